@@ -1,0 +1,97 @@
+/* amigo-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amigo-application.h"
+#include "amigo-window.h"
+
+struct _AmigoApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (AmigoApplication, amigo_application, ADW_TYPE_APPLICATION)
+
+static void
+amigo_application_quit_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+amigo_application_about_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  static const char *developers[] = { "The Amigo developers", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  adw_show_about_window (window,
+                         "application-name", _("Amigo"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", _("The Amigo developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Manage your Amazon Machine Images"),
+                         "developers", developers,
+                         "translator-credits", _("translator-credits"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", amigo_application_quit_action },
+  { "about", amigo_application_about_action },
+};
+
+static void
+amigo_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (amigo_window_new (AMIGO_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+amigo_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<primary>q", NULL };
+
+  G_APPLICATION_CLASS (amigo_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+amigo_application_class_init (AmigoApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = amigo_application_activate;
+  app_class->startup = amigo_application_startup;
+}
+
+static void
+amigo_application_init (AmigoApplication *self)
+{
+}
+
+AmigoApplication *
+amigo_application_new (void)
+{
+  return g_object_new (AMIGO_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/amigo_app/Amigo",
+                       NULL);
+}
