@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what Amigo needs to build, run and test on Debian 12 — only what
+# is missing, so a second run is quick and needs no network.
+set -euo pipefail
+
+packages=(
+  # build
+  meson ninja-build pkg-config gcc gettext
+  libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
+  libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev
+  libsecret-1-dev libxml2-dev libssl-dev
+  # tests: keyring, windows, data validation, sanitizers
+  dbus dbus-bin gnome-keyring xvfb xauth
+  desktop-file-utils appstream
+  # runtime niceties for the demo and screenshots
+  adwaita-icon-theme fonts-noto-cjk
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
