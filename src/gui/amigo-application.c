@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "amigo-application.h"
+#include "amigo-resources.h"
 #include "amigo-window.h"
 
 struct _AmigoApplication
@@ -76,6 +77,8 @@ static void
 amigo_application_class_init (AmigoApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  amigo_register_resource ();
 
   app_class->activate = amigo_application_activate;
   app_class->startup = amigo_application_startup;
