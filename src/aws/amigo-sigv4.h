@@ -30,7 +30,13 @@ typedef struct {
   gboolean normalize_path;        /* remove . and .. and //; TRUE except for S3 */
   gboolean sign_body;             /* add and sign x-amz-content-sha256 */
   gboolean omit_session_token;    /* add the token after signing, unsigned */
-  guint expires;                  /* X-Amz-Expires for query mode, seconds */
+  guint expires;                  /* X-Amz-Expires for query mode, seconds (1..604800) */
+  /* The canonical URI is the path URI-encoded once, which is what S3 expects
+   * and what both test suites expect from a raw path. Other services encode
+   * the path *as sent* (itself encoded once) a second time: set this for
+   * them when the path holds anything but unreserved characters and '/'.
+   * EC2, SSM and STS always use "/", where both rules agree. */
+  gboolean double_encode_path;
 } AmigoSigV4Params;
 
 /**
@@ -38,7 +44,10 @@ typedef struct {
  * @method: e.g. "POST"
  * @path: the URI path, *not* percent-encoded (raw UTF-8 and spaces allowed)
  * @query: (nullable): the query string as sent on the wire, without '?'
- *   (percent-encoded or not: it is decoded and re-encoded canonically)
+ *   (percent-encoded or not: it is decoded and re-encoded canonically;
+ *   '+' is a literal plus sign, not a space)
+ *
+ * Returns: (transfer full): a request to fill with headers and a body
  */
 AmigoSigV4Request *amigo_sigv4_request_new        (const char        *method,
                                                    const char        *path,
@@ -57,16 +66,23 @@ const char        *amigo_sigv4_request_get_header_name  (const AmigoSigV4Request
 const char        *amigo_sigv4_request_get_header_value (const AmigoSigV4Request *req,
                                                          guint                    i);
 /* The query string after signing (query mode adds the X-Amz-* parameters and
- * X-Amz-Signature), as it must be sent. */
+ * X-Amz-Signature), as it must be sent: every parameter percent-encoded as
+ * it was signed, in the order given. "" when there is none, never NULL. */
 const char        *amigo_sigv4_request_get_query  (const AmigoSigV4Request *req);
 
-/* The stages, each testable alone. All return newly allocated strings. */
+/* The stages, each testable alone. All return newly allocated strings, or
+ * %NULL when @params is unusable (see amigo_sigv4_sign() for the reason).
+ * The canonical request is the one amigo_sigv4_sign() would sign: it includes
+ * the headers or query parameters that signing adds, without changing @req. */
 char   *amigo_sigv4_canonical_request (const AmigoSigV4Request *req,
                                        const AmigoSigV4Params  *params,
                                        AmigoSigV4Mode           mode);
 char   *amigo_sigv4_string_to_sign    (const char              *canonical_request,
                                        const AmigoSigV4Params  *params);
-void    amigo_sigv4_signing_key       (const char              *secret_access_key,
+/* kSigning = HMAC(HMAC(HMAC(HMAC("AWS4"+secret, date), region), service),
+ * "aws4_request"); the intermediate keys are wiped. Wipe @key_out after use.
+ * Returns FALSE only if OpenSSL cannot compute HMAC-SHA256. */
+gboolean amigo_sigv4_signing_key      (const char              *secret_access_key,
                                        const char              *date,      /* YYYYMMDD */
                                        const char              *region,
                                        const char              *service,
@@ -80,6 +96,13 @@ gboolean amigo_sigv4_sign             (AmigoSigV4Request       *req,
                                        const AmigoSigV4Params  *params,
                                        AmigoSigV4Mode           mode,
                                        GError                 **error);
+
+/* HMAC-SHA256 of @data with @key into @out. FALSE only if OpenSSL fails. */
+gboolean amigo_sigv4_hmac_sha256      (const guint8            *key,
+                                       gsize                    key_len,
+                                       const guint8            *data,
+                                       gsize                    data_len,
+                                       guint8                   out[32]);
 
 /* Helpers shared with the client. */
 char   *amigo_sigv4_format_amz_date   (gint64                   timestamp); /* 20150830T123600Z */
