@@ -1,0 +1,1147 @@
+#!/usr/bin/env python3
+"""Amigo's local EC2 stand-in: a moto server plus the AMI behaviour moto lacks.
+
+Integration, fault and UI tests (and the README's "run the app without an AWS
+account" command) talk to this server instead of AWS.  It imports moto 5.2,
+patches moto's EC2 backend and responses *in this process* (nothing installed
+is edited) so that the calls Amigo makes behave as the EC2 API reference says,
+then serves every moto service on a loopback address.
+
+When the server listens it prints one line on stdout and flushes it:
+
+    AMIGO_MOTO_READY port=PORT
+    AMIGO_MOTO_READY port=PORT access_key_id=AKIA... secret_access_key=...
+
+The second form comes with --enforce-auth: every request must then be signed
+(SigV4) with that throwaway key of the local fake, and a request signed with
+a wrong secret is refused (AuthFailure, SignatureDoesNotMatch, ...).
+
+Each patch is one function below named patch_*, with a docstring that cites
+the behaviour of the EC2 API reference it follows.  See tests/README-moto.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import binascii
+import functools
+import hashlib
+import ipaddress
+import json
+import os
+import signal
+import sys
+import threading
+import uuid
+from datetime import datetime, timedelta, timezone
+
+READY_PREFIX = "AMIGO_MOTO_READY"
+TEST_USER_NAME = "amigo-test"
+TEST_POLICY_NAME = "amigo-test-allow-all"
+ALLOW_ALL_POLICY = json.dumps(
+    {
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}],
+    }
+)
+
+# The AWS account that publishes AWS Marketplace AMIs (owner alias
+# "aws-marketplace").
+MARKETPLACE_OWNER_ID = "679593333241"
+
+# Deregistration protection states, as EnableImageDeregistrationProtection
+# and DisableImageDeregistrationProtection return them (see the AWS CLI
+# examples for these commands) and as DescribeImages shows them.
+PROTECTION_DISABLED = "disabled"
+PROTECTION_ENABLED = "enabled-without-cooldown"
+PROTECTION_ENABLED_COOLDOWN = "enabled-with-cooldown"
+PROTECTION_COOLDOWN = timedelta(hours=24)
+
+DESCRIBE_IMAGES_MIN_RESULTS = 5
+DESCRIBE_IMAGES_MAX_RESULTS = 1000
+
+# Idempotent creations (ClientToken) check and record under this lock, so two
+# concurrent retries of one request cannot both create something.
+_IDEMPOTENCY_LOCK = threading.RLock()
+
+
+# --------------------------------------------------------------------------
+# Small helpers shared by the patches
+# --------------------------------------------------------------------------
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _as_utc(value: datetime) -> datetime:
+    """moto parses timestamps to naive datetimes in UTC; make them aware."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc)
+
+
+def _iso_ms(value: datetime) -> str:
+    """ISO 8601 with milliseconds, as EC2 writes times: 2026-12-01T00:00:00.000Z"""
+    value = _as_utc(value)
+    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+
+
+def _iso_seconds(value: datetime) -> str:
+    """ISO 8601 without fractions, as EC2 writes lastLaunchedTime."""
+    return _as_utc(value).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _ec2_error(code: str, message: str) -> Exception:
+    from moto.ec2.exceptions import EC2ClientError
+
+    return EC2ClientError(code, message)
+
+
+def _get_image(backend, image_id: str):
+    """The image or moto's own InvalidAMIID.Malformed/NotFound error."""
+    from moto.ec2.exceptions import InvalidAMIIdError
+
+    images = backend.describe_images(ami_ids=[image_id])
+    if not images:  # recently deregistered: AWS reports it as not found
+        raise InvalidAMIIdError(image_id)
+    return images[0]
+
+
+def _get_own_image(backend, image_id: str):
+    """Image attributes can only be changed by the image's owner."""
+    image = _get_image(backend, image_id)
+    if image.owner_id != backend.account_id:
+        raise _ec2_error("AuthFailure", f"Not authorized for image:{image_id}")
+    return image
+
+
+def _request_fingerprint(response) -> str:
+    """The parameters of a request, without the ones that may change on retry.
+
+    AWS compares the parameters of a repeated idempotent request with the first
+    one; the ClientToken itself and DryRun do not count.
+    """
+    ignored = {"Action", "Version", "ClientToken", "DryRun"}
+    items = sorted(
+        (key, tuple(values) if isinstance(values, list) else (values,))
+        for key, values in response.querystring.items()
+        if key not in ignored and not key.startswith("X-Amz-")
+    )
+    return hashlib.sha256(repr(items).encode("utf-8")).hexdigest()
+
+
+def _idempotency_table(backend, name: str) -> dict:
+    """Client tokens are scoped to one account and one region: one table per
+    EC2 backend (moto has one backend per account and region)."""
+    return backend.__dict__.setdefault(name, {})
+
+
+def _idempotent_parameter_mismatch() -> Exception:
+    return _ec2_error(
+        "IdempotentParameterMismatch",
+        "Arguments on this idempotent request are inconsistent with arguments "
+        "used in previous request(s).",
+    )
+
+
+def _tags_for(tag_specifications, resource_type: str) -> list[dict]:
+    tags: list[dict] = []
+    for spec in tag_specifications or []:
+        if spec.get("ResourceType") == resource_type:
+            tags.extend(spec.get("Tags", []))
+    return tags
+
+
+def _check_image_tag_specifications(tag_specifications, allowed) -> None:
+    """CreateImage/CopyImage: "If you specify other values for ResourceType,
+    the request fails." """
+    from moto.ec2.exceptions import InvalidTaggableResourceType
+
+    for spec in tag_specifications or []:
+        if spec.get("ResourceType") not in allowed:
+            raise InvalidTaggableResourceType(spec.get("ResourceType"))
+
+
+def _wrap(owner, name: str, make_wrapper) -> None:
+    """Replace owner.name by make_wrapper(original); fail loudly if moto
+    changed shape (this launcher is written against moto 5.2)."""
+    original = getattr(owner, name, None)
+    if original is None:
+        raise RuntimeError(f"moto has no {owner.__name__}.{name}; is it moto 5.2?")
+    wrapper = make_wrapper(original)
+    functools.update_wrapper(wrapper, original)
+    setattr(owner, name, wrapper)
+
+
+# --------------------------------------------------------------------------
+# Patches
+# --------------------------------------------------------------------------
+
+
+def patch_image_deprecation() -> None:
+    """EnableImageDeprecation / DisableImageDeprecation and IncludeDeprecated.
+
+    API reference, EnableImageDeprecation: DeprecateAt is a UTC time; "If you
+    specify a value for seconds, Amazon EC2 rounds the seconds to the nearest
+    minute. You can't specify a date in the past. The upper limit for
+    DeprecateAt is 10 years from now, except for public AMIs, where the upper
+    limit is 2 years from the creation date."  DisableImageDeprecation cancels
+    it.  Both return <return>true</return>.
+
+    DescribeImages shows <deprecationTime> (2026-12-01T00:00:00.000Z).
+    IncludeDeprecated: "Default: No deprecated AMIs are included in the
+    response. If you are the AMI owner, all deprecated AMIs appear in the
+    response regardless of what you specify for this parameter."  The user
+    guide (Deprecate an AMI) adds that a deprecated AMI still appears when
+    you specify its ID.
+    """
+    from moto.core.responses import ActionResult
+    from moto.ec2.models.amis import Ami
+    from moto.ec2.responses.amis import AmisResponse
+
+    def deprecation_time(self):
+        deprecate_at = self.__dict__.get("_amigo_deprecate_at")
+        return _iso_ms(deprecate_at) if deprecate_at else None
+
+    def is_deprecated(self, now: datetime) -> bool:
+        deprecate_at = self.__dict__.get("_amigo_deprecate_at")
+        return deprecate_at is not None and deprecate_at <= now
+
+    Ami.deprecation_time = property(deprecation_time)
+    Ami.amigo_is_deprecated = is_deprecated
+
+    def enable_image_deprecation(self):
+        image_id = self._get_param("ImageId")
+        deprecate_at = self._get_param("DeprecateAt")
+        if not image_id:
+            raise _ec2_error("MissingParameter", "The request must contain the parameter ImageId")
+        if deprecate_at is None:
+            raise _ec2_error("MissingParameter", "The request must contain the parameter DeprecateAt")
+        self.error_on_dryrun()
+        image = _get_own_image(self.ec2_backend, image_id)
+        if isinstance(deprecate_at, str):
+            from botocore.utils import parse_timestamp
+
+            deprecate_at = parse_timestamp(deprecate_at)
+        deprecate_at = _as_utc(deprecate_at)
+        deprecate_at = (deprecate_at + timedelta(seconds=30)).replace(second=0, microsecond=0)
+        now = _utcnow()
+        if deprecate_at < now.replace(second=0, microsecond=0):
+            raise _ec2_error(
+                "InvalidParameterValue",
+                f"The deprecation time {_iso_ms(deprecate_at)} is in the past. "
+                "Specify a date and time in the future.",
+            )
+        if image.is_public:
+            limit = _as_utc(image.creation_date) + timedelta(days=2 * 365)
+            limit_text = "2 years after the creation date of a public AMI"
+        else:
+            limit = now + timedelta(days=10 * 365)
+            limit_text = "10 years from now"
+        if deprecate_at > limit:
+            raise _ec2_error(
+                "InvalidParameterValue",
+                f"The deprecation time {_iso_ms(deprecate_at)} is too far in the "
+                f"future: it can be at most {limit_text}.",
+            )
+        image.__dict__["_amigo_deprecate_at"] = deprecate_at
+        return ActionResult({"Return": True})
+
+    def disable_image_deprecation(self):
+        image_id = self._get_param("ImageId")
+        if not image_id:
+            raise _ec2_error("MissingParameter", "The request must contain the parameter ImageId")
+        self.error_on_dryrun()
+        image = _get_own_image(self.ec2_backend, image_id)
+        image.__dict__.pop("_amigo_deprecate_at", None)
+        return ActionResult({"Return": True})
+
+    AmisResponse.enable_image_deprecation = enable_image_deprecation
+    AmisResponse.disable_image_deprecation = disable_image_deprecation
+
+    def make_describe_images(original):
+        def describe_images(self):
+            result = original(self)
+            if self._get_param("ImageIds", []) or self._get_bool_param("IncludeDeprecated", False):
+                return result
+            now = _utcnow()
+            account_id = self.ec2_backend.account_id
+            result.result["Images"] = [
+                image
+                for image in result.result["Images"]
+                if image.owner_id == account_id or not image.amigo_is_deprecated(now)
+            ]
+            return result
+
+        return describe_images
+
+    _wrap(AmisResponse, "describe_images", make_describe_images)
+
+
+def patch_deregistration_protection() -> None:
+    """Enable/DisableImageDeregistrationProtection; DeregisterImage honours it.
+
+    API reference: "When deregistration protection is enabled, the AMI can't be
+    deregistered. To allow the AMI to be deregistered, you must first disable
+    deregistration protection."  WithCooldown: "If true, enforces
+    deregistration protection for 24 hours after deregistration protection is
+    disabled."  The <return> of both calls is the new state (AWS CLI examples:
+    "enabled-without-cooldown", "disabled"); DescribeImages shows it as
+    <deregistrationProtection> on the caller's own images, and
+    DescribeImageAttribute Attribute=deregistrationProtection as
+    <deregistrationProtection><value>.
+
+    The API reference documents no specific error code for deregistering a
+    protected AMI; this stand-in answers with the common client error
+    OperationNotPermitted ("The specified operation is not allowed"), the
+    one EC2 uses for the similar termination protection.
+    """
+    from moto.core.responses import ActionResult
+    from moto.ec2.models.amis import Ami, AmiBackend
+    from moto.ec2.responses.amis import AmisResponse
+
+    def deregistration_protection(self):
+        if self.owner_id != self.ec2_backend.account_id:
+            return None
+        return self.__dict__.get("_amigo_protection", PROTECTION_DISABLED)
+
+    Ami.deregistration_protection = property(deregistration_protection)
+
+    def enable_image_deregistration_protection(self):
+        image_id = self._get_param("ImageId")
+        if not image_id:
+            raise _ec2_error("MissingParameter", "The request must contain the parameter ImageId")
+        with_cooldown = self._get_bool_param("WithCooldown", False)
+        self.error_on_dryrun()
+        image = _get_own_image(self.ec2_backend, image_id)
+        state = PROTECTION_ENABLED_COOLDOWN if with_cooldown else PROTECTION_ENABLED
+        image.__dict__["_amigo_protection"] = state
+        image.__dict__.pop("_amigo_protected_until", None)
+        return ActionResult({"Return": state})
+
+    def disable_image_deregistration_protection(self):
+        image_id = self._get_param("ImageId")
+        if not image_id:
+            raise _ec2_error("MissingParameter", "The request must contain the parameter ImageId")
+        self.error_on_dryrun()
+        image = _get_own_image(self.ec2_backend, image_id)
+        if image.__dict__.get("_amigo_protection") == PROTECTION_ENABLED_COOLDOWN:
+            image.__dict__["_amigo_protected_until"] = _utcnow() + PROTECTION_COOLDOWN
+        image.__dict__["_amigo_protection"] = PROTECTION_DISABLED
+        return ActionResult({"Return": PROTECTION_DISABLED})
+
+    AmisResponse.enable_image_deregistration_protection = enable_image_deregistration_protection
+    AmisResponse.disable_image_deregistration_protection = disable_image_deregistration_protection
+
+    def make_deregister_image(original):
+        def deregister_image(self, ami_id):
+            image = self.amis.get(ami_id)
+            if image is not None:
+                state = image.__dict__.get("_amigo_protection", PROTECTION_DISABLED)
+                until = image.__dict__.get("_amigo_protected_until")
+                if state != PROTECTION_DISABLED:
+                    raise _ec2_error(
+                        "OperationNotPermitted",
+                        f"The AMI {ami_id} can't be deregistered because deregistration "
+                        "protection is enabled. Disable deregistration protection first.",
+                    )
+                if until is not None and _utcnow() < until:
+                    raise _ec2_error(
+                        "OperationNotPermitted",
+                        f"The AMI {ami_id} can't be deregistered before {_iso_ms(until)}: "
+                        "deregistration protection was enabled with a 24-hour cooldown.",
+                    )
+            return original(self, ami_id)
+
+        return deregister_image
+
+    _wrap(AmiBackend, "deregister_image", make_deregister_image)
+
+    def make_describe_image_attribute(original):
+        def describe_image_attribute(self):
+            if self._get_param("Attribute") != "deregistrationProtection":
+                return original(self)
+            image_id = self._get_param("ImageId")
+            image = _get_image(self.ec2_backend, image_id)
+            state = image.__dict__.get("_amigo_protection", PROTECTION_DISABLED)
+            return ActionResult({"ImageId": image_id, "DeregistrationProtection": {"Value": state}})
+
+        return describe_image_attribute
+
+    _wrap(AmisResponse, "describe_image_attribute", make_describe_image_attribute)
+
+
+def patch_last_launched_time() -> None:
+    """lastLaunchedTime, updated when RunInstances launches from the image.
+
+    API reference (Image, ImageAttribute): "The date and time, in ISO 8601
+    date-time format, when the AMI was last used to launch an EC2 instance."
+    DescribeImageAttribute Attribute=lastLaunchedTime answers
+    <lastLaunchedTime><value>2026-01-02T03:04:05Z</value></lastLaunchedTime>,
+    and an empty <lastLaunchedTime/> for an AMI never launched.  AWS reports
+    a launch with up to 24 hours of delay; this stand-in records it at once.
+    """
+    from moto.core.responses import ActionResult
+    from moto.ec2.models.amis import Ami
+    from moto.ec2.models.instances import InstanceBackend
+    from moto.ec2.responses.amis import AmisResponse
+
+    Ami.last_launched_time = None  # class default, shadowed per image
+
+    def make_run_instances(original):
+        def run_instances(self, image_id, count, user_data, security_group_names, **kwargs):
+            reservation = original(self, image_id, count, user_data, security_group_names, **kwargs)
+            launched_at = _iso_seconds(_utcnow())
+            for instance in reservation.instances:
+                image = self.amis.get(instance.image_id)
+                if image is not None:
+                    image.last_launched_time = launched_at
+            return reservation
+
+        return run_instances
+
+    _wrap(InstanceBackend, "run_instances", make_run_instances)
+
+    def make_describe_image_attribute(original):
+        def describe_image_attribute(self):
+            if self._get_param("Attribute") != "lastLaunchedTime":
+                return original(self)
+            image_id = self._get_param("ImageId")
+            image = _get_image(self.ec2_backend, image_id)
+            value = {"Value": image.last_launched_time} if image.last_launched_time else {}
+            return ActionResult({"ImageId": image_id, "LastLaunchedTime": value})
+
+        return describe_image_attribute
+
+    _wrap(AmisResponse, "describe_image_attribute", make_describe_image_attribute)
+
+
+def patch_create_image_snapshot_tags() -> None:
+    """CreateImage TagSpecification.N with ResourceType=snapshot.
+
+    API reference, CreateImage TagSpecifications: "To tag the snapshots that
+    are created of the root volume and of other Amazon EBS volumes that are
+    attached to the instance, the value for ResourceType must be snapshot.
+    The same tag is applied to all of the snapshots that are created. ... If
+    you specify other values for ResourceType, the request fails."
+    (moto 5.2.1 raises NotImplementedError: an HTML 500 page.)
+    """
+    from moto.ec2.models.amis import Ami, AmiBackend
+    from moto.ec2.utils import random_ami_id
+
+    def create_image(self, instance_id, name, description, tag_specifications):
+        _check_image_tag_specifications(tag_specifications, ("image", "snapshot"))
+        instance = self.get_instance(instance_id)
+        ami_id = random_ami_id()
+        ami = Ami(
+            self,
+            ami_id,
+            instance=instance,
+            source_ami=None,
+            name=name,
+            description=description,
+            owner_id=None,
+            snapshot_description=f"Created by CreateImage({instance_id}) for {ami_id}",
+        )
+        for tag in _tags_for(tag_specifications, "image"):
+            ami.add_tag(tag["Key"], tag["Value"])
+        for tag in _tags_for(tag_specifications, "snapshot"):
+            ami.ebs_snapshot.add_tag(tag["Key"], tag["Value"])
+        self.amis[ami_id] = ami
+        return ami
+
+    _wrap(AmiBackend, "create_image", lambda original: create_image)
+
+
+def patch_register_image_block_devices() -> None:
+    """RegisterImage from an existing snapshot (BlockDeviceMapping.N.Ebs.SnapshotId).
+
+    API reference, RegisterImage: "If you specify an Amazon EBS volume using
+    the ID of an Amazon EBS snapshot ...": the AMI uses that snapshot.  moto
+    5.2.1 ignores the mapping and invents a snapshot, so two AMIs can never
+    share one and DeregisterImage's "skipped" result could not happen.  This
+    honours the root device's snapshot, RootDeviceName, Architecture and
+    TagSpecification.N (ResourceType=image; "If you specify another value for
+    ResourceType, the request fails").
+    """
+    from moto.ec2.responses.amis import AmisResponse
+
+    def make_register_image(original):
+        def register_image(self):
+            tag_specifications = self._get_param("TagSpecifications", [])
+            _check_image_tag_specifications(tag_specifications, ("image",))
+            root_device_name = self._get_param("RootDeviceName")
+            mappings = self._get_param("BlockDeviceMappings", [])
+            root_mapping = None
+            for mapping in mappings:
+                if root_device_name is None or mapping.get("DeviceName") == root_device_name:
+                    root_mapping = mapping
+                    break
+            snapshot = None
+            snapshot_id = ((root_mapping or {}).get("Ebs") or {}).get("SnapshotId")
+            if snapshot_id:
+                snapshot = self.ec2_backend.get_snapshot(snapshot_id)  # InvalidSnapshot.NotFound
+            result = original(self)
+            image = self.ec2_backend.amis[result.result["ImageId"]]
+            if root_mapping is not None:
+                image.root_device_name = root_device_name or root_mapping.get("DeviceName")
+                image.root_device_type = "ebs"
+            if self._get_param("Architecture"):
+                image.architecture = self._get_param("Architecture")
+            if snapshot is not None:
+                invented = image.ebs_snapshot
+                image.ebs_snapshot = snapshot
+                self.ec2_backend.snapshots.pop(invented.id, None)
+            for tag in _tags_for(tag_specifications, "image"):
+                image.add_tag(tag["Key"], tag["Value"])
+            return result
+
+        return register_image
+
+    _wrap(AmisResponse, "register_image", make_register_image)
+
+
+def patch_duplicate_image_names() -> None:
+    """InvalidAMIName.Duplicate on CreateImage, RegisterImage and CopyImage.
+
+    EC2 error codes: InvalidAMIName.Duplicate, "The specified AMI name is
+    already in use by another AMI. If you have recently deregistered an AMI
+    with the same name, allow enough time for the change to propagate".
+    AMI names are unique per owner and region; AWS's message reads
+    "AMI name NAME is already in use by AMI ami-...".
+    """
+    from moto.ec2.models.amis import AmiBackend
+
+    def check(backend, name) -> None:
+        if not name:
+            return
+        for image in list(backend.amis.values()):
+            if image.name == name and image.owner_id == backend.account_id:
+                raise _ec2_error(
+                    "InvalidAMIName.Duplicate",
+                    f"AMI name {name} is already in use by AMI {image.id}",
+                )
+
+    def make_create_image(original):
+        def create_image(self, instance_id, name, description, tag_specifications):
+            check(self, name)
+            return original(self, instance_id, name, description, tag_specifications)
+
+        return create_image
+
+    def make_register_image(original):
+        def register_image(self, name=None, description=None):
+            check(self, name)
+            return original(self, name, description)
+
+        return register_image
+
+    def make_copy_image(original):
+        def copy_image(self, source_image_id, source_region, name=None, description=None):
+            if not name:  # moto names the copy after its source
+                from moto.ec2.models import ec2_backends
+
+                source_backend = ec2_backends[self.account_id][source_region]
+                name = _get_image(source_backend, source_image_id).name
+            check(self, name)
+            return original(self, source_image_id, source_region, name, description)
+
+        return copy_image
+
+    _wrap(AmiBackend, "create_image", make_create_image)
+    _wrap(AmiBackend, "register_image", make_register_image)
+    _wrap(AmiBackend, "copy_image", make_copy_image)
+
+
+def patch_copy_image_tags() -> None:
+    """CopyImage CopyImageTags and TagSpecification.N.
+
+    API reference, CopyImage CopyImageTags: "Specifies whether to copy your
+    user-defined AMI tags to the new AMI. The following tags are not
+    copied: System tags (prefixed with aws:) ... Default: Your user-defined
+    AMI tags are not copied."  TagSpecifications: "To tag the new AMI, the
+    value for ResourceType must be image. To tag the new snapshots, the
+    value for ResourceType must be snapshot ... If you specify other values
+    for ResourceType, the request fails."  (moto 5.2.1 ignores both.)
+    """
+    from moto.ec2.models import ec2_backends
+    from moto.ec2.responses.amis import AmisResponse
+
+    def make_copy_image(original):
+        def copy_image(self):
+            tag_specifications = self._get_param("TagSpecifications", [])
+            _check_image_tag_specifications(tag_specifications, ("image", "snapshot"))
+            result = original(self)
+            image = self.ec2_backend.amis[result.result["ImageId"]]
+            if self._get_bool_param("CopyImageTags", False):
+                source_backend = ec2_backends[self.current_account][self._get_param("SourceRegion")]
+                source = _get_image(source_backend, self._get_param("SourceImageId"))
+                for tag in source.get_tags():
+                    if not tag["key"].startswith("aws:"):
+                        image.add_tag(tag["key"], tag["value"])
+            for tag in _tags_for(tag_specifications, "image"):
+                image.add_tag(tag["Key"], tag["Value"])
+            for tag in _tags_for(tag_specifications, "snapshot"):
+                image.ebs_snapshot.add_tag(tag["Key"], tag["Value"])
+            return result
+
+        return copy_image
+
+    _wrap(AmisResponse, "copy_image", make_copy_image)
+
+
+def patch_copy_image_idempotency() -> None:
+    """CopyImage ClientToken.
+
+    API reference, CopyImage ClientToken: "Unique, case-sensitive identifier
+    you provide to ensure idempotency of the request."  Ensuring idempotency:
+    a retry with the same token and the same parameters returns the result of
+    the first request (the same imageId) and creates nothing; the same token
+    with other parameters fails with IdempotentParameterMismatch.
+    """
+    from moto.core.responses import ActionResult
+    from moto.ec2.responses.amis import AmisResponse
+
+    def make_copy_image(original):
+        def copy_image(self):
+            token = self._get_param("ClientToken")
+            if not token:
+                return original(self)
+            self.error_on_dryrun()
+            fingerprint = _request_fingerprint(self)
+            with _IDEMPOTENCY_LOCK:
+                table = _idempotency_table(self.ec2_backend, "_amigo_copy_image_tokens")
+                if token in table:
+                    first_fingerprint, image_id = table[token]
+                    if first_fingerprint != fingerprint:
+                        raise _idempotent_parameter_mismatch()
+                    return ActionResult({"ImageId": image_id})
+                result = original(self)
+                table[token] = (fingerprint, result.result["ImageId"])
+                return result
+
+        return copy_image
+
+    _wrap(AmisResponse, "copy_image", make_copy_image)
+
+
+def patch_run_instances_idempotency() -> None:
+    """RunInstances ClientToken; <clientToken> and the client-token filter.
+
+    API reference, RunInstances ClientToken: "Unique, case-sensitive
+    identifier you provide to ensure the idempotency of the request."
+    Ensuring idempotency: a repeated request with the same token and
+    parameters returns the first request's reservation (same reservationId,
+    same instance ids) and launches nothing; other parameters with the same
+    token fail with IdempotentParameterMismatch.  Instance.clientToken is
+    "The idempotency token you provided when you launched the instance, if
+    applicable" (moto 5.2.1 writes "ABCDE" when there was none), and
+    DescribeInstances documents the filter "client-token - The idempotency
+    token you provided when you launched the instance".
+    """
+    from moto.core.responses import ActionResult
+    from moto.ec2 import utils as ec2_utils
+    from moto.ec2.responses.instances import InstanceResponse
+
+    ec2_utils.filter_dict_attribute_mapping["client-token"] = "client_token"
+
+    def make_run_instances(original):
+        def run_instances(self):
+            token = self._get_param("ClientToken")
+            if not token:
+                result = original(self)
+                for instance in result.result.instances:
+                    instance.client_token = ""
+                return result
+            self.error_on_dryrun()
+            fingerprint = _request_fingerprint(self)
+            with _IDEMPOTENCY_LOCK:
+                table = _idempotency_table(self.ec2_backend, "_amigo_run_instances_tokens")
+                if token in table:
+                    first_fingerprint, reservation_id = table[token]
+                    if first_fingerprint != fingerprint:
+                        raise _idempotent_parameter_mismatch()
+                    return ActionResult(self.ec2_backend.reservations[reservation_id])
+                result = original(self)
+                table[token] = (fingerprint, result.result.id)
+                return result
+
+        return run_instances
+
+    _wrap(InstanceResponse, "run_instances", make_run_instances)
+
+
+def patch_deregister_delete_snapshots() -> None:
+    """DeregisterImage DeleteAssociatedSnapshots=true.
+
+    API reference, DeregisterImage: "When deregistering an EBS-backed AMI, you
+    can optionally delete its associated snapshots at the same time. However,
+    if a snapshot is associated with multiple AMIs, it won't be deleted even
+    if specified for deletion, although the AMI will still be deregistered."
+    The response lists each snapshot of the AMI's block device mappings in
+    <deleteSnapshotResultSet><item><snapshotId/><returnCode/></item>, the
+    return code being success, skipped ("associated with other AMIs"),
+    missing-permissions, internal-error or client-error.
+    """
+    from moto.core.responses import ActionResult
+    from moto.ec2.responses.amis import AmisResponse
+
+    def snapshot_ids_of(image) -> list[str]:
+        ids = []
+        for mapping in image.block_device_mappings:
+            snapshot_id = (mapping.get("Ebs") or {}).get("SnapshotId")
+            if snapshot_id and snapshot_id not in ids:
+                ids.append(snapshot_id)
+        return ids
+
+    def make_deregister_image(original):
+        def deregister_image(self):
+            if not self._get_bool_param("DeleteAssociatedSnapshots", False):
+                return original(self)
+            backend = self.ec2_backend
+            image_id = self._get_param("ImageId")
+            image = backend.amis.get(image_id)
+            snapshot_ids = snapshot_ids_of(image) if image is not None else []
+            result = original(self)  # raises when the AMI can't be deregistered
+            outcomes = []
+            for snapshot_id in snapshot_ids:
+                in_use = any(snapshot_id in snapshot_ids_of(other) for other in list(backend.amis.values()))
+                if in_use:
+                    code = "skipped"
+                else:
+                    try:
+                        backend.delete_snapshot(snapshot_id)
+                        code = "success"
+                    except Exception:  # the snapshot is gone or can't be deleted
+                        code = "client-error"
+                outcomes.append({"SnapshotId": snapshot_id, "ReturnCode": code})
+            return ActionResult({"Return": True, "DeleteSnapshotResults": outcomes})
+
+        return deregister_image
+
+    _wrap(AmisResponse, "deregister_image", make_deregister_image)
+
+
+def patch_describe_images_pagination() -> None:
+    """DescribeImages MaxResults / NextToken.
+
+    API reference (DescribeImages, Pagination): MaxResults is "The maximum
+    number of items to return for this request. To get the next page of
+    items, make another request with the token returned in the output";
+    the valid range is 5-1000, another value fails with
+    InvalidParameterValue.  <nextToken> is absent (null) "when there are no
+    more items to return".  A token that is not one this server issued fails
+    with InvalidPaginationToken ("The specified pagination token is not
+    valid or is expired").  Pages follow image id order, so a listing stays
+    stable while images come and go between pages.  Without MaxResults and
+    NextToken the whole list is returned, as before.
+    """
+    from moto.ec2.responses.amis import AmisResponse
+
+    def decode_token(token: str) -> str:
+        try:
+            padded = token + "=" * (-len(token) % 4)
+            payload = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+            after = payload["after"]
+            if payload.get("v") != 1 or not isinstance(after, str) or not after.startswith("ami-"):
+                raise ValueError(token)
+            return after
+        except (ValueError, KeyError, TypeError, UnicodeError, binascii.Error):
+            raise _ec2_error(
+                "InvalidPaginationToken",
+                f"The specified pagination token is not valid or is expired: {token}",
+            ) from None
+
+    def encode_token(last_image_id: str) -> str:
+        payload = json.dumps({"v": 1, "after": last_image_id}, separators=(",", ":"))
+        return base64.urlsafe_b64encode(payload.encode("ascii")).decode("ascii").rstrip("=")
+
+    def make_describe_images(original):
+        def describe_images(self):
+            max_results = self._get_param("MaxResults")
+            token = self._get_param("NextToken")
+            if max_results is None and not token:
+                return original(self)
+            if max_results is not None:
+                max_results = int(max_results)
+                if not DESCRIBE_IMAGES_MIN_RESULTS <= max_results <= DESCRIBE_IMAGES_MAX_RESULTS:
+                    raise _ec2_error(
+                        "InvalidParameterValue",
+                        f"Value ( {max_results} ) for parameter maxResults is invalid. "
+                        f"Expecting a value between {DESCRIBE_IMAGES_MIN_RESULTS} and "
+                        f"{DESCRIBE_IMAGES_MAX_RESULTS}.",
+                    )
+            else:
+                max_results = DESCRIBE_IMAGES_MAX_RESULTS
+            after = decode_token(token) if token else None
+            result = original(self)
+            images = sorted(result.result["Images"], key=lambda image: image.id)
+            if after is not None:
+                images = [image for image in images if image.id > after]
+            page = images[:max_results]
+            result.result["Images"] = page
+            if len(images) > max_results:
+                result.result["NextToken"] = encode_token(page[-1].id)
+            return result
+
+        return describe_images
+
+    _wrap(AmisResponse, "describe_images", make_describe_images)
+
+
+# Realistic AWS Marketplace listings: (name, description, architecture,
+# platform, product code, creation date, deprecated since).  The last one is
+# an old, deprecated version: hidden from DescribeImages unless
+# IncludeDeprecated=true or its id is given.
+MARKETPLACE_IMAGES = (
+    (
+        "bitnami-wordpress-6.5.3-0-r05-linux-debian-12-x86_64-hvm-ebs-nami",
+        "Bitnami WordPress 6.5.3 on Debian 12 (x86_64)",
+        "x86_64",
+        None,
+        "5ce6ys0zzzpa9vobkgl8l2dkq",
+        "2024-06-12T09:41:27.000Z",
+        None,
+    ),
+    (
+        "nginx-plus-ubuntu-22.04-arm64-v1.1-20240610-8f9d4b6c",
+        "NGINX Plus Premium on Ubuntu 22.04 LTS (arm64)",
+        "arm64",
+        None,
+        "b1e3x9mkw6tqz2pv7r0yd4hcn",
+        "2024-06-10T14:02:55.000Z",
+        None,
+    ),
+    (
+        "CIS Microsoft Windows Server 2022 Benchmark - Level 1-v2.0.0.18-f2a3c1d0",
+        "CIS hardened image of Microsoft Windows Server 2022 Datacenter",
+        "x86_64",
+        "windows",
+        "7kqz4m2wx9c1ne8d3v5ty0bpa",
+        "2024-05-28T22:15:03.000Z",
+        None,
+    ),
+    (
+        "bitnami-wordpress-6.1.1-0-r01-linux-debian-11-x86_64-hvm-ebs-nami",
+        "Bitnami WordPress 6.1.1 on Debian 11 (x86_64), superseded",
+        "x86_64",
+        None,
+        "5ce6ys0zzzpa9vobkgl8l2dkq",
+        "2022-12-01T08:00:00.000Z",
+        "2024-01-01T00:00:00.000Z",
+    ),
+)
+
+
+def patch_marketplace_images() -> None:
+    """Seed a few AWS Marketplace AMIs in every region.
+
+    API reference, DescribeImages Owners: "You can specify a combination of
+    Amazon Web Services account IDs, self, amazon, aws-backup-vault, and
+    aws-marketplace"; Image.imageOwnerAlias is "amazon | aws-backup-vault |
+    aws-marketplace"; Image.productCodes lists productCodeId and
+    productCodeType (devpay | marketplace).  Each seeded image is public,
+    owned by the AWS Marketplace account, and has a deterministic id per
+    region (the same run after run).
+    """
+    from moto.core.parse import default_timestamp_parser
+    from moto.ec2.models.amis import Ami, AmiBackend
+
+    def product_codes_for_response(self):
+        return [{"ProductCodeId": code, "ProductCodeType": "marketplace"} for code in sorted(self.product_codes)]
+
+    # The serializer looks for "ProductCodes" before "product_codes", which
+    # stays the set of ids that the product-code filter matches.
+    Ami.ProductCodes = property(product_codes_for_response)
+
+    def make_load_amis(original):
+        def _load_amis(self):
+            original(self)
+            region = self.region_name
+            for name, description, arch, platform, code, created, deprecated in MARKETPLACE_IMAGES:
+                digest = hashlib.sha256(f"{region}/{name}".encode("utf-8")).hexdigest()
+                ami_id = "ami-0" + digest[:16]
+                image = Ami(
+                    self,
+                    ami_id,
+                    name=name,
+                    description=description,
+                    owner_id=MARKETPLACE_OWNER_ID,
+                    owner_alias="aws-marketplace",
+                    public=True,
+                    virtualization_type="hvm",
+                    architecture=arch,
+                    creation_date=default_timestamp_parser(created),
+                    platform=platform,
+                    hypervisor="xen",
+                    root_device_type="ebs",
+                    root_device_name="/dev/sda1" if platform == "windows" else "/dev/xvda",
+                    region_name=region,
+                    product_codes={code},
+                    boot_mode="uefi" if arch == "arm64" else "legacy-bios",
+                )
+                if deprecated:
+                    image.__dict__["_amigo_deprecate_at"] = _as_utc(default_timestamp_parser(deprecated))
+                self.amis[ami_id] = image
+
+        return _load_amis
+
+    _wrap(AmiBackend, "_load_amis", make_load_amis)
+
+
+def apply_patches(seed_marketplace: bool) -> None:
+    """Apply every patch.  Order matters where two patches wrap the same
+    method: the idempotency wrappers go last (outermost), so a retried
+    request is answered before any check that the first one changed the
+    outcome of (e.g. InvalidAMIName.Duplicate for the copy it created)."""
+    patch_image_deprecation()
+    patch_deregistration_protection()
+    patch_last_launched_time()
+    patch_create_image_snapshot_tags()
+    patch_register_image_block_devices()
+    patch_duplicate_image_names()
+    patch_copy_image_tags()
+    patch_deregister_delete_snapshots()
+    patch_describe_images_pagination()
+    patch_copy_image_idempotency()
+    patch_run_instances_idempotency()
+    if seed_marketplace:
+        patch_marketplace_images()
+
+
+# --------------------------------------------------------------------------
+# Authentication
+# --------------------------------------------------------------------------
+
+
+def _provision_test_user(access_key_id=None, secret_access_key=None):
+    """Create the IAM user amigo-test with an allow-all inline policy and an
+    access key, with moto's own IAM backend objects (no HTTP).  Given a key
+    pair, the new key takes it (used to restore the user after a reset)."""
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.iam.models import iam_backends
+
+    iam = iam_backends[DEFAULT_ACCOUNT_ID]["aws"]
+    iam.create_user(region_name="us-east-1", user_name=TEST_USER_NAME)
+    iam.put_user_policy(TEST_USER_NAME, TEST_POLICY_NAME, ALLOW_ALL_POLICY)
+    key = iam.create_access_key(TEST_USER_NAME)
+    if access_key_id is not None:
+        iam.access_keys.pop(key.physical_resource_id, None)
+        key.access_key_id = access_key_id
+        key.secret_access_key = secret_access_key
+        iam.access_keys[key.physical_resource_id] = key
+    return key.access_key_id, key.secret_access_key
+
+
+def patch_auth_errors() -> None:
+    """Refuse unsigned requests, and answer JSON-protocol services in JSON.
+
+    With authentication on, moto 5.2.1 answers a request without an
+    Authorization header with an HTML 500 page (a KeyError), and answers
+    every service's auth failures in the query protocol's XML.  AWS answers
+    a missing signature with MissingAuthenticationToken ("The request must
+    contain either a valid (registered) AWS access key ID or X.509
+    certificate", EC2 common client errors), and JSON-protocol services such
+    as SSM answer {"__type": ..., "message": ...} with HTTP 400:
+    InvalidSignatureException, UnrecognizedClientException,
+    AccessDeniedException, MissingAuthenticationTokenException.  EC2's auth
+    errors (AuthFailure, HTTP 401) come in EC2's own error document,
+    <Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/>.
+    Note that moto routes a request by its signature's credential scope: an
+    unsigned request can't be told apart and is answered as S3 would.
+    """
+    from moto import settings
+    from moto.core.authorization import ActionAuthenticatorMixin
+    from moto.core.exceptions import JsonRESTError, _RESTError
+
+    json_types = {
+        "SignatureDoesNotMatch": "InvalidSignatureException",
+        "InvalidClientTokenId": "UnrecognizedClientException",
+        "AuthFailure": "UnrecognizedClientException",
+        "AccessDenied": "AccessDeniedException",
+        "MissingAuthenticationToken": "MissingAuthenticationTokenException",
+    }
+
+    def missing_token_error(service: str) -> _RESTError:
+        if service == "ec2":
+            error = _RESTError(
+                "MissingAuthenticationToken",
+                "The request must contain either a valid (registered) AWS access key ID or X.509 certificate.",
+            )
+            error.code = 401
+        else:
+            error = _RESTError("MissingAuthenticationToken", "Request is missing Authentication Token")
+            error.code = 403
+        return error
+
+    def ec2_error_document(code: str, message: str) -> str:
+        """EC2's own error document (moto writes the query protocol's)."""
+        from xml.sax.saxutils import escape
+
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f"<Response><Errors><Error><Code>{escape(code)}</Code><Message>{escape(message)}</Message>"
+            f"</Error></Errors><RequestID>{uuid.uuid4()}</RequestID></Response>"
+        )
+
+    def make_authenticate(original):
+        def _authenticate_and_authorize_action(self, iam_request_cls, resource="*"):
+            enforced = ActionAuthenticatorMixin.request_count >= settings.INITIAL_NO_AUTH_ACTION_COUNT
+            uses_json = bool(self.headers.get("X-Amz-Target"))
+            try:
+                if enforced and "Authorization" not in self.headers and "X-Amz-Signature" not in self.querystring:
+                    raise missing_token_error(self.service_name)
+                return original(self, iam_request_cls, resource)
+            except _RESTError as error:
+                if isinstance(error, JsonRESTError):
+                    raise
+                if uses_json:
+                    converted = JsonRESTError(json_types.get(error.error_type, error.error_type), error.message)
+                    converted.code = 400
+                    self.response_headers["Content-Type"] = "application/x-amz-json-1.1"
+                    raise converted from None
+                if self.service_name == "ec2":
+                    error.description = ec2_error_document(error.error_type, error.message)
+                self.response_headers["Content-Type"] = "text/xml"
+                raise
+
+        return _authenticate_and_authorize_action
+
+    _wrap(ActionAuthenticatorMixin, "_authenticate_and_authorize_action", make_authenticate)
+
+
+def enforce_auth() -> tuple[str, str]:
+    """Turn on moto's IAM authentication for every request, EC2, STS and SSM
+    alike, and return the test user's key pair.
+
+    moto checks signatures and IAM policies once more requests than
+    settings.INITIAL_NO_AUTH_ACTION_COUNT (the environment variable of the
+    same name, read when moto is imported; infinite by default) have been
+    served.  The test user is created in process before the server listens,
+    so no request ever needs to go unauthenticated: the count is set to 0.
+    POST /moto-api/reset wipes IAM too; the user is then recreated with the
+    same key so the harness's credentials stay valid.
+    """
+    from moto import settings
+    from moto.core.authorization import ActionAuthenticatorMixin
+    from moto.moto_api._internal.models import MotoAPIBackend
+
+    access_key_id, secret_access_key = _provision_test_user()
+
+    def make_reset(original):
+        def reset(self):
+            original(self)
+            _provision_test_user(access_key_id, secret_access_key)
+
+        return reset
+
+    _wrap(MotoAPIBackend, "reset", make_reset)
+    patch_auth_errors()
+    settings.INITIAL_NO_AUTH_ACTION_COUNT = 0
+    ActionAuthenticatorMixin.request_count = 0
+    return access_key_id, secret_access_key
+
+
+# --------------------------------------------------------------------------
+# Server
+# --------------------------------------------------------------------------
+
+
+def check_loopback(host: str) -> str:
+    """This server answers with fake credentials and no TLS: loopback only."""
+    if host == "localhost":
+        return "127.0.0.1"
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            return host
+    except ValueError:
+        pass
+    print(f"moto-launcher: refusing to listen on {host!r}: only loopback addresses are allowed", file=sys.stderr)
+    sys.exit(2)
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(
+        description="Local EC2 stand-in for Amigo's tests: moto with AMI behaviour patched in.",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="loopback address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=0, help="TCP port; 0 picks a free one (default)")
+    parser.add_argument(
+        "--enforce-auth",
+        action="store_true",
+        help="require SigV4-signed requests from the amigo-test user (key printed in the ready line)",
+    )
+    parser.add_argument(
+        "--seed-marketplace",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="add AWS Marketplace AMIs to every region (default on)",
+    )
+    parser.add_argument(
+        "--no-patches",
+        action="store_true",
+        help="serve plain moto (no patch, no Marketplace images), to test the client against it",
+    )
+    parser.add_argument("--quiet", action="store_true", help="do not log each request on stderr")
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    host = check_loopback(args.host)
+
+    try:
+        import moto
+        from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+        from werkzeug.serving import make_server
+    except ImportError as error:
+        print(
+            f"moto-launcher: cannot import moto's server ({error}); "
+            'install it with: pip install "moto[server]"',
+            file=sys.stderr,
+        )
+        return 77
+
+    if not args.no_patches:
+        try:
+            apply_patches(seed_marketplace=args.seed_marketplace)
+        except RuntimeError as error:
+            print(f"moto-launcher: moto {moto.__version__} can't be patched: {error}", file=sys.stderr)
+            return 1
+
+    credentials = enforce_auth() if args.enforce_auth else None
+
+    app = DomainDispatcherApplication(create_backend_app)
+    app.debug = True  # as `python -m moto.server`
+    server = make_server(host, args.port, app, threaded=True)
+    if args.quiet:
+        import logging
+
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    port = server.server_port
+    os.environ["MOTO_PORT"] = str(port)
+
+    def stop(signum, frame):
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+
+    line = f"{READY_PREFIX} port={port}"
+    if credentials is not None:
+        line += f" access_key_id={credentials[0]} secret_access_key={credentials[1]}"
+    print(line, flush=True)
+
+    try:
+        server.serve_forever()
+    except SystemExit:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
