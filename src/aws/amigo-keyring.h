@@ -1,0 +1,131 @@
+/* amigo-keyring.h — accounts Amigo stores itself, in the keyring
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <libsecret/secret.h>
+
+#include "amigo-credentials.h"
+
+G_BEGIN_DECLS
+
+#define AMIGO_KEYRING_SCHEMA_NAME "io.github.amigo_app.Amigo.Account"
+
+/* Attribute names of the schema. The secret itself is never an attribute:
+ * attributes are stored unencrypted and anyone on the session bus can read
+ * them without unlocking the keyring. */
+#define AMIGO_KEYRING_ATTR_ACCOUNT_ID "account-id"
+#define AMIGO_KEYRING_ATTR_NAME       "name"
+#define AMIGO_KEYRING_ATTR_REGION     "region"
+#define AMIGO_KEYRING_ATTR_ENDPOINT   "endpoint"
+
+const SecretSchema *amigo_keyring_get_schema (void);
+
+/* The non-secret part of a stored account. Immutable: after a change, use
+ * the account the _finish function returns, or list again. */
+#define AMIGO_TYPE_KEYRING_ACCOUNT (amigo_keyring_account_get_type ())
+G_DECLARE_FINAL_TYPE (AmigoKeyringAccount, amigo_keyring_account, AMIGO, KEYRING_ACCOUNT, GObject)
+
+AmigoKeyringAccount *amigo_keyring_account_new          (const char          *id,
+                                                         const char          *name,
+                                                         const char          *region,
+                                                         const char          *endpoint);
+const char          *amigo_keyring_account_get_id       (AmigoKeyringAccount *self);
+const char          *amigo_keyring_account_get_name     (AmigoKeyringAccount *self);
+const char          *amigo_keyring_account_get_region   (AmigoKeyringAccount *self);
+const char          *amigo_keyring_account_get_endpoint (AmigoKeyringAccount *self);
+
+/* The one object the UI talks to. It stores accounts in the Secret Service
+ * (through the Secret portal inside Flatpak), or, in session-only mode, in
+ * memory until it is disposed. Emits "accounts-changed" after a successful
+ * add, change or delete. */
+#define AMIGO_TYPE_KEYRING (amigo_keyring_get_type ())
+G_DECLARE_FINAL_TYPE (AmigoKeyring, amigo_keyring, AMIGO, KEYRING, GObject)
+
+void          amigo_keyring_is_available_async        (GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+gboolean      amigo_keyring_is_available_finish       (GAsyncResult         *result,
+                                                       GError              **error);
+
+void          amigo_keyring_new_async                 (GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+AmigoKeyring *amigo_keyring_new_finish                (GAsyncResult         *result,
+                                                       GError              **error);
+AmigoKeyring *amigo_keyring_new_session_only          (const char           *reason);
+gboolean      amigo_keyring_get_session_only          (AmigoKeyring         *self);
+const char   *amigo_keyring_get_unavailable_reason    (AmigoKeyring         *self);
+
+void          amigo_keyring_add_account_async         (AmigoKeyring         *self,
+                                                       const char           *name,
+                                                       const char           *region,
+                                                       const char           *endpoint,
+                                                       AmigoCredentials     *credentials,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+char         *amigo_keyring_add_account_finish        (AmigoKeyring         *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+
+void          amigo_keyring_list_accounts_async       (AmigoKeyring         *self,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+GPtrArray    *amigo_keyring_list_accounts_finish      (AmigoKeyring         *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+
+void          amigo_keyring_lookup_credentials_async  (AmigoKeyring         *self,
+                                                       const char           *account_id,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+AmigoCredentials *amigo_keyring_lookup_credentials_finish (AmigoKeyring     *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+
+void          amigo_keyring_rename_account_async      (AmigoKeyring         *self,
+                                                       const char           *account_id,
+                                                       const char           *name,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+AmigoKeyringAccount *amigo_keyring_rename_account_finish (AmigoKeyring      *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+
+void          amigo_keyring_update_account_async      (AmigoKeyring         *self,
+                                                       const char           *account_id,
+                                                       const char           *region,
+                                                       const char           *endpoint,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+AmigoKeyringAccount *amigo_keyring_update_account_finish (AmigoKeyring      *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+
+void          amigo_keyring_set_credentials_async     (AmigoKeyring         *self,
+                                                       const char           *account_id,
+                                                       AmigoCredentials     *credentials,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+gboolean      amigo_keyring_set_credentials_finish    (AmigoKeyring         *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+
+void          amigo_keyring_delete_account_async      (AmigoKeyring         *self,
+                                                       const char           *account_id,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+gboolean      amigo_keyring_delete_account_finish     (AmigoKeyring         *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+
+G_END_DECLS
