@@ -1,0 +1,1830 @@
+/* amigo-client.c — signed AWS query/JSON calls over one SoupSession
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "amigo-client.h"
+#include "amigo-client-private.h"
+#include "amigo-error.h"
+#include "amigo-sigv4.h"
+
+#define CHUNK_SIZE                 (64 * 1024)
+#define ERROR_BODY_CAP             (256 * 1024)
+/* Java and Go SDKs correct their clock past 4 minutes; AWS refuses at 5. */
+#define SKEW_THRESHOLD_SECONDS     (4 * 60)
+/* botocore retries/standard.py, ExponentialBackoff */
+#define THROTTLING_BASE_MS         1000
+#define TRANSIENT_BASE_MS          50
+#define MAX_BACKOFF_MS             20000
+#define RETRY_AFTER_MAX_EXTRA_MS   5000
+/* Seconds; a DescribeImages of every public image can take a while to
+ * start answering, so the I/O timeout is generous. */
+#define IO_TIMEOUT                 60
+#define IDLE_TIMEOUT               50
+
+#define QUERY_CONTENT_TYPE "application/x-www-form-urlencoded; charset=utf-8"
+#define JSON_CONTENT_TYPE  "application/x-amz-json-1.1"
+
+struct _AmigoClient
+{
+  GObject parent_instance;
+
+  SoupSession *session;
+  GError *config_error;         /* e.g. an unusable AWS_CA_BUNDLE */
+
+  AmigoCredentials *credentials;
+  AmigoCredentialsFunc credentials_func;
+  gpointer credentials_data;
+  GDestroyNotify credentials_destroy;
+
+  guint max_attempts;
+  gint64 clock_offset;          /* seconds to add to the local clock */
+
+  /* Test hooks */
+  AmigoClockFunc clock_func;
+  gpointer clock_data;
+  AmigoJitterFunc jitter_func;
+  gpointer jitter_data;
+  AmigoBackoffHook backoff_hook;
+  gpointer backoff_hook_data;
+  guint throttling_base_ms;
+  guint transient_base_ms;
+  guint max_backoff_ms;
+};
+
+G_DEFINE_FINAL_TYPE (AmigoClient, amigo_client, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CREDENTIALS,
+  PROP_MAX_ATTEMPTS,
+  PROP_CLOCK_OFFSET,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* botocore retries/standard.py, ThrottledRetryableChecker */
+static const char * const throttling_codes[] = {
+  "Throttling",
+  "ThrottlingException",
+  "ThrottledException",
+  "RequestThrottledException",
+  "TooManyRequestsException",
+  "ProvisionedThroughputExceededException",
+  "TransactionInProgressException",
+  "RequestLimitExceeded",
+  "BandwidthLimitExceeded",
+  "LimitExceededException",
+  "RequestThrottled",
+  "SlowDown",
+  "PriorRequestNotComplete",
+  "EC2ThrottledException",
+  NULL
+};
+
+/* botocore's TransientRetryableChecker codes, plus the 5xx codes EC2, STS
+ * and SSM use in their documents (their status is retried anyway). */
+static const char * const transient_codes[] = {
+  "RequestTimeout",
+  "RequestTimeoutException",
+  "PriorRequestNotComplete",
+  "InternalError",
+  "InternalFailure",
+  "InternalServerError",
+  "ServiceUnavailable",
+  "Unavailable",
+  NULL
+};
+
+/* The codes the AWS SDKs (Java, Go v2, JS v3) treat as a clock skew. */
+static const char * const clock_skew_codes[] = {
+  "RequestTimeTooSkewed",
+  "RequestExpired",
+  "RequestInTheFuture",
+  "InvalidSignatureException",
+  "SignatureDoesNotMatch",
+  "AuthFailure",
+  NULL
+};
+
+static const char * const auth_codes[] = {
+  "AuthFailure",
+  "SignatureDoesNotMatch",
+  "InvalidClientTokenId",
+  "UnrecognizedClientException",
+  "IncompleteSignature",
+  "InvalidAccessKeyId",
+  "InvalidSignatureException",
+  "MissingAuthenticationToken",
+  "MissingAuthenticationTokenException",
+  "RequestTimeTooSkewed",
+  "RequestInTheFuture",
+  NULL
+};
+
+static const char * const expired_codes[] = {
+  "ExpiredToken",
+  "ExpiredTokenException",
+  "RequestExpired",
+  NULL
+};
+
+typedef struct
+{
+  AmigoClient *client;
+  char *service;
+  char *region;
+  char *endpoint_url;
+  char *content_type;
+  char *target;                 /* X-Amz-Target of JSON calls */
+  char *action;                 /* for logs */
+  char *host;                   /* for messages */
+  GBytes *body;
+  const AmigoResponseSink *sink;
+  gpointer sink_data;
+
+  guint attempt;                /* attempts sent, for the sink */
+  guint counted;                /* attempts counted against max_attempts */
+  gboolean skew_retried;
+  gboolean next_is_free;        /* the next attempt is the skew retry */
+
+  SoupMessage *msg;
+  GInputStream *stream;
+  GByteArray *error_body;       /* non-NULL while reading an error answer */
+  gint64 attempt_start_us;
+
+  GSource *wait_source;
+  GSource *cancel_source;
+} Call;
+
+static void call_start_attempt (GTask *task);
+
+static gboolean
+code_in (const char * const *list,
+         const char         *code)
+{
+  return code != NULL && g_strv_contains (list, code);
+}
+
+gboolean
+_amigo_client_is_throttling_code (const char *aws_code)
+{
+  return code_in (throttling_codes, aws_code);
+}
+
+gboolean
+_amigo_client_is_transient_code (const char *aws_code)
+{
+  return code_in (transient_codes, aws_code);
+}
+
+gboolean
+_amigo_client_is_clock_skew_code (const char *aws_code)
+{
+  return code_in (clock_skew_codes, aws_code);
+}
+
+static gboolean
+status_is_transient (guint status)
+{
+  return status == 500 || status == 502 || status == 503 || status == 504;
+}
+
+static void
+stream_abandon (GInputStream **stream)
+{
+  /* Closing a half-read libsoup stream drops the connection rather than
+   * reading the rest; it is done asynchronously so nothing here blocks. */
+  if (*stream != NULL && !g_input_stream_is_closed (*stream))
+    g_input_stream_close_async (*stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+  g_clear_object (stream);
+}
+
+static void
+call_clear_wait (Call *call)
+{
+  if (call->wait_source != NULL)
+    {
+      g_source_destroy (call->wait_source);
+      g_clear_pointer (&call->wait_source, g_source_unref);
+    }
+  if (call->cancel_source != NULL)
+    {
+      g_source_destroy (call->cancel_source);
+      g_clear_pointer (&call->cancel_source, g_source_unref);
+    }
+}
+
+static void
+call_free (gpointer data)
+{
+  Call *call = data;
+
+  call_clear_wait (call);
+  stream_abandon (&call->stream);
+  g_clear_object (&call->msg);
+  g_clear_pointer (&call->error_body, g_byte_array_unref);
+  g_clear_pointer (&call->body, g_bytes_unref);
+  g_free (call->service);
+  g_free (call->region);
+  g_free (call->endpoint_url);
+  g_free (call->content_type);
+  g_free (call->target);
+  g_free (call->action);
+  g_free (call->host);
+  g_clear_object (&call->client);
+  g_free (call);
+}
+
+static gint64
+local_now_us (AmigoClient *self)
+{
+  if (self->clock_func != NULL)
+    return self->clock_func (self->clock_data);
+  return g_get_real_time ();
+}
+
+/* The time to sign with: the local clock corrected by what the service told us. */
+static gint64
+signing_time (AmigoClient *self)
+{
+  return local_now_us (self) / G_USEC_PER_SEC + self->clock_offset;
+}
+
+static void
+task_return_error (GTask  *task,
+                   GError *error)
+{
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+/* The Action of a query body, for logs (bodies themselves are never logged:
+ * UserData may hold secrets). */
+static char *
+action_from_form (const char *form_body)
+{
+  const char *p = form_body;
+
+  while (p != NULL && *p != '\0')
+    {
+      const char *end = strchr (p, '&');
+      gsize len = end ? (gsize) (end - p) : strlen (p);
+
+      if (len > 7 && strncmp (p, "Action=", 7) == 0)
+        {
+          g_autofree char *raw = g_strndup (p + 7, len - 7);
+          char *decoded = g_uri_unescape_string (raw, NULL);
+          return decoded ? decoded : g_strdup ("?");
+        }
+      p = end ? end + 1 : NULL;
+    }
+  return g_strdup ("?");
+}
+
+/* ---- error documents ------------------------------------------------- */
+
+static const xmlNode *
+find_element (const xmlNode *node,
+              const char    *name)
+{
+  for (; node != NULL; node = node->next)
+    {
+      const xmlNode *found;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (xmlStrcmp (node->name, (const xmlChar *) name) == 0)
+        return node;
+      found = find_element (node->children, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+child_text (const xmlNode *parent,
+            const char    *name)
+{
+  for (const xmlNode *c = parent->children; c != NULL; c = c->next)
+    {
+      if (c->type == XML_ELEMENT_NODE &&
+          xmlStrcmp (c->name, (const xmlChar *) name) == 0)
+        {
+          xmlChar *content = xmlNodeGetContent (c);
+          char *text = g_strstrip (g_strdup ((const char *) content));
+          xmlFree (content);
+          return text;
+        }
+    }
+  return NULL;
+}
+
+/* The one place that reads an AWS XML error document:
+ * EC2   <Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/></Response>
+ * query <ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>
+ * Returns FALSE when @buf is not one. */
+static gboolean
+parse_xml_error_document (const char  *buf,
+                          gsize        len,
+                          char       **code,
+                          char       **message,
+                          char       **request_id)
+{
+  xmlDoc *doc;
+  const xmlNode *root;
+  const xmlNode *error_node;
+  const xmlNode *id_node;
+
+  if (len == 0 || len > G_MAXINT)
+    return FALSE;
+
+  doc = xmlReadMemory (buf, (int) len, "error.xml", NULL,
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL)
+    return FALSE;
+  /* AWS never sends a DTD; one could only be an entity trick. */
+  if (doc->intSubset != NULL || doc->extSubset != NULL)
+    {
+      xmlFreeDoc (doc);
+      return FALSE;
+    }
+
+  root = xmlDocGetRootElement (doc);
+  error_node = find_element (root, "Error");
+  if (error_node != NULL)
+    *code = child_text (error_node, "Code");
+  if (error_node == NULL || *code == NULL || **code == '\0')
+    {
+      g_clear_pointer (code, g_free);
+      xmlFreeDoc (doc);
+      return FALSE;
+    }
+  *message = child_text (error_node, "Message");
+
+  id_node = find_element (root, "RequestID");
+  if (id_node == NULL)
+    id_node = find_element (root, "RequestId");
+  if (id_node == NULL)
+    id_node = find_element (root, "requestId");
+  if (id_node != NULL)
+    {
+      xmlChar *content = xmlNodeGetContent (id_node);
+      *request_id = g_strstrip (g_strdup ((const char *) content));
+      xmlFree (content);
+    }
+
+  xmlFreeDoc (doc);
+  return TRUE;
+}
+
+static const char *
+json_string_member (JsonObject *obj,
+                    const char *name)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* AWS JSON 1.1 errors: {"__type": "ns#Code", "message": "…"}, the code
+ * possibly only in x-amzn-ErrorType ("Code:http://…"). */
+static gboolean
+parse_json_error_document (const char          *buf,
+                           gsize                len,
+                           SoupMessageHeaders  *headers,
+                           char               **code,
+                           char               **message)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *type = NULL;
+  const char *header_type = NULL;
+  JsonObject *obj = NULL;
+
+  if (len > 0 && len < G_MAXSSIZE &&
+      json_parser_load_from_data (parser, buf, (gssize) len, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      obj = json_node_get_object (json_parser_get_root (parser));
+      type = json_string_member (obj, "__type");
+      if (type == NULL)
+        type = json_string_member (obj, "code");
+      if (type == NULL)
+        type = json_string_member (obj, "Code");
+    }
+
+  if (headers != NULL)
+    header_type = soup_message_headers_get_one (headers, "x-amzn-ErrorType");
+  if (type == NULL)
+    type = header_type;
+  if (type == NULL || *type == '\0')
+    return FALSE;
+
+  if (strchr (type, '#') != NULL)
+    type = strrchr (type, '#') + 1;
+  *code = g_strndup (type, strcspn (type, ":"));
+
+  if (obj != NULL)
+    {
+      const char *m = json_string_member (obj, "message");
+      if (m == NULL)
+        m = json_string_member (obj, "Message");
+      *message = g_strdup (m);
+    }
+  return **code != '\0';
+}
+
+static gboolean
+looks_like_html (const char *content_type,
+                 const char *body,
+                 gsize       len)
+{
+  gsize i = 0;
+
+  if (content_type != NULL &&
+      (g_ascii_strcasecmp (content_type, "text/html") == 0 ||
+       g_ascii_strcasecmp (content_type, "application/xhtml+xml") == 0))
+    return TRUE;
+
+  if (len >= 3 && memcmp (body, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < len && g_ascii_isspace (body[i]))
+    i++;
+  return (len - i >= 14 && g_ascii_strncasecmp (body + i, "<!doctype html", 14) == 0) ||
+         (len - i >= 5 && g_ascii_strncasecmp (body + i, "<html", 5) == 0);
+}
+
+/* Sets a people-readable message on an error that keeps its details. */
+static GError *
+error_with_message (AmigoAwsErrorCode  code,
+                    const char        *aws_code,
+                    const char        *aws_message,
+                    const char        *request_id,
+                    guint              status,
+                    gboolean           retryable,
+                    char              *message)
+{
+  GError *error = amigo_aws_error_new_service (code, aws_code, aws_message,
+                                               request_id, status, retryable);
+  g_free (error->message);
+  error->message = message;
+  return error;
+}
+
+/**
+ * _amigo_client_error_from_response:
+ *
+ * The error for a non-2xx answer: an AWS error document becomes SERVICE,
+ * AUTH, EXPIRED or THROTTLED with AWS's code, message and request id; anything
+ * else says in words what the server did.
+ */
+GError *
+_amigo_client_error_from_response (const char         *host,
+                                   guint               status,
+                                   SoupMessageHeaders *headers,
+                                   const char         *body,
+                                   gsize               len)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *request_id = NULL;
+  const char *content_type = NULL;
+  const char *phrase = soup_status_get_phrase (status);
+  gboolean retryable;
+  AmigoAwsErrorCode kind;
+  gboolean parsed;
+
+  if (phrase == NULL)
+    phrase = "unknown status";
+  if (headers != NULL)
+    {
+      content_type = soup_message_headers_get_content_type (headers, NULL);
+      request_id = g_strdup (soup_message_headers_get_one (headers, "x-amzn-RequestId"));
+      if (request_id == NULL)
+        request_id = g_strdup (soup_message_headers_get_one (headers, "x-amz-request-id"));
+    }
+
+  if (content_type != NULL && strstr (content_type, "json") != NULL)
+    parsed = parse_json_error_document (body, len, headers, &code, &message);
+  else
+    {
+      g_autofree char *doc_request_id = NULL;
+
+      parsed = parse_xml_error_document (body, len, &code, &message, &doc_request_id);
+      if (doc_request_id != NULL && *doc_request_id != '\0')
+        {
+          g_free (request_id);
+          request_id = g_steal_pointer (&doc_request_id);
+        }
+      if (!parsed)
+        parsed = parse_json_error_document (body, len, headers, &code, &message);
+    }
+
+  retryable = status_is_transient (status);
+
+  if (!parsed)
+    {
+      if (len > 0 && looks_like_html (content_type, body, len))
+        return error_with_message (AMIGO_AWS_ERROR_BAD_RESPONSE, NULL, NULL, request_id,
+                                   status, retryable,
+                                   g_strdup_printf ("The server %s answered HTTP %u (%s) with a web "
+                                                    "page instead of an AWS answer. Check the endpoint "
+                                                    "address and any proxy in between, or try again later.",
+                                                    host, status, phrase));
+      if (len == 0)
+        return error_with_message (AMIGO_AWS_ERROR_SERVICE, NULL, NULL, request_id,
+                                   status, retryable,
+                                   g_strdup_printf ("The server %s answered HTTP %u (%s) without "
+                                                    "an AWS error document. Try again later; if it "
+                                                    "goes on, check the endpoint address.",
+                                                    host, status, phrase));
+      return error_with_message (AMIGO_AWS_ERROR_BAD_RESPONSE, NULL, NULL, request_id,
+                                 status, retryable,
+                                 g_strdup_printf ("The server %s answered HTTP %u (%s) with "
+                                                  "something that is not an AWS error document. "
+                                                  "Check the endpoint address.",
+                                                  host, status, phrase));
+    }
+
+  if (_amigo_client_is_throttling_code (code))
+    {
+      kind = AMIGO_AWS_ERROR_THROTTLED;
+      retryable = TRUE;
+    }
+  else if (code_in (expired_codes, code))
+    kind = AMIGO_AWS_ERROR_EXPIRED;
+  else if (code_in (auth_codes, code))
+    kind = AMIGO_AWS_ERROR_AUTH;
+  else
+    kind = AMIGO_AWS_ERROR_SERVICE;
+
+  if (_amigo_client_is_transient_code (code))
+    retryable = TRUE;
+
+  return amigo_aws_error_new_service (kind, code, message, request_id, status, retryable);
+}
+
+static GError *
+transport_error (const char   *host,
+                 const GError *cause,
+                 gboolean     *retryable)
+{
+  *retryable = FALSE;
+
+  if (cause->domain == G_TLS_ERROR)
+    return g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NETWORK,
+                        "The secure connection to %s could not be trusted: %s. If a proxy "
+                        "or a private endpoint is in between, set AWS_CA_BUNDLE to its "
+                        "CA certificate.", host, cause->message);
+
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    {
+      *retryable = TRUE;
+      return g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
+                          "The answer from %s was cut off before its end (%s). "
+                          "Try again.", host, cause->message);
+    }
+
+  if (cause->domain == G_IO_ERROR)
+    {
+      switch (cause->code)
+        {
+        case G_IO_ERROR_TIMED_OUT:
+        case G_IO_ERROR_CONNECTION_REFUSED:
+        case G_IO_ERROR_CONNECTION_CLOSED:
+        case G_IO_ERROR_HOST_UNREACHABLE:
+        case G_IO_ERROR_NETWORK_UNREACHABLE:
+        case G_IO_ERROR_NOT_CONNECTED:
+        case G_IO_ERROR_FAILED:
+        case G_IO_ERROR_BUSY:
+          *retryable = TRUE;
+          break;
+        default:
+          break;
+        }
+    }
+  else if (g_error_matches (cause, G_RESOLVER_ERROR, G_RESOLVER_ERROR_TEMPORARY_FAILURE))
+    *retryable = TRUE;
+
+  return g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NETWORK,
+                      "Could not reach %s: %s. Check the network connection and the "
+                      "endpoint address.", host, cause->message);
+}
+
+/* ---- building and signing -------------------------------------------- */
+
+static gboolean
+name_is_safe (const char *s)
+{
+  if (s == NULL || *s == '\0')
+    return FALSE;
+  for (; *s != '\0'; s++)
+    if (!g_ascii_isalnum (*s) && *s != '-' && *s != '_' && *s != '.')
+      return FALSE;
+  return TRUE;
+}
+
+static SoupMessage *
+build_message (AmigoClient       *self,
+               AmigoCredentials  *credentials,
+               const char        *service,
+               const char        *region,
+               const char        *endpoint_url,
+               const char        *content_type,
+               const char        *target,
+               GBytes            *body,
+               gint64             timestamp,
+               GError           **error)
+{
+  g_autoptr(GUri) parsed = NULL;
+  g_autoptr(GUri) request_uri = NULL;
+  g_autoptr(AmigoSigV4Request) req = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *default_url = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *host_header = NULL;
+  AmigoSigV4Params params = { 0 };
+  const char *scheme;
+  const char *host;
+  SoupMessageHeaders *headers;
+  int port;
+  gsize body_len;
+  const guint8 *body_data;
+
+  if (!name_is_safe (service) || !name_is_safe (region))
+    {
+      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_INVALID_ARGUMENT,
+                   "“%s” in “%s” is not a usable AWS service and region.",
+                   service ? service : "", region ? region : "");
+      return NULL;
+    }
+
+  if (endpoint_url == NULL)
+    endpoint_url = default_url = amigo_client_default_endpoint (service, region);
+
+  parsed = g_uri_parse (endpoint_url, G_URI_FLAGS_SCHEME_NORMALIZE, &local_error);
+  scheme = parsed ? g_uri_get_scheme (parsed) : NULL;
+  host = parsed ? g_uri_get_host (parsed) : NULL;
+  if (parsed == NULL || host == NULL || *host == '\0' ||
+      (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0))
+    {
+      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                   "The endpoint address “%s” is not usable: it must look like "
+                   "https://ec2.eu-west-1.amazonaws.com.", endpoint_url);
+      return NULL;
+    }
+
+  /* The endpoint's path is the request path; "/custom" posts to "/custom/". */
+  path = g_strdup (g_uri_get_path (parsed));
+  if (*path == '\0')
+    {
+      g_free (path);
+      path = g_strdup ("/");
+    }
+  else if (!g_str_has_suffix (path, "/"))
+    {
+      char *with_slash = g_strconcat (path, "/", NULL);
+      g_free (path);
+      path = with_slash;
+    }
+
+  port = g_uri_get_port (parsed);
+  request_uri = g_uri_build (G_URI_FLAGS_NONE, scheme, NULL, host, port, path, NULL, NULL);
+  msg = soup_message_new_from_uri ("POST", request_uri);
+
+  if (strchr (host, ':') != NULL)
+    host_header = g_strdup_printf ("[%s]", host);
+  else
+    host_header = g_strdup (host);
+  if (port != -1 && port != (g_str_equal (scheme, "https") ? 443 : 80))
+    {
+      char *with_port = g_strdup_printf ("%s:%d", host_header, port);
+      g_free (host_header);
+      host_header = with_port;
+    }
+
+  body_data = g_bytes_get_data (body, &body_len);
+  req = amigo_sigv4_request_new ("POST", path, NULL);
+  amigo_sigv4_request_add_header (req, "Host", host_header);
+  amigo_sigv4_request_add_header (req, "Content-Type", content_type);
+  if (target != NULL)
+    amigo_sigv4_request_add_header (req, "X-Amz-Target", target);
+  amigo_sigv4_request_set_body (req, body_data, body_len);
+
+  params.credentials = credentials;
+  params.region = region;
+  params.service = service;
+  params.timestamp = timestamp;
+  params.normalize_path = TRUE;
+  params.sign_body = FALSE;
+  params.omit_session_token = FALSE;
+  if (!amigo_sigv4_sign (req, &params, AMIGO_SIGV4_MODE_HEADER, error))
+    return NULL;
+
+  soup_message_set_request_body_from_bytes (msg, content_type, body);
+  headers = soup_message_get_request_headers (msg);
+  for (guint i = 0; i < amigo_sigv4_request_get_n_headers (req); i++)
+    soup_message_headers_replace (headers,
+                                  amigo_sigv4_request_get_header_name (req, i),
+                                  amigo_sigv4_request_get_header_value (req, i));
+
+  return g_steal_pointer (&msg);
+}
+
+static AmigoCredentials *
+current_credentials (AmigoClient  *self,
+                     GError      **error)
+{
+  AmigoCredentials *credentials;
+
+  if (self->credentials_func != NULL)
+    {
+      GError *local_error = NULL;
+
+      credentials = self->credentials_func (self->credentials_data, &local_error);
+      if (credentials == NULL)
+        {
+          if (local_error == NULL)
+            local_error = g_error_new_literal (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
+                                               "No credentials are available for this account.");
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+    }
+  else if (self->credentials != NULL)
+    credentials = amigo_credentials_ref (self->credentials);
+  else
+    {
+      g_set_error_literal (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
+                           "No credentials are set for this account. Add an access key "
+                           "in the account settings.");
+      return NULL;
+    }
+
+  if (amigo_credentials_is_expired (credentials, signing_time (self)))
+    {
+      amigo_credentials_unref (credentials);
+      g_set_error_literal (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_EXPIRED,
+                           "The temporary credentials of this account have expired. "
+                           "Sign in again or refresh them, then retry.");
+      return NULL;
+    }
+
+  return credentials;
+}
+
+/* ---- the call -------------------------------------------------------- */
+
+static const char *
+response_request_id (SoupMessage *msg)
+{
+  SoupMessageHeaders *h = soup_message_get_response_headers (msg);
+  const char *id = soup_message_headers_get_one (h, "x-amzn-RequestId");
+
+  if (id == NULL)
+    id = soup_message_headers_get_one (h, "x-amz-request-id");
+  return id;
+}
+
+static void
+log_attempt (Call         *call,
+             guint         status,
+             const char   *request_id,
+             const GError *error)
+{
+  gint64 elapsed_ms = (g_get_monotonic_time () - call->attempt_start_us) / 1000;
+
+  if (error != NULL)
+    g_debug ("%s (%s, %s) attempt %u: %s after %" G_GINT64_FORMAT " ms%s%s",
+             call->action, call->service, call->region, call->attempt,
+             error->message, elapsed_ms,
+             request_id ? ", request id " : "", request_id ? request_id : "");
+  else
+    g_debug ("%s (%s, %s) attempt %u: HTTP %u in %" G_GINT64_FORMAT " ms, request id %s",
+             call->action, call->service, call->region, call->attempt,
+             status, elapsed_ms, request_id ? request_id : "-");
+}
+
+static gboolean
+wait_done_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  Call *call = g_task_get_task_data (task);
+
+  call_clear_wait (call);
+  call_start_attempt (task);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_cancelled_cb (GCancellable *cancellable,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  Call *call = g_task_get_task_data (task);
+
+  call_clear_wait (call);
+  g_task_return_error_if_cancelled (task);
+  g_object_unref (task);
+  return G_SOURCE_REMOVE;
+}
+
+/* Ends an attempt that failed with @error (taken): waits and tries again
+ * when that may help and attempts are left, or completes the call. */
+static void
+retry_or_fail (GTask    *task,
+               GError   *error,
+               gboolean  throttled,
+               gint64    retry_after_ms)
+{
+  Call *call = g_task_get_task_data (task);
+  AmigoClient *self = call->client;
+  const AmigoAwsErrorDetails *details = amigo_aws_error_get_details (error);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  guint delay_ms;
+
+  if (details == NULL || !details->retryable || call->counted >= self->max_attempts ||
+      g_cancellable_is_cancelled (cancellable))
+    {
+      task_return_error (task, error);
+      return;
+    }
+
+  delay_ms = _amigo_client_backoff_delay_ms (self, call->counted, throttled, retry_after_ms);
+  g_debug ("%s (%s, %s): trying again in %u ms (%s)", call->action, call->service,
+           call->region, delay_ms, error->message);
+  g_error_free (error);
+
+  call->wait_source = g_timeout_source_new (delay_ms);
+  g_source_set_callback (call->wait_source, wait_done_cb, task, NULL);
+  g_source_attach (call->wait_source, g_task_get_context (task));
+  if (cancellable != NULL)
+    {
+      call->cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (call->cancel_source, G_SOURCE_FUNC (wait_cancelled_cb), task, NULL);
+      g_source_attach (call->cancel_source, g_task_get_context (task));
+    }
+
+  if (self->backoff_hook != NULL)
+    self->backoff_hook (self->backoff_hook_data, call->counted, delay_ms);
+}
+
+static void
+fail_transport (GTask  *task,
+                GError *cause)
+{
+  Call *call = g_task_get_task_data (task);
+  gboolean retryable;
+  GError *error;
+
+  stream_abandon (&call->stream);
+  g_clear_pointer (&call->error_body, g_byte_array_unref);
+
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      log_attempt (call, 0, NULL, cause);
+      task_return_error (task, cause);
+      return;
+    }
+
+  error = transport_error (call->host, cause, &retryable);
+  log_attempt (call, 0, NULL, cause);
+  g_error_free (cause);
+
+  if (retryable)
+    {
+      /* Keep the code and words, and mark it retryable for retry_or_fail(). */
+      GError *marked = error_with_message (error->code, NULL, NULL, NULL, 0, TRUE,
+                                           g_strdup (error->message));
+      g_error_free (error);
+      error = marked;
+    }
+  retry_or_fail (task, error, FALSE, -1);
+}
+
+static gint64
+retry_after_ms (SoupMessageHeaders *headers)
+{
+  const char *value = soup_message_headers_get_one (headers, "x-amz-retry-after");
+  guint64 ms;
+
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT32, &ms, NULL))
+    return -1;
+  return (gint64) ms;
+}
+
+static void
+finish_error_answer (GTask *task)
+{
+  Call *call = g_task_get_task_data (task);
+  AmigoClient *self = call->client;
+  SoupMessageHeaders *headers = soup_message_get_response_headers (call->msg);
+  guint status = soup_message_get_status (call->msg);
+  const AmigoAwsErrorDetails *details;
+  g_autoptr(GByteArray) body = g_steal_pointer (&call->error_body);
+  GError *error;
+
+  stream_abandon (&call->stream);
+
+  error = _amigo_client_error_from_response (call->host, status, headers,
+                                             (const char *) body->data, body->len);
+  details = amigo_aws_error_get_details (error);
+  log_attempt (call, status, details->request_id, NULL);
+
+  if (_amigo_client_is_clock_skew_code (details->aws_code))
+    {
+      const char *date = soup_message_headers_get_one (headers, "Date");
+      g_autoptr(GDateTime) server_time = date ? soup_date_time_new_from_http_string (date) : NULL;
+
+      if (server_time != NULL)
+        {
+          gint64 local = local_now_us (self) / G_USEC_PER_SEC;
+          gint64 server = g_date_time_to_unix (server_time);
+
+          if (ABS (server - (local + self->clock_offset)) > SKEW_THRESHOLD_SECONDS)
+            {
+              self->clock_offset = server - local;
+              g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK_OFFSET]);
+              g_debug ("%s (%s, %s): the local clock is %" G_GINT64_FORMAT " s off the "
+                       "server's; signing with the corrected time", call->action,
+                       call->service, call->region, -self->clock_offset);
+
+              if (!call->skew_retried)
+                {
+                  call->skew_retried = TRUE;
+                  call->next_is_free = TRUE;
+                  g_error_free (error);
+                  call_start_attempt (task);
+                  return;
+                }
+            }
+        }
+    }
+
+  retry_or_fail (task, error, error->code == AMIGO_AWS_ERROR_THROTTLED,
+                 retry_after_ms (headers));
+}
+
+static void read_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data);
+
+static void
+read_next (GTask *task)
+{
+  Call *call = g_task_get_task_data (task);
+  gsize count = CHUNK_SIZE;
+
+  if (call->error_body != NULL)
+    count = MIN (count, ERROR_BODY_CAP - call->error_body->len);
+
+  g_input_stream_read_bytes_async (call->stream, count, G_PRIORITY_DEFAULT,
+                                   g_task_get_cancellable (task), read_cb, task);
+}
+
+static void
+read_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  Call *call = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize len;
+
+  bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
+  if (bytes == NULL)
+    {
+      fail_transport (task, error);
+      return;
+    }
+  data = g_bytes_get_data (bytes, &len);
+
+  if (call->error_body != NULL)
+    {
+      /* An error answer past the cap is not an AWS error document anyway. */
+      if (len > 0)
+        g_byte_array_append (call->error_body, (const guint8 *) data, len);
+      if (len == 0 || call->error_body->len >= ERROR_BODY_CAP)
+        finish_error_answer (task);
+      else
+        read_next (task);
+      return;
+    }
+
+  if (len == 0)
+    {
+      g_clear_object (&call->stream);
+      log_attempt (call, soup_message_get_status (call->msg), response_request_id (call->msg), NULL);
+      if (call->sink != NULL && call->sink->finish != NULL &&
+          !call->sink->finish (call->sink_data, &error))
+        {
+          task_return_error (task, error);
+          return;
+        }
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  if (call->sink != NULL && call->sink->chunk != NULL &&
+      !call->sink->chunk (call->sink_data, data, len, &error))
+    {
+      stream_abandon (&call->stream);
+      task_return_error (task, error);
+      return;
+    }
+
+  read_next (task);
+}
+
+static void
+send_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  Call *call = g_task_get_task_data (task);
+  GError *error = NULL;
+  SoupMessageHeaders *headers;
+  const char *content_type;
+  guint status;
+
+  call->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (call->stream == NULL)
+    {
+      fail_transport (task, error);
+      return;
+    }
+
+  status = soup_message_get_status (call->msg);
+  headers = soup_message_get_response_headers (call->msg);
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      call->error_body = g_byte_array_new ();
+      read_next (task);
+      return;
+    }
+
+  content_type = soup_message_headers_get_content_type (headers, NULL);
+  if (content_type != NULL &&
+      (g_ascii_strcasecmp (content_type, "text/html") == 0 ||
+       g_ascii_strcasecmp (content_type, "application/xhtml+xml") == 0))
+    {
+      stream_abandon (&call->stream);
+      log_attempt (call, status, response_request_id (call->msg), NULL);
+      task_return_error (task,
+                         error_with_message (AMIGO_AWS_ERROR_BAD_RESPONSE, NULL, NULL, NULL,
+                                             status, FALSE,
+                                             g_strdup_printf ("The server %s answered with a web page "
+                                                              "instead of an AWS answer (a captive portal "
+                                                              "or a proxy?). Check the network and the "
+                                                              "endpoint address.", call->host)));
+      return;
+    }
+
+  read_next (task);
+}
+
+static void
+call_start_attempt (GTask *task)
+{
+  Call *call = g_task_get_task_data (task);
+  AmigoClient *self = call->client;
+  g_autoptr(AmigoCredentials) credentials = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  if (self->config_error != NULL)
+    {
+      task_return_error (task, g_error_copy (self->config_error));
+      return;
+    }
+
+  g_clear_object (&call->msg);
+  call->attempt++;
+  if (call->next_is_free)
+    call->next_is_free = FALSE;
+  else
+    call->counted++;
+
+  credentials = current_credentials (self, &error);
+  if (credentials == NULL)
+    {
+      task_return_error (task, error);
+      return;
+    }
+
+  if (call->sink != NULL && call->sink->begin_attempt != NULL &&
+      !call->sink->begin_attempt (call->sink_data, call->attempt, &error))
+    {
+      task_return_error (task, error);
+      return;
+    }
+
+  call->msg = build_message (self, credentials, call->service, call->region,
+                             call->endpoint_url, call->content_type, call->target,
+                             call->body, signing_time (self), &error);
+  if (call->msg == NULL)
+    {
+      task_return_error (task, error);
+      return;
+    }
+
+  if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN) == FALSE)
+    {
+      g_autofree char *dump =
+        amigo_client_format_headers_redacted (soup_message_get_request_headers (call->msg));
+      g_debug ("%s (%s, %s) attempt %u: POST %s\n%s", call->action, call->service,
+               call->region, call->attempt, call->endpoint_url, dump);
+    }
+
+  call->attempt_start_us = g_get_monotonic_time ();
+  soup_session_send_async (self->session, call->msg, G_PRIORITY_DEFAULT,
+                           g_task_get_cancellable (task), send_cb, task);
+}
+
+static void
+start_call (AmigoClient             *self,
+            const char              *service,
+            const char              *region,
+            const char              *endpoint_url,
+            const char              *content_type,
+            const char              *target,
+            const char              *body,
+            char                    *action,
+            const AmigoResponseSink *sink,
+            gpointer                 sink_data,
+            GCancellable            *cancellable,
+            GAsyncReadyCallback      callback,
+            gpointer                 user_data,
+            gpointer                 source_tag)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GUri) uri = NULL;
+  Call *call;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+
+  call = g_new0 (Call, 1);
+  call->client = g_object_ref (self);
+  call->service = g_strdup (service);
+  call->region = g_strdup (region);
+  call->endpoint_url = endpoint_url ? g_strdup (endpoint_url)
+                                    : amigo_client_default_endpoint (service, region);
+  call->content_type = g_strdup (content_type);
+  call->target = g_strdup (target);
+  call->action = action;
+  call->body = g_bytes_new (body, strlen (body));
+  call->sink = sink;
+  call->sink_data = sink_data;
+  uri = g_uri_parse (call->endpoint_url, G_URI_FLAGS_NONE, NULL);
+  call->host = g_strdup (uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : call->endpoint_url);
+  g_task_set_task_data (task, call, call_free);
+
+  call_start_attempt (g_steal_pointer (&task));
+}
+
+/* ---- GObject --------------------------------------------------------- */
+
+static void
+amigo_client_finalize (GObject *object)
+{
+  AmigoClient *self = AMIGO_CLIENT (object);
+
+  g_clear_object (&self->session);
+  g_clear_error (&self->config_error);
+  g_clear_pointer (&self->credentials, amigo_credentials_unref);
+  if (self->credentials_destroy != NULL)
+    self->credentials_destroy (self->credentials_data);
+
+  G_OBJECT_CLASS (amigo_client_parent_class)->finalize (object);
+}
+
+static void
+amigo_client_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  AmigoClient *self = AMIGO_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CREDENTIALS:
+      g_value_set_boxed (value, self->credentials);
+      break;
+    case PROP_MAX_ATTEMPTS:
+      g_value_set_uint (value, self->max_attempts);
+      break;
+    case PROP_CLOCK_OFFSET:
+      g_value_set_int64 (value, self->clock_offset);
+      break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amigo_client_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  AmigoClient *self = AMIGO_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CREDENTIALS:
+      amigo_client_set_credentials (self, g_value_get_boxed (value));
+      break;
+    case PROP_MAX_ATTEMPTS:
+      amigo_client_set_max_attempts (self, g_value_get_uint (value));
+      break;
+    case PROP_CLOCK_OFFSET:
+      amigo_client_set_clock_offset (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amigo_client_class_init (AmigoClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = amigo_client_finalize;
+  object_class->get_property = amigo_client_get_property;
+  object_class->set_property = amigo_client_set_property;
+
+  properties[PROP_CREDENTIALS] =
+    g_param_spec_boxed ("credentials", NULL, NULL, AMIGO_TYPE_CREDENTIALS,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAX_ATTEMPTS] =
+    g_param_spec_uint ("max-attempts", NULL, NULL, 1, 100, AMIGO_CLIENT_DEFAULT_MAX_ATTEMPTS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOCK_OFFSET] =
+    g_param_spec_int64 ("clock-offset", NULL, NULL, G_MININT32, G_MAXINT32, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, SOUP_TYPE_SESSION,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+amigo_client_init (AmigoClient *self)
+{
+  const char *ca_bundle = g_getenv ("AWS_CA_BUNDLE");
+
+  self->max_attempts = AMIGO_CLIENT_DEFAULT_MAX_ATTEMPTS;
+  self->throttling_base_ms = THROTTLING_BASE_MS;
+  self->transient_base_ms = TRANSIENT_BASE_MS;
+  self->max_backoff_ms = MAX_BACKOFF_MS;
+
+  self->session = soup_session_new_with_options ("user-agent", "Amigo/" PACKAGE_VERSION,
+                                                 "timeout", IO_TIMEOUT,
+                                                 "idle-timeout", IDLE_TIMEOUT,
+                                                 "max-conns-per-host", 6,
+                                                 NULL);
+
+  if (ca_bundle != NULL && *ca_bundle != '\0')
+    amigo_client_set_ca_file (self, ca_bundle, NULL);
+}
+
+/* ---- public API ------------------------------------------------------ */
+
+/**
+ * amigo_client_new:
+ * @credentials: (nullable): the account's credentials
+ *
+ * Makes a client with its own connection pool. `AWS_CA_BUNDLE`, when set,
+ * replaces the system's certificate authorities (if the file is unusable,
+ * every call fails with %AMIGO_AWS_ERROR_CONFIG rather than trusting less or
+ * more than asked).
+ *
+ * Returns: (transfer full): a new #AmigoClient
+ */
+AmigoClient *
+amigo_client_new (AmigoCredentials *credentials)
+{
+  return g_object_new (AMIGO_TYPE_CLIENT, "credentials", credentials, NULL);
+}
+
+/**
+ * amigo_client_set_credentials:
+ * @self: a client
+ * @credentials: (nullable): new credentials (a reference is taken)
+ *
+ * Replaces the credentials used from the next attempt on.
+ */
+void
+amigo_client_set_credentials (AmigoClient      *self,
+                              AmigoCredentials *credentials)
+{
+  g_return_if_fail (AMIGO_IS_CLIENT (self));
+
+  if (self->credentials == credentials)
+    return;
+  g_clear_pointer (&self->credentials, amigo_credentials_unref);
+  if (credentials != NULL)
+    self->credentials = amigo_credentials_ref (credentials);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREDENTIALS]);
+}
+
+/**
+ * amigo_client_dup_credentials:
+ * @self: a client
+ *
+ * Returns: (transfer full) (nullable): the credentials set with
+ *   amigo_client_set_credentials()
+ */
+AmigoCredentials *
+amigo_client_dup_credentials (AmigoClient *self)
+{
+  g_return_val_if_fail (AMIGO_IS_CLIENT (self), NULL);
+  return self->credentials ? amigo_credentials_ref (self->credentials) : NULL;
+}
+
+/**
+ * amigo_client_set_credentials_func:
+ * @self: a client
+ * @func: (nullable): called before every attempt for the credentials to use
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data when replaced or at finalize
+ *
+ * Lets a provider that refreshes credentials (assume-role, SSO,
+ * credential_process) hand out fresh ones; takes precedence over
+ * amigo_client_set_credentials(). %NULL removes it.
+ */
+void
+amigo_client_set_credentials_func (AmigoClient          *self,
+                                   AmigoCredentialsFunc  func,
+                                   gpointer              user_data,
+                                   GDestroyNotify        destroy)
+{
+  g_return_if_fail (AMIGO_IS_CLIENT (self));
+
+  if (self->credentials_destroy != NULL)
+    self->credentials_destroy (self->credentials_data);
+  self->credentials_func = func;
+  self->credentials_data = user_data;
+  self->credentials_destroy = destroy;
+}
+
+/**
+ * amigo_client_set_ca_file:
+ * @self: a client
+ * @path: a PEM file of certificate authorities (AWS_CA_BUNDLE, `ca_bundle`)
+ * @error: where a failure goes
+ *
+ * Verifies servers against the authorities in @path instead of the system's.
+ * Certificates are always verified. When the file cannot be used, the error
+ * is returned and also kept: every call fails with it until a usable file is
+ * set.
+ *
+ * Returns: %TRUE if the file was loaded
+ */
+gboolean
+amigo_client_set_ca_file (AmigoClient  *self,
+                          const char   *path,
+                          GError      **error)
+{
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (AMIGO_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  database = g_tls_file_database_new (path, &local_error);
+  if (database == NULL)
+    {
+      g_clear_error (&self->config_error);
+      self->config_error = g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                                        "The certificate authorities file “%s” (AWS_CA_BUNDLE) "
+                                        "cannot be used: %s. Fix or unset it.",
+                                        path, local_error->message);
+      if (error != NULL)
+        *error = g_error_copy (self->config_error);
+      return FALSE;
+    }
+
+  soup_session_set_tls_database (self->session, database);
+  g_clear_error (&self->config_error);
+  return TRUE;
+}
+
+/**
+ * amigo_client_get_max_attempts:
+ * @self: a client
+ *
+ * Returns: how many attempts a call may make (retries + 1)
+ */
+guint
+amigo_client_get_max_attempts (AmigoClient *self)
+{
+  g_return_val_if_fail (AMIGO_IS_CLIENT (self), 0);
+  return self->max_attempts;
+}
+
+/**
+ * amigo_client_set_max_attempts:
+ * @self: a client
+ * @max_attempts: 1 (no retry) or more; the AWS default is 3
+ */
+void
+amigo_client_set_max_attempts (AmigoClient *self,
+                               guint        max_attempts)
+{
+  g_return_if_fail (AMIGO_IS_CLIENT (self));
+  g_return_if_fail (max_attempts >= 1);
+
+  if (self->max_attempts == max_attempts)
+    return;
+  self->max_attempts = max_attempts;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_ATTEMPTS]);
+}
+
+/**
+ * amigo_client_get_clock_offset:
+ * @self: a client
+ *
+ * Returns: the seconds added to the local clock when signing, learnt from
+ *   the service's `Date` after a clock-skew error
+ */
+gint64
+amigo_client_get_clock_offset (AmigoClient *self)
+{
+  g_return_val_if_fail (AMIGO_IS_CLIENT (self), 0);
+  return self->clock_offset;
+}
+
+/**
+ * amigo_client_set_clock_offset:
+ * @self: a client
+ * @offset_seconds: seconds to add to the local clock when signing
+ */
+void
+amigo_client_set_clock_offset (AmigoClient *self,
+                               gint64       offset_seconds)
+{
+  g_return_if_fail (AMIGO_IS_CLIENT (self));
+
+  if (self->clock_offset == offset_seconds)
+    return;
+  self->clock_offset = offset_seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK_OFFSET]);
+}
+
+/**
+ * amigo_client_get_session:
+ * @self: a client
+ *
+ * Returns: (transfer none): the client's #SoupSession
+ */
+SoupSession *
+amigo_client_get_session (AmigoClient *self)
+{
+  g_return_val_if_fail (AMIGO_IS_CLIENT (self), NULL);
+  return self->session;
+}
+
+/**
+ * amigo_client_build_message:
+ * @self: a client
+ * @service: the signing service, e.g. `ec2`
+ * @region: the signing region, e.g. `eu-west-1`
+ * @endpoint_url: (nullable): where to send it; %NULL for the default endpoint
+ * @form_body: the encoded query body (amigo_ec2_query_encode())
+ * @error: where a failure goes
+ *
+ * Builds and signs, with the current credentials and corrected clock, the
+ * message amigo_client_call_async() would send first. For tests and
+ * diagnostics; calls do this themselves.
+ *
+ * Returns: (transfer full) (nullable): the signed message
+ */
+SoupMessage *
+amigo_client_build_message (AmigoClient  *self,
+                            const char   *service,
+                            const char   *region,
+                            const char   *endpoint_url,
+                            const char   *form_body,
+                            GError      **error)
+{
+  g_autoptr(AmigoCredentials) credentials = NULL;
+  g_autoptr(GBytes) body = NULL;
+
+  g_return_val_if_fail (AMIGO_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (form_body != NULL, NULL);
+
+  if (self->config_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->config_error));
+      return NULL;
+    }
+  credentials = current_credentials (self, error);
+  if (credentials == NULL)
+    return NULL;
+
+  body = g_bytes_new (form_body, strlen (form_body));
+  return build_message (self, credentials, service, region, endpoint_url,
+                        QUERY_CONTENT_TYPE, NULL, body, signing_time (self), error);
+}
+
+/**
+ * amigo_client_call_async:
+ * @self: a client
+ * @service: the signing service: `ec2`, `sts`, …
+ * @region: the signing region (never derived from @endpoint_url)
+ * @endpoint_url: (nullable): the endpoint, e.g. `https://ec2.eu-west-1.amazonaws.com`;
+ *   %NULL for amigo_client_default_endpoint()
+ * @form_body: the encoded body, `Action=…&Version=…&…` (amigo_ec2_query_encode());
+ *   copied
+ * @sink: (nullable): where a successful body goes, as it arrives
+ * @sink_data: data for @sink's functions
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the call succeeded (the sink's finish returned
+ *   %TRUE) or failed for good
+ * @user_data: data for @callback
+ *
+ * POSTs a signed query request, retrying as described in #AmigoClient.
+ */
+void
+amigo_client_call_async (AmigoClient             *self,
+                         const char              *service,
+                         const char              *region,
+                         const char              *endpoint_url,
+                         const char              *form_body,
+                         const AmigoResponseSink *sink,
+                         gpointer                 sink_data,
+                         GCancellable            *cancellable,
+                         GAsyncReadyCallback      callback,
+                         gpointer                 user_data)
+{
+  g_return_if_fail (AMIGO_IS_CLIENT (self));
+  g_return_if_fail (service != NULL);
+  g_return_if_fail (region != NULL);
+  g_return_if_fail (form_body != NULL);
+
+  start_call (self, service, region, endpoint_url, QUERY_CONTENT_TYPE, NULL, form_body,
+              action_from_form (form_body), sink, sink_data, cancellable, callback,
+              user_data, amigo_client_call_async);
+}
+
+/**
+ * amigo_client_call_json_async:
+ * @self: a client
+ * @service: the signing service, e.g. `ssm`
+ * @region: the signing region
+ * @endpoint_url: (nullable): the endpoint; %NULL for the default
+ * @target: the `X-Amz-Target`, e.g. `AmazonSSM.GetParameter`
+ * @json_body: the JSON request; copied
+ * @sink: (nullable): where a successful body goes
+ * @sink_data: data for @sink's functions
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Like amigo_client_call_async() for the AWS JSON 1.1 protocol (SSM).
+ * Finish with amigo_client_call_finish().
+ */
+void
+amigo_client_call_json_async (AmigoClient             *self,
+                              const char              *service,
+                              const char              *region,
+                              const char              *endpoint_url,
+                              const char              *target,
+                              const char              *json_body,
+                              const AmigoResponseSink *sink,
+                              gpointer                 sink_data,
+                              GCancellable            *cancellable,
+                              GAsyncReadyCallback      callback,
+                              gpointer                 user_data)
+{
+  g_return_if_fail (AMIGO_IS_CLIENT (self));
+  g_return_if_fail (service != NULL);
+  g_return_if_fail (region != NULL);
+  g_return_if_fail (target != NULL);
+  g_return_if_fail (json_body != NULL);
+
+  start_call (self, service, region, endpoint_url, JSON_CONTENT_TYPE, target, json_body,
+              g_strdup (target), sink, sink_data, cancellable, callback, user_data,
+              amigo_client_call_async);
+}
+
+/**
+ * amigo_client_call_finish:
+ * @self: a client
+ * @result: the #GAsyncResult
+ * @error: where a failure goes: %G_IO_ERROR_CANCELLED, the sink's own error,
+ *   or an %AMIGO_AWS_ERROR (amigo_aws_error_get_details() has AWS's code,
+ *   message, request id and the HTTP status)
+ *
+ * Returns: %TRUE if the whole body was delivered to the sink
+ */
+gboolean
+amigo_client_call_finish (AmigoClient   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (AMIGO_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == amigo_client_call_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * amigo_client_default_endpoint:
+ * @service: e.g. `ec2`
+ * @region: e.g. `eu-west-1`
+ *
+ * The plain regional endpoint, for when the caller has nothing better:
+ * `https://ec2.eu-west-1.amazonaws.com` (`.amazonaws.com.cn` in China).
+ * amigo-endpoint knows the partitions and overrides.
+ *
+ * Returns: (transfer full): the URL
+ */
+char *
+amigo_client_default_endpoint (const char *service,
+                               const char *region)
+{
+  g_return_val_if_fail (service != NULL, NULL);
+  g_return_val_if_fail (region != NULL, NULL);
+
+  return g_strdup_printf ("https://%s.%s.amazonaws.com%s", service, region,
+                          g_str_has_prefix (region, "cn-") ? ".cn" : "");
+}
+
+/**
+ * amigo_client_token_new:
+ *
+ * A fresh idempotency token (`ClientToken`), a random UUID. Make one per
+ * user action, not per call: retries of the same body then carry the same
+ * token, and so does a "try again" of the same action.
+ *
+ * Returns: (transfer full): the token
+ */
+char *
+amigo_client_token_new (void)
+{
+  return g_uuid_string_random ();
+}
+
+/**
+ * amigo_client_redact_header_value:
+ * @name: a header name
+ * @value: its value
+ *
+ * What a log may show of a header: `Authorization`, `X-Amz-Security-Token`,
+ * cookies and anything named like a token, secret, signature, password or
+ * credential become `[redacted]`.
+ *
+ * Returns: (transfer full): the value to log
+ */
+char *
+amigo_client_redact_header_value (const char *name,
+                                  const char *value)
+{
+  static const char * const sensitive_names[] = {
+    "authorization", "proxy-authorization", "cookie", "set-cookie", NULL
+  };
+  static const char * const sensitive_parts[] = {
+    "token", "secret", "signature", "password", "credential", NULL
+  };
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  lower = g_ascii_strdown (name, -1);
+  if (g_strv_contains (sensitive_names, lower))
+    return g_strdup ("[redacted]");
+  for (guint i = 0; sensitive_parts[i] != NULL; i++)
+    if (strstr (lower, sensitive_parts[i]) != NULL)
+      return g_strdup ("[redacted]");
+  return g_strdup (value);
+}
+
+/**
+ * amigo_client_format_headers_redacted:
+ * @headers: request or response headers
+ *
+ * Returns: (transfer full): `Name: value` lines, with
+ *   amigo_client_redact_header_value() applied, for debug logs
+ */
+char *
+amigo_client_format_headers_redacted (SoupMessageHeaders *headers)
+{
+  SoupMessageHeadersIter iter;
+  const char *name;
+  const char *value;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (headers != NULL, NULL);
+
+  soup_message_headers_iter_init (&iter, headers);
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    {
+      g_autofree char *shown = amigo_client_redact_header_value (name, value);
+      g_string_append_printf (out, "  %s: %s\n", name, shown);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* ---- test hooks ------------------------------------------------------ */
+
+void
+_amigo_client_set_clock_func (AmigoClient    *self,
+                              AmigoClockFunc  func,
+                              gpointer        user_data)
+{
+  g_return_if_fail (AMIGO_IS_CLIENT (self));
+  self->clock_func = func;
+  self->clock_data = user_data;
+}
+
+void
+_amigo_client_set_backoff (AmigoClient *self,
+                           guint        throttling_base_ms,
+                           guint        transient_base_ms,
+                           guint        max_backoff_ms)
+{
+  g_return_if_fail (AMIGO_IS_CLIENT (self));
+  self->throttling_base_ms = throttling_base_ms;
+  self->transient_base_ms = transient_base_ms;
+  self->max_backoff_ms = max_backoff_ms;
+}
+
+void
+_amigo_client_set_jitter_func (AmigoClient     *self,
+                               AmigoJitterFunc  func,
+                               gpointer         user_data)
+{
+  g_return_if_fail (AMIGO_IS_CLIENT (self));
+  self->jitter_func = func;
+  self->jitter_data = user_data;
+}
+
+void
+_amigo_client_set_backoff_hook (AmigoClient      *self,
+                                AmigoBackoffHook  hook,
+                                gpointer          user_data)
+{
+  g_return_if_fail (AMIGO_IS_CLIENT (self));
+  self->backoff_hook = hook;
+  self->backoff_hook_data = user_data;
+}
+
+/* botocore standard mode: rand(0,1) × min(base × 2^(attempt-1), max), and
+ * at least x-amz-retry-after (but at most 5 s more than that draw). */
+guint
+_amigo_client_backoff_delay_ms (AmigoClient *self,
+                                guint        attempt,
+                                gboolean     throttled,
+                                gint64       retry_after)
+{
+  double base = throttled ? self->throttling_base_ms : self->transient_base_ms;
+  double jitter = self->jitter_func ? self->jitter_func (self->jitter_data) : g_random_double ();
+  double ceiling = base;
+  double delay;
+
+  for (guint i = 1; i < attempt && ceiling < self->max_backoff_ms; i++)
+    ceiling *= 2;
+  ceiling = MIN (ceiling, (double) self->max_backoff_ms);
+  delay = CLAMP (jitter, 0.0, 1.0) * ceiling;
+
+  if (retry_after >= 0)
+    delay = MAX (delay, MIN ((double) retry_after, delay + RETRY_AFTER_MAX_EXTRA_MS));
+
+  return (guint) delay;
+}

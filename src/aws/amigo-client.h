@@ -1,0 +1,163 @@
+/* amigo-client.h — signed AWS query/JSON calls over one SoupSession
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <libsoup/soup.h>
+
+#include "amigo-credentials.h"
+
+G_BEGIN_DECLS
+
+#define AMIGO_TYPE_CLIENT (amigo_client_get_type ())
+
+/**
+ * AmigoClient:
+ *
+ * One per account: a keep-alive #SoupSession, the account's credentials and
+ * the clock offset learnt from the service. It signs (SigV4, header mode),
+ * sends, retries with the AWS "standard" retry mode, corrects a skewed clock,
+ * streams successful bodies to the caller and turns error answers into
+ * %AMIGO_AWS_ERROR errors.
+ *
+ * Endpoints: every call names its signing @region and its @endpoint_url
+ * (`https://ec2.eu-west-1.amazonaws.com`, a moto URL, …) as resolved by the
+ * caller (amigo-endpoint, `AWS_ENDPOINT_URL_EC2`, …). The client never
+ * derives the region from the URL. A %NULL @endpoint_url means
+ * amigo_client_default_endpoint(): `https://<service>.<region>.amazonaws.com`.
+ * The request path is the endpoint's path (normally `/`).
+ *
+ * Retries (botocore's standard mode): at most #AmigoClient:max-attempts
+ * attempts (3 by default) for throttling codes, transient codes, HTTP
+ * 500/502/503/504 and dropped connections (refused, reset, timed out, cut
+ * short), with full-jitter exponential backoff: `rand(0,1) × min(base ×
+ * 2^(n-1), 20 s)`, base 1 s when throttled and 50 ms otherwise, and at least
+ * the server's `x-amz-retry-after` (capped to 5 s more). Never on 4xx client
+ * errors, never after cancellation, never after the sink refused a chunk.
+ * Waits are main-loop timeouts, cancellable.
+ *
+ * Clock skew: when an answer is one of the clock-skew errors
+ * (`RequestTimeTooSkewed`, `RequestExpired`, `RequestInTheFuture`,
+ * `InvalidSignatureException`, `SignatureDoesNotMatch`, `AuthFailure`) and its
+ * `Date` header is more than 4 minutes away from our (corrected) clock, the
+ * offset is corrected and the request is signed and sent again at once. That
+ * retry is not counted against max-attempts (it fixes our clock, it does not
+ * wait for the service) and happens at most once per call. Every later call
+ * of the client is signed with the corrected time.
+ *
+ * Idempotency: a request that creates something carries a `ClientToken` made
+ * once per user action with amigo_client_token_new() and put in the body by
+ * the caller. Since retries resend the same body, they carry the same token
+ * and EC2 does not create the thing twice.
+ *
+ * Logging: g_debug() (`G_MESSAGES_DEBUG=Amigo-AWS`) shows action, service,
+ * region, status, attempt, elapsed time and request id; never a body, and
+ * headers only through amigo_client_format_headers_redacted().
+ */
+G_DECLARE_FINAL_TYPE (AmigoClient, amigo_client, AMIGO, CLIENT, GObject)
+
+/**
+ * AmigoResponseSink:
+ * @begin_attempt: (nullable): called before each attempt is sent, @attempt
+ *   counting from 1. From the second attempt on, anything delivered earlier
+ *   belongs to a failed attempt: start over (or skip what was already taken).
+ *   Returning %FALSE stops the call with the error set.
+ * @chunk: (nullable): a piece of a successful (2xx) body, as it arrives.
+ *   Returning %FALSE (a parse error, say) stops the call with that error.
+ * @finish: (nullable): the successful body is complete. Returning %FALSE
+ *   stops the call with that error.
+ *
+ * What the caller does with the body of a successful answer. The struct
+ * (usually a static const) and its data must live until the call completes.
+ * A %NULL sink discards the body.
+ */
+typedef struct {
+  gboolean (*begin_attempt) (gpointer     data,
+                             guint        attempt,
+                             GError     **error);
+  gboolean (*chunk)         (gpointer     data,
+                             const char  *buf,
+                             gsize        len,
+                             GError     **error);
+  gboolean (*finish)        (gpointer     data,
+                             GError     **error);
+} AmigoResponseSink;
+
+/**
+ * AmigoCredentialsFunc:
+ * @user_data: the data given with the function
+ * @error: where a failure goes
+ *
+ * Returns the credentials to sign the next attempt with. Called on the
+ * client's thread before every attempt, so it must not block: return cached
+ * credentials that something else refreshes.
+ *
+ * Returns: (transfer full) (nullable): credentials, or %NULL with @error set
+ */
+typedef AmigoCredentials *(*AmigoCredentialsFunc) (gpointer   user_data,
+                                                    GError   **error);
+
+#define AMIGO_CLIENT_DEFAULT_MAX_ATTEMPTS 3
+
+AmigoClient      *amigo_client_new                  (AmigoCredentials     *credentials);
+
+void              amigo_client_set_credentials      (AmigoClient          *self,
+                                                     AmigoCredentials     *credentials);
+AmigoCredentials *amigo_client_dup_credentials      (AmigoClient          *self);
+void              amigo_client_set_credentials_func (AmigoClient          *self,
+                                                     AmigoCredentialsFunc  func,
+                                                     gpointer              user_data,
+                                                     GDestroyNotify        destroy);
+gboolean          amigo_client_set_ca_file          (AmigoClient          *self,
+                                                     const char           *path,
+                                                     GError              **error);
+guint             amigo_client_get_max_attempts     (AmigoClient          *self);
+void              amigo_client_set_max_attempts     (AmigoClient          *self,
+                                                     guint                 max_attempts);
+gint64            amigo_client_get_clock_offset     (AmigoClient          *self);
+void              amigo_client_set_clock_offset     (AmigoClient          *self,
+                                                     gint64                offset_seconds);
+SoupSession      *amigo_client_get_session          (AmigoClient          *self);
+
+SoupMessage      *amigo_client_build_message        (AmigoClient          *self,
+                                                     const char           *service,
+                                                     const char           *region,
+                                                     const char           *endpoint_url,
+                                                     const char           *form_body,
+                                                     GError              **error);
+
+void              amigo_client_call_async           (AmigoClient             *self,
+                                                     const char              *service,
+                                                     const char              *region,
+                                                     const char              *endpoint_url,
+                                                     const char              *form_body,
+                                                     const AmigoResponseSink *sink,
+                                                     gpointer                 sink_data,
+                                                     GCancellable            *cancellable,
+                                                     GAsyncReadyCallback      callback,
+                                                     gpointer                 user_data);
+void              amigo_client_call_json_async      (AmigoClient             *self,
+                                                     const char              *service,
+                                                     const char              *region,
+                                                     const char              *endpoint_url,
+                                                     const char              *target,
+                                                     const char              *json_body,
+                                                     const AmigoResponseSink *sink,
+                                                     gpointer                 sink_data,
+                                                     GCancellable            *cancellable,
+                                                     GAsyncReadyCallback      callback,
+                                                     gpointer                 user_data);
+gboolean          amigo_client_call_finish          (AmigoClient          *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+char             *amigo_client_default_endpoint     (const char           *service,
+                                                     const char           *region);
+char             *amigo_client_token_new            (void);
+char             *amigo_client_redact_header_value  (const char           *name,
+                                                     const char           *value);
+char             *amigo_client_format_headers_redacted (SoupMessageHeaders *headers);
+
+G_END_DECLS
