@@ -1,0 +1,2 @@
+#!/bin/sh
+printf '{"AccessKeyId": "AKIDNOVERSION", "SecretAccessKey": "secretnoversion"}\n'

@@ -1,0 +1,354 @@
+/* test-endpoint.c — regions, partitions, endpoints and their overrides
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "amigo-endpoint.h"
+#include "amigo-error.h"
+
+static void
+test_default_urls (void)
+{
+  const struct {
+    const char *service;
+    const char *region;
+    const char *url;
+  } cases[] = {
+    { "ec2", "us-east-1",      "https://ec2.us-east-1.amazonaws.com" },
+    { "ec2", "ap-northeast-2", "https://ec2.ap-northeast-2.amazonaws.com" },
+    { "ec2", "af-south-1",     "https://ec2.af-south-1.amazonaws.com" },
+    { "ec2", "cn-north-1",     "https://ec2.cn-north-1.amazonaws.com.cn" },
+    { "ec2", "cn-northwest-1", "https://ec2.cn-northwest-1.amazonaws.com.cn" },
+    { "ec2", "us-gov-west-1",  "https://ec2.us-gov-west-1.amazonaws.com" },
+    { "ec2", "eu-future-9",    "https://ec2.eu-future-9.amazonaws.com" },
+    { "sts", "eu-west-1",      "https://sts.eu-west-1.amazonaws.com" },
+    { "sts", "us-east-1",      "https://sts.us-east-1.amazonaws.com" },
+    { "sts", "cn-northwest-1", "https://sts.cn-northwest-1.amazonaws.com.cn" },
+    { "sts", "us-gov-east-1",  "https://sts.us-gov-east-1.amazonaws.com" },
+    { "ssm", "ap-southeast-7", "https://ssm.ap-southeast-7.amazonaws.com" },
+    { "ssm", "cn-north-1",     "https://ssm.cn-north-1.amazonaws.com.cn" },
+    { "ssm", "us-gov-east-1",  "https://ssm.us-gov-east-1.amazonaws.com" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *url = amigo_endpoint_default_url (cases[i].service, cases[i].region, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (url, ==, cases[i].url);
+    }
+}
+
+static void
+test_partitions (void)
+{
+  const struct {
+    const char *region;
+    AmigoPartition partition;
+    const char *id;
+    const char *suffix;
+  } cases[] = {
+    { "us-east-1",      AMIGO_PARTITION_AWS,        "aws",        "amazonaws.com" },
+    { "eu-central-2",   AMIGO_PARTITION_AWS,        "aws",        "amazonaws.com" },
+    { "cn-north-1",     AMIGO_PARTITION_AWS_CN,     "aws-cn",     "amazonaws.com.cn" },
+    { "cn-northwest-1", AMIGO_PARTITION_AWS_CN,     "aws-cn",     "amazonaws.com.cn" },
+    { "us-gov-west-1",  AMIGO_PARTITION_AWS_US_GOV, "aws-us-gov", "amazonaws.com" },
+    { "us-gov-east-1",  AMIGO_PARTITION_AWS_US_GOV, "aws-us-gov", "amazonaws.com" },
+    /* Prefixes must be whole words. */
+    { "us-govcloud-1",  AMIGO_PARTITION_AWS,        "aws",        "amazonaws.com" },
+    { "cnx-north-1",    AMIGO_PARTITION_AWS,        "aws",        "amazonaws.com" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      AmigoPartition p = amigo_partition_for_region (cases[i].region);
+
+      g_test_message ("region %s", cases[i].region);
+      g_assert_cmpint (p, ==, cases[i].partition);
+      g_assert_cmpstr (amigo_partition_get_id (p), ==, cases[i].id);
+      g_assert_cmpstr (amigo_partition_get_dns_suffix (p), ==, cases[i].suffix);
+    }
+}
+
+static void
+test_known_regions (void)
+{
+  gsize n = 0;
+  const AmigoRegionInfo *regions = amigo_region_get_known (&n);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const struct {
+    const char *code;
+    const char *name;
+    gboolean opt_in;
+  } spot_checks[] = {
+    { "ap-northeast-2", "Asia Pacific (Seoul)",    FALSE },
+    { "us-east-1",      "US East (N. Virginia)",   FALSE },
+    { "af-south-1",     "Africa (Cape Town)",      TRUE },
+    { "me-central-1",   "Middle East (UAE)",       TRUE },
+    { "mx-central-1",   "Mexico (Central)",        TRUE },
+    { "ap-southeast-7", "Asia Pacific (Thailand)", TRUE },
+    { "cn-north-1",     "China (Beijing)",         FALSE },
+    { "us-gov-west-1",  "AWS GovCloud (US-West)",  FALSE },
+  };
+  guint n_cn = 0, n_gov = 0;
+
+  g_assert_cmpuint (n, >=, 38);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_test_message ("region %s", regions[i].code);
+      g_assert_true (amigo_region_is_valid_name (regions[i].code));
+      g_assert_false (g_hash_table_contains (seen, regions[i].code));
+      g_hash_table_add (seen, (gpointer) regions[i].code);
+      g_assert_cmpint (regions[i].partition, ==, amigo_partition_for_region (regions[i].code));
+      g_assert_nonnull (regions[i].display_name);
+      g_assert_cmpstr (regions[i].display_name, !=, "");
+      g_assert_true (amigo_region_lookup (regions[i].code) == &regions[i]);
+      if (regions[i].partition == AMIGO_PARTITION_AWS_CN)
+        n_cn++;
+      if (regions[i].partition == AMIGO_PARTITION_AWS_US_GOV)
+        n_gov++;
+    }
+  g_assert_cmpuint (n_cn, ==, 2);
+  g_assert_cmpuint (n_gov, ==, 2);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (spot_checks); i++)
+    {
+      const AmigoRegionInfo *info = amigo_region_lookup (spot_checks[i].code);
+
+      g_assert_nonnull (info);
+      g_assert_cmpstr (info->display_name, ==, spot_checks[i].name);
+      /* Untranslated in the C locale the tests run in. */
+      g_assert_cmpstr (amigo_region_info_get_display_name (info), ==, spot_checks[i].name);
+      g_assert_cmpint (info->opt_in, ==, spot_checks[i].opt_in);
+    }
+
+  g_assert_null (amigo_region_lookup ("eu-future-9"));
+  g_assert_null (amigo_region_lookup (NULL));
+}
+
+static void
+test_invalid_regions (void)
+{
+  const struct {
+    const char *region;
+    int code;
+  } cases[] = {
+    { NULL,               AMIGO_AWS_ERROR_CONFIG },
+    { "",                 AMIGO_AWS_ERROR_CONFIG },
+    { "US-EAST-1",        AMIGO_AWS_ERROR_INVALID_ARGUMENT },
+    { "us_east_1",        AMIGO_AWS_ERROR_INVALID_ARGUMENT },
+    { "evil.com/x",       AMIGO_AWS_ERROR_INVALID_ARGUMENT },
+    { "us-east-1.evil",   AMIGO_AWS_ERROR_INVALID_ARGUMENT },
+    { "-us-east-1",       AMIGO_AWS_ERROR_INVALID_ARGUMENT },
+    { "us-east-1-",       AMIGO_AWS_ERROR_INVALID_ARGUMENT },
+    { "us--east-1",       AMIGO_AWS_ERROR_INVALID_ARGUMENT },
+    { "us east 1",        AMIGO_AWS_ERROR_INVALID_ARGUMENT },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *url = NULL;
+      g_autoptr(AmigoEndpoint) endpoint = NULL;
+
+      g_test_message ("region “%s”", cases[i].region ? cases[i].region : "(null)");
+      url = amigo_endpoint_default_url ("ec2", cases[i].region, &error);
+      g_assert_null (url);
+      g_assert_error (error, AMIGO_AWS_ERROR, cases[i].code);
+      g_clear_error (&error);
+
+      /* An override does not excuse a bad region: it is still the signing region. */
+      endpoint = amigo_endpoint_resolve ("ec2", cases[i].region, NULL, "http://localhost:5000",
+                                         NULL, &error);
+      g_assert_null (endpoint);
+      g_assert_error (error, AMIGO_AWS_ERROR, cases[i].code);
+      g_assert_false (amigo_region_is_valid_name (cases[i].region));
+    }
+}
+
+static void
+test_invalid_service (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = amigo_endpoint_default_url ("EC2.evil", "us-east-1", &error);
+
+  g_assert_null (url);
+  g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_INVALID_ARGUMENT);
+}
+
+static void
+test_env_variable_names (void)
+{
+  const struct {
+    const char *service;
+    const char *variable;
+  } cases[] = {
+    { "ec2", "AWS_ENDPOINT_URL_EC2" },
+    { "sts", "AWS_ENDPOINT_URL_STS" },
+    { "ssm", "AWS_ENDPOINT_URL_SSM" },
+    { "resource-groups", "AWS_ENDPOINT_URL_RESOURCE_GROUPS" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *variable = amigo_endpoint_env_variable (cases[i].service);
+
+      g_assert_cmpstr (variable, ==, cases[i].variable);
+    }
+}
+
+typedef struct {
+  const char *name;
+  const char *service;
+  const char *region;
+  const char *env[4];
+  const char *account_url;
+  const char *profile_url;
+  const char *url;
+  AmigoEndpointSource source;
+} OverrideCase;
+
+static const OverrideCase override_cases[] = {
+  { "default", "ec2", "eu-west-1", { NULL }, NULL, NULL,
+    "https://ec2.eu-west-1.amazonaws.com", AMIGO_ENDPOINT_SOURCE_DEFAULT },
+  { "profile", "ec2", "eu-west-1", { NULL }, NULL, "https://profile.example",
+    "https://profile.example", AMIGO_ENDPOINT_SOURCE_PROFILE },
+  { "account-beats-profile", "ec2", "eu-west-1", { NULL }, "http://account.example:8080",
+    "https://profile.example", "http://account.example:8080", AMIGO_ENDPOINT_SOURCE_ACCOUNT },
+  { "env-beats-account", "ec2", "eu-west-1", { "AWS_ENDPOINT_URL=http://env.example", NULL },
+    "http://account.example", "https://profile.example", "http://env.example", AMIGO_ENDPOINT_SOURCE_ENV },
+  { "service-env-beats-env", "ec2", "eu-west-1",
+    { "AWS_ENDPOINT_URL=http://env.example", "AWS_ENDPOINT_URL_EC2=http://127.0.0.1:5000", NULL },
+    "http://account.example", "https://profile.example", "http://127.0.0.1:5000",
+    AMIGO_ENDPOINT_SOURCE_ENV_SERVICE },
+  { "other-service-env-ignored", "ec2", "eu-west-1",
+    { "AWS_ENDPOINT_URL_STS=http://sts.local", NULL }, NULL, NULL,
+    "https://ec2.eu-west-1.amazonaws.com", AMIGO_ENDPOINT_SOURCE_DEFAULT },
+  { "sts-service-env", "sts", "cn-north-1",
+    { "AWS_ENDPOINT_URL_STS=http://sts.local", "AWS_ENDPOINT_URL_EC2=http://ec2.local", NULL },
+    NULL, NULL, "http://sts.local", AMIGO_ENDPOINT_SOURCE_ENV_SERVICE },
+  { "empty-values-ignored", "ec2", "eu-west-1",
+    { "AWS_ENDPOINT_URL=", "AWS_ENDPOINT_URL_EC2=", NULL }, "", "https://profile.example",
+    "https://profile.example", AMIGO_ENDPOINT_SOURCE_PROFILE },
+  { "ignore-configured", "ec2", "eu-west-1",
+    { "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true", "AWS_ENDPOINT_URL_EC2=http://ec2.local", NULL },
+    NULL, "https://profile.example", "https://ec2.eu-west-1.amazonaws.com", AMIGO_ENDPOINT_SOURCE_DEFAULT },
+  { "ignore-configured-keeps-account", "ec2", "eu-west-1",
+    { "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=TRUE", "AWS_ENDPOINT_URL=http://env.local", NULL },
+    "http://account.local", NULL, "http://account.local", AMIGO_ENDPOINT_SOURCE_ACCOUNT },
+  { "ignore-configured-false", "ec2", "eu-west-1",
+    { "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=false", "AWS_ENDPOINT_URL=http://env.local", NULL },
+    NULL, NULL, "http://env.local", AMIGO_ENDPOINT_SOURCE_ENV },
+  { "trailing-slash-trimmed", "ec2", "us-east-1",
+    { "AWS_ENDPOINT_URL=http://localhost:4566/", NULL }, NULL, NULL,
+    "http://localhost:4566", AMIGO_ENDPOINT_SOURCE_ENV },
+  { "path-kept", "ec2", "us-east-1", { NULL }, "https://gateway.example/aws/ec2/", NULL,
+    "https://gateway.example/aws/ec2", AMIGO_ENDPOINT_SOURCE_ACCOUNT },
+  { "ipv6", "ec2", "us-east-1", { NULL }, "http://[::1]:5000", NULL,
+    "http://[::1]:5000", AMIGO_ENDPOINT_SOURCE_ACCOUNT },
+};
+
+static void
+check_override (gconstpointer data)
+{
+  const OverrideCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoEndpoint) endpoint = NULL;
+
+  endpoint = amigo_endpoint_resolve (c->service, c->region, c->env, c->account_url,
+                                     c->profile_url, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (endpoint);
+  g_assert_cmpstr (endpoint->url, ==, c->url);
+  g_assert_cmpint (endpoint->source, ==, c->source);
+  g_assert_cmpstr (endpoint->service, ==, c->service);
+  /* Whatever the URL, requests are signed for the real region. */
+  g_assert_cmpstr (endpoint->signing_region, ==, c->region);
+  g_assert_cmpint (endpoint->partition, ==, amigo_partition_for_region (c->region));
+}
+
+typedef struct {
+  const char *name;
+  const char *env[3];
+  const char *account_url;
+  const char *profile_url;
+  const char *must_mention;
+  const char *must_not_mention;
+} BadOverrideCase;
+
+static const BadOverrideCase bad_override_cases[] = {
+  { "ftp-scheme", { "AWS_ENDPOINT_URL_EC2=ftp://ec2.example", NULL }, NULL, NULL,
+    "AWS_ENDPOINT_URL_EC2", NULL },
+  { "no-scheme", { "AWS_ENDPOINT_URL=localhost:5000", NULL }, NULL, NULL, "AWS_ENDPOINT_URL", NULL },
+  { "not-a-url", { NULL }, "not a url at all", NULL, "custom endpoint", NULL },
+  { "no-host", { NULL }, "http://", NULL, "no host", NULL },
+  { "relative", { NULL }, NULL, "/just/a/path", "endpoint_url", NULL },
+  { "password", { NULL }, "https://user:hunter2@ec2.example", NULL, "user name or password", "hunter2" },
+  { "query", { NULL }, "https://ec2.example/?Action=x", NULL, "query", NULL },
+  { "fragment", { NULL }, "https://ec2.example/#x", NULL, "fragment", NULL },
+  /* The first override found is the one checked: a bad one is never skipped. */
+  { "bad-env-hides-good-account", { "AWS_ENDPOINT_URL=mailto:x@y", NULL }, "http://ok.example", NULL,
+    "AWS_ENDPOINT_URL", NULL },
+};
+
+static void
+check_bad_override (gconstpointer data)
+{
+  const BadOverrideCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoEndpoint) endpoint = NULL;
+
+  endpoint = amigo_endpoint_resolve ("ec2", "us-east-1", c->env, c->account_url, c->profile_url,
+                                     &error);
+  g_assert_null (endpoint);
+  g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, c->must_mention));
+  if (c->must_not_mention != NULL)
+    g_assert_null (strstr (error->message, c->must_not_mention));
+}
+
+static void
+test_validate_url (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (amigo_endpoint_validate_url ("HTTPS://EC2.Example.com", "test", &error));
+  g_assert_no_error (error);
+  g_assert_false (amigo_endpoint_validate_url (NULL, "test", &error));
+  g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/endpoint/default/urls", test_default_urls);
+  g_test_add_func ("/endpoint/default/partitions", test_partitions);
+  g_test_add_func ("/endpoint/default/invalid-region", test_invalid_regions);
+  g_test_add_func ("/endpoint/default/invalid-service", test_invalid_service);
+  g_test_add_func ("/endpoint/regions/known", test_known_regions);
+  g_test_add_func ("/endpoint/override/env-variable-names", test_env_variable_names);
+  g_test_add_func ("/endpoint/override/validate-url", test_validate_url);
+  for (gsize i = 0; i < G_N_ELEMENTS (override_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/endpoint/override/%s", override_cases[i].name);
+
+      g_test_add_data_func (path, &override_cases[i], check_override);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (bad_override_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/endpoint/override/invalid/%s",
+                                               bad_override_cases[i].name);
+
+      g_test_add_data_func (path, &bad_override_cases[i], check_bad_override);
+    }
+
+  return g_test_run ();
+}
