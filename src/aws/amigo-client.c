@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -540,22 +541,22 @@ _amigo_client_error_from_response (const char         *host,
       if (len > 0 && looks_like_html (content_type, body, len))
         return error_with_message (AMIGO_AWS_ERROR_BAD_RESPONSE, NULL, NULL, request_id,
                                    status, retryable,
-                                   g_strdup_printf ("The server %s answered HTTP %u (%s) with a web "
+                                   g_strdup_printf (_("The server %s answered HTTP %u (%s) with a web "
                                                     "page instead of an AWS answer. Check the endpoint "
-                                                    "address and any proxy in between, or try again later.",
+                                                    "address and any proxy in between, or try again later."),
                                                     host, status, phrase));
       if (len == 0)
         return error_with_message (AMIGO_AWS_ERROR_SERVICE, NULL, NULL, request_id,
                                    status, retryable,
-                                   g_strdup_printf ("The server %s answered HTTP %u (%s) without "
+                                   g_strdup_printf (_("The server %s answered HTTP %u (%s) without "
                                                     "an AWS error document. Try again later; if it "
-                                                    "goes on, check the endpoint address.",
+                                                    "goes on, check the endpoint address."),
                                                     host, status, phrase));
       return error_with_message (AMIGO_AWS_ERROR_BAD_RESPONSE, NULL, NULL, request_id,
                                  status, retryable,
-                                 g_strdup_printf ("The server %s answered HTTP %u (%s) with "
+                                 g_strdup_printf (_("The server %s answered HTTP %u (%s) with "
                                                   "something that is not an AWS error document. "
-                                                  "Check the endpoint address.",
+                                                  "Check the endpoint address."),
                                                   host, status, phrase));
     }
 
@@ -586,16 +587,16 @@ transport_error (const char   *host,
 
   if (cause->domain == G_TLS_ERROR)
     return g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NETWORK,
-                        "The secure connection to %s could not be trusted: %s. If a proxy "
+                        _("The secure connection to %s could not be trusted: %s. If a proxy "
                         "or a private endpoint is in between, set AWS_CA_BUNDLE to its "
-                        "CA certificate.", host, cause->message);
+                        "CA certificate."), host, cause->message);
 
   if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
     {
       *retryable = TRUE;
       return g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
-                          "The answer from %s was cut off before its end (%s). "
-                          "Try again.", host, cause->message);
+                          _("The answer from %s was cut off before its end (%s). "
+                          "Try again."), host, cause->message);
     }
 
   if (cause->domain == G_IO_ERROR)
@@ -620,8 +621,8 @@ transport_error (const char   *host,
     *retryable = TRUE;
 
   return g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NETWORK,
-                      "Could not reach %s: %s. Check the network connection and the "
-                      "endpoint address.", host, cause->message);
+                      _("Could not reach %s: %s. Check the network connection and the "
+                      "endpoint address."), host, cause->message);
 }
 
 /* ---- building and signing -------------------------------------------- */
@@ -668,7 +669,7 @@ build_message (AmigoClient       *self,
   if (!name_is_safe (service) || !name_is_safe (region))
     {
       g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_INVALID_ARGUMENT,
-                   "“%s” in “%s” is not a usable AWS service and region.",
+                   _("Cannot call the AWS service “%s” in the region “%s”: the name is not valid."),
                    service ? service : "", region ? region : "");
       return NULL;
     }
@@ -683,8 +684,8 @@ build_message (AmigoClient       *self,
       (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0))
     {
       g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
-                   "The endpoint address “%s” is not usable: it must look like "
-                   "https://ec2.eu-west-1.amazonaws.com.", endpoint_url);
+                   _("The endpoint address “%s” is not usable: it must look like "
+                   "https://ec2.eu-west-1.amazonaws.com."), endpoint_url);
       return NULL;
     }
 
@@ -760,7 +761,7 @@ current_credentials (AmigoClient  *self,
         {
           if (local_error == NULL)
             local_error = g_error_new_literal (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
-                                               "No credentials are available for this account.");
+                                               _("No credentials are available for this account."));
           g_propagate_error (error, local_error);
           return NULL;
         }
@@ -770,8 +771,8 @@ current_credentials (AmigoClient  *self,
   else
     {
       g_set_error_literal (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
-                           "No credentials are set for this account. Add an access key "
-                           "in the account settings.");
+                           _("No credentials are set for this account. Add an access key "
+                           "in the account settings."));
       return NULL;
     }
 
@@ -779,8 +780,8 @@ current_credentials (AmigoClient  *self,
     {
       amigo_credentials_unref (credentials);
       g_set_error_literal (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_EXPIRED,
-                           "The temporary credentials of this account have expired. "
-                           "Sign in again or refresh them, then retry.");
+                           _("The temporary credentials of this account have expired. "
+                           "Sign in again or refresh them, then retry."));
       return NULL;
     }
 
@@ -1094,10 +1095,10 @@ send_cb (GObject      *source,
       task_return_error (task,
                          error_with_message (AMIGO_AWS_ERROR_BAD_RESPONSE, NULL, NULL, NULL,
                                              status, FALSE,
-                                             g_strdup_printf ("The server %s answered with a web page "
+                                             g_strdup_printf (_("The server %s answered with a web page "
                                                               "instead of an AWS answer (a captive portal "
                                                               "or a proxy?). Check the network and the "
-                                                              "endpoint address.", call->host)));
+                                                              "endpoint address."), call->host)));
       return;
     }
 
@@ -1430,8 +1431,8 @@ amigo_client_set_ca_file (AmigoClient  *self,
     {
       g_clear_error (&self->config_error);
       self->config_error = g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
-                                        "The certificate authorities file “%s” (AWS_CA_BUNDLE) "
-                                        "cannot be used: %s. Fix or unset it.",
+                                        _("The certificate authorities file “%s” (AWS_CA_BUNDLE) "
+                                        "cannot be used: %s. Fix or unset it."),
                                         path, local_error->message);
       if (error != NULL)
         *error = g_error_copy (self->config_error);

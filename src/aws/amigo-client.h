@@ -55,6 +55,9 @@ G_BEGIN_DECLS
  * Logging: g_debug() (`G_MESSAGES_DEBUG=Amigo-AWS`) shows action, service,
  * region, status, attempt, elapsed time and request id; never a body, and
  * headers only through amigo_client_format_headers_redacted().
+ *
+ * Threads: use a client from one thread (the main one); callbacks and sink
+ * functions run in the thread-default main context of the caller.
  */
 G_DECLARE_FINAL_TYPE (AmigoClient, amigo_client, AMIGO, CLIENT, GObject)
 
