@@ -13,6 +13,10 @@
 struct _AmigoApplication
 {
   AdwApplication parent_instance;
+
+  /* owned */
+  GSettings *settings;
+  AmigoAccountManager *account_manager;
 };
 
 G_DEFINE_FINAL_TYPE (AmigoApplication, amigo_application, ADW_TYPE_APPLICATION)
@@ -62,15 +66,42 @@ amigo_application_activate (GApplication *app)
 }
 
 static void
+accounts_loaded_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!amigo_account_manager_load_finish (AMIGO_ACCOUNT_MANAGER (source), result, &error))
+    g_warning ("Could not load the accounts: %s", error->message);
+}
+
+static void
 amigo_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<primary>q", NULL };
+  AmigoApplication *self = AMIGO_APPLICATION (app);
 
   G_APPLICATION_CLASS (amigo_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->account_manager = amigo_account_manager_new (self->settings, NULL);
+  amigo_account_manager_load_async (self->account_manager, NULL, accounts_loaded_cb, NULL);
+}
+
+static void
+amigo_application_shutdown (GApplication *app)
+{
+  AmigoApplication *self = AMIGO_APPLICATION (app);
+
+  G_APPLICATION_CLASS (amigo_application_parent_class)->shutdown (app);
+
+  g_clear_object (&self->account_manager);
+  g_clear_object (&self->settings);
 }
 
 static void
@@ -82,6 +113,7 @@ amigo_application_class_init (AmigoApplicationClass *klass)
 
   app_class->activate = amigo_application_activate;
   app_class->startup = amigo_application_startup;
+  app_class->shutdown = amigo_application_shutdown;
 }
 
 static void
@@ -97,4 +129,23 @@ amigo_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/io/github/amigo_app/Amigo",
                        NULL);
+}
+
+GSettings *
+amigo_application_get_settings (AmigoApplication *self)
+{
+  g_return_val_if_fail (AMIGO_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+/**
+ * amigo_application_get_account_manager:
+ *
+ * Returns: (transfer none): the accounts, listed once at start-up
+ */
+AmigoAccountManager *
+amigo_application_get_account_manager (AmigoApplication *self)
+{
+  g_return_val_if_fail (AMIGO_IS_APPLICATION (self), NULL);
+  return self->account_manager;
 }

@@ -1,0 +1,566 @@
+/* amigo-account.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "amigo-account.h"
+#include "amigo-credential-chain.h"
+#include "amigo-error.h"
+
+struct _AmigoAccount
+{
+  GObject parent_instance;
+
+  AmigoAccountKind kind;
+  char *id;
+  char *name;
+  char *profile_name;           /* PROFILE */
+  char *default_region;
+  char *custom_endpoint;        /* KEYRING: the account's own endpoint */
+  char *account_number;         /* learnt from STS, never a secret */
+
+  AmigoKeyring *keyring;        /* KEYRING */
+  AmigoKeyringAccount *stored;  /* KEYRING */
+  AmigoAwsConfig *config;
+
+  /* The client is made once and keeps its SoupSession (keep-alive) across
+   * credential refreshes. */
+  AmigoClient *client;
+  AmigoCredentials *credentials;
+};
+
+G_DEFINE_FINAL_TYPE (AmigoAccount, amigo_account, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_KIND,
+  PROP_DEFAULT_REGION,
+  PROP_ACCOUNT_NUMBER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define FALLBACK_REGION "us-east-1"
+
+/* g_set_str() arrives in GLib 2.76, above our floor. */
+static gboolean
+set_str (char       **str_pointer,
+         const char  *new_str)
+{
+  if (g_strcmp0 (*str_pointer, new_str) == 0)
+    return FALSE;
+  g_free (*str_pointer);
+  *str_pointer = g_strdup (new_str);
+  return TRUE;
+}
+
+static void
+amigo_account_dispose (GObject *object)
+{
+  AmigoAccount *self = AMIGO_ACCOUNT (object);
+
+  g_clear_object (&self->keyring);
+  g_clear_object (&self->stored);
+  g_clear_object (&self->config);
+  g_clear_object (&self->client);
+  g_clear_pointer (&self->credentials, amigo_credentials_unref);
+
+  G_OBJECT_CLASS (amigo_account_parent_class)->dispose (object);
+}
+
+static void
+amigo_account_finalize (GObject *object)
+{
+  AmigoAccount *self = AMIGO_ACCOUNT (object);
+
+  g_free (self->id);
+  g_free (self->name);
+  g_free (self->profile_name);
+  g_free (self->default_region);
+  g_free (self->custom_endpoint);
+  g_free (self->account_number);
+
+  G_OBJECT_CLASS (amigo_account_parent_class)->finalize (object);
+}
+
+static void
+amigo_account_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AmigoAccount *self = AMIGO_ACCOUNT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    case PROP_DEFAULT_REGION:
+      g_value_set_string (value, amigo_account_get_default_region (self));
+      break;
+    case PROP_ACCOUNT_NUMBER:
+      g_value_set_string (value, self->account_number);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amigo_account_class_init (AmigoAccountClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = amigo_account_dispose;
+  object_class->finalize = amigo_account_finalize;
+  object_class->get_property = amigo_account_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL,
+                      AMIGO_ACCOUNT_KIND_KEYRING, AMIGO_ACCOUNT_KIND_ENVIRONMENT,
+                      AMIGO_ACCOUNT_KIND_KEYRING,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEFAULT_REGION] =
+    g_param_spec_string ("default-region", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACCOUNT_NUMBER] =
+    g_param_spec_string ("account-number", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+amigo_account_init (AmigoAccount *self)
+{
+}
+
+/**
+ * amigo_account_new_keyring:
+ * @keyring: the keyring the account is stored in
+ * @stored: the stored account's non-secret part
+ * @config: the AWS CLI configuration, for the environment's endpoint overrides
+ *
+ * Returns: (transfer full): a new account
+ */
+AmigoAccount *
+amigo_account_new_keyring (AmigoKeyring        *keyring,
+                           AmigoKeyringAccount *stored,
+                           AmigoAwsConfig      *config)
+{
+  AmigoAccount *self;
+
+  g_return_val_if_fail (AMIGO_IS_KEYRING (keyring), NULL);
+  g_return_val_if_fail (AMIGO_IS_KEYRING_ACCOUNT (stored), NULL);
+  g_return_val_if_fail (AMIGO_IS_AWS_CONFIG (config), NULL);
+
+  self = g_object_new (AMIGO_TYPE_ACCOUNT, NULL);
+  self->kind = AMIGO_ACCOUNT_KIND_KEYRING;
+  self->keyring = g_object_ref (keyring);
+  self->config = g_object_ref (config);
+  self->id = g_strconcat ("keyring:", amigo_keyring_account_get_id (stored), NULL);
+  amigo_account_update_stored (self, stored);
+  return self;
+}
+
+/**
+ * amigo_account_new_profile:
+ * @config: the AWS CLI configuration
+ * @profile_name: the profile's name
+ *
+ * Returns: (transfer full): a new account that reads its credentials from
+ *   the profile each time they are needed
+ */
+AmigoAccount *
+amigo_account_new_profile (AmigoAwsConfig *config,
+                           const char     *profile_name)
+{
+  AmigoAccount *self;
+
+  g_return_val_if_fail (AMIGO_IS_AWS_CONFIG (config), NULL);
+  g_return_val_if_fail (profile_name != NULL, NULL);
+
+  self = g_object_new (AMIGO_TYPE_ACCOUNT, NULL);
+  self->kind = AMIGO_ACCOUNT_KIND_PROFILE;
+  self->config = g_object_ref (config);
+  self->profile_name = g_strdup (profile_name);
+  self->id = g_strconcat ("profile:", profile_name, NULL);
+  /* Translators: an account made from an AWS CLI profile; %s is its name */
+  self->name = g_strdup_printf (_("%s (AWS CLI)"), profile_name);
+  self->default_region = amigo_aws_config_resolve_region (config, profile_name);
+  return self;
+}
+
+/**
+ * amigo_account_environment_is_set:
+ *
+ * Returns: whether `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` are both
+ *   set in @config's environment
+ */
+gboolean
+amigo_account_environment_is_set (AmigoAwsConfig *config)
+{
+  const char *key = amigo_aws_config_getenv (config, "AWS_ACCESS_KEY_ID");
+  const char *secret = amigo_aws_config_getenv (config, "AWS_SECRET_ACCESS_KEY");
+
+  return key != NULL && *key != '\0' && secret != NULL && *secret != '\0';
+}
+
+/**
+ * amigo_account_new_environment:
+ * @config: the AWS CLI configuration, whose environment holds the keys
+ *
+ * Returns: (transfer full): the account named “Environment”
+ */
+AmigoAccount *
+amigo_account_new_environment (AmigoAwsConfig *config)
+{
+  AmigoAccount *self;
+  const char *region;
+
+  g_return_val_if_fail (AMIGO_IS_AWS_CONFIG (config), NULL);
+
+  self = g_object_new (AMIGO_TYPE_ACCOUNT, NULL);
+  self->kind = AMIGO_ACCOUNT_KIND_ENVIRONMENT;
+  self->config = g_object_ref (config);
+  self->id = g_strdup ("environment");
+  /* Translators: the account whose keys come from AWS_* environment variables */
+  self->name = g_strdup (_("Environment"));
+  region = amigo_aws_config_getenv (config, "AWS_REGION");
+  if (region == NULL || *region == '\0')
+    region = amigo_aws_config_getenv (config, "AWS_DEFAULT_REGION");
+  if (region != NULL && *region != '\0')
+    self->default_region = g_strdup (region);
+  else
+    self->default_region = amigo_aws_config_resolve_region (config, NULL);
+  return self;
+}
+
+const char *
+amigo_account_get_id (AmigoAccount *self)
+{
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
+  return self->id;
+}
+
+const char *
+amigo_account_get_name (AmigoAccount *self)
+{
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
+  return self->name;
+}
+
+AmigoAccountKind
+amigo_account_get_kind (AmigoAccount *self)
+{
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), AMIGO_ACCOUNT_KIND_KEYRING);
+  return self->kind;
+}
+
+/**
+ * amigo_account_get_profile_name:
+ *
+ * Returns: (nullable): the AWS CLI profile of a profile account
+ */
+const char *
+amigo_account_get_profile_name (AmigoAccount *self)
+{
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
+  return self->profile_name;
+}
+
+/**
+ * amigo_account_get_keyring_id:
+ *
+ * Returns: (nullable): the keyring id of a keyring account
+ */
+const char *
+amigo_account_get_keyring_id (AmigoAccount *self)
+{
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
+  return self->stored ? amigo_keyring_account_get_id (self->stored) : NULL;
+}
+
+/**
+ * amigo_account_get_default_region:
+ *
+ * Returns: the region to show first; `us-east-1` when nothing says otherwise
+ */
+const char *
+amigo_account_get_default_region (AmigoAccount *self)
+{
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
+  if (self->default_region != NULL && *self->default_region != '\0')
+    return self->default_region;
+  return FALLBACK_REGION;
+}
+
+/**
+ * amigo_account_get_custom_endpoint:
+ *
+ * Returns: (nullable): the EC2-compatible endpoint stored with the account
+ */
+const char *
+amigo_account_get_custom_endpoint (AmigoAccount *self)
+{
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
+  return self->custom_endpoint;
+}
+
+/**
+ * amigo_account_get_account_number:
+ *
+ * Returns: (nullable): the 12-digit account id, once STS told it
+ */
+const char *
+amigo_account_get_account_number (AmigoAccount *self)
+{
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
+  return self->account_number;
+}
+
+void
+amigo_account_set_account_number (AmigoAccount *self,
+                                  const char   *account_number)
+{
+  g_return_if_fail (AMIGO_IS_ACCOUNT (self));
+
+  if (set_str (&self->account_number, account_number))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_NUMBER]);
+}
+
+/**
+ * amigo_account_update_stored:
+ * @stored: the account as the keyring now has it (after a rename or an edit)
+ *
+ * Updates a keyring account's name, region and endpoint.
+ */
+void
+amigo_account_update_stored (AmigoAccount        *self,
+                             AmigoKeyringAccount *stored)
+{
+  g_return_if_fail (AMIGO_IS_ACCOUNT (self));
+  g_return_if_fail (self->kind == AMIGO_ACCOUNT_KIND_KEYRING);
+
+  g_set_object (&self->stored, stored);
+  if (set_str (&self->name, amigo_keyring_account_get_name (stored)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (set_str (&self->default_region, amigo_keyring_account_get_region (stored)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_REGION]);
+  if (set_str (&self->custom_endpoint, amigo_keyring_account_get_endpoint (stored)))
+    amigo_account_forget_credentials (self);
+}
+
+/**
+ * amigo_account_resolve_endpoint:
+ * @service: e.g. "ec2"
+ * @region: the region the request is for
+ *
+ * Where @service's requests for @region go, with the AWS CLI's precedence:
+ * `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the account's own
+ * endpoint, the profile's `endpoint_url`, then AWS's.
+ *
+ * Returns: (transfer full): the endpoint, or %NULL with @error set
+ */
+AmigoEndpoint *
+amigo_account_resolve_endpoint (AmigoAccount *self,
+                                const char   *service,
+                                const char   *region,
+                                GError      **error)
+{
+  g_autofree char *profile_url = NULL;
+
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
+
+  if (self->kind == AMIGO_ACCOUNT_KIND_PROFILE)
+    profile_url = amigo_aws_config_get_endpoint_url (self->config, self->profile_name, service);
+
+  return amigo_endpoint_resolve (service, region,
+                                 amigo_aws_config_get_environ (self->config),
+                                 self->custom_endpoint, profile_url, error);
+}
+
+void
+amigo_account_forget_credentials (AmigoAccount *self)
+{
+  g_return_if_fail (AMIGO_IS_ACCOUNT (self));
+  g_clear_pointer (&self->credentials, amigo_credentials_unref);
+}
+
+static AmigoClient *
+account_take_credentials (AmigoAccount      *self,
+                          AmigoCredentials  *credentials,
+                          GError           **error)
+{
+  g_clear_pointer (&self->credentials, amigo_credentials_unref);
+  self->credentials = credentials;
+
+  if (self->client == NULL)
+    {
+      g_autoptr(AmigoClient) client = amigo_client_new (credentials);
+      const char *ca_bundle = amigo_aws_config_getenv (self->config, "AWS_CA_BUNDLE");
+
+      if (ca_bundle != NULL && *ca_bundle != '\0' &&
+          !amigo_client_set_ca_file (client, ca_bundle, error))
+        return NULL;
+      self->client = g_steal_pointer (&client);
+    }
+  else
+    amigo_client_set_credentials (self->client, credentials);
+
+  return g_object_ref (self->client);
+}
+
+static void
+keyring_lookup_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AmigoAccount *self = g_task_get_source_object (task);
+  AmigoCredentials *credentials;
+  AmigoClient *client;
+  GError *error = NULL;
+
+  credentials = amigo_keyring_lookup_credentials_finish (AMIGO_KEYRING (source), result, &error);
+  if (credentials == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  client = account_take_credentials (self, credentials, &error);
+  if (client == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, client, g_object_unref);
+}
+
+static void
+chain_resolve_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AmigoAccount *self = g_task_get_source_object (task);
+  AmigoCredentials *credentials;
+  AmigoClient *client;
+  GError *error = NULL;
+
+  credentials = amigo_credential_chain_resolve_finish (AMIGO_AWS_CONFIG (source), result,
+                                                       NULL, NULL, &error);
+  if (credentials == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  client = account_take_credentials (self, credentials, &error);
+  if (client == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, client, g_object_unref);
+}
+
+/**
+ * amigo_account_get_client_async:
+ *
+ * Gets the account's client, with credentials that are valid now: from
+ * memory when they have not expired, else from the keyring, the AWS CLI
+ * profile (which may run its `credential_process`) or the environment.
+ */
+void
+amigo_account_get_client_async (AmigoAccount        *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (AMIGO_IS_ACCOUNT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amigo_account_get_client_async);
+
+  if (self->credentials != NULL && self->client != NULL &&
+      !amigo_credentials_is_expired (self->credentials, g_get_real_time () / G_USEC_PER_SEC))
+    {
+      g_task_return_pointer (task, g_object_ref (self->client), g_object_unref);
+      return;
+    }
+
+  switch (self->kind)
+    {
+    case AMIGO_ACCOUNT_KIND_KEYRING:
+      amigo_keyring_lookup_credentials_async (self->keyring,
+                                              amigo_keyring_account_get_id (self->stored),
+                                              cancellable, keyring_lookup_cb,
+                                              g_steal_pointer (&task));
+      break;
+
+    case AMIGO_ACCOUNT_KIND_PROFILE:
+      amigo_credential_chain_resolve_async (self->config, self->profile_name, cancellable,
+                                            chain_resolve_cb, g_steal_pointer (&task));
+      break;
+
+    case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
+      {
+        AmigoClient *client;
+
+        if (!amigo_account_environment_is_set (self->config))
+          {
+            g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
+                                     _("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are no longer set."));
+            return;
+          }
+        client = account_take_credentials (self,
+                                           amigo_credentials_new (amigo_aws_config_getenv (self->config, "AWS_ACCESS_KEY_ID"),
+                                                                  amigo_aws_config_getenv (self->config, "AWS_SECRET_ACCESS_KEY"),
+                                                                  amigo_aws_config_getenv (self->config, "AWS_SESSION_TOKEN"),
+                                                                  0),
+                                           &error);
+        if (client == NULL)
+          g_task_return_error (task, error);
+        else
+          g_task_return_pointer (task, client, g_object_unref);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * amigo_account_get_client_finish:
+ *
+ * Returns: (transfer full): the client, or %NULL with @error set
+ */
+AmigoClient *
+amigo_account_get_client_finish (AmigoAccount  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

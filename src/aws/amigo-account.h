@@ -1,0 +1,69 @@
+/* amigo-account.h — one AWS account as the app sees it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "amigo-aws-config.h"
+#include "amigo-client.h"
+#include "amigo-credentials.h"
+#include "amigo-endpoint.h"
+#include "amigo-keyring.h"
+
+G_BEGIN_DECLS
+
+/**
+ * AmigoAccountKind:
+ * @AMIGO_ACCOUNT_KIND_KEYRING: keys Amigo stores itself, in the keyring
+ * @AMIGO_ACCOUNT_KIND_PROFILE: a profile of the AWS CLI's configuration,
+ *   read afresh from its files (static keys or `credential_process`)
+ * @AMIGO_ACCOUNT_KIND_ENVIRONMENT: `AWS_ACCESS_KEY_ID` and friends
+ */
+typedef enum {
+  AMIGO_ACCOUNT_KIND_KEYRING,
+  AMIGO_ACCOUNT_KIND_PROFILE,
+  AMIGO_ACCOUNT_KIND_ENVIRONMENT,
+} AmigoAccountKind;
+
+#define AMIGO_TYPE_ACCOUNT (amigo_account_get_type ())
+
+G_DECLARE_FINAL_TYPE (AmigoAccount, amigo_account, AMIGO, ACCOUNT, GObject)
+
+AmigoAccount     *amigo_account_new_keyring          (AmigoKeyring        *keyring,
+                                                      AmigoKeyringAccount *stored,
+                                                      AmigoAwsConfig      *config);
+AmigoAccount     *amigo_account_new_profile          (AmigoAwsConfig      *config,
+                                                      const char          *profile_name);
+AmigoAccount     *amigo_account_new_environment      (AmigoAwsConfig      *config);
+gboolean          amigo_account_environment_is_set   (AmigoAwsConfig      *config);
+
+const char       *amigo_account_get_id               (AmigoAccount        *self);
+const char       *amigo_account_get_name             (AmigoAccount        *self);
+AmigoAccountKind  amigo_account_get_kind             (AmigoAccount        *self);
+const char       *amigo_account_get_profile_name     (AmigoAccount        *self);
+const char       *amigo_account_get_keyring_id       (AmigoAccount        *self);
+const char       *amigo_account_get_default_region   (AmigoAccount        *self);
+const char       *amigo_account_get_custom_endpoint  (AmigoAccount        *self);
+const char       *amigo_account_get_account_number   (AmigoAccount        *self);
+void              amigo_account_set_account_number   (AmigoAccount        *self,
+                                                      const char          *account_number);
+void              amigo_account_update_stored        (AmigoAccount        *self,
+                                                      AmigoKeyringAccount *stored);
+
+AmigoEndpoint    *amigo_account_resolve_endpoint     (AmigoAccount        *self,
+                                                      const char          *service,
+                                                      const char          *region,
+                                                      GError             **error);
+
+void              amigo_account_get_client_async     (AmigoAccount        *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+AmigoClient      *amigo_account_get_client_finish    (AmigoAccount        *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+void              amigo_account_forget_credentials   (AmigoAccount        *self);
+
+G_END_DECLS

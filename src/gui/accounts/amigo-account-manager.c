@@ -1,0 +1,488 @@
+/* amigo-account-manager.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amigo-account-manager.h"
+
+struct _AmigoAccountManager
+{
+  GObject parent_instance;
+
+  /* owned */
+  GSettings *settings;
+  GStrv envp;
+  GListStore *accounts;
+  AmigoKeyring *keyring;
+  AmigoAwsConfig *config;
+  char *config_error;
+  gboolean loaded;
+};
+
+G_DEFINE_FINAL_TYPE (AmigoAccountManager, amigo_account_manager, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_LOADED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Loading: the keyring and the AWS CLI configuration side by side, then
+ * the stored accounts, then the environment and the imported profiles. */
+typedef struct {
+  guint pending;
+} LoadData;
+
+/* Environment first (it is what the person asked for by setting it), then
+ * stored accounts by name, then imported profiles by name. */
+static int
+account_rank (AmigoAccount *account)
+{
+  switch (amigo_account_get_kind (account))
+    {
+    case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
+      return 0;
+    case AMIGO_ACCOUNT_KIND_KEYRING:
+      return 1;
+    case AMIGO_ACCOUNT_KIND_PROFILE:
+    default:
+      return 2;
+    }
+}
+
+static int
+compare_accounts (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  AmigoAccount *aa = (AmigoAccount *) a;
+  AmigoAccount *ab = (AmigoAccount *) b;
+  int rank_a = account_rank (aa);
+  int rank_b = account_rank (ab);
+
+  if (rank_a != rank_b)
+    return rank_a - rank_b;
+  return g_utf8_collate (amigo_account_get_name (aa), amigo_account_get_name (ab));
+}
+
+static void
+add_account (AmigoAccountManager *self,
+             AmigoAccount        *account)
+{
+  g_list_store_insert_sorted (self->accounts, account, compare_accounts, NULL);
+}
+
+static void
+list_accounts_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AmigoAccountManager *self = g_task_get_source_object (task);
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) imported = NULL;
+
+  stored = amigo_keyring_list_accounts_finish (AMIGO_KEYRING (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (stored == NULL)
+    /* The stored accounts are not vital: say so, show the rest. */
+    g_warning ("Could not list the accounts stored in the keyring: %s", error->message);
+  else
+    for (guint i = 0; i < stored->len; i++)
+      amigo_account_manager_add_stored (self, g_ptr_array_index (stored, i));
+
+  if (amigo_account_environment_is_set (self->config))
+    {
+      g_autoptr(AmigoAccount) account = amigo_account_new_environment (self->config);
+      add_account (self, account);
+    }
+
+  imported = g_settings_get_strv (self->settings, "imported-profiles");
+  for (guint i = 0; imported[i] != NULL; i++)
+    {
+      /* A profile that left the AWS CLI's files is not shown, but stays
+       * remembered in case the file comes back. */
+      if (amigo_aws_config_has_profile (self->config, imported[i]))
+        {
+          g_autoptr(AmigoAccount) account = amigo_account_new_profile (self->config, imported[i]);
+          add_account (self, account);
+        }
+    }
+
+  self->loaded = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+load_step_done (GTask *task)
+{
+  AmigoAccountManager *self = g_task_get_source_object (task);
+  LoadData *data = g_task_get_task_data (task);
+
+  if (--data->pending > 0)
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  if (self->keyring == NULL)
+    {
+      /* Only cancellation makes the keyring fail: it falls back to a
+       * session-only store by itself. */
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+      g_object_unref (task);
+      return;
+    }
+
+  amigo_keyring_list_accounts_async (self->keyring, g_task_get_cancellable (task),
+                                     list_accounts_cb, task);
+}
+
+static void
+keyring_new_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  AmigoAccountManager *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  self->keyring = amigo_keyring_new_finish (result, &error);
+  if (self->keyring != NULL && amigo_keyring_get_session_only (self->keyring))
+    g_message ("No keyring: accounts are kept for this session only (%s)",
+               amigo_keyring_get_unavailable_reason (self->keyring));
+  load_step_done (task);
+}
+
+static void
+config_load_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  AmigoAccountManager *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  self->config = amigo_aws_config_load_finish (result, &error);
+  if (self->config == NULL)
+    {
+      /* A broken ~/.aws file must not lock the person out of the accounts
+       * Amigo stores itself: keep the message, carry on without profiles. */
+      g_autoptr(GError) empty_error = NULL;
+
+      self->config_error = g_strdup (error->message);
+      self->config = amigo_aws_config_load_files ("/nonexistent/config", "/nonexistent/credentials",
+                                                  (const char * const *) self->envp, &empty_error);
+      g_assert_no_error (empty_error);
+    }
+
+  load_step_done (task);
+}
+
+static void
+amigo_account_manager_dispose (GObject *object)
+{
+  AmigoAccountManager *self = AMIGO_ACCOUNT_MANAGER (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->accounts);
+  g_clear_object (&self->keyring);
+  g_clear_object (&self->config);
+
+  G_OBJECT_CLASS (amigo_account_manager_parent_class)->dispose (object);
+}
+
+static void
+amigo_account_manager_finalize (GObject *object)
+{
+  AmigoAccountManager *self = AMIGO_ACCOUNT_MANAGER (object);
+
+  g_strfreev (self->envp);
+  g_free (self->config_error);
+
+  G_OBJECT_CLASS (amigo_account_manager_parent_class)->finalize (object);
+}
+
+static void
+amigo_account_manager_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  AmigoAccountManager *self = AMIGO_ACCOUNT_MANAGER (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amigo_account_manager_class_init (AmigoAccountManagerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = amigo_account_manager_dispose;
+  object_class->finalize = amigo_account_manager_finalize;
+  object_class->get_property = amigo_account_manager_get_property;
+
+  /**
+   * AmigoAccountManager:loaded:
+   *
+   * Whether the accounts have been listed (see amigo_account_manager_load_async()).
+   */
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+amigo_account_manager_init (AmigoAccountManager *self)
+{
+  self->accounts = g_list_store_new (AMIGO_TYPE_ACCOUNT);
+}
+
+/**
+ * amigo_account_manager_new:
+ * @settings: the application's settings (imported profiles are kept there)
+ * @envp: (nullable): the environment to honour; %NULL for the process's
+ */
+AmigoAccountManager *
+amigo_account_manager_new (GSettings          *settings,
+                           const char * const *envp)
+{
+  AmigoAccountManager *self = g_object_new (AMIGO_TYPE_ACCOUNT_MANAGER, NULL);
+
+  self->settings = g_object_ref (settings);
+  self->envp = envp ? g_strdupv ((char **) envp) : g_get_environ ();
+  return self;
+}
+
+void
+amigo_account_manager_load_async (AmigoAccountManager *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+  LoadData *data;
+
+  g_return_if_fail (AMIGO_IS_ACCOUNT_MANAGER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amigo_account_manager_load_async);
+  data = g_new0 (LoadData, 1);
+  data->pending = 2;
+  g_task_set_task_data (task, data, g_free);
+
+  amigo_keyring_new_async (cancellable, keyring_new_cb, g_object_ref (task));
+  amigo_aws_config_load_async ((const char * const *) self->envp, cancellable,
+                               config_load_cb, task);
+}
+
+gboolean
+amigo_account_manager_load_finish (AmigoAccountManager  *self,
+                                   GAsyncResult         *result,
+                                   GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * amigo_account_manager_get_accounts:
+ *
+ * Returns: (transfer none): a list model of #AmigoAccount
+ */
+GListModel *
+amigo_account_manager_get_accounts (AmigoAccountManager *self)
+{
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT_MANAGER (self), NULL);
+  return G_LIST_MODEL (self->accounts);
+}
+
+/**
+ * amigo_account_manager_lookup:
+ *
+ * Returns: (transfer none) (nullable): the account with that id
+ */
+AmigoAccount *
+amigo_account_manager_lookup (AmigoAccountManager *self,
+                              const char          *id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmigoAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+
+      if (g_strcmp0 (amigo_account_get_id (account), id) == 0)
+        return account;
+    }
+  return NULL;
+}
+
+gboolean
+amigo_account_manager_get_loaded (AmigoAccountManager *self)
+{
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT_MANAGER (self), FALSE);
+  return self->loaded;
+}
+
+AmigoKeyring *
+amigo_account_manager_get_keyring (AmigoAccountManager *self)
+{
+  return self->keyring;
+}
+
+AmigoAwsConfig *
+amigo_account_manager_get_config (AmigoAccountManager *self)
+{
+  return self->config;
+}
+
+/**
+ * amigo_account_manager_get_config_error:
+ *
+ * Returns: (nullable): why the AWS CLI's files could not be read
+ */
+const char *
+amigo_account_manager_get_config_error (AmigoAccountManager *self)
+{
+  return self->config_error;
+}
+
+/**
+ * amigo_account_manager_list_importable_profiles:
+ *
+ * Returns: (transfer full): the AWS CLI profiles not imported yet
+ */
+char **
+amigo_account_manager_list_importable_profiles (AmigoAccountManager *self)
+{
+  g_auto(GStrv) all = amigo_aws_config_list_profiles (self->config);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) imported = g_settings_get_strv (self->settings, "imported-profiles");
+
+  for (guint i = 0; all != NULL && all[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *) imported, all[i]))
+      g_strv_builder_add (builder, all[i]);
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * amigo_account_manager_import_profile:
+ *
+ * Remembers @profile_name as an account. Nothing secret is copied: the
+ * credentials stay in the AWS CLI's files and are read when needed.
+ *
+ * Returns: (transfer none): the new account
+ */
+AmigoAccount *
+amigo_account_manager_import_profile (AmigoAccountManager *self,
+                                      const char          *profile_name)
+{
+  g_auto(GStrv) imported = g_settings_get_strv (self->settings, "imported-profiles");
+  g_autoptr(AmigoAccount) account = NULL;
+  g_autofree char *id = g_strconcat ("profile:", profile_name, NULL);
+  AmigoAccount *existing = amigo_account_manager_lookup (self, id);
+
+  if (existing != NULL)
+    return existing;
+
+  if (!g_strv_contains ((const char * const *) imported, profile_name))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) updated = NULL;
+
+      g_strv_builder_addv (builder, (const char **) imported);
+      g_strv_builder_add (builder, profile_name);
+      updated = g_strv_builder_end (builder);
+      g_settings_set_strv (self->settings, "imported-profiles", (const char * const *) updated);
+    }
+
+  account = amigo_account_new_profile (self->config, profile_name);
+  add_account (self, account);
+  return account;
+}
+
+void
+amigo_account_manager_add_stored (AmigoAccountManager *self,
+                                  AmigoKeyringAccount *stored)
+{
+  g_autoptr(AmigoAccount) account = amigo_account_new_keyring (self->keyring, stored, self->config);
+
+  add_account (self, account);
+}
+
+/**
+ * amigo_account_manager_update_stored:
+ *
+ * Takes the keyring's new version of an account (renamed, new region) and
+ * keeps the list sorted.
+ */
+void
+amigo_account_manager_update_stored (AmigoAccountManager *self,
+                                     AmigoKeyringAccount *stored)
+{
+  g_autofree char *id = g_strconcat ("keyring:", amigo_keyring_account_get_id (stored), NULL);
+  AmigoAccount *account = amigo_account_manager_lookup (self, id);
+  guint position;
+
+  if (account == NULL)
+    return;
+
+  amigo_account_update_stored (account, stored);
+  if (g_list_store_find (self->accounts, account, &position))
+    {
+      g_autoptr(AmigoAccount) keep = g_object_ref (account);
+
+      g_list_store_remove (self->accounts, position);
+      add_account (self, keep);
+    }
+}
+
+/**
+ * amigo_account_manager_remove:
+ *
+ * Drops @account from the list; an imported profile is also forgotten. A
+ * stored account must be deleted from the keyring by the caller first.
+ */
+void
+amigo_account_manager_remove (AmigoAccountManager *self,
+                              AmigoAccount        *account)
+{
+  guint position;
+
+  if (amigo_account_get_kind (account) == AMIGO_ACCOUNT_KIND_PROFILE)
+    {
+      g_auto(GStrv) imported = g_settings_get_strv (self->settings, "imported-profiles");
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) updated = NULL;
+
+      for (guint i = 0; imported[i] != NULL; i++)
+        if (g_strcmp0 (imported[i], amigo_account_get_profile_name (account)) != 0)
+          g_strv_builder_add (builder, imported[i]);
+      updated = g_strv_builder_end (builder);
+      g_settings_set_strv (self->settings, "imported-profiles", (const char * const *) updated);
+    }
+
+  if (g_list_store_find (self->accounts, account, &position))
+    g_list_store_remove (self->accounts, position);
+}
