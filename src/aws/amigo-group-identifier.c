@@ -1,0 +1,65 @@
+/* amigo-group-identifier.c — a security group as an instance refers to it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "amigo-group-identifier.h"
+#include "amigo-record-private.h"
+
+G_DEFINE_BOXED_TYPE (AmigoGroupIdentifier, amigo_group_identifier, amigo_group_identifier_copy, amigo_group_identifier_free)
+
+static const AmigoRecordField group_identifier_fields[] = {
+  { "groupId", "GroupId", NULL, AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoGroupIdentifier, group_id), AMIGO_FIELD_NO_AUX, NULL },
+  { "groupName", "GroupName", NULL, AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoGroupIdentifier, group_name), AMIGO_FIELD_NO_AUX, NULL },
+};
+
+AmigoRecordType amigo_group_identifier_record =
+  AMIGO_RECORD_TYPE ("GroupIdentifier", AmigoGroupIdentifier, group_identifier_fields, amigo_group_identifier_get_type, amigo_group_identifier_free);
+
+/**
+ * amigo_group_identifier_new:
+ * @group_id: (nullable): the group id
+ * @group_name: (nullable): the group name
+ *
+ * Returns: (transfer full): a new #AmigoGroupIdentifier
+ */
+AmigoGroupIdentifier *
+amigo_group_identifier_new (const char *group_id,
+                            const char *group_name)
+{
+  AmigoGroupIdentifier *self = g_new0 (AmigoGroupIdentifier, 1);
+
+  amigo_record_init (&amigo_group_identifier_record, self);
+  self->group_id = amigo_pool_intern (group_id);
+  self->group_name = amigo_pool_intern (group_name);
+
+  return self;
+}
+
+/**
+ * amigo_group_identifier_copy:
+ * @self: a #AmigoGroupIdentifier
+ *
+ * Returns: (transfer full): a deep copy of @self
+ */
+AmigoGroupIdentifier *
+amigo_group_identifier_copy (const AmigoGroupIdentifier *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return amigo_record_dup (&amigo_group_identifier_record, self);
+}
+
+/**
+ * amigo_group_identifier_free:
+ * @self: (transfer full) (nullable): a #AmigoGroupIdentifier
+ *
+ * Frees @self and what it holds.
+ */
+void
+amigo_group_identifier_free (AmigoGroupIdentifier *self)
+{
+  amigo_record_free (&amigo_group_identifier_record, self);
+}

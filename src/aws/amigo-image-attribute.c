@@ -1,0 +1,366 @@
+/* amigo-image-attribute.c — the answer of DescribeImageAttribute: one attribute of an image
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "amigo-image-attribute.h"
+#include "amigo-record-private.h"
+
+struct _AmigoImageAttribute
+{
+  GObject parent_instance;
+
+  char *image_id;
+  AmigoLaunchPermission *launch_permissions;
+  AmigoProductCode *product_codes;
+  AmigoBlockDeviceMapping *block_device_mappings;
+  char *description;
+  char *kernel_id;
+  char *ramdisk_id;
+  char *sriov_net_support;
+  char *boot_mode;
+  char *tpm_support;
+  char *uefi_data;
+  char *last_launched_time;
+  char *imds_support;
+  char *deregistration_protection;
+  gint64 last_launched_time_usec;
+  guint n_launch_permissions;
+  guint n_product_codes;
+  guint n_block_device_mappings;
+};
+
+G_DEFINE_FINAL_TYPE (AmigoImageAttribute, amigo_image_attribute, G_TYPE_OBJECT)
+
+/* EC2 wraps each attribute in <value> */
+static const AmigoRecordField attribute_value_fields[] = {
+  { "value", "Value", NULL, AMIGO_FIELD_STRING, 0, AMIGO_FIELD_NO_AUX, NULL },
+};
+
+static AmigoRecordType attribute_value_type =
+  { "AttributeValue", sizeof (char *), attribute_value_fields, G_N_ELEMENTS (attribute_value_fields),
+    NULL, NULL, NULL, NULL };
+
+static const AmigoRecordField image_attribute_last_launched_time_fields[] = {
+  { "value", "Value", NULL, AMIGO_FIELD_DATE, 0,
+    G_STRUCT_OFFSET (AmigoImageAttribute, last_launched_time_usec) - G_STRUCT_OFFSET (AmigoImageAttribute, last_launched_time), NULL },
+};
+
+static AmigoRecordType image_attribute_last_launched_time_type =
+  { "AttributeValue", 0, image_attribute_last_launched_time_fields, G_N_ELEMENTS (image_attribute_last_launched_time_fields), NULL, NULL, NULL, NULL };
+
+static const AmigoRecordField image_attribute_fields[] = {
+  { "imageId", "ImageId", "image-id", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoImageAttribute, image_id), AMIGO_FIELD_NO_AUX, NULL },
+  { "launchPermission", "LaunchPermissions", "launch-permissions", AMIGO_FIELD_LIST,
+    G_STRUCT_OFFSET (AmigoImageAttribute, launch_permissions), G_STRUCT_OFFSET (AmigoImageAttribute, n_launch_permissions), &amigo_launch_permission_record },
+  { "productCodes", "ProductCodes", "product-codes", AMIGO_FIELD_LIST,
+    G_STRUCT_OFFSET (AmigoImageAttribute, product_codes), G_STRUCT_OFFSET (AmigoImageAttribute, n_product_codes), &amigo_product_code_record },
+  { "blockDeviceMapping", "BlockDeviceMappings", "block-device-mappings", AMIGO_FIELD_LIST,
+    G_STRUCT_OFFSET (AmigoImageAttribute, block_device_mappings), G_STRUCT_OFFSET (AmigoImageAttribute, n_block_device_mappings), &amigo_block_device_mapping_record },
+  { "description", "Description", "description", AMIGO_FIELD_STRUCT,
+    G_STRUCT_OFFSET (AmigoImageAttribute, description), AMIGO_FIELD_NO_AUX, &attribute_value_type },
+  { "kernel", "KernelId", "kernel-id", AMIGO_FIELD_STRUCT,
+    G_STRUCT_OFFSET (AmigoImageAttribute, kernel_id), AMIGO_FIELD_NO_AUX, &attribute_value_type },
+  { "ramdisk", "RamdiskId", "ramdisk-id", AMIGO_FIELD_STRUCT,
+    G_STRUCT_OFFSET (AmigoImageAttribute, ramdisk_id), AMIGO_FIELD_NO_AUX, &attribute_value_type },
+  { "sriovNetSupport", "SriovNetSupport", "sriov-net-support", AMIGO_FIELD_STRUCT,
+    G_STRUCT_OFFSET (AmigoImageAttribute, sriov_net_support), AMIGO_FIELD_NO_AUX, &attribute_value_type },
+  { "bootMode", "BootMode", "boot-mode", AMIGO_FIELD_STRUCT,
+    G_STRUCT_OFFSET (AmigoImageAttribute, boot_mode), AMIGO_FIELD_NO_AUX, &attribute_value_type },
+  { "tpmSupport", "TpmSupport", "tpm-support", AMIGO_FIELD_STRUCT,
+    G_STRUCT_OFFSET (AmigoImageAttribute, tpm_support), AMIGO_FIELD_NO_AUX, &attribute_value_type },
+  { "uefiData", "UefiData", "uefi-data", AMIGO_FIELD_STRUCT,
+    G_STRUCT_OFFSET (AmigoImageAttribute, uefi_data), AMIGO_FIELD_NO_AUX, &attribute_value_type },
+  { "lastLaunchedTime", "LastLaunchedTime", "last-launched-time", AMIGO_FIELD_STRUCT,
+    G_STRUCT_OFFSET (AmigoImageAttribute, last_launched_time), AMIGO_FIELD_NO_AUX, &image_attribute_last_launched_time_type },
+  { "imdsSupport", "ImdsSupport", "imds-support", AMIGO_FIELD_STRUCT,
+    G_STRUCT_OFFSET (AmigoImageAttribute, imds_support), AMIGO_FIELD_NO_AUX, &attribute_value_type },
+  { "deregistrationProtection", "DeregistrationProtection", "deregistration-protection", AMIGO_FIELD_STRUCT,
+    G_STRUCT_OFFSET (AmigoImageAttribute, deregistration_protection), AMIGO_FIELD_NO_AUX, &attribute_value_type },
+};
+
+AmigoRecordType amigo_image_attribute_record =
+  AMIGO_RECORD_TYPE ("ImageAttribute", AmigoImageAttribute, image_attribute_fields, amigo_image_attribute_get_type, NULL);
+
+static void
+amigo_image_attribute_finalize (GObject *object)
+{
+  amigo_record_clear (&amigo_image_attribute_record, object);
+
+  G_OBJECT_CLASS (amigo_image_attribute_parent_class)->finalize (object);
+}
+
+static void
+amigo_image_attribute_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  amigo_record_get_property (&amigo_image_attribute_record, object, prop_id, value, pspec);
+}
+
+static void
+amigo_image_attribute_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  amigo_record_set_property (&amigo_image_attribute_record, object, prop_id, value, pspec);
+}
+
+static void
+amigo_image_attribute_class_init (AmigoImageAttributeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = amigo_image_attribute_finalize;
+  object_class->get_property = amigo_image_attribute_get_property;
+  object_class->set_property = amigo_image_attribute_set_property;
+
+  /* One property per field of the table above */
+  amigo_record_class_install_properties (object_class, &amigo_image_attribute_record);
+}
+
+static void
+amigo_image_attribute_init (AmigoImageAttribute *self)
+{
+  amigo_record_init (&amigo_image_attribute_record, self);
+}
+
+/**
+ * amigo_image_attribute_new:
+ *
+ * Creates an empty AmigoImageAttribute; set its properties with g_object_set(). The
+ * parsers fill them from EC2's answers.
+ *
+ * Returns: (transfer full): a new #AmigoImageAttribute
+ */
+AmigoImageAttribute *
+amigo_image_attribute_new (void)
+{
+  return g_object_new (AMIGO_TYPE_IMAGE_ATTRIBUTE, NULL);
+}
+
+/**
+ * amigo_image_attribute_get_image_id:
+ * @self: an #AmigoImageAttribute
+ *
+ * Returns: (transfer none) (nullable): the AMI id (`imageId`)
+ */
+const char *
+amigo_image_attribute_get_image_id (AmigoImageAttribute *self)
+{
+  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
+
+  return self->image_id;
+}
+
+/**
+ * amigo_image_attribute_get_launch_permissions:
+ * @self: an #AmigoImageAttribute
+ * @n_launch_permissions: (out) (optional): where to store the number of items
+ *
+ * Returns: (transfer none) (array length=n_launch_permissions) (nullable): who may launch it (`launchPermission`)
+ */
+const AmigoLaunchPermission *
+amigo_image_attribute_get_launch_permissions (AmigoImageAttribute *self,
+                                              guint               *n_launch_permissions)
+{
+  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
+
+  if (n_launch_permissions != NULL)
+    *n_launch_permissions = self->n_launch_permissions;
+  return self->launch_permissions;
+}
+
+/**
+ * amigo_image_attribute_get_product_codes:
+ * @self: an #AmigoImageAttribute
+ * @n_product_codes: (out) (optional): where to store the number of items
+ *
+ * Returns: (transfer none) (array length=n_product_codes) (nullable): its product codes (`productCodes`)
+ */
+const AmigoProductCode *
+amigo_image_attribute_get_product_codes (AmigoImageAttribute *self,
+                                         guint               *n_product_codes)
+{
+  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
+
+  if (n_product_codes != NULL)
+    *n_product_codes = self->n_product_codes;
+  return self->product_codes;
+}
+
+/**
+ * amigo_image_attribute_get_block_device_mappings:
+ * @self: an #AmigoImageAttribute
+ * @n_block_device_mappings: (out) (optional): where to store the number of items
+ *
+ * Returns: (transfer none) (array length=n_block_device_mappings) (nullable): its block device mappings (`blockDeviceMapping`)
+ */
+const AmigoBlockDeviceMapping *
+amigo_image_attribute_get_block_device_mappings (AmigoImageAttribute *self,
+                                                 guint               *n_block_device_mappings)
+{
+  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
+
+  if (n_block_device_mappings != NULL)
+    *n_block_device_mappings = self->n_block_device_mappings;
+  return self->block_device_mappings;
+}
+
+/**
+ * amigo_image_attribute_get_description:
+ * @self: an #AmigoImageAttribute
+ *
+ * Returns: (transfer none) (nullable): the description (`description`)
+ */
+const char *
+amigo_image_attribute_get_description (AmigoImageAttribute *self)
+{
+  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
+
+  return self->description;
+}
+
+/**
+ * amigo_image_attribute_get_kernel_id:
+ * @self: an #AmigoImageAttribute
+ *
+ * Returns: (transfer none) (nullable): the kernel (`kernel`)
+ */
+const char *
+amigo_image_attribute_get_kernel_id (AmigoImageAttribute *self)
+{
+  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
+
+  return self->kernel_id;
+}
+
+/**
+ * amigo_image_attribute_get_ramdisk_id:
+ * @self: an #AmigoImageAttribute
+ *
+ * Returns: (transfer none) (nullable): the RAM disk (`ramdisk`)
+ */
+const char *
+amigo_image_attribute_get_ramdisk_id (AmigoImageAttribute *self)
+{
+  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
+
+  return self->ramdisk_id;
+}
+
+/**
+ * amigo_image_attribute_get_sriov_net_support:
+ * @self: an #AmigoImageAttribute
+ *
+ * Returns: (transfer none) (nullable): `simple` when enhanced networking is on (`sriovNetSupport`)
+ */
+const char *
+amigo_image_attribute_get_sriov_net_support (AmigoImageAttribute *self)
+{
+  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
+
+  return self->sriov_net_support;
+}
+
+/**
+ * amigo_image_attribute_get_boot_mode:
+ * @self: an #AmigoImageAttribute
+ *
+ * Returns: (transfer none) (nullable): the boot mode (`bootMode`)
+ */
+const char *
+amigo_image_attribute_get_boot_mode (AmigoImageAttribute *self)
+{
+  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
+
+  return self->boot_mode;
+}
+
+/**
+ * amigo_image_attribute_get_tpm_support:
+ * @self: an #AmigoImageAttribute
+ *
+ * Returns: (transfer none) (nullable): `v2.0` when NitroTPM is on (`tpmSupport`)
+ */
+const char *
+amigo_image_attribute_get_tpm_support (AmigoImageAttribute *self)
+{
+  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
+
+  return self->tpm_support;
+}
+
+/**
+ * amigo_image_attribute_get_uefi_data:
+ * @self: an #AmigoImageAttribute
+ *
+ * Returns: (transfer none) (nullable): the UEFI variable store, base64 (`uefiData`)
+ */
+const char *
+amigo_image_attribute_get_uefi_data (AmigoImageAttribute *self)
+{
+  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
+
+  return self->uefi_data;
+}
+
+/**
+ * amigo_image_attribute_get_last_launched_time:
+ * @self: an #AmigoImageAttribute
+ *
+ * Returns: (transfer none) (nullable): when it was last used to launch an instance (`lastLaunchedTime`)
+ */
+const char *
+amigo_image_attribute_get_last_launched_time (AmigoImageAttribute *self)
+{
+  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
+
+  return self->last_launched_time;
+}
+
+/**
+ * amigo_image_attribute_get_last_launched_time_usec:
+ * @self: an #AmigoImageAttribute
+ *
+ * Returns: when it was last used to launch an instance, in microseconds since the Unix epoch (UTC), or 0
+ */
+gint64
+amigo_image_attribute_get_last_launched_time_usec (AmigoImageAttribute *self)
+{
+  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), 0);
+
+  return self->last_launched_time_usec;
+}
+
+/**
+ * amigo_image_attribute_get_imds_support:
+ * @self: an #AmigoImageAttribute
+ *
+ * Returns: (transfer none) (nullable): `v2.0` when instances must use IMDSv2 (`imdsSupport`)
+ */
+const char *
+amigo_image_attribute_get_imds_support (AmigoImageAttribute *self)
+{
+  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
+
+  return self->imds_support;
+}
+
+/**
+ * amigo_image_attribute_get_deregistration_protection:
+ * @self: an #AmigoImageAttribute
+ *
+ * Returns: (transfer none) (nullable): the deregistration protection (`deregistrationProtection`)
+ */
+const char *
+amigo_image_attribute_get_deregistration_protection (AmigoImageAttribute *self)
+{
+  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
+
+  return self->deregistration_protection;
+}

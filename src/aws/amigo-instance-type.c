@@ -1,0 +1,479 @@
+/* amigo-instance-type.c — what an instance type offers (EC2 `InstanceTypeInfo`)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "amigo-instance-type.h"
+#include "amigo-record-private.h"
+
+struct _AmigoInstanceType
+{
+  GObject parent_instance;
+
+  char *instance_type;
+  char **supported_usage_classes;
+  char **supported_root_device_types;
+  char **supported_virtualization_types;
+  char *hypervisor;  /* pooled */
+  char **supported_architectures;
+  char *processor_manufacturer;  /* pooled */
+  char **supported_boot_modes;
+  char *nitro_enclaves_support;  /* pooled */
+  char *nitro_tpm_support;  /* pooled */
+  gint64 memory_size_in_mib;
+  gint32 default_v_cpus;
+  gint32 default_cores;
+  gint32 default_threads_per_core;
+  gint8 current_generation;  /* AmigoTristate */
+  gint8 free_tier_eligible;  /* AmigoTristate */
+  gint8 bare_metal;  /* AmigoTristate */
+  gint8 instance_storage_supported;  /* AmigoTristate */
+  gint8 hibernation_supported;  /* AmigoTristate */
+  gint8 burstable_performance_supported;  /* AmigoTristate */
+  gint8 dedicated_hosts_supported;  /* AmigoTristate */
+  gint8 auto_recovery_supported;  /* AmigoTristate */
+};
+
+G_DEFINE_FINAL_TYPE (AmigoInstanceType, amigo_instance_type, G_TYPE_OBJECT)
+
+static const AmigoRecordField instance_type_processor_info_fields[] = {
+  { "supportedArchitectures", "SupportedArchitectures", "supported-architectures", AMIGO_FIELD_STRV,
+    G_STRUCT_OFFSET (AmigoInstanceType, supported_architectures), AMIGO_FIELD_NO_AUX, NULL },
+  { "manufacturer", "Manufacturer", "processor-manufacturer", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstanceType, processor_manufacturer), AMIGO_FIELD_NO_AUX, NULL },
+};
+
+static AmigoRecordType instance_type_processor_info_type =
+  { "ProcessorInfo", 0, instance_type_processor_info_fields, G_N_ELEMENTS (instance_type_processor_info_fields), NULL, NULL, NULL, NULL };
+
+static const AmigoRecordField instance_type_v_cpu_info_fields[] = {
+  { "defaultVCpus", "DefaultVCpus", "default-v-cpus", AMIGO_FIELD_INT,
+    G_STRUCT_OFFSET (AmigoInstanceType, default_v_cpus), AMIGO_FIELD_NO_AUX, NULL },
+  { "defaultCores", "DefaultCores", "default-cores", AMIGO_FIELD_INT,
+    G_STRUCT_OFFSET (AmigoInstanceType, default_cores), AMIGO_FIELD_NO_AUX, NULL },
+  { "defaultThreadsPerCore", "DefaultThreadsPerCore", "default-threads-per-core", AMIGO_FIELD_INT,
+    G_STRUCT_OFFSET (AmigoInstanceType, default_threads_per_core), AMIGO_FIELD_NO_AUX, NULL },
+};
+
+static AmigoRecordType instance_type_v_cpu_info_type =
+  { "VCpuInfo", 0, instance_type_v_cpu_info_fields, G_N_ELEMENTS (instance_type_v_cpu_info_fields), NULL, NULL, NULL, NULL };
+
+static const AmigoRecordField instance_type_memory_info_fields[] = {
+  { "sizeInMiB", "SizeInMiB", "memory-size-in-mib", AMIGO_FIELD_INT64,
+    G_STRUCT_OFFSET (AmigoInstanceType, memory_size_in_mib), AMIGO_FIELD_NO_AUX, NULL },
+};
+
+static AmigoRecordType instance_type_memory_info_type =
+  { "MemoryInfo", 0, instance_type_memory_info_fields, G_N_ELEMENTS (instance_type_memory_info_fields), NULL, NULL, NULL, NULL };
+
+static const AmigoRecordField instance_type_fields[] = {
+  { "instanceType", "InstanceType", "instance-type", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoInstanceType, instance_type), AMIGO_FIELD_NO_AUX, NULL },
+  { "currentGeneration", "CurrentGeneration", "current-generation", AMIGO_FIELD_BOOLEAN,
+    G_STRUCT_OFFSET (AmigoInstanceType, current_generation), AMIGO_FIELD_NO_AUX, NULL },
+  { "freeTierEligible", "FreeTierEligible", "free-tier-eligible", AMIGO_FIELD_BOOLEAN,
+    G_STRUCT_OFFSET (AmigoInstanceType, free_tier_eligible), AMIGO_FIELD_NO_AUX, NULL },
+  { "supportedUsageClasses", "SupportedUsageClasses", "supported-usage-classes", AMIGO_FIELD_STRV,
+    G_STRUCT_OFFSET (AmigoInstanceType, supported_usage_classes), AMIGO_FIELD_NO_AUX, NULL },
+  { "supportedRootDeviceTypes", "SupportedRootDeviceTypes", "supported-root-device-types", AMIGO_FIELD_STRV,
+    G_STRUCT_OFFSET (AmigoInstanceType, supported_root_device_types), AMIGO_FIELD_NO_AUX, NULL },
+  { "supportedVirtualizationTypes", "SupportedVirtualizationTypes", "supported-virtualization-types", AMIGO_FIELD_STRV,
+    G_STRUCT_OFFSET (AmigoInstanceType, supported_virtualization_types), AMIGO_FIELD_NO_AUX, NULL },
+  { "bareMetal", "BareMetal", "bare-metal", AMIGO_FIELD_BOOLEAN,
+    G_STRUCT_OFFSET (AmigoInstanceType, bare_metal), AMIGO_FIELD_NO_AUX, NULL },
+  { "hypervisor", "Hypervisor", "hypervisor", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstanceType, hypervisor), AMIGO_FIELD_NO_AUX, NULL },
+  { "processorInfo", "ProcessorInfo", NULL, AMIGO_FIELD_STRUCT,
+    0, AMIGO_FIELD_NO_AUX, &instance_type_processor_info_type },
+  { "vCpuInfo", "VCpuInfo", NULL, AMIGO_FIELD_STRUCT,
+    0, AMIGO_FIELD_NO_AUX, &instance_type_v_cpu_info_type },
+  { "memoryInfo", "MemoryInfo", NULL, AMIGO_FIELD_STRUCT,
+    0, AMIGO_FIELD_NO_AUX, &instance_type_memory_info_type },
+  { "instanceStorageSupported", "InstanceStorageSupported", "instance-storage-supported", AMIGO_FIELD_BOOLEAN,
+    G_STRUCT_OFFSET (AmigoInstanceType, instance_storage_supported), AMIGO_FIELD_NO_AUX, NULL },
+  { "hibernationSupported", "HibernationSupported", "hibernation-supported", AMIGO_FIELD_BOOLEAN,
+    G_STRUCT_OFFSET (AmigoInstanceType, hibernation_supported), AMIGO_FIELD_NO_AUX, NULL },
+  { "burstablePerformanceSupported", "BurstablePerformanceSupported", "burstable-performance-supported", AMIGO_FIELD_BOOLEAN,
+    G_STRUCT_OFFSET (AmigoInstanceType, burstable_performance_supported), AMIGO_FIELD_NO_AUX, NULL },
+  { "dedicatedHostsSupported", "DedicatedHostsSupported", "dedicated-hosts-supported", AMIGO_FIELD_BOOLEAN,
+    G_STRUCT_OFFSET (AmigoInstanceType, dedicated_hosts_supported), AMIGO_FIELD_NO_AUX, NULL },
+  { "autoRecoverySupported", "AutoRecoverySupported", "auto-recovery-supported", AMIGO_FIELD_BOOLEAN,
+    G_STRUCT_OFFSET (AmigoInstanceType, auto_recovery_supported), AMIGO_FIELD_NO_AUX, NULL },
+  { "supportedBootModes", "SupportedBootModes", "supported-boot-modes", AMIGO_FIELD_STRV,
+    G_STRUCT_OFFSET (AmigoInstanceType, supported_boot_modes), AMIGO_FIELD_NO_AUX, NULL },
+  { "nitroEnclavesSupport", "NitroEnclavesSupport", "nitro-enclaves-support", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstanceType, nitro_enclaves_support), AMIGO_FIELD_NO_AUX, NULL },
+  { "nitroTpmSupport", "NitroTpmSupport", "nitro-tpm-support", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstanceType, nitro_tpm_support), AMIGO_FIELD_NO_AUX, NULL },
+};
+
+AmigoRecordType amigo_instance_type_record =
+  AMIGO_RECORD_TYPE ("InstanceTypeInfo", AmigoInstanceType, instance_type_fields, amigo_instance_type_get_type, NULL);
+
+static void
+amigo_instance_type_finalize (GObject *object)
+{
+  amigo_record_clear (&amigo_instance_type_record, object);
+
+  G_OBJECT_CLASS (amigo_instance_type_parent_class)->finalize (object);
+}
+
+static void
+amigo_instance_type_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  amigo_record_get_property (&amigo_instance_type_record, object, prop_id, value, pspec);
+}
+
+static void
+amigo_instance_type_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  amigo_record_set_property (&amigo_instance_type_record, object, prop_id, value, pspec);
+}
+
+static void
+amigo_instance_type_class_init (AmigoInstanceTypeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = amigo_instance_type_finalize;
+  object_class->get_property = amigo_instance_type_get_property;
+  object_class->set_property = amigo_instance_type_set_property;
+
+  /* One property per field of the table above */
+  amigo_record_class_install_properties (object_class, &amigo_instance_type_record);
+}
+
+static void
+amigo_instance_type_init (AmigoInstanceType *self)
+{
+  amigo_record_init (&amigo_instance_type_record, self);
+}
+
+/**
+ * amigo_instance_type_new:
+ *
+ * Creates an empty AmigoInstanceType; set its properties with g_object_set(). The
+ * parsers fill them from EC2's answers.
+ *
+ * Returns: (transfer full): a new #AmigoInstanceType
+ */
+AmigoInstanceType *
+amigo_instance_type_new (void)
+{
+  return g_object_new (AMIGO_TYPE_INSTANCE_TYPE, NULL);
+}
+
+/**
+ * amigo_instance_type_get_instance_type:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: (transfer none) (nullable): the name, e.g. `t3.micro` (`instanceType`)
+ */
+const char *
+amigo_instance_type_get_instance_type (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
+
+  return self->instance_type;
+}
+
+/**
+ * amigo_instance_type_get_current_generation:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: whether it is of the current generation (`currentGeneration`); %FALSE when not given
+ */
+gboolean
+amigo_instance_type_get_current_generation (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), FALSE);
+
+  return self->current_generation == AMIGO_TRISTATE_TRUE;
+}
+
+/**
+ * amigo_instance_type_get_free_tier_eligible:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: whether it is eligible for the free tier (`freeTierEligible`); %FALSE when not given
+ */
+gboolean
+amigo_instance_type_get_free_tier_eligible (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), FALSE);
+
+  return self->free_tier_eligible == AMIGO_TRISTATE_TRUE;
+}
+
+/**
+ * amigo_instance_type_get_supported_usage_classes:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): `on-demand`, `spot`, `capacity-block` (`supportedUsageClasses`)
+ */
+const char * const *
+amigo_instance_type_get_supported_usage_classes (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
+
+  return (const char * const *) self->supported_usage_classes;
+}
+
+/**
+ * amigo_instance_type_get_supported_root_device_types:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): `ebs`, `instance-store` (`supportedRootDeviceTypes`)
+ */
+const char * const *
+amigo_instance_type_get_supported_root_device_types (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
+
+  return (const char * const *) self->supported_root_device_types;
+}
+
+/**
+ * amigo_instance_type_get_supported_virtualization_types:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): `hvm`, `paravirtual` (`supportedVirtualizationTypes`)
+ */
+const char * const *
+amigo_instance_type_get_supported_virtualization_types (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
+
+  return (const char * const *) self->supported_virtualization_types;
+}
+
+/**
+ * amigo_instance_type_get_bare_metal:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: whether it is bare metal (`bareMetal`); %FALSE when not given
+ */
+gboolean
+amigo_instance_type_get_bare_metal (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), FALSE);
+
+  return self->bare_metal == AMIGO_TRISTATE_TRUE;
+}
+
+/**
+ * amigo_instance_type_get_hypervisor:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: (transfer none) (nullable): `nitro` or `xen` (`hypervisor`)
+ */
+const char *
+amigo_instance_type_get_hypervisor (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
+
+  return self->hypervisor;
+}
+
+/**
+ * amigo_instance_type_get_supported_architectures:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): `i386`, `x86_64`, `arm64`, … (`supportedArchitectures`)
+ */
+const char * const *
+amigo_instance_type_get_supported_architectures (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
+
+  return (const char * const *) self->supported_architectures;
+}
+
+/**
+ * amigo_instance_type_get_processor_manufacturer:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: (transfer none) (nullable): the processor maker (`manufacturer`)
+ */
+const char *
+amigo_instance_type_get_processor_manufacturer (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
+
+  return self->processor_manufacturer;
+}
+
+/**
+ * amigo_instance_type_get_default_v_cpus:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: the number of vCPUs, -1 if not given (`defaultVCpus`)
+ */
+gint
+amigo_instance_type_get_default_v_cpus (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), -1);
+
+  return self->default_v_cpus;
+}
+
+/**
+ * amigo_instance_type_get_default_cores:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: the number of cores, -1 if not given (`defaultCores`)
+ */
+gint
+amigo_instance_type_get_default_cores (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), -1);
+
+  return self->default_cores;
+}
+
+/**
+ * amigo_instance_type_get_default_threads_per_core:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: the threads per core, -1 if not given (`defaultThreadsPerCore`)
+ */
+gint
+amigo_instance_type_get_default_threads_per_core (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), -1);
+
+  return self->default_threads_per_core;
+}
+
+/**
+ * amigo_instance_type_get_memory_size_in_mib:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: the memory in MiB, -1 if not given (`sizeInMiB`)
+ */
+gint64
+amigo_instance_type_get_memory_size_in_mib (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), -1);
+
+  return self->memory_size_in_mib;
+}
+
+/**
+ * amigo_instance_type_get_instance_storage_supported:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: whether it has instance store volumes (`instanceStorageSupported`); %FALSE when not given
+ */
+gboolean
+amigo_instance_type_get_instance_storage_supported (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), FALSE);
+
+  return self->instance_storage_supported == AMIGO_TRISTATE_TRUE;
+}
+
+/**
+ * amigo_instance_type_get_hibernation_supported:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: whether it can hibernate (`hibernationSupported`); %FALSE when not given
+ */
+gboolean
+amigo_instance_type_get_hibernation_supported (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), FALSE);
+
+  return self->hibernation_supported == AMIGO_TRISTATE_TRUE;
+}
+
+/**
+ * amigo_instance_type_get_burstable_performance_supported:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: whether it is burstable (`burstablePerformanceSupported`); %FALSE when not given
+ */
+gboolean
+amigo_instance_type_get_burstable_performance_supported (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), FALSE);
+
+  return self->burstable_performance_supported == AMIGO_TRISTATE_TRUE;
+}
+
+/**
+ * amigo_instance_type_get_dedicated_hosts_supported:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: whether it runs on Dedicated Hosts (`dedicatedHostsSupported`); %FALSE when not given
+ */
+gboolean
+amigo_instance_type_get_dedicated_hosts_supported (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), FALSE);
+
+  return self->dedicated_hosts_supported == AMIGO_TRISTATE_TRUE;
+}
+
+/**
+ * amigo_instance_type_get_auto_recovery_supported:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: whether it supports auto recovery (`autoRecoverySupported`); %FALSE when not given
+ */
+gboolean
+amigo_instance_type_get_auto_recovery_supported (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), FALSE);
+
+  return self->auto_recovery_supported == AMIGO_TRISTATE_TRUE;
+}
+
+/**
+ * amigo_instance_type_get_supported_boot_modes:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): `legacy-bios`, `uefi` (`supportedBootModes`)
+ */
+const char * const *
+amigo_instance_type_get_supported_boot_modes (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
+
+  return (const char * const *) self->supported_boot_modes;
+}
+
+/**
+ * amigo_instance_type_get_nitro_enclaves_support:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: (transfer none) (nullable): `supported` or `unsupported` (`nitroEnclavesSupport`)
+ */
+const char *
+amigo_instance_type_get_nitro_enclaves_support (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
+
+  return self->nitro_enclaves_support;
+}
+
+/**
+ * amigo_instance_type_get_nitro_tpm_support:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: (transfer none) (nullable): `supported` or `unsupported` (`nitroTpmSupport`)
+ */
+const char *
+amigo_instance_type_get_nitro_tpm_support (AmigoInstanceType *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
+
+  return self->nitro_tpm_support;
+}

@@ -1,0 +1,931 @@
+/* amigo-instance.c — an EC2 instance
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "amigo-instance.h"
+#include "amigo-record-private.h"
+
+struct _AmigoInstance
+{
+  GObject parent_instance;
+
+  char *instance_id;
+  char *image_id;
+  char *state;  /* pooled */
+  char *private_dns_name;
+  char *public_dns_name;
+  char *state_transition_reason;
+  char *key_name;  /* pooled */
+  AmigoProductCode *product_codes;
+  char *instance_type;  /* pooled */
+  char *launch_time;
+  char *availability_zone;  /* pooled */
+  char *placement_group_name;  /* pooled */
+  char *tenancy;  /* pooled */
+  char *kernel_id;  /* pooled */
+  char *ramdisk_id;  /* pooled */
+  char *platform;  /* pooled */
+  char *monitoring_state;  /* pooled */
+  char *subnet_id;  /* pooled */
+  char *vpc_id;  /* pooled */
+  char *private_ip_address;
+  char *public_ip_address;
+  char *architecture;  /* pooled */
+  char *root_device_type;  /* pooled */
+  char *root_device_name;  /* pooled */
+  AmigoInstanceBlockDeviceMapping *block_device_mappings;
+  char *virtualization_type;  /* pooled */
+  char *client_token;
+  AmigoTag *tags;
+  AmigoGroupIdentifier *security_groups;
+  char *hypervisor;  /* pooled */
+  char *iam_instance_profile_arn;
+  char *iam_instance_profile_id;
+  char *instance_lifecycle;  /* pooled */
+  char *spot_instance_request_id;
+  char *boot_mode;  /* pooled */
+  char *current_instance_boot_mode;  /* pooled */
+  char *platform_details;  /* pooled */
+  char *usage_operation;  /* pooled */
+  char *tpm_support;  /* pooled */
+  char *ipv6_address;
+  AmigoStateReason state_reason;
+  gint64 launch_time_usec;
+  gint32 state_code;
+  gint32 ami_launch_index;
+  guint n_product_codes;
+  guint n_block_device_mappings;
+  guint n_tags;
+  guint n_security_groups;
+  gboolean has_state_reason;
+  gint8 source_dest_check;  /* AmigoTristate */
+  gint8 ebs_optimized;  /* AmigoTristate */
+  gint8 ena_support;  /* AmigoTristate */
+};
+
+G_DEFINE_FINAL_TYPE (AmigoInstance, amigo_instance, G_TYPE_OBJECT)
+
+static const AmigoRecordField instance_state_fields[] = {
+  { "code", "Code", "state-code", AMIGO_FIELD_INT,
+    G_STRUCT_OFFSET (AmigoInstance, state_code), AMIGO_FIELD_NO_AUX, NULL },
+  { "name", "Name", "state", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, state), AMIGO_FIELD_NO_AUX, NULL },
+};
+
+static AmigoRecordType instance_state_type =
+  { "State", 0, instance_state_fields, G_N_ELEMENTS (instance_state_fields), NULL, NULL, NULL, NULL };
+
+static const AmigoRecordField instance_placement_fields[] = {
+  { "availabilityZone", "AvailabilityZone", "availability-zone", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, availability_zone), AMIGO_FIELD_NO_AUX, NULL },
+  { "groupName", "GroupName", "placement-group-name", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, placement_group_name), AMIGO_FIELD_NO_AUX, NULL },
+  { "tenancy", "Tenancy", "tenancy", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, tenancy), AMIGO_FIELD_NO_AUX, NULL },
+};
+
+static AmigoRecordType instance_placement_type =
+  { "Placement", 0, instance_placement_fields, G_N_ELEMENTS (instance_placement_fields), NULL, NULL, NULL, NULL };
+
+static const AmigoRecordField instance_monitoring_fields[] = {
+  { "state", "State", "monitoring-state", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, monitoring_state), AMIGO_FIELD_NO_AUX, NULL },
+};
+
+static AmigoRecordType instance_monitoring_type =
+  { "Monitoring", 0, instance_monitoring_fields, G_N_ELEMENTS (instance_monitoring_fields), NULL, NULL, NULL, NULL };
+
+static const AmigoRecordField instance_iam_instance_profile_fields[] = {
+  { "arn", "Arn", "iam-instance-profile-arn", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoInstance, iam_instance_profile_arn), AMIGO_FIELD_NO_AUX, NULL },
+  { "id", "Id", "iam-instance-profile-id", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoInstance, iam_instance_profile_id), AMIGO_FIELD_NO_AUX, NULL },
+};
+
+static AmigoRecordType instance_iam_instance_profile_type =
+  { "IamInstanceProfile", 0, instance_iam_instance_profile_fields, G_N_ELEMENTS (instance_iam_instance_profile_fields), NULL, NULL, NULL, NULL };
+
+static const AmigoRecordField instance_fields[] = {
+  { "instanceId", "InstanceId", "instance-id", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoInstance, instance_id), AMIGO_FIELD_NO_AUX, NULL },
+  { "imageId", "ImageId", "image-id", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoInstance, image_id), AMIGO_FIELD_NO_AUX, NULL },
+  { "instanceState", "State", NULL, AMIGO_FIELD_STRUCT,
+    0, AMIGO_FIELD_NO_AUX, &instance_state_type },
+  { "privateDnsName", "PrivateDnsName", "private-dns-name", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoInstance, private_dns_name), AMIGO_FIELD_NO_AUX, NULL },
+  { "dnsName", "PublicDnsName", "public-dns-name", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoInstance, public_dns_name), AMIGO_FIELD_NO_AUX, NULL },
+  { "reason", "StateTransitionReason", "state-transition-reason", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoInstance, state_transition_reason), AMIGO_FIELD_NO_AUX, NULL },
+  { "keyName", "KeyName", "key-name", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, key_name), AMIGO_FIELD_NO_AUX, NULL },
+  { "amiLaunchIndex", "AmiLaunchIndex", "ami-launch-index", AMIGO_FIELD_INT,
+    G_STRUCT_OFFSET (AmigoInstance, ami_launch_index), AMIGO_FIELD_NO_AUX, NULL },
+  { "productCodes", "ProductCodes", "product-codes", AMIGO_FIELD_LIST,
+    G_STRUCT_OFFSET (AmigoInstance, product_codes), G_STRUCT_OFFSET (AmigoInstance, n_product_codes), &amigo_product_code_record },
+  { "instanceType", "InstanceType", "instance-type", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, instance_type), AMIGO_FIELD_NO_AUX, NULL },
+  { "launchTime", "LaunchTime", "launch-time", AMIGO_FIELD_DATE,
+    G_STRUCT_OFFSET (AmigoInstance, launch_time), G_STRUCT_OFFSET (AmigoInstance, launch_time_usec), NULL },
+  { "placement", "Placement", NULL, AMIGO_FIELD_STRUCT,
+    0, AMIGO_FIELD_NO_AUX, &instance_placement_type },
+  { "kernelId", "KernelId", "kernel-id", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, kernel_id), AMIGO_FIELD_NO_AUX, NULL },
+  { "ramdiskId", "RamdiskId", "ramdisk-id", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, ramdisk_id), AMIGO_FIELD_NO_AUX, NULL },
+  { "platform", "Platform", "platform", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, platform), AMIGO_FIELD_NO_AUX, NULL },
+  { "monitoring", "Monitoring", NULL, AMIGO_FIELD_STRUCT,
+    0, AMIGO_FIELD_NO_AUX, &instance_monitoring_type },
+  { "subnetId", "SubnetId", "subnet-id", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, subnet_id), AMIGO_FIELD_NO_AUX, NULL },
+  { "vpcId", "VpcId", "vpc-id", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, vpc_id), AMIGO_FIELD_NO_AUX, NULL },
+  { "privateIpAddress", "PrivateIpAddress", "private-ip-address", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoInstance, private_ip_address), AMIGO_FIELD_NO_AUX, NULL },
+  { "ipAddress", "PublicIpAddress", "public-ip-address", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoInstance, public_ip_address), AMIGO_FIELD_NO_AUX, NULL },
+  { "stateReason", "StateReason", "state-reason", AMIGO_FIELD_STRUCT,
+    G_STRUCT_OFFSET (AmigoInstance, state_reason), G_STRUCT_OFFSET (AmigoInstance, has_state_reason), &amigo_state_reason_record },
+  { "architecture", "Architecture", "architecture", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, architecture), AMIGO_FIELD_NO_AUX, NULL },
+  { "rootDeviceType", "RootDeviceType", "root-device-type", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, root_device_type), AMIGO_FIELD_NO_AUX, NULL },
+  { "rootDeviceName", "RootDeviceName", "root-device-name", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, root_device_name), AMIGO_FIELD_NO_AUX, NULL },
+  { "blockDeviceMapping", "BlockDeviceMappings", "block-device-mappings", AMIGO_FIELD_LIST,
+    G_STRUCT_OFFSET (AmigoInstance, block_device_mappings), G_STRUCT_OFFSET (AmigoInstance, n_block_device_mappings), &amigo_instance_block_device_mapping_record },
+  { "virtualizationType", "VirtualizationType", "virtualization-type", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, virtualization_type), AMIGO_FIELD_NO_AUX, NULL },
+  { "clientToken", "ClientToken", "client-token", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoInstance, client_token), AMIGO_FIELD_NO_AUX, NULL },
+  { "tagSet", "Tags", "tags", AMIGO_FIELD_LIST,
+    G_STRUCT_OFFSET (AmigoInstance, tags), G_STRUCT_OFFSET (AmigoInstance, n_tags), &amigo_tag_record },
+  { "groupSet", "SecurityGroups", "security-groups", AMIGO_FIELD_LIST,
+    G_STRUCT_OFFSET (AmigoInstance, security_groups), G_STRUCT_OFFSET (AmigoInstance, n_security_groups), &amigo_group_identifier_record },
+  { "sourceDestCheck", "SourceDestCheck", "source-dest-check", AMIGO_FIELD_BOOLEAN,
+    G_STRUCT_OFFSET (AmigoInstance, source_dest_check), AMIGO_FIELD_NO_AUX, NULL },
+  { "hypervisor", "Hypervisor", "hypervisor", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, hypervisor), AMIGO_FIELD_NO_AUX, NULL },
+  { "ebsOptimized", "EbsOptimized", "ebs-optimized", AMIGO_FIELD_BOOLEAN,
+    G_STRUCT_OFFSET (AmigoInstance, ebs_optimized), AMIGO_FIELD_NO_AUX, NULL },
+  { "enaSupport", "EnaSupport", "ena-support", AMIGO_FIELD_BOOLEAN,
+    G_STRUCT_OFFSET (AmigoInstance, ena_support), AMIGO_FIELD_NO_AUX, NULL },
+  { "iamInstanceProfile", "IamInstanceProfile", NULL, AMIGO_FIELD_STRUCT,
+    0, AMIGO_FIELD_NO_AUX, &instance_iam_instance_profile_type },
+  { "instanceLifecycle", "InstanceLifecycle", "instance-lifecycle", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, instance_lifecycle), AMIGO_FIELD_NO_AUX, NULL },
+  { "spotInstanceRequestId", "SpotInstanceRequestId", "spot-instance-request-id", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoInstance, spot_instance_request_id), AMIGO_FIELD_NO_AUX, NULL },
+  { "bootMode", "BootMode", "boot-mode", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, boot_mode), AMIGO_FIELD_NO_AUX, NULL },
+  { "currentInstanceBootMode", "CurrentInstanceBootMode", "current-instance-boot-mode", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, current_instance_boot_mode), AMIGO_FIELD_NO_AUX, NULL },
+  { "platformDetails", "PlatformDetails", "platform-details", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, platform_details), AMIGO_FIELD_NO_AUX, NULL },
+  { "usageOperation", "UsageOperation", "usage-operation", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, usage_operation), AMIGO_FIELD_NO_AUX, NULL },
+  { "tpmSupport", "TpmSupport", "tpm-support", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstance, tpm_support), AMIGO_FIELD_NO_AUX, NULL },
+  { "ipv6Address", "Ipv6Address", "ipv6-address", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoInstance, ipv6_address), AMIGO_FIELD_NO_AUX, NULL },
+};
+
+AmigoRecordType amigo_instance_record =
+  AMIGO_RECORD_TYPE ("Instance", AmigoInstance, instance_fields, amigo_instance_get_type, NULL);
+
+static void
+amigo_instance_finalize (GObject *object)
+{
+  amigo_record_clear (&amigo_instance_record, object);
+
+  G_OBJECT_CLASS (amigo_instance_parent_class)->finalize (object);
+}
+
+static void
+amigo_instance_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  amigo_record_get_property (&amigo_instance_record, object, prop_id, value, pspec);
+}
+
+static void
+amigo_instance_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  amigo_record_set_property (&amigo_instance_record, object, prop_id, value, pspec);
+}
+
+static void
+amigo_instance_class_init (AmigoInstanceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = amigo_instance_finalize;
+  object_class->get_property = amigo_instance_get_property;
+  object_class->set_property = amigo_instance_set_property;
+
+  /* One property per field of the table above */
+  amigo_record_class_install_properties (object_class, &amigo_instance_record);
+}
+
+static void
+amigo_instance_init (AmigoInstance *self)
+{
+  amigo_record_init (&amigo_instance_record, self);
+}
+
+/**
+ * amigo_instance_new:
+ *
+ * Creates an empty AmigoInstance; set its properties with g_object_set(). The
+ * parsers fill them from EC2's answers.
+ *
+ * Returns: (transfer full): a new #AmigoInstance
+ */
+AmigoInstance *
+amigo_instance_new (void)
+{
+  return g_object_new (AMIGO_TYPE_INSTANCE, NULL);
+}
+
+/**
+ * amigo_instance_get_instance_id:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the instance id (`instanceId`)
+ */
+const char *
+amigo_instance_get_instance_id (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->instance_id;
+}
+
+/**
+ * amigo_instance_get_image_id:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the image it was launched from (`imageId`)
+ */
+const char *
+amigo_instance_get_image_id (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->image_id;
+}
+
+/**
+ * amigo_instance_get_state_code:
+ * @self: an #AmigoInstance
+ *
+ * Returns: the state code (0 pending, 16 running, 32 shutting-down, 48 terminated, 64 stopping, 80 stopped), -1 if not given (`code`)
+ */
+gint
+amigo_instance_get_state_code (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), -1);
+
+  return self->state_code;
+}
+
+/**
+ * amigo_instance_get_state:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): `pending`, `running`, `shutting-down`, `terminated`, `stopping` or `stopped` (`name`)
+ */
+const char *
+amigo_instance_get_state (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->state;
+}
+
+/**
+ * amigo_instance_get_private_dns_name:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the private DNS name (`privateDnsName`)
+ */
+const char *
+amigo_instance_get_private_dns_name (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->private_dns_name;
+}
+
+/**
+ * amigo_instance_get_public_dns_name:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the public DNS name (`dnsName`)
+ */
+const char *
+amigo_instance_get_public_dns_name (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->public_dns_name;
+}
+
+/**
+ * amigo_instance_get_state_transition_reason:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): why the state last changed (`reason`)
+ */
+const char *
+amigo_instance_get_state_transition_reason (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->state_transition_reason;
+}
+
+/**
+ * amigo_instance_get_key_name:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the key pair it was launched with (`keyName`)
+ */
+const char *
+amigo_instance_get_key_name (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->key_name;
+}
+
+/**
+ * amigo_instance_get_ami_launch_index:
+ * @self: an #AmigoInstance
+ *
+ * Returns: its index in the launch, -1 if not given (`amiLaunchIndex`)
+ */
+gint
+amigo_instance_get_ami_launch_index (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), -1);
+
+  return self->ami_launch_index;
+}
+
+/**
+ * amigo_instance_get_product_codes:
+ * @self: an #AmigoInstance
+ * @n_product_codes: (out) (optional): where to store the number of items
+ *
+ * Returns: (transfer none) (array length=n_product_codes) (nullable): its product codes (`productCodes`)
+ */
+const AmigoProductCode *
+amigo_instance_get_product_codes (AmigoInstance *self,
+                                  guint         *n_product_codes)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  if (n_product_codes != NULL)
+    *n_product_codes = self->n_product_codes;
+  return self->product_codes;
+}
+
+/**
+ * amigo_instance_get_instance_type:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the instance type, e.g. `t3.micro` (`instanceType`)
+ */
+const char *
+amigo_instance_get_instance_type (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->instance_type;
+}
+
+/**
+ * amigo_instance_get_launch_time:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): when it was launched (`launchTime`)
+ */
+const char *
+amigo_instance_get_launch_time (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->launch_time;
+}
+
+/**
+ * amigo_instance_get_launch_time_usec:
+ * @self: an #AmigoInstance
+ *
+ * Returns: when it was launched, in microseconds since the Unix epoch (UTC), or 0
+ */
+gint64
+amigo_instance_get_launch_time_usec (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), 0);
+
+  return self->launch_time_usec;
+}
+
+/**
+ * amigo_instance_get_availability_zone:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the Availability Zone (`availabilityZone`)
+ */
+const char *
+amigo_instance_get_availability_zone (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->availability_zone;
+}
+
+/**
+ * amigo_instance_get_placement_group_name:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the placement group (`groupName`)
+ */
+const char *
+amigo_instance_get_placement_group_name (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->placement_group_name;
+}
+
+/**
+ * amigo_instance_get_tenancy:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): `default`, `dedicated` or `host` (`tenancy`)
+ */
+const char *
+amigo_instance_get_tenancy (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->tenancy;
+}
+
+/**
+ * amigo_instance_get_kernel_id:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the kernel (`kernelId`)
+ */
+const char *
+amigo_instance_get_kernel_id (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->kernel_id;
+}
+
+/**
+ * amigo_instance_get_ramdisk_id:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the RAM disk (`ramdiskId`)
+ */
+const char *
+amigo_instance_get_ramdisk_id (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->ramdisk_id;
+}
+
+/**
+ * amigo_instance_get_platform:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): `windows` for Windows instances (`platform`)
+ */
+const char *
+amigo_instance_get_platform (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->platform;
+}
+
+/**
+ * amigo_instance_get_monitoring_state:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): detailed monitoring: `disabled`, `disabling`, `enabled` or `pending` (`state`)
+ */
+const char *
+amigo_instance_get_monitoring_state (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->monitoring_state;
+}
+
+/**
+ * amigo_instance_get_subnet_id:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the subnet (`subnetId`)
+ */
+const char *
+amigo_instance_get_subnet_id (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->subnet_id;
+}
+
+/**
+ * amigo_instance_get_vpc_id:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the VPC (`vpcId`)
+ */
+const char *
+amigo_instance_get_vpc_id (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->vpc_id;
+}
+
+/**
+ * amigo_instance_get_private_ip_address:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the private IPv4 address (`privateIpAddress`)
+ */
+const char *
+amigo_instance_get_private_ip_address (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->private_ip_address;
+}
+
+/**
+ * amigo_instance_get_public_ip_address:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the public IPv4 address (`ipAddress`)
+ */
+const char *
+amigo_instance_get_public_ip_address (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->public_ip_address;
+}
+
+/**
+ * amigo_instance_get_state_reason:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): why it is in its state (`stateReason`)
+ */
+const AmigoStateReason *
+amigo_instance_get_state_reason (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->has_state_reason ? &self->state_reason : NULL;
+}
+
+/**
+ * amigo_instance_get_architecture:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the architecture (`architecture`)
+ */
+const char *
+amigo_instance_get_architecture (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->architecture;
+}
+
+/**
+ * amigo_instance_get_root_device_type:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): `ebs` or `instance-store` (`rootDeviceType`)
+ */
+const char *
+amigo_instance_get_root_device_type (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->root_device_type;
+}
+
+/**
+ * amigo_instance_get_root_device_name:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the root device (`rootDeviceName`)
+ */
+const char *
+amigo_instance_get_root_device_name (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->root_device_name;
+}
+
+/**
+ * amigo_instance_get_block_device_mappings:
+ * @self: an #AmigoInstance
+ * @n_block_device_mappings: (out) (optional): where to store the number of items
+ *
+ * Returns: (transfer none) (array length=n_block_device_mappings) (nullable): its attached volumes (`blockDeviceMapping`)
+ */
+const AmigoInstanceBlockDeviceMapping *
+amigo_instance_get_block_device_mappings (AmigoInstance *self,
+                                          guint         *n_block_device_mappings)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  if (n_block_device_mappings != NULL)
+    *n_block_device_mappings = self->n_block_device_mappings;
+  return self->block_device_mappings;
+}
+
+/**
+ * amigo_instance_get_virtualization_type:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): `hvm` or `paravirtual` (`virtualizationType`)
+ */
+const char *
+amigo_instance_get_virtualization_type (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->virtualization_type;
+}
+
+/**
+ * amigo_instance_get_client_token:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the idempotency token it was launched with (`clientToken`)
+ */
+const char *
+amigo_instance_get_client_token (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->client_token;
+}
+
+/**
+ * amigo_instance_get_tags:
+ * @self: an #AmigoInstance
+ * @n_tags: (out) (optional): where to store the number of items
+ *
+ * Returns: (transfer none) (array length=n_tags) (nullable): its tags (`tagSet`)
+ */
+const AmigoTag *
+amigo_instance_get_tags (AmigoInstance *self,
+                         guint         *n_tags)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  if (n_tags != NULL)
+    *n_tags = self->n_tags;
+  return self->tags;
+}
+
+/**
+ * amigo_instance_get_security_groups:
+ * @self: an #AmigoInstance
+ * @n_security_groups: (out) (optional): where to store the number of items
+ *
+ * Returns: (transfer none) (array length=n_security_groups) (nullable): its security groups (`groupSet`)
+ */
+const AmigoGroupIdentifier *
+amigo_instance_get_security_groups (AmigoInstance *self,
+                                    guint         *n_security_groups)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  if (n_security_groups != NULL)
+    *n_security_groups = self->n_security_groups;
+  return self->security_groups;
+}
+
+/**
+ * amigo_instance_get_source_dest_check:
+ * @self: an #AmigoInstance
+ *
+ * Returns: whether source/destination checking is on (`sourceDestCheck`); %FALSE when not given
+ */
+gboolean
+amigo_instance_get_source_dest_check (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), FALSE);
+
+  return self->source_dest_check == AMIGO_TRISTATE_TRUE;
+}
+
+/**
+ * amigo_instance_get_hypervisor:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): `ovm` or `xen` (`hypervisor`)
+ */
+const char *
+amigo_instance_get_hypervisor (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->hypervisor;
+}
+
+/**
+ * amigo_instance_get_ebs_optimized:
+ * @self: an #AmigoInstance
+ *
+ * Returns: whether it is EBS-optimized (`ebsOptimized`); %FALSE when not given
+ */
+gboolean
+amigo_instance_get_ebs_optimized (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), FALSE);
+
+  return self->ebs_optimized == AMIGO_TRISTATE_TRUE;
+}
+
+/**
+ * amigo_instance_get_ena_support:
+ * @self: an #AmigoInstance
+ *
+ * Returns: whether ENA is on (`enaSupport`); %FALSE when not given
+ */
+gboolean
+amigo_instance_get_ena_support (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), FALSE);
+
+  return self->ena_support == AMIGO_TRISTATE_TRUE;
+}
+
+/**
+ * amigo_instance_get_iam_instance_profile_arn:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the IAM instance profile ARN (`arn`)
+ */
+const char *
+amigo_instance_get_iam_instance_profile_arn (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->iam_instance_profile_arn;
+}
+
+/**
+ * amigo_instance_get_iam_instance_profile_id:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the IAM instance profile id (`id`)
+ */
+const char *
+amigo_instance_get_iam_instance_profile_id (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->iam_instance_profile_id;
+}
+
+/**
+ * amigo_instance_get_instance_lifecycle:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): `spot`, `scheduled` or `capacity-block` (`instanceLifecycle`)
+ */
+const char *
+amigo_instance_get_instance_lifecycle (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->instance_lifecycle;
+}
+
+/**
+ * amigo_instance_get_spot_instance_request_id:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the Spot request (`spotInstanceRequestId`)
+ */
+const char *
+amigo_instance_get_spot_instance_request_id (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->spot_instance_request_id;
+}
+
+/**
+ * amigo_instance_get_boot_mode:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the boot mode of the image (`bootMode`)
+ */
+const char *
+amigo_instance_get_boot_mode (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->boot_mode;
+}
+
+/**
+ * amigo_instance_get_current_instance_boot_mode:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the boot mode in use (`currentInstanceBootMode`)
+ */
+const char *
+amigo_instance_get_current_instance_boot_mode (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->current_instance_boot_mode;
+}
+
+/**
+ * amigo_instance_get_platform_details:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the platform details (`platformDetails`)
+ */
+const char *
+amigo_instance_get_platform_details (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->platform_details;
+}
+
+/**
+ * amigo_instance_get_usage_operation:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the billing operation (`usageOperation`)
+ */
+const char *
+amigo_instance_get_usage_operation (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->usage_operation;
+}
+
+/**
+ * amigo_instance_get_tpm_support:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): `v2.0` when NitroTPM is on (`tpmSupport`)
+ */
+const char *
+amigo_instance_get_tpm_support (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->tpm_support;
+}
+
+/**
+ * amigo_instance_get_ipv6_address:
+ * @self: an #AmigoInstance
+ *
+ * Returns: (transfer none) (nullable): the primary IPv6 address (`ipv6Address`)
+ */
+const char *
+amigo_instance_get_ipv6_address (AmigoInstance *self)
+{
+  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
+
+  return self->ipv6_address;
+}

@@ -1,0 +1,65 @@
+/* amigo-product-code.c — a product code (AWS Marketplace, DevPay)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "amigo-product-code.h"
+#include "amigo-record-private.h"
+
+G_DEFINE_BOXED_TYPE (AmigoProductCode, amigo_product_code, amigo_product_code_copy, amigo_product_code_free)
+
+static const AmigoRecordField product_code_fields[] = {
+  { "productCode", "ProductCodeId", NULL, AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoProductCode, product_code_id), AMIGO_FIELD_NO_AUX, NULL },
+  { "type", "ProductCodeType", NULL, AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoProductCode, product_code_type), AMIGO_FIELD_NO_AUX, NULL },
+};
+
+AmigoRecordType amigo_product_code_record =
+  AMIGO_RECORD_TYPE ("ProductCode", AmigoProductCode, product_code_fields, amigo_product_code_get_type, amigo_product_code_free);
+
+/**
+ * amigo_product_code_new:
+ * @product_code_id: (nullable): the product code
+ * @product_code_type: (nullable): `marketplace` or `devpay`
+ *
+ * Returns: (transfer full): a new #AmigoProductCode
+ */
+AmigoProductCode *
+amigo_product_code_new (const char *product_code_id,
+                        const char *product_code_type)
+{
+  AmigoProductCode *self = g_new0 (AmigoProductCode, 1);
+
+  amigo_record_init (&amigo_product_code_record, self);
+  self->product_code_id = amigo_pool_intern (product_code_id);
+  self->product_code_type = amigo_pool_intern (product_code_type);
+
+  return self;
+}
+
+/**
+ * amigo_product_code_copy:
+ * @self: a #AmigoProductCode
+ *
+ * Returns: (transfer full): a deep copy of @self
+ */
+AmigoProductCode *
+amigo_product_code_copy (const AmigoProductCode *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return amigo_record_dup (&amigo_product_code_record, self);
+}
+
+/**
+ * amigo_product_code_free:
+ * @self: (transfer full) (nullable): a #AmigoProductCode
+ *
+ * Frees @self and what it holds.
+ */
+void
+amigo_product_code_free (AmigoProductCode *self)
+{
+  amigo_record_free (&amigo_product_code_record, self);
+}

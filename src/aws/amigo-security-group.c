@@ -1,0 +1,205 @@
+/* amigo-security-group.c — an EC2 security group
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "amigo-security-group.h"
+#include "amigo-record-private.h"
+
+struct _AmigoSecurityGroup
+{
+  GObject parent_instance;
+
+  char *group_id;
+  char *group_name;
+  char *description;
+  char *vpc_id;  /* pooled */
+  char *owner_id;  /* pooled */
+  char *security_group_arn;
+  AmigoTag *tags;
+  guint n_tags;
+};
+
+G_DEFINE_FINAL_TYPE (AmigoSecurityGroup, amigo_security_group, G_TYPE_OBJECT)
+
+static const AmigoRecordField security_group_fields[] = {
+  { "groupId", "GroupId", "group-id", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoSecurityGroup, group_id), AMIGO_FIELD_NO_AUX, NULL },
+  { "groupName", "GroupName", "group-name", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoSecurityGroup, group_name), AMIGO_FIELD_NO_AUX, NULL },
+  { "groupDescription", "Description", "description", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoSecurityGroup, description), AMIGO_FIELD_NO_AUX, NULL },
+  { "vpcId", "VpcId", "vpc-id", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoSecurityGroup, vpc_id), AMIGO_FIELD_NO_AUX, NULL },
+  { "ownerId", "OwnerId", "owner-id", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoSecurityGroup, owner_id), AMIGO_FIELD_NO_AUX, NULL },
+  { "securityGroupArn", "SecurityGroupArn", "security-group-arn", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoSecurityGroup, security_group_arn), AMIGO_FIELD_NO_AUX, NULL },
+  { "tagSet", "Tags", "tags", AMIGO_FIELD_LIST,
+    G_STRUCT_OFFSET (AmigoSecurityGroup, tags), G_STRUCT_OFFSET (AmigoSecurityGroup, n_tags), &amigo_tag_record },
+};
+
+AmigoRecordType amigo_security_group_record =
+  AMIGO_RECORD_TYPE ("SecurityGroup", AmigoSecurityGroup, security_group_fields, amigo_security_group_get_type, NULL);
+
+static void
+amigo_security_group_finalize (GObject *object)
+{
+  amigo_record_clear (&amigo_security_group_record, object);
+
+  G_OBJECT_CLASS (amigo_security_group_parent_class)->finalize (object);
+}
+
+static void
+amigo_security_group_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  amigo_record_get_property (&amigo_security_group_record, object, prop_id, value, pspec);
+}
+
+static void
+amigo_security_group_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  amigo_record_set_property (&amigo_security_group_record, object, prop_id, value, pspec);
+}
+
+static void
+amigo_security_group_class_init (AmigoSecurityGroupClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = amigo_security_group_finalize;
+  object_class->get_property = amigo_security_group_get_property;
+  object_class->set_property = amigo_security_group_set_property;
+
+  /* One property per field of the table above */
+  amigo_record_class_install_properties (object_class, &amigo_security_group_record);
+}
+
+static void
+amigo_security_group_init (AmigoSecurityGroup *self)
+{
+  amigo_record_init (&amigo_security_group_record, self);
+}
+
+/**
+ * amigo_security_group_new:
+ *
+ * Creates an empty AmigoSecurityGroup; set its properties with g_object_set(). The
+ * parsers fill them from EC2's answers.
+ *
+ * Returns: (transfer full): a new #AmigoSecurityGroup
+ */
+AmigoSecurityGroup *
+amigo_security_group_new (void)
+{
+  return g_object_new (AMIGO_TYPE_SECURITY_GROUP, NULL);
+}
+
+/**
+ * amigo_security_group_get_group_id:
+ * @self: an #AmigoSecurityGroup
+ *
+ * Returns: (transfer none) (nullable): the group id (`groupId`)
+ */
+const char *
+amigo_security_group_get_group_id (AmigoSecurityGroup *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SECURITY_GROUP (self), NULL);
+
+  return self->group_id;
+}
+
+/**
+ * amigo_security_group_get_group_name:
+ * @self: an #AmigoSecurityGroup
+ *
+ * Returns: (transfer none) (nullable): the name (`groupName`)
+ */
+const char *
+amigo_security_group_get_group_name (AmigoSecurityGroup *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SECURITY_GROUP (self), NULL);
+
+  return self->group_name;
+}
+
+/**
+ * amigo_security_group_get_description:
+ * @self: an #AmigoSecurityGroup
+ *
+ * Returns: (transfer none) (nullable): the description (`groupDescription`)
+ */
+const char *
+amigo_security_group_get_description (AmigoSecurityGroup *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SECURITY_GROUP (self), NULL);
+
+  return self->description;
+}
+
+/**
+ * amigo_security_group_get_vpc_id:
+ * @self: an #AmigoSecurityGroup
+ *
+ * Returns: (transfer none) (nullable): the VPC (`vpcId`)
+ */
+const char *
+amigo_security_group_get_vpc_id (AmigoSecurityGroup *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SECURITY_GROUP (self), NULL);
+
+  return self->vpc_id;
+}
+
+/**
+ * amigo_security_group_get_owner_id:
+ * @self: an #AmigoSecurityGroup
+ *
+ * Returns: (transfer none) (nullable): the owner's account id (`ownerId`)
+ */
+const char *
+amigo_security_group_get_owner_id (AmigoSecurityGroup *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SECURITY_GROUP (self), NULL);
+
+  return self->owner_id;
+}
+
+/**
+ * amigo_security_group_get_security_group_arn:
+ * @self: an #AmigoSecurityGroup
+ *
+ * Returns: (transfer none) (nullable): the ARN (`securityGroupArn`)
+ */
+const char *
+amigo_security_group_get_security_group_arn (AmigoSecurityGroup *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SECURITY_GROUP (self), NULL);
+
+  return self->security_group_arn;
+}
+
+/**
+ * amigo_security_group_get_tags:
+ * @self: an #AmigoSecurityGroup
+ * @n_tags: (out) (optional): where to store the number of items
+ *
+ * Returns: (transfer none) (array length=n_tags) (nullable): its tags (`tagSet`)
+ */
+const AmigoTag *
+amigo_security_group_get_tags (AmigoSecurityGroup *self,
+                               guint              *n_tags)
+{
+  g_return_val_if_fail (AMIGO_IS_SECURITY_GROUP (self), NULL);
+
+  if (n_tags != NULL)
+    *n_tags = self->n_tags;
+  return self->tags;
+}

@@ -1,0 +1,522 @@
+/* amigo-snapshot.c — an EBS snapshot
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "amigo-snapshot.h"
+#include "amigo-record-private.h"
+
+struct _AmigoSnapshot
+{
+  GObject parent_instance;
+
+  char *snapshot_id;
+  char *volume_id;
+  char *state;  /* pooled */
+  char *state_message;
+  char *start_time;
+  char *progress;  /* pooled */
+  char *owner_id;  /* pooled */
+  char *owner_alias;  /* pooled */
+  char *description;
+  char *kms_key_id;  /* pooled */
+  char *data_encryption_key_id;
+  AmigoTag *tags;
+  char *storage_tier;  /* pooled */
+  char *restore_expiry_time;
+  char *outpost_arn;  /* pooled */
+  char *availability_zone;  /* pooled */
+  char *sse_type;  /* pooled */
+  char *transfer_type;  /* pooled */
+  char *completion_time;
+  gint64 start_time_usec;
+  gint64 restore_expiry_time_usec;
+  gint64 completion_time_usec;
+  gint64 full_snapshot_size_in_bytes;
+  gint32 volume_size;
+  guint n_tags;
+  gint32 completion_duration_minutes;
+  gint8 encrypted;  /* AmigoTristate */
+};
+
+G_DEFINE_FINAL_TYPE (AmigoSnapshot, amigo_snapshot, G_TYPE_OBJECT)
+
+static const AmigoRecordField snapshot_fields[] = {
+  { "snapshotId", "SnapshotId", "snapshot-id", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoSnapshot, snapshot_id), AMIGO_FIELD_NO_AUX, NULL },
+  { "volumeId", "VolumeId", "volume-id", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoSnapshot, volume_id), AMIGO_FIELD_NO_AUX, NULL },
+  { "status", "State", "state", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoSnapshot, state), AMIGO_FIELD_NO_AUX, NULL },
+  { "statusMessage", "StateMessage", "state-message", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoSnapshot, state_message), AMIGO_FIELD_NO_AUX, NULL },
+  { "startTime", "StartTime", "start-time", AMIGO_FIELD_DATE,
+    G_STRUCT_OFFSET (AmigoSnapshot, start_time), G_STRUCT_OFFSET (AmigoSnapshot, start_time_usec), NULL },
+  { "progress", "Progress", "progress", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoSnapshot, progress), AMIGO_FIELD_NO_AUX, NULL },
+  { "ownerId", "OwnerId", "owner-id", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoSnapshot, owner_id), AMIGO_FIELD_NO_AUX, NULL },
+  { "ownerAlias", "OwnerAlias", "owner-alias", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoSnapshot, owner_alias), AMIGO_FIELD_NO_AUX, NULL },
+  { "description", "Description", "description", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoSnapshot, description), AMIGO_FIELD_NO_AUX, NULL },
+  { "volumeSize", "VolumeSize", "volume-size", AMIGO_FIELD_INT,
+    G_STRUCT_OFFSET (AmigoSnapshot, volume_size), AMIGO_FIELD_NO_AUX, NULL },
+  { "encrypted", "Encrypted", "encrypted", AMIGO_FIELD_BOOLEAN,
+    G_STRUCT_OFFSET (AmigoSnapshot, encrypted), AMIGO_FIELD_NO_AUX, NULL },
+  { "kmsKeyId", "KmsKeyId", "kms-key-id", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoSnapshot, kms_key_id), AMIGO_FIELD_NO_AUX, NULL },
+  { "dataEncryptionKeyId", "DataEncryptionKeyId", "data-encryption-key-id", AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoSnapshot, data_encryption_key_id), AMIGO_FIELD_NO_AUX, NULL },
+  { "tagSet", "Tags", "tags", AMIGO_FIELD_LIST,
+    G_STRUCT_OFFSET (AmigoSnapshot, tags), G_STRUCT_OFFSET (AmigoSnapshot, n_tags), &amigo_tag_record },
+  { "storageTier", "StorageTier", "storage-tier", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoSnapshot, storage_tier), AMIGO_FIELD_NO_AUX, NULL },
+  { "restoreExpiryTime", "RestoreExpiryTime", "restore-expiry-time", AMIGO_FIELD_DATE,
+    G_STRUCT_OFFSET (AmigoSnapshot, restore_expiry_time), G_STRUCT_OFFSET (AmigoSnapshot, restore_expiry_time_usec), NULL },
+  { "outpostArn", "OutpostArn", "outpost-arn", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoSnapshot, outpost_arn), AMIGO_FIELD_NO_AUX, NULL },
+  { "availabilityZone", "AvailabilityZone", "availability-zone", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoSnapshot, availability_zone), AMIGO_FIELD_NO_AUX, NULL },
+  { "sseType", "SseType", "sse-type", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoSnapshot, sse_type), AMIGO_FIELD_NO_AUX, NULL },
+  { "transferType", "TransferType", "transfer-type", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoSnapshot, transfer_type), AMIGO_FIELD_NO_AUX, NULL },
+  { "completionDurationMinutes", "CompletionDurationMinutes", "completion-duration-minutes", AMIGO_FIELD_INT,
+    G_STRUCT_OFFSET (AmigoSnapshot, completion_duration_minutes), AMIGO_FIELD_NO_AUX, NULL },
+  { "completionTime", "CompletionTime", "completion-time", AMIGO_FIELD_DATE,
+    G_STRUCT_OFFSET (AmigoSnapshot, completion_time), G_STRUCT_OFFSET (AmigoSnapshot, completion_time_usec), NULL },
+  { "fullSnapshotSizeInBytes", "FullSnapshotSizeInBytes", "full-snapshot-size-in-bytes", AMIGO_FIELD_INT64,
+    G_STRUCT_OFFSET (AmigoSnapshot, full_snapshot_size_in_bytes), AMIGO_FIELD_NO_AUX, NULL },
+};
+
+AmigoRecordType amigo_snapshot_record =
+  AMIGO_RECORD_TYPE ("Snapshot", AmigoSnapshot, snapshot_fields, amigo_snapshot_get_type, NULL);
+
+static void
+amigo_snapshot_finalize (GObject *object)
+{
+  amigo_record_clear (&amigo_snapshot_record, object);
+
+  G_OBJECT_CLASS (amigo_snapshot_parent_class)->finalize (object);
+}
+
+static void
+amigo_snapshot_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  amigo_record_get_property (&amigo_snapshot_record, object, prop_id, value, pspec);
+}
+
+static void
+amigo_snapshot_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  amigo_record_set_property (&amigo_snapshot_record, object, prop_id, value, pspec);
+}
+
+static void
+amigo_snapshot_class_init (AmigoSnapshotClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = amigo_snapshot_finalize;
+  object_class->get_property = amigo_snapshot_get_property;
+  object_class->set_property = amigo_snapshot_set_property;
+
+  /* One property per field of the table above */
+  amigo_record_class_install_properties (object_class, &amigo_snapshot_record);
+}
+
+static void
+amigo_snapshot_init (AmigoSnapshot *self)
+{
+  amigo_record_init (&amigo_snapshot_record, self);
+}
+
+/**
+ * amigo_snapshot_new:
+ *
+ * Creates an empty AmigoSnapshot; set its properties with g_object_set(). The
+ * parsers fill them from EC2's answers.
+ *
+ * Returns: (transfer full): a new #AmigoSnapshot
+ */
+AmigoSnapshot *
+amigo_snapshot_new (void)
+{
+  return g_object_new (AMIGO_TYPE_SNAPSHOT, NULL);
+}
+
+/**
+ * amigo_snapshot_get_snapshot_id:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: (transfer none) (nullable): the snapshot id (`snapshotId`)
+ */
+const char *
+amigo_snapshot_get_snapshot_id (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
+
+  return self->snapshot_id;
+}
+
+/**
+ * amigo_snapshot_get_volume_id:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: (transfer none) (nullable): the volume it was taken from (`volumeId`)
+ */
+const char *
+amigo_snapshot_get_volume_id (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
+
+  return self->volume_id;
+}
+
+/**
+ * amigo_snapshot_get_state:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: (transfer none) (nullable): `pending`, `completed`, `error`, `recoverable`, `recovering` (`status`)
+ */
+const char *
+amigo_snapshot_get_state (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
+
+  return self->state;
+}
+
+/**
+ * amigo_snapshot_get_state_message:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: (transfer none) (nullable): why an error happened (`statusMessage`)
+ */
+const char *
+amigo_snapshot_get_state_message (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
+
+  return self->state_message;
+}
+
+/**
+ * amigo_snapshot_get_start_time:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: (transfer none) (nullable): when it was started (`startTime`)
+ */
+const char *
+amigo_snapshot_get_start_time (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
+
+  return self->start_time;
+}
+
+/**
+ * amigo_snapshot_get_start_time_usec:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: when it was started, in microseconds since the Unix epoch (UTC), or 0
+ */
+gint64
+amigo_snapshot_get_start_time_usec (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), 0);
+
+  return self->start_time_usec;
+}
+
+/**
+ * amigo_snapshot_get_progress:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: (transfer none) (nullable): the progress, e.g. `100%` (`progress`)
+ */
+const char *
+amigo_snapshot_get_progress (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
+
+  return self->progress;
+}
+
+/**
+ * amigo_snapshot_get_owner_id:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: (transfer none) (nullable): the owner's account id (`ownerId`)
+ */
+const char *
+amigo_snapshot_get_owner_id (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
+
+  return self->owner_id;
+}
+
+/**
+ * amigo_snapshot_get_owner_alias:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: (transfer none) (nullable): the owner's alias (`ownerAlias`)
+ */
+const char *
+amigo_snapshot_get_owner_alias (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
+
+  return self->owner_alias;
+}
+
+/**
+ * amigo_snapshot_get_description:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: (transfer none) (nullable): the description (`description`)
+ */
+const char *
+amigo_snapshot_get_description (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
+
+  return self->description;
+}
+
+/**
+ * amigo_snapshot_get_volume_size:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: the size in GiB, -1 if not given (`volumeSize`)
+ */
+gint
+amigo_snapshot_get_volume_size (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), -1);
+
+  return self->volume_size;
+}
+
+/**
+ * amigo_snapshot_get_encrypted:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: whether it is encrypted (`encrypted`); %FALSE when not given
+ */
+gboolean
+amigo_snapshot_get_encrypted (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), FALSE);
+
+  return self->encrypted == AMIGO_TRISTATE_TRUE;
+}
+
+/**
+ * amigo_snapshot_get_kms_key_id:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: (transfer none) (nullable): the KMS key (`kmsKeyId`)
+ */
+const char *
+amigo_snapshot_get_kms_key_id (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
+
+  return self->kms_key_id;
+}
+
+/**
+ * amigo_snapshot_get_data_encryption_key_id:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: (transfer none) (nullable): the data encryption key (`dataEncryptionKeyId`)
+ */
+const char *
+amigo_snapshot_get_data_encryption_key_id (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
+
+  return self->data_encryption_key_id;
+}
+
+/**
+ * amigo_snapshot_get_tags:
+ * @self: an #AmigoSnapshot
+ * @n_tags: (out) (optional): where to store the number of items
+ *
+ * Returns: (transfer none) (array length=n_tags) (nullable): its tags (`tagSet`)
+ */
+const AmigoTag *
+amigo_snapshot_get_tags (AmigoSnapshot *self,
+                         guint         *n_tags)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
+
+  if (n_tags != NULL)
+    *n_tags = self->n_tags;
+  return self->tags;
+}
+
+/**
+ * amigo_snapshot_get_storage_tier:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: (transfer none) (nullable): `archive` or `standard` (`storageTier`)
+ */
+const char *
+amigo_snapshot_get_storage_tier (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
+
+  return self->storage_tier;
+}
+
+/**
+ * amigo_snapshot_get_restore_expiry_time:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: (transfer none) (nullable): when a restored archive goes back (`restoreExpiryTime`)
+ */
+const char *
+amigo_snapshot_get_restore_expiry_time (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
+
+  return self->restore_expiry_time;
+}
+
+/**
+ * amigo_snapshot_get_restore_expiry_time_usec:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: when a restored archive goes back, in microseconds since the Unix epoch (UTC), or 0
+ */
+gint64
+amigo_snapshot_get_restore_expiry_time_usec (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), 0);
+
+  return self->restore_expiry_time_usec;
+}
+
+/**
+ * amigo_snapshot_get_outpost_arn:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: (transfer none) (nullable): the Outpost (`outpostArn`)
+ */
+const char *
+amigo_snapshot_get_outpost_arn (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
+
+  return self->outpost_arn;
+}
+
+/**
+ * amigo_snapshot_get_availability_zone:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: (transfer none) (nullable): the Availability Zone (`availabilityZone`)
+ */
+const char *
+amigo_snapshot_get_availability_zone (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
+
+  return self->availability_zone;
+}
+
+/**
+ * amigo_snapshot_get_sse_type:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: (transfer none) (nullable): the server-side encryption type (`sseType`)
+ */
+const char *
+amigo_snapshot_get_sse_type (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
+
+  return self->sse_type;
+}
+
+/**
+ * amigo_snapshot_get_transfer_type:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: (transfer none) (nullable): `time-based` or `standard` (`transferType`)
+ */
+const char *
+amigo_snapshot_get_transfer_type (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
+
+  return self->transfer_type;
+}
+
+/**
+ * amigo_snapshot_get_completion_duration_minutes:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: the completion duration asked for, -1 if not given (`completionDurationMinutes`)
+ */
+gint
+amigo_snapshot_get_completion_duration_minutes (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), -1);
+
+  return self->completion_duration_minutes;
+}
+
+/**
+ * amigo_snapshot_get_completion_time:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: (transfer none) (nullable): when it completed (`completionTime`)
+ */
+const char *
+amigo_snapshot_get_completion_time (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
+
+  return self->completion_time;
+}
+
+/**
+ * amigo_snapshot_get_completion_time_usec:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: when it completed, in microseconds since the Unix epoch (UTC), or 0
+ */
+gint64
+amigo_snapshot_get_completion_time_usec (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), 0);
+
+  return self->completion_time_usec;
+}
+
+/**
+ * amigo_snapshot_get_full_snapshot_size_in_bytes:
+ * @self: an #AmigoSnapshot
+ *
+ * Returns: the full size in bytes, -1 if not given (`fullSnapshotSizeInBytes`)
+ */
+gint64
+amigo_snapshot_get_full_snapshot_size_in_bytes (AmigoSnapshot *self)
+{
+  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), -1);
+
+  return self->full_snapshot_size_in_bytes;
+}

@@ -1,0 +1,65 @@
+/* amigo-state-reason.c — why something is in its state
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "amigo-state-reason.h"
+#include "amigo-record-private.h"
+
+G_DEFINE_BOXED_TYPE (AmigoStateReason, amigo_state_reason, amigo_state_reason_copy, amigo_state_reason_free)
+
+static const AmigoRecordField state_reason_fields[] = {
+  { "code", "Code", NULL, AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoStateReason, code), AMIGO_FIELD_NO_AUX, NULL },
+  { "message", "Message", NULL, AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoStateReason, message), AMIGO_FIELD_NO_AUX, NULL },
+};
+
+AmigoRecordType amigo_state_reason_record =
+  AMIGO_RECORD_TYPE ("StateReason", AmigoStateReason, state_reason_fields, amigo_state_reason_get_type, amigo_state_reason_free);
+
+/**
+ * amigo_state_reason_new:
+ * @code: (nullable): the reason code
+ * @message: (nullable): the message
+ *
+ * Returns: (transfer full): a new #AmigoStateReason
+ */
+AmigoStateReason *
+amigo_state_reason_new (const char *code,
+                        const char *message)
+{
+  AmigoStateReason *self = g_new0 (AmigoStateReason, 1);
+
+  amigo_record_init (&amigo_state_reason_record, self);
+  self->code = amigo_pool_intern (code);
+  self->message = g_strdup (message);
+
+  return self;
+}
+
+/**
+ * amigo_state_reason_copy:
+ * @self: a #AmigoStateReason
+ *
+ * Returns: (transfer full): a deep copy of @self
+ */
+AmigoStateReason *
+amigo_state_reason_copy (const AmigoStateReason *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return amigo_record_dup (&amigo_state_reason_record, self);
+}
+
+/**
+ * amigo_state_reason_free:
+ * @self: (transfer full) (nullable): a #AmigoStateReason
+ *
+ * Frees @self and what it holds.
+ */
+void
+amigo_state_reason_free (AmigoStateReason *self)
+{
+  amigo_record_free (&amigo_state_reason_record, self);
+}

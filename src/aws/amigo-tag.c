@@ -1,0 +1,65 @@
+/* amigo-tag.c — a tag: a key and a value
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "amigo-tag.h"
+#include "amigo-record-private.h"
+
+G_DEFINE_BOXED_TYPE (AmigoTag, amigo_tag, amigo_tag_copy, amigo_tag_free)
+
+static const AmigoRecordField tag_fields[] = {
+  { "key", "Key", NULL, AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoTag, key), AMIGO_FIELD_NO_AUX, NULL },
+  { "value", "Value", NULL, AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoTag, value), AMIGO_FIELD_NO_AUX, NULL },
+};
+
+AmigoRecordType amigo_tag_record =
+  AMIGO_RECORD_TYPE ("Tag", AmigoTag, tag_fields, amigo_tag_get_type, amigo_tag_free);
+
+/**
+ * amigo_tag_new:
+ * @key: (nullable): the key
+ * @value: (nullable): the value
+ *
+ * Returns: (transfer full): a new #AmigoTag
+ */
+AmigoTag *
+amigo_tag_new (const char *key,
+               const char *value)
+{
+  AmigoTag *self = g_new0 (AmigoTag, 1);
+
+  amigo_record_init (&amigo_tag_record, self);
+  self->key = amigo_pool_intern (key);
+  self->value = g_strdup (value);
+
+  return self;
+}
+
+/**
+ * amigo_tag_copy:
+ * @self: a #AmigoTag
+ *
+ * Returns: (transfer full): a deep copy of @self
+ */
+AmigoTag *
+amigo_tag_copy (const AmigoTag *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return amigo_record_dup (&amigo_tag_record, self);
+}
+
+/**
+ * amigo_tag_free:
+ * @self: (transfer full) (nullable): a #AmigoTag
+ *
+ * Frees @self and what it holds.
+ */
+void
+amigo_tag_free (AmigoTag *self)
+{
+  amigo_record_free (&amigo_tag_record, self);
+}
