@@ -8,13 +8,12 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 
 #include "amigo-client.h"
 #include "amigo-client-private.h"
 #include "amigo-error.h"
 #include "amigo-sigv4.h"
+#include "amigo-xml-reader.h"
 
 #define CHUNK_SIZE                 (64 * 1024)
 #define ERROR_BODY_CAP             (256 * 1024)
@@ -294,44 +293,8 @@ action_from_form (const char *form_body)
 
 /* ---- error documents ------------------------------------------------- */
 
-static const xmlNode *
-find_element (const xmlNode *node,
-              const char    *name)
-{
-  for (; node != NULL; node = node->next)
-    {
-      const xmlNode *found;
-
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-      if (xmlStrcmp (node->name, (const xmlChar *) name) == 0)
-        return node;
-      found = find_element (node->children, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static char *
-child_text (const xmlNode *parent,
-            const char    *name)
-{
-  for (const xmlNode *c = parent->children; c != NULL; c = c->next)
-    {
-      if (c->type == XML_ELEMENT_NODE &&
-          xmlStrcmp (c->name, (const xmlChar *) name) == 0)
-        {
-          xmlChar *content = xmlNodeGetContent (c);
-          char *text = g_strstrip (g_strdup ((const char *) content));
-          xmlFree (content);
-          return text;
-        }
-    }
-  return NULL;
-}
-
-/* The one place that reads an AWS XML error document:
+/* The one place that reads an AWS XML error document, through the
+ * streaming reader (no DTD, capped text):
  * EC2   <Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/></Response>
  * query <ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>
  * Returns FALSE when @buf is not one. */
@@ -342,50 +305,21 @@ parse_xml_error_document (const char  *buf,
                           char       **message,
                           char       **request_id)
 {
-  xmlDoc *doc;
-  const xmlNode *root;
-  const xmlNode *error_node;
-  const xmlNode *id_node;
+  g_autoptr(GError) parsed = NULL;
+  const AmigoAwsErrorDetails *details;
 
-  if (len == 0 || len > G_MAXINT)
+  if (len == 0)
     return FALSE;
 
-  doc = xmlReadMemory (buf, (int) len, "error.xml", NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (doc == NULL)
+  parsed = amigo_xml_parse_error_document (buf, len, 0);
+  details = amigo_aws_error_get_details (parsed);
+  if (parsed == NULL || parsed->code != AMIGO_AWS_ERROR_SERVICE || details == NULL ||
+      details->aws_code == NULL || *details->aws_code == '\0')
     return FALSE;
-  /* AWS never sends a DTD; one could only be an entity trick. */
-  if (doc->intSubset != NULL || doc->extSubset != NULL)
-    {
-      xmlFreeDoc (doc);
-      return FALSE;
-    }
 
-  root = xmlDocGetRootElement (doc);
-  error_node = find_element (root, "Error");
-  if (error_node != NULL)
-    *code = child_text (error_node, "Code");
-  if (error_node == NULL || *code == NULL || **code == '\0')
-    {
-      g_clear_pointer (code, g_free);
-      xmlFreeDoc (doc);
-      return FALSE;
-    }
-  *message = child_text (error_node, "Message");
-
-  id_node = find_element (root, "RequestID");
-  if (id_node == NULL)
-    id_node = find_element (root, "RequestId");
-  if (id_node == NULL)
-    id_node = find_element (root, "requestId");
-  if (id_node != NULL)
-    {
-      xmlChar *content = xmlNodeGetContent (id_node);
-      *request_id = g_strstrip (g_strdup ((const char *) content));
-      xmlFree (content);
-    }
-
-  xmlFreeDoc (doc);
+  *code = g_strstrip (g_strdup (details->aws_code));
+  *message = details->aws_message ? g_strstrip (g_strdup (details->aws_message)) : NULL;
+  *request_id = details->request_id ? g_strstrip (g_strdup (details->request_id)) : NULL;
   return TRUE;
 }
 
