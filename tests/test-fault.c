@@ -1,0 +1,660 @@
+/* test-fault.c — the real AmigoClient against a proxy that breaks answers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs inside tests/moto-harness.sh and tests/fault-harness.sh: moto (with
+ * authentication enforced) behind tests/fault-proxy.py, whose control API
+ * schedules a fault for the next requests and counts what it saw. Each case
+ * builds its own client with tiny backoffs, resets the proxy, schedules a
+ * fault, makes real calls and checks both what the caller got and what
+ * reached moto.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "amigo-client.h"
+#include "amigo-client-private.h"
+#include "amigo-ec2-parsers.h"
+#include "amigo-ec2-query.h"
+#include "amigo-error.h"
+
+#define EC2_VERSION "2016-11-15"
+#define REGION      "us-east-1"
+
+static const char *proxy_url;
+static const char *access_key_id;
+static const char *secret_access_key;
+static SoupSession *control_session;
+
+/* ---- the proxy's control API ------------------------------------------ */
+
+static JsonNode *
+proxy_request (const char *method,
+               const char *path,
+               const char *json)
+{
+  g_autofree char *url = g_strconcat (proxy_url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *node;
+
+  if (json != NULL)
+    {
+      g_autoptr(GBytes) request = g_bytes_new (json, strlen (json));
+      soup_message_set_request_body_from_bytes (msg, "application/json", request);
+    }
+  body = soup_session_send_and_read (control_session, msg, NULL, &error);
+  g_assert_no_error (error);
+  if (soup_message_get_status (msg) != SOUP_STATUS_OK)
+    g_error ("the fault proxy refused %s %s: HTTP %u %.*s", method, path,
+             soup_message_get_status (msg), (int) g_bytes_get_size (body),
+             (const char *) g_bytes_get_data (body, NULL));
+
+  node = json_from_string (g_bytes_get_data (body, NULL), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+static void
+proxy_reset (void)
+{
+  json_node_unref (proxy_request ("POST", "/__fault__/reset", "{}"));
+}
+
+static void
+proxy_fault (const char *json)
+{
+  json_node_unref (proxy_request ("POST", "/__fault__", json));
+}
+
+/* A counter of the proxy's log: seen, forwarded, faults (by mode), or a
+ * top-level number (table == NULL): skew_rejected, abandoned. */
+static gint64
+proxy_count (const char *table,
+             const char *key)
+{
+  g_autoptr(JsonNode) log = proxy_request ("GET", "/__fault__/log", NULL);
+  JsonObject *root = json_node_get_object (log);
+
+  if (table != NULL)
+    root = json_object_get_object_member (root, table);
+  g_assert_nonnull (root);
+  return json_object_has_member (root, key) ? json_object_get_int_member (root, key) : 0;
+}
+
+/* ---- the client and a sink that parses ------------------------------- */
+
+static void
+count_backoff_cb (gpointer user_data,
+                  guint    attempt,
+                  guint    delay_ms)
+{
+  guint *n_backoffs = user_data;
+
+  (*n_backoffs)++;
+}
+
+/* A client of the test account, with waits of a few milliseconds. */
+static AmigoClient *
+fault_client_new (guint *n_backoffs)
+{
+  g_autoptr(AmigoCredentials) credentials =
+    amigo_credentials_new (access_key_id, secret_access_key, NULL, 0);
+  AmigoClient *client = amigo_client_new (credentials);
+
+  _amigo_client_set_backoff (client, 2, 1, 5);
+  if (n_backoffs != NULL)
+    _amigo_client_set_backoff_hook (client, count_backoff_cb, n_backoffs);
+  return client;
+}
+
+typedef AmigoEc2Parser *(*ParserFactory) (void);
+
+/* What a typed operation does with a body: parse it as it streams in, and
+ * start over on each attempt. */
+typedef struct {
+  ParserFactory new_parser;
+  AmigoEc2Parser *parser;
+  guint n_attempts;   /* begin_attempt calls */
+  guint n_finished;   /* bodies parsed to their end without an error */
+} ParserSink;
+
+static gboolean
+sink_begin_attempt (gpointer   data,
+                    guint      attempt,
+                    GError   **error)
+{
+  ParserSink *sink = data;
+
+  sink->n_attempts++;
+  g_assert_cmpuint (attempt, ==, sink->n_attempts);
+  g_clear_pointer (&sink->parser, amigo_ec2_parser_free);
+  sink->parser = sink->new_parser ();
+  return TRUE;
+}
+
+static gboolean
+sink_chunk (gpointer     data,
+            const char  *buf,
+            gsize        len,
+            GError     **error)
+{
+  ParserSink *sink = data;
+
+  return amigo_ec2_parser_feed (sink->parser, buf, len, error);
+}
+
+static gboolean
+sink_finish (gpointer   data,
+             GError   **error)
+{
+  ParserSink *sink = data;
+
+  if (!amigo_ec2_parser_finish (sink->parser, error))
+    return FALSE;
+  sink->n_finished++;
+  return TRUE;
+}
+
+static const AmigoResponseSink parser_sink_funcs = {
+  sink_begin_attempt,
+  sink_chunk,
+  sink_finish,
+};
+
+static void
+parser_sink_clear (ParserSink *sink)
+{
+  g_clear_pointer (&sink->parser, amigo_ec2_parser_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ParserSink, parser_sink_clear)
+
+static AmigoEc2Parser *
+new_describe_images_parser (void)
+{
+  return amigo_ec2_parser_new_describe_images (NULL, NULL);
+}
+
+typedef struct {
+  gboolean done;
+  gboolean ok;
+  GError *error;
+} CallResult;
+
+static void
+call_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CallResult *res = user_data;
+
+  res->ok = amigo_client_call_finish (AMIGO_CLIENT (source), result, &res->error);
+  res->done = TRUE;
+}
+
+static void
+call_start (AmigoClient         *client,
+            const AmigoEc2Query *query,
+            ParserSink          *sink,
+            GCancellable        *cancellable,
+            CallResult          *res)
+{
+  g_autofree char *body = amigo_ec2_query_encode (query);
+
+  amigo_client_call_async (client, "ec2", REGION, proxy_url, body,
+                           &parser_sink_funcs, sink, cancellable, call_done_cb, res);
+}
+
+static void
+call_wait (CallResult *res)
+{
+  while (!res->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Calls @query through the proxy and waits; FALSE with @error on failure. */
+static gboolean
+call_sync (AmigoClient         *client,
+           const AmigoEc2Query *query,
+           ParserSink          *sink,
+           GError             **error)
+{
+  CallResult res = { 0 };
+
+  call_start (client, query, sink, NULL, &res);
+  call_wait (&res);
+  if (!res.ok)
+    {
+      g_assert_nonnull (res.error);
+      g_propagate_error (error, res.error);
+      return FALSE;
+    }
+  g_assert_null (res.error);
+  return TRUE;
+}
+
+static AmigoEc2Query *
+describe_regions_query (void)
+{
+  return amigo_ec2_query_new ("DescribeRegions", EC2_VERSION);
+}
+
+/* A message for people: says something, and never the secret. */
+static void
+assert_error_is_readable (const GError *error)
+{
+  g_assert_nonnull (error->message);
+  g_assert_cmpuint (strlen (error->message), >, 10);
+  g_assert_null (strstr (error->message, secret_access_key));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
+static gboolean
+have_proxy (void)
+{
+  if (proxy_url == NULL || access_key_id == NULL || secret_access_key == NULL)
+    {
+      g_test_skip ("no fault proxy: run under tests/moto-harness.sh tests/fault-harness.sh");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The number of regions moto lists, without any fault. */
+static guint
+baseline_regions (void)
+{
+  g_autoptr(AmigoClient) client = fault_client_new (NULL);
+  g_autoptr(AmigoEc2Query) query = describe_regions_query ();
+  g_auto(ParserSink) sink = { amigo_ec2_parser_new_describe_regions, };
+  g_autoptr(GError) error = NULL;
+
+  call_sync (client, query, &sink, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amigo_ec2_parser_get_n_items (sink.parser), >, 0);
+  return amigo_ec2_parser_get_n_items (sink.parser);
+}
+
+/* ---- one fault, one DescribeRegions ---------------------------------- */
+
+typedef struct {
+  const char *name;
+  const char *fault;          /* JSON for POST /__fault__ */
+  gboolean succeeds;
+  AmigoAwsErrorCode code;     /* when it fails */
+  const char *aws_code;       /* AWS's code carried by the error, or NULL */
+  const char *aws_message;    /* and AWS's words */
+  const char *message_has[3]; /* words the error message must contain */
+  guint seen;                 /* requests the proxy saw (attempts) */
+  guint forwarded;            /* of them, how many reached moto */
+} FaultCase;
+
+#define ANY(mode, count) \
+  "{\"mode\": \"" mode "\", \"count\": " #count ", \"action\": \"DescribeRegions\"}"
+
+static const FaultCase fault_cases[] = {
+  /* Throttled twice, then answered: the third attempt (the default maximum) wins. */
+  { "throttled-twice", ANY ("throttle", 2), TRUE, 0, NULL, NULL, { NULL }, 3, 1 },
+  { "throttled-beyond-max-attempts", ANY ("throttle", 5), FALSE, AMIGO_AWS_ERROR_THROTTLED,
+    "RequestLimitExceeded", "Request limit exceeded.", { "Request limit exceeded", NULL }, 3, 0 },
+  /* A gateway's web page on HTTP 500: retried as a 5xx, then said in words. */
+  { "html-500-once", ANY ("html500", 1), TRUE, 0, NULL, NULL, { NULL }, 2, 1 },
+  { "html-500-always", ANY ("html500", 5), FALSE, AMIGO_AWS_ERROR_BAD_RESPONSE,
+    NULL, NULL, { "web page", "500", NULL }, 3, 0 },
+  { "reset-once", ANY ("reset", 1), TRUE, 0, NULL, NULL, { NULL }, 2, 1 },
+  { "reset-always", ANY ("reset", 5), FALSE, AMIGO_AWS_ERROR_NETWORK,
+    NULL, NULL, { "127.0.0.1", NULL }, 3, 0 },
+  /* A body cut short: the parser's partial work is thrown away, the retry parsed. */
+  { "truncated-once", ANY ("truncate", 1), TRUE, 0, NULL, NULL, { NULL }, 2, 2 },
+  { "truncated-always", ANY ("truncate", 5), FALSE, AMIGO_AWS_ERROR_BAD_RESPONSE,
+    NULL, NULL, { "cut off", NULL }, 3, 3 },
+  { "response-lost-once", ANY ("drop-response", 1), TRUE, 0, NULL, NULL, { NULL }, 2, 2 },
+  /* Far below the client's I/O timeout. */
+  { "delayed", "{\"mode\": \"delay\", \"seconds\": 1, \"action\": \"DescribeRegions\"}",
+    TRUE, 0, NULL, NULL, { NULL }, 1, 1 },
+  /* 200 with a body that is not a DescribeRegions answer: the sink's error
+   * ends the call (a retry would get the same), nothing is delivered. */
+  { "malformed-xml", ANY ("bad-xml", 1), FALSE, AMIGO_AWS_ERROR_BAD_RESPONSE,
+    NULL, NULL, { NULL }, 1, 0 },
+  { "empty-body", ANY ("empty", 1), FALSE, AMIGO_AWS_ERROR_BAD_RESPONSE,
+    NULL, NULL, { NULL }, 1, 0 },
+  { "huge-text-node", ANY ("huge", 1), FALSE, AMIGO_AWS_ERROR_BAD_RESPONSE,
+    NULL, NULL, { NULL }, 1, 0 },
+  { "not-utf8", ANY ("non-utf8", 1), FALSE, AMIGO_AWS_ERROR_BAD_RESPONSE,
+    NULL, NULL, { NULL }, 1, 0 },
+};
+
+static void
+test_describe_regions_fault (gconstpointer data)
+{
+  const FaultCase *fc = data;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoEc2Query) query = describe_regions_query ();
+  g_auto(ParserSink) sink = { amigo_ec2_parser_new_describe_regions, };
+  g_autoptr(GError) error = NULL;
+  guint n_backoffs = 0;
+  guint n_regions;
+  gboolean ok;
+
+  if (!have_proxy ())
+    return;
+
+  proxy_reset ();
+  n_regions = baseline_regions ();
+  proxy_reset ();
+  proxy_fault (fc->fault);
+
+  client = fault_client_new (&n_backoffs);
+  ok = call_sync (client, query, &sink, &error);
+
+  g_assert_cmpint (proxy_count ("seen", "DescribeRegions"), ==, fc->seen);
+  g_assert_cmpint (proxy_count ("forwarded", "DescribeRegions"), ==, fc->forwarded);
+  g_assert_cmpuint (sink.n_attempts, ==, fc->seen);
+  g_assert_cmpuint (n_backoffs, ==, fc->seen - 1);
+
+  if (fc->succeeds)
+    {
+      g_assert_no_error (error);
+      g_assert_true (ok);
+      g_assert_cmpuint (sink.n_finished, ==, 1);
+      /* The whole answer of the good attempt, nothing of the bad ones. */
+      g_assert_cmpuint (amigo_ec2_parser_get_n_items (sink.parser), ==, n_regions);
+      return;
+    }
+
+  g_assert_false (ok);
+  g_assert_error (error, AMIGO_AWS_ERROR, (gint) fc->code);
+  g_assert_cmpuint (sink.n_finished, ==, 0);
+  assert_error_is_readable (error);
+  for (guint i = 0; i < G_N_ELEMENTS (fc->message_has) && fc->message_has[i] != NULL; i++)
+    if (strstr (error->message, fc->message_has[i]) == NULL)
+      g_error ("“%s” does not say “%s”", error->message, fc->message_has[i]);
+  if (fc->aws_code != NULL)
+    {
+      const AmigoAwsErrorDetails *details = amigo_aws_error_get_details (error);
+
+      g_assert_nonnull (details);
+      g_assert_cmpstr (details->aws_code, ==, fc->aws_code);
+      g_assert_cmpstr (details->aws_message, ==, fc->aws_message);
+      g_assert_nonnull (details->request_id);
+      g_assert_cmpuint (details->http_status, ==, 503);
+    }
+}
+
+/* ---- clock skew -------------------------------------------------------- */
+
+static void
+test_clock_skew (gconstpointer data)
+{
+  gint64 skew = GPOINTER_TO_INT (data);
+  g_autoptr(AmigoClient) client = NULL;
+  g_autofree char *fault = NULL;
+  gint64 offset;
+
+  if (!have_proxy ())
+    return;
+
+  proxy_reset ();
+  fault = g_strdup_printf ("{\"mode\": \"skew\", \"seconds\": %" G_GINT64_FORMAT "}", skew);
+  proxy_fault (fault);
+  client = fault_client_new (NULL);
+  g_assert_cmpint (amigo_client_get_clock_offset (client), ==, 0);
+
+  /* Refused once as expired, corrected from the answer's Date, sent again. */
+  {
+    g_autoptr(AmigoEc2Query) query = describe_regions_query ();
+    g_auto(ParserSink) sink = { amigo_ec2_parser_new_describe_regions, };
+    g_autoptr(GError) error = NULL;
+
+    call_sync (client, query, &sink, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (amigo_ec2_parser_get_n_items (sink.parser), >, 0);
+    g_assert_cmpuint (sink.n_attempts, ==, 2);
+  }
+  g_assert_cmpint (proxy_count (NULL, "skew_rejected"), ==, 1);
+  g_assert_cmpint (proxy_count ("seen", "DescribeRegions"), ==, 2);
+  g_assert_cmpint (proxy_count ("forwarded", "DescribeRegions"), ==, 1);
+
+  /* Within the second of the Date header, and the seconds the call took. */
+  offset = amigo_client_get_clock_offset (client);
+  g_assert_cmpint (offset, >=, skew - 30);
+  g_assert_cmpint (offset, <=, skew + 30);
+
+  /* Later calls are signed with the corrected clock from the start. */
+  {
+    g_autoptr(AmigoEc2Query) query = describe_regions_query ();
+    g_auto(ParserSink) sink = { amigo_ec2_parser_new_describe_regions, };
+    g_autoptr(GError) error = NULL;
+
+    call_sync (client, query, &sink, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (sink.n_attempts, ==, 1);
+  }
+  g_assert_cmpint (proxy_count (NULL, "skew_rejected"), ==, 1);
+  g_assert_cmpint (proxy_count ("seen", "DescribeRegions"), ==, 3);
+  g_assert_cmpint (amigo_client_get_clock_offset (client), ==, offset);
+
+  proxy_reset ();
+}
+
+/* ---- keep-alive ---------------------------------------------------------- */
+
+static void
+test_keep_alive (void)
+{
+  g_autoptr(AmigoClient) client = NULL;
+  gint64 connections;
+
+  if (!have_proxy ())
+    return;
+
+  proxy_reset ();
+  client = fault_client_new (NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(AmigoEc2Query) query = describe_regions_query ();
+      g_auto(ParserSink) sink = { amigo_ec2_parser_new_describe_regions, };
+      g_autoptr(GError) error = NULL;
+
+      call_sync (client, query, &sink, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (proxy_count ("seen", "DescribeRegions"), ==, 3);
+
+  /* libsoup opens a new connection for every POST unless the message is
+   * flagged SOUP_MESSAGE_IDEMPOTENT, so each EC2 call costs a TCP (and, on
+   * AWS, a TLS) handshake. Known defect of amigo-client: reported as TODO
+   * until the client sets the flag; then this assertion holds. */
+  connections = proxy_count (NULL, "connections");
+  if (connections > 1)
+    {
+      g_test_incomplete ("amigo-client does not reuse connections (POST without "
+                         "SOUP_MESSAGE_IDEMPOTENT)");
+      return;
+    }
+  g_assert_cmpint (connections, ==, 1);
+}
+
+/* ---- cancellation ------------------------------------------------------ */
+
+typedef struct {
+  GCancellable *cancellable;
+  gboolean cancelled;
+} CancelWatch;
+
+static gboolean
+cancel_once_seen_cb (gpointer user_data)
+{
+  CancelWatch *watch = user_data;
+
+  if (proxy_count ("seen", "DescribeRegions") == 0)
+    return G_SOURCE_CONTINUE;
+  g_cancellable_cancel (watch->cancellable);
+  watch->cancelled = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_cancel_during_delay (void)
+{
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoEc2Query) query = describe_regions_query ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_auto(ParserSink) sink = { amigo_ec2_parser_new_describe_regions, };
+  CancelWatch watch = { cancellable, FALSE };
+  CallResult res = { 0 };
+  guint watch_id;
+
+  if (!have_proxy ())
+    return;
+
+  proxy_reset ();
+  /* Long enough that an uncancelled call would get its answer and fail the test. */
+  proxy_fault ("{\"mode\": \"delay\", \"seconds\": 25, \"action\": \"DescribeRegions\"}");
+  client = fault_client_new (NULL);
+
+  call_start (client, query, &sink, cancellable, &res);
+  /* Cancel once the proxy holds the request, not before it was sent. */
+  watch_id = g_timeout_add (10, cancel_once_seen_cb, &watch);
+  call_wait (&res);
+  if (!watch.cancelled)
+    g_source_remove (watch_id);
+
+  g_assert_true (watch.cancelled);
+  g_assert_false (res.ok);
+  g_assert_error (res.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&res.error);
+  g_assert_cmpuint (sink.n_attempts, ==, 1);
+  g_assert_cmpuint (sink.n_finished, ==, 0);
+
+  /* The connection was closed, so the request never reaches moto. */
+  for (guint i = 0; i < 400 && proxy_count (NULL, "abandoned") == 0; i++)
+    g_usleep (25 * 1000);
+  g_assert_cmpint (proxy_count (NULL, "abandoned"), ==, 1);
+  g_assert_cmpint (proxy_count ("forwarded", "DescribeRegions"), ==, 0);
+  g_assert_cmpint (proxy_count ("seen", "DescribeRegions"), ==, 1);
+}
+
+/* ---- idempotent RunInstances ------------------------------------------- */
+
+/* An image moto has in the test region. */
+static char *
+find_image_id (AmigoClient *client)
+{
+  g_autoptr(AmigoEc2Query) query = amigo_ec2_query_new ("DescribeImages", EC2_VERSION);
+  g_auto(ParserSink) sink = { new_describe_images_parser, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) images = NULL;
+
+  amigo_ec2_query_add_list (query, "Owner", (const char *[]) { "amazon", NULL });
+  amigo_ec2_query_add_filter (query, "architecture", (const char *[]) { "x86_64", NULL });
+  call_sync (client, query, &sink, &error);
+  g_assert_no_error (error);
+  images = amigo_ec2_parser_steal_items (sink.parser);
+  g_assert_nonnull (images);
+  g_assert_cmpuint (images->len, >, 0);
+  return g_strdup (amigo_image_get_image_id (images->pdata[0]));
+}
+
+static void
+test_run_instances_once (gconstpointer data)
+{
+  const char *mode = data;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoEc2Query) run = amigo_ec2_query_new ("RunInstances", EC2_VERSION);
+  g_autoptr(AmigoEc2Query) describe = amigo_ec2_query_new ("DescribeInstances", EC2_VERSION);
+  g_auto(ParserSink) run_sink = { amigo_ec2_parser_new_run_instances, };
+  g_auto(ParserSink) describe_sink = { amigo_ec2_parser_new_describe_instances, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) launched = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *image_id = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *fault = NULL;
+  const char *instance_id;
+
+  if (!have_proxy ())
+    return;
+
+  proxy_reset ();
+  client = fault_client_new (NULL);
+  image_id = find_image_id (client);
+
+  /* One user action, one token: retries resend the same body. */
+  token = amigo_client_token_new ();
+  amigo_ec2_query_add_string (run, "ImageId", image_id);
+  amigo_ec2_query_add_string (run, "InstanceType", "t3.micro");
+  amigo_ec2_query_add_int (run, "MinCount", 1);
+  amigo_ec2_query_add_int (run, "MaxCount", 1);
+  amigo_ec2_query_add_string (run, "ClientToken", token);
+
+  fault = g_strdup_printf ("{\"mode\": \"%s\", \"count\": 1, \"match\": \"Action=RunInstances\"}", mode);
+  proxy_fault (fault);
+
+  call_sync (client, run, &run_sink, &error);
+  g_assert_no_error (error);
+  /* Both requests reached moto: the first one's answer was lost on the way
+   * back. (The resend is the client's second attempt, or libsoup's own
+   * restart on a reused connection, which sends the same message.) */
+  g_assert_cmpint (proxy_count ("faults", mode), ==, 1);
+  g_assert_cmpint (proxy_count ("seen", "RunInstances"), ==, 2);
+  g_assert_cmpint (proxy_count ("forwarded", "RunInstances"), ==, 2);
+  g_assert_cmpuint (run_sink.n_attempts, >=, 1);
+  g_assert_cmpuint (run_sink.n_attempts, <=, 2);
+  g_assert_cmpuint (run_sink.n_finished, ==, 1);
+
+  launched = amigo_ec2_parser_steal_items (run_sink.parser);
+  g_assert_nonnull (launched);
+  g_assert_cmpuint (launched->len, ==, 1);
+  instance_id = amigo_instance_get_instance_id (launched->pdata[0]);
+  g_assert_nonnull (instance_id);
+  g_assert_cmpstr (amigo_instance_get_client_token (launched->pdata[0]), ==, token);
+
+  amigo_ec2_query_add_filter (describe, "client-token", (const char *[]) { token, NULL });
+  call_sync (client, describe, &describe_sink, &error);
+  g_assert_no_error (error);
+  found = amigo_ec2_parser_steal_items (describe_sink.parser);
+  g_assert_nonnull (found);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (amigo_instance_get_instance_id (found->pdata[0]), ==, instance_id);
+  g_assert_cmpstr (amigo_instance_get_image_id (found->pdata[0]), ==, image_id);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  proxy_url = g_getenv ("AMIGO_FAULT_PROXY");
+  access_key_id = g_getenv ("AMIGO_TEST_ACCESS_KEY_ID");
+  secret_access_key = g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY");
+  control_session = soup_session_new ();
+
+  for (gsize i = 0; i < G_N_ELEMENTS (fault_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/fault/describe-regions/", fault_cases[i].name, NULL);
+      g_test_add_data_func (path, &fault_cases[i], test_describe_regions_fault);
+    }
+  g_test_add_data_func ("/fault/clock-skew/ahead-one-hour", GINT_TO_POINTER (3600), test_clock_skew);
+  g_test_add_data_func ("/fault/clock-skew/behind-one-hour", GINT_TO_POINTER (-3600), test_clock_skew);
+  g_test_add_func ("/fault/keep-alive/one-connection", test_keep_alive);
+  g_test_add_func ("/fault/cancel/during-delay", test_cancel_during_delay);
+  g_test_add_data_func ("/fault/run-instances/response-lost-launches-once",
+                        "drop-response", test_run_instances_once);
+  g_test_add_data_func ("/fault/run-instances/response-cut-launches-once",
+                        "truncate", test_run_instances_once);
+
+  status = g_test_run ();
+  g_clear_object (&control_session);
+  return status;
+}
