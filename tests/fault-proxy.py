@@ -47,8 +47,9 @@ errors page words it in 15 minutes). A request signed with the proxy's time
 is forwarded: moto itself does not check request times.
 
 Bounds: it listens on and forwards to loopback addresses only, reads
-request bodies of at most 16 MiB, drops connections idle for 30 s, serves
-at most --max-lifetime seconds (default 1800) and exits 0 on SIGTERM/SIGINT.
+request bodies of at most 16 MiB, keeps at most 100 pending faults, drops
+connections idle for 30 s or after 10 000 requests, serves at most
+--max-lifetime seconds (default 1800) and exits 0 on SIGTERM/SIGINT.
 Standard library only.
 """
 
@@ -81,6 +82,8 @@ MAX_COUNT = 1000
 MAX_SKEW = 10 * 365 * 24 * 3600
 SKEW_WINDOW = 5 * 60
 MAX_EVENTS = 500
+MAX_RULES = 100
+MAX_REQUESTS_PER_CONNECTION = 10000
 EC2_XMLNS = "http://ec2.amazonaws.com/doc/2016-11-15/"
 
 MODES = {
@@ -229,6 +232,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with self.server.state.lock:
             self.server.state.connections += 1
 
+    def handle(self):
+        # BaseHTTPRequestHandler.handle(), with a bound on keep-alive requests.
+        self.close_connection = True
+        self.handle_one_request()
+        for _ in range(MAX_REQUESTS_PER_CONNECTION):
+            if self.close_connection:
+                break
+            self.handle_one_request()
+
     def log_message(self, fmt, *args):
         if not self.server.quiet:
             sys.stderr.write("fault-proxy: %s\n" % (fmt % args))
@@ -351,8 +363,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             with state.lock:
                 if rule["mode"] == "skew":
                     state.skew = rule["seconds"]
+                elif len(state.rules) >= MAX_RULES:
+                    rule = None
                 else:
                     state.rules.append(rule)
+            if rule is None:
+                return self.answer(400, b'{"error": "too many pending faults"}', "application/json")
             return self.answer(200, b'{"ok": true}', "application/json")
         self.answer(404, b'{"error": "no such control path"}', "application/json")
 
