@@ -52,9 +52,21 @@ typedef struct {
   char *owner_id;
 } Ec2Result;
 
+/* Element names come from libxml2's dictionary, one pointer per distinct
+ * name: a small cache keyed on (table, name pointer) spares the string
+ * hashing of most lookups. */
+#define LOOKUP_CACHE_SIZE 512
+
+typedef struct {
+  const AmigoRecordType *type;
+  const char *name;
+  const AmigoRecordField *field;
+} LookupEntry;
+
 struct _AmigoEc2Parser
 {
   AmigoXmlReader *reader;
+  LookupEntry lookup_cache[LOOKUP_CACHE_SIZE];
   GArray *frames;                  /* of Frame */
 
   /* The leaf element being read, if any */
@@ -261,6 +273,23 @@ pop_frame (AmigoEc2Parser *self,
     }
 }
 
+static const AmigoRecordField *
+lookup_field (AmigoEc2Parser        *self,
+              const AmigoRecordType *type,
+              const char            *name)
+{
+  guintptr key = (guintptr) type ^ ((guintptr) name * 31);
+  LookupEntry *entry = &self->lookup_cache[(key >> 3) % LOOKUP_CACHE_SIZE];
+
+  if (entry->type != type || entry->name != name)
+    {
+      entry->type = type;
+      entry->name = name;
+      entry->field = amigo_record_type_lookup (type, name);
+    }
+  return entry->field;
+}
+
 static void
 start_leaf (AmigoEc2Parser         *self,
             LeafKind                kind,
@@ -339,7 +368,7 @@ on_start_element_cb (gpointer    user_data,
   switch (top->kind)
     {
     case FRAME_RECORD:
-      f = amigo_record_type_lookup (top->type, name);
+      f = lookup_field (self, top->type, name);
       if (f == NULL)
         {
           self->skip_depth = depth;
