@@ -943,15 +943,18 @@ static void
 test_clock_skew_not_counted (Fixture       *f,
                              gconstpointer  data)
 {
-  /* The skew retry does not use up an attempt: with max-attempts 1 the
-   * corrected attempt still happens. */
+  /* The skew retry does not use up an attempt: after it, the usual three
+   * attempts are still there for a throttled service. */
   f->server_offset = -3600;
   f->check_time = TRUE;
+  script_respond (f, 503, "text/xml", EC2_ERROR ("RequestLimitExceeded", "Slow down", "n-1"));
+  script_respond (f, 503, "text/xml", EC2_ERROR ("RequestLimitExceeded", "Slow down", "n-2"));
   script_respond (f, 200, "text/xml", OK_BODY);
-  amigo_client_set_max_attempts (f->client, 1);
   run_call (f);
   g_assert_no_error (f->error);
-  g_assert_cmpuint (f->requests->len, ==, 2);
+  g_assert_cmpuint (f->requests->len, ==, 4);
+  g_assert_cmpuint (f->n_begin, ==, 4);
+  g_assert_cmpuint (f->delays->len, ==, 2);
 }
 
 static void
