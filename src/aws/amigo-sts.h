@@ -1,0 +1,68 @@
+/* amigo-sts.h — AWS STS: who the credentials belong to
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "amigo-account.h"
+#include "amigo-client.h"
+
+G_BEGIN_DECLS
+
+/* The STS API version every request names. */
+#define AMIGO_STS_API_VERSION "2011-06-15"
+
+/**
+ * AmigoCallerIdentity:
+ * @account: the 12-digit account id (`Account`)
+ * @arn: the ARN of the user or role (`Arn`)
+ * @user_id: the unique id of the user or role session (`UserId`)
+ *
+ * What GetCallerIdentity answers.
+ */
+typedef struct {
+  char *account;
+  char *arn;
+  char *user_id;
+} AmigoCallerIdentity;
+
+#define AMIGO_TYPE_CALLER_IDENTITY (amigo_caller_identity_get_type ())
+
+GType                amigo_caller_identity_get_type (void) G_GNUC_CONST;
+AmigoCallerIdentity *amigo_caller_identity_copy     (const AmigoCallerIdentity *self);
+void                 amigo_caller_identity_free     (AmigoCallerIdentity       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmigoCallerIdentity, amigo_caller_identity_free)
+
+#define AMIGO_TYPE_STS (amigo_sts_get_type ())
+
+/**
+ * AmigoSts:
+ *
+ * STS in one region of one account: an #AmigoClient, the region requests
+ * are signed for and the endpoint they are sent to.
+ */
+G_DECLARE_FINAL_TYPE (AmigoSts, amigo_sts, AMIGO, STS, GObject)
+
+AmigoSts            *amigo_sts_new                        (AmigoClient         *client,
+                                                           const char          *region,
+                                                           const char          *endpoint_url);
+AmigoSts            *amigo_sts_new_for_account            (AmigoAccount        *account,
+                                                           AmigoClient         *client,
+                                                           const char          *region,
+                                                           GError             **error);
+AmigoClient         *amigo_sts_get_client                 (AmigoSts            *self);
+const char          *amigo_sts_get_region                 (AmigoSts            *self);
+const char          *amigo_sts_get_endpoint_url           (AmigoSts            *self);
+
+void                 amigo_sts_get_caller_identity_async  (AmigoSts            *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+AmigoCallerIdentity *amigo_sts_get_caller_identity_finish (AmigoSts            *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+
+G_END_DECLS
