@@ -18,6 +18,7 @@
 
 #include "amigo-client.h"
 #include "amigo-client-private.h"
+#include "amigo-ec2.h"
 #include "amigo-ec2-parsers.h"
 #include "amigo-ec2-query.h"
 #include "amigo-error.h"
@@ -175,12 +176,6 @@ parser_sink_clear (ParserSink *sink)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ParserSink, parser_sink_clear)
-
-static AmigoEc2Parser *
-new_describe_images_parser (void)
-{
-  return amigo_ec2_parser_new_describe_images (NULL, NULL);
-}
 
 typedef struct {
   gboolean done;
@@ -542,39 +537,207 @@ test_cancel_during_delay (void)
   g_assert_cmpint (proxy_count ("seen", "DescribeRegions"), ==, 1);
 }
 
-/* ---- idempotent RunInstances ------------------------------------------- */
+/* ---- typed operations (amigo-ec2) ---------------------------------------- */
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* Runs the main context until the operation stored its result. */
+static GAsyncResult *
+wait_for_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static AmigoEc2 *
+fault_ec2_new (AmigoClient *client)
+{
+  return amigo_ec2_new (client, REGION, proxy_url);
+}
+
+static void
+collect_images_cb (GPtrArray *images,
+                   gpointer   user_data)
+{
+  GPtrArray *all = user_data;
+
+  for (guint i = 0; i < images->len; i++)
+    g_ptr_array_add (all, g_object_ref (images->pdata[i]));
+}
+
+/* Every image of the region, page by page (1000 a page), streamed. */
+static GPtrArray *
+describe_all_images (AmigoEc2  *ec2,
+                     guint     *n_images,
+                     GError   **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) rest = NULL;
+  AmigoDescribeImagesRequest request = { 0 };
+
+  amigo_ec2_describe_images_async (ec2, &request, collect_images_cb, all, NULL, NULL,
+                                   store_result_cb, &result);
+  rest = amigo_ec2_describe_images_finish (ec2, wait_for_result (&result), n_images, error);
+  if (rest == NULL)
+    return NULL;
+  g_assert_cmpuint (rest->len, ==, 0);
+  return g_steal_pointer (&all);
+}
+
+/* A body cut short after whole batches of images were handed out: the retry
+ * must not hand them out again, nor lose any. */
+static void
+test_ec2_describe_images_truncated (void)
+{
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoEc2) ec2 = NULL;
+  g_autoptr(GPtrArray) baseline = NULL;
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  guint n_baseline = 0;
+  guint n_images = 0;
+
+  if (!have_proxy ())
+    return;
+
+  proxy_reset ();
+  client = fault_client_new (NULL);
+  ec2 = fault_ec2_new (client);
+  baseline = describe_all_images (ec2, &n_baseline, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (baseline->len, ==, n_baseline);
+  /* Enough that half a page holds a full batch of the parser. */
+  if (n_baseline < 4 * AMIGO_EC2_PARSER_DEFAULT_BATCH_SIZE)
+    {
+      g_test_skip ("moto has too few images for a batch to go out before the cut");
+      return;
+    }
+
+  proxy_reset ();
+  proxy_fault ("{\"mode\": \"truncate\", \"count\": 1, \"action\": \"DescribeImages\"}");
+  images = describe_all_images (ec2, &n_images, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (proxy_count ("faults", "truncate"), ==, 1);
+
+  g_assert_cmpuint (n_images, ==, n_baseline);
+  g_assert_cmpuint (images->len, ==, n_baseline);
+  for (guint i = 0; i < images->len; i++)
+    {
+      const char *id = amigo_image_get_image_id (images->pdata[i]);
+
+      g_assert_nonnull (id);
+      if (!g_hash_table_add (ids, (gpointer) id))
+        g_error ("%s was handed out twice", id);
+    }
+}
 
 /* An image moto has in the test region. */
 static char *
-find_image_id (AmigoClient *client)
+find_image_id (AmigoEc2 *ec2)
 {
-  g_autoptr(AmigoEc2Query) query = amigo_ec2_query_new ("DescribeImages", EC2_VERSION);
-  g_auto(ParserSink) sink = { new_describe_images_parser, };
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *owners[] = { "amazon", NULL };
+  const char *architectures[] = { "x86_64", NULL };
+  AmigoEc2Filter filter = { "architecture", architectures };
+  AmigoDescribeImagesRequest request = { .owners = owners, .filters = &filter, .n_filters = 1 };
 
-  amigo_ec2_query_add_list (query, "Owner", (const char *[]) { "amazon", NULL });
-  amigo_ec2_query_add_filter (query, "architecture", (const char *[]) { "x86_64", NULL });
-  call_sync (client, query, &sink, &error);
+  amigo_ec2_describe_images_async (ec2, &request, NULL, NULL, NULL, NULL, store_result_cb, &result);
+  images = amigo_ec2_describe_images_finish (ec2, wait_for_result (&result), NULL, &error);
   g_assert_no_error (error);
-  images = amigo_ec2_parser_steal_items (sink.parser);
   g_assert_nonnull (images);
   g_assert_cmpuint (images->len, >, 0);
   return g_strdup (amigo_image_get_image_id (images->pdata[0]));
 }
 
+static GPtrArray *
+run_instances (AmigoEc2    *ec2,
+               const char  *image_id,
+               const char  *token,
+               GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  AmigoRunInstancesRequest request = {
+    .image_id = image_id,
+    .instance_type = "t3.micro",
+    .min_count = 1,
+    .max_count = 1,
+    .client_token = token,
+  };
+
+  amigo_ec2_run_instances_async (ec2, &request, NULL, store_result_cb, &result);
+  return amigo_ec2_run_instances_finish (ec2, wait_for_result (&result), error);
+}
+
+static GPtrArray *
+describe_instances_by_token (AmigoEc2   *ec2,
+                             const char *token)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *tokens[] = { token, NULL };
+  AmigoEc2Filter filter = { "client-token", tokens };
+  AmigoEc2ListRequest request = { .filters = &filter, .n_filters = 1 };
+  GPtrArray *found;
+
+  amigo_ec2_describe_instances_async (ec2, &request, NULL, store_result_cb, &result);
+  found = amigo_ec2_describe_instances_finish (ec2, wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* My images called @name. */
+static GPtrArray *
+describe_own_images_named (AmigoEc2   *ec2,
+                           const char *name)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *owners[] = { "self", NULL };
+  const char *names[] = { name, NULL };
+  AmigoEc2Filter filter = { "name", names };
+  AmigoDescribeImagesRequest request = { .owners = owners, .filters = &filter, .n_filters = 1 };
+  GPtrArray *images;
+
+  amigo_ec2_describe_images_async (ec2, &request, NULL, NULL, NULL, NULL, store_result_cb, &result);
+  images = amigo_ec2_describe_images_finish (ec2, wait_for_result (&result), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (images);
+  return images;
+}
+
+static char *
+fault_json (const char *mode,
+            const char *action)
+{
+  return g_strdup_printf ("{\"mode\": \"%s\", \"count\": 1, \"action\": \"%s\"}", mode, action);
+}
+
+/* The answer to RunInstances is lost (or cut) after moto launched: the
+ * retry carries the same ClientToken, so moto answers with the same
+ * instance instead of launching another. */
 static void
-test_run_instances_once (gconstpointer data)
+test_ec2_run_instances_once (gconstpointer data)
 {
   const char *mode = data;
   g_autoptr(AmigoClient) client = NULL;
-  g_autoptr(AmigoEc2Query) run = amigo_ec2_query_new ("RunInstances", EC2_VERSION);
-  g_autoptr(AmigoEc2Query) describe = amigo_ec2_query_new ("DescribeInstances", EC2_VERSION);
-  g_auto(ParserSink) run_sink = { amigo_ec2_parser_new_run_instances, };
-  g_auto(ParserSink) describe_sink = { amigo_ec2_parser_new_describe_instances, };
-  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoEc2) ec2 = NULL;
   g_autoptr(GPtrArray) launched = NULL;
   g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *image_id = NULL;
   g_autofree char *token = NULL;
   g_autofree char *fault = NULL;
@@ -585,20 +748,15 @@ test_run_instances_once (gconstpointer data)
 
   proxy_reset ();
   client = fault_client_new (NULL);
-  image_id = find_image_id (client);
+  ec2 = fault_ec2_new (client);
+  image_id = find_image_id (ec2);
 
-  /* One user action, one token: retries resend the same body. */
+  /* One user action, one token. */
   token = amigo_client_token_new ();
-  amigo_ec2_query_add_string (run, "ImageId", image_id);
-  amigo_ec2_query_add_string (run, "InstanceType", "t3.micro");
-  amigo_ec2_query_add_int (run, "MinCount", 1);
-  amigo_ec2_query_add_int (run, "MaxCount", 1);
-  amigo_ec2_query_add_string (run, "ClientToken", token);
-
-  fault = g_strdup_printf ("{\"mode\": \"%s\", \"count\": 1, \"match\": \"Action=RunInstances\"}", mode);
+  fault = fault_json (mode, "RunInstances");
   proxy_fault (fault);
 
-  call_sync (client, run, &run_sink, &error);
+  launched = run_instances (ec2, image_id, token, &error);
   g_assert_no_error (error);
   /* Both requests reached moto: the first one's answer was lost on the way
    * back. (The resend is the client's second attempt, or libsoup's own
@@ -606,26 +764,143 @@ test_run_instances_once (gconstpointer data)
   g_assert_cmpint (proxy_count ("faults", mode), ==, 1);
   g_assert_cmpint (proxy_count ("seen", "RunInstances"), ==, 2);
   g_assert_cmpint (proxy_count ("forwarded", "RunInstances"), ==, 2);
-  g_assert_cmpuint (run_sink.n_attempts, >=, 1);
-  g_assert_cmpuint (run_sink.n_attempts, <=, 2);
-  g_assert_cmpuint (run_sink.n_finished, ==, 1);
 
-  launched = amigo_ec2_parser_steal_items (run_sink.parser);
-  g_assert_nonnull (launched);
   g_assert_cmpuint (launched->len, ==, 1);
   instance_id = amigo_instance_get_instance_id (launched->pdata[0]);
   g_assert_nonnull (instance_id);
   g_assert_cmpstr (amigo_instance_get_client_token (launched->pdata[0]), ==, token);
 
-  amigo_ec2_query_add_filter (describe, "client-token", (const char *[]) { token, NULL });
-  call_sync (client, describe, &describe_sink, &error);
-  g_assert_no_error (error);
-  found = amigo_ec2_parser_steal_items (describe_sink.parser);
-  g_assert_nonnull (found);
+  found = describe_instances_by_token (ec2, token);
   g_assert_cmpuint (found->len, ==, 1);
   g_assert_cmpstr (amigo_instance_get_instance_id (found->pdata[0]), ==, instance_id);
   g_assert_cmpstr (amigo_instance_get_image_id (found->pdata[0]), ==, image_id);
 }
+
+/* CreateImage has no ClientToken: its retry meets InvalidAMIName.Duplicate
+ * and the operation finds the image the lost attempt made, by name. */
+static void
+test_ec2_create_image_once (void)
+{
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoEc2) ec2 = NULL;
+  g_autoptr(GPtrArray) launched = NULL;
+  g_autoptr(GPtrArray) named = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *image_id = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *fault = NULL;
+  g_autofree char *created_id = NULL;
+  gboolean already_created = FALSE;
+  AmigoCreateImageRequest request = { 0 };
+
+  if (!have_proxy ())
+    return;
+
+  proxy_reset ();
+  client = fault_client_new (NULL);
+  ec2 = fault_ec2_new (client);
+  image_id = find_image_id (ec2);
+  token = amigo_client_token_new ();
+  launched = run_instances (ec2, image_id, token, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (launched->len, ==, 1);
+
+  name = g_strdup_printf ("fault-create-%s", token);
+  request.instance_id = amigo_instance_get_instance_id (launched->pdata[0]);
+  request.name = name;
+  request.no_reboot = TRUE;
+  fault = fault_json ("drop-response", "CreateImage");
+  proxy_fault (fault);
+
+  amigo_ec2_create_image_async (ec2, &request, NULL, store_result_cb, &result);
+  created_id = amigo_ec2_create_image_finish (ec2, wait_for_result (&result), &already_created, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (created_id);
+  g_assert_true (already_created);
+  g_assert_cmpint (proxy_count ("forwarded", "CreateImage"), ==, 2);
+
+  named = describe_own_images_named (ec2, name);
+  g_assert_cmpuint (named->len, ==, 1);
+  g_assert_cmpstr (amigo_image_get_image_id (named->pdata[0]), ==, created_id);
+}
+
+/* CopyImage carries a ClientToken: a lost answer makes one copy. */
+static void
+test_ec2_copy_image_once (void)
+{
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoEc2) ec2 = NULL;
+  g_autoptr(GPtrArray) named = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *image_id = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *fault = NULL;
+  g_autofree char *copy_id = NULL;
+  AmigoCopyImageRequest request = { 0 };
+
+  if (!have_proxy ())
+    return;
+
+  proxy_reset ();
+  client = fault_client_new (NULL);
+  ec2 = fault_ec2_new (client);
+  image_id = find_image_id (ec2);
+  token = amigo_client_token_new ();
+  name = g_strdup_printf ("fault-copy-%s", token);
+
+  request.source_region = REGION;
+  request.source_image_id = image_id;
+  request.name = name;
+  request.client_token = token;
+  fault = fault_json ("drop-response", "CopyImage");
+  proxy_fault (fault);
+
+  amigo_ec2_copy_image_async (ec2, &request, NULL, store_result_cb, &result);
+  copy_id = amigo_ec2_copy_image_finish (ec2, wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy_id);
+  g_assert_cmpstr (copy_id, !=, image_id);
+  g_assert_cmpint (proxy_count ("forwarded", "CopyImage"), ==, 2);
+
+  named = describe_own_images_named (ec2, name);
+  g_assert_cmpuint (named->len, ==, 1);
+  g_assert_cmpstr (amigo_image_get_image_id (named->pdata[0]), ==, copy_id);
+}
+
+/* The typed operation turns a body that is no answer into a clean error. */
+static void
+test_ec2_describe_regions_bad_body (gconstpointer data)
+{
+  const char *mode = data;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoEc2) ec2 = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) regions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fault = NULL;
+
+  if (!have_proxy ())
+    return;
+
+  proxy_reset ();
+  client = fault_client_new (NULL);
+  ec2 = fault_ec2_new (client);
+  fault = fault_json (mode, "DescribeRegions");
+  proxy_fault (fault);
+
+  amigo_ec2_describe_regions_async (ec2, NULL, store_result_cb, &result);
+  regions = amigo_ec2_describe_regions_finish (ec2, wait_for_result (&result), &error);
+  g_assert_null (regions);
+  g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE);
+  assert_error_is_readable (error);
+  g_assert_cmpint (proxy_count ("faults", mode), ==, 1);
+}
+
+static const char * const bad_body_modes[] = { "bad-xml", "empty", "huge", "non-utf8" };
 
 int
 main (int   argc,
@@ -649,10 +924,19 @@ main (int   argc,
   g_test_add_data_func ("/fault/clock-skew/behind-one-hour", GINT_TO_POINTER (-3600), test_clock_skew);
   g_test_add_func ("/fault/keep-alive/one-connection", test_keep_alive);
   g_test_add_func ("/fault/cancel/during-delay", test_cancel_during_delay);
-  g_test_add_data_func ("/fault/run-instances/response-lost-launches-once",
-                        "drop-response", test_run_instances_once);
-  g_test_add_data_func ("/fault/run-instances/response-cut-launches-once",
-                        "truncate", test_run_instances_once);
+  g_test_add_func ("/fault/ec2/describe-images/truncated-page-no-duplicates",
+                   test_ec2_describe_images_truncated);
+  for (gsize i = 0; i < G_N_ELEMENTS (bad_body_modes); i++)
+    {
+      g_autofree char *path = g_strconcat ("/fault/ec2/describe-regions/", bad_body_modes[i], NULL);
+      g_test_add_data_func (path, bad_body_modes[i], test_ec2_describe_regions_bad_body);
+    }
+  g_test_add_data_func ("/fault/ec2/run-instances/response-lost-launches-once",
+                        "drop-response", test_ec2_run_instances_once);
+  g_test_add_data_func ("/fault/ec2/run-instances/response-cut-launches-once",
+                        "truncate", test_ec2_run_instances_once);
+  g_test_add_func ("/fault/ec2/create-image/response-lost-makes-one", test_ec2_create_image_once);
+  g_test_add_func ("/fault/ec2/copy-image/response-lost-copies-once", test_ec2_copy_image_once);
 
   status = g_test_run ();
   g_clear_object (&control_session);
