@@ -64,6 +64,7 @@ static const Sample samples[] = {
   { "ec2-samples/synthetic/CreateImage", OP_SIMPLE, "CreateImage" },
   { "ec2-samples/synthetic/error_InvalidAMIID_NotFound", OP_ERROR, "DescribeImagesResponse", 400 },
   { "ec2-samples/synthetic/error_UnauthorizedOperation", OP_ERROR, "CreateImageResponse", 403 },
+  { "ec2-extra/DescribeImages_allfields", OP_DESCRIBE_IMAGES },
   { "ec2-extra/DescribeImageAttribute_description", OP_DESCRIBE_IMAGE_ATTRIBUTE },
   { "ec2-extra/DescribeImageAttribute_launchPermission", OP_DESCRIBE_IMAGE_ATTRIBUTE },
   { "ec2-extra/DescribeInstances", OP_DESCRIBE_INSTANCES },

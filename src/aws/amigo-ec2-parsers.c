@@ -572,7 +572,7 @@ parser_new (const char            *root_element,
 
 /**
  * amigo_ec2_parser_new_describe_images:
- * @func: (nullable) (scope notified): called with each batch of #AmigoImage
+ * @func: (nullable) (scope forever): called with each batch of #AmigoImage
  *   while the body is parsed; %NULL to collect them all for
  *   amigo_ec2_parser_steal_items()
  * @user_data: data for @func
