@@ -7,7 +7,14 @@
 #include <glib/gi18n.h>
 
 #include "amigo-window.h"
+#include "amigo-window-private.h"
+#include "amigo-ec2.h"
 #include "amigo-endpoint.h"
+#include "amigo-error.h"
+#include "amigo-filter-popover.h"
+#include "amigo-image-details.h"
+#include "amigo-image-list.h"
+#include "amigo-image-store.h"
 
 struct _AmigoWindow
 {
@@ -29,7 +36,7 @@ struct _AmigoWindow
   GtkPaned *paned;
   GtkStack *content_stack;
   AdwStatusPage *loading_page;
-  GtkColumnView *column_view;
+  AmigoImageList *image_list;
   GtkProgressBar *load_progress;
   AdwStatusPage *empty_page;
   AdwStatusPage *error_page;
@@ -45,6 +52,11 @@ struct _AmigoWindow
   AmigoAccount *account;
   GtkStringList *region_names;
   GPtrArray *region_codes;      /* parallel to region_names; "" = all regions */
+  AmigoImageStore *store;
+  AmigoClient *client;          /* of the account shown, once known */
+  AmigoImageDetails *details;
+  GCancellable *load_cancellable;
+  guint pulse_id;
   char *region;                 /* selected region code, "" for all */
   guint source;                 /* index into sources[] */
   gboolean updating_regions;
@@ -332,13 +344,369 @@ on_source_row_selected_cb (GtkListBox    *box,
   amigo_window_reload (self);
 }
 
+/* What the empty page says: "No images in Seoul owned by you". */
+static char *
+describe_empty (AmigoWindow *self)
+{
+  const AmigoRegionInfo *info = self->region && *self->region ? amigo_region_lookup (self->region) : NULL;
+  const char *where = info ? amigo_region_info_get_display_name (info) : (self->region && *self->region ? self->region : NULL);
+
+  switch (self->source)
+    {
+    case 0:
+      return where ? g_strdup_printf (_("No images in %s owned by you"), where)
+                   : g_strdup (_("No images owned by you in any region"));
+    case 1:
+      return where ? g_strdup_printf (_("No images in %s are shared with you"), where)
+                   : g_strdup (_("No images are shared with you in any region"));
+    case 2:
+      return where ? g_strdup_printf (_("No Amazon images in %s"), where)
+                   : g_strdup (_("No Amazon images"));
+    case 3:
+      return where ? g_strdup_printf (_("No AWS Marketplace images in %s"), where)
+                   : g_strdup (_("No AWS Marketplace images"));
+    case 4:
+    default:
+      return where ? g_strdup_printf (_("No public images in %s"), where)
+                   : g_strdup (_("No public images"));
+    }
+}
+
+static void
+update_count (AmigoWindow *self)
+{
+  guint shown = g_list_model_get_n_items (amigo_image_list_get_shown (self->image_list));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  g_autofree char *text = NULL;
+
+  if (amigo_image_store_get_loading (self->store))
+    /* Translators: shown while the list downloads; %u is how many arrived */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Loading… %u image", "Loading… %u images", total), total);
+  else if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u image", "%u images", total), total);
+  else
+    /* Translators: %u of %u images shown after a search or filter */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u image", "%u of %u images", total), shown, total);
+  gtk_label_set_label (self->count_label, text);
+}
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  AmigoWindow *self = user_data;
+
+  gtk_progress_bar_pulse (self->load_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+show_error (AmigoWindow  *self,
+            const GError *error)
+{
+  const AmigoAwsErrorDetails *details = amigo_aws_error_get_details (error);
+  g_autofree char *description = NULL;
+  const char *title = _("Could Not Load Images");
+  const char *advice = NULL;
+  gboolean offer_edit = FALSE;
+
+  if (error->domain == AMIGO_AWS_ERROR)
+    switch ((AmigoAwsErrorCode) error->code)
+      {
+      case AMIGO_AWS_ERROR_AUTH:
+        title = _("AWS Refused the Account’s Keys");
+        advice = _("Check the access key and secret of this account, or that its clock is right.");
+        offer_edit = TRUE;
+        break;
+      case AMIGO_AWS_ERROR_EXPIRED:
+        title = _("The Credentials Have Expired");
+        advice = _("Renew the session token or the keys of this account.");
+        offer_edit = TRUE;
+        break;
+      case AMIGO_AWS_ERROR_NO_CREDENTIALS:
+      case AMIGO_AWS_ERROR_CONFIG:
+      case AMIGO_AWS_ERROR_PROCESS:
+      case AMIGO_AWS_ERROR_KEYRING:
+        title = _("No Usable Credentials");
+        advice = _("Edit the account, or fix its AWS CLI profile.");
+        offer_edit = TRUE;
+        break;
+      case AMIGO_AWS_ERROR_NETWORK:
+        title = _("AWS Could Not Be Reached");
+        advice = _("Check your network connection, then try again.");
+        break;
+      case AMIGO_AWS_ERROR_THROTTLED:
+        advice = _("AWS is asking for fewer requests. Wait a little, then try again.");
+        break;
+      case AMIGO_AWS_ERROR_FAILED:
+      case AMIGO_AWS_ERROR_SERVICE:
+      case AMIGO_AWS_ERROR_BAD_RESPONSE:
+      case AMIGO_AWS_ERROR_INVALID_ARGUMENT:
+      case AMIGO_AWS_ERROR_NOT_FOUND:
+      default:
+        break;
+      }
+  else if (error->domain == G_IO_ERROR || error->domain == G_RESOLVER_ERROR)
+    {
+      title = _("AWS Could Not Be Reached");
+      advice = _("Check your network connection, then try again.");
+    }
+
+  if (details != NULL && details->request_id != NULL)
+    /* Translators: the error page: AWS's message, what to do, and AWS's request id */
+    description = g_strdup_printf (_("%s\n\n%s\n\nRequest ID: %s"), error->message, advice ? advice : "", details->request_id);
+  else
+    description = g_strdup_printf ("%s\n\n%s", error->message, advice ? advice : "");
+
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, g_strstrip (description));
+  gtk_widget_set_visible (GTK_WIDGET (self->error_edit_button), offer_edit);
+  gtk_stack_set_visible_child_name (self->content_stack, "error");
+}
+
+static void
+update_content_page (AmigoWindow *self)
+{
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  gboolean loading = amigo_image_store_get_loading (self->store);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->load_progress), loading && total > 0);
+  if (loading && total > 0 && self->pulse_id == 0)
+    self->pulse_id = g_timeout_add (150, pulse_cb, self);
+  else if (!loading)
+    g_clear_handle_id (&self->pulse_id, g_source_remove);
+
+  if (total > 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "list");
+  else if (loading)
+    gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  else if (amigo_image_store_get_error (self->store) != NULL)
+    show_error (self, amigo_image_store_get_error (self->store));
+  else
+    {
+      g_autofree char *text = describe_empty (self);
+
+      adw_status_page_set_title (self->empty_page, text);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    }
+  update_count (self);
+}
+
+static void
+on_store_items_changed_cb (GListModel  *model,
+                           guint        position,
+                           guint        removed,
+                           guint        added,
+                           AmigoWindow *self)
+{
+  update_content_page (self);
+}
+
+static void
+on_store_load_finished_cb (AmigoImageStore *store,
+                           AmigoWindow     *self)
+{
+  const GError *error = amigo_image_store_get_error (store);
+
+  update_content_page (self);
+  if (error != NULL && g_list_model_get_n_items (G_LIST_MODEL (store)) > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u region could not be listed: %s",
+                                                            "%u regions could not be listed: %s",
+                                                            amigo_image_store_get_n_regions_failed (store)),
+                                               amigo_image_store_get_n_regions_failed (store),
+                                               error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    }
+}
+
+static void
+on_image_selection_changed_cb (AmigoImageList *list,
+                               AmigoWindow    *self)
+{
+  AmigoImage *image = amigo_image_list_get_focused_image (list);
+  g_autoptr(AmigoEc2) ec2 = NULL;
+
+  if (image != NULL && self->client != NULL && self->account != NULL)
+    ec2 = amigo_ec2_new_for_account (self->account, self->client,
+                                     amigo_image_store_get_image_region (image), NULL);
+  amigo_image_details_set_context (self->details, ec2,
+                                   self->account ? amigo_account_get_account_number (self->account) : NULL);
+  amigo_image_details_set_image (self->details, image);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_scroller), image != NULL);
+}
+
+static void
+on_shown_items_changed_cb (GListModel  *model,
+                           guint        position,
+                           guint        removed,
+                           guint        added,
+                           AmigoWindow *self)
+{
+  update_count (self);
+}
+
+typedef struct {
+  AmigoWindow *self;            /* weak: the load's cancellable dies with the window */
+  AmigoAccount *account;
+} LoadRequest;
+
+static void
+load_request_free (LoadRequest *request)
+{
+  g_clear_object (&request->account);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadRequest, load_request_free)
+
+static void
+load_failed (AmigoWindow  *self,
+             const GError *error)
+{
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->load_progress), FALSE);
+  show_error (self, error);
+}
+
+static void
+start_store_load (AmigoWindow  *self,
+                  AmigoAccount *account,
+                  AmigoClient  *client,
+                  GPtrArray    *regions)
+{
+  g_autoptr(GPtrArray) ec2s = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      AmigoEc2 *ec2 = amigo_ec2_new_for_account (account, client, g_ptr_array_index (regions, i), &error);
+
+      if (ec2 == NULL)
+        {
+          load_failed (self, error);
+          return;
+        }
+      g_ptr_array_add (ec2s, ec2);
+    }
+
+  amigo_image_store_load (self->store, ec2s, (AmigoImageSource) self->source,
+                          amigo_account_get_account_number (account));
+  update_content_page (self);
+}
+
+static void
+describe_regions_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(LoadRequest) request = user_data;
+  g_autoptr(GPtrArray) regions = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  AmigoWindow *self;
+
+  regions = amigo_ec2_describe_regions_finish (AMIGO_EC2 (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = request->self;
+  if (regions == NULL)
+    {
+      load_failed (self, error);
+      return;
+    }
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      AmigoRegion *region = g_ptr_array_index (regions, i);
+
+      /* Regions the account has not opted in to answer nothing but errors. */
+      if (g_strcmp0 (amigo_region_get_opt_in_status (region), "not-opted-in") != 0)
+        g_ptr_array_add (names, g_strdup (amigo_region_get_region_name (region)));
+    }
+
+  start_store_load (self, request->account, amigo_ec2_get_client (AMIGO_EC2 (source)), names);
+}
+
+static void
+get_client_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(LoadRequest) request = user_data;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  AmigoWindow *self;
+
+  client = amigo_account_get_client_finish (AMIGO_ACCOUNT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = request->self;
+  if (client == NULL)
+    {
+      load_failed (self, error);
+      return;
+    }
+  g_set_object (&self->client, client);
+
+  if (self->region == NULL || *self->region == '\0')
+    {
+      /* All regions: ask the account's home region which are enabled. */
+      g_autoptr(AmigoEc2) ec2 = amigo_ec2_new_for_account (request->account, client,
+                                                           amigo_account_get_default_region (request->account),
+                                                           &error);
+      if (ec2 == NULL)
+        {
+          load_failed (self, error);
+          return;
+        }
+      amigo_ec2_describe_regions_async (ec2, self->load_cancellable, describe_regions_cb,
+                                        g_steal_pointer (&request));
+    }
+  else
+    {
+      g_autoptr(GPtrArray) regions = g_ptr_array_new ();
+
+      g_ptr_array_add (regions, self->region);
+      start_store_load (self, request->account, client, regions);
+    }
+}
+
+/* Lists the images of the current account, region(s) and source. Any load
+ * under way is cancelled first. */
 static void
 amigo_window_reload (AmigoWindow *self)
 {
+  LoadRequest *request;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  if (self->store == NULL)
+    return;
+  amigo_image_store_clear (self->store);
+  g_clear_object (&self->client);
+
   if (self->account == NULL)
     return;
+
   g_debug ("Loading images of %s in %s from %s", amigo_account_get_id (self->account),
            self->region && *self->region ? self->region : "all regions", source_id (self));
+
+  amigo_image_list_set_show_region (self->image_list, self->region == NULL || *self->region == '\0');
+  gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  self->load_cancellable = g_cancellable_new ();
+  request = g_new0 (LoadRequest, 1);
+  request->self = self;
+  request->account = g_object_ref (self->account);
+  amigo_account_get_client_async (self->account, self->load_cancellable, get_client_cb, request);
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry *entry,
+                      AmigoWindow    *self)
+{
+  amigo_image_filter_set_search (amigo_image_list_get_filter (self->image_list),
+                                 gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -409,6 +777,13 @@ amigo_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->account);
   g_clear_object (&self->region_names);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->client);
 
   G_OBJECT_CLASS (amigo_window_parent_class)->dispose (object);
 }
@@ -448,6 +823,8 @@ amigo_window_class_init (AmigoWindowClass *klass)
   object_class->finalize = amigo_window_finalize;
   window_class->close_request = amigo_window_close_request;
 
+  g_type_ensure (AMIGO_TYPE_IMAGE_LIST);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amigo_app/Amigo/amigo-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, toast_overlay);
@@ -465,7 +842,7 @@ amigo_window_class_init (AmigoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, loading_page);
-  gtk_widget_class_bind_template_child (widget_class, AmigoWindow, column_view);
+  gtk_widget_class_bind_template_child (widget_class, AmigoWindow, image_list);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, load_progress);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, error_page);
@@ -480,6 +857,7 @@ amigo_window_class_init (AmigoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_account_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_region_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_source_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
@@ -490,6 +868,8 @@ amigo_window_class_init (AmigoWindowClass *klass)
 static void
 amigo_window_init (AmigoWindow *self)
 {
+  GtkWidget *filter_popover;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
@@ -508,6 +888,23 @@ amigo_window_init (AmigoWindow *self)
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  self->store = amigo_image_store_new ();
+  g_signal_connect (self->store, "items-changed", G_CALLBACK (on_store_items_changed_cb), self);
+  g_signal_connect (self->store, "load-finished", G_CALLBACK (on_store_load_finished_cb), self);
+  amigo_image_list_set_store (self->image_list, self->store);
+  g_signal_connect (amigo_image_list_get_shown (self->image_list), "items-changed",
+                    G_CALLBACK (on_shown_items_changed_cb), self);
+
+  self->details = AMIGO_IMAGE_DETAILS (amigo_image_details_new ());
+  gtk_scrolled_window_set_child (self->details_scroller, GTK_WIDGET (self->details));
+  g_signal_connect (self->image_list, "selection-changed",
+                    G_CALLBACK (on_image_selection_changed_cb), self);
+
+  filter_popover = amigo_filter_popover_new ();
+  amigo_filter_popover_set_filter (AMIGO_FILTER_POPOVER (filter_popover),
+                                   amigo_image_list_get_filter (self->image_list));
+  gtk_menu_button_set_popover (self->filter_button, filter_popover);
 }
 
 AmigoWindow *
@@ -517,4 +914,86 @@ amigo_window_new (AmigoApplication *application)
 
   amigo_window_set_up_accounts (self, application);
   return self;
+}
+
+/* Test hooks, see amigo-window-private.h. */
+
+AmigoImageStore *
+_amigo_window_get_store (AmigoWindow *self)
+{
+  return self->store;
+}
+
+AmigoImageList *
+_amigo_window_get_image_list (AmigoWindow *self)
+{
+  return self->image_list;
+}
+
+AmigoFilterPopover *
+_amigo_window_get_filter_popover (AmigoWindow *self)
+{
+  return AMIGO_FILTER_POPOVER (gtk_menu_button_get_popover (self->filter_button));
+}
+
+GtkSearchEntry *
+_amigo_window_get_search_entry (AmigoWindow *self)
+{
+  return self->search_entry;
+}
+
+/* "starting", "welcome", or the browser's "loading", "list", "empty", "error". */
+const char *
+_amigo_window_get_visible_page (AmigoWindow *self)
+{
+  const char *main_page = gtk_stack_get_visible_child_name (self->main_stack);
+
+  if (g_strcmp0 (main_page, "browser") != 0)
+    return main_page;
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+AdwStatusPage *
+_amigo_window_get_error_page (AmigoWindow *self)
+{
+  return self->error_page;
+}
+
+AdwStatusPage *
+_amigo_window_get_empty_page (AmigoWindow *self)
+{
+  return self->empty_page;
+}
+
+GtkWidget *
+_amigo_window_get_details (AmigoWindow *self)
+{
+  return GTK_WIDGET (self->details);
+}
+
+gboolean
+_amigo_window_select_region (AmigoWindow *self,
+                             const char  *region)
+{
+  for (guint i = 0; i < self->region_codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->region_codes, i), region) == 0)
+      {
+        gtk_drop_down_set_selected (self->region_dropdown, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+_amigo_window_select_source (AmigoWindow *self,
+                             guint        source)
+{
+  gtk_list_box_select_row (self->source_list,
+                           gtk_list_box_get_row_at_index (self->source_list, source));
+}
+
+AmigoAccount *
+_amigo_window_get_account (AmigoWindow *self)
+{
+  return self->account;
 }

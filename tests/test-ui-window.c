@@ -1,0 +1,465 @@
+/* test-ui-window.c — the main window, for real, under Xvfb, against moto
+ *
+ * Runs inside tests/moto-harness.sh (moto with signatures enforced),
+ * tests/fault-harness.sh (a proxy that can break answers), a private
+ * keyring and Xvfb. The account is the "Environment" one, pointed at the
+ * proxy, exactly as a person's AWS_* variables would set it up.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <libsoup/soup.h>
+
+#include "amigo-application.h"
+#include "amigo-image-details.h"
+#include "amigo-window-private.h"
+
+static AmigoApplication *app;
+static AmigoWindow *window;
+
+/* Runs the main loop until @cond holds, for at most @seconds. */
+#define WAIT_FOR(cond, seconds)                                             \
+  G_STMT_START {                                                            \
+    gint64 _deadline = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC; \
+    while (!(cond) && g_get_monotonic_time () < _deadline)                  \
+      g_main_context_iteration (NULL, FALSE);                               \
+    if (!(cond))                                                            \
+      g_error ("Timed out waiting for: %s (page: %s)", #cond,               \
+               _amigo_window_get_visible_page (window));                    \
+  } G_STMT_END
+
+static guint
+n_stored (void)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (_amigo_window_get_store (window)));
+}
+
+static guint
+n_shown (void)
+{
+  return g_list_model_get_n_items (amigo_image_list_get_shown (_amigo_window_get_image_list (window)));
+}
+
+static gboolean
+loaded (void)
+{
+  return !amigo_image_store_get_loading (_amigo_window_get_store (window)) &&
+         g_strcmp0 (_amigo_window_get_visible_page (window), "loading") != 0;
+}
+
+static AmigoImage *
+shown_image (guint i)
+{
+  g_autoptr(AmigoImage) image = g_list_model_get_item (amigo_image_list_get_shown (_amigo_window_get_image_list (window)), i);
+  return image;   /* the model keeps it */
+}
+
+/* Waits until the incremental filter has looked at every image. */
+static void
+settle (void)
+{
+  AmigoImageList *list = _amigo_window_get_image_list (window);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  WAIT_FOR (amigo_image_list_get_pending (list) == 0, 30);
+}
+
+static void
+fault (const char *json)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (g_getenv ("AMIGO_FAULT_PROXY"), "/__fault__", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+static void
+fault_reset (void)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (g_getenv ("AMIGO_FAULT_PROXY"), "/__fault__/reset", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+/* Everything a person can read in a widget tree. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  else if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)))
+    g_string_append_printf (out, "%s\n", gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+  else if (GTK_IS_EDITABLE (widget) && !GTK_IS_TEXT (widget))
+    g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+static void
+set_search (const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (_amigo_window_get_search_entry (window)), text);
+  /* The entry waits a moment before it says the search changed. */
+  g_signal_emit_by_name (_amigo_window_get_search_entry (window), "search-changed");
+  settle ();
+}
+
+static void
+test_opens_on_the_environment_account (void)
+{
+  WAIT_FOR (_amigo_window_get_account (window) != NULL, 30);
+  g_assert_cmpstr (amigo_account_get_id (_amigo_window_get_account (window)), ==, "environment");
+  WAIT_FOR (loaded (), 60);
+
+  /* My AMIs in Seoul (AWS_REGION): exactly the three the seed made there. */
+  g_assert_cmpstr (_amigo_window_get_visible_page (window), ==, "list");
+  g_assert_cmpuint (n_stored (), ==, 3);
+  for (guint i = 0; i < n_shown (); i++)
+    {
+      AmigoImage *image = shown_image (i);
+
+      g_assert_true (g_str_has_prefix (amigo_image_get_name (image), "seoul-"));
+      g_assert_cmpstr (amigo_image_store_get_image_region (image), ==, "ap-northeast-2");
+    }
+}
+
+static void
+test_switch_region (void)
+{
+  g_assert_true (_amigo_window_select_region (window, "us-east-1"));
+  WAIT_FOR (loaded () && n_stored () > 0, 60);
+  g_assert_cmpuint (n_stored (), ==, 3);
+  for (guint i = 0; i < n_shown (); i++)
+    g_assert_true (g_str_has_prefix (amigo_image_get_name (shown_image (i)), "virginia-"));
+}
+
+static void
+test_switch_source_cancels_old_load (void)
+{
+  /* Start listing Amazon's images (many pages), then change our mind at
+   * once: only My AMIs may end up in the list. */
+  _amigo_window_select_source (window, 2);
+  g_assert_true (amigo_image_store_get_loading (_amigo_window_get_store (window)) ||
+                 g_strcmp0 (_amigo_window_get_visible_page (window), "loading") == 0);
+  _amigo_window_select_source (window, 0);
+  WAIT_FOR (loaded () && n_stored () > 0, 60);
+
+  /* Let any late answer of the cancelled load arrive: it must be ignored. */
+  for (guint i = 0; i < 200; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_assert_cmpuint (n_stored (), ==, 3);
+  for (guint i = 0; i < n_stored (); i++)
+    {
+      g_autoptr(AmigoImage) image = g_list_model_get_item (G_LIST_MODEL (_amigo_window_get_store (window)), i);
+      g_assert_true (g_str_has_prefix (amigo_image_get_name (image), "virginia-"));
+    }
+}
+
+static void
+test_amazon_source (void)
+{
+  _amigo_window_select_source (window, 2);
+  WAIT_FOR (loaded (), 120);
+  g_assert_cmpstr (_amigo_window_get_visible_page (window), ==, "list");
+  /* moto has over a thousand Amazon images per region: several pages. */
+  g_assert_cmpuint (n_stored (), >, 1000);
+  for (guint i = 0; i < n_stored (); i += 97)
+    {
+      g_autoptr(AmigoImage) image = g_list_model_get_item (G_LIST_MODEL (_amigo_window_get_store (window)), i);
+      g_assert_cmpstr (amigo_image_get_image_owner_alias (image), ==, "amazon");
+    }
+}
+
+static void
+test_search (void)
+{
+  _amigo_window_select_source (window, 0);
+  WAIT_FOR (loaded () && n_stored () == 3, 60);
+
+  /* By name. */
+  set_search ("BATCH");
+  g_assert_cmpuint (n_shown (), ==, 1);
+  g_assert_cmpstr (amigo_image_get_name (shown_image (0)), ==, "virginia-batch-worker");
+
+  /* By a tag value (Environment=staging), and two words at once. */
+  set_search ("staging");
+  g_assert_cmpuint (n_shown (), ==, 1);
+  g_assert_cmpstr (amigo_image_get_name (shown_image (0)), ==, "virginia-web-2026-11-20");
+  set_search ("web production");
+  g_assert_cmpuint (n_shown (), ==, 1);
+  g_assert_cmpstr (amigo_image_get_name (shown_image (0)), ==, "virginia-web-2026-11-01");
+
+  /* By description, and by id. */
+  set_search ("nginx");
+  g_assert_cmpuint (n_shown (), ==, 2);
+  set_search (amigo_image_get_image_id (shown_image (1)));
+  g_assert_cmpuint (n_shown (), ==, 1);
+
+  set_search ("no such image anywhere");
+  g_assert_cmpuint (n_shown (), ==, 0);
+  set_search ("");
+  g_assert_cmpuint (n_shown (), ==, 3);
+}
+
+static void
+test_filters (void)
+{
+  AmigoFilterPopover *popover = _amigo_window_get_filter_popover (window);
+  guint all;
+
+  /* The seeded Marketplace images: x86_64, arm64, Windows, and one
+   * deprecated. */
+  _amigo_window_select_source (window, 3);
+  WAIT_FOR (loaded () && n_stored () > 0, 60);
+  settle ();
+  all = n_shown ();
+  g_assert_cmpuint (all, ==, n_stored () - 1);   /* the deprecated one hidden */
+
+  amigo_filter_popover_select (popover, "architecture", "arm64");
+  settle ();
+  g_assert_cmpuint (n_shown (), ==, 1);
+  g_assert_cmpstr (amigo_image_get_architecture (shown_image (0)), ==, "arm64");
+
+  amigo_filter_popover_select (popover, "architecture", NULL);
+  amigo_filter_popover_select (popover, "platform", "windows");
+  settle ();
+  g_assert_cmpuint (n_shown (), ==, 1);
+  g_assert_cmpstr (amigo_image_get_platform (shown_image (0)), ==, "windows");
+
+  amigo_filter_popover_select (popover, "platform", "linux");
+  settle ();
+  g_assert_cmpuint (n_shown (), ==, all - 1);
+
+  amigo_filter_popover_reset (popover);
+  amigo_filter_popover_select (popover, "root-device-type", "instance-store");
+  settle ();
+  g_assert_cmpuint (n_shown (), ==, 0);
+
+  amigo_filter_popover_reset (popover);
+  amigo_filter_popover_select (popover, "state", "available");
+  settle ();
+  g_assert_cmpuint (n_shown (), ==, all);
+
+  amigo_filter_popover_reset (popover);
+  amigo_image_filter_set_include_deprecated (amigo_image_list_get_filter (_amigo_window_get_image_list (window)), TRUE);
+  settle ();
+  g_assert_cmpuint (n_shown (), ==, n_stored ());
+  amigo_filter_popover_reset (popover);
+  settle ();
+  g_assert_cmpuint (n_shown (), ==, all);
+}
+
+static void
+assert_sorted_by_created (gboolean ascending)
+{
+  for (guint i = 1; i < n_shown (); i++)
+    {
+      gint64 a = amigo_image_get_creation_date_usec (shown_image (i - 1));
+      gint64 b = amigo_image_get_creation_date_usec (shown_image (i));
+
+      if (ascending)
+        g_assert_cmpint (a, <=, b);
+      else
+        g_assert_cmpint (a, >=, b);
+    }
+}
+
+static void
+test_sort_by_created (void)
+{
+  AmigoImageList *list = _amigo_window_get_image_list (window);
+  AmigoImageFilter *filter = amigo_image_list_get_filter (list);
+
+  /* The seeded Marketplace images were made on different days (Amazon's
+   * in moto all share one date). */
+  _amigo_window_select_source (window, 3);
+  WAIT_FOR (loaded () && n_stored () > 0, 60);
+  amigo_image_filter_set_include_deprecated (filter, TRUE);
+  settle ();
+  g_assert_cmpuint (n_shown (), >=, 3);
+
+  amigo_image_list_sort_by (list, "created", GTK_SORT_ASCENDING);
+  settle ();
+  assert_sorted_by_created (TRUE);
+  g_assert_cmpint (amigo_image_get_creation_date_usec (shown_image (0)), <,
+                   amigo_image_get_creation_date_usec (shown_image (n_shown () - 1)));
+
+  amigo_image_list_sort_by (list, "created", GTK_SORT_DESCENDING);
+  settle ();
+  assert_sorted_by_created (FALSE);
+  amigo_image_filter_set_include_deprecated (filter, FALSE);
+
+  /* Names sort as a person reads them, ignoring case: over a thousand. */
+  _amigo_window_select_source (window, 2);
+  WAIT_FOR (loaded () && n_stored () > 1000, 120);
+  amigo_image_list_sort_by (list, "name", GTK_SORT_ASCENDING);
+  settle ();
+  for (guint i = 1; i < n_shown (); i++)
+    {
+      g_autofree char *a = g_utf8_casefold (amigo_image_get_name (shown_image (i - 1)) ?: "", -1);
+      g_autofree char *b = g_utf8_casefold (amigo_image_get_name (shown_image (i)) ?: "", -1);
+
+      g_assert_cmpint (g_utf8_collate (a, b), <=, 0);
+    }
+  amigo_image_list_sort_by (list, NULL, GTK_SORT_ASCENDING);
+}
+
+static void
+test_select_shows_details (void)
+{
+  AmigoImageList *list = _amigo_window_get_image_list (window);
+  GtkSelectionModel *selection = gtk_column_view_get_model (amigo_image_list_get_column_view (list));
+  AmigoImageDetails *details;
+  AmigoImage *image;
+  guint position = G_MAXUINT;
+
+  _amigo_window_select_source (window, 0);
+  WAIT_FOR (loaded () && n_stored () == 3, 60);
+  settle ();
+  for (guint i = 0; i < n_shown (); i++)
+    if (g_strcmp0 (amigo_image_get_name (shown_image (i)), "virginia-web-2026-11-20") == 0)
+      position = i;
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  image = shown_image (position);
+
+  gtk_selection_model_select_item (selection, position, TRUE);
+  details = AMIGO_IMAGE_DETAILS (_amigo_window_get_details (window));
+  WAIT_FOR (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (details))), 5);
+  g_assert_true (amigo_image_details_get_image (details) == image);
+
+  /* What the pane shows comes from the image: its block devices and tags. */
+  {
+    guint n_mappings = 0;
+    guint n_tags = 0;
+    const AmigoBlockDeviceMapping *mappings = amigo_image_get_block_device_mappings (image, &n_mappings);
+    const AmigoTag *tags = amigo_image_get_tags (image, &n_tags);
+    g_autoptr(GString) collected = g_string_new (NULL);
+    const char *text;
+
+    collect_text (GTK_WIDGET (details), collected);
+    text = collected->str;
+
+    g_assert_cmpuint (n_mappings, >=, 1);
+    g_assert_cmpuint (n_tags, ==, 3);
+    for (guint i = 0; i < n_mappings; i++)
+      {
+        g_assert_nonnull (strstr (text, mappings[i].device_name));
+        if (mappings[i].ebs.snapshot_id != NULL)
+          g_assert_nonnull (strstr (text, mappings[i].ebs.snapshot_id));
+      }
+    for (guint i = 0; i < n_tags; i++)
+      {
+        g_assert_nonnull (strstr (text, tags[i].key));
+        g_assert_nonnull (strstr (text, tags[i].value));
+      }
+  }
+}
+
+static void
+test_error_then_retry (void)
+{
+  AdwStatusPage *error_page = _amigo_window_get_error_page (window);
+
+  /* Every attempt of the next DescribeImages gets a web page with HTTP 500. */
+  fault ("{\"mode\": \"html500\", \"count\": 10, \"action\": \"DescribeImages\"}");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
+  WAIT_FOR (g_strcmp0 (_amigo_window_get_visible_page (window), "error") == 0, 60);
+  g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "500"));
+
+  fault_reset ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
+  WAIT_FOR (loaded () && g_strcmp0 (_amigo_window_get_visible_page (window), "list") == 0, 60);
+  g_assert_cmpuint (n_stored (), ==, 3);
+}
+
+static void
+seed (void)
+{
+  g_autofree char *script = g_build_filename (TEST_SRC_DIR, "..", "build-aux", "demo-seed.py", NULL);
+  g_autofree char *python = g_strdup (g_getenv ("AMIGO_MOTO_PYTHON_EXE"));
+  const char *argv[] = { python ? python : "python3", script, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("seeding moto failed: %s", err);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *endpoint = g_getenv ("AMIGO_FAULT_PROXY");
+  int status;
+
+  if (endpoint == NULL || g_getenv ("AMIGO_TEST_ACCESS_KEY_ID") == NULL)
+    {
+      g_printerr ("Run me inside tests/moto-harness.sh tests/fault-harness.sh\n");
+      return 77;
+    }
+
+  seed ();
+
+  /* The account a person gets by exporting AWS_* variables. */
+  g_setenv ("AWS_ACCESS_KEY_ID", g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"), TRUE);
+  g_setenv ("AWS_SECRET_ACCESS_KEY", g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"), TRUE);
+  g_setenv ("AWS_ENDPOINT_URL", endpoint, TRUE);
+  g_setenv ("AWS_REGION", "ap-northeast-2", TRUE);
+  g_unsetenv ("AWS_PROFILE");
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = amigo_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  window = AMIGO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+
+  /* In order: each step starts where the one before left the window. */
+  g_test_add_func ("/ui/window/opens-on-environment-account", test_opens_on_the_environment_account);
+  g_test_add_func ("/ui/window/switch-region", test_switch_region);
+  g_test_add_func ("/ui/window/switch-source-cancels-old-load", test_switch_source_cancels_old_load);
+  g_test_add_func ("/ui/window/amazon-images", test_amazon_source);
+  g_test_add_func ("/ui/window/search", test_search);
+  g_test_add_func ("/ui/window/filters", test_filters);
+  g_test_add_func ("/ui/window/sort-by-created", test_sort_by_created);
+  g_test_add_func ("/ui/window/select-shows-details", test_select_shows_details);
+  g_test_add_func ("/ui/window/error-then-retry", test_error_then_retry);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
