@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "amigo-application.h"
+#include "amigo-preferences-window.h"
 #include "amigo-resources.h"
 #include "amigo-window.h"
 
@@ -49,9 +50,21 @@ amigo_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+amigo_application_preferences_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  AmigoApplication *self = AMIGO_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (amigo_preferences_window_new (window, self->account_manager)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", amigo_application_quit_action },
   { "about", amigo_application_about_action },
+  { "preferences", amigo_application_preferences_action },
 };
 
 static void
@@ -87,6 +100,8 @@ amigo_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         (const char *[]) { "<primary>comma", NULL });
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->account_manager = amigo_account_manager_new (self->settings, NULL);

@@ -1,0 +1,1083 @@
+/* test-ui-accounts.c — the account dialogs and preferences, for real
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Real windows under Xvfb (run-with-xvfb.sh), a real gnome-keyring
+ * (run-with-keyring.sh) and a moto server that checks every signature
+ * (moto-harness.sh). The widgets are driven through their API and actions;
+ * the main loop runs until what is expected holds, within a bound.
+ *
+ * With AMIGO_SCREENSHOT_DIR set, the dialogs are also saved as PNGs there.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "amigo-account-dialog-private.h"
+#include "amigo-import-dialog-private.h"
+#include "amigo-account-manager.h"
+#include "amigo-preferences-window.h"
+#include "amigo-resources.h"
+
+#define WAIT_SECONDS 60
+#define MOTO_ACCOUNT_ID "123456789012"
+
+/* ---- waiting --------------------------------------------------------- */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds; fails the test after
+ * WAIT_SECONDS (a bound for a hung peer, not a timing assertion). */
+static void
+wait_until (Condition    condition,
+            gpointer     data,
+            const char  *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_SECONDS, timed_out_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("Gave up waiting for %s", what);
+  g_source_remove (id);
+}
+
+static gboolean
+pointer_is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+/* Lets pending idles and a frame or two happen. */
+static void
+settle (void)
+{
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
+
+/* ---- async helpers --------------------------------------------------- */
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static AmigoAccountManager *
+load_manager_any_keyring (const char * const *envp)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(AmigoAccountManager) manager = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Every test starts with nothing imported. */
+  g_settings_reset (settings, "imported-profiles");
+  manager = amigo_account_manager_new (settings, envp);
+  amigo_account_manager_load_async (manager, NULL, store_result_cb, &result);
+  wait_until (pointer_is_set, &result, "the accounts to load");
+  g_assert_true (amigo_account_manager_load_finish (manager, result, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (amigo_account_manager_get_keyring (manager));
+  return g_steal_pointer (&manager);
+}
+
+static AmigoAccountManager *
+load_manager (const char * const *envp)
+{
+  AmigoAccountManager *manager = load_manager_any_keyring (envp);
+
+  /* The keyring of run-with-keyring.sh, not a session-only fallback. */
+  g_assert_false (amigo_keyring_get_session_only (amigo_account_manager_get_keyring (manager)));
+  return manager;
+}
+
+static GPtrArray *
+list_stored (AmigoKeyring *keyring)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *accounts;
+
+  amigo_keyring_list_accounts_async (keyring, NULL, store_result_cb, &result);
+  wait_until (pointer_is_set, &result, "the keyring to list its accounts");
+  accounts = amigo_keyring_list_accounts_finish (keyring, result, &error);
+  g_assert_no_error (error);
+  return accounts;
+}
+
+static AmigoKeyringAccount *
+find_stored (AmigoKeyring *keyring,
+             const char   *name)
+{
+  g_autoptr(GPtrArray) accounts = list_stored (keyring);
+
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      AmigoKeyringAccount *stored = g_ptr_array_index (accounts, i);
+
+      if (g_strcmp0 (amigo_keyring_account_get_name (stored), name) == 0)
+        return g_object_ref (stored);
+    }
+  return NULL;
+}
+
+static void
+clear_keyring (AmigoKeyring *keyring)
+{
+  g_autoptr(GPtrArray) accounts = list_stored (keyring);
+
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      amigo_keyring_delete_account_async (keyring,
+                                          amigo_keyring_account_get_id (g_ptr_array_index (accounts, i)),
+                                          NULL, store_result_cb, &result);
+      wait_until (pointer_is_set, &result, "the keyring to delete an account");
+      g_assert_true (amigo_keyring_delete_account_finish (keyring, result, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* Stores an account straight in the keyring, as if added earlier. */
+static AmigoAccount *
+add_stored (AmigoAccountManager *manager,
+            const char          *name,
+            const char          *secret)
+{
+  AmigoKeyring *keyring = amigo_account_manager_get_keyring (manager);
+  g_autoptr(AmigoCredentials) credentials = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoKeyringAccount) stored = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *account_id = NULL;
+
+  credentials = amigo_credentials_new (g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"), secret, NULL, 0);
+  amigo_keyring_add_account_async (keyring, name, "us-east-1", g_getenv ("AMIGO_TEST_ENDPOINT"),
+                                   credentials, NULL, store_result_cb, &result);
+  wait_until (pointer_is_set, &result, "the keyring to add an account");
+  id = amigo_keyring_add_account_finish (keyring, result, &error);
+  g_assert_no_error (error);
+
+  stored = amigo_keyring_account_new (id, name, "us-east-1", g_getenv ("AMIGO_TEST_ENDPOINT"));
+  amigo_account_manager_add_stored (manager, stored);
+  account_id = g_strconcat ("keyring:", id, NULL);
+  return amigo_account_manager_lookup (manager, account_id);
+}
+
+/* ---- widgets --------------------------------------------------------- */
+
+static void
+set_text (gpointer    editable,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+static void
+select_region (AmigoAccountDialog *dialog,
+               const char         *code)
+{
+  for (guint i = 0; i < dialog->region_codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (dialog->region_codes, i), code) == 0)
+      {
+        adw_combo_row_set_selected (dialog->region_row, i);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+static gboolean
+can_test (AmigoAccountDialog *dialog)
+{
+  return gtk_widget_is_sensitive (GTK_WIDGET (dialog->test_button));
+}
+
+static gboolean
+can_save (AmigoAccountDialog *dialog)
+{
+  return gtk_widget_is_sensitive (GTK_WIDGET (dialog->save_button));
+}
+
+static const char *
+problems (AmigoAccountDialog *dialog)
+{
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->problem_label)));
+  return gtk_label_get_text (dialog->problem_label);
+}
+
+static gboolean
+test_finished (gpointer data)
+{
+  AmigoAccountDialog *dialog = data;
+
+  return dialog->test_state == AMIGO_ACCOUNT_TEST_PASSED ||
+         dialog->test_state == AMIGO_ACCOUNT_TEST_FAILED;
+}
+
+static void
+fill_moto_account (AmigoAccountDialog *dialog,
+                   const char         *name,
+                   const char         *secret)
+{
+  set_text (dialog->name_row, name);
+  set_text (dialog->access_key_row, g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"));
+  set_text (dialog->secret_row, secret);
+  select_region (dialog, "us-east-1");
+  set_text (dialog->endpoint_row, g_getenv ("AMIGO_TEST_ENDPOINT"));
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+typedef struct {
+  GType type;
+  gpointer found;
+} FindData;
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  FindData *find = data;
+
+  find->found = find_toplevel (find->type);
+  return find->found != NULL;
+}
+
+static gpointer
+wait_for_toplevel (GType type)
+{
+  FindData find = { type, NULL };
+
+  wait_until (toplevel_shown, &find, g_type_name (type));
+  return find.found;
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closes @window (if still open) and waits for it to be finalized. */
+static void
+destroy_window (gpointer window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_until (window_gone, &weak, "a window to go away");
+}
+
+static void
+on_account_signal_cb (GtkWidget    *dialog,
+                      AmigoAccount *account,
+                      gpointer      user_data)
+{
+  g_set_object ((AmigoAccount **) user_data, account);
+}
+
+/* ---- screenshots ----------------------------------------------------- */
+
+static gboolean
+count_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+enough_frames (gpointer data)
+{
+  /* About half a second of frames: transitions (a stack crossfading, a
+   * dialog appearing) are over. */
+  return *(guint *) data >= 30;
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static void
+maybe_screenshot (gpointer    window,
+                  const char *name)
+{
+  const char *dir = g_getenv ("AMIGO_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  guint count = 0;
+  guint tick;
+  int width, height;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (widget_is_mapped, window, "the window to be shown");
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_tick_cb, &count, NULL);
+  wait_until (enough_frames, &count, "the window to be drawn");
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
+
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
+
+/* ---- tests ----------------------------------------------------------- */
+
+static void
+test_add_validation (void)
+{
+  g_autoptr(AmigoAccountManager) manager = load_manager (NULL);
+  AmigoAccountDialog *dialog;
+
+  clear_keyring (amigo_account_manager_get_keyring (manager));
+  add_stored (manager, "Production", g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"));
+
+  dialog = amigo_account_dialog_new_add (NULL, manager);
+  gtk_window_present (GTK_WINDOW (dialog));
+  settle ();
+
+  /* A real keyring: no session-only notice. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->notice_group)));
+
+  /* A fresh form: nothing to test or add yet, and no red either. */
+  g_assert_false (can_test (dialog));
+  g_assert_false (can_save (dialog));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->problem_label)));
+
+  /* A key id that is not one. */
+  set_text (dialog->name_row, "Staging");
+  set_text (dialog->access_key_row, "akia-not-a-key");
+  set_text (dialog->secret_row, "secret");
+  g_assert_false (can_test (dialog));
+  g_assert_false (can_save (dialog));
+  g_assert_nonnull (strstr (problems (dialog), "16 to 128 capital letters and digits"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->access_key_row), "error"));
+
+  /* Fixed: the keys can be tested, but not added before the test. */
+  set_text (dialog->access_key_row, "AKIAIOSFODNN7EXAMPLE");
+  g_assert_true (can_test (dialog));
+  g_assert_false (can_save (dialog));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (dialog->access_key_row), "error"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->problem_label)));
+
+  /* An empty secret. */
+  set_text (dialog->secret_row, "");
+  g_assert_false (can_test (dialog));
+  g_assert_nonnull (strstr (problems (dialog), "Enter the secret access key."));
+  set_text (dialog->secret_row, "secret");
+
+  /* An endpoint that is not a web address. */
+  set_text (dialog->endpoint_row, "ftp://example.com");
+  g_assert_false (can_test (dialog));
+  g_assert_nonnull (strstr (problems (dialog), "http:// or https://"));
+  g_assert_true (adw_expander_row_get_expanded (dialog->advanced_row));
+  set_text (dialog->endpoint_row, "");
+  g_assert_true (can_test (dialog));
+
+  /* A name already taken (in any case), then an empty one. */
+  set_text (dialog->name_row, "production");
+  g_assert_nonnull (strstr (problems (dialog), "Another account is already called"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->name_row), "error"));
+  set_text (dialog->name_row, "  ");
+  g_assert_nonnull (strstr (problems (dialog), "Enter a name for the account."));
+
+  maybe_screenshot (dialog, "account-add-invalid.png");
+  destroy_window (dialog);
+  clear_keyring (amigo_account_manager_get_keyring (manager));
+}
+
+static void
+test_add_with_moto (void)
+{
+  g_autoptr(AmigoAccountManager) manager = load_manager (NULL);
+  AmigoKeyring *keyring = amigo_account_manager_get_keyring (manager);
+  g_autoptr(AmigoAccount) added = NULL;
+  g_autoptr(AmigoKeyringAccount) stored = NULL;
+  g_autofree char *account_id = NULL;
+  AmigoAccountDialog *dialog;
+  const char *subtitle;
+
+  clear_keyring (keyring);
+
+  dialog = amigo_account_dialog_new_add (NULL, manager);
+  g_signal_connect (dialog, "account-added", G_CALLBACK (on_account_signal_cb), &added);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fill_moto_account (dialog, "Moto", g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"));
+  g_assert_true (can_test (dialog));
+  g_assert_false (can_save (dialog));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL));
+  g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_RUNNING);
+  wait_until (test_finished, dialog, "the test of the keys");
+  subtitle = adw_action_row_get_subtitle (dialog->test_row);
+  g_test_message ("test result: %s", subtitle);
+  g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_PASSED);
+  g_assert_true (g_str_has_prefix (subtitle, "Account " MOTO_ACCOUNT_ID " — arn:aws:iam::" MOTO_ACCOUNT_ID ":"));
+  g_assert_true (can_save (dialog));
+  maybe_screenshot (dialog, "account-add.png");
+
+  /* Changing a key asks for a new test. */
+  set_text (dialog->secret_row, "x");
+  g_assert_false (can_save (dialog));
+  set_text (dialog->secret_row, g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"));
+  g_assert_false (can_save (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL);
+  wait_until (test_finished, dialog, "the second test of the keys");
+  g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_PASSED);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL);
+  wait_until (pointer_is_set, &added, "the account to be added");
+  wait_until (window_gone, &dialog, "the dialog to close");
+
+  /* In the keyring, with the region and endpoint given... */
+  stored = find_stored (keyring, "Moto");
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (amigo_keyring_account_get_region (stored), ==, "us-east-1");
+  g_assert_cmpstr (amigo_keyring_account_get_endpoint (stored), ==, g_getenv ("AMIGO_TEST_ENDPOINT"));
+
+  /* ...and in the manager's list, with the account number learnt. */
+  account_id = g_strconcat ("keyring:", amigo_keyring_account_get_id (stored), NULL);
+  g_assert_true (amigo_account_manager_lookup (manager, account_id) == added);
+  g_assert_cmpstr (amigo_account_get_name (added), ==, "Moto");
+  g_assert_cmpstr (amigo_account_get_account_number (added), ==, MOTO_ACCOUNT_ID);
+
+  clear_keyring (keyring);
+}
+
+static void
+test_add_wrong_secret (void)
+{
+  g_autoptr(AmigoAccountManager) manager = load_manager (NULL);
+  AmigoKeyring *keyring = amigo_account_manager_get_keyring (manager);
+  g_autoptr(AmigoAccount) added = NULL;
+  g_autoptr(AmigoKeyringAccount) stored = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  AmigoAccountDialog *dialog;
+  const char *subtitle;
+
+  clear_keyring (keyring);
+
+  dialog = amigo_account_dialog_new_add (NULL, manager);
+  g_signal_connect (dialog, "account-added", G_CALLBACK (on_account_signal_cb), &added);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fill_moto_account (dialog, "Wrong", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYWRONGSECRET");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL);
+  wait_until (test_finished, dialog, "the test of the keys");
+  subtitle = adw_action_row_get_subtitle (dialog->test_row);
+  g_test_message ("test result: %s", subtitle);
+  g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_FAILED);
+  g_assert_true (g_str_has_prefix (subtitle, "AWS refused these keys: "));
+  /* The secret is never repeated back. */
+  g_assert_null (strstr (subtitle, "WRONGSECRET"));
+  g_assert_false (can_save (dialog));
+  maybe_screenshot (dialog, "account-add-refused.png");
+
+  /* Even asked directly, it does not save. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL);
+  settle ();
+  g_assert_false (dialog->saving);
+  g_assert_null (added);
+  stored = find_stored (keyring, "Wrong");
+  g_assert_null (stored);
+  all = list_stored (keyring);
+  g_assert_cmpuint (all->len, ==, 0);
+
+  destroy_window (dialog);
+}
+
+/* No Secret Service at all: the dialog says the keys last for this
+ * session only, and why. In a child process started without a session bus
+ * (this process is connected to one already). */
+static void
+test_add_session_only (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(AmigoAccountManager) manager = NULL;
+      AmigoAccountDialog *dialog;
+      AmigoKeyring *keyring;
+
+      manager = load_manager_any_keyring (NULL);
+      keyring = amigo_account_manager_get_keyring (manager);
+      g_assert_true (amigo_keyring_get_session_only (keyring));
+
+      dialog = amigo_account_dialog_new_add (NULL, manager);
+      gtk_window_present (GTK_WINDOW (dialog));
+      settle ();
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->notice_group)));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->keyring_row)));
+      g_assert_cmpstr (adw_action_row_get_subtitle (dialog->keyring_row), ==,
+                       amigo_keyring_get_unavailable_reason (keyring));
+      maybe_screenshot (dialog, "account-add-session-only.png");
+      destroy_window (dialog);
+      return;
+    }
+
+  {
+    g_autofree char *bus = g_strdup (g_getenv ("DBUS_SESSION_BUS_ADDRESS"));
+
+    g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/amigo-test-bus", TRUE);
+    g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+    if (bus != NULL)
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", bus, TRUE);
+    else
+      g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
+  }
+  g_test_trap_assert_passed ();
+}
+
+static char *
+write_aws_config (const char *dir)
+{
+  char *path = g_build_filename (dir, "config", NULL);
+  g_autoptr(GError) error = NULL;
+  static const char config[] =
+    "[profile dev]\n"
+    "region = eu-west-1\n"
+    "aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
+    "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"
+    "\n"
+    "[profile ops]\n"
+    "credential_process = /bin/false\n"
+    "\n"
+    "[profile admin]\n"
+    "role_arn = arn:aws:iam::123456789012:role/Admin\n"
+    "source_profile = dev\n"
+    "\n"
+    "[profile sso]\n"
+    "sso_session = corp\n"
+    "sso_account_id = 123456789012\n"
+    "sso_role_name = ReadOnly\n";
+
+  g_file_set_contents (path, config, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static char **
+environ_with_config (const char *config_path,
+                     const char *credentials_path)
+{
+  char **envp = g_get_environ ();
+
+  envp = g_environ_setenv (envp, "AWS_CONFIG_FILE", config_path, TRUE);
+  envp = g_environ_setenv (envp, "AWS_SHARED_CREDENTIALS_FILE", credentials_path, TRUE);
+  return envp;
+}
+
+static void
+test_import (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amigo-ui-XXXXXX", NULL);
+  g_autofree char *config_path = write_aws_config (dir);
+  g_autofree char *credentials_path = g_build_filename (dir, "credentials", NULL);
+  g_auto(GStrv) envp = environ_with_config (config_path, credentials_path);
+  g_autoptr(AmigoAccountManager) manager = load_manager ((const char * const *) envp);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_auto(GStrv) imported = NULL;
+  g_autoptr(AmigoAccount) added = NULL;
+  AmigoImportDialog *dialog;
+  GtkCheckButton *check;
+
+  dialog = amigo_import_dialog_new (NULL, manager);
+  g_signal_connect (dialog, "account-added", G_CALLBACK (on_account_signal_cb), &added);
+  gtk_window_present (GTK_WINDOW (dialog));
+  settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "profiles");
+
+  /* Static keys and credential_process can be ticked; roles and SSO are
+   * listed without a way to tick them. */
+  g_assert_nonnull (_amigo_import_dialog_get_check (dialog, "dev"));
+  g_assert_nonnull (_amigo_import_dialog_get_check (dialog, "ops"));
+  g_assert_null (_amigo_import_dialog_get_check (dialog, "admin"));
+  g_assert_null (_amigo_import_dialog_get_check (dialog, "sso"));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->import_button)));
+
+  check = _amigo_import_dialog_get_check (dialog, "dev");
+  gtk_check_button_set_active (check, TRUE);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->import_button)));
+  maybe_screenshot (dialog, "account-import.png");
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
+  wait_until (window_gone, &dialog, "the import dialog to close");
+
+  g_assert_nonnull (added);
+  g_assert_true (amigo_account_manager_lookup (manager, "profile:dev") == added);
+  g_assert_cmpint (amigo_account_get_kind (added), ==, AMIGO_ACCOUNT_KIND_PROFILE);
+  g_assert_cmpstr (amigo_account_get_default_region (added), ==, "eu-west-1");
+  g_assert_null (amigo_account_manager_lookup (manager, "profile:ops"));
+  imported = g_settings_get_strv (settings, "imported-profiles");
+  g_assert_true (g_strv_contains ((const char * const *) imported, "dev"));
+
+  /* Imported profiles are not offered again. */
+  dialog = amigo_import_dialog_new (NULL, manager);
+  g_assert_null (_amigo_import_dialog_get_check (dialog, "dev"));
+  g_assert_nonnull (_amigo_import_dialog_get_check (dialog, "ops"));
+  destroy_window (dialog);
+
+  g_unlink (config_path);
+  g_rmdir (dir);
+}
+
+static void
+test_import_empty (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amigo-ui-XXXXXX", NULL);
+  g_autofree char *config_path = g_build_filename (dir, "config", NULL);
+  g_autofree char *credentials_path = g_build_filename (dir, "credentials", NULL);
+  g_auto(GStrv) envp = environ_with_config (config_path, credentials_path);
+  g_autoptr(AmigoAccountManager) manager = load_manager ((const char * const *) envp);
+  AmigoImportDialog *dialog;
+  const char *description;
+
+  dialog = amigo_import_dialog_new (NULL, manager);
+  gtk_window_present (GTK_WINDOW (dialog));
+  settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "empty");
+  description = adw_status_page_get_description (dialog->empty_page);
+  g_assert_nonnull (strstr (description, "No AWS CLI profiles found in "));
+  g_assert_nonnull (strstr (description, config_path));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->import_button)));
+  maybe_screenshot (dialog, "account-import-empty.png");
+  destroy_window (dialog);
+  g_rmdir (dir);
+}
+
+static void
+test_import_config_error (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amigo-ui-XXXXXX", NULL);
+  g_autofree char *config_path = g_build_filename (dir, "config", NULL);
+  g_autofree char *credentials_path = g_build_filename (dir, "credentials", NULL);
+  g_auto(GStrv) envp = environ_with_config (config_path, credentials_path);
+  g_autoptr(AmigoAccountManager) manager = NULL;
+  AmigoImportDialog *dialog;
+
+  /* A directory where the file should be cannot be read. */
+  g_assert_cmpint (g_mkdir (config_path, 0700), ==, 0);
+  manager = load_manager ((const char * const *) envp);
+  if (amigo_account_manager_get_config_error (manager) == NULL)
+    {
+      g_rmdir (config_path);
+      g_rmdir (dir);
+      g_test_skip ("The AWS CLI configuration reader accepts a directory as its file");
+      return;
+    }
+
+  dialog = amigo_import_dialog_new (NULL, manager);
+  settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_description (dialog->empty_page), ==,
+                   amigo_account_manager_get_config_error (manager));
+  destroy_window (dialog);
+  g_rmdir (config_path);
+  g_rmdir (dir);
+}
+
+static void
+test_edit_rename (void)
+{
+  g_autoptr(AmigoAccountManager) manager = load_manager (NULL);
+  AmigoKeyring *keyring = amigo_account_manager_get_keyring (manager);
+  g_autoptr(AmigoAccount) account = NULL;
+  g_autoptr(AmigoAccount) changed = NULL;
+  g_autoptr(AmigoKeyringAccount) stored = NULL;
+  g_autoptr(AmigoKeyringAccount) old = NULL;
+  AmigoAccountDialog *dialog;
+
+  clear_keyring (keyring);
+  account = g_object_ref (add_stored (manager, "Old Name", g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY")));
+
+  dialog = amigo_account_dialog_new_edit (NULL, manager, account);
+  g_signal_connect (dialog, "account-changed", G_CALLBACK (on_account_signal_cb), &changed);
+  gtk_window_present (GTK_WINDOW (dialog));
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->name_row)), ==, "Old Name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->endpoint_row)), ==,
+                   g_getenv ("AMIGO_TEST_ENDPOINT"));
+  /* Its own name is not “taken”; nothing changed, nothing to test. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->problem_label)));
+  g_assert_true (can_save (dialog));
+
+  /* A new endpoint is a change the keys must be tested against. */
+  set_text (dialog->endpoint_row, "http://127.0.0.1:1");
+  g_assert_false (can_save (dialog));
+  set_text (dialog->endpoint_row, g_getenv ("AMIGO_TEST_ENDPOINT"));
+  g_assert_true (can_save (dialog));
+
+  /* The stored keys can be tested as they are. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL);
+  wait_until (test_finished, dialog, "the test of the stored keys");
+  g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_PASSED);
+  g_assert_cmpstr (dialog->tested_account_number, ==, MOTO_ACCOUNT_ID);
+
+  set_text (dialog->name_row, "New Name");
+  select_region (dialog, "ap-northeast-2");
+  maybe_screenshot (dialog, "account-edit.png");
+  g_assert_true (can_save (dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL);
+  wait_until (pointer_is_set, &changed, "the account to be saved");
+  wait_until (window_gone, &dialog, "the dialog to close");
+
+  g_assert_true (changed == account);
+  g_assert_cmpstr (amigo_account_get_name (account), ==, "New Name");
+  g_assert_cmpstr (amigo_account_get_default_region (account), ==, "ap-northeast-2");
+  old = find_stored (keyring, "Old Name");
+  g_assert_null (old);
+  stored = find_stored (keyring, "New Name");
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (amigo_keyring_account_get_id (stored), ==, amigo_account_get_keyring_id (account));
+  g_assert_cmpstr (amigo_keyring_account_get_region (stored), ==, "ap-northeast-2");
+
+  clear_keyring (keyring);
+}
+
+/* Expired or rotated keys: the edit dialog takes new ones, tests them
+ * and stores them in place of the old. */
+static void
+test_edit_replace_keys (void)
+{
+  g_autoptr(AmigoAccountManager) manager = load_manager (NULL);
+  AmigoKeyring *keyring = amigo_account_manager_get_keyring (manager);
+  g_autoptr(AmigoAccount) account = NULL;
+  g_autoptr(AmigoAccount) changed = NULL;
+  g_autoptr(AmigoCredentials) credentials = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AmigoAccountDialog *dialog;
+
+  clear_keyring (keyring);
+  account = g_object_ref (add_stored (manager, "Rotated", "an-old-secret-that-no-longer-works"));
+
+  dialog = amigo_account_dialog_new_edit (NULL, manager, account);
+  amigo_account_dialog_set_notice (dialog, "AWS refused the keys of this account.");
+  g_signal_connect (dialog, "account-changed", G_CALLBACK (on_account_signal_cb), &changed);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->notice_row)));
+
+  /* The old keys fail... */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL);
+  wait_until (test_finished, dialog, "the test of the old keys");
+  g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_FAILED);
+
+  /* ...a key id alone is not enough... */
+  set_text (dialog->access_key_row, g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"));
+  g_assert_false (can_test (dialog));
+  g_assert_nonnull (strstr (problems (dialog), "Enter the secret access key."));
+
+  /* ...the new ones pass and are saved. */
+  set_text (dialog->secret_row, g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"));
+  g_assert_false (can_save (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL);
+  wait_until (test_finished, dialog, "the test of the new keys");
+  g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_PASSED);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL);
+  wait_until (pointer_is_set, &changed, "the keys to be saved");
+  wait_until (window_gone, &dialog, "the dialog to close");
+
+  amigo_keyring_lookup_credentials_async (keyring, amigo_account_get_keyring_id (account), NULL,
+                                          store_result_cb, &result);
+  wait_until (pointer_is_set, &result, "the keyring to give the keys");
+  credentials = amigo_keyring_lookup_credentials_finish (keyring, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amigo_credentials_get_secret_access_key (credentials), ==,
+                   g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"));
+  g_assert_cmpstr (amigo_account_get_account_number (account), ==, MOTO_ACCOUNT_ID);
+
+  clear_keyring (keyring);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_actionables (GtkWidget  *root,
+                   const char *action_name)
+{
+  guint n = 0;
+
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_actionables (child, action_name);
+  return n;
+}
+
+/* Clicks the dialog's button, as people would. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *label)
+{
+  gpointer weak = dialog;
+  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
+
+  g_assert_nonnull (button);
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_signal_emit_by_name (button, "clicked");
+  wait_until (window_gone, &weak, "the confirmation to close");
+}
+
+static gboolean
+account_gone (gpointer data)
+{
+  gpointer *pair = data;
+
+  return amigo_account_manager_lookup (pair[0], pair[1]) == NULL;
+}
+
+static void
+test_remove (void)
+{
+  g_autoptr(AmigoAccountManager) manager = load_manager (NULL);
+  AmigoKeyring *keyring = amigo_account_manager_get_keyring (manager);
+  g_autoptr(AmigoKeyringAccount) stored = NULL;
+  g_autoptr(AmigoKeyringAccount) after = NULL;
+  g_autofree char *id = NULL;
+  AmigoPreferencesWindow *prefs;
+  AdwMessageDialog *confirm;
+  AmigoAccount *account;
+  GtkWidget *row;
+  gpointer pair[2];
+
+  clear_keyring (keyring);
+  account = add_stored (manager, "Doomed", g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"));
+  amigo_account_set_account_number (account, MOTO_ACCOUNT_ID);
+  id = g_strdup (amigo_account_get_id (account));
+
+  prefs = amigo_preferences_window_new (NULL, manager);
+  gtk_window_present (GTK_WINDOW (prefs));
+  settle ();
+  row = find_named (GTK_WIDGET (prefs), id);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Doomed");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Stored in the keyring · Account " MOTO_ACCOUNT_ID);
+  maybe_screenshot (prefs, "preferences-remove.png");
+
+  /* Asked first; cancelling keeps it. */
+  gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.remove-account", "s", id);
+  confirm = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Remove “Doomed”?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "deleted from the keyring"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (confirm, "remove"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (confirm), ==, "cancel");
+  maybe_screenshot (confirm, "account-remove.png");
+  respond (confirm, "_Cancel");
+  settle ();
+  g_assert_nonnull (amigo_account_manager_lookup (manager, id));
+  stored = find_stored (keyring, "Doomed");
+  g_assert_nonnull (stored);
+
+  /* Confirmed: gone from the keyring and the list. */
+  gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.remove-account", "s", id);
+  confirm = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  respond (confirm, "_Remove");
+  pair[0] = manager;
+  pair[1] = id;
+  wait_until (account_gone, pair, "the account to be removed");
+  after = find_stored (keyring, "Doomed");
+  g_assert_null (after);
+  settle ();
+  g_assert_null (find_named (GTK_WIDGET (prefs), id));
+
+  destroy_window (prefs);
+}
+
+static void
+test_preferences_kinds (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amigo-ui-XXXXXX", NULL);
+  g_autofree char *config_path = write_aws_config (dir);
+  g_autofree char *credentials_path = g_build_filename (dir, "credentials", NULL);
+  g_auto(GStrv) envp = environ_with_config (config_path, credentials_path);
+  g_autoptr(AmigoAccountManager) manager = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_auto(GStrv) imported = NULL;
+  AmigoPreferencesWindow *prefs;
+  AdwMessageDialog *confirm;
+  AmigoAccount *stored;
+  GtkWidget *row;
+
+  envp = g_environ_setenv (envp, "AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE", TRUE);
+  envp = g_environ_setenv (envp, "AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", TRUE);
+  manager = load_manager ((const char * const *) envp);
+  clear_keyring (amigo_account_manager_get_keyring (manager));
+  amigo_account_manager_import_profile (manager, "dev");
+  stored = add_stored (manager, "Production", g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"));
+  amigo_account_set_account_number (stored, MOTO_ACCOUNT_ID);
+
+  prefs = amigo_preferences_window_new (NULL, manager);
+  gtk_window_present (GTK_WINDOW (prefs));
+  settle ();
+
+  row = find_named (GTK_WIDGET (prefs), "environment");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Environment");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "From the environment");
+  g_assert_cmpuint (count_actionables (row, "prefs.remove-account"), ==, 0);
+  g_assert_cmpuint (count_actionables (row, "prefs.edit-account"), ==, 0);
+  /* The environment's account cannot be removed: nothing happens. */
+  gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.remove-account", "s", "environment");
+  settle ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  row = find_named (GTK_WIDGET (prefs), "profile:dev");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "AWS CLI profile “dev”");
+  g_assert_cmpuint (count_actionables (row, "prefs.remove-account"), ==, 1);
+  g_assert_cmpuint (count_actionables (row, "prefs.edit-account"), ==, 0);
+
+  row = find_named (GTK_WIDGET (prefs), amigo_account_get_id (stored));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Stored in the keyring · Account " MOTO_ACCOUNT_ID);
+  g_assert_cmpuint (count_actionables (row, "prefs.remove-account"), ==, 1);
+  g_assert_cmpuint (count_actionables (row, "prefs.edit-account"), ==, 1);
+
+  /* A rename shows at once. */
+  {
+    g_autoptr(AmigoKeyringAccount) renamed =
+      amigo_keyring_account_new (amigo_account_get_keyring_id (stored), "Production (EU)",
+                                 "eu-west-1", NULL);
+
+    amigo_account_manager_update_stored (manager, renamed);
+    settle ();
+    row = find_named (GTK_WIDGET (prefs), amigo_account_get_id (stored));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Production (EU)");
+  }
+  maybe_screenshot (prefs, "preferences.png");
+
+  /* A profile: Amigo forgets it, the AWS CLI's files stay. */
+  gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.remove-account", "s", "profile:dev");
+  confirm = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "files are not changed"));
+  respond (confirm, "_Remove");
+  g_assert_null (amigo_account_manager_lookup (manager, "profile:dev"));
+  imported = g_settings_get_strv (settings, "imported-profiles");
+  g_assert_false (g_strv_contains ((const char * const *) imported, "dev"));
+  g_assert_true (g_file_test (config_path, G_FILE_TEST_IS_REGULAR));
+
+  destroy_window (prefs);
+  clear_keyring (amigo_account_manager_get_keyring (manager));
+  g_unlink (config_path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("AMIGO_TEST_ENDPOINT") == NULL || g_getenv ("AMIGO_TEST_PRIVATE_KEYRING") == NULL)
+    {
+      g_printerr ("Run under tests/moto-harness.sh and tests/run-with-keyring.sh\n");
+      return 77;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  amigo_register_resource ();
+
+  g_test_add_func ("/ui/accounts/add/validation", test_add_validation);
+  g_test_add_func ("/ui/accounts/add/tested-against-moto", test_add_with_moto);
+  g_test_add_func ("/ui/accounts/add/wrong-secret-not-saved", test_add_wrong_secret);
+  g_test_add_func ("/ui/accounts/add/session-only-keyring", test_add_session_only);
+  g_test_add_func ("/ui/accounts/import/profiles", test_import);
+  g_test_add_func ("/ui/accounts/import/empty", test_import_empty);
+  g_test_add_func ("/ui/accounts/import/config-error", test_import_config_error);
+  g_test_add_func ("/ui/accounts/edit/rename", test_edit_rename);
+  g_test_add_func ("/ui/accounts/edit/replace-keys", test_edit_replace_keys);
+  g_test_add_func ("/ui/accounts/preferences/remove-asks-first", test_remove);
+  g_test_add_func ("/ui/accounts/preferences/kinds", test_preferences_kinds);
+
+  return g_test_run ();
+}
