@@ -406,6 +406,8 @@ add_date_row (AmigoImageDetails *self,
   g_autofree char *relative = NULL;
   g_autofree char *subtitle = NULL;
   gint64 now = get_now (self);
+  GtkWidget *row;
+  GtkLabel *label;
 
   if (local == NULL)
     return add_row (self, self->dates_group, title, NULL, text);
@@ -419,7 +421,19 @@ add_date_row (AmigoImageDetails *self,
   else
     subtitle = g_steal_pointer (&relative);
 
-  return add_row (self, self->dates_group, title, subtitle, local);
+  row = add_row (self, self->dates_group, title, subtitle, local);
+
+  /* A date is read whole: in some languages it is long, so it may wrap
+   * (between date and time) but never loses its middle. */
+  label = g_object_get_data (G_OBJECT (row), "amigo-value-label");
+  gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_max_width_chars (label, -1);
+  gtk_label_set_wrap (label, TRUE);
+  /* One line when there is room. */
+  gtk_label_set_natural_wrap_mode (label, GTK_NATURAL_WRAP_NONE);
+  gtk_label_set_justify (label, GTK_JUSTIFY_RIGHT);
+
+  return row;
 }
 
 static void
