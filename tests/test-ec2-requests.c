@@ -1265,6 +1265,8 @@ static const char images_xml[] =
   "<virtualizationType>hvm</virtualizationType><bootMode>uefi</bootMode><tpmSupport>v2.0</tpmSupport></item>"
   "<item><imageId>ami-i386</imageId><architecture>i386</architecture><rootDeviceType>ebs</rootDeviceType>"
   "<virtualizationType>hvm</virtualizationType></item>"
+  "<item><imageId>ami-odd</imageId><architecture>x86_64</architecture><rootDeviceType>standard</rootDeviceType>"
+  "<virtualizationType>hvm</virtualizationType></item>"
   "</imagesSet></DescribeImagesResponse>";
 
 static void
@@ -1283,6 +1285,7 @@ test_can_run_image (void)
     { "ami-pv",        { FALSE, FALSE, FALSE, TRUE,  TRUE } },
     { "ami-tpm",       { TRUE,  FALSE, FALSE, FALSE, TRUE } },
     { "ami-i386",      { FALSE, TRUE,  FALSE, TRUE,  TRUE } },
+    { "ami-odd",       { TRUE,  TRUE,  FALSE, TRUE,  TRUE } },   /* unknown root device type */
   };
   g_autoptr(AmigoEc2Parser) types_parser = amigo_ec2_parser_new_describe_instance_types ();
   g_autoptr(AmigoEc2Parser) images_parser = amigo_ec2_parser_new_describe_images (NULL, NULL);

@@ -846,6 +846,59 @@ test_run_instances_client_token (void)
                    amigo_instance_get_instance_id (g_ptr_array_index (second, 0)));
 }
 
+/* moto pages DescribeInstances by reservation: six launches, pages of five */
+static void
+test_describe_instances_pagination (void)
+{
+  g_autofree char *batch = unique_name ("batch");
+  g_autofree char *image_id = NULL;
+  g_autofree char *instance_id = NULL;
+  AmigoEc2Tag tags[] = { { "Batch", batch } };
+  const char *batch_values[] = { batch, NULL };
+  AmigoEc2Filter filter = { "tag:Batch", batch_values };
+  AmigoEc2ListRequest request = { .filters = &filter, .n_filters = 1, .page_size = 5 };
+  g_autoptr(GHashTable) launched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) instances = NULL;
+
+  if (!have_server ())
+    return;
+
+  instance_id = launch_amazon_instance (env.ec2);
+  {
+    const char *ids[] = { instance_id, NULL };
+    AmigoEc2ListRequest by_id = { .ids = ids };
+    g_autoptr(GPtrArray) source = describe_instances (env.ec2, &by_id);
+
+    image_id = g_strdup (amigo_instance_get_image_id (g_ptr_array_index (source, 0)));
+  }
+
+  for (guint i = 0; i < 6; i++)
+    {
+      AmigoRunInstancesRequest launch = {
+        .image_id = image_id,
+        .instance_tags = tags,
+        .n_instance_tags = G_N_ELEMENTS (tags),
+      };
+      g_autoptr(GPtrArray) one = NULL;
+      g_autoptr(GError) error = NULL;
+
+      one = run_instances (env.ec2, &launch, &error);
+      g_assert_no_error (error);
+      g_hash_table_add (launched, g_strdup (amigo_instance_get_instance_id (g_ptr_array_index (one, 0))));
+    }
+
+  instances = describe_instances (env.ec2, &request);
+  g_assert_cmpuint (instances->len, ==, 6);
+  for (guint i = 0; i < instances->len; i++)
+    {
+      const char *id = amigo_instance_get_instance_id (g_ptr_array_index (instances, i));
+
+      g_assert_true (g_hash_table_contains (launched, id));
+      g_assert_true (g_hash_table_add (listed, (gpointer) id));
+    }
+}
+
 static void
 test_run_instances_user_data_limit (void)
 {
@@ -1651,6 +1704,7 @@ main (int    argc,
       g_test_add_func ("/integration/create-image/duplicate-name", test_create_image_duplicate_name);
       g_test_add_func ("/integration/create-image/invalid-name", test_create_image_invalid_name);
       g_test_add_func ("/integration/run-instances/client-token", test_run_instances_client_token);
+      g_test_add_func ("/integration/instances/pagination", test_describe_instances_pagination);
       g_test_add_func ("/integration/run-instances/user-data-limit", test_run_instances_user_data_limit);
       g_test_add_func ("/integration/encoding/values-with-spaces", test_values_with_spaces);
       g_test_add_func ("/integration/lifecycle/1-create-image", test_lifecycle_create_image);

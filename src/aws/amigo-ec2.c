@@ -2597,8 +2597,8 @@ list_allows (const char * const *list,
  * supports; its virtualization type (`hvm`, `paravirtual`) and root device
  * (`ebs`, `instance-store`, which also needs instance storage) are
  * supported; its boot mode is (`uefi-preferred` runs everywhere); NitroTPM
- * images need NitroTPM. What either description leaves out does not rule
- * the pair out.
+ * images need NitroTPM. What either description leaves out (or an
+ * unknown root device type) does not rule the pair out.
  *
  * Returns: %TRUE if the type can run the image
  */
@@ -2621,8 +2621,12 @@ amigo_instance_type_can_run_image (AmigoInstanceType *instance_type,
                     amigo_image_get_virtualization_type (image)))
     return FALSE;
 
+  /* Only the two documented root device types are checked (moto, for one,
+   * writes the volume type there for the images it creates). */
   root_device_type = amigo_image_get_root_device_type (image);
-  if (!list_allows (amigo_instance_type_get_supported_root_device_types (instance_type),
+  if ((g_strcmp0 (root_device_type, "ebs") == 0 ||
+       g_strcmp0 (root_device_type, "instance-store") == 0) &&
+      !list_allows (amigo_instance_type_get_supported_root_device_types (instance_type),
                     root_device_type))
     return FALSE;
   if (g_strcmp0 (root_device_type, "instance-store") == 0 &&
