@@ -18,6 +18,7 @@ struct _AmigoApplication
   /* owned */
   GSettings *settings;
   AmigoAccountManager *account_manager;
+  AmigoTaskManager *task_manager;
 };
 
 G_DEFINE_FINAL_TYPE (AmigoApplication, amigo_application, ADW_TYPE_APPLICATION)
@@ -115,6 +116,7 @@ amigo_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (amigo_application_parent_class)->shutdown (app);
 
+  g_clear_object (&self->task_manager);
   g_clear_object (&self->account_manager);
   g_clear_object (&self->settings);
 }
@@ -163,4 +165,16 @@ amigo_application_get_account_manager (AmigoApplication *self)
 {
   g_return_val_if_fail (AMIGO_IS_APPLICATION (self), NULL);
   return self->account_manager;
+}
+
+/**
+ * amigo_application_get_task_manager:
+ *
+ * Returns: (transfer none) (nullable): the tasks under way
+ */
+AmigoTaskManager *
+amigo_application_get_task_manager (AmigoApplication *self)
+{
+  g_return_val_if_fail (AMIGO_IS_APPLICATION (self), NULL);
+  return self->task_manager;
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "amigo-account-manager.h"
+#include "amigo-task-manager.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,6 @@ G_DECLARE_FINAL_TYPE (AmigoApplication, amigo_application, AMIGO, APPLICATION, A
 AmigoApplication    *amigo_application_new                 (void);
 GSettings           *amigo_application_get_settings        (AmigoApplication *self);
 AmigoAccountManager *amigo_application_get_account_manager (AmigoApplication *self);
+AmigoTaskManager    *amigo_application_get_task_manager    (AmigoApplication *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "amigo-window.h"
 #include "amigo-window-private.h"
 #include "amigo-ec2.h"
+#include "amigo-actions.h"
 #include "amigo-endpoint.h"
 #include "amigo-error.h"
 #include "amigo-filter-popover.h"
@@ -27,6 +28,8 @@ struct _AmigoWindow
   GtkListBox *account_list;
   GtkDropDown *region_dropdown;
   GtkMenuButton *tasks_button;
+  GtkMenuButton *actions_button;
+  GtkMenuButton *details_actions_button;
   GtkStack *main_stack;
   AdwFlap *flap;
   GtkListBox *source_list;
@@ -57,6 +60,8 @@ struct _AmigoWindow
   AmigoImageDetails *details;
   GCancellable *load_cancellable;
   guint pulse_id;
+  GMenu *actions_menu;
+  GtkWidget *context_popover;
   char *region;                 /* selected region code, "" for all */
   guint source;                 /* index into sources[] */
   gboolean updating_regions;
@@ -100,6 +105,7 @@ create_source_row (const AmigoSourceInfo *info)
 
 
 static void amigo_window_reload (AmigoWindow *self);
+static void update_actions (AmigoWindow *self);
 
 static GtkWidget *
 create_account_row (gpointer item,
@@ -534,6 +540,151 @@ on_image_selection_changed_cb (AmigoImageList *list,
                                    self->account ? amigo_account_get_account_number (self->account) : NULL);
   amigo_image_details_set_image (self->details, image);
   gtk_widget_set_visible (GTK_WIDGET (self->details_scroller), image != NULL);
+  update_actions (self);
+}
+
+/* Whether the account owns every image of @images. */
+static gboolean
+owns_images (AmigoWindow *self,
+             GPtrArray   *images)
+{
+  const char *number = self->account ? amigo_account_get_account_number (self->account) : NULL;
+
+  for (guint i = 0; i < images->len; i++)
+    {
+      AmigoImage *image = g_ptr_array_index (images, i);
+
+      if (number != NULL)
+        {
+          if (g_strcmp0 (amigo_image_get_owner_id (image), number) != 0)
+            return FALSE;
+        }
+      else if (self->source != 0)
+        /* Not knowing the account id, trust the source "My AMIs". */
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+update_actions (AmigoWindow *self)
+{
+  g_autoptr(GPtrArray) images = amigo_image_list_get_selected_images (self->image_list);
+  gboolean ready = self->client != NULL && self->account != NULL;
+  const AmigoActionInfo *actions;
+  guint n_actions;
+
+  actions = amigo_actions_get_all (&n_actions);
+  for (guint i = 0; i < n_actions; i++)
+    {
+      g_autofree char *name = g_strconcat ("win.", actions[i].name, NULL);
+      gboolean enabled = ready;
+
+      switch (actions[i].needs)
+        {
+        case AMIGO_ACTION_NEEDS_IMAGE:
+          enabled = enabled && images->len == 1;
+          break;
+        case AMIGO_ACTION_NEEDS_IMAGES:
+          enabled = enabled && images->len >= 1;
+          break;
+        case AMIGO_ACTION_NEEDS_OWN_IMAGE:
+          enabled = enabled && images->len == 1 && owns_images (self, images);
+          break;
+        case AMIGO_ACTION_NEEDS_OWN_IMAGES:
+          enabled = enabled && images->len >= 1 && owns_images (self, images);
+          break;
+        case AMIGO_ACTION_NEEDS_NOTHING:
+        default:
+          break;
+        }
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
+    }
+}
+
+static void
+on_context_changed_cb (AmigoActionContext *context,
+                       AmigoWindow        *self)
+{
+  amigo_window_reload (self);
+}
+
+static void
+on_context_toast_cb (AmigoActionContext *context,
+                     const char         *text,
+                     AmigoWindow        *self)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+image_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AmigoWindow *self = AMIGO_WINDOW (widget);
+  const AmigoActionInfo *info = amigo_actions_lookup (action_name + strlen ("win."));
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(AmigoActionContext) context = NULL;
+  AmigoApplication *app;
+  GtkWindow *dialog;
+
+  if (info == NULL || self->client == NULL || self->account == NULL)
+    return;
+
+  app = AMIGO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  images = info->needs == AMIGO_ACTION_NEEDS_NOTHING
+    ? g_ptr_array_new_with_free_func (g_object_unref)
+    : amigo_image_list_get_selected_images (self->image_list);
+  context = amigo_action_context_new (self->account, self->client, self->region, images,
+                                      app ? amigo_application_get_task_manager (app) : NULL);
+  g_signal_connect_object (context, "changed", G_CALLBACK (on_context_changed_cb), self, 0);
+  g_signal_connect_object (context, "toast", G_CALLBACK (on_context_toast_cb), self, 0);
+
+  dialog = info->create (GTK_WINDOW (self), context);
+  gtk_window_present (dialog);
+}
+
+static void
+on_context_menu_cb (AmigoImageList *list,
+                    double          x,
+                    double          y,
+                    AmigoWindow    *self)
+{
+  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+
+  if (self->context_popover == NULL)
+    {
+      self->context_popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (self->actions_menu));
+      gtk_widget_set_parent (self->context_popover, GTK_WIDGET (self->image_list));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_popover), FALSE);
+      gtk_widget_set_halign (self->context_popover, GTK_ALIGN_START);
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->context_popover));
+}
+
+/* The actions menu: acting on the selection first, then making images. */
+static GMenu *
+build_actions_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) on_images = g_menu_new ();
+  g_autoptr(GMenu) make = g_menu_new ();
+  const AmigoActionInfo *actions;
+  guint n_actions;
+
+  actions = amigo_actions_get_all (&n_actions);
+  for (guint i = 0; i < n_actions; i++)
+    {
+      g_autofree char *name = g_strconcat ("win.", actions[i].name, NULL);
+
+      g_menu_append (actions[i].needs == AMIGO_ACTION_NEEDS_NOTHING ? make : on_images,
+                     _(actions[i].label), name);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (on_images));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (make));
+  return menu;
 }
 
 static void
@@ -648,6 +799,7 @@ get_client_cb (GObject      *source,
       return;
     }
   g_set_object (&self->client, client);
+  update_actions (self);
 
   if (self->region == NULL || *self->region == '\0')
     {
@@ -685,6 +837,9 @@ amigo_window_reload (AmigoWindow *self)
     return;
   amigo_image_store_clear (self->store);
   g_clear_object (&self->client);
+  update_actions (self);
+  g_clear_object (&self->actions_menu);
+  g_clear_pointer (&self->context_popover, gtk_widget_unparent);
 
   if (self->account == NULL)
     return;
@@ -833,6 +988,8 @@ amigo_window_class_init (AmigoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, account_list);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, region_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, tasks_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoWindow, actions_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoWindow, details_actions_button);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, source_list);
@@ -858,6 +1015,23 @@ amigo_window_class_init (AmigoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_region_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_source_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+
+  {
+    const AmigoActionInfo *actions;
+    guint n_actions;
+
+    actions = amigo_actions_get_all (&n_actions);
+    for (guint i = 0; i < n_actions; i++)
+      {
+        g_autofree char *name = g_strconcat ("win.", actions[i].name, NULL);
+        guint key;
+        GdkModifierType mods;
+
+        gtk_widget_class_install_action (widget_class, name, NULL, image_action_cb);
+        if (actions[i].accel != NULL && gtk_accelerator_parse (actions[i].accel, &key, &mods))
+          gtk_widget_class_add_binding_action (widget_class, key, mods, name, NULL);
+      }
+  }
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
@@ -900,6 +1074,12 @@ amigo_window_init (AmigoWindow *self)
   gtk_scrolled_window_set_child (self->details_scroller, GTK_WIDGET (self->details));
   g_signal_connect (self->image_list, "selection-changed",
                     G_CALLBACK (on_image_selection_changed_cb), self);
+
+  self->actions_menu = build_actions_menu ();
+  gtk_menu_button_set_menu_model (self->actions_button, G_MENU_MODEL (self->actions_menu));
+  gtk_menu_button_set_menu_model (self->details_actions_button, G_MENU_MODEL (self->actions_menu));
+  g_signal_connect (self->image_list, "context-menu", G_CALLBACK (on_context_menu_cb), self);
+  update_actions (self);
 
   filter_popover = amigo_filter_popover_new ();
   amigo_filter_popover_set_filter (AMIGO_FILTER_POPOVER (filter_popover),

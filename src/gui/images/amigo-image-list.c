@@ -68,6 +68,7 @@ G_DEFINE_FINAL_TYPE (AmigoImageList, amigo_image_list, ADW_TYPE_BIN)
 enum {
   SELECTION_CHANGED,
   ACTIVATE,
+  CONTEXT_MENU,
   N_SIGNALS
 };
 
@@ -199,6 +200,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   if (kind == COLUMN_IMAGE_ID || kind == COLUMN_CREATED || kind == COLUMN_DEPRECATION)
     gtk_widget_add_css_class (inscription, "numeric");
   gtk_list_item_set_child (item, inscription);
+  /* So a right click can tell which row it hit. */
+  g_object_set_data (G_OBJECT (inscription), "amigo-list-item", item);
 }
 
 static void
@@ -261,6 +264,32 @@ on_activate_cb (GtkColumnView  *view,
     g_signal_emit (self, signals[ACTIVATE], 0, image);
 }
 
+/* A right click: select the row under the pointer (keeping a multiple
+ * selection that includes it), then ask for the context menu there. */
+static void
+on_secondary_click_cb (GtkGestureClick *gesture,
+                       int              n_press,
+                       double           x,
+                       double           y,
+                       AmigoImageList  *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+  GtkListItem *item = NULL;
+
+  for (GtkWidget *w = picked; w != NULL && item == NULL; w = gtk_widget_get_parent (w))
+    item = g_object_get_data (G_OBJECT (w), "amigo-list-item");
+  if (item == NULL || gtk_list_item_get_item (item) == NULL)
+    return;
+
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection),
+                                        gtk_list_item_get_position (item)))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection),
+                                     gtk_list_item_get_position (item), TRUE);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_translate_coordinates (GTK_WIDGET (self->column_view), GTK_WIDGET (self), x, y, &x, &y);
+  g_signal_emit (self, signals[CONTEXT_MENU], 0, x, y);
+}
+
 static void
 update_column_visibility (AmigoImageList *self)
 {
@@ -297,6 +326,16 @@ amigo_image_list_class_init (AmigoImageListClass *klass)
   signals[SELECTION_CHANGED] =
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * AmigoImageList::context-menu:
+   * @x: where, in the list's coordinates
+   * @y: where
+   *
+   * The person asked for the actions of the selected images (right click).
+   */
+  signals[CONTEXT_MENU] =
+    g_signal_new ("context-menu", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
   signals[ACTIVATE] =
     g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, AMIGO_TYPE_IMAGE);
@@ -323,6 +362,13 @@ amigo_image_list_init (AmigoImageList *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Images"), -1);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate_cb), self);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+  }
 
   for (guint i = 0; i < N_COLUMNS; i++)
     {

@@ -1,0 +1,42 @@
+/* amigo-actions.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amigo-actions.h"
+
+/* One line per action dialog. The window installs "win.<name>" for each,
+ * enables it for the selection it needs, and shows it in the header bar's
+ * actions menu, the details pane and the row's context menu. */
+static const AmigoActionInfo actions[] = {
+  { NULL, NULL, NULL, 0, NULL }
+};
+
+/**
+ * amigo_actions_get_all:
+ *
+ * Returns: (array length=n_actions): every action
+ */
+const AmigoActionInfo *
+amigo_actions_get_all (guint *n_actions)
+{
+  *n_actions = G_N_ELEMENTS (actions) - 1;
+  return actions;
+}
+
+/**
+ * amigo_actions_lookup:
+ *
+ * Returns: (nullable): the action called @name
+ */
+const AmigoActionInfo *
+amigo_actions_lookup (const char *name)
+{
+  for (guint i = 0; actions[i].name != NULL; i++)
+    if (g_str_equal (actions[i].name, name))
+      return &actions[i];
+  return NULL;
+}

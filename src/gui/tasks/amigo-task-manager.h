@@ -1,0 +1,29 @@
+/* amigo-task-manager.h — the tasks under way, polled, and kept across restarts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "amigo-account-manager.h"
+#include "amigo-task.h"
+
+G_BEGIN_DECLS
+
+#define AMIGO_TYPE_TASK_MANAGER (amigo_task_manager_get_type ())
+
+G_DECLARE_FINAL_TYPE (AmigoTaskManager, amigo_task_manager, AMIGO, TASK_MANAGER, GObject)
+
+/* @state_path: the JSON state file (tests pass their own; the app uses
+ * $XDG_STATE_HOME/amigo/tasks.json). */
+AmigoTaskManager *amigo_task_manager_new         (AmigoAccountManager *accounts,
+                                                  const char          *state_path);
+/* Starts watching @task (and saves the state file). */
+void              amigo_task_manager_add         (AmigoTaskManager    *self,
+                                                  AmigoTask           *task);
+/* A list model of AmigoTask, newest first. */
+GListModel       *amigo_task_manager_get_tasks   (AmigoTaskManager    *self);
+gboolean          amigo_task_manager_get_busy    (AmigoTaskManager    *self);
+
+G_END_DECLS

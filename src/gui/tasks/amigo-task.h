@@ -1,0 +1,61 @@
+/* amigo-task.h — long work AWS does for us, watched until it ends
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/**
+ * AmigoTaskKind:
+ * @AMIGO_TASK_KIND_CREATE_IMAGE: an image made by CreateImage, pending → available
+ * @AMIGO_TASK_KIND_REGISTER_IMAGE: an image made by RegisterImage
+ * @AMIGO_TASK_KIND_COPY_IMAGE: a copy in another region; progress from its snapshots
+ * @AMIGO_TASK_KIND_LAUNCH: instances from RunInstances, pending → running
+ */
+typedef enum {
+  AMIGO_TASK_KIND_CREATE_IMAGE,
+  AMIGO_TASK_KIND_REGISTER_IMAGE,
+  AMIGO_TASK_KIND_COPY_IMAGE,
+  AMIGO_TASK_KIND_LAUNCH,
+} AmigoTaskKind;
+
+/**
+ * AmigoTaskState:
+ * @AMIGO_TASK_STATE_RUNNING: AWS is still at it
+ * @AMIGO_TASK_STATE_SUCCEEDED: done (image available, instances running)
+ * @AMIGO_TASK_STATE_FAILED: AWS reports a failure (see the task's message)
+ * @AMIGO_TASK_STATE_CANCELLED: the person cancelled it (a copy: the copy
+ *   was deregistered; instances: terminated)
+ */
+typedef enum {
+  AMIGO_TASK_STATE_RUNNING,
+  AMIGO_TASK_STATE_SUCCEEDED,
+  AMIGO_TASK_STATE_FAILED,
+  AMIGO_TASK_STATE_CANCELLED,
+} AmigoTaskState;
+
+#define AMIGO_TYPE_TASK (amigo_task_get_type ())
+
+G_DECLARE_FINAL_TYPE (AmigoTask, amigo_task, AMIGO, TASK, GObject)
+
+/* @resource_ids: the image id (image kinds) or the instance ids (launch). */
+AmigoTask      *amigo_task_new               (AmigoTaskKind        kind,
+                                              const char          *account_id,
+                                              const char          *region,
+                                              const char * const  *resource_ids,
+                                              const char          *title);
+AmigoTaskKind   amigo_task_get_kind          (AmigoTask           *self);
+const char     *amigo_task_get_title         (AmigoTask           *self);
+const char     *amigo_task_get_account_id    (AmigoTask           *self);
+const char     *amigo_task_get_region        (AmigoTask           *self);
+const char * const *amigo_task_get_resource_ids (AmigoTask        *self);
+AmigoTaskState  amigo_task_get_state         (AmigoTask           *self);
+/* 0–100, or -1 when AWS does not say. */
+int             amigo_task_get_percent       (AmigoTask           *self);
+const char     *amigo_task_get_message       (AmigoTask           *self);
+gint64          amigo_task_get_started       (AmigoTask           *self);
+
+G_END_DECLS
