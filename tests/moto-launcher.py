@@ -29,6 +29,7 @@ import functools
 import hashlib
 import ipaddress
 import json
+import io
 import os
 import signal
 import sys
@@ -1039,9 +1040,53 @@ def enforce_auth() -> tuple[str, str]:
 
     _wrap(MotoAPIBackend, "reset", make_reset)
     patch_auth_errors()
+    patch_signature_over_raw_body()
     settings.INITIAL_NO_AUTH_ACTION_COUNT = 0
     ActionAuthenticatorMixin.request_count = 0
     return access_key_id, secret_access_key
+
+
+_raw_bodies = threading.local()
+
+
+def raw_body_middleware(app):
+    """Keeps each request's body exactly as it arrived, for the signature check.
+
+    Behind werkzeug, moto reads a form body through request.form, and its
+    SigV4 check then re-encodes the parsed form with urlencode (spaces as
+    `+`). AWS hashes the payload bytes as sent (the signature covers the
+    SHA-256 of the body: "Task 1: Create a canonical request" of the SigV4
+    guide), so a client that encodes a space as `%20` — as RFC 3986 and the
+    EC2 query protocol tests do — would be refused by moto alone."""
+
+    def wrapped(environ, start_response):
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = environ["wsgi.input"].read(length) if length > 0 else b""
+        environ["wsgi.input"] = io.BytesIO(body)
+        _raw_bodies.body = body
+        try:
+            return app(environ, start_response)
+        finally:
+            _raw_bodies.body = None
+
+    return wrapped
+
+
+def patch_signature_over_raw_body() -> None:
+    """Make moto's SigV4 check hash the raw body (see raw_body_middleware)."""
+    from moto.iam.access_control import IAMRequestBase
+
+    def make(original):
+        def _create_aws_request(self):
+            request = original(self)
+            body = getattr(_raw_bodies, "body", None)
+            if body:
+                request.data = body
+            return request
+
+        return _create_aws_request
+
+    _wrap(IAMRequestBase, "_create_aws_request", make)
 
 
 # --------------------------------------------------------------------------
@@ -1115,7 +1160,7 @@ def main(argv=None) -> int:
 
     app = DomainDispatcherApplication(create_backend_app)
     app.debug = True  # as `python -m moto.server`
-    server = make_server(host, args.port, app, threaded=True)
+    server = make_server(host, args.port, raw_body_middleware(app), threaded=True)
     if args.quiet:
         import logging
 
