@@ -87,6 +87,10 @@ CASES = [
     ("enable-protection", "ec2", "EnableImageDeregistrationProtection",
      {"ImageId": "ami-1", "WithCooldown": True}),
     ("disable-protection", "ec2", "DisableImageDeregistrationProtection", {"ImageId": "ami-1"}),
+    ("get-image-block-public-access", "ec2", "GetImageBlockPublicAccessState", {}),
+    ("enable-image-block-public-access", "ec2", "EnableImageBlockPublicAccess",
+     {"ImageBlockPublicAccessState": "block-new-sharing"}),
+    ("disable-image-block-public-access", "ec2", "DisableImageBlockPublicAccess", {}),
     ("run-instances", "ec2", "RunInstances", {
         "ImageId": "ami-1", "InstanceType": "t3.micro", "MinCount": 1, "MaxCount": 3,
         "KeyName": "my key", "SecurityGroupIds": ["sg-1", "sg-2"], "SubnetId": "subnet-1",

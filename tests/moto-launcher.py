@@ -892,6 +892,115 @@ def patch_marketplace_images() -> None:
     _wrap(AmiBackend, "_load_amis", make_load_amis)
 
 
+def patch_image_block_public_access() -> None:
+    """Get/Enable/DisableImageBlockPublicAccess; public sharing refused while blocked.
+
+    API reference, GetImageBlockPublicAccessState: imageBlockPublicAccessState
+    is "block-new-sharing - Any attempt to publicly share your AMIs in the
+    specified Region is blocked" or "unblocked"; managedBy is "account" or
+    "declarative-policy".  EnableImageBlockPublicAccess takes
+    ImageBlockPublicAccessState=block-new-sharing (its only valid value) and
+    returns it; DisableImageBlockPublicAccess returns "unblocked".  The
+    setting belongs to one account in one Region; "if you already have
+    public AMIs, they will remain publicly available."  Accounts start
+    unblocked here (AWS blocks new sharing by default only in accounts that
+    never had a public AMI, and AWS may take up to 10 minutes to apply a
+    change; both are left out).
+
+    While blocked, ModifyImageAttribute LaunchPermission.Add Group=all fails
+    with OperationNotPermitted, "You can't publicly share this image because
+    block public access for AMIs is enabled for this account. To publicly
+    share the image, you must call the DisableImageBlockPublicAccess API."
+    (the message EC2 sends, as people quote it; the code is not in the API
+    reference).
+    """
+    from moto.core.responses import ActionResult
+    from moto.ec2.models.amis import AmiBackend
+    from moto.ec2.responses.amis import AmisResponse
+
+    blocked, unblocked = "block-new-sharing", "unblocked"
+
+    def state_of(backend) -> str:
+        return backend.__dict__.get("_amigo_image_block_public_access", unblocked)
+
+    def get_image_block_public_access_state(self):
+        self.error_on_dryrun()
+        return ActionResult(
+            {"ImageBlockPublicAccessState": state_of(self.ec2_backend), "ManagedBy": "account"}
+        )
+
+    def enable_image_block_public_access(self):
+        state = self._get_param("ImageBlockPublicAccessState")
+        if not state:
+            raise _ec2_error(
+                "MissingParameter",
+                "The request must contain the parameter ImageBlockPublicAccessState",
+            )
+        if state != blocked:
+            raise _ec2_error(
+                "InvalidParameterValue",
+                f"Value ({state}) for parameter ImageBlockPublicAccessState is invalid. "
+                f"The only valid value is {blocked}.",
+            )
+        self.error_on_dryrun()
+        self.ec2_backend.__dict__["_amigo_image_block_public_access"] = blocked
+        return ActionResult({"ImageBlockPublicAccessState": blocked})
+
+    def disable_image_block_public_access(self):
+        self.error_on_dryrun()
+        self.ec2_backend.__dict__["_amigo_image_block_public_access"] = unblocked
+        return ActionResult({"ImageBlockPublicAccessState": unblocked})
+
+    AmisResponse.get_image_block_public_access_state = get_image_block_public_access_state
+    AmisResponse.enable_image_block_public_access = enable_image_block_public_access
+    AmisResponse.disable_image_block_public_access = disable_image_block_public_access
+
+    def make_modify_image_attribute(original):
+        def modify_image_attribute(self, ami_id, launch_permissions_to_add, launch_permissions_to_remove):
+            if state_of(self) == blocked and {"Group": "all"} in (launch_permissions_to_add or []):
+                image = self.amis.get(ami_id)
+                if image is None or not image.is_public:
+                    raise _ec2_error(
+                        "OperationNotPermitted",
+                        "You can\u2019t publicly share this image because block public access for "
+                        "AMIs is enabled for this account. To publicly share the image, you must "
+                        "call the DisableImageBlockPublicAccess API.",
+                    )
+            return original(self, ami_id, launch_permissions_to_add, launch_permissions_to_remove)
+
+        return modify_image_attribute
+
+    _wrap(AmiBackend, "modify_image_attribute", make_modify_image_attribute)
+
+
+def patch_delete_snapshot_in_use() -> None:
+    """DeleteSnapshot refuses a snapshot any registered AMI uses.
+
+    API reference, DeleteSnapshot: "You cannot delete a snapshot of the root
+    device of an EBS volume used by a registered AMI. You must first
+    deregister the AMI before you can delete the snapshot."  The error is
+    InvalidSnapshot.InUse ("The snapshot snap-… is currently in use by
+    ami-…").  moto 5.2.1 only checks the AMI that CreateImage made the
+    snapshot for, so a snapshot another AMI was registered from
+    (RegisterImage with its BlockDeviceMapping) could be deleted.
+    """
+    from moto.ec2.exceptions import InvalidSnapshotInUse
+    from moto.ec2.models.elastic_block_store import EBSBackend
+
+    def make_delete_snapshot(original):
+        def delete_snapshot(self, snapshot_id):
+            for image in list(getattr(self, "amis", {}).values()):
+                for mapping in image.block_device_mappings or []:
+                    if (mapping.get("Ebs") or {}).get("SnapshotId") == snapshot_id:
+                        raise InvalidSnapshotInUse(snapshot_id, image.id)
+            return original(self, snapshot_id)
+
+        return delete_snapshot
+
+    _wrap(EBSBackend, "delete_snapshot", make_delete_snapshot)
+
+
+
 def apply_patches(seed_marketplace: bool) -> None:
     """Apply every patch.  Order matters where two patches wrap the same
     method: the idempotency wrappers go last (outermost), so a retried
@@ -908,6 +1017,8 @@ def apply_patches(seed_marketplace: bool) -> None:
     patch_describe_images_pagination()
     patch_copy_image_idempotency()
     patch_run_instances_idempotency()
+    patch_image_block_public_access()
+    patch_delete_snapshot_in_use()
     if seed_marketplace:
         patch_marketplace_images()
 

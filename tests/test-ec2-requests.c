@@ -656,6 +656,64 @@ run_instances (AmigoEc2                       *ec2,
 }
 
 static void
+run_block_public_access (AmigoEc2 *ec2,
+                         int       which)
+{
+  static const char *states[] = { "unblocked", "block-new-sharing", "unblocked" };
+  static const char *actions[] = {
+    "GetImageBlockPublicAccessState",
+    "EnableImageBlockPublicAccess",
+    "DisableImageBlockPublicAccess",
+  };
+  g_autofree char *answer = g_strdup_printf ("<%sResponse xmlns=\"" EC2_NS "\"><requestId>r</requestId>"
+                                             "<imageBlockPublicAccessState>%s</imageBlockPublicAccessState>"
+                                             "<managedBy>account</managedBy></%sResponse>",
+                                             actions[which], states[which], actions[which]);
+  g_autofree char *state = NULL;
+  g_autoptr(GError) error = NULL;
+
+  script (200, answer, -1);
+  if (which == 0)
+    {
+      amigo_ec2_get_image_block_public_access_state_async (ec2, NULL, result_cb, NULL);
+      state = amigo_ec2_get_image_block_public_access_state_finish (ec2, await_result (), &error);
+    }
+  else if (which == 1)
+    {
+      amigo_ec2_enable_image_block_public_access_async (ec2, NULL, result_cb, NULL);
+      state = amigo_ec2_enable_image_block_public_access_finish (ec2, await_result (), &error);
+    }
+  else
+    {
+      amigo_ec2_disable_image_block_public_access_async (ec2, NULL, result_cb, NULL);
+      state = amigo_ec2_disable_image_block_public_access_finish (ec2, await_result (), &error);
+    }
+  expect_success (state != NULL, error);
+  g_assert_cmpstr (state, ==, states[which]);
+}
+
+static void
+run_get_block_public_access (AmigoEc2 *ec2,
+                             AmigoSts *sts)
+{
+  run_block_public_access (ec2, 0);
+}
+
+static void
+run_enable_block_public_access (AmigoEc2 *ec2,
+                                AmigoSts *sts)
+{
+  run_block_public_access (ec2, 1);
+}
+
+static void
+run_disable_block_public_access (AmigoEc2 *ec2,
+                                 AmigoSts *sts)
+{
+  run_block_public_access (ec2, 2);
+}
+
+static void
 run_run_instances (AmigoEc2 *ec2,
                    AmigoSts *sts)
 {
@@ -875,6 +933,9 @@ static const RequestCase request_cases[] = {
   { "disable-deprecation", run_disable_deprecation },
   { "enable-protection", run_enable_protection },
   { "disable-protection", run_disable_protection },
+  { "get-image-block-public-access", run_get_block_public_access },
+  { "enable-image-block-public-access", run_enable_block_public_access },
+  { "disable-image-block-public-access", run_disable_block_public_access },
   { "run-instances", run_run_instances },
   { "run-instances-public-ip", run_run_instances_public_ip },
   { "describe-instances", run_describe_instances },

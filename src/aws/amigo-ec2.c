@@ -2131,6 +2131,156 @@ amigo_ec2_disable_image_deregistration_protection_finish (AmigoEc2      *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* ---- Block public access for AMIs ------------------------------------ */
+
+static void
+done_image_block_public_access_state (GTask *task)
+{
+  Op *op = g_task_get_task_data (task);
+  const char *value = amigo_ec2_parser_get_value (op->parser, "imageBlockPublicAccessState");
+
+  if (value == NULL || *value == '\0')
+    {
+      g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
+                               _("EC2 (%s) answered %s without its result."),
+                               op->ec2->region, amigo_ec2_query_get_action (op->query));
+      return;
+    }
+  g_task_return_pointer (task, g_strstrip (g_strdup (value)), g_free);
+}
+
+/**
+ * amigo_ec2_get_image_block_public_access_state_async:
+ * @self: an #AmigoEc2
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * GetImageBlockPublicAccessState: whether the account may make its images
+ * public in this region. While it is `block-new-sharing`, EC2 refuses to
+ * make an image public (images already public stay so).
+ */
+void
+amigo_ec2_get_image_block_public_access_state_async (AmigoEc2            *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data)
+{
+  g_return_if_fail (AMIGO_IS_EC2 (self));
+
+  op_run (op_new (self, query_new ("GetImageBlockPublicAccessState"), PARSER_SIMPLE,
+                  done_image_block_public_access_state, cancellable, callback, user_data,
+                  amigo_ec2_get_image_block_public_access_state_async));
+}
+
+/**
+ * amigo_ec2_get_image_block_public_access_state_finish:
+ * @self: an #AmigoEc2
+ * @result: the #GAsyncResult
+ * @error: where a failure goes
+ *
+ * Returns: (transfer full) (nullable): the state as EC2 answered it
+ *   (`imageBlockPublicAccessState`): `block-new-sharing` or `unblocked`,
+ *   or %NULL with @error set
+ */
+char *
+amigo_ec2_get_image_block_public_access_state_finish (AmigoEc2      *self,
+                                                      GAsyncResult  *result,
+                                                      GError       **error)
+{
+  if (!check_result (self, result, amigo_ec2_get_image_block_public_access_state_async))
+    return NULL;
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * amigo_ec2_enable_image_block_public_access_async:
+ * @self: an #AmigoEc2
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * EnableImageBlockPublicAccess with `block-new-sharing`: no image of the
+ * account can be made public in this region (AWS may take up to 10
+ * minutes to apply it).
+ */
+void
+amigo_ec2_enable_image_block_public_access_async (AmigoEc2            *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data)
+{
+  AmigoEc2Query *q;
+
+  g_return_if_fail (AMIGO_IS_EC2 (self));
+
+  q = query_new ("EnableImageBlockPublicAccess");
+  amigo_ec2_query_add_string (q, "ImageBlockPublicAccessState", AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_BLOCKED);
+  op_run (op_new (self, q, PARSER_SIMPLE, done_image_block_public_access_state, cancellable,
+                  callback, user_data, amigo_ec2_enable_image_block_public_access_async));
+}
+
+/**
+ * amigo_ec2_enable_image_block_public_access_finish:
+ * @self: an #AmigoEc2
+ * @result: the #GAsyncResult
+ * @error: where a failure goes
+ *
+ * Returns: (transfer full) (nullable): the state EC2 answered
+ *   (`block-new-sharing`), or %NULL with @error set
+ */
+char *
+amigo_ec2_enable_image_block_public_access_finish (AmigoEc2      *self,
+                                                   GAsyncResult  *result,
+                                                   GError       **error)
+{
+  if (!check_result (self, result, amigo_ec2_enable_image_block_public_access_async))
+    return NULL;
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * amigo_ec2_disable_image_block_public_access_async:
+ * @self: an #AmigoEc2
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * DisableImageBlockPublicAccess: the account's images may be made public
+ * again in this region.
+ */
+void
+amigo_ec2_disable_image_block_public_access_async (AmigoEc2            *self,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data)
+{
+  g_return_if_fail (AMIGO_IS_EC2 (self));
+
+  op_run (op_new (self, query_new ("DisableImageBlockPublicAccess"), PARSER_SIMPLE,
+                  done_image_block_public_access_state, cancellable, callback, user_data,
+                  amigo_ec2_disable_image_block_public_access_async));
+}
+
+/**
+ * amigo_ec2_disable_image_block_public_access_finish:
+ * @self: an #AmigoEc2
+ * @result: the #GAsyncResult
+ * @error: where a failure goes
+ *
+ * Returns: (transfer full) (nullable): the state EC2 answered
+ *   (`unblocked`), or %NULL with @error set
+ */
+char *
+amigo_ec2_disable_image_block_public_access_finish (AmigoEc2      *self,
+                                                    GAsyncResult  *result,
+                                                    GError       **error)
+{
+  if (!check_result (self, result, amigo_ec2_disable_image_block_public_access_async))
+    return NULL;
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* ---- RunInstances ----------------------------------------------------- */
 
 /**

@@ -505,6 +505,33 @@ char *amigo_ec2_disable_image_deregistration_protection_finish (AmigoEc2        
                                                                 GAsyncResult        *result,
                                                                 GError             **error);
 
+/* `imageBlockPublicAccessState` values of GetImageBlockPublicAccessState. */
+#define AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_BLOCKED   "block-new-sharing"
+#define AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_UNBLOCKED "unblocked"
+
+void  amigo_ec2_get_image_block_public_access_state_async  (AmigoEc2            *self,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+char *amigo_ec2_get_image_block_public_access_state_finish (AmigoEc2            *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+
+void  amigo_ec2_enable_image_block_public_access_async    (AmigoEc2            *self,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+char *amigo_ec2_enable_image_block_public_access_finish   (AmigoEc2            *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+void  amigo_ec2_disable_image_block_public_access_async   (AmigoEc2            *self,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+char *amigo_ec2_disable_image_block_public_access_finish  (AmigoEc2            *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+
 /* ---- Instances -------------------------------------------------------- */
 
 /**
