@@ -9,7 +9,9 @@
 #include "amigo-window.h"
 #include "amigo-window-private.h"
 #include "amigo-ec2.h"
+#include "amigo-account-dialog.h"
 #include "amigo-actions.h"
+#include "amigo-import-dialog.h"
 #include "amigo-endpoint.h"
 #include "amigo-error.h"
 #include "amigo-filter-popover.h"
@@ -463,6 +465,7 @@ show_error (AmigoWindow  *self,
   else
     description = g_strdup_printf ("%s\n\n%s", error->message, advice ? advice : "");
 
+  gtk_label_set_label (self->count_label, "");
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, g_strstrip (description));
   gtk_widget_set_visible (GTK_WIDGET (self->error_edit_button), offer_edit);
@@ -486,7 +489,10 @@ update_content_page (AmigoWindow *self)
   else if (loading)
     gtk_stack_set_visible_child_name (self->content_stack, "loading");
   else if (amigo_image_store_get_error (self->store) != NULL)
-    show_error (self, amigo_image_store_get_error (self->store));
+    {
+      show_error (self, amigo_image_store_get_error (self->store));
+      return;
+    }
   else
     {
       g_autofree char *text = describe_empty (self);
@@ -513,6 +519,10 @@ on_store_load_finished_cb (AmigoImageStore *store,
 {
   const GError *error = amigo_image_store_get_error (store);
 
+  if (error != NULL && self->account != NULL &&
+      (g_error_matches (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_AUTH) ||
+       g_error_matches (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_EXPIRED)))
+    amigo_account_forget_credentials (self->account);
   update_content_page (self);
   if (error != NULL && g_list_model_get_n_items (G_LIST_MODEL (store)) > 0)
     {
@@ -715,6 +725,14 @@ static void
 load_failed (AmigoWindow  *self,
              const GError *error)
 {
+  /* Refused or expired keys are read again (keyring, profile) next time. */
+  if (self->account != NULL &&
+      g_error_matches (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_AUTH))
+    amigo_account_forget_credentials (self->account);
+  if (self->account != NULL &&
+      g_error_matches (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_EXPIRED))
+    amigo_account_forget_credentials (self->account);
+
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   gtk_widget_set_visible (GTK_WIDGET (self->load_progress), FALSE);
   show_error (self, error);
@@ -890,6 +908,154 @@ amigo_window_close_request (GtkWindow *window)
 }
 
 static void
+on_account_added_cb (GtkWidget    *dialog,
+                     AmigoAccount *account,
+                     AmigoWindow  *self)
+{
+  set_account (self, account);
+}
+
+static void
+add_account_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AmigoWindow *self = AMIGO_WINDOW (widget);
+  AmigoAccountDialog *dialog = amigo_account_dialog_new_add (GTK_WINDOW (self), self->manager);
+
+  g_signal_connect_object (dialog, "account-added", G_CALLBACK (on_account_added_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_profiles_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AmigoWindow *self = AMIGO_WINDOW (widget);
+  AmigoImportDialog *dialog = amigo_import_dialog_new (GTK_WINDOW (self), self->manager);
+
+  g_signal_connect_object (dialog, "account-added", G_CALLBACK (on_account_added_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_account_edited_cb (GtkWidget    *dialog,
+                      AmigoAccount *account,
+                      AmigoWindow  *self)
+{
+  /* New keys: the next request must not use the ones held in memory. */
+  amigo_account_forget_credentials (account);
+  if (account == self->account)
+    amigo_window_reload (self);
+}
+
+/* From the error page: the account's keys were refused or expired. Keys
+ * Amigo stores are edited in place; profiles are the AWS CLI's to fix. */
+static void
+edit_account_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AmigoWindow *self = AMIGO_WINDOW (widget);
+  AmigoAccountDialog *dialog;
+
+  if (self->account == NULL || amigo_account_get_kind (self->account) != AMIGO_ACCOUNT_KIND_KEYRING)
+    {
+      gtk_widget_activate_action (widget, "app.preferences", NULL);
+      return;
+    }
+
+  dialog = amigo_account_dialog_new_edit (GTK_WINDOW (self), self->manager, self->account);
+  amigo_account_dialog_set_notice (dialog, adw_status_page_get_title (self->error_page));
+  g_signal_connect_object (dialog, "account-changed", G_CALLBACK (on_account_edited_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+apply_hidden_columns (AmigoWindow *self)
+{
+  g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-columns");
+  const char * const *ids = amigo_image_list_get_column_ids ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    amigo_image_list_set_column_visible (self->image_list, ids[i],
+                                         !g_strv_contains ((const char * const *) hidden, ids[i]));
+}
+
+static void
+on_column_switch_cb (GtkSwitch   *toggle,
+                     GParamSpec  *pspec,
+                     AmigoWindow *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (toggle), "column-id");
+  g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-columns");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+
+  for (guint i = 0; hidden[i] != NULL; i++)
+    if (g_strcmp0 (hidden[i], id) != 0)
+      g_strv_builder_add (builder, hidden[i]);
+  if (!gtk_switch_get_active (toggle))
+    g_strv_builder_add (builder, id);
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "hidden-columns", (const char * const *) updated);
+  apply_hidden_columns (self);
+}
+
+/* Which columns the list shows, remembered in GSettings. */
+static void
+choose_columns_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AmigoWindow *self = AMIGO_WINDOW (widget);
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  const char * const *ids = amigo_image_list_get_column_ids ();
+
+  gtk_window_set_title (GTK_WINDOW (window), _("Columns"));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 520);
+  gtk_window_set_hide_on_close (GTK_WINDOW (window), FALSE);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Choose the columns of the image list."));
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      GtkWidget *row;
+      GtkWidget *toggle;
+
+      /* The region column follows "All Regions"; the name is always shown. */
+      if (g_str_equal (ids[i], "region") || g_str_equal (ids[i], "name"))
+        continue;
+      row = adw_action_row_new ();
+      toggle = gtk_switch_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), amigo_image_list_get_column_title (ids[i]));
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_switch_set_active (GTK_SWITCH (toggle), amigo_image_list_get_column_visible (self->image_list, ids[i]));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      amigo_image_list_get_column_title (ids[i]), -1);
+      g_object_set_data (G_OBJECT (toggle), "column-id", (gpointer) ids[i]);
+      g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_column_switch_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -1008,6 +1174,10 @@ amigo_window_class_init (AmigoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, count_label);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-columns", NULL, choose_columns_action);
+  gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
+  gtk_widget_class_install_action (widget_class, "win.import-profiles", NULL, import_profiles_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-account", NULL, edit_account_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
 
@@ -1074,6 +1244,8 @@ amigo_window_init (AmigoWindow *self)
   gtk_scrolled_window_set_child (self->details_scroller, GTK_WIDGET (self->details));
   g_signal_connect (self->image_list, "selection-changed",
                     G_CALLBACK (on_image_selection_changed_cb), self);
+
+  apply_hidden_columns (self);
 
   self->actions_menu = build_actions_menu ();
   gtk_menu_button_set_menu_model (self->actions_button, G_MENU_MODEL (self->actions_menu));
