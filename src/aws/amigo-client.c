@@ -161,10 +161,19 @@ typedef struct
   GInputStream *stream;
   GByteArray *error_body;       /* non-NULL while reading an error answer */
   gint64 attempt_start_us;
+  gboolean reached;             /* this attempt's request went out on a connection */
+  guint64 body_received;        /* bytes of this attempt's 2xx body */
+  GError *restart_error;        /* a resend by libsoup that cannot be an attempt */
 
   GSource *wait_source;
   GSource *cancel_source;
 } Call;
+
+typedef enum {
+  STAGE_CONNECTING,             /* the request has not gone out */
+  STAGE_WAITING,                /* it went out; no answer yet */
+  STAGE_READING,                /* the answer's headers came; its body is on the way */
+} Stage;
 
 static void call_start_attempt (GTask *task);
 
@@ -225,13 +234,22 @@ call_clear_wait (Call *call)
 }
 
 static void
+call_clear_msg (Call *call)
+{
+  if (call->msg != NULL)
+    g_signal_handlers_disconnect_by_data (call->msg, call);
+  g_clear_object (&call->msg);
+}
+
+static void
 call_free (gpointer data)
 {
   Call *call = data;
 
   call_clear_wait (call);
   stream_abandon (&call->stream);
-  g_clear_object (&call->msg);
+  call_clear_msg (call);
+  g_clear_error (&call->restart_error);
   g_clear_pointer (&call->error_body, g_byte_array_unref);
   g_clear_pointer (&call->body, g_bytes_unref);
   g_free (call->service);
@@ -509,50 +527,123 @@ _amigo_client_error_from_response (const char         *host,
   if (_amigo_client_is_transient_code (code))
     retryable = TRUE;
 
+  if (kind == AMIGO_AWS_ERROR_THROTTLED)
+    {
+      /* Only seen once the retries are spent: say what to do, then AWS's words. */
+      g_autoptr(GError) plain = amigo_aws_error_new_service (kind, code, message, request_id,
+                                                             status, retryable);
+
+      return error_with_message (kind, code, message, request_id, status, retryable,
+                                 /* Translators: %s is AWS's message and code,
+                                  * e.g. “Request limit exceeded. (RequestLimitExceeded)” */
+                                 g_strdup_printf (_("AWS is limiting requests; wait a moment and "
+                                                  "try again. AWS said: %s"), plain->message));
+    }
+
   return amigo_aws_error_new_service (kind, code, message, request_id, status, retryable);
 }
 
+static gboolean
+io_error_is_retryable (const GError *cause)
+{
+  if (cause->domain == G_IO_ERROR)
+    switch (cause->code)
+      {
+      case G_IO_ERROR_TIMED_OUT:
+      case G_IO_ERROR_CONNECTION_REFUSED:
+      case G_IO_ERROR_CONNECTION_CLOSED:
+      case G_IO_ERROR_HOST_UNREACHABLE:
+      case G_IO_ERROR_NETWORK_UNREACHABLE:
+      case G_IO_ERROR_NOT_CONNECTED:
+      case G_IO_ERROR_PARTIAL_INPUT:
+      case G_IO_ERROR_FAILED:
+      case G_IO_ERROR_BUSY:
+        return TRUE;
+      default:
+        return FALSE;
+      }
+  return g_error_matches (cause, G_RESOLVER_ERROR, G_RESOLVER_ERROR_TEMPORARY_FAILURE);
+}
+
+/* A body that ended before its Content-Length: libsoup reports that as the
+ * end of the body when the answer says `Connection: close` (it allows such
+ * servers to send a wrong length), so the bytes are counted here. A coded
+ * body (gzip) is left to the decoder: its length is not the one read. */
+static gboolean
+body_is_short (SoupMessage *msg,
+               guint64      received,
+               guint64     *expected)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
+  const char *coding = soup_message_headers_get_one (headers, "Content-Encoding");
+
+  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
+    return FALSE;
+  if (coding != NULL && g_ascii_strcasecmp (coding, "identity") != 0)
+    return FALSE;
+  *expected = (guint64) soup_message_headers_get_content_length (headers);
+  return received < *expected;
+}
+
+static GError *
+short_body_error (const char *host,
+                  guint       status,
+                  guint64     received,
+                  guint64     expected)
+{
+  g_autofree char *got = g_strdup_printf ("%" G_GUINT64_FORMAT, received);
+  g_autofree char *of = g_strdup_printf ("%" G_GUINT64_FORMAT, expected);
+
+  return error_with_message (AMIGO_AWS_ERROR_BAD_RESPONSE, NULL, NULL, NULL, status, TRUE,
+                             /* Translators: the second and third %s are byte counts */
+                             g_strdup_printf (_("The answer from %s was cut off before its end "
+                                              "(%s of %s bytes arrived). Try again."),
+                                              host, got, of));
+}
+
+/* Words for a failed connection, by how far the attempt got: a server that
+ * took the request and then went silent was reached, and may have acted on
+ * it. */
 static GError *
 transport_error (const char   *host,
                  const GError *cause,
+                 Stage         stage,
                  gboolean     *retryable)
 {
-  *retryable = FALSE;
+  *retryable = io_error_is_retryable (cause);
 
   if (cause->domain == G_TLS_ERROR)
+    {
+      *retryable = FALSE;
+      return g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NETWORK,
+                          _("The secure connection to %s could not be trusted: %s. If a proxy "
+                          "or a private endpoint is in between, set AWS_CA_BUNDLE to its "
+                          "CA certificate."), host, cause->message);
+    }
+
+  if (stage == STAGE_READING && *retryable &&
+      !g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
+                        _("The answer from %s was cut off before its end (%s). "
+                        "Try again."), host, cause->message);
+
+  if (stage != STAGE_CONNECTING &&
+      (g_error_matches (cause, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_PARSING) ||
+       g_error_matches (cause, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_ENCODING)))
+    return g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
+                        _("The server %s answered with something that is not HTTP (%s). "
+                        "Check the endpoint address."), host, cause->message);
+
+  if (stage != STAGE_CONNECTING && g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NETWORK,
-                        _("The secure connection to %s could not be trusted: %s. If a proxy "
-                        "or a private endpoint is in between, set AWS_CA_BUNDLE to its "
-                        "CA certificate."), host, cause->message);
+                        _("The server %s stopped answering (%s). Try again later."),
+                        host, cause->message);
 
-  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
-    {
-      *retryable = TRUE;
-      return g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
-                          _("The answer from %s was cut off before its end (%s). "
-                          "Try again."), host, cause->message);
-    }
-
-  if (cause->domain == G_IO_ERROR)
-    {
-      switch (cause->code)
-        {
-        case G_IO_ERROR_TIMED_OUT:
-        case G_IO_ERROR_CONNECTION_REFUSED:
-        case G_IO_ERROR_CONNECTION_CLOSED:
-        case G_IO_ERROR_HOST_UNREACHABLE:
-        case G_IO_ERROR_NETWORK_UNREACHABLE:
-        case G_IO_ERROR_NOT_CONNECTED:
-        case G_IO_ERROR_FAILED:
-        case G_IO_ERROR_BUSY:
-          *retryable = TRUE;
-          break;
-        default:
-          break;
-        }
-    }
-  else if (g_error_matches (cause, G_RESOLVER_ERROR, G_RESOLVER_ERROR_TEMPORARY_FAILURE))
-    *retryable = TRUE;
+  if (stage != STAGE_CONNECTING && *retryable)
+    return g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NETWORK,
+                        _("The connection to %s was lost before it answered (%s). Try "
+                        "again; if it goes on, check the network and any proxy in between."),
+                        host, cause->message);
 
   return g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NETWORK,
                       _("Could not reach %s: %s. Check the network connection and the "
@@ -640,6 +731,10 @@ build_message (AmigoClient       *self,
   port = g_uri_get_port (parsed);
   request_uri = g_uri_build (G_URI_FLAGS_NONE, scheme, NULL, host, port, path, NULL, NULL);
   msg = soup_message_new_from_uri ("POST", request_uri);
+  /* libsoup opens a new connection for every POST unless it may be sent
+   * again; every call Amigo makes may (reads, ClientToken, or CreateImage's
+   * duplicate-name recovery), and a resend is a new attempt (restarted_cb). */
+  soup_message_set_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
 
   if (strchr (host, ':') != NULL)
     host_header = g_strdup_printf ("[%s]", host);
@@ -820,7 +915,8 @@ retry_or_fail (GTask    *task,
 
 static void
 fail_transport (GTask  *task,
-                GError *cause)
+                GError *cause,
+                Stage   stage)
 {
   Call *call = g_task_get_task_data (task);
   gboolean retryable;
@@ -837,7 +933,7 @@ fail_transport (GTask  *task,
       return;
     }
 
-  error = transport_error (call->host, cause, &retryable);
+  error = transport_error (call->host, cause, stage, &retryable);
   log_attempt (call, 0, NULL, cause);
   g_error_free (cause);
 
@@ -873,8 +969,19 @@ finish_error_answer (GTask *task)
   const AmigoAwsErrorDetails *details;
   g_autoptr(GByteArray) body = g_steal_pointer (&call->error_body);
   GError *error;
+  guint64 expected;
 
   stream_abandon (&call->stream);
+
+  /* An error document cut short says nothing reliable: try again. (Past
+   * the cap the rest was not read, so the length is not checked.) */
+  if (body->len < ERROR_BODY_CAP && body_is_short (call->msg, body->len, &expected))
+    {
+      error = short_body_error (call->host, status, body->len, expected);
+      log_attempt (call, status, response_request_id (call->msg), error);
+      retry_or_fail (task, error, FALSE, -1);
+      return;
+    }
 
   error = _amigo_client_error_from_response (call->host, status, headers,
                                              (const char *) body->data, body->len);
@@ -895,9 +1002,10 @@ finish_error_answer (GTask *task)
             {
               self->clock_offset = server - local;
               g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK_OFFSET]);
-              g_debug ("%s (%s, %s): the local clock is %" G_GINT64_FORMAT " s off the "
+              g_debug ("%s (%s, %s): the local clock is %" G_GINT64_FORMAT " s %s the "
                        "server's; signing with the corrected time", call->action,
-                       call->service, call->region, -self->clock_offset);
+                       call->service, call->region, ABS (self->clock_offset),
+                       self->clock_offset > 0 ? "behind" : "ahead of");
 
               if (!call->skew_retried)
                 {
@@ -947,7 +1055,7 @@ read_cb (GObject      *source,
   bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
   if (bytes == NULL)
     {
-      fail_transport (task, error);
+      fail_transport (task, error, STAGE_READING);
       return;
     }
   data = g_bytes_get_data (bytes, &len);
@@ -966,8 +1074,22 @@ read_cb (GObject      *source,
 
   if (len == 0)
     {
+      guint status = soup_message_get_status (call->msg);
+      guint64 expected;
+
+      if (body_is_short (call->msg, call->body_received, &expected))
+        {
+          /* What the sink took is dropped at the next begin_attempt. */
+          GError *cut = short_body_error (call->host, status, call->body_received, expected);
+
+          stream_abandon (&call->stream);
+          log_attempt (call, status, response_request_id (call->msg), cut);
+          retry_or_fail (task, cut, FALSE, -1);
+          return;
+        }
+
       g_clear_object (&call->stream);
-      log_attempt (call, soup_message_get_status (call->msg), response_request_id (call->msg), NULL);
+      log_attempt (call, status, response_request_id (call->msg), NULL);
       if (call->sink != NULL && call->sink->finish != NULL &&
           !call->sink->finish (call->sink_data, &error))
         {
@@ -979,6 +1101,7 @@ read_cb (GObject      *source,
       return;
     }
 
+  call->body_received += len;
   if (call->sink != NULL && call->sink->chunk != NULL &&
       !call->sink->chunk (call->sink_data, data, len, &error))
     {
@@ -1003,9 +1126,18 @@ send_cb (GObject      *source,
   guint status;
 
   call->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (call->restart_error != NULL &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_error (&error);
+      stream_abandon (&call->stream);
+      log_attempt (call, 0, NULL, call->restart_error);
+      task_return_error (task, g_steal_pointer (&call->restart_error));
+      return;
+    }
   if (call->stream == NULL)
     {
-      fail_transport (task, error);
+      fail_transport (task, error, call->reached ? STAGE_WAITING : STAGE_CONNECTING);
       return;
     }
 
@@ -1040,6 +1172,52 @@ send_cb (GObject      *source,
 }
 
 static void
+wrote_headers_cb (SoupMessage *msg,
+                  gpointer     user_data)
+{
+  Call *call = user_data;
+
+  call->reached = TRUE;
+}
+
+/* libsoup sent the message again by itself: after a redirect, or (newer
+ * libsoup, HTTP/2) a stream the server refused unprocessed. libsoup 3.2
+ * never resends a POST whose connection died (it asks the method, not
+ * SOUP_MESSAGE_IDEMPOTENT); that failure reaches send_cb and is retried
+ * there. Either way the sink must hear of a new attempt: callers rely on
+ * attempt > 1 to know that an earlier one may have taken effect
+ * (CreateImage's InvalidAMIName.Duplicate recovery). */
+static void
+restarted_cb (SoupMessage *msg,
+              gpointer     user_data)
+{
+  Call *call = user_data;
+  AmigoClient *self = call->client;
+  GError *error = NULL;
+
+  call->attempt++;
+  call->counted++;
+  call->reached = FALSE;
+  call->body_received = 0;
+  call->attempt_start_us = g_get_monotonic_time ();
+  g_debug ("%s (%s, %s) attempt %u: sent again by libsoup (HTTP %u)", call->action,
+           call->service, call->region, call->attempt, soup_message_get_status (msg));
+
+  /* Refused here, the resend already under way is let finish (libsoup
+   * bounds its own resends); send_cb then ends the call with the error. */
+  if (call->restart_error != NULL)
+    return;
+  if (call->counted > self->max_attempts)
+    call->restart_error =
+      g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NETWORK,
+                   _("The request to %s was sent %u times without an answer. Check the "
+                   "endpoint address and any proxy in between."), call->host, call->attempt);
+  else if (call->sink != NULL && call->sink->begin_attempt != NULL &&
+           !call->sink->begin_attempt (call->sink_data, call->attempt, &error))
+    call->restart_error = error;
+}
+
+static void
 call_start_attempt (GTask *task)
 {
   Call *call = g_task_get_task_data (task);
@@ -1059,8 +1237,10 @@ call_start_attempt (GTask *task)
       return;
     }
 
-  g_clear_object (&call->msg);
+  call_clear_msg (call);
   call->attempt++;
+  call->reached = FALSE;
+  call->body_received = 0;
   if (call->next_is_free)
     call->next_is_free = FALSE;
   else
@@ -1097,6 +1277,8 @@ call_start_attempt (GTask *task)
                call->region, call->attempt, call->endpoint_url, dump);
     }
 
+  g_signal_connect (call->msg, "wrote-headers", G_CALLBACK (wrote_headers_cb), call);
+  g_signal_connect (call->msg, "restarted", G_CALLBACK (restarted_cb), call);
   call->attempt_start_us = g_get_monotonic_time ();
   soup_session_send_async (self->session, call->msg, G_PRIORITY_DEFAULT,
                            g_task_get_cancellable (task), send_cb, task);

@@ -29,10 +29,17 @@ G_BEGIN_DECLS
  * amigo_client_default_endpoint(): `https://<service>.<region>.amazonaws.com`.
  * The request path is the endpoint's path (normally `/`).
  *
+ * Connections: the session keeps them open and sends the next request on
+ * one that is idle. Every request is flagged %SOUP_MESSAGE_IDEMPOTENT (libsoup
+ * reuses connections for a POST only then): every call may be sent again,
+ * see Idempotency below.
+ *
  * Retries (botocore's standard mode): at most #AmigoClient:max-attempts
  * attempts (3 by default) for throttling codes, transient codes, HTTP
  * 500/502/503/504 and dropped connections (refused, reset, timed out, cut
- * short), with full-jitter exponential backoff: `rand(0,1) × min(base ×
+ * short — a body shorter than its `Content-Length` included, which libsoup
+ * lets pass when the answer says `Connection: close`), with full-jitter
+ * exponential backoff: `rand(0,1) × min(base ×
  * 2^(n-1), 20 s)`, base 1 s when throttled and 50 ms otherwise, and at least
  * the server's `x-amz-retry-after` (capped to 5 s more). Never on 4xx client
  * errors, never after cancellation, never after the sink refused a chunk.
@@ -50,7 +57,9 @@ G_BEGIN_DECLS
  * Idempotency: a request that creates something carries a `ClientToken` made
  * once per user action with amigo_client_token_new() and put in the body by
  * the caller. Since retries resend the same body, they carry the same token
- * and EC2 does not create the thing twice.
+ * and EC2 does not create the thing twice. A request without one (CreateImage,
+ * RegisterImage) relies on the attempt number its sink is given: from the
+ * second attempt on, an earlier one may have taken effect.
  *
  * Logging: g_debug() (`G_MESSAGES_DEBUG=Amigo-AWS`) shows action, service,
  * region, status, attempt, elapsed time and request id; never a body, and
@@ -64,9 +73,12 @@ G_DECLARE_FINAL_TYPE (AmigoClient, amigo_client, AMIGO, CLIENT, GObject)
 /**
  * AmigoResponseSink:
  * @begin_attempt: (nullable): called before each attempt is sent, @attempt
- *   counting from 1. From the second attempt on, anything delivered earlier
- *   belongs to a failed attempt: start over (or skip what was already taken).
- *   Returning %FALSE stops the call with the error set.
+ *   counting from 1 — also when libsoup sends the request again by itself
+ *   (following a redirect), which counts as an attempt. From the second
+ *   attempt on, anything delivered earlier belongs to a failed attempt:
+ *   start over (or skip what was already taken), and know that an earlier
+ *   attempt may have reached the service. Returning %FALSE stops the call
+ *   with the error set.
  * @chunk: (nullable): a piece of a successful (2xx) body, as it arrives.
  *   Returning %FALSE (a parse error, say) stops the call with that error.
  * @finish: (nullable): the successful body is complete. Returning %FALSE
