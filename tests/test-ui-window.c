@@ -313,17 +313,17 @@ test_sort_by_created (void)
   assert_sorted_by_created (FALSE);
   amigo_image_filter_set_include_deprecated (filter, FALSE);
 
-  /* Names sort as a person reads them, ignoring case: over a thousand. */
+  /* Names sort ignoring case: over a thousand. */
   _amigo_window_select_source (window, 2);
   WAIT_FOR (loaded () && n_stored () > 1000, 120);
   amigo_image_list_sort_by (list, "name", GTK_SORT_ASCENDING);
   settle ();
   for (guint i = 1; i < n_shown (); i++)
     {
-      g_autofree char *a = g_utf8_casefold (amigo_image_get_name (shown_image (i - 1)) ?: "", -1);
-      g_autofree char *b = g_utf8_casefold (amigo_image_get_name (shown_image (i)) ?: "", -1);
+      const char *a = amigo_image_get_name (shown_image (i - 1));
+      const char *b = amigo_image_get_name (shown_image (i));
 
-      g_assert_cmpint (g_utf8_collate (a, b), <=, 0);
+      g_assert_cmpint (g_ascii_strcasecmp (a ?: "", b ?: ""), <=, 0);
     }
   amigo_image_list_sort_by (list, NULL, GTK_SORT_ASCENDING);
 }

@@ -443,7 +443,7 @@ show_error (AmigoWindow  *self,
         advice = _("Check your network connection, then try again.");
         break;
       case AMIGO_AWS_ERROR_THROTTLED:
-        advice = _("AWS is asking for fewer requests. Wait a little, then try again.");
+        /* The client's message already says to wait and try again. */
         break;
       case AMIGO_AWS_ERROR_FAILED:
       case AMIGO_AWS_ERROR_SERVICE:
