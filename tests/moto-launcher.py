@@ -973,6 +973,51 @@ def patch_image_block_public_access() -> None:
     _wrap(AmiBackend, "modify_image_attribute", make_modify_image_attribute)
 
 
+def patch_modify_image_description() -> None:
+    """ModifyImageAttribute Description.Value (or Attribute=description, Value).
+
+    API reference, ModifyImageAttribute: "Description - A new description
+    for the AMI" (an AttributeValue: Description.Value), or "Attribute - The
+    name of the attribute to modify. Valid values: description | ..." with
+    "Value - The value of the attribute being modified. This parameter can
+    be used only when the Attribute parameter is description or
+    imdsSupport."  Only the owner may change it; RegisterImage documents the
+    description as "Constraints: Up to 255 characters", so longer ones are
+    refused (InvalidParameterValue).  moto 5.2.1 ignored it and kept the old
+    description.
+    """
+    from moto.core.responses import EmptyResult
+    from moto.ec2.responses.amis import AmisResponse
+
+    def make_modify_image_attribute(original):
+        def modify_image_attribute(self):
+            description = self._get_param("Description")
+            if isinstance(description, dict) and "Value" in description:
+                value = description["Value"]
+            elif self._get_param("Attribute") == "description":
+                value = self._get_param("Value")
+            else:
+                return original(self)
+            image_id = self._get_param("ImageId")
+            if not image_id:
+                raise _ec2_error("MissingParameter", "The request must contain the parameter ImageId")
+            self.error_on_dryrun()
+            image = _get_own_image(self.ec2_backend, image_id)
+            value = value or ""
+            if len(value) > 255:
+                raise _ec2_error(
+                    "InvalidParameterValue",
+                    "The description is too long: it can have at most 255 characters.",
+                )
+            image.description = value
+            return EmptyResult()
+
+        return modify_image_attribute
+
+    _wrap(AmisResponse, "modify_image_attribute", make_modify_image_attribute)
+
+
+
 def patch_delete_snapshot_in_use() -> None:
     """DeleteSnapshot refuses a snapshot any registered AMI uses.
 
@@ -1019,6 +1064,7 @@ def apply_patches(seed_marketplace: bool) -> None:
     patch_run_instances_idempotency()
     patch_image_block_public_access()
     patch_delete_snapshot_in_use()
+    patch_modify_image_description()
     if seed_marketplace:
         patch_marketplace_images()
 

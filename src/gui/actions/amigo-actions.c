@@ -7,11 +7,15 @@
 #include <glib/gi18n.h>
 
 #include "amigo-actions.h"
+#include "amigo-description-dialog.h"
+#include "amigo-permissions-dialog.h"
 
 /* One line per action dialog. The window installs "win.<name>" for each,
  * enables it for the selection it needs, and shows it in the header bar's
  * actions menu, the details pane and the row's context menu. */
 static const AmigoActionInfo actions[] = {
+  { "share", N_("_Permissions…"), NULL, AMIGO_ACTION_NEEDS_OWN_IMAGE, amigo_permissions_dialog_new },
+  { "edit-description", N_("Edit _Description…"), NULL, AMIGO_ACTION_NEEDS_OWN_IMAGE, amigo_description_dialog_new },
   { NULL, NULL, NULL, 0, NULL }
 };
 

@@ -1,0 +1,36 @@
+/* amigo-description-dialog-private.h — the dialog's insides, for its tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "amigo-description-dialog.h"
+
+G_BEGIN_DECLS
+
+/* ModifyImageAttribute Description: "Constraints: Up to 255 characters." */
+#define AMIGO_DESCRIPTION_MAX 255
+
+struct _AmigoDescriptionDialog
+{
+  AdwWindow parent_instance;
+
+  /* template widgets */
+  AdwWindowTitle *window_title;
+  GtkButton *save_button;
+  GtkSpinner *spinner;
+  AdwEntryRow *description_row;
+  GtkLabel *count_label;
+  GtkLabel *problem_label;
+
+  /* owned */
+  AmigoActionContext *context;
+  AmigoImage *image;
+  GCancellable *cancellable;
+  char *save_error;
+
+  gboolean saving;
+  gboolean saved;               /* the change is made: the dialog closes */
+};
+
+G_END_DECLS

@@ -1,0 +1,647 @@
+/* test-ui-manage.c — the image management dialogs, end to end against moto
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Permissions, tags, deprecation, description and deregistration: each
+ * dialog is opened on images made in moto (tests/moto-harness.sh, every
+ * signature checked), filled through its widgets, submitted through its
+ * primary button, and moto's state is then read back with the Describe
+ * calls. The validation cases check that an invalid field blocks the
+ * button and says why, and that nothing reached moto.
+ *
+ * Also here, against the same moto: the engine's block public access
+ * calls, which the permissions dialog depends on.
+ *
+ * With AMIGO_SCREENSHOT_DIR set, each dialog is saved there as a PNG.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "amigo-test-ui.h"
+#include "amigo-error.h"
+#include "amigo-description-dialog-private.h"
+#include "amigo-permissions-dialog-private.h"
+
+#define REGION "us-east-1"
+#define WAIT_SECONDS 120
+
+static AmigoEc2 *ec2;
+static char *instance_id;
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  AMIGO_TEST_WAIT_FOR (*result != NULL, WAIT_SECONDS);
+  return *result;
+}
+
+/* Lets pending idles and a frame or two happen. */
+static void
+settle (void)
+{
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
+
+static char *
+unique_name (const char *prefix)
+{
+  static guint counter;
+
+  return g_strdup_printf ("%s %u-%u", prefix, (guint) (g_get_real_time () % 1000000), ++counter);
+}
+
+/* A new image of the test instance, as DescribeImages shows it. */
+static AmigoImage *
+new_image (const char *prefix)
+{
+  g_autofree char *name = unique_name (prefix);
+  g_autofree char *image_id = amigo_test_ui_create_image (ec2, instance_id, name);
+  AmigoImage *image = amigo_test_ui_get_image (ec2, image_id);
+
+  g_assert_nonnull (image);
+  return image;
+}
+
+static AmigoImage *
+refetch (AmigoImage *image)
+{
+  return amigo_test_ui_get_image (ec2, amigo_image_get_image_id (image));
+}
+
+static AmigoImageAttribute *
+describe_attribute (const char              *image_id,
+                    AmigoImageAttributeName  name)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AmigoImageAttribute *attribute;
+
+  amigo_ec2_describe_image_attribute_async (ec2, image_id, name, NULL, store_result_cb, &result);
+  attribute = amigo_ec2_describe_image_attribute_finish (ec2, wait_result (&result), &error);
+  g_assert_no_error (error);
+  return attribute;
+}
+
+/* What the dialog's context told the window. */
+typedef struct {
+  guint changed;
+  char *toast;
+} News;
+
+static void
+on_changed_cb (AmigoActionContext *context,
+               News               *news)
+{
+  news->changed++;
+}
+
+static void
+on_toast_cb (AmigoActionContext *context,
+             const char         *text,
+             News               *news)
+{
+  g_free (news->toast);
+  news->toast = g_strdup (text);
+}
+
+static void
+news_clear (News *news)
+{
+  g_clear_pointer (&news->toast, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (News, news_clear)
+
+static AmigoActionContext *
+new_context (News *news,
+             ...)
+{
+  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_object_unref);
+  AmigoActionContext *context;
+  AmigoImage *image;
+  va_list args;
+
+  va_start (args, news);
+  while ((image = va_arg (args, AmigoImage *)) != NULL)
+    g_ptr_array_add (images, g_object_ref (image));
+  va_end (args);
+
+  context = amigo_test_ui_new_context (REGION, images);
+  g_signal_connect (context, "changed", G_CALLBACK (on_changed_cb), news);
+  g_signal_connect (context, "toast", G_CALLBACK (on_toast_cb), news);
+  return context;
+}
+
+/* Presses @button the way a person does (through its action, if it has
+ * one). gtk_widget_activate() would only click it a moment later. */
+static void
+press (gpointer button)
+{
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+label_shows (GtkLabel *label)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (label)) &&
+         *gtk_label_get_text (label) != '\0';
+}
+
+static gboolean
+count_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+maybe_screenshot (gpointer    window,
+                  const char *name)
+{
+  const char *dir = g_getenv ("AMIGO_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  guint count = 0;
+  guint tick;
+  int width, height;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+
+  gtk_window_present (GTK_WINDOW (window));
+  AMIGO_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)), WAIT_SECONDS);
+  /* About half a second of frames: the window is drawn at its size. */
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_tick_cb, &count, NULL);
+  AMIGO_TEST_WAIT_FOR (count >= 30, WAIT_SECONDS);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
+
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Shows @dialog and keeps a weak pointer that clears when it is gone. */
+static void
+show (gpointer  dialog,
+      gpointer *weak)
+{
+  *weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), weak);
+  gtk_window_present (GTK_WINDOW (dialog));
+  settle ();
+}
+
+static void
+close_dialog (gpointer *weak)
+{
+  if (*weak == NULL)
+    return;
+  gtk_window_destroy (GTK_WINDOW (*weak));
+  AMIGO_TEST_WAIT_FOR (*weak == NULL, WAIT_SECONDS);
+}
+
+/* ---- the engine: block public access ----------------------------------- */
+
+typedef enum {
+  BPA_GET,
+  BPA_ENABLE,
+  BPA_DISABLE,
+} BpaCall;
+
+static char *
+block_public_access (BpaCall call)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *state = NULL;
+
+  switch (call)
+    {
+    case BPA_GET:
+      amigo_ec2_get_image_block_public_access_state_async (ec2, NULL, store_result_cb, &result);
+      state = amigo_ec2_get_image_block_public_access_state_finish (ec2, wait_result (&result), &error);
+      break;
+    case BPA_ENABLE:
+      amigo_ec2_enable_image_block_public_access_async (ec2, NULL, store_result_cb, &result);
+      state = amigo_ec2_enable_image_block_public_access_finish (ec2, wait_result (&result), &error);
+      break;
+    case BPA_DISABLE:
+      amigo_ec2_disable_image_block_public_access_async (ec2, NULL, store_result_cb, &result);
+      state = amigo_ec2_disable_image_block_public_access_finish (ec2, wait_result (&result), &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  g_assert_no_error (error);
+  g_assert_nonnull (state);
+  return state;
+}
+
+static void
+test_engine_block_public_access (void)
+{
+  g_autoptr(AmigoImage) image = new_image ("ui-manage block public access");
+  AmigoLaunchPermission everyone = { .group = (char *) "all" };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoImageAttribute) attribute = NULL;
+  g_autofree char *initial = block_public_access (BPA_GET);
+  g_autofree char *enabled = NULL;
+  g_autofree char *while_enabled = NULL;
+  g_autofree char *disabled = NULL;
+  g_autofree char *after = NULL;
+  guint n = 0;
+
+  g_assert_cmpstr (initial, ==, AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_UNBLOCKED);
+  enabled = block_public_access (BPA_ENABLE);
+  g_assert_cmpstr (enabled, ==, AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_BLOCKED);
+  while_enabled = block_public_access (BPA_GET);
+  g_assert_cmpstr (while_enabled, ==, AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_BLOCKED);
+
+  /* EC2 refuses to make an image public meanwhile. */
+  amigo_ec2_modify_image_launch_permission_async (ec2, amigo_image_get_image_id (image), &everyone, 1,
+                                                  NULL, 0, NULL, store_result_cb, &result);
+  g_assert_false (amigo_ec2_modify_image_launch_permission_finish (ec2, wait_result (&result), &error));
+  g_assert_true (amigo_aws_error_has_aws_code (error, "OperationNotPermitted"));
+  attribute = describe_attribute (amigo_image_get_image_id (image), AMIGO_IMAGE_ATTRIBUTE_LAUNCH_PERMISSION);
+  amigo_image_attribute_get_launch_permissions (attribute, &n);
+  g_assert_cmpuint (n, ==, 0);
+
+  disabled = block_public_access (BPA_DISABLE);
+  g_assert_cmpstr (disabled, ==, AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_UNBLOCKED);
+  after = block_public_access (BPA_GET);
+  g_assert_cmpstr (after, ==, AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_UNBLOCKED);
+}
+
+/* ---- permissions ------------------------------------------------------ */
+
+#define OTHER_ACCOUNT "111122223333"
+#define ORG_ARN "arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5"
+#define OU_ARN "arn:aws:organizations::111122223333:ou/o-a1b2c3d4e5/ou-ab12-cd34ef56"
+
+static void
+test_permissions_parse (void)
+{
+  static const struct {
+    const char *text;
+    AmigoShareKind kind;
+    const char *normalized;
+  } table[] = {
+    { OTHER_ACCOUNT, AMIGO_SHARE_ACCOUNT, OTHER_ACCOUNT },
+    { " 1111-2222-3333 ", AMIGO_SHARE_ACCOUNT, OTHER_ACCOUNT },
+    { "1111 2222 3333", AMIGO_SHARE_ACCOUNT, OTHER_ACCOUNT },
+    { "11112222333", AMIGO_SHARE_INVALID, NULL },
+    { "1111222233334", AMIGO_SHARE_INVALID, NULL },
+    { "11112222333a", AMIGO_SHARE_INVALID, NULL },
+    { ORG_ARN, AMIGO_SHARE_ORGANIZATION, ORG_ARN },
+    { "arn:aws-us-gov:organizations::111122223333:organization/o-a1b2c3d4e5",
+      AMIGO_SHARE_ORGANIZATION, "arn:aws-us-gov:organizations::111122223333:organization/o-a1b2c3d4e5" },
+    { "arn:aws:organizations::111122223333:organization/o-short", AMIGO_SHARE_INVALID, NULL },
+    { "arn:aws:organizations::111122223333:organization/o-A1B2C3D4E5", AMIGO_SHARE_INVALID, NULL },
+    { "arn:aws:organizations::11112222333:organization/o-a1b2c3d4e5", AMIGO_SHARE_INVALID, NULL },
+    { OU_ARN, AMIGO_SHARE_ORGANIZATIONAL_UNIT, OU_ARN },
+    { "arn:aws:organizations::111122223333:ou/o-a1b2c3d4e5/ou-ab12", AMIGO_SHARE_INVALID, NULL },
+    { "arn:aws:iam::111122223333:root", AMIGO_SHARE_INVALID, NULL },
+    { "everyone", AMIGO_SHARE_INVALID, NULL },
+    { "", AMIGO_SHARE_INVALID, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      g_autofree char *normalized = NULL;
+      g_autofree char *problem = NULL;
+      AmigoShareKind kind = amigo_permissions_parse_share (table[i].text, &normalized, &problem);
+
+      g_test_message ("%s", table[i].text);
+      g_assert_cmpint (kind, ==, table[i].kind);
+      g_assert_cmpstr (normalized, ==, table[i].normalized);
+      if (kind == AMIGO_SHARE_INVALID)
+        g_assert_nonnull (problem);
+      else
+        g_assert_null (problem);
+    }
+}
+
+static AmigoPermissionsDialog *
+open_permissions (AmigoActionContext  *context,
+                  gpointer            *weak)
+{
+  show (amigo_permissions_dialog_new (NULL, context), weak);
+  AMIGO_TEST_WAIT_FOR (((AmigoPermissionsDialog *) *weak)->loaded, WAIT_SECONDS);
+  return *weak;
+}
+
+static void
+type_share (AmigoPermissionsDialog *dialog,
+            const char             *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (dialog->add_row), text);
+  press (dialog->add_button);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->add_row)), ==, "");
+}
+
+typedef struct {
+  gboolean public;
+  GPtrArray *users;
+  GPtrArray *organizations;
+  GPtrArray *units;
+} Permissions;
+
+static void
+permissions_clear (Permissions *p)
+{
+  g_clear_pointer (&p->users, g_ptr_array_unref);
+  g_clear_pointer (&p->organizations, g_ptr_array_unref);
+  g_clear_pointer (&p->units, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Permissions, permissions_clear)
+
+/* Who may launch @image, as moto says. */
+static void
+read_permissions (AmigoImage  *image,
+                  Permissions *out)
+{
+  g_autoptr(AmigoImageAttribute) attribute =
+    describe_attribute (amigo_image_get_image_id (image), AMIGO_IMAGE_ATTRIBUTE_LAUNCH_PERMISSION);
+  const AmigoLaunchPermission *permissions;
+  guint n = 0;
+
+  out->public = FALSE;
+  out->users = g_ptr_array_new_with_free_func (g_free);
+  out->organizations = g_ptr_array_new_with_free_func (g_free);
+  out->units = g_ptr_array_new_with_free_func (g_free);
+  permissions = amigo_image_attribute_get_launch_permissions (attribute, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_strcmp0 (permissions[i].group, "all") == 0)
+        out->public = TRUE;
+      if (permissions[i].user_id != NULL)
+        g_ptr_array_add (out->users, g_strdup (permissions[i].user_id));
+      if (permissions[i].organization_arn != NULL)
+        g_ptr_array_add (out->organizations, g_strdup (permissions[i].organization_arn));
+      if (permissions[i].organizational_unit_arn != NULL)
+        g_ptr_array_add (out->units, g_strdup (permissions[i].organizational_unit_arn));
+    }
+}
+
+static gboolean
+strv_has (GPtrArray  *array,
+          const char *value)
+{
+  return g_ptr_array_find_with_equal_func (array, value, g_str_equal, NULL);
+}
+
+static void
+test_permissions_share_and_unshare (void)
+{
+  g_autoptr(AmigoImage) image = new_image ("ui-manage permissions");
+  g_auto(News) news = { 0 };
+  g_autoptr(AmigoActionContext) context = new_context (&news, image, NULL);
+  g_auto(Permissions) shared = { 0 };
+  g_auto(Permissions) unshared = { 0 };
+  AmigoPermissionsDialog *dialog = NULL;
+
+  /* Private and shared with nobody, to begin with. */
+  open_permissions (context, (gpointer *) &dialog);
+  g_assert_true (gtk_check_button_get_active (dialog->private_check));
+  g_assert_cmpuint (dialog->shares->len, ==, 0);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->apply_button)));
+
+  type_share (dialog, OTHER_ACCOUNT);
+  type_share (dialog, ORG_ARN);
+  g_assert_cmpuint (dialog->shares->len, ==, 2);
+  gtk_check_button_set_active (dialog->public_check, TRUE);
+  /* Typed but not added: Apply takes it too. */
+  gtk_editable_set_text (GTK_EDITABLE (dialog->add_row), OU_ARN);
+  press (dialog->apply_button);
+  AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
+  g_assert_cmpuint (news.changed, ==, 1);
+  g_assert_nonnull (news.toast);
+
+  read_permissions (image, &shared);
+  g_assert_true (shared.public);
+  g_assert_cmpuint (shared.users->len, ==, 1);
+  g_assert_true (strv_has (shared.users, OTHER_ACCOUNT));
+  g_assert_cmpuint (shared.organizations->len, ==, 1);
+  g_assert_true (strv_has (shared.organizations, ORG_ARN));
+  g_assert_cmpuint (shared.units->len, ==, 1);
+  g_assert_true (strv_has (shared.units, OU_ARN));
+
+  /* The dialog shows what AWS has; removing everything unshares. */
+  open_permissions (context, (gpointer *) &dialog);
+  g_assert_true (gtk_check_button_get_active (dialog->public_check));
+  g_assert_cmpuint (dialog->shares->len, ==, 3);
+  maybe_screenshot (dialog, "permissions.png");
+  while (dialog->shares->len > 0)
+    press (((AmigoShare *) g_ptr_array_index (dialog->shares, 0))->remove_button);
+  gtk_check_button_set_active (dialog->private_check, TRUE);
+  press (dialog->apply_button);
+  AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
+  g_assert_cmpuint (news.changed, ==, 2);
+
+  read_permissions (image, &unshared);
+  g_assert_false (unshared.public);
+  g_assert_cmpuint (unshared.users->len, ==, 0);
+  g_assert_cmpuint (unshared.organizations->len, ==, 0);
+  g_assert_cmpuint (unshared.units->len, ==, 0);
+}
+
+static void
+test_permissions_invalid (void)
+{
+  g_autoptr(AmigoImage) image = new_image ("ui-manage permissions invalid");
+  g_auto(News) news = { 0 };
+  g_autoptr(AmigoActionContext) context = new_context (&news, image, NULL);
+  g_auto(Permissions) after = { 0 };
+  const char *invalid[] = {
+    "12345678901",
+    "1234567890123",
+    "arn:aws:organizations::111122223333:organization/o-short",
+    "arn:aws:organizations::111122223333:ou/o-a1b2c3d4e5",
+    "arn:aws:iam::111122223333:root",
+    amigo_image_get_owner_id (image),                 /* the image's own account */
+    "1111-2222-3333",                                 /* already in the list */
+  };
+  AmigoPermissionsDialog *dialog = NULL;
+
+  open_permissions (context, (gpointer *) &dialog);
+  type_share (dialog, OTHER_ACCOUNT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_test_message ("%s", invalid[i]);
+      gtk_editable_set_text (GTK_EDITABLE (dialog->add_row), invalid[i]);
+      g_assert_true (label_shows (dialog->problem_label));
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->add_row), "error"));
+      g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->add_button)));
+      /* The account added above is a change, but not with this pending. */
+      g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->apply_button)));
+      g_signal_emit_by_name (dialog->apply_button, "clicked");
+      g_assert_false (dialog->saving);
+    }
+  g_assert_cmpuint (dialog->shares->len, ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (dialog->add_row), "");
+  g_assert_false (label_shows (dialog->problem_label));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->apply_button)));
+  close_dialog ((gpointer *) &dialog);
+
+  read_permissions (image, &after);
+  g_assert_cmpuint (after.users->len, ==, 0);
+  g_assert_false (after.public);
+  g_assert_cmpuint (news.changed, ==, 0);
+}
+
+static void
+test_permissions_public_blocked (void)
+{
+  g_autoptr(AmigoImage) image = new_image ("ui-manage permissions blocked");
+  g_auto(News) news = { 0 };
+  g_autoptr(AmigoActionContext) context = new_context (&news, image, NULL);
+  g_autofree char *enabled = block_public_access (BPA_ENABLE);
+  g_autofree char *disabled = NULL;
+  g_autofree char *text = NULL;
+  AmigoPermissionsDialog *dialog = NULL;
+
+  open_permissions (context, (gpointer *) &dialog);
+  g_assert_true (dialog->blocked);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->public_row)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->blocked_row)));
+  text = amigo_test_ui_collect_text (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "Block public access"));
+  /* Sharing with an account is still possible. */
+  type_share (dialog, OTHER_ACCOUNT);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->apply_button)));
+  close_dialog ((gpointer *) &dialog);
+
+  disabled = block_public_access (BPA_DISABLE);
+  open_permissions (context, (gpointer *) &dialog);
+  g_assert_false (dialog->blocked);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->public_row)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->blocked_row)));
+  close_dialog ((gpointer *) &dialog);
+}
+
+/* ---- description ------------------------------------------------------ */
+
+static void
+test_description_round_trip (void)
+{
+  g_autoptr(AmigoImage) image = new_image ("ui-manage description");
+  g_auto(News) news = { 0 };
+  g_autoptr(AmigoActionContext) context = new_context (&news, image, NULL);
+  g_autoptr(AmigoImage) after = NULL;
+  AmigoDescriptionDialog *dialog = NULL;
+
+  show (amigo_description_dialog_new (NULL, context), (gpointer *) &dialog);
+  /* Nothing changed yet: nothing to save. */
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->save_button)));
+
+  gtk_editable_set_text (GTK_EDITABLE (dialog->description_row), "Web server, built by the ui test — 한국어 too");
+  maybe_screenshot (dialog, "description.png");
+  press (dialog->save_button);
+  AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
+
+  after = refetch (image);
+  g_assert_cmpstr (amigo_image_get_description (after), ==, "Web server, built by the ui test — 한국어 too");
+  g_assert_cmpuint (news.changed, ==, 1);
+  g_assert_nonnull (news.toast);
+}
+
+static void
+test_description_too_long (void)
+{
+  g_autoptr(AmigoImage) image = new_image ("ui-manage description long");
+  g_auto(News) news = { 0 };
+  g_autoptr(AmigoActionContext) context = new_context (&news, image, NULL);
+  g_autoptr(AmigoImage) after = NULL;
+  g_autofree char *longest = NULL;
+  g_autofree char *too_long = NULL;
+  AmigoDescriptionDialog *dialog = NULL;
+  GString *text;
+
+  /* Characters, not bytes: 255 Hangul syllables are 765 bytes. */
+  text = g_string_new (NULL);
+  for (guint i = 0; i < AMIGO_DESCRIPTION_MAX; i++)
+    g_string_append (text, "한");
+  longest = g_string_free (text, FALSE);
+  too_long = g_strconcat (longest, "a", NULL);
+
+  show (amigo_description_dialog_new (NULL, context), (gpointer *) &dialog);
+
+  gtk_editable_set_text (GTK_EDITABLE (dialog->description_row), too_long);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->save_button)));
+  g_assert_true (label_shows (dialog->problem_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (dialog->problem_label), "255"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->description_row), "error"));
+  g_signal_emit_by_name (dialog->save_button, "clicked");
+  settle ();
+  g_assert_false (dialog->saving);
+
+  gtk_editable_set_text (GTK_EDITABLE (dialog->description_row), longest);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->save_button)));
+  g_assert_false (label_shows (dialog->problem_label));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (dialog->description_row), "error"));
+
+  close_dialog ((gpointer *) &dialog);
+  after = refetch (image);
+  g_assert_cmpstr (amigo_image_get_description (after), ==, amigo_image_get_description (image));
+  g_assert_cmpuint (news.changed, ==, 0);
+}
+
+/* ---- main ------------------------------------------------------------- */
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status = amigo_test_ui_init (&argc, &argv);
+
+  if (status != 0)
+    return status;
+
+  ec2 = amigo_test_ui_get_ec2 (REGION);
+  instance_id = amigo_test_ui_run_instance (ec2, "ui-manage");
+
+  g_test_add_func ("/manage/engine/block-public-access", test_engine_block_public_access);
+  g_test_add_func ("/manage/permissions/parse", test_permissions_parse);
+  g_test_add_func ("/manage/permissions/share-and-unshare", test_permissions_share_and_unshare);
+  g_test_add_func ("/manage/permissions/invalid", test_permissions_invalid);
+  g_test_add_func ("/manage/permissions/public-blocked", test_permissions_public_blocked);
+  g_test_add_func ("/manage/description/round-trip", test_description_round_trip);
+  g_test_add_func ("/manage/description/too-long", test_description_too_long);
+
+  status = g_test_run ();
+
+  g_clear_object (&ec2);
+  g_free (instance_id);
+  return status;
+}
