@@ -1251,6 +1251,134 @@ def patch_signature_over_raw_body() -> None:
 # --------------------------------------------------------------------------
 
 
+# Test-only control of resource states (see test_control_middleware).
+TEST_CONTROL_PREFIX = "/amigo-test/"
+INSTANCE_STATE_CODES = {
+    "pending": 0,
+    "running": 16,
+    "shutting-down": 32,
+    "terminated": 48,
+    "stopping": 64,
+    "stopped": 80,
+}
+
+
+def test_control_middleware(app):
+    """Test-only knobs to put resources in the states AWS goes through.
+
+    moto makes images `available`, snapshots `completed` (100%) and
+    instances `running` at once, so the long work Amigo watches (an image
+    pending → available, a copy's progress, a launch) cannot be seen.
+    These loopback-only POST endpoints, outside any AWS protocol and never
+    signed, let a test set the states and later move them on:
+
+      POST /amigo-test/image-state
+        {"region", "image_id", "state", "state_reason": {"code", "message"}}
+      POST /amigo-test/snapshot-state
+        {"region", "snapshot_id", "state", "progress": "45%"}
+      POST /amigo-test/instance-state
+        {"region", "instance_id", "state", "state_reason": {"code", "message"}}
+
+    Fields but the ids and the region are optional; `state_reason` null
+    removes it.  Answers 200 {"ok": true}, 404 when the resource is unknown,
+    400 on a malformed body.  The values are served as DescribeImages,
+    DescribeSnapshots and DescribeInstances document them (Image.state and
+    stateReason, Snapshot.status and progress, Instance.instanceState).
+    """
+    from moto.ec2.models import ec2_backends
+    from moto.ec2.models.elastic_block_store import Snapshot
+    from moto.ec2.models.instances import StateReason
+
+    if not getattr(Snapshot, "_amigo_progress_patched", False):
+        moto_progress = Snapshot.progress.fget
+
+        def progress(self):
+            return self.__dict__.get("_amigo_progress") or moto_progress(self)
+
+        Snapshot.progress = property(progress)
+        Snapshot._amigo_progress_patched = True
+
+    def find(region, collection, resource_id):
+        for account_backends in list(ec2_backends.values()):
+            if region not in account_backends:
+                continue
+            found = getattr(account_backends[region], collection).get(resource_id)
+            if found is not None:
+                return found
+        return None
+
+    def set_image_state(body):
+        image = find(body["region"], "amis", body["image_id"])
+        if image is None:
+            return False
+        if "state" in body:
+            image.state = body["state"]
+        if "state_reason" in body:
+            reason = body["state_reason"]
+            image.state_reason = {"Code": reason.get("code"), "Message": reason.get("message")} if reason else None
+        return True
+
+    def set_snapshot_state(body):
+        snapshot = find(body["region"], "snapshots", body["snapshot_id"])
+        if snapshot is None:
+            return False
+        if "state" in body:
+            snapshot.status = body["state"]
+        if "progress" in body:
+            snapshot.__dict__["_amigo_progress"] = body["progress"]
+        return True
+
+    def set_instance_state(body):
+        instance = None
+        for account_backends in list(ec2_backends.values()):
+            backend = account_backends.get(body["region"]) if body["region"] in account_backends else None
+            if backend is None:
+                continue
+            for reservation in list(backend.reservations.values()):
+                for candidate in reservation.instances:
+                    if candidate.id == body["instance_id"]:
+                        instance = candidate
+        if instance is None:
+            return False
+        if "state" in body:
+            instance._state.name = body["state"]
+            instance._state.code = INSTANCE_STATE_CODES.get(body["state"], 0)
+        if "state_reason" in body:
+            reason = body["state_reason"] or {}
+            instance.state_reason = StateReason(reason.get("message", ""), reason.get("code", ""))
+        return True
+
+    handlers = {
+        "image-state": set_image_state,
+        "snapshot-state": set_snapshot_state,
+        "instance-state": set_instance_state,
+    }
+
+    def reply(start_response, status, payload):
+        data = json.dumps(payload).encode("utf-8")
+        start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(data)))])
+        return [data]
+
+    def wrapped(environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if not path.startswith(TEST_CONTROL_PREFIX):
+            return app(environ, start_response)
+        handler = handlers.get(path[len(TEST_CONTROL_PREFIX):])
+        if handler is None or environ.get("REQUEST_METHOD") != "POST":
+            return reply(start_response, "404 Not Found", {"error": f"no such knob: {path}"})
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            body = json.loads(environ["wsgi.input"].read(length) or b"{}")
+            found = handler(body)
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            return reply(start_response, "400 Bad Request", {"error": repr(error)})
+        if not found:
+            return reply(start_response, "404 Not Found", {"error": "no such resource"})
+        return reply(start_response, "200 OK", {"ok": True})
+
+    return wrapped
+
+
 def check_loopback(host: str) -> str:
     """This server answers with fake credentials and no TLS: loopback only."""
     if host == "localhost":
@@ -1317,6 +1445,7 @@ def main(argv=None) -> int:
 
     app = DomainDispatcherApplication(create_backend_app)
     app.debug = True  # as `python -m moto.server`
+    app = test_control_middleware(app)
     server = make_server(host, args.port, raw_body_middleware(app), threaded=True)
     if args.quiet:
         import logging

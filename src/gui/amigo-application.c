@@ -19,6 +19,9 @@ struct _AmigoApplication
   GSettings *settings;
   AmigoAccountManager *account_manager;
   AmigoTaskManager *task_manager;
+
+  /* whether the running tasks hold the application */
+  gboolean held_for_tasks;
 };
 
 G_DEFINE_FINAL_TYPE (AmigoApplication, amigo_application, ADW_TYPE_APPLICATION)
@@ -90,11 +93,49 @@ accounts_loaded_cb (GObject      *source,
     g_warning ("Could not load the accounts: %s", error->message);
 }
 
+/* Running tasks keep Amigo alive after its last window is closed, so that
+ * it can say when they end. */
+static void
+on_tasks_busy_cb (AmigoTaskManager *tasks,
+                  GParamSpec       *pspec,
+                  AmigoApplication *self)
+{
+  gboolean busy = amigo_task_manager_get_busy (tasks);
+
+  if (busy && !self->held_for_tasks)
+    g_application_hold (G_APPLICATION (self));
+  else if (!busy && self->held_for_tasks)
+    g_application_release (G_APPLICATION (self));
+  self->held_for_tasks = busy;
+}
+
+/* A desktop notification when a task ends while nobody is looking. */
+static void
+on_task_finished_cb (AmigoTaskManager *tasks,
+                     AmigoTask        *task,
+                     AmigoApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *id = NULL;
+
+  /* Cancelling is the person's own doing: nothing to tell. */
+  if (amigo_task_get_state (task) == AMIGO_TASK_STATE_CANCELLED)
+    return;
+  if (window != NULL && gtk_window_is_active (window))
+    return;
+
+  id = g_strconcat ("task-", amigo_task_get_resource_ids (task)[0], NULL);
+  notification = amigo_task_new_notification (task);
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
 static void
 amigo_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<primary>q", NULL };
   AmigoApplication *self = AMIGO_APPLICATION (app);
+  g_autofree char *tasks_path = NULL;
 
   G_APPLICATION_CLASS (amigo_application_parent_class)->startup (app);
 
@@ -107,6 +148,12 @@ amigo_application_startup (GApplication *app)
   self->settings = g_settings_new (APPLICATION_ID);
   self->account_manager = amigo_account_manager_new (self->settings, NULL);
   amigo_account_manager_load_async (self->account_manager, NULL, accounts_loaded_cb, NULL);
+
+  tasks_path = amigo_task_manager_dup_default_state_path ();
+  self->task_manager = amigo_task_manager_new (self->account_manager, tasks_path);
+  g_signal_connect_object (self->task_manager, "notify::busy", G_CALLBACK (on_tasks_busy_cb), self, 0);
+  g_signal_connect_object (self->task_manager, "task-finished", G_CALLBACK (on_task_finished_cb), self, 0);
+  on_tasks_busy_cb (self->task_manager, NULL, self);
 }
 
 static void
@@ -116,6 +163,8 @@ amigo_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (amigo_application_parent_class)->shutdown (app);
 
+  if (self->task_manager != NULL)
+    g_signal_handlers_disconnect_by_data (self->task_manager, self);
   g_clear_object (&self->task_manager);
   g_clear_object (&self->account_manager);
   g_clear_object (&self->settings);

@@ -26,4 +26,19 @@ void              amigo_task_manager_add         (AmigoTaskManager    *self,
 GListModel       *amigo_task_manager_get_tasks   (AmigoTaskManager    *self);
 gboolean          amigo_task_manager_get_busy    (AmigoTaskManager    *self);
 
+/* $XDG_STATE_HOME/amigo/tasks.json */
+char             *amigo_task_manager_dup_default_state_path (void);
+/* Removes the tasks that ended from the list (and the state file). */
+void              amigo_task_manager_clear_finished (AmigoTaskManager *self);
+/* Stops @task where AWS allows it (amigo_task_get_can_cancel(): a copy is
+ * stopped by deregistering the unfinished copy). Ask the person first. */
+void              amigo_task_manager_cancel_async  (AmigoTaskManager    *self,
+                                                    AmigoTask           *task,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean          amigo_task_manager_cancel_finish (AmigoTaskManager    *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
 G_END_DECLS

@@ -37,6 +37,11 @@ typedef enum {
   AMIGO_TASK_STATE_CANCELLED,
 } AmigoTaskState;
 
+#define AMIGO_TYPE_TASK_KIND (amigo_task_kind_get_type ())
+GType amigo_task_kind_get_type (void) G_GNUC_CONST;
+#define AMIGO_TYPE_TASK_STATE (amigo_task_state_get_type ())
+GType amigo_task_state_get_type (void) G_GNUC_CONST;
+
 #define AMIGO_TYPE_TASK (amigo_task_get_type ())
 
 G_DECLARE_FINAL_TYPE (AmigoTask, amigo_task, AMIGO, TASK, GObject)
@@ -57,5 +62,17 @@ AmigoTaskState  amigo_task_get_state         (AmigoTask           *self);
 int             amigo_task_get_percent       (AmigoTask           *self);
 const char     *amigo_task_get_message       (AmigoTask           *self);
 gint64          amigo_task_get_started       (AmigoTask           *self);
+/* When it ended (wall clock, µs), 0 while it runs. */
+gint64          amigo_task_get_finished      (AmigoTask           *self);
+/* Whether AWS lets the person stop it now (a running copy only); when
+ * not, amigo_task_get_cancel_hint() says why, for a tooltip. */
+gboolean        amigo_task_get_can_cancel    (AmigoTask           *self);
+const char     *amigo_task_get_cancel_hint   (AmigoTask           *self);
+/* Its state in a word for people: "Running", "Done", "Failed", "Cancelled". */
+const char     *amigo_task_state_to_label    (AmigoTaskState       state);
+/* How it ended, in a sentence: "Image ami-0123 is available.", "Failed: …" */
+char           *amigo_task_dup_outcome       (AmigoTask           *self);
+/* What a desktop notification says when it ended: the title, the outcome. */
+GNotification  *amigo_task_new_notification  (AmigoTask           *self);
 
 G_END_DECLS

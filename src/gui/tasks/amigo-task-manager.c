@@ -1,0 +1,1371 @@
+/* amigo-task-manager.c — the tasks under way, polled, and kept across restarts
+ *
+ * Each running task has a watch: it finds the task's account (waiting for
+ * the account manager to finish loading if needed), gets its client, and
+ * polls EC2 with one Describe request at a time — DescribeImages for the
+ * image kinds (plus DescribeSnapshots of a copy's snapshots for the
+ * percentage), DescribeInstances for a launch. The wait between polls
+ * starts at 2 s and grows ×1.5 up to 60 s, back to 2 s whenever AWS reports
+ * progress. A failed poll (throttling, the network) never fails the task:
+ * its message shows the error and polling goes on, more slowly. The watch
+ * ends when AWS says the work succeeded or failed.
+ *
+ * The list is kept in a small JSON file, rewritten whole (atomically) on
+ * every change, so that Amigo resumes watching after a restart. It holds
+ * what was asked and how it ended — never credentials. Finished tasks stay
+ * in the file for a day.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "amigo-ec2.h"
+#include "amigo-error.h"
+#include "amigo-task-manager-private.h"
+#include "amigo-task-private.h"
+
+#define STATE_FILE_VERSION 1
+#define DEFAULT_INITIAL_INTERVAL_MS 2000
+#define DEFAULT_MAX_INTERVAL_MS 60000
+/* Finished tasks older than this are left out of the state file. */
+#define KEEP_FINISHED_USEC (G_TIME_SPAN_DAY)
+/* EC2 is eventually consistent: right after CreateImage or RunInstances,
+ * Describe may not know the new id yet. "Not found" means "gone" only once
+ * the resource was seen, or when the task is older than this. */
+#define NOT_FOUND_GRACE_USEC (2 * G_TIME_SPAN_MINUTE)
+
+typedef struct _Watch Watch;
+
+struct _AmigoTaskManager
+{
+  GObject parent_instance;
+
+  /* owned */
+  AmigoAccountManager *accounts;
+  char *state_path;
+  GListStore *tasks;
+  GHashTable *watches;          /* AmigoTask * → Watch * */
+  gulong loaded_handler;
+
+  gboolean busy;
+  guint initial_interval_ms;
+  guint max_interval_ms;
+  guint n_requests;
+};
+
+struct _Watch
+{
+  AmigoTaskManager *manager;    /* borrowed; NULL once the watch stopped */
+  AmigoTask *task;
+  GCancellable *cancellable;
+  AmigoEc2 *ec2;
+  guint timeout_id;
+  guint interval_ms;            /* the next wait */
+  char *progress;               /* what AWS said last time, to see a change */
+  gboolean waiting_for_accounts;
+  gboolean in_flight;
+  gboolean seen;
+  gboolean cancelling;
+};
+
+G_DEFINE_FINAL_TYPE (AmigoTaskManager, amigo_task_manager, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_TASK_FINISHED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void watch_resolve (Watch *watch);
+static void save (AmigoTaskManager *self);
+
+/* ---- watches --------------------------------------------------------- */
+
+static void
+watch_clear (gpointer data)
+{
+  Watch *watch = data;
+
+  g_clear_object (&watch->task);
+  g_clear_object (&watch->cancellable);
+  g_clear_object (&watch->ec2);
+  g_free (watch->progress);
+}
+
+static Watch *
+watch_ref (Watch *watch)
+{
+  return g_rc_box_acquire (watch);
+}
+
+static void
+watch_unref (Watch *watch)
+{
+  g_rc_box_release_full (watch, watch_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Watch, watch_unref)
+
+/* The hash table's destroy function: nothing may run for this watch again. */
+static void
+watch_stop (gpointer data)
+{
+  Watch *watch = data;
+
+  watch->manager = NULL;
+  g_cancellable_cancel (watch->cancellable);
+  g_clear_handle_id (&watch->timeout_id, g_source_remove);
+  watch_unref (watch);
+}
+
+static Watch *
+watch_new (AmigoTaskManager *self,
+           AmigoTask        *task)
+{
+  Watch *watch = g_rc_box_new0 (Watch);
+
+  watch->manager = self;
+  watch->task = g_object_ref (task);
+  watch->cancellable = g_cancellable_new ();
+  watch->interval_ms = self->initial_interval_ms;
+  return watch;
+}
+
+/* TRUE when a callback arrives for a watch that was stopped. */
+static gboolean
+watch_is_stopped (Watch *watch)
+{
+  return watch->manager == NULL;
+}
+
+guint
+_amigo_task_backoff_next (guint interval_ms,
+                          guint max_ms)
+{
+  guint64 next = (guint64) interval_ms * 3 / 2;
+
+  return (guint) MIN (MAX (next, (guint64) interval_ms + 1), (guint64) max_ms);
+}
+
+static void
+update_busy (AmigoTaskManager *self)
+{
+  gboolean busy = g_hash_table_size (self->watches) > 0;
+
+  if (busy == self->busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static gboolean
+watch_timeout_cb (gpointer data)
+{
+  Watch *watch = data;
+
+  watch->timeout_id = 0;
+  watch_resolve (watch);
+  return G_SOURCE_REMOVE;
+}
+
+/* Polls again after the current wait, and waits longer the time after. */
+static void
+watch_schedule (Watch *watch)
+{
+  AmigoTaskManager *self = watch->manager;
+
+  g_clear_handle_id (&watch->timeout_id, g_source_remove);
+  watch->timeout_id = g_timeout_add (watch->interval_ms, watch_timeout_cb, watch);
+  watch->interval_ms = _amigo_task_backoff_next (watch->interval_ms, self->max_interval_ms);
+}
+
+/* AWS answered: a different answer than last time means things move, so
+ * the next poll comes soon again. */
+static void
+watch_progress (Watch      *watch,
+                const char *aws_state,
+                int         percent,
+                const char *message)
+{
+  g_autofree char *progress = g_strdup_printf ("%s|%d", aws_state ? aws_state : "", percent);
+
+  if (watch->progress != NULL && !g_str_equal (watch->progress, progress))
+    watch->interval_ms = watch->manager->initial_interval_ms;
+  g_free (watch->progress);
+  watch->progress = g_steal_pointer (&progress);
+
+  _amigo_task_set_percent (watch->task, percent);
+  _amigo_task_set_message (watch->task, message);
+  watch_schedule (watch);
+}
+
+/* A poll failed: say why, and try again later. */
+static void
+watch_retry (Watch        *watch,
+             const GError *error)
+{
+  _amigo_task_set_message (watch->task, error->message);
+  watch_schedule (watch);
+}
+
+static void
+watch_finish (Watch          *watch,
+              AmigoTaskState  state,
+              const char     *message)
+{
+  AmigoTaskManager *self = watch->manager;
+  g_autoptr(AmigoTask) task = g_object_ref (watch->task);
+
+  g_object_freeze_notify (G_OBJECT (task));
+  if (state == AMIGO_TASK_STATE_SUCCEEDED)
+    _amigo_task_set_percent (task, 100);
+  _amigo_task_set_message (task, message);
+  _amigo_task_set_state (task, state);
+  g_object_thaw_notify (G_OBJECT (task));
+
+  /* Stops and frees the watch: nothing of it may be used below. */
+  g_hash_table_remove (self->watches, task);
+
+  save (self);
+  update_busy (self);
+  g_signal_emit (self, signals[SIGNAL_TASK_FINISHED], 0, task);
+}
+
+static gboolean
+is_older_than (AmigoTask *task,
+               GTimeSpan  span)
+{
+  return g_get_real_time () - amigo_task_get_started (task) > span;
+}
+
+/* Describe says the resource does not exist. */
+static void
+watch_not_found (Watch        *watch,
+                 const GError *error)
+{
+  AmigoTask *task = watch->task;
+  g_autofree char *ids = g_strjoinv (", ", (char **) amigo_task_get_resource_ids (task));
+  g_autofree char *message = NULL;
+
+  if (watch->cancelling || (!watch->seen && !is_older_than (task, NOT_FOUND_GRACE_USEC)))
+    {
+      /* Not visible yet (eventual consistency), or being cancelled: the
+       * cancellation says how it ended. */
+      watch_schedule (watch);
+      return;
+    }
+
+  if (amigo_task_get_kind (task) == AMIGO_TASK_KIND_LAUNCH)
+    /* Translators: %s is one or more instance ids */
+    message = g_strdup_printf (_("EC2 no longer knows the instances %s: they were terminated long ago or never started."), ids);
+  else
+    /* Translators: %s is an image id */
+    message = g_strdup_printf (_("The image %s no longer exists: it was deregistered before it became available."), ids);
+  watch_finish (watch, AMIGO_TASK_STATE_FAILED, message);
+}
+
+/* ---- polling images -------------------------------------------------- */
+
+static gboolean
+image_state_is_failure (const char *state)
+{
+  static const char * const failures[] = { "failed", "error", "invalid", "deregistered", NULL };
+
+  return state != NULL && g_strv_contains (failures, state);
+}
+
+/* "45%" → 45; -1 when AWS gives nothing usable. */
+static int
+parse_percent (const char *text)
+{
+  guint64 value;
+  char *end = NULL;
+
+  if (text == NULL || !g_ascii_isdigit (*text))
+    return -1;
+  value = g_ascii_strtoull (text, &end, 10);
+  if (end == text || (*end != '%' && *end != '\0') || value > 100)
+    return -1;
+  return (int) value;
+}
+
+typedef struct {
+  Watch *watch;
+  char *message;
+} SnapshotsData;
+
+static void
+snapshots_data_free (SnapshotsData *data)
+{
+  watch_unref (data->watch);
+  g_free (data->message);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SnapshotsData, snapshots_data_free)
+
+static void
+snapshots_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(SnapshotsData) data = user_data;
+  Watch *watch = data->watch;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) snapshots = NULL;
+  guint64 total = 0, done = 0;
+  int percent = -1;
+
+  snapshots = amigo_ec2_describe_snapshots_finish (AMIGO_EC2 (source), result, &error);
+  if (watch_is_stopped (watch))
+    return;
+  watch->in_flight = FALSE;
+
+  if (snapshots == NULL)
+    {
+      /* The image itself is fine: keep what we knew of the progress. */
+      watch_retry (watch, error);
+      return;
+    }
+
+  /* The copy's progress: its snapshots' progress, weighted by size. */
+  for (guint i = 0; i < snapshots->len; i++)
+    {
+      AmigoSnapshot *snapshot = g_ptr_array_index (snapshots, i);
+      int snapshot_percent = parse_percent (amigo_snapshot_get_progress (snapshot));
+      guint64 weight = MAX (amigo_snapshot_get_volume_size (snapshot), 1);
+
+      if (snapshot_percent < 0)
+        continue;
+      total += weight;
+      done += weight * snapshot_percent;
+    }
+  if (total > 0)
+    percent = (int) (done / total);
+
+  watch_progress (watch, "pending", percent, data->message);
+}
+
+static void
+watch_poll_snapshots (Watch      *watch,
+                      AmigoImage *image,
+                      const char *message)
+{
+  const AmigoBlockDeviceMapping *mappings;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  AmigoDescribeSnapshotsRequest request = { 0 };
+  SnapshotsData *data;
+  guint n_mappings = 0;
+
+  mappings = amigo_image_get_block_device_mappings (image, &n_mappings);
+  for (guint i = 0; i < n_mappings; i++)
+    if (mappings[i].has_ebs && mappings[i].ebs.snapshot_id != NULL && *mappings[i].ebs.snapshot_id != '\0')
+      g_ptr_array_add (ids, mappings[i].ebs.snapshot_id);
+
+  if (ids->len == 0)
+    {
+      /* AWS lists the copy's volumes only once their snapshots exist. */
+      watch_progress (watch, amigo_image_get_state (image), amigo_task_get_percent (watch->task), message);
+      return;
+    }
+  g_ptr_array_add (ids, NULL);
+
+  data = g_new0 (SnapshotsData, 1);
+  data->watch = watch_ref (watch);
+  data->message = g_strdup (message);
+  request.snapshot_ids = (const char * const *) ids->pdata;
+  watch->manager->n_requests++;
+  watch->in_flight = TRUE;
+  amigo_ec2_describe_snapshots_async (watch->ec2, &request, watch->cancellable, snapshots_cb, data);
+}
+
+static gboolean
+is_not_found (const GError *error,
+              const char   *prefix)
+{
+  const char *code = amigo_aws_error_get_aws_code (error);
+
+  return code != NULL && g_str_has_prefix (code, prefix) &&
+         (g_str_has_suffix (code, ".NotFound") || g_str_has_suffix (code, ".Unavailable"));
+}
+
+static void
+images_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(Watch) watch = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) images = NULL;
+  const char *image_id;
+  const AmigoStateReason *reason;
+  const char *state;
+  const char *message = NULL;
+  AmigoImage *image = NULL;
+
+  images = amigo_ec2_describe_images_finish (AMIGO_EC2 (source), result, NULL, &error);
+  if (watch_is_stopped (watch))
+    return;
+  watch->in_flight = FALSE;
+
+  if (images == NULL)
+    {
+      if (is_not_found (error, "InvalidAMIID"))
+        watch_not_found (watch, error);
+      else
+        watch_retry (watch, error);
+      return;
+    }
+
+  image_id = amigo_task_get_resource_ids (watch->task)[0];
+  for (guint i = 0; i < images->len && image == NULL; i++)
+    if (g_strcmp0 (amigo_image_get_image_id (g_ptr_array_index (images, i)), image_id) == 0)
+      image = g_ptr_array_index (images, i);
+  if (image == NULL)
+    {
+      /* A recently deregistered image is answered with an empty list. */
+      watch_not_found (watch, NULL);
+      return;
+    }
+
+  watch->seen = TRUE;
+  state = amigo_image_get_state (image);
+  reason = amigo_image_get_state_reason (image);
+  if (reason != NULL)
+    message = reason->message && *reason->message ? reason->message : reason->code;
+
+  if (g_strcmp0 (state, "available") == 0)
+    {
+      watch_finish (watch, AMIGO_TASK_STATE_SUCCEEDED, NULL);
+      return;
+    }
+  if (image_state_is_failure (state))
+    {
+      g_autofree char *fallback = NULL;
+
+      if (message == NULL)
+        /* Translators: %s is the image's state as AWS says it, e.g. "failed" */
+        message = fallback = g_strdup_printf (_("AWS reports the image as “%s” and gives no reason."), state);
+      watch_finish (watch, AMIGO_TASK_STATE_FAILED, message);
+      return;
+    }
+
+  /* pending, transient, or a state newer than this code: keep watching. */
+  if (amigo_task_get_kind (watch->task) == AMIGO_TASK_KIND_COPY_IMAGE)
+    watch_poll_snapshots (watch, image, message);
+  else
+    watch_progress (watch, state, -1, message);
+}
+
+/* ---- polling instances ----------------------------------------------- */
+
+static void
+instances_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(Watch) watch = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) instances = NULL;
+  const char * const *ids;
+  guint n_ids, n_running = 0;
+  g_autofree char *message = NULL;
+  g_autofree char *progress = NULL;
+
+  instances = amigo_ec2_describe_instances_finish (AMIGO_EC2 (source), result, &error);
+  if (watch_is_stopped (watch))
+    return;
+  watch->in_flight = FALSE;
+
+  if (instances == NULL)
+    {
+      if (is_not_found (error, "InvalidInstanceID"))
+        watch_not_found (watch, error);
+      else
+        watch_retry (watch, error);
+      return;
+    }
+
+  ids = amigo_task_get_resource_ids (watch->task);
+  n_ids = g_strv_length ((char **) ids);
+  for (guint i = 0; i < instances->len; i++)
+    {
+      AmigoInstance *instance = g_ptr_array_index (instances, i);
+      const char *state = amigo_instance_get_state (instance);
+
+      if (!g_strv_contains (ids, amigo_instance_get_instance_id (instance)))
+        continue;
+      watch->seen = TRUE;
+
+      if (g_strcmp0 (state, "running") == 0)
+        n_running++;
+      else if (g_strcmp0 (state, "pending") != 0)
+        {
+          /* Stopped or terminated before it ever ran: say why. */
+          const AmigoStateReason *reason = amigo_instance_get_state_reason (instance);
+          const char *why = reason && reason->message && *reason->message ? reason->message
+                            : amigo_instance_get_state_transition_reason (instance);
+
+          if (why != NULL && *why != '\0')
+            /* Translators: "Instance i-0123 is stopped: Server.InternalError: …" */
+            message = g_strdup_printf (_("Instance %s is %s: %s"),
+                                       amigo_instance_get_instance_id (instance), state, why);
+          else
+            /* Translators: "Instance i-0123 is terminated before it ran." */
+            message = g_strdup_printf (_("Instance %s is %s before it ran."),
+                                       amigo_instance_get_instance_id (instance), state);
+          watch_finish (watch, AMIGO_TASK_STATE_FAILED, message);
+          return;
+        }
+    }
+
+  if (n_running == n_ids)
+    {
+      watch_finish (watch, AMIGO_TASK_STATE_SUCCEEDED, NULL);
+      return;
+    }
+
+  if (n_ids > 1)
+    /* Translators: "2 of 3 instances running" */
+    message = g_strdup_printf (ngettext ("%u of %u instance running", "%u of %u instances running", n_ids),
+                               n_running, n_ids);
+  progress = g_strdup_printf ("%u", n_running);
+  watch_progress (watch, progress, -1, message);
+}
+
+/* ---- the watch's steps ----------------------------------------------- */
+
+static void
+watch_poll (Watch *watch)
+{
+  const char * const *ids = amigo_task_get_resource_ids (watch->task);
+
+  watch->manager->n_requests++;
+  watch->in_flight = TRUE;
+
+  if (amigo_task_get_kind (watch->task) == AMIGO_TASK_KIND_LAUNCH)
+    {
+      AmigoEc2ListRequest request = { .ids = ids };
+
+      amigo_ec2_describe_instances_async (watch->ec2, &request, watch->cancellable,
+                                          instances_cb, watch_ref (watch));
+    }
+  else
+    {
+      AmigoDescribeImagesRequest request = {
+        .image_ids = ids,
+        .include_deprecated = TRUE,
+        .include_disabled = TRUE,
+      };
+
+      amigo_ec2_describe_images_async (watch->ec2, &request, NULL, NULL, NULL, watch->cancellable,
+                                       images_cb, watch_ref (watch));
+    }
+}
+
+static void
+client_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(Watch) watch = user_data;
+  AmigoAccount *account = AMIGO_ACCOUNT (source);
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = amigo_account_get_client_finish (account, result, &error);
+  if (watch_is_stopped (watch))
+    return;
+  watch->in_flight = FALSE;
+
+  if (client == NULL)
+    {
+      /* The keyring may be locked, a credential_process may fail for a
+       * while: try again later. */
+      watch_retry (watch, error);
+      return;
+    }
+
+  watch->ec2 = amigo_ec2_new_for_account (account, client, amigo_task_get_region (watch->task), &error);
+  if (watch->ec2 == NULL)
+    {
+      watch_finish (watch, AMIGO_TASK_STATE_FAILED, error->message);
+      return;
+    }
+
+  watch_poll (watch);
+}
+
+/* Polls now, after finding the account and its client the first time. */
+static void
+watch_resolve (Watch *watch)
+{
+  AmigoTaskManager *self = watch->manager;
+  AmigoAccount *account;
+
+  if (watch->in_flight)
+    return;
+
+  if (watch->ec2 != NULL)
+    {
+      watch_poll (watch);
+      return;
+    }
+
+  if (!amigo_account_manager_get_loaded (self->accounts))
+    {
+      watch->waiting_for_accounts = TRUE;
+      return;
+    }
+
+  account = amigo_account_manager_lookup (self->accounts, amigo_task_get_account_id (watch->task));
+  if (account == NULL)
+    {
+      watch_finish (watch, AMIGO_TASK_STATE_FAILED,
+                    _("Its account is no longer set up in Amigo, so it cannot be watched."));
+      return;
+    }
+
+  watch->in_flight = TRUE;
+  amigo_account_get_client_async (account, watch->cancellable, client_cb, watch_ref (watch));
+}
+
+static void
+on_accounts_loaded_cb (AmigoAccountManager *accounts,
+                       GParamSpec          *pspec,
+                       AmigoTaskManager    *self)
+{
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new_with_free_func ((GDestroyNotify) watch_unref);
+  GHashTableIter iter;
+  Watch *watch;
+
+  if (!amigo_account_manager_get_loaded (accounts))
+    return;
+
+  g_hash_table_iter_init (&iter, self->watches);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &watch))
+    if (watch->waiting_for_accounts)
+      g_ptr_array_add (waiting, watch_ref (watch));
+
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      watch = g_ptr_array_index (waiting, i);
+      watch->waiting_for_accounts = FALSE;
+      if (!watch_is_stopped (watch))
+        watch_resolve (watch);
+    }
+}
+
+static void
+start_watch (AmigoTaskManager *self,
+             AmigoTask        *task,
+             gboolean          now)
+{
+  Watch *watch = watch_new (self, task);
+
+  g_hash_table_insert (self->watches, task, watch);
+  if (now)
+    watch_resolve (watch);
+  else
+    /* Just created: give EC2 a moment to know about it. */
+    watch_schedule (watch);
+}
+
+/* ---- the state file -------------------------------------------------- */
+
+static gboolean
+is_expired (AmigoTask *task,
+            gint64     now)
+{
+  return amigo_task_get_state (task) != AMIGO_TASK_STATE_RUNNING &&
+         now - amigo_task_get_finished (task) > KEEP_FINISHED_USEC;
+}
+
+static char *
+format_time (gint64 usec)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) exact = NULL;
+
+  if (time == NULL)
+    return NULL;
+  exact = g_date_time_add (time, usec % G_USEC_PER_SEC);
+  return g_date_time_format_iso8601 (exact);
+}
+
+static gint64
+parse_time (const char *text)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (text == NULL)
+    return 0;
+  time = g_date_time_new_from_iso8601 (text, NULL);
+  if (time == NULL)
+    return 0;
+  return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
+}
+
+static JsonNode *
+task_to_json (AmigoTask *task)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *started = format_time (amigo_task_get_started (task));
+  const char * const *ids = amigo_task_get_resource_ids (task);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, _amigo_task_kind_to_string (amigo_task_get_kind (task)));
+  json_builder_set_member_name (builder, "account_id");
+  json_builder_add_string_value (builder, amigo_task_get_account_id (task));
+  json_builder_set_member_name (builder, "region");
+  json_builder_add_string_value (builder, amigo_task_get_region (task));
+  json_builder_set_member_name (builder, "resource_ids");
+  json_builder_begin_array (builder);
+  for (guint i = 0; ids[i] != NULL; i++)
+    json_builder_add_string_value (builder, ids[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, amigo_task_get_title (task));
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, _amigo_task_state_to_string (amigo_task_get_state (task)));
+  json_builder_set_member_name (builder, "started");
+  json_builder_add_string_value (builder, started);
+  if (amigo_task_get_state (task) != AMIGO_TASK_STATE_RUNNING)
+    {
+      g_autofree char *finished = format_time (amigo_task_get_finished (task));
+
+      json_builder_set_member_name (builder, "finished");
+      json_builder_add_string_value (builder, finished);
+      /* How it ended, e.g. AWS's state reason (never a credential). */
+      if (amigo_task_get_message (task) != NULL)
+        {
+          json_builder_set_member_name (builder, "message");
+          json_builder_add_string_value (builder, amigo_task_get_message (task));
+        }
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+save (AmigoTaskManager *self)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *dir = NULL;
+  gint64 now = g_get_real_time ();
+  guint n;
+
+  if (self->state_path == NULL)
+    return;
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, STATE_FILE_VERSION);
+  json_builder_set_member_name (builder, "tasks");
+  json_builder_begin_array (builder);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->tasks));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmigoTask) task = g_list_model_get_item (G_LIST_MODEL (self->tasks), i);
+
+      if (!is_expired (task, now))
+        json_builder_add_value (builder, task_to_json (task));
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, NULL);
+
+  dir = g_path_get_dirname (self->state_path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_warning ("Could not create %s to keep the task list: %s", dir, g_strerror (saved_errno));
+      return;
+    }
+  if (!g_file_set_contents_full (self->state_path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    g_warning ("Could not save the task list: %s", error->message);
+}
+
+/* A string member, or NULL when absent or of another type (a hand-edited
+ * or damaged file must not trip json-glib's checks). */
+static const char *
+get_string (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static AmigoTask *
+task_from_json (JsonNode *node)
+{
+  JsonObject *object;
+  JsonArray *array;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(AmigoTask) task = NULL;
+  AmigoTaskKind kind;
+  AmigoTaskState state;
+  const char *account_id, *region, *title, *message;
+  gint64 started, finished;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  object = json_node_get_object (node);
+
+  if (!_amigo_task_kind_from_string (get_string (object, "kind"), &kind) ||
+      !_amigo_task_state_from_string (get_string (object, "state"), &state))
+    return NULL;
+  account_id = get_string (object, "account_id");
+  region = get_string (object, "region");
+  title = get_string (object, "title");
+  message = get_string (object, "message");
+  started = parse_time (get_string (object, "started"));
+  finished = parse_time (get_string (object, "finished"));
+  if (account_id == NULL || region == NULL || started == 0 ||
+      !json_object_has_member (object, "resource_ids") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "resource_ids")))
+    return NULL;
+
+  array = json_object_get_array_member (object, "resource_ids");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING ||
+          *json_node_get_string (element) == '\0')
+        return NULL;
+      g_ptr_array_add (ids, (gpointer) json_node_get_string (element));
+    }
+  if (ids->len == 0)
+    return NULL;
+  g_ptr_array_add (ids, NULL);
+
+  task = amigo_task_new (kind, account_id, region, (const char * const *) ids->pdata, title);
+  _amigo_task_set_started (task, started);
+  if (state != AMIGO_TASK_STATE_RUNNING)
+    {
+      _amigo_task_set_finished (task, finished != 0 ? finished : started);
+      _amigo_task_set_message (task, message);
+      _amigo_task_set_state (task, state);
+      if (state == AMIGO_TASK_STATE_SUCCEEDED)
+        _amigo_task_set_percent (task, 100);
+    }
+  return g_steal_pointer (&task);
+}
+
+/* Keeps an unreadable file for a person to look at, and starts afresh. */
+static void
+set_aside (AmigoTaskManager *self,
+           const char       *reason)
+{
+  g_autofree char *bad = g_strconcat (self->state_path, ".bad", NULL);
+
+  if (g_rename (self->state_path, bad) != 0)
+    {
+      int saved_errno = errno;
+
+      g_warning ("The task list %s could not be read (%s), nor set aside as %s (%s)",
+                 self->state_path, reason, bad, g_strerror (saved_errno));
+      return;
+    }
+  g_warning ("The task list %s could not be read (%s): it was set aside as %s",
+             self->state_path, reason, bad);
+}
+
+static void
+load (AmigoTaskManager *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  JsonObject *root;
+  JsonNode *version;
+  JsonArray *array;
+  gint64 now = g_get_real_time ();
+  guint n_bad = 0;
+
+  if (self->state_path == NULL)
+    return;
+
+  if (!g_file_get_contents (self->state_path, &data, &length, &error))
+    {
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        set_aside (self, error->message);
+      return;
+    }
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, length, &error))
+    {
+      set_aside (self, error->message);
+      return;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      set_aside (self, "not a JSON object");
+      return;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+  version = json_object_get_member (root, "version");
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) ||
+      json_node_get_value_type (version) != G_TYPE_INT64 ||
+      json_node_get_int (version) != STATE_FILE_VERSION ||
+      !json_object_has_member (root, "tasks") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "tasks")))
+    {
+      set_aside (self, "not a task list of version 1");
+      return;
+    }
+
+  array = json_object_get_array_member (root, "tasks");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr(AmigoTask) task = task_from_json (json_array_get_element (array, i));
+
+      if (task == NULL)
+        {
+          n_bad++;
+          continue;
+        }
+      if (is_expired (task, now))
+        continue;
+      /* The file is newest first, as the list. */
+      g_list_store_append (self->tasks, task);
+    }
+
+  if (n_bad > 0)
+    {
+      g_autofree char *reason = g_strdup_printf ("%u unreadable tasks", n_bad);
+
+      /* Keep the whole file for a person to look at; the tasks that could
+       * be read go on. */
+      set_aside (self, reason);
+      save (self);
+    }
+}
+
+/* ---- GObject --------------------------------------------------------- */
+
+static void
+amigo_task_manager_dispose (GObject *object)
+{
+  AmigoTaskManager *self = AMIGO_TASK_MANAGER (object);
+
+  g_clear_signal_handler (&self->loaded_handler, self->accounts);
+  if (self->watches != NULL)
+    g_hash_table_remove_all (self->watches);
+  g_clear_object (&self->accounts);
+  g_clear_object (&self->tasks);
+
+  G_OBJECT_CLASS (amigo_task_manager_parent_class)->dispose (object);
+}
+
+static void
+amigo_task_manager_finalize (GObject *object)
+{
+  AmigoTaskManager *self = AMIGO_TASK_MANAGER (object);
+
+  g_clear_pointer (&self->watches, g_hash_table_unref);
+  g_free (self->state_path);
+
+  G_OBJECT_CLASS (amigo_task_manager_parent_class)->finalize (object);
+}
+
+static void
+amigo_task_manager_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  AmigoTaskManager *self = AMIGO_TASK_MANAGER (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amigo_task_manager_class_init (AmigoTaskManagerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = amigo_task_manager_dispose;
+  object_class->finalize = amigo_task_manager_finalize;
+  object_class->get_property = amigo_task_manager_get_property;
+
+  /**
+   * AmigoTaskManager:busy:
+   *
+   * Whether a task is running (show a progress indicator, keep the
+   * application alive).
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AmigoTaskManager::task-finished:
+   * @task: the task, no longer running
+   *
+   * Emitted when a watched task succeeds, fails or is cancelled (not for
+   * tasks that had ended before they were loaded).
+   */
+  signals[SIGNAL_TASK_FINISHED] =
+    g_signal_new ("task-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, AMIGO_TYPE_TASK);
+}
+
+static void
+amigo_task_manager_init (AmigoTaskManager *self)
+{
+  self->tasks = g_list_store_new (AMIGO_TYPE_TASK);
+  self->watches = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, watch_stop);
+  self->initial_interval_ms = DEFAULT_INITIAL_INTERVAL_MS;
+  self->max_interval_ms = DEFAULT_MAX_INTERVAL_MS;
+}
+
+/* ---- public API ------------------------------------------------------ */
+
+/**
+ * amigo_task_manager_new:
+ * @accounts: where tasks find their account, by id
+ * @state_path: (nullable): the state file; %NULL keeps the tasks in
+ *   memory only
+ *
+ * Reads the state file (an unreadable one is renamed `*.bad`, with a
+ * warning) and resumes watching the tasks that were running.
+ *
+ * Returns: (transfer full): the task manager
+ */
+AmigoTaskManager *
+amigo_task_manager_new (AmigoAccountManager *accounts,
+                        const char          *state_path)
+{
+  AmigoTaskManager *self;
+  guint n;
+
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT_MANAGER (accounts), NULL);
+
+  self = g_object_new (AMIGO_TYPE_TASK_MANAGER, NULL);
+  self->accounts = g_object_ref (accounts);
+  self->state_path = g_strdup (state_path);
+  self->loaded_handler = g_signal_connect (accounts, "notify::loaded",
+                                           G_CALLBACK (on_accounts_loaded_cb), self);
+
+  load (self);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->tasks));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmigoTask) task = g_list_model_get_item (G_LIST_MODEL (self->tasks), i);
+
+      if (amigo_task_get_state (task) == AMIGO_TASK_STATE_RUNNING)
+        start_watch (self, task, TRUE);
+    }
+  update_busy (self);
+  return self;
+}
+
+/**
+ * amigo_task_manager_dup_default_state_path:
+ *
+ * Returns: (transfer full): `$XDG_STATE_HOME/amigo/tasks.json`
+ */
+char *
+amigo_task_manager_dup_default_state_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "amigo", "tasks.json", NULL);
+}
+
+/**
+ * amigo_task_manager_add:
+ * @task: a new task (amigo_task_new())
+ *
+ * Puts @task at the top of the list, watches it until it ends, and saves
+ * the state file.
+ */
+void
+amigo_task_manager_add (AmigoTaskManager *self,
+                        AmigoTask        *task)
+{
+  guint position;
+
+  g_return_if_fail (AMIGO_IS_TASK_MANAGER (self));
+  g_return_if_fail (AMIGO_IS_TASK (task));
+
+  if (g_list_store_find (self->tasks, task, &position))
+    return;
+
+  g_list_store_insert (self->tasks, 0, task);
+  if (amigo_task_get_state (task) == AMIGO_TASK_STATE_RUNNING)
+    start_watch (self, task, FALSE);
+  save (self);
+  update_busy (self);
+}
+
+/**
+ * amigo_task_manager_get_tasks:
+ *
+ * Returns: (transfer none): a #GListModel of #AmigoTask, newest first
+ */
+GListModel *
+amigo_task_manager_get_tasks (AmigoTaskManager *self)
+{
+  g_return_val_if_fail (AMIGO_IS_TASK_MANAGER (self), NULL);
+  return G_LIST_MODEL (self->tasks);
+}
+
+gboolean
+amigo_task_manager_get_busy (AmigoTaskManager *self)
+{
+  g_return_val_if_fail (AMIGO_IS_TASK_MANAGER (self), FALSE);
+  return self->busy;
+}
+
+void
+amigo_task_manager_clear_finished (AmigoTaskManager *self)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (AMIGO_IS_TASK_MANAGER (self));
+
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->tasks)); i > 0; i--)
+    {
+      g_autoptr(AmigoTask) task = g_list_model_get_item (G_LIST_MODEL (self->tasks), i - 1);
+
+      if (amigo_task_get_state (task) != AMIGO_TASK_STATE_RUNNING)
+        {
+          g_list_store_remove (self->tasks, i - 1);
+          changed = TRUE;
+        }
+    }
+  if (changed)
+    save (self);
+}
+
+/* ---- cancelling ------------------------------------------------------ */
+
+static void
+cancel_deregister_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) gtask = user_data;
+  Watch *watch = g_task_get_task_data (gtask);
+  g_autoptr(GPtrArray) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+
+  deleted = amigo_ec2_deregister_image_finish (AMIGO_EC2 (source), result, &error);
+  if (watch_is_stopped (watch))
+    {
+      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The task is no longer watched."));
+      return;
+    }
+  watch->cancelling = FALSE;
+  if (deleted == NULL)
+    {
+      g_task_return_error (gtask, g_steal_pointer (&error));
+      return;
+    }
+
+  watch_finish (watch, AMIGO_TASK_STATE_CANCELLED,
+                _("The copy was stopped and its unfinished image deregistered."));
+  g_task_return_boolean (gtask, TRUE);
+}
+
+static void
+cancel_check_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) gtask = user_data;
+  Watch *watch = g_task_get_task_data (gtask);
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *image_id = amigo_task_get_resource_ids (watch->task)[0];
+  const char *state = NULL;
+  GCancellable *cancellable;
+
+  images = amigo_ec2_describe_images_finish (AMIGO_EC2 (source), result, NULL, &error);
+  if (watch_is_stopped (watch))
+    {
+      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The task is no longer watched."));
+      return;
+    }
+  if (images == NULL)
+    {
+      watch->cancelling = FALSE;
+      g_task_return_error (gtask, g_steal_pointer (&error));
+      return;
+    }
+  for (guint i = 0; i < images->len; i++)
+    if (g_strcmp0 (amigo_image_get_image_id (g_ptr_array_index (images, i)), image_id) == 0)
+      state = amigo_image_get_state (g_ptr_array_index (images, i));
+
+  /* Deregistering is only a cancellation while the copy is unfinished: a
+   * copy that just became available is kept. */
+  if (g_strcmp0 (state, "pending") != 0)
+    {
+      watch->cancelling = FALSE;
+      watch->interval_ms = watch->manager->initial_interval_ms;
+      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("The copy has already ended, so there is nothing left to stop."));
+      return;
+    }
+
+  cancellable = g_task_get_cancellable (gtask);
+  amigo_ec2_deregister_image_async (watch->ec2, image_id, FALSE, cancellable,
+                                    cancel_deregister_cb, g_steal_pointer (&gtask));
+}
+
+/**
+ * amigo_task_manager_cancel_async:
+ * @task: a task whose amigo_task_get_can_cancel() is %TRUE
+ *
+ * Stops @task: a copy is stopped by deregistering the unfinished copy (its
+ * source stays as it is). Checks first that the copy is still pending, so
+ * a copy that has just finished is not deregistered. On success the task
+ * is %AMIGO_TASK_STATE_CANCELLED.
+ */
+void
+amigo_task_manager_cancel_async (AmigoTaskManager    *self,
+                                 AmigoTask           *task,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) gtask = NULL;
+  AmigoDescribeImagesRequest request = {
+    .include_deprecated = TRUE,
+    .include_disabled = TRUE,
+  };
+  Watch *watch;
+
+  g_return_if_fail (AMIGO_IS_TASK_MANAGER (self));
+  g_return_if_fail (AMIGO_IS_TASK (task));
+
+  gtask = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (gtask, amigo_task_manager_cancel_async);
+
+  watch = g_hash_table_lookup (self->watches, task);
+  if (watch == NULL || !amigo_task_get_can_cancel (task))
+    {
+      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                               amigo_task_get_cancel_hint (task));
+      return;
+    }
+  if (watch->ec2 == NULL)
+    {
+      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("Amigo is still connecting to the task’s account. Try again in a moment."));
+      return;
+    }
+  if (watch->cancelling)
+    {
+      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("The task is already being cancelled."));
+      return;
+    }
+
+  watch->cancelling = TRUE;
+  g_task_set_task_data (gtask, watch_ref (watch), (GDestroyNotify) watch_unref);
+  request.image_ids = amigo_task_get_resource_ids (task);
+  amigo_ec2_describe_images_async (watch->ec2, &request, NULL, NULL, NULL, cancellable,
+                                   cancel_check_cb, g_steal_pointer (&gtask));
+}
+
+gboolean
+amigo_task_manager_cancel_finish (AmigoTaskManager  *self,
+                                  GAsyncResult      *result,
+                                  GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- for tests ------------------------------------------------------- */
+
+void
+_amigo_task_manager_set_intervals (AmigoTaskManager *self,
+                                   guint             initial_ms,
+                                   guint             max_ms)
+{
+  GHashTableIter iter;
+  Watch *watch;
+
+  g_return_if_fail (AMIGO_IS_TASK_MANAGER (self));
+  g_return_if_fail (initial_ms > 0 && max_ms >= initial_ms);
+
+  self->initial_interval_ms = initial_ms;
+  self->max_interval_ms = max_ms;
+  g_hash_table_iter_init (&iter, self->watches);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &watch))
+    watch->interval_ms = MIN (watch->interval_ms, max_ms);
+}
+
+guint
+_amigo_task_manager_get_n_requests (AmigoTaskManager *self)
+{
+  g_return_val_if_fail (AMIGO_IS_TASK_MANAGER (self), 0);
+  return self->n_requests;
+}
+
+gboolean
+_amigo_task_manager_is_watching (AmigoTaskManager *self,
+                                 AmigoTask        *task)
+{
+  Watch *watch;
+
+  g_return_val_if_fail (AMIGO_IS_TASK_MANAGER (self), FALSE);
+
+  watch = g_hash_table_lookup (self->watches, task);
+  return watch != NULL && (watch->timeout_id != 0 || watch->in_flight || watch->waiting_for_accounts);
+}
+
+guint
+_amigo_task_manager_get_interval (AmigoTaskManager *self,
+                                  AmigoTask        *task)
+{
+  Watch *watch;
+
+  g_return_val_if_fail (AMIGO_IS_TASK_MANAGER (self), 0);
+
+  watch = g_hash_table_lookup (self->watches, task);
+  return watch != NULL ? watch->interval_ms : 0;
+}
