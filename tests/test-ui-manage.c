@@ -20,8 +20,11 @@
 
 #include "amigo-test-ui.h"
 #include "amigo-error.h"
+#include "amigo-deprecation-dialog-private.h"
+#include "amigo-deregister-dialog-private.h"
 #include "amigo-description-dialog-private.h"
 #include "amigo-permissions-dialog-private.h"
+#include "amigo-tags-dialog-private.h"
 
 #define REGION "us-east-1"
 #define WAIT_SECONDS 120
@@ -550,6 +553,274 @@ test_permissions_public_blocked (void)
   close_dialog ((gpointer *) &dialog);
 }
 
+/* ---- tags ------------------------------------------------------------- */
+
+static void
+set_tags (AmigoImage        *image,
+          const AmigoEc2Tag *tags,
+          guint              n_tags)
+{
+  const char *ids[] = { amigo_image_get_image_id (image), NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  amigo_ec2_create_tags_async (ec2, ids, tags, n_tags, NULL, store_result_cb, &result);
+  g_assert_true (amigo_ec2_create_tags_finish (ec2, wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+static gint
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The image's tags as "key=value" lines, sorted. */
+static char *
+tags_text (AmigoImage *image)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  const AmigoTag *tags;
+  guint n = 0;
+
+  tags = amigo_image_get_tags (image, &n);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (lines, g_strdup_printf ("%s=%s", tags[i].key, tags[i].value ? tags[i].value : ""));
+  g_ptr_array_sort (lines, compare_strings);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv (";", (char **) lines->pdata);
+}
+
+static AmigoTagLine *
+find_line (AmigoTagsDialog *dialog,
+           const char      *key)
+{
+  for (guint i = 0; i < dialog->lines->len; i++)
+    {
+      AmigoTagLine *line = g_ptr_array_index (dialog->lines, i);
+
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (line->key_entry)), key) == 0)
+        return line;
+    }
+  g_error ("No tag line with the key %s", key);
+}
+
+static AmigoTagLine *
+add_tag_line (AmigoTagsDialog *dialog,
+              const char      *key,
+              const char      *value)
+{
+  AmigoTagLine *line;
+
+  press (dialog->add_button);
+  line = g_ptr_array_index (dialog->lines, dialog->lines->len - 1);
+  gtk_editable_set_text (GTK_EDITABLE (line->key_entry), key);
+  gtk_editable_set_text (GTK_EDITABLE (line->value_entry), value);
+  return line;
+}
+
+static void
+test_tags_edit (void)
+{
+  g_autoptr(AmigoImage) untagged = new_image ("ui-manage tags");
+  const AmigoEc2Tag initial[] = { { "Name", "web" }, { "Stage", "test" }, { "Owner", "ops" } };
+  g_autoptr(AmigoImage) image = NULL;
+  g_autoptr(AmigoImage) after = NULL;
+  g_autoptr(AmigoActionContext) context = NULL;
+  g_auto(News) news = { 0 };
+  g_autofree char *text = NULL;
+  AmigoTagsDialog *dialog = NULL;
+
+  set_tags (untagged, initial, G_N_ELEMENTS (initial));
+  image = refetch (untagged);
+  context = new_context (&news, image, NULL);
+
+  show (amigo_tags_dialog_new (NULL, context), (gpointer *) &dialog);
+  g_assert_cmpuint (dialog->lines->len, ==, 3);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->save_button)));
+
+  gtk_editable_set_text (GTK_EDITABLE (find_line (dialog, "Stage")->value_entry), "production");
+  press (find_line (dialog, "Owner")->remove_button);
+  add_tag_line (dialog, "Team", "platform");
+  add_tag_line (dialog, "Empty value", "");
+  /* A line left empty is no tag. */
+  press (dialog->add_button);
+  maybe_screenshot (dialog, "tags.png");
+  press (dialog->save_button);
+  AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
+  g_assert_cmpuint (news.changed, ==, 1);
+  g_assert_nonnull (news.toast);
+
+  after = refetch (image);
+  text = tags_text (after);
+  g_assert_cmpstr (text, ==, "Empty value=;Name=web;Stage=production;Team=platform");
+}
+
+static void
+test_tags_invalid (void)
+{
+  g_autoptr(AmigoImage) untagged = new_image ("ui-manage tags invalid");
+  const AmigoEc2Tag initial[] = { { "Name", "web" } };
+  g_autoptr(AmigoImage) image = NULL;
+  g_autoptr(AmigoImage) after = NULL;
+  g_autoptr(AmigoActionContext) context = NULL;
+  g_autofree char *long_key = g_strnfill (AMIGO_TAG_KEY_MAX + 1, 'k');
+  g_autofree char *long_value = g_strnfill (AMIGO_TAG_VALUE_MAX + 1, 'v');
+  g_autofree char *longest_key = g_strnfill (AMIGO_TAG_KEY_MAX, 'k');
+  g_autofree char *longest_value = g_strnfill (AMIGO_TAG_VALUE_MAX, 'v');
+  g_autofree char *text = NULL;
+  g_auto(News) news = { 0 };
+  const struct {
+    const char *key;
+    const char *value;
+  } invalid[] = {
+    { "Name", "again" },                /* the key is used already */
+    { "aws:owner", "me" },              /* reserved */
+    { "AWS:Owner", "me" },
+    { long_key, "x" },
+    { "Long", long_value },
+    { "", "a value without a key" },
+  };
+  AmigoTagsDialog *dialog = NULL;
+
+  set_tags (untagged, initial, G_N_ELEMENTS (initial));
+  image = refetch (untagged);
+  context = new_context (&news, image, NULL);
+  show (amigo_tags_dialog_new (NULL, context), (gpointer *) &dialog);
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      AmigoTagLine *line = add_tag_line (dialog, invalid[i].key, invalid[i].value);
+
+      g_test_message ("%s=%s", invalid[i].key, invalid[i].value);
+      g_assert_true (label_shows (line->problem_label));
+      g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->save_button)));
+      g_signal_emit_by_name (dialog->save_button, "clicked");
+      g_assert_false (dialog->saving);
+      press (line->remove_button);
+    }
+
+  /* At the limits, it is fine. */
+  add_tag_line (dialog, longest_key, longest_value);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->save_button)));
+  close_dialog ((gpointer *) &dialog);
+
+  after = refetch (image);
+  text = tags_text (after);
+  g_assert_cmpstr (text, ==, "Name=web");
+  g_assert_cmpuint (news.changed, ==, 0);
+}
+
+/* ---- deprecation ------------------------------------------------------ */
+
+static void
+choose_time (AmigoDeprecationDialog *dialog,
+             GDateTime              *utc)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_local (g_date_time_get_year (utc),
+                                                    g_date_time_get_month (utc),
+                                                    g_date_time_get_day_of_month (utc), 12, 0, 0);
+  g_autoptr(GDateTime) chosen = NULL;
+
+  gtk_calendar_select_day (dialog->calendar, day);
+  gtk_spin_button_set_value (dialog->hour_spin, g_date_time_get_hour (utc));
+  gtk_spin_button_set_value (dialog->minute_spin, g_date_time_get_minute (utc));
+  chosen = amigo_deprecation_dialog_dup_time (dialog);
+  g_assert_cmpint (g_date_time_to_unix (chosen), ==, g_date_time_to_unix (utc) / 60 * 60);
+}
+
+static void
+test_deprecation_set_and_clear (void)
+{
+  g_autoptr(AmigoImage) first = new_image ("ui-manage deprecation");
+  g_autoptr(AmigoImage) second = new_image ("ui-manage deprecation");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 3);
+  g_autoptr(GDateTime) at = g_date_time_new_utc (g_date_time_get_year (later), g_date_time_get_month (later),
+                                                 g_date_time_get_day_of_month (later), 12, 34, 0);
+  g_autoptr(AmigoActionContext) context = NULL;
+  g_autoptr(AmigoActionContext) again = NULL;
+  g_autoptr(AmigoImage) first_set = NULL;
+  g_autoptr(AmigoImage) second_set = NULL;
+  g_autoptr(AmigoImage) first_cleared = NULL;
+  g_autoptr(AmigoImage) second_cleared = NULL;
+  g_auto(News) news = { 0 };
+  g_autofree char *text = NULL;
+  AmigoDeprecationDialog *dialog = NULL;
+
+  context = new_context (&news, first, second, NULL);
+  show (amigo_deprecation_dialog_new (NULL, context), (gpointer *) &dialog);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->clear_group)));
+  choose_time (dialog, at);
+  press (dialog->set_button);
+  AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
+  g_assert_cmpuint (news.changed, ==, 1);
+  g_assert_nonnull (news.toast);
+
+  first_set = refetch (first);
+  second_set = refetch (second);
+  g_assert_cmpint (amigo_image_get_deprecation_time_usec (first_set), ==,
+                   g_date_time_to_unix (at) * G_USEC_PER_SEC);
+  g_assert_cmpint (amigo_image_get_deprecation_time_usec (second_set), ==,
+                   g_date_time_to_unix (at) * G_USEC_PER_SEC);
+
+  /* The dialog shows the time set, and starts from it. */
+  again = new_context (&news, first_set, second_set, NULL);
+  show (amigo_deprecation_dialog_new (NULL, again), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->clear_group)));
+  text = amigo_test_ui_collect_text (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "To be deprecated on"));
+  {
+    g_autoptr(GDateTime) shown = amigo_deprecation_dialog_dup_time (dialog);
+
+    g_assert_cmpint (g_date_time_to_unix (shown), ==, g_date_time_to_unix (at));
+  }
+  maybe_screenshot (dialog, "deprecation.png");
+  press (dialog->clear_button);
+  AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
+  g_assert_cmpuint (news.changed, ==, 2);
+
+  first_cleared = refetch (first);
+  second_cleared = refetch (second);
+  g_assert_cmpint (amigo_image_get_deprecation_time_usec (first_cleared), ==, 0);
+  g_assert_cmpint (amigo_image_get_deprecation_time_usec (second_cleared), ==, 0);
+}
+
+static void
+test_deprecation_invalid (void)
+{
+  g_autoptr(AmigoImage) image = new_image ("ui-manage deprecation invalid");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) minute_ago = g_date_time_add_minutes (now, -1);
+  g_autoptr(GDateTime) eleven_years = g_date_time_add_years (now, 11);
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(AmigoImage) after = NULL;
+  g_auto(News) news = { 0 };
+  g_autoptr(AmigoActionContext) context = new_context (&news, image, NULL);
+  GDateTime *invalid[] = { yesterday, minute_ago, eleven_years };
+  AmigoDeprecationDialog *dialog = NULL;
+
+  show (amigo_deprecation_dialog_new (NULL, context), (gpointer *) &dialog);
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      choose_time (dialog, invalid[i]);
+      g_assert_true (label_shows (dialog->problem_label));
+      g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->set_button)));
+      g_signal_emit_by_name (dialog->set_button, "clicked");
+      g_assert_cmpint (dialog->work, ==, AMIGO_DEPRECATION_IDLE);
+    }
+  choose_time (dialog, tomorrow);
+  g_assert_false (label_shows (dialog->problem_label));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->set_button)));
+  close_dialog ((gpointer *) &dialog);
+
+  after = refetch (image);
+  g_assert_cmpint (amigo_image_get_deprecation_time_usec (after), ==, 0);
+  g_assert_cmpuint (news.changed, ==, 0);
+}
+
 /* ---- description ------------------------------------------------------ */
 
 static void
@@ -617,6 +888,272 @@ test_description_too_long (void)
   g_assert_cmpuint (news.changed, ==, 0);
 }
 
+/* ---- deregister ------------------------------------------------------- */
+
+static GPtrArray *
+snapshot_ids_of (AmigoImage *image)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  const AmigoBlockDeviceMapping *mappings;
+  guint n = 0;
+
+  mappings = amigo_image_get_block_device_mappings (image, &n);
+  for (guint i = 0; i < n; i++)
+    if (mappings[i].has_ebs && mappings[i].ebs.snapshot_id != NULL &&
+        !g_ptr_array_find_with_equal_func (ids, mappings[i].ebs.snapshot_id, g_str_equal, NULL))
+      g_ptr_array_add (ids, g_strdup (mappings[i].ebs.snapshot_id));
+  return ids;
+}
+
+static gboolean
+snapshot_exists (const char *snapshot_id)
+{
+  const char *ids[] = { snapshot_id, NULL };
+  AmigoDescribeSnapshotsRequest request = { .snapshot_ids = ids };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) snapshots = NULL;
+  g_autoptr(GError) error = NULL;
+
+  amigo_ec2_describe_snapshots_async (ec2, &request, NULL, store_result_cb, &result);
+  snapshots = amigo_ec2_describe_snapshots_finish (ec2, wait_result (&result), &error);
+  if (amigo_aws_error_has_aws_code (error, "InvalidSnapshot.NotFound"))
+    return FALSE;
+  g_assert_no_error (error);
+  return snapshots->len > 0;
+}
+
+/* Another image of the same root snapshot as @image. */
+static AmigoImage *
+register_from_snapshot (AmigoImage *image,
+                        const char *snapshot_id)
+{
+  g_autofree char *name = unique_name ("ui-manage shares a snapshot");
+  AmigoRegisterImageRequest request = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *image_id = NULL;
+  AmigoImage *registered;
+
+  request.name = name;
+  request.architecture = "x86_64";
+  request.virtualization_type = "hvm";
+  request.root_device_name = amigo_image_get_root_device_name (image);
+  request.root_snapshot_id = snapshot_id;
+  amigo_ec2_register_image_async (ec2, &request, NULL, store_result_cb, &result);
+  image_id = amigo_ec2_register_image_finish (ec2, wait_result (&result), NULL, &error);
+  g_assert_no_error (error);
+  registered = amigo_test_ui_get_image (ec2, image_id);
+  g_assert_nonnull (registered);
+  return registered;
+}
+
+static void
+protect (AmigoImage *image)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state = NULL;
+
+  amigo_ec2_enable_image_deregistration_protection_async (ec2, amigo_image_get_image_id (image), FALSE,
+                                                          NULL, store_result_cb, &result);
+  state = amigo_ec2_enable_image_deregistration_protection_finish (ec2, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (state, "enabled"));
+}
+
+static AmigoDeregisterDialog *
+open_deregister (AmigoActionContext *context,
+                 gpointer           *weak)
+{
+  AmigoDeregisterDialog *dialog;
+
+  show (amigo_deregister_dialog_new (NULL, context), weak);
+  dialog = *weak;
+  AMIGO_TEST_WAIT_FOR (!dialog->loading, WAIT_SECONDS);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "confirm");
+  return dialog;
+}
+
+static gboolean
+listed_snapshot (AmigoDeregisterDialog *dialog,
+                 const char            *snapshot_id)
+{
+  for (guint i = 0; i < dialog->snapshots->len; i++)
+    if (g_str_equal (((AmigoDeregisterSnapshot *) g_ptr_array_index (dialog->snapshots, i))->snapshot_id,
+                     snapshot_id))
+      return TRUE;
+  return FALSE;
+}
+
+/* Presses Deregister and answers the question with @response. */
+static void
+confirm (AmigoDeregisterDialog *dialog,
+         const char            *response,
+         char                 **body,
+         const char            *screenshot)
+{
+  press (dialog->deregister_button);
+  g_assert_nonnull (dialog->confirm_dialog);
+  if (screenshot != NULL)
+    maybe_screenshot (dialog->confirm_dialog, screenshot);
+  if (body != NULL)
+    *body = g_strdup (adw_message_dialog_get_body (dialog->confirm_dialog));
+  adw_message_dialog_response (dialog->confirm_dialog, response);
+  settle ();
+}
+
+static void
+test_deregister_shared_snapshot (void)
+{
+  g_autoptr(AmigoImage) first = new_image ("ui-manage deregister");
+  g_autoptr(AmigoImage) second = new_image ("ui-manage deregister");
+  g_autoptr(GPtrArray) first_snapshots = snapshot_ids_of (first);
+  g_autoptr(GPtrArray) second_snapshots = snapshot_ids_of (second);
+  const char *shared_snapshot = g_ptr_array_index (second_snapshots, 0);
+  g_autoptr(AmigoImage) third = register_from_snapshot (second, shared_snapshot);
+  g_autoptr(AmigoImage) first_after = NULL;
+  g_autoptr(AmigoImage) second_after = NULL;
+  g_autoptr(AmigoImage) third_after = NULL;
+  g_auto(News) news = { 0 };
+  g_autoptr(AmigoActionContext) context = new_context (&news, first, second, NULL);
+  g_autofree char *body = NULL;
+  g_autofree char *check_title = NULL;
+  g_autofree char *result_text = NULL;
+  g_autofree char *expected_toast = NULL;
+  AmigoDeregisterDialog *dialog = NULL;
+  guint n_snapshots;
+
+  g_assert_cmpuint (first_snapshots->len, >, 0);
+  open_deregister (context, (gpointer *) &dialog);
+
+  /* Exactly the two images' snapshots are listed, with their sizes. */
+  n_snapshots = first_snapshots->len + second_snapshots->len;
+  g_assert_cmpuint (dialog->snapshots->len, ==, n_snapshots);
+  for (guint i = 0; i < first_snapshots->len; i++)
+    g_assert_true (listed_snapshot (dialog, g_ptr_array_index (first_snapshots, i)));
+  for (guint i = 0; i < second_snapshots->len; i++)
+    g_assert_true (listed_snapshot (dialog, g_ptr_array_index (second_snapshots, i)));
+  check_title = g_strdup_printf ("Also delete these %u snapshots (", n_snapshots);
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (dialog->delete_row)),
+                                   check_title));
+  g_assert_cmpstr (gtk_button_get_label (dialog->deregister_button), ==, "_Deregister 2 Images");
+
+  gtk_check_button_set_active (dialog->delete_check, TRUE);
+  maybe_screenshot (dialog, "deregister.png");
+
+  /* The question names every image and snapshot it deletes. */
+  confirm (dialog, "deregister", &body, "deregister-confirm.png");
+  g_assert_nonnull (strstr (body, amigo_image_get_image_id (first)));
+  g_assert_nonnull (strstr (body, amigo_image_get_image_id (second)));
+  for (guint i = 0; i < dialog->snapshots->len; i++)
+    g_assert_nonnull (strstr (body, ((AmigoDeregisterSnapshot *) g_ptr_array_index (dialog->snapshots, i))->snapshot_id));
+
+  /* The shared snapshot cannot go: the dialog says which and why. */
+  AMIGO_TEST_WAIT_FOR (dialog->finished, WAIT_SECONDS);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "result");
+  result_text = amigo_test_ui_collect_text (GTK_WIDGET (dialog->not_done_group));
+  g_assert_nonnull (strstr (result_text, shared_snapshot));
+  g_assert_nonnull (strstr (result_text, "used by another image"));
+  g_assert_nonnull (strstr (result_text, amigo_image_get_image_id (third)));
+  g_assert_cmpuint (dialog->n_deregistered, ==, 2);
+  g_assert_cmpuint (dialog->n_deleted, ==, n_snapshots - 1);
+  maybe_screenshot (dialog, "deregister-result.png");
+  g_assert_cmpuint (news.changed, ==, 1);
+  expected_toast = g_strdup_printf ("Deregistered 2 images and deleted %u snapshot%s",
+                                    n_snapshots - 1, n_snapshots - 1 == 1 ? "" : "s");
+  g_assert_cmpstr (news.toast, ==, expected_toast);
+  press (dialog->close_button);
+  AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
+
+  /* In moto: both images gone, their own snapshots deleted, the shared
+   * one and the third image untouched. */
+  first_after = refetch (first);
+  second_after = refetch (second);
+  third_after = refetch (third);
+  g_assert_null (first_after);
+  g_assert_null (second_after);
+  g_assert_nonnull (third_after);
+  g_assert_cmpstr (amigo_image_get_state (third_after), ==, "available");
+  for (guint i = 0; i < first_snapshots->len; i++)
+    g_assert_false (snapshot_exists (g_ptr_array_index (first_snapshots, i)));
+  for (guint i = 0; i < second_snapshots->len; i++)
+    {
+      const char *snapshot_id = g_ptr_array_index (second_snapshots, i);
+
+      g_assert_cmpint (snapshot_exists (snapshot_id), ==, g_str_equal (snapshot_id, shared_snapshot));
+    }
+}
+
+static void
+test_deregister_protected (void)
+{
+  g_autoptr(AmigoImage) unprotected = new_image ("ui-manage deregister protected");
+  g_autoptr(AmigoImage) other = new_image ("ui-manage deregister other");
+  g_autoptr(GPtrArray) protected_snapshots = snapshot_ids_of (unprotected);
+  g_autoptr(GPtrArray) other_snapshots = snapshot_ids_of (other);
+  g_autoptr(AmigoImage) image = NULL;
+  g_autoptr(AmigoImage) image_after = NULL;
+  g_autoptr(AmigoImage) other_after = NULL;
+  g_autoptr(AmigoImage) still_there = NULL;
+  g_autoptr(AmigoActionContext) alone = NULL;
+  g_autoptr(AmigoActionContext) both = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *body = NULL;
+  g_auto(News) news = { 0 };
+  AmigoDeregisterDialog *dialog = NULL;
+
+  protect (unprotected);
+  image = refetch (unprotected);
+
+  /* Alone, it is refused clearly, and nothing can be pressed. */
+  alone = new_context (&news, image, NULL);
+  open_deregister (alone, (gpointer *) &dialog);
+  text = amigo_test_ui_collect_text (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "Deregistration protection is on"));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->deregister_button)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->snapshots_group)));
+  maybe_screenshot (dialog, "deregister-protected.png");
+  g_signal_emit_by_name (dialog->deregister_button, "clicked");
+  g_assert_null (dialog->confirm_dialog);
+  close_dialog ((gpointer *) &dialog);
+
+  /* With another image: only that one goes, with its snapshots; saying
+   * no to the question first changes nothing. */
+  both = new_context (&news, image, other, NULL);
+  open_deregister (both, (gpointer *) &dialog);
+  g_assert_cmpstr (gtk_button_get_label (dialog->deregister_button), ==, "_Deregister 1 Image");
+  g_assert_cmpuint (dialog->snapshots->len, ==, other_snapshots->len);
+  gtk_check_button_set_active (dialog->delete_check, TRUE);
+  confirm (dialog, "cancel", NULL, NULL);
+  g_assert_false (dialog->working);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "confirm");
+  confirm (dialog, "deregister", &body, NULL);
+  g_assert_nonnull (strstr (body, "deregistration protection is kept"));
+  g_assert_null (strstr (body, amigo_image_get_image_id (image)));
+  AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
+  g_assert_cmpuint (news.changed, ==, 1);
+
+  image_after = refetch (image);
+  other_after = refetch (other);
+  g_assert_nonnull (image_after);
+  g_assert_null (other_after);
+  for (guint i = 0; i < protected_snapshots->len; i++)
+    g_assert_true (snapshot_exists (g_ptr_array_index (protected_snapshots, i)));
+  for (guint i = 0; i < other_snapshots->len; i++)
+    g_assert_false (snapshot_exists (g_ptr_array_index (other_snapshots, i)));
+
+  /* Turning the protection off from the dialog makes it deregistrable. */
+  open_deregister (alone, (gpointer *) &dialog);
+  press (((AmigoDeregisterImage *) g_ptr_array_index (dialog->images, 0))->unprotect_button);
+  AMIGO_TEST_WAIT_FOR (!dialog->working && !dialog->loading, WAIT_SECONDS);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "confirm");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->deregister_button)));
+  g_assert_cmpstr (gtk_button_get_label (dialog->deregister_button), ==, "_Deregister 1 Image");
+  close_dialog ((gpointer *) &dialog);
+  still_there = refetch (image);
+  g_assert_nonnull (still_there);
+}
+
 /* ---- main ------------------------------------------------------------- */
 
 int
@@ -636,6 +1173,12 @@ main (int    argc,
   g_test_add_func ("/manage/permissions/share-and-unshare", test_permissions_share_and_unshare);
   g_test_add_func ("/manage/permissions/invalid", test_permissions_invalid);
   g_test_add_func ("/manage/permissions/public-blocked", test_permissions_public_blocked);
+  g_test_add_func ("/manage/tags/edit", test_tags_edit);
+  g_test_add_func ("/manage/tags/invalid", test_tags_invalid);
+  g_test_add_func ("/manage/deprecation/set-and-clear", test_deprecation_set_and_clear);
+  g_test_add_func ("/manage/deprecation/invalid", test_deprecation_invalid);
+  g_test_add_func ("/manage/deregister/shared-snapshot", test_deregister_shared_snapshot);
+  g_test_add_func ("/manage/deregister/protected", test_deregister_protected);
   g_test_add_func ("/manage/description/round-trip", test_description_round_trip);
   g_test_add_func ("/manage/description/too-long", test_description_too_long);
 

@@ -12,6 +12,7 @@
 #include "amigo-account-dialog.h"
 #include "amigo-actions.h"
 #include "amigo-import-dialog.h"
+#include "amigo-task-list.h"
 #include "amigo-endpoint.h"
 #include "amigo-error.h"
 #include "amigo-filter-popover.h"
@@ -64,6 +65,7 @@ struct _AmigoWindow
   guint pulse_id;
   GMenu *actions_menu;
   GtkWidget *context_popover;
+  char *focus_image_id;         /* select it once the list has loaded */
   char *region;                 /* selected region code, "" for all */
   guint source;                 /* index into sources[] */
   gboolean updating_regions;
@@ -513,6 +515,31 @@ on_store_items_changed_cb (GListModel  *model,
   update_content_page (self);
 }
 
+/* After win.show-image: select the image asked for, once it is listed. */
+static void
+select_focus_image (AmigoWindow *self)
+{
+  GListModel *shown = amigo_image_list_get_shown (self->image_list);
+  GtkSelectionModel *selection = gtk_column_view_get_model (amigo_image_list_get_column_view (self->image_list));
+  guint n = g_list_model_get_n_items (shown);
+
+  if (self->focus_image_id == NULL)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmigoImage) image = g_list_model_get_item (shown, i);
+
+      if (g_strcmp0 (amigo_image_get_image_id (image), self->focus_image_id) == 0)
+        {
+          gtk_selection_model_select_item (selection, i, TRUE);
+          gtk_widget_activate_action (GTK_WIDGET (amigo_image_list_get_column_view (self->image_list)),
+                                      "list.scroll-to-item", "u", i);
+          break;
+        }
+    }
+  g_clear_pointer (&self->focus_image_id, g_free);
+}
+
 static void
 on_store_load_finished_cb (AmigoImageStore *store,
                            AmigoWindow     *self)
@@ -534,6 +561,7 @@ on_store_load_finished_cb (AmigoImageStore *store,
                                                error->message);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
     }
+  select_focus_image (self);
 }
 
 static void
@@ -1055,6 +1083,49 @@ choose_columns_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* From the task list: show an image made by a task, in its region. */
+static void
+show_image_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AmigoWindow *self = AMIGO_WINDOW (widget);
+  const char *image_id;
+  const char *region;
+
+  g_variant_get (parameter, "(&s&s)", &image_id, &region);
+  g_free (self->focus_image_id);
+  self->focus_image_id = g_strdup (image_id);
+
+  if (self->source != 0)
+    {
+      /* Selecting "My AMIs" lists again; the region follows. */
+      self->source = 0;
+      gtk_list_box_select_row (self->source_list, gtk_list_box_get_row_at_index (self->source_list, 0));
+    }
+  if (g_strcmp0 (self->region, region) != 0 && _amigo_window_select_region (self, region))
+    return;   /* the region change lists again */
+  amigo_window_reload (self);
+}
+
+static void
+update_tasks_button (AmigoWindow *self)
+{
+  AmigoApplication *app = AMIGO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  AmigoTaskManager *tasks = app ? amigo_application_get_task_manager (app) : NULL;
+
+  if (tasks == NULL)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->tasks_button),
+                          g_list_model_get_n_items (amigo_task_manager_get_tasks (tasks)) > 0);
+  /* A spinning icon while AWS is at work, a plain one when all is done. */
+  gtk_menu_button_set_icon_name (self->tasks_button,
+                                 amigo_task_manager_get_busy (tasks) ? "emblem-synchronizing-symbolic"
+                                                                     : "object-select-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->tasks_button),
+                               amigo_task_manager_get_busy (tasks) ? _("Tasks in Progress") : _("Tasks"));
+}
+
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1116,6 +1187,7 @@ amigo_window_finalize (GObject *object)
 
   g_clear_pointer (&self->region_codes, g_ptr_array_unref);
   g_free (self->region);
+  g_free (self->focus_image_id);
 
   G_OBJECT_CLASS (amigo_window_parent_class)->finalize (object);
 }
@@ -1126,11 +1198,26 @@ static void
 amigo_window_set_up_accounts (AmigoWindow      *self,
                               AmigoApplication *app)
 {
+  AmigoTaskManager *tasks = amigo_application_get_task_manager (app);
+
+  if (tasks != NULL)
+    {
+      GtkWidget *list = amigo_task_list_new (tasks);
+
+      gtk_menu_button_set_popover (self->tasks_button, list);
+      g_signal_connect_object (list, "toast", G_CALLBACK (on_context_toast_cb), self, 0);
+      g_signal_connect_object (amigo_task_manager_get_tasks (tasks), "items-changed",
+                               G_CALLBACK (update_tasks_button), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (tasks, "notify::busy", G_CALLBACK (update_tasks_button), self,
+                               G_CONNECT_SWAPPED);
+    }
+
   self->manager = amigo_application_get_account_manager (app);
   g_signal_connect (self->manager, "notify::loaded", G_CALLBACK (on_manager_loaded_cb), self);
   g_signal_connect (amigo_account_manager_get_accounts (self->manager), "items-changed",
                     G_CALLBACK (on_accounts_items_changed_cb), self);
   accounts_changed (self);
+  update_tasks_button (self);
 }
 
 static void
@@ -1175,6 +1262,7 @@ amigo_window_class_init (AmigoWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.choose-columns", NULL, choose_columns_action);
+  gtk_widget_class_install_action (widget_class, "win.show-image", "(ss)", show_image_action);
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
   gtk_widget_class_install_action (widget_class, "win.import-profiles", NULL, import_profiles_action);
   gtk_widget_class_install_action (widget_class, "win.edit-account", NULL, edit_account_action);

@@ -7,15 +7,21 @@
 #include <glib/gi18n.h>
 
 #include "amigo-actions.h"
+#include "amigo-deprecation-dialog.h"
+#include "amigo-deregister-dialog.h"
 #include "amigo-description-dialog.h"
 #include "amigo-permissions-dialog.h"
+#include "amigo-tags-dialog.h"
 
 /* One line per action dialog. The window installs "win.<name>" for each,
  * enables it for the selection it needs, and shows it in the header bar's
  * actions menu, the details pane and the row's context menu. */
 static const AmigoActionInfo actions[] = {
   { "share", N_("_Permissions…"), NULL, AMIGO_ACTION_NEEDS_OWN_IMAGE, amigo_permissions_dialog_new },
+  { "edit-tags", N_("Edit _Tags…"), NULL, AMIGO_ACTION_NEEDS_OWN_IMAGE, amigo_tags_dialog_new },
+  { "deprecate", N_("_Deprecation…"), NULL, AMIGO_ACTION_NEEDS_OWN_IMAGES, amigo_deprecation_dialog_new },
   { "edit-description", N_("Edit _Description…"), NULL, AMIGO_ACTION_NEEDS_OWN_IMAGE, amigo_description_dialog_new },
+  { "deregister", N_("_Deregister…"), "Delete", AMIGO_ACTION_NEEDS_OWN_IMAGES, amigo_deregister_dialog_new },
   { NULL, NULL, NULL, 0, NULL }
 };
 

@@ -1,0 +1,1083 @@
+/* amigo-deregister-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Deregistering is the one action here that destroys something, so the
+ * dialog first reads what it is about (each image as DescribeImages shows
+ * it now, its EBS snapshots and their sizes), lists it, and asks again
+ * with the exact list before doing anything. An image under
+ * deregistration protection is listed as kept, with a way to turn the
+ * protection off.
+ *
+ * Then each image is deregistered (without DeleteAssociatedSnapshots: the
+ * snapshots are deleted one by one, so each failure is known), and, if
+ * asked, exactly the snapshots that were listed are deleted, and only
+ * those whose images are all gone now. What fails (a snapshot another
+ * image uses, a missing permission) is reported on a last page, while what
+ * succeeded stays done.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "amigo-deregister-dialog-private.h"
+#include "amigo-error.h"
+#include "amigo-image-store.h"
+#include "amigo-manage-util.h"
+
+G_DEFINE_FINAL_TYPE (AmigoDeregisterDialog, amigo_deregister_dialog, ADW_TYPE_WINDOW)
+
+static void load (AmigoDeregisterDialog *self);
+static void update_state (AmigoDeregisterDialog *self);
+
+/* ---- entries ---------------------------------------------------------- */
+
+static void
+image_entry_free (AmigoDeregisterImage *entry)
+{
+  g_free (entry->image_id);
+  g_free (entry->region);
+  g_clear_object (&entry->image);
+  g_clear_pointer (&entry->snapshot_ids, g_ptr_array_unref);
+  g_free (entry->error);
+  g_free (entry);
+}
+
+static void
+snapshot_entry_free (AmigoDeregisterSnapshot *entry)
+{
+  g_free (entry->snapshot_id);
+  g_free (entry->region);
+  g_free (entry->image_titles);
+  g_free (entry->error);
+  g_free (entry);
+}
+
+static const char *
+image_entry_title (AmigoDeregisterImage *entry)
+{
+  return entry->image != NULL ? amigo_manage_image_title (entry->image) : entry->image_id;
+}
+
+/* Will be deregistered when the person confirms. */
+static gboolean
+image_entry_is_doable (AmigoDeregisterImage *entry)
+{
+  return entry->image != NULL && !entry->protected;
+}
+
+static guint
+count_doable (AmigoDeregisterDialog *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->images->len; i++)
+    n += image_entry_is_doable (g_ptr_array_index (self->images, i));
+  return n;
+}
+
+static AmigoDeregisterSnapshot *
+find_snapshot (AmigoDeregisterDialog *self,
+               const char            *region,
+               const char            *snapshot_id)
+{
+  for (guint i = 0; i < self->snapshots->len; i++)
+    {
+      AmigoDeregisterSnapshot *entry = g_ptr_array_index (self->snapshots, i);
+
+      if (g_str_equal (entry->snapshot_id, snapshot_id) && g_str_equal (entry->region, region))
+        return entry;
+    }
+  return NULL;
+}
+
+static gint64
+total_gib (AmigoDeregisterDialog *self,
+           gboolean              *all_known)
+{
+  gint64 total = 0;
+
+  *all_known = TRUE;
+  for (guint i = 0; i < self->snapshots->len; i++)
+    {
+      AmigoDeregisterSnapshot *entry = g_ptr_array_index (self->snapshots, i);
+
+      if (entry->size_gib >= 0)
+        total += entry->size_gib;
+      else
+        *all_known = FALSE;
+    }
+  return total;
+}
+
+static char *
+format_gib (gint64 gib)
+{
+  /* Translators: a size in gibibytes, as AWS writes volume sizes */
+  return g_strdup_printf (_("%" G_GINT64_FORMAT " GiB"), gib);
+}
+
+/* ---- rows ------------------------------------------------------------- */
+
+static void
+clear_rows (AmigoDeregisterDialog *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+static AdwActionRow *
+add_row (AmigoDeregisterDialog *self,
+         AdwPreferencesGroup   *group,
+         const char            *title,
+         const char            *subtitle,
+         const char            *icon_name,
+         const char            *icon_class)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (row, subtitle != NULL ? subtitle : "");
+  adw_action_row_set_subtitle_lines (row, 0);
+  if (icon_name != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      subtitle, -1);
+      if (icon_class != NULL)
+        gtk_widget_add_css_class (icon, icon_class);
+      adw_action_row_add_prefix (row, icon);
+    }
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  g_ptr_array_add (self->rows, row);
+  return row;
+}
+
+/* ---- the confirmation page -------------------------------------------- */
+
+static void on_unprotect_clicked_cb (GtkButton             *button,
+                                     AmigoDeregisterDialog *self);
+
+static char *
+describe_image_entry (AmigoDeregisterDialog *self,
+                      AmigoDeregisterImage  *entry)
+{
+  gint64 gib = 0;
+  gboolean known = TRUE;
+  guint n = entry->snapshot_ids->len;
+  g_autofree char *snapshots = NULL;
+
+  if (entry->image == NULL)
+    return g_strdup (entry->error);
+  if (entry->protected)
+    return g_strdup (_("Deregistration protection is on: this image is kept. Turn the protection "
+                       "off to deregister it."));
+  if (n == 0)
+    /* Translators: %s is an image id */
+    return g_strdup_printf (_("%s · no snapshots"), entry->image_id);
+
+  for (guint i = 0; i < n; i++)
+    {
+      AmigoDeregisterSnapshot *snapshot = find_snapshot (self, entry->region,
+                                                         g_ptr_array_index (entry->snapshot_ids, i));
+
+      if (snapshot != NULL && snapshot->size_gib >= 0)
+        gib += snapshot->size_gib;
+      else
+        known = FALSE;
+    }
+  if (known)
+    {
+      g_autofree char *size = format_gib (gib);
+
+      /* Translators: the number of snapshots, then their total size */
+      snapshots = g_strdup_printf (ngettext ("%u snapshot, %s", "%u snapshots, %s", n), n, size);
+    }
+  else
+    snapshots = g_strdup_printf (ngettext ("%u snapshot", "%u snapshots", n), n);
+  /* Translators: an image id, then what its snapshots are */
+  return g_strdup_printf (_("%s · %s"), entry->image_id, snapshots);
+}
+
+static void
+show_confirm (AmigoDeregisterDialog *self)
+{
+  gboolean all_known;
+  gint64 gib = total_gib (self, &all_known);
+  guint n_snapshots = self->snapshots->len;
+  guint n_images = count_doable (self);
+  g_autofree char *size = format_gib (gib);
+  g_autofree char *check_title = NULL;
+  g_autofree char *button_label = NULL;
+
+  clear_rows (self);
+  for (guint i = 0; i < self->images->len; i++)
+    {
+      AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
+      g_autofree char *subtitle = describe_image_entry (self, entry);
+      gboolean doable = image_entry_is_doable (entry);
+
+      entry->row = add_row (self, self->images_group, image_entry_title (entry), subtitle,
+                            doable ? NULL : "changes-prevent-symbolic", doable ? NULL : "warning");
+      entry->unprotect_button = NULL;
+      if (entry->protected)
+        {
+          g_autofree char *label = NULL;
+
+          entry->unprotect_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Turn Off Protection")));
+          gtk_widget_set_valign (GTK_WIDGET (entry->unprotect_button), GTK_ALIGN_CENTER);
+          /* Translators: %s is an image's name (or id) */
+          label = g_strdup_printf (_("Turn off the deregistration protection of %s"), image_entry_title (entry));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (entry->unprotect_button),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          g_signal_connect (entry->unprotect_button, "clicked", G_CALLBACK (on_unprotect_clicked_cb), self);
+          adw_action_row_add_suffix (entry->row, GTK_WIDGET (entry->unprotect_button));
+        }
+    }
+
+  for (guint i = 0; i < self->snapshots->len; i++)
+    {
+      AmigoDeregisterSnapshot *entry = g_ptr_array_index (self->snapshots, i);
+      g_autofree char *subtitle = NULL;
+
+      if (entry->size_gib >= 0)
+        {
+          g_autofree char *entry_size = format_gib (entry->size_gib);
+
+          /* Translators: a snapshot's size, then the images it belongs to */
+          subtitle = g_strdup_printf (_("%s · %s"), entry_size, entry->image_titles);
+        }
+      else
+        subtitle = g_strdup (entry->image_titles);
+      entry->row = add_row (self, self->snapshots_group, entry->snapshot_id, subtitle, NULL, NULL);
+    }
+
+  if (n_snapshots == 1 && all_known)
+    /* Translators: %s is the snapshot's size, e.g. “8 GiB” */
+    check_title = g_strdup_printf (_("Also delete this snapshot (%s)"), size);
+  else if (n_snapshots == 1)
+    check_title = g_strdup (_("Also delete this snapshot"));
+  else if (all_known)
+    /* Translators: the number of snapshots (2 or more), then their total size, e.g. “16 GiB” */
+    check_title = g_strdup_printf (ngettext ("Also delete these %u snapshots (%s)",
+                                             "Also delete these %u snapshots (%s)", n_snapshots),
+                                   n_snapshots, size);
+  else
+    check_title = g_strdup_printf (ngettext ("Also delete these %u snapshots",
+                                             "Also delete these %u snapshots", n_snapshots),
+                                   n_snapshots);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->delete_row), check_title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, check_title, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->snapshots_group), n_snapshots > 0);
+
+  if (n_images == 0)
+    button_label = g_strdup (_("_Deregister"));
+  else
+    button_label = g_strdup_printf (ngettext ("_Deregister %u Image", "_Deregister %u Images", n_images),
+                                    n_images);
+  gtk_button_set_label (self->deregister_button, button_label);
+
+  gtk_stack_set_visible_child_name (self->stack, "confirm");
+  update_state (self);
+}
+
+/* ---- loading ---------------------------------------------------------- */
+
+static void load_next (AmigoDeregisterDialog *self);
+
+static void
+load_failed (AmigoDeregisterDialog *self,
+             const GError          *error)
+{
+  g_autofree char *text = amigo_manage_describe_error (_("AWS did not describe the images"), error);
+
+  self->loading = FALSE;
+  adw_status_page_set_description (self->failed_page, text);
+  gtk_stack_set_visible_child_name (self->stack, "failed");
+  update_state (self);
+}
+
+static void
+describe_snapshots_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(AmigoDeregisterDialog) self = user_data;
+  AmigoDeregisterImage *image = g_ptr_array_index (self->images, self->next);
+  g_autoptr(GPtrArray) snapshots = NULL;
+  g_autoptr(GError) error = NULL;
+
+  snapshots = amigo_ec2_describe_snapshots_finish (AMIGO_EC2 (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Without sizes the list is still exact: say so and go on. */
+  if (error != NULL)
+    g_debug ("DescribeSnapshots: %s", error->message);
+
+  for (guint i = 0; snapshots != NULL && i < snapshots->len; i++)
+    {
+      AmigoSnapshot *snapshot = g_ptr_array_index (snapshots, i);
+      AmigoDeregisterSnapshot *entry = find_snapshot (self, image->region,
+                                                      amigo_snapshot_get_snapshot_id (snapshot));
+
+      if (entry != NULL && amigo_snapshot_get_volume_size (snapshot) >= 0)
+        entry->size_gib = amigo_snapshot_get_volume_size (snapshot);
+    }
+
+  self->next++;
+  load_next (self);
+}
+
+static void
+describe_image_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(AmigoDeregisterDialog) self = user_data;
+  AmigoDeregisterImage *entry = g_ptr_array_index (self->images, self->next);
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(GPtrArray) new_ids = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const AmigoBlockDeviceMapping *mappings;
+  const char *protection;
+  guint n = 0;
+
+  images = amigo_ec2_describe_images_finish (AMIGO_EC2 (source), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL && !amigo_aws_error_has_aws_code (error, "InvalidAMIID.NotFound") &&
+      !amigo_aws_error_has_aws_code (error, "InvalidAMIID.Unavailable"))
+    {
+      load_failed (self, error);
+      return;
+    }
+
+  if (images == NULL || images->len == 0)
+    {
+      entry->error = g_strdup (_("It is no longer registered."));
+      self->next++;
+      load_next (self);
+      return;
+    }
+
+  entry->image = g_object_ref (g_ptr_array_index (images, 0));
+  protection = amigo_image_get_deregistration_protection (entry->image);
+  entry->protected = protection != NULL && g_str_has_prefix (protection, "enabled");
+
+  mappings = amigo_image_get_block_device_mappings (entry->image, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *snapshot_id = mappings[i].has_ebs ? mappings[i].ebs.snapshot_id : NULL;
+      AmigoDeregisterSnapshot *snapshot;
+
+      if (snapshot_id == NULL || *snapshot_id == '\0' ||
+          g_ptr_array_find_with_equal_func (entry->snapshot_ids, snapshot_id, g_str_equal, NULL))
+        continue;
+      g_ptr_array_add (entry->snapshot_ids, g_strdup (snapshot_id));
+      /* A protected image's snapshots are kept with it: not listed. */
+      if (entry->protected)
+        continue;
+
+      snapshot = find_snapshot (self, entry->region, snapshot_id);
+      if (snapshot == NULL)
+        {
+          snapshot = g_new0 (AmigoDeregisterSnapshot, 1);
+          snapshot->snapshot_id = g_strdup (snapshot_id);
+          snapshot->region = g_strdup (entry->region);
+          snapshot->size_gib = -1;
+          snapshot->image_titles = g_strdup (image_entry_title (entry));
+          g_ptr_array_add (self->snapshots, snapshot);
+          g_ptr_array_add (new_ids, snapshot->snapshot_id);
+        }
+      else
+        {
+          /* Shared by two of the selected images. */
+          char *titles = g_strdup_printf (_("%s, %s"), snapshot->image_titles, image_entry_title (entry));
+
+          g_free (snapshot->image_titles);
+          snapshot->image_titles = titles;
+        }
+    }
+
+  if (new_ids->len > 0)
+    {
+      AmigoDescribeSnapshotsRequest request = { 0 };
+      g_autoptr(AmigoEc2) ec2 = amigo_action_context_dup_ec2 (self->context, entry->region, NULL);
+
+      if (ec2 != NULL)
+        {
+          g_ptr_array_add (new_ids, NULL);
+          request.snapshot_ids = (const char * const *) new_ids->pdata;
+          amigo_ec2_describe_snapshots_async (ec2, &request, self->cancellable,
+                                              describe_snapshots_cb, g_object_ref (self));
+          return;
+        }
+    }
+
+  self->next++;
+  load_next (self);
+}
+
+static void
+load_next (AmigoDeregisterDialog *self)
+{
+  AmigoDeregisterImage *entry;
+  const char *ids[2] = { NULL, NULL };
+  AmigoDescribeImagesRequest request = { 0 };
+  g_autoptr(AmigoEc2) ec2 = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->next >= self->images->len)
+    {
+      self->loading = FALSE;
+      show_confirm (self);
+      return;
+    }
+
+  entry = g_ptr_array_index (self->images, self->next);
+  ec2 = amigo_action_context_dup_ec2 (self->context, entry->region, &error);
+  if (ec2 == NULL)
+    {
+      load_failed (self, error);
+      return;
+    }
+  ids[0] = entry->image_id;
+  request.image_ids = ids;
+  request.include_deprecated = TRUE;
+  request.include_disabled = TRUE;
+  amigo_ec2_describe_images_async (ec2, &request, NULL, NULL, NULL, self->cancellable,
+                                   describe_image_cb, g_object_ref (self));
+}
+
+/* Reads every image again, as AWS has it now. */
+static void
+load (AmigoDeregisterDialog *self)
+{
+  GPtrArray *selected = amigo_action_context_get_images (self->context);
+
+  clear_rows (self);
+  g_ptr_array_set_size (self->images, 0);
+  g_ptr_array_set_size (self->snapshots, 0);
+  for (guint i = 0; i < selected->len; i++)
+    {
+      AmigoImage *image = g_ptr_array_index (selected, i);
+      AmigoDeregisterImage *entry = g_new0 (AmigoDeregisterImage, 1);
+      const char *region = amigo_image_store_get_image_region (image);
+
+      entry->image_id = g_strdup (amigo_image_get_image_id (image));
+      entry->region = g_strdup (region != NULL ? region : amigo_action_context_get_region (self->context));
+      entry->snapshot_ids = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (self->images, entry);
+    }
+
+  self->loading = TRUE;
+  self->next = 0;
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  update_state (self);
+  load_next (self);
+}
+
+/* ---- turning protection off ------------------------------------------- */
+
+static void
+unprotect_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(AmigoDeregisterDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state = NULL;
+
+  state = amigo_ec2_disable_image_deregistration_protection_finish (AMIGO_EC2 (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->working = FALSE;
+  if (state == NULL)
+    {
+      g_autofree char *text = amigo_manage_describe_error (_("Could not turn the protection off"), error);
+
+      amigo_manage_show_problem (NULL, self->error_label, text);
+      update_state (self);
+      return;
+    }
+  amigo_action_context_changed (self->context);
+  load (self);
+}
+
+static void
+on_unprotect_clicked_cb (GtkButton             *button,
+                         AmigoDeregisterDialog *self)
+{
+  for (guint i = 0; i < self->images->len; i++)
+    {
+      AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
+      g_autoptr(AmigoEc2) ec2 = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (entry->unprotect_button != button)
+        continue;
+      ec2 = amigo_action_context_dup_ec2 (self->context, entry->region, &error);
+      if (ec2 == NULL)
+        {
+          g_autofree char *text = amigo_manage_describe_error (_("Could not turn the protection off"), error);
+
+          amigo_manage_show_problem (NULL, self->error_label, text);
+          return;
+        }
+      self->working = TRUE;
+      amigo_manage_show_problem (NULL, self->error_label, NULL);
+      update_state (self);
+      amigo_ec2_disable_image_deregistration_protection_async (ec2, entry->image_id, self->cancellable,
+                                                               unprotect_cb, g_object_ref (self));
+      return;
+    }
+}
+
+/* ---- the work --------------------------------------------------------- */
+
+static void deregister_next (AmigoDeregisterDialog *self);
+static void delete_next (AmigoDeregisterDialog *self);
+
+static char *
+describe_deregister_error (const GError *error)
+{
+  if (amigo_aws_error_has_aws_code (error, "OperationNotPermitted"))
+    return g_strdup_printf (_("Kept: deregistration protection is on (%s)."), error->message);
+  return amigo_manage_describe_error (_("Not deregistered"), error);
+}
+
+static char *
+describe_delete_error (const GError *error)
+{
+  if (amigo_aws_error_has_aws_code (error, "InvalidSnapshot.InUse"))
+    {
+      const AmigoAwsErrorDetails *details = amigo_aws_error_get_details (error);
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autoptr(GRegex) regex = g_regex_new ("ami-[0-9a-f]+", 0, 0, NULL);
+
+      if (details != NULL && details->aws_message != NULL &&
+          g_regex_match (regex, details->aws_message, 0, &match))
+        {
+          g_autofree char *image_id = g_match_info_fetch (match, 0);
+
+          /* Translators: %s is the id of the image that uses the snapshot */
+          return g_strdup_printf (_("Kept: it is used by another image, %s."), image_id);
+        }
+      return g_strdup (_("Kept: it is used by another image."));
+    }
+  if (amigo_aws_error_has_aws_code (error, "UnauthorizedOperation") ||
+      g_error_matches (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_AUTH))
+    return g_strdup_printf (_("Kept: this account may not delete it (%s)."), error->message);
+  return amigo_manage_describe_error (_("Not deleted"), error);
+}
+
+static void
+show_result (AmigoDeregisterDialog *self)
+{
+  guint n_images = 0;
+  guint n_snapshots = 0;
+  g_autofree char *images_text = NULL;
+
+  clear_rows (self);
+  for (guint i = 0; i < self->images->len; i++)
+    {
+      AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
+
+      if (!image_entry_is_doable (entry))
+        continue;
+      n_images++;
+      if (entry->deregistered)
+        add_row (self, self->done_group, image_entry_title (entry), _("Deregistered"),
+                 "object-select-symbolic", "success");
+      else
+        add_row (self, self->not_done_group, image_entry_title (entry), entry->error,
+                 "dialog-error-symbolic", "error");
+    }
+  for (guint i = 0; self->delete_snapshots && i < self->snapshots->len; i++)
+    {
+      AmigoDeregisterSnapshot *entry = g_ptr_array_index (self->snapshots, i);
+
+      n_snapshots++;
+      if (entry->deleted)
+        add_row (self, self->done_group, entry->snapshot_id, _("Deleted"),
+                 "object-select-symbolic", "success");
+      else
+        add_row (self, self->not_done_group, entry->snapshot_id, entry->error,
+                 "dialog-error-symbolic", "error");
+    }
+
+  /* Translators: the first part of “Deregistered 1 of 2 images; deleted 2 of 3 snapshots.” */
+  images_text = g_strdup_printf (ngettext ("Deregistered %u of %u image", "Deregistered %u of %u images",
+                                           n_images),
+                                 self->n_deregistered, n_images);
+  if (n_snapshots > 0)
+    {
+      /* Translators: %s is “Deregistered 1 of 2 images” */
+      g_autofree char *text = g_strdup_printf (ngettext ("%s; deleted %u of %u snapshot.",
+                                                         "%s; deleted %u of %u snapshots.", n_snapshots),
+                                               images_text, self->n_deleted, n_snapshots);
+
+      gtk_label_set_text (self->summary_label, text);
+    }
+  else
+    {
+      g_autofree char *text = g_strconcat (images_text, ".", NULL);
+
+      gtk_label_set_text (self->summary_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->done_group), self->n_deregistered + self->n_deleted > 0);
+
+  self->finished = TRUE;
+  gtk_stack_set_visible_child_name (self->stack, "result");
+  update_state (self);
+}
+
+static void
+finish_work (AmigoDeregisterDialog *self)
+{
+  gboolean failed = FALSE;
+  g_autofree char *images_text = NULL;
+  g_autofree char *toast = NULL;
+
+  self->working = FALSE;
+  for (guint i = 0; i < self->images->len; i++)
+    {
+      AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
+
+      failed |= image_entry_is_doable (entry) && !entry->deregistered;
+    }
+  for (guint i = 0; self->delete_snapshots && i < self->snapshots->len; i++)
+    failed |= !((AmigoDeregisterSnapshot *) g_ptr_array_index (self->snapshots, i))->deleted;
+
+  if (self->n_deregistered + self->n_deleted > 0)
+    {
+      amigo_action_context_changed (self->context);
+      images_text = g_strdup_printf (ngettext ("Deregistered %u image", "Deregistered %u images",
+                                               self->n_deregistered),
+                                     self->n_deregistered);
+      if (self->n_deleted > 0)
+        /* Translators: %s is “Deregistered 2 images” */
+        toast = g_strdup_printf (ngettext ("%s and deleted %u snapshot", "%s and deleted %u snapshots",
+                                           self->n_deleted),
+                                 images_text, self->n_deleted);
+      else
+        toast = g_steal_pointer (&images_text);
+      amigo_action_context_toast (self->context, toast);
+    }
+
+  if (failed)
+    show_result (self);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+delete_snapshot_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(AmigoDeregisterDialog) self = user_data;
+  AmigoDeregisterSnapshot *entry = g_ptr_array_index (self->snapshots, self->next);
+  g_autoptr(GError) error = NULL;
+
+  amigo_ec2_delete_snapshot_finish (AMIGO_EC2 (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Gone already is what was asked for. */
+  if (error == NULL || amigo_aws_error_has_aws_code (error, "InvalidSnapshot.NotFound"))
+    {
+      entry->deleted = TRUE;
+      self->n_deleted++;
+    }
+  else
+    entry->error = describe_delete_error (error);
+  self->next++;
+  delete_next (self);
+}
+
+/* Whether every selected image that uses @snapshot is gone now. */
+static gboolean
+snapshot_is_free (AmigoDeregisterDialog   *self,
+                  AmigoDeregisterSnapshot *snapshot)
+{
+  for (guint i = 0; i < self->images->len; i++)
+    {
+      AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
+
+      if (g_str_equal (entry->region, snapshot->region) &&
+          g_ptr_array_find_with_equal_func (entry->snapshot_ids, snapshot->snapshot_id, g_str_equal, NULL) &&
+          !entry->deregistered)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+delete_next (AmigoDeregisterDialog *self)
+{
+  for (; self->delete_snapshots && self->next < self->snapshots->len; self->next++)
+    {
+      AmigoDeregisterSnapshot *entry = g_ptr_array_index (self->snapshots, self->next);
+      g_autoptr(AmigoEc2) ec2 = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!snapshot_is_free (self, entry))
+        {
+          entry->error = g_strdup (_("Kept: its image was not deregistered."));
+          continue;
+        }
+      ec2 = amigo_action_context_dup_ec2 (self->context, entry->region, &error);
+      if (ec2 == NULL)
+        {
+          entry->error = describe_delete_error (error);
+          continue;
+        }
+      amigo_ec2_delete_snapshot_async (ec2, entry->snapshot_id, self->cancellable,
+                                       delete_snapshot_cb, g_object_ref (self));
+      return;
+    }
+  finish_work (self);
+}
+
+static void
+deregister_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AmigoDeregisterDialog) self = user_data;
+  AmigoDeregisterImage *entry = g_ptr_array_index (self->images, self->next);
+  g_autoptr(GPtrArray) deletions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  deletions = amigo_ec2_deregister_image_finish (AMIGO_EC2 (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (deletions != NULL)
+    {
+      entry->deregistered = TRUE;
+      self->n_deregistered++;
+    }
+  else
+    entry->error = describe_deregister_error (error);
+  self->next++;
+  deregister_next (self);
+}
+
+static void
+deregister_next (AmigoDeregisterDialog *self)
+{
+  for (; self->next < self->images->len; self->next++)
+    {
+      AmigoDeregisterImage *entry = g_ptr_array_index (self->images, self->next);
+      g_autoptr(AmigoEc2) ec2 = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!image_entry_is_doable (entry) || entry->deregistered)
+        continue;
+      ec2 = amigo_action_context_dup_ec2 (self->context, entry->region, &error);
+      if (ec2 == NULL)
+        {
+          entry->error = describe_deregister_error (error);
+          continue;
+        }
+      /* The snapshots are deleted one by one afterwards, so that each
+       * one that cannot be is known and reported. */
+      amigo_ec2_deregister_image_async (ec2, entry->image_id, FALSE, self->cancellable,
+                                        deregister_cb, g_object_ref (self));
+      return;
+    }
+
+  self->next = 0;
+  delete_next (self);
+}
+
+static void
+on_confirm_response_cb (AdwMessageDialog      *dialog,
+                        const char            *response,
+                        AmigoDeregisterDialog *self)
+{
+  if (g_strcmp0 (response, "deregister") != 0 || self->working || self->loading || self->finished)
+    return;
+
+  self->delete_snapshots = gtk_check_button_get_active (self->delete_check) && self->snapshots->len > 0;
+  self->working = TRUE;
+  self->next = 0;
+  self->n_deregistered = 0;
+  self->n_deleted = 0;
+  gtk_stack_set_visible_child_name (self->stack, "working");
+  update_state (self);
+  deregister_next (self);
+}
+
+/* The question restates exactly what goes. */
+static char *
+confirm_body (AmigoDeregisterDialog *self,
+              gboolean               delete_snapshots)
+{
+  GString *body = g_string_new (NULL);
+  guint n_images = count_doable (self);
+  guint n_kept = self->images->len - n_images;
+
+  g_string_append (body, ngettext ("This image will be deregistered: no one can launch instances "
+                                   "from it any more.",
+                                   "These images will be deregistered: no one can launch instances "
+                                   "from them any more.", n_images));
+  g_string_append_c (body, '\n');
+  for (guint i = 0; i < self->images->len; i++)
+    {
+      AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
+
+      if (image_entry_is_doable (entry))
+        /* Translators: a line of a list: an image's name, then its id */
+        g_string_append_printf (body, _("• %s (%s)\n"), image_entry_title (entry), entry->image_id);
+    }
+
+  if (delete_snapshots)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append (body, ngettext ("This snapshot will be deleted:", "These snapshots will be deleted:",
+                                       self->snapshots->len));
+      g_string_append_c (body, '\n');
+      for (guint i = 0; i < self->snapshots->len; i++)
+        {
+          AmigoDeregisterSnapshot *entry = g_ptr_array_index (self->snapshots, i);
+
+          if (entry->size_gib >= 0)
+            {
+              g_autofree char *size = format_gib (entry->size_gib);
+
+              /* Translators: a line of a list: a snapshot id, then its size */
+              g_string_append_printf (body, _("• %s (%s)\n"), entry->snapshot_id, size);
+            }
+          else
+            g_string_append_printf (body, "• %s\n", entry->snapshot_id);
+        }
+    }
+  else if (self->snapshots->len > 0)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append (body, ngettext ("Its snapshot is kept.", "Their snapshots are kept.",
+                                       self->snapshots->len));
+      g_string_append_c (body, '\n');
+    }
+
+  if (n_kept > 0)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append (body, ngettext ("The image under deregistration protection is kept.",
+                                       "The images under deregistration protection are kept.", n_kept));
+      g_string_append_c (body, '\n');
+    }
+
+  g_string_append_c (body, '\n');
+  g_string_append (body, _("This cannot be undone."));
+  return g_string_free (body, FALSE);
+}
+
+static void
+ask_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  AmigoDeregisterDialog *self = AMIGO_DEREGISTER_DIALOG (widget);
+  guint n_images = count_doable (self);
+  gboolean delete_snapshots = gtk_check_button_get_active (self->delete_check) && self->snapshots->len > 0;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *button = NULL;
+  AdwMessageDialog *dialog;
+
+  if (n_images == 0)
+    return;
+
+  heading = g_strdup_printf (ngettext ("Deregister %u Image?", "Deregister %u Images?", n_images), n_images);
+  body = confirm_body (self, delete_snapshots);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), NULL);
+  button = g_strdup_printf (ngettext ("_Deregister %u Image", "_Deregister %u Images", n_images), n_images);
+  adw_message_dialog_add_response (dialog, "deregister", button);
+  adw_message_dialog_set_response_appearance (dialog, "deregister", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response_cb), self, 0);
+
+  g_set_weak_pointer (&self->confirm_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  load (AMIGO_DEREGISTER_DIALOG (widget));
+}
+
+/* ---- state ------------------------------------------------------------ */
+
+static void
+update_state (AmigoDeregisterDialog *self)
+{
+  gboolean ready = !self->loading && !self->working && !self->finished &&
+                   g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "confirm") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deregister.ask", ready && count_doable (self) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deregister.reload", !self->loading && !self->working);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !self->working);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_row), ready);
+  for (guint i = 0; i < self->images->len; i++)
+    {
+      AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
+
+      if (entry->unprotect_button != NULL)
+        gtk_widget_set_sensitive (GTK_WIDGET (entry->unprotect_button), ready);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->deregister_button), !self->finished);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), !self->finished);
+  gtk_widget_set_visible (GTK_WIDGET (self->close_button), self->finished);
+  gtk_window_set_default_widget (GTK_WINDOW (self),
+                                 GTK_WIDGET (self->finished ? self->close_button : self->cancel_button));
+}
+
+static void
+on_delete_toggled_cb (AmigoDeregisterDialog *self)
+{
+  update_state (self);
+}
+
+/* ---- object ----------------------------------------------------------- */
+
+static gboolean
+amigo_deregister_dialog_close_request (GtkWindow *window)
+{
+  AmigoDeregisterDialog *self = AMIGO_DEREGISTER_DIALOG (window);
+
+  /* Half a deregistration is not stopped: wait for AWS's answers. */
+  if (self->working)
+    return TRUE;
+  g_cancellable_cancel (self->cancellable);
+  return GTK_WINDOW_CLASS (amigo_deregister_dialog_parent_class)->close_request (window);
+}
+
+static void
+amigo_deregister_dialog_dispose (GObject *object)
+{
+  AmigoDeregisterDialog *self = AMIGO_DEREGISTER_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->context);
+  g_clear_weak_pointer (&self->confirm_dialog);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMIGO_TYPE_DEREGISTER_DIALOG);
+
+  G_OBJECT_CLASS (amigo_deregister_dialog_parent_class)->dispose (object);
+}
+
+static void
+amigo_deregister_dialog_finalize (GObject *object)
+{
+  AmigoDeregisterDialog *self = AMIGO_DEREGISTER_DIALOG (object);
+
+  g_ptr_array_unref (self->images);
+  g_ptr_array_unref (self->snapshots);
+  g_ptr_array_unref (self->rows);
+  g_free (self->load_error);
+
+  G_OBJECT_CLASS (amigo_deregister_dialog_parent_class)->finalize (object);
+}
+
+static void
+amigo_deregister_dialog_class_init (AmigoDeregisterDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = amigo_deregister_dialog_dispose;
+  object_class->finalize = amigo_deregister_dialog_finalize;
+  window_class->close_request = amigo_deregister_dialog_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/amigo_app/Amigo/actions/amigo-deregister-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmigoDeregisterDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AmigoDeregisterDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoDeregisterDialog, deregister_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoDeregisterDialog, close_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoDeregisterDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, AmigoDeregisterDialog, failed_page);
+  gtk_widget_class_bind_template_child (widget_class, AmigoDeregisterDialog, images_group);
+  gtk_widget_class_bind_template_child (widget_class, AmigoDeregisterDialog, snapshots_group);
+  gtk_widget_class_bind_template_child (widget_class, AmigoDeregisterDialog, delete_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoDeregisterDialog, delete_check);
+  gtk_widget_class_bind_template_child (widget_class, AmigoDeregisterDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, AmigoDeregisterDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, AmigoDeregisterDialog, not_done_group);
+  gtk_widget_class_bind_template_child (widget_class, AmigoDeregisterDialog, done_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "deregister.ask", NULL, ask_action);
+  gtk_widget_class_install_action (widget_class, "deregister.reload", NULL, reload_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+amigo_deregister_dialog_init (AmigoDeregisterDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->images = g_ptr_array_new_with_free_func ((GDestroyNotify) image_entry_free);
+  self->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) snapshot_entry_free);
+  self->rows = g_ptr_array_new ();
+}
+
+/**
+ * amigo_deregister_dialog_new:
+ * @parent: the window it belongs to
+ * @context: the images (one or more, owned by the account)
+ *
+ * Returns: (transfer none): the dialog, not yet shown
+ */
+GtkWindow *
+amigo_deregister_dialog_new (GtkWindow          *parent,
+                             AmigoActionContext *context)
+{
+  AmigoDeregisterDialog *self;
+  GPtrArray *images = amigo_action_context_get_images (context);
+
+  g_return_val_if_fail (AMIGO_IS_ACTION_CONTEXT (context), NULL);
+  g_return_val_if_fail (images->len > 0, NULL);
+
+  self = g_object_new (AMIGO_TYPE_DEREGISTER_DIALOG, "transient-for", parent, NULL);
+  self->context = g_object_ref (context);
+
+  if (images->len == 1)
+    adw_window_title_set_subtitle (self->window_title,
+                                   amigo_manage_image_title (g_ptr_array_index (images, 0)));
+  else
+    {
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("%u image", "%u images", images->len),
+                                                   images->len);
+
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+    }
+  load (self);
+
+  return GTK_WINDOW (self);
+}

@@ -1,0 +1,50 @@
+/* amigo-tags-dialog-private.h — the dialog's insides, for its tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "amigo-tags-dialog.h"
+
+G_BEGIN_DECLS
+
+/* EC2 tag restrictions ("Tag your Amazon EC2 resources"). */
+#define AMIGO_TAG_KEY_MAX   128
+#define AMIGO_TAG_VALUE_MAX 256
+#define AMIGO_TAGS_MAX      50
+
+/* One line of the list: a tag, as typed. */
+typedef struct {
+  GtkListBoxRow *row;
+  GtkEntry *key_entry;
+  GtkEntry *value_entry;
+  GtkButton *remove_button;     /* NULL for a reserved (aws:) tag */
+  GtkLabel *problem_label;
+  gboolean reserved;
+} AmigoTagLine;
+
+struct _AmigoTagsDialog
+{
+  AdwWindow parent_instance;
+
+  /* template widgets */
+  AdwWindowTitle *window_title;
+  GtkButton *save_button;
+  GtkSpinner *spinner;
+  GtkListBox *tags_list;
+  GtkButton *add_button;
+  GtkLabel *problem_label;
+  GtkLabel *error_label;
+
+  /* owned */
+  AmigoActionContext *context;
+  AmigoImage *image;
+  GCancellable *cancellable;
+  GHashTable *original;         /* key → value: what AWS has (aws: tags left out) */
+  GPtrArray *lines;             /* AmigoTagLine */
+  char *save_error;
+
+  gboolean saving;
+};
+
+G_END_DECLS

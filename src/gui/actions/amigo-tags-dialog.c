@@ -1,0 +1,555 @@
+/* amigo-tags-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The image's tags as key/value lines, prefilled from DescribeImages. Each
+ * line is checked as it is typed (a key of 1–128 characters, used once,
+ * not starting with "aws:"; a value of at most 256), and Save sends the
+ * difference: CreateTags for the new and changed tags, then DeleteTags for
+ * the keys that are gone. A line left entirely empty is ignored. Tags AWS
+ * itself set (aws:…) are shown but cannot be changed.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "amigo-manage-util.h"
+#include "amigo-tags-dialog-private.h"
+
+G_DEFINE_FINAL_TYPE (AmigoTagsDialog, amigo_tags_dialog, ADW_TYPE_WINDOW)
+
+static void update_state (AmigoTagsDialog *self);
+
+static gboolean
+is_reserved_key (const char *key)
+{
+  return g_ascii_strncasecmp (key, "aws:", 4) == 0;
+}
+
+/* ---- lines ------------------------------------------------------------ */
+
+static void
+line_free (AmigoTagLine *line)
+{
+  g_free (line);
+}
+
+static const char *
+line_key (AmigoTagLine *line)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (line->key_entry));
+}
+
+static const char *
+line_value (AmigoTagLine *line)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (line->value_entry));
+}
+
+static gboolean
+line_is_empty (AmigoTagLine *line)
+{
+  return *line_key (line) == '\0' && *line_value (line) == '\0';
+}
+
+static void
+on_remove_clicked_cb (GtkButton       *button,
+                      AmigoTagsDialog *self)
+{
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      AmigoTagLine *line = g_ptr_array_index (self->lines, i);
+
+      if (line->remove_button == button)
+        {
+          gtk_list_box_remove (self->tags_list, GTK_WIDGET (line->row));
+          g_ptr_array_remove_index (self->lines, i);
+          break;
+        }
+    }
+  g_clear_pointer (&self->save_error, g_free);
+  update_state (self);
+}
+
+static void
+on_line_changed_cb (AmigoTagsDialog *self)
+{
+  g_clear_pointer (&self->save_error, g_free);
+  update_state (self);
+}
+
+static GtkEntry *
+line_entry_new (const char *placeholder,
+                const char *accessible_label,
+                const char *text,
+                gboolean    editable)
+{
+  GtkEntry *entry = GTK_ENTRY (gtk_entry_new ());
+
+  gtk_entry_set_placeholder_text (entry, placeholder);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  gtk_editable_set_editable (GTK_EDITABLE (entry), editable);
+  gtk_entry_set_input_hints (entry, GTK_INPUT_HINT_NO_SPELLCHECK | GTK_INPUT_HINT_NO_EMOJI);
+  gtk_widget_set_hexpand (GTK_WIDGET (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label, -1);
+  return entry;
+}
+
+static AmigoTagLine *
+add_line (AmigoTagsDialog *self,
+          const char      *key,
+          const char      *value)
+{
+  AmigoTagLine *line = g_new0 (AmigoTagLine, 1);
+  GtkWidget *box;
+  GtkWidget *fields;
+
+  line->reserved = key != NULL && is_reserved_key (key);
+  line->row = GTK_LIST_BOX_ROW (gtk_list_box_row_new ());
+  gtk_list_box_row_set_activatable (line->row, FALSE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 8);
+  fields = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (box), fields);
+
+  line->key_entry = line_entry_new (_("Key"), _("Tag key"), key, !line->reserved);
+  line->value_entry = line_entry_new (_("Value"), _("Tag value"), value, !line->reserved);
+  gtk_box_append (GTK_BOX (fields), GTK_WIDGET (line->key_entry));
+  gtk_box_append (GTK_BOX (fields), GTK_WIDGET (line->value_entry));
+  g_signal_connect_swapped (line->key_entry, "changed", G_CALLBACK (on_line_changed_cb), self);
+  g_signal_connect_swapped (line->value_entry, "changed", G_CALLBACK (on_line_changed_cb), self);
+
+  if (line->reserved)
+    {
+      GtkWidget *lock = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
+
+      gtk_widget_set_tooltip_text (lock, _("Set by AWS: it cannot be changed"));
+      gtk_widget_set_size_request (lock, 34, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (lock), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Set by AWS: it cannot be changed"), -1);
+      gtk_box_append (GTK_BOX (fields), lock);
+    }
+  else
+    {
+      line->remove_button = GTK_BUTTON (gtk_button_new_from_icon_name ("user-trash-symbolic"));
+      gtk_widget_set_valign (GTK_WIDGET (line->remove_button), GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (GTK_WIDGET (line->remove_button), "flat");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (line->remove_button), _("Remove Tag"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (line->remove_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove this tag"), -1);
+      g_signal_connect (line->remove_button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
+      gtk_box_append (GTK_BOX (fields), GTK_WIDGET (line->remove_button));
+    }
+
+  line->problem_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (line->problem_label, 0);
+  gtk_label_set_wrap (line->problem_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (line->problem_label), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (line->problem_label), "caption");
+  gtk_widget_set_visible (GTK_WIDGET (line->problem_label), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (line->problem_label));
+
+  gtk_list_box_row_set_child (line->row, box);
+  gtk_list_box_append (self->tags_list, GTK_WIDGET (line->row));
+  g_ptr_array_add (self->lines, line);
+  return line;
+}
+
+/* ---- checking --------------------------------------------------------- */
+
+/* Shows what is wrong with each line; returns how many lines are wrong. */
+static guint
+check_lines (AmigoTagsDialog *self,
+             guint           *n_tags)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_bad = 0;
+
+  *n_tags = 0;
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      AmigoTagLine *line = g_ptr_array_index (self->lines, i);
+      const char *key = line_key (line);
+      glong key_length = g_utf8_strlen (key, -1);
+      glong value_length = g_utf8_strlen (line_value (line), -1);
+      g_autofree char *key_problem = NULL;
+      g_autofree char *value_problem = NULL;
+
+      if (line_is_empty (line))
+        {
+          amigo_manage_show_problem (GTK_WIDGET (line->key_entry), line->problem_label, NULL);
+          amigo_manage_show_problem (GTK_WIDGET (line->value_entry), NULL, NULL);
+          continue;
+        }
+      (*n_tags)++;
+
+      if (line->reserved)
+        ;
+      else if (key_length == 0)
+        key_problem = g_strdup (_("Enter a key for this value."));
+      else if (key_length > AMIGO_TAG_KEY_MAX)
+        key_problem = g_strdup_printf (_("A key can have at most %d characters; this one has %ld."),
+                                       AMIGO_TAG_KEY_MAX, key_length);
+      else if (is_reserved_key (key))
+        key_problem = g_strdup (_("Keys starting with “aws:” are reserved for AWS."));
+      else if (g_hash_table_contains (seen, key))
+        /* Translators: %s is a tag key */
+        key_problem = g_strdup_printf (_("Another tag already has the key “%s”."), key);
+
+      if (!line->reserved && value_length > AMIGO_TAG_VALUE_MAX)
+        value_problem = g_strdup_printf (_("A value can have at most %d characters; this one has %ld."),
+                                         AMIGO_TAG_VALUE_MAX, value_length);
+
+      g_hash_table_add (seen, (gpointer) key);
+      amigo_manage_show_problem (GTK_WIDGET (line->key_entry), NULL, key_problem);
+      amigo_manage_show_problem (GTK_WIDGET (line->value_entry), NULL, value_problem);
+      amigo_manage_show_problem (NULL, line->problem_label,
+                                 key_problem != NULL ? key_problem : value_problem);
+      if (key_problem != NULL || value_problem != NULL)
+        n_bad++;
+    }
+  return n_bad;
+}
+
+/* CreateTags for what is new or changed, DeleteTags for the keys that are
+ * gone (strings borrowed from the entries and @self->original). */
+static void
+compute_change (AmigoTagsDialog *self,
+                GArray          *set,
+                GArray          *unset)
+{
+  g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      AmigoTagLine *line = g_ptr_array_index (self->lines, i);
+      AmigoEc2Tag tag = { line_key (line), line_value (line) };
+      const char *current;
+
+      if (line->reserved || line_is_empty (line))
+        continue;
+      g_hash_table_add (shown, (gpointer) tag.key);
+      current = g_hash_table_lookup (self->original, tag.key);
+      if (current == NULL || strcmp (current, tag.value) != 0)
+        g_array_append_val (set, tag);
+    }
+
+  g_hash_table_iter_init (&iter, self->original);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (shown, key))
+      {
+        /* No value: whatever the value, the key goes. */
+        AmigoEc2Tag tag = { key, NULL };
+
+        g_array_append_val (unset, tag);
+      }
+}
+
+/* ---- state ------------------------------------------------------------ */
+
+static void
+update_state (AmigoTagsDialog *self)
+{
+  g_autoptr(GArray) set = g_array_new (FALSE, FALSE, sizeof (AmigoEc2Tag));
+  g_autoptr(GArray) unset = g_array_new (FALSE, FALSE, sizeof (AmigoEc2Tag));
+  g_autofree char *problem = NULL;
+  guint n_tags = 0;
+  guint n_bad = check_lines (self, &n_tags);
+
+  compute_change (self, set, unset);
+  if (n_tags > AMIGO_TAGS_MAX)
+    problem = g_strdup_printf (_("An image can have at most %d tags; this one would have %u."),
+                               AMIGO_TAGS_MAX, n_tags);
+  amigo_manage_show_problem (NULL, self->problem_label, problem);
+  amigo_manage_show_problem (NULL, self->error_label, self->save_error);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tags.save",
+                                 !self->saving && n_bad == 0 && problem == NULL &&
+                                 set->len + unset->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tags.add", !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !self->saving);
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      AmigoTagLine *line = g_ptr_array_index (self->lines, i);
+
+      /* Not insensitive: GTK 4.8 then keeps blinking the cursor of a
+       * field that had the focus. */
+      gtk_editable_set_editable (GTK_EDITABLE (line->key_entry), !line->reserved && !self->saving);
+      gtk_editable_set_editable (GTK_EDITABLE (line->value_entry), !line->reserved && !self->saving);
+      if (line->remove_button != NULL)
+        gtk_widget_set_sensitive (GTK_WIDGET (line->remove_button), !self->saving);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->saving);
+  gtk_spinner_set_spinning (self->spinner, self->saving);
+}
+
+/* ---- saving ----------------------------------------------------------- */
+
+static void save_next (AmigoTagsDialog *self);
+
+static void
+saving_failed (AmigoTagsDialog *self,
+               const GError    *error)
+{
+  self->saving = FALSE;
+  self->save_error = amigo_manage_describe_error (_("Could not save the tags"), error);
+  update_state (self);
+}
+
+static void
+create_tags_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AmigoTagsDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  amigo_ec2_create_tags_finish (AMIGO_EC2 (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    {
+      saving_failed (self, error);
+      return;
+    }
+
+  /* Done, whatever happens next: pressing Save again sends only the rest. */
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      AmigoTagLine *line = g_ptr_array_index (self->lines, i);
+
+      if (!line->reserved && !line_is_empty (line))
+        g_hash_table_replace (self->original, g_strdup (line_key (line)), g_strdup (line_value (line)));
+    }
+  save_next (self);
+}
+
+static void
+delete_tags_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AmigoTagsDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) set = g_array_new (FALSE, FALSE, sizeof (AmigoEc2Tag));
+  g_autoptr(GArray) unset = g_array_new (FALSE, FALSE, sizeof (AmigoEc2Tag));
+
+  amigo_ec2_delete_tags_finish (AMIGO_EC2 (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    {
+      saving_failed (self, error);
+      return;
+    }
+
+  compute_change (self, set, unset);
+  for (guint i = 0; i < unset->len; i++)
+    g_hash_table_remove (self->original, g_array_index (unset, AmigoEc2Tag, i).key);
+  save_next (self);
+}
+
+/* Sends what is still to do: the new and changed tags first, then the
+ * removals; closes when nothing is left. */
+static void
+save_next (AmigoTagsDialog *self)
+{
+  g_autoptr(GArray) set = g_array_new (FALSE, FALSE, sizeof (AmigoEc2Tag));
+  g_autoptr(GArray) unset = g_array_new (FALSE, FALSE, sizeof (AmigoEc2Tag));
+  const char *ids[] = { amigo_image_get_image_id (self->image), NULL };
+  g_autoptr(AmigoEc2) ec2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+
+  compute_change (self, set, unset);
+  if (set->len + unset->len > 0)
+    {
+      ec2 = amigo_action_context_dup_ec2 (self->context, NULL, &error);
+      if (ec2 == NULL)
+        {
+          saving_failed (self, error);
+          return;
+        }
+      /* The requests are serialized before these return. */
+      if (set->len > 0)
+        amigo_ec2_create_tags_async (ec2, ids, (AmigoEc2Tag *) set->data, set->len,
+                                     self->cancellable, create_tags_cb, g_object_ref (self));
+      else
+        amigo_ec2_delete_tags_async (ec2, ids, (AmigoEc2Tag *) unset->data, unset->len,
+                                     self->cancellable, delete_tags_cb, g_object_ref (self));
+      return;
+    }
+
+  self->saving = FALSE;
+  amigo_action_context_changed (self->context);
+  /* Translators: %s is the image's name (or id) */
+  toast = g_strdup_printf (_("Tags of “%s” saved"), amigo_manage_image_title (self->image));
+  amigo_action_context_toast (self->context, toast);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* ---- actions ---------------------------------------------------------- */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AmigoTagsDialog *self = AMIGO_TAGS_DIALOG (widget);
+
+  g_clear_pointer (&self->save_error, g_free);
+  self->saving = TRUE;
+  update_state (self);
+  save_next (self);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  AmigoTagsDialog *self = AMIGO_TAGS_DIALOG (widget);
+  AmigoTagLine *line = add_line (self, NULL, NULL);
+
+  update_state (self);
+  gtk_widget_grab_focus (GTK_WIDGET (line->key_entry));
+}
+
+/* ---- object ----------------------------------------------------------- */
+
+static gboolean
+amigo_tags_dialog_close_request (GtkWindow *window)
+{
+  AmigoTagsDialog *self = AMIGO_TAGS_DIALOG (window);
+
+  /* A change may already be made: wait for AWS's answer. */
+  if (self->saving)
+    return TRUE;
+  /* A text field that still has the focus when its window goes keeps
+   * blinking its cursor (GTK warns): let it lose the focus first. */
+  gtk_window_set_focus (window, NULL);
+  return GTK_WINDOW_CLASS (amigo_tags_dialog_parent_class)->close_request (window);
+}
+
+static void
+amigo_tags_dialog_dispose (GObject *object)
+{
+  AmigoTagsDialog *self = AMIGO_TAGS_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->context);
+  g_clear_object (&self->image);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMIGO_TYPE_TAGS_DIALOG);
+
+  G_OBJECT_CLASS (amigo_tags_dialog_parent_class)->dispose (object);
+}
+
+static void
+amigo_tags_dialog_finalize (GObject *object)
+{
+  AmigoTagsDialog *self = AMIGO_TAGS_DIALOG (object);
+
+  g_hash_table_unref (self->original);
+  g_ptr_array_unref (self->lines);
+  g_free (self->save_error);
+
+  G_OBJECT_CLASS (amigo_tags_dialog_parent_class)->finalize (object);
+}
+
+static void
+amigo_tags_dialog_class_init (AmigoTagsDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = amigo_tags_dialog_dispose;
+  object_class->finalize = amigo_tags_dialog_finalize;
+  window_class->close_request = amigo_tags_dialog_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/amigo_app/Amigo/actions/amigo-tags-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmigoTagsDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AmigoTagsDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoTagsDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, AmigoTagsDialog, tags_list);
+  gtk_widget_class_bind_template_child (widget_class, AmigoTagsDialog, add_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoTagsDialog, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, AmigoTagsDialog, error_label);
+
+  gtk_widget_class_install_action (widget_class, "tags.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "tags.add", NULL, add_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+amigo_tags_dialog_init (AmigoTagsDialog *self)
+{
+  GtkWidget *placeholder;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->original = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
+
+  placeholder = gtk_label_new (_("No tags"));
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_list_box_set_placeholder (self->tags_list, placeholder);
+}
+
+/**
+ * amigo_tags_dialog_new:
+ * @parent: the window it belongs to
+ * @context: the image (one, owned by the account)
+ *
+ * Returns: (transfer none): the dialog, not yet shown
+ */
+GtkWindow *
+amigo_tags_dialog_new (GtkWindow          *parent,
+                       AmigoActionContext *context)
+{
+  AmigoTagsDialog *self;
+  AmigoImage *image = amigo_action_context_get_image (context);
+  const AmigoTag *tags;
+  guint n_tags = 0;
+
+  g_return_val_if_fail (AMIGO_IS_ACTION_CONTEXT (context), NULL);
+  g_return_val_if_fail (image != NULL, NULL);
+
+  self = g_object_new (AMIGO_TYPE_TAGS_DIALOG, "transient-for", parent, NULL);
+  self->context = g_object_ref (context);
+  self->image = g_object_ref (image);
+
+  adw_window_title_set_subtitle (self->window_title, amigo_manage_image_title (image));
+  tags = amigo_image_get_tags (image, &n_tags);
+  for (guint i = 0; i < n_tags; i++)
+    {
+      const char *value = tags[i].value != NULL ? tags[i].value : "";
+
+      add_line (self, tags[i].key, value);
+      if (!is_reserved_key (tags[i].key))
+        g_hash_table_replace (self->original, g_strdup (tags[i].key), g_strdup (value));
+    }
+  /* An image without tags: a line ready to type in. */
+  if (n_tags == 0)
+    add_line (self, NULL, NULL);
+
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+  update_state (self);
+
+  return GTK_WINDOW (self);
+}

@@ -1,0 +1,20 @@
+/* amigo-tags-dialog.h — add, change and remove an image's tags
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "amigo-action-context.h"
+
+G_BEGIN_DECLS
+
+#define AMIGO_TYPE_TAGS_DIALOG (amigo_tags_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (AmigoTagsDialog, amigo_tags_dialog, AMIGO, TAGS_DIALOG, AdwWindow)
+
+GtkWindow *amigo_tags_dialog_new (GtkWindow          *parent,
+                                  AmigoActionContext *context);
+
+G_END_DECLS
