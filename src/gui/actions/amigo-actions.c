@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "amigo-actions.h"
+#include "amigo-copy-image-dialog.h"
+#include "amigo-launch-dialog.h"
 #include "amigo-deprecation-dialog.h"
 #include "amigo-deregister-dialog.h"
 #include "amigo-description-dialog.h"
@@ -22,6 +24,8 @@ static const AmigoActionInfo actions[] = {
   { "deprecate", N_("_Deprecation…"), NULL, AMIGO_ACTION_NEEDS_OWN_IMAGES, amigo_deprecation_dialog_new },
   { "edit-description", N_("Edit _Description…"), NULL, AMIGO_ACTION_NEEDS_OWN_IMAGE, amigo_description_dialog_new },
   { "deregister", N_("_Deregister…"), "Delete", AMIGO_ACTION_NEEDS_OWN_IMAGES, amigo_deregister_dialog_new },
+  { "copy-image", N_("C_opy to Regions…"), NULL, AMIGO_ACTION_NEEDS_IMAGE, amigo_copy_image_dialog_new },
+  { "launch", N_("_Launch Instances…"), "<Primary>l", AMIGO_ACTION_NEEDS_IMAGE, amigo_launch_dialog_new },
   { NULL, NULL, NULL, 0, NULL }
 };
 

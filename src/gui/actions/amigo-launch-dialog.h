@@ -1,0 +1,20 @@
+/* amigo-launch-dialog.h — launch instances of an image
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "amigo-action-context.h"
+
+G_BEGIN_DECLS
+
+#define AMIGO_TYPE_LAUNCH_DIALOG (amigo_launch_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (AmigoLaunchDialog, amigo_launch_dialog, AMIGO, LAUNCH_DIALOG, AdwWindow)
+
+GtkWindow *amigo_launch_dialog_new (GtkWindow          *parent,
+                                    AmigoActionContext *context);
+
+G_END_DECLS

@@ -1,0 +1,1082 @@
+/* test-ui-copy-launch.c — the Copy to Regions and Launch Instances dialogs, for real
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Real dialogs under Xvfb, filled through their widgets, against moto
+ * (tests/moto-harness.sh) behind the fault proxy (tests/fault-harness.sh),
+ * which can let a request reach moto and then lose its answer: the way to
+ * show that pressing the button again after an error creates nothing twice.
+ * Results are read back from moto with the Describe calls, and with
+ * botocore for what the engine does not describe (the instances' metadata
+ * options and user data; key pairs and security groups are made that way
+ * too).
+ *
+ * With AMIGO_SCREENSHOT_DIR set, the dialogs are saved as copy-image.png,
+ * launch.png and launch-review.png.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <libsoup/soup.h>
+
+#include "amigo-actions.h"
+#include "amigo-copy-image-dialog-private.h"
+#include "amigo-error.h"
+#include "amigo-launch-dialog-private.h"
+#include "amigo-task-manager.h"
+#include "amigo-test-ui.h"
+
+#define SOURCE_REGION "us-east-1"
+#define WAIT_SECONDS 120
+
+/* The moto server itself, for botocore (the app goes through the proxy). */
+static char *moto_endpoint;
+static char *python;
+/* Where the dialogs put their tasks. Its accounts are never loaded, so it
+ * keeps the tasks without watching them. */
+static AmigoAccountManager *accounts;
+static AmigoTaskManager *tasks;
+
+/* ---- the fault proxy -------------------------------------------------- */
+
+static void
+proxy_post (const char *path,
+            const char *json)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (g_getenv ("AMIGO_FAULT_PROXY"), path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (json != NULL)
+    {
+      g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", body);
+    }
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+/* The next answers to @action are lost after moto has acted on them. */
+static void
+lose_answers (const char *action)
+{
+  g_autofree char *json = g_strdup_printf ("{\"mode\": \"drop-response\", \"count\": 20, "
+                                           "\"action\": \"%s\"}", action);
+
+  proxy_post ("/__fault__", json);
+}
+
+static void
+fault_reset (void)
+{
+  proxy_post ("/__fault__/reset", NULL);
+}
+
+/* ---- botocore, for what the engine does not do ----------------------- */
+
+static const char helper_script[] =
+  "import base64, json, os, sys\n"
+  "import botocore.session\n"
+  "cmd, region, args = sys.argv[1], sys.argv[2], sys.argv[3:]\n"
+  "ec2 = botocore.session.get_session().create_client(\n"
+  "    'ec2', region_name=region, endpoint_url=os.environ['AMIGO_HELPER_ENDPOINT'],\n"
+  "    aws_access_key_id=os.environ['AMIGO_TEST_ACCESS_KEY_ID'],\n"
+  "    aws_secret_access_key=os.environ['AMIGO_TEST_SECRET_ACCESS_KEY'])\n"
+  "if cmd == 'create-key-pair':\n"
+  "    print(ec2.create_key_pair(KeyName=args[0])['KeyName'])\n"
+  "elif cmd == 'create-security-group':\n"
+  "    vpc = ec2.describe_vpcs(Filters=[{'Name': 'is-default', 'Values': ['true']}])['Vpcs'][0]['VpcId']\n"
+  "    print(ec2.create_security_group(GroupName=args[0], Description='Amigo test web servers',\n"
+  "                                    VpcId=vpc)['GroupId'])\n"
+  "elif cmd == 'http-tokens':\n"
+  "    for r in ec2.describe_instances(InstanceIds=args)['Reservations']:\n"
+  "        for i in r['Instances']:\n"
+  "            print(i['MetadataOptions']['HttpTokens'])\n"
+  "elif cmd == 'user-data':\n"
+  "    a = ec2.describe_instance_attribute(InstanceId=args[0], Attribute='userData')\n"
+  "    sys.stdout.write(base64.b64decode(a['UserData']['Value']).decode())\n";
+
+static char *
+find_python (void)
+{
+  const char *candidates[] = { g_getenv ("AMIGO_MOTO_PYTHON"), "python3", "python3.11" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      const char *argv[] = { candidates[i], "-c", "import botocore.session", NULL };
+      int status = 1;
+
+      if (candidates[i] == NULL)
+        continue;
+      if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                        G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) &&
+          g_spawn_check_wait_status (status, NULL))
+        return g_strdup (candidates[i]);
+    }
+  return NULL;
+}
+
+/* Runs the helper; returns what it printed. */
+static char *
+botocore (const char *command,
+          const char *region,
+          ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) python);
+  g_ptr_array_add (argv, (gpointer) "-c");
+  g_ptr_array_add (argv, (gpointer) helper_script);
+  g_ptr_array_add (argv, (gpointer) command);
+  g_ptr_array_add (argv, (gpointer) region);
+  va_start (args, region);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "AMIGO_HELPER_ENDPOINT", moto_endpoint, TRUE);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("botocore %s failed: %s", command, err);
+  return g_steal_pointer (&out);
+}
+
+static gboolean
+need_python (void)
+{
+  if (python != NULL)
+    return TRUE;
+  g_test_skip ("No Python with botocore to make key pairs and read instance metadata");
+  return FALSE;
+}
+
+/* ---- windows ---------------------------------------------------------- */
+
+static void
+on_toast_cb (AmigoActionContext *context,
+             const char         *text,
+             GPtrArray          *toasts)
+{
+  g_ptr_array_add (toasts, g_strdup (text));
+}
+
+/* Lets pending work (idles, a frame) happen. */
+static void
+settle (void)
+{
+  for (guint i = 0; i < 50; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+frames_drawn (guint *count)
+{
+  return *count >= 3;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   guint         *count)
+{
+  (*count)++;
+}
+
+/* Saves @window as AMIGO_SCREENSHOT_DIR/@name, if that is set. */
+static void
+maybe_screenshot (GtkWidget  *window,
+                  const char *name)
+{
+  const char *dir = g_getenv ("AMIGO_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GdkFrameClock *clock;
+  guint count = 0;
+  gulong handler;
+  int width, height;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+
+  AMIGO_TEST_WAIT_FOR (gtk_widget_get_mapped (window), 30);
+  clock = gtk_widget_get_frame_clock (window);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &count);
+  for (guint i = 0; i < 300 && !frames_drawn (&count); i++)
+    {
+      gtk_widget_queue_draw (window);
+      g_usleep (10000);
+      settle ();
+    }
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_true (frames_drawn (&count));
+
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
+
+static gboolean
+label_shows (GtkLabel *label)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (label)) && *gtk_label_get_text (label) != '\0';
+}
+
+/* ---- images ----------------------------------------------------------- */
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+
+static AmigoEc2 *source_ec2;
+static char *instance_id;
+
+/* An image of our own in the source region, tagged. */
+static AmigoImage *
+make_image (const char *name)
+{
+  g_autofree char *image_id = amigo_test_ui_create_image (source_ec2, instance_id, name);
+  const char *ids[] = { image_id, NULL };
+  AmigoEc2Tag tags[] = { { "Team", "web" }, { "Environment", "staging" } };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AmigoImage *image;
+  guint n_tags = 0;
+
+  amigo_ec2_create_tags_async (source_ec2, ids, tags, G_N_ELEMENTS (tags), NULL, store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, WAIT_SECONDS);
+  g_assert_true (amigo_ec2_create_tags_finish (source_ec2, result, &error));
+  g_assert_no_error (error);
+
+  image = amigo_test_ui_get_image (source_ec2, image_id);
+  g_assert_nonnull (image);
+  amigo_image_get_tags (image, &n_tags);
+  g_assert_cmpuint (n_tags, ==, 2);
+  return image;
+}
+
+static GPtrArray *
+images_named (const char *region,
+              const char *name)
+{
+  g_autoptr(AmigoEc2) ec2 = amigo_test_ui_get_ec2 (region);
+  const char *names[] = { name, NULL };
+  const char *owners[] = { "self", NULL };
+  AmigoEc2Filter filters[] = { { "name", names } };
+  AmigoDescribeImagesRequest request = { .owners = owners, .filters = filters, .n_filters = 1 };
+
+  return amigo_test_ui_describe_images (ec2, &request);
+}
+
+static const char *
+image_tag (AmigoImage *image,
+           const char *key)
+{
+  guint n = 0;
+  const AmigoTag *tags = amigo_image_get_tags (image, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (tags[i].key, key) == 0)
+      return tags[i].value;
+  return NULL;
+}
+
+typedef struct {
+  AmigoActionContext *context;
+  GtkWindow *window;            /* weak: NULL once the dialog is gone */
+  GPtrArray *toasts;
+} Opened;
+
+static void
+opened_clear (Opened *opened)
+{
+  if (opened->window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (opened->window), (gpointer *) &opened->window);
+      gtk_window_destroy (opened->window);
+    }
+  g_clear_object (&opened->context);
+  g_clear_pointer (&opened->toasts, g_ptr_array_unref);
+  settle ();
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Opened, opened_clear)
+
+static void
+open_dialog (Opened               *opened,
+             AmigoImage           *image,
+             AmigoActionDialogNew  create)
+{
+  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (images, g_object_ref (image));
+  opened->context = amigo_action_context_new (amigo_test_ui_get_account (), amigo_test_ui_get_client (),
+                                              SOURCE_REGION, images, tasks);
+  opened->toasts = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (opened->context, "toast", G_CALLBACK (on_toast_cb), opened->toasts);
+  opened->window = create (NULL, opened->context);
+  g_object_add_weak_pointer (G_OBJECT (opened->window), (gpointer *) &opened->window);
+  gtk_window_present (opened->window);
+}
+
+/* The newest task of @kind in @region, or NULL. */
+static AmigoTask *
+find_task (AmigoTaskKind  kind,
+           const char    *region)
+{
+  GListModel *list = amigo_task_manager_get_tasks (tasks);
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmigoTask) task = g_list_model_get_item (list, i);
+
+      if (amigo_task_get_kind (task) == kind && g_strcmp0 (amigo_task_get_region (task), region) == 0)
+        return task;
+    }
+  return NULL;
+}
+
+static guint
+count_tasks (AmigoTaskKind  kind,
+             const char    *region)
+{
+  GListModel *list = amigo_task_manager_get_tasks (tasks);
+  guint n = g_list_model_get_n_items (list);
+  guint count = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmigoTask) task = g_list_model_get_item (list, i);
+
+      if (amigo_task_get_kind (task) == kind && g_strcmp0 (amigo_task_get_region (task), region) == 0)
+        count++;
+    }
+  return count;
+}
+
+/* ---- Copy to Regions -------------------------------------------------- */
+
+static void
+choose_regions (AmigoCopyImageDialog *dialog,
+                const char * const   *regions)
+{
+  for (guint i = 0; regions[i] != NULL; i++)
+    {
+      GtkCheckButton *check = _amigo_copy_image_dialog_get_region_check (dialog, regions[i]);
+
+      g_assert_nonnull (check);
+      g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (check)));
+      gtk_check_button_set_active (check, TRUE);
+    }
+}
+
+static void
+test_copy_two_regions (void)
+{
+  static const char * const destinations[] = { "eu-west-1", "ap-northeast-2", NULL };
+  static const char * const titles[] = { "Copy of “copy-of-web-2024” to Ireland",
+                                         "Copy of “copy-of-web-2024” to Seoul" };
+  g_autoptr(AmigoImage) image = make_image ("copy-source-2024");
+  g_autofree char *description = g_strdup_printf ("Copied from %s in %s",
+                                                  amigo_image_get_image_id (image), SOURCE_REGION);
+  g_auto(Opened) opened = { 0 };
+  AmigoCopyImageDialog *dialog;
+
+  open_dialog (&opened, image, amigo_copy_image_dialog_new);
+  dialog = AMIGO_COPY_IMAGE_DIALOG (opened.window);
+
+  /* Filled in from the source. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->name_row)), ==, "copy-source-2024");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->description_row)), ==, description);
+  /* The source region cannot be a destination. */
+  g_assert_nonnull (_amigo_copy_image_dialog_get_destination (dialog, SOURCE_REGION)->unavailable);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (_amigo_copy_image_dialog_get_destination (dialog, SOURCE_REGION)->row)));
+  /* Nothing chosen yet: Copy is off. */
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->copy_button)));
+
+  choose_regions (dialog, destinations);
+  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "copy-of-web-2024");
+  gtk_switch_set_active (dialog->copy_tags_switch, TRUE);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->copy_button)));
+  maybe_screenshot (GTK_WIDGET (dialog), "copy-image.png");
+
+  gtk_widget_activate (GTK_WIDGET (dialog->copy_button));
+  AMIGO_TEST_WAIT_FOR (opened.window == NULL, WAIT_SECONDS);
+  g_assert_cmpuint (opened.toasts->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (opened.toasts, 0), "2 regions"));
+
+  for (guint i = 0; destinations[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) copies = images_named (destinations[i], "copy-of-web-2024");
+      AmigoImage *copy;
+      AmigoTask *task;
+
+      g_assert_cmpuint (copies->len, ==, 1);
+      copy = g_ptr_array_index (copies, 0);
+      g_assert_cmpstr (amigo_image_get_description (copy), ==, description);
+      g_assert_cmpstr (image_tag (copy, "Team"), ==, "web");
+      g_assert_cmpstr (image_tag (copy, "Environment"), ==, "staging");
+
+      /* Each copy is a task of its own. */
+      task = find_task (AMIGO_TASK_KIND_COPY_IMAGE, destinations[i]);
+      g_assert_nonnull (task);
+      g_assert_cmpstr (amigo_task_get_resource_ids (task)[0], ==, amigo_image_get_image_id (copy));
+      g_assert_cmpstr (amigo_task_get_account_id (task), ==, amigo_account_get_id (amigo_test_ui_get_account ()));
+      g_assert_cmpstr (amigo_task_get_title (task), ==, titles[i]);
+    }
+}
+
+/* Every answer to CopyImage is lost on the way back (after moto made the
+ * copy): the dialog shows the failures and stays. Copy again: the same
+ * ClientTokens make EC2 answer with the copies it already made. */
+static void
+test_copy_retry_creates_nothing_twice (void)
+{
+  static const char * const destinations[] = { "eu-west-2", "ap-northeast-2", NULL };
+  g_autoptr(AmigoImage) image = make_image ("copy-retry-source");
+  g_auto(Opened) opened = { 0 };
+  char *first_tokens[2] = { NULL, NULL };
+  guint n_tasks[2];
+  g_autofree char *text = NULL;
+  AmigoCopyImageDialog *dialog;
+
+  open_dialog (&opened, image, amigo_copy_image_dialog_new);
+  dialog = AMIGO_COPY_IMAGE_DIALOG (opened.window);
+  choose_regions (dialog, destinations);
+  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "copy-retry");
+  for (guint i = 0; destinations[i] != NULL; i++)
+    n_tasks[i] = count_tasks (AMIGO_TASK_KIND_COPY_IMAGE, destinations[i]);
+
+  lose_answers ("CopyImage");
+  g_assert_true (_amigo_copy_image_dialog_submit (dialog));
+  AMIGO_TEST_WAIT_FOR (dialog->pending == 0, WAIT_SECONDS);
+  fault_reset ();
+
+  /* Still open, saying which regions failed. */
+  g_assert_nonnull (opened.window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->status_group)));
+  text = amigo_test_ui_collect_text (GTK_WIDGET (dialog->status_group));
+  g_assert_nonnull (strstr (text, "Europe (London)"));
+  g_assert_nonnull (strstr (text, "Asia Pacific (Seoul)"));
+  for (guint i = 0; destinations[i] != NULL; i++)
+    {
+      AmigoCopyDestination *dest = _amigo_copy_image_dialog_get_destination (dialog, destinations[i]);
+      g_autoptr(GPtrArray) copies = images_named (destinations[i], "copy-retry");
+
+      g_assert_nonnull (dest->error);
+      g_assert_null (dest->image_id);
+      first_tokens[i] = g_strdup (dest->token);
+      /* EC2 did make it: only its answer was lost. */
+      g_assert_cmpuint (copies->len, ==, 1);
+    }
+
+  /* Press Copy again. */
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->copy_button)));
+  for (guint i = 0; destinations[i] != NULL; i++)
+    g_assert_cmpstr (_amigo_copy_image_dialog_get_destination (dialog, destinations[i])->token, ==, first_tokens[i]);
+  gtk_widget_activate (GTK_WIDGET (dialog->copy_button));
+  AMIGO_TEST_WAIT_FOR (opened.window == NULL, WAIT_SECONDS);
+
+  for (guint i = 0; destinations[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) copies = images_named (destinations[i], "copy-retry");
+
+      g_assert_cmpuint (copies->len, ==, 1);
+      g_assert_cmpuint (count_tasks (AMIGO_TASK_KIND_COPY_IMAGE, destinations[i]), ==, n_tasks[i] + 1);
+      g_free (first_tokens[i]);
+    }
+}
+
+/* Some copies start, one fails (its name is taken there): the dialog stays
+ * open with the failure; the next press sends only the failed region. */
+static void
+test_copy_partial_failure (void)
+{
+  static const char * const destinations[] = { "eu-central-1", "ca-central-1", NULL };
+  g_autoptr(AmigoImage) image = make_image ("copy-partial-source");
+  g_autoptr(AmigoEc2) blocked_ec2 = amigo_test_ui_get_ec2 ("ca-central-1");
+  g_autofree char *blocker_instance = amigo_test_ui_run_instance (blocked_ec2, "blocker");
+  g_autofree char *blocker = amigo_test_ui_create_image (blocked_ec2, blocker_instance, "copy-partial");
+  g_auto(Opened) opened = { 0 };
+  g_autofree char *first_copy = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GPtrArray) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  AmigoCopyImageDialog *dialog;
+  AmigoCopyDestination *ok, *failed;
+
+  open_dialog (&opened, image, amigo_copy_image_dialog_new);
+  dialog = AMIGO_COPY_IMAGE_DIALOG (opened.window);
+  choose_regions (dialog, destinations);
+  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "copy-partial");
+
+  g_assert_true (_amigo_copy_image_dialog_submit (dialog));
+  AMIGO_TEST_WAIT_FOR (dialog->pending == 0, WAIT_SECONDS);
+  g_assert_nonnull (opened.window);
+  ok = _amigo_copy_image_dialog_get_destination (dialog, "eu-central-1");
+  failed = _amigo_copy_image_dialog_get_destination (dialog, "ca-central-1");
+  g_assert_nonnull (ok->image_id);
+  g_assert_null (ok->error);
+  g_assert_null (failed->image_id);
+  g_assert_nonnull (strstr (failed->error, "InvalidAMIName.Duplicate"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->status_group)));
+  /* The region whose copy started cannot be sent again. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (ok->row)));
+  first_copy = g_strdup (ok->image_id);
+
+  /* Free the name there, and try again. */
+  amigo_ec2_deregister_image_async (blocked_ec2, blocker, FALSE, NULL, store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, WAIT_SECONDS);
+  deleted = amigo_ec2_deregister_image_finish (blocked_ec2, result, &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate (GTK_WIDGET (dialog->copy_button));
+  AMIGO_TEST_WAIT_FOR (opened.window == NULL, WAIT_SECONDS);
+
+  copies = images_named ("eu-central-1", "copy-partial");
+  g_assert_cmpuint (copies->len, ==, 1);
+  g_assert_cmpstr (amigo_image_get_image_id (g_ptr_array_index (copies, 0)), ==, first_copy);
+  g_clear_pointer (&copies, g_ptr_array_unref);
+  copies = images_named ("ca-central-1", "copy-partial");
+  g_assert_cmpuint (copies->len, ==, 1);
+}
+
+static void
+test_copy_validation (void)
+{
+  g_autoptr(AmigoImage) image = make_image ("copy-validation-source");
+  g_auto(Opened) opened = { 0 };
+  g_autoptr(GPtrArray) copies = NULL;
+  AmigoCopyImageDialog *dialog;
+  AmigoCopyDestination *hong_kong;
+
+  open_dialog (&opened, image, amigo_copy_image_dialog_new);
+  dialog = AMIGO_COPY_IMAGE_DIALOG (opened.window);
+
+  /* Regions the account has not enabled cannot be chosen (moto: Hong Kong). */
+  hong_kong = _amigo_copy_image_dialog_get_destination (dialog, "ap-east-1");
+  g_assert_nonnull (hong_kong);
+  AMIGO_TEST_WAIT_FOR (hong_kong->unavailable != NULL, WAIT_SECONDS);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (hong_kong->row)));
+  g_assert_null (_amigo_copy_image_dialog_get_destination (dialog, "eu-west-1")->unavailable);
+
+  /* No region */
+  g_assert_false (_amigo_copy_image_dialog_submit (dialog));
+  g_assert_true (label_shows (dialog->regions_message));
+  gtk_check_button_set_active (_amigo_copy_image_dialog_get_region_check (dialog, "eu-west-3"), TRUE);
+  g_assert_false (label_shows (dialog->regions_message));
+
+  /* A bad name */
+  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "x");
+  g_assert_true (label_shows (dialog->details_message));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->name_row), "error"));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->copy_button)));
+  g_assert_false (_amigo_copy_image_dialog_submit (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "web {2024}");
+  g_assert_false (_amigo_copy_image_dialog_submit (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "web (2024)");
+  g_assert_false (label_shows (dialog->details_message));
+
+  /* A bad KMS key; one of another region */
+  gtk_switch_set_active (dialog->encrypt_switch, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dialog->kms_row)));
+  gtk_editable_set_text (GTK_EDITABLE (dialog->kms_row), "my key");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->kms_row), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->kms_message), "error"));
+  g_assert_false (_amigo_copy_image_dialog_submit (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (dialog->kms_row),
+                         "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->kms_message), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (dialog->kms_message), "eu-west-3"));
+  g_assert_false (_amigo_copy_image_dialog_submit (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (dialog->kms_row), "alias/amigo-copies");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (dialog->kms_row), "error"));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->copy_button)));
+
+  /* Nothing reached EC2. */
+  copies = images_named ("eu-west-3", "*");
+  g_assert_cmpuint (copies->len, ==, 0);
+}
+
+static void
+test_kms_key_forms (void)
+{
+  static const struct { const char *text; gboolean valid; } cases[] = {
+    { "1234abcd-12ab-34cd-56ef-1234567890ab", TRUE },
+    { "mrk-1234abcd12ab34cd56ef1234567890ab", TRUE },
+    { "alias/ExampleAlias", TRUE },
+    { "alias/aws/ebs", TRUE },
+    { "arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", TRUE },
+    { "arn:aws-cn:kms:cn-north-1:111122223333:alias/ExampleAlias", TRUE },
+    { "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab", TRUE },
+    { "", FALSE },
+    { "alias/", FALSE },
+    { "alias/with space", FALSE },
+    { "1234abcd-12ab-34cd-56ef", FALSE },
+    { "1234abcd-12ab-34cd-56ef-1234567890az", FALSE },
+    { "arn:aws:s3:::bucket", FALSE },
+    { "arn:aws:kms:us-east-2:111122223333:key/", FALSE },
+    { "arn:aws:kms:US EAST:111122223333:key/abc", FALSE },
+    { "my-key", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (_amigo_copy_image_kms_key_is_valid (cases[i].text), ==, cases[i].valid);
+    }
+}
+
+/* ---- Launch Instances ------------------------------------------------- */
+
+static AmigoImage *
+marketplace_arm64_image (void)
+{
+  static const char * const marketplace[] = { "aws-marketplace", NULL };
+  static const char * const names[] = { "nginx-plus-*", NULL };
+  AmigoEc2Filter filters[] = { { "name", names } };
+  AmigoDescribeImagesRequest request = { .owners = marketplace, .filters = filters, .n_filters = 1 };
+  g_autoptr(GPtrArray) images = amigo_test_ui_describe_images (source_ec2, &request);
+
+  if (images->len == 0)
+    return NULL;
+  g_assert_cmpstr (amigo_image_get_architecture (g_ptr_array_index (images, 0)), ==, "arm64");
+  return g_object_ref (g_ptr_array_index (images, 0));
+}
+
+static void
+wait_loaded (AmigoLaunchDialog *dialog)
+{
+  AMIGO_TEST_WAIT_FOR (!_amigo_launch_dialog_is_loading (dialog), WAIT_SECONDS);
+}
+
+static GPtrArray *
+describe_instances_named (const char *name)
+{
+  const char *names[] = { name, NULL };
+  AmigoEc2Filter filters[] = { { "tag:Name", names } };
+  AmigoEc2ListRequest request = { .filters = filters, .n_filters = 1 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *instances;
+
+  amigo_ec2_describe_instances_async (source_ec2, &request, NULL, store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, WAIT_SECONDS);
+  instances = amigo_ec2_describe_instances_finish (source_ec2, result, &error);
+  g_assert_no_error (error);
+  return instances;
+}
+
+static gboolean
+instance_has_group (AmigoInstance *instance,
+                    const char    *group_id)
+{
+  guint n = 0;
+  const AmigoGroupIdentifier *groups = amigo_instance_get_security_groups (instance, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (groups[i].group_id, group_id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+instance_tag (AmigoInstance *instance,
+              const char    *key)
+{
+  guint n = 0;
+  const AmigoTag *tags = amigo_instance_get_tags (instance, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (tags[i].key, key) == 0)
+      return tags[i].value;
+  return NULL;
+}
+
+static void
+test_launch (void)
+{
+  static const char user_data[] = "#!/bin/sh\necho 'hello from Amigo' > /tmp/hello\n";
+  g_autoptr(AmigoImage) image = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *tokens = NULL;
+  g_autofree char *read_user_data = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(GPtrArray) instances = NULL;
+  g_auto(Opened) opened = { 0 };
+  g_autofree char *first_token = NULL;
+  AmigoLaunchDialog *dialog;
+  AmigoLaunchVolume *root;
+  AmigoTask *task;
+
+  if (!need_python ())
+    return;
+  key = g_strstrip (botocore ("create-key-pair", SOURCE_REGION, "amigo-launch-key", NULL));
+  group = g_strstrip (botocore ("create-security-group", SOURCE_REGION, "amigo-web", NULL));
+  image = make_image ("launch-source-2024");
+
+  open_dialog (&opened, image, amigo_launch_dialog_new);
+  dialog = AMIGO_LAUNCH_DIALOG (opened.window);
+  wait_loaded (dialog);
+
+  /* The first key pair is offered; the default group is chosen. */
+  g_assert_false (gtk_widget_get_visible (dialog->key_warning));
+  g_assert_nonnull (_amigo_launch_dialog_get_group_check (dialog, group));
+
+  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "launch-test");
+  g_assert_true (_amigo_launch_dialog_select_type (dialog, "t3.small"));
+  gtk_spin_button_set_value (dialog->count_spin, 2);
+  g_assert_true (_amigo_launch_dialog_select_key (dialog, key));
+  gtk_check_button_set_active (_amigo_launch_dialog_get_group_check (dialog, group), TRUE);
+  _amigo_launch_dialog_add_tag (dialog, "Team", "web");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (dialog->user_data_view), user_data, -1);
+  g_assert_true (gtk_switch_get_active (dialog->imdsv2_switch));
+  /* moto's images name a root device their mappings do not have: take
+   * the first volume. */
+  g_assert_cmpuint (dialog->volumes->len, >, 0);
+  root = g_ptr_array_index (dialog->volumes, 0);
+  g_assert_nonnull (_amigo_launch_dialog_get_volume (dialog, root->device_name));
+  g_assert_nonnull (root);
+  g_assert_nonnull (root->size_spin);
+  gtk_spin_button_set_value (root->size_spin, gtk_spin_button_get_value (root->size_spin) + 5);
+  maybe_screenshot (GTK_WIDGET (dialog), "launch.png");
+
+  /* The summary */
+  /* (A button activated by keyboard clicks a moment later.) */
+  gtk_widget_activate (GTK_WIDGET (dialog->primary_button));
+  AMIGO_TEST_WAIT_FOR (g_strcmp0 (_amigo_launch_dialog_get_page (dialog), "review") == 0, 30);
+  summary = amigo_test_ui_collect_text (GTK_WIDGET (dialog->review_group));
+  g_assert_nonnull (strstr (summary, "t3.small"));
+  g_assert_nonnull (strstr (summary, key));
+  g_assert_nonnull (strstr (summary, group));
+  g_assert_nonnull (strstr (summary, "Team = web"));
+  g_assert_nonnull (strstr (summary, "IMDSv2 required"));
+  AMIGO_TEST_WAIT_FOR (!gtk_stack_get_transition_running (dialog->stack), 30);
+  maybe_screenshot (GTK_WIDGET (dialog), "launch-review.png");
+
+  /* Launch; the answer is lost after the instances were made. */
+  lose_answers ("RunInstances");
+  g_assert_true (_amigo_launch_dialog_launch (dialog));
+  AMIGO_TEST_WAIT_FOR (!dialog->launching, WAIT_SECONDS);
+  fault_reset ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->error_group)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->subscribe_button)));
+  g_assert_cmpstr (_amigo_launch_dialog_get_page (dialog), ==, "review");
+  first_token = g_strdup (dialog->token);
+
+  /* Launch again: the same token, the same instances. */
+  gtk_widget_activate (GTK_WIDGET (dialog->primary_button));
+  AMIGO_TEST_WAIT_FOR (g_strcmp0 (_amigo_launch_dialog_get_page (dialog), "done") == 0, WAIT_SECONDS);
+  g_assert_cmpstr (dialog->token, ==, first_token);
+  g_assert_cmpuint (dialog->instance_ids->len, ==, 2);
+  g_assert_cmpuint (opened.toasts->len, ==, 1);
+  g_assert_false (_amigo_launch_dialog_launch (dialog));
+  task = find_task (AMIGO_TASK_KIND_LAUNCH, SOURCE_REGION);
+  g_assert_nonnull (task);
+  g_assert_cmpuint (g_strv_length ((char **) amigo_task_get_resource_ids (task)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpstr (amigo_task_get_resource_ids (task)[i], ==, g_ptr_array_index (dialog->instance_ids, i));
+
+  instances = describe_instances_named ("launch-test");
+  g_assert_cmpuint (instances->len, ==, 2);
+  for (guint i = 0; i < instances->len; i++)
+    {
+      AmigoInstance *instance = g_ptr_array_index (instances, i);
+
+      g_assert_true (g_ptr_array_find_with_equal_func (dialog->instance_ids,
+                                                       amigo_instance_get_instance_id (instance),
+                                                       g_str_equal, NULL));
+      g_assert_cmpstr (amigo_instance_get_image_id (instance), ==, amigo_image_get_image_id (image));
+      g_assert_cmpstr (amigo_instance_get_instance_type (instance), ==, "t3.small");
+      g_assert_cmpstr (amigo_instance_get_key_name (instance), ==, key);
+      g_assert_true (instance_has_group (instance, group));
+      g_assert_cmpstr (instance_tag (instance, "Name"), ==, "launch-test");
+      g_assert_cmpstr (instance_tag (instance, "Team"), ==, "web");
+    }
+
+  /* What DescribeInstances in the engine does not read: via botocore. */
+  tokens = botocore ("http-tokens", SOURCE_REGION, g_ptr_array_index (dialog->instance_ids, 0),
+                     g_ptr_array_index (dialog->instance_ids, 1), NULL);
+  g_assert_cmpstr (tokens, ==, "required\nrequired\n");
+  read_user_data = botocore ("user-data", SOURCE_REGION, g_ptr_array_index (dialog->instance_ids, 0), NULL);
+  g_assert_cmpstr (read_user_data, ==, user_data);
+
+  /* Each id can be copied. */
+  {
+    g_autofree char *ids = amigo_test_ui_collect_text (GTK_WIDGET (dialog->instances_list));
+
+    g_assert_nonnull (strstr (ids, g_ptr_array_index (dialog->instance_ids, 0)));
+    g_assert_nonnull (strstr (ids, g_ptr_array_index (dialog->instance_ids, 1)));
+  }
+}
+
+/* Types that cannot run the image are not offered. */
+static void
+test_launch_types_fit_image (void)
+{
+  g_autoptr(AmigoImage) arm = marketplace_arm64_image ();
+  g_autoptr(AmigoImage) x86 = make_image ("launch-types-source");
+  AmigoLaunchDialog *dialog;
+  guint n;
+  gboolean seen_previous = FALSE;
+
+  if (arm == NULL)
+    {
+      g_test_skip ("moto has no Marketplace images (the launcher's --no-patches?)");
+      return;
+    }
+
+  {
+    g_auto(Opened) opened = { 0 };
+
+    open_dialog (&opened, arm, amigo_launch_dialog_new);
+    dialog = AMIGO_LAUNCH_DIALOG (opened.window);
+    wait_loaded (dialog);
+    n = g_list_model_get_n_items (G_LIST_MODEL (dialog->instance_types));
+    g_assert_cmpuint (n, >, 0);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(AmigoInstanceType) type = g_list_model_get_item (G_LIST_MODEL (dialog->instance_types), i);
+        const char * const *archs = amigo_instance_type_get_supported_architectures (type);
+
+        g_assert_true (archs == NULL || archs[0] == NULL || g_strv_contains (archs, "arm64"));
+        /* The current generation first. */
+        if (!amigo_instance_type_get_current_generation (type))
+          seen_previous = TRUE;
+        else
+          g_assert_false (seen_previous);
+      }
+    g_assert_false (_amigo_launch_dialog_select_type (dialog, "t3.micro"));
+    g_assert_false (_amigo_launch_dialog_select_type (dialog, "m5.large"));
+    g_assert_true (_amigo_launch_dialog_select_type (dialog, "t4g.micro"));
+    g_assert_cmpstr (amigo_instance_type_get_instance_type (gtk_drop_down_get_selected_item (dialog->type_dropdown)),
+                     ==, "t4g.micro");
+  }
+
+  {
+    g_auto(Opened) opened = { 0 };
+    g_autofree char *label = NULL;
+
+    open_dialog (&opened, x86, amigo_launch_dialog_new);
+    dialog = AMIGO_LAUNCH_DIALOG (opened.window);
+    wait_loaded (dialog);
+    g_assert_false (_amigo_launch_dialog_select_type (dialog, "t4g.micro"));
+    /* t3.micro where it fits is the default. */
+    g_assert_cmpstr (amigo_instance_type_get_instance_type (gtk_drop_down_get_selected_item (dialog->type_dropdown)),
+                     ==, "t3.micro");
+    label = _amigo_launch_dialog_describe_type (gtk_drop_down_get_selected_item (dialog->type_dropdown));
+    g_assert_cmpstr (label, ==, "t3.micro — 2 vCPU, 1 GiB");
+    /* Searchable by name. */
+    g_assert_true (gtk_drop_down_get_enable_search (dialog->type_dropdown));
+    g_assert_nonnull (gtk_drop_down_get_expression (dialog->type_dropdown));
+  }
+}
+
+static void
+test_launch_validation (void)
+{
+  g_autoptr(AmigoImage) image = make_image ("launch-validation-source");
+  g_auto(Opened) opened = { 0 };
+  g_autofree char *big = NULL;
+  AmigoLaunchDialog *dialog;
+  AmigoLaunchVolume *root;
+  AmigoLaunchTag *tag;
+  GtkTextBuffer *buffer;
+  int snapshot_size;
+
+  open_dialog (&opened, image, amigo_launch_dialog_new);
+  dialog = AMIGO_LAUNCH_DIALOG (opened.window);
+  wait_loaded (dialog);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->primary_button)));
+
+  /* No key pair: a warning, not a blocker. */
+  g_assert_true (_amigo_launch_dialog_select_key (dialog, NULL));
+  g_assert_true (gtk_widget_get_visible (dialog->key_warning));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->primary_button)));
+
+  /* A volume smaller than its snapshot */
+  g_assert_cmpuint (dialog->volumes->len, >, 0);
+  root = g_ptr_array_index (dialog->volumes, 0);
+  snapshot_size = gtk_spin_button_get_value_as_int (root->size_spin);
+  gtk_spin_button_set_value (root->size_spin, snapshot_size - 1);
+  g_assert_true (label_shows (dialog->volumes_message));
+  g_assert_nonnull (strstr (gtk_label_get_text (dialog->volumes_message), "at least"));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->primary_button)));
+  g_assert_false (_amigo_launch_dialog_review (dialog));
+  g_assert_cmpstr (_amigo_launch_dialog_get_page (dialog), ==, "form");
+  gtk_spin_button_set_value (root->size_spin, snapshot_size);
+  g_assert_false (label_shows (dialog->volumes_message));
+
+  /* Too much user data */
+  buffer = gtk_text_view_get_buffer (dialog->user_data_view);
+  big = g_strnfill (16 * 1024 + 1, 'x');
+  gtk_text_buffer_set_text (buffer, big, -1);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->user_data_message), "error"));
+  g_assert_false (_amigo_launch_dialog_review (dialog));
+  gtk_text_buffer_set_text (buffer, "#cloud-config\n", -1);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (dialog->user_data_message), "error"));
+
+  /* Tags: reserved, twice, without a key, the Name set twice */
+  tag = _amigo_launch_dialog_add_tag (dialog, "aws:owner", "me");
+  g_assert_true (label_shows (dialog->tags_message));
+  g_assert_false (_amigo_launch_dialog_review (dialog));
+  gtk_editable_set_text (tag->key, "Team");
+  g_assert_false (label_shows (dialog->tags_message));
+  _amigo_launch_dialog_add_tag (dialog, "Team", "data");
+  g_assert_nonnull (strstr (gtk_label_get_text (dialog->tags_message), "Team"));
+  g_assert_false (_amigo_launch_dialog_review (dialog));
+  gtk_editable_set_text (tag->key, "");
+  g_assert_true (label_shows (dialog->tags_message));
+  g_assert_false (_amigo_launch_dialog_review (dialog));
+  gtk_editable_set_text (tag->key, "Name");
+  g_assert_false (label_shows (dialog->tags_message));
+  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "web");
+  g_assert_true (label_shows (dialog->tags_message));
+  g_assert_false (_amigo_launch_dialog_review (dialog));
+  gtk_editable_set_text (tag->key, "Owner");
+  g_assert_false (label_shows (dialog->tags_message));
+
+  /* All good: the summary, and back. */
+  g_assert_true (_amigo_launch_dialog_review (dialog));
+  g_assert_cmpstr (_amigo_launch_dialog_get_page (dialog), ==, "review");
+  _amigo_launch_dialog_back (dialog);
+  g_assert_cmpstr (_amigo_launch_dialog_get_page (dialog), ==, "form");
+
+  /* Nothing was launched. */
+  {
+    g_autoptr(GPtrArray) instances = describe_instances_named ("web");
+
+    g_assert_cmpuint (instances->len, ==, 0);
+  }
+}
+
+/* moto launches Marketplace images without a subscription, so AWS's
+ * OptInRequired answer is made here, as the client would report it. */
+static void
+test_launch_opt_in_required (void)
+{
+  static const char message[] =
+    "In order to use this AWS Marketplace product you need to accept terms and subscribe. "
+    "To do so please visit https://aws.amazon.com/marketplace/pp?sku=b1e3x9mkw6tqz2pv7r0yd4hcn";
+  g_autoptr(AmigoImage) arm = marketplace_arm64_image ();
+  g_autoptr(AmigoImage) own = make_image ("launch-opt-in-source");
+  g_autoptr(GError) opt_in = amigo_aws_error_new_service (AMIGO_AWS_ERROR_SERVICE, "OptInRequired", message,
+                                                          "req-1", 401, FALSE);
+  g_autoptr(GError) other = amigo_aws_error_new_service (AMIGO_AWS_ERROR_SERVICE, "InsufficientInstanceCapacity",
+                                                         "We currently do not have sufficient capacity.",
+                                                         "req-2", 500, FALSE);
+  g_autofree char *own_url = _amigo_launch_dialog_dup_marketplace_url (own);
+  g_auto(Opened) opened = { 0 };
+  AmigoLaunchDialog *dialog;
+
+  g_assert_null (own_url);
+  if (arm == NULL)
+    {
+      g_test_skip ("moto has no Marketplace images (the launcher's --no-patches?)");
+      return;
+    }
+
+  open_dialog (&opened, arm, amigo_launch_dialog_new);
+  dialog = AMIGO_LAUNCH_DIALOG (opened.window);
+  wait_loaded (dialog);
+  g_assert_true (_amigo_launch_dialog_review (dialog));
+
+  _amigo_launch_dialog_show_launch_error (dialog, opt_in);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->error_group)));
+  g_assert_cmpstr (gtk_label_get_text (dialog->error_label), ==, message);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->subscribe_button)));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->subscribe_button)));
+  g_assert_cmpstr (dialog->subscription_url, ==,
+                   "https://aws.amazon.com/marketplace/pp?sku=b1e3x9mkw6tqz2pv7r0yd4hcn");
+
+  /* Another error: AWS's words, no button. */
+  _amigo_launch_dialog_show_launch_error (dialog, other);
+  g_assert_nonnull (strstr (gtk_label_get_text (dialog->error_label), "InsufficientInstanceCapacity"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->subscribe_button)));
+  g_assert_null (dialog->subscription_url);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *proxy = g_getenv ("AMIGO_FAULT_PROXY");
+  int status;
+
+  if (proxy == NULL || g_getenv ("AMIGO_TEST_ENDPOINT") == NULL)
+    {
+      g_printerr ("Run me inside tests/moto-harness.sh tests/fault-harness.sh\n");
+      return 77;
+    }
+  /* The app talks to moto through the proxy. */
+  moto_endpoint = g_strdup (g_getenv ("AMIGO_TEST_ENDPOINT"));
+  g_setenv ("AMIGO_TEST_ENDPOINT", proxy, TRUE);
+
+  status = amigo_test_ui_init (&argc, &argv);
+  if (status != 0)
+    return status;
+  python = find_python ();
+
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    accounts = amigo_account_manager_new (settings, NULL);
+    tasks = amigo_task_manager_new (accounts, NULL);
+  }
+  source_ec2 = amigo_test_ui_get_ec2 (SOURCE_REGION);
+  instance_id = amigo_test_ui_run_instance (source_ec2, "image-source");
+
+  g_test_add_func ("/ui/copy-image/two-regions", test_copy_two_regions);
+  g_test_add_func ("/ui/copy-image/retry-creates-nothing-twice", test_copy_retry_creates_nothing_twice);
+  g_test_add_func ("/ui/copy-image/partial-failure", test_copy_partial_failure);
+  g_test_add_func ("/ui/copy-image/validation", test_copy_validation);
+  g_test_add_func ("/ui/copy-image/kms-key-forms", test_kms_key_forms);
+  g_test_add_func ("/ui/launch/instances", test_launch);
+  g_test_add_func ("/ui/launch/types-fit-image", test_launch_types_fit_image);
+  g_test_add_func ("/ui/launch/validation", test_launch_validation);
+  g_test_add_func ("/ui/launch/opt-in-required", test_launch_opt_in_required);
+
+  status = g_test_run ();
+
+  g_clear_object (&source_ec2);
+  g_clear_object (&tasks);
+  g_clear_object (&accounts);
+  g_free (instance_id);
+  g_free (python);
+  g_free (moto_endpoint);
+  return status;
+}
