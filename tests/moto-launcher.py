@@ -1017,7 +1017,6 @@ def patch_modify_image_description() -> None:
     _wrap(AmisResponse, "modify_image_attribute", make_modify_image_attribute)
 
 
-
 def patch_delete_snapshot_in_use() -> None:
     """DeleteSnapshot refuses a snapshot any registered AMI uses.
 
@@ -1045,6 +1044,293 @@ def patch_delete_snapshot_in_use() -> None:
     _wrap(EBSBackend, "delete_snapshot", make_delete_snapshot)
 
 
+def _own_block_device_mappings() -> None:
+    """Let an image carry its own block device mappings.
+
+    moto 5.2.1 gives every image one mapping: its root device, a snapshot
+    of an invented 15 GiB volume.  The patches below that know better (what
+    CreateImage and RegisterImage were asked for) store the mappings in the
+    image's `amigo_block_device_mappings`; the others keep moto's.
+    """
+    from moto.ec2.models.amis import Ami
+
+    if getattr(Ami, "_amigo_own_mappings", False):
+        return
+    moto_mappings = Ami.block_device_mappings.fget
+
+    def block_device_mappings(self):
+        own = self.__dict__.get("amigo_block_device_mappings")
+        return own if own is not None else moto_mappings(self)
+
+    Ami.block_device_mappings = property(block_device_mappings)
+    Ami._amigo_own_mappings = True
+
+
+def _ebs_size(ebs: dict, key: str = "VolumeSize"):
+    value = ebs.get(key)
+    if value in (None, ""):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise _ec2_error("InvalidParameterValue", f"Invalid value '{value}' for {key}")
+
+
+def _ebs_bool(ebs: dict, key: str, default: bool) -> bool:
+    value = ebs.get(key)
+    if value in (None, ""):
+        return default
+    return str(value).lower() == "true"
+
+
+VOLUME_TYPES = ("standard", "io1", "io2", "gp2", "sc1", "st1", "gp3")
+
+
+def _check_volume_type(ebs: dict) -> None:
+    volume_type = ebs.get("VolumeType")
+    if volume_type and volume_type not in VOLUME_TYPES:
+        raise _ec2_error("InvalidParameterValue", f"Value ({volume_type}) for parameter volumeType is invalid.")
+
+
+def patch_instance_root_volume() -> None:
+    """RunInstances attaches the root volume at the AMI's root device name.
+
+    API reference, Instance: RootDeviceName is "The device name of the root
+    device volume (for example, /dev/sda1)", and BlockDeviceMapping lists
+    that volume under the same name.  moto 5.2.1 sets RootDeviceName from
+    the AMI but always attaches the volume at /dev/sda1, so an instance of
+    an AMI whose root is /dev/xvda had no volume on its root device.
+    """
+    from moto.ec2.models.instances import Instance
+
+    def setup_defaults(self):
+        volume = self.ec2_backend.create_volume(size=8, zone_name=self._placement.zone)
+        self.ec2_backend.attach_volume(volume.id, self.id, self.root_device_name or "/dev/sda1", True)
+
+    _wrap(Instance, "setup_defaults", lambda original: setup_defaults)
+
+
+def patch_create_image_block_devices() -> None:
+    """CreateImage makes a snapshot of each EBS volume of the instance.
+
+    API reference, CreateImage: "If you customized your instance with
+    instance store volumes or Amazon EBS volumes in addition to the root
+    device volume, the new AMI contains block device mapping information for
+    those volumes."  BlockDeviceMapping.N changes or adds mappings; a mapping
+    with NoDevice leaves the instance's volume on that device out of the
+    AMI (Amazon EC2 User Guide, "Block device mappings": "NoDevice ...
+    suppresses the device").  A volume can't be smaller than its snapshot
+    (InvalidBlockDeviceMapping, "Volume of size N is smaller than snapshot
+    ..."), the root device can't be left out, and an added EBS volume needs
+    a size or a snapshot.  TagSpecification ResourceType=snapshot tags every
+    snapshot made ("The same tag is applied to all of the snapshots that are
+    created").
+    moto 5.2.1 ignores BlockDeviceMapping.N and gives the AMI one snapshot
+    of an invented 15 GiB volume.
+    """
+    from moto.ec2.responses.amis import AmisResponse
+
+    _own_block_device_mappings()
+
+    def plan_mappings(backend, instance, requested):
+        requested = dict(requested)
+        plan = []
+        for device, attached in list(instance.block_device_mapping.items()):
+            asked = requested.pop(device, None) or {}
+            if "NoDevice" in asked:
+                if device == instance.root_device_name:
+                    raise _ec2_error(
+                        "InvalidBlockDeviceMapping",
+                        f"The device {device} is the root device of the instance and can't be left out.",
+                    )
+                continue
+            volume = backend.get_volume(attached.volume_id)
+            ebs = asked.get("Ebs") or {}
+            _check_volume_type(ebs)
+            size = _ebs_size(ebs) or volume.size
+            if size < volume.size:
+                raise _ec2_error(
+                    "InvalidBlockDeviceMapping",
+                    f"Volume of size {size} is smaller than the volume {volume.id} of {device}, "
+                    f"expect size >= {volume.size}",
+                )
+            plan.append({
+                "device": device,
+                "volume": volume,
+                "size": size,
+                "type": ebs.get("VolumeType") or volume.volume_type,
+                "delete": _ebs_bool(ebs, "DeleteOnTermination", bool(attached.delete_on_termination)),
+            })
+        for device, asked in requested.items():
+            if "NoDevice" in asked:
+                continue  # nothing of the instance's to leave out
+            if asked.get("VirtualName"):
+                plan.append({"device": device, "virtual_name": asked["VirtualName"]})
+                continue
+            ebs = asked.get("Ebs") or {}
+            _check_volume_type(ebs)
+            size = _ebs_size(ebs)
+            snapshot = backend.get_snapshot(ebs["SnapshotId"]) if ebs.get("SnapshotId") else None
+            if size is None and snapshot is None:
+                raise _ec2_error(
+                    "InvalidBlockDeviceMapping",
+                    f"The request must contain the parameter size or snapshotId for {device}",
+                )
+            if snapshot is not None and size is not None and size < snapshot.volume.size:
+                raise _ec2_error(
+                    "InvalidBlockDeviceMapping",
+                    f"Volume of size {size} is smaller than snapshot '{snapshot.id}', "
+                    f"expect size >= {snapshot.volume.size}",
+                )
+            plan.append({
+                "device": device,
+                "snapshot": snapshot,
+                "size": size if size is not None else snapshot.volume.size,
+                "type": ebs.get("VolumeType") or "gp2",
+                "delete": _ebs_bool(ebs, "DeleteOnTermination", True),
+            })
+        return plan
+
+    def make_create_image(original):
+        def create_image(self):
+            backend = self.ec2_backend
+            instance = backend.get_instance(self._get_param("InstanceId"))
+            requested = {}
+            for mapping in self._get_param("BlockDeviceMappings", []):
+                requested[mapping.get("DeviceName")] = mapping
+            plan = plan_mappings(backend, instance, requested)  # refused before anything is made
+            result = original(self)
+            image = backend.amis[result.result["ImageId"]]
+            snapshot_tags = _tags_for(self._get_param("TagSpecifications", []), "snapshot")
+            invented = image.ebs_snapshot
+            mappings = []
+            root_snapshot = None
+            for item in plan:
+                if "virtual_name" in item:
+                    mappings.append({"DeviceName": item["device"], "VirtualName": item["virtual_name"]})
+                    continue
+                ebs = {"VolumeSize": item["size"], "VolumeType": item["type"],
+                       "DeleteOnTermination": item["delete"]}
+                snapshot = item.get("snapshot")
+                if "volume" in item:
+                    snapshot = backend.create_snapshot(
+                        item["volume"].id,
+                        f"Created by CreateImage({instance.id}) for {image.id}",
+                        image.owner_id,
+                        from_ami=image.id,
+                    )
+                    for tag in snapshot_tags:
+                        snapshot.add_tag(tag["Key"], tag["Value"])
+                    if item["volume"].encrypted:
+                        ebs["Encrypted"] = True
+                if snapshot is not None:
+                    ebs["SnapshotId"] = snapshot.id
+                    if item["device"] == instance.root_device_name:
+                        root_snapshot = snapshot
+                mappings.append({"DeviceName": item["device"], "Ebs": ebs})
+            image.root_device_name = instance.root_device_name
+            image.amigo_block_device_mappings = mappings
+            if root_snapshot is not None:
+                image.ebs_snapshot = root_snapshot
+                backend.snapshots.pop(invented.id, None)
+            return result
+
+        return create_image
+
+    _wrap(AmisResponse, "create_image", make_create_image)
+
+
+def patch_register_image_attributes() -> None:
+    """RegisterImage: what the request says the AMI is.
+
+    API reference, RegisterImage: BootMode ("legacy-bios", "uefi",
+    "uefi-preferred"), VirtualizationType ("hvm" | "paravirtual", default
+    paravirtual), EnaSupport, KernelId, RamdiskId, SriovNetSupport,
+    TpmSupport, ImdsSupport; ImageLocation, "The full path to your AMI
+    manifest in Amazon S3 storage", registers an instance store-backed AMI
+    (root device type instance-store, no EBS snapshot).  The root
+    BlockDeviceMapping's VolumeSize, VolumeType and DeleteOnTermination are
+    the AMI's; a volume smaller than its snapshot is refused
+    (InvalidBlockDeviceMapping).  moto 5.2.1 ignores all of these: every AMI
+    is uefi with a 15 GiB standard root volume.
+    The manifest itself is not read: moto's S3 is not consulted.
+    """
+    from moto.ec2.responses.amis import AmisResponse
+
+    _own_block_device_mappings()
+
+    def make_register_image(original):
+        def register_image(self):
+            backend = self.ec2_backend
+            location = self._get_param("ImageLocation")
+            root_device_name = self._get_param("RootDeviceName")
+            mappings = self._get_param("BlockDeviceMappings", [])
+            boot_mode = self._get_param("BootMode")
+            if boot_mode and boot_mode not in ("legacy-bios", "uefi", "uefi-preferred"):
+                raise _ec2_error("InvalidParameterValue", f"Value ({boot_mode}) for parameter bootMode is invalid.")
+            virtualization = self._get_param("VirtualizationType")
+            if virtualization and virtualization not in ("hvm", "paravirtual"):
+                raise _ec2_error("InvalidParameterValue",
+                                 f"Value ({virtualization}) for parameter virtualizationType is invalid.")
+            if not location and not mappings:
+                raise _ec2_error("InvalidParameterCombination",
+                                 "Either ImageLocation or a root BlockDeviceMapping must be given.")
+            for mapping in mappings:
+                ebs = mapping.get("Ebs") or {}
+                _check_volume_type(ebs)
+                if ebs.get("SnapshotId"):
+                    snapshot = backend.get_snapshot(ebs["SnapshotId"])
+                    size = _ebs_size(ebs)
+                    if size is not None and size < snapshot.volume.size:
+                        raise _ec2_error(
+                            "InvalidBlockDeviceMapping",
+                            f"Volume of size {size} is smaller than snapshot '{snapshot.id}', "
+                            f"expect size >= {snapshot.volume.size}",
+                        )
+            result = original(self)
+            image = backend.amis[result.result["ImageId"]]
+            image.virtualization_type = virtualization or "paravirtual"
+            image.boot_mode = boot_mode
+            if self._get_bool_param("EnaSupport", False):
+                image.ena_support = True
+            for key, attribute in (("KernelId", "kernel_id"), ("RamdiskId", "ramdisk_id"),
+                                   ("SriovNetSupport", "sriov"), ("TpmSupport", "tpm_support"),
+                                   ("ImdsSupport", "imds_support")):
+                if self._get_param(key):
+                    setattr(image, attribute, self._get_param(key))
+            own = []
+            for mapping in mappings:
+                entry = {"DeviceName": mapping.get("DeviceName")}
+                if "NoDevice" in mapping:
+                    entry["NoDevice"] = ""
+                elif mapping.get("VirtualName"):
+                    entry["VirtualName"] = mapping["VirtualName"]
+                else:
+                    ebs = mapping.get("Ebs") or {}
+                    snapshot = backend.get_snapshot(ebs["SnapshotId"]) if ebs.get("SnapshotId") else None
+                    size = _ebs_size(ebs) or (snapshot.volume.size if snapshot is not None else None)
+                    entry["Ebs"] = {
+                        "VolumeSize": size,
+                        "VolumeType": ebs.get("VolumeType") or "gp2",
+                        "DeleteOnTermination": _ebs_bool(ebs, "DeleteOnTermination", True),
+                    }
+                    if snapshot is not None:
+                        entry["Ebs"]["SnapshotId"] = snapshot.id
+                own.append(entry)
+            if location:
+                image.image_location = location
+                image.root_device_type = "instance-store"
+                image.root_device_name = root_device_name or "/dev/sda1"
+                invented = image.ebs_snapshot
+                if not any((m.get("Ebs") or {}).get("SnapshotId") == invented.id for m in own):
+                    backend.snapshots.pop(invented.id, None)
+            image.amigo_block_device_mappings = own
+            return result
+
+        return register_image
+
+    _wrap(AmisResponse, "register_image", make_register_image)
+
 
 def apply_patches(seed_marketplace: bool) -> None:
     """Apply every patch.  Order matters where two patches wrap the same
@@ -1056,6 +1342,9 @@ def apply_patches(seed_marketplace: bool) -> None:
     patch_last_launched_time()
     patch_create_image_snapshot_tags()
     patch_register_image_block_devices()
+    patch_register_image_attributes()
+    patch_instance_root_volume()
+    patch_create_image_block_devices()
     patch_duplicate_image_names()
     patch_copy_image_tags()
     patch_deregister_delete_snapshots()

@@ -63,7 +63,8 @@ unique_name (const char *prefix)
 {
   static guint counter;
 
-  return g_strdup_printf ("%s %u-%u", prefix, (guint) (g_get_real_time () % 1000000), ++counter);
+  /* Names as builds get them; unique, as EC2 wants them per region. */
+  return g_strdup_printf ("%s-%06u.%u", prefix, (guint) (g_get_real_time () % 1000000), ++counter);
 }
 
 /* A new image of the test instance, as DescribeImages shows it. */
@@ -270,7 +271,7 @@ block_public_access (BpaCall call)
 static void
 test_engine_block_public_access (void)
 {
-  g_autoptr(AmigoImage) image = new_image ("ui-manage block public access");
+  g_autoptr(AmigoImage) image = new_image ("bpa-check");
   AmigoLaunchPermission everyone = { .group = (char *) "all" };
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -425,7 +426,7 @@ strv_has (GPtrArray  *array,
 static void
 test_permissions_share_and_unshare (void)
 {
-  g_autoptr(AmigoImage) image = new_image ("ui-manage permissions");
+  g_autoptr(AmigoImage) image = new_image ("shared-base");
   g_auto(News) news = { 0 };
   g_autoptr(AmigoActionContext) context = new_context (&news, image, NULL);
   g_auto(Permissions) shared = { 0 };
@@ -480,7 +481,7 @@ test_permissions_share_and_unshare (void)
 static void
 test_permissions_invalid (void)
 {
-  g_autoptr(AmigoImage) image = new_image ("ui-manage permissions invalid");
+  g_autoptr(AmigoImage) image = new_image ("shared-invalid");
   g_auto(News) news = { 0 };
   g_autoptr(AmigoActionContext) context = new_context (&news, image, NULL);
   g_auto(Permissions) after = { 0 };
@@ -526,7 +527,7 @@ test_permissions_invalid (void)
 static void
 test_permissions_public_blocked (void)
 {
-  g_autoptr(AmigoImage) image = new_image ("ui-manage permissions blocked");
+  g_autoptr(AmigoImage) image = new_image ("shared-blocked");
   g_auto(News) news = { 0 };
   g_autoptr(AmigoActionContext) context = new_context (&news, image, NULL);
   g_autofree char *enabled = block_public_access (BPA_ENABLE);
@@ -540,6 +541,8 @@ test_permissions_public_blocked (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->blocked_row)));
   text = amigo_test_ui_collect_text (GTK_WIDGET (dialog));
   g_assert_nonnull (strstr (text, "Block public access"));
+  gtk_editable_set_text (GTK_EDITABLE (dialog->add_row), "1234-5678");
+  maybe_screenshot (dialog, "permissions-blocked.png");
   /* Sharing with an account is still possible. */
   type_share (dialog, OTHER_ACCOUNT);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->apply_button)));
@@ -623,7 +626,7 @@ add_tag_line (AmigoTagsDialog *dialog,
 static void
 test_tags_edit (void)
 {
-  g_autoptr(AmigoImage) untagged = new_image ("ui-manage tags");
+  g_autoptr(AmigoImage) untagged = new_image ("tagged-web");
   const AmigoEc2Tag initial[] = { { "Name", "web" }, { "Stage", "test" }, { "Owner", "ops" } };
   g_autoptr(AmigoImage) image = NULL;
   g_autoptr(AmigoImage) after = NULL;
@@ -660,7 +663,7 @@ test_tags_edit (void)
 static void
 test_tags_invalid (void)
 {
-  g_autoptr(AmigoImage) untagged = new_image ("ui-manage tags invalid");
+  g_autoptr(AmigoImage) untagged = new_image ("tagged-invalid");
   const AmigoEc2Tag initial[] = { { "Name", "web" } };
   g_autoptr(AmigoImage) image = NULL;
   g_autoptr(AmigoImage) after = NULL;
@@ -692,6 +695,9 @@ test_tags_invalid (void)
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
     {
       AmigoTagLine *line = add_tag_line (dialog, invalid[i].key, invalid[i].value);
+
+      if (i == 0)
+        maybe_screenshot (dialog, "tags-invalid.png");
 
       g_test_message ("%s=%s", invalid[i].key, invalid[i].value);
       g_assert_true (label_shows (line->problem_label));
@@ -733,8 +739,8 @@ choose_time (AmigoDeprecationDialog *dialog,
 static void
 test_deprecation_set_and_clear (void)
 {
-  g_autoptr(AmigoImage) first = new_image ("ui-manage deprecation");
-  g_autoptr(AmigoImage) second = new_image ("ui-manage deprecation");
+  g_autoptr(AmigoImage) first = new_image ("web-server");
+  g_autoptr(AmigoImage) second = new_image ("web-server");
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) later = g_date_time_add_days (now, 3);
   g_autoptr(GDateTime) at = g_date_time_new_utc (g_date_time_get_year (later), g_date_time_get_month (later),
@@ -790,7 +796,7 @@ test_deprecation_set_and_clear (void)
 static void
 test_deprecation_invalid (void)
 {
-  g_autoptr(AmigoImage) image = new_image ("ui-manage deprecation invalid");
+  g_autoptr(AmigoImage) image = new_image ("old-build");
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
   g_autoptr(GDateTime) minute_ago = g_date_time_add_minutes (now, -1);
@@ -806,6 +812,8 @@ test_deprecation_invalid (void)
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
     {
       choose_time (dialog, invalid[i]);
+      if (i == 0)
+        maybe_screenshot (dialog, "deprecation-invalid.png");
       g_assert_true (label_shows (dialog->problem_label));
       g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->set_button)));
       g_signal_emit_by_name (dialog->set_button, "clicked");
@@ -826,7 +834,7 @@ test_deprecation_invalid (void)
 static void
 test_description_round_trip (void)
 {
-  g_autoptr(AmigoImage) image = new_image ("ui-manage description");
+  g_autoptr(AmigoImage) image = new_image ("web-server");
   g_auto(News) news = { 0 };
   g_autoptr(AmigoActionContext) context = new_context (&news, image, NULL);
   g_autoptr(AmigoImage) after = NULL;
@@ -850,7 +858,7 @@ test_description_round_trip (void)
 static void
 test_description_too_long (void)
 {
-  g_autoptr(AmigoImage) image = new_image ("ui-manage description long");
+  g_autoptr(AmigoImage) image = new_image ("described");
   g_auto(News) news = { 0 };
   g_autoptr(AmigoActionContext) context = new_context (&news, image, NULL);
   g_autoptr(AmigoImage) after = NULL;
@@ -873,6 +881,7 @@ test_description_too_long (void)
   g_assert_true (label_shows (dialog->problem_label));
   g_assert_nonnull (strstr (gtk_label_get_text (dialog->problem_label), "255"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->description_row), "error"));
+  maybe_screenshot (dialog, "description-too-long.png");
   g_signal_emit_by_name (dialog->save_button, "clicked");
   settle ();
   g_assert_false (dialog->saving);
@@ -927,7 +936,7 @@ static AmigoImage *
 register_from_snapshot (AmigoImage *image,
                         const char *snapshot_id)
 {
-  g_autofree char *name = unique_name ("ui-manage shares a snapshot");
+  g_autofree char *name = unique_name ("rebuilt-from-snapshot");
   AmigoRegisterImageRequest request = { 0 };
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -1005,8 +1014,8 @@ confirm (AmigoDeregisterDialog *dialog,
 static void
 test_deregister_shared_snapshot (void)
 {
-  g_autoptr(AmigoImage) first = new_image ("ui-manage deregister");
-  g_autoptr(AmigoImage) second = new_image ("ui-manage deregister");
+  g_autoptr(AmigoImage) first = new_image ("nightly-build");
+  g_autoptr(AmigoImage) second = new_image ("nightly-build");
   g_autoptr(GPtrArray) first_snapshots = snapshot_ids_of (first);
   g_autoptr(GPtrArray) second_snapshots = snapshot_ids_of (second);
   const char *shared_snapshot = g_ptr_array_index (second_snapshots, 0);
@@ -1087,8 +1096,8 @@ test_deregister_shared_snapshot (void)
 static void
 test_deregister_protected (void)
 {
-  g_autoptr(AmigoImage) unprotected = new_image ("ui-manage deregister protected");
-  g_autoptr(AmigoImage) other = new_image ("ui-manage deregister other");
+  g_autoptr(AmigoImage) unprotected = new_image ("golden-image");
+  g_autoptr(AmigoImage) other = new_image ("nightly-build");
   g_autoptr(GPtrArray) protected_snapshots = snapshot_ids_of (unprotected);
   g_autoptr(GPtrArray) other_snapshots = snapshot_ids_of (other);
   g_autoptr(AmigoImage) image = NULL;

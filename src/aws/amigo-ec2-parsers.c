@@ -163,6 +163,12 @@ static const AmigoRecordField describe_vpcs_fields[] = {
 };
 ROOT_TYPE (describe_vpcs, describe_vpcs_fields);
 
+static const AmigoRecordField describe_volumes_fields[] = {
+  RESULT_OBJECTS ("volumeSet", "Volumes", amigo_volume_record),
+  RESULT_STRING ("nextToken", "NextToken", next_token),
+};
+ROOT_TYPE (describe_volumes, describe_volumes_fields);
+
 static const AmigoRecordField describe_instance_types_fields[] = {
   RESULT_OBJECTS ("instanceTypeSet", "InstanceTypes", amigo_instance_type_record),
   RESULT_STRING ("nextToken", "NextToken", next_token),
@@ -717,6 +723,19 @@ AmigoEc2Parser *
 amigo_ec2_parser_new_describe_vpcs (void)
 {
   return parser_new ("DescribeVpcsResponse", &describe_vpcs_type);
+}
+
+/**
+ * amigo_ec2_parser_new_describe_volumes:
+ *
+ * Reads `DescribeVolumesResponse`: #AmigoVolume items and `nextToken`.
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_describe_volumes (void)
+{
+  return parser_new ("DescribeVolumesResponse", &describe_volumes_type);
 }
 
 /**

@@ -15,6 +15,7 @@
 #include "amigo-security-group.h"
 #include "amigo-snapshot.h"
 #include "amigo-subnet.h"
+#include "amigo-volume.h"
 #include "amigo-vpc.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,7 @@ AmigoEc2Parser *amigo_ec2_parser_new_describe_key_pairs       (void);
 AmigoEc2Parser *amigo_ec2_parser_new_describe_security_groups (void);
 AmigoEc2Parser *amigo_ec2_parser_new_describe_subnets         (void);
 AmigoEc2Parser *amigo_ec2_parser_new_describe_vpcs            (void);
+AmigoEc2Parser *amigo_ec2_parser_new_describe_volumes         (void);
 AmigoEc2Parser *amigo_ec2_parser_new_describe_instance_types  (void);
 AmigoEc2Parser *amigo_ec2_parser_new_simple                   (const char        *operation);
 AmigoEc2Parser *amigo_ec2_parser_new_get_caller_identity      (void);

@@ -27,6 +27,8 @@
 /* Pages: the largest EC2 accepts (DescribeInstanceTypes: 100). */
 #define DEFAULT_PAGE_SIZE         1000
 #define INSTANCE_TYPES_PAGE_SIZE  100
+/* DescribeVolumes: "This value can be between 5 and 500". */
+#define VOLUMES_PAGE_SIZE         500
 #define MIN_PAGE_SIZE             5
 /* RunInstances: "User data is limited to 16 KB", before base64. */
 #define USER_DATA_MAX             (16 * 1024)
@@ -83,6 +85,7 @@ typedef enum {
   PARSER_SECURITY_GROUPS,
   PARSER_SUBNETS,
   PARSER_VPCS,
+  PARSER_VOLUMES,
   PARSER_INSTANCE_TYPES,
   PARSER_DEREGISTER,            /* our own reader: deleteSnapshotResultSet */
 } ParserKind;
@@ -191,6 +194,8 @@ op_new_parser (Op *op)
       return amigo_ec2_parser_new_describe_subnets ();
     case PARSER_VPCS:
       return amigo_ec2_parser_new_describe_vpcs ();
+    case PARSER_VOLUMES:
+      return amigo_ec2_parser_new_describe_volumes ();
     case PARSER_INSTANCE_TYPES:
       return amigo_ec2_parser_new_describe_instance_types ();
     case PARSER_SIMPLE:
@@ -2681,6 +2686,47 @@ amigo_ec2_describe_vpcs_finish (AmigoEc2      *self,
                                 GError       **error)
 {
   return finish_pointer_array (self, result, amigo_ec2_describe_vpcs_async, error);
+}
+
+/**
+ * amigo_ec2_describe_volumes_async:
+ * @self: an #AmigoEc2
+ * @request: (nullable): `ids` are volume ids (`VolumeId.N`); filters such
+ *   as `attachment.instance-id`, `status`
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when every page has been read
+ * @user_data: data for @callback
+ *
+ * DescribeVolumes, every page: size, type and snapshot of EBS volumes
+ * (what an image made of an instance starts from).
+ */
+void
+amigo_ec2_describe_volumes_async (AmigoEc2                  *self,
+                                  const AmigoEc2ListRequest *request,
+                                  GCancellable              *cancellable,
+                                  GAsyncReadyCallback        callback,
+                                  gpointer                   user_data)
+{
+  describe_list_async (self, "DescribeVolumes", PARSER_VOLUMES, "VolumeId", VOLUMES_PAGE_SIZE,
+                       request, cancellable, callback, user_data,
+                       amigo_ec2_describe_volumes_async);
+}
+
+/**
+ * amigo_ec2_describe_volumes_finish:
+ * @self: an #AmigoEc2
+ * @result: the #GAsyncResult
+ * @error: where a failure goes
+ *
+ * Returns: (transfer container) (element-type AmigoVolume) (nullable):
+ *   the volumes, or %NULL with @error set
+ */
+GPtrArray *
+amigo_ec2_describe_volumes_finish (AmigoEc2      *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return finish_pointer_array (self, result, amigo_ec2_describe_volumes_async, error);
 }
 
 /**

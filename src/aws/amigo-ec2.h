@@ -20,6 +20,7 @@
 #include "amigo-snapshot.h"
 #include "amigo-subnet.h"
 #include "amigo-tag.h"
+#include "amigo-volume.h"
 #include "amigo-vpc.h"
 
 G_BEGIN_DECLS
@@ -687,6 +688,14 @@ void       amigo_ec2_describe_vpcs_async             (AmigoEc2                  
                                                       GAsyncReadyCallback        callback,
                                                       gpointer                   user_data);
 GPtrArray *amigo_ec2_describe_vpcs_finish            (AmigoEc2                  *self,
+                                                      GAsyncResult              *result,
+                                                      GError                   **error);
+void       amigo_ec2_describe_volumes_async          (AmigoEc2                  *self,
+                                                      const AmigoEc2ListRequest *request,
+                                                      GCancellable              *cancellable,
+                                                      GAsyncReadyCallback        callback,
+                                                      gpointer                   user_data);
+GPtrArray *amigo_ec2_describe_volumes_finish         (AmigoEc2                  *self,
                                                       GAsyncResult              *result,
                                                       GError                   **error);
 void       amigo_ec2_describe_instance_types_async   (AmigoEc2                  *self,

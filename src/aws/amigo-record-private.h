@@ -148,6 +148,7 @@ extern AmigoRecordType amigo_key_pair_record;
 extern AmigoRecordType amigo_security_group_record;
 extern AmigoRecordType amigo_subnet_record;
 extern AmigoRecordType amigo_vpc_record;
+extern AmigoRecordType amigo_volume_record;
 extern AmigoRecordType amigo_instance_type_record;
 
 G_END_DECLS

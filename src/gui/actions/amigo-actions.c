@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "amigo-actions.h"
+#include "amigo-create-image-dialog.h"
+#include "amigo-register-image-dialog.h"
 #include "amigo-copy-image-dialog.h"
 #include "amigo-launch-dialog.h"
 #include "amigo-deprecation-dialog.h"
@@ -26,6 +28,8 @@ static const AmigoActionInfo actions[] = {
   { "deregister", N_("_Deregister…"), "Delete", AMIGO_ACTION_NEEDS_OWN_IMAGES, amigo_deregister_dialog_new },
   { "copy-image", N_("C_opy to Regions…"), NULL, AMIGO_ACTION_NEEDS_IMAGE, amigo_copy_image_dialog_new },
   { "launch", N_("_Launch Instances…"), "<Primary>l", AMIGO_ACTION_NEEDS_IMAGE, amigo_launch_dialog_new },
+  { "create-image", N_("_Create Image from Instance…"), "<Primary>n", AMIGO_ACTION_NEEDS_NOTHING, amigo_create_image_dialog_new },
+  { "register-image", N_("_Register Image…"), NULL, AMIGO_ACTION_NEEDS_NOTHING, amigo_register_image_dialog_new },
   { NULL, NULL, NULL, 0, NULL }
 };
 

@@ -116,7 +116,7 @@ static char *
 format_gib (gint64 gib)
 {
   /* Translators: a size in gibibytes, as AWS writes volume sizes */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " GiB"), gib);
+  return g_strdup_printf (_("%u GiB"), (guint) MIN (gib, G_MAXUINT));
 }
 
 /* ---- rows ------------------------------------------------------------- */

@@ -1,0 +1,88 @@
+/* amigo-create-image-dialog-private.h — the dialog's insides, for its tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "amigo-create-image-dialog.h"
+#include "amigo-tags-editor.h"
+
+G_BEGIN_DECLS
+
+/* One volume of the image: one of the instance's (volume_id set) or an
+ * added, empty one. */
+typedef struct {
+  AdwExpanderRow *row;
+  GtkSpinButton *size;
+  AdwComboRow *type;
+  AdwActionRow *iops_row;
+  GtkSpinButton *iops;
+  GtkSwitch *delete_switch;
+  GtkButton *remove;            /* NULL for the root volume */
+
+  char *device;
+  char *volume_id;              /* NULL: added */
+  char *current_type;           /* the instance volume's, to send only changes */
+  int current_size;             /* GiB; 0 for an added volume */
+  int current_iops;
+  gboolean current_delete;
+  gboolean root;
+} AmigoCreateImageVolume;
+
+struct _AmigoCreateImageDialog
+{
+  AdwWindow parent_instance;
+
+  /* template widgets */
+  AdwWindowTitle *window_title;
+  GtkButton *create_button;
+  GtkSpinner *spinner;
+  GtkScrolledWindow *scroller;
+  AdwPreferencesGroup *error_group;
+  AdwActionRow *error_row;
+  AdwComboRow *instance_row;
+  GtkSpinner *instance_spinner;
+  GtkLabel *instance_message;
+  AdwPreferencesGroup *image_group;
+  AdwEntryRow *name_row;
+  AdwEntryRow *description_row;
+  AdwActionRow *no_reboot_row;
+  GtkSwitch *no_reboot_switch;
+  GtkLabel *name_message;
+  AdwPreferencesGroup *volumes_group;
+  GtkButton *add_volume_button;
+  GtkListBox *volumes_list;
+  GtkLabel *volumes_message;
+  AmigoTagsEditor *tags_editor;
+  GtkSwitch *tag_snapshots_switch;
+
+  /* owned */
+  AmigoActionContext *context;
+  AmigoEc2 *ec2;
+  GCancellable *cancellable;            /* everything, on close */
+  GCancellable *volumes_cancellable;    /* the volumes of the chosen instance */
+  GCancellable *name_cancellable;       /* the duplicate check while typing */
+  GPtrArray *instances;                 /* of AmigoInstance, parallel to instance_row's model */
+  GPtrArray *volumes;                   /* of AmigoCreateImageVolume*, in list order */
+  GPtrArray *left_out;                  /* devices of the instance left out (NoDevice) */
+  char *instances_error;
+  char *volumes_error;
+  char *aws_error;
+  char *taken_name;                     /* one of your images has it */
+  char *free_name;                      /* checked: none has it */
+  char *sent_name;                      /* CreateImage was sent with it and failed */
+  char *sent_instance_id;
+  char *created_image_id;               /* the result, for tests */
+  guint name_timeout_id;
+
+  gboolean loading_instances;
+  gboolean loading_volumes;
+  gboolean busy;                        /* the duplicate check, then CreateImage */
+  gboolean name_touched;
+  gboolean filling;                     /* the dialog, not the person, sets fields */
+};
+
+/* The text of every problem the dialog shows, for tests. */
+char *_amigo_create_image_dialog_dup_problems (AmigoCreateImageDialog *self);
+
+G_END_DECLS

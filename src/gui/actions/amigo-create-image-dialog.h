@@ -1,0 +1,20 @@
+/* amigo-create-image-dialog.h — make an image of one of the region's instances
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "amigo-action-context.h"
+
+G_BEGIN_DECLS
+
+#define AMIGO_TYPE_CREATE_IMAGE_DIALOG (amigo_create_image_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (AmigoCreateImageDialog, amigo_create_image_dialog, AMIGO, CREATE_IMAGE_DIALOG, AdwWindow)
+
+GtkWindow *amigo_create_image_dialog_new (GtkWindow          *parent,
+                                          AmigoActionContext *context);
+
+G_END_DECLS

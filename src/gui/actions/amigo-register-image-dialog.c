@@ -1,0 +1,1049 @@
+/* amigo-register-image-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RegisterImage in its two forms: an EBS-backed image whose root volume is
+ * made of one of your completed snapshots, or an instance store-backed
+ * image from a bundle whose manifest is in S3. What the snapshot or bundle
+ * holds cannot be read from here, so the person says what it is
+ * (architecture, virtualization, boot mode, ENA); the combinations EC2
+ * cannot boot are refused before sending (arm64 is HVM with UEFI, ENA
+ * needs HVM, UEFI needs a 64-bit system).
+ *
+ * The name is checked against your images of the region as in the create
+ * dialog; RegisterImage has no idempotency token either, so an image with
+ * the name and source of a failed earlier attempt is taken as its result.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "amigo-error.h"
+#include "amigo-image-form.h"
+#include "amigo-register-image-dialog-private.h"
+#include "amigo-task-manager.h"
+
+G_DEFINE_FINAL_TYPE (AmigoRegisterImageDialog, amigo_register_image_dialog, ADW_TYPE_WINDOW)
+
+#define NAME_CHECK_DELAY_MS 400
+#define DEFAULT_VOLUME_TYPE "gp3"
+
+static const char * const architectures[] = { "x86_64", "arm64", "i386" };
+static const char * const virtualizations[] = { "hvm", "paravirtual" };
+static const char * const boot_modes[] = { "legacy-bios", "uefi", "uefi-preferred" };
+
+static gboolean update_state (AmigoRegisterImageDialog *self);
+
+static void
+set_str (char       **field,
+         const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*field);
+  *field = copy;
+}
+
+static const char *
+choice (AdwComboRow        *row,
+        const char * const *values,
+        guint               n_values)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  return selected < n_values ? values[selected] : NULL;
+}
+
+#define CHOICE(row, values) choice ((row), (values), G_N_ELEMENTS (values))
+
+static gboolean
+from_snapshot (AmigoRegisterImageDialog *self)
+{
+  return gtk_toggle_button_get_active (self->snapshot_toggle);
+}
+
+static const char *
+entered_name (AmigoRegisterImageDialog *self)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+}
+
+static AmigoSnapshot *
+selected_snapshot (AmigoRegisterImageDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->snapshot_row);
+
+  if (self->loading_snapshots || selected >= self->snapshots->len)
+    return NULL;
+  return g_ptr_array_index (self->snapshots, selected);
+}
+
+static const char *
+selected_volume_type (AmigoRegisterImageDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->volume_type_row);
+
+  if (selected >= amigo_image_form_get_n_volume_types ())
+    return NULL;
+  return amigo_image_form_get_volume_type (selected);
+}
+
+/* ---- snapshots ------------------------------------------------------- */
+
+static int
+compare_snapshots (gconstpointer a,
+                   gconstpointer b)
+{
+  AmigoSnapshot *x = *(AmigoSnapshot **) a;
+  AmigoSnapshot *y = *(AmigoSnapshot **) b;
+  gint64 x_time = amigo_snapshot_get_start_time_usec (x);
+  gint64 y_time = amigo_snapshot_get_start_time_usec (y);
+
+  /* Newest first. */
+  if (x_time != y_time)
+    return x_time > y_time ? -1 : 1;
+  return g_strcmp0 (amigo_snapshot_get_snapshot_id (x), amigo_snapshot_get_snapshot_id (y));
+}
+
+static char *
+snapshot_label (AmigoSnapshot *snapshot)
+{
+  const char *description = amigo_snapshot_get_description (snapshot);
+
+  if (description != NULL && *description != '\0')
+    /* Translators: a snapshot in a list: id, size in GiB, description,
+     * as in “snap-0abc — 8 GiB — web server” */
+    return g_strdup_printf (_("%s — %d GiB — %s"), amigo_snapshot_get_snapshot_id (snapshot),
+                            amigo_snapshot_get_volume_size (snapshot), description);
+  /* Translators: a snapshot in a list: id and size in GiB */
+  return g_strdup_printf (_("%s — %d GiB"), amigo_snapshot_get_snapshot_id (snapshot),
+                          amigo_snapshot_get_volume_size (snapshot));
+}
+
+static void
+follow_snapshot (AmigoRegisterImageDialog *self)
+{
+  AmigoSnapshot *snapshot = selected_snapshot (self);
+  g_autofree char *subtitle = NULL;
+  int size;
+
+  if (snapshot == NULL)
+    {
+      adw_action_row_set_subtitle (self->size_row, "");
+      return;
+    }
+
+  /* The volume starts at the snapshot's size; it may be made larger. */
+  size = MAX (amigo_snapshot_get_volume_size (snapshot), 1);
+  gtk_spin_button_set_value (self->size_spin, size);
+  /* Translators: %d is a size in GiB */
+  subtitle = g_strdup_printf (_("At least %d GiB, the snapshot’s size"), size);
+  adw_action_row_set_subtitle (self->size_row, subtitle);
+}
+
+static void
+describe_snapshots_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(AmigoRegisterImageDialog) self = user_data;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  found = amigo_ec2_describe_snapshots_finish (AMIGO_EC2 (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->loading_snapshots = FALSE;
+  if (found == NULL)
+    {
+      self->snapshots_error = g_strdup_printf (_("Your snapshots in %s could not be listed: %s"),
+                                               amigo_action_context_get_region (self->context),
+                                               error->message);
+      update_state (self);
+      return;
+    }
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      AmigoSnapshot *snapshot = g_ptr_array_index (found, i);
+
+      /* Only a completed snapshot can back an image. */
+      if (g_strcmp0 (amigo_snapshot_get_state (snapshot), "completed") == 0)
+        g_ptr_array_add (self->snapshots, g_object_ref (snapshot));
+    }
+  g_ptr_array_sort (self->snapshots, compare_snapshots);
+  for (guint i = 0; i < self->snapshots->len; i++)
+    {
+      g_autofree char *label = snapshot_label (g_ptr_array_index (self->snapshots, i));
+
+      gtk_string_list_append (labels, label);
+    }
+
+  self->filling = TRUE;
+  adw_combo_row_set_model (self->snapshot_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->snapshot_row, 0);
+  self->filling = FALSE;
+  follow_snapshot (self);
+  update_state (self);
+}
+
+static void
+load_snapshots (AmigoRegisterImageDialog *self)
+{
+  static const char * const self_owner[] = { "self", NULL };
+  static const char * const completed[] = { "completed", NULL };
+  AmigoEc2Filter filter = { "status", completed };
+  AmigoDescribeSnapshotsRequest request = { .owners = self_owner, .filters = &filter, .n_filters = 1 };
+
+  self->loading_snapshots = TRUE;
+  amigo_ec2_describe_snapshots_async (self->ec2, &request, self->cancellable,
+                                      describe_snapshots_cb, g_object_ref (self));
+}
+
+/* ---- the name -------------------------------------------------------- */
+
+static void
+name_check_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AmigoRegisterImageDialog) self = user_data;
+  g_autoptr(AmigoImage) image = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name = g_task_get_task_data (G_TASK (result));
+
+  image = amigo_image_form_find_own_image_finish (AMIGO_EC2 (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->name_cancellable);
+  if (error != NULL)
+    return;
+
+  set_str (image != NULL ? &self->taken_name : &self->free_name, name);
+  update_state (self);
+}
+
+static gboolean
+name_check_timeout_cb (gpointer user_data)
+{
+  AmigoRegisterImageDialog *self = user_data;
+
+  self->name_timeout_id = 0;
+  self->name_cancellable = g_cancellable_new ();
+  amigo_image_form_find_own_image_async (self->ec2, entered_name (self), self->name_cancellable,
+                                         name_check_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_name_check (AmigoRegisterImageDialog *self)
+{
+  g_clear_handle_id (&self->name_timeout_id, g_source_remove);
+  g_cancellable_cancel (self->name_cancellable);
+  g_clear_object (&self->name_cancellable);
+}
+
+static void
+schedule_name_check (AmigoRegisterImageDialog *self)
+{
+  const char *name = entered_name (self);
+
+  stop_name_check (self);
+  if (self->ec2 == NULL || !amigo_ec2_validate_image_name (name, NULL) ||
+      g_strcmp0 (name, self->taken_name) == 0 || g_strcmp0 (name, self->free_name) == 0)
+    return;
+  self->name_timeout_id = g_timeout_add (NAME_CHECK_DELAY_MS, name_check_timeout_cb, self);
+}
+
+/* ---- validation ------------------------------------------------------ */
+
+static void
+set_error_class (gpointer widget,
+                 gboolean error)
+{
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (widget), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (widget), "error");
+}
+
+static void
+show_message (GtkLabel   *label,
+              const char *text,
+              gboolean    error)
+{
+  gtk_label_set_text (label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+  set_error_class (label, error);
+  if (error)
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+}
+
+static void
+say (GString    *problems,
+     const char *message)
+{
+  if (problems->len > 0)
+    g_string_append_c (problems, '\n');
+  g_string_append (problems, message);
+}
+
+static gboolean
+validate_name (AmigoRegisterImageDialog *self)
+{
+  const char *name = entered_name (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gboolean valid = TRUE;
+
+  if (*name == '\0')
+    {
+      valid = FALSE;
+      if (self->name_touched)
+        message = g_strdup (_("Enter a name for the image."));
+    }
+  else if (!amigo_ec2_validate_image_name (name, &error))
+    {
+      valid = FALSE;
+      message = g_strdup (error->message);
+    }
+  else if (g_strcmp0 (name, self->taken_name) == 0)
+    {
+      valid = FALSE;
+      /* Translators: %s is the image name, then the region */
+      message = g_strdup_printf (_("You already have an image called “%s” in %s. Choose another name."),
+                                 name, amigo_action_context_get_region (self->context));
+    }
+
+  set_error_class (self->name_row, message != NULL);
+  show_message (self->name_message, message, TRUE);
+  return valid;
+}
+
+/* /dev/ then a short name of lowercase letters and digits, such as
+ * /dev/xvda, /dev/sda1 or /dev/nvme0n1. */
+static gboolean
+device_name_is_valid (const char *device)
+{
+  const char *name;
+  gsize len;
+
+  if (!g_str_has_prefix (device, "/dev/"))
+    return FALSE;
+  name = device + strlen ("/dev/");
+  len = strlen (name);
+  if (len < 2 || len > 16 || !g_ascii_islower (name[0]))
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+validate_snapshot_source (AmigoRegisterImageDialog *self)
+{
+  AmigoSnapshot *snapshot = selected_snapshot (self);
+  const char *device = gtk_editable_get_text (GTK_EDITABLE (self->root_device_row));
+  const char *type = selected_volume_type (self);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  gboolean valid = TRUE;
+  gboolean device_bad = !device_name_is_valid (device);
+  g_autofree char *volume_problem = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->snapshot_spinner), self->loading_snapshots);
+  gtk_spinner_set_spinning (self->snapshot_spinner, self->loading_snapshots);
+  gtk_widget_set_visible (GTK_WIDGET (self->iops_row), amigo_image_form_volume_type_has_iops (type));
+
+  if (self->snapshots_error != NULL)
+    {
+      show_message (self->snapshot_message, self->snapshots_error, TRUE);
+      return FALSE;
+    }
+  if (self->loading_snapshots)
+    {
+      /* Translators: %s is a region code */
+      g_autofree char *text = g_strdup_printf (_("Looking for your snapshots in %s…"),
+                                               amigo_action_context_get_region (self->context));
+
+      show_message (self->snapshot_message, text, FALSE);
+      return FALSE;
+    }
+  if (snapshot == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("You have no completed snapshots in %s. Create "
+                                                 "one from a volume, or register from an S3 "
+                                                 "manifest."),
+                                               amigo_action_context_get_region (self->context));
+
+      show_message (self->snapshot_message, text, TRUE);
+      return FALSE;
+    }
+
+  if (device_bad)
+    {
+      valid = FALSE;
+      say (problems, _("Enter the root device name, such as /dev/xvda or /dev/sda1."));
+    }
+  set_error_class (self->root_device_row, device_bad);
+
+  volume_problem = amigo_image_form_check_volume (device_bad ? _("The root volume") : device, type,
+                                                  gtk_spin_button_get_value_as_int (self->size_spin),
+                                                  amigo_snapshot_get_volume_size (snapshot),
+                                                  gtk_spin_button_get_value_as_int (self->iops_spin));
+  set_error_class (self->size_spin, volume_problem != NULL);
+  if (volume_problem != NULL)
+    {
+      valid = FALSE;
+      say (problems, volume_problem);
+    }
+
+  show_message (self->snapshot_message, problems->str, TRUE);
+  return valid;
+}
+
+static gboolean
+validate_manifest_source (AmigoRegisterImageDialog *self)
+{
+  const char *location = gtk_editable_get_text (GTK_EDITABLE (self->manifest_row));
+  g_autoptr(GError) error = NULL;
+  gboolean valid = amigo_image_form_validate_manifest (location, &error);
+  gboolean shown = !valid && (self->manifest_touched || *location != '\0');
+
+  set_error_class (self->manifest_row, shown);
+  show_message (self->manifest_message, shown ? error->message : NULL, TRUE);
+  return valid;
+}
+
+/* An id such as aki-1a2b3c4d or aki-0123456789abcdef0, or nothing. */
+static gboolean
+optional_id_is_valid (const char *id,
+                      const char *prefix)
+{
+  gsize len;
+
+  if (*id == '\0')
+    return TRUE;
+  if (!g_str_has_prefix (id, prefix))
+    return FALSE;
+  id += strlen (prefix);
+  len = strlen (id);
+  if (len != 8 && len != 17)
+    return FALSE;
+  for (; *id != '\0'; id++)
+    if (!g_ascii_isxdigit (*id) || g_ascii_isupper (*id))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+validate_system (AmigoRegisterImageDialog *self)
+{
+  const char *architecture = CHOICE (self->architecture_row, architectures);
+  const char *virtualization = CHOICE (self->virtualization_row, virtualizations);
+  const char *boot_mode = CHOICE (self->boot_mode_row, boot_modes);
+  gboolean snapshot = from_snapshot (self);
+  gboolean paravirtual = g_strcmp0 (virtualization, "paravirtual") == 0;
+  const char *kernel = gtk_editable_get_text (GTK_EDITABLE (self->kernel_row));
+  const char *ramdisk = gtk_editable_get_text (GTK_EDITABLE (self->ramdisk_row));
+  g_autoptr(GString) problems = g_string_new (NULL);
+  gboolean kernel_bad = FALSE;
+  gboolean ramdisk_bad = FALSE;
+
+  /* Boot mode and ENA are for EBS-backed images; a kernel and a RAM disk
+   * for paravirtual bundles. */
+  gtk_widget_set_visible (GTK_WIDGET (self->boot_mode_row), snapshot);
+  gtk_widget_set_visible (GTK_WIDGET (self->ena_row), snapshot);
+  gtk_widget_set_visible (GTK_WIDGET (self->kernel_row), !snapshot && paravirtual);
+  gtk_widget_set_visible (GTK_WIDGET (self->ramdisk_row), !snapshot && paravirtual);
+
+  if (g_strcmp0 (architecture, "arm64") == 0 && paravirtual)
+    say (problems, _("Arm64 images use HVM virtualization."));
+  if (snapshot && g_strcmp0 (architecture, "arm64") == 0 && g_strcmp0 (boot_mode, "legacy-bios") == 0)
+    say (problems, _("Arm64 images boot with UEFI: choose UEFI or UEFI Preferred."));
+  if (snapshot && g_strcmp0 (architecture, "i386") == 0 && g_strcmp0 (boot_mode, "uefi") == 0)
+    say (problems, _("UEFI needs a 64-bit architecture: choose x86_64, or Legacy BIOS."));
+  if (snapshot && paravirtual && gtk_switch_get_active (self->ena_switch))
+    say (problems, _("ENA needs HVM virtualization: turn ENA support off, or choose HVM."));
+  if (!snapshot && paravirtual)
+    {
+      kernel_bad = !optional_id_is_valid (kernel, "aki-");
+      ramdisk_bad = !optional_id_is_valid (ramdisk, "ari-");
+      if (kernel_bad)
+        say (problems, _("A kernel ID looks like aki-1a2b3c4d. Leave it empty for the default."));
+      if (ramdisk_bad)
+        say (problems, _("A RAM disk ID looks like ari-1a2b3c4d. Leave it empty for the default."));
+    }
+  set_error_class (self->kernel_row, kernel_bad);
+  set_error_class (self->ramdisk_row, ramdisk_bad);
+
+  show_message (self->system_message, problems->str, TRUE);
+  return problems->len == 0;
+}
+
+static gboolean
+update_state (AmigoRegisterImageDialog *self)
+{
+  gboolean name_ok = validate_name (self);
+  gboolean source_ok = from_snapshot (self) ? validate_snapshot_source (self)
+                                            : validate_manifest_source (self);
+  gboolean system_ok = validate_system (self);
+  gboolean tags_ok = amigo_tags_editor_is_valid (self->tags_editor);
+  gboolean can_register = self->ec2 != NULL && name_ok && source_ok && system_ok && tags_ok &&
+                          !self->busy;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register-image.register", can_register);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !self->busy);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy);
+  gtk_spinner_set_spinning (self->spinner, self->busy);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->snapshot_toggle), !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->manifest_toggle), !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->image_group), !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->source_box), !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->snapshot_row),
+                            !self->loading_snapshots && self->snapshots->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->system_group), !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tags_editor), !self->busy);
+
+  adw_action_row_set_subtitle (self->error_row, self->aws_error ? self->aws_error : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_group), self->aws_error != NULL);
+  return can_register;
+}
+
+/* ---- registering ----------------------------------------------------- */
+
+static char *
+dup_source (AmigoRegisterImageDialog *self)
+{
+  if (from_snapshot (self))
+    return g_strdup (amigo_snapshot_get_snapshot_id (selected_snapshot (self)));
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->manifest_row)));
+}
+
+/* Whether @image is what this dialog asked for before: same name and the
+ * same snapshot or manifest. */
+static gboolean
+is_earlier_attempt (AmigoRegisterImageDialog *self,
+                    AmigoImage               *image)
+{
+  g_autofree char *source = dup_source (self);
+  const AmigoBlockDeviceMapping *mappings;
+  guint n_mappings = 0;
+
+  if (self->sent_name == NULL || g_strcmp0 (amigo_image_get_name (image), self->sent_name) != 0 ||
+      g_strcmp0 (source, self->sent_source) != 0)
+    return FALSE;
+  if (!from_snapshot (self))
+    return g_strcmp0 (amigo_image_get_image_location (image), source) == 0;
+  mappings = amigo_image_get_block_device_mappings (image, &n_mappings);
+  for (guint i = 0; i < n_mappings; i++)
+    if (mappings[i].has_ebs && g_strcmp0 (mappings[i].ebs.snapshot_id, source) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+registered (AmigoRegisterImageDialog *self,
+            const char               *image_id)
+{
+  AmigoTaskManager *tasks = amigo_action_context_get_tasks (self->context);
+  const char *name = entered_name (self);
+  g_autofree char *toast = NULL;
+
+  set_str (&self->registered_image_id, image_id);
+
+  if (tasks != NULL)
+    {
+      const char *ids[] = { image_id, NULL };
+      /* Translators: a task in the list of work under way; %s is the image name */
+      g_autofree char *title = g_strdup_printf (_("Register image “%s”"), name);
+      g_autoptr(AmigoTask) task = NULL;
+
+      task = amigo_task_new (AMIGO_TASK_KIND_REGISTER_IMAGE,
+                             amigo_account_get_id (amigo_action_context_get_account (self->context)),
+                             amigo_action_context_get_region (self->context), ids, title);
+      amigo_task_manager_add (tasks, task);
+    }
+
+  /* Translators: %s is the image name */
+  toast = g_strdup_printf (_("Registering image “%s”…"), name);
+  amigo_action_context_toast (self->context, toast);
+  amigo_action_context_changed (self->context);
+
+  self->busy = FALSE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+failed (AmigoRegisterImageDialog *self,
+        const char               *message)
+{
+  self->busy = FALSE;
+  set_str (&self->aws_error, message);
+  update_state (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
+name_taken (AmigoRegisterImageDialog *self,
+            const char               *name)
+{
+  set_str (&self->taken_name, name);
+  self->busy = FALSE;
+  update_state (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
+register_image_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(AmigoRegisterImageDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *image_id = NULL;
+  g_autofree char *message = NULL;
+
+  image_id = amigo_ec2_register_image_finish (AMIGO_EC2 (source), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (image_id != NULL)
+    {
+      registered (self, image_id);
+      return;
+    }
+  if (amigo_aws_error_has_aws_code (error, "InvalidAMIName.Duplicate"))
+    {
+      g_autofree char *name = g_steal_pointer (&self->sent_name);
+
+      name_taken (self, name);
+      return;
+    }
+  message = amigo_image_form_describe_error (error);
+  failed (self, message);
+}
+
+static void
+send_register (AmigoRegisterImageDialog *self)
+{
+  const char *description = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
+  const char *virtualization = CHOICE (self->virtualization_row, virtualizations);
+  AmigoRegisterImageRequest request = { 0 };
+  AmigoBlockDeviceMapping root = { 0 };
+  AmigoEc2Tag *tags;
+  guint n_tags = 0;
+
+  tags = amigo_tags_editor_get_tags (self->tags_editor, &n_tags);
+
+  request.name = entered_name (self);
+  request.description = *description != '\0' ? description : NULL;
+  request.architecture = CHOICE (self->architecture_row, architectures);
+  request.virtualization_type = virtualization;
+  request.image_tags = tags;
+  request.n_image_tags = n_tags;
+
+  if (from_snapshot (self))
+    {
+      const char *type = selected_volume_type (self);
+
+      request.root_device_name = gtk_editable_get_text (GTK_EDITABLE (self->root_device_row));
+      request.boot_mode = CHOICE (self->boot_mode_row, boot_modes);
+      request.ena_support = gtk_switch_get_active (self->ena_switch);
+
+      /* The root mapping in full, rather than root_snapshot_id, so that
+       * DeleteOnTermination and IOPS go too. */
+      root.device_name = (char *) request.root_device_name;
+      root.has_ebs = TRUE;
+      root.ebs.snapshot_id = (char *) amigo_snapshot_get_snapshot_id (selected_snapshot (self));
+      root.ebs.volume_size = gtk_spin_button_get_value_as_int (self->size_spin);
+      root.ebs.volume_type = (char *) type;
+      root.ebs.iops = amigo_image_form_volume_type_has_iops (type)
+                      ? gtk_spin_button_get_value_as_int (self->iops_spin) : -1;
+      root.ebs.throughput = -1;
+      root.ebs.delete_on_termination = gtk_switch_get_active (self->delete_switch)
+                                       ? AMIGO_TRISTATE_TRUE : AMIGO_TRISTATE_FALSE;
+      root.ebs.encrypted = AMIGO_TRISTATE_UNSET;
+      request.block_device_mappings = &root;
+      request.n_block_device_mappings = 1;
+    }
+  else
+    {
+      const char *kernel = gtk_editable_get_text (GTK_EDITABLE (self->kernel_row));
+      const char *ramdisk = gtk_editable_get_text (GTK_EDITABLE (self->ramdisk_row));
+
+      request.image_location = gtk_editable_get_text (GTK_EDITABLE (self->manifest_row));
+      if (g_strcmp0 (virtualization, "paravirtual") == 0)
+        {
+          request.kernel_id = *kernel != '\0' ? kernel : NULL;
+          request.ramdisk_id = *ramdisk != '\0' ? ramdisk : NULL;
+        }
+    }
+
+  set_str (&self->sent_name, request.name);
+  g_free (self->sent_source);
+  self->sent_source = dup_source (self);
+  amigo_ec2_register_image_async (self->ec2, &request, self->cancellable, register_image_cb,
+                                  g_object_ref (self));
+}
+
+static void
+submit_check_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AmigoRegisterImageDialog) self = user_data;
+  g_autoptr(AmigoImage) image = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name = g_task_get_task_data (G_TASK (result));
+
+  image = amigo_image_form_find_own_image_finish (AMIGO_EC2 (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (error != NULL)
+    {
+      g_autofree char *message = amigo_image_form_describe_error (error);
+      g_autofree char *text = g_strdup_printf (_("Amigo could not check that the name is free: %s"),
+                                               message);
+
+      failed (self, text);
+      return;
+    }
+  if (image != NULL)
+    {
+      if (is_earlier_attempt (self, image))
+        registered (self, amigo_image_get_image_id (image));
+      else
+        name_taken (self, name);
+      return;
+    }
+
+  set_str (&self->free_name, name);
+  send_register (self);
+}
+
+static void
+register_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AmigoRegisterImageDialog *self = AMIGO_REGISTER_IMAGE_DIALOG (widget);
+
+  self->name_touched = TRUE;
+  self->manifest_touched = TRUE;
+  if (!update_state (self))
+    return;
+
+  stop_name_check (self);
+  /* The fields turn insensitive: a focused entry would lose the focus
+   * without knowing (GTK then warns that its cursor still blinks). */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  self->busy = TRUE;
+  g_clear_pointer (&self->aws_error, g_free);
+  update_state (self);
+
+  amigo_image_form_find_own_image_async (self->ec2, entered_name (self), self->cancellable,
+                                         submit_check_cb, g_object_ref (self));
+}
+
+/* ---- callbacks ------------------------------------------------------- */
+
+static void
+on_source_toggled_cb (AmigoRegisterImageDialog *self)
+{
+  gboolean snapshot = from_snapshot (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->snapshot_page), snapshot);
+  gtk_widget_set_visible (GTK_WIDGET (self->manifest_page), !snapshot);
+  if (!self->filling)
+    update_state (self);
+}
+
+static void
+on_name_changed_cb (AmigoRegisterImageDialog *self)
+{
+  if (self->filling)
+    return;
+  self->name_touched = TRUE;
+  schedule_name_check (self);
+  update_state (self);
+}
+
+static void
+on_manifest_changed_cb (AmigoRegisterImageDialog *self)
+{
+  if (self->filling)
+    return;
+  self->manifest_touched = TRUE;
+  update_state (self);
+}
+
+static void
+on_field_changed_cb (AmigoRegisterImageDialog *self)
+{
+  if (self->filling)
+    return;
+  update_state (self);
+}
+
+static void
+on_snapshot_selected_cb (AmigoRegisterImageDialog *self)
+{
+  if (self->filling)
+    return;
+  follow_snapshot (self);
+  update_state (self);
+}
+
+static void
+on_volume_type_selected_cb (AmigoRegisterImageDialog *self)
+{
+  const char *type = selected_volume_type (self);
+
+  if (self->filling)
+    return;
+  if (amigo_image_form_volume_type_has_iops (type))
+    gtk_spin_button_set_value (self->iops_spin,
+                               amigo_image_form_default_iops (type, gtk_spin_button_get_value_as_int (self->size_spin)));
+  update_state (self);
+}
+
+static void
+on_architecture_selected_cb (AmigoRegisterImageDialog *self)
+{
+  if (self->filling)
+    return;
+
+  /* Until the person picks a boot mode, it follows the architecture: Arm
+   * boots with UEFI, x86 and i386 images usually with a BIOS. */
+  if (!self->boot_mode_chosen)
+    {
+      self->filling = TRUE;
+      adw_combo_row_set_selected (self->boot_mode_row,
+                                  adw_combo_row_get_selected (self->architecture_row) == AMIGO_REGISTER_ARCH_ARM64
+                                  ? AMIGO_REGISTER_BOOT_UEFI : AMIGO_REGISTER_BOOT_LEGACY_BIOS);
+      self->filling = FALSE;
+    }
+  update_state (self);
+}
+
+static void
+on_boot_mode_selected_cb (AmigoRegisterImageDialog *self)
+{
+  if (self->filling)
+    return;
+  self->boot_mode_chosen = TRUE;
+  update_state (self);
+}
+
+/* ---- object ---------------------------------------------------------- */
+
+static gboolean
+amigo_register_image_dialog_close_request (GtkWindow *window)
+{
+  AmigoRegisterImageDialog *self = AMIGO_REGISTER_IMAGE_DIALOG (window);
+
+  if (self->busy)
+    return TRUE;
+
+  g_cancellable_cancel (self->cancellable);
+  stop_name_check (self);
+
+  /* The focused entry stops its cursor now, not when it is finalized. */
+  gtk_window_set_focus (window, NULL);
+
+  return GTK_WINDOW_CLASS (amigo_register_image_dialog_parent_class)->close_request (window);
+}
+
+static void
+amigo_register_image_dialog_dispose (GObject *object)
+{
+  AmigoRegisterImageDialog *self = AMIGO_REGISTER_IMAGE_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  stop_name_check (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMIGO_TYPE_REGISTER_IMAGE_DIALOG);
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->ec2);
+
+  G_OBJECT_CLASS (amigo_register_image_dialog_parent_class)->dispose (object);
+}
+
+static void
+amigo_register_image_dialog_finalize (GObject *object)
+{
+  AmigoRegisterImageDialog *self = AMIGO_REGISTER_IMAGE_DIALOG (object);
+
+  g_clear_object (&self->cancellable);
+  g_ptr_array_unref (self->snapshots);
+  g_free (self->snapshots_error);
+  g_free (self->aws_error);
+  g_free (self->taken_name);
+  g_free (self->free_name);
+  g_free (self->sent_name);
+  g_free (self->sent_source);
+  g_free (self->registered_image_id);
+
+  G_OBJECT_CLASS (amigo_register_image_dialog_parent_class)->finalize (object);
+}
+
+static void
+amigo_register_image_dialog_class_init (AmigoRegisterImageDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = amigo_register_image_dialog_dispose;
+  object_class->finalize = amigo_register_image_dialog_finalize;
+  window_class->close_request = amigo_register_image_dialog_close_request;
+
+  g_type_ensure (AMIGO_TYPE_TAGS_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/amigo_app/Amigo/actions/amigo-register-image-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, register_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, scroller);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, error_group);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, error_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, snapshot_toggle);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, manifest_toggle);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, image_group);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, description_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, name_message);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, source_box);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, snapshot_page);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, manifest_page);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, snapshot_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, snapshot_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, root_device_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, size_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, size_spin);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, volume_type_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, iops_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, iops_spin);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, delete_switch);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, snapshot_message);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, manifest_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, manifest_message);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, system_group);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, architecture_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, virtualization_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, boot_mode_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, ena_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, ena_switch);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, kernel_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, ramdisk_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, system_message);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRegisterImageDialog, tags_editor);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_manifest_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_snapshot_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_volume_type_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_architecture_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_boot_mode_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "register-image.register", NULL, register_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+amigo_register_image_dialog_init (AmigoRegisterImageDialog *self)
+{
+  g_autoptr(GtkStringList) types = amigo_image_form_new_volume_type_model ();
+
+  self->filling = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->snapshots = g_ptr_array_new_with_free_func (g_object_unref);
+
+  adw_combo_row_set_model (self->volume_type_row, G_LIST_MODEL (types));
+  adw_combo_row_set_selected (self->volume_type_row, amigo_image_form_find_volume_type (DEFAULT_VOLUME_TYPE));
+  adw_combo_row_set_selected (self->boot_mode_row, AMIGO_REGISTER_BOOT_LEGACY_BIOS);
+  self->filling = FALSE;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->error_row), FALSE);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->snapshot_row), FALSE);
+
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->register_button));
+}
+
+/**
+ * amigo_register_image_dialog_new:
+ * @parent: (nullable): the window the dialog belongs to
+ * @context: the account and region to act in
+ *
+ * Returns: (transfer floating): the dialog, not yet shown
+ */
+GtkWindow *
+amigo_register_image_dialog_new (GtkWindow          *parent,
+                                 AmigoActionContext *context)
+{
+  AmigoRegisterImageDialog *self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+
+  g_return_val_if_fail (AMIGO_IS_ACTION_CONTEXT (context), NULL);
+
+  self = g_object_new (AMIGO_TYPE_REGISTER_IMAGE_DIALOG, "transient-for", parent, NULL);
+  self->context = g_object_ref (context);
+
+  /* Translators: the dialog's subtitle: the account's name, then the region */
+  subtitle = g_strdup_printf (_("%s — %s"),
+                              amigo_account_get_name (amigo_action_context_get_account (context)),
+                              amigo_action_context_get_region (context));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  self->ec2 = amigo_action_context_dup_ec2 (context, NULL, &error);
+  if (self->ec2 == NULL)
+    self->snapshots_error = g_strdup (error->message);
+  else
+    load_snapshots (self);
+
+  update_state (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  return GTK_WINDOW (self);
+}
+
+/* ---- for tests ------------------------------------------------------- */
+
+char *
+_amigo_register_image_dialog_dup_problems (AmigoRegisterImageDialog *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkLabel *labels[] = {
+    self->name_message,
+    from_snapshot (self) ? self->snapshot_message : self->manifest_message,
+    self->system_message,
+  };
+  const char *tags = amigo_tags_editor_get_problem (self->tags_editor);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (gtk_widget_get_visible (GTK_WIDGET (labels[i])) &&
+        gtk_widget_has_css_class (GTK_WIDGET (labels[i]), "error"))
+      g_string_append_printf (text, "%s\n", gtk_label_get_text (labels[i]));
+  if (tags != NULL)
+    g_string_append_printf (text, "%s\n", tags);
+  if (self->aws_error != NULL)
+    g_string_append_printf (text, "%s\n", self->aws_error);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

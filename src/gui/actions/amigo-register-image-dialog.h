@@ -1,0 +1,20 @@
+/* amigo-register-image-dialog.h — register an image from an EBS snapshot or an S3 manifest
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "amigo-action-context.h"
+
+G_BEGIN_DECLS
+
+#define AMIGO_TYPE_REGISTER_IMAGE_DIALOG (amigo_register_image_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (AmigoRegisterImageDialog, amigo_register_image_dialog, AMIGO, REGISTER_IMAGE_DIALOG, AdwWindow)
+
+GtkWindow *amigo_register_image_dialog_new (GtkWindow          *parent,
+                                            AmigoActionContext *context);
+
+G_END_DECLS
