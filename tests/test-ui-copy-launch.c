@@ -844,6 +844,45 @@ test_launch (void)
   }
 }
 
+/* A subnet of its own, no public address: the instance lands there, and
+ * the security groups offered are those of the subnet's VPC. */
+static void
+test_launch_subnet (void)
+{
+  g_autoptr(AmigoImage) image = make_image ("launch-subnet-source");
+  g_autoptr(GPtrArray) instances = NULL;
+  g_auto(Opened) opened = { 0 };
+  AmigoLaunchDialog *dialog;
+  AmigoSubnet *subnet;
+  AmigoInstance *instance;
+
+  open_dialog (&opened, image, amigo_launch_dialog_new);
+  dialog = AMIGO_LAUNCH_DIALOG (opened.window);
+  wait_loaded (dialog);
+
+  g_assert_cmpuint (dialog->subnets->len, >, 0);
+  adw_combo_row_set_selected (dialog->subnet_row, 2);
+  subnet = g_ptr_array_index (dialog->subnets, 1);
+  g_assert_cmpstr (dialog->groups_vpc_id, ==, amigo_subnet_get_vpc_id (subnet));
+  for (guint i = 0; i < dialog->groups->len; i++)
+    g_assert_cmpstr (amigo_security_group_get_vpc_id (((AmigoLaunchGroup *) g_ptr_array_index (dialog->groups, i))->group),
+                     ==, amigo_subnet_get_vpc_id (subnet));
+  adw_combo_row_set_selected (dialog->public_ip_row, 2);
+  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "launch-subnet");
+
+  g_assert_true (_amigo_launch_dialog_review (dialog));
+  g_assert_true (_amigo_launch_dialog_launch (dialog));
+  AMIGO_TEST_WAIT_FOR (!dialog->launching, WAIT_SECONDS);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->error_group)));
+  g_assert_cmpstr (_amigo_launch_dialog_get_page (dialog), ==, "done");
+
+  instances = describe_instances_named ("launch-subnet");
+  g_assert_cmpuint (instances->len, ==, 1);
+  instance = g_ptr_array_index (instances, 0);
+  g_assert_cmpstr (amigo_instance_get_subnet_id (instance), ==, amigo_subnet_get_subnet_id (subnet));
+  g_assert_null (amigo_instance_get_public_ip_address (instance));
+}
+
 /* Types that cannot run the image are not offered. */
 static void
 test_launch_types_fit_image (void)
@@ -1066,6 +1105,7 @@ main (int   argc,
   g_test_add_func ("/ui/copy-image/validation", test_copy_validation);
   g_test_add_func ("/ui/copy-image/kms-key-forms", test_kms_key_forms);
   g_test_add_func ("/ui/launch/instances", test_launch);
+  g_test_add_func ("/ui/launch/subnet", test_launch_subnet);
   g_test_add_func ("/ui/launch/types-fit-image", test_launch_types_fit_image);
   g_test_add_func ("/ui/launch/validation", test_launch_validation);
   g_test_add_func ("/ui/launch/opt-in-required", test_launch_opt_in_required);

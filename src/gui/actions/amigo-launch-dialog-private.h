@@ -101,6 +101,7 @@ struct _AmigoLaunchDialog
   gboolean groups_loaded;
   gboolean keys_loaded;
   gboolean vpcs_loaded;
+  gboolean subnets_failed;
   gboolean key_chosen;          /* the person picked a key pair (or none) */
   gboolean launching;
   gboolean submitted;           /* Review was pressed: show every problem */

@@ -376,8 +376,9 @@ describe_subnets_cb (GObject      *source,
     {
       g_autofree char *text = g_strdup_printf (_("Could not list the subnets: %s"), error->message);
 
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->subnet_row), text);
+      self->subnets_failed = TRUE;
       adw_combo_row_set_use_subtitle (self->subnet_row, FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->subnet_row), text);
       update_state (self);
       return;
     }
@@ -1021,7 +1022,7 @@ validate (AmigoLaunchDialog *self)
       adw_combo_row_set_use_subtitle (self->subnet_row, FALSE);
       set_error_class (self->subnet_row, TRUE);
     }
-  else
+  else if (!self->subnets_failed)
     {
       adw_combo_row_set_use_subtitle (self->subnet_row, TRUE);
       set_error_class (self->subnet_row, FALSE);
@@ -1912,7 +1913,11 @@ amigo_launch_dialog_init (AmigoLaunchDialog *self)
   g_signal_connect_object (gtk_text_view_get_buffer (self->user_data_view), "changed",
                            G_CALLBACK (on_field_changed_cb), self, G_CONNECT_SWAPPED);
 
+  /* Names, ids and AWS messages are shown as they are, never as markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->image_row), FALSE);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->type_row), FALSE);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->key_row), FALSE);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->subnet_row), FALSE);
   self->filling = FALSE;
 }
 
