@@ -32,6 +32,8 @@ struct _AmigoWindow
   GtkDropDown *region_dropdown;
   GtkMenuButton *tasks_button;
   GtkMenuButton *actions_button;
+  GtkWidget *refresh_button;
+  GtkWidget *search_button;
   GtkMenuButton *details_actions_button;
   GtkStack *main_stack;
   AdwFlap *flap;
@@ -249,6 +251,19 @@ set_account (AmigoWindow  *self,
   amigo_window_reload (self);
 }
 
+/* Without an account there is nothing to refresh, search or act on:
+ * the welcome page shows only its own buttons. */
+static void
+show_browser_controls (AmigoWindow *self,
+                       gboolean     visible)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->account_button), visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->region_dropdown), visible);
+  gtk_widget_set_visible (self->refresh_button, visible);
+  gtk_widget_set_visible (self->search_button, visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->actions_button), visible);
+}
+
 static void
 accounts_changed (AmigoWindow *self)
 {
@@ -266,13 +281,11 @@ accounts_changed (AmigoWindow *self)
     {
       set_account (self, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
-      gtk_widget_set_visible (GTK_WIDGET (self->account_button), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->region_dropdown), FALSE);
+      show_browser_controls (self, FALSE);
       return;
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->account_button), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->region_dropdown), TRUE);
+  show_browser_controls (self, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "browser");
 
   /* Keep the current account if it is still there, else the last used one,
@@ -1242,6 +1255,8 @@ amigo_window_class_init (AmigoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, region_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, tasks_button);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, actions_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoWindow, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, details_actions_button);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, flap);
