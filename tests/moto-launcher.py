@@ -1100,14 +1100,36 @@ def patch_instance_root_volume() -> None:
     that volume under the same name.  moto 5.2.1 sets RootDeviceName from
     the AMI but always attaches the volume at /dev/sda1, so an instance of
     an AMI whose root is /dev/xvda had no volume on its root device.
+    BlockDeviceMapping.N of RunInstances adds volumes to the AMI's or
+    changes them (EC2 User Guide, "Block device mappings": the instance
+    gets the AMI's mappings plus those given at launch); moto 5.2.1 used
+    only the given ones, so an instance launched with a data volume had no
+    root volume at all.
     """
-    from moto.ec2.models.instances import Instance
+    from moto.ec2.models.instances import Instance, InstanceBackend
+
+    def attach_root_volume(instance, volume_tags=None):
+        volume = instance.ec2_backend.create_volume(size=8, zone_name=instance._placement.zone)
+        if volume_tags:
+            volume.add_tags(volume_tags)
+        instance.ec2_backend.attach_volume(volume.id, instance.id, instance.root_device_name or "/dev/sda1", True)
 
     def setup_defaults(self):
-        volume = self.ec2_backend.create_volume(size=8, zone_name=self._placement.zone)
-        self.ec2_backend.attach_volume(volume.id, self.id, self.root_device_name or "/dev/sda1", True)
+        attach_root_volume(self)
+
+    def make_run_instances(original):
+        def run_instances(self, image_id, count, user_data, security_group_names, **kwargs):
+            volume_tags = (kwargs.get("tags") or {}).get("volume", {})
+            reservation = original(self, image_id, count, user_data, security_group_names, **kwargs)
+            for instance in reservation.instances:
+                if (instance.root_device_name or "/dev/sda1") not in instance.block_device_mapping:
+                    attach_root_volume(instance, volume_tags)
+            return reservation
+
+        return run_instances
 
     _wrap(Instance, "setup_defaults", lambda original: setup_defaults)
+    _wrap(InstanceBackend, "run_instances", make_run_instances)
 
 
 def patch_create_image_block_devices() -> None:

@@ -409,6 +409,93 @@ test_create_from_instance (void)
   g_assert_cmpint (amigo_snapshot_get_volume_size (root_snapshot), ==, 8);
 }
 
+/* An instance with a data volume on /dev/sdb, besides its root volume. */
+static char *
+run_instance_with_data_volume (AmigoEc2 *ec2)
+{
+  static const char * const amazon[] = { "amazon", NULL };
+  static const char * const x86[] = { "x86_64", NULL };
+  static const char * const ebs[] = { "ebs", NULL };
+  AmigoEc2Filter filters[] = { { "architecture", x86 }, { "root-device-type", ebs } };
+  AmigoDescribeImagesRequest images_request = { .owners = amazon, .filters = filters, .n_filters = 2 };
+  g_autoptr(GPtrArray) images = amigo_test_ui_describe_images (ec2, &images_request);
+  AmigoBlockDeviceMapping data = { 0 };
+  AmigoRunInstancesRequest request = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) instances = NULL;
+  g_autoptr(GError) error = NULL;
+
+  data.device_name = (char *) "/dev/sdb";
+  data.has_ebs = TRUE;
+  data.ebs.volume_size = 10;
+  data.ebs.volume_type = (char *) "gp3";
+  data.ebs.iops = -1;
+  data.ebs.throughput = -1;
+  data.ebs.delete_on_termination = AMIGO_TRISTATE_TRUE;
+  data.ebs.encrypted = AMIGO_TRISTATE_UNSET;
+
+  g_assert_cmpuint (images->len, >, 0);
+  request.image_id = amigo_image_get_image_id (g_ptr_array_index (images, 0));
+  request.instance_type = "t3.micro";
+  request.block_device_mappings = &data;
+  request.n_block_device_mappings = 1;
+  amigo_ec2_run_instances_async (ec2, &request, NULL, store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, WAIT_SECONDS);
+  instances = amigo_ec2_run_instances_finish (ec2, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (instances->len, ==, 1);
+  return g_strdup (amigo_instance_get_instance_id (g_ptr_array_index (instances, 0)));
+}
+
+/* A volume of the instance removed in the dialog is left out of the image
+ * (NoDevice); the others are snapshotted as they are. */
+static void
+test_create_leave_out_volume (void)
+{
+  g_autoptr(AmigoEc2) ec2 = amigo_test_ui_get_ec2 (REGION);
+  g_autoptr(AmigoActionContext) context = amigo_test_ui_new_context (REGION, NULL);
+  g_autofree char *instance_id = run_instance_with_data_volume (ec2);
+  g_autoptr(AmigoInstance) instance = get_instance (ec2, instance_id);
+  g_autoptr(AmigoCreateImageDialog) dialog = open_create_dialog (context, instance_id);
+  g_autoptr(AmigoImage) image = NULL;
+  g_autofree char *shown = NULL;
+  const char *root_device = amigo_instance_get_root_device_name (instance);
+  AmigoCreateImageVolume *data = NULL;
+  const AmigoBlockDeviceMapping *root;
+
+  g_assert_cmpuint (dialog->volumes->len, ==, 2);
+  g_assert_true (volume_at (dialog, 0)->root);
+  data = volume_at (dialog, 1);
+  g_assert_cmpstr (data->device, ==, "/dev/sdb");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (data->size), ==, 10);
+  g_assert_cmpstr (amigo_image_form_get_volume_type (adw_combo_row_get_selected (data->type)), ==, "gp3");
+  g_assert_true (gtk_switch_get_active (data->delete_switch));
+
+  click (data->remove);
+  g_assert_cmpuint (dialog->volumes->len, ==, 1);
+  shown = amigo_test_ui_collect_text (GTK_WIDGET (dialog->volumes_message));
+  g_assert_nonnull (strstr (shown, "Left out of the image: /dev/sdb"));
+
+  /* An added volume takes the next free name: /dev/sdb stays reserved. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "create-image.add-volume", NULL);
+  g_assert_cmpstr (volume_at (dialog, 1)->device, ==, "/dev/sdf");
+  click (volume_at (dialog, 1)->remove);
+
+  set_text (dialog->name_row, "without-data-volume");
+  AMIGO_TEST_WAIT_FOR (gtk_widget_get_sensitive (GTK_WIDGET (dialog->create_button)), WAIT_SECONDS);
+  click (dialog->create_button);
+  AMIGO_TEST_WAIT_FOR (dialog->created_image_id != NULL, WAIT_SECONDS);
+
+  image = amigo_test_ui_get_image (ec2, dialog->created_image_id);
+  g_assert_nonnull (image);
+  g_assert_null (find_mapping (image, "/dev/sdb"));
+  g_assert_null (find_mapping (image, "/dev/sdf"));
+  root = find_mapping (image, root_device);
+  g_assert_nonnull (root);
+  /* Unchanged: the volume's own size, sent as nothing at all */
+  g_assert_cmpint (root->ebs.volume_size, ==, 8);
+}
+
 /* Each case breaks one field of an otherwise valid dialog. */
 typedef struct {
   const char *name;
@@ -947,6 +1034,7 @@ main (int   argc,
   g_test_add_func ("/ui/create/image-form/volume-rules", test_volume_rules);
   g_test_add_func ("/ui/create/tags-editor/limits", test_tags_limits);
   g_test_add_func ("/ui/create/create-image/from-instance", test_create_from_instance);
+  g_test_add_func ("/ui/create/create-image/leave-out-volume", test_create_leave_out_volume);
   g_test_add_func ("/ui/create/create-image/validation", test_create_validation);
   g_test_add_func ("/ui/create/create-image/refused-by-ec2", test_create_refused);
   g_test_add_func ("/ui/create/register-image/from-snapshot", test_register_from_snapshot);
