@@ -337,6 +337,99 @@ op_call_cb (GObject      *source,
   op->done (task);
 }
 
+/* ---- a call that only needs a parser (_amigo_parser_call_async) ------- */
+
+typedef struct {
+  GTask *task;
+  AmigoEc2Parser *(*new_parser) (void);
+  AmigoParserCallDone done;
+  AmigoEc2Parser *parser;
+} ParserCall;
+
+static void
+parser_call_free (ParserCall *call)
+{
+  g_clear_pointer (&call->parser, amigo_ec2_parser_free);
+  g_clear_object (&call->task);
+  g_free (call);
+}
+
+static gboolean
+parser_call_begin_attempt (gpointer   data,
+                           guint      attempt,
+                           GError   **error)
+{
+  ParserCall *call = data;
+
+  g_clear_pointer (&call->parser, amigo_ec2_parser_free);
+  call->parser = call->new_parser ();
+  return TRUE;
+}
+
+static gboolean
+parser_call_chunk (gpointer     data,
+                   const char  *buf,
+                   gsize        len,
+                   GError     **error)
+{
+  ParserCall *call = data;
+
+  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (call->task), error))
+    return FALSE;
+  return amigo_ec2_parser_feed (call->parser, buf, len, error);
+}
+
+static gboolean
+parser_call_finish (gpointer   data,
+                    GError   **error)
+{
+  ParserCall *call = data;
+
+  return amigo_ec2_parser_finish (call->parser, error);
+}
+
+static const AmigoResponseSink parser_call_sink = {
+  parser_call_begin_attempt,
+  parser_call_chunk,
+  parser_call_finish,
+};
+
+static void
+parser_call_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ParserCall *call = user_data;
+  GError *error = NULL;
+
+  if (!amigo_client_call_finish (AMIGO_CLIENT (source), result, &error))
+    g_task_return_error (call->task, error);
+  else
+    call->done (call->task, call->parser);
+  parser_call_free (call);
+}
+
+void
+_amigo_parser_call_async (AmigoClient         *client,
+                          const char          *service,
+                          const char          *region,
+                          const char          *endpoint_url,
+                          AmigoEc2Query       *query,
+                          AmigoEc2Parser     *(*new_parser) (void),
+                          AmigoParserCallDone  done,
+                          GTask               *task)
+{
+  g_autoptr(AmigoEc2Query) q = query;
+  g_autofree char *body = amigo_ec2_query_encode (q);
+  ParserCall *call = g_new0 (ParserCall, 1);
+
+  call->task = task;
+  call->new_parser = new_parser;
+  call->done = done;
+  amigo_client_call_async (client, service, region, endpoint_url, body, &parser_call_sink, call,
+                           g_task_get_cancellable (task), parser_call_cb, call);
+}
+
 /* Sends the op's query (again, for the next page); @task is not taken. */
 static void
 op_send (GTask *task)
@@ -895,6 +988,42 @@ check_result (AmigoEc2     *self,
   return TRUE;
 }
 
+static gpointer
+finish_pointer (AmigoEc2      *self,
+                GAsyncResult  *result,
+                gpointer       source_tag,
+                GError       **error)
+{
+  if (!check_result (self, result, source_tag))
+    return NULL;
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* An action on one image: the query, with its `ImageId`. */
+static AmigoEc2Query *
+image_query_new (const char *action,
+                 const char *image_id)
+{
+  AmigoEc2Query *q = query_new (action);
+
+  amigo_ec2_query_add_string (q, "ImageId", image_id);
+  return q;
+}
+
+/* Sends @q (taken), whose answer a simple parser reads and @done turns
+ * into the task's result. */
+static void
+op_run_simple (AmigoEc2            *self,
+               AmigoEc2Query       *q,
+               OpDoneFunc           done,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data,
+               gpointer             source_tag)
+{
+  op_run (op_new (self, q, PARSER_SIMPLE, done, cancellable, callback, user_data, source_tag));
+}
+
 static GPtrArray *
 finish_pointer_array (AmigoEc2      *self,
                       GAsyncResult  *result,
@@ -1177,9 +1306,7 @@ amigo_ec2_describe_image_attribute_finish (AmigoEc2      *self,
                                            GAsyncResult  *result,
                                            GError       **error)
 {
-  if (!check_result (self, result, amigo_ec2_describe_image_attribute_async))
-    return NULL;
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, amigo_ec2_describe_image_attribute_async, error);
 }
 
 /* ---- CreateImage, RegisterImage: recovering a retried call ------------ */
@@ -1302,6 +1429,30 @@ finish_created_image (AmigoEc2      *self,
   return image_id;
 }
 
+/* Sends CreateImage or RegisterImage (@q, taken) for the image @name, made
+ * from @instance_id (%NULL for RegisterImage), with the duplicate recovery
+ * of create_image_on_error(). */
+static void
+run_image_creation (AmigoEc2            *self,
+                    AmigoEc2Query       *q,
+                    const char          *name,
+                    const char          *instance_id,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data,
+                    gpointer             source_tag)
+{
+  GTask *task = op_new (self, q, PARSER_SIMPLE, done_image_id, cancellable, callback, user_data,
+                        source_tag);
+  Op *op = g_task_get_task_data (task);
+
+  op->on_error = create_image_on_error;
+  op->image_name = g_strdup (name);
+  op->instance_id = g_strdup (instance_id);
+  op->started_usec = server_now_usec (self);
+  op_run (task);
+}
+
 /* ---- CreateImage ------------------------------------------------------ */
 
 /**
@@ -1325,8 +1476,6 @@ amigo_ec2_create_image_async (AmigoEc2                      *self,
 {
   GError *error = NULL;
   AmigoEc2Query *q;
-  GTask *task;
-  Op *op;
 
   g_return_if_fail (AMIGO_IS_EC2 (self));
   g_return_if_fail (request != NULL);
@@ -1348,14 +1497,8 @@ amigo_ec2_create_image_async (AmigoEc2                      *self,
   add_tag_specification (q, "image", request->image_tags, request->n_image_tags);
   add_tag_specification (q, "snapshot", request->snapshot_tags, request->n_snapshot_tags);
 
-  task = op_new (self, q, PARSER_SIMPLE, done_image_id, cancellable, callback, user_data,
-                 amigo_ec2_create_image_async);
-  op = g_task_get_task_data (task);
-  op->on_error = create_image_on_error;
-  op->image_name = g_strdup (request->name);
-  op->instance_id = g_strdup (request->instance_id);
-  op->started_usec = server_now_usec (self);
-  op_run (task);
+  run_image_creation (self, q, request->name, request->instance_id, cancellable, callback,
+                      user_data, amigo_ec2_create_image_async);
 }
 
 /**
@@ -1404,8 +1547,6 @@ amigo_ec2_register_image_async (AmigoEc2                        *self,
 {
   GError *error = NULL;
   AmigoEc2Query *q;
-  GTask *task;
-  Op *op;
 
   g_return_if_fail (AMIGO_IS_EC2 (self));
   g_return_if_fail (request != NULL);
@@ -1446,13 +1587,8 @@ amigo_ec2_register_image_async (AmigoEc2                        *self,
   add_block_device_mappings (q, request->block_device_mappings, request->n_block_device_mappings);
   add_tag_specification (q, "image", request->image_tags, request->n_image_tags);
 
-  task = op_new (self, q, PARSER_SIMPLE, done_image_id, cancellable, callback, user_data,
-                 amigo_ec2_register_image_async);
-  op = g_task_get_task_data (task);
-  op->on_error = create_image_on_error;
-  op->image_name = g_strdup (request->name);
-  op->started_usec = server_now_usec (self);
-  op_run (task);
+  run_image_creation (self, q, request->name, NULL, cancellable, callback, user_data,
+                      amigo_ec2_register_image_async);
 }
 
 /**
@@ -1529,8 +1665,8 @@ amigo_ec2_copy_image_async (AmigoEc2                    *self,
   add_tag_specification (q, "snapshot", request->snapshot_tags, request->n_snapshot_tags);
   amigo_ec2_query_add_string (q, "ClientToken", token);
 
-  op_run (op_new (self, q, PARSER_SIMPLE, done_image_id, cancellable, callback, user_data,
-                  amigo_ec2_copy_image_async));
+  op_run_simple (self, q, done_image_id, cancellable, callback, user_data,
+                 amigo_ec2_copy_image_async);
 }
 
 /**
@@ -1612,8 +1748,7 @@ amigo_ec2_deregister_image_async (AmigoEc2            *self,
   g_return_if_fail (AMIGO_IS_EC2 (self));
   g_return_if_fail (image_id != NULL);
 
-  q = query_new ("DeregisterImage");
-  amigo_ec2_query_add_string (q, "ImageId", image_id);
+  q = image_query_new ("DeregisterImage", image_id);
   if (delete_associated_snapshots)
     amigo_ec2_query_add_boolean (q, "DeleteAssociatedSnapshots", TRUE);
   op_run (op_new (self, q, PARSER_DEREGISTER, done_deregister, cancellable, callback,
@@ -1673,8 +1808,8 @@ amigo_ec2_delete_snapshot_async (AmigoEc2            *self,
 
   q = query_new ("DeleteSnapshot");
   amigo_ec2_query_add_string (q, "SnapshotId", snapshot_id);
-  op_run (op_new (self, q, PARSER_SIMPLE, done_return_true, cancellable, callback, user_data,
-                  amigo_ec2_delete_snapshot_async));
+  op_run_simple (self, q, done_return_true, cancellable, callback, user_data,
+                 amigo_ec2_delete_snapshot_async);
 }
 
 /**
@@ -1749,14 +1884,13 @@ amigo_ec2_modify_image_launch_permission_async (AmigoEc2                    *sel
   g_return_if_fail (AMIGO_IS_EC2 (self));
   g_return_if_fail (image_id != NULL);
 
-  q = query_new ("ModifyImageAttribute");
-  amigo_ec2_query_add_string (q, "ImageId", image_id);
+  q = image_query_new ("ModifyImageAttribute", image_id);
   amigo_ec2_query_push (q, "LaunchPermission");
   add_launch_permissions (q, "Add", add, n_add);
   add_launch_permissions (q, "Remove", remove, n_remove);
   amigo_ec2_query_pop (q);
-  op_run (op_new (self, q, PARSER_SIMPLE, done_return_true, cancellable, callback, user_data,
-                  amigo_ec2_modify_image_launch_permission_async));
+  op_run_simple (self, q, done_return_true, cancellable, callback, user_data,
+                 amigo_ec2_modify_image_launch_permission_async);
 }
 
 /**
@@ -1800,13 +1934,12 @@ amigo_ec2_modify_image_description_async (AmigoEc2            *self,
   g_return_if_fail (image_id != NULL);
   g_return_if_fail (description != NULL);
 
-  q = query_new ("ModifyImageAttribute");
-  amigo_ec2_query_add_string (q, "ImageId", image_id);
+  q = image_query_new ("ModifyImageAttribute", image_id);
   amigo_ec2_query_push (q, "Description");
   amigo_ec2_query_add_string (q, "Value", description);
   amigo_ec2_query_pop (q);
-  op_run (op_new (self, q, PARSER_SIMPLE, done_return_true, cancellable, callback, user_data,
-                  amigo_ec2_modify_image_description_async));
+  op_run_simple (self, q, done_return_true, cancellable, callback, user_data,
+                 amigo_ec2_modify_image_description_async);
 }
 
 /**
@@ -1846,8 +1979,7 @@ tags_async (AmigoEc2            *self,
   q = query_new (action);
   amigo_ec2_query_add_list (q, "ResourceId", resource_ids);
   add_tags (q, "Tag", tags, n_tags);
-  op_run (op_new (self, q, PARSER_SIMPLE, done_return_true, cancellable, callback, user_data,
-                  source_tag));
+  op_run_simple (self, q, done_return_true, cancellable, callback, user_data, source_tag);
 }
 
 /**
@@ -1965,11 +2097,10 @@ amigo_ec2_enable_image_deprecation_async (AmigoEc2            *self,
   g_return_if_fail (image_id != NULL);
   g_return_if_fail (deprecate_at != NULL);
 
-  q = query_new ("EnableImageDeprecation");
-  amigo_ec2_query_add_string (q, "ImageId", image_id);
+  q = image_query_new ("EnableImageDeprecation", image_id);
   amigo_ec2_query_add_date_time (q, "DeprecateAt", deprecate_at);
-  op_run (op_new (self, q, PARSER_SIMPLE, done_return_true, cancellable, callback, user_data,
-                  amigo_ec2_enable_image_deprecation_async));
+  op_run_simple (self, q, done_return_true, cancellable, callback, user_data,
+                 amigo_ec2_enable_image_deprecation_async);
 }
 
 /**
@@ -2010,10 +2141,9 @@ amigo_ec2_disable_image_deprecation_async (AmigoEc2            *self,
   g_return_if_fail (AMIGO_IS_EC2 (self));
   g_return_if_fail (image_id != NULL);
 
-  q = query_new ("DisableImageDeprecation");
-  amigo_ec2_query_add_string (q, "ImageId", image_id);
-  op_run (op_new (self, q, PARSER_SIMPLE, done_return_true, cancellable, callback, user_data,
-                  amigo_ec2_disable_image_deprecation_async));
+  q = image_query_new ("DisableImageDeprecation", image_id);
+  op_run_simple (self, q, done_return_true, cancellable, callback, user_data,
+                 amigo_ec2_disable_image_deprecation_async);
 }
 
 /**
@@ -2060,12 +2190,11 @@ amigo_ec2_enable_image_deregistration_protection_async (AmigoEc2            *sel
   g_return_if_fail (AMIGO_IS_EC2 (self));
   g_return_if_fail (image_id != NULL);
 
-  q = query_new ("EnableImageDeregistrationProtection");
-  amigo_ec2_query_add_string (q, "ImageId", image_id);
+  q = image_query_new ("EnableImageDeregistrationProtection", image_id);
   if (with_cooldown)
     amigo_ec2_query_add_boolean (q, "WithCooldown", TRUE);
-  op_run (op_new (self, q, PARSER_SIMPLE, done_return_string, cancellable, callback, user_data,
-                  amigo_ec2_enable_image_deregistration_protection_async));
+  op_run_simple (self, q, done_return_string, cancellable, callback, user_data,
+                 amigo_ec2_enable_image_deregistration_protection_async);
 }
 
 /**
@@ -2083,9 +2212,8 @@ amigo_ec2_enable_image_deregistration_protection_finish (AmigoEc2      *self,
                                                          GAsyncResult  *result,
                                                          GError       **error)
 {
-  if (!check_result (self, result, amigo_ec2_enable_image_deregistration_protection_async))
-    return NULL;
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result,
+                         amigo_ec2_enable_image_deregistration_protection_async, error);
 }
 
 /**
@@ -2110,10 +2238,9 @@ amigo_ec2_disable_image_deregistration_protection_async (AmigoEc2            *se
   g_return_if_fail (AMIGO_IS_EC2 (self));
   g_return_if_fail (image_id != NULL);
 
-  q = query_new ("DisableImageDeregistrationProtection");
-  amigo_ec2_query_add_string (q, "ImageId", image_id);
-  op_run (op_new (self, q, PARSER_SIMPLE, done_return_string, cancellable, callback, user_data,
-                  amigo_ec2_disable_image_deregistration_protection_async));
+  q = image_query_new ("DisableImageDeregistrationProtection", image_id);
+  op_run_simple (self, q, done_return_string, cancellable, callback, user_data,
+                 amigo_ec2_disable_image_deregistration_protection_async);
 }
 
 /**
@@ -2131,9 +2258,8 @@ amigo_ec2_disable_image_deregistration_protection_finish (AmigoEc2      *self,
                                                           GAsyncResult  *result,
                                                           GError       **error)
 {
-  if (!check_result (self, result, amigo_ec2_disable_image_deregistration_protection_async))
-    return NULL;
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result,
+                         amigo_ec2_disable_image_deregistration_protection_async, error);
 }
 
 /* ---- Block public access for AMIs ------------------------------------ */
@@ -2173,9 +2299,9 @@ amigo_ec2_get_image_block_public_access_state_async (AmigoEc2            *self,
 {
   g_return_if_fail (AMIGO_IS_EC2 (self));
 
-  op_run (op_new (self, query_new ("GetImageBlockPublicAccessState"), PARSER_SIMPLE,
-                  done_image_block_public_access_state, cancellable, callback, user_data,
-                  amigo_ec2_get_image_block_public_access_state_async));
+  op_run_simple (self, query_new ("GetImageBlockPublicAccessState"),
+                 done_image_block_public_access_state, cancellable, callback, user_data,
+                 amigo_ec2_get_image_block_public_access_state_async);
 }
 
 /**
@@ -2193,9 +2319,7 @@ amigo_ec2_get_image_block_public_access_state_finish (AmigoEc2      *self,
                                                       GAsyncResult  *result,
                                                       GError       **error)
 {
-  if (!check_result (self, result, amigo_ec2_get_image_block_public_access_state_async))
-    return NULL;
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, amigo_ec2_get_image_block_public_access_state_async, error);
 }
 
 /**
@@ -2221,8 +2345,8 @@ amigo_ec2_enable_image_block_public_access_async (AmigoEc2            *self,
 
   q = query_new ("EnableImageBlockPublicAccess");
   amigo_ec2_query_add_string (q, "ImageBlockPublicAccessState", AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_BLOCKED);
-  op_run (op_new (self, q, PARSER_SIMPLE, done_image_block_public_access_state, cancellable,
-                  callback, user_data, amigo_ec2_enable_image_block_public_access_async));
+  op_run_simple (self, q, done_image_block_public_access_state, cancellable, callback,
+                 user_data, amigo_ec2_enable_image_block_public_access_async);
 }
 
 /**
@@ -2239,9 +2363,7 @@ amigo_ec2_enable_image_block_public_access_finish (AmigoEc2      *self,
                                                    GAsyncResult  *result,
                                                    GError       **error)
 {
-  if (!check_result (self, result, amigo_ec2_enable_image_block_public_access_async))
-    return NULL;
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, amigo_ec2_enable_image_block_public_access_async, error);
 }
 
 /**
@@ -2262,9 +2384,9 @@ amigo_ec2_disable_image_block_public_access_async (AmigoEc2            *self,
 {
   g_return_if_fail (AMIGO_IS_EC2 (self));
 
-  op_run (op_new (self, query_new ("DisableImageBlockPublicAccess"), PARSER_SIMPLE,
-                  done_image_block_public_access_state, cancellable, callback, user_data,
-                  amigo_ec2_disable_image_block_public_access_async));
+  op_run_simple (self, query_new ("DisableImageBlockPublicAccess"),
+                 done_image_block_public_access_state, cancellable, callback, user_data,
+                 amigo_ec2_disable_image_block_public_access_async);
 }
 
 /**
@@ -2281,9 +2403,7 @@ amigo_ec2_disable_image_block_public_access_finish (AmigoEc2      *self,
                                                     GAsyncResult  *result,
                                                     GError       **error)
 {
-  if (!check_result (self, result, amigo_ec2_disable_image_block_public_access_async))
-    return NULL;
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, amigo_ec2_disable_image_block_public_access_async, error);
 }
 
 /* ---- RunInstances ----------------------------------------------------- */

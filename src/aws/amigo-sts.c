@@ -6,8 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "amigo-ec2-parsers.h"
-#include "amigo-ec2-query.h"
+#include "amigo-ec2-private.h"
 #include "amigo-error.h"
 #include "amigo-sts.h"
 
@@ -35,80 +34,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* One call: the parser of its current attempt. */
-typedef struct {
-  GCancellable *cancellable;
-  AmigoEc2Parser *parser;
-} Call;
-
 static void
-call_free (gpointer data)
+caller_identity_done (GTask          *task,
+                      AmigoEc2Parser *parser)
 {
-  Call *call = data;
-
-  g_clear_pointer (&call->parser, amigo_ec2_parser_free);
-  g_clear_object (&call->cancellable);
-  g_free (call);
-}
-
-static gboolean
-sink_begin_attempt (gpointer   data,
-                    guint      attempt,
-                    GError   **error)
-{
-  Call *call = data;
-
-  g_clear_pointer (&call->parser, amigo_ec2_parser_free);
-  call->parser = amigo_ec2_parser_new_get_caller_identity ();
-  return TRUE;
-}
-
-static gboolean
-sink_chunk (gpointer     data,
-            const char  *buf,
-            gsize        len,
-            GError     **error)
-{
-  Call *call = data;
-
-  if (g_cancellable_set_error_if_cancelled (call->cancellable, error))
-    return FALSE;
-  return amigo_ec2_parser_feed (call->parser, buf, len, error);
-}
-
-static gboolean
-sink_finish (gpointer   data,
-             GError   **error)
-{
-  Call *call = data;
-
-  return amigo_ec2_parser_finish (call->parser, error);
-}
-
-static const AmigoResponseSink call_sink = {
-  sink_begin_attempt,
-  sink_chunk,
-  sink_finish,
-};
-
-static void
-call_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Call *call = g_task_get_task_data (task);
   AmigoCallerIdentity *identity;
-  GError *error = NULL;
   const char *account;
 
-  if (!amigo_client_call_finish (AMIGO_CLIENT (source), result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  account = amigo_ec2_parser_get_value (call->parser, "Account");
+  account = amigo_ec2_parser_get_value (parser, "Account");
   if (account == NULL || *account == '\0')
     {
       g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
@@ -119,8 +52,8 @@ call_cb (GObject      *source,
 
   identity = g_new0 (AmigoCallerIdentity, 1);
   identity->account = g_strstrip (g_strdup (account));
-  identity->arn = g_strdup (amigo_ec2_parser_get_value (call->parser, "Arn"));
-  identity->user_id = g_strdup (amigo_ec2_parser_get_value (call->parser, "UserId"));
+  identity->arn = g_strdup (amigo_ec2_parser_get_value (parser, "Arn"));
+  identity->user_id = g_strdup (amigo_ec2_parser_get_value (parser, "UserId"));
   g_task_return_pointer (task, identity, (GDestroyNotify) amigo_caller_identity_free);
 }
 
@@ -361,23 +294,15 @@ amigo_sts_get_caller_identity_async (AmigoSts            *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(AmigoEc2Query) q = NULL;
-  g_autofree char *body = NULL;
   GTask *task;
-  Call *call;
 
   g_return_if_fail (AMIGO_IS_STS (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, amigo_sts_get_caller_identity_async);
-  call = g_new0 (Call, 1);
-  call->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
-  g_task_set_task_data (task, call, call_free);
-
-  q = amigo_ec2_query_new ("GetCallerIdentity", AMIGO_STS_API_VERSION);
-  body = amigo_ec2_query_encode (q);
-  amigo_client_call_async (self->client, "sts", self->region, self->endpoint_url, body,
-                           &call_sink, call, cancellable, call_cb, task);
+  _amigo_parser_call_async (self->client, "sts", self->region, self->endpoint_url,
+                            amigo_ec2_query_new ("GetCallerIdentity", AMIGO_STS_API_VERSION),
+                            amigo_ec2_parser_new_get_caller_identity, caller_identity_done, task);
 }
 
 /**
