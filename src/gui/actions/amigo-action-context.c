@@ -190,6 +190,31 @@ amigo_action_context_dup_ec2 (AmigoActionContext  *self,
                                     region ? region : self->region, error);
 }
 
+/**
+ * amigo_action_context_add_task:
+ * @region: (nullable): where the work happens, or %NULL for the context's
+ * @resource_ids: the image id, or the instance ids of a launch
+ * @title: what the task list shows
+ *
+ * Hands long work to the task list, for the context's account. Does
+ * nothing when there is no task manager (dialogs opened by tests).
+ */
+void
+amigo_action_context_add_task (AmigoActionContext *self,
+                               AmigoTaskKind       kind,
+                               const char         *region,
+                               const char * const *resource_ids,
+                               const char         *title)
+{
+  g_autoptr(AmigoTask) task = NULL;
+
+  if (self->tasks == NULL)
+    return;
+  task = amigo_task_new (kind, amigo_account_get_id (self->account),
+                         region ? region : self->region, resource_ids, title);
+  amigo_task_manager_add (self->tasks, task);
+}
+
 void
 amigo_action_context_changed (AmigoActionContext *self)
 {

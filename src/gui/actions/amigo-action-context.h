@@ -30,6 +30,11 @@ AmigoTaskManager   *amigo_action_context_get_tasks    (AmigoActionContext *self)
 AmigoEc2           *amigo_action_context_dup_ec2      (AmigoActionContext *self,
                                                        const char         *region,
                                                        GError            **error);
+void                amigo_action_context_add_task     (AmigoActionContext *self,
+                                                       AmigoTaskKind       kind,
+                                                       const char         *region,
+                                                       const char * const *resource_ids,
+                                                       const char         *title);
 void                amigo_action_context_changed      (AmigoActionContext *self);
 void                amigo_action_context_toast        (AmigoActionContext *self,
                                                        const char         *text);

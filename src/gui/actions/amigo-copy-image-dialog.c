@@ -505,21 +505,14 @@ add_task (AmigoCopyImageDialog *self,
           AmigoCopyDestination *dest,
           const char           *name)
 {
-  AmigoTaskManager *tasks = amigo_action_context_get_tasks (self->context);
-  AmigoAccount *account = amigo_action_context_get_account (self->context);
   const char *ids[] = { dest->image_id, NULL };
   g_autofree char *place = short_region_name (dest->display_name);
   g_autofree char *title = NULL;
-  g_autoptr(AmigoTask) task = NULL;
 
-  if (tasks == NULL)
-    return;
   /* Translators: a task's title: the image's name, then where it goes,
    * e.g. Copy of “web-2024” to Seoul */
   title = g_strdup_printf (_("Copy of “%s” to %s"), name, place);
-  task = amigo_task_new (AMIGO_TASK_KIND_COPY_IMAGE, amigo_account_get_id (account),
-                         dest->region, ids, title);
-  amigo_task_manager_add (tasks, task);
+  amigo_action_context_add_task (self->context, AMIGO_TASK_KIND_COPY_IMAGE, dest->region, ids, title);
 }
 
 static void

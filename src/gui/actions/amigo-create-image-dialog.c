@@ -872,24 +872,16 @@ static void
 created (AmigoCreateImageDialog *self,
          const char             *image_id)
 {
-  AmigoTaskManager *tasks = amigo_action_context_get_tasks (self->context);
   const char *name = entered_name (self);
+  const char *ids[] = { image_id, NULL };
+  g_autofree char *title = NULL;
   g_autofree char *toast = NULL;
 
   set_str (&self->created_image_id, image_id);
 
-  if (tasks != NULL)
-    {
-      const char *ids[] = { image_id, NULL };
-      /* Translators: a task in the list of work under way; %s is the image name */
-      g_autofree char *title = g_strdup_printf (_("Create image “%s”"), name);
-      g_autoptr(AmigoTask) task = NULL;
-
-      task = amigo_task_new (AMIGO_TASK_KIND_CREATE_IMAGE,
-                             amigo_account_get_id (amigo_action_context_get_account (self->context)),
-                             amigo_action_context_get_region (self->context), ids, title);
-      amigo_task_manager_add (tasks, task);
-    }
+  /* Translators: a task in the list of work under way; %s is the image name */
+  title = g_strdup_printf (_("Create image “%s”"), name);
+  amigo_action_context_add_task (self->context, AMIGO_TASK_KIND_CREATE_IMAGE, NULL, ids, title);
 
   /* Translators: %s is the image name */
   toast = g_strdup_printf (_("Creating image “%s”…"), name);

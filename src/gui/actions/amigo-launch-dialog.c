@@ -1549,15 +1549,10 @@ static void
 add_task (AmigoLaunchDialog *self,
           const char        *name)
 {
-  AmigoTaskManager *tasks = amigo_action_context_get_tasks (self->context);
-  AmigoAccount *account = amigo_action_context_get_account (self->context);
   guint n = self->instance_ids->len;
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_autoptr(AmigoTask) task = NULL;
   g_autofree char *title = NULL;
 
-  if (tasks == NULL)
-    return;
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (ids, g_ptr_array_index (self->instance_ids, i));
   g_ptr_array_add (ids, NULL);
@@ -1567,10 +1562,8 @@ add_task (AmigoLaunchDialog *self,
                                         "Launch of %u instance of “%s”",
                                         "Launch of %u instances of “%s”", n),
                            n, name);
-  task = amigo_task_new (AMIGO_TASK_KIND_LAUNCH, amigo_account_get_id (account),
-                         amigo_ec2_get_region (self->ec2),
-                         (const char * const *) ids->pdata, title);
-  amigo_task_manager_add (tasks, task);
+  amigo_action_context_add_task (self->context, AMIGO_TASK_KIND_LAUNCH, amigo_ec2_get_region (self->ec2),
+                                 (const char * const *) ids->pdata, title);
 }
 
 typedef struct {
