@@ -10,7 +10,7 @@ packages=(
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev
   libsecret-1-dev libxml2-dev libssl-dev
   # tests: keyring, windows, data validation, sanitizers
-  dbus dbus-bin gnome-keyring xvfb xauth
+  dbus dbus-bin gnome-keyring xvfb xauth libxtst-dev
   desktop-file-utils appstream
   # runtime niceties for the demo and screenshots
   adwaita-icon-theme fonts-noto-cjk

@@ -164,7 +164,6 @@ main (int   argc,
           AmigoImageList *list = _amigo_window_get_image_list (window);
           GtkSelectionModel *selection = gtk_column_view_get_model (amigo_image_list_get_column_view (list));
 
-          WAIT_FOR (amigo_image_list_get_pending (list) == 0, 30);
           gtk_selection_model_select_item (selection, 0, TRUE);
         }
     }

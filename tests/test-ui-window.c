@@ -14,7 +14,13 @@
 
 #include "amigo-application.h"
 #include "amigo-image-details.h"
+#include "amigo-image-rows.h"
 #include "amigo-window-private.h"
+
+#ifdef HAVE_XTEST
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#endif
 
 static AmigoApplication *app;
 static AmigoWindow *window;
@@ -56,15 +62,12 @@ shown_image (guint i)
   return image;   /* the model keeps it */
 }
 
-/* Waits until the incremental filter has looked at every image. */
+/* Lets the window take in what just happened. */
 static void
 settle (void)
 {
-  AmigoImageList *list = _amigo_window_get_image_list (window);
-
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  WAIT_FOR (amigo_image_list_get_pending (list) == 0, 30);
 }
 
 static void
@@ -328,6 +331,137 @@ test_sort_by_created (void)
   amigo_image_list_sort_by (list, NULL, GTK_SORT_ASCENDING);
 }
 
+#ifdef HAVE_XTEST
+/* The title of a column in the table's header. */
+static GtkWidget *
+find_header (GtkWidget  *widget,
+             const char *title)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkColumnViewTitle"))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      collect_text (widget, text);
+      if (g_strcmp0 (g_strstrip (text->str), title) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_header (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A left click in the middle of @widget, through the X server; then a
+ * pause longer than a double click's. */
+static void
+click (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
+  graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
+                                                 gtk_widget_get_height (widget) / 2.f);
+  graphene_point_t point;
+  double sx, sy;
+  int x, y;
+  Window child;
+  gint64 until;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &point));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  XTranslateCoordinates (display, gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
+                         DefaultRootWindow (display), (int) (point.x + sx), (int) (point.y + sy),
+                         &x, &y, &child);
+  XTestFakeMotionEvent (display, -1, x, y, CurrentTime);
+  XFlush (display);
+  for (until = g_get_monotonic_time () + 100 * 1000; g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+  XTestFakeButtonEvent (display, 1, True, CurrentTime);
+  XTestFakeButtonEvent (display, 1, False, CurrentTime);
+  XFlush (display);
+  for (until = g_get_monotonic_time () + 600 * 1000; g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+}
+#endif
+
+/* Clicking headers sorts: a second click on a column turns its order
+ * round; the column clicked last sorts first, ties by the one before. */
+static void
+test_sort_by_clicking_headers (void)
+{
+#ifdef HAVE_XTEST
+  AmigoImageList *list = _amigo_window_get_image_list (window);
+  GtkWidget *view = GTK_WIDGET (amigo_image_list_get_column_view (list));
+  GtkWidget *id_header = find_header (view, "AMI ID");
+  GtkWidget *arch_header = find_header (view, "Architecture");
+
+  g_assert_cmpuint (n_shown (), >, 1000);
+  g_assert_nonnull (id_header);
+  g_assert_nonnull (arch_header);
+
+  click (id_header);
+  for (guint i = 1; i < n_shown (); i++)
+    g_assert_cmpint (g_ascii_strcasecmp (amigo_image_get_image_id (shown_image (i - 1)),
+                                         amigo_image_get_image_id (shown_image (i))), <, 0);
+  click (id_header);
+  for (guint i = 1; i < n_shown (); i++)
+    g_assert_cmpint (g_ascii_strcasecmp (amigo_image_get_image_id (shown_image (i - 1)),
+                                         amigo_image_get_image_id (shown_image (i))), >, 0);
+
+  click (arch_header);
+  {
+    guint ties = 0;
+
+    for (guint i = 1; i < n_shown (); i++)
+      {
+        int by_arch = g_ascii_strcasecmp (amigo_image_get_architecture (shown_image (i - 1)),
+                                          amigo_image_get_architecture (shown_image (i)));
+
+        g_assert_cmpint (by_arch, <=, 0);
+        if (by_arch == 0)
+          {
+            g_assert_cmpint (g_ascii_strcasecmp (amigo_image_get_image_id (shown_image (i - 1)),
+                                                 amigo_image_get_image_id (shown_image (i))), >, 0);
+            ties++;
+          }
+      }
+    g_assert_cmpuint (ties, >, 0);
+  }
+  amigo_image_list_sort_by (list, NULL, GTK_SORT_ASCENDING);
+#else
+  g_test_skip ("built without XTest (libxtst-dev)");
+#endif
+}
+
+/* Every bound cell of the table shows the image at its row's position:
+ * checked on the AMI ID cells, whose text is the id. */
+static void
+check_cells (GtkWidget *widget,
+             guint     *n_checked)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (widget), "amigo-list-item");
+
+  if (item != NULL && gtk_list_item_get_item (item) != NULL)
+    {
+      AmigoImage *image = shown_image (gtk_list_item_get_position (item));
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+      g_assert_true (amigo_image_row_get_image (gtk_list_item_get_item (item)) == image);
+      if (text != NULL && g_str_has_prefix (text, "ami-"))
+        {
+          g_assert_cmpstr (text, ==, amigo_image_get_image_id (image));
+          (*n_checked)++;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_cells (child, n_checked);
+}
+
 static void
 test_select_shows_details (void)
 {
@@ -348,7 +482,7 @@ test_select_shows_details (void)
 
   gtk_selection_model_select_item (selection, position, TRUE);
   details = AMIGO_IMAGE_DETAILS (_amigo_window_get_details (window));
-  WAIT_FOR (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (details))), 5);
+  WAIT_FOR (gtk_widget_is_visible (GTK_WIDGET (details)), 5);
   g_assert_true (amigo_image_details_get_image (details) == image);
 
   /* What the pane shows comes from the image: its block devices and tags. */
@@ -377,6 +511,49 @@ test_select_shows_details (void)
         g_assert_nonnull (strstr (text, tags[i].value));
       }
   }
+}
+
+/* The selected image stays selected, and shown, as sorting moves it; the
+ * rows of the table show their new images. */
+static void
+test_selection_follows_sort (void)
+{
+  AmigoImageList *list = _amigo_window_get_image_list (window);
+  GtkSelectionModel *selection = gtk_column_view_get_model (amigo_image_list_get_column_view (list));
+  AmigoImageDetails *details = AMIGO_IMAGE_DETAILS (_amigo_window_get_details (window));
+  AmigoImage *image = amigo_image_list_get_focused_image (list);
+  const GtkSortType orders[] = { GTK_SORT_ASCENDING, GTK_SORT_DESCENDING };
+
+  g_assert_nonnull (image);
+  g_assert_cmpstr (amigo_image_get_name (image), ==, "virginia-web-2026-11-20");
+  for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
+    {
+      guint position = G_MAXUINT;
+      guint n_checked = 0;
+
+      amigo_image_list_sort_by (list, "name", orders[o]);
+      settle ();
+      for (guint i = 0; i < n_shown (); i++)
+        {
+          if (shown_image (i) == image)
+            position = i;
+          g_assert_cmpint (gtk_selection_model_is_selected (selection, i), ==, shown_image (i) == image);
+        }
+      g_assert_cmpuint (position, !=, G_MAXUINT);
+      g_assert_true (amigo_image_list_get_focused_image (list) == image);
+      g_assert_true (amigo_image_details_get_image (details) == image);
+      check_cells (GTK_WIDGET (amigo_image_list_get_column_view (list)), &n_checked);
+      g_assert_cmpuint (n_checked, ==, n_shown ());
+    }
+
+  /* A search that hides it drops it from the selection: the pane goes. */
+  set_search ("no-such-image-anywhere");
+  g_assert_cmpuint (n_shown (), ==, 0);
+  g_assert_null (amigo_image_list_get_focused_image (list));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (details)));
+  set_search ("");
+  amigo_image_list_sort_by (list, NULL, GTK_SORT_ASCENDING);
+  settle ();
 }
 
 static void
@@ -453,7 +630,9 @@ main (int   argc,
   g_test_add_func ("/ui/window/search", test_search);
   g_test_add_func ("/ui/window/filters", test_filters);
   g_test_add_func ("/ui/window/sort-by-created", test_sort_by_created);
+  g_test_add_func ("/ui/window/sort-by-clicking-headers", test_sort_by_clicking_headers);
   g_test_add_func ("/ui/window/select-shows-details", test_select_shows_details);
+  g_test_add_func ("/ui/window/selection-follows-sort", test_selection_follows_sort);
   g_test_add_func ("/ui/window/error-then-retry", test_error_then_retry);
 
   status = g_test_run ();

@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "amigo-image-list.h"
+#include "amigo-image-rows.h"
+#include "amigo-shown-images.h"
 
 typedef enum {
   COLUMN_NAME,
@@ -23,6 +25,12 @@ typedef enum {
   COLUMN_REGION,
   N_COLUMNS
 } ColumnKind;
+
+/* Each column sorts by its own key. */
+G_STATIC_ASSERT ((int) COLUMN_NAME == (int) AMIGO_IMAGE_SORT_NAME);
+G_STATIC_ASSERT ((int) COLUMN_OWNER == (int) AMIGO_IMAGE_SORT_OWNER);
+G_STATIC_ASSERT ((int) COLUMN_REGION == (int) AMIGO_IMAGE_SORT_REGION);
+G_STATIC_ASSERT ((int) N_COLUMNS == (int) AMIGO_IMAGE_N_SORT_KEYS);
 
 typedef struct {
   const char *id;
@@ -54,9 +62,8 @@ struct _AmigoImageList
   GtkColumnView *column_view;
   GtkColumnViewColumn *view_columns[N_COLUMNS];
   AmigoImageFilter *filter;
-  GtkFilterListModel *filter_model;
-  GtkSortListModel *sort_model;
-  GtkMultiSelection *selection;
+  AmigoShownImages *shown;
+  AmigoImageRows *rows;         /* the selection model */
   gboolean show_region;
   guint32 hidden_columns;       /* bit i: columns[i] hidden */
 };
@@ -71,6 +78,7 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+static GQuark column_quark;
 
 static char *
 format_date (gint64 usec)
@@ -183,6 +191,25 @@ cell_text (ColumnKind   kind,
     }
 }
 
+/* A name or id too long for its column is shown whole in a tooltip. The
+ * tooltip is asked for when the pointer rests on the cell: setting it on
+ * each bind would cost an X round trip per cell whenever rows change. */
+static gboolean
+on_cell_query_tooltip_cb (GtkWidget  *inscription,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard_mode,
+                          GtkTooltip *tooltip,
+                          gpointer    user_data)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (inscription));
+
+  if (text == NULL || *text == '\0' || g_str_equal (text, "—"))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -197,9 +224,46 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                                        : GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (kind == COLUMN_IMAGE_ID || kind == COLUMN_CREATED || kind == COLUMN_DEPRECATION)
     gtk_widget_add_css_class (inscription, "numeric");
+  if (kind == COLUMN_NAME || kind == COLUMN_IMAGE_ID)
+    {
+      gtk_widget_set_has_tooltip (inscription, TRUE);
+      g_signal_connect (inscription, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), NULL);
+    }
+  g_object_set_qdata (G_OBJECT (inscription), column_quark, GINT_TO_POINTER (kind));
   gtk_list_item_set_child (item, inscription);
   /* So a right click can tell which row it hit. */
   g_object_set_data (G_OBJECT (inscription), "amigo-list-item", item);
+}
+
+static void
+show_image (GtkWidget  *inscription,
+            ColumnKind  kind,
+            AmigoImage *image)
+{
+  static const char * const state_classes[] = { "success", "warning", "error", "dim-label" };
+  g_autofree char *owned = NULL;
+  const char *text = cell_text (kind, image, &owned);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
+  if (kind == COLUMN_STATE)
+    {
+      const char *css = state_css_class (amigo_image_get_state (image));
+
+      for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
+        if (!g_str_equal (state_classes[i], css) && gtk_widget_has_css_class (inscription, state_classes[i]))
+          gtk_widget_remove_css_class (inscription, state_classes[i]);
+      gtk_widget_add_css_class (inscription, css);
+    }
+}
+
+/* A search or a sort put another image in this row. */
+static void
+on_row_image_changed_cb (AmigoImageRow *row,
+                         GParamSpec    *pspec,
+                         GtkWidget     *inscription)
+{
+  show_image (inscription, GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (inscription), column_quark)),
+              amigo_image_row_get_image (row));
 }
 
 static void
@@ -207,148 +271,77 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  ColumnKind kind = GPOINTER_TO_INT (user_data);
   GtkWidget *inscription = gtk_list_item_get_child (item);
-  AmigoImage *image = gtk_list_item_get_item (item);
-  g_autofree char *owned = NULL;
-  const char *text = cell_text (kind, image, &owned);
+  AmigoImageRow *row = gtk_list_item_get_item (item);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
-  if (kind == COLUMN_NAME || kind == COLUMN_IMAGE_ID)
-    gtk_widget_set_tooltip_text (inscription, text);
-  if (kind == COLUMN_STATE)
-    {
-      const char *css = state_css_class (amigo_image_get_state (image));
-
-      gtk_widget_remove_css_class (inscription, "success");
-      gtk_widget_remove_css_class (inscription, "warning");
-      gtk_widget_remove_css_class (inscription, "error");
-      gtk_widget_remove_css_class (inscription, "dim-label");
-      gtk_widget_add_css_class (inscription, css);
-    }
+  show_image (inscription, GPOINTER_TO_INT (user_data), amigo_image_row_get_image (row));
+  g_signal_connect (row, "notify::image", G_CALLBACK (on_row_image_changed_cb), inscription);
 }
 
-/* Sorting compares the images' own fields: no GValue, no collation keys,
- * so re-sorting 100 000 images stays well under a second. Text compares
- * ignoring ASCII case, which is how ids and names are written. */
-static int
-compare_text (const char *a,
-              const char *b)
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
 {
-  if (a == NULL || b == NULL)
-    return (a == NULL) - (b == NULL);
-  return g_ascii_strcasecmp (a, b);
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_row_image_changed_cb,
+                                        gtk_list_item_get_child (item));
 }
 
-static int
-compare_int64 (gint64 a,
-               gint64 b)
-{
-  return (a > b) - (a < b);
-}
+/* Sorting.
+ *
+ * Clicking a header sorts by that column: GtkColumnView keeps the order
+ * in its GtkColumnViewSorter, which compares with the columns' sorters,
+ * the last clicked first, inverting those sorted descending. The images
+ * are not sorted through it (see amigo-shown-images.c for why); instead
+ * the sorter is asked which columns it would compare, and in which
+ * direction, by letting it compare a probe whose column sorters only
+ * take notes. (GTK 4.10 can tell this directly; 4.8 cannot.) */
+typedef struct {
+  int answer_for;               /* the column that answers "smaller", or -1 */
+  guint n_asked;
+  ColumnKind asked[N_COLUMNS];  /* the columns asked, in order */
+  gconstpointer other;          /* the second item: any other pointer */
+} SortProbe;
 
 static int
-compare_images (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
+probe_compare_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
 {
-  AmigoImage *ia = (AmigoImage *) a;
-  AmigoImage *ib = (AmigoImage *) b;
+  SortProbe *probe = (SortProbe *) a;
   ColumnKind kind = GPOINTER_TO_INT (user_data);
-  int result;
 
-  switch (kind)
-    {
-    case COLUMN_NAME:
-      result = compare_text (amigo_image_get_name (ia), amigo_image_get_name (ib));
-      break;
-    case COLUMN_IMAGE_ID:
-      result = compare_text (amigo_image_get_image_id (ia), amigo_image_get_image_id (ib));
-      break;
-    case COLUMN_STATE:
-      result = compare_text (amigo_image_get_state (ia), amigo_image_get_state (ib));
-      break;
-    case COLUMN_ARCHITECTURE:
-      result = compare_text (amigo_image_get_architecture (ia), amigo_image_get_architecture (ib));
-      break;
-    case COLUMN_ROOT_DEVICE:
-      result = compare_text (amigo_image_get_root_device_type (ia), amigo_image_get_root_device_type (ib));
-      break;
-    case COLUMN_VIRTUALIZATION:
-      result = compare_text (amigo_image_get_virtualization_type (ia), amigo_image_get_virtualization_type (ib));
-      break;
-    case COLUMN_PLATFORM:
-      {
-        char *owned_a, *owned_b;
-
-        result = compare_text (cell_text (kind, ia, &owned_a), cell_text (kind, ib, &owned_b));
-        g_free (owned_a);
-        g_free (owned_b);
-      }
-      break;
-    case COLUMN_OWNER:
-      {
-        char *owned_a, *owned_b;
-
-        result = compare_text (cell_text (kind, ia, &owned_a), cell_text (kind, ib, &owned_b));
-        g_free (owned_a);
-        g_free (owned_b);
-      }
-      break;
-    case COLUMN_CREATED:
-      result = compare_int64 (amigo_image_get_creation_date_usec (ia), amigo_image_get_creation_date_usec (ib));
-      break;
-    case COLUMN_VISIBILITY:
-      result = compare_int64 (amigo_image_get_is_public (ia), amigo_image_get_is_public (ib));
-      break;
-    case COLUMN_DEPRECATION:
-      result = compare_int64 (amigo_image_get_deprecation_time_usec (ia), amigo_image_get_deprecation_time_usec (ib));
-      break;
-    case COLUMN_REGION:
-      result = compare_text (amigo_image_store_get_image_region (ia), amigo_image_store_get_image_region (ib));
-      break;
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+  if (probe->n_asked < N_COLUMNS)
+    probe->asked[probe->n_asked++] = kind;
+  return (int) kind == probe->answer_for ? GTK_ORDERING_SMALLER : GTK_ORDERING_EQUAL;
 }
 
-static GtkSorter *
-create_sorter (ColumnKind kind)
+static void
+on_sorter_changed_cb (GtkSorter       *sorter,
+                      GtkSorterChange  change,
+                      AmigoImageList  *self)
 {
-  const char *numeric_property = NULL;
+  SortProbe probe = { .answer_for = -1 };
+  AmigoImageSort sort[N_COLUMNS];
+  guint n_sort;
 
-  /* Dates sort on their numbers through GtkNumericSorter, which reads
-   * each image once and then compares the cached keys. */
-  switch (kind)
+  if (self->shown == NULL)      /* disposed: the columns are going */
+    return;
+  probe.other = &sort;
+  /* Every column says "equal": each sort column is asked, in order. */
+  gtk_sorter_compare (sorter, &probe, (gpointer) probe.other);
+  n_sort = probe.n_asked;
+  for (guint i = 0; i < n_sort; i++)
     {
-    case COLUMN_CREATED:
-      numeric_property = "creation-date-usec";
-      break;
-    case COLUMN_DEPRECATION:
-      numeric_property = "deprecation-time-usec";
-      break;
-    case COLUMN_NAME:
-    case COLUMN_IMAGE_ID:
-    case COLUMN_STATE:
-    case COLUMN_ARCHITECTURE:
-    case COLUMN_ROOT_DEVICE:
-    case COLUMN_VIRTUALIZATION:
-    case COLUMN_PLATFORM:
-    case COLUMN_OWNER:
-    case COLUMN_VISIBILITY:
-    case COLUMN_REGION:
-    case N_COLUMNS:
-    default:
-      break;
-    }
+      ColumnKind kind = probe.asked[i];
+      SortProbe one = { .answer_for = kind, .other = &sort };
 
-  if (numeric_property != NULL)
-    return GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (AMIGO_TYPE_IMAGE, NULL,
-                                                                            numeric_property)));
-  return GTK_SORTER (gtk_custom_sorter_new (compare_images, GINT_TO_POINTER (kind), NULL));
+      /* Only this column says "smaller": an inverted answer means
+       * descending. */
+      sort[i].key = (AmigoImageSortKey) kind;
+      sort[i].descending = gtk_sorter_compare (sorter, &one, (gpointer) one.other) == GTK_ORDERING_LARGER;
+    }
+  amigo_shown_images_set_sort (self->shown, sort, n_sort);
 }
 
 static void
@@ -360,12 +353,24 @@ on_selection_changed_cb (GtkSelectionModel *model,
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
+/* No row left: no selection either. */
+static void
+on_rows_changed_cb (GListModel     *rows,
+                    guint           position,
+                    guint           removed,
+                    guint           added,
+                    AmigoImageList *self)
+{
+  if (removed > 0 && g_list_model_get_n_items (rows) == 0)
+    g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
 static void
 on_activate_cb (GtkColumnView  *view,
                 guint           position,
                 AmigoImageList *self)
 {
-  g_autoptr(AmigoImage) image = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(AmigoImage) image = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
 
   if (image != NULL)
     g_signal_emit (self, signals[ACTIVATE], 0, image);
@@ -388,9 +393,9 @@ on_secondary_click_cb (GtkGestureClick *gesture,
   if (item == NULL || gtk_list_item_get_item (item) == NULL)
     return;
 
-  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection),
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->rows),
                                         gtk_list_item_get_position (item)))
-    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection),
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->rows),
                                      gtk_list_item_get_position (item), TRUE);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   gtk_widget_translate_coordinates (GTK_WIDGET (self->column_view), GTK_WIDGET (self), x, y, &x, &y);
@@ -415,9 +420,10 @@ amigo_image_list_dispose (GObject *object)
 {
   AmigoImageList *self = AMIGO_IMAGE_LIST (object);
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
-  g_clear_object (&self->selection);
+  if (self->rows != NULL)
+    g_signal_handlers_disconnect_by_data (self->rows, self);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->shown);
   g_clear_object (&self->filter);
 
   G_OBJECT_CLASS (amigo_image_list_parent_class)->dispose (object);
@@ -446,26 +452,22 @@ amigo_image_list_class_init (AmigoImageListClass *klass)
   signals[ACTIVATE] =
     g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, AMIGO_TYPE_IMAGE);
+
+  column_quark = g_quark_from_static_string ("amigo-image-list-column");
 }
 
 static void
 amigo_image_list_init (AmigoImageList *self)
 {
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  g_autoptr(GListStore) empty = g_list_store_new (AMIGO_TYPE_IMAGE);
 
   self->filter = amigo_image_filter_new ();
-  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_steal_pointer (&empty)),
-                                                  GTK_FILTER (g_object_ref (self->filter)));
-  /* Filtering is done in one pass: with 100 000 images it takes a few
-   * milliseconds, while filtering in steps made the view relayout after
-   * each step and took many times longer in all. */
-  gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
-  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), NULL);
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sort_model));
-  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb), self);
+  self->shown = amigo_shown_images_new (self->filter);
+  self->rows = amigo_image_rows_new (G_LIST_MODEL (self->shown));
+  g_signal_connect (self->rows, "selection-changed", G_CALLBACK (on_selection_changed_cb), self);
+  g_signal_connect (self->rows, "items-changed", G_CALLBACK (on_rows_changed_cb), self);
 
-  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->rows))));
   gtk_column_view_set_reorderable (self->column_view, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
@@ -486,8 +488,13 @@ amigo_image_list_init (AmigoImageList *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (i));
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), GINT_TO_POINTER (i));
       column = gtk_column_view_column_new (_(columns[i].title), factory);
-      gtk_column_view_column_set_sorter (column, create_sorter (i));
+      {
+        g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare_cb, GINT_TO_POINTER (i), NULL));
+
+        gtk_column_view_column_set_sorter (column, sorter);
+      }
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_fixed_width (column, columns[i].fixed_width);
@@ -497,7 +504,8 @@ amigo_image_list_init (AmigoImageList *self)
     }
 
   /* Clicking a header sorts by that column (dates as dates). */
-  gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed_cb), self, 0);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->column_view));
   gtk_widget_set_vexpand (scroller, TRUE);
@@ -521,7 +529,7 @@ amigo_image_list_set_store (AmigoImageList  *self,
                             AmigoImageStore *store)
 {
   g_return_if_fail (AMIGO_IS_IMAGE_LIST (self));
-  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (store));
+  amigo_shown_images_set_model (self->shown, G_LIST_MODEL (store));
 }
 
 /**
@@ -543,7 +551,7 @@ amigo_image_list_get_filter (AmigoImageList *self)
 GListModel *
 amigo_image_list_get_shown (AmigoImageList *self)
 {
-  return G_LIST_MODEL (self->sort_model);
+  return G_LIST_MODEL (self->shown);
 }
 
 GtkColumnView *
@@ -560,14 +568,14 @@ amigo_image_list_get_column_view (AmigoImageList *self)
 GPtrArray *
 amigo_image_list_get_selected_images (AmigoImageList *self)
 {
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->rows));
   GPtrArray *images = g_ptr_array_new_with_free_func (g_object_unref);
   GtkBitsetIter iter;
   guint position;
 
   if (gtk_bitset_iter_init_first (&iter, selected, &position))
     do
-      g_ptr_array_add (images, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+      g_ptr_array_add (images, g_list_model_get_item (G_LIST_MODEL (self->shown), position));
     while (gtk_bitset_iter_next (&iter, &position));
 
   return images;
@@ -582,12 +590,12 @@ amigo_image_list_get_selected_images (AmigoImageList *self)
 AmigoImage *
 amigo_image_list_get_focused_image (AmigoImageList *self)
 {
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->rows));
   g_autoptr(AmigoImage) image = NULL;
 
   if (gtk_bitset_is_empty (selected))
     return NULL;
-  image = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_minimum (selected));
+  image = g_list_model_get_item (G_LIST_MODEL (self->shown), gtk_bitset_get_minimum (selected));
   return image;   /* the model keeps it alive */
 }
 
@@ -666,16 +674,4 @@ amigo_image_list_get_column_visible (AmigoImageList *self,
     if (g_strcmp0 (columns[i].id, column_id) == 0)
       return !(self->hidden_columns & (1u << i));
   return FALSE;
-}
-
-/**
- * amigo_image_list_get_pending:
- *
- * Returns: how many images the search and filters have yet to look at
- *   (they work in steps, so typing stays fluid with 100 000 images)
- */
-guint
-amigo_image_list_get_pending (AmigoImageList *self)
-{
-  return gtk_filter_list_model_get_pending (self->filter_model);
 }

@@ -19,7 +19,6 @@ GtkWidget        *amigo_image_list_new                  (void);
 void              amigo_image_list_set_store            (AmigoImageList  *self,
                                                          AmigoImageStore *store);
 AmigoImageFilter *amigo_image_list_get_filter           (AmigoImageList  *self);
-guint             amigo_image_list_get_pending          (AmigoImageList  *self);
 GListModel       *amigo_image_list_get_shown            (AmigoImageList  *self);
 GtkColumnView    *amigo_image_list_get_column_view      (AmigoImageList  *self);
 GPtrArray        *amigo_image_list_get_selected_images  (AmigoImageList  *self);
