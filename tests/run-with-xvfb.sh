@@ -18,6 +18,9 @@ export GSETTINGS_BACKEND=${GSETTINGS_BACKEND:-memory}
 export NO_AT_BRIDGE=1
 export GTK_A11Y=none
 export LIBGL_ALWAYS_SOFTWARE=1
+# No OpenGL at all: GDK would otherwise load Mesa's software driver to probe
+# it, and unload it leaking an allocation LeakSanitizer cannot attribute.
+export GDK_DEBUG=${GDK_DEBUG:-gl-disable}
 
 # Let Xvfb pick a free display and tell us which (-displayfd): choosing
 # one ourselves races when several tests start at once.
