@@ -61,25 +61,19 @@ get_haystack (AmigoImage *image)
   return folded;
 }
 
-/* Does @haystack contain @word (ASCII, lower case), ignoring ASCII case? */
+/* Does @haystack contain @word (ASCII, lower case), ignoring ASCII case?
+ * strpbrk() finds the candidates for the first letter, in either case,
+ * a vector at a time. */
 static gboolean
 contains_ascii_nocase (const char *haystack,
                        const char *word)
 {
-  guchar first = (guchar) word[0];
-  guchar first_upper = (guchar) g_ascii_toupper (word[0]);
+  const char accept[3] = { word[0], g_ascii_toupper (word[0]), '\0' };
+  gsize rest = strlen (word + 1);
 
-  for (const char *h = haystack; *h != '\0'; h++)
-    {
-      guint i;
-
-      if ((guchar) *h != first && (guchar) *h != first_upper)
-        continue;
-      for (i = 1; word[i] != '\0' && g_ascii_tolower (h[i]) == word[i]; i++)
-        ;
-      if (word[i] == '\0')
-        return TRUE;
-    }
+  for (const char *h = strpbrk (haystack, accept); h != NULL; h = strpbrk (h + 1, accept))
+    if (g_ascii_strncasecmp (h + 1, word + 1, rest) == 0)
+      return TRUE;
   return FALSE;
 }
 
