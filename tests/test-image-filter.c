@@ -175,6 +175,44 @@ test_filter_model (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
 }
 
+static gboolean
+name_matches (const char *name,
+              const char *search)
+{
+  g_autoptr(AmigoImageFilter) filter = amigo_image_filter_new ();
+  g_autoptr(AmigoImage) image = amigo_image_new ();
+
+  g_object_set (image, "name", name, NULL);
+  amigo_image_filter_set_include_deprecated (filter, TRUE);
+  amigo_image_filter_set_search (filter, search);
+  return amigo_image_filter_match_image (filter, image);
+}
+
+/* Words are found ignoring case wherever they start, however often their
+ * first letter comes before; non-ASCII words too. */
+static void
+test_search_matching (void)
+{
+  g_assert_true (name_matches ("aaab", "aab"));
+  g_assert_true (name_matches ("AAAB", "aab"));
+  g_assert_true (name_matches ("xAaB", "AAB"));
+  g_assert_true (name_matches ("Ubuntu", "u"));
+  g_assert_true (name_matches ("ubuntu", "TU"));
+  g_assert_true (name_matches ("web-2024", "-20"));
+  g_assert_true (name_matches ("web-2024", "4"));
+  g_assert_false (name_matches ("aaa", "aaaa"));
+  g_assert_false (name_matches ("ubunt", "ntu"));
+  g_assert_false (name_matches ("web", "weba"));
+  g_assert_false (name_matches ("", "a"));
+  /* Every word, anywhere. */
+  g_assert_true (name_matches ("seoul-web-server", "SERVER seoul"));
+  g_assert_false (name_matches ("seoul-web-server", "server tokyo"));
+  /* Non-ASCII: casefolded. */
+  g_assert_true (name_matches ("서울-웹-서버", "웹"));
+  g_assert_true (name_matches ("ÉCOLE", "école"));
+  g_assert_false (name_matches ("서울-웹-서버", "부산"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +224,7 @@ main (int   argc,
 
   g_test_add_func ("/image-filter/search", test_search);
   g_test_add_func ("/image-filter/search-tag-values", test_search_tag_values);
+  g_test_add_func ("/image-filter/search-matching", test_search_matching);
   g_test_add_func ("/image-filter/filters", test_filters);
   g_test_add_func ("/image-filter/deprecated", test_deprecated);
   g_test_add_func ("/image-filter/filter-model", test_filter_model);
