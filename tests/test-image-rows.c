@@ -24,6 +24,7 @@ typedef struct {
   AmigoImageRows *rows;
   GPtrArray *mirror;            /* AmigoImageRow, owned */
   guint n_notified;             /* notify::image on mirrored rows */
+  guint n_items_changed;
   guint n_selection_changed;
 } Fixture;
 
@@ -43,6 +44,7 @@ on_items_changed_cb (GListModel *model,
                      Fixture    *fixture)
 {
   g_assert_cmpuint (position + removed, <=, fixture->mirror->len);
+  fixture->n_items_changed++;
   for (guint i = position; i < position + removed; i++)
     g_signal_handlers_disconnect_by_data (g_ptr_array_index (fixture->mirror, i), fixture);
   g_ptr_array_remove_range (fixture->mirror, position, removed);
@@ -129,6 +131,18 @@ assert_rows (Fixture *fixture)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (fixture->shown));
 
+  /* No image: the rows are kept, and nothing is selected. */
+  g_assert_cmpint (amigo_image_rows_get_frozen (fixture->rows), ==,
+                   n == 0 && fixture->mirror->len > 0);
+  if (amigo_image_rows_get_frozen (fixture->rows))
+    {
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->rows)), ==, fixture->mirror->len);
+      for (guint i = 0; i < fixture->mirror->len; i++)
+        g_assert_false (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (fixture->rows), i));
+      g_assert_false (gtk_selection_model_select_item (GTK_SELECTION_MODEL (fixture->rows), 0, TRUE));
+      return;
+    }
+
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->rows)), ==, n);
   g_assert_cmpuint (fixture->mirror->len, ==, n);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (fixture->rows)) == AMIGO_TYPE_IMAGE_ROW);
@@ -189,6 +203,59 @@ test_rows_follow (Fixture       *fixture,
   assert_rows (fixture);
   add_images (fixture, "e", NULL);
   assert_rows (fixture);
+}
+
+/* A search matching nothing keeps the rows, without a word to the view;
+ * undoing it hands them their images again. */
+static void
+test_frozen (Fixture       *fixture,
+             gconstpointer  data)
+{
+  AmigoImageRow *first;
+  guint n_signals;
+
+  add_images (fixture, "web-1", "web-2", "db-1", NULL);
+  g_assert_true (gtk_selection_model_select_item (GTK_SELECTION_MODEL (fixture->rows), 2, TRUE));
+  first = g_ptr_array_index (fixture->mirror, 0);   /* the mirror keeps it */
+
+  n_signals = fixture->n_items_changed;
+  amigo_image_filter_set_search (fixture->filter, "nothing-like-this");
+  assert_rows (fixture);
+  g_assert_true (amigo_image_rows_get_frozen (fixture->rows));
+  g_assert_cmpuint (fixture->n_items_changed, ==, n_signals);
+  g_assert_cmpuint (fixture->mirror->len, ==, 3);
+  /* A row asked for only now still has an image. */
+  {
+    g_autoptr(AmigoImageRow) row = g_list_model_get_item (G_LIST_MODEL (fixture->rows), 1);
+
+    g_assert_nonnull (amigo_image_row_get_image (row));
+  }
+
+  /* Fewer images than rows: the rows at the end go. */
+  amigo_image_filter_set_search (fixture->filter, "db");
+  assert_rows (fixture);
+  g_assert_false (amigo_image_rows_get_frozen (fixture->rows));
+  g_assert_cmpuint (fixture->mirror->len, ==, 1);
+  g_assert_true (g_ptr_array_index (fixture->mirror, 0) == first);
+  g_assert_cmpstr (amigo_image_get_name (amigo_image_row_get_image (first)), ==, "db-1");
+  /* The selection went with the images. */
+  g_assert_false (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (fixture->rows), 0));
+
+  /* Frozen again, then more images than rows. */
+  amigo_image_filter_set_search (fixture->filter, "nothing-like-this");
+  assert_rows (fixture);
+  amigo_image_filter_set_search (fixture->filter, NULL);
+  assert_rows (fixture);
+  g_assert_cmpuint (fixture->mirror->len, ==, 3);
+
+  /* A store cleared and filled again goes the same way. */
+  amigo_image_store_clear (fixture->store);
+  assert_rows (fixture);
+  g_assert_true (amigo_image_rows_get_frozen (fixture->rows));
+  add_images (fixture, "a", "b", "c", "d", NULL);
+  assert_rows (fixture);
+  g_assert_true (g_ptr_array_index (fixture->mirror, 0) == first);
+  g_assert_cmpstr (amigo_image_get_name (amigo_image_row_get_image (first)), ==, "a");
 }
 
 static void
@@ -278,6 +345,7 @@ main (int   argc,
   ADD ("rows-follow", test_rows_follow);
   ADD ("selection-follows-images", test_selection_follows_images);
   ADD ("hidden-unselected", test_hidden_unselected);
+  ADD ("frozen", test_frozen);
 #undef ADD
 
   return g_test_run ();

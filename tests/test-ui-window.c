@@ -437,6 +437,23 @@ test_sort_by_clicking_headers (void)
 #endif
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Every bound cell of the table shows the image at its row's position:
  * checked on the AMI ID cells, whose text is the id. */
 static void
@@ -546,12 +563,28 @@ test_selection_follows_sort (void)
       g_assert_cmpuint (n_checked, ==, n_shown ());
     }
 
-  /* A search that hides it drops it from the selection: the pane goes. */
+  /* A search that hides it drops it from the selection: the pane goes,
+   * and the table gives way to a page that says why it is empty. */
   set_search ("no-such-image-anywhere");
   g_assert_cmpuint (n_shown (), ==, 0);
   g_assert_null (amigo_image_list_get_focused_image (list));
   g_assert_false (gtk_widget_is_visible (GTK_WIDGET (details)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (amigo_image_list_get_column_view (list))));
+  {
+    GtkWidget *status = find_descendant (GTK_WIDGET (list), ADW_TYPE_STATUS_PAGE);
+
+    g_assert_nonnull (status);
+    g_assert_true (gtk_widget_get_mapped (status));
+    g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No Matching Images");
+  }
   set_search ("");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (amigo_image_list_get_column_view (list))));
+  {
+    guint n_checked = 0;
+
+    check_cells (GTK_WIDGET (amigo_image_list_get_column_view (list)), &n_checked);
+    g_assert_cmpuint (n_checked, ==, n_shown ());
+  }
   amigo_image_list_sort_by (list, NULL, GTK_SORT_ASCENDING);
   settle ();
 }

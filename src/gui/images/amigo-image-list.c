@@ -59,6 +59,7 @@ struct _AmigoImageList
   AdwBin parent_instance;
 
   /* owned */
+  GtkStack *stack;              /* the table, or "no matching images" */
   GtkColumnView *column_view;
   GtkColumnViewColumn *view_columns[N_COLUMNS];
   AmigoImageFilter *filter;
@@ -353,15 +354,19 @@ on_selection_changed_cb (GtkSelectionModel *model,
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
-/* No row left: no selection either. */
+/* Nothing to show: a status page instead of the table (whose rows are
+ * then kept, out of sight, for the next images), and no selection. */
 static void
-on_rows_changed_cb (GListModel     *rows,
-                    guint           position,
-                    guint           removed,
-                    guint           added,
-                    AmigoImageList *self)
+on_shown_changed_cb (GListModel     *shown,
+                     guint           position,
+                     guint           removed,
+                     guint           added,
+                     AmigoImageList *self)
 {
-  if (removed > 0 && g_list_model_get_n_items (rows) == 0)
+  gboolean empty = g_list_model_get_n_items (shown) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "no-results" : "table");
+  if (empty && removed > 0)
     g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
@@ -423,6 +428,8 @@ amigo_image_list_dispose (GObject *object)
   if (self->rows != NULL)
     g_signal_handlers_disconnect_by_data (self->rows, self);
   g_clear_object (&self->rows);
+  if (self->shown != NULL)
+    g_signal_handlers_disconnect_by_data (self->shown, self);
   g_clear_object (&self->shown);
   g_clear_object (&self->filter);
 
@@ -460,12 +467,14 @@ static void
 amigo_image_list_init (AmigoImageList *self)
 {
   GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *no_results;
 
   self->filter = amigo_image_filter_new ();
   self->shown = amigo_shown_images_new (self->filter);
   self->rows = amigo_image_rows_new (G_LIST_MODEL (self->shown));
   g_signal_connect (self->rows, "selection-changed", G_CALLBACK (on_selection_changed_cb), self);
-  g_signal_connect (self->rows, "items-changed", G_CALLBACK (on_rows_changed_cb), self);
+  /* After the rows (connected in amigo_image_rows_new()) */
+  g_signal_connect (self->shown, "items-changed", G_CALLBACK (on_shown_changed_cb), self);
 
   self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->rows))));
   gtk_column_view_set_reorderable (self->column_view, TRUE);
@@ -509,7 +518,19 @@ amigo_image_list_init (AmigoImageList *self)
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->column_view));
   gtk_widget_set_vexpand (scroller, TRUE);
-  adw_bin_set_child (ADW_BIN (self), scroller);
+
+  no_results = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (no_results), "edit-find-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (no_results), _("No Matching Images"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (no_results),
+                                   _("Try a different search, or clear the filters."));
+  gtk_widget_add_css_class (no_results, "compact");
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, scroller, "table");
+  gtk_stack_add_named (self->stack, no_results, "no-results");
+  gtk_stack_set_visible_child_name (self->stack, "table");
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
   update_column_visibility (self);
 }
 

@@ -12,6 +12,12 @@
  * dozen cells each, the better part of a keystroke's time with 100 000
  * images. Rows that stay keep their widgets.
  *
+ * When no image is left (a search that matches nothing, a store being
+ * reloaded), the rows are kept as they were instead of removed, and the
+ * view is hidden (amigo_image_rows_get_frozen()); the next images are
+ * handed to them. Removing them would make GTK 4.8 destroy every row's
+ * widgets, and build them all again a keystroke later.
+ *
  * The selection is a set of images, so it follows them as they move, and
  * drops those no longer shown (as a filtered list would).
  *
@@ -109,6 +115,8 @@ struct _AmigoImageRows
   GListModel *images;
   GPtrArray *rows;              /* AmigoImageRow or NULL, one per image */
   GHashTable *selected;         /* AmigoImage (owned) set */
+  gboolean frozen;              /* no image: the rows are kept, hidden */
+  AmigoImage *placeholder;      /* for a row first asked for while frozen */
 };
 
 static void amigo_image_rows_list_model_init (GListModelInterface *iface);
@@ -170,10 +178,24 @@ on_images_changed_cb (GListModel     *images,
                       AmigoImageRows *self)
 {
   guint old_n = self->rows->len;
-  guint new_n = old_n - removed + added;
+  guint new_n = g_list_model_get_n_items (images);
   guint n_common = MIN (old_n, new_n);
   gboolean had_selection = g_hash_table_size (self->selected) > 0;
   gboolean pruned = FALSE;
+
+  /* No image left: the rows stay as they are, hidden (see above). */
+  if (new_n == 0 && old_n > 0)
+    {
+      self->frozen = TRUE;
+      g_hash_table_remove_all (self->selected);
+      return;
+    }
+  /* Images again: every row may show another. */
+  if (self->frozen)
+    {
+      self->frozen = FALSE;
+      position = 0;
+    }
 
   /* Rows that stay show whatever image is now at their position. */
   for (guint i = position; i < n_common; i++)
@@ -195,12 +217,26 @@ on_images_changed_cb (GListModel     *images,
   if (new_n != old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), n_common,
                                 old_n - n_common, new_n - n_common);
-  /* The selected images may be elsewhere now, or gone. (When no row is
-   * left, there is no selection to speak of: items-changed says it.) */
+  /* The selected images may be elsewhere now, or gone. */
   if (had_selection && position < n_common)
     gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), position, n_common - position);
   else if (pruned && new_n > 0)
     gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), 0, new_n);
+}
+
+/**
+ * amigo_image_rows_get_frozen:
+ *
+ * Returns: whether the images model is empty and the rows are kept, with
+ *   the images they showed last, until it is not. A view must not show
+ *   them meanwhile.
+ */
+gboolean
+amigo_image_rows_get_frozen (AmigoImageRows *self)
+{
+  g_return_val_if_fail (AMIGO_IS_IMAGE_ROWS (self), FALSE);
+
+  return self->frozen;
 }
 
 /* GListModel */
@@ -230,7 +266,16 @@ amigo_image_rows_get_item (GListModel *model,
   if (row == NULL)
     {
       row = g_object_new (AMIGO_TYPE_IMAGE_ROW, NULL);
-      row->image = g_object_ref (image_at (self, position));
+      if (self->frozen)
+        {
+          if (self->placeholder == NULL)
+            self->placeholder = amigo_image_new ();
+          row->image = g_object_ref (self->placeholder);
+        }
+      else
+        {
+          row->image = g_object_ref (image_at (self, position));
+        }
       self->rows->pdata[position] = row;
     }
   return g_object_ref (row);
@@ -286,6 +331,8 @@ amigo_image_rows_set_selection (GtkSelectionModel *model,
   GtkBitsetIter iter;
   guint position;
 
+  if (self->frozen)
+    return FALSE;
   if (gtk_bitset_is_empty (mask) || n == 0)
     return TRUE;
 
@@ -355,6 +402,7 @@ amigo_image_rows_finalize (GObject *object)
 
   g_ptr_array_unref (self->rows);
   g_hash_table_unref (self->selected);
+  g_clear_object (&self->placeholder);
 
   G_OBJECT_CLASS (amigo_image_rows_parent_class)->finalize (object);
 }

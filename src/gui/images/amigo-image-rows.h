@@ -20,6 +20,7 @@ AmigoImage     *amigo_image_row_get_image (AmigoImageRow *self);
 
 G_DECLARE_FINAL_TYPE (AmigoImageRows, amigo_image_rows, AMIGO, IMAGE_ROWS, GObject)
 
-AmigoImageRows *amigo_image_rows_new      (GListModel    *images);
+AmigoImageRows *amigo_image_rows_new        (GListModel     *images);
+gboolean        amigo_image_rows_get_frozen (AmigoImageRows *self);
 
 G_END_DECLS
