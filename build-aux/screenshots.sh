@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes PNGs of Amigo's main views into data/screenshots/ (or $1): the
-# first run, the list, the details, an error, and the list in Korean.
+# first run, the list, the details, a search matching nothing, an error,
+# and the list in Korean.
 # The window is the real one against a seeded local moto server, under
 # Xvfb; nothing reaches AWS.
 set -euo pipefail
@@ -33,6 +34,7 @@ export AMIGO_MOTO_ARGS=--quiet
   "$2" details "$3/details-window.png"
   "$2" list "$3/list-small.png" 800 600
   LANGUAGE=ko LANG=ko_KR.UTF-8 LC_ALL=C.UTF-8 "$2" details "$3/list-ko.png"
+  "$2" no-results "$3/no-results.png"
   "$2" error "$3/error.png"
 ' _ "$seed" "$shot" "$out"
 ls -la "$out"

@@ -2,7 +2,7 @@
  *
  *   screenshot VIEW OUTPUT.png [WIDTH HEIGHT]
  *
- * VIEW is welcome, list, details or error. Run by build-aux/screenshots.sh
+ * VIEW is welcome, list, details, no-results or error. Run by build-aux/screenshots.sh
  * inside the moto harness and Xvfb (and with LANGUAGE=ko for the Korean
  * one); the window is the real one, drawn by GTK into a texture.
  *
@@ -104,7 +104,7 @@ main (int   argc,
 
   if (argc < 3)
     {
-      g_printerr ("usage: %s welcome|list|details|error OUTPUT.png [WIDTH HEIGHT]\n", argv[0]);
+      g_printerr ("usage: %s welcome|list|details|no-results|error OUTPUT.png [WIDTH HEIGHT]\n", argv[0]);
       return 2;
     }
   view = argv[1];
@@ -158,6 +158,15 @@ main (int   argc,
 
       if (g_str_equal (view, "error"))
         WAIT_FOR (g_strcmp0 (_amigo_window_get_visible_page (window), "error") == 0, 60);
+
+      if (g_str_equal (view, "no-results"))
+        {
+          GtkWidget *entry = GTK_WIDGET (_amigo_window_get_search_entry (window));
+
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+          gtk_editable_set_text (GTK_EDITABLE (entry), "tokyo");
+          g_signal_emit_by_name (entry, "search-changed");
+        }
 
       if (g_str_equal (view, "details"))
         {
