@@ -479,6 +479,29 @@ check_cells (GtkWidget *widget,
     check_cells (child, n_checked);
 }
 
+/* Whatever comes after an empty list (a search matching nothing, another
+ * source) is shown from the top. */
+static void
+test_back_to_top (void)
+{
+  AmigoImageList *list = _amigo_window_get_image_list (window);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (amigo_image_list_get_column_view (list)));
+  gint64 until;
+
+  g_assert_cmpuint (n_shown (), >, 1000);
+  for (until = g_get_monotonic_time () + 300 * 1000; g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) / 2);
+  settle ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+
+  set_search ("no-such-image-anywhere");
+  g_assert_cmpuint (n_shown (), ==, 0);
+  set_search ("");
+  g_assert_cmpuint (n_shown (), >, 1000);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
+}
+
 static void
 test_select_shows_details (void)
 {
@@ -664,6 +687,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/filters", test_filters);
   g_test_add_func ("/ui/window/sort-by-created", test_sort_by_created);
   g_test_add_func ("/ui/window/sort-by-clicking-headers", test_sort_by_clicking_headers);
+  g_test_add_func ("/ui/window/back-to-top", test_back_to_top);
   g_test_add_func ("/ui/window/select-shows-details", test_select_shows_details);
   g_test_add_func ("/ui/window/selection-follows-sort", test_selection_follows_sort);
   g_test_add_func ("/ui/window/error-then-retry", test_error_then_retry);

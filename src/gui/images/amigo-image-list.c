@@ -367,7 +367,12 @@ on_shown_changed_cb (GListModel     *shown,
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "no-results" : "table");
   if (empty && removed > 0)
-    g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+    {
+      /* Whatever comes next (another search, another region) is read
+       * from the top. */
+      gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)), 0);
+      g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+    }
 }
 
 static void
