@@ -331,29 +331,45 @@ test_sort_by_created (void)
   amigo_image_list_sort_by (list, NULL, GTK_SORT_ASCENDING);
 }
 
-#ifdef HAVE_XTEST
-/* The title of a column in the table's header. */
+/* The first of @widget and its descendants that @match accepts. */
 static GtkWidget *
-find_header (GtkWidget  *widget,
-             const char *title)
+find_widget (GtkWidget  *widget,
+             gboolean  (*match) (GtkWidget *widget, gconstpointer data),
+             gconstpointer data)
 {
-  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkColumnViewTitle"))
-    {
-      g_autoptr(GString) text = g_string_new (NULL);
-
-      collect_text (widget, text);
-      if (g_strcmp0 (g_strstrip (text->str), title) == 0)
-        return widget;
-    }
+  if (match (widget, data))
+    return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_header (child, title);
+      GtkWidget *found = find_widget (child, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_status_page (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return ADW_IS_STATUS_PAGE (widget);
+}
+
+#ifdef HAVE_XTEST
+/* Is @widget the header of the column titled @title? */
+static gboolean
+is_header (GtkWidget     *widget,
+           gconstpointer  title)
+{
+  g_autoptr(GString) text = NULL;
+
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkColumnViewTitle"))
+    return FALSE;
+  text = g_string_new (NULL);
+  collect_text (widget, text);
+  return g_strcmp0 (g_strstrip (text->str), title) == 0;
 }
 
 /* A left click in the middle of @widget, through the X server; then a
@@ -386,6 +402,15 @@ click (GtkWidget *widget)
   for (until = g_get_monotonic_time () + 600 * 1000; g_get_monotonic_time () < until;)
     g_main_context_iteration (NULL, FALSE);
 }
+
+/* The ids shown go up (@direction 1) or down (-1). */
+static void
+assert_ids_in_order (int direction)
+{
+  for (guint i = 1; i < n_shown (); i++)
+    g_assert_cmpint (direction * g_ascii_strcasecmp (amigo_image_get_image_id (shown_image (i - 1)),
+                                                     amigo_image_get_image_id (shown_image (i))), <, 0);
+}
 #endif
 
 /* Clicking headers sorts: a second click on a column turns its order
@@ -396,21 +421,17 @@ test_sort_by_clicking_headers (void)
 #ifdef HAVE_XTEST
   AmigoImageList *list = _amigo_window_get_image_list (window);
   GtkWidget *view = GTK_WIDGET (amigo_image_list_get_column_view (list));
-  GtkWidget *id_header = find_header (view, "AMI ID");
-  GtkWidget *arch_header = find_header (view, "Architecture");
+  GtkWidget *id_header = find_widget (view, is_header, "AMI ID");
+  GtkWidget *arch_header = find_widget (view, is_header, "Architecture");
 
   g_assert_cmpuint (n_shown (), >, 1000);
   g_assert_nonnull (id_header);
   g_assert_nonnull (arch_header);
 
   click (id_header);
-  for (guint i = 1; i < n_shown (); i++)
-    g_assert_cmpint (g_ascii_strcasecmp (amigo_image_get_image_id (shown_image (i - 1)),
-                                         amigo_image_get_image_id (shown_image (i))), <, 0);
+  assert_ids_in_order (1);
   click (id_header);
-  for (guint i = 1; i < n_shown (); i++)
-    g_assert_cmpint (g_ascii_strcasecmp (amigo_image_get_image_id (shown_image (i - 1)),
-                                         amigo_image_get_image_id (shown_image (i))), >, 0);
+  assert_ids_in_order (-1);
 
   click (arch_header);
   {
@@ -435,23 +456,6 @@ test_sort_by_clicking_headers (void)
 #else
   g_test_skip ("built without XTest (libxtst-dev)");
 #endif
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Every bound cell of the table shows the image at its row's position:
@@ -594,7 +598,7 @@ test_selection_follows_sort (void)
   g_assert_false (gtk_widget_is_visible (GTK_WIDGET (details)));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (amigo_image_list_get_column_view (list))));
   {
-    GtkWidget *status = find_descendant (GTK_WIDGET (list), ADW_TYPE_STATUS_PAGE);
+    GtkWidget *status = find_widget (GTK_WIDGET (list), is_status_page, NULL);
 
     g_assert_nonnull (status);
     g_assert_true (gtk_widget_get_mapped (status));
