@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <pwd.h>
 #include <unistd.h>
 
 #include "amigo-aws-config.h"
@@ -434,6 +435,19 @@ test_expand_path (void)
 
       g_assert_cmpstr (out, ==, cases[i].out);
     }
+
+  /* ~user: that user's home, as the system's user database has it. */
+  {
+    struct passwd *root = getpwnam ("root");
+    g_autofree char *expected = NULL;
+    g_autofree char *out = amigo_aws_config_expand_path ("~root/.aws/config", env);
+    g_autofree char *alone = amigo_aws_config_expand_path ("~root", env);
+
+    g_assert_nonnull (root);
+    expected = g_build_filename (root->pw_dir, ".aws", "config", NULL);
+    g_assert_cmpstr (out, ==, expected);
+    g_assert_cmpstr (alone, ==, root->pw_dir);
+  }
 }
 
 /* [DEFAULT], [default] vs [profile default], CRLF, BOM: botocore's corners. */

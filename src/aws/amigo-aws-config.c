@@ -30,7 +30,10 @@
  */
 #include "config.h"
 
+#include <pwd.h>
 #include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -1017,7 +1020,9 @@ nonempty_env (char       **envp,
  *
  * Expands `$VAR` and `${VAR}` that @envp defines (others stay as they are),
  * then a leading `~` or `~/` to `HOME` from @envp (or the user's home folder
- * when @envp has none), as botocore does with expandvars and expanduser.
+ * when @envp has none), and a leading `~user` to that user's home folder
+ * (when there is such a user), as botocore does with expandvars and
+ * expanduser.
  *
  * Returns: (transfer full): the expanded path
  */
@@ -1065,7 +1070,31 @@ amigo_aws_config_expand_path (const char         *path,
       g_string_append_c (out, *p++);
     }
 
-  if (out->str[0] == '~' && (out->str[1] == '\0' || out->str[1] == '/'))
+  if (out->str[0] == '~' && out->str[1] != '\0' && out->str[1] != '/')
+    {
+      /* ~user: that user's home folder, when there is such a user. */
+      gsize name_len = strcspn (out->str + 1, "/");
+      g_autofree char *name = g_strndup (out->str + 1, name_len);
+      g_autofree char *buffer = NULL;
+      struct passwd entry, *found = NULL;
+      long size = sysconf (_SC_GETPW_R_SIZE_MAX);
+
+      if (size <= 0)
+        size = 16384;
+      buffer = g_malloc (size);
+      if (getpwnam_r (name, &entry, buffer, size, &found) == 0 && found != NULL &&
+          found->pw_dir != NULL && *found->pw_dir != '\0')
+        {
+          g_autofree char *home = g_strdup (found->pw_dir);
+          gsize len = strlen (home);
+
+          while (len > 1 && home[len - 1] == '/')
+            home[--len] = '\0';
+          g_string_erase (out, 0, 1 + name_len);
+          g_string_prepend (out, home);
+        }
+    }
+  else if (out->str[0] == '~' && (out->str[1] == '\0' || out->str[1] == '/'))
     {
       const char *home = g_environ_getenv ((char **) envp, "HOME");
       g_autofree char *trimmed = NULL;
