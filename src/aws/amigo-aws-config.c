@@ -1070,46 +1070,41 @@ amigo_aws_config_expand_path (const char         *path,
       g_string_append_c (out, *p++);
     }
 
-  if (out->str[0] == '~' && out->str[1] != '\0' && out->str[1] != '/')
+  if (out->str[0] == '~')
     {
-      /* ~user: that user's home folder, when there is such a user. */
+      /* ~ or ~/: HOME; ~user: that user's home folder, if there is one. */
       gsize name_len = strcspn (out->str + 1, "/");
-      g_autofree char *name = g_strndup (out->str + 1, name_len);
-      g_autofree char *buffer = NULL;
-      struct passwd entry, *found = NULL;
-      long size = sysconf (_SC_GETPW_R_SIZE_MAX);
-
-      if (size <= 0)
-        size = 16384;
-      buffer = g_malloc (size);
-      if (getpwnam_r (name, &entry, buffer, size, &found) == 0 && found != NULL &&
-          found->pw_dir != NULL && *found->pw_dir != '\0')
-        {
-          g_autofree char *home = g_strdup (found->pw_dir);
-          gsize len = strlen (home);
-
-          while (len > 1 && home[len - 1] == '/')
-            home[--len] = '\0';
-          g_string_erase (out, 0, 1 + name_len);
-          g_string_prepend (out, home);
-        }
-    }
-  else if (out->str[0] == '~' && (out->str[1] == '\0' || out->str[1] == '/'))
-    {
-      const char *home = g_environ_getenv ((char **) envp, "HOME");
-      g_autofree char *trimmed = NULL;
+      g_autofree char *home = NULL;
       gsize len;
 
-      if (home == NULL)
-        home = g_get_home_dir ();
-      trimmed = g_strdup (home);
-      len = strlen (trimmed);
-      while (len > 0 && trimmed[len - 1] == '/')
-        trimmed[--len] = '\0';
-      g_string_erase (out, 0, 1);
-      g_string_prepend (out, *trimmed != '\0' ? trimmed : "/");
-      if (out->len > 1 && out->str[0] == '/' && out->str[1] == '/')
-        g_string_erase (out, 0, 1);
+      if (name_len == 0)
+        {
+          const char *env_home = g_environ_getenv ((char **) envp, "HOME");
+
+          home = g_strdup (env_home != NULL ? env_home : g_get_home_dir ());
+        }
+      else
+        {
+          g_autofree char *name = g_strndup (out->str + 1, name_len);
+          long size = sysconf (_SC_GETPW_R_SIZE_MAX);
+          g_autofree char *buffer = g_malloc (size > 0 ? size : 16384);
+          struct passwd entry, *found = NULL;
+
+          if (getpwnam_r (name, &entry, buffer, size > 0 ? size : 16384, &found) == 0 &&
+              found != NULL && found->pw_dir != NULL && *found->pw_dir != '\0')
+            home = g_strdup (found->pw_dir);
+        }
+
+      if (home != NULL)
+        {
+          len = strlen (home);
+          while (len > 0 && home[len - 1] == '/')
+            home[--len] = '\0';
+          g_string_erase (out, 0, 1 + name_len);
+          g_string_prepend (out, *home != '\0' ? home : "/");
+          if (out->len > 1 && out->str[0] == '/' && out->str[1] == '/')
+            g_string_erase (out, 0, 1);
+        }
     }
 
   return g_string_free (out, FALSE);
