@@ -354,8 +354,8 @@ on_selection_changed_cb (GtkSelectionModel *model,
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
-/* Nothing to show: a status page instead of the table (whose rows are
- * then kept, out of sight, for the next images), and no selection. */
+/* Nothing to show: a status page instead of the table, whose rows are
+ * then kept, out of sight, for the next images. */
 static void
 on_shown_changed_cb (GListModel     *shown,
                      guint           position,
@@ -366,13 +366,10 @@ on_shown_changed_cb (GListModel     *shown,
   gboolean empty = g_list_model_get_n_items (shown) == 0;
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "no-results" : "table");
+  /* Whatever comes next (another search, another region) is read from
+   * the top. */
   if (empty && removed > 0)
-    {
-      /* Whatever comes next (another search, another region) is read
-       * from the top. */
-      gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)), 0);
-      g_signal_emit (self, signals[SELECTION_CHANGED], 0);
-    }
+    gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)), 0);
 }
 
 static void

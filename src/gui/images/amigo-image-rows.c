@@ -13,9 +13,10 @@
  * images. Rows that stay keep their widgets.
  *
  * When no image is left (a search that matches nothing, a store being
- * reloaded), the rows are kept as they were instead of removed, and the
- * view is hidden (amigo_image_rows_get_frozen()); the next images are
- * handed to them. Removing them would make GTK 4.8 destroy every row's
+ * reloaded), the rows are kept as they were instead of removed, with
+ * nothing selected (amigo_image_rows_get_frozen()), and the view is to
+ * hide itself while its images are none; the next images are handed to
+ * them. Removing them would make GTK 4.8 destroy every row's
  * widgets, and build them all again a keystroke later.
  *
  * The selection is a set of images, so it follows them as they move, and
@@ -188,6 +189,8 @@ on_images_changed_cb (GListModel     *images,
     {
       self->frozen = TRUE;
       g_hash_table_remove_all (self->selected);
+      if (had_selection)
+        gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), 0, old_n);
       return;
     }
   /* Images again: every row may show another. */
