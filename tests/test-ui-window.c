@@ -70,6 +70,16 @@ settle (void)
     ;
 }
 
+/* Runs the main loop for @ms milliseconds. */
+static void
+run_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 static void
 fault (const char *json)
 {
@@ -385,7 +395,6 @@ click (GtkWidget *widget)
   double sx, sy;
   int x, y;
   Window child;
-  gint64 until;
 
   g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &point));
   gtk_native_get_surface_transform (native, &sx, &sy);
@@ -394,13 +403,11 @@ click (GtkWidget *widget)
                          &x, &y, &child);
   XTestFakeMotionEvent (display, -1, x, y, CurrentTime);
   XFlush (display);
-  for (until = g_get_monotonic_time () + 100 * 1000; g_get_monotonic_time () < until;)
-    g_main_context_iteration (NULL, FALSE);
+  run_for (100);
   XTestFakeButtonEvent (display, 1, True, CurrentTime);
   XTestFakeButtonEvent (display, 1, False, CurrentTime);
   XFlush (display);
-  for (until = g_get_monotonic_time () + 600 * 1000; g_get_monotonic_time () < until;)
-    g_main_context_iteration (NULL, FALSE);
+  run_for (600);
 }
 
 /* The ids shown go up (@direction 1) or down (-1). */
@@ -490,11 +497,9 @@ test_back_to_top (void)
 {
   AmigoImageList *list = _amigo_window_get_image_list (window);
   GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (amigo_image_list_get_column_view (list)));
-  gint64 until;
 
   g_assert_cmpuint (n_shown (), >, 1000);
-  for (until = g_get_monotonic_time () + 300 * 1000; g_get_monotonic_time () < until;)
-    g_main_context_iteration (NULL, FALSE);
+  run_for (300);
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) / 2);
   settle ();
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
