@@ -32,7 +32,13 @@ fixture_setup (Fixture       *f,
                        "region = ap-northeast-2\n"
                        "endpoint_url = http://127.0.0.1:5000\n"
                        "[profile empty]\n"
-                       "output = json\n",
+                       "output = json\n"
+                       "[profile fips]\n"
+                       "region = us-east-1\n"
+                       "use_fips_endpoint = true\n"
+                       "[profile dual]\n"
+                       "region = eusc-de-east-1\n"
+                       "use_dualstack_endpoint = true\n",
                        -1, &error);
   g_assert_no_error (error);
   g_file_set_contents (f->credentials_path,
@@ -209,6 +215,48 @@ test_profile_without_credentials (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "empty"));
 }
 
+/* use_fips_endpoint and use_dualstack_endpoint, as the AWS CLI reads them,
+ * with the environment's AWS_USE_*_ENDPOINT winning. */
+static void
+test_profile_endpoint_variants (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *env_off[] = { "AWS_USE_FIPS_ENDPOINT=false", NULL };
+  const char *env_on[] = { "AWS_USE_DUALSTACK_ENDPOINT=true", NULL };
+  g_autoptr(AmigoAwsConfig) config = load_config (f, NULL);
+  g_autoptr(AmigoAwsConfig) config_off = load_config (f, env_off);
+  g_autoptr(AmigoAwsConfig) config_on = load_config (f, env_on);
+  const struct {
+    AmigoAwsConfig *config;
+    const char *profile;
+    const char *service;
+    const char *region;
+    const char *url;
+  } cases[] = {
+    { config, "fips", "ec2", "us-east-1", "https://ec2-fips.us-east-1.amazonaws.com" },
+    { config, "fips", "sts", "us-west-2", "https://sts-fips.us-west-2.amazonaws.com" },
+    { config, "dual", "ec2", "eusc-de-east-1", "https://ec2.eusc-de-east-1.api.amazonwebservices.eu" },
+    { config_off, "fips", "ec2", "us-east-1", "https://ec2.us-east-1.amazonaws.com" },
+    { config_on, "fips", "ec2", "us-east-1", "https://ec2-fips.us-east-1.api.aws" },
+    /* The variants pick among AWS's endpoints; a profile's endpoint_url stays. */
+    { config, "work", "ec2", "ap-northeast-2", "http://127.0.0.1:5000" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AmigoAccount) account = amigo_account_new_profile (cases[i].config,
+                                                                   cases[i].profile);
+      g_autoptr(AmigoEndpoint) endpoint = NULL;
+      g_autoptr(GError) error = NULL;
+
+      endpoint = amigo_account_resolve_endpoint (account, cases[i].service, cases[i].region,
+                                                 &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (endpoint->url, ==, cases[i].url);
+      g_assert_cmpstr (endpoint->signing_region, ==, cases[i].region);
+    }
+}
+
 static void
 test_default_region_fallback (Fixture       *f,
                               gconstpointer  data)
@@ -241,6 +289,8 @@ main (int   argc,
               fixture_setup, test_profile_account, fixture_teardown);
   g_test_add ("/account/profile/environment-endpoint-wins", Fixture, NULL,
               fixture_setup, test_profile_env_endpoint_wins, fixture_teardown);
+  g_test_add ("/account/profile/fips-and-dual-stack", Fixture, NULL,
+              fixture_setup, test_profile_endpoint_variants, fixture_teardown);
   g_test_add ("/account/profile/no-credentials", Fixture, NULL,
               fixture_setup, test_profile_without_credentials, fixture_teardown);
 

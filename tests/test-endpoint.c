@@ -6,7 +6,10 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "amigo-endpoint.h"
+#include "amigo-endpoint-rules.h"
 #include "amigo-error.h"
 
 static void
@@ -31,6 +34,11 @@ test_default_urls (void)
     { "ssm", "ap-southeast-7", "https://ssm.ap-southeast-7.amazonaws.com" },
     { "ssm", "cn-north-1",     "https://ssm.cn-north-1.amazonaws.com.cn" },
     { "ssm", "us-gov-east-1",  "https://ssm.us-gov-east-1.amazonaws.com" },
+    { "ec2", "eusc-de-east-1", "https://ec2.eusc-de-east-1.amazonaws.eu" },
+    /* IAM is global in its partition: its rule set says so. */
+    { "iam", "eu-west-1",      "https://iam.amazonaws.com" },
+    /* No rule set shipped: the partition's usual pattern. */
+    { "ebs", "eusc-de-east-1", "https://ebs.eusc-de-east-1.amazonaws.eu" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -58,6 +66,12 @@ test_partitions (void)
     { "cn-northwest-1", AMIGO_PARTITION_AWS_CN,     "aws-cn",     "amazonaws.com.cn" },
     { "us-gov-west-1",  AMIGO_PARTITION_AWS_US_GOV, "aws-us-gov", "amazonaws.com" },
     { "us-gov-east-1",  AMIGO_PARTITION_AWS_US_GOV, "aws-us-gov", "amazonaws.com" },
+    { "eusc-de-east-1", AMIGO_PARTITION_AWS_EUSC,   "aws-eusc",   "amazonaws.eu" },
+    { "eusc-de-west-2", AMIGO_PARTITION_AWS_EUSC,   "aws-eusc",   "amazonaws.eu" },
+    { "us-iso-east-1",  AMIGO_PARTITION_AWS_ISO,    "aws-iso",    "c2s.ic.gov" },
+    { "us-isob-east-1", AMIGO_PARTITION_AWS_ISO_B,  "aws-iso-b",  "sc2s.sgov.gov" },
+    { "eu-isoe-west-1", AMIGO_PARTITION_AWS_ISO_E,  "aws-iso-e",  "cloud.adc-e.uk" },
+    { "us-isof-south-1", AMIGO_PARTITION_AWS_ISO_F, "aws-iso-f",  "csp.hci.ic.gov" },
     /* Prefixes must be whole words. */
     { "us-govcloud-1",  AMIGO_PARTITION_AWS,        "aws",        "amazonaws.com" },
     { "cnx-north-1",    AMIGO_PARTITION_AWS,        "aws",        "amazonaws.com" },
@@ -323,11 +337,202 @@ test_validate_url (void)
   g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG);
 }
 
+/* botocore's own rule engine over the same data, every region of every
+ * partition with and without FIPS and dual-stack
+ * (build-aux/update-endpoint-data.py). */
+typedef struct {
+  char *service;
+  char *region;
+  char *endpoint;
+  gboolean fips;
+  gboolean dual_stack;
+  char *url;                    /* or */
+  char *error;
+} BotocoreCase;
+
+static void
+botocore_case_free (gpointer data)
+{
+  BotocoreCase *c = data;
+
+  g_free (c->service);
+  g_free (c->region);
+  g_free (c->endpoint);
+  g_free (c->url);
+  g_free (c->error);
+  g_free (c);
+}
+
+static void
+check_botocore_case (gconstpointer data)
+{
+  const BotocoreCase *c = data;
+  AmigoEndpointParams params = {
+    .region = c->region,
+    .use_fips = c->fips,
+    .use_dual_stack = c->dual_stack,
+    .endpoint = c->endpoint,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = amigo_endpoint_rules_resolve (c->service, &params, &error);
+
+  if (c->url != NULL)
+    {
+      g_assert_no_error (error);
+      g_assert_cmpstr (url, ==, c->url);
+    }
+  else
+    {
+      g_assert_null (url);
+      g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG);
+      g_assert_true (g_str_has_suffix (error->message, c->error));
+    }
+
+  /* The public entry point agrees where it applies (no custom endpoint). */
+  if (c->endpoint == NULL && amigo_region_is_valid_name (c->region))
+    {
+      g_autoptr(GError) error2 = NULL;
+      g_autofree char *url2 =
+        amigo_endpoint_variant_url (c->service, c->region,
+                                    (c->fips ? AMIGO_ENDPOINT_VARIANT_FIPS : 0)
+                                    | (c->dual_stack ? AMIGO_ENDPOINT_VARIANT_DUAL_STACK : 0),
+                                    &error2);
+
+      g_assert_cmpstr (url2, ==, c->url);
+    }
+}
+
+static GPtrArray *
+load_botocore_cases (void)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "endpoints", "cases.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *cases = g_ptr_array_new_with_free_func (botocore_case_free);
+  JsonArray *list;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  list = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                       "cases");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *o = json_array_get_object_element (list, i);
+      BotocoreCase *c = g_new0 (BotocoreCase, 1);
+
+      c->service = g_strdup (json_object_get_string_member (o, "service"));
+      c->region = g_strdup (json_object_get_string_member (o, "region"));
+      c->endpoint = g_strdup (json_object_get_string_member_with_default (o, "endpoint", NULL));
+      c->fips = json_object_get_boolean_member (o, "fips");
+      c->dual_stack = json_object_get_boolean_member (o, "dualstack");
+      c->url = g_strdup (json_object_get_string_member_with_default (o, "url", NULL));
+      c->error = g_strdup (json_object_get_string_member_with_default (o, "error", NULL));
+      g_ptr_array_add (cases, c);
+    }
+  return cases;
+}
+
+static void
+test_variants_from_environment (void)
+{
+  const char *fips_env[] = { "AWS_USE_FIPS_ENDPOINT=true", NULL };
+  const char *both_env[] = { "AWS_USE_FIPS_ENDPOINT=TRUE", "AWS_USE_DUALSTACK_ENDPOINT=true", NULL };
+  const char *off_env[] = { "AWS_USE_FIPS_ENDPOINT=false", NULL };
+  const char *custom_env[] = { "AWS_USE_FIPS_ENDPOINT=true",
+                               "AWS_ENDPOINT_URL=http://127.0.0.1:4566", NULL };
+  const struct {
+    const char * const *envp;
+    AmigoEndpointVariant profile;
+    const char *region;
+    const char *url;
+  } cases[] = {
+    { fips_env, 0, "us-east-1", "https://ec2-fips.us-east-1.amazonaws.com" },
+    { both_env, 0, "eu-west-1", "https://ec2-fips.eu-west-1.api.aws" },
+    { NULL, AMIGO_ENDPOINT_VARIANT_DUAL_STACK, "eusc-de-east-1",
+      "https://ec2.eusc-de-east-1.api.amazonwebservices.eu" },
+    /* The environment wins over the profile, setting by setting. */
+    { off_env, AMIGO_ENDPOINT_VARIANT_FIPS, "us-east-1", "https://ec2.us-east-1.amazonaws.com" },
+    { off_env, AMIGO_ENDPOINT_VARIANT_FIPS | AMIGO_ENDPOINT_VARIANT_DUAL_STACK, "us-east-1",
+      "https://ec2.us-east-1.api.aws" },
+    /* GovCloud's EC2 endpoints are FIPS already (its rule set). */
+    { fips_env, 0, "us-gov-west-1", "https://ec2.us-gov-west-1.amazonaws.com" },
+    /* A custom endpoint is used as it is. */
+    { custom_env, 0, "us-east-1", "http://127.0.0.1:4566" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AmigoEndpoint) endpoint =
+        amigo_endpoint_resolve_variant ("ec2", cases[i].region, cases[i].envp, NULL, NULL,
+                                        cases[i].profile, &error);
+
+      g_test_message ("case %" G_GSIZE_FORMAT, i);
+      g_assert_no_error (error);
+      g_assert_cmpstr (endpoint->url, ==, cases[i].url);
+      g_assert_cmpstr (endpoint->signing_region, ==, cases[i].region);
+    }
+}
+
+static void
+test_bad_rule_sets (void)
+{
+  const char *bad[] = {
+    "[]",
+    "{\"rules\": 3}",
+    "{\"rules\": [{\"type\": \"tree\", \"conditions\": [], \"rules\": []}]}",
+    "{\"rules\": [{\"type\": \"endpoint\", \"conditions\": [{\"fn\": \"aws.parseArn\", "
+    "\"argv\": [\"x\"]}], \"endpoint\": {\"url\": \"https://x\"}}]}",
+    "{\"rules\": [{\"type\": \"endpoint\", \"conditions\": [], "
+    "\"endpoint\": {\"url\": \"https://{Nothing}.example.com\"}}]}",
+    "{\"rules\": [{\"type\": \"endpoint\", \"conditions\": [], "
+    "\"endpoint\": {\"url\": \"https://{Region\"}}]}",
+    "{\"rules\": [{\"type\": \"magic\", \"conditions\": []}]}",
+    "{\"rules\": []}",
+    "not json",
+  };
+  AmigoEndpointParams params = { .region = "us-east-1" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *url = amigo_endpoint_rules_resolve_json (bad[i], &params, &error);
+
+      g_test_message ("rule set %s", bad[i]);
+      g_assert_null (url);
+      g_assert_nonnull (error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GPtrArray) botocore_cases = NULL;
+
   g_test_init (&argc, &argv, NULL);
+
+  botocore_cases = load_botocore_cases ();
+  /* Eight services, every region of eight partitions, four variants. */
+  g_assert_cmpuint (botocore_cases->len, >=, 1800);
+  for (guint i = 0; i < botocore_cases->len; i++)
+    {
+      BotocoreCase *c = g_ptr_array_index (botocore_cases, i);
+      g_autofree char *path =
+        g_strdup_printf ("/endpoint/botocore/%s/%s/%s%s%s", c->service, c->region,
+                         c->fips ? "fips" : "", c->fips && c->dual_stack ? "-" : "",
+                         c->dual_stack ? "dualstack" : (c->fips ? "" : "plain"));
+
+      if (c->endpoint != NULL)
+        {
+          g_autofree char *custom = g_strconcat (path, "/custom-endpoint", NULL);
+          g_test_add_data_func (custom, c, check_botocore_case);
+        }
+      else
+        g_test_add_data_func (path, c, check_botocore_case);
+    }
+  g_test_add_func ("/endpoint/variant/environment", test_variants_from_environment);
+  g_test_add_func ("/endpoint/rules/malformed", test_bad_rule_sets);
 
   g_test_add_func ("/endpoint/default/urls", test_default_urls);
   g_test_add_func ("/endpoint/default/partitions", test_partitions);

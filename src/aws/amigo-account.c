@@ -377,7 +377,9 @@ amigo_account_update_stored (AmigoAccount        *self,
  *
  * Where @service's requests for @region go, with the AWS CLI's precedence:
  * `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the account's own
- * endpoint, the profile's `endpoint_url`, then AWS's.
+ * endpoint, the profile's `endpoint_url`, then AWS's — its FIPS or
+ * dual-stack endpoint when the environment or the profile's
+ * `use_fips_endpoint` / `use_dualstack_endpoint` ask for it.
  *
  * Returns: (transfer full): the endpoint, or %NULL with @error set
  */
@@ -388,15 +390,30 @@ amigo_account_resolve_endpoint (AmigoAccount *self,
                                 GError      **error)
 {
   g_autofree char *profile_url = NULL;
+  AmigoEndpointVariant variant = AMIGO_ENDPOINT_VARIANT_NONE;
 
   g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
 
   if (self->kind == AMIGO_ACCOUNT_KIND_PROFILE)
-    profile_url = amigo_aws_config_get_endpoint_url (self->config, self->profile_name, service);
+    {
+      g_autoptr(AmigoAwsProfile) profile = amigo_aws_config_get_profile (self->config,
+                                                                         self->profile_name);
 
-  return amigo_endpoint_resolve (service, region,
-                                 amigo_aws_config_get_environ (self->config),
-                                 self->custom_endpoint, profile_url, error);
+      profile_url = amigo_aws_config_get_endpoint_url (self->config, self->profile_name, service);
+      if (profile != NULL)
+        {
+          if (g_strcmp0 (amigo_aws_profile_get (profile, "use_fips_endpoint"), "true") == 0)
+            variant |= AMIGO_ENDPOINT_VARIANT_FIPS;
+          if (g_strcmp0 (amigo_aws_profile_get (profile, "use_dualstack_endpoint"), "true") == 0)
+            variant |= AMIGO_ENDPOINT_VARIANT_DUAL_STACK;
+        }
+    }
+
+  /* AWS_USE_FIPS_ENDPOINT and AWS_USE_DUALSTACK_ENDPOINT apply to every
+   * kind of account, as in the AWS CLI. */
+  return amigo_endpoint_resolve_variant (service, region,
+                                         amigo_aws_config_get_environ (self->config),
+                                         self->custom_endpoint, profile_url, variant, error);
 }
 
 void

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "amigo-endpoint.h"
+#include "amigo-endpoint-rules.h"
 #include "amigo-error.h"
 
 static const AmigoRegionInfo known_regions[] = {
@@ -56,26 +57,45 @@ static const AmigoRegionInfo known_regions[] = {
   /* aws-us-gov */
   { "us-gov-east-1",  N_("AWS GovCloud (US-East)"),       AMIGO_PARTITION_AWS_US_GOV, FALSE },
   { "us-gov-west-1",  N_("AWS GovCloud (US-West)"),       AMIGO_PARTITION_AWS_US_GOV, FALSE },
+  /* aws-eusc */
+  { "eusc-de-east-1", N_("AWS European Sovereign Cloud (Germany)"), AMIGO_PARTITION_AWS_EUSC, FALSE },
+};
+
+static const struct {
+  AmigoPartition partition;
+  const char *id;
+} partition_ids[] = {
+  { AMIGO_PARTITION_AWS,        "aws" },
+  { AMIGO_PARTITION_AWS_CN,     "aws-cn" },
+  { AMIGO_PARTITION_AWS_US_GOV, "aws-us-gov" },
+  { AMIGO_PARTITION_AWS_EUSC,   "aws-eusc" },
+  { AMIGO_PARTITION_AWS_ISO,    "aws-iso" },
+  { AMIGO_PARTITION_AWS_ISO_B,  "aws-iso-b" },
+  { AMIGO_PARTITION_AWS_ISO_E,  "aws-iso-e" },
+  { AMIGO_PARTITION_AWS_ISO_F,  "aws-iso-f" },
 };
 
 /**
  * amigo_partition_for_region:
  * @region: a region code
  *
- * `cn-*` is aws-cn, `us-gov-*` is aws-us-gov, anything else aws (including
- * regions newer than this table).
+ * The partition botocore's data gives: a region it lists, or one matching
+ * a partition's pattern (`cn-*`, `us-gov-*`, `eusc-*`, the ISO ones), or
+ * else aws (including regions newer than the data).
  *
  * Returns: the region's partition
  */
 AmigoPartition
 amigo_partition_for_region (const char *region)
 {
+  AmigoPartitionOutputs outputs;
+
   g_return_val_if_fail (region != NULL, AMIGO_PARTITION_AWS);
 
-  if (g_str_has_prefix (region, "cn-"))
-    return AMIGO_PARTITION_AWS_CN;
-  if (g_str_has_prefix (region, "us-gov-"))
-    return AMIGO_PARTITION_AWS_US_GOV;
+  if (amigo_endpoint_rules_partition (region, &outputs))
+    for (gsize i = 0; i < G_N_ELEMENTS (partition_ids); i++)
+      if (g_strcmp0 (partition_ids[i].id, outputs.id) == 0)
+        return partition_ids[i].partition;
   return AMIGO_PARTITION_AWS;
 }
 
@@ -83,21 +103,16 @@ amigo_partition_for_region (const char *region)
  * amigo_partition_get_id:
  * @partition: a partition
  *
- * Returns: (transfer none): its id as in ARNs: `aws`, `aws-cn`, `aws-us-gov`
+ * Returns: (transfer none): its id as in ARNs: `aws`, `aws-cn`, `aws-us-gov`,
+ *   `aws-eusc`, …
  */
 const char *
 amigo_partition_get_id (AmigoPartition partition)
 {
-  switch (partition)
-    {
-    case AMIGO_PARTITION_AWS_CN:
-      return "aws-cn";
-    case AMIGO_PARTITION_AWS_US_GOV:
-      return "aws-us-gov";
-    case AMIGO_PARTITION_AWS:
-    default:
-      return "aws";
-    }
+  for (gsize i = 0; i < G_N_ELEMENTS (partition_ids); i++)
+    if (partition_ids[i].partition == partition)
+      return partition_ids[i].id;
+  return "aws";
 }
 
 /**
@@ -109,15 +124,22 @@ amigo_partition_get_id (AmigoPartition partition)
 const char *
 amigo_partition_get_dns_suffix (AmigoPartition partition)
 {
-  switch (partition)
-    {
-    case AMIGO_PARTITION_AWS_CN:
-      return "amazonaws.com.cn";
-    case AMIGO_PARTITION_AWS_US_GOV:
-    case AMIGO_PARTITION_AWS:
-    default:
-      return "amazonaws.com";
-    }
+  static const char *example_regions[] = {
+    [AMIGO_PARTITION_AWS] = "us-east-1",
+    [AMIGO_PARTITION_AWS_CN] = "cn-north-1",
+    [AMIGO_PARTITION_AWS_US_GOV] = "us-gov-west-1",
+    [AMIGO_PARTITION_AWS_EUSC] = "eusc-de-east-1",
+    [AMIGO_PARTITION_AWS_ISO] = "us-iso-east-1",
+    [AMIGO_PARTITION_AWS_ISO_B] = "us-isob-east-1",
+    [AMIGO_PARTITION_AWS_ISO_E] = "eu-isoe-west-1",
+    [AMIGO_PARTITION_AWS_ISO_F] = "us-isof-east-1",
+  };
+  AmigoPartitionOutputs outputs;
+
+  if ((gsize) partition >= G_N_ELEMENTS (example_regions)
+      || !amigo_endpoint_rules_partition (example_regions[partition], &outputs))
+    return "amazonaws.com";
+  return outputs.dns_suffix;
 }
 
 /**
@@ -244,12 +266,13 @@ check_region_and_service (const char  *service,
 
 /**
  * amigo_endpoint_default_url:
- * @service: a service's endpoint prefix: `ec2`, `sts`, `ssm`
+ * @service: a service's signing name: `ec2`, `sts`, `ssm`
  * @region: a region code
  * @error: return location for an error
  *
- * The standard endpoint: `https://SERVICE.REGION.amazonaws.com`, or
- * `.amazonaws.com.cn` in China.
+ * The service's standard endpoint in @region, as its AWS rule set gives it
+ * (`https://ec2.eu-west-1.amazonaws.com`, `https://iam.amazonaws.com`,
+ * `https://ec2.eusc-de-east-1.amazonaws.eu`).
  *
  * Returns: (transfer full) (nullable): the URL, without a trailing slash,
  *   or %NULL if @service or @region is malformed
@@ -259,10 +282,94 @@ amigo_endpoint_default_url (const char  *service,
                             const char  *region,
                             GError     **error)
 {
+  return amigo_endpoint_variant_url (service, region, AMIGO_ENDPOINT_VARIANT_NONE, error);
+}
+
+/**
+ * amigo_endpoint_variant_url:
+ * @service: a service's signing name: `ec2`, `sts`, `ssm`
+ * @region: a region code
+ * @variant: FIPS, dual-stack, both, or neither
+ * @error: return location for an error
+ *
+ * The endpoint AWS's rule set for @service gives (botocore's data, shipped
+ * in src/aws/endpoints/); for a service without one, the partition's
+ * usual pattern `https://SERVICE[-fips].REGION.SUFFIX`, with the
+ * dual-stack suffix when asked. A variant the partition does not offer
+ * is an error, never a quiet fallback to the plain endpoint.
+ *
+ * Returns: (transfer full) (nullable): the URL, or %NULL
+ */
+char *
+amigo_endpoint_variant_url (const char           *service,
+                            const char           *region,
+                            AmigoEndpointVariant  variant,
+                            GError              **error)
+{
+  AmigoEndpointParams params = {
+    .region = region,
+    .use_fips = (variant & AMIGO_ENDPOINT_VARIANT_FIPS) != 0,
+    .use_dual_stack = (variant & AMIGO_ENDPOINT_VARIANT_DUAL_STACK) != 0,
+  };
+  AmigoPartitionOutputs outputs;
+
   if (!check_region_and_service (service, region, error))
     return NULL;
-  return g_strdup_printf ("https://%s.%s.%s", service, region,
-                          amigo_partition_get_dns_suffix (amigo_partition_for_region (region)));
+  if (amigo_endpoint_rules_has_service (service))
+    return amigo_endpoint_rules_resolve (service, &params, error);
+
+  amigo_endpoint_rules_partition (region, &outputs);
+  if ((params.use_fips && !outputs.supports_fips)
+      || (params.use_dual_stack && !outputs.supports_dual_stack))
+    {
+      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                   _("The %s partition has no FIPS or dual-stack endpoints. "
+                     "Turn off use_fips_endpoint and use_dualstack_endpoint for this region."),
+                   outputs.id);
+      return NULL;
+    }
+  return g_strdup_printf ("https://%s%s.%s.%s", service, params.use_fips ? "-fips" : "",
+                          region,
+                          params.use_dual_stack ? outputs.dual_stack_dns_suffix
+                                                : outputs.dns_suffix);
+}
+
+/**
+ * amigo_endpoint_variant_from_environ:
+ * @envp: (nullable) (array zero-terminated=1): the environment
+ * @profile_variant: what the profile's use_fips_endpoint and
+ *   use_dualstack_endpoint ask for
+ *
+ * `AWS_USE_FIPS_ENDPOINT` and `AWS_USE_DUALSTACK_ENDPOINT` (`true` or
+ * `false`) win over the profile, each on its own, as in the AWS CLI.
+ *
+ * Returns: the variant to use
+ */
+AmigoEndpointVariant
+amigo_endpoint_variant_from_environ (const char * const   *envp,
+                                     AmigoEndpointVariant  profile_variant)
+{
+  static const struct {
+    const char *name;
+    AmigoEndpointVariant flag;
+  } vars[] = {
+    { "AWS_USE_FIPS_ENDPOINT", AMIGO_ENDPOINT_VARIANT_FIPS },
+    { "AWS_USE_DUALSTACK_ENDPOINT", AMIGO_ENDPOINT_VARIANT_DUAL_STACK },
+  };
+  AmigoEndpointVariant variant = profile_variant;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      const char *value = g_environ_getenv ((char **) envp, vars[i].name);
+
+      if (value == NULL)
+        continue;
+      if (g_ascii_strcasecmp (value, "true") == 0)
+        variant |= vars[i].flag;
+      else if (g_ascii_strcasecmp (value, "false") == 0)
+        variant &= ~vars[i].flag;
+    }
+  return variant;
 }
 
 /**
@@ -378,6 +485,36 @@ amigo_endpoint_resolve (const char          *service,
                         const char          *profile_url,
                         GError             **error)
 {
+  return amigo_endpoint_resolve_variant (service, region, envp, account_url, profile_url,
+                                         AMIGO_ENDPOINT_VARIANT_NONE, error);
+}
+
+/**
+ * amigo_endpoint_resolve_variant:
+ * @service: a service's signing name
+ * @region: the region to work in
+ * @envp: (nullable) (array zero-terminated=1): the environment
+ * @account_url: (nullable): the account's custom endpoint
+ * @profile_url: (nullable): the profile's endpoint for @service
+ * @profile_variant: the profile's use_fips_endpoint / use_dualstack_endpoint
+ * @error: return location for an error
+ *
+ * amigo_endpoint_resolve(), with FIPS and dual-stack endpoints when the
+ * environment (`AWS_USE_FIPS_ENDPOINT`, `AWS_USE_DUALSTACK_ENDPOINT`) or
+ * the profile asks for them. A custom endpoint is used as it is: the
+ * variants choose among AWS's own endpoints only.
+ *
+ * Returns: (transfer full) (nullable): the endpoint, or %NULL
+ */
+AmigoEndpoint *
+amigo_endpoint_resolve_variant (const char          *service,
+                                const char          *region,
+                                const char * const  *envp,
+                                const char          *account_url,
+                                const char          *profile_url,
+                                AmigoEndpointVariant profile_variant,
+                                GError             **error)
+{
   g_autoptr(AmigoEndpoint) endpoint = NULL;
   g_autofree char *service_variable = NULL;
   gboolean ignore_configured;
@@ -438,7 +575,9 @@ amigo_endpoint_resolve (const char          *service,
     }
   else
     {
-      endpoint->url = amigo_endpoint_default_url (service, region, error);
+      endpoint->url = amigo_endpoint_variant_url (service, region,
+                                                  amigo_endpoint_variant_from_environ (envp, profile_variant),
+                                                  error);
       if (endpoint->url == NULL)
         return NULL;
     }

@@ -18,6 +18,11 @@ typedef enum {
   AMIGO_PARTITION_AWS,
   AMIGO_PARTITION_AWS_CN,
   AMIGO_PARTITION_AWS_US_GOV,
+  AMIGO_PARTITION_AWS_EUSC,
+  AMIGO_PARTITION_AWS_ISO,
+  AMIGO_PARTITION_AWS_ISO_B,
+  AMIGO_PARTITION_AWS_ISO_E,
+  AMIGO_PARTITION_AWS_ISO_F,
 } AmigoPartition;
 
 AmigoPartition  amigo_partition_for_region      (const char     *region);
@@ -78,6 +83,21 @@ typedef struct {
 char          *amigo_endpoint_default_url   (const char          *service,
                                              const char          *region,
                                              GError             **error);
+
+/* Endpoint variants, as the AWS CLI's use_fips_endpoint and
+ * use_dualstack_endpoint settings ask for them. */
+typedef enum {
+  AMIGO_ENDPOINT_VARIANT_NONE       = 0,
+  AMIGO_ENDPOINT_VARIANT_FIPS       = 1 << 0,
+  AMIGO_ENDPOINT_VARIANT_DUAL_STACK = 1 << 1,
+} AmigoEndpointVariant;
+
+char          *amigo_endpoint_variant_url   (const char          *service,
+                                             const char          *region,
+                                             AmigoEndpointVariant variant,
+                                             GError             **error);
+AmigoEndpointVariant amigo_endpoint_variant_from_environ (const char * const *envp,
+                                                         AmigoEndpointVariant profile_variant);
 char          *amigo_endpoint_env_variable  (const char          *service);
 gboolean       amigo_endpoint_validate_url  (const char          *url,
                                              const char          *origin,
@@ -88,6 +108,13 @@ AmigoEndpoint *amigo_endpoint_resolve       (const char          *service,
                                              const char          *account_url,
                                              const char          *profile_url,
                                              GError             **error);
+AmigoEndpoint *amigo_endpoint_resolve_variant (const char          *service,
+                                               const char          *region,
+                                               const char * const  *envp,
+                                               const char          *account_url,
+                                               const char          *profile_url,
+                                               AmigoEndpointVariant profile_variant,
+                                               GError             **error);
 void           amigo_endpoint_free          (AmigoEndpoint       *endpoint);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmigoEndpoint, amigo_endpoint_free)
