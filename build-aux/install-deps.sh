@@ -12,6 +12,8 @@ packages=(
   # tests: keyring, windows, data validation, sanitizers
   dbus dbus-bin gnome-keyring xvfb xauth libxtst-dev
   desktop-file-utils appstream
+  # fuzzing: clang with libFuzzer and the sanitizers' runtimes
+  clang libclang-rt-14-dev
   # the Flatpak repository's signing, checked without a runtime
   flatpak ostree gnupg
   # runtime niceties for the demo and screenshots

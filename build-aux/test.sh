@@ -16,6 +16,13 @@ meson compile -C "$builddir"
 status=0
 meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@" || status=$?
 
+# In CI, a short libFuzzer run of every fuzz target over its corpus
+# (clang, ASan, UBSan; the corpora are also replayed in the unit suite).
+if [ "${CI:-}" = true ] && [ $# -eq 0 ]; then
+  echo "Fuzzing smoke run (build-aux/fuzz.sh --smoke)"
+  build-aux/fuzz.sh --smoke --jobs 2 || status=1
+fi
+
 # One closing line that counts the test cases (TAP subtests) of every
 # program that ran, so a run that tested nothing cannot look green.
 python3 - "$builddir/meson-logs/testlog.json" <<'PY' || true

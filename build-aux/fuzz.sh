@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Builds the fuzz targets with clang, libFuzzer, AddressSanitizer and
+# UndefinedBehaviorSanitizer (_build-fuzz/) and runs each over its corpus.
+#
+#   build-aux/fuzz.sh                  every target for 60 s
+#   build-aux/fuzz.sh --time 1200      every target for 20 minutes
+#   build-aux/fuzz.sh --runs 10000000  every target for 10 million inputs
+#   build-aux/fuzz.sh --smoke          every target for 10 s (what CI runs)
+#   build-aux/fuzz.sh --jobs 2 ...     two targets at once
+#   build-aux/fuzz.sh sigv4 ...        only the named targets
+#
+# New inputs that widen coverage go to a scratch corpus (_build-fuzz/corpus)
+# seeded from tests/fuzz/corpus/; a finding is written to _build-fuzz/
+# (crash-*, leak-*, timeout-*) and the run fails: minimise it, add it to
+# tests/fuzz/corpus/TARGET/ as a regression input, and fix the code. Each
+# target prints libFuzzer's final statistics (executions, coverage).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+time_s=60
+runs=
+jobs=1
+targets=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --time) time_s=$2; shift 2 ;;
+    --runs) runs=$2; time_s=0; shift 2 ;;
+    --smoke) time_s=10; shift ;;
+    --jobs) jobs=$2; shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -*) echo "unknown option: $1" >&2; exit 2 ;;
+    *) targets+=("$1"); shift ;;
+  esac
+done
+
+command -v clang >/dev/null || { echo "clang is missing: apt-get install clang libclang-rt-14-dev" >&2; exit 1; }
+
+builddir=${AMIGO_FUZZ_BUILDDIR:-_build-fuzz}
+if [ ! -f "$builddir/build.ninja" ]; then
+  CC=clang meson setup "$builddir" -Dfuzzing=true -Db_sanitize=address,undefined \
+    -Db_lundef=false -Dbuildtype=debugoptimized >/dev/null
+fi
+meson compile -C "$builddir" $(cd tests/fuzz/corpus && printf 'tests/fuzz/fuzz-%s ' *) >/dev/null
+
+if [ ${#targets[@]} -eq 0 ]; then
+  targets=($(cd tests/fuzz/corpus && ls))
+fi
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:halt_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
+export G_DEBUG=gc-friendly G_SLICE=always-malloc
+
+run_one() {
+  local t=$1 scratch="$builddir/corpus/$1" log="$builddir/fuzz-$1.log"
+  local limit=(-max_total_time="$time_s")
+  mkdir -p "$scratch"
+  [ -n "$runs" ] && limit=(-runs="$runs")
+  if "$builddir/tests/fuzz/fuzz-$t" "${limit[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+       -print_final_stats=1 -artifact_prefix="$builddir/$t-" \
+       "$scratch" "tests/fuzz/corpus/$t" > "$log" 2>&1; then
+    printf '%-16s ok    %s\n' "$t" "$(grep -E '^stat::(number_of_executed_units|peak_rss_mb)' "$log" \
+      | sed 's/stat:://; s/: */=/' | tr '\n' ' ')$(grep -o 'cov: [0-9]*' "$log" | tail -1)"
+  else
+    printf '%-16s FAIL  (see %s)\n' "$t" "$log"
+    tail -30 "$log"
+    return 1
+  fi
+}
+
+status=0
+running=0
+pids=()
+for t in "${targets[@]}"; do
+  run_one "$t" &
+  pids+=($!)
+  running=$((running + 1))
+  if [ "$running" -ge "$jobs" ]; then
+    wait "${pids[0]}" || status=1
+    pids=("${pids[@]:1}")
+    running=$((running - 1))
+  fi
+done
+for p in "${pids[@]}"; do wait "$p" || status=1; done
+exit $status
