@@ -2,85 +2,37 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The files are read the way botocore reads them (configloader.py on top of
- * Python's RawConfigParser), so a setup that works with the AWS CLI works
- * here:
+ * The files are read as botocore reads them (amigo-ini.c has the dialect),
+ * so a setup that works with the AWS CLI works here:
  *
- *  - `#` and `;` start a comment line (also when indented); there are no
- *    comments at the end of a value line.
- *  - `key = value` or `key: value`, split at the first `=` or `:`, with the
- *    whitespace around both trimmed; the key is lowercased.
- *  - A line indented deeper than the key's line continues its value. A key
- *    with an empty value followed by such lines (`s3 =` then
- *    `  addressing_style = path`) is a sub-section; its keys are kept as
- *    written.
- *  - `[DEFAULT]` holds defaults for every section of the same file.
- *  - A section or a key given twice in one file is an error, as is a line
- *    before the first section.
  *  - Config file: `[default]`, `[profile NAME]`, `[services NAME]`; other
  *    sections, including a bare `[NAME]`, are ignored. Credentials file:
  *    every `[NAME]` is a profile, and its settings override the config
  *    file's for the same profile.
  *
  * Where we differ, on purpose: a file that exists but cannot be read (a
- * directory, no permission) is an error rather than silently skipped, a
- * UTF-8 byte order mark is skipped, a `[` line without `]` is reported as an
- * unterminated section header, and error messages never quote the offending
- * line, which may hold a secret.
+ * directory, no permission) is an error rather than silently skipped.
  */
 #include "config.h"
 
-#include <pwd.h>
 #include <string.h>
-#include <sys/types.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 
-#include "amigo-aws-config.h"
+#include "amigo-aws-config-private.h"
 #include "amigo-credentials.h"
 #include "amigo-error.h"
-
-/* One setting: a plain value, or a sub-section of sub-key → value. */
-typedef struct
-{
-  char *value;
-  GHashTable *sub;
-  AmigoAwsFile file;
-} IniValue;
+#include "amigo-ini.h"
 
 struct _AmigoAwsProfile
 {
   gatomicrefcount ref_count;
   char *name;
   AmigoAwsFile files;
-  GHashTable *values;           /* owned key → IniValue*, both files merged */
+  GHashTable *values;           /* owned key → AmigoIniValue*, both files merged */
   GHashTable *config_values;    /* the same, config file only */
   GHashTable *credentials_values; /* the same, credentials file only */
 };
-
-/* A section as read from one file, before it becomes a profile. */
-typedef struct
-{
-  char *name;
-  guint line;
-  GHashTable *values;           /* owned key → IniValue* */
-} IniSection;
-
-typedef struct
-{
-  const char *path;
-  AmigoAwsFile file;
-  GPtrArray *sections;          /* IniSection*, in file order */
-  GHashTable *by_name;          /* borrowed name → IniSection* */
-  IniSection *defaults;         /* [DEFAULT], or NULL */
-
-  /* The key whose value is being read. */
-  IniSection *section;
-  char *key;
-  GPtrArray *lines;             /* char* (wiped), the value's lines */
-  GArray *line_numbers;         /* guint, one per line */
-} IniParser;
 
 struct _AmigoAwsConfig
 {
@@ -99,82 +51,6 @@ G_DEFINE_FINAL_TYPE (AmigoAwsConfig, amigo_aws_config, G_TYPE_OBJECT)
 
 G_DEFINE_BOXED_TYPE (AmigoAwsProfile, amigo_aws_profile,
                      amigo_aws_profile_ref, amigo_aws_profile_unref)
-
-/* ------------------------------------------------------------------------
- * Values and sections
- * ------------------------------------------------------------------------ */
-
-static void
-secure_free (gpointer str)
-{
-  amigo_secure_free_string (str);
-}
-
-static GHashTable *
-sub_table_new (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, secure_free);
-}
-
-static void
-ini_value_free (gpointer data)
-{
-  IniValue *v = data;
-
-  if (v == NULL)
-    return;
-  amigo_secure_free_string (v->value);
-  g_clear_pointer (&v->sub, g_hash_table_unref);
-  g_free (v);
-}
-
-static IniValue *
-ini_value_copy (const IniValue *src)
-{
-  IniValue *v = g_new0 (IniValue, 1);
-
-  v->value = g_strdup (src->value);
-  v->file = src->file;
-  if (src->sub != NULL)
-    {
-      GHashTableIter iter;
-      gpointer key, value;
-
-      v->sub = sub_table_new ();
-      g_hash_table_iter_init (&iter, src->sub);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        g_hash_table_insert (v->sub, g_strdup (key), g_strdup (value));
-    }
-  return v;
-}
-
-static GHashTable *
-values_table_new (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, ini_value_free);
-}
-
-static void
-ini_section_free (gpointer data)
-{
-  IniSection *s = data;
-
-  g_free (s->name);
-  g_hash_table_unref (s->values);
-  g_free (s);
-}
-
-static IniSection *
-ini_section_new (const char *name,
-                 guint       line)
-{
-  IniSection *s = g_new0 (IniSection, 1);
-
-  s->name = g_strdup (name);
-  s->line = line;
-  s->values = values_table_new ();
-  return s;
-}
 
 static int
 compare_strings (const void *a,
@@ -198,329 +74,6 @@ sorted_keys (GHashTable *table)
   return result;
 }
 
-/* ------------------------------------------------------------------------
- * The INI reader
- * ------------------------------------------------------------------------ */
-
-static gboolean
-ini_error (IniParser   *p,
-           guint        line,
-           GError     **error,
-           const char  *what)
-{
-  /* Never quote the line itself: it may hold a secret key. */
-  g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
-               /* Translators: the first %s is a file path, %u a line number, the
-                * last %s one of the phrases that say what is wrong with the line
-                * (“is not UTF-8 text”, “has no key before “=””, …). */
-               _("The AWS file “%s” cannot be read: line %u %s. "
-                 "Correct that line, as the AWS CLI would refuse it too."),
-               p->path, line, what);
-  return FALSE;
-}
-
-static void
-ini_parser_reset_key (IniParser *p)
-{
-  g_clear_pointer (&p->key, g_free);
-  g_ptr_array_set_size (p->lines, 0);
-  g_array_set_size (p->line_numbers, 0);
-}
-
-static char *
-strip_copy (const char *start,
-            const char *end)
-{
-  while (start < end && g_ascii_isspace (*start))
-    start++;
-  while (end > start && g_ascii_isspace (end[-1]))
-    end--;
-  return g_strndup (start, end - start);
-}
-
-/* Ends the value being read and stores it in its section. */
-static gboolean
-ini_parser_commit_key (IniParser  *p,
-                       GError    **error)
-{
-  IniValue *v;
-  gboolean nested = FALSE;
-
-  if (p->key == NULL)
-    return TRUE;
-
-  /* botocore: a value that begins with a newline is a sub-section. The first
-   * line is the text after `=`; any later non-empty line makes it so. */
-  if (*(const char *) g_ptr_array_index (p->lines, 0) == '\0')
-    {
-      for (guint i = 1; i < p->lines->len; i++)
-        if (*(const char *) g_ptr_array_index (p->lines, i) != '\0')
-          {
-            nested = TRUE;
-            break;
-          }
-    }
-
-  v = g_new0 (IniValue, 1);
-  v->file = p->file;
-
-  if (nested)
-    {
-      v->sub = sub_table_new ();
-      for (guint i = 1; i < p->lines->len; i++)
-        {
-          const char *line = g_ptr_array_index (p->lines, i);
-          const char *eq;
-
-          if (*line == '\0')
-            continue;
-          eq = strchr (line, '=');
-          if (eq == NULL)
-            {
-              g_autofree char *what =
-                g_strdup_printf (_("is in the sub-section “%s” but is not a “key = value” setting"),
-                                 p->key);
-              ini_value_free (v);
-              return ini_error (p, g_array_index (p->line_numbers, guint, i), error, what);
-            }
-          /* Later sub-keys replace earlier ones, as in botocore. */
-          g_hash_table_insert (v->sub, strip_copy (line, eq),
-                               strip_copy (eq + 1, eq + strlen (eq)));
-        }
-    }
-  else
-    {
-      char *joined;
-      gsize len;
-
-      g_ptr_array_add (p->lines, NULL);
-      joined = g_strjoinv ("\n", (char **) p->lines->pdata);
-      g_ptr_array_set_size (p->lines, p->lines->len - 1);
-      len = strlen (joined);
-      while (len > 0 && g_ascii_isspace (joined[len - 1]))
-        joined[--len] = '\0';
-      v->value = joined;
-    }
-
-  g_hash_table_insert (p->section->values, g_steal_pointer (&p->key), v);
-  ini_parser_reset_key (p);
-  return TRUE;
-}
-
-static gboolean
-ini_parser_line (IniParser   *p,
-                 guint        lineno,
-                 const char  *line,
-                 gsize        len,
-                 guint       *indent_level,
-                 GError     **error)
-{
-  const char *end = line + len;
-  const char *start = line;
-  const char *stop = end;
-  guint indent;
-
-  while (start < end && g_ascii_isspace (*start))
-    start++;
-  while (stop > start && g_ascii_isspace (stop[-1]))
-    stop--;
-
-  /* A comment line, indented or not, is skipped without ending a value. */
-  if (start < stop && (*start == '#' || *start == ';'))
-    return TRUE;
-
-  if (start == stop)
-    {
-      /* Blank lines belong to the value being read (trailing ones are
-       * trimmed when it ends). */
-      if (p->key != NULL)
-        {
-          g_ptr_array_add (p->lines, g_strdup (""));
-          g_array_append_val (p->line_numbers, lineno);
-        }
-      return TRUE;
-    }
-
-  indent = start - line;
-
-  if (p->key != NULL && indent > *indent_level)
-    {
-      g_ptr_array_add (p->lines, g_strndup (start, stop - start));
-      g_array_append_val (p->line_numbers, lineno);
-      return TRUE;
-    }
-
-  if (!ini_parser_commit_key (p, error))
-    return FALSE;
-
-  *indent_level = indent;
-
-  if (*start == '[')
-    {
-      const char *close = NULL;
-      g_autofree char *name = NULL;
-
-      for (const char *c = stop - 1; c > start; c--)
-        if (*c == ']')
-          {
-            close = c;
-            break;
-          }
-      if (close == NULL)
-        return ini_error (p, lineno, error,
-                          _("starts a section header with “[” that has no closing “]”"));
-      if (close == start + 1)
-        return ini_error (p, lineno, error, _("is a section header with no name"));
-
-      name = g_strndup (start + 1, close - start - 1);
-      if (strcmp (name, "DEFAULT") == 0)
-        {
-          if (p->defaults == NULL)
-            p->defaults = ini_section_new (name, lineno);
-          p->section = p->defaults;
-        }
-      else if (g_hash_table_contains (p->by_name, name))
-        {
-          g_autofree char *what =
-            g_strdup_printf (_("repeats the section [%s] (first at line %u)"),
-                             name, ((IniSection *) g_hash_table_lookup (p->by_name, name))->line);
-          return ini_error (p, lineno, error, what);
-        }
-      else
-        {
-          IniSection *s = ini_section_new (name, lineno);
-
-          g_ptr_array_add (p->sections, s);
-          g_hash_table_insert (p->by_name, s->name, s);
-          p->section = s;
-        }
-      return TRUE;
-    }
-
-  if (p->section == NULL)
-    return ini_error (p, lineno, error,
-                      _("is a setting before the first [section] header"));
-
-  {
-    const char *delim = NULL;
-    g_autofree char *raw_key = NULL;
-    g_autofree char *key = NULL;
-
-    for (const char *c = start; c < stop; c++)
-      if (*c == '=' || *c == ':')
-        {
-          delim = c;
-          break;
-        }
-    if (delim == NULL)
-      return ini_error (p, lineno, error,
-                        _("is neither a [section] header, a “key = value” setting, "
-                          "a comment nor the indented continuation of a value"));
-
-    raw_key = strip_copy (start, delim);
-    if (*raw_key == '\0')
-      return ini_error (p, lineno, error, _("has no key before “=”"));
-
-    key = g_utf8_strdown (raw_key, -1);
-    if (g_hash_table_contains (p->section->values, key))
-      {
-        g_autofree char *what =
-          g_strdup_printf (_("repeats the key “%s” in the section [%s]"),
-                           key, p->section->name);
-        return ini_error (p, lineno, error, what);
-      }
-
-    p->key = g_steal_pointer (&key);
-    g_ptr_array_add (p->lines, strip_copy (delim + 1, stop));
-    g_array_append_val (p->line_numbers, lineno);
-  }
-
-  return TRUE;
-}
-
-/* Parses @data (which the caller wipes) into sections, [DEFAULT] applied. */
-static GPtrArray *
-ini_parse (const char   *path,
-           AmigoAwsFile  file,
-           const char   *data,
-           gsize         len,
-           GError      **error)
-{
-  IniParser p = { 0 };
-  const char *invalid = NULL;
-  const char *pos;
-  const char *end = data + len;
-  guint lineno = 0;
-  guint indent_level = 0;
-  gboolean ok = TRUE;
-  GPtrArray *result = NULL;
-
-  p.path = path;
-  p.file = file;
-  p.sections = g_ptr_array_new_with_free_func (ini_section_free);
-  p.by_name = g_hash_table_new (g_str_hash, g_str_equal);
-  p.lines = g_ptr_array_new_with_free_func (secure_free);
-  p.line_numbers = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  if (!g_utf8_validate (data, len, &invalid))
-    {
-      guint line = 1;
-
-      for (const char *c = data; c < invalid; c++)
-        if (*c == '\n')
-          line++;
-      ok = ini_error (&p, line, error, _("is not UTF-8 text"));
-    }
-
-  pos = data;
-  if (ok && len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    pos += 3;
-
-  /* Lines end with \n, \r\n or \r, like Python's universal newlines. */
-  while (ok && pos < end)
-    {
-      const char *eol = pos;
-
-      while (eol < end && *eol != '\n' && *eol != '\r')
-        eol++;
-      lineno++;
-      ok = ini_parser_line (&p, lineno, pos, eol - pos, &indent_level, error);
-      if (eol < end && *eol == '\r' && eol + 1 < end && eol[1] == '\n')
-        eol++;
-      pos = eol + 1;
-    }
-
-  if (ok)
-    ok = ini_parser_commit_key (&p, error);
-
-  if (ok && p.defaults != NULL)
-    {
-      for (guint i = 0; i < p.sections->len; i++)
-        {
-          IniSection *s = g_ptr_array_index (p.sections, i);
-          GHashTableIter iter;
-          gpointer key, value;
-
-          g_hash_table_iter_init (&iter, p.defaults->values);
-          while (g_hash_table_iter_next (&iter, &key, &value))
-            if (!g_hash_table_contains (s->values, key))
-              g_hash_table_insert (s->values, g_strdup (key), ini_value_copy (value));
-        }
-    }
-
-  ini_parser_reset_key (&p);
-  g_ptr_array_unref (p.lines);
-  g_array_unref (p.line_numbers);
-  g_hash_table_unref (p.by_name);
-  g_clear_pointer (&p.defaults, ini_section_free);
-
-  if (ok)
-    result = g_steal_pointer (&p.sections);
-  else
-    g_ptr_array_unref (p.sections);
-  return result;
-}
-
 /* Reads and parses @path. A file that does not exist gives an empty list. */
 static GPtrArray *
 ini_read_file (const char   *path,
@@ -533,7 +86,7 @@ ini_read_file (const char   *path,
   GPtrArray *sections;
 
   if (path == NULL || *path == '\0')
-    return g_ptr_array_new_with_free_func (ini_section_free);
+    return g_ptr_array_new_with_free_func (amigo_ini_section_free);
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
@@ -548,7 +101,7 @@ ini_read_file (const char   *path,
   if (!g_file_get_contents (path, &contents, &len, &local_error))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        return g_ptr_array_new_with_free_func (ini_section_free);
+        return g_ptr_array_new_with_free_func (amigo_ini_section_free);
       g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
                    _("The AWS file “%s” cannot be read (%s). "
                      "Check that it is a file you are allowed to read."),
@@ -556,7 +109,7 @@ ini_read_file (const char   *path,
       return NULL;
     }
 
-  sections = ini_parse (path, file, contents, len, error);
+  sections = amigo_ini_parse (path, file, contents, len, error);
   amigo_secure_wipe (contents, len);
   g_free (contents);
   return sections;
@@ -573,9 +126,9 @@ profile_new (const char *name)
 
   g_atomic_ref_count_init (&self->ref_count);
   self->name = g_strdup (name);
-  self->values = values_table_new ();
-  self->config_values = values_table_new ();
-  self->credentials_values = values_table_new ();
+  self->values = amigo_ini_values_new ();
+  self->config_values = amigo_ini_values_new ();
+  self->credentials_values = amigo_ini_values_new ();
   return self;
 }
 
@@ -594,8 +147,8 @@ profile_merge (AmigoAwsProfile *self,
   g_hash_table_iter_init (&iter, values);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      g_hash_table_insert (self->values, g_strdup (key), ini_value_copy (value));
-      g_hash_table_insert (file_values, g_strdup (key), ini_value_copy (value));
+      g_hash_table_insert (self->values, g_strdup (key), amigo_ini_value_copy (value));
+      g_hash_table_insert (file_values, g_strdup (key), amigo_ini_value_copy (value));
     }
   self->files |= file;
 }
@@ -671,7 +224,7 @@ const char *
 amigo_aws_profile_get (const AmigoAwsProfile *self,
                        const char            *key)
 {
-  const IniValue *v;
+  const AmigoIniValue *v;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
@@ -698,7 +251,7 @@ amigo_aws_profile_get_in_file (const AmigoAwsProfile *self,
                                AmigoAwsFile           file,
                                const char            *key)
 {
-  const IniValue *v;
+  const AmigoIniValue *v;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (file == AMIGO_AWS_FILE_CONFIG || file == AMIGO_AWS_FILE_CREDENTIALS, NULL);
@@ -734,12 +287,12 @@ AmigoAwsFile
 amigo_aws_profile_get_key_file (const AmigoAwsProfile *self,
                                 const char            *key)
 {
-  const IniValue *v;
+  const AmigoIniValue *v;
 
   g_return_val_if_fail (self != NULL, AMIGO_AWS_FILE_NONE);
 
   v = g_hash_table_lookup (self->values, key);
-  return v != NULL ? v->file : AMIGO_AWS_FILE_NONE;
+  return v != NULL ? (AmigoAwsFile) v->origin : AMIGO_AWS_FILE_NONE;
 }
 
 /**
@@ -767,7 +320,7 @@ gboolean
 amigo_aws_profile_is_sub_section (const AmigoAwsProfile *self,
                                   const char            *key)
 {
-  const IniValue *v;
+  const AmigoIniValue *v;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
@@ -788,7 +341,7 @@ amigo_aws_profile_get_sub (const AmigoAwsProfile *self,
                            const char            *key,
                            const char            *sub_key)
 {
-  const IniValue *v;
+  const AmigoIniValue *v;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -810,7 +363,7 @@ char **
 amigo_aws_profile_list_sub_keys (const AmigoAwsProfile *self,
                                  const char            *key)
 {
-  const IniValue *v;
+  const AmigoIniValue *v;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -1014,116 +567,6 @@ nonempty_env (char       **envp,
 }
 
 /**
- * amigo_aws_config_expand_path:
- * @path: a path as written in `AWS_CONFIG_FILE`
- * @envp: (nullable) (array zero-terminated=1): the environment
- *
- * Expands `$VAR` and `${VAR}` that @envp defines (others stay as they are),
- * then a leading `~` or `~/` to `HOME` from @envp (or the user's home folder
- * when @envp has none), and a leading `~user` to that user's home folder
- * (when there is such a user), as botocore does with expandvars and
- * expanduser.
- *
- * Returns: (transfer full): the expanded path
- */
-char *
-amigo_aws_config_expand_path (const char         *path,
-                              const char * const *envp)
-{
-  GString *out;
-  const char *p;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  out = g_string_new (NULL);
-  p = path;
-  while (*p != '\0')
-    {
-      if (*p == '$')
-        {
-          const char *start;
-          const char *end;
-          gboolean braced = p[1] == '{';
-
-          start = p + (braced ? 2 : 1);
-          end = start;
-          if (braced)
-            while (*end != '\0' && *end != '}')
-              end++;
-          else
-            while (g_ascii_isalnum (*end) || *end == '_')
-              end++;
-
-          if (end > start && (!braced || *end == '}'))
-            {
-              g_autofree char *name = g_strndup (start, end - start);
-              const char *value = g_environ_getenv ((char **) envp, name);
-
-              if (value != NULL)
-                {
-                  g_string_append (out, value);
-                  p = braced ? end + 1 : end;
-                  continue;
-                }
-            }
-        }
-      g_string_append_c (out, *p++);
-    }
-
-  if (out->str[0] == '~')
-    {
-      /* ~ or ~/: HOME; ~user: that user's home folder, if there is one. */
-      gsize name_len = strcspn (out->str + 1, "/");
-      g_autofree char *home = NULL;
-      gsize len;
-
-      if (name_len == 0)
-        {
-          const char *env_home = g_environ_getenv ((char **) envp, "HOME");
-
-          home = g_strdup (env_home != NULL ? env_home : g_get_home_dir ());
-        }
-      else
-        {
-          g_autofree char *name = g_strndup (out->str + 1, name_len);
-          long size = sysconf (_SC_GETPW_R_SIZE_MAX);
-          g_autofree char *buffer = g_malloc (size > 0 ? size : 16384);
-          struct passwd entry, *found = NULL;
-
-          if (getpwnam_r (name, &entry, buffer, size > 0 ? size : 16384, &found) == 0 &&
-              found != NULL && found->pw_dir != NULL && *found->pw_dir != '\0')
-            home = g_strdup (found->pw_dir);
-        }
-
-      if (home != NULL)
-        {
-          len = strlen (home);
-          while (len > 0 && home[len - 1] == '/')
-            home[--len] = '\0';
-          g_string_erase (out, 0, 1 + name_len);
-          g_string_prepend (out, *home != '\0' ? home : "/");
-          if (out->len > 1 && out->str[0] == '/' && out->str[1] == '/')
-            g_string_erase (out, 0, 1);
-        }
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static char *
-path_from_env (char       **envp,
-               const char  *variable,
-               const char  *fallback)
-{
-  const char *value = g_environ_getenv (envp, variable);
-
-  /* An empty variable names no file, as in botocore. */
-  if (value != NULL)
-    return *value != '\0' ? amigo_aws_config_expand_path (value, (const char * const *) envp) : NULL;
-  return amigo_aws_config_expand_path (fallback, (const char * const *) envp);
-}
-
-/**
  * amigo_aws_config_load_files:
  * @config_path: (nullable): the config file, or %NULL for none
  * @credentials_path: (nullable): the credentials file, or %NULL for none
@@ -1170,7 +613,7 @@ amigo_aws_config_load_files (const char          *config_path,
    * one whole ([default] and [profile default]), as in botocore. */
   for (guint i = 0; i < config_sections->len; i++)
     {
-      IniSection *s = g_ptr_array_index (config_sections, i);
+      AmigoIniSection *s = g_ptr_array_index (config_sections, i);
       g_autofree char *name = NULL;
       GHashTable *target = self->profiles;
       AmigoAwsProfile *profile;
@@ -1192,7 +635,7 @@ amigo_aws_config_load_files (const char          *config_path,
   /* Credentials file: every section is a profile, laid over the config's. */
   for (guint i = 0; i < credentials_sections->len; i++)
     {
-      IniSection *s = g_ptr_array_index (credentials_sections, i);
+      AmigoIniSection *s = g_ptr_array_index (credentials_sections, i);
       AmigoAwsProfile *profile = g_hash_table_lookup (self->profiles, s->name);
 
       if (profile == NULL)
@@ -1224,8 +667,8 @@ amigo_aws_config_load (const char * const  *envp,
                        GError             **error)
 {
   g_auto(GStrv) env = envp != NULL ? g_strdupv ((char **) envp) : g_new0 (char *, 1);
-  g_autofree char *config_path = path_from_env (env, "AWS_CONFIG_FILE", "~/.aws/config");
-  g_autofree char *credentials_path = path_from_env (env, "AWS_SHARED_CREDENTIALS_FILE",
+  g_autofree char *config_path = _amigo_aws_config_path_from_env (env, "AWS_CONFIG_FILE", "~/.aws/config");
+  g_autofree char *credentials_path = _amigo_aws_config_path_from_env (env, "AWS_SHARED_CREDENTIALS_FILE",
                                                      "~/.aws/credentials");
 
   return amigo_aws_config_load_files (config_path, credentials_path,
@@ -1590,3 +1033,4 @@ amigo_aws_config_set_credential_process_timeout (AmigoAwsConfig *self,
   g_return_if_fail (timeout_ms > 0);
   self->process_timeout_ms = timeout_ms;
 }
+

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "amigo-aws-config.h"
+#include "amigo-credential-process.h"
 #include "amigo-credentials.h"
 
 G_BEGIN_DECLS
@@ -35,22 +36,6 @@ AmigoCredentials *amigo_credential_chain_resolve_finish (AmigoAwsConfig         
                                                          GAsyncResult           *result,
                                                          AmigoCredentialSource  *out_source,
                                                          char                  **out_profile_name,
-                                                         GError                **error);
-
-void              amigo_credential_process_run_async    (const char             *command_line,
-                                                         const char * const     *envp,
-                                                         const char             *profile_name,
-                                                         guint                   timeout_ms,
-                                                         GCancellable           *cancellable,
-                                                         GAsyncReadyCallback     callback,
-                                                         gpointer                user_data);
-AmigoCredentials *amigo_credential_process_run_finish   (GAsyncResult           *result,
-                                                         GError                **error);
-
-AmigoCredentials *amigo_credential_process_parse_output (const char             *output,
-                                                         gsize                   length,
-                                                         const char             *profile_name,
-                                                         gint64                  now,
                                                          GError                **error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <libsecret/secret.h>
 
 #include "amigo-credentials.h"
+#include "amigo-keyring-account.h"
 
 G_BEGIN_DECLS
 
@@ -22,20 +23,6 @@ G_BEGIN_DECLS
 #define AMIGO_KEYRING_ATTR_ENDPOINT   "endpoint"
 
 const SecretSchema *amigo_keyring_get_schema (void);
-
-/* The non-secret part of a stored account. Immutable: after a change, use
- * the account the _finish function returns, or list again. */
-#define AMIGO_TYPE_KEYRING_ACCOUNT (amigo_keyring_account_get_type ())
-G_DECLARE_FINAL_TYPE (AmigoKeyringAccount, amigo_keyring_account, AMIGO, KEYRING_ACCOUNT, GObject)
-
-AmigoKeyringAccount *amigo_keyring_account_new          (const char          *id,
-                                                         const char          *name,
-                                                         const char          *region,
-                                                         const char          *endpoint);
-const char          *amigo_keyring_account_get_id       (AmigoKeyringAccount *self);
-const char          *amigo_keyring_account_get_name     (AmigoKeyringAccount *self);
-const char          *amigo_keyring_account_get_region   (AmigoKeyringAccount *self);
-const char          *amigo_keyring_account_get_endpoint (AmigoKeyringAccount *self);
 
 /* The one object the UI talks to. It stores accounts in the Secret Service
  * (through the Secret portal inside Flatpak), or, in session-only mode, in

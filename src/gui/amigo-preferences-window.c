@@ -13,8 +13,8 @@
 
 #include <glib/gi18n.h>
 
-#include "amigo-account-dialog.h"
-#include "amigo-import-dialog.h"
+#include "accounts/amigo-account-dialog.h"
+#include "accounts/amigo-import-dialog.h"
 #include "amigo-preferences-window.h"
 
 struct _AmigoPreferencesWindow

@@ -4,8 +4,8 @@
  */
 #pragma once
 
-#include "amigo-filter-popover.h"
-#include "amigo-image-list.h"
+#include "images/amigo-filter-popover.h"
+#include "images/amigo-image-list.h"
 #include "amigo-image-store.h"
 #include "amigo-window.h"
 

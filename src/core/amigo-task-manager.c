@@ -10,31 +10,23 @@
  * its message shows the error and polling goes on, more slowly. The watch
  * ends when AWS says the work succeeded or failed.
  *
- * The list is kept in a small JSON file, rewritten whole (atomically) on
- * every change, so that Amigo resumes watching after a restart. It holds
- * what was asked and how it ended — never credentials. Finished tasks stay
- * in the file for a day.
+ * The list is kept in a state file (amigo-task-state-file.c), saved on
+ * every change, so that Amigo resumes watching after a restart.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <errno.h>
-
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
 #include "amigo-ec2.h"
 #include "amigo-error.h"
 #include "amigo-task-manager-private.h"
 #include "amigo-task-private.h"
+#include "amigo-task-state-file.h"
 
-#define STATE_FILE_VERSION 1
 #define DEFAULT_INITIAL_INTERVAL_MS 2000
 #define DEFAULT_MAX_INTERVAL_MS 60000
-/* Finished tasks older than this are left out of the state file. */
-#define KEEP_FINISHED_USEC (G_TIME_SPAN_DAY)
 /* EC2 is eventually consistent: right after CreateImage or RunInstances,
  * Describe may not know the new id yet. "Not found" means "gone" only once
  * the resource was seen, or when the task is older than this. */
@@ -684,294 +676,28 @@ start_watch (AmigoTaskManager *self,
     /* Just created: give EC2 a moment to know about it. */
     watch_schedule (watch);
 }
-
 /* ---- the state file -------------------------------------------------- */
-
-static gboolean
-is_expired (AmigoTask *task,
-            gint64     now)
-{
-  return amigo_task_get_state (task) != AMIGO_TASK_STATE_RUNNING &&
-         now - amigo_task_get_finished (task) > KEEP_FINISHED_USEC;
-}
-
-static char *
-format_time (gint64 usec)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) exact = NULL;
-
-  if (time == NULL)
-    return NULL;
-  exact = g_date_time_add (time, usec % G_USEC_PER_SEC);
-  return g_date_time_format_iso8601 (exact);
-}
-
-static gint64
-parse_time (const char *text)
-{
-  g_autoptr(GDateTime) time = NULL;
-
-  if (text == NULL)
-    return 0;
-  time = g_date_time_new_from_iso8601 (text, NULL);
-  if (time == NULL)
-    return 0;
-  return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
-}
-
-static JsonNode *
-task_to_json (AmigoTask *task)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *started = format_time (amigo_task_get_started (task));
-  const char * const *ids = amigo_task_get_resource_ids (task);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, _amigo_task_kind_to_string (amigo_task_get_kind (task)));
-  json_builder_set_member_name (builder, "account_id");
-  json_builder_add_string_value (builder, amigo_task_get_account_id (task));
-  json_builder_set_member_name (builder, "region");
-  json_builder_add_string_value (builder, amigo_task_get_region (task));
-  json_builder_set_member_name (builder, "resource_ids");
-  json_builder_begin_array (builder);
-  for (guint i = 0; ids[i] != NULL; i++)
-    json_builder_add_string_value (builder, ids[i]);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, amigo_task_get_title (task));
-  json_builder_set_member_name (builder, "state");
-  json_builder_add_string_value (builder, _amigo_task_state_to_string (amigo_task_get_state (task)));
-  json_builder_set_member_name (builder, "started");
-  json_builder_add_string_value (builder, started);
-  if (amigo_task_get_state (task) != AMIGO_TASK_STATE_RUNNING)
-    {
-      g_autofree char *finished = format_time (amigo_task_get_finished (task));
-
-      json_builder_set_member_name (builder, "finished");
-      json_builder_add_string_value (builder, finished);
-      /* How it ended, e.g. AWS's state reason (never a credential). */
-      if (amigo_task_get_message (task) != NULL)
-        {
-          json_builder_set_member_name (builder, "message");
-          json_builder_add_string_value (builder, amigo_task_get_message (task));
-        }
-    }
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
 
 static void
 save (AmigoTaskManager *self)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *dir = NULL;
-  gint64 now = g_get_real_time ();
-  guint n;
-
-  if (self->state_path == NULL)
-    return;
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, STATE_FILE_VERSION);
-  json_builder_set_member_name (builder, "tasks");
-  json_builder_begin_array (builder);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->tasks));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AmigoTask) task = g_list_model_get_item (G_LIST_MODEL (self->tasks), i);
-
-      if (!is_expired (task, now))
-        json_builder_add_value (builder, task_to_json (task));
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  data = json_generator_to_data (generator, NULL);
-
-  dir = g_path_get_dirname (self->state_path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_warning ("Could not create %s to keep the task list: %s", dir, g_strerror (saved_errno));
-      return;
-    }
-  if (!g_file_set_contents_full (self->state_path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-    g_warning ("Could not save the task list: %s", error->message);
-}
-
-/* A string member, or NULL when absent or of another type (a hand-edited
- * or damaged file must not trip json-glib's checks). */
-static const char *
-get_string (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static AmigoTask *
-task_from_json (JsonNode *node)
-{
-  JsonObject *object;
-  JsonArray *array;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_autoptr(AmigoTask) task = NULL;
-  AmigoTaskKind kind;
-  AmigoTaskState state;
-  const char *account_id, *region, *title, *message;
-  gint64 started, finished;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  object = json_node_get_object (node);
-
-  if (!_amigo_task_kind_from_string (get_string (object, "kind"), &kind) ||
-      !_amigo_task_state_from_string (get_string (object, "state"), &state))
-    return NULL;
-  account_id = get_string (object, "account_id");
-  region = get_string (object, "region");
-  title = get_string (object, "title");
-  message = get_string (object, "message");
-  started = parse_time (get_string (object, "started"));
-  finished = parse_time (get_string (object, "finished"));
-  if (account_id == NULL || region == NULL || started == 0 ||
-      !json_object_has_member (object, "resource_ids") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "resource_ids")))
-    return NULL;
-
-  array = json_object_get_array_member (object, "resource_ids");
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING ||
-          *json_node_get_string (element) == '\0')
-        return NULL;
-      g_ptr_array_add (ids, (gpointer) json_node_get_string (element));
-    }
-  if (ids->len == 0)
-    return NULL;
-  g_ptr_array_add (ids, NULL);
-
-  task = amigo_task_new (kind, account_id, region, (const char * const *) ids->pdata, title);
-  _amigo_task_set_started (task, started);
-  if (state != AMIGO_TASK_STATE_RUNNING)
-    {
-      _amigo_task_set_finished (task, finished != 0 ? finished : started);
-      _amigo_task_set_message (task, message);
-      _amigo_task_set_state (task, state);
-      if (state == AMIGO_TASK_STATE_SUCCEEDED)
-        _amigo_task_set_percent (task, 100);
-    }
-  return g_steal_pointer (&task);
-}
-
-/* Keeps an unreadable file for a person to look at, and starts afresh. */
-static void
-set_aside (AmigoTaskManager *self,
-           const char       *reason)
-{
-  g_autofree char *bad = g_strconcat (self->state_path, ".bad", NULL);
-
-  if (g_rename (self->state_path, bad) != 0)
-    {
-      int saved_errno = errno;
-
-      g_warning ("The task list %s could not be read (%s), nor set aside as %s (%s)",
-                 self->state_path, reason, bad, g_strerror (saved_errno));
-      return;
-    }
-  g_warning ("The task list %s could not be read (%s): it was set aside as %s",
-             self->state_path, reason, bad);
+  if (self->state_path != NULL)
+    amigo_task_state_file_save (self->state_path, G_LIST_MODEL (self->tasks), g_get_real_time ());
 }
 
 static void
 load (AmigoTaskManager *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  JsonObject *root;
-  JsonNode *version;
-  JsonArray *array;
-  gint64 now = g_get_real_time ();
-  guint n_bad = 0;
+  g_autoptr(GPtrArray) tasks = NULL;
+  gboolean rewrite = FALSE;
 
   if (self->state_path == NULL)
     return;
-
-  if (!g_file_get_contents (self->state_path, &data, &length, &error))
-    {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        set_aside (self, error->message);
-      return;
-    }
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, length, &error))
-    {
-      set_aside (self, error->message);
-      return;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      set_aside (self, "not a JSON object");
-      return;
-    }
-  root = json_node_get_object (json_parser_get_root (parser));
-  version = json_object_get_member (root, "version");
-  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) ||
-      json_node_get_value_type (version) != G_TYPE_INT64 ||
-      json_node_get_int (version) != STATE_FILE_VERSION ||
-      !json_object_has_member (root, "tasks") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "tasks")))
-    {
-      set_aside (self, "not a task list of version 1");
-      return;
-    }
-
-  array = json_object_get_array_member (root, "tasks");
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autoptr(AmigoTask) task = task_from_json (json_array_get_element (array, i));
-
-      if (task == NULL)
-        {
-          n_bad++;
-          continue;
-        }
-      if (is_expired (task, now))
-        continue;
-      /* The file is newest first, as the list. */
-      g_list_store_append (self->tasks, task);
-    }
-
-  if (n_bad > 0)
-    {
-      g_autofree char *reason = g_strdup_printf ("%u unreadable tasks", n_bad);
-
-      /* Keep the whole file for a person to look at; the tasks that could
-       * be read go on. */
-      set_aside (self, reason);
-      save (self);
-    }
+  tasks = amigo_task_state_file_load (self->state_path, g_get_real_time (), &rewrite);
+  g_list_store_splice (self->tasks, g_list_model_get_n_items (G_LIST_MODEL (self->tasks)), 0,
+                       tasks->pdata, tasks->len);
+  if (rewrite)
+    save (self);
 }
 
 /* ---- GObject --------------------------------------------------------- */

@@ -1,0 +1,251 @@
+/* amigo-keyring-account.c — the non-secret part of a stored account
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "amigo-keyring-account.h"
+
+struct _AmigoKeyringAccount
+{
+  GObject parent_instance;
+
+  char *id;
+  char *name;
+  char *region;
+  char *endpoint;               /* NULL when the default endpoint is used */
+};
+
+G_DEFINE_FINAL_TYPE (AmigoKeyringAccount, amigo_keyring_account, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_REGION,
+  PROP_ENDPOINT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+amigo_keyring_account_finalize (GObject *object)
+{
+  AmigoKeyringAccount *self = AMIGO_KEYRING_ACCOUNT (object);
+
+  g_free (self->id);
+  g_free (self->name);
+  g_free (self->region);
+  g_free (self->endpoint);
+
+  G_OBJECT_CLASS (amigo_keyring_account_parent_class)->finalize (object);
+}
+
+static void
+amigo_keyring_account_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  AmigoKeyringAccount *self = AMIGO_KEYRING_ACCOUNT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_REGION:
+      g_value_set_string (value, self->region);
+      break;
+    case PROP_ENDPOINT:
+      g_value_set_string (value, self->endpoint);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amigo_keyring_account_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  AmigoKeyringAccount *self = AMIGO_KEYRING_ACCOUNT (object);
+  const char *str;
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = g_value_dup_string (value);
+      break;
+    case PROP_NAME:
+      self->name = g_value_dup_string (value);
+      break;
+    case PROP_REGION:
+      self->region = g_value_dup_string (value);
+      break;
+    case PROP_ENDPOINT:
+      str = g_value_get_string (value);
+      self->endpoint = (str && *str) ? g_strdup (str) : NULL;
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amigo_keyring_account_class_init (AmigoKeyringAccountClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = amigo_keyring_account_finalize;
+  object_class->get_property = amigo_keyring_account_get_property;
+  object_class->set_property = amigo_keyring_account_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_REGION] =
+    g_param_spec_string ("region", NULL, NULL, NULL, flags);
+  properties[PROP_ENDPOINT] =
+    g_param_spec_string ("endpoint", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+amigo_keyring_account_init (AmigoKeyringAccount *self)
+{
+}
+
+/**
+ * amigo_keyring_account_new:
+ * @id: the account id
+ * @name: the name people gave the account
+ * @region: the default region, e.g. `eu-west-1`
+ * @endpoint: (nullable): a custom EC2 endpoint URL, or %NULL (or "") for AWS's own
+ *
+ * Returns: (transfer full): a new account
+ */
+AmigoKeyringAccount *
+amigo_keyring_account_new (const char *id,
+                           const char *name,
+                           const char *region,
+                           const char *endpoint)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (region != NULL, NULL);
+
+  return g_object_new (AMIGO_TYPE_KEYRING_ACCOUNT,
+                       "id", id,
+                       "name", name,
+                       "region", region,
+                       "endpoint", endpoint,
+                       NULL);
+}
+
+/**
+ * amigo_keyring_account_get_id:
+ *
+ * Returns: (transfer none): the id, a UUID made when the account was added
+ */
+const char *
+amigo_keyring_account_get_id (AmigoKeyringAccount *self)
+{
+  g_return_val_if_fail (AMIGO_IS_KEYRING_ACCOUNT (self), NULL);
+  return self->id;
+}
+
+/**
+ * amigo_keyring_account_get_name:
+ *
+ * Returns: (transfer none): the name people gave the account
+ */
+const char *
+amigo_keyring_account_get_name (AmigoKeyringAccount *self)
+{
+  g_return_val_if_fail (AMIGO_IS_KEYRING_ACCOUNT (self), NULL);
+  return self->name;
+}
+
+/**
+ * amigo_keyring_account_get_region:
+ *
+ * Returns: (transfer none): the default region
+ */
+const char *
+amigo_keyring_account_get_region (AmigoKeyringAccount *self)
+{
+  g_return_val_if_fail (AMIGO_IS_KEYRING_ACCOUNT (self), NULL);
+  return self->region;
+}
+
+/**
+ * amigo_keyring_account_get_endpoint:
+ *
+ * Returns: (transfer none) (nullable): the custom endpoint URL, or %NULL
+ */
+const char *
+amigo_keyring_account_get_endpoint (AmigoKeyringAccount *self)
+{
+  g_return_val_if_fail (AMIGO_IS_KEYRING_ACCOUNT (self), NULL);
+  return self->endpoint;
+}
+
+/**
+ * amigo_keyring_account_equal:
+ * @a: an account
+ * @b: another account
+ *
+ * Returns: whether both have the same id, name, region and endpoint, which
+ *   is what identifies a keyring item exactly
+ */
+gboolean
+amigo_keyring_account_equal (AmigoKeyringAccount *a,
+                             AmigoKeyringAccount *b)
+{
+  g_return_val_if_fail (AMIGO_IS_KEYRING_ACCOUNT (a), FALSE);
+  g_return_val_if_fail (AMIGO_IS_KEYRING_ACCOUNT (b), FALSE);
+
+  return g_strcmp0 (a->id, b->id) == 0 &&
+         g_strcmp0 (a->name, b->name) == 0 &&
+         g_strcmp0 (a->region, b->region) == 0 &&
+         g_strcmp0 (a->endpoint, b->endpoint) == 0;
+}
+
+/**
+ * amigo_keyring_account_compare:
+ * @a: a pointer to an #AmigoKeyringAccount pointer
+ * @b: a pointer to an #AmigoKeyringAccount pointer
+ *
+ * Orders accounts by name as people read it: case-insensitive, in the
+ * locale's order; a #GCompareFunc for g_ptr_array_sort().
+ *
+ * Returns: <0, 0 or >0
+ */
+int
+amigo_keyring_account_compare (gconstpointer a,
+                               gconstpointer b)
+{
+  AmigoKeyringAccount *aa = *(AmigoKeyringAccount * const *) a;
+  AmigoKeyringAccount *bb = *(AmigoKeyringAccount * const *) b;
+  g_autofree char *fa = g_utf8_casefold (aa->name, -1);
+  g_autofree char *fb = g_utf8_casefold (bb->name, -1);
+  g_autofree char *ka = g_utf8_collate_key (fa, -1);
+  g_autofree char *kb = g_utf8_collate_key (fb, -1);
+  int cmp = strcmp (ka, kb);
+
+  /* Case apart, then as written, then by id: a stable order. */
+  if (cmp == 0)
+    cmp = g_utf8_collate (aa->name, bb->name);
+  return cmp != 0 ? cmp : strcmp (aa->id, bb->id);
+}
