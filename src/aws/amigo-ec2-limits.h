@@ -18,11 +18,16 @@ G_BEGIN_DECLS
 /* RunInstances: user data is at most 16 KiB, before base64. */
 #define AMIGO_EC2_USER_DATA_MAX (16 * 1024)
 
-/* CreateImage, RegisterImage, CopyImage: a name of 3 to 128 characters,
- * a description of at most 255. */
+/* CreateImage, RegisterImage, CopyImage: a name of 3 to 128 characters
+ * (amigo_ec2_validate_image_name()), a description of at most 255 (the
+ * API reference leaves it out; EC2 refuses longer ones, and its console
+ * says so). */
 #define AMIGO_EC2_IMAGE_NAME_MIN        3
 #define AMIGO_EC2_IMAGE_NAME_MAX        128
 #define AMIGO_EC2_IMAGE_DESCRIPTION_MAX 255
+
+/* The largest size of any EBS volume type, in GiB (gp3, io2). */
+#define AMIGO_EC2_VOLUME_SIZE_MAX 65536
 
 /**
  * AmigoEc2VolumeLimits:
