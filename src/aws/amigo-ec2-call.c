@@ -149,6 +149,22 @@ _amigo_ec2_query_new (const char *action)
   return amigo_ec2_query_new (action, AMIGO_EC2_API_VERSION);
 }
 
+AmigoEc2Query *
+_amigo_ec2_query_for (AmigoEc2   *self,
+                      const char *action,
+                      const char *id_key,
+                      const char *id)
+{
+  AmigoEc2Query *q;
+
+  g_return_val_if_fail (AMIGO_IS_EC2 (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  q = _amigo_ec2_query_new (action);
+  amigo_ec2_query_add_string (q, id_key, id);
+  return q;
+}
+
 GTask *
 _amigo_ec2_task_new (AmigoEc2            *self,
                      const char          *action,

@@ -8,17 +8,6 @@
 
 #include "amigo-ec2-private.h"
 
-/* An action on one image: the query, with its `ImageId`. */
-static AmigoEc2Query *
-image_query_new (const char *action,
-                 const char *image_id)
-{
-  AmigoEc2Query *q = _amigo_ec2_query_new (action);
-
-  amigo_ec2_query_add_string (q, "ImageId", image_id);
-  return q;
-}
-
 /* ---- ModifyImageAttribute --------------------------------------------- */
 
 static void
@@ -45,7 +34,7 @@ add_launch_permissions (AmigoEc2Query               *q,
 /**
  * amigo_ec2_modify_image_launch_permission_async:
  * @self: an #AmigoEc2
- * @image_id: the image
+ * @image_id: the image to share or unshare
  * @add: (array length=n_add) (nullable): who may now launch it: an account
  *   (`user_id`), everyone (`group` = `all`: public), an organization or an
  *   organizational unit (their ARNs); one of the four per entry
@@ -70,40 +59,29 @@ amigo_ec2_modify_image_launch_permission_async (AmigoEc2                    *sel
                                                 GAsyncReadyCallback          callback,
                                                 gpointer                     user_data)
 {
-  AmigoEc2Query *q;
+  AmigoEc2Query *q = _amigo_ec2_query_for (self, "ModifyImageAttribute", "ImageId", image_id);
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-  g_return_if_fail (image_id != NULL);
-
-  q = image_query_new ("ModifyImageAttribute", image_id);
+  if (q == NULL)
+    return;
   amigo_ec2_query_push (q, "LaunchPermission");
   add_launch_permissions (q, "Add", add, n_add);
   add_launch_permissions (q, "Remove", remove, n_remove);
   amigo_ec2_query_pop (q);
   _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_true, cancellable, callback, user_data,
-                 amigo_ec2_modify_image_launch_permission_async);
+                  amigo_ec2_modify_image_launch_permission_async);
 }
 
 /**
  * amigo_ec2_modify_image_launch_permission_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: %TRUE on success
  */
-gboolean
-amigo_ec2_modify_image_launch_permission_finish (AmigoEc2      *self,
-                                                 GAsyncResult  *result,
-                                                 GError       **error)
-{
-  return _amigo_ec2_finish_boolean (self, result, amigo_ec2_modify_image_launch_permission_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_BOOLEAN (modify_image_launch_permission)
 
 /**
  * amigo_ec2_modify_image_description_async:
  * @self: an #AmigoEc2
- * @image_id: the image
+ * @image_id: the image to describe
  * @description: the new description (`Description.Value`); "" clears it
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done
@@ -121,40 +99,30 @@ amigo_ec2_modify_image_description_async (AmigoEc2            *self,
 {
   AmigoEc2Query *q;
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-  g_return_if_fail (image_id != NULL);
   g_return_if_fail (description != NULL);
-
-  q = image_query_new ("ModifyImageAttribute", image_id);
+  q = _amigo_ec2_query_for (self, "ModifyImageAttribute", "ImageId", image_id);
+  if (q == NULL)
+    return;
   amigo_ec2_query_push (q, "Description");
   amigo_ec2_query_add_string (q, "Value", description);
   amigo_ec2_query_pop (q);
   _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_true, cancellable, callback, user_data,
-                 amigo_ec2_modify_image_description_async);
+                  amigo_ec2_modify_image_description_async);
 }
 
 /**
  * amigo_ec2_modify_image_description_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: %TRUE on success
  */
-gboolean
-amigo_ec2_modify_image_description_finish (AmigoEc2      *self,
-                                           GAsyncResult  *result,
-                                           GError       **error)
-{
-  return _amigo_ec2_finish_boolean (self, result, amigo_ec2_modify_image_description_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_BOOLEAN (modify_image_description)
 
 /* ---- Deprecation ------------------------------------------------------ */
 
 /**
  * amigo_ec2_enable_image_deprecation_async:
  * @self: an #AmigoEc2
- * @image_id: the image
+ * @image_id: the image to deprecate
  * @deprecate_at: when it becomes deprecated (`DeprecateAt`; EC2 rounds it
  *   to the nearest minute and refuses the past and more than 10 years ahead)
  * @cancellable: (nullable): a #GCancellable
@@ -175,36 +143,26 @@ amigo_ec2_enable_image_deprecation_async (AmigoEc2            *self,
 {
   AmigoEc2Query *q;
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-  g_return_if_fail (image_id != NULL);
   g_return_if_fail (deprecate_at != NULL);
-
-  q = image_query_new ("EnableImageDeprecation", image_id);
+  q = _amigo_ec2_query_for (self, "EnableImageDeprecation", "ImageId", image_id);
+  if (q == NULL)
+    return;
   amigo_ec2_query_add_date_time (q, "DeprecateAt", deprecate_at);
   _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_true, cancellable, callback, user_data,
-                 amigo_ec2_enable_image_deprecation_async);
+                  amigo_ec2_enable_image_deprecation_async);
 }
 
 /**
  * amigo_ec2_enable_image_deprecation_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: %TRUE on success
  */
-gboolean
-amigo_ec2_enable_image_deprecation_finish (AmigoEc2      *self,
-                                           GAsyncResult  *result,
-                                           GError       **error)
-{
-  return _amigo_ec2_finish_boolean (self, result, amigo_ec2_enable_image_deprecation_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_BOOLEAN (enable_image_deprecation)
 
 /**
  * amigo_ec2_disable_image_deprecation_async:
  * @self: an #AmigoEc2
- * @image_id: the image
+ * @image_id: the image no longer to deprecate
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done
  * @user_data: data for @callback
@@ -218,38 +176,27 @@ amigo_ec2_disable_image_deprecation_async (AmigoEc2            *self,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  AmigoEc2Query *q;
+  AmigoEc2Query *q = _amigo_ec2_query_for (self, "DisableImageDeprecation", "ImageId", image_id);
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-  g_return_if_fail (image_id != NULL);
-
-  q = image_query_new ("DisableImageDeprecation", image_id);
+  if (q == NULL)
+    return;
   _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_true, cancellable, callback, user_data,
-                 amigo_ec2_disable_image_deprecation_async);
+                  amigo_ec2_disable_image_deprecation_async);
 }
 
 /**
  * amigo_ec2_disable_image_deprecation_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: %TRUE on success
  */
-gboolean
-amigo_ec2_disable_image_deprecation_finish (AmigoEc2      *self,
-                                            GAsyncResult  *result,
-                                            GError       **error)
-{
-  return _amigo_ec2_finish_boolean (self, result, amigo_ec2_disable_image_deprecation_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_BOOLEAN (disable_image_deprecation)
 
 /* ---- Deregistration protection ---------------------------------------- */
 
 /**
  * amigo_ec2_enable_image_deregistration_protection_async:
  * @self: an #AmigoEc2
- * @image_id: the image
+ * @image_id: the image to protect
  * @with_cooldown: `WithCooldown=true`: once disabled, the protection still
  *   holds for 24 hours
  * @cancellable: (nullable): a #GCancellable
@@ -267,41 +214,29 @@ amigo_ec2_enable_image_deregistration_protection_async (AmigoEc2            *sel
                                                         GAsyncReadyCallback  callback,
                                                         gpointer             user_data)
 {
-  AmigoEc2Query *q;
+  AmigoEc2Query *q = _amigo_ec2_query_for (self, "EnableImageDeregistrationProtection", "ImageId", image_id);
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-  g_return_if_fail (image_id != NULL);
-
-  q = image_query_new ("EnableImageDeregistrationProtection", image_id);
+  if (q == NULL)
+    return;
   if (with_cooldown)
     amigo_ec2_query_add_boolean (q, "WithCooldown", TRUE);
   _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_string, cancellable, callback, user_data,
-                 amigo_ec2_enable_image_deregistration_protection_async);
+                  amigo_ec2_enable_image_deregistration_protection_async);
 }
 
 /**
  * amigo_ec2_enable_image_deregistration_protection_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: (transfer full) (nullable): the protection's state as EC2
  *   answered it (`enabled-without-cooldown`, `enabled-with-cooldown`), or
  *   %NULL with @error set
  */
-char *
-amigo_ec2_enable_image_deregistration_protection_finish (AmigoEc2      *self,
-                                                         GAsyncResult  *result,
-                                                         GError       **error)
-{
-  return _amigo_ec2_finish_pointer (self, result,
-                         amigo_ec2_enable_image_deregistration_protection_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_POINTER (char *, enable_image_deregistration_protection)
 
 /**
  * amigo_ec2_disable_image_deregistration_protection_async:
  * @self: an #AmigoEc2
- * @image_id: the image
+ * @image_id: the image no longer to protect
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done
  * @user_data: data for @callback
@@ -315,36 +250,44 @@ amigo_ec2_disable_image_deregistration_protection_async (AmigoEc2            *se
                                                          GAsyncReadyCallback  callback,
                                                          gpointer             user_data)
 {
-  AmigoEc2Query *q;
+  AmigoEc2Query *q = _amigo_ec2_query_for (self, "DisableImageDeregistrationProtection", "ImageId", image_id);
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-  g_return_if_fail (image_id != NULL);
-
-  q = image_query_new ("DisableImageDeregistrationProtection", image_id);
+  if (q == NULL)
+    return;
   _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_string, cancellable, callback, user_data,
-                 amigo_ec2_disable_image_deregistration_protection_async);
+                  amigo_ec2_disable_image_deregistration_protection_async);
 }
 
 /**
  * amigo_ec2_disable_image_deregistration_protection_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: (transfer full) (nullable): the protection's state as EC2
  *   answered it (`disabled`; a protection enabled with cooldown still
  *   holds for 24 hours), or %NULL with @error set
  */
-char *
-amigo_ec2_disable_image_deregistration_protection_finish (AmigoEc2      *self,
-                                                          GAsyncResult  *result,
-                                                          GError       **error)
-{
-  return _amigo_ec2_finish_pointer (self, result,
-                         amigo_ec2_disable_image_deregistration_protection_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_POINTER (char *, disable_image_deregistration_protection)
 
 /* ---- Block public access for AMIs ------------------------------------ */
+
+/* The three operations on the account's block: each answers its state. */
+static void
+block_public_access_async (AmigoEc2            *self,
+                           const char          *action,
+                           const char          *state,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data,
+                           gpointer             source_tag)
+{
+  AmigoEc2Query *q;
+
+  g_return_if_fail (AMIGO_IS_EC2 (self));
+
+  q = _amigo_ec2_query_new (action);
+  amigo_ec2_query_add_string (q, "ImageBlockPublicAccessState", state);
+  _amigo_ec2_run (self, q, &_amigo_ec2_shape_block_public_access, cancellable, callback,
+                  user_data, source_tag);
+}
 
 /**
  * amigo_ec2_get_image_block_public_access_state_async:
@@ -363,29 +306,18 @@ amigo_ec2_get_image_block_public_access_state_async (AmigoEc2            *self,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data)
 {
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-
-  _amigo_ec2_run (self, _amigo_ec2_query_new ("GetImageBlockPublicAccessState"), &_amigo_ec2_shape_block_public_access, cancellable, callback, user_data,
-                 amigo_ec2_get_image_block_public_access_state_async);
+  block_public_access_async (self, "GetImageBlockPublicAccessState", NULL, cancellable, callback,
+                             user_data, amigo_ec2_get_image_block_public_access_state_async);
 }
 
 /**
  * amigo_ec2_get_image_block_public_access_state_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: (transfer full) (nullable): the state as EC2 answered it
  *   (`imageBlockPublicAccessState`): `block-new-sharing` or `unblocked`,
  *   or %NULL with @error set
  */
-char *
-amigo_ec2_get_image_block_public_access_state_finish (AmigoEc2      *self,
-                                                      GAsyncResult  *result,
-                                                      GError       **error)
-{
-  return _amigo_ec2_finish_pointer (self, result, amigo_ec2_get_image_block_public_access_state_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_POINTER (char *, get_image_block_public_access_state)
 
 /**
  * amigo_ec2_enable_image_block_public_access_async:
@@ -404,32 +336,18 @@ amigo_ec2_enable_image_block_public_access_async (AmigoEc2            *self,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data)
 {
-  AmigoEc2Query *q;
-
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-
-  q = _amigo_ec2_query_new ("EnableImageBlockPublicAccess");
-  amigo_ec2_query_add_string (q, "ImageBlockPublicAccessState", AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_BLOCKED);
-  _amigo_ec2_run (self, q, &_amigo_ec2_shape_block_public_access, cancellable, callback,
-                 user_data, amigo_ec2_enable_image_block_public_access_async);
+  block_public_access_async (self, "EnableImageBlockPublicAccess",
+                             AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_BLOCKED, cancellable, callback,
+                             user_data, amigo_ec2_enable_image_block_public_access_async);
 }
 
 /**
  * amigo_ec2_enable_image_block_public_access_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: (transfer full) (nullable): the state EC2 answered
  *   (`block-new-sharing`), or %NULL with @error set
  */
-char *
-amigo_ec2_enable_image_block_public_access_finish (AmigoEc2      *self,
-                                                   GAsyncResult  *result,
-                                                   GError       **error)
-{
-  return _amigo_ec2_finish_pointer (self, result, amigo_ec2_enable_image_block_public_access_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_POINTER (char *, enable_image_block_public_access)
 
 /**
  * amigo_ec2_disable_image_block_public_access_async:
@@ -447,25 +365,14 @@ amigo_ec2_disable_image_block_public_access_async (AmigoEc2            *self,
                                                    GAsyncReadyCallback  callback,
                                                    gpointer             user_data)
 {
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-
-  _amigo_ec2_run (self, _amigo_ec2_query_new ("DisableImageBlockPublicAccess"), &_amigo_ec2_shape_block_public_access, cancellable, callback, user_data,
-                 amigo_ec2_disable_image_block_public_access_async);
+  block_public_access_async (self, "DisableImageBlockPublicAccess", NULL, cancellable, callback,
+                             user_data, amigo_ec2_disable_image_block_public_access_async);
 }
 
 /**
  * amigo_ec2_disable_image_block_public_access_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: (transfer full) (nullable): the state EC2 answered
  *   (`unblocked`), or %NULL with @error set
  */
-char *
-amigo_ec2_disable_image_block_public_access_finish (AmigoEc2      *self,
-                                                    GAsyncResult  *result,
-                                                    GError       **error)
-{
-  return _amigo_ec2_finish_pointer (self, result, amigo_ec2_disable_image_block_public_access_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_POINTER (char *, disable_image_block_public_access)

@@ -277,20 +277,11 @@ amigo_ec2_find_own_image_by_name_async (AmigoEc2            *self,
 
 /**
  * amigo_ec2_find_own_image_by_name_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: (transfer full) (nullable): the image, or %NULL: with @error
  *   unset when none of yours has that name
  */
-AmigoImage *
-amigo_ec2_find_own_image_by_name_finish (AmigoEc2      *self,
-                                         GAsyncResult  *result,
-                                         GError       **error)
-{
-  return _amigo_ec2_finish_pointer (self, result, amigo_ec2_find_own_image_by_name_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_POINTER (AmigoImage *, find_own_image_by_name)
 
 /* ---- DescribeImageAttribute ------------------------------------------- */
 
@@ -375,34 +366,22 @@ amigo_ec2_describe_image_attribute_async (AmigoEc2                *self,
                                           GAsyncReadyCallback      callback,
                                           gpointer                 user_data)
 {
-  AmigoEc2Query *q;
+  AmigoEc2Query *q = _amigo_ec2_query_for (self, "DescribeImageAttribute", "ImageId", image_id);
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-  g_return_if_fail (image_id != NULL);
-
-  q = _amigo_ec2_query_new ("DescribeImageAttribute");
+  if (q == NULL)
+    return;
   amigo_ec2_query_add_string (q, "Attribute", amigo_image_attribute_name_to_string (attribute));
-  amigo_ec2_query_add_string (q, "ImageId", image_id);
   _amigo_ec2_run (self, q, &image_attribute_shape, cancellable, callback, user_data,
                   amigo_ec2_describe_image_attribute_async);
 }
 
 /**
  * amigo_ec2_describe_image_attribute_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: (transfer full) (nullable): the attribute (only the one asked
  *   for is set), or %NULL with @error set
  */
-AmigoImageAttribute *
-amigo_ec2_describe_image_attribute_finish (AmigoEc2      *self,
-                                           GAsyncResult  *result,
-                                           GError       **error)
-{
-  return _amigo_ec2_finish_pointer (self, result, amigo_ec2_describe_image_attribute_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_POINTER (AmigoImageAttribute *, describe_image_attribute)
 
 /* ---- CreateImage, RegisterImage: recovering a retried call ------------ */
 
@@ -798,20 +777,11 @@ amigo_ec2_copy_image_async (AmigoEc2                    *self,
 
 /**
  * amigo_ec2_copy_image_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: (transfer full) (nullable): the copy's image id in the
  *   destination region, or %NULL with @error set
  */
-char *
-amigo_ec2_copy_image_finish (AmigoEc2      *self,
-                             GAsyncResult  *result,
-                             GError       **error)
-{
-  return _amigo_ec2_finish_pointer (self, result, amigo_ec2_copy_image_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_POINTER (char *, copy_image)
 
 /* ---- DeregisterImage -------------------------------------------------- */
 
@@ -862,13 +832,10 @@ amigo_ec2_deregister_image_async (AmigoEc2            *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  AmigoEc2Query *q;
+  AmigoEc2Query *q = _amigo_ec2_query_for (self, "DeregisterImage", "ImageId", image_id);
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-  g_return_if_fail (image_id != NULL);
-
-  q = _amigo_ec2_query_new ("DeregisterImage");
-  amigo_ec2_query_add_string (q, "ImageId", image_id);
+  if (q == NULL)
+    return;
   if (delete_associated_snapshots)
     amigo_ec2_query_add_boolean (q, "DeleteAssociatedSnapshots", TRUE);
   _amigo_ec2_run (self, q, &deregister_shape, cancellable, callback, user_data,
@@ -877,18 +844,9 @@ amigo_ec2_deregister_image_async (AmigoEc2            *self,
 
 /**
  * amigo_ec2_deregister_image_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: (transfer container) (element-type AmigoSnapshotDeletion) (nullable):
  *   what happened to each snapshot (empty unless snapshots were to be
  *   deleted), or %NULL with @error set
  */
-GPtrArray *
-amigo_ec2_deregister_image_finish (AmigoEc2      *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
-{
-  return _amigo_ec2_finish_pointer (self, result, amigo_ec2_deregister_image_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, deregister_image)

@@ -165,20 +165,11 @@ amigo_ec2_run_instances_async (AmigoEc2                       *self,
 
 /**
  * amigo_ec2_run_instances_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: (transfer container) (element-type AmigoInstance) (nullable):
  *   the instances launched, or %NULL with @error set
  */
-GPtrArray *
-amigo_ec2_run_instances_finish (AmigoEc2      *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  return _amigo_ec2_finish_pointer (self, result, amigo_ec2_run_instances_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, run_instances)
 
 /* ---- Describe ------------------------------------------------------- */
 
@@ -206,20 +197,11 @@ amigo_ec2_describe_instances_async (AmigoEc2                  *self,
 
 /**
  * amigo_ec2_describe_instances_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: (transfer container) (element-type AmigoInstance) (nullable):
  *   the instances of every reservation, or %NULL with @error set
  */
-GPtrArray *
-amigo_ec2_describe_instances_finish (AmigoEc2      *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
-{
-  return _amigo_ec2_finish_pointer (self, result, amigo_ec2_describe_instances_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_instances)
 
 /**
  * amigo_ec2_describe_instance_types_async:
@@ -247,20 +229,11 @@ amigo_ec2_describe_instance_types_async (AmigoEc2                  *self,
 
 /**
  * amigo_ec2_describe_instance_types_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: (transfer container) (element-type AmigoInstanceType) (nullable):
  *   the instance types, or %NULL with @error set
  */
-GPtrArray *
-amigo_ec2_describe_instance_types_finish (AmigoEc2      *self,
-                                          GAsyncResult  *result,
-                                          GError       **error)
-{
-  return _amigo_ec2_finish_pointer (self, result, amigo_ec2_describe_instance_types_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_instance_types)
 
 /**
  * amigo_ec2_describe_key_pairs_async:
@@ -285,17 +258,8 @@ amigo_ec2_describe_key_pairs_async (AmigoEc2                  *self,
 
 /**
  * amigo_ec2_describe_key_pairs_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: (transfer container) (element-type AmigoKeyPair) (nullable):
  *   the key pairs, or %NULL with @error set
  */
-GPtrArray *
-amigo_ec2_describe_key_pairs_finish (AmigoEc2      *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
-{
-  return _amigo_ec2_finish_pointer (self, result, amigo_ec2_describe_key_pairs_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_key_pairs)

@@ -41,20 +41,11 @@ amigo_ec2_describe_regions_async (AmigoEc2            *self,
 
 /**
  * amigo_ec2_describe_regions_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: (transfer container) (element-type AmigoRegion) (nullable): the
  *   regions, or %NULL with @error set
  */
-GPtrArray *
-amigo_ec2_describe_regions_finish (AmigoEc2      *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
-{
-  return _amigo_ec2_finish_pointer (self, result, amigo_ec2_describe_regions_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_regions)
 
 /**
  * amigo_ec2_describe_security_groups_async:
@@ -80,20 +71,11 @@ amigo_ec2_describe_security_groups_async (AmigoEc2                  *self,
 
 /**
  * amigo_ec2_describe_security_groups_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: (transfer container) (element-type AmigoSecurityGroup) (nullable):
  *   the groups, or %NULL with @error set
  */
-GPtrArray *
-amigo_ec2_describe_security_groups_finish (AmigoEc2      *self,
-                                           GAsyncResult  *result,
-                                           GError       **error)
-{
-  return _amigo_ec2_finish_pointer (self, result, amigo_ec2_describe_security_groups_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_security_groups)
 
 /**
  * amigo_ec2_describe_subnets_async:
@@ -119,20 +101,11 @@ amigo_ec2_describe_subnets_async (AmigoEc2                  *self,
 
 /**
  * amigo_ec2_describe_subnets_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: (transfer container) (element-type AmigoSubnet) (nullable): the
  *   subnets, or %NULL with @error set
  */
-GPtrArray *
-amigo_ec2_describe_subnets_finish (AmigoEc2      *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
-{
-  return _amigo_ec2_finish_pointer (self, result, amigo_ec2_describe_subnets_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_subnets)
 
 /**
  * amigo_ec2_describe_vpcs_async:
@@ -158,17 +131,8 @@ amigo_ec2_describe_vpcs_async (AmigoEc2                  *self,
 
 /**
  * amigo_ec2_describe_vpcs_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: (transfer container) (element-type AmigoVpc) (nullable): the
  *   VPCs, or %NULL with @error set
  */
-GPtrArray *
-amigo_ec2_describe_vpcs_finish (AmigoEc2      *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  return _amigo_ec2_finish_pointer (self, result, amigo_ec2_describe_vpcs_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_vpcs)

@@ -71,6 +71,12 @@ void _amigo_ec2_done_image_id (GTask          *task,
                                AmigoEc2Parser *parser);
 
 AmigoEc2Query *_amigo_ec2_query_new  (const char          *action);
+/* @action on one resource, named by @id_key=@id; %NULL (with a critical
+ * warning) when @self or @id is wrong. */
+AmigoEc2Query *_amigo_ec2_query_for  (AmigoEc2            *self,
+                                      const char          *action,
+                                      const char          *id_key,
+                                      const char          *id);
 /* A task for @self's operation, named after its @action. */
 GTask         *_amigo_ec2_task_new   (AmigoEc2            *self,
                                       const char          *action,
@@ -155,6 +161,26 @@ gboolean   _amigo_ec2_finish_boolean  (AmigoEc2      *self,
                                        GAsyncResult  *result,
                                        gpointer       source_tag,
                                        GError       **error);
+
+/* Defines amigo_ec2_<op>_finish (self, result, error) of
+ * amigo_ec2_<op>_async(), whose result is a boolean (%FALSE with @error
+ * set on failure) or a pointer of @type (%NULL with @error set). */
+#define AMIGO_EC2_DEFINE_FINISH_BOOLEAN(op)                                           \
+  gboolean                                                                            \
+  amigo_ec2_##op##_finish (AmigoEc2      *self,                                       \
+                           GAsyncResult  *result,                                     \
+                           GError       **error)                                      \
+  {                                                                                   \
+    return _amigo_ec2_finish_boolean (self, result, amigo_ec2_##op##_async, error);   \
+  }
+#define AMIGO_EC2_DEFINE_FINISH_POINTER(type, op)                                     \
+  type                                                                                \
+  amigo_ec2_##op##_finish (AmigoEc2      *self,                                       \
+                           GAsyncResult  *result,                                     \
+                           GError       **error)                                      \
+  {                                                                                   \
+    return _amigo_ec2_finish_pointer (self, result, amigo_ec2_##op##_async, error);   \
+  }
 
 /* ---- request fields ---------------------------------------------------- */
 

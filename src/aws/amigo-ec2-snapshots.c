@@ -47,20 +47,11 @@ amigo_ec2_describe_snapshots_async (AmigoEc2                            *self,
 
 /**
  * amigo_ec2_describe_snapshots_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: (transfer container) (element-type AmigoSnapshot) (nullable):
  *   the snapshots, or %NULL with @error set
  */
-GPtrArray *
-amigo_ec2_describe_snapshots_finish (AmigoEc2      *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
-{
-  return _amigo_ec2_finish_pointer (self, result, amigo_ec2_describe_snapshots_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_snapshots)
 
 /**
  * amigo_ec2_describe_volumes_async:
@@ -87,20 +78,11 @@ amigo_ec2_describe_volumes_async (AmigoEc2                  *self,
 
 /**
  * amigo_ec2_describe_volumes_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: (transfer container) (element-type AmigoVolume) (nullable):
  *   the volumes, or %NULL with @error set
  */
-GPtrArray *
-amigo_ec2_describe_volumes_finish (AmigoEc2      *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
-{
-  return _amigo_ec2_finish_pointer (self, result, amigo_ec2_describe_volumes_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_volumes)
 
 /**
  * amigo_ec2_delete_snapshot_async:
@@ -119,29 +101,17 @@ amigo_ec2_delete_snapshot_async (AmigoEc2            *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  AmigoEc2Query *q;
+  AmigoEc2Query *q = _amigo_ec2_query_for (self, "DeleteSnapshot", "SnapshotId", snapshot_id);
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-  g_return_if_fail (snapshot_id != NULL);
-
-  q = _amigo_ec2_query_new ("DeleteSnapshot");
-  amigo_ec2_query_add_string (q, "SnapshotId", snapshot_id);
+  if (q == NULL)
+    return;
   _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_true, cancellable, callback, user_data,
                   amigo_ec2_delete_snapshot_async);
 }
 
 /**
  * amigo_ec2_delete_snapshot_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: %TRUE when the snapshot was deleted
  */
-gboolean
-amigo_ec2_delete_snapshot_finish (AmigoEc2      *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  return _amigo_ec2_finish_boolean (self, result, amigo_ec2_delete_snapshot_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_BOOLEAN (delete_snapshot)

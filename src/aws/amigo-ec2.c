@@ -305,19 +305,10 @@ amigo_ec2_create_tags_async (AmigoEc2            *self,
 
 /**
  * amigo_ec2_create_tags_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: %TRUE on success
  */
-gboolean
-amigo_ec2_create_tags_finish (AmigoEc2      *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  return _amigo_ec2_finish_boolean (self, result, amigo_ec2_create_tags_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_BOOLEAN (create_tags)
 
 /**
  * amigo_ec2_delete_tags_async:
@@ -348,16 +339,7 @@ amigo_ec2_delete_tags_async (AmigoEc2            *self,
 
 /**
  * amigo_ec2_delete_tags_finish:
- * @self: an #AmigoEc2
- * @result: the #GAsyncResult
- * @error: where a failure goes
  *
  * Returns: %TRUE on success
  */
-gboolean
-amigo_ec2_delete_tags_finish (AmigoEc2      *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  return _amigo_ec2_finish_boolean (self, result, amigo_ec2_delete_tags_async, error);
-}
+AMIGO_EC2_DEFINE_FINISH_BOOLEAN (delete_tags)
