@@ -16,34 +16,40 @@
 #include "amigo-error.h"
 #include "amigo-image-form.h"
 
-typedef struct {
-  const char *type;
-  const char *label;            /* translatable, N_() */
-} VolumeType;
-
-static const VolumeType volume_types[] = {
+/* The names of the EBS volume types, in the engine's order
+ * (amigo_ec2_get_all_volume_limits()): gp3, gp2, io1, io2, st1, sc1,
+ * standard. */
+static const char * const volume_type_labels[] = {
   /* Translators: EBS volume types as the AWS console names them; the code
    * in parentheses stays as it is */
-  { "gp3", N_("General Purpose SSD (gp3)") },
-  { "gp2", N_("General Purpose SSD (gp2)") },
-  { "io1", N_("Provisioned IOPS SSD (io1)") },
-  { "io2", N_("Provisioned IOPS SSD (io2)") },
-  { "st1", N_("Throughput Optimized HDD (st1)") },
-  { "sc1", N_("Cold HDD (sc1)") },
-  { "standard", N_("Magnetic (standard)") },
+  N_("General Purpose SSD (gp3)"),
+  N_("General Purpose SSD (gp2)"),
+  N_("Provisioned IOPS SSD (io1)"),
+  N_("Provisioned IOPS SSD (io2)"),
+  N_("Throughput Optimized HDD (st1)"),
+  N_("Cold HDD (sc1)"),
+  N_("Magnetic (standard)"),
 };
 
 guint
 amigo_image_form_get_n_volume_types (void)
 {
-  return G_N_ELEMENTS (volume_types);
+  guint n = 0;
+
+  /* A type the engine adds needs its name above. */
+  amigo_ec2_get_all_volume_limits (&n);
+  g_warn_if_fail (n == G_N_ELEMENTS (volume_type_labels));
+  return MIN (n, G_N_ELEMENTS (volume_type_labels));
 }
 
 const char *
 amigo_image_form_get_volume_type (guint index)
 {
-  g_return_val_if_fail (index < G_N_ELEMENTS (volume_types), NULL);
-  return volume_types[index].type;
+  guint n = 0;
+  const AmigoEc2VolumeLimits *all = amigo_ec2_get_all_volume_limits (&n);
+
+  g_return_val_if_fail (index < n, NULL);
+  return all[index].volume_type;
 }
 
 /**
@@ -54,8 +60,10 @@ amigo_image_form_get_volume_type (guint index)
 guint
 amigo_image_form_find_volume_type (const char *type)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (volume_types); i++)
-    if (g_strcmp0 (volume_types[i].type, type) == 0)
+  guint n = amigo_image_form_get_n_volume_types ();
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (amigo_image_form_get_volume_type (i), type) == 0)
       return i;
   return GTK_INVALID_LIST_POSITION;
 }
@@ -70,8 +78,8 @@ amigo_image_form_new_volume_type_model (void)
 {
   GtkStringList *list = gtk_string_list_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (volume_types); i++)
-    gtk_string_list_append (list, _(volume_types[i].label));
+  for (guint i = 0; i < amigo_image_form_get_n_volume_types (); i++)
+    gtk_string_list_append (list, _(volume_type_labels[i]));
   return list;
 }
 
