@@ -893,6 +893,58 @@ test_image_properties (void)
   g_assert_cmpuint (n, ==, 0);
 }
 
+/* DeregisterImage's own answer: `return`, and what became of each
+ * snapshot, read whatever the chunks (values are trimmed). */
+static void
+test_deregister_image (void)
+{
+  static const char xml[] =
+    "<DeregisterImageResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
+    "<requestId>r-1</requestId><return>true</return><deleteSnapshotResultSet>"
+    "<item><snapshotId> snap-1 </snapshotId><returnCode>success</returnCode></item>"
+    "<item><snapshotId>snap-2</snapshotId><returnCode>skipped</returnCode><unknown/></item>"
+    "</deleteSnapshotResultSet></DeregisterImageResponse>";
+  static const char bare[] =
+    "<DeregisterImageResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
+    "<requestId>r-2</requestId><return>false</return></DeregisterImageResponse>";
+
+  for (gsize cut = 1; cut < sizeof xml - 1; cut += 37)
+    {
+      g_autoptr(AmigoEc2Parser) parser = amigo_ec2_parser_new_deregister_image ();
+      g_autoptr(GPtrArray) deletions = NULL;
+      g_autoptr(GError) error = NULL;
+      const AmigoSnapshotDeletion *d;
+
+      g_assert_true (amigo_ec2_parser_feed (parser, xml, cut, &error));
+      g_assert_true (amigo_ec2_parser_feed (parser, xml + cut, sizeof xml - 1 - cut, &error));
+      g_assert_true (amigo_ec2_parser_finish (parser, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (amigo_ec2_parser_get_request_id (parser), ==, "r-1");
+      g_assert_true (amigo_ec2_parser_get_return (parser));
+      deletions = amigo_ec2_parser_steal_snapshot_deletions (parser);
+      g_assert_cmpuint (deletions->len, ==, 2);
+      d = g_ptr_array_index (deletions, 0);
+      g_assert_cmpstr (d->snapshot_id, ==, "snap-1");
+      g_assert_cmpstr (d->return_code, ==, "success");
+      d = g_ptr_array_index (deletions, 1);
+      g_assert_cmpstr (d->snapshot_id, ==, "snap-2");
+      g_assert_cmpstr (d->return_code, ==, "skipped");
+    }
+
+  {
+    g_autoptr(AmigoEc2Parser) parser = amigo_ec2_parser_new_deregister_image ();
+    g_autoptr(GPtrArray) deletions = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (amigo_ec2_parser_feed (parser, bare, sizeof bare - 1, &error));
+    g_assert_true (amigo_ec2_parser_finish (parser, &error));
+    g_assert_cmpstr (amigo_ec2_parser_get_value (parser, "return"), ==, "false");
+    g_assert_false (amigo_ec2_parser_get_return (parser));
+    deletions = amigo_ec2_parser_steal_snapshot_deletions (parser);
+    g_assert_cmpuint (deletions->len, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -906,6 +958,7 @@ main (int   argc,
     }
   g_test_add_func ("/ec2-parsers/samples/all-listed", test_every_sample_listed);
   g_test_add_func ("/ec2-parsers/image/getters", test_image_getters);
+  g_test_add_func ("/ec2-parsers/deregister-image", test_deregister_image);
   g_test_add_func ("/ec2-parsers/image/properties", test_image_properties);
 
   return g_test_run ();

@@ -50,6 +50,9 @@ typedef struct {
   char *next_token;
   char *reservation_id;
   char *owner_id;
+  char *return_value;
+  AmigoSnapshotDeletion *deletions;
+  guint n_deletions;
 } Ec2Result;
 
 /* Element names come from libxml2's dictionary, one pointer per distinct
@@ -174,6 +177,14 @@ static const AmigoRecordField describe_instance_types_fields[] = {
   RESULT_STRING ("nextToken", "NextToken", next_token),
 };
 ROOT_TYPE (describe_instance_types, describe_instance_types_fields);
+
+static const AmigoRecordField deregister_image_fields[] = {
+  RESULT_STRING ("return", "Return", return_value),
+  { "deleteSnapshotResultSet", "DeleteSnapshotResults", NULL, AMIGO_FIELD_LIST,
+    G_STRUCT_OFFSET (Ec2Result, deletions), G_STRUCT_OFFSET (Ec2Result, n_deletions),
+    &amigo_snapshot_deletion_record },
+};
+ROOT_TYPE (deregister_image, deregister_image_fields);
 
 /* Items */
 
@@ -753,6 +764,22 @@ amigo_ec2_parser_new_describe_instance_types (void)
 }
 
 /**
+ * amigo_ec2_parser_new_deregister_image:
+ *
+ * Reads `DeregisterImageResponse`: its `return`
+ * (amigo_ec2_parser_get_return()) and, when the snapshots were to be
+ * deleted too, what happened to each
+ * (amigo_ec2_parser_steal_snapshot_deletions()).
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_deregister_image (void)
+{
+  return parser_new ("DeregisterImageResponse", &deregister_image_type);
+}
+
+/**
  * amigo_ec2_parser_new_simple:
  * @operation: the operation, e.g. `CreateImage`
  *
@@ -815,6 +842,10 @@ amigo_ec2_parser_free (AmigoEc2Parser *self)
   g_free (self->result.next_token);
   g_free (self->result.reservation_id);
   g_free (self->result.owner_id);
+  g_free (self->result.return_value);
+  for (guint i = 0; i < self->result.n_deletions; i++)
+    amigo_record_clear (&amigo_snapshot_deletion_record, &self->result.deletions[i]);
+  g_free (self->result.deletions);
   g_free (self);
 }
 
@@ -1037,8 +1068,38 @@ amigo_ec2_parser_get_image_attribute (AmigoEc2Parser *self)
 }
 
 /**
+ * amigo_ec2_parser_steal_snapshot_deletions:
+ * @self: a DeregisterImage parser
+ *
+ * Returns: (transfer full) (element-type AmigoSnapshotDeletion): what
+ *   happened to each snapshot, in document order (empty unless they were
+ *   to be deleted)
+ */
+GPtrArray *
+amigo_ec2_parser_steal_snapshot_deletions (AmigoEc2Parser *self)
+{
+  GPtrArray *deletions;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  deletions = g_ptr_array_new_full (self->result.n_deletions,
+                                    (GDestroyNotify) amigo_snapshot_deletion_free);
+  for (guint i = 0; i < self->result.n_deletions; i++)
+    {
+      AmigoSnapshotDeletion *d = &self->result.deletions[i];
+      AmigoSnapshotDeletion *copy = g_new0 (AmigoSnapshotDeletion, 1);
+
+      copy->snapshot_id = g_strstrip (g_steal_pointer (&d->snapshot_id));
+      copy->return_code = g_strstrip (g_steal_pointer (&d->return_code));
+      g_ptr_array_add (deletions, copy);
+    }
+  return deletions;
+}
+
+/**
  * amigo_ec2_parser_get_value:
- * @self: a parser from amigo_ec2_parser_new_simple()
+ * @self: a parser from amigo_ec2_parser_new_simple(), or (for `return`
+ *   only) from amigo_ec2_parser_new_deregister_image()
  * @element: an element name, e.g. `imageId`, `return`, `Account`
  *
  * Returns: (transfer none) (nullable): the element's text, or %NULL when
@@ -1052,7 +1113,7 @@ amigo_ec2_parser_get_value (AmigoEc2Parser *self,
   g_return_val_if_fail (element != NULL, NULL);
 
   if (self->values == NULL)
-    return NULL;
+    return strcmp (element, "return") == 0 ? self->result.return_value : NULL;
   return g_hash_table_lookup (self->values, element);
 }
 

@@ -61,6 +61,7 @@ AmigoEc2Parser *amigo_ec2_parser_new_describe_subnets         (void);
 AmigoEc2Parser *amigo_ec2_parser_new_describe_vpcs            (void);
 AmigoEc2Parser *amigo_ec2_parser_new_describe_volumes         (void);
 AmigoEc2Parser *amigo_ec2_parser_new_describe_instance_types  (void);
+AmigoEc2Parser *amigo_ec2_parser_new_deregister_image         (void);
 AmigoEc2Parser *amigo_ec2_parser_new_simple                   (const char        *operation);
 AmigoEc2Parser *amigo_ec2_parser_new_get_caller_identity      (void);
 void            amigo_ec2_parser_free                         (AmigoEc2Parser    *self);
@@ -92,6 +93,7 @@ AmigoImageAttribute *amigo_ec2_parser_get_image_attribute     (AmigoEc2Parser   
 const char     *amigo_ec2_parser_get_value                    (AmigoEc2Parser    *self,
                                                                const char        *element);
 const char     *amigo_ec2_parser_get_image_id                 (AmigoEc2Parser    *self);
+GPtrArray      *amigo_ec2_parser_steal_snapshot_deletions     (AmigoEc2Parser    *self);
 gboolean        amigo_ec2_parser_get_return                   (AmigoEc2Parser    *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmigoEc2Parser, amigo_ec2_parser_free)

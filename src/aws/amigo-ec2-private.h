@@ -1,6 +1,14 @@
-/* amigo-ec2-private.h — AmigoEc2 internals shared with the tests and STS
+/* amigo-ec2-private.h — the call plumbing of the query services (EC2,
+ * STS), and what the EC2 files share with each other and the tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An operation is its query (built from the caller's request), a shape
+ * (how each attempt's answer is parsed and what the parsed answer becomes:
+ * AmigoEc2OpShape) and, when it needs one, a per-operation struct as its
+ * GTask's data. amigo-ec2-call.c holds the plumbing and the shapes many
+ * operations share; each resource file (images, instances, networking,
+ * snapshots) holds its operations.
  */
 #pragma once
 
@@ -13,8 +21,11 @@ G_BEGIN_DECLS
 /* Makes CreateImage and RegisterImage behave as if every attempt were a
  * retry, so that tests can reach the InvalidAMIName.Duplicate recovery
  * without a fault injector in front of the server. */
-void _amigo_ec2_set_pretend_retry (AmigoEc2 *self,
-                                   gboolean  pretend_retry);
+void     _amigo_ec2_set_pretend_retry (AmigoEc2 *self,
+                                       gboolean  pretend_retry);
+gboolean _amigo_ec2_get_pretend_retry (AmigoEc2 *self);
+
+/* ---- the call plumbing (amigo-ec2-call.c) ------------------------------ */
 
 /* What a parser call does with its answer: reads @parser (the successful
  * attempt's) and completes @task. */
@@ -34,5 +45,169 @@ void _amigo_parser_call_async (AmigoClient         *client,
                                AmigoEc2Parser     *(*new_parser) (void),
                                AmigoParserCallDone  done,
                                GTask               *task);
+
+/* How an EC2 operation reads its answer. */
+typedef struct {
+  /* A fresh parser for each attempt (the task data is the operation's);
+   * %NULL for the simple parser of the task's action. */
+  AmigoEc2Parser *(*new_parser) (GTask *task);
+  /* The answer was read whole: complete the task, or send the next page. */
+  AmigoParserCallDone done;
+  /* (optional) The call failed with @error on its @attempt-th attempt:
+   * returns %TRUE when it took @error over (and will complete the task). */
+  gboolean (*failed) (GTask  *task,
+                      GError *error,
+                      guint   attempt);
+} AmigoEc2OpShape;
+
+/* Shapes of the simple answers: `<return>true</return>` (a boolean
+ * result), `<return>` as a string, `<imageId>` (a string), and
+ * `<imageBlockPublicAccessState>` (a string). */
+extern const AmigoEc2OpShape _amigo_ec2_shape_return_true;
+extern const AmigoEc2OpShape _amigo_ec2_shape_return_string;
+extern const AmigoEc2OpShape _amigo_ec2_shape_image_id;
+extern const AmigoEc2OpShape _amigo_ec2_shape_block_public_access;
+void _amigo_ec2_done_image_id (GTask          *task,
+                               AmigoEc2Parser *parser);
+
+AmigoEc2Query *_amigo_ec2_query_new  (const char          *action);
+/* @action on one resource, named by @id_key=@id; %NULL (with a critical
+ * warning) when @self or @id is wrong. */
+AmigoEc2Query *_amigo_ec2_query_for  (AmigoEc2            *self,
+                                      const char          *action,
+                                      const char          *id_key,
+                                      const char          *id);
+/* A task for @self's operation, named after its @action. */
+GTask         *_amigo_ec2_task_new   (AmigoEc2            *self,
+                                      const char          *action,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data,
+                                      gpointer             source_tag);
+/* Sends @query (borrowed: encoded at once) for @task (taken). */
+void           _amigo_ec2_send       (GTask                 *task,
+                                      AmigoEc2Query         *query,
+                                      const AmigoEc2OpShape *shape);
+/* A task and its sending in one: for operations without task data. */
+void           _amigo_ec2_run        (AmigoEc2              *self,
+                                      AmigoEc2Query         *query,
+                                      const AmigoEc2OpShape *shape,
+                                      GCancellable          *cancellable,
+                                      GAsyncReadyCallback    callback,
+                                      gpointer               user_data,
+                                      gpointer               source_tag);
+
+/* The SHA-256 of @query as sent: what a ClientToken is tied to. */
+char          *_amigo_ec2_query_fingerprint (const AmigoEc2Query *query);
+
+/* ---- lists, page after page ------------------------------------------ */
+
+/* The task data of a list operation: the query, sent again with each
+ * `NextToken`, and the items collected over the pages. */
+typedef struct {
+  AmigoEc2Query *query;
+  GPtrArray *items;
+  char *last_token;
+  guint n_pages;
+  const AmigoEc2OpShape *shape;
+  AmigoEc2Parser *(*new_parser) (void);
+} AmigoEc2ListOp;
+
+void     _amigo_ec2_list_op_init  (AmigoEc2ListOp        *op,
+                                   AmigoEc2Query         *query,
+                                   const AmigoEc2OpShape *shape);
+void     _amigo_ec2_list_op_clear (AmigoEc2ListOp *op);
+/* The `done` of a list shape: collects the parser's items, then sends the
+ * next page or returns them all. The task data starts with an AmigoEc2ListOp. */
+void     _amigo_ec2_list_done     (GTask          *task,
+                                   AmigoEc2Parser *parser);
+/* Sends @query (taken), page after page, each answer read by a parser
+ * from @new_parser; the result is every item. */
+void     _amigo_ec2_list_async    (AmigoEc2             *self,
+                                   AmigoEc2Query        *query,
+                                   AmigoEc2Parser     *(*new_parser) (void),
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data,
+                                   gpointer              source_tag);
+
+/* A simple Describe operation, table-driven: its action, the list the
+ * request's ids go to, its page size (0: it does not page), its parser. */
+typedef struct {
+  const char *action;
+  const char *ids_key;
+  guint page_size;
+  AmigoEc2Parser *(*new_parser) (void);
+} AmigoEc2DescribeList;
+
+void       _amigo_ec2_describe_list_async (AmigoEc2                   *self,
+                                           const AmigoEc2DescribeList *describe,
+                                           const AmigoEc2ListRequest  *request,
+                                           GCancellable               *cancellable,
+                                           GAsyncReadyCallback         callback,
+                                           gpointer                    user_data,
+                                           gpointer                    source_tag);
+
+/* ---- finishing ------------------------------------------------------- */
+
+gboolean   _amigo_ec2_check_result    (AmigoEc2      *self,
+                                       GAsyncResult  *result,
+                                       gpointer       source_tag);
+gpointer   _amigo_ec2_finish_pointer  (AmigoEc2      *self,
+                                       GAsyncResult  *result,
+                                       gpointer       source_tag,
+                                       GError       **error);
+gboolean   _amigo_ec2_finish_boolean  (AmigoEc2      *self,
+                                       GAsyncResult  *result,
+                                       gpointer       source_tag,
+                                       GError       **error);
+
+/* Defines amigo_ec2_<op>_finish (self, result, error) of
+ * amigo_ec2_<op>_async(), whose result is a boolean (%FALSE with @error
+ * set on failure) or a pointer of @type (%NULL with @error set). */
+#define AMIGO_EC2_DEFINE_FINISH_BOOLEAN(op)                                           \
+  gboolean                                                                            \
+  amigo_ec2_##op##_finish (AmigoEc2      *self,                                       \
+                           GAsyncResult  *result,                                     \
+                           GError       **error)                                      \
+  {                                                                                   \
+    return _amigo_ec2_finish_boolean (self, result, amigo_ec2_##op##_async, error);   \
+  }
+#define AMIGO_EC2_DEFINE_FINISH_POINTER(type, op)                                     \
+  type                                                                                \
+  amigo_ec2_##op##_finish (AmigoEc2      *self,                                       \
+                           GAsyncResult  *result,                                     \
+                           GError       **error)                                      \
+  {                                                                                   \
+    return _amigo_ec2_finish_pointer (self, result, amigo_ec2_##op##_async, error);   \
+  }
+
+/* ---- request fields ---------------------------------------------------- */
+
+/* Pages: the largest EC2 accepts (DescribeInstanceTypes: 100;
+ * DescribeVolumes: "This value can be between 5 and 500"). */
+#define AMIGO_EC2_DEFAULT_PAGE_SIZE 1000
+#define AMIGO_EC2_MIN_PAGE_SIZE     5
+
+guint    _amigo_ec2_page_size_or             (guint                          page_size,
+                                              guint                          fallback);
+gboolean _amigo_ec2_strv_is_empty            (const char * const            *strv);
+void     _amigo_ec2_add_filters              (AmigoEc2Query                 *q,
+                                              const AmigoEc2Filter          *filters,
+                                              guint                          n_filters);
+void     _amigo_ec2_add_tags                 (AmigoEc2Query                 *q,
+                                              const char                    *list_key,
+                                              const AmigoEc2Tag             *tags,
+                                              guint                          n_tags);
+void     _amigo_ec2_add_tag_specification    (AmigoEc2Query                 *q,
+                                              const char                    *resource_type,
+                                              const AmigoEc2Tag             *tags,
+                                              guint                          n_tags);
+void     _amigo_ec2_add_positive             (AmigoEc2Query                 *q,
+                                              const char                    *key,
+                                              gint64                         value);
+void     _amigo_ec2_add_block_device_mappings (AmigoEc2Query                 *q,
+                                               const AmigoBlockDeviceMapping *mappings,
+                                               guint                          n_mappings);
 
 G_END_DECLS

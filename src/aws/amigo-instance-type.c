@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "amigo-instance-type.h"
 #include "amigo-record-private.h"
 
@@ -476,4 +478,77 @@ amigo_instance_type_get_nitro_tpm_support (AmigoInstanceType *self)
   g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
 
   return self->nitro_tpm_support;
+}
+
+/* ---- Which instance types can run an image ------------------------- */
+
+/* Whether @list holds @value; an empty list (AWS said nothing) holds anything. */
+static gboolean
+list_allows (const char * const *list,
+             const char         *value)
+{
+  if (list == NULL || list[0] == NULL || value == NULL)
+    return TRUE;
+  return g_strv_contains (list, value);
+}
+
+/**
+ * amigo_instance_type_can_run_image:
+ * @instance_type: an instance type of the image's region
+ * @image: an image
+ *
+ * Whether an instance of @instance_type can boot @image, as far as their
+ * descriptions tell: the image's architecture is one the processor
+ * supports; its virtualization type (`hvm`, `paravirtual`) and root device
+ * (`ebs`, `instance-store`, which also needs instance storage) are
+ * supported; its boot mode is (`uefi-preferred` runs everywhere); NitroTPM
+ * images need NitroTPM. What either description leaves out (or an
+ * unknown root device type) does not rule the pair out.
+ *
+ * Returns: %TRUE if the type can run the image
+ */
+gboolean
+amigo_instance_type_can_run_image (AmigoInstanceType *instance_type,
+                                   AmigoImage        *image)
+{
+  const char *root_device_type;
+  const char *boot_mode;
+  const char *tpm_support;
+
+  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (instance_type), FALSE);
+  g_return_val_if_fail (AMIGO_IS_IMAGE (image), FALSE);
+
+  if (!list_allows (amigo_instance_type_get_supported_architectures (instance_type),
+                    amigo_image_get_architecture (image)))
+    return FALSE;
+
+  if (!list_allows (amigo_instance_type_get_supported_virtualization_types (instance_type),
+                    amigo_image_get_virtualization_type (image)))
+    return FALSE;
+
+  /* Only the two documented root device types are checked (moto, for one,
+   * writes the volume type there for the images it creates). */
+  root_device_type = amigo_image_get_root_device_type (image);
+  if ((g_strcmp0 (root_device_type, "ebs") == 0 ||
+       g_strcmp0 (root_device_type, "instance-store") == 0) &&
+      !list_allows (amigo_instance_type_get_supported_root_device_types (instance_type),
+                    root_device_type))
+    return FALSE;
+  if (g_strcmp0 (root_device_type, "instance-store") == 0 &&
+      amigo_model_has_value (instance_type, "instance-storage-supported") &&
+      !amigo_instance_type_get_instance_storage_supported (instance_type))
+    return FALSE;
+
+  boot_mode = amigo_image_get_boot_mode (image);
+  if (boot_mode != NULL && strcmp (boot_mode, "uefi-preferred") != 0 &&
+      !list_allows (amigo_instance_type_get_supported_boot_modes (instance_type), boot_mode))
+    return FALSE;
+
+  tpm_support = amigo_image_get_tpm_support (image);
+  if (tpm_support != NULL && *tpm_support != '\0' &&
+      amigo_instance_type_get_nitro_tpm_support (instance_type) != NULL &&
+      g_strcmp0 (amigo_instance_type_get_nitro_tpm_support (instance_type), "supported") != 0)
+    return FALSE;
+
+  return TRUE;
 }

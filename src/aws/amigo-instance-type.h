@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "amigo-image.h"
 #include "amigo-model.h"
 
 G_BEGIN_DECLS
@@ -37,5 +38,8 @@ gboolean            amigo_instance_type_get_auto_recovery_supported         (Ami
 const char * const *amigo_instance_type_get_supported_boot_modes            (AmigoInstanceType *self);
 const char         *amigo_instance_type_get_nitro_enclaves_support          (AmigoInstanceType *self);
 const char         *amigo_instance_type_get_nitro_tpm_support               (AmigoInstanceType *self);
+
+gboolean            amigo_instance_type_can_run_image                       (AmigoInstanceType *instance_type,
+                                                                             AmigoImage        *image);
 
 G_END_DECLS

@@ -144,6 +144,7 @@ extern AmigoRecordType amigo_instance_block_device_mapping_record;
 extern AmigoRecordType amigo_group_identifier_record;
 extern AmigoRecordType amigo_instance_record;
 extern AmigoRecordType amigo_snapshot_record;
+extern AmigoRecordType amigo_snapshot_deletion_record;
 extern AmigoRecordType amigo_key_pair_record;
 extern AmigoRecordType amigo_security_group_record;
 extern AmigoRecordType amigo_subnet_record;

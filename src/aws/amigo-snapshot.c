@@ -520,3 +520,42 @@ amigo_snapshot_get_full_snapshot_size_in_bytes (AmigoSnapshot *self)
 
   return self->full_snapshot_size_in_bytes;
 }
+
+/* ---- AmigoSnapshotDeletion ------------------------------------------- */
+
+G_DEFINE_BOXED_TYPE (AmigoSnapshotDeletion, amigo_snapshot_deletion,
+                     amigo_snapshot_deletion_copy, amigo_snapshot_deletion_free)
+
+static const AmigoRecordField snapshot_deletion_fields[] = {
+  { "snapshotId", "SnapshotId", NULL, AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoSnapshotDeletion, snapshot_id), AMIGO_FIELD_NO_AUX, NULL },
+  { "returnCode", "ReturnCode", NULL, AMIGO_FIELD_STRING,
+    G_STRUCT_OFFSET (AmigoSnapshotDeletion, return_code), AMIGO_FIELD_NO_AUX, NULL },
+};
+
+AmigoRecordType amigo_snapshot_deletion_record =
+  AMIGO_RECORD_TYPE ("DeleteSnapshotReturnCode", AmigoSnapshotDeletion, snapshot_deletion_fields,
+                     amigo_snapshot_deletion_get_type, amigo_snapshot_deletion_free);
+
+/**
+ * amigo_snapshot_deletion_copy:
+ * @self: an #AmigoSnapshotDeletion
+ *
+ * Returns: (transfer full): a copy
+ */
+AmigoSnapshotDeletion *
+amigo_snapshot_deletion_copy (const AmigoSnapshotDeletion *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return amigo_record_dup (&amigo_snapshot_deletion_record, self);
+}
+
+/**
+ * amigo_snapshot_deletion_free:
+ * @self: (nullable) (transfer full): an #AmigoSnapshotDeletion
+ */
+void
+amigo_snapshot_deletion_free (AmigoSnapshotDeletion *self)
+{
+  amigo_record_free (&amigo_snapshot_deletion_record, self);
+}

@@ -44,4 +44,25 @@ const char     *amigo_snapshot_get_completion_time             (AmigoSnapshot *s
 gint64          amigo_snapshot_get_completion_time_usec        (AmigoSnapshot *self);
 gint64          amigo_snapshot_get_full_snapshot_size_in_bytes (AmigoSnapshot *self);
 
+/**
+ * AmigoSnapshotDeletion:
+ * @snapshot_id: the snapshot
+ * @return_code: what happened to it: `success`, `skipped` (another image
+ *   uses it), `missing-permissions`, `internal-error`, `client-error`
+ *
+ * One entry of DeregisterImage's `deleteSnapshotResultSet`.
+ */
+typedef struct {
+  char *snapshot_id;
+  char *return_code;
+} AmigoSnapshotDeletion;
+
+#define AMIGO_TYPE_SNAPSHOT_DELETION (amigo_snapshot_deletion_get_type ())
+
+GType                  amigo_snapshot_deletion_get_type (void) G_GNUC_CONST;
+AmigoSnapshotDeletion *amigo_snapshot_deletion_copy     (const AmigoSnapshotDeletion *self);
+void                   amigo_snapshot_deletion_free     (AmigoSnapshotDeletion       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmigoSnapshotDeletion, amigo_snapshot_deletion_free)
+
 G_END_DECLS

@@ -15,8 +15,7 @@ typedef struct {
   AdwActionRow *row;            /* borrowed: a child of regions_group */
   GtkCheckButton *check;        /* borrowed */
   char *unavailable;            /* why it cannot be chosen, or NULL */
-  char *token;                  /* ClientToken of this region's copy */
-  char *token_parameters;       /* what the token was sent with */
+  AmigoClientTokenPolicy *token; /* ClientToken of this region's copy */
   char *image_id;               /* the copy, once EC2 took the request */
   char *error;                  /* why the last attempt failed */
   gboolean running;

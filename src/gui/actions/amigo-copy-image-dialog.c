@@ -24,7 +24,7 @@
 G_DEFINE_FINAL_TYPE (AmigoCopyImageDialog, amigo_copy_image_dialog, ADW_TYPE_WINDOW)
 
 /* CopyImage's Description: "Constraints: Up to 255 characters." */
-#define DESCRIPTION_MAX 255
+#define DESCRIPTION_MAX AMIGO_EC2_IMAGE_DESCRIPTION_MAX
 
 static void update_state (AmigoCopyImageDialog *self);
 
@@ -36,8 +36,7 @@ destination_free (AmigoCopyDestination *dest)
   g_free (dest->region);
   g_free (dest->display_name);
   g_free (dest->unavailable);
-  g_free (dest->token);
-  g_free (dest->token_parameters);
+  amigo_client_token_policy_free (dest->token);
   g_free (dest->image_id);
   g_free (dest->error);
   g_free (dest);
@@ -105,6 +104,7 @@ add_destination (AmigoCopyImageDialog *self,
 
   dest->region = g_strdup (region);
   dest->display_name = g_strdup (display_name);
+  dest->token = amigo_client_token_policy_new ();
   if (g_strcmp0 (region, self->source_region) == 0)
     dest->unavailable = g_strdup (_("The image is in this region"));
 
@@ -586,16 +586,6 @@ copy_image_cb (GObject      *source,
     finish_round (self, call->name);
 }
 
-/* What a ClientToken is sent with: the same token with other values is
- * refused by EC2 (IdempotentParameterMismatch), so a change makes a new one. */
-static char *
-dup_parameters (const AmigoCopyImageRequest *request)
-{
-  return g_strdup_printf ("%s\n%s\n%d\n%s\n%d", request->name, request->description ?: "",
-                          request->encrypted, request->kms_key_id ?: "",
-                          request->copy_image_tags);
-}
-
 /**
  * _amigo_copy_image_dialog_submit:
  *
@@ -609,7 +599,7 @@ _amigo_copy_image_dialog_submit (AmigoCopyImageDialog *self)
   g_autofree char *name = dup_text (self->name_row);
   g_autofree char *description = dup_text (self->description_row);
   g_autofree char *kms = dup_text (self->kms_row);
-  g_autofree char *parameters = NULL;
+  g_autofree char *fingerprint = NULL;
   AmigoCopyImageRequest request = { 0 };
 
   g_return_val_if_fail (AMIGO_IS_COPY_IMAGE_DIALOG (self), FALSE);
@@ -630,7 +620,7 @@ _amigo_copy_image_dialog_submit (AmigoCopyImageDialog *self)
   request.encrypted = gtk_switch_get_active (self->encrypt_switch);
   request.kms_key_id = request.encrypted && *kms != '\0' ? kms : NULL;
   request.copy_image_tags = gtk_switch_get_active (self->copy_tags_switch);
-  parameters = dup_parameters (&request);
+  fingerprint = amigo_ec2_copy_image_fingerprint (&request);
 
   for (guint i = 0; i < self->destinations->len; i++)
     {
@@ -654,15 +644,8 @@ _amigo_copy_image_dialog_submit (AmigoCopyImageDialog *self)
         }
 
       /* One token per destination and user action: kept while the
-       * values stay the same, so a retry never copies twice. */
-      if (dest->token == NULL || g_strcmp0 (dest->token_parameters, parameters) != 0)
-        {
-          g_free (dest->token);
-          g_free (dest->token_parameters);
-          dest->token = amigo_client_token_new ();
-          dest->token_parameters = g_strdup (parameters);
-        }
-      request.client_token = dest->token;
+       * request stays the same, so a retry never copies twice. */
+      request.client_token = amigo_client_token_policy_get_token (dest->token, fingerprint);
 
       g_clear_pointer (&dest->error, g_free);
       dest->running = TRUE;

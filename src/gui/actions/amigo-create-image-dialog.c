@@ -248,7 +248,7 @@ add_volume (AmigoCreateImageDialog *self,
 
       adw_action_row_set_subtitle (size_row, subtitle);
     }
-  volume->size = make_spin (1, 65536, size);
+  volume->size = make_spin (1, AMIGO_EC2_VOLUME_SIZE_MAX, size);
   set_accessible_label (volume->size, _("Size of %s in GiB"), device);
   adw_action_row_add_suffix (size_row, GTK_WIDGET (volume->size));
   adw_action_row_set_activatable_widget (size_row, GTK_WIDGET (volume->size));
@@ -645,7 +645,7 @@ name_check_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   const char *name = g_task_get_task_data (G_TASK (result));
 
-  image = amigo_image_form_find_own_image_finish (AMIGO_EC2 (source), result, &error);
+  image = amigo_ec2_find_own_image_by_name_finish (AMIGO_EC2 (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->name_cancellable);
@@ -669,7 +669,7 @@ name_check_timeout_cb (gpointer user_data)
   g_cancellable_cancel (self->name_cancellable);
   g_clear_object (&self->name_cancellable);
   self->name_cancellable = g_cancellable_new ();
-  amigo_image_form_find_own_image_async (self->ec2, entered_name (self), self->name_cancellable,
+  amigo_ec2_find_own_image_by_name_async (self->ec2, entered_name (self), self->name_cancellable,
                                          name_check_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
@@ -1031,7 +1031,7 @@ submit_check_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   const char *name = g_task_get_task_data (G_TASK (result));
 
-  image = amigo_image_form_find_own_image_finish (AMIGO_EC2 (source), result, &error);
+  image = amigo_ec2_find_own_image_by_name_finish (AMIGO_EC2 (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -1089,7 +1089,7 @@ create_action (GtkWidget  *widget,
   g_clear_pointer (&self->aws_error, g_free);
   update_state (self);
 
-  amigo_image_form_find_own_image_async (self->ec2, entered_name (self), self->cancellable,
+  amigo_ec2_find_own_image_by_name_async (self->ec2, entered_name (self), self->cancellable,
                                          submit_check_cb, g_object_ref (self));
 }
 

@@ -8,8 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* ModifyImageAttribute Description: "Constraints: Up to 255 characters." */
-#define AMIGO_DESCRIPTION_MAX 255
+/* ModifyImageAttribute Description (amigo-ec2-limits.h). */
+#define AMIGO_DESCRIPTION_MAX AMIGO_EC2_IMAGE_DESCRIPTION_MAX
 
 struct _AmigoDescriptionDialog
 {

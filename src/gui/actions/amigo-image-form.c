@@ -2,10 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The limits here are EBS's (Amazon EBS User Guide, "Amazon EBS volume
- * types"): sizes per type, and the provisioned IOPS io1 and io2 need.
- * They are checked before a request is sent so that a person sees what to
- * change next to the field, rather than AWS's error afterwards.
+ * The limits are EBS's, from the engine (amigo-ec2-limits.h): sizes per
+ * type, and the provisioned IOPS io1 and io2 need. They are checked before
+ * a request is sent so that a person sees what to change next to the
+ * field, rather than AWS's error afterwards.
  */
 #include "config.h"
 
@@ -16,39 +16,40 @@
 #include "amigo-error.h"
 #include "amigo-image-form.h"
 
-typedef struct {
-  const char *type;
-  const char *label;            /* translatable, N_() */
-  int min_size;                 /* GiB */
-  int max_size;
-  int min_iops;                 /* 0: no provisioned IOPS */
-  int max_iops;
-  int iops_per_gib;
-} VolumeType;
-
-static const VolumeType volume_types[] = {
+/* The names of the EBS volume types, in the engine's order
+ * (amigo_ec2_get_all_volume_limits()): gp3, gp2, io1, io2, st1, sc1,
+ * standard. */
+static const char * const volume_type_labels[] = {
   /* Translators: EBS volume types as the AWS console names them; the code
    * in parentheses stays as it is */
-  { "gp3", N_("General Purpose SSD (gp3)"), 1, 65536, 0, 0, 0 },
-  { "gp2", N_("General Purpose SSD (gp2)"), 1, 16384, 0, 0, 0 },
-  { "io1", N_("Provisioned IOPS SSD (io1)"), 4, 16384, 100, 64000, 50 },
-  { "io2", N_("Provisioned IOPS SSD (io2)"), 4, 65536, 100, 256000, 1000 },
-  { "st1", N_("Throughput Optimized HDD (st1)"), 125, 16384, 0, 0, 0 },
-  { "sc1", N_("Cold HDD (sc1)"), 125, 16384, 0, 0, 0 },
-  { "standard", N_("Magnetic (standard)"), 1, 1024, 0, 0, 0 },
+  N_("General Purpose SSD (gp3)"),
+  N_("General Purpose SSD (gp2)"),
+  N_("Provisioned IOPS SSD (io1)"),
+  N_("Provisioned IOPS SSD (io2)"),
+  N_("Throughput Optimized HDD (st1)"),
+  N_("Cold HDD (sc1)"),
+  N_("Magnetic (standard)"),
 };
 
 guint
 amigo_image_form_get_n_volume_types (void)
 {
-  return G_N_ELEMENTS (volume_types);
+  guint n = 0;
+
+  /* A type the engine adds needs its name above. */
+  amigo_ec2_get_all_volume_limits (&n);
+  g_warn_if_fail (n == G_N_ELEMENTS (volume_type_labels));
+  return MIN (n, G_N_ELEMENTS (volume_type_labels));
 }
 
 const char *
 amigo_image_form_get_volume_type (guint index)
 {
-  g_return_val_if_fail (index < G_N_ELEMENTS (volume_types), NULL);
-  return volume_types[index].type;
+  guint n = 0;
+  const AmigoEc2VolumeLimits *all = amigo_ec2_get_all_volume_limits (&n);
+
+  g_return_val_if_fail (index < n, NULL);
+  return all[index].volume_type;
 }
 
 /**
@@ -59,8 +60,10 @@ amigo_image_form_get_volume_type (guint index)
 guint
 amigo_image_form_find_volume_type (const char *type)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (volume_types); i++)
-    if (g_strcmp0 (volume_types[i].type, type) == 0)
+  guint n = amigo_image_form_get_n_volume_types ();
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (amigo_image_form_get_volume_type (i), type) == 0)
       return i;
   return GTK_INVALID_LIST_POSITION;
 }
@@ -75,17 +78,17 @@ amigo_image_form_new_volume_type_model (void)
 {
   GtkStringList *list = gtk_string_list_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (volume_types); i++)
-    gtk_string_list_append (list, _(volume_types[i].label));
+  for (guint i = 0; i < amigo_image_form_get_n_volume_types (); i++)
+    gtk_string_list_append (list, _(volume_type_labels[i]));
   return list;
 }
 
 gboolean
 amigo_image_form_volume_type_has_iops (const char *type)
 {
-  guint i = amigo_image_form_find_volume_type (type);
+  const AmigoEc2VolumeLimits *t = amigo_ec2_get_volume_limits (type);
 
-  return i != GTK_INVALID_LIST_POSITION && volume_types[i].min_iops > 0;
+  return t != NULL && t->iops_required;
 }
 
 /* What AWS's console suggests: 3000, within the type's limits for @size. */
@@ -93,13 +96,11 @@ int
 amigo_image_form_default_iops (const char *type,
                                int         size)
 {
-  guint i = amigo_image_form_find_volume_type (type);
-  const VolumeType *t;
+  const AmigoEc2VolumeLimits *t = amigo_ec2_get_volume_limits (type);
 
-  if (i == GTK_INVALID_LIST_POSITION || volume_types[i].min_iops == 0)
+  if (t == NULL || !t->iops_required)
     return 0;
-  t = &volume_types[i];
-  return CLAMP (MIN (3000, t->iops_per_gib * MAX (size, 1)), t->min_iops, t->max_iops);
+  return CLAMP (MIN (3000, t->max_iops_per_gib * MAX (size, 1)), t->min_iops, t->max_iops);
 }
 
 char *
@@ -109,29 +110,27 @@ amigo_image_form_check_volume (const char *device,
                                int         min_size,
                                int         iops)
 {
-  guint i = amigo_image_form_find_volume_type (type);
-  const VolumeType *t;
+  const AmigoEc2VolumeLimits *t = amigo_ec2_get_volume_limits (type);
 
-  if (i == GTK_INVALID_LIST_POSITION)
+  if (amigo_image_form_find_volume_type (type) == GTK_INVALID_LIST_POSITION || t == NULL)
     /* Translators: %s is a device name such as /dev/sdf */
     return g_strdup_printf (_("Choose a volume type for %s."), device);
-  t = &volume_types[i];
 
   if (min_size > 0 && size < min_size)
     /* Translators: %s is a device name such as /dev/sda1, %d a size in GiB */
     return g_strdup_printf (_("%s can’t be smaller than its current %d GiB."), device, min_size);
   if (size < t->min_size || size > t->max_size)
     /* Translators: “/dev/sdf: a gp3 volume is 1 to 16384 GiB.” */
-    return g_strdup_printf (_("%s: a %s volume is %d to %d GiB."), device, t->type,
+    return g_strdup_printf (_("%s: a %s volume is %d to %d GiB."), device, t->volume_type,
                             t->min_size, t->max_size);
-  if (t->min_iops > 0)
+  if (t->iops_required)
     {
-      int max_iops = MIN (t->max_iops, t->iops_per_gib * size);
+      int max_iops = MIN (t->max_iops, t->max_iops_per_gib * size);
 
       if (iops < t->min_iops || iops > max_iops)
         /* Translators: “/dev/sdf: an io1 volume of 8 GiB takes 100 to 400 IOPS.” */
         return g_strdup_printf (_("%s: an %s volume of %d GiB takes %d to %d IOPS."), device,
-                                t->type, size, t->min_iops, MAX (max_iops, t->min_iops));
+                                t->volume_type, size, t->min_iops, MAX (max_iops, t->min_iops));
     }
   return NULL;
 }
@@ -222,73 +221,6 @@ amigo_image_form_validate_manifest (const char  *location,
       return FALSE;
     }
   return TRUE;
-}
-
-/* ---- the name check -------------------------------------------------- */
-
-static void
-find_own_image_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  const char *name = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) images = NULL;
-  GError *error = NULL;
-
-  images = amigo_ec2_describe_images_finish (AMIGO_EC2 (source), result, NULL, &error);
-  if (images == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* The filter matches wildcards; the names compared are exact. */
-  for (guint i = 0; i < images->len; i++)
-    {
-      AmigoImage *image = g_ptr_array_index (images, i);
-
-      if (g_strcmp0 (amigo_image_get_name (image), name) == 0)
-        {
-          g_task_return_pointer (task, g_object_ref (image), g_object_unref);
-          return;
-        }
-    }
-  g_task_return_pointer (task, NULL, NULL);
-}
-
-void
-amigo_image_form_find_own_image_async (AmigoEc2            *ec2,
-                                       const char          *name,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
-{
-  static const char * const self_owner[] = { "self", NULL };
-  const char *names[] = { name, NULL };
-  AmigoEc2Filter filter = { "name", names };
-  AmigoDescribeImagesRequest request = {
-    .owners = self_owner,
-    .filters = &filter,
-    .n_filters = 1,
-    /* A deprecated or disabled image keeps its name too. */
-    .include_deprecated = TRUE,
-    .include_disabled = TRUE,
-  };
-  GTask *task = g_task_new (ec2, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, amigo_image_form_find_own_image_async);
-  g_task_set_task_data (task, g_strdup (name), g_free);
-  amigo_ec2_describe_images_async (ec2, &request, NULL, NULL, NULL, cancellable,
-                                   find_own_image_cb, task);
-}
-
-AmigoImage *
-amigo_image_form_find_own_image_finish (AmigoEc2      *ec2,
-                                        GAsyncResult  *result,
-                                        GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, ec2), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

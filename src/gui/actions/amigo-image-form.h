@@ -1,5 +1,5 @@
 /* amigo-image-form.h — what the dialogs that make images share: EBS volume
- * rules, the name check against your own images, AWS's errors in words
+ * rules, AWS's errors in words
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,19 +33,6 @@ int            amigo_image_form_default_iops           (const char  *type,
  * ImageLocation wants it; @error says why not. */
 gboolean       amigo_image_form_validate_manifest      (const char  *location,
                                                         GError     **error);
-
-/* Looks up one of your images in the EC2 region by its exact name: the
- * duplicate check before CreateImage and RegisterImage. */
-void           amigo_image_form_find_own_image_async   (AmigoEc2            *ec2,
-                                                        const char          *name,
-                                                        GCancellable        *cancellable,
-                                                        GAsyncReadyCallback  callback,
-                                                        gpointer             user_data);
-/* Returns: (transfer full) (nullable): the image, %NULL with @error unset
- * when none has that name */
-AmigoImage    *amigo_image_form_find_own_image_finish  (AmigoEc2            *ec2,
-                                                        GAsyncResult        *result,
-                                                        GError             **error);
 
 char          *amigo_image_form_describe_error         (const GError *error);
 

@@ -90,8 +90,7 @@ struct _AmigoLaunchDialog
   GPtrArray *instance_ids;      /* (element-type utf8): what the launch made */
   char *default_vpc_id;
   char *groups_vpc_id;          /* the VPC whose groups are shown */
-  char *token;                  /* ClientToken of this launch */
-  char *token_parameters;       /* what the token was sent with */
+  AmigoClientTokenPolicy *token; /* ClientToken of this launch */
   char *subscription_url;       /* Marketplace page, after OptInRequired */
   char *types_error;
   char *launch_error;

@@ -22,12 +22,7 @@
 G_DEFINE_FINAL_TYPE (AmigoLaunchDialog, amigo_launch_dialog, ADW_TYPE_WINDOW)
 
 #define COUNT_MAX 20
-#define INSTANCE_NAME_MAX 256            /* a tag value */
-#define TAG_KEY_MAX 128
-#define TAG_VALUE_MAX 256
-#define TAGS_MAX 50             /* per resource */
-#define USER_DATA_MAX (16 * 1024)
-#define VOLUME_SIZE_MAX 65536
+#define INSTANCE_NAME_MAX AMIGO_EC2_TAG_VALUE_MAX     /* a tag value */
 #define MARKETPLACE_URL "https://aws.amazon.com/marketplace/pp?sku="
 
 enum {
@@ -667,7 +662,7 @@ add_ebs_volume (AmigoLaunchDialog             *self,
   volume = add_volume_row (self, mapping->device_name, subtitle, root);
   volume->mapping = amigo_block_device_mapping_copy (mapping);
 
-  volume->size_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, VOLUME_SIZE_MAX, 1));
+  volume->size_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, AMIGO_EC2_VOLUME_SIZE_MAX, 1));
   gtk_spin_button_set_value (volume->size_spin, volume_min_size (volume));
   gtk_widget_set_valign (GTK_WIDGET (volume->size_spin), GTK_ALIGN_CENTER);
   /* Translators: %s is a device name such as /dev/xvda */
@@ -737,27 +732,6 @@ fill_volumes (AmigoLaunchDialog *self)
 
   if (self->volumes->len == 0)
     adw_preferences_group_set_description (self->volumes_group, _("The image lists no volumes"));
-}
-
-/* The limits of each EBS volume type, in GiB. */
-static gboolean
-volume_size_range (const char *type,
-                   gint       *min,
-                   gint       *max)
-{
-  static const struct { const char *type; gint min, max; } limits[] = {
-    { "gp3", 1, 16384 }, { "gp2", 1, 16384 }, { "io1", 4, 16384 }, { "io2", 4, 65536 },
-    { "st1", 125, 16384 }, { "sc1", 125, 16384 }, { "standard", 1, 1024 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
-    if (g_strcmp0 (type, limits[i].type) == 0)
-      {
-        *min = limits[i].min;
-        *max = limits[i].max;
-        return TRUE;
-      }
-  return FALSE;
 }
 
 /* ---- tags ------------------------------------------------------------- */
@@ -878,15 +852,21 @@ validate_volumes (AmigoLaunchDialog *self,
   for (guint i = 0; i < self->volumes->len; i++)
     {
       AmigoLaunchVolume *volume = g_ptr_array_index (self->volumes, i);
+      const AmigoEc2VolumeLimits *limits;
       const char *type;
-      gint size, min = 1, max = VOLUME_SIZE_MAX;
+      gint size, min = 1, max = AMIGO_EC2_VOLUME_SIZE_MAX;
       gboolean bad = FALSE;
 
       if (volume->size_spin == NULL)
         continue;
       size = gtk_spin_button_get_value_as_int (volume->size_spin);
       type = volume_type (volume);
-      volume_size_range (type, &min, &max);
+      limits = amigo_ec2_get_volume_limits (type);
+      if (limits != NULL)
+        {
+          min = limits->min_size;
+          max = limits->max_size;
+        }
 
       if (size < volume_min_size (volume))
         {
@@ -926,6 +906,7 @@ validate_tags (AmigoLaunchDialog *self,
       const char *value = gtk_editable_get_text (tag->value);
       const char *problem = NULL;
       g_autofree char *owned_problem = NULL;
+      AmigoEc2TagProblem tag_problem;
 
       if (*key == '\0' && *value == '\0')
         {
@@ -933,11 +914,12 @@ validate_tags (AmigoLaunchDialog *self,
           continue;
         }
       n_tags++;
-      if (*key == '\0')
+      tag_problem = amigo_ec2_check_tag (key, value);
+      if (tag_problem == AMIGO_EC2_TAG_KEY_EMPTY)
         problem = _("Every tag needs a key.");
-      else if (g_utf8_strlen (key, -1) > TAG_KEY_MAX || g_utf8_strlen (value, -1) > TAG_VALUE_MAX)
+      else if (tag_problem == AMIGO_EC2_TAG_KEY_TOO_LONG || tag_problem == AMIGO_EC2_TAG_VALUE_TOO_LONG)
         problem = _("A tag key is at most 128 characters long, and a value at most 256.");
-      else if (g_str_has_prefix (key, "aws:"))
+      else if (tag_problem == AMIGO_EC2_TAG_KEY_RESERVED)
         problem = _("Tag keys starting with aws: are kept for AWS.");
       else if (g_str_equal (key, "Name") && *name != '\0')
         problem = _("The Name field above already sets the Name tag.");
@@ -955,9 +937,10 @@ validate_tags (AmigoLaunchDialog *self,
         }
     }
 
-  if (n_tags > TAGS_MAX)
+  if (n_tags > AMIGO_EC2_TAGS_PER_RESOURCE_MAX)
     {
-      g_autofree char *text = g_strdup_printf (_("An instance takes at most %d tags."), TAGS_MAX);
+      g_autofree char *text = g_strdup_printf (_("An instance takes at most %d tags."),
+                                               AMIGO_EC2_TAGS_PER_RESOURCE_MAX);
 
       ok = FALSE;
       add_problem (problems, text);
@@ -1032,7 +1015,7 @@ validate (AmigoLaunchDialog *self)
   set_problems (self->volumes_message, volume_problems);
 
   /* User data */
-  if (user_data_size > USER_DATA_MAX)
+  if (user_data_size > AMIGO_EC2_USER_DATA_MAX)
     {
       g_autofree char *size = g_format_size_full (user_data_size, G_FORMAT_SIZE_IEC_UNITS);
       g_autofree char *text = NULL;
@@ -1186,30 +1169,6 @@ launch_plan_new (AmigoLaunchDialog *self)
   r->n_volume_tags = r->n_instance_tags;
 
   return plan;
-}
-
-/* What a ClientToken is sent with: the same token with other values is
- * refused by EC2 (IdempotentParameterMismatch), so a change makes a new one. */
-static char *
-launch_plan_dup_parameters (LaunchPlan *plan)
-{
-  const AmigoRunInstancesRequest *r = &plan->request;
-  GString *out = g_string_new (NULL);
-  g_autofree char *user_data_sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, plan->user_data, -1);
-
-  g_string_append_printf (out, "%s|%s|%u|%s|%s|%d|%s|%s|", r->image_id, r->instance_type ?: "",
-                          r->min_count, r->key_name ?: "", r->subnet_id ?: "", r->public_ip,
-                          r->http_tokens, user_data_sum);
-  for (guint i = 0; r->security_group_ids != NULL && r->security_group_ids[i] != NULL; i++)
-    g_string_append_printf (out, "g:%s|", r->security_group_ids[i]);
-  for (guint i = 0; i < r->n_block_device_mappings; i++)
-    g_string_append_printf (out, "v:%s:%d:%s|", r->block_device_mappings[i].device_name,
-                            r->block_device_mappings[i].ebs.volume_size,
-                            r->block_device_mappings[i].ebs.volume_type);
-  for (guint i = 0; i < r->n_instance_tags; i++)
-    g_string_append_printf (out, "t:%zu:%s=%s|", strlen (r->instance_tags[i].key),
-                            r->instance_tags[i].key, r->instance_tags[i].value);
-  return g_string_free (out, FALSE);
 }
 
 /* ---- pages ------------------------------------------------------------ */
@@ -1627,7 +1586,7 @@ gboolean
 _amigo_launch_dialog_launch (AmigoLaunchDialog *self)
 {
   g_autoptr(LaunchPlan) plan = NULL;
-  g_autofree char *parameters = NULL;
+  g_autofree char *fingerprint = NULL;
   LaunchCall *call;
 
   g_return_val_if_fail (AMIGO_IS_LAUNCH_DIALOG (self), FALSE);
@@ -1636,17 +1595,10 @@ _amigo_launch_dialog_launch (AmigoLaunchDialog *self)
     return FALSE;
 
   plan = launch_plan_new (self);
-  parameters = launch_plan_dup_parameters (plan);
-  /* One token per launch: kept while the values stay the same, so trying
+  /* One token per launch: kept while the request stays the same, so trying
    * again after an error never launches twice. */
-  if (self->token == NULL || g_strcmp0 (parameters, self->token_parameters) != 0)
-    {
-      g_free (self->token);
-      g_free (self->token_parameters);
-      self->token = amigo_client_token_new ();
-      self->token_parameters = g_steal_pointer (&parameters);
-    }
-  plan->request.client_token = self->token;
+  fingerprint = amigo_ec2_run_instances_fingerprint (&plan->request);
+  plan->request.client_token = amigo_client_token_policy_get_token (self->token, fingerprint);
 
   self->launching = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self->error_group), FALSE);
@@ -1798,8 +1750,7 @@ amigo_launch_dialog_finalize (GObject *object)
   g_ptr_array_unref (self->review_rows);
   g_free (self->default_vpc_id);
   g_free (self->groups_vpc_id);
-  g_free (self->token);
-  g_free (self->token_parameters);
+  amigo_client_token_policy_free (self->token);
   g_free (self->subscription_url);
   g_free (self->types_error);
   g_free (self->launch_error);
@@ -1886,6 +1837,7 @@ amigo_launch_dialog_init (AmigoLaunchDialog *self)
   self->tags = g_ptr_array_new_with_free_func (g_free);
   self->review_rows = g_ptr_array_new ();
   self->instance_ids = g_ptr_array_new_with_free_func (g_free);
+  self->token = amigo_client_token_policy_new ();
 
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (type_label_cb), NULL, NULL);

@@ -216,7 +216,7 @@ name_check_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   const char *name = g_task_get_task_data (G_TASK (result));
 
-  image = amigo_image_form_find_own_image_finish (AMIGO_EC2 (source), result, &error);
+  image = amigo_ec2_find_own_image_by_name_finish (AMIGO_EC2 (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->name_cancellable);
@@ -234,7 +234,7 @@ name_check_timeout_cb (gpointer user_data)
 
   self->name_timeout_id = 0;
   self->name_cancellable = g_cancellable_new ();
-  amigo_image_form_find_own_image_async (self->ec2, entered_name (self), self->name_cancellable,
+  amigo_ec2_find_own_image_by_name_async (self->ec2, entered_name (self), self->name_cancellable,
                                          name_check_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
@@ -698,7 +698,7 @@ submit_check_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   const char *name = g_task_get_task_data (G_TASK (result));
 
-  image = amigo_image_form_find_own_image_finish (AMIGO_EC2 (source), result, &error);
+  image = amigo_ec2_find_own_image_by_name_finish (AMIGO_EC2 (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -744,7 +744,7 @@ register_action (GtkWidget  *widget,
   g_clear_pointer (&self->aws_error, g_free);
   update_state (self);
 
-  amigo_image_form_find_own_image_async (self->ec2, entered_name (self), self->cancellable,
+  amigo_ec2_find_own_image_by_name_async (self->ec2, entered_name (self), self->cancellable,
                                          submit_check_cb, g_object_ref (self));
 }
 

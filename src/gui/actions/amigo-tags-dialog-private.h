@@ -8,10 +8,10 @@
 
 G_BEGIN_DECLS
 
-/* EC2 tag restrictions ("Tag your Amazon EC2 resources"). */
-#define AMIGO_TAG_KEY_MAX   128
-#define AMIGO_TAG_VALUE_MAX 256
-#define AMIGO_TAGS_MAX      50
+/* EC2 tag restrictions (amigo-ec2-limits.h). */
+#define AMIGO_TAG_KEY_MAX   AMIGO_EC2_TAG_KEY_MAX
+#define AMIGO_TAG_VALUE_MAX AMIGO_EC2_TAG_VALUE_MAX
+#define AMIGO_TAGS_MAX      AMIGO_EC2_TAGS_PER_RESOURCE_MAX
 
 /* One line of the list: a tag, as typed. */
 typedef struct {

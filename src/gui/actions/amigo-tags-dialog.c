@@ -25,7 +25,7 @@ static void update_state (AmigoTagsDialog *self);
 static gboolean
 is_reserved_key (const char *key)
 {
-  return g_ascii_strncasecmp (key, "aws:", 4) == 0;
+  return amigo_ec2_tag_key_is_reserved (key);
 }
 
 /* ---- lines ------------------------------------------------------------ */

@@ -115,7 +115,7 @@ validate (AmigoTagsEditor *self)
           key_bad = TRUE;
           say (problems, _("A tag key can be at most 128 characters long."));
         }
-      else if (g_ascii_strncasecmp (key, "aws:", 4) == 0)
+      else if (amigo_ec2_tag_key_is_reserved (key))
         {
           key_bad = TRUE;
           say (problems, _("Tag keys starting with “aws:” are reserved for AWS."));

@@ -14,11 +14,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AmigoTagsEditor, amigo_tags_editor, AMIGO, TAGS_EDITOR, AdwBin)
 
-/* Keys and values as EC2 limits them (Tag: Key 128, Value 256 Unicode
- * characters; 50 tags a resource). */
-#define AMIGO_TAG_KEY_MAX   128
-#define AMIGO_TAG_VALUE_MAX 256
-#define AMIGO_TAGS_MAX      50
+/* Keys and values as EC2 limits them (amigo-ec2-limits.h). */
+#define AMIGO_TAG_KEY_MAX   AMIGO_EC2_TAG_KEY_MAX
+#define AMIGO_TAG_VALUE_MAX AMIGO_EC2_TAG_VALUE_MAX
+#define AMIGO_TAGS_MAX      AMIGO_EC2_TAGS_PER_RESOURCE_MAX
 
 GtkWidget   *amigo_tags_editor_new         (void);
 void         amigo_tags_editor_add         (AmigoTagsEditor *self,
