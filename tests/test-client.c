@@ -15,6 +15,7 @@
 #include "amigo-client.h"
 #include "amigo-client-private.h"
 #include "amigo-error.h"
+#include "amigo-protocol.h"
 #include "amigo-sigv4.h"
 
 #define ACCESS_KEY "AKIDEXAMPLE"
@@ -1381,6 +1382,30 @@ json_done_cb (GObject      *source,
   call_done_cb (source, result, user_data);
 }
 
+/* SSM's GetParameter, as the JSON protocol writes it. */
+static void
+call_get_parameter (Fixture    *f,
+                    const char *name)
+{
+  static const AmigoShape string_shape = { .type = AMIGO_SHAPE_STRING };
+  static const AmigoMember members[] = { { .name = "Name", .shape = &string_shape } };
+  static const AmigoShape input_shape = { .type = AMIGO_SHAPE_STRUCTURE, .members = members, .n_members = 1 };
+  static const AmigoMember input = { .shape = &input_shape };
+  static const AmigoOperation operation = { .name = "GetParameter", .http_method = "POST",
+                                            .request_uri = "/", .input = &input };
+  static const AmigoServiceModel ssm = { .protocol = AMIGO_PROTOCOL_JSON, .api_version = "2014-11-06",
+                                         .json_version = "1.1", .target_prefix = "AmazonSSM",
+                                         .signing_name = "ssm" };
+  g_autoptr(JsonNode) params = json_node_init_object (json_node_alloc (), json_object_new ());
+  g_autoptr(AmigoRequest) req = NULL;
+
+  json_object_unref (json_node_get_object (params));
+  json_object_set_string_member (json_node_get_object (params), "Name", name);
+  req = amigo_protocol_serialize (&ssm, &operation, params, NULL);
+  amigo_request_set_signing (req, "ssm", "us-east-1");
+  amigo_client_send_async (f->client, req, f->url, &test_sink, f, NULL, json_done_cb, f);
+}
+
 static void
 test_json_call (Fixture       *f,
                 gconstpointer  data)
@@ -1396,8 +1421,7 @@ test_json_call (Fixture       *f,
   step->header_name = g_strdup ("x-amzn-RequestId");
   step->header_value = g_strdup ("ssm-req-1");
 
-  amigo_client_call_json_async (f->client, "ssm", "us-east-1", f->url, "AmazonSSM.GetParameter",
-                                "{\"Name\":\"/aws/x\"}", &test_sink, f, NULL, json_done_cb, f);
+  call_get_parameter (f, "/aws/x");
   while (!f->done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_no_error (f->error);
@@ -1412,8 +1436,7 @@ test_json_call (Fixture       *f,
 
   f->done = FALSE;
   f->call_begin = 0;
-  amigo_client_call_json_async (f->client, "ssm", "us-east-1", f->url, "AmazonSSM.GetParameter",
-                                "{\"Name\":\"/aws/y\"}", &test_sink, f, NULL, json_done_cb, f);
+  call_get_parameter (f, "/aws/y");
   while (!f->done)
     g_main_context_iteration (NULL, TRUE);
   d = assert_aws_error (f, AMIGO_AWS_ERROR_SERVICE);
