@@ -59,6 +59,14 @@ GError   *_amigo_client_error_from_response (const char         *host,
                                              const char         *body,
                                              gsize               len);
 
+/* Builds and signs the message for @request at @timestamp (Unix seconds);
+ * a %NULL @endpoint_url means amigo_client_default_endpoint(). */
+SoupMessage *_amigo_client_build_message    (AmigoCredentials   *credentials,
+                                             AmigoRequest       *request,
+                                             const char         *endpoint_url,
+                                             gint64              timestamp,
+                                             GError            **error);
+
 /* How far an attempt got when its connection failed. */
 typedef enum {
   AMIGO_CALL_STAGE_CONNECTING,  /* the request has not gone out */
