@@ -34,12 +34,24 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* Idempotency tokens are random; the suites' fixed one stands for any. */
+static char *
+same_tokens (const char *text)
+{
+  g_autoptr(GRegex) uuid = g_regex_new ("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                                        0, 0, NULL);
+
+  return g_regex_replace_literal (uuid, text ? text : "", -1, 0,
+                                  "00000000-0000-4000-8000-000000000000", 0, NULL);
+}
+
 /* Decoded name=value pairs, sorted, one "name=value" string each. */
 static GPtrArray *
 form_pairs (const char *text)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) pairs = g_strsplit (text ? text : "", "&", -1);
+  g_autofree char *normal = same_tokens (text);
+  g_auto(GStrv) pairs = g_strsplit (normal, "&", -1);
 
   for (guint i = 0; pairs[i] != NULL; i++)
     {
@@ -121,8 +133,9 @@ assert_same_body (AmigoProtocolKind  kind,
                   const char        *expected,
                   GBytes            *body)
 {
-  g_autofree char *actual = body ? g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body))
-                                 : g_strdup ("");
+  g_autofree char *raw = body ? g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body))
+                              : g_strdup ("");
+  g_autofree char *actual = same_tokens (raw);
 
   if (expected == NULL || *expected == '\0')
     {
@@ -145,6 +158,12 @@ assert_same_body (AmigoProtocolKind  kind,
       }
       break;
     case AMIGO_PROTOCOL_REST_XML:
+      if (*(expected + strspn (expected, " \t\r\n")) != '<')
+        {
+          /* A string or blob payload goes as it is. */
+          g_assert_cmpstr (actual, ==, expected);
+          break;
+        }
       {
         xmlDoc *e = xmlReadMemory (expected, strlen (expected), NULL, NULL, XML_PARSE_NOBLANKS | XML_PARSE_NONET);
         xmlDoc *a = xmlReadMemory (actual, strlen (actual), NULL, NULL, XML_PARSE_NOBLANKS | XML_PARSE_NONET);
@@ -178,6 +197,8 @@ run_input_case (gconstpointer data)
   const char *uri;
   const char *question;
   g_autofree char *path = NULL;
+  g_autofree char *sent = NULL;
+  const char *host;
 
   if (skip != NULL)
     {
@@ -195,7 +216,19 @@ run_input_case (gconstpointer data)
   uri = json_object_get_string_member (serialized, "uri");
   question = strchr (uri, '?');
   path = question ? g_strndup (uri, question - uri) : g_strdup (uri);
-  g_assert_cmpstr (amigo_request_get_path (request), ==, path);
+  host = json_object_has_member (serialized, "host") ? json_object_get_string_member (serialized, "host") : NULL;
+  if (host != NULL && strchr (host, '/') != NULL)
+    {
+      /* An endpoint with a path: the client puts it before the request's. */
+      g_autofree char *base = g_strdup (strchr (host, '/'));
+
+      if (g_str_has_suffix (base, "/"))
+        base[strlen (base) - 1] = '\0';
+      sent = g_strconcat (base, amigo_request_get_path (request), NULL);
+    }
+  else
+    sent = g_strdup (amigo_request_get_path (request));
+  g_assert_cmpstr (sent, ==, path);
   query = amigo_request_dup_query_string (request);
   assert_same_pairs (question ? question + 1 : NULL, query);
 
@@ -207,9 +240,9 @@ run_input_case (gconstpointer data)
       for (GList *l = names; l != NULL; l = l->next)
         {
           const char *expected = json_object_get_string_member (headers, l->data);
-          const char *actual = g_ascii_strcasecmp (l->data, "Content-Type") == 0
-                               ? amigo_request_get_content_type (request)
-                               : amigo_request_get_header (request, l->data);
+          g_autofree char *actual = same_tokens (g_ascii_strcasecmp (l->data, "Content-Type") == 0
+                                                 ? amigo_request_get_content_type (request)
+                                                 : amigo_request_get_header (request, l->data));
           g_autofree char *media = actual ? g_strndup (actual, strcspn (actual, ";")) : NULL;
 
           /* The charset parameter Amigo adds to forms changes nothing. */
@@ -243,10 +276,10 @@ run_input_case (gconstpointer data)
         }
     }
 
-  assert_same_body (model->protocol,
-                    json_object_has_member (serialized, "body")
-                    ? json_object_get_string_member (serialized, "body") : NULL,
-                    amigo_request_get_body (request));
+  /* A case without a body says nothing about it. */
+  if (json_object_has_member (serialized, "body"))
+    assert_same_body (model->protocol, json_object_get_string_member (serialized, "body"),
+                      amigo_request_get_body (request));
 }
 
 /* ---- comparing answers ------------------------------------------------- */

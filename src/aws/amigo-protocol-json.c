@@ -104,8 +104,8 @@ _amigo_json_encode (const AmigoMember *member,
         const char *key;
         JsonNode *item;
 
-        json_object_iter_init (&iter, json_node_get_object (value));
-        while (json_object_iter_next (&iter, &key, &item))
+        json_object_iter_init_ordered (&iter, json_node_get_object (value));
+        while (json_object_iter_next_ordered (&iter, &key, &item))
           json_object_set_member (out, key, JSON_NODE_HOLDS_NULL (item) ? json_node_new (JSON_NODE_NULL)
                                                                         : _amigo_json_encode (shape->value, item));
         json_object_unref (out);
@@ -162,7 +162,7 @@ _amigo_json_decode (const AmigoMember *member,
           {
             const AmigoMember *m = &shape->members[i];
             JsonNode *v = json_object_get_member (in, amigo_member_wire_name (m));
-            JsonNode *decoded = m->location == AMIGO_LOCATION_BODY ? _amigo_json_decode (m, v) : NULL;
+            JsonNode *decoded = _amigo_protocol_in_body (m) ? _amigo_json_decode (m, v) : NULL;
 
             if (decoded != NULL)
               json_object_set_member (out, m->name, decoded);
@@ -194,11 +194,14 @@ _amigo_json_decode (const AmigoMember *member,
 
         if (JSON_NODE_HOLDS_OBJECT (wire))
           {
-            json_object_iter_init (&iter, json_node_get_object (wire));
-            while (json_object_iter_next (&iter, &key, &item))
+            json_object_iter_init_ordered (&iter, json_node_get_object (wire));
+            while (json_object_iter_next_ordered (&iter, &key, &item))
               {
                 JsonNode *decoded = _amigo_json_decode (shape->value, item);
-                json_object_set_member (out, key, decoded ? decoded : json_node_new (JSON_NODE_NULL));
+
+                /* A null in a map means nothing (botocore skips it). */
+                if (decoded != NULL)
+                  json_object_set_member (out, key, decoded);
               }
           }
         json_object_unref (out);

@@ -18,6 +18,9 @@ JsonNode     *_amigo_protocol_param          (JsonNode                *params,
 /* An idempotency token the caller left out, made up as botocore does. */
 JsonNode     *_amigo_protocol_fill_token     (const AmigoMember       *member,
                                               JsonNode                *value);
+/* Whether an answer's member is read from the body: a query-string or
+ * URI member means nothing in an answer, so it is. */
+gboolean      _amigo_protocol_in_body        (const AmigoMember       *member);
 GError       *_amigo_protocol_bad_answer     (const char              *what);
 /* The code of a JSON error (`aws.foo#Code:http://…` → `Code`). */
 char         *_amigo_protocol_sanitize_code  (const char              *code);

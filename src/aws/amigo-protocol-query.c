@@ -75,18 +75,9 @@ serialize_list (GString           *out,
       add_pair (out, prefix, "");
       return;
     }
+  /* A flattened list repeats its own name: `Hi.1`, `Hi.2`. */
   if (amigo_member_flags (member) & AMIGO_SHAPE_FLATTENED)
-    {
-      /* A flattened list named by its items: `…Original` → `…ItemName`. */
-      const char *dot = strrchr (prefix, '.');
-
-      if (shape->item->location_name != NULL)
-        list_prefix = dot ? g_strdup_printf ("%.*s.%s", (int) (dot - prefix), prefix,
-                                             shape->item->location_name)
-                          : g_strdup (shape->item->location_name);
-      else
-        list_prefix = g_strdup (prefix);
-    }
+    list_prefix = g_strdup (prefix);
   else
     list_prefix = g_strdup_printf ("%s.%s", prefix,
                                    shape->item->location_name ? shape->item->location_name : "member");
@@ -113,8 +104,8 @@ serialize_map (GString           *out,
   JsonNode *item;
   guint i = 0;
 
-  json_object_iter_init (&iter, json_node_get_object (value));
-  while (json_object_iter_next (&iter, &key, &item))
+  json_object_iter_init_ordered (&iter, json_node_get_object (value));
+  while (json_object_iter_next_ordered (&iter, &key, &item))
     {
       g_autofree char *entry = g_strdup_printf ("%s%s.%u", prefix, flattened ? "" : ".entry", ++i);
       g_autofree char *key_full = g_strdup_printf ("%s.%s", entry, key_name);
@@ -183,11 +174,12 @@ _amigo_query_parse (const AmigoOperation  *operation,
                     gsize                  len,
                     GError               **error)
 {
+  g_autofree char *wrapper = NULL;
   xmlDoc *doc;
   xmlNode *node;
   JsonNode *result;
 
-  if (operation->output == NULL)
+  if (operation->output == NULL || len == 0)
     return json_node_init_object (json_node_alloc (), json_object_new ());
   doc = _amigo_xml_read (body, len);
   if (doc == NULL)
@@ -195,13 +187,14 @@ _amigo_query_parse (const AmigoOperation  *operation,
       g_propagate_error (error, _amigo_protocol_bad_answer ("not XML"));
       return NULL;
     }
+  /* <OperationResponse><OperationResult>…: the wrapper is named in the
+   * model, and always is in the real ones. */
   node = xmlDocGetRootElement (doc);
-  if (operation->result_wrapper != NULL)
-    node = _amigo_xml_child (node, operation->result_wrapper);
-  if (node == NULL)
-    result = json_node_init_object (json_node_alloc (), json_object_new ());
-  else
-    result = _amigo_xml_decode_structure (operation->output->shape, node);
+  wrapper = operation->result_wrapper ? g_strdup (operation->result_wrapper)
+                                      : g_strconcat (operation->name, "Result", NULL);
+  if (_amigo_xml_child (node, wrapper) != NULL)
+    node = _amigo_xml_child (node, wrapper);
+  result = _amigo_xml_decode_structure (operation->output->shape, node);
   xmlFreeDoc (doc);
   return result;
 }

@@ -37,16 +37,15 @@ _amigo_rest_json_encode_body (const AmigoOperation  *operation,
     {
       JsonNode *value = _amigo_protocol_param (params, payload->name);
 
+      if (value == NULL && payload->shape->type == AMIGO_SHAPE_STRUCTURE &&
+          !(payload->shape->flags & AMIGO_SHAPE_UNION))
+        {
+          /* An empty structure payload is still a JSON object. */
+          *content_type = JSON_CONTENT_TYPE;
+          return g_bytes_new_static ("{}", 2);
+        }
       if (value == NULL)
         return NULL;
-      if (payload->shape->type == AMIGO_SHAPE_BLOB || payload->shape->type == AMIGO_SHAPE_STRING)
-        {
-          const char *raw = json_node_get_string (value);
-
-          *content_type = payload->shape->type == AMIGO_SHAPE_BLOB ? "application/octet-stream"
-                                                                   : "text/plain";
-          return g_bytes_new (raw, strlen (raw));
-        }
       json = _amigo_json_encode (payload, value);
     }
   else if (operation->input != NULL && has_body_members (operation->input->shape))

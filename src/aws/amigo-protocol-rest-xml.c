@@ -39,13 +39,19 @@ has_body_params (const AmigoShape *shape,
   return FALSE;
 }
 
+/* The root element: a payload member's own XML name (one that renames
+ * it), else the shape's, else (for the input) the operation's, else the
+ * shape's name. */
 static const char *
-element_name (const AmigoMember *member)
+element_name (const AmigoMember *member,
+              gboolean           is_input)
 {
-  if (member->location_name != NULL)
+  if (!is_input && member->location_name != NULL && g_strcmp0 (member->location_name, member->name) != 0)
     return member->location_name;
   if (member->shape->location_name != NULL)
     return member->shape->location_name;
+  if (is_input && member->location_name != NULL)
+    return member->location_name;
   return member->shape->name;
 }
 
@@ -66,11 +72,6 @@ _amigo_rest_xml_encode_body (const AmigoOperation  *operation,
       value = _amigo_protocol_param (params, payload->name);
       if (value == NULL)
         return NULL;
-      if (payload->shape->type == AMIGO_SHAPE_BLOB || payload->shape->type == AMIGO_SHAPE_STRING)
-        {
-          const char *raw = json_node_get_string (value);
-          return g_bytes_new (raw, strlen (raw));
-        }
       root_member = payload;
     }
   else if (operation->input != NULL && has_body_params (operation->input->shape, params))
@@ -82,7 +83,8 @@ _amigo_rest_xml_encode_body (const AmigoOperation  *operation,
     return NULL;
 
   doc = xmlNewDoc ((const xmlChar *) "1.0");
-  root = _amigo_xml_new_element (NULL, doc, element_name (root_member), root_member);
+  root = _amigo_xml_new_element (NULL, doc, element_name (root_member, root_member == operation->input),
+                                 root_member);
   /* The root's members are written by encoding it as a structure. */
   if (root_member->shape->type == AMIGO_SHAPE_STRUCTURE)
     {

@@ -8,7 +8,8 @@
  * `headers` (a map under a prefix) travel there; the answer's `statusCode`,
  * `header` and `headers` members come back the same way. The body —
  * the `payload` member, or every member left — is the protocol's
- * (AmigoRestBodyEncoder, AmigoRestBodyDecoder).
+ * (AmigoRestBodyEncoder, AmigoRestBodyDecoder), but for a blob or string
+ * payload, which is the body as it is.
  */
 #include "config.h"
 
@@ -132,8 +133,25 @@ header_text (const AmigoMember *member,
   return amigo_shape_format_scalar (member, value, amigo_member_timestamp_format (member, "rfc822"));
 }
 
+/* A map's key that a named query member also uses yields to it. */
+static gboolean
+named_query_member (const AmigoShape *shape,
+                    JsonNode         *params,
+                    const char       *name)
+{
+  for (guint i = 0; i < shape->n_members; i++)
+    if (shape->members[i].location == AMIGO_LOCATION_QUERYSTRING &&
+        shape->members[i].shape->type != AMIGO_SHAPE_MAP &&
+        g_strcmp0 (amigo_member_wire_name (&shape->members[i]), name) == 0 &&
+        _amigo_protocol_param (params, shape->members[i].name) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 add_query_member (AmigoRequest      *request,
+                  const AmigoShape  *input,
+                  JsonNode          *params,
                   const AmigoMember *m,
                   JsonNode          *value)
 {
@@ -157,13 +175,15 @@ add_query_member (AmigoRequest      *request,
       const char *key;
       JsonNode *item;
 
-      json_object_iter_init (&iter, json_node_get_object (value));
-      while (json_object_iter_next (&iter, &key, &item))
+      json_object_iter_init_ordered (&iter, json_node_get_object (value));
+      while (json_object_iter_next_ordered (&iter, &key, &item))
         {
           AmigoMember as_key = *shape->value;
 
+          if (named_query_member (input, params, key))
+            continue;
           as_key.location_name = key;
-          add_query_member (request, &as_key, item);
+          add_query_member (request, input, params, &as_key, item);
         }
     }
   else
@@ -188,6 +208,7 @@ _amigo_rest_serialize (const AmigoOperation  *operation,
   g_autoptr(GBytes) body = NULL;
   const AmigoMember *payload = NULL;
   const char *content_type = NULL;
+  g_autofree char *explicit_type = NULL;
 
   if (path == NULL)
     return NULL;
@@ -203,7 +224,10 @@ _amigo_rest_serialize (const AmigoOperation  *operation,
       if (value == NULL)
         continue;
       if (m->location == AMIGO_LOCATION_QUERYSTRING)
-        add_query_member (request, m, value);
+        add_query_member (request, shape, params, m, value);
+      else if (m->location == AMIGO_LOCATION_HEADER &&
+               g_ascii_strcasecmp (amigo_member_wire_name (m), "Content-Type") == 0)
+        explicit_type = header_text (m, value);
       else if (m->location == AMIGO_LOCATION_HEADER)
         {
           g_autofree char *text = header_text (m, value);
@@ -217,8 +241,8 @@ _amigo_rest_serialize (const AmigoOperation  *operation,
           const char *key;
           JsonNode *item;
 
-          json_object_iter_init (&iter, json_node_get_object (value));
-          while (json_object_iter_next (&iter, &key, &item))
+          json_object_iter_init_ordered (&iter, json_node_get_object (value));
+          while (json_object_iter_next_ordered (&iter, &key, &item))
             {
               g_autofree char *name = g_strconcat (amigo_member_wire_name (m), key, NULL);
               amigo_request_add_header (request, name, json_node_get_string (item));
@@ -228,10 +252,70 @@ _amigo_rest_serialize (const AmigoOperation  *operation,
 
   if (shape != NULL && shape->payload != NULL)
     payload = amigo_shape_find_member (shape, shape->payload);
-  body = encode_body (operation, payload, params, &content_type);
+  if (payload != NULL && (payload->shape->type == AMIGO_SHAPE_BLOB ||
+                          payload->shape->type == AMIGO_SHAPE_STRING))
+    {
+      /* A blob or string payload is the body as it is. */
+      JsonNode *raw = _amigo_protocol_param (params, payload->name);
+
+      if (raw != NULL)
+        body = g_bytes_new (json_node_get_string (raw), strlen (json_node_get_string (raw)));
+      content_type = payload->shape->type == AMIGO_SHAPE_BLOB ? "application/octet-stream" : "text/plain";
+    }
+  else
+    body = encode_body (operation, payload, params, &content_type);
   if (body != NULL)
-    amigo_request_set_body (request, body, content_type);
+    amigo_request_set_body (request, body, explicit_type ? explicit_type : content_type);
+  else if (explicit_type != NULL)
+    amigo_request_add_header (request, "Content-Type", explicit_type);
   return g_steal_pointer (&request);
+}
+
+/* `a, "b,c", "\"d\""` → a | b,c | "d"; HTTP dates keep their comma. */
+static GPtrArray *
+split_header_list (const char *text,
+                   gboolean    dates)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+  GString *item = g_string_new (NULL);
+  const char *p = text;
+
+  while (TRUE)
+    {
+      while (*p == ' ' || *p == '\t')
+        p++;
+      if (*p == '"')
+        {
+          for (p++; *p != '\0' && *p != '"'; p++)
+            {
+              if (*p == '\\' && p[1] != '\0')
+                p++;
+              g_string_append_c (item, *p);
+            }
+          if (*p == '"')
+            p++;
+          while (*p != '\0' && *p != ',')
+            p++;
+        }
+      else
+        {
+          const char *end = strchr (p, ',');
+
+          if (dates && end != NULL && memchr (p, ':', end - p) == NULL)
+            end = strchr (end + 1, ',');
+          if (end == NULL)
+            end = p + strlen (p);
+          g_string_append_len (item, p, end - p);
+          p = end;
+        }
+      g_ptr_array_add (parts, g_strstrip (g_strdup (item->str)));
+      g_string_truncate (item, 0);
+      if (*p != ',')
+        break;
+      p++;
+    }
+  g_string_free (item, TRUE);
+  return parts;
 }
 
 static JsonNode *
@@ -244,38 +328,20 @@ header_value (const AmigoMember *m,
     {
       gsize len = 0;
       g_autofree guchar *json = g_base64_decode (text, &len);
-      return _amigo_json_read ((const char *) json, len);
+      g_autofree char *decoded = g_strndup ((const char *) json, len);
+
+      return json_node_init_string (json_node_alloc (), decoded);
     }
   if (shape->type == AMIGO_SHAPE_LIST)
     {
       JsonArray *items = json_array_new ();
       JsonNode *node = json_node_init_array (json_node_alloc (), items);
-      g_auto(GStrv) parts = NULL;
+      g_autoptr(GPtrArray) parts = split_header_list (text, shape->item->shape->type == AMIGO_SHAPE_TIMESTAMP);
 
-      /* A timestamp list splits on every other comma (HTTP dates have one). */
-      parts = g_strsplit (text, ",", -1);
-      for (guint i = 0; parts[i] != NULL; i++)
+      for (guint i = 0; i < parts->len; i++)
         {
-          g_autofree char *item = NULL;
-          JsonNode *v;
+          JsonNode *v = amigo_shape_parse_scalar (shape->item->shape, g_ptr_array_index (parts, i), NULL);
 
-          if (shape->item->shape->type == AMIGO_SHAPE_TIMESTAMP && parts[i + 1] != NULL &&
-              strchr (parts[i], ':') == NULL)
-            {
-              item = g_strconcat (parts[i], ",", parts[i + 1], NULL);
-              i++;
-            }
-          else
-            item = g_strdup (parts[i]);
-          g_strstrip (item);
-          if (item[0] == '"' && strlen (item) >= 2 && item[strlen (item) - 1] == '"')
-            {
-              char *unquoted = g_strndup (item + 1, strlen (item) - 2);
-              g_free (item);
-              item = g_strcompress (unquoted);
-              g_free (unquoted);
-            }
-          v = amigo_shape_parse_scalar (shape->item->shape, item, NULL);
           if (v != NULL)
             json_array_add_element (items, v);
         }
@@ -314,8 +380,7 @@ set_header_members (JsonObject         *out,
           while (soup_message_headers_iter_next (&iter, &name, &hvalue))
             if (g_ascii_strncasecmp (name, prefix, strlen (prefix)) == 0)
               json_object_set_string_member (map, name + strlen (prefix), hvalue);
-          if (json_object_get_size (map) > 0)
-            value = json_node_init_object (json_node_alloc (), map);
+          value = json_node_init_object (json_node_alloc (), map);
           json_object_unref (map);
         }
       if (value != NULL)
@@ -346,8 +411,11 @@ _amigo_rest_parse (const AmigoOperation  *operation,
   if (payload != NULL && (payload->shape->type == AMIGO_SHAPE_BLOB ||
                           payload->shape->type == AMIGO_SHAPE_STRING))
     {
-      g_autofree char *text = g_strndup (body, len);
-      json_object_set_string_member (out, payload->name, text);
+      if (len > 0)
+        {
+          g_autofree char *text = g_strndup (body, len);
+          json_object_set_string_member (out, payload->name, text);
+        }
     }
   else if (payload != NULL)
     {
@@ -373,8 +441,8 @@ _amigo_rest_parse (const AmigoOperation  *operation,
           json_node_unref (result);
           return NULL;
         }
-      json_object_iter_init (&iter, json_node_get_object (value));
-      while (json_object_iter_next (&iter, &name, &member))
+      json_object_iter_init_ordered (&iter, json_node_get_object (value));
+      while (json_object_iter_next_ordered (&iter, &name, &member))
         json_object_set_member (out, name, json_node_ref (member));
     }
 

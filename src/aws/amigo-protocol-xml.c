@@ -52,19 +52,6 @@ _amigo_xml_text (xmlNode *node)
   return text;
 }
 
-/* The element name of a structure member: a flattened list's items are
- * named by the items' locationName when they have one. */
-static const char *
-member_element_name (const AmigoMember *member)
-{
-  const AmigoShape *shape = member->shape;
-
-  if (shape->type == AMIGO_SHAPE_LIST && (amigo_member_flags (member) & AMIGO_SHAPE_FLATTENED) &&
-      shape->item->location_name != NULL)
-    return shape->item->location_name;
-  return amigo_member_wire_name (member);
-}
-
 static const char *
 local_part (const char *name)
 {
@@ -152,10 +139,10 @@ _amigo_xml_decode_structure (const AmigoShape *shape,
   for (guint i = 0; i < shape->n_members; i++)
     {
       const AmigoMember *m = &shape->members[i];
-      const char *name = member_element_name (m);
+      const char *name = amigo_member_wire_name (m);
       JsonNode *value = NULL;
 
-      if (m->location != AMIGO_LOCATION_BODY)
+      if (!_amigo_protocol_in_body (m))
         continue;
       if (amigo_member_flags (m) & AMIGO_SHAPE_XML_ATTRIBUTE)
         value = decode_attribute (m, node);
@@ -336,8 +323,8 @@ encode_into (xmlNode           *element,
         const char *key;
         JsonNode *item;
 
-        json_object_iter_init (&iter, json_node_get_object (value));
-        while (json_object_iter_next (&iter, &key, &item))
+        json_object_iter_init_ordered (&iter, json_node_get_object (value));
+        while (json_object_iter_next_ordered (&iter, &key, &item))
           encode_map_entry (_amigo_xml_new_element (element, element->doc, "entry", NULL), shape, key, item);
       }
       break;
@@ -380,10 +367,9 @@ _amigo_xml_encode (xmlNode           *parent,
   if (shape->type == AMIGO_SHAPE_LIST && (amigo_member_flags (member) & AMIGO_SHAPE_FLATTENED))
     {
       JsonArray *items = json_node_get_array (value);
-      const char *item_name = shape->item->location_name ? shape->item->location_name : name;
-
+      /* Flattened, the member's own name repeats (Smithy's rule). */
       for (guint i = 0; i < json_array_get_length (items); i++)
-        encode_named (parent, shape->item, item_name, json_array_get_element (items, i));
+        encode_named (parent, shape->item, name, json_array_get_element (items, i));
       return;
     }
   if (shape->type == AMIGO_SHAPE_MAP && (amigo_member_flags (member) & AMIGO_SHAPE_FLATTENED))
@@ -392,8 +378,8 @@ _amigo_xml_encode (xmlNode           *parent,
       const char *key;
       JsonNode *item;
 
-      json_object_iter_init (&iter, json_node_get_object (value));
-      while (json_object_iter_next (&iter, &key, &item))
+      json_object_iter_init_ordered (&iter, json_node_get_object (value));
+      while (json_object_iter_next_ordered (&iter, &key, &item))
         encode_map_entry (_amigo_xml_new_element (parent, parent->doc, name, NULL), shape, key, item);
       return;
     }

@@ -46,6 +46,13 @@ _amigo_protocol_fill_token (const AmigoMember *member,
   return json_node_init_string (json_node_alloc (), token);
 }
 
+gboolean
+_amigo_protocol_in_body (const AmigoMember *member)
+{
+  return member->location != AMIGO_LOCATION_HEADER && member->location != AMIGO_LOCATION_HEADERS &&
+         member->location != AMIGO_LOCATION_STATUS_CODE;
+}
+
 GError *
 _amigo_protocol_bad_answer (const char *what)
 {

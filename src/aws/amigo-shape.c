@@ -86,6 +86,15 @@ format_double (double v)
     return g_strdup ("NaN");
   if (isinf (v))
     return g_strdup (v > 0 ? "Infinity" : "-Infinity");
+  for (int precision = 1; precision < 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, v);
+      if (g_ascii_strtod (buf, NULL) == v)
+        return g_strdup (buf);
+    }
   g_ascii_dtostr (buf, sizeof buf, v);
   return g_strdup (buf);
 }
