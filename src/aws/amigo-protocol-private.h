@@ -59,6 +59,9 @@ JsonNode     *_amigo_xml_decode              (const AmigoMember       *member,
 xmlNode      *_amigo_xml_child               (xmlNode                 *node,
                                               const char              *name);
 char         *_amigo_xml_text                (xmlNode                 *node);
+void          _amigo_xml_encode_members      (xmlNode                 *element,
+                                              const AmigoShape        *shape,
+                                              JsonNode                *value);
 void          _amigo_xml_encode              (xmlNode                 *parent,
                                               const AmigoMember       *member,
                                               JsonNode                *value);

@@ -122,26 +122,18 @@ serialize_value (GString           *out,
                  const char        *prefix,
                  JsonNode          *value)
 {
-  switch (member->shape->type)
+  switch (amigo_shape_kind (member->shape))
     {
-    case AMIGO_SHAPE_STRUCTURE:
+    case AMIGO_SHAPE_KIND_STRUCTURE:
       serialize_structure (out, member->shape, prefix, value);
       break;
-    case AMIGO_SHAPE_LIST:
+    case AMIGO_SHAPE_KIND_LIST:
       serialize_list (out, member, prefix, value);
       break;
-    case AMIGO_SHAPE_MAP:
+    case AMIGO_SHAPE_KIND_MAP:
       serialize_map (out, member, prefix, value);
       break;
-    case AMIGO_SHAPE_STRING:
-    case AMIGO_SHAPE_INTEGER:
-    case AMIGO_SHAPE_LONG:
-    case AMIGO_SHAPE_BOOLEAN:
-    case AMIGO_SHAPE_FLOAT:
-    case AMIGO_SHAPE_DOUBLE:
-    case AMIGO_SHAPE_TIMESTAMP:
-    case AMIGO_SHAPE_BLOB:
-    case AMIGO_SHAPE_DOCUMENT:
+    case AMIGO_SHAPE_KIND_SCALAR:
     default:
       {
         g_autofree char *text =

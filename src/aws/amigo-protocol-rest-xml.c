@@ -85,25 +85,8 @@ _amigo_rest_xml_encode_body (const AmigoOperation  *operation,
   doc = xmlNewDoc ((const xmlChar *) "1.0");
   root = _amigo_xml_new_element (NULL, doc, element_name (root_member, root_member == operation->input),
                                  root_member);
-  /* The root's members are written by encoding it as a structure. */
   if (root_member->shape->type == AMIGO_SHAPE_STRUCTURE)
-    {
-      for (guint i = 0; i < root_member->shape->n_members; i++)
-        {
-          const AmigoMember *m = &root_member->shape->members[i];
-          g_autoptr(JsonNode) v = _amigo_protocol_fill_token (m, _amigo_protocol_param (value, m->name));
-
-          if (v == NULL || m->location != AMIGO_LOCATION_BODY)
-            continue;
-          if (amigo_member_flags (m) & AMIGO_SHAPE_XML_ATTRIBUTE)
-            {
-              g_autofree char *text = amigo_shape_format_scalar (m, v, amigo_member_timestamp_format (m, "iso8601"));
-              xmlNewProp (root, (const xmlChar *) amigo_member_wire_name (m), (const xmlChar *) text);
-            }
-          else
-            _amigo_xml_encode (root, m, v);
-        }
-    }
+    _amigo_xml_encode_members (root, root_member->shape, value);
   *content_type = "application/xml";
   bytes = document_bytes (doc);
   xmlFreeDoc (doc);

@@ -174,11 +174,11 @@ _amigo_xml_decode (const AmigoMember *member,
 {
   const AmigoShape *shape = member->shape;
 
-  switch (shape->type)
+  switch (amigo_shape_kind (shape))
     {
-    case AMIGO_SHAPE_STRUCTURE:
+    case AMIGO_SHAPE_KIND_STRUCTURE:
       return _amigo_xml_decode_structure (shape, node);
-    case AMIGO_SHAPE_LIST:
+    case AMIGO_SHAPE_KIND_LIST:
       {
         const char *item_name = shape->item->location_name ? shape->item->location_name : "member";
         JsonArray *out = json_array_new ();
@@ -193,20 +193,12 @@ _amigo_xml_decode (const AmigoMember *member,
         json_array_unref (out);
         return result;
       }
-    case AMIGO_SHAPE_MAP:
+    case AMIGO_SHAPE_KIND_MAP:
       {
         JsonNode *entries = decode_flattened (member, node, "entry");
         return entries ? entries : json_node_init_object (json_node_alloc (), json_object_new ());
       }
-    case AMIGO_SHAPE_STRING:
-    case AMIGO_SHAPE_INTEGER:
-    case AMIGO_SHAPE_LONG:
-    case AMIGO_SHAPE_BOOLEAN:
-    case AMIGO_SHAPE_FLOAT:
-    case AMIGO_SHAPE_DOUBLE:
-    case AMIGO_SHAPE_TIMESTAMP:
-    case AMIGO_SHAPE_BLOB:
-    case AMIGO_SHAPE_DOCUMENT:
+    case AMIGO_SHAPE_KIND_SCALAR:
     default:
       {
         g_autofree char *text = _amigo_xml_text (node);
@@ -282,6 +274,37 @@ encode_map_entry (xmlNode          *entry,
   json_node_unref (key_node);
 }
 
+/**
+ * _amigo_xml_encode_members:
+ * @element: a structure's element
+ * @shape: the structure
+ * @value: its value
+ *
+ * Writes the structure's body members into @element: attributes for
+ * `xmlAttribute` members, child elements for the others.
+ */
+void
+_amigo_xml_encode_members (xmlNode          *element,
+                           const AmigoShape *shape,
+                           JsonNode         *value)
+{
+  for (guint i = 0; i < shape->n_members; i++)
+    {
+      const AmigoMember *m = &shape->members[i];
+      g_autoptr(JsonNode) v = _amigo_protocol_fill_token (m, _amigo_protocol_param (value, m->name));
+
+      if (v == NULL || m->location != AMIGO_LOCATION_BODY)
+        continue;
+      if (amigo_member_flags (m) & AMIGO_SHAPE_XML_ATTRIBUTE)
+        {
+          g_autofree char *text = amigo_shape_format_scalar (m, v, amigo_member_timestamp_format (m, "iso8601"));
+          xmlNewProp (element, (const xmlChar *) amigo_member_wire_name (m), (const xmlChar *) text);
+        }
+      else
+        _amigo_xml_encode (element, m, v);
+    }
+}
+
 static void
 encode_into (xmlNode           *element,
              const AmigoMember *member,
@@ -289,26 +312,12 @@ encode_into (xmlNode           *element,
 {
   const AmigoShape *shape = member->shape;
 
-  switch (shape->type)
+  switch (amigo_shape_kind (shape))
     {
-    case AMIGO_SHAPE_STRUCTURE:
-      for (guint i = 0; i < shape->n_members; i++)
-        {
-          const AmigoMember *m = &shape->members[i];
-          g_autoptr(JsonNode) v = _amigo_protocol_fill_token (m, _amigo_protocol_param (value, m->name));
-
-          if (v == NULL || m->location != AMIGO_LOCATION_BODY)
-            continue;
-          if (amigo_member_flags (m) & AMIGO_SHAPE_XML_ATTRIBUTE)
-            {
-              g_autofree char *text = amigo_shape_format_scalar (m, v, amigo_member_timestamp_format (m, "iso8601"));
-              xmlNewProp (element, (const xmlChar *) amigo_member_wire_name (m), (const xmlChar *) text);
-            }
-          else
-            _amigo_xml_encode (element, m, v);
-        }
+    case AMIGO_SHAPE_KIND_STRUCTURE:
+      _amigo_xml_encode_members (element, shape, value);
       break;
-    case AMIGO_SHAPE_LIST:
+    case AMIGO_SHAPE_KIND_LIST:
       {
         JsonArray *items = json_node_get_array (value);
         const char *item_name = shape->item->location_name ? shape->item->location_name : "member";
@@ -317,7 +326,7 @@ encode_into (xmlNode           *element,
           encode_named (element, shape->item, item_name, json_array_get_element (items, i));
       }
       break;
-    case AMIGO_SHAPE_MAP:
+    case AMIGO_SHAPE_KIND_MAP:
       {
         JsonObjectIter iter;
         const char *key;
@@ -328,15 +337,7 @@ encode_into (xmlNode           *element,
           encode_map_entry (_amigo_xml_new_element (element, element->doc, "entry", NULL), shape, key, item);
       }
       break;
-    case AMIGO_SHAPE_STRING:
-    case AMIGO_SHAPE_INTEGER:
-    case AMIGO_SHAPE_LONG:
-    case AMIGO_SHAPE_BOOLEAN:
-    case AMIGO_SHAPE_FLOAT:
-    case AMIGO_SHAPE_DOUBLE:
-    case AMIGO_SHAPE_TIMESTAMP:
-    case AMIGO_SHAPE_BLOB:
-    case AMIGO_SHAPE_DOCUMENT:
+    case AMIGO_SHAPE_KIND_SCALAR:
     default:
       {
         g_autofree char *text = amigo_shape_format_scalar (member, value,

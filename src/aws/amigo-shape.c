@@ -18,6 +18,24 @@
 #include "amigo-shape.h"
 
 /**
+ * amigo_shape_kind:
+ * @shape: a shape
+ *
+ * Returns: whether @shape holds members, items, entries or one value
+ */
+AmigoShapeKind
+amigo_shape_kind (const AmigoShape *shape)
+{
+  if (shape->type == AMIGO_SHAPE_STRUCTURE)
+    return AMIGO_SHAPE_KIND_STRUCTURE;
+  if (shape->type == AMIGO_SHAPE_LIST)
+    return AMIGO_SHAPE_KIND_LIST;
+  if (shape->type == AMIGO_SHAPE_MAP)
+    return AMIGO_SHAPE_KIND_MAP;
+  return AMIGO_SHAPE_KIND_SCALAR;
+}
+
+/**
  * amigo_shape_find_member:
  * @shape: a structure
  * @name: a member name

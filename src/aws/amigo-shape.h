@@ -132,6 +132,19 @@ struct _AmigoShape {
   const char *error_code;
 };
 
+/**
+ * AmigoShapeKind:
+ *
+ * What a serializer walks: a structure, a list, a map, or one value.
+ */
+typedef enum {
+  AMIGO_SHAPE_KIND_SCALAR,
+  AMIGO_SHAPE_KIND_STRUCTURE,
+  AMIGO_SHAPE_KIND_LIST,
+  AMIGO_SHAPE_KIND_MAP,
+} AmigoShapeKind;
+
+AmigoShapeKind     amigo_shape_kind             (const AmigoShape  *shape);
 const AmigoMember *amigo_shape_find_member      (const AmigoShape  *shape,
                                                  const char        *name);
 const char        *amigo_member_wire_name       (const AmigoMember *member);
