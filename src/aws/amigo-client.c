@@ -10,7 +10,6 @@
 #include "amigo-client.h"
 #include "amigo-client-private.h"
 #include "amigo-error.h"
-#include "amigo-sigv4.h"
 
 #define CHUNK_SIZE                 (64 * 1024)
 #define ERROR_BODY_CAP             (256 * 1024)
