@@ -66,8 +66,8 @@ _amigo_json_encode (const AmigoMember *member,
     {
     case AMIGO_SHAPE_STRUCTURE:
       {
-        JsonObject *out = json_object_new ();
-        JsonNode *node = json_node_init_object (json_node_alloc (), out);
+        JsonObject *out;
+        JsonNode *node = _amigo_protocol_new_object (&out);
 
         for (guint i = 0; i < shape->n_members; i++)
           {
@@ -77,13 +77,12 @@ _amigo_json_encode (const AmigoMember *member,
             if (v != NULL && m->location == AMIGO_LOCATION_BODY)
               json_object_set_member (out, amigo_member_wire_name (m), _amigo_json_encode (m, v));
           }
-        json_object_unref (out);
         return node;
       }
     case AMIGO_SHAPE_LIST:
       {
-        JsonArray *out = json_array_new ();
-        JsonNode *node = json_node_init_array (json_node_alloc (), out);
+        JsonArray *out;
+        JsonNode *node = _amigo_protocol_new_array (&out);
         JsonArray *in = json_node_get_array (value);
 
         for (guint i = 0; i < json_array_get_length (in); i++)
@@ -93,13 +92,12 @@ _amigo_json_encode (const AmigoMember *member,
             json_array_add_element (out, JSON_NODE_HOLDS_NULL (item) ? json_node_new (JSON_NODE_NULL)
                                                                      : _amigo_json_encode (shape->item, item));
           }
-        json_array_unref (out);
         return node;
       }
     case AMIGO_SHAPE_MAP:
       {
-        JsonObject *out = json_object_new ();
-        JsonNode *node = json_node_init_object (json_node_alloc (), out);
+        JsonObject *out;
+        JsonNode *node = _amigo_protocol_new_object (&out);
         JsonObjectIter iter;
         const char *key;
         JsonNode *item;
@@ -108,7 +106,6 @@ _amigo_json_encode (const AmigoMember *member,
         while (json_object_iter_next_ordered (&iter, &key, &item))
           json_object_set_member (out, key, JSON_NODE_HOLDS_NULL (item) ? json_node_new (JSON_NODE_NULL)
                                                                         : _amigo_json_encode (shape->value, item));
-        json_object_unref (out);
         return node;
       }
     case AMIGO_SHAPE_TIMESTAMP:
@@ -154,8 +151,8 @@ _amigo_json_decode (const AmigoMember *member,
     {
     case AMIGO_SHAPE_STRUCTURE:
       {
-        JsonObject *out = json_object_new ();
-        JsonNode *node = json_node_init_object (json_node_alloc (), out);
+        JsonObject *out;
+        JsonNode *node = _amigo_protocol_new_object (&out);
         JsonObject *in = JSON_NODE_HOLDS_OBJECT (wire) ? json_node_get_object (wire) : NULL;
 
         for (guint i = 0; in != NULL && i < shape->n_members; i++)
@@ -167,13 +164,12 @@ _amigo_json_decode (const AmigoMember *member,
             if (decoded != NULL)
               json_object_set_member (out, m->name, decoded);
           }
-        json_object_unref (out);
         return node;
       }
     case AMIGO_SHAPE_LIST:
       {
-        JsonArray *out = json_array_new ();
-        JsonNode *node = json_node_init_array (json_node_alloc (), out);
+        JsonArray *out;
+        JsonNode *node = _amigo_protocol_new_array (&out);
         JsonArray *in = JSON_NODE_HOLDS_ARRAY (wire) ? json_node_get_array (wire) : NULL;
 
         for (guint i = 0; in != NULL && i < json_array_get_length (in); i++)
@@ -181,13 +177,12 @@ _amigo_json_decode (const AmigoMember *member,
             JsonNode *item = _amigo_json_decode (shape->item, json_array_get_element (in, i));
             json_array_add_element (out, item ? item : json_node_new (JSON_NODE_NULL));
           }
-        json_array_unref (out);
         return node;
       }
     case AMIGO_SHAPE_MAP:
       {
-        JsonObject *out = json_object_new ();
-        JsonNode *node = json_node_init_object (json_node_alloc (), out);
+        JsonObject *out;
+        JsonNode *node = _amigo_protocol_new_object (&out);
         JsonObjectIter iter;
         const char *key;
         JsonNode *item;
@@ -204,7 +199,6 @@ _amigo_json_decode (const AmigoMember *member,
                   json_object_set_member (out, key, decoded);
               }
           }
-        json_object_unref (out);
         return node;
       }
     case AMIGO_SHAPE_TIMESTAMP:
@@ -270,7 +264,7 @@ _amigo_json_parse (const AmigoOperation  *operation,
   JsonNode *out;
 
   if (operation->output == NULL || len == 0)
-    return json_node_init_object (json_node_alloc (), json_object_new ());
+    return _amigo_protocol_new_object (NULL);
   root = _amigo_json_read (body, len);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {

@@ -18,6 +18,8 @@ JsonNode     *_amigo_protocol_param          (JsonNode                *params,
 /* An idempotency token the caller left out, made up as botocore does. */
 JsonNode     *_amigo_protocol_fill_token     (const AmigoMember       *member,
                                               JsonNode                *value);
+JsonNode     *_amigo_protocol_new_object     (JsonObject             **object);
+JsonNode     *_amigo_protocol_new_array      (JsonArray              **array);
 /* Whether an answer's member is read from the body: a query-string or
  * URI member means nothing in an answer, so it is. */
 gboolean      _amigo_protocol_in_body        (const AmigoMember       *member);

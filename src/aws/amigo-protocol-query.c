@@ -172,7 +172,7 @@ _amigo_query_parse (const AmigoOperation  *operation,
   JsonNode *result;
 
   if (operation->output == NULL || len == 0)
-    return json_node_init_object (json_node_alloc (), json_object_new ());
+    return _amigo_protocol_new_object (NULL);
   doc = _amigo_xml_read (body, len);
   if (doc == NULL)
     {

@@ -334,8 +334,8 @@ header_value (const AmigoMember *m,
     }
   if (shape->type == AMIGO_SHAPE_LIST)
     {
-      JsonArray *items = json_array_new ();
-      JsonNode *node = json_node_init_array (json_node_alloc (), items);
+      JsonArray *items;
+      JsonNode *node = _amigo_protocol_new_array (&items);
       g_autoptr(GPtrArray) parts = split_header_list (text, shape->item->shape->type == AMIGO_SHAPE_TIMESTAMP);
 
       for (guint i = 0; i < parts->len; i++)
@@ -345,7 +345,6 @@ header_value (const AmigoMember *m,
           if (v != NULL)
             json_array_add_element (items, v);
         }
-      json_array_unref (items);
       return node;
     }
   return amigo_shape_parse_scalar (shape, text, NULL);
@@ -371,17 +370,16 @@ set_header_members (JsonObject         *out,
       else if (m->location == AMIGO_LOCATION_HEADERS && headers != NULL)
         {
           const char *prefix = amigo_member_wire_name (m);
-          JsonObject *map = json_object_new ();
+          JsonObject *map;
           SoupMessageHeadersIter iter;
           const char *name;
           const char *hvalue;
 
+          value = _amigo_protocol_new_object (&map);
           soup_message_headers_iter_init (&iter, headers);
           while (soup_message_headers_iter_next (&iter, &name, &hvalue))
             if (g_ascii_strncasecmp (name, prefix, strlen (prefix)) == 0)
               json_object_set_string_member (map, name + strlen (prefix), hvalue);
-          value = json_node_init_object (json_node_alloc (), map);
-          json_object_unref (map);
         }
       if (value != NULL)
         json_object_set_member (out, m->name, value);
@@ -398,11 +396,9 @@ _amigo_rest_parse (const AmigoOperation  *operation,
                    GError               **error)
 {
   const AmigoShape *shape = operation->output ? operation->output->shape : NULL;
-  JsonNode *result = json_node_init_object (json_node_alloc (), json_object_new ());
+  JsonNode *result = _amigo_protocol_new_object (NULL);
   JsonObject *out = json_node_get_object (result);
   const AmigoMember *payload = NULL;
-
-  json_object_unref (out);
   if (shape == NULL)
     return result;
 

@@ -85,13 +85,9 @@ decode_flattened (const AmigoMember *member,
   gboolean found = FALSE;
 
   if (shape->type == AMIGO_SHAPE_LIST)
-    node = json_node_init_array (json_node_alloc (), json_array_new ());
+    node = _amigo_protocol_new_array (NULL);
   else
-    node = json_node_init_object (json_node_alloc (), json_object_new ());
-  if (shape->type == AMIGO_SHAPE_LIST)
-    json_array_unref (json_node_get_array (node));
-  else
-    json_object_unref (json_node_get_object (node));
+    node = _amigo_protocol_new_object (NULL);
 
   for (xmlNode *child = parent->children; child != NULL; child = child->next)
     {
@@ -133,8 +129,8 @@ JsonNode *
 _amigo_xml_decode_structure (const AmigoShape *shape,
                              xmlNode          *node)
 {
-  JsonObject *out = json_object_new ();
-  JsonNode *result = json_node_init_object (json_node_alloc (), out);
+  JsonObject *out;
+  JsonNode *result = _amigo_protocol_new_object (&out);
 
   for (guint i = 0; i < shape->n_members; i++)
     {
@@ -157,7 +153,6 @@ _amigo_xml_decode_structure (const AmigoShape *shape,
       if (value != NULL)
         json_object_set_member (out, m->name, value);
     }
-  json_object_unref (out);
   return result;
 }
 
@@ -181,8 +176,8 @@ _amigo_xml_decode (const AmigoMember *member,
     case AMIGO_SHAPE_KIND_LIST:
       {
         const char *item_name = shape->item->location_name ? shape->item->location_name : "member";
-        JsonArray *out = json_array_new ();
-        JsonNode *result = json_node_init_array (json_node_alloc (), out);
+        JsonArray *out;
+        JsonNode *result = _amigo_protocol_new_array (&out);
 
         for (xmlNode *child = node->children; child != NULL; child = child->next)
           if (child->type == XML_ELEMENT_NODE && strcmp ((const char *) child->name, item_name) == 0)
@@ -190,13 +185,12 @@ _amigo_xml_decode (const AmigoMember *member,
               JsonNode *item = _amigo_xml_decode (shape->item, child);
               json_array_add_element (out, item ? item : json_node_new (JSON_NODE_NULL));
             }
-        json_array_unref (out);
         return result;
       }
     case AMIGO_SHAPE_KIND_MAP:
       {
         JsonNode *entries = decode_flattened (member, node, "entry");
-        return entries ? entries : json_node_init_object (json_node_alloc (), json_object_new ());
+        return entries ? entries : _amigo_protocol_new_object (NULL);
       }
     case AMIGO_SHAPE_KIND_SCALAR:
     default:

@@ -46,6 +46,32 @@ _amigo_protocol_fill_token (const AmigoMember *member,
   return json_node_init_string (json_node_alloc (), token);
 }
 
+/* A node holding a new, empty object (or array), which @object (if not
+ * NULL) borrows to fill it. */
+JsonNode *
+_amigo_protocol_new_object (JsonObject **object)
+{
+  JsonObject *obj = json_object_new ();
+  JsonNode *node = json_node_init_object (json_node_alloc (), obj);
+
+  json_object_unref (obj);
+  if (object != NULL)
+    *object = obj;
+  return node;
+}
+
+JsonNode *
+_amigo_protocol_new_array (JsonArray **array)
+{
+  JsonArray *arr = json_array_new ();
+  JsonNode *node = json_node_init_array (json_node_alloc (), arr);
+
+  json_array_unref (arr);
+  if (array != NULL)
+    *array = arr;
+  return node;
+}
+
 gboolean
 _amigo_protocol_in_body (const AmigoMember *member)
 {
