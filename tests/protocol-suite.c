@@ -24,6 +24,25 @@ struct _ProtocolSuite
 };
 
 static GPtrArray *loaded_parsers;
+static GPtrArray *loaded_suites;
+
+static void
+suite_free (gpointer data)
+{
+  ProtocolSuite *suite = data;
+
+  g_hash_table_unref (suite->shapes);
+  g_hash_table_unref (suite->operations);
+  g_ptr_array_unref (suite->allocations);
+  g_free (suite);
+}
+
+void
+protocol_suites_unload (void)
+{
+  g_clear_pointer (&loaded_suites, g_ptr_array_unref);
+  g_clear_pointer (&loaded_parsers, g_ptr_array_unref);
+}
 
 static const char *
 string_or_null (JsonObject *obj,
@@ -264,11 +283,19 @@ protocol_suites_load (const char *direction,
       return suites;
     }
   if (loaded_parsers == NULL)
-    loaded_parsers = g_ptr_array_new_with_free_func (g_object_unref);
+    {
+      loaded_parsers = g_ptr_array_new_with_free_func (g_object_unref);
+      loaded_suites = g_ptr_array_new_with_free_func (suite_free);
+    }
   g_ptr_array_add (loaded_parsers, parser);
   array = json_node_get_array (json_parser_get_root (parser));
   for (guint i = 0; i < json_array_get_length (array); i++)
-    g_ptr_array_add (suites, suite_new (json_array_get_object_element (array, i)));
+    {
+      ProtocolSuite *suite = suite_new (json_array_get_object_element (array, i));
+
+      g_ptr_array_add (suites, suite);
+      g_ptr_array_add (loaded_suites, suite);
+    }
   return suites;
 }
 

@@ -18,6 +18,8 @@ typedef struct _ProtocolSuite ProtocolSuite;
  * it, in order. The file's JSON stays loaded for the program's life. */
 GPtrArray               *protocol_suites_load        (const char          *direction,
                                                       const char          *name);
+/* Frees every suite loaded, once the tests have run. */
+void                     protocol_suites_unload      (void);
 const char              *protocol_suite_description  (ProtocolSuite       *suite);
 JsonArray               *protocol_suite_cases        (ProtocolSuite       *suite);
 const AmigoServiceModel *protocol_suite_model        (ProtocolSuite       *suite);

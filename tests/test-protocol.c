@@ -394,6 +394,7 @@ main (int   argc,
 {
   guint n_input;
   guint n_output;
+  int status;
 
   g_test_init (&argc, &argv, NULL);
   /* Every case runs and reports, whatever one of them finds. */
@@ -405,5 +406,7 @@ main (int   argc,
   g_assert_cmpuint (n_input, ==, EXPECTED_INPUT_CASES);
   g_assert_cmpuint (n_output, ==, EXPECTED_OUTPUT_CASES);
 
-  return g_test_run ();
+  status = g_test_run ();
+  protocol_suites_unload ();
+  return status;
 }
