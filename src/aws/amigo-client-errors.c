@@ -139,12 +139,12 @@ looks_like_html (const char *content_type,
 /* Sets a people-readable message on an error that keeps its details. */
 GError *
 _amigo_client_error_with_message (AmigoAwsErrorCode  code,
-                    const char        *aws_code,
-                    const char        *aws_message,
-                    const char        *request_id,
-                    guint              status,
-                    gboolean           retryable,
-                    char              *message)
+                                  const char        *aws_code,
+                                  const char        *aws_message,
+                                  const char        *request_id,
+                                  guint              status,
+                                  gboolean           retryable,
+                                  char              *message)
 {
   GError *error = amigo_aws_error_new_service (code, aws_code, aws_message,
                                                request_id, status, retryable);
@@ -224,26 +224,27 @@ _amigo_client_error_from_answer (AmigoErrorParser    parser,
 
   if (!parsed)
     {
+      /* Not an AWS error: say what came instead. */
+      char *words;
+
       if (len > 0 && looks_like_html (content_type, body, len))
-        return _amigo_client_error_with_message (AMIGO_AWS_ERROR_BAD_RESPONSE, NULL, NULL, request_id,
-                                   status, retryable,
-                                   g_strdup_printf (_("The server %s answered HTTP %u (%s) with a web "
-                                                    "page instead of an AWS answer. Check the endpoint "
-                                                    "address and any proxy in between, or try again later."),
-                                                    host, status, phrase));
-      if (len == 0)
-        return _amigo_client_error_with_message (AMIGO_AWS_ERROR_SERVICE, NULL, NULL, request_id,
-                                   status, retryable,
-                                   g_strdup_printf (_("The server %s answered HTTP %u (%s) without "
-                                                    "an AWS error document. Try again later; if it "
-                                                    "goes on, check the endpoint address."),
-                                                    host, status, phrase));
-      return _amigo_client_error_with_message (AMIGO_AWS_ERROR_BAD_RESPONSE, NULL, NULL, request_id,
-                                 status, retryable,
-                                 g_strdup_printf (_("The server %s answered HTTP %u (%s) with "
-                                                  "something that is not an AWS error document. "
-                                                  "Check the endpoint address."),
-                                                  host, status, phrase));
+        words = g_strdup_printf (_("The server %s answered HTTP %u (%s) with a web "
+                                   "page instead of an AWS answer. Check the endpoint "
+                                   "address and any proxy in between, or try again later."),
+                                 host, status, phrase);
+      else if (len == 0)
+        words = g_strdup_printf (_("The server %s answered HTTP %u (%s) without "
+                                   "an AWS error document. Try again later; if it "
+                                   "goes on, check the endpoint address."),
+                                 host, status, phrase);
+      else
+        words = g_strdup_printf (_("The server %s answered HTTP %u (%s) with "
+                                   "something that is not an AWS error document. "
+                                   "Check the endpoint address."),
+                                 host, status, phrase);
+      return _amigo_client_error_with_message (len == 0 ? AMIGO_AWS_ERROR_SERVICE
+                                                        : AMIGO_AWS_ERROR_BAD_RESPONSE,
+                                               NULL, NULL, request_id, status, retryable, words);
     }
 
   if (_amigo_client_is_throttling_code (code))
@@ -268,10 +269,11 @@ _amigo_client_error_from_answer (AmigoErrorParser    parser,
                                                              status, retryable);
 
       return _amigo_client_error_with_message (kind, code, message, request_id, status, retryable,
-                                 /* Translators: %s is AWS's message and code,
-                                  * e.g. “Request limit exceeded. (RequestLimitExceeded)” */
-                                 g_strdup_printf (_("AWS is limiting requests; wait a moment and "
-                                                  "try again. AWS said: %s"), plain->message));
+                                               /* Translators: %s is AWS's message and code,
+                                                * e.g. “Request limit exceeded. (RequestLimitExceeded)” */
+                                               g_strdup_printf (_("AWS is limiting requests; wait a "
+                                                                "moment and try again. AWS said: %s"),
+                                                                plain->message));
     }
 
   return amigo_aws_error_new_service (kind, code, message, request_id, status, retryable);
