@@ -49,6 +49,58 @@ value_seconds (JsonNode *value)
   return seconds;
 }
 
+typedef JsonNode *(*ConvertFunc) (const AmigoMember *member,
+                                  JsonNode          *value);
+
+/* Each item of a list through @convert; a null stays null. */
+static JsonNode *
+convert_list (const AmigoMember *item,
+              JsonNode          *in,
+              ConvertFunc        convert)
+{
+  JsonArray *out;
+  JsonNode *node = _amigo_protocol_new_array (&out);
+  JsonArray *array = JSON_NODE_HOLDS_ARRAY (in) ? json_node_get_array (in) : NULL;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *value = json_array_get_element (array, i);
+      JsonNode *converted = JSON_NODE_HOLDS_NULL (value) ? NULL : convert (item, value);
+
+      json_array_add_element (out, converted ? converted : json_node_new (JSON_NODE_NULL));
+    }
+  return node;
+}
+
+/* Each value of a map through @convert, in order; a null is kept as null
+ * or dropped. */
+static JsonNode *
+convert_map (const AmigoMember *value_member,
+             JsonNode          *in,
+             ConvertFunc        convert,
+             gboolean           keep_null)
+{
+  JsonObject *out;
+  JsonNode *node = _amigo_protocol_new_object (&out);
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  if (!JSON_NODE_HOLDS_OBJECT (in))
+    return node;
+  json_object_iter_init_ordered (&iter, json_node_get_object (in));
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    {
+      JsonNode *converted = JSON_NODE_HOLDS_NULL (value) ? NULL : convert (value_member, value);
+
+      if (converted != NULL)
+        json_object_set_member (out, key, converted);
+      else if (keep_null)
+        json_object_set_member (out, key, json_node_new (JSON_NODE_NULL));
+    }
+  return node;
+}
+
 /**
  * _amigo_json_encode:
  * @member: what @value is
@@ -80,34 +132,9 @@ _amigo_json_encode (const AmigoMember *member,
         return node;
       }
     case AMIGO_SHAPE_LIST:
-      {
-        JsonArray *out;
-        JsonNode *node = _amigo_protocol_new_array (&out);
-        JsonArray *in = json_node_get_array (value);
-
-        for (guint i = 0; i < json_array_get_length (in); i++)
-          {
-            JsonNode *item = json_array_get_element (in, i);
-
-            json_array_add_element (out, JSON_NODE_HOLDS_NULL (item) ? json_node_new (JSON_NODE_NULL)
-                                                                     : _amigo_json_encode (shape->item, item));
-          }
-        return node;
-      }
+      return convert_list (shape->item, value, _amigo_json_encode);
     case AMIGO_SHAPE_MAP:
-      {
-        JsonObject *out;
-        JsonNode *node = _amigo_protocol_new_object (&out);
-        JsonObjectIter iter;
-        const char *key;
-        JsonNode *item;
-
-        json_object_iter_init_ordered (&iter, json_node_get_object (value));
-        while (json_object_iter_next_ordered (&iter, &key, &item))
-          json_object_set_member (out, key, JSON_NODE_HOLDS_NULL (item) ? json_node_new (JSON_NODE_NULL)
-                                                                        : _amigo_json_encode (shape->value, item));
-        return node;
-      }
+      return convert_map (shape->value, value, _amigo_json_encode, TRUE);
     case AMIGO_SHAPE_TIMESTAMP:
       return timestamp_node (value_seconds (value),
                              amigo_member_timestamp_format (member, "unixTimestamp"));
@@ -167,40 +194,10 @@ _amigo_json_decode (const AmigoMember *member,
         return node;
       }
     case AMIGO_SHAPE_LIST:
-      {
-        JsonArray *out;
-        JsonNode *node = _amigo_protocol_new_array (&out);
-        JsonArray *in = JSON_NODE_HOLDS_ARRAY (wire) ? json_node_get_array (wire) : NULL;
-
-        for (guint i = 0; in != NULL && i < json_array_get_length (in); i++)
-          {
-            JsonNode *item = _amigo_json_decode (shape->item, json_array_get_element (in, i));
-            json_array_add_element (out, item ? item : json_node_new (JSON_NODE_NULL));
-          }
-        return node;
-      }
+      return convert_list (shape->item, wire, _amigo_json_decode);
     case AMIGO_SHAPE_MAP:
-      {
-        JsonObject *out;
-        JsonNode *node = _amigo_protocol_new_object (&out);
-        JsonObjectIter iter;
-        const char *key;
-        JsonNode *item;
-
-        if (JSON_NODE_HOLDS_OBJECT (wire))
-          {
-            json_object_iter_init_ordered (&iter, json_node_get_object (wire));
-            while (json_object_iter_next_ordered (&iter, &key, &item))
-              {
-                JsonNode *decoded = _amigo_json_decode (shape->value, item);
-
-                /* A null in a map means nothing (botocore skips it). */
-                if (decoded != NULL)
-                  json_object_set_member (out, key, decoded);
-              }
-          }
-        return node;
-      }
+      /* A null in a map means nothing (botocore skips it). */
+      return convert_map (shape->value, wire, _amigo_json_decode, FALSE);
     case AMIGO_SHAPE_TIMESTAMP:
       return json_node_init_double (json_node_alloc (), value_seconds (wire));
     case AMIGO_SHAPE_BLOB:
