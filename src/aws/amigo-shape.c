@@ -259,29 +259,18 @@ amigo_shape_format_scalar (const AmigoMember *member,
 {
   const AmigoShape *shape = member->shape;
 
-  switch (shape->type)
-    {
-    case AMIGO_SHAPE_BOOLEAN:
-      return g_strdup (json_node_get_boolean (value) ? "true" : "false");
-    case AMIGO_SHAPE_INTEGER:
-    case AMIGO_SHAPE_LONG:
-    case AMIGO_SHAPE_FLOAT:
-    case AMIGO_SHAPE_DOUBLE:
-      return amigo_shape_format_number (shape, value);
-    case AMIGO_SHAPE_TIMESTAMP:
-      return amigo_shape_format_timestamp (node_double (value), timestamp_format);
-    case AMIGO_SHAPE_BLOB:
-      return amigo_shape_blob_base64 (value);
-    case AMIGO_SHAPE_STRING:
-    case AMIGO_SHAPE_STRUCTURE:
-    case AMIGO_SHAPE_LIST:
-    case AMIGO_SHAPE_MAP:
-    case AMIGO_SHAPE_DOCUMENT:
-    default:
-      if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
-        return g_strdup (json_node_get_string (value));
-      return json_to_string (value, FALSE);
-    }
+  if (shape->type == AMIGO_SHAPE_BOOLEAN)
+    return g_strdup (json_node_get_boolean (value) ? "true" : "false");
+  if (shape->type == AMIGO_SHAPE_INTEGER || shape->type == AMIGO_SHAPE_LONG ||
+      shape->type == AMIGO_SHAPE_FLOAT || shape->type == AMIGO_SHAPE_DOUBLE)
+    return amigo_shape_format_number (shape, value);
+  if (shape->type == AMIGO_SHAPE_TIMESTAMP)
+    return amigo_shape_format_timestamp (node_double (value), timestamp_format);
+  if (shape->type == AMIGO_SHAPE_BLOB)
+    return amigo_shape_blob_base64 (value);
+  if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (value));
+  return json_to_string (value, FALSE);
 }
 
 /**
