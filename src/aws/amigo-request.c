@@ -251,12 +251,24 @@ amigo_request_set_action (AmigoRequest *self,
   self->action = g_strdup (action);
 }
 
+/**
+ * amigo_request_get_method:
+ * @self: a request
+ *
+ * Returns: (transfer none): the HTTP method
+ */
 const char *
 amigo_request_get_method (const AmigoRequest *self)
 {
   return self->method;
 }
 
+/**
+ * amigo_request_get_path:
+ * @self: a request
+ *
+ * Returns: (transfer none): the path as sent (percent-encoded)
+ */
 const char *
 amigo_request_get_path (const AmigoRequest *self)
 {
@@ -322,12 +334,25 @@ amigo_request_dup_query_string (const AmigoRequest *self)
   return g_string_free (out, FALSE);
 }
 
+/**
+ * amigo_request_get_n_headers:
+ * @self: a request
+ *
+ * Returns: how many headers the request adds (besides Host, Content-Type and the signature's)
+ */
 guint
 amigo_request_get_n_headers (const AmigoRequest *self)
 {
   return self->headers->len / 2;
 }
 
+/**
+ * amigo_request_get_header_name:
+ * @self: a request
+ * @i: an index below amigo_request_get_n_headers()
+ *
+ * Returns: (transfer none): the name of header @i
+ */
 const char *
 amigo_request_get_header_name (const AmigoRequest *self,
                                guint               i)
@@ -335,6 +360,13 @@ amigo_request_get_header_name (const AmigoRequest *self,
   return g_ptr_array_index (self->headers, 2 * i);
 }
 
+/**
+ * amigo_request_get_header_value:
+ * @self: a request
+ * @i: an index below amigo_request_get_n_headers()
+ *
+ * Returns: (transfer none): the value of header @i
+ */
 const char *
 amigo_request_get_header_value (const AmigoRequest *self,
                                 guint               i)
@@ -359,48 +391,96 @@ amigo_request_get_header (const AmigoRequest *self,
   return NULL;
 }
 
+/**
+ * amigo_request_get_body:
+ * @self: a request
+ *
+ * Returns: (transfer none) (nullable): the body
+ */
 GBytes *
 amigo_request_get_body (const AmigoRequest *self)
 {
   return self->body;
 }
 
+/**
+ * amigo_request_get_content_type:
+ * @self: a request
+ *
+ * Returns: (transfer none) (nullable): the body's content type
+ */
 const char *
 amigo_request_get_content_type (const AmigoRequest *self)
 {
   return self->content_type;
 }
 
+/**
+ * amigo_request_get_service:
+ * @self: a request
+ *
+ * Returns: (transfer none) (nullable): the signing service
+ */
 const char *
 amigo_request_get_service (const AmigoRequest *self)
 {
   return self->service;
 }
 
+/**
+ * amigo_request_get_region:
+ * @self: a request
+ *
+ * Returns: (transfer none) (nullable): the signing region
+ */
 const char *
 amigo_request_get_region (const AmigoRequest *self)
 {
   return self->region;
 }
 
+/**
+ * amigo_request_get_payload_hash:
+ * @self: a request
+ *
+ * Returns: whether `x-amz-content-sha256` is sent
+ */
 AmigoPayloadHash
 amigo_request_get_payload_hash (const AmigoRequest *self)
 {
   return self->payload_hash;
 }
 
+/**
+ * amigo_request_get_uri_encode_once:
+ * @self: a request
+ *
+ * Returns: whether the path is signed as S3 wants it
+ */
 gboolean
 amigo_request_get_uri_encode_once (const AmigoRequest *self)
 {
   return self->uri_encode_once;
 }
 
+/**
+ * amigo_request_get_error_parser:
+ * @self: a request
+ *
+ * Returns: (nullable): how the protocol reads an error answer
+ */
 AmigoErrorParser
 amigo_request_get_error_parser (const AmigoRequest *self)
 {
   return self->error_parser;
 }
 
+/**
+ * amigo_request_get_action:
+ * @self: a request
+ *
+ * Returns: (transfer none) (nullable): the operation's name, for logs
+ */
 const char *
 amigo_request_get_action (const AmigoRequest *self)
 {
