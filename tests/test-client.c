@@ -15,6 +15,7 @@
 #include "amigo-client.h"
 #include "amigo-client-private.h"
 #include "amigo-error.h"
+#include "amigo-protocol.h"
 #include "amigo-sigv4.h"
 
 #define ACCESS_KEY "AKIDEXAMPLE"
@@ -1381,6 +1382,30 @@ json_done_cb (GObject      *source,
   call_done_cb (source, result, user_data);
 }
 
+/* SSM's GetParameter, as the JSON protocol writes it. */
+static void
+call_get_parameter (Fixture    *f,
+                    const char *name)
+{
+  static const AmigoShape string_shape = { .type = AMIGO_SHAPE_STRING };
+  static const AmigoMember members[] = { { .name = "Name", .shape = &string_shape } };
+  static const AmigoShape input_shape = { .type = AMIGO_SHAPE_STRUCTURE, .members = members, .n_members = 1 };
+  static const AmigoMember input = { .shape = &input_shape };
+  static const AmigoOperation operation = { .name = "GetParameter", .http_method = "POST",
+                                            .request_uri = "/", .input = &input };
+  static const AmigoServiceModel ssm = { .protocol = AMIGO_PROTOCOL_JSON, .api_version = "2014-11-06",
+                                         .json_version = "1.1", .target_prefix = "AmazonSSM",
+                                         .signing_name = "ssm" };
+  g_autoptr(JsonNode) params = json_node_init_object (json_node_alloc (), json_object_new ());
+  g_autoptr(AmigoRequest) req = NULL;
+
+  json_object_unref (json_node_get_object (params));
+  json_object_set_string_member (json_node_get_object (params), "Name", name);
+  req = amigo_protocol_serialize (&ssm, &operation, params, NULL);
+  amigo_request_set_signing (req, "ssm", "us-east-1");
+  amigo_client_send_async (f->client, req, f->url, &test_sink, f, NULL, json_done_cb, f);
+}
+
 static void
 test_json_call (Fixture       *f,
                 gconstpointer  data)
@@ -1396,8 +1421,7 @@ test_json_call (Fixture       *f,
   step->header_name = g_strdup ("x-amzn-RequestId");
   step->header_value = g_strdup ("ssm-req-1");
 
-  amigo_client_call_json_async (f->client, "ssm", "us-east-1", f->url, "AmazonSSM.GetParameter",
-                                "{\"Name\":\"/aws/x\"}", &test_sink, f, NULL, json_done_cb, f);
+  call_get_parameter (f, "/aws/x");
   while (!f->done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_no_error (f->error);
@@ -1412,8 +1436,7 @@ test_json_call (Fixture       *f,
 
   f->done = FALSE;
   f->call_begin = 0;
-  amigo_client_call_json_async (f->client, "ssm", "us-east-1", f->url, "AmazonSSM.GetParameter",
-                                "{\"Name\":\"/aws/y\"}", &test_sink, f, NULL, json_done_cb, f);
+  call_get_parameter (f, "/aws/y");
   while (!f->done)
     g_main_context_iteration (NULL, TRUE);
   d = assert_aws_error (f, AMIGO_AWS_ERROR_SERVICE);
@@ -1771,6 +1794,64 @@ test_error_header_request_id (void)
   g_assert_cmpstr (amigo_aws_error_get_details (error)->request_id, ==, "hdr-1");
 }
 
+/* Each protocol reads its own error documents; the client classifies them
+ * the same way whichever read them. */
+static void
+test_error_protocol_parsers (void)
+{
+  static const struct {
+    const char *name;
+    AmigoProtocolKind protocol;
+    guint status;
+    const char *header_name;
+    const char *header_value;
+    const char *body;
+    AmigoAwsErrorCode code;
+    const char *aws_code;
+    const char *aws_message;
+    const char *request_id;
+  } cases[] = {
+    { "query", AMIGO_PROTOCOL_QUERY, 403, NULL, NULL,
+      "<ErrorResponse><Error><Type>Sender</Type><Code>ExpiredToken</Code><Message>expired</Message>"
+      "</Error><RequestId>q1</RequestId></ErrorResponse>",
+      AMIGO_AWS_ERROR_EXPIRED, "ExpiredToken", "expired", "q1" },
+    { "json-type", AMIGO_PROTOCOL_JSON, 400, NULL, NULL,
+      "{\"__type\":\"aws.ssm#ParameterNotFound:http://internal.amazon.com/coral/\",\"message\":\"no\"}",
+      AMIGO_AWS_ERROR_SERVICE, "ParameterNotFound", "no", NULL },
+    { "rest-json-header", AMIGO_PROTOCOL_REST_JSON, 429, "x-amzn-ErrorType",
+      "TooManyRequestsException:http://internal.amazon.com/coral/", "{\"message\":\"slow down\"}",
+      AMIGO_AWS_ERROR_THROTTLED, "TooManyRequestsException", "slow down", NULL },
+    { "rest-json-body", AMIGO_PROTOCOL_REST_JSON, 401, NULL, NULL,
+      "{\"code\":\"UnauthorizedException\",\"message\":\"Session token not found or invalid\"}",
+      AMIGO_AWS_ERROR_SERVICE, "UnauthorizedException", "Session token not found or invalid", NULL },
+    { "rest-xml", AMIGO_PROTOCOL_REST_XML, 403, NULL, NULL,
+      "<Error><Code>SignatureDoesNotMatch</Code><Message>bad</Message><RequestId>s1</RequestId></Error>",
+      AMIGO_AWS_ERROR_AUTH, "SignatureDoesNotMatch", "bad", "s1" },
+    { "rest-xml-head", AMIGO_PROTOCOL_REST_XML, 404, "x-amz-request-id", "s2", "",
+      AMIGO_AWS_ERROR_SERVICE, "404", "Not Found", "s2" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+      g_autoptr(GError) error = NULL;
+      const AmigoAwsErrorDetails *d;
+
+      g_test_message ("case %s", cases[i].name);
+      if (cases[i].header_name != NULL)
+        soup_message_headers_replace (headers, cases[i].header_name, cases[i].header_value);
+      error = _amigo_client_error_from_answer (amigo_protocol_error_parser (cases[i].protocol),
+                                               "svc.example.test", cases[i].status, headers,
+                                               cases[i].body, strlen (cases[i].body));
+      g_assert_error (error, AMIGO_AWS_ERROR, (int) cases[i].code);
+      d = amigo_aws_error_get_details (error);
+      g_assert_cmpstr (d->aws_code, ==, cases[i].aws_code);
+      g_assert_cmpstr (d->aws_message, ==, cases[i].aws_message);
+      g_assert_cmpstr (d->request_id, ==, cases[i].request_id);
+      g_assert_cmpuint (d->http_status, ==, cases[i].status);
+    }
+}
+
 /* ---- logs ------------------------------------------------------------- */
 
 static void
@@ -1909,6 +1990,7 @@ main (int   argc,
   g_test_add_func ("/client/errors/retry-code-lists", test_code_lists);
   g_test_add_func ("/client/errors/documents", test_error_documents);
   g_test_add_func ("/client/errors/json-header-only", test_error_header_request_id);
+  g_test_add_func ("/client/errors/protocol-parsers", test_error_protocol_parsers);
   g_test_add_func ("/client/log/redact-header-value", test_redact_header_value);
 
   return g_test_run ();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "amigo-client.h"
+#include "amigo-error.h"
 
 G_BEGIN_DECLS
 
@@ -41,12 +42,54 @@ gboolean  _amigo_client_is_throttling_code (const char *aws_code);
 gboolean  _amigo_client_is_transient_code  (const char *aws_code);
 gboolean  _amigo_client_is_clock_skew_code (const char *aws_code);
 
+gboolean  _amigo_client_status_is_transient (guint status);
+
 /* Turns a non-2xx answer into an error; @host names the server in
- * messages; @headers (nullable) are the response headers. */
+ * messages; @headers (nullable) are the response headers. The first reads
+ * it with @parser (a protocol's; %NULL guesses), the second always guesses. */
+GError   *_amigo_client_error_from_answer   (AmigoErrorParser    parser,
+                                             const char         *host,
+                                             guint               status,
+                                             SoupMessageHeaders *headers,
+                                             const char         *body,
+                                             gsize               len);
 GError   *_amigo_client_error_from_response (const char         *host,
                                              guint               status,
                                              SoupMessageHeaders *headers,
                                              const char         *body,
                                              gsize               len);
+
+/* Builds and signs the message for @request at @timestamp (Unix seconds);
+ * a %NULL @endpoint_url means amigo_client_default_endpoint(). */
+SoupMessage *_amigo_client_build_message    (AmigoCredentials   *credentials,
+                                             AmigoRequest       *request,
+                                             const char         *endpoint_url,
+                                             gint64              timestamp,
+                                             GError            **error);
+
+/* How far an attempt got when its connection failed. */
+typedef enum {
+  AMIGO_CALL_STAGE_CONNECTING,  /* the request has not gone out */
+  AMIGO_CALL_STAGE_WAITING,     /* it went out; no answer yet */
+  AMIGO_CALL_STAGE_READING,     /* the answer's headers came; its body is on the way */
+} AmigoCallStage;
+
+/* An error that keeps its details, with a people-readable @message (taken). */
+GError   *_amigo_client_error_with_message  (AmigoAwsErrorCode   code,
+                                             const char         *aws_code,
+                                             const char         *aws_message,
+                                             const char         *request_id,
+                                             guint               status,
+                                             gboolean            retryable,
+                                             char               *message);
+GError   *_amigo_client_short_body_error    (const char         *host,
+                                             guint               status,
+                                             guint64             received,
+                                             guint64             expected);
+/* Words for a failed connection; sets whether trying again may help. */
+GError   *_amigo_client_transport_error     (const char         *host,
+                                             const GError       *cause,
+                                             AmigoCallStage      stage,
+                                             gboolean           *retryable);
 
 G_END_DECLS

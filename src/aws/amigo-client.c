@@ -1,4 +1,4 @@
-/* amigo-client.c — signed AWS query/JSON calls over one SoupSession
+/* amigo-client.c — signed AWS requests over one SoupSession: sign, send, retry
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,13 +7,9 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
-
 #include "amigo-client.h"
 #include "amigo-client-private.h"
 #include "amigo-error.h"
-#include "amigo-sigv4.h"
-#include "amigo-xml-reader.h"
 
 #define CHUNK_SIZE                 (64 * 1024)
 #define ERROR_BODY_CAP             (256 * 1024)
@@ -30,7 +26,6 @@
 #define IDLE_TIMEOUT               50
 
 #define QUERY_CONTENT_TYPE "application/x-www-form-urlencoded; charset=utf-8"
-#define JSON_CONTENT_TYPE  "application/x-amz-json-1.1"
 
 struct _AmigoClient
 {
@@ -72,83 +67,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* botocore retries/standard.py, ThrottledRetryableChecker */
-static const char * const throttling_codes[] = {
-  "Throttling",
-  "ThrottlingException",
-  "ThrottledException",
-  "RequestThrottledException",
-  "TooManyRequestsException",
-  "ProvisionedThroughputExceededException",
-  "TransactionInProgressException",
-  "RequestLimitExceeded",
-  "BandwidthLimitExceeded",
-  "LimitExceededException",
-  "RequestThrottled",
-  "SlowDown",
-  "PriorRequestNotComplete",
-  "EC2ThrottledException",
-  NULL
-};
-
-/* botocore's TransientRetryableChecker codes, plus the 5xx codes EC2, STS
- * and SSM use in their documents (their status is retried anyway). */
-static const char * const transient_codes[] = {
-  "RequestTimeout",
-  "RequestTimeoutException",
-  "PriorRequestNotComplete",
-  "InternalError",
-  "InternalFailure",
-  "InternalServerError",
-  "ServiceUnavailable",
-  "Unavailable",
-  NULL
-};
-
-/* The codes the AWS SDKs (Java, Go v2, JS v3) treat as a clock skew. */
-static const char * const clock_skew_codes[] = {
-  "RequestTimeTooSkewed",
-  "RequestExpired",
-  "RequestInTheFuture",
-  "InvalidSignatureException",
-  "SignatureDoesNotMatch",
-  "AuthFailure",
-  NULL
-};
-
-static const char * const auth_codes[] = {
-  "AuthFailure",
-  "SignatureDoesNotMatch",
-  "InvalidClientTokenId",
-  "UnrecognizedClientException",
-  "IncompleteSignature",
-  "InvalidAccessKeyId",
-  "InvalidSignatureException",
-  "MissingAuthenticationToken",
-  "MissingAuthenticationTokenException",
-  "RequestTimeTooSkewed",
-  "RequestInTheFuture",
-  NULL
-};
-
-static const char * const expired_codes[] = {
-  "ExpiredToken",
-  "ExpiredTokenException",
-  "RequestExpired",
-  NULL
-};
-
 typedef struct
 {
   AmigoClient *client;
   char *service;
   char *region;
   char *endpoint_url;
-  char *content_type;
-  char *target;                 /* X-Amz-Target of JSON calls */
+  AmigoRequest *request;
   char *action;                 /* for logs */
   char *host;                   /* for messages */
-  GBytes *body;
   const AmigoResponseSink *sink;
   gpointer sink_data;
 
@@ -167,46 +94,13 @@ typedef struct
 
   GSource *wait_source;
   GSource *cancel_source;
-} Call;
 
-typedef enum {
-  STAGE_CONNECTING,             /* the request has not gone out */
-  STAGE_WAITING,                /* it went out; no answer yet */
-  STAGE_READING,                /* the answer's headers came; its body is on the way */
-} Stage;
+  guint response_status;        /* of the successful answer */
+  SoupMessageHeaders *response_headers;
+} Call;
 
 static void call_start_attempt (GTask *task);
 
-static gboolean
-code_in (const char * const *list,
-         const char         *code)
-{
-  return code != NULL && g_strv_contains (list, code);
-}
-
-gboolean
-_amigo_client_is_throttling_code (const char *aws_code)
-{
-  return code_in (throttling_codes, aws_code);
-}
-
-gboolean
-_amigo_client_is_transient_code (const char *aws_code)
-{
-  return code_in (transient_codes, aws_code);
-}
-
-gboolean
-_amigo_client_is_clock_skew_code (const char *aws_code)
-{
-  return code_in (clock_skew_codes, aws_code);
-}
-
-static gboolean
-status_is_transient (guint status)
-{
-  return status == 500 || status == 502 || status == 503 || status == 504;
-}
 
 static void
 stream_abandon (GInputStream **stream)
@@ -251,12 +145,11 @@ call_free (gpointer data)
   call_clear_msg (call);
   g_clear_error (&call->restart_error);
   g_clear_pointer (&call->error_body, g_byte_array_unref);
-  g_clear_pointer (&call->body, g_bytes_unref);
+  g_clear_pointer (&call->request, amigo_request_unref);
+  g_clear_pointer (&call->response_headers, soup_message_headers_unref);
   g_free (call->service);
   g_free (call->region);
   g_free (call->endpoint_url);
-  g_free (call->content_type);
-  g_free (call->target);
   g_free (call->action);
   g_free (call->host);
   g_clear_object (&call->client);
@@ -309,261 +202,6 @@ action_from_form (const char *form_body)
   return g_strdup ("?");
 }
 
-/* ---- error documents ------------------------------------------------- */
-
-/* The one place that reads an AWS XML error document, through the
- * streaming reader (no DTD, capped text):
- * EC2   <Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/></Response>
- * query <ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>
- * Returns FALSE when @buf is not one. */
-static gboolean
-parse_xml_error_document (const char  *buf,
-                          gsize        len,
-                          char       **code,
-                          char       **message,
-                          char       **request_id)
-{
-  g_autoptr(GError) parsed = NULL;
-  const AmigoAwsErrorDetails *details;
-
-  if (len == 0)
-    return FALSE;
-
-  parsed = amigo_xml_parse_error_document (buf, len, 0);
-  details = amigo_aws_error_get_details (parsed);
-  if (parsed == NULL || parsed->code != AMIGO_AWS_ERROR_SERVICE || details == NULL ||
-      details->aws_code == NULL || *details->aws_code == '\0')
-    return FALSE;
-
-  *code = g_strstrip (g_strdup (details->aws_code));
-  *message = details->aws_message ? g_strstrip (g_strdup (details->aws_message)) : NULL;
-  *request_id = details->request_id ? g_strstrip (g_strdup (details->request_id)) : NULL;
-  return TRUE;
-}
-
-static const char *
-json_string_member (JsonObject *obj,
-                    const char *name)
-{
-  JsonNode *node = json_object_get_member (obj, name);
-
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-/* AWS JSON 1.1 errors: {"__type": "ns#Code", "message": "…"}, the code
- * possibly only in x-amzn-ErrorType ("Code:http://…"). */
-static gboolean
-parse_json_error_document (const char          *buf,
-                           gsize                len,
-                           SoupMessageHeaders  *headers,
-                           char               **code,
-                           char               **message)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *type = NULL;
-  const char *header_type = NULL;
-  JsonObject *obj = NULL;
-
-  if (len > 0 && len < G_MAXSSIZE &&
-      json_parser_load_from_data (parser, buf, (gssize) len, NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      obj = json_node_get_object (json_parser_get_root (parser));
-      type = json_string_member (obj, "__type");
-      if (type == NULL)
-        type = json_string_member (obj, "code");
-      if (type == NULL)
-        type = json_string_member (obj, "Code");
-    }
-
-  if (headers != NULL)
-    header_type = soup_message_headers_get_one (headers, "x-amzn-ErrorType");
-  if (type == NULL)
-    type = header_type;
-  if (type == NULL || *type == '\0')
-    return FALSE;
-
-  if (strchr (type, '#') != NULL)
-    type = strrchr (type, '#') + 1;
-  *code = g_strndup (type, strcspn (type, ":"));
-
-  if (obj != NULL)
-    {
-      const char *m = json_string_member (obj, "message");
-      if (m == NULL)
-        m = json_string_member (obj, "Message");
-      *message = g_strdup (m);
-    }
-  return **code != '\0';
-}
-
-static gboolean
-looks_like_html (const char *content_type,
-                 const char *body,
-                 gsize       len)
-{
-  gsize i = 0;
-
-  if (content_type != NULL &&
-      (g_ascii_strcasecmp (content_type, "text/html") == 0 ||
-       g_ascii_strcasecmp (content_type, "application/xhtml+xml") == 0))
-    return TRUE;
-
-  if (len >= 3 && memcmp (body, "\xEF\xBB\xBF", 3) == 0)
-    i = 3;
-  while (i < len && g_ascii_isspace (body[i]))
-    i++;
-  return (len - i >= 14 && g_ascii_strncasecmp (body + i, "<!doctype html", 14) == 0) ||
-         (len - i >= 5 && g_ascii_strncasecmp (body + i, "<html", 5) == 0);
-}
-
-/* Sets a people-readable message on an error that keeps its details. */
-static GError *
-error_with_message (AmigoAwsErrorCode  code,
-                    const char        *aws_code,
-                    const char        *aws_message,
-                    const char        *request_id,
-                    guint              status,
-                    gboolean           retryable,
-                    char              *message)
-{
-  GError *error = amigo_aws_error_new_service (code, aws_code, aws_message,
-                                               request_id, status, retryable);
-  g_free (error->message);
-  error->message = message;
-  return error;
-}
-
-/**
- * _amigo_client_error_from_response:
- *
- * The error for a non-2xx answer: an AWS error document becomes SERVICE,
- * AUTH, EXPIRED or THROTTLED with AWS's code, message and request id; anything
- * else says in words what the server did.
- */
-GError *
-_amigo_client_error_from_response (const char         *host,
-                                   guint               status,
-                                   SoupMessageHeaders *headers,
-                                   const char         *body,
-                                   gsize               len)
-{
-  g_autofree char *code = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *request_id = NULL;
-  const char *content_type = NULL;
-  const char *phrase = soup_status_get_phrase (status);
-  gboolean retryable;
-  AmigoAwsErrorCode kind;
-  gboolean parsed;
-
-  if (phrase == NULL)
-    phrase = "unknown status";
-  if (headers != NULL)
-    {
-      content_type = soup_message_headers_get_content_type (headers, NULL);
-      request_id = g_strdup (soup_message_headers_get_one (headers, "x-amzn-RequestId"));
-      if (request_id == NULL)
-        request_id = g_strdup (soup_message_headers_get_one (headers, "x-amz-request-id"));
-    }
-
-  if (content_type != NULL && strstr (content_type, "json") != NULL)
-    parsed = parse_json_error_document (body, len, headers, &code, &message);
-  else
-    {
-      g_autofree char *doc_request_id = NULL;
-
-      parsed = parse_xml_error_document (body, len, &code, &message, &doc_request_id);
-      if (doc_request_id != NULL && *doc_request_id != '\0')
-        {
-          g_free (request_id);
-          request_id = g_steal_pointer (&doc_request_id);
-        }
-      if (!parsed)
-        parsed = parse_json_error_document (body, len, headers, &code, &message);
-    }
-
-  retryable = status_is_transient (status);
-
-  if (!parsed)
-    {
-      if (len > 0 && looks_like_html (content_type, body, len))
-        return error_with_message (AMIGO_AWS_ERROR_BAD_RESPONSE, NULL, NULL, request_id,
-                                   status, retryable,
-                                   g_strdup_printf (_("The server %s answered HTTP %u (%s) with a web "
-                                                    "page instead of an AWS answer. Check the endpoint "
-                                                    "address and any proxy in between, or try again later."),
-                                                    host, status, phrase));
-      if (len == 0)
-        return error_with_message (AMIGO_AWS_ERROR_SERVICE, NULL, NULL, request_id,
-                                   status, retryable,
-                                   g_strdup_printf (_("The server %s answered HTTP %u (%s) without "
-                                                    "an AWS error document. Try again later; if it "
-                                                    "goes on, check the endpoint address."),
-                                                    host, status, phrase));
-      return error_with_message (AMIGO_AWS_ERROR_BAD_RESPONSE, NULL, NULL, request_id,
-                                 status, retryable,
-                                 g_strdup_printf (_("The server %s answered HTTP %u (%s) with "
-                                                  "something that is not an AWS error document. "
-                                                  "Check the endpoint address."),
-                                                  host, status, phrase));
-    }
-
-  if (_amigo_client_is_throttling_code (code))
-    {
-      kind = AMIGO_AWS_ERROR_THROTTLED;
-      retryable = TRUE;
-    }
-  else if (code_in (expired_codes, code))
-    kind = AMIGO_AWS_ERROR_EXPIRED;
-  else if (code_in (auth_codes, code))
-    kind = AMIGO_AWS_ERROR_AUTH;
-  else
-    kind = AMIGO_AWS_ERROR_SERVICE;
-
-  if (_amigo_client_is_transient_code (code))
-    retryable = TRUE;
-
-  if (kind == AMIGO_AWS_ERROR_THROTTLED)
-    {
-      /* Only seen once the retries are spent: say what to do, then AWS's words. */
-      g_autoptr(GError) plain = amigo_aws_error_new_service (kind, code, message, request_id,
-                                                             status, retryable);
-
-      return error_with_message (kind, code, message, request_id, status, retryable,
-                                 /* Translators: %s is AWS's message and code,
-                                  * e.g. “Request limit exceeded. (RequestLimitExceeded)” */
-                                 g_strdup_printf (_("AWS is limiting requests; wait a moment and "
-                                                  "try again. AWS said: %s"), plain->message));
-    }
-
-  return amigo_aws_error_new_service (kind, code, message, request_id, status, retryable);
-}
-
-static gboolean
-io_error_is_retryable (const GError *cause)
-{
-  if (cause->domain == G_IO_ERROR)
-    switch (cause->code)
-      {
-      case G_IO_ERROR_TIMED_OUT:
-      case G_IO_ERROR_CONNECTION_REFUSED:
-      case G_IO_ERROR_CONNECTION_CLOSED:
-      case G_IO_ERROR_HOST_UNREACHABLE:
-      case G_IO_ERROR_NETWORK_UNREACHABLE:
-      case G_IO_ERROR_NOT_CONNECTED:
-      case G_IO_ERROR_PARTIAL_INPUT:
-      case G_IO_ERROR_FAILED:
-      case G_IO_ERROR_BUSY:
-        return TRUE;
-      default:
-        return FALSE;
-      }
-  return g_error_matches (cause, G_RESOLVER_ERROR, G_RESOLVER_ERROR_TEMPORARY_FAILURE);
-}
 
 /* A body that ended before its Content-Length: libsoup reports that as the
  * end of the body when the answer says `Connection: close` (it allows such
@@ -585,195 +223,6 @@ body_is_short (SoupMessage *msg,
   return received < *expected;
 }
 
-static GError *
-short_body_error (const char *host,
-                  guint       status,
-                  guint64     received,
-                  guint64     expected)
-{
-  g_autofree char *got = g_strdup_printf ("%" G_GUINT64_FORMAT, received);
-  g_autofree char *of = g_strdup_printf ("%" G_GUINT64_FORMAT, expected);
-
-  return error_with_message (AMIGO_AWS_ERROR_BAD_RESPONSE, NULL, NULL, NULL, status, TRUE,
-                             /* Translators: the second and third %s are byte counts */
-                             g_strdup_printf (_("The answer from %s was cut off before its end "
-                                              "(%s of %s bytes arrived). Try again."),
-                                              host, got, of));
-}
-
-/* Words for a failed connection, by how far the attempt got: a server that
- * took the request and then went silent was reached, and may have acted on
- * it. */
-static GError *
-transport_error (const char   *host,
-                 const GError *cause,
-                 Stage         stage,
-                 gboolean     *retryable)
-{
-  *retryable = io_error_is_retryable (cause);
-
-  if (cause->domain == G_TLS_ERROR)
-    {
-      *retryable = FALSE;
-      return g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NETWORK,
-                          _("The secure connection to %s could not be trusted: %s. If a proxy "
-                          "or a private endpoint is in between, set AWS_CA_BUNDLE to its "
-                          "CA certificate."), host, cause->message);
-    }
-
-  if (stage == STAGE_READING && *retryable &&
-      !g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    return g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
-                        _("The answer from %s was cut off before its end (%s). "
-                        "Try again."), host, cause->message);
-
-  if (stage != STAGE_CONNECTING &&
-      (g_error_matches (cause, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_PARSING) ||
-       g_error_matches (cause, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_ENCODING)))
-    return g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
-                        _("The server %s answered with something that is not HTTP (%s). "
-                        "Check the endpoint address."), host, cause->message);
-
-  if (stage != STAGE_CONNECTING && g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    return g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NETWORK,
-                        _("The server %s stopped answering (%s). Try again later."),
-                        host, cause->message);
-
-  if (stage != STAGE_CONNECTING && *retryable)
-    return g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NETWORK,
-                        _("The connection to %s was lost before it answered (%s). Try "
-                        "again; if it goes on, check the network and any proxy in between."),
-                        host, cause->message);
-
-  return g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NETWORK,
-                      _("Could not reach %s: %s. Check the network connection and the "
-                      "endpoint address."), host, cause->message);
-}
-
-/* ---- building and signing -------------------------------------------- */
-
-static gboolean
-name_is_safe (const char *s)
-{
-  if (s == NULL || *s == '\0')
-    return FALSE;
-  for (; *s != '\0'; s++)
-    if (!g_ascii_isalnum (*s) && *s != '-' && *s != '_' && *s != '.')
-      return FALSE;
-  return TRUE;
-}
-
-static SoupMessage *
-build_message (AmigoClient       *self,
-               AmigoCredentials  *credentials,
-               const char        *service,
-               const char        *region,
-               const char        *endpoint_url,
-               const char        *content_type,
-               const char        *target,
-               GBytes            *body,
-               gint64             timestamp,
-               GError           **error)
-{
-  g_autoptr(GUri) parsed = NULL;
-  g_autoptr(GUri) request_uri = NULL;
-  g_autoptr(AmigoSigV4Request) req = NULL;
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *default_url = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *host_header = NULL;
-  AmigoSigV4Params params = { 0 };
-  const char *scheme;
-  const char *host;
-  SoupMessageHeaders *headers;
-  int port;
-  gsize body_len;
-  const guint8 *body_data;
-
-  if (!name_is_safe (service) || !name_is_safe (region))
-    {
-      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_INVALID_ARGUMENT,
-                   _("Cannot call the AWS service “%s” in the region “%s”: the name is not valid."),
-                   service ? service : "", region ? region : "");
-      return NULL;
-    }
-
-  if (endpoint_url == NULL)
-    endpoint_url = default_url = amigo_client_default_endpoint (service, region);
-
-  parsed = g_uri_parse (endpoint_url, G_URI_FLAGS_SCHEME_NORMALIZE, &local_error);
-  scheme = parsed ? g_uri_get_scheme (parsed) : NULL;
-  host = parsed ? g_uri_get_host (parsed) : NULL;
-  if (parsed == NULL || host == NULL || *host == '\0' ||
-      (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0))
-    {
-      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
-                   _("The endpoint address “%s” is not usable: it must look like "
-                   "https://ec2.eu-west-1.amazonaws.com."), endpoint_url);
-      return NULL;
-    }
-
-  /* The endpoint's path is the request path; "/custom" posts to "/custom/". */
-  path = g_strdup (g_uri_get_path (parsed));
-  if (*path == '\0')
-    {
-      g_free (path);
-      path = g_strdup ("/");
-    }
-  else if (!g_str_has_suffix (path, "/"))
-    {
-      char *with_slash = g_strconcat (path, "/", NULL);
-      g_free (path);
-      path = with_slash;
-    }
-
-  port = g_uri_get_port (parsed);
-  request_uri = g_uri_build (G_URI_FLAGS_NONE, scheme, NULL, host, port, path, NULL, NULL);
-  msg = soup_message_new_from_uri ("POST", request_uri);
-  /* libsoup opens a new connection for every POST unless it may be sent
-   * again; every call Amigo makes may (reads, ClientToken, or CreateImage's
-   * duplicate-name recovery), and a resend is a new attempt (restarted_cb). */
-  soup_message_set_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
-
-  if (strchr (host, ':') != NULL)
-    host_header = g_strdup_printf ("[%s]", host);
-  else
-    host_header = g_strdup (host);
-  if (port != -1 && port != (g_str_equal (scheme, "https") ? 443 : 80))
-    {
-      char *with_port = g_strdup_printf ("%s:%d", host_header, port);
-      g_free (host_header);
-      host_header = with_port;
-    }
-
-  body_data = g_bytes_get_data (body, &body_len);
-  req = amigo_sigv4_request_new ("POST", path, NULL);
-  amigo_sigv4_request_add_header (req, "Host", host_header);
-  amigo_sigv4_request_add_header (req, "Content-Type", content_type);
-  if (target != NULL)
-    amigo_sigv4_request_add_header (req, "X-Amz-Target", target);
-  amigo_sigv4_request_set_body (req, body_data, body_len);
-
-  params.credentials = credentials;
-  params.region = region;
-  params.service = service;
-  params.timestamp = timestamp;
-  params.normalize_path = TRUE;
-  params.sign_body = FALSE;
-  params.omit_session_token = FALSE;
-  if (!amigo_sigv4_sign (req, &params, AMIGO_SIGV4_MODE_HEADER, error))
-    return NULL;
-
-  soup_message_set_request_body_from_bytes (msg, content_type, body);
-  headers = soup_message_get_request_headers (msg);
-  for (guint i = 0; i < amigo_sigv4_request_get_n_headers (req); i++)
-    soup_message_headers_replace (headers,
-                                  amigo_sigv4_request_get_header_name (req, i),
-                                  amigo_sigv4_request_get_header_value (req, i));
-
-  return g_steal_pointer (&msg);
-}
 
 static AmigoCredentials *
 current_credentials (AmigoClient  *self,
@@ -914,9 +363,9 @@ retry_or_fail (GTask    *task,
 }
 
 static void
-fail_transport (GTask  *task,
-                GError *cause,
-                Stage   stage)
+fail_transport (GTask          *task,
+                GError         *cause,
+                AmigoCallStage  stage)
 {
   Call *call = g_task_get_task_data (task);
   gboolean retryable;
@@ -933,15 +382,15 @@ fail_transport (GTask  *task,
       return;
     }
 
-  error = transport_error (call->host, cause, stage, &retryable);
+  error = _amigo_client_transport_error (call->host, cause, stage, &retryable);
   log_attempt (call, 0, NULL, cause);
   g_error_free (cause);
 
   if (retryable)
     {
       /* Keep the code and words, and mark it retryable for retry_or_fail(). */
-      GError *marked = error_with_message (error->code, NULL, NULL, NULL, 0, TRUE,
-                                           g_strdup (error->message));
+      GError *marked = _amigo_client_error_with_message (error->code, NULL, NULL, NULL, 0, TRUE,
+                                                         g_strdup (error->message));
       g_error_free (error);
       error = marked;
     }
@@ -977,14 +426,15 @@ finish_error_answer (GTask *task)
    * the cap the rest was not read, so the length is not checked.) */
   if (body->len < ERROR_BODY_CAP && body_is_short (call->msg, body->len, &expected))
     {
-      error = short_body_error (call->host, status, body->len, expected);
+      error = _amigo_client_short_body_error (call->host, status, body->len, expected);
       log_attempt (call, status, response_request_id (call->msg), error);
       retry_or_fail (task, error, FALSE, -1);
       return;
     }
 
-  error = _amigo_client_error_from_response (call->host, status, headers,
-                                             (const char *) body->data, body->len);
+  error = _amigo_client_error_from_answer (amigo_request_get_error_parser (call->request),
+                                           call->host, status, headers,
+                                           (const char *) body->data, body->len);
   details = amigo_aws_error_get_details (error);
   log_attempt (call, status, details->request_id, NULL);
 
@@ -1055,7 +505,7 @@ read_cb (GObject      *source,
   bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
   if (bytes == NULL)
     {
-      fail_transport (task, error, STAGE_READING);
+      fail_transport (task, error, AMIGO_CALL_STAGE_READING);
       return;
     }
   data = g_bytes_get_data (bytes, &len);
@@ -1080,7 +530,7 @@ read_cb (GObject      *source,
       if (body_is_short (call->msg, call->body_received, &expected))
         {
           /* What the sink took is dropped at the next begin_attempt. */
-          GError *cut = short_body_error (call->host, status, call->body_received, expected);
+          GError *cut = _amigo_client_short_body_error (call->host, status, call->body_received, expected);
 
           stream_abandon (&call->stream);
           log_attempt (call, status, response_request_id (call->msg), cut);
@@ -1090,6 +540,9 @@ read_cb (GObject      *source,
 
       g_clear_object (&call->stream);
       log_attempt (call, status, response_request_id (call->msg), NULL);
+      call->response_status = status;
+      g_clear_pointer (&call->response_headers, soup_message_headers_unref);
+      call->response_headers = soup_message_headers_ref (soup_message_get_response_headers (call->msg));
       if (call->sink != NULL && call->sink->finish != NULL &&
           !call->sink->finish (call->sink_data, &error))
         {
@@ -1137,7 +590,7 @@ send_cb (GObject      *source,
     }
   if (call->stream == NULL)
     {
-      fail_transport (task, error, call->reached ? STAGE_WAITING : STAGE_CONNECTING);
+      fail_transport (task, error, call->reached ? AMIGO_CALL_STAGE_WAITING : AMIGO_CALL_STAGE_CONNECTING);
       return;
     }
 
@@ -1159,12 +612,15 @@ send_cb (GObject      *source,
       stream_abandon (&call->stream);
       log_attempt (call, status, response_request_id (call->msg), NULL);
       task_return_error (task,
-                         error_with_message (AMIGO_AWS_ERROR_BAD_RESPONSE, NULL, NULL, NULL,
-                                             status, FALSE,
-                                             g_strdup_printf (_("The server %s answered with a web page "
-                                                              "instead of an AWS answer (a captive portal "
-                                                              "or a proxy?). Check the network and the "
-                                                              "endpoint address."), call->host)));
+                         _amigo_client_error_with_message (AMIGO_AWS_ERROR_BAD_RESPONSE, NULL, NULL,
+                                                           NULL, status, FALSE,
+                                                           g_strdup_printf (_("The server %s answered "
+                                                                            "with a web page instead of "
+                                                                            "an AWS answer (a captive "
+                                                                            "portal or a proxy?). Check "
+                                                                            "the network and the "
+                                                                            "endpoint address."),
+                                                                            call->host)));
       return;
     }
 
@@ -1260,9 +716,8 @@ call_start_attempt (GTask *task)
       return;
     }
 
-  call->msg = build_message (self, credentials, call->service, call->region,
-                             call->endpoint_url, call->content_type, call->target,
-                             call->body, signing_time (self), &error);
+  call->msg = _amigo_client_build_message (credentials, call->request, call->endpoint_url,
+                                           signing_time (self), &error);
   if (call->msg == NULL)
     {
       task_return_error (task, error);
@@ -1273,8 +728,9 @@ call_start_attempt (GTask *task)
     {
       g_autofree char *dump =
         amigo_client_format_headers_redacted (soup_message_get_request_headers (call->msg));
-      g_debug ("%s (%s, %s) attempt %u: POST %s\n%s", call->action, call->service,
-               call->region, call->attempt, call->endpoint_url, dump);
+      g_debug ("%s (%s, %s) attempt %u: %s %s\n%s", call->action, call->service,
+               call->region, call->attempt, amigo_request_get_method (call->request),
+               call->endpoint_url, dump);
     }
 
   g_signal_connect (call->msg, "wrote-headers", G_CALLBACK (wrote_headers_cb), call);
@@ -1286,26 +742,23 @@ call_start_attempt (GTask *task)
 
 static void
 start_call (AmigoClient             *self,
-            const char              *service,
-            const char              *region,
+            AmigoRequest            *request,
             const char              *endpoint_url,
-            const char              *content_type,
-            const char              *target,
-            const char              *body,
             char                    *action,
             const AmigoResponseSink *sink,
             gpointer                 sink_data,
             GCancellable            *cancellable,
             GAsyncReadyCallback      callback,
-            gpointer                 user_data,
-            gpointer                 source_tag)
+            gpointer                 user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GUri) uri = NULL;
+  const char *service = amigo_request_get_service (request);
+  const char *region = amigo_request_get_region (request);
   Call *call;
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
+  g_task_set_source_tag (task, amigo_client_send_async);
 
   call = g_new0 (Call, 1);
   call->client = g_object_ref (self);
@@ -1313,10 +766,8 @@ start_call (AmigoClient             *self,
   call->region = g_strdup (region);
   call->endpoint_url = endpoint_url ? g_strdup (endpoint_url)
                                     : amigo_client_default_endpoint (service, region);
-  call->content_type = g_strdup (content_type);
-  call->target = g_strdup (target);
+  call->request = amigo_request_ref (request);
   call->action = action;
-  call->body = g_bytes_new (body, strlen (body));
   call->sink = sink;
   call->sink_data = sink_data;
   uri = g_uri_parse (call->endpoint_url, G_URI_FLAGS_NONE, NULL);
@@ -1324,6 +775,19 @@ start_call (AmigoClient             *self,
   g_task_set_task_data (task, call, call_free);
 
   call_start_attempt (g_steal_pointer (&task));
+}
+
+/* The request a form body makes: a POST to the endpoint's path. */
+static AmigoRequest *
+form_request (const char *service,
+              const char *region,
+              const char *form_body)
+{
+  AmigoRequest *request = amigo_request_new ("POST", "/");
+
+  amigo_request_take_body_string (request, g_strdup (form_body), QUERY_CONTENT_TYPE);
+  amigo_request_set_signing (request, service, region);
+  return request;
 }
 
 /* ---- GObject --------------------------------------------------------- */
@@ -1659,7 +1123,7 @@ amigo_client_build_message (AmigoClient  *self,
                             GError      **error)
 {
   g_autoptr(AmigoCredentials) credentials = NULL;
-  g_autoptr(GBytes) body = NULL;
+  g_autoptr(AmigoRequest) request = NULL;
 
   g_return_val_if_fail (AMIGO_IS_CLIENT (self), NULL);
   g_return_val_if_fail (form_body != NULL, NULL);
@@ -1673,9 +1137,8 @@ amigo_client_build_message (AmigoClient  *self,
   if (credentials == NULL)
     return NULL;
 
-  body = g_bytes_new (form_body, strlen (form_body));
-  return build_message (self, credentials, service, region, endpoint_url,
-                        QUERY_CONTENT_TYPE, NULL, body, signing_time (self), error);
+  request = form_request (service, region, form_body);
+  return _amigo_client_build_message (credentials, request, endpoint_url, signing_time (self), error);
 }
 
 /**
@@ -1694,7 +1157,10 @@ amigo_client_build_message (AmigoClient  *self,
  *   %TRUE) or failed for good
  * @user_data: data for @callback
  *
- * POSTs a signed query request, retrying as described in #AmigoClient.
+ * POSTs a signed query request (EC2's form bodies), retrying as described
+ * in #AmigoClient: amigo_client_send_async() with a POST of @form_body to
+ * the endpoint's path. Error answers are read as AWS's XML or JSON error
+ * documents, whichever they are.
  */
 void
 amigo_client_call_async (AmigoClient             *self,
@@ -1708,55 +1174,90 @@ amigo_client_call_async (AmigoClient             *self,
                          GAsyncReadyCallback      callback,
                          gpointer                 user_data)
 {
+  g_autoptr(AmigoRequest) request = NULL;
+
   g_return_if_fail (AMIGO_IS_CLIENT (self));
   g_return_if_fail (service != NULL);
   g_return_if_fail (region != NULL);
   g_return_if_fail (form_body != NULL);
 
-  start_call (self, service, region, endpoint_url, QUERY_CONTENT_TYPE, NULL, form_body,
-              action_from_form (form_body), sink, sink_data, cancellable, callback,
-              user_data, amigo_client_call_async);
+  request = form_request (service, region, form_body);
+  start_call (self, request, endpoint_url, action_from_form (form_body), sink, sink_data,
+              cancellable, callback, user_data);
 }
 
 /**
- * amigo_client_call_json_async:
+ * amigo_client_send_async:
  * @self: a client
- * @service: the signing service, e.g. `ssm`
- * @region: the signing region
- * @endpoint_url: (nullable): the endpoint; %NULL for the default
- * @target: the `X-Amz-Target`, e.g. `AmazonSSM.GetParameter`
- * @json_body: the JSON request; copied
- * @sink: (nullable): where a successful body goes
+ * @request: what to send, with its signing service and region set
+ *   (a reference is taken; do not change it afterwards)
+ * @endpoint_url: (nullable): the endpoint, whose path goes before the
+ *   request's; %NULL for amigo_client_default_endpoint()
+ * @sink: (nullable): where a successful body goes, as it arrives
  * @sink_data: data for @sink's functions
  * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
+ * @callback: called when the call succeeded or failed for good
  * @user_data: data for @callback
  *
- * Like amigo_client_call_async() for the AWS JSON 1.1 protocol (SSM).
- * Finish with amigo_client_call_finish().
+ * Signs and sends @request, retrying and correcting the clock as described
+ * in #AmigoClient. A non-2xx answer is read by the request's error parser
+ * (its protocol's) and classified here. Finish with amigo_client_send_finish()
+ * (or amigo_client_call_finish()).
  */
 void
-amigo_client_call_json_async (AmigoClient             *self,
-                              const char              *service,
-                              const char              *region,
-                              const char              *endpoint_url,
-                              const char              *target,
-                              const char              *json_body,
-                              const AmigoResponseSink *sink,
-                              gpointer                 sink_data,
-                              GCancellable            *cancellable,
-                              GAsyncReadyCallback      callback,
-                              gpointer                 user_data)
+amigo_client_send_async (AmigoClient             *self,
+                         AmigoRequest            *request,
+                         const char              *endpoint_url,
+                         const AmigoResponseSink *sink,
+                         gpointer                 sink_data,
+                         GCancellable            *cancellable,
+                         GAsyncReadyCallback      callback,
+                         gpointer                 user_data)
 {
-  g_return_if_fail (AMIGO_IS_CLIENT (self));
-  g_return_if_fail (service != NULL);
-  g_return_if_fail (region != NULL);
-  g_return_if_fail (target != NULL);
-  g_return_if_fail (json_body != NULL);
+  const char *action;
 
-  start_call (self, service, region, endpoint_url, JSON_CONTENT_TYPE, target, json_body,
-              g_strdup (target), sink, sink_data, cancellable, callback, user_data,
-              amigo_client_call_async);
+  g_return_if_fail (AMIGO_IS_CLIENT (self));
+  g_return_if_fail (request != NULL);
+  g_return_if_fail (amigo_request_get_service (request) != NULL);
+  g_return_if_fail (amigo_request_get_region (request) != NULL);
+
+  action = amigo_request_get_action (request);
+  start_call (self, request, endpoint_url,
+              g_strdup (action ? action : amigo_request_get_method (request)),
+              sink, sink_data, cancellable, callback, user_data);
+}
+
+/**
+ * amigo_client_send_finish:
+ * @self: a client
+ * @result: the #GAsyncResult
+ * @status: (out) (optional): the HTTP status of the successful answer
+ * @headers: (out) (optional) (transfer full): its headers
+ * @error: where a failure goes (see amigo_client_call_finish())
+ *
+ * Returns: %TRUE if the whole body was delivered to the sink
+ */
+gboolean
+amigo_client_send_finish (AmigoClient         *self,
+                          GAsyncResult        *result,
+                          guint               *status,
+                          SoupMessageHeaders **headers,
+                          GError             **error)
+{
+  Call *call;
+
+  g_return_val_if_fail (AMIGO_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == amigo_client_send_async, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  call = g_task_get_task_data (G_TASK (result));
+  if (status != NULL)
+    *status = call->response_status;
+  if (headers != NULL)
+    *headers = call->response_headers ? soup_message_headers_ref (call->response_headers) : NULL;
+  return TRUE;
 }
 
 /**
@@ -1774,11 +1275,7 @@ amigo_client_call_finish (AmigoClient   *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (AMIGO_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == amigo_client_call_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return amigo_client_send_finish (self, result, NULL, NULL, error);
 }
 
 /**

@@ -1,4 +1,4 @@
-/* amigo-client.h — signed AWS query/JSON calls over one SoupSession
+/* amigo-client.h — signed AWS requests over one SoupSession
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 
 #include "amigo-credentials.h"
+#include "amigo-request.h"
 
 G_BEGIN_DECLS
 
@@ -27,7 +28,8 @@ G_BEGIN_DECLS
  * caller (amigo-endpoint, `AWS_ENDPOINT_URL_EC2`, …). The client never
  * derives the region from the URL. A %NULL @endpoint_url means
  * amigo_client_default_endpoint(): `https://<service>.<region>.amazonaws.com`.
- * The request path is the endpoint's path (normally `/`).
+ * The request path is the endpoint's path (normally `/`) followed by the
+ * request's own (REST protocols).
  *
  * Connections: the session keeps them open and sends the next request on
  * one that is idle. Every request is flagged %SOUP_MESSAGE_IDEMPOTENT (libsoup
@@ -153,17 +155,19 @@ void              amigo_client_call_async           (AmigoClient             *se
                                                      GCancellable            *cancellable,
                                                      GAsyncReadyCallback      callback,
                                                      gpointer                 user_data);
-void              amigo_client_call_json_async      (AmigoClient             *self,
-                                                     const char              *service,
-                                                     const char              *region,
+void              amigo_client_send_async           (AmigoClient             *self,
+                                                     AmigoRequest            *request,
                                                      const char              *endpoint_url,
-                                                     const char              *target,
-                                                     const char              *json_body,
                                                      const AmigoResponseSink *sink,
                                                      gpointer                 sink_data,
                                                      GCancellable            *cancellable,
                                                      GAsyncReadyCallback      callback,
                                                      gpointer                 user_data);
+gboolean          amigo_client_send_finish          (AmigoClient          *self,
+                                                     GAsyncResult         *result,
+                                                     guint                *status,
+                                                     SoupMessageHeaders  **headers,
+                                                     GError              **error);
 gboolean          amigo_client_call_finish          (AmigoClient          *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);

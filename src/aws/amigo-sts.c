@@ -1,47 +1,89 @@
 /* amigo-sts.c — AWS STS: who the credentials belong to
  *
+ * An #AmigoService speaking the AWS query protocol; each operation is its
+ * model entry (shapes, #AmigoOperation) and one _async/_finish pair.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
-#include "amigo-ec2-private.h"
 #include "amigo-error.h"
 #include "amigo-sts.h"
 
 struct _AmigoSts
 {
-  GObject parent_instance;
-
-  AmigoClient *client;
-  char *region;
-  char *endpoint_url;
+  AmigoService parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (AmigoSts, amigo_sts, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (AmigoSts, amigo_sts, AMIGO_TYPE_SERVICE)
 
 G_DEFINE_BOXED_TYPE (AmigoCallerIdentity, amigo_caller_identity,
                      amigo_caller_identity_copy, amigo_caller_identity_free)
 
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  PROP_REGION,
-  PROP_ENDPOINT_URL,
-  N_PROPS
+/* ---- the model -------------------------------------------------------- */
+
+static const AmigoServiceModel sts_model = {
+  .protocol = AMIGO_PROTOCOL_QUERY,
+  .api_version = AMIGO_STS_API_VERSION,
+  .signing_name = "sts",
 };
 
-static GParamSpec *properties[N_PROPS];
+static const AmigoShape string_shape = { .type = AMIGO_SHAPE_STRING };
+
+static const AmigoMember caller_identity_members[] = {
+  { .name = "UserId", .shape = &string_shape },
+  { .name = "Account", .shape = &string_shape },
+  { .name = "Arn", .shape = &string_shape },
+};
+
+static const AmigoShape caller_identity_shape = {
+  .type = AMIGO_SHAPE_STRUCTURE,
+  .name = "GetCallerIdentityResponse",
+  .members = caller_identity_members,
+  .n_members = G_N_ELEMENTS (caller_identity_members),
+};
+
+static const AmigoMember caller_identity_output = { .shape = &caller_identity_shape };
+
+static const AmigoOperation get_caller_identity = {
+  .name = "GetCallerIdentity",
+  .http_method = "POST",
+  .request_uri = "/",
+  .output = &caller_identity_output,
+  .result_wrapper = "GetCallerIdentityResult",
+};
+
+/* ---- answers ---------------------------------------------------------- */
+
+static const char *
+string_value (JsonObject *values,
+              const char *name)
+{
+  return json_object_has_member (values, name) ? json_object_get_string_member (values, name) : NULL;
+}
 
 static void
-caller_identity_done (GTask          *task,
-                      AmigoEc2Parser *parser)
+caller_identity_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) values = NULL;
   AmigoCallerIdentity *identity;
+  GError *error = NULL;
+  JsonObject *obj;
   const char *account;
 
-  account = amigo_ec2_parser_get_value (parser, "Account");
+  values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+  if (values == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  obj = json_node_get_object (values);
+  account = string_value (obj, "Account");
   if (account == NULL || *account == '\0')
     {
       g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
@@ -52,93 +94,17 @@ caller_identity_done (GTask          *task,
 
   identity = g_new0 (AmigoCallerIdentity, 1);
   identity->account = g_strstrip (g_strdup (account));
-  identity->arn = g_strdup (amigo_ec2_parser_get_value (parser, "Arn"));
-  identity->user_id = g_strdup (amigo_ec2_parser_get_value (parser, "UserId"));
+  identity->arn = g_strdup (string_value (obj, "Arn"));
+  identity->user_id = g_strdup (string_value (obj, "UserId"));
   g_task_return_pointer (task, identity, (GDestroyNotify) amigo_caller_identity_free);
 }
 
 /* ---- GObject ---------------------------------------------------------- */
 
 static void
-amigo_sts_finalize (GObject *object)
-{
-  AmigoSts *self = AMIGO_STS (object);
-
-  g_clear_object (&self->client);
-  g_free (self->region);
-  g_free (self->endpoint_url);
-
-  G_OBJECT_CLASS (amigo_sts_parent_class)->finalize (object);
-}
-
-static void
-amigo_sts_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
-{
-  AmigoSts *self = AMIGO_STS (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-    case PROP_REGION:
-      g_value_set_string (value, self->region);
-      break;
-    case PROP_ENDPOINT_URL:
-      g_value_set_string (value, self->endpoint_url);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-amigo_sts_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
-{
-  AmigoSts *self = AMIGO_STS (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      self->client = g_value_dup_object (value);
-      break;
-    case PROP_REGION:
-      self->region = g_value_dup_string (value);
-      break;
-    case PROP_ENDPOINT_URL:
-      self->endpoint_url = g_value_dup_string (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 amigo_sts_class_init (AmigoStsClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = amigo_sts_finalize;
-  object_class->get_property = amigo_sts_get_property;
-  object_class->set_property = amigo_sts_set_property;
-
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, AMIGO_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_REGION] =
-    g_param_spec_string ("region", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ENDPOINT_URL] =
-    g_param_spec_string ("endpoint-url", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  AMIGO_SERVICE_CLASS (klass)->model = &sts_model;
 }
 
 static void
@@ -247,7 +213,7 @@ AmigoClient *
 amigo_sts_get_client (AmigoSts *self)
 {
   g_return_val_if_fail (AMIGO_IS_STS (self), NULL);
-  return self->client;
+  return amigo_service_get_client (AMIGO_SERVICE (self));
 }
 
 /**
@@ -260,7 +226,7 @@ const char *
 amigo_sts_get_region (AmigoSts *self)
 {
   g_return_val_if_fail (AMIGO_IS_STS (self), NULL);
-  return self->region;
+  return amigo_service_get_region (AMIGO_SERVICE (self));
 }
 
 /**
@@ -274,7 +240,7 @@ const char *
 amigo_sts_get_endpoint_url (AmigoSts *self)
 {
   g_return_val_if_fail (AMIGO_IS_STS (self), NULL);
-  return self->endpoint_url;
+  return amigo_service_get_endpoint_url (AMIGO_SERVICE (self));
 }
 
 /**
@@ -300,9 +266,8 @@ amigo_sts_get_caller_identity_async (AmigoSts            *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, amigo_sts_get_caller_identity_async);
-  _amigo_parser_call_async (self->client, "sts", self->region, self->endpoint_url,
-                            amigo_ec2_query_new ("GetCallerIdentity", AMIGO_STS_API_VERSION),
-                            amigo_ec2_parser_new_get_caller_identity, caller_identity_done, task);
+  amigo_service_call_async (AMIGO_SERVICE (self), &get_caller_identity, NULL, cancellable,
+                            caller_identity_cb, task);
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include "amigo-account.h"
 #include "amigo-client.h"
+#include "amigo-service.h"
 
 G_BEGIN_DECLS
 
@@ -41,10 +42,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmigoCallerIdentity, amigo_caller_identity_free)
 /**
  * AmigoSts:
  *
- * STS in one region of one account: an #AmigoClient, the region requests
- * are signed for and the endpoint they are sent to.
+ * STS in one region of one account: an #AmigoService (client, region,
+ * endpoint) speaking the AWS query protocol.
  */
-G_DECLARE_FINAL_TYPE (AmigoSts, amigo_sts, AMIGO, STS, GObject)
+G_DECLARE_FINAL_TYPE (AmigoSts, amigo_sts, AMIGO, STS, AmigoService)
 
 AmigoSts            *amigo_sts_new                        (AmigoClient         *client,
                                                            const char          *region,

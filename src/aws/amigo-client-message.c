@@ -1,0 +1,160 @@
+/* amigo-client-message.c — an AmigoRequest made into a signed SoupMessage
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Where the request goes (the endpoint's scheme, host and port, its path
+ * before the request's), and its SigV4 signature in header mode. A pure
+ * step of the client: the credentials and the (corrected) time are given.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "amigo-client-private.h"
+#include "amigo-error.h"
+#include "amigo-sigv4.h"
+
+static gboolean
+name_is_safe (const char *s)
+{
+  if (s == NULL || *s == '\0')
+    return FALSE;
+  for (; *s != '\0'; s++)
+    if (!g_ascii_isalnum (*s) && *s != '-' && *s != '_' && *s != '.')
+      return FALSE;
+  return TRUE;
+}
+
+/* The endpoint's path goes before the request's: "/custom" and "/" post
+ * to "/custom/". Returns the path as sent (encoded) and as signed (raw). */
+static void
+join_paths (const char  *endpoint_path,
+            const char  *request_path,
+            char       **sent,
+            char       **raw)
+{
+  g_autofree char *base = g_strdup (endpoint_path);
+  g_autofree char *raw_request = g_uri_unescape_string (request_path, NULL);
+  gsize len = strlen (base);
+
+  if (len > 0 && base[len - 1] == '/')
+    base[len - 1] = '\0';
+  *sent = g_strconcat (base, request_path, NULL);
+  *raw = g_strconcat (base, raw_request ? raw_request : request_path, NULL);
+}
+
+SoupMessage *
+_amigo_client_build_message (AmigoCredentials   *credentials,
+                             AmigoRequest       *request,
+                             const char         *endpoint_url,
+                             gint64              timestamp,
+                             GError            **error)
+{
+  const char *service = amigo_request_get_service (request);
+  const char *region = amigo_request_get_region (request);
+  const char *method = amigo_request_get_method (request);
+  const char *content_type = amigo_request_get_content_type (request);
+  GBytes *body = amigo_request_get_body (request);
+  g_autoptr(GUri) parsed = NULL;
+  g_autoptr(AmigoSigV4Request) req = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *default_url = NULL;
+  g_autofree char *sent_path = NULL;
+  g_autofree char *raw_path = NULL;
+  g_autofree char *query = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *host_header = NULL;
+  AmigoSigV4Params params = { 0 };
+  const char *scheme;
+  const char *host;
+  SoupMessageHeaders *headers;
+  int port;
+  gsize body_len = 0;
+  const guint8 *body_data = NULL;
+
+  if (!name_is_safe (service) || !name_is_safe (region))
+    {
+      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_INVALID_ARGUMENT,
+                   _("Cannot call the AWS service “%s” in the region “%s”: the name is not valid."),
+                   service ? service : "", region ? region : "");
+      return NULL;
+    }
+
+  if (endpoint_url == NULL)
+    endpoint_url = default_url = amigo_client_default_endpoint (service, region);
+
+  parsed = g_uri_parse (endpoint_url, G_URI_FLAGS_SCHEME_NORMALIZE, &local_error);
+  scheme = parsed ? g_uri_get_scheme (parsed) : NULL;
+  host = parsed ? g_uri_get_host (parsed) : NULL;
+  if (parsed == NULL || host == NULL || *host == '\0' ||
+      (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0))
+    {
+      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                   _("The endpoint address “%s” is not usable: it must look like "
+                   "https://ec2.eu-west-1.amazonaws.com."), endpoint_url);
+      return NULL;
+    }
+
+  join_paths (g_uri_get_path (parsed), amigo_request_get_path (request), &sent_path, &raw_path);
+  query = amigo_request_dup_query_string (request);
+
+  port = g_uri_get_port (parsed);
+  if (strchr (host, ':') != NULL)
+    host_header = g_strdup_printf ("[%s]", host);
+  else
+    host_header = g_strdup (host);
+  if (port != -1 && port != (g_str_equal (scheme, "https") ? 443 : 80))
+    {
+      char *with_port = g_strdup_printf ("%s:%d", host_header, port);
+      g_free (host_header);
+      host_header = with_port;
+    }
+
+  uri = g_strconcat (scheme, "://", host_header, sent_path, query ? "?" : "", query, NULL);
+  msg = soup_message_new (method, uri);
+  if (msg == NULL)
+    {
+      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_INVALID_ARGUMENT,
+                   _("Cannot send a request to “%s”: the address is not valid."), uri);
+      return NULL;
+    }
+  /* libsoup opens a new connection for every POST unless it may be sent
+   * again; every call Amigo makes may (reads, ClientToken, or CreateImage's
+   * duplicate-name recovery), and a resend is a new attempt (restarted_cb). */
+  soup_message_set_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
+
+  if (body != NULL)
+    body_data = g_bytes_get_data (body, &body_len);
+  req = amigo_sigv4_request_new (method, raw_path, query);
+  amigo_sigv4_request_add_header (req, "Host", host_header);
+  if (content_type != NULL)
+    amigo_sigv4_request_add_header (req, "Content-Type", content_type);
+  for (guint i = 0; i < amigo_request_get_n_headers (request); i++)
+    amigo_sigv4_request_add_header (req, amigo_request_get_header_name (request, i),
+                                    amigo_request_get_header_value (request, i));
+  amigo_sigv4_request_set_body (req, body_data, body_len);
+
+  params.credentials = credentials;
+  params.region = region;
+  params.service = service;
+  params.timestamp = timestamp;
+  params.normalize_path = !amigo_request_get_uri_encode_once (request);
+  params.double_encode_path = !amigo_request_get_uri_encode_once (request);
+  params.sign_body = amigo_request_get_payload_hash (request) == AMIGO_PAYLOAD_HASH_SIGNED;
+  params.omit_session_token = FALSE;
+  if (!amigo_sigv4_sign (req, &params, AMIGO_SIGV4_MODE_HEADER, error))
+    return NULL;
+
+  if (body != NULL)
+    soup_message_set_request_body_from_bytes (msg, content_type, body);
+  headers = soup_message_get_request_headers (msg);
+  for (guint i = 0; i < amigo_sigv4_request_get_n_headers (req); i++)
+    soup_message_headers_replace (headers,
+                                  amigo_sigv4_request_get_header_name (req, i),
+                                  amigo_sigv4_request_get_header_value (req, i));
+
+  return g_steal_pointer (&msg);
+}
