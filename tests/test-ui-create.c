@@ -603,7 +603,7 @@ test_create_validation (void)
 
       /* Asking anyway (a shortcut, a stale menu) sends nothing. */
       gtk_widget_activate_action (GTK_WIDGET (dialog), "create-image.create", NULL);
-      g_assert_false (dialog->busy);
+      g_assert_false (amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)));
       gtk_window_close (GTK_WINDOW (dialog));
     }
 
@@ -629,7 +629,7 @@ test_create_refused (void)
   AMIGO_TEST_WAIT_FOR (gtk_widget_get_sensitive (GTK_WIDGET (dialog->create_button)), WAIT_SECONDS);
 
   click (dialog->create_button);
-  AMIGO_TEST_WAIT_FOR (!dialog->busy && dialog->aws_error != NULL, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (!amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)) && amigo_action_dialog_get_problem (AMIGO_ACTION_DIALOG (dialog)) != NULL, WAIT_SECONDS);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->error_group)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   text = amigo_test_ui_collect_text (GTK_WIDGET (dialog->error_group));
@@ -886,7 +886,7 @@ test_register_validation (void)
       g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (dialog->register_button)));
 
       gtk_widget_activate_action (GTK_WIDGET (dialog), "register-image.register", NULL);
-      g_assert_false (dialog->busy);
+      g_assert_false (amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)));
       gtk_window_close (GTK_WINDOW (dialog));
     }
 

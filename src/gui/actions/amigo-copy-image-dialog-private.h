@@ -24,7 +24,7 @@ typedef struct {
 
 struct _AmigoCopyImageDialog
 {
-  AdwWindow parent_instance;
+  AmigoActionDialog parent_instance;
 
   /* template widgets */
   GtkButton *copy_button;

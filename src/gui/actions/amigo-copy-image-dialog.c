@@ -21,7 +21,7 @@
 #include "amigo-error.h"
 #include "amigo-task-manager.h"
 
-G_DEFINE_FINAL_TYPE (AmigoCopyImageDialog, amigo_copy_image_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AmigoCopyImageDialog, amigo_copy_image_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
 /* CopyImage's Description: "Constraints: Up to 255 characters." */
 #define DESCRIPTION_MAX 255

@@ -34,7 +34,7 @@ typedef struct {
 
 struct _AmigoDeregisterDialog
 {
-  AdwWindow parent_instance;
+  AmigoActionDialog parent_instance;
 
   /* template widgets */
   AdwWindowTitle *window_title;
@@ -53,8 +53,6 @@ struct _AmigoDeregisterDialog
   AdwPreferencesGroup *done_group;
 
   /* owned */
-  AmigoActionContext *context;
-  GCancellable *cancellable;
   GPtrArray *images;            /* AmigoDeregisterImage */
   GPtrArray *snapshots;         /* AmigoDeregisterSnapshot: only the deregistrable images' */
   GPtrArray *rows;              /* widgets added to the groups, to remove on reload */
@@ -63,7 +61,6 @@ struct _AmigoDeregisterDialog
 
   guint next;                   /* the image or snapshot worked on */
   gboolean loading;
-  gboolean working;
   gboolean finished;            /* the result page is shown */
   gboolean delete_snapshots;    /* as confirmed */
   guint n_deregistered;

@@ -25,9 +25,8 @@
 #include "amigo-deregister-dialog-private.h"
 #include "amigo-error.h"
 #include "amigo-image-store.h"
-#include "amigo-manage-util.h"
 
-G_DEFINE_FINAL_TYPE (AmigoDeregisterDialog, amigo_deregister_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AmigoDeregisterDialog, amigo_deregister_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
 static void load (AmigoDeregisterDialog *self);
 static void update_state (AmigoDeregisterDialog *self);
@@ -58,7 +57,7 @@ snapshot_entry_free (AmigoDeregisterSnapshot *entry)
 static const char *
 image_entry_title (AmigoDeregisterImage *entry)
 {
-  return entry->image != NULL ? amigo_manage_image_title (entry->image) : entry->image_id;
+  return entry->image != NULL ? amigo_action_dialog_image_title (entry->image) : entry->image_id;
 }
 
 /* Will be deregistered when the person confirms. */
@@ -301,7 +300,7 @@ static void
 load_failed (AmigoDeregisterDialog *self,
              const GError          *error)
 {
-  g_autofree char *text = amigo_manage_describe_error (_("AWS did not describe the images"), error);
+  g_autofree char *text = amigo_action_dialog_describe_error (_("AWS did not describe the images"), error);
 
   self->loading = FALSE;
   adw_status_page_set_description (self->failed_page, text);
@@ -414,13 +413,13 @@ describe_image_cb (GObject      *source,
   if (new_ids->len > 0)
     {
       AmigoDescribeSnapshotsRequest request = { 0 };
-      g_autoptr(AmigoEc2) ec2 = amigo_action_context_dup_ec2 (self->context, entry->region, NULL);
+      g_autoptr(AmigoEc2) ec2 = amigo_action_dialog_dup_ec2 (AMIGO_ACTION_DIALOG (self), entry->region, NULL);
 
       if (ec2 != NULL)
         {
           g_ptr_array_add (new_ids, NULL);
           request.snapshot_ids = (const char * const *) new_ids->pdata;
-          amigo_ec2_describe_snapshots_async (ec2, &request, self->cancellable,
+          amigo_ec2_describe_snapshots_async (ec2, &request, amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)),
                                               describe_snapshots_cb, g_object_ref (self));
           return;
         }
@@ -447,7 +446,7 @@ load_next (AmigoDeregisterDialog *self)
     }
 
   entry = g_ptr_array_index (self->images, self->next);
-  ec2 = amigo_action_context_dup_ec2 (self->context, entry->region, &error);
+  ec2 = amigo_action_dialog_dup_ec2 (AMIGO_ACTION_DIALOG (self), entry->region, &error);
   if (ec2 == NULL)
     {
       load_failed (self, error);
@@ -457,7 +456,7 @@ load_next (AmigoDeregisterDialog *self)
   request.image_ids = ids;
   request.include_deprecated = TRUE;
   request.include_disabled = TRUE;
-  amigo_ec2_describe_images_async (ec2, &request, NULL, NULL, NULL, self->cancellable,
+  amigo_ec2_describe_images_async (ec2, &request, NULL, NULL, NULL, amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)),
                                    describe_image_cb, g_object_ref (self));
 }
 
@@ -465,7 +464,7 @@ load_next (AmigoDeregisterDialog *self)
 static void
 load (AmigoDeregisterDialog *self)
 {
-  GPtrArray *selected = amigo_action_context_get_images (self->context);
+  GPtrArray *selected = amigo_action_context_get_images (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self)));
 
   clear_rows (self);
   g_ptr_array_set_size (self->images, 0);
@@ -477,7 +476,7 @@ load (AmigoDeregisterDialog *self)
       const char *region = amigo_image_store_get_image_region (image);
 
       entry->image_id = g_strdup (amigo_image_get_image_id (image));
-      entry->region = g_strdup (region != NULL ? region : amigo_action_context_get_region (self->context));
+      entry->region = g_strdup (region != NULL ? region : amigo_action_context_get_region (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self))));
       entry->snapshot_ids = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (self->images, entry);
     }
@@ -503,16 +502,13 @@ unprotect_cb (GObject      *source,
   state = amigo_ec2_disable_image_deregistration_protection_finish (AMIGO_EC2 (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self->working = FALSE;
+  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
   if (state == NULL)
     {
-      g_autofree char *text = amigo_manage_describe_error (_("Could not turn the protection off"), error);
-
-      amigo_manage_show_problem (NULL, self->error_label, text);
-      update_state (self);
+      amigo_action_dialog_show_error (AMIGO_ACTION_DIALOG (self), _("Could not turn the protection off"), error);
       return;
     }
-  amigo_action_context_changed (self->context);
+  amigo_action_context_changed (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self)));
   load (self);
 }
 
@@ -528,18 +524,16 @@ on_unprotect_clicked_cb (GtkButton             *button,
 
       if (entry->unprotect_button != button)
         continue;
-      ec2 = amigo_action_context_dup_ec2 (self->context, entry->region, &error);
+      ec2 = amigo_action_dialog_dup_ec2 (AMIGO_ACTION_DIALOG (self), entry->region, &error);
       if (ec2 == NULL)
         {
-          g_autofree char *text = amigo_manage_describe_error (_("Could not turn the protection off"), error);
-
-          amigo_manage_show_problem (NULL, self->error_label, text);
+          amigo_action_dialog_show_error (AMIGO_ACTION_DIALOG (self), _("Could not turn the protection off"), error);
           return;
         }
-      self->working = TRUE;
-      amigo_manage_show_problem (NULL, self->error_label, NULL);
-      update_state (self);
-      amigo_ec2_disable_image_deregistration_protection_async (ec2, entry->image_id, self->cancellable,
+      amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), NULL);
+      amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), TRUE);
+      amigo_ec2_disable_image_deregistration_protection_async (ec2, entry->image_id,
+                                                               amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)),
                                                                unprotect_cb, g_object_ref (self));
       return;
     }
@@ -555,7 +549,7 @@ describe_deregister_error (const GError *error)
 {
   if (amigo_aws_error_has_aws_code (error, "OperationNotPermitted"))
     return g_strdup_printf (_("Kept: deregistration protection is on (%s)."), error->message);
-  return amigo_manage_describe_error (_("Not deregistered"), error);
+  return amigo_action_dialog_describe_error (_("Not deregistered"), error);
 }
 
 static char *
@@ -580,7 +574,7 @@ describe_delete_error (const GError *error)
   if (amigo_aws_error_has_aws_code (error, "UnauthorizedOperation") ||
       g_error_matches (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_AUTH))
     return g_strdup_printf (_("Kept: this account may not delete it (%s)."), error->message);
-  return amigo_manage_describe_error (_("Not deleted"), error);
+  return amigo_action_dialog_describe_error (_("Not deleted"), error);
 }
 
 static void
@@ -651,7 +645,7 @@ finish_work (AmigoDeregisterDialog *self)
   g_autofree char *images_text = NULL;
   g_autofree char *toast = NULL;
 
-  self->working = FALSE;
+  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
   for (guint i = 0; i < self->images->len; i++)
     {
       AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
@@ -663,7 +657,7 @@ finish_work (AmigoDeregisterDialog *self)
 
   if (self->n_deregistered + self->n_deleted > 0)
     {
-      amigo_action_context_changed (self->context);
+      amigo_action_context_changed (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self)));
       images_text = g_strdup_printf (ngettext ("Deregistered %u image", "Deregistered %u images",
                                                self->n_deregistered),
                                      self->n_deregistered);
@@ -674,7 +668,7 @@ finish_work (AmigoDeregisterDialog *self)
                                  images_text, self->n_deleted);
       else
         toast = g_steal_pointer (&images_text);
-      amigo_action_context_toast (self->context, toast);
+      amigo_action_context_toast (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self)), toast);
     }
 
   if (failed)
@@ -739,13 +733,13 @@ delete_next (AmigoDeregisterDialog *self)
           entry->error = g_strdup (_("Kept: its image was not deregistered."));
           continue;
         }
-      ec2 = amigo_action_context_dup_ec2 (self->context, entry->region, &error);
+      ec2 = amigo_action_dialog_dup_ec2 (AMIGO_ACTION_DIALOG (self), entry->region, &error);
       if (ec2 == NULL)
         {
           entry->error = describe_delete_error (error);
           continue;
         }
-      amigo_ec2_delete_snapshot_async (ec2, entry->snapshot_id, self->cancellable,
+      amigo_ec2_delete_snapshot_async (ec2, entry->snapshot_id, amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)),
                                        delete_snapshot_cb, g_object_ref (self));
       return;
     }
@@ -788,7 +782,7 @@ deregister_next (AmigoDeregisterDialog *self)
 
       if (!image_entry_is_doable (entry) || entry->deregistered)
         continue;
-      ec2 = amigo_action_context_dup_ec2 (self->context, entry->region, &error);
+      ec2 = amigo_action_dialog_dup_ec2 (AMIGO_ACTION_DIALOG (self), entry->region, &error);
       if (ec2 == NULL)
         {
           entry->error = describe_deregister_error (error);
@@ -796,7 +790,7 @@ deregister_next (AmigoDeregisterDialog *self)
         }
       /* The snapshots are deleted one by one afterwards, so that each
        * one that cannot be is known and reported. */
-      amigo_ec2_deregister_image_async (ec2, entry->image_id, FALSE, self->cancellable,
+      amigo_ec2_deregister_image_async (ec2, entry->image_id, FALSE, amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)),
                                         deregister_cb, g_object_ref (self));
       return;
     }
@@ -810,11 +804,12 @@ on_confirm_response_cb (AdwMessageDialog      *dialog,
                         const char            *response,
                         AmigoDeregisterDialog *self)
 {
-  if (g_strcmp0 (response, "deregister") != 0 || self->working || self->loading || self->finished)
+  if (g_strcmp0 (response, "deregister") != 0 || amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (self)) ||
+      self->loading || self->finished)
     return;
 
   self->delete_snapshots = gtk_check_button_get_active (self->delete_check) && self->snapshots->len > 0;
-  self->working = TRUE;
+  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), TRUE);
   self->next = 0;
   self->n_deregistered = 0;
   self->n_deleted = 0;
@@ -933,12 +928,12 @@ reload_action (GtkWidget  *widget,
 static void
 update_state (AmigoDeregisterDialog *self)
 {
-  gboolean ready = !self->loading && !self->working && !self->finished &&
+  gboolean busy = amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (self));
+  gboolean ready = !self->loading && !busy && !self->finished &&
                    g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "confirm") == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deregister.ask", ready && count_doable (self) > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deregister.reload", !self->loading && !self->working);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !self->working);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deregister.reload", !self->loading && !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->delete_row), ready);
   for (guint i = 0; i < self->images->len; i++)
     {
@@ -963,16 +958,10 @@ on_delete_toggled_cb (AmigoDeregisterDialog *self)
 
 /* ---- object ----------------------------------------------------------- */
 
-static gboolean
-amigo_deregister_dialog_close_request (GtkWindow *window)
+static void
+busy_changed (AmigoActionDialog *dialog)
 {
-  AmigoDeregisterDialog *self = AMIGO_DEREGISTER_DIALOG (window);
-
-  /* Half a deregistration is not stopped: wait for AWS's answers. */
-  if (self->working)
-    return TRUE;
-  g_cancellable_cancel (self->cancellable);
-  return GTK_WINDOW_CLASS (amigo_deregister_dialog_parent_class)->close_request (window);
+  update_state (AMIGO_DEREGISTER_DIALOG (dialog));
 }
 
 static void
@@ -980,9 +969,6 @@ amigo_deregister_dialog_dispose (GObject *object)
 {
   AmigoDeregisterDialog *self = AMIGO_DEREGISTER_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->context);
   g_clear_weak_pointer (&self->confirm_dialog);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AMIGO_TYPE_DEREGISTER_DIALOG);
@@ -1008,11 +994,11 @@ amigo_deregister_dialog_class_init (AmigoDeregisterDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  AmigoActionDialogClass *dialog_class = AMIGO_ACTION_DIALOG_CLASS (klass);
 
   object_class->dispose = amigo_deregister_dialog_dispose;
   object_class->finalize = amigo_deregister_dialog_finalize;
-  window_class->close_request = amigo_deregister_dialog_close_request;
+  dialog_class->busy_changed = busy_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amigo_app/Amigo/actions/amigo-deregister-dialog.ui");
@@ -1034,14 +1020,14 @@ amigo_deregister_dialog_class_init (AmigoDeregisterDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "deregister.ask", NULL, ask_action);
   gtk_widget_class_install_action (widget_class, "deregister.reload", NULL, reload_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 amigo_deregister_dialog_init (AmigoDeregisterDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
+  amigo_action_dialog_set_busy_display (AMIGO_ACTION_DIALOG (self), NULL, "deregister.ask", "deregister.reload", NULL);
+  amigo_action_dialog_set_error_display (AMIGO_ACTION_DIALOG (self), NULL, GTK_WIDGET (self->error_label));
   self->images = g_ptr_array_new_with_free_func ((GDestroyNotify) image_entry_free);
   self->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) snapshot_entry_free);
   self->rows = g_ptr_array_new ();
@@ -1064,12 +1050,11 @@ amigo_deregister_dialog_new (GtkWindow          *parent,
   g_return_val_if_fail (AMIGO_IS_ACTION_CONTEXT (context), NULL);
   g_return_val_if_fail (images->len > 0, NULL);
 
-  self = g_object_new (AMIGO_TYPE_DEREGISTER_DIALOG, "transient-for", parent, NULL);
-  self->context = g_object_ref (context);
+  self = g_object_new (AMIGO_TYPE_DEREGISTER_DIALOG, "transient-for", parent, "context", context, NULL);
 
   if (images->len == 1)
     adw_window_title_set_subtitle (self->window_title,
-                                   amigo_manage_image_title (g_ptr_array_index (images, 0)));
+                                   amigo_action_dialog_image_title (g_ptr_array_index (images, 0)));
   else
     {
       g_autofree char *subtitle = g_strdup_printf (ngettext ("%u image", "%u images", images->len),

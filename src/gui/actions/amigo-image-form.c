@@ -290,21 +290,3 @@ amigo_image_form_find_own_image_finish (AmigoEc2      *ec2,
   g_return_val_if_fail (g_task_is_valid (result, ec2), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
-
-/**
- * amigo_image_form_describe_error:
- *
- * Returns: (transfer full): what to tell people about @error: AWS's code
- *   and message as the client worded them, with a hint where one helps
- */
-char *
-amigo_image_form_describe_error (const GError *error)
-{
-  const char *code = error->domain == AMIGO_AWS_ERROR ? amigo_aws_error_get_aws_code (error) : NULL;
-
-  if (g_strcmp0 (code, "UnauthorizedOperation") == 0)
-    /* Translators: %s is AWS's message */
-    return g_strdup_printf (_("%s Ask your AWS administrator for permission, or use another account."),
-                            error->message);
-  return g_strdup (error->message);
-}

@@ -47,6 +47,4 @@ AmigoImage    *amigo_image_form_find_own_image_finish  (AmigoEc2            *ec2
                                                         GAsyncResult        *result,
                                                         GError             **error);
 
-char          *amigo_image_form_describe_error         (const GError *error);
-
 G_END_DECLS

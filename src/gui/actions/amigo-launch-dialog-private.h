@@ -35,7 +35,7 @@ typedef struct {
 
 struct _AmigoLaunchDialog
 {
-  AdwWindow parent_instance;
+  AmigoActionDialog parent_instance;
 
   /* template widgets */
   AdwWindowTitle *window_title;

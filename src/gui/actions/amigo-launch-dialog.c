@@ -19,7 +19,7 @@
 #include "amigo-launch-dialog-private.h"
 #include "amigo-task-manager.h"
 
-G_DEFINE_FINAL_TYPE (AmigoLaunchDialog, amigo_launch_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AmigoLaunchDialog, amigo_launch_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
 #define COUNT_MAX 20
 #define INSTANCE_NAME_MAX 256            /* a tag value */

@@ -25,7 +25,7 @@ typedef struct {
 
 struct _AmigoTagsDialog
 {
-  AdwWindow parent_instance;
+  AmigoActionDialog parent_instance;
 
   /* template widgets */
   AdwWindowTitle *window_title;
@@ -37,14 +37,9 @@ struct _AmigoTagsDialog
   GtkLabel *error_label;
 
   /* owned */
-  AmigoActionContext *context;
   AmigoImage *image;
-  GCancellable *cancellable;
   GHashTable *original;         /* key → value: what AWS has (aws: tags left out) */
   GPtrArray *lines;             /* AmigoTagLine */
-  char *save_error;
-
-  gboolean saving;
 };
 
 G_END_DECLS
