@@ -44,10 +44,8 @@ struct _AmigoCopyImageDialog
   GtkSwitch *copy_tags_switch;
 
   /* owned */
-  AmigoActionContext *context;
   AmigoImage *image;
   GPtrArray *destinations;      /* (element-type AmigoCopyDestination) */
-  GCancellable *cancellable;
   char *source_region;
 
   guint pending;                /* copy requests under way */

@@ -572,6 +572,7 @@ describe_instances_cb (GObject      *source,
                        gpointer      user_data)
 {
   g_autoptr(AmigoCreateImageDialog) self = user_data;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
@@ -584,7 +585,7 @@ describe_instances_cb (GObject      *source,
   if (found == NULL)
     {
       self->instances_error = g_strdup_printf (_("The instances of %s could not be listed: %s"),
-                                               amigo_action_context_get_region (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self))),
+                                               amigo_action_context_get_region (amigo_action_dialog_get_context (base)),
                                                error->message);
       update_state (self);
       return;
@@ -618,12 +619,13 @@ describe_instances_cb (GObject      *source,
 static void
 load_instances (AmigoCreateImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   static const char * const states[] = { "pending", "running", "stopping", "stopped", NULL };
   AmigoEc2Filter filter = { "instance-state-name", states };
   AmigoEc2ListRequest request = { .filters = &filter, .n_filters = 1 };
 
   self->loading_instances = TRUE;
-  amigo_ec2_describe_instances_async (self->ec2, &request, amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)),
+  amigo_ec2_describe_instances_async (self->ec2, &request, amigo_action_dialog_get_cancellable (base),
                                       describe_instances_cb, g_object_ref (self));
 }
 
@@ -694,6 +696,7 @@ schedule_name_check (AmigoCreateImageDialog *self)
 static gboolean
 validate_name (AmigoCreateImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   const char *name = entered_name (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
@@ -715,7 +718,7 @@ validate_name (AmigoCreateImageDialog *self)
       valid = FALSE;
       /* Translators: %s is the image name, then the region */
       message = g_strdup_printf (_("You already have an image called “%s” in %s. Choose another name."),
-                                 name, amigo_action_context_get_region (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self))));
+                                 name, amigo_action_context_get_region (amigo_action_dialog_get_context (base)));
     }
 
   amigo_action_dialog_set_invalid (self->name_row, message != NULL);
@@ -782,7 +785,8 @@ validate_volumes (AmigoCreateImageDialog *self)
 static void
 show_instances_state (AmigoCreateImageDialog *self)
 {
-  const char *region = amigo_action_context_get_region (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self)));
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+  const char *region = amigo_action_context_get_region (amigo_action_dialog_get_context (base));
   g_autofree char *text = NULL;
   gboolean error = FALSE;
 
@@ -842,6 +846,7 @@ static void
 created (AmigoCreateImageDialog *self,
          const char             *image_id)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   const char *name = entered_name (self);
   const char *ids[] = { image_id, NULL };
   g_autofree char *title = NULL;
@@ -851,14 +856,15 @@ created (AmigoCreateImageDialog *self,
 
   /* Translators: a task in the list of work under way; %s is the image name */
   title = g_strdup_printf (_("Create image “%s”"), name);
-  amigo_action_context_add_task (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self)), AMIGO_TASK_KIND_CREATE_IMAGE, NULL, ids, title);
+  amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_CREATE_IMAGE, NULL,
+                                 ids, title);
 
   /* Translators: %s is the image name */
   toast = g_strdup_printf (_("Creating image “%s”…"), name);
-  amigo_action_context_toast (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self)), toast);
-  amigo_action_context_changed (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self)));
+  amigo_action_context_toast (amigo_action_dialog_get_context (base), toast);
+  amigo_action_context_changed (amigo_action_dialog_get_context (base));
 
-  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
+  amigo_action_dialog_set_busy (base, FALSE);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -866,8 +872,9 @@ static void
 failed (AmigoCreateImageDialog *self,
         const char             *message)
 {
-  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
-  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), message);
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+  amigo_action_dialog_set_busy (base, FALSE);
+  amigo_action_dialog_show_problem (base, message);
 
   /* The message is at the top. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -927,6 +934,7 @@ add_mapping (GArray     *mappings,
 static void
 send_create (AmigoCreateImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   AmigoInstance *instance = selected_instance (self);
   g_autoptr(GArray) mappings = g_array_new (FALSE, TRUE, sizeof (AmigoBlockDeviceMapping));
   const char *description = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
@@ -986,7 +994,8 @@ send_create (AmigoCreateImageDialog *self)
 
   set_str (&self->sent_name, request.name);
   set_str (&self->sent_instance_id, request.instance_id);
-  amigo_ec2_create_image_async (self->ec2, &request, amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)), create_image_cb,
+  amigo_ec2_create_image_async (self->ec2, &request, amigo_action_dialog_get_cancellable (base),
+                                create_image_cb,
                                 g_object_ref (self));
 }
 
@@ -1042,6 +1051,7 @@ create_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   AmigoCreateImageDialog *self = AMIGO_CREATE_IMAGE_DIALOG (widget);
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
 
   self->name_touched = TRUE;
   if (!update_state (self))
@@ -1054,10 +1064,11 @@ create_action (GtkWidget  *widget,
   /* The fields turn insensitive: a focused entry would lose the focus
    * without knowing (GTK then warns that its cursor still blinks). */
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), NULL);
-  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), TRUE);
+  amigo_action_dialog_show_problem (base, NULL);
+  amigo_action_dialog_set_busy (base, TRUE);
 
-  amigo_image_form_find_own_image_async (self->ec2, entered_name (self), amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)),
+  amigo_image_form_find_own_image_async (self->ec2, entered_name (self),
+                                         amigo_action_dialog_get_cancellable (base),
                                          submit_check_cb, g_object_ref (self));
 }
 
@@ -1184,6 +1195,7 @@ amigo_create_image_dialog_class_init (AmigoCreateImageDialogClass *klass)
 static void
 amigo_create_image_dialog_init (AmigoCreateImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   self->filling = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->filling = FALSE;
@@ -1192,9 +1204,9 @@ amigo_create_image_dialog_init (AmigoCreateImageDialog *self)
   self->volumes = g_ptr_array_new_with_free_func (volume_free);
   self->left_out = g_ptr_array_new_with_free_func (g_free);
 
-  amigo_action_dialog_set_busy_display (AMIGO_ACTION_DIALOG (self), self->spinner,
+  amigo_action_dialog_set_busy_display (base, self->spinner,
                                         "create-image.create", "create-image.add-volume", NULL);
-  amigo_action_dialog_set_error_display (AMIGO_ACTION_DIALOG (self), GTK_WIDGET (self->error_group),
+  amigo_action_dialog_set_error_display (base, GTK_WIDGET (self->error_group),
                                          GTK_WIDGET (self->error_row));
   /* AWS's messages are shown as they are, never as markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->instance_row), FALSE);
@@ -1243,6 +1255,7 @@ amigo_create_image_dialog_new (GtkWindow          *parent,
 char *
 _amigo_create_image_dialog_dup_problems (AmigoCreateImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GString) text = g_string_new (NULL);
   GtkLabel *labels[] = { self->instance_message, self->name_message, self->volumes_message };
   const char *tags = amigo_tags_editor_get_problem (self->tags_editor);
@@ -1253,7 +1266,7 @@ _amigo_create_image_dialog_dup_problems (AmigoCreateImageDialog *self)
       g_string_append_printf (text, "%s\n", gtk_label_get_text (labels[i]));
   if (tags != NULL)
     g_string_append_printf (text, "%s\n", tags);
-  if (amigo_action_dialog_get_problem (AMIGO_ACTION_DIALOG (self)) != NULL)
-    g_string_append_printf (text, "%s\n", amigo_action_dialog_get_problem (AMIGO_ACTION_DIALOG (self)));
+  if (amigo_action_dialog_get_problem (base) != NULL)
+    g_string_append_printf (text, "%s\n", amigo_action_dialog_get_problem (base));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -220,18 +220,19 @@ image_done_cb (GObject      *source,
 static void
 finish_work (AmigoDeprecationDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   AmigoDeprecationWork work = self->work;
   guint n = self->images->len;
   g_autofree char *toast = NULL;
 
   self->work = AMIGO_DEPRECATION_IDLE;
-  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
+  amigo_action_dialog_set_busy (base, FALSE);
   if (self->n_changed > 0)
-    amigo_action_context_changed (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self)));
+    amigo_action_context_changed (amigo_action_dialog_get_context (base));
 
   if (self->failures->len > 0)
     {
-      amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), self->failures->str);
+      amigo_action_dialog_show_problem (base, self->failures->str);
       return;
     }
 
@@ -250,7 +251,7 @@ finish_work (AmigoDeprecationDialog *self)
   else
     toast = g_strdup_printf (ngettext ("Deprecation date removed from %u image",
                                        "Deprecation date removed from %u images", n), n);
-  amigo_action_context_toast (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self)), toast);
+  amigo_action_context_toast (amigo_action_dialog_get_context (base), toast);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -258,6 +259,7 @@ finish_work (AmigoDeprecationDialog *self)
 static void
 send_next (AmigoDeprecationDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   for (; self->next < self->images->len; self->next++)
     {
       AmigoImage *image = g_ptr_array_index (self->images, self->next);
@@ -268,10 +270,11 @@ send_next (AmigoDeprecationDialog *self)
       if (g_hash_table_contains (self->done, amigo_image_get_image_id (image)))
         continue;
 
-      ec2 = amigo_action_dialog_dup_ec2 (AMIGO_ACTION_DIALOG (self), region, &error);
+      ec2 = amigo_action_dialog_dup_ec2 (base, region, &error);
       if (ec2 == NULL)
         {
-          g_autofree char *text = amigo_action_dialog_describe_error (amigo_action_dialog_image_title (image), error);
+          g_autofree char *text = amigo_action_dialog_describe_error (amigo_action_dialog_image_title (image),
+                                                                      error);
 
           if (self->failures->len > 0)
             g_string_append_c (self->failures, '\n');
@@ -284,11 +287,11 @@ send_next (AmigoDeprecationDialog *self)
           g_autoptr(GDateTime) chosen = amigo_deprecation_dialog_dup_time (self);
 
           amigo_ec2_enable_image_deprecation_async (ec2, amigo_image_get_image_id (image), chosen,
-                                                    amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)), image_done_cb, g_object_ref (self));
+                                                    amigo_action_dialog_get_cancellable (base), image_done_cb, g_object_ref (self));
         }
       else
         amigo_ec2_disable_image_deprecation_async (ec2, amigo_image_get_image_id (image),
-                                                   amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)), image_done_cb, g_object_ref (self));
+                                                   amigo_action_dialog_get_cancellable (base), image_done_cb, g_object_ref (self));
       return;
     }
   finish_work (self);
@@ -298,6 +301,7 @@ static void
 start_work (AmigoDeprecationDialog *self,
             AmigoDeprecationWork    work)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   /* Another kind of change, or another time: every image again. */
   if (work != self->work_last || work == AMIGO_DEPRECATION_SETTING)
     {
@@ -313,8 +317,8 @@ start_work (AmigoDeprecationDialog *self,
   self->next = 0;
   self->n_changed = 0;
   g_string_truncate (self->failures, 0);
-  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), NULL);
-  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), TRUE);
+  amigo_action_dialog_show_problem (base, NULL);
+  amigo_action_dialog_set_busy (base, TRUE);
   send_next (self);
 }
 
@@ -447,9 +451,10 @@ amigo_deprecation_dialog_class_init (AmigoDeprecationDialogClass *klass)
 static void
 amigo_deprecation_dialog_init (AmigoDeprecationDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   gtk_widget_init_template (GTK_WIDGET (self));
-  amigo_action_dialog_set_busy_display (AMIGO_ACTION_DIALOG (self), self->spinner, "deprecation.set", "deprecation.clear", NULL);
-  amigo_action_dialog_set_error_display (AMIGO_ACTION_DIALOG (self), NULL, GTK_WIDGET (self->error_label));
+  amigo_action_dialog_set_busy_display (base, self->spinner, "deprecation.set", "deprecation.clear", NULL);
+  amigo_action_dialog_set_error_display (base, NULL, GTK_WIDGET (self->error_label));
   self->done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->failures = g_string_new (NULL);
   self->images = g_ptr_array_new_with_free_func (g_object_unref);

@@ -345,6 +345,7 @@ describe_image_cb (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(AmigoDeregisterDialog) self = user_data;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   AmigoDeregisterImage *entry = g_ptr_array_index (self->images, self->next);
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(GPtrArray) new_ids = g_ptr_array_new ();
@@ -413,13 +414,13 @@ describe_image_cb (GObject      *source,
   if (new_ids->len > 0)
     {
       AmigoDescribeSnapshotsRequest request = { 0 };
-      g_autoptr(AmigoEc2) ec2 = amigo_action_dialog_dup_ec2 (AMIGO_ACTION_DIALOG (self), entry->region, NULL);
+      g_autoptr(AmigoEc2) ec2 = amigo_action_dialog_dup_ec2 (base, entry->region, NULL);
 
       if (ec2 != NULL)
         {
           g_ptr_array_add (new_ids, NULL);
           request.snapshot_ids = (const char * const *) new_ids->pdata;
-          amigo_ec2_describe_snapshots_async (ec2, &request, amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)),
+          amigo_ec2_describe_snapshots_async (ec2, &request, amigo_action_dialog_get_cancellable (base),
                                               describe_snapshots_cb, g_object_ref (self));
           return;
         }
@@ -432,6 +433,7 @@ describe_image_cb (GObject      *source,
 static void
 load_next (AmigoDeregisterDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   AmigoDeregisterImage *entry;
   const char *ids[2] = { NULL, NULL };
   AmigoDescribeImagesRequest request = { 0 };
@@ -446,7 +448,7 @@ load_next (AmigoDeregisterDialog *self)
     }
 
   entry = g_ptr_array_index (self->images, self->next);
-  ec2 = amigo_action_dialog_dup_ec2 (AMIGO_ACTION_DIALOG (self), entry->region, &error);
+  ec2 = amigo_action_dialog_dup_ec2 (base, entry->region, &error);
   if (ec2 == NULL)
     {
       load_failed (self, error);
@@ -456,7 +458,8 @@ load_next (AmigoDeregisterDialog *self)
   request.image_ids = ids;
   request.include_deprecated = TRUE;
   request.include_disabled = TRUE;
-  amigo_ec2_describe_images_async (ec2, &request, NULL, NULL, NULL, amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)),
+  amigo_ec2_describe_images_async (ec2, &request, NULL, NULL, NULL,
+                                   amigo_action_dialog_get_cancellable (base),
                                    describe_image_cb, g_object_ref (self));
 }
 
@@ -464,7 +467,8 @@ load_next (AmigoDeregisterDialog *self)
 static void
 load (AmigoDeregisterDialog *self)
 {
-  GPtrArray *selected = amigo_action_context_get_images (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self)));
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+  GPtrArray *selected = amigo_action_context_get_images (amigo_action_dialog_get_context (base));
 
   clear_rows (self);
   g_ptr_array_set_size (self->images, 0);
@@ -476,7 +480,7 @@ load (AmigoDeregisterDialog *self)
       const char *region = amigo_image_store_get_image_region (image);
 
       entry->image_id = g_strdup (amigo_image_get_image_id (image));
-      entry->region = g_strdup (region != NULL ? region : amigo_action_context_get_region (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self))));
+      entry->region = g_strdup (region != NULL ? region : amigo_action_context_get_region (amigo_action_dialog_get_context (base)));
       entry->snapshot_ids = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (self->images, entry);
     }
@@ -496,19 +500,20 @@ unprotect_cb (GObject      *source,
               gpointer      user_data)
 {
   g_autoptr(AmigoDeregisterDialog) self = user_data;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *state = NULL;
 
   state = amigo_ec2_disable_image_deregistration_protection_finish (AMIGO_EC2 (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
+  amigo_action_dialog_set_busy (base, FALSE);
   if (state == NULL)
     {
-      amigo_action_dialog_show_error (AMIGO_ACTION_DIALOG (self), _("Could not turn the protection off"), error);
+      amigo_action_dialog_show_error (base, _("Could not turn the protection off"), error);
       return;
     }
-  amigo_action_context_changed (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self)));
+  amigo_action_context_changed (amigo_action_dialog_get_context (base));
   load (self);
 }
 
@@ -516,6 +521,7 @@ static void
 on_unprotect_clicked_cb (GtkButton             *button,
                          AmigoDeregisterDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   for (guint i = 0; i < self->images->len; i++)
     {
       AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
@@ -524,16 +530,16 @@ on_unprotect_clicked_cb (GtkButton             *button,
 
       if (entry->unprotect_button != button)
         continue;
-      ec2 = amigo_action_dialog_dup_ec2 (AMIGO_ACTION_DIALOG (self), entry->region, &error);
+      ec2 = amigo_action_dialog_dup_ec2 (base, entry->region, &error);
       if (ec2 == NULL)
         {
-          amigo_action_dialog_show_error (AMIGO_ACTION_DIALOG (self), _("Could not turn the protection off"), error);
+          amigo_action_dialog_show_error (base, _("Could not turn the protection off"), error);
           return;
         }
-      amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), NULL);
-      amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), TRUE);
+      amigo_action_dialog_show_problem (base, NULL);
+      amigo_action_dialog_set_busy (base, TRUE);
       amigo_ec2_disable_image_deregistration_protection_async (ec2, entry->image_id,
-                                                               amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)),
+                                                               amigo_action_dialog_get_cancellable (base),
                                                                unprotect_cb, g_object_ref (self));
       return;
     }
@@ -641,11 +647,12 @@ show_result (AmigoDeregisterDialog *self)
 static void
 finish_work (AmigoDeregisterDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   gboolean failed = FALSE;
   g_autofree char *images_text = NULL;
   g_autofree char *toast = NULL;
 
-  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
+  amigo_action_dialog_set_busy (base, FALSE);
   for (guint i = 0; i < self->images->len; i++)
     {
       AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
@@ -657,7 +664,7 @@ finish_work (AmigoDeregisterDialog *self)
 
   if (self->n_deregistered + self->n_deleted > 0)
     {
-      amigo_action_context_changed (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self)));
+      amigo_action_context_changed (amigo_action_dialog_get_context (base));
       images_text = g_strdup_printf (ngettext ("Deregistered %u image", "Deregistered %u images",
                                                self->n_deregistered),
                                      self->n_deregistered);
@@ -668,7 +675,7 @@ finish_work (AmigoDeregisterDialog *self)
                                  images_text, self->n_deleted);
       else
         toast = g_steal_pointer (&images_text);
-      amigo_action_context_toast (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self)), toast);
+      amigo_action_context_toast (amigo_action_dialog_get_context (base), toast);
     }
 
   if (failed)
@@ -722,6 +729,7 @@ snapshot_is_free (AmigoDeregisterDialog   *self,
 static void
 delete_next (AmigoDeregisterDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   for (; self->delete_snapshots && self->next < self->snapshots->len; self->next++)
     {
       AmigoDeregisterSnapshot *entry = g_ptr_array_index (self->snapshots, self->next);
@@ -733,13 +741,13 @@ delete_next (AmigoDeregisterDialog *self)
           entry->error = g_strdup (_("Kept: its image was not deregistered."));
           continue;
         }
-      ec2 = amigo_action_dialog_dup_ec2 (AMIGO_ACTION_DIALOG (self), entry->region, &error);
+      ec2 = amigo_action_dialog_dup_ec2 (base, entry->region, &error);
       if (ec2 == NULL)
         {
           entry->error = describe_delete_error (error);
           continue;
         }
-      amigo_ec2_delete_snapshot_async (ec2, entry->snapshot_id, amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)),
+      amigo_ec2_delete_snapshot_async (ec2, entry->snapshot_id, amigo_action_dialog_get_cancellable (base),
                                        delete_snapshot_cb, g_object_ref (self));
       return;
     }
@@ -774,6 +782,7 @@ deregister_cb (GObject      *source,
 static void
 deregister_next (AmigoDeregisterDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   for (; self->next < self->images->len; self->next++)
     {
       AmigoDeregisterImage *entry = g_ptr_array_index (self->images, self->next);
@@ -782,7 +791,7 @@ deregister_next (AmigoDeregisterDialog *self)
 
       if (!image_entry_is_doable (entry) || entry->deregistered)
         continue;
-      ec2 = amigo_action_dialog_dup_ec2 (AMIGO_ACTION_DIALOG (self), entry->region, &error);
+      ec2 = amigo_action_dialog_dup_ec2 (base, entry->region, &error);
       if (ec2 == NULL)
         {
           entry->error = describe_deregister_error (error);
@@ -790,7 +799,8 @@ deregister_next (AmigoDeregisterDialog *self)
         }
       /* The snapshots are deleted one by one afterwards, so that each
        * one that cannot be is known and reported. */
-      amigo_ec2_deregister_image_async (ec2, entry->image_id, FALSE, amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)),
+      amigo_ec2_deregister_image_async (ec2, entry->image_id, FALSE,
+                                        amigo_action_dialog_get_cancellable (base),
                                         deregister_cb, g_object_ref (self));
       return;
     }
@@ -804,12 +814,13 @@ on_confirm_response_cb (AdwMessageDialog      *dialog,
                         const char            *response,
                         AmigoDeregisterDialog *self)
 {
-  if (g_strcmp0 (response, "deregister") != 0 || amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (self)) ||
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+  if (g_strcmp0 (response, "deregister") != 0 || amigo_action_dialog_get_busy (base) ||
       self->loading || self->finished)
     return;
 
   self->delete_snapshots = gtk_check_button_get_active (self->delete_check) && self->snapshots->len > 0;
-  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), TRUE);
+  amigo_action_dialog_set_busy (base, TRUE);
   self->next = 0;
   self->n_deregistered = 0;
   self->n_deleted = 0;
@@ -1025,9 +1036,10 @@ amigo_deregister_dialog_class_init (AmigoDeregisterDialogClass *klass)
 static void
 amigo_deregister_dialog_init (AmigoDeregisterDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   gtk_widget_init_template (GTK_WIDGET (self));
-  amigo_action_dialog_set_busy_display (AMIGO_ACTION_DIALOG (self), NULL, "deregister.ask", "deregister.reload", NULL);
-  amigo_action_dialog_set_error_display (AMIGO_ACTION_DIALOG (self), NULL, GTK_WIDGET (self->error_label));
+  amigo_action_dialog_set_busy_display (base, NULL, "deregister.ask", "deregister.reload", NULL);
+  amigo_action_dialog_set_error_display (base, NULL, GTK_WIDGET (self->error_label));
   self->images = g_ptr_array_new_with_free_func ((GDestroyNotify) image_entry_free);
   self->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) snapshot_entry_free);
   self->rows = g_ptr_array_new ();

@@ -60,18 +60,19 @@ modify_description_cb (GObject      *source,
                        gpointer      user_data)
 {
   g_autoptr(AmigoDescriptionDialog) self = user_data;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GError) error = NULL;
-  AmigoActionContext *context = amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self));
+  AmigoActionContext *context = amigo_action_dialog_get_context (base);
   g_autofree char *toast = NULL;
 
   amigo_ec2_modify_image_description_finish (AMIGO_EC2 (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
+  amigo_action_dialog_set_busy (base, FALSE);
   if (error != NULL)
     {
-      amigo_action_dialog_show_error (AMIGO_ACTION_DIALOG (self), _("Could not change the description"), error);
+      amigo_action_dialog_show_error (base, _("Could not change the description"), error);
       update_state (self);
       return;
     }
@@ -161,9 +162,10 @@ amigo_description_dialog_class_init (AmigoDescriptionDialogClass *klass)
 static void
 amigo_description_dialog_init (AmigoDescriptionDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   gtk_widget_init_template (GTK_WIDGET (self));
-  amigo_action_dialog_set_busy_display (AMIGO_ACTION_DIALOG (self), self->spinner, "description.save", NULL);
-  amigo_action_dialog_set_error_display (AMIGO_ACTION_DIALOG (self), NULL, GTK_WIDGET (self->problem_label));
+  amigo_action_dialog_set_busy_display (base, self->spinner, "description.save", NULL);
+  amigo_action_dialog_set_error_display (base, NULL, GTK_WIDGET (self->problem_label));
 }
 
 /**

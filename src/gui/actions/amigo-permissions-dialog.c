@@ -479,11 +479,12 @@ block_state_cb (GObject      *source,
 static void
 load (AmigoPermissionsDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(AmigoEc2) ec2 = NULL;
   g_autoptr(GError) error = NULL;
 
   self->loaded = FALSE;
-  ec2 = amigo_action_dialog_dup_ec2 (AMIGO_ACTION_DIALOG (self), NULL, &error);
+  ec2 = amigo_action_dialog_dup_ec2 (base, NULL, &error);
   if (ec2 == NULL)
     {
       load_failed (self, error);
@@ -494,9 +495,10 @@ load (AmigoPermissionsDialog *self)
   gtk_stack_set_visible_child_name (self->stack, "loading");
   self->loading = 2;
   amigo_ec2_describe_image_attribute_async (ec2, amigo_image_get_image_id (self->image),
-                                            AMIGO_IMAGE_ATTRIBUTE_LAUNCH_PERMISSION, amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)),
+                                            AMIGO_IMAGE_ATTRIBUTE_LAUNCH_PERMISSION, amigo_action_dialog_get_cancellable (base),
                                             describe_attribute_cb, g_object_ref (self));
-  amigo_ec2_get_image_block_public_access_state_async (ec2, amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)), block_state_cb,
+  amigo_ec2_get_image_block_public_access_state_async (ec2, amigo_action_dialog_get_cancellable (base),
+                                                       block_state_cb,
                                                        g_object_ref (self));
   update_state (self);
 }
@@ -528,24 +530,25 @@ modify_cb (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(AmigoPermissionsDialog) self = user_data;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *toast = NULL;
 
   amigo_ec2_modify_image_launch_permission_finish (AMIGO_EC2 (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
+  amigo_action_dialog_set_busy (base, FALSE);
 
   if (error != NULL)
     {
-      amigo_action_dialog_show_error (AMIGO_ACTION_DIALOG (self), _("Could not change the launch permissions"), error);
+      amigo_action_dialog_show_error (base, _("Could not change the launch permissions"), error);
       return;
     }
 
-  amigo_action_context_changed (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self)));
+  amigo_action_context_changed (amigo_action_dialog_get_context (base));
   /* Translators: %s is the image's name (or id) */
   toast = g_strdup_printf (_("Launch permissions of “%s” changed"), amigo_action_dialog_image_title (self->image));
-  amigo_action_context_toast (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self)), toast);
+  amigo_action_context_toast (amigo_action_dialog_get_context (base), toast);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -555,6 +558,7 @@ apply_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   AmigoPermissionsDialog *self = AMIGO_PERMISSIONS_DIALOG (widget);
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GArray) add = g_array_new (FALSE, FALSE, sizeof (AmigoLaunchPermission));
   g_autoptr(GArray) remove = g_array_new (FALSE, FALSE, sizeof (AmigoLaunchPermission));
   g_autofree char *pending_value = NULL;
@@ -570,22 +574,22 @@ apply_action (GtkWidget  *widget,
   if (add->len + remove->len == 0)
     return;
 
-  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), NULL);
-  ec2 = amigo_action_dialog_dup_ec2 (AMIGO_ACTION_DIALOG (self), NULL, &error);
+  amigo_action_dialog_show_problem (base, NULL);
+  ec2 = amigo_action_dialog_dup_ec2 (base, NULL, &error);
   if (ec2 == NULL)
     {
-      amigo_action_dialog_show_error (AMIGO_ACTION_DIALOG (self), _("Could not change the launch permissions"), error);
+      amigo_action_dialog_show_error (base, _("Could not change the launch permissions"), error);
       update_state (self);
       return;
     }
 
   /* The request is serialized before this returns: the borrowed strings
    * need not outlive it. */
-  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), TRUE);
+  amigo_action_dialog_set_busy (base, TRUE);
   amigo_ec2_modify_image_launch_permission_async (ec2, amigo_image_get_image_id (self->image),
                                                   (AmigoLaunchPermission *) add->data, add->len,
                                                   (AmigoLaunchPermission *) remove->data, remove->len,
-                                                  amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)),
+                                                  amigo_action_dialog_get_cancellable (base),
                                                   modify_cb, g_object_ref (self));
 }
 
@@ -689,11 +693,13 @@ amigo_permissions_dialog_class_init (AmigoPermissionsDialogClass *klass)
 static void
 amigo_permissions_dialog_init (AmigoPermissionsDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  amigo_action_dialog_set_busy_display (AMIGO_ACTION_DIALOG (self), self->spinner, "permissions.add", "permissions.apply", "permissions.reload", NULL);
-  amigo_action_dialog_set_error_display (AMIGO_ACTION_DIALOG (self), NULL, GTK_WIDGET (self->error_label));
+  amigo_action_dialog_set_busy_display (base, self->spinner, "permissions.add", "permissions.apply",
+                                        "permissions.reload", NULL);
+  amigo_action_dialog_set_error_display (base, NULL, GTK_WIDGET (self->error_label));
   self->original = g_ptr_array_new_with_free_func ((GDestroyNotify) share_free);
   self->shares = g_ptr_array_new_with_free_func ((GDestroyNotify) share_free);
 

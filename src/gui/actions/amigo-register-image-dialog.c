@@ -149,6 +149,7 @@ describe_snapshots_cb (GObject      *source,
                        gpointer      user_data)
 {
   g_autoptr(AmigoRegisterImageDialog) self = user_data;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
@@ -161,7 +162,7 @@ describe_snapshots_cb (GObject      *source,
   if (found == NULL)
     {
       self->snapshots_error = g_strdup_printf (_("Your snapshots in %s could not be listed: %s"),
-                                               amigo_action_context_get_region (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self))),
+                                               amigo_action_context_get_region (amigo_action_dialog_get_context (base)),
                                                error->message);
       update_state (self);
       return;
@@ -194,13 +195,14 @@ describe_snapshots_cb (GObject      *source,
 static void
 load_snapshots (AmigoRegisterImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   static const char * const self_owner[] = { "self", NULL };
   static const char * const completed[] = { "completed", NULL };
   AmigoEc2Filter filter = { "status", completed };
   AmigoDescribeSnapshotsRequest request = { .owners = self_owner, .filters = &filter, .n_filters = 1 };
 
   self->loading_snapshots = TRUE;
-  amigo_ec2_describe_snapshots_async (self->ec2, &request, amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)),
+  amigo_ec2_describe_snapshots_async (self->ec2, &request, amigo_action_dialog_get_cancellable (base),
                                       describe_snapshots_cb, g_object_ref (self));
 }
 
@@ -273,6 +275,7 @@ say (GString    *problems,
 static gboolean
 validate_name (AmigoRegisterImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   const char *name = entered_name (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
@@ -294,7 +297,7 @@ validate_name (AmigoRegisterImageDialog *self)
       valid = FALSE;
       /* Translators: %s is the image name, then the region */
       message = g_strdup_printf (_("You already have an image called “%s” in %s. Choose another name."),
-                                 name, amigo_action_context_get_region (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self))));
+                                 name, amigo_action_context_get_region (amigo_action_dialog_get_context (base)));
     }
 
   amigo_action_dialog_set_invalid (self->name_row, message != NULL);
@@ -325,6 +328,7 @@ device_name_is_valid (const char *device)
 static gboolean
 validate_snapshot_source (AmigoRegisterImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   AmigoSnapshot *snapshot = selected_snapshot (self);
   const char *device = gtk_editable_get_text (GTK_EDITABLE (self->root_device_row));
   const char *type = selected_volume_type (self);
@@ -346,7 +350,7 @@ validate_snapshot_source (AmigoRegisterImageDialog *self)
     {
       /* Translators: %s is a region code */
       g_autofree char *text = g_strdup_printf (_("Looking for your snapshots in %s…"),
-                                               amigo_action_context_get_region (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self))));
+                                               amigo_action_context_get_region (amigo_action_dialog_get_context (base)));
 
       amigo_action_dialog_show_message (self->snapshot_message, text, FALSE);
       return FALSE;
@@ -356,7 +360,7 @@ validate_snapshot_source (AmigoRegisterImageDialog *self)
       g_autofree char *text = g_strdup_printf (_("You have no completed snapshots in %s. Create "
                                                  "one from a volume, or register from an S3 "
                                                  "manifest."),
-                                               amigo_action_context_get_region (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self))));
+                                               amigo_action_context_get_region (amigo_action_dialog_get_context (base)));
 
       amigo_action_dialog_show_message (self->snapshot_message, text, TRUE);
       return FALSE;
@@ -526,6 +530,7 @@ static void
 registered (AmigoRegisterImageDialog *self,
             const char               *image_id)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   const char *name = entered_name (self);
   const char *ids[] = { image_id, NULL };
   g_autofree char *title = NULL;
@@ -535,14 +540,15 @@ registered (AmigoRegisterImageDialog *self,
 
   /* Translators: a task in the list of work under way; %s is the image name */
   title = g_strdup_printf (_("Register image “%s”"), name);
-  amigo_action_context_add_task (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self)), AMIGO_TASK_KIND_REGISTER_IMAGE, NULL, ids, title);
+  amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_REGISTER_IMAGE, NULL,
+                                 ids, title);
 
   /* Translators: %s is the image name */
   toast = g_strdup_printf (_("Registering image “%s”…"), name);
-  amigo_action_context_toast (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self)), toast);
-  amigo_action_context_changed (amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self)));
+  amigo_action_context_toast (amigo_action_dialog_get_context (base), toast);
+  amigo_action_context_changed (amigo_action_dialog_get_context (base));
 
-  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
+  amigo_action_dialog_set_busy (base, FALSE);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -550,8 +556,9 @@ static void
 failed (AmigoRegisterImageDialog *self,
         const char               *message)
 {
-  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
-  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), message);
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+  amigo_action_dialog_set_busy (base, FALSE);
+  amigo_action_dialog_show_problem (base, message);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
@@ -598,6 +605,7 @@ register_image_cb (GObject      *source,
 static void
 send_register (AmigoRegisterImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   const char *description = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
   const char *virtualization = CHOICE (self->virtualization_row, virtualizations);
   AmigoRegisterImageRequest request = { 0 };
@@ -654,7 +662,8 @@ send_register (AmigoRegisterImageDialog *self)
   set_str (&self->sent_name, request.name);
   g_free (self->sent_source);
   self->sent_source = dup_source (self);
-  amigo_ec2_register_image_async (self->ec2, &request, amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)), register_image_cb,
+  amigo_ec2_register_image_async (self->ec2, &request, amigo_action_dialog_get_cancellable (base),
+                                  register_image_cb,
                                   g_object_ref (self));
 }
 
@@ -700,6 +709,7 @@ register_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   AmigoRegisterImageDialog *self = AMIGO_REGISTER_IMAGE_DIALOG (widget);
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
 
   self->name_touched = TRUE;
   self->manifest_touched = TRUE;
@@ -710,10 +720,11 @@ register_action (GtkWidget  *widget,
   /* The fields turn insensitive: a focused entry would lose the focus
    * without knowing (GTK then warns that its cursor still blinks). */
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), NULL);
-  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), TRUE);
+  amigo_action_dialog_show_problem (base, NULL);
+  amigo_action_dialog_set_busy (base, TRUE);
 
-  amigo_image_form_find_own_image_async (self->ec2, entered_name (self), amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)),
+  amigo_image_form_find_own_image_async (self->ec2, entered_name (self),
+                                         amigo_action_dialog_get_cancellable (base),
                                          submit_check_cb, g_object_ref (self));
 }
 
@@ -913,6 +924,7 @@ amigo_register_image_dialog_class_init (AmigoRegisterImageDialogClass *klass)
 static void
 amigo_register_image_dialog_init (AmigoRegisterImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GtkStringList) types = amigo_image_form_new_volume_type_model ();
 
   self->filling = TRUE;
@@ -925,8 +937,8 @@ amigo_register_image_dialog_init (AmigoRegisterImageDialog *self)
   adw_combo_row_set_selected (self->boot_mode_row, AMIGO_REGISTER_BOOT_LEGACY_BIOS);
   self->filling = FALSE;
 
-  amigo_action_dialog_set_busy_display (AMIGO_ACTION_DIALOG (self), self->spinner, "register-image.register", NULL);
-  amigo_action_dialog_set_error_display (AMIGO_ACTION_DIALOG (self), GTK_WIDGET (self->error_group),
+  amigo_action_dialog_set_busy_display (base, self->spinner, "register-image.register", NULL);
+  amigo_action_dialog_set_error_display (base, GTK_WIDGET (self->error_group),
                                          GTK_WIDGET (self->error_row));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->snapshot_row), FALSE);
 
@@ -974,6 +986,7 @@ amigo_register_image_dialog_new (GtkWindow          *parent,
 char *
 _amigo_register_image_dialog_dup_problems (AmigoRegisterImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GString) text = g_string_new (NULL);
   GtkLabel *labels[] = {
     self->name_message,
@@ -988,7 +1001,7 @@ _amigo_register_image_dialog_dup_problems (AmigoRegisterImageDialog *self)
       g_string_append_printf (text, "%s\n", gtk_label_get_text (labels[i]));
   if (tags != NULL)
     g_string_append_printf (text, "%s\n", tags);
-  if (amigo_action_dialog_get_problem (AMIGO_ACTION_DIALOG (self)) != NULL)
-    g_string_append_printf (text, "%s\n", amigo_action_dialog_get_problem (AMIGO_ACTION_DIALOG (self)));
+  if (amigo_action_dialog_get_problem (base) != NULL)
+    g_string_append_printf (text, "%s\n", amigo_action_dialog_get_problem (base));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

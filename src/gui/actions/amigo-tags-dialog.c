@@ -297,8 +297,9 @@ static void
 saving_failed (AmigoTagsDialog *self,
                const GError    *error)
 {
-  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
-  amigo_action_dialog_show_error (AMIGO_ACTION_DIALOG (self), _("Could not save the tags"), error);
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+  amigo_action_dialog_set_busy (base, FALSE);
+  amigo_action_dialog_show_error (base, _("Could not save the tags"), error);
 }
 
 static void
@@ -403,9 +404,10 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   AmigoTagsDialog *self = AMIGO_TAGS_DIALOG (widget);
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
 
-  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), NULL);
-  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), TRUE);
+  amigo_action_dialog_show_problem (base, NULL);
+  amigo_action_dialog_set_busy (base, TRUE);
   save_next (self);
 }
 
@@ -480,11 +482,12 @@ amigo_tags_dialog_class_init (AmigoTagsDialogClass *klass)
 static void
 amigo_tags_dialog_init (AmigoTagsDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  amigo_action_dialog_set_busy_display (AMIGO_ACTION_DIALOG (self), self->spinner, "tags.save", "tags.add", NULL);
-  amigo_action_dialog_set_error_display (AMIGO_ACTION_DIALOG (self), NULL, GTK_WIDGET (self->error_label));
+  amigo_action_dialog_set_busy_display (base, self->spinner, "tags.save", "tags.add", NULL);
+  amigo_action_dialog_set_error_display (base, NULL, GTK_WIDGET (self->error_label));
   self->original = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
 
