@@ -10,7 +10,8 @@
  * message, and that nothing was made.
  *
  * With AMIGO_SCREENSHOT_DIR set, the dialogs are saved as
- * create-image.png and register-image.png.
+ * create-image.png, create-image-refused.png (the error banner) and
+ * register-image.png.
  */
 #include "config.h"
 
@@ -632,6 +633,7 @@ test_create_refused (void)
   AMIGO_TEST_WAIT_FOR (!amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)) && amigo_action_dialog_get_problem (AMIGO_ACTION_DIALOG (dialog)) != NULL, WAIT_SECONDS);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->error_group)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  maybe_screenshot (dialog, "create-image-refused.png");
   text = amigo_test_ui_collect_text (GTK_WIDGET (dialog->error_group));
   g_assert_nonnull (strstr (text, "i-00000000000000000"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->name_row)), ==, "refused-image");

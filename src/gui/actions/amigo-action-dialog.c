@@ -414,6 +414,35 @@ amigo_action_dialog_get_problem (AmigoActionDialog *self)
 }
 
 /**
+ * amigo_action_dialog_dup_problems:
+ * @labels: (array length=n_labels): the labels that tell the fields' problems
+ * @more: (nullable): another problem, such as the tags editor's
+ *
+ * Returns: (transfer full): every problem the dialog shows, one a line
+ */
+char *
+amigo_action_dialog_dup_problems (AmigoActionDialog *self,
+                                  GtkLabel * const  *labels,
+                                  guint              n_labels,
+                                  const char        *more)
+{
+  AmigoActionDialogPrivate *priv = amigo_action_dialog_get_instance_private (self);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (AMIGO_IS_ACTION_DIALOG (self), NULL);
+
+  for (guint i = 0; i < n_labels; i++)
+    if (gtk_widget_get_visible (GTK_WIDGET (labels[i])) &&
+        gtk_widget_has_css_class (GTK_WIDGET (labels[i]), "error"))
+      g_string_append_printf (text, "%s\n", gtk_label_get_text (labels[i]));
+  if (more != NULL)
+    g_string_append_printf (text, "%s\n", more);
+  if (priv->problem != NULL)
+    g_string_append_printf (text, "%s\n", priv->problem);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
  * amigo_action_dialog_describe_error:
  * @what: (nullable): what failed
  *

@@ -56,6 +56,12 @@ void                amigo_action_dialog_show_error      (AmigoActionDialog  *sel
 void                amigo_action_dialog_show_problem    (AmigoActionDialog  *self,
                                                          const char         *text);
 const char         *amigo_action_dialog_get_problem     (AmigoActionDialog  *self);
+/* Every problem shown: the visible error @labels, @more, then the
+ * failure; one a line. For tests. */
+char               *amigo_action_dialog_dup_problems    (AmigoActionDialog  *self,
+                                                         GtkLabel * const   *labels,
+                                                         guint               n_labels,
+                                                         const char         *more);
 
 /* What to tell people about a failed request: @what failed (may be
  * %NULL), AWS's code and message, and what to do when that is known. */

@@ -873,6 +873,7 @@ failed (AmigoCreateImageDialog *self,
         const char             *message)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
   amigo_action_dialog_set_busy (base, FALSE);
   amigo_action_dialog_show_problem (base, message);
 
@@ -1196,6 +1197,7 @@ static void
 amigo_create_image_dialog_init (AmigoCreateImageDialog *self)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
   self->filling = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->filling = FALSE;
@@ -1255,18 +1257,8 @@ amigo_create_image_dialog_new (GtkWindow          *parent,
 char *
 _amigo_create_image_dialog_dup_problems (AmigoCreateImageDialog *self)
 {
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  g_autoptr(GString) text = g_string_new (NULL);
   GtkLabel *labels[] = { self->instance_message, self->name_message, self->volumes_message };
-  const char *tags = amigo_tags_editor_get_problem (self->tags_editor);
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (gtk_widget_get_visible (GTK_WIDGET (labels[i])) &&
-        gtk_widget_has_css_class (GTK_WIDGET (labels[i]), "error"))
-      g_string_append_printf (text, "%s\n", gtk_label_get_text (labels[i]));
-  if (tags != NULL)
-    g_string_append_printf (text, "%s\n", tags);
-  if (amigo_action_dialog_get_problem (base) != NULL)
-    g_string_append_printf (text, "%s\n", amigo_action_dialog_get_problem (base));
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return amigo_action_dialog_dup_problems (AMIGO_ACTION_DIALOG (self), labels, G_N_ELEMENTS (labels),
+                                           amigo_tags_editor_get_problem (self->tags_editor));
 }

@@ -260,6 +260,7 @@ static void
 send_next (AmigoDeprecationDialog *self)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
   for (; self->next < self->images->len; self->next++)
     {
       AmigoImage *image = g_ptr_array_index (self->images, self->next);
@@ -302,6 +303,7 @@ start_work (AmigoDeprecationDialog *self,
             AmigoDeprecationWork    work)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
   /* Another kind of change, or another time: every image again. */
   if (work != self->work_last || work == AMIGO_DEPRECATION_SETTING)
     {
@@ -452,6 +454,7 @@ static void
 amigo_deprecation_dialog_init (AmigoDeprecationDialog *self)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   amigo_action_dialog_set_busy_display (base, self->spinner, "deprecation.set", "deprecation.clear", NULL);
   amigo_action_dialog_set_error_display (base, NULL, GTK_WIDGET (self->error_label));

@@ -29,7 +29,6 @@
 G_DEFINE_FINAL_TYPE (AmigoDeregisterDialog, amigo_deregister_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
 static void load (AmigoDeregisterDialog *self);
-static void update_state (AmigoDeregisterDialog *self);
 
 /* ---- entries ---------------------------------------------------------- */
 
@@ -54,15 +53,15 @@ snapshot_entry_free (AmigoDeregisterSnapshot *entry)
   g_free (entry);
 }
 
-static const char *
-image_entry_title (AmigoDeregisterImage *entry)
+const char *
+_amigo_deregister_image_title (AmigoDeregisterImage *entry)
 {
   return entry->image != NULL ? amigo_action_dialog_image_title (entry->image) : entry->image_id;
 }
 
 /* Will be deregistered when the person confirms. */
-static gboolean
-image_entry_is_doable (AmigoDeregisterImage *entry)
+gboolean
+_amigo_deregister_image_is_doable (AmigoDeregisterImage *entry)
 {
   return entry->image != NULL && !entry->protected;
 }
@@ -73,7 +72,7 @@ count_doable (AmigoDeregisterDialog *self)
   guint n = 0;
 
   for (guint i = 0; i < self->images->len; i++)
-    n += image_entry_is_doable (g_ptr_array_index (self->images, i));
+    n += _amigo_deregister_image_is_doable (g_ptr_array_index (self->images, i));
   return n;
 }
 
@@ -120,8 +119,8 @@ format_gib (gint64 gib)
 
 /* ---- rows ------------------------------------------------------------- */
 
-static void
-clear_rows (AmigoDeregisterDialog *self)
+void
+_amigo_deregister_dialog_clear_rows (AmigoDeregisterDialog *self)
 {
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -134,8 +133,8 @@ clear_rows (AmigoDeregisterDialog *self)
   g_ptr_array_set_size (self->rows, 0);
 }
 
-static AdwActionRow *
-add_row (AmigoDeregisterDialog *self,
+AdwActionRow *
+_amigo_deregister_dialog_add_row (AmigoDeregisterDialog *self,
          AdwPreferencesGroup   *group,
          const char            *title,
          const char            *subtitle,
@@ -220,14 +219,15 @@ show_confirm (AmigoDeregisterDialog *self)
   g_autofree char *check_title = NULL;
   g_autofree char *button_label = NULL;
 
-  clear_rows (self);
+  _amigo_deregister_dialog_clear_rows (self);
   for (guint i = 0; i < self->images->len; i++)
     {
       AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
       g_autofree char *subtitle = describe_image_entry (self, entry);
-      gboolean doable = image_entry_is_doable (entry);
+      gboolean doable = _amigo_deregister_image_is_doable (entry);
 
-      entry->row = add_row (self, self->images_group, image_entry_title (entry), subtitle,
+      entry->row = _amigo_deregister_dialog_add_row (self, self->images_group,
+                                                     _amigo_deregister_image_title (entry), subtitle,
                             doable ? NULL : "changes-prevent-symbolic", doable ? NULL : "warning");
       entry->unprotect_button = NULL;
       if (entry->protected)
@@ -237,7 +237,7 @@ show_confirm (AmigoDeregisterDialog *self)
           entry->unprotect_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Turn Off Protection")));
           gtk_widget_set_valign (GTK_WIDGET (entry->unprotect_button), GTK_ALIGN_CENTER);
           /* Translators: %s is an image's name (or id) */
-          label = g_strdup_printf (_("Turn off the deregistration protection of %s"), image_entry_title (entry));
+          label = g_strdup_printf (_("Turn off the deregistration protection of %s"), _amigo_deregister_image_title (entry));
           gtk_accessible_update_property (GTK_ACCESSIBLE (entry->unprotect_button),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
           g_signal_connect (entry->unprotect_button, "clicked", G_CALLBACK (on_unprotect_clicked_cb), self);
@@ -259,7 +259,8 @@ show_confirm (AmigoDeregisterDialog *self)
         }
       else
         subtitle = g_strdup (entry->image_titles);
-      entry->row = add_row (self, self->snapshots_group, entry->snapshot_id, subtitle, NULL, NULL);
+      entry->row = _amigo_deregister_dialog_add_row (self, self->snapshots_group, entry->snapshot_id,
+                                                     subtitle, NULL, NULL);
     }
 
   if (n_snapshots == 1 && all_known)
@@ -289,7 +290,7 @@ show_confirm (AmigoDeregisterDialog *self)
   gtk_button_set_label (self->deregister_button, button_label);
 
   gtk_stack_set_visible_child_name (self->stack, "confirm");
-  update_state (self);
+  _amigo_deregister_dialog_update_state (self);
 }
 
 /* ---- loading ---------------------------------------------------------- */
@@ -305,7 +306,7 @@ load_failed (AmigoDeregisterDialog *self,
   self->loading = FALSE;
   adw_status_page_set_description (self->failed_page, text);
   gtk_stack_set_visible_child_name (self->stack, "failed");
-  update_state (self);
+  _amigo_deregister_dialog_update_state (self);
 }
 
 static void
@@ -397,14 +398,14 @@ describe_image_cb (GObject      *source,
           snapshot->snapshot_id = g_strdup (snapshot_id);
           snapshot->region = g_strdup (entry->region);
           snapshot->size_gib = -1;
-          snapshot->image_titles = g_strdup (image_entry_title (entry));
+          snapshot->image_titles = g_strdup (_amigo_deregister_image_title (entry));
           g_ptr_array_add (self->snapshots, snapshot);
           g_ptr_array_add (new_ids, snapshot->snapshot_id);
         }
       else
         {
           /* Shared by two of the selected images. */
-          char *titles = g_strdup_printf (_("%s, %s"), snapshot->image_titles, image_entry_title (entry));
+          char *titles = g_strdup_printf (_("%s, %s"), snapshot->image_titles, _amigo_deregister_image_title (entry));
 
           g_free (snapshot->image_titles);
           snapshot->image_titles = titles;
@@ -470,7 +471,7 @@ load (AmigoDeregisterDialog *self)
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   GPtrArray *selected = amigo_action_context_get_images (amigo_action_dialog_get_context (base));
 
-  clear_rows (self);
+  _amigo_deregister_dialog_clear_rows (self);
   g_ptr_array_set_size (self->images, 0);
   g_ptr_array_set_size (self->snapshots, 0);
   for (guint i = 0; i < selected->len; i++)
@@ -488,7 +489,7 @@ load (AmigoDeregisterDialog *self)
   self->loading = TRUE;
   self->next = 0;
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  update_state (self);
+  _amigo_deregister_dialog_update_state (self);
   load_next (self);
 }
 
@@ -522,6 +523,7 @@ on_unprotect_clicked_cb (GtkButton             *button,
                          AmigoDeregisterDialog *self)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
   for (guint i = 0; i < self->images->len; i++)
     {
       AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
@@ -545,288 +547,19 @@ on_unprotect_clicked_cb (GtkButton             *button,
     }
 }
 
-/* ---- the work --------------------------------------------------------- */
-
-static void deregister_next (AmigoDeregisterDialog *self);
-static void delete_next (AmigoDeregisterDialog *self);
-
-static char *
-describe_deregister_error (const GError *error)
-{
-  if (amigo_aws_error_has_aws_code (error, "OperationNotPermitted"))
-    return g_strdup_printf (_("Kept: deregistration protection is on (%s)."), error->message);
-  return amigo_action_dialog_describe_error (_("Not deregistered"), error);
-}
-
-static char *
-describe_delete_error (const GError *error)
-{
-  if (amigo_aws_error_has_aws_code (error, "InvalidSnapshot.InUse"))
-    {
-      const AmigoAwsErrorDetails *details = amigo_aws_error_get_details (error);
-      g_autoptr(GMatchInfo) match = NULL;
-      g_autoptr(GRegex) regex = g_regex_new ("ami-[0-9a-f]+", 0, 0, NULL);
-
-      if (details != NULL && details->aws_message != NULL &&
-          g_regex_match (regex, details->aws_message, 0, &match))
-        {
-          g_autofree char *image_id = g_match_info_fetch (match, 0);
-
-          /* Translators: %s is the id of the image that uses the snapshot */
-          return g_strdup_printf (_("Kept: it is used by another image, %s."), image_id);
-        }
-      return g_strdup (_("Kept: it is used by another image."));
-    }
-  if (amigo_aws_error_has_aws_code (error, "UnauthorizedOperation") ||
-      g_error_matches (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_AUTH))
-    return g_strdup_printf (_("Kept: this account may not delete it (%s)."), error->message);
-  return amigo_action_dialog_describe_error (_("Not deleted"), error);
-}
-
-static void
-show_result (AmigoDeregisterDialog *self)
-{
-  guint n_images = 0;
-  guint n_snapshots = 0;
-  g_autofree char *images_text = NULL;
-
-  clear_rows (self);
-  for (guint i = 0; i < self->images->len; i++)
-    {
-      AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
-
-      if (!image_entry_is_doable (entry))
-        continue;
-      n_images++;
-      if (entry->deregistered)
-        add_row (self, self->done_group, image_entry_title (entry), _("Deregistered"),
-                 "object-select-symbolic", "success");
-      else
-        add_row (self, self->not_done_group, image_entry_title (entry), entry->error,
-                 "dialog-error-symbolic", "error");
-    }
-  for (guint i = 0; self->delete_snapshots && i < self->snapshots->len; i++)
-    {
-      AmigoDeregisterSnapshot *entry = g_ptr_array_index (self->snapshots, i);
-
-      n_snapshots++;
-      if (entry->deleted)
-        add_row (self, self->done_group, entry->snapshot_id, _("Deleted"),
-                 "object-select-symbolic", "success");
-      else
-        add_row (self, self->not_done_group, entry->snapshot_id, entry->error,
-                 "dialog-error-symbolic", "error");
-    }
-
-  /* Translators: the first part of “Deregistered 1 of 2 images; deleted 2 of 3 snapshots.” */
-  images_text = g_strdup_printf (ngettext ("Deregistered %u of %u image", "Deregistered %u of %u images",
-                                           n_images),
-                                 self->n_deregistered, n_images);
-  if (n_snapshots > 0)
-    {
-      /* Translators: %s is “Deregistered 1 of 2 images” */
-      g_autofree char *text = g_strdup_printf (ngettext ("%s; deleted %u of %u snapshot.",
-                                                         "%s; deleted %u of %u snapshots.", n_snapshots),
-                                               images_text, self->n_deleted, n_snapshots);
-
-      gtk_label_set_text (self->summary_label, text);
-    }
-  else
-    {
-      g_autofree char *text = g_strconcat (images_text, ".", NULL);
-
-      gtk_label_set_text (self->summary_label, text);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->done_group), self->n_deregistered + self->n_deleted > 0);
-
-  self->finished = TRUE;
-  gtk_stack_set_visible_child_name (self->stack, "result");
-  update_state (self);
-}
-
-static void
-finish_work (AmigoDeregisterDialog *self)
-{
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  gboolean failed = FALSE;
-  g_autofree char *images_text = NULL;
-  g_autofree char *toast = NULL;
-
-  amigo_action_dialog_set_busy (base, FALSE);
-  for (guint i = 0; i < self->images->len; i++)
-    {
-      AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
-
-      failed |= image_entry_is_doable (entry) && !entry->deregistered;
-    }
-  for (guint i = 0; self->delete_snapshots && i < self->snapshots->len; i++)
-    failed |= !((AmigoDeregisterSnapshot *) g_ptr_array_index (self->snapshots, i))->deleted;
-
-  if (self->n_deregistered + self->n_deleted > 0)
-    {
-      amigo_action_context_changed (amigo_action_dialog_get_context (base));
-      images_text = g_strdup_printf (ngettext ("Deregistered %u image", "Deregistered %u images",
-                                               self->n_deregistered),
-                                     self->n_deregistered);
-      if (self->n_deleted > 0)
-        /* Translators: %s is “Deregistered 2 images” */
-        toast = g_strdup_printf (ngettext ("%s and deleted %u snapshot", "%s and deleted %u snapshots",
-                                           self->n_deleted),
-                                 images_text, self->n_deleted);
-      else
-        toast = g_steal_pointer (&images_text);
-      amigo_action_context_toast (amigo_action_dialog_get_context (base), toast);
-    }
-
-  if (failed)
-    show_result (self);
-  else
-    gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-delete_snapshot_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(AmigoDeregisterDialog) self = user_data;
-  AmigoDeregisterSnapshot *entry = g_ptr_array_index (self->snapshots, self->next);
-  g_autoptr(GError) error = NULL;
-
-  amigo_ec2_delete_snapshot_finish (AMIGO_EC2 (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* Gone already is what was asked for. */
-  if (error == NULL || amigo_aws_error_has_aws_code (error, "InvalidSnapshot.NotFound"))
-    {
-      entry->deleted = TRUE;
-      self->n_deleted++;
-    }
-  else
-    entry->error = describe_delete_error (error);
-  self->next++;
-  delete_next (self);
-}
-
-/* Whether every selected image that uses @snapshot is gone now. */
-static gboolean
-snapshot_is_free (AmigoDeregisterDialog   *self,
-                  AmigoDeregisterSnapshot *snapshot)
-{
-  for (guint i = 0; i < self->images->len; i++)
-    {
-      AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
-
-      if (g_str_equal (entry->region, snapshot->region) &&
-          g_ptr_array_find_with_equal_func (entry->snapshot_ids, snapshot->snapshot_id, g_str_equal, NULL) &&
-          !entry->deregistered)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-delete_next (AmigoDeregisterDialog *self)
-{
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  for (; self->delete_snapshots && self->next < self->snapshots->len; self->next++)
-    {
-      AmigoDeregisterSnapshot *entry = g_ptr_array_index (self->snapshots, self->next);
-      g_autoptr(AmigoEc2) ec2 = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (!snapshot_is_free (self, entry))
-        {
-          entry->error = g_strdup (_("Kept: its image was not deregistered."));
-          continue;
-        }
-      ec2 = amigo_action_dialog_dup_ec2 (base, entry->region, &error);
-      if (ec2 == NULL)
-        {
-          entry->error = describe_delete_error (error);
-          continue;
-        }
-      amigo_ec2_delete_snapshot_async (ec2, entry->snapshot_id, amigo_action_dialog_get_cancellable (base),
-                                       delete_snapshot_cb, g_object_ref (self));
-      return;
-    }
-  finish_work (self);
-}
-
-static void
-deregister_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(AmigoDeregisterDialog) self = user_data;
-  AmigoDeregisterImage *entry = g_ptr_array_index (self->images, self->next);
-  g_autoptr(GPtrArray) deletions = NULL;
-  g_autoptr(GError) error = NULL;
-
-  deletions = amigo_ec2_deregister_image_finish (AMIGO_EC2 (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (deletions != NULL)
-    {
-      entry->deregistered = TRUE;
-      self->n_deregistered++;
-    }
-  else
-    entry->error = describe_deregister_error (error);
-  self->next++;
-  deregister_next (self);
-}
-
-static void
-deregister_next (AmigoDeregisterDialog *self)
-{
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  for (; self->next < self->images->len; self->next++)
-    {
-      AmigoDeregisterImage *entry = g_ptr_array_index (self->images, self->next);
-      g_autoptr(AmigoEc2) ec2 = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (!image_entry_is_doable (entry) || entry->deregistered)
-        continue;
-      ec2 = amigo_action_dialog_dup_ec2 (base, entry->region, &error);
-      if (ec2 == NULL)
-        {
-          entry->error = describe_deregister_error (error);
-          continue;
-        }
-      /* The snapshots are deleted one by one afterwards, so that each
-       * one that cannot be is known and reported. */
-      amigo_ec2_deregister_image_async (ec2, entry->image_id, FALSE,
-                                        amigo_action_dialog_get_cancellable (base),
-                                        deregister_cb, g_object_ref (self));
-      return;
-    }
-
-  self->next = 0;
-  delete_next (self);
-}
-
 static void
 on_confirm_response_cb (AdwMessageDialog      *dialog,
                         const char            *response,
                         AmigoDeregisterDialog *self)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
   if (g_strcmp0 (response, "deregister") != 0 || amigo_action_dialog_get_busy (base) ||
       self->loading || self->finished)
     return;
 
   self->delete_snapshots = gtk_check_button_get_active (self->delete_check) && self->snapshots->len > 0;
-  amigo_action_dialog_set_busy (base, TRUE);
-  self->next = 0;
-  self->n_deregistered = 0;
-  self->n_deleted = 0;
-  gtk_stack_set_visible_child_name (self->stack, "working");
-  update_state (self);
-  deregister_next (self);
+  _amigo_deregister_dialog_start (self);
 }
 
 /* The question restates exactly what goes. */
@@ -847,9 +580,9 @@ confirm_body (AmigoDeregisterDialog *self,
     {
       AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
 
-      if (image_entry_is_doable (entry))
+      if (_amigo_deregister_image_is_doable (entry))
         /* Translators: a line of a list: an image's name, then its id */
-        g_string_append_printf (body, _("• %s (%s)\n"), image_entry_title (entry), entry->image_id);
+        g_string_append_printf (body, _("• %s (%s)\n"), _amigo_deregister_image_title (entry), entry->image_id);
     }
 
   if (delete_snapshots)
@@ -936,8 +669,8 @@ reload_action (GtkWidget  *widget,
 
 /* ---- state ------------------------------------------------------------ */
 
-static void
-update_state (AmigoDeregisterDialog *self)
+void
+_amigo_deregister_dialog_update_state (AmigoDeregisterDialog *self)
 {
   gboolean busy = amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (self));
   gboolean ready = !self->loading && !busy && !self->finished &&
@@ -964,7 +697,7 @@ update_state (AmigoDeregisterDialog *self)
 static void
 on_delete_toggled_cb (AmigoDeregisterDialog *self)
 {
-  update_state (self);
+  _amigo_deregister_dialog_update_state (self);
 }
 
 /* ---- object ----------------------------------------------------------- */
@@ -972,7 +705,7 @@ on_delete_toggled_cb (AmigoDeregisterDialog *self)
 static void
 busy_changed (AmigoActionDialog *dialog)
 {
-  update_state (AMIGO_DEREGISTER_DIALOG (dialog));
+  _amigo_deregister_dialog_update_state (AMIGO_DEREGISTER_DIALOG (dialog));
 }
 
 static void
@@ -1037,6 +770,7 @@ static void
 amigo_deregister_dialog_init (AmigoDeregisterDialog *self)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   amigo_action_dialog_set_busy_display (base, NULL, "deregister.ask", "deregister.reload", NULL);
   amigo_action_dialog_set_error_display (base, NULL, GTK_WIDGET (self->error_label));

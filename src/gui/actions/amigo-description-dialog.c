@@ -163,6 +163,7 @@ static void
 amigo_description_dialog_init (AmigoDescriptionDialog *self)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   amigo_action_dialog_set_busy_display (base, self->spinner, "description.save", NULL);
   amigo_action_dialog_set_error_display (base, NULL, GTK_WIDGET (self->problem_label));

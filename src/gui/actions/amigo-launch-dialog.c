@@ -17,15 +17,13 @@
 
 #include "amigo-error.h"
 #include "amigo-launch-dialog-private.h"
+#include "amigo-tags-editor.h"
 #include "amigo-task-manager.h"
 
 G_DEFINE_FINAL_TYPE (AmigoLaunchDialog, amigo_launch_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
 #define COUNT_MAX 20
 #define INSTANCE_NAME_MAX 256            /* a tag value */
-#define TAG_KEY_MAX 128
-#define TAG_VALUE_MAX 256
-#define TAGS_MAX 50             /* per resource */
 #define USER_DATA_MAX (16 * 1024)
 #define VOLUME_SIZE_MAX 65536
 #define MARKETPLACE_URL "https://aws.amazon.com/marketplace/pp?sku="
@@ -908,6 +906,7 @@ validate_tags (AmigoLaunchDialog *self,
 {
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *name = dup_text (GTK_EDITABLE (self->name_row));
+  g_autofree char *count_problem = NULL;
   guint n_tags = *name != '\0' ? 1 : 0;
   gboolean ok = TRUE;
 
@@ -916,8 +915,9 @@ validate_tags (AmigoLaunchDialog *self,
       AmigoLaunchTag *tag = g_ptr_array_index (self->tags, i);
       g_autofree char *key = dup_text (tag->key);
       const char *value = gtk_editable_get_text (tag->value);
-      const char *problem = NULL;
-      g_autofree char *owned_problem = NULL;
+      g_autofree char *key_problem = NULL;
+      g_autofree char *value_problem = NULL;
+      const char *problem;
 
       if (*key == '\0' && *value == '\0')
         {
@@ -925,19 +925,10 @@ validate_tags (AmigoLaunchDialog *self,
           continue;
         }
       n_tags++;
-      if (*key == '\0')
-        problem = _("Every tag needs a key.");
-      else if (g_utf8_strlen (key, -1) > TAG_KEY_MAX || g_utf8_strlen (value, -1) > TAG_VALUE_MAX)
-        problem = _("A tag key is at most 128 characters long, and a value at most 256.");
-      else if (g_str_has_prefix (key, "aws:"))
-        problem = _("Tag keys starting with aws: are kept for AWS.");
-      else if (g_str_equal (key, "Name") && *name != '\0')
+      amigo_tags_check_tag (key, value, keys, &key_problem, &value_problem);
+      problem = key_problem != NULL ? key_problem : value_problem;
+      if (problem == NULL && g_str_equal (key, "Name") && *name != '\0')
         problem = _("The Name field above already sets the Name tag.");
-      else if (g_hash_table_contains (keys, key))
-        /* Translators: %s is a tag key */
-        problem = owned_problem = g_strdup_printf (_("The tag key “%s” is there twice."), key);
-      else
-        g_hash_table_add (keys, g_strdup (key));
 
       set_error_class (tag->key, problem != NULL);
       if (problem != NULL)
@@ -947,12 +938,11 @@ validate_tags (AmigoLaunchDialog *self,
         }
     }
 
-  if (n_tags > TAGS_MAX)
+  count_problem = amigo_tags_check_count (n_tags);
+  if (count_problem != NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("An instance takes at most %d tags."), TAGS_MAX);
-
       ok = FALSE;
-      add_problem (problems, text);
+      add_problem (problems, count_problem);
     }
   return ok;
 }

@@ -557,6 +557,7 @@ failed (AmigoRegisterImageDialog *self,
         const char               *message)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
   amigo_action_dialog_set_busy (base, FALSE);
   amigo_action_dialog_show_problem (base, message);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -986,22 +987,12 @@ amigo_register_image_dialog_new (GtkWindow          *parent,
 char *
 _amigo_register_image_dialog_dup_problems (AmigoRegisterImageDialog *self)
 {
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  g_autoptr(GString) text = g_string_new (NULL);
   GtkLabel *labels[] = {
     self->name_message,
     from_snapshot (self) ? self->snapshot_message : self->manifest_message,
     self->system_message,
   };
-  const char *tags = amigo_tags_editor_get_problem (self->tags_editor);
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (gtk_widget_get_visible (GTK_WIDGET (labels[i])) &&
-        gtk_widget_has_css_class (GTK_WIDGET (labels[i]), "error"))
-      g_string_append_printf (text, "%s\n", gtk_label_get_text (labels[i]));
-  if (tags != NULL)
-    g_string_append_printf (text, "%s\n", tags);
-  if (amigo_action_dialog_get_problem (base) != NULL)
-    g_string_append_printf (text, "%s\n", amigo_action_dialog_get_problem (base));
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return amigo_action_dialog_dup_problems (AMIGO_ACTION_DIALOG (self), labels, G_N_ELEMENTS (labels),
+                                           amigo_tags_editor_get_problem (self->tags_editor));
 }

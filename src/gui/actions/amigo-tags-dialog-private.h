@@ -5,13 +5,10 @@
 #pragma once
 
 #include "amigo-tags-dialog.h"
+#include "amigo-tags-editor.h"
 
 G_BEGIN_DECLS
 
-/* EC2 tag restrictions ("Tag your Amazon EC2 resources"). */
-#define AMIGO_TAG_KEY_MAX   128
-#define AMIGO_TAG_VALUE_MAX 256
-#define AMIGO_TAGS_MAX      50
 
 /* One line of the list: a tag, as typed. */
 typedef struct {

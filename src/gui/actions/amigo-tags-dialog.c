@@ -21,12 +21,6 @@ G_DEFINE_FINAL_TYPE (AmigoTagsDialog, amigo_tags_dialog, AMIGO_TYPE_ACTION_DIALO
 
 static void update_state (AmigoTagsDialog *self);
 
-static gboolean
-is_reserved_key (const char *key)
-{
-  return g_ascii_strncasecmp (key, "aws:", 4) == 0;
-}
-
 /* ---- lines ------------------------------------------------------------ */
 
 static void
@@ -106,7 +100,7 @@ add_line (AmigoTagsDialog *self,
   GtkWidget *box;
   GtkWidget *fields;
 
-  line->reserved = key != NULL && is_reserved_key (key);
+  line->reserved = key != NULL && amigo_tags_key_is_reserved (key);
   line->row = GTK_LIST_BOX_ROW (gtk_list_box_row_new ());
   gtk_list_box_row_set_activatable (line->row, FALSE);
 
@@ -168,16 +162,13 @@ static guint
 check_lines (AmigoTagsDialog *self,
              guint           *n_tags)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_bad = 0;
 
   *n_tags = 0;
   for (guint i = 0; i < self->lines->len; i++)
     {
       AmigoTagLine *line = g_ptr_array_index (self->lines, i);
-      const char *key = line_key (line);
-      glong key_length = g_utf8_strlen (key, -1);
-      glong value_length = g_utf8_strlen (line_value (line), -1);
       g_autofree char *key_problem = NULL;
       g_autofree char *value_problem = NULL;
 
@@ -189,28 +180,16 @@ check_lines (AmigoTagsDialog *self,
         }
       (*n_tags)++;
 
+      /* AWS's own tags are shown as they are, not checked. */
       if (line->reserved)
-        ;
-      else if (key_length == 0)
-        key_problem = g_strdup (_("Enter a key for this value."));
-      else if (key_length > AMIGO_TAG_KEY_MAX)
-        key_problem = g_strdup_printf (_("A key can have at most %d characters; this one has %ld."),
-                                       AMIGO_TAG_KEY_MAX, key_length);
-      else if (is_reserved_key (key))
-        key_problem = g_strdup (_("Keys starting with “aws:” are reserved for AWS."));
-      else if (g_hash_table_contains (seen, key))
-        /* Translators: %s is a tag key */
-        key_problem = g_strdup_printf (_("Another tag already has the key “%s”."), key);
+        g_hash_table_add (seen, g_strdup (line_key (line)));
+      else
+        amigo_tags_check_tag (line_key (line), line_value (line), seen, &key_problem, &value_problem);
 
-      if (!line->reserved && value_length > AMIGO_TAG_VALUE_MAX)
-        value_problem = g_strdup_printf (_("A value can have at most %d characters; this one has %ld."),
-                                         AMIGO_TAG_VALUE_MAX, value_length);
-
-      g_hash_table_add (seen, (gpointer) key);
       amigo_action_dialog_show_field_problem (GTK_WIDGET (line->key_entry), NULL, key_problem);
       amigo_action_dialog_show_field_problem (GTK_WIDGET (line->value_entry), NULL, value_problem);
       amigo_action_dialog_show_field_problem (NULL, line->problem_label,
-                                 key_problem != NULL ? key_problem : value_problem);
+                                              key_problem != NULL ? key_problem : value_problem);
       if (key_problem != NULL || value_problem != NULL)
         n_bad++;
     }
@@ -266,9 +245,7 @@ update_state (AmigoTagsDialog *self)
   guint n_bad = check_lines (self, &n_tags);
 
   compute_change (self, set, unset);
-  if (n_tags > AMIGO_TAGS_MAX)
-    problem = g_strdup_printf (_("An image can have at most %d tags; this one would have %u."),
-                               AMIGO_TAGS_MAX, n_tags);
+  problem = amigo_tags_check_count (n_tags);
   amigo_action_dialog_show_field_problem (NULL, self->problem_label, problem);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tags.save",
@@ -298,6 +275,7 @@ saving_failed (AmigoTagsDialog *self,
                const GError    *error)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
   amigo_action_dialog_set_busy (base, FALSE);
   amigo_action_dialog_show_error (base, _("Could not save the tags"), error);
 }
@@ -527,7 +505,7 @@ amigo_tags_dialog_new (GtkWindow          *parent,
       const char *value = tags[i].value != NULL ? tags[i].value : "";
 
       add_line (self, tags[i].key, value);
-      if (!is_reserved_key (tags[i].key))
+      if (!amigo_tags_key_is_reserved (tags[i].key))
         g_hash_table_replace (self->original, g_strdup (tags[i].key), g_strdup (value));
     }
   /* An image without tags: a line ready to type in. */
