@@ -230,6 +230,24 @@ amigo_action_dialog_dup_ec2 (AmigoActionDialog  *self,
 }
 
 /**
+ * amigo_action_dialog_dup_place:
+ *
+ * Returns: (transfer full): the account's name and the region, as the
+ *   subtitle of a dialog that acts in them
+ */
+char *
+amigo_action_dialog_dup_place (AmigoActionDialog *self)
+{
+  AmigoActionDialogPrivate *priv = amigo_action_dialog_get_instance_private (self);
+
+  g_return_val_if_fail (AMIGO_IS_ACTION_DIALOG (self), NULL);
+  /* Translators: the dialog's subtitle: the account's name, then the region */
+  return g_strdup_printf (_("%s — %s"),
+                          amigo_account_get_name (amigo_action_context_get_account (priv->context)),
+                          amigo_action_context_get_region (priv->context));
+}
+
+/**
  * amigo_action_dialog_get_cancellable:
  *
  * Returns: (transfer none): what every request of the dialog is sent

@@ -37,6 +37,8 @@ AmigoEc2           *amigo_action_dialog_dup_ec2         (AmigoActionDialog  *sel
                                                          const char         *region,
                                                          GError            **error);
 GCancellable       *amigo_action_dialog_get_cancellable (AmigoActionDialog  *self);
+/* “<account> — <region>”, as a dialog's subtitle says where it acts */
+char               *amigo_action_dialog_dup_place       (AmigoActionDialog  *self);
 gboolean            amigo_action_dialog_is_closed       (AmigoActionDialog  *self);
 
 gboolean            amigo_action_dialog_get_busy        (AmigoActionDialog  *self);

@@ -965,10 +965,7 @@ amigo_register_image_dialog_new (GtkWindow          *parent,
 
   self = g_object_new (AMIGO_TYPE_REGISTER_IMAGE_DIALOG, "transient-for", parent, "context", context, NULL);
 
-  /* Translators: the dialog's subtitle: the account's name, then the region */
-  subtitle = g_strdup_printf (_("%s — %s"),
-                              amigo_account_get_name (amigo_action_context_get_account (context)),
-                              amigo_action_context_get_region (context));
+  subtitle = amigo_action_dialog_dup_place (AMIGO_ACTION_DIALOG (self));
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   self->ec2 = amigo_action_context_dup_ec2 (context, NULL, &error);
