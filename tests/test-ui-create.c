@@ -10,7 +10,8 @@
  * message, and that nothing was made.
  *
  * With AMIGO_SCREENSHOT_DIR set, the dialogs are saved as
- * create-image.png and register-image.png.
+ * create-image.png, create-image-refused.png (the error banner) and
+ * register-image.png.
  */
 #include "config.h"
 
@@ -603,7 +604,7 @@ test_create_validation (void)
 
       /* Asking anyway (a shortcut, a stale menu) sends nothing. */
       gtk_widget_activate_action (GTK_WIDGET (dialog), "create-image.create", NULL);
-      g_assert_false (dialog->busy);
+      g_assert_false (amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)));
       gtk_window_close (GTK_WINDOW (dialog));
     }
 
@@ -629,9 +630,10 @@ test_create_refused (void)
   AMIGO_TEST_WAIT_FOR (gtk_widget_get_sensitive (GTK_WIDGET (dialog->create_button)), WAIT_SECONDS);
 
   click (dialog->create_button);
-  AMIGO_TEST_WAIT_FOR (!dialog->busy && dialog->aws_error != NULL, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (!amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)) && amigo_action_dialog_get_problem (AMIGO_ACTION_DIALOG (dialog)) != NULL, WAIT_SECONDS);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->error_group)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  maybe_screenshot (dialog, "create-image-refused.png");
   text = amigo_test_ui_collect_text (GTK_WIDGET (dialog->error_group));
   g_assert_nonnull (strstr (text, "i-00000000000000000"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->name_row)), ==, "refused-image");
@@ -886,7 +888,7 @@ test_register_validation (void)
       g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (dialog->register_button)));
 
       gtk_widget_activate_action (GTK_WIDGET (dialog), "register-image.register", NULL);
-      g_assert_false (dialog->busy);
+      g_assert_false (amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)));
       gtk_window_close (GTK_WINDOW (dialog));
     }
 

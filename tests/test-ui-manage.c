@@ -509,7 +509,7 @@ test_permissions_invalid (void)
       /* The account added above is a change, but not with this pending. */
       g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->apply_button)));
       g_signal_emit_by_name (dialog->apply_button, "clicked");
-      g_assert_false (dialog->saving);
+      g_assert_false (amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)));
     }
   g_assert_cmpuint (dialog->shares->len, ==, 1);
 
@@ -703,7 +703,7 @@ test_tags_invalid (void)
       g_assert_true (label_shows (line->problem_label));
       g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->save_button)));
       g_signal_emit_by_name (dialog->save_button, "clicked");
-      g_assert_false (dialog->saving);
+      g_assert_false (amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)));
       press (line->remove_button);
     }
 
@@ -884,7 +884,7 @@ test_description_too_long (void)
   maybe_screenshot (dialog, "description-too-long.png");
   g_signal_emit_by_name (dialog->save_button, "clicked");
   settle ();
-  g_assert_false (dialog->saving);
+  g_assert_false (amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)));
 
   gtk_editable_set_text (GTK_EDITABLE (dialog->description_row), longest);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->save_button)));
@@ -1134,7 +1134,7 @@ test_deregister_protected (void)
   g_assert_cmpuint (dialog->snapshots->len, ==, other_snapshots->len);
   gtk_check_button_set_active (dialog->delete_check, TRUE);
   confirm (dialog, "cancel", NULL, NULL);
-  g_assert_false (dialog->working);
+  g_assert_false (amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "confirm");
   confirm (dialog, "deregister", &body, NULL);
   g_assert_nonnull (strstr (body, "deregistration protection is kept"));
@@ -1154,7 +1154,7 @@ test_deregister_protected (void)
   /* Turning the protection off from the dialog makes it deregistrable. */
   open_deregister (alone, (gpointer *) &dialog);
   press (((AmigoDeregisterImage *) g_ptr_array_index (dialog->images, 0))->unprotect_button);
-  AMIGO_TEST_WAIT_FOR (!dialog->working && !dialog->loading, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (!amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)) && !dialog->loading, WAIT_SECONDS);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "confirm");
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->deregister_button)));
   g_assert_cmpstr (gtk_button_get_label (dialog->deregister_button), ==, "_Deregister 1 Image");

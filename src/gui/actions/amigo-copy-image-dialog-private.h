@@ -23,7 +23,7 @@ typedef struct {
 
 struct _AmigoCopyImageDialog
 {
-  AdwWindow parent_instance;
+  AmigoActionDialog parent_instance;
 
   /* template widgets */
   GtkButton *copy_button;
@@ -43,10 +43,8 @@ struct _AmigoCopyImageDialog
   GtkSwitch *copy_tags_switch;
 
   /* owned */
-  AmigoActionContext *context;
   AmigoImage *image;
   GPtrArray *destinations;      /* (element-type AmigoCopyDestination) */
-  GCancellable *cancellable;
   char *source_region;
 
   guint pending;                /* copy requests under way */

@@ -21,7 +21,7 @@
 #include "amigo-error.h"
 #include "amigo-task-manager.h"
 
-G_DEFINE_FINAL_TYPE (AmigoCopyImageDialog, amigo_copy_image_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AmigoCopyImageDialog, amigo_copy_image_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
 /* CopyImage's Description: "Constraints: Up to 255 characters." */
 #define DESCRIPTION_MAX AMIGO_EC2_IMAGE_DESCRIPTION_MAX
@@ -183,7 +183,7 @@ describe_regions_cb (GObject      *source,
         g_debug ("Could not list the regions: %s", error->message);
       return;
     }
-  if (self->cancellable == NULL)
+  if (amigo_action_dialog_is_closed (AMIGO_ACTION_DIALOG (self)))
     return;
 
   partition = amigo_partition_for_region (self->source_region);
@@ -300,24 +300,6 @@ _amigo_copy_image_kms_key_is_valid (const char *text)
   return is_uuid (text) || is_multi_region_key_id (text);
 }
 
-static void
-set_row_error (gpointer row,
-               gboolean error)
-{
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
-static void
-show_message (GtkLabel   *label,
-              const char *text)
-{
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
-}
-
 /* Checks every field, shows what is wrong with those the person has
  * touched (or all of them after pressing Copy), and says whether the
  * copies may be sent. */
@@ -377,28 +359,21 @@ validate (AmigoCopyImageDialog *self)
         }
     }
 
-  set_row_error (self->name_row, details_problem != NULL && !name_ok);
-  set_row_error (self->description_row, !description_ok);
-  show_message (self->details_message, details_problem);
+  amigo_action_dialog_set_invalid (self->name_row, details_problem != NULL && !name_ok);
+  amigo_action_dialog_set_invalid (self->description_row, !description_ok);
+  amigo_action_dialog_show_field_problem (NULL, self->details_message, details_problem);
 
-  set_row_error (self->kms_row, !kms_ok);
+  amigo_action_dialog_set_invalid (self->kms_row, !kms_ok);
   if (kms_problem != NULL)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->kms_message), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->kms_message), "error");
-      show_message (self->kms_message, kms_problem);
-    }
+    amigo_action_dialog_show_message (self->kms_message, kms_problem, TRUE);
   else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->kms_message), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->kms_message), "dim-label");
-      show_message (self->kms_message,
-                    encrypted ? _("A key ID, a key ARN or an alias (alias/…). A key ARN names one region: "
-                                  "to copy to several, use an alias they all have.")
-                              : NULL);
-    }
+    amigo_action_dialog_show_message (self->kms_message,
+                                      encrypted ? _("A key ID, a key ARN or an alias (alias/…). A key ARN names "
+                                                    "one region: to copy to several, use an alias they all have.")
+                                                : NULL,
+                                      FALSE);
 
-  show_message (self->regions_message,
+  amigo_action_dialog_show_field_problem (NULL, self->regions_message,
                 (self->regions_touched || self->submitted) ? regions_problem : NULL);
 
   return name_ok && description_ok && kms_ok && regions_problem == NULL;
@@ -462,20 +437,17 @@ show_status (AmigoCopyImageDialog *self)
 static void
 update_state (AmigoCopyImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   gboolean valid;
-  gboolean busy = self->pending > 0;
+  gboolean busy = amigo_action_dialog_get_busy (base);
 
   /* Disposed: the widgets are going. */
-  if (self->cancellable == NULL)
+  if (amigo_action_dialog_is_closed (base))
     return;
   valid = validate (self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->kms_row), gtk_switch_get_active (self->encrypt_switch));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "copy.submit", valid && !busy && !self->closing);
-  /* A copy EC2 may already have started is not left without its task. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->description_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->encrypt_row), !busy);
@@ -505,6 +477,7 @@ add_task (AmigoCopyImageDialog *self,
           AmigoCopyDestination *dest,
           const char           *name)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   const char *ids[] = { dest->image_id, NULL };
   g_autofree char *place = short_region_name (dest->display_name);
   g_autofree char *title = NULL;
@@ -512,13 +485,15 @@ add_task (AmigoCopyImageDialog *self,
   /* Translators: a task's title: the image's name, then where it goes,
    * e.g. Copy of “web-2024” to Seoul */
   title = g_strdup_printf (_("Copy of “%s” to %s"), name, place);
-  amigo_action_context_add_task (self->context, AMIGO_TASK_KIND_COPY_IMAGE, dest->region, ids, title);
+  amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_COPY_IMAGE,
+                                 dest->region, ids, title);
 }
 
 static void
 finish_round (AmigoCopyImageDialog *self,
               const char           *name)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   guint n_started = 0;
   gboolean any_failed = FALSE;
   g_autofree char *toast = NULL;
@@ -545,8 +520,8 @@ finish_round (AmigoCopyImageDialog *self,
                                         "Copying “%s” to %u region",
                                         "Copying “%s” to %u regions", n_started),
                            name, n_started);
-  amigo_action_context_toast (self->context, toast);
-  amigo_action_context_changed (self->context);
+  amigo_action_context_toast (amigo_action_dialog_get_context (base), toast);
+  amigo_action_context_changed (amigo_action_dialog_get_context (base));
   self->closing = TRUE;
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -558,6 +533,7 @@ copy_image_cb (GObject      *source,
 {
   g_autoptr(CopyCall) call = user_data;
   AmigoCopyImageDialog *self = call->self;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   AmigoCopyDestination *dest = call->dest;
   g_autoptr(GError) error = NULL;
   g_autofree char *image_id = NULL;
@@ -565,6 +541,9 @@ copy_image_cb (GObject      *source,
   image_id = amigo_ec2_copy_image_finish (AMIGO_EC2 (source), result, &error);
   dest->running = FALSE;
   self->pending--;
+  /* A copy EC2 may already have started is not left without its task:
+   * closing waits for every answer. */
+  amigo_action_dialog_set_busy (base, self->pending > 0);
 
   if (image_id != NULL)
     {
@@ -579,7 +558,7 @@ copy_image_cb (GObject      *source,
     }
 
   /* Disposed (its parent went): the copy still got its task. */
-  if (self->cancellable == NULL)
+  if (amigo_action_dialog_is_closed (base))
     return;
   show_destination (dest);
   if (self->pending == 0)
@@ -596,6 +575,7 @@ copy_image_cb (GObject      *source,
 gboolean
 _amigo_copy_image_dialog_submit (AmigoCopyImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autofree char *name = dup_text (self->name_row);
   g_autofree char *description = dup_text (self->description_row);
   g_autofree char *kms = dup_text (self->kms_row);
@@ -635,7 +615,7 @@ _amigo_copy_image_dialog_submit (AmigoCopyImageDialog *self)
       if (!destination_is_to_send (dest))
         continue;
 
-      ec2 = amigo_action_context_dup_ec2 (self->context, dest->region, &error);
+      ec2 = amigo_action_dialog_dup_ec2 (base, dest->region, &error);
       if (ec2 == NULL)
         {
           g_free (dest->error);
@@ -656,10 +636,12 @@ _amigo_copy_image_dialog_submit (AmigoCopyImageDialog *self)
       call->self = g_object_ref (self);
       call->dest = dest;
       call->name = g_strdup (name);
-      amigo_ec2_copy_image_async (ec2, &request, self->cancellable, copy_image_cb, call);
+      amigo_ec2_copy_image_async (ec2, &request, amigo_action_dialog_get_cancellable (base), copy_image_cb,
+                                  call);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->status_group), FALSE);
+  amigo_action_dialog_set_busy (base, self->pending > 0);
   if (self->pending == 0)
     finish_round (self, name);
   else
@@ -696,17 +678,10 @@ on_field_changed_cb (AmigoCopyImageDialog *self)
 
 /* ---- object ------------------------------------------------------------ */
 
-static gboolean
-amigo_copy_image_dialog_close_request (GtkWindow *window)
+static void
+busy_changed (AmigoActionDialog *dialog)
 {
-  AmigoCopyImageDialog *self = AMIGO_COPY_IMAGE_DIALOG (window);
-
-  /* EC2 may already have started a copy whose answer is on its way: wait
-   * for it, so that the copy gets its task. */
-  if (self->pending > 0)
-    return TRUE;
-
-  return GTK_WINDOW_CLASS (amigo_copy_image_dialog_parent_class)->close_request (window);
+  update_state (AMIGO_COPY_IMAGE_DIALOG (dialog));
 }
 
 static void
@@ -714,8 +689,8 @@ amigo_copy_image_dialog_dispose (GObject *object)
 {
   AmigoCopyImageDialog *self = AMIGO_COPY_IMAGE_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  /* Closed from now on: what the widgets emit as they go is not acted on. */
+  g_cancellable_cancel (amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AMIGO_TYPE_COPY_IMAGE_DIALOG);
 
@@ -727,7 +702,6 @@ amigo_copy_image_dialog_finalize (GObject *object)
 {
   AmigoCopyImageDialog *self = AMIGO_COPY_IMAGE_DIALOG (object);
 
-  g_clear_object (&self->context);
   g_clear_object (&self->image);
   g_ptr_array_unref (self->destinations);
   g_free (self->source_region);
@@ -740,11 +714,11 @@ amigo_copy_image_dialog_class_init (AmigoCopyImageDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  AmigoActionDialogClass *dialog_class = AMIGO_ACTION_DIALOG_CLASS (klass);
 
   object_class->dispose = amigo_copy_image_dialog_dispose;
   object_class->finalize = amigo_copy_image_dialog_finalize;
-  window_class->close_request = amigo_copy_image_dialog_close_request;
+  dialog_class->busy_changed = busy_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amigo_app/Amigo/actions/amigo-copy-image-dialog.ui");
@@ -767,8 +741,6 @@ amigo_copy_image_dialog_class_init (AmigoCopyImageDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "copy.submit", NULL, submit_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -779,7 +751,7 @@ amigo_copy_image_dialog_init (AmigoCopyImageDialog *self)
   self->loading = FALSE;
 
   self->destinations = g_ptr_array_new_with_free_func ((GDestroyNotify) destination_free);
-  self->cancellable = g_cancellable_new ();
+  amigo_action_dialog_set_busy_display (AMIGO_ACTION_DIALOG (self), self->spinner, "copy.submit", NULL);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->source_row), FALSE);
 }
 
@@ -818,12 +790,13 @@ amigo_copy_image_dialog_new (GtkWindow          *parent,
   g_autofree char *description = NULL;
   g_autoptr(AmigoEc2) ec2 = NULL;
   g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
 
   g_return_val_if_fail (AMIGO_IS_ACTION_CONTEXT (context), NULL);
   g_return_val_if_fail (image != NULL, NULL);
 
-  self = g_object_new (AMIGO_TYPE_COPY_IMAGE_DIALOG, "transient-for", parent, NULL);
-  self->context = g_object_ref (context);
+  self = g_object_new (AMIGO_TYPE_COPY_IMAGE_DIALOG, "transient-for", parent, "context", context, NULL);
+  cancellable = amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self));
   self->image = g_object_ref (image);
   self->source_region = g_strdup (amigo_action_context_get_region (context));
 
@@ -857,7 +830,7 @@ amigo_copy_image_dialog_new (GtkWindow          *parent,
 
   ec2 = amigo_action_context_dup_ec2 (context, self->source_region, &error);
   if (ec2 != NULL)
-    amigo_ec2_describe_regions_async (ec2, self->cancellable, describe_regions_cb, g_object_ref (self));
+    amigo_ec2_describe_regions_async (ec2, cancellable, describe_regions_cb, g_object_ref (self));
   else
     g_debug ("Cannot list the regions: %s", error->message);
 

@@ -31,7 +31,7 @@ typedef struct {
 
 struct _AmigoCreateImageDialog
 {
-  AdwWindow parent_instance;
+  AmigoActionDialog parent_instance;
 
   /* template widgets */
   AdwWindowTitle *window_title;
@@ -57,9 +57,7 @@ struct _AmigoCreateImageDialog
   GtkSwitch *tag_snapshots_switch;
 
   /* owned */
-  AmigoActionContext *context;
   AmigoEc2 *ec2;
-  GCancellable *cancellable;            /* everything, on close */
   GCancellable *volumes_cancellable;    /* the volumes of the chosen instance */
   GCancellable *name_cancellable;       /* the duplicate check while typing */
   GPtrArray *instances;                 /* of AmigoInstance, parallel to instance_row's model */
@@ -67,7 +65,6 @@ struct _AmigoCreateImageDialog
   GPtrArray *left_out;                  /* devices of the instance left out (NoDevice) */
   char *instances_error;
   char *volumes_error;
-  char *aws_error;
   char *taken_name;                     /* one of your images has it */
   char *free_name;                      /* checked: none has it */
   char *sent_name;                      /* CreateImage was sent with it and failed */
@@ -77,7 +74,6 @@ struct _AmigoCreateImageDialog
 
   gboolean loading_instances;
   gboolean loading_volumes;
-  gboolean busy;                        /* the duplicate check, then CreateImage */
   gboolean name_touched;
   gboolean filling;                     /* the dialog, not the person, sets fields */
 };

@@ -28,7 +28,7 @@
 #include "amigo-image-form.h"
 #include "amigo-task-manager.h"
 
-G_DEFINE_FINAL_TYPE (AmigoCreateImageDialog, amigo_create_image_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AmigoCreateImageDialog, amigo_create_image_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
 /* Waiting this long after the last keystroke before asking EC2 whether the
  * name is taken: one request per pause, not per character. */
@@ -572,6 +572,7 @@ describe_instances_cb (GObject      *source,
                        gpointer      user_data)
 {
   g_autoptr(AmigoCreateImageDialog) self = user_data;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
@@ -584,7 +585,7 @@ describe_instances_cb (GObject      *source,
   if (found == NULL)
     {
       self->instances_error = g_strdup_printf (_("The instances of %s could not be listed: %s"),
-                                               amigo_action_context_get_region (self->context),
+                                               amigo_action_context_get_region (amigo_action_dialog_get_context (base)),
                                                error->message);
       update_state (self);
       return;
@@ -618,12 +619,13 @@ describe_instances_cb (GObject      *source,
 static void
 load_instances (AmigoCreateImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   static const char * const states[] = { "pending", "running", "stopping", "stopped", NULL };
   AmigoEc2Filter filter = { "instance-state-name", states };
   AmigoEc2ListRequest request = { .filters = &filter, .n_filters = 1 };
 
   self->loading_instances = TRUE;
-  amigo_ec2_describe_instances_async (self->ec2, &request, self->cancellable,
+  amigo_ec2_describe_instances_async (self->ec2, &request, amigo_action_dialog_get_cancellable (base),
                                       describe_instances_cb, g_object_ref (self));
 }
 
@@ -691,33 +693,10 @@ schedule_name_check (AmigoCreateImageDialog *self)
 
 /* ---- validation ------------------------------------------------------ */
 
-static void
-set_error_class (gpointer widget,
-                 gboolean error)
-{
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (widget), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (widget), "error");
-}
-
-static void
-show_message (GtkLabel   *label,
-              const char *text,
-              gboolean    error)
-{
-  gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
-  set_error_class (label, error);
-  if (!error)
-    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-}
-
 static gboolean
 validate_name (AmigoCreateImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   const char *name = entered_name (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
@@ -739,11 +718,11 @@ validate_name (AmigoCreateImageDialog *self)
       valid = FALSE;
       /* Translators: %s is the image name, then the region */
       message = g_strdup_printf (_("You already have an image called “%s” in %s. Choose another name."),
-                                 name, amigo_action_context_get_region (self->context));
+                                 name, amigo_action_context_get_region (amigo_action_dialog_get_context (base)));
     }
 
-  set_error_class (self->name_row, message != NULL);
-  show_message (self->name_message, message, TRUE);
+  amigo_action_dialog_set_invalid (self->name_row, message != NULL);
+  amigo_action_dialog_show_message (self->name_message, message, TRUE);
   return valid;
 }
 
@@ -762,8 +741,8 @@ validate_volumes (AmigoCreateImageDialog *self)
                                                                 volume->current_size,
                                                                 volume_iops (volume));
 
-      set_error_class (volume->size, problem != NULL);
-      set_error_class (volume->row, problem != NULL);
+      amigo_action_dialog_set_invalid (volume->size, problem != NULL);
+      amigo_action_dialog_set_invalid (volume->row, problem != NULL);
       if (problem != NULL)
         {
           valid = FALSE;
@@ -775,11 +754,11 @@ validate_volumes (AmigoCreateImageDialog *self)
     }
 
   if (self->volumes_error != NULL)
-    show_message (self->volumes_message, self->volumes_error, TRUE);
+    amigo_action_dialog_show_message (self->volumes_message, self->volumes_error, TRUE);
   else if (problems->len > 0)
-    show_message (self->volumes_message, problems->str, TRUE);
+    amigo_action_dialog_show_message (self->volumes_message, problems->str, TRUE);
   else if (self->loading_volumes)
-    show_message (self->volumes_message, _("Reading the instance’s volumes…"), FALSE);
+    amigo_action_dialog_show_message (self->volumes_message, _("Reading the instance’s volumes…"), FALSE);
   else if (self->left_out->len > 0)
     {
       g_autoptr(GString) devices = g_string_new (NULL);
@@ -794,10 +773,10 @@ validate_volumes (AmigoCreateImageDialog *self)
         }
       /* Translators: %s lists device names, such as “/dev/sdb, /dev/sdc” */
       text = g_strdup_printf (_("Left out of the image: %s"), devices->str);
-      show_message (self->volumes_message, text, FALSE);
+      amigo_action_dialog_show_message (self->volumes_message, text, FALSE);
     }
   else
-    show_message (self->volumes_message, NULL, FALSE);
+    amigo_action_dialog_show_message (self->volumes_message, NULL, FALSE);
 
   gtk_widget_set_visible (GTK_WIDGET (self->volumes_list), self->volumes->len > 0);
   return valid;
@@ -806,7 +785,8 @@ validate_volumes (AmigoCreateImageDialog *self)
 static void
 show_instances_state (AmigoCreateImageDialog *self)
 {
-  const char *region = amigo_action_context_get_region (self->context);
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+  const char *region = amigo_action_context_get_region (amigo_action_dialog_get_context (base));
   g_autofree char *text = NULL;
   gboolean error = FALSE;
 
@@ -827,7 +807,7 @@ show_instances_state (AmigoCreateImageDialog *self)
                                 "or choose another region."), region);
       error = TRUE;
     }
-  show_message (self->instance_message, text, error);
+  amigo_action_dialog_show_message (self->instance_message, text, error);
 }
 
 /* Shows what is wrong and what is going on; returns whether the image
@@ -840,29 +820,23 @@ update_state (AmigoCreateImageDialog *self)
   gboolean tags_ok = amigo_tags_editor_is_valid (self->tags_editor);
   gboolean have_instance = selected_instance (self) != NULL;
   g_autofree char *device = next_free_device (self);
+  gboolean busy = amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (self));
   gboolean can_create = self->ec2 != NULL && have_instance && name_ok && volumes_ok && tags_ok &&
-                        !self->busy;
+                        !busy;
 
   show_instances_state (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "create-image.create", can_create);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "create-image.add-volume",
                                  have_instance && !self->loading_volumes && self->volumes_error == NULL &&
-                                 device != NULL && !self->busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !self->busy);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy);
-  gtk_spinner_set_spinning (self->spinner, self->busy);
+                                 device != NULL && !busy);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->instance_row),
-                            !self->busy && !self->loading_instances && self->instances->len > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->image_group), !self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->volumes_list), !self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->tags_editor), !self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->tag_snapshots_switch), !self->busy);
-
-  adw_action_row_set_subtitle (self->error_row, self->aws_error ? self->aws_error : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_group), self->aws_error != NULL);
+                            !busy && !self->loading_instances && self->instances->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->image_group), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->volumes_list), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tags_editor), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tag_snapshots_switch), !busy);
   return can_create;
 }
 
@@ -872,6 +846,7 @@ static void
 created (AmigoCreateImageDialog *self,
          const char             *image_id)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   const char *name = entered_name (self);
   const char *ids[] = { image_id, NULL };
   g_autofree char *title = NULL;
@@ -881,14 +856,15 @@ created (AmigoCreateImageDialog *self,
 
   /* Translators: a task in the list of work under way; %s is the image name */
   title = g_strdup_printf (_("Create image “%s”"), name);
-  amigo_action_context_add_task (self->context, AMIGO_TASK_KIND_CREATE_IMAGE, NULL, ids, title);
+  amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_CREATE_IMAGE, NULL,
+                                 ids, title);
 
   /* Translators: %s is the image name */
   toast = g_strdup_printf (_("Creating image “%s”…"), name);
-  amigo_action_context_toast (self->context, toast);
-  amigo_action_context_changed (self->context);
+  amigo_action_context_toast (amigo_action_dialog_get_context (base), toast);
+  amigo_action_context_changed (amigo_action_dialog_get_context (base));
 
-  self->busy = FALSE;
+  amigo_action_dialog_set_busy (base, FALSE);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -896,9 +872,10 @@ static void
 failed (AmigoCreateImageDialog *self,
         const char             *message)
 {
-  self->busy = FALSE;
-  set_str (&self->aws_error, message);
-  update_state (self);
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
+  amigo_action_dialog_set_busy (base, FALSE);
+  amigo_action_dialog_show_problem (base, message);
 
   /* The message is at the top. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -930,13 +907,13 @@ create_image_cb (GObject      *source,
       /* Someone took the name between the check and the request. */
       set_str (&self->taken_name, self->sent_name);
       g_clear_pointer (&self->sent_name, g_free);
-      self->busy = FALSE;
+      amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
       update_state (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
       return;
     }
 
-  message = amigo_image_form_describe_error (error);
+  message = amigo_action_dialog_describe_error (NULL, error);
   failed (self, message);
 }
 
@@ -958,6 +935,7 @@ add_mapping (GArray     *mappings,
 static void
 send_create (AmigoCreateImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   AmigoInstance *instance = selected_instance (self);
   g_autoptr(GArray) mappings = g_array_new (FALSE, TRUE, sizeof (AmigoBlockDeviceMapping));
   const char *description = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
@@ -1017,7 +995,8 @@ send_create (AmigoCreateImageDialog *self)
 
   set_str (&self->sent_name, request.name);
   set_str (&self->sent_instance_id, request.instance_id);
-  amigo_ec2_create_image_async (self->ec2, &request, self->cancellable, create_image_cb,
+  amigo_ec2_create_image_async (self->ec2, &request, amigo_action_dialog_get_cancellable (base),
+                                create_image_cb,
                                 g_object_ref (self));
 }
 
@@ -1037,7 +1016,7 @@ submit_check_cb (GObject      *source,
 
   if (error != NULL)
     {
-      g_autofree char *message = amigo_image_form_describe_error (error);
+      g_autofree char *message = amigo_action_dialog_describe_error (NULL, error);
       g_autofree char *text = g_strdup_printf (_("Amigo could not check that the name is free: %s"),
                                                message);
 
@@ -1057,7 +1036,7 @@ submit_check_cb (GObject      *source,
           return;
         }
       set_str (&self->taken_name, name);
-      self->busy = FALSE;
+      amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
       update_state (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
       return;
@@ -1073,6 +1052,7 @@ create_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   AmigoCreateImageDialog *self = AMIGO_CREATE_IMAGE_DIALOG (widget);
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
 
   self->name_touched = TRUE;
   if (!update_state (self))
@@ -1085,12 +1065,12 @@ create_action (GtkWidget  *widget,
   /* The fields turn insensitive: a focused entry would lose the focus
    * without knowing (GTK then warns that its cursor still blinks). */
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  self->busy = TRUE;
-  g_clear_pointer (&self->aws_error, g_free);
-  update_state (self);
+  amigo_action_dialog_show_problem (base, NULL);
+  amigo_action_dialog_set_busy (base, TRUE);
 
-  amigo_ec2_find_own_image_by_name_async (self->ec2, entered_name (self), self->cancellable,
-                                         submit_check_cb, g_object_ref (self));
+  amigo_ec2_find_own_image_by_name_async (self->ec2, entered_name (self),
+                                          amigo_action_dialog_get_cancellable (base),
+                                          submit_check_cb, g_object_ref (self));
 }
 
 /* ---- callbacks ------------------------------------------------------- */
@@ -1123,25 +1103,10 @@ on_field_changed_cb (AmigoCreateImageDialog *self)
 
 /* ---- object ---------------------------------------------------------- */
 
-static gboolean
-amigo_create_image_dialog_close_request (GtkWindow *window)
+static void
+busy_changed (AmigoActionDialog *dialog)
 {
-  AmigoCreateImageDialog *self = AMIGO_CREATE_IMAGE_DIALOG (window);
-
-  /* CreateImage may already have been accepted: the dialog waits for the
-   * answer rather than leave the person not knowing. */
-  if (self->busy)
-    return TRUE;
-
-  g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->volumes_cancellable);
-  g_cancellable_cancel (self->name_cancellable);
-  g_clear_handle_id (&self->name_timeout_id, g_source_remove);
-
-  /* The focused entry stops its cursor now, not when it is finalized. */
-  gtk_window_set_focus (window, NULL);
-
-  return GTK_WINDOW_CLASS (amigo_create_image_dialog_parent_class)->close_request (window);
+  update_state (AMIGO_CREATE_IMAGE_DIALOG (dialog));
 }
 
 static void
@@ -1149,7 +1114,7 @@ amigo_create_image_dialog_dispose (GObject *object)
 {
   AmigoCreateImageDialog *self = AMIGO_CREATE_IMAGE_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
+  /* The base cancels the rest. */
   g_cancellable_cancel (self->volumes_cancellable);
   g_cancellable_cancel (self->name_cancellable);
   g_clear_handle_id (&self->name_timeout_id, g_source_remove);
@@ -1160,7 +1125,6 @@ amigo_create_image_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AMIGO_TYPE_CREATE_IMAGE_DIALOG);
 
-  g_clear_object (&self->context);
   g_clear_object (&self->ec2);
 
   G_OBJECT_CLASS (amigo_create_image_dialog_parent_class)->dispose (object);
@@ -1171,13 +1135,11 @@ amigo_create_image_dialog_finalize (GObject *object)
 {
   AmigoCreateImageDialog *self = AMIGO_CREATE_IMAGE_DIALOG (object);
 
-  g_clear_object (&self->cancellable);
   g_ptr_array_unref (self->instances);
   g_ptr_array_unref (self->volumes);
   g_ptr_array_unref (self->left_out);
   g_free (self->instances_error);
   g_free (self->volumes_error);
-  g_free (self->aws_error);
   g_free (self->taken_name);
   g_free (self->free_name);
   g_free (self->sent_name);
@@ -1192,11 +1154,11 @@ amigo_create_image_dialog_class_init (AmigoCreateImageDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  AmigoActionDialogClass *dialog_class = AMIGO_ACTION_DIALOG_CLASS (klass);
 
   object_class->dispose = amigo_create_image_dialog_dispose;
   object_class->finalize = amigo_create_image_dialog_finalize;
-  window_class->close_request = amigo_create_image_dialog_close_request;
+  dialog_class->busy_changed = busy_changed;
 
   g_type_ensure (AMIGO_TYPE_TAGS_EDITOR);
 
@@ -1229,24 +1191,26 @@ amigo_create_image_dialog_class_init (AmigoCreateImageDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "create-image.create", NULL, create_action);
   gtk_widget_class_install_action (widget_class, "create-image.add-volume", NULL, add_volume_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 amigo_create_image_dialog_init (AmigoCreateImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
   self->filling = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->filling = FALSE;
 
-  self->cancellable = g_cancellable_new ();
   self->instances = g_ptr_array_new_with_free_func (g_object_unref);
   self->volumes = g_ptr_array_new_with_free_func (volume_free);
   self->left_out = g_ptr_array_new_with_free_func (g_free);
 
+  amigo_action_dialog_set_busy_display (base, self->spinner,
+                                        "create-image.create", "create-image.add-volume", NULL);
+  amigo_action_dialog_set_error_display (base, GTK_WIDGET (self->error_group),
+                                         GTK_WIDGET (self->error_row));
   /* AWS's messages are shown as they are, never as markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->error_row), FALSE);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->instance_row), FALSE);
 
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->create_button));
@@ -1269,13 +1233,9 @@ amigo_create_image_dialog_new (GtkWindow          *parent,
 
   g_return_val_if_fail (AMIGO_IS_ACTION_CONTEXT (context), NULL);
 
-  self = g_object_new (AMIGO_TYPE_CREATE_IMAGE_DIALOG, "transient-for", parent, NULL);
-  self->context = g_object_ref (context);
+  self = g_object_new (AMIGO_TYPE_CREATE_IMAGE_DIALOG, "transient-for", parent, "context", context, NULL);
 
-  /* Translators: the dialog's subtitle: the account's name, then the region */
-  subtitle = g_strdup_printf (_("%s — %s"),
-                              amigo_account_get_name (amigo_action_context_get_account (context)),
-                              amigo_action_context_get_region (context));
+  subtitle = amigo_action_dialog_dup_place (AMIGO_ACTION_DIALOG (self));
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   self->ec2 = amigo_action_context_dup_ec2 (context, NULL, &error);
@@ -1294,17 +1254,8 @@ amigo_create_image_dialog_new (GtkWindow          *parent,
 char *
 _amigo_create_image_dialog_dup_problems (AmigoCreateImageDialog *self)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
   GtkLabel *labels[] = { self->instance_message, self->name_message, self->volumes_message };
-  const char *tags = amigo_tags_editor_get_problem (self->tags_editor);
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (gtk_widget_get_visible (GTK_WIDGET (labels[i])) &&
-        gtk_widget_has_css_class (GTK_WIDGET (labels[i]), "error"))
-      g_string_append_printf (text, "%s\n", gtk_label_get_text (labels[i]));
-  if (tags != NULL)
-    g_string_append_printf (text, "%s\n", tags);
-  if (self->aws_error != NULL)
-    g_string_append_printf (text, "%s\n", self->aws_error);
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return amigo_action_dialog_dup_problems (AMIGO_ACTION_DIALOG (self), labels, G_N_ELEMENTS (labels),
+                                           amigo_tags_editor_get_problem (self->tags_editor));
 }

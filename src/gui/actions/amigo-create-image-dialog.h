@@ -6,13 +6,13 @@
 
 #include <adwaita.h>
 
-#include "amigo-action-context.h"
+#include "amigo-action-dialog.h"
 
 G_BEGIN_DECLS
 
 #define AMIGO_TYPE_CREATE_IMAGE_DIALOG (amigo_create_image_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (AmigoCreateImageDialog, amigo_create_image_dialog, AMIGO, CREATE_IMAGE_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (AmigoCreateImageDialog, amigo_create_image_dialog, AMIGO, CREATE_IMAGE_DIALOG, AmigoActionDialog)
 
 GtkWindow *amigo_create_image_dialog_new (GtkWindow          *parent,
                                           AmigoActionContext *context);

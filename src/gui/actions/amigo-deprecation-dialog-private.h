@@ -22,7 +22,7 @@ typedef enum {
 
 struct _AmigoDeprecationDialog
 {
-  AdwWindow parent_instance;
+  AmigoActionDialog parent_instance;
 
   /* template widgets */
   AdwWindowTitle *window_title;
@@ -41,13 +41,10 @@ struct _AmigoDeprecationDialog
   GtkLabel *error_label;
 
   /* owned */
-  AmigoActionContext *context;
   GPtrArray *images;            /* AmigoImage */
   GPtrArray *image_rows;        /* AdwActionRow, parallel to images */
-  GCancellable *cancellable;
   GHashTable *done;             /* image ids this attempt already changed */
   GString *failures;
-  char *work_error;
 
   AmigoDeprecationWork work;
   AmigoDeprecationWork work_last; /* what @done is about */

@@ -17,9 +17,8 @@
 #include "amigo-date-format.h"
 #include "amigo-image-store.h"
 #include "amigo-deprecation-dialog-private.h"
-#include "amigo-manage-util.h"
 
-G_DEFINE_FINAL_TYPE (AmigoDeprecationDialog, amigo_deprecation_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AmigoDeprecationDialog, amigo_deprecation_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
 static void update_state (AmigoDeprecationDialog *self);
 
@@ -95,7 +94,7 @@ check_time (AmigoDeprecationDialog *self,
           /* Translators: %s is an image's name, then a date */
           return g_strdup_printf (_("“%s” is public: it can be deprecated at most 2 years after "
                                     "it was made, by %s."),
-                                  amigo_manage_image_title (image), text);
+                                  amigo_action_dialog_image_title (image), text);
         }
     }
   return NULL;
@@ -169,17 +168,13 @@ update_state (AmigoDeprecationDialog *self)
   else
     adw_action_row_set_subtitle (self->time_row, "");
 
-  amigo_manage_show_problem (GTK_WIDGET (self->date_button), self->problem_label, problem);
-  amigo_manage_show_problem (NULL, self->error_label, self->work_error);
+  amigo_action_dialog_show_field_problem (GTK_WIDGET (self->date_button), self->problem_label, problem);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deprecation.set", !busy && problem == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deprecation.clear", !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->date_button), !busy);
   gtk_editable_set_editable (GTK_EDITABLE (self->hour_spin), !busy);
   gtk_editable_set_editable (GTK_EDITABLE (self->minute_spin), !busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
 }
 
 /* ---- working ---------------------------------------------------------- */
@@ -211,8 +206,8 @@ image_done_cb (GObject      *source,
   else
     {
       /* Translators: %s is an image's name (or id) */
-      g_autofree char *what = g_strdup_printf (_("“%s” was not changed"), amigo_manage_image_title (image));
-      g_autofree char *text = amigo_manage_describe_error (what, error);
+      g_autofree char *what = g_strdup_printf (_("“%s” was not changed"), amigo_action_dialog_image_title (image));
+      g_autofree char *text = amigo_action_dialog_describe_error (what, error);
 
       if (self->failures->len > 0)
         g_string_append_c (self->failures, '\n');
@@ -225,19 +220,19 @@ image_done_cb (GObject      *source,
 static void
 finish_work (AmigoDeprecationDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   AmigoDeprecationWork work = self->work;
   guint n = self->images->len;
   g_autofree char *toast = NULL;
 
   self->work = AMIGO_DEPRECATION_IDLE;
+  amigo_action_dialog_set_busy (base, FALSE);
   if (self->n_changed > 0)
-    amigo_action_context_changed (self->context);
+    amigo_action_context_changed (amigo_action_dialog_get_context (base));
 
   if (self->failures->len > 0)
     {
-      g_free (self->work_error);
-      self->work_error = g_strdup (self->failures->str);
-      update_state (self);
+      amigo_action_dialog_show_problem (base, self->failures->str);
       return;
     }
 
@@ -248,7 +243,7 @@ finish_work (AmigoDeprecationDialog *self)
 
       /* Translators: an image's name (or id), then a local date and time */
       toast = g_strdup_printf (_("“%s” will be deprecated on %s"),
-                               amigo_manage_image_title (g_ptr_array_index (self->images, 0)), when);
+                               amigo_action_dialog_image_title (g_ptr_array_index (self->images, 0)), when);
     }
   else if (work == AMIGO_DEPRECATION_SETTING)
     toast = g_strdup_printf (ngettext ("Deprecation date set for %u image",
@@ -256,7 +251,7 @@ finish_work (AmigoDeprecationDialog *self)
   else
     toast = g_strdup_printf (ngettext ("Deprecation date removed from %u image",
                                        "Deprecation date removed from %u images", n), n);
-  amigo_action_context_toast (self->context, toast);
+  amigo_action_context_toast (amigo_action_dialog_get_context (base), toast);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -264,6 +259,8 @@ finish_work (AmigoDeprecationDialog *self)
 static void
 send_next (AmigoDeprecationDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
   for (; self->next < self->images->len; self->next++)
     {
       AmigoImage *image = g_ptr_array_index (self->images, self->next);
@@ -274,10 +271,11 @@ send_next (AmigoDeprecationDialog *self)
       if (g_hash_table_contains (self->done, amigo_image_get_image_id (image)))
         continue;
 
-      ec2 = amigo_action_context_dup_ec2 (self->context, region, &error);
+      ec2 = amigo_action_dialog_dup_ec2 (base, region, &error);
       if (ec2 == NULL)
         {
-          g_autofree char *text = amigo_manage_describe_error (amigo_manage_image_title (image), error);
+          g_autofree char *text = amigo_action_dialog_describe_error (amigo_action_dialog_image_title (image),
+                                                                      error);
 
           if (self->failures->len > 0)
             g_string_append_c (self->failures, '\n');
@@ -290,11 +288,11 @@ send_next (AmigoDeprecationDialog *self)
           g_autoptr(GDateTime) chosen = amigo_deprecation_dialog_dup_time (self);
 
           amigo_ec2_enable_image_deprecation_async (ec2, amigo_image_get_image_id (image), chosen,
-                                                    self->cancellable, image_done_cb, g_object_ref (self));
+                                                    amigo_action_dialog_get_cancellable (base), image_done_cb, g_object_ref (self));
         }
       else
         amigo_ec2_disable_image_deprecation_async (ec2, amigo_image_get_image_id (image),
-                                                   self->cancellable, image_done_cb, g_object_ref (self));
+                                                   amigo_action_dialog_get_cancellable (base), image_done_cb, g_object_ref (self));
       return;
     }
   finish_work (self);
@@ -304,6 +302,8 @@ static void
 start_work (AmigoDeprecationDialog *self,
             AmigoDeprecationWork    work)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
   /* Another kind of change, or another time: every image again. */
   if (work != self->work_last || work == AMIGO_DEPRECATION_SETTING)
     {
@@ -319,8 +319,8 @@ start_work (AmigoDeprecationDialog *self,
   self->next = 0;
   self->n_changed = 0;
   g_string_truncate (self->failures, 0);
-  g_clear_pointer (&self->work_error, g_free);
-  update_state (self);
+  amigo_action_dialog_show_problem (base, NULL);
+  amigo_action_dialog_set_busy (base, TRUE);
   send_next (self);
 }
 
@@ -358,7 +358,7 @@ on_day_selected_cb (AmigoDeprecationDialog *self)
   if (!self->ready)
     return;
   gtk_popover_popdown (self->date_popover);
-  g_clear_pointer (&self->work_error, g_free);
+  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), NULL);
   update_state (self);
 }
 
@@ -367,7 +367,7 @@ on_time_changed_cb (AmigoDeprecationDialog *self)
 {
   if (!self->ready)
     return;
-  g_clear_pointer (&self->work_error, g_free);
+  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), NULL);
   update_state (self);
 }
 
@@ -385,18 +385,10 @@ on_spin_output_cb (GtkSpinButton *spin,
 
 /* ---- object ----------------------------------------------------------- */
 
-static gboolean
-amigo_deprecation_dialog_close_request (GtkWindow *window)
+static void
+busy_changed (AmigoActionDialog *dialog)
 {
-  AmigoDeprecationDialog *self = AMIGO_DEPRECATION_DIALOG (window);
-
-  /* Changes are under way: wait for AWS's answers. */
-  if (self->work != AMIGO_DEPRECATION_IDLE)
-    return TRUE;
-  /* A text field that still has the focus when its window goes keeps
-   * blinking its cursor (GTK warns): let it lose the focus first. */
-  gtk_window_set_focus (window, NULL);
-  return GTK_WINDOW_CLASS (amigo_deprecation_dialog_parent_class)->close_request (window);
+  update_state (AMIGO_DEPRECATION_DIALOG (dialog));
 }
 
 static void
@@ -404,9 +396,6 @@ amigo_deprecation_dialog_dispose (GObject *object)
 {
   AmigoDeprecationDialog *self = AMIGO_DEPRECATION_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->context);
   g_clear_pointer (&self->images, g_ptr_array_unref);
   g_clear_pointer (&self->image_rows, g_ptr_array_unref);
 
@@ -422,7 +411,6 @@ amigo_deprecation_dialog_finalize (GObject *object)
 
   g_hash_table_unref (self->done);
   g_string_free (self->failures, TRUE);
-  g_free (self->work_error);
 
   G_OBJECT_CLASS (amigo_deprecation_dialog_parent_class)->finalize (object);
 }
@@ -432,11 +420,11 @@ amigo_deprecation_dialog_class_init (AmigoDeprecationDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  AmigoActionDialogClass *dialog_class = AMIGO_ACTION_DIALOG_CLASS (klass);
 
   object_class->dispose = amigo_deprecation_dialog_dispose;
   object_class->finalize = amigo_deprecation_dialog_finalize;
-  window_class->close_request = amigo_deprecation_dialog_close_request;
+  dialog_class->busy_changed = busy_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amigo_app/Amigo/actions/amigo-deprecation-dialog.ui");
@@ -460,14 +448,16 @@ amigo_deprecation_dialog_class_init (AmigoDeprecationDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "deprecation.set", NULL, set_action);
   gtk_widget_class_install_action (widget_class, "deprecation.clear", NULL, clear_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 amigo_deprecation_dialog_init (AmigoDeprecationDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
+  amigo_action_dialog_set_busy_display (base, self->spinner, "deprecation.set", "deprecation.clear", NULL);
+  amigo_action_dialog_set_error_display (base, NULL, GTK_WIDGET (self->error_label));
   self->done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->failures = g_string_new (NULL);
   self->images = g_ptr_array_new_with_free_func (g_object_unref);
@@ -493,8 +483,7 @@ amigo_deprecation_dialog_new (GtkWindow          *parent,
   g_return_val_if_fail (AMIGO_IS_ACTION_CONTEXT (context), NULL);
   g_return_val_if_fail (images->len > 0, NULL);
 
-  self = g_object_new (AMIGO_TYPE_DEPRECATION_DIALOG, "transient-for", parent, NULL);
-  self->context = g_object_ref (context);
+  self = g_object_new (AMIGO_TYPE_DEPRECATION_DIALOG, "transient-for", parent, "context", context, NULL);
 
   for (guint i = 0; i < images->len; i++)
     {
@@ -503,7 +492,7 @@ amigo_deprecation_dialog_new (GtkWindow          *parent,
       gint64 usec = amigo_image_get_deprecation_time_usec (image);
 
       g_ptr_array_add (self->images, g_object_ref (image));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), amigo_manage_image_title (image));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), amigo_action_dialog_image_title (image));
       adw_action_row_set_subtitle_lines (row, 0);
       adw_preferences_group_add (self->images_group, GTK_WIDGET (row));
       g_ptr_array_add (self->image_rows, row);
@@ -514,7 +503,7 @@ amigo_deprecation_dialog_new (GtkWindow          *parent,
 
   if (images->len == 1)
     adw_window_title_set_subtitle (self->window_title,
-                                   amigo_manage_image_title (g_ptr_array_index (images, 0)));
+                                   amigo_action_dialog_image_title (g_ptr_array_index (images, 0)));
   else
     {
       g_autofree char *subtitle = g_strdup_printf (ngettext ("%u image", "%u images", images->len),

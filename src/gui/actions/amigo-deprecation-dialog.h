@@ -6,13 +6,13 @@
 
 #include <adwaita.h>
 
-#include "amigo-action-context.h"
+#include "amigo-action-dialog.h"
 
 G_BEGIN_DECLS
 
 #define AMIGO_TYPE_DEPRECATION_DIALOG (amigo_deprecation_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (AmigoDeprecationDialog, amigo_deprecation_dialog, AMIGO, DEPRECATION_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (AmigoDeprecationDialog, amigo_deprecation_dialog, AMIGO, DEPRECATION_DIALOG, AmigoActionDialog)
 
 GtkWindow *amigo_deprecation_dialog_new (GtkWindow          *parent,
                                          AmigoActionContext *context);

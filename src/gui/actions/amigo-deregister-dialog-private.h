@@ -34,7 +34,7 @@ typedef struct {
 
 struct _AmigoDeregisterDialog
 {
-  AdwWindow parent_instance;
+  AmigoActionDialog parent_instance;
 
   /* template widgets */
   AdwWindowTitle *window_title;
@@ -53,8 +53,6 @@ struct _AmigoDeregisterDialog
   AdwPreferencesGroup *done_group;
 
   /* owned */
-  AmigoActionContext *context;
-  GCancellable *cancellable;
   GPtrArray *images;            /* AmigoDeregisterImage */
   GPtrArray *snapshots;         /* AmigoDeregisterSnapshot: only the deregistrable images' */
   GPtrArray *rows;              /* widgets added to the groups, to remove on reload */
@@ -63,11 +61,23 @@ struct _AmigoDeregisterDialog
 
   guint next;                   /* the image or snapshot worked on */
   gboolean loading;
-  gboolean working;
   gboolean finished;            /* the result page is shown */
   gboolean delete_snapshots;    /* as confirmed */
   guint n_deregistered;
   guint n_deleted;
 };
+
+/* Shared by amigo-deregister-dialog.c and amigo-deregister-work.c */
+const char   *_amigo_deregister_image_title         (AmigoDeregisterImage  *entry);
+gboolean      _amigo_deregister_image_is_doable     (AmigoDeregisterImage  *entry);
+void          _amigo_deregister_dialog_clear_rows   (AmigoDeregisterDialog *self);
+AdwActionRow *_amigo_deregister_dialog_add_row      (AmigoDeregisterDialog *self,
+                                                     AdwPreferencesGroup   *group,
+                                                     const char            *title,
+                                                     const char            *subtitle,
+                                                     const char            *icon_name,
+                                                     const char            *icon_class);
+void          _amigo_deregister_dialog_update_state (AmigoDeregisterDialog *self);
+void          _amigo_deregister_dialog_start        (AmigoDeregisterDialog *self);
 
 G_END_DECLS

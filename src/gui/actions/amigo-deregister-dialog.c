@@ -25,12 +25,10 @@
 #include "amigo-deregister-dialog-private.h"
 #include "amigo-error.h"
 #include "amigo-image-store.h"
-#include "amigo-manage-util.h"
 
-G_DEFINE_FINAL_TYPE (AmigoDeregisterDialog, amigo_deregister_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AmigoDeregisterDialog, amigo_deregister_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
 static void load (AmigoDeregisterDialog *self);
-static void update_state (AmigoDeregisterDialog *self);
 
 /* ---- entries ---------------------------------------------------------- */
 
@@ -55,15 +53,15 @@ snapshot_entry_free (AmigoDeregisterSnapshot *entry)
   g_free (entry);
 }
 
-static const char *
-image_entry_title (AmigoDeregisterImage *entry)
+const char *
+_amigo_deregister_image_title (AmigoDeregisterImage *entry)
 {
-  return entry->image != NULL ? amigo_manage_image_title (entry->image) : entry->image_id;
+  return entry->image != NULL ? amigo_action_dialog_image_title (entry->image) : entry->image_id;
 }
 
 /* Will be deregistered when the person confirms. */
-static gboolean
-image_entry_is_doable (AmigoDeregisterImage *entry)
+gboolean
+_amigo_deregister_image_is_doable (AmigoDeregisterImage *entry)
 {
   return entry->image != NULL && !entry->protected;
 }
@@ -74,7 +72,7 @@ count_doable (AmigoDeregisterDialog *self)
   guint n = 0;
 
   for (guint i = 0; i < self->images->len; i++)
-    n += image_entry_is_doable (g_ptr_array_index (self->images, i));
+    n += _amigo_deregister_image_is_doable (g_ptr_array_index (self->images, i));
   return n;
 }
 
@@ -121,8 +119,8 @@ format_gib (gint64 gib)
 
 /* ---- rows ------------------------------------------------------------- */
 
-static void
-clear_rows (AmigoDeregisterDialog *self)
+void
+_amigo_deregister_dialog_clear_rows (AmigoDeregisterDialog *self)
 {
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -135,8 +133,8 @@ clear_rows (AmigoDeregisterDialog *self)
   g_ptr_array_set_size (self->rows, 0);
 }
 
-static AdwActionRow *
-add_row (AmigoDeregisterDialog *self,
+AdwActionRow *
+_amigo_deregister_dialog_add_row (AmigoDeregisterDialog *self,
          AdwPreferencesGroup   *group,
          const char            *title,
          const char            *subtitle,
@@ -221,14 +219,15 @@ show_confirm (AmigoDeregisterDialog *self)
   g_autofree char *check_title = NULL;
   g_autofree char *button_label = NULL;
 
-  clear_rows (self);
+  _amigo_deregister_dialog_clear_rows (self);
   for (guint i = 0; i < self->images->len; i++)
     {
       AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
       g_autofree char *subtitle = describe_image_entry (self, entry);
-      gboolean doable = image_entry_is_doable (entry);
+      gboolean doable = _amigo_deregister_image_is_doable (entry);
 
-      entry->row = add_row (self, self->images_group, image_entry_title (entry), subtitle,
+      entry->row = _amigo_deregister_dialog_add_row (self, self->images_group,
+                                                     _amigo_deregister_image_title (entry), subtitle,
                             doable ? NULL : "changes-prevent-symbolic", doable ? NULL : "warning");
       entry->unprotect_button = NULL;
       if (entry->protected)
@@ -238,7 +237,7 @@ show_confirm (AmigoDeregisterDialog *self)
           entry->unprotect_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Turn Off Protection")));
           gtk_widget_set_valign (GTK_WIDGET (entry->unprotect_button), GTK_ALIGN_CENTER);
           /* Translators: %s is an image's name (or id) */
-          label = g_strdup_printf (_("Turn off the deregistration protection of %s"), image_entry_title (entry));
+          label = g_strdup_printf (_("Turn off the deregistration protection of %s"), _amigo_deregister_image_title (entry));
           gtk_accessible_update_property (GTK_ACCESSIBLE (entry->unprotect_button),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
           g_signal_connect (entry->unprotect_button, "clicked", G_CALLBACK (on_unprotect_clicked_cb), self);
@@ -260,7 +259,8 @@ show_confirm (AmigoDeregisterDialog *self)
         }
       else
         subtitle = g_strdup (entry->image_titles);
-      entry->row = add_row (self, self->snapshots_group, entry->snapshot_id, subtitle, NULL, NULL);
+      entry->row = _amigo_deregister_dialog_add_row (self, self->snapshots_group, entry->snapshot_id,
+                                                     subtitle, NULL, NULL);
     }
 
   if (n_snapshots == 1 && all_known)
@@ -290,7 +290,7 @@ show_confirm (AmigoDeregisterDialog *self)
   gtk_button_set_label (self->deregister_button, button_label);
 
   gtk_stack_set_visible_child_name (self->stack, "confirm");
-  update_state (self);
+  _amigo_deregister_dialog_update_state (self);
 }
 
 /* ---- loading ---------------------------------------------------------- */
@@ -301,12 +301,12 @@ static void
 load_failed (AmigoDeregisterDialog *self,
              const GError          *error)
 {
-  g_autofree char *text = amigo_manage_describe_error (_("AWS did not describe the images"), error);
+  g_autofree char *text = amigo_action_dialog_describe_error (_("AWS did not describe the images"), error);
 
   self->loading = FALSE;
   adw_status_page_set_description (self->failed_page, text);
   gtk_stack_set_visible_child_name (self->stack, "failed");
-  update_state (self);
+  _amigo_deregister_dialog_update_state (self);
 }
 
 static void
@@ -346,6 +346,7 @@ describe_image_cb (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(AmigoDeregisterDialog) self = user_data;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   AmigoDeregisterImage *entry = g_ptr_array_index (self->images, self->next);
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(GPtrArray) new_ids = g_ptr_array_new ();
@@ -397,14 +398,14 @@ describe_image_cb (GObject      *source,
           snapshot->snapshot_id = g_strdup (snapshot_id);
           snapshot->region = g_strdup (entry->region);
           snapshot->size_gib = -1;
-          snapshot->image_titles = g_strdup (image_entry_title (entry));
+          snapshot->image_titles = g_strdup (_amigo_deregister_image_title (entry));
           g_ptr_array_add (self->snapshots, snapshot);
           g_ptr_array_add (new_ids, snapshot->snapshot_id);
         }
       else
         {
           /* Shared by two of the selected images. */
-          char *titles = g_strdup_printf (_("%s, %s"), snapshot->image_titles, image_entry_title (entry));
+          char *titles = g_strdup_printf (_("%s, %s"), snapshot->image_titles, _amigo_deregister_image_title (entry));
 
           g_free (snapshot->image_titles);
           snapshot->image_titles = titles;
@@ -414,13 +415,13 @@ describe_image_cb (GObject      *source,
   if (new_ids->len > 0)
     {
       AmigoDescribeSnapshotsRequest request = { 0 };
-      g_autoptr(AmigoEc2) ec2 = amigo_action_context_dup_ec2 (self->context, entry->region, NULL);
+      g_autoptr(AmigoEc2) ec2 = amigo_action_dialog_dup_ec2 (base, entry->region, NULL);
 
       if (ec2 != NULL)
         {
           g_ptr_array_add (new_ids, NULL);
           request.snapshot_ids = (const char * const *) new_ids->pdata;
-          amigo_ec2_describe_snapshots_async (ec2, &request, self->cancellable,
+          amigo_ec2_describe_snapshots_async (ec2, &request, amigo_action_dialog_get_cancellable (base),
                                               describe_snapshots_cb, g_object_ref (self));
           return;
         }
@@ -433,6 +434,7 @@ describe_image_cb (GObject      *source,
 static void
 load_next (AmigoDeregisterDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   AmigoDeregisterImage *entry;
   const char *ids[2] = { NULL, NULL };
   AmigoDescribeImagesRequest request = { 0 };
@@ -447,7 +449,7 @@ load_next (AmigoDeregisterDialog *self)
     }
 
   entry = g_ptr_array_index (self->images, self->next);
-  ec2 = amigo_action_context_dup_ec2 (self->context, entry->region, &error);
+  ec2 = amigo_action_dialog_dup_ec2 (base, entry->region, &error);
   if (ec2 == NULL)
     {
       load_failed (self, error);
@@ -457,7 +459,8 @@ load_next (AmigoDeregisterDialog *self)
   request.image_ids = ids;
   request.include_deprecated = TRUE;
   request.include_disabled = TRUE;
-  amigo_ec2_describe_images_async (ec2, &request, NULL, NULL, NULL, self->cancellable,
+  amigo_ec2_describe_images_async (ec2, &request, NULL, NULL, NULL,
+                                   amigo_action_dialog_get_cancellable (base),
                                    describe_image_cb, g_object_ref (self));
 }
 
@@ -465,9 +468,10 @@ load_next (AmigoDeregisterDialog *self)
 static void
 load (AmigoDeregisterDialog *self)
 {
-  GPtrArray *selected = amigo_action_context_get_images (self->context);
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+  GPtrArray *selected = amigo_action_context_get_images (amigo_action_dialog_get_context (base));
 
-  clear_rows (self);
+  _amigo_deregister_dialog_clear_rows (self);
   g_ptr_array_set_size (self->images, 0);
   g_ptr_array_set_size (self->snapshots, 0);
   for (guint i = 0; i < selected->len; i++)
@@ -477,7 +481,7 @@ load (AmigoDeregisterDialog *self)
       const char *region = amigo_image_store_get_image_region (image);
 
       entry->image_id = g_strdup (amigo_image_get_image_id (image));
-      entry->region = g_strdup (region != NULL ? region : amigo_action_context_get_region (self->context));
+      entry->region = g_strdup (region != NULL ? region : amigo_action_context_get_region (amigo_action_dialog_get_context (base)));
       entry->snapshot_ids = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (self->images, entry);
     }
@@ -485,7 +489,7 @@ load (AmigoDeregisterDialog *self)
   self->loading = TRUE;
   self->next = 0;
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  update_state (self);
+  _amigo_deregister_dialog_update_state (self);
   load_next (self);
 }
 
@@ -497,22 +501,20 @@ unprotect_cb (GObject      *source,
               gpointer      user_data)
 {
   g_autoptr(AmigoDeregisterDialog) self = user_data;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *state = NULL;
 
   state = amigo_ec2_disable_image_deregistration_protection_finish (AMIGO_EC2 (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self->working = FALSE;
+  amigo_action_dialog_set_busy (base, FALSE);
   if (state == NULL)
     {
-      g_autofree char *text = amigo_manage_describe_error (_("Could not turn the protection off"), error);
-
-      amigo_manage_show_problem (NULL, self->error_label, text);
-      update_state (self);
+      amigo_action_dialog_show_error (base, _("Could not turn the protection off"), error);
       return;
     }
-  amigo_action_context_changed (self->context);
+  amigo_action_context_changed (amigo_action_dialog_get_context (base));
   load (self);
 }
 
@@ -520,6 +522,8 @@ static void
 on_unprotect_clicked_cb (GtkButton             *button,
                          AmigoDeregisterDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
   for (guint i = 0; i < self->images->len; i++)
     {
       AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
@@ -528,281 +532,19 @@ on_unprotect_clicked_cb (GtkButton             *button,
 
       if (entry->unprotect_button != button)
         continue;
-      ec2 = amigo_action_context_dup_ec2 (self->context, entry->region, &error);
+      ec2 = amigo_action_dialog_dup_ec2 (base, entry->region, &error);
       if (ec2 == NULL)
         {
-          g_autofree char *text = amigo_manage_describe_error (_("Could not turn the protection off"), error);
-
-          amigo_manage_show_problem (NULL, self->error_label, text);
+          amigo_action_dialog_show_error (base, _("Could not turn the protection off"), error);
           return;
         }
-      self->working = TRUE;
-      amigo_manage_show_problem (NULL, self->error_label, NULL);
-      update_state (self);
-      amigo_ec2_disable_image_deregistration_protection_async (ec2, entry->image_id, self->cancellable,
+      amigo_action_dialog_show_problem (base, NULL);
+      amigo_action_dialog_set_busy (base, TRUE);
+      amigo_ec2_disable_image_deregistration_protection_async (ec2, entry->image_id,
+                                                               amigo_action_dialog_get_cancellable (base),
                                                                unprotect_cb, g_object_ref (self));
       return;
     }
-}
-
-/* ---- the work --------------------------------------------------------- */
-
-static void deregister_next (AmigoDeregisterDialog *self);
-static void delete_next (AmigoDeregisterDialog *self);
-
-static char *
-describe_deregister_error (const GError *error)
-{
-  if (amigo_aws_error_has_aws_code (error, "OperationNotPermitted"))
-    return g_strdup_printf (_("Kept: deregistration protection is on (%s)."), error->message);
-  return amigo_manage_describe_error (_("Not deregistered"), error);
-}
-
-static char *
-describe_delete_error (const GError *error)
-{
-  if (amigo_aws_error_has_aws_code (error, "InvalidSnapshot.InUse"))
-    {
-      const AmigoAwsErrorDetails *details = amigo_aws_error_get_details (error);
-      g_autoptr(GMatchInfo) match = NULL;
-      g_autoptr(GRegex) regex = g_regex_new ("ami-[0-9a-f]+", 0, 0, NULL);
-
-      if (details != NULL && details->aws_message != NULL &&
-          g_regex_match (regex, details->aws_message, 0, &match))
-        {
-          g_autofree char *image_id = g_match_info_fetch (match, 0);
-
-          /* Translators: %s is the id of the image that uses the snapshot */
-          return g_strdup_printf (_("Kept: it is used by another image, %s."), image_id);
-        }
-      return g_strdup (_("Kept: it is used by another image."));
-    }
-  if (amigo_aws_error_has_aws_code (error, "UnauthorizedOperation") ||
-      g_error_matches (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_AUTH))
-    return g_strdup_printf (_("Kept: this account may not delete it (%s)."), error->message);
-  return amigo_manage_describe_error (_("Not deleted"), error);
-}
-
-static void
-show_result (AmigoDeregisterDialog *self)
-{
-  guint n_images = 0;
-  guint n_snapshots = 0;
-  g_autofree char *images_text = NULL;
-
-  clear_rows (self);
-  for (guint i = 0; i < self->images->len; i++)
-    {
-      AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
-
-      if (!image_entry_is_doable (entry))
-        continue;
-      n_images++;
-      if (entry->deregistered)
-        add_row (self, self->done_group, image_entry_title (entry), _("Deregistered"),
-                 "object-select-symbolic", "success");
-      else
-        add_row (self, self->not_done_group, image_entry_title (entry), entry->error,
-                 "dialog-error-symbolic", "error");
-    }
-  for (guint i = 0; self->delete_snapshots && i < self->snapshots->len; i++)
-    {
-      AmigoDeregisterSnapshot *entry = g_ptr_array_index (self->snapshots, i);
-
-      n_snapshots++;
-      if (entry->deleted)
-        add_row (self, self->done_group, entry->snapshot_id, _("Deleted"),
-                 "object-select-symbolic", "success");
-      else
-        add_row (self, self->not_done_group, entry->snapshot_id, entry->error,
-                 "dialog-error-symbolic", "error");
-    }
-
-  /* Translators: the first part of “Deregistered 1 of 2 images; deleted 2 of 3 snapshots.” */
-  images_text = g_strdup_printf (ngettext ("Deregistered %u of %u image", "Deregistered %u of %u images",
-                                           n_images),
-                                 self->n_deregistered, n_images);
-  if (n_snapshots > 0)
-    {
-      /* Translators: %s is “Deregistered 1 of 2 images” */
-      g_autofree char *text = g_strdup_printf (ngettext ("%s; deleted %u of %u snapshot.",
-                                                         "%s; deleted %u of %u snapshots.", n_snapshots),
-                                               images_text, self->n_deleted, n_snapshots);
-
-      gtk_label_set_text (self->summary_label, text);
-    }
-  else
-    {
-      g_autofree char *text = g_strconcat (images_text, ".", NULL);
-
-      gtk_label_set_text (self->summary_label, text);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->done_group), self->n_deregistered + self->n_deleted > 0);
-
-  self->finished = TRUE;
-  gtk_stack_set_visible_child_name (self->stack, "result");
-  update_state (self);
-}
-
-static void
-finish_work (AmigoDeregisterDialog *self)
-{
-  gboolean failed = FALSE;
-  g_autofree char *images_text = NULL;
-  g_autofree char *toast = NULL;
-
-  self->working = FALSE;
-  for (guint i = 0; i < self->images->len; i++)
-    {
-      AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
-
-      failed |= image_entry_is_doable (entry) && !entry->deregistered;
-    }
-  for (guint i = 0; self->delete_snapshots && i < self->snapshots->len; i++)
-    failed |= !((AmigoDeregisterSnapshot *) g_ptr_array_index (self->snapshots, i))->deleted;
-
-  if (self->n_deregistered + self->n_deleted > 0)
-    {
-      amigo_action_context_changed (self->context);
-      images_text = g_strdup_printf (ngettext ("Deregistered %u image", "Deregistered %u images",
-                                               self->n_deregistered),
-                                     self->n_deregistered);
-      if (self->n_deleted > 0)
-        /* Translators: %s is “Deregistered 2 images” */
-        toast = g_strdup_printf (ngettext ("%s and deleted %u snapshot", "%s and deleted %u snapshots",
-                                           self->n_deleted),
-                                 images_text, self->n_deleted);
-      else
-        toast = g_steal_pointer (&images_text);
-      amigo_action_context_toast (self->context, toast);
-    }
-
-  if (failed)
-    show_result (self);
-  else
-    gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-delete_snapshot_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(AmigoDeregisterDialog) self = user_data;
-  AmigoDeregisterSnapshot *entry = g_ptr_array_index (self->snapshots, self->next);
-  g_autoptr(GError) error = NULL;
-
-  amigo_ec2_delete_snapshot_finish (AMIGO_EC2 (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* Gone already is what was asked for. */
-  if (error == NULL || amigo_aws_error_has_aws_code (error, "InvalidSnapshot.NotFound"))
-    {
-      entry->deleted = TRUE;
-      self->n_deleted++;
-    }
-  else
-    entry->error = describe_delete_error (error);
-  self->next++;
-  delete_next (self);
-}
-
-/* Whether every selected image that uses @snapshot is gone now. */
-static gboolean
-snapshot_is_free (AmigoDeregisterDialog   *self,
-                  AmigoDeregisterSnapshot *snapshot)
-{
-  for (guint i = 0; i < self->images->len; i++)
-    {
-      AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
-
-      if (g_str_equal (entry->region, snapshot->region) &&
-          g_ptr_array_find_with_equal_func (entry->snapshot_ids, snapshot->snapshot_id, g_str_equal, NULL) &&
-          !entry->deregistered)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-delete_next (AmigoDeregisterDialog *self)
-{
-  for (; self->delete_snapshots && self->next < self->snapshots->len; self->next++)
-    {
-      AmigoDeregisterSnapshot *entry = g_ptr_array_index (self->snapshots, self->next);
-      g_autoptr(AmigoEc2) ec2 = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (!snapshot_is_free (self, entry))
-        {
-          entry->error = g_strdup (_("Kept: its image was not deregistered."));
-          continue;
-        }
-      ec2 = amigo_action_context_dup_ec2 (self->context, entry->region, &error);
-      if (ec2 == NULL)
-        {
-          entry->error = describe_delete_error (error);
-          continue;
-        }
-      amigo_ec2_delete_snapshot_async (ec2, entry->snapshot_id, self->cancellable,
-                                       delete_snapshot_cb, g_object_ref (self));
-      return;
-    }
-  finish_work (self);
-}
-
-static void
-deregister_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(AmigoDeregisterDialog) self = user_data;
-  AmigoDeregisterImage *entry = g_ptr_array_index (self->images, self->next);
-  g_autoptr(GPtrArray) deletions = NULL;
-  g_autoptr(GError) error = NULL;
-
-  deletions = amigo_ec2_deregister_image_finish (AMIGO_EC2 (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (deletions != NULL)
-    {
-      entry->deregistered = TRUE;
-      self->n_deregistered++;
-    }
-  else
-    entry->error = describe_deregister_error (error);
-  self->next++;
-  deregister_next (self);
-}
-
-static void
-deregister_next (AmigoDeregisterDialog *self)
-{
-  for (; self->next < self->images->len; self->next++)
-    {
-      AmigoDeregisterImage *entry = g_ptr_array_index (self->images, self->next);
-      g_autoptr(AmigoEc2) ec2 = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (!image_entry_is_doable (entry) || entry->deregistered)
-        continue;
-      ec2 = amigo_action_context_dup_ec2 (self->context, entry->region, &error);
-      if (ec2 == NULL)
-        {
-          entry->error = describe_deregister_error (error);
-          continue;
-        }
-      /* The snapshots are deleted one by one afterwards, so that each
-       * one that cannot be is known and reported. */
-      amigo_ec2_deregister_image_async (ec2, entry->image_id, FALSE, self->cancellable,
-                                        deregister_cb, g_object_ref (self));
-      return;
-    }
-
-  self->next = 0;
-  delete_next (self);
 }
 
 static void
@@ -810,17 +552,14 @@ on_confirm_response_cb (AdwMessageDialog      *dialog,
                         const char            *response,
                         AmigoDeregisterDialog *self)
 {
-  if (g_strcmp0 (response, "deregister") != 0 || self->working || self->loading || self->finished)
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
+  if (g_strcmp0 (response, "deregister") != 0 || amigo_action_dialog_get_busy (base) ||
+      self->loading || self->finished)
     return;
 
   self->delete_snapshots = gtk_check_button_get_active (self->delete_check) && self->snapshots->len > 0;
-  self->working = TRUE;
-  self->next = 0;
-  self->n_deregistered = 0;
-  self->n_deleted = 0;
-  gtk_stack_set_visible_child_name (self->stack, "working");
-  update_state (self);
-  deregister_next (self);
+  _amigo_deregister_dialog_start (self);
 }
 
 /* The question restates exactly what goes. */
@@ -841,9 +580,9 @@ confirm_body (AmigoDeregisterDialog *self,
     {
       AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
 
-      if (image_entry_is_doable (entry))
+      if (_amigo_deregister_image_is_doable (entry))
         /* Translators: a line of a list: an image's name, then its id */
-        g_string_append_printf (body, _("• %s (%s)\n"), image_entry_title (entry), entry->image_id);
+        g_string_append_printf (body, _("• %s (%s)\n"), _amigo_deregister_image_title (entry), entry->image_id);
     }
 
   if (delete_snapshots)
@@ -930,15 +669,15 @@ reload_action (GtkWidget  *widget,
 
 /* ---- state ------------------------------------------------------------ */
 
-static void
-update_state (AmigoDeregisterDialog *self)
+void
+_amigo_deregister_dialog_update_state (AmigoDeregisterDialog *self)
 {
-  gboolean ready = !self->loading && !self->working && !self->finished &&
+  gboolean busy = amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (self));
+  gboolean ready = !self->loading && !busy && !self->finished &&
                    g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "confirm") == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deregister.ask", ready && count_doable (self) > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deregister.reload", !self->loading && !self->working);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !self->working);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deregister.reload", !self->loading && !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->delete_row), ready);
   for (guint i = 0; i < self->images->len; i++)
     {
@@ -958,21 +697,15 @@ update_state (AmigoDeregisterDialog *self)
 static void
 on_delete_toggled_cb (AmigoDeregisterDialog *self)
 {
-  update_state (self);
+  _amigo_deregister_dialog_update_state (self);
 }
 
 /* ---- object ----------------------------------------------------------- */
 
-static gboolean
-amigo_deregister_dialog_close_request (GtkWindow *window)
+static void
+busy_changed (AmigoActionDialog *dialog)
 {
-  AmigoDeregisterDialog *self = AMIGO_DEREGISTER_DIALOG (window);
-
-  /* Half a deregistration is not stopped: wait for AWS's answers. */
-  if (self->working)
-    return TRUE;
-  g_cancellable_cancel (self->cancellable);
-  return GTK_WINDOW_CLASS (amigo_deregister_dialog_parent_class)->close_request (window);
+  _amigo_deregister_dialog_update_state (AMIGO_DEREGISTER_DIALOG (dialog));
 }
 
 static void
@@ -980,9 +713,6 @@ amigo_deregister_dialog_dispose (GObject *object)
 {
   AmigoDeregisterDialog *self = AMIGO_DEREGISTER_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->context);
   g_clear_weak_pointer (&self->confirm_dialog);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AMIGO_TYPE_DEREGISTER_DIALOG);
@@ -1008,11 +738,11 @@ amigo_deregister_dialog_class_init (AmigoDeregisterDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  AmigoActionDialogClass *dialog_class = AMIGO_ACTION_DIALOG_CLASS (klass);
 
   object_class->dispose = amigo_deregister_dialog_dispose;
   object_class->finalize = amigo_deregister_dialog_finalize;
-  window_class->close_request = amigo_deregister_dialog_close_request;
+  dialog_class->busy_changed = busy_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amigo_app/Amigo/actions/amigo-deregister-dialog.ui");
@@ -1034,14 +764,16 @@ amigo_deregister_dialog_class_init (AmigoDeregisterDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "deregister.ask", NULL, ask_action);
   gtk_widget_class_install_action (widget_class, "deregister.reload", NULL, reload_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 amigo_deregister_dialog_init (AmigoDeregisterDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
+  amigo_action_dialog_set_busy_display (base, NULL, "deregister.ask", "deregister.reload", NULL);
+  amigo_action_dialog_set_error_display (base, NULL, GTK_WIDGET (self->error_label));
   self->images = g_ptr_array_new_with_free_func ((GDestroyNotify) image_entry_free);
   self->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) snapshot_entry_free);
   self->rows = g_ptr_array_new ();
@@ -1064,12 +796,11 @@ amigo_deregister_dialog_new (GtkWindow          *parent,
   g_return_val_if_fail (AMIGO_IS_ACTION_CONTEXT (context), NULL);
   g_return_val_if_fail (images->len > 0, NULL);
 
-  self = g_object_new (AMIGO_TYPE_DEREGISTER_DIALOG, "transient-for", parent, NULL);
-  self->context = g_object_ref (context);
+  self = g_object_new (AMIGO_TYPE_DEREGISTER_DIALOG, "transient-for", parent, "context", context, NULL);
 
   if (images->len == 1)
     adw_window_title_set_subtitle (self->window_title,
-                                   amigo_manage_image_title (g_ptr_array_index (images, 0)));
+                                   amigo_action_dialog_image_title (g_ptr_array_index (images, 0)));
   else
     {
       g_autofree char *subtitle = g_strdup_printf (ngettext ("%u image", "%u images", images->len),

@@ -6,13 +6,13 @@
 
 #include <adwaita.h>
 
-#include "amigo-action-context.h"
+#include "amigo-action-dialog.h"
 
 G_BEGIN_DECLS
 
 #define AMIGO_TYPE_DEREGISTER_DIALOG (amigo_deregister_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (AmigoDeregisterDialog, amigo_deregister_dialog, AMIGO, DEREGISTER_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (AmigoDeregisterDialog, amigo_deregister_dialog, AMIGO, DEREGISTER_DIALOG, AmigoActionDialog)
 
 GtkWindow *amigo_deregister_dialog_new (GtkWindow          *parent,
                                         AmigoActionContext *context);

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 struct _AmigoDescriptionDialog
 {
-  AdwWindow parent_instance;
+  AmigoActionDialog parent_instance;
 
   /* template widgets */
   AdwWindowTitle *window_title;
@@ -24,12 +24,8 @@ struct _AmigoDescriptionDialog
   GtkLabel *problem_label;
 
   /* owned */
-  AmigoActionContext *context;
   AmigoImage *image;
-  GCancellable *cancellable;
-  char *save_error;
 
-  gboolean saving;
   gboolean saved;               /* the change is made: the dialog closes */
 };
 

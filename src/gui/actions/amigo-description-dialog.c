@@ -11,18 +11,19 @@
 #include <glib/gi18n.h>
 
 #include "amigo-description-dialog-private.h"
-#include "amigo-manage-util.h"
 
-G_DEFINE_FINAL_TYPE (AmigoDescriptionDialog, amigo_description_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AmigoDescriptionDialog, amigo_description_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
 static void
 update_state (AmigoDescriptionDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
   const char *current = amigo_image_get_description (self->image);
   glong length = g_utf8_strlen (text, -1);
   gboolean too_long = length > AMIGO_DESCRIPTION_MAX;
   gboolean changed = g_strcmp0 (text, current != NULL ? current : "") != 0;
+  gboolean busy = amigo_action_dialog_get_busy (base);
   g_autofree char *count = g_strdup_printf ("%ld/%d", length, AMIGO_DESCRIPTION_MAX);
   g_autofree char *problem = NULL;
 
@@ -33,25 +34,24 @@ update_state (AmigoDescriptionDialog *self)
                                          "A description can have at most %d characters; this one has %ld characters too many.",
                                          (gulong) (length - AMIGO_DESCRIPTION_MAX)),
                                AMIGO_DESCRIPTION_MAX, length - AMIGO_DESCRIPTION_MAX);
-  else if (self->save_error != NULL)
-    problem = g_strdup (self->save_error);
 
-  /* An AWS failure is shown too, but is not the field's fault. */
-  amigo_manage_show_problem (GTK_WIDGET (self->description_row), NULL, too_long ? problem : NULL);
-  amigo_manage_show_problem (NULL, self->problem_label, problem);
+  /* The problem label tells AWS's failures too, which are not the
+   * field's fault: the text's own problem comes first. */
+  amigo_action_dialog_show_field_problem (GTK_WIDGET (self->description_row), NULL, problem);
+  if (problem != NULL)
+    amigo_action_dialog_show_field_problem (NULL, self->problem_label, problem);
+  else
+    amigo_action_dialog_show_problem (base, amigo_action_dialog_get_problem (base));
   if (too_long)
     gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->count_label), "error");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "description.save",
-                                 changed && !too_long && !self->saving);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !self->saving);
+                                 changed && !too_long && !busy);
   /* Not insensitive: GTK 4.8 then keeps blinking the cursor of a field
    * that had the focus. */
-  gtk_editable_set_editable (GTK_EDITABLE (self->description_row), !self->saving);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->saving);
-  gtk_spinner_set_spinning (self->spinner, self->saving);
+  gtk_editable_set_editable (GTK_EDITABLE (self->description_row), !busy);
 }
 
 static void
@@ -60,26 +60,28 @@ modify_description_cb (GObject      *source,
                        gpointer      user_data)
 {
   g_autoptr(AmigoDescriptionDialog) self = user_data;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GError) error = NULL;
+  AmigoActionContext *context = amigo_action_dialog_get_context (base);
   g_autofree char *toast = NULL;
 
   amigo_ec2_modify_image_description_finish (AMIGO_EC2 (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  self->saving = FALSE;
+  amigo_action_dialog_set_busy (base, FALSE);
   if (error != NULL)
     {
-      self->save_error = amigo_manage_describe_error (_("Could not change the description"), error);
+      amigo_action_dialog_show_error (base, _("Could not change the description"), error);
       update_state (self);
       return;
     }
 
   self->saved = TRUE;
-  amigo_action_context_changed (self->context);
+  amigo_action_context_changed (context);
   /* Translators: %s is the image's name (or id) */
-  toast = g_strdup_printf (_("Description of “%s” changed"), amigo_manage_image_title (self->image));
-  amigo_action_context_toast (self->context, toast);
+  toast = g_strdup_printf (_("Description of “%s” changed"), amigo_action_dialog_image_title (self->image));
+  amigo_action_context_toast (context, toast);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -89,45 +91,37 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   AmigoDescriptionDialog *self = AMIGO_DESCRIPTION_DIALOG (widget);
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(AmigoEc2) ec2 = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_clear_pointer (&self->save_error, g_free);
-  ec2 = amigo_action_context_dup_ec2 (self->context, amigo_action_context_get_region (self->context), &error);
+  amigo_action_dialog_show_problem (base, NULL);
+  ec2 = amigo_action_dialog_dup_ec2 (base, NULL, &error);
   if (ec2 == NULL)
     {
-      self->save_error = amigo_manage_describe_error (_("Could not change the description"), error);
+      amigo_action_dialog_show_error (base, _("Could not change the description"), error);
       update_state (self);
       return;
     }
 
-  self->saving = TRUE;
-  update_state (self);
+  amigo_action_dialog_set_busy (base, TRUE);
   amigo_ec2_modify_image_description_async (ec2, amigo_image_get_image_id (self->image),
                                             gtk_editable_get_text (GTK_EDITABLE (self->description_row)),
-                                            self->cancellable, modify_description_cb,
+                                            amigo_action_dialog_get_cancellable (base), modify_description_cb,
                                             g_object_ref (self));
 }
 
 static void
 on_description_changed_cb (AmigoDescriptionDialog *self)
 {
-  g_clear_pointer (&self->save_error, g_free);
+  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), NULL);
   update_state (self);
 }
 
-static gboolean
-amigo_description_dialog_close_request (GtkWindow *window)
+static void
+busy_changed (AmigoActionDialog *dialog)
 {
-  AmigoDescriptionDialog *self = AMIGO_DESCRIPTION_DIALOG (window);
-
-  /* The change may already be made: wait for AWS's answer. */
-  if (self->saving)
-    return TRUE;
-  /* A text field that still has the focus when its window goes keeps
-   * blinking its cursor (GTK warns): let it lose the focus first. */
-  gtk_window_set_focus (window, NULL);
-  return GTK_WINDOW_CLASS (amigo_description_dialog_parent_class)->close_request (window);
+  update_state (AMIGO_DESCRIPTION_DIALOG (dialog));
 }
 
 static void
@@ -135,9 +129,6 @@ amigo_description_dialog_dispose (GObject *object)
 {
   AmigoDescriptionDialog *self = AMIGO_DESCRIPTION_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->context);
   g_clear_object (&self->image);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AMIGO_TYPE_DESCRIPTION_DIALOG);
@@ -146,25 +137,14 @@ amigo_description_dialog_dispose (GObject *object)
 }
 
 static void
-amigo_description_dialog_finalize (GObject *object)
-{
-  AmigoDescriptionDialog *self = AMIGO_DESCRIPTION_DIALOG (object);
-
-  g_free (self->save_error);
-
-  G_OBJECT_CLASS (amigo_description_dialog_parent_class)->finalize (object);
-}
-
-static void
 amigo_description_dialog_class_init (AmigoDescriptionDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  AmigoActionDialogClass *dialog_class = AMIGO_ACTION_DIALOG_CLASS (klass);
 
   object_class->dispose = amigo_description_dialog_dispose;
-  object_class->finalize = amigo_description_dialog_finalize;
-  window_class->close_request = amigo_description_dialog_close_request;
+  dialog_class->busy_changed = busy_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amigo_app/Amigo/actions/amigo-description-dialog.ui");
@@ -177,14 +157,16 @@ amigo_description_dialog_class_init (AmigoDescriptionDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_description_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "description.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 amigo_description_dialog_init (AmigoDescriptionDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
+  amigo_action_dialog_set_busy_display (base, self->spinner, "description.save", NULL);
+  amigo_action_dialog_set_error_display (base, NULL, GTK_WIDGET (self->problem_label));
 }
 
 /**
@@ -205,11 +187,10 @@ amigo_description_dialog_new (GtkWindow          *parent,
   g_return_val_if_fail (AMIGO_IS_ACTION_CONTEXT (context), NULL);
   g_return_val_if_fail (image != NULL, NULL);
 
-  self = g_object_new (AMIGO_TYPE_DESCRIPTION_DIALOG, "transient-for", parent, NULL);
-  self->context = g_object_ref (context);
+  self = g_object_new (AMIGO_TYPE_DESCRIPTION_DIALOG, "transient-for", parent, "context", context, NULL);
   self->image = g_object_ref (image);
 
-  adw_window_title_set_subtitle (self->window_title, amigo_manage_image_title (image));
+  adw_window_title_set_subtitle (self->window_title, amigo_action_dialog_image_title (image));
   description = amigo_image_get_description (image);
   gtk_editable_set_text (GTK_EDITABLE (self->description_row), description != NULL ? description : "");
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));

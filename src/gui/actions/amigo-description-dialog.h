@@ -6,13 +6,13 @@
 
 #include <adwaita.h>
 
-#include "amigo-action-context.h"
+#include "amigo-action-dialog.h"
 
 G_BEGIN_DECLS
 
 #define AMIGO_TYPE_DESCRIPTION_DIALOG (amigo_description_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (AmigoDescriptionDialog, amigo_description_dialog, AMIGO, DESCRIPTION_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (AmigoDescriptionDialog, amigo_description_dialog, AMIGO, DESCRIPTION_DIALOG, AmigoActionDialog)
 
 GtkWindow *amigo_description_dialog_new (GtkWindow          *parent,
                                          AmigoActionContext *context);

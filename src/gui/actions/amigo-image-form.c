@@ -222,21 +222,3 @@ amigo_image_form_validate_manifest (const char  *location,
     }
   return TRUE;
 }
-
-/**
- * amigo_image_form_describe_error:
- *
- * Returns: (transfer full): what to tell people about @error: AWS's code
- *   and message as the client worded them, with a hint where one helps
- */
-char *
-amigo_image_form_describe_error (const GError *error)
-{
-  const char *code = error->domain == AMIGO_AWS_ERROR ? amigo_aws_error_get_aws_code (error) : NULL;
-
-  if (g_strcmp0 (code, "UnauthorizedOperation") == 0)
-    /* Translators: %s is AWS's message */
-    return g_strdup_printf (_("%s Ask your AWS administrator for permission, or use another account."),
-                            error->message);
-  return g_strdup (error->message);
-}

@@ -34,6 +34,5 @@ int            amigo_image_form_default_iops           (const char  *type,
 gboolean       amigo_image_form_validate_manifest      (const char  *location,
                                                         GError     **error);
 
-char          *amigo_image_form_describe_error         (const GError *error);
 
 G_END_DECLS

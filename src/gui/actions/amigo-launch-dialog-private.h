@@ -35,7 +35,7 @@ typedef struct {
 
 struct _AmigoLaunchDialog
 {
-  AdwWindow parent_instance;
+  AmigoActionDialog parent_instance;
 
   /* template widgets */
   AdwWindowTitle *window_title;
@@ -74,10 +74,8 @@ struct _AmigoLaunchDialog
   GtkListBox *instances_list;
 
   /* owned */
-  AmigoActionContext *context;
   AmigoImage *image;
   AmigoEc2 *ec2;
-  GCancellable *cancellable;
   GListStore *instance_types;   /* (element-type AmigoInstanceType): those that fit */
   GPtrArray *key_names;         /* (element-type utf8): parallel to key_row, [0] NULL (none) */
   GPtrArray *subnets;           /* (element-type AmigoSubnet): key_row's items after the first */
@@ -93,7 +91,6 @@ struct _AmigoLaunchDialog
   AmigoClientTokenPolicy *token; /* ClientToken of this launch */
   char *subscription_url;       /* Marketplace page, after OptInRequired */
   char *types_error;
-  char *launch_error;
 
   guint loading;                /* lists still coming */
   gboolean types_loaded;
@@ -102,7 +99,6 @@ struct _AmigoLaunchDialog
   gboolean vpcs_loaded;
   gboolean subnets_failed;
   gboolean key_chosen;          /* the person picked a key pair (or none) */
-  gboolean launching;
   gboolean submitted;           /* Review was pressed: show every problem */
   gboolean filling;             /* the dialog, not the person, changes fields */
 };

@@ -17,9 +17,10 @@
 
 #include "amigo-error.h"
 #include "amigo-launch-dialog-private.h"
+#include "amigo-tags-editor.h"
 #include "amigo-task-manager.h"
 
-G_DEFINE_FINAL_TYPE (AmigoLaunchDialog, amigo_launch_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AmigoLaunchDialog, amigo_launch_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
 #define COUNT_MAX 20
 #define INSTANCE_NAME_MAX AMIGO_EC2_TAG_VALUE_MAX     /* a tag value */
@@ -42,23 +43,10 @@ dup_text (GtkEditable *editable)
   return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
 }
 
-static void
-set_error_class (gpointer widget,
-                 gboolean error)
-{
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (widget), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (widget), "error");
-}
-
-static void
-show_message (GtkLabel   *label,
-              const char *text)
-{
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
-}
+/* The problem display every action dialog shares, under the names the
+ * rows below use. */
+#define set_error_class(widget, error) amigo_action_dialog_set_invalid ((widget), (error))
+#define show_message(label, text) amigo_action_dialog_show_field_problem (NULL, (label), (text))
 
 static void
 clear_list_box (GtkListBox *list)
@@ -192,12 +180,13 @@ describe_instance_types_cb (GObject      *source,
                             gpointer      user_data)
 {
   g_autoptr(AmigoLaunchDialog) self = user_data;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GPtrArray) types = NULL;
   g_autoptr(GPtrArray) fitting = NULL;
   g_autoptr(GError) error = NULL;
 
   types = amigo_ec2_describe_instance_types_finish (AMIGO_EC2 (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->cancellable == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || amigo_action_dialog_is_closed (base))
     return;
   self->loading--;
   self->types_loaded = TRUE;
@@ -273,11 +262,12 @@ describe_key_pairs_cb (GObject      *source,
                        gpointer      user_data)
 {
   g_autoptr(AmigoLaunchDialog) self = user_data;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GPtrArray) keys = NULL;
   g_autoptr(GError) error = NULL;
 
   keys = amigo_ec2_describe_key_pairs_finish (AMIGO_EC2 (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->cancellable == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || amigo_action_dialog_is_closed (base))
     return;
   self->loading--;
 
@@ -358,12 +348,13 @@ describe_subnets_cb (GObject      *source,
                      gpointer      user_data)
 {
   g_autoptr(AmigoLaunchDialog) self = user_data;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GPtrArray) subnets = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkStringList) labels = NULL;
 
   subnets = amigo_ec2_describe_subnets_finish (AMIGO_EC2 (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->cancellable == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || amigo_action_dialog_is_closed (base))
     return;
   self->loading--;
 
@@ -402,11 +393,12 @@ describe_vpcs_cb (GObject      *source,
                   gpointer      user_data)
 {
   g_autoptr(AmigoLaunchDialog) self = user_data;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GPtrArray) vpcs = NULL;
   g_autoptr(GError) error = NULL;
 
   vpcs = amigo_ec2_describe_vpcs_finish (AMIGO_EC2 (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->cancellable == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || amigo_action_dialog_is_closed (base))
     return;
   self->loading--;
 
@@ -544,11 +536,12 @@ describe_security_groups_cb (GObject      *source,
                              gpointer      user_data)
 {
   g_autoptr(AmigoLaunchDialog) self = user_data;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GError) error = NULL;
 
   groups = amigo_ec2_describe_security_groups_finish (AMIGO_EC2 (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->cancellable == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || amigo_action_dialog_is_closed (base))
     return;
   self->loading--;
 
@@ -896,6 +889,7 @@ validate_tags (AmigoLaunchDialog *self,
 {
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *name = dup_text (GTK_EDITABLE (self->name_row));
+  g_autofree char *count_problem = NULL;
   guint n_tags = *name != '\0' ? 1 : 0;
   gboolean ok = TRUE;
 
@@ -904,9 +898,9 @@ validate_tags (AmigoLaunchDialog *self,
       AmigoLaunchTag *tag = g_ptr_array_index (self->tags, i);
       g_autofree char *key = dup_text (tag->key);
       const char *value = gtk_editable_get_text (tag->value);
-      const char *problem = NULL;
-      g_autofree char *owned_problem = NULL;
-      AmigoEc2TagProblem tag_problem;
+      g_autofree char *key_problem = NULL;
+      g_autofree char *value_problem = NULL;
+      const char *problem;
 
       if (*key == '\0' && *value == '\0')
         {
@@ -914,20 +908,10 @@ validate_tags (AmigoLaunchDialog *self,
           continue;
         }
       n_tags++;
-      tag_problem = amigo_ec2_check_tag (key, value);
-      if (tag_problem == AMIGO_EC2_TAG_KEY_EMPTY)
-        problem = _("Every tag needs a key.");
-      else if (tag_problem == AMIGO_EC2_TAG_KEY_TOO_LONG || tag_problem == AMIGO_EC2_TAG_VALUE_TOO_LONG)
-        problem = _("A tag key is at most 128 characters long, and a value at most 256.");
-      else if (tag_problem == AMIGO_EC2_TAG_KEY_RESERVED)
-        problem = _("Tag keys starting with aws: are kept for AWS.");
-      else if (g_str_equal (key, "Name") && *name != '\0')
+      amigo_tags_check_tag (key, value, keys, &key_problem, &value_problem);
+      problem = key_problem != NULL ? key_problem : value_problem;
+      if (problem == NULL && g_str_equal (key, "Name") && *name != '\0')
         problem = _("The Name field above already sets the Name tag.");
-      else if (g_hash_table_contains (keys, key))
-        /* Translators: %s is a tag key */
-        problem = owned_problem = g_strdup_printf (_("The tag key “%s” is there twice."), key);
-      else
-        g_hash_table_add (keys, g_strdup (key));
 
       set_error_class (tag->key, problem != NULL);
       if (problem != NULL)
@@ -937,13 +921,11 @@ validate_tags (AmigoLaunchDialog *self,
         }
     }
 
-  if (n_tags > AMIGO_EC2_TAGS_PER_RESOURCE_MAX)
+  count_problem = amigo_tags_check_count (n_tags);
+  if (count_problem != NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("An instance takes at most %d tags."),
-                                               AMIGO_EC2_TAGS_PER_RESOURCE_MAX);
-
       ok = FALSE;
-      add_problem (problems, text);
+      add_problem (problems, count_problem);
     }
   return ok;
 }
@@ -1367,12 +1349,13 @@ fill_review (AmigoLaunchDialog *self,
 gboolean
 _amigo_launch_dialog_review (AmigoLaunchDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(LaunchPlan) plan = NULL;
 
   g_return_val_if_fail (AMIGO_IS_LAUNCH_DIALOG (self), FALSE);
 
   self->submitted = TRUE;
-  if (self->launching || !validate (self))
+  if (amigo_action_dialog_get_busy (base) || !validate (self))
     {
       update_state (self);
       return FALSE;
@@ -1380,8 +1363,7 @@ _amigo_launch_dialog_review (AmigoLaunchDialog *self)
 
   plan = launch_plan_new (self);
   fill_review (self, plan);
-  g_clear_pointer (&self->launch_error, g_free);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_group), FALSE);
+  amigo_action_dialog_show_problem (base, NULL);
   set_page (self, "review");
   return TRUE;
 }
@@ -1389,7 +1371,7 @@ _amigo_launch_dialog_review (AmigoLaunchDialog *self)
 void
 _amigo_launch_dialog_back (AmigoLaunchDialog *self)
 {
-  if (!self->launching)
+  if (!amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (self)))
     set_page (self, "form");
 }
 
@@ -1432,24 +1414,24 @@ void
 _amigo_launch_dialog_show_launch_error (AmigoLaunchDialog *self,
                                         const GError      *error)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   const AmigoAwsErrorDetails *details = amigo_aws_error_get_details (error);
   gboolean opt_in = amigo_aws_error_has_aws_code (error, "OptInRequired");
 
   g_clear_pointer (&self->subscription_url, g_free);
-  g_free (self->launch_error);
   if (opt_in)
     {
+      /* AWS's words, and the button to subscribe says what to do. */
       self->subscription_url = _amigo_launch_dialog_dup_marketplace_url (self->image);
-      self->launch_error = g_strdup (details != NULL && details->aws_message != NULL
-                                     ? details->aws_message : error->message);
+      amigo_action_dialog_show_problem (base,
+                                        details != NULL && details->aws_message != NULL
+                                        ? details->aws_message : error->message);
     }
   else
-    self->launch_error = g_strdup (error->message);
+    amigo_action_dialog_show_error (base, NULL, error);
 
-  gtk_label_set_text (self->error_label, self->launch_error);
   gtk_widget_set_visible (GTK_WIDGET (self->subscribe_button), self->subscription_url != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "launch.subscribe", self->subscription_url != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_group), TRUE);
   if (!g_str_equal (_amigo_launch_dialog_get_page (self), "review"))
     set_page (self, "review");
   update_state (self);
@@ -1508,6 +1490,7 @@ static void
 add_task (AmigoLaunchDialog *self,
           const char        *name)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   guint n = self->instance_ids->len;
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autofree char *title = NULL;
@@ -1521,7 +1504,8 @@ add_task (AmigoLaunchDialog *self,
                                         "Launch of %u instance of “%s”",
                                         "Launch of %u instances of “%s”", n),
                            n, name);
-  amigo_action_context_add_task (self->context, AMIGO_TASK_KIND_LAUNCH, amigo_ec2_get_region (self->ec2),
+  amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_LAUNCH,
+                                 amigo_ec2_get_region (self->ec2),
                                  (const char * const *) ids->pdata, title);
 }
 
@@ -1547,17 +1531,18 @@ run_instances_cb (GObject      *source,
 {
   g_autoptr(LaunchCall) call = user_data;
   AmigoLaunchDialog *self = call->self;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GPtrArray) instances = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *toast = NULL;
   guint n;
 
   instances = amigo_ec2_run_instances_finish (AMIGO_EC2 (source), result, &error);
-  self->launching = FALSE;
+  amigo_action_dialog_set_busy (base, FALSE);
 
   if (instances == NULL)
     {
-      if (self->cancellable != NULL)
+      if (!amigo_action_dialog_is_closed (base))
         _amigo_launch_dialog_show_launch_error (self, error);
       return;
     }
@@ -1569,9 +1554,9 @@ run_instances_cb (GObject      *source,
   n = self->instance_ids->len;
   add_task (self, call->name);
   toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launching %u instance", "Launching %u instances", n), n);
-  amigo_action_context_toast (self->context, toast);
+  amigo_action_context_toast (amigo_action_dialog_get_context (base), toast);
 
-  if (self->cancellable != NULL)
+  if (!amigo_action_dialog_is_closed (base))
     show_instances (self);
 }
 
@@ -1585,13 +1570,14 @@ run_instances_cb (GObject      *source,
 gboolean
 _amigo_launch_dialog_launch (AmigoLaunchDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(LaunchPlan) plan = NULL;
   g_autofree char *fingerprint = NULL;
   LaunchCall *call;
 
   g_return_val_if_fail (AMIGO_IS_LAUNCH_DIALOG (self), FALSE);
 
-  if (self->launching || self->instance_ids->len > 0 || !validate (self))
+  if (amigo_action_dialog_get_busy (base) || self->instance_ids->len > 0 || !validate (self))
     return FALSE;
 
   plan = launch_plan_new (self);
@@ -1600,14 +1586,14 @@ _amigo_launch_dialog_launch (AmigoLaunchDialog *self)
   fingerprint = amigo_ec2_run_instances_fingerprint (&plan->request);
   plan->request.client_token = amigo_client_token_policy_get_token (self->token, fingerprint);
 
-  self->launching = TRUE;
-  gtk_widget_set_visible (GTK_WIDGET (self->error_group), FALSE);
+  amigo_action_dialog_show_problem (base, NULL);
+  amigo_action_dialog_set_busy (base, TRUE);
   call = g_new0 (LaunchCall, 1);
   call->self = g_object_ref (self);
   call->name = g_strdup (*plan->name != '\0' ? plan->name
                          : amigo_image_get_name (self->image) ?: amigo_image_get_image_id (self->image));
-  amigo_ec2_run_instances_async (self->ec2, &plan->request, self->cancellable, run_instances_cb, call);
-  update_state (self);
+  amigo_ec2_run_instances_async (self->ec2, &plan->request, amigo_action_dialog_get_cancellable (base),
+                                 run_instances_cb, call);
   return TRUE;
 }
 
@@ -1616,12 +1602,14 @@ _amigo_launch_dialog_launch (AmigoLaunchDialog *self)
 static void
 update_state (AmigoLaunchDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   gboolean valid;
   const char *page;
   gboolean on_form;
+  gboolean busy = amigo_action_dialog_get_busy (base);
 
   /* Disposed: the widgets are going. */
-  if (self->cancellable == NULL)
+  if (amigo_action_dialog_is_closed (base))
     return;
 
   valid = validate (self);
@@ -1631,14 +1619,11 @@ update_state (AmigoLaunchDialog *self)
                           adw_combo_row_get_selected (self->key_row) == 0 &&
                           (self->keys_loaded || self->key_chosen));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "launch.review", valid && !self->launching);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "launch.review", valid && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "launch.launch",
-                                 valid && !self->launching && self->instance_ids->len == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "launch.back", !self->launching);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !self->launching);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->launching);
-  gtk_spinner_set_spinning (self->spinner, self->launching);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->form_page), on_form && !self->launching);
+                                 valid && !busy && self->instance_ids->len == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "launch.back", !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form_page), on_form && !busy);
 }
 
 /* ---- callbacks -------------------------------------------------------- */
@@ -1705,16 +1690,10 @@ subscribe_action (GtkWidget  *widget,
 
 /* ---- object ------------------------------------------------------------ */
 
-static gboolean
-amigo_launch_dialog_close_request (GtkWindow *window)
+static void
+busy_changed (AmigoActionDialog *dialog)
 {
-  AmigoLaunchDialog *self = AMIGO_LAUNCH_DIALOG (window);
-
-  /* The instances may already be starting: wait for their ids. */
-  if (self->launching)
-    return TRUE;
-
-  return GTK_WINDOW_CLASS (amigo_launch_dialog_parent_class)->close_request (window);
+  update_state (AMIGO_LAUNCH_DIALOG (dialog));
 }
 
 static void
@@ -1722,8 +1701,8 @@ amigo_launch_dialog_dispose (GObject *object)
 {
   AmigoLaunchDialog *self = AMIGO_LAUNCH_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  /* Closed from now on: what the widgets emit as they go is not acted on. */
+  g_cancellable_cancel (amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self)));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AMIGO_TYPE_LAUNCH_DIALOG);
 
@@ -1735,7 +1714,6 @@ amigo_launch_dialog_finalize (GObject *object)
 {
   AmigoLaunchDialog *self = AMIGO_LAUNCH_DIALOG (object);
 
-  g_clear_object (&self->context);
   g_clear_object (&self->image);
   g_clear_object (&self->ec2);
   g_clear_object (&self->instance_types);
@@ -1753,7 +1731,6 @@ amigo_launch_dialog_finalize (GObject *object)
   amigo_client_token_policy_free (self->token);
   g_free (self->subscription_url);
   g_free (self->types_error);
-  g_free (self->launch_error);
 
   G_OBJECT_CLASS (amigo_launch_dialog_parent_class)->finalize (object);
 }
@@ -1763,11 +1740,11 @@ amigo_launch_dialog_class_init (AmigoLaunchDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  AmigoActionDialogClass *dialog_class = AMIGO_ACTION_DIALOG_CLASS (klass);
 
   object_class->dispose = amigo_launch_dialog_dispose;
   object_class->finalize = amigo_launch_dialog_finalize;
-  window_class->close_request = amigo_launch_dialog_close_request;
+  dialog_class->busy_changed = busy_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amigo_app/Amigo/actions/amigo-launch-dialog.ui");
@@ -1815,18 +1792,21 @@ amigo_launch_dialog_class_init (AmigoLaunchDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "launch.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "launch.subscribe", NULL, subscribe_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 amigo_launch_dialog_init (AmigoLaunchDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GtkExpression) expression = NULL;
 
   self->filling = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
+  amigo_action_dialog_set_busy_display (base, self->spinner,
+                                        "launch.review", "launch.launch", "launch.back", NULL);
+  amigo_action_dialog_set_error_display (base, GTK_WIDGET (self->error_group),
+                                         GTK_WIDGET (self->error_label));
   self->instance_types = g_list_store_new (AMIGO_TYPE_INSTANCE_TYPE);
   self->key_names = g_ptr_array_new_with_free_func (g_free);
   self->subnets = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1899,14 +1879,15 @@ amigo_launch_dialog_new (GtkWindow          *parent,
   AmigoLaunchDialog *self;
   AmigoImage *image = amigo_action_context_get_image (context);
   g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
   g_autofree char *kind = NULL;
   const char *name;
 
   g_return_val_if_fail (AMIGO_IS_ACTION_CONTEXT (context), NULL);
   g_return_val_if_fail (image != NULL, NULL);
 
-  self = g_object_new (AMIGO_TYPE_LAUNCH_DIALOG, "transient-for", parent, NULL);
-  self->context = g_object_ref (context);
+  self = g_object_new (AMIGO_TYPE_LAUNCH_DIALOG, "transient-for", parent, "context", context, NULL);
+  cancellable = amigo_action_dialog_get_cancellable (AMIGO_ACTION_DIALOG (self));
   self->image = g_object_ref (image);
 
   name = amigo_image_get_name (image);
@@ -1929,15 +1910,15 @@ amigo_launch_dialog_new (GtkWindow          *parent,
   else
     {
       self->loading = 5;
-      amigo_ec2_describe_instance_types_async (self->ec2, NULL, self->cancellable,
+      amigo_ec2_describe_instance_types_async (self->ec2, NULL, cancellable,
                                                describe_instance_types_cb, g_object_ref (self));
-      amigo_ec2_describe_key_pairs_async (self->ec2, NULL, self->cancellable,
+      amigo_ec2_describe_key_pairs_async (self->ec2, NULL, cancellable,
                                           describe_key_pairs_cb, g_object_ref (self));
-      amigo_ec2_describe_subnets_async (self->ec2, NULL, self->cancellable,
+      amigo_ec2_describe_subnets_async (self->ec2, NULL, cancellable,
                                         describe_subnets_cb, g_object_ref (self));
-      amigo_ec2_describe_vpcs_async (self->ec2, NULL, self->cancellable,
+      amigo_ec2_describe_vpcs_async (self->ec2, NULL, cancellable,
                                      describe_vpcs_cb, g_object_ref (self));
-      amigo_ec2_describe_security_groups_async (self->ec2, NULL, self->cancellable,
+      amigo_ec2_describe_security_groups_async (self->ec2, NULL, cancellable,
                                                 describe_security_groups_cb, g_object_ref (self));
     }
 

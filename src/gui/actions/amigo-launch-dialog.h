@@ -6,13 +6,13 @@
 
 #include <adwaita.h>
 
-#include "amigo-action-context.h"
+#include "amigo-action-dialog.h"
 
 G_BEGIN_DECLS
 
 #define AMIGO_TYPE_LAUNCH_DIALOG (amigo_launch_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (AmigoLaunchDialog, amigo_launch_dialog, AMIGO, LAUNCH_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (AmigoLaunchDialog, amigo_launch_dialog, AMIGO, LAUNCH_DIALOG, AmigoActionDialog)
 
 GtkWindow *amigo_launch_dialog_new (GtkWindow          *parent,
                                     AmigoActionContext *context);

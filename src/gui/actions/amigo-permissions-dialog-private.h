@@ -25,7 +25,7 @@ typedef struct {
 
 struct _AmigoPermissionsDialog
 {
-  AdwWindow parent_instance;
+  AmigoActionDialog parent_instance;
 
   /* template widgets */
   AdwWindowTitle *window_title;
@@ -44,19 +44,15 @@ struct _AmigoPermissionsDialog
   GtkLabel *error_label;
 
   /* owned */
-  AmigoActionContext *context;
   AmigoImage *image;
-  GCancellable *cancellable;
   char *own_account;
   GPtrArray *original;          /* AmigoShare (no row): as AWS answered */
   GPtrArray *shares;            /* AmigoShare: as shown */
-  char *save_error;
 
   guint loading;                /* requests still out */
   gboolean loaded;
   gboolean original_public;
   gboolean blocked;             /* block public access for AMIs is on */
-  gboolean saving;
 };
 
 /* Reads what a person typed: a 12-digit account id (dashes and spaces

@@ -16,10 +16,9 @@
 #include <glib/gi18n.h>
 
 #include "amigo-error.h"
-#include "amigo-manage-util.h"
 #include "amigo-permissions-dialog-private.h"
 
-G_DEFINE_FINAL_TYPE (AmigoPermissionsDialog, amigo_permissions_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AmigoPermissionsDialog, amigo_permissions_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
 #define ACCOUNT_DIGITS 12
 
@@ -178,7 +177,7 @@ on_remove_clicked_cb (GtkButton              *button,
           break;
         }
     }
-  g_clear_pointer (&self->save_error, g_free);
+  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), NULL);
   update_state (self);
 }
 
@@ -328,6 +327,7 @@ update_state (AmigoPermissionsDialog *self)
   g_autofree char *problem = NULL;
   AmigoShareKind pending_kind = AMIGO_SHARE_INVALID;
   gboolean pending_bad;
+  gboolean busy = amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (self));
 
   if (self->loaded)
     {
@@ -336,30 +336,25 @@ update_state (AmigoPermissionsDialog *self)
     }
   pending_bad = problem != NULL;
 
-  amigo_manage_show_problem (GTK_WIDGET (self->add_row), self->problem_label, problem);
-  amigo_manage_show_problem (NULL, self->error_label, self->save_error);
+  amigo_action_dialog_show_field_problem (GTK_WIDGET (self->add_row), self->problem_label, problem);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "permissions.add",
-                                 self->loaded && !self->saving && pending_kind != AMIGO_SHARE_INVALID);
+                                 self->loaded && !busy && pending_kind != AMIGO_SHARE_INVALID);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "permissions.apply",
-                                 self->loaded && !self->saving && !pending_bad &&
+                                 self->loaded && !busy && !pending_bad &&
                                  add->len + remove->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "permissions.reload",
-                                 self->loading == 0 && !self->saving);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !self->saving);
+                                 self->loading == 0 && !busy);
 
   /* Public stays possible for an image that is public already: blocking
    * only stops new public sharing. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->public_row),
-                            !self->saving && (!self->blocked || self->original_public));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->private_check), !self->saving);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->shares_list), !self->saving);
+                            !busy && (!self->blocked || self->original_public));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->private_check), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->shares_list), !busy);
   /* Not insensitive: GTK 4.8 then keeps blinking the cursor of a field
    * that had the focus. */
-  gtk_editable_set_editable (GTK_EDITABLE (self->add_row), !self->saving);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->saving);
-  gtk_spinner_set_spinning (self->spinner, self->saving);
+  gtk_editable_set_editable (GTK_EDITABLE (self->add_row), !busy);
 }
 
 static void
@@ -402,7 +397,7 @@ static void
 load_failed (AmigoPermissionsDialog *self,
              const GError           *error)
 {
-  g_autofree char *text = amigo_manage_describe_error (_("AWS did not say who may launch this image"),
+  g_autofree char *text = amigo_action_dialog_describe_error (_("AWS did not say who may launch this image"),
                                                        error);
 
   adw_status_page_set_description (self->failed_page, text);
@@ -484,11 +479,12 @@ block_state_cb (GObject      *source,
 static void
 load (AmigoPermissionsDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(AmigoEc2) ec2 = NULL;
   g_autoptr(GError) error = NULL;
 
   self->loaded = FALSE;
-  ec2 = amigo_action_context_dup_ec2 (self->context, NULL, &error);
+  ec2 = amigo_action_dialog_dup_ec2 (base, NULL, &error);
   if (ec2 == NULL)
     {
       load_failed (self, error);
@@ -499,9 +495,10 @@ load (AmigoPermissionsDialog *self)
   gtk_stack_set_visible_child_name (self->stack, "loading");
   self->loading = 2;
   amigo_ec2_describe_image_attribute_async (ec2, amigo_image_get_image_id (self->image),
-                                            AMIGO_IMAGE_ATTRIBUTE_LAUNCH_PERMISSION, self->cancellable,
+                                            AMIGO_IMAGE_ATTRIBUTE_LAUNCH_PERMISSION, amigo_action_dialog_get_cancellable (base),
                                             describe_attribute_cb, g_object_ref (self));
-  amigo_ec2_get_image_block_public_access_state_async (ec2, self->cancellable, block_state_cb,
+  amigo_ec2_get_image_block_public_access_state_async (ec2, amigo_action_dialog_get_cancellable (base),
+                                                       block_state_cb,
                                                        g_object_ref (self));
   update_state (self);
 }
@@ -522,7 +519,7 @@ add_action (GtkWidget  *widget,
     return;
   add_share_row (self, kind, value);
   gtk_editable_set_text (GTK_EDITABLE (self->add_row), "");
-  g_clear_pointer (&self->save_error, g_free);
+  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), NULL);
   update_state (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->add_row));
 }
@@ -533,25 +530,25 @@ modify_cb (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(AmigoPermissionsDialog) self = user_data;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *toast = NULL;
 
   amigo_ec2_modify_image_launch_permission_finish (AMIGO_EC2 (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self->saving = FALSE;
+  amigo_action_dialog_set_busy (base, FALSE);
 
   if (error != NULL)
     {
-      self->save_error = amigo_manage_describe_error (_("Could not change the launch permissions"), error);
-      update_state (self);
+      amigo_action_dialog_show_error (base, _("Could not change the launch permissions"), error);
       return;
     }
 
-  amigo_action_context_changed (self->context);
+  amigo_action_context_changed (amigo_action_dialog_get_context (base));
   /* Translators: %s is the image's name (or id) */
-  toast = g_strdup_printf (_("Launch permissions of “%s” changed"), amigo_manage_image_title (self->image));
-  amigo_action_context_toast (self->context, toast);
+  toast = g_strdup_printf (_("Launch permissions of “%s” changed"), amigo_action_dialog_image_title (self->image));
+  amigo_action_context_toast (amigo_action_dialog_get_context (base), toast);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -561,6 +558,7 @@ apply_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   AmigoPermissionsDialog *self = AMIGO_PERMISSIONS_DIALOG (widget);
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GArray) add = g_array_new (FALSE, FALSE, sizeof (AmigoLaunchPermission));
   g_autoptr(GArray) remove = g_array_new (FALSE, FALSE, sizeof (AmigoLaunchPermission));
   g_autofree char *pending_value = NULL;
@@ -576,23 +574,23 @@ apply_action (GtkWidget  *widget,
   if (add->len + remove->len == 0)
     return;
 
-  g_clear_pointer (&self->save_error, g_free);
-  ec2 = amigo_action_context_dup_ec2 (self->context, NULL, &error);
+  amigo_action_dialog_show_problem (base, NULL);
+  ec2 = amigo_action_dialog_dup_ec2 (base, NULL, &error);
   if (ec2 == NULL)
     {
-      self->save_error = amigo_manage_describe_error (_("Could not change the launch permissions"), error);
+      amigo_action_dialog_show_error (base, _("Could not change the launch permissions"), error);
       update_state (self);
       return;
     }
 
   /* The request is serialized before this returns: the borrowed strings
    * need not outlive it. */
-  self->saving = TRUE;
+  amigo_action_dialog_set_busy (base, TRUE);
   amigo_ec2_modify_image_launch_permission_async (ec2, amigo_image_get_image_id (self->image),
                                                   (AmigoLaunchPermission *) add->data, add->len,
                                                   (AmigoLaunchPermission *) remove->data, remove->len,
-                                                  self->cancellable, modify_cb, g_object_ref (self));
-  update_state (self);
+                                                  amigo_action_dialog_get_cancellable (base),
+                                                  modify_cb, g_object_ref (self));
 }
 
 static void
@@ -608,7 +606,7 @@ reload_action (GtkWidget  *widget,
 static void
 on_visibility_toggled_cb (AmigoPermissionsDialog *self)
 {
-  g_clear_pointer (&self->save_error, g_free);
+  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), NULL);
   update_state (self);
 }
 
@@ -626,19 +624,10 @@ on_add_activated_cb (AmigoPermissionsDialog *self)
 
 /* ---- object ------------------------------------------------------------- */
 
-static gboolean
-amigo_permissions_dialog_close_request (GtkWindow *window)
+static void
+busy_changed (AmigoActionDialog *dialog)
 {
-  AmigoPermissionsDialog *self = AMIGO_PERMISSIONS_DIALOG (window);
-
-  /* The change may already be made: wait for AWS's answer. */
-  if (self->saving)
-    return TRUE;
-  g_cancellable_cancel (self->cancellable);
-  /* A text field that still has the focus when its window goes keeps
-   * blinking its cursor (GTK warns): let it lose the focus first. */
-  gtk_window_set_focus (window, NULL);
-  return GTK_WINDOW_CLASS (amigo_permissions_dialog_parent_class)->close_request (window);
+  update_state (AMIGO_PERMISSIONS_DIALOG (dialog));
 }
 
 static void
@@ -646,9 +635,6 @@ amigo_permissions_dialog_dispose (GObject *object)
 {
   AmigoPermissionsDialog *self = AMIGO_PERMISSIONS_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->context);
   g_clear_object (&self->image);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AMIGO_TYPE_PERMISSIONS_DIALOG);
@@ -664,7 +650,6 @@ amigo_permissions_dialog_finalize (GObject *object)
   g_ptr_array_unref (self->original);
   g_ptr_array_unref (self->shares);
   g_free (self->own_account);
-  g_free (self->save_error);
 
   G_OBJECT_CLASS (amigo_permissions_dialog_parent_class)->finalize (object);
 }
@@ -674,11 +659,11 @@ amigo_permissions_dialog_class_init (AmigoPermissionsDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  AmigoActionDialogClass *dialog_class = AMIGO_ACTION_DIALOG_CLASS (klass);
 
   object_class->dispose = amigo_permissions_dialog_dispose;
   object_class->finalize = amigo_permissions_dialog_finalize;
-  window_class->close_request = amigo_permissions_dialog_close_request;
+  dialog_class->busy_changed = busy_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amigo_app/Amigo/actions/amigo-permissions-dialog.ui");
@@ -703,16 +688,18 @@ amigo_permissions_dialog_class_init (AmigoPermissionsDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "permissions.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "permissions.apply", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "permissions.reload", NULL, reload_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 amigo_permissions_dialog_init (AmigoPermissionsDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
+  amigo_action_dialog_set_busy_display (base, self->spinner, "permissions.add", "permissions.apply",
+                                        "permissions.reload", NULL);
+  amigo_action_dialog_set_error_display (base, NULL, GTK_WIDGET (self->error_label));
   self->original = g_ptr_array_new_with_free_func ((GDestroyNotify) share_free);
   self->shares = g_ptr_array_new_with_free_func ((GDestroyNotify) share_free);
 
@@ -744,15 +731,14 @@ amigo_permissions_dialog_new (GtkWindow          *parent,
   g_return_val_if_fail (AMIGO_IS_ACTION_CONTEXT (context), NULL);
   g_return_val_if_fail (image != NULL, NULL);
 
-  self = g_object_new (AMIGO_TYPE_PERMISSIONS_DIALOG, "transient-for", parent, NULL);
-  self->context = g_object_ref (context);
+  self = g_object_new (AMIGO_TYPE_PERMISSIONS_DIALOG, "transient-for", parent, "context", context, NULL);
   self->image = g_object_ref (image);
 
   /* Only the owner may change who launches it: the owner is this account. */
   own = amigo_account_get_account_number (amigo_action_context_get_account (context));
   self->own_account = g_strdup (own != NULL ? own : amigo_image_get_owner_id (image));
 
-  adw_window_title_set_subtitle (self->window_title, amigo_manage_image_title (image));
+  adw_window_title_set_subtitle (self->window_title, amigo_action_dialog_image_title (image));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->apply_button));
   load (self);
 

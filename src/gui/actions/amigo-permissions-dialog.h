@@ -7,13 +7,13 @@
 
 #include <adwaita.h>
 
-#include "amigo-action-context.h"
+#include "amigo-action-dialog.h"
 
 G_BEGIN_DECLS
 
 #define AMIGO_TYPE_PERMISSIONS_DIALOG (amigo_permissions_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (AmigoPermissionsDialog, amigo_permissions_dialog, AMIGO, PERMISSIONS_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (AmigoPermissionsDialog, amigo_permissions_dialog, AMIGO, PERMISSIONS_DIALOG, AmigoActionDialog)
 
 GtkWindow *amigo_permissions_dialog_new (GtkWindow          *parent,
                                          AmigoActionContext *context);

@@ -29,7 +29,7 @@ typedef enum {
 
 struct _AmigoRegisterImageDialog
 {
-  AdwWindow parent_instance;
+  AmigoActionDialog parent_instance;
 
   /* template widgets */
   AdwWindowTitle *window_title;
@@ -71,13 +71,10 @@ struct _AmigoRegisterImageDialog
   AmigoTagsEditor *tags_editor;
 
   /* owned */
-  AmigoActionContext *context;
   AmigoEc2 *ec2;
-  GCancellable *cancellable;
   GCancellable *name_cancellable;
   GPtrArray *snapshots;                 /* of AmigoSnapshot, parallel to snapshot_row's model */
   char *snapshots_error;
-  char *aws_error;
   char *taken_name;
   char *free_name;
   char *sent_name;                      /* RegisterImage was sent with it and failed */
@@ -86,7 +83,6 @@ struct _AmigoRegisterImageDialog
   guint name_timeout_id;
 
   gboolean loading_snapshots;
-  gboolean busy;
   gboolean name_touched;
   gboolean manifest_touched;
   gboolean boot_mode_chosen;            /* by the person: no longer follows the architecture */

@@ -25,7 +25,7 @@
 #include "amigo-register-image-dialog-private.h"
 #include "amigo-task-manager.h"
 
-G_DEFINE_FINAL_TYPE (AmigoRegisterImageDialog, amigo_register_image_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AmigoRegisterImageDialog, amigo_register_image_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
 #define NAME_CHECK_DELAY_MS 400
 #define DEFAULT_VOLUME_TYPE "gp3"
@@ -149,6 +149,7 @@ describe_snapshots_cb (GObject      *source,
                        gpointer      user_data)
 {
   g_autoptr(AmigoRegisterImageDialog) self = user_data;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
@@ -161,7 +162,7 @@ describe_snapshots_cb (GObject      *source,
   if (found == NULL)
     {
       self->snapshots_error = g_strdup_printf (_("Your snapshots in %s could not be listed: %s"),
-                                               amigo_action_context_get_region (self->context),
+                                               amigo_action_context_get_region (amigo_action_dialog_get_context (base)),
                                                error->message);
       update_state (self);
       return;
@@ -194,13 +195,14 @@ describe_snapshots_cb (GObject      *source,
 static void
 load_snapshots (AmigoRegisterImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   static const char * const self_owner[] = { "self", NULL };
   static const char * const completed[] = { "completed", NULL };
   AmigoEc2Filter filter = { "status", completed };
   AmigoDescribeSnapshotsRequest request = { .owners = self_owner, .filters = &filter, .n_filters = 1 };
 
   self->loading_snapshots = TRUE;
-  amigo_ec2_describe_snapshots_async (self->ec2, &request, self->cancellable,
+  amigo_ec2_describe_snapshots_async (self->ec2, &request, amigo_action_dialog_get_cancellable (base),
                                       describe_snapshots_cb, g_object_ref (self));
 }
 
@@ -262,30 +264,6 @@ schedule_name_check (AmigoRegisterImageDialog *self)
 /* ---- validation ------------------------------------------------------ */
 
 static void
-set_error_class (gpointer widget,
-                 gboolean error)
-{
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (widget), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (widget), "error");
-}
-
-static void
-show_message (GtkLabel   *label,
-              const char *text,
-              gboolean    error)
-{
-  gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
-  set_error_class (label, error);
-  if (error)
-    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-}
-
-static void
 say (GString    *problems,
      const char *message)
 {
@@ -297,6 +275,7 @@ say (GString    *problems,
 static gboolean
 validate_name (AmigoRegisterImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   const char *name = entered_name (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
@@ -318,11 +297,11 @@ validate_name (AmigoRegisterImageDialog *self)
       valid = FALSE;
       /* Translators: %s is the image name, then the region */
       message = g_strdup_printf (_("You already have an image called “%s” in %s. Choose another name."),
-                                 name, amigo_action_context_get_region (self->context));
+                                 name, amigo_action_context_get_region (amigo_action_dialog_get_context (base)));
     }
 
-  set_error_class (self->name_row, message != NULL);
-  show_message (self->name_message, message, TRUE);
+  amigo_action_dialog_set_invalid (self->name_row, message != NULL);
+  amigo_action_dialog_show_message (self->name_message, message, TRUE);
   return valid;
 }
 
@@ -349,6 +328,7 @@ device_name_is_valid (const char *device)
 static gboolean
 validate_snapshot_source (AmigoRegisterImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   AmigoSnapshot *snapshot = selected_snapshot (self);
   const char *device = gtk_editable_get_text (GTK_EDITABLE (self->root_device_row));
   const char *type = selected_volume_type (self);
@@ -363,16 +343,16 @@ validate_snapshot_source (AmigoRegisterImageDialog *self)
 
   if (self->snapshots_error != NULL)
     {
-      show_message (self->snapshot_message, self->snapshots_error, TRUE);
+      amigo_action_dialog_show_message (self->snapshot_message, self->snapshots_error, TRUE);
       return FALSE;
     }
   if (self->loading_snapshots)
     {
       /* Translators: %s is a region code */
       g_autofree char *text = g_strdup_printf (_("Looking for your snapshots in %s…"),
-                                               amigo_action_context_get_region (self->context));
+                                               amigo_action_context_get_region (amigo_action_dialog_get_context (base)));
 
-      show_message (self->snapshot_message, text, FALSE);
+      amigo_action_dialog_show_message (self->snapshot_message, text, FALSE);
       return FALSE;
     }
   if (snapshot == NULL)
@@ -380,9 +360,9 @@ validate_snapshot_source (AmigoRegisterImageDialog *self)
       g_autofree char *text = g_strdup_printf (_("You have no completed snapshots in %s. Create "
                                                  "one from a volume, or register from an S3 "
                                                  "manifest."),
-                                               amigo_action_context_get_region (self->context));
+                                               amigo_action_context_get_region (amigo_action_dialog_get_context (base)));
 
-      show_message (self->snapshot_message, text, TRUE);
+      amigo_action_dialog_show_message (self->snapshot_message, text, TRUE);
       return FALSE;
     }
 
@@ -391,20 +371,20 @@ validate_snapshot_source (AmigoRegisterImageDialog *self)
       valid = FALSE;
       say (problems, _("Enter the root device name, such as /dev/xvda or /dev/sda1."));
     }
-  set_error_class (self->root_device_row, device_bad);
+  amigo_action_dialog_set_invalid (self->root_device_row, device_bad);
 
   volume_problem = amigo_image_form_check_volume (device_bad ? _("The root volume") : device, type,
                                                   gtk_spin_button_get_value_as_int (self->size_spin),
                                                   amigo_snapshot_get_volume_size (snapshot),
                                                   gtk_spin_button_get_value_as_int (self->iops_spin));
-  set_error_class (self->size_spin, volume_problem != NULL);
+  amigo_action_dialog_set_invalid (self->size_spin, volume_problem != NULL);
   if (volume_problem != NULL)
     {
       valid = FALSE;
       say (problems, volume_problem);
     }
 
-  show_message (self->snapshot_message, problems->str, TRUE);
+  amigo_action_dialog_show_message (self->snapshot_message, problems->str, TRUE);
   return valid;
 }
 
@@ -416,8 +396,8 @@ validate_manifest_source (AmigoRegisterImageDialog *self)
   gboolean valid = amigo_image_form_validate_manifest (location, &error);
   gboolean shown = !valid && (self->manifest_touched || *location != '\0');
 
-  set_error_class (self->manifest_row, shown);
-  show_message (self->manifest_message, shown ? error->message : NULL, TRUE);
+  amigo_action_dialog_set_invalid (self->manifest_row, shown);
+  amigo_action_dialog_show_message (self->manifest_message, shown ? error->message : NULL, TRUE);
   return valid;
 }
 
@@ -480,10 +460,10 @@ validate_system (AmigoRegisterImageDialog *self)
       if (ramdisk_bad)
         say (problems, _("A RAM disk ID looks like ari-1a2b3c4d. Leave it empty for the default."));
     }
-  set_error_class (self->kernel_row, kernel_bad);
-  set_error_class (self->ramdisk_row, ramdisk_bad);
+  amigo_action_dialog_set_invalid (self->kernel_row, kernel_bad);
+  amigo_action_dialog_set_invalid (self->ramdisk_row, ramdisk_bad);
 
-  show_message (self->system_message, problems->str, TRUE);
+  amigo_action_dialog_show_message (self->system_message, problems->str, TRUE);
   return problems->len == 0;
 }
 
@@ -495,26 +475,22 @@ update_state (AmigoRegisterImageDialog *self)
                                             : validate_manifest_source (self);
   gboolean system_ok = validate_system (self);
   gboolean tags_ok = amigo_tags_editor_is_valid (self->tags_editor);
+  gboolean busy = amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (self));
   gboolean can_register = self->ec2 != NULL && name_ok && source_ok && system_ok && tags_ok &&
-                          !self->busy;
+                          !busy;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "register-image.register", can_register);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !self->busy);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy);
-  gtk_spinner_set_spinning (self->spinner, self->busy);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->snapshot_toggle), !self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->manifest_toggle), !self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->image_group), !self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->source_box), !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->snapshot_toggle), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->manifest_toggle), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->image_group), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->source_box), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->snapshot_row),
                             !self->loading_snapshots && self->snapshots->len > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->system_group), !self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->tags_editor), !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->system_group), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tags_editor), !busy);
 
-  adw_action_row_set_subtitle (self->error_row, self->aws_error ? self->aws_error : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_group), self->aws_error != NULL);
   return can_register;
 }
 
@@ -554,6 +530,7 @@ static void
 registered (AmigoRegisterImageDialog *self,
             const char               *image_id)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   const char *name = entered_name (self);
   const char *ids[] = { image_id, NULL };
   g_autofree char *title = NULL;
@@ -563,14 +540,15 @@ registered (AmigoRegisterImageDialog *self,
 
   /* Translators: a task in the list of work under way; %s is the image name */
   title = g_strdup_printf (_("Register image “%s”"), name);
-  amigo_action_context_add_task (self->context, AMIGO_TASK_KIND_REGISTER_IMAGE, NULL, ids, title);
+  amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_REGISTER_IMAGE, NULL,
+                                 ids, title);
 
   /* Translators: %s is the image name */
   toast = g_strdup_printf (_("Registering image “%s”…"), name);
-  amigo_action_context_toast (self->context, toast);
-  amigo_action_context_changed (self->context);
+  amigo_action_context_toast (amigo_action_dialog_get_context (base), toast);
+  amigo_action_context_changed (amigo_action_dialog_get_context (base));
 
-  self->busy = FALSE;
+  amigo_action_dialog_set_busy (base, FALSE);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -578,9 +556,10 @@ static void
 failed (AmigoRegisterImageDialog *self,
         const char               *message)
 {
-  self->busy = FALSE;
-  set_str (&self->aws_error, message);
-  update_state (self);
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
+  amigo_action_dialog_set_busy (base, FALSE);
+  amigo_action_dialog_show_problem (base, message);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
@@ -590,8 +569,7 @@ name_taken (AmigoRegisterImageDialog *self,
             const char               *name)
 {
   set_str (&self->taken_name, name);
-  self->busy = FALSE;
-  update_state (self);
+  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
@@ -621,13 +599,14 @@ register_image_cb (GObject      *source,
       name_taken (self, name);
       return;
     }
-  message = amigo_image_form_describe_error (error);
+  message = amigo_action_dialog_describe_error (NULL, error);
   failed (self, message);
 }
 
 static void
 send_register (AmigoRegisterImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   const char *description = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
   const char *virtualization = CHOICE (self->virtualization_row, virtualizations);
   AmigoRegisterImageRequest request = { 0 };
@@ -684,7 +663,8 @@ send_register (AmigoRegisterImageDialog *self)
   set_str (&self->sent_name, request.name);
   g_free (self->sent_source);
   self->sent_source = dup_source (self);
-  amigo_ec2_register_image_async (self->ec2, &request, self->cancellable, register_image_cb,
+  amigo_ec2_register_image_async (self->ec2, &request, amigo_action_dialog_get_cancellable (base),
+                                  register_image_cb,
                                   g_object_ref (self));
 }
 
@@ -704,7 +684,7 @@ submit_check_cb (GObject      *source,
 
   if (error != NULL)
     {
-      g_autofree char *message = amigo_image_form_describe_error (error);
+      g_autofree char *message = amigo_action_dialog_describe_error (NULL, error);
       g_autofree char *text = g_strdup_printf (_("Amigo could not check that the name is free: %s"),
                                                message);
 
@@ -730,6 +710,7 @@ register_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   AmigoRegisterImageDialog *self = AMIGO_REGISTER_IMAGE_DIALOG (widget);
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
 
   self->name_touched = TRUE;
   self->manifest_touched = TRUE;
@@ -740,12 +721,12 @@ register_action (GtkWidget  *widget,
   /* The fields turn insensitive: a focused entry would lose the focus
    * without knowing (GTK then warns that its cursor still blinks). */
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  self->busy = TRUE;
-  g_clear_pointer (&self->aws_error, g_free);
-  update_state (self);
+  amigo_action_dialog_show_problem (base, NULL);
+  amigo_action_dialog_set_busy (base, TRUE);
 
-  amigo_ec2_find_own_image_by_name_async (self->ec2, entered_name (self), self->cancellable,
-                                         submit_check_cb, g_object_ref (self));
+  amigo_ec2_find_own_image_by_name_async (self->ec2, entered_name (self),
+                                          amigo_action_dialog_get_cancellable (base),
+                                          submit_check_cb, g_object_ref (self));
 }
 
 /* ---- callbacks ------------------------------------------------------- */
@@ -840,21 +821,10 @@ on_boot_mode_selected_cb (AmigoRegisterImageDialog *self)
 
 /* ---- object ---------------------------------------------------------- */
 
-static gboolean
-amigo_register_image_dialog_close_request (GtkWindow *window)
+static void
+busy_changed (AmigoActionDialog *dialog)
 {
-  AmigoRegisterImageDialog *self = AMIGO_REGISTER_IMAGE_DIALOG (window);
-
-  if (self->busy)
-    return TRUE;
-
-  g_cancellable_cancel (self->cancellable);
-  stop_name_check (self);
-
-  /* The focused entry stops its cursor now, not when it is finalized. */
-  gtk_window_set_focus (window, NULL);
-
-  return GTK_WINDOW_CLASS (amigo_register_image_dialog_parent_class)->close_request (window);
+  update_state (AMIGO_REGISTER_IMAGE_DIALOG (dialog));
 }
 
 static void
@@ -862,12 +832,11 @@ amigo_register_image_dialog_dispose (GObject *object)
 {
   AmigoRegisterImageDialog *self = AMIGO_REGISTER_IMAGE_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
+  /* The base cancels the rest. */
   stop_name_check (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AMIGO_TYPE_REGISTER_IMAGE_DIALOG);
 
-  g_clear_object (&self->context);
   g_clear_object (&self->ec2);
 
   G_OBJECT_CLASS (amigo_register_image_dialog_parent_class)->dispose (object);
@@ -878,10 +847,8 @@ amigo_register_image_dialog_finalize (GObject *object)
 {
   AmigoRegisterImageDialog *self = AMIGO_REGISTER_IMAGE_DIALOG (object);
 
-  g_clear_object (&self->cancellable);
   g_ptr_array_unref (self->snapshots);
   g_free (self->snapshots_error);
-  g_free (self->aws_error);
   g_free (self->taken_name);
   g_free (self->free_name);
   g_free (self->sent_name);
@@ -896,11 +863,11 @@ amigo_register_image_dialog_class_init (AmigoRegisterImageDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  AmigoActionDialogClass *dialog_class = AMIGO_ACTION_DIALOG_CLASS (klass);
 
   object_class->dispose = amigo_register_image_dialog_dispose;
   object_class->finalize = amigo_register_image_dialog_finalize;
-  window_class->close_request = amigo_register_image_dialog_close_request;
+  dialog_class->busy_changed = busy_changed;
 
   g_type_ensure (AMIGO_TYPE_TAGS_EDITOR);
 
@@ -953,19 +920,17 @@ amigo_register_image_dialog_class_init (AmigoRegisterImageDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_boot_mode_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "register-image.register", NULL, register_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 amigo_register_image_dialog_init (AmigoRegisterImageDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GtkStringList) types = amigo_image_form_new_volume_type_model ();
 
   self->filling = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
   self->snapshots = g_ptr_array_new_with_free_func (g_object_unref);
 
   adw_combo_row_set_model (self->volume_type_row, G_LIST_MODEL (types));
@@ -973,7 +938,9 @@ amigo_register_image_dialog_init (AmigoRegisterImageDialog *self)
   adw_combo_row_set_selected (self->boot_mode_row, AMIGO_REGISTER_BOOT_LEGACY_BIOS);
   self->filling = FALSE;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->error_row), FALSE);
+  amigo_action_dialog_set_busy_display (base, self->spinner, "register-image.register", NULL);
+  amigo_action_dialog_set_error_display (base, GTK_WIDGET (self->error_group),
+                                         GTK_WIDGET (self->error_row));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->snapshot_row), FALSE);
 
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->register_button));
@@ -996,13 +963,9 @@ amigo_register_image_dialog_new (GtkWindow          *parent,
 
   g_return_val_if_fail (AMIGO_IS_ACTION_CONTEXT (context), NULL);
 
-  self = g_object_new (AMIGO_TYPE_REGISTER_IMAGE_DIALOG, "transient-for", parent, NULL);
-  self->context = g_object_ref (context);
+  self = g_object_new (AMIGO_TYPE_REGISTER_IMAGE_DIALOG, "transient-for", parent, "context", context, NULL);
 
-  /* Translators: the dialog's subtitle: the account's name, then the region */
-  subtitle = g_strdup_printf (_("%s — %s"),
-                              amigo_account_get_name (amigo_action_context_get_account (context)),
-                              amigo_action_context_get_region (context));
+  subtitle = amigo_action_dialog_dup_place (AMIGO_ACTION_DIALOG (self));
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   self->ec2 = amigo_action_context_dup_ec2 (context, NULL, &error);
@@ -1021,21 +984,12 @@ amigo_register_image_dialog_new (GtkWindow          *parent,
 char *
 _amigo_register_image_dialog_dup_problems (AmigoRegisterImageDialog *self)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
   GtkLabel *labels[] = {
     self->name_message,
     from_snapshot (self) ? self->snapshot_message : self->manifest_message,
     self->system_message,
   };
-  const char *tags = amigo_tags_editor_get_problem (self->tags_editor);
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (gtk_widget_get_visible (GTK_WIDGET (labels[i])) &&
-        gtk_widget_has_css_class (GTK_WIDGET (labels[i]), "error"))
-      g_string_append_printf (text, "%s\n", gtk_label_get_text (labels[i]));
-  if (tags != NULL)
-    g_string_append_printf (text, "%s\n", tags);
-  if (self->aws_error != NULL)
-    g_string_append_printf (text, "%s\n", self->aws_error);
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return amigo_action_dialog_dup_problems (AMIGO_ACTION_DIALOG (self), labels, G_N_ELEMENTS (labels),
+                                           amigo_tags_editor_get_problem (self->tags_editor));
 }

@@ -6,13 +6,13 @@
 
 #include <adwaita.h>
 
-#include "amigo-action-context.h"
+#include "amigo-action-dialog.h"
 
 G_BEGIN_DECLS
 
 #define AMIGO_TYPE_REGISTER_IMAGE_DIALOG (amigo_register_image_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (AmigoRegisterImageDialog, amigo_register_image_dialog, AMIGO, REGISTER_IMAGE_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (AmigoRegisterImageDialog, amigo_register_image_dialog, AMIGO, REGISTER_IMAGE_DIALOG, AmigoActionDialog)
 
 GtkWindow *amigo_register_image_dialog_new (GtkWindow          *parent,
                                             AmigoActionContext *context);

@@ -5,13 +5,10 @@
 #pragma once
 
 #include "amigo-tags-dialog.h"
+#include "amigo-tags-editor.h"
 
 G_BEGIN_DECLS
 
-/* EC2 tag restrictions (amigo-ec2-limits.h). */
-#define AMIGO_TAG_KEY_MAX   AMIGO_EC2_TAG_KEY_MAX
-#define AMIGO_TAG_VALUE_MAX AMIGO_EC2_TAG_VALUE_MAX
-#define AMIGO_TAGS_MAX      AMIGO_EC2_TAGS_PER_RESOURCE_MAX
 
 /* One line of the list: a tag, as typed. */
 typedef struct {
@@ -25,7 +22,7 @@ typedef struct {
 
 struct _AmigoTagsDialog
 {
-  AdwWindow parent_instance;
+  AmigoActionDialog parent_instance;
 
   /* template widgets */
   AdwWindowTitle *window_title;
@@ -37,14 +34,9 @@ struct _AmigoTagsDialog
   GtkLabel *error_label;
 
   /* owned */
-  AmigoActionContext *context;
   AmigoImage *image;
-  GCancellable *cancellable;
   GHashTable *original;         /* key → value: what AWS has (aws: tags left out) */
   GPtrArray *lines;             /* AmigoTagLine */
-  char *save_error;
-
-  gboolean saving;
 };
 
 G_END_DECLS

@@ -15,18 +15,11 @@
 
 #include <glib/gi18n.h>
 
-#include "amigo-manage-util.h"
 #include "amigo-tags-dialog-private.h"
 
-G_DEFINE_FINAL_TYPE (AmigoTagsDialog, amigo_tags_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AmigoTagsDialog, amigo_tags_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
 static void update_state (AmigoTagsDialog *self);
-
-static gboolean
-is_reserved_key (const char *key)
-{
-  return amigo_ec2_tag_key_is_reserved (key);
-}
 
 /* ---- lines ------------------------------------------------------------ */
 
@@ -69,14 +62,14 @@ on_remove_clicked_cb (GtkButton       *button,
           break;
         }
     }
-  g_clear_pointer (&self->save_error, g_free);
+  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), NULL);
   update_state (self);
 }
 
 static void
 on_line_changed_cb (AmigoTagsDialog *self)
 {
-  g_clear_pointer (&self->save_error, g_free);
+  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), NULL);
   update_state (self);
 }
 
@@ -107,7 +100,7 @@ add_line (AmigoTagsDialog *self,
   GtkWidget *box;
   GtkWidget *fields;
 
-  line->reserved = key != NULL && is_reserved_key (key);
+  line->reserved = key != NULL && amigo_ec2_tag_key_is_reserved (key);
   line->row = GTK_LIST_BOX_ROW (gtk_list_box_row_new ());
   gtk_list_box_row_set_activatable (line->row, FALSE);
 
@@ -169,49 +162,34 @@ static guint
 check_lines (AmigoTagsDialog *self,
              guint           *n_tags)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_bad = 0;
 
   *n_tags = 0;
   for (guint i = 0; i < self->lines->len; i++)
     {
       AmigoTagLine *line = g_ptr_array_index (self->lines, i);
-      const char *key = line_key (line);
-      glong key_length = g_utf8_strlen (key, -1);
-      glong value_length = g_utf8_strlen (line_value (line), -1);
       g_autofree char *key_problem = NULL;
       g_autofree char *value_problem = NULL;
 
       if (line_is_empty (line))
         {
-          amigo_manage_show_problem (GTK_WIDGET (line->key_entry), line->problem_label, NULL);
-          amigo_manage_show_problem (GTK_WIDGET (line->value_entry), NULL, NULL);
+          amigo_action_dialog_show_field_problem (GTK_WIDGET (line->key_entry), line->problem_label, NULL);
+          amigo_action_dialog_show_field_problem (GTK_WIDGET (line->value_entry), NULL, NULL);
           continue;
         }
       (*n_tags)++;
 
+      /* AWS's own tags are shown as they are, not checked. */
       if (line->reserved)
-        ;
-      else if (key_length == 0)
-        key_problem = g_strdup (_("Enter a key for this value."));
-      else if (key_length > AMIGO_TAG_KEY_MAX)
-        key_problem = g_strdup_printf (_("A key can have at most %d characters; this one has %ld."),
-                                       AMIGO_TAG_KEY_MAX, key_length);
-      else if (is_reserved_key (key))
-        key_problem = g_strdup (_("Keys starting with “aws:” are reserved for AWS."));
-      else if (g_hash_table_contains (seen, key))
-        /* Translators: %s is a tag key */
-        key_problem = g_strdup_printf (_("Another tag already has the key “%s”."), key);
+        g_hash_table_add (seen, g_strdup (line_key (line)));
+      else
+        amigo_tags_check_tag (line_key (line), line_value (line), seen, &key_problem, &value_problem);
 
-      if (!line->reserved && value_length > AMIGO_TAG_VALUE_MAX)
-        value_problem = g_strdup_printf (_("A value can have at most %d characters; this one has %ld."),
-                                         AMIGO_TAG_VALUE_MAX, value_length);
-
-      g_hash_table_add (seen, (gpointer) key);
-      amigo_manage_show_problem (GTK_WIDGET (line->key_entry), NULL, key_problem);
-      amigo_manage_show_problem (GTK_WIDGET (line->value_entry), NULL, value_problem);
-      amigo_manage_show_problem (NULL, line->problem_label,
-                                 key_problem != NULL ? key_problem : value_problem);
+      amigo_action_dialog_show_field_problem (GTK_WIDGET (line->key_entry), NULL, key_problem);
+      amigo_action_dialog_show_field_problem (GTK_WIDGET (line->value_entry), NULL, value_problem);
+      amigo_action_dialog_show_field_problem (NULL, line->problem_label,
+                                              key_problem != NULL ? key_problem : value_problem);
       if (key_problem != NULL || value_problem != NULL)
         n_bad++;
     }
@@ -262,21 +240,18 @@ update_state (AmigoTagsDialog *self)
   g_autoptr(GArray) set = g_array_new (FALSE, FALSE, sizeof (AmigoEc2Tag));
   g_autoptr(GArray) unset = g_array_new (FALSE, FALSE, sizeof (AmigoEc2Tag));
   g_autofree char *problem = NULL;
+  gboolean busy = amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (self));
   guint n_tags = 0;
   guint n_bad = check_lines (self, &n_tags);
 
   compute_change (self, set, unset);
-  if (n_tags > AMIGO_TAGS_MAX)
-    problem = g_strdup_printf (_("An image can have at most %d tags; this one would have %u."),
-                               AMIGO_TAGS_MAX, n_tags);
-  amigo_manage_show_problem (NULL, self->problem_label, problem);
-  amigo_manage_show_problem (NULL, self->error_label, self->save_error);
+  problem = amigo_tags_check_count (n_tags);
+  amigo_action_dialog_show_field_problem (NULL, self->problem_label, problem);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tags.save",
-                                 !self->saving && n_bad == 0 && problem == NULL &&
+                                 !busy && n_bad == 0 && problem == NULL &&
                                  set->len + unset->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tags.add", !self->saving);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tags.add", !busy);
 
   for (guint i = 0; i < self->lines->len; i++)
     {
@@ -284,13 +259,11 @@ update_state (AmigoTagsDialog *self)
 
       /* Not insensitive: GTK 4.8 then keeps blinking the cursor of a
        * field that had the focus. */
-      gtk_editable_set_editable (GTK_EDITABLE (line->key_entry), !line->reserved && !self->saving);
-      gtk_editable_set_editable (GTK_EDITABLE (line->value_entry), !line->reserved && !self->saving);
+      gtk_editable_set_editable (GTK_EDITABLE (line->key_entry), !line->reserved && !busy);
+      gtk_editable_set_editable (GTK_EDITABLE (line->value_entry), !line->reserved && !busy);
       if (line->remove_button != NULL)
-        gtk_widget_set_sensitive (GTK_WIDGET (line->remove_button), !self->saving);
+        gtk_widget_set_sensitive (GTK_WIDGET (line->remove_button), !busy);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->saving);
-  gtk_spinner_set_spinning (self->spinner, self->saving);
 }
 
 /* ---- saving ----------------------------------------------------------- */
@@ -301,9 +274,10 @@ static void
 saving_failed (AmigoTagsDialog *self,
                const GError    *error)
 {
-  self->saving = FALSE;
-  self->save_error = amigo_manage_describe_error (_("Could not save the tags"), error);
-  update_state (self);
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
+  amigo_action_dialog_set_busy (base, FALSE);
+  amigo_action_dialog_show_error (base, _("Could not save the tags"), error);
 }
 
 static void
@@ -369,12 +343,14 @@ save_next (AmigoTagsDialog *self)
   const char *ids[] = { amigo_image_get_image_id (self->image), NULL };
   g_autoptr(AmigoEc2) ec2 = NULL;
   g_autoptr(GError) error = NULL;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+  AmigoActionContext *context = amigo_action_dialog_get_context (base);
   g_autofree char *toast = NULL;
 
   compute_change (self, set, unset);
   if (set->len + unset->len > 0)
     {
-      ec2 = amigo_action_context_dup_ec2 (self->context, NULL, &error);
+      ec2 = amigo_action_dialog_dup_ec2 (base, NULL, &error);
       if (ec2 == NULL)
         {
           saving_failed (self, error);
@@ -383,18 +359,18 @@ save_next (AmigoTagsDialog *self)
       /* The requests are serialized before these return. */
       if (set->len > 0)
         amigo_ec2_create_tags_async (ec2, ids, (AmigoEc2Tag *) set->data, set->len,
-                                     self->cancellable, create_tags_cb, g_object_ref (self));
+                                     amigo_action_dialog_get_cancellable (base), create_tags_cb, g_object_ref (self));
       else
         amigo_ec2_delete_tags_async (ec2, ids, (AmigoEc2Tag *) unset->data, unset->len,
-                                     self->cancellable, delete_tags_cb, g_object_ref (self));
+                                     amigo_action_dialog_get_cancellable (base), delete_tags_cb, g_object_ref (self));
       return;
     }
 
-  self->saving = FALSE;
-  amigo_action_context_changed (self->context);
+  amigo_action_dialog_set_busy (base, FALSE);
+  amigo_action_context_changed (context);
   /* Translators: %s is the image's name (or id) */
-  toast = g_strdup_printf (_("Tags of “%s” saved"), amigo_manage_image_title (self->image));
-  amigo_action_context_toast (self->context, toast);
+  toast = g_strdup_printf (_("Tags of “%s” saved"), amigo_action_dialog_image_title (self->image));
+  amigo_action_context_toast (context, toast);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -406,10 +382,10 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   AmigoTagsDialog *self = AMIGO_TAGS_DIALOG (widget);
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
 
-  g_clear_pointer (&self->save_error, g_free);
-  self->saving = TRUE;
-  update_state (self);
+  amigo_action_dialog_show_problem (base, NULL);
+  amigo_action_dialog_set_busy (base, TRUE);
   save_next (self);
 }
 
@@ -427,18 +403,10 @@ add_action (GtkWidget  *widget,
 
 /* ---- object ----------------------------------------------------------- */
 
-static gboolean
-amigo_tags_dialog_close_request (GtkWindow *window)
+static void
+busy_changed (AmigoActionDialog *dialog)
 {
-  AmigoTagsDialog *self = AMIGO_TAGS_DIALOG (window);
-
-  /* A change may already be made: wait for AWS's answer. */
-  if (self->saving)
-    return TRUE;
-  /* A text field that still has the focus when its window goes keeps
-   * blinking its cursor (GTK warns): let it lose the focus first. */
-  gtk_window_set_focus (window, NULL);
-  return GTK_WINDOW_CLASS (amigo_tags_dialog_parent_class)->close_request (window);
+  update_state (AMIGO_TAGS_DIALOG (dialog));
 }
 
 static void
@@ -446,9 +414,6 @@ amigo_tags_dialog_dispose (GObject *object)
 {
   AmigoTagsDialog *self = AMIGO_TAGS_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->context);
   g_clear_object (&self->image);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AMIGO_TYPE_TAGS_DIALOG);
@@ -463,7 +428,6 @@ amigo_tags_dialog_finalize (GObject *object)
 
   g_hash_table_unref (self->original);
   g_ptr_array_unref (self->lines);
-  g_free (self->save_error);
 
   G_OBJECT_CLASS (amigo_tags_dialog_parent_class)->finalize (object);
 }
@@ -473,11 +437,11 @@ amigo_tags_dialog_class_init (AmigoTagsDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  AmigoActionDialogClass *dialog_class = AMIGO_ACTION_DIALOG_CLASS (klass);
 
   object_class->dispose = amigo_tags_dialog_dispose;
   object_class->finalize = amigo_tags_dialog_finalize;
-  window_class->close_request = amigo_tags_dialog_close_request;
+  dialog_class->busy_changed = busy_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amigo_app/Amigo/actions/amigo-tags-dialog.ui");
@@ -491,16 +455,17 @@ amigo_tags_dialog_class_init (AmigoTagsDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "tags.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "tags.add", NULL, add_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 amigo_tags_dialog_init (AmigoTagsDialog *self)
 {
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
+  amigo_action_dialog_set_busy_display (base, self->spinner, "tags.save", "tags.add", NULL);
+  amigo_action_dialog_set_error_display (base, NULL, GTK_WIDGET (self->error_label));
   self->original = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
 
@@ -530,18 +495,17 @@ amigo_tags_dialog_new (GtkWindow          *parent,
   g_return_val_if_fail (AMIGO_IS_ACTION_CONTEXT (context), NULL);
   g_return_val_if_fail (image != NULL, NULL);
 
-  self = g_object_new (AMIGO_TYPE_TAGS_DIALOG, "transient-for", parent, NULL);
-  self->context = g_object_ref (context);
+  self = g_object_new (AMIGO_TYPE_TAGS_DIALOG, "transient-for", parent, "context", context, NULL);
   self->image = g_object_ref (image);
 
-  adw_window_title_set_subtitle (self->window_title, amigo_manage_image_title (image));
+  adw_window_title_set_subtitle (self->window_title, amigo_action_dialog_image_title (image));
   tags = amigo_image_get_tags (image, &n_tags);
   for (guint i = 0; i < n_tags; i++)
     {
       const char *value = tags[i].value != NULL ? tags[i].value : "";
 
       add_line (self, tags[i].key, value);
-      if (!is_reserved_key (tags[i].key))
+      if (!amigo_ec2_tag_key_is_reserved (tags[i].key))
         g_hash_table_replace (self->original, g_strdup (tags[i].key), g_strdup (value));
     }
   /* An image without tags: a line ready to type in. */

@@ -6,13 +6,13 @@
 
 #include <adwaita.h>
 
-#include "amigo-action-context.h"
+#include "amigo-action-dialog.h"
 
 G_BEGIN_DECLS
 
 #define AMIGO_TYPE_TAGS_DIALOG (amigo_tags_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (AmigoTagsDialog, amigo_tags_dialog, AMIGO, TAGS_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (AmigoTagsDialog, amigo_tags_dialog, AMIGO, TAGS_DIALOG, AmigoActionDialog)
 
 GtkWindow *amigo_tags_dialog_new (GtkWindow          *parent,
                                   AmigoActionContext *context);

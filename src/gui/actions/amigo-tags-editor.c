@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-action-dialog.h"
 #include "amigo-tags-editor-private.h"
 
 typedef struct {
@@ -60,16 +61,6 @@ is_blank (const char *text)
 }
 
 static void
-set_error (GtkEditable *editable,
-           gboolean     error)
-{
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-}
-
-static void
 say (GString    *problems,
      const char *message)
 {
@@ -85,7 +76,8 @@ static void
 validate (AmigoTagsEditor *self)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
-  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *count_problem = NULL;
   guint n_tags = 0;
 
   g_array_set_size (self->tags, 0);
@@ -95,49 +87,28 @@ validate (AmigoTagsEditor *self)
       TagRow *row = g_ptr_array_index (self->rows, i);
       const char *key = gtk_editable_get_text (row->key);
       const char *value = gtk_editable_get_text (row->value);
-      gboolean key_bad = FALSE;
-      gboolean value_bad = FALSE;
+      g_autofree char *key_problem = NULL;
+      g_autofree char *value_problem = NULL;
+      gboolean key_bad;
+      gboolean value_bad;
 
       if (*key == '\0' && *value == '\0')
         {
-          set_error (row->key, FALSE);
-          set_error (row->value, FALSE);
+          amigo_action_dialog_set_invalid (row->key, FALSE);
+          amigo_action_dialog_set_invalid (row->value, FALSE);
           continue;
         }
 
-      if (is_blank (key))
-        {
-          key_bad = TRUE;
-          say (problems, _("Every tag needs a key."));
-        }
-      else if (g_utf8_strlen (key, -1) > AMIGO_TAG_KEY_MAX)
-        {
-          key_bad = TRUE;
-          say (problems, _("A tag key can be at most 128 characters long."));
-        }
-      else if (amigo_ec2_tag_key_is_reserved (key))
-        {
-          key_bad = TRUE;
-          say (problems, _("Tag keys starting with “aws:” are reserved for AWS."));
-        }
-      else if (g_hash_table_contains (keys, key))
-        {
-          g_autofree char *message = NULL;
+      amigo_tags_check_tag (key, value, keys, &key_problem, &value_problem);
+      key_bad = key_problem != NULL;
+      value_bad = value_problem != NULL;
+      if (key_bad)
+        say (problems, key_problem);
+      if (value_bad)
+        say (problems, value_problem);
 
-          key_bad = TRUE;
-          message = g_strdup_printf (_("The key “%s” is used twice. Each tag needs its own key."), key);
-          say (problems, message);
-        }
-      g_hash_table_add (keys, (gpointer) key);
-
-      if (g_utf8_strlen (value, -1) > AMIGO_TAG_VALUE_MAX)
-        {
-          value_bad = TRUE;
-          say (problems, _("A tag value can be at most 256 characters long."));
-        }
-
-      set_error (row->key, key_bad);
-      set_error (row->value, value_bad);
+      amigo_action_dialog_set_invalid (row->key, key_bad);
+      amigo_action_dialog_set_invalid (row->value, value_bad);
 
       n_tags++;
       if (!key_bad && !value_bad)
@@ -148,8 +119,9 @@ validate (AmigoTagsEditor *self)
         }
     }
 
-  if (n_tags > AMIGO_TAGS_MAX)
-    say (problems, _("A resource can have at most 50 tags."));
+  count_problem = amigo_tags_check_count (n_tags);
+  if (count_problem != NULL)
+    say (problems, count_problem);
 
   g_free (self->problem);
   self->problem = problems->len > 0 ? g_strdup (problems->str) : NULL;
@@ -450,4 +422,66 @@ _amigo_tags_editor_get_remove_button (AmigoTagsEditor *self,
 {
   g_return_val_if_fail (index < self->rows->len, NULL);
   return ((TagRow *) g_ptr_array_index (self->rows, index))->remove;
+}
+
+/**
+ * amigo_tags_check_tag:
+ * @key: the key as typed
+ * @value: the value as typed
+ * @seen: (element-type utf8 utf8): the keys of the tags before this one,
+ *   owned by the table (g_free); @key is added
+ * @key_problem: (out) (optional) (nullable) (transfer full): what is wrong
+ *   with the key
+ * @value_problem: (out) (optional) (nullable) (transfer full): what is
+ *   wrong with the value
+ *
+ * Checks a tag as EC2 does (Tag: a key of 1 to 128 characters, not
+ * starting with aws:, once per resource; a value of up to 256), in the
+ * words every dialog uses.
+ *
+ * Returns: whether the tag is fine
+ */
+gboolean
+amigo_tags_check_tag (const char  *key,
+                      const char  *value,
+                      GHashTable  *seen,
+                      char       **key_problem,
+                      char       **value_problem)
+{
+  g_autofree char *key_text = NULL;
+  g_autofree char *value_text = NULL;
+
+  if (is_blank (key))
+    key_text = g_strdup (_("Every tag needs a key."));
+  else if (g_utf8_strlen (key, -1) > AMIGO_TAG_KEY_MAX)
+    key_text = g_strdup (_("A tag key can be at most 128 characters long."));
+  else if (amigo_ec2_tag_key_is_reserved (key))
+    key_text = g_strdup (_("Tag keys starting with “aws:” are reserved for AWS."));
+  else if (seen != NULL && g_hash_table_contains (seen, key))
+    key_text = g_strdup_printf (_("The key “%s” is used twice. Each tag needs its own key."), key);
+  if (seen != NULL && !g_hash_table_contains (seen, key))
+    g_hash_table_add (seen, g_strdup (key));
+
+  if (g_utf8_strlen (value, -1) > AMIGO_TAG_VALUE_MAX)
+    value_text = g_strdup (_("A tag value can be at most 256 characters long."));
+
+  if (key_problem != NULL)
+    *key_problem = g_strdup (key_text);
+  if (value_problem != NULL)
+    *value_problem = g_strdup (value_text);
+  return key_text == NULL && value_text == NULL;
+}
+
+/**
+ * amigo_tags_check_count:
+ *
+ * Returns: (transfer full) (nullable): what is wrong with @n_tags tags on
+ *   one resource, or %NULL
+ */
+char *
+amigo_tags_check_count (guint n_tags)
+{
+  if (n_tags > AMIGO_TAGS_MAX)
+    return g_strdup (_("A resource can have at most 50 tags."));
+  return NULL;
 }

@@ -28,4 +28,16 @@ const char  *amigo_tags_editor_get_problem (AmigoTagsEditor *self);
 AmigoEc2Tag *amigo_tags_editor_get_tags    (AmigoTagsEditor *self,
                                             guint           *n_tags);
 
+/* EC2's rules for one tag, as every dialog that edits tags checks them.
+ * @seen holds the keys of the tags before it; @key is added. Sets
+ * @key_problem and @value_problem (both may be %NULL) to what is wrong. */
+gboolean     amigo_tags_check_tag          (const char      *key,
+                                            const char      *value,
+                                            GHashTable      *seen,
+                                            char           **key_problem,
+                                            char           **value_problem);
+/* Returns: (transfer full) (nullable): what is wrong with that many tags */
+char        *amigo_tags_check_count        (guint            n_tags);
+/* Whether AWS keeps @key for itself (aws:…, in any case). */
+
 G_END_DECLS
