@@ -153,9 +153,10 @@ def _idempotency_table(backend, name: str) -> dict:
 
 def _check_client_token(token: str) -> None:
     """RunInstances ClientToken: "Constraints: Maximum 64 ASCII characters";
-    "Ensuring idempotency in Amazon EC2 API requests" gives the same limit
-    for every idempotent EC2 action Amigo calls (CopyImage's own entry does
-    not repeat it)."""
+    for every EC2 action that takes one, "Ensuring idempotency in Amazon EC2
+    API requests" (EC2 Developer Guide): "A client token is a unique,
+    case-sensitive string of up to 64 ASCII characters." (CopyImage's own
+    entry does not repeat it.)"""
     if len(token) > CLIENT_TOKEN_MAX or not token.isascii():
         raise _ec2_error(
             "InvalidParameterValue",
