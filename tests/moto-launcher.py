@@ -1749,6 +1749,9 @@ def test_control_middleware(app):
         {"region", "snapshot_id", "state", "progress": "45%"}
       POST /amigo-test/instance-state
         {"region", "instance_id", "state", "state_reason": {"code", "message"}}
+      POST /amigo-test/release-name
+        {"region", "name"}: a deregistered AMI's name is free again at once
+        (see patch_duplicate_image_names), as it is on AWS after a while
 
     Fields but the ids and the region are optional; `state_reason` null
     removes it.  Answers 200 {"ok": true}, 404 when the resource is unknown,
@@ -1819,7 +1822,17 @@ def test_control_middleware(app):
             instance.state_reason = StateReason(reason.get("message", ""), reason.get("code", ""))
         return True
 
+    def release_name(body):
+        """The time a deregistered AMI's name stays taken has passed."""
+        released = False
+        for account_backends in list(ec2_backends.values()):
+            if body["region"] in account_backends:
+                held = account_backends[body["region"]].__dict__.get("_amigo_deregistered_names", {})
+                released = held.pop(body["name"], None) is not None or released
+        return released
+
     handlers = {
+        "release-name": release_name,
         "image-state": set_image_state,
         "snapshot-state": set_snapshot_state,
         "instance-state": set_instance_state,
