@@ -1675,7 +1675,9 @@ def model_check_middleware(app):
     answered, before moto or the signature check sees the request, with
     HTTP 400 and EC2's error document, code AmigoModelMismatch, naming the
     parameter: the client sent what no AWS SDK would, and the test that
-    sent it fails.  Runs after raw_body_middleware, which keeps the body.
+    sent it fails.  With AMIGO_MOTO_MISMATCH_LOG=FILE each mismatch is also
+    appended to FILE (to check a whole test run at once).  Runs after
+    raw_body_middleware, which keeps the body.
     """
     import moto_model_check
 
@@ -1688,6 +1690,9 @@ def model_check_middleware(app):
 
         message = f"{action}: " + "; ".join(problems)
         print(f"moto-launcher: {moto_model_check.MISMATCH_CODE}: {message}", file=sys.stderr, flush=True)
+        if os.environ.get("AMIGO_MOTO_MISMATCH_LOG"):
+            with open(os.environ["AMIGO_MOTO_MISMATCH_LOG"], "a", encoding="utf-8") as log:
+                log.write(f"{message}\n")
         data = (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             f"<Response><Errors><Error><Code>{moto_model_check.MISMATCH_CODE}</Code>"
