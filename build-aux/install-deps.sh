@@ -11,6 +11,9 @@ packages=(
   libsecret-1-dev libxml2-dev libssl-dev
   # tests: keyring, windows, data validation, sanitizers
   dbus dbus-bin gnome-keyring xvfb xauth libxtst-dev
+  # tests: botocore for /usr/bin/python3 (test-ui-copy-launch's helper;
+  # under CI=true a missing tool fails the test instead of skipping it)
+  python3-botocore
   desktop-file-utils appstream
   # fuzzing: clang with libFuzzer and the sanitizers' runtimes
   clang libclang-rt-14-dev

@@ -59,8 +59,20 @@ PROTECTION_ENABLED = "enabled-without-cooldown"
 PROTECTION_ENABLED_COOLDOWN = "enabled-with-cooldown"
 PROTECTION_COOLDOWN = timedelta(hours=24)
 
+# How long the name of a deregistered AMI stays taken (see
+# patch_duplicate_image_names: AWS says "recently", without a figure).
+DEREGISTERED_NAME_HOLD = timedelta(minutes=2)
+
+# Idempotency tokens: "Constraints: Maximum 64 ASCII characters" (RunInstances
+# ClientToken, and "Ensuring idempotency" for every EC2 action that takes one).
+CLIENT_TOKEN_MAX = 64
+
 DESCRIBE_IMAGES_MIN_RESULTS = 5
 DESCRIBE_IMAGES_MAX_RESULTS = 1000
+
+# Seeds the shapes of DescribeImages pages (empty, short, full; see
+# patch_describe_images_pagination).  --page-seed sets it.
+PAGE_SEED = 1
 
 # Idempotent creations (ClientToken) check and record under this lock, so two
 # concurrent retries of one request cannot both create something.
@@ -139,6 +151,20 @@ def _idempotency_table(backend, name: str) -> dict:
     return backend.__dict__.setdefault(name, {})
 
 
+def _check_client_token(token: str) -> None:
+    """RunInstances ClientToken: "Constraints: Maximum 64 ASCII characters";
+    for every EC2 action that takes one, "Ensuring idempotency in Amazon EC2
+    API requests" (EC2 Developer Guide): "A client token is a unique,
+    case-sensitive string of up to 64 ASCII characters." (CopyImage's own
+    entry does not repeat it.)"""
+    if len(token) > CLIENT_TOKEN_MAX or not token.isascii():
+        raise _ec2_error(
+            "InvalidParameterValue",
+            f"Value ({token}) for parameter clientToken is invalid. "
+            f"The client token can have at most {CLIENT_TOKEN_MAX} ASCII characters.",
+        )
+
+
 def _idempotent_parameter_mismatch() -> Exception:
     return _ec2_error(
         "IdempotentParameterMismatch",
@@ -188,8 +214,9 @@ def patch_image_deprecation() -> None:
     specify a value for seconds, Amazon EC2 rounds the seconds to the nearest
     minute. You can't specify a date in the past. The upper limit for
     DeprecateAt is 10 years from now, except for public AMIs, where the upper
-    limit is 2 years from the creation date."  DisableImageDeprecation cancels
-    it.  Both return <return>true</return>.
+    limit is 2 years from the creation date."  A time earlier than now, even
+    by seconds within the current minute, is refused (InvalidParameterValue).
+    DisableImageDeprecation cancels it.  Both return <return>true</return>.
 
     DescribeImages shows <deprecationTime> (2026-12-01T00:00:00.000Z).
     IncludeDeprecated: "Default: No deprecated AMIs are included in the
@@ -226,13 +253,15 @@ def patch_image_deprecation() -> None:
             from botocore.utils import parse_timestamp
 
             deprecate_at = parse_timestamp(deprecate_at)
-        deprecate_at = _as_utc(deprecate_at)
-        deprecate_at = (deprecate_at + timedelta(seconds=30)).replace(second=0, microsecond=0)
+        given = _as_utc(deprecate_at)
+        deprecate_at = (given + timedelta(seconds=30)).replace(second=0, microsecond=0)
         now = _utcnow()
-        if deprecate_at < now.replace(second=0, microsecond=0):
+        # The time as given, to the second: a time earlier in the current
+        # minute is in the past even though it rounds to a minute boundary.
+        if given < now:
             raise _ec2_error(
                 "InvalidParameterValue",
-                f"The deprecation time {_iso_ms(deprecate_at)} is in the past. "
+                f"The deprecation time {_iso_ms(given)} is in the past. "
                 "Specify a date and time in the future.",
             )
         if image.is_public:
@@ -505,15 +534,29 @@ def patch_register_image_block_devices() -> None:
 
 
 def patch_duplicate_image_names() -> None:
-    """InvalidAMIName.Duplicate on CreateImage, RegisterImage and CopyImage.
+    """InvalidAMIName.Duplicate on CreateImage, RegisterImage and CopyImage;
+    a deregistered AMI's name stays taken for a while; CopyImage needs Name.
 
     EC2 error codes: InvalidAMIName.Duplicate, "The specified AMI name is
     already in use by another AMI. If you have recently deregistered an AMI
     with the same name, allow enough time for the change to propagate".
     AMI names are unique per owner and region; AWS's message reads
-    "AMI name NAME is already in use by AMI ami-...".
+    "AMI name NAME is already in use by AMI ami-...".  The reference gives
+    no duration for "recently": this stand-in keeps the name of a
+    deregistered AMI taken for DEREGISTERED_NAME_HOLD (two minutes), so a
+    client that re-creates an image under the name it just freed sees the
+    refusal AWS may give it.
+
+    API reference, CopyImage Name: "The name of the new AMI." and
+    "Required: Yes"; moto 5.2.1 named a copy without one after its source.
+    Without it: MissingParameter, "The request must contain the parameter
+    Name".
     """
     from moto.ec2.models.amis import AmiBackend
+    from moto.ec2.responses.amis import AmisResponse
+
+    def held_names(backend) -> dict:
+        return backend.__dict__.setdefault("_amigo_deregistered_names", {})
 
     def check(backend, name) -> None:
         if not name:
@@ -524,6 +567,12 @@ def patch_duplicate_image_names() -> None:
                     "InvalidAMIName.Duplicate",
                     f"AMI name {name} is already in use by AMI {image.id}",
                 )
+        held = held_names(backend).get(name)
+        if held is not None and _utcnow() < held[1]:
+            raise _ec2_error(
+                "InvalidAMIName.Duplicate",
+                f"AMI name {name} is already in use by AMI {held[0]}",
+            )
 
     def make_create_image(original):
         def create_image(self, instance_id, name, description, tag_specifications):
@@ -541,19 +590,34 @@ def patch_duplicate_image_names() -> None:
 
     def make_copy_image(original):
         def copy_image(self, source_image_id, source_region, name=None, description=None):
-            if not name:  # moto names the copy after its source
-                from moto.ec2.models import ec2_backends
-
-                source_backend = ec2_backends[self.account_id][source_region]
-                name = _get_image(source_backend, source_image_id).name
             check(self, name)
             return original(self, source_image_id, source_region, name, description)
 
         return copy_image
 
+    def make_deregister_image(original):
+        def deregister_image(self, ami_id):
+            image = self.amis.get(ami_id)
+            result = original(self, ami_id)
+            if image is not None and image.name and image.owner_id == self.account_id:
+                held_names(self)[image.name] = (ami_id, _utcnow() + DEREGISTERED_NAME_HOLD)
+            return result
+
+        return deregister_image
+
+    def make_copy_image_response(original):
+        def copy_image_response(self):
+            if not self._get_param("Name"):
+                raise _ec2_error("MissingParameter", "The request must contain the parameter Name")
+            return original(self)
+
+        return copy_image_response
+
     _wrap(AmiBackend, "create_image", make_create_image)
     _wrap(AmiBackend, "register_image", make_register_image)
     _wrap(AmiBackend, "copy_image", make_copy_image)
+    _wrap(AmiBackend, "deregister_image", make_deregister_image)
+    _wrap(AmisResponse, "copy_image", make_copy_image_response)
 
 
 def patch_copy_image_tags() -> None:
@@ -600,7 +664,8 @@ def patch_copy_image_idempotency() -> None:
     you provide to ensure idempotency of the request."  Ensuring idempotency:
     a retry with the same token and the same parameters returns the result of
     the first request (the same imageId) and creates nothing; the same token
-    with other parameters fails with IdempotentParameterMismatch.
+    with other parameters fails with IdempotentParameterMismatch.  A token
+    of more than 64 ASCII characters fails (_check_client_token).
     """
     from moto.core.responses import ActionResult
     from moto.ec2.responses.amis import AmisResponse
@@ -610,6 +675,7 @@ def patch_copy_image_idempotency() -> None:
             token = self._get_param("ClientToken")
             if not token:
                 return original(self)
+            _check_client_token(token)
             self.error_on_dryrun()
             fingerprint = _request_fingerprint(self)
             with _IDEMPOTENCY_LOCK:
@@ -640,7 +706,8 @@ def patch_run_instances_idempotency() -> None:
     "The idempotency token you provided when you launched the instance, if
     applicable" (moto 5.2.1 writes "ABCDE" when there was none), and
     DescribeInstances documents the filter "client-token - The idempotency
-    token you provided when you launched the instance".
+    token you provided when you launched the instance".  ClientToken:
+    "Constraints: Maximum 64 ASCII characters" (_check_client_token).
     """
     from moto.core.responses import ActionResult
     from moto.ec2 import utils as ec2_utils
@@ -656,6 +723,7 @@ def patch_run_instances_idempotency() -> None:
                 for instance in result.result.instances:
                     instance.client_token = ""
                 return result
+            _check_client_token(token)
             self.error_on_dryrun()
             fingerprint = _request_fingerprint(self)
             with _IDEMPOTENCY_LOCK:
@@ -726,38 +794,83 @@ def patch_deregister_delete_snapshots() -> None:
 
 
 def patch_describe_images_pagination() -> None:
-    """DescribeImages MaxResults / NextToken.
+    """DescribeImages MaxResults / NextToken, with pages as AWS serves them.
 
-    API reference (DescribeImages, Pagination): MaxResults is "The maximum
-    number of items to return for this request. To get the next page of
-    items, make another request with the token returned in the output";
-    the valid range is 5-1000, another value fails with
-    InvalidParameterValue.  <nextToken> is absent (null) "when there are no
-    more items to return".  A token that is not one this server issued fails
-    with InvalidPaginationToken ("The specified pagination token is not
-    valid or is expired").  Pages follow image id order, so a listing stays
-    stable while images come and go between pages.  Without MaxResults and
-    NextToken the whole list is returned, as before.
+    API reference (DescribeImages): MaxResults is "The maximum number of
+    items to return for this request. To get the next page of items, make
+    another request with the token returned in the output"; "The order of
+    the elements in the response, including those within nested
+    structures, might vary. Applications should not assume the elements
+    appear in a particular order."  The EC2 Developer Guide ("Pagination in
+    the Amazon EC2 API") pages with `do { ...; nextToken =
+    response.getNextToken(); } while (nextToken != null);`: the token, not
+    the number of items, says whether more come.  Neither promises full
+    pages, so pages here are *not* always full: a seeded generator
+    (--page-seed, default 1; deterministic for the same sequence of
+    requests) makes some pages empty with a NextToken, some short, some
+    full, sometimes a NextToken that leads to one last empty page, and
+    shuffles the items within each page.  <nextToken> is absent on the
+    last page.  A token this server did not issue fails with
+    InvalidPaginationToken ("The specified pagination token is not valid
+    or is expired", EC2 error codes).  MaxResults must be 5-1000
+    (InvalidParameterValue): DescribeImages's entry gives no range; this is
+    the one DescribeSecurityGroups documents ("This value can be between 5
+    and 1000").  Pages follow image id order, so a listing stays
+    stable while images come and go between pages.
+
+    MaxResults or NextToken with ImageIds fails with
+    InvalidParameterCombination: the DescribeImages entry itself does not
+    say so, but DescribeInstances ("You cannot specify this parameter and
+    the instance IDs parameter in the same request") and
+    DescribeStoreImageTasks ("You cannot specify this parameter and the
+    ImageIds parameter in the same call") do, for the same kind of id
+    list; moto enforces the DescribeInstances rule, and this stand-in takes
+    the stricter reading for images too.
+
+    Without MaxResults and NextToken the whole list is returned, in one
+    answer, as the reference allows ("We strongly recommend using only
+    paginated requests").
     """
+    import random
+
     from moto.ec2.responses.amis import AmisResponse
 
-    def decode_token(token: str) -> str:
+    def bad_token(token: str) -> Exception:
+        return _ec2_error(
+            "InvalidPaginationToken",
+            f"The specified pagination token is not valid or is expired: {token}",
+        )
+
+    def decode_token(token: str) -> tuple[str | None, int]:
         try:
             padded = token + "=" * (-len(token) % 4)
             payload = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
-            after = payload["after"]
-            if payload.get("v") != 1 or not isinstance(after, str) or not after.startswith("ami-"):
+            after, page = payload["after"], payload["page"]
+            if payload.get("v") != 2 or not isinstance(after, str) or not isinstance(page, int):
                 raise ValueError(token)
-            return after
+            if after and not after.startswith("ami-") or page < 1:
+                raise ValueError(token)
+            return (after or None), page
         except (ValueError, KeyError, TypeError, UnicodeError, binascii.Error):
-            raise _ec2_error(
-                "InvalidPaginationToken",
-                f"The specified pagination token is not valid or is expired: {token}",
-            ) from None
+            raise bad_token(token) from None
 
-    def encode_token(last_image_id: str) -> str:
-        payload = json.dumps({"v": 1, "after": last_image_id}, separators=(",", ":"))
+    def encode_token(after: str | None, page: int) -> str:
+        payload = json.dumps({"v": 2, "after": after or "", "page": page}, separators=(",", ":"))
         return base64.urlsafe_b64encode(payload.encode("ascii")).decode("ascii").rstrip("=")
+
+    def plan_page(rng, page: int, max_results: int, remaining: int) -> tuple[int, bool]:
+        """How many of the remaining items to serve, and whether to send a
+        NextToken anyway when they are all served (an empty last page).
+        The third page of a listing is empty and the fourth short, so every
+        listing of four pages or more has both; the rest is seeded."""
+        roll = rng.random()
+        if page % 5 == 2 or (roll < 0.2 and page % 5 != 3):
+            size = 0 if remaining > 0 else max_results          # empty, with a token
+        elif (page % 5 == 3 or roll < 0.45) and max_results > 1:
+            size = rng.randint(1, max_results - 1)              # short
+        else:
+            size = max_results                                  # full
+        return size, rng.random() < 0.2
 
     def make_describe_images(original):
         def describe_images(self):
@@ -765,6 +878,12 @@ def patch_describe_images_pagination() -> None:
             token = self._get_param("NextToken")
             if max_results is None and not token:
                 return original(self)
+            if self._get_param("ImageIds", []):
+                raise _ec2_error(
+                    "InvalidParameterCombination",
+                    "The parameter ImageIds cannot be used with the parameter "
+                    + ("MaxResults" if max_results is not None else "NextToken"),
+                )
             if max_results is not None:
                 max_results = int(max_results)
                 if not DESCRIBE_IMAGES_MIN_RESULTS <= max_results <= DESCRIBE_IMAGES_MAX_RESULTS:
@@ -776,15 +895,21 @@ def patch_describe_images_pagination() -> None:
                     )
             else:
                 max_results = DESCRIBE_IMAGES_MAX_RESULTS
-            after = decode_token(token) if token else None
+            after, page = decode_token(token) if token else (None, 0)
             result = original(self)
             images = sorted(result.result["Images"], key=lambda image: image.id)
+            served = 0
             if after is not None:
-                images = [image for image in images if image.id > after]
-            page = images[:max_results]
-            result.result["Images"] = page
-            if len(images) > max_results:
-                result.result["NextToken"] = encode_token(page[-1].id)
+                served = sum(1 for image in images if image.id <= after)
+                images = images[served:]
+            rng = random.Random(f"{PAGE_SEED}/{page}/{served}/{max_results}")
+            size, trailing_token = plan_page(rng, page, max_results, len(images))
+            items = images[:size]
+            rng.shuffle(items)
+            result.result["Images"] = items
+            last = max((image.id for image in items), default=after)
+            if len(images) > size or (trailing_token and images):
+                result.result["NextToken"] = encode_token(last, page + 1)
             return result
 
         return describe_images
@@ -1540,6 +1665,46 @@ def raw_body_middleware(app):
     return wrapped
 
 
+def model_check_middleware(app):
+    """Refuses an EC2 request that botocore's EC2 model would not allow.
+
+    Every EC2 query request (Version=2016-11-15) is checked against the
+    input shape of its operation in botocore's service model
+    (tests/moto_model_check.py): member names as the ec2 protocol flattens
+    them, types, required members, enum values, min/max.  A mismatch is
+    answered, before moto or the signature check sees the request, with
+    HTTP 400 and EC2's error document, code AmigoModelMismatch, naming the
+    parameter: the client sent what no AWS SDK would, and the test that
+    sent it fails.  With AMIGO_MOTO_MISMATCH_LOG=FILE each mismatch is also
+    appended to FILE (to check a whole test run at once).  Runs after
+    raw_body_middleware, which keeps the body.
+    """
+    import moto_model_check
+
+    def wrapped(environ, start_response):
+        body = getattr(_raw_bodies, "body", None) or b""
+        action, problems = moto_model_check.check_request(moto_model_check.request_params(environ, body))
+        if not problems:
+            return app(environ, start_response)
+        from xml.sax.saxutils import escape
+
+        message = f"{action}: " + "; ".join(problems)
+        print(f"moto-launcher: {moto_model_check.MISMATCH_CODE}: {message}", file=sys.stderr, flush=True)
+        if os.environ.get("AMIGO_MOTO_MISMATCH_LOG"):
+            with open(os.environ["AMIGO_MOTO_MISMATCH_LOG"], "a", encoding="utf-8") as log:
+                log.write(f"{message}\n")
+        data = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f"<Response><Errors><Error><Code>{moto_model_check.MISMATCH_CODE}</Code>"
+            f"<Message>{escape(message)}</Message></Error></Errors>"
+            f"<RequestID>{uuid.uuid4()}</RequestID></Response>"
+        ).encode("utf-8")
+        start_response("400 Bad Request", [("Content-Type", "text/xml"), ("Content-Length", str(len(data)))])
+        return [data]
+
+    return wrapped
+
+
 def patch_signature_over_raw_body() -> None:
     """Make moto's SigV4 check hash the raw body (see raw_body_middleware)."""
     from moto.iam.access_control import IAMRequestBase
@@ -1589,6 +1754,9 @@ def test_control_middleware(app):
         {"region", "snapshot_id", "state", "progress": "45%"}
       POST /amigo-test/instance-state
         {"region", "instance_id", "state", "state_reason": {"code", "message"}}
+      POST /amigo-test/release-name
+        {"region", "name"}: a deregistered AMI's name is free again at once
+        (see patch_duplicate_image_names), as it is on AWS after a while
 
     Fields but the ids and the region are optional; `state_reason` null
     removes it.  Answers 200 {"ok": true}, 404 when the resource is unknown,
@@ -1659,7 +1827,17 @@ def test_control_middleware(app):
             instance.state_reason = StateReason(reason.get("message", ""), reason.get("code", ""))
         return True
 
+    def release_name(body):
+        """The time a deregistered AMI's name stays taken has passed."""
+        released = False
+        for account_backends in list(ec2_backends.values()):
+            if body["region"] in account_backends:
+                held = account_backends[body["region"]].__dict__.get("_amigo_deregistered_names", {})
+                released = held.pop(body["name"], None) is not None or released
+        return released
+
     handlers = {
+        "release-name": release_name,
         "image-state": set_image_state,
         "snapshot-state": set_snapshot_state,
         "instance-state": set_instance_state,
@@ -1725,6 +1903,17 @@ def parse_args(argv):
         action="store_true",
         help="serve plain moto (no patch, no Marketplace images), to test the client against it",
     )
+    parser.add_argument(
+        "--page-seed",
+        type=int,
+        default=PAGE_SEED,
+        help=f"seed of the DescribeImages page shapes: empty, short, full (default {PAGE_SEED})",
+    )
+    parser.add_argument(
+        "--no-model-check",
+        action="store_true",
+        help="do not check EC2 requests against botocore's model (AmigoModelMismatch)",
+    )
     parser.add_argument("--quiet", action="store_true", help="do not log each request on stderr")
     return parser.parse_args(argv)
 
@@ -1732,6 +1921,8 @@ def parse_args(argv):
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     host = check_loopback(args.host)
+    global PAGE_SEED
+    PAGE_SEED = args.page_seed
 
     try:
         import moto
@@ -1757,6 +1948,8 @@ def main(argv=None) -> int:
     app = DomainDispatcherApplication(create_backend_app)
     app.debug = True  # as `python -m moto.server`
     app = test_control_middleware(app)
+    if not args.no_model_check:
+        app = model_check_middleware(app)
     server = make_server(host, args.port, raw_body_middleware(app), threaded=True)
     if args.quiet:
         import logging

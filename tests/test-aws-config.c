@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "amigo-aws-config.h"
@@ -578,6 +579,33 @@ test_unreadable_directory (void)
 }
 
 static void
+test_not_a_regular_file (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "config", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoAwsConfig) config = NULL;
+
+  /* A FIFO nobody writes to would block the read for ever; a device such
+   * as /dev/zero would never end: both are refused before reading. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  config = amigo_aws_config_load_files (fifo, NULL, NULL, &error);
+  g_assert_null (config);
+  g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG);
+  g_assert_nonnull (strstr (error->message, fifo));
+  g_assert_nonnull (strstr (error->message, "AWS_CONFIG_FILE"));
+
+  g_clear_error (&error);
+  config = amigo_aws_config_load_files (NULL, "/dev/zero", NULL, &error);
+  g_assert_null (config);
+  g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG);
+  g_assert_nonnull (strstr (error->message, "/dev/zero"));
+  g_assert_nonnull (strstr (error->message, "AWS_SHARED_CREDENTIALS_FILE"));
+
+  remove_tree (dir);
+}
+
+static void
 test_unreadable_permissions (void)
 {
   g_autofree char *dir = NULL;
@@ -681,6 +709,7 @@ main (int   argc,
   g_test_add_func ("/aws-config/files/load-async", test_load_async);
   g_test_add_func ("/aws-config/files/process-timeout-setting", test_timeout_setting);
   g_test_add_func ("/aws-config/error/unreadable-directory", test_unreadable_directory);
+  g_test_add_func ("/aws-config/error/not-a-regular-file", test_not_a_regular_file);
   g_test_add_func ("/aws-config/error/unreadable-permissions", test_unreadable_permissions);
   for (gsize i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {

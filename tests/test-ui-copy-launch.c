@@ -41,11 +41,12 @@ static AmigoTaskManager *tasks;
 /* ---- the fault proxy -------------------------------------------------- */
 
 static void
-proxy_post (const char *path,
-            const char *json)
+post_json (const char *base,
+           const char *path,
+           const char *json)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *url = g_strconcat (g_getenv ("AMIGO_FAULT_PROXY"), path, NULL);
+  g_autofree char *url = g_strconcat (base, path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
   g_autoptr(GBytes) reply = NULL;
   g_autoptr(GError) error = NULL;
@@ -59,6 +60,13 @@ proxy_post (const char *path,
   reply = soup_session_send_and_read (session, msg, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+static void
+proxy_post (const char *path,
+            const char *json)
+{
+  post_json (g_getenv ("AMIGO_FAULT_PROXY"), path, json);
 }
 
 /* The next answers to @action are lost after moto has acted on them. */
@@ -161,7 +169,13 @@ need_python (void)
 {
   if (python != NULL)
     return TRUE;
-  g_test_skip ("No Python with botocore to make key pairs and read instance metadata");
+  /* CI installs it (python3-botocore, build-aux/install-deps.sh): there,
+   * a missing tool is a failure, not a reason to test less */
+  if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+    g_test_fail_printf ("No Python with botocore to make key pairs and read instance metadata "
+                        "(CI=true: build-aux/install-deps.sh installs python3-botocore)");
+  else
+    g_test_skip ("No Python with botocore to make key pairs and read instance metadata");
   return FALSE;
 }
 
@@ -563,6 +577,10 @@ test_copy_partial_failure (void)
   AMIGO_TEST_WAIT_FOR (result != NULL, WAIT_SECONDS);
   deleted = amigo_ec2_deregister_image_finish (blocked_ec2, result, &error);
   g_assert_no_error (error);
+  /* EC2 keeps a deregistered name taken for a while; the stand-in until
+   * told that while has passed (tests/README-moto.md) */
+  post_json (moto_endpoint, "/amigo-test/release-name",
+             "{\"region\": \"ca-central-1\", \"name\": \"copy-partial\"}");
 
   gtk_widget_activate (GTK_WIDGET (dialog->copy_button));
   AMIGO_TEST_WAIT_FOR (opened.window == NULL, WAIT_SECONDS);

@@ -16,8 +16,12 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "amigo-aws-config-private.h"
 #include "amigo-credentials.h"
@@ -84,17 +88,28 @@ ini_read_file (const char   *path,
   char *contents = NULL;
   gsize len = 0;
   GPtrArray *sections;
+  GStatBuf st;
 
   if (path == NULL || *path == '\0')
     return g_ptr_array_new_with_free_func (amigo_ini_section_free);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+  /* Only a regular file: a folder cannot be read, a FIFO or a device
+   * (/dev/zero) would block or never end. */
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
     {
-      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
-                   _("The AWS file “%s” cannot be read: it is a folder, not a file. "
-                     "Point %s at the file itself."),
-                   path,
-                   file == AMIGO_AWS_FILE_CONFIG ? "AWS_CONFIG_FILE" : "AWS_SHARED_CREDENTIALS_FILE");
+      const char *variable = file == AMIGO_AWS_FILE_CONFIG ? "AWS_CONFIG_FILE"
+                                                           : "AWS_SHARED_CREDENTIALS_FILE";
+
+      if (S_ISDIR (st.st_mode))
+        g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                     _("The AWS file “%s” cannot be read: it is a folder, not a file. "
+                       "Point %s at the file itself."),
+                     path, variable);
+      else
+        g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                     _("The AWS file “%s” cannot be read: it is not a regular file. "
+                       "Point %s at a regular file."),
+                     path, variable);
       return NULL;
     }
 
