@@ -37,6 +37,8 @@ struct _AmigoTagsEditor
   GPtrArray *rows;              /* of TagRow*, in list order */
   char *problem;
   GArray *tags;                 /* of AmigoEc2Tag, borrowing the entries' text */
+  char *taken_key;              /* set by another field of the dialog, or NULL */
+  char *taken_problem;
 };
 
 G_DEFINE_FINAL_TYPE (AmigoTagsEditor, amigo_tags_editor, ADW_TYPE_BIN)
@@ -86,7 +88,7 @@ validate (AmigoTagsEditor *self)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
   g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n_tags = 0;
+  guint n_tags = self->taken_key != NULL ? 1 : 0;
 
   g_array_set_size (self->tags, 0);
 
@@ -119,6 +121,11 @@ validate (AmigoTagsEditor *self)
         {
           key_bad = TRUE;
           say (problems, _("Tag keys starting with “aws:” are reserved for AWS."));
+        }
+      else if (self->taken_key != NULL && g_str_equal (key, self->taken_key))
+        {
+          key_bad = TRUE;
+          say (problems, self->taken_problem);
         }
       else if (g_hash_table_contains (keys, key))
         {
@@ -294,6 +301,8 @@ amigo_tags_editor_finalize (GObject *object)
   g_ptr_array_unref (self->rows);
   g_array_unref (self->tags);
   g_free (self->problem);
+  g_free (self->taken_key);
+  g_free (self->taken_problem);
 
   G_OBJECT_CLASS (amigo_tags_editor_parent_class)->finalize (object);
 }
@@ -369,6 +378,45 @@ amigo_tags_editor_add (AmigoTagsEditor *self,
 }
 
 /**
+ * amigo_tags_editor_set_description:
+ * @description: (nullable): what the tags go on, under the heading
+ */
+void
+amigo_tags_editor_set_description (AmigoTagsEditor *self,
+                                   const char      *description)
+{
+  g_return_if_fail (AMIGO_IS_TAGS_EDITOR (self));
+
+  adw_preferences_group_set_description (self->group, description);
+}
+
+/**
+ * amigo_tags_editor_set_taken_key:
+ * @key: (nullable): a tag key another field of the dialog sets, or %NULL
+ * @problem: (nullable): what to say of a row using @key
+ *
+ * The tag another field makes (an instance's name is its Name tag) counts
+ * towards the limit, and no row may set it again. Checks the rows again
+ * without emitting #AmigoTagsEditor::changed, so a dialog may call it
+ * while it validates.
+ */
+void
+amigo_tags_editor_set_taken_key (AmigoTagsEditor *self,
+                                 const char      *key,
+                                 const char      *problem)
+{
+  g_return_if_fail (AMIGO_IS_TAGS_EDITOR (self));
+
+  if (g_strcmp0 (key, self->taken_key) == 0 && g_strcmp0 (problem, self->taken_problem) == 0)
+    return;
+  g_free (self->taken_key);
+  g_free (self->taken_problem);
+  self->taken_key = g_strdup (key);
+  self->taken_problem = g_strdup (problem);
+  validate (self);
+}
+
+/**
  * amigo_tags_editor_is_valid:
  *
  * Returns: whether every tag follows EC2's rules
@@ -415,6 +463,12 @@ amigo_tags_editor_get_tags (AmigoTagsEditor *self,
 }
 
 /* ---- for tests ------------------------------------------------------- */
+
+GtkLabel *
+_amigo_tags_editor_get_problem_label (AmigoTagsEditor *self)
+{
+  return self->problem_label;
+}
 
 GtkButton *
 _amigo_tags_editor_get_add_button (AmigoTagsEditor *self)
