@@ -70,4 +70,16 @@ struct _AmigoDeregisterDialog
   guint n_deleted;
 };
 
+/* Shared by the files of the class. */
+/* amigo-deregister-dialog.c */
+const char               *_amigo_deregister_dialog_image_entry_title (AmigoDeregisterImage *entry);
+AmigoDeregisterSnapshot  *_amigo_deregister_dialog_find_snapshot     (AmigoDeregisterDialog *self,
+                                                                      const char            *region,
+                                                                      const char            *snapshot_id);
+void                      _amigo_deregister_dialog_clear_rows        (AmigoDeregisterDialog *self);
+void                      _amigo_deregister_dialog_show_confirm      (AmigoDeregisterDialog *self);
+void                      _amigo_deregister_dialog_update_state      (AmigoDeregisterDialog *self);
+/* amigo-deregister-dialog-loading.c */
+void                      _amigo_deregister_dialog_load              (AmigoDeregisterDialog *self);
+
 G_END_DECLS

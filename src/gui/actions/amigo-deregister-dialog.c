@@ -29,8 +29,6 @@
 
 G_DEFINE_FINAL_TYPE (AmigoDeregisterDialog, amigo_deregister_dialog, ADW_TYPE_WINDOW)
 
-static void load (AmigoDeregisterDialog *self);
-static void update_state (AmigoDeregisterDialog *self);
 
 /* ---- entries ---------------------------------------------------------- */
 
@@ -55,8 +53,8 @@ snapshot_entry_free (AmigoDeregisterSnapshot *entry)
   g_free (entry);
 }
 
-static const char *
-image_entry_title (AmigoDeregisterImage *entry)
+const char *
+_amigo_deregister_dialog_image_entry_title (AmigoDeregisterImage *entry)
 {
   return entry->image != NULL ? amigo_manage_image_title (entry->image) : entry->image_id;
 }
@@ -78,10 +76,10 @@ count_doable (AmigoDeregisterDialog *self)
   return n;
 }
 
-static AmigoDeregisterSnapshot *
-find_snapshot (AmigoDeregisterDialog *self,
-               const char            *region,
-               const char            *snapshot_id)
+AmigoDeregisterSnapshot *
+_amigo_deregister_dialog_find_snapshot (AmigoDeregisterDialog *self,
+                                        const char            *region,
+                                        const char            *snapshot_id)
 {
   for (guint i = 0; i < self->snapshots->len; i++)
     {
@@ -121,8 +119,8 @@ format_gib (gint64 gib)
 
 /* ---- rows ------------------------------------------------------------- */
 
-static void
-clear_rows (AmigoDeregisterDialog *self)
+void
+_amigo_deregister_dialog_clear_rows (AmigoDeregisterDialog *self)
 {
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -189,7 +187,7 @@ describe_image_entry (AmigoDeregisterDialog *self,
 
   for (guint i = 0; i < n; i++)
     {
-      AmigoDeregisterSnapshot *snapshot = find_snapshot (self, entry->region,
+      AmigoDeregisterSnapshot *snapshot = _amigo_deregister_dialog_find_snapshot (self, entry->region,
                                                          g_ptr_array_index (entry->snapshot_ids, i));
 
       if (snapshot != NULL && snapshot->size_gib >= 0)
@@ -210,8 +208,8 @@ describe_image_entry (AmigoDeregisterDialog *self,
   return g_strdup_printf (_("%s · %s"), entry->image_id, snapshots);
 }
 
-static void
-show_confirm (AmigoDeregisterDialog *self)
+void
+_amigo_deregister_dialog_show_confirm (AmigoDeregisterDialog *self)
 {
   gboolean all_known;
   gint64 gib = total_gib (self, &all_known);
@@ -221,14 +219,14 @@ show_confirm (AmigoDeregisterDialog *self)
   g_autofree char *check_title = NULL;
   g_autofree char *button_label = NULL;
 
-  clear_rows (self);
+  _amigo_deregister_dialog_clear_rows (self);
   for (guint i = 0; i < self->images->len; i++)
     {
       AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
       g_autofree char *subtitle = describe_image_entry (self, entry);
       gboolean doable = image_entry_is_doable (entry);
 
-      entry->row = add_row (self, self->images_group, image_entry_title (entry), subtitle,
+      entry->row = add_row (self, self->images_group, _amigo_deregister_dialog_image_entry_title (entry), subtitle,
                             doable ? NULL : "changes-prevent-symbolic", doable ? NULL : "warning");
       entry->unprotect_button = NULL;
       if (entry->protected)
@@ -238,7 +236,8 @@ show_confirm (AmigoDeregisterDialog *self)
           entry->unprotect_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Turn Off Protection")));
           gtk_widget_set_valign (GTK_WIDGET (entry->unprotect_button), GTK_ALIGN_CENTER);
           /* Translators: %s is an image's name (or id) */
-          label = g_strdup_printf (_("Turn off the deregistration protection of %s"), image_entry_title (entry));
+          label = g_strdup_printf (_("Turn off the deregistration protection of %s"),
+                                   _amigo_deregister_dialog_image_entry_title (entry));
           gtk_accessible_update_property (GTK_ACCESSIBLE (entry->unprotect_button),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
           g_signal_connect (entry->unprotect_button, "clicked", G_CALLBACK (on_unprotect_clicked_cb), self);
@@ -290,203 +289,7 @@ show_confirm (AmigoDeregisterDialog *self)
   gtk_button_set_label (self->deregister_button, button_label);
 
   gtk_stack_set_visible_child_name (self->stack, "confirm");
-  update_state (self);
-}
-
-/* ---- loading ---------------------------------------------------------- */
-
-static void load_next (AmigoDeregisterDialog *self);
-
-static void
-load_failed (AmigoDeregisterDialog *self,
-             const GError          *error)
-{
-  g_autofree char *text = amigo_manage_describe_error (_("AWS did not describe the images"), error);
-
-  self->loading = FALSE;
-  adw_status_page_set_description (self->failed_page, text);
-  gtk_stack_set_visible_child_name (self->stack, "failed");
-  update_state (self);
-}
-
-static void
-describe_snapshots_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(AmigoDeregisterDialog) self = user_data;
-  AmigoDeregisterImage *image = g_ptr_array_index (self->images, self->next);
-  g_autoptr(GPtrArray) snapshots = NULL;
-  g_autoptr(GError) error = NULL;
-
-  snapshots = amigo_ec2_describe_snapshots_finish (AMIGO_EC2 (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  /* Without sizes the list is still exact: say so and go on. */
-  if (error != NULL)
-    g_debug ("DescribeSnapshots: %s", error->message);
-
-  for (guint i = 0; snapshots != NULL && i < snapshots->len; i++)
-    {
-      AmigoSnapshot *snapshot = g_ptr_array_index (snapshots, i);
-      AmigoDeregisterSnapshot *entry = find_snapshot (self, image->region,
-                                                      amigo_snapshot_get_snapshot_id (snapshot));
-
-      if (entry != NULL && amigo_snapshot_get_volume_size (snapshot) >= 0)
-        entry->size_gib = amigo_snapshot_get_volume_size (snapshot);
-    }
-
-  self->next++;
-  load_next (self);
-}
-
-static void
-describe_image_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(AmigoDeregisterDialog) self = user_data;
-  AmigoDeregisterImage *entry = g_ptr_array_index (self->images, self->next);
-  g_autoptr(GPtrArray) images = NULL;
-  g_autoptr(GPtrArray) new_ids = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const AmigoBlockDeviceMapping *mappings;
-  const char *protection;
-  guint n = 0;
-
-  images = amigo_ec2_describe_images_finish (AMIGO_EC2 (source), result, NULL, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (error != NULL && !amigo_aws_error_has_aws_code (error, "InvalidAMIID.NotFound") &&
-      !amigo_aws_error_has_aws_code (error, "InvalidAMIID.Unavailable"))
-    {
-      load_failed (self, error);
-      return;
-    }
-
-  if (images == NULL || images->len == 0)
-    {
-      entry->error = g_strdup (_("It is no longer registered."));
-      self->next++;
-      load_next (self);
-      return;
-    }
-
-  entry->image = g_object_ref (g_ptr_array_index (images, 0));
-  protection = amigo_image_get_deregistration_protection (entry->image);
-  entry->protected = protection != NULL && g_str_has_prefix (protection, "enabled");
-
-  mappings = amigo_image_get_block_device_mappings (entry->image, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      const char *snapshot_id = mappings[i].has_ebs ? mappings[i].ebs.snapshot_id : NULL;
-      AmigoDeregisterSnapshot *snapshot;
-
-      if (snapshot_id == NULL || *snapshot_id == '\0' ||
-          g_ptr_array_find_with_equal_func (entry->snapshot_ids, snapshot_id, g_str_equal, NULL))
-        continue;
-      g_ptr_array_add (entry->snapshot_ids, g_strdup (snapshot_id));
-      /* A protected image's snapshots are kept with it: not listed. */
-      if (entry->protected)
-        continue;
-
-      snapshot = find_snapshot (self, entry->region, snapshot_id);
-      if (snapshot == NULL)
-        {
-          snapshot = g_new0 (AmigoDeregisterSnapshot, 1);
-          snapshot->snapshot_id = g_strdup (snapshot_id);
-          snapshot->region = g_strdup (entry->region);
-          snapshot->size_gib = -1;
-          snapshot->image_titles = g_strdup (image_entry_title (entry));
-          g_ptr_array_add (self->snapshots, snapshot);
-          g_ptr_array_add (new_ids, snapshot->snapshot_id);
-        }
-      else
-        {
-          /* Shared by two of the selected images. */
-          char *titles = g_strdup_printf (_("%s, %s"), snapshot->image_titles, image_entry_title (entry));
-
-          g_free (snapshot->image_titles);
-          snapshot->image_titles = titles;
-        }
-    }
-
-  if (new_ids->len > 0)
-    {
-      AmigoDescribeSnapshotsRequest request = { 0 };
-      g_autoptr(AmigoEc2) ec2 = amigo_action_context_dup_ec2 (self->context, entry->region, NULL);
-
-      if (ec2 != NULL)
-        {
-          g_ptr_array_add (new_ids, NULL);
-          request.snapshot_ids = (const char * const *) new_ids->pdata;
-          amigo_ec2_describe_snapshots_async (ec2, &request, self->cancellable,
-                                              describe_snapshots_cb, g_object_ref (self));
-          return;
-        }
-    }
-
-  self->next++;
-  load_next (self);
-}
-
-static void
-load_next (AmigoDeregisterDialog *self)
-{
-  AmigoDeregisterImage *entry;
-  const char *ids[2] = { NULL, NULL };
-  AmigoDescribeImagesRequest request = { 0 };
-  g_autoptr(AmigoEc2) ec2 = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->next >= self->images->len)
-    {
-      self->loading = FALSE;
-      show_confirm (self);
-      return;
-    }
-
-  entry = g_ptr_array_index (self->images, self->next);
-  ec2 = amigo_action_context_dup_ec2 (self->context, entry->region, &error);
-  if (ec2 == NULL)
-    {
-      load_failed (self, error);
-      return;
-    }
-  ids[0] = entry->image_id;
-  request.image_ids = ids;
-  request.include_deprecated = TRUE;
-  request.include_disabled = TRUE;
-  amigo_ec2_describe_images_async (ec2, &request, NULL, NULL, NULL, self->cancellable,
-                                   describe_image_cb, g_object_ref (self));
-}
-
-/* Reads every image again, as AWS has it now. */
-static void
-load (AmigoDeregisterDialog *self)
-{
-  GPtrArray *selected = amigo_action_context_get_images (self->context);
-
-  clear_rows (self);
-  g_ptr_array_set_size (self->images, 0);
-  g_ptr_array_set_size (self->snapshots, 0);
-  for (guint i = 0; i < selected->len; i++)
-    {
-      AmigoImage *image = g_ptr_array_index (selected, i);
-      AmigoDeregisterImage *entry = g_new0 (AmigoDeregisterImage, 1);
-      const char *region = amigo_image_store_get_image_region (image);
-
-      entry->image_id = g_strdup (amigo_image_get_image_id (image));
-      entry->region = g_strdup (region != NULL ? region : amigo_action_context_get_region (self->context));
-      entry->snapshot_ids = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_add (self->images, entry);
-    }
-
-  self->loading = TRUE;
-  self->next = 0;
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  update_state (self);
-  load_next (self);
+  _amigo_deregister_dialog_update_state (self);
 }
 
 /* ---- turning protection off ------------------------------------------- */
@@ -509,11 +312,11 @@ unprotect_cb (GObject      *source,
       g_autofree char *text = amigo_manage_describe_error (_("Could not turn the protection off"), error);
 
       amigo_manage_show_problem (NULL, self->error_label, text);
-      update_state (self);
+      _amigo_deregister_dialog_update_state (self);
       return;
     }
   amigo_action_context_changed (self->context);
-  load (self);
+  _amigo_deregister_dialog_load (self);
 }
 
 static void
@@ -538,7 +341,7 @@ on_unprotect_clicked_cb (GtkButton             *button,
         }
       self->working = TRUE;
       amigo_manage_show_problem (NULL, self->error_label, NULL);
-      update_state (self);
+      _amigo_deregister_dialog_update_state (self);
       amigo_ec2_disable_image_deregistration_protection_async (ec2, entry->image_id, self->cancellable,
                                                                unprotect_cb, g_object_ref (self));
       return;
@@ -590,7 +393,7 @@ show_result (AmigoDeregisterDialog *self)
   guint n_snapshots = 0;
   g_autofree char *images_text = NULL;
 
-  clear_rows (self);
+  _amigo_deregister_dialog_clear_rows (self);
   for (guint i = 0; i < self->images->len; i++)
     {
       AmigoDeregisterImage *entry = g_ptr_array_index (self->images, i);
@@ -599,10 +402,10 @@ show_result (AmigoDeregisterDialog *self)
         continue;
       n_images++;
       if (entry->deregistered)
-        add_row (self, self->done_group, image_entry_title (entry), _("Deregistered"),
+        add_row (self, self->done_group, _amigo_deregister_dialog_image_entry_title (entry), _("Deregistered"),
                  "object-select-symbolic", "success");
       else
-        add_row (self, self->not_done_group, image_entry_title (entry), entry->error,
+        add_row (self, self->not_done_group, _amigo_deregister_dialog_image_entry_title (entry), entry->error,
                  "dialog-error-symbolic", "error");
     }
   for (guint i = 0; self->delete_snapshots && i < self->snapshots->len; i++)
@@ -641,7 +444,7 @@ show_result (AmigoDeregisterDialog *self)
 
   self->finished = TRUE;
   gtk_stack_set_visible_child_name (self->stack, "result");
-  update_state (self);
+  _amigo_deregister_dialog_update_state (self);
 }
 
 static void
@@ -819,7 +622,7 @@ on_confirm_response_cb (AdwMessageDialog      *dialog,
   self->n_deregistered = 0;
   self->n_deleted = 0;
   gtk_stack_set_visible_child_name (self->stack, "working");
-  update_state (self);
+  _amigo_deregister_dialog_update_state (self);
   deregister_next (self);
 }
 
@@ -843,7 +646,8 @@ confirm_body (AmigoDeregisterDialog *self,
 
       if (image_entry_is_doable (entry))
         /* Translators: a line of a list: an image's name, then its id */
-        g_string_append_printf (body, _("• %s (%s)\n"), image_entry_title (entry), entry->image_id);
+        g_string_append_printf (body, _("• %s (%s)\n"), _amigo_deregister_dialog_image_entry_title (entry),
+                                entry->image_id);
     }
 
   if (delete_snapshots)
@@ -925,13 +729,13 @@ reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  load (AMIGO_DEREGISTER_DIALOG (widget));
+  _amigo_deregister_dialog_load (AMIGO_DEREGISTER_DIALOG (widget));
 }
 
 /* ---- state ------------------------------------------------------------ */
 
-static void
-update_state (AmigoDeregisterDialog *self)
+void
+_amigo_deregister_dialog_update_state (AmigoDeregisterDialog *self)
 {
   gboolean ready = !self->loading && !self->working && !self->finished &&
                    g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "confirm") == 0;
@@ -958,7 +762,7 @@ update_state (AmigoDeregisterDialog *self)
 static void
 on_delete_toggled_cb (AmigoDeregisterDialog *self)
 {
-  update_state (self);
+  _amigo_deregister_dialog_update_state (self);
 }
 
 /* ---- object ----------------------------------------------------------- */
@@ -1077,7 +881,7 @@ amigo_deregister_dialog_new (GtkWindow          *parent,
 
       adw_window_title_set_subtitle (self->window_title, subtitle);
     }
-  load (self);
+  _amigo_deregister_dialog_load (self);
 
   return GTK_WINDOW (self);
 }
