@@ -14,8 +14,10 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-tag-row.h"
 #include "amigo-tags-editor-private.h"
 
+/* An AmigoTagRow and its parts. */
 typedef struct {
   GtkWidget *row;
   GtkEditable *key;
@@ -220,48 +222,16 @@ on_remove_clicked_cb (GtkButton       *button,
     gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
 }
 
-static GtkEditable *
-make_entry (const char *placeholder,
-            const char *accessible_label)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_widget_set_hexpand (entry, TRUE);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_entry_set_input_hints (GTK_ENTRY (entry), GTK_INPUT_HINT_NO_SPELLCHECK | GTK_INPUT_HINT_NO_EMOJI);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
-                                  -1);
-  return GTK_EDITABLE (entry);
-}
-
 static TagRow *
 add_row (AmigoTagsEditor *self)
 {
   TagRow *row = g_new0 (TagRow, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  AmigoTagRow *widget = AMIGO_TAG_ROW (amigo_tag_row_new ());
 
-  row->key = make_entry (_("Key"), _("Tag key"));
-  row->value = make_entry (_("Value"), _("Tag value"));
-  row->remove = GTK_BUTTON (gtk_button_new_from_icon_name ("user-trash-symbolic"));
-  gtk_widget_set_valign (GTK_WIDGET (row->remove), GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (row->remove), "flat");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->remove), _("Remove this tag"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->remove),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove this tag"),
-                                  -1);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->key));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->value));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->remove));
-
-  row->row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->row), box);
+  row->row = GTK_WIDGET (widget);
+  row->key = amigo_tag_row_get_key_entry (widget);
+  row->value = amigo_tag_row_get_value_entry (widget);
+  row->remove = amigo_tag_row_get_remove_button (widget);
   gtk_list_box_append (self->list, row->row);
   g_ptr_array_add (self->rows, row);
 
