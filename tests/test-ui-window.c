@@ -11,7 +11,9 @@
 
 #include <adwaita.h>
 #include <libsoup/soup.h>
+#include <string.h>
 
+#include "amigo-actions.h"
 #include "amigo-application.h"
 #include "amigo-image-details.h"
 #include "amigo-image-rows.h"
@@ -626,6 +628,56 @@ test_selection_follows_sort (void)
   settle ();
 }
 
+static gpointer
+template_child (const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (window), AMIGO_TYPE_WINDOW, name);
+}
+
+/* The actions menu is the .ui's: the header bar, the details pane and a
+ * row's context menu show the same items, after any number of reloads. */
+static void
+test_actions_menu (void)
+{
+  GtkWidget *list;
+  GtkWidget *popover = NULL;
+  GMenuModel *model;
+  guint n_actions, n_items = 0;
+
+  _amigo_window_reload (window);
+  WAIT_FOR (loaded (), 60);
+  list = GTK_WIDGET (_amigo_window_get_image_list (window));
+  g_signal_emit_by_name (list, "context-menu", 10.0, 10.0);
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      popover = child;
+  g_assert_nonnull (popover);
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  g_assert_true (model == template_child ("actions_menu"));
+  g_assert_true (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (template_child ("actions_button"))) == model);
+  g_assert_true (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (template_child ("details_actions_button"))) == model);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* Every action of the table, once. */
+  amigo_actions_get_all (&n_actions);
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      g_assert_nonnull (section);
+      for (int j = 0; j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *action = NULL;
+
+          g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+          g_assert_true (g_str_has_prefix (action, "win."));
+          g_assert_nonnull (amigo_actions_lookup (action + strlen ("win.")));
+          n_items++;
+        }
+    }
+  g_assert_cmpuint (n_items, ==, n_actions);
+}
+
 static void
 test_error_then_retry (void)
 {
@@ -704,6 +756,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/back-to-top", test_back_to_top);
   g_test_add_func ("/ui/window/select-shows-details", test_select_shows_details);
   g_test_add_func ("/ui/window/selection-follows-sort", test_selection_follows_sort);
+  g_test_add_func ("/ui/window/actions-menu", test_actions_menu);
   g_test_add_func ("/ui/window/error-then-retry", test_error_then_retry);
 
   status = g_test_run ();

@@ -1,15 +1,87 @@
-/* amigo-window-private.h — what the ui tests reach inside the window
+/* amigo-window-private.h — the window's insides, shared by its files
+ * (amigo-window.c, amigo-window-actions.c) and reached by the ui tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "amigo-account-manager.h"
+#include "amigo-client.h"
 #include "images/amigo-filter-popover.h"
+#include "images/amigo-image-details.h"
 #include "images/amigo-image-list.h"
 #include "amigo-image-store.h"
 #include "amigo-window.h"
 
 G_BEGIN_DECLS
+
+struct _AmigoWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay *toast_overlay;
+  GtkMenuButton *account_button;
+  GtkLabel *account_label;
+  GtkListBox *account_list;
+  GtkDropDown *region_dropdown;
+  GtkMenuButton *tasks_button;
+  GtkMenuButton *actions_button;
+  GtkWidget *refresh_button;
+  GtkWidget *search_button;
+  GtkMenuButton *details_actions_button;
+  GtkStack *main_stack;
+  AdwFlap *flap;
+  GtkListBox *source_list;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkMenuButton *filter_button;
+  GtkPaned *paned;
+  GtkStack *content_stack;
+  AdwStatusPage *loading_page;
+  AmigoImageList *image_list;
+  GtkProgressBar *load_progress;
+  AdwStatusPage *empty_page;
+  AdwStatusPage *error_page;
+  GtkButton *error_edit_button;
+  GtkScrolledWindow *details_scroller;
+  GtkLabel *count_label;
+  GMenuModel *actions_menu;
+
+  /* borrowed */
+  AmigoAccountManager *manager;
+
+  /* owned */
+  GSettings *settings;
+  AmigoAccount *account;
+  GtkStringList *region_names;
+  GPtrArray *region_codes;      /* parallel to region_names; "" = all regions */
+  AmigoImageStore *store;
+  AmigoClient *client;          /* of the account shown, once known */
+  AmigoImageDetails *details;
+  GCancellable *load_cancellable;
+  guint pulse_id;
+  GtkWidget *context_popover;
+  char *focus_image_id;         /* select it once the list has loaded */
+  char *region;                 /* selected region code, "" for all */
+  guint source;                 /* index into sources[] */
+  gboolean updating_regions;
+};
+
+/* amigo-window.c */
+void                _amigo_window_reload             (AmigoWindow  *self);
+void                _amigo_window_set_account        (AmigoWindow  *self,
+                                                      AmigoAccount *account);
+
+/* amigo-window-actions.c: the window's actions and its actions menu */
+void                _amigo_window_class_init_actions (GtkWidgetClass *widget_class);
+void                _amigo_window_init_actions       (AmigoWindow  *self);
+void                _amigo_window_update_actions     (AmigoWindow  *self);
+void                _amigo_window_on_toast_cb        (gpointer      source,
+                                                      const char   *text,
+                                                      AmigoWindow  *self);
+
+/* Tests */
 
 AmigoImageStore    *_amigo_window_get_store          (AmigoWindow *self);
 AmigoImageList     *_amigo_window_get_image_list     (AmigoWindow *self);

@@ -10,8 +10,10 @@
 #include "amigo-window-private.h"
 #include "amigo-ec2.h"
 #include "accounts/amigo-account-dialog.h"
-#include "actions/amigo-actions.h"
+#include "accounts/amigo-account-row.h"
 #include "accounts/amigo-import-dialog.h"
+#include "actions/amigo-actions.h"
+#include "images/amigo-columns-dialog.h"
 #include "tasks/amigo-task-list.h"
 #include "amigo-endpoint.h"
 #include "amigo-error.h"
@@ -19,59 +21,6 @@
 #include "images/amigo-image-details.h"
 #include "images/amigo-image-list.h"
 #include "amigo-image-store.h"
-
-struct _AmigoWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* template widgets */
-  AdwToastOverlay *toast_overlay;
-  GtkMenuButton *account_button;
-  GtkLabel *account_label;
-  GtkListBox *account_list;
-  GtkDropDown *region_dropdown;
-  GtkMenuButton *tasks_button;
-  GtkMenuButton *actions_button;
-  GtkWidget *refresh_button;
-  GtkWidget *search_button;
-  GtkMenuButton *details_actions_button;
-  GtkStack *main_stack;
-  AdwFlap *flap;
-  GtkListBox *source_list;
-  GtkSearchBar *search_bar;
-  GtkSearchEntry *search_entry;
-  GtkMenuButton *filter_button;
-  GtkPaned *paned;
-  GtkStack *content_stack;
-  AdwStatusPage *loading_page;
-  AmigoImageList *image_list;
-  GtkProgressBar *load_progress;
-  AdwStatusPage *empty_page;
-  AdwStatusPage *error_page;
-  GtkButton *error_edit_button;
-  GtkScrolledWindow *details_scroller;
-  GtkLabel *count_label;
-
-  /* borrowed */
-  AmigoAccountManager *manager;
-
-  /* owned */
-  GSettings *settings;
-  AmigoAccount *account;
-  GtkStringList *region_names;
-  GPtrArray *region_codes;      /* parallel to region_names; "" = all regions */
-  AmigoImageStore *store;
-  AmigoClient *client;          /* of the account shown, once known */
-  AmigoImageDetails *details;
-  GCancellable *load_cancellable;
-  guint pulse_id;
-  GMenu *actions_menu;
-  GtkWidget *context_popover;
-  char *focus_image_id;         /* select it once the list has loaded */
-  char *region;                 /* selected region code, "" for all */
-  guint source;                 /* index into sources[] */
-  gboolean updating_regions;
-};
 
 G_DEFINE_FINAL_TYPE (AmigoWindow, amigo_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -109,61 +58,13 @@ create_source_row (const AmigoSourceInfo *info)
   return row;
 }
 
-
-static void amigo_window_reload (AmigoWindow *self);
-static void update_actions (AmigoWindow *self);
-
 static GtkWidget *
-create_account_row (gpointer item,
-                    gpointer user_data)
+create_account_row_cb (gpointer item,
+                       gpointer user_data)
 {
   AmigoWindow *self = user_data;
-  AmigoAccount *account = item;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (amigo_account_get_name (account));
-  GtkWidget *kind;
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-  const char *kind_text;
 
-  switch (amigo_account_get_kind (account))
-    {
-    case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
-      kind_text = _("From the environment");
-      break;
-    case AMIGO_ACCOUNT_KIND_PROFILE:
-      kind_text = _("AWS CLI profile");
-      break;
-    case AMIGO_ACCOUNT_KIND_KEYRING:
-    default:
-      kind_text = _("Stored in the keyring");
-      break;
-    }
-  kind = gtk_label_new (kind_text);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (kind), 0);
-  gtk_widget_add_css_class (kind, "caption");
-  gtk_widget_add_css_class (kind, "dim-label");
-  gtk_box_append (GTK_BOX (labels), name);
-  gtk_box_append (GTK_BOX (labels), kind);
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_widget_set_opacity (check, account == self->account ? 1.0 : 0.0);
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, amigo_account_get_name (account),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, kind_text,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (row), "account", g_object_ref (account), g_object_unref);
-  return row;
+  return amigo_account_row_new (AMIGO_ACCOUNT (item), item == (gpointer) self->account);
 }
 
 static void
@@ -171,7 +72,7 @@ rebuild_account_list (AmigoWindow *self)
 {
   gtk_list_box_bind_model (self->account_list,
                            amigo_account_manager_get_accounts (self->manager),
-                           create_account_row, self, NULL);
+                           create_account_row_cb, self, NULL);
 }
 
 static const char *
@@ -226,9 +127,9 @@ update_regions (AmigoWindow *self)
   self->region = g_strdup (g_ptr_array_index (self->region_codes, selected));
 }
 
-static void
-set_account (AmigoWindow  *self,
-             AmigoAccount *account)
+void
+_amigo_window_set_account (AmigoWindow  *self,
+                           AmigoAccount *account)
 {
   if (!g_set_object (&self->account, account))
     return;
@@ -248,7 +149,7 @@ set_account (AmigoWindow  *self,
     }
   update_regions (self);
   rebuild_account_list (self);
-  amigo_window_reload (self);
+  _amigo_window_reload (self);
 }
 
 /* Without an account there is nothing to refresh, search or act on:
@@ -279,7 +180,7 @@ accounts_changed (AmigoWindow *self)
 
   if (g_list_model_get_n_items (accounts) == 0)
     {
-      set_account (self, NULL);
+      _amigo_window_set_account (self, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
       show_browser_controls (self, FALSE);
       return;
@@ -306,7 +207,7 @@ accounts_changed (AmigoWindow *self)
   if (pick == self->account)
     rebuild_account_list (self);
   else
-    set_account (self, pick);
+    _amigo_window_set_account (self, pick);
 }
 
 static void
@@ -332,10 +233,10 @@ on_account_row_activated_cb (GtkListBox    *box,
                              GtkListBoxRow *row,
                              AmigoWindow   *self)
 {
-  AmigoAccount *account = g_object_get_data (G_OBJECT (row), "account");
+  AmigoAccount *account = amigo_account_row_get_account (AMIGO_ACCOUNT_ROW (row));
 
   gtk_menu_button_popdown (self->account_button);
-  set_account (self, account);
+  _amigo_window_set_account (self, account);
 }
 
 static void
@@ -351,7 +252,7 @@ on_region_selected_cb (GtkDropDown *dropdown,
   g_free (self->region);
   self->region = g_strdup (g_ptr_array_index (self->region_codes, selected));
   g_settings_set_string (self->settings, "last-region", self->region);
-  amigo_window_reload (self);
+  _amigo_window_reload (self);
 }
 
 static void
@@ -364,7 +265,7 @@ on_source_row_selected_cb (GtkListBox    *box,
   self->source = gtk_list_box_row_get_index (row);
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
-  amigo_window_reload (self);
+  _amigo_window_reload (self);
 }
 
 /* What the empty page says: "No images in Seoul owned by you". */
@@ -591,151 +492,7 @@ on_image_selection_changed_cb (AmigoImageList *list,
                                    self->account ? amigo_account_get_account_number (self->account) : NULL);
   amigo_image_details_set_image (self->details, image);
   gtk_widget_set_visible (GTK_WIDGET (self->details_scroller), image != NULL);
-  update_actions (self);
-}
-
-/* Whether the account owns every image of @images. */
-static gboolean
-owns_images (AmigoWindow *self,
-             GPtrArray   *images)
-{
-  const char *number = self->account ? amigo_account_get_account_number (self->account) : NULL;
-
-  for (guint i = 0; i < images->len; i++)
-    {
-      AmigoImage *image = g_ptr_array_index (images, i);
-
-      if (number != NULL)
-        {
-          if (g_strcmp0 (amigo_image_get_owner_id (image), number) != 0)
-            return FALSE;
-        }
-      else if (self->source != 0)
-        /* Not knowing the account id, trust the source "My AMIs". */
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-update_actions (AmigoWindow *self)
-{
-  g_autoptr(GPtrArray) images = amigo_image_list_get_selected_images (self->image_list);
-  gboolean ready = self->client != NULL && self->account != NULL;
-  const AmigoActionInfo *actions;
-  guint n_actions;
-
-  actions = amigo_actions_get_all (&n_actions);
-  for (guint i = 0; i < n_actions; i++)
-    {
-      g_autofree char *name = g_strconcat ("win.", actions[i].name, NULL);
-      gboolean enabled = ready;
-
-      switch (actions[i].needs)
-        {
-        case AMIGO_ACTION_NEEDS_IMAGE:
-          enabled = enabled && images->len == 1;
-          break;
-        case AMIGO_ACTION_NEEDS_IMAGES:
-          enabled = enabled && images->len >= 1;
-          break;
-        case AMIGO_ACTION_NEEDS_OWN_IMAGE:
-          enabled = enabled && images->len == 1 && owns_images (self, images);
-          break;
-        case AMIGO_ACTION_NEEDS_OWN_IMAGES:
-          enabled = enabled && images->len >= 1 && owns_images (self, images);
-          break;
-        case AMIGO_ACTION_NEEDS_NOTHING:
-        default:
-          break;
-        }
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
-    }
-}
-
-static void
-on_context_changed_cb (AmigoActionContext *context,
-                       AmigoWindow        *self)
-{
-  amigo_window_reload (self);
-}
-
-static void
-on_context_toast_cb (AmigoActionContext *context,
-                     const char         *text,
-                     AmigoWindow        *self)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-static void
-image_action_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  AmigoWindow *self = AMIGO_WINDOW (widget);
-  const AmigoActionInfo *info = amigo_actions_lookup (action_name + strlen ("win."));
-  g_autoptr(GPtrArray) images = NULL;
-  g_autoptr(AmigoActionContext) context = NULL;
-  AmigoApplication *app;
-  GtkWindow *dialog;
-
-  if (info == NULL || self->client == NULL || self->account == NULL)
-    return;
-
-  app = AMIGO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  images = info->needs == AMIGO_ACTION_NEEDS_NOTHING
-    ? g_ptr_array_new_with_free_func (g_object_unref)
-    : amigo_image_list_get_selected_images (self->image_list);
-  context = amigo_action_context_new (self->account, self->client, self->region, images,
-                                      app ? amigo_application_get_task_manager (app) : NULL);
-  g_signal_connect_object (context, "changed", G_CALLBACK (on_context_changed_cb), self, 0);
-  g_signal_connect_object (context, "toast", G_CALLBACK (on_context_toast_cb), self, 0);
-
-  dialog = info->create (GTK_WINDOW (self), context);
-  gtk_window_present (dialog);
-}
-
-static void
-on_context_menu_cb (AmigoImageList *list,
-                    double          x,
-                    double          y,
-                    AmigoWindow    *self)
-{
-  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
-
-  if (self->context_popover == NULL)
-    {
-      self->context_popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (self->actions_menu));
-      gtk_widget_set_parent (self->context_popover, GTK_WIDGET (self->image_list));
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_popover), FALSE);
-      gtk_widget_set_halign (self->context_popover, GTK_ALIGN_START);
-    }
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_popover), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->context_popover));
-}
-
-/* The actions menu: acting on the selection first, then making images. */
-static GMenu *
-build_actions_menu (void)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) on_images = g_menu_new ();
-  g_autoptr(GMenu) make = g_menu_new ();
-  const AmigoActionInfo *actions;
-  guint n_actions;
-
-  actions = amigo_actions_get_all (&n_actions);
-  for (guint i = 0; i < n_actions; i++)
-    {
-      g_autofree char *name = g_strconcat ("win.", actions[i].name, NULL);
-
-      g_menu_append (actions[i].needs == AMIGO_ACTION_NEEDS_NOTHING ? make : on_images,
-                     _(actions[i].label), name);
-    }
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (on_images));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (make));
-  return menu;
+  _amigo_window_update_actions (self);
 }
 
 static void
@@ -858,7 +615,7 @@ get_client_cb (GObject      *source,
       return;
     }
   g_set_object (&self->client, client);
-  update_actions (self);
+  _amigo_window_update_actions (self);
 
   if (self->region == NULL || *self->region == '\0')
     {
@@ -885,8 +642,8 @@ get_client_cb (GObject      *source,
 
 /* Lists the images of the current account, region(s) and source. Any load
  * under way is cancelled first. */
-static void
-amigo_window_reload (AmigoWindow *self)
+void
+_amigo_window_reload (AmigoWindow *self)
 {
   LoadRequest *request;
 
@@ -896,8 +653,7 @@ amigo_window_reload (AmigoWindow *self)
     return;
   amigo_image_store_clear (self->store);
   g_clear_object (&self->client);
-  update_actions (self);
-  g_clear_object (&self->actions_menu);
+  _amigo_window_update_actions (self);
   g_clear_pointer (&self->context_popover, gtk_widget_unparent);
 
   if (self->account == NULL)
@@ -949,179 +705,6 @@ amigo_window_close_request (GtkWindow *window)
 }
 
 static void
-on_account_added_cb (GtkWidget    *dialog,
-                     AmigoAccount *account,
-                     AmigoWindow  *self)
-{
-  set_account (self, account);
-}
-
-static void
-add_account_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  AmigoWindow *self = AMIGO_WINDOW (widget);
-  AmigoAccountDialog *dialog = amigo_account_dialog_new_add (GTK_WINDOW (self), self->manager);
-
-  g_signal_connect_object (dialog, "account-added", G_CALLBACK (on_account_added_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-import_profiles_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  AmigoWindow *self = AMIGO_WINDOW (widget);
-  AmigoImportDialog *dialog = amigo_import_dialog_new (GTK_WINDOW (self), self->manager);
-
-  g_signal_connect_object (dialog, "account-added", G_CALLBACK (on_account_added_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_account_edited_cb (GtkWidget    *dialog,
-                      AmigoAccount *account,
-                      AmigoWindow  *self)
-{
-  /* New keys: the next request must not use the ones held in memory. */
-  amigo_account_forget_credentials (account);
-  if (account == self->account)
-    amigo_window_reload (self);
-}
-
-/* From the error page: the account's keys were refused or expired. Keys
- * Amigo stores are edited in place; profiles are the AWS CLI's to fix. */
-static void
-edit_account_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  AmigoWindow *self = AMIGO_WINDOW (widget);
-  AmigoAccountDialog *dialog;
-
-  if (self->account == NULL || amigo_account_get_kind (self->account) != AMIGO_ACCOUNT_KIND_KEYRING)
-    {
-      gtk_widget_activate_action (widget, "app.preferences", NULL);
-      return;
-    }
-
-  dialog = amigo_account_dialog_new_edit (GTK_WINDOW (self), self->manager, self->account);
-  amigo_account_dialog_set_notice (dialog, adw_status_page_get_title (self->error_page));
-  g_signal_connect_object (dialog, "account-changed", G_CALLBACK (on_account_edited_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-apply_hidden_columns (AmigoWindow *self)
-{
-  g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-columns");
-  const char * const *ids = amigo_image_list_get_column_ids ();
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    amigo_image_list_set_column_visible (self->image_list, ids[i],
-                                         !g_strv_contains ((const char * const *) hidden, ids[i]));
-}
-
-static void
-on_column_switch_cb (GtkSwitch   *toggle,
-                     GParamSpec  *pspec,
-                     AmigoWindow *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (toggle), "column-id");
-  g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-columns");
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) updated = NULL;
-
-  for (guint i = 0; hidden[i] != NULL; i++)
-    if (g_strcmp0 (hidden[i], id) != 0)
-      g_strv_builder_add (builder, hidden[i]);
-  if (!gtk_switch_get_active (toggle))
-    g_strv_builder_add (builder, id);
-  updated = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "hidden-columns", (const char * const *) updated);
-  apply_hidden_columns (self);
-}
-
-/* Which columns the list shows, remembered in GSettings. */
-static void
-choose_columns_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  AmigoWindow *self = AMIGO_WINDOW (widget);
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  const char * const *ids = amigo_image_list_get_column_ids ();
-
-  gtk_window_set_title (GTK_WINDOW (window), _("Columns"));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 520);
-  gtk_window_set_hide_on_close (GTK_WINDOW (window), FALSE);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Choose the columns of the image list."));
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      GtkWidget *row;
-      GtkWidget *toggle;
-
-      /* The region column follows "All Regions"; the name is always shown. */
-      if (g_str_equal (ids[i], "region") || g_str_equal (ids[i], "name"))
-        continue;
-      row = adw_action_row_new ();
-      toggle = gtk_switch_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), amigo_image_list_get_column_title (ids[i]));
-      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-      gtk_switch_set_active (GTK_SWITCH (toggle), amigo_image_list_get_column_visible (self->image_list, ids[i]));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      amigo_image_list_get_column_title (ids[i]), -1);
-      g_object_set_data (G_OBJECT (toggle), "column-id", (gpointer) ids[i]);
-      g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_column_switch_cb), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-/* From the task list: show an image made by a task, in its region. */
-static void
-show_image_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  AmigoWindow *self = AMIGO_WINDOW (widget);
-  const char *image_id;
-  const char *region;
-
-  g_variant_get (parameter, "(&s&s)", &image_id, &region);
-  g_free (self->focus_image_id);
-  self->focus_image_id = g_strdup (image_id);
-
-  if (self->source != 0)
-    {
-      /* Selecting "My AMIs" lists again; the region follows. */
-      self->source = 0;
-      gtk_list_box_select_row (self->source_list, gtk_list_box_get_row_at_index (self->source_list, 0));
-    }
-  if (g_strcmp0 (self->region, region) != 0 && _amigo_window_select_region (self, region))
-    return;   /* the region change lists again */
-  amigo_window_reload (self);
-}
-
-static void
 update_tasks_button (AmigoWindow *self)
 {
   AmigoApplication *app = AMIGO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
@@ -1137,35 +720,6 @@ update_tasks_button (AmigoWindow *self)
                                                                      : "object-select-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->tasks_button),
                                amigo_task_manager_get_busy (tasks) ? _("Tasks in Progress") : _("Tasks"));
-}
-
-static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  amigo_window_reload (AMIGO_WINDOW (widget));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  AmigoWindow *self = AMIGO_WINDOW (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-toggle_sidebar_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  AmigoWindow *self = AMIGO_WINDOW (widget);
-
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
 static void
@@ -1189,6 +743,7 @@ amigo_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->client);
+  g_clear_pointer (&self->context_popover, gtk_widget_unparent);
 
   G_OBJECT_CLASS (amigo_window_parent_class)->dispose (object);
 }
@@ -1218,7 +773,7 @@ amigo_window_set_up_accounts (AmigoWindow      *self,
       GtkWidget *list = amigo_task_list_new (tasks);
 
       gtk_menu_button_set_popover (self->tasks_button, list);
-      g_signal_connect_object (list, "toast", G_CALLBACK (on_context_toast_cb), self, 0);
+      g_signal_connect_object (list, "toast", G_CALLBACK (_amigo_window_on_toast_cb), self, 0);
       g_signal_connect_object (amigo_task_manager_get_tasks (tasks), "items-changed",
                                G_CALLBACK (update_tasks_button), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (tasks, "notify::busy", G_CALLBACK (update_tasks_button), self,
@@ -1274,42 +829,14 @@ amigo_window_class_init (AmigoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, error_edit_button);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, details_scroller);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, count_label);
-
-  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "win.choose-columns", NULL, choose_columns_action);
-  gtk_widget_class_install_action (widget_class, "win.show-image", "(ss)", show_image_action);
-  gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
-  gtk_widget_class_install_action (widget_class, "win.import-profiles", NULL, import_profiles_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-account", NULL, edit_account_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_bind_template_child (widget_class, AmigoWindow, actions_menu);
 
   gtk_widget_class_bind_template_callback (widget_class, on_account_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_region_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_source_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
 
-  {
-    const AmigoActionInfo *actions;
-    guint n_actions;
-
-    actions = amigo_actions_get_all (&n_actions);
-    for (guint i = 0; i < n_actions; i++)
-      {
-        g_autofree char *name = g_strconcat ("win.", actions[i].name, NULL);
-        guint key;
-        GdkModifierType mods;
-
-        gtk_widget_class_install_action (widget_class, name, NULL, image_action_cb);
-        if (actions[i].accel != NULL && gtk_accelerator_parse (actions[i].accel, &key, &mods))
-          gtk_widget_class_add_binding_action (widget_class, key, mods, name, NULL);
-      }
-  }
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  _amigo_window_class_init_actions (widget_class);
 }
 
 static void
@@ -1348,13 +875,8 @@ amigo_window_init (AmigoWindow *self)
   g_signal_connect (self->image_list, "selection-changed",
                     G_CALLBACK (on_image_selection_changed_cb), self);
 
-  apply_hidden_columns (self);
-
-  self->actions_menu = build_actions_menu ();
-  gtk_menu_button_set_menu_model (self->actions_button, G_MENU_MODEL (self->actions_menu));
-  gtk_menu_button_set_menu_model (self->details_actions_button, G_MENU_MODEL (self->actions_menu));
-  g_signal_connect (self->image_list, "context-menu", G_CALLBACK (on_context_menu_cb), self);
-  update_actions (self);
+  amigo_columns_dialog_apply_hidden (self->image_list, self->settings);
+  _amigo_window_init_actions (self);
 
   filter_popover = amigo_filter_popover_new ();
   amigo_filter_popover_set_filter (AMIGO_FILTER_POPOVER (filter_popover),

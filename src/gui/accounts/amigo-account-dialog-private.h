@@ -62,4 +62,21 @@ struct _AmigoAccountDialog
   gboolean endpoint_touched;
 };
 
+/* Shared by the files of the class. */
+/* amigo-account-dialog.c */
+gboolean           _amigo_account_dialog_is_edit_mode           (AmigoAccountDialog *self);
+const char        *_amigo_account_dialog_selected_region        (AmigoAccountDialog *self);
+gboolean           _amigo_account_dialog_keys_entered           (AmigoAccountDialog *self);
+char              *_amigo_account_dialog_dup_endpoint           (AmigoAccountDialog *self);
+gboolean           _amigo_account_dialog_needs_test             (AmigoAccountDialog *self);
+AmigoCredentials  *_amigo_account_dialog_credentials_from_fields (AmigoAccountDialog *self);
+void               _amigo_account_dialog_update_state           (AmigoAccountDialog *self);
+/* amigo-account-dialog-test.c */
+void               _amigo_account_dialog_show_test_state        (AmigoAccountDialog *self,
+                                                                 const char         *message);
+void               _amigo_account_dialog_invalidate_test        (AmigoAccountDialog *self);
+void               _amigo_account_dialog_test_action            (GtkWidget  *widget,
+                                                                 const char *action_name,
+                                                                 GVariant   *parameter);
+
 G_END_DECLS

@@ -33,12 +33,11 @@ static guint signals[N_SIGNALS];
 #define ACCESS_KEY_ID_MIN 16
 #define ACCESS_KEY_ID_MAX 128
 
-static void update_state (AmigoAccountDialog *self);
 
 /* ---- fields ---------------------------------------------------------- */
 
-static gboolean
-is_edit_mode (AmigoAccountDialog *self)
+gboolean
+_amigo_account_dialog_is_edit_mode (AmigoAccountDialog *self)
 {
   return self->account != NULL;
 }
@@ -61,8 +60,8 @@ row_is_empty (AdwEntryRow *row)
   return TRUE;
 }
 
-static const char *
-selected_region (AmigoAccountDialog *self)
+const char *
+_amigo_account_dialog_selected_region (AmigoAccountDialog *self)
 {
   guint selected = adw_combo_row_get_selected (self->region_row);
 
@@ -72,17 +71,17 @@ selected_region (AmigoAccountDialog *self)
 }
 
 /* In edit mode, empty key fields keep the stored keys. */
-static gboolean
-keys_entered (AmigoAccountDialog *self)
+gboolean
+_amigo_account_dialog_keys_entered (AmigoAccountDialog *self)
 {
-  return !is_edit_mode (self) ||
+  return !_amigo_account_dialog_is_edit_mode (self) ||
          !row_is_empty (self->access_key_row) ||
          !row_is_empty (self->secret_row) ||
          !row_is_empty (self->token_row);
 }
 
-static char *
-dup_endpoint (AmigoAccountDialog *self)
+char *
+_amigo_account_dialog_dup_endpoint (AmigoAccountDialog *self)
 {
   char *endpoint = dup_stripped (self->endpoint_row);
 
@@ -94,22 +93,22 @@ dup_endpoint (AmigoAccountDialog *self)
 static gboolean
 endpoint_changed (AmigoAccountDialog *self)
 {
-  g_autofree char *endpoint = dup_endpoint (self);
+  g_autofree char *endpoint = _amigo_account_dialog_dup_endpoint (self);
 
-  return is_edit_mode (self) &&
+  return _amigo_account_dialog_is_edit_mode (self) &&
          g_strcmp0 (endpoint, amigo_account_get_custom_endpoint (self->account)) != 0;
 }
 
 /* Whether saving needs a passing test first: new keys, or keys going to a
  * new place. A new name or region alone does not change whether they work. */
-static gboolean
-needs_test (AmigoAccountDialog *self)
+gboolean
+_amigo_account_dialog_needs_test (AmigoAccountDialog *self)
 {
-  return keys_entered (self) || endpoint_changed (self);
+  return _amigo_account_dialog_keys_entered (self) || endpoint_changed (self);
 }
 
-static AmigoCredentials *
-credentials_from_fields (AmigoAccountDialog *self)
+AmigoCredentials *
+_amigo_account_dialog_credentials_from_fields (AmigoAccountDialog *self)
 {
   char *access_key_id = dup_stripped (self->access_key_row);
   char *secret = dup_stripped (self->secret_row);
@@ -182,7 +181,7 @@ validate (AmigoAccountDialog *self,
 {
   Validity validity = { TRUE, TRUE, TRUE };
   g_autofree char *name = dup_stripped (self->name_row);
-  g_autofree char *endpoint = dup_endpoint (self);
+  g_autofree char *endpoint = _amigo_account_dialog_dup_endpoint (self);
   gboolean key_id_bad = FALSE;
   gboolean secret_bad = FALSE;
 
@@ -206,7 +205,7 @@ validate (AmigoAccountDialog *self,
       SAY (TRUE, _("Another account is already called “%s”. Choose another name."), name);
     }
 
-  if (keys_entered (self))
+  if (_amigo_account_dialog_keys_entered (self))
     {
       char *access_key_id = dup_stripped (self->access_key_row);
 
@@ -243,7 +242,7 @@ validate (AmigoAccountDialog *self,
         }
     }
 
-  if (selected_region (self) == NULL)
+  if (_amigo_account_dialog_selected_region (self) == NULL)
     {
       validity.keys_ok = FALSE;
       SAY (TRUE, "%s", _("Choose a default region."));
@@ -261,247 +260,6 @@ validate (AmigoAccountDialog *self,
   return validity;
 }
 
-/* ---- test result ----------------------------------------------------- */
-
-static void
-set_test_icon (AmigoAccountDialog *self,
-               const char         *icon_name,
-               const char         *css_class)
-{
-  static const char *classes[] = { "success", "error", "warning" };
-
-  gtk_image_set_from_icon_name (self->test_icon, icon_name);
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->test_icon), classes[i]);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->test_icon), css_class);
-}
-
-static void
-show_test_state (AmigoAccountDialog *self,
-                 const char         *message)
-{
-  gboolean running = self->test_state == AMIGO_ACCOUNT_TEST_RUNNING;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->test_spinner), running);
-  gtk_spinner_set_spinning (self->test_spinner, running);
-
-  switch (self->test_state)
-    {
-    case AMIGO_ACCOUNT_TEST_RUNNING:
-      set_test_icon (self, "content-loading-symbolic", NULL);
-      adw_action_row_set_subtitle (self->test_row, _("Asking AWS…"));
-      break;
-
-    case AMIGO_ACCOUNT_TEST_PASSED:
-      {
-        g_autofree char *text = NULL;
-
-        set_test_icon (self, "emblem-ok-symbolic", "success");
-        if (self->tested_arn != NULL && *self->tested_arn != '\0')
-          /* Translators: the result of testing the keys: %s is the 12-digit
-           * AWS account id, then the ARN of the user or role the keys
-           * belong to */
-          text = g_strdup_printf (_("Account %s — %s"), self->tested_account_number, self->tested_arn);
-        else
-          text = g_strdup_printf (_("Account %s"), self->tested_account_number);
-        adw_action_row_set_subtitle (self->test_row, text);
-      }
-      break;
-
-    case AMIGO_ACCOUNT_TEST_FAILED:
-      set_test_icon (self, "dialog-error-symbolic", "error");
-      adw_action_row_set_subtitle (self->test_row, message);
-      break;
-
-    case AMIGO_ACCOUNT_TEST_NONE:
-    default:
-      set_test_icon (self, "dialog-question-symbolic", NULL);
-      if (!needs_test (self) && is_edit_mode (self))
-        adw_action_row_set_subtitle (self->test_row,
-                                     _("The stored keys are kept. Test them to check they still work."));
-      else
-        adw_action_row_set_subtitle (self->test_row,
-                                     _("Ask AWS which account these keys belong to"));
-      break;
-    }
-}
-
-/* Something the test checked changed: its result no longer holds. */
-static void
-invalidate_test (AmigoAccountDialog *self)
-{
-  self->generation++;
-  g_cancellable_cancel (self->test_cancellable);
-  g_clear_object (&self->test_cancellable);
-  if (self->test_state != AMIGO_ACCOUNT_TEST_NONE)
-    {
-      self->test_state = AMIGO_ACCOUNT_TEST_NONE;
-      g_clear_pointer (&self->tested_account_number, g_free);
-      g_clear_pointer (&self->tested_arn, g_free);
-    }
-  show_test_state (self, NULL);
-}
-
-/* What to tell people when the test fails: AWS's own words, framed. */
-static char *
-describe_test_error (const GError *error)
-{
-  if (error->domain == AMIGO_AWS_ERROR)
-    switch ((AmigoAwsErrorCode) error->code)
-      {
-      case AMIGO_AWS_ERROR_AUTH:
-        /* Translators: %s is AWS's own message and code */
-        return g_strdup_printf (_("AWS refused these keys: %s. Check the access key ID and the "
-                                  "secret access key, and that the key is active."),
-                                error->message);
-      case AMIGO_AWS_ERROR_EXPIRED:
-        return g_strdup_printf (_("These keys have expired: %s. Create new keys, or a new "
-                                  "session token."), error->message);
-      case AMIGO_AWS_ERROR_SERVICE:
-        return g_strdup_printf (_("AWS answered with an error: %s"), error->message);
-      case AMIGO_AWS_ERROR_FAILED:
-      case AMIGO_AWS_ERROR_THROTTLED:
-      case AMIGO_AWS_ERROR_NETWORK:
-      case AMIGO_AWS_ERROR_BAD_RESPONSE:
-      case AMIGO_AWS_ERROR_CONFIG:
-      case AMIGO_AWS_ERROR_NO_CREDENTIALS:
-      case AMIGO_AWS_ERROR_PROCESS:
-      case AMIGO_AWS_ERROR_KEYRING:
-      case AMIGO_AWS_ERROR_INVALID_ARGUMENT:
-      case AMIGO_AWS_ERROR_NOT_FOUND:
-      default:
-        break;
-      }
-  return g_strdup (error->message);
-}
-
-static void
-caller_identity_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(AmigoAccountDialog) self = user_data;
-  g_autoptr(AmigoCallerIdentity) identity = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  identity = amigo_sts_get_caller_identity_finish (AMIGO_STS (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_clear_object (&self->test_cancellable);
-  if (identity == NULL)
-    {
-      self->test_state = AMIGO_ACCOUNT_TEST_FAILED;
-      message = describe_test_error (error);
-    }
-  else
-    {
-      self->test_state = AMIGO_ACCOUNT_TEST_PASSED;
-      self->tested_generation = self->generation;
-      g_free (self->tested_account_number);
-      self->tested_account_number = g_strdup (identity->account);
-      g_free (self->tested_arn);
-      self->tested_arn = g_strdup (identity->arn);
-    }
-  show_test_state (self, message);
-  update_state (self);
-
-  if (self->test_state == AMIGO_ACCOUNT_TEST_PASSED)
-    gtk_widget_grab_focus (GTK_WIDGET (self->save_button));
-}
-
-static void
-call_sts (AmigoAccountDialog *self,
-          AmigoClient        *client)
-{
-  g_autoptr(AmigoEndpoint) endpoint = NULL;
-  g_autoptr(AmigoSts) sts = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *custom = dup_endpoint (self);
-  AmigoAwsConfig *config = amigo_account_manager_get_config (self->manager);
-
-  /* A custom endpoint serves STS too (moto, LocalStack: every service on
-   * one URL); AWS_ENDPOINT_URL_STS and AWS_ENDPOINT_URL still win. */
-  endpoint = amigo_endpoint_resolve ("sts", selected_region (self),
-                                     config ? amigo_aws_config_get_environ (config) : NULL,
-                                     custom, NULL, &error);
-  if (endpoint == NULL)
-    {
-      g_clear_object (&self->test_cancellable);
-      self->test_state = AMIGO_ACCOUNT_TEST_FAILED;
-      show_test_state (self, error->message);
-      update_state (self);
-      return;
-    }
-
-  sts = amigo_sts_new (client, endpoint->signing_region, endpoint->url);
-  amigo_sts_get_caller_identity_async (sts, self->test_cancellable, caller_identity_cb,
-                                       g_object_ref (self));
-}
-
-static void
-stored_client_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(AmigoAccountDialog) self = user_data;
-  g_autoptr(AmigoClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  client = amigo_account_get_client_finish (AMIGO_ACCOUNT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (client == NULL)
-    {
-      g_clear_object (&self->test_cancellable);
-      self->test_state = AMIGO_ACCOUNT_TEST_FAILED;
-      show_test_state (self, error->message);
-      update_state (self);
-      return;
-    }
-  call_sts (self, client);
-}
-
-static void
-test_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  AmigoAccountDialog *self = AMIGO_ACCOUNT_DIALOG (widget);
-  AmigoAwsConfig *config = amigo_account_manager_get_config (self->manager);
-
-  invalidate_test (self);
-  self->test_cancellable = g_cancellable_new ();
-  self->test_state = AMIGO_ACCOUNT_TEST_RUNNING;
-  show_test_state (self, NULL);
-  update_state (self);
-
-  if (keys_entered (self))
-    {
-      g_autoptr(AmigoCredentials) credentials = credentials_from_fields (self);
-      g_autoptr(AmigoClient) client = amigo_client_new (credentials);
-      const char *ca_bundle = config ? amigo_aws_config_getenv (config, "AWS_CA_BUNDLE") : NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (ca_bundle != NULL && *ca_bundle != '\0' &&
-          !amigo_client_set_ca_file (client, ca_bundle, &error))
-        {
-          g_clear_object (&self->test_cancellable);
-          self->test_state = AMIGO_ACCOUNT_TEST_FAILED;
-          show_test_state (self, error->message);
-          update_state (self);
-          return;
-        }
-      call_sts (self, client);
-    }
-  else
-    amigo_account_get_client_async (self->account, self->test_cancellable,
-                                    stored_client_cb, g_object_ref (self));
-}
-
 /* ---- saving ---------------------------------------------------------- */
 
 static void
@@ -511,7 +269,7 @@ saving_failed (AmigoAccountDialog *self,
   self->saving = FALSE;
   g_free (self->save_error);
   self->save_error = g_strdup (error->message);
-  update_state (self);
+  _amigo_account_dialog_update_state (self);
 }
 
 static void
@@ -538,8 +296,8 @@ add_account_cb (GObject      *source,
     }
 
   name = dup_stripped (self->name_row);
-  endpoint = dup_endpoint (self);
-  stored = amigo_keyring_account_new (id, name, selected_region (self), endpoint);
+  endpoint = _amigo_account_dialog_dup_endpoint (self);
+  stored = amigo_keyring_account_new (id, name, _amigo_account_dialog_selected_region (self), endpoint);
   amigo_account_manager_add_stored (self->manager, stored);
 
   keyring_id = g_strconcat ("keyring:", id, NULL);
@@ -627,8 +385,8 @@ edit_next_step (AmigoAccountDialog *self)
   AmigoKeyring *keyring = amigo_account_manager_get_keyring (self->manager);
   const char *id = amigo_keyring_account_get_id (self->saved);
   g_autofree char *name = dup_stripped (self->name_row);
-  g_autofree char *endpoint = dup_endpoint (self);
-  const char *region = selected_region (self);
+  g_autofree char *endpoint = _amigo_account_dialog_dup_endpoint (self);
+  const char *region = _amigo_account_dialog_selected_region (self);
 
   if (g_strcmp0 (name, amigo_keyring_account_get_name (self->saved)) != 0)
     {
@@ -645,9 +403,9 @@ edit_next_step (AmigoAccountDialog *self)
       return;
     }
 
-  if (keys_entered (self) && !self->keys_saved)
+  if (_amigo_account_dialog_keys_entered (self) && !self->keys_saved)
     {
-      g_autoptr(AmigoCredentials) credentials = credentials_from_fields (self);
+      g_autoptr(AmigoCredentials) credentials = _amigo_account_dialog_credentials_from_fields (self);
 
       amigo_keyring_set_credentials_async (keyring, id, credentials, self->save_cancellable,
                                            set_credentials_cb, g_object_ref (self));
@@ -677,9 +435,9 @@ save_action (GtkWidget  *widget,
   g_clear_pointer (&self->save_error, g_free);
   g_clear_object (&self->save_cancellable);
   self->save_cancellable = g_cancellable_new ();
-  update_state (self);
+  _amigo_account_dialog_update_state (self);
 
-  if (is_edit_mode (self))
+  if (_amigo_account_dialog_is_edit_mode (self))
     {
       AmigoKeyringAccount *current;
 
@@ -697,11 +455,11 @@ save_action (GtkWidget  *widget,
     }
   else
     {
-      g_autoptr(AmigoCredentials) credentials = credentials_from_fields (self);
+      g_autoptr(AmigoCredentials) credentials = _amigo_account_dialog_credentials_from_fields (self);
       g_autofree char *name = dup_stripped (self->name_row);
-      g_autofree char *endpoint = dup_endpoint (self);
+      g_autofree char *endpoint = _amigo_account_dialog_dup_endpoint (self);
 
-      amigo_keyring_add_account_async (keyring, name, selected_region (self), endpoint,
+      amigo_keyring_add_account_async (keyring, name, _amigo_account_dialog_selected_region (self), endpoint,
                                        credentials, self->save_cancellable,
                                        add_account_cb, g_object_ref (self));
     }
@@ -709,8 +467,8 @@ save_action (GtkWidget  *widget,
 
 /* ---- state ----------------------------------------------------------- */
 
-static void
-update_state (AmigoAccountDialog *self)
+void
+_amigo_account_dialog_update_state (AmigoAccountDialog *self)
 {
   g_autoptr(GString) shown = g_string_new (NULL);
   Validity validity = validate (self, shown);
@@ -721,7 +479,7 @@ update_state (AmigoAccountDialog *self)
   gboolean can_test = validity.keys_ok && validity.endpoint_ok && !testing && !self->saving;
   gboolean can_save = validity.name_ok && validity.keys_ok && validity.endpoint_ok &&
                       !testing && !self->saving && keyring != NULL &&
-                      (tested || !needs_test (self));
+                      (tested || !_amigo_account_dialog_needs_test (self));
 
   if (keyring == NULL)
     {
@@ -745,7 +503,7 @@ update_state (AmigoAccountDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.test", can_test);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.save", can_save);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !self->saving);
-  if (!can_save && !tested && needs_test (self) &&
+  if (!can_save && !tested && _amigo_account_dialog_needs_test (self) &&
       validity.name_ok && validity.keys_ok && validity.endpoint_ok)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button), _("Test the keys first"));
   else
@@ -772,7 +530,7 @@ on_name_changed_cb (AmigoAccountDialog *self)
     return;
   self->name_touched = TRUE;
   g_clear_pointer (&self->save_error, g_free);
-  update_state (self);
+  _amigo_account_dialog_update_state (self);
 }
 
 static void
@@ -787,8 +545,8 @@ on_key_changed_cb (AmigoAccountDialog *self,
     self->keys_touched = TRUE;
   self->keys_saved = FALSE;
   g_clear_pointer (&self->save_error, g_free);
-  invalidate_test (self);
-  update_state (self);
+  _amigo_account_dialog_invalidate_test (self);
+  _amigo_account_dialog_update_state (self);
 }
 
 static void
@@ -796,8 +554,8 @@ on_region_changed_cb (AmigoAccountDialog *self)
 {
   if (self->loading)
     return;
-  invalidate_test (self);
-  update_state (self);
+  _amigo_account_dialog_invalidate_test (self);
+  _amigo_account_dialog_update_state (self);
 }
 
 /* ---- object ---------------------------------------------------------- */
@@ -964,7 +722,7 @@ amigo_account_dialog_class_init (AmigoAccountDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_key_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_region_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "account.test", NULL, test_action);
+  gtk_widget_class_install_action (widget_class, "account.test", NULL, _amigo_account_dialog_test_action);
   gtk_widget_class_install_action (widget_class, "account.save", NULL, save_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -1040,8 +798,8 @@ dialog_new (GtkWindow           *parent,
 
   show_keyring_notice (self);
   if (account == NULL || amigo_account_get_account_number (account) == NULL)
-    show_test_state (self, NULL);
-  update_state (self);
+    _amigo_account_dialog_show_test_state (self, NULL);
+  _amigo_account_dialog_update_state (self);
   return self;
 }
 

@@ -4,8 +4,6 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "amigo-actions.h"
 #include "amigo-create-image-dialog.h"
 #include "amigo-register-image-dialog.h"
@@ -18,19 +16,19 @@
 #include "amigo-tags-dialog.h"
 
 /* One line per action dialog. The window installs "win.<name>" for each,
- * enables it for the selection it needs, and shows it in the header bar's
- * actions menu, the details pane and the row's context menu. */
+ * enables it for the selection it needs; the actions menu of the window's
+ * .ui (header bar, details pane, the row's context menu) lists it. */
 static const AmigoActionInfo actions[] = {
-  { "share", N_("_Permissions…"), NULL, AMIGO_ACTION_NEEDS_OWN_IMAGE, amigo_permissions_dialog_new },
-  { "edit-tags", N_("Edit _Tags…"), NULL, AMIGO_ACTION_NEEDS_OWN_IMAGE, amigo_tags_dialog_new },
-  { "deprecate", N_("_Deprecation…"), NULL, AMIGO_ACTION_NEEDS_OWN_IMAGES, amigo_deprecation_dialog_new },
-  { "edit-description", N_("Edit _Description…"), NULL, AMIGO_ACTION_NEEDS_OWN_IMAGE, amigo_description_dialog_new },
-  { "deregister", N_("_Deregister…"), "Delete", AMIGO_ACTION_NEEDS_OWN_IMAGES, amigo_deregister_dialog_new },
-  { "copy-image", N_("C_opy to Regions…"), NULL, AMIGO_ACTION_NEEDS_IMAGE, amigo_copy_image_dialog_new },
-  { "launch", N_("_Launch Instances…"), "<Primary>l", AMIGO_ACTION_NEEDS_IMAGE, amigo_launch_dialog_new },
-  { "create-image", N_("_Create Image from Instance…"), "<Primary>n", AMIGO_ACTION_NEEDS_NOTHING, amigo_create_image_dialog_new },
-  { "register-image", N_("_Register Image…"), NULL, AMIGO_ACTION_NEEDS_NOTHING, amigo_register_image_dialog_new },
-  { NULL, NULL, NULL, 0, NULL }
+  { "share", NULL, AMIGO_ACTION_NEEDS_OWN_IMAGE, amigo_permissions_dialog_new },
+  { "edit-tags", NULL, AMIGO_ACTION_NEEDS_OWN_IMAGE, amigo_tags_dialog_new },
+  { "deprecate", NULL, AMIGO_ACTION_NEEDS_OWN_IMAGES, amigo_deprecation_dialog_new },
+  { "edit-description", NULL, AMIGO_ACTION_NEEDS_OWN_IMAGE, amigo_description_dialog_new },
+  { "deregister", "Delete", AMIGO_ACTION_NEEDS_OWN_IMAGES, amigo_deregister_dialog_new },
+  { "copy-image", NULL, AMIGO_ACTION_NEEDS_IMAGE, amigo_copy_image_dialog_new },
+  { "launch", "<Primary>l", AMIGO_ACTION_NEEDS_IMAGE, amigo_launch_dialog_new },
+  { "create-image", "<Primary>n", AMIGO_ACTION_NEEDS_NOTHING, amigo_create_image_dialog_new },
+  { "register-image", NULL, AMIGO_ACTION_NEEDS_NOTHING, amigo_register_image_dialog_new },
+  { NULL, NULL, 0, NULL }
 };
 
 /**

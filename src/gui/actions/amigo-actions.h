@@ -32,7 +32,6 @@ typedef enum {
 
 typedef struct {
   const char *name;             /* the window action is "win.<name>" */
-  const char *label;            /* menu label, translatable (N_) */
   const char *accel;            /* or NULL */
   AmigoActionNeeds needs;
   AmigoActionDialogNew create;

@@ -81,4 +81,26 @@ struct _AmigoCreateImageDialog
 /* The text of every problem the dialog shows, for tests. */
 char *_amigo_create_image_dialog_dup_problems (AmigoCreateImageDialog *self);
 
+/* Shared by the files of the class. */
+/* amigo-create-image-dialog.c */
+gboolean                 _amigo_create_image_dialog_update_state      (AmigoCreateImageDialog *self);
+/* amigo-create-image-dialog-volumes.c */
+void                     _amigo_create_image_dialog_volume_free       (gpointer data);
+const char              *_amigo_create_image_dialog_volume_type       (AmigoCreateImageVolume *volume);
+int                      _amigo_create_image_dialog_volume_size       (AmigoCreateImageVolume *volume);
+int                      _amigo_create_image_dialog_volume_iops       (AmigoCreateImageVolume *volume);
+AmigoCreateImageVolume  *_amigo_create_image_dialog_add_volume        (AmigoCreateImageDialog *self,
+                                                                       const char             *device,
+                                                                       const char             *volume_id,
+                                                                       int                     size,
+                                                                       const char             *type,
+                                                                       int                     iops,
+                                                                       gboolean                delete_on_termination,
+                                                                       gboolean                root);
+void                     _amigo_create_image_dialog_clear_volumes     (AmigoCreateImageDialog *self);
+char                    *_amigo_create_image_dialog_next_free_device  (AmigoCreateImageDialog *self);
+void                     _amigo_create_image_dialog_add_volume_action (GtkWidget  *widget,
+                                                                       const char *action_name,
+                                                                       GVariant   *parameter);
+
 G_END_DECLS

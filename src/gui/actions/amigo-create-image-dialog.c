@@ -34,16 +34,6 @@ G_DEFINE_FINAL_TYPE (AmigoCreateImageDialog, amigo_create_image_dialog, AMIGO_TY
  * name is taken: one request per pause, not per character. */
 #define NAME_CHECK_DELAY_MS 400
 
-/* Added volumes get the next free name of /dev/sdf to /dev/sdz, the range
- * the EC2 User Guide recommends for EBS volumes. */
-#define FIRST_DEVICE_LETTER 'f'
-#define LAST_DEVICE_LETTER  'z'
-
-#define NEW_VOLUME_SIZE 8
-#define NEW_VOLUME_TYPE "gp3"
-
-static gboolean update_state (AmigoCreateImageDialog *self);
-
 static void
 set_str (char       **field,
          const char  *value)
@@ -52,332 +42,6 @@ set_str (char       **field,
 
   g_free (*field);
   *field = copy;
-}
-
-/* ---- volumes --------------------------------------------------------- */
-
-static void
-volume_free (gpointer data)
-{
-  AmigoCreateImageVolume *volume = data;
-
-  g_free (volume->device);
-  g_free (volume->volume_id);
-  g_free (volume->current_type);
-  g_free (volume);
-}
-
-static const char *
-volume_type (AmigoCreateImageVolume *volume)
-{
-  guint selected = adw_combo_row_get_selected (volume->type);
-
-  if (selected >= amigo_image_form_get_n_volume_types ())
-    return NULL;
-  return amigo_image_form_get_volume_type (selected);
-}
-
-static int
-volume_size (AmigoCreateImageVolume *volume)
-{
-  return gtk_spin_button_get_value_as_int (volume->size);
-}
-
-static int
-volume_iops (AmigoCreateImageVolume *volume)
-{
-  return gtk_spin_button_get_value_as_int (volume->iops);
-}
-
-static void
-update_volume_row (AmigoCreateImageVolume *volume)
-{
-  g_autofree char *subtitle = NULL;
-  const char *type = volume_type (volume);
-  int size = volume_size (volume);
-
-  if (volume->volume_id == NULL)
-    /* Translators: a volume added to the image: size in GiB, then its type (gp3, …) */
-    subtitle = g_strdup_printf (_("New volume · %d GiB · %s"), size, type ? type : "");
-  else if (volume->root)
-    /* Translators: the root volume: its id, size in GiB, type (gp3, …) */
-    subtitle = g_strdup_printf (_("Root volume · %s · %d GiB · %s"), volume->volume_id, size,
-                                type ? type : "");
-  else
-    /* Translators: a volume: its id, size in GiB, type (gp3, …) */
-    subtitle = g_strdup_printf (_("%s · %d GiB · %s"), volume->volume_id, size, type ? type : "");
-  adw_expander_row_set_subtitle (volume->row, subtitle);
-
-  gtk_widget_set_visible (GTK_WIDGET (volume->iops_row),
-                          amigo_image_form_volume_type_has_iops (type));
-}
-
-static AmigoCreateImageVolume *
-find_volume (AmigoCreateImageDialog *self,
-             GtkWidget              *widget,
-             guint                  *index)
-{
-  for (guint i = 0; i < self->volumes->len; i++)
-    {
-      AmigoCreateImageVolume *volume = g_ptr_array_index (self->volumes, i);
-
-      if (widget == GTK_WIDGET (volume->row) || gtk_widget_is_ancestor (widget, GTK_WIDGET (volume->row)))
-        {
-          if (index != NULL)
-            *index = i;
-          return volume;
-        }
-    }
-  return NULL;
-}
-
-static void
-on_volume_changed_cb (GtkWidget              *widget,
-                      GParamSpec             *pspec,
-                      AmigoCreateImageDialog *self)
-{
-  AmigoCreateImageVolume *volume = find_volume (self, widget, NULL);
-
-  if (volume == NULL)
-    return;
-
-  /* io1 and io2 need provisioned IOPS: offer a value that fits the size. */
-  if (widget == GTK_WIDGET (volume->type) &&
-      amigo_image_form_volume_type_has_iops (volume_type (volume)) &&
-      g_strcmp0 (volume_type (volume), volume->current_type) != 0)
-    gtk_spin_button_set_value (volume->iops,
-                               amigo_image_form_default_iops (volume_type (volume), volume_size (volume)));
-
-  update_volume_row (volume);
-  update_state (self);
-}
-
-static void
-on_volume_value_changed_cb (GtkSpinButton          *spin,
-                            AmigoCreateImageDialog *self)
-{
-  on_volume_changed_cb (GTK_WIDGET (spin), NULL, self);
-}
-
-static void
-on_volume_remove_clicked_cb (GtkButton              *button,
-                             AmigoCreateImageDialog *self)
-{
-  guint index = 0;
-  AmigoCreateImageVolume *volume = find_volume (self, GTK_WIDGET (button), &index);
-
-  if (volume == NULL || volume->root)
-    return;
-
-  if (volume->volume_id != NULL)
-    g_ptr_array_add (self->left_out, g_strdup (volume->device));
-  gtk_list_box_remove (self->volumes_list, GTK_WIDGET (volume->row));
-  g_ptr_array_remove_index (self->volumes, index);
-  update_state (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->add_volume_button));
-}
-
-static void set_accessible_label (gpointer    widget,
-                                  const char *format,
-                                  ...) G_GNUC_PRINTF (2, 3);
-
-static void
-set_accessible_label (gpointer    widget,
-                      const char *format,
-                      ...)
-{
-  g_autofree char *label = NULL;
-  va_list args;
-
-  va_start (args, format);
-  label = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-}
-
-static GtkSpinButton *
-make_spin (double min,
-           double max,
-           double value)
-{
-  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, 1);
-
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 0);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  return GTK_SPIN_BUTTON (spin);
-}
-
-static AmigoCreateImageVolume *
-add_volume (AmigoCreateImageDialog *self,
-            const char             *device,
-            const char             *volume_id,
-            int                     size,
-            const char             *type,
-            int                     iops,
-            gboolean                delete_on_termination,
-            gboolean                root)
-{
-  AmigoCreateImageVolume *volume = g_new0 (AmigoCreateImageVolume, 1);
-  g_autoptr(GtkStringList) types = amigo_image_form_new_volume_type_model ();
-  AdwActionRow *size_row;
-  AdwActionRow *delete_row;
-  guint type_index = amigo_image_form_find_volume_type (type);
-
-  volume->device = g_strdup (device);
-  volume->volume_id = g_strdup (volume_id);
-  volume->current_type = g_strdup (type);
-  volume->current_size = volume_id != NULL ? size : 0;
-  volume->current_iops = iops;
-  volume->current_delete = delete_on_termination;
-  volume->root = root;
-
-  volume->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (volume->row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (volume->row), device);
-
-  /* Size */
-  size_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (size_row), _("Size (GiB)"));
-  if (volume_id != NULL)
-    {
-      /* Translators: %d is a size in GiB */
-      g_autofree char *subtitle = g_strdup_printf (_("At least %d GiB, its current size"), size);
-
-      adw_action_row_set_subtitle (size_row, subtitle);
-    }
-  volume->size = make_spin (1, AMIGO_EC2_VOLUME_SIZE_MAX, size);
-  set_accessible_label (volume->size, _("Size of %s in GiB"), device);
-  adw_action_row_add_suffix (size_row, GTK_WIDGET (volume->size));
-  adw_action_row_set_activatable_widget (size_row, GTK_WIDGET (volume->size));
-  adw_expander_row_add_row (volume->row, GTK_WIDGET (size_row));
-
-  /* Type */
-  volume->type = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (volume->type), _("Volume Type"));
-  /* The type's name is long: as a subtitle it is not cut. */
-  adw_combo_row_set_use_subtitle (volume->type, TRUE);
-  adw_combo_row_set_model (volume->type, G_LIST_MODEL (types));
-  adw_combo_row_set_selected (volume->type,
-                              type_index != GTK_INVALID_LIST_POSITION ? type_index
-                              : amigo_image_form_find_volume_type (NEW_VOLUME_TYPE));
-  set_accessible_label (volume->type, _("Volume type of %s"), device);
-  adw_expander_row_add_row (volume->row, GTK_WIDGET (volume->type));
-
-  /* IOPS, for io1 and io2 */
-  volume->iops_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (volume->iops_row), _("IOPS"));
-  volume->iops = make_spin (100, 256000, iops > 0 ? iops : amigo_image_form_default_iops (type, size));
-  set_accessible_label (volume->iops, _("Provisioned IOPS of %s"), device);
-  adw_action_row_add_suffix (volume->iops_row, GTK_WIDGET (volume->iops));
-  adw_action_row_set_activatable_widget (volume->iops_row, GTK_WIDGET (volume->iops));
-  adw_expander_row_add_row (volume->row, GTK_WIDGET (volume->iops_row));
-
-  /* Delete on termination */
-  delete_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (delete_row), _("Delete on Termination"));
-  adw_action_row_set_subtitle (delete_row, _("Delete the volume when an instance launched from the image ends"));
-  adw_action_row_set_subtitle_lines (delete_row, 0);
-  volume->delete_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (volume->delete_switch), GTK_ALIGN_CENTER);
-  gtk_switch_set_active (volume->delete_switch, delete_on_termination);
-  set_accessible_label (volume->delete_switch, _("Delete %s on termination"), device);
-  adw_action_row_add_suffix (delete_row, GTK_WIDGET (volume->delete_switch));
-  adw_action_row_set_activatable_widget (delete_row, GTK_WIDGET (volume->delete_switch));
-  adw_expander_row_add_row (volume->row, GTK_WIDGET (delete_row));
-
-  /* The root volume stays: an image boots from it. */
-  if (!root)
-    {
-      volume->remove = GTK_BUTTON (gtk_button_new_from_icon_name ("user-trash-symbolic"));
-      gtk_widget_set_valign (GTK_WIDGET (volume->remove), GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (GTK_WIDGET (volume->remove), "flat");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (volume->remove),
-                                   volume_id != NULL ? _("Leave this volume out of the image")
-                                                     : _("Remove this volume"));
-      set_accessible_label (volume->remove, _("Remove %s"), device);
-      adw_expander_row_add_action (volume->row, GTK_WIDGET (volume->remove));
-      g_signal_connect (volume->remove, "clicked", G_CALLBACK (on_volume_remove_clicked_cb), self);
-    }
-
-  g_signal_connect (volume->size, "value-changed", G_CALLBACK (on_volume_value_changed_cb), self);
-  g_signal_connect (volume->iops, "value-changed", G_CALLBACK (on_volume_value_changed_cb), self);
-  g_signal_connect (volume->type, "notify::selected", G_CALLBACK (on_volume_changed_cb), self);
-  g_signal_connect (volume->delete_switch, "notify::active", G_CALLBACK (on_volume_changed_cb), self);
-
-  g_ptr_array_add (self->volumes, volume);
-  gtk_list_box_append (self->volumes_list, GTK_WIDGET (volume->row));
-  update_volume_row (volume);
-  return volume;
-}
-
-static void
-clear_volumes (AmigoCreateImageDialog *self)
-{
-  for (guint i = 0; i < self->volumes->len; i++)
-    {
-      AmigoCreateImageVolume *volume = g_ptr_array_index (self->volumes, i);
-
-      gtk_list_box_remove (self->volumes_list, GTK_WIDGET (volume->row));
-    }
-  g_ptr_array_set_size (self->volumes, 0);
-  g_ptr_array_set_size (self->left_out, 0);
-}
-
-/* The letter a device name is known by, whatever its style: /dev/sdf,
- * /dev/xvdf and xvdf are the same device to EC2's Xen and Nitro drivers. */
-static char
-device_letter (const char *device)
-{
-  if (g_str_has_prefix (device, "/dev/"))
-    device += strlen ("/dev/");
-  if (g_str_has_prefix (device, "xvd"))
-    device += 3;
-  else if (g_str_has_prefix (device, "sd") || g_str_has_prefix (device, "hd"))
-    device += 2;
-  return *device;
-}
-
-static gboolean
-device_letter_is_used (AmigoCreateImageDialog *self,
-                       char                    letter)
-{
-  for (guint i = 0; i < self->volumes->len; i++)
-    if (device_letter (((AmigoCreateImageVolume *) g_ptr_array_index (self->volumes, i))->device) == letter)
-      return TRUE;
-  for (guint i = 0; i < self->left_out->len; i++)
-    if (device_letter (g_ptr_array_index (self->left_out, i)) == letter)
-      return TRUE;
-  return FALSE;
-}
-
-static char *
-next_free_device (AmigoCreateImageDialog *self)
-{
-  for (char letter = FIRST_DEVICE_LETTER; letter <= LAST_DEVICE_LETTER; letter++)
-    if (!device_letter_is_used (self, letter))
-      return g_strdup_printf ("/dev/sd%c", letter);
-  return NULL;
-}
-
-static void
-add_volume_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  AmigoCreateImageDialog *self = AMIGO_CREATE_IMAGE_DIALOG (widget);
-  g_autofree char *device = next_free_device (self);
-  AmigoCreateImageVolume *volume;
-
-  if (device == NULL)
-    return;
-
-  volume = add_volume (self, device, NULL, NEW_VOLUME_SIZE, NEW_VOLUME_TYPE, 0, TRUE, FALSE);
-  adw_expander_row_set_expanded (volume->row, TRUE);
-  update_state (self);
-  gtk_widget_grab_focus (GTK_WIDGET (volume->size));
 }
 
 /* ---- instances ------------------------------------------------------- */
@@ -464,7 +128,7 @@ describe_volumes_cb (GObject      *source,
       if (error != NULL)
         self->volumes_error = g_strdup_printf (_("The instance’s volumes could not be read: %s"),
                                                error->message);
-      update_state (self);
+      _amigo_create_image_dialog_update_state (self);
       return;
     }
 
@@ -499,7 +163,7 @@ describe_volumes_cb (GObject      *source,
                                                    m->ebs.volume_id, m->device_name);
             continue;
           }
-        row = add_volume (self, m->device_name, m->ebs.volume_id,
+        row = _amigo_create_image_dialog_add_volume (self, m->device_name, m->ebs.volume_id,
                           MAX (amigo_volume_get_size (volume), 1),
                           amigo_volume_get_volume_type (volume),
                           amigo_volume_get_iops (volume),
@@ -512,7 +176,7 @@ describe_volumes_cb (GObject      *source,
   if (self->volumes->len == 0 && self->volumes_error == NULL)
     self->volumes_error = g_strdup (_("This instance has no EBS volumes. Only an instance "
                                       "that boots from EBS can be made into an image here."));
-  update_state (self);
+  _amigo_create_image_dialog_update_state (self);
 }
 
 static void
@@ -527,12 +191,12 @@ load_volumes (AmigoCreateImageDialog *self)
   g_cancellable_cancel (self->volumes_cancellable);
   g_clear_object (&self->volumes_cancellable);
   g_clear_pointer (&self->volumes_error, g_free);
-  clear_volumes (self);
+  _amigo_create_image_dialog_clear_volumes (self);
   self->loading_volumes = FALSE;
 
   if (instance == NULL || self->ec2 == NULL)
     {
-      update_state (self);
+      _amigo_create_image_dialog_update_state (self);
       return;
     }
 
@@ -541,7 +205,7 @@ load_volumes (AmigoCreateImageDialog *self)
       self->volumes_error = g_strdup (_("This instance boots from an instance store volume. "
                                         "Only an instance that boots from EBS can be made into an "
                                         "image here."));
-      update_state (self);
+      _amigo_create_image_dialog_update_state (self);
       return;
     }
 
@@ -553,7 +217,7 @@ load_volumes (AmigoCreateImageDialog *self)
     {
       self->volumes_error = g_strdup (_("This instance has no EBS volumes. Only an instance "
                                         "that boots from EBS can be made into an image here."));
-      update_state (self);
+      _amigo_create_image_dialog_update_state (self);
       return;
     }
   g_ptr_array_add (ids, NULL);
@@ -563,7 +227,7 @@ load_volumes (AmigoCreateImageDialog *self)
   request.ids = (const char * const *) ids->pdata;
   amigo_ec2_describe_volumes_async (self->ec2, &request, self->volumes_cancellable,
                                     describe_volumes_cb, g_object_ref (self));
-  update_state (self);
+  _amigo_create_image_dialog_update_state (self);
 }
 
 static void
@@ -587,7 +251,7 @@ describe_instances_cb (GObject      *source,
       self->instances_error = g_strdup_printf (_("The instances of %s could not be listed: %s"),
                                                amigo_action_context_get_region (amigo_action_dialog_get_context (base)),
                                                error->message);
-      update_state (self);
+      _amigo_create_image_dialog_update_state (self);
       return;
     }
 
@@ -659,7 +323,7 @@ name_check_cb (GObject      *source,
     set_str (&self->taken_name, name);
   else
     set_str (&self->free_name, name);
-  update_state (self);
+  _amigo_create_image_dialog_update_state (self);
 }
 
 static gboolean
@@ -736,10 +400,11 @@ validate_volumes (AmigoCreateImageDialog *self)
   for (guint i = 0; i < self->volumes->len; i++)
     {
       AmigoCreateImageVolume *volume = g_ptr_array_index (self->volumes, i);
-      g_autofree char *problem = amigo_image_form_check_volume (volume->device, volume_type (volume),
-                                                                volume_size (volume),
-                                                                volume->current_size,
-                                                                volume_iops (volume));
+      g_autofree char *problem =
+        amigo_image_form_check_volume (volume->device, _amigo_create_image_dialog_volume_type (volume),
+                                       _amigo_create_image_dialog_volume_size (volume),
+                                       volume->current_size,
+                                       _amigo_create_image_dialog_volume_iops (volume));
 
       amigo_action_dialog_set_invalid (volume->size, problem != NULL);
       amigo_action_dialog_set_invalid (volume->row, problem != NULL);
@@ -812,14 +477,14 @@ show_instances_state (AmigoCreateImageDialog *self)
 
 /* Shows what is wrong and what is going on; returns whether the image
  * can be created as the fields are. */
-static gboolean
-update_state (AmigoCreateImageDialog *self)
+gboolean
+_amigo_create_image_dialog_update_state (AmigoCreateImageDialog *self)
 {
   gboolean name_ok = validate_name (self);
   gboolean volumes_ok = validate_volumes (self);
   gboolean tags_ok = amigo_tags_editor_is_valid (self->tags_editor);
   gboolean have_instance = selected_instance (self) != NULL;
-  g_autofree char *device = next_free_device (self);
+  g_autofree char *device = _amigo_create_image_dialog_next_free_device (self);
   gboolean busy = amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (self));
   gboolean can_create = self->ec2 != NULL && have_instance && name_ok && volumes_ok && tags_ok &&
                         !busy;
@@ -908,7 +573,7 @@ create_image_cb (GObject      *source,
       set_str (&self->taken_name, self->sent_name);
       g_clear_pointer (&self->sent_name, g_free);
       amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
-      update_state (self);
+      _amigo_create_image_dialog_update_state (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
       return;
     }
@@ -952,12 +617,14 @@ send_create (AmigoCreateImageDialog *self)
   for (guint i = 0; i < self->volumes->len; i++)
     {
       AmigoCreateImageVolume *volume = g_ptr_array_index (self->volumes, i);
-      const char *type = volume_type (volume);
-      int size = volume_size (volume);
+      const char *type = _amigo_create_image_dialog_volume_type (volume);
+      int size = _amigo_create_image_dialog_volume_size (volume);
       gboolean delete = gtk_switch_get_active (volume->delete_switch);
       gboolean type_changed = g_strcmp0 (type, volume->current_type) != 0;
       gboolean has_iops = amigo_image_form_volume_type_has_iops (type);
-      gboolean iops_changed = has_iops && (type_changed || volume_iops (volume) != volume->current_iops);
+      gboolean iops_changed = has_iops &&
+                              (type_changed ||
+                               _amigo_create_image_dialog_volume_iops (volume) != volume->current_iops);
       AmigoBlockDeviceMapping *m;
 
       /* The instance's volumes go into the image as they are unless changed. */
@@ -973,7 +640,7 @@ send_create (AmigoCreateImageDialog *self)
       if (volume->volume_id == NULL || type_changed)
         m->ebs.volume_type = (char *) type;
       if (has_iops && (volume->volume_id == NULL || iops_changed))
-        m->ebs.iops = volume_iops (volume);
+        m->ebs.iops = _amigo_create_image_dialog_volume_iops (volume);
       m->ebs.delete_on_termination = delete ? AMIGO_TRISTATE_TRUE : AMIGO_TRISTATE_FALSE;
     }
 
@@ -1037,7 +704,7 @@ submit_check_cb (GObject      *source,
         }
       set_str (&self->taken_name, name);
       amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
-      update_state (self);
+      _amigo_create_image_dialog_update_state (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
       return;
     }
@@ -1055,7 +722,7 @@ create_action (GtkWidget  *widget,
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
 
   self->name_touched = TRUE;
-  if (!update_state (self))
+  if (!_amigo_create_image_dialog_update_state (self))
     return;
 
   g_clear_handle_id (&self->name_timeout_id, g_source_remove);
@@ -1090,7 +757,7 @@ on_name_changed_cb (AmigoCreateImageDialog *self)
     return;
   self->name_touched = TRUE;
   schedule_name_check (self);
-  update_state (self);
+  _amigo_create_image_dialog_update_state (self);
 }
 
 static void
@@ -1098,7 +765,7 @@ on_field_changed_cb (AmigoCreateImageDialog *self)
 {
   if (self->filling)
     return;
-  update_state (self);
+  _amigo_create_image_dialog_update_state (self);
 }
 
 /* ---- object ---------------------------------------------------------- */
@@ -1106,7 +773,7 @@ on_field_changed_cb (AmigoCreateImageDialog *self)
 static void
 busy_changed (AmigoActionDialog *dialog)
 {
-  update_state (AMIGO_CREATE_IMAGE_DIALOG (dialog));
+  _amigo_create_image_dialog_update_state (AMIGO_CREATE_IMAGE_DIALOG (dialog));
 }
 
 static void
@@ -1190,7 +857,8 @@ amigo_create_image_dialog_class_init (AmigoCreateImageDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "create-image.create", NULL, create_action);
-  gtk_widget_class_install_action (widget_class, "create-image.add-volume", NULL, add_volume_action);
+  gtk_widget_class_install_action (widget_class, "create-image.add-volume", NULL,
+                                   _amigo_create_image_dialog_add_volume_action);
 }
 
 static void
@@ -1203,7 +871,7 @@ amigo_create_image_dialog_init (AmigoCreateImageDialog *self)
   self->filling = FALSE;
 
   self->instances = g_ptr_array_new_with_free_func (g_object_unref);
-  self->volumes = g_ptr_array_new_with_free_func (volume_free);
+  self->volumes = g_ptr_array_new_with_free_func (_amigo_create_image_dialog_volume_free);
   self->left_out = g_ptr_array_new_with_free_func (g_free);
 
   amigo_action_dialog_set_busy_display (base, self->spinner,
@@ -1244,7 +912,7 @@ amigo_create_image_dialog_new (GtkWindow          *parent,
   else
     load_instances (self);
 
-  update_state (self);
+  _amigo_create_image_dialog_update_state (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return GTK_WINDOW (self);
 }

@@ -67,17 +67,25 @@ struct _AmigoDeregisterDialog
   guint n_deleted;
 };
 
-/* Shared by amigo-deregister-dialog.c and amigo-deregister-work.c */
-const char   *_amigo_deregister_image_title         (AmigoDeregisterImage  *entry);
-gboolean      _amigo_deregister_image_is_doable     (AmigoDeregisterImage  *entry);
-void          _amigo_deregister_dialog_clear_rows   (AmigoDeregisterDialog *self);
-AdwActionRow *_amigo_deregister_dialog_add_row      (AmigoDeregisterDialog *self,
-                                                     AdwPreferencesGroup   *group,
-                                                     const char            *title,
-                                                     const char            *subtitle,
-                                                     const char            *icon_name,
-                                                     const char            *icon_class);
-void          _amigo_deregister_dialog_update_state (AmigoDeregisterDialog *self);
-void          _amigo_deregister_dialog_start        (AmigoDeregisterDialog *self);
+/* Shared by the files of the class. */
+/* amigo-deregister-dialog.c */
+const char              *_amigo_deregister_image_title          (AmigoDeregisterImage  *entry);
+gboolean                 _amigo_deregister_image_is_doable      (AmigoDeregisterImage  *entry);
+AmigoDeregisterSnapshot *_amigo_deregister_dialog_find_snapshot (AmigoDeregisterDialog *self,
+                                                                 const char            *region,
+                                                                 const char            *snapshot_id);
+void                     _amigo_deregister_dialog_clear_rows    (AmigoDeregisterDialog *self);
+AdwActionRow            *_amigo_deregister_dialog_add_row       (AmigoDeregisterDialog *self,
+                                                                 AdwPreferencesGroup   *group,
+                                                                 const char            *title,
+                                                                 const char            *subtitle,
+                                                                 const char            *icon_name,
+                                                                 const char            *icon_class);
+void                     _amigo_deregister_dialog_show_confirm  (AmigoDeregisterDialog *self);
+void                     _amigo_deregister_dialog_update_state  (AmigoDeregisterDialog *self);
+/* amigo-deregister-dialog-loading.c */
+void                     _amigo_deregister_dialog_load          (AmigoDeregisterDialog *self);
+/* amigo-deregister-work.c */
+void                     _amigo_deregister_dialog_start         (AmigoDeregisterDialog *self);
 
 G_END_DECLS

@@ -1,12 +1,24 @@
-/* amigo-launch-dialog-private.h — the dialog's insides, for its tests
+/* amigo-launch-dialog-private.h — the dialog's insides, shared by its files
+ * (amigo-launch-dialog.c, -region.c, -review.c) and reached by its tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "amigo-launch-dialog.h"
+#include "amigo-tags-editor.h"
 
 G_BEGIN_DECLS
+
+#define COUNT_MAX 20
+#define INSTANCE_NAME_MAX AMIGO_EC2_TAG_VALUE_MAX     /* a tag value */
+#define MARKETPLACE_URL "https://aws.amazon.com/marketplace/pp?sku="
+
+enum {
+  PUBLIC_IP_SUBNET_DEFAULT,
+  PUBLIC_IP_ASSIGN,
+  PUBLIC_IP_NONE,
+};
 
 /* A security group of the chosen VPC, as a check row. */
 typedef struct {
@@ -19,14 +31,15 @@ typedef struct {
 typedef struct {
   AmigoBlockDeviceMapping *mapping;     /* the image's; NULL for an instance-store root */
   char *device_name;
-  AdwActionRow *row;            /* borrowed */
+  GtkWidget *row;               /* borrowed: an AmigoVolumeRow, or for
+                                 * instance store an AdwActionRow */
   GtkSpinButton *size_spin;     /* borrowed; NULL for instance store */
-  GtkDropDown *type_dropdown;   /* borrowed; NULL for instance store */
-  GtkStringList *types;         /* borrowed: the dropdown's model */
+  AdwComboRow *type_row;        /* borrowed; NULL for instance store */
+  GtkStringList *types;         /* borrowed: type_row's model */
   gboolean root;
 } AmigoLaunchVolume;
 
-/* A key/value row of the tags list. */
+/* A key/value row of the tags editor, as tests hold it. */
 typedef struct {
   GtkWidget *row;               /* borrowed */
   GtkEditable *key;             /* borrowed */
@@ -63,9 +76,7 @@ struct _AmigoLaunchDialog
   GtkLabel *volumes_message;
   GtkTextView *user_data_view;
   GtkLabel *user_data_message;
-  GtkListBox *tags_list;
-  AdwActionRow *add_tag_row;
-  GtkLabel *tags_message;
+  AmigoTagsEditor *tags_editor;
   AdwPreferencesGroup *error_group;
   GtkLabel *error_label;
   GtkButton *subscribe_button;
@@ -83,7 +94,7 @@ struct _AmigoLaunchDialog
   GPtrArray *groups;            /* (element-type AmigoLaunchGroup): those shown */
   GHashTable *chosen_groups;    /* group ids the person chose, across VPC changes */
   GPtrArray *volumes;           /* (element-type AmigoLaunchVolume) */
-  GPtrArray *tags;              /* (element-type AmigoLaunchTag) */
+  GPtrArray *tags;              /* (element-type AmigoLaunchTag): rows handed to tests */
   GPtrArray *review_rows;       /* rows added to review_group */
   GPtrArray *instance_ids;      /* (element-type utf8): what the launch made */
   char *default_vpc_id;
@@ -102,6 +113,35 @@ struct _AmigoLaunchDialog
   gboolean submitted;           /* Review was pressed: show every problem */
   gboolean filling;             /* the dialog, not the person, changes fields */
 };
+
+/* Shared by the dialog's files. */
+/* amigo-launch-dialog.c */
+void            _amigo_launch_dialog_update_state      (AmigoLaunchDialog *self);
+gboolean        _amigo_launch_dialog_validate          (AmigoLaunchDialog *self);
+char           *_amigo_launch_dialog_dup_text          (GtkEditable       *editable);
+char           *_amigo_launch_dialog_dup_user_data     (AmigoLaunchDialog *self);
+void            _amigo_launch_dialog_clear_list_box    (GtkListBox        *list);
+const char     *_amigo_launch_dialog_tag_value         (const AmigoTag    *tags,
+                                                        guint              n_tags,
+                                                        const char        *key);
+const char     *_amigo_launch_dialog_volume_type       (AmigoLaunchVolume *volume);
+gboolean        _amigo_launch_dialog_volume_changed    (AmigoLaunchVolume *volume);
+/* amigo-launch-dialog-region.c */
+void            _amigo_launch_dialog_init_region       (AmigoLaunchDialog *self);
+void            _amigo_launch_dialog_load_region       (AmigoLaunchDialog *self);
+void            _amigo_launch_dialog_fill_keys         (AmigoLaunchDialog *self,
+                                                        GPtrArray         *keys,
+                                                        gboolean           select_first);
+void            _amigo_launch_dialog_show_groups       (AmigoLaunchDialog *self);
+void            _amigo_launch_group_free               (AmigoLaunchGroup  *group);
+AmigoInstanceType *_amigo_launch_dialog_selected_type  (AmigoLaunchDialog *self);
+const char     *_amigo_launch_dialog_selected_type_name (AmigoLaunchDialog *self);
+const char     *_amigo_launch_dialog_selected_key      (AmigoLaunchDialog *self);
+AmigoSubnet    *_amigo_launch_dialog_selected_subnet   (AmigoLaunchDialog *self);
+char           *_amigo_launch_dialog_describe_subnet   (AmigoSubnet       *subnet);
+/* amigo-launch-dialog-review.c */
+void            _amigo_launch_dialog_set_page          (AmigoLaunchDialog *self,
+                                                        const char        *page);
 
 /* Tests: what Review, Launch and Back do. Review returns %FALSE (and
  * stays) when a field is wrong; Launch returns %FALSE when nothing was sent. */

@@ -91,4 +91,12 @@ struct _AmigoRegisterImageDialog
 
 char *_amigo_register_image_dialog_dup_problems (AmigoRegisterImageDialog *self);
 
+/* Shared by the files of the class. */
+/* amigo-register-image-dialog.c */
+AmigoSnapshot  *_amigo_register_image_dialog_selected_snapshot (AmigoRegisterImageDialog *self);
+gboolean        _amigo_register_image_dialog_update_state    (AmigoRegisterImageDialog *self);
+/* amigo-register-image-dialog-snapshots.c */
+void            _amigo_register_image_dialog_follow_snapshot (AmigoRegisterImageDialog *self);
+void            _amigo_register_image_dialog_load_snapshots  (AmigoRegisterImageDialog *self);
+
 G_END_DECLS

@@ -34,7 +34,6 @@ static const char * const architectures[] = { "x86_64", "arm64", "i386" };
 static const char * const virtualizations[] = { "hvm", "paravirtual" };
 static const char * const boot_modes[] = { "legacy-bios", "uefi", "uefi-preferred" };
 
-static gboolean update_state (AmigoRegisterImageDialog *self);
 
 static void
 set_str (char       **field,
@@ -70,8 +69,8 @@ entered_name (AmigoRegisterImageDialog *self)
   return gtk_editable_get_text (GTK_EDITABLE (self->name_row));
 }
 
-static AmigoSnapshot *
-selected_snapshot (AmigoRegisterImageDialog *self)
+AmigoSnapshot *
+_amigo_register_image_dialog_selected_snapshot (AmigoRegisterImageDialog *self)
 {
   guint selected = adw_combo_row_get_selected (self->snapshot_row);
 
@@ -88,122 +87,6 @@ selected_volume_type (AmigoRegisterImageDialog *self)
   if (selected >= amigo_image_form_get_n_volume_types ())
     return NULL;
   return amigo_image_form_get_volume_type (selected);
-}
-
-/* ---- snapshots ------------------------------------------------------- */
-
-static int
-compare_snapshots (gconstpointer a,
-                   gconstpointer b)
-{
-  AmigoSnapshot *x = *(AmigoSnapshot **) a;
-  AmigoSnapshot *y = *(AmigoSnapshot **) b;
-  gint64 x_time = amigo_snapshot_get_start_time_usec (x);
-  gint64 y_time = amigo_snapshot_get_start_time_usec (y);
-
-  /* Newest first. */
-  if (x_time != y_time)
-    return x_time > y_time ? -1 : 1;
-  return g_strcmp0 (amigo_snapshot_get_snapshot_id (x), amigo_snapshot_get_snapshot_id (y));
-}
-
-static char *
-snapshot_label (AmigoSnapshot *snapshot)
-{
-  const char *description = amigo_snapshot_get_description (snapshot);
-
-  if (description != NULL && *description != '\0')
-    /* Translators: a snapshot in a list: id, size in GiB, description,
-     * as in “snap-0abc — 8 GiB — web server” */
-    return g_strdup_printf (_("%s — %d GiB — %s"), amigo_snapshot_get_snapshot_id (snapshot),
-                            amigo_snapshot_get_volume_size (snapshot), description);
-  /* Translators: a snapshot in a list: id and size in GiB */
-  return g_strdup_printf (_("%s — %d GiB"), amigo_snapshot_get_snapshot_id (snapshot),
-                          amigo_snapshot_get_volume_size (snapshot));
-}
-
-static void
-follow_snapshot (AmigoRegisterImageDialog *self)
-{
-  AmigoSnapshot *snapshot = selected_snapshot (self);
-  g_autofree char *subtitle = NULL;
-  int size;
-
-  if (snapshot == NULL)
-    {
-      adw_action_row_set_subtitle (self->size_row, "");
-      return;
-    }
-
-  /* The volume starts at the snapshot's size; it may be made larger. */
-  size = MAX (amigo_snapshot_get_volume_size (snapshot), 1);
-  gtk_spin_button_set_value (self->size_spin, size);
-  /* Translators: %d is a size in GiB */
-  subtitle = g_strdup_printf (_("At least %d GiB, the snapshot’s size"), size);
-  adw_action_row_set_subtitle (self->size_row, subtitle);
-}
-
-static void
-describe_snapshots_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(AmigoRegisterImageDialog) self = user_data;
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-  found = amigo_ec2_describe_snapshots_finish (AMIGO_EC2 (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self->loading_snapshots = FALSE;
-  if (found == NULL)
-    {
-      self->snapshots_error = g_strdup_printf (_("Your snapshots in %s could not be listed: %s"),
-                                               amigo_action_context_get_region (amigo_action_dialog_get_context (base)),
-                                               error->message);
-      update_state (self);
-      return;
-    }
-
-  for (guint i = 0; i < found->len; i++)
-    {
-      AmigoSnapshot *snapshot = g_ptr_array_index (found, i);
-
-      /* Only a completed snapshot can back an image. */
-      if (g_strcmp0 (amigo_snapshot_get_state (snapshot), "completed") == 0)
-        g_ptr_array_add (self->snapshots, g_object_ref (snapshot));
-    }
-  g_ptr_array_sort (self->snapshots, compare_snapshots);
-  for (guint i = 0; i < self->snapshots->len; i++)
-    {
-      g_autofree char *label = snapshot_label (g_ptr_array_index (self->snapshots, i));
-
-      gtk_string_list_append (labels, label);
-    }
-
-  self->filling = TRUE;
-  adw_combo_row_set_model (self->snapshot_row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (self->snapshot_row, 0);
-  self->filling = FALSE;
-  follow_snapshot (self);
-  update_state (self);
-}
-
-static void
-load_snapshots (AmigoRegisterImageDialog *self)
-{
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  static const char * const self_owner[] = { "self", NULL };
-  static const char * const completed[] = { "completed", NULL };
-  AmigoEc2Filter filter = { "status", completed };
-  AmigoDescribeSnapshotsRequest request = { .owners = self_owner, .filters = &filter, .n_filters = 1 };
-
-  self->loading_snapshots = TRUE;
-  amigo_ec2_describe_snapshots_async (self->ec2, &request, amigo_action_dialog_get_cancellable (base),
-                                      describe_snapshots_cb, g_object_ref (self));
 }
 
 /* ---- the name -------------------------------------------------------- */
@@ -226,7 +109,7 @@ name_check_cb (GObject      *source,
     return;
 
   set_str (image != NULL ? &self->taken_name : &self->free_name, name);
-  update_state (self);
+  _amigo_register_image_dialog_update_state (self);
 }
 
 static gboolean
@@ -329,7 +212,7 @@ static gboolean
 validate_snapshot_source (AmigoRegisterImageDialog *self)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  AmigoSnapshot *snapshot = selected_snapshot (self);
+  AmigoSnapshot *snapshot = _amigo_register_image_dialog_selected_snapshot (self);
   const char *device = gtk_editable_get_text (GTK_EDITABLE (self->root_device_row));
   const char *type = selected_volume_type (self);
   g_autoptr(GString) problems = g_string_new (NULL);
@@ -467,8 +350,8 @@ validate_system (AmigoRegisterImageDialog *self)
   return problems->len == 0;
 }
 
-static gboolean
-update_state (AmigoRegisterImageDialog *self)
+gboolean
+_amigo_register_image_dialog_update_state (AmigoRegisterImageDialog *self)
 {
   gboolean name_ok = validate_name (self);
   gboolean source_ok = from_snapshot (self) ? validate_snapshot_source (self)
@@ -500,7 +383,7 @@ static char *
 dup_source (AmigoRegisterImageDialog *self)
 {
   if (from_snapshot (self))
-    return g_strdup (amigo_snapshot_get_snapshot_id (selected_snapshot (self)));
+    return g_strdup (amigo_snapshot_get_snapshot_id (_amigo_register_image_dialog_selected_snapshot (self)));
   return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->manifest_row)));
 }
 
@@ -635,7 +518,8 @@ send_register (AmigoRegisterImageDialog *self)
        * DeleteOnTermination and IOPS go too. */
       root.device_name = (char *) request.root_device_name;
       root.has_ebs = TRUE;
-      root.ebs.snapshot_id = (char *) amigo_snapshot_get_snapshot_id (selected_snapshot (self));
+      root.ebs.snapshot_id =
+        (char *) amigo_snapshot_get_snapshot_id (_amigo_register_image_dialog_selected_snapshot (self));
       root.ebs.volume_size = gtk_spin_button_get_value_as_int (self->size_spin);
       root.ebs.volume_type = (char *) type;
       root.ebs.iops = amigo_image_form_volume_type_has_iops (type)
@@ -714,7 +598,7 @@ register_action (GtkWidget  *widget,
 
   self->name_touched = TRUE;
   self->manifest_touched = TRUE;
-  if (!update_state (self))
+  if (!_amigo_register_image_dialog_update_state (self))
     return;
 
   stop_name_check (self);
@@ -739,7 +623,7 @@ on_source_toggled_cb (AmigoRegisterImageDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->snapshot_page), snapshot);
   gtk_widget_set_visible (GTK_WIDGET (self->manifest_page), !snapshot);
   if (!self->filling)
-    update_state (self);
+    _amigo_register_image_dialog_update_state (self);
 }
 
 static void
@@ -749,7 +633,7 @@ on_name_changed_cb (AmigoRegisterImageDialog *self)
     return;
   self->name_touched = TRUE;
   schedule_name_check (self);
-  update_state (self);
+  _amigo_register_image_dialog_update_state (self);
 }
 
 static void
@@ -758,7 +642,7 @@ on_manifest_changed_cb (AmigoRegisterImageDialog *self)
   if (self->filling)
     return;
   self->manifest_touched = TRUE;
-  update_state (self);
+  _amigo_register_image_dialog_update_state (self);
 }
 
 static void
@@ -766,7 +650,7 @@ on_field_changed_cb (AmigoRegisterImageDialog *self)
 {
   if (self->filling)
     return;
-  update_state (self);
+  _amigo_register_image_dialog_update_state (self);
 }
 
 static void
@@ -774,8 +658,8 @@ on_snapshot_selected_cb (AmigoRegisterImageDialog *self)
 {
   if (self->filling)
     return;
-  follow_snapshot (self);
-  update_state (self);
+  _amigo_register_image_dialog_follow_snapshot (self);
+  _amigo_register_image_dialog_update_state (self);
 }
 
 static void
@@ -788,7 +672,7 @@ on_volume_type_selected_cb (AmigoRegisterImageDialog *self)
   if (amigo_image_form_volume_type_has_iops (type))
     gtk_spin_button_set_value (self->iops_spin,
                                amigo_image_form_default_iops (type, gtk_spin_button_get_value_as_int (self->size_spin)));
-  update_state (self);
+  _amigo_register_image_dialog_update_state (self);
 }
 
 static void
@@ -807,7 +691,7 @@ on_architecture_selected_cb (AmigoRegisterImageDialog *self)
                                   ? AMIGO_REGISTER_BOOT_UEFI : AMIGO_REGISTER_BOOT_LEGACY_BIOS);
       self->filling = FALSE;
     }
-  update_state (self);
+  _amigo_register_image_dialog_update_state (self);
 }
 
 static void
@@ -816,7 +700,7 @@ on_boot_mode_selected_cb (AmigoRegisterImageDialog *self)
   if (self->filling)
     return;
   self->boot_mode_chosen = TRUE;
-  update_state (self);
+  _amigo_register_image_dialog_update_state (self);
 }
 
 /* ---- object ---------------------------------------------------------- */
@@ -824,7 +708,7 @@ on_boot_mode_selected_cb (AmigoRegisterImageDialog *self)
 static void
 busy_changed (AmigoActionDialog *dialog)
 {
-  update_state (AMIGO_REGISTER_IMAGE_DIALOG (dialog));
+  _amigo_register_image_dialog_update_state (AMIGO_REGISTER_IMAGE_DIALOG (dialog));
 }
 
 static void
@@ -972,9 +856,9 @@ amigo_register_image_dialog_new (GtkWindow          *parent,
   if (self->ec2 == NULL)
     self->snapshots_error = g_strdup (error->message);
   else
-    load_snapshots (self);
+    _amigo_register_image_dialog_load_snapshots (self);
 
-  update_state (self);
+  _amigo_register_image_dialog_update_state (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return GTK_WINDOW (self);
 }

@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
+GtkLabel    *_amigo_tags_editor_get_problem_label  (AmigoTagsEditor *self);
 GtkButton   *_amigo_tags_editor_get_add_button    (AmigoTagsEditor *self);
 guint        _amigo_tags_editor_get_n_rows        (AmigoTagsEditor *self);
 GtkEditable *_amigo_tags_editor_get_key_entry     (AmigoTagsEditor *self,

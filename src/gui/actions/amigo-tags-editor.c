@@ -15,8 +15,10 @@
 #include <glib/gi18n.h>
 
 #include "amigo-action-dialog.h"
+#include "amigo-tag-row.h"
 #include "amigo-tags-editor-private.h"
 
+/* An AmigoTagRow and its parts. */
 typedef struct {
   GtkWidget *row;
   GtkEditable *key;
@@ -38,6 +40,8 @@ struct _AmigoTagsEditor
   GPtrArray *rows;              /* of TagRow*, in list order */
   char *problem;
   GArray *tags;                 /* of AmigoEc2Tag, borrowing the entries' text */
+  char *taken_key;              /* set by another field of the dialog, or NULL */
+  char *taken_problem;
 };
 
 G_DEFINE_FINAL_TYPE (AmigoTagsEditor, amigo_tags_editor, ADW_TYPE_BIN)
@@ -78,7 +82,7 @@ validate (AmigoTagsEditor *self)
   g_autoptr(GString) problems = g_string_new (NULL);
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *count_problem = NULL;
-  guint n_tags = 0;
+  guint n_tags = self->taken_key != NULL ? 1 : 0;
 
   g_array_set_size (self->tags, 0);
 
@@ -100,6 +104,13 @@ validate (AmigoTagsEditor *self)
         }
 
       amigo_tags_check_tag (key, value, keys, &key_problem, &value_problem);
+      if (self->taken_key != NULL && g_str_equal (key, self->taken_key))
+        {
+          /* Set by another field: only a doubled key could be wrong with
+           * it otherwise, and this says more. */
+          g_free (key_problem);
+          key_problem = g_strdup (self->taken_problem);
+        }
       key_bad = key_problem != NULL;
       value_bad = value_problem != NULL;
       if (key_bad)
@@ -185,48 +196,16 @@ on_remove_clicked_cb (GtkButton       *button,
     gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
 }
 
-static GtkEditable *
-make_entry (const char *placeholder,
-            const char *accessible_label)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_widget_set_hexpand (entry, TRUE);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_entry_set_input_hints (GTK_ENTRY (entry), GTK_INPUT_HINT_NO_SPELLCHECK | GTK_INPUT_HINT_NO_EMOJI);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
-                                  -1);
-  return GTK_EDITABLE (entry);
-}
-
 static TagRow *
 add_row (AmigoTagsEditor *self)
 {
   TagRow *row = g_new0 (TagRow, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  AmigoTagRow *widget = AMIGO_TAG_ROW (amigo_tag_row_new ());
 
-  row->key = make_entry (_("Key"), _("Tag key"));
-  row->value = make_entry (_("Value"), _("Tag value"));
-  row->remove = GTK_BUTTON (gtk_button_new_from_icon_name ("user-trash-symbolic"));
-  gtk_widget_set_valign (GTK_WIDGET (row->remove), GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (row->remove), "flat");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->remove), _("Remove this tag"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->remove),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove this tag"),
-                                  -1);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->key));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->value));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->remove));
-
-  row->row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->row), box);
+  row->row = GTK_WIDGET (widget);
+  row->key = amigo_tag_row_get_key_entry (widget);
+  row->value = amigo_tag_row_get_value_entry (widget);
+  row->remove = amigo_tag_row_get_remove_button (widget);
   gtk_list_box_append (self->list, row->row);
   g_ptr_array_add (self->rows, row);
 
@@ -266,6 +245,8 @@ amigo_tags_editor_finalize (GObject *object)
   g_ptr_array_unref (self->rows);
   g_array_unref (self->tags);
   g_free (self->problem);
+  g_free (self->taken_key);
+  g_free (self->taken_problem);
 
   G_OBJECT_CLASS (amigo_tags_editor_parent_class)->finalize (object);
 }
@@ -341,6 +322,45 @@ amigo_tags_editor_add (AmigoTagsEditor *self,
 }
 
 /**
+ * amigo_tags_editor_set_description:
+ * @description: (nullable): what the tags go on, under the heading
+ */
+void
+amigo_tags_editor_set_description (AmigoTagsEditor *self,
+                                   const char      *description)
+{
+  g_return_if_fail (AMIGO_IS_TAGS_EDITOR (self));
+
+  adw_preferences_group_set_description (self->group, description);
+}
+
+/**
+ * amigo_tags_editor_set_taken_key:
+ * @key: (nullable): a tag key another field of the dialog sets, or %NULL
+ * @problem: (nullable): what to say of a row using @key
+ *
+ * The tag another field makes (an instance's name is its Name tag) counts
+ * towards the limit, and no row may set it again. Checks the rows again
+ * without emitting #AmigoTagsEditor::changed, so a dialog may call it
+ * while it validates.
+ */
+void
+amigo_tags_editor_set_taken_key (AmigoTagsEditor *self,
+                                 const char      *key,
+                                 const char      *problem)
+{
+  g_return_if_fail (AMIGO_IS_TAGS_EDITOR (self));
+
+  if (g_strcmp0 (key, self->taken_key) == 0 && g_strcmp0 (problem, self->taken_problem) == 0)
+    return;
+  g_free (self->taken_key);
+  g_free (self->taken_problem);
+  self->taken_key = g_strdup (key);
+  self->taken_problem = g_strdup (problem);
+  validate (self);
+}
+
+/**
  * amigo_tags_editor_is_valid:
  *
  * Returns: whether every tag follows EC2's rules
@@ -387,6 +407,12 @@ amigo_tags_editor_get_tags (AmigoTagsEditor *self,
 }
 
 /* ---- for tests ------------------------------------------------------- */
+
+GtkLabel *
+_amigo_tags_editor_get_problem_label (AmigoTagsEditor *self)
+{
+  return self->problem_label;
+}
 
 GtkButton *
 _amigo_tags_editor_get_add_button (AmigoTagsEditor *self)

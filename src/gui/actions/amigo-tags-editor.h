@@ -23,6 +23,11 @@ GtkWidget   *amigo_tags_editor_new         (void);
 void         amigo_tags_editor_add         (AmigoTagsEditor *self,
                                             const char      *key,
                                             const char      *value);
+void         amigo_tags_editor_set_description (AmigoTagsEditor *self,
+                                                const char      *description);
+void         amigo_tags_editor_set_taken_key   (AmigoTagsEditor *self,
+                                                const char      *key,
+                                                const char      *problem);
 gboolean     amigo_tags_editor_is_valid    (AmigoTagsEditor *self);
 const char  *amigo_tags_editor_get_problem (AmigoTagsEditor *self);
 AmigoEc2Tag *amigo_tags_editor_get_tags    (AmigoTagsEditor *self,

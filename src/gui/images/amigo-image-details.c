@@ -20,46 +20,6 @@
 /* Values give way to their titles, which then need not wrap mid-word. */
 #define VALUE_MAX_WIDTH_CHARS 24
 
-typedef enum {
-  LAUNCH_PERMISSIONS_IDLE,
-  LAUNCH_PERMISSIONS_LOADING,
-  LAUNCH_PERMISSIONS_LOADED,
-  LAUNCH_PERMISSIONS_FAILED,
-} LaunchPermissionsState;
-
-struct _AmigoImageDetails
-{
-  AdwBin parent_instance;
-
-  /* template widgets */
-  GtkStack *stack;
-  GtkWidget *header_box;
-  GtkLabel *title_label;
-  GtkLabel *state_badge;
-  GtkLabel *deprecated_badge;
-  GtkLabel *state_reason_label;
-  GtkLabel *description_label;
-  AdwPreferencesGroup *general_group;
-  AdwPreferencesGroup *dates_group;
-  AdwPreferencesGroup *machine_group;
-  AdwPreferencesGroup *storage_group;
-  AdwPreferencesGroup *tags_group;
-  AdwPreferencesGroup *product_codes_group;
-  AdwPreferencesGroup *source_group;
-  AdwPreferencesGroup *launch_permissions_group;
-  GtkButton *launch_permissions_button;
-
-  /* owned */
-  AmigoImage *image;
-  AmigoEc2 *ec2;
-  char *account_number;
-  GPtrArray *rows;                /* (element-type GtkWidget) (transfer none): rows added to the groups */
-  GPtrArray *permission_rows;     /* (element-type GtkWidget) (transfer none): rows of launch_permissions_group */
-  GCancellable *permissions_cancellable;
-  LaunchPermissionsState permissions_state;
-  gint64 now_usec;                /* 0: real time */
-};
-
 G_DEFINE_FINAL_TYPE (AmigoImageDetails, amigo_image_details, ADW_TYPE_BIN)
 
 enum {
@@ -158,8 +118,8 @@ yes_no (gboolean value)
   return value ? _("Yes") : _("No");
 }
 
-static gboolean
-is_set (const char *value)
+gboolean
+_amigo_image_details_is_set (const char *value)
 {
   return value != NULL && *value != '\0';
 }
@@ -233,10 +193,10 @@ make_value_label (const char *value)
 
 /* A row: @title at the start, @value (if any) at the end, selectable.
  * Titles and values may hold anything AWS sent (`R&D`), so never markup. */
-static GtkWidget *
-make_row (const char *title,
-          const char *subtitle,
-          const char *value)
+GtkWidget *
+_amigo_image_details_make_row (const char *title,
+                               const char *subtitle,
+                               const char *value)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -263,7 +223,7 @@ add_row (AmigoImageDetails   *self,
          const char          *subtitle,
          const char          *value)
 {
-  GtkWidget *row = make_row (title, subtitle, value);
+  GtkWidget *row = _amigo_image_details_make_row (title, subtitle, value);
 
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, row);
@@ -278,14 +238,14 @@ add_row_if_set (AmigoImageDetails   *self,
                 const char          *title,
                 const char          *value)
 {
-  if (!is_set (value))
+  if (!_amigo_image_details_is_set (value))
     return NULL;
 
   return add_row (self, group, title, NULL, value);
 }
 
-static void
-clear_rows (GPtrArray *rows)
+void
+_amigo_image_details_clear_rows (GPtrArray *rows)
 {
   for (guint i = 0; i < rows->len; i++)
     {
@@ -305,8 +265,8 @@ get_now (AmigoImageDetails *self)
 
 /* ---- Groups ------------------------------------------------------------ */
 
-static gboolean
-is_owned (AmigoImageDetails *self)
+gboolean
+_amigo_image_details_is_owned (AmigoImageDetails *self)
 {
   return self->account_number != NULL &&
          g_strcmp0 (self->account_number, amigo_image_get_owner_id (self->image)) == 0;
@@ -349,29 +309,29 @@ fill_general (AmigoImageDetails *self)
   g_autofree char *protection_owned = NULL;
   GtkWidget *row;
 
-  if (is_set (image_id))
+  if (_amigo_image_details_is_set (image_id))
     {
       row = add_row (self, group, _("AMI ID"), NULL, image_id);
       add_copy_button (ADW_ACTION_ROW (row), image_id, _("Copy AMI ID"), _("AMI ID copied"));
     }
 
   /* The header shows the id when there is no name: say so here. */
-  if (!is_set (amigo_image_get_name (image)))
+  if (!_amigo_image_details_is_set (amigo_image_get_name (image)))
     add_row (self, group, _("Name"), NULL, _("None"));
 
-  if (is_set (owner_id) || is_set (alias))
+  if (_amigo_image_details_is_set (owner_id) || _amigo_image_details_is_set (alias))
     {
-      const char *subtitle = is_owned (self) ? _("This account") : alias;
+      const char *subtitle = _amigo_image_details_is_owned (self) ? _("This account") : alias;
 
-      add_row (self, group, _("Owner"), is_set (subtitle) ? subtitle : NULL,
-               is_set (owner_id) ? owner_id : alias);
+      add_row (self, group, _("Owner"), _amigo_image_details_is_set (subtitle) ? subtitle : NULL,
+               _amigo_image_details_is_set (owner_id) ? owner_id : alias);
     }
 
   if (amigo_model_has_value (image, "is-public"))
     add_row (self, group, _("Visibility"), NULL,
              amigo_image_get_is_public (image) ? _("Public") : _("Private"));
 
-  if (!is_set (platform))
+  if (!_amigo_image_details_is_set (platform))
     platform = amigo_image_get_platform (image);
   add_row_if_set (self, group, _("Platform"), platform);
   add_row_if_set (self, group, _("Usage operation"), amigo_image_get_usage_operation (image));
@@ -444,17 +404,17 @@ fill_dates (AmigoImageDetails *self)
   const char *deprecation = amigo_image_get_deprecation_time (image);
   const char *last_launched = amigo_image_get_last_launched_time (image);
 
-  if (is_set (created))
+  if (_amigo_image_details_is_set (created))
     add_date_row (self, _("Created"), created,
                   amigo_image_get_creation_date_usec (image), FALSE);
 
-  if (is_set (deprecation))
+  if (_amigo_image_details_is_set (deprecation))
     add_date_row (self, _("Deprecation"), deprecation,
                   amigo_image_get_deprecation_time_usec (image), TRUE);
   else
     add_row (self, self->dates_group, _("Deprecation"), NULL, _("Not scheduled"));
 
-  if (is_set (last_launched))
+  if (_amigo_image_details_is_set (last_launched))
     add_date_row (self, _("Last launched"), last_launched,
                   amigo_image_get_last_launched_time_usec (image), FALSE);
 }
@@ -473,17 +433,17 @@ fill_machine (AmigoImageDetails *self)
   add_row_if_set (self, group, _("Virtualization type"),
                   VALUE_TO_LABEL (virtualization_types, amigo_image_get_virtualization_type (image)));
   add_row (self, group, _("Boot mode"), NULL,
-           is_set (boot_mode) ? VALUE_TO_LABEL (boot_modes, boot_mode)
+           _amigo_image_details_is_set (boot_mode) ? VALUE_TO_LABEL (boot_modes, boot_mode)
                               : _("Instance type default"));
   /* AWS leaves these out when they are off. */
   add_row (self, group, _("ENA support"), NULL, yes_no (amigo_image_get_ena_support (image)));
   add_row (self, group, _("SR-IOV networking"), NULL,
-           is_set (sriov) ? VALUE_TO_LABEL (sriov_supports, sriov) : _("No"));
+           _amigo_image_details_is_set (sriov) ? VALUE_TO_LABEL (sriov_supports, sriov) : _("No"));
   add_row (self, group, _("NitroTPM"), NULL,
-           is_set (tpm) ? VALUE_TO_LABEL (tpm_supports, tpm) : _("Not supported"));
+           _amigo_image_details_is_set (tpm) ? VALUE_TO_LABEL (tpm_supports, tpm) : _("Not supported"));
   add_row (self, group, _("IMDSv2"), NULL,
            g_strcmp0 (imds, "v2.0") == 0 ? _("Required")
-           : is_set (imds) ? imds : _("Not required"));
+           : _amigo_image_details_is_set (imds) ? imds : _("Not required"));
   add_row_if_set (self, group, _("Kernel ID"), amigo_image_get_kernel_id (image));
   add_row_if_set (self, group, _("RAM disk ID"), amigo_image_get_ramdisk_id (image));
 }
@@ -493,7 +453,7 @@ add_nested_row (AdwExpanderRow *expander,
                 const char     *title,
                 const char     *value)
 {
-  adw_expander_row_add_row (expander, make_row (title, NULL, value));
+  adw_expander_row_add_row (expander, _amigo_image_details_make_row (title, NULL, value));
 }
 
 static GtkWidget *
@@ -516,7 +476,7 @@ make_ebs_row (const AmigoBlockDeviceMapping *mapping,
   g_ptr_array_add (summary, g_strdup (_("EBS volume")));
   if (size != NULL)
     g_ptr_array_add (summary, g_strdup (size));
-  if (is_set (ebs->volume_type))
+  if (_amigo_image_details_is_set (ebs->volume_type))
     g_ptr_array_add (summary, g_strdup (ebs->volume_type));
   g_ptr_array_add (summary, NULL);
   /* Translators: the separator between the parts of a block device's summary */
@@ -524,13 +484,14 @@ make_ebs_row (const AmigoBlockDeviceMapping *mapping,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 is_set (mapping->device_name) ? mapping->device_name : _("Unnamed device"));
+                                 _amigo_image_details_is_set (mapping->device_name) ? mapping->device_name
+                                                                                     : _("Unnamed device"));
   adw_expander_row_set_subtitle (expander, summary_text);
   adw_expander_row_set_expanded (expander, is_root);
 
-  if (is_set (ebs->snapshot_id))
+  if (_amigo_image_details_is_set (ebs->snapshot_id))
     {
-      GtkWidget *snapshot_row = make_row (_("Snapshot"), NULL, ebs->snapshot_id);
+      GtkWidget *snapshot_row = _amigo_image_details_make_row (_("Snapshot"), NULL, ebs->snapshot_id);
 
       add_copy_button (ADW_ACTION_ROW (snapshot_row), ebs->snapshot_id,
                        _("Copy snapshot ID"), _("Snapshot ID copied"));
@@ -541,7 +502,7 @@ make_ebs_row (const AmigoBlockDeviceMapping *mapping,
 
   if (size != NULL)
     add_nested_row (expander, _("Size"), size);
-  if (is_set (ebs->volume_type))
+  if (_amigo_image_details_is_set (ebs->volume_type))
     add_nested_row (expander, _("Volume type"), VALUE_TO_LABEL (volume_types, ebs->volume_type));
   if (ebs->iops >= 0)
     {
@@ -558,14 +519,14 @@ make_ebs_row (const AmigoBlockDeviceMapping *mapping,
     }
   if (ebs->encrypted != AMIGO_TRISTATE_UNSET)
     add_nested_row (expander, _("Encrypted"), yes_no (ebs->encrypted == AMIGO_TRISTATE_TRUE));
-  if (is_set (ebs->kms_key_id))
+  if (_amigo_image_details_is_set (ebs->kms_key_id))
     add_nested_row (expander, _("KMS key"), ebs->kms_key_id);
   if (ebs->delete_on_termination != AMIGO_TRISTATE_UNSET)
     add_nested_row (expander, _("Delete on termination"),
                     yes_no (ebs->delete_on_termination == AMIGO_TRISTATE_TRUE));
-  if (is_set (ebs->availability_zone))
+  if (_amigo_image_details_is_set (ebs->availability_zone))
     add_nested_row (expander, _("Availability Zone"), ebs->availability_zone);
-  if (is_set (ebs->outpost_arn))
+  if (_amigo_image_details_is_set (ebs->outpost_arn))
     add_nested_row (expander, _("Outpost"), ebs->outpost_arn);
 
   return row;
@@ -575,19 +536,19 @@ static GtkWidget *
 make_block_device_row (const AmigoBlockDeviceMapping *mapping,
                        gboolean                       is_root)
 {
-  const char *device = is_set (mapping->device_name) ? mapping->device_name : _("Unnamed device");
+  const char *device = _amigo_image_details_is_set (mapping->device_name) ? mapping->device_name : _("Unnamed device");
 
   if (mapping->has_ebs)
     return make_ebs_row (mapping, is_root);
 
   /* noDevice is usually an empty element: present means suppressed. */
   if (mapping->no_device != NULL)
-    return make_row (device, _("Suppressed from the image"), _("No device"));
+    return _amigo_image_details_make_row (device, _("Suppressed from the image"), _("No device"));
 
-  if (is_set (mapping->virtual_name))
-    return make_row (device, _("Instance store volume"), mapping->virtual_name);
+  if (_amigo_image_details_is_set (mapping->virtual_name))
+    return _amigo_image_details_make_row (device, _("Instance store volume"), mapping->virtual_name);
 
-  return make_row (device, NULL, NULL);
+  return _amigo_image_details_make_row (device, NULL, NULL);
 }
 
 static void
@@ -605,7 +566,7 @@ fill_storage (AmigoImageDetails *self)
   mappings = amigo_image_get_block_device_mappings (image, &n_mappings);
   for (guint i = 0; i < n_mappings; i++)
     {
-      gboolean is_root = is_set (root_device) &&
+      gboolean is_root = _amigo_image_details_is_set (root_device) &&
                          g_strcmp0 (mappings[i].device_name, root_device) == 0;
       GtkWidget *row = make_block_device_row (&mappings[i], is_root);
 
@@ -647,7 +608,7 @@ fill_product_codes (AmigoImageDetails *self)
       const char *type = codes[i].product_code_type;
 
       add_row (self, self->product_codes_group,
-               is_set (type) ? VALUE_TO_LABEL (product_code_types, type) : _("Product code"),
+               _amigo_image_details_is_set (type) ? VALUE_TO_LABEL (product_code_types, type) : _("Product code"),
                NULL, codes[i].product_code_id != NULL ? codes[i].product_code_id : "");
     }
 }
@@ -660,7 +621,7 @@ fill_source (AmigoImageDetails *self)
   GtkWidget *row;
   gboolean any = FALSE;
 
-  if (is_set (source_image))
+  if (_amigo_image_details_is_set (source_image))
     {
       row = add_row (self, self->source_group, _("Source image"), NULL, source_image);
       add_copy_button (ADW_ACTION_ROW (row), source_image,
@@ -673,198 +634,6 @@ fill_source (AmigoImageDetails *self)
                          amigo_image_get_source_instance_id (image)) != NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->source_group), any);
-}
-
-/* ---- Launch permissions ------------------------------------------------ */
-
-static void
-add_permission_row (AmigoImageDetails *self,
-                    GtkWidget         *row)
-{
-  adw_preferences_group_add (self->launch_permissions_group, row);
-  g_ptr_array_add (self->permission_rows, row);
-}
-
-static void
-set_permissions_state (AmigoImageDetails      *self,
-                       LaunchPermissionsState  state)
-{
-  GtkWidget *button = GTK_WIDGET (self->launch_permissions_button);
-  const char *tooltip;
-
-  self->permissions_state = state;
-  clear_rows (self->permission_rows);
-
-  if (state == LAUNCH_PERMISSIONS_IDLE)
-    {
-      gtk_button_set_label (self->launch_permissions_button, _("_Show"));
-      gtk_button_set_use_underline (self->launch_permissions_button, TRUE);
-      tooltip = _("Load who can launch this image");
-    }
-  else
-    {
-      gtk_button_set_icon_name (self->launch_permissions_button, "view-refresh-symbolic");
-      tooltip = _("Reload launch permissions");
-    }
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  gtk_widget_set_sensitive (button, state != LAUNCH_PERMISSIONS_LOADING);
-
-  if (state == LAUNCH_PERMISSIONS_LOADING)
-    {
-      GtkWidget *row = make_row (_("Loading…"), NULL, NULL);
-      GtkWidget *spinner = gtk_spinner_new ();
-
-      gtk_spinner_start (GTK_SPINNER (spinner));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), spinner);
-      add_permission_row (self, row);
-    }
-}
-
-static void
-show_permissions (AmigoImageDetails   *self,
-                  AmigoImageAttribute *attribute)
-{
-  const AmigoLaunchPermission *permissions;
-  guint n_permissions = 0;
-
-  set_permissions_state (self, LAUNCH_PERMISSIONS_LOADED);
-
-  permissions = amigo_image_attribute_get_launch_permissions (attribute, &n_permissions);
-  if (n_permissions == 0)
-    {
-      add_permission_row (self, make_row (_("Not shared"), _("Only the owner can launch it"), NULL));
-      return;
-    }
-
-  for (guint i = 0; i < n_permissions; i++)
-    {
-      const AmigoLaunchPermission *permission = &permissions[i];
-      GtkWidget *row;
-
-      if (g_strcmp0 (permission->group, "all") == 0)
-        row = make_row (_("Public (everyone)"), _("Every AWS account can launch it"), NULL);
-      else if (is_set (permission->user_id))
-        row = make_row (_("Account"), NULL, permission->user_id);
-      else if (is_set (permission->organization_arn))
-        row = make_row (_("Organization"), NULL, permission->organization_arn);
-      else if (is_set (permission->organizational_unit_arn))
-        row = make_row (_("Organizational unit"), NULL, permission->organizational_unit_arn);
-      else if (is_set (permission->group))
-        row = make_row (_("Group"), NULL, permission->group);
-      else
-        continue;
-
-      add_permission_row (self, row);
-    }
-}
-
-static void
-show_permissions_error (AmigoImageDetails *self,
-                        const GError      *error)
-{
-  GtkWidget *row;
-  GtkWidget *icon;
-
-  set_permissions_state (self, LAUNCH_PERMISSIONS_FAILED);
-
-  row = make_row (_("Could not load the launch permissions"), error->message, NULL);
-  icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
-  gtk_widget_add_css_class (icon, "error");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  add_permission_row (self, row);
-}
-
-/* What a launch-permission request carries to its callback. */
-typedef struct {
-  AmigoImageDetails *self;      /* owned */
-  GCancellable *cancellable;    /* owned: tells this request from a newer one */
-} PermissionsRequest;
-
-static void
-permissions_request_free (PermissionsRequest *request)
-{
-  g_clear_object (&request->self);
-  g_clear_object (&request->cancellable);
-  g_free (request);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PermissionsRequest, permissions_request_free)
-
-static void
-launch_permissions_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(PermissionsRequest) request = user_data;
-  AmigoImageDetails *self = request->self;
-  g_autoptr(AmigoImageAttribute) attribute = NULL;
-  g_autoptr(GError) error = NULL;
-
-  attribute = amigo_ec2_describe_image_attribute_finish (AMIGO_EC2 (source), result, &error);
-
-  /* Another image, another fetch, or the pane went away meanwhile. */
-  if (g_cancellable_is_cancelled (request->cancellable) ||
-      request->cancellable != self->permissions_cancellable)
-    return;
-
-  g_clear_object (&self->permissions_cancellable);
-
-  if (attribute == NULL)
-    show_permissions_error (self, error);
-  else
-    show_permissions (self, attribute);
-}
-
-static void
-cancel_permissions (AmigoImageDetails *self)
-{
-  if (self->permissions_cancellable != NULL)
-    g_cancellable_cancel (self->permissions_cancellable);
-  g_clear_object (&self->permissions_cancellable);
-}
-
-static void
-load_permissions (AmigoImageDetails *self)
-{
-  PermissionsRequest *request;
-
-  g_return_if_fail (self->ec2 != NULL && self->image != NULL);
-
-  cancel_permissions (self);
-  self->permissions_cancellable = g_cancellable_new ();
-  set_permissions_state (self, LAUNCH_PERMISSIONS_LOADING);
-
-  request = g_new0 (PermissionsRequest, 1);
-  request->self = g_object_ref (self);
-  request->cancellable = g_object_ref (self->permissions_cancellable);
-  amigo_ec2_describe_image_attribute_async (self->ec2,
-                                            amigo_image_get_image_id (self->image),
-                                            AMIGO_IMAGE_ATTRIBUTE_LAUNCH_PERMISSION,
-                                            self->permissions_cancellable,
-                                            launch_permissions_cb,
-                                            request);
-}
-
-static void
-on_launch_permissions_button_clicked_cb (AmigoImageDetails *self)
-{
-  load_permissions (self);
-}
-
-static void
-reset_permissions (AmigoImageDetails *self)
-{
-  /* Only the owner may read them: asking for someone else's image fails.
-   * When the account number is unknown, let the person try. */
-  gboolean visible = self->image != NULL && self->ec2 != NULL &&
-                     (self->account_number == NULL || is_owned (self));
-
-  cancel_permissions (self);
-  set_permissions_state (self, LAUNCH_PERMISSIONS_IDLE);
-  gtk_widget_set_visible (GTK_WIDGET (self->launch_permissions_group), visible);
 }
 
 /* ---- The whole pane ---------------------------------------------------- */
@@ -880,16 +649,16 @@ fill_header (AmigoImageDetails *self)
   gint64 deprecation = amigo_image_get_deprecation_time_usec (image);
   const char *reason_text = NULL;
 
-  gtk_label_set_text (self->title_label, is_set (name) ? name : amigo_image_get_image_id (image));
+  gtk_label_set_text (self->title_label, _amigo_image_details_is_set (name) ? name : amigo_image_get_image_id (image));
 
   amigo_state_badge_set_state (self->state_badge, state);
   gtk_widget_set_visible (GTK_WIDGET (self->deprecated_badge),
                           deprecation != 0 && deprecation <= get_now (self));
 
   if (reason != NULL)
-    reason_text = is_set (reason->message) ? reason->message : reason->code;
-  gtk_label_set_text (self->state_reason_label, is_set (reason_text) ? reason_text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->state_reason_label), is_set (reason_text));
+    reason_text = _amigo_image_details_is_set (reason->message) ? reason->message : reason->code;
+  gtk_label_set_text (self->state_reason_label, _amigo_image_details_is_set (reason_text) ? reason_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->state_reason_label), _amigo_image_details_is_set (reason_text));
   if (g_strcmp0 (amigo_image_state_to_style_class (state), "error") == 0)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->state_reason_label), "error");
@@ -901,8 +670,8 @@ fill_header (AmigoImageDetails *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->state_reason_label), "dim-label");
     }
 
-  gtk_label_set_text (self->description_label, is_set (description) ? description : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->description_label), is_set (description));
+  gtk_label_set_text (self->description_label, _amigo_image_details_is_set (description) ? description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), _amigo_image_details_is_set (description));
 }
 
 static void
@@ -917,8 +686,8 @@ scroll_to_top (AmigoImageDetails *self)
 static void
 update (AmigoImageDetails *self)
 {
-  clear_rows (self->rows);
-  reset_permissions (self);
+  _amigo_image_details_clear_rows (self->rows);
+  _amigo_image_details_reset_permissions (self);
 
   if (self->image == NULL)
     {
@@ -944,7 +713,7 @@ amigo_image_details_dispose (GObject *object)
 {
   AmigoImageDetails *self = AMIGO_IMAGE_DETAILS (object);
 
-  cancel_permissions (self);
+  _amigo_image_details_cancel_permissions (self);
   /* The rows belong to the groups, which the template disposes. */
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->permission_rows, g_ptr_array_unref);
@@ -1035,7 +804,8 @@ amigo_image_details_class_init (AmigoImageDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmigoImageDetails, source_group);
   gtk_widget_class_bind_template_child (widget_class, AmigoImageDetails, launch_permissions_group);
   gtk_widget_class_bind_template_child (widget_class, AmigoImageDetails, launch_permissions_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_launch_permissions_button_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_launch_permissions_button_clicked_cb",
+                                                G_CALLBACK (_amigo_image_details_on_launch_permissions_button_clicked_cb));
 }
 
 static void
@@ -1117,7 +887,7 @@ amigo_image_details_set_context (AmigoImageDetails *self,
 
   g_set_object (&self->ec2, ec2);
   g_free (self->account_number);
-  self->account_number = is_set (account_number) ? g_strdup (account_number) : NULL;
+  self->account_number = _amigo_image_details_is_set (account_number) ? g_strdup (account_number) : NULL;
 
   /* The owner row and the permissions depend on the account. */
   update (self);

@@ -9,6 +9,7 @@
 #include "amigo-image-list.h"
 #include "amigo-image-rows.h"
 #include "amigo-shown-images.h"
+#include "amigo-state-badge.h"
 
 typedef enum {
   COLUMN_NAME,
@@ -96,44 +97,6 @@ format_date (gint64 usec)
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
-/* A person's word for an EC2 image state. */
-static const char *
-state_to_string (const char *state)
-{
-  if (state == NULL)
-    return "";
-  if (g_str_equal (state, "available"))
-    return C_("image state", "Available");
-  if (g_str_equal (state, "pending"))
-    return C_("image state", "Pending");
-  if (g_str_equal (state, "failed"))
-    return C_("image state", "Failed");
-  if (g_str_equal (state, "deregistered"))
-    return C_("image state", "Deregistered");
-  if (g_str_equal (state, "disabled"))
-    return C_("image state", "Disabled");
-  if (g_str_equal (state, "invalid"))
-    return C_("image state", "Invalid");
-  if (g_str_equal (state, "transient"))
-    return C_("image state", "Transient");
-  if (g_str_equal (state, "error"))
-    return C_("image state", "Error");
-  return state;
-}
-
-static const char *
-state_css_class (const char *state)
-{
-  if (g_strcmp0 (state, "available") == 0)
-    return "success";
-  if (g_strcmp0 (state, "pending") == 0 || g_strcmp0 (state, "transient") == 0)
-    return "warning";
-  if (g_strcmp0 (state, "failed") == 0 || g_strcmp0 (state, "error") == 0 ||
-      g_strcmp0 (state, "invalid") == 0)
-    return "error";
-  return "dim-label";
-}
-
 /* The text of a cell; *owned is set when the caller must free it. */
 static const char *
 cell_text (ColumnKind   kind,
@@ -151,7 +114,7 @@ cell_text (ColumnKind   kind,
     case COLUMN_IMAGE_ID:
       return amigo_image_get_image_id (image);
     case COLUMN_STATE:
-      return state_to_string (amigo_image_get_state (image));
+      return amigo_image_state_to_label (amigo_image_get_state (image));
     case COLUMN_ARCHITECTURE:
       return amigo_image_get_architecture (image);
     case COLUMN_ROOT_DEVICE:
@@ -241,19 +204,21 @@ show_image (GtkWidget  *inscription,
             ColumnKind  kind,
             AmigoImage *image)
 {
-  static const char * const state_classes[] = { "success", "warning", "error", "dim-label" };
+  static const char * const state_classes[] = { "success", "warning", "error" };
   g_autofree char *owned = NULL;
   const char *text = cell_text (kind, image, &owned);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
   if (kind == COLUMN_STATE)
     {
-      const char *css = state_css_class (amigo_image_get_state (image));
+      /* The colours of the details pane's badge, without its frame. */
+      const char *css = amigo_image_state_to_style_class (amigo_image_get_state (image));
 
       for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
-        if (!g_str_equal (state_classes[i], css) && gtk_widget_has_css_class (inscription, state_classes[i]))
+        if (g_strcmp0 (state_classes[i], css) != 0 && gtk_widget_has_css_class (inscription, state_classes[i]))
           gtk_widget_remove_css_class (inscription, state_classes[i]);
-      gtk_widget_add_css_class (inscription, css);
+      if (css != NULL)
+        gtk_widget_add_css_class (inscription, css);
     }
 }
 

@@ -1,9 +1,7 @@
 /* amigo-task-list.c — the tasks under way, in a popover of the header bar
  *
- * One row a task, newest first: its title and state, a progress bar (with
- * AWS's percentage, or pulsing when AWS gives none), the time it has taken,
- * what AWS last said, a button to stop it where AWS allows it (a copy), and
- * once it succeeded a link to the result.
+ * One row a task (amigo-task-row.c), newest first. The list asks before
+ * stopping a task, and copies or shows what a task made.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,33 +12,10 @@
 
 #include "amigo-endpoint.h"
 #include "amigo-task-list-private.h"
+#include "amigo-task-row.h"
 
 /* How often rows pulse and their elapsed time is refreshed, while shown. */
 #define TICK_MS 500
-
-/* ---- a row ----------------------------------------------------------- */
-
-#define AMIGO_TYPE_TASK_ROW (amigo_task_row_get_type ())
-G_DECLARE_FINAL_TYPE (AmigoTaskRow, amigo_task_row, AMIGO, TASK_ROW, GtkListBoxRow)
-
-struct _AmigoTaskRow
-{
-  GtkListBoxRow parent_instance;
-
-  AmigoTask *task;
-
-  GtkWidget *title;
-  GtkWidget *badge;
-  GtkWidget *progress_box;
-  GtkWidget *progress_bar;
-  GtkWidget *percent;
-  GtkWidget *cancel_button;
-  GtkWidget *elapsed;
-  GtkWidget *message;
-  GtkWidget *result_button;
-};
-
-G_DEFINE_FINAL_TYPE (AmigoTaskRow, amigo_task_row, GTK_TYPE_LIST_BOX_ROW)
 
 struct _AmigoTaskList
 {
@@ -90,257 +65,11 @@ _amigo_task_list_format_elapsed (GTimeSpan elapsed)
 }
 
 static const char *
-state_style_class (AmigoTaskState state)
-{
-  switch (state)
-    {
-    case AMIGO_TASK_STATE_RUNNING:
-      return "accent";
-    case AMIGO_TASK_STATE_SUCCEEDED:
-      return "success";
-    case AMIGO_TASK_STATE_FAILED:
-      return "error";
-    case AMIGO_TASK_STATE_CANCELLED:
-    default:
-      return NULL;
-    }
-}
-
-static const char *
 region_name (const char *code)
 {
   const AmigoRegionInfo *info = amigo_region_lookup (code);
 
   return info != NULL ? amigo_region_info_get_display_name (info) : code;
-}
-
-/* ---- rows ------------------------------------------------------------ */
-
-static void
-amigo_task_row_update_elapsed (AmigoTaskRow *row)
-{
-  gint64 end = amigo_task_get_finished (row->task);
-  g_autofree char *duration = NULL;
-  g_autofree char *text = NULL;
-
-  if (end == 0)
-    end = g_get_real_time ();
-  duration = _amigo_task_list_format_elapsed (end - amigo_task_get_started (row->task));
-  /* Translators: "Elapsed time: 2 min" */
-  text = g_strdup_printf (_("Elapsed time: %s"), duration);
-  gtk_label_set_text (GTK_LABEL (row->elapsed), text);
-}
-
-static void
-amigo_task_row_tick (AmigoTaskRow *row)
-{
-  amigo_task_row_update_elapsed (row);
-  if (amigo_task_get_state (row->task) == AMIGO_TASK_STATE_RUNNING &&
-      amigo_task_get_percent (row->task) < 0)
-    gtk_progress_bar_pulse (GTK_PROGRESS_BAR (row->progress_bar));
-}
-
-static void
-amigo_task_row_update (AmigoTaskRow *row)
-{
-  AmigoTask *task = row->task;
-  AmigoTaskState state = amigo_task_get_state (task);
-  gboolean running = state == AMIGO_TASK_STATE_RUNNING;
-  int percent = amigo_task_get_percent (task);
-  const char *message = amigo_task_get_message (task);
-  static const char * const badge_classes[] = { "accent", "success", "error", NULL };
-  const char *style_class = state_style_class (state);
-
-  gtk_label_set_text (GTK_LABEL (row->title), amigo_task_get_title (task));
-  gtk_widget_set_tooltip_text (row->title, amigo_task_get_title (task));
-
-  gtk_label_set_text (GTK_LABEL (row->badge), amigo_task_state_to_label (state));
-  for (guint i = 0; badge_classes[i] != NULL; i++)
-    gtk_widget_remove_css_class (row->badge, badge_classes[i]);
-  if (style_class != NULL)
-    gtk_widget_add_css_class (row->badge, style_class);
-
-  gtk_widget_set_visible (row->progress_box, running);
-  gtk_widget_set_visible (row->progress_bar, running);
-  gtk_widget_set_visible (row->percent, running && percent >= 0);
-  if (percent >= 0)
-    {
-      g_autofree char *text = g_strdup_printf ("%d%%", percent);
-
-      gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (row->progress_bar), percent / 100.0);
-      gtk_label_set_text (GTK_LABEL (row->percent), text);
-    }
-  else if (running)
-    gtk_progress_bar_pulse (GTK_PROGRESS_BAR (row->progress_bar));
-
-  gtk_widget_set_visible (row->cancel_button, running);
-  gtk_widget_set_sensitive (row->cancel_button, amigo_task_get_can_cancel (task));
-  gtk_widget_set_tooltip_text (row->cancel_button, amigo_task_get_cancel_hint (task));
-
-  gtk_label_set_text (GTK_LABEL (row->message), message ? message : "");
-  gtk_widget_set_visible (row->message, message != NULL);
-  if (state == AMIGO_TASK_STATE_FAILED)
-    gtk_widget_add_css_class (row->message, "error");
-  else
-    gtk_widget_remove_css_class (row->message, "error");
-
-  gtk_widget_set_visible (row->result_button, state == AMIGO_TASK_STATE_SUCCEEDED);
-  if (state == AMIGO_TASK_STATE_SUCCEEDED)
-    {
-      const char * const *ids = amigo_task_get_resource_ids (task);
-      guint n_ids = g_strv_length ((char **) ids);
-
-      if (amigo_task_get_kind (task) == AMIGO_TASK_KIND_LAUNCH)
-        {
-          g_autofree char *joined = g_strjoinv (", ", (char **) ids);
-          /* Translators: a tooltip, "Copy i-0123, i-0456 to the clipboard" */
-          g_autofree char *tooltip = g_strdup_printf (_("Copy %s to the clipboard"), joined);
-
-          gtk_button_set_label (GTK_BUTTON (row->result_button),
-                                ngettext ("Copy Instance ID", "Copy Instance IDs", n_ids));
-          gtk_widget_set_tooltip_text (row->result_button, tooltip);
-        }
-      else
-        {
-          /* Translators: a tooltip, "Show ami-0123 in the image list" */
-          g_autofree char *tooltip = g_strdup_printf (_("Show %s in the image list"), ids[0]);
-
-          gtk_button_set_label (GTK_BUTTON (row->result_button), _("Show Image"));
-          gtk_widget_set_tooltip_text (row->result_button, tooltip);
-        }
-    }
-
-  amigo_task_row_update_elapsed (row);
-}
-
-static void
-on_task_notify_cb (AmigoTask    *task,
-                   GParamSpec   *pspec,
-                   AmigoTaskRow *row)
-{
-  GtkWidget *list = gtk_widget_get_ancestor (GTK_WIDGET (row), AMIGO_TYPE_TASK_LIST);
-
-  amigo_task_row_update (row);
-  if (list != NULL && g_str_equal (pspec->name, "state"))
-    update_clear_button (AMIGO_TASK_LIST (list));
-}
-
-static void
-amigo_task_row_dispose (GObject *object)
-{
-  AmigoTaskRow *row = AMIGO_TASK_ROW (object);
-
-  g_clear_object (&row->task);
-
-  G_OBJECT_CLASS (amigo_task_row_parent_class)->dispose (object);
-}
-
-static void
-amigo_task_row_class_init (AmigoTaskRowClass *klass)
-{
-  G_OBJECT_CLASS (klass)->dispose = amigo_task_row_dispose;
-}
-
-static void
-amigo_task_row_init (AmigoTaskRow *row)
-{
-}
-
-static GtkWidget *
-caption_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* Wrapped labels must not ask for more width than the popover has, or
-   * its height is measured for a width it never gets. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
-  gtk_widget_add_css_class (label, "caption");
-  return label;
-}
-
-static void on_cancel_clicked_cb (GtkButton *button, AmigoTaskRow *row);
-static void on_result_clicked_cb (GtkButton *button, AmigoTaskRow *row);
-
-static GtkWidget *
-amigo_task_row_new (AmigoTask *task)
-{
-  AmigoTaskRow *row = g_object_new (AMIGO_TYPE_TASK_ROW, "activatable", FALSE, NULL);
-  GtkWidget *box, *top, *middle, *bottom;
-
-  row->task = g_object_ref (task);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  row->title = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (row->title), 0);
-  gtk_label_set_wrap (GTK_LABEL (row->title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (row->title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (row->title), 2);
-  gtk_label_set_max_width_chars (GTK_LABEL (row->title), 20);
-  gtk_label_set_ellipsize (GTK_LABEL (row->title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (row->title, TRUE);
-  gtk_widget_add_css_class (row->title, "heading");
-  gtk_box_append (GTK_BOX (top), row->title);
-  row->badge = gtk_label_new (NULL);
-  gtk_widget_set_valign (row->badge, GTK_ALIGN_START);
-  gtk_widget_add_css_class (row->badge, "state-badge");
-  gtk_box_append (GTK_BOX (top), row->badge);
-  gtk_box_append (GTK_BOX (box), top);
-
-  middle = row->progress_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  row->progress_bar = gtk_progress_bar_new ();
-  gtk_progress_bar_set_pulse_step (GTK_PROGRESS_BAR (row->progress_bar), 0.1);
-  gtk_widget_set_hexpand (row->progress_bar, TRUE);
-  gtk_widget_set_valign (row->progress_bar, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->progress_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, amigo_task_get_title (task), -1);
-  gtk_box_append (GTK_BOX (middle), row->progress_bar);
-  row->percent = gtk_label_new (NULL);
-  gtk_label_set_width_chars (GTK_LABEL (row->percent), 4);
-  gtk_label_set_xalign (GTK_LABEL (row->percent), 1);
-  gtk_widget_add_css_class (row->percent, "numeric");
-  gtk_widget_add_css_class (row->percent, "caption");
-  gtk_box_append (GTK_BOX (middle), row->percent);
-  row->cancel_button = gtk_button_new_from_icon_name ("process-stop-symbolic");
-  gtk_widget_set_valign (row->cancel_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (row->cancel_button, "flat");
-  gtk_widget_add_css_class (row->cancel_button, "circular");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->cancel_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stop"), -1);
-  g_signal_connect (row->cancel_button, "clicked", G_CALLBACK (on_cancel_clicked_cb), row);
-  gtk_box_append (GTK_BOX (middle), row->cancel_button);
-  gtk_box_append (GTK_BOX (box), middle);
-
-  row->message = caption_label ();
-  gtk_box_append (GTK_BOX (box), row->message);
-
-  bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  row->elapsed = caption_label ();
-  gtk_widget_set_hexpand (row->elapsed, TRUE);
-  gtk_widget_set_valign (row->elapsed, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (row->elapsed, "dim-label");
-  gtk_box_append (GTK_BOX (bottom), row->elapsed);
-  row->result_button = gtk_button_new ();
-  gtk_widget_set_valign (row->result_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (row->result_button, "link");
-  gtk_widget_add_css_class (row->result_button, "caption");
-  g_signal_connect (row->result_button, "clicked", G_CALLBACK (on_result_clicked_cb), row);
-  gtk_box_append (GTK_BOX (bottom), row->result_button);
-  gtk_box_append (GTK_BOX (box), bottom);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  g_signal_connect_object (task, "notify", G_CALLBACK (on_task_notify_cb), row, 0);
-  amigo_task_row_update (row);
-  return GTK_WIDGET (row);
 }
 
 /* ---- dialogs --------------------------------------------------------- */
@@ -414,11 +143,10 @@ on_confirm_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-on_cancel_clicked_cb (GtkButton    *button,
-                      AmigoTaskRow *row)
+on_cancel_clicked_cb (AmigoTaskRow  *row,
+                      AmigoTaskList *self)
 {
-  AmigoTaskList *self = AMIGO_TASK_LIST (gtk_widget_get_ancestor (GTK_WIDGET (row), AMIGO_TYPE_TASK_LIST));
-  AmigoTask *task = row->task;
+  AmigoTask *task = amigo_task_row_get_task (row);
   g_autofree char *body = NULL;
   CancelData *data;
   GtkWidget *dialog;
@@ -463,13 +191,13 @@ copy_to_clipboard (AmigoTaskList *self,
 }
 
 static void
-on_result_clicked_cb (GtkButton    *button,
-                      AmigoTaskRow *row)
+on_result_clicked_cb (AmigoTaskRow  *row,
+                      AmigoTaskList *self)
 {
-  AmigoTaskList *self = AMIGO_TASK_LIST (gtk_widget_get_ancestor (GTK_WIDGET (row), AMIGO_TYPE_TASK_LIST));
-  const char * const *ids = amigo_task_get_resource_ids (row->task);
+  AmigoTask *task = amigo_task_row_get_task (row);
+  const char * const *ids = amigo_task_get_resource_ids (task);
 
-  if (amigo_task_get_kind (row->task) == AMIGO_TASK_KIND_LAUNCH)
+  if (amigo_task_get_kind (task) == AMIGO_TASK_KIND_LAUNCH)
     {
       g_autofree char *text = g_strjoinv (" ", (char **) ids);
 
@@ -480,7 +208,7 @@ on_result_clicked_cb (GtkButton    *button,
 
   gtk_popover_popdown (GTK_POPOVER (self));
   if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-image", "(ss)",
-                                   ids[0], amigo_task_get_region (row->task)))
+                                   ids[0], amigo_task_get_region (task)))
     copy_to_clipboard (self, ids[0], _("Image ID copied"));
 }
 
@@ -502,7 +230,14 @@ static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
-  return amigo_task_row_new (AMIGO_TASK (item));
+  AmigoTaskList *self = user_data;
+  GtkWidget *row = amigo_task_row_new (AMIGO_TASK (item));
+
+  g_signal_connect_object (row, "cancel-clicked", G_CALLBACK (on_cancel_clicked_cb), self, 0);
+  g_signal_connect_object (row, "result-clicked", G_CALLBACK (on_result_clicked_cb), self, 0);
+  g_signal_connect_object (row, "state-changed", G_CALLBACK (update_clear_button), self,
+                           G_CONNECT_SWAPPED);
+  return row;
 }
 
 static void
@@ -669,7 +404,7 @@ _amigo_task_list_get_row (AmigoTaskList *self,
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (AMIGO_IS_TASK_ROW (child) && AMIGO_TASK_ROW (child)->task == task)
+    if (AMIGO_IS_TASK_ROW (child) && amigo_task_row_get_task (AMIGO_TASK_ROW (child)) == task)
       return child;
   return NULL;
 }
@@ -677,25 +412,25 @@ _amigo_task_list_get_row (AmigoTaskList *self,
 GtkWidget *
 _amigo_task_list_row_get_badge (GtkWidget *row)
 {
-  return AMIGO_TASK_ROW (row)->badge;
+  return GTK_WIDGET (gtk_widget_get_template_child (row, AMIGO_TYPE_TASK_ROW, "badge"));
 }
 
 GtkWidget *
 _amigo_task_list_row_get_progress_bar (GtkWidget *row)
 {
-  return AMIGO_TASK_ROW (row)->progress_bar;
+  return GTK_WIDGET (gtk_widget_get_template_child (row, AMIGO_TYPE_TASK_ROW, "progress_bar"));
 }
 
 GtkWidget *
 _amigo_task_list_row_get_cancel_button (GtkWidget *row)
 {
-  return AMIGO_TASK_ROW (row)->cancel_button;
+  return GTK_WIDGET (gtk_widget_get_template_child (row, AMIGO_TYPE_TASK_ROW, "cancel_button"));
 }
 
 GtkWidget *
 _amigo_task_list_row_get_result_button (GtkWidget *row)
 {
-  return AMIGO_TASK_ROW (row)->result_button;
+  return GTK_WIDGET (gtk_widget_get_template_child (row, AMIGO_TYPE_TASK_ROW, "result_button"));
 }
 
 GtkWidget *
