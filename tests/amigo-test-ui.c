@@ -1,12 +1,27 @@
-/* amigo-test-ui.c
+/* amigo-test-ui.c — what every ui test program shares (see the header)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
 #include "amigo-application.h"
 #include "amigo-error.h"
 #include "amigo-test-ui.h"
+
+/* How often a wait looks again at a condition nothing in the loop signals. */
+#define RECHECK_MS 50
+/* Enough dispatches to take in anything queued; a loop that never idles
+ * (a source always ready) ends here instead of hanging the test. */
+#define SETTLE_MAX_DISPATCHES 10000
+/* About half a second of frames: transitions (a stack crossfading, a
+ * dialog appearing) are over and the window is drawn at its size. */
+#define SCREENSHOT_FRAMES 30
+#define SCREENSHOT_WAIT_SECONDS 60
 
 static AmigoAwsConfig *config;
 static AmigoAccount *account;
@@ -28,6 +43,442 @@ wait_result (GAsyncResult **result)
 {
   AMIGO_TEST_WAIT_FOR (*result != NULL, 120);
   return *result;
+}
+
+/* ---- waiting ------------------------------------------------------------ */
+
+struct _AmigoTestDeadline
+{
+  gint64 end;                   /* monotonic time */
+  guint source;
+  gboolean passed;
+};
+
+static gboolean
+deadline_tick_cb (gpointer data)
+{
+  AmigoTestDeadline *deadline = data;
+
+  /* Waking up is the point: the waiter looks at its condition again. */
+  if (g_get_monotonic_time () >= deadline->end)
+    deadline->passed = TRUE;
+  return G_SOURCE_CONTINUE;
+}
+
+AmigoTestDeadline *
+amigo_test_deadline_new (guint seconds)
+{
+  AmigoTestDeadline *deadline = g_new0 (AmigoTestDeadline, 1);
+
+  deadline->end = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+  deadline->source = g_timeout_add (RECHECK_MS, deadline_tick_cb, deadline);
+  return deadline;
+}
+
+gboolean
+amigo_test_deadline_passed (AmigoTestDeadline *deadline)
+{
+  return deadline->passed;
+}
+
+void
+amigo_test_deadline_free (AmigoTestDeadline *deadline)
+{
+  g_source_remove (deadline->source);
+  g_free (deadline);
+}
+
+void
+amigo_test_ui_wait_until (AmigoTestCondition  condition,
+                          gpointer            data,
+                          guint               timeout_seconds,
+                          const char         *what)
+{
+  AmigoTestDeadline *deadline = amigo_test_deadline_new (timeout_seconds);
+
+  while (!condition (data) && !amigo_test_deadline_passed (deadline))
+    g_main_context_iteration (NULL, TRUE);
+  amigo_test_deadline_free (deadline);
+  if (!condition (data))
+    g_error ("Gave up waiting for %s", what);
+}
+
+void
+amigo_test_ui_settle (void)
+{
+  /* Pending means the next iteration will not block. */
+  for (guint i = 0; i < SETTLE_MAX_DISPATCHES && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+amigo_test_ui_run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* ---- driving widgets ---------------------------------------------------- */
+
+void
+amigo_test_ui_click (gpointer button)
+{
+  g_assert_true (GTK_IS_WIDGET (button));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  if (g_signal_lookup ("clicked", G_OBJECT_TYPE (button)) != 0)
+    g_signal_emit_by_name (button, "clicked");
+  else
+    g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
+}
+
+void
+amigo_test_ui_activate (gpointer widget)
+{
+  g_assert_true (GTK_IS_WIDGET (widget));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (widget)));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (widget)));
+}
+
+void
+amigo_test_ui_set_text (gpointer    editable,
+                        const char *text)
+{
+  g_assert_true (GTK_IS_EDITABLE (editable));
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+void
+amigo_test_ui_pick (gpointer dropdown,
+                    guint    position)
+{
+  g_autoptr(GListModel) model = NULL;
+  guint selected = G_MAXUINT;
+
+  g_object_get (dropdown, "model", &model, NULL);
+  g_assert_nonnull (model);
+  g_assert_cmpuint (position, <, g_list_model_get_n_items (model));
+  g_object_set (dropdown, "selected", position, NULL);
+  g_object_get (dropdown, "selected", &selected, NULL);
+  g_assert_cmpuint (selected, ==, position);
+}
+
+static char *
+item_string (gpointer  dropdown,
+             GObject  *item)
+{
+  g_autoptr(GtkExpression) expression = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  g_object_get (dropdown, "expression", &expression, NULL);
+  if (expression != NULL && gtk_expression_evaluate (expression, item, &value) &&
+      G_VALUE_HOLDS_STRING (&value))
+    return g_value_dup_string (&value);
+  return NULL;
+}
+
+void
+amigo_test_ui_pick_text (gpointer    dropdown,
+                         const char *text)
+{
+  g_autoptr(GListModel) model = NULL;
+
+  g_object_get (dropdown, "model", &model, NULL);
+  g_assert_nonnull (model);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *string = item_string (dropdown, item);
+
+      if (g_strcmp0 (string, text) == 0)
+        {
+          amigo_test_ui_pick (dropdown, i);
+          return;
+        }
+    }
+  g_error ("No item \"%s\" to pick", text);
+}
+
+/* ---- finding widgets ---------------------------------------------------- */
+
+typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+
+/* Children include the popovers of menu buttons and a window's titlebar:
+ * GTK 4 parents them to their owner. */
+static void
+walk (GtkWidget     *widget,
+      Match          match,
+      gconstpointer  data,
+      GPtrArray     *found,
+      gboolean       all)
+{
+  if (match (widget, data))
+    {
+      g_ptr_array_add (found, widget);
+      if (!all)
+        return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      walk (child, match, data, found, all);
+      if (!all && found->len > 0)
+        return;
+    }
+}
+
+static GtkWidget *
+find_first (gpointer       root,
+            Match          match,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  g_assert_true (GTK_IS_WIDGET (root));
+  walk (root, match, data, found, FALSE);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+static gboolean
+has_id (GtkWidget     *widget,
+        gconstpointer  id)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
+}
+
+GtkWidget *
+amigo_test_ui_lookup (gpointer    root,
+                      const char *id)
+{
+  return find_first (root, has_id, id);
+}
+
+GtkWidget *
+amigo_test_ui_find (gpointer    root,
+                    const char *id)
+{
+  GtkWidget *widget = amigo_test_ui_lookup (root, id);
+
+  if (widget == NULL)
+    g_error ("No widget with the id \"%s\" in %s", id, G_OBJECT_TYPE_NAME (root));
+  return widget;
+}
+
+/* What a screen reader would call @widget, as far as its own properties
+ * say (GTK 4.8 has no getter for the accessible name). */
+static const char *
+name_of (GtkWidget *widget)
+{
+  const char *name = NULL;
+
+  if (GTK_IS_LABEL (widget))
+    name = gtk_label_get_text (GTK_LABEL (widget));
+  else if (GTK_IS_BUTTON (widget))
+    name = gtk_button_get_label (GTK_BUTTON (widget));
+  else if (GTK_IS_CHECK_BUTTON (widget))
+    name = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+  else if (GTK_IS_MENU_BUTTON (widget))
+    name = gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+  else if (ADW_IS_PREFERENCES_ROW (widget))
+    name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  else if (ADW_IS_PREFERENCES_GROUP (widget))
+    name = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget));
+  else if (ADW_IS_WINDOW_TITLE (widget))
+    name = adw_window_title_get_title (ADW_WINDOW_TITLE (widget));
+  else if (ADW_IS_STATUS_PAGE (widget))
+    name = adw_status_page_get_title (ADW_STATUS_PAGE (widget));
+  else if (ADW_IS_BUTTON_CONTENT (widget))
+    name = adw_button_content_get_label (ADW_BUTTON_CONTENT (widget));
+  if (name == NULL || *name == '\0')
+    name = gtk_widget_get_tooltip_text (widget);
+  return name;
+}
+
+typedef struct {
+  GType type;
+  const char *label;
+} TypeAndLabel;
+
+static gboolean
+has_type_and_label (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  const TypeAndLabel *wanted = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type) &&
+         (wanted->label == NULL || g_strcmp0 (name_of (widget), wanted->label) == 0);
+}
+
+GtkWidget *
+amigo_test_ui_find_by_type (gpointer    root,
+                            GType       type,
+                            const char *label)
+{
+  TypeAndLabel wanted = { type, label };
+
+  return find_first (root, has_type_and_label, &wanted);
+}
+
+GtkWidget *
+amigo_test_ui_find_by_label (gpointer    root,
+                             const char *label)
+{
+  return amigo_test_ui_find_by_type (root, GTK_TYPE_WIDGET, label);
+}
+
+/**
+ * amigo_test_ui_find_all:
+ *
+ * Returns: (transfer container) (element-type GtkWidget): the widgets
+ */
+GPtrArray *
+amigo_test_ui_find_all (gpointer root,
+                        GType    type)
+{
+  TypeAndLabel wanted = { type, NULL };
+  GPtrArray *found = g_ptr_array_new ();
+
+  walk (root, has_type_and_label, &wanted, found, TRUE);
+  return found;
+}
+
+/* ---- screenshots -------------------------------------------------------- */
+
+static gboolean
+count_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+void
+amigo_test_ui_save_png (gpointer    window,
+                        const char *path)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guint count = 0;
+  guint tick;
+  int width, height;
+
+  if (GTK_IS_WINDOW (widget))
+    gtk_window_present (GTK_WINDOW (widget));
+  AMIGO_TEST_WAIT_FOR (gtk_widget_get_mapped (widget), SCREENSHOT_WAIT_SECONDS);
+  tick = gtk_widget_add_tick_callback (widget, count_tick_cb, &count, NULL);
+  AMIGO_TEST_WAIT_FOR (count >= SCREENSHOT_FRAMES, SCREENSHOT_WAIT_SECONDS);
+  gtk_widget_remove_tick_callback (widget, tick);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("Could not write %s", path);
+  g_test_message ("Saved %s (%d×%d)", path, width, height);
+}
+
+void
+amigo_test_ui_maybe_screenshot (gpointer    window,
+                                const char *name)
+{
+  const char *dir = g_getenv ("AMIGO_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  path = g_build_filename (dir, name, NULL);
+  amigo_test_ui_save_png (window, path);
+}
+
+/* ---- the fault proxy ---------------------------------------------------- */
+
+static JsonNode *
+proxy_call (const char *method,
+            const char *path,
+            const char *json)
+{
+  const char *proxy = g_getenv ("AMIGO_FAULT_PROXY");
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize size = 0;
+  const char *data;
+
+  g_assert_nonnull (proxy);
+  url = g_strconcat (proxy, path, NULL);
+  msg = soup_message_new (method, url);
+  if (json != NULL)
+    {
+      g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", body);
+    }
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  data = g_bytes_get_data (reply, &size);
+  json_parser_load_from_data (parser, data, size, &error);
+  g_assert_no_error (error);
+  return json_parser_steal_root (parser);
+}
+
+void
+amigo_test_ui_fault (const char *json)
+{
+  g_autoptr(JsonNode) reply = proxy_call ("POST", "/__fault__", json);
+}
+
+void
+amigo_test_ui_fault_reset (void)
+{
+  g_autoptr(JsonNode) reply = proxy_call ("POST", "/__fault__/reset", NULL);
+}
+
+guint
+amigo_test_ui_fault_count (const char *table,
+                           const char *action)
+{
+  g_autoptr(JsonNode) log = proxy_call ("GET", "/__fault__/log", NULL);
+  JsonObject *counts = json_object_get_object_member (json_node_get_object (log), table);
+
+  g_assert_nonnull (counts);
+  return json_object_get_int_member_with_default (counts, action, 0);
+}
+
+/* ---- set-up ------------------------------------------------------------- */
+
+void
+amigo_test_ui_init_gtk (int    *argc,
+                        char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  /* Its class init registers the resources (templates, icons, CSS). */
+  g_type_class_unref (g_type_class_ref (AMIGO_TYPE_APPLICATION));
 }
 
 int
@@ -52,10 +503,7 @@ amigo_test_ui_init (int    *argc,
   g_setenv ("AWS_REGION", "us-east-1", TRUE);
   g_unsetenv ("AWS_PROFILE");
 
-  gtk_test_init (argc, argv, NULL);
-  adw_init ();
-  /* Its class init registers the resources (templates, icons, CSS). */
-  g_type_class_unref (g_type_class_ref (AMIGO_TYPE_APPLICATION));
+  amigo_test_ui_init_gtk (argc, argv);
 
   envp = g_get_environ ();
   config = amigo_aws_config_load ((const char * const *) envp, &error);
