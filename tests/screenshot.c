@@ -11,72 +11,20 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libsoup/soup.h>
 
 #include "amigo-application.h"
+#include "amigo-test-ui.h"
 #include "amigo-window-private.h"
 
 static AmigoWindow *window;
 
 #define WAIT_FOR(cond, seconds)                                             \
   G_STMT_START {                                                            \
-    gint64 _deadline = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC; \
-    while (!(cond) && g_get_monotonic_time () < _deadline)                  \
-      g_main_context_iteration (NULL, FALSE);                               \
     if (!(cond))                                                            \
-      g_error ("Timed out waiting for: %s (page: %s)", #cond,               \
+      g_print ("Waiting for: %s (page: %s)\n", #cond,                        \
                _amigo_window_get_visible_page (window));                    \
+    AMIGO_TEST_WAIT_FOR (cond, seconds);                                    \
   } G_STMT_END
-
-/* Lets GTK lay out and draw what changed. */
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-    }
-}
-
-static void
-save_window (GtkWidget  *widget,
-             const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    g_error ("Could not write %s", path);
-  g_print ("%s: %d×%d\n", path, width, height);
-}
-
-static void
-fault (const char *json)
-{
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *url = g_strconcat (g_getenv ("AMIGO_FAULT_PROXY"), "/__fault__", NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(GError) error = NULL;
-
-  soup_message_set_request_body_from_bytes (msg, "application/json", body);
-  reply = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-}
 
 static gboolean
 loaded (void)
@@ -153,7 +101,7 @@ main (int   argc,
   else
     {
       if (g_str_equal (view, "error"))
-        fault ("{\"mode\": \"html500\", \"count\": 20, \"action\": \"DescribeImages\"}");
+        amigo_test_ui_fault ("{\"mode\": \"html500\", \"count\": 20, \"action\": \"DescribeImages\"}");
       WAIT_FOR (_amigo_window_get_account (window) != NULL && loaded (), 60);
 
       if (g_str_equal (view, "error"))
@@ -177,8 +125,10 @@ main (int   argc,
         }
     }
 
-  settle (1500);
-  save_window (GTK_WIDGET (window), output);
+  /* amigo_test_ui_save_png() lets GTK lay out and draw what changed. */
+  amigo_test_ui_settle ();
+  amigo_test_ui_save_png (window, output);
+  g_print ("%s\n", output);
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

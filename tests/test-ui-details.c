@@ -18,6 +18,7 @@
 #include "amigo-ec2.h"
 #include "amigo-image-details-private.h"
 #include "amigo-resources.h"
+#include "amigo-test-ui.h"
 
 #define WAIT_SECONDS 30
 #define OWNER_ACCOUNT "123456789012"
@@ -27,46 +28,6 @@
 #define NOW_2024_08_01 ((gint64) 1722470400 * G_USEC_PER_SEC)
 /* 2026-06-04T12:34:00Z: three days after the first image's deprecation. */
 #define NOW_2026_06_04 ((gint64) 1780576440 * G_USEC_PER_SEC)
-
-/* ---- waiting ---------------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timed_out_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds; fails the test after
- * WAIT_SECONDS (a bound for a hung peer, not a timing assertion). */
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_SECONDS, timed_out_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("Gave up waiting for %s", what);
-  g_source_remove (id);
-}
-
-/* Lets pending idles and a frame or two happen. */
-static void
-settle (void)
-{
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
-
-static void maybe_screenshot (GtkWidget  *widget,
-                              const char *name);
 
 /* ---- the sample images ------------------------------------------------ */
 
@@ -140,7 +101,7 @@ fixture_set_up (Fixture       *fixture,
 
   _amigo_image_details_set_now (fixture->details, NOW_2024_08_01);
   gtk_window_present (fixture->window);
-  settle ();
+  amigo_test_ui_settle ();
   /* As in the main window, where the list has the focus: a focused
    * selectable label would show itself selected. */
   gtk_window_set_focus (fixture->window, NULL);
@@ -151,7 +112,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  settle ();
+  amigo_test_ui_settle ();
   g_clear_pointer (&fixture->images, g_ptr_array_unref);
   g_clear_pointer (&fixture->toasts, g_ptr_array_unref);
 }
@@ -168,7 +129,7 @@ show_image (Fixture *fixture,
             guint    index)
 {
   amigo_image_details_set_image (fixture->details, image_at (fixture, index));
-  settle ();
+  amigo_test_ui_settle ();
 }
 
 /* ---- reading the widgets ---------------------------------------------- */
@@ -268,14 +229,6 @@ header_label (Fixture *fixture,
   return g_ptr_array_index (labels, index);
 }
 
-/* "clicked" directly: GtkButton's activation waits for a press animation. */
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (gtk_widget_get_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
 static char *
 clipboard_text (GtkWidget *widget)
 {
@@ -308,7 +261,7 @@ test_empty (Fixture       *fixture,
   g_assert_true (amigo_image_details_get_image (fixture->details) == image_at (fixture, 0));
 
   amigo_image_details_set_image (fixture->details, NULL);
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_null (amigo_image_details_get_image (fixture->details));
   /* The rows of the image shown before are gone. */
@@ -366,7 +319,7 @@ test_unnamed (Fixture       *fixture,
   GtkWidget *general;
 
   amigo_image_details_set_image (fixture->details, image);
-  settle ();
+  amigo_test_ui_settle ();
   general = group (fixture, "general");
 
   /* No name: the id heads the pane, and the name row says there is none. */
@@ -409,8 +362,8 @@ test_general (Fixture       *fixture,
   copy = find_descendant (ami_row, GTK_TYPE_BUTTON, NULL);
   g_assert_nonnull (copy);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (copy), ==, "Copy AMI ID");
-  click (copy);
-  settle ();
+  amigo_test_ui_click (copy);
+  amigo_test_ui_settle ();
   copied = clipboard_text (copy);
   g_assert_cmpstr (copied, ==, FIRST_IMAGE);
   g_assert_cmpuint (fixture->toasts->len, ==, 1);
@@ -514,8 +467,8 @@ test_storage (Fixture       *fixture,
   copy = find_descendant (row (root, "Snapshot"), GTK_TYPE_BUTTON, NULL);
   g_assert_nonnull (copy);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (copy), ==, "Copy snapshot ID");
-  click (copy);
-  settle ();
+  amigo_test_ui_click (copy);
+  amigo_test_ui_settle ();
   copied = clipboard_text (copy);
   g_assert_cmpstr (copied, ==, "snap-1234567890abcdef0");
   g_assert_cmpstr (g_ptr_array_index (fixture->toasts, 0), ==, "Snapshot ID copied");
@@ -699,7 +652,7 @@ static void
 fake_ec2_free (FakeEc2 *fake)
 {
   fake_ec2_release (fake);
-  settle ();
+  amigo_test_ui_settle ();
   soup_server_disconnect (fake->server);
   g_clear_object (&fake->server);
   g_clear_pointer (&fake->held, g_ptr_array_unref);
@@ -767,7 +720,7 @@ wait_for_row (AdwPreferencesGroup *permissions,
 {
   RowWanted wanted = { permissions, title };
 
-  wait_until (row_is_there, &wanted, title);
+  amigo_test_ui_wait_until (row_is_there, &wanted, WAIT_SECONDS, title);
 }
 
 static gboolean
@@ -801,7 +754,7 @@ test_permissions_offered (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (permissions));
 
   /* Nothing is fetched until asked. */
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_cmpuint (fake->n_requests, ==, 0);
 }
 
@@ -821,19 +774,19 @@ test_permissions_load (Fixture       *fixture,
   show_image (fixture, 0);
   g_assert_cmpstr (gtk_button_get_label (button), ==, "_Show");
   g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (button)));
-  maybe_screenshot (GTK_WIDGET (permissions), "details-permissions-idle.png");
+  amigo_test_ui_maybe_screenshot (GTK_WIDGET (permissions), "details-permissions-idle.png");
 
-  click (GTK_WIDGET (button));
-  wait_until (request_arrived, fake, "the request");
+  amigo_test_ui_click (GTK_WIDGET (button));
+  amigo_test_ui_wait_until (request_arrived, fake, WAIT_SECONDS, "the request");
   g_assert_cmpstr (g_hash_table_lookup (fake->last_form, "Action"), ==, "DescribeImageAttribute");
   g_assert_cmpstr (g_hash_table_lookup (fake->last_form, "Attribute"), ==, "launchPermission");
   g_assert_cmpstr (g_hash_table_lookup (fake->last_form, "ImageId"), ==, FIRST_IMAGE);
 
   /* While the answer is on its way: a spinner, and no second request. */
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_nonnull (find_descendant (row (GTK_WIDGET (permissions), "Loading…"), GTK_TYPE_SPINNER, NULL));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (button)));
-  maybe_screenshot (GTK_WIDGET (permissions), "details-permissions-loading.png");
+  amigo_test_ui_maybe_screenshot (GTK_WIDGET (permissions), "details-permissions-loading.png");
 
   fake_ec2_release (fake);
   wait_for_row (permissions, "Public (everyone)");
@@ -848,7 +801,7 @@ test_permissions_load (Fixture       *fixture,
 
   /* Reloading replaces the rows rather than adding to them. */
   fake->body = no_permissions_xml;
-  click (GTK_WIDGET (button));
+  amigo_test_ui_click (GTK_WIDGET (button));
   wait_for_row (permissions, "Not shared");
   g_assert_null (find_descendant (GTK_WIDGET (permissions), ADW_TYPE_PREFERENCES_ROW, "Public (everyone)"));
   g_assert_cmpuint (fake->n_requests, ==, 2);
@@ -869,13 +822,13 @@ test_permissions_error (Fixture       *fixture,
   amigo_image_details_set_context (fixture->details, ec2, OWNER_ACCOUNT);
   show_image (fixture, 0);
 
-  click (GTK_WIDGET (button));
+  amigo_test_ui_click (GTK_WIDGET (button));
   wait_for_row (permissions, "Could not load the launch permissions");
   error_row = row (GTK_WIDGET (permissions), "Could not load the launch permissions");
   g_assert_nonnull (strstr (subtitle_of (error_row), "You are not authorized to perform this operation."));
   /* The person can try again. */
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
-  maybe_screenshot (GTK_WIDGET (permissions), "details-permissions-error.png");
+  amigo_test_ui_maybe_screenshot (GTK_WIDGET (permissions), "details-permissions-error.png");
 }
 
 static void
@@ -896,18 +849,18 @@ test_permissions_cancelled (Fixture       *fixture,
   fake->pause = TRUE;
   amigo_image_details_set_context (fixture->details, ec2, OWNER_ACCOUNT);
   show_image (fixture, 0);
-  click (GTK_WIDGET (button));
-  wait_until (request_arrived, fake, "the request");
+  amigo_test_ui_click (GTK_WIDGET (button));
+  amigo_test_ui_wait_until (request_arrived, fake, WAIT_SECONDS, "the request");
 
   /* Another image while the answer is on its way: that answer is dropped. */
   amigo_image_details_set_image (fixture->details, other);
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_null (find_descendant (GTK_WIDGET (permissions), ADW_TYPE_PREFERENCES_ROW, NULL));
   g_assert_cmpstr (gtk_button_get_label (button), ==, "_Show");
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
 
   fake_ec2_release (fake);
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_null (find_descendant (GTK_WIDGET (permissions), ADW_TYPE_PREFERENCES_ROW, NULL));
   g_assert_true (amigo_image_details_get_image (fixture->details) == other);
 }
@@ -915,70 +868,9 @@ test_permissions_cancelled (Fixture       *fixture,
 /* ---- screenshot ------------------------------------------------------- */
 
 static gboolean
-frames_drawn (gpointer data)
-{
-  return *(guint *) data >= 3;
-}
-
-/* A few frames, so what changed since the last one is laid out and drawn. */
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   guint         *count)
-{
-  if (++(*count) < 3)
-    gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *path)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  guint count = 0;
-  gulong handler;
-  int width, height;
-
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &count);
-  gtk_widget_queue_draw (widget);
-  wait_until (frames_drawn, &count, "the window to be drawn");
-  g_signal_handler_disconnect (clock, handler);
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-}
-
-static gboolean
 widget_is_sensitive (gpointer data)
 {
   return gtk_widget_get_sensitive (data);
-}
-
-/* A part of the pane, for a closer look; only with AMIGO_SCREENSHOT_DIR. */
-static void
-maybe_screenshot (GtkWidget  *widget,
-                  const char *name)
-{
-  const char *dir = g_getenv ("AMIGO_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  path = g_build_filename (dir, name, NULL);
-  save_screenshot (widget, path);
 }
 
 static void
@@ -999,9 +891,9 @@ test_screenshot (Fixture       *fixture,
     }
 
   gtk_window_set_default_size (fixture->window, 360, 600);
-  settle ();
+  amigo_test_ui_settle ();
   path = g_build_filename (dir, "details-empty.png", NULL);
-  save_screenshot (GTK_WIDGET (fixture->window), path);
+  amigo_test_ui_save_png (GTK_WIDGET (fixture->window), path);
 
   /* The account's own image, its launch permissions loaded. */
   fake = fake_ec2_new ();
@@ -1011,25 +903,25 @@ test_screenshot (Fixture       *fixture,
   amigo_image_details_set_context (fixture->details, ec2, OWNER_ACCOUNT);
   show_image (fixture, 0);
   button = GTK_WIDGET (_amigo_image_details_get_launch_permissions_button (fixture->details));
-  click (button);
+  amigo_test_ui_click (button);
   /* Loaded when the button is back (in any language the pane speaks). */
-  wait_until (widget_is_sensitive, button, "the launch permissions");
+  amigo_test_ui_wait_until (widget_is_sensitive, button, WAIT_SECONDS, "the launch permissions");
   g_assert_cmpuint (fake->n_requests, ==, 1);
 
   /* The narrowest the window makes the pane, as it first shows. */
   gtk_window_set_default_size (fixture->window, 320, 600);
-  settle ();
+  amigo_test_ui_settle ();
   g_clear_pointer (&path, g_free);
   path = g_build_filename (dir, "details-narrow.png", NULL);
-  save_screenshot (GTK_WIDGET (fixture->window), path);
+  amigo_test_ui_save_png (GTK_WIDGET (fixture->window), path);
 
   /* The whole pane, as tall as it needs, to see every group. */
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
   gtk_window_set_default_size (fixture->window, 360, -1);
-  settle ();
+  amigo_test_ui_settle ();
   g_clear_pointer (&path, g_free);
   path = g_build_filename (dir, "details.png", NULL);
-  save_screenshot (GTK_WIDGET (fixture->window), path);
+  amigo_test_ui_save_png (GTK_WIDGET (fixture->window), path);
 }
 
 int

@@ -17,6 +17,7 @@
 #include "amigo-application.h"
 #include "amigo-image-details.h"
 #include "amigo-image-rows.h"
+#include "amigo-test-ui.h"
 #include "amigo-window-private.h"
 
 #ifdef HAVE_XTEST
@@ -30,12 +31,10 @@ static AmigoWindow *window;
 /* Runs the main loop until @cond holds, for at most @seconds. */
 #define WAIT_FOR(cond, seconds)                                             \
   G_STMT_START {                                                            \
-    gint64 _deadline = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC; \
-    while (!(cond) && g_get_monotonic_time () < _deadline)                  \
-      g_main_context_iteration (NULL, FALSE);                               \
     if (!(cond))                                                            \
-      g_error ("Timed out waiting for: %s (page: %s)", #cond,               \
-               _amigo_window_get_visible_page (window));                    \
+      g_test_message ("Waiting for: %s (page: %s)", #cond,                  \
+                      _amigo_window_get_visible_page (window));             \
+    AMIGO_TEST_WAIT_FOR (cond, seconds);                                    \
   } G_STMT_END
 
 static guint
@@ -64,80 +63,13 @@ shown_image (guint i)
   return image;   /* the model keeps it */
 }
 
-/* Lets the window take in what just happened. */
-static void
-settle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Runs the main loop for @ms milliseconds. */
-static void
-run_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-fault (const char *json)
-{
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *url = g_strconcat (g_getenv ("AMIGO_FAULT_PROXY"), "/__fault__", NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(GError) error = NULL;
-
-  soup_message_set_request_body_from_bytes (msg, "application/json", body);
-  reply = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
-}
-
-static void
-fault_reset (void)
-{
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *url = g_strconcat (g_getenv ("AMIGO_FAULT_PROXY"), "/__fault__/reset", NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(GError) error = NULL;
-
-  reply = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
-}
-
-/* Everything a person can read in a widget tree. */
-static void
-collect_text (GtkWidget *widget,
-              GString   *out)
-{
-  if (!gtk_widget_get_visible (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  else if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)))
-    g_string_append_printf (out, "%s\n", gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
-  else if (GTK_IS_EDITABLE (widget) && !GTK_IS_TEXT (widget))
-    g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text (child, out);
-}
-
 static void
 set_search (const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (_amigo_window_get_search_entry (window)), text);
   /* The entry waits a moment before it says the search changed. */
   g_signal_emit_by_name (_amigo_window_get_search_entry (window), "search-changed");
-  settle ();
+  amigo_test_ui_settle ();
 }
 
 static void
@@ -180,12 +112,11 @@ test_switch_source_cancels_old_load (void)
   _amigo_window_select_source (window, 0);
   WAIT_FOR (loaded () && n_stored () > 0, 60);
 
-  /* Let any late answer of the cancelled load arrive: it must be ignored. */
-  for (guint i = 0; i < 200; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
+  /* Let the late answer of the cancelled load arrive (moto has answered
+   * every DescribeImages the proxy passed on): it must be ignored. */
+  WAIT_FOR (amigo_test_ui_fault_count ("forwarded", "DescribeImages") ==
+            amigo_test_ui_fault_count ("seen", "DescribeImages"), 60);
+  amigo_test_ui_settle ();
   g_assert_cmpuint (n_stored (), ==, 3);
   for (guint i = 0; i < n_stored (); i++)
     {
@@ -250,41 +181,41 @@ test_filters (void)
    * deprecated. */
   _amigo_window_select_source (window, 3);
   WAIT_FOR (loaded () && n_stored () > 0, 60);
-  settle ();
+  amigo_test_ui_settle ();
   all = n_shown ();
   g_assert_cmpuint (all, ==, n_stored () - 1);   /* the deprecated one hidden */
 
   amigo_filter_popover_select (popover, "architecture", "arm64");
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_cmpuint (n_shown (), ==, 1);
   g_assert_cmpstr (amigo_image_get_architecture (shown_image (0)), ==, "arm64");
 
   amigo_filter_popover_select (popover, "architecture", NULL);
   amigo_filter_popover_select (popover, "platform", "windows");
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_cmpuint (n_shown (), ==, 1);
   g_assert_cmpstr (amigo_image_get_platform (shown_image (0)), ==, "windows");
 
   amigo_filter_popover_select (popover, "platform", "linux");
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_cmpuint (n_shown (), ==, all - 1);
 
   amigo_filter_popover_reset (popover);
   amigo_filter_popover_select (popover, "root-device-type", "instance-store");
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_cmpuint (n_shown (), ==, 0);
 
   amigo_filter_popover_reset (popover);
   amigo_filter_popover_select (popover, "state", "available");
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_cmpuint (n_shown (), ==, all);
 
   amigo_filter_popover_reset (popover);
   amigo_image_filter_set_include_deprecated (amigo_image_list_get_filter (_amigo_window_get_image_list (window)), TRUE);
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_cmpuint (n_shown (), ==, n_stored ());
   amigo_filter_popover_reset (popover);
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_cmpuint (n_shown (), ==, all);
 }
 
@@ -314,17 +245,17 @@ test_sort_by_created (void)
   _amigo_window_select_source (window, 3);
   WAIT_FOR (loaded () && n_stored () > 0, 60);
   amigo_image_filter_set_include_deprecated (filter, TRUE);
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_cmpuint (n_shown (), >=, 3);
 
   amigo_image_list_sort_by (list, "created", GTK_SORT_ASCENDING);
-  settle ();
+  amigo_test_ui_settle ();
   assert_sorted_by_created (TRUE);
   g_assert_cmpint (amigo_image_get_creation_date_usec (shown_image (0)), <,
                    amigo_image_get_creation_date_usec (shown_image (n_shown () - 1)));
 
   amigo_image_list_sort_by (list, "created", GTK_SORT_DESCENDING);
-  settle ();
+  amigo_test_ui_settle ();
   assert_sorted_by_created (FALSE);
   amigo_image_filter_set_include_deprecated (filter, FALSE);
 
@@ -332,7 +263,7 @@ test_sort_by_created (void)
   _amigo_window_select_source (window, 2);
   WAIT_FOR (loaded () && n_stored () > 1000, 120);
   amigo_image_list_sort_by (list, "name", GTK_SORT_ASCENDING);
-  settle ();
+  amigo_test_ui_settle ();
   for (guint i = 1; i < n_shown (); i++)
     {
       const char *a = amigo_image_get_name (shown_image (i - 1));
@@ -343,45 +274,22 @@ test_sort_by_created (void)
   amigo_image_list_sort_by (list, NULL, GTK_SORT_ASCENDING);
 }
 
-/* The first of @widget and its descendants that @match accepts. */
+#ifdef HAVE_XTEST
+/* The header of the column titled @title. */
 static GtkWidget *
-find_widget (GtkWidget  *widget,
-             gboolean  (*match) (GtkWidget *widget, gconstpointer data),
-             gconstpointer data)
+find_header (GtkWidget  *view,
+             const char *title)
 {
-  if (match (widget, data))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
+  g_autoptr(GPtrArray) headers = amigo_test_ui_find_all (view, g_type_from_name ("GtkColumnViewTitle"));
 
-      if (found != NULL)
-        return found;
+  for (guint i = 0; i < headers->len; i++)
+    {
+      g_autofree char *text = amigo_test_ui_collect_text (g_ptr_array_index (headers, i));
+
+      if (g_strcmp0 (g_strstrip (text), title) == 0)
+        return g_ptr_array_index (headers, i);
     }
   return NULL;
-}
-
-static gboolean
-is_status_page (GtkWidget     *widget,
-                gconstpointer  data)
-{
-  return ADW_IS_STATUS_PAGE (widget);
-}
-
-#ifdef HAVE_XTEST
-/* Is @widget the header of the column titled @title? */
-static gboolean
-is_header (GtkWidget     *widget,
-           gconstpointer  title)
-{
-  g_autoptr(GString) text = NULL;
-
-  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkColumnViewTitle"))
-    return FALSE;
-  text = g_string_new (NULL);
-  collect_text (widget, text);
-  return g_strcmp0 (g_strstrip (text->str), title) == 0;
 }
 
 /* A left click in the middle of @widget, through the X server; then a
@@ -405,11 +313,11 @@ click (GtkWidget *widget)
                          &x, &y, &child);
   XTestFakeMotionEvent (display, -1, x, y, CurrentTime);
   XFlush (display);
-  run_for (100);
+  amigo_test_ui_run_for (100);
   XTestFakeButtonEvent (display, 1, True, CurrentTime);
   XTestFakeButtonEvent (display, 1, False, CurrentTime);
   XFlush (display);
-  run_for (600);
+  amigo_test_ui_run_for (600);
 }
 
 /* The ids shown go up (@direction 1) or down (-1). */
@@ -430,8 +338,8 @@ test_sort_by_clicking_headers (void)
 #ifdef HAVE_XTEST
   AmigoImageList *list = _amigo_window_get_image_list (window);
   GtkWidget *view = GTK_WIDGET (amigo_image_list_get_column_view (list));
-  GtkWidget *id_header = find_widget (view, is_header, "AMI ID");
-  GtkWidget *arch_header = find_widget (view, is_header, "Architecture");
+  GtkWidget *id_header = find_header (view, "AMI ID");
+  GtkWidget *arch_header = find_header (view, "Architecture");
 
   g_assert_cmpuint (n_shown (), >, 1000);
   g_assert_nonnull (id_header);
@@ -506,9 +414,9 @@ test_back_to_top (void)
   GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (amigo_image_list_get_column_view (list)));
 
   g_assert_cmpuint (n_shown (), >, 1000);
-  run_for (300);
+  amigo_test_ui_run_for (300);
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) / 2);
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
 
   set_search ("no-such-image-anywhere");
@@ -529,7 +437,7 @@ test_select_shows_details (void)
 
   _amigo_window_select_source (window, 0);
   WAIT_FOR (loaded () && n_stored () == 3, 60);
-  settle ();
+  amigo_test_ui_settle ();
   for (guint i = 0; i < n_shown (); i++)
     if (g_strcmp0 (amigo_image_get_name (shown_image (i)), "virginia-web-2026-11-20") == 0)
       position = i;
@@ -547,11 +455,7 @@ test_select_shows_details (void)
     guint n_tags = 0;
     const AmigoBlockDeviceMapping *mappings = amigo_image_get_block_device_mappings (image, &n_mappings);
     const AmigoTag *tags = amigo_image_get_tags (image, &n_tags);
-    g_autoptr(GString) collected = g_string_new (NULL);
-    const char *text;
-
-    collect_text (GTK_WIDGET (details), collected);
-    text = collected->str;
+    g_autofree char *text = amigo_test_ui_collect_text (GTK_WIDGET (details));
 
     g_assert_cmpuint (n_mappings, >=, 1);
     g_assert_cmpuint (n_tags, ==, 3);
@@ -588,7 +492,7 @@ test_selection_follows_sort (void)
       guint n_checked = 0;
 
       amigo_image_list_sort_by (list, "name", orders[o]);
-      settle ();
+      amigo_test_ui_settle ();
       for (guint i = 0; i < n_shown (); i++)
         {
           if (shown_image (i) == image)
@@ -610,7 +514,7 @@ test_selection_follows_sort (void)
   g_assert_false (gtk_widget_is_visible (GTK_WIDGET (details)));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (amigo_image_list_get_column_view (list))));
   {
-    GtkWidget *status = find_widget (GTK_WIDGET (list), is_status_page, NULL);
+    GtkWidget *status = amigo_test_ui_find_by_type (list, ADW_TYPE_STATUS_PAGE, NULL);
 
     g_assert_nonnull (status);
     g_assert_true (gtk_widget_get_mapped (status));
@@ -625,7 +529,7 @@ test_selection_follows_sort (void)
     g_assert_cmpuint (n_checked, ==, n_shown ());
   }
   amigo_image_list_sort_by (list, NULL, GTK_SORT_ASCENDING);
-  settle ();
+  amigo_test_ui_settle ();
 }
 
 static gpointer
@@ -684,12 +588,12 @@ test_error_then_retry (void)
   AdwStatusPage *error_page = _amigo_window_get_error_page (window);
 
   /* Every attempt of the next DescribeImages gets a web page with HTTP 500. */
-  fault ("{\"mode\": \"html500\", \"count\": 10, \"action\": \"DescribeImages\"}");
+  amigo_test_ui_fault ("{\"mode\": \"html500\", \"count\": 10, \"action\": \"DescribeImages\"}");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
   WAIT_FOR (g_strcmp0 (_amigo_window_get_visible_page (window), "error") == 0, 60);
   g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "500"));
 
-  fault_reset ();
+  amigo_test_ui_fault_reset ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
   WAIT_FOR (loaded () && g_strcmp0 (_amigo_window_get_visible_page (window), "list") == 0, 60);
   g_assert_cmpuint (n_stored (), ==, 3);
@@ -734,8 +638,7 @@ main (int   argc,
   g_setenv ("AWS_REGION", "ap-northeast-2", TRUE);
   g_unsetenv ("AWS_PROFILE");
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  amigo_test_ui_init_gtk (&argc, &argv);
 
   app = amigo_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
