@@ -364,6 +364,38 @@ count_tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* Draws the popovers open in @widget's tree over it, where X placed them
+ * (each is a surface of its own); whatever hangs past the edge stays, on
+ * a transparent background. */
+static void
+snapshot_popovers (GtkWidget   *widget,
+                   GtkSnapshot *snapshot)
+{
+  g_autoptr(GPtrArray) popovers = amigo_test_ui_find_all (widget, GTK_TYPE_POPOVER);
+  double widget_x, widget_y;
+
+  gtk_native_get_surface_transform (gtk_widget_get_native (widget), &widget_x, &widget_y);
+  for (guint i = 0; i < popovers->len; i++)
+    {
+      GtkWidget *popover = g_ptr_array_index (popovers, i);
+      g_autoptr(GdkPaintable) paintable = NULL;
+      GdkSurface *popup;
+      double popover_x, popover_y;
+
+      if (!gtk_widget_get_mapped (popover))
+        continue;
+      popup = gtk_native_get_surface (GTK_NATIVE (popover));
+      gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+      paintable = gtk_widget_paintable_new (popover);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (popup)) + popover_x - widget_x,
+                                                              gdk_popup_get_position_y (GDK_POPUP (popup)) + popover_y - widget_y));
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                              gtk_widget_get_width (popover), gtk_widget_get_height (popover));
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
 void
 amigo_test_ui_save_png (gpointer    window,
                         const char *path)
@@ -373,6 +405,7 @@ amigo_test_ui_save_png (gpointer    window,
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
+  graphene_rect_t bounds;
   guint count = 0;
   guint tick;
   int width, height;
@@ -389,13 +422,18 @@ amigo_test_ui_save_png (gpointer    window,
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  snapshot_popovers (widget, snapshot);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  gsk_render_node_get_bounds (node, &bounds);
+  graphene_rect_union (&bounds, &GRAPHENE_RECT_INIT (0, 0, width, height), &bounds);
+  bounds.origin.x = MAX (bounds.origin.x, 0);
+  bounds.origin.y = MAX (bounds.origin.y, 0);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, &bounds);
   if (!gdk_texture_save_to_png (texture, path))
     g_error ("Could not write %s", path);
-  g_test_message ("Saved %s (%d×%d)", path, width, height);
+  g_test_message ("Saved %s (%d×%d)", path, gdk_texture_get_width (texture), gdk_texture_get_height (texture));
 }
 
 void

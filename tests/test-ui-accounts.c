@@ -19,51 +19,17 @@
 #include "amigo-account-manager.h"
 #include "amigo-preferences-window.h"
 #include "amigo-resources.h"
+#include "amigo-test-ui.h"
 
 #define WAIT_SECONDS 60
 #define MOTO_ACCOUNT_ID "123456789012"
 
 /* ---- waiting --------------------------------------------------------- */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timed_out_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds; fails the test after
- * WAIT_SECONDS (a bound for a hung peer, not a timing assertion). */
-static void
-wait_until (Condition    condition,
-            gpointer     data,
-            const char  *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_SECONDS, timed_out_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("Gave up waiting for %s", what);
-  g_source_remove (id);
-}
-
 static gboolean
 pointer_is_set (gpointer data)
 {
   return *(gpointer *) data != NULL;
-}
-
-/* Lets pending idles and a frame or two happen. */
-static void
-settle (void)
-{
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
 }
 
 /* ---- async helpers --------------------------------------------------- */
@@ -88,7 +54,7 @@ load_manager_any_keyring (const char * const *envp)
   g_settings_reset (settings, "imported-profiles");
   manager = amigo_account_manager_new (settings, envp);
   amigo_account_manager_load_async (manager, NULL, store_result_cb, &result);
-  wait_until (pointer_is_set, &result, "the accounts to load");
+  amigo_test_ui_wait_until (pointer_is_set, &result, WAIT_SECONDS, "the accounts to load");
   g_assert_true (amigo_account_manager_load_finish (manager, result, &error));
   g_assert_no_error (error);
   g_assert_nonnull (amigo_account_manager_get_keyring (manager));
@@ -113,7 +79,7 @@ list_stored (AmigoKeyring *keyring)
   GPtrArray *accounts;
 
   amigo_keyring_list_accounts_async (keyring, NULL, store_result_cb, &result);
-  wait_until (pointer_is_set, &result, "the keyring to list its accounts");
+  amigo_test_ui_wait_until (pointer_is_set, &result, WAIT_SECONDS, "the keyring to list its accounts");
   accounts = amigo_keyring_list_accounts_finish (keyring, result, &error);
   g_assert_no_error (error);
   return accounts;
@@ -148,7 +114,7 @@ clear_keyring (AmigoKeyring *keyring)
       amigo_keyring_delete_account_async (keyring,
                                           amigo_keyring_account_get_id (g_ptr_array_index (accounts, i)),
                                           NULL, store_result_cb, &result);
-      wait_until (pointer_is_set, &result, "the keyring to delete an account");
+      amigo_test_ui_wait_until (pointer_is_set, &result, WAIT_SECONDS, "the keyring to delete an account");
       g_assert_true (amigo_keyring_delete_account_finish (keyring, result, &error));
       g_assert_no_error (error);
     }
@@ -171,7 +137,7 @@ add_stored (AmigoAccountManager *manager,
   credentials = amigo_credentials_new (g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"), secret, NULL, 0);
   amigo_keyring_add_account_async (keyring, name, "us-east-1", g_getenv ("AMIGO_TEST_ENDPOINT"),
                                    credentials, NULL, store_result_cb, &result);
-  wait_until (pointer_is_set, &result, "the keyring to add an account");
+  amigo_test_ui_wait_until (pointer_is_set, &result, WAIT_SECONDS, "the keyring to add an account");
   id = amigo_keyring_add_account_finish (keyring, result, &error);
   g_assert_no_error (error);
 
@@ -179,15 +145,6 @@ add_stored (AmigoAccountManager *manager,
   amigo_account_manager_add_stored (manager, stored);
   account_id = g_strconcat ("keyring:", id, NULL);
   return amigo_account_manager_lookup (manager, account_id);
-}
-
-/* ---- widgets --------------------------------------------------------- */
-
-static void
-set_text (gpointer    editable,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (editable), text);
 }
 
 static void
@@ -236,11 +193,11 @@ fill_moto_account (AmigoAccountDialog *dialog,
                    const char         *name,
                    const char         *secret)
 {
-  set_text (dialog->name_row, name);
-  set_text (dialog->access_key_row, g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"));
-  set_text (dialog->secret_row, secret);
+  amigo_test_ui_set_text (dialog->name_row, name);
+  amigo_test_ui_set_text (dialog->access_key_row, g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"));
+  amigo_test_ui_set_text (dialog->secret_row, secret);
   select_region (dialog, "us-east-1");
-  set_text (dialog->endpoint_row, g_getenv ("AMIGO_TEST_ENDPOINT"));
+  amigo_test_ui_set_text (dialog->endpoint_row, g_getenv ("AMIGO_TEST_ENDPOINT"));
 }
 
 static GtkWidget *
@@ -296,7 +253,7 @@ wait_for_toplevel (GType type)
 {
   FindData find = { type, NULL };
 
-  wait_until (toplevel_shown, &find, g_type_name (type));
+  amigo_test_ui_wait_until (toplevel_shown, &find, WAIT_SECONDS, g_type_name (type));
   return find.found;
 }
 
@@ -314,7 +271,7 @@ destroy_window (gpointer window)
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_until (window_gone, &weak, "a window to go away");
+  amigo_test_ui_wait_until (window_gone, &weak, WAIT_SECONDS, "a window to go away");
 }
 
 static void
@@ -323,68 +280,6 @@ on_account_signal_cb (GtkWidget    *dialog,
                       gpointer      user_data)
 {
   g_set_object ((AmigoAccount **) user_data, account);
-}
-
-/* ---- screenshots ----------------------------------------------------- */
-
-static gboolean
-count_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-enough_frames (gpointer data)
-{
-  /* About half a second of frames: transitions (a stack crossfading, a
-   * dialog appearing) are over. */
-  return *(guint *) data >= 30;
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static void
-maybe_screenshot (gpointer    window,
-                  const char *name)
-{
-  const char *dir = g_getenv ("AMIGO_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  guint count = 0;
-  guint tick;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (widget_is_mapped, window, "the window to be shown");
-  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_tick_cb, &count, NULL);
-  wait_until (enough_frames, &count, "the window to be drawn");
-  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
-
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
 }
 
 /* ---- tests ----------------------------------------------------------- */
@@ -400,7 +295,7 @@ test_add_validation (void)
 
   dialog = amigo_account_dialog_new_add (NULL, manager);
   gtk_window_present (GTK_WINDOW (dialog));
-  settle ();
+  amigo_test_ui_settle ();
 
   /* A real keyring: no session-only notice. */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->notice_group)));
@@ -411,43 +306,43 @@ test_add_validation (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->problem_label)));
 
   /* A key id that is not one. */
-  set_text (dialog->name_row, "Staging");
-  set_text (dialog->access_key_row, "akia-not-a-key");
-  set_text (dialog->secret_row, "secret");
+  amigo_test_ui_set_text (dialog->name_row, "Staging");
+  amigo_test_ui_set_text (dialog->access_key_row, "akia-not-a-key");
+  amigo_test_ui_set_text (dialog->secret_row, "secret");
   g_assert_false (can_test (dialog));
   g_assert_false (can_save (dialog));
   g_assert_nonnull (strstr (problems (dialog), "16 to 128 capital letters and digits"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->access_key_row), "error"));
 
   /* Fixed: the keys can be tested, but not added before the test. */
-  set_text (dialog->access_key_row, "AKIAIOSFODNN7EXAMPLE");
+  amigo_test_ui_set_text (dialog->access_key_row, "AKIAIOSFODNN7EXAMPLE");
   g_assert_true (can_test (dialog));
   g_assert_false (can_save (dialog));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (dialog->access_key_row), "error"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->problem_label)));
 
   /* An empty secret. */
-  set_text (dialog->secret_row, "");
+  amigo_test_ui_set_text (dialog->secret_row, "");
   g_assert_false (can_test (dialog));
   g_assert_nonnull (strstr (problems (dialog), "Enter the secret access key."));
-  set_text (dialog->secret_row, "secret");
+  amigo_test_ui_set_text (dialog->secret_row, "secret");
 
   /* An endpoint that is not a web address. */
-  set_text (dialog->endpoint_row, "ftp://example.com");
+  amigo_test_ui_set_text (dialog->endpoint_row, "ftp://example.com");
   g_assert_false (can_test (dialog));
   g_assert_nonnull (strstr (problems (dialog), "http:// or https://"));
   g_assert_true (adw_expander_row_get_expanded (dialog->advanced_row));
-  set_text (dialog->endpoint_row, "");
+  amigo_test_ui_set_text (dialog->endpoint_row, "");
   g_assert_true (can_test (dialog));
 
   /* A name already taken (in any case), then an empty one. */
-  set_text (dialog->name_row, "production");
+  amigo_test_ui_set_text (dialog->name_row, "production");
   g_assert_nonnull (strstr (problems (dialog), "Another account is already called"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->name_row), "error"));
-  set_text (dialog->name_row, "  ");
+  amigo_test_ui_set_text (dialog->name_row, "  ");
   g_assert_nonnull (strstr (problems (dialog), "Enter a name for the account."));
 
-  maybe_screenshot (dialog, "account-add-invalid.png");
+  amigo_test_ui_maybe_screenshot (dialog, "account-add-invalid.png");
   destroy_window (dialog);
   clear_keyring (amigo_account_manager_get_keyring (manager));
 }
@@ -474,27 +369,27 @@ test_add_with_moto (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL));
   g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_RUNNING);
-  wait_until (test_finished, dialog, "the test of the keys");
+  amigo_test_ui_wait_until (test_finished, dialog, WAIT_SECONDS, "the test of the keys");
   subtitle = adw_action_row_get_subtitle (dialog->test_row);
   g_test_message ("test result: %s", subtitle);
   g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_PASSED);
   g_assert_true (g_str_has_prefix (subtitle, "Account " MOTO_ACCOUNT_ID " — arn:aws:iam::" MOTO_ACCOUNT_ID ":"));
   g_assert_true (can_save (dialog));
-  maybe_screenshot (dialog, "account-add.png");
+  amigo_test_ui_maybe_screenshot (dialog, "account-add.png");
 
   /* Changing a key asks for a new test. */
-  set_text (dialog->secret_row, "x");
+  amigo_test_ui_set_text (dialog->secret_row, "x");
   g_assert_false (can_save (dialog));
-  set_text (dialog->secret_row, g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"));
+  amigo_test_ui_set_text (dialog->secret_row, g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"));
   g_assert_false (can_save (dialog));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL);
-  wait_until (test_finished, dialog, "the second test of the keys");
+  amigo_test_ui_wait_until (test_finished, dialog, WAIT_SECONDS, "the second test of the keys");
   g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_PASSED);
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL);
-  wait_until (pointer_is_set, &added, "the account to be added");
-  wait_until (window_gone, &dialog, "the dialog to close");
+  amigo_test_ui_wait_until (pointer_is_set, &added, WAIT_SECONDS, "the account to be added");
+  amigo_test_ui_wait_until (window_gone, &dialog, WAIT_SECONDS, "the dialog to close");
 
   /* In the keyring, with the region and endpoint given... */
   stored = find_stored (keyring, "Moto");
@@ -530,7 +425,7 @@ test_add_wrong_secret (void)
   fill_moto_account (dialog, "Wrong", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYWRONGSECRET");
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL);
-  wait_until (test_finished, dialog, "the test of the keys");
+  amigo_test_ui_wait_until (test_finished, dialog, WAIT_SECONDS, "the test of the keys");
   subtitle = adw_action_row_get_subtitle (dialog->test_row);
   g_test_message ("test result: %s", subtitle);
   g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_FAILED);
@@ -538,11 +433,11 @@ test_add_wrong_secret (void)
   /* The secret is never repeated back. */
   g_assert_null (strstr (subtitle, "WRONGSECRET"));
   g_assert_false (can_save (dialog));
-  maybe_screenshot (dialog, "account-add-refused.png");
+  amigo_test_ui_maybe_screenshot (dialog, "account-add-refused.png");
 
   /* Even asked directly, it does not save. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL);
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_false (dialog->saving);
   g_assert_null (added);
   stored = find_stored (keyring, "Wrong");
@@ -571,12 +466,12 @@ test_add_session_only (void)
 
       dialog = amigo_account_dialog_new_add (NULL, manager);
       gtk_window_present (GTK_WINDOW (dialog));
-      settle ();
+      amigo_test_ui_settle ();
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->notice_group)));
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->keyring_row)));
       g_assert_cmpstr (adw_action_row_get_subtitle (dialog->keyring_row), ==,
                        amigo_keyring_get_unavailable_reason (keyring));
-      maybe_screenshot (dialog, "account-add-session-only.png");
+      amigo_test_ui_maybe_screenshot (dialog, "account-add-session-only.png");
       destroy_window (dialog);
       return;
     }
@@ -650,7 +545,7 @@ test_import (void)
   dialog = amigo_import_dialog_new (NULL, manager);
   g_signal_connect (dialog, "account-added", G_CALLBACK (on_account_signal_cb), &added);
   gtk_window_present (GTK_WINDOW (dialog));
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "profiles");
 
   /* Static keys and credential_process can be ticked; roles and SSO are
@@ -664,11 +559,11 @@ test_import (void)
   check = _amigo_import_dialog_get_check (dialog, "dev");
   gtk_check_button_set_active (check, TRUE);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->import_button)));
-  maybe_screenshot (dialog, "account-import.png");
+  amigo_test_ui_maybe_screenshot (dialog, "account-import.png");
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
-  wait_until (window_gone, &dialog, "the import dialog to close");
+  amigo_test_ui_wait_until (window_gone, &dialog, WAIT_SECONDS, "the import dialog to close");
 
   g_assert_nonnull (added);
   g_assert_true (amigo_account_manager_lookup (manager, "profile:dev") == added);
@@ -701,13 +596,13 @@ test_import_empty (void)
 
   dialog = amigo_import_dialog_new (NULL, manager);
   gtk_window_present (GTK_WINDOW (dialog));
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "empty");
   description = adw_status_page_get_description (dialog->empty_page);
   g_assert_nonnull (strstr (description, "No AWS CLI profiles found in "));
   g_assert_nonnull (strstr (description, config_path));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->import_button)));
-  maybe_screenshot (dialog, "account-import-empty.png");
+  amigo_test_ui_maybe_screenshot (dialog, "account-import-empty.png");
   destroy_window (dialog);
   g_rmdir (dir);
 }
@@ -730,7 +625,7 @@ test_import_config_error (void)
   g_assert_nonnull (strstr (amigo_account_manager_get_config_error (manager), config_path));
 
   dialog = amigo_import_dialog_new (NULL, manager);
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_description (dialog->empty_page), ==,
                    amigo_account_manager_get_config_error (manager));
@@ -756,7 +651,7 @@ test_edit_rename (void)
   dialog = amigo_account_dialog_new_edit (NULL, manager, account);
   g_signal_connect (dialog, "account-changed", G_CALLBACK (on_account_signal_cb), &changed);
   gtk_window_present (GTK_WINDOW (dialog));
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->name_row)), ==, "Old Name");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->endpoint_row)), ==,
                    g_getenv ("AMIGO_TEST_ENDPOINT"));
@@ -765,25 +660,25 @@ test_edit_rename (void)
   g_assert_true (can_save (dialog));
 
   /* A new endpoint is a change the keys must be tested against. */
-  set_text (dialog->endpoint_row, "http://127.0.0.1:1");
+  amigo_test_ui_set_text (dialog->endpoint_row, "http://127.0.0.1:1");
   g_assert_false (can_save (dialog));
-  set_text (dialog->endpoint_row, g_getenv ("AMIGO_TEST_ENDPOINT"));
+  amigo_test_ui_set_text (dialog->endpoint_row, g_getenv ("AMIGO_TEST_ENDPOINT"));
   g_assert_true (can_save (dialog));
 
   /* The stored keys can be tested as they are. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL);
-  wait_until (test_finished, dialog, "the test of the stored keys");
+  amigo_test_ui_wait_until (test_finished, dialog, WAIT_SECONDS, "the test of the stored keys");
   g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_PASSED);
   g_assert_cmpstr (dialog->tested_account_number, ==, MOTO_ACCOUNT_ID);
 
-  set_text (dialog->name_row, "New Name");
+  amigo_test_ui_set_text (dialog->name_row, "New Name");
   select_region (dialog, "ap-northeast-2");
-  maybe_screenshot (dialog, "account-edit.png");
+  amigo_test_ui_maybe_screenshot (dialog, "account-edit.png");
   g_assert_true (can_save (dialog));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL);
-  wait_until (pointer_is_set, &changed, "the account to be saved");
-  wait_until (window_gone, &dialog, "the dialog to close");
+  amigo_test_ui_wait_until (pointer_is_set, &changed, WAIT_SECONDS, "the account to be saved");
+  amigo_test_ui_wait_until (window_gone, &dialog, WAIT_SECONDS, "the dialog to close");
 
   g_assert_true (changed == account);
   g_assert_cmpstr (amigo_account_get_name (account), ==, "New Name");
@@ -823,28 +718,28 @@ test_edit_replace_keys (void)
 
   /* The old keys fail... */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL);
-  wait_until (test_finished, dialog, "the test of the old keys");
+  amigo_test_ui_wait_until (test_finished, dialog, WAIT_SECONDS, "the test of the old keys");
   g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_FAILED);
 
   /* ...a key id alone is not enough... */
-  set_text (dialog->access_key_row, g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"));
+  amigo_test_ui_set_text (dialog->access_key_row, g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"));
   g_assert_false (can_test (dialog));
   g_assert_nonnull (strstr (problems (dialog), "Enter the secret access key."));
 
   /* ...the new ones pass and are saved. */
-  set_text (dialog->secret_row, g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"));
+  amigo_test_ui_set_text (dialog->secret_row, g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"));
   g_assert_false (can_save (dialog));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL);
-  wait_until (test_finished, dialog, "the test of the new keys");
+  amigo_test_ui_wait_until (test_finished, dialog, WAIT_SECONDS, "the test of the new keys");
   g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_PASSED);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL);
-  wait_until (pointer_is_set, &changed, "the keys to be saved");
-  wait_until (window_gone, &dialog, "the dialog to close");
+  amigo_test_ui_wait_until (pointer_is_set, &changed, WAIT_SECONDS, "the keys to be saved");
+  amigo_test_ui_wait_until (window_gone, &dialog, WAIT_SECONDS, "the dialog to close");
 
   amigo_keyring_lookup_credentials_async (keyring, amigo_account_get_keyring_id (account), NULL,
                                           store_result_cb, &result);
-  wait_until (pointer_is_set, &result, "the keyring to give the keys");
+  amigo_test_ui_wait_until (pointer_is_set, &result, WAIT_SECONDS, "the keyring to give the keys");
   credentials = amigo_keyring_lookup_credentials_finish (keyring, result, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (amigo_credentials_get_secret_access_key (credentials), ==,
@@ -899,7 +794,7 @@ respond (AdwMessageDialog *dialog,
   g_assert_nonnull (button);
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   g_signal_emit_by_name (button, "clicked");
-  wait_until (window_gone, &weak, "the confirmation to close");
+  amigo_test_ui_wait_until (window_gone, &weak, WAIT_SECONDS, "the confirmation to close");
 }
 
 static gboolean
@@ -931,13 +826,13 @@ test_remove (void)
 
   prefs = amigo_preferences_window_new (NULL, manager);
   gtk_window_present (GTK_WINDOW (prefs));
-  settle ();
+  amigo_test_ui_settle ();
   row = find_named (GTK_WIDGET (prefs), id);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Doomed");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
                    "Stored in the keyring · Account " MOTO_ACCOUNT_ID);
-  maybe_screenshot (prefs, "preferences-remove.png");
+  amigo_test_ui_maybe_screenshot (prefs, "preferences-remove.png");
 
   /* Asked first; cancelling keeps it. */
   gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.remove-account", "s", id);
@@ -947,9 +842,9 @@ test_remove (void)
   g_assert_cmpint (adw_message_dialog_get_response_appearance (confirm, "remove"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
   g_assert_cmpstr (adw_message_dialog_get_default_response (confirm), ==, "cancel");
-  maybe_screenshot (confirm, "account-remove.png");
+  amigo_test_ui_maybe_screenshot (confirm, "account-remove.png");
   respond (confirm, "_Cancel");
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_nonnull (amigo_account_manager_lookup (manager, id));
   stored = find_stored (keyring, "Doomed");
   g_assert_nonnull (stored);
@@ -960,10 +855,10 @@ test_remove (void)
   respond (confirm, "_Remove");
   pair[0] = manager;
   pair[1] = id;
-  wait_until (account_gone, pair, "the account to be removed");
+  amigo_test_ui_wait_until (account_gone, pair, WAIT_SECONDS, "the account to be removed");
   after = find_stored (keyring, "Doomed");
   g_assert_null (after);
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_null (find_named (GTK_WIDGET (prefs), id));
 
   destroy_window (prefs);
@@ -994,7 +889,7 @@ test_preferences_kinds (void)
 
   prefs = amigo_preferences_window_new (NULL, manager);
   gtk_window_present (GTK_WINDOW (prefs));
-  settle ();
+  amigo_test_ui_settle ();
 
   row = find_named (GTK_WIDGET (prefs), "environment");
   g_assert_nonnull (row);
@@ -1004,7 +899,7 @@ test_preferences_kinds (void)
   g_assert_cmpuint (count_actionables (row, "prefs.edit-account"), ==, 0);
   /* The environment's account cannot be removed: nothing happens. */
   gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.remove-account", "s", "environment");
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   row = find_named (GTK_WIDGET (prefs), "profile:dev");
@@ -1027,11 +922,11 @@ test_preferences_kinds (void)
                                  "eu-west-1", NULL);
 
     amigo_account_manager_update_stored (manager, renamed);
-    settle ();
+    amigo_test_ui_settle ();
     row = find_named (GTK_WIDGET (prefs), amigo_account_get_id (stored));
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Production (EU)");
   }
-  maybe_screenshot (prefs, "preferences.png");
+  amigo_test_ui_maybe_screenshot (prefs, "preferences.png");
 
   /* A profile: Amigo forgets it, the AWS CLI's files stay. */
   gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.remove-account", "s", "profile:dev");

@@ -190,73 +190,6 @@ on_toast_cb (AmigoActionContext *context,
   g_ptr_array_add (toasts, g_strdup (text));
 }
 
-/* Lets pending work (idles, a frame) happen. */
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-frames_drawn (guint *count)
-{
-  return *count >= 3;
-}
-
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   guint         *count)
-{
-  (*count)++;
-}
-
-/* Saves @window as AMIGO_SCREENSHOT_DIR/@name, if that is set. */
-static void
-maybe_screenshot (GtkWidget  *window,
-                  const char *name)
-{
-  const char *dir = g_getenv ("AMIGO_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GdkFrameClock *clock;
-  guint count = 0;
-  gulong handler;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  AMIGO_TEST_WAIT_FOR (gtk_widget_get_mapped (window), 30);
-  clock = gtk_widget_get_frame_clock (window);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &count);
-  for (guint i = 0; i < 300 && !frames_drawn (&count); i++)
-    {
-      gtk_widget_queue_draw (window);
-      g_usleep (10000);
-      settle ();
-    }
-  g_signal_handler_disconnect (clock, handler);
-  g_assert_true (frames_drawn (&count));
-
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-}
-
 static gboolean
 label_shows (GtkLabel *label)
 {
@@ -343,7 +276,7 @@ opened_clear (Opened *opened)
     }
   g_clear_object (&opened->context);
   g_clear_pointer (&opened->toasts, g_ptr_array_unref);
-  settle ();
+  amigo_test_ui_settle ();
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Opened, opened_clear)
@@ -445,7 +378,7 @@ test_copy_two_regions (void)
   gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "copy-of-web-2024");
   gtk_switch_set_active (dialog->copy_tags_switch, TRUE);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->copy_button)));
-  maybe_screenshot (GTK_WIDGET (dialog), "copy-image.png");
+  amigo_test_ui_maybe_screenshot (GTK_WIDGET (dialog), "copy-image.png");
 
   gtk_widget_activate (GTK_WIDGET (dialog->copy_button));
   AMIGO_TEST_WAIT_FOR (opened.window == NULL, WAIT_SECONDS);
@@ -793,7 +726,7 @@ test_launch (void)
   g_assert_nonnull (root);
   g_assert_nonnull (root->size_spin);
   gtk_spin_button_set_value (root->size_spin, gtk_spin_button_get_value (root->size_spin) + 5);
-  maybe_screenshot (GTK_WIDGET (dialog), "launch.png");
+  amigo_test_ui_maybe_screenshot (GTK_WIDGET (dialog), "launch.png");
 
   /* The summary */
   /* (A button activated by keyboard clicks a moment later.) */
@@ -806,7 +739,7 @@ test_launch (void)
   g_assert_nonnull (strstr (summary, "Team = web"));
   g_assert_nonnull (strstr (summary, "IMDSv2 required"));
   AMIGO_TEST_WAIT_FOR (!gtk_stack_get_transition_running (dialog->stack), 30);
-  maybe_screenshot (GTK_WIDGET (dialog), "launch-review.png");
+  amigo_test_ui_maybe_screenshot (GTK_WIDGET (dialog), "launch-review.png");
 
   /* Launch; the answer is lost after the instances were made. */
   lose_answers ("RunInstances");

@@ -123,13 +123,6 @@ click (gpointer button)
 }
 
 static void
-set_text (gpointer    editable,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (editable), text);
-}
-
-static void
 on_toast_cb (AmigoActionContext *context,
              const char         *text,
              gpointer            user_data)
@@ -145,55 +138,6 @@ on_changed_cb (AmigoActionContext *context,
                gpointer            user_data)
 {
   (*(guint *) user_data)++;
-}
-
-/* ---- screenshots ----------------------------------------------------- */
-
-static gboolean
-count_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-maybe_screenshot (gpointer    window,
-                  const char *name)
-{
-  const char *dir = g_getenv ("AMIGO_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  guint count = 0;
-  guint tick;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  gtk_window_present (GTK_WINDOW (window));
-  AMIGO_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)), WAIT_SECONDS);
-  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_tick_cb, &count, NULL);
-  /* About half a second of frames: the window is drawn, transitions end. */
-  AMIGO_TEST_WAIT_FOR (count >= 30, WAIT_SECONDS);
-  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
-
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
 }
 
 /* ---- DescribeVolumes, which the create dialog reads ------------------ */
@@ -289,8 +233,8 @@ add_tag (AmigoTagsEditor *editor,
 
   click (_amigo_tags_editor_get_add_button (editor));
   g_assert_cmpuint (_amigo_tags_editor_get_n_rows (editor), ==, n + 1);
-  set_text (_amigo_tags_editor_get_key_entry (editor, n), key);
-  set_text (_amigo_tags_editor_get_value_entry (editor, n), value);
+  amigo_test_ui_set_text (_amigo_tags_editor_get_key_entry (editor, n), key);
+  amigo_test_ui_set_text (_amigo_tags_editor_get_value_entry (editor, n), value);
 }
 
 static void
@@ -335,8 +279,8 @@ test_create_from_instance (void)
   g_assert_null (volume->remove);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (dialog->create_button)));
 
-  set_text (dialog->name_row, "web-1 (2026-11) [test] @amigo");
-  set_text (dialog->description_row, "Web server, made by test-ui-create");
+  amigo_test_ui_set_text (dialog->name_row, "web-1 (2026-11) [test] @amigo");
+  amigo_test_ui_set_text (dialog->description_row, "Web server, made by test-ui-create");
   gtk_switch_set_active (dialog->no_reboot_switch, TRUE);
   add_tag (dialog->tags_editor, "Team", "web");
   add_tag (dialog->tags_editor, "Cost Center", "42");
@@ -369,7 +313,7 @@ test_create_from_instance (void)
   /* The screen is 1000 pixels high: the added volume folded, the tags show. */
   adw_expander_row_set_expanded (volume_at (dialog, 1)->row, FALSE);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 620, 1000);
-  maybe_screenshot (dialog, "create-image.png");
+  amigo_test_ui_maybe_screenshot (dialog, "create-image.png");
 
   click (dialog->create_button);
   AMIGO_TEST_WAIT_FOR (dialog->created_image_id != NULL, WAIT_SECONDS);
@@ -482,7 +426,7 @@ test_create_leave_out_volume (void)
   g_assert_cmpstr (volume_at (dialog, 1)->device, ==, "/dev/sdf");
   click (volume_at (dialog, 1)->remove);
 
-  set_text (dialog->name_row, "without-data-volume");
+  amigo_test_ui_set_text (dialog->name_row, "without-data-volume");
   AMIGO_TEST_WAIT_FOR (gtk_widget_get_sensitive (GTK_WIDGET (dialog->create_button)), WAIT_SECONDS);
   click (dialog->create_button);
   AMIGO_TEST_WAIT_FOR (dialog->created_image_id != NULL, WAIT_SECONDS);
@@ -509,21 +453,21 @@ static void
 short_name (AmigoCreateImageDialog *dialog,
             const char             *taken_name)
 {
-  set_text (dialog->name_row, "ab");
+  amigo_test_ui_set_text (dialog->name_row, "ab");
 }
 
 static void
 bad_characters (AmigoCreateImageDialog *dialog,
                 const char             *taken_name)
 {
-  set_text (dialog->name_row, "web#1: *nightly*");
+  amigo_test_ui_set_text (dialog->name_row, "web#1: *nightly*");
 }
 
 static void
 duplicate_name (AmigoCreateImageDialog *dialog,
                 const char             *taken_name)
 {
-  set_text (dialog->name_row, taken_name);
+  amigo_test_ui_set_text (dialog->name_row, taken_name);
   /* The check runs once typing pauses. */
   AMIGO_TEST_WAIT_FOR (g_strcmp0 (dialog->taken_name, taken_name) == 0, WAIT_SECONDS);
 }
@@ -591,7 +535,7 @@ test_create_validation (void)
       g_autofree char *name = g_strdup_printf ("valid-name-%s", c->name);
 
       g_test_message ("case %s", c->name);
-      set_text (dialog->name_row, name);
+      amigo_test_ui_set_text (dialog->name_row, name);
       g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dialog->create_button)));
 
       c->apply (dialog, "taken-name-1");
@@ -623,7 +567,7 @@ test_create_refused (void)
   g_autofree char *text = NULL;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  set_text (dialog->name_row, "refused-image");
+  amigo_test_ui_set_text (dialog->name_row, "refused-image");
   /* The instance goes away behind the dialog's back. */
   g_object_set (g_ptr_array_index (dialog->instances, adw_combo_row_get_selected (dialog->instance_row)),
                 "instance-id", "i-00000000000000000", NULL);
@@ -706,8 +650,8 @@ test_register_from_snapshot (void)
   select_snapshot (dialog, snapshot_id);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (dialog->size_spin), ==, 8);
 
-  set_text (dialog->name_row, "registered-arm64");
-  set_text (dialog->description_row, "From a snapshot");
+  amigo_test_ui_set_text (dialog->name_row, "registered-arm64");
+  amigo_test_ui_set_text (dialog->description_row, "From a snapshot");
   adw_combo_row_set_selected (dialog->architecture_row, AMIGO_REGISTER_ARCH_ARM64);
   /* The boot mode follows the architecture until chosen: arm64 is UEFI. */
   g_assert_cmpuint (adw_combo_row_get_selected (dialog->boot_mode_row), ==, AMIGO_REGISTER_BOOT_UEFI);
@@ -725,7 +669,7 @@ test_register_from_snapshot (void)
   AMIGO_TEST_WAIT_FOR (g_strcmp0 (dialog->free_name, "registered-arm64") == 0, WAIT_SECONDS);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dialog->register_button)));
   gtk_window_set_default_size (GTK_WINDOW (dialog), 620, 1000);
-  maybe_screenshot (dialog, "register-image.png");
+  amigo_test_ui_maybe_screenshot (dialog, "register-image.png");
 
   click (dialog->register_button);
   AMIGO_TEST_WAIT_FOR (dialog->registered_image_id != NULL, WAIT_SECONDS);
@@ -766,8 +710,8 @@ test_register_from_manifest (void)
   g_assert_true (gtk_toggle_button_get_active (dialog->manifest_toggle));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->manifest_page)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->snapshot_page)));
-  set_text (dialog->name_row, "bundle-image");
-  set_text (dialog->manifest_row, "amigo-test-bucket/images/web.manifest.xml");
+  amigo_test_ui_set_text (dialog->name_row, "bundle-image");
+  amigo_test_ui_set_text (dialog->manifest_row, "amigo-test-bucket/images/web.manifest.xml");
   adw_combo_row_set_selected (dialog->architecture_row, AMIGO_REGISTER_ARCH_X86_64);
   adw_combo_row_set_selected (dialog->virtualization_row, AMIGO_REGISTER_VIRTUALIZATION_PARAVIRTUAL);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->kernel_row)));
@@ -802,8 +746,8 @@ set_manifest (AmigoRegisterImageDialog *dialog,
 {
   gtk_toggle_button_set_active (dialog->manifest_toggle, TRUE);
   /* Typed, then corrected: as a person does */
-  set_text (dialog->manifest_row, "a");
-  set_text (dialog->manifest_row, value);
+  amigo_test_ui_set_text (dialog->manifest_row, "a");
+  amigo_test_ui_set_text (dialog->manifest_row, value);
 }
 
 static void
@@ -817,7 +761,7 @@ static void
 set_root_device (AmigoRegisterImageDialog *dialog,
                  const char               *value)
 {
-  set_text (dialog->root_device_row, value);
+  amigo_test_ui_set_text (dialog->root_device_row, value);
 }
 
 static void
@@ -842,7 +786,7 @@ bad_kernel (AmigoRegisterImageDialog *dialog,
 {
   set_manifest (dialog, "amigo-test-bucket/web.manifest.xml");
   adw_combo_row_set_selected (dialog->virtualization_row, AMIGO_REGISTER_VIRTUALIZATION_PARAVIRTUAL);
-  set_text (dialog->kernel_row, value);
+  amigo_test_ui_set_text (dialog->kernel_row, value);
 }
 
 static const RegisterInvalidCase register_invalid_cases[] = {
@@ -879,7 +823,7 @@ test_register_validation (void)
 
       g_test_message ("case %s", c->name);
       select_snapshot (dialog, snapshot_id);
-      set_text (dialog->name_row, name);
+      amigo_test_ui_set_text (dialog->name_row, name);
       g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dialog->register_button)));
 
       c->apply (dialog, c->value);
@@ -948,18 +892,18 @@ test_tags_limits (void)
   tags = amigo_tags_editor_get_tags (editor, &n_tags);
   g_assert_cmpuint (n_tags, ==, 0);
 
-  set_text (_amigo_tags_editor_get_value_entry (editor, 0), "orphan");
+  amigo_test_ui_set_text (_amigo_tags_editor_get_value_entry (editor, 0), "orphan");
   g_assert_false (amigo_tags_editor_is_valid (editor));
   g_assert_nonnull (strstr (amigo_tags_editor_get_problem (editor), "needs a key"));
 
-  set_text (_amigo_tags_editor_get_key_entry (editor, 0), long_key);
+  amigo_test_ui_set_text (_amigo_tags_editor_get_key_entry (editor, 0), long_key);
   g_assert_nonnull (strstr (amigo_tags_editor_get_problem (editor), "at most 128"));
-  set_text (_amigo_tags_editor_get_key_entry (editor, 0), max_key);
+  amigo_test_ui_set_text (_amigo_tags_editor_get_key_entry (editor, 0), max_key);
   g_assert_true (amigo_tags_editor_is_valid (editor));
 
-  set_text (_amigo_tags_editor_get_value_entry (editor, 0), long_value);
+  amigo_test_ui_set_text (_amigo_tags_editor_get_value_entry (editor, 0), long_value);
   g_assert_nonnull (strstr (amigo_tags_editor_get_problem (editor), "at most 256"));
-  set_text (_amigo_tags_editor_get_value_entry (editor, 0), "");
+  amigo_test_ui_set_text (_amigo_tags_editor_get_value_entry (editor, 0), "");
   g_assert_true (amigo_tags_editor_is_valid (editor));
   tags = amigo_tags_editor_get_tags (editor, &n_tags);
   g_assert_cmpuint (n_tags, ==, 1);

@@ -49,15 +49,6 @@ wait_result (GAsyncResult **result)
   return *result;
 }
 
-/* Lets pending idles and a frame or two happen. */
-static void
-settle (void)
-{
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
-
 static char *
 unique_name (const char *prefix)
 {
@@ -149,66 +140,11 @@ new_context (News *news,
   return context;
 }
 
-/* Presses @button the way a person does (through its action, if it has
- * one). gtk_widget_activate() would only click it a moment later. */
-static void
-press (gpointer button)
-{
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
-  g_signal_emit_by_name (button, "clicked");
-}
-
 static gboolean
 label_shows (GtkLabel *label)
 {
   return gtk_widget_get_visible (GTK_WIDGET (label)) &&
          *gtk_label_get_text (label) != '\0';
-}
-
-static gboolean
-count_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-maybe_screenshot (gpointer    window,
-                  const char *name)
-{
-  const char *dir = g_getenv ("AMIGO_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  guint count = 0;
-  guint tick;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  gtk_window_present (GTK_WINDOW (window));
-  AMIGO_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)), WAIT_SECONDS);
-  /* About half a second of frames: the window is drawn at its size. */
-  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_tick_cb, &count, NULL);
-  AMIGO_TEST_WAIT_FOR (count >= 30, WAIT_SECONDS);
-  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
-
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 /* Shows @dialog and keeps a weak pointer that clears when it is gone. */
@@ -219,7 +155,7 @@ show (gpointer  dialog,
   *weak = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), weak);
   gtk_window_present (GTK_WINDOW (dialog));
-  settle ();
+  amigo_test_ui_settle ();
 }
 
 static void
@@ -367,7 +303,7 @@ type_share (AmigoPermissionsDialog *dialog,
             const char             *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (dialog->add_row), text);
-  press (dialog->add_button);
+  amigo_test_ui_click (dialog->add_button);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->add_row)), ==, "");
 }
 
@@ -445,7 +381,7 @@ test_permissions_share_and_unshare (void)
   gtk_check_button_set_active (dialog->public_check, TRUE);
   /* Typed but not added: Apply takes it too. */
   gtk_editable_set_text (GTK_EDITABLE (dialog->add_row), OU_ARN);
-  press (dialog->apply_button);
+  amigo_test_ui_click (dialog->apply_button);
   AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
   g_assert_cmpuint (news.changed, ==, 1);
   g_assert_nonnull (news.toast);
@@ -463,11 +399,11 @@ test_permissions_share_and_unshare (void)
   open_permissions (context, (gpointer *) &dialog);
   g_assert_true (gtk_check_button_get_active (dialog->public_check));
   g_assert_cmpuint (dialog->shares->len, ==, 3);
-  maybe_screenshot (dialog, "permissions.png");
+  amigo_test_ui_maybe_screenshot (dialog, "permissions.png");
   while (dialog->shares->len > 0)
-    press (((AmigoShare *) g_ptr_array_index (dialog->shares, 0))->remove_button);
+    amigo_test_ui_click (((AmigoShare *) g_ptr_array_index (dialog->shares, 0))->remove_button);
   gtk_check_button_set_active (dialog->private_check, TRUE);
-  press (dialog->apply_button);
+  amigo_test_ui_click (dialog->apply_button);
   AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
   g_assert_cmpuint (news.changed, ==, 2);
 
@@ -542,7 +478,7 @@ test_permissions_public_blocked (void)
   text = amigo_test_ui_collect_text (GTK_WIDGET (dialog));
   g_assert_nonnull (strstr (text, "Block public access"));
   gtk_editable_set_text (GTK_EDITABLE (dialog->add_row), "1234-5678");
-  maybe_screenshot (dialog, "permissions-blocked.png");
+  amigo_test_ui_maybe_screenshot (dialog, "permissions-blocked.png");
   /* Sharing with an account is still possible. */
   type_share (dialog, OTHER_ACCOUNT);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->apply_button)));
@@ -616,7 +552,7 @@ add_tag_line (AmigoTagsDialog *dialog,
 {
   AmigoTagLine *line;
 
-  press (dialog->add_button);
+  amigo_test_ui_click (dialog->add_button);
   line = g_ptr_array_index (dialog->lines, dialog->lines->len - 1);
   gtk_editable_set_text (GTK_EDITABLE (line->key_entry), key);
   gtk_editable_set_text (GTK_EDITABLE (line->value_entry), value);
@@ -644,13 +580,13 @@ test_tags_edit (void)
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->save_button)));
 
   gtk_editable_set_text (GTK_EDITABLE (find_line (dialog, "Stage")->value_entry), "production");
-  press (find_line (dialog, "Owner")->remove_button);
+  amigo_test_ui_click (find_line (dialog, "Owner")->remove_button);
   add_tag_line (dialog, "Team", "platform");
   add_tag_line (dialog, "Empty value", "");
   /* A line left empty is no tag. */
-  press (dialog->add_button);
-  maybe_screenshot (dialog, "tags.png");
-  press (dialog->save_button);
+  amigo_test_ui_click (dialog->add_button);
+  amigo_test_ui_maybe_screenshot (dialog, "tags.png");
+  amigo_test_ui_click (dialog->save_button);
   AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
   g_assert_cmpuint (news.changed, ==, 1);
   g_assert_nonnull (news.toast);
@@ -697,14 +633,14 @@ test_tags_invalid (void)
       AmigoTagLine *line = add_tag_line (dialog, invalid[i].key, invalid[i].value);
 
       if (i == 0)
-        maybe_screenshot (dialog, "tags-invalid.png");
+        amigo_test_ui_maybe_screenshot (dialog, "tags-invalid.png");
 
       g_test_message ("%s=%s", invalid[i].key, invalid[i].value);
       g_assert_true (label_shows (line->problem_label));
       g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->save_button)));
       g_signal_emit_by_name (dialog->save_button, "clicked");
       g_assert_false (amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)));
-      press (line->remove_button);
+      amigo_test_ui_click (line->remove_button);
     }
 
   /* At the limits, it is fine. */
@@ -759,7 +695,7 @@ test_deprecation_set_and_clear (void)
   show (amigo_deprecation_dialog_new (NULL, context), (gpointer *) &dialog);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->clear_group)));
   choose_time (dialog, at);
-  press (dialog->set_button);
+  amigo_test_ui_click (dialog->set_button);
   AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
   g_assert_cmpuint (news.changed, ==, 1);
   g_assert_nonnull (news.toast);
@@ -782,8 +718,8 @@ test_deprecation_set_and_clear (void)
 
     g_assert_cmpint (g_date_time_to_unix (shown), ==, g_date_time_to_unix (at));
   }
-  maybe_screenshot (dialog, "deprecation.png");
-  press (dialog->clear_button);
+  amigo_test_ui_maybe_screenshot (dialog, "deprecation.png");
+  amigo_test_ui_click (dialog->clear_button);
   AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
   g_assert_cmpuint (news.changed, ==, 2);
 
@@ -813,7 +749,7 @@ test_deprecation_invalid (void)
     {
       choose_time (dialog, invalid[i]);
       if (i == 0)
-        maybe_screenshot (dialog, "deprecation-invalid.png");
+        amigo_test_ui_maybe_screenshot (dialog, "deprecation-invalid.png");
       g_assert_true (label_shows (dialog->problem_label));
       g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->set_button)));
       g_signal_emit_by_name (dialog->set_button, "clicked");
@@ -845,8 +781,8 @@ test_description_round_trip (void)
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->save_button)));
 
   gtk_editable_set_text (GTK_EDITABLE (dialog->description_row), "Web server, built by the ui test — 한국어 too");
-  maybe_screenshot (dialog, "description.png");
-  press (dialog->save_button);
+  amigo_test_ui_maybe_screenshot (dialog, "description.png");
+  amigo_test_ui_click (dialog->save_button);
   AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
 
   after = refetch (image);
@@ -881,9 +817,9 @@ test_description_too_long (void)
   g_assert_true (label_shows (dialog->problem_label));
   g_assert_nonnull (strstr (gtk_label_get_text (dialog->problem_label), "255"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->description_row), "error"));
-  maybe_screenshot (dialog, "description-too-long.png");
+  amigo_test_ui_maybe_screenshot (dialog, "description-too-long.png");
   g_signal_emit_by_name (dialog->save_button, "clicked");
-  settle ();
+  amigo_test_ui_settle ();
   g_assert_false (amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)));
 
   gtk_editable_set_text (GTK_EDITABLE (dialog->description_row), longest);
@@ -1001,14 +937,14 @@ confirm (AmigoDeregisterDialog *dialog,
          char                 **body,
          const char            *screenshot)
 {
-  press (dialog->deregister_button);
+  amigo_test_ui_click (dialog->deregister_button);
   g_assert_nonnull (dialog->confirm_dialog);
   if (screenshot != NULL)
-    maybe_screenshot (dialog->confirm_dialog, screenshot);
+    amigo_test_ui_maybe_screenshot (dialog->confirm_dialog, screenshot);
   if (body != NULL)
     *body = g_strdup (adw_message_dialog_get_body (dialog->confirm_dialog));
   adw_message_dialog_response (dialog->confirm_dialog, response);
-  settle ();
+  amigo_test_ui_settle ();
 }
 
 static void
@@ -1048,7 +984,7 @@ test_deregister_shared_snapshot (void)
   g_assert_cmpstr (gtk_button_get_label (dialog->deregister_button), ==, "_Deregister 2 Images");
 
   gtk_check_button_set_active (dialog->delete_check, TRUE);
-  maybe_screenshot (dialog, "deregister.png");
+  amigo_test_ui_maybe_screenshot (dialog, "deregister.png");
 
   /* The question names every image and snapshot it deletes. */
   confirm (dialog, "deregister", &body, "deregister-confirm.png");
@@ -1066,12 +1002,12 @@ test_deregister_shared_snapshot (void)
   g_assert_nonnull (strstr (result_text, amigo_image_get_image_id (third)));
   g_assert_cmpuint (dialog->n_deregistered, ==, 2);
   g_assert_cmpuint (dialog->n_deleted, ==, n_snapshots - 1);
-  maybe_screenshot (dialog, "deregister-result.png");
+  amigo_test_ui_maybe_screenshot (dialog, "deregister-result.png");
   g_assert_cmpuint (news.changed, ==, 1);
   expected_toast = g_strdup_printf ("Deregistered 2 images and deleted %u snapshot%s",
                                     n_snapshots - 1, n_snapshots - 1 == 1 ? "" : "s");
   g_assert_cmpstr (news.toast, ==, expected_toast);
-  press (dialog->close_button);
+  amigo_test_ui_click (dialog->close_button);
   AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
 
   /* In moto: both images gone, their own snapshots deleted, the shared
@@ -1121,7 +1057,7 @@ test_deregister_protected (void)
   g_assert_nonnull (strstr (text, "Deregistration protection is on"));
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->deregister_button)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->snapshots_group)));
-  maybe_screenshot (dialog, "deregister-protected.png");
+  amigo_test_ui_maybe_screenshot (dialog, "deregister-protected.png");
   g_signal_emit_by_name (dialog->deregister_button, "clicked");
   g_assert_null (dialog->confirm_dialog);
   close_dialog ((gpointer *) &dialog);
@@ -1153,7 +1089,7 @@ test_deregister_protected (void)
 
   /* Turning the protection off from the dialog makes it deregistrable. */
   open_deregister (alone, (gpointer *) &dialog);
-  press (((AmigoDeregisterImage *) g_ptr_array_index (dialog->images, 0))->unprotect_button);
+  amigo_test_ui_click (((AmigoDeregisterImage *) g_ptr_array_index (dialog->images, 0))->unprotect_button);
   AMIGO_TEST_WAIT_FOR (!amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)) && !dialog->loading, WAIT_SECONDS);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "confirm");
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->deregister_button)));

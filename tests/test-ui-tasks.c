@@ -86,43 +86,7 @@ set_image_state (const char *region,
   knob ("image-state", json);
 }
 
-/* How many requests of @action reached the proxy. */
-static guint
-proxy_seen (const char *action)
-{
-  g_autofree char *url = g_strdup_printf ("%s/__fault__/log", g_getenv ("AMIGO_FAULT_PROXY"));
-  g_autoptr(JsonNode) log = http_json ("GET", url, NULL);
-  JsonObject *seen = json_object_get_object_member (json_node_get_object (log), "seen");
-
-  return json_object_get_int_member_with_default (seen, action, 0);
-}
-
-static void
-fault (const char *json)
-{
-  g_autofree char *url = g_strdup_printf ("%s/__fault__", g_getenv ("AMIGO_FAULT_PROXY"));
-  g_autoptr(JsonNode) reply = http_json ("POST", url, json);
-}
-
 /* ---- waiting --------------------------------------------------------- */
-
-static gboolean
-timed_out_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms: lets any poll that would still come, come. */
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timed_out_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 store_result_cb (GObject      *source,
@@ -364,10 +328,10 @@ test_create_pending_then_available (void)
    * and by the proxy's. */
   g_assert_false (_amigo_task_manager_is_watching (manager, task));
   before = _amigo_task_manager_get_n_requests (manager);
-  seen_before = proxy_seen ("DescribeImages");
-  run_for (10 * TEST_MAX_MS);
+  seen_before = amigo_test_ui_fault_count ("seen", "DescribeImages");
+  amigo_test_ui_run_for (10 * TEST_MAX_MS);
   g_assert_cmpuint (_amigo_task_manager_get_n_requests (manager), ==, before);
-  g_assert_cmpuint (proxy_seen ("DescribeImages"), ==, seen_before);
+  g_assert_cmpuint (amigo_test_ui_fault_count ("seen", "DescribeImages"), ==, seen_before);
 
   contents = read_file (path);
   g_assert_nonnull (strstr (contents, "\"succeeded\""));
@@ -431,7 +395,7 @@ test_poll_errors_keep_trying (void)
   guint interval;
 
   /* Every attempt the client makes of the next polls is refused. */
-  fault ("{\"mode\": \"throttle\", \"count\": 6, \"action\": \"DescribeImages\"}");
+  amigo_test_ui_fault ("{\"mode\": \"throttle\", \"count\": 6, \"action\": \"DescribeImages\"}");
   amigo_task_manager_add (manager, task);
   AMIGO_TEST_WAIT_FOR (amigo_task_get_message (task) != NULL, WAIT_SECONDS);
   g_test_message ("While throttled: %s", amigo_task_get_message (task));
@@ -620,7 +584,7 @@ test_resume_waits_for_accounts (void)
   /* As at start-up: the accounts are still being listed. */
   second = new_manager (loading, path);
   resumed = g_list_model_get_item (amigo_task_manager_get_tasks (second), 0);
-  run_for (5 * TEST_MAX_MS);
+  amigo_test_ui_run_for (5 * TEST_MAX_MS);
   g_assert_true (_amigo_task_manager_is_watching (second, resumed));
   g_assert_cmpuint (_amigo_task_manager_get_n_requests (second), ==, 0);
   g_assert_cmpint (amigo_task_get_state (resumed), ==, AMIGO_TASK_STATE_RUNNING);
@@ -836,75 +800,10 @@ list_fixture_clear (ListFixture *fixture)
   /* GTK 4.8 shows a pending tooltip on the surface it was asked for even
    * after that surface is gone: let any pending one come first. */
   gtk_popover_popdown (GTK_POPOVER (fixture->list));
-  run_for (1000);
+  amigo_test_ui_run_for (1000);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_free (fixture->shown);
   g_free (fixture->toast);
-}
-
-static gboolean
-count_frames_cb (GtkWidget     *widget,
-                 GdkFrameClock *clock,
-                 gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Saves the window with its open popover when asked to. The popover is a
- * surface of its own, drawn over the window where X placed it; whatever
- * of it hangs past the window's edge stays (on a transparent background). */
-static void
-maybe_screenshot (ListFixture *fixture,
-                  const char  *name)
-{
-  const char *dir = g_getenv ("AMIGO_SCREENSHOT_DIR");
-  GtkWidget *popover = GTK_WIDGET (fixture->list);
-  g_autoptr(GdkPaintable) window_paintable = NULL;
-  g_autoptr(GdkPaintable) popover_paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GdkSurface *popup;
-  graphene_rect_t bounds;
-  double window_x, window_y, popover_x, popover_y;
-  guint frames = 0, tick;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  tick = gtk_widget_add_tick_callback (popover, count_frames_cb, &frames, NULL);
-  AMIGO_TEST_WAIT_FOR (frames >= 30, WAIT_SECONDS);
-  gtk_widget_remove_tick_callback (popover, tick);
-
-  gtk_native_get_surface_transform (GTK_NATIVE (fixture->window), &window_x, &window_y);
-  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
-  popup = gtk_native_get_surface (GTK_NATIVE (popover));
-
-  window_paintable = gtk_widget_paintable_new (fixture->window);
-  popover_paintable = gtk_widget_paintable_new (popover);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (window_paintable, GDK_SNAPSHOT (snapshot),
-                          gtk_widget_get_width (fixture->window), gtk_widget_get_height (fixture->window));
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (popup)) + popover_x - window_x,
-                                                          gdk_popup_get_position_y (GDK_POPUP (popup)) + popover_y - window_y));
-  gdk_paintable_snapshot (popover_paintable, GDK_SNAPSHOT (snapshot),
-                          gtk_widget_get_width (popover), gtk_widget_get_height (popover));
-  gtk_snapshot_restore (snapshot);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  gsk_render_node_get_bounds (node, &bounds);
-  graphene_rect_union (&bounds, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (fixture->window),
-                                                     gtk_widget_get_height (fixture->window)), &bounds);
-  bounds.origin.x = MAX (bounds.origin.x, 0);
-  bounds.origin.y = MAX (bounds.origin.y, 0);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (fixture->window)), node, &bounds);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
 }
 
 static void
@@ -977,7 +876,7 @@ test_list (void)
   g_assert_true (gtk_widget_get_visible (_amigo_task_list_row_get_result_button (made_row)));
   g_assert_true (gtk_widget_get_sensitive (_amigo_task_list_get_clear_button (fixture.list)));
 
-  maybe_screenshot (&fixture, "tasks.png");
+  amigo_test_ui_maybe_screenshot (fixture.window, "tasks.png");
 
   gtk_widget_activate (_amigo_task_list_row_get_result_button (made_row));
   AMIGO_TEST_WAIT_FOR (fixture.shown != NULL, WAIT_SECONDS);
@@ -1037,7 +936,7 @@ test_list_cancel_copy (void)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   gtk_window_close (dialog);
   AMIGO_TEST_WAIT_FOR (_amigo_task_list_get_dialog (fixture.list) == NULL, WAIT_SECONDS);
-  run_for (5 * TEST_MAX_MS);
+  amigo_test_ui_run_for (5 * TEST_MAX_MS);
   g_assert_cmpint (amigo_task_get_state (copy), ==, AMIGO_TASK_STATE_RUNNING);
 
   open_list (&fixture);
