@@ -261,7 +261,15 @@ GtkWidget *
 amigo_test_ui_lookup (gpointer    root,
                       const char *id)
 {
-  return find_first (root, has_id, id);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  g_assert_true (GTK_IS_WIDGET (root));
+  walk (root, has_id, id, found, TRUE);
+  /* Two widgets with one id (a composite child's and its parent's): look
+   * in the part of the tree that holds the one wanted. */
+  if (found->len > 1)
+    g_error ("%u widgets with the id \"%s\" in %s", found->len, id, G_OBJECT_TYPE_NAME (root));
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
 }
 
 GtkWidget *

@@ -1923,6 +1923,161 @@ test_unpatched_unknown_action (void)
   g_test_message ("plain moto: %s", error->message);
 }
 
+/* ---- moved from the ui programs: engine calls the dialogs rely on ---- */
+
+typedef enum {
+  BPA_GET,
+  BPA_ENABLE,
+  BPA_DISABLE,
+} BpaCall;
+
+static char *
+block_public_access (BpaCall call)
+{
+  g_autoptr(GError) error = NULL;
+  char *state = NULL;
+
+  switch (call)
+    {
+    case BPA_GET:
+      amigo_ec2_get_image_block_public_access_state_async (env.ec2, NULL, result_cb, next_result ());
+      state = amigo_ec2_get_image_block_public_access_state_finish (env.ec2, await_result (), &error);
+      break;
+    case BPA_ENABLE:
+      amigo_ec2_enable_image_block_public_access_async (env.ec2, NULL, result_cb, next_result ());
+      state = amigo_ec2_enable_image_block_public_access_finish (env.ec2, await_result (), &error);
+      break;
+    case BPA_DISABLE:
+      amigo_ec2_disable_image_block_public_access_async (env.ec2, NULL, result_cb, next_result ());
+      state = amigo_ec2_disable_image_block_public_access_finish (env.ec2, await_result (), &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  g_assert_no_error (error);
+  g_assert_nonnull (state);
+  return state;
+}
+
+/* An image of a new instance, as DescribeImages shows it. */
+static AmigoImage *
+new_image (const char *what)
+{
+  g_autofree char *instance_id = launch_amazon_instance (env.ec2);
+  g_autofree char *name = unique_name (what);
+  AmigoCreateImageRequest request = { .instance_id = instance_id, .name = name, .no_reboot = TRUE };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *image_id = create_image (env.ec2, &request, NULL, &error);
+  AmigoImage *image;
+
+  g_assert_no_error (error);
+  image = get_image (env.ec2, image_id);
+  g_assert_nonnull (image);
+  return image;
+}
+
+/* The block public access calls, which the permissions dialog depends on
+ * (was in test-ui-manage). */
+static void
+test_engine_block_public_access (void)
+{
+  g_autoptr(AmigoImage) image = NULL;
+  AmigoLaunchPermission everyone = { .group = (char *) "all" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoImageAttribute) attribute = NULL;
+  g_autofree char *initial = NULL;
+  g_autofree char *enabled = NULL;
+  g_autofree char *while_enabled = NULL;
+  g_autofree char *disabled = NULL;
+  g_autofree char *after = NULL;
+  guint n = 0;
+
+  if (!have_server ())
+    return;
+
+  image = new_image ("bpa-check");
+  initial = block_public_access (BPA_GET);
+  g_assert_cmpstr (initial, ==, AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_UNBLOCKED);
+  enabled = block_public_access (BPA_ENABLE);
+  g_assert_cmpstr (enabled, ==, AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_BLOCKED);
+  while_enabled = block_public_access (BPA_GET);
+  g_assert_cmpstr (while_enabled, ==, AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_BLOCKED);
+
+  /* EC2 refuses to make an image public meanwhile. */
+  amigo_ec2_modify_image_launch_permission_async (env.ec2, amigo_image_get_image_id (image), &everyone, 1,
+                                                  NULL, 0, NULL, result_cb, next_result ());
+  g_assert_false (amigo_ec2_modify_image_launch_permission_finish (env.ec2, await_result (), &error));
+  g_assert_true (amigo_aws_error_has_aws_code (error, "OperationNotPermitted"));
+  attribute = describe_attribute (env.ec2, amigo_image_get_image_id (image), AMIGO_IMAGE_ATTRIBUTE_LAUNCH_PERMISSION);
+  amigo_image_attribute_get_launch_permissions (attribute, &n);
+  g_assert_cmpuint (n, ==, 0);
+
+  disabled = block_public_access (BPA_DISABLE);
+  g_assert_cmpstr (disabled, ==, AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_UNBLOCKED);
+  after = block_public_access (BPA_GET);
+  g_assert_cmpstr (after, ==, AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_UNBLOCKED);
+}
+
+/* DescribeVolumes, which the create dialog reads (was in test-ui-create). */
+static void
+test_describe_volumes (void)
+{
+  g_autofree char *instance_id = NULL;
+  g_autoptr(GPtrArray) instances = NULL;
+  AmigoInstance *instance;
+  guint n_mappings = 0;
+  const AmigoInstanceBlockDeviceMapping *mappings;
+  const char *ids[] = { NULL, NULL };
+  const char *instance_ids[] = { NULL, NULL };
+  AmigoEc2Filter filter = { "attachment.instance-id", instance_ids };
+  AmigoEc2ListRequest by_id = { .ids = ids };
+  AmigoEc2ListRequest by_filter = { .filters = &filter, .n_filters = 1 };
+  g_autoptr(GPtrArray) volumes = NULL;
+  g_autoptr(GPtrArray) filtered = NULL;
+  g_autoptr(GError) error = NULL;
+  AmigoVolume *volume;
+
+  if (!have_server ())
+    return;
+
+  instance_id = launch_amazon_instance (env.ec2);
+  instance_ids[0] = instance_id;
+  {
+    const char *one[] = { instance_id, NULL };
+    AmigoEc2ListRequest request = { .ids = one };
+
+    instances = describe_instances (env.ec2, &request);
+  }
+  g_assert_cmpuint (instances->len, ==, 1);
+  instance = g_ptr_array_index (instances, 0);
+  mappings = amigo_instance_get_block_device_mappings (instance, &n_mappings);
+
+  g_assert_cmpuint (n_mappings, >=, 1);
+  g_assert_true (mappings[0].has_ebs);
+  ids[0] = mappings[0].ebs.volume_id;
+
+  amigo_ec2_describe_volumes_async (env.ec2, &by_id, NULL, result_cb, next_result ());
+  volumes = amigo_ec2_describe_volumes_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (volumes->len, ==, 1);
+  volume = g_ptr_array_index (volumes, 0);
+  g_assert_cmpstr (amigo_volume_get_volume_id (volume), ==, ids[0]);
+  /* moto gives every instance an 8 GiB gp2 root volume */
+  g_assert_cmpint (amigo_volume_get_size (volume), ==, 8);
+  g_assert_cmpstr (amigo_volume_get_volume_type (volume), ==, "gp2");
+  g_assert_cmpstr (amigo_volume_get_state (volume), ==, "in-use");
+  g_assert_nonnull (amigo_volume_get_availability_zone (volume));
+  g_assert_cmpint (amigo_volume_get_create_time_usec (volume), >, 0);
+  g_assert_false (amigo_volume_get_encrypted (volume));
+
+  /* Filters page through MaxResults, which DescribeVolumes caps at 500. */
+  amigo_ec2_describe_volumes_async (env.ec2, &by_filter, NULL, result_cb, next_result ());
+  filtered = amigo_ec2_describe_volumes_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (filtered->len, ==, 1);
+  g_assert_cmpstr (amigo_volume_get_volume_id (g_ptr_array_index (filtered, 0)), ==, ids[0]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1974,6 +2129,9 @@ main (int    argc,
       g_test_add_func ("/integration/strict/copy-image-without-name", test_strict_copy_image_without_name);
       g_test_add_func ("/integration/strict/client-token-length", test_strict_client_token_length);
       g_test_add_func ("/integration/strict/model-mismatch", test_strict_model_mismatch);
+      /* Moved from the ui programs, under their old names. */
+      g_test_add_func ("/manage/engine/block-public-access", test_engine_block_public_access);
+      g_test_add_func ("/ui/create/engine/describe-volumes", test_describe_volumes);
       g_test_add_func ("/integration/lifecycle/1-create-image", test_lifecycle_create_image);
       g_test_add_func ("/integration/lifecycle/2-copy-image", test_lifecycle_copy_image);
       g_test_add_func ("/integration/lifecycle/3-launch-copy", test_lifecycle_launch_copy);

@@ -14,9 +14,9 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
-#include "amigo-account-dialog-private.h"
-#include "amigo-import-dialog-private.h"
+#include "amigo-account-dialog.h"
 #include "amigo-account-manager.h"
+#include "amigo-import-dialog.h"
 #include "amigo-preferences-window.h"
 #include "amigo-resources.h"
 #include "amigo-test-ui.h"
@@ -147,36 +147,61 @@ add_stored (AmigoAccountManager *manager,
   return amigo_account_manager_lookup (manager, account_id);
 }
 
+/* Picks the region @code in the list, where each shows as "name — code"
+ * (or as its bare code, for one Amigo does not know). */
 static void
 select_region (AmigoAccountDialog *dialog,
                const char         *code)
 {
-  for (guint i = 0; i < dialog->region_codes->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (dialog->region_codes, i), code) == 0)
-      {
-        adw_combo_row_set_selected (dialog->region_row, i);
-        return;
-      }
+  GtkWidget *row = amigo_test_ui_find (dialog, "region_row");
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  g_autofree char *suffix = g_strconcat (" ", code, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      const char *text = gtk_string_object_get_string (item);
+
+      if (g_strcmp0 (text, code) == 0 || g_str_has_suffix (text, suffix))
+        {
+          amigo_test_ui_pick (row, i);
+          return;
+        }
+    }
   g_assert_not_reached ();
+}
+
+/* The check of the importable profile @name; %NULL when it cannot be
+ * imported (its row is greyed out) or is not listed. */
+static GtkCheckButton *
+import_check (AmigoImportDialog *dialog,
+              const char        *name)
+{
+  GtkWidget *profiles = amigo_test_ui_find (dialog, "profiles_group");
+  GtkWidget *row = amigo_test_ui_find_by_type (profiles, ADW_TYPE_ACTION_ROW, name);
+
+  if (row == NULL || !gtk_widget_get_sensitive (row))
+    return NULL;
+  return GTK_CHECK_BUTTON (amigo_test_ui_find_by_type (row, GTK_TYPE_CHECK_BUTTON, NULL));
 }
 
 static gboolean
 can_test (AmigoAccountDialog *dialog)
 {
-  return gtk_widget_is_sensitive (GTK_WIDGET (dialog->test_button));
+  return gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "test_button"));
 }
 
 static gboolean
 can_save (AmigoAccountDialog *dialog)
 {
-  return gtk_widget_is_sensitive (GTK_WIDGET (dialog->save_button));
+  return gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "save_button"));
 }
 
 static const char *
 problems (AmigoAccountDialog *dialog)
 {
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->problem_label)));
-  return gtk_label_get_text (dialog->problem_label);
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "problem_label")));
+  return gtk_label_get_text (GTK_LABEL (amigo_test_ui_find (dialog, "problem_label")));
 }
 
 static gboolean
@@ -184,8 +209,8 @@ test_finished (gpointer data)
 {
   AmigoAccountDialog *dialog = data;
 
-  return dialog->test_state == AMIGO_ACCOUNT_TEST_PASSED ||
-         dialog->test_state == AMIGO_ACCOUNT_TEST_FAILED;
+  return amigo_account_dialog_get_test_state (dialog) == AMIGO_ACCOUNT_TEST_PASSED ||
+         amigo_account_dialog_get_test_state (dialog) == AMIGO_ACCOUNT_TEST_FAILED;
 }
 
 static void
@@ -193,11 +218,11 @@ fill_moto_account (AmigoAccountDialog *dialog,
                    const char         *name,
                    const char         *secret)
 {
-  amigo_test_ui_set_text (dialog->name_row, name);
-  amigo_test_ui_set_text (dialog->access_key_row, g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"));
-  amigo_test_ui_set_text (dialog->secret_row, secret);
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), name);
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "access_key_row"), g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"));
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "secret_row"), secret);
   select_region (dialog, "us-east-1");
-  amigo_test_ui_set_text (dialog->endpoint_row, g_getenv ("AMIGO_TEST_ENDPOINT"));
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "endpoint_row"), g_getenv ("AMIGO_TEST_ENDPOINT"));
 }
 
 static GtkWidget *
@@ -298,48 +323,48 @@ test_add_validation (void)
   amigo_test_ui_settle ();
 
   /* A real keyring: no session-only notice. */
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->notice_group)));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "notice_group")));
 
   /* A fresh form: nothing to test or add yet, and no red either. */
   g_assert_false (can_test (dialog));
   g_assert_false (can_save (dialog));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->problem_label)));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "problem_label")));
 
   /* A key id that is not one. */
-  amigo_test_ui_set_text (dialog->name_row, "Staging");
-  amigo_test_ui_set_text (dialog->access_key_row, "akia-not-a-key");
-  amigo_test_ui_set_text (dialog->secret_row, "secret");
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), "Staging");
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "access_key_row"), "akia-not-a-key");
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "secret_row"), "secret");
   g_assert_false (can_test (dialog));
   g_assert_false (can_save (dialog));
   g_assert_nonnull (strstr (problems (dialog), "16 to 128 capital letters and digits"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->access_key_row), "error"));
+  g_assert_true (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "access_key_row"), "error"));
 
   /* Fixed: the keys can be tested, but not added before the test. */
-  amigo_test_ui_set_text (dialog->access_key_row, "AKIAIOSFODNN7EXAMPLE");
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "access_key_row"), "AKIAIOSFODNN7EXAMPLE");
   g_assert_true (can_test (dialog));
   g_assert_false (can_save (dialog));
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (dialog->access_key_row), "error"));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->problem_label)));
+  g_assert_false (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "access_key_row"), "error"));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "problem_label")));
 
   /* An empty secret. */
-  amigo_test_ui_set_text (dialog->secret_row, "");
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "secret_row"), "");
   g_assert_false (can_test (dialog));
   g_assert_nonnull (strstr (problems (dialog), "Enter the secret access key."));
-  amigo_test_ui_set_text (dialog->secret_row, "secret");
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "secret_row"), "secret");
 
   /* An endpoint that is not a web address. */
-  amigo_test_ui_set_text (dialog->endpoint_row, "ftp://example.com");
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "endpoint_row"), "ftp://example.com");
   g_assert_false (can_test (dialog));
   g_assert_nonnull (strstr (problems (dialog), "http:// or https://"));
-  g_assert_true (adw_expander_row_get_expanded (dialog->advanced_row));
-  amigo_test_ui_set_text (dialog->endpoint_row, "");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (amigo_test_ui_find (dialog, "advanced_row"))));
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "endpoint_row"), "");
   g_assert_true (can_test (dialog));
 
   /* A name already taken (in any case), then an empty one. */
-  amigo_test_ui_set_text (dialog->name_row, "production");
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), "production");
   g_assert_nonnull (strstr (problems (dialog), "Another account is already called"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->name_row), "error"));
-  amigo_test_ui_set_text (dialog->name_row, "  ");
+  g_assert_true (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "name_row"), "error"));
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), "  ");
   g_assert_nonnull (strstr (problems (dialog), "Enter a name for the account."));
 
   amigo_test_ui_maybe_screenshot (dialog, "account-add-invalid.png");
@@ -368,23 +393,23 @@ test_add_with_moto (void)
   g_assert_false (can_save (dialog));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL));
-  g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_RUNNING);
+  g_assert_cmpint (amigo_account_dialog_get_test_state (dialog), ==, AMIGO_ACCOUNT_TEST_RUNNING);
   amigo_test_ui_wait_until (test_finished, dialog, WAIT_SECONDS, "the test of the keys");
-  subtitle = adw_action_row_get_subtitle (dialog->test_row);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (amigo_test_ui_find (dialog, "test_row")));
   g_test_message ("test result: %s", subtitle);
-  g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_PASSED);
+  g_assert_cmpint (amigo_account_dialog_get_test_state (dialog), ==, AMIGO_ACCOUNT_TEST_PASSED);
   g_assert_true (g_str_has_prefix (subtitle, "Account " MOTO_ACCOUNT_ID " — arn:aws:iam::" MOTO_ACCOUNT_ID ":"));
   g_assert_true (can_save (dialog));
   amigo_test_ui_maybe_screenshot (dialog, "account-add.png");
 
   /* Changing a key asks for a new test. */
-  amigo_test_ui_set_text (dialog->secret_row, "x");
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "secret_row"), "x");
   g_assert_false (can_save (dialog));
-  amigo_test_ui_set_text (dialog->secret_row, g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"));
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "secret_row"), g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"));
   g_assert_false (can_save (dialog));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL);
   amigo_test_ui_wait_until (test_finished, dialog, WAIT_SECONDS, "the second test of the keys");
-  g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_PASSED);
+  g_assert_cmpint (amigo_account_dialog_get_test_state (dialog), ==, AMIGO_ACCOUNT_TEST_PASSED);
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL);
@@ -426,9 +451,9 @@ test_add_wrong_secret (void)
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL);
   amigo_test_ui_wait_until (test_finished, dialog, WAIT_SECONDS, "the test of the keys");
-  subtitle = adw_action_row_get_subtitle (dialog->test_row);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (amigo_test_ui_find (dialog, "test_row")));
   g_test_message ("test result: %s", subtitle);
-  g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_FAILED);
+  g_assert_cmpint (amigo_account_dialog_get_test_state (dialog), ==, AMIGO_ACCOUNT_TEST_FAILED);
   g_assert_true (g_str_has_prefix (subtitle, "AWS refused these keys: "));
   /* The secret is never repeated back. */
   g_assert_null (strstr (subtitle, "WRONGSECRET"));
@@ -438,7 +463,7 @@ test_add_wrong_secret (void)
   /* Even asked directly, it does not save. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL);
   amigo_test_ui_settle ();
-  g_assert_false (dialog->saving);
+  g_assert_false (amigo_account_dialog_get_busy (dialog));
   g_assert_null (added);
   stored = find_stored (keyring, "Wrong");
   g_assert_null (stored);
@@ -467,9 +492,9 @@ test_add_session_only (void)
       dialog = amigo_account_dialog_new_add (NULL, manager);
       gtk_window_present (GTK_WINDOW (dialog));
       amigo_test_ui_settle ();
-      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->notice_group)));
-      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->keyring_row)));
-      g_assert_cmpstr (adw_action_row_get_subtitle (dialog->keyring_row), ==,
+      g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "notice_group")));
+      g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "keyring_row")));
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (amigo_test_ui_find (dialog, "keyring_row"))), ==,
                        amigo_keyring_get_unavailable_reason (keyring));
       amigo_test_ui_maybe_screenshot (dialog, "account-add-session-only.png");
       destroy_window (dialog);
@@ -546,19 +571,19 @@ test_import (void)
   g_signal_connect (dialog, "account-added", G_CALLBACK (on_account_signal_cb), &added);
   gtk_window_present (GTK_WINDOW (dialog));
   amigo_test_ui_settle ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "profiles");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (amigo_test_ui_find (dialog, "stack"))), ==, "profiles");
 
   /* Static keys and credential_process can be ticked; roles and SSO are
    * listed without a way to tick them. */
-  g_assert_nonnull (_amigo_import_dialog_get_check (dialog, "dev"));
-  g_assert_nonnull (_amigo_import_dialog_get_check (dialog, "ops"));
-  g_assert_null (_amigo_import_dialog_get_check (dialog, "admin"));
-  g_assert_null (_amigo_import_dialog_get_check (dialog, "sso"));
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->import_button)));
+  g_assert_nonnull (import_check (dialog, "dev"));
+  g_assert_nonnull (import_check (dialog, "ops"));
+  g_assert_null (import_check (dialog, "admin"));
+  g_assert_null (import_check (dialog, "sso"));
+  g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "import_button")));
 
-  check = _amigo_import_dialog_get_check (dialog, "dev");
+  check = import_check (dialog, "dev");
   gtk_check_button_set_active (check, TRUE);
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->import_button)));
+  g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "import_button")));
   amigo_test_ui_maybe_screenshot (dialog, "account-import.png");
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -575,8 +600,8 @@ test_import (void)
 
   /* Imported profiles are not offered again. */
   dialog = amigo_import_dialog_new (NULL, manager);
-  g_assert_null (_amigo_import_dialog_get_check (dialog, "dev"));
-  g_assert_nonnull (_amigo_import_dialog_get_check (dialog, "ops"));
+  g_assert_null (import_check (dialog, "dev"));
+  g_assert_nonnull (import_check (dialog, "ops"));
   destroy_window (dialog);
 
   g_unlink (config_path);
@@ -597,11 +622,11 @@ test_import_empty (void)
   dialog = amigo_import_dialog_new (NULL, manager);
   gtk_window_present (GTK_WINDOW (dialog));
   amigo_test_ui_settle ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "empty");
-  description = adw_status_page_get_description (dialog->empty_page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (amigo_test_ui_find (dialog, "stack"))), ==, "empty");
+  description = adw_status_page_get_description (ADW_STATUS_PAGE (amigo_test_ui_find (dialog, "empty_page")));
   g_assert_nonnull (strstr (description, "No AWS CLI profiles found in "));
   g_assert_nonnull (strstr (description, config_path));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->import_button)));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "import_button")));
   amigo_test_ui_maybe_screenshot (dialog, "account-import-empty.png");
   destroy_window (dialog);
   g_rmdir (dir);
@@ -626,8 +651,8 @@ test_import_config_error (void)
 
   dialog = amigo_import_dialog_new (NULL, manager);
   amigo_test_ui_settle ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "empty");
-  g_assert_cmpstr (adw_status_page_get_description (dialog->empty_page), ==,
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (amigo_test_ui_find (dialog, "stack"))), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (amigo_test_ui_find (dialog, "empty_page"))), ==,
                    amigo_account_manager_get_config_error (manager));
   destroy_window (dialog);
   g_rmdir (config_path);
@@ -652,26 +677,26 @@ test_edit_rename (void)
   g_signal_connect (dialog, "account-changed", G_CALLBACK (on_account_signal_cb), &changed);
   gtk_window_present (GTK_WINDOW (dialog));
   amigo_test_ui_settle ();
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->name_row)), ==, "Old Name");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->endpoint_row)), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row"))), ==, "Old Name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "endpoint_row"))), ==,
                    g_getenv ("AMIGO_TEST_ENDPOINT"));
   /* Its own name is not “taken”; nothing changed, nothing to test. */
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->problem_label)));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "problem_label")));
   g_assert_true (can_save (dialog));
 
   /* A new endpoint is a change the keys must be tested against. */
-  amigo_test_ui_set_text (dialog->endpoint_row, "http://127.0.0.1:1");
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "endpoint_row"), "http://127.0.0.1:1");
   g_assert_false (can_save (dialog));
-  amigo_test_ui_set_text (dialog->endpoint_row, g_getenv ("AMIGO_TEST_ENDPOINT"));
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "endpoint_row"), g_getenv ("AMIGO_TEST_ENDPOINT"));
   g_assert_true (can_save (dialog));
 
   /* The stored keys can be tested as they are. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL);
   amigo_test_ui_wait_until (test_finished, dialog, WAIT_SECONDS, "the test of the stored keys");
-  g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_PASSED);
-  g_assert_cmpstr (dialog->tested_account_number, ==, MOTO_ACCOUNT_ID);
+  g_assert_cmpint (amigo_account_dialog_get_test_state (dialog), ==, AMIGO_ACCOUNT_TEST_PASSED);
+  g_assert_cmpstr (amigo_account_dialog_get_tested_account_number (dialog), ==, MOTO_ACCOUNT_ID);
 
-  amigo_test_ui_set_text (dialog->name_row, "New Name");
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), "New Name");
   select_region (dialog, "ap-northeast-2");
   amigo_test_ui_maybe_screenshot (dialog, "account-edit.png");
   g_assert_true (can_save (dialog));
@@ -714,24 +739,24 @@ test_edit_replace_keys (void)
   amigo_account_dialog_set_notice (dialog, "AWS refused the keys of this account.");
   g_signal_connect (dialog, "account-changed", G_CALLBACK (on_account_signal_cb), &changed);
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->notice_row)));
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "notice_row")));
 
   /* The old keys fail... */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL);
   amigo_test_ui_wait_until (test_finished, dialog, WAIT_SECONDS, "the test of the old keys");
-  g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_FAILED);
+  g_assert_cmpint (amigo_account_dialog_get_test_state (dialog), ==, AMIGO_ACCOUNT_TEST_FAILED);
 
   /* ...a key id alone is not enough... */
-  amigo_test_ui_set_text (dialog->access_key_row, g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"));
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "access_key_row"), g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"));
   g_assert_false (can_test (dialog));
   g_assert_nonnull (strstr (problems (dialog), "Enter the secret access key."));
 
   /* ...the new ones pass and are saved. */
-  amigo_test_ui_set_text (dialog->secret_row, g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"));
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "secret_row"), g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"));
   g_assert_false (can_save (dialog));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL);
   amigo_test_ui_wait_until (test_finished, dialog, WAIT_SECONDS, "the test of the new keys");
-  g_assert_cmpint (dialog->test_state, ==, AMIGO_ACCOUNT_TEST_PASSED);
+  g_assert_cmpint (amigo_account_dialog_get_test_state (dialog), ==, AMIGO_ACCOUNT_TEST_PASSED);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL);
   amigo_test_ui_wait_until (pointer_is_set, &changed, WAIT_SECONDS, "the keys to be saved");

@@ -366,21 +366,21 @@ test_copy_two_regions (void)
   dialog = AMIGO_COPY_IMAGE_DIALOG (opened.window);
 
   /* Filled in from the source. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->name_row)), ==, "copy-source-2024");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->description_row)), ==, description);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row"))), ==, "copy-source-2024");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "description_row"))), ==, description);
   /* The source region cannot be a destination. */
   g_assert_nonnull (_amigo_copy_image_dialog_get_destination (dialog, SOURCE_REGION)->unavailable);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (_amigo_copy_image_dialog_get_destination (dialog, SOURCE_REGION)->row)));
   /* Nothing chosen yet: Copy is off. */
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->copy_button)));
+  g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "copy_button")));
 
   choose_regions (dialog, destinations);
-  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "copy-of-web-2024");
-  gtk_switch_set_active (dialog->copy_tags_switch, TRUE);
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->copy_button)));
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row")), "copy-of-web-2024");
+  gtk_switch_set_active (GTK_SWITCH (amigo_test_ui_find (dialog, "copy_tags_switch")), TRUE);
+  g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "copy_button")));
   amigo_test_ui_maybe_screenshot (GTK_WIDGET (dialog), "copy-image.png");
 
-  gtk_widget_activate (GTK_WIDGET (dialog->copy_button));
+  gtk_widget_activate (amigo_test_ui_find (dialog, "copy_button"));
   AMIGO_TEST_WAIT_FOR (opened.window == NULL, WAIT_SECONDS);
   g_assert_cmpuint (opened.toasts->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (opened.toasts, 0), "2 regions"));
@@ -423,7 +423,7 @@ test_copy_retry_creates_nothing_twice (void)
   open_dialog (&opened, image, amigo_copy_image_dialog_new);
   dialog = AMIGO_COPY_IMAGE_DIALOG (opened.window);
   choose_regions (dialog, destinations);
-  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "copy-retry");
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row")), "copy-retry");
   for (guint i = 0; destinations[i] != NULL; i++)
     n_tasks[i] = count_tasks (AMIGO_TASK_KIND_COPY_IMAGE, destinations[i]);
 
@@ -434,8 +434,8 @@ test_copy_retry_creates_nothing_twice (void)
 
   /* Still open, saying which regions failed. */
   g_assert_nonnull (opened.window);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->status_group)));
-  text = amigo_test_ui_collect_text (GTK_WIDGET (dialog->status_group));
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "status_group")));
+  text = amigo_test_ui_collect_text (amigo_test_ui_find (dialog, "status_group"));
   g_assert_nonnull (strstr (text, "Europe (London)"));
   g_assert_nonnull (strstr (text, "Asia Pacific (Seoul)"));
   for (guint i = 0; destinations[i] != NULL; i++)
@@ -451,11 +451,11 @@ test_copy_retry_creates_nothing_twice (void)
     }
 
   /* Press Copy again. */
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->copy_button)));
+  g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "copy_button")));
   for (guint i = 0; destinations[i] != NULL; i++)
     g_assert_cmpstr (amigo_client_token_policy_peek_token (_amigo_copy_image_dialog_get_destination (dialog, destinations[i])->token),
                      ==, first_tokens[i]);
-  gtk_widget_activate (GTK_WIDGET (dialog->copy_button));
+  gtk_widget_activate (amigo_test_ui_find (dialog, "copy_button"));
   AMIGO_TEST_WAIT_FOR (opened.window == NULL, WAIT_SECONDS);
 
   for (guint i = 0; destinations[i] != NULL; i++)
@@ -490,7 +490,7 @@ test_copy_partial_failure (void)
   open_dialog (&opened, image, amigo_copy_image_dialog_new);
   dialog = AMIGO_COPY_IMAGE_DIALOG (opened.window);
   choose_regions (dialog, destinations);
-  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "copy-partial");
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row")), "copy-partial");
 
   g_assert_true (_amigo_copy_image_dialog_submit (dialog));
   AMIGO_TEST_WAIT_FOR (dialog->pending == 0, WAIT_SECONDS);
@@ -501,7 +501,7 @@ test_copy_partial_failure (void)
   g_assert_null (ok->error);
   g_assert_null (failed->image_id);
   g_assert_nonnull (strstr (failed->error, "InvalidAMIName.Duplicate"));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->status_group)));
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "status_group")));
   /* The region whose copy started cannot be sent again. */
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (ok->row)));
   first_copy = g_strdup (ok->image_id);
@@ -516,7 +516,7 @@ test_copy_partial_failure (void)
   post_json (moto_endpoint, "/amigo-test/release-name",
              "{\"region\": \"ca-central-1\", \"name\": \"copy-partial\"}");
 
-  gtk_widget_activate (GTK_WIDGET (dialog->copy_button));
+  gtk_widget_activate (amigo_test_ui_find (dialog, "copy_button"));
   AMIGO_TEST_WAIT_FOR (opened.window == NULL, WAIT_SECONDS);
 
   copies = images_named ("eu-central-1", "copy-partial");
@@ -548,36 +548,36 @@ test_copy_validation (void)
 
   /* No region */
   g_assert_false (_amigo_copy_image_dialog_submit (dialog));
-  g_assert_true (label_shows (dialog->regions_message));
+  g_assert_true (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "regions_message"))));
   gtk_check_button_set_active (_amigo_copy_image_dialog_get_region_check (dialog, "eu-west-3"), TRUE);
-  g_assert_false (label_shows (dialog->regions_message));
+  g_assert_false (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "regions_message"))));
 
   /* A bad name */
-  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "x");
-  g_assert_true (label_shows (dialog->details_message));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->name_row), "error"));
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->copy_button)));
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row")), "x");
+  g_assert_true (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "details_message"))));
+  g_assert_true (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "name_row"), "error"));
+  g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "copy_button")));
   g_assert_false (_amigo_copy_image_dialog_submit (dialog));
-  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "web {2024}");
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row")), "web {2024}");
   g_assert_false (_amigo_copy_image_dialog_submit (dialog));
-  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "web (2024)");
-  g_assert_false (label_shows (dialog->details_message));
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row")), "web (2024)");
+  g_assert_false (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "details_message"))));
 
   /* A bad KMS key; one of another region */
-  gtk_switch_set_active (dialog->encrypt_switch, TRUE);
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dialog->kms_row)));
-  gtk_editable_set_text (GTK_EDITABLE (dialog->kms_row), "my key");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->kms_row), "error"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->kms_message), "error"));
+  gtk_switch_set_active (GTK_SWITCH (amigo_test_ui_find (dialog, "encrypt_switch")), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "kms_row")));
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "kms_row")), "my key");
+  g_assert_true (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "kms_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "kms_message"), "error"));
   g_assert_false (_amigo_copy_image_dialog_submit (dialog));
-  gtk_editable_set_text (GTK_EDITABLE (dialog->kms_row),
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "kms_row")),
                          "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->kms_message), "error"));
-  g_assert_nonnull (strstr (gtk_label_get_text (dialog->kms_message), "eu-west-3"));
+  g_assert_true (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "kms_message"), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (amigo_test_ui_find (dialog, "kms_message"))), "eu-west-3"));
   g_assert_false (_amigo_copy_image_dialog_submit (dialog));
-  gtk_editable_set_text (GTK_EDITABLE (dialog->kms_row), "alias/amigo-copies");
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (dialog->kms_row), "error"));
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->copy_button)));
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "kms_row")), "alias/amigo-copies");
+  g_assert_false (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "kms_row"), "error"));
+  g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "copy_button")));
 
   /* Nothing reached EC2. */
   copies = images_named ("eu-west-3", "*");
@@ -707,17 +707,17 @@ test_launch (void)
   wait_loaded (dialog);
 
   /* The first key pair is offered; the default group is chosen. */
-  g_assert_false (gtk_widget_get_visible (dialog->key_warning));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "key_warning")));
   g_assert_nonnull (_amigo_launch_dialog_get_group_check (dialog, group));
 
-  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "launch-test");
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row")), "launch-test");
   g_assert_true (_amigo_launch_dialog_select_type (dialog, "t3.small"));
-  gtk_spin_button_set_value (dialog->count_spin, 2);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (amigo_test_ui_find (dialog, "count_spin")), 2);
   g_assert_true (_amigo_launch_dialog_select_key (dialog, key));
   gtk_check_button_set_active (_amigo_launch_dialog_get_group_check (dialog, group), TRUE);
   _amigo_launch_dialog_add_tag (dialog, "Team", "web");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (dialog->user_data_view), user_data, -1);
-  g_assert_true (gtk_switch_get_active (dialog->imdsv2_switch));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (amigo_test_ui_find (dialog, "user_data_view"))), user_data, -1);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (amigo_test_ui_find (dialog, "imdsv2_switch"))));
   /* moto's images name a root device their mappings do not have: take
    * the first volume. */
   g_assert_cmpuint (dialog->volumes->len, >, 0);
@@ -730,15 +730,15 @@ test_launch (void)
 
   /* The summary */
   /* (A button activated by keyboard clicks a moment later.) */
-  gtk_widget_activate (GTK_WIDGET (dialog->primary_button));
+  gtk_widget_activate (amigo_test_ui_find (dialog, "primary_button"));
   AMIGO_TEST_WAIT_FOR (g_strcmp0 (_amigo_launch_dialog_get_page (dialog), "review") == 0, 30);
-  summary = amigo_test_ui_collect_text (GTK_WIDGET (dialog->review_group));
+  summary = amigo_test_ui_collect_text (amigo_test_ui_find (dialog, "review_group"));
   g_assert_nonnull (strstr (summary, "t3.small"));
   g_assert_nonnull (strstr (summary, key));
   g_assert_nonnull (strstr (summary, group));
   g_assert_nonnull (strstr (summary, "Team = web"));
   g_assert_nonnull (strstr (summary, "IMDSv2 required"));
-  AMIGO_TEST_WAIT_FOR (!gtk_stack_get_transition_running (dialog->stack), 30);
+  AMIGO_TEST_WAIT_FOR (!gtk_stack_get_transition_running (GTK_STACK (amigo_test_ui_find (dialog, "stack"))), 30);
   amigo_test_ui_maybe_screenshot (GTK_WIDGET (dialog), "launch-review.png");
 
   /* Launch; the answer is lost after the instances were made. */
@@ -746,13 +746,13 @@ test_launch (void)
   g_assert_true (_amigo_launch_dialog_launch (dialog));
   AMIGO_TEST_WAIT_FOR (!amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)), WAIT_SECONDS);
   fault_reset ();
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->error_group)));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->subscribe_button)));
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "error_group")));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "subscribe_button")));
   g_assert_cmpstr (_amigo_launch_dialog_get_page (dialog), ==, "review");
   first_token = g_strdup (amigo_client_token_policy_peek_token (dialog->token));
 
   /* Launch again: the same token, the same instances. */
-  gtk_widget_activate (GTK_WIDGET (dialog->primary_button));
+  gtk_widget_activate (amigo_test_ui_find (dialog, "primary_button"));
   AMIGO_TEST_WAIT_FOR (g_strcmp0 (_amigo_launch_dialog_get_page (dialog), "done") == 0, WAIT_SECONDS);
   g_assert_cmpstr (amigo_client_token_policy_peek_token (dialog->token), ==, first_token);
   g_assert_cmpuint (dialog->instance_ids->len, ==, 2);
@@ -790,7 +790,7 @@ test_launch (void)
 
   /* Each id can be copied. */
   {
-    g_autofree char *ids = amigo_test_ui_collect_text (GTK_WIDGET (dialog->instances_list));
+    g_autofree char *ids = amigo_test_ui_collect_text (amigo_test_ui_find (dialog, "instances_list"));
 
     g_assert_nonnull (strstr (ids, g_ptr_array_index (dialog->instance_ids, 0)));
     g_assert_nonnull (strstr (ids, g_ptr_array_index (dialog->instance_ids, 1)));
@@ -814,14 +814,14 @@ test_launch_subnet (void)
   wait_loaded (dialog);
 
   g_assert_cmpuint (dialog->subnets->len, >, 0);
-  adw_combo_row_set_selected (dialog->subnet_row, 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "subnet_row")), 2);
   subnet = g_ptr_array_index (dialog->subnets, 1);
   g_assert_cmpstr (dialog->groups_vpc_id, ==, amigo_subnet_get_vpc_id (subnet));
   for (guint i = 0; i < dialog->groups->len; i++)
     g_assert_cmpstr (amigo_security_group_get_vpc_id (((AmigoLaunchGroup *) g_ptr_array_index (dialog->groups, i))->group),
                      ==, amigo_subnet_get_vpc_id (subnet));
-  adw_combo_row_set_selected (dialog->public_ip_row, 2);
-  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "launch-subnet");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "public_ip_row")), 2);
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row")), "launch-subnet");
 
   g_assert_true (_amigo_launch_dialog_review (dialog));
   g_assert_true (_amigo_launch_dialog_launch (dialog));
@@ -875,7 +875,7 @@ test_launch_types_fit_image (void)
     g_assert_false (_amigo_launch_dialog_select_type (dialog, "t3.micro"));
     g_assert_false (_amigo_launch_dialog_select_type (dialog, "m5.large"));
     g_assert_true (_amigo_launch_dialog_select_type (dialog, "t4g.micro"));
-    g_assert_cmpstr (amigo_instance_type_get_instance_type (gtk_drop_down_get_selected_item (dialog->type_dropdown)),
+    g_assert_cmpstr (amigo_instance_type_get_instance_type (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (amigo_test_ui_find (dialog, "type_dropdown")))),
                      ==, "t4g.micro");
   }
 
@@ -888,13 +888,13 @@ test_launch_types_fit_image (void)
     wait_loaded (dialog);
     g_assert_false (_amigo_launch_dialog_select_type (dialog, "t4g.micro"));
     /* t3.micro where it fits is the default. */
-    g_assert_cmpstr (amigo_instance_type_get_instance_type (gtk_drop_down_get_selected_item (dialog->type_dropdown)),
+    g_assert_cmpstr (amigo_instance_type_get_instance_type (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (amigo_test_ui_find (dialog, "type_dropdown")))),
                      ==, "t3.micro");
-    label = _amigo_launch_dialog_describe_type (gtk_drop_down_get_selected_item (dialog->type_dropdown));
+    label = _amigo_launch_dialog_describe_type (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (amigo_test_ui_find (dialog, "type_dropdown"))));
     g_assert_cmpstr (label, ==, "t3.micro — 2 vCPU, 1 GiB");
     /* Searchable by name. */
-    g_assert_true (gtk_drop_down_get_enable_search (dialog->type_dropdown));
-    g_assert_nonnull (gtk_drop_down_get_expression (dialog->type_dropdown));
+    g_assert_true (gtk_drop_down_get_enable_search (GTK_DROP_DOWN (amigo_test_ui_find (dialog, "type_dropdown"))));
+    g_assert_nonnull (gtk_drop_down_get_expression (GTK_DROP_DOWN (amigo_test_ui_find (dialog, "type_dropdown"))));
   }
 }
 
@@ -913,34 +913,34 @@ test_launch_validation (void)
   open_dialog (&opened, image, amigo_launch_dialog_new);
   dialog = AMIGO_LAUNCH_DIALOG (opened.window);
   wait_loaded (dialog);
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->primary_button)));
+  g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "primary_button")));
 
   /* No key pair: a warning, not a blocker. */
   g_assert_true (_amigo_launch_dialog_select_key (dialog, NULL));
-  g_assert_true (gtk_widget_get_visible (dialog->key_warning));
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->primary_button)));
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "key_warning")));
+  g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "primary_button")));
 
   /* A volume smaller than its snapshot */
   g_assert_cmpuint (dialog->volumes->len, >, 0);
   root = g_ptr_array_index (dialog->volumes, 0);
   snapshot_size = gtk_spin_button_get_value_as_int (root->size_spin);
   gtk_spin_button_set_value (root->size_spin, snapshot_size - 1);
-  g_assert_true (label_shows (dialog->volumes_message));
-  g_assert_nonnull (strstr (gtk_label_get_text (dialog->volumes_message), "at least"));
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->primary_button)));
+  g_assert_true (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "volumes_message"))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (amigo_test_ui_find (dialog, "volumes_message"))), "at least"));
+  g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "primary_button")));
   g_assert_false (_amigo_launch_dialog_review (dialog));
   g_assert_cmpstr (_amigo_launch_dialog_get_page (dialog), ==, "form");
   gtk_spin_button_set_value (root->size_spin, snapshot_size);
-  g_assert_false (label_shows (dialog->volumes_message));
+  g_assert_false (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "volumes_message"))));
 
   /* Too much user data */
-  buffer = gtk_text_view_get_buffer (dialog->user_data_view);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (amigo_test_ui_find (dialog, "user_data_view")));
   big = g_strnfill (16 * 1024 + 1, 'x');
   gtk_text_buffer_set_text (buffer, big, -1);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->user_data_message), "error"));
+  g_assert_true (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "user_data_message"), "error"));
   g_assert_false (_amigo_launch_dialog_review (dialog));
   gtk_text_buffer_set_text (buffer, "#cloud-config\n", -1);
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (dialog->user_data_message), "error"));
+  g_assert_false (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "user_data_message"), "error"));
 
   /* Tags: reserved, twice, without a key, the Name set twice */
   tag = _amigo_launch_dialog_add_tag (dialog, "aws:owner", "me");
@@ -1008,17 +1008,17 @@ test_launch_opt_in_required (void)
   g_assert_true (_amigo_launch_dialog_review (dialog));
 
   _amigo_launch_dialog_show_launch_error (dialog, opt_in);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->error_group)));
-  g_assert_cmpstr (gtk_label_get_text (dialog->error_label), ==, message);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->subscribe_button)));
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->subscribe_button)));
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "error_group")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (amigo_test_ui_find (dialog, "error_label"))), ==, message);
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "subscribe_button")));
+  g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "subscribe_button")));
   g_assert_cmpstr (dialog->subscription_url, ==,
                    "https://aws.amazon.com/marketplace/pp?sku=b1e3x9mkw6tqz2pv7r0yd4hcn");
 
   /* Another error: AWS's words, no button. */
   _amigo_launch_dialog_show_launch_error (dialog, other);
-  g_assert_nonnull (strstr (gtk_label_get_text (dialog->error_label), "InsufficientInstanceCapacity"));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->subscribe_button)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (amigo_test_ui_find (dialog, "error_label"))), "InsufficientInstanceCapacity"));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "subscribe_button")));
   g_assert_null (dialog->subscription_url);
 }
 

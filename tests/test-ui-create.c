@@ -140,57 +140,6 @@ on_changed_cb (AmigoActionContext *context,
   (*(guint *) user_data)++;
 }
 
-/* ---- DescribeVolumes, which the create dialog reads ------------------ */
-
-static void
-test_describe_volumes (void)
-{
-  g_autoptr(AmigoEc2) ec2 = amigo_test_ui_get_ec2 (REGION);
-  g_autofree char *instance_id = amigo_test_ui_run_instance (ec2, "volumes-1");
-  g_autoptr(AmigoInstance) instance = get_instance (ec2, instance_id);
-  guint n_mappings = 0;
-  const AmigoInstanceBlockDeviceMapping *mappings =
-    amigo_instance_get_block_device_mappings (instance, &n_mappings);
-  const char *ids[] = { NULL, NULL };
-  const char *instance_ids[] = { instance_id, NULL };
-  AmigoEc2Filter filter = { "attachment.instance-id", instance_ids };
-  AmigoEc2ListRequest by_id = { .ids = ids };
-  AmigoEc2ListRequest by_filter = { .filters = &filter, .n_filters = 1 };
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GAsyncResult) result2 = NULL;
-  g_autoptr(GPtrArray) volumes = NULL;
-  g_autoptr(GPtrArray) filtered = NULL;
-  g_autoptr(GError) error = NULL;
-  AmigoVolume *volume;
-
-  g_assert_cmpuint (n_mappings, >=, 1);
-  g_assert_true (mappings[0].has_ebs);
-  ids[0] = mappings[0].ebs.volume_id;
-
-  amigo_ec2_describe_volumes_async (ec2, &by_id, NULL, store_result_cb, &result);
-  AMIGO_TEST_WAIT_FOR (result != NULL, WAIT_SECONDS);
-  volumes = amigo_ec2_describe_volumes_finish (ec2, result, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (volumes->len, ==, 1);
-  volume = g_ptr_array_index (volumes, 0);
-  g_assert_cmpstr (amigo_volume_get_volume_id (volume), ==, ids[0]);
-  /* moto gives every instance an 8 GiB gp2 root volume */
-  g_assert_cmpint (amigo_volume_get_size (volume), ==, 8);
-  g_assert_cmpstr (amigo_volume_get_volume_type (volume), ==, "gp2");
-  g_assert_cmpstr (amigo_volume_get_state (volume), ==, "in-use");
-  g_assert_nonnull (amigo_volume_get_availability_zone (volume));
-  g_assert_cmpint (amigo_volume_get_create_time_usec (volume), >, 0);
-  g_assert_false (amigo_volume_get_encrypted (volume));
-
-  /* Filters page through MaxResults, which DescribeVolumes caps at 500. */
-  amigo_ec2_describe_volumes_async (ec2, &by_filter, NULL, store_result_cb, &result2);
-  AMIGO_TEST_WAIT_FOR (result2 != NULL, WAIT_SECONDS);
-  filtered = amigo_ec2_describe_volumes_finish (ec2, result2, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (filtered->len, ==, 1);
-  g_assert_cmpstr (amigo_volume_get_volume_id (g_ptr_array_index (filtered, 0)), ==, ids[0]);
-}
-
 /* ---- the create dialog ----------------------------------------------- */
 
 static AmigoCreateImageDialog *
@@ -210,7 +159,7 @@ open_create_dialog (AmigoActionContext *context,
                    instance_id) == 0)
       index = i;
   g_assert_cmpuint (index, !=, G_MAXUINT);
-  adw_combo_row_set_selected (dialog->instance_row, index);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "instance_row")), index);
   AMIGO_TEST_WAIT_FOR (!dialog->loading_volumes && dialog->volumes->len > 0, WAIT_SECONDS);
   g_assert_null (dialog->volumes_error);
   return dialog;
@@ -264,7 +213,7 @@ test_create_from_instance (void)
   dialog = open_create_dialog (context, instance_id);
 
   /* The instance as the person sees it */
-  label = amigo_test_ui_collect_text (GTK_WIDGET (dialog->instance_row));
+  label = amigo_test_ui_collect_text (amigo_test_ui_find (dialog, "instance_row"));
   g_assert_nonnull (strstr (label, "web-1 — "));
   g_assert_nonnull (strstr (label, instance_id));
   g_assert_nonnull (strstr (label, "t3.micro"));
@@ -277,14 +226,14 @@ test_create_from_instance (void)
   g_assert_cmpint (gtk_spin_button_get_value_as_int (volume->size), ==, 8);
   g_assert_cmpstr (amigo_image_form_get_volume_type (adw_combo_row_get_selected (volume->type)), ==, "gp2");
   g_assert_null (volume->remove);
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (dialog->create_button)));
+  g_assert_false (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "create_button")));
 
-  amigo_test_ui_set_text (dialog->name_row, "web-1 (2026-11) [test] @amigo");
-  amigo_test_ui_set_text (dialog->description_row, "Web server, made by test-ui-create");
-  gtk_switch_set_active (dialog->no_reboot_switch, TRUE);
-  add_tag (dialog->tags_editor, "Team", "web");
-  add_tag (dialog->tags_editor, "Cost Center", "42");
-  gtk_switch_set_active (dialog->tag_snapshots_switch, TRUE);
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), "web-1 (2026-11) [test] @amigo");
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "description_row"), "Web server, made by test-ui-create");
+  gtk_switch_set_active (GTK_SWITCH (amigo_test_ui_find (dialog, "no_reboot_switch")), TRUE);
+  add_tag (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")), "Team", "web");
+  add_tag (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")), "Cost Center", "42");
+  gtk_switch_set_active (GTK_SWITCH (amigo_test_ui_find (dialog, "tag_snapshots_switch")), TRUE);
 
   /* The root volume grows; a data volume is added; a second one added
    * and removed again. */
@@ -301,21 +250,21 @@ test_create_from_instance (void)
   gtk_spin_button_set_value (volume->size, 20);
   adw_combo_row_set_selected (volume->type, amigo_image_form_find_volume_type ("st1"));
   /* st1 volumes start at 125 GiB: refused until the size fits */
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (dialog->create_button)));
+  g_assert_false (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "create_button")));
   adw_combo_row_set_selected (volume->type, amigo_image_form_find_volume_type ("gp3"));
   gtk_switch_set_active (volume->delete_switch, FALSE);
 
   /* The name is free: the check while typing says so. */
   AMIGO_TEST_WAIT_FOR (g_strcmp0 (dialog->free_name, "web-1 (2026-11) [test] @amigo") == 0, WAIT_SECONDS);
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dialog->create_button)));
-  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == GTK_WIDGET (dialog->create_button));
+  g_assert_true (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "create_button")));
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == amigo_test_ui_find (dialog, "create_button"));
 
   /* The screen is 1000 pixels high: the added volume folded, the tags show. */
   adw_expander_row_set_expanded (volume_at (dialog, 1)->row, FALSE);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 620, 1000);
   amigo_test_ui_maybe_screenshot (dialog, "create-image.png");
 
-  click (dialog->create_button);
+  click (GTK_BUTTON (amigo_test_ui_find (dialog, "create_button")));
   AMIGO_TEST_WAIT_FOR (dialog->created_image_id != NULL, WAIT_SECONDS);
   AMIGO_TEST_WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (dialog)), WAIT_SECONDS);
   g_assert_cmpstr (toast, ==, "Creating image “web-1 (2026-11) [test] @amigo”…");
@@ -418,7 +367,7 @@ test_create_leave_out_volume (void)
 
   click (data->remove);
   g_assert_cmpuint (dialog->volumes->len, ==, 1);
-  shown = amigo_test_ui_collect_text (GTK_WIDGET (dialog->volumes_message));
+  shown = amigo_test_ui_collect_text (amigo_test_ui_find (dialog, "volumes_message"));
   g_assert_nonnull (strstr (shown, "Left out of the image: /dev/sdb"));
 
   /* An added volume takes the next free name: /dev/sdb stays reserved. */
@@ -426,9 +375,9 @@ test_create_leave_out_volume (void)
   g_assert_cmpstr (volume_at (dialog, 1)->device, ==, "/dev/sdf");
   click (volume_at (dialog, 1)->remove);
 
-  amigo_test_ui_set_text (dialog->name_row, "without-data-volume");
-  AMIGO_TEST_WAIT_FOR (gtk_widget_get_sensitive (GTK_WIDGET (dialog->create_button)), WAIT_SECONDS);
-  click (dialog->create_button);
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), "without-data-volume");
+  AMIGO_TEST_WAIT_FOR (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "create_button")), WAIT_SECONDS);
+  click (GTK_BUTTON (amigo_test_ui_find (dialog, "create_button")));
   AMIGO_TEST_WAIT_FOR (dialog->created_image_id != NULL, WAIT_SECONDS);
 
   image = amigo_test_ui_get_image (ec2, dialog->created_image_id);
@@ -453,21 +402,21 @@ static void
 short_name (AmigoCreateImageDialog *dialog,
             const char             *taken_name)
 {
-  amigo_test_ui_set_text (dialog->name_row, "ab");
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), "ab");
 }
 
 static void
 bad_characters (AmigoCreateImageDialog *dialog,
                 const char             *taken_name)
 {
-  amigo_test_ui_set_text (dialog->name_row, "web#1: *nightly*");
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), "web#1: *nightly*");
 }
 
 static void
 duplicate_name (AmigoCreateImageDialog *dialog,
                 const char             *taken_name)
 {
-  amigo_test_ui_set_text (dialog->name_row, taken_name);
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), taken_name);
   /* The check runs once typing pauses. */
   AMIGO_TEST_WAIT_FOR (g_strcmp0 (dialog->taken_name, taken_name) == 0, WAIT_SECONDS);
 }
@@ -483,15 +432,15 @@ static void
 duplicate_tag_keys (AmigoCreateImageDialog *dialog,
                     const char             *taken_name)
 {
-  add_tag (dialog->tags_editor, "Team", "web");
-  add_tag (dialog->tags_editor, "Team", "ops");
+  add_tag (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")), "Team", "web");
+  add_tag (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")), "Team", "ops");
 }
 
 static void
 aws_tag_key (AmigoCreateImageDialog *dialog,
              const char             *taken_name)
 {
-  add_tag (dialog->tags_editor, "AWS:CreatedBy", "me");
+  add_tag (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")), "AWS:CreatedBy", "me");
 }
 
 static void
@@ -535,13 +484,13 @@ test_create_validation (void)
       g_autofree char *name = g_strdup_printf ("valid-name-%s", c->name);
 
       g_test_message ("case %s", c->name);
-      amigo_test_ui_set_text (dialog->name_row, name);
-      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dialog->create_button)));
+      amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), name);
+      g_assert_true (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "create_button")));
 
       c->apply (dialog, "taken-name-1");
       problems = _amigo_create_image_dialog_dup_problems (dialog);
       g_assert_nonnull (strstr (problems, c->message));
-      g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (dialog->create_button)));
+      g_assert_false (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "create_button")));
       /* ... in a label the person can read */
       shown = amigo_test_ui_collect_text (adw_window_get_content (ADW_WINDOW (dialog)));
       g_assert_nonnull (strstr (shown, c->message));
@@ -567,11 +516,11 @@ test_create_refused (void)
   g_autofree char *text = NULL;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  amigo_test_ui_set_text (dialog->name_row, "refused-image");
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), "refused-image");
   /* The instance goes away behind the dialog's back. */
-  g_object_set (g_ptr_array_index (dialog->instances, adw_combo_row_get_selected (dialog->instance_row)),
+  g_object_set (g_ptr_array_index (dialog->instances, adw_combo_row_get_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "instance_row")))),
                 "instance-id", "i-00000000000000000", NULL);
-  AMIGO_TEST_WAIT_FOR (gtk_widget_get_sensitive (GTK_WIDGET (dialog->create_button)), WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "create_button")), WAIT_SECONDS);
 
   click (dialog->create_button);
   AMIGO_TEST_WAIT_FOR (!amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)) && amigo_action_dialog_get_problem (AMIGO_ACTION_DIALOG (dialog)) != NULL, WAIT_SECONDS);
@@ -580,7 +529,7 @@ test_create_refused (void)
   maybe_screenshot (dialog, "create-image-refused.png");
   text = amigo_test_ui_collect_text (GTK_WIDGET (dialog->error_group));
   g_assert_nonnull (strstr (text, "i-00000000000000000"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->name_row)), ==, "refused-image");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row"))), ==, "refused-image");
   g_assert_null (dialog->created_image_id);
   g_assert_cmpuint (count_own_images (ec2), ==, before);
   gtk_window_close (GTK_WINDOW (dialog));
@@ -611,7 +560,7 @@ select_snapshot (AmigoRegisterImageDialog *dialog,
                    snapshot_id) == 0)
       index = i;
   g_assert_cmpuint (index, !=, G_MAXUINT);
-  adw_combo_row_set_selected (dialog->snapshot_row, index);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "snapshot_row")), index);
 }
 
 /* The root snapshot of a fresh image of a fresh instance: 8 GiB. */
@@ -648,30 +597,30 @@ test_register_from_snapshot (void)
   g_signal_connect (context, "toast", G_CALLBACK (on_toast_cb), &toast);
   dialog = open_register_dialog (context);
   select_snapshot (dialog, snapshot_id);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (dialog->size_spin), ==, 8);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (amigo_test_ui_find (dialog, "size_spin"))), ==, 8);
 
-  amigo_test_ui_set_text (dialog->name_row, "registered-arm64");
-  amigo_test_ui_set_text (dialog->description_row, "From a snapshot");
-  adw_combo_row_set_selected (dialog->architecture_row, AMIGO_REGISTER_ARCH_ARM64);
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), "registered-arm64");
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "description_row"), "From a snapshot");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "architecture_row")), AMIGO_REGISTER_ARCH_ARM64);
   /* The boot mode follows the architecture until chosen: arm64 is UEFI. */
-  g_assert_cmpuint (adw_combo_row_get_selected (dialog->boot_mode_row), ==, AMIGO_REGISTER_BOOT_UEFI);
-  adw_combo_row_set_selected (dialog->boot_mode_row, AMIGO_REGISTER_BOOT_UEFI_PREFERRED);
-  adw_combo_row_set_selected (dialog->architecture_row, AMIGO_REGISTER_ARCH_X86_64);
-  g_assert_cmpuint (adw_combo_row_get_selected (dialog->boot_mode_row), ==, AMIGO_REGISTER_BOOT_UEFI_PREFERRED);
-  adw_combo_row_set_selected (dialog->architecture_row, AMIGO_REGISTER_ARCH_ARM64);
-  adw_combo_row_set_selected (dialog->boot_mode_row, AMIGO_REGISTER_BOOT_UEFI);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->root_device_row)), ==, "/dev/xvda");
-  gtk_spin_button_set_value (dialog->size_spin, 16);
-  adw_combo_row_set_selected (dialog->volume_type_row, amigo_image_form_find_volume_type ("gp3"));
-  gtk_switch_set_active (dialog->ena_switch, TRUE);
-  add_tag (dialog->tags_editor, "Source", "snapshot");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "boot_mode_row"))), ==, AMIGO_REGISTER_BOOT_UEFI);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "boot_mode_row")), AMIGO_REGISTER_BOOT_UEFI_PREFERRED);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "architecture_row")), AMIGO_REGISTER_ARCH_X86_64);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "boot_mode_row"))), ==, AMIGO_REGISTER_BOOT_UEFI_PREFERRED);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "architecture_row")), AMIGO_REGISTER_ARCH_ARM64);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "boot_mode_row")), AMIGO_REGISTER_BOOT_UEFI);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "root_device_row"))), ==, "/dev/xvda");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (amigo_test_ui_find (dialog, "size_spin")), 16);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "volume_type_row")), amigo_image_form_find_volume_type ("gp3"));
+  gtk_switch_set_active (GTK_SWITCH (amigo_test_ui_find (dialog, "ena_switch")), TRUE);
+  add_tag (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")), "Source", "snapshot");
 
   AMIGO_TEST_WAIT_FOR (g_strcmp0 (dialog->free_name, "registered-arm64") == 0, WAIT_SECONDS);
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dialog->register_button)));
+  g_assert_true (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "register_button")));
   gtk_window_set_default_size (GTK_WINDOW (dialog), 620, 1000);
   amigo_test_ui_maybe_screenshot (dialog, "register-image.png");
 
-  click (dialog->register_button);
+  click (GTK_BUTTON (amigo_test_ui_find (dialog, "register_button")));
   AMIGO_TEST_WAIT_FOR (dialog->registered_image_id != NULL, WAIT_SECONDS);
   AMIGO_TEST_WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (dialog)), WAIT_SECONDS);
   g_assert_cmpstr (toast, ==, "Registering image “registered-arm64”…");
@@ -706,17 +655,17 @@ test_register_from_manifest (void)
   g_autoptr(AmigoImage) image = NULL;
   guint n = 0;
 
-  gtk_toggle_button_set_active (dialog->manifest_toggle, TRUE);
-  g_assert_true (gtk_toggle_button_get_active (dialog->manifest_toggle));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->manifest_page)));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->snapshot_page)));
-  amigo_test_ui_set_text (dialog->name_row, "bundle-image");
-  amigo_test_ui_set_text (dialog->manifest_row, "amigo-test-bucket/images/web.manifest.xml");
-  adw_combo_row_set_selected (dialog->architecture_row, AMIGO_REGISTER_ARCH_X86_64);
-  adw_combo_row_set_selected (dialog->virtualization_row, AMIGO_REGISTER_VIRTUALIZATION_PARAVIRTUAL);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->kernel_row)));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->boot_mode_row)));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->ena_row)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (amigo_test_ui_find (dialog, "manifest_toggle")), TRUE);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (amigo_test_ui_find (dialog, "manifest_toggle"))));
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "manifest_page")));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "snapshot_page")));
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), "bundle-image");
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "manifest_row"), "amigo-test-bucket/images/web.manifest.xml");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "architecture_row")), AMIGO_REGISTER_ARCH_X86_64);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "virtualization_row")), AMIGO_REGISTER_VIRTUALIZATION_PARAVIRTUAL);
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "kernel_row")));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "boot_mode_row")));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "ena_row")));
 
   /* Enter in a field presses the default button. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "register-image.register", NULL);
@@ -744,40 +693,40 @@ static void
 set_manifest (AmigoRegisterImageDialog *dialog,
               const char               *value)
 {
-  gtk_toggle_button_set_active (dialog->manifest_toggle, TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (amigo_test_ui_find (dialog, "manifest_toggle")), TRUE);
   /* Typed, then corrected: as a person does */
-  amigo_test_ui_set_text (dialog->manifest_row, "a");
-  amigo_test_ui_set_text (dialog->manifest_row, value);
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "manifest_row"), "a");
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "manifest_row"), value);
 }
 
 static void
 set_root_size (AmigoRegisterImageDialog *dialog,
                const char               *value)
 {
-  gtk_spin_button_set_value (dialog->size_spin, g_ascii_strtod (value, NULL));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (amigo_test_ui_find (dialog, "size_spin")), g_ascii_strtod (value, NULL));
 }
 
 static void
 set_root_device (AmigoRegisterImageDialog *dialog,
                  const char               *value)
 {
-  amigo_test_ui_set_text (dialog->root_device_row, value);
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "root_device_row"), value);
 }
 
 static void
 arm64_with_bios (AmigoRegisterImageDialog *dialog,
                  const char               *value)
 {
-  adw_combo_row_set_selected (dialog->architecture_row, AMIGO_REGISTER_ARCH_ARM64);
-  adw_combo_row_set_selected (dialog->boot_mode_row, AMIGO_REGISTER_BOOT_LEGACY_BIOS);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "architecture_row")), AMIGO_REGISTER_ARCH_ARM64);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "boot_mode_row")), AMIGO_REGISTER_BOOT_LEGACY_BIOS);
 }
 
 static void
 paravirtual_with_ena (AmigoRegisterImageDialog *dialog,
                       const char               *value)
 {
-  adw_combo_row_set_selected (dialog->virtualization_row, AMIGO_REGISTER_VIRTUALIZATION_PARAVIRTUAL);
-  gtk_switch_set_active (dialog->ena_switch, TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "virtualization_row")), AMIGO_REGISTER_VIRTUALIZATION_PARAVIRTUAL);
+  gtk_switch_set_active (GTK_SWITCH (amigo_test_ui_find (dialog, "ena_switch")), TRUE);
 }
 
 static void
@@ -785,8 +734,8 @@ bad_kernel (AmigoRegisterImageDialog *dialog,
             const char               *value)
 {
   set_manifest (dialog, "amigo-test-bucket/web.manifest.xml");
-  adw_combo_row_set_selected (dialog->virtualization_row, AMIGO_REGISTER_VIRTUALIZATION_PARAVIRTUAL);
-  amigo_test_ui_set_text (dialog->kernel_row, value);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "virtualization_row")), AMIGO_REGISTER_VIRTUALIZATION_PARAVIRTUAL);
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "kernel_row"), value);
 }
 
 static const RegisterInvalidCase register_invalid_cases[] = {
@@ -823,13 +772,13 @@ test_register_validation (void)
 
       g_test_message ("case %s", c->name);
       select_snapshot (dialog, snapshot_id);
-      amigo_test_ui_set_text (dialog->name_row, name);
-      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dialog->register_button)));
+      amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), name);
+      g_assert_true (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "register_button")));
 
       c->apply (dialog, c->value);
       problems = _amigo_register_image_dialog_dup_problems (dialog);
       g_assert_nonnull (strstr (problems, c->message));
-      g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (dialog->register_button)));
+      g_assert_false (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "register_button")));
 
       gtk_widget_activate_action (GTK_WIDGET (dialog), "register-image.register", NULL);
       g_assert_false (amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)));
@@ -975,7 +924,6 @@ main (int   argc,
   if (status != 0)
     return status;
 
-  g_test_add_func ("/ui/create/engine/describe-volumes", test_describe_volumes);
   g_test_add_func ("/ui/create/image-form/manifest-rules", test_manifest_rules);
   g_test_add_func ("/ui/create/image-form/volume-rules", test_volume_rules);
   g_test_add_func ("/ui/create/tags-editor/limits", test_tags_limits);

@@ -9,9 +9,6 @@
  * calls. The validation cases check that an invalid field blocks the
  * button and says why, and that nothing reached moto.
  *
- * Also here, against the same moto: the engine's block public access
- * calls, which the permissions dialog depends on.
- *
  * With AMIGO_SCREENSHOT_DIR set, each dialog is saved there as a PNG.
  */
 #include "config.h"
@@ -19,12 +16,13 @@
 #include <string.h>
 
 #include "amigo-test-ui.h"
+#include "amigo-ec2-limits.h"
 #include "amigo-error.h"
-#include "amigo-deprecation-dialog-private.h"
-#include "amigo-deregister-dialog-private.h"
-#include "amigo-description-dialog-private.h"
-#include "amigo-permissions-dialog-private.h"
-#include "amigo-tags-dialog-private.h"
+#include "amigo-deprecation-dialog.h"
+#include "amigo-deregister-dialog.h"
+#include "amigo-description-dialog.h"
+#include "amigo-permissions-dialog.h"
+#include "amigo-tags-dialog.h"
 
 #define REGION "us-east-1"
 #define WAIT_SECONDS 120
@@ -167,10 +165,9 @@ close_dialog (gpointer *weak)
   AMIGO_TEST_WAIT_FOR (*weak == NULL, WAIT_SECONDS);
 }
 
-/* ---- the engine: block public access ----------------------------------- */
+/* ---- block public access, for setting up --------------------------- */
 
 typedef enum {
-  BPA_GET,
   BPA_ENABLE,
   BPA_DISABLE,
 } BpaCall;
@@ -182,62 +179,19 @@ block_public_access (BpaCall call)
   g_autoptr(GError) error = NULL;
   char *state = NULL;
 
-  switch (call)
+  if (call == BPA_ENABLE)
     {
-    case BPA_GET:
-      amigo_ec2_get_image_block_public_access_state_async (ec2, NULL, store_result_cb, &result);
-      state = amigo_ec2_get_image_block_public_access_state_finish (ec2, wait_result (&result), &error);
-      break;
-    case BPA_ENABLE:
       amigo_ec2_enable_image_block_public_access_async (ec2, NULL, store_result_cb, &result);
       state = amigo_ec2_enable_image_block_public_access_finish (ec2, wait_result (&result), &error);
-      break;
-    case BPA_DISABLE:
+    }
+  else
+    {
       amigo_ec2_disable_image_block_public_access_async (ec2, NULL, store_result_cb, &result);
       state = amigo_ec2_disable_image_block_public_access_finish (ec2, wait_result (&result), &error);
-      break;
-    default:
-      g_assert_not_reached ();
     }
   g_assert_no_error (error);
   g_assert_nonnull (state);
   return state;
-}
-
-static void
-test_engine_block_public_access (void)
-{
-  g_autoptr(AmigoImage) image = new_image ("bpa-check");
-  AmigoLaunchPermission everyone = { .group = (char *) "all" };
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AmigoImageAttribute) attribute = NULL;
-  g_autofree char *initial = block_public_access (BPA_GET);
-  g_autofree char *enabled = NULL;
-  g_autofree char *while_enabled = NULL;
-  g_autofree char *disabled = NULL;
-  g_autofree char *after = NULL;
-  guint n = 0;
-
-  g_assert_cmpstr (initial, ==, AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_UNBLOCKED);
-  enabled = block_public_access (BPA_ENABLE);
-  g_assert_cmpstr (enabled, ==, AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_BLOCKED);
-  while_enabled = block_public_access (BPA_GET);
-  g_assert_cmpstr (while_enabled, ==, AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_BLOCKED);
-
-  /* EC2 refuses to make an image public meanwhile. */
-  amigo_ec2_modify_image_launch_permission_async (ec2, amigo_image_get_image_id (image), &everyone, 1,
-                                                  NULL, 0, NULL, store_result_cb, &result);
-  g_assert_false (amigo_ec2_modify_image_launch_permission_finish (ec2, wait_result (&result), &error));
-  g_assert_true (amigo_aws_error_has_aws_code (error, "OperationNotPermitted"));
-  attribute = describe_attribute (amigo_image_get_image_id (image), AMIGO_IMAGE_ATTRIBUTE_LAUNCH_PERMISSION);
-  amigo_image_attribute_get_launch_permissions (attribute, &n);
-  g_assert_cmpuint (n, ==, 0);
-
-  disabled = block_public_access (BPA_DISABLE);
-  g_assert_cmpstr (disabled, ==, AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_UNBLOCKED);
-  after = block_public_access (BPA_GET);
-  g_assert_cmpstr (after, ==, AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_UNBLOCKED);
 }
 
 /* ---- permissions ------------------------------------------------------ */
@@ -294,7 +248,7 @@ open_permissions (AmigoActionContext  *context,
                   gpointer            *weak)
 {
   show (amigo_permissions_dialog_new (NULL, context), weak);
-  AMIGO_TEST_WAIT_FOR (((AmigoPermissionsDialog *) *weak)->loaded, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (amigo_permissions_dialog_get_loaded (*weak), WAIT_SECONDS);
   return *weak;
 }
 
@@ -302,9 +256,9 @@ static void
 type_share (AmigoPermissionsDialog *dialog,
             const char             *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (dialog->add_row), text);
-  amigo_test_ui_click (dialog->add_button);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->add_row)), ==, "");
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "add_row")), text);
+  amigo_test_ui_click (amigo_test_ui_find (dialog, "add_button"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "add_row"))), ==, "");
 }
 
 typedef struct {
@@ -371,17 +325,17 @@ test_permissions_share_and_unshare (void)
 
   /* Private and shared with nobody, to begin with. */
   open_permissions (context, (gpointer *) &dialog);
-  g_assert_true (gtk_check_button_get_active (dialog->private_check));
-  g_assert_cmpuint (dialog->shares->len, ==, 0);
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->apply_button)));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (amigo_test_ui_find (dialog, "private_check"))));
+  g_assert_cmpuint (amigo_permissions_dialog_get_n_shares (dialog), ==, 0);
+  g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "apply_button")));
 
   type_share (dialog, OTHER_ACCOUNT);
   type_share (dialog, ORG_ARN);
-  g_assert_cmpuint (dialog->shares->len, ==, 2);
-  gtk_check_button_set_active (dialog->public_check, TRUE);
+  g_assert_cmpuint (amigo_permissions_dialog_get_n_shares (dialog), ==, 2);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (amigo_test_ui_find (dialog, "public_check")), TRUE);
   /* Typed but not added: Apply takes it too. */
-  gtk_editable_set_text (GTK_EDITABLE (dialog->add_row), OU_ARN);
-  amigo_test_ui_click (dialog->apply_button);
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "add_row")), OU_ARN);
+  amigo_test_ui_click (amigo_test_ui_find (dialog, "apply_button"));
   AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
   g_assert_cmpuint (news.changed, ==, 1);
   g_assert_nonnull (news.toast);
@@ -397,13 +351,14 @@ test_permissions_share_and_unshare (void)
 
   /* The dialog shows what AWS has; removing everything unshares. */
   open_permissions (context, (gpointer *) &dialog);
-  g_assert_true (gtk_check_button_get_active (dialog->public_check));
-  g_assert_cmpuint (dialog->shares->len, ==, 3);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (amigo_test_ui_find (dialog, "public_check"))));
+  g_assert_cmpuint (amigo_permissions_dialog_get_n_shares (dialog), ==, 3);
   amigo_test_ui_maybe_screenshot (dialog, "permissions.png");
-  while (dialog->shares->len > 0)
-    amigo_test_ui_click (((AmigoShare *) g_ptr_array_index (dialog->shares, 0))->remove_button);
-  gtk_check_button_set_active (dialog->private_check, TRUE);
-  amigo_test_ui_click (dialog->apply_button);
+  while (amigo_permissions_dialog_get_n_shares (dialog) > 0)
+    amigo_test_ui_click (amigo_test_ui_find_by_type (amigo_test_ui_find (dialog, "shares_list"),
+                                                     GTK_TYPE_BUTTON, "Stop Sharing"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (amigo_test_ui_find (dialog, "private_check")), TRUE);
+  amigo_test_ui_click (amigo_test_ui_find (dialog, "apply_button"));
   AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
   g_assert_cmpuint (news.changed, ==, 2);
 
@@ -438,20 +393,20 @@ test_permissions_invalid (void)
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
     {
       g_test_message ("%s", invalid[i]);
-      gtk_editable_set_text (GTK_EDITABLE (dialog->add_row), invalid[i]);
-      g_assert_true (label_shows (dialog->problem_label));
-      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->add_row), "error"));
-      g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->add_button)));
+      gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "add_row")), invalid[i]);
+      g_assert_true (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "problem_label"))));
+      g_assert_true (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "add_row"), "error"));
+      g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "add_button")));
       /* The account added above is a change, but not with this pending. */
       g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->apply_button)));
       g_signal_emit_by_name (dialog->apply_button, "clicked");
       g_assert_false (amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)));
     }
-  g_assert_cmpuint (dialog->shares->len, ==, 1);
+  g_assert_cmpuint (amigo_permissions_dialog_get_n_shares (dialog), ==, 1);
 
-  gtk_editable_set_text (GTK_EDITABLE (dialog->add_row), "");
-  g_assert_false (label_shows (dialog->problem_label));
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->apply_button)));
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "add_row")), "");
+  g_assert_false (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "problem_label"))));
+  g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "apply_button")));
   close_dialog ((gpointer *) &dialog);
 
   read_permissions (image, &after);
@@ -472,23 +427,23 @@ test_permissions_public_blocked (void)
   AmigoPermissionsDialog *dialog = NULL;
 
   open_permissions (context, (gpointer *) &dialog);
-  g_assert_true (dialog->blocked);
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->public_row)));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->blocked_row)));
+  g_assert_true (amigo_permissions_dialog_get_blocked (dialog));
+  g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "public_row")));
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "blocked_row")));
   text = amigo_test_ui_collect_text (GTK_WIDGET (dialog));
   g_assert_nonnull (strstr (text, "Block public access"));
-  gtk_editable_set_text (GTK_EDITABLE (dialog->add_row), "1234-5678");
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "add_row")), "1234-5678");
   amigo_test_ui_maybe_screenshot (dialog, "permissions-blocked.png");
   /* Sharing with an account is still possible. */
   type_share (dialog, OTHER_ACCOUNT);
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->apply_button)));
+  g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "apply_button")));
   close_dialog ((gpointer *) &dialog);
 
   disabled = block_public_access (BPA_DISABLE);
   open_permissions (context, (gpointer *) &dialog);
-  g_assert_false (dialog->blocked);
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->public_row)));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->blocked_row)));
+  g_assert_false (amigo_permissions_dialog_get_blocked (dialog));
+  g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "public_row")));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "blocked_row")));
   close_dialog ((gpointer *) &dialog);
 }
 
@@ -531,31 +486,76 @@ tags_text (AmigoImage *image)
   return g_strjoinv (";", (char **) lines->pdata);
 }
 
-static AmigoTagLine *
+/* One line of the tags list, as a person sees it: key and value entries,
+ * a remove button (none for a tag AWS set) and the line's problem. */
+typedef struct {
+  GtkWidget *key_entry;
+  GtkWidget *value_entry;
+  GtkWidget *remove_button;
+  GtkLabel *problem_label;
+} TagLine;
+
+static GPtrArray *
+tag_rows (AmigoTagsDialog *dialog)
+{
+  return amigo_test_ui_find_all (amigo_test_ui_find (dialog, "tags_list"), GTK_TYPE_LIST_BOX_ROW);
+}
+
+static guint
+n_tag_lines (AmigoTagsDialog *dialog)
+{
+  g_autoptr(GPtrArray) rows = tag_rows (dialog);
+
+  return rows->len;
+}
+
+static TagLine
+tag_line (GtkWidget *row)
+{
+  g_autoptr(GPtrArray) entries = amigo_test_ui_find_all (row, GTK_TYPE_ENTRY);
+  g_autoptr(GPtrArray) labels = amigo_test_ui_find_all (row, GTK_TYPE_LABEL);
+  TagLine line = { 0 };
+
+  g_assert_cmpuint (entries->len, ==, 2);
+  line.key_entry = g_ptr_array_index (entries, 0);
+  line.value_entry = g_ptr_array_index (entries, 1);
+  line.remove_button = amigo_test_ui_find_by_type (row, GTK_TYPE_BUTTON, NULL);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "error"))
+      line.problem_label = g_ptr_array_index (labels, i);
+  g_assert_nonnull (line.problem_label);
+  return line;
+}
+
+static TagLine
 find_line (AmigoTagsDialog *dialog,
            const char      *key)
 {
-  for (guint i = 0; i < dialog->lines->len; i++)
-    {
-      AmigoTagLine *line = g_ptr_array_index (dialog->lines, i);
+  g_autoptr(GPtrArray) rows = tag_rows (dialog);
 
-      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (line->key_entry)), key) == 0)
+  for (guint i = 0; i < rows->len; i++)
+    {
+      TagLine line = tag_line (g_ptr_array_index (rows, i));
+
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (line.key_entry)), key) == 0)
         return line;
     }
   g_error ("No tag line with the key %s", key);
 }
 
-static AmigoTagLine *
+static TagLine
 add_tag_line (AmigoTagsDialog *dialog,
               const char      *key,
               const char      *value)
 {
-  AmigoTagLine *line;
+  g_autoptr(GPtrArray) rows = NULL;
+  TagLine line;
 
-  amigo_test_ui_click (dialog->add_button);
-  line = g_ptr_array_index (dialog->lines, dialog->lines->len - 1);
-  gtk_editable_set_text (GTK_EDITABLE (line->key_entry), key);
-  gtk_editable_set_text (GTK_EDITABLE (line->value_entry), value);
+  amigo_test_ui_click (amigo_test_ui_find (dialog, "add_button"));
+  rows = tag_rows (dialog);
+  line = tag_line (g_ptr_array_index (rows, rows->len - 1));
+  gtk_editable_set_text (GTK_EDITABLE (line.key_entry), key);
+  gtk_editable_set_text (GTK_EDITABLE (line.value_entry), value);
   return line;
 }
 
@@ -576,17 +576,17 @@ test_tags_edit (void)
   context = new_context (&news, image, NULL);
 
   show (amigo_tags_dialog_new (NULL, context), (gpointer *) &dialog);
-  g_assert_cmpuint (dialog->lines->len, ==, 3);
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->save_button)));
+  g_assert_cmpuint (n_tag_lines (dialog), ==, 3);
+  g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "save_button")));
 
-  gtk_editable_set_text (GTK_EDITABLE (find_line (dialog, "Stage")->value_entry), "production");
-  amigo_test_ui_click (find_line (dialog, "Owner")->remove_button);
+  gtk_editable_set_text (GTK_EDITABLE (find_line (dialog, "Stage").value_entry), "production");
+  amigo_test_ui_click (find_line (dialog, "Owner").remove_button);
   add_tag_line (dialog, "Team", "platform");
   add_tag_line (dialog, "Empty value", "");
   /* A line left empty is no tag. */
-  amigo_test_ui_click (dialog->add_button);
+  amigo_test_ui_click (amigo_test_ui_find (dialog, "add_button"));
   amigo_test_ui_maybe_screenshot (dialog, "tags.png");
-  amigo_test_ui_click (dialog->save_button);
+  amigo_test_ui_click (amigo_test_ui_find (dialog, "save_button"));
   AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
   g_assert_cmpuint (news.changed, ==, 1);
   g_assert_nonnull (news.toast);
@@ -604,10 +604,10 @@ test_tags_invalid (void)
   g_autoptr(AmigoImage) image = NULL;
   g_autoptr(AmigoImage) after = NULL;
   g_autoptr(AmigoActionContext) context = NULL;
-  g_autofree char *long_key = g_strnfill (AMIGO_TAG_KEY_MAX + 1, 'k');
-  g_autofree char *long_value = g_strnfill (AMIGO_TAG_VALUE_MAX + 1, 'v');
-  g_autofree char *longest_key = g_strnfill (AMIGO_TAG_KEY_MAX, 'k');
-  g_autofree char *longest_value = g_strnfill (AMIGO_TAG_VALUE_MAX, 'v');
+  g_autofree char *long_key = g_strnfill (AMIGO_EC2_TAG_KEY_MAX + 1, 'k');
+  g_autofree char *long_value = g_strnfill (AMIGO_EC2_TAG_VALUE_MAX + 1, 'v');
+  g_autofree char *longest_key = g_strnfill (AMIGO_EC2_TAG_KEY_MAX, 'k');
+  g_autofree char *longest_value = g_strnfill (AMIGO_EC2_TAG_VALUE_MAX, 'v');
   g_autofree char *text = NULL;
   g_auto(News) news = { 0 };
   const struct {
@@ -630,7 +630,7 @@ test_tags_invalid (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
     {
-      AmigoTagLine *line = add_tag_line (dialog, invalid[i].key, invalid[i].value);
+      TagLine line = add_tag_line (dialog, invalid[i].key, invalid[i].value);
 
       if (i == 0)
         amigo_test_ui_maybe_screenshot (dialog, "tags-invalid.png");
@@ -645,7 +645,7 @@ test_tags_invalid (void)
 
   /* At the limits, it is fine. */
   add_tag_line (dialog, longest_key, longest_value);
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->save_button)));
+  g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "save_button")));
   close_dialog ((gpointer *) &dialog);
 
   after = refetch (image);
@@ -665,9 +665,9 @@ choose_time (AmigoDeprecationDialog *dialog,
                                                     g_date_time_get_day_of_month (utc), 12, 0, 0);
   g_autoptr(GDateTime) chosen = NULL;
 
-  gtk_calendar_select_day (dialog->calendar, day);
-  gtk_spin_button_set_value (dialog->hour_spin, g_date_time_get_hour (utc));
-  gtk_spin_button_set_value (dialog->minute_spin, g_date_time_get_minute (utc));
+  gtk_calendar_select_day (GTK_CALENDAR (amigo_test_ui_find (dialog, "calendar")), day);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (amigo_test_ui_find (dialog, "hour_spin")), g_date_time_get_hour (utc));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (amigo_test_ui_find (dialog, "minute_spin")), g_date_time_get_minute (utc));
   chosen = amigo_deprecation_dialog_dup_time (dialog);
   g_assert_cmpint (g_date_time_to_unix (chosen), ==, g_date_time_to_unix (utc) / 60 * 60);
 }
@@ -693,9 +693,9 @@ test_deprecation_set_and_clear (void)
 
   context = new_context (&news, first, second, NULL);
   show (amigo_deprecation_dialog_new (NULL, context), (gpointer *) &dialog);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->clear_group)));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "clear_group")));
   choose_time (dialog, at);
-  amigo_test_ui_click (dialog->set_button);
+  amigo_test_ui_click (amigo_test_ui_find (dialog, "set_button"));
   AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
   g_assert_cmpuint (news.changed, ==, 1);
   g_assert_nonnull (news.toast);
@@ -710,7 +710,7 @@ test_deprecation_set_and_clear (void)
   /* The dialog shows the time set, and starts from it. */
   again = new_context (&news, first_set, second_set, NULL);
   show (amigo_deprecation_dialog_new (NULL, again), (gpointer *) &dialog);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->clear_group)));
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "clear_group")));
   text = amigo_test_ui_collect_text (GTK_WIDGET (dialog));
   g_assert_nonnull (strstr (text, "To be deprecated on"));
   {
@@ -719,7 +719,7 @@ test_deprecation_set_and_clear (void)
     g_assert_cmpint (g_date_time_to_unix (shown), ==, g_date_time_to_unix (at));
   }
   amigo_test_ui_maybe_screenshot (dialog, "deprecation.png");
-  amigo_test_ui_click (dialog->clear_button);
+  amigo_test_ui_click (amigo_test_ui_find (dialog, "clear_button"));
   AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
   g_assert_cmpuint (news.changed, ==, 2);
 
@@ -750,14 +750,14 @@ test_deprecation_invalid (void)
       choose_time (dialog, invalid[i]);
       if (i == 0)
         amigo_test_ui_maybe_screenshot (dialog, "deprecation-invalid.png");
-      g_assert_true (label_shows (dialog->problem_label));
-      g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->set_button)));
-      g_signal_emit_by_name (dialog->set_button, "clicked");
-      g_assert_cmpint (dialog->work, ==, AMIGO_DEPRECATION_IDLE);
+      g_assert_true (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "problem_label"))));
+      g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "set_button")));
+      g_signal_emit_by_name (GTK_BUTTON (amigo_test_ui_find (dialog, "set_button")), "clicked");
+      g_assert_false (amigo_deprecation_dialog_get_busy (dialog));
     }
   choose_time (dialog, tomorrow);
-  g_assert_false (label_shows (dialog->problem_label));
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->set_button)));
+  g_assert_false (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "problem_label"))));
+  g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "set_button")));
   close_dialog ((gpointer *) &dialog);
 
   after = refetch (image);
@@ -778,11 +778,11 @@ test_description_round_trip (void)
 
   show (amigo_description_dialog_new (NULL, context), (gpointer *) &dialog);
   /* Nothing changed yet: nothing to save. */
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->save_button)));
+  g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "save_button")));
 
-  gtk_editable_set_text (GTK_EDITABLE (dialog->description_row), "Web server, built by the ui test — 한국어 too");
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "description_row")), "Web server, built by the ui test — 한국어 too");
   amigo_test_ui_maybe_screenshot (dialog, "description.png");
-  amigo_test_ui_click (dialog->save_button);
+  amigo_test_ui_click (amigo_test_ui_find (dialog, "save_button"));
   AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
 
   after = refetch (image);
@@ -805,27 +805,27 @@ test_description_too_long (void)
 
   /* Characters, not bytes: 255 Hangul syllables are 765 bytes. */
   text = g_string_new (NULL);
-  for (guint i = 0; i < AMIGO_DESCRIPTION_MAX; i++)
+  for (guint i = 0; i < AMIGO_EC2_IMAGE_DESCRIPTION_MAX; i++)
     g_string_append (text, "한");
   longest = g_string_free (text, FALSE);
   too_long = g_strconcat (longest, "a", NULL);
 
   show (amigo_description_dialog_new (NULL, context), (gpointer *) &dialog);
 
-  gtk_editable_set_text (GTK_EDITABLE (dialog->description_row), too_long);
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->save_button)));
-  g_assert_true (label_shows (dialog->problem_label));
-  g_assert_nonnull (strstr (gtk_label_get_text (dialog->problem_label), "255"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->description_row), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "description_row")), too_long);
+  g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "save_button")));
+  g_assert_true (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "problem_label"))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (amigo_test_ui_find (dialog, "problem_label"))), "255"));
+  g_assert_true (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "description_row"), "error"));
   amigo_test_ui_maybe_screenshot (dialog, "description-too-long.png");
-  g_signal_emit_by_name (dialog->save_button, "clicked");
+  g_signal_emit_by_name (GTK_BUTTON (amigo_test_ui_find (dialog, "save_button")), "clicked");
   amigo_test_ui_settle ();
   g_assert_false (amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)));
 
-  gtk_editable_set_text (GTK_EDITABLE (dialog->description_row), longest);
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->save_button)));
-  g_assert_false (label_shows (dialog->problem_label));
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (dialog->description_row), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "description_row")), longest);
+  g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "save_button")));
+  g_assert_false (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "problem_label"))));
+  g_assert_false (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "description_row"), "error"));
 
   close_dialog ((gpointer *) &dialog);
   after = refetch (image);
@@ -914,20 +914,26 @@ open_deregister (AmigoActionContext *context,
 
   show (amigo_deregister_dialog_new (NULL, context), weak);
   dialog = *weak;
-  AMIGO_TEST_WAIT_FOR (!dialog->loading, WAIT_SECONDS);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "confirm");
+  AMIGO_TEST_WAIT_FOR (!amigo_deregister_dialog_get_loading (dialog), WAIT_SECONDS);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (amigo_test_ui_find (dialog, "stack"))), ==, "confirm");
   return dialog;
+}
+
+static guint
+n_listed_snapshots (AmigoDeregisterDialog *dialog)
+{
+  g_auto(GStrv) listed = amigo_deregister_dialog_dup_snapshot_ids (dialog);
+
+  return g_strv_length (listed);
 }
 
 static gboolean
 listed_snapshot (AmigoDeregisterDialog *dialog,
                  const char            *snapshot_id)
 {
-  for (guint i = 0; i < dialog->snapshots->len; i++)
-    if (g_str_equal (((AmigoDeregisterSnapshot *) g_ptr_array_index (dialog->snapshots, i))->snapshot_id,
-                     snapshot_id))
-      return TRUE;
-  return FALSE;
+  g_auto(GStrv) listed = amigo_deregister_dialog_dup_snapshot_ids (dialog);
+
+  return g_strv_contains ((const char * const *) listed, snapshot_id);
 }
 
 /* Presses Deregister and answers the question with @response. */
@@ -937,13 +943,16 @@ confirm (AmigoDeregisterDialog *dialog,
          char                 **body,
          const char            *screenshot)
 {
-  amigo_test_ui_click (dialog->deregister_button);
-  g_assert_nonnull (dialog->confirm_dialog);
+  AdwMessageDialog *question;
+
+  amigo_test_ui_click (amigo_test_ui_find (dialog, "deregister_button"));
+  question = amigo_deregister_dialog_get_confirm_dialog (dialog);
+  g_assert_nonnull (question);
   if (screenshot != NULL)
-    amigo_test_ui_maybe_screenshot (dialog->confirm_dialog, screenshot);
+    amigo_test_ui_maybe_screenshot (question, screenshot);
   if (body != NULL)
-    *body = g_strdup (adw_message_dialog_get_body (dialog->confirm_dialog));
-  adw_message_dialog_response (dialog->confirm_dialog, response);
+    *body = g_strdup (adw_message_dialog_get_body (question));
+  adw_message_dialog_response (question, response);
   amigo_test_ui_settle ();
 }
 
@@ -973,41 +982,45 @@ test_deregister_shared_snapshot (void)
 
   /* Exactly the two images' snapshots are listed, with their sizes. */
   n_snapshots = first_snapshots->len + second_snapshots->len;
-  g_assert_cmpuint (dialog->snapshots->len, ==, n_snapshots);
+  g_assert_cmpuint (n_listed_snapshots (dialog), ==, n_snapshots);
   for (guint i = 0; i < first_snapshots->len; i++)
     g_assert_true (listed_snapshot (dialog, g_ptr_array_index (first_snapshots, i)));
   for (guint i = 0; i < second_snapshots->len; i++)
     g_assert_true (listed_snapshot (dialog, g_ptr_array_index (second_snapshots, i)));
   check_title = g_strdup_printf ("Also delete these %u snapshots (", n_snapshots);
-  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (dialog->delete_row)),
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (ADW_ACTION_ROW (amigo_test_ui_find (dialog, "delete_row")))),
                                    check_title));
-  g_assert_cmpstr (gtk_button_get_label (dialog->deregister_button), ==, "_Deregister 2 Images");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (amigo_test_ui_find (dialog, "deregister_button"))), ==, "_Deregister 2 Images");
 
-  gtk_check_button_set_active (dialog->delete_check, TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (amigo_test_ui_find (dialog, "delete_check")), TRUE);
   amigo_test_ui_maybe_screenshot (dialog, "deregister.png");
 
   /* The question names every image and snapshot it deletes. */
   confirm (dialog, "deregister", &body, "deregister-confirm.png");
   g_assert_nonnull (strstr (body, amigo_image_get_image_id (first)));
   g_assert_nonnull (strstr (body, amigo_image_get_image_id (second)));
-  for (guint i = 0; i < dialog->snapshots->len; i++)
-    g_assert_nonnull (strstr (body, ((AmigoDeregisterSnapshot *) g_ptr_array_index (dialog->snapshots, i))->snapshot_id));
+  {
+    g_auto(GStrv) listed = amigo_deregister_dialog_dup_snapshot_ids (dialog);
+
+    for (guint i = 0; listed[i] != NULL; i++)
+      g_assert_nonnull (strstr (body, listed[i]));
+  }
 
   /* The shared snapshot cannot go: the dialog says which and why. */
-  AMIGO_TEST_WAIT_FOR (dialog->finished, WAIT_SECONDS);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "result");
-  result_text = amigo_test_ui_collect_text (GTK_WIDGET (dialog->not_done_group));
+  AMIGO_TEST_WAIT_FOR (amigo_deregister_dialog_get_finished (dialog), WAIT_SECONDS);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (amigo_test_ui_find (dialog, "stack"))), ==, "result");
+  result_text = amigo_test_ui_collect_text (amigo_test_ui_find (dialog, "not_done_group"));
   g_assert_nonnull (strstr (result_text, shared_snapshot));
   g_assert_nonnull (strstr (result_text, "used by another image"));
   g_assert_nonnull (strstr (result_text, amigo_image_get_image_id (third)));
-  g_assert_cmpuint (dialog->n_deregistered, ==, 2);
-  g_assert_cmpuint (dialog->n_deleted, ==, n_snapshots - 1);
+  g_assert_cmpuint (amigo_deregister_dialog_get_n_deregistered (dialog), ==, 2);
+  g_assert_cmpuint (amigo_deregister_dialog_get_n_deleted (dialog), ==, n_snapshots - 1);
   amigo_test_ui_maybe_screenshot (dialog, "deregister-result.png");
   g_assert_cmpuint (news.changed, ==, 1);
   expected_toast = g_strdup_printf ("Deregistered 2 images and deleted %u snapshot%s",
                                     n_snapshots - 1, n_snapshots - 1 == 1 ? "" : "s");
   g_assert_cmpstr (news.toast, ==, expected_toast);
-  amigo_test_ui_click (dialog->close_button);
+  amigo_test_ui_click (amigo_test_ui_find (dialog, "close_button"));
   AMIGO_TEST_WAIT_FOR (dialog == NULL, WAIT_SECONDS);
 
   /* In moto: both images gone, their own snapshots deleted, the shared
@@ -1055,20 +1068,20 @@ test_deregister_protected (void)
   open_deregister (alone, (gpointer *) &dialog);
   text = amigo_test_ui_collect_text (GTK_WIDGET (dialog));
   g_assert_nonnull (strstr (text, "Deregistration protection is on"));
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->deregister_button)));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->snapshots_group)));
+  g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "deregister_button")));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "snapshots_group")));
   amigo_test_ui_maybe_screenshot (dialog, "deregister-protected.png");
-  g_signal_emit_by_name (dialog->deregister_button, "clicked");
-  g_assert_null (dialog->confirm_dialog);
+  g_signal_emit_by_name (GTK_BUTTON (amigo_test_ui_find (dialog, "deregister_button")), "clicked");
+  g_assert_null (amigo_deregister_dialog_get_confirm_dialog (dialog));
   close_dialog ((gpointer *) &dialog);
 
   /* With another image: only that one goes, with its snapshots; saying
    * no to the question first changes nothing. */
   both = new_context (&news, image, other, NULL);
   open_deregister (both, (gpointer *) &dialog);
-  g_assert_cmpstr (gtk_button_get_label (dialog->deregister_button), ==, "_Deregister 1 Image");
-  g_assert_cmpuint (dialog->snapshots->len, ==, other_snapshots->len);
-  gtk_check_button_set_active (dialog->delete_check, TRUE);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (amigo_test_ui_find (dialog, "deregister_button"))), ==, "_Deregister 1 Image");
+  g_assert_cmpuint (n_listed_snapshots (dialog), ==, other_snapshots->len);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (amigo_test_ui_find (dialog, "delete_check")), TRUE);
   confirm (dialog, "cancel", NULL, NULL);
   g_assert_false (amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "confirm");
@@ -1113,7 +1126,6 @@ main (int    argc,
   ec2 = amigo_test_ui_get_ec2 (REGION);
   instance_id = amigo_test_ui_run_instance (ec2, "ui-manage");
 
-  g_test_add_func ("/manage/engine/block-public-access", test_engine_block_public_access);
   g_test_add_func ("/manage/permissions/parse", test_permissions_parse);
   g_test_add_func ("/manage/permissions/share-and-unshare", test_permissions_share_and_unshare);
   g_test_add_func ("/manage/permissions/invalid", test_permissions_invalid);

@@ -8,13 +8,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
-  AMIGO_ACCOUNT_TEST_NONE,      /* not tested, or changed since */
-  AMIGO_ACCOUNT_TEST_RUNNING,
-  AMIGO_ACCOUNT_TEST_PASSED,
-  AMIGO_ACCOUNT_TEST_FAILED,
-} AmigoAccountTestState;
-
 struct _AmigoAccountDialog
 {
   AdwWindow parent_instance;

@@ -872,3 +872,31 @@ amigo_account_dialog_set_notice (AmigoAccountDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->notice_group),
                           notice != NULL || gtk_widget_get_visible (GTK_WIDGET (self->keyring_row)));
 }
+
+AmigoAccountTestState
+amigo_account_dialog_get_test_state (AmigoAccountDialog *self)
+{
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT_DIALOG (self), AMIGO_ACCOUNT_TEST_NONE);
+  return self->test_state;
+}
+
+/**
+ * amigo_account_dialog_get_tested_account_number:
+ *
+ * Returns: (transfer none) (nullable): the account number the last test
+ *   of the keys found
+ */
+const char *
+amigo_account_dialog_get_tested_account_number (AmigoAccountDialog *self)
+{
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT_DIALOG (self), NULL);
+  return self->tested_account_number;
+}
+
+/* Saving: the keys are on their way to the keyring. */
+gboolean
+amigo_account_dialog_get_busy (AmigoAccountDialog *self)
+{
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT_DIALOG (self), FALSE);
+  return self->saving;
+}

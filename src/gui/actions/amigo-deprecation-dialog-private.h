@@ -8,12 +8,6 @@
 
 G_BEGIN_DECLS
 
-/* EnableImageDeprecation: "The upper limit for DeprecateAt is 10 years from
- * now, except for public AMIs, where the upper limit is 2 years from the
- * creation date." Counted in days, as the shorter reading. */
-#define AMIGO_DEPRECATION_MAX_DAYS        (10 * 365)
-#define AMIGO_DEPRECATION_PUBLIC_MAX_DAYS (2 * 365)
-
 typedef enum {
   AMIGO_DEPRECATION_IDLE,
   AMIGO_DEPRECATION_SETTING,
@@ -53,8 +47,5 @@ struct _AmigoDeprecationDialog
   guint n_changed;
   gboolean ready;               /* built: the fields' signals count */
 };
-
-/* The time chosen, in UTC, to the minute. */
-GDateTime *amigo_deprecation_dialog_dup_time (AmigoDeprecationDialog *self);
 
 G_END_DECLS

@@ -10,11 +10,23 @@
 
 G_BEGIN_DECLS
 
+/* EnableImageDeprecation: "The upper limit for DeprecateAt is 10 years from
+ * now, except for public AMIs, where the upper limit is 2 years from the
+ * creation date." Counted in days, as the shorter reading. */
+#define AMIGO_DEPRECATION_MAX_DAYS        (10 * 365)
+#define AMIGO_DEPRECATION_PUBLIC_MAX_DAYS (2 * 365)
+
 #define AMIGO_TYPE_DEPRECATION_DIALOG (amigo_deprecation_dialog_get_type ())
 
 G_DECLARE_FINAL_TYPE (AmigoDeprecationDialog, amigo_deprecation_dialog, AMIGO, DEPRECATION_DIALOG, AmigoActionDialog)
 
 GtkWindow *amigo_deprecation_dialog_new (GtkWindow          *parent,
                                          AmigoActionContext *context);
+
+/* The time chosen, in UTC, to the minute. */
+GDateTime *amigo_deprecation_dialog_dup_time (AmigoDeprecationDialog *self);
+
+/* Setting or clearing the date, for its tests. */
+gboolean   amigo_deprecation_dialog_get_busy (AmigoDeprecationDialog *self);
 
 G_END_DECLS

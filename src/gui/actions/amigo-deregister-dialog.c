@@ -610,3 +610,53 @@ amigo_deregister_dialog_new (GtkWindow          *parent,
 
   return GTK_WINDOW (self);
 }
+
+/* For its tests: what it is doing (describing; deregistering, deleting or
+ * turning protection off), whether the result page is shown, and counts. */
+gboolean
+amigo_deregister_dialog_get_loading (AmigoDeregisterDialog *self)
+{
+  return self->loading;
+}
+
+gboolean
+amigo_deregister_dialog_get_working (AmigoDeregisterDialog *self)
+{
+  return self->working;
+}
+
+gboolean
+amigo_deregister_dialog_get_finished (AmigoDeregisterDialog *self)
+{
+  return self->finished;
+}
+
+guint
+amigo_deregister_dialog_get_n_deregistered (AmigoDeregisterDialog *self)
+{
+  return self->n_deregistered;
+}
+
+guint
+amigo_deregister_dialog_get_n_deleted (AmigoDeregisterDialog *self)
+{
+  return self->n_deleted;
+}
+
+/* Returns: (transfer full): the snapshots listed. */
+GStrv
+amigo_deregister_dialog_dup_snapshot_ids (AmigoDeregisterDialog *self)
+{
+  GStrv ids = g_new0 (char *, self->snapshots->len + 1);
+
+  for (guint i = 0; i < self->snapshots->len; i++)
+    ids[i] = g_strdup (((AmigoDeregisterSnapshot *) g_ptr_array_index (self->snapshots, i))->snapshot_id);
+  return ids;
+}
+
+/* Returns: (transfer none) (nullable): the question before deleting. */
+AdwMessageDialog *
+amigo_deregister_dialog_get_confirm_dialog (AmigoDeregisterDialog *self)
+{
+  return self->confirm_dialog;
+}

@@ -17,4 +17,13 @@ G_DECLARE_FINAL_TYPE (AmigoDeregisterDialog, amigo_deregister_dialog, AMIGO, DER
 GtkWindow *amigo_deregister_dialog_new (GtkWindow          *parent,
                                         AmigoActionContext *context);
 
+/* What the dialog is doing and has done, for its tests. */
+gboolean          amigo_deregister_dialog_get_loading        (AmigoDeregisterDialog *self);
+gboolean          amigo_deregister_dialog_get_working        (AmigoDeregisterDialog *self);
+gboolean          amigo_deregister_dialog_get_finished       (AmigoDeregisterDialog *self);
+guint             amigo_deregister_dialog_get_n_deregistered (AmigoDeregisterDialog *self);
+guint             amigo_deregister_dialog_get_n_deleted      (AmigoDeregisterDialog *self);
+GStrv             amigo_deregister_dialog_dup_snapshot_ids   (AmigoDeregisterDialog *self);
+AdwMessageDialog *amigo_deregister_dialog_get_confirm_dialog (AmigoDeregisterDialog *self);
+
 G_END_DECLS

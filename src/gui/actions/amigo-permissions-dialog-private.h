@@ -8,13 +8,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
-  AMIGO_SHARE_INVALID,
-  AMIGO_SHARE_ACCOUNT,          /* `userId` */
-  AMIGO_SHARE_ORGANIZATION,     /* `organizationArn` */
-  AMIGO_SHARE_ORGANIZATIONAL_UNIT, /* `organizationalUnitArn` */
-} AmigoShareKind;
-
 /* One account, organization or OU the image is (to be) shared with. */
 typedef struct {
   AmigoShareKind kind;
@@ -54,12 +47,5 @@ struct _AmigoPermissionsDialog
   gboolean original_public;
   gboolean blocked;             /* block public access for AMIs is on */
 };
-
-/* Reads what a person typed: a 12-digit account id (dashes and spaces
- * allowed, as the console shows them), an organization ARN or an
- * organizational unit ARN. @normalized gets the value to send. */
-AmigoShareKind amigo_permissions_parse_share (const char  *text,
-                                              char       **normalized,
-                                              char       **problem);
 
 G_END_DECLS

@@ -744,3 +744,35 @@ amigo_permissions_dialog_new (GtkWindow          *parent,
 
   return GTK_WINDOW (self);
 }
+
+/* Both answers (launch permissions, block public access) are in. */
+gboolean
+amigo_permissions_dialog_get_loaded (AmigoPermissionsDialog *self)
+{
+  g_return_val_if_fail (AMIGO_IS_PERMISSIONS_DIALOG (self), FALSE);
+  return self->loaded;
+}
+
+/* Saving. */
+gboolean
+amigo_permissions_dialog_get_busy (AmigoPermissionsDialog *self)
+{
+  g_return_val_if_fail (AMIGO_IS_PERMISSIONS_DIALOG (self), FALSE);
+  return self->saving;
+}
+
+/* Block public access for AMIs is on in the region. */
+gboolean
+amigo_permissions_dialog_get_blocked (AmigoPermissionsDialog *self)
+{
+  g_return_val_if_fail (AMIGO_IS_PERMISSIONS_DIALOG (self), FALSE);
+  return self->blocked;
+}
+
+/* The accounts, organizations and units shown. */
+guint
+amigo_permissions_dialog_get_n_shares (AmigoPermissionsDialog *self)
+{
+  g_return_val_if_fail (AMIGO_IS_PERMISSIONS_DIALOG (self), 0);
+  return self->shares->len;
+}
