@@ -230,52 +230,6 @@ count_cb (gpointer  instance,
   (*count)++;
 }
 
-/* ---- the backoff ----------------------------------------------------- */
-
-static void
-test_backoff (void)
-{
-  static const struct {
-    guint interval;
-    guint max;
-    guint next;
-  } cases[] = {
-    { 2000, 60000, 3000 },
-    { 3000, 60000, 4500 },
-    { 4500, 60000, 6750 },
-    { 45000, 60000, 60000 },
-    { 60000, 60000, 60000 },
-    { 1, 60000, 2 },          /* always grows, even from a tiny wait */
-    { 20, 200, 30 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    g_assert_cmpuint (_amigo_task_backoff_next (cases[i].interval, cases[i].max), ==, cases[i].next);
-}
-
-static void
-test_elapsed_format (void)
-{
-  static const struct {
-    GTimeSpan elapsed;
-    const char *text;
-  } cases[] = {
-    { 0, "less than 1 min" },
-    { 59 * G_TIME_SPAN_SECOND, "less than 1 min" },
-    { 2 * G_TIME_SPAN_MINUTE + 5 * G_TIME_SPAN_SECOND, "2 min" },
-    { 65 * G_TIME_SPAN_MINUTE, "1 h 5 min" },
-    { 2 * G_TIME_SPAN_HOUR, "2 h" },
-    { -5 * G_TIME_SPAN_SECOND, "less than 1 min" },   /* a clock set back */
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *text = _amigo_task_list_format_elapsed (cases[i].elapsed);
-
-      g_assert_cmpstr (text, ==, cases[i].text);
-    }
-}
-
 /* ---- watching -------------------------------------------------------- */
 
 static void
@@ -1127,53 +1081,6 @@ test_application_notifies (void)
   g_free (server.body);
 }
 
-static void
-test_outcome_texts (void)
-{
-  const struct {
-    AmigoTaskKind kind;
-    const char *region;
-    const char * const *ids;
-    AmigoTaskState state;
-    const char *message;
-    const char *outcome;
-  } cases[] = {
-    { AMIGO_TASK_KIND_CREATE_IMAGE, "us-east-1", NULL, AMIGO_TASK_STATE_SUCCEEDED, NULL, "Image ami-0c is available." },
-    { AMIGO_TASK_KIND_REGISTER_IMAGE, "us-east-1", NULL, AMIGO_TASK_STATE_SUCCEEDED, NULL, "Image ami-0c is available." },
-    { AMIGO_TASK_KIND_COPY_IMAGE, "ap-northeast-2", NULL, AMIGO_TASK_STATE_SUCCEEDED, NULL,
-      "The copy ami-0c is available in Asia Pacific (Seoul)." },
-    { AMIGO_TASK_KIND_COPY_IMAGE, "ap-northeast-2", NULL, AMIGO_TASK_STATE_FAILED, "Snapshot copy failed",
-      "Failed: Snapshot copy failed" },
-    { AMIGO_TASK_KIND_COPY_IMAGE, "ap-northeast-2", NULL, AMIGO_TASK_STATE_FAILED, NULL, "Failed." },
-    { AMIGO_TASK_KIND_COPY_IMAGE, "ap-northeast-2", NULL, AMIGO_TASK_STATE_CANCELLED, NULL, "Cancelled." },
-    { AMIGO_TASK_KIND_LAUNCH, "us-east-1", (const char * const []) { "i-01", NULL },
-      AMIGO_TASK_STATE_SUCCEEDED, NULL, "Instance i-01 is running." },
-    { AMIGO_TASK_KIND_LAUNCH, "us-east-1", (const char * const []) { "i-01", "i-02", NULL },
-      AMIGO_TASK_STATE_SUCCEEDED, NULL, "Instances i-01, i-02 are running." },
-    { AMIGO_TASK_KIND_LAUNCH, "us-east-1", (const char * const []) { "i-01", NULL },
-      AMIGO_TASK_STATE_RUNNING, NULL, "In Progress" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      const char *image[] = { "ami-0c", NULL };
-      g_autoptr(AmigoTask) task = amigo_task_new (cases[i].kind, ACCOUNT_ID, cases[i].region,
-                                                  cases[i].ids ? cases[i].ids : image, "Title");
-      g_autoptr(GNotification) notification = NULL;
-      g_autofree char *outcome = NULL;
-
-      _amigo_task_set_message (task, cases[i].message);
-      _amigo_task_set_state (task, cases[i].state);
-      outcome = amigo_task_dup_outcome (task);
-      g_assert_cmpstr (outcome, ==, cases[i].outcome);
-      g_assert_cmpint (amigo_task_get_finished (task) > 0, ==, cases[i].state != AMIGO_TASK_STATE_RUNNING);
-      g_assert_cmpint (amigo_task_get_can_cancel (task), ==,
-                       cases[i].kind == AMIGO_TASK_KIND_COPY_IMAGE && cases[i].state == AMIGO_TASK_STATE_RUNNING);
-      notification = amigo_task_new_notification (task);
-      g_assert_true (G_IS_NOTIFICATION (notification));
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1196,9 +1103,6 @@ main (int   argc,
   copy_ec2 = amigo_test_ui_get_ec2 (COPY_REGION);
   instance_id = amigo_test_ui_run_instance (source_ec2, "tasks-source");
 
-  g_test_add_func ("/ui/tasks/backoff", test_backoff);
-  g_test_add_func ("/ui/tasks/elapsed-format", test_elapsed_format);
-  g_test_add_func ("/ui/tasks/outcome-texts", test_outcome_texts);
   g_test_add_func ("/ui/tasks/create/pending-then-available", test_create_pending_then_available);
   g_test_add_func ("/ui/tasks/create/failed-with-reason", test_create_failed);
   g_test_add_func ("/ui/tasks/create/deregistered", test_create_deregistered);
