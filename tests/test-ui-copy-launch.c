@@ -429,7 +429,7 @@ test_copy_retry_creates_nothing_twice (void)
 
   lose_answers ("CopyImage");
   g_assert_true (_amigo_copy_image_dialog_submit (dialog));
-  AMIGO_TEST_WAIT_FOR (dialog->pending == 0, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (amigo_copy_image_dialog_get_n_pending (dialog) == 0, WAIT_SECONDS);
   fault_reset ();
 
   /* Still open, saying which regions failed. */
@@ -493,7 +493,7 @@ test_copy_partial_failure (void)
   gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row")), "copy-partial");
 
   g_assert_true (_amigo_copy_image_dialog_submit (dialog));
-  AMIGO_TEST_WAIT_FOR (dialog->pending == 0, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (amigo_copy_image_dialog_get_n_pending (dialog) == 0, WAIT_SECONDS);
   g_assert_nonnull (opened.window);
   ok = _amigo_copy_image_dialog_get_destination (dialog, "eu-central-1");
   failed = _amigo_copy_image_dialog_get_destination (dialog, "ca-central-1");
@@ -749,20 +749,20 @@ test_launch (void)
   g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "error_group")));
   g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "subscribe_button")));
   g_assert_cmpstr (_amigo_launch_dialog_get_page (dialog), ==, "review");
-  first_token = g_strdup (amigo_client_token_policy_peek_token (dialog->token));
+  first_token = g_strdup (amigo_launch_dialog_get_client_token (dialog));
 
   /* Launch again: the same token, the same instances. */
   gtk_widget_activate (amigo_test_ui_find (dialog, "primary_button"));
   AMIGO_TEST_WAIT_FOR (g_strcmp0 (_amigo_launch_dialog_get_page (dialog), "done") == 0, WAIT_SECONDS);
-  g_assert_cmpstr (amigo_client_token_policy_peek_token (dialog->token), ==, first_token);
-  g_assert_cmpuint (dialog->instance_ids->len, ==, 2);
+  g_assert_cmpstr (amigo_launch_dialog_get_client_token (dialog), ==, first_token);
+  g_assert_cmpuint (amigo_launch_dialog_get_instance_ids (dialog)->len, ==, 2);
   g_assert_cmpuint (opened.toasts->len, ==, 1);
   g_assert_false (_amigo_launch_dialog_launch (dialog));
   task = find_task (AMIGO_TASK_KIND_LAUNCH, SOURCE_REGION);
   g_assert_nonnull (task);
   g_assert_cmpuint (g_strv_length ((char **) amigo_task_get_resource_ids (task)), ==, 2);
   for (guint i = 0; i < 2; i++)
-    g_assert_cmpstr (amigo_task_get_resource_ids (task)[i], ==, g_ptr_array_index (dialog->instance_ids, i));
+    g_assert_cmpstr (amigo_task_get_resource_ids (task)[i], ==, g_ptr_array_index (amigo_launch_dialog_get_instance_ids (dialog), i));
 
   instances = describe_instances_named ("launch-test");
   g_assert_cmpuint (instances->len, ==, 2);
@@ -770,7 +770,7 @@ test_launch (void)
     {
       AmigoInstance *instance = g_ptr_array_index (instances, i);
 
-      g_assert_true (g_ptr_array_find_with_equal_func (dialog->instance_ids,
+      g_assert_true (g_ptr_array_find_with_equal_func (amigo_launch_dialog_get_instance_ids (dialog),
                                                        amigo_instance_get_instance_id (instance),
                                                        g_str_equal, NULL));
       g_assert_cmpstr (amigo_instance_get_image_id (instance), ==, amigo_image_get_image_id (image));
@@ -782,18 +782,18 @@ test_launch (void)
     }
 
   /* What DescribeInstances in the engine does not read: via botocore. */
-  tokens = botocore ("http-tokens", SOURCE_REGION, g_ptr_array_index (dialog->instance_ids, 0),
-                     g_ptr_array_index (dialog->instance_ids, 1), NULL);
+  tokens = botocore ("http-tokens", SOURCE_REGION, g_ptr_array_index (amigo_launch_dialog_get_instance_ids (dialog), 0),
+                     g_ptr_array_index (amigo_launch_dialog_get_instance_ids (dialog), 1), NULL);
   g_assert_cmpstr (tokens, ==, "required\nrequired\n");
-  read_user_data = botocore ("user-data", SOURCE_REGION, g_ptr_array_index (dialog->instance_ids, 0), NULL);
+  read_user_data = botocore ("user-data", SOURCE_REGION, g_ptr_array_index (amigo_launch_dialog_get_instance_ids (dialog), 0), NULL);
   g_assert_cmpstr (read_user_data, ==, user_data);
 
   /* Each id can be copied. */
   {
     g_autofree char *ids = amigo_test_ui_collect_text (amigo_test_ui_find (dialog, "instances_list"));
 
-    g_assert_nonnull (strstr (ids, g_ptr_array_index (dialog->instance_ids, 0)));
-    g_assert_nonnull (strstr (ids, g_ptr_array_index (dialog->instance_ids, 1)));
+    g_assert_nonnull (strstr (ids, g_ptr_array_index (amigo_launch_dialog_get_instance_ids (dialog), 0)));
+    g_assert_nonnull (strstr (ids, g_ptr_array_index (amigo_launch_dialog_get_instance_ids (dialog), 1)));
   }
 }
 
@@ -1012,14 +1012,14 @@ test_launch_opt_in_required (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (amigo_test_ui_find (dialog, "error_label"))), ==, message);
   g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "subscribe_button")));
   g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "subscribe_button")));
-  g_assert_cmpstr (dialog->subscription_url, ==,
+  g_assert_cmpstr (amigo_launch_dialog_get_subscription_url (dialog), ==,
                    "https://aws.amazon.com/marketplace/pp?sku=b1e3x9mkw6tqz2pv7r0yd4hcn");
 
   /* Another error: AWS's words, no button. */
   _amigo_launch_dialog_show_launch_error (dialog, other);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (amigo_test_ui_find (dialog, "error_label"))), "InsufficientInstanceCapacity"));
   g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "subscribe_button")));
-  g_assert_null (dialog->subscription_url);
+  g_assert_null (amigo_launch_dialog_get_subscription_url (dialog));
 }
 
 int

@@ -255,7 +255,7 @@ test_create_from_instance (void)
   gtk_switch_set_active (volume->delete_switch, FALSE);
 
   /* The name is free: the check while typing says so. */
-  AMIGO_TEST_WAIT_FOR (g_strcmp0 (dialog->free_name, "web-1 (2026-11) [test] @amigo") == 0, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (g_strcmp0 (amigo_create_image_dialog_get_free_name (dialog), "web-1 (2026-11) [test] @amigo") == 0, WAIT_SECONDS);
   g_assert_true (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "create_button")));
   g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == amigo_test_ui_find (dialog, "create_button"));
 
@@ -265,14 +265,14 @@ test_create_from_instance (void)
   amigo_test_ui_maybe_screenshot (dialog, "create-image.png");
 
   click (GTK_BUTTON (amigo_test_ui_find (dialog, "create_button")));
-  AMIGO_TEST_WAIT_FOR (dialog->created_image_id != NULL, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (amigo_create_image_dialog_get_created_image_id (dialog) != NULL, WAIT_SECONDS);
   AMIGO_TEST_WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (dialog)), WAIT_SECONDS);
   g_assert_cmpstr (toast, ==, "Creating image “web-1 (2026-11) [test] @amigo”…");
   g_assert_cmpuint (changed, ==, 1);
 
   /* What EC2 has now */
   g_assert_cmpuint (count_own_images (ec2), ==, before + 1);
-  image = amigo_test_ui_get_image (ec2, dialog->created_image_id);
+  image = amigo_test_ui_get_image (ec2, amigo_create_image_dialog_get_created_image_id (dialog));
   g_assert_nonnull (image);
   g_assert_cmpstr (amigo_image_get_name (image), ==, "web-1 (2026-11) [test] @amigo");
   g_assert_cmpstr (amigo_image_get_description (image), ==, "Web server, made by test-ui-create");
@@ -378,9 +378,9 @@ test_create_leave_out_volume (void)
   amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), "without-data-volume");
   AMIGO_TEST_WAIT_FOR (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "create_button")), WAIT_SECONDS);
   click (GTK_BUTTON (amigo_test_ui_find (dialog, "create_button")));
-  AMIGO_TEST_WAIT_FOR (dialog->created_image_id != NULL, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (amigo_create_image_dialog_get_created_image_id (dialog) != NULL, WAIT_SECONDS);
 
-  image = amigo_test_ui_get_image (ec2, dialog->created_image_id);
+  image = amigo_test_ui_get_image (ec2, amigo_create_image_dialog_get_created_image_id (dialog));
   g_assert_nonnull (image);
   g_assert_null (find_mapping (image, "/dev/sdb"));
   g_assert_null (find_mapping (image, "/dev/sdf"));
@@ -418,7 +418,7 @@ duplicate_name (AmigoCreateImageDialog *dialog,
 {
   amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), taken_name);
   /* The check runs once typing pauses. */
-  AMIGO_TEST_WAIT_FOR (g_strcmp0 (dialog->taken_name, taken_name) == 0, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (g_strcmp0 (amigo_create_image_dialog_get_taken_name (dialog), taken_name) == 0, WAIT_SECONDS);
 }
 
 static void
@@ -530,7 +530,7 @@ test_create_refused (void)
   text = amigo_test_ui_collect_text (GTK_WIDGET (dialog->error_group));
   g_assert_nonnull (strstr (text, "i-00000000000000000"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row"))), ==, "refused-image");
-  g_assert_null (dialog->created_image_id);
+  g_assert_null (amigo_create_image_dialog_get_created_image_id (dialog));
   g_assert_cmpuint (count_own_images (ec2), ==, before);
   gtk_window_close (GTK_WINDOW (dialog));
 }
@@ -615,18 +615,18 @@ test_register_from_snapshot (void)
   gtk_switch_set_active (GTK_SWITCH (amigo_test_ui_find (dialog, "ena_switch")), TRUE);
   add_tag (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")), "Source", "snapshot");
 
-  AMIGO_TEST_WAIT_FOR (g_strcmp0 (dialog->free_name, "registered-arm64") == 0, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (g_strcmp0 (amigo_register_image_dialog_get_free_name (dialog), "registered-arm64") == 0, WAIT_SECONDS);
   g_assert_true (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "register_button")));
   gtk_window_set_default_size (GTK_WINDOW (dialog), 620, 1000);
   amigo_test_ui_maybe_screenshot (dialog, "register-image.png");
 
   click (GTK_BUTTON (amigo_test_ui_find (dialog, "register_button")));
-  AMIGO_TEST_WAIT_FOR (dialog->registered_image_id != NULL, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (amigo_register_image_dialog_get_registered_image_id (dialog) != NULL, WAIT_SECONDS);
   AMIGO_TEST_WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (dialog)), WAIT_SECONDS);
   g_assert_cmpstr (toast, ==, "Registering image “registered-arm64”…");
 
   g_assert_cmpuint (count_own_images (ec2), ==, before + 1);
-  image = amigo_test_ui_get_image (ec2, dialog->registered_image_id);
+  image = amigo_test_ui_get_image (ec2, amigo_register_image_dialog_get_registered_image_id (dialog));
   g_assert_nonnull (image);
   g_assert_cmpstr (amigo_image_get_name (image), ==, "registered-arm64");
   g_assert_cmpstr (amigo_image_get_description (image), ==, "From a snapshot");
@@ -669,9 +669,9 @@ test_register_from_manifest (void)
 
   /* Enter in a field presses the default button. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "register-image.register", NULL);
-  AMIGO_TEST_WAIT_FOR (dialog->registered_image_id != NULL, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (amigo_register_image_dialog_get_registered_image_id (dialog) != NULL, WAIT_SECONDS);
 
-  image = amigo_test_ui_get_image (ec2, dialog->registered_image_id);
+  image = amigo_test_ui_get_image (ec2, amigo_register_image_dialog_get_registered_image_id (dialog));
   g_assert_nonnull (image);
   g_assert_cmpstr (amigo_image_get_image_location (image), ==, "amigo-test-bucket/images/web.manifest.xml");
   g_assert_cmpstr (amigo_image_get_root_device_type (image), ==, "instance-store");

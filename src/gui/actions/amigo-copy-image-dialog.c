@@ -856,3 +856,10 @@ _amigo_copy_image_dialog_get_destination (AmigoCopyImageDialog *self,
 {
   return find_destination (self, region);
 }
+
+/* For its tests: copy requests under way. */
+guint
+amigo_copy_image_dialog_get_n_pending (AmigoCopyImageDialog *self)
+{
+  return self->pending;
+}

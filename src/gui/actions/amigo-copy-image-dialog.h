@@ -17,4 +17,7 @@ G_DECLARE_FINAL_TYPE (AmigoCopyImageDialog, amigo_copy_image_dialog, AMIGO, COPY
 GtkWindow *amigo_copy_image_dialog_new (GtkWindow          *parent,
                                         AmigoActionContext *context);
 
+/* What the dialog holds, for its tests. */
+guint        amigo_copy_image_dialog_get_n_pending (AmigoCopyImageDialog *self);
+
 G_END_DECLS

@@ -927,3 +927,37 @@ _amigo_create_image_dialog_dup_problems (AmigoCreateImageDialog *self)
   return amigo_action_dialog_dup_problems (AMIGO_ACTION_DIALOG (self), labels, G_N_ELEMENTS (labels),
                                            amigo_tags_editor_get_problem (self->tags_editor));
 }
+
+/* For its tests: checking the name or creating. */
+gboolean
+amigo_create_image_dialog_get_busy (AmigoCreateImageDialog *self)
+{
+  return self->busy;
+}
+
+/* For its tests: the image made, once CreateImage answered. */
+const char *
+amigo_create_image_dialog_get_created_image_id (AmigoCreateImageDialog *self)
+{
+  return self->created_image_id;
+}
+
+/* For its tests: the name last found free, and one found taken. */
+const char *
+amigo_create_image_dialog_get_free_name (AmigoCreateImageDialog *self)
+{
+  return self->free_name;
+}
+
+const char *
+amigo_create_image_dialog_get_taken_name (AmigoCreateImageDialog *self)
+{
+  return self->taken_name;
+}
+
+/* For its tests: what AWS refused, as shown. */
+const char *
+amigo_create_image_dialog_get_aws_error (AmigoCreateImageDialog *self)
+{
+  return self->aws_error;
+}

@@ -777,3 +777,31 @@ _amigo_launch_dialog_get_volume (AmigoLaunchDialog *self,
     }
   return NULL;
 }
+
+/* For its tests: RunInstances is under way. */
+gboolean
+amigo_launch_dialog_get_busy (AmigoLaunchDialog *self)
+{
+  return self->launching;
+}
+
+/* For its tests: the ClientToken of this launch. */
+const char *
+amigo_launch_dialog_get_client_token (AmigoLaunchDialog *self)
+{
+  return amigo_client_token_policy_peek_token (self->token);
+}
+
+/* For its tests: (element-type utf8) (transfer none): what the launch made. */
+GPtrArray *
+amigo_launch_dialog_get_instance_ids (AmigoLaunchDialog *self)
+{
+  return self->instance_ids;
+}
+
+/* For its tests: the Marketplace page, after OptInRequired. */
+const char *
+amigo_launch_dialog_get_subscription_url (AmigoLaunchDialog *self)
+{
+  return self->subscription_url;
+}

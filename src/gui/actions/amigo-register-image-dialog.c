@@ -877,3 +877,24 @@ _amigo_register_image_dialog_dup_problems (AmigoRegisterImageDialog *self)
   return amigo_action_dialog_dup_problems (AMIGO_ACTION_DIALOG (self), labels, G_N_ELEMENTS (labels),
                                            amigo_tags_editor_get_problem (self->tags_editor));
 }
+
+/* For its tests: checking the name or registering. */
+gboolean
+amigo_register_image_dialog_get_busy (AmigoRegisterImageDialog *self)
+{
+  return self->busy;
+}
+
+/* For its tests: the image made, once RegisterImage answered. */
+const char *
+amigo_register_image_dialog_get_registered_image_id (AmigoRegisterImageDialog *self)
+{
+  return self->registered_image_id;
+}
+
+/* For its tests: the name last found free. */
+const char *
+amigo_register_image_dialog_get_free_name (AmigoRegisterImageDialog *self)
+{
+  return self->free_name;
+}

@@ -17,4 +17,9 @@ G_DECLARE_FINAL_TYPE (AmigoRegisterImageDialog, amigo_register_image_dialog, AMI
 GtkWindow *amigo_register_image_dialog_new (GtkWindow          *parent,
                                             AmigoActionContext *context);
 
+/* What the dialog holds, for its tests. */
+gboolean     amigo_register_image_dialog_get_busy (AmigoRegisterImageDialog *self);
+const char  *amigo_register_image_dialog_get_registered_image_id (AmigoRegisterImageDialog *self);
+const char  *amigo_register_image_dialog_get_free_name (AmigoRegisterImageDialog *self);
+
 G_END_DECLS
