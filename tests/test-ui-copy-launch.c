@@ -965,7 +965,7 @@ test_launch_validation (void)
   /* All good: the summary, and back. */
   g_assert_true (_amigo_launch_dialog_review (dialog));
   g_assert_cmpstr (_amigo_launch_dialog_get_page (dialog), ==, "review");
-  _amigo_launch_dialog_back (dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "launch.back", NULL);
   g_assert_cmpstr (_amigo_launch_dialog_get_page (dialog), ==, "form");
 
   /* Nothing was launched. */
