@@ -1,9 +1,11 @@
-/* amigo-test-ui.h — shared helpers of the ui tests of the action dialogs
+/* amigo-test-ui.h — what every ui test program shares
  *
- * Each test program runs inside tests/moto-harness.sh (and
- * run-with-xvfb.sh); these helpers make the "Environment" account a person
- * gets with AWS_* variables, pointed at that moto, and an action context
- * for a dialog.
+ * Waiting (blocking in the main loop, never spinning or sleeping),
+ * settling, clicking, typing, picking, finding widgets by their .ui id or
+ * label, screenshots (AMIGO_SCREENSHOT_DIR), the fault proxy's control
+ * API; and, for programs run inside tests/moto-harness.sh, the
+ * "Environment" account a person gets with AWS_* variables, pointed at
+ * that moto, and an action context for a dialog.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
