@@ -257,19 +257,58 @@ has_id (GtkWidget     *widget,
   return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
 }
 
+static guint
+depth_below (GtkWidget *widget,
+             GtkWidget *root)
+{
+  guint depth = 0;
+
+  for (; widget != root && widget != NULL; widget = gtk_widget_get_parent (widget))
+    depth++;
+  return depth;
+}
+
 GtkWidget *
 amigo_test_ui_lookup (gpointer    root,
                       const char *id)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GtkWidget *best = NULL;
+  guint best_depth = G_MAXUINT;
+  gboolean tie = FALSE;
 
   g_assert_true (GTK_IS_WIDGET (root));
+
+  /* A child of @root's own template (or of a parent class's), bound by
+   * that id: exactly the one the .ui means. */
+  for (GType type = G_OBJECT_TYPE (root); type != GTK_TYPE_WIDGET; type = g_type_parent (type))
+    {
+      GObject *child = gtk_widget_get_template_child (root, type, id);
+
+      if (GTK_IS_WIDGET (child))
+        return GTK_WIDGET (child);
+    }
+
+  /* Otherwise the tree. Composite widgets inside bring their own ids (an
+   * AdwEntryRow has an "apply_button"): the one nearest @root is @root's;
+   * two at the same depth are a question the test must narrow down. */
   walk (root, has_id, id, found, TRUE);
-  /* Two widgets with one id (a composite child's and its parent's): look
-   * in the part of the tree that holds the one wanted. */
-  if (found->len > 1)
-    g_error ("%u widgets with the id \"%s\" in %s", found->len, id, G_OBJECT_TYPE_NAME (root));
-  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+  for (guint i = 0; i < found->len; i++)
+    {
+      guint depth = depth_below (g_ptr_array_index (found, i), root);
+
+      if (depth < best_depth)
+        {
+          best = g_ptr_array_index (found, i);
+          best_depth = depth;
+          tie = FALSE;
+        }
+      else if (depth == best_depth)
+        tie = TRUE;
+    }
+  if (tie)
+    g_error ("Several widgets with the id \"%s\" in %s: look in a part of it", id, G_OBJECT_TYPE_NAME (root));
+  return best;
 }
 
 GtkWidget *

@@ -83,8 +83,10 @@ void                amigo_test_ui_pick_text     (gpointer            dropdown,
  * In @root's tree (children, and the popovers of menu buttons and
  * popover-menus, and a window's titlebar): */
 
-/* The widget whose .ui id (gtk_buildable_get_buildable_id) is @id; fails
- * when there is none. Template children have their ids too. */
+/* The widget whose .ui id (gtk_buildable_get_buildable_id) is @id: a
+ * template child of @root bound by that name, else the one nearest @root
+ * (composite widgets inside bring ids of their own); fails when there is
+ * none. */
 GtkWidget          *amigo_test_ui_find          (gpointer            root,
                                                  const char         *id);
 /* The same, %NULL when there is none. */
