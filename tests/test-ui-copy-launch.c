@@ -826,7 +826,7 @@ test_launch_subnet (void)
   g_assert_true (_amigo_launch_dialog_review (dialog));
   g_assert_true (_amigo_launch_dialog_launch (dialog));
   AMIGO_TEST_WAIT_FOR (!amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)), WAIT_SECONDS);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->error_group)));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "error_group")));
   g_assert_cmpstr (_amigo_launch_dialog_get_page (dialog), ==, "done");
 
   instances = describe_instances_named ("launch-subnet");

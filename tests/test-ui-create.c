@@ -522,12 +522,12 @@ test_create_refused (void)
                 "instance-id", "i-00000000000000000", NULL);
   AMIGO_TEST_WAIT_FOR (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "create_button")), WAIT_SECONDS);
 
-  click (dialog->create_button);
+  click (GTK_BUTTON (amigo_test_ui_find (dialog, "create_button")));
   AMIGO_TEST_WAIT_FOR (!amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)) && amigo_action_dialog_get_problem (AMIGO_ACTION_DIALOG (dialog)) != NULL, WAIT_SECONDS);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->error_group)));
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "error_group")));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  maybe_screenshot (dialog, "create-image-refused.png");
-  text = amigo_test_ui_collect_text (GTK_WIDGET (dialog->error_group));
+  amigo_test_ui_maybe_screenshot (dialog, "create-image-refused.png");
+  text = amigo_test_ui_collect_text (amigo_test_ui_find (dialog, "error_group"));
   g_assert_nonnull (strstr (text, "i-00000000000000000"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row"))), ==, "refused-image");
   g_assert_null (amigo_create_image_dialog_get_created_image_id (dialog));

@@ -398,8 +398,8 @@ test_permissions_invalid (void)
       g_assert_true (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "add_row"), "error"));
       g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "add_button")));
       /* The account added above is a change, but not with this pending. */
-      g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->apply_button)));
-      g_signal_emit_by_name (dialog->apply_button, "clicked");
+      g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "apply_button")));
+      g_signal_emit_by_name (GTK_BUTTON (amigo_test_ui_find (dialog, "apply_button")), "clicked");
       g_assert_false (amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)));
     }
   g_assert_cmpuint (amigo_permissions_dialog_get_n_shares (dialog), ==, 1);
@@ -636,11 +636,11 @@ test_tags_invalid (void)
         amigo_test_ui_maybe_screenshot (dialog, "tags-invalid.png");
 
       g_test_message ("%s=%s", invalid[i].key, invalid[i].value);
-      g_assert_true (label_shows (line->problem_label));
-      g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->save_button)));
-      g_signal_emit_by_name (dialog->save_button, "clicked");
+      g_assert_true (label_shows (line.problem_label));
+      g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "save_button")));
+      g_signal_emit_by_name (GTK_BUTTON (amigo_test_ui_find (dialog, "save_button")), "clicked");
       g_assert_false (amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)));
-      amigo_test_ui_click (line->remove_button);
+      amigo_test_ui_click (line.remove_button);
     }
 
   /* At the limits, it is fine. */
@@ -753,7 +753,7 @@ test_deprecation_invalid (void)
       g_assert_true (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "problem_label"))));
       g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "set_button")));
       g_signal_emit_by_name (GTK_BUTTON (amigo_test_ui_find (dialog, "set_button")), "clicked");
-      g_assert_false (amigo_deprecation_dialog_get_busy (dialog));
+      g_assert_false (amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)));
     }
   choose_time (dialog, tomorrow);
   g_assert_false (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "problem_label"))));
@@ -1084,7 +1084,7 @@ test_deregister_protected (void)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (amigo_test_ui_find (dialog, "delete_check")), TRUE);
   confirm (dialog, "cancel", NULL, NULL);
   g_assert_false (amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "confirm");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (amigo_test_ui_find (dialog, "stack"))), ==, "confirm");
   confirm (dialog, "deregister", &body, NULL);
   g_assert_nonnull (strstr (body, "deregistration protection is kept"));
   g_assert_null (strstr (body, amigo_image_get_image_id (image)));
@@ -1102,11 +1102,12 @@ test_deregister_protected (void)
 
   /* Turning the protection off from the dialog makes it deregistrable. */
   open_deregister (alone, (gpointer *) &dialog);
-  amigo_test_ui_click (((AmigoDeregisterImage *) g_ptr_array_index (dialog->images, 0))->unprotect_button);
-  AMIGO_TEST_WAIT_FOR (!amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)) && !dialog->loading, WAIT_SECONDS);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "confirm");
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->deregister_button)));
-  g_assert_cmpstr (gtk_button_get_label (dialog->deregister_button), ==, "_Deregister 1 Image");
+  amigo_test_ui_click (amigo_test_ui_find_by_type (amigo_test_ui_find (dialog, "images_group"),
+                                                   GTK_TYPE_BUTTON, "_Turn Off Protection"));
+  AMIGO_TEST_WAIT_FOR (!amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)) && !amigo_deregister_dialog_get_loading (dialog), WAIT_SECONDS);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (amigo_test_ui_find (dialog, "stack"))), ==, "confirm");
+  g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "deregister_button")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (amigo_test_ui_find (dialog, "deregister_button"))), ==, "_Deregister 1 Image");
   close_dialog ((gpointer *) &dialog);
   still_there = refetch (image);
   g_assert_nonnull (still_there);

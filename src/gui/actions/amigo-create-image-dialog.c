@@ -928,13 +928,6 @@ _amigo_create_image_dialog_dup_problems (AmigoCreateImageDialog *self)
                                            amigo_tags_editor_get_problem (self->tags_editor));
 }
 
-/* For its tests: checking the name or creating. */
-gboolean
-amigo_create_image_dialog_get_busy (AmigoCreateImageDialog *self)
-{
-  return self->busy;
-}
-
 /* For its tests: the image made, once CreateImage answered. */
 const char *
 amigo_create_image_dialog_get_created_image_id (AmigoCreateImageDialog *self)
@@ -953,11 +946,4 @@ const char *
 amigo_create_image_dialog_get_taken_name (AmigoCreateImageDialog *self)
 {
   return self->taken_name;
-}
-
-/* For its tests: what AWS refused, as shown. */
-const char *
-amigo_create_image_dialog_get_aws_error (AmigoCreateImageDialog *self)
-{
-  return self->aws_error;
 }

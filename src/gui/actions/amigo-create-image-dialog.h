@@ -18,10 +18,8 @@ GtkWindow *amigo_create_image_dialog_new (GtkWindow          *parent,
                                           AmigoActionContext *context);
 
 /* What the dialog holds, for its tests. */
-gboolean     amigo_create_image_dialog_get_busy (AmigoCreateImageDialog *self);
 const char  *amigo_create_image_dialog_get_created_image_id (AmigoCreateImageDialog *self);
 const char  *amigo_create_image_dialog_get_free_name (AmigoCreateImageDialog *self);
 const char  *amigo_create_image_dialog_get_taken_name (AmigoCreateImageDialog *self);
-const char  *amigo_create_image_dialog_get_aws_error (AmigoCreateImageDialog *self);
 
 G_END_DECLS

@@ -532,10 +532,3 @@ amigo_deprecation_dialog_new (GtkWindow          *parent,
 
   return GTK_WINDOW (self);
 }
-
-gboolean
-amigo_deprecation_dialog_get_busy (AmigoDeprecationDialog *self)
-{
-  g_return_val_if_fail (AMIGO_IS_DEPRECATION_DIALOG (self), FALSE);
-  return self->work != AMIGO_DEPRECATION_IDLE;
-}

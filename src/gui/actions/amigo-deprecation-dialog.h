@@ -26,7 +26,4 @@ GtkWindow *amigo_deprecation_dialog_new (GtkWindow          *parent,
 /* The time chosen, in UTC, to the minute. */
 GDateTime *amigo_deprecation_dialog_dup_time (AmigoDeprecationDialog *self);
 
-/* Setting or clearing the date, for its tests. */
-gboolean   amigo_deprecation_dialog_get_busy (AmigoDeprecationDialog *self);
-
 G_END_DECLS

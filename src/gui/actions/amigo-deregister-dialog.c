@@ -620,12 +620,6 @@ amigo_deregister_dialog_get_loading (AmigoDeregisterDialog *self)
 }
 
 gboolean
-amigo_deregister_dialog_get_working (AmigoDeregisterDialog *self)
-{
-  return self->working;
-}
-
-gboolean
 amigo_deregister_dialog_get_finished (AmigoDeregisterDialog *self)
 {
   return self->finished;

@@ -19,7 +19,6 @@ GtkWindow *amigo_deregister_dialog_new (GtkWindow          *parent,
 
 /* What the dialog is doing and has done, for its tests. */
 gboolean          amigo_deregister_dialog_get_loading        (AmigoDeregisterDialog *self);
-gboolean          amigo_deregister_dialog_get_working        (AmigoDeregisterDialog *self);
 gboolean          amigo_deregister_dialog_get_finished       (AmigoDeregisterDialog *self);
 guint             amigo_deregister_dialog_get_n_deregistered (AmigoDeregisterDialog *self);
 guint             amigo_deregister_dialog_get_n_deleted      (AmigoDeregisterDialog *self);

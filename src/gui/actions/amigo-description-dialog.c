@@ -199,10 +199,3 @@ amigo_description_dialog_new (GtkWindow          *parent,
 
   return GTK_WINDOW (self);
 }
-
-gboolean
-amigo_description_dialog_get_busy (AmigoDescriptionDialog *self)
-{
-  g_return_val_if_fail (AMIGO_IS_DESCRIPTION_DIALOG (self), FALSE);
-  return self->saving;
-}

@@ -17,7 +17,4 @@ G_DECLARE_FINAL_TYPE (AmigoDescriptionDialog, amigo_description_dialog, AMIGO, D
 GtkWindow *amigo_description_dialog_new (GtkWindow          *parent,
                                          AmigoActionContext *context);
 
-/* Saving, for its tests. */
-gboolean   amigo_description_dialog_get_busy (AmigoDescriptionDialog *self);
-
 G_END_DECLS

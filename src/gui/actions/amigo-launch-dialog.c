@@ -778,13 +778,6 @@ _amigo_launch_dialog_get_volume (AmigoLaunchDialog *self,
   return NULL;
 }
 
-/* For its tests: RunInstances is under way. */
-gboolean
-amigo_launch_dialog_get_busy (AmigoLaunchDialog *self)
-{
-  return self->launching;
-}
-
 /* For its tests: the ClientToken of this launch. */
 const char *
 amigo_launch_dialog_get_client_token (AmigoLaunchDialog *self)

@@ -18,7 +18,6 @@ GtkWindow *amigo_launch_dialog_new (GtkWindow          *parent,
                                     AmigoActionContext *context);
 
 /* What the dialog holds, for its tests. */
-gboolean     amigo_launch_dialog_get_busy (AmigoLaunchDialog *self);
 const char  *amigo_launch_dialog_get_client_token (AmigoLaunchDialog *self);
 GPtrArray   *amigo_launch_dialog_get_instance_ids (AmigoLaunchDialog *self);
 const char  *amigo_launch_dialog_get_subscription_url (AmigoLaunchDialog *self);

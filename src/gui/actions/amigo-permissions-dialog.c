@@ -753,14 +753,6 @@ amigo_permissions_dialog_get_loaded (AmigoPermissionsDialog *self)
   return self->loaded;
 }
 
-/* Saving. */
-gboolean
-amigo_permissions_dialog_get_busy (AmigoPermissionsDialog *self)
-{
-  g_return_val_if_fail (AMIGO_IS_PERMISSIONS_DIALOG (self), FALSE);
-  return self->saving;
-}
-
 /* Block public access for AMIs is on in the region. */
 gboolean
 amigo_permissions_dialog_get_blocked (AmigoPermissionsDialog *self)

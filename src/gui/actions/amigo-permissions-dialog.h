@@ -34,7 +34,6 @@ AmigoShareKind amigo_permissions_parse_share (const char  *text,
 
 /* What the dialog holds, for its tests. */
 gboolean   amigo_permissions_dialog_get_loaded   (AmigoPermissionsDialog *self);
-gboolean   amigo_permissions_dialog_get_busy     (AmigoPermissionsDialog *self);
 gboolean   amigo_permissions_dialog_get_blocked  (AmigoPermissionsDialog *self);
 guint      amigo_permissions_dialog_get_n_shares (AmigoPermissionsDialog *self);
 

@@ -878,13 +878,6 @@ _amigo_register_image_dialog_dup_problems (AmigoRegisterImageDialog *self)
                                            amigo_tags_editor_get_problem (self->tags_editor));
 }
 
-/* For its tests: checking the name or registering. */
-gboolean
-amigo_register_image_dialog_get_busy (AmigoRegisterImageDialog *self)
-{
-  return self->busy;
-}
-
 /* For its tests: the image made, once RegisterImage answered. */
 const char *
 amigo_register_image_dialog_get_registered_image_id (AmigoRegisterImageDialog *self)

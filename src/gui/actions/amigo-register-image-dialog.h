@@ -18,7 +18,6 @@ GtkWindow *amigo_register_image_dialog_new (GtkWindow          *parent,
                                             AmigoActionContext *context);
 
 /* What the dialog holds, for its tests. */
-gboolean     amigo_register_image_dialog_get_busy (AmigoRegisterImageDialog *self);
 const char  *amigo_register_image_dialog_get_registered_image_id (AmigoRegisterImageDialog *self);
 const char  *amigo_register_image_dialog_get_free_name (AmigoRegisterImageDialog *self);
 

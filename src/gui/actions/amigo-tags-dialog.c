@@ -517,10 +517,3 @@ amigo_tags_dialog_new (GtkWindow          *parent,
 
   return GTK_WINDOW (self);
 }
-
-gboolean
-amigo_tags_dialog_get_busy (AmigoTagsDialog *self)
-{
-  g_return_val_if_fail (AMIGO_IS_TAGS_DIALOG (self), FALSE);
-  return self->saving;
-}

@@ -17,7 +17,4 @@ G_DECLARE_FINAL_TYPE (AmigoTagsDialog, amigo_tags_dialog, AMIGO, TAGS_DIALOG, Am
 GtkWindow *amigo_tags_dialog_new (GtkWindow          *parent,
                                   AmigoActionContext *context);
 
-/* Saving, for its tests. */
-gboolean   amigo_tags_dialog_get_busy (AmigoTagsDialog *self);
-
 G_END_DECLS
