@@ -944,23 +944,23 @@ test_launch_validation (void)
 
   /* Tags: reserved, twice, without a key, the Name set twice */
   tag = _amigo_launch_dialog_add_tag (dialog, "aws:owner", "me");
-  g_assert_true (label_shows (_amigo_tags_editor_get_problem_label (dialog->tags_editor)));
+  g_assert_true (label_shows (_amigo_tags_editor_get_problem_label (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")))));
   g_assert_false (_amigo_launch_dialog_review (dialog));
   gtk_editable_set_text (tag->key, "Team");
-  g_assert_false (label_shows (_amigo_tags_editor_get_problem_label (dialog->tags_editor)));
+  g_assert_false (label_shows (_amigo_tags_editor_get_problem_label (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")))));
   _amigo_launch_dialog_add_tag (dialog, "Team", "data");
-  g_assert_nonnull (strstr (gtk_label_get_text (_amigo_tags_editor_get_problem_label (dialog->tags_editor)), "Team"));
+  g_assert_nonnull (strstr (gtk_label_get_text (_amigo_tags_editor_get_problem_label (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")))), "Team"));
   g_assert_false (_amigo_launch_dialog_review (dialog));
   gtk_editable_set_text (tag->key, "");
-  g_assert_true (label_shows (_amigo_tags_editor_get_problem_label (dialog->tags_editor)));
+  g_assert_true (label_shows (_amigo_tags_editor_get_problem_label (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")))));
   g_assert_false (_amigo_launch_dialog_review (dialog));
   gtk_editable_set_text (tag->key, "Name");
-  g_assert_false (label_shows (_amigo_tags_editor_get_problem_label (dialog->tags_editor)));
-  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "web");
-  g_assert_true (label_shows (_amigo_tags_editor_get_problem_label (dialog->tags_editor)));
+  g_assert_false (label_shows (_amigo_tags_editor_get_problem_label (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")))));
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row")), "web");
+  g_assert_true (label_shows (_amigo_tags_editor_get_problem_label (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")))));
   g_assert_false (_amigo_launch_dialog_review (dialog));
   gtk_editable_set_text (tag->key, "Owner");
-  g_assert_false (label_shows (_amigo_tags_editor_get_problem_label (dialog->tags_editor)));
+  g_assert_false (label_shows (_amigo_tags_editor_get_problem_label (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")))));
 
   /* All good: the summary, and back. */
   g_assert_true (_amigo_launch_dialog_review (dialog));
