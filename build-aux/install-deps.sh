@@ -11,6 +11,8 @@ packages=(
   libsecret-1-dev libxml2-dev libssl-dev
   # tests: keyring, windows, data validation, sanitizers
   dbus dbus-bin gnome-keyring xvfb xauth libxtst-dev
+  # tests: accessibility (the AT-SPI bus and pyatspi to walk it)
+  at-spi2-core python3-pyatspi
   desktop-file-utils appstream
   # runtime niceties for the demo and screenshots
   adwaita-icon-theme fonts-noto-cjk
