@@ -50,10 +50,12 @@ for extra in ("ROLE_SWITCH", "ROLE_PUSH_BUTTON_MENU"):
 # name unless set) when it has no accessible name: that is no name.
 TYPE_NAME = re.compile(r"^(Gtk|Adw|Amigo)[A-Z][A-Za-z]*$")
 
-# Rows of a GtkColumnView (role "table row", GtkListItemWidget) are not
-# checked: GTK 4.8 has no API to name them (gtk_list_item_set_accessible_label
-# came with 4.12); their cells are read instead, and a cell's controls are
-# checked like any other.
+# Rows of a GtkListView or GtkColumnView (GtkListItemWidget: a drop-down's
+# choices, the image table) cannot be named in GTK 4.8
+# (gtk_list_item_set_accessible_label came with 4.12): a screen reader reads
+# their content instead, so such a row must hold some text.
+FACTORY_VIEWS = {"GtkListView", "GtkColumnListView"}
+FACTORY_ROW_ROLES = {pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TABLE_ROW}
 
 
 def has_name(acc):
@@ -107,7 +109,12 @@ def unnamed_controls(window):
         except Exception as e:  # gone while walking
             found.append((path, f"could not read: {e}"))
             return
-        if role in CONTROL_ROLES and not has_name(acc):
+        parent = acc.parent
+        if role in FACTORY_ROW_ROLES and parent is not None and parent.name in FACTORY_VIEWS:
+            if not any(node.getRole() in (pyatspi.ROLE_LABEL, pyatspi.ROLE_TEXT) and has_name(node)
+                       for node in walk_all(acc)):
+                found.append((path, f"{describe(acc)} shows no text to read"))
+        elif role in CONTROL_ROLES and not has_name(acc):
             near = nearby_text(acc)
             where = f" (next to: {' | '.join(near)})" if near else ""
             tip = f" (tooltip: {acc.description})" if acc.description else ""

@@ -8,6 +8,7 @@
 
 #include "amigo-window.h"
 #include "amigo-window-private.h"
+#include "amigo-a11y.h"
 #include "amigo-ec2.h"
 #include "amigo-account-dialog.h"
 #include "amigo-actions.h"
@@ -1318,6 +1319,7 @@ amigo_window_init (AmigoWindow *self)
   GtkWidget *filter_popover;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  amigo_a11y_label_drop_down_button (self->region_dropdown);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->region_codes = g_ptr_array_new_with_free_func (g_free);

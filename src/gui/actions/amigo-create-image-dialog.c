@@ -237,6 +237,8 @@ add_volume (AmigoCreateImageDialog *self,
   volume->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (volume->row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (volume->row), device);
+  /* libadwaita 1.2 does not name an expander row by its title. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (volume->row), GTK_ACCESSIBLE_PROPERTY_LABEL, device, -1);
 
   /* Size */
   size_row = ADW_ACTION_ROW (adw_action_row_new ());

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-a11y.h"
 #include "amigo-error.h"
 #include "amigo-launch-dialog-private.h"
 #include "amigo-task-manager.h"
@@ -693,6 +694,7 @@ add_ebs_volume (AmigoLaunchDialog             *self,
   type_label = g_strdup_printf (_("Volume type of %s"), mapping->device_name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (volume->type_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, type_label, -1);
+  amigo_a11y_label_drop_down_button (volume->type_dropdown);
   g_signal_connect_swapped (volume->type_dropdown, "notify::selected", G_CALLBACK (on_volume_changed_cb), self);
   adw_action_row_add_suffix (volume->row, GTK_WIDGET (volume->type_dropdown));
 }
@@ -826,6 +828,7 @@ _amigo_launch_dialog_add_tag (AmigoLaunchDialog *self,
 
   tag->row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (tag->row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (tag->row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tag"), -1);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (tag->row), box);
   gtk_list_box_insert (self->tags_list, tag->row, self->tags->len);
   g_ptr_array_add (self->tags, tag);
@@ -1874,6 +1877,7 @@ amigo_launch_dialog_init (AmigoLaunchDialog *self)
 
   self->filling = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  amigo_a11y_label_drop_down_button (self->type_dropdown);
 
   self->cancellable = g_cancellable_new ();
   self->instance_types = g_list_store_new (AMIGO_TYPE_INSTANCE_TYPE);

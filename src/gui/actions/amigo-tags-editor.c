@@ -254,6 +254,7 @@ add_row (AmigoTagsEditor *self)
 
   row->row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tag"), -1);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->row), box);
   gtk_list_box_append (self->list, row->row);
   g_ptr_array_add (self->rows, row);

@@ -525,6 +525,9 @@ make_ebs_row (const AmigoBlockDeviceMapping *mapping,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  is_set (mapping->device_name) ? mapping->device_name : _("Unnamed device"));
+  /* libadwaita 1.2 does not name an expander row by its title. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
   adw_expander_row_set_subtitle (expander, summary_text);
   adw_expander_row_set_expanded (expander, is_root);
 

@@ -1,0 +1,13 @@
+/* amigo-a11y.h — small accessibility fixes GTK 4.8 leaves to the app
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void amigo_a11y_label_drop_down_button (GtkDropDown *drop_down);
+
+G_END_DECLS
