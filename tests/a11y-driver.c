@@ -8,12 +8,14 @@
  *
  * Talks to its caller over stdin/stdout, one line each way per view:
  *
- *   driver: READY <view> <index> <title>   a window is on screen, settled
+ *   driver: READY <view> <index> <type> <title>
+ *                                          a window is on screen, settled
  *   caller: NEXT                           walked it; close it, go on
  *   driver: DONE
  *
  * <index> is the window's position among the application's visible
- * toplevels, as AT-SPI lists them; <title> its title (may be empty).
+ * toplevels, as AT-SPI lists them; <type> its GType; <title> its title
+ * (may be empty).
  * While it waits, the main loop runs, so that GTK answers AT-SPI.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -144,7 +146,8 @@ hand_over (GDataInputStream *in,
 
   settle ();
   g_assert_true (g_ptr_array_find (toplevels, shown, &index));
-  printf ("READY %s %u %s\n", view, index, gtk_window_get_title (shown) ?: "");
+  printf ("READY %s %u %s %s\n", view, index, G_OBJECT_TYPE_NAME (shown),
+          gtk_window_get_title (shown) ?: "");
   fflush (stdout);
 
   g_clear_pointer (&line, g_free);

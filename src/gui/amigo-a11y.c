@@ -27,3 +27,75 @@ amigo_a11y_label_drop_down_button (GtkDropDown *drop_down)
                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY, drop_down, NULL,
                                       -1);
 }
+
+static void
+on_tooltip_changed_cb (GtkWidget  *widget,
+                       GParamSpec *pspec,
+                       gpointer    user_data)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+}
+
+/* An icon with no text, acting as a button (a GtkButton showing only an
+ * image, or an image with the button role). */
+static gboolean
+is_icon_button (GtkWidget *widget)
+{
+  GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+
+  if (GTK_IS_IMAGE (widget))
+    return role == GTK_ACCESSIBLE_ROLE_BUTTON;
+  return GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)) &&
+         GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget)));
+}
+
+/**
+ * amigo_a11y_label_icon_buttons:
+ * @root: a widget that GTK or libadwaita built (a password row)
+ *
+ * libadwaita 1.2 leaves the icon that shows a password without a name.
+ * Names each icon button below @root by its tooltip, and keeps following
+ * it (from "Show Text" to "Hide Text"). Only for library-built parts: it
+ * would replace a name the app gave.
+ */
+void
+amigo_a11y_label_icon_buttons (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (is_icon_button (root) && !g_object_get_data (G_OBJECT (root), "amigo-a11y-tooltip"))
+    {
+      g_object_set_data (G_OBJECT (root), "amigo-a11y-tooltip", GINT_TO_POINTER (TRUE));
+      g_signal_connect (root, "notify::tooltip-text", G_CALLBACK (on_tooltip_changed_cb), NULL);
+      on_tooltip_changed_cb (root, NULL, NULL);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    amigo_a11y_label_icon_buttons (child);
+}
+
+/**
+ * amigo_a11y_label_search_entries:
+ * @root: a window whose library part has a search entry
+ * @label: the name to give
+ *
+ * libadwaita 1.2's preferences window leaves its search entry without a
+ * name: names each search entry below @root.
+ */
+void
+amigo_a11y_label_search_entries (GtkWidget  *root,
+                                 const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_SEARCH_ENTRY (root))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    amigo_a11y_label_search_entries (child, label);
+}

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
-void amigo_a11y_label_drop_down_button (GtkDropDown *drop_down);
+void amigo_a11y_label_drop_down_button   (GtkDropDown *drop_down);
+void amigo_a11y_label_icon_buttons       (GtkWidget   *root);
+void amigo_a11y_label_search_entries     (GtkWidget   *root,
+                                          const char  *label);
 
 G_END_DECLS
