@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "amigo-a11y.h"
 
 /**
@@ -98,4 +100,40 @@ amigo_a11y_label_search_entries (GtkWidget  *root,
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     amigo_a11y_label_search_entries (child, label);
+}
+
+static void
+label_shortcuts_controls (GtkWidget *widget)
+{
+  const char *label = NULL;
+
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    label = C_("shortcut window", "Search");
+  else if (GTK_IS_MENU_BUTTON (widget))
+    label = C_("shortcut window", "Sections");
+  else if (GTK_IS_TOGGLE_BUTTON (widget) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)) &&
+           GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))))
+    label = C_("shortcut window", "Search");
+
+  if (label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    label_shortcuts_controls (child);
+}
+
+/**
+ * amigo_a11y_label_shortcuts_window:
+ * @shortcuts_window: the window's help overlay (a #GtkShortcutsWindow)
+ *
+ * GTK 4.8's shortcuts window leaves its search button, search entry and
+ * section menu without names: names them.
+ */
+void
+amigo_a11y_label_shortcuts_window (GtkWindow *shortcuts_window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (shortcuts_window));
+
+  label_shortcuts_controls (GTK_WIDGET (shortcuts_window));
 }

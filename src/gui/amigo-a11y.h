@@ -12,5 +12,6 @@ void amigo_a11y_label_drop_down_button   (GtkDropDown *drop_down);
 void amigo_a11y_label_icon_buttons       (GtkWidget   *root);
 void amigo_a11y_label_search_entries     (GtkWidget   *root,
                                           const char  *label);
+void amigo_a11y_label_shortcuts_window   (GtkWindow   *shortcuts_window);
 
 G_END_DECLS
