@@ -30,6 +30,18 @@ amigo_a11y_label_drop_down_button (GtkDropDown *drop_down)
                                       -1);
 }
 
+/* Calls @visit on @root and on every widget below it. */
+static void
+for_each_widget (GtkWidget *root,
+                 void     (*visit) (GtkWidget *widget, gconstpointer data),
+                 gconstpointer data)
+{
+  visit (root, data);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    for_each_widget (child, visit, data);
+}
+
 static void
 on_tooltip_changed_cb (GtkWidget  *widget,
                        GParamSpec *pspec,
@@ -41,17 +53,25 @@ on_tooltip_changed_cb (GtkWidget  *widget,
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
 }
 
-/* An icon with no text, acting as a button (a GtkButton showing only an
- * image, or an image with the button role). */
+/* A button showing only an image, or an image with the button role. */
 static gboolean
 is_icon_button (GtkWidget *widget)
 {
-  GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
-
   if (GTK_IS_IMAGE (widget))
-    return role == GTK_ACCESSIBLE_ROLE_BUTTON;
+    return gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_BUTTON;
   return GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)) &&
          GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget)));
+}
+
+static void
+label_by_tooltip (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  if (!is_icon_button (widget) || g_object_get_data (G_OBJECT (widget), "amigo-a11y-tooltip"))
+    return;
+  g_object_set_data (G_OBJECT (widget), "amigo-a11y-tooltip", GINT_TO_POINTER (TRUE));
+  g_signal_connect (widget, "notify::tooltip-text", G_CALLBACK (on_tooltip_changed_cb), NULL);
+  on_tooltip_changed_cb (widget, NULL, NULL);
 }
 
 /**
@@ -68,16 +88,15 @@ amigo_a11y_label_icon_buttons (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
 
-  if (is_icon_button (root) && !g_object_get_data (G_OBJECT (root), "amigo-a11y-tooltip"))
-    {
-      g_object_set_data (G_OBJECT (root), "amigo-a11y-tooltip", GINT_TO_POINTER (TRUE));
-      g_signal_connect (root, "notify::tooltip-text", G_CALLBACK (on_tooltip_changed_cb), NULL);
-      on_tooltip_changed_cb (root, NULL, NULL);
-    }
+  for_each_widget (root, label_by_tooltip, NULL);
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    amigo_a11y_label_icon_buttons (child);
+static void
+label_search_entry (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 /**
@@ -94,16 +113,12 @@ amigo_a11y_label_search_entries (GtkWidget  *root,
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
 
-  if (GTK_IS_SEARCH_ENTRY (root))
-    gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    amigo_a11y_label_search_entries (child, label);
+  for_each_widget (root, label_search_entry, label);
 }
 
 static void
-label_shortcuts_controls (GtkWidget *widget)
+label_shortcuts_control (GtkWidget     *widget,
+                         gconstpointer  data)
 {
   const char *label = NULL;
 
@@ -111,16 +126,11 @@ label_shortcuts_controls (GtkWidget *widget)
     label = C_("shortcut window", "Search");
   else if (GTK_IS_MENU_BUTTON (widget))
     label = C_("shortcut window", "Sections");
-  else if (GTK_IS_TOGGLE_BUTTON (widget) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)) &&
-           GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))))
+  else if (GTK_IS_TOGGLE_BUTTON (widget) && is_icon_button (widget))
     label = C_("shortcut window", "Search");
 
   if (label != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    label_shortcuts_controls (child);
 }
 
 /**
@@ -135,5 +145,5 @@ amigo_a11y_label_shortcuts_window (GtkWindow *shortcuts_window)
 {
   g_return_if_fail (GTK_IS_WINDOW (shortcuts_window));
 
-  label_shortcuts_controls (GTK_WIDGET (shortcuts_window));
+  for_each_widget (GTK_WIDGET (shortcuts_window), label_shortcuts_control, NULL);
 }
