@@ -140,15 +140,21 @@ def find_application(pid, timeout=30):
     return None
 
 
-def find_window(app, index, title):
-    windows = [w for w in app if w is not None]
-    if title:
-        for w in windows:
-            if w.name == title:
-                return w
-    if index < len(windows):
-        return windows[index]
-    return None
+def find_window(app, index, title, timeout=30):
+    """The window by its title, else by its place; GTK may list a new
+    window a moment after it is shown (slowly under sanitizers)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        windows = [w for w in app if w is not None]
+        if title:
+            for w in windows:
+                if w.name == title:
+                    return w
+        elif index < len(windows):
+            return windows[index]
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(0.2)
 
 
 def main():
@@ -181,7 +187,7 @@ def main():
                 problems.insert(0, (describe(window), "the window has no accessible name (title)"))
         if problems:
             failed += 1
-            print(f"not ok {n} {view}: {len(problems)} unnamed control(s)")
+            print(f"not ok {n} {view}: {len(problems)} problem(s)")
             for path, what in problems:
                 print(f"#   {what}")
                 print(f"#     at {path}")

@@ -105,14 +105,23 @@ focus_within (GtkWindow *toplevel,
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
-static void
-assert_focus_visible (GtkWindow *toplevel)
+static gboolean
+focus_shown (GtkWindow *toplevel)
 {
   GtkWidget *focus = gtk_window_get_focus (toplevel);
 
-  g_assert_nonnull (focus);
-  g_assert_true (gtk_widget_get_mapped (focus));
-  g_assert_true (gtk_window_get_focus_visible (toplevel));
+  return focus != NULL && gtk_widget_get_mapped (focus) && gtk_window_get_focus_visible (toplevel);
+}
+
+/* The focus is on a widget on screen, and drawn as such. (Waits for
+ * the frame that maps what a key revealed.) */
+static void
+assert_focus_visible (GtkWindow *toplevel)
+{
+  GtkWidget *focus;
+
+  WAIT_FOR (focus_shown (toplevel), 5);
+  focus = gtk_window_get_focus (toplevel);
   g_test_message ("focus: %s%s%s", G_OBJECT_TYPE_NAME (focus),
                   GTK_IS_ACTIONABLE (focus) && gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)) ? " " : "",
                   GTK_IS_ACTIONABLE (focus) ? gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)) ?: "" : "");
