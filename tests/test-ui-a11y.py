@@ -105,7 +105,8 @@ def unnamed_controls(window):
     def visit(acc, path):
         try:
             role = acc.getRole()
-        except Exception as e:  # gone while walking
+            children = [child for child in acc if child is not None]
+        except Exception as e:  # gone while walking, or no answer
             found.append((path, f"could not read: {e}"))
             return
         parent = acc.parent
@@ -118,9 +119,13 @@ def unnamed_controls(window):
             where = f" (next to: {' | '.join(near)})" if near else ""
             tip = f" (tooltip: {acc.description})" if acc.description else ""
             found.append((path, f"{describe(acc)} has no accessible name{tip}{where}"))
-        for i, child in enumerate(acc):
-            if child is not None:
-                visit(child, f"{path} / {describe(child)}[{i}]")
+        for i, child in enumerate(children):
+            try:
+                where = f"{path} / {describe(child)}[{i}]"
+            except Exception as e:
+                found.append((f"{path} / [{i}]", f"could not read: {e}"))
+                continue
+            visit(child, where)
 
     visit(window, describe(window))
     return found
@@ -161,6 +166,8 @@ def main():
     if len(sys.argv) < 2:
         print(f"usage: {sys.argv[0]} DRIVER [VIEW]", file=sys.stderr)
         return 2
+    # The application answers from its main loop: slow under sanitizers.
+    pyatspi.setTimeout(120000, 120000)
     driver = subprocess.Popen(sys.argv[1:], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                               text=True, bufsize=1)
     app = None
