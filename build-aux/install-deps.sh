@@ -14,6 +14,8 @@ packages=(
   # tests: botocore for /usr/bin/python3 (test-ui-copy-launch's helper;
   # under CI=true a missing tool fails the test instead of skipping it)
   python3-botocore
+  # tests: accessibility (the AT-SPI bus and pyatspi to walk it)
+  at-spi2-core python3-pyatspi
   desktop-file-utils appstream
   # fuzzing: clang with libFuzzer and the sanitizers' runtimes
   clang libclang-rt-14-dev

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "amigo-application.h"
+#include "amigo-a11y.h"
 #include "amigo-preferences-window.h"
 #include "amigo-resources.h"
 #include "amigo-window.h"
@@ -77,7 +78,14 @@ amigo_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (amigo_window_new (AMIGO_APPLICATION (app)));
+    {
+      GtkShortcutsWindow *shortcuts;
+
+      window = GTK_WINDOW (amigo_window_new (AMIGO_APPLICATION (app)));
+      shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+      if (shortcuts != NULL)
+        amigo_a11y_label_shortcuts_window (GTK_WINDOW (shortcuts));
+    }
 
   gtk_window_present (window);
 }

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-a11y.h"
 #include "accounts/amigo-account-dialog.h"
 #include "accounts/amigo-import-dialog.h"
 #include "amigo-preferences-window.h"
@@ -370,6 +371,7 @@ amigo_preferences_window_init (AmigoPreferencesWindow *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  amigo_a11y_label_search_entries (GTK_WIDGET (self), _("Search"));
 
   placeholder = gtk_label_new (_("No accounts yet"));
   gtk_widget_add_css_class (placeholder, "dim-label");

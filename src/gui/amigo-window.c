@@ -8,6 +8,7 @@
 
 #include "amigo-window.h"
 #include "amigo-window-private.h"
+#include "amigo-a11y.h"
 #include "amigo-ec2.h"
 #include "accounts/amigo-account-dialog.h"
 #include "accounts/amigo-account-row.h"
@@ -845,6 +846,7 @@ amigo_window_init (AmigoWindow *self)
   GtkWidget *filter_popover;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  amigo_a11y_label_drop_down_button (self->region_dropdown);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->region_codes = g_ptr_array_new_with_free_func (g_free);

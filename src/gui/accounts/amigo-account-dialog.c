@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-a11y.h"
 #include "amigo-account-dialog-private.h"
 #include "amigo-error.h"
 #include "amigo-sts.h"
@@ -734,6 +735,8 @@ amigo_account_dialog_init (AmigoAccountDialog *self)
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->loading = FALSE;
+  amigo_a11y_label_icon_buttons (GTK_WIDGET (self->secret_row));
+  amigo_a11y_label_icon_buttons (GTK_WIDGET (self->token_row));
 
   self->region_codes = g_ptr_array_new_with_free_func (g_free);
 

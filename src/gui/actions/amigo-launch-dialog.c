@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-a11y.h"
 #include "amigo-error.h"
 #include "amigo-launch-dialog-private.h"
 #include "amigo-tags-editor.h"
@@ -612,6 +613,7 @@ amigo_launch_dialog_init (AmigoLaunchDialog *self)
 
   self->filling = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  amigo_a11y_label_drop_down_button (self->type_dropdown);
 
   amigo_action_dialog_set_busy_display (base, self->spinner,
                                         "launch.review", "launch.launch", "launch.back", NULL);

@@ -103,6 +103,7 @@ add_line (AmigoTagsDialog *self,
   line->reserved = key != NULL && amigo_ec2_tag_key_is_reserved (key);
   line->row = GTK_LIST_BOX_ROW (gtk_list_box_row_new ());
   gtk_list_box_row_set_activatable (line->row, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (line->row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tag"), -1);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_margin_top (box, 8);

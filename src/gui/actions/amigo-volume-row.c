@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-a11y.h"
 #include "amigo-volume-row.h"
 
 struct _AmigoVolumeRow
@@ -94,6 +95,7 @@ amigo_volume_row_new (const char *device,
 
   self->device = g_strdup (device);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title != NULL ? title : device);
+  amigo_a11y_name_row_by_title (ADW_PREFERENCES_ROW (self));
   /* Translators: %s is a device name such as /dev/xvda */
   set_accessible_label (self->size_spin, g_strdup_printf (_("Size of %s in GiB"), device));
   set_accessible_label (self->type_row, g_strdup_printf (_("Volume type of %s"), device));

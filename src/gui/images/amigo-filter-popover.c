@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-a11y.h"
 #include "amigo-filter-popover.h"
 
 typedef struct {
@@ -158,6 +159,7 @@ amigo_filter_popover_init (AmigoFilterPopover *self)
       gtk_widget_set_hexpand (dropdown, TRUE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _(fields[i].title), -1);
+      amigo_a11y_label_drop_down_button (GTK_DROP_DOWN (dropdown));
 
       gtk_label_set_xalign (GTK_LABEL (label), 1);
       gtk_widget_add_css_class (label, "dim-label");

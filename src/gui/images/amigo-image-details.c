@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "amigo-image-details.h"
+#include "amigo-a11y.h"
 #include "amigo-image-details-private.h"
 #include "amigo-date-format.h"
 #include "amigo-state-badge.h"
@@ -486,6 +487,7 @@ make_ebs_row (const AmigoBlockDeviceMapping *mapping,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  _amigo_image_details_is_set (mapping->device_name) ? mapping->device_name
                                                                                      : _("Unnamed device"));
+  amigo_a11y_name_row_by_title (ADW_PREFERENCES_ROW (row));
   adw_expander_row_set_subtitle (expander, summary_text);
   adw_expander_row_set_expanded (expander, is_root);
 

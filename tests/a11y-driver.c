@@ -1,0 +1,292 @@
+/* a11y-driver.c — opens Amigo's main window and each of its dialogs in
+ * turn, for tests/test-ui-a11y.py to walk their accessibility tree
+ *
+ * Runs inside tests/moto-harness.sh, with a private session bus that
+ * activates the accessibility bus (run-with-keyring.sh, run-with-a11y.sh)
+ * and Xvfb. The account is the "Environment" one, pointed at moto and
+ * seeded with images of its own, so that every action is enabled.
+ *
+ * Talks to its caller over stdin/stdout, one line each way per view:
+ *
+ *   driver: READY <view> <index> <type> <title>
+ *                                          a window is on screen, settled
+ *   caller: NEXT                           walked it; close it, go on
+ *   driver: DONE
+ *
+ * <index> is the window's position among the application's visible
+ * toplevels, as AT-SPI lists them; <type> its GType; <title> its title
+ * (may be empty).
+ * While it waits, the main loop runs, so that GTK answers AT-SPI.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <gio/gunixinputstream.h>
+#include <stdio.h>
+
+#include "amigo-actions.h"
+#include "amigo-application.h"
+#include "amigo-window-private.h"
+
+static AmigoApplication *app;
+static AmigoWindow *window;
+
+static gboolean
+timed_out_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Blocks on the main context until @cond holds: everything it tests
+ * changes in a main-loop callback, so no spinning is needed. */
+#define WAIT_FOR(cond, seconds)                                              \
+  G_STMT_START {                                                             \
+    gboolean _timed_out = FALSE;                                             \
+    guint _id = g_timeout_add_seconds ((seconds), timed_out_cb, &_timed_out); \
+    while (!(cond) && !_timed_out)                                           \
+      g_main_context_iteration (NULL, TRUE);                                 \
+    if (!_timed_out)                                                         \
+      g_source_remove (_id);                                                 \
+    if (!(cond))                                                             \
+      g_error ("Timed out waiting for: %s", #cond);                          \
+  } G_STMT_END
+
+/* Lets GTK lay out, map and draw what changed. */
+static void
+settle (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (300, timed_out_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+loaded (void)
+{
+  return !amigo_image_store_get_loading (_amigo_window_get_store (window)) &&
+         g_strcmp0 (_amigo_window_get_visible_page (window), "loading") != 0 &&
+         g_strcmp0 (_amigo_window_get_visible_page (window), "starting") != 0;
+}
+
+static void
+seed (void)
+{
+  g_autofree char *script = g_build_filename (TEST_SRC_DIR, "..", "build-aux", "demo-seed.py", NULL);
+  const char *argv[] = { "python3", script, NULL };
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("seeding moto failed: %s", err);
+}
+
+/* The application's visible toplevels, in the order AT-SPI lists them. */
+static GPtrArray *
+visible_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (toplevel))
+        g_ptr_array_add (out, toplevel);
+    }
+  return out;
+}
+
+static GtkWindow *
+new_toplevel (GPtrArray *before)
+{
+  g_autoptr(GPtrArray) now = visible_toplevels ();
+
+  for (guint i = 0; i < now->len; i++)
+    if (!g_ptr_array_find (before, now->pdata[i], NULL) &&
+        gtk_widget_get_mapped (now->pdata[i]) && GTK_IS_WINDOW (now->pdata[i]))
+      return now->pdata[i];
+  return NULL;
+}
+
+static char *line;
+
+static void
+read_line_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source), result, NULL, &error);
+  if (line == NULL)
+    g_error ("the caller went away: %s", error ? error->message : "end of input");
+}
+
+/* Says @shown is ready, then runs the main loop until the caller has
+ * walked it. */
+static void
+hand_over (GDataInputStream *in,
+           const char       *view,
+           GtkWindow        *shown)
+{
+  g_autoptr(GPtrArray) toplevels = visible_toplevels ();
+  guint index = 0;
+
+  settle ();
+  g_assert_true (g_ptr_array_find (toplevels, shown, &index));
+  printf ("READY %s %u %s %s\n", view, index, G_OBJECT_TYPE_NAME (shown),
+          gtk_window_get_title (shown) ?: "");
+  fflush (stdout);
+
+  g_clear_pointer (&line, g_free);
+  g_data_input_stream_read_line_async (in, G_PRIORITY_DEFAULT, NULL, read_line_cb, NULL);
+  WAIT_FOR (line != NULL, 300);
+  if (!g_str_equal (g_strstrip (line), "NEXT"))
+    g_error ("unexpected line from the caller: %s", line);
+}
+
+/* One view: what to do to show it. */
+typedef struct {
+  const char *view;
+  const char *action;            /* activated on the main window */
+  GtkWindow *(*find) (void);     /* for views that are no new window */
+  void (*done) (void);           /* puts the window back as it was */
+} View;
+
+static GtkWindow *
+main_window (void)
+{
+  return GTK_WINDOW (window);
+}
+
+static GtkWindow *
+filter_popover (void)
+{
+  gtk_popover_popup (GTK_POPOVER (_amigo_window_get_filter_popover (window)));
+  return GTK_WINDOW (window);
+}
+
+static void
+filter_popover_done (void)
+{
+  gtk_popover_popdown (GTK_POPOVER (_amigo_window_get_filter_popover (window)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GInputStream) stdin_stream = NULL;
+  g_autoptr(GDataInputStream) in = NULL;
+  g_autoptr(GPtrArray) views = g_ptr_array_new_with_free_func (g_free);
+  const AmigoActionInfo *actions;
+  guint n_actions;
+  const char *only = argc > 1 ? argv[1] : NULL;
+
+  if (g_getenv ("AMIGO_TEST_ENDPOINT") == NULL || g_getenv ("AMIGO_TEST_ACCESS_KEY_ID") == NULL)
+    {
+      g_printerr ("Run me inside tests/moto-harness.sh\n");
+      return 77;
+    }
+  if (g_strcmp0 (g_getenv ("GTK_A11Y"), "none") == 0 || g_getenv ("NO_AT_BRIDGE") != NULL)
+    g_warning ("accessibility is off (GTK_A11Y=none or NO_AT_BRIDGE): nothing to walk");
+
+  seed ();
+
+  /* The account a person gets by exporting AWS_* variables. */
+  g_setenv ("AWS_ACCESS_KEY_ID", g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"), TRUE);
+  g_setenv ("AWS_SECRET_ACCESS_KEY", g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"), TRUE);
+  g_setenv ("AWS_ENDPOINT_URL", g_getenv ("AMIGO_TEST_ENDPOINT"), TRUE);
+  g_setenv ("AWS_REGION", "ap-northeast-2", TRUE);
+  g_unsetenv ("AWS_PROFILE");
+
+  gtk_init ();
+  adw_init ();
+  stdin_stream = g_unix_input_stream_new (0, FALSE);
+  in = g_data_input_stream_new (stdin_stream);
+
+  app = amigo_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  window = AMIGO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+
+  /* My AMIs, one of them selected: the details pane shows, and every
+   * action is enabled. */
+  WAIT_FOR (_amigo_window_get_account (window) != NULL && loaded (), 120);
+  g_assert_cmpstr (_amigo_window_get_visible_page (window), ==, "list");
+  gtk_selection_model_select_item (gtk_column_view_get_model (amigo_image_list_get_column_view (_amigo_window_get_image_list (window))),
+                                   0, TRUE);
+  WAIT_FOR (gtk_widget_get_mapped (_amigo_window_get_details (window)), 10);
+
+  {
+    static const View fixed[] = {
+      { "main-window", NULL, main_window, NULL },
+      { "filters", NULL, filter_popover, filter_popover_done },
+      { "preferences", "app.preferences", NULL, NULL },
+      { "add-account", "win.add-account", NULL, NULL },
+      { "import-profiles", "win.import-profiles", NULL, NULL },
+      { "columns", "win.choose-columns", NULL, NULL },
+      { "shortcuts", "win.show-help-overlay", NULL, NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+      g_ptr_array_add (views, g_memdup2 (&fixed[i], sizeof fixed[i]));
+  }
+  actions = amigo_actions_get_all (&n_actions);
+  for (guint i = 0; i < n_actions; i++)
+    {
+      g_autofree char *name = g_strconcat ("win.", actions[i].name, NULL);
+      View view = { actions[i].name, g_intern_string (name), NULL, NULL };
+
+      g_ptr_array_add (views, g_memdup2 (&view, sizeof view));
+    }
+
+  for (guint i = 0; i < views->len; i++)
+    {
+      const View *view = views->pdata[i];
+      g_autoptr(GPtrArray) before = visible_toplevels ();
+      GtkWindow *shown;
+
+      if (only != NULL && !g_str_equal (only, view->view))
+        continue;
+
+      if (view->find != NULL)
+        {
+          shown = view->find ();
+          hand_over (in, view->view, shown);
+          if (view->done != NULL)
+            view->done ();
+          continue;
+        }
+
+      if (!gtk_widget_activate_action (GTK_WIDGET (window), view->action, NULL))
+        g_error ("no action %s", view->action);
+      WAIT_FOR ((shown = new_toplevel (before)) != NULL, 30);
+      hand_over (in, view->view, shown);
+      gtk_window_destroy (shown);
+      WAIT_FOR (new_toplevel (before) == NULL, 10);
+    }
+
+  printf ("DONE\n");
+  fflush (stdout);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+  g_clear_pointer (&line, g_free);
+  return 0;
+}
