@@ -40,13 +40,21 @@ if [ ! -f "$builddir/build.ninja" ]; then
   CC=clang meson setup "$builddir" -Dfuzzing=true -Db_sanitize=address,undefined \
     -Db_lundef=false -Dbuildtype=debugoptimized >/dev/null
 fi
-meson compile -C "$builddir" $(cd tests/fuzz/corpus && printf 'tests/fuzz/fuzz-%s ' *) >/dev/null
+# Regenerate first: named targets are looked up in the last configuration.
+ninja -C "$builddir" build.ninja >/dev/null
+if ! meson compile -C "$builddir" $(cd tests/fuzz/corpus && printf 'tests/fuzz/fuzz-%s ' *) \
+     > "$builddir/compile.log" 2>&1; then
+  tail -40 "$builddir/compile.log"
+  exit 1
+fi
 
 if [ ${#targets[@]} -eq 0 ]; then
   targets=($(cd tests/fuzz/corpus && ls))
 fi
 
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:halt_on_error=1}
+# Full stacks on allocation, so that tests/lsan.supp can name the library
+# that leaks (slower, but a suppression cannot match a two-frame stack).
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:halt_on_error=1:fast_unwind_on_malloc=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
 export G_DEBUG=gc-friendly G_SLICE=always-malloc

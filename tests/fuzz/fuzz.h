@@ -16,6 +16,8 @@
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
+int LLVMFuzzerInitialize   (int           *argc,
+                            char        ***argv);
 
 /* Reads a little-endian number from the front of the input, consuming it. */
 static inline guint

@@ -33,6 +33,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  LLVMFuzzerInitialize (&argc, &argv);
   for (int i = 1; i < argc; i++)
     {
       if (g_file_test (argv[i], G_FILE_TEST_IS_DIR))
