@@ -21,11 +21,14 @@
 #include <libsoup/soup.h>
 
 #include "amigo-actions.h"
-#include "amigo-copy-image-dialog-private.h"
+#include "amigo-copy-image-dialog.h"
 #include "amigo-error.h"
-#include "amigo-launch-dialog-private.h"
-#include "amigo-tags-editor-private.h"
+#include "amigo-launch-dialog.h"
+#include "amigo-security-group-row.h"
+#include "amigo-tag-row.h"
+#include "amigo-tags-editor.h"
 #include "amigo-task-manager.h"
+#include "amigo-volume-row.h"
 #include "amigo-test-ui.h"
 
 #define SOURCE_REGION "us-east-1"
@@ -336,18 +339,39 @@ count_tasks (AmigoTaskKind  kind,
 
 /* ---- Copy to Regions -------------------------------------------------- */
 
+/* The check box of @region's row, or NULL. */
+static GtkCheckButton *
+region_check (AmigoCopyImageDialog *dialog,
+              const char           *region)
+{
+  GtkWidget *row = amigo_copy_image_dialog_get_region_row (dialog, region);
+
+  return row != NULL ? GTK_CHECK_BUTTON (amigo_test_ui_find_by_type (row, GTK_TYPE_CHECK_BUTTON, NULL)) : NULL;
+}
+
 static void
 choose_regions (AmigoCopyImageDialog *dialog,
                 const char * const   *regions)
 {
   for (guint i = 0; regions[i] != NULL; i++)
     {
-      GtkCheckButton *check = _amigo_copy_image_dialog_get_region_check (dialog, regions[i]);
+      GtkCheckButton *check = region_check (dialog, regions[i]);
 
       g_assert_nonnull (check);
       g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (check)));
       gtk_check_button_set_active (check, TRUE);
     }
+}
+
+/* Copy (copy.submit, the button): whether copies were sent, the dialog
+ * busy with them. With a wrong field the action is off; the tests of
+ * what it refuses call amigo_copy_image_dialog_submit(), which shows
+ * every problem as a press would. */
+static gboolean
+press_copy (AmigoCopyImageDialog *dialog)
+{
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "copy.submit", NULL);
+  return amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog));
 }
 
 static void
@@ -369,8 +393,8 @@ test_copy_two_regions (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row"))), ==, "copy-source-2024");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "description_row"))), ==, description);
   /* The source region cannot be a destination. */
-  g_assert_nonnull (_amigo_copy_image_dialog_get_destination (dialog, SOURCE_REGION)->unavailable);
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (_amigo_copy_image_dialog_get_destination (dialog, SOURCE_REGION)->row)));
+  g_assert_nonnull (amigo_copy_image_dialog_get_region_unavailable (dialog, SOURCE_REGION));
+  g_assert_false (gtk_widget_get_sensitive (amigo_copy_image_dialog_get_region_row (dialog, SOURCE_REGION)));
   /* Nothing chosen yet: Copy is off. */
   g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "copy_button")));
 
@@ -428,7 +452,7 @@ test_copy_retry_creates_nothing_twice (void)
     n_tasks[i] = count_tasks (AMIGO_TASK_KIND_COPY_IMAGE, destinations[i]);
 
   lose_answers ("CopyImage");
-  g_assert_true (_amigo_copy_image_dialog_submit (dialog));
+  g_assert_true (press_copy (dialog));
   AMIGO_TEST_WAIT_FOR (amigo_copy_image_dialog_get_n_pending (dialog) == 0, WAIT_SECONDS);
   fault_reset ();
 
@@ -440,12 +464,11 @@ test_copy_retry_creates_nothing_twice (void)
   g_assert_nonnull (strstr (text, "Asia Pacific (Seoul)"));
   for (guint i = 0; destinations[i] != NULL; i++)
     {
-      AmigoCopyDestination *dest = _amigo_copy_image_dialog_get_destination (dialog, destinations[i]);
       g_autoptr(GPtrArray) copies = images_named (destinations[i], "copy-retry");
 
-      g_assert_nonnull (dest->error);
-      g_assert_null (dest->image_id);
-      first_tokens[i] = g_strdup (amigo_client_token_policy_peek_token (dest->token));
+      g_assert_nonnull (amigo_copy_image_dialog_get_region_error (dialog, destinations[i]));
+      g_assert_null (amigo_copy_image_dialog_get_region_image_id (dialog, destinations[i]));
+      first_tokens[i] = g_strdup (amigo_copy_image_dialog_get_region_client_token (dialog, destinations[i]));
       /* EC2 did make it: only its answer was lost. */
       g_assert_cmpuint (copies->len, ==, 1);
     }
@@ -453,8 +476,7 @@ test_copy_retry_creates_nothing_twice (void)
   /* Press Copy again. */
   g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "copy_button")));
   for (guint i = 0; destinations[i] != NULL; i++)
-    g_assert_cmpstr (amigo_client_token_policy_peek_token (_amigo_copy_image_dialog_get_destination (dialog, destinations[i])->token),
-                     ==, first_tokens[i]);
+    g_assert_cmpstr (amigo_copy_image_dialog_get_region_client_token (dialog, destinations[i]), ==, first_tokens[i]);
   gtk_widget_activate (amigo_test_ui_find (dialog, "copy_button"));
   AMIGO_TEST_WAIT_FOR (opened.window == NULL, WAIT_SECONDS);
 
@@ -485,26 +507,23 @@ test_copy_partial_failure (void)
   g_autoptr(GPtrArray) deleted = NULL;
   g_autoptr(GError) error = NULL;
   AmigoCopyImageDialog *dialog;
-  AmigoCopyDestination *ok, *failed;
 
   open_dialog (&opened, image, amigo_copy_image_dialog_new);
   dialog = AMIGO_COPY_IMAGE_DIALOG (opened.window);
   choose_regions (dialog, destinations);
   gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row")), "copy-partial");
 
-  g_assert_true (_amigo_copy_image_dialog_submit (dialog));
+  g_assert_true (press_copy (dialog));
   AMIGO_TEST_WAIT_FOR (amigo_copy_image_dialog_get_n_pending (dialog) == 0, WAIT_SECONDS);
   g_assert_nonnull (opened.window);
-  ok = _amigo_copy_image_dialog_get_destination (dialog, "eu-central-1");
-  failed = _amigo_copy_image_dialog_get_destination (dialog, "ca-central-1");
-  g_assert_nonnull (ok->image_id);
-  g_assert_null (ok->error);
-  g_assert_null (failed->image_id);
-  g_assert_nonnull (strstr (failed->error, "InvalidAMIName.Duplicate"));
+  g_assert_nonnull (amigo_copy_image_dialog_get_region_image_id (dialog, "eu-central-1"));
+  g_assert_null (amigo_copy_image_dialog_get_region_error (dialog, "eu-central-1"));
+  g_assert_null (amigo_copy_image_dialog_get_region_image_id (dialog, "ca-central-1"));
+  g_assert_nonnull (strstr (amigo_copy_image_dialog_get_region_error (dialog, "ca-central-1"), "InvalidAMIName.Duplicate"));
   g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "status_group")));
   /* The region whose copy started cannot be sent again. */
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (ok->row)));
-  first_copy = g_strdup (ok->image_id);
+  g_assert_false (gtk_widget_get_sensitive (amigo_copy_image_dialog_get_region_row (dialog, "eu-central-1")));
+  first_copy = g_strdup (amigo_copy_image_dialog_get_region_image_id (dialog, "eu-central-1"));
 
   /* Free the name there, and try again. */
   amigo_ec2_deregister_image_async (blocked_ec2, blocker, FALSE, NULL, store_result_cb, &result);
@@ -534,22 +553,22 @@ test_copy_validation (void)
   g_auto(Opened) opened = { 0 };
   g_autoptr(GPtrArray) copies = NULL;
   AmigoCopyImageDialog *dialog;
-  AmigoCopyDestination *hong_kong;
+  GtkWidget *hong_kong;
 
   open_dialog (&opened, image, amigo_copy_image_dialog_new);
   dialog = AMIGO_COPY_IMAGE_DIALOG (opened.window);
 
   /* Regions the account has not enabled cannot be chosen (moto: Hong Kong). */
-  hong_kong = _amigo_copy_image_dialog_get_destination (dialog, "ap-east-1");
+  hong_kong = amigo_copy_image_dialog_get_region_row (dialog, "ap-east-1");
   g_assert_nonnull (hong_kong);
-  AMIGO_TEST_WAIT_FOR (hong_kong->unavailable != NULL, WAIT_SECONDS);
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (hong_kong->row)));
-  g_assert_null (_amigo_copy_image_dialog_get_destination (dialog, "eu-west-1")->unavailable);
+  AMIGO_TEST_WAIT_FOR (amigo_copy_image_dialog_get_region_unavailable (dialog, "ap-east-1") != NULL, WAIT_SECONDS);
+  g_assert_false (gtk_widget_get_sensitive (hong_kong));
+  g_assert_null (amigo_copy_image_dialog_get_region_unavailable (dialog, "eu-west-1"));
 
   /* No region */
-  g_assert_false (_amigo_copy_image_dialog_submit (dialog));
+  g_assert_false (amigo_copy_image_dialog_submit (dialog));
   g_assert_true (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "regions_message"))));
-  gtk_check_button_set_active (_amigo_copy_image_dialog_get_region_check (dialog, "eu-west-3"), TRUE);
+  gtk_check_button_set_active (region_check (dialog, "eu-west-3"), TRUE);
   g_assert_false (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "regions_message"))));
 
   /* A bad name */
@@ -557,9 +576,9 @@ test_copy_validation (void)
   g_assert_true (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "details_message"))));
   g_assert_true (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "name_row"), "error"));
   g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "copy_button")));
-  g_assert_false (_amigo_copy_image_dialog_submit (dialog));
+  g_assert_false (amigo_copy_image_dialog_submit (dialog));
   gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row")), "web {2024}");
-  g_assert_false (_amigo_copy_image_dialog_submit (dialog));
+  g_assert_false (amigo_copy_image_dialog_submit (dialog));
   gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row")), "web (2024)");
   g_assert_false (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "details_message"))));
 
@@ -569,12 +588,12 @@ test_copy_validation (void)
   gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "kms_row")), "my key");
   g_assert_true (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "kms_row"), "error"));
   g_assert_true (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "kms_message"), "error"));
-  g_assert_false (_amigo_copy_image_dialog_submit (dialog));
+  g_assert_false (amigo_copy_image_dialog_submit (dialog));
   gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "kms_row")),
                          "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
   g_assert_true (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "kms_message"), "error"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (amigo_test_ui_find (dialog, "kms_message"))), "eu-west-3"));
-  g_assert_false (_amigo_copy_image_dialog_submit (dialog));
+  g_assert_false (amigo_copy_image_dialog_submit (dialog));
   gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "kms_row")), "alias/amigo-copies");
   g_assert_false (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "kms_row"), "error"));
   g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "copy_button")));
@@ -609,7 +628,7 @@ test_kms_key_forms (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_test_message ("%s", cases[i].text);
-      g_assert_cmpint (_amigo_copy_image_kms_key_is_valid (cases[i].text), ==, cases[i].valid);
+      g_assert_cmpint (amigo_copy_image_kms_key_is_valid (cases[i].text), ==, cases[i].valid);
     }
 }
 
@@ -633,7 +652,146 @@ marketplace_arm64_image (void)
 static void
 wait_loaded (AmigoLaunchDialog *dialog)
 {
-  AMIGO_TEST_WAIT_FOR (!_amigo_launch_dialog_is_loading (dialog), WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (!amigo_launch_dialog_is_loading (dialog), WAIT_SECONDS);
+}
+
+/* The page shown: "form", "review" or "done". */
+static const char *
+launch_page (AmigoLaunchDialog *dialog)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (amigo_test_ui_find (dialog, "stack")));
+}
+
+/* Review (launch.review, the button on the form): whether the summary is
+ * shown. With a wrong field the action is off and the form stays. */
+static gboolean
+launch_review (AmigoLaunchDialog *dialog)
+{
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "launch.review", NULL);
+  return g_strcmp0 (launch_page (dialog), "review") == 0;
+}
+
+/* Launch (launch.launch, the button on the summary): whether RunInstances
+ * was sent, the dialog busy with it. */
+static gboolean
+launch_launch (AmigoLaunchDialog *dialog)
+{
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "launch.launch", NULL);
+  return amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog));
+}
+
+/* Chooses @instance_type in the type drop-down; %FALSE when not offered. */
+static gboolean
+select_type (AmigoLaunchDialog *dialog,
+             const char        *instance_type)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (amigo_test_ui_find (dialog, "type_dropdown"));
+  GListModel *types = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
+    {
+      g_autoptr(AmigoInstanceType) type = g_list_model_get_item (types, i);
+
+      if (g_strcmp0 (amigo_instance_type_get_instance_type (type), instance_type) == 0)
+        {
+          amigo_test_ui_pick (dropdown, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Chooses the key pair @key_name (NULL: the first item, none); %FALSE
+ * when not offered. */
+static gboolean
+select_key (AmigoLaunchDialog *dialog,
+            const char        *key_name)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (amigo_test_ui_find (dialog, "key_row"));
+  GListModel *names = adw_combo_row_get_model (row);
+
+  if (key_name == NULL)
+    {
+      amigo_test_ui_pick (row, 0);
+      return TRUE;
+    }
+  for (guint i = 1; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), key_name) == 0)
+      {
+        amigo_test_ui_pick (row, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The security group rows shown, in order. */
+static GPtrArray *
+group_rows (AmigoLaunchDialog *dialog)
+{
+  return amigo_test_ui_find_all (amigo_test_ui_find (dialog, "groups_group"), AMIGO_TYPE_SECURITY_GROUP_ROW);
+}
+
+/* The check box of the group @group_id, or NULL when it is not shown. */
+static GtkCheckButton *
+group_check (AmigoLaunchDialog *dialog,
+             const char        *group_id)
+{
+  g_autoptr(GPtrArray) rows = group_rows (dialog);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AmigoSecurityGroupRow *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (amigo_security_group_get_group_id (amigo_security_group_row_get_group (row)), group_id) == 0)
+        return amigo_security_group_row_get_check (row);
+    }
+  return NULL;
+}
+
+/* The EBS volume rows, in the image's order. */
+static GPtrArray *
+volume_rows (AmigoLaunchDialog *dialog)
+{
+  return amigo_test_ui_find_all (amigo_test_ui_find (dialog, "volumes_group"), AMIGO_TYPE_VOLUME_ROW);
+}
+
+static AmigoVolumeRow *
+volume_row (AmigoLaunchDialog *dialog,
+            const char        *device_name)
+{
+  g_autoptr(GPtrArray) rows = volume_rows (dialog);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (amigo_volume_row_get_device (g_ptr_array_index (rows, i)), device_name) == 0)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+static AmigoTagsEditor *
+tags_editor (AmigoLaunchDialog *dialog)
+{
+  return AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor"));
+}
+
+/* The tags editor's line of problems. */
+static GtkLabel *
+tags_problem (AmigoLaunchDialog *dialog)
+{
+  return GTK_LABEL (amigo_test_ui_find (tags_editor (dialog), "problem_label"));
+}
+
+/* A new row of the tags editor, filled in: its key entry. */
+static GtkEditable *
+add_tag (AmigoLaunchDialog *dialog,
+         const char        *key,
+         const char        *value)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  amigo_tags_editor_add (tags_editor (dialog), key, value);
+  rows = amigo_test_ui_find_all (tags_editor (dialog), AMIGO_TYPE_TAG_ROW);
+  g_assert_cmpuint (rows->len, >, 0);
+  return amigo_tag_row_get_key_entry (g_ptr_array_index (rows, rows->len - 1));
 }
 
 static GPtrArray *
@@ -692,8 +850,9 @@ test_launch (void)
   g_autoptr(GPtrArray) instances = NULL;
   g_auto(Opened) opened = { 0 };
   g_autofree char *first_token = NULL;
+  g_autoptr(GPtrArray) volumes = NULL;
   AmigoLaunchDialog *dialog;
-  AmigoLaunchVolume *root;
+  AmigoVolumeRow *root;
   AmigoTask *task;
 
   if (!need_python ())
@@ -708,30 +867,32 @@ test_launch (void)
 
   /* The first key pair is offered; the default group is chosen. */
   g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "key_warning")));
-  g_assert_nonnull (_amigo_launch_dialog_get_group_check (dialog, group));
+  g_assert_nonnull (group_check (dialog, group));
 
   gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row")), "launch-test");
-  g_assert_true (_amigo_launch_dialog_select_type (dialog, "t3.small"));
+  g_assert_true (select_type (dialog, "t3.small"));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (amigo_test_ui_find (dialog, "count_spin")), 2);
-  g_assert_true (_amigo_launch_dialog_select_key (dialog, key));
-  gtk_check_button_set_active (_amigo_launch_dialog_get_group_check (dialog, group), TRUE);
-  _amigo_launch_dialog_add_tag (dialog, "Team", "web");
+  g_assert_true (select_key (dialog, key));
+  gtk_check_button_set_active (group_check (dialog, group), TRUE);
+  add_tag (dialog, "Team", "web");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (amigo_test_ui_find (dialog, "user_data_view"))), user_data, -1);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (amigo_test_ui_find (dialog, "imdsv2_switch"))));
   /* moto's images name a root device their mappings do not have: take
    * the first volume. */
-  g_assert_cmpuint (dialog->volumes->len, >, 0);
-  root = g_ptr_array_index (dialog->volumes, 0);
-  g_assert_nonnull (_amigo_launch_dialog_get_volume (dialog, root->device_name));
+  volumes = volume_rows (dialog);
+  g_assert_cmpuint (volumes->len, >, 0);
+  root = g_ptr_array_index (volumes, 0);
+  g_assert_nonnull (volume_row (dialog, amigo_volume_row_get_device (root)));
   g_assert_nonnull (root);
-  g_assert_nonnull (root->size_spin);
-  gtk_spin_button_set_value (root->size_spin, gtk_spin_button_get_value (root->size_spin) + 5);
+  g_assert_nonnull (amigo_volume_row_get_size_spin (root));
+  gtk_spin_button_set_value (amigo_volume_row_get_size_spin (root),
+                             gtk_spin_button_get_value (amigo_volume_row_get_size_spin (root)) + 5);
   amigo_test_ui_maybe_screenshot (GTK_WIDGET (dialog), "launch.png");
 
   /* The summary */
   /* (A button activated by keyboard clicks a moment later.) */
   gtk_widget_activate (amigo_test_ui_find (dialog, "primary_button"));
-  AMIGO_TEST_WAIT_FOR (g_strcmp0 (_amigo_launch_dialog_get_page (dialog), "review") == 0, 30);
+  AMIGO_TEST_WAIT_FOR (g_strcmp0 (launch_page (dialog), "review") == 0, 30);
   summary = amigo_test_ui_collect_text (amigo_test_ui_find (dialog, "review_group"));
   g_assert_nonnull (strstr (summary, "t3.small"));
   g_assert_nonnull (strstr (summary, key));
@@ -743,21 +904,21 @@ test_launch (void)
 
   /* Launch; the answer is lost after the instances were made. */
   lose_answers ("RunInstances");
-  g_assert_true (_amigo_launch_dialog_launch (dialog));
+  g_assert_true (launch_launch (dialog));
   AMIGO_TEST_WAIT_FOR (!amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)), WAIT_SECONDS);
   fault_reset ();
   g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "error_group")));
   g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "subscribe_button")));
-  g_assert_cmpstr (_amigo_launch_dialog_get_page (dialog), ==, "review");
+  g_assert_cmpstr (launch_page (dialog), ==, "review");
   first_token = g_strdup (amigo_launch_dialog_get_client_token (dialog));
 
   /* Launch again: the same token, the same instances. */
   gtk_widget_activate (amigo_test_ui_find (dialog, "primary_button"));
-  AMIGO_TEST_WAIT_FOR (g_strcmp0 (_amigo_launch_dialog_get_page (dialog), "done") == 0, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (g_strcmp0 (launch_page (dialog), "done") == 0, WAIT_SECONDS);
   g_assert_cmpstr (amigo_launch_dialog_get_client_token (dialog), ==, first_token);
   g_assert_cmpuint (amigo_launch_dialog_get_instance_ids (dialog)->len, ==, 2);
   g_assert_cmpuint (opened.toasts->len, ==, 1);
-  g_assert_false (_amigo_launch_dialog_launch (dialog));
+  g_assert_false (launch_launch (dialog));
   task = find_task (AMIGO_TASK_KIND_LAUNCH, SOURCE_REGION);
   g_assert_nonnull (task);
   g_assert_cmpuint (g_strv_length ((char **) amigo_task_get_resource_ids (task)), ==, 2);
@@ -805,6 +966,7 @@ test_launch_subnet (void)
   g_autoptr(AmigoImage) image = make_image ("launch-subnet-source");
   g_autoptr(GPtrArray) instances = NULL;
   g_auto(Opened) opened = { 0 };
+  g_autoptr(GPtrArray) groups = NULL;
   AmigoLaunchDialog *dialog;
   AmigoSubnet *subnet;
   AmigoInstance *instance;
@@ -813,21 +975,22 @@ test_launch_subnet (void)
   dialog = AMIGO_LAUNCH_DIALOG (opened.window);
   wait_loaded (dialog);
 
-  g_assert_cmpuint (dialog->subnets->len, >, 0);
+  g_assert_cmpuint (amigo_launch_dialog_get_subnets (dialog)->len, >, 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "subnet_row")), 2);
-  subnet = g_ptr_array_index (dialog->subnets, 1);
-  g_assert_cmpstr (dialog->groups_vpc_id, ==, amigo_subnet_get_vpc_id (subnet));
-  for (guint i = 0; i < dialog->groups->len; i++)
-    g_assert_cmpstr (amigo_security_group_get_vpc_id (((AmigoLaunchGroup *) g_ptr_array_index (dialog->groups, i))->group),
+  subnet = g_ptr_array_index (amigo_launch_dialog_get_subnets (dialog), 1);
+  g_assert_cmpstr (amigo_launch_dialog_get_groups_vpc_id (dialog), ==, amigo_subnet_get_vpc_id (subnet));
+  groups = group_rows (dialog);
+  for (guint i = 0; i < groups->len; i++)
+    g_assert_cmpstr (amigo_security_group_get_vpc_id (amigo_security_group_row_get_group (g_ptr_array_index (groups, i))),
                      ==, amigo_subnet_get_vpc_id (subnet));
   adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "public_ip_row")), 2);
   gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row")), "launch-subnet");
 
-  g_assert_true (_amigo_launch_dialog_review (dialog));
-  g_assert_true (_amigo_launch_dialog_launch (dialog));
+  g_assert_true (launch_review (dialog));
+  g_assert_true (launch_launch (dialog));
   AMIGO_TEST_WAIT_FOR (!amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)), WAIT_SECONDS);
   g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "error_group")));
-  g_assert_cmpstr (_amigo_launch_dialog_get_page (dialog), ==, "done");
+  g_assert_cmpstr (launch_page (dialog), ==, "done");
 
   instances = describe_instances_named ("launch-subnet");
   g_assert_cmpuint (instances->len, ==, 1);
@@ -843,6 +1006,7 @@ test_launch_types_fit_image (void)
   g_autoptr(AmigoImage) arm = marketplace_arm64_image ();
   g_autoptr(AmigoImage) x86 = make_image ("launch-types-source");
   AmigoLaunchDialog *dialog;
+  GListModel *types;
   guint n;
   gboolean seen_previous = FALSE;
 
@@ -858,11 +1022,12 @@ test_launch_types_fit_image (void)
     open_dialog (&opened, arm, amigo_launch_dialog_new);
     dialog = AMIGO_LAUNCH_DIALOG (opened.window);
     wait_loaded (dialog);
-    n = g_list_model_get_n_items (G_LIST_MODEL (dialog->instance_types));
+    types = gtk_drop_down_get_model (GTK_DROP_DOWN (amigo_test_ui_find (dialog, "type_dropdown")));
+    n = g_list_model_get_n_items (types);
     g_assert_cmpuint (n, >, 0);
     for (guint i = 0; i < n; i++)
       {
-        g_autoptr(AmigoInstanceType) type = g_list_model_get_item (G_LIST_MODEL (dialog->instance_types), i);
+        g_autoptr(AmigoInstanceType) type = g_list_model_get_item (types, i);
         const char * const *archs = amigo_instance_type_get_supported_architectures (type);
 
         g_assert_true (archs == NULL || archs[0] == NULL || g_strv_contains (archs, "arm64"));
@@ -872,9 +1037,9 @@ test_launch_types_fit_image (void)
         else
           g_assert_false (seen_previous);
       }
-    g_assert_false (_amigo_launch_dialog_select_type (dialog, "t3.micro"));
-    g_assert_false (_amigo_launch_dialog_select_type (dialog, "m5.large"));
-    g_assert_true (_amigo_launch_dialog_select_type (dialog, "t4g.micro"));
+    g_assert_false (select_type (dialog, "t3.micro"));
+    g_assert_false (select_type (dialog, "m5.large"));
+    g_assert_true (select_type (dialog, "t4g.micro"));
     g_assert_cmpstr (amigo_instance_type_get_instance_type (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (amigo_test_ui_find (dialog, "type_dropdown")))),
                      ==, "t4g.micro");
   }
@@ -886,11 +1051,19 @@ test_launch_types_fit_image (void)
     open_dialog (&opened, x86, amigo_launch_dialog_new);
     dialog = AMIGO_LAUNCH_DIALOG (opened.window);
     wait_loaded (dialog);
-    g_assert_false (_amigo_launch_dialog_select_type (dialog, "t4g.micro"));
+    g_assert_false (select_type (dialog, "t4g.micro"));
     /* t3.micro where it fits is the default. */
     g_assert_cmpstr (amigo_instance_type_get_instance_type (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (amigo_test_ui_find (dialog, "type_dropdown")))),
                      ==, "t3.micro");
-    label = _amigo_launch_dialog_describe_type (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (amigo_test_ui_find (dialog, "type_dropdown"))));
+    /* As the drop-down shows it. */
+    {
+      GtkDropDown *dropdown = GTK_DROP_DOWN (amigo_test_ui_find (dialog, "type_dropdown"));
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_assert_true (gtk_expression_evaluate (gtk_drop_down_get_expression (dropdown),
+                                              gtk_drop_down_get_selected_item (dropdown), &value));
+      label = g_value_dup_string (&value);
+    }
     g_assert_cmpstr (label, ==, "t3.micro — 2 vCPU, 1 GiB");
     /* Searchable by name. */
     g_assert_true (gtk_drop_down_get_enable_search (GTK_DROP_DOWN (amigo_test_ui_find (dialog, "type_dropdown"))));
@@ -904,9 +1077,10 @@ test_launch_validation (void)
   g_autoptr(AmigoImage) image = make_image ("launch-validation-source");
   g_auto(Opened) opened = { 0 };
   g_autofree char *big = NULL;
+  g_autoptr(GPtrArray) volumes = NULL;
   AmigoLaunchDialog *dialog;
-  AmigoLaunchVolume *root;
-  AmigoLaunchTag *tag;
+  GtkSpinButton *root_size;
+  GtkEditable *tag_key;
   GtkTextBuffer *buffer;
   int snapshot_size;
 
@@ -916,21 +1090,22 @@ test_launch_validation (void)
   g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "primary_button")));
 
   /* No key pair: a warning, not a blocker. */
-  g_assert_true (_amigo_launch_dialog_select_key (dialog, NULL));
+  g_assert_true (select_key (dialog, NULL));
   g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "key_warning")));
   g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "primary_button")));
 
   /* A volume smaller than its snapshot */
-  g_assert_cmpuint (dialog->volumes->len, >, 0);
-  root = g_ptr_array_index (dialog->volumes, 0);
-  snapshot_size = gtk_spin_button_get_value_as_int (root->size_spin);
-  gtk_spin_button_set_value (root->size_spin, snapshot_size - 1);
+  volumes = volume_rows (dialog);
+  g_assert_cmpuint (volumes->len, >, 0);
+  root_size = amigo_volume_row_get_size_spin (g_ptr_array_index (volumes, 0));
+  snapshot_size = gtk_spin_button_get_value_as_int (root_size);
+  gtk_spin_button_set_value (root_size, snapshot_size - 1);
   g_assert_true (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "volumes_message"))));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (amigo_test_ui_find (dialog, "volumes_message"))), "at least"));
   g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "primary_button")));
-  g_assert_false (_amigo_launch_dialog_review (dialog));
-  g_assert_cmpstr (_amigo_launch_dialog_get_page (dialog), ==, "form");
-  gtk_spin_button_set_value (root->size_spin, snapshot_size);
+  g_assert_false (launch_review (dialog));
+  g_assert_cmpstr (launch_page (dialog), ==, "form");
+  gtk_spin_button_set_value (root_size, snapshot_size);
   g_assert_false (label_shows (GTK_LABEL (amigo_test_ui_find (dialog, "volumes_message"))));
 
   /* Too much user data */
@@ -938,35 +1113,35 @@ test_launch_validation (void)
   big = g_strnfill (16 * 1024 + 1, 'x');
   gtk_text_buffer_set_text (buffer, big, -1);
   g_assert_true (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "user_data_message"), "error"));
-  g_assert_false (_amigo_launch_dialog_review (dialog));
+  g_assert_false (launch_review (dialog));
   gtk_text_buffer_set_text (buffer, "#cloud-config\n", -1);
   g_assert_false (gtk_widget_has_css_class (amigo_test_ui_find (dialog, "user_data_message"), "error"));
 
   /* Tags: reserved, twice, without a key, the Name set twice */
-  tag = _amigo_launch_dialog_add_tag (dialog, "aws:owner", "me");
-  g_assert_true (label_shows (_amigo_tags_editor_get_problem_label (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")))));
-  g_assert_false (_amigo_launch_dialog_review (dialog));
-  gtk_editable_set_text (tag->key, "Team");
-  g_assert_false (label_shows (_amigo_tags_editor_get_problem_label (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")))));
-  _amigo_launch_dialog_add_tag (dialog, "Team", "data");
-  g_assert_nonnull (strstr (gtk_label_get_text (_amigo_tags_editor_get_problem_label (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")))), "Team"));
-  g_assert_false (_amigo_launch_dialog_review (dialog));
-  gtk_editable_set_text (tag->key, "");
-  g_assert_true (label_shows (_amigo_tags_editor_get_problem_label (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")))));
-  g_assert_false (_amigo_launch_dialog_review (dialog));
-  gtk_editable_set_text (tag->key, "Name");
-  g_assert_false (label_shows (_amigo_tags_editor_get_problem_label (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")))));
+  tag_key = add_tag (dialog, "aws:owner", "me");
+  g_assert_true (label_shows (tags_problem (dialog)));
+  g_assert_false (launch_review (dialog));
+  gtk_editable_set_text (tag_key, "Team");
+  g_assert_false (label_shows (tags_problem (dialog)));
+  add_tag (dialog, "Team", "data");
+  g_assert_nonnull (strstr (gtk_label_get_text (tags_problem (dialog)), "Team"));
+  g_assert_false (launch_review (dialog));
+  gtk_editable_set_text (tag_key, "");
+  g_assert_true (label_shows (tags_problem (dialog)));
+  g_assert_false (launch_review (dialog));
+  gtk_editable_set_text (tag_key, "Name");
+  g_assert_false (label_shows (tags_problem (dialog)));
   gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row")), "web");
-  g_assert_true (label_shows (_amigo_tags_editor_get_problem_label (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")))));
-  g_assert_false (_amigo_launch_dialog_review (dialog));
-  gtk_editable_set_text (tag->key, "Owner");
-  g_assert_false (label_shows (_amigo_tags_editor_get_problem_label (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")))));
+  g_assert_true (label_shows (tags_problem (dialog)));
+  g_assert_false (launch_review (dialog));
+  gtk_editable_set_text (tag_key, "Owner");
+  g_assert_false (label_shows (tags_problem (dialog)));
 
   /* All good: the summary, and back. */
-  g_assert_true (_amigo_launch_dialog_review (dialog));
-  g_assert_cmpstr (_amigo_launch_dialog_get_page (dialog), ==, "review");
+  g_assert_true (launch_review (dialog));
+  g_assert_cmpstr (launch_page (dialog), ==, "review");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "launch.back", NULL);
-  g_assert_cmpstr (_amigo_launch_dialog_get_page (dialog), ==, "form");
+  g_assert_cmpstr (launch_page (dialog), ==, "form");
 
   /* Nothing was launched. */
   {
@@ -991,7 +1166,7 @@ test_launch_opt_in_required (void)
   g_autoptr(GError) other = amigo_aws_error_new_service (AMIGO_AWS_ERROR_SERVICE, "InsufficientInstanceCapacity",
                                                          "We currently do not have sufficient capacity.",
                                                          "req-2", 500, FALSE);
-  g_autofree char *own_url = _amigo_launch_dialog_dup_marketplace_url (own);
+  g_autofree char *own_url = amigo_launch_dialog_dup_marketplace_url (own);
   g_auto(Opened) opened = { 0 };
   AmigoLaunchDialog *dialog;
 
@@ -1005,9 +1180,9 @@ test_launch_opt_in_required (void)
   open_dialog (&opened, arm, amigo_launch_dialog_new);
   dialog = AMIGO_LAUNCH_DIALOG (opened.window);
   wait_loaded (dialog);
-  g_assert_true (_amigo_launch_dialog_review (dialog));
+  g_assert_true (launch_review (dialog));
 
-  _amigo_launch_dialog_show_launch_error (dialog, opt_in);
+  amigo_launch_dialog_show_launch_error (dialog, opt_in);
   g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "error_group")));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (amigo_test_ui_find (dialog, "error_label"))), ==, message);
   g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "subscribe_button")));
@@ -1016,7 +1191,7 @@ test_launch_opt_in_required (void)
                    "https://aws.amazon.com/marketplace/pp?sku=b1e3x9mkw6tqz2pv7r0yd4hcn");
 
   /* Another error: AWS's words, no button. */
-  _amigo_launch_dialog_show_launch_error (dialog, other);
+  amigo_launch_dialog_show_launch_error (dialog, other);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (amigo_test_ui_find (dialog, "error_label"))), "InsufficientInstanceCapacity"));
   g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "subscribe_button")));
   g_assert_null (amigo_launch_dialog_get_subscription_url (dialog));

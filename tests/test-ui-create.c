@@ -17,11 +17,13 @@
 
 #include <string.h>
 
-#include "amigo-create-image-dialog-private.h"
+#include "amigo-create-image-dialog.h"
 #include "amigo-image-form.h"
-#include "amigo-register-image-dialog-private.h"
-#include "amigo-tags-editor-private.h"
+#include "amigo-register-image-dialog.h"
+#include "amigo-tag-row.h"
+#include "amigo-tags-editor.h"
 #include "amigo-test-ui.h"
+#include "amigo-volume-row.h"
 
 #define REGION "us-east-1"
 #define WAIT_SECONDS 60
@@ -142,35 +144,92 @@ on_changed_cb (AmigoActionContext *context,
 
 /* ---- the create dialog ----------------------------------------------- */
 
+/* The volume rows, in list order. */
+static GPtrArray *
+volume_rows (AmigoCreateImageDialog *dialog)
+{
+  return amigo_test_ui_find_all (amigo_test_ui_find (dialog, "volumes_list"), AMIGO_TYPE_VOLUME_ROW);
+}
+
+static guint
+n_volumes (AmigoCreateImageDialog *dialog)
+{
+  g_autoptr(GPtrArray) rows = volume_rows (dialog);
+
+  return rows->len;
+}
+
 static AmigoCreateImageDialog *
 open_create_dialog (AmigoActionContext *context,
                     const char         *instance_id)
 {
   AmigoCreateImageDialog *dialog;
+  GPtrArray *instances;
   guint index = G_MAXUINT;
 
   dialog = AMIGO_CREATE_IMAGE_DIALOG (amigo_create_image_dialog_new (NULL, context));
   g_object_ref_sink (dialog);
-  AMIGO_TEST_WAIT_FOR (!dialog->loading_instances, WAIT_SECONDS);
-  g_assert_null (dialog->instances_error);
+  AMIGO_TEST_WAIT_FOR (!amigo_create_image_dialog_get_loading_instances (dialog), WAIT_SECONDS);
+  g_assert_null (amigo_create_image_dialog_get_instances_error (dialog));
 
-  for (guint i = 0; i < dialog->instances->len; i++)
-    if (g_strcmp0 (amigo_instance_get_instance_id (g_ptr_array_index (dialog->instances, i)),
+  instances = amigo_create_image_dialog_get_instances (dialog);
+  for (guint i = 0; i < instances->len; i++)
+    if (g_strcmp0 (amigo_instance_get_instance_id (g_ptr_array_index (instances, i)),
                    instance_id) == 0)
       index = i;
   g_assert_cmpuint (index, !=, G_MAXUINT);
   adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "instance_row")), index);
-  AMIGO_TEST_WAIT_FOR (!dialog->loading_volumes && dialog->volumes->len > 0, WAIT_SECONDS);
-  g_assert_null (dialog->volumes_error);
+  AMIGO_TEST_WAIT_FOR (!amigo_create_image_dialog_get_loading_volumes (dialog) && n_volumes (dialog) > 0, WAIT_SECONDS);
+  g_assert_null (amigo_create_image_dialog_get_volumes_error (dialog));
   return dialog;
 }
 
-static AmigoCreateImageVolume *
+static AmigoVolumeRow *
 volume_at (AmigoCreateImageDialog *dialog,
            guint                   index)
 {
-  g_assert_cmpuint (index, <, dialog->volumes->len);
-  return g_ptr_array_index (dialog->volumes, index);
+  g_autoptr(GPtrArray) rows = volume_rows (dialog);
+
+  g_assert_cmpuint (index, <, rows->len);
+  return g_ptr_array_index (rows, index);
+}
+
+static gboolean
+volume_is_root (AmigoCreateImageDialog *dialog,
+                AmigoVolumeRow         *row)
+{
+  return amigo_create_image_dialog_is_root_volume (dialog, GTK_WIDGET (row));
+}
+
+/* The rows of a tags editor, in order. */
+static GPtrArray *
+tag_rows (AmigoTagsEditor *editor)
+{
+  return amigo_test_ui_find_all (editor, AMIGO_TYPE_TAG_ROW);
+}
+
+static guint
+n_tag_rows (AmigoTagsEditor *editor)
+{
+  g_autoptr(GPtrArray) rows = tag_rows (editor);
+
+  return rows->len;
+}
+
+static AmigoTagRow *
+tag_row_at (AmigoTagsEditor *editor,
+            guint            index)
+{
+  g_autoptr(GPtrArray) rows = tag_rows (editor);
+
+  g_assert_cmpuint (index, <, rows->len);
+  return g_ptr_array_index (rows, index);
+}
+
+static GtkButton *
+tags_add_button (AmigoTagsEditor *editor)
+{
+  return GTK_BUTTON (amigo_test_ui_find (editor, "add_button"));
 }
 
 static void
@@ -178,12 +237,12 @@ add_tag (AmigoTagsEditor *editor,
          const char      *key,
          const char      *value)
 {
-  guint n = _amigo_tags_editor_get_n_rows (editor);
+  guint n = n_tag_rows (editor);
 
-  click (_amigo_tags_editor_get_add_button (editor));
-  g_assert_cmpuint (_amigo_tags_editor_get_n_rows (editor), ==, n + 1);
-  amigo_test_ui_set_text (_amigo_tags_editor_get_key_entry (editor, n), key);
-  amigo_test_ui_set_text (_amigo_tags_editor_get_value_entry (editor, n), value);
+  click (tags_add_button (editor));
+  g_assert_cmpuint (n_tag_rows (editor), ==, n + 1);
+  amigo_test_ui_set_text (amigo_tag_row_get_key_entry (tag_row_at (editor, n)), key);
+  amigo_test_ui_set_text (amigo_tag_row_get_value_entry (tag_row_at (editor, n)), value);
 }
 
 static void
@@ -201,7 +260,7 @@ test_create_from_instance (void)
   const char *root_device = amigo_instance_get_root_device_name (instance);
   const AmigoBlockDeviceMapping *root;
   const AmigoBlockDeviceMapping *added;
-  AmigoCreateImageVolume *volume;
+  AmigoVolumeRow *volume;
   guint n_tags = 0;
   const AmigoTag *tags;
   guint changed = 0;
@@ -219,13 +278,13 @@ test_create_from_instance (void)
   g_assert_nonnull (strstr (label, "t3.micro"));
 
   /* Prefilled from the instance: its root volume, 8 GiB gp2 in moto */
-  g_assert_cmpuint (dialog->volumes->len, ==, 1);
+  g_assert_cmpuint (n_volumes (dialog), ==, 1);
   volume = volume_at (dialog, 0);
-  g_assert_true (volume->root);
-  g_assert_cmpstr (volume->device, ==, root_device);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (volume->size), ==, 8);
-  g_assert_cmpstr (amigo_image_form_get_volume_type (adw_combo_row_get_selected (volume->type)), ==, "gp2");
-  g_assert_null (volume->remove);
+  g_assert_true (volume_is_root (dialog, volume));
+  g_assert_cmpstr (amigo_volume_row_get_device (volume), ==, root_device);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (amigo_volume_row_get_size_spin (volume)), ==, 8);
+  g_assert_cmpstr (amigo_image_form_get_volume_type (adw_combo_row_get_selected (amigo_volume_row_get_type_row (volume))), ==, "gp2");
+  g_assert_null (amigo_volume_row_get_remove_button (volume));
   g_assert_false (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "create_button")));
 
   amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), "web-1 (2026-11) [test] @amigo");
@@ -237,22 +296,22 @@ test_create_from_instance (void)
 
   /* The root volume grows; a data volume is added; a second one added
    * and removed again. */
-  gtk_spin_button_set_value (volume->size, 12);
+  gtk_spin_button_set_value (amigo_volume_row_get_size_spin (volume), 12);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "create-image.add-volume", NULL);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "create-image.add-volume", NULL);
-  g_assert_cmpuint (dialog->volumes->len, ==, 3);
-  g_assert_cmpstr (volume_at (dialog, 1)->device, ==, "/dev/sdf");
-  g_assert_cmpstr (volume_at (dialog, 2)->device, ==, "/dev/sdg");
-  click (volume_at (dialog, 2)->remove);
-  g_assert_cmpuint (dialog->volumes->len, ==, 2);
-  g_assert_cmpuint (dialog->left_out->len, ==, 0);
+  g_assert_cmpuint (n_volumes (dialog), ==, 3);
+  g_assert_cmpstr (amigo_volume_row_get_device (volume_at (dialog, 1)), ==, "/dev/sdf");
+  g_assert_cmpstr (amigo_volume_row_get_device (volume_at (dialog, 2)), ==, "/dev/sdg");
+  click (amigo_volume_row_get_remove_button (volume_at (dialog, 2)));
+  g_assert_cmpuint (n_volumes (dialog), ==, 2);
+  g_assert_cmpuint (amigo_create_image_dialog_get_left_out (dialog)->len, ==, 0);
   volume = volume_at (dialog, 1);
-  gtk_spin_button_set_value (volume->size, 20);
-  adw_combo_row_set_selected (volume->type, amigo_image_form_find_volume_type ("st1"));
+  gtk_spin_button_set_value (amigo_volume_row_get_size_spin (volume), 20);
+  adw_combo_row_set_selected (amigo_volume_row_get_type_row (volume), amigo_image_form_find_volume_type ("st1"));
   /* st1 volumes start at 125 GiB: refused until the size fits */
   g_assert_false (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "create_button")));
-  adw_combo_row_set_selected (volume->type, amigo_image_form_find_volume_type ("gp3"));
-  gtk_switch_set_active (volume->delete_switch, FALSE);
+  adw_combo_row_set_selected (amigo_volume_row_get_type_row (volume), amigo_image_form_find_volume_type ("gp3"));
+  gtk_switch_set_active (amigo_volume_row_get_delete_switch (volume), FALSE);
 
   /* The name is free: the check while typing says so. */
   AMIGO_TEST_WAIT_FOR (g_strcmp0 (amigo_create_image_dialog_get_free_name (dialog), "web-1 (2026-11) [test] @amigo") == 0, WAIT_SECONDS);
@@ -260,7 +319,7 @@ test_create_from_instance (void)
   g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == amigo_test_ui_find (dialog, "create_button"));
 
   /* The screen is 1000 pixels high: the added volume folded, the tags show. */
-  adw_expander_row_set_expanded (volume_at (dialog, 1)->row, FALSE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (volume_at (dialog, 1)), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 620, 1000);
   amigo_test_ui_maybe_screenshot (dialog, "create-image.png");
 
@@ -354,26 +413,26 @@ test_create_leave_out_volume (void)
   g_autoptr(AmigoImage) image = NULL;
   g_autofree char *shown = NULL;
   const char *root_device = amigo_instance_get_root_device_name (instance);
-  AmigoCreateImageVolume *data = NULL;
+  AmigoVolumeRow *data = NULL;
   const AmigoBlockDeviceMapping *root;
 
-  g_assert_cmpuint (dialog->volumes->len, ==, 2);
-  g_assert_true (volume_at (dialog, 0)->root);
+  g_assert_cmpuint (n_volumes (dialog), ==, 2);
+  g_assert_true (volume_is_root (dialog, volume_at (dialog, 0)));
   data = volume_at (dialog, 1);
-  g_assert_cmpstr (data->device, ==, "/dev/sdb");
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (data->size), ==, 10);
-  g_assert_cmpstr (amigo_image_form_get_volume_type (adw_combo_row_get_selected (data->type)), ==, "gp3");
-  g_assert_true (gtk_switch_get_active (data->delete_switch));
+  g_assert_cmpstr (amigo_volume_row_get_device (data), ==, "/dev/sdb");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (amigo_volume_row_get_size_spin (data)), ==, 10);
+  g_assert_cmpstr (amigo_image_form_get_volume_type (adw_combo_row_get_selected (amigo_volume_row_get_type_row (data))), ==, "gp3");
+  g_assert_true (gtk_switch_get_active (amigo_volume_row_get_delete_switch (data)));
 
-  click (data->remove);
-  g_assert_cmpuint (dialog->volumes->len, ==, 1);
+  click (amigo_volume_row_get_remove_button (data));
+  g_assert_cmpuint (n_volumes (dialog), ==, 1);
   shown = amigo_test_ui_collect_text (amigo_test_ui_find (dialog, "volumes_message"));
   g_assert_nonnull (strstr (shown, "Left out of the image: /dev/sdb"));
 
   /* An added volume takes the next free name: /dev/sdb stays reserved. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "create-image.add-volume", NULL);
-  g_assert_cmpstr (volume_at (dialog, 1)->device, ==, "/dev/sdf");
-  click (volume_at (dialog, 1)->remove);
+  g_assert_cmpstr (amigo_volume_row_get_device (volume_at (dialog, 1)), ==, "/dev/sdf");
+  click (amigo_volume_row_get_remove_button (volume_at (dialog, 1)));
 
   amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), "without-data-volume");
   AMIGO_TEST_WAIT_FOR (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "create_button")), WAIT_SECONDS);
@@ -425,7 +484,7 @@ static void
 smaller_volume (AmigoCreateImageDialog *dialog,
                 const char             *taken_name)
 {
-  gtk_spin_button_set_value (volume_at (dialog, 0)->size, 4);
+  gtk_spin_button_set_value (amigo_volume_row_get_size_spin (volume_at (dialog, 0)), 4);
 }
 
 static void
@@ -447,13 +506,13 @@ static void
 io1_without_enough_size (AmigoCreateImageDialog *dialog,
                          const char             *taken_name)
 {
-  AmigoCreateImageVolume *volume;
+  AmigoVolumeRow *volume;
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "create-image.add-volume", NULL);
   volume = volume_at (dialog, 1);
-  gtk_spin_button_set_value (volume->size, 4);
-  adw_combo_row_set_selected (volume->type, amigo_image_form_find_volume_type ("io1"));
-  gtk_spin_button_set_value (volume->iops, 1000);
+  gtk_spin_button_set_value (amigo_volume_row_get_size_spin (volume), 4);
+  adw_combo_row_set_selected (amigo_volume_row_get_type_row (volume), amigo_image_form_find_volume_type ("io1"));
+  gtk_spin_button_set_value (amigo_volume_row_get_iops_spin (volume), 1000);
 }
 
 static const CreateInvalidCase create_invalid_cases[] = {
@@ -488,7 +547,7 @@ test_create_validation (void)
       g_assert_true (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "create_button")));
 
       c->apply (dialog, "taken-name-1");
-      problems = _amigo_create_image_dialog_dup_problems (dialog);
+      problems = amigo_create_image_dialog_dup_problems (dialog);
       g_assert_nonnull (strstr (problems, c->message));
       g_assert_false (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "create_button")));
       /* ... in a label the person can read */
@@ -518,7 +577,7 @@ test_create_refused (void)
   gtk_window_present (GTK_WINDOW (dialog));
   amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), "refused-image");
   /* The instance goes away behind the dialog's back. */
-  g_object_set (g_ptr_array_index (dialog->instances, adw_combo_row_get_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "instance_row")))),
+  g_object_set (g_ptr_array_index (amigo_create_image_dialog_get_instances (dialog), adw_combo_row_get_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "instance_row")))),
                 "instance-id", "i-00000000000000000", NULL);
   AMIGO_TEST_WAIT_FOR (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "create_button")), WAIT_SECONDS);
 
@@ -544,8 +603,8 @@ open_register_dialog (AmigoActionContext *context)
 
   dialog = AMIGO_REGISTER_IMAGE_DIALOG (amigo_register_image_dialog_new (NULL, context));
   g_object_ref_sink (dialog);
-  AMIGO_TEST_WAIT_FOR (!dialog->loading_snapshots, WAIT_SECONDS);
-  g_assert_null (dialog->snapshots_error);
+  AMIGO_TEST_WAIT_FOR (!amigo_register_image_dialog_get_loading_snapshots (dialog), WAIT_SECONDS);
+  g_assert_null (amigo_register_image_dialog_get_snapshots_error (dialog));
   return dialog;
 }
 
@@ -553,14 +612,29 @@ static void
 select_snapshot (AmigoRegisterImageDialog *dialog,
                  const char               *snapshot_id)
 {
+  GPtrArray *snapshots = amigo_register_image_dialog_get_snapshots (dialog);
   guint index = G_MAXUINT;
 
-  for (guint i = 0; i < dialog->snapshots->len; i++)
-    if (g_strcmp0 (amigo_snapshot_get_snapshot_id (g_ptr_array_index (dialog->snapshots, i)),
+  for (guint i = 0; i < snapshots->len; i++)
+    if (g_strcmp0 (amigo_snapshot_get_snapshot_id (g_ptr_array_index (snapshots, i)),
                    snapshot_id) == 0)
       index = i;
   g_assert_cmpuint (index, !=, G_MAXUINT);
   adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "snapshot_row")), index);
+}
+
+/* The position of @label among the choices of the combo row @id. */
+static guint
+choice (AmigoRegisterImageDialog *dialog,
+        const char               *id,
+        const char               *label)
+{
+  GListModel *choices = adw_combo_row_get_model (ADW_COMBO_ROW (amigo_test_ui_find (dialog, id)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), label) == 0)
+      return i;
+  g_error ("%s offers no “%s”", id, label);
 }
 
 /* The root snapshot of a fresh image of a fresh instance: 8 GiB. */
@@ -601,14 +675,14 @@ test_register_from_snapshot (void)
 
   amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), "registered-arm64");
   amigo_test_ui_set_text (amigo_test_ui_find (dialog, "description_row"), "From a snapshot");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "architecture_row")), AMIGO_REGISTER_ARCH_ARM64);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "architecture_row")), choice (dialog, "architecture_row", "arm64"));
   /* The boot mode follows the architecture until chosen: arm64 is UEFI. */
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "boot_mode_row"))), ==, AMIGO_REGISTER_BOOT_UEFI);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "boot_mode_row")), AMIGO_REGISTER_BOOT_UEFI_PREFERRED);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "architecture_row")), AMIGO_REGISTER_ARCH_X86_64);
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "boot_mode_row"))), ==, AMIGO_REGISTER_BOOT_UEFI_PREFERRED);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "architecture_row")), AMIGO_REGISTER_ARCH_ARM64);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "boot_mode_row")), AMIGO_REGISTER_BOOT_UEFI);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "boot_mode_row"))), ==, choice (dialog, "boot_mode_row", "UEFI"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "boot_mode_row")), choice (dialog, "boot_mode_row", "UEFI Preferred"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "architecture_row")), choice (dialog, "architecture_row", "x86_64"));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "boot_mode_row"))), ==, choice (dialog, "boot_mode_row", "UEFI Preferred"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "architecture_row")), choice (dialog, "architecture_row", "arm64"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "boot_mode_row")), choice (dialog, "boot_mode_row", "UEFI"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "root_device_row"))), ==, "/dev/xvda");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (amigo_test_ui_find (dialog, "size_spin")), 16);
   adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "volume_type_row")), amigo_image_form_find_volume_type ("gp3"));
@@ -661,8 +735,8 @@ test_register_from_manifest (void)
   g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "snapshot_page")));
   amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), "bundle-image");
   amigo_test_ui_set_text (amigo_test_ui_find (dialog, "manifest_row"), "amigo-test-bucket/images/web.manifest.xml");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "architecture_row")), AMIGO_REGISTER_ARCH_X86_64);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "virtualization_row")), AMIGO_REGISTER_VIRTUALIZATION_PARAVIRTUAL);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "architecture_row")), choice (dialog, "architecture_row", "x86_64"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "virtualization_row")), choice (dialog, "virtualization_row", "Paravirtual"));
   g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "kernel_row")));
   g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "boot_mode_row")));
   g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "ena_row")));
@@ -717,15 +791,15 @@ static void
 arm64_with_bios (AmigoRegisterImageDialog *dialog,
                  const char               *value)
 {
-  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "architecture_row")), AMIGO_REGISTER_ARCH_ARM64);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "boot_mode_row")), AMIGO_REGISTER_BOOT_LEGACY_BIOS);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "architecture_row")), choice (dialog, "architecture_row", "arm64"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "boot_mode_row")), choice (dialog, "boot_mode_row", "Legacy BIOS"));
 }
 
 static void
 paravirtual_with_ena (AmigoRegisterImageDialog *dialog,
                       const char               *value)
 {
-  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "virtualization_row")), AMIGO_REGISTER_VIRTUALIZATION_PARAVIRTUAL);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "virtualization_row")), choice (dialog, "virtualization_row", "Paravirtual"));
   gtk_switch_set_active (GTK_SWITCH (amigo_test_ui_find (dialog, "ena_switch")), TRUE);
 }
 
@@ -734,7 +808,7 @@ bad_kernel (AmigoRegisterImageDialog *dialog,
             const char               *value)
 {
   set_manifest (dialog, "amigo-test-bucket/web.manifest.xml");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "virtualization_row")), AMIGO_REGISTER_VIRTUALIZATION_PARAVIRTUAL);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "virtualization_row")), choice (dialog, "virtualization_row", "Paravirtual"));
   amigo_test_ui_set_text (amigo_test_ui_find (dialog, "kernel_row"), value);
 }
 
@@ -776,7 +850,7 @@ test_register_validation (void)
       g_assert_true (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "register_button")));
 
       c->apply (dialog, c->value);
-      problems = _amigo_register_image_dialog_dup_problems (dialog);
+      problems = amigo_register_image_dialog_dup_problems (dialog);
       g_assert_nonnull (strstr (problems, c->message));
       g_assert_false (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "register_button")));
 
@@ -836,23 +910,23 @@ test_tags_limits (void)
   guint n_tags = 0;
 
   /* A row left empty is ignored, not refused. */
-  click (_amigo_tags_editor_get_add_button (editor));
+  click (tags_add_button (editor));
   g_assert_true (amigo_tags_editor_is_valid (editor));
   tags = amigo_tags_editor_get_tags (editor, &n_tags);
   g_assert_cmpuint (n_tags, ==, 0);
 
-  amigo_test_ui_set_text (_amigo_tags_editor_get_value_entry (editor, 0), "orphan");
+  amigo_test_ui_set_text (amigo_tag_row_get_value_entry (tag_row_at (editor, 0)), "orphan");
   g_assert_false (amigo_tags_editor_is_valid (editor));
   g_assert_nonnull (strstr (amigo_tags_editor_get_problem (editor), "needs a key"));
 
-  amigo_test_ui_set_text (_amigo_tags_editor_get_key_entry (editor, 0), long_key);
+  amigo_test_ui_set_text (amigo_tag_row_get_key_entry (tag_row_at (editor, 0)), long_key);
   g_assert_nonnull (strstr (amigo_tags_editor_get_problem (editor), "at most 128"));
-  amigo_test_ui_set_text (_amigo_tags_editor_get_key_entry (editor, 0), max_key);
+  amigo_test_ui_set_text (amigo_tag_row_get_key_entry (tag_row_at (editor, 0)), max_key);
   g_assert_true (amigo_tags_editor_is_valid (editor));
 
-  amigo_test_ui_set_text (_amigo_tags_editor_get_value_entry (editor, 0), long_value);
+  amigo_test_ui_set_text (amigo_tag_row_get_value_entry (tag_row_at (editor, 0)), long_value);
   g_assert_nonnull (strstr (amigo_tags_editor_get_problem (editor), "at most 256"));
-  amigo_test_ui_set_text (_amigo_tags_editor_get_value_entry (editor, 0), "");
+  amigo_test_ui_set_text (amigo_tag_row_get_value_entry (tag_row_at (editor, 0)), "");
   g_assert_true (amigo_tags_editor_is_valid (editor));
   tags = amigo_tags_editor_get_tags (editor, &n_tags);
   g_assert_cmpuint (n_tags, ==, 1);
@@ -870,11 +944,11 @@ test_tags_limits (void)
 
       amigo_tags_editor_add (editor, key, "x");
     }
-  g_assert_cmpuint (_amigo_tags_editor_get_n_rows (editor), ==, 51);
+  g_assert_cmpuint (n_tag_rows (editor), ==, 51);
   g_assert_nonnull (strstr (amigo_tags_editor_get_problem (editor), "at most 50 tags"));
 
-  click (_amigo_tags_editor_get_remove_button (editor, 50));
-  g_assert_cmpuint (_amigo_tags_editor_get_n_rows (editor), ==, 50);
+  click (amigo_tag_row_get_remove_button (tag_row_at (editor, 50)));
+  g_assert_cmpuint (n_tag_rows (editor), ==, 50);
   g_assert_true (amigo_tags_editor_is_valid (editor));
 }
 

@@ -863,3 +863,71 @@ amigo_copy_image_dialog_get_n_pending (AmigoCopyImageDialog *self)
 {
   return self->pending;
 }
+
+/* ---- public accessors, for its tests ----------------------------------- */
+
+/* (nullable) (transfer none): the row of @region in the list to choose
+ * from, its check box a prefix; NULL when the region is not offered. */
+GtkWidget *
+amigo_copy_image_dialog_get_region_row (AmigoCopyImageDialog *self,
+                                        const char           *region)
+{
+  AmigoCopyDestination *dest = find_destination (self, region);
+
+  return dest != NULL ? GTK_WIDGET (dest->row) : NULL;
+}
+
+/* Why @region cannot be chosen, or NULL. */
+const char *
+amigo_copy_image_dialog_get_region_unavailable (AmigoCopyImageDialog *self,
+                                                const char           *region)
+{
+  AmigoCopyDestination *dest = find_destination (self, region);
+
+  return dest != NULL ? dest->unavailable : NULL;
+}
+
+/* The copy made in @region, once EC2 took the request, or NULL. */
+const char *
+amigo_copy_image_dialog_get_region_image_id (AmigoCopyImageDialog *self,
+                                             const char           *region)
+{
+  AmigoCopyDestination *dest = find_destination (self, region);
+
+  return dest != NULL ? dest->image_id : NULL;
+}
+
+/* Why the last copy to @region failed, or NULL. */
+const char *
+amigo_copy_image_dialog_get_region_error (AmigoCopyImageDialog *self,
+                                          const char           *region)
+{
+  AmigoCopyDestination *dest = find_destination (self, region);
+
+  return dest != NULL ? dest->error : NULL;
+}
+
+/* The ClientToken of the copy to @region, or NULL before any. */
+const char *
+amigo_copy_image_dialog_get_region_client_token (AmigoCopyImageDialog *self,
+                                                 const char           *region)
+{
+  AmigoCopyDestination *dest = find_destination (self, region);
+
+  return dest != NULL ? amigo_client_token_policy_peek_token (dest->token) : NULL;
+}
+
+/* What pressing Copy does, also while the button is off (every problem
+ * is shown then); %FALSE when nothing was sent. */
+gboolean
+amigo_copy_image_dialog_submit (AmigoCopyImageDialog *self)
+{
+  return _amigo_copy_image_dialog_submit (self);
+}
+
+/* Whether @text is a form CopyImage's KmsKeyId takes. */
+gboolean
+amigo_copy_image_kms_key_is_valid (const char *text)
+{
+  return _amigo_copy_image_kms_key_is_valid (text);
+}

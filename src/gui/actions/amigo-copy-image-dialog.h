@@ -19,5 +19,20 @@ GtkWindow *amigo_copy_image_dialog_new (GtkWindow          *parent,
 
 /* What the dialog holds, for its tests. */
 guint        amigo_copy_image_dialog_get_n_pending (AmigoCopyImageDialog *self);
+GtkWidget   *amigo_copy_image_dialog_get_region_row (AmigoCopyImageDialog *self,
+                                                     const char           *region);
+const char  *amigo_copy_image_dialog_get_region_unavailable (AmigoCopyImageDialog *self,
+                                                             const char           *region);
+const char  *amigo_copy_image_dialog_get_region_image_id (AmigoCopyImageDialog *self,
+                                                          const char           *region);
+const char  *amigo_copy_image_dialog_get_region_error (AmigoCopyImageDialog *self,
+                                                       const char           *region);
+const char  *amigo_copy_image_dialog_get_region_client_token (AmigoCopyImageDialog *self,
+                                                              const char           *region);
+/* What pressing Copy does, also while the button is off: every problem
+ * is shown. Returns %FALSE when nothing was sent. */
+gboolean     amigo_copy_image_dialog_submit (AmigoCopyImageDialog *self);
+/* Whether @text would be accepted as a KMS key (ID, ARN or alias). */
+gboolean     amigo_copy_image_kms_key_is_valid (const char *text);
 
 G_END_DECLS

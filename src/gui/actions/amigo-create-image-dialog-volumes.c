@@ -275,3 +275,69 @@ _amigo_create_image_dialog_add_volume_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (volume->size));
 }
 
+
+/* ---- public accessors, for its tests ----------------------------------- */
+
+/* Whether the region's instances are still coming; why they did not. */
+gboolean
+amigo_create_image_dialog_get_loading_instances (AmigoCreateImageDialog *self)
+{
+  return self->loading_instances;
+}
+
+const char *
+amigo_create_image_dialog_get_instances_error (AmigoCreateImageDialog *self)
+{
+  return self->instances_error;
+}
+
+/* (element-type AmigoInstance) (transfer none): the instances the
+ * instance row offers, in its order. */
+GPtrArray *
+amigo_create_image_dialog_get_instances (AmigoCreateImageDialog *self)
+{
+  return self->instances;
+}
+
+/* Whether the chosen instance's volumes are still coming; why they did not. */
+gboolean
+amigo_create_image_dialog_get_loading_volumes (AmigoCreateImageDialog *self)
+{
+  return self->loading_volumes;
+}
+
+const char *
+amigo_create_image_dialog_get_volumes_error (AmigoCreateImageDialog *self)
+{
+  return self->volumes_error;
+}
+
+/* Whether @row (an AmigoVolumeRow of the list) is the root volume's. */
+gboolean
+amigo_create_image_dialog_is_root_volume (AmigoCreateImageDialog *self,
+                                          GtkWidget              *row)
+{
+  for (guint i = 0; i < self->volumes->len; i++)
+    {
+      AmigoCreateImageVolume *volume = g_ptr_array_index (self->volumes, i);
+
+      if (GTK_WIDGET (volume->row) == row)
+        return volume->root;
+    }
+  return FALSE;
+}
+
+/* (element-type utf8) (transfer none): the devices of the instance left
+ * out of the image. */
+GPtrArray *
+amigo_create_image_dialog_get_left_out (AmigoCreateImageDialog *self)
+{
+  return self->left_out;
+}
+
+/* (transfer full): every problem the dialog shows, one a line. */
+char *
+amigo_create_image_dialog_dup_problems (AmigoCreateImageDialog *self)
+{
+  return _amigo_create_image_dialog_dup_problems (self);
+}

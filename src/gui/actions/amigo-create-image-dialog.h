@@ -21,5 +21,15 @@ GtkWindow *amigo_create_image_dialog_new (GtkWindow          *parent,
 const char  *amigo_create_image_dialog_get_created_image_id (AmigoCreateImageDialog *self);
 const char  *amigo_create_image_dialog_get_free_name (AmigoCreateImageDialog *self);
 const char  *amigo_create_image_dialog_get_taken_name (AmigoCreateImageDialog *self);
+gboolean     amigo_create_image_dialog_get_loading_instances (AmigoCreateImageDialog *self);
+const char  *amigo_create_image_dialog_get_instances_error (AmigoCreateImageDialog *self);
+GPtrArray   *amigo_create_image_dialog_get_instances (AmigoCreateImageDialog *self);
+gboolean     amigo_create_image_dialog_get_loading_volumes (AmigoCreateImageDialog *self);
+const char  *amigo_create_image_dialog_get_volumes_error (AmigoCreateImageDialog *self);
+gboolean     amigo_create_image_dialog_is_root_volume (AmigoCreateImageDialog *self,
+                                                       GtkWidget              *row);
+GPtrArray   *amigo_create_image_dialog_get_left_out (AmigoCreateImageDialog *self);
+/* Every problem the dialog shows, one a line. */
+char        *amigo_create_image_dialog_dup_problems (AmigoCreateImageDialog *self);
 
 G_END_DECLS

@@ -800,3 +800,43 @@ amigo_launch_dialog_get_subscription_url (AmigoLaunchDialog *self)
 {
   return self->subscription_url;
 }
+
+/* ---- public accessors, for its tests ----------------------------------- */
+
+/* Whether lists the form offers (instance types, key pairs, subnets,
+ * VPCs, security groups) are still coming. */
+gboolean
+amigo_launch_dialog_is_loading (AmigoLaunchDialog *self)
+{
+  return _amigo_launch_dialog_is_loading (self);
+}
+
+/* (element-type AmigoSubnet) (transfer none): the subnets the subnet row
+ * offers after its first item (the default VPC), in its order. */
+GPtrArray *
+amigo_launch_dialog_get_subnets (AmigoLaunchDialog *self)
+{
+  return self->subnets;
+}
+
+/* The VPC whose security groups are shown, or NULL. */
+const char *
+amigo_launch_dialog_get_groups_vpc_id (AmigoLaunchDialog *self)
+{
+  return self->groups_vpc_id;
+}
+
+/* Shows @error as after a failed RunInstances (OptInRequired included). */
+void
+amigo_launch_dialog_show_launch_error (AmigoLaunchDialog *self,
+                                       const GError      *error)
+{
+  _amigo_launch_dialog_show_launch_error (self, error);
+}
+
+/* (transfer full) (nullable): the Marketplace page of @image's product */
+char *
+amigo_launch_dialog_dup_marketplace_url (AmigoImage *image)
+{
+  return _amigo_launch_dialog_dup_marketplace_url (image);
+}

@@ -126,3 +126,33 @@ _amigo_register_image_dialog_load_snapshots (AmigoRegisterImageDialog *self)
                                       describe_snapshots_cb, g_object_ref (self));
 }
 
+
+/* ---- public accessors, for its tests ----------------------------------- */
+
+/* Whether the snapshots are still coming; why they did not. */
+gboolean
+amigo_register_image_dialog_get_loading_snapshots (AmigoRegisterImageDialog *self)
+{
+  return self->loading_snapshots;
+}
+
+const char *
+amigo_register_image_dialog_get_snapshots_error (AmigoRegisterImageDialog *self)
+{
+  return self->snapshots_error;
+}
+
+/* (element-type AmigoSnapshot) (transfer none): the snapshots the
+ * snapshot row offers, in its order. */
+GPtrArray *
+amigo_register_image_dialog_get_snapshots (AmigoRegisterImageDialog *self)
+{
+  return self->snapshots;
+}
+
+/* (transfer full): every problem the dialog shows, one a line. */
+char *
+amigo_register_image_dialog_dup_problems (AmigoRegisterImageDialog *self)
+{
+  return _amigo_register_image_dialog_dup_problems (self);
+}

@@ -20,5 +20,10 @@ GtkWindow *amigo_register_image_dialog_new (GtkWindow          *parent,
 /* What the dialog holds, for its tests. */
 const char  *amigo_register_image_dialog_get_registered_image_id (AmigoRegisterImageDialog *self);
 const char  *amigo_register_image_dialog_get_free_name (AmigoRegisterImageDialog *self);
+gboolean     amigo_register_image_dialog_get_loading_snapshots (AmigoRegisterImageDialog *self);
+const char  *amigo_register_image_dialog_get_snapshots_error (AmigoRegisterImageDialog *self);
+GPtrArray   *amigo_register_image_dialog_get_snapshots (AmigoRegisterImageDialog *self);
+/* Every problem the dialog shows, one a line. */
+char        *amigo_register_image_dialog_dup_problems (AmigoRegisterImageDialog *self);
 
 G_END_DECLS
