@@ -33,6 +33,8 @@ struct _AmigoActionDialogClass
 };
 
 AmigoActionContext *amigo_action_dialog_get_context     (AmigoActionDialog  *self);
+/* The context's first image, for dialogs that act on one */
+AmigoImage         *amigo_action_dialog_get_image       (AmigoActionDialog  *self);
 AmigoEc2           *amigo_action_dialog_dup_ec2         (AmigoActionDialog  *self,
                                                          const char         *region,
                                                          GError            **error);
@@ -48,6 +50,11 @@ void                amigo_action_dialog_set_busy_display (AmigoActionDialog *sel
                                                           GtkSpinner        *spinner,
                                                           const char        *first_action,
                                                           ...) G_GNUC_NULL_TERMINATED;
+
+/* The work is done: the lists refresh, @toast (may be %NULL) says so,
+ * the dialog stops being busy and closes. */
+void                amigo_action_dialog_done            (AmigoActionDialog  *self,
+                                                         const char         *toast);
 
 void                amigo_action_dialog_set_error_display (AmigoActionDialog *self,
                                                            GtkWidget         *shown,
