@@ -340,11 +340,10 @@ save_next (AmigoTagsDialog *self)
 {
   g_autoptr(GArray) set = g_array_new (FALSE, FALSE, sizeof (AmigoEc2Tag));
   g_autoptr(GArray) unset = g_array_new (FALSE, FALSE, sizeof (AmigoEc2Tag));
-  const char *ids[] = { amigo_image_get_image_id (self->image), NULL };
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+  const char *ids[] = { amigo_image_get_image_id (amigo_action_dialog_get_image (base)), NULL };
   g_autoptr(AmigoEc2) ec2 = NULL;
   g_autoptr(GError) error = NULL;
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  AmigoActionContext *context = amigo_action_dialog_get_context (base);
   g_autofree char *toast = NULL;
 
   compute_change (self, set, unset);
@@ -366,12 +365,9 @@ save_next (AmigoTagsDialog *self)
       return;
     }
 
-  amigo_action_dialog_set_busy (base, FALSE);
-  amigo_action_context_changed (context);
   /* Translators: %s is the image's name (or id) */
-  toast = g_strdup_printf (_("Tags of “%s” saved"), amigo_action_dialog_image_title (self->image));
-  amigo_action_context_toast (context, toast);
-  gtk_window_close (GTK_WINDOW (self));
+  toast = g_strdup_printf (_("Tags of “%s” saved"), amigo_action_dialog_image_title (amigo_action_dialog_get_image (base)));
+  amigo_action_dialog_done (base, toast);
 }
 
 /* ---- actions ---------------------------------------------------------- */
@@ -413,8 +409,6 @@ static void
 amigo_tags_dialog_dispose (GObject *object)
 {
   AmigoTagsDialog *self = AMIGO_TAGS_DIALOG (object);
-
-  g_clear_object (&self->image);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AMIGO_TYPE_TAGS_DIALOG);
 
@@ -496,7 +490,6 @@ amigo_tags_dialog_new (GtkWindow          *parent,
   g_return_val_if_fail (image != NULL, NULL);
 
   self = g_object_new (AMIGO_TYPE_TAGS_DIALOG, "transient-for", parent, "context", context, NULL);
-  self->image = g_object_ref (image);
 
   adw_window_title_set_subtitle (self->window_title, amigo_action_dialog_image_title (image));
   tags = amigo_image_get_tags (image, &n_tags);
