@@ -258,6 +258,16 @@ amigo_action_dialog_dup_place (AmigoActionDialog *self)
                           amigo_action_context_get_region (priv->context));
 }
 
+char *
+amigo_action_dialog_dup_images_title (AmigoActionDialog *self)
+{
+  GPtrArray *images = amigo_action_context_get_images (amigo_action_dialog_get_context (self));
+
+  if (images->len == 1)
+    return g_strdup (amigo_action_dialog_image_title (g_ptr_array_index (images, 0)));
+  return g_strdup_printf (ngettext ("%u image", "%u images", images->len), images->len);
+}
+
 /**
  * amigo_action_dialog_get_cancellable:
  *

@@ -41,6 +41,9 @@ AmigoEc2           *amigo_action_dialog_dup_ec2         (AmigoActionDialog  *sel
 GCancellable       *amigo_action_dialog_get_cancellable (AmigoActionDialog  *self);
 /* “<account> — <region>”, as a dialog's subtitle says where it acts */
 char               *amigo_action_dialog_dup_place       (AmigoActionDialog  *self);
+/* The context's images, as a dialog's subtitle says what it acts on: the
+ * image's name (or id) when there is one, else how many */
+char               *amigo_action_dialog_dup_images_title (AmigoActionDialog *self);
 gboolean            amigo_action_dialog_is_closed       (AmigoActionDialog  *self);
 
 gboolean            amigo_action_dialog_get_busy        (AmigoActionDialog  *self);
