@@ -455,19 +455,12 @@ static void
 amigo_tags_dialog_init (AmigoTagsDialog *self)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   amigo_action_dialog_set_busy_display (base, self->spinner, "tags.save", "tags.add", NULL);
   amigo_action_dialog_set_error_display (base, NULL, GTK_WIDGET (self->error_label));
   self->original = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
-
-  placeholder = gtk_label_new (_("No tags"));
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (self->tags_list, placeholder);
 }
 
 /**
