@@ -800,22 +800,22 @@ test_list (void)
 
   /* The copy: its percentage, and it can be stopped. */
   AMIGO_TEST_WAIT_FOR (amigo_task_get_percent (copy) == 45, WAIT_SECONDS);
-  g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (_amigo_task_list_row_get_progress_bar (copy_row))),
+  g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (amigo_test_ui_find (copy_row, "progress_bar"))),
                                   0.45, 0.001);
   text = amigo_test_ui_collect_text (copy_row);
   g_assert_nonnull (strstr (text, "45%"));
   g_assert_nonnull (strstr (text, "In Progress"));
   g_assert_nonnull (strstr (text, "Elapsed time: less than 1 min"));
   g_clear_pointer (&text, g_free);
-  g_assert_true (gtk_widget_get_visible (_amigo_task_list_row_get_cancel_button (copy_row)));
-  g_assert_true (gtk_widget_get_sensitive (_amigo_task_list_row_get_cancel_button (copy_row)));
-  g_assert_false (gtk_widget_get_visible (_amigo_task_list_row_get_result_button (copy_row)));
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (copy_row, "cancel_button")));
+  g_assert_true (gtk_widget_get_sensitive (amigo_test_ui_find (copy_row, "cancel_button")));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (copy_row, "result_button")));
 
   /* The launch and the creation cannot be stopped, and say why. */
-  g_assert_false (gtk_widget_get_sensitive (_amigo_task_list_row_get_cancel_button (launch_row)));
-  g_assert_nonnull (gtk_widget_get_tooltip_text (_amigo_task_list_row_get_cancel_button (launch_row)));
-  g_assert_false (gtk_widget_get_sensitive (_amigo_task_list_row_get_cancel_button (made_row)));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (_amigo_task_list_row_get_cancel_button (made_row)),
+  g_assert_false (gtk_widget_get_sensitive (amigo_test_ui_find (launch_row, "cancel_button")));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (amigo_test_ui_find (launch_row, "cancel_button")));
+  g_assert_false (gtk_widget_get_sensitive (amigo_test_ui_find (made_row, "cancel_button")));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (amigo_test_ui_find (made_row, "cancel_button")),
                             "deregister"));
   g_assert_false (gtk_widget_get_sensitive (_amigo_task_list_get_clear_button (fixture.list)));
 
@@ -825,14 +825,14 @@ test_list (void)
   text = amigo_test_ui_collect_text (made_row);
   g_assert_nonnull (strstr (text, "Completed"));
   g_clear_pointer (&text, g_free);
-  g_assert_false (gtk_widget_get_visible (_amigo_task_list_row_get_progress_bar (made_row)));
-  g_assert_false (gtk_widget_get_visible (_amigo_task_list_row_get_cancel_button (made_row)));
-  g_assert_true (gtk_widget_get_visible (_amigo_task_list_row_get_result_button (made_row)));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (made_row, "progress_bar")));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (made_row, "cancel_button")));
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (made_row, "result_button")));
   g_assert_true (gtk_widget_get_sensitive (_amigo_task_list_get_clear_button (fixture.list)));
 
   amigo_test_ui_maybe_screenshot (fixture.window, "tasks.png");
 
-  gtk_widget_activate (_amigo_task_list_row_get_result_button (made_row));
+  gtk_widget_activate (amigo_test_ui_find (made_row, "result_button"));
   AMIGO_TEST_WAIT_FOR (fixture.shown != NULL, WAIT_SECONDS);
   g_assert_cmpstr (fixture.shown, ==, expected_shown);
 
@@ -840,7 +840,7 @@ test_list (void)
   set_instance_state (launch_id, "running", NULL);
   WAIT_STATE (launch, AMIGO_TASK_STATE_SUCCEEDED);
   open_list (&fixture);
-  gtk_widget_activate (_amigo_task_list_row_get_result_button (launch_row));
+  gtk_widget_activate (amigo_test_ui_find (launch_row, "result_button"));
   AMIGO_TEST_WAIT_FOR (fixture.toast != NULL, WAIT_SECONDS);
   g_assert_cmpstr (fixture.toast, ==, "Instance ID copied");
 
@@ -879,7 +879,7 @@ test_list_cancel_copy (void)
 
   /* It asks first, and saying no changes nothing. */
   open_list (&fixture);
-  gtk_widget_activate (_amigo_task_list_row_get_cancel_button (row));
+  gtk_widget_activate (amigo_test_ui_find (row, "cancel_button"));
   AMIGO_TEST_WAIT_FOR (_amigo_task_list_get_dialog (fixture.list) != NULL, WAIT_SECONDS);
   dialog = _amigo_task_list_get_dialog (fixture.list);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
@@ -894,7 +894,7 @@ test_list_cancel_copy (void)
   g_assert_cmpint (amigo_task_get_state (copy), ==, AMIGO_TASK_STATE_RUNNING);
 
   open_list (&fixture);
-  gtk_widget_activate (_amigo_task_list_row_get_cancel_button (row));
+  gtk_widget_activate (amigo_test_ui_find (row, "cancel_button"));
   AMIGO_TEST_WAIT_FOR (_amigo_task_list_get_dialog (fixture.list) != NULL, WAIT_SECONDS);
   dialog = _amigo_task_list_get_dialog (fixture.list);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "stop");

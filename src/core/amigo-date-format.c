@@ -79,17 +79,18 @@ amigo_format_date_relative (gint64 usec,
 }
 
 /**
- * amigo_format_date_local:
+ * amigo_format_date_local_as:
  * @usec: the date, in microseconds since the Unix epoch; 0 for none
+ * @format: a g_date_time_format() format
  *
- * Formats @usec in the local time zone the way the locale writes a date
- * and a time (`%x %X`).
+ * Formats @usec in the local time zone with @format.
  *
  * Returns: (transfer full) (nullable): the text, or %NULL when @usec is 0
  *   or out of range
  */
 char *
-amigo_format_date_local (gint64 usec)
+amigo_format_date_local_as (gint64      usec,
+                            const char *format)
 {
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
@@ -105,5 +106,21 @@ amigo_format_date_local (gint64 usec)
   if (local == NULL)
     return NULL;
 
-  return g_date_time_format (local, "%x %X");
+  return g_date_time_format (local, format);
+}
+
+/**
+ * amigo_format_date_local:
+ * @usec: the date, in microseconds since the Unix epoch; 0 for none
+ *
+ * Formats @usec in the local time zone the way the locale writes a date
+ * and a time (`%x %X`).
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when @usec is 0
+ *   or out of range
+ */
+char *
+amigo_format_date_local (gint64 usec)
+{
+  return amigo_format_date_local_as (usec, "%x %X");
 }

@@ -368,16 +368,8 @@ amigo_preferences_window_class_init (AmigoPreferencesWindowClass *klass)
 static void
 amigo_preferences_window_init (AmigoPreferencesWindow *self)
 {
-  GtkWidget *placeholder;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   amigo_a11y_label_search_entries (GTK_WIDGET (self), _("Search"));
-
-  placeholder = gtk_label_new (_("No accounts yet"));
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 18);
-  gtk_widget_set_margin_bottom (placeholder, 18);
-  gtk_list_box_set_placeholder (self->account_list, placeholder);
 }
 
 /**

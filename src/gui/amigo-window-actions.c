@@ -148,16 +148,23 @@ on_account_added_cb (GtkWidget    *dialog,
   _amigo_window_set_account (self, account);
 }
 
+/* Presents @dialog, which adds accounts: the window shows the one added. */
+static void
+present_adding_dialog (AmigoWindow *self,
+                       gpointer     dialog)
+{
+  g_signal_connect_object (dialog, "account-added", G_CALLBACK (on_account_added_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 add_account_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   AmigoWindow *self = AMIGO_WINDOW (widget);
-  AmigoAccountDialog *dialog = amigo_account_dialog_new_add (GTK_WINDOW (self), self->manager);
 
-  g_signal_connect_object (dialog, "account-added", G_CALLBACK (on_account_added_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_adding_dialog (self, amigo_account_dialog_new_add (GTK_WINDOW (self), self->manager));
 }
 
 static void
@@ -166,10 +173,8 @@ import_profiles_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   AmigoWindow *self = AMIGO_WINDOW (widget);
-  AmigoImportDialog *dialog = amigo_import_dialog_new (GTK_WINDOW (self), self->manager);
 
-  g_signal_connect_object (dialog, "account-added", G_CALLBACK (on_account_added_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_adding_dialog (self, amigo_import_dialog_new (GTK_WINDOW (self), self->manager));
 }
 
 static void

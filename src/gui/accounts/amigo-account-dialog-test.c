@@ -127,6 +127,18 @@ describe_test_error (const GError *error)
   return g_strdup (error->message);
 }
 
+/* The test is over: its outcome shown, with @message (may be %NULL). */
+static void
+test_finished (AmigoAccountDialog    *self,
+               AmigoAccountTestState  state,
+               const char            *message)
+{
+  g_clear_object (&self->test_cancellable);
+  self->test_state = state;
+  _amigo_account_dialog_show_test_state (self, message);
+  _amigo_account_dialog_update_state (self);
+}
+
 static void
 caller_identity_cb (GObject      *source,
                     GAsyncResult *result,
@@ -141,26 +153,20 @@ caller_identity_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  g_clear_object (&self->test_cancellable);
   if (identity == NULL)
     {
-      self->test_state = AMIGO_ACCOUNT_TEST_FAILED;
       message = describe_test_error (error);
+      test_finished (self, AMIGO_ACCOUNT_TEST_FAILED, message);
+      return;
     }
-  else
-    {
-      self->test_state = AMIGO_ACCOUNT_TEST_PASSED;
-      self->tested_generation = self->generation;
-      g_free (self->tested_account_number);
-      self->tested_account_number = g_strdup (identity->account);
-      g_free (self->tested_arn);
-      self->tested_arn = g_strdup (identity->arn);
-    }
-  _amigo_account_dialog_show_test_state (self, message);
-  _amigo_account_dialog_update_state (self);
 
-  if (self->test_state == AMIGO_ACCOUNT_TEST_PASSED)
-    gtk_widget_grab_focus (GTK_WIDGET (self->save_button));
+  self->tested_generation = self->generation;
+  g_free (self->tested_account_number);
+  self->tested_account_number = g_strdup (identity->account);
+  g_free (self->tested_arn);
+  self->tested_arn = g_strdup (identity->arn);
+  test_finished (self, AMIGO_ACCOUNT_TEST_PASSED, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->save_button));
 }
 
 static void
@@ -180,10 +186,7 @@ call_sts (AmigoAccountDialog *self,
                                      custom, NULL, &error);
   if (endpoint == NULL)
     {
-      g_clear_object (&self->test_cancellable);
-      self->test_state = AMIGO_ACCOUNT_TEST_FAILED;
-      _amigo_account_dialog_show_test_state (self, error->message);
-      _amigo_account_dialog_update_state (self);
+      test_finished (self, AMIGO_ACCOUNT_TEST_FAILED, error->message);
       return;
     }
 
@@ -207,10 +210,7 @@ stored_client_cb (GObject      *source,
     return;
   if (client == NULL)
     {
-      g_clear_object (&self->test_cancellable);
-      self->test_state = AMIGO_ACCOUNT_TEST_FAILED;
-      _amigo_account_dialog_show_test_state (self, error->message);
-      _amigo_account_dialog_update_state (self);
+      test_finished (self, AMIGO_ACCOUNT_TEST_FAILED, error->message);
       return;
     }
   call_sts (self, client);
@@ -240,10 +240,7 @@ _amigo_account_dialog_test_action (GtkWidget  *widget,
       if (ca_bundle != NULL && *ca_bundle != '\0' &&
           !amigo_client_set_ca_file (client, ca_bundle, &error))
         {
-          g_clear_object (&self->test_cancellable);
-          self->test_state = AMIGO_ACCOUNT_TEST_FAILED;
-          _amigo_account_dialog_show_test_state (self, error->message);
-          _amigo_account_dialog_update_state (self);
+          test_finished (self, AMIGO_ACCOUNT_TEST_FAILED, error->message);
           return;
         }
       call_sts (self, client);

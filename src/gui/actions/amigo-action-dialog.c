@@ -213,6 +213,17 @@ amigo_action_dialog_get_context (AmigoActionDialog *self)
 }
 
 /**
+ * amigo_action_dialog_get_image:
+ *
+ * Returns: (transfer none) (nullable): the context's first image
+ */
+AmigoImage *
+amigo_action_dialog_get_image (AmigoActionDialog *self)
+{
+  return amigo_action_context_get_image (amigo_action_dialog_get_context (self));
+}
+
+/**
  * amigo_action_dialog_dup_ec2:
  * @region: (nullable): a region, or %NULL for the context's
  *
@@ -245,6 +256,16 @@ amigo_action_dialog_dup_place (AmigoActionDialog *self)
   return g_strdup_printf (_("%s — %s"),
                           amigo_account_get_name (amigo_action_context_get_account (priv->context)),
                           amigo_action_context_get_region (priv->context));
+}
+
+char *
+amigo_action_dialog_dup_images_title (AmigoActionDialog *self)
+{
+  GPtrArray *images = amigo_action_context_get_images (amigo_action_dialog_get_context (self));
+
+  if (images->len == 1)
+    return g_strdup (amigo_action_dialog_image_title (g_ptr_array_index (images, 0)));
+  return g_strdup_printf (ngettext ("%u image", "%u images", images->len), images->len);
 }
 
 /**
@@ -309,6 +330,19 @@ amigo_action_dialog_set_busy (AmigoActionDialog *self,
   if (!priv->disposed && AMIGO_ACTION_DIALOG_GET_CLASS (self)->busy_changed != NULL)
     AMIGO_ACTION_DIALOG_GET_CLASS (self)->busy_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+void
+amigo_action_dialog_done (AmigoActionDialog *self,
+                          const char        *toast)
+{
+  AmigoActionContext *context = amigo_action_dialog_get_context (self);
+
+  amigo_action_context_changed (context);
+  if (toast != NULL)
+    amigo_action_context_toast (context, toast);
+  amigo_action_dialog_set_busy (self, FALSE);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 /**

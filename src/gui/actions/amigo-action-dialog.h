@@ -33,12 +33,17 @@ struct _AmigoActionDialogClass
 };
 
 AmigoActionContext *amigo_action_dialog_get_context     (AmigoActionDialog  *self);
+/* The context's first image, for dialogs that act on one */
+AmigoImage         *amigo_action_dialog_get_image       (AmigoActionDialog  *self);
 AmigoEc2           *amigo_action_dialog_dup_ec2         (AmigoActionDialog  *self,
                                                          const char         *region,
                                                          GError            **error);
 GCancellable       *amigo_action_dialog_get_cancellable (AmigoActionDialog  *self);
 /* “<account> — <region>”, as a dialog's subtitle says where it acts */
 char               *amigo_action_dialog_dup_place       (AmigoActionDialog  *self);
+/* The context's images, as a dialog's subtitle says what it acts on: the
+ * image's name (or id) when there is one, else how many */
+char               *amigo_action_dialog_dup_images_title (AmigoActionDialog *self);
 gboolean            amigo_action_dialog_is_closed       (AmigoActionDialog  *self);
 
 gboolean            amigo_action_dialog_get_busy        (AmigoActionDialog  *self);
@@ -48,6 +53,11 @@ void                amigo_action_dialog_set_busy_display (AmigoActionDialog *sel
                                                           GtkSpinner        *spinner,
                                                           const char        *first_action,
                                                           ...) G_GNUC_NULL_TERMINATED;
+
+/* The work is done: the lists refresh, @toast (may be %NULL) says so,
+ * the dialog stops being busy and closes. */
+void                amigo_action_dialog_done            (AmigoActionDialog  *self,
+                                                         const char         *toast);
 
 void                amigo_action_dialog_set_error_display (AmigoActionDialog *self,
                                                            GtkWidget         *shown,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "amigo-create-image-dialog.h"
+#include "amigo-image-name.h"
 #include "amigo-tags-editor.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,17 @@ typedef struct {
   gboolean current_delete;
   gboolean root;
 } AmigoCreateImageVolume;
+
+/* A volume as the dialog adds it: the instance's as it is, or a new one. */
+typedef struct {
+  const char *device;
+  const char *volume_id;        /* NULL: added */
+  int size;                     /* GiB */
+  const char *type;
+  int iops;                     /* 0: the type's default */
+  gboolean delete_on_termination;
+  gboolean root;
+} AmigoCreateImageVolumeSpec;
 
 struct _AmigoCreateImageDialog
 {
@@ -59,22 +71,16 @@ struct _AmigoCreateImageDialog
   /* owned */
   AmigoEc2 *ec2;
   GCancellable *volumes_cancellable;    /* the volumes of the chosen instance */
-  GCancellable *name_cancellable;       /* the duplicate check while typing */
   GPtrArray *instances;                 /* of AmigoInstance, parallel to instance_row's model */
   GPtrArray *volumes;                   /* of AmigoCreateImageVolume*, in list order */
   GPtrArray *left_out;                  /* devices of the instance left out (NoDevice) */
   char *instances_error;
   char *volumes_error;
-  char *taken_name;                     /* one of your images has it */
-  char *free_name;                      /* checked: none has it */
-  char *sent_name;                      /* CreateImage was sent with it and failed */
-  char *sent_instance_id;
-  char *created_image_id;               /* the result, for tests */
-  guint name_timeout_id;
+  AmigoImageName *name;                 /* name_row's checks, and the making */
+  char *sent_instance_id;               /* of the CreateImage sent last */
 
   gboolean loading_instances;
   gboolean loading_volumes;
-  gboolean name_touched;
   gboolean filling;                     /* the dialog, not the person, sets fields */
 };
 
@@ -89,14 +95,8 @@ void                     _amigo_create_image_dialog_volume_free       (gpointer 
 const char              *_amigo_create_image_dialog_volume_type       (AmigoCreateImageVolume *volume);
 int                      _amigo_create_image_dialog_volume_size       (AmigoCreateImageVolume *volume);
 int                      _amigo_create_image_dialog_volume_iops       (AmigoCreateImageVolume *volume);
-AmigoCreateImageVolume  *_amigo_create_image_dialog_add_volume        (AmigoCreateImageDialog *self,
-                                                                       const char             *device,
-                                                                       const char             *volume_id,
-                                                                       int                     size,
-                                                                       const char             *type,
-                                                                       int                     iops,
-                                                                       gboolean                delete_on_termination,
-                                                                       gboolean                root);
+AmigoCreateImageVolume  *_amigo_create_image_dialog_add_volume        (AmigoCreateImageDialog          *self,
+                                                                       const AmigoCreateImageVolumeSpec *spec);
 void                     _amigo_create_image_dialog_clear_volumes     (AmigoCreateImageDialog *self);
 char                    *_amigo_create_image_dialog_next_free_device  (AmigoCreateImageDialog *self);
 void                     _amigo_create_image_dialog_add_volume_action (GtkWidget  *widget,

@@ -148,45 +148,40 @@ on_volume_remove_clicked_cb (GtkButton              *button,
 }
 
 AmigoCreateImageVolume *
-_amigo_create_image_dialog_add_volume (AmigoCreateImageDialog *self,
-                                       const char             *device,
-                                       const char             *volume_id,
-                                       int                     size,
-                                       const char             *type,
-                                       int                     iops,
-                                       gboolean                delete_on_termination,
-                                       gboolean                root)
+_amigo_create_image_dialog_add_volume (AmigoCreateImageDialog           *self,
+                                       const AmigoCreateImageVolumeSpec *spec)
 {
   AmigoCreateImageVolume *volume = g_new0 (AmigoCreateImageVolume, 1);
   g_autoptr(GtkStringList) types = amigo_image_form_new_volume_type_model ();
   g_autofree char *size_hint = NULL;
   AmigoVolumeRow *row;
-  guint type_index = amigo_image_form_find_volume_type (type);
+  guint type_index = amigo_image_form_find_volume_type (spec->type);
 
-  volume->device = g_strdup (device);
-  volume->volume_id = g_strdup (volume_id);
-  volume->current_type = g_strdup (type);
-  volume->current_size = volume_id != NULL ? size : 0;
-  volume->current_iops = iops;
-  volume->current_delete = delete_on_termination;
-  volume->root = root;
+  volume->device = g_strdup (spec->device);
+  volume->volume_id = g_strdup (spec->volume_id);
+  volume->current_type = g_strdup (spec->type);
+  volume->current_size = spec->volume_id != NULL ? spec->size : 0;
+  volume->current_iops = spec->iops;
+  volume->current_delete = spec->delete_on_termination;
+  volume->root = spec->root;
 
-  row = AMIGO_VOLUME_ROW (amigo_volume_row_new (device, NULL));
+  row = AMIGO_VOLUME_ROW (amigo_volume_row_new (spec->device, NULL));
   volume->row = ADW_EXPANDER_ROW (row);
-  if (volume_id != NULL)
+  if (spec->volume_id != NULL)
     /* Translators: %d is a size in GiB */
-    size_hint = g_strdup_printf (_("At least %d GiB, its current size"), size);
-  amigo_volume_row_set_size (row, 1, AMIGO_EC2_VOLUME_SIZE_MAX, size, size_hint);
+    size_hint = g_strdup_printf (_("At least %d GiB, its current size"), spec->size);
+  amigo_volume_row_set_size (row, 1, AMIGO_EC2_VOLUME_SIZE_MAX, spec->size, size_hint);
   amigo_volume_row_set_types (row, G_LIST_MODEL (types),
                               type_index != GTK_INVALID_LIST_POSITION ? type_index
                               : amigo_image_form_find_volume_type (NEW_VOLUME_TYPE));
   /* IOPS, for io1 and io2 */
-  amigo_volume_row_set_iops (row, iops > 0 ? iops : amigo_image_form_default_iops (type, size));
-  amigo_volume_row_set_delete (row, delete_on_termination);
+  amigo_volume_row_set_iops (row, spec->iops > 0 ? spec->iops
+                                                 : amigo_image_form_default_iops (spec->type, spec->size));
+  amigo_volume_row_set_delete (row, spec->delete_on_termination);
   /* The root volume stays: an image boots from it. */
-  if (!root)
-    amigo_volume_row_set_removable (row, volume_id != NULL ? _("Leave this volume out of the image")
-                                                           : _("Remove this volume"));
+  if (!spec->root)
+    amigo_volume_row_set_removable (row, spec->volume_id != NULL ? _("Leave this volume out of the image")
+                                                                 : _("Remove this volume"));
 
   volume->size = amigo_volume_row_get_size_spin (row);
   volume->type = amigo_volume_row_get_type_row (row);
@@ -269,7 +264,12 @@ _amigo_create_image_dialog_add_volume_action (GtkWidget  *widget,
   if (device == NULL)
     return;
 
-  volume = _amigo_create_image_dialog_add_volume (self, device, NULL, NEW_VOLUME_SIZE, NEW_VOLUME_TYPE, 0, TRUE, FALSE);
+  volume = _amigo_create_image_dialog_add_volume (self, &(AmigoCreateImageVolumeSpec) {
+                                                    .device = device,
+                                                    .size = NEW_VOLUME_SIZE,
+                                                    .type = NEW_VOLUME_TYPE,
+                                                    .delete_on_termination = TRUE,
+                                                  });
   adw_expander_row_set_expanded (volume->row, TRUE);
   _amigo_create_image_dialog_update_state (self);
   gtk_widget_grab_focus (GTK_WIDGET (volume->size));

@@ -26,23 +26,10 @@
 #include "amigo-create-image-dialog-private.h"
 #include "amigo-error.h"
 #include "amigo-image-form.h"
+#include "amigo-image-name.h"
 #include "amigo-task-manager.h"
 
 G_DEFINE_FINAL_TYPE (AmigoCreateImageDialog, amigo_create_image_dialog, AMIGO_TYPE_ACTION_DIALOG)
-
-/* Waiting this long after the last keystroke before asking EC2 whether the
- * name is taken: one request per pause, not per character. */
-#define NAME_CHECK_DELAY_MS 400
-
-static void
-set_str (char       **field,
-         const char  *value)
-{
-  char *copy = g_strdup (value);
-
-  g_free (*field);
-  *field = copy;
-}
 
 /* ---- instances ------------------------------------------------------- */
 
@@ -163,11 +150,16 @@ describe_volumes_cb (GObject      *source,
                                                    m->ebs.volume_id, m->device_name);
             continue;
           }
-        row = _amigo_create_image_dialog_add_volume (self, m->device_name, m->ebs.volume_id,
-                          MAX (amigo_volume_get_size (volume), 1),
-                          amigo_volume_get_volume_type (volume),
-                          amigo_volume_get_iops (volume),
-                          m->ebs.delete_on_termination == AMIGO_TRISTATE_TRUE, root);
+        row = _amigo_create_image_dialog_add_volume (self, &(AmigoCreateImageVolumeSpec) {
+                                                       .device = m->device_name,
+                                                       .volume_id = m->ebs.volume_id,
+                                                       .size = MAX (amigo_volume_get_size (volume), 1),
+                                                       .type = amigo_volume_get_volume_type (volume),
+                                                       .iops = amigo_volume_get_iops (volume),
+                                                       .delete_on_termination =
+                                                         m->ebs.delete_on_termination == AMIGO_TRISTATE_TRUE,
+                                                       .root = root,
+                                                     });
         if (root)
           adw_expander_row_set_expanded (row->row, TRUE);
       }
@@ -298,97 +290,10 @@ load_instances (AmigoCreateImageDialog *self)
 static const char *
 entered_name (AmigoCreateImageDialog *self)
 {
-  return gtk_editable_get_text (GTK_EDITABLE (self->name_row));
-}
-
-static void
-name_check_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(AmigoCreateImageDialog) self = user_data;
-  g_autoptr(AmigoImage) image = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *name = g_task_get_task_data (G_TASK (result));
-
-  image = amigo_ec2_find_own_image_by_name_finish (AMIGO_EC2 (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_clear_object (&self->name_cancellable);
-  /* A failed check is no verdict: the check before creating tells. */
-  if (error != NULL)
-    return;
-
-  if (image != NULL)
-    set_str (&self->taken_name, name);
-  else
-    set_str (&self->free_name, name);
-  _amigo_create_image_dialog_update_state (self);
-}
-
-static gboolean
-name_check_timeout_cb (gpointer user_data)
-{
-  AmigoCreateImageDialog *self = user_data;
-
-  self->name_timeout_id = 0;
-  g_cancellable_cancel (self->name_cancellable);
-  g_clear_object (&self->name_cancellable);
-  self->name_cancellable = g_cancellable_new ();
-  amigo_ec2_find_own_image_by_name_async (self->ec2, entered_name (self), self->name_cancellable,
-                                         name_check_cb, g_object_ref (self));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_name_check (AmigoCreateImageDialog *self)
-{
-  const char *name = entered_name (self);
-
-  g_clear_handle_id (&self->name_timeout_id, g_source_remove);
-  g_cancellable_cancel (self->name_cancellable);
-  g_clear_object (&self->name_cancellable);
-
-  if (self->ec2 == NULL || !amigo_ec2_validate_image_name (name, NULL) ||
-      g_strcmp0 (name, self->taken_name) == 0 || g_strcmp0 (name, self->free_name) == 0)
-    return;
-  self->name_timeout_id = g_timeout_add (NAME_CHECK_DELAY_MS, name_check_timeout_cb, self);
+  return amigo_image_name_get_text (self->name);
 }
 
 /* ---- validation ------------------------------------------------------ */
-
-static gboolean
-validate_name (AmigoCreateImageDialog *self)
-{
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  const char *name = entered_name (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  gboolean valid = TRUE;
-
-  if (*name == '\0')
-    {
-      valid = FALSE;
-      if (self->name_touched)
-        message = g_strdup (_("Enter a name for the image."));
-    }
-  else if (!amigo_ec2_validate_image_name (name, &error))
-    {
-      valid = FALSE;
-      message = g_strdup (error->message);
-    }
-  else if (g_strcmp0 (name, self->taken_name) == 0)
-    {
-      valid = FALSE;
-      /* Translators: %s is the image name, then the region */
-      message = g_strdup_printf (_("You already have an image called “%s” in %s. Choose another name."),
-                                 name, amigo_action_context_get_region (amigo_action_dialog_get_context (base)));
-    }
-
-  amigo_action_dialog_set_invalid (self->name_row, message != NULL);
-  amigo_action_dialog_show_message (self->name_message, message, TRUE);
-  return valid;
-}
 
 static gboolean
 validate_volumes (AmigoCreateImageDialog *self)
@@ -480,7 +385,7 @@ show_instances_state (AmigoCreateImageDialog *self)
 gboolean
 _amigo_create_image_dialog_update_state (AmigoCreateImageDialog *self)
 {
-  gboolean name_ok = validate_name (self);
+  gboolean name_ok = amigo_image_name_validate (self->name);
   gboolean volumes_ok = validate_volumes (self);
   gboolean tags_ok = amigo_tags_editor_is_valid (self->tags_editor);
   gboolean have_instance = selected_instance (self) != NULL;
@@ -508,43 +413,14 @@ _amigo_create_image_dialog_update_state (AmigoCreateImageDialog *self)
 /* ---- creating -------------------------------------------------------- */
 
 static void
-created (AmigoCreateImageDialog *self,
-         const char             *image_id)
+describe_task (const char  *name,
+               char       **title,
+               char       **toast)
 {
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  const char *name = entered_name (self);
-  const char *ids[] = { image_id, NULL };
-  g_autofree char *title = NULL;
-  g_autofree char *toast = NULL;
-
-  set_str (&self->created_image_id, image_id);
-
   /* Translators: a task in the list of work under way; %s is the image name */
-  title = g_strdup_printf (_("Create image “%s”"), name);
-  amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_CREATE_IMAGE, NULL,
-                                 ids, title);
-
+  *title = g_strdup_printf (_("Create image “%s”"), name);
   /* Translators: %s is the image name */
-  toast = g_strdup_printf (_("Creating image “%s”…"), name);
-  amigo_action_context_toast (amigo_action_dialog_get_context (base), toast);
-  amigo_action_context_changed (amigo_action_dialog_get_context (base));
-
-  amigo_action_dialog_set_busy (base, FALSE);
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-failed (AmigoCreateImageDialog *self,
-        const char             *message)
-{
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-
-  amigo_action_dialog_set_busy (base, FALSE);
-  amigo_action_dialog_show_problem (base, message);
-
-  /* The message is at the top. */
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  *toast = g_strdup_printf (_("Creating image “%s”…"), name);
 }
 
 static void
@@ -555,31 +431,11 @@ create_image_cb (GObject      *source,
   g_autoptr(AmigoCreateImageDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *image_id = NULL;
-  g_autofree char *message = NULL;
 
   image_id = amigo_ec2_create_image_finish (AMIGO_EC2 (source), result, NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-
-  if (image_id != NULL)
-    {
-      created (self, image_id);
-      return;
-    }
-
-  if (amigo_aws_error_has_aws_code (error, "InvalidAMIName.Duplicate"))
-    {
-      /* Someone took the name between the check and the request. */
-      set_str (&self->taken_name, self->sent_name);
-      g_clear_pointer (&self->sent_name, g_free);
-      amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
-      _amigo_create_image_dialog_update_state (self);
-      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-      return;
-    }
-
-  message = amigo_action_dialog_describe_error (NULL, error);
-  failed (self, message);
+  amigo_image_name_send_finished (self->name, image_id, error);
 }
 
 static void
@@ -598,9 +454,9 @@ add_mapping (GArray     *mappings,
 }
 
 static void
-send_create (AmigoCreateImageDialog *self)
+send_create (AmigoActionDialog *base)
 {
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+  AmigoCreateImageDialog *self = AMIGO_CREATE_IMAGE_DIALOG (base);
   AmigoInstance *instance = selected_instance (self);
   g_autoptr(GArray) mappings = g_array_new (FALSE, TRUE, sizeof (AmigoBlockDeviceMapping));
   const char *description = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
@@ -660,57 +516,24 @@ send_create (AmigoCreateImageDialog *self)
       request.n_snapshot_tags = n_tags;
     }
 
-  set_str (&self->sent_name, request.name);
-  set_str (&self->sent_instance_id, request.instance_id);
+  amigo_image_name_sent (self->name);
+  g_free (self->sent_instance_id);
+  self->sent_instance_id = g_strdup (request.instance_id);
   amigo_ec2_create_image_async (self->ec2, &request, amigo_action_dialog_get_cancellable (base),
                                 create_image_cb,
                                 g_object_ref (self));
 }
 
-static void
-submit_check_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+/* An image of yours with the name sent: the earlier attempt's when it is
+ * made of the instance that attempt named, still the one chosen. */
+static gboolean
+is_earlier_attempt (AmigoActionDialog *base,
+                    AmigoImage        *image)
 {
-  g_autoptr(AmigoCreateImageDialog) self = user_data;
-  g_autoptr(AmigoImage) image = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *name = g_task_get_task_data (G_TASK (result));
+  AmigoCreateImageDialog *self = AMIGO_CREATE_IMAGE_DIALOG (base);
 
-  image = amigo_ec2_find_own_image_by_name_finish (AMIGO_EC2 (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (error != NULL)
-    {
-      g_autofree char *message = amigo_action_dialog_describe_error (NULL, error);
-      g_autofree char *text = g_strdup_printf (_("Amigo could not check that the name is free: %s"),
-                                               message);
-
-      failed (self, text);
-      return;
-    }
-
-  if (image != NULL)
-    {
-      /* The image an earlier attempt of this dialog made, though its
-       * answer was lost: that is the result. */
-      if (g_strcmp0 (name, self->sent_name) == 0 &&
-          g_strcmp0 (amigo_image_get_source_instance_id (image), self->sent_instance_id) == 0 &&
-          g_strcmp0 (self->sent_instance_id, amigo_instance_get_instance_id (selected_instance (self))) == 0)
-        {
-          created (self, amigo_image_get_image_id (image));
-          return;
-        }
-      set_str (&self->taken_name, name);
-      amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
-      _amigo_create_image_dialog_update_state (self);
-      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-      return;
-    }
-
-  set_str (&self->free_name, name);
-  send_create (self);
+  return g_strcmp0 (amigo_image_get_source_instance_id (image), self->sent_instance_id) == 0 &&
+         g_strcmp0 (self->sent_instance_id, amigo_instance_get_instance_id (selected_instance (self))) == 0;
 }
 
 static void
@@ -718,26 +541,7 @@ create_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  AmigoCreateImageDialog *self = AMIGO_CREATE_IMAGE_DIALOG (widget);
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-
-  self->name_touched = TRUE;
-  if (!_amigo_create_image_dialog_update_state (self))
-    return;
-
-  g_clear_handle_id (&self->name_timeout_id, g_source_remove);
-  g_cancellable_cancel (self->name_cancellable);
-  g_clear_object (&self->name_cancellable);
-
-  /* The fields turn insensitive: a focused entry would lose the focus
-   * without knowing (GTK then warns that its cursor still blinks). */
-  gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  amigo_action_dialog_show_problem (base, NULL);
-  amigo_action_dialog_set_busy (base, TRUE);
-
-  amigo_ec2_find_own_image_by_name_async (self->ec2, entered_name (self),
-                                          amigo_action_dialog_get_cancellable (base),
-                                          submit_check_cb, g_object_ref (self));
+  amigo_image_name_submit (AMIGO_CREATE_IMAGE_DIALOG (widget)->name);
 }
 
 /* ---- callbacks ------------------------------------------------------- */
@@ -755,8 +559,7 @@ on_name_changed_cb (AmigoCreateImageDialog *self)
 {
   if (self->filling)
     return;
-  self->name_touched = TRUE;
-  schedule_name_check (self);
+  amigo_image_name_changed (self->name);
   _amigo_create_image_dialog_update_state (self);
 }
 
@@ -770,11 +573,25 @@ on_field_changed_cb (AmigoCreateImageDialog *self)
 
 /* ---- object ---------------------------------------------------------- */
 
+static gboolean
+update (AmigoActionDialog *dialog)
+{
+  return _amigo_create_image_dialog_update_state (AMIGO_CREATE_IMAGE_DIALOG (dialog));
+}
+
 static void
 busy_changed (AmigoActionDialog *dialog)
 {
-  _amigo_create_image_dialog_update_state (AMIGO_CREATE_IMAGE_DIALOG (dialog));
+  update (dialog);
 }
+
+static const AmigoImageNameOps name_ops = {
+  .update = update,
+  .send = send_create,
+  .is_earlier_attempt = is_earlier_attempt,
+  .task_kind = AMIGO_TASK_KIND_CREATE_IMAGE,
+  .describe_task = describe_task,
+};
 
 static void
 amigo_create_image_dialog_dispose (GObject *object)
@@ -783,10 +600,8 @@ amigo_create_image_dialog_dispose (GObject *object)
 
   /* The base cancels the rest. */
   g_cancellable_cancel (self->volumes_cancellable);
-  g_cancellable_cancel (self->name_cancellable);
-  g_clear_handle_id (&self->name_timeout_id, g_source_remove);
   g_clear_object (&self->volumes_cancellable);
-  g_clear_object (&self->name_cancellable);
+  amigo_image_name_stop (self->name);
   if (self->volumes != NULL)
     g_ptr_array_set_size (self->volumes, 0);
 
@@ -807,11 +622,8 @@ amigo_create_image_dialog_finalize (GObject *object)
   g_ptr_array_unref (self->left_out);
   g_free (self->instances_error);
   g_free (self->volumes_error);
-  g_free (self->taken_name);
-  g_free (self->free_name);
-  g_free (self->sent_name);
   g_free (self->sent_instance_id);
-  g_free (self->created_image_id);
+  amigo_image_name_free (self->name);
 
   G_OBJECT_CLASS (amigo_create_image_dialog_parent_class)->finalize (object);
 }
@@ -873,6 +685,7 @@ amigo_create_image_dialog_init (AmigoCreateImageDialog *self)
   self->instances = g_ptr_array_new_with_free_func (g_object_unref);
   self->volumes = g_ptr_array_new_with_free_func (_amigo_create_image_dialog_volume_free);
   self->left_out = g_ptr_array_new_with_free_func (g_free);
+  self->name = amigo_image_name_new (base, &name_ops, self->name_row, self->name_message, self->scroller);
 
   amigo_action_dialog_set_busy_display (base, self->spinner,
                                         "create-image.create", "create-image.add-volume", NULL);
@@ -907,6 +720,7 @@ amigo_create_image_dialog_new (GtkWindow          *parent,
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   self->ec2 = amigo_action_context_dup_ec2 (context, NULL, &error);
+  amigo_image_name_set_ec2 (self->name, self->ec2);
   if (self->ec2 == NULL)
     self->instances_error = g_strdup (error->message);
   else
@@ -932,18 +746,18 @@ _amigo_create_image_dialog_dup_problems (AmigoCreateImageDialog *self)
 const char *
 amigo_create_image_dialog_get_created_image_id (AmigoCreateImageDialog *self)
 {
-  return self->created_image_id;
+  return amigo_image_name_get_made_id (self->name);
 }
 
 /* For its tests: the name last found free, and one found taken. */
 const char *
 amigo_create_image_dialog_get_free_name (AmigoCreateImageDialog *self)
 {
-  return self->free_name;
+  return amigo_image_name_get_free_name (self->name);
 }
 
 const char *
 amigo_create_image_dialog_get_taken_name (AmigoCreateImageDialog *self)
 {
-  return self->taken_name;
+  return amigo_image_name_get_taken_name (self->name);
 }

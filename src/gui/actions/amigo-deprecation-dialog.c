@@ -477,6 +477,7 @@ amigo_deprecation_dialog_new (GtkWindow          *parent,
 {
   AmigoDeprecationDialog *self;
   GPtrArray *images = amigo_action_context_get_images (context);
+  g_autofree char *subtitle = NULL;
   g_autoptr(GDateTime) initial = NULL;
   gint64 shared_time = -1;
 
@@ -501,16 +502,8 @@ amigo_deprecation_dialog_new (GtkWindow          *parent,
     }
   show_images (self);
 
-  if (images->len == 1)
-    adw_window_title_set_subtitle (self->window_title,
-                                   amigo_action_dialog_image_title (g_ptr_array_index (images, 0)));
-  else
-    {
-      g_autofree char *subtitle = g_strdup_printf (ngettext ("%u image", "%u images", images->len),
-                                                   images->len);
-
-      adw_window_title_set_subtitle (self->window_title, subtitle);
-    }
+  subtitle = amigo_action_dialog_dup_images_title (AMIGO_ACTION_DIALOG (self));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
 
   /* The images' own time if they share one still ahead; else a month
    * from today, at midnight UTC. */

@@ -590,22 +590,15 @@ amigo_deregister_dialog_new (GtkWindow          *parent,
 {
   AmigoDeregisterDialog *self;
   GPtrArray *images = amigo_action_context_get_images (context);
+  g_autofree char *subtitle = NULL;
 
   g_return_val_if_fail (AMIGO_IS_ACTION_CONTEXT (context), NULL);
   g_return_val_if_fail (images->len > 0, NULL);
 
   self = g_object_new (AMIGO_TYPE_DEREGISTER_DIALOG, "transient-for", parent, "context", context, NULL);
 
-  if (images->len == 1)
-    adw_window_title_set_subtitle (self->window_title,
-                                   amigo_action_dialog_image_title (g_ptr_array_index (images, 0)));
-  else
-    {
-      g_autofree char *subtitle = g_strdup_printf (ngettext ("%u image", "%u images", images->len),
-                                                   images->len);
-
-      adw_window_title_set_subtitle (self->window_title, subtitle);
-    }
+  subtitle = amigo_action_dialog_dup_images_title (AMIGO_ACTION_DIALOG (self));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
   _amigo_deregister_dialog_load (self);
 
   return GTK_WINDOW (self);

@@ -24,7 +24,6 @@ struct _AmigoDescriptionDialog
   GtkLabel *problem_label;
 
   /* owned */
-  AmigoImage *image;
 
   gboolean saved;               /* the change is made: the dialog closes */
 };

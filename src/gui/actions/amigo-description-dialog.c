@@ -19,7 +19,7 @@ update_state (AmigoDescriptionDialog *self)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
-  const char *current = amigo_image_get_description (self->image);
+  const char *current = amigo_image_get_description (amigo_action_dialog_get_image (base));
   glong length = g_utf8_strlen (text, -1);
   gboolean too_long = length > AMIGO_DESCRIPTION_MAX;
   gboolean changed = g_strcmp0 (text, current != NULL ? current : "") != 0;
@@ -62,7 +62,6 @@ modify_description_cb (GObject      *source,
   g_autoptr(AmigoDescriptionDialog) self = user_data;
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GError) error = NULL;
-  AmigoActionContext *context = amigo_action_dialog_get_context (base);
   g_autofree char *toast = NULL;
 
   amigo_ec2_modify_image_description_finish (AMIGO_EC2 (source), result, &error);
@@ -78,11 +77,9 @@ modify_description_cb (GObject      *source,
     }
 
   self->saved = TRUE;
-  amigo_action_context_changed (context);
   /* Translators: %s is the image's name (or id) */
-  toast = g_strdup_printf (_("Description of “%s” changed"), amigo_action_dialog_image_title (self->image));
-  amigo_action_context_toast (context, toast);
-  gtk_window_close (GTK_WINDOW (self));
+  toast = g_strdup_printf (_("Description of “%s” changed"), amigo_action_dialog_image_title (amigo_action_dialog_get_image (base)));
+  amigo_action_dialog_done (base, toast);
 }
 
 static void
@@ -105,7 +102,7 @@ save_action (GtkWidget  *widget,
     }
 
   amigo_action_dialog_set_busy (base, TRUE);
-  amigo_ec2_modify_image_description_async (ec2, amigo_image_get_image_id (self->image),
+  amigo_ec2_modify_image_description_async (ec2, amigo_image_get_image_id (amigo_action_dialog_get_image (base)),
                                             gtk_editable_get_text (GTK_EDITABLE (self->description_row)),
                                             amigo_action_dialog_get_cancellable (base), modify_description_cb,
                                             g_object_ref (self));
@@ -128,8 +125,6 @@ static void
 amigo_description_dialog_dispose (GObject *object)
 {
   AmigoDescriptionDialog *self = AMIGO_DESCRIPTION_DIALOG (object);
-
-  g_clear_object (&self->image);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AMIGO_TYPE_DESCRIPTION_DIALOG);
 
@@ -188,7 +183,6 @@ amigo_description_dialog_new (GtkWindow          *parent,
   g_return_val_if_fail (image != NULL, NULL);
 
   self = g_object_new (AMIGO_TYPE_DESCRIPTION_DIALOG, "transient-for", parent, "context", context, NULL);
-  self->image = g_object_ref (image);
 
   adw_window_title_set_subtitle (self->window_title, amigo_action_dialog_image_title (image));
   description = amigo_image_get_description (image);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-copy-button.h"
 #include "amigo-error.h"
 #include "amigo-launch-dialog-private.h"
 #include "amigo-summary-row.h"
@@ -409,11 +410,8 @@ _amigo_launch_dialog_show_launch_error (AmigoLaunchDialog *self,
 }
 
 static void
-on_copy_id_clicked_cb (GtkButton *button)
+on_id_copied_cb (GtkButton *button)
 {
-  const char *id = g_object_get_data (G_OBJECT (button), "amigo-instance-id");
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), id);
   gtk_button_set_icon_name (button, "emblem-ok-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Copied"));
 }
@@ -429,20 +427,14 @@ show_instances (AmigoLaunchDialog *self)
     {
       const char *id = g_ptr_array_index (self->instance_ids, i);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-      g_autofree char *label = NULL;
+      /* Translators: %s is an instance id */
+      g_autofree char *label = g_strdup_printf (_("Copy %s"), id);
+      GtkWidget *button = amigo_copy_button_new (id, _("Copy"), label);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), id);
       gtk_widget_add_css_class (row, "monospace");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Copy"));
-      /* Translators: %s is an instance id */
-      label = g_strdup_printf (_("Copy %s"), id);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_object_set_data_full (G_OBJECT (button), "amigo-instance-id", g_strdup (id), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_copy_id_clicked_cb), NULL);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_id_copied_cb), NULL);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       gtk_list_box_append (self->instances_list, row);
     }

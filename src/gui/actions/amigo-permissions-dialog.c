@@ -694,7 +694,6 @@ static void
 amigo_permissions_dialog_init (AmigoPermissionsDialog *self)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   amigo_action_dialog_set_busy_display (base, self->spinner, "permissions.add", "permissions.apply",
@@ -702,15 +701,6 @@ amigo_permissions_dialog_init (AmigoPermissionsDialog *self)
   amigo_action_dialog_set_error_display (base, NULL, GTK_WIDGET (self->error_label));
   self->original = g_ptr_array_new_with_free_func ((GDestroyNotify) share_free);
   self->shares = g_ptr_array_new_with_free_func ((GDestroyNotify) share_free);
-
-  placeholder = gtk_label_new (_("Not shared with any account"));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (self->shares_list, placeholder);
 }
 
 /**

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "amigo-register-image-dialog.h"
+#include "amigo-image-name.h"
 #include "amigo-tags-editor.h"
 
 G_BEGIN_DECLS
@@ -72,18 +73,12 @@ struct _AmigoRegisterImageDialog
 
   /* owned */
   AmigoEc2 *ec2;
-  GCancellable *name_cancellable;
   GPtrArray *snapshots;                 /* of AmigoSnapshot, parallel to snapshot_row's model */
   char *snapshots_error;
-  char *taken_name;
-  char *free_name;
-  char *sent_name;                      /* RegisterImage was sent with it and failed */
-  char *sent_source;                    /* its snapshot id or manifest location */
-  char *registered_image_id;            /* the result, for tests */
-  guint name_timeout_id;
+  AmigoImageName *name;                 /* name_row's checks, and the making */
+  char *sent_source;                    /* of the RegisterImage sent last: its snapshot id or manifest location */
 
   gboolean loading_snapshots;
-  gboolean name_touched;
   gboolean manifest_touched;
   gboolean boot_mode_chosen;            /* by the person: no longer follows the architecture */
   gboolean filling;

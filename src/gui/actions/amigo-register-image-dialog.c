@@ -22,28 +22,17 @@
 
 #include "amigo-error.h"
 #include "amigo-image-form.h"
+#include "amigo-image-name.h"
 #include "amigo-register-image-dialog-private.h"
 #include "amigo-task-manager.h"
 
 G_DEFINE_FINAL_TYPE (AmigoRegisterImageDialog, amigo_register_image_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
-#define NAME_CHECK_DELAY_MS 400
 #define DEFAULT_VOLUME_TYPE "gp3"
 
 static const char * const architectures[] = { "x86_64", "arm64", "i386" };
 static const char * const virtualizations[] = { "hvm", "paravirtual" };
 static const char * const boot_modes[] = { "legacy-bios", "uefi", "uefi-preferred" };
-
-
-static void
-set_str (char       **field,
-         const char  *value)
-{
-  char *copy = g_strdup (value);
-
-  g_free (*field);
-  *field = copy;
-}
 
 static const char *
 choice (AdwComboRow        *row,
@@ -61,12 +50,6 @@ static gboolean
 from_snapshot (AmigoRegisterImageDialog *self)
 {
   return gtk_toggle_button_get_active (self->snapshot_toggle);
-}
-
-static const char *
-entered_name (AmigoRegisterImageDialog *self)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (self->name_row));
 }
 
 AmigoSnapshot *
@@ -89,61 +72,6 @@ selected_volume_type (AmigoRegisterImageDialog *self)
   return amigo_image_form_get_volume_type (selected);
 }
 
-/* ---- the name -------------------------------------------------------- */
-
-static void
-name_check_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(AmigoRegisterImageDialog) self = user_data;
-  g_autoptr(AmigoImage) image = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *name = g_task_get_task_data (G_TASK (result));
-
-  image = amigo_ec2_find_own_image_by_name_finish (AMIGO_EC2 (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_clear_object (&self->name_cancellable);
-  if (error != NULL)
-    return;
-
-  set_str (image != NULL ? &self->taken_name : &self->free_name, name);
-  _amigo_register_image_dialog_update_state (self);
-}
-
-static gboolean
-name_check_timeout_cb (gpointer user_data)
-{
-  AmigoRegisterImageDialog *self = user_data;
-
-  self->name_timeout_id = 0;
-  self->name_cancellable = g_cancellable_new ();
-  amigo_ec2_find_own_image_by_name_async (self->ec2, entered_name (self), self->name_cancellable,
-                                         name_check_cb, g_object_ref (self));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-stop_name_check (AmigoRegisterImageDialog *self)
-{
-  g_clear_handle_id (&self->name_timeout_id, g_source_remove);
-  g_cancellable_cancel (self->name_cancellable);
-  g_clear_object (&self->name_cancellable);
-}
-
-static void
-schedule_name_check (AmigoRegisterImageDialog *self)
-{
-  const char *name = entered_name (self);
-
-  stop_name_check (self);
-  if (self->ec2 == NULL || !amigo_ec2_validate_image_name (name, NULL) ||
-      g_strcmp0 (name, self->taken_name) == 0 || g_strcmp0 (name, self->free_name) == 0)
-    return;
-  self->name_timeout_id = g_timeout_add (NAME_CHECK_DELAY_MS, name_check_timeout_cb, self);
-}
-
 /* ---- validation ------------------------------------------------------ */
 
 static void
@@ -153,39 +81,6 @@ say (GString    *problems,
   if (problems->len > 0)
     g_string_append_c (problems, '\n');
   g_string_append (problems, message);
-}
-
-static gboolean
-validate_name (AmigoRegisterImageDialog *self)
-{
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  const char *name = entered_name (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  gboolean valid = TRUE;
-
-  if (*name == '\0')
-    {
-      valid = FALSE;
-      if (self->name_touched)
-        message = g_strdup (_("Enter a name for the image."));
-    }
-  else if (!amigo_ec2_validate_image_name (name, &error))
-    {
-      valid = FALSE;
-      message = g_strdup (error->message);
-    }
-  else if (g_strcmp0 (name, self->taken_name) == 0)
-    {
-      valid = FALSE;
-      /* Translators: %s is the image name, then the region */
-      message = g_strdup_printf (_("You already have an image called “%s” in %s. Choose another name."),
-                                 name, amigo_action_context_get_region (amigo_action_dialog_get_context (base)));
-    }
-
-  amigo_action_dialog_set_invalid (self->name_row, message != NULL);
-  amigo_action_dialog_show_message (self->name_message, message, TRUE);
-  return valid;
 }
 
 /* /dev/ then a short name of lowercase letters and digits, such as
@@ -353,7 +248,7 @@ validate_system (AmigoRegisterImageDialog *self)
 gboolean
 _amigo_register_image_dialog_update_state (AmigoRegisterImageDialog *self)
 {
-  gboolean name_ok = validate_name (self);
+  gboolean name_ok = amigo_image_name_validate (self->name);
   gboolean source_ok = from_snapshot (self) ? validate_snapshot_source (self)
                                             : validate_manifest_source (self);
   gboolean system_ok = validate_system (self);
@@ -387,18 +282,18 @@ dup_source (AmigoRegisterImageDialog *self)
   return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->manifest_row)));
 }
 
-/* Whether @image is what this dialog asked for before: same name and the
- * same snapshot or manifest. */
+/* Whether @image, of the name sent, is what this dialog asked for
+ * before: the same snapshot or manifest. */
 static gboolean
-is_earlier_attempt (AmigoRegisterImageDialog *self,
-                    AmigoImage               *image)
+is_earlier_attempt (AmigoActionDialog *base,
+                    AmigoImage        *image)
 {
+  AmigoRegisterImageDialog *self = AMIGO_REGISTER_IMAGE_DIALOG (base);
   g_autofree char *source = dup_source (self);
   const AmigoBlockDeviceMapping *mappings;
   guint n_mappings = 0;
 
-  if (self->sent_name == NULL || g_strcmp0 (amigo_image_get_name (image), self->sent_name) != 0 ||
-      g_strcmp0 (source, self->sent_source) != 0)
+  if (g_strcmp0 (source, self->sent_source) != 0)
     return FALSE;
   if (!from_snapshot (self))
     return g_strcmp0 (amigo_image_get_image_location (image), source) == 0;
@@ -410,50 +305,14 @@ is_earlier_attempt (AmigoRegisterImageDialog *self,
 }
 
 static void
-registered (AmigoRegisterImageDialog *self,
-            const char               *image_id)
+describe_task (const char  *name,
+               char       **title,
+               char       **toast)
 {
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  const char *name = entered_name (self);
-  const char *ids[] = { image_id, NULL };
-  g_autofree char *title = NULL;
-  g_autofree char *toast = NULL;
-
-  set_str (&self->registered_image_id, image_id);
-
   /* Translators: a task in the list of work under way; %s is the image name */
-  title = g_strdup_printf (_("Register image “%s”"), name);
-  amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_REGISTER_IMAGE, NULL,
-                                 ids, title);
-
+  *title = g_strdup_printf (_("Register image “%s”"), name);
   /* Translators: %s is the image name */
-  toast = g_strdup_printf (_("Registering image “%s”…"), name);
-  amigo_action_context_toast (amigo_action_dialog_get_context (base), toast);
-  amigo_action_context_changed (amigo_action_dialog_get_context (base));
-
-  amigo_action_dialog_set_busy (base, FALSE);
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-failed (AmigoRegisterImageDialog *self,
-        const char               *message)
-{
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-
-  amigo_action_dialog_set_busy (base, FALSE);
-  amigo_action_dialog_show_problem (base, message);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-}
-
-static void
-name_taken (AmigoRegisterImageDialog *self,
-            const char               *name)
-{
-  set_str (&self->taken_name, name);
-  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (self), FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  *toast = g_strdup_printf (_("Registering image “%s”…"), name);
 }
 
 static void
@@ -464,32 +323,17 @@ register_image_cb (GObject      *source,
   g_autoptr(AmigoRegisterImageDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *image_id = NULL;
-  g_autofree char *message = NULL;
 
   image_id = amigo_ec2_register_image_finish (AMIGO_EC2 (source), result, NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-
-  if (image_id != NULL)
-    {
-      registered (self, image_id);
-      return;
-    }
-  if (amigo_aws_error_has_aws_code (error, "InvalidAMIName.Duplicate"))
-    {
-      g_autofree char *name = g_steal_pointer (&self->sent_name);
-
-      name_taken (self, name);
-      return;
-    }
-  message = amigo_action_dialog_describe_error (NULL, error);
-  failed (self, message);
+  amigo_image_name_send_finished (self->name, image_id, error);
 }
 
 static void
-send_register (AmigoRegisterImageDialog *self)
+send_register (AmigoActionDialog *base)
 {
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+  AmigoRegisterImageDialog *self = AMIGO_REGISTER_IMAGE_DIALOG (base);
   const char *description = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
   const char *virtualization = CHOICE (self->virtualization_row, virtualizations);
   AmigoRegisterImageRequest request = { 0 };
@@ -499,7 +343,7 @@ send_register (AmigoRegisterImageDialog *self)
 
   tags = amigo_tags_editor_get_tags (self->tags_editor, &n_tags);
 
-  request.name = entered_name (self);
+  request.name = amigo_image_name_get_text (self->name);
   request.description = *description != '\0' ? description : NULL;
   request.architecture = CHOICE (self->architecture_row, architectures);
   request.virtualization_type = virtualization;
@@ -544,7 +388,7 @@ send_register (AmigoRegisterImageDialog *self)
         }
     }
 
-  set_str (&self->sent_name, request.name);
+  amigo_image_name_sent (self->name);
   g_free (self->sent_source);
   self->sent_source = dup_source (self);
   amigo_ec2_register_image_async (self->ec2, &request, amigo_action_dialog_get_cancellable (base),
@@ -553,64 +397,14 @@ send_register (AmigoRegisterImageDialog *self)
 }
 
 static void
-submit_check_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(AmigoRegisterImageDialog) self = user_data;
-  g_autoptr(AmigoImage) image = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *name = g_task_get_task_data (G_TASK (result));
-
-  image = amigo_ec2_find_own_image_by_name_finish (AMIGO_EC2 (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (error != NULL)
-    {
-      g_autofree char *message = amigo_action_dialog_describe_error (NULL, error);
-      g_autofree char *text = g_strdup_printf (_("Amigo could not check that the name is free: %s"),
-                                               message);
-
-      failed (self, text);
-      return;
-    }
-  if (image != NULL)
-    {
-      if (is_earlier_attempt (self, image))
-        registered (self, amigo_image_get_image_id (image));
-      else
-        name_taken (self, name);
-      return;
-    }
-
-  set_str (&self->free_name, name);
-  send_register (self);
-}
-
-static void
 register_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   AmigoRegisterImageDialog *self = AMIGO_REGISTER_IMAGE_DIALOG (widget);
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
 
-  self->name_touched = TRUE;
   self->manifest_touched = TRUE;
-  if (!_amigo_register_image_dialog_update_state (self))
-    return;
-
-  stop_name_check (self);
-  /* The fields turn insensitive: a focused entry would lose the focus
-   * without knowing (GTK then warns that its cursor still blinks). */
-  gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  amigo_action_dialog_show_problem (base, NULL);
-  amigo_action_dialog_set_busy (base, TRUE);
-
-  amigo_ec2_find_own_image_by_name_async (self->ec2, entered_name (self),
-                                          amigo_action_dialog_get_cancellable (base),
-                                          submit_check_cb, g_object_ref (self));
+  amigo_image_name_submit (self->name);
 }
 
 /* ---- callbacks ------------------------------------------------------- */
@@ -631,8 +425,7 @@ on_name_changed_cb (AmigoRegisterImageDialog *self)
 {
   if (self->filling)
     return;
-  self->name_touched = TRUE;
-  schedule_name_check (self);
+  amigo_image_name_changed (self->name);
   _amigo_register_image_dialog_update_state (self);
 }
 
@@ -705,11 +498,25 @@ on_boot_mode_selected_cb (AmigoRegisterImageDialog *self)
 
 /* ---- object ---------------------------------------------------------- */
 
+static gboolean
+update (AmigoActionDialog *dialog)
+{
+  return _amigo_register_image_dialog_update_state (AMIGO_REGISTER_IMAGE_DIALOG (dialog));
+}
+
 static void
 busy_changed (AmigoActionDialog *dialog)
 {
-  _amigo_register_image_dialog_update_state (AMIGO_REGISTER_IMAGE_DIALOG (dialog));
+  update (dialog);
 }
+
+static const AmigoImageNameOps name_ops = {
+  .update = update,
+  .send = send_register,
+  .is_earlier_attempt = is_earlier_attempt,
+  .task_kind = AMIGO_TASK_KIND_REGISTER_IMAGE,
+  .describe_task = describe_task,
+};
 
 static void
 amigo_register_image_dialog_dispose (GObject *object)
@@ -717,7 +524,7 @@ amigo_register_image_dialog_dispose (GObject *object)
   AmigoRegisterImageDialog *self = AMIGO_REGISTER_IMAGE_DIALOG (object);
 
   /* The base cancels the rest. */
-  stop_name_check (self);
+  amigo_image_name_stop (self->name);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AMIGO_TYPE_REGISTER_IMAGE_DIALOG);
 
@@ -733,11 +540,8 @@ amigo_register_image_dialog_finalize (GObject *object)
 
   g_ptr_array_unref (self->snapshots);
   g_free (self->snapshots_error);
-  g_free (self->taken_name);
-  g_free (self->free_name);
-  g_free (self->sent_name);
   g_free (self->sent_source);
-  g_free (self->registered_image_id);
+  amigo_image_name_free (self->name);
 
   G_OBJECT_CLASS (amigo_register_image_dialog_parent_class)->finalize (object);
 }
@@ -816,6 +620,7 @@ amigo_register_image_dialog_init (AmigoRegisterImageDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->snapshots = g_ptr_array_new_with_free_func (g_object_unref);
+  self->name = amigo_image_name_new (base, &name_ops, self->name_row, self->name_message, self->scroller);
 
   adw_combo_row_set_model (self->volume_type_row, G_LIST_MODEL (types));
   adw_combo_row_set_selected (self->volume_type_row, amigo_image_form_find_volume_type (DEFAULT_VOLUME_TYPE));
@@ -853,6 +658,7 @@ amigo_register_image_dialog_new (GtkWindow          *parent,
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   self->ec2 = amigo_action_context_dup_ec2 (context, NULL, &error);
+  amigo_image_name_set_ec2 (self->name, self->ec2);
   if (self->ec2 == NULL)
     self->snapshots_error = g_strdup (error->message);
   else
@@ -882,12 +688,12 @@ _amigo_register_image_dialog_dup_problems (AmigoRegisterImageDialog *self)
 const char *
 amigo_register_image_dialog_get_registered_image_id (AmigoRegisterImageDialog *self)
 {
-  return self->registered_image_id;
+  return amigo_image_name_get_made_id (self->name);
 }
 
 /* For its tests: the name last found free. */
 const char *
 amigo_register_image_dialog_get_free_name (AmigoRegisterImageDialog *self)
 {
-  return self->free_name;
+  return amigo_image_name_get_free_name (self->name);
 }

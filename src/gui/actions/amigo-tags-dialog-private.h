@@ -34,7 +34,6 @@ struct _AmigoTagsDialog
   GtkLabel *error_label;
 
   /* owned */
-  AmigoImage *image;
   GHashTable *original;         /* key → value: what AWS has (aws: tags left out) */
   GPtrArray *lines;             /* AmigoTagLine */
 };

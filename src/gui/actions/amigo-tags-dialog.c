@@ -341,11 +341,10 @@ save_next (AmigoTagsDialog *self)
 {
   g_autoptr(GArray) set = g_array_new (FALSE, FALSE, sizeof (AmigoEc2Tag));
   g_autoptr(GArray) unset = g_array_new (FALSE, FALSE, sizeof (AmigoEc2Tag));
-  const char *ids[] = { amigo_image_get_image_id (self->image), NULL };
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+  const char *ids[] = { amigo_image_get_image_id (amigo_action_dialog_get_image (base)), NULL };
   g_autoptr(AmigoEc2) ec2 = NULL;
   g_autoptr(GError) error = NULL;
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  AmigoActionContext *context = amigo_action_dialog_get_context (base);
   g_autofree char *toast = NULL;
 
   compute_change (self, set, unset);
@@ -367,12 +366,9 @@ save_next (AmigoTagsDialog *self)
       return;
     }
 
-  amigo_action_dialog_set_busy (base, FALSE);
-  amigo_action_context_changed (context);
   /* Translators: %s is the image's name (or id) */
-  toast = g_strdup_printf (_("Tags of “%s” saved"), amigo_action_dialog_image_title (self->image));
-  amigo_action_context_toast (context, toast);
-  gtk_window_close (GTK_WINDOW (self));
+  toast = g_strdup_printf (_("Tags of “%s” saved"), amigo_action_dialog_image_title (amigo_action_dialog_get_image (base)));
+  amigo_action_dialog_done (base, toast);
 }
 
 /* ---- actions ---------------------------------------------------------- */
@@ -414,8 +410,6 @@ static void
 amigo_tags_dialog_dispose (GObject *object)
 {
   AmigoTagsDialog *self = AMIGO_TAGS_DIALOG (object);
-
-  g_clear_object (&self->image);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AMIGO_TYPE_TAGS_DIALOG);
 
@@ -462,19 +456,12 @@ static void
 amigo_tags_dialog_init (AmigoTagsDialog *self)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   amigo_action_dialog_set_busy_display (base, self->spinner, "tags.save", "tags.add", NULL);
   amigo_action_dialog_set_error_display (base, NULL, GTK_WIDGET (self->error_label));
   self->original = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
-
-  placeholder = gtk_label_new (_("No tags"));
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (self->tags_list, placeholder);
 }
 
 /**
@@ -497,7 +484,6 @@ amigo_tags_dialog_new (GtkWindow          *parent,
   g_return_val_if_fail (image != NULL, NULL);
 
   self = g_object_new (AMIGO_TYPE_TAGS_DIALOG, "transient-for", parent, "context", context, NULL);
-  self->image = g_object_ref (image);
 
   adw_window_title_set_subtitle (self->window_title, amigo_action_dialog_image_title (image));
   tags = amigo_image_get_tags (image, &n_tags);

@@ -12,6 +12,7 @@
 #include "amigo-image-details.h"
 #include "amigo-a11y.h"
 #include "amigo-image-details-private.h"
+#include "amigo-copy-button.h"
 #include "amigo-date-format.h"
 #include "amigo-state-badge.h"
 
@@ -143,14 +144,10 @@ show_toast (GtkWidget  *widget,
 }
 
 static void
-on_copy_button_clicked_cb (GtkButton *button,
-                           gpointer   user_data)
+on_copied_cb (GtkButton *button,
+              gpointer   user_data)
 {
-  const char *text = g_object_get_data (G_OBJECT (button), "amigo-copy-text");
-  const char *toast = g_object_get_data (G_OBJECT (button), "amigo-copy-toast");
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
-  show_toast (GTK_WIDGET (button), toast);
+  show_toast (GTK_WIDGET (button), g_object_get_data (G_OBJECT (button), "amigo-copy-toast"));
 }
 
 /* @tooltip names what is copied ("Copy AMI ID"); @toast says it is done. */
@@ -160,18 +157,10 @@ add_copy_button (AdwActionRow *row,
                  const char   *tooltip,
                  const char   *toast)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  GtkWidget *button = amigo_copy_button_new (text, tooltip, tooltip);
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (button), "amigo-copy-text", g_strdup (text), g_free);
   g_object_set_data_full (G_OBJECT (button), "amigo-copy-toast", g_strdup (toast), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_copy_button_clicked_cb), NULL);
-
+  g_signal_connect (button, "clicked", G_CALLBACK (on_copied_cb), NULL);
   adw_action_row_add_suffix (row, button);
 }
 

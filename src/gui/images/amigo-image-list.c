@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-date-format.h"
 #include "amigo-image-list.h"
 #include "amigo-image-rows.h"
 #include "amigo-shown-images.h"
@@ -82,19 +83,11 @@ enum {
 static guint signals[N_SIGNALS];
 static GQuark column_quark;
 
+/* Compact and sortable, for a column. */
 static char *
 format_date (gint64 usec)
 {
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (usec == 0)
-    return NULL;
-  utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  if (utc == NULL)
-    return NULL;
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return amigo_format_date_local_as (usec, "%Y-%m-%d %H:%M");
 }
 
 /* The text of a cell; *owned is set when the caller must free it. */

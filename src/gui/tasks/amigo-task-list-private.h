@@ -11,10 +11,6 @@ G_BEGIN_DECLS
 /* The row showing @task, or NULL. */
 GtkWidget *_amigo_task_list_get_row               (AmigoTaskList *self,
                                                    AmigoTask     *task);
-GtkWidget *_amigo_task_list_row_get_badge         (GtkWidget     *row);
-GtkWidget *_amigo_task_list_row_get_progress_bar  (GtkWidget     *row);
-GtkWidget *_amigo_task_list_row_get_cancel_button (GtkWidget     *row);
-GtkWidget *_amigo_task_list_row_get_result_button (GtkWidget     *row);
 GtkWidget *_amigo_task_list_get_clear_button      (AmigoTaskList *self);
 /* The confirmation or error dialog open now, if any. */
 GtkWindow *_amigo_task_list_get_dialog            (AmigoTaskList *self);

@@ -410,30 +410,6 @@ _amigo_task_list_get_row (AmigoTaskList *self,
 }
 
 GtkWidget *
-_amigo_task_list_row_get_badge (GtkWidget *row)
-{
-  return GTK_WIDGET (gtk_widget_get_template_child (row, AMIGO_TYPE_TASK_ROW, "badge"));
-}
-
-GtkWidget *
-_amigo_task_list_row_get_progress_bar (GtkWidget *row)
-{
-  return GTK_WIDGET (gtk_widget_get_template_child (row, AMIGO_TYPE_TASK_ROW, "progress_bar"));
-}
-
-GtkWidget *
-_amigo_task_list_row_get_cancel_button (GtkWidget *row)
-{
-  return GTK_WIDGET (gtk_widget_get_template_child (row, AMIGO_TYPE_TASK_ROW, "cancel_button"));
-}
-
-GtkWidget *
-_amigo_task_list_row_get_result_button (GtkWidget *row)
-{
-  return GTK_WIDGET (gtk_widget_get_template_child (row, AMIGO_TYPE_TASK_ROW, "result_button"));
-}
-
-GtkWidget *
 _amigo_task_list_get_clear_button (AmigoTaskList *self)
 {
   return GTK_WIDGET (self->clear_button);
