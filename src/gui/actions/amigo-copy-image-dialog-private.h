@@ -55,11 +55,6 @@ struct _AmigoCopyImageDialog
   gboolean closing;             /* every copy started: leaving */
 };
 
-/* Tests: the check box of @region's row, or NULL. */
-GtkCheckButton *_amigo_copy_image_dialog_get_region_check (AmigoCopyImageDialog *self,
-                                                           const char           *region);
-AmigoCopyDestination *_amigo_copy_image_dialog_get_destination (AmigoCopyImageDialog *self,
-                                                                const char           *region);
 /* What pressing Copy does; %FALSE (nothing sent) when a field is invalid. */
 gboolean        _amigo_copy_image_dialog_submit           (AmigoCopyImageDialog *self);
 /* Whether @text would be accepted as a KMS key (ID, ARN or alias). */

@@ -841,22 +841,6 @@ amigo_copy_image_dialog_new (GtkWindow          *parent,
 
 /* ---- tests ------------------------------------------------------------- */
 
-GtkCheckButton *
-_amigo_copy_image_dialog_get_region_check (AmigoCopyImageDialog *self,
-                                           const char           *region)
-{
-  AmigoCopyDestination *dest = find_destination (self, region);
-
-  return dest != NULL ? dest->check : NULL;
-}
-
-AmigoCopyDestination *
-_amigo_copy_image_dialog_get_destination (AmigoCopyImageDialog *self,
-                                          const char           *region)
-{
-  return find_destination (self, region);
-}
-
 /* For its tests: copy requests under way. */
 guint
 amigo_copy_image_dialog_get_n_pending (AmigoCopyImageDialog *self)

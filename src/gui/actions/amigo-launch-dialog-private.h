@@ -39,13 +39,6 @@ typedef struct {
   gboolean root;
 } AmigoLaunchVolume;
 
-/* A key/value row of the tags editor, as tests hold it. */
-typedef struct {
-  GtkWidget *row;               /* borrowed */
-  GtkEditable *key;             /* borrowed */
-  GtkEditable *value;           /* borrowed */
-} AmigoLaunchTag;
-
 struct _AmigoLaunchDialog
 {
   AmigoActionDialog parent_instance;
@@ -94,7 +87,6 @@ struct _AmigoLaunchDialog
   GPtrArray *groups;            /* (element-type AmigoLaunchGroup): those shown */
   GHashTable *chosen_groups;    /* group ids the person chose, across VPC changes */
   GPtrArray *volumes;           /* (element-type AmigoLaunchVolume) */
-  GPtrArray *tags;              /* (element-type AmigoLaunchTag): rows handed to tests */
   GPtrArray *review_rows;       /* rows added to review_group */
   GPtrArray *instance_ids;      /* (element-type utf8): what the launch made */
   char *default_vpc_id;
@@ -150,17 +142,6 @@ gboolean        _amigo_launch_dialog_launch            (AmigoLaunchDialog *self)
 void            _amigo_launch_dialog_back              (AmigoLaunchDialog *self);
 const char     *_amigo_launch_dialog_get_page          (AmigoLaunchDialog *self);
 gboolean        _amigo_launch_dialog_is_loading        (AmigoLaunchDialog *self);
-gboolean        _amigo_launch_dialog_select_type       (AmigoLaunchDialog *self,
-                                                        const char        *instance_type);
-gboolean        _amigo_launch_dialog_select_key        (AmigoLaunchDialog *self,
-                                                        const char        *key_name);
-GtkCheckButton *_amigo_launch_dialog_get_group_check   (AmigoLaunchDialog *self,
-                                                        const char        *group_id);
-AmigoLaunchVolume *_amigo_launch_dialog_get_volume     (AmigoLaunchDialog *self,
-                                                        const char        *device_name);
-AmigoLaunchTag *_amigo_launch_dialog_add_tag           (AmigoLaunchDialog *self,
-                                                        const char        *key,
-                                                        const char        *value);
 /* Shows a launch error as after RunInstances (OptInRequired included). */
 void            _amigo_launch_dialog_show_launch_error (AmigoLaunchDialog *self,
                                                         const GError      *error);

@@ -19,7 +19,6 @@
 #include "amigo-error.h"
 #include "amigo-launch-dialog-private.h"
 #include "amigo-tags-editor.h"
-#include "amigo-tags-editor-private.h"
 #include "amigo-task-manager.h"
 #include "amigo-volume-row.h"
 
@@ -222,28 +221,6 @@ fill_volumes (AmigoLaunchDialog *self)
 }
 
 /* ---- tags ------------------------------------------------------------- */
-
-/**
- * _amigo_launch_dialog_add_tag:
- *
- * Returns: (transfer none): a new row of the tags editor, filled in
- */
-AmigoLaunchTag *
-_amigo_launch_dialog_add_tag (AmigoLaunchDialog *self,
-                              const char        *key,
-                              const char        *value)
-{
-  AmigoLaunchTag *tag = g_new0 (AmigoLaunchTag, 1);
-  guint n;
-
-  amigo_tags_editor_add (self->tags_editor, key != NULL ? key : "", value);
-  n = _amigo_tags_editor_get_n_rows (self->tags_editor);
-  tag->key = _amigo_tags_editor_get_key_entry (self->tags_editor, n - 1);
-  tag->value = _amigo_tags_editor_get_value_entry (self->tags_editor, n - 1);
-  tag->row = gtk_widget_get_ancestor (GTK_WIDGET (tag->key), GTK_TYPE_LIST_BOX_ROW);
-  g_ptr_array_add (self->tags, tag);
-  return tag;
-}
 
 /* ---- validation ------------------------------------------------------- */
 
@@ -537,7 +514,6 @@ amigo_launch_dialog_finalize (GObject *object)
   g_ptr_array_unref (self->instance_ids);
   g_ptr_array_unref (self->groups);
   g_ptr_array_unref (self->volumes);
-  g_ptr_array_unref (self->tags);
   g_ptr_array_unref (self->review_rows);
   g_free (self->default_vpc_id);
   g_free (self->groups_vpc_id);
@@ -626,7 +602,6 @@ amigo_launch_dialog_init (AmigoLaunchDialog *self)
   self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) _amigo_launch_group_free);
   self->chosen_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->volumes = g_ptr_array_new_with_free_func ((GDestroyNotify) launch_volume_free);
-  self->tags = g_ptr_array_new_with_free_func (g_free);
   self->review_rows = g_ptr_array_new ();
   self->instance_ids = g_ptr_array_new_with_free_func (g_free);
   self->token = amigo_client_token_policy_new ();
@@ -718,66 +693,6 @@ gboolean
 _amigo_launch_dialog_is_loading (AmigoLaunchDialog *self)
 {
   return self->loading > 0;
-}
-
-gboolean
-_amigo_launch_dialog_select_type (AmigoLaunchDialog *self,
-                                  const char        *instance_type)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->instance_types));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AmigoInstanceType) type = g_list_model_get_item (G_LIST_MODEL (self->instance_types), i);
-
-      if (g_strcmp0 (amigo_instance_type_get_instance_type (type), instance_type) == 0)
-        {
-          gtk_drop_down_set_selected (self->type_dropdown, i);
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-gboolean
-_amigo_launch_dialog_select_key (AmigoLaunchDialog *self,
-                                 const char        *key_name)
-{
-  for (guint i = 0; i < self->key_names->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->key_names, i), key_name) == 0)
-      {
-        adw_combo_row_set_selected (self->key_row, i);
-        return TRUE;
-      }
-  return FALSE;
-}
-
-GtkCheckButton *
-_amigo_launch_dialog_get_group_check (AmigoLaunchDialog *self,
-                                      const char        *group_id)
-{
-  for (guint i = 0; i < self->groups->len; i++)
-    {
-      AmigoLaunchGroup *group = g_ptr_array_index (self->groups, i);
-
-      if (g_strcmp0 (amigo_security_group_get_group_id (group->group), group_id) == 0)
-        return group->check;
-    }
-  return NULL;
-}
-
-AmigoLaunchVolume *
-_amigo_launch_dialog_get_volume (AmigoLaunchDialog *self,
-                                 const char        *device_name)
-{
-  for (guint i = 0; i < self->volumes->len; i++)
-    {
-      AmigoLaunchVolume *volume = g_ptr_array_index (self->volumes, i);
-
-      if (g_strcmp0 (volume->device_name, device_name) == 0)
-        return volume;
-    }
-  return NULL;
 }
 
 /* For its tests: the ClientToken of this launch. */

@@ -16,7 +16,7 @@
 
 #include "amigo-action-dialog.h"
 #include "amigo-tag-row.h"
-#include "amigo-tags-editor-private.h"
+#include "amigo-tags-editor.h"
 
 /* An AmigoTagRow and its parts. */
 typedef struct {
@@ -404,50 +404,6 @@ amigo_tags_editor_get_tags (AmigoTagsEditor *self,
   validate (self);
   *n_tags = self->tags->len;
   return self->tags->len > 0 ? (AmigoEc2Tag *) (gpointer) self->tags->data : NULL;
-}
-
-/* ---- for tests ------------------------------------------------------- */
-
-GtkLabel *
-_amigo_tags_editor_get_problem_label (AmigoTagsEditor *self)
-{
-  return self->problem_label;
-}
-
-GtkButton *
-_amigo_tags_editor_get_add_button (AmigoTagsEditor *self)
-{
-  return self->add_button;
-}
-
-guint
-_amigo_tags_editor_get_n_rows (AmigoTagsEditor *self)
-{
-  return self->rows->len;
-}
-
-GtkEditable *
-_amigo_tags_editor_get_key_entry (AmigoTagsEditor *self,
-                                  guint            index)
-{
-  g_return_val_if_fail (index < self->rows->len, NULL);
-  return ((TagRow *) g_ptr_array_index (self->rows, index))->key;
-}
-
-GtkEditable *
-_amigo_tags_editor_get_value_entry (AmigoTagsEditor *self,
-                                    guint            index)
-{
-  g_return_val_if_fail (index < self->rows->len, NULL);
-  return ((TagRow *) g_ptr_array_index (self->rows, index))->value;
-}
-
-GtkButton *
-_amigo_tags_editor_get_remove_button (AmigoTagsEditor *self,
-                                      guint            index)
-{
-  g_return_val_if_fail (index < self->rows->len, NULL);
-  return ((TagRow *) g_ptr_array_index (self->rows, index))->remove;
 }
 
 /**
