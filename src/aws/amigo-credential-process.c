@@ -271,6 +271,25 @@ process_run_note_read_error (ProcessRun *run,
 static void read_stdout (GTask *task);
 static void read_stderr (GTask *task);
 
+/* Ends a read of stdout or stderr: TRUE with the @n bytes read, or FALSE
+ * when that pipe is done (end of stream, or an error noted for the run). */
+static gboolean
+read_chunk_finish (GTask        *task,
+                   GObject      *stream,
+                   GAsyncResult *result,
+                   gssize       *n)
+{
+  g_autoptr(GError) error = NULL;
+
+  *n = g_input_stream_read_finish (G_INPUT_STREAM (stream), result, &error);
+  if (*n > 0)
+    return TRUE;
+  if (*n < 0)
+    process_run_note_read_error (g_task_get_task_data (task), error);
+  process_run_op_done (task);
+  return FALSE;
+}
+
 static void
 stdout_read_cb (GObject      *source,
                 GAsyncResult *result,
@@ -278,21 +297,10 @@ stdout_read_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   ProcessRun *run = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
   gssize n;
 
-  n = g_input_stream_read_finish (G_INPUT_STREAM (source), result, &error);
-  if (n < 0)
-    {
-      process_run_note_read_error (run, error);
-      process_run_op_done (task);
-      return;
-    }
-  if (n == 0)
-    {
-      process_run_op_done (task);
-      return;
-    }
+  if (!read_chunk_finish (task, source, result, &n))
+    return;
 
   run->out_len += n;
   if (run->out_len > STDOUT_LIMIT)
@@ -324,17 +332,10 @@ stderr_read_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   ProcessRun *run = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
   gssize n;
 
-  n = g_input_stream_read_finish (G_INPUT_STREAM (source), result, &error);
-  if (n <= 0)
-    {
-      if (n < 0)
-        process_run_note_read_error (run, error);
-      process_run_op_done (task);
-      return;
-    }
+  if (!read_chunk_finish (task, source, result, &n))
+    return;
 
   /* Keep the start, drain the rest so the process never blocks on a full pipe. */
   if (run->err->len < STDERR_KEEP)

@@ -23,10 +23,9 @@
 typedef struct {
   GTask *task;
   char *action;
-  /* The parser constructor: the operation's, _amigo_parser_call_async's,
-   * or (neither) the simple parser of @action. */
+  /* The parser constructor: the operation's, or (none) the simple parser
+   * of @action. */
   AmigoEc2Parser *(*new_task_parser) (GTask *task);
-  AmigoEc2Parser *(*new_parser) (void);
   AmigoParserCallDone done;
   gboolean (*failed) (GTask *task, GError *error, guint attempt);
 
@@ -54,8 +53,6 @@ call_begin_attempt (gpointer   data,
   g_clear_pointer (&call->parser, amigo_ec2_parser_free);
   if (call->new_task_parser != NULL)
     call->parser = call->new_task_parser (call->task);
-  else if (call->new_parser != NULL)
-    call->parser = call->new_parser ();
   else
     call->parser = amigo_ec2_parser_new_simple (call->action);
   return TRUE;
@@ -120,25 +117,6 @@ call_send (Call                *call,
   call->action = g_strdup (amigo_ec2_query_get_action (query));
   amigo_client_call_async (client, service, region, endpoint_url, body, &call_sink, call,
                            g_task_get_cancellable (call->task), call_cb, call);
-}
-
-void
-_amigo_parser_call_async (AmigoClient         *client,
-                          const char          *service,
-                          const char          *region,
-                          const char          *endpoint_url,
-                          AmigoEc2Query       *query,
-                          AmigoEc2Parser     *(*new_parser) (void),
-                          AmigoParserCallDone  done,
-                          GTask               *task)
-{
-  g_autoptr(AmigoEc2Query) q = query;
-  Call *call = g_new0 (Call, 1);
-
-  call->task = task;
-  call->new_parser = new_parser;
-  call->done = done;
-  call_send (call, client, service, region, endpoint_url, q);
 }
 
 /* ---- EC2 operations ---------------------------------------------------- */
