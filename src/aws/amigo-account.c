@@ -255,38 +255,39 @@ amigo_account_new_environment (AmigoAwsConfig *config)
   return self;
 }
 
-const char *
-amigo_account_get_id (AmigoAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
-  return self->id;
-}
+/* The getters that return a field as it is. */
+#define ACCOUNT_FIELD_GETTER(Type, field, fallback)             \
+  Type                                                          \
+  amigo_account_get_##field (AmigoAccount *self)                \
+  {                                                             \
+    g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), fallback);   \
+    return self->field;                                         \
+  }
 
-const char *
-amigo_account_get_name (AmigoAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
-  return self->name;
-}
-
-AmigoAccountKind
-amigo_account_get_kind (AmigoAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), AMIGO_ACCOUNT_KIND_KEYRING);
-  return self->kind;
-}
+ACCOUNT_FIELD_GETTER (const char *, id, NULL)
+ACCOUNT_FIELD_GETTER (const char *, name, NULL)
+ACCOUNT_FIELD_GETTER (AmigoAccountKind, kind, AMIGO_ACCOUNT_KIND_KEYRING)
 
 /**
  * amigo_account_get_profile_name:
  *
  * Returns: (nullable): the AWS CLI profile of a profile account
  */
-const char *
-amigo_account_get_profile_name (AmigoAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
-  return self->profile_name;
-}
+ACCOUNT_FIELD_GETTER (const char *, profile_name, NULL)
+
+/**
+ * amigo_account_get_custom_endpoint:
+ *
+ * Returns: (nullable): the EC2-compatible endpoint stored with the account
+ */
+ACCOUNT_FIELD_GETTER (const char *, custom_endpoint, NULL)
+
+/**
+ * amigo_account_get_account_number:
+ *
+ * Returns: (nullable): the 12-digit account id, once STS told it
+ */
+ACCOUNT_FIELD_GETTER (const char *, account_number, NULL)
 
 /**
  * amigo_account_get_keyring_id:
@@ -312,30 +313,6 @@ amigo_account_get_default_region (AmigoAccount *self)
   if (self->default_region != NULL && *self->default_region != '\0')
     return self->default_region;
   return FALLBACK_REGION;
-}
-
-/**
- * amigo_account_get_custom_endpoint:
- *
- * Returns: (nullable): the EC2-compatible endpoint stored with the account
- */
-const char *
-amigo_account_get_custom_endpoint (AmigoAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
-  return self->custom_endpoint;
-}
-
-/**
- * amigo_account_get_account_number:
- *
- * Returns: (nullable): the 12-digit account id, once STS told it
- */
-const char *
-amigo_account_get_account_number (AmigoAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
-  return self->account_number;
 }
 
 void
