@@ -424,18 +424,16 @@ account_take_credentials (AmigoAccount      *self,
   return g_object_ref (self->client);
 }
 
+/* Completes a get_client task with a client for @credentials, or with
+ * @error (taken) when there are none. */
 static void
-keyring_lookup_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+return_client (GTask            *task,
+               AmigoCredentials *credentials,
+               GError           *error)
 {
-  g_autoptr(GTask) task = user_data;
   AmigoAccount *self = g_task_get_source_object (task);
-  AmigoCredentials *credentials;
   AmigoClient *client;
-  GError *error = NULL;
 
-  credentials = amigo_keyring_lookup_credentials_finish (AMIGO_KEYRING (source), result, &error);
   if (credentials == NULL)
     {
       g_task_return_error (task, error);
@@ -450,29 +448,30 @@ keyring_lookup_cb (GObject      *source,
 }
 
 static void
+keyring_lookup_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  AmigoCredentials *credentials;
+
+  credentials = amigo_keyring_lookup_credentials_finish (AMIGO_KEYRING (source), result, &error);
+  return_client (task, credentials, error);
+}
+
+static void
 chain_resolve_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  AmigoAccount *self = g_task_get_source_object (task);
-  AmigoCredentials *credentials;
-  AmigoClient *client;
   GError *error = NULL;
+  AmigoCredentials *credentials;
 
   credentials = amigo_credential_chain_resolve_finish (AMIGO_AWS_CONFIG (source), result,
                                                        NULL, NULL, &error);
-  if (credentials == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  client = account_take_credentials (self, credentials, &error);
-  if (client == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, client, g_object_unref);
+  return_client (task, credentials, error);
 }
 
 /**

@@ -271,36 +271,11 @@ process_run_note_read_error (ProcessRun *run,
 static void read_stdout (GTask *task);
 static void read_stderr (GTask *task);
 
-/* Ends a read of stdout or stderr: TRUE with the @n bytes read, or FALSE
- * when that pipe is done (end of stream, or an error noted for the run). */
-static gboolean
-read_chunk_finish (GTask        *task,
-                   GObject      *stream,
-                   GAsyncResult *result,
-                   gssize       *n)
-{
-  g_autoptr(GError) error = NULL;
-
-  *n = g_input_stream_read_finish (G_INPUT_STREAM (stream), result, &error);
-  if (*n > 0)
-    return TRUE;
-  if (*n < 0)
-    process_run_note_read_error (g_task_get_task_data (task), error);
-  process_run_op_done (task);
-  return FALSE;
-}
-
 static void
-stdout_read_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+took_stdout (GTask *task,
+             gssize n)
 {
-  g_autoptr(GTask) task = user_data;
   ProcessRun *run = g_task_get_task_data (task);
-  gssize n;
-
-  if (!read_chunk_finish (task, source, result, &n))
-    return;
 
   run->out_len += n;
   if (run->out_len > STDOUT_LIMIT)
@@ -315,27 +290,10 @@ stdout_read_cb (GObject      *source,
 }
 
 static void
-read_stdout (GTask *task)
+took_stderr (GTask *task,
+             gssize n)
 {
   ProcessRun *run = g_task_get_task_data (task);
-
-  g_input_stream_read_async (g_subprocess_get_stdout_pipe (run->process),
-                             run->out + run->out_len, STDOUT_LIMIT + 1 - run->out_len,
-                             G_PRIORITY_DEFAULT, run->internal,
-                             stdout_read_cb, g_object_ref (task));
-}
-
-static void
-stderr_read_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  ProcessRun *run = g_task_get_task_data (task);
-  gssize n;
-
-  if (!read_chunk_finish (task, source, result, &n))
-    return;
 
   /* Keep the start, drain the rest so the process never blocks on a full pipe. */
   if (run->err->len < STDERR_KEEP)
@@ -343,6 +301,42 @@ stderr_read_cb (GObject      *source,
                          MIN ((gsize) n, STDERR_KEEP - run->err->len));
   amigo_secure_wipe (run->err_chunk, n);
   read_stderr (task);
+}
+
+/* A read of stdout or stderr ended: go on reading that pipe, or count it
+ * done at its end or on an error (noted for the run). */
+static void
+read_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ProcessRun *run = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gssize n;
+
+  n = g_input_stream_read_finish (G_INPUT_STREAM (source), result, &error);
+  if (n <= 0)
+    {
+      if (n < 0)
+        process_run_note_read_error (run, error);
+      process_run_op_done (task);
+    }
+  else if (source == G_OBJECT (g_subprocess_get_stdout_pipe (run->process)))
+    took_stdout (task, n);
+  else
+    took_stderr (task, n);
+}
+
+static void
+read_stdout (GTask *task)
+{
+  ProcessRun *run = g_task_get_task_data (task);
+
+  g_input_stream_read_async (g_subprocess_get_stdout_pipe (run->process),
+                             run->out + run->out_len, STDOUT_LIMIT + 1 - run->out_len,
+                             G_PRIORITY_DEFAULT, run->internal,
+                             read_cb, g_object_ref (task));
 }
 
 static void
@@ -353,7 +347,7 @@ read_stderr (GTask *task)
   g_input_stream_read_async (g_subprocess_get_stderr_pipe (run->process),
                              run->err_chunk, sizeof run->err_chunk,
                              G_PRIORITY_DEFAULT, run->internal,
-                             stderr_read_cb, g_object_ref (task));
+                             read_cb, g_object_ref (task));
 }
 
 static void
