@@ -18,6 +18,7 @@
 
 #include "amigo-ec2-private.h"
 #include "amigo-error.h"
+#include "amigo-gtask-private.h"
 
 /* One call: one query, sent (and retried by the client) until answered. */
 typedef struct {
@@ -151,9 +152,8 @@ _amigo_ec2_task_new (AmigoEc2            *self,
                      gpointer             user_data,
                      gpointer             source_tag)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GTask *task = _amigo_task_new_tagged (self, cancellable, callback, user_data, source_tag);
 
-  g_task_set_source_tag (task, source_tag);
   g_task_set_name (task, action);
   return task;
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "amigo-error.h"
+#include "amigo-gtask-private.h"
 #include "amigo-keyring.h"
 #include "amigo-keyring-store.h"
 
@@ -359,21 +360,6 @@ _amigo_keyring_emit_changed (AmigoKeyring *self)
   g_signal_emit (self, signals[SIGNAL_ACCOUNTS_CHANGED], 0);
 }
 
-/* Every operation's task: the keyring is its source, the operation's
- * _async function its tag. */
-static GTask *
-keyring_task_new (AmigoKeyring        *self,
-                  GCancellable        *cancellable,
-                  GAsyncReadyCallback  callback,
-                  gpointer             user_data,
-                  gpointer             source_tag)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  return task;
-}
-
 /* ---------------------------------------------------------------------- */
 /* Add                                                                     */
 
@@ -409,7 +395,7 @@ amigo_keyring_add_account_async (AmigoKeyring        *self,
   g_return_if_fail (AMIGO_IS_KEYRING (self));
   g_return_if_fail (credentials != NULL);
 
-  task = keyring_task_new (self, cancellable, callback, user_data, amigo_keyring_add_account_async);
+  task = _amigo_task_new_tagged (self, cancellable, callback, user_data, amigo_keyring_add_account_async);
 
   if (!validate_name (name, &clean_name, &error) ||
       !validate_location (region, endpoint, &error))
@@ -463,7 +449,7 @@ amigo_keyring_list_accounts_async (AmigoKeyring        *self,
 
   g_return_if_fail (AMIGO_IS_KEYRING (self));
 
-  task = keyring_task_new (self, cancellable, callback, user_data, amigo_keyring_list_accounts_async);
+  task = _amigo_task_new_tagged (self, cancellable, callback, user_data, amigo_keyring_list_accounts_async);
   self->store->vtable->list_accounts (self->store, task);
 }
 
@@ -510,7 +496,7 @@ amigo_keyring_lookup_credentials_async (AmigoKeyring        *self,
   g_return_if_fail (AMIGO_IS_KEYRING (self));
   g_return_if_fail (account_id != NULL);
 
-  task = keyring_task_new (self, cancellable, callback, user_data, amigo_keyring_lookup_credentials_async);
+  task = _amigo_task_new_tagged (self, cancellable, callback, user_data, amigo_keyring_lookup_credentials_async);
   self->store->vtable->lookup_credentials (self->store, task, account_id);
 }
 
@@ -545,7 +531,7 @@ change_account_async (AmigoKeyring        *self,
                       gpointer             user_data,
                       gpointer             source_tag)
 {
-  GTask *task = keyring_task_new (self, cancellable, callback, user_data, source_tag);
+  GTask *task = _amigo_task_new_tagged (self, cancellable, callback, user_data, source_tag);
 
   if (error != NULL)
     {
@@ -739,7 +725,7 @@ amigo_keyring_delete_account_async (AmigoKeyring        *self,
   g_return_if_fail (AMIGO_IS_KEYRING (self));
   g_return_if_fail (account_id != NULL);
 
-  task = keyring_task_new (self, cancellable, callback, user_data, amigo_keyring_delete_account_async);
+  task = _amigo_task_new_tagged (self, cancellable, callback, user_data, amigo_keyring_delete_account_async);
   self->store->vtable->delete_account (self->store, task, account_id);
 }
 
