@@ -11,6 +11,10 @@
 
 #define FIELD_PTR(base, off) ((gpointer) (((guint8 *) (base)) + (off)))
 #define FIELD(base, off, T) (*(T *) FIELD_PTR (base, off))
+/* The kinds stored inline that own nothing: copied by memcpy, absent as
+ * amigo_record_init() sets them. */
+#define CASE_SCALAR_KINDS \
+  case AMIGO_FIELD_BOOLEAN: case AMIGO_FIELD_INT: case AMIGO_FIELD_INT64
 /* Each field of @type in turn, as `const AmigoRecordField *f`. */
 #define FOREACH_FIELD(type, f) \
   for (const AmigoRecordField *f = (type)->fields; f < (type)->fields + (type)->n_fields; f++)
@@ -326,11 +330,8 @@ amigo_record_clear (const AmigoRecordType *type,
         case AMIGO_FIELD_STRV:
           g_clear_pointer (&FIELD (base, f->offset, char **), g_strfreev);
           break;
-        case AMIGO_FIELD_BOOLEAN:
-        case AMIGO_FIELD_INT:
-        case AMIGO_FIELD_INT64:
-          /* absent again: amigo_record_init() below */
         case AMIGO_FIELD_OBJECTS:
+        CASE_SCALAR_KINDS:      /* absent again: amigo_record_init() below */
         default:
           break;
         }
@@ -381,9 +382,7 @@ deep_copy_fixup (const AmigoRecordType *type,
         case AMIGO_FIELD_STRV:
           FIELD (base, f->offset, char **) = g_strdupv (FIELD (base, f->offset, char **));
           break;
-        case AMIGO_FIELD_BOOLEAN:
-        case AMIGO_FIELD_INT:
-        case AMIGO_FIELD_INT64:
+        CASE_SCALAR_KINDS:
         case AMIGO_FIELD_OBJECTS:
         default:
           break;
