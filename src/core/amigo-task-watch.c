@@ -318,6 +318,28 @@ is_not_found (const GError *error,
          (g_str_has_suffix (code, ".NotFound") || g_str_has_suffix (code, ".Unavailable"));
 }
 
+/* A Describe answer arrived: TRUE when there is one to read; FALSE when
+ * the watch was stopped, or the request failed (a missing resource goes to
+ * watch_not_found(), anything else is retried later). */
+static gboolean
+watch_answered (Watch        *watch,
+                gconstpointer answer,
+                const GError *error,
+                const char   *not_found_prefix)
+{
+  if (_amigo_task_watch_is_stopped (watch))
+    return FALSE;
+  watch->in_flight = FALSE;
+
+  if (answer != NULL)
+    return TRUE;
+  if (is_not_found (error, not_found_prefix))
+    watch_not_found (watch, error);
+  else
+    watch_retry (watch, error);
+  return FALSE;
+}
+
 static void
 images_cb (GObject      *source,
            GAsyncResult *result,
@@ -333,18 +355,8 @@ images_cb (GObject      *source,
   AmigoImage *image = NULL;
 
   images = amigo_ec2_describe_images_finish (AMIGO_EC2 (source), result, NULL, &error);
-  if (_amigo_task_watch_is_stopped (watch))
+  if (!watch_answered (watch, images, error, "InvalidAMIID"))
     return;
-  watch->in_flight = FALSE;
-
-  if (images == NULL)
-    {
-      if (is_not_found (error, "InvalidAMIID"))
-        watch_not_found (watch, error);
-      else
-        watch_retry (watch, error);
-      return;
-    }
 
   image_id = amigo_task_get_resource_ids (watch->task)[0];
   for (guint i = 0; i < images->len && image == NULL; i++)
@@ -402,18 +414,8 @@ instances_cb (GObject      *source,
   g_autofree char *progress = NULL;
 
   instances = amigo_ec2_describe_instances_finish (AMIGO_EC2 (source), result, &error);
-  if (_amigo_task_watch_is_stopped (watch))
+  if (!watch_answered (watch, instances, error, "InvalidInstanceID"))
     return;
-  watch->in_flight = FALSE;
-
-  if (instances == NULL)
-    {
-      if (is_not_found (error, "InvalidInstanceID"))
-        watch_not_found (watch, error);
-      else
-        watch_retry (watch, error);
-      return;
-    }
 
   ids = amigo_task_get_resource_ids (watch->task);
   n_ids = g_strv_length ((char **) ids);
