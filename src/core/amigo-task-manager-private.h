@@ -88,6 +88,10 @@ void     _amigo_task_watch_finish                (Watch               *watch,
                                                   AmigoTaskState       state,
                                                   const char          *message);
 
+/* The image of @watch's task in a DescribeImages answer, or %NULL. */
+AmigoImage *_amigo_task_watch_find_image (Watch     *watch,
+                                          GPtrArray *images);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Watch, _amigo_task_watch_unref)
 
 G_END_DECLS

@@ -290,6 +290,17 @@ amigo_task_manager_clear_finished (AmigoTaskManager *self)
 
 /* ---- cancelling ------------------------------------------------------ */
 
+/* TRUE (and @gtask failed) when the watch stopped while a cancel step ran. */
+static gboolean
+cancel_lost_watch (GTask *gtask,
+                   Watch *watch)
+{
+  if (!_amigo_task_watch_is_stopped (watch))
+    return FALSE;
+  g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The task is no longer watched."));
+  return TRUE;
+}
+
 static void
 cancel_deregister_cb (GObject      *source,
                       GAsyncResult *result,
@@ -301,11 +312,8 @@ cancel_deregister_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   deleted = amigo_ec2_deregister_image_finish (AMIGO_EC2 (source), result, &error);
-  if (_amigo_task_watch_is_stopped (watch))
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The task is no longer watched."));
-      return;
-    }
+  if (cancel_lost_watch (gtask, watch))
+    return;
   watch->cancelling = FALSE;
   if (deleted == NULL)
     {
@@ -328,24 +336,21 @@ cancel_check_cb (GObject      *source,
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(GError) error = NULL;
   const char *image_id = amigo_task_get_resource_ids (watch->task)[0];
-  const char *state = NULL;
+  AmigoImage *image;
+  const char *state;
   GCancellable *cancellable;
 
   images = amigo_ec2_describe_images_finish (AMIGO_EC2 (source), result, NULL, &error);
-  if (_amigo_task_watch_is_stopped (watch))
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The task is no longer watched."));
-      return;
-    }
+  if (cancel_lost_watch (gtask, watch))
+    return;
   if (images == NULL)
     {
       watch->cancelling = FALSE;
       g_task_return_error (gtask, g_steal_pointer (&error));
       return;
     }
-  for (guint i = 0; i < images->len; i++)
-    if (g_strcmp0 (amigo_image_get_image_id (g_ptr_array_index (images, i)), image_id) == 0)
-      state = amigo_image_get_state (g_ptr_array_index (images, i));
+  image = _amigo_task_watch_find_image (watch, images);
+  state = image != NULL ? amigo_image_get_state (image) : NULL;
 
   /* Deregistering is only a cancellation while the copy is unfinished: a
    * copy that just became available is kept. */

@@ -308,6 +308,18 @@ watch_poll_snapshots (Watch      *watch,
   amigo_ec2_describe_snapshots_async (watch->ec2, &request, watch->cancellable, snapshots_cb, data);
 }
 
+AmigoImage *
+_amigo_task_watch_find_image (Watch     *watch,
+                              GPtrArray *images)
+{
+  const char *image_id = amigo_task_get_resource_ids (watch->task)[0];
+
+  for (guint i = 0; i < images->len; i++)
+    if (g_strcmp0 (amigo_image_get_image_id (g_ptr_array_index (images, i)), image_id) == 0)
+      return g_ptr_array_index (images, i);
+  return NULL;
+}
+
 static gboolean
 is_not_found (const GError *error,
               const char   *prefix)
@@ -348,7 +360,6 @@ images_cb (GObject      *source,
   g_autoptr(Watch) watch = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) images = NULL;
-  const char *image_id;
   const AmigoStateReason *reason;
   const char *state;
   const char *message = NULL;
@@ -358,10 +369,7 @@ images_cb (GObject      *source,
   if (!watch_answered (watch, images, error, "InvalidAMIID"))
     return;
 
-  image_id = amigo_task_get_resource_ids (watch->task)[0];
-  for (guint i = 0; i < images->len && image == NULL; i++)
-    if (g_strcmp0 (amigo_image_get_image_id (g_ptr_array_index (images, i)), image_id) == 0)
-      image = g_ptr_array_index (images, i);
+  image = _amigo_task_watch_find_image (watch, images);
   if (image == NULL)
     {
       /* A recently deregistered image is answered with an empty list. */
