@@ -255,38 +255,39 @@ amigo_account_new_environment (AmigoAwsConfig *config)
   return self;
 }
 
-const char *
-amigo_account_get_id (AmigoAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
-  return self->id;
-}
+/* The getters that return a field as it is. */
+#define ACCOUNT_FIELD_GETTER(Type, field, fallback)             \
+  Type                                                          \
+  amigo_account_get_##field (AmigoAccount *self)                \
+  {                                                             \
+    g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), fallback);   \
+    return self->field;                                         \
+  }
 
-const char *
-amigo_account_get_name (AmigoAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
-  return self->name;
-}
-
-AmigoAccountKind
-amigo_account_get_kind (AmigoAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), AMIGO_ACCOUNT_KIND_KEYRING);
-  return self->kind;
-}
+ACCOUNT_FIELD_GETTER (const char *, id, NULL)
+ACCOUNT_FIELD_GETTER (const char *, name, NULL)
+ACCOUNT_FIELD_GETTER (AmigoAccountKind, kind, AMIGO_ACCOUNT_KIND_KEYRING)
 
 /**
  * amigo_account_get_profile_name:
  *
  * Returns: (nullable): the AWS CLI profile of a profile account
  */
-const char *
-amigo_account_get_profile_name (AmigoAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
-  return self->profile_name;
-}
+ACCOUNT_FIELD_GETTER (const char *, profile_name, NULL)
+
+/**
+ * amigo_account_get_custom_endpoint:
+ *
+ * Returns: (nullable): the EC2-compatible endpoint stored with the account
+ */
+ACCOUNT_FIELD_GETTER (const char *, custom_endpoint, NULL)
+
+/**
+ * amigo_account_get_account_number:
+ *
+ * Returns: (nullable): the 12-digit account id, once STS told it
+ */
+ACCOUNT_FIELD_GETTER (const char *, account_number, NULL)
 
 /**
  * amigo_account_get_keyring_id:
@@ -312,30 +313,6 @@ amigo_account_get_default_region (AmigoAccount *self)
   if (self->default_region != NULL && *self->default_region != '\0')
     return self->default_region;
   return FALLBACK_REGION;
-}
-
-/**
- * amigo_account_get_custom_endpoint:
- *
- * Returns: (nullable): the EC2-compatible endpoint stored with the account
- */
-const char *
-amigo_account_get_custom_endpoint (AmigoAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
-  return self->custom_endpoint;
-}
-
-/**
- * amigo_account_get_account_number:
- *
- * Returns: (nullable): the 12-digit account id, once STS told it
- */
-const char *
-amigo_account_get_account_number (AmigoAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
-  return self->account_number;
 }
 
 void
@@ -447,18 +424,16 @@ account_take_credentials (AmigoAccount      *self,
   return g_object_ref (self->client);
 }
 
+/* Completes a get_client task with a client for @credentials, or with
+ * @error (taken) when there are none. */
 static void
-keyring_lookup_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+return_client (GTask            *task,
+               AmigoCredentials *credentials,
+               GError           *error)
 {
-  g_autoptr(GTask) task = user_data;
   AmigoAccount *self = g_task_get_source_object (task);
-  AmigoCredentials *credentials;
   AmigoClient *client;
-  GError *error = NULL;
 
-  credentials = amigo_keyring_lookup_credentials_finish (AMIGO_KEYRING (source), result, &error);
   if (credentials == NULL)
     {
       g_task_return_error (task, error);
@@ -473,29 +448,30 @@ keyring_lookup_cb (GObject      *source,
 }
 
 static void
+keyring_lookup_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  AmigoCredentials *credentials;
+
+  credentials = amigo_keyring_lookup_credentials_finish (AMIGO_KEYRING (source), result, &error);
+  return_client (task, credentials, error);
+}
+
+static void
 chain_resolve_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  AmigoAccount *self = g_task_get_source_object (task);
-  AmigoCredentials *credentials;
-  AmigoClient *client;
   GError *error = NULL;
+  AmigoCredentials *credentials;
 
   credentials = amigo_credential_chain_resolve_finish (AMIGO_AWS_CONFIG (source), result,
                                                        NULL, NULL, &error);
-  if (credentials == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  client = account_take_credentials (self, credentials, &error);
-  if (client == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, client, g_object_unref);
+  return_client (task, credentials, error);
 }
 
 /**

@@ -66,6 +66,19 @@ display_profile (const char *profile_name)
   return profile_name != NULL ? profile_name : "?";
 }
 
+static void
+set_output_error (GError     **error,
+                  const char  *profile_name,
+                  const char  *problem)
+{
+  g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_PROCESS,
+               /* Translators: the second %s is one of the “printed …” phrases,
+                * saying what was wrong with the command's output. */
+               _("The credential_process of the AWS profile “%s” %s. "
+                 "It must print {\"Version\": 1, \"AccessKeyId\": …, \"SecretAccessKey\": …}."),
+               display_profile (profile_name), problem);
+}
+
 /**
  * amigo_credential_process_parse_output:
  * @output: what the process printed on stdout (not NUL-terminated)
@@ -113,12 +126,7 @@ amigo_credential_process_parse_output (const char  *output,
 
   if (problem != NULL)
     {
-      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_PROCESS,
-                   /* Translators: the second %s is one of the “printed …” phrases,
-                    * saying what was wrong with the command's output. */
-                   _("The credential_process of the AWS profile “%s” %s. "
-                     "It must print {\"Version\": 1, \"AccessKeyId\": …, \"SecretAccessKey\": …}."),
-                   display_profile (profile_name), problem);
+      set_output_error (error, profile_name, problem);
       return NULL;
     }
 
@@ -158,10 +166,7 @@ amigo_credential_process_parse_output (const char  *output,
 
   if (problem != NULL)
     {
-      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_PROCESS,
-                   _("The credential_process of the AWS profile “%s” %s. "
-                     "It must print {\"Version\": 1, \"AccessKeyId\": …, \"SecretAccessKey\": …}."),
-                   display_profile (profile_name), problem);
+      set_output_error (error, profile_name, problem);
       return NULL;
     }
 

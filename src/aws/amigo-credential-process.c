@@ -272,27 +272,10 @@ static void read_stdout (GTask *task);
 static void read_stderr (GTask *task);
 
 static void
-stdout_read_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+took_stdout (GTask *task,
+             gssize n)
 {
-  g_autoptr(GTask) task = user_data;
   ProcessRun *run = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  gssize n;
-
-  n = g_input_stream_read_finish (G_INPUT_STREAM (source), result, &error);
-  if (n < 0)
-    {
-      process_run_note_read_error (run, error);
-      process_run_op_done (task);
-      return;
-    }
-  if (n == 0)
-    {
-      process_run_op_done (task);
-      return;
-    }
 
   run->out_len += n;
   if (run->out_len > STDOUT_LIMIT)
@@ -307,20 +290,25 @@ stdout_read_cb (GObject      *source,
 }
 
 static void
-read_stdout (GTask *task)
+took_stderr (GTask *task,
+             gssize n)
 {
   ProcessRun *run = g_task_get_task_data (task);
 
-  g_input_stream_read_async (g_subprocess_get_stdout_pipe (run->process),
-                             run->out + run->out_len, STDOUT_LIMIT + 1 - run->out_len,
-                             G_PRIORITY_DEFAULT, run->internal,
-                             stdout_read_cb, g_object_ref (task));
+  /* Keep the start, drain the rest so the process never blocks on a full pipe. */
+  if (run->err->len < STDERR_KEEP)
+    g_byte_array_append (run->err, run->err_chunk,
+                         MIN ((gsize) n, STDERR_KEEP - run->err->len));
+  amigo_secure_wipe (run->err_chunk, n);
+  read_stderr (task);
 }
 
+/* A read of stdout or stderr ended: go on reading that pipe, or count it
+ * done at its end or on an error (noted for the run). */
 static void
-stderr_read_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+read_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   ProcessRun *run = g_task_get_task_data (task);
@@ -333,15 +321,22 @@ stderr_read_cb (GObject      *source,
       if (n < 0)
         process_run_note_read_error (run, error);
       process_run_op_done (task);
-      return;
     }
+  else if (source == G_OBJECT (g_subprocess_get_stdout_pipe (run->process)))
+    took_stdout (task, n);
+  else
+    took_stderr (task, n);
+}
 
-  /* Keep the start, drain the rest so the process never blocks on a full pipe. */
-  if (run->err->len < STDERR_KEEP)
-    g_byte_array_append (run->err, run->err_chunk,
-                         MIN ((gsize) n, STDERR_KEEP - run->err->len));
-  amigo_secure_wipe (run->err_chunk, n);
-  read_stderr (task);
+static void
+read_stdout (GTask *task)
+{
+  ProcessRun *run = g_task_get_task_data (task);
+
+  g_input_stream_read_async (g_subprocess_get_stdout_pipe (run->process),
+                             run->out + run->out_len, STDOUT_LIMIT + 1 - run->out_len,
+                             G_PRIORITY_DEFAULT, run->internal,
+                             read_cb, g_object_ref (task));
 }
 
 static void
@@ -352,7 +347,7 @@ read_stderr (GTask *task)
   g_input_stream_read_async (g_subprocess_get_stderr_pipe (run->process),
                              run->err_chunk, sizeof run->err_chunk,
                              G_PRIORITY_DEFAULT, run->internal,
-                             stderr_read_cb, g_object_ref (task));
+                             read_cb, g_object_ref (task));
 }
 
 static void

@@ -18,15 +18,15 @@
 
 #include "amigo-ec2-private.h"
 #include "amigo-error.h"
+#include "amigo-gtask-private.h"
 
 /* One call: one query, sent (and retried by the client) until answered. */
 typedef struct {
   GTask *task;
   char *action;
-  /* The parser constructor: the operation's, _amigo_parser_call_async's,
-   * or (neither) the simple parser of @action. */
+  /* The parser constructor: the operation's, or (none) the simple parser
+   * of @action. */
   AmigoEc2Parser *(*new_task_parser) (GTask *task);
-  AmigoEc2Parser *(*new_parser) (void);
   AmigoParserCallDone done;
   gboolean (*failed) (GTask *task, GError *error, guint attempt);
 
@@ -54,8 +54,6 @@ call_begin_attempt (gpointer   data,
   g_clear_pointer (&call->parser, amigo_ec2_parser_free);
   if (call->new_task_parser != NULL)
     call->parser = call->new_task_parser (call->task);
-  else if (call->new_parser != NULL)
-    call->parser = call->new_parser ();
   else
     call->parser = amigo_ec2_parser_new_simple (call->action);
   return TRUE;
@@ -122,25 +120,6 @@ call_send (Call                *call,
                            g_task_get_cancellable (call->task), call_cb, call);
 }
 
-void
-_amigo_parser_call_async (AmigoClient         *client,
-                          const char          *service,
-                          const char          *region,
-                          const char          *endpoint_url,
-                          AmigoEc2Query       *query,
-                          AmigoEc2Parser     *(*new_parser) (void),
-                          AmigoParserCallDone  done,
-                          GTask               *task)
-{
-  g_autoptr(AmigoEc2Query) q = query;
-  Call *call = g_new0 (Call, 1);
-
-  call->task = task;
-  call->new_parser = new_parser;
-  call->done = done;
-  call_send (call, client, service, region, endpoint_url, q);
-}
-
 /* ---- EC2 operations ---------------------------------------------------- */
 
 AmigoEc2Query *
@@ -173,9 +152,8 @@ _amigo_ec2_task_new (AmigoEc2            *self,
                      gpointer             user_data,
                      gpointer             source_tag)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GTask *task = _amigo_task_new_tagged (self, cancellable, callback, user_data, source_tag);
 
-  g_task_set_source_tag (task, source_tag);
   g_task_set_name (task, action);
   return task;
 }

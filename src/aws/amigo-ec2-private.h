@@ -32,20 +32,6 @@ gboolean _amigo_ec2_get_pretend_retry (AmigoEc2 *self);
 typedef void (*AmigoParserCallDone) (GTask          *task,
                                      AmigoEc2Parser *parser);
 
-/* The call plumbing the query services (EC2, STS) share: sends @query to
- * @service through @client, streams each attempt's answer into a fresh
- * parser from @new_parser (stopping when @task's cancellable is cancelled),
- * then hands the parser to @done, or completes @task with the failure.
- * Takes @task; the task data stays the caller's. */
-void _amigo_parser_call_async (AmigoClient         *client,
-                               const char          *service,
-                               const char          *region,
-                               const char          *endpoint_url,
-                               AmigoEc2Query       *query,
-                               AmigoEc2Parser     *(*new_parser) (void),
-                               AmigoParserCallDone  done,
-                               GTask               *task);
-
 /* How an EC2 operation reads its answer. */
 typedef struct {
   /* A fresh parser for each attempt (the task data is the operation's);

@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The service object: its client, region and endpoint. Its operations are
- * in one file per resource (amigo-ec2-images.c, amigo-ec2-image-settings.c,
+ * The service object, an #AmigoService (client, region, endpoint). Its
+ * operations are in one file per resource (amigo-ec2-images.c, amigo-ec2-image-settings.c,
  * amigo-ec2-instances.c, amigo-ec2-networking.c, amigo-ec2-snapshots.c),
  * over the call plumbing of amigo-ec2-call.c; tags, which every resource
  * has, are here.
@@ -14,126 +14,25 @@
 
 struct _AmigoEc2
 {
-  GObject parent_instance;
-
-  AmigoClient *client;
-  char *region;
-  char *endpoint_url;
+  AmigoService parent_instance;
 
   gboolean pretend_retry;       /* test hook */
 };
 
-G_DEFINE_FINAL_TYPE (AmigoEc2, amigo_ec2, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (AmigoEc2, amigo_ec2, AMIGO_TYPE_SERVICE)
 
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  PROP_REGION,
-  PROP_ENDPOINT_URL,
-  N_PROPS
+/* Requests are written by amigo-ec2-query.c and answers streamed through
+ * the push parsers, so the model serves signing and error reading. */
+static const AmigoServiceModel ec2_model = {
+  .protocol = AMIGO_PROTOCOL_EC2,
+  .api_version = AMIGO_EC2_API_VERSION,
+  .signing_name = "ec2",
 };
-
-static GParamSpec *properties[N_PROPS];
-
-/* ---- GObject ---------------------------------------------------------- */
-
-static void
-amigo_ec2_finalize (GObject *object)
-{
-  AmigoEc2 *self = AMIGO_EC2 (object);
-
-  g_clear_object (&self->client);
-  g_free (self->region);
-  g_free (self->endpoint_url);
-
-  G_OBJECT_CLASS (amigo_ec2_parent_class)->finalize (object);
-}
-
-static void
-amigo_ec2_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
-{
-  AmigoEc2 *self = AMIGO_EC2 (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-    case PROP_REGION:
-      g_value_set_string (value, self->region);
-      break;
-    case PROP_ENDPOINT_URL:
-      g_value_set_string (value, self->endpoint_url);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-amigo_ec2_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
-{
-  AmigoEc2 *self = AMIGO_EC2 (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      self->client = g_value_dup_object (value);
-      break;
-    case PROP_REGION:
-      self->region = g_value_dup_string (value);
-      break;
-    case PROP_ENDPOINT_URL:
-      self->endpoint_url = g_value_dup_string (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
 
 static void
 amigo_ec2_class_init (AmigoEc2Class *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = amigo_ec2_finalize;
-  object_class->get_property = amigo_ec2_get_property;
-  object_class->set_property = amigo_ec2_set_property;
-
-  /**
-   * AmigoEc2:client:
-   *
-   * The client that signs and sends the requests.
-   */
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, AMIGO_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * AmigoEc2:region:
-   *
-   * The region requests are signed for, e.g. `eu-west-1`.
-   */
-  properties[PROP_REGION] =
-    g_param_spec_string ("region", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * AmigoEc2:endpoint-url:
-   *
-   * Where requests go; %NULL for the region's standard endpoint.
-   */
-  properties[PROP_ENDPOINT_URL] =
-    g_param_spec_string ("endpoint-url", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  AMIGO_SERVICE_CLASS (klass)->model = &ec2_model;
 }
 
 static void
@@ -157,14 +56,7 @@ amigo_ec2_new (AmigoClient *client,
                const char  *region,
                const char  *endpoint_url)
 {
-  g_return_val_if_fail (AMIGO_IS_CLIENT (client), NULL);
-  g_return_val_if_fail (region != NULL && *region != '\0', NULL);
-
-  return g_object_new (AMIGO_TYPE_EC2,
-                       "client", client,
-                       "region", region,
-                       "endpoint-url", endpoint_url,
-                       NULL);
+  return amigo_service_new (AMIGO_TYPE_EC2, client, region, endpoint_url);
 }
 
 /**
@@ -185,56 +77,44 @@ amigo_ec2_new_for_account (AmigoAccount  *account,
                            const char    *region,
                            GError       **error)
 {
-  g_autoptr(AmigoEndpoint) endpoint = NULL;
-
-  g_return_val_if_fail (AMIGO_IS_ACCOUNT (account), NULL);
-  g_return_val_if_fail (AMIGO_IS_CLIENT (client), NULL);
-  g_return_val_if_fail (region != NULL, NULL);
-
-  endpoint = amigo_account_resolve_endpoint (account, "ec2", region, error);
-  if (endpoint == NULL)
-    return NULL;
-  return amigo_ec2_new (client, endpoint->signing_region, endpoint->url);
+  return amigo_service_new_for_account (AMIGO_TYPE_EC2, "ec2", account, client, region, error);
 }
 
 /**
  * amigo_ec2_get_client:
  * @self: an #AmigoEc2
  *
- * Returns: (transfer none): the client
+ * Returns: (transfer none): the client, as amigo_service_get_client()
  */
 AmigoClient *
 amigo_ec2_get_client (AmigoEc2 *self)
 {
-  g_return_val_if_fail (AMIGO_IS_EC2 (self), NULL);
-  return self->client;
+  return amigo_service_get_client (AMIGO_SERVICE (self));
 }
 
 /**
  * amigo_ec2_get_region:
  * @self: an #AmigoEc2
  *
- * Returns: (transfer none): the region requests are signed for
+ * Returns: (transfer none): the region, as amigo_service_get_region()
  */
 const char *
 amigo_ec2_get_region (AmigoEc2 *self)
 {
-  g_return_val_if_fail (AMIGO_IS_EC2 (self), NULL);
-  return self->region;
+  return amigo_service_get_region (AMIGO_SERVICE (self));
 }
 
 /**
  * amigo_ec2_get_endpoint_url:
  * @self: an #AmigoEc2
  *
- * Returns: (transfer none) (nullable): the endpoint, or %NULL for the
- *   region's standard one
+ * Returns: (transfer none) (nullable): the endpoint, as
+ *   amigo_service_get_endpoint_url()
  */
 const char *
 amigo_ec2_get_endpoint_url (AmigoEc2 *self)
 {
-  g_return_val_if_fail (AMIGO_IS_EC2 (self), NULL);
-  return self->endpoint_url;
+  return amigo_service_get_endpoint_url (AMIGO_SERVICE (self));
 }
 
 void

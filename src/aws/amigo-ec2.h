@@ -12,6 +12,7 @@
 #include "amigo-client.h"
 #include "amigo-client-token-policy.h"
 #include "amigo-ec2-limits.h"
+#include "amigo-service.h"
 #include "amigo-tag.h"
 
 G_BEGIN_DECLS
@@ -24,8 +25,8 @@ G_BEGIN_DECLS
 /**
  * AmigoEc2:
  *
- * EC2 in one region of one account: an #AmigoClient (credentials, retries),
- * the region requests are signed for and the endpoint they are sent to.
+ * EC2 in one region of one account: an #AmigoService (client, region,
+ * endpoint) speaking EC2's query dialect.
  *
  * Every operation is `amigo_ec2_<verb>_async()` + `_finish()`. Requests are
  * plain structures the caller fills (on the stack is fine) and keeps
@@ -46,7 +47,7 @@ G_BEGIN_DECLS
  * `InvalidAMIName.Duplicate`, the image the earlier attempt made is looked
  * up by name and returned (see amigo_ec2_create_image_finish()).
  */
-G_DECLARE_FINAL_TYPE (AmigoEc2, amigo_ec2, AMIGO, EC2, GObject)
+G_DECLARE_FINAL_TYPE (AmigoEc2, amigo_ec2, AMIGO, EC2, AmigoService)
 
 /**
  * AmigoEc2Filter:

@@ -143,19 +143,18 @@ amigo_image_attribute_new (void)
   return g_object_new (AMIGO_TYPE_IMAGE_ATTRIBUTE, NULL);
 }
 
+#define GETTER(Ret, field, fallback) \
+  AMIGO_RECORD_GETTER (AmigoImageAttribute, amigo_image_attribute, AMIGO_IS_IMAGE_ATTRIBUTE, Ret, field, fallback)
+#define ARRAY_GETTER(Item, field) \
+  AMIGO_RECORD_ARRAY_GETTER (AmigoImageAttribute, amigo_image_attribute, AMIGO_IS_IMAGE_ATTRIBUTE, Item, field)
+
 /**
  * amigo_image_attribute_get_image_id:
  * @self: an #AmigoImageAttribute
  *
  * Returns: (transfer none) (nullable): the AMI id (`imageId`)
  */
-const char *
-amigo_image_attribute_get_image_id (AmigoImageAttribute *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
-
-  return self->image_id;
-}
+GETTER (const char *, image_id, NULL)
 
 /**
  * amigo_image_attribute_get_launch_permissions:
@@ -164,16 +163,7 @@ amigo_image_attribute_get_image_id (AmigoImageAttribute *self)
  *
  * Returns: (transfer none) (array length=n_launch_permissions) (nullable): who may launch it (`launchPermission`)
  */
-const AmigoLaunchPermission *
-amigo_image_attribute_get_launch_permissions (AmigoImageAttribute *self,
-                                              guint               *n_launch_permissions)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
-
-  if (n_launch_permissions != NULL)
-    *n_launch_permissions = self->n_launch_permissions;
-  return self->launch_permissions;
-}
+ARRAY_GETTER (AmigoLaunchPermission, launch_permissions)
 
 /**
  * amigo_image_attribute_get_product_codes:
@@ -182,16 +172,7 @@ amigo_image_attribute_get_launch_permissions (AmigoImageAttribute *self,
  *
  * Returns: (transfer none) (array length=n_product_codes) (nullable): its product codes (`productCodes`)
  */
-const AmigoProductCode *
-amigo_image_attribute_get_product_codes (AmigoImageAttribute *self,
-                                         guint               *n_product_codes)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
-
-  if (n_product_codes != NULL)
-    *n_product_codes = self->n_product_codes;
-  return self->product_codes;
-}
+ARRAY_GETTER (AmigoProductCode, product_codes)
 
 /**
  * amigo_image_attribute_get_block_device_mappings:
@@ -200,16 +181,7 @@ amigo_image_attribute_get_product_codes (AmigoImageAttribute *self,
  *
  * Returns: (transfer none) (array length=n_block_device_mappings) (nullable): its block device mappings (`blockDeviceMapping`)
  */
-const AmigoBlockDeviceMapping *
-amigo_image_attribute_get_block_device_mappings (AmigoImageAttribute *self,
-                                                 guint               *n_block_device_mappings)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
-
-  if (n_block_device_mappings != NULL)
-    *n_block_device_mappings = self->n_block_device_mappings;
-  return self->block_device_mappings;
-}
+ARRAY_GETTER (AmigoBlockDeviceMapping, block_device_mappings)
 
 /**
  * amigo_image_attribute_get_description:
@@ -217,13 +189,7 @@ amigo_image_attribute_get_block_device_mappings (AmigoImageAttribute *self,
  *
  * Returns: (transfer none) (nullable): the description (`description`)
  */
-const char *
-amigo_image_attribute_get_description (AmigoImageAttribute *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
-
-  return self->description;
-}
+GETTER (const char *, description, NULL)
 
 /**
  * amigo_image_attribute_get_kernel_id:
@@ -231,13 +197,7 @@ amigo_image_attribute_get_description (AmigoImageAttribute *self)
  *
  * Returns: (transfer none) (nullable): the kernel (`kernel`)
  */
-const char *
-amigo_image_attribute_get_kernel_id (AmigoImageAttribute *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
-
-  return self->kernel_id;
-}
+GETTER (const char *, kernel_id, NULL)
 
 /**
  * amigo_image_attribute_get_ramdisk_id:
@@ -245,13 +205,7 @@ amigo_image_attribute_get_kernel_id (AmigoImageAttribute *self)
  *
  * Returns: (transfer none) (nullable): the RAM disk (`ramdisk`)
  */
-const char *
-amigo_image_attribute_get_ramdisk_id (AmigoImageAttribute *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
-
-  return self->ramdisk_id;
-}
+GETTER (const char *, ramdisk_id, NULL)
 
 /**
  * amigo_image_attribute_get_sriov_net_support:
@@ -259,13 +213,7 @@ amigo_image_attribute_get_ramdisk_id (AmigoImageAttribute *self)
  *
  * Returns: (transfer none) (nullable): `simple` when enhanced networking is on (`sriovNetSupport`)
  */
-const char *
-amigo_image_attribute_get_sriov_net_support (AmigoImageAttribute *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
-
-  return self->sriov_net_support;
-}
+GETTER (const char *, sriov_net_support, NULL)
 
 /**
  * amigo_image_attribute_get_boot_mode:
@@ -273,13 +221,7 @@ amigo_image_attribute_get_sriov_net_support (AmigoImageAttribute *self)
  *
  * Returns: (transfer none) (nullable): the boot mode (`bootMode`)
  */
-const char *
-amigo_image_attribute_get_boot_mode (AmigoImageAttribute *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
-
-  return self->boot_mode;
-}
+GETTER (const char *, boot_mode, NULL)
 
 /**
  * amigo_image_attribute_get_tpm_support:
@@ -287,13 +229,7 @@ amigo_image_attribute_get_boot_mode (AmigoImageAttribute *self)
  *
  * Returns: (transfer none) (nullable): `v2.0` when NitroTPM is on (`tpmSupport`)
  */
-const char *
-amigo_image_attribute_get_tpm_support (AmigoImageAttribute *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
-
-  return self->tpm_support;
-}
+GETTER (const char *, tpm_support, NULL)
 
 /**
  * amigo_image_attribute_get_uefi_data:
@@ -301,13 +237,7 @@ amigo_image_attribute_get_tpm_support (AmigoImageAttribute *self)
  *
  * Returns: (transfer none) (nullable): the UEFI variable store, base64 (`uefiData`)
  */
-const char *
-amigo_image_attribute_get_uefi_data (AmigoImageAttribute *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
-
-  return self->uefi_data;
-}
+GETTER (const char *, uefi_data, NULL)
 
 /**
  * amigo_image_attribute_get_last_launched_time:
@@ -315,13 +245,7 @@ amigo_image_attribute_get_uefi_data (AmigoImageAttribute *self)
  *
  * Returns: (transfer none) (nullable): when it was last used to launch an instance (`lastLaunchedTime`)
  */
-const char *
-amigo_image_attribute_get_last_launched_time (AmigoImageAttribute *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
-
-  return self->last_launched_time;
-}
+GETTER (const char *, last_launched_time, NULL)
 
 /**
  * amigo_image_attribute_get_last_launched_time_usec:
@@ -329,13 +253,7 @@ amigo_image_attribute_get_last_launched_time (AmigoImageAttribute *self)
  *
  * Returns: when it was last used to launch an instance, in microseconds since the Unix epoch (UTC), or 0
  */
-gint64
-amigo_image_attribute_get_last_launched_time_usec (AmigoImageAttribute *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), 0);
-
-  return self->last_launched_time_usec;
-}
+GETTER (gint64, last_launched_time_usec, 0)
 
 /**
  * amigo_image_attribute_get_imds_support:
@@ -343,13 +261,7 @@ amigo_image_attribute_get_last_launched_time_usec (AmigoImageAttribute *self)
  *
  * Returns: (transfer none) (nullable): `v2.0` when instances must use IMDSv2 (`imdsSupport`)
  */
-const char *
-amigo_image_attribute_get_imds_support (AmigoImageAttribute *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
-
-  return self->imds_support;
-}
+GETTER (const char *, imds_support, NULL)
 
 /**
  * amigo_image_attribute_get_deregistration_protection:
@@ -357,10 +269,4 @@ amigo_image_attribute_get_imds_support (AmigoImageAttribute *self)
  *
  * Returns: (transfer none) (nullable): the deregistration protection (`deregistrationProtection`)
  */
-const char *
-amigo_image_attribute_get_deregistration_protection (AmigoImageAttribute *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE_ATTRIBUTE (self), NULL);
-
-  return self->deregistration_protection;
-}
+GETTER (const char *, deregistration_protection, NULL)

@@ -198,19 +198,18 @@ amigo_image_new (void)
   return g_object_new (AMIGO_TYPE_IMAGE, NULL);
 }
 
+#define GETTER(Ret, field, fallback) \
+  AMIGO_RECORD_GETTER (AmigoImage, amigo_image, AMIGO_IS_IMAGE, Ret, field, fallback)
+#define ARRAY_GETTER(Item, field) \
+  AMIGO_RECORD_ARRAY_GETTER (AmigoImage, amigo_image, AMIGO_IS_IMAGE, Item, field)
+
 /**
  * amigo_image_get_image_id:
  * @self: an #AmigoImage
  *
  * Returns: (transfer none) (nullable): the AMI id (`imageId`)
  */
-const char *
-amigo_image_get_image_id (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->image_id;
-}
+GETTER (const char *, image_id, NULL)
 
 /**
  * amigo_image_get_image_location:
@@ -218,13 +217,7 @@ amigo_image_get_image_id (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): where the image came from (`imageLocation`)
  */
-const char *
-amigo_image_get_image_location (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->image_location;
-}
+GETTER (const char *, image_location, NULL)
 
 /**
  * amigo_image_get_state:
@@ -232,13 +225,7 @@ amigo_image_get_image_location (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): `pending`, `available`, `invalid`, `deregistered`, `transient`, `failed`, `error` or `disabled` (`imageState`)
  */
-const char *
-amigo_image_get_state (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->state;
-}
+GETTER (const char *, state, NULL)
 
 /**
  * amigo_image_get_owner_id:
@@ -246,13 +233,7 @@ amigo_image_get_state (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): the owner's account id (`imageOwnerId`)
  */
-const char *
-amigo_image_get_owner_id (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->owner_id;
-}
+GETTER (const char *, owner_id, NULL)
 
 /**
  * amigo_image_get_creation_date:
@@ -260,13 +241,7 @@ amigo_image_get_owner_id (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): when it was created (`creationDate`)
  */
-const char *
-amigo_image_get_creation_date (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->creation_date;
-}
+GETTER (const char *, creation_date, NULL)
 
 /**
  * amigo_image_get_creation_date_usec:
@@ -274,13 +249,7 @@ amigo_image_get_creation_date (AmigoImage *self)
  *
  * Returns: when it was created, in microseconds since the Unix epoch (UTC), or 0
  */
-gint64
-amigo_image_get_creation_date_usec (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), 0);
-
-  return self->creation_date_usec;
-}
+GETTER (gint64, creation_date_usec, 0)
 
 /**
  * amigo_image_get_is_public:
@@ -303,16 +272,7 @@ amigo_image_get_is_public (AmigoImage *self)
  *
  * Returns: (transfer none) (array length=n_product_codes) (nullable): its product codes (`productCodes`)
  */
-const AmigoProductCode *
-amigo_image_get_product_codes (AmigoImage *self,
-                               guint      *n_product_codes)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  if (n_product_codes != NULL)
-    *n_product_codes = self->n_product_codes;
-  return self->product_codes;
-}
+ARRAY_GETTER (AmigoProductCode, product_codes)
 
 /**
  * amigo_image_get_architecture:
@@ -320,13 +280,7 @@ amigo_image_get_product_codes (AmigoImage *self,
  *
  * Returns: (transfer none) (nullable): `i386`, `x86_64`, `arm64`, `x86_64_mac` or `arm64_mac` (`architecture`)
  */
-const char *
-amigo_image_get_architecture (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->architecture;
-}
+GETTER (const char *, architecture, NULL)
 
 /**
  * amigo_image_get_image_type:
@@ -334,13 +288,7 @@ amigo_image_get_architecture (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): `machine`, `kernel` or `ramdisk` (`imageType`)
  */
-const char *
-amigo_image_get_image_type (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->image_type;
-}
+GETTER (const char *, image_type, NULL)
 
 /**
  * amigo_image_get_kernel_id:
@@ -348,13 +296,7 @@ amigo_image_get_image_type (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): the kernel of a paravirtual image (`kernelId`)
  */
-const char *
-amigo_image_get_kernel_id (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->kernel_id;
-}
+GETTER (const char *, kernel_id, NULL)
 
 /**
  * amigo_image_get_ramdisk_id:
@@ -362,13 +304,7 @@ amigo_image_get_kernel_id (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): the RAM disk of a paravirtual image (`ramdiskId`)
  */
-const char *
-amigo_image_get_ramdisk_id (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->ramdisk_id;
-}
+GETTER (const char *, ramdisk_id, NULL)
 
 /**
  * amigo_image_get_platform:
@@ -376,13 +312,7 @@ amigo_image_get_ramdisk_id (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): `windows` for Windows images (`platform`)
  */
-const char *
-amigo_image_get_platform (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->platform;
-}
+GETTER (const char *, platform, NULL)
 
 /**
  * amigo_image_get_platform_details:
@@ -390,13 +320,7 @@ amigo_image_get_platform (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): the platform details, e.g. `Linux/UNIX` (`platformDetails`)
  */
-const char *
-amigo_image_get_platform_details (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->platform_details;
-}
+GETTER (const char *, platform_details, NULL)
 
 /**
  * amigo_image_get_usage_operation:
@@ -404,13 +328,7 @@ amigo_image_get_platform_details (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): the billing operation, e.g. `RunInstances` (`usageOperation`)
  */
-const char *
-amigo_image_get_usage_operation (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->usage_operation;
-}
+GETTER (const char *, usage_operation, NULL)
 
 /**
  * amigo_image_get_sriov_net_support:
@@ -418,13 +336,7 @@ amigo_image_get_usage_operation (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): `simple` when enhanced networking with the Intel 82599 VF is on (`sriovNetSupport`)
  */
-const char *
-amigo_image_get_sriov_net_support (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->sriov_net_support;
-}
+GETTER (const char *, sriov_net_support, NULL)
 
 /**
  * amigo_image_get_ena_support:
@@ -460,13 +372,7 @@ amigo_image_get_state_reason (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): the owner's alias (`amazon`, `aws-marketplace`, …) (`imageOwnerAlias`)
  */
-const char *
-amigo_image_get_image_owner_alias (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->image_owner_alias;
-}
+GETTER (const char *, image_owner_alias, NULL)
 
 /**
  * amigo_image_get_name:
@@ -474,13 +380,7 @@ amigo_image_get_image_owner_alias (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): the name (`name`)
  */
-const char *
-amigo_image_get_name (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->name;
-}
+GETTER (const char *, name, NULL)
 
 /**
  * amigo_image_get_description:
@@ -488,13 +388,7 @@ amigo_image_get_name (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): the description (`description`)
  */
-const char *
-amigo_image_get_description (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->description;
-}
+GETTER (const char *, description, NULL)
 
 /**
  * amigo_image_get_root_device_type:
@@ -502,13 +396,7 @@ amigo_image_get_description (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): `ebs` or `instance-store` (`rootDeviceType`)
  */
-const char *
-amigo_image_get_root_device_type (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->root_device_type;
-}
+GETTER (const char *, root_device_type, NULL)
 
 /**
  * amigo_image_get_root_device_name:
@@ -516,13 +404,7 @@ amigo_image_get_root_device_type (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): the root device, e.g. `/dev/xvda` (`rootDeviceName`)
  */
-const char *
-amigo_image_get_root_device_name (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->root_device_name;
-}
+GETTER (const char *, root_device_name, NULL)
 
 /**
  * amigo_image_get_block_device_mappings:
@@ -531,16 +413,7 @@ amigo_image_get_root_device_name (AmigoImage *self)
  *
  * Returns: (transfer none) (array length=n_block_device_mappings) (nullable): its block device mappings (`blockDeviceMapping`)
  */
-const AmigoBlockDeviceMapping *
-amigo_image_get_block_device_mappings (AmigoImage *self,
-                                       guint      *n_block_device_mappings)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  if (n_block_device_mappings != NULL)
-    *n_block_device_mappings = self->n_block_device_mappings;
-  return self->block_device_mappings;
-}
+ARRAY_GETTER (AmigoBlockDeviceMapping, block_device_mappings)
 
 /**
  * amigo_image_get_virtualization_type:
@@ -548,13 +421,7 @@ amigo_image_get_block_device_mappings (AmigoImage *self,
  *
  * Returns: (transfer none) (nullable): `hvm` or `paravirtual` (`virtualizationType`)
  */
-const char *
-amigo_image_get_virtualization_type (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->virtualization_type;
-}
+GETTER (const char *, virtualization_type, NULL)
 
 /**
  * amigo_image_get_tags:
@@ -563,16 +430,7 @@ amigo_image_get_virtualization_type (AmigoImage *self)
  *
  * Returns: (transfer none) (array length=n_tags) (nullable): its tags (`tagSet`)
  */
-const AmigoTag *
-amigo_image_get_tags (AmigoImage *self,
-                      guint      *n_tags)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  if (n_tags != NULL)
-    *n_tags = self->n_tags;
-  return self->tags;
-}
+ARRAY_GETTER (AmigoTag, tags)
 
 /**
  * amigo_image_get_hypervisor:
@@ -580,13 +438,7 @@ amigo_image_get_tags (AmigoImage *self,
  *
  * Returns: (transfer none) (nullable): `ovm` or `xen` (`hypervisor`)
  */
-const char *
-amigo_image_get_hypervisor (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->hypervisor;
-}
+GETTER (const char *, hypervisor, NULL)
 
 /**
  * amigo_image_get_boot_mode:
@@ -594,13 +446,7 @@ amigo_image_get_hypervisor (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): `legacy-bios`, `uefi` or `uefi-preferred` (`bootMode`)
  */
-const char *
-amigo_image_get_boot_mode (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->boot_mode;
-}
+GETTER (const char *, boot_mode, NULL)
 
 /**
  * amigo_image_get_tpm_support:
@@ -608,13 +454,7 @@ amigo_image_get_boot_mode (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): `v2.0` when NitroTPM is on (`tpmSupport`)
  */
-const char *
-amigo_image_get_tpm_support (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->tpm_support;
-}
+GETTER (const char *, tpm_support, NULL)
 
 /**
  * amigo_image_get_deprecation_time:
@@ -622,13 +462,7 @@ amigo_image_get_tpm_support (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): when it is deprecated (`deprecationTime`)
  */
-const char *
-amigo_image_get_deprecation_time (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->deprecation_time;
-}
+GETTER (const char *, deprecation_time, NULL)
 
 /**
  * amigo_image_get_deprecation_time_usec:
@@ -636,13 +470,7 @@ amigo_image_get_deprecation_time (AmigoImage *self)
  *
  * Returns: when it is deprecated, in microseconds since the Unix epoch (UTC), or 0
  */
-gint64
-amigo_image_get_deprecation_time_usec (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), 0);
-
-  return self->deprecation_time_usec;
-}
+GETTER (gint64, deprecation_time_usec, 0)
 
 /**
  * amigo_image_get_imds_support:
@@ -650,13 +478,7 @@ amigo_image_get_deprecation_time_usec (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): `v2.0` when instances must use IMDSv2 (`imdsSupport`)
  */
-const char *
-amigo_image_get_imds_support (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->imds_support;
-}
+GETTER (const char *, imds_support, NULL)
 
 /**
  * amigo_image_get_source_instance_id:
@@ -664,13 +486,7 @@ amigo_image_get_imds_support (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): the instance it was created from (`sourceInstanceId`)
  */
-const char *
-amigo_image_get_source_instance_id (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->source_instance_id;
-}
+GETTER (const char *, source_instance_id, NULL)
 
 /**
  * amigo_image_get_deregistration_protection:
@@ -678,13 +494,7 @@ amigo_image_get_source_instance_id (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): `disabled`, `enabled` or `enabled-with-cooldown` (`deregistrationProtection`)
  */
-const char *
-amigo_image_get_deregistration_protection (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->deregistration_protection;
-}
+GETTER (const char *, deregistration_protection, NULL)
 
 /**
  * amigo_image_get_last_launched_time:
@@ -692,13 +502,7 @@ amigo_image_get_deregistration_protection (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): when it was last used to launch an instance (`lastLaunchedTime`)
  */
-const char *
-amigo_image_get_last_launched_time (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->last_launched_time;
-}
+GETTER (const char *, last_launched_time, NULL)
 
 /**
  * amigo_image_get_last_launched_time_usec:
@@ -706,13 +510,7 @@ amigo_image_get_last_launched_time (AmigoImage *self)
  *
  * Returns: when it was last used to launch an instance, in microseconds since the Unix epoch (UTC), or 0
  */
-gint64
-amigo_image_get_last_launched_time_usec (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), 0);
-
-  return self->last_launched_time_usec;
-}
+GETTER (gint64, last_launched_time_usec, 0)
 
 /**
  * amigo_image_get_image_allowed:
@@ -734,13 +532,7 @@ amigo_image_get_image_allowed (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): the image it was copied from (`sourceImageId`)
  */
-const char *
-amigo_image_get_source_image_id (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->source_image_id;
-}
+GETTER (const char *, source_image_id, NULL)
 
 /**
  * amigo_image_get_source_image_region:
@@ -748,13 +540,7 @@ amigo_image_get_source_image_id (AmigoImage *self)
  *
  * Returns: (transfer none) (nullable): the region it was copied from (`sourceImageRegion`)
  */
-const char *
-amigo_image_get_source_image_region (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), NULL);
-
-  return self->source_image_region;
-}
+GETTER (const char *, source_image_region, NULL)
 
 /**
  * amigo_image_get_free_tier_eligible:

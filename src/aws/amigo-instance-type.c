@@ -172,19 +172,16 @@ amigo_instance_type_new (void)
   return g_object_new (AMIGO_TYPE_INSTANCE_TYPE, NULL);
 }
 
+#define GETTER(Ret, field, fallback) \
+  AMIGO_RECORD_GETTER (AmigoInstanceType, amigo_instance_type, AMIGO_IS_INSTANCE_TYPE, Ret, field, fallback)
+
 /**
  * amigo_instance_type_get_instance_type:
  * @self: an #AmigoInstanceType
  *
  * Returns: (transfer none) (nullable): the name, e.g. `t3.micro` (`instanceType`)
  */
-const char *
-amigo_instance_type_get_instance_type (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
-
-  return self->instance_type;
-}
+GETTER (const char *, instance_type, NULL)
 
 /**
  * amigo_instance_type_get_current_generation:
@@ -276,13 +273,7 @@ amigo_instance_type_get_bare_metal (AmigoInstanceType *self)
  *
  * Returns: (transfer none) (nullable): `nitro` or `xen` (`hypervisor`)
  */
-const char *
-amigo_instance_type_get_hypervisor (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
-
-  return self->hypervisor;
-}
+GETTER (const char *, hypervisor, NULL)
 
 /**
  * amigo_instance_type_get_supported_architectures:
@@ -304,13 +295,7 @@ amigo_instance_type_get_supported_architectures (AmigoInstanceType *self)
  *
  * Returns: (transfer none) (nullable): the processor maker (`manufacturer`)
  */
-const char *
-amigo_instance_type_get_processor_manufacturer (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
-
-  return self->processor_manufacturer;
-}
+GETTER (const char *, processor_manufacturer, NULL)
 
 /**
  * amigo_instance_type_get_default_v_cpus:
@@ -318,13 +303,7 @@ amigo_instance_type_get_processor_manufacturer (AmigoInstanceType *self)
  *
  * Returns: the number of vCPUs, -1 if not given (`defaultVCpus`)
  */
-gint
-amigo_instance_type_get_default_v_cpus (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), -1);
-
-  return self->default_v_cpus;
-}
+GETTER (gint, default_v_cpus, -1)
 
 /**
  * amigo_instance_type_get_default_cores:
@@ -332,13 +311,7 @@ amigo_instance_type_get_default_v_cpus (AmigoInstanceType *self)
  *
  * Returns: the number of cores, -1 if not given (`defaultCores`)
  */
-gint
-amigo_instance_type_get_default_cores (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), -1);
-
-  return self->default_cores;
-}
+GETTER (gint, default_cores, -1)
 
 /**
  * amigo_instance_type_get_default_threads_per_core:
@@ -346,13 +319,7 @@ amigo_instance_type_get_default_cores (AmigoInstanceType *self)
  *
  * Returns: the threads per core, -1 if not given (`defaultThreadsPerCore`)
  */
-gint
-amigo_instance_type_get_default_threads_per_core (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), -1);
-
-  return self->default_threads_per_core;
-}
+GETTER (gint, default_threads_per_core, -1)
 
 /**
  * amigo_instance_type_get_memory_size_in_mib:
@@ -360,13 +327,7 @@ amigo_instance_type_get_default_threads_per_core (AmigoInstanceType *self)
  *
  * Returns: the memory in MiB, -1 if not given (`sizeInMiB`)
  */
-gint64
-amigo_instance_type_get_memory_size_in_mib (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), -1);
-
-  return self->memory_size_in_mib;
-}
+GETTER (gint64, memory_size_in_mib, -1)
 
 /**
  * amigo_instance_type_get_instance_storage_supported:
@@ -458,13 +419,7 @@ amigo_instance_type_get_supported_boot_modes (AmigoInstanceType *self)
  *
  * Returns: (transfer none) (nullable): `supported` or `unsupported` (`nitroEnclavesSupport`)
  */
-const char *
-amigo_instance_type_get_nitro_enclaves_support (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
-
-  return self->nitro_enclaves_support;
-}
+GETTER (const char *, nitro_enclaves_support, NULL)
 
 /**
  * amigo_instance_type_get_nitro_tpm_support:
@@ -472,13 +427,7 @@ amigo_instance_type_get_nitro_enclaves_support (AmigoInstanceType *self)
  *
  * Returns: (transfer none) (nullable): `supported` or `unsupported` (`nitroTpmSupport`)
  */
-const char *
-amigo_instance_type_get_nitro_tpm_support (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
-
-  return self->nitro_tpm_support;
-}
+GETTER (const char *, nitro_tpm_support, NULL)
 
 /* ---- Which instance types can run an image ------------------------- */
 

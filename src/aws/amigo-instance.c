@@ -256,19 +256,18 @@ amigo_instance_new (void)
   return g_object_new (AMIGO_TYPE_INSTANCE, NULL);
 }
 
+#define GETTER(Ret, field, fallback) \
+  AMIGO_RECORD_GETTER (AmigoInstance, amigo_instance, AMIGO_IS_INSTANCE, Ret, field, fallback)
+#define ARRAY_GETTER(Item, field) \
+  AMIGO_RECORD_ARRAY_GETTER (AmigoInstance, amigo_instance, AMIGO_IS_INSTANCE, Item, field)
+
 /**
  * amigo_instance_get_instance_id:
  * @self: an #AmigoInstance
  *
  * Returns: (transfer none) (nullable): the instance id (`instanceId`)
  */
-const char *
-amigo_instance_get_instance_id (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->instance_id;
-}
+GETTER (const char *, instance_id, NULL)
 
 /**
  * amigo_instance_get_image_id:
@@ -276,13 +275,7 @@ amigo_instance_get_instance_id (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the image it was launched from (`imageId`)
  */
-const char *
-amigo_instance_get_image_id (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->image_id;
-}
+GETTER (const char *, image_id, NULL)
 
 /**
  * amigo_instance_get_state_code:
@@ -290,13 +283,7 @@ amigo_instance_get_image_id (AmigoInstance *self)
  *
  * Returns: the state code (0 pending, 16 running, 32 shutting-down, 48 terminated, 64 stopping, 80 stopped), -1 if not given (`code`)
  */
-gint
-amigo_instance_get_state_code (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), -1);
-
-  return self->state_code;
-}
+GETTER (gint, state_code, -1)
 
 /**
  * amigo_instance_get_state:
@@ -304,13 +291,7 @@ amigo_instance_get_state_code (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): `pending`, `running`, `shutting-down`, `terminated`, `stopping` or `stopped` (`name`)
  */
-const char *
-amigo_instance_get_state (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->state;
-}
+GETTER (const char *, state, NULL)
 
 /**
  * amigo_instance_get_private_dns_name:
@@ -318,13 +299,7 @@ amigo_instance_get_state (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the private DNS name (`privateDnsName`)
  */
-const char *
-amigo_instance_get_private_dns_name (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->private_dns_name;
-}
+GETTER (const char *, private_dns_name, NULL)
 
 /**
  * amigo_instance_get_public_dns_name:
@@ -332,13 +307,7 @@ amigo_instance_get_private_dns_name (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the public DNS name (`dnsName`)
  */
-const char *
-amigo_instance_get_public_dns_name (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->public_dns_name;
-}
+GETTER (const char *, public_dns_name, NULL)
 
 /**
  * amigo_instance_get_state_transition_reason:
@@ -346,13 +315,7 @@ amigo_instance_get_public_dns_name (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): why the state last changed (`reason`)
  */
-const char *
-amigo_instance_get_state_transition_reason (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->state_transition_reason;
-}
+GETTER (const char *, state_transition_reason, NULL)
 
 /**
  * amigo_instance_get_key_name:
@@ -360,13 +323,7 @@ amigo_instance_get_state_transition_reason (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the key pair it was launched with (`keyName`)
  */
-const char *
-amigo_instance_get_key_name (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->key_name;
-}
+GETTER (const char *, key_name, NULL)
 
 /**
  * amigo_instance_get_ami_launch_index:
@@ -374,13 +331,7 @@ amigo_instance_get_key_name (AmigoInstance *self)
  *
  * Returns: its index in the launch, -1 if not given (`amiLaunchIndex`)
  */
-gint
-amigo_instance_get_ami_launch_index (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), -1);
-
-  return self->ami_launch_index;
-}
+GETTER (gint, ami_launch_index, -1)
 
 /**
  * amigo_instance_get_product_codes:
@@ -389,16 +340,7 @@ amigo_instance_get_ami_launch_index (AmigoInstance *self)
  *
  * Returns: (transfer none) (array length=n_product_codes) (nullable): its product codes (`productCodes`)
  */
-const AmigoProductCode *
-amigo_instance_get_product_codes (AmigoInstance *self,
-                                  guint         *n_product_codes)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  if (n_product_codes != NULL)
-    *n_product_codes = self->n_product_codes;
-  return self->product_codes;
-}
+ARRAY_GETTER (AmigoProductCode, product_codes)
 
 /**
  * amigo_instance_get_instance_type:
@@ -406,13 +348,7 @@ amigo_instance_get_product_codes (AmigoInstance *self,
  *
  * Returns: (transfer none) (nullable): the instance type, e.g. `t3.micro` (`instanceType`)
  */
-const char *
-amigo_instance_get_instance_type (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->instance_type;
-}
+GETTER (const char *, instance_type, NULL)
 
 /**
  * amigo_instance_get_launch_time:
@@ -420,13 +356,7 @@ amigo_instance_get_instance_type (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): when it was launched (`launchTime`)
  */
-const char *
-amigo_instance_get_launch_time (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->launch_time;
-}
+GETTER (const char *, launch_time, NULL)
 
 /**
  * amigo_instance_get_launch_time_usec:
@@ -434,13 +364,7 @@ amigo_instance_get_launch_time (AmigoInstance *self)
  *
  * Returns: when it was launched, in microseconds since the Unix epoch (UTC), or 0
  */
-gint64
-amigo_instance_get_launch_time_usec (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), 0);
-
-  return self->launch_time_usec;
-}
+GETTER (gint64, launch_time_usec, 0)
 
 /**
  * amigo_instance_get_availability_zone:
@@ -448,13 +372,7 @@ amigo_instance_get_launch_time_usec (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the Availability Zone (`availabilityZone`)
  */
-const char *
-amigo_instance_get_availability_zone (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->availability_zone;
-}
+GETTER (const char *, availability_zone, NULL)
 
 /**
  * amigo_instance_get_placement_group_name:
@@ -462,13 +380,7 @@ amigo_instance_get_availability_zone (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the placement group (`groupName`)
  */
-const char *
-amigo_instance_get_placement_group_name (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->placement_group_name;
-}
+GETTER (const char *, placement_group_name, NULL)
 
 /**
  * amigo_instance_get_tenancy:
@@ -476,13 +388,7 @@ amigo_instance_get_placement_group_name (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): `default`, `dedicated` or `host` (`tenancy`)
  */
-const char *
-amigo_instance_get_tenancy (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->tenancy;
-}
+GETTER (const char *, tenancy, NULL)
 
 /**
  * amigo_instance_get_kernel_id:
@@ -490,13 +396,7 @@ amigo_instance_get_tenancy (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the kernel (`kernelId`)
  */
-const char *
-amigo_instance_get_kernel_id (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->kernel_id;
-}
+GETTER (const char *, kernel_id, NULL)
 
 /**
  * amigo_instance_get_ramdisk_id:
@@ -504,13 +404,7 @@ amigo_instance_get_kernel_id (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the RAM disk (`ramdiskId`)
  */
-const char *
-amigo_instance_get_ramdisk_id (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->ramdisk_id;
-}
+GETTER (const char *, ramdisk_id, NULL)
 
 /**
  * amigo_instance_get_platform:
@@ -518,13 +412,7 @@ amigo_instance_get_ramdisk_id (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): `windows` for Windows instances (`platform`)
  */
-const char *
-amigo_instance_get_platform (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->platform;
-}
+GETTER (const char *, platform, NULL)
 
 /**
  * amigo_instance_get_monitoring_state:
@@ -532,13 +420,7 @@ amigo_instance_get_platform (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): detailed monitoring: `disabled`, `disabling`, `enabled` or `pending` (`state`)
  */
-const char *
-amigo_instance_get_monitoring_state (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->monitoring_state;
-}
+GETTER (const char *, monitoring_state, NULL)
 
 /**
  * amigo_instance_get_subnet_id:
@@ -546,13 +428,7 @@ amigo_instance_get_monitoring_state (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the subnet (`subnetId`)
  */
-const char *
-amigo_instance_get_subnet_id (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->subnet_id;
-}
+GETTER (const char *, subnet_id, NULL)
 
 /**
  * amigo_instance_get_vpc_id:
@@ -560,13 +436,7 @@ amigo_instance_get_subnet_id (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the VPC (`vpcId`)
  */
-const char *
-amigo_instance_get_vpc_id (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->vpc_id;
-}
+GETTER (const char *, vpc_id, NULL)
 
 /**
  * amigo_instance_get_private_ip_address:
@@ -574,13 +444,7 @@ amigo_instance_get_vpc_id (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the private IPv4 address (`privateIpAddress`)
  */
-const char *
-amigo_instance_get_private_ip_address (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->private_ip_address;
-}
+GETTER (const char *, private_ip_address, NULL)
 
 /**
  * amigo_instance_get_public_ip_address:
@@ -588,13 +452,7 @@ amigo_instance_get_private_ip_address (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the public IPv4 address (`ipAddress`)
  */
-const char *
-amigo_instance_get_public_ip_address (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->public_ip_address;
-}
+GETTER (const char *, public_ip_address, NULL)
 
 /**
  * amigo_instance_get_state_reason:
@@ -616,13 +474,7 @@ amigo_instance_get_state_reason (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the architecture (`architecture`)
  */
-const char *
-amigo_instance_get_architecture (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->architecture;
-}
+GETTER (const char *, architecture, NULL)
 
 /**
  * amigo_instance_get_root_device_type:
@@ -630,13 +482,7 @@ amigo_instance_get_architecture (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): `ebs` or `instance-store` (`rootDeviceType`)
  */
-const char *
-amigo_instance_get_root_device_type (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->root_device_type;
-}
+GETTER (const char *, root_device_type, NULL)
 
 /**
  * amigo_instance_get_root_device_name:
@@ -644,13 +490,7 @@ amigo_instance_get_root_device_type (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the root device (`rootDeviceName`)
  */
-const char *
-amigo_instance_get_root_device_name (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->root_device_name;
-}
+GETTER (const char *, root_device_name, NULL)
 
 /**
  * amigo_instance_get_block_device_mappings:
@@ -659,16 +499,7 @@ amigo_instance_get_root_device_name (AmigoInstance *self)
  *
  * Returns: (transfer none) (array length=n_block_device_mappings) (nullable): its attached volumes (`blockDeviceMapping`)
  */
-const AmigoInstanceBlockDeviceMapping *
-amigo_instance_get_block_device_mappings (AmigoInstance *self,
-                                          guint         *n_block_device_mappings)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  if (n_block_device_mappings != NULL)
-    *n_block_device_mappings = self->n_block_device_mappings;
-  return self->block_device_mappings;
-}
+ARRAY_GETTER (AmigoInstanceBlockDeviceMapping, block_device_mappings)
 
 /**
  * amigo_instance_get_virtualization_type:
@@ -676,13 +507,7 @@ amigo_instance_get_block_device_mappings (AmigoInstance *self,
  *
  * Returns: (transfer none) (nullable): `hvm` or `paravirtual` (`virtualizationType`)
  */
-const char *
-amigo_instance_get_virtualization_type (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->virtualization_type;
-}
+GETTER (const char *, virtualization_type, NULL)
 
 /**
  * amigo_instance_get_client_token:
@@ -690,13 +515,7 @@ amigo_instance_get_virtualization_type (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the idempotency token it was launched with (`clientToken`)
  */
-const char *
-amigo_instance_get_client_token (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->client_token;
-}
+GETTER (const char *, client_token, NULL)
 
 /**
  * amigo_instance_get_tags:
@@ -705,16 +524,7 @@ amigo_instance_get_client_token (AmigoInstance *self)
  *
  * Returns: (transfer none) (array length=n_tags) (nullable): its tags (`tagSet`)
  */
-const AmigoTag *
-amigo_instance_get_tags (AmigoInstance *self,
-                         guint         *n_tags)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  if (n_tags != NULL)
-    *n_tags = self->n_tags;
-  return self->tags;
-}
+ARRAY_GETTER (AmigoTag, tags)
 
 /**
  * amigo_instance_get_security_groups:
@@ -723,16 +533,7 @@ amigo_instance_get_tags (AmigoInstance *self,
  *
  * Returns: (transfer none) (array length=n_security_groups) (nullable): its security groups (`groupSet`)
  */
-const AmigoGroupIdentifier *
-amigo_instance_get_security_groups (AmigoInstance *self,
-                                    guint         *n_security_groups)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  if (n_security_groups != NULL)
-    *n_security_groups = self->n_security_groups;
-  return self->security_groups;
-}
+ARRAY_GETTER (AmigoGroupIdentifier, security_groups)
 
 /**
  * amigo_instance_get_source_dest_check:
@@ -754,13 +555,7 @@ amigo_instance_get_source_dest_check (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): `ovm` or `xen` (`hypervisor`)
  */
-const char *
-amigo_instance_get_hypervisor (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->hypervisor;
-}
+GETTER (const char *, hypervisor, NULL)
 
 /**
  * amigo_instance_get_ebs_optimized:
@@ -796,13 +591,7 @@ amigo_instance_get_ena_support (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the IAM instance profile ARN (`arn`)
  */
-const char *
-amigo_instance_get_iam_instance_profile_arn (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->iam_instance_profile_arn;
-}
+GETTER (const char *, iam_instance_profile_arn, NULL)
 
 /**
  * amigo_instance_get_iam_instance_profile_id:
@@ -810,13 +599,7 @@ amigo_instance_get_iam_instance_profile_arn (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the IAM instance profile id (`id`)
  */
-const char *
-amigo_instance_get_iam_instance_profile_id (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->iam_instance_profile_id;
-}
+GETTER (const char *, iam_instance_profile_id, NULL)
 
 /**
  * amigo_instance_get_instance_lifecycle:
@@ -824,13 +607,7 @@ amigo_instance_get_iam_instance_profile_id (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): `spot`, `scheduled` or `capacity-block` (`instanceLifecycle`)
  */
-const char *
-amigo_instance_get_instance_lifecycle (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->instance_lifecycle;
-}
+GETTER (const char *, instance_lifecycle, NULL)
 
 /**
  * amigo_instance_get_spot_instance_request_id:
@@ -838,13 +615,7 @@ amigo_instance_get_instance_lifecycle (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the Spot request (`spotInstanceRequestId`)
  */
-const char *
-amigo_instance_get_spot_instance_request_id (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->spot_instance_request_id;
-}
+GETTER (const char *, spot_instance_request_id, NULL)
 
 /**
  * amigo_instance_get_boot_mode:
@@ -852,13 +623,7 @@ amigo_instance_get_spot_instance_request_id (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the boot mode of the image (`bootMode`)
  */
-const char *
-amigo_instance_get_boot_mode (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->boot_mode;
-}
+GETTER (const char *, boot_mode, NULL)
 
 /**
  * amigo_instance_get_current_instance_boot_mode:
@@ -866,13 +631,7 @@ amigo_instance_get_boot_mode (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the boot mode in use (`currentInstanceBootMode`)
  */
-const char *
-amigo_instance_get_current_instance_boot_mode (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->current_instance_boot_mode;
-}
+GETTER (const char *, current_instance_boot_mode, NULL)
 
 /**
  * amigo_instance_get_platform_details:
@@ -880,13 +639,7 @@ amigo_instance_get_current_instance_boot_mode (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the platform details (`platformDetails`)
  */
-const char *
-amigo_instance_get_platform_details (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->platform_details;
-}
+GETTER (const char *, platform_details, NULL)
 
 /**
  * amigo_instance_get_usage_operation:
@@ -894,13 +647,7 @@ amigo_instance_get_platform_details (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the billing operation (`usageOperation`)
  */
-const char *
-amigo_instance_get_usage_operation (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->usage_operation;
-}
+GETTER (const char *, usage_operation, NULL)
 
 /**
  * amigo_instance_get_tpm_support:
@@ -908,13 +655,7 @@ amigo_instance_get_usage_operation (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): `v2.0` when NitroTPM is on (`tpmSupport`)
  */
-const char *
-amigo_instance_get_tpm_support (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->tpm_support;
-}
+GETTER (const char *, tpm_support, NULL)
 
 /**
  * amigo_instance_get_ipv6_address:
@@ -922,10 +663,4 @@ amigo_instance_get_tpm_support (AmigoInstance *self)
  *
  * Returns: (transfer none) (nullable): the primary IPv6 address (`ipv6Address`)
  */
-const char *
-amigo_instance_get_ipv6_address (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), NULL);
-
-  return self->ipv6_address;
-}
+GETTER (const char *, ipv6_address, NULL)

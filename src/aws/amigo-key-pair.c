@@ -103,19 +103,18 @@ amigo_key_pair_new (void)
   return g_object_new (AMIGO_TYPE_KEY_PAIR, NULL);
 }
 
+#define GETTER(Ret, field, fallback) \
+  AMIGO_RECORD_GETTER (AmigoKeyPair, amigo_key_pair, AMIGO_IS_KEY_PAIR, Ret, field, fallback)
+#define ARRAY_GETTER(Item, field) \
+  AMIGO_RECORD_ARRAY_GETTER (AmigoKeyPair, amigo_key_pair, AMIGO_IS_KEY_PAIR, Item, field)
+
 /**
  * amigo_key_pair_get_key_pair_id:
  * @self: an #AmigoKeyPair
  *
  * Returns: (transfer none) (nullable): the key pair id (`keyPairId`)
  */
-const char *
-amigo_key_pair_get_key_pair_id (AmigoKeyPair *self)
-{
-  g_return_val_if_fail (AMIGO_IS_KEY_PAIR (self), NULL);
-
-  return self->key_pair_id;
-}
+GETTER (const char *, key_pair_id, NULL)
 
 /**
  * amigo_key_pair_get_key_name:
@@ -123,13 +122,7 @@ amigo_key_pair_get_key_pair_id (AmigoKeyPair *self)
  *
  * Returns: (transfer none) (nullable): the name (`keyName`)
  */
-const char *
-amigo_key_pair_get_key_name (AmigoKeyPair *self)
-{
-  g_return_val_if_fail (AMIGO_IS_KEY_PAIR (self), NULL);
-
-  return self->key_name;
-}
+GETTER (const char *, key_name, NULL)
 
 /**
  * amigo_key_pair_get_key_fingerprint:
@@ -137,13 +130,7 @@ amigo_key_pair_get_key_name (AmigoKeyPair *self)
  *
  * Returns: (transfer none) (nullable): the fingerprint (`keyFingerprint`)
  */
-const char *
-amigo_key_pair_get_key_fingerprint (AmigoKeyPair *self)
-{
-  g_return_val_if_fail (AMIGO_IS_KEY_PAIR (self), NULL);
-
-  return self->key_fingerprint;
-}
+GETTER (const char *, key_fingerprint, NULL)
 
 /**
  * amigo_key_pair_get_key_type:
@@ -151,13 +138,7 @@ amigo_key_pair_get_key_fingerprint (AmigoKeyPair *self)
  *
  * Returns: (transfer none) (nullable): `rsa` or `ed25519` (`keyType`)
  */
-const char *
-amigo_key_pair_get_key_type (AmigoKeyPair *self)
-{
-  g_return_val_if_fail (AMIGO_IS_KEY_PAIR (self), NULL);
-
-  return self->key_type;
-}
+GETTER (const char *, key_type, NULL)
 
 /**
  * amigo_key_pair_get_public_key:
@@ -165,13 +146,7 @@ amigo_key_pair_get_key_type (AmigoKeyPair *self)
  *
  * Returns: (transfer none) (nullable): the public key (`publicKey`)
  */
-const char *
-amigo_key_pair_get_public_key (AmigoKeyPair *self)
-{
-  g_return_val_if_fail (AMIGO_IS_KEY_PAIR (self), NULL);
-
-  return self->public_key;
-}
+GETTER (const char *, public_key, NULL)
 
 /**
  * amigo_key_pair_get_create_time:
@@ -179,13 +154,7 @@ amigo_key_pair_get_public_key (AmigoKeyPair *self)
  *
  * Returns: (transfer none) (nullable): when it was created (`createTime`)
  */
-const char *
-amigo_key_pair_get_create_time (AmigoKeyPair *self)
-{
-  g_return_val_if_fail (AMIGO_IS_KEY_PAIR (self), NULL);
-
-  return self->create_time;
-}
+GETTER (const char *, create_time, NULL)
 
 /**
  * amigo_key_pair_get_create_time_usec:
@@ -193,13 +162,7 @@ amigo_key_pair_get_create_time (AmigoKeyPair *self)
  *
  * Returns: when it was created, in microseconds since the Unix epoch (UTC), or 0
  */
-gint64
-amigo_key_pair_get_create_time_usec (AmigoKeyPair *self)
-{
-  g_return_val_if_fail (AMIGO_IS_KEY_PAIR (self), 0);
-
-  return self->create_time_usec;
-}
+GETTER (gint64, create_time_usec, 0)
 
 /**
  * amigo_key_pair_get_tags:
@@ -208,13 +171,4 @@ amigo_key_pair_get_create_time_usec (AmigoKeyPair *self)
  *
  * Returns: (transfer none) (array length=n_tags) (nullable): its tags (`tagSet`)
  */
-const AmigoTag *
-amigo_key_pair_get_tags (AmigoKeyPair *self,
-                         guint        *n_tags)
-{
-  g_return_val_if_fail (AMIGO_IS_KEY_PAIR (self), NULL);
-
-  if (n_tags != NULL)
-    *n_tags = self->n_tags;
-  return self->tags;
-}
+ARRAY_GETTER (AmigoTag, tags)

@@ -249,6 +249,18 @@ translate_error (GError     *error,
 /* ---------------------------------------------------------------------- */
 /* Availability                                                            */
 
+/* Searches Amigo's items matching @attributes; @callback gets @task
+ * (taken), whose cancellable the search follows. */
+static void
+search_items (GTask               *task,
+              GHashTable          *attributes,
+              SecretSearchFlags    flags,
+              GAsyncReadyCallback  callback)
+{
+  secret_password_searchv (amigo_keyring_get_schema (), attributes, flags,
+                           g_task_get_cancellable (task), callback, task);
+}
+
 static void
 probe_search_cb (GObject      *object,
                  GAsyncResult *result,
@@ -279,8 +291,7 @@ _amigo_keyring_service_probe (GTask *task)
 {
   g_autoptr(GHashTable) attributes = g_hash_table_new (g_str_hash, g_str_equal);
 
-  secret_password_searchv (amigo_keyring_get_schema (), attributes, SECRET_SEARCH_NONE,
-                           g_task_get_cancellable (task), probe_search_cb, task);
+  search_items (task, attributes, SECRET_SEARCH_NONE, probe_search_cb);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -423,8 +434,7 @@ service_list_accounts (AmigoKeyringStore *store,
 {
   g_autoptr(GHashTable) attributes = g_hash_table_new (g_str_hash, g_str_equal);
 
-  secret_password_searchv (amigo_keyring_get_schema (), attributes, SECRET_SEARCH_ALL,
-                           g_task_get_cancellable (task), list_search_cb, task);
+  search_items (task, attributes, SECRET_SEARCH_ALL, list_search_cb);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -470,11 +480,8 @@ lookup_cb (GObject      *object,
     }
   if (value == NULL)
     {
-      GCancellable *cancellable = g_task_get_cancellable (task);
-
       attributes = make_id_attributes (g_task_get_task_data (task));
-      secret_password_searchv (amigo_keyring_get_schema (), attributes, SECRET_SEARCH_ALL,
-                               cancellable, lookup_exists_cb, g_steal_pointer (&task));
+      search_items (g_steal_pointer (&task), attributes, SECRET_SEARCH_ALL, lookup_exists_cb);
       return;
     }
 
@@ -688,8 +695,7 @@ service_change_account (AmigoKeyringStore  *store,
 
   d->change = change;
   g_task_set_task_data (task, d, change_data_free);
-  secret_password_searchv (amigo_keyring_get_schema (), attributes, SECRET_SEARCH_ALL,
-                           g_task_get_cancellable (task), change_search_cb, task);
+  search_items (task, attributes, SECRET_SEARCH_ALL, change_search_cb);
 }
 
 /* ---------------------------------------------------------------------- */

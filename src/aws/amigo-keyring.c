@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "amigo-error.h"
+#include "amigo-gtask-private.h"
 #include "amigo-keyring.h"
 #include "amigo-keyring-store.h"
 
@@ -394,8 +395,7 @@ amigo_keyring_add_account_async (AmigoKeyring        *self,
   g_return_if_fail (AMIGO_IS_KEYRING (self));
   g_return_if_fail (credentials != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, amigo_keyring_add_account_async);
+  task = _amigo_task_new_tagged (self, cancellable, callback, user_data, amigo_keyring_add_account_async);
 
   if (!validate_name (name, &clean_name, &error) ||
       !validate_location (region, endpoint, &error))
@@ -449,8 +449,7 @@ amigo_keyring_list_accounts_async (AmigoKeyring        *self,
 
   g_return_if_fail (AMIGO_IS_KEYRING (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, amigo_keyring_list_accounts_async);
+  task = _amigo_task_new_tagged (self, cancellable, callback, user_data, amigo_keyring_list_accounts_async);
   self->store->vtable->list_accounts (self->store, task);
 }
 
@@ -497,8 +496,7 @@ amigo_keyring_lookup_credentials_async (AmigoKeyring        *self,
   g_return_if_fail (AMIGO_IS_KEYRING (self));
   g_return_if_fail (account_id != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, amigo_keyring_lookup_credentials_async);
+  task = _amigo_task_new_tagged (self, cancellable, callback, user_data, amigo_keyring_lookup_credentials_async);
   self->store->vtable->lookup_credentials (self->store, task, account_id);
 }
 
@@ -522,11 +520,26 @@ amigo_keyring_lookup_credentials_finish (AmigoKeyring  *self,
 /* ---------------------------------------------------------------------- */
 /* Change: rename, region and endpoint, credentials                        */
 
+/* Hands @change (taken) to the store, or fails at once with @error (taken)
+ * when the new values did not validate. */
 static void
-change_account (AmigoKeyring       *self,
-                GTask              *task,
-                AmigoKeyringChange *change)
+change_account_async (AmigoKeyring        *self,
+                      AmigoKeyringChange  *change,
+                      GError              *error,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data,
+                      gpointer             source_tag)
 {
+  GTask *task = _amigo_task_new_tagged (self, cancellable, callback, user_data, source_tag);
+
+  if (error != NULL)
+    {
+      _amigo_keyring_change_free (change);
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
   self->store->vtable->change_account (self->store, task, change);
 }
 
@@ -550,28 +563,17 @@ amigo_keyring_rename_account_async (AmigoKeyring        *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  GTask *task;
   GError *error = NULL;
   AmigoKeyringChange *d;
-  char *clean_name = NULL;
 
   g_return_if_fail (AMIGO_IS_KEYRING (self));
   g_return_if_fail (account_id != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, amigo_keyring_rename_account_async);
-
-  if (!validate_name (name, &clean_name, &error))
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-
   d = g_new0 (AmigoKeyringChange, 1);
   d->account_id = g_strdup (account_id);
-  d->name = clean_name;
-  change_account (self, task, d);
+  validate_name (name, &d->name, &error);
+  change_account_async (self, d, error, cancellable, callback, user_data,
+                        amigo_keyring_rename_account_async);
 }
 
 /**
@@ -613,37 +615,27 @@ amigo_keyring_update_account_async (AmigoKeyring        *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  GTask *task;
   GError *error = NULL;
   AmigoKeyringChange *d;
 
   g_return_if_fail (AMIGO_IS_KEYRING (self));
   g_return_if_fail (account_id != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, amigo_keyring_update_account_async);
-
-  if (!validate_location (region, endpoint, &error))
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-
   d = g_new0 (AmigoKeyringChange, 1);
   d->account_id = g_strdup (account_id);
   d->set_location = TRUE;
   d->region = g_strdup (region);
   d->endpoint = (endpoint && *endpoint) ? g_strdup (endpoint) : NULL;
-  change_account (self, task, d);
+  validate_location (region, endpoint, &error);
+  change_account_async (self, d, error, cancellable, callback, user_data,
+                        amigo_keyring_update_account_async);
 }
 
 /**
  * amigo_keyring_update_account_finish:
- * @self: the keyring
- * @result: the result
- * @error: an %AMIGO_AWS_ERROR_NOT_FOUND, %AMIGO_AWS_ERROR_KEYRING or
- *   %AMIGO_AWS_ERROR_INVALID_ARGUMENT error
+ *
+ * Finishes amigo_keyring_update_account_async(); the errors and the result
+ * are those of amigo_keyring_rename_account_finish().
  *
  * Returns: (transfer full): the account as it is now, or %NULL on error
  */
@@ -675,20 +667,17 @@ amigo_keyring_set_credentials_async (AmigoKeyring        *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  GTask *task;
   AmigoKeyringChange *d;
 
   g_return_if_fail (AMIGO_IS_KEYRING (self));
   g_return_if_fail (account_id != NULL);
   g_return_if_fail (credentials != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, amigo_keyring_set_credentials_async);
-
   d = g_new0 (AmigoKeyringChange, 1);
   d->account_id = g_strdup (account_id);
   d->credentials = amigo_credentials_ref (credentials);
-  change_account (self, task, d);
+  change_account_async (self, d, NULL, cancellable, callback, user_data,
+                        amigo_keyring_set_credentials_async);
 }
 
 /**
@@ -736,8 +725,7 @@ amigo_keyring_delete_account_async (AmigoKeyring        *self,
   g_return_if_fail (AMIGO_IS_KEYRING (self));
   g_return_if_fail (account_id != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, amigo_keyring_delete_account_async);
+  task = _amigo_task_new_tagged (self, cancellable, callback, user_data, amigo_keyring_delete_account_async);
   self->store->vtable->delete_account (self->store, task, account_id);
 }
 

@@ -152,4 +152,26 @@ extern AmigoRecordType amigo_vpc_record;
 extern AmigoRecordType amigo_volume_record;
 extern AmigoRecordType amigo_instance_type_record;
 
+/* A model's getters, from one line each: a field returned as it is, and an
+ * array field with its length (`n_<field>`). A model file wraps these in
+ * GETTER/ARRAY_GETTER with its own type, prefix and type check. */
+#define AMIGO_RECORD_GETTER(Model, prefix, CHECK, Ret, field, fallback)  \
+  Ret                                                                   \
+  prefix##_get_##field (Model *self)                                    \
+  {                                                                     \
+    g_return_val_if_fail (CHECK (self), fallback);                      \
+    return self->field;                                                 \
+  }
+
+#define AMIGO_RECORD_ARRAY_GETTER(Model, prefix, CHECK, Item, field)     \
+  const Item *                                                          \
+  prefix##_get_##field (Model *self,                                    \
+                        guint *n_##field)                               \
+  {                                                                     \
+    g_return_val_if_fail (CHECK (self), NULL);                          \
+    if (n_##field != NULL)                                              \
+      *n_##field = self->n_##field;                                     \
+    return self->field;                                                 \
+  }
+
 G_END_DECLS

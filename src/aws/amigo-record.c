@@ -11,6 +11,13 @@
 
 #define FIELD_PTR(base, off) ((gpointer) (((guint8 *) (base)) + (off)))
 #define FIELD(base, off, T) (*(T *) FIELD_PTR (base, off))
+/* The kinds stored inline that own nothing: copied by memcpy, absent as
+ * amigo_record_init() sets them. */
+#define CASE_SCALAR_KINDS \
+  case AMIGO_FIELD_BOOLEAN: case AMIGO_FIELD_INT: case AMIGO_FIELD_INT64
+/* Each field of @type in turn, as `const AmigoRecordField *f`. */
+#define FOREACH_FIELD(type, f) \
+  for (const AmigoRecordField *f = (type)->fields; f < (type)->fields + (type)->n_fields; f++)
 
 static GQuark
 record_type_quark (void)
@@ -207,10 +214,9 @@ amigo_record_type_lookup (const AmigoRecordType *ctype,
     {
       GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
 
-      for (guint i = 0; i < type->n_fields; i++)
-        if (type->fields[i].element != NULL)
-          g_hash_table_insert (index, (gpointer) type->fields[i].element,
-                               (gpointer) &type->fields[i]);
+      FOREACH_FIELD (type, f)
+        if (f->element != NULL)
+          g_hash_table_insert (index, (gpointer) f->element, (gpointer) f);
       g_once_init_leave (&type->by_element, index);
     }
   return g_hash_table_lookup (type->by_element, element);
@@ -227,9 +233,9 @@ const AmigoRecordField *
 amigo_record_type_find_member (const AmigoRecordType *type,
                                const char            *member)
 {
-  for (guint i = 0; i < type->n_fields; i++)
-    if (g_strcmp0 (type->fields[i].member, member) == 0)
-      return &type->fields[i];
+  FOREACH_FIELD (type, f)
+    if (g_strcmp0 (f->member, member) == 0)
+      return f;
   return NULL;
 }
 
@@ -244,10 +250,8 @@ void
 amigo_record_init (const AmigoRecordType *type,
                    gpointer               base)
 {
-  for (guint i = 0; i < type->n_fields; i++)
+  FOREACH_FIELD (type, f)
     {
-      const AmigoRecordField *f = &type->fields[i];
-
       switch (f->kind)
         {
         case AMIGO_FIELD_BOOLEAN:
@@ -296,10 +300,8 @@ void
 amigo_record_clear (const AmigoRecordType *type,
                     gpointer               base)
 {
-  for (guint i = 0; i < type->n_fields; i++)
+  FOREACH_FIELD (type, f)
     {
-      const AmigoRecordField *f = &type->fields[i];
-
       switch (f->kind)
         {
         case AMIGO_FIELD_STRING:
@@ -311,15 +313,6 @@ amigo_record_clear (const AmigoRecordType *type,
           break;
         case AMIGO_FIELD_POOLED:
           g_clear_pointer (&FIELD (base, f->offset, char *), amigo_pool_release);
-          break;
-        case AMIGO_FIELD_BOOLEAN:
-          FIELD (base, f->offset, gint8) = AMIGO_TRISTATE_UNSET;
-          break;
-        case AMIGO_FIELD_INT:
-          FIELD (base, f->offset, gint32) = -1;
-          break;
-        case AMIGO_FIELD_INT64:
-          FIELD (base, f->offset, gint64) = -1;
           break;
         case AMIGO_FIELD_STRUCT:
           if (f->aux != AMIGO_FIELD_NO_AUX)
@@ -338,10 +331,12 @@ amigo_record_clear (const AmigoRecordType *type,
           g_clear_pointer (&FIELD (base, f->offset, char **), g_strfreev);
           break;
         case AMIGO_FIELD_OBJECTS:
+        CASE_SCALAR_KINDS:      /* absent again: amigo_record_init() below */
         default:
           break;
         }
     }
+  amigo_record_init (type, base);
 }
 
 /* After a memcpy, replaces each owned pointer by a copy of its own. */
@@ -349,10 +344,8 @@ static void
 deep_copy_fixup (const AmigoRecordType *type,
                  gpointer               base)
 {
-  for (guint i = 0; i < type->n_fields; i++)
+  FOREACH_FIELD (type, f)
     {
-      const AmigoRecordField *f = &type->fields[i];
-
       switch (f->kind)
         {
         case AMIGO_FIELD_STRING:
@@ -389,9 +382,7 @@ deep_copy_fixup (const AmigoRecordType *type,
         case AMIGO_FIELD_STRV:
           FIELD (base, f->offset, char **) = g_strdupv (FIELD (base, f->offset, char **));
           break;
-        case AMIGO_FIELD_BOOLEAN:
-        case AMIGO_FIELD_INT:
-        case AMIGO_FIELD_INT64:
+        CASE_SCALAR_KINDS:
         case AMIGO_FIELD_OBJECTS:
         default:
           break;

@@ -89,19 +89,16 @@ amigo_region_new (void)
   return g_object_new (AMIGO_TYPE_REGION, NULL);
 }
 
+#define GETTER(Ret, field, fallback) \
+  AMIGO_RECORD_GETTER (AmigoRegion, amigo_region, AMIGO_IS_REGION, Ret, field, fallback)
+
 /**
  * amigo_region_get_region_name:
  * @self: an #AmigoRegion
  *
  * Returns: (transfer none) (nullable): the name, e.g. `eu-west-1` (`regionName`)
  */
-const char *
-amigo_region_get_region_name (AmigoRegion *self)
-{
-  g_return_val_if_fail (AMIGO_IS_REGION (self), NULL);
-
-  return self->region_name;
-}
+GETTER (const char *, region_name, NULL)
 
 /**
  * amigo_region_get_endpoint:
@@ -109,13 +106,7 @@ amigo_region_get_region_name (AmigoRegion *self)
  *
  * Returns: (transfer none) (nullable): the EC2 endpoint host (`regionEndpoint`)
  */
-const char *
-amigo_region_get_endpoint (AmigoRegion *self)
-{
-  g_return_val_if_fail (AMIGO_IS_REGION (self), NULL);
-
-  return self->endpoint;
-}
+GETTER (const char *, endpoint, NULL)
 
 /**
  * amigo_region_get_opt_in_status:
@@ -123,10 +114,4 @@ amigo_region_get_endpoint (AmigoRegion *self)
  *
  * Returns: (transfer none) (nullable): `opt-in-not-required`, `opted-in` or `not-opted-in` (`optInStatus`)
  */
-const char *
-amigo_region_get_opt_in_status (AmigoRegion *self)
-{
-  g_return_val_if_fail (AMIGO_IS_REGION (self), NULL);
-
-  return self->opt_in_status;
-}
+GETTER (const char *, opt_in_status, NULL)

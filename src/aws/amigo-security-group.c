@@ -102,19 +102,18 @@ amigo_security_group_new (void)
   return g_object_new (AMIGO_TYPE_SECURITY_GROUP, NULL);
 }
 
+#define GETTER(Ret, field, fallback) \
+  AMIGO_RECORD_GETTER (AmigoSecurityGroup, amigo_security_group, AMIGO_IS_SECURITY_GROUP, Ret, field, fallback)
+#define ARRAY_GETTER(Item, field) \
+  AMIGO_RECORD_ARRAY_GETTER (AmigoSecurityGroup, amigo_security_group, AMIGO_IS_SECURITY_GROUP, Item, field)
+
 /**
  * amigo_security_group_get_group_id:
  * @self: an #AmigoSecurityGroup
  *
  * Returns: (transfer none) (nullable): the group id (`groupId`)
  */
-const char *
-amigo_security_group_get_group_id (AmigoSecurityGroup *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SECURITY_GROUP (self), NULL);
-
-  return self->group_id;
-}
+GETTER (const char *, group_id, NULL)
 
 /**
  * amigo_security_group_get_group_name:
@@ -122,13 +121,7 @@ amigo_security_group_get_group_id (AmigoSecurityGroup *self)
  *
  * Returns: (transfer none) (nullable): the name (`groupName`)
  */
-const char *
-amigo_security_group_get_group_name (AmigoSecurityGroup *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SECURITY_GROUP (self), NULL);
-
-  return self->group_name;
-}
+GETTER (const char *, group_name, NULL)
 
 /**
  * amigo_security_group_get_description:
@@ -136,13 +129,7 @@ amigo_security_group_get_group_name (AmigoSecurityGroup *self)
  *
  * Returns: (transfer none) (nullable): the description (`groupDescription`)
  */
-const char *
-amigo_security_group_get_description (AmigoSecurityGroup *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SECURITY_GROUP (self), NULL);
-
-  return self->description;
-}
+GETTER (const char *, description, NULL)
 
 /**
  * amigo_security_group_get_vpc_id:
@@ -150,13 +137,7 @@ amigo_security_group_get_description (AmigoSecurityGroup *self)
  *
  * Returns: (transfer none) (nullable): the VPC (`vpcId`)
  */
-const char *
-amigo_security_group_get_vpc_id (AmigoSecurityGroup *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SECURITY_GROUP (self), NULL);
-
-  return self->vpc_id;
-}
+GETTER (const char *, vpc_id, NULL)
 
 /**
  * amigo_security_group_get_owner_id:
@@ -164,13 +145,7 @@ amigo_security_group_get_vpc_id (AmigoSecurityGroup *self)
  *
  * Returns: (transfer none) (nullable): the owner's account id (`ownerId`)
  */
-const char *
-amigo_security_group_get_owner_id (AmigoSecurityGroup *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SECURITY_GROUP (self), NULL);
-
-  return self->owner_id;
-}
+GETTER (const char *, owner_id, NULL)
 
 /**
  * amigo_security_group_get_security_group_arn:
@@ -178,13 +153,7 @@ amigo_security_group_get_owner_id (AmigoSecurityGroup *self)
  *
  * Returns: (transfer none) (nullable): the ARN (`securityGroupArn`)
  */
-const char *
-amigo_security_group_get_security_group_arn (AmigoSecurityGroup *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SECURITY_GROUP (self), NULL);
-
-  return self->security_group_arn;
-}
+GETTER (const char *, security_group_arn, NULL)
 
 /**
  * amigo_security_group_get_tags:
@@ -193,13 +162,4 @@ amigo_security_group_get_security_group_arn (AmigoSecurityGroup *self)
  *
  * Returns: (transfer none) (array length=n_tags) (nullable): its tags (`tagSet`)
  */
-const AmigoTag *
-amigo_security_group_get_tags (AmigoSecurityGroup *self,
-                               guint              *n_tags)
-{
-  g_return_val_if_fail (AMIGO_IS_SECURITY_GROUP (self), NULL);
-
-  if (n_tags != NULL)
-    *n_tags = self->n_tags;
-  return self->tags;
-}
+ARRAY_GETTER (AmigoTag, tags)

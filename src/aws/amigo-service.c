@@ -210,6 +210,71 @@ amigo_service_init (AmigoService *self)
 /* ---- public API ------------------------------------------------------- */
 
 /**
+ * amigo_service_new:
+ * @service_type: a subclass of #AmigoService
+ * @client: the account's client
+ * @region: the region to sign requests for, e.g. `eu-west-1`
+ * @endpoint_url: (nullable): where to send them, e.g. a moto URL; %NULL for
+ *   the region's standard endpoint
+ *
+ * What each service's `_new()` is made of.
+ *
+ * Returns: (transfer full) (type AmigoService): a @service_type in @region
+ */
+gpointer
+amigo_service_new (GType        service_type,
+                   AmigoClient *client,
+                   const char  *region,
+                   const char  *endpoint_url)
+{
+  g_return_val_if_fail (g_type_is_a (service_type, AMIGO_TYPE_SERVICE), NULL);
+  g_return_val_if_fail (AMIGO_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (region != NULL && *region != '\0', NULL);
+
+  return g_object_new (service_type,
+                       "client", client,
+                       "region", region,
+                       "endpoint-url", endpoint_url,
+                       NULL);
+}
+
+/**
+ * amigo_service_new_for_account:
+ * @service_type: a subclass of #AmigoService
+ * @endpoint_id: the service's endpoint prefix, e.g. `ec2`, `sts`
+ * @account: an account
+ * @client: the account's client (amigo_account_get_client_finish())
+ * @region: a region code
+ * @error: where an unusable endpoint configuration is reported
+ *
+ * A @service_type in @region, at the endpoint the account's configuration
+ * names (`AWS_ENDPOINT_URL_<SERVICE>`, profile, custom endpoint, or the
+ * standard one).
+ *
+ * Returns: (transfer full) (nullable) (type AmigoService): the service, or
+ *   %NULL with @error set
+ */
+gpointer
+amigo_service_new_for_account (GType          service_type,
+                               const char    *endpoint_id,
+                               AmigoAccount  *account,
+                               AmigoClient   *client,
+                               const char    *region,
+                               GError       **error)
+{
+  g_autoptr(AmigoEndpoint) endpoint = NULL;
+
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT (account), NULL);
+  g_return_val_if_fail (AMIGO_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (region != NULL, NULL);
+
+  endpoint = amigo_account_resolve_endpoint (account, endpoint_id, region, error);
+  if (endpoint == NULL)
+    return NULL;
+  return amigo_service_new (service_type, client, endpoint->signing_region, endpoint->url);
+}
+
+/**
  * amigo_service_get_client:
  * @self: a service
  *

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "amigo-account.h"
 #include "amigo-client.h"
 #include "amigo-protocol.h"
 
@@ -40,6 +41,17 @@ struct _AmigoServiceClass
   /*< private >*/
   gpointer padding[8];
 };
+
+gpointer                 amigo_service_new              (GType                    service_type,
+                                                         AmigoClient             *client,
+                                                         const char              *region,
+                                                         const char              *endpoint_url);
+gpointer                 amigo_service_new_for_account  (GType                    service_type,
+                                                         const char              *endpoint_id,
+                                                         AmigoAccount            *account,
+                                                         AmigoClient             *client,
+                                                         const char              *region,
+                                                         GError                 **error);
 
 AmigoClient             *amigo_service_get_client       (AmigoService            *self);
 const char              *amigo_service_get_region       (AmigoService            *self);

@@ -153,19 +153,18 @@ amigo_snapshot_new (void)
   return g_object_new (AMIGO_TYPE_SNAPSHOT, NULL);
 }
 
+#define GETTER(Ret, field, fallback) \
+  AMIGO_RECORD_GETTER (AmigoSnapshot, amigo_snapshot, AMIGO_IS_SNAPSHOT, Ret, field, fallback)
+#define ARRAY_GETTER(Item, field) \
+  AMIGO_RECORD_ARRAY_GETTER (AmigoSnapshot, amigo_snapshot, AMIGO_IS_SNAPSHOT, Item, field)
+
 /**
  * amigo_snapshot_get_snapshot_id:
  * @self: an #AmigoSnapshot
  *
  * Returns: (transfer none) (nullable): the snapshot id (`snapshotId`)
  */
-const char *
-amigo_snapshot_get_snapshot_id (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
-
-  return self->snapshot_id;
-}
+GETTER (const char *, snapshot_id, NULL)
 
 /**
  * amigo_snapshot_get_volume_id:
@@ -173,13 +172,7 @@ amigo_snapshot_get_snapshot_id (AmigoSnapshot *self)
  *
  * Returns: (transfer none) (nullable): the volume it was taken from (`volumeId`)
  */
-const char *
-amigo_snapshot_get_volume_id (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
-
-  return self->volume_id;
-}
+GETTER (const char *, volume_id, NULL)
 
 /**
  * amigo_snapshot_get_state:
@@ -187,13 +180,7 @@ amigo_snapshot_get_volume_id (AmigoSnapshot *self)
  *
  * Returns: (transfer none) (nullable): `pending`, `completed`, `error`, `recoverable`, `recovering` (`status`)
  */
-const char *
-amigo_snapshot_get_state (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
-
-  return self->state;
-}
+GETTER (const char *, state, NULL)
 
 /**
  * amigo_snapshot_get_state_message:
@@ -201,13 +188,7 @@ amigo_snapshot_get_state (AmigoSnapshot *self)
  *
  * Returns: (transfer none) (nullable): why an error happened (`statusMessage`)
  */
-const char *
-amigo_snapshot_get_state_message (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
-
-  return self->state_message;
-}
+GETTER (const char *, state_message, NULL)
 
 /**
  * amigo_snapshot_get_start_time:
@@ -215,13 +196,7 @@ amigo_snapshot_get_state_message (AmigoSnapshot *self)
  *
  * Returns: (transfer none) (nullable): when it was started (`startTime`)
  */
-const char *
-amigo_snapshot_get_start_time (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
-
-  return self->start_time;
-}
+GETTER (const char *, start_time, NULL)
 
 /**
  * amigo_snapshot_get_start_time_usec:
@@ -229,13 +204,7 @@ amigo_snapshot_get_start_time (AmigoSnapshot *self)
  *
  * Returns: when it was started, in microseconds since the Unix epoch (UTC), or 0
  */
-gint64
-amigo_snapshot_get_start_time_usec (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), 0);
-
-  return self->start_time_usec;
-}
+GETTER (gint64, start_time_usec, 0)
 
 /**
  * amigo_snapshot_get_progress:
@@ -243,13 +212,7 @@ amigo_snapshot_get_start_time_usec (AmigoSnapshot *self)
  *
  * Returns: (transfer none) (nullable): the progress, e.g. `100%` (`progress`)
  */
-const char *
-amigo_snapshot_get_progress (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
-
-  return self->progress;
-}
+GETTER (const char *, progress, NULL)
 
 /**
  * amigo_snapshot_get_owner_id:
@@ -257,13 +220,7 @@ amigo_snapshot_get_progress (AmigoSnapshot *self)
  *
  * Returns: (transfer none) (nullable): the owner's account id (`ownerId`)
  */
-const char *
-amigo_snapshot_get_owner_id (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
-
-  return self->owner_id;
-}
+GETTER (const char *, owner_id, NULL)
 
 /**
  * amigo_snapshot_get_owner_alias:
@@ -271,13 +228,7 @@ amigo_snapshot_get_owner_id (AmigoSnapshot *self)
  *
  * Returns: (transfer none) (nullable): the owner's alias (`ownerAlias`)
  */
-const char *
-amigo_snapshot_get_owner_alias (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
-
-  return self->owner_alias;
-}
+GETTER (const char *, owner_alias, NULL)
 
 /**
  * amigo_snapshot_get_description:
@@ -285,13 +236,7 @@ amigo_snapshot_get_owner_alias (AmigoSnapshot *self)
  *
  * Returns: (transfer none) (nullable): the description (`description`)
  */
-const char *
-amigo_snapshot_get_description (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
-
-  return self->description;
-}
+GETTER (const char *, description, NULL)
 
 /**
  * amigo_snapshot_get_volume_size:
@@ -299,13 +244,7 @@ amigo_snapshot_get_description (AmigoSnapshot *self)
  *
  * Returns: the size in GiB, -1 if not given (`volumeSize`)
  */
-gint
-amigo_snapshot_get_volume_size (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), -1);
-
-  return self->volume_size;
-}
+GETTER (gint, volume_size, -1)
 
 /**
  * amigo_snapshot_get_encrypted:
@@ -327,13 +266,7 @@ amigo_snapshot_get_encrypted (AmigoSnapshot *self)
  *
  * Returns: (transfer none) (nullable): the KMS key (`kmsKeyId`)
  */
-const char *
-amigo_snapshot_get_kms_key_id (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
-
-  return self->kms_key_id;
-}
+GETTER (const char *, kms_key_id, NULL)
 
 /**
  * amigo_snapshot_get_data_encryption_key_id:
@@ -341,13 +274,7 @@ amigo_snapshot_get_kms_key_id (AmigoSnapshot *self)
  *
  * Returns: (transfer none) (nullable): the data encryption key (`dataEncryptionKeyId`)
  */
-const char *
-amigo_snapshot_get_data_encryption_key_id (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
-
-  return self->data_encryption_key_id;
-}
+GETTER (const char *, data_encryption_key_id, NULL)
 
 /**
  * amigo_snapshot_get_tags:
@@ -356,16 +283,7 @@ amigo_snapshot_get_data_encryption_key_id (AmigoSnapshot *self)
  *
  * Returns: (transfer none) (array length=n_tags) (nullable): its tags (`tagSet`)
  */
-const AmigoTag *
-amigo_snapshot_get_tags (AmigoSnapshot *self,
-                         guint         *n_tags)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
-
-  if (n_tags != NULL)
-    *n_tags = self->n_tags;
-  return self->tags;
-}
+ARRAY_GETTER (AmigoTag, tags)
 
 /**
  * amigo_snapshot_get_storage_tier:
@@ -373,13 +291,7 @@ amigo_snapshot_get_tags (AmigoSnapshot *self,
  *
  * Returns: (transfer none) (nullable): `archive` or `standard` (`storageTier`)
  */
-const char *
-amigo_snapshot_get_storage_tier (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
-
-  return self->storage_tier;
-}
+GETTER (const char *, storage_tier, NULL)
 
 /**
  * amigo_snapshot_get_restore_expiry_time:
@@ -387,13 +299,7 @@ amigo_snapshot_get_storage_tier (AmigoSnapshot *self)
  *
  * Returns: (transfer none) (nullable): when a restored archive goes back (`restoreExpiryTime`)
  */
-const char *
-amigo_snapshot_get_restore_expiry_time (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
-
-  return self->restore_expiry_time;
-}
+GETTER (const char *, restore_expiry_time, NULL)
 
 /**
  * amigo_snapshot_get_restore_expiry_time_usec:
@@ -401,13 +307,7 @@ amigo_snapshot_get_restore_expiry_time (AmigoSnapshot *self)
  *
  * Returns: when a restored archive goes back, in microseconds since the Unix epoch (UTC), or 0
  */
-gint64
-amigo_snapshot_get_restore_expiry_time_usec (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), 0);
-
-  return self->restore_expiry_time_usec;
-}
+GETTER (gint64, restore_expiry_time_usec, 0)
 
 /**
  * amigo_snapshot_get_outpost_arn:
@@ -415,13 +315,7 @@ amigo_snapshot_get_restore_expiry_time_usec (AmigoSnapshot *self)
  *
  * Returns: (transfer none) (nullable): the Outpost (`outpostArn`)
  */
-const char *
-amigo_snapshot_get_outpost_arn (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
-
-  return self->outpost_arn;
-}
+GETTER (const char *, outpost_arn, NULL)
 
 /**
  * amigo_snapshot_get_availability_zone:
@@ -429,13 +323,7 @@ amigo_snapshot_get_outpost_arn (AmigoSnapshot *self)
  *
  * Returns: (transfer none) (nullable): the Availability Zone (`availabilityZone`)
  */
-const char *
-amigo_snapshot_get_availability_zone (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
-
-  return self->availability_zone;
-}
+GETTER (const char *, availability_zone, NULL)
 
 /**
  * amigo_snapshot_get_sse_type:
@@ -443,13 +331,7 @@ amigo_snapshot_get_availability_zone (AmigoSnapshot *self)
  *
  * Returns: (transfer none) (nullable): the server-side encryption type (`sseType`)
  */
-const char *
-amigo_snapshot_get_sse_type (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
-
-  return self->sse_type;
-}
+GETTER (const char *, sse_type, NULL)
 
 /**
  * amigo_snapshot_get_transfer_type:
@@ -457,13 +339,7 @@ amigo_snapshot_get_sse_type (AmigoSnapshot *self)
  *
  * Returns: (transfer none) (nullable): `time-based` or `standard` (`transferType`)
  */
-const char *
-amigo_snapshot_get_transfer_type (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
-
-  return self->transfer_type;
-}
+GETTER (const char *, transfer_type, NULL)
 
 /**
  * amigo_snapshot_get_completion_duration_minutes:
@@ -471,13 +347,7 @@ amigo_snapshot_get_transfer_type (AmigoSnapshot *self)
  *
  * Returns: the completion duration asked for, -1 if not given (`completionDurationMinutes`)
  */
-gint
-amigo_snapshot_get_completion_duration_minutes (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), -1);
-
-  return self->completion_duration_minutes;
-}
+GETTER (gint, completion_duration_minutes, -1)
 
 /**
  * amigo_snapshot_get_completion_time:
@@ -485,13 +355,7 @@ amigo_snapshot_get_completion_duration_minutes (AmigoSnapshot *self)
  *
  * Returns: (transfer none) (nullable): when it completed (`completionTime`)
  */
-const char *
-amigo_snapshot_get_completion_time (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), NULL);
-
-  return self->completion_time;
-}
+GETTER (const char *, completion_time, NULL)
 
 /**
  * amigo_snapshot_get_completion_time_usec:
@@ -499,13 +363,7 @@ amigo_snapshot_get_completion_time (AmigoSnapshot *self)
  *
  * Returns: when it completed, in microseconds since the Unix epoch (UTC), or 0
  */
-gint64
-amigo_snapshot_get_completion_time_usec (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), 0);
-
-  return self->completion_time_usec;
-}
+GETTER (gint64, completion_time_usec, 0)
 
 /**
  * amigo_snapshot_get_full_snapshot_size_in_bytes:
@@ -513,13 +371,7 @@ amigo_snapshot_get_completion_time_usec (AmigoSnapshot *self)
  *
  * Returns: the full size in bytes, -1 if not given (`fullSnapshotSizeInBytes`)
  */
-gint64
-amigo_snapshot_get_full_snapshot_size_in_bytes (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), -1);
-
-  return self->full_snapshot_size_in_bytes;
-}
+GETTER (gint64, full_snapshot_size_in_bytes, -1)
 
 /* ---- AmigoSnapshotDeletion ------------------------------------------- */
 

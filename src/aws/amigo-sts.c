@@ -164,14 +164,7 @@ amigo_sts_new (AmigoClient *client,
                const char  *region,
                const char  *endpoint_url)
 {
-  g_return_val_if_fail (AMIGO_IS_CLIENT (client), NULL);
-  g_return_val_if_fail (region != NULL && *region != '\0', NULL);
-
-  return g_object_new (AMIGO_TYPE_STS,
-                       "client", client,
-                       "region", region,
-                       "endpoint-url", endpoint_url,
-                       NULL);
+  return amigo_service_new (AMIGO_TYPE_STS, client, region, endpoint_url);
 }
 
 /**
@@ -191,56 +184,7 @@ amigo_sts_new_for_account (AmigoAccount  *account,
                            const char    *region,
                            GError       **error)
 {
-  g_autoptr(AmigoEndpoint) endpoint = NULL;
-
-  g_return_val_if_fail (AMIGO_IS_ACCOUNT (account), NULL);
-  g_return_val_if_fail (AMIGO_IS_CLIENT (client), NULL);
-  g_return_val_if_fail (region != NULL, NULL);
-
-  endpoint = amigo_account_resolve_endpoint (account, "sts", region, error);
-  if (endpoint == NULL)
-    return NULL;
-  return amigo_sts_new (client, endpoint->signing_region, endpoint->url);
-}
-
-/**
- * amigo_sts_get_client:
- * @self: an #AmigoSts
- *
- * Returns: (transfer none): the client
- */
-AmigoClient *
-amigo_sts_get_client (AmigoSts *self)
-{
-  g_return_val_if_fail (AMIGO_IS_STS (self), NULL);
-  return amigo_service_get_client (AMIGO_SERVICE (self));
-}
-
-/**
- * amigo_sts_get_region:
- * @self: an #AmigoSts
- *
- * Returns: (transfer none): the region requests are signed for
- */
-const char *
-amigo_sts_get_region (AmigoSts *self)
-{
-  g_return_val_if_fail (AMIGO_IS_STS (self), NULL);
-  return amigo_service_get_region (AMIGO_SERVICE (self));
-}
-
-/**
- * amigo_sts_get_endpoint_url:
- * @self: an #AmigoSts
- *
- * Returns: (transfer none) (nullable): the endpoint, or %NULL for the
- *   region's standard one
- */
-const char *
-amigo_sts_get_endpoint_url (AmigoSts *self)
-{
-  g_return_val_if_fail (AMIGO_IS_STS (self), NULL);
-  return amigo_service_get_endpoint_url (AMIGO_SERVICE (self));
+  return amigo_service_new_for_account (AMIGO_TYPE_STS, "sts", account, client, region, error);
 }
 
 /**

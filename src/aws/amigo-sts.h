@@ -54,9 +54,6 @@ AmigoSts            *amigo_sts_new_for_account            (AmigoAccount        *
                                                            AmigoClient         *client,
                                                            const char          *region,
                                                            GError             **error);
-AmigoClient         *amigo_sts_get_client                 (AmigoSts            *self);
-const char          *amigo_sts_get_region                 (AmigoSts            *self);
-const char          *amigo_sts_get_endpoint_url           (AmigoSts            *self);
 
 void                 amigo_sts_get_caller_identity_async  (AmigoSts            *self,
                                                            GCancellable        *cancellable,

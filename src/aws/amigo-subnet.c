@@ -126,19 +126,18 @@ amigo_subnet_new (void)
   return g_object_new (AMIGO_TYPE_SUBNET, NULL);
 }
 
+#define GETTER(Ret, field, fallback) \
+  AMIGO_RECORD_GETTER (AmigoSubnet, amigo_subnet, AMIGO_IS_SUBNET, Ret, field, fallback)
+#define ARRAY_GETTER(Item, field) \
+  AMIGO_RECORD_ARRAY_GETTER (AmigoSubnet, amigo_subnet, AMIGO_IS_SUBNET, Item, field)
+
 /**
  * amigo_subnet_get_subnet_id:
  * @self: an #AmigoSubnet
  *
  * Returns: (transfer none) (nullable): the subnet id (`subnetId`)
  */
-const char *
-amigo_subnet_get_subnet_id (AmigoSubnet *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SUBNET (self), NULL);
-
-  return self->subnet_id;
-}
+GETTER (const char *, subnet_id, NULL)
 
 /**
  * amigo_subnet_get_vpc_id:
@@ -146,13 +145,7 @@ amigo_subnet_get_subnet_id (AmigoSubnet *self)
  *
  * Returns: (transfer none) (nullable): its VPC (`vpcId`)
  */
-const char *
-amigo_subnet_get_vpc_id (AmigoSubnet *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SUBNET (self), NULL);
-
-  return self->vpc_id;
-}
+GETTER (const char *, vpc_id, NULL)
 
 /**
  * amigo_subnet_get_state:
@@ -160,13 +153,7 @@ amigo_subnet_get_vpc_id (AmigoSubnet *self)
  *
  * Returns: (transfer none) (nullable): `pending`, `available`, `unavailable`, `failed`, `failed-insufficient-capacity` (`state`)
  */
-const char *
-amigo_subnet_get_state (AmigoSubnet *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SUBNET (self), NULL);
-
-  return self->state;
-}
+GETTER (const char *, state, NULL)
 
 /**
  * amigo_subnet_get_availability_zone:
@@ -174,13 +161,7 @@ amigo_subnet_get_state (AmigoSubnet *self)
  *
  * Returns: (transfer none) (nullable): its Availability Zone (`availabilityZone`)
  */
-const char *
-amigo_subnet_get_availability_zone (AmigoSubnet *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SUBNET (self), NULL);
-
-  return self->availability_zone;
-}
+GETTER (const char *, availability_zone, NULL)
 
 /**
  * amigo_subnet_get_availability_zone_id:
@@ -188,13 +169,7 @@ amigo_subnet_get_availability_zone (AmigoSubnet *self)
  *
  * Returns: (transfer none) (nullable): its Availability Zone id (`availabilityZoneId`)
  */
-const char *
-amigo_subnet_get_availability_zone_id (AmigoSubnet *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SUBNET (self), NULL);
-
-  return self->availability_zone_id;
-}
+GETTER (const char *, availability_zone_id, NULL)
 
 /**
  * amigo_subnet_get_cidr_block:
@@ -202,13 +177,7 @@ amigo_subnet_get_availability_zone_id (AmigoSubnet *self)
  *
  * Returns: (transfer none) (nullable): its IPv4 CIDR block (`cidrBlock`)
  */
-const char *
-amigo_subnet_get_cidr_block (AmigoSubnet *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SUBNET (self), NULL);
-
-  return self->cidr_block;
-}
+GETTER (const char *, cidr_block, NULL)
 
 /**
  * amigo_subnet_get_available_ip_address_count:
@@ -216,13 +185,7 @@ amigo_subnet_get_cidr_block (AmigoSubnet *self)
  *
  * Returns: how many IPv4 addresses are free, -1 if not given (`availableIpAddressCount`)
  */
-gint
-amigo_subnet_get_available_ip_address_count (AmigoSubnet *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SUBNET (self), -1);
-
-  return self->available_ip_address_count;
-}
+GETTER (gint, available_ip_address_count, -1)
 
 /**
  * amigo_subnet_get_default_for_az:
@@ -286,13 +249,7 @@ amigo_subnet_get_ipv6_native (AmigoSubnet *self)
  *
  * Returns: (transfer none) (nullable): the owner's account id (`ownerId`)
  */
-const char *
-amigo_subnet_get_owner_id (AmigoSubnet *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SUBNET (self), NULL);
-
-  return self->owner_id;
-}
+GETTER (const char *, owner_id, NULL)
 
 /**
  * amigo_subnet_get_subnet_arn:
@@ -300,13 +257,7 @@ amigo_subnet_get_owner_id (AmigoSubnet *self)
  *
  * Returns: (transfer none) (nullable): the ARN (`subnetArn`)
  */
-const char *
-amigo_subnet_get_subnet_arn (AmigoSubnet *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SUBNET (self), NULL);
-
-  return self->subnet_arn;
-}
+GETTER (const char *, subnet_arn, NULL)
 
 /**
  * amigo_subnet_get_outpost_arn:
@@ -314,13 +265,7 @@ amigo_subnet_get_subnet_arn (AmigoSubnet *self)
  *
  * Returns: (transfer none) (nullable): the Outpost (`outpostArn`)
  */
-const char *
-amigo_subnet_get_outpost_arn (AmigoSubnet *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SUBNET (self), NULL);
-
-  return self->outpost_arn;
-}
+GETTER (const char *, outpost_arn, NULL)
 
 /**
  * amigo_subnet_get_tags:
@@ -329,13 +274,4 @@ amigo_subnet_get_outpost_arn (AmigoSubnet *self)
  *
  * Returns: (transfer none) (array length=n_tags) (nullable): its tags (`tagSet`)
  */
-const AmigoTag *
-amigo_subnet_get_tags (AmigoSubnet *self,
-                       guint       *n_tags)
-{
-  g_return_val_if_fail (AMIGO_IS_SUBNET (self), NULL);
-
-  if (n_tags != NULL)
-    *n_tags = self->n_tags;
-  return self->tags;
-}
+ARRAY_GETTER (AmigoTag, tags)

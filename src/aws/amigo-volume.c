@@ -123,19 +123,18 @@ amigo_volume_new (void)
   return g_object_new (AMIGO_TYPE_VOLUME, NULL);
 }
 
+#define GETTER(Ret, field, fallback) \
+  AMIGO_RECORD_GETTER (AmigoVolume, amigo_volume, AMIGO_IS_VOLUME, Ret, field, fallback)
+#define ARRAY_GETTER(Item, field) \
+  AMIGO_RECORD_ARRAY_GETTER (AmigoVolume, amigo_volume, AMIGO_IS_VOLUME, Item, field)
+
 /**
  * amigo_volume_get_volume_id:
  * @self: an #AmigoVolume
  *
  * Returns: (transfer none) (nullable): the volume id (`volumeId`)
  */
-const char *
-amigo_volume_get_volume_id (AmigoVolume *self)
-{
-  g_return_val_if_fail (AMIGO_IS_VOLUME (self), NULL);
-
-  return self->volume_id;
-}
+GETTER (const char *, volume_id, NULL)
 
 /**
  * amigo_volume_get_size:
@@ -143,13 +142,7 @@ amigo_volume_get_volume_id (AmigoVolume *self)
  *
  * Returns: its size in GiB (`size`), -1 when not given
  */
-gint
-amigo_volume_get_size (AmigoVolume *self)
-{
-  g_return_val_if_fail (AMIGO_IS_VOLUME (self), -1);
-
-  return self->size;
-}
+GETTER (gint, size, -1)
 
 /**
  * amigo_volume_get_snapshot_id:
@@ -158,13 +151,7 @@ amigo_volume_get_size (AmigoVolume *self)
  * Returns: (transfer none) (nullable): the snapshot it was made from
  *   (`snapshotId`; empty or %NULL for a blank volume)
  */
-const char *
-amigo_volume_get_snapshot_id (AmigoVolume *self)
-{
-  g_return_val_if_fail (AMIGO_IS_VOLUME (self), NULL);
-
-  return self->snapshot_id;
-}
+GETTER (const char *, snapshot_id, NULL)
 
 /**
  * amigo_volume_get_availability_zone:
@@ -172,13 +159,7 @@ amigo_volume_get_snapshot_id (AmigoVolume *self)
  *
  * Returns: (transfer none) (nullable): its Availability Zone (`availabilityZone`)
  */
-const char *
-amigo_volume_get_availability_zone (AmigoVolume *self)
-{
-  g_return_val_if_fail (AMIGO_IS_VOLUME (self), NULL);
-
-  return self->availability_zone;
-}
+GETTER (const char *, availability_zone, NULL)
 
 /**
  * amigo_volume_get_state:
@@ -187,13 +168,7 @@ amigo_volume_get_availability_zone (AmigoVolume *self)
  * Returns: (transfer none) (nullable): `creating`, `available`, `in-use`,
  *   `deleting`, `deleted` or `error` (`status`)
  */
-const char *
-amigo_volume_get_state (AmigoVolume *self)
-{
-  g_return_val_if_fail (AMIGO_IS_VOLUME (self), NULL);
-
-  return self->state;
-}
+GETTER (const char *, state, NULL)
 
 /**
  * amigo_volume_get_create_time:
@@ -202,13 +177,7 @@ amigo_volume_get_state (AmigoVolume *self)
  * Returns: (transfer none) (nullable): when it was created, as AWS wrote
  *   it (`createTime`)
  */
-const char *
-amigo_volume_get_create_time (AmigoVolume *self)
-{
-  g_return_val_if_fail (AMIGO_IS_VOLUME (self), NULL);
-
-  return self->create_time;
-}
+GETTER (const char *, create_time, NULL)
 
 /**
  * amigo_volume_get_create_time_usec:
@@ -216,13 +185,7 @@ amigo_volume_get_create_time (AmigoVolume *self)
  *
  * Returns: @create_time in microseconds since the Unix epoch, or 0
  */
-gint64
-amigo_volume_get_create_time_usec (AmigoVolume *self)
-{
-  g_return_val_if_fail (AMIGO_IS_VOLUME (self), 0);
-
-  return self->create_time_usec;
-}
+GETTER (gint64, create_time_usec, 0)
 
 /**
  * amigo_volume_get_volume_type:
@@ -231,13 +194,7 @@ amigo_volume_get_create_time_usec (AmigoVolume *self)
  * Returns: (transfer none) (nullable): `gp3`, `gp2`, `io1`, `io2`, `st1`,
  *   `sc1` or `standard` (`volumeType`)
  */
-const char *
-amigo_volume_get_volume_type (AmigoVolume *self)
-{
-  g_return_val_if_fail (AMIGO_IS_VOLUME (self), NULL);
-
-  return self->volume_type;
-}
+GETTER (const char *, volume_type, NULL)
 
 /**
  * amigo_volume_get_iops:
@@ -245,13 +202,7 @@ amigo_volume_get_volume_type (AmigoVolume *self)
  *
  * Returns: its IOPS (`iops`), -1 when not given
  */
-gint
-amigo_volume_get_iops (AmigoVolume *self)
-{
-  g_return_val_if_fail (AMIGO_IS_VOLUME (self), -1);
-
-  return self->iops;
-}
+GETTER (gint, iops, -1)
 
 /**
  * amigo_volume_get_throughput:
@@ -259,13 +210,7 @@ amigo_volume_get_iops (AmigoVolume *self)
  *
  * Returns: its throughput in MiB/s (`throughput`), -1 when not given
  */
-gint
-amigo_volume_get_throughput (AmigoVolume *self)
-{
-  g_return_val_if_fail (AMIGO_IS_VOLUME (self), -1);
-
-  return self->throughput;
-}
+GETTER (gint, throughput, -1)
 
 /**
  * amigo_volume_get_encrypted:
@@ -287,13 +232,7 @@ amigo_volume_get_encrypted (AmigoVolume *self)
  *
  * Returns: (transfer none) (nullable): the KMS key of an encrypted volume (`kmsKeyId`)
  */
-const char *
-amigo_volume_get_kms_key_id (AmigoVolume *self)
-{
-  g_return_val_if_fail (AMIGO_IS_VOLUME (self), NULL);
-
-  return self->kms_key_id;
-}
+GETTER (const char *, kms_key_id, NULL)
 
 /**
  * amigo_volume_get_tags:
@@ -302,13 +241,4 @@ amigo_volume_get_kms_key_id (AmigoVolume *self)
  *
  * Returns: (transfer none) (array length=n_tags) (nullable): its tags (`tagSet`)
  */
-const AmigoTag *
-amigo_volume_get_tags (AmigoVolume *self,
-                       guint       *n_tags)
-{
-  g_return_val_if_fail (AMIGO_IS_VOLUME (self), NULL);
-
-  if (n_tags != NULL)
-    *n_tags = self->n_tags;
-  return self->tags;
-}
+ARRAY_GETTER (AmigoTag, tags)

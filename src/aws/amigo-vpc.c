@@ -105,19 +105,18 @@ amigo_vpc_new (void)
   return g_object_new (AMIGO_TYPE_VPC, NULL);
 }
 
+#define GETTER(Ret, field, fallback) \
+  AMIGO_RECORD_GETTER (AmigoVpc, amigo_vpc, AMIGO_IS_VPC, Ret, field, fallback)
+#define ARRAY_GETTER(Item, field) \
+  AMIGO_RECORD_ARRAY_GETTER (AmigoVpc, amigo_vpc, AMIGO_IS_VPC, Item, field)
+
 /**
  * amigo_vpc_get_vpc_id:
  * @self: an #AmigoVpc
  *
  * Returns: (transfer none) (nullable): the VPC id (`vpcId`)
  */
-const char *
-amigo_vpc_get_vpc_id (AmigoVpc *self)
-{
-  g_return_val_if_fail (AMIGO_IS_VPC (self), NULL);
-
-  return self->vpc_id;
-}
+GETTER (const char *, vpc_id, NULL)
 
 /**
  * amigo_vpc_get_state:
@@ -125,13 +124,7 @@ amigo_vpc_get_vpc_id (AmigoVpc *self)
  *
  * Returns: (transfer none) (nullable): `pending` or `available` (`state`)
  */
-const char *
-amigo_vpc_get_state (AmigoVpc *self)
-{
-  g_return_val_if_fail (AMIGO_IS_VPC (self), NULL);
-
-  return self->state;
-}
+GETTER (const char *, state, NULL)
 
 /**
  * amigo_vpc_get_cidr_block:
@@ -139,13 +132,7 @@ amigo_vpc_get_state (AmigoVpc *self)
  *
  * Returns: (transfer none) (nullable): its primary IPv4 CIDR block (`cidrBlock`)
  */
-const char *
-amigo_vpc_get_cidr_block (AmigoVpc *self)
-{
-  g_return_val_if_fail (AMIGO_IS_VPC (self), NULL);
-
-  return self->cidr_block;
-}
+GETTER (const char *, cidr_block, NULL)
 
 /**
  * amigo_vpc_get_dhcp_options_id:
@@ -153,13 +140,7 @@ amigo_vpc_get_cidr_block (AmigoVpc *self)
  *
  * Returns: (transfer none) (nullable): its DHCP options (`dhcpOptionsId`)
  */
-const char *
-amigo_vpc_get_dhcp_options_id (AmigoVpc *self)
-{
-  g_return_val_if_fail (AMIGO_IS_VPC (self), NULL);
-
-  return self->dhcp_options_id;
-}
+GETTER (const char *, dhcp_options_id, NULL)
 
 /**
  * amigo_vpc_get_instance_tenancy:
@@ -167,13 +148,7 @@ amigo_vpc_get_dhcp_options_id (AmigoVpc *self)
  *
  * Returns: (transfer none) (nullable): `default`, `dedicated` or `host` (`instanceTenancy`)
  */
-const char *
-amigo_vpc_get_instance_tenancy (AmigoVpc *self)
-{
-  g_return_val_if_fail (AMIGO_IS_VPC (self), NULL);
-
-  return self->instance_tenancy;
-}
+GETTER (const char *, instance_tenancy, NULL)
 
 /**
  * amigo_vpc_get_is_default:
@@ -195,13 +170,7 @@ amigo_vpc_get_is_default (AmigoVpc *self)
  *
  * Returns: (transfer none) (nullable): the owner's account id (`ownerId`)
  */
-const char *
-amigo_vpc_get_owner_id (AmigoVpc *self)
-{
-  g_return_val_if_fail (AMIGO_IS_VPC (self), NULL);
-
-  return self->owner_id;
-}
+GETTER (const char *, owner_id, NULL)
 
 /**
  * amigo_vpc_get_tags:
@@ -210,13 +179,4 @@ amigo_vpc_get_owner_id (AmigoVpc *self)
  *
  * Returns: (transfer none) (array length=n_tags) (nullable): its tags (`tagSet`)
  */
-const AmigoTag *
-amigo_vpc_get_tags (AmigoVpc *self,
-                    guint    *n_tags)
-{
-  g_return_val_if_fail (AMIGO_IS_VPC (self), NULL);
-
-  if (n_tags != NULL)
-    *n_tags = self->n_tags;
-  return self->tags;
-}
+ARRAY_GETTER (AmigoTag, tags)

@@ -1,9 +1,11 @@
-/* amigo-task-manager-private.h — what the tests look at
+/* amigo-task-manager-private.h — what the tests look at, and what
+ * amigo-task-manager.c shares with amigo-task-watch.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "amigo-ec2.h"
 #include "amigo-task-manager.h"
 
 G_BEGIN_DECLS
@@ -25,5 +27,71 @@ gboolean _amigo_task_manager_is_watching    (AmigoTaskManager *self,
 /* The wait before the poll after the next one of @task (0 when not watched). */
 guint    _amigo_task_manager_get_interval   (AmigoTaskManager *self,
                                              AmigoTask        *task);
+
+/* ---- between the manager and its watches ----------------------------- */
+
+typedef struct _Watch Watch;
+
+struct _AmigoTaskManager
+{
+  GObject parent_instance;
+
+  /* owned */
+  AmigoAccountManager *accounts;
+  char *state_path;
+  GListStore *tasks;
+  GHashTable *watches;          /* AmigoTask * → Watch * */
+  gulong loaded_handler;
+
+  gboolean busy;
+  guint initial_interval_ms;
+  guint max_interval_ms;
+  guint n_requests;
+};
+
+struct _Watch
+{
+  AmigoTaskManager *manager;    /* borrowed; NULL once the watch stopped */
+  AmigoTask *task;
+  GCancellable *cancellable;
+  AmigoEc2 *ec2;
+  guint timeout_id;
+  guint interval_ms;            /* the next wait */
+  char *progress;               /* what AWS said last time, to see a change */
+  gboolean waiting_for_accounts;
+  gboolean in_flight;
+  gboolean seen;
+  gboolean cancelling;
+};
+
+/* The manager's side of a watch ending: forgets (and stops) the watch,
+ * saves, updates :busy and emits ::task-finished. */
+void     _amigo_task_manager_finished            (AmigoTaskManager    *self,
+                                                  AmigoTask           *task);
+
+/* Watches @task; @now polls at once (a loaded task), otherwise after the
+ * first wait (one just created). */
+void     _amigo_task_manager_start_watch         (AmigoTaskManager    *self,
+                                                  AmigoTask           *task,
+                                                  gboolean             now);
+void     _amigo_task_manager_accounts_loaded_cb  (AmigoAccountManager *accounts,
+                                                  GParamSpec          *pspec,
+                                                  AmigoTaskManager    *self);
+
+Watch   *_amigo_task_watch_ref                   (Watch               *watch);
+void     _amigo_task_watch_unref                 (Watch               *watch);
+/* The watches table's destroy function: nothing may run for the watch again. */
+void     _amigo_task_watch_stop                  (gpointer             data);
+/* TRUE when a callback arrives for a watch that was stopped. */
+gboolean _amigo_task_watch_is_stopped            (Watch               *watch);
+void     _amigo_task_watch_finish                (Watch               *watch,
+                                                  AmigoTaskState       state,
+                                                  const char          *message);
+
+/* The image of @watch's task in a DescribeImages answer, or %NULL. */
+AmigoImage *_amigo_task_watch_find_image (Watch     *watch,
+                                          GPtrArray *images);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Watch, _amigo_task_watch_unref)
 
 G_END_DECLS

@@ -1,14 +1,7 @@
 /* amigo-task-manager.c — the tasks under way, polled, and kept across restarts
  *
- * Each running task has a watch: it finds the task's account (waiting for
- * the account manager to finish loading if needed), gets its client, and
- * polls EC2 with one Describe request at a time — DescribeImages for the
- * image kinds (plus DescribeSnapshots of a copy's snapshots for the
- * percentage), DescribeInstances for a launch. The wait between polls
- * starts at 2 s and grows ×1.5 up to 60 s, back to 2 s whenever AWS reports
- * progress. A failed poll (throttling, the network) never fails the task:
- * its message shows the error and polling goes on, more slowly. The watch
- * ends when AWS says the work succeeded or failed.
+ * Each running task has a watch (amigo-task-watch.c) that polls EC2 until
+ * AWS says the work succeeded or failed; cancelling a copy is here.
  *
  * The list is kept in a state file (amigo-task-state-file.c), saved on
  * every change, so that Amigo resumes watching after a restart.
@@ -19,7 +12,6 @@
 
 #include <glib/gi18n.h>
 
-#include "amigo-ec2.h"
 #include "amigo-error.h"
 #include "amigo-task-manager-private.h"
 #include "amigo-task-private.h"
@@ -27,44 +19,6 @@
 
 #define DEFAULT_INITIAL_INTERVAL_MS 2000
 #define DEFAULT_MAX_INTERVAL_MS 60000
-/* EC2 is eventually consistent: right after CreateImage or RunInstances,
- * Describe may not know the new id yet. "Not found" means "gone" only once
- * the resource was seen, or when the task is older than this. */
-#define NOT_FOUND_GRACE_USEC (2 * G_TIME_SPAN_MINUTE)
-
-typedef struct _Watch Watch;
-
-struct _AmigoTaskManager
-{
-  GObject parent_instance;
-
-  /* owned */
-  AmigoAccountManager *accounts;
-  char *state_path;
-  GListStore *tasks;
-  GHashTable *watches;          /* AmigoTask * → Watch * */
-  gulong loaded_handler;
-
-  gboolean busy;
-  guint initial_interval_ms;
-  guint max_interval_ms;
-  guint n_requests;
-};
-
-struct _Watch
-{
-  AmigoTaskManager *manager;    /* borrowed; NULL once the watch stopped */
-  AmigoTask *task;
-  GCancellable *cancellable;
-  AmigoEc2 *ec2;
-  guint timeout_id;
-  guint interval_ms;            /* the next wait */
-  char *progress;               /* what AWS said last time, to see a change */
-  gboolean waiting_for_accounts;
-  gboolean in_flight;
-  gboolean seen;
-  gboolean cancelling;
-};
 
 G_DEFINE_FINAL_TYPE (AmigoTaskManager, amigo_task_manager, G_TYPE_OBJECT)
 
@@ -82,600 +36,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void watch_resolve (Watch *watch);
-static void save (AmigoTaskManager *self);
-
-/* ---- watches --------------------------------------------------------- */
-
-static void
-watch_clear (gpointer data)
-{
-  Watch *watch = data;
-
-  g_clear_object (&watch->task);
-  g_clear_object (&watch->cancellable);
-  g_clear_object (&watch->ec2);
-  g_free (watch->progress);
-}
-
-static Watch *
-watch_ref (Watch *watch)
-{
-  return g_rc_box_acquire (watch);
-}
-
-static void
-watch_unref (Watch *watch)
-{
-  g_rc_box_release_full (watch, watch_clear);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Watch, watch_unref)
-
-/* The hash table's destroy function: nothing may run for this watch again. */
-static void
-watch_stop (gpointer data)
-{
-  Watch *watch = data;
-
-  watch->manager = NULL;
-  g_cancellable_cancel (watch->cancellable);
-  g_clear_handle_id (&watch->timeout_id, g_source_remove);
-  watch_unref (watch);
-}
-
-static Watch *
-watch_new (AmigoTaskManager *self,
-           AmigoTask        *task)
-{
-  Watch *watch = g_rc_box_new0 (Watch);
-
-  watch->manager = self;
-  watch->task = g_object_ref (task);
-  watch->cancellable = g_cancellable_new ();
-  watch->interval_ms = self->initial_interval_ms;
-  return watch;
-}
-
-/* TRUE when a callback arrives for a watch that was stopped. */
-static gboolean
-watch_is_stopped (Watch *watch)
-{
-  return watch->manager == NULL;
-}
-
-guint
-_amigo_task_backoff_next (guint interval_ms,
-                          guint max_ms)
-{
-  guint64 next = (guint64) interval_ms * 3 / 2;
-
-  return (guint) MIN (MAX (next, (guint64) interval_ms + 1), (guint64) max_ms);
-}
-
-static void
-update_busy (AmigoTaskManager *self)
-{
-  gboolean busy = g_hash_table_size (self->watches) > 0;
-
-  if (busy == self->busy)
-    return;
-  self->busy = busy;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static gboolean
-watch_timeout_cb (gpointer data)
-{
-  Watch *watch = data;
-
-  watch->timeout_id = 0;
-  watch_resolve (watch);
-  return G_SOURCE_REMOVE;
-}
-
-/* Polls again after the current wait, and waits longer the time after. */
-static void
-watch_schedule (Watch *watch)
-{
-  AmigoTaskManager *self = watch->manager;
-
-  g_clear_handle_id (&watch->timeout_id, g_source_remove);
-  watch->timeout_id = g_timeout_add (watch->interval_ms, watch_timeout_cb, watch);
-  watch->interval_ms = _amigo_task_backoff_next (watch->interval_ms, self->max_interval_ms);
-}
-
-/* AWS answered: a different answer than last time means things move, so
- * the next poll comes soon again. */
-static void
-watch_progress (Watch      *watch,
-                const char *aws_state,
-                int         percent,
-                const char *message)
-{
-  g_autofree char *progress = g_strdup_printf ("%s|%d", aws_state ? aws_state : "", percent);
-
-  if (watch->progress != NULL && !g_str_equal (watch->progress, progress))
-    watch->interval_ms = watch->manager->initial_interval_ms;
-  g_free (watch->progress);
-  watch->progress = g_steal_pointer (&progress);
-
-  _amigo_task_set_percent (watch->task, percent);
-  _amigo_task_set_message (watch->task, message);
-  watch_schedule (watch);
-}
-
-/* A poll failed: say why, and try again later. */
-static void
-watch_retry (Watch        *watch,
-             const GError *error)
-{
-  _amigo_task_set_message (watch->task, error->message);
-  watch_schedule (watch);
-}
-
-static void
-watch_finish (Watch          *watch,
-              AmigoTaskState  state,
-              const char     *message)
-{
-  AmigoTaskManager *self = watch->manager;
-  g_autoptr(AmigoTask) task = g_object_ref (watch->task);
-
-  g_object_freeze_notify (G_OBJECT (task));
-  if (state == AMIGO_TASK_STATE_SUCCEEDED)
-    _amigo_task_set_percent (task, 100);
-  _amigo_task_set_message (task, message);
-  _amigo_task_set_state (task, state);
-  g_object_thaw_notify (G_OBJECT (task));
-
-  /* Stops and frees the watch: nothing of it may be used below. */
-  g_hash_table_remove (self->watches, task);
-
-  save (self);
-  update_busy (self);
-  g_signal_emit (self, signals[SIGNAL_TASK_FINISHED], 0, task);
-}
-
-static gboolean
-is_older_than (AmigoTask *task,
-               GTimeSpan  span)
-{
-  return g_get_real_time () - amigo_task_get_started (task) > span;
-}
-
-/* Describe says the resource does not exist. */
-static void
-watch_not_found (Watch        *watch,
-                 const GError *error)
-{
-  AmigoTask *task = watch->task;
-  g_autofree char *ids = g_strjoinv (", ", (char **) amigo_task_get_resource_ids (task));
-  g_autofree char *message = NULL;
-
-  if (watch->cancelling || (!watch->seen && !is_older_than (task, NOT_FOUND_GRACE_USEC)))
-    {
-      /* Not visible yet (eventual consistency), or being cancelled: the
-       * cancellation says how it ended. */
-      watch_schedule (watch);
-      return;
-    }
-
-  if (amigo_task_get_kind (task) == AMIGO_TASK_KIND_LAUNCH)
-    /* Translators: %s is one or more instance ids */
-    message = g_strdup_printf (_("EC2 no longer knows the instances %s: they were terminated long ago or never started."), ids);
-  else
-    /* Translators: %s is an image id */
-    message = g_strdup_printf (_("The image %s no longer exists: it was deregistered before it became available."), ids);
-  watch_finish (watch, AMIGO_TASK_STATE_FAILED, message);
-}
-
-/* ---- polling images -------------------------------------------------- */
-
-static gboolean
-image_state_is_failure (const char *state)
-{
-  static const char * const failures[] = { "failed", "error", "invalid", "deregistered", NULL };
-
-  return state != NULL && g_strv_contains (failures, state);
-}
-
-/* "45%" → 45; -1 when AWS gives nothing usable. */
-static int
-parse_percent (const char *text)
-{
-  guint64 value;
-  char *end = NULL;
-
-  if (text == NULL || !g_ascii_isdigit (*text))
-    return -1;
-  value = g_ascii_strtoull (text, &end, 10);
-  if (end == text || (*end != '%' && *end != '\0') || value > 100)
-    return -1;
-  return (int) value;
-}
-
-typedef struct {
-  Watch *watch;
-  char *message;
-} SnapshotsData;
-
-static void
-snapshots_data_free (SnapshotsData *data)
-{
-  watch_unref (data->watch);
-  g_free (data->message);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SnapshotsData, snapshots_data_free)
-
-static void
-snapshots_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(SnapshotsData) data = user_data;
-  Watch *watch = data->watch;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) snapshots = NULL;
-  guint64 total = 0, done = 0;
-  int percent = -1;
-
-  snapshots = amigo_ec2_describe_snapshots_finish (AMIGO_EC2 (source), result, &error);
-  if (watch_is_stopped (watch))
-    return;
-  watch->in_flight = FALSE;
-
-  if (snapshots == NULL)
-    {
-      /* The image itself is fine: keep what we knew of the progress. */
-      watch_retry (watch, error);
-      return;
-    }
-
-  /* The copy's progress: its snapshots' progress, weighted by size. */
-  for (guint i = 0; i < snapshots->len; i++)
-    {
-      AmigoSnapshot *snapshot = g_ptr_array_index (snapshots, i);
-      int snapshot_percent = parse_percent (amigo_snapshot_get_progress (snapshot));
-      guint64 weight = MAX (amigo_snapshot_get_volume_size (snapshot), 1);
-
-      if (snapshot_percent < 0)
-        continue;
-      total += weight;
-      done += weight * snapshot_percent;
-    }
-  if (total > 0)
-    percent = (int) (done / total);
-
-  watch_progress (watch, "pending", percent, data->message);
-}
-
-static void
-watch_poll_snapshots (Watch      *watch,
-                      AmigoImage *image,
-                      const char *message)
-{
-  const AmigoBlockDeviceMapping *mappings;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  AmigoDescribeSnapshotsRequest request = { 0 };
-  SnapshotsData *data;
-  guint n_mappings = 0;
-
-  mappings = amigo_image_get_block_device_mappings (image, &n_mappings);
-  for (guint i = 0; i < n_mappings; i++)
-    if (mappings[i].has_ebs && mappings[i].ebs.snapshot_id != NULL && *mappings[i].ebs.snapshot_id != '\0')
-      g_ptr_array_add (ids, mappings[i].ebs.snapshot_id);
-
-  if (ids->len == 0)
-    {
-      /* AWS lists the copy's volumes only once their snapshots exist. */
-      watch_progress (watch, amigo_image_get_state (image), amigo_task_get_percent (watch->task), message);
-      return;
-    }
-  g_ptr_array_add (ids, NULL);
-
-  data = g_new0 (SnapshotsData, 1);
-  data->watch = watch_ref (watch);
-  data->message = g_strdup (message);
-  request.snapshot_ids = (const char * const *) ids->pdata;
-  watch->manager->n_requests++;
-  watch->in_flight = TRUE;
-  amigo_ec2_describe_snapshots_async (watch->ec2, &request, watch->cancellable, snapshots_cb, data);
-}
-
-static gboolean
-is_not_found (const GError *error,
-              const char   *prefix)
-{
-  const char *code = amigo_aws_error_get_aws_code (error);
-
-  return code != NULL && g_str_has_prefix (code, prefix) &&
-         (g_str_has_suffix (code, ".NotFound") || g_str_has_suffix (code, ".Unavailable"));
-}
-
-static void
-images_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(Watch) watch = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) images = NULL;
-  const char *image_id;
-  const AmigoStateReason *reason;
-  const char *state;
-  const char *message = NULL;
-  AmigoImage *image = NULL;
-
-  images = amigo_ec2_describe_images_finish (AMIGO_EC2 (source), result, NULL, &error);
-  if (watch_is_stopped (watch))
-    return;
-  watch->in_flight = FALSE;
-
-  if (images == NULL)
-    {
-      if (is_not_found (error, "InvalidAMIID"))
-        watch_not_found (watch, error);
-      else
-        watch_retry (watch, error);
-      return;
-    }
-
-  image_id = amigo_task_get_resource_ids (watch->task)[0];
-  for (guint i = 0; i < images->len && image == NULL; i++)
-    if (g_strcmp0 (amigo_image_get_image_id (g_ptr_array_index (images, i)), image_id) == 0)
-      image = g_ptr_array_index (images, i);
-  if (image == NULL)
-    {
-      /* A recently deregistered image is answered with an empty list. */
-      watch_not_found (watch, NULL);
-      return;
-    }
-
-  watch->seen = TRUE;
-  state = amigo_image_get_state (image);
-  reason = amigo_image_get_state_reason (image);
-  if (reason != NULL)
-    message = reason->message && *reason->message ? reason->message : reason->code;
-
-  if (g_strcmp0 (state, "available") == 0)
-    {
-      watch_finish (watch, AMIGO_TASK_STATE_SUCCEEDED, NULL);
-      return;
-    }
-  if (image_state_is_failure (state))
-    {
-      g_autofree char *fallback = NULL;
-
-      if (message == NULL)
-        /* Translators: %s is the image's state as AWS says it, e.g. "failed" */
-        message = fallback = g_strdup_printf (_("AWS reports the image as “%s” and gives no reason."), state);
-      watch_finish (watch, AMIGO_TASK_STATE_FAILED, message);
-      return;
-    }
-
-  /* pending, transient, or a state newer than this code: keep watching. */
-  if (amigo_task_get_kind (watch->task) == AMIGO_TASK_KIND_COPY_IMAGE)
-    watch_poll_snapshots (watch, image, message);
-  else
-    watch_progress (watch, state, -1, message);
-}
-
-/* ---- polling instances ----------------------------------------------- */
-
-static void
-instances_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(Watch) watch = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) instances = NULL;
-  const char * const *ids;
-  guint n_ids, n_running = 0;
-  g_autofree char *message = NULL;
-  g_autofree char *progress = NULL;
-
-  instances = amigo_ec2_describe_instances_finish (AMIGO_EC2 (source), result, &error);
-  if (watch_is_stopped (watch))
-    return;
-  watch->in_flight = FALSE;
-
-  if (instances == NULL)
-    {
-      if (is_not_found (error, "InvalidInstanceID"))
-        watch_not_found (watch, error);
-      else
-        watch_retry (watch, error);
-      return;
-    }
-
-  ids = amigo_task_get_resource_ids (watch->task);
-  n_ids = g_strv_length ((char **) ids);
-  for (guint i = 0; i < instances->len; i++)
-    {
-      AmigoInstance *instance = g_ptr_array_index (instances, i);
-      const char *state = amigo_instance_get_state (instance);
-
-      if (!g_strv_contains (ids, amigo_instance_get_instance_id (instance)))
-        continue;
-      watch->seen = TRUE;
-
-      if (g_strcmp0 (state, "running") == 0)
-        n_running++;
-      else if (g_strcmp0 (state, "pending") != 0)
-        {
-          /* Stopped or terminated before it ever ran: say why. */
-          const AmigoStateReason *reason = amigo_instance_get_state_reason (instance);
-          const char *why = reason && reason->message && *reason->message ? reason->message
-                            : amigo_instance_get_state_transition_reason (instance);
-
-          if (why != NULL && *why != '\0')
-            /* Translators: "Instance i-0123 is stopped: Server.InternalError: …" */
-            message = g_strdup_printf (_("Instance %s is %s: %s"),
-                                       amigo_instance_get_instance_id (instance), state, why);
-          else
-            /* Translators: "Instance i-0123 is terminated before it ran." */
-            message = g_strdup_printf (_("Instance %s is %s before it ran."),
-                                       amigo_instance_get_instance_id (instance), state);
-          watch_finish (watch, AMIGO_TASK_STATE_FAILED, message);
-          return;
-        }
-    }
-
-  if (n_running == n_ids)
-    {
-      watch_finish (watch, AMIGO_TASK_STATE_SUCCEEDED, NULL);
-      return;
-    }
-
-  if (n_ids > 1)
-    /* Translators: "2 of 3 instances running" */
-    message = g_strdup_printf (ngettext ("%u of %u instance running", "%u of %u instances running", n_ids),
-                               n_running, n_ids);
-  progress = g_strdup_printf ("%u", n_running);
-  watch_progress (watch, progress, -1, message);
-}
-
-/* ---- the watch's steps ----------------------------------------------- */
-
-static void
-watch_poll (Watch *watch)
-{
-  const char * const *ids = amigo_task_get_resource_ids (watch->task);
-
-  watch->manager->n_requests++;
-  watch->in_flight = TRUE;
-
-  if (amigo_task_get_kind (watch->task) == AMIGO_TASK_KIND_LAUNCH)
-    {
-      AmigoEc2ListRequest request = { .ids = ids };
-
-      amigo_ec2_describe_instances_async (watch->ec2, &request, watch->cancellable,
-                                          instances_cb, watch_ref (watch));
-    }
-  else
-    {
-      AmigoDescribeImagesRequest request = {
-        .image_ids = ids,
-        .include_deprecated = TRUE,
-        .include_disabled = TRUE,
-      };
-
-      amigo_ec2_describe_images_async (watch->ec2, &request, NULL, NULL, NULL, watch->cancellable,
-                                       images_cb, watch_ref (watch));
-    }
-}
-
-static void
-client_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(Watch) watch = user_data;
-  AmigoAccount *account = AMIGO_ACCOUNT (source);
-  g_autoptr(AmigoClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-
-  client = amigo_account_get_client_finish (account, result, &error);
-  if (watch_is_stopped (watch))
-    return;
-  watch->in_flight = FALSE;
-
-  if (client == NULL)
-    {
-      /* The keyring may be locked, a credential_process may fail for a
-       * while: try again later. */
-      watch_retry (watch, error);
-      return;
-    }
-
-  watch->ec2 = amigo_ec2_new_for_account (account, client, amigo_task_get_region (watch->task), &error);
-  if (watch->ec2 == NULL)
-    {
-      watch_finish (watch, AMIGO_TASK_STATE_FAILED, error->message);
-      return;
-    }
-
-  watch_poll (watch);
-}
-
-/* Polls now, after finding the account and its client the first time. */
-static void
-watch_resolve (Watch *watch)
-{
-  AmigoTaskManager *self = watch->manager;
-  AmigoAccount *account;
-
-  if (watch->in_flight)
-    return;
-
-  if (watch->ec2 != NULL)
-    {
-      watch_poll (watch);
-      return;
-    }
-
-  if (!amigo_account_manager_get_loaded (self->accounts))
-    {
-      watch->waiting_for_accounts = TRUE;
-      return;
-    }
-
-  account = amigo_account_manager_lookup (self->accounts, amigo_task_get_account_id (watch->task));
-  if (account == NULL)
-    {
-      watch_finish (watch, AMIGO_TASK_STATE_FAILED,
-                    _("Its account is no longer set up in Amigo, so it cannot be watched."));
-      return;
-    }
-
-  watch->in_flight = TRUE;
-  amigo_account_get_client_async (account, watch->cancellable, client_cb, watch_ref (watch));
-}
-
-static void
-on_accounts_loaded_cb (AmigoAccountManager *accounts,
-                       GParamSpec          *pspec,
-                       AmigoTaskManager    *self)
-{
-  g_autoptr(GPtrArray) waiting = g_ptr_array_new_with_free_func ((GDestroyNotify) watch_unref);
-  GHashTableIter iter;
-  Watch *watch;
-
-  if (!amigo_account_manager_get_loaded (accounts))
-    return;
-
-  g_hash_table_iter_init (&iter, self->watches);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &watch))
-    if (watch->waiting_for_accounts)
-      g_ptr_array_add (waiting, watch_ref (watch));
-
-  for (guint i = 0; i < waiting->len; i++)
-    {
-      watch = g_ptr_array_index (waiting, i);
-      watch->waiting_for_accounts = FALSE;
-      if (!watch_is_stopped (watch))
-        watch_resolve (watch);
-    }
-}
-
-static void
-start_watch (AmigoTaskManager *self,
-             AmigoTask        *task,
-             gboolean          now)
-{
-  Watch *watch = watch_new (self, task);
-
-  g_hash_table_insert (self->watches, task, watch);
-  if (now)
-    watch_resolve (watch);
-  else
-    /* Just created: give EC2 a moment to know about it. */
-    watch_schedule (watch);
-}
 /* ---- the state file -------------------------------------------------- */
 
 static void
@@ -698,6 +58,29 @@ load (AmigoTaskManager *self)
                        tasks->pdata, tasks->len);
   if (rewrite)
     save (self);
+}
+
+/* ---- watched tasks --------------------------------------------------- */
+
+static void
+update_busy (AmigoTaskManager *self)
+{
+  gboolean busy = g_hash_table_size (self->watches) > 0;
+
+  if (busy == self->busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+void
+_amigo_task_manager_finished (AmigoTaskManager *self,
+                              AmigoTask        *task)
+{
+  g_hash_table_remove (self->watches, task);
+  save (self);
+  update_busy (self);
+  g_signal_emit (self, signals[SIGNAL_TASK_FINISHED], 0, task);
 }
 
 /* ---- GObject --------------------------------------------------------- */
@@ -781,7 +164,7 @@ static void
 amigo_task_manager_init (AmigoTaskManager *self)
 {
   self->tasks = g_list_store_new (AMIGO_TYPE_TASK);
-  self->watches = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, watch_stop);
+  self->watches = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, _amigo_task_watch_stop);
   self->initial_interval_ms = DEFAULT_INITIAL_INTERVAL_MS;
   self->max_interval_ms = DEFAULT_MAX_INTERVAL_MS;
 }
@@ -812,7 +195,7 @@ amigo_task_manager_new (AmigoAccountManager *accounts,
   self->accounts = g_object_ref (accounts);
   self->state_path = g_strdup (state_path);
   self->loaded_handler = g_signal_connect (accounts, "notify::loaded",
-                                           G_CALLBACK (on_accounts_loaded_cb), self);
+                                           G_CALLBACK (_amigo_task_manager_accounts_loaded_cb), self);
 
   load (self);
 
@@ -822,7 +205,7 @@ amigo_task_manager_new (AmigoAccountManager *accounts,
       g_autoptr(AmigoTask) task = g_list_model_get_item (G_LIST_MODEL (self->tasks), i);
 
       if (amigo_task_get_state (task) == AMIGO_TASK_STATE_RUNNING)
-        start_watch (self, task, TRUE);
+        _amigo_task_manager_start_watch (self, task, TRUE);
     }
   update_busy (self);
   return self;
@@ -860,7 +243,7 @@ amigo_task_manager_add (AmigoTaskManager *self,
 
   g_list_store_insert (self->tasks, 0, task);
   if (amigo_task_get_state (task) == AMIGO_TASK_STATE_RUNNING)
-    start_watch (self, task, FALSE);
+    _amigo_task_manager_start_watch (self, task, FALSE);
   save (self);
   update_busy (self);
 }
@@ -907,6 +290,17 @@ amigo_task_manager_clear_finished (AmigoTaskManager *self)
 
 /* ---- cancelling ------------------------------------------------------ */
 
+/* TRUE (and @gtask failed) when the watch stopped while a cancel step ran. */
+static gboolean
+cancel_lost_watch (GTask *gtask,
+                   Watch *watch)
+{
+  if (!_amigo_task_watch_is_stopped (watch))
+    return FALSE;
+  g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The task is no longer watched."));
+  return TRUE;
+}
+
 static void
 cancel_deregister_cb (GObject      *source,
                       GAsyncResult *result,
@@ -918,11 +312,8 @@ cancel_deregister_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   deleted = amigo_ec2_deregister_image_finish (AMIGO_EC2 (source), result, &error);
-  if (watch_is_stopped (watch))
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The task is no longer watched."));
-      return;
-    }
+  if (cancel_lost_watch (gtask, watch))
+    return;
   watch->cancelling = FALSE;
   if (deleted == NULL)
     {
@@ -930,7 +321,7 @@ cancel_deregister_cb (GObject      *source,
       return;
     }
 
-  watch_finish (watch, AMIGO_TASK_STATE_CANCELLED,
+  _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_CANCELLED,
                 _("The copy was stopped and its unfinished image deregistered."));
   g_task_return_boolean (gtask, TRUE);
 }
@@ -945,24 +336,21 @@ cancel_check_cb (GObject      *source,
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(GError) error = NULL;
   const char *image_id = amigo_task_get_resource_ids (watch->task)[0];
-  const char *state = NULL;
+  AmigoImage *image;
+  const char *state;
   GCancellable *cancellable;
 
   images = amigo_ec2_describe_images_finish (AMIGO_EC2 (source), result, NULL, &error);
-  if (watch_is_stopped (watch))
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The task is no longer watched."));
-      return;
-    }
+  if (cancel_lost_watch (gtask, watch))
+    return;
   if (images == NULL)
     {
       watch->cancelling = FALSE;
       g_task_return_error (gtask, g_steal_pointer (&error));
       return;
     }
-  for (guint i = 0; i < images->len; i++)
-    if (g_strcmp0 (amigo_image_get_image_id (g_ptr_array_index (images, i)), image_id) == 0)
-      state = amigo_image_get_state (g_ptr_array_index (images, i));
+  image = _amigo_task_watch_find_image (watch, images);
+  state = image != NULL ? amigo_image_get_state (image) : NULL;
 
   /* Deregistering is only a cancellation while the copy is unfinished: a
    * copy that just became available is kept. */
@@ -1030,7 +418,7 @@ amigo_task_manager_cancel_async (AmigoTaskManager    *self,
     }
 
   watch->cancelling = TRUE;
-  g_task_set_task_data (gtask, watch_ref (watch), (GDestroyNotify) watch_unref);
+  g_task_set_task_data (gtask, _amigo_task_watch_ref (watch), (GDestroyNotify) _amigo_task_watch_unref);
   request.image_ids = amigo_task_get_resource_ids (task);
   amigo_ec2_describe_images_async (watch->ec2, &request, NULL, NULL, NULL, cancellable,
                                    cancel_check_cb, g_steal_pointer (&gtask));
