@@ -632,6 +632,26 @@ find_label_holding (GtkWidget  *root,
   return NULL;
 }
 
+/* Runs @action of the window and returns the dialog it opened. */
+static GtkWindow *
+open_dialog (const char *action)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *dialog = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+  amigo_test_ui_settle ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) top = g_list_model_get_item (toplevels, i);
+
+      if (top != GTK_WINDOW (window) && gtk_window_get_transient_for (top) == GTK_WINDOW (window))
+        dialog = top;
+    }
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
 static void
 add_hostile_image (void)
 {
@@ -665,6 +685,13 @@ add_hostile_image (void)
 static void
 test_outside_text_is_not_markup (void)
 {
+  static const struct {
+    const char *action;
+    const char *aws_action;
+  } loading[] = {
+    { "win.share", "DescribeImageAttribute" },
+    { "win.deregister", "DescribeImages" },
+  };
   AdwStatusPage *error_page = _amigo_window_get_error_page (window);
   GtkSelectionModel *selection;
   AmigoImageDetails *details;
@@ -715,25 +742,31 @@ test_outside_text_is_not_markup (void)
                                         "Description of “name " HOSTILE "” changed"));
 
   /* The deprecation dialog's row for it. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.deprecate", NULL);
-  amigo_test_ui_settle ();
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GtkWindow) top = g_list_model_get_item (toplevels, i);
-
-        if (top != GTK_WINDOW (window) && gtk_window_get_transient_for (top) == GTK_WINDOW (window))
-          dialog = top;
-      }
-  }
-  g_assert_nonnull (dialog);
+  dialog = open_dialog ("win.deprecate");
   row = amigo_test_ui_find_by_type (dialog, ADW_TYPE_ACTION_ROW, "name " HOSTILE);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "name " HOSTILE);
   g_assert_nonnull (find_label_showing (row, "name " HOSTILE));
   gtk_window_destroy (dialog);
   amigo_test_ui_settle ();
+
+  /* The failure pages of the dialogs that load first, with AWS's message. */
+  for (guint i = 0; i < G_N_ELEMENTS (loading); i++)
+    {
+      g_autofree char *fault = g_strdup_printf ("{\"mode\": \"aws-error\", \"count\": 10, \"action\": \"%s\","
+                                                " \"code\": \"InvalidParameterValue\","
+                                                " \"message\": \"<a href=\\\"https://example.com\\\">x</a> <b> & <\"}",
+                                                loading[i].aws_action);
+      GtkWidget *failed_page;
+
+      amigo_test_ui_fault (fault);
+      dialog = open_dialog (loading[i].action);
+      failed_page = amigo_test_ui_find (dialog, "failed_page");
+      WAIT_FOR (gtk_widget_is_visible (failed_page), 60);
+      g_assert_nonnull (find_label_holding (failed_page, HOSTILE));
+      gtk_window_destroy (dialog);
+      amigo_test_ui_settle ();
+      amigo_test_ui_fault_reset ();
+    }
 }
 
 static void
