@@ -37,6 +37,8 @@ either may be left out. The first pending fault that matches is used.
 | empty         | 200 with an empty body (not forwarded) |
 | huge          | 200 with one text node of `size` bytes (default 8 MiB, at most 64 MiB) (not forwarded) |
 | non-utf8      | 200 with bytes that are not UTF-8 in an XML document that says it is (not forwarded) |
+| aws-error     | 400 with EC2's error document for `code` and `message` (any text, escaped as XML) (not forwarded) |
+| wrong-root    | 200 with a well-formed document whose root is `<Unexpected>`, not the action's response (not forwarded) |
 
 `{"mode": "skew", "seconds": 3600}` is not a one-off fault but the proxy's
 clock: from then on (until `"seconds": 0` or a reset) every answer's Date
@@ -69,6 +71,7 @@ import threading
 import time
 import urllib.parse
 import uuid
+from xml.sax.saxutils import escape as xml_escape
 
 CONTROL_PATH = "/__fault__"
 MAX_REQUEST_BODY = 16 * 1024 * 1024
@@ -88,7 +91,7 @@ EC2_XMLNS = "http://ec2.amazonaws.com/doc/2016-11-15/"
 
 MODES = {
     "throttle", "html500", "reset", "truncate", "drop-response", "delay",
-    "bad-xml", "empty", "huge", "non-utf8",
+    "bad-xml", "empty", "huge", "non-utf8", "aws-error", "wrong-root",
 }
 
 # Hop-by-hop headers (RFC 9110 7.6.1) are not forwarded.
@@ -192,6 +195,12 @@ def parse_rule(doc):
         if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= MAX_HUGE:
             raise ValueError("size must be from 1 to %d bytes" % MAX_HUGE)
         rule["size"] = size
+    if mode == "aws-error":
+        for key in ("code", "message"):
+            value = doc.get(key)
+            if not isinstance(value, str) or not 1 <= len(value) <= 1024:
+                raise ValueError("aws-error needs a %s of 1 to 1024 characters" % key)
+            rule[key] = value
     return rule
 
 
@@ -217,7 +226,8 @@ def parse_amz_date(value):
 def ec2_error_document(code, message):
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             "<Response><Errors><Error><Code>%s</Code><Message>%s</Message></Error></Errors>"
-            "<RequestID>%s</RequestID></Response>" % (code, message, uuid.uuid4())).encode()
+            "<RequestID>%s</RequestID></Response>"
+            % (xml_escape(code), xml_escape(message), uuid.uuid4())).encode()
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -422,6 +432,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.answer(200, doc, xml)
         if mode == "empty":
             return self.answer(200, b"", xml)
+        if mode == "aws-error":
+            return self.answer(400, ec2_error_document(rule["code"], rule["message"]), xml)
+        if mode == "wrong-root":
+            doc = ('<?xml version="1.0" encoding="UTF-8"?>\n<Unexpected xmlns="%s">'
+                   "<requestId>%s</requestId></Unexpected>" % (EC2_XMLNS, uuid.uuid4())).encode()
+            return self.answer(200, doc, xml)
         if mode == "non-utf8":
             doc = ('<?xml version="1.0" encoding="UTF-8"?>\n<%sResponse xmlns="%s">'
                    "<requestId>%s</requestId><return>caf" % (action, EC2_XMLNS, uuid.uuid4())).encode()

@@ -601,6 +601,174 @@ test_error_then_retry (void)
   g_assert_cmpuint (n_stored (), ==, 3);
 }
 
+/* Text from outside (AWS's error messages, an image's name, description
+ * and tags) is shown as it is: never read as markup, where a link would
+ * become live and a lone "&" or "<" would blank the label. */
+#define HOSTILE "<a href=\"https://example.com\">x</a> <b> & <"
+
+/* The label under @root that shows @text exactly, or %NULL. */
+static GtkLabel *
+find_label_showing (GtkWidget  *root,
+                    const char *text)
+{
+  g_autoptr(GPtrArray) labels = amigo_test_ui_find_all (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+/* A label under @root whose shown text holds @text, or %NULL. */
+static GtkLabel *
+find_label_holding (GtkWidget  *root,
+                    const char *text)
+{
+  g_autoptr(GPtrArray) labels = amigo_test_ui_find_all (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), text) != NULL)
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+/* Runs @action of the window and returns the dialog it opened. */
+static GtkWindow *
+open_dialog (const char *action)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *dialog = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+  amigo_test_ui_settle ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) top = g_list_model_get_item (toplevels, i);
+
+      if (top != GTK_WINDOW (window) && gtk_window_get_transient_for (top) == GTK_WINDOW (window))
+        dialog = top;
+    }
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+add_hostile_image (void)
+{
+  const char *code =
+    "import os, botocore.session\n"
+    "c = botocore.session.get_session().create_client('ec2', region_name=os.environ['AMIGO_REGION'],\n"
+    "    endpoint_url=os.environ['AMIGO_TEST_ENDPOINT'],\n"
+    "    aws_access_key_id=os.environ['AMIGO_TEST_ACCESS_KEY_ID'],\n"
+    "    aws_secret_access_key=os.environ['AMIGO_TEST_SECRET_ACCESS_KEY'])\n"
+    "h = os.environ['AMIGO_HOSTILE']\n"
+    "i = c.describe_instances()['Reservations'][0]['Instances'][0]['InstanceId']\n"
+    "c.create_image(InstanceId=i, Name='name ' + h, Description='about ' + h, NoReboot=True,\n"
+    "    TagSpecifications=[{'ResourceType': 'image', 'Tags': [{'Key': 'Team', 'Value': h}]}])\n";
+  g_autofree char *python = g_strdup (g_getenv ("AMIGO_MOTO_PYTHON_EXE"));
+  const char *argv[] = { python ? python : "python3", "-c", code, NULL };
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "AMIGO_HOSTILE", HOSTILE, TRUE);
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  /* In the window's region ("" for all regions: the first one seeded). */
+  g_assert_nonnull (window->region);
+  envp = g_environ_setenv (envp, "AMIGO_REGION", *window->region != '\0' ? window->region : "ap-northeast-2", TRUE);
+
+  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("adding the image failed: %s", err);
+}
+
+static void
+test_outside_text_is_not_markup (void)
+{
+  static const struct {
+    const char *action;
+    const char *aws_action;
+  } loading[] = {
+    { "win.share", "DescribeImageAttribute" },
+    { "win.deregister", "DescribeImages" },
+  };
+  AdwStatusPage *error_page = _amigo_window_get_error_page (window);
+  GtkSelectionModel *selection;
+  AmigoImageDetails *details;
+  GtkWindow *dialog = NULL;
+  GtkWidget *row;
+  guint position = G_MAXUINT;
+
+  /* AWS's error message, on the error page. */
+  amigo_test_ui_fault ("{\"mode\": \"aws-error\", \"count\": 10, \"action\": \"DescribeImages\","
+                       " \"code\": \"InvalidParameterValue\", \"message\": \"" "<a href=\\\"https://example.com\\\">x</a> <b> & <" "\"}");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
+  WAIT_FOR (g_strcmp0 (_amigo_window_get_visible_page (window), "error") == 0, 60);
+  g_assert_nonnull (find_label_holding (GTK_WIDGET (error_page), HOSTILE));
+
+  /* The app's own words with angle brackets in them, likewise. */
+  amigo_test_ui_fault_reset ();
+  amigo_test_ui_fault ("{\"mode\": \"wrong-root\", \"count\": 10, \"action\": \"DescribeImages\"}");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
+  WAIT_FOR (g_strcmp0 (_amigo_window_get_visible_page (window), "error") == 0 &&
+            strstr (adw_status_page_get_description (error_page), "Unexpected") != NULL, 60);
+  g_assert_nonnull (find_label_holding (GTK_WIDGET (error_page), "<Unexpected>"));
+  g_assert_nonnull (find_label_holding (GTK_WIDGET (error_page), "<DescribeImagesResponse>"));
+  amigo_test_ui_fault_reset ();
+
+  /* An image whose name, description and tag hold markup. */
+  add_hostile_image ();
+  _amigo_window_select_source (window, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
+  WAIT_FOR (loaded () && g_strcmp0 (_amigo_window_get_visible_page (window), "list") == 0, 60);
+  amigo_test_ui_settle ();
+  for (guint i = 0; i < n_shown (); i++)
+    if (g_strcmp0 (amigo_image_get_name (shown_image (i)), "name " HOSTILE) == 0)
+      position = i;
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  selection = gtk_column_view_get_model (amigo_image_list_get_column_view (_amigo_window_get_image_list (window)));
+  gtk_selection_model_select_item (selection, position, TRUE);
+  details = AMIGO_IMAGE_DETAILS (_amigo_window_get_details (window));
+  WAIT_FOR (gtk_widget_is_visible (GTK_WIDGET (details)), 5);
+  amigo_test_ui_settle ();
+  g_assert_nonnull (find_label_holding (GTK_WIDGET (details), "name " HOSTILE));
+  g_assert_nonnull (find_label_holding (GTK_WIDGET (details), "about " HOSTILE));
+  g_assert_nonnull (find_label_showing (GTK_WIDGET (details), HOSTILE));
+
+  /* A toast naming it, as a dialog's context sends one. */
+  _amigo_window_on_toast_cb (NULL, "Description of “name " HOSTILE "” changed", window);
+  amigo_test_ui_settle ();
+  g_assert_nonnull (find_label_showing (GTK_WIDGET (window->toast_overlay),
+                                        "Description of “name " HOSTILE "” changed"));
+
+  /* The deprecation dialog's row for it. */
+  dialog = open_dialog ("win.deprecate");
+  row = amigo_test_ui_find_by_type (dialog, ADW_TYPE_ACTION_ROW, "name " HOSTILE);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "name " HOSTILE);
+  g_assert_nonnull (find_label_showing (row, "name " HOSTILE));
+  gtk_window_destroy (dialog);
+  amigo_test_ui_settle ();
+
+  /* The failure pages of the dialogs that load first, with AWS's message. */
+  for (guint i = 0; i < G_N_ELEMENTS (loading); i++)
+    {
+      g_autofree char *fault = g_strdup_printf ("{\"mode\": \"aws-error\", \"count\": 10, \"action\": \"%s\","
+                                                " \"code\": \"InvalidParameterValue\","
+                                                " \"message\": \"<a href=\\\"https://example.com\\\">x</a> <b> & <\"}",
+                                                loading[i].aws_action);
+      GtkWidget *failed_page;
+
+      amigo_test_ui_fault (fault);
+      dialog = open_dialog (loading[i].action);
+      failed_page = amigo_test_ui_find (dialog, "failed_page");
+      WAIT_FOR (gtk_widget_is_visible (failed_page), 60);
+      g_assert_nonnull (find_label_holding (failed_page, HOSTILE));
+      gtk_window_destroy (dialog);
+      amigo_test_ui_settle ();
+      amigo_test_ui_fault_reset ();
+    }
+}
+
 static void
 seed (void)
 {
@@ -663,6 +831,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/selection-follows-sort", test_selection_follows_sort);
   g_test_add_func ("/ui/window/actions-menu", test_actions_menu);
   g_test_add_func ("/ui/window/error-then-retry", test_error_then_retry);
+  g_test_add_func ("/ui/window/outside-text-is-not-markup", test_outside_text_is_not_markup);
 
   status = g_test_run ();
 

@@ -17,6 +17,7 @@
 #include "accounts/amigo-account-dialog.h"
 #include "accounts/amigo-import-dialog.h"
 #include "amigo-preferences-window.h"
+#include "amigo-text.h"
 
 struct _AmigoPreferencesWindow
 {
@@ -220,7 +221,7 @@ delete_account_cb (GObject      *source,
       g_autofree char *text = g_strdup_printf (_("“%s” was not removed: %s"),
                                                amigo_account_get_name (data->account),
                                                error->message);
-      AdwToast *toast = adw_toast_new (text);
+      AdwToast *toast = amigo_toast_new_literal (text);
 
       adw_toast_set_timeout (toast, 0);
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (data->self), toast);

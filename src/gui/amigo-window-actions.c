@@ -17,6 +17,7 @@
 #include "images/amigo-columns-dialog.h"
 #include "accounts/amigo-import-dialog.h"
 #include "amigo-window-private.h"
+#include "amigo-text.h"
 
 /* Whether the account owns every image of @images. */
 static gboolean
@@ -90,7 +91,7 @@ _amigo_window_on_toast_cb (gpointer     source,
                            const char  *text,
                            AmigoWindow *self)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, amigo_toast_new_literal (text));
 }
 
 static void

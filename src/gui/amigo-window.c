@@ -22,6 +22,7 @@
 #include "images/amigo-image-details.h"
 #include "images/amigo-image-list.h"
 #include "amigo-image-store.h"
+#include "amigo-text.h"
 
 G_DEFINE_FINAL_TYPE (AmigoWindow, amigo_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -384,7 +385,7 @@ show_error (AmigoWindow  *self,
 
   gtk_label_set_label (self->count_label, "");
   adw_status_page_set_title (self->error_page, title);
-  adw_status_page_set_description (self->error_page, g_strstrip (description));
+  amigo_status_page_set_description_literal (self->error_page, g_strstrip (description));
   gtk_widget_set_visible (GTK_WIDGET (self->error_edit_button), offer_edit);
   gtk_stack_set_visible_child_name (self->content_stack, "error");
 }
@@ -474,7 +475,7 @@ on_store_load_finished_cb (AmigoImageStore *store,
                                                             amigo_image_store_get_n_regions_failed (store)),
                                                amigo_image_store_get_n_regions_failed (store),
                                                error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      adw_toast_overlay_add_toast (self->toast_overlay, amigo_toast_new_literal (text));
     }
   select_focus_image (self);
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "amigo-import-dialog-private.h"
+#include "amigo-text.h"
 
 G_DEFINE_FINAL_TYPE (AmigoImportDialog, amigo_import_dialog, ADW_TYPE_WINDOW)
 
@@ -204,17 +205,17 @@ fill (AmigoImportDialog *self)
         {
           adw_status_page_set_icon_name (self->empty_page, "dialog-warning-symbolic");
           adw_status_page_set_title (self->empty_page, _("The AWS CLI Configuration Could Not Be Read"));
-          adw_status_page_set_description (self->empty_page, config_error);
+          amigo_status_page_set_description_literal (self->empty_page, config_error);
         }
       else if (config == NULL)
-        adw_status_page_set_description (self->empty_page,
-                                         _("Amigo is still reading the AWS CLI configuration. "
-                                           "Try again in a moment."));
+        amigo_status_page_set_description_literal (self->empty_page,
+                                                   _("Amigo is still reading the AWS CLI configuration. "
+                                                     "Try again in a moment."));
       else if (all != NULL && all[0] != NULL)
         {
           adw_status_page_set_title (self->empty_page, _("All Profiles Imported"));
-          adw_status_page_set_description (self->empty_page,
-                                           _("Every profile of the AWS CLI is already an account in Amigo."));
+          amigo_status_page_set_description_literal (self->empty_page,
+                                                     _("Every profile of the AWS CLI is already an account in Amigo."));
         }
       else
         {
@@ -227,7 +228,7 @@ fill (AmigoImportDialog *self)
                                                      "account with its access key instead."),
                                                    config_path, credentials_path);
 
-          adw_status_page_set_description (self->empty_page, text);
+          amigo_status_page_set_description_literal (self->empty_page, text);
         }
     }
 

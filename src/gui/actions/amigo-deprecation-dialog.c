@@ -493,6 +493,8 @@ amigo_deprecation_dialog_new (GtkWindow          *parent,
       gint64 usec = amigo_image_get_deprecation_time_usec (image);
 
       g_ptr_array_add (self->images, g_object_ref (image));
+      /* The image's name is the account's: shown as it is, never as markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), amigo_action_dialog_image_title (image));
       adw_action_row_set_subtitle_lines (row, 0);
       adw_preferences_group_add (self->images_group, GTK_WIDGET (row));

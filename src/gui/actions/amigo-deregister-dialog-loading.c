@@ -11,6 +11,7 @@
 #include "amigo-deregister-dialog-private.h"
 #include "amigo-error.h"
 #include "amigo-image-store.h"
+#include "amigo-text.h"
 
 static void load_next (AmigoDeregisterDialog *self);
 
@@ -21,7 +22,7 @@ load_failed (AmigoDeregisterDialog *self,
   g_autofree char *text = amigo_action_dialog_describe_error (_("AWS did not describe the images"), error);
 
   self->loading = FALSE;
-  adw_status_page_set_description (self->failed_page, text);
+  amigo_status_page_set_description_literal (self->failed_page, text);
   gtk_stack_set_visible_child_name (self->stack, "failed");
   _amigo_deregister_dialog_update_state (self);
 }

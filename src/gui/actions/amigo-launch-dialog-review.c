@@ -17,6 +17,7 @@
 #include "amigo-launch-dialog-private.h"
 #include "amigo-summary-row.h"
 #include "amigo-task-manager.h"
+#include "amigo-text.h"
 
 /* ---- the request ------------------------------------------------------ */
 
@@ -441,11 +442,11 @@ show_instances (AmigoLaunchDialog *self)
 
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Instance Launched", "%u Instances Launched", n), n);
   adw_status_page_set_title (self->done_page, title);
-  adw_status_page_set_description (self->done_page,
-                                   g_dngettext (GETTEXT_PACKAGE,
-                                                "It is starting; the task list follows it until it runs.",
-                                                "They are starting; the task list follows them until they run.",
-                                                n));
+  amigo_status_page_set_description_literal (self->done_page,
+                                             g_dngettext (GETTEXT_PACKAGE,
+                                                          "It is starting; the task list follows it until it runs.",
+                                                          "They are starting; the task list follows them until they run.",
+                                                          n));
   _amigo_launch_dialog_set_page (self, "done");
 }
 

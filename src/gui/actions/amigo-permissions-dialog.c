@@ -17,6 +17,7 @@
 
 #include "amigo-error.h"
 #include "amigo-permissions-dialog-private.h"
+#include "amigo-text.h"
 
 G_DEFINE_FINAL_TYPE (AmigoPermissionsDialog, amigo_permissions_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
@@ -190,6 +191,8 @@ add_share_row (AmigoPermissionsDialog *self,
   g_autofree char *remove_label = NULL;
 
   share->row = ADW_ACTION_ROW (adw_action_row_new ());
+  /* What AWS or the person typed: shown as it is, never as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (share->row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (share->row), value);
   adw_action_row_set_subtitle (share->row, share_kind_label (kind));
   /* ARNs are long: wrap rather than cut them. */
@@ -400,7 +403,7 @@ load_failed (AmigoPermissionsDialog *self,
   g_autofree char *text = amigo_action_dialog_describe_error (_("AWS did not say who may launch this image"),
                                                        error);
 
-  adw_status_page_set_description (self->failed_page, text);
+  amigo_status_page_set_description_literal (self->failed_page, text);
   gtk_stack_set_visible_child_name (self->stack, "failed");
 }
 

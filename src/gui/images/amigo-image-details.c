@@ -15,6 +15,7 @@
 #include "amigo-copy-button.h"
 #include "amigo-date-format.h"
 #include "amigo-state-badge.h"
+#include "amigo-text.h"
 
 /* Values longer than this get a tooltip with the whole text, since the
  * narrow pane may ellipsize them. */
@@ -140,7 +141,7 @@ show_toast (GtkWidget  *widget,
 
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), amigo_toast_new_literal (message));
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "amigo-image-rows.h"
 #include "amigo-shown-images.h"
 #include "amigo-state-badge.h"
+#include "amigo-text.h"
 
 typedef enum {
   COLUMN_NAME,
@@ -482,8 +483,8 @@ amigo_image_list_init (AmigoImageList *self)
   no_results = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (no_results), "edit-find-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (no_results), _("No Matching Images"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (no_results),
-                                   _("Try a different search, or clear the filters."));
+  amigo_status_page_set_description_literal (ADW_STATUS_PAGE (no_results),
+                                             _("Try a different search, or clear the filters."));
   gtk_widget_add_css_class (no_results, "compact");
 
   self->stack = GTK_STACK (gtk_stack_new ());

@@ -1,0 +1,73 @@
+/* amigo-text.c — outside text shown as it is, never read as markup
+ *
+ * Image names, descriptions, tags and AWS's messages may hold anything: an
+ * ampersand, a "<" or a whole link. libadwaita 1.2 reads a toast's title
+ * and a status page's description as Pango markup and has no switch to
+ * turn that off, so text for them is escaped here, in one place. Rows have
+ * a switch: their callers set use-markup to FALSE instead.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "amigo-text.h"
+
+/* Only what markup reads in text: "&", "<" and ">". Quotes are text
+ * outside a tag, so a description or an error that holds them reads back
+ * unchanged from the widget's property. */
+static char *
+escape_text (const char *text)
+{
+  GString *escaped = g_string_sized_new (strlen (text) + 16);
+
+  for (const char *p = text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '&':
+        g_string_append (escaped, "&amp;");
+        break;
+      case '<':
+        g_string_append (escaped, "&lt;");
+        break;
+      case '>':
+        g_string_append (escaped, "&gt;");
+        break;
+      default:
+        g_string_append_c (escaped, *p);
+        break;
+      }
+  return g_string_free (escaped, FALSE);
+}
+
+/**
+ * amigo_toast_new_literal:
+ * @text: what the toast says, plain text
+ *
+ * Returns: (transfer full): a toast showing @text exactly
+ */
+AdwToast *
+amigo_toast_new_literal (const char *text)
+{
+  g_autofree char *escaped = escape_text (text != NULL ? text : "");
+
+  return adw_toast_new (escaped);
+}
+
+/**
+ * amigo_status_page_set_description_literal:
+ * @text: (nullable): the description, plain text
+ *
+ * Sets @page's description so that it shows @text exactly.
+ */
+void
+amigo_status_page_set_description_literal (AdwStatusPage *page,
+                                           const char    *text)
+{
+  g_autofree char *escaped = text != NULL ? escape_text (text) : NULL;
+
+  g_return_if_fail (ADW_IS_STATUS_PAGE (page));
+
+  adw_status_page_set_description (page, escaped);
+}
