@@ -575,60 +575,6 @@ describe_regions_cb (GObject      *source,
   start_store_load (self, request->account, amigo_ec2_get_client (AMIGO_EC2 (source)), names);
 }
 
-static void identity_cb (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      user_data);
-static void load_regions (LoadRequest *request);
-
-static void
-get_client_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(LoadRequest) request = user_data;
-  g_autoptr(AmigoClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  AmigoWindow *self;
-
-  client = amigo_account_get_client_finish (AMIGO_ACCOUNT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = request->self;
-  if (client == NULL)
-    {
-      load_failed (self, error);
-      return;
-    }
-  g_set_object (&self->client, client);
-  _amigo_window_update_actions (self);
-
-  /* The account id leaves the account's own images out of "Shared with
-   * Me"; STS is asked once per account. */
-  if (amigo_account_get_account_number (request->account) == NULL)
-    amigo_account_get_identity_async (request->account, self->load_cancellable, identity_cb,
-                                      g_steal_pointer (&request));
-  else
-    load_regions (g_steal_pointer (&request));
-}
-
-static void
-identity_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(LoadRequest) request = user_data;
-  g_autoptr(AmigoCallerIdentity) identity = NULL;
-  g_autoptr(GError) error = NULL;
-
-  identity = amigo_account_get_identity_finish (AMIGO_ACCOUNT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  /* The images still load; a failure that matters shows on their page. */
-  if (identity == NULL)
-    g_debug ("The account id is unknown: %s", error->message);
-  load_regions (g_steal_pointer (&request));
-}
-
 static void
 load_regions (LoadRequest *request_)
 {
@@ -658,6 +604,57 @@ load_regions (LoadRequest *request_)
       g_ptr_array_add (regions, self->region);
       start_store_load (self, request->account, client, regions);
     }
+}
+
+static void
+identity_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LoadRequest) request = user_data;
+  g_autoptr(AmigoCallerIdentity) identity = NULL;
+  g_autoptr(GError) error = NULL;
+
+  identity = amigo_account_get_identity_finish (AMIGO_ACCOUNT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* The images still load; a failure that matters shows on their page. */
+  if (identity == NULL)
+    g_debug ("The account id is unknown: %s", error->message);
+  load_regions (g_steal_pointer (&request));
+}
+
+static void
+get_client_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(LoadRequest) request = user_data;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  AmigoAccount *account;
+  AmigoWindow *self;
+
+  client = amigo_account_get_client_finish (AMIGO_ACCOUNT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = request->self;
+  if (client == NULL)
+    {
+      load_failed (self, error);
+      return;
+    }
+  g_set_object (&self->client, client);
+  _amigo_window_update_actions (self);
+
+  /* The account id leaves the account's own images out of "Shared with
+   * Me"; STS is asked once per account. */
+  account = request->account;
+  if (amigo_account_get_account_number (account) == NULL)
+    amigo_account_get_identity_async (account, self->load_cancellable, identity_cb,
+                                      g_steal_pointer (&request));
+  else
+    load_regions (g_steal_pointer (&request));
 }
 
 /* Lists the images of the current account, region(s) and source. Any load
@@ -853,7 +850,8 @@ amigo_window_class_init (AmigoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, actions_menu);
 
-  gtk_widget_class_bind_template_callback (widget_class, _amigo_window_on_account_row_activated_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_account_row_activated_cb",
+                                                G_CALLBACK (_amigo_window_on_account_row_activated_cb));
   gtk_widget_class_bind_template_callback (widget_class, on_region_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_source_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
