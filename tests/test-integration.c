@@ -490,7 +490,9 @@ test_account_identity (gconstpointer data)
 
   /* Forgotten with the credentials: asked again. */
   amigo_account_forget_credentials (account);
+  g_assert_null (amigo_account_get_account_number (account));
   after_forget = account_identity (account, truth);
+  g_assert_cmpstr (amigo_account_get_account_number (account), ==, truth->account);
   g_assert_cmpuint (requests, ==, 2);
 
   g_signal_handlers_disconnect_by_data (amigo_client_get_session (client), &requests);

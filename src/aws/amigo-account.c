@@ -402,12 +402,14 @@ amigo_account_resolve_endpoint (AmigoAccount *self,
                                          self->custom_endpoint, profile_url, variant, error);
 }
 
-/* The keys may now belong to someone else: ask STS again next time. */
+/* The keys may now belong to someone else: ask STS again next time, and
+ * claim no account id until then (it decides which images are "ours"). */
 static void
 forget_identity (AmigoAccount *self)
 {
   self->credentials_generation++;
   g_clear_pointer (&self->identity, amigo_caller_identity_free);
+  amigo_account_set_account_number (self, NULL);
 }
 
 /**
@@ -430,8 +432,9 @@ account_take_credentials (AmigoAccount      *self,
                           GError           **error)
 {
   /* Refreshed keys of the same access key are the same identity; other
-   * keys (an edited profile, a changed environment) may not be. */
-  if (self->credentials == NULL ||
+   * keys (an edited profile) may not be. Forgotten credentials took the
+   * identity with them already. */
+  if (self->credentials != NULL &&
       g_strcmp0 (amigo_credentials_get_access_key_id (self->credentials),
                  amigo_credentials_get_access_key_id (credentials)) != 0)
     forget_identity (self);
