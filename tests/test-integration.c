@@ -17,11 +17,14 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "amigo-client.h"
 #include "amigo-ec2.h"
 #include "amigo-ec2-private.h"
 #include "amigo-ec2-query.h"
 #include "amigo-error.h"
+#include "amigo-image-store.h"
 #include "amigo-sts.h"
 
 #define REGION       "us-east-1"
@@ -360,6 +363,244 @@ test_sts_caller_identity (void)
   g_assert_true (g_str_has_suffix (identity->arn, ":user/amigo-test"));
   g_assert_nonnull (identity->user_id);
   g_assert_cmpstr (identity->user_id, !=, "");
+}
+
+/* ---- who am I: AmigoAccount's identity, asked once ------------------- */
+
+static char *register_bundle_image (void);
+
+static void
+count_request_cb (SoupSession *session,
+                  SoupMessage *msg,
+                  guint       *count)
+{
+  (*count)++;
+}
+
+/* An account's configuration: a profile "amigo" with moto's keys in the
+ * files of @dir, and the environment holding them too, both pointing at
+ * moto (AWS_ENDPOINT_URL applies to every kind of account). */
+static AmigoAwsConfig *
+identity_config_new (const char *dir)
+{
+  g_autofree char *config_path = g_build_filename (dir, "config", NULL);
+  g_autofree char *credentials_path = g_build_filename (dir, "credentials", NULL);
+  g_autofree char *config_text = g_strdup_printf ("[profile amigo]\nregion = %s\n", REGION);
+  g_autofree char *credentials_text = g_strdup_printf ("[amigo]\naws_access_key_id = %s\n"
+                                                       "aws_secret_access_key = %s\n",
+                                                       env.access_key_id, env.secret_access_key);
+  g_autofree char *key = g_strconcat ("AWS_ACCESS_KEY_ID=", env.access_key_id, NULL);
+  g_autofree char *secret = g_strconcat ("AWS_SECRET_ACCESS_KEY=", env.secret_access_key, NULL);
+  g_autofree char *endpoint = g_strconcat ("AWS_ENDPOINT_URL=", env.endpoint, NULL);
+  const char *envp[] = { "HOME=/nonexistent", "AWS_REGION=" REGION, key, secret, endpoint, NULL };
+  g_autoptr(GError) error = NULL;
+  AmigoAwsConfig *config;
+
+  g_assert_true (g_file_set_contents (config_path, config_text, -1, NULL));
+  g_assert_true (g_file_set_contents (credentials_path, credentials_text, -1, NULL));
+  config = amigo_aws_config_load_files (config_path, credentials_path, envp, &error);
+  g_assert_no_error (error);
+  return config;
+}
+
+static AmigoCallerIdentity *
+account_identity (AmigoAccount        *account,
+                  AmigoCallerIdentity *expected)
+{
+  g_autoptr(GError) error = NULL;
+  AmigoCallerIdentity *identity;
+
+  amigo_account_get_identity_async (account, NULL, result_cb, next_result ());
+  identity = amigo_account_get_identity_finish (account, await_result (), &error);
+  g_assert_no_error (error);
+  if (expected != NULL)
+    {
+      g_assert_cmpstr (identity->account, ==, expected->account);
+      g_assert_cmpstr (identity->arn, ==, expected->arn);
+      g_assert_cmpstr (identity->user_id, ==, expected->user_id);
+    }
+  return identity;
+}
+
+/* GetCallerIdentity through a profile and through the environment: asked
+ * once, shared by callers that ask together, kept, asked again only
+ * once the credentials are forgotten. */
+static void
+test_account_identity (gconstpointer data)
+{
+  gboolean profile = GPOINTER_TO_INT (data);
+  g_autofree char *dir = NULL;
+  g_autoptr(AmigoAwsConfig) config = NULL;
+  g_autoptr(AmigoAccount) account = NULL;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoSts) sts = NULL;
+  g_autoptr(AmigoCallerIdentity) truth = NULL;
+  g_autoptr(AmigoCallerIdentity) again = NULL;
+  g_autoptr(AmigoCallerIdentity) after_forget = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *first = NULL, *second = NULL;
+  guint requests = 0;
+
+  if (!have_server ())
+    return;
+
+  dir = g_dir_make_tmp ("amigo-identity-XXXXXX", &error);
+  g_assert_no_error (error);
+  config = identity_config_new (dir);
+  account = profile ? amigo_account_new_profile (config, "amigo")
+                    : amigo_account_new_environment (config);
+  g_assert_null (amigo_account_get_account_number (account));
+
+  /* What STS says to moto's keys, asked directly. */
+  sts = amigo_sts_new (env.client, REGION, env.endpoint);
+  amigo_sts_get_caller_identity_async (sts, NULL, result_cb, next_result ());
+  truth = amigo_sts_get_caller_identity_finish (sts, await_result (), &error);
+  g_assert_no_error (error);
+
+  /* The account's client lives as long as the account: count what it sends. */
+  amigo_account_get_client_async (account, NULL, result_cb, next_result ());
+  client = amigo_account_get_client_finish (account, await_result (), &error);
+  g_assert_no_error (error);
+  g_signal_connect (amigo_client_get_session (client), "request-queued",
+                    G_CALLBACK (count_request_cb), &requests);
+
+  /* Two callers at once: one request. */
+  amigo_account_get_identity_async (account, NULL, result_cb, &first);
+  amigo_account_get_identity_async (account, NULL, result_cb, &second);
+  while (first == NULL || second == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(AmigoCallerIdentity) identity =
+        amigo_account_get_identity_finish (account, i == 0 ? first : second, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (identity->account, ==, truth->account);
+      g_assert_cmpstr (identity->arn, ==, truth->arn);
+      g_assert_cmpstr (identity->user_id, ==, truth->user_id);
+    }
+  g_clear_object (&first);
+  g_clear_object (&second);
+  g_assert_cmpuint (requests, ==, 1);
+  g_assert_cmpstr (amigo_account_get_account_number (account), ==, truth->account);
+
+  /* Kept: no second request. */
+  again = account_identity (account, truth);
+  g_assert_cmpuint (requests, ==, 1);
+
+  /* Forgotten with the credentials: asked again. */
+  amigo_account_forget_credentials (account);
+  g_assert_null (amigo_account_get_account_number (account));
+  after_forget = account_identity (account, truth);
+  g_assert_cmpstr (amigo_account_get_account_number (account), ==, truth->account);
+  g_assert_cmpuint (requests, ==, 2);
+
+  g_signal_handlers_disconnect_by_data (amigo_client_get_session (client), &requests);
+  {
+    g_autofree char *config_path = g_build_filename (dir, "config", NULL);
+    g_autofree char *credentials_path = g_build_filename (dir, "credentials", NULL);
+
+    g_unlink (config_path);
+    g_unlink (credentials_path);
+    g_rmdir (dir);
+  }
+}
+
+static void
+load_finished_cb (AmigoImageStore *store,
+                  gboolean        *finished)
+{
+  *finished = TRUE;
+}
+
+/* Loads "Shared with me" in REGION into a new store. */
+static AmigoImageStore *
+load_shared (const char *account_number)
+{
+  AmigoImageStore *store = amigo_image_store_new ();
+  g_autoptr(GPtrArray) ec2s = g_ptr_array_new ();
+  gboolean finished = FALSE;
+
+  g_ptr_array_add (ec2s, env.ec2);
+  g_signal_connect (store, "load-finished", G_CALLBACK (load_finished_cb), &finished);
+  amigo_image_store_load (store, ec2s, AMIGO_IMAGE_SOURCE_SHARED, account_number);
+  while (!finished)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_data (store, &finished);
+  g_assert_null (amigo_image_store_get_error (store));
+  return store;
+}
+
+static gboolean
+store_has_owner (AmigoImageStore *store,
+                 const char      *owner_id,
+                 const char      *image_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(AmigoImage) image = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (owner_id != NULL && g_strcmp0 (amigo_image_get_owner_id (image), owner_id) == 0)
+        return TRUE;
+      if (image_id != NULL && g_strcmp0 (amigo_image_get_image_id (image), image_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* ExecutableBy=self names the account's own public images too (moto, as
+ * EC2, lists every image the account may launch); "Shared with me" never
+ * lists them once the account id is known. */
+static void
+test_shared_without_own_images (void)
+{
+  AmigoLaunchPermission everyone[] = { { .group = (char *) "all" } };
+  g_autofree char *dir = NULL;
+  g_autofree char *image_id = NULL;
+  g_autoptr(AmigoAwsConfig) config = NULL;
+  g_autoptr(AmigoAccount) account = NULL;
+  g_autoptr(AmigoCallerIdentity) identity = NULL;
+  g_autoptr(AmigoImageStore) unfiltered = NULL;
+  g_autoptr(AmigoImageStore) shared = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_server ())
+    return;
+
+  dir = g_dir_make_tmp ("amigo-identity-XXXXXX", &error);
+  g_assert_no_error (error);
+  config = identity_config_new (dir);
+  account = amigo_account_new_environment (config);
+  identity = account_identity (account, NULL);
+
+  image_id = register_bundle_image ();
+  amigo_ec2_modify_image_launch_permission_async (env.ec2, image_id, everyone, 1, NULL, 0,
+                                                  NULL, result_cb, next_result ());
+  g_assert_true (amigo_ec2_modify_image_launch_permission_finish (env.ec2, await_result (), &error));
+  g_assert_no_error (error);
+
+  /* The server does list it... */
+  unfiltered = load_shared (NULL);
+  g_assert_true (store_has_owner (unfiltered, NULL, image_id));
+  g_assert_true (store_has_owner (unfiltered, identity->account, NULL));
+
+  /* ...and the store leaves every own image out, keeping the others'. */
+  shared = load_shared (amigo_account_get_account_number (account));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shared)), >, 0);
+  g_assert_false (store_has_owner (shared, identity->account, image_id));
+
+  amigo_ec2_modify_image_launch_permission_async (env.ec2, image_id, NULL, 0, everyone, 1,
+                                                  NULL, result_cb, next_result ());
+  g_assert_true (amigo_ec2_modify_image_launch_permission_finish (env.ec2, await_result (), &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *config_path = g_build_filename (dir, "config", NULL);
+    g_autofree char *credentials_path = g_build_filename (dir, "credentials", NULL);
+
+    g_unlink (config_path);
+    g_unlink (credentials_path);
+    g_rmdir (dir);
+  }
 }
 
 static void
@@ -2109,6 +2350,11 @@ main (int    argc,
   else
     {
       g_test_add_func ("/integration/sts/caller-identity", test_sts_caller_identity);
+      g_test_add_data_func ("/integration/sts/account-identity/profile", GINT_TO_POINTER (TRUE),
+                            test_account_identity);
+      g_test_add_data_func ("/integration/sts/account-identity/environment", GINT_TO_POINTER (FALSE),
+                            test_account_identity);
+      g_test_add_func ("/integration/images/shared-without-own", test_shared_without_own_images);
       g_test_add_func ("/integration/auth/wrong-secret", test_auth_wrong_secret);
       g_test_add_func ("/integration/regions/describe", test_describe_regions);
       g_test_add_func ("/integration/images/pagination", test_images_pagination);

@@ -769,6 +769,34 @@ test_outside_text_is_not_markup (void)
     }
 }
 
+/* The environment account's id came from STS: it is in the account
+ * button's tooltip, and "Shared with Me" holds none of its images. */
+static void
+test_account_id_and_shared_with_me (void)
+{
+  AmigoAccount *account = _amigo_window_get_account (window);
+  const char *number = amigo_account_get_account_number (account);
+  const char *tooltip;
+
+  g_assert_cmpint (amigo_account_get_kind (account), ==, AMIGO_ACCOUNT_KIND_ENVIRONMENT);
+  g_assert_nonnull (number);
+  g_assert_cmpuint (strlen (number), ==, 12);
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (window->account_button));
+  g_assert_nonnull (strstr (tooltip, number));
+
+  _amigo_window_select_source (window, 1);
+  WAIT_FOR (loaded (), 60);
+  g_assert_cmpstr (_amigo_window_get_visible_page (window), !=, "error");
+  for (guint i = 0; i < n_stored (); i++)
+    {
+      g_autoptr(AmigoImage) image = g_list_model_get_item (G_LIST_MODEL (_amigo_window_get_store (window)), i);
+
+      g_assert_cmpstr (amigo_image_get_owner_id (image), !=, number);
+    }
+  _amigo_window_select_source (window, 0);
+  WAIT_FOR (loaded (), 60);
+}
+
 static void
 seed (void)
 {
@@ -832,6 +860,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/actions-menu", test_actions_menu);
   g_test_add_func ("/ui/window/error-then-retry", test_error_then_retry);
   g_test_add_func ("/ui/window/outside-text-is-not-markup", test_outside_text_is_not_markup);
+  g_test_add_func ("/ui/window/account-id-and-shared-with-me", test_account_id_and_shared_with_me);
 
   status = g_test_run ();
 

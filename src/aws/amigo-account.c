@@ -9,6 +9,7 @@
 #include "amigo-account.h"
 #include "amigo-credential-chain.h"
 #include "amigo-error.h"
+#include "amigo-sts.h"
 
 struct _AmigoAccount
 {
@@ -30,6 +31,13 @@ struct _AmigoAccount
    * credential refreshes. */
   AmigoClient *client;
   AmigoCredentials *credentials;
+
+  /* Who the credentials belong to: asked of STS once, kept until the
+   * credentials change. Callers that ask while the question is out wait
+   * for the same answer. */
+  AmigoCallerIdentity *identity;
+  GPtrArray *identity_waiters;  /* GTask, while GetCallerIdentity is out */
+  guint credentials_generation; /* bumped whenever the credentials may change */
 };
 
 G_DEFINE_FINAL_TYPE (AmigoAccount, amigo_account, G_TYPE_OBJECT)
@@ -70,6 +78,7 @@ amigo_account_dispose (GObject *object)
   g_clear_object (&self->config);
   g_clear_object (&self->client);
   g_clear_pointer (&self->credentials, amigo_credentials_unref);
+  g_clear_pointer (&self->identity, amigo_caller_identity_free);
 
   G_OBJECT_CLASS (amigo_account_parent_class)->dispose (object);
 }
@@ -393,11 +402,28 @@ amigo_account_resolve_endpoint (AmigoAccount *self,
                                          self->custom_endpoint, profile_url, variant, error);
 }
 
+/* The keys may now belong to someone else: ask STS again next time, and
+ * claim no account id until then (it decides which images are "ours"). */
+static void
+forget_identity (AmigoAccount *self)
+{
+  self->credentials_generation++;
+  g_clear_pointer (&self->identity, amigo_caller_identity_free);
+  amigo_account_set_account_number (self, NULL);
+}
+
+/**
+ * amigo_account_forget_credentials:
+ *
+ * Drops the credentials (and the identity learnt with them), so the next
+ * call reads them afresh from the keyring, the profile or the environment.
+ */
 void
 amigo_account_forget_credentials (AmigoAccount *self)
 {
   g_return_if_fail (AMIGO_IS_ACCOUNT (self));
   g_clear_pointer (&self->credentials, amigo_credentials_unref);
+  forget_identity (self);
 }
 
 static AmigoClient *
@@ -405,6 +431,13 @@ account_take_credentials (AmigoAccount      *self,
                           AmigoCredentials  *credentials,
                           GError           **error)
 {
+  /* Refreshed keys of the same access key are the same identity; other
+   * keys (an edited profile) may not be. Forgotten credentials took the
+   * identity with them already. */
+  if (self->credentials != NULL &&
+      g_strcmp0 (amigo_credentials_get_access_key_id (self->credentials),
+                 amigo_credentials_get_access_key_id (credentials)) != 0)
+    forget_identity (self);
   g_clear_pointer (&self->credentials, amigo_credentials_unref);
   self->credentials = credentials;
 
@@ -555,5 +588,162 @@ amigo_account_get_client_finish (AmigoAccount  *self,
                                  GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- who am I --------------------------------------------------------- */
+
+typedef struct {
+  AmigoAccount *self;
+  guint generation;             /* of the credentials the question is asked with */
+} IdentityCall;
+
+static void
+identity_call_free (IdentityCall *call)
+{
+  g_object_unref (call->self);
+  g_free (call);
+}
+
+/* Answers every caller waiting for the identity: with @identity (not
+ * taken) or with @error (not taken). */
+static void
+identity_answer_waiters (AmigoAccount              *self,
+                         const AmigoCallerIdentity *identity,
+                         const GError              *error)
+{
+  g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->identity_waiters);
+
+  for (guint i = 0; waiters != NULL && i < waiters->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiters, i);
+
+      /* A waiter whose cancellable fired gets G_IO_ERROR_CANCELLED from
+       * GTask itself. */
+      if (identity != NULL)
+        g_task_return_pointer (task, amigo_caller_identity_copy (identity),
+                               (GDestroyNotify) amigo_caller_identity_free);
+      else
+        g_task_return_error (task, g_error_copy (error));
+    }
+}
+
+static void
+identity_sts_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  IdentityCall *call = user_data;
+  AmigoAccount *self = call->self;
+  g_autoptr(AmigoCallerIdentity) identity = NULL;
+  g_autoptr(GError) error = NULL;
+
+  identity = amigo_sts_get_caller_identity_finish (AMIGO_STS (source), result, &error);
+  /* An answer about keys replaced meanwhile is told to those who asked,
+   * never kept. */
+  if (identity != NULL && call->generation == self->credentials_generation)
+    {
+      g_clear_pointer (&self->identity, amigo_caller_identity_free);
+      self->identity = amigo_caller_identity_copy (identity);
+      amigo_account_set_account_number (self, identity->account);
+    }
+  identity_answer_waiters (self, identity, error);
+  identity_call_free (call);
+}
+
+static void
+identity_client_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  IdentityCall *call = user_data;
+  AmigoAccount *self = call->self;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoSts) sts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = amigo_account_get_client_finish (self, result, &error);
+  if (client != NULL)
+    sts = amigo_sts_new_for_account (self, client, amigo_account_get_default_region (self), &error);
+  if (sts == NULL)
+    {
+      identity_answer_waiters (self, NULL, error);
+      identity_call_free (call);
+      return;
+    }
+  /* Reading the credentials may have replaced them. */
+  call->generation = self->credentials_generation;
+  amigo_sts_get_caller_identity_async (sts, NULL, identity_sts_cb, call);
+}
+
+/**
+ * amigo_account_get_identity_async:
+ * @self: an account
+ * @cancellable: (nullable): cancels this caller's wait (the question to
+ *   STS, shared with other callers, goes on)
+ * @callback: called with the answer
+ * @user_data: data for @callback
+ *
+ * Who the account's credentials belong to: its 12-digit account id, the
+ * ARN and the user id, as STS GetCallerIdentity tells them. STS is asked
+ * once per account; the answer is kept in memory until the credentials
+ * change (amigo_account_forget_credentials(), other keys read), and
+ * callers that ask while the question is out share its answer. The
+ * account id also becomes #AmigoAccount:account-number.
+ */
+void
+amigo_account_get_identity_async (AmigoAccount        *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  IdentityCall *call;
+
+  g_return_if_fail (AMIGO_IS_ACCOUNT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amigo_account_get_identity_async);
+
+  if (self->identity != NULL)
+    {
+      g_task_return_pointer (task, amigo_caller_identity_copy (self->identity),
+                             (GDestroyNotify) amigo_caller_identity_free);
+      return;
+    }
+
+  if (self->identity_waiters != NULL)
+    {
+      g_ptr_array_add (self->identity_waiters, g_steal_pointer (&task));
+      return;
+    }
+
+  self->identity_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->identity_waiters, g_steal_pointer (&task));
+
+  /* Not cancellable: other callers may join and wait for the answer. */
+  call = g_new0 (IdentityCall, 1);
+  call->self = g_object_ref (self);
+  amigo_account_get_client_async (self, NULL, identity_client_cb, call);
+}
+
+/**
+ * amigo_account_get_identity_finish:
+ * @self: an account
+ * @result: the #GAsyncResult
+ * @error: where a failure goes (%AMIGO_AWS_ERROR_AUTH for refused keys)
+ *
+ * Returns: (transfer full) (nullable): who the credentials belong to, or
+ *   %NULL with @error set
+ */
+AmigoCallerIdentity *
+amigo_account_get_identity_finish (AmigoAccount  *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, amigo_account_get_identity_async), NULL);
+
   return g_task_propagate_pointer (G_TASK (result), error);
 }

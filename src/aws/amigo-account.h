@@ -66,4 +66,16 @@ AmigoClient      *amigo_account_get_client_finish    (AmigoAccount        *self,
                                                       GError             **error);
 void              amigo_account_forget_credentials   (AmigoAccount        *self);
 
+/* AmigoCallerIdentity is declared in amigo-sts.h, which includes this
+ * header. */
+typedef struct _AmigoCallerIdentity AmigoCallerIdentity;
+
+void              amigo_account_get_identity_async   (AmigoAccount        *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+AmigoCallerIdentity *amigo_account_get_identity_finish (AmigoAccount      *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
 G_END_DECLS

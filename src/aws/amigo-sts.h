@@ -23,11 +23,11 @@ G_BEGIN_DECLS
  *
  * What GetCallerIdentity answers.
  */
-typedef struct {
+struct _AmigoCallerIdentity {
   char *account;
   char *arn;
   char *user_id;
-} AmigoCallerIdentity;
+};
 
 #define AMIGO_TYPE_CALLER_IDENTITY (amigo_caller_identity_get_type ())
 

@@ -73,6 +73,13 @@ void                _amigo_window_reload             (AmigoWindow  *self);
 void                _amigo_window_set_account        (AmigoWindow  *self,
                                                       AmigoAccount *account);
 
+/* amigo-window-account.c: the account button */
+void                _amigo_window_rebuild_account_list (AmigoWindow *self);
+void                _amigo_window_update_account_id  (AmigoWindow  *self);
+void                _amigo_window_on_account_row_activated_cb (GtkListBox    *box,
+                                                               GtkListBoxRow *row,
+                                                               AmigoWindow   *self);
+
 /* amigo-window-actions.c: the window's actions and its actions menu */
 void                _amigo_window_class_init_actions (GtkWidgetClass *widget_class);
 void                _amigo_window_init_actions       (AmigoWindow  *self);

@@ -11,7 +11,6 @@
 #include "amigo-a11y.h"
 #include "amigo-ec2.h"
 #include "accounts/amigo-account-dialog.h"
-#include "accounts/amigo-account-row.h"
 #include "accounts/amigo-import-dialog.h"
 #include "actions/amigo-actions.h"
 #include "images/amigo-columns-dialog.h"
@@ -22,6 +21,7 @@
 #include "images/amigo-image-details.h"
 #include "images/amigo-image-list.h"
 #include "amigo-image-store.h"
+#include "amigo-sts.h"
 #include "amigo-text.h"
 
 G_DEFINE_FINAL_TYPE (AmigoWindow, amigo_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -58,23 +58,6 @@ create_source_row (const AmigoSourceInfo *info)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->title),
                                   -1);
   return row;
-}
-
-static GtkWidget *
-create_account_row_cb (gpointer item,
-                       gpointer user_data)
-{
-  AmigoWindow *self = user_data;
-
-  return amigo_account_row_new (AMIGO_ACCOUNT (item), item == (gpointer) self->account);
-}
-
-static void
-rebuild_account_list (AmigoWindow *self)
-{
-  gtk_list_box_bind_model (self->account_list,
-                           amigo_account_manager_get_accounts (self->manager),
-                           create_account_row_cb, self, NULL);
 }
 
 static const char *
@@ -133,9 +116,15 @@ void
 _amigo_window_set_account (AmigoWindow  *self,
                            AmigoAccount *account)
 {
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_data (self->account, self);
   if (!g_set_object (&self->account, account))
     return;
 
+  if (account != NULL)
+    g_signal_connect_swapped (account, "notify::account-number",
+                              G_CALLBACK (_amigo_window_update_account_id), self);
+  _amigo_window_update_account_id (self);
   gtk_label_set_label (self->account_label, account ? amigo_account_get_name (account) : "");
   if (account != NULL)
     {
@@ -150,7 +139,7 @@ _amigo_window_set_account (AmigoWindow  *self,
         self->region = g_steal_pointer (&last_region);
     }
   update_regions (self);
-  rebuild_account_list (self);
+  _amigo_window_rebuild_account_list (self);
   _amigo_window_reload (self);
 }
 
@@ -207,7 +196,7 @@ accounts_changed (AmigoWindow *self)
       pick = first;
     }
   if (pick == self->account)
-    rebuild_account_list (self);
+    _amigo_window_rebuild_account_list (self);
   else
     _amigo_window_set_account (self, pick);
 }
@@ -228,17 +217,6 @@ on_manager_loaded_cb (AmigoAccountManager *manager,
                       AmigoWindow         *self)
 {
   accounts_changed (self);
-}
-
-static void
-on_account_row_activated_cb (GtkListBox    *box,
-                             GtkListBoxRow *row,
-                             AmigoWindow   *self)
-{
-  AmigoAccount *account = amigo_account_row_get_account (AMIGO_ACCOUNT_ROW (row));
-
-  gtk_menu_button_popdown (self->account_button);
-  _amigo_window_set_account (self, account);
 }
 
 static void
@@ -598,26 +576,12 @@ describe_regions_cb (GObject      *source,
 }
 
 static void
-get_client_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+load_regions (LoadRequest *request_)
 {
-  g_autoptr(LoadRequest) request = user_data;
-  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(LoadRequest) request = request_;
+  AmigoWindow *self = request->self;
+  AmigoClient *client = self->client;
   g_autoptr(GError) error = NULL;
-  AmigoWindow *self;
-
-  client = amigo_account_get_client_finish (AMIGO_ACCOUNT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = request->self;
-  if (client == NULL)
-    {
-      load_failed (self, error);
-      return;
-    }
-  g_set_object (&self->client, client);
-  _amigo_window_update_actions (self);
 
   if (self->region == NULL || *self->region == '\0')
     {
@@ -640,6 +604,57 @@ get_client_cb (GObject      *source,
       g_ptr_array_add (regions, self->region);
       start_store_load (self, request->account, client, regions);
     }
+}
+
+static void
+identity_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LoadRequest) request = user_data;
+  g_autoptr(AmigoCallerIdentity) identity = NULL;
+  g_autoptr(GError) error = NULL;
+
+  identity = amigo_account_get_identity_finish (AMIGO_ACCOUNT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* The images still load; a failure that matters shows on their page. */
+  if (identity == NULL)
+    g_debug ("The account id is unknown: %s", error->message);
+  load_regions (g_steal_pointer (&request));
+}
+
+static void
+get_client_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(LoadRequest) request = user_data;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  AmigoAccount *account;
+  AmigoWindow *self;
+
+  client = amigo_account_get_client_finish (AMIGO_ACCOUNT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = request->self;
+  if (client == NULL)
+    {
+      load_failed (self, error);
+      return;
+    }
+  g_set_object (&self->client, client);
+  _amigo_window_update_actions (self);
+
+  /* The account id leaves the account's own images out of "Shared with
+   * Me"; STS is asked once per account. */
+  account = request->account;
+  if (amigo_account_get_account_number (account) == NULL)
+    amigo_account_get_identity_async (account, self->load_cancellable, identity_cb,
+                                      g_steal_pointer (&request));
+  else
+    load_regions (g_steal_pointer (&request));
 }
 
 /* Lists the images of the current account, region(s) and source. Any load
@@ -736,6 +751,8 @@ amigo_window_dispose (GObject *object)
       self->manager = NULL;
     }
   g_clear_object (&self->settings);
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_data (self->account, self);
   g_clear_object (&self->account);
   g_clear_object (&self->region_names);
   g_cancellable_cancel (self->load_cancellable);
@@ -833,7 +850,8 @@ amigo_window_class_init (AmigoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, actions_menu);
 
-  gtk_widget_class_bind_template_callback (widget_class, on_account_row_activated_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_account_row_activated_cb",
+                                                G_CALLBACK (_amigo_window_on_account_row_activated_cb));
   gtk_widget_class_bind_template_callback (widget_class, on_region_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_source_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);

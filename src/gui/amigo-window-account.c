@@ -1,0 +1,67 @@
+/* amigo-window-account.c — the window's account button
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The accounts to switch between, and the id of the account shown, learnt
+ * from STS (amigo_account_get_identity_async()) for every kind of account.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "accounts/amigo-account-row.h"
+#include "amigo-window-private.h"
+
+static GtkWidget *
+create_account_row_cb (gpointer item,
+                       gpointer user_data)
+{
+  AmigoWindow *self = user_data;
+
+  return amigo_account_row_new (AMIGO_ACCOUNT (item), item == (gpointer) self->account);
+}
+
+void
+_amigo_window_rebuild_account_list (AmigoWindow *self)
+{
+  gtk_list_box_bind_model (self->account_list,
+                           amigo_account_manager_get_accounts (self->manager),
+                           create_account_row_cb, self, NULL);
+}
+
+void
+_amigo_window_on_account_row_activated_cb (GtkListBox    *box,
+                                           GtkListBoxRow *row,
+                                           AmigoWindow   *self)
+{
+  AmigoAccount *account = amigo_account_row_get_account (AMIGO_ACCOUNT_ROW (row));
+
+  gtk_menu_button_popdown (self->account_button);
+  _amigo_window_set_account (self, account);
+}
+
+/* The account id goes in the account button's tooltip and accessible
+ * description, as plain text: "Switch Account", then "Account ID: …". */
+void
+_amigo_window_update_account_id (AmigoWindow *self)
+{
+  const char *number = self->account ? amigo_account_get_account_number (self->account) : NULL;
+  g_autofree char *id_line = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (number == NULL || *number == '\0')
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->account_button), _("Switch Account"));
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->account_button),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+
+  /* Translators: the 12-digit AWS account id of the account shown */
+  id_line = g_strdup_printf (_("Account ID: %s"), number);
+  tooltip = g_strdup_printf ("%s\n%s", _("Switch Account"), id_line);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->account_button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->account_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, id_line,
+                                  -1);
+}
