@@ -123,8 +123,10 @@ _amigo_client_build_message (AmigoCredentials   *credentials,
     }
   /* libsoup opens a new connection for every POST unless it may be sent
    * again; every call Amigo makes may (reads, ClientToken, or CreateImage's
-   * duplicate-name recovery), and a resend is a new attempt (restarted_cb). */
-  soup_message_set_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
+   * duplicate-name recovery), and a resend is a new attempt (restarted_cb).
+   * No redirect is followed: a SigV4 request never needs one, and a 3xx
+   * answer is an error that names where it pointed (send_cb). */
+  soup_message_set_flags (msg, SOUP_MESSAGE_IDEMPOTENT | SOUP_MESSAGE_NO_REDIRECT);
 
   if (body != NULL)
     body_data = g_bytes_get_data (body, &body_len);

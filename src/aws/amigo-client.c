@@ -597,6 +597,26 @@ send_cb (GObject      *source,
   status = soup_message_get_status (call->msg);
   headers = soup_message_get_response_headers (call->msg);
 
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      const char *location = soup_message_headers_get_one (headers, "Location");
+      /* The server's words: valid UTF-8, and cut to a readable length. */
+      g_autofree char *shown = location ? g_utf8_make_valid (location, MIN (strlen (location), 256)) : g_strdup ("");
+
+      stream_abandon (&call->stream);
+      log_attempt (call, status, response_request_id (call->msg), NULL);
+      task_return_error (task,
+                         _amigo_client_error_with_message (AMIGO_AWS_ERROR_BAD_RESPONSE, NULL, NULL,
+                                                           NULL, status, FALSE,
+                                                           g_strdup_printf (_("The server %s redirected "
+                                                                            "the request (HTTP %u) to "
+                                                                            "“%s”. AWS never does: "
+                                                                            "Amigo does not follow it. "
+                                                                            "Check the endpoint address."),
+                                                                            call->host, status, shown)));
+      return;
+    }
+
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
       call->error_body = g_byte_array_new ();
@@ -636,8 +656,8 @@ wrote_headers_cb (SoupMessage *msg,
   call->reached = TRUE;
 }
 
-/* libsoup sent the message again by itself: after a redirect, or (newer
- * libsoup, HTTP/2) a stream the server refused unprocessed. libsoup 3.2
+/* libsoup sent the message again by itself: (newer libsoup, HTTP/2) a
+ * stream the server refused unprocessed. libsoup 3.2
  * never resends a POST whose connection died (it asks the method, not
  * SOUP_MESSAGE_IDEMPOTENT); that failure reaches send_cb and is retried
  * there. Either way the sink must hear of a new attempt: callers rely on
