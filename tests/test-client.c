@@ -1123,12 +1123,36 @@ test_clock_skew_only_once (Fixture       *f,
   f->server_offset = 7200;
   for (guint i = 0; i < 3; i++)
     script_respond (f, 400, "text/xml", EC2_ERROR ("RequestExpired", "Request has expired.", "re"));
-  _amigo_client_set_clock_func (f->client, fixed_clock, NULL);   /* always 2015 */
+  /* (The local clock stays the real one: a Date over a day off is an
+   * error at once, see test_clock_skew_beyond_a_day.) */
   run_call (f);
 
   d = assert_aws_error (f, AMIGO_AWS_ERROR_EXPIRED);
   g_assert_cmpstr (d->aws_code, ==, "RequestExpired");
   g_assert_cmpuint (f->requests->len, ==, 2);
+}
+
+/* A Date more than a day off is not believed: the call fails at once with
+ * words saying how far off the clocks are, and no offset is learnt. */
+static void
+test_clock_skew_beyond_a_day (Fixture       *f,
+                              gconstpointer  data)
+{
+  gint64 server_offset = GPOINTER_TO_INT (data);
+  const AmigoAwsErrorDetails *d;
+
+  f->server_offset = server_offset;
+  f->check_time = TRUE;
+  script_respond (f, 200, "text/xml", OK_BODY);
+  run_call (f);
+
+  d = assert_aws_error (f, AMIGO_AWS_ERROR_EXPIRED);
+  g_assert_cmpstr (d->aws_code, ==, "RequestExpired");
+  g_assert_false (d->retryable);
+  g_assert_nonnull (strstr (f->error->message, "The server's clock is 48 hours off"));
+  g_assert_cmpuint (f->requests->len, ==, 1);
+  g_assert_cmpuint (f->delays->len, ==, 0);
+  g_assert_cmpint (amigo_client_get_clock_offset (f->client), ==, 0);
 }
 
 /* The debug line says which way the local clock is off, in plain words. */
@@ -1946,6 +1970,10 @@ main (int   argc,
   ADD ("clock-skew/retry-not-counted", test_clock_skew_not_counted);
   ADD ("clock-skew/only-once-per-call", test_clock_skew_only_once);
   ADD ("clock-skew/ignored-for-other-errors", test_skew_ignored_for_other_errors);
+  g_test_add ("/client/clock-skew/beyond-a-day-ahead", Fixture, GINT_TO_POINTER (48 * 3600 + 60),
+              fixture_setup, test_clock_skew_beyond_a_day, fixture_teardown);
+  g_test_add ("/client/clock-skew/beyond-a-day-behind", Fixture, GINT_TO_POINTER (-(48 * 3600 + 60)),
+              fixture_setup, test_clock_skew_beyond_a_day, fixture_teardown);
   g_test_add ("/client/clock-skew/log-server-ahead", Fixture, GINT_TO_POINTER (3600),
               fixture_setup, test_clock_skew_log, fixture_teardown);
   g_test_add ("/client/clock-skew/log-server-behind", Fixture, GINT_TO_POINTER (-3600),

@@ -15,6 +15,8 @@
 #define ERROR_BODY_CAP             (256 * 1024)
 /* Java and Go SDKs correct their clock past 4 minutes; AWS refuses at 5. */
 #define SKEW_THRESHOLD_SECONDS     (4 * 60)
+/* A Date further off than this is not believed: an error, not a correction. */
+#define MAX_CLOCK_OFFSET_SECONDS   (24 * 60 * 60)
 /* botocore retries/standard.py, ExponentialBackoff */
 #define THROTTLING_BASE_MS         1000
 #define TRANSIENT_BASE_MS          50
@@ -447,6 +449,33 @@ finish_error_answer (GTask *task)
         {
           gint64 local = local_now_us (self) / G_USEC_PER_SEC;
           gint64 server = g_date_time_to_unix (server_time);
+
+          if (ABS (server - local) > MAX_CLOCK_OFFSET_SECONDS)
+            {
+              gint64 hours = ABS (server - local) / 3600;
+              int shown = (int) MIN (hours, (gint64) G_MAXINT);
+              GError *far = _amigo_client_error_with_message (
+                error->code, details->aws_code, details->aws_message, details->request_id,
+                status, FALSE,
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "The server's clock is %d hour off the local one "
+                                              "(%s refused the request as %s). Amigo corrects "
+                                              "up to a day: set the computer's date and time "
+                                              "right, or check the endpoint address.",
+                                              "The server's clock is %d hours off the local one "
+                                              "(%s refused the request as %s). Amigo corrects "
+                                              "up to a day: set the computer's date and time "
+                                              "right, or check the endpoint address.",
+                                              (gulong) shown),
+                                 shown, call->host, details->aws_code));
+
+              g_debug ("%s (%s, %s): the server's Date is %" G_GINT64_FORMAT " s off the local "
+                       "clock; not corrected past a day", call->action, call->service,
+                       call->region, server - local);
+              g_error_free (error);
+              task_return_error (task, far);
+              return;
+            }
 
           if (ABS (server - (local + self->clock_offset)) > SKEW_THRESHOLD_SECONDS)
             {
