@@ -1593,6 +1593,54 @@ test_build_message_default_endpoint (void)
                    "ec2.ap-southeast-2.amazonaws.com");
 }
 
+/* http:// goes only to this machine unless the account opted in. */
+static void
+test_plain_http_loopback_only (void)
+{
+  g_autoptr(AmigoCredentials) credentials = amigo_credentials_new (ACCESS_KEY, SECRET_KEY, NULL, 0);
+  g_autoptr(AmigoClient) client = amigo_client_new (credentials);
+  static const char * const allowed[] = {
+    "http://127.0.0.1:5000", "http://127.1.2.3", "http://[::1]:8080", "http://localhost:5000",
+    "http://LOCALHOST", "https://ec2.example.com",
+  };
+  static const char * const refused[] = {
+    "http://ec2.example.com", "http://10.0.0.1:5000", "http://[::2]", "http://localhost.example.com",
+    "http://128.0.0.1",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (allowed); i++)
+    {
+      g_autoptr(SoupMessage) msg = NULL;
+      g_autoptr(GError) error = NULL;
+
+      msg = amigo_client_build_message (client, "ec2", "us-east-1", allowed[i], FORM_BODY, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (msg);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(SoupMessage) msg = NULL;
+      g_autoptr(GError) error = NULL;
+
+      msg = amigo_client_build_message (client, "ec2", "us-east-1", refused[i], FORM_BODY, &error);
+      g_assert_null (msg);
+      g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG);
+      g_assert_nonnull (strstr (error->message, "not encrypted"));
+    }
+
+  /* The account's opt-in lets them through. */
+  amigo_client_set_allow_plain_http (client, TRUE);
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(SoupMessage) msg = NULL;
+      g_autoptr(GError) error = NULL;
+
+      msg = amigo_client_build_message (client, "ec2", "us-east-1", refused[i], FORM_BODY, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (msg);
+    }
+}
+
 static void
 test_token (void)
 {
@@ -1994,6 +2042,7 @@ main (int   argc,
   g_test_add_func ("/client/config/default-endpoint", test_default_endpoint);
   g_test_add_func ("/client/config/build-message-default-endpoint", test_build_message_default_endpoint);
   g_test_add_func ("/client/token/uuid-v4", test_token);
+  g_test_add_func ("/client/config/plain-http-loopback-only", test_plain_http_loopback_only);
   g_test_add_func ("/client/backoff/standard-mode-delays", test_backoff_delays);
   g_test_add_func ("/client/errors/retry-code-lists", test_code_lists);
   g_test_add_func ("/client/errors/documents", test_error_documents);

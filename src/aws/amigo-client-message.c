@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "amigo-client-private.h"
+#include "amigo-endpoint.h"
 #include "amigo-error.h"
 #include "amigo-sigv4.h"
 
@@ -49,6 +50,7 @@ SoupMessage *
 _amigo_client_build_message (AmigoCredentials   *credentials,
                              AmigoRequest       *request,
                              const char         *endpoint_url,
+                             gboolean            allow_plain_http,
                              gint64              timestamp,
                              GError            **error)
 {
@@ -95,6 +97,16 @@ _amigo_client_build_message (AmigoCredentials   *credentials,
       g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
                    _("The endpoint address “%s” is not usable: it must look like "
                    "https://ec2.eu-west-1.amazonaws.com."), endpoint_url);
+      return NULL;
+    }
+
+  /* Unencrypted only to this machine, unless the account opted in. */
+  if (g_str_equal (scheme, "http") && !allow_plain_http && !amigo_endpoint_host_is_loopback (host))
+    {
+      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                   _("The endpoint “%s” is not encrypted (http://) and is not on this "
+                   "computer: Amigo does not send signed requests there. Use https://, "
+                   "or allow unencrypted endpoints for this account."), host);
       return NULL;
     }
 

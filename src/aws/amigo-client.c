@@ -43,6 +43,7 @@ struct _AmigoClient
 
   guint max_attempts;
   gint64 clock_offset;          /* seconds to add to the local clock */
+  gboolean allow_plain_http;    /* http:// to a host that is not loopback */
 
   /* Test hooks */
   AmigoClockFunc clock_func;
@@ -452,22 +453,8 @@ finish_error_answer (GTask *task)
 
           if (ABS (server - local) > MAX_CLOCK_OFFSET_SECONDS)
             {
-              gint64 hours = ABS (server - local) / 3600;
-              int shown = (int) MIN (hours, (gint64) G_MAXINT);
-              GError *far = _amigo_client_error_with_message (
-                error->code, details->aws_code, details->aws_message, details->request_id,
-                status, FALSE,
-                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "The server's clock is %d hour off the local one "
-                                              "(%s refused the request as %s). Amigo corrects "
-                                              "up to a day: set the computer's date and time "
-                                              "right, or check the endpoint address.",
-                                              "The server's clock is %d hours off the local one "
-                                              "(%s refused the request as %s). Amigo corrects "
-                                              "up to a day: set the computer's date and time "
-                                              "right, or check the endpoint address.",
-                                              (gulong) shown),
-                                 shown, call->host, details->aws_code));
+              GError *far = _amigo_client_clock_far_error (error, status, call->host,
+                                                           server - local);
 
               g_debug ("%s (%s, %s): the server's Date is %" G_GINT64_FORMAT " s off the local "
                        "clock; not corrected past a day", call->action, call->service,
@@ -766,7 +753,7 @@ call_start_attempt (GTask *task)
     }
 
   call->msg = _amigo_client_build_message (credentials, call->request, call->endpoint_url,
-                                           signing_time (self), &error);
+                                           self->allow_plain_http, signing_time (self), &error);
   if (call->msg == NULL)
     {
       task_return_error (task, error);
@@ -1119,6 +1106,22 @@ amigo_client_get_clock_offset (AmigoClient *self)
 }
 
 /**
+ * amigo_client_set_allow_plain_http:
+ * @self: a client
+ * @allow: whether `http://` may go to a host that is not loopback
+ *
+ * The account's opt-in to an unencrypted endpoint. Without it, `http://`
+ * is refused for any host but 127.0.0.0/8, ::1 and localhost.
+ */
+void
+amigo_client_set_allow_plain_http (AmigoClient *self,
+                                   gboolean     allow)
+{
+  g_return_if_fail (AMIGO_IS_CLIENT (self));
+  self->allow_plain_http = allow;
+}
+
+/**
  * amigo_client_set_clock_offset:
  * @self: a client
  * @offset_seconds: seconds to add to the local clock when signing
@@ -1187,7 +1190,8 @@ amigo_client_build_message (AmigoClient  *self,
     return NULL;
 
   request = form_request (service, region, form_body);
-  return _amigo_client_build_message (credentials, request, endpoint_url, signing_time (self), error);
+  return _amigo_client_build_message (credentials, request, endpoint_url, self->allow_plain_http,
+                                      signing_time (self), error);
 }
 
 /**
