@@ -605,6 +605,36 @@ test_not_a_regular_file (void)
   remove_tree (dir);
 }
 
+/* A file past the size limit (1 MiB) is refused before it is read. */
+static void
+test_too_large (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "credentials", NULL);
+  g_autofree char *big = NULL;
+  gsize size = 1024 * 1024 + 1;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoAwsConfig) config = NULL;
+
+  big = g_malloc (size);
+  memset (big, '#', size);
+  g_assert_true (g_file_set_contents (path, big, size, NULL));
+  config = amigo_aws_config_load_files (NULL, path, NULL, &error);
+  g_assert_null (config);
+  g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "1024 KiB"));
+
+  /* Just under it is read as usual (a file of comments: no profile). */
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (path, big, size - 1, NULL));
+  config = amigo_aws_config_load_files (NULL, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (config);
+
+  remove_tree (dir);
+}
+
 static void
 test_unreadable_permissions (void)
 {
@@ -710,6 +740,7 @@ main (int   argc,
   g_test_add_func ("/aws-config/files/process-timeout-setting", test_timeout_setting);
   g_test_add_func ("/aws-config/error/unreadable-directory", test_unreadable_directory);
   g_test_add_func ("/aws-config/error/not-a-regular-file", test_not_a_regular_file);
+  g_test_add_func ("/aws-config/error/too-large", test_too_large);
   g_test_add_func ("/aws-config/error/unreadable-permissions", test_unreadable_permissions);
   for (gsize i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {

@@ -617,53 +617,30 @@ test_keep_alive_lost_answer (Fixture       *f,
   g_assert_nonnull (strstr (logs, "was lost before it answered"));
 }
 
-/* libsoup sends a message again by itself when it follows a redirect (a
- * POST answered 303 goes again as a GET; newer libsoup also resends an
- * HTTP/2 stream the server refused unprocessed). To the caller that is a
- * second attempt like any other: begin_attempt (2), and only the answer to
- * the resend reaches the sink. (libsoup 3.2 never resends a POST whose
- * connection died, idempotent flag or not: see the test above.) */
+/* No redirect is followed: a SigV4 request never needs one, and a 3xx is
+ * an error naming where it pointed, after the one request, with no retry.
+ * (libsoup may still send a message again by itself for an HTTP/2 stream
+ * the server refused; restarted_cb counts that as a new attempt.) */
 static void
-test_resent_by_libsoup (Fixture       *f,
-                        gconstpointer  data)
+test_redirect_refused (Fixture       *f,
+                       gconstpointer  data)
 {
-  Step *step = script_respond (f, 303, "text/xml", "<Moved/>");
+  guint status = GPOINTER_TO_UINT (data);
+  Step *step = script_respond (f, status, "text/xml", "<Moved/>");
 
   step->header_name = g_strdup ("Location");
-  step->header_value = g_strdup ("/");
+  step->header_value = g_strdup ("https://elsewhere.example.com/steal");
   script_respond (f, 200, "text/xml", OK_BODY);
   run_call (f);
 
-  g_assert_no_error (f->error);
-  g_assert_cmpuint (f->requests->len, ==, 2);
-  g_assert_cmpstr (request (f, 1)->method, ==, "GET");
-  g_assert_cmpuint (f->n_begin, ==, 2);
-  g_assert_cmpuint (f->n_finish, ==, 1);
-  g_assert_cmpstr (f->received->str, ==, OK_BODY);
-  g_assert_cmpuint (f->delays->len, ==, 0);
-}
-
-/* Resends by libsoup count against max-attempts: a redirect loop ends the
- * call once they are spent, and the sink hears of no attempt past them. */
-static void
-test_resent_by_libsoup_until_max (Fixture       *f,
-                                  gconstpointer  data)
-{
-  for (guint i = 0; i < 30; i++)
-    {
-      Step *step = script_respond (f, 303, "text/xml", "<Moved/>");
-
-      step->header_name = g_strdup ("Location");
-      step->header_value = g_strdup ("/");
-    }
-  run_call (f);
-
-  assert_aws_error (f, AMIGO_AWS_ERROR_NETWORK);
+  assert_aws_error (f, AMIGO_AWS_ERROR_BAD_RESPONSE);
+  g_assert_nonnull (strstr (f->error->message, "https://elsewhere.example.com/steal"));
   g_assert_nonnull (strstr (f->error->message, "127.0.0.1"));
-  g_assert_nonnull (strstr (f->error->message, "4 times"));
-  g_assert_cmpuint (f->n_begin, ==, AMIGO_CLIENT_DEFAULT_MAX_ATTEMPTS);
-  g_assert_cmpuint (f->requests->len, >, AMIGO_CLIENT_DEFAULT_MAX_ATTEMPTS);
+  g_assert_nonnull (strstr (f->error->message, "redirected"));
+  g_assert_cmpuint (f->requests->len, ==, 1);
+  g_assert_cmpuint (f->n_begin, ==, 1);
   g_assert_cmpuint (f->n_finish, ==, 0);
+  g_assert_cmpuint (f->delays->len, ==, 0);
 }
 
 static void
@@ -1146,12 +1123,36 @@ test_clock_skew_only_once (Fixture       *f,
   f->server_offset = 7200;
   for (guint i = 0; i < 3; i++)
     script_respond (f, 400, "text/xml", EC2_ERROR ("RequestExpired", "Request has expired.", "re"));
-  _amigo_client_set_clock_func (f->client, fixed_clock, NULL);   /* always 2015 */
+  /* (The local clock stays the real one: a Date over a day off is an
+   * error at once, see test_clock_skew_beyond_a_day.) */
   run_call (f);
 
   d = assert_aws_error (f, AMIGO_AWS_ERROR_EXPIRED);
   g_assert_cmpstr (d->aws_code, ==, "RequestExpired");
   g_assert_cmpuint (f->requests->len, ==, 2);
+}
+
+/* A Date more than a day off is not believed: the call fails at once with
+ * words saying how far off the clocks are, and no offset is learnt. */
+static void
+test_clock_skew_beyond_a_day (Fixture       *f,
+                              gconstpointer  data)
+{
+  gint64 server_offset = GPOINTER_TO_INT (data);
+  const AmigoAwsErrorDetails *d;
+
+  f->server_offset = server_offset;
+  f->check_time = TRUE;
+  script_respond (f, 200, "text/xml", OK_BODY);
+  run_call (f);
+
+  d = assert_aws_error (f, AMIGO_AWS_ERROR_EXPIRED);
+  g_assert_cmpstr (d->aws_code, ==, "RequestExpired");
+  g_assert_false (d->retryable);
+  g_assert_nonnull (strstr (f->error->message, "The server's clock is 48 hours off"));
+  g_assert_cmpuint (f->requests->len, ==, 1);
+  g_assert_cmpuint (f->delays->len, ==, 0);
+  g_assert_cmpint (amigo_client_get_clock_offset (f->client), ==, 0);
 }
 
 /* The debug line says which way the local clock is off, in plain words. */
@@ -1592,6 +1593,54 @@ test_build_message_default_endpoint (void)
                    "ec2.ap-southeast-2.amazonaws.com");
 }
 
+/* http:// goes only to this machine unless the account opted in. */
+static void
+test_plain_http_loopback_only (void)
+{
+  g_autoptr(AmigoCredentials) credentials = amigo_credentials_new (ACCESS_KEY, SECRET_KEY, NULL, 0);
+  g_autoptr(AmigoClient) client = amigo_client_new (credentials);
+  static const char * const allowed[] = {
+    "http://127.0.0.1:5000", "http://127.1.2.3", "http://[::1]:8080", "http://localhost:5000",
+    "http://LOCALHOST", "https://ec2.example.com",
+  };
+  static const char * const refused[] = {
+    "http://ec2.example.com", "http://10.0.0.1:5000", "http://[::2]", "http://localhost.example.com",
+    "http://128.0.0.1",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (allowed); i++)
+    {
+      g_autoptr(SoupMessage) msg = NULL;
+      g_autoptr(GError) error = NULL;
+
+      msg = amigo_client_build_message (client, "ec2", "us-east-1", allowed[i], FORM_BODY, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (msg);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(SoupMessage) msg = NULL;
+      g_autoptr(GError) error = NULL;
+
+      msg = amigo_client_build_message (client, "ec2", "us-east-1", refused[i], FORM_BODY, &error);
+      g_assert_null (msg);
+      g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG);
+      g_assert_nonnull (strstr (error->message, "not encrypted"));
+    }
+
+  /* The account's opt-in lets them through. */
+  amigo_client_set_allow_plain_http (client, TRUE);
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(SoupMessage) msg = NULL;
+      g_autoptr(GError) error = NULL;
+
+      msg = amigo_client_build_message (client, "ec2", "us-east-1", refused[i], FORM_BODY, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (msg);
+    }
+}
+
 static void
 test_token (void)
 {
@@ -1939,8 +1988,10 @@ main (int   argc,
   ADD ("success/chunked-encoding", test_success_chunked);
   ADD ("success/keep-alive", test_keep_alive);
   ADD ("keep-alive/lost-answer-is-attempt-2", test_keep_alive_lost_answer);
-  ADD ("retry/resent-by-libsoup-is-attempt-2", test_resent_by_libsoup);
-  ADD ("retry/resent-by-libsoup-until-max-attempts", test_resent_by_libsoup_until_max);
+  g_test_add ("/client/redirect/301-refused", Fixture, GUINT_TO_POINTER (301),
+              fixture_setup, test_redirect_refused, fixture_teardown);
+  g_test_add ("/client/redirect/307-refused", Fixture, GUINT_TO_POINTER (307),
+              fixture_setup, test_redirect_refused, fixture_teardown);
   ADD ("success/no-sink", test_no_sink);
   ADD ("retry/throttled-then-success", test_throttled_then_success);
   ADD ("retry/throttled-until-max-attempts", test_throttled_exhausted);
@@ -1967,6 +2018,10 @@ main (int   argc,
   ADD ("clock-skew/retry-not-counted", test_clock_skew_not_counted);
   ADD ("clock-skew/only-once-per-call", test_clock_skew_only_once);
   ADD ("clock-skew/ignored-for-other-errors", test_skew_ignored_for_other_errors);
+  g_test_add ("/client/clock-skew/beyond-a-day-ahead", Fixture, GINT_TO_POINTER (48 * 3600 + 60),
+              fixture_setup, test_clock_skew_beyond_a_day, fixture_teardown);
+  g_test_add ("/client/clock-skew/beyond-a-day-behind", Fixture, GINT_TO_POINTER (-(48 * 3600 + 60)),
+              fixture_setup, test_clock_skew_beyond_a_day, fixture_teardown);
   g_test_add ("/client/clock-skew/log-server-ahead", Fixture, GINT_TO_POINTER (3600),
               fixture_setup, test_clock_skew_log, fixture_teardown);
   g_test_add ("/client/clock-skew/log-server-behind", Fixture, GINT_TO_POINTER (-3600),
@@ -1987,6 +2042,7 @@ main (int   argc,
   g_test_add_func ("/client/config/default-endpoint", test_default_endpoint);
   g_test_add_func ("/client/config/build-message-default-endpoint", test_build_message_default_endpoint);
   g_test_add_func ("/client/token/uuid-v4", test_token);
+  g_test_add_func ("/client/config/plain-http-loopback-only", test_plain_http_loopback_only);
   g_test_add_func ("/client/backoff/standard-mode-delays", test_backoff_delays);
   g_test_add_func ("/client/errors/retry-code-lists", test_code_lists);
   g_test_add_func ("/client/errors/documents", test_error_documents);

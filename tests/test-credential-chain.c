@@ -456,6 +456,24 @@ test_process_noisy_stderr (void)
   result_clear (&r);
 }
 
+/* What looks like a key or a token on stderr is not repeated in the error
+ * (nor, so, in the debug log that records it). */
+static void
+test_process_stderr_redacted (void)
+{
+  Result r = { 0 };
+
+  run_process (HELPERS "/fail-secrets.sh", NULL, 30000, NULL, &r);
+  g_assert_error (r.error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_PROCESS);
+  g_assert_nonnull (strstr (r.error->message, "exited with status 3: error: refused [redacted] secret=[redacted]"));
+  g_assert_nonnull (strstr (r.error->message, "session [redacted] token [redacted] done"));
+  g_assert_null (strstr (r.error->message, "AKIA"));
+  g_assert_null (strstr (r.error->message, "ASIA"));
+  g_assert_null (strstr (r.error->message, "EXAMPLEKEY"));
+  g_assert_null (strstr (r.error->message, "IQoJ"));
+  result_clear (&r);
+}
+
 static void
 test_process_timeout (void)
 {
@@ -663,6 +681,7 @@ main (int   argc,
       g_test_add_data_func (path, &process_cases[i], check_process);
     }
   g_test_add_func ("/credential-process/run/noisy-stderr", test_process_noisy_stderr);
+  g_test_add_func ("/credential-process/run/stderr-redacted", test_process_stderr_redacted);
   g_test_add_func ("/credential-process/run/timeout-kills", test_process_timeout);
   g_test_add_func ("/credential-process/run/cancel-kills", test_process_cancelled);
   g_test_add_func ("/credential-process/run/cancelled-before", test_process_cancelled_before);

@@ -25,6 +25,7 @@
 #include "amigo-client.h"
 #include "amigo-client-private.h"
 #include "amigo-ec2.h"
+#include "amigo-ec2-private.h"
 #include "amigo-ec2-parsers.h"
 #include "amigo-error.h"
 #include "amigo-sts.h"
@@ -1138,6 +1139,60 @@ test_describe_images_page_token_loop (void)
   g_assert_cmpuint (peer_n_requests (), ==, 2);
 }
 
+/* Any token handed out again ends the list, not only the last one: A, B,
+ * then A again is a loop. */
+static void
+test_describe_images_page_token_cycle (void)
+{
+  g_autoptr(AmigoClient) client = client_new ();
+  g_autoptr(AmigoEc2) ec2 = amigo_ec2_new (client, "us-east-1", peer.url);
+  g_autofree char *page_a = images_page (0, 2, "token-a", NULL);
+  g_autofree char *page_b = images_page (2, 2, "token-b", NULL);
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(GError) error = NULL;
+
+  peer_reset ();
+  script (200, page_a, -1);
+  script (200, page_b, -1);
+  script (200, page_a, -1);
+  script (200, page_b, -1);
+  amigo_ec2_describe_images_async (ec2, NULL, NULL, NULL, NULL, NULL, result_cb, NULL);
+  images = amigo_ec2_describe_images_finish (ec2, await_result (), NULL, &error);
+  forget_result ();
+  g_assert_null (images);
+  g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "twice"));
+  g_assert_cmpuint (peer_n_requests (), ==, 3);
+}
+
+/* A list that never ends stops at the page cap (lowered here to 3). */
+static void
+test_describe_images_page_cap (void)
+{
+  g_autoptr(AmigoClient) client = client_new ();
+  g_autoptr(AmigoEc2) ec2 = amigo_ec2_new (client, "us-east-1", peer.url);
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(GError) error = NULL;
+
+  peer_reset ();
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *token = g_strdup_printf ("token-%u", i);
+      g_autofree char *page = images_page (i * 2, 2, token, NULL);
+
+      script (200, page, -1);
+    }
+  _amigo_ec2_set_max_pages (3);
+  amigo_ec2_describe_images_async (ec2, NULL, NULL, NULL, NULL, NULL, result_cb, NULL);
+  images = amigo_ec2_describe_images_finish (ec2, await_result (), NULL, &error);
+  forget_result ();
+  _amigo_ec2_set_max_pages (0);
+  g_assert_null (images);
+  g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "more than 3 pages"));
+  g_assert_cmpuint (peer_n_requests (), ==, 3);
+}
+
 /* ---- CreateImage after a retry ---------------------------------------- */
 
 #define INTERNAL_ERROR \
@@ -1424,6 +1479,8 @@ main (int    argc,
     }
   g_test_add_func ("/ec2/describe-images/retried-page", test_describe_images_retried_page);
   g_test_add_func ("/ec2/describe-images/page-token-loop", test_describe_images_page_token_loop);
+  g_test_add_func ("/ec2/describe-images/page-token-cycle", test_describe_images_page_token_cycle);
+  g_test_add_func ("/ec2/describe-images/page-cap", test_describe_images_page_cap);
   for (guint i = 0; i < G_N_ELEMENTS (recovery_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/ec2/create-image/%s", recovery_cases[i].name);

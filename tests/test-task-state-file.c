@@ -8,6 +8,9 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+#include <sys/types.h>
+
 #include <glib/gstdio.h>
 
 #include "amigo-task-private.h"
@@ -185,6 +188,53 @@ test_damaged (Fixture       *f,
   g_assert_cmpstr (kept, ==, c->contents);
 }
 
+/* A FIFO (or a device) where the file should be is set aside, not read:
+ * reading it would block or never end. So is a file past the size limit. */
+static void
+test_not_regular (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autofree char *sub = g_path_get_dirname (f->path);
+  gboolean rewrite = TRUE;
+  struct stat st;
+
+  g_assert_cmpint (g_mkdir_with_parents (sub, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (f->path, 0600), ==, 0);
+  g_test_expect_message ("Amigo", G_LOG_LEVEL_WARNING, "*not a regular file*set aside as*");
+  loaded = amigo_task_state_file_load (f->path, g_get_real_time (), &rewrite);
+  g_test_assert_expected_messages ();
+
+  g_assert_cmpuint (loaded->len, ==, 0);
+  g_assert_false (rewrite);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (lstat (f->bad_path, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+}
+
+static void
+test_too_large (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autofree char *sub = g_path_get_dirname (f->path);
+  g_autofree char *big = NULL;
+  gsize size = 8 * 1024 * 1024 + 1;
+  gboolean rewrite = TRUE;
+
+  big = g_malloc (size);
+  memset (big, ' ', size);
+  g_assert_cmpint (g_mkdir_with_parents (sub, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (f->path, big, size, NULL));
+  g_test_expect_message ("Amigo", G_LOG_LEVEL_WARNING, "*larger than 8 MiB*set aside as*");
+  loaded = amigo_task_state_file_load (f->path, g_get_real_time (), &rewrite);
+  g_test_assert_expected_messages ();
+
+  g_assert_cmpuint (loaded->len, ==, 0);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (f->bad_path, G_FILE_TEST_IS_REGULAR));
+}
+
 static void
 test_partly_damaged (Fixture       *f,
                      gconstpointer  data)
@@ -229,6 +279,10 @@ main (int argc, char **argv)
       g_autofree char *path = g_strdup_printf ("/task-state-file/damaged/%s", damaged_cases[i].name);
       g_test_add (path, Fixture, &damaged_cases[i], fixture_set_up, test_damaged, fixture_tear_down);
     }
+  g_test_add ("/task-state-file/not-regular", Fixture, NULL,
+              fixture_set_up, test_not_regular, fixture_tear_down);
+  g_test_add ("/task-state-file/too-large", Fixture, NULL,
+              fixture_set_up, test_too_large, fixture_tear_down);
   g_test_add ("/task-state-file/partly-damaged", Fixture, NULL,
               fixture_set_up, test_partly_damaged, fixture_tear_down);
   return g_test_run ();

@@ -28,6 +28,10 @@
 #include "amigo-error.h"
 #include "amigo-ini.h"
 
+/* No AWS config or credentials file comes near this: a larger one is a
+ * mistake (or a device), not read into memory. */
+#define AWS_FILE_MAX_SIZE (1024 * 1024)
+
 struct _AmigoAwsProfile
 {
   gatomicrefcount ref_count;
@@ -110,6 +114,14 @@ ini_read_file (const char   *path,
                      _("The AWS file “%s” cannot be read: it is not a regular file. "
                        "Point %s at a regular file."),
                      path, variable);
+      return NULL;
+    }
+  if (g_stat (path, &st) == 0 && st.st_size > AWS_FILE_MAX_SIZE)
+    {
+      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                   _("The AWS file “%s” is not read: it is larger than %u KiB, "
+                     "which no AWS configuration needs."),
+                   path, (guint) (AWS_FILE_MAX_SIZE / 1024));
       return NULL;
     }
 

@@ -375,3 +375,28 @@ _amigo_client_transport_error (const char     *host,
                       _("Could not reach %s: %s. Check the network connection and the "
                       "endpoint address."), host, cause->message);
 }
+GError *
+_amigo_client_clock_far_error (const GError *error,
+                               guint         status,
+                               const char   *host,
+                               gint64        seconds_off)
+{
+  const AmigoAwsErrorDetails *details = amigo_aws_error_get_details (error);
+  gint64 hours = ABS (seconds_off) / 3600;
+  int shown = (int) MIN (hours, (gint64) G_MAXINT);
+
+  return _amigo_client_error_with_message (
+    error->code, details->aws_code, details->aws_message, details->request_id,
+    status, FALSE,
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                  "The server's clock is %d hour off the local one "
+                                  "(%s refused the request as %s). Amigo corrects "
+                                  "up to a day: set the computer's date and time "
+                                  "right, or check the endpoint address.",
+                                  "The server's clock is %d hours off the local one "
+                                  "(%s refused the request as %s). Amigo corrects "
+                                  "up to a day: set the computer's date and time "
+                                  "right, or check the endpoint address.",
+                                  (gulong) shown),
+                     shown, host, details->aws_code));
+}

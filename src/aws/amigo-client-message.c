@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "amigo-client-private.h"
+#include "amigo-endpoint.h"
 #include "amigo-error.h"
 #include "amigo-sigv4.h"
 
@@ -49,6 +50,7 @@ SoupMessage *
 _amigo_client_build_message (AmigoCredentials   *credentials,
                              AmigoRequest       *request,
                              const char         *endpoint_url,
+                             gboolean            allow_plain_http,
                              gint64              timestamp,
                              GError            **error)
 {
@@ -98,6 +100,16 @@ _amigo_client_build_message (AmigoCredentials   *credentials,
       return NULL;
     }
 
+  /* Unencrypted only to this machine, unless the account opted in. */
+  if (g_str_equal (scheme, "http") && !allow_plain_http && !amigo_endpoint_host_is_loopback (host))
+    {
+      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                   _("The endpoint “%s” is not encrypted (http://) and is not on this "
+                   "computer: Amigo does not send signed requests there. Use https://, "
+                   "or allow unencrypted endpoints for this account."), host);
+      return NULL;
+    }
+
   join_paths (g_uri_get_path (parsed), amigo_request_get_path (request), &sent_path, &raw_path);
   query = amigo_request_dup_query_string (request);
 
@@ -123,8 +135,10 @@ _amigo_client_build_message (AmigoCredentials   *credentials,
     }
   /* libsoup opens a new connection for every POST unless it may be sent
    * again; every call Amigo makes may (reads, ClientToken, or CreateImage's
-   * duplicate-name recovery), and a resend is a new attempt (restarted_cb). */
-  soup_message_set_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
+   * duplicate-name recovery), and a resend is a new attempt (restarted_cb).
+   * No redirect is followed: a SigV4 request never needs one, and a 3xx
+   * answer is an error that names where it pointed (send_cb). */
+  soup_message_set_flags (msg, SOUP_MESSAGE_IDEMPOTENT | SOUP_MESSAGE_NO_REDIRECT);
 
   if (body != NULL)
     body_data = g_bytes_get_data (body, &body_len);

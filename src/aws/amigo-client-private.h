@@ -64,8 +64,14 @@ GError   *_amigo_client_error_from_response (const char         *host,
 SoupMessage *_amigo_client_build_message    (AmigoCredentials   *credentials,
                                              AmigoRequest       *request,
                                              const char         *endpoint_url,
+                                             gboolean            allow_plain_http,
                                              gint64              timestamp,
                                              GError            **error);
+/* A Date over a day off: @error's details with words saying how far. */
+GError      *_amigo_client_clock_far_error  (const GError       *error,
+                                             guint               status,
+                                             const char         *host,
+                                             gint64              seconds_off);
 
 /* How far an attempt got when its connection failed. */
 typedef enum {

@@ -15,6 +15,8 @@
 #define ERROR_BODY_CAP             (256 * 1024)
 /* Java and Go SDKs correct their clock past 4 minutes; AWS refuses at 5. */
 #define SKEW_THRESHOLD_SECONDS     (4 * 60)
+/* A Date further off than this is not believed: an error, not a correction. */
+#define MAX_CLOCK_OFFSET_SECONDS   (24 * 60 * 60)
 /* botocore retries/standard.py, ExponentialBackoff */
 #define THROTTLING_BASE_MS         1000
 #define TRANSIENT_BASE_MS          50
@@ -41,6 +43,7 @@ struct _AmigoClient
 
   guint max_attempts;
   gint64 clock_offset;          /* seconds to add to the local clock */
+  gboolean allow_plain_http;    /* http:// to a host that is not loopback */
 
   /* Test hooks */
   AmigoClockFunc clock_func;
@@ -448,6 +451,19 @@ finish_error_answer (GTask *task)
           gint64 local = local_now_us (self) / G_USEC_PER_SEC;
           gint64 server = g_date_time_to_unix (server_time);
 
+          if (ABS (server - local) > MAX_CLOCK_OFFSET_SECONDS)
+            {
+              GError *far = _amigo_client_clock_far_error (error, status, call->host,
+                                                           server - local);
+
+              g_debug ("%s (%s, %s): the server's Date is %" G_GINT64_FORMAT " s off the local "
+                       "clock; not corrected past a day", call->action, call->service,
+                       call->region, server - local);
+              g_error_free (error);
+              task_return_error (task, far);
+              return;
+            }
+
           if (ABS (server - (local + self->clock_offset)) > SKEW_THRESHOLD_SECONDS)
             {
               self->clock_offset = server - local;
@@ -597,6 +613,26 @@ send_cb (GObject      *source,
   status = soup_message_get_status (call->msg);
   headers = soup_message_get_response_headers (call->msg);
 
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      const char *location = soup_message_headers_get_one (headers, "Location");
+      /* The server's words: valid UTF-8, and cut to a readable length. */
+      g_autofree char *shown = location ? g_utf8_make_valid (location, MIN (strlen (location), 256)) : g_strdup ("");
+
+      stream_abandon (&call->stream);
+      log_attempt (call, status, response_request_id (call->msg), NULL);
+      task_return_error (task,
+                         _amigo_client_error_with_message (AMIGO_AWS_ERROR_BAD_RESPONSE, NULL, NULL,
+                                                           NULL, status, FALSE,
+                                                           g_strdup_printf (_("The server %s redirected "
+                                                                            "the request (HTTP %u) to "
+                                                                            "“%s”. AWS never does: "
+                                                                            "Amigo does not follow it. "
+                                                                            "Check the endpoint address."),
+                                                                            call->host, status, shown)));
+      return;
+    }
+
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
       call->error_body = g_byte_array_new ();
@@ -636,8 +672,8 @@ wrote_headers_cb (SoupMessage *msg,
   call->reached = TRUE;
 }
 
-/* libsoup sent the message again by itself: after a redirect, or (newer
- * libsoup, HTTP/2) a stream the server refused unprocessed. libsoup 3.2
+/* libsoup sent the message again by itself: (newer libsoup, HTTP/2) a
+ * stream the server refused unprocessed. libsoup 3.2
  * never resends a POST whose connection died (it asks the method, not
  * SOUP_MESSAGE_IDEMPOTENT); that failure reaches send_cb and is retried
  * there. Either way the sink must hear of a new attempt: callers rely on
@@ -717,7 +753,7 @@ call_start_attempt (GTask *task)
     }
 
   call->msg = _amigo_client_build_message (credentials, call->request, call->endpoint_url,
-                                           signing_time (self), &error);
+                                           self->allow_plain_http, signing_time (self), &error);
   if (call->msg == NULL)
     {
       task_return_error (task, error);
@@ -1070,6 +1106,22 @@ amigo_client_get_clock_offset (AmigoClient *self)
 }
 
 /**
+ * amigo_client_set_allow_plain_http:
+ * @self: a client
+ * @allow: whether `http://` may go to a host that is not loopback
+ *
+ * The account's opt-in to an unencrypted endpoint. Without it, `http://`
+ * is refused for any host but 127.0.0.0/8, ::1 and localhost.
+ */
+void
+amigo_client_set_allow_plain_http (AmigoClient *self,
+                                   gboolean     allow)
+{
+  g_return_if_fail (AMIGO_IS_CLIENT (self));
+  self->allow_plain_http = allow;
+}
+
+/**
  * amigo_client_set_clock_offset:
  * @self: a client
  * @offset_seconds: seconds to add to the local clock when signing
@@ -1138,7 +1190,8 @@ amigo_client_build_message (AmigoClient  *self,
     return NULL;
 
   request = form_request (service, region, form_body);
-  return _amigo_client_build_message (credentials, request, endpoint_url, signing_time (self), error);
+  return _amigo_client_build_message (credentials, request, endpoint_url, self->allow_plain_http,
+                                      signing_time (self), error);
 }
 
 /**

@@ -137,6 +137,8 @@ gint64            amigo_client_get_clock_offset     (AmigoClient          *self)
 void              amigo_client_set_clock_offset     (AmigoClient          *self,
                                                      gint64                offset_seconds);
 SoupSession      *amigo_client_get_session          (AmigoClient          *self);
+void              amigo_client_set_allow_plain_http (AmigoClient          *self,
+                                                     gboolean              allow);
 
 SoupMessage      *amigo_client_build_message        (AmigoClient          *self,
                                                      const char           *service,

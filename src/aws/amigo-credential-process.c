@@ -98,7 +98,34 @@ display_profile (const char *profile_name)
  * Running the process
  * ------------------------------------------------------------------------ */
 
-/* A short, printable excerpt of what the process wrote on stderr. */
+/* @text (taken) with what looks like a key or a token replaced: access key
+ * ids (AKIA…, ASIA…) and runs of 40 or more base64 characters (a secret
+ * key is 40, a session token far longer). Done before the excerpt is cut,
+ * so a key is never shown in part either. */
+static char *
+redact_secrets (char *text)
+{
+  static gsize once;
+  static GRegex *secret_re;
+  char *redacted;
+
+  if (g_once_init_enter (&once))
+    {
+      secret_re = g_regex_new ("\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b|[A-Za-z0-9+/]{40,}={0,2}",
+                               G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&once, 1);
+    }
+  redacted = secret_re != NULL ? g_regex_replace_literal (secret_re, text, -1, 0, "[redacted]", 0, NULL)
+                                : NULL;
+  if (redacted == NULL)
+    redacted = g_strdup ("");   /* nothing shown rather than a secret */
+  amigo_secure_wipe (text, strlen (text));
+  g_free (text);
+  return redacted;
+}
+
+/* A short, printable excerpt of what the process wrote on stderr, with
+ * what looks like a secret redacted. */
 static char *
 stderr_excerpt (GByteArray *err)
 {
@@ -111,7 +138,7 @@ stderr_excerpt (GByteArray *err)
   if (err == NULL || err->len == 0)
     return NULL;
 
-  valid = g_utf8_make_valid ((const char *) err->data, err->len);
+  valid = redact_secrets (g_utf8_make_valid ((const char *) err->data, err->len));
   out = g_string_new (NULL);
   for (p = valid; *p != '\0' && n_chars < STDERR_EXCERPT; p = g_utf8_next_char (p))
     {

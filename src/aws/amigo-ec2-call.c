@@ -299,7 +299,7 @@ _amigo_ec2_list_op_clear (AmigoEc2ListOp *op)
 {
   g_clear_pointer (&op->query, amigo_ec2_query_free);
   g_clear_pointer (&op->items, g_ptr_array_unref);
-  g_clear_pointer (&op->last_token, g_free);
+  g_clear_pointer (&op->tokens, g_hash_table_unref);
 }
 
 static void
@@ -307,6 +307,14 @@ list_op_free (gpointer data)
 {
   _amigo_ec2_list_op_clear (data);
   g_free (data);
+}
+
+static guint max_pages = AMIGO_EC2_MAX_PAGES;
+
+void
+_amigo_ec2_set_max_pages (guint pages)
+{
+  max_pages = pages > 0 ? pages : AMIGO_EC2_MAX_PAGES;
 }
 
 void
@@ -321,16 +329,28 @@ _amigo_ec2_list_done (GTask          *task,
 
   if (token != NULL)
     {
-      /* A server that hands out the same token again would page forever. */
-      if (g_strcmp0 (token, op->last_token) == 0)
+      if (op->tokens == NULL)
+        op->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      /* A server that hands out a token again (the last one or any
+       * earlier) would page forever. */
+      if (g_hash_table_contains (op->tokens, token))
         {
           g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
                                    _("EC2 (%s) sent the same page of %s twice. Try again later."),
                                    task_region (task), g_task_get_name (task));
           return;
         }
-      g_free (op->last_token);
-      op->last_token = g_strdup (token);
+      /* Nor is a list without end believed. */
+      if (op->n_pages >= max_pages)
+        {
+          g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
+                                   _("EC2 (%s) sent more than %u pages of %s: Amigo stops "
+                                   "there. Check the endpoint address, or narrow the list."),
+                                   task_region (task), max_pages, g_task_get_name (task));
+          return;
+        }
+      g_hash_table_add (op->tokens, g_strdup (token));
       amigo_ec2_query_add_string (op->query, "NextToken", token);
       _amigo_ec2_send (g_object_ref (task), op->query, op->shape);
       return;

@@ -88,12 +88,18 @@ char          *_amigo_ec2_query_fingerprint (const AmigoEc2Query *query);
 
 /* ---- lists, page after page ------------------------------------------ */
 
+/* The most pages one list follows: past it the list ends with an error. */
+#define AMIGO_EC2_MAX_PAGES 10000
+
+/* For tests: a lower page cap (0 puts AMIGO_EC2_MAX_PAGES back). */
+void           _amigo_ec2_set_max_pages      (guint max_pages);
+
 /* The task data of a list operation: the query, sent again with each
  * `NextToken`, and the items collected over the pages. */
 typedef struct {
   AmigoEc2Query *query;
   GPtrArray *items;
-  char *last_token;
+  GHashTable *tokens;           /* every NextToken followed so far */
   guint n_pages;
   const AmigoEc2OpShape *shape;
   AmigoEc2Parser *(*new_parser) (void);

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
 #include "amigo-endpoint.h"
@@ -389,6 +390,26 @@ amigo_endpoint_env_variable (const char *service)
   upper = g_ascii_strup (service, -1);
   g_strdelimit (upper, "- ", '_');
   return g_strconcat ("AWS_ENDPOINT_URL_", upper, NULL);
+}
+
+/**
+ * amigo_endpoint_host_is_loopback:
+ * @host: a URL's host, without brackets
+ *
+ * Returns: %TRUE for `localhost` and loopback addresses (127.0.0.0/8, ::1),
+ *   the hosts an `http://` endpoint may name without an opt-in
+ */
+gboolean
+amigo_endpoint_host_is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
 /**

@@ -99,6 +99,7 @@ char          *amigo_endpoint_variant_url   (const char          *service,
 AmigoEndpointVariant amigo_endpoint_variant_from_environ (const char * const *envp,
                                                          AmigoEndpointVariant profile_variant);
 char          *amigo_endpoint_env_variable  (const char          *service);
+gboolean       amigo_endpoint_host_is_loopback (const char       *host);
 gboolean       amigo_endpoint_validate_url  (const char          *url,
                                              const char          *origin,
                                              GError             **error);

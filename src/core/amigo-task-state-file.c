@@ -14,6 +14,8 @@
 
 #include <errno.h>
 
+#include <sys/stat.h>
+
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -21,6 +23,8 @@
 #include "amigo-task-state-file.h"
 
 #define STATE_FILE_VERSION 1
+/* Far above any real task list: a larger file is not read into memory. */
+#define STATE_FILE_MAX_SIZE (8 * 1024 * 1024)
 /* How long a task that ended stays in the list. */
 #define KEEP_FINISHED_USEC (G_TIME_SPAN_DAY)
 
@@ -274,10 +278,27 @@ amigo_task_state_file_load (const char *path,
   JsonNode *version;
   JsonArray *array;
   guint n_bad = 0;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, tasks);
   if (out_rewrite != NULL)
     *out_rewrite = FALSE;
+
+  /* Only a regular file of a sane size: a FIFO would block, a device
+   * (/dev/zero) would never end. */
+  if (g_stat (path, &st) == 0)
+    {
+      if (!S_ISREG (st.st_mode))
+        {
+          set_aside (path, "not a regular file");
+          return tasks;
+        }
+      if (st.st_size > STATE_FILE_MAX_SIZE)
+        {
+          set_aside (path, "larger than 8 MiB");
+          return tasks;
+        }
+    }
 
   if (!g_file_get_contents (path, &data, &length, &error))
     {
