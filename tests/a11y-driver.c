@@ -28,44 +28,11 @@
 
 #include "amigo-actions.h"
 #include "amigo-application.h"
+#include "amigo-test-ui.h"
 #include "amigo-window-private.h"
 
 static AmigoApplication *app;
 static AmigoWindow *window;
-
-static gboolean
-timed_out_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Blocks on the main context until @cond holds: everything it tests
- * changes in a main-loop callback, so no spinning is needed. */
-#define WAIT_FOR(cond, seconds)                                              \
-  G_STMT_START {                                                             \
-    gboolean _timed_out = FALSE;                                             \
-    guint _id = g_timeout_add_seconds ((seconds), timed_out_cb, &_timed_out); \
-    while (!(cond) && !_timed_out)                                           \
-      g_main_context_iteration (NULL, TRUE);                                 \
-    if (!_timed_out)                                                         \
-      g_source_remove (_id);                                                 \
-    if (!(cond))                                                             \
-      g_error ("Timed out waiting for: %s", #cond);                          \
-  } G_STMT_END
-
-/* Lets GTK lay out, map and draw what changed. */
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (300, timed_out_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gboolean
 loaded (void)
@@ -144,7 +111,8 @@ hand_over (GDataInputStream *in,
   g_autoptr(GPtrArray) toplevels = visible_toplevels ();
   guint index = 0;
 
-  settle ();
+  /* Lets GTK lay out, map and draw what changed. */
+  amigo_test_ui_run_for (300);
   g_assert_true (g_ptr_array_find (toplevels, shown, &index));
   printf ("READY %s %u %s %s\n", view, index, G_OBJECT_TYPE_NAME (shown),
           gtk_window_get_title (shown) ?: "");
@@ -152,7 +120,7 @@ hand_over (GDataInputStream *in,
 
   g_clear_pointer (&line, g_free);
   g_data_input_stream_read_line_async (in, G_PRIORITY_DEFAULT, NULL, read_line_cb, NULL);
-  WAIT_FOR (line != NULL, 300);
+  AMIGO_TEST_WAIT_FOR (line != NULL, 300);
   if (!g_str_equal (g_strstrip (line), "NEXT"))
     g_error ("unexpected line from the caller: %s", line);
 }
@@ -226,11 +194,11 @@ main (int   argc,
 
   /* My AMIs, one of them selected: the details pane shows, and every
    * action is enabled. */
-  WAIT_FOR (_amigo_window_get_account (window) != NULL && loaded (), 120);
+  AMIGO_TEST_WAIT_FOR (_amigo_window_get_account (window) != NULL && loaded (), 120);
   g_assert_cmpstr (_amigo_window_get_visible_page (window), ==, "list");
   gtk_selection_model_select_item (gtk_column_view_get_model (amigo_image_list_get_column_view (_amigo_window_get_image_list (window))),
                                    0, TRUE);
-  WAIT_FOR (gtk_widget_get_mapped (_amigo_window_get_details (window)), 10);
+  AMIGO_TEST_WAIT_FOR (gtk_widget_get_mapped (_amigo_window_get_details (window)), 10);
 
   {
     static const View fixed[] = {
@@ -275,10 +243,10 @@ main (int   argc,
 
       if (!gtk_widget_activate_action (GTK_WIDGET (window), view->action, NULL))
         g_error ("no action %s", view->action);
-      WAIT_FOR ((shown = new_toplevel (before)) != NULL, 30);
+      AMIGO_TEST_WAIT_FOR ((shown = new_toplevel (before)) != NULL, 30);
       hand_over (in, view->view, shown);
       gtk_window_destroy (shown);
-      WAIT_FOR (new_toplevel (before) == NULL, 10);
+      AMIGO_TEST_WAIT_FOR (new_toplevel (before) == NULL, 10);
     }
 
   printf ("DONE\n");

@@ -16,6 +16,7 @@
 #include <adwaita.h>
 
 #include "amigo-application.h"
+#include "amigo-test-ui.h"
 #include "amigo-window-private.h"
 
 #ifdef HAVE_XTEST
@@ -25,39 +26,6 @@
 
 static AmigoApplication *app;
 static AmigoWindow *window;
-
-static gboolean
-timed_out_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Blocks on the main context until @cond holds or @seconds pass. */
-#define WAIT_FOR(cond, seconds)                                              \
-  G_STMT_START {                                                             \
-    gboolean _timed_out = FALSE;                                             \
-    guint _id = g_timeout_add_seconds ((seconds), timed_out_cb, &_timed_out); \
-    while (!(cond) && !_timed_out)                                           \
-      g_main_context_iteration (NULL, TRUE);                                 \
-    if (!_timed_out)                                                         \
-      g_source_remove (_id);                                                 \
-    if (!(cond))                                                             \
-      g_error ("Timed out waiting for: %s", #cond);                          \
-  } G_STMT_END
-
-/* Runs the main loop for @ms: lets a key's effects (and GTK's redraw) in. */
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timed_out_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static guint
 n_shown (void)
@@ -120,7 +88,7 @@ assert_focus_visible (GtkWindow *toplevel)
 {
   GtkWidget *focus;
 
-  WAIT_FOR (focus_shown (toplevel), 5);
+  AMIGO_TEST_WAIT_FOR (focus_shown (toplevel), 5);
   focus = gtk_window_get_focus (toplevel);
   g_test_message ("focus: %s%s%s", G_OBJECT_TYPE_NAME (focus),
                   GTK_IS_ACTIONABLE (focus) && gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)) ? " " : "",
@@ -136,10 +104,10 @@ give_input_focus (GtkWindow *toplevel)
   Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (toplevel)));
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (toplevel));
 
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (toplevel)), 10);
+  AMIGO_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (toplevel)), 10);
   XSetInputFocus (display, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
   XFlush (display);
-  WAIT_FOR (gtk_window_is_active (toplevel), 10);
+  AMIGO_TEST_WAIT_FOR (gtk_window_is_active (toplevel), 10);
 }
 
 /* One key, with Control held when @control, through the X server. */
@@ -159,7 +127,7 @@ press (guint    keyval,
   if (control)
     XTestFakeKeyEvent (display, control_code, False, CurrentTime);
   XFlush (display);
-  run_for (150);
+  amigo_test_ui_run_for (150);
 }
 
 static void
@@ -214,13 +182,13 @@ test_search_with_ctrl_f (void)
 
   give_input_focus (GTK_WINDOW (window));
   press (GDK_KEY_f, TRUE);
-  WAIT_FOR (focus_within (GTK_WINDOW (window), entry), 5);
+  AMIGO_TEST_WAIT_FOR (focus_within (GTK_WINDOW (window), entry), 5);
   assert_focus_visible (GTK_WINDOW (window));
 
   type_text ("web");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "web");
   /* The entry waits a moment before it searches. */
-  WAIT_FOR (n_shown () == 2, 5);
+  AMIGO_TEST_WAIT_FOR (n_shown () == 2, 5);
   g_assert_true (focus_within (GTK_WINDOW (window), entry));
   assert_focus_visible (GTK_WINDOW (window));
 #else
@@ -249,7 +217,7 @@ test_select_with_arrows (void)
   press (GDK_KEY_Down, FALSE);
   press (GDK_KEY_Up, FALSE);
   assert_focus_visible (GTK_WINDOW (window));
-  WAIT_FOR (n_selected (list) == 1, 5);
+  AMIGO_TEST_WAIT_FOR (n_selected (list) == 1, 5);
   selected = amigo_image_list_get_selected_images (list);
   g_assert_true (g_ptr_array_index (selected, 0) == amigo_image_list_get_focused_image (list));
   g_assert_true (g_str_has_prefix (amigo_image_get_name (g_ptr_array_index (selected, 0)), "seoul-web-"));
@@ -267,13 +235,13 @@ test_launch_with_ctrl_l (void)
   GtkWidget *submit;
 
   press (GDK_KEY_l, TRUE);
-  WAIT_FOR (launch_dialog () != NULL, 10);
+  AMIGO_TEST_WAIT_FOR (launch_dialog () != NULL, 10);
   dialog = launch_dialog ();
   give_input_focus (dialog);
   submit = find_actionable (GTK_WIDGET (dialog), "launch.review");
   g_assert_nonnull (submit);
   /* It takes keys once it has what it needs from EC2 (types, keys...). */
-  WAIT_FOR (gtk_widget_is_sensitive (submit), 60);
+  AMIGO_TEST_WAIT_FOR (gtk_widget_is_sensitive (submit), 60);
 
   for (guint i = 0; i < 60 && gtk_window_get_focus (dialog) != submit; i++)
     {
@@ -319,7 +287,7 @@ main (int   argc,
   g_application_activate (G_APPLICATION (app));
   window = AMIGO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
-  WAIT_FOR (_amigo_window_get_account (window) != NULL && loaded () && n_shown () == 3, 120);
+  AMIGO_TEST_WAIT_FOR (_amigo_window_get_account (window) != NULL && loaded () && n_shown () == 3, 120);
 
   g_test_add_func ("/ui/keyboard/search-with-ctrl-f", test_search_with_ctrl_f);
   g_test_add_func ("/ui/keyboard/select-with-arrows", test_select_with_arrows);
