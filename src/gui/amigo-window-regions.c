@@ -106,6 +106,24 @@ _amigo_window_get_region_caption (AmigoWindow *self,
 
 /* ---- the picker's rows ------------------------------------------------- */
 
+/* The code of a row's region. Not from its position: while the picker
+ * searches, positions are those of the filtered list. */
+static const char *
+code_for_item (AmigoWindow *self,
+               gpointer     item)
+{
+  guint n = self->region_names ? g_list_model_get_n_items (G_LIST_MODEL (self->region_names)) : 0;
+
+  for (guint i = 0; i < n && i < self->region_codes->len; i++)
+    {
+      g_autoptr(GObject) each = g_list_model_get_item (G_LIST_MODEL (self->region_names), i);
+
+      if (each == item)
+        return g_ptr_array_index (self->region_codes, i);
+    }
+  return NULL;
+}
+
 static void
 update_check_cb (GtkDropDown *dropdown,
                  GParamSpec  *pspec,
@@ -115,7 +133,8 @@ update_check_cb (GtkDropDown *dropdown,
 
   if (box != NULL)
     gtk_widget_set_visible (gtk_widget_get_last_child (box),
-                            gtk_list_item_get_position (item) == gtk_drop_down_get_selected (dropdown));
+                            gtk_list_item_get_item (item) != NULL &&
+                            gtk_list_item_get_item (item) == gtk_drop_down_get_selected_item (dropdown));
 }
 
 static void
@@ -150,8 +169,7 @@ bind_region_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *text = gtk_widget_get_first_child (box);
   GtkWidget *title = gtk_widget_get_first_child (text);
   GtkWidget *caption = gtk_widget_get_last_child (text);
-  guint position = gtk_list_item_get_position (item);
-  const char *code = position < self->region_codes->len ? g_ptr_array_index (self->region_codes, position) : NULL;
+  const char *code = code_for_item (self, gtk_list_item_get_item (item));
   const AmigoRegionEntry *entry = amigo_region_list_lookup (self->region_list, code);
   RegionFailure *failure = code ? g_hash_table_lookup (self->region_failures, code) : NULL;
   const char *said = _amigo_window_get_region_caption (self, code);
