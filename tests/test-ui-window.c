@@ -915,6 +915,30 @@ test_region_denied (void)
   WAIT_FOR (loaded () && g_strcmp0 (_amigo_window_get_visible_page (window), "list") == 0, 60);
 }
 
+/* All Regions: the denied region is marked in the picker with its own
+ * error, the others are listed, the one not enabled is never asked, and
+ * the keys are kept. */
+static void
+test_all_regions_one_denied (void)
+{
+  AmigoImageStore *store = _amigo_window_get_store (window);
+  AmigoAccount *account = _amigo_window_get_account (window);
+
+  g_assert_true (_amigo_window_select_region (window, ""));
+  WAIT_FOR (loaded () && _amigo_window_get_region_caption (window, DENIED_REGION) != NULL, 120);
+  g_assert_cmpstr (_amigo_window_get_visible_page (window), ==, "list");
+  g_assert_cmpuint (n_stored (), >, 0);
+  g_assert_cmpstr (_amigo_window_get_region_caption (window, DENIED_REGION), ==, "Denied by a policy");
+  g_assert_cmpuint (amigo_image_store_get_n_regions_failed (store), ==, 1);
+  g_assert_nonnull (amigo_image_store_get_region_error (store, DENIED_REGION));
+  g_assert_null (amigo_image_store_get_region_error (store, NOT_ENABLED_REGION));
+  g_assert_cmpstr (_amigo_window_get_region_caption (window, NOT_ENABLED_REGION), ==, "Not enabled");
+  g_assert_nonnull (amigo_account_get_account_number (account));
+
+  g_assert_true (_amigo_window_select_region (window, "ap-northeast-2"));
+  WAIT_FOR (loaded () && g_strcmp0 (_amigo_window_get_visible_page (window), "list") == 0, 60);
+}
+
 static void
 seed (void)
 {
@@ -982,6 +1006,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/account-id-and-shared-with-me", test_account_id_and_shared_with_me);
   g_test_add_func ("/ui/window/region-not-enabled", test_region_not_enabled);
   g_test_add_func ("/ui/window/region-denied", test_region_denied);
+  g_test_add_func ("/ui/window/all-regions-one-denied", test_all_regions_one_denied);
 
   status = g_test_run ();
 
