@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include "amigo-client.h"
 #include "amigo-client-private.h"
+#include "amigo-client-retry.h"
 #include "amigo-error.h"
 
 #define CHUNK_SIZE                 (64 * 1024)
@@ -17,11 +18,6 @@
 #define SKEW_THRESHOLD_SECONDS     (4 * 60)
 /* A Date further off than this is not believed: an error, not a correction. */
 #define MAX_CLOCK_OFFSET_SECONDS   (24 * 60 * 60)
-/* botocore retries/standard.py, ExponentialBackoff */
-#define THROTTLING_BASE_MS         1000
-#define TRANSIENT_BASE_MS          50
-#define MAX_BACKOFF_MS             20000
-#define RETRY_AFTER_MAX_EXTRA_MS   5000
 /* Seconds; a DescribeImages of every public image can take a while to
  * start answering, so the I/O timeout is generous. */
 #define IO_TIMEOUT                 60
@@ -45,16 +41,11 @@ struct _AmigoClient
   gint64 clock_offset;          /* seconds to add to the local clock */
   gboolean allow_plain_http;    /* http:// to a host that is not loopback */
 
-  /* Test hooks */
+  AmigoRetryPolicy *retry;      /* backoff (amigo-client-retry.c) */
+
+  /* Test hook */
   AmigoClockFunc clock_func;
   gpointer clock_data;
-  AmigoJitterFunc jitter_func;
-  gpointer jitter_data;
-  AmigoBackoffHook backoff_hook;
-  gpointer backoff_hook_data;
-  guint throttling_base_ms;
-  guint transient_base_ms;
-  guint max_backoff_ms;
 };
 
 G_DEFINE_FINAL_TYPE (AmigoClient, amigo_client, G_TYPE_OBJECT)
@@ -346,7 +337,7 @@ retry_or_fail (GTask    *task,
       return;
     }
 
-  delay_ms = _amigo_client_backoff_delay_ms (self, call->counted, throttled, retry_after_ms);
+  delay_ms = _amigo_retry_policy_backoff_ms (self->retry, call->counted, throttled, retry_after_ms);
   g_debug ("%s (%s, %s): trying again in %u ms (%s)", call->action, call->service,
            call->region, delay_ms, error->message);
   g_error_free (error);
@@ -361,8 +352,7 @@ retry_or_fail (GTask    *task,
       g_source_attach (call->cancel_source, g_task_get_context (task));
     }
 
-  if (self->backoff_hook != NULL)
-    self->backoff_hook (self->backoff_hook_data, call->counted, delay_ms);
+  _amigo_retry_policy_backoff_started (self->retry, call->counted, delay_ms);
 }
 
 static void
@@ -836,6 +826,7 @@ amigo_client_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_error (&self->config_error);
   g_clear_pointer (&self->credentials, amigo_credentials_unref);
+  g_clear_pointer (&self->retry, _amigo_retry_policy_free);
   if (self->credentials_destroy != NULL)
     self->credentials_destroy (self->credentials_data);
 
@@ -924,9 +915,7 @@ amigo_client_init (AmigoClient *self)
   const char *ca_bundle = g_getenv ("AWS_CA_BUNDLE");
 
   self->max_attempts = AMIGO_CLIENT_DEFAULT_MAX_ATTEMPTS;
-  self->throttling_base_ms = THROTTLING_BASE_MS;
-  self->transient_base_ms = TRANSIENT_BASE_MS;
-  self->max_backoff_ms = MAX_BACKOFF_MS;
+  self->retry = _amigo_retry_policy_new ();
 
   self->session = soup_session_new_with_options ("user-agent", "Amigo/" PACKAGE_VERSION,
                                                  "timeout", IO_TIMEOUT,
@@ -1368,66 +1357,6 @@ amigo_client_token_new (void)
   return g_uuid_string_random ();
 }
 
-/**
- * amigo_client_redact_header_value:
- * @name: a header name
- * @value: its value
- *
- * What a log may show of a header: `Authorization`, `X-Amz-Security-Token`,
- * cookies and anything named like a token, secret, signature, password or
- * credential become `[redacted]`.
- *
- * Returns: (transfer full): the value to log
- */
-char *
-amigo_client_redact_header_value (const char *name,
-                                  const char *value)
-{
-  static const char * const sensitive_names[] = {
-    "authorization", "proxy-authorization", "cookie", "set-cookie", NULL
-  };
-  static const char * const sensitive_parts[] = {
-    "token", "secret", "signature", "password", "credential", NULL
-  };
-  g_autofree char *lower = NULL;
-
-  g_return_val_if_fail (name != NULL, NULL);
-
-  lower = g_ascii_strdown (name, -1);
-  if (g_strv_contains (sensitive_names, lower))
-    return g_strdup ("[redacted]");
-  for (guint i = 0; sensitive_parts[i] != NULL; i++)
-    if (strstr (lower, sensitive_parts[i]) != NULL)
-      return g_strdup ("[redacted]");
-  return g_strdup (value);
-}
-
-/**
- * amigo_client_format_headers_redacted:
- * @headers: request or response headers
- *
- * Returns: (transfer full): `Name: value` lines, with
- *   amigo_client_redact_header_value() applied, for debug logs
- */
-char *
-amigo_client_format_headers_redacted (SoupMessageHeaders *headers)
-{
-  SoupMessageHeadersIter iter;
-  const char *name;
-  const char *value;
-  GString *out = g_string_new (NULL);
-
-  g_return_val_if_fail (headers != NULL, NULL);
-
-  soup_message_headers_iter_init (&iter, headers);
-  while (soup_message_headers_iter_next (&iter, &name, &value))
-    {
-      g_autofree char *shown = amigo_client_redact_header_value (name, value);
-      g_string_append_printf (out, "  %s: %s\n", name, shown);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* ---- test hooks ------------------------------------------------------ */
 
 void
@@ -1440,58 +1369,9 @@ _amigo_client_set_clock_func (AmigoClient    *self,
   self->clock_data = user_data;
 }
 
-void
-_amigo_client_set_backoff (AmigoClient *self,
-                           guint        throttling_base_ms,
-                           guint        transient_base_ms,
-                           guint        max_backoff_ms)
+AmigoRetryPolicy *
+_amigo_client_get_retry_policy (AmigoClient *self)
 {
-  g_return_if_fail (AMIGO_IS_CLIENT (self));
-  self->throttling_base_ms = throttling_base_ms;
-  self->transient_base_ms = transient_base_ms;
-  self->max_backoff_ms = max_backoff_ms;
-}
-
-void
-_amigo_client_set_jitter_func (AmigoClient     *self,
-                               AmigoJitterFunc  func,
-                               gpointer         user_data)
-{
-  g_return_if_fail (AMIGO_IS_CLIENT (self));
-  self->jitter_func = func;
-  self->jitter_data = user_data;
-}
-
-void
-_amigo_client_set_backoff_hook (AmigoClient      *self,
-                                AmigoBackoffHook  hook,
-                                gpointer          user_data)
-{
-  g_return_if_fail (AMIGO_IS_CLIENT (self));
-  self->backoff_hook = hook;
-  self->backoff_hook_data = user_data;
-}
-
-/* botocore standard mode: rand(0,1) × min(base × 2^(attempt-1), max), and
- * at least x-amz-retry-after (but at most 5 s more than that draw). */
-guint
-_amigo_client_backoff_delay_ms (AmigoClient *self,
-                                guint        attempt,
-                                gboolean     throttled,
-                                gint64       retry_after)
-{
-  double base = throttled ? self->throttling_base_ms : self->transient_base_ms;
-  double jitter = self->jitter_func ? self->jitter_func (self->jitter_data) : g_random_double ();
-  double ceiling = base;
-  double delay;
-
-  for (guint i = 1; i < attempt && ceiling < self->max_backoff_ms; i++)
-    ceiling *= 2;
-  ceiling = MIN (ceiling, (double) self->max_backoff_ms);
-  delay = CLAMP (jitter, 0.0, 1.0) * ceiling;
-
-  if (retry_after >= 0)
-    delay = MAX (delay, MIN ((double) retry_after, delay + RETRY_AFTER_MAX_EXTRA_MS));
-
-  return (guint) delay;
+  g_return_val_if_fail (AMIGO_IS_CLIENT (self), NULL);
+  return self->retry;
 }
