@@ -41,7 +41,8 @@ struct _AmigoClient
   gint64 clock_offset;          /* seconds to add to the local clock */
   gboolean allow_plain_http;    /* http:// to a host that is not loopback */
 
-  AmigoRetryPolicy *retry;      /* backoff (amigo-client-retry.c) */
+  AmigoRetryPolicy *retry;      /* backoff, quota, rate (amigo-client-retry.c) */
+  AmigoCredentialRefresher *refresher; /* amigo-client-credentials.c */
 
   /* Test hook */
   AmigoClockFunc clock_func;
@@ -77,6 +78,10 @@ typedef struct
   guint counted;                /* attempts counted against max_attempts */
   gboolean skew_retried;
   gboolean next_is_free;        /* the next attempt is the skew retry */
+  gboolean expired_retried;     /* an expired-token answer forced a refresh */
+  gboolean force_refresh;       /* the next attempt refreshes the credentials first */
+  AmigoCredentials *signed_with; /* this attempt's credentials */
+  guint quota_acquired;         /* what the last retry took from the quota */
 
   SoupMessage *msg;
   GInputStream *stream;
@@ -140,6 +145,7 @@ call_free (gpointer data)
   g_clear_error (&call->restart_error);
   g_clear_pointer (&call->error_body, g_byte_array_unref);
   g_clear_pointer (&call->request, amigo_request_unref);
+  g_clear_pointer (&call->signed_with, amigo_credentials_unref);
   g_clear_pointer (&call->response_headers, soup_message_headers_unref);
   g_free (call->service);
   g_free (call->region);
@@ -218,9 +224,11 @@ body_is_short (SoupMessage *msg,
 }
 
 
+/* The credentials held now (from the function, else the stored ones),
+ * before any expiry check. */
 static AmigoCredentials *
-current_credentials (AmigoClient  *self,
-                     GError      **error)
+peek_credentials (AmigoClient  *self,
+                  GError      **error)
 {
   AmigoCredentials *credentials;
 
@@ -235,29 +243,18 @@ current_credentials (AmigoClient  *self,
             local_error = g_error_new_literal (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
                                                _("No credentials are available for this account."));
           g_propagate_error (error, local_error);
-          return NULL;
         }
+      return credentials;
     }
-  else if (self->credentials != NULL)
-    credentials = amigo_credentials_ref (self->credentials);
-  else
-    {
-      g_set_error_literal (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
-                           _("No credentials are set for this account. Add an access key "
-                           "in the account settings."));
-      return NULL;
-    }
+  if (self->credentials != NULL)
+    return amigo_credentials_ref (self->credentials);
+  if (_amigo_credential_refresher_has_func (self->refresher))
+    return NULL;                /* the refresh brings the first ones */
 
-  if (amigo_credentials_is_expired (credentials, signing_time (self)))
-    {
-      amigo_credentials_unref (credentials);
-      g_set_error_literal (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_EXPIRED,
-                           _("The temporary credentials of this account have expired. "
-                           "Sign in again or refresh them, then retry."));
-      return NULL;
-    }
-
-  return credentials;
+  g_set_error_literal (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
+                       _("No credentials are set for this account. Add an access key "
+                       "in the account settings."));
+  return NULL;
 }
 
 /* ---- the call -------------------------------------------------------- */
@@ -316,31 +313,13 @@ wait_cancelled_cb (GCancellable *cancellable,
   return G_SOURCE_REMOVE;
 }
 
-/* Ends an attempt that failed with @error (taken): waits and tries again
- * when that may help and attempts are left, or completes the call. */
+/* Starts the next attempt after @delay_ms, unless cancelled meanwhile. */
 static void
-retry_or_fail (GTask    *task,
-               GError   *error,
-               gboolean  throttled,
-               gint64    retry_after_ms)
+call_wait (GTask *task,
+           guint  delay_ms)
 {
   Call *call = g_task_get_task_data (task);
-  AmigoClient *self = call->client;
-  const AmigoAwsErrorDetails *details = amigo_aws_error_get_details (error);
   GCancellable *cancellable = g_task_get_cancellable (task);
-  guint delay_ms;
-
-  if (details == NULL || !details->retryable || call->counted >= self->max_attempts ||
-      g_cancellable_is_cancelled (cancellable))
-    {
-      task_return_error (task, error);
-      return;
-    }
-
-  delay_ms = _amigo_retry_policy_backoff_ms (self->retry, call->counted, throttled, retry_after_ms);
-  g_debug ("%s (%s, %s): trying again in %u ms (%s)", call->action, call->service,
-           call->region, delay_ms, error->message);
-  g_error_free (error);
 
   call->wait_source = g_timeout_source_new (delay_ms);
   g_source_set_callback (call->wait_source, wait_done_cb, task, NULL);
@@ -351,7 +330,56 @@ retry_or_fail (GTask    *task,
       g_source_set_callback (call->cancel_source, G_SOURCE_FUNC (wait_cancelled_cb), task, NULL);
       g_source_attach (call->cancel_source, g_task_get_context (task));
     }
+}
 
+/* Ends an attempt that failed with @error (taken): waits and tries again
+ * when that may help, attempts are left and the retry quota pays for it,
+ * or completes the call. */
+static void
+retry_or_fail (GTask    *task,
+               GError   *error,
+               gboolean  throttled,
+               gboolean  timeout,
+               gint64    retry_after_ms)
+{
+  Call *call = g_task_get_task_data (task);
+  AmigoClient *self = call->client;
+  const AmigoAwsErrorDetails *details = amigo_aws_error_get_details (error);
+  guint delay_ms;
+
+  _amigo_retry_policy_limiter_update (self->retry, throttled);
+
+  if (details == NULL || !details->retryable || call->counted >= self->max_attempts ||
+      g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      task_return_error (task, error);
+      return;
+    }
+
+  if (!_amigo_retry_policy_acquire_quota (self->retry, timeout, &call->quota_acquired))
+    {
+      GError *spent;
+
+      g_debug ("%s (%s, %s): not trying again, the retry quota is spent (%s)", call->action,
+               call->service, call->region, error->message);
+      spent = _amigo_client_error_with_message (error->code, details->aws_code,
+                                                details->aws_message, details->request_id,
+                                                details->http_status, FALSE,
+                                                /* Translators: %s is the error of the last attempt */
+                                                g_strdup_printf (_("%s Amigo did not try again: too many "
+                                                                   "requests to AWS failed in a short "
+                                                                   "while."), error->message));
+      g_error_free (error);
+      task_return_error (task, spent);
+      return;
+    }
+
+  delay_ms = _amigo_retry_policy_backoff_ms (self->retry, call->counted, throttled, retry_after_ms);
+  g_debug ("%s (%s, %s): trying again in %u ms (%s)", call->action, call->service,
+           call->region, delay_ms, error->message);
+  g_error_free (error);
+
+  call_wait (task, delay_ms);
   _amigo_retry_policy_backoff_started (self->retry, call->counted, delay_ms);
 }
 
@@ -362,6 +390,7 @@ fail_transport (GTask          *task,
 {
   Call *call = g_task_get_task_data (task);
   gboolean retryable;
+  gboolean timeout = g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
   GError *error;
 
   stream_abandon (&call->stream);
@@ -387,7 +416,7 @@ fail_transport (GTask          *task,
       g_error_free (error);
       error = marked;
     }
-  retry_or_fail (task, error, FALSE, -1);
+  retry_or_fail (task, error, FALSE, timeout, -1);
 }
 
 static gint64
@@ -421,7 +450,7 @@ finish_error_answer (GTask *task)
     {
       error = _amigo_client_short_body_error (call->host, status, body->len, expected);
       log_attempt (call, status, response_request_id (call->msg), error);
-      retry_or_fail (task, error, FALSE, -1);
+      retry_or_fail (task, error, FALSE, FALSE, -1);
       return;
     }
 
@@ -475,7 +504,23 @@ finish_error_answer (GTask *task)
         }
     }
 
-  retry_or_fail (task, error, error->code == AMIGO_AWS_ERROR_THROTTLED,
+  /* Expired temporary credentials: refresh them (once) and send again. */
+  if (error->code == AMIGO_AWS_ERROR_EXPIRED && !call->expired_retried &&
+      _amigo_credential_refresher_has_func (self->refresher) && self->credentials_func == NULL)
+    {
+      g_debug ("%s (%s, %s): the credentials were refused as expired (%s); refreshing them",
+               call->action, call->service, call->region, details->aws_code);
+      _amigo_retry_policy_limiter_update (self->retry, FALSE);
+      call->expired_retried = TRUE;
+      call->next_is_free = TRUE;
+      /* Unless someone else refreshed them since this attempt was signed. */
+      call->force_refresh = call->signed_with == self->credentials;
+      g_error_free (error);
+      call_start_attempt (task);
+      return;
+    }
+
+  retry_or_fail (task, error, error->code == AMIGO_AWS_ERROR_THROTTLED, FALSE,
                  retry_after_ms (headers));
 }
 
@@ -540,12 +585,14 @@ read_cb (GObject      *source,
 
           stream_abandon (&call->stream);
           log_attempt (call, status, response_request_id (call->msg), cut);
-          retry_or_fail (task, cut, FALSE, -1);
+          retry_or_fail (task, cut, FALSE, FALSE, -1);
           return;
         }
 
       g_clear_object (&call->stream);
       log_attempt (call, status, response_request_id (call->msg), NULL);
+      _amigo_retry_policy_limiter_update (call->client->retry, FALSE);
+      _amigo_retry_policy_release_quota (call->client->retry, call->quota_acquired);
       call->response_status = status;
       g_clear_pointer (&call->response_headers, soup_message_headers_unref);
       call->response_headers = soup_message_headers_ref (soup_message_get_response_headers (call->msg));
@@ -700,24 +747,12 @@ restarted_cb (SoupMessage *msg,
 }
 
 static void
-call_start_attempt (GTask *task)
+call_send_attempt (GTask            *task,
+                   AmigoCredentials *credentials)
 {
   Call *call = g_task_get_task_data (task);
   AmigoClient *self = call->client;
-  g_autoptr(AmigoCredentials) credentials = NULL;
   GError *error = NULL;
-
-  if (g_task_return_error_if_cancelled (task))
-    {
-      g_object_unref (task);
-      return;
-    }
-
-  if (self->config_error != NULL)
-    {
-      task_return_error (task, g_error_copy (self->config_error));
-      return;
-    }
 
   call_clear_msg (call);
   call->attempt++;
@@ -727,13 +762,8 @@ call_start_attempt (GTask *task)
     call->next_is_free = FALSE;
   else
     call->counted++;
-
-  credentials = current_credentials (self, &error);
-  if (credentials == NULL)
-    {
-      task_return_error (task, error);
-      return;
-    }
+  g_clear_pointer (&call->signed_with, amigo_credentials_unref);
+  call->signed_with = amigo_credentials_ref (credentials);
 
   if (call->sink != NULL && call->sink->begin_attempt != NULL &&
       !call->sink->begin_attempt (call->sink_data, call->attempt, &error))
@@ -764,6 +794,67 @@ call_start_attempt (GTask *task)
   call->attempt_start_us = g_get_monotonic_time ();
   soup_session_send_async (self->session, call->msg, G_PRIORITY_DEFAULT,
                            g_task_get_cancellable (task), send_cb, task);
+}
+
+static void
+credentials_ready_cb (gpointer          data,
+                      AmigoCredentials *credentials,
+                      const GError     *error)
+{
+  GTask *task = data;
+
+  if (credentials == NULL)
+    task_return_error (task, g_error_copy (error));
+  else if (g_task_return_error_if_cancelled (task))
+    g_object_unref (task);
+  else
+    call_send_attempt (task, credentials);
+}
+
+/* Every attempt starts here: after the adaptive rate limiter lets it go,
+ * with credentials that are fresh enough (refreshed first if need be). */
+static void
+call_start_attempt (GTask *task)
+{
+  Call *call = g_task_get_task_data (task);
+  AmigoClient *self = call->client;
+  g_autoptr(AmigoCredentials) current = NULL;
+  GError *error = NULL;
+  gboolean force;
+  guint delay_ms;
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  if (self->config_error != NULL)
+    {
+      task_return_error (task, g_error_copy (self->config_error));
+      return;
+    }
+
+  delay_ms = _amigo_retry_policy_limiter_delay_ms (self->retry);
+  if (delay_ms > 0)
+    {
+      g_debug ("%s (%s, %s): paced by the client-side rate limit, sending in %u ms",
+               call->action, call->service, call->region, delay_ms);
+      call_wait (task, delay_ms);
+      return;
+    }
+
+  current = peek_credentials (self, &error);
+  if (current == NULL && error != NULL)
+    {
+      task_return_error (task, error);
+      return;
+    }
+
+  force = call->force_refresh;
+  call->force_refresh = FALSE;
+  _amigo_credential_refresher_get (self->refresher, current, signing_time (self), force,
+                                   credentials_ready_cb, task);
 }
 
 static void
@@ -827,6 +918,7 @@ amigo_client_finalize (GObject *object)
   g_clear_error (&self->config_error);
   g_clear_pointer (&self->credentials, amigo_credentials_unref);
   g_clear_pointer (&self->retry, _amigo_retry_policy_free);
+  g_clear_pointer (&self->refresher, _amigo_credential_refresher_free);
   if (self->credentials_destroy != NULL)
     self->credentials_destroy (self->credentials_data);
 
@@ -916,6 +1008,7 @@ amigo_client_init (AmigoClient *self)
 
   self->max_attempts = AMIGO_CLIENT_DEFAULT_MAX_ATTEMPTS;
   self->retry = _amigo_retry_policy_new ();
+  self->refresher = _amigo_credential_refresher_new (self);
 
   self->session = soup_session_new_with_options ("user-agent", "Amigo/" PACKAGE_VERSION,
                                                  "timeout", IO_TIMEOUT,
@@ -1008,6 +1101,26 @@ amigo_client_set_credentials_func (AmigoClient          *self,
 }
 
 /**
+ * amigo_client_set_credentials_refresh_func:
+ * @self: a client
+ * @func: (nullable): fetches fresh temporary credentials
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data when replaced or at finalize
+ *
+ * How the client refreshes credentials that expire (see #AmigoClient).
+ * What @func returns replaces the credentials (amigo_client_set_credentials()).
+ */
+void
+amigo_client_set_credentials_refresh_func (AmigoClient                 *self,
+                                           AmigoCredentialsRefreshFunc  func,
+                                           gpointer                     user_data,
+                                           GDestroyNotify               destroy)
+{
+  g_return_if_fail (AMIGO_IS_CLIENT (self));
+  _amigo_credential_refresher_set_func (self->refresher, func, user_data, destroy);
+}
+
+/**
  * amigo_client_set_ca_file:
  * @self: a client
  * @path: a PEM file of certificate authorities (AWS_CA_BUNDLE, `ca_bundle`)
@@ -1078,6 +1191,34 @@ amigo_client_set_max_attempts (AmigoClient *self,
     return;
   self->max_attempts = max_attempts;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_ATTEMPTS]);
+}
+
+/**
+ * amigo_client_get_retry_mode:
+ * @self: a client
+ *
+ * Returns: how the client retries
+ */
+AmigoRetryMode
+amigo_client_get_retry_mode (AmigoClient *self)
+{
+  g_return_val_if_fail (AMIGO_IS_CLIENT (self), AMIGO_RETRY_MODE_STANDARD);
+  return _amigo_retry_policy_get_mode (self->retry);
+}
+
+/**
+ * amigo_client_set_retry_mode:
+ * @self: a client
+ * @mode: the AWS CLI's `retry_mode`
+ *
+ * Changing the mode starts the retry quota and the rate limiter afresh.
+ */
+void
+amigo_client_set_retry_mode (AmigoClient    *self,
+                             AmigoRetryMode  mode)
+{
+  g_return_if_fail (AMIGO_IS_CLIENT (self));
+  _amigo_retry_policy_set_mode (self->retry, mode);
 }
 
 /**
@@ -1174,9 +1315,21 @@ amigo_client_build_message (AmigoClient  *self,
       g_propagate_error (error, g_error_copy (self->config_error));
       return NULL;
     }
-  credentials = current_credentials (self, error);
+  credentials = peek_credentials (self, error);
   if (credentials == NULL)
-    return NULL;
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
+                             _("No credentials are available for this account."));
+      return NULL;
+    }
+  if (amigo_credentials_is_expired (credentials, signing_time (self)))
+    {
+      g_set_error_literal (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_EXPIRED,
+                           _("The temporary credentials of this account have expired. "
+                           "Sign in again or refresh them, then retry."));
+      return NULL;
+    }
 
   request = form_request (service, region, form_body);
   return _amigo_client_build_message (credentials, request, endpoint_url, self->allow_plain_http,
@@ -1374,4 +1527,25 @@ _amigo_client_get_retry_policy (AmigoClient *self)
 {
   g_return_val_if_fail (AMIGO_IS_CLIENT (self), NULL);
   return self->retry;
+}
+
+AmigoCredentialRefresher *
+_amigo_client_get_refresher (AmigoClient *self)
+{
+  g_return_val_if_fail (AMIGO_IS_CLIENT (self), NULL);
+  return self->refresher;
+}
+
+gint64
+_amigo_client_signing_now (AmigoClient *self)
+{
+  g_return_val_if_fail (AMIGO_IS_CLIENT (self), 0);
+  return signing_time (self);
+}
+
+guint
+_amigo_client_get_refresh_count (AmigoClient *self)
+{
+  g_return_val_if_fail (AMIGO_IS_CLIENT (self), 0);
+  return _amigo_credential_refresher_get_count (self->refresher);
 }
