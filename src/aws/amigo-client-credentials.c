@@ -264,3 +264,23 @@ _amigo_credential_refresher_get (AmigoCredentialRefresher *self,
   if (!self->in_flight)
     start_refresh (self, current);
 }
+
+/**
+ * amigo_client_set_credentials_refresh_func:
+ * @self: a client
+ * @func: (nullable): fetches fresh temporary credentials
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data when replaced or at finalize
+ *
+ * How the client refreshes credentials that expire (see #AmigoClient).
+ * What @func returns replaces the credentials (amigo_client_set_credentials()).
+ */
+void
+amigo_client_set_credentials_refresh_func (AmigoClient                 *self,
+                                           AmigoCredentialsRefreshFunc  func,
+                                           gpointer                     user_data,
+                                           GDestroyNotify               destroy)
+{
+  g_return_if_fail (AMIGO_IS_CLIENT (self));
+  _amigo_credential_refresher_set_func (_amigo_client_get_refresher (self), func, user_data, destroy);
+}

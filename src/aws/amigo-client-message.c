@@ -175,6 +175,45 @@ _amigo_client_build_message (AmigoCredentials   *credentials,
   return g_steal_pointer (&msg);
 }
 
+/* ---- endpoints and tokens ------------------------------------------- */
+
+/**
+ * amigo_client_default_endpoint:
+ * @service: e.g. `ec2`
+ * @region: e.g. `eu-west-1`
+ *
+ * The plain regional endpoint, for when the caller has nothing better:
+ * `https://ec2.eu-west-1.amazonaws.com` (`.amazonaws.com.cn` in China).
+ * amigo-endpoint knows the partitions and overrides.
+ *
+ * Returns: (transfer full): the URL
+ */
+char *
+amigo_client_default_endpoint (const char *service,
+                               const char *region)
+{
+  g_return_val_if_fail (service != NULL, NULL);
+  g_return_val_if_fail (region != NULL, NULL);
+
+  return g_strdup_printf ("https://%s.%s.amazonaws.com%s", service, region,
+                          g_str_has_prefix (region, "cn-") ? ".cn" : "");
+}
+
+/**
+ * amigo_client_token_new:
+ *
+ * A fresh idempotency token (`ClientToken`), a random UUID. Make one per
+ * user action, not per call: retries of the same body then carry the same
+ * token, and so does a "try again" of the same action.
+ *
+ * Returns: (transfer full): the token
+ */
+char *
+amigo_client_token_new (void)
+{
+  return g_uuid_string_random ();
+}
+
 /* ---- what a log may show ------------------------------------------- */
 
 /**

@@ -98,6 +98,10 @@ GError   *_amigo_client_transport_error     (const char         *host,
                                              AmigoCallStage      stage,
                                              gboolean           *retryable);
 
+/* Every call fails with @error (taken; %NULL clears it): an unusable setting. */
+void      _amigo_client_set_config_error       (AmigoClient *self,
+                                                GError      *error);
+
 /* ---- credentials (amigo-client-credentials.c) ------------------------ */
 
 /* The credentials to sign with, or (when %NULL) why there are none. */

@@ -300,6 +300,36 @@ _amigo_retry_policy_limiter_update (AmigoRetryPolicy *self,
   bucket_set_max_rate (self, MIN (rate, MAX_RATE_ADJUST_SCALE * measured));
 }
 
+/* ---- the client's mode ---------------------------------------------- */
+
+/**
+ * amigo_client_get_retry_mode:
+ * @self: a client
+ *
+ * Returns: how the client retries
+ */
+AmigoRetryMode
+amigo_client_get_retry_mode (AmigoClient *self)
+{
+  g_return_val_if_fail (AMIGO_IS_CLIENT (self), AMIGO_RETRY_MODE_STANDARD);
+  return _amigo_retry_policy_get_mode (_amigo_client_get_retry_policy (self));
+}
+
+/**
+ * amigo_client_set_retry_mode:
+ * @self: a client
+ * @mode: the AWS CLI's `retry_mode`
+ *
+ * Changing the mode starts the retry quota and the rate limiter afresh.
+ */
+void
+amigo_client_set_retry_mode (AmigoClient    *self,
+                             AmigoRetryMode  mode)
+{
+  g_return_if_fail (AMIGO_IS_CLIENT (self));
+  _amigo_retry_policy_set_mode (_amigo_client_get_retry_policy (self), mode);
+}
+
 /* ---- test hooks ------------------------------------------------------ */
 
 void

@@ -1101,68 +1101,6 @@ amigo_client_set_credentials_func (AmigoClient          *self,
 }
 
 /**
- * amigo_client_set_credentials_refresh_func:
- * @self: a client
- * @func: (nullable): fetches fresh temporary credentials
- * @user_data: data for @func
- * @destroy: (nullable): frees @user_data when replaced or at finalize
- *
- * How the client refreshes credentials that expire (see #AmigoClient).
- * What @func returns replaces the credentials (amigo_client_set_credentials()).
- */
-void
-amigo_client_set_credentials_refresh_func (AmigoClient                 *self,
-                                           AmigoCredentialsRefreshFunc  func,
-                                           gpointer                     user_data,
-                                           GDestroyNotify               destroy)
-{
-  g_return_if_fail (AMIGO_IS_CLIENT (self));
-  _amigo_credential_refresher_set_func (self->refresher, func, user_data, destroy);
-}
-
-/**
- * amigo_client_set_ca_file:
- * @self: a client
- * @path: a PEM file of certificate authorities (AWS_CA_BUNDLE, `ca_bundle`)
- * @error: where a failure goes
- *
- * Verifies servers against the authorities in @path instead of the system's.
- * Certificates are always verified. When the file cannot be used, the error
- * is returned and also kept: every call fails with it until a usable file is
- * set.
- *
- * Returns: %TRUE if the file was loaded
- */
-gboolean
-amigo_client_set_ca_file (AmigoClient  *self,
-                          const char   *path,
-                          GError      **error)
-{
-  g_autoptr(GTlsDatabase) database = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (AMIGO_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  database = g_tls_file_database_new (path, &local_error);
-  if (database == NULL)
-    {
-      g_clear_error (&self->config_error);
-      self->config_error = g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
-                                        _("The certificate authorities file “%s” (AWS_CA_BUNDLE) "
-                                        "cannot be used: %s. Fix or unset it."),
-                                        path, local_error->message);
-      if (error != NULL)
-        *error = g_error_copy (self->config_error);
-      return FALSE;
-    }
-
-  soup_session_set_tls_database (self->session, database);
-  g_clear_error (&self->config_error);
-  return TRUE;
-}
-
-/**
  * amigo_client_get_max_attempts:
  * @self: a client
  *
@@ -1191,34 +1129,6 @@ amigo_client_set_max_attempts (AmigoClient *self,
     return;
   self->max_attempts = max_attempts;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_ATTEMPTS]);
-}
-
-/**
- * amigo_client_get_retry_mode:
- * @self: a client
- *
- * Returns: how the client retries
- */
-AmigoRetryMode
-amigo_client_get_retry_mode (AmigoClient *self)
-{
-  g_return_val_if_fail (AMIGO_IS_CLIENT (self), AMIGO_RETRY_MODE_STANDARD);
-  return _amigo_retry_policy_get_mode (self->retry);
-}
-
-/**
- * amigo_client_set_retry_mode:
- * @self: a client
- * @mode: the AWS CLI's `retry_mode`
- *
- * Changing the mode starts the retry quota and the rate limiter afresh.
- */
-void
-amigo_client_set_retry_mode (AmigoClient    *self,
-                             AmigoRetryMode  mode)
-{
-  g_return_if_fail (AMIGO_IS_CLIENT (self));
-  _amigo_retry_policy_set_mode (self->retry, mode);
 }
 
 /**
@@ -1473,43 +1383,6 @@ amigo_client_call_finish (AmigoClient   *self,
   return amigo_client_send_finish (self, result, NULL, NULL, error);
 }
 
-/**
- * amigo_client_default_endpoint:
- * @service: e.g. `ec2`
- * @region: e.g. `eu-west-1`
- *
- * The plain regional endpoint, for when the caller has nothing better:
- * `https://ec2.eu-west-1.amazonaws.com` (`.amazonaws.com.cn` in China).
- * amigo-endpoint knows the partitions and overrides.
- *
- * Returns: (transfer full): the URL
- */
-char *
-amigo_client_default_endpoint (const char *service,
-                               const char *region)
-{
-  g_return_val_if_fail (service != NULL, NULL);
-  g_return_val_if_fail (region != NULL, NULL);
-
-  return g_strdup_printf ("https://%s.%s.amazonaws.com%s", service, region,
-                          g_str_has_prefix (region, "cn-") ? ".cn" : "");
-}
-
-/**
- * amigo_client_token_new:
- *
- * A fresh idempotency token (`ClientToken`), a random UUID. Make one per
- * user action, not per call: retries of the same body then carry the same
- * token, and so does a "try again" of the same action.
- *
- * Returns: (transfer full): the token
- */
-char *
-amigo_client_token_new (void)
-{
-  return g_uuid_string_random ();
-}
-
 /* ---- test hooks ------------------------------------------------------ */
 
 void
@@ -1548,4 +1421,13 @@ _amigo_client_get_refresh_count (AmigoClient *self)
 {
   g_return_val_if_fail (AMIGO_IS_CLIENT (self), 0);
   return _amigo_credential_refresher_get_count (self->refresher);
+}
+
+void
+_amigo_client_set_config_error (AmigoClient *self,
+                                GError      *error)
+{
+  g_return_if_fail (AMIGO_IS_CLIENT (self));
+  g_clear_error (&self->config_error);
+  self->config_error = error;
 }

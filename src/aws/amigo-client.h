@@ -132,7 +132,7 @@ typedef AmigoCredentials *(*AmigoCredentialsFunc) (gpointer   user_data,
 /**
  * AmigoCredentialsRefreshFunc:
  * @client: the client that needs fresh credentials
- * @task: complete it with g_task_return_pointer() (the new #AmigoCredentials,
+ * @task: (transfer full): complete it with g_task_return_pointer() (the new #AmigoCredentials,
  *   amigo_credentials_unref() as its free function) or an error
  * @user_data: the data given with the function
  *
@@ -177,6 +177,10 @@ void              amigo_client_set_credentials_refresh_func (AmigoClient        
                                                              GDestroyNotify               destroy);
 gboolean          amigo_client_set_ca_file          (AmigoClient          *self,
                                                      const char           *path,
+                                                     GError              **error);
+gboolean          amigo_client_set_ca_bundle        (AmigoClient          *self,
+                                                     const char           *path,
+                                                     const char           *profile_name,
                                                      GError              **error);
 guint             amigo_client_get_max_attempts     (AmigoClient          *self);
 void              amigo_client_set_max_attempts     (AmigoClient          *self,
