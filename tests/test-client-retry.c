@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "amigo-account.h"
 #include "amigo-aws-config.h"
 #include "amigo-client.h"
 #include "amigo-client-private.h"
@@ -146,6 +147,128 @@ test_ca_bundle_missing_file (void)
   g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG);
   g_assert_nonnull (strstr (error->message, "/nonexistent/profile-ca.pem"));
   g_assert_nonnull (strstr (error->message, "ca_bundle of the AWS profile “work”"));
+}
+
+/* ---- a profile's ca_bundle, over TLS on loopback ------------------------ */
+
+static void
+tls_server_cb (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "text/xml", SOUP_MEMORY_STATIC, OK_BODY, strlen (OK_BODY));
+}
+
+static GAsyncResult *account_result;
+
+static void
+account_result_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  account_result = g_object_ref (result);
+}
+
+/* The account's client, for @profile of a config whose every profile
+ * names the server by AWS_ENDPOINT_URL. */
+static AmigoClient *
+profile_client (const char  *text,
+                const char  *profile,
+                const char  *endpoint,
+                const char  *env_ca_bundle,
+                GError     **error)
+{
+  g_autoptr(AmigoAwsConfig) config = NULL;
+  g_autoptr(AmigoAccount) account = NULL;
+  g_autofree char *endpoint_var = g_strconcat ("AWS_ENDPOINT_URL=", endpoint, NULL);
+  g_autofree char *ca_var = env_ca_bundle ? g_strconcat ("AWS_CA_BUNDLE=", env_ca_bundle, NULL) : NULL;
+  const char *envp[] = { endpoint_var, ca_var, NULL };
+  AmigoClient *client;
+
+  config = config_with (text, envp);
+  account = amigo_account_new_profile (config, profile);
+  amigo_account_get_client_async (account, NULL, account_result_cb, NULL);
+  while (account_result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  client = amigo_account_get_client_finish (account, account_result, error);
+  g_clear_object (&account_result);
+  return client;
+}
+
+static gboolean call_url (AmigoClient  *client,
+                          const char   *url,
+                          GError      **error);
+
+static void
+test_ca_bundle_profile_tls (void)
+{
+  g_autofree char *cert_path = g_build_filename (TEST_DATA_DIR, "tls", "loopback-cert.pem", NULL);
+  g_autofree char *key_path = g_build_filename (TEST_DATA_DIR, "tls", "loopback-key.pem", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(AmigoClient) trusting = NULL;
+  g_autoptr(AmigoClient) plain = NULL;
+  g_autoptr(AmigoClient) missing = NULL;
+  g_autoptr(AmigoClient) env_wins = NULL;
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  certificate = g_tls_certificate_new_from_files (cert_path, key_path, &error);
+  if (certificate == NULL || !g_tls_backend_supports_tls (g_tls_backend_get_default ()))
+    {
+      g_test_skip ("no TLS backend (glib-networking) to serve HTTPS");
+      return;
+    }
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (server, NULL, tls_server_cb, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS,
+                            &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_assert_true (g_str_has_prefix (url, "https://127.0.0.1:"));
+
+  text = g_strdup_printf ("[profile trusting]\naws_access_key_id = AKIDEXAMPLE\n"
+                          "aws_secret_access_key = secret\nca_bundle = %s\n"
+                          "[profile plain]\naws_access_key_id = AKIDEXAMPLE\n"
+                          "aws_secret_access_key = secret\n"
+                          "[profile missing]\naws_access_key_id = AKIDEXAMPLE\n"
+                          "aws_secret_access_key = secret\n"
+                          "ca_bundle = /nonexistent/missing-ca.pem\n", cert_path);
+
+  /* the profile's ca_bundle: the self-signed server is trusted */
+  trusting = profile_client (text, "trusting", url, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (call_url (trusting, url, &error));
+  g_assert_no_error (error);
+
+  /* without it, the system's authorities: refused */
+  plain = profile_client (text, "plain", url, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (call_url (plain, url, &error));
+  g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NETWORK);
+  g_clear_error (&error);
+
+  /* AWS_CA_BUNDLE wins over the profile's */
+  env_wins = profile_client (text, "missing", url, cert_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (call_url (env_wins, url, &error));
+  g_assert_no_error (error);
+
+  /* a missing file is a clear error naming it and the profile */
+  missing = profile_client (text, "missing", url, NULL, &error);
+  g_assert_null (missing);
+  g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/missing-ca.pem"));
+  g_assert_nonnull (strstr (error->message, "“missing”"));
+
+  soup_server_disconnect (server);
 }
 
 /* ---- the retry quota --------------------------------------------------- */
@@ -505,6 +628,22 @@ call_cb (GObject      *source,
 }
 
 static gboolean
+call_url (AmigoClient  *client,
+          const char   *url,
+          GError      **error)
+{
+  Result res = { 0 };
+
+  amigo_client_call_async (client, "ec2", "us-east-1", url, FORM_BODY, NULL, NULL, NULL,
+                           call_cb, &res);
+  while (!res.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (res.error != NULL)
+    g_propagate_error (error, res.error);
+  return res.ok;
+}
+
+static gboolean
 call (AmigoClient  *client,
       Peer         *peer,
       GError      **error)
@@ -667,6 +806,7 @@ main (int   argc,
   g_test_add_func ("/client-retry/settings/errors", test_settings_errors);
   g_test_add_func ("/client-retry/ca-bundle/precedence", test_ca_bundle_precedence);
   g_test_add_func ("/client-retry/ca-bundle/missing-file", test_ca_bundle_missing_file);
+  g_test_add_func ("/client-retry/ca-bundle/profile-over-tls", test_ca_bundle_profile_tls);
   g_test_add_func ("/client-retry/quota/arithmetic", test_quota);
   g_test_add_func ("/client-retry/backoff/legacy", test_legacy_backoff);
   g_test_add_func ("/client-retry/adaptive/against-botocore", test_limiter_against_botocore);
