@@ -747,6 +747,65 @@ test_legacy_mode_attempts (void)
   peer_stop (&peer);
 }
 
+static gint64 real_start_us;
+
+static double
+real_clock (gpointer user_data)
+{
+  return 100.0 + (g_get_monotonic_time () - real_start_us) / (double) G_USEC_PER_SEC;
+}
+
+static gboolean
+call_region (AmigoClient  *client,
+             Peer         *peer,
+             const char   *region,
+             GError      **error)
+{
+  Result res = { 0 };
+
+  amigo_client_call_async (client, "ec2", region, peer->url, FORM_BODY, NULL, NULL, NULL,
+                           call_cb, &res);
+  while (!res.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (res.error != NULL)
+    g_propagate_error (error, res.error);
+  return res.ok;
+}
+
+/* Adaptive mode: throttling seen in one region paces the calls of every
+ * region of the account, since they share its client. */
+static void
+test_adaptive_shared_by_regions (void)
+{
+  g_autoptr(AmigoCredentials) credentials = amigo_credentials_new ("AKIDEXAMPLE", "secret", NULL, 0);
+  g_autoptr(AmigoClient) client = fast_client (credentials);
+  AmigoRetryPolicy *policy = _amigo_client_get_retry_policy (client);
+  AmigoRateLimiterState state;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+  Peer peer = { 0 };
+
+  real_start_us = g_get_monotonic_time ();
+  amigo_client_set_retry_mode (client, AMIGO_RETRY_MODE_ADAPTIVE);
+  _amigo_retry_policy_set_time_func (policy, real_clock, NULL);
+  peer_start (&peer);
+  g_ptr_array_add (peer.answers, (gpointer) THROTTLED);
+  g_ptr_array_add (peer.answers, (gpointer) ("200 " OK_BODY));
+
+  g_assert_true (call_region (client, &peer, "eu-west-1", &error));
+  g_assert_no_error (error);
+  _amigo_retry_policy_get_limiter (policy, &state);
+  g_assert_true (state.enabled);
+
+  /* another region, at once: it waits for the shared bucket's next token */
+  start = g_get_monotonic_time ();
+  g_assert_true (call_region (client, &peer, "ap-southeast-2", &error));
+  g_assert_true (call_region (client, &peer, "us-west-2", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC / 2);
+  peer_stop (&peer);
+}
+
 static void
 sync_refresh_func (AmigoClient *client,
                    GTask       *task,
@@ -814,6 +873,7 @@ main (int   argc,
   g_test_add_func ("/client-retry/wire/throttled-max-attempts", test_throttled_max_attempts);
   g_test_add_func ("/client-retry/wire/quota-drained", test_quota_drained);
   g_test_add_func ("/client-retry/wire/legacy-attempts", test_legacy_mode_attempts);
+  g_test_add_func ("/client-retry/wire/adaptive-shared-by-regions", test_adaptive_shared_by_regions);
   g_test_add_func ("/client-retry/wire/expired-token-refreshes-once", test_expired_token_refreshes_once);
 
   return g_test_run ();

@@ -448,6 +448,13 @@ static void refresh_credentials (AmigoClient *client,
                                  GTask       *task,
                                  gpointer     user_data);
 
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
 /* Retries, certificate authorities and, for a profile, how its temporary
  * credentials are refreshed: as the AWS CLI configures them. */
 static gboolean
@@ -472,8 +479,13 @@ configure_client (AmigoAccount  *self,
     return FALSE;
 
   if (self->kind == AMIGO_ACCOUNT_KIND_PROFILE)
-    amigo_client_set_credentials_refresh_func (client, refresh_credentials,
-                                               g_object_ref (self), g_object_unref);
+    {
+      /* Weak: the account holds the client. */
+      GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+      g_weak_ref_init (weak, self);
+      amigo_client_set_credentials_refresh_func (client, refresh_credentials, weak, weak_ref_free);
+    }
   return TRUE;
 }
 
@@ -507,8 +519,15 @@ refresh_credentials (AmigoClient *client,
                      GTask       *task,
                      gpointer     user_data)
 {
-  AmigoAccount *self = user_data;
+  g_autoptr(AmigoAccount) self = g_weak_ref_get (user_data);
 
+  if (self == NULL)
+    {
+      g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
+                               _("No credentials are available for this account."));
+      g_object_unref (task);
+      return;
+    }
   g_task_set_task_data (task, g_object_ref (self), g_object_unref);
   amigo_credential_chain_resolve_async (self->config, self->profile_name, NULL,
                                         refresh_chain_cb, task);

@@ -504,8 +504,10 @@ finish_error_answer (GTask *task)
         }
     }
 
-  /* Expired temporary credentials: refresh them (once) and send again. */
+  /* Expired temporary credentials (a session token: long-term keys do not
+   * expire): refresh them, once, and send again. */
   if (error->code == AMIGO_AWS_ERROR_EXPIRED && !call->expired_retried &&
+      call->signed_with != NULL && amigo_credentials_get_session_token (call->signed_with) != NULL &&
       _amigo_credential_refresher_has_func (self->refresher) && self->credentials_func == NULL)
     {
       g_debug ("%s (%s, %s): the credentials were refused as expired (%s); refreshing them",
