@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "amigo-async.h"
 #include "amigo-account.h"
 #include "amigo-block-device-mapping.h"
 #include "amigo-client.h"
@@ -107,27 +108,15 @@ const char  *amigo_ec2_get_endpoint_url    (AmigoEc2      *self);
 
 /* ---- Tags, of any resource ------------------------------------------- */
 
-void     amigo_ec2_create_tags_async  (AmigoEc2            *self,
-                                       const char * const  *resource_ids,
-                                       const AmigoEc2Tag   *tags,
-                                       guint                n_tags,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data);
-gboolean amigo_ec2_create_tags_finish (AmigoEc2            *self,
-                                       GAsyncResult        *result,
-                                       GError             **error);
+AMIGO_DECLARE_ASYNC (AmigoEc2, gboolean, amigo_ec2_create_tags,
+                     const char * const *resource_ids,
+                     const AmigoEc2Tag *tags,
+                     guint n_tags);
 
-void     amigo_ec2_delete_tags_async  (AmigoEc2            *self,
-                                       const char * const  *resource_ids,
-                                       const AmigoEc2Tag   *tags,
-                                       guint                n_tags,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data);
-gboolean amigo_ec2_delete_tags_finish (AmigoEc2            *self,
-                                       GAsyncResult        *result,
-                                       GError             **error);
+AMIGO_DECLARE_ASYNC (AmigoEc2, gboolean, amigo_ec2_delete_tags,
+                     const char * const *resource_ids,
+                     const AmigoEc2Tag *tags,
+                     guint n_tags);
 
 G_END_DECLS
 

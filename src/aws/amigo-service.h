@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "amigo-async.h"
 #include "amigo-account.h"
 #include "amigo-client.h"
 #include "amigo-protocol.h"

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "amigo-async.h"
 #include "amigo-account.h"
 #include "amigo-client.h"
 #include "amigo-service.h"
@@ -55,12 +56,6 @@ AmigoSts            *amigo_sts_new_for_account            (AmigoAccount        *
                                                            const char          *region,
                                                            GError             **error);
 
-void                 amigo_sts_get_caller_identity_async  (AmigoSts            *self,
-                                                           GCancellable        *cancellable,
-                                                           GAsyncReadyCallback  callback,
-                                                           gpointer             user_data);
-AmigoCallerIdentity *amigo_sts_get_caller_identity_finish (AmigoSts            *self,
-                                                           GAsyncResult        *result,
-                                                           GError             **error);
+AMIGO_DECLARE_ASYNC (AmigoSts, AmigoCallerIdentity *, amigo_sts_get_caller_identity);
 
 G_END_DECLS
