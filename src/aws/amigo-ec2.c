@@ -19,8 +19,6 @@ struct _AmigoEc2
   gboolean pretend_retry;       /* test hook */
 };
 
-G_DEFINE_FINAL_TYPE (AmigoEc2, amigo_ec2, AMIGO_TYPE_SERVICE)
-
 /* Requests are written by amigo-ec2-query.c and answers streamed through
  * the push parsers, so the model serves signing and error reading. */
 static const AmigoServiceModel ec2_model = {
@@ -28,19 +26,6 @@ static const AmigoServiceModel ec2_model = {
   .api_version = AMIGO_EC2_API_VERSION,
   .signing_name = "ec2",
 };
-
-static void
-amigo_ec2_class_init (AmigoEc2Class *klass)
-{
-  AMIGO_SERVICE_CLASS (klass)->model = &ec2_model;
-}
-
-static void
-amigo_ec2_init (AmigoEc2 *self)
-{
-}
-
-/* ---- public API ------------------------------------------------------- */
 
 /**
  * amigo_ec2_new:
@@ -51,14 +36,6 @@ amigo_ec2_init (AmigoEc2 *self)
  *
  * Returns: (transfer full): EC2 in @region
  */
-AmigoEc2 *
-amigo_ec2_new (AmigoClient *client,
-               const char  *region,
-               const char  *endpoint_url)
-{
-  return amigo_service_new (AMIGO_TYPE_EC2, client, region, endpoint_url);
-}
-
 /**
  * amigo_ec2_new_for_account:
  * @account: an account
@@ -71,14 +48,9 @@ amigo_ec2_new (AmigoClient *client,
  *
  * Returns: (transfer full) (nullable): EC2 in @region, or %NULL with @error set
  */
-AmigoEc2 *
-amigo_ec2_new_for_account (AmigoAccount  *account,
-                           AmigoClient   *client,
-                           const char    *region,
-                           GError       **error)
-{
-  return amigo_service_new_for_account (AMIGO_TYPE_EC2, "ec2", account, client, region, error);
-}
+AMIGO_DEFINE_SERVICE (AmigoEc2, amigo_ec2, AMIGO_TYPE_EC2, &ec2_model, "ec2")
+
+/* ---- public API ------------------------------------------------------- */
 
 /**
  * amigo_ec2_get_client:
