@@ -9,6 +9,7 @@
 #include "amigo-account.h"
 #include "amigo-credential-chain.h"
 #include "amigo-error.h"
+#include "amigo-gtask-private.h"
 #include "amigo-sts.h"
 
 struct _AmigoAccount
@@ -582,14 +583,7 @@ amigo_account_get_client_async (AmigoAccount        *self,
  *
  * Returns: (transfer full): the client, or %NULL with @error set
  */
-AmigoClient *
-amigo_account_get_client_finish (AmigoAccount  *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoAccount, AmigoClient *, amigo_account_get_client)
 
 /* ---- who am I --------------------------------------------------------- */
 
