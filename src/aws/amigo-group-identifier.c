@@ -10,10 +10,8 @@
 G_DEFINE_BOXED_TYPE (AmigoGroupIdentifier, amigo_group_identifier, amigo_group_identifier_copy, amigo_group_identifier_free)
 
 static const AmigoRecordField group_identifier_fields[] = {
-  { "groupId", "GroupId", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoGroupIdentifier, group_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "groupName", "GroupName", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoGroupIdentifier, group_name), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoGroupIdentifier, "groupId", "GroupId", NULL, POOLED, group_id),
+  AMIGO_RECORD_FIELD (AmigoGroupIdentifier, "groupName", "GroupName", NULL, POOLED, group_name),
 };
 
 AmigoRecordType amigo_group_identifier_record =

@@ -10,14 +10,10 @@
 G_DEFINE_BOXED_TYPE (AmigoLaunchPermission, amigo_launch_permission, amigo_launch_permission_copy, amigo_launch_permission_free)
 
 static const AmigoRecordField launch_permission_fields[] = {
-  { "userId", "UserId", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoLaunchPermission, user_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "group", "Group", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoLaunchPermission, group), AMIGO_FIELD_NO_AUX, NULL },
-  { "organizationArn", "OrganizationArn", NULL, AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoLaunchPermission, organization_arn), AMIGO_FIELD_NO_AUX, NULL },
-  { "organizationalUnitArn", "OrganizationalUnitArn", NULL, AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoLaunchPermission, organizational_unit_arn), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoLaunchPermission, "userId", "UserId", NULL, POOLED, user_id),
+  AMIGO_RECORD_FIELD (AmigoLaunchPermission, "group", "Group", NULL, POOLED, group),
+  AMIGO_RECORD_FIELD (AmigoLaunchPermission, "organizationArn", "OrganizationArn", NULL, STRING, organization_arn),
+  AMIGO_RECORD_FIELD (AmigoLaunchPermission, "organizationalUnitArn", "OrganizationalUnitArn", NULL, STRING, organizational_unit_arn),
 };
 
 AmigoRecordType amigo_launch_permission_record =

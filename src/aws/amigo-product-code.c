@@ -10,10 +10,8 @@
 G_DEFINE_BOXED_TYPE (AmigoProductCode, amigo_product_code, amigo_product_code_copy, amigo_product_code_free)
 
 static const AmigoRecordField product_code_fields[] = {
-  { "productCode", "ProductCodeId", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoProductCode, product_code_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "type", "ProductCodeType", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoProductCode, product_code_type), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoProductCode, "productCode", "ProductCodeId", NULL, POOLED, product_code_id),
+  AMIGO_RECORD_FIELD (AmigoProductCode, "type", "ProductCodeType", NULL, POOLED, product_code_type),
 };
 
 AmigoRecordType amigo_product_code_record =

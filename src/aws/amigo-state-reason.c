@@ -10,10 +10,8 @@
 G_DEFINE_BOXED_TYPE (AmigoStateReason, amigo_state_reason, amigo_state_reason_copy, amigo_state_reason_free)
 
 static const AmigoRecordField state_reason_fields[] = {
-  { "code", "Code", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoStateReason, code), AMIGO_FIELD_NO_AUX, NULL },
-  { "message", "Message", NULL, AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoStateReason, message), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoStateReason, "code", "Code", NULL, POOLED, code),
+  AMIGO_RECORD_FIELD (AmigoStateReason, "message", "Message", NULL, STRING, message),
 };
 
 AmigoRecordType amigo_state_reason_record =

@@ -10,10 +10,8 @@
 G_DEFINE_BOXED_TYPE (AmigoTag, amigo_tag, amigo_tag_copy, amigo_tag_free)
 
 static const AmigoRecordField tag_fields[] = {
-  { "key", "Key", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoTag, key), AMIGO_FIELD_NO_AUX, NULL },
-  { "value", "Value", NULL, AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoTag, value), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoTag, "key", "Key", NULL, POOLED, key),
+  AMIGO_RECORD_FIELD (AmigoTag, "value", "Value", NULL, STRING, value),
 };
 
 AmigoRecordType amigo_tag_record =
