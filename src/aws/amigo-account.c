@@ -9,6 +9,7 @@
 #include "amigo-account.h"
 #include "amigo-credential-chain.h"
 #include "amigo-error.h"
+#include "amigo-getter-private.h"
 #include "amigo-gtask-private.h"
 #include "amigo-sts.h"
 
@@ -266,13 +267,8 @@ amigo_account_new_environment (AmigoAwsConfig *config)
 }
 
 /* The getters that return a field as it is. */
-#define ACCOUNT_FIELD_GETTER(Type, field, fallback)             \
-  Type                                                          \
-  amigo_account_get_##field (AmigoAccount *self)                \
-  {                                                             \
-    g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), fallback);   \
-    return self->field;                                         \
-  }
+#define ACCOUNT_FIELD_GETTER(Type, field, fallback) \
+  AMIGO_DEFINE_FIELD_GETTER (AmigoAccount, amigo_account, AMIGO_IS_ACCOUNT, Type, field, fallback)
 
 ACCOUNT_FIELD_GETTER (const char *, id, NULL)
 ACCOUNT_FIELD_GETTER (const char *, name, NULL)

@@ -56,21 +56,10 @@ amigo_block_device_mapping_new (void)
  *
  * Returns: (transfer full): a deep copy of @self
  */
-AmigoBlockDeviceMapping *
-amigo_block_device_mapping_copy (const AmigoBlockDeviceMapping *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return amigo_record_dup (&amigo_block_device_mapping_record, self);
-}
-
 /**
  * amigo_block_device_mapping_free:
  * @self: (transfer full) (nullable): a #AmigoBlockDeviceMapping
  *
  * Frees @self and what it holds.
  */
-void
-amigo_block_device_mapping_free (AmigoBlockDeviceMapping *self)
-{
-  amigo_record_free (&amigo_block_device_mapping_record, self);
-}
+AMIGO_RECORD_DEFINE_BOXED_METHODS (AmigoBlockDeviceMapping, amigo_block_device_mapping, amigo_block_device_mapping_record)

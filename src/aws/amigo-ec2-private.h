@@ -63,6 +63,12 @@ AmigoEc2Query *_amigo_ec2_query_for  (AmigoEc2            *self,
                                       const char          *action,
                                       const char          *id_key,
                                       const char          *id);
+/* @action on the resources @ids (`@list_key.N`); %NULL (with a critical
+ * warning) when @self is wrong or @ids empty. */
+AmigoEc2Query *_amigo_ec2_query_for_list (AmigoEc2           *self,
+                                          const char         *action,
+                                          const char         *list_key,
+                                          const char * const *ids);
 /* A task for @self's operation, named after its @action. */
 GTask         *_amigo_ec2_task_new   (AmigoEc2            *self,
                                       const char          *action,

@@ -43,21 +43,10 @@ amigo_group_identifier_new (const char *group_id,
  *
  * Returns: (transfer full): a deep copy of @self
  */
-AmigoGroupIdentifier *
-amigo_group_identifier_copy (const AmigoGroupIdentifier *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return amigo_record_dup (&amigo_group_identifier_record, self);
-}
-
 /**
  * amigo_group_identifier_free:
  * @self: (transfer full) (nullable): a #AmigoGroupIdentifier
  *
  * Frees @self and what it holds.
  */
-void
-amigo_group_identifier_free (AmigoGroupIdentifier *self)
-{
-  amigo_record_free (&amigo_group_identifier_record, self);
-}
+AMIGO_RECORD_DEFINE_BOXED_METHODS (AmigoGroupIdentifier, amigo_group_identifier, amigo_group_identifier_record)

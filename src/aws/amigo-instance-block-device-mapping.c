@@ -50,21 +50,10 @@ amigo_instance_block_device_mapping_new (void)
  *
  * Returns: (transfer full): a deep copy of @self
  */
-AmigoInstanceBlockDeviceMapping *
-amigo_instance_block_device_mapping_copy (const AmigoInstanceBlockDeviceMapping *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return amigo_record_dup (&amigo_instance_block_device_mapping_record, self);
-}
-
 /**
  * amigo_instance_block_device_mapping_free:
  * @self: (transfer full) (nullable): a #AmigoInstanceBlockDeviceMapping
  *
  * Frees @self and what it holds.
  */
-void
-amigo_instance_block_device_mapping_free (AmigoInstanceBlockDeviceMapping *self)
-{
-  amigo_record_free (&amigo_instance_block_device_mapping_record, self);
-}
+AMIGO_RECORD_DEFINE_BOXED_METHODS (AmigoInstanceBlockDeviceMapping, amigo_instance_block_device_mapping, amigo_instance_block_device_mapping_record)

@@ -51,21 +51,10 @@ amigo_launch_permission_new (const char *user_id,
  *
  * Returns: (transfer full): a deep copy of @self
  */
-AmigoLaunchPermission *
-amigo_launch_permission_copy (const AmigoLaunchPermission *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return amigo_record_dup (&amigo_launch_permission_record, self);
-}
-
 /**
  * amigo_launch_permission_free:
  * @self: (transfer full) (nullable): a #AmigoLaunchPermission
  *
  * Frees @self and what it holds.
  */
-void
-amigo_launch_permission_free (AmigoLaunchPermission *self)
-{
-  amigo_record_free (&amigo_launch_permission_record, self);
-}
+AMIGO_RECORD_DEFINE_BOXED_METHODS (AmigoLaunchPermission, amigo_launch_permission, amigo_launch_permission_record)

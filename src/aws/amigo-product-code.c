@@ -43,21 +43,10 @@ amigo_product_code_new (const char *product_code_id,
  *
  * Returns: (transfer full): a deep copy of @self
  */
-AmigoProductCode *
-amigo_product_code_copy (const AmigoProductCode *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return amigo_record_dup (&amigo_product_code_record, self);
-}
-
 /**
  * amigo_product_code_free:
  * @self: (transfer full) (nullable): a #AmigoProductCode
  *
  * Frees @self and what it holds.
  */
-void
-amigo_product_code_free (AmigoProductCode *self)
-{
-  amigo_record_free (&amigo_product_code_record, self);
-}
+AMIGO_RECORD_DEFINE_BOXED_METHODS (AmigoProductCode, amigo_product_code, amigo_product_code_record)

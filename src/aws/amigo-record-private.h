@@ -13,6 +13,7 @@
 
 #include <glib-object.h>
 
+#include "amigo-getter-private.h"
 #include "amigo-model.h"
 
 G_BEGIN_DECLS
@@ -224,16 +225,27 @@ extern AmigoRecordType amigo_instance_type_record;
     amigo_record_init (&(record), self);                                        \
   }
 
+/* TypeName *type_name_copy (const TypeName *self) and
+ * void type_name_free (TypeName *self) of a boxed record, deep, from the
+ * fields of @record. */
+#define AMIGO_RECORD_DEFINE_BOXED_METHODS(TypeName, type_name, record)            \
+  TypeName *                                                                    \
+  type_name##_copy (const TypeName *self)                                       \
+  {                                                                             \
+    g_return_val_if_fail (self != NULL, NULL);                                  \
+    return amigo_record_dup (&(record), self);                                  \
+  }                                                                             \
+                                                                                \
+  void                                                                          \
+  type_name##_free (TypeName *self)                                             \
+  {                                                                             \
+    amigo_record_free (&(record), self);                                        \
+  }
+
 /* A model's getters, from one line each: a field returned as it is, and an
  * array field with its length (`n_<field>`). A model file wraps these in
  * GETTER/ARRAY_GETTER with its own type, prefix and type check. */
-#define AMIGO_RECORD_GETTER(Model, prefix, CHECK, Ret, field, fallback)  \
-  Ret                                                                   \
-  prefix##_get_##field (Model *self)                                    \
-  {                                                                     \
-    g_return_val_if_fail (CHECK (self), fallback);                      \
-    return self->field;                                                 \
-  }
+#define AMIGO_RECORD_GETTER AMIGO_DEFINE_FIELD_GETTER
 
 #define AMIGO_RECORD_ARRAY_GETTER(Model, prefix, CHECK, Item, field)     \
   const Item *                                                          \

@@ -324,19 +324,8 @@ AmigoRecordType amigo_snapshot_deletion_record =
  *
  * Returns: (transfer full): a copy
  */
-AmigoSnapshotDeletion *
-amigo_snapshot_deletion_copy (const AmigoSnapshotDeletion *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return amigo_record_dup (&amigo_snapshot_deletion_record, self);
-}
-
 /**
  * amigo_snapshot_deletion_free:
  * @self: (nullable) (transfer full): an #AmigoSnapshotDeletion
  */
-void
-amigo_snapshot_deletion_free (AmigoSnapshotDeletion *self)
-{
-  amigo_record_free (&amigo_snapshot_deletion_record, self);
-}
+AMIGO_RECORD_DEFINE_BOXED_METHODS (AmigoSnapshotDeletion, amigo_snapshot_deletion, amigo_snapshot_deletion_record)

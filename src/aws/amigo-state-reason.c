@@ -43,21 +43,10 @@ amigo_state_reason_new (const char *code,
  *
  * Returns: (transfer full): a deep copy of @self
  */
-AmigoStateReason *
-amigo_state_reason_copy (const AmigoStateReason *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return amigo_record_dup (&amigo_state_reason_record, self);
-}
-
 /**
  * amigo_state_reason_free:
  * @self: (transfer full) (nullable): a #AmigoStateReason
  *
  * Frees @self and what it holds.
  */
-void
-amigo_state_reason_free (AmigoStateReason *self)
-{
-  amigo_record_free (&amigo_state_reason_record, self);
-}
+AMIGO_RECORD_DEFINE_BOXED_METHODS (AmigoStateReason, amigo_state_reason, amigo_state_reason_record)

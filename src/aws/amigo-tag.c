@@ -43,21 +43,10 @@ amigo_tag_new (const char *key,
  *
  * Returns: (transfer full): a deep copy of @self
  */
-AmigoTag *
-amigo_tag_copy (const AmigoTag *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return amigo_record_dup (&amigo_tag_record, self);
-}
-
 /**
  * amigo_tag_free:
  * @self: (transfer full) (nullable): a #AmigoTag
  *
  * Frees @self and what it holds.
  */
-void
-amigo_tag_free (AmigoTag *self)
-{
-  amigo_record_free (&amigo_tag_record, self);
-}
+AMIGO_RECORD_DEFINE_BOXED_METHODS (AmigoTag, amigo_tag, amigo_tag_record)
