@@ -43,11 +43,7 @@ AmigoRecordType amigo_block_device_mapping_record =
 AmigoBlockDeviceMapping *
 amigo_block_device_mapping_new (void)
 {
-  AmigoBlockDeviceMapping *self = g_new0 (AmigoBlockDeviceMapping, 1);
-
-  amigo_record_init (&amigo_block_device_mapping_record, self);
-
-  return self;
+  return amigo_record_new (&amigo_block_device_mapping_record);
 }
 
 /**

@@ -28,9 +28,7 @@ AmigoGroupIdentifier *
 amigo_group_identifier_new (const char *group_id,
                             const char *group_name)
 {
-  AmigoGroupIdentifier *self = g_new0 (AmigoGroupIdentifier, 1);
-
-  amigo_record_init (&amigo_group_identifier_record, self);
+  AmigoGroupIdentifier *self = amigo_record_new (&amigo_group_identifier_record);
   self->group_id = amigo_pool_intern (group_id);
   self->group_name = amigo_pool_intern (group_name);
 

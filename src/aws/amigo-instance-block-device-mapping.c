@@ -37,11 +37,7 @@ AmigoRecordType amigo_instance_block_device_mapping_record =
 AmigoInstanceBlockDeviceMapping *
 amigo_instance_block_device_mapping_new (void)
 {
-  AmigoInstanceBlockDeviceMapping *self = g_new0 (AmigoInstanceBlockDeviceMapping, 1);
-
-  amigo_record_init (&amigo_instance_block_device_mapping_record, self);
-
-  return self;
+  return amigo_record_new (&amigo_instance_block_device_mapping_record);
 }
 
 /**

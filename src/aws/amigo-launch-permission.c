@@ -34,9 +34,7 @@ amigo_launch_permission_new (const char *user_id,
                              const char *organization_arn,
                              const char *organizational_unit_arn)
 {
-  AmigoLaunchPermission *self = g_new0 (AmigoLaunchPermission, 1);
-
-  amigo_record_init (&amigo_launch_permission_record, self);
+  AmigoLaunchPermission *self = amigo_record_new (&amigo_launch_permission_record);
   self->user_id = amigo_pool_intern (user_id);
   self->group = amigo_pool_intern (group);
   self->organization_arn = g_strdup (organization_arn);

@@ -28,9 +28,7 @@ AmigoProductCode *
 amigo_product_code_new (const char *product_code_id,
                         const char *product_code_type)
 {
-  AmigoProductCode *self = g_new0 (AmigoProductCode, 1);
-
-  amigo_record_init (&amigo_product_code_record, self);
+  AmigoProductCode *self = amigo_record_new (&amigo_product_code_record);
   self->product_code_id = amigo_pool_intern (product_code_id);
   self->product_code_type = amigo_pool_intern (product_code_type);
 

@@ -114,6 +114,7 @@ void     amigo_record_clear          (const AmigoRecordType *type,
 void     amigo_record_copy_into      (const AmigoRecordType *type,
                                       gpointer               dest,
                                       gconstpointer          src);
+gpointer amigo_record_new            (const AmigoRecordType *type);
 gpointer amigo_record_dup            (const AmigoRecordType *type,
                                       gconstpointer          src);
 void     amigo_record_free           (const AmigoRecordType *type,

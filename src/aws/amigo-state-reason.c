@@ -28,9 +28,7 @@ AmigoStateReason *
 amigo_state_reason_new (const char *code,
                         const char *message)
 {
-  AmigoStateReason *self = g_new0 (AmigoStateReason, 1);
-
-  amigo_record_init (&amigo_state_reason_record, self);
+  AmigoStateReason *self = amigo_record_new (&amigo_state_reason_record);
   self->code = amigo_pool_intern (code);
   self->message = g_strdup (message);
 

@@ -28,9 +28,7 @@ AmigoTag *
 amigo_tag_new (const char *key,
                const char *value)
 {
-  AmigoTag *self = g_new0 (AmigoTag, 1);
-
-  amigo_record_init (&amigo_tag_record, self);
+  AmigoTag *self = amigo_record_new (&amigo_tag_record);
   self->key = amigo_pool_intern (key);
   self->value = g_strdup (value);
 
