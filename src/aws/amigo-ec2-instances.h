@@ -95,12 +95,9 @@ char      *amigo_ec2_run_instances_fingerprint (const AmigoRunInstancesRequest *
 AMIGO_DECLARE_ASYNC (AmigoEc2, GPtrArray *, amigo_ec2_run_instances,
                      const AmigoRunInstancesRequest *request);
 
-AMIGO_DECLARE_ASYNC (AmigoEc2, GPtrArray *, amigo_ec2_describe_instances,
-                     const AmigoEc2ListRequest *request);
+AMIGO_EC2_DECLARE_DESCRIBE_LIST (describe_instances);
 
-AMIGO_DECLARE_ASYNC (AmigoEc2, GPtrArray *, amigo_ec2_describe_key_pairs,
-                     const AmigoEc2ListRequest *request);
-AMIGO_DECLARE_ASYNC (AmigoEc2, GPtrArray *, amigo_ec2_describe_instance_types,
-                     const AmigoEc2ListRequest *request);
+AMIGO_EC2_DECLARE_DESCRIBE_LIST (describe_key_pairs);
+AMIGO_EC2_DECLARE_DESCRIBE_LIST (describe_instance_types);
 
 G_END_DECLS

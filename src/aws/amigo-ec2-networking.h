@@ -22,11 +22,8 @@ AMIGO_DECLARE_ASYNC (AmigoEc2, GPtrArray *, amigo_ec2_describe_regions);
 
 /* ---- Where instances go ---------------------------------------------- */
 
-AMIGO_DECLARE_ASYNC (AmigoEc2, GPtrArray *, amigo_ec2_describe_security_groups,
-                     const AmigoEc2ListRequest *request);
-AMIGO_DECLARE_ASYNC (AmigoEc2, GPtrArray *, amigo_ec2_describe_subnets,
-                     const AmigoEc2ListRequest *request);
-AMIGO_DECLARE_ASYNC (AmigoEc2, GPtrArray *, amigo_ec2_describe_vpcs,
-                     const AmigoEc2ListRequest *request);
+AMIGO_EC2_DECLARE_DESCRIBE_LIST (describe_security_groups);
+AMIGO_EC2_DECLARE_DESCRIBE_LIST (describe_subnets);
+AMIGO_EC2_DECLARE_DESCRIBE_LIST (describe_vpcs);
 
 G_END_DECLS

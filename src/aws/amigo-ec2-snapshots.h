@@ -40,7 +40,6 @@ AMIGO_DECLARE_ASYNC (AmigoEc2, gboolean, amigo_ec2_delete_snapshot, const char *
 
 /* ---- Volumes ---------------------------------------------------------- */
 
-AMIGO_DECLARE_ASYNC (AmigoEc2, GPtrArray *, amigo_ec2_describe_volumes,
-                     const AmigoEc2ListRequest *request);
+AMIGO_EC2_DECLARE_DESCRIBE_LIST (describe_volumes);
 
 G_END_DECLS

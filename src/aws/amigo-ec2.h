@@ -95,6 +95,13 @@ typedef struct {
   guint page_size;
 } AmigoEc2ListRequest;
 
+/* Declares amigo_ec2_<op>_async (self, request, cancellable, callback,
+ * user_data) and amigo_ec2_<op>_finish, which returns the items read from
+ * every page (transfer container), or %NULL with @error set: the
+ * Describe… operations over an #AmigoEc2ListRequest. */
+#define AMIGO_EC2_DECLARE_DESCRIBE_LIST(op) \
+  AMIGO_DECLARE_ASYNC (AmigoEc2, GPtrArray *, amigo_ec2_##op, const AmigoEc2ListRequest *request)
+
 AmigoEc2    *amigo_ec2_new                 (AmigoClient   *client,
                                             const char    *region,
                                             const char    *endpoint_url);
