@@ -48,7 +48,7 @@ G_BEGIN_DECLS
  * `InvalidAMIName.Duplicate`, the image the earlier attempt made is looked
  * up by name and returned (see amigo_ec2_create_image_finish()).
  */
-G_DECLARE_FINAL_TYPE (AmigoEc2, amigo_ec2, AMIGO, EC2, AmigoService)
+AMIGO_DECLARE_SERVICE (AmigoEc2, amigo_ec2, AMIGO, EC2)
 
 /**
  * AmigoEc2Filter:
@@ -102,13 +102,6 @@ typedef struct {
 #define AMIGO_EC2_DECLARE_DESCRIBE_LIST(op) \
   AMIGO_DECLARE_ASYNC (AmigoEc2, GPtrArray *, amigo_ec2_##op, const AmigoEc2ListRequest *request)
 
-AmigoEc2    *amigo_ec2_new                 (AmigoClient   *client,
-                                            const char    *region,
-                                            const char    *endpoint_url);
-AmigoEc2    *amigo_ec2_new_for_account     (AmigoAccount  *account,
-                                            AmigoClient   *client,
-                                            const char    *region,
-                                            GError       **error);
 AmigoClient *amigo_ec2_get_client          (AmigoEc2      *self);
 const char  *amigo_ec2_get_region          (AmigoEc2      *self);
 const char  *amigo_ec2_get_endpoint_url    (AmigoEc2      *self);

@@ -63,6 +63,19 @@ AMIGO_DECLARE_ASYNC (AmigoService, JsonNode *, amigo_service_call,
                      const AmigoOperation *operation,
                      JsonNode *params);
 
+/* Declares a service type that AMIGO_DEFINE_SERVICE defines: its
+ * G_DECLARE_FINAL_TYPE over #AmigoService and its two constructors. */
+#define AMIGO_DECLARE_SERVICE(TypeName, type_name, MODULE, OBJ_NAME)          \
+  G_DECLARE_FINAL_TYPE (TypeName, type_name, MODULE, OBJ_NAME, AmigoService)  \
+                                                                              \
+  TypeName *type_name##_new             (AmigoClient   *client,               \
+                                         const char    *region,               \
+                                         const char    *endpoint_url);        \
+  TypeName *type_name##_new_for_account (AmigoAccount  *account,              \
+                                         AmigoClient   *client,               \
+                                         const char    *region,               \
+                                         GError       **error);
+
 /* Defines a final service type TypeName (type_name_get_type()) whose class
  * serves @model_, and its two constructors:
  *   TypeName *type_name_new (client, region, endpoint_url)

@@ -46,15 +46,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmigoCallerIdentity, amigo_caller_identity_free)
  * STS in one region of one account: an #AmigoService (client, region,
  * endpoint) speaking the AWS query protocol.
  */
-G_DECLARE_FINAL_TYPE (AmigoSts, amigo_sts, AMIGO, STS, AmigoService)
-
-AmigoSts            *amigo_sts_new                        (AmigoClient         *client,
-                                                           const char          *region,
-                                                           const char          *endpoint_url);
-AmigoSts            *amigo_sts_new_for_account            (AmigoAccount        *account,
-                                                           AmigoClient         *client,
-                                                           const char          *region,
-                                                           GError             **error);
+AMIGO_DECLARE_SERVICE (AmigoSts, amigo_sts, AMIGO, STS)
 
 AMIGO_DECLARE_ASYNC (AmigoSts, AmigoCallerIdentity *, amigo_sts_get_caller_identity);
 
