@@ -23,6 +23,7 @@ struct _AmigoInstanceType
   char **supported_boot_modes;
   char *nitro_enclaves_support;  /* pooled */
   char *nitro_tpm_support;  /* pooled */
+  char *ena_support;  /* pooled */
   gint64 memory_size_in_mib;
   gint32 default_v_cpus;
   gint32 default_cores;
@@ -69,6 +70,14 @@ static const AmigoRecordField instance_type_memory_info_fields[] = {
 static AmigoRecordType instance_type_memory_info_type =
   { "MemoryInfo", 0, instance_type_memory_info_fields, G_N_ELEMENTS (instance_type_memory_info_fields), NULL, NULL, NULL, NULL };
 
+static const AmigoRecordField instance_type_network_info_fields[] = {
+  { "enaSupport", "EnaSupport", "ena-support", AMIGO_FIELD_POOLED,
+    G_STRUCT_OFFSET (AmigoInstanceType, ena_support), AMIGO_FIELD_NO_AUX, NULL },
+};
+
+static AmigoRecordType instance_type_network_info_type =
+  { "NetworkInfo", 0, instance_type_network_info_fields, G_N_ELEMENTS (instance_type_network_info_fields), NULL, NULL, NULL, NULL };
+
 static const AmigoRecordField instance_type_fields[] = {
   { "instanceType", "InstanceType", "instance-type", AMIGO_FIELD_STRING,
     G_STRUCT_OFFSET (AmigoInstanceType, instance_type), AMIGO_FIELD_NO_AUX, NULL },
@@ -92,6 +101,8 @@ static const AmigoRecordField instance_type_fields[] = {
     0, AMIGO_FIELD_NO_AUX, &instance_type_v_cpu_info_type },
   { "memoryInfo", "MemoryInfo", NULL, AMIGO_FIELD_STRUCT,
     0, AMIGO_FIELD_NO_AUX, &instance_type_memory_info_type },
+  { "networkInfo", "NetworkInfo", NULL, AMIGO_FIELD_STRUCT,
+    0, AMIGO_FIELD_NO_AUX, &instance_type_network_info_type },
   { "instanceStorageSupported", "InstanceStorageSupported", "instance-storage-supported", AMIGO_FIELD_BOOLEAN,
     G_STRUCT_OFFSET (AmigoInstanceType, instance_storage_supported), AMIGO_FIELD_NO_AUX, NULL },
   { "hibernationSupported", "HibernationSupported", "hibernation-supported", AMIGO_FIELD_BOOLEAN,
@@ -429,6 +440,15 @@ GETTER (const char *, nitro_enclaves_support, NULL)
  */
 GETTER (const char *, nitro_tpm_support, NULL)
 
+/**
+ * amigo_instance_type_get_ena_support:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: (transfer none) (nullable): `unsupported`, `supported` or
+ *   `required` (`networkInfo.enaSupport`)
+ */
+GETTER (const char *, ena_support, NULL)
+
 /* ---- Which instance types can run an image ------------------------- */
 
 /* Whether @list holds @value; an empty list (AWS said nothing) holds anything. */
@@ -441,6 +461,42 @@ list_allows (const char * const *list,
   return g_strv_contains (list, value);
 }
 
+/* The boot mode an image boots in when it names none: the EC2 User Guide,
+ * "Boot modes": "For AMIs with no boot mode parameter, the instances
+ * launched from these AMIs use the default boot mode value of the instance
+ * type" — "Graviton instance types: UEFI", "Intel and AMD instance types:
+ * Legacy BIOS". */
+static const char *
+default_boot_mode (const char *architecture)
+{
+  if (g_strcmp0 (architecture, "arm64") == 0 || g_strcmp0 (architecture, "arm64_mac") == 0)
+    return "uefi";
+  if (g_strcmp0 (architecture, "x86_64") == 0 || g_strcmp0 (architecture, "i386") == 0 ||
+      g_strcmp0 (architecture, "x86_64_mac") == 0)
+    return "legacy-bios";
+  return NULL;
+}
+
+static gboolean
+boot_mode_fits (AmigoInstanceType *instance_type,
+                AmigoImage        *image)
+{
+  const char * const *modes = amigo_instance_type_get_supported_boot_modes (instance_type);
+  const char *boot_mode = amigo_image_get_boot_mode (image);
+
+  if (modes == NULL || modes[0] == NULL)
+    return TRUE;
+  /* "When the boot mode parameter is set to uefi-preferred, and if the
+   * instance type supports UEFI, the instance is launched on UEFI. If the
+   * instance type does not support UEFI, the instance is launched on
+   * Legacy BIOS." */
+  if (g_strcmp0 (boot_mode, "uefi-preferred") == 0)
+    return g_strv_contains (modes, "uefi") || g_strv_contains (modes, "legacy-bios");
+  if (boot_mode == NULL || *boot_mode == '\0')
+    boot_mode = default_boot_mode (amigo_image_get_architecture (image));
+  return list_allows (modes, boot_mode);
+}
+
 /**
  * amigo_instance_type_can_run_image:
  * @instance_type: an instance type of the image's region
@@ -450,9 +506,13 @@ list_allows (const char * const *list,
  * descriptions tell: the image's architecture is one the processor
  * supports; its virtualization type (`hvm`, `paravirtual`) and root device
  * (`ebs`, `instance-store`, which also needs instance storage) are
- * supported; its boot mode is (`uefi-preferred` runs everywhere); NitroTPM
- * images need NitroTPM. What either description leaves out (or an
- * unknown root device type) does not rule the pair out.
+ * supported; a type whose `networkInfo.enaSupport` is `required` needs an
+ * image with `enaSupport`; the image's boot mode is one the type supports
+ * (`uefi-preferred` boots either way; an image without one boots the
+ * architecture's default: legacy BIOS on x86, UEFI on arm64); a NitroTPM
+ * image (`tpmSupport` `v2.0`) needs a type with `nitroTpmSupport`. What
+ * either description leaves out (or an unknown root device type) does not
+ * rule the pair out.
  *
  * Returns: %TRUE if the type can run the image
  */
@@ -461,7 +521,6 @@ amigo_instance_type_can_run_image (AmigoInstanceType *instance_type,
                                    AmigoImage        *image)
 {
   const char *root_device_type;
-  const char *boot_mode;
   const char *tpm_support;
 
   g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (instance_type), FALSE);
@@ -488,9 +547,14 @@ amigo_instance_type_can_run_image (AmigoInstanceType *instance_type,
       !amigo_instance_type_get_instance_storage_supported (instance_type))
     return FALSE;
 
-  boot_mode = amigo_image_get_boot_mode (image);
-  if (boot_mode != NULL && strcmp (boot_mode, "uefi-preferred") != 0 &&
-      !list_allows (amigo_instance_type_get_supported_boot_modes (instance_type), boot_mode))
+  /* EnaSupport, in the API reference's NetworkInfo: "Indicates whether
+   * Elastic Network Adapter (ENA) is supported"; `required` types launch
+   * only from an image with enaSupport. */
+  if (g_strcmp0 (amigo_instance_type_get_ena_support (instance_type), "required") == 0 &&
+      !amigo_image_get_ena_support (image))
+    return FALSE;
+
+  if (!boot_mode_fits (instance_type, image))
     return FALSE;
 
   tpm_support = amigo_image_get_tpm_support (image);
