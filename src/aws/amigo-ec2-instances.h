@@ -127,5 +127,13 @@ void       amigo_ec2_describe_instance_types_async   (AmigoEc2                  
 GPtrArray *amigo_ec2_describe_instance_types_finish  (AmigoEc2                  *self,
                                                       GAsyncResult              *result,
                                                       GError                   **error);
+void       amigo_ec2_describe_instance_type_offerings_async  (AmigoEc2            *self,
+                                                              const char          *availability_zone,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+char     **amigo_ec2_describe_instance_type_offerings_finish (AmigoEc2            *self,
+                                                              GAsyncResult        *result,
+                                                              GError             **error);
 
 G_END_DECLS
