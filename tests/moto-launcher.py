@@ -1032,7 +1032,8 @@ def patch_image_ena_support() -> None:
     Ubuntu) without the attribute, so no current-generation type could run
     them; paravirtual AMIs can't have it.  Images registered or created by
     the tests say themselves (RegisterImage EnaSupport; CreateImage keeps
-    the source AMI's).
+    the source AMI's); CopyImage keeps the source's (the copy is the same
+    AMI in another region).
     """
     from moto.ec2.models.amis import Ami, AmiBackend
 
@@ -1047,7 +1048,20 @@ def patch_image_ena_support() -> None:
 
         return _load_amis
 
+    def make_copy_image(original):
+        def copy_image(self, source_image_id, source_region, name=None, description=None):
+            from moto.ec2.models import ec2_backends
+
+            ami = original(self, source_image_id, source_region, name, description)
+            source = ec2_backends[self.account_id][source_region].amis.get(source_image_id)
+            if source is not None and getattr(source, "ena_support", None):
+                ami.ena_support = True
+            return ami
+
+        return copy_image
+
     _wrap(AmiBackend, "_load_amis", make_load_amis)
+    _wrap(AmiBackend, "copy_image", make_copy_image)
 
 
 # Product codes of AWS Marketplace products the account has not subscribed
