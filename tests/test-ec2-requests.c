@@ -895,6 +895,18 @@ run_describe_instance_types (AmigoEc2 *ec2,
 }
 
 static void
+run_describe_instance_type_offerings (AmigoEc2 *ec2,
+                                      AmigoSts *sts)
+{
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  amigo_ec2_describe_instance_type_offerings_async (ec2, "us-east-1a", NULL, result_cb, NULL);
+  names = amigo_ec2_describe_instance_type_offerings_finish (ec2, await_result (), &error);
+  expect_success (names != NULL, error);
+}
+
+static void
 run_get_caller_identity (AmigoEc2 *ec2,
                          AmigoSts *sts)
 {
@@ -948,6 +960,7 @@ static const RequestCase request_cases[] = {
   { "describe-subnets", run_describe_subnets },
   { "describe-vpcs", run_describe_vpcs },
   { "describe-instance-types", run_describe_instance_types },
+  { "describe-instance-type-offerings", run_describe_instance_type_offerings },
   { "get-caller-identity", run_get_caller_identity },
 };
 
