@@ -21,6 +21,9 @@ G_BEGIN_DECLS
 #define AMIGO_KEYRING_ATTR_NAME       "name"
 #define AMIGO_KEYRING_ATTR_REGION     "region"
 #define AMIGO_KEYRING_ATTR_ENDPOINT   "endpoint"
+/* "true" when people allowed an http:// endpoint on another host, else
+ * "false"; items saved before it existed lack it (and mean "false"). */
+#define AMIGO_KEYRING_ATTR_ALLOW_PLAIN_HTTP "allow-plain-http"
 
 const SecretSchema *amigo_keyring_get_schema (void);
 
@@ -50,6 +53,15 @@ void          amigo_keyring_add_account_async         (AmigoKeyring         *sel
                                                        const char           *name,
                                                        const char           *region,
                                                        const char           *endpoint,
+                                                       AmigoCredentials     *credentials,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+void          amigo_keyring_add_account_full_async    (AmigoKeyring         *self,
+                                                       const char           *name,
+                                                       const char           *region,
+                                                       const char           *endpoint,
+                                                       gboolean              allow_plain_http,
                                                        AmigoCredentials     *credentials,
                                                        GCancellable         *cancellable,
                                                        GAsyncReadyCallback   callback,
@@ -93,6 +105,16 @@ void          amigo_keyring_update_account_async      (AmigoKeyring         *sel
                                                        GAsyncReadyCallback   callback,
                                                        gpointer              user_data);
 AmigoKeyringAccount *amigo_keyring_update_account_finish (AmigoKeyring      *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+
+void          amigo_keyring_set_allow_plain_http_async (AmigoKeyring        *self,
+                                                       const char           *account_id,
+                                                       gboolean              allow,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+AmigoKeyringAccount *amigo_keyring_set_allow_plain_http_finish (AmigoKeyring *self,
                                                        GAsyncResult         *result,
                                                        GError              **error);
 
