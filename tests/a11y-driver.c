@@ -131,6 +131,7 @@ typedef struct {
   const char *action;            /* activated on the main window */
   GtkWindow *(*find) (void);     /* for views that are no new window */
   void (*done) (void);           /* puts the window back as it was */
+  void (*prepare) (GtkWindow *shown); /* fills in a new window before the walk */
 } View;
 
 static GtkWindow *
@@ -150,6 +151,16 @@ static void
 filter_popover_done (void)
 {
   gtk_popover_popdown (GTK_POPOVER (_amigo_window_get_filter_popover (window)));
+}
+
+/* The account dialog with an http:// endpoint on another host: the
+ * consent switch and its warning show. */
+static void
+plain_http_endpoint (GtkWindow *shown)
+{
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (amigo_test_ui_find (shown, "advanced_row")), TRUE);
+  amigo_test_ui_set_text (amigo_test_ui_find (shown, "endpoint_row"), "http://192.0.2.10:5000");
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (shown, "plain_http_row")));
 }
 
 int
@@ -206,6 +217,7 @@ main (int   argc,
       { "filters", NULL, filter_popover, filter_popover_done },
       { "preferences", "app.preferences", NULL, NULL },
       { "add-account", "win.add-account", NULL, NULL },
+      { "add-account-plain-http", "win.add-account", NULL, NULL, plain_http_endpoint },
       { "import-profiles", "win.import-profiles", NULL, NULL },
       { "columns", "win.choose-columns", NULL, NULL },
       { "shortcuts", "win.show-help-overlay", NULL, NULL },
@@ -244,6 +256,8 @@ main (int   argc,
       if (!gtk_widget_activate_action (GTK_WIDGET (window), view->action, NULL))
         g_error ("no action %s", view->action);
       AMIGO_TEST_WAIT_FOR ((shown = new_toplevel (before)) != NULL, 30);
+      if (view->prepare != NULL)
+        view->prepare (shown);
       hand_over (in, view->view, shown);
       gtk_window_destroy (shown);
       AMIGO_TEST_WAIT_FOR (new_toplevel (before) == NULL, 10);

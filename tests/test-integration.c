@@ -19,6 +19,7 @@
 
 #include <glib/gstdio.h>
 
+#include "amigo-account.h"
 #include "amigo-client.h"
 #include "amigo-ec2.h"
 #include "amigo-ec2-private.h"
@@ -643,6 +644,81 @@ test_auth_wrong_secret (void)
   assert_error_is_readable (sts_error);
   g_assert_null (strstr (sts_error->message, wrong_secret));
   g_assert_nonnull (strstr (sts_error->message, "signature"));
+}
+
+/* An http:// endpoint that is not loopback: without the account's consent
+ * nothing is sent; with it, the request goes and moto answers. 0.0.0.0 is
+ * not a loopback address, yet a connection to it stays on this machine
+ * (Linux takes it as the local host), so the request reaches moto without
+ * leaving the computer. */
+static void
+test_plain_http_consent (void)
+{
+  g_autoptr(AmigoKeyring) keyring = amigo_keyring_new_session_only (NULL);
+  g_autoptr(AmigoCredentials) credentials =
+    amigo_credentials_new (env.access_key_id, env.secret_access_key, NULL, 0);
+  g_autoptr(AmigoAwsConfig) config = NULL;
+  g_autoptr(AmigoKeyringAccount) stored = NULL;
+  g_autoptr(AmigoKeyringAccount) consented = NULL;
+  g_autoptr(AmigoAccount) account = NULL;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoEc2) ec2 = NULL;
+  g_autoptr(GPtrArray) regions = NULL;
+  g_autoptr(GUri) moto = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *url = NULL;
+  const char *envp[] = { "HOME=/nonexistent", NULL };
+  guint requests = 0;
+
+  if (!have_server ())
+    return;
+
+  moto = g_uri_parse (env.endpoint, G_URI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  url = g_strdup_printf ("http://0.0.0.0:%d", g_uri_get_port (moto));
+  g_assert_true (amigo_endpoint_url_needs_plain_http_consent (url));
+
+  config = amigo_aws_config_load_files ("/nonexistent/config", "/nonexistent/credentials",
+                                        envp, &error);
+  g_assert_no_error (error);
+  amigo_keyring_add_account_async (keyring, "plain", REGION, url, credentials,
+                                   NULL, result_cb, next_result ());
+  id = amigo_keyring_add_account_finish (keyring, await_result (), &error);
+  g_assert_no_error (error);
+  stored = amigo_keyring_account_new (id, "plain", REGION, url);
+  account = amigo_account_new_keyring (keyring, stored, config);
+  g_assert_false (amigo_account_get_allow_plain_http (account));
+
+  amigo_account_get_client_async (account, NULL, result_cb, next_result ());
+  client = amigo_account_get_client_finish (account, await_result (), &error);
+  g_assert_no_error (error);
+  g_signal_connect (amigo_client_get_session (client), "request-queued",
+                    G_CALLBACK (count_request_cb), &requests);
+  ec2 = amigo_ec2_new (client, REGION, url);
+
+  /* No consent: refused before anything is sent. */
+  amigo_ec2_describe_regions_async (ec2, NULL, result_cb, next_result ());
+  regions = amigo_ec2_describe_regions_finish (ec2, await_result (), &error);
+  g_assert_null (regions);
+  g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG);
+  g_assert_nonnull (strstr (error->message, "not encrypted"));
+  g_assert_cmpuint (requests, ==, 0);
+  g_clear_error (&error);
+
+  /* The consent stored: the account's client follows it, and moto answers. */
+  amigo_keyring_set_allow_plain_http_async (keyring, id, TRUE, NULL, result_cb, next_result ());
+  consented = amigo_keyring_set_allow_plain_http_finish (keyring, await_result (), &error);
+  g_assert_no_error (error);
+  amigo_account_update_stored (account, consented);
+  g_assert_true (amigo_account_get_allow_plain_http (account));
+
+  amigo_ec2_describe_regions_async (ec2, NULL, result_cb, next_result ());
+  regions = amigo_ec2_describe_regions_finish (ec2, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (regions);
+  g_assert_cmpuint (regions->len, >, 0);
+  g_assert_cmpuint (requests, >=, 1);
 }
 
 static void
@@ -2357,6 +2433,7 @@ main (int    argc,
       g_test_add_func ("/integration/images/shared-without-own", test_shared_without_own_images);
       g_test_add_func ("/integration/auth/wrong-secret", test_auth_wrong_secret);
       g_test_add_func ("/integration/regions/describe", test_describe_regions);
+      g_test_add_func ("/integration/transport/plain-http-needs-consent", test_plain_http_consent);
       g_test_add_func ("/integration/images/pagination", test_images_pagination);
       g_test_add_func ("/integration/images/cancel", test_images_cancel);
       g_test_add_func ("/integration/images/marketplace", test_images_marketplace);
