@@ -1344,23 +1344,6 @@ test_strict_deprecate_in_the_past (void)
 }
 
 static void
-test_strict_describe_images_ids_and_max_results (void)
-{
-  g_autoptr(AmigoEc2Query) q = amigo_ec2_query_new ("DescribeImages", AMIGO_EC2_API_VERSION);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *image_id = NULL;
-
-  if (!have_server ())
-    return;
-
-  image_id = register_bundle_image ();
-  amigo_ec2_query_add_string (q, "ImageId.1", image_id);
-  amigo_ec2_query_add_int (q, "MaxResults", 5);
-  error = raw_call_error (env.ec2, q);
-  g_assert_cmpstr (amigo_aws_error_get_aws_code (error), ==, "InvalidParameterCombination");
-}
-
-static void
 test_strict_describe_images_bad_token (void)
 {
   g_autoptr(AmigoEc2Query) q = amigo_ec2_query_new ("DescribeImages", AMIGO_EC2_API_VERSION);
@@ -2446,7 +2429,6 @@ main (int    argc,
       g_test_add_func ("/integration/run-instances/user-data-limit", test_run_instances_user_data_limit);
       g_test_add_func ("/integration/encoding/values-with-spaces", test_values_with_spaces);
       g_test_add_func ("/integration/strict/deprecate-in-the-past", test_strict_deprecate_in_the_past);
-      g_test_add_func ("/integration/strict/image-ids-and-max-results", test_strict_describe_images_ids_and_max_results);
       g_test_add_func ("/integration/strict/bad-pagination-token", test_strict_describe_images_bad_token);
       g_test_add_func ("/integration/strict/short-and-empty-pages", test_strict_short_and_empty_pages);
       g_test_add_func ("/integration/strict/copy-image-without-name", test_strict_copy_image_without_name);
