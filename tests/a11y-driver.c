@@ -29,7 +29,10 @@
 #include "amigo-actions.h"
 #include "amigo-application.h"
 #include "amigo-test-ui.h"
-#include "amigo-window-private.h"
+#include "amigo-window.h"
+#include "images/amigo-filter-popover.h"
+#include "images/amigo-image-details.h"
+#include "images/amigo-image-list.h"
 
 static AmigoApplication *app;
 static AmigoWindow *window;
@@ -37,9 +40,9 @@ static AmigoWindow *window;
 static gboolean
 loaded (void)
 {
-  return !amigo_image_store_get_loading (_amigo_window_get_store (window)) &&
-         g_strcmp0 (_amigo_window_get_visible_page (window), "loading") != 0 &&
-         g_strcmp0 (_amigo_window_get_visible_page (window), "starting") != 0;
+  return !amigo_image_store_get_loading (amigo_window_get_store (window)) &&
+         g_strcmp0 (amigo_window_get_visible_page (window), "loading") != 0 &&
+         g_strcmp0 (amigo_window_get_visible_page (window), "starting") != 0;
 }
 
 static void
@@ -143,14 +146,14 @@ main_window (void)
 static GtkWindow *
 filter_popover (void)
 {
-  gtk_popover_popup (GTK_POPOVER (_amigo_window_get_filter_popover (window)));
+  gtk_popover_popup (GTK_POPOVER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (amigo_test_ui_find (window, "filter_button")))));
   return GTK_WINDOW (window);
 }
 
 static void
 filter_popover_done (void)
 {
-  gtk_popover_popdown (GTK_POPOVER (_amigo_window_get_filter_popover (window)));
+  gtk_popover_popdown (GTK_POPOVER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (amigo_test_ui_find (window, "filter_button")))));
 }
 
 /* The account dialog with an http:// endpoint on another host: the
@@ -205,11 +208,11 @@ main (int   argc,
 
   /* My AMIs, one of them selected: the details pane shows, and every
    * action is enabled. */
-  AMIGO_TEST_WAIT_FOR (_amigo_window_get_account (window) != NULL && loaded (), 120);
-  g_assert_cmpstr (_amigo_window_get_visible_page (window), ==, "list");
-  gtk_selection_model_select_item (gtk_column_view_get_model (amigo_image_list_get_column_view (_amigo_window_get_image_list (window))),
+  AMIGO_TEST_WAIT_FOR (amigo_window_get_account (window) != NULL && loaded (), 120);
+  g_assert_cmpstr (amigo_window_get_visible_page (window), ==, "list");
+  gtk_selection_model_select_item (gtk_column_view_get_model (amigo_image_list_get_column_view (AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list")))),
                                    0, TRUE);
-  AMIGO_TEST_WAIT_FOR (gtk_widget_get_mapped (_amigo_window_get_details (window)), 10);
+  AMIGO_TEST_WAIT_FOR (gtk_widget_get_mapped (amigo_test_ui_find_by_type (window, AMIGO_TYPE_IMAGE_DETAILS, NULL)), 10);
 
   {
     static const View fixed[] = {

@@ -65,3 +65,40 @@ _amigo_window_update_account_id (AmigoWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, id_line,
                                   -1);
 }
+
+/**
+ * amigo_window_get_account:
+ *
+ * Returns: (transfer none) (nullable): the account whose images are shown
+ */
+AmigoAccount *
+amigo_window_get_account (AmigoWindow *self)
+{
+  g_return_val_if_fail (AMIGO_IS_WINDOW (self), NULL);
+  return _amigo_window_get_account (self);
+}
+
+/**
+ * amigo_window_get_store:
+ *
+ * Returns: (transfer none): the images of the region and source shown
+ */
+AmigoImageStore *
+amigo_window_get_store (AmigoWindow *self)
+{
+  g_return_val_if_fail (AMIGO_IS_WINDOW (self), NULL);
+  return _amigo_window_get_store (self);
+}
+
+/**
+ * amigo_window_get_visible_page:
+ *
+ * Returns: (transfer none): "starting", "welcome", or the browser's
+ *   "loading", "list", "empty" or "error"
+ */
+const char *
+amigo_window_get_visible_page (AmigoWindow *self)
+{
+  g_return_val_if_fail (AMIGO_IS_WINDOW (self), NULL);
+  return _amigo_window_get_visible_page (self);
+}
