@@ -102,3 +102,47 @@ amigo_window_get_visible_page (AmigoWindow *self)
   g_return_val_if_fail (AMIGO_IS_WINDOW (self), NULL);
   return _amigo_window_get_visible_page (self);
 }
+
+/**
+ * amigo_window_get_region:
+ *
+ * Returns: (transfer none) (nullable): the code of the region shown, ""
+ *   for all regions, %NULL before any is chosen
+ */
+const char *
+amigo_window_get_region (AmigoWindow *self)
+{
+  g_return_val_if_fail (AMIGO_IS_WINDOW (self), NULL);
+  return self->region;
+}
+
+/**
+ * amigo_window_select_region:
+ * @region: a region code, such as `eu-west-1`
+ *
+ * Shows @region's images, as choosing it in the region menu does.
+ *
+ * Returns: whether the menu offers @region
+ */
+gboolean
+amigo_window_select_region (AmigoWindow *self,
+                            const char  *region)
+{
+  g_return_val_if_fail (AMIGO_IS_WINDOW (self), FALSE);
+  return _amigo_window_select_region (self, region);
+}
+
+/**
+ * amigo_window_add_toast:
+ * @text: what to say, shown as it is written (never markup)
+ *
+ * Shows @text in a toast, as dialogs and tasks do through their "toast"
+ * signal.
+ */
+void
+amigo_window_add_toast (AmigoWindow *self,
+                        const char  *text)
+{
+  g_return_if_fail (AMIGO_IS_WINDOW (self));
+  _amigo_window_on_toast_cb (NULL, text, self);
+}
