@@ -146,3 +146,18 @@ amigo_window_add_toast (AmigoWindow *self,
   g_return_if_fail (AMIGO_IS_WINDOW (self));
   _amigo_window_on_toast_cb (NULL, text, self);
 }
+
+/**
+ * amigo_window_get_region_caption:
+ * @region: a region code
+ *
+ * Returns: (transfer none) (nullable): what the region menu says under
+ *   @region ("Not enabled", why it failed), or %NULL
+ */
+const char *
+amigo_window_get_region_caption (AmigoWindow *self,
+                                 const char  *region)
+{
+  g_return_val_if_fail (AMIGO_IS_WINDOW (self), NULL);
+  return _amigo_window_get_region_caption (self, region);
+}

@@ -25,6 +25,8 @@ AmigoAccount    *amigo_window_get_account      (AmigoWindow      *self);
 AmigoImageStore *amigo_window_get_store        (AmigoWindow      *self);
 const char      *amigo_window_get_visible_page (AmigoWindow      *self);
 const char      *amigo_window_get_region       (AmigoWindow      *self);
+const char      *amigo_window_get_region_caption (AmigoWindow    *self,
+                                                  const char     *region);
 gboolean         amigo_window_select_region    (AmigoWindow      *self,
                                                 const char       *region);
 void             amigo_window_add_toast        (AmigoWindow      *self,
