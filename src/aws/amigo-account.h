@@ -48,6 +48,7 @@ const char       *amigo_account_get_keyring_id       (AmigoAccount        *self)
 const char       *amigo_account_get_default_region   (AmigoAccount        *self);
 const char       *amigo_account_get_custom_endpoint  (AmigoAccount        *self);
 const char       *amigo_account_get_account_number   (AmigoAccount        *self);
+gboolean          amigo_account_get_allow_plain_http (AmigoAccount        *self);
 void              amigo_account_set_account_number   (AmigoAccount        *self,
                                                       const char          *account_number);
 void              amigo_account_update_stored        (AmigoAccount        *self,

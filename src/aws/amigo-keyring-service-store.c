@@ -8,12 +8,20 @@
  * endpoint) so accounts can be listed without unlocking anything; the
  * secret is a small JSON document with the keys (amigo-keyring-secret.c).
  *
- * Every item carries all four attributes, the endpoint being "" when there
- * is none. That makes an item's attribute set identify it exactly, which is
- * what lets a change (rename, new region) store the new item first and only
- * then clear the old one by its exact attributes: the secret is never out of
- * the keyring, and a crash in between leaves two copies rather than none.
- * Listing keeps the newest copy of an id; the next change clears the others.
+ * Every item carries all five attributes, the endpoint being "" when there
+ * is none and the plain-http consent "true" or "false". That makes an
+ * item's attribute set identify it exactly, which is what lets a change
+ * (rename, new region) store the new item first and only then clear the old
+ * one by its exact attributes: the secret is never out of the keyring, and a
+ * crash in between leaves two copies rather than none. Listing keeps the
+ * newest copy of an id; the next change clears the others.
+ *
+ * Clearing matches every item that holds the given attributes, so a copy
+ * whose attributes the new item holds too (one saved before the consent
+ * attribute existed, with the same four others) is not cleared by them:
+ * that would take the new item with it. Listing hides it: an item with the
+ * consent attribute is newer than any without, whatever their timestamps
+ * (which count seconds) say.
  */
 #include "config.h"
 
@@ -44,6 +52,7 @@ amigo_keyring_get_schema (void)
       { AMIGO_KEYRING_ATTR_NAME, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { AMIGO_KEYRING_ATTR_REGION, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { AMIGO_KEYRING_ATTR_ENDPOINT, SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { AMIGO_KEYRING_ATTR_ALLOW_PLAIN_HTTP, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { NULL, 0 },
     }
   };
@@ -83,21 +92,6 @@ make_label (const char *name)
   return g_strdup_printf (_("Amigo AWS account “%s”"), name);
 }
 
-static GHashTable *
-make_attributes (const char *id,
-                 const char *name,
-                 const char *region,
-                 const char *endpoint)
-{
-  GHashTable *attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-
-  g_hash_table_insert (attributes, (gpointer) AMIGO_KEYRING_ATTR_ACCOUNT_ID, g_strdup (id));
-  g_hash_table_insert (attributes, (gpointer) AMIGO_KEYRING_ATTR_NAME, g_strdup (name));
-  g_hash_table_insert (attributes, (gpointer) AMIGO_KEYRING_ATTR_REGION, g_strdup (region));
-  g_hash_table_insert (attributes, (gpointer) AMIGO_KEYRING_ATTR_ENDPOINT,
-                       g_strdup (endpoint ? endpoint : ""));
-  return attributes;
-}
 
 static GHashTable *
 make_id_attributes (const char *id)
@@ -111,10 +105,56 @@ make_id_attributes (const char *id)
 static GHashTable *
 account_to_attributes (AmigoKeyringAccount *account)
 {
-  return make_attributes (amigo_keyring_account_get_id (account),
-                          amigo_keyring_account_get_name (account),
-                          amigo_keyring_account_get_region (account),
-                          amigo_keyring_account_get_endpoint (account));
+  GHashTable *attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *endpoint = amigo_keyring_account_get_endpoint (account);
+  gboolean allow = amigo_keyring_account_get_allow_plain_http (account);
+
+  g_hash_table_insert (attributes, g_strdup (AMIGO_KEYRING_ATTR_ACCOUNT_ID),
+                       g_strdup (amigo_keyring_account_get_id (account)));
+  g_hash_table_insert (attributes, g_strdup (AMIGO_KEYRING_ATTR_NAME),
+                       g_strdup (amigo_keyring_account_get_name (account)));
+  g_hash_table_insert (attributes, g_strdup (AMIGO_KEYRING_ATTR_REGION),
+                       g_strdup (amigo_keyring_account_get_region (account)));
+  g_hash_table_insert (attributes, g_strdup (AMIGO_KEYRING_ATTR_ENDPOINT),
+                       g_strdup (endpoint ? endpoint : ""));
+  g_hash_table_insert (attributes, g_strdup (AMIGO_KEYRING_ATTR_ALLOW_PLAIN_HTTP),
+                       g_strdup (allow ? "true" : "false"));
+  return attributes;
+}
+
+/* Whether every attribute of @part is in @whole with the same value: then
+ * clearing by @part would clear @whole too. */
+static gboolean
+attributes_within (GHashTable *part,
+                   GHashTable *whole)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, part);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_strcmp0 (value, g_hash_table_lookup (whole, key)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* An item's attributes as stored, those of the schema only (libsecret
+ * adds its own, such as xdg:schema). */
+static GHashTable *
+schema_attributes (SecretRetrievable *retrievable)
+{
+  g_autoptr(GHashTable) all = secret_retrievable_get_attributes (retrievable);
+  const SecretSchema *schema = amigo_keyring_get_schema ();
+  GHashTable *attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; all != NULL && schema->attributes[i].name != NULL; i++)
+    {
+      const char *value = g_hash_table_lookup (all, schema->attributes[i].name);
+
+      if (value != NULL)
+        g_hash_table_insert (attributes, g_strdup (schema->attributes[i].name), g_strdup (value));
+    }
+  return attributes;
 }
 
 /* NULL if the item is not a well-formed Amigo account. */
@@ -122,7 +162,7 @@ static AmigoKeyringAccount *
 account_from_retrievable (SecretRetrievable *retrievable)
 {
   g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (retrievable);
-  const char *id, *name, *region, *endpoint;
+  const char *id, *name, *region, *endpoint, *allow;
 
   if (attributes == NULL)
     return NULL;
@@ -130,9 +170,11 @@ account_from_retrievable (SecretRetrievable *retrievable)
   name = g_hash_table_lookup (attributes, AMIGO_KEYRING_ATTR_NAME);
   region = g_hash_table_lookup (attributes, AMIGO_KEYRING_ATTR_REGION);
   endpoint = g_hash_table_lookup (attributes, AMIGO_KEYRING_ATTR_ENDPOINT);
+  allow = g_hash_table_lookup (attributes, AMIGO_KEYRING_ATTR_ALLOW_PLAIN_HTTP);
   if (id == NULL || *id == '\0' || name == NULL || region == NULL)
     return NULL;
-  return amigo_keyring_account_new (id, name, region, endpoint);
+  return amigo_keyring_account_new_full (id, name, region, endpoint,
+                                         g_strcmp0 (allow, "true") == 0);
 }
 
 static gboolean
@@ -419,11 +461,27 @@ service_add_account (AmigoKeyringStore   *store,
 /* ---------------------------------------------------------------------- */
 /* List                                                                    */
 
+/* Which of two copies of an account is the newer: one that has the
+ * consent attribute, then the later modified. */
+static gboolean
+item_is_newer (SecretRetrievable *item,
+               SecretRetrievable *than)
+{
+  g_autoptr(GHashTable) a = secret_retrievable_get_attributes (item);
+  g_autoptr(GHashTable) b = secret_retrievable_get_attributes (than);
+  gboolean a_current = a != NULL && g_hash_table_contains (a, AMIGO_KEYRING_ATTR_ALLOW_PLAIN_HTTP);
+  gboolean b_current = b != NULL && g_hash_table_contains (b, AMIGO_KEYRING_ATTR_ALLOW_PLAIN_HTTP);
+
+  if (a_current != b_current)
+    return a_current;
+  return secret_retrievable_get_modified (item) > secret_retrievable_get_modified (than);
+}
+
 /* The newest item of each account id wins; see the comment at the top. */
 typedef struct
 {
   AmigoKeyringAccount *account;
-  guint64 modified;
+  SecretRetrievable *item;
 } NewestItem;
 
 static void
@@ -432,6 +490,7 @@ newest_item_free (gpointer data)
   NewestItem *item = data;
 
   g_object_unref (item->account);
+  g_object_unref (item->item);
   g_free (item);
 }
 
@@ -447,7 +506,6 @@ accounts_from_items (GList *items)
   for (GList *l = items; l != NULL; l = l->next)
     {
       g_autoptr(AmigoKeyringAccount) account = account_from_retrievable (l->data);
-      guint64 modified = secret_retrievable_get_modified (l->data);
       NewestItem *seen;
 
       if (account == NULL)
@@ -457,13 +515,13 @@ accounts_from_items (GList *items)
         {
           seen = g_new0 (NewestItem, 1);
           seen->account = g_steal_pointer (&account);
-          seen->modified = modified;
+          seen->item = g_object_ref (l->data);
           g_hash_table_insert (newest, g_strdup (amigo_keyring_account_get_id (seen->account)), seen);
         }
-      else if (modified > seen->modified)
+      else if (item_is_newer (l->data, seen->item))
         {
           g_set_object (&seen->account, account);
-          seen->modified = modified;
+          g_set_object (&seen->item, l->data);
         }
     }
 
@@ -566,8 +624,9 @@ typedef struct
   AmigoKeyringChange *change;
 
   AmigoKeyringAccount *current;
+  GHashTable *current_attributes; /* as stored, to read its secret */
   AmigoKeyringAccount *updated;
-  GPtrArray *stale;             /* AmigoKeyringAccount: items to clear after the store */
+  GPtrArray *stale;             /* GHashTable: attributes of items to clear after the store */
   SecretValue *value;
 } ChangeData;
 
@@ -578,6 +637,7 @@ change_data_free (gpointer data)
 
   _amigo_keyring_change_free (d->change);
   g_clear_object (&d->current);
+  g_clear_pointer (&d->current_attributes, g_hash_table_unref);
   g_clear_object (&d->updated);
   g_clear_pointer (&d->stale, g_ptr_array_unref);
   g_clear_pointer (&d->value, secret_value_unref);
@@ -606,7 +666,6 @@ change_clear_next (GTask *task)
 {
   ChangeData *d = g_task_get_task_data (task);
   g_autoptr(GHashTable) attributes = NULL;
-  g_autoptr(AmigoKeyringAccount) stale = NULL;
 
   if (d->stale->len == 0)
     {
@@ -616,8 +675,7 @@ change_clear_next (GTask *task)
       return;
     }
 
-  stale = g_ptr_array_steal_index (d->stale, d->stale->len - 1);
-  attributes = account_to_attributes (stale);
+  attributes = g_ptr_array_steal_index (d->stale, d->stale->len - 1);
   /* Not cancellable: the new item exists already, finish tidying up. */
   secret_password_clearv (amigo_keyring_get_schema (), attributes, NULL,
                           change_clear_cb, task);
@@ -670,25 +728,29 @@ change_search_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   ChangeData *d = g_task_get_task_data (task);
   GList *items;
-  guint64 newest = 0;
+  SecretRetrievable *newest = NULL;
+  g_autoptr(GHashTable) updated_attributes = NULL;
 
   if (!search_items_finish (result, task, _("The account could not be found in the keyring"), &items))
     return;
 
-  d->stale = g_ptr_array_new_with_free_func (g_object_unref);
+  d->stale = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   for (GList *l = items; l != NULL; l = l->next)
     {
-      AmigoKeyringAccount *account = account_from_retrievable (l->data);
-      guint64 when = secret_retrievable_get_modified (l->data);
+      g_autoptr(AmigoKeyringAccount) account = account_from_retrievable (l->data);
+      GHashTable *attributes;
 
       if (account == NULL)
         continue;
-      if (d->current == NULL || when > newest)
+      attributes = schema_attributes (l->data);
+      if (newest == NULL || item_is_newer (l->data, newest))
         {
           g_set_object (&d->current, account);
-          newest = when;
+          g_clear_pointer (&d->current_attributes, g_hash_table_unref);
+          d->current_attributes = g_hash_table_ref (attributes);
+          newest = l->data;
         }
-      g_ptr_array_add (d->stale, account);
+      g_ptr_array_add (d->stale, attributes);
     }
   g_list_free_full (items, g_object_unref);
 
@@ -699,11 +761,13 @@ change_search_cb (GObject      *object,
     }
 
   d->updated = _amigo_keyring_change_apply (d->change, d->current);
+  updated_attributes = account_to_attributes (d->updated);
 
   /* Storing with the same attributes replaces the item in place; every
-   * other copy is cleared once the new one is saved. */
+   * other copy is cleared once the new one is saved, except one whose
+   * attributes the new item holds too (see the comment at the top). */
   for (guint i = d->stale->len; i > 0; i--)
-    if (amigo_keyring_account_equal (g_ptr_array_index (d->stale, i - 1), d->updated))
+    if (attributes_within (g_ptr_array_index (d->stale, i - 1), updated_attributes))
       g_ptr_array_remove_index (d->stale, i - 1);
 
   if (d->change->credentials != NULL)
@@ -713,9 +777,7 @@ change_search_cb (GObject      *object,
     }
   else
     {
-      g_autoptr(GHashTable) attributes = account_to_attributes (d->current);
-
-      lookup_item (g_steal_pointer (&task), attributes, change_lookup_cb);
+      lookup_item (g_steal_pointer (&task), d->current_attributes, change_lookup_cb);
     }
 }
 

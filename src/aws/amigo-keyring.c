@@ -390,7 +390,9 @@ account_task_new (AmigoKeyring        *self,
  * @callback: called when the account is saved
  * @user_data: data for @callback
  *
- * Saves a new account under a fresh id, in the default collection.
+ * Saves a new account under a fresh id, in the default collection; an
+ * `http://` endpoint must be on this computer (see
+ * amigo_keyring_add_account_full_async()).
  */
 void
 amigo_keyring_add_account_async (AmigoKeyring        *self,
@@ -401,6 +403,38 @@ amigo_keyring_add_account_async (AmigoKeyring        *self,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
+{
+  amigo_keyring_add_account_full_async (self, name, region, endpoint, FALSE, credentials,
+                                        cancellable, callback, user_data);
+}
+
+/**
+ * amigo_keyring_add_account_full_async:
+ * @self: the keyring
+ * @name: the name people give the account; need not be unique
+ * @region: the default region, e.g. `eu-west-1`
+ * @endpoint: (nullable): a custom EC2 endpoint URL, or %NULL
+ * @allow_plain_http: whether people allowed @endpoint to be `http://` on a
+ *   host that is not this computer
+ * @credentials: the keys to keep
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the account is saved; finish with
+ *   amigo_keyring_add_account_finish()
+ * @user_data: data for @callback
+ *
+ * Saves a new account under a fresh id, in the default collection, with
+ * its plain-http consent in the same item.
+ */
+void
+amigo_keyring_add_account_full_async (AmigoKeyring        *self,
+                                      const char          *name,
+                                      const char          *region,
+                                      const char          *endpoint,
+                                      gboolean             allow_plain_http,
+                                      AmigoCredentials    *credentials,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
@@ -421,7 +455,7 @@ amigo_keyring_add_account_async (AmigoKeyring        *self,
     }
 
   id = g_uuid_string_random ();
-  account = amigo_keyring_account_new (id, clean_name, region, endpoint);
+  account = amigo_keyring_account_new_full (id, clean_name, region, endpoint, !!allow_plain_http);
   self->store->vtable->add_account (self->store, g_steal_pointer (&task), account, credentials);
 }
 
@@ -511,7 +545,7 @@ amigo_keyring_lookup_credentials_async (AmigoKeyring        *self,
 AMIGO_DEFINE_FINISH_POINTER (AmigoKeyring, AmigoCredentials *, amigo_keyring_lookup_credentials)
 
 /* ---------------------------------------------------------------------- */
-/* Change: rename, region and endpoint, credentials                        */
+/* Change: rename, region and endpoint, plain-http consent, credentials    */
 
 /* A change of the account @account_id, for change_account_async() */
 static AmigoKeyringChange *
@@ -633,6 +667,57 @@ amigo_keyring_update_account_async (AmigoKeyring        *self,
  * Returns: (transfer full): the account as it is now, or %NULL on error
  */
 AMIGO_DEFINE_FINISH_POINTER (AmigoKeyring, AmigoKeyringAccount *, amigo_keyring_update_account)
+
+/**
+ * amigo_keyring_set_allow_plain_http_async:
+ * @self: the keyring
+ * @account_id: the account's id
+ * @allow: whether the account's endpoint may be `http://` on a host that
+ *   is not this computer
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the account is changed
+ * @user_data: data for @callback
+ *
+ * Records people's consent to send the account's requests (its keys'
+ * signatures and the data) unencrypted to another host; the keys stay.
+ */
+void
+amigo_keyring_set_allow_plain_http_async (AmigoKeyring        *self,
+                                          const char          *account_id,
+                                          gboolean             allow,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  AmigoKeyringChange *d;
+
+  g_return_if_fail (AMIGO_IS_KEYRING (self));
+  g_return_if_fail (account_id != NULL);
+
+  d = g_new0 (AmigoKeyringChange, 1);
+  d->account_id = g_strdup (account_id);
+  d->set_allow_plain_http = TRUE;
+  d->allow_plain_http = !!allow;
+  change_account_async (self, d, NULL, cancellable, callback, user_data,
+                        amigo_keyring_set_allow_plain_http_async);
+}
+
+/**
+ * amigo_keyring_set_allow_plain_http_finish:
+ *
+ * Finishes amigo_keyring_set_allow_plain_http_async(); the errors and the
+ * result are those of amigo_keyring_rename_account_finish().
+ *
+ * Returns: (transfer full): the account as it is now, or %NULL on error
+ */
+AmigoKeyringAccount *
+amigo_keyring_set_allow_plain_http_finish (AmigoKeyring  *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
 
 /**
  * amigo_keyring_set_credentials_async:

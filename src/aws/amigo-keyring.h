@@ -22,6 +22,9 @@ G_BEGIN_DECLS
 #define AMIGO_KEYRING_ATTR_NAME       "name"
 #define AMIGO_KEYRING_ATTR_REGION     "region"
 #define AMIGO_KEYRING_ATTR_ENDPOINT   "endpoint"
+/* "true" when people allowed an http:// endpoint on another host, else
+ * "false"; items saved before it existed lack it (and mean "false"). */
+#define AMIGO_KEYRING_ATTR_ALLOW_PLAIN_HTTP "allow-plain-http"
 
 const SecretSchema *amigo_keyring_get_schema (void);
 
@@ -52,6 +55,16 @@ AMIGO_DECLARE_ASYNC (AmigoKeyring, char *, amigo_keyring_add_account,
                      const char *region,
                      const char *endpoint,
                      AmigoCredentials *credentials);
+/* Finished with amigo_keyring_add_account_finish(). */
+void          amigo_keyring_add_account_full_async    (AmigoKeyring         *self,
+                                                       const char           *name,
+                                                       const char           *region,
+                                                       const char           *endpoint,
+                                                       gboolean              allow_plain_http,
+                                                       AmigoCredentials     *credentials,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
 
 AMIGO_DECLARE_ASYNC (AmigoKeyring, GPtrArray *, amigo_keyring_list_accounts);
 
@@ -66,6 +79,10 @@ AMIGO_DECLARE_ASYNC (AmigoKeyring, AmigoKeyringAccount *, amigo_keyring_update_a
                      const char *account_id,
                      const char *region,
                      const char *endpoint);
+
+AMIGO_DECLARE_ASYNC (AmigoKeyring, AmigoKeyringAccount *, amigo_keyring_set_allow_plain_http,
+                     const char *account_id,
+                     gboolean allow);
 
 AMIGO_DECLARE_ASYNC (AmigoKeyring, gboolean, amigo_keyring_set_credentials,
                      const char *account_id,
