@@ -7,9 +7,9 @@
  */
 #include "config.h"
 
-#include "amigo-task-list-private.h"
-#include "amigo-task-manager-private.h"
-#include "amigo-task-private.h"
+#include "amigo-date-format.h"
+#include "amigo-task-manager.h"
+#include "amigo-task.h"
 
 #include <string.h>
 #include <pango/pango.h>
@@ -34,7 +34,7 @@ test_backoff (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    g_assert_cmpuint (_amigo_task_backoff_next (cases[i].interval, cases[i].max), ==, cases[i].next);
+    g_assert_cmpuint (amigo_task_manager_backoff_next_for_testing (cases[i].interval, cases[i].max), ==, cases[i].next);
 }
 
 static void
@@ -54,7 +54,7 @@ test_elapsed_format (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *text = _amigo_task_list_format_elapsed (cases[i].elapsed);
+      g_autofree char *text = amigo_format_duration (cases[i].elapsed);
 
       g_assert_cmpstr (text, ==, cases[i].text);
     }
@@ -90,13 +90,12 @@ test_outcome_texts (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const char *image[] = { "ami-0c", NULL };
-      g_autoptr(AmigoTask) task = amigo_task_new (cases[i].kind, ACCOUNT_ID, cases[i].region,
-                                                  cases[i].ids ? cases[i].ids : image, "Title");
+      g_autoptr(AmigoTask) task = amigo_task_new_for_state (cases[i].kind, ACCOUNT_ID, cases[i].region,
+                                                            cases[i].ids ? cases[i].ids : image, "Title",
+                                                            cases[i].state, cases[i].message, 0, 0);
       g_autoptr(GNotification) notification = NULL;
       g_autofree char *outcome = NULL;
 
-      _amigo_task_set_message (task, cases[i].message);
-      _amigo_task_set_state (task, cases[i].state);
       outcome = amigo_task_dup_outcome (task);
       g_assert_cmpstr (outcome, ==, cases[i].outcome);
       g_assert_cmpint (amigo_task_get_finished (task) > 0, ==, cases[i].state != AMIGO_TASK_STATE_RUNNING);
@@ -122,15 +121,14 @@ test_notification_body_not_markup (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
     {
-      g_autoptr(AmigoTask) task = amigo_task_new (AMIGO_TASK_KIND_COPY_IMAGE, ACCOUNT_ID, "us-east-1",
-                                                  image, "Copying <i>name</i> & more");
+      g_autoptr(AmigoTask) task = amigo_task_new_for_state (AMIGO_TASK_KIND_COPY_IMAGE, ACCOUNT_ID, "us-east-1",
+                                                            image, "Copying <i>name</i> & more",
+                                                            AMIGO_TASK_STATE_FAILED, messages[i], 0, 0);
       g_autofree char *outcome = NULL;
       g_autofree char *body = NULL;
       g_autofree char *shown = NULL;
       g_autoptr(GError) error = NULL;
 
-      _amigo_task_set_message (task, messages[i]);
-      _amigo_task_set_state (task, AMIGO_TASK_STATE_FAILED);
       outcome = amigo_task_dup_outcome (task);
       g_assert_nonnull (strstr (outcome, messages[i]));
       body = amigo_task_dup_notification_body (task);

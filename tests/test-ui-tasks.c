@@ -22,9 +22,10 @@
 #include <libsoup/soup.h>
 
 #include "amigo-application.h"
-#include "amigo-task-list-private.h"
-#include "amigo-task-manager-private.h"
-#include "amigo-task-private.h"
+#include "amigo-task-list.h"
+#include "amigo-task-manager.h"
+#include "amigo-task-row.h"
+#include "amigo-task.h"
 #include "amigo-test-ui.h"
 
 #define SOURCE_REGION "us-east-1"
@@ -139,7 +140,7 @@ new_manager (AmigoAccountManager *accounts,
 {
   AmigoTaskManager *manager = amigo_task_manager_new (accounts, state_path);
 
-  _amigo_task_manager_set_intervals (manager, TEST_INITIAL_MS, TEST_MAX_MS);
+  amigo_task_manager_set_intervals_for_testing (manager, TEST_INITIAL_MS, TEST_MAX_MS);
   return manager;
 }
 
@@ -255,7 +256,7 @@ test_create_pending_then_available (void)
   g_object_unref (task);   /* the reference get_item gave */
 
   /* Pending: it polls, and keeps polling, and the task keeps running. */
-  AMIGO_TEST_WAIT_FOR (_amigo_task_manager_get_n_requests (manager) >= 3, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (amigo_task_manager_get_n_requests_for_testing (manager) >= 3, WAIT_SECONDS);
   g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_RUNNING);
   g_assert_cmpint (amigo_task_get_percent (task), ==, -1);
   g_assert_null (amigo_task_get_message (task));
@@ -280,11 +281,11 @@ test_create_pending_then_available (void)
 
   /* Polling stopped: no request goes out any more, by the manager's count
    * and by the proxy's. */
-  g_assert_false (_amigo_task_manager_is_watching (manager, task));
-  before = _amigo_task_manager_get_n_requests (manager);
+  g_assert_false (amigo_task_manager_is_watching_for_testing (manager, task));
+  before = amigo_task_manager_get_n_requests_for_testing (manager);
   seen_before = amigo_test_ui_fault_count ("seen", "DescribeImages");
   amigo_test_ui_run_for (10 * TEST_MAX_MS);
-  g_assert_cmpuint (_amigo_task_manager_get_n_requests (manager), ==, before);
+  g_assert_cmpuint (amigo_task_manager_get_n_requests_for_testing (manager), ==, before);
   g_assert_cmpuint (amigo_test_ui_fault_count ("seen", "DescribeImages"), ==, seen_before);
 
   contents = read_file (path);
@@ -301,7 +302,7 @@ test_create_failed (void)
   g_autofree char *json = NULL;
 
   amigo_task_manager_add (manager, task);
-  AMIGO_TEST_WAIT_FOR (_amigo_task_manager_get_n_requests (manager) >= 2, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (amigo_task_manager_get_n_requests_for_testing (manager) >= 2, WAIT_SECONDS);
 
   json = g_strdup_printf ("{\"region\": \"%s\", \"image_id\": \"%s\", \"state\": \"failed\", "
                           "\"state_reason\": {\"code\": \"Client.InternalError\", "
@@ -311,7 +312,7 @@ test_create_failed (void)
   WAIT_STATE (task, AMIGO_TASK_STATE_FAILED);
   g_assert_cmpstr (amigo_task_get_message (task), ==, "Client.InternalError: the snapshot could not be created");
   g_assert_false (amigo_task_manager_get_busy (manager));
-  g_assert_false (_amigo_task_manager_is_watching (manager, task));
+  g_assert_false (amigo_task_manager_is_watching_for_testing (manager, task));
 }
 
 static void
@@ -326,7 +327,7 @@ test_create_deregistered (void)
   g_autoptr(GError) error = NULL;
 
   amigo_task_manager_add (manager, task);
-  AMIGO_TEST_WAIT_FOR (_amigo_task_manager_get_n_requests (manager) >= 2, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (amigo_task_manager_get_n_requests_for_testing (manager) >= 2, WAIT_SECONDS);
   g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_RUNNING);
 
   amigo_ec2_deregister_image_async (source_ec2, image_id, FALSE, NULL, store_result_cb, &result);
@@ -354,9 +355,9 @@ test_poll_errors_keep_trying (void)
   AMIGO_TEST_WAIT_FOR (amigo_task_get_message (task) != NULL, WAIT_SECONDS);
   g_test_message ("While throttled: %s", amigo_task_get_message (task));
   g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_RUNNING);
-  g_assert_true (_amigo_task_manager_is_watching (manager, task));
+  g_assert_true (amigo_task_manager_is_watching_for_testing (manager, task));
   /* It waits longer after an error. */
-  interval = _amigo_task_manager_get_interval (manager, task);
+  interval = amigo_task_manager_get_interval_for_testing (manager, task);
   g_assert_cmpuint (interval, >, TEST_INITIAL_MS);
 
   set_image_state (SOURCE_REGION, image_id, "available");
@@ -381,11 +382,11 @@ test_copy_progress (void)
   g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_RUNNING);
 
   /* No news: the waits grow to the longest; news: back to the shortest. */
-  AMIGO_TEST_WAIT_FOR (_amigo_task_manager_get_interval (manager, task) == TEST_MAX_MS, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (amigo_task_manager_get_interval_for_testing (manager, task) == TEST_MAX_MS, WAIT_SECONDS);
   set_snapshot_progress (snapshot_id, "80%");
   AMIGO_TEST_WAIT_FOR (amigo_task_get_percent (task) == 80, WAIT_SECONDS);
-  g_assert_cmpuint (_amigo_task_manager_get_interval (manager, task), ==,
-                    _amigo_task_backoff_next (TEST_INITIAL_MS, TEST_MAX_MS));
+  g_assert_cmpuint (amigo_task_manager_get_interval_for_testing (manager, task), ==,
+                    amigo_task_manager_backoff_next_for_testing (TEST_INITIAL_MS, TEST_MAX_MS));
 
   set_snapshot_progress (snapshot_id, "100%");
   set_image_state (COPY_REGION, copy_id, "available");
@@ -434,7 +435,7 @@ test_launch (void)
 
   set_instance_state (second, "running", NULL);
   WAIT_STATE (task, AMIGO_TASK_STATE_SUCCEEDED);
-  g_assert_false (_amigo_task_manager_is_watching (manager, task));
+  g_assert_false (amigo_task_manager_is_watching_for_testing (manager, task));
 }
 
 static void
@@ -447,7 +448,7 @@ test_launch_stopped_early (void)
 
   set_instance_state (id, "pending", NULL);
   amigo_task_manager_add (manager, task);
-  AMIGO_TEST_WAIT_FOR (_amigo_task_manager_get_n_requests (manager) >= 2, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (amigo_task_manager_get_n_requests_for_testing (manager) >= 2, WAIT_SECONDS);
   set_instance_state (id, "terminated", "Server.InternalError: Internal error on launch");
   WAIT_STATE (task, AMIGO_TASK_STATE_FAILED);
   g_assert_nonnull (strstr (amigo_task_get_message (task), id));
@@ -473,18 +474,19 @@ test_restart_resumes (void)
     g_autoptr(AmigoTaskManager) first = new_manager (accounts, path);
     g_autoptr(AmigoTask) task = new_task (AMIGO_TASK_KIND_CREATE_IMAGE, SOURCE_REGION, image_id,
                                           "Create image “tasks-restart”");
-    g_autoptr(AmigoTask) gone = new_task (AMIGO_TASK_KIND_CREATE_IMAGE, SOURCE_REGION, "ami-0000000000000dead",
-                                          "Made before");
-
+    const char *gone_ids[] = { "ami-0000000000000dead", NULL };
     /* A task that ends: its image is unknown, and it started too long ago
      * for EC2 not to know it yet. */
-    _amigo_task_set_started (gone, g_get_real_time () - 10 * G_TIME_SPAN_MINUTE);
+    g_autoptr(AmigoTask) gone = amigo_task_new_for_state (AMIGO_TASK_KIND_CREATE_IMAGE, ACCOUNT_ID, SOURCE_REGION,
+                                                          gone_ids, "Made before", AMIGO_TASK_STATE_RUNNING,
+                                                          NULL, g_get_real_time () - 10 * G_TIME_SPAN_MINUTE, 0);
+
     amigo_task_manager_add (first, gone);
     WAIT_STATE (gone, AMIGO_TASK_STATE_FAILED);
     g_assert_nonnull (strstr (amigo_task_get_message (gone), "no longer exists"));
     amigo_task_manager_add (first, task);
     started = amigo_task_get_started (task);
-    AMIGO_TEST_WAIT_FOR (_amigo_task_manager_get_n_requests (first) >= 2, WAIT_SECONDS);
+    AMIGO_TEST_WAIT_FOR (amigo_task_manager_get_n_requests_for_testing (first) >= 2, WAIT_SECONDS);
     g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_RUNNING);
     /* Amigo quits here. */
   }
@@ -509,7 +511,7 @@ test_restart_resumes (void)
   ended = g_list_model_get_item (amigo_task_manager_get_tasks (second), 1);
   g_assert_cmpint (amigo_task_get_state (ended), ==, AMIGO_TASK_STATE_FAILED);
   g_assert_nonnull (strstr (amigo_task_get_message (ended), "no longer exists"));
-  g_assert_false (_amigo_task_manager_is_watching (second, ended));
+  g_assert_false (amigo_task_manager_is_watching_for_testing (second, ended));
 
   set_image_state (SOURCE_REGION, image_id, "available");
   WAIT_STATE (resumed, AMIGO_TASK_STATE_SUCCEEDED);
@@ -539,8 +541,8 @@ test_resume_waits_for_accounts (void)
   second = new_manager (loading, path);
   resumed = g_list_model_get_item (amigo_task_manager_get_tasks (second), 0);
   amigo_test_ui_run_for (5 * TEST_MAX_MS);
-  g_assert_true (_amigo_task_manager_is_watching (second, resumed));
-  g_assert_cmpuint (_amigo_task_manager_get_n_requests (second), ==, 0);
+  g_assert_true (amigo_task_manager_is_watching_for_testing (second, resumed));
+  g_assert_cmpuint (amigo_task_manager_get_n_requests_for_testing (second), ==, 0);
   g_assert_cmpint (amigo_task_get_state (resumed), ==, AMIGO_TASK_STATE_RUNNING);
 
   amigo_account_manager_load_async (loading, NULL, store_result_cb, &result);
@@ -748,6 +750,34 @@ open_list (ListFixture *fixture)
   AMIGO_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->list)), WAIT_SECONDS);
 }
 
+/* The row of the list showing @task (through the rows' public getter),
+ * or NULL. */
+static GtkWidget *
+find_row (ListFixture *fixture,
+          AmigoTask   *task)
+{
+  g_autoptr(GPtrArray) rows = amigo_test_ui_find_all (fixture->list, AMIGO_TYPE_TASK_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (amigo_task_row_get_task (g_ptr_array_index (rows, i)) == task)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+/* The dialog the list has open now (a confirmation or an error, transient
+ * for the fixture's window), or NULL. */
+static GtkWindow *
+open_dialog (ListFixture *fixture)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (fixture->window) &&
+        gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
 static void
 list_fixture_clear (ListFixture *fixture)
 {
@@ -790,9 +820,9 @@ test_list (void)
   open_list (&fixture);
 
   /* Newest first. */
-  copy_row = _amigo_task_list_get_row (fixture.list, copy);
-  launch_row = _amigo_task_list_get_row (fixture.list, launch);
-  made_row = _amigo_task_list_get_row (fixture.list, made);
+  copy_row = find_row (&fixture, copy);
+  launch_row = find_row (&fixture, launch);
+  made_row = find_row (&fixture, made);
   g_assert_nonnull (copy_row);
   g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (copy_row)), ==, 0);
   g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (launch_row)), ==, 1);
@@ -817,7 +847,7 @@ test_list (void)
   g_assert_false (gtk_widget_get_sensitive (amigo_test_ui_find (made_row, "cancel_button")));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (amigo_test_ui_find (made_row, "cancel_button")),
                             "deregister"));
-  g_assert_false (gtk_widget_get_sensitive (_amigo_task_list_get_clear_button (fixture.list)));
+  g_assert_false (gtk_widget_get_sensitive (amigo_test_ui_find (fixture.list, "clear_button")));
 
   /* The creation ends: a link to its image. */
   set_image_state (SOURCE_REGION, made_id, "available");
@@ -828,7 +858,7 @@ test_list (void)
   g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (made_row, "progress_bar")));
   g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (made_row, "cancel_button")));
   g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (made_row, "result_button")));
-  g_assert_true (gtk_widget_get_sensitive (_amigo_task_list_get_clear_button (fixture.list)));
+  g_assert_true (gtk_widget_get_sensitive (amigo_test_ui_find (fixture.list, "clear_button")));
 
   amigo_test_ui_maybe_screenshot (fixture.window, "tasks.png");
 
@@ -845,10 +875,10 @@ test_list (void)
   g_assert_cmpstr (fixture.toast, ==, "Instance ID copied");
 
   /* Clear Finished leaves the copy alone. */
-  gtk_widget_activate (_amigo_task_list_get_clear_button (fixture.list));
+  gtk_widget_activate (amigo_test_ui_find (fixture.list, "clear_button"));
   AMIGO_TEST_WAIT_FOR (g_list_model_get_n_items (amigo_task_manager_get_tasks (manager)) == 1, WAIT_SECONDS);
-  g_assert_true (_amigo_task_list_get_row (fixture.list, copy) == copy_row);
-  g_assert_null (_amigo_task_list_get_row (fixture.list, made));
+  g_assert_true (find_row (&fixture, copy) == copy_row);
+  g_assert_null (find_row (&fixture, made));
 
   list_fixture_clear (&fixture);
 }
@@ -873,15 +903,15 @@ test_list_cancel_copy (void)
   g_signal_connect (manager, "task-finished", G_CALLBACK (count_cb), &finished);
   amigo_task_manager_add (manager, copy);
   list_fixture_init (&fixture, manager);
-  row = _amigo_task_list_get_row (fixture.list, copy);
+  row = find_row (&fixture, copy);
   /* Cancelling needs the account's EC2: wait for the first poll. */
-  AMIGO_TEST_WAIT_FOR (_amigo_task_manager_get_n_requests (manager) >= 2, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (amigo_task_manager_get_n_requests_for_testing (manager) >= 2, WAIT_SECONDS);
 
   /* It asks first, and saying no changes nothing. */
   open_list (&fixture);
   gtk_widget_activate (amigo_test_ui_find (row, "cancel_button"));
-  AMIGO_TEST_WAIT_FOR (_amigo_task_list_get_dialog (fixture.list) != NULL, WAIT_SECONDS);
-  dialog = _amigo_task_list_get_dialog (fixture.list);
+  AMIGO_TEST_WAIT_FOR (open_dialog (&fixture) != NULL, WAIT_SECONDS);
+  dialog = open_dialog (&fixture);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   text = amigo_test_ui_collect_text (GTK_WIDGET (dialog));
   g_assert_nonnull (strstr (text, copy_id));
@@ -889,14 +919,14 @@ test_list_cancel_copy (void)
   /* As a click on a response button does: respond, then close. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   gtk_window_close (dialog);
-  AMIGO_TEST_WAIT_FOR (_amigo_task_list_get_dialog (fixture.list) == NULL, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (open_dialog (&fixture) == NULL, WAIT_SECONDS);
   amigo_test_ui_run_for (5 * TEST_MAX_MS);
   g_assert_cmpint (amigo_task_get_state (copy), ==, AMIGO_TASK_STATE_RUNNING);
 
   open_list (&fixture);
   gtk_widget_activate (amigo_test_ui_find (row, "cancel_button"));
-  AMIGO_TEST_WAIT_FOR (_amigo_task_list_get_dialog (fixture.list) != NULL, WAIT_SECONDS);
-  dialog = _amigo_task_list_get_dialog (fixture.list);
+  AMIGO_TEST_WAIT_FOR (open_dialog (&fixture) != NULL, WAIT_SECONDS);
+  dialog = open_dialog (&fixture);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "stop");
   gtk_window_close (dialog);
   WAIT_STATE (copy, AMIGO_TASK_STATE_CANCELLED);
@@ -937,7 +967,7 @@ test_cancel_finished_copy_keeps_it (void)
   g_autoptr(GError) error = NULL;
 
   amigo_task_manager_add (manager, copy);
-  AMIGO_TEST_WAIT_FOR (_amigo_task_manager_get_n_requests (manager) >= 2, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (amigo_task_manager_get_n_requests_for_testing (manager) >= 2, WAIT_SECONDS);
 
   /* The copy ends while the person confirms: nothing is deregistered. */
   set_image_state (COPY_REGION, copy_id, "available");
@@ -1056,7 +1086,7 @@ test_application_notifies (void)
   g_assert_no_error (error);
   manager = amigo_application_get_task_manager (app);
   g_assert_nonnull (manager);
-  _amigo_task_manager_set_intervals (manager, TEST_INITIAL_MS, TEST_MAX_MS);
+  amigo_task_manager_set_intervals_for_testing (manager, TEST_INITIAL_MS, TEST_MAX_MS);
 
   amigo_task_manager_add (manager, task);
   g_assert_true (amigo_task_manager_get_busy (manager));
@@ -1065,7 +1095,7 @@ test_application_notifies (void)
   saved = read_file (state_path);
   g_assert_nonnull (strstr (saved, image_id));
 
-  AMIGO_TEST_WAIT_FOR (_amigo_task_manager_get_n_requests (manager) >= 2, WAIT_SECONDS);
+  AMIGO_TEST_WAIT_FOR (amigo_task_manager_get_n_requests_for_testing (manager) >= 2, WAIT_SECONDS);
   g_assert_cmpuint (server.n_calls, ==, 0);
   set_image_state (SOURCE_REGION, image_id, "available");
   WAIT_STATE (task, AMIGO_TASK_STATE_SUCCEEDED);

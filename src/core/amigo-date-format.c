@@ -124,3 +124,29 @@ amigo_format_date_local (gint64 usec)
 {
   return amigo_format_date_local_as (usec, "%x %X");
 }
+
+/**
+ * amigo_format_duration:
+ * @elapsed: how long, in microseconds (a negative span counts as 0)
+ *
+ * Tells a duration in whole minutes, and hours from one hour on: "less
+ * than 1 min", "2 min", "3 h", "1 h 5 min" (the task list's elapsed time).
+ *
+ * Returns: (transfer full): the translated text
+ */
+char *
+amigo_format_duration (GTimeSpan elapsed)
+{
+  gint64 minutes = MAX (elapsed, 0) / G_TIME_SPAN_MINUTE;
+
+  if (minutes < 1)
+    return g_strdup (_("less than 1 min"));
+  if (minutes < 60)
+    /* Translators: a duration, "2 min" */
+    return g_strdup_printf (ngettext ("%d min", "%d min", (gulong) minutes), (int) minutes);
+  if (minutes % 60 == 0)
+    /* Translators: a duration, "3 h" */
+    return g_strdup_printf (ngettext ("%d h", "%d h", (gulong) (minutes / 60)), (int) (minutes / 60));
+  /* Translators: a duration, "1 h 5 min" */
+  return g_strdup_printf (_("%d h %d min"), (int) (minutes / 60), (int) (minutes % 60));
+}

@@ -435,10 +435,20 @@ amigo_task_manager_cancel_finish (AmigoTaskManager  *self,
 
 /* ---- for tests ------------------------------------------------------- */
 
+/**
+ * amigo_task_manager_set_intervals_for_testing:
+ * @initial_ms: the first wait before polling a task
+ * @max_ms: the longest wait
+ *
+ * For tests only: polling waits @initial_ms first, then ×1.5 up to
+ * @max_ms (2 s and 60 s in the app), so that a test sees several polls
+ * quickly. Applies to the next wait of every task.
+ */
+
 void
-_amigo_task_manager_set_intervals (AmigoTaskManager *self,
-                                   guint             initial_ms,
-                                   guint             max_ms)
+amigo_task_manager_set_intervals_for_testing (AmigoTaskManager *self,
+                                              guint             initial_ms,
+                                              guint             max_ms)
 {
   GHashTableIter iter;
   Watch *watch;
@@ -453,16 +463,32 @@ _amigo_task_manager_set_intervals (AmigoTaskManager *self,
     watch->interval_ms = MIN (watch->interval_ms, max_ms);
 }
 
+/**
+ * amigo_task_manager_get_n_requests_for_testing:
+ *
+ * For tests only.
+ *
+ * Returns: how many Describe requests the manager has sent, all tasks
+ *   together
+ */
 guint
-_amigo_task_manager_get_n_requests (AmigoTaskManager *self)
+amigo_task_manager_get_n_requests_for_testing (AmigoTaskManager *self)
 {
   g_return_val_if_fail (AMIGO_IS_TASK_MANAGER (self), 0);
   return self->n_requests;
 }
 
+/**
+ * amigo_task_manager_is_watching_for_testing:
+ *
+ * For tests only.
+ *
+ * Returns: whether a poll of @task is scheduled, under way or waiting for
+ *   the accounts to load
+ */
 gboolean
-_amigo_task_manager_is_watching (AmigoTaskManager *self,
-                                 AmigoTask        *task)
+amigo_task_manager_is_watching_for_testing (AmigoTaskManager *self,
+                                            AmigoTask        *task)
 {
   Watch *watch;
 
@@ -472,9 +498,17 @@ _amigo_task_manager_is_watching (AmigoTaskManager *self,
   return watch != NULL && (watch->timeout_id != 0 || watch->in_flight || watch->waiting_for_accounts);
 }
 
+/**
+ * amigo_task_manager_get_interval_for_testing:
+ *
+ * For tests only.
+ *
+ * Returns: the wait before the poll after the next one of @task (0 when
+ *   it is not watched)
+ */
 guint
-_amigo_task_manager_get_interval (AmigoTaskManager *self,
-                                  AmigoTask        *task)
+amigo_task_manager_get_interval_for_testing (AmigoTaskManager *self,
+                                             AmigoTask        *task)
 {
   Watch *watch;
 
@@ -482,4 +516,20 @@ _amigo_task_manager_get_interval (AmigoTaskManager *self,
 
   watch = g_hash_table_lookup (self->watches, task);
   return watch != NULL ? watch->interval_ms : 0;
+}
+
+/**
+ * amigo_task_manager_backoff_next_for_testing:
+ * @interval_ms: the wait before the last poll
+ * @max_ms: the longest wait
+ *
+ * For tests only: the backoff rule the manager's polling follows.
+ *
+ * Returns: the wait after @interval_ms when nothing changed
+ */
+guint
+amigo_task_manager_backoff_next_for_testing (guint interval_ms,
+                                             guint max_ms)
+{
+  return _amigo_task_backoff_next (interval_ms, max_ms);
 }

@@ -35,4 +35,19 @@ void              amigo_task_manager_clear_finished (AmigoTaskManager *self);
  * stopped by deregistering the unfinished copy). Ask the person first. */
 AMIGO_DECLARE_ASYNC (AmigoTaskManager, gboolean, amigo_task_manager_cancel, AmigoTask *task);
 
+/* ---- for tests only ----------------------------------------------------
+ * Hooks into the polling that nothing in the app calls (see each
+ * function's documentation). */
+
+void     amigo_task_manager_set_intervals_for_testing  (AmigoTaskManager *self,
+                                                        guint             initial_ms,
+                                                        guint             max_ms);
+guint    amigo_task_manager_get_n_requests_for_testing (AmigoTaskManager *self);
+gboolean amigo_task_manager_is_watching_for_testing    (AmigoTaskManager *self,
+                                                        AmigoTask        *task);
+guint    amigo_task_manager_get_interval_for_testing   (AmigoTaskManager *self,
+                                                        AmigoTask        *task);
+guint    amigo_task_manager_backoff_next_for_testing   (guint             interval_ms,
+                                                        guint             max_ms);
+
 G_END_DECLS

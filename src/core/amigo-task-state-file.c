@@ -219,16 +219,10 @@ task_from_json (JsonNode *node)
     return NULL;
   g_ptr_array_add (ids, NULL);
 
-  task = amigo_task_new (kind, account_id, region, (const char * const *) ids->pdata, title);
-  _amigo_task_set_started (task, started);
-  if (state != AMIGO_TASK_STATE_RUNNING)
-    {
-      _amigo_task_set_finished (task, finished != 0 ? finished : started);
-      _amigo_task_set_message (task, message);
-      _amigo_task_set_state (task, state);
-      if (state == AMIGO_TASK_STATE_SUCCEEDED)
-        _amigo_task_set_percent (task, 100);
-    }
+  /* Only an ended task's message is restored. */
+  task = amigo_task_new_for_state (kind, account_id, region, (const char * const *) ids->pdata, title,
+                                   state, state != AMIGO_TASK_STATE_RUNNING ? message : NULL,
+                                   started, finished != 0 ? finished : started);
   return g_steal_pointer (&task);
 }
 

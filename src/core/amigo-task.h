@@ -52,6 +52,17 @@ AmigoTask      *amigo_task_new               (AmigoTaskKind        kind,
                                               const char          *region,
                                               const char * const  *resource_ids,
                                               const char          *title);
+/* A task as a saved record of it says (the task state file's loader):
+ * see the function's documentation. */
+AmigoTask      *amigo_task_new_for_state     (AmigoTaskKind        kind,
+                                              const char          *account_id,
+                                              const char          *region,
+                                              const char * const  *resource_ids,
+                                              const char          *title,
+                                              AmigoTaskState       state,
+                                              const char          *message,
+                                              gint64               started,
+                                              gint64               finished);
 AmigoTaskKind   amigo_task_get_kind          (AmigoTask           *self);
 const char     *amigo_task_get_title         (AmigoTask           *self);
 const char     *amigo_task_get_account_id    (AmigoTask           *self);

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "amigo-endpoint.h"
-#include "amigo-task-list-private.h"
+#include "amigo-task-list.h"
 #include "amigo-task-row.h"
 
 /* How often rows pulse and their elapsed time is refreshed, while shown. */
@@ -44,25 +44,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void update_clear_button (AmigoTaskList *self);
-
-/* ---- formatting ------------------------------------------------------ */
-
-char *
-_amigo_task_list_format_elapsed (GTimeSpan elapsed)
-{
-  gint64 minutes = MAX (elapsed, 0) / G_TIME_SPAN_MINUTE;
-
-  if (minutes < 1)
-    return g_strdup (_("less than 1 min"));
-  if (minutes < 60)
-    /* Translators: a duration, "2 min" */
-    return g_strdup_printf (ngettext ("%d min", "%d min", (gulong) minutes), (int) minutes);
-  if (minutes % 60 == 0)
-    /* Translators: a duration, "3 h" */
-    return g_strdup_printf (ngettext ("%d h", "%d h", (gulong) (minutes / 60)), (int) (minutes / 60));
-  /* Translators: a duration, "1 h 5 min" */
-  return g_strdup_printf (_("%d h %d min"), (int) (minutes / 60), (int) (minutes % 60));
-}
 
 static const char *
 region_name (const char *code)
@@ -394,29 +375,4 @@ amigo_task_list_get_manager (AmigoTaskList *self)
 {
   g_return_val_if_fail (AMIGO_IS_TASK_LIST (self), NULL);
   return self->manager;
-}
-
-/* ---- for tests ------------------------------------------------------- */
-
-GtkWidget *
-_amigo_task_list_get_row (AmigoTaskList *self,
-                          AmigoTask     *task)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (AMIGO_IS_TASK_ROW (child) && amigo_task_row_get_task (AMIGO_TASK_ROW (child)) == task)
-      return child;
-  return NULL;
-}
-
-GtkWidget *
-_amigo_task_list_get_clear_button (AmigoTaskList *self)
-{
-  return GTK_WIDGET (self->clear_button);
-}
-
-GtkWindow *
-_amigo_task_list_get_dialog (AmigoTaskList *self)
-{
-  return self->dialog;
 }

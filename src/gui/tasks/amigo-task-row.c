@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "amigo-task-list-private.h"
+#include "amigo-date-format.h"
 #include "amigo-task-row.h"
 
 struct _AmigoTaskRow
@@ -71,7 +71,7 @@ amigo_task_row_update_elapsed (AmigoTaskRow *self)
 
   if (end == 0)
     end = g_get_real_time ();
-  duration = _amigo_task_list_format_elapsed (end - amigo_task_get_started (self->task));
+  duration = amigo_format_duration (end - amigo_task_get_started (self->task));
   /* Translators: "Elapsed time: 2 min" */
   text = g_strdup_printf (_("Elapsed time: %s"), duration);
   gtk_label_set_text (self->elapsed, text);
