@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-row-button.h"
 #include "amigo-tags-dialog-private.h"
 
 G_DEFINE_FINAL_TYPE (AmigoTagsDialog, amigo_tags_dialog, AMIGO_TYPE_ACTION_DIALOG)
@@ -132,12 +133,8 @@ add_line (AmigoTagsDialog *self,
     }
   else
     {
-      line->remove_button = GTK_BUTTON (gtk_button_new_from_icon_name ("user-trash-symbolic"));
-      gtk_widget_set_valign (GTK_WIDGET (line->remove_button), GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (GTK_WIDGET (line->remove_button), "flat");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (line->remove_button), _("Remove Tag"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (line->remove_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove this tag"), -1);
+      line->remove_button = GTK_BUTTON (amigo_row_button_new ("user-trash-symbolic", _("Remove Tag"),
+                                                              _("Remove this tag")));
       g_signal_connect (line->remove_button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
       gtk_box_append (GTK_BOX (fields), GTK_WIDGET (line->remove_button));
     }
