@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-actions.h"
 #include "amigo-copy-image-dialog-private.h"
 #include "amigo-endpoint.h"
 #include "amigo-error.h"

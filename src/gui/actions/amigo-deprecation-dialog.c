@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-actions.h"
 #include "amigo-date-format.h"
 #include "amigo-image-store.h"
 #include "amigo-deprecation-dialog-private.h"

@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-actions.h"
 #include "amigo-confirm.h"
 #include "amigo-deregister-dialog-private.h"
 #include "amigo-error.h"

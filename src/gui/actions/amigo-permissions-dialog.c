@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-actions.h"
 #include "amigo-error.h"
 #include "amigo-permissions-dialog-private.h"
 #include "amigo-row-button.h"

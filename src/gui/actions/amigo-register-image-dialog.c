@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-actions.h"
 #include "amigo-error.h"
 #include "amigo-image-form.h"
 #include "amigo-image-name.h"

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-actions.h"
 #include "amigo-row-button.h"
 #include "amigo-tags-dialog-private.h"
 
