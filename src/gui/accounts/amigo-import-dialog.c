@@ -112,7 +112,7 @@ create_profile_row (AmigoImportDialog *self,
                     const char        *name)
 {
   g_autoptr(AmigoAwsProfile) profile = amigo_aws_config_get_profile (config, name);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row;
   GtkWidget *check = gtk_check_button_new ();
   g_autofree char *source = NULL;
   g_autofree char *subtitle = NULL;
@@ -133,9 +133,7 @@ create_profile_row (AmigoImportDialog *self,
   else
     subtitle = g_strdup_printf (_("No default region · %s"), source);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  row = amigo_action_row_new_literal (name, subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
@@ -327,7 +325,6 @@ amigo_import_dialog_init (AmigoImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->checks = g_ptr_array_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->error_row), FALSE);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->import_button));
 }
 
