@@ -15,6 +15,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _AmigoWindowListing AmigoWindowListing;
+
 struct _AmigoWindow
 {
   AdwApplicationWindow parent_instance;
@@ -66,10 +68,12 @@ struct _AmigoWindow
   char *region;                 /* selected region code, "" for all */
   guint source;                 /* index into sources[] */
   gboolean updating_regions;
+  AmigoWindowListing *listing;  /* amigo-window-listing.c */
 };
 
 /* amigo-window.c */
 void                _amigo_window_reload             (AmigoWindow  *self);
+void                _amigo_window_update_content_page (AmigoWindow *self);
 void                _amigo_window_set_account        (AmigoWindow  *self,
                                                       AmigoAccount *account);
 
@@ -88,8 +92,22 @@ void                _amigo_window_on_toast_cb        (gpointer      source,
                                                       const char   *text,
                                                       AmigoWindow  *self);
 
+/* amigo-window-listing.c: server-side search, deprecated images, the
+ * progress line and Stop, the question before every public image */
+void                _amigo_window_class_init_listing (GtkWidgetClass *widget_class);
+void                _amigo_window_init_listing       (AmigoWindow  *self);
+void                _amigo_window_dispose_listing    (AmigoWindow  *self);
+gboolean            _amigo_window_listing_may_load   (AmigoWindow  *self);
+void                _amigo_window_listing_load       (AmigoWindow  *self,
+                                                      GPtrArray    *ec2s,
+                                                      AmigoAccount *account);
+void                _amigo_window_update_count       (AmigoWindow  *self);
+
 /* Tests */
 
+GtkWidget          *_amigo_window_get_stop_button    (AmigoWindow *self);
+void                _amigo_window_set_search_delay   (AmigoWindow *self,
+                                                      guint        ms);
 AmigoImageStore    *_amigo_window_get_store          (AmigoWindow *self);
 AmigoImageList     *_amigo_window_get_image_list     (AmigoWindow *self);
 AmigoFilterPopover *_amigo_window_get_filter_popover (AmigoWindow *self);
