@@ -249,6 +249,8 @@ test_sort_by_created (void)
   _amigo_window_select_source (window, 3);
   WAIT_FOR (loaded () && n_stored () > 0, 60);
   amigo_image_filter_set_include_deprecated (filter, TRUE);
+  /* Listed again, with the deprecated one. */
+  WAIT_FOR (loaded () && n_stored () > 0, 60);
   amigo_test_ui_settle ();
   g_assert_cmpuint (n_shown (), >=, 3);
 
@@ -262,6 +264,7 @@ test_sort_by_created (void)
   amigo_test_ui_settle ();
   assert_sorted_by_created (FALSE);
   amigo_image_filter_set_include_deprecated (filter, FALSE);
+  WAIT_FOR (loaded () && n_stored () > 0, 60);
 
   /* Names sort ignoring case: over a thousand. */
   _amigo_window_select_source (window, 2);
@@ -887,21 +890,21 @@ test_public_all_regions_asks (void)
   GtkWidget *button;
 
   set_search ("");
-  _amigo_window_select_source (window, 0);
-  WAIT_FOR (loaded (), 60);
-  seen = amigo_test_ui_fault_count ("seen", "DescribeImages");
+  /* All Regions, then Public at once: My AMIs of every region, begun
+   * on the way, are cancelled. */
   g_assert_true (_amigo_window_select_region (window, ""));
-  WAIT_FOR (loaded (), 120);
   _amigo_window_select_source (window, 4);
   amigo_test_ui_settle ();
   g_assert_cmpstr (_amigo_window_get_visible_page (window), ==, "confirm");
-  seen = amigo_test_ui_fault_count ("seen", "DescribeImages");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (amigo_test_ui_find (window, "count_label"))), ==, "");
   amigo_test_ui_run_for (300);
+  seen = amigo_test_ui_fault_count ("seen", "DescribeImages");
+  amigo_test_ui_run_for (500);
   g_assert_cmpuint (amigo_test_ui_fault_count ("seen", "DescribeImages"), ==, seen);
   amigo_test_ui_maybe_screenshot (window, "public-all-regions.png");
 
   /* Yes: the listing starts. */
-  button = amigo_test_ui_find_by_label (window, "List All Public Images");
+  button = amigo_test_ui_find_by_type (window, GTK_TYPE_BUTTON, "List All Public Images");
   amigo_test_ui_click (button);
   g_assert_cmpstr (_amigo_window_get_visible_page (window), !=, "confirm");
   WAIT_FOR (amigo_test_ui_fault_count ("seen", "DescribeImages") > seen, 60);

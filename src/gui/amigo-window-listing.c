@@ -112,7 +112,7 @@ static GtkWidget *
 create_confirm_page (AmigoWindow *self)
 {
   GtkWidget *page = adw_status_page_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_List All Public Images"));
+  GtkWidget *button = gtk_button_new_with_label (_("List All Public Images"));
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "amigo-globe-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (page), _("List Every Public Image of Every Region?"));
@@ -181,9 +181,9 @@ _amigo_window_listing_may_load (AmigoWindow *self)
       (self->region != NULL && *self->region != '\0') || search != NULL || confirmed)
     return TRUE;
 
+  gtk_stack_set_visible_child_name (self->content_stack, "confirm");
   gtk_label_set_label (self->count_label, "");
   _amigo_window_update_count (self);
-  gtk_stack_set_visible_child_name (self->content_stack, "confirm");
   return FALSE;
 }
 
