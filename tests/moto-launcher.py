@@ -40,6 +40,15 @@ from datetime import datetime, timedelta, timezone
 READY_PREFIX = "AMIGO_MOTO_READY"
 TEST_USER_NAME = "amigo-test"
 TEST_POLICY_NAME = "amigo-test-allow-all"
+# A role the test user may assume (AssumeRole), with the same allow-all
+# policy: STS session credentials for the tests of credentials that expire.
+TEST_ROLE_NAME = "amigo-test-role"
+ASSUME_ROLE_POLICY = json.dumps(
+    {
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}],
+    }
+)
 ALLOW_ALL_POLICY = json.dumps(
     {
         "Version": "2012-10-17",
@@ -69,6 +78,10 @@ CLIENT_TOKEN_MAX = 64
 
 DESCRIBE_IMAGES_MIN_RESULTS = 5
 DESCRIBE_IMAGES_MAX_RESULTS = 1000
+
+# The longest an STS session lasts, in seconds (--sts-session-seconds; None:
+# as asked).  See patch_sts_session_expiry.
+STS_SESSION_SECONDS = None
 
 # Seeds the shapes of DescribeImages pages (empty, short, full; see
 # patch_describe_images_pagination).  --page-seed sets it.
@@ -1520,6 +1533,16 @@ def _provision_test_user(access_key_id=None, secret_access_key=None):
     iam = iam_backends[DEFAULT_ACCOUNT_ID]["aws"]
     iam.create_user(region_name="us-east-1", user_name=TEST_USER_NAME)
     iam.put_user_policy(TEST_USER_NAME, TEST_POLICY_NAME, ALLOW_ALL_POLICY)
+    iam.create_role(
+        role_name=TEST_ROLE_NAME,
+        assume_role_policy_document=ASSUME_ROLE_POLICY,
+        path="/",
+        permissions_boundary=None,
+        description="Amigo's tests: STS sessions that expire",
+        tags=[],
+        max_session_duration="3600",
+    )
+    iam.put_role_policy(TEST_ROLE_NAME, TEST_POLICY_NAME, ALLOW_ALL_POLICY)
     key = iam.create_access_key(TEST_USER_NAME)
     if access_key_id is not None:
         iam.access_keys.pop(key.physical_resource_id, None)
@@ -1606,6 +1629,93 @@ def patch_auth_errors() -> None:
     _wrap(ActionAuthenticatorMixin, "_authenticate_and_authorize_action", make_authenticate)
 
 
+def patch_sts_session_expiry() -> None:
+    """Refuse STS session credentials once they have expired.
+
+    moto gives AssumeRole credentials an Expiration but accepts them for
+    ever.  AWS refuses a request signed with expired temporary credentials:
+    "ExpiredTokenException: The security token included in the request has
+    expired. Request a new security token and try again. HTTP Status Code:
+    403" (EC2 API Reference, Common Error Types); the SDKs and STS spell the
+    code ExpiredToken, "The security token included in the request is
+    expired" (AWS re:Post, "ec2-expired-token": "Status Code: 403; Error
+    Code: ExpiredToken").  With --sts-session-seconds N a session lasts at
+    most N seconds (AssumeRole's DurationSeconds is the longest it lasts:
+    "The value specified can range from 900 seconds (15 minutes) up to the
+    maximum session duration set for the role"), so tests see expiry soon.
+    POST /amigo-test/expire-sessions ends every session issued so far.
+    """
+    from moto.core.exceptions import _RESTError
+    from moto.iam import access_control
+    from moto.sts.models import STSBackend, sts_backends
+
+    class ExpiredTokenError(_RESTError):
+        code = 403
+
+        def __init__(self):
+            super().__init__("ExpiredToken", "The security token included in the request is expired")
+
+    def find_session(access_key_id):
+        for account_backends in list(sts_backends.values()):
+            for backend in list(account_backends.values()):
+                for role in backend.assumed_roles:
+                    if role.access_key_id == access_key_id:
+                        return role
+        return None
+
+    def make_assume_role(original):
+        def assume_role(self, *args, **kwargs):
+            role = original(self, *args, **kwargs)
+            if STS_SESSION_SECONDS is not None:
+                cap = _utcnow_naive(role.expiration) + timedelta(seconds=STS_SESSION_SECONDS)
+                role.expiration = min(role.expiration, cap)
+            return role
+
+        return assume_role
+
+    def make_create_access_key(original):
+        def create_access_key(account_id, partition, access_key_id, headers):
+            key = original(account_id=account_id, partition=partition, access_key_id=access_key_id, headers=headers)
+            if isinstance(key, access_control.AssumedRoleAccessKey):
+                role = find_session(access_key_id)
+                if role is not None and _utcnow_naive(role.expiration) >= role.expiration:
+                    raise access_control.CreateAccessKeyFailure(reason="ExpiredToken")
+            return key
+
+        return create_access_key
+
+    def make_raise_invalid(original):
+        def _raise_invalid_access_key(self, reason):
+            if reason == "ExpiredToken":
+                raise ExpiredTokenError()
+            return original(self, reason)
+
+        return _raise_invalid_access_key
+
+    _wrap(STSBackend, "assume_role", make_assume_role)
+    access_control.create_access_key = make_create_access_key(access_control.create_access_key)
+    _wrap(access_control.IAMRequest, "_raise_invalid_access_key", make_raise_invalid)
+
+
+def _utcnow_naive(like: datetime) -> datetime:
+    """Now, naive or aware as @like is (moto keeps naive UTC times)."""
+    now = _utcnow()
+    return now.replace(tzinfo=None) if like.tzinfo is None else now
+
+
+def expire_sts_sessions() -> int:
+    """Every STS session issued so far expires now."""
+    from moto.sts.models import sts_backends
+
+    count = 0
+    for account_backends in list(sts_backends.values()):
+        for backend in list(account_backends.values()):
+            for role in backend.assumed_roles:
+                role.expiration = _utcnow_naive(role.expiration) - timedelta(seconds=1)
+                count += 1
+    return count
+
+
 def enforce_auth() -> tuple[str, str]:
     """Turn on moto's IAM authentication for every request, EC2, STS and SSM
     alike, and return the test user's key pair.
@@ -1634,6 +1744,7 @@ def enforce_auth() -> tuple[str, str]:
     _wrap(MotoAPIBackend, "reset", make_reset)
     patch_auth_errors()
     patch_signature_over_raw_body()
+    patch_sts_session_expiry()
     settings.INITIAL_NO_AUTH_ACTION_COUNT = 0
     ActionAuthenticatorMixin.request_count = 0
     return access_key_id, secret_access_key
@@ -1754,6 +1865,9 @@ def test_control_middleware(app):
         {"region", "snapshot_id", "state", "progress": "45%"}
       POST /amigo-test/instance-state
         {"region", "instance_id", "state", "state_reason": {"code", "message"}}
+      POST /amigo-test/expire-sessions
+        {}: every STS session issued so far expires now (see
+        patch_sts_session_expiry)
       POST /amigo-test/release-name
         {"region", "name"}: a deregistered AMI's name is free again at once
         (see patch_duplicate_image_names), as it is on AWS after a while
@@ -1837,6 +1951,7 @@ def test_control_middleware(app):
         return released
 
     handlers = {
+        "expire-sessions": lambda body: expire_sts_sessions() >= 0,
         "release-name": release_name,
         "image-state": set_image_state,
         "snapshot-state": set_snapshot_state,
@@ -1914,6 +2029,13 @@ def parse_args(argv):
         action="store_true",
         help="do not check EC2 requests against botocore's model (AmigoModelMismatch)",
     )
+    parser.add_argument(
+        "--sts-session-seconds",
+        type=int,
+        default=None,
+        help="STS session credentials (AssumeRole) last at most this many seconds, then are refused "
+        "with ExpiredToken (with --enforce-auth)",
+    )
     parser.add_argument("--quiet", action="store_true", help="do not log each request on stderr")
     return parser.parse_args(argv)
 
@@ -1921,8 +2043,9 @@ def parse_args(argv):
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     host = check_loopback(args.host)
-    global PAGE_SEED
+    global PAGE_SEED, STS_SESSION_SECONDS
     PAGE_SEED = args.page_seed
+    STS_SESSION_SECONDS = args.sts_session_seconds
 
     try:
         import moto

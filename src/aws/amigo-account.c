@@ -426,6 +426,113 @@ amigo_account_forget_credentials (AmigoAccount *self)
   forget_identity (self);
 }
 
+/* The profile whose client settings count: a profile account's own; for
+ * the environment, the one the AWS CLI would read (AWS_PROFILE or
+ * `default`); none for keys in the keyring. */
+static const char *
+settings_profile (AmigoAccount *self)
+{
+  switch (self->kind)
+    {
+    case AMIGO_ACCOUNT_KIND_PROFILE:
+      return self->profile_name;
+    case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
+      return amigo_aws_config_get_selected_profile_name (self->config);
+    case AMIGO_ACCOUNT_KIND_KEYRING:
+    default:
+      return NULL;
+    }
+}
+
+static void refresh_credentials (AmigoClient *client,
+                                 GTask       *task,
+                                 gpointer     user_data);
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* Retries, certificate authorities and, for a profile, how its temporary
+ * credentials are refreshed: as the AWS CLI configures them. */
+static gboolean
+configure_client (AmigoAccount  *self,
+                  AmigoClient   *client,
+                  GError       **error)
+{
+  const char *profile_name = settings_profile (self);
+  AmigoRetryMode mode;
+  guint max_attempts;
+  gboolean from_profile;
+  const char *ca_bundle;
+
+  if (!amigo_aws_config_get_retry_settings (self->config, profile_name, &mode, &max_attempts, error))
+    return FALSE;
+  amigo_client_set_retry_mode (client, mode);
+  amigo_client_set_max_attempts (client, max_attempts);
+
+  ca_bundle = amigo_aws_config_get_ca_bundle (self->config, profile_name, &from_profile);
+  if (ca_bundle != NULL &&
+      !amigo_client_set_ca_bundle (client, ca_bundle, from_profile ? profile_name : NULL, error))
+    return FALSE;
+
+  if (self->kind == AMIGO_ACCOUNT_KIND_PROFILE)
+    {
+      /* Weak: the account holds the client. */
+      GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+      g_weak_ref_init (weak, self);
+      amigo_client_set_credentials_refresh_func (client, refresh_credentials, weak, weak_ref_free);
+    }
+  return TRUE;
+}
+
+static void
+refresh_chain_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AmigoAccount *self = g_task_get_task_data (task);
+  AmigoCredentials *credentials;
+  GError *error = NULL;
+
+  credentials = amigo_credential_chain_resolve_finish (AMIGO_AWS_CONFIG (source), result,
+                                                       NULL, NULL, &error);
+  if (credentials == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The same profile: the same identity, whatever the new key id. */
+  g_clear_pointer (&self->credentials, amigo_credentials_unref);
+  self->credentials = amigo_credentials_ref (credentials);
+  g_task_return_pointer (task, credentials, (GDestroyNotify) amigo_credentials_unref);
+}
+
+/* The client's refresh: the profile's credentials read again (its
+ * credential_process run again). */
+static void
+refresh_credentials (AmigoClient *client,
+                     GTask       *task,
+                     gpointer     user_data)
+{
+  g_autoptr(AmigoAccount) self = g_weak_ref_get (user_data);
+
+  if (self == NULL)
+    {
+      g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
+                               _("No credentials are available for this account."));
+      g_object_unref (task);
+      return;
+    }
+  g_task_set_task_data (task, g_object_ref (self), g_object_unref);
+  amigo_credential_chain_resolve_async (self->config, self->profile_name, NULL,
+                                        refresh_chain_cb, task);
+}
+
 static AmigoClient *
 account_take_credentials (AmigoAccount      *self,
                           AmigoCredentials  *credentials,
@@ -444,10 +551,8 @@ account_take_credentials (AmigoAccount      *self,
   if (self->client == NULL)
     {
       g_autoptr(AmigoClient) client = amigo_client_new (credentials);
-      const char *ca_bundle = amigo_aws_config_getenv (self->config, "AWS_CA_BUNDLE");
 
-      if (ca_bundle != NULL && *ca_bundle != '\0' &&
-          !amigo_client_set_ca_file (client, ca_bundle, error))
+      if (!configure_client (self, client, error))
         return NULL;
       self->client = g_steal_pointer (&client);
     }
@@ -528,8 +633,10 @@ amigo_account_get_client_async (AmigoAccount        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, amigo_account_get_client_async);
 
+  /* A profile's client refreshes its credentials itself, before each call. */
   if (self->credentials != NULL && self->client != NULL &&
-      !amigo_credentials_is_expired (self->credentials, g_get_real_time () / G_USEC_PER_SEC))
+      (self->kind == AMIGO_ACCOUNT_KIND_PROFILE ||
+       !amigo_credentials_is_expired (self->credentials, g_get_real_time () / G_USEC_PER_SEC)))
     {
       g_task_return_pointer (task, g_object_ref (self->client), g_object_unref);
       return;

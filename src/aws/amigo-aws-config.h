@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "amigo-client.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -130,6 +132,15 @@ const char       *amigo_aws_config_get_services_value (AmigoAwsConfig     *self,
 guint             amigo_aws_config_get_credential_process_timeout (AmigoAwsConfig *self);
 void              amigo_aws_config_set_credential_process_timeout (AmigoAwsConfig *self,
                                                                    guint           timeout_ms);
+
+gboolean          amigo_aws_config_get_retry_settings (AmigoAwsConfig     *self,
+                                                       const char         *profile_name,
+                                                       AmigoRetryMode     *mode,
+                                                       guint              *max_attempts,
+                                                       GError            **error);
+const char       *amigo_aws_config_get_ca_bundle    (AmigoAwsConfig       *self,
+                                                     const char           *profile_name,
+                                                     gboolean             *from_profile);
 
 /* Exposed for tests: `$VAR`, `${VAR}` and a leading `~` expanded as the
  * CLI does, from @envp. */

@@ -5,6 +5,8 @@
  * Where the request goes (the endpoint's scheme, host and port, its path
  * before the request's), and its SigV4 signature in header mode. A pure
  * step of the client: the credentials and the (corrected) time are given.
+ *
+ * And what a log may show of a message's headers.
  */
 #include "config.h"
 
@@ -171,4 +173,105 @@ _amigo_client_build_message (AmigoCredentials   *credentials,
                                   amigo_sigv4_request_get_header_value (req, i));
 
   return g_steal_pointer (&msg);
+}
+
+/* ---- endpoints and tokens ------------------------------------------- */
+
+/**
+ * amigo_client_default_endpoint:
+ * @service: e.g. `ec2`
+ * @region: e.g. `eu-west-1`
+ *
+ * The plain regional endpoint, for when the caller has nothing better:
+ * `https://ec2.eu-west-1.amazonaws.com` (`.amazonaws.com.cn` in China).
+ * amigo-endpoint knows the partitions and overrides.
+ *
+ * Returns: (transfer full): the URL
+ */
+char *
+amigo_client_default_endpoint (const char *service,
+                               const char *region)
+{
+  g_return_val_if_fail (service != NULL, NULL);
+  g_return_val_if_fail (region != NULL, NULL);
+
+  return g_strdup_printf ("https://%s.%s.amazonaws.com%s", service, region,
+                          g_str_has_prefix (region, "cn-") ? ".cn" : "");
+}
+
+/**
+ * amigo_client_token_new:
+ *
+ * A fresh idempotency token (`ClientToken`), a random UUID. Make one per
+ * user action, not per call: retries of the same body then carry the same
+ * token, and so does a "try again" of the same action.
+ *
+ * Returns: (transfer full): the token
+ */
+char *
+amigo_client_token_new (void)
+{
+  return g_uuid_string_random ();
+}
+
+/* ---- what a log may show ------------------------------------------- */
+
+/**
+ * amigo_client_redact_header_value:
+ * @name: a header name
+ * @value: its value
+ *
+ * What a log may show of a header: `Authorization`, `X-Amz-Security-Token`,
+ * cookies and anything named like a token, secret, signature, password or
+ * credential become `[redacted]`.
+ *
+ * Returns: (transfer full): the value to log
+ */
+char *
+amigo_client_redact_header_value (const char *name,
+                                  const char *value)
+{
+  static const char * const sensitive_names[] = {
+    "authorization", "proxy-authorization", "cookie", "set-cookie", NULL
+  };
+  static const char * const sensitive_parts[] = {
+    "token", "secret", "signature", "password", "credential", NULL
+  };
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  lower = g_ascii_strdown (name, -1);
+  if (g_strv_contains (sensitive_names, lower))
+    return g_strdup ("[redacted]");
+  for (guint i = 0; sensitive_parts[i] != NULL; i++)
+    if (strstr (lower, sensitive_parts[i]) != NULL)
+      return g_strdup ("[redacted]");
+  return g_strdup (value);
+}
+
+/**
+ * amigo_client_format_headers_redacted:
+ * @headers: request or response headers
+ *
+ * Returns: (transfer full): `Name: value` lines, with
+ *   amigo_client_redact_header_value() applied, for debug logs
+ */
+char *
+amigo_client_format_headers_redacted (SoupMessageHeaders *headers)
+{
+  SoupMessageHeadersIter iter;
+  const char *name;
+  const char *value;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (headers != NULL, NULL);
+
+  soup_message_headers_iter_init (&iter, headers);
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    {
+      g_autofree char *shown = amigo_client_redact_header_value (name, value);
+      g_string_append_printf (out, "  %s: %s\n", name, shown);
+    }
+  return g_string_free (out, FALSE);
 }

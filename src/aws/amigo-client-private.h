@@ -98,4 +98,38 @@ GError   *_amigo_client_transport_error     (const char         *host,
                                              AmigoCallStage      stage,
                                              gboolean           *retryable);
 
+/* Every call fails with @error (taken; %NULL clears it): an unusable setting. */
+void      _amigo_client_set_config_error       (AmigoClient *self,
+                                                GError      *error);
+
+/* ---- credentials (amigo-client-credentials.c) ------------------------ */
+
+/* The credentials to sign with, or (when %NULL) why there are none. */
+typedef void (*AmigoCredentialsReady) (gpointer          data,
+                                       AmigoCredentials *credentials,
+                                       const GError     *error);
+
+typedef struct _AmigoCredentialRefresher AmigoCredentialRefresher;
+
+AmigoCredentialRefresher *_amigo_credential_refresher_new      (AmigoClient *client);
+void      _amigo_credential_refresher_free     (AmigoCredentialRefresher    *self);
+void      _amigo_credential_refresher_set_func (AmigoCredentialRefresher    *self,
+                                                AmigoCredentialsRefreshFunc  func,
+                                                gpointer                     user_data,
+                                                GDestroyNotify               destroy);
+gboolean  _amigo_credential_refresher_has_func (AmigoCredentialRefresher    *self);
+guint     _amigo_credential_refresher_get_count (AmigoCredentialRefresher   *self);
+void      _amigo_credential_refresher_get      (AmigoCredentialRefresher    *self,
+                                                AmigoCredentials            *current,
+                                                gint64                       now,
+                                                gboolean                     force,
+                                                AmigoCredentialsReady        ready,
+                                                gpointer                     data);
+
+AmigoCredentialRefresher *_amigo_client_get_refresher (AmigoClient *self);
+/* The corrected time to sign with, Unix seconds. */
+gint64    _amigo_client_signing_now            (AmigoClient *self);
+/* Refreshes started so far (tests). */
+guint     _amigo_client_get_refresh_count      (AmigoClient *self);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include "amigo-client.h"
 #include "amigo-client-private.h"
+#include "amigo-client-retry.h"
 #include "amigo-error.h"
 
 #define CHUNK_SIZE                 (64 * 1024)
@@ -17,11 +18,6 @@
 #define SKEW_THRESHOLD_SECONDS     (4 * 60)
 /* A Date further off than this is not believed: an error, not a correction. */
 #define MAX_CLOCK_OFFSET_SECONDS   (24 * 60 * 60)
-/* botocore retries/standard.py, ExponentialBackoff */
-#define THROTTLING_BASE_MS         1000
-#define TRANSIENT_BASE_MS          50
-#define MAX_BACKOFF_MS             20000
-#define RETRY_AFTER_MAX_EXTRA_MS   5000
 /* Seconds; a DescribeImages of every public image can take a while to
  * start answering, so the I/O timeout is generous. */
 #define IO_TIMEOUT                 60
@@ -45,16 +41,12 @@ struct _AmigoClient
   gint64 clock_offset;          /* seconds to add to the local clock */
   gboolean allow_plain_http;    /* http:// to a host that is not loopback */
 
-  /* Test hooks */
+  AmigoRetryPolicy *retry;      /* backoff, quota, rate (amigo-client-retry.c) */
+  AmigoCredentialRefresher *refresher; /* amigo-client-credentials.c */
+
+  /* Test hook */
   AmigoClockFunc clock_func;
   gpointer clock_data;
-  AmigoJitterFunc jitter_func;
-  gpointer jitter_data;
-  AmigoBackoffHook backoff_hook;
-  gpointer backoff_hook_data;
-  guint throttling_base_ms;
-  guint transient_base_ms;
-  guint max_backoff_ms;
 };
 
 G_DEFINE_FINAL_TYPE (AmigoClient, amigo_client, G_TYPE_OBJECT)
@@ -86,6 +78,10 @@ typedef struct
   guint counted;                /* attempts counted against max_attempts */
   gboolean skew_retried;
   gboolean next_is_free;        /* the next attempt is the skew retry */
+  gboolean expired_retried;     /* an expired-token answer forced a refresh */
+  gboolean force_refresh;       /* the next attempt refreshes the credentials first */
+  AmigoCredentials *signed_with; /* this attempt's credentials */
+  guint quota_acquired;         /* what the last retry took from the quota */
 
   SoupMessage *msg;
   GInputStream *stream;
@@ -149,6 +145,7 @@ call_free (gpointer data)
   g_clear_error (&call->restart_error);
   g_clear_pointer (&call->error_body, g_byte_array_unref);
   g_clear_pointer (&call->request, amigo_request_unref);
+  g_clear_pointer (&call->signed_with, amigo_credentials_unref);
   g_clear_pointer (&call->response_headers, soup_message_headers_unref);
   g_free (call->service);
   g_free (call->region);
@@ -227,9 +224,11 @@ body_is_short (SoupMessage *msg,
 }
 
 
+/* The credentials held now (from the function, else the stored ones),
+ * before any expiry check. */
 static AmigoCredentials *
-current_credentials (AmigoClient  *self,
-                     GError      **error)
+peek_credentials (AmigoClient  *self,
+                  GError      **error)
 {
   AmigoCredentials *credentials;
 
@@ -244,29 +243,18 @@ current_credentials (AmigoClient  *self,
             local_error = g_error_new_literal (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
                                                _("No credentials are available for this account."));
           g_propagate_error (error, local_error);
-          return NULL;
         }
+      return credentials;
     }
-  else if (self->credentials != NULL)
-    credentials = amigo_credentials_ref (self->credentials);
-  else
-    {
-      g_set_error_literal (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
-                           _("No credentials are set for this account. Add an access key "
-                           "in the account settings."));
-      return NULL;
-    }
+  if (self->credentials != NULL)
+    return amigo_credentials_ref (self->credentials);
+  if (_amigo_credential_refresher_has_func (self->refresher))
+    return NULL;                /* the refresh brings the first ones */
 
-  if (amigo_credentials_is_expired (credentials, signing_time (self)))
-    {
-      amigo_credentials_unref (credentials);
-      g_set_error_literal (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_EXPIRED,
-                           _("The temporary credentials of this account have expired. "
-                           "Sign in again or refresh them, then retry."));
-      return NULL;
-    }
-
-  return credentials;
+  g_set_error_literal (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
+                       _("No credentials are set for this account. Add an access key "
+                       "in the account settings."));
+  return NULL;
 }
 
 /* ---- the call -------------------------------------------------------- */
@@ -325,31 +313,13 @@ wait_cancelled_cb (GCancellable *cancellable,
   return G_SOURCE_REMOVE;
 }
 
-/* Ends an attempt that failed with @error (taken): waits and tries again
- * when that may help and attempts are left, or completes the call. */
+/* Starts the next attempt after @delay_ms, unless cancelled meanwhile. */
 static void
-retry_or_fail (GTask    *task,
-               GError   *error,
-               gboolean  throttled,
-               gint64    retry_after_ms)
+call_wait (GTask *task,
+           guint  delay_ms)
 {
   Call *call = g_task_get_task_data (task);
-  AmigoClient *self = call->client;
-  const AmigoAwsErrorDetails *details = amigo_aws_error_get_details (error);
   GCancellable *cancellable = g_task_get_cancellable (task);
-  guint delay_ms;
-
-  if (details == NULL || !details->retryable || call->counted >= self->max_attempts ||
-      g_cancellable_is_cancelled (cancellable))
-    {
-      task_return_error (task, error);
-      return;
-    }
-
-  delay_ms = _amigo_client_backoff_delay_ms (self, call->counted, throttled, retry_after_ms);
-  g_debug ("%s (%s, %s): trying again in %u ms (%s)", call->action, call->service,
-           call->region, delay_ms, error->message);
-  g_error_free (error);
 
   call->wait_source = g_timeout_source_new (delay_ms);
   g_source_set_callback (call->wait_source, wait_done_cb, task, NULL);
@@ -360,9 +330,57 @@ retry_or_fail (GTask    *task,
       g_source_set_callback (call->cancel_source, G_SOURCE_FUNC (wait_cancelled_cb), task, NULL);
       g_source_attach (call->cancel_source, g_task_get_context (task));
     }
+}
 
-  if (self->backoff_hook != NULL)
-    self->backoff_hook (self->backoff_hook_data, call->counted, delay_ms);
+/* Ends an attempt that failed with @error (taken): waits and tries again
+ * when that may help, attempts are left and the retry quota pays for it,
+ * or completes the call. */
+static void
+retry_or_fail (GTask    *task,
+               GError   *error,
+               gboolean  throttled,
+               gboolean  timeout,
+               gint64    retry_after_ms)
+{
+  Call *call = g_task_get_task_data (task);
+  AmigoClient *self = call->client;
+  const AmigoAwsErrorDetails *details = amigo_aws_error_get_details (error);
+  guint delay_ms;
+
+  _amigo_retry_policy_limiter_update (self->retry, throttled);
+
+  if (details == NULL || !details->retryable || call->counted >= self->max_attempts ||
+      g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      task_return_error (task, error);
+      return;
+    }
+
+  if (!_amigo_retry_policy_acquire_quota (self->retry, timeout, &call->quota_acquired))
+    {
+      GError *spent;
+
+      g_debug ("%s (%s, %s): not trying again, the retry quota is spent (%s)", call->action,
+               call->service, call->region, error->message);
+      spent = _amigo_client_error_with_message (error->code, details->aws_code,
+                                                details->aws_message, details->request_id,
+                                                details->http_status, FALSE,
+                                                /* Translators: %s is the error of the last attempt */
+                                                g_strdup_printf (_("%s Amigo did not try again: too many "
+                                                                   "requests to AWS failed in a short "
+                                                                   "while."), error->message));
+      g_error_free (error);
+      task_return_error (task, spent);
+      return;
+    }
+
+  delay_ms = _amigo_retry_policy_backoff_ms (self->retry, call->counted, throttled, retry_after_ms);
+  g_debug ("%s (%s, %s): trying again in %u ms (%s)", call->action, call->service,
+           call->region, delay_ms, error->message);
+  g_error_free (error);
+
+  call_wait (task, delay_ms);
+  _amigo_retry_policy_backoff_started (self->retry, call->counted, delay_ms);
 }
 
 static void
@@ -372,6 +390,7 @@ fail_transport (GTask          *task,
 {
   Call *call = g_task_get_task_data (task);
   gboolean retryable;
+  gboolean timeout = g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
   GError *error;
 
   stream_abandon (&call->stream);
@@ -397,7 +416,7 @@ fail_transport (GTask          *task,
       g_error_free (error);
       error = marked;
     }
-  retry_or_fail (task, error, FALSE, -1);
+  retry_or_fail (task, error, FALSE, timeout, -1);
 }
 
 static gint64
@@ -431,7 +450,7 @@ finish_error_answer (GTask *task)
     {
       error = _amigo_client_short_body_error (call->host, status, body->len, expected);
       log_attempt (call, status, response_request_id (call->msg), error);
-      retry_or_fail (task, error, FALSE, -1);
+      retry_or_fail (task, error, FALSE, FALSE, -1);
       return;
     }
 
@@ -485,7 +504,25 @@ finish_error_answer (GTask *task)
         }
     }
 
-  retry_or_fail (task, error, error->code == AMIGO_AWS_ERROR_THROTTLED,
+  /* Expired temporary credentials (a session token: long-term keys do not
+   * expire): refresh them, once, and send again. */
+  if (error->code == AMIGO_AWS_ERROR_EXPIRED && !call->expired_retried &&
+      call->signed_with != NULL && amigo_credentials_get_session_token (call->signed_with) != NULL &&
+      _amigo_credential_refresher_has_func (self->refresher) && self->credentials_func == NULL)
+    {
+      g_debug ("%s (%s, %s): the credentials were refused as expired (%s); refreshing them",
+               call->action, call->service, call->region, details->aws_code);
+      _amigo_retry_policy_limiter_update (self->retry, FALSE);
+      call->expired_retried = TRUE;
+      call->next_is_free = TRUE;
+      /* Unless someone else refreshed them since this attempt was signed. */
+      call->force_refresh = call->signed_with == self->credentials;
+      g_error_free (error);
+      call_start_attempt (task);
+      return;
+    }
+
+  retry_or_fail (task, error, error->code == AMIGO_AWS_ERROR_THROTTLED, FALSE,
                  retry_after_ms (headers));
 }
 
@@ -550,12 +587,14 @@ read_cb (GObject      *source,
 
           stream_abandon (&call->stream);
           log_attempt (call, status, response_request_id (call->msg), cut);
-          retry_or_fail (task, cut, FALSE, -1);
+          retry_or_fail (task, cut, FALSE, FALSE, -1);
           return;
         }
 
       g_clear_object (&call->stream);
       log_attempt (call, status, response_request_id (call->msg), NULL);
+      _amigo_retry_policy_limiter_update (call->client->retry, FALSE);
+      _amigo_retry_policy_release_quota (call->client->retry, call->quota_acquired);
       call->response_status = status;
       g_clear_pointer (&call->response_headers, soup_message_headers_unref);
       call->response_headers = soup_message_headers_ref (soup_message_get_response_headers (call->msg));
@@ -710,24 +749,12 @@ restarted_cb (SoupMessage *msg,
 }
 
 static void
-call_start_attempt (GTask *task)
+call_send_attempt (GTask            *task,
+                   AmigoCredentials *credentials)
 {
   Call *call = g_task_get_task_data (task);
   AmigoClient *self = call->client;
-  g_autoptr(AmigoCredentials) credentials = NULL;
   GError *error = NULL;
-
-  if (g_task_return_error_if_cancelled (task))
-    {
-      g_object_unref (task);
-      return;
-    }
-
-  if (self->config_error != NULL)
-    {
-      task_return_error (task, g_error_copy (self->config_error));
-      return;
-    }
 
   call_clear_msg (call);
   call->attempt++;
@@ -737,13 +764,8 @@ call_start_attempt (GTask *task)
     call->next_is_free = FALSE;
   else
     call->counted++;
-
-  credentials = current_credentials (self, &error);
-  if (credentials == NULL)
-    {
-      task_return_error (task, error);
-      return;
-    }
+  g_clear_pointer (&call->signed_with, amigo_credentials_unref);
+  call->signed_with = amigo_credentials_ref (credentials);
 
   if (call->sink != NULL && call->sink->begin_attempt != NULL &&
       !call->sink->begin_attempt (call->sink_data, call->attempt, &error))
@@ -774,6 +796,67 @@ call_start_attempt (GTask *task)
   call->attempt_start_us = g_get_monotonic_time ();
   soup_session_send_async (self->session, call->msg, G_PRIORITY_DEFAULT,
                            g_task_get_cancellable (task), send_cb, task);
+}
+
+static void
+credentials_ready_cb (gpointer          data,
+                      AmigoCredentials *credentials,
+                      const GError     *error)
+{
+  GTask *task = data;
+
+  if (credentials == NULL)
+    task_return_error (task, g_error_copy (error));
+  else if (g_task_return_error_if_cancelled (task))
+    g_object_unref (task);
+  else
+    call_send_attempt (task, credentials);
+}
+
+/* Every attempt starts here: after the adaptive rate limiter lets it go,
+ * with credentials that are fresh enough (refreshed first if need be). */
+static void
+call_start_attempt (GTask *task)
+{
+  Call *call = g_task_get_task_data (task);
+  AmigoClient *self = call->client;
+  g_autoptr(AmigoCredentials) current = NULL;
+  GError *error = NULL;
+  gboolean force;
+  guint delay_ms;
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  if (self->config_error != NULL)
+    {
+      task_return_error (task, g_error_copy (self->config_error));
+      return;
+    }
+
+  delay_ms = _amigo_retry_policy_limiter_delay_ms (self->retry);
+  if (delay_ms > 0)
+    {
+      g_debug ("%s (%s, %s): paced by the client-side rate limit, sending in %u ms",
+               call->action, call->service, call->region, delay_ms);
+      call_wait (task, delay_ms);
+      return;
+    }
+
+  current = peek_credentials (self, &error);
+  if (current == NULL && error != NULL)
+    {
+      task_return_error (task, error);
+      return;
+    }
+
+  force = call->force_refresh;
+  call->force_refresh = FALSE;
+  _amigo_credential_refresher_get (self->refresher, current, signing_time (self), force,
+                                   credentials_ready_cb, task);
 }
 
 static void
@@ -836,6 +919,8 @@ amigo_client_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_error (&self->config_error);
   g_clear_pointer (&self->credentials, amigo_credentials_unref);
+  g_clear_pointer (&self->retry, _amigo_retry_policy_free);
+  g_clear_pointer (&self->refresher, _amigo_credential_refresher_free);
   if (self->credentials_destroy != NULL)
     self->credentials_destroy (self->credentials_data);
 
@@ -924,9 +1009,8 @@ amigo_client_init (AmigoClient *self)
   const char *ca_bundle = g_getenv ("AWS_CA_BUNDLE");
 
   self->max_attempts = AMIGO_CLIENT_DEFAULT_MAX_ATTEMPTS;
-  self->throttling_base_ms = THROTTLING_BASE_MS;
-  self->transient_base_ms = TRANSIENT_BASE_MS;
-  self->max_backoff_ms = MAX_BACKOFF_MS;
+  self->retry = _amigo_retry_policy_new ();
+  self->refresher = _amigo_credential_refresher_new (self);
 
   self->session = soup_session_new_with_options ("user-agent", "Amigo/" PACKAGE_VERSION,
                                                  "timeout", IO_TIMEOUT,
@@ -1016,48 +1100,6 @@ amigo_client_set_credentials_func (AmigoClient          *self,
   self->credentials_func = func;
   self->credentials_data = user_data;
   self->credentials_destroy = destroy;
-}
-
-/**
- * amigo_client_set_ca_file:
- * @self: a client
- * @path: a PEM file of certificate authorities (AWS_CA_BUNDLE, `ca_bundle`)
- * @error: where a failure goes
- *
- * Verifies servers against the authorities in @path instead of the system's.
- * Certificates are always verified. When the file cannot be used, the error
- * is returned and also kept: every call fails with it until a usable file is
- * set.
- *
- * Returns: %TRUE if the file was loaded
- */
-gboolean
-amigo_client_set_ca_file (AmigoClient  *self,
-                          const char   *path,
-                          GError      **error)
-{
-  g_autoptr(GTlsDatabase) database = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (AMIGO_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  database = g_tls_file_database_new (path, &local_error);
-  if (database == NULL)
-    {
-      g_clear_error (&self->config_error);
-      self->config_error = g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
-                                        _("The certificate authorities file “%s” (AWS_CA_BUNDLE) "
-                                        "cannot be used: %s. Fix or unset it."),
-                                        path, local_error->message);
-      if (error != NULL)
-        *error = g_error_copy (self->config_error);
-      return FALSE;
-    }
-
-  soup_session_set_tls_database (self->session, database);
-  g_clear_error (&self->config_error);
-  return TRUE;
 }
 
 /**
@@ -1185,9 +1227,21 @@ amigo_client_build_message (AmigoClient  *self,
       g_propagate_error (error, g_error_copy (self->config_error));
       return NULL;
     }
-  credentials = current_credentials (self, error);
+  credentials = peek_credentials (self, error);
   if (credentials == NULL)
-    return NULL;
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
+                             _("No credentials are available for this account."));
+      return NULL;
+    }
+  if (amigo_credentials_is_expired (credentials, signing_time (self)))
+    {
+      g_set_error_literal (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_EXPIRED,
+                           _("The temporary credentials of this account have expired. "
+                           "Sign in again or refresh them, then retry."));
+      return NULL;
+    }
 
   request = form_request (service, region, form_body);
   return _amigo_client_build_message (credentials, request, endpoint_url, self->allow_plain_http,
@@ -1331,103 +1385,6 @@ amigo_client_call_finish (AmigoClient   *self,
   return amigo_client_send_finish (self, result, NULL, NULL, error);
 }
 
-/**
- * amigo_client_default_endpoint:
- * @service: e.g. `ec2`
- * @region: e.g. `eu-west-1`
- *
- * The plain regional endpoint, for when the caller has nothing better:
- * `https://ec2.eu-west-1.amazonaws.com` (`.amazonaws.com.cn` in China).
- * amigo-endpoint knows the partitions and overrides.
- *
- * Returns: (transfer full): the URL
- */
-char *
-amigo_client_default_endpoint (const char *service,
-                               const char *region)
-{
-  g_return_val_if_fail (service != NULL, NULL);
-  g_return_val_if_fail (region != NULL, NULL);
-
-  return g_strdup_printf ("https://%s.%s.amazonaws.com%s", service, region,
-                          g_str_has_prefix (region, "cn-") ? ".cn" : "");
-}
-
-/**
- * amigo_client_token_new:
- *
- * A fresh idempotency token (`ClientToken`), a random UUID. Make one per
- * user action, not per call: retries of the same body then carry the same
- * token, and so does a "try again" of the same action.
- *
- * Returns: (transfer full): the token
- */
-char *
-amigo_client_token_new (void)
-{
-  return g_uuid_string_random ();
-}
-
-/**
- * amigo_client_redact_header_value:
- * @name: a header name
- * @value: its value
- *
- * What a log may show of a header: `Authorization`, `X-Amz-Security-Token`,
- * cookies and anything named like a token, secret, signature, password or
- * credential become `[redacted]`.
- *
- * Returns: (transfer full): the value to log
- */
-char *
-amigo_client_redact_header_value (const char *name,
-                                  const char *value)
-{
-  static const char * const sensitive_names[] = {
-    "authorization", "proxy-authorization", "cookie", "set-cookie", NULL
-  };
-  static const char * const sensitive_parts[] = {
-    "token", "secret", "signature", "password", "credential", NULL
-  };
-  g_autofree char *lower = NULL;
-
-  g_return_val_if_fail (name != NULL, NULL);
-
-  lower = g_ascii_strdown (name, -1);
-  if (g_strv_contains (sensitive_names, lower))
-    return g_strdup ("[redacted]");
-  for (guint i = 0; sensitive_parts[i] != NULL; i++)
-    if (strstr (lower, sensitive_parts[i]) != NULL)
-      return g_strdup ("[redacted]");
-  return g_strdup (value);
-}
-
-/**
- * amigo_client_format_headers_redacted:
- * @headers: request or response headers
- *
- * Returns: (transfer full): `Name: value` lines, with
- *   amigo_client_redact_header_value() applied, for debug logs
- */
-char *
-amigo_client_format_headers_redacted (SoupMessageHeaders *headers)
-{
-  SoupMessageHeadersIter iter;
-  const char *name;
-  const char *value;
-  GString *out = g_string_new (NULL);
-
-  g_return_val_if_fail (headers != NULL, NULL);
-
-  soup_message_headers_iter_init (&iter, headers);
-  while (soup_message_headers_iter_next (&iter, &name, &value))
-    {
-      g_autofree char *shown = amigo_client_redact_header_value (name, value);
-      g_string_append_printf (out, "  %s: %s\n", name, shown);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* ---- test hooks ------------------------------------------------------ */
 
 void
@@ -1440,58 +1397,39 @@ _amigo_client_set_clock_func (AmigoClient    *self,
   self->clock_data = user_data;
 }
 
-void
-_amigo_client_set_backoff (AmigoClient *self,
-                           guint        throttling_base_ms,
-                           guint        transient_base_ms,
-                           guint        max_backoff_ms)
+AmigoRetryPolicy *
+_amigo_client_get_retry_policy (AmigoClient *self)
 {
-  g_return_if_fail (AMIGO_IS_CLIENT (self));
-  self->throttling_base_ms = throttling_base_ms;
-  self->transient_base_ms = transient_base_ms;
-  self->max_backoff_ms = max_backoff_ms;
+  g_return_val_if_fail (AMIGO_IS_CLIENT (self), NULL);
+  return self->retry;
 }
 
-void
-_amigo_client_set_jitter_func (AmigoClient     *self,
-                               AmigoJitterFunc  func,
-                               gpointer         user_data)
+AmigoCredentialRefresher *
+_amigo_client_get_refresher (AmigoClient *self)
 {
-  g_return_if_fail (AMIGO_IS_CLIENT (self));
-  self->jitter_func = func;
-  self->jitter_data = user_data;
+  g_return_val_if_fail (AMIGO_IS_CLIENT (self), NULL);
+  return self->refresher;
 }
 
-void
-_amigo_client_set_backoff_hook (AmigoClient      *self,
-                                AmigoBackoffHook  hook,
-                                gpointer          user_data)
+gint64
+_amigo_client_signing_now (AmigoClient *self)
 {
-  g_return_if_fail (AMIGO_IS_CLIENT (self));
-  self->backoff_hook = hook;
-  self->backoff_hook_data = user_data;
+  g_return_val_if_fail (AMIGO_IS_CLIENT (self), 0);
+  return signing_time (self);
 }
 
-/* botocore standard mode: rand(0,1) × min(base × 2^(attempt-1), max), and
- * at least x-amz-retry-after (but at most 5 s more than that draw). */
 guint
-_amigo_client_backoff_delay_ms (AmigoClient *self,
-                                guint        attempt,
-                                gboolean     throttled,
-                                gint64       retry_after)
+_amigo_client_get_refresh_count (AmigoClient *self)
 {
-  double base = throttled ? self->throttling_base_ms : self->transient_base_ms;
-  double jitter = self->jitter_func ? self->jitter_func (self->jitter_data) : g_random_double ();
-  double ceiling = base;
-  double delay;
+  g_return_val_if_fail (AMIGO_IS_CLIENT (self), 0);
+  return _amigo_credential_refresher_get_count (self->refresher);
+}
 
-  for (guint i = 1; i < attempt && ceiling < self->max_backoff_ms; i++)
-    ceiling *= 2;
-  ceiling = MIN (ceiling, (double) self->max_backoff_ms);
-  delay = CLAMP (jitter, 0.0, 1.0) * ceiling;
-
-  if (retry_after >= 0)
-    delay = MAX (delay, MIN ((double) retry_after, delay + RETRY_AFTER_MAX_EXTRA_MS));
-
-  return (guint) delay;
+void
+_amigo_client_set_config_error (AmigoClient *self,
+                                GError      *error)
+{
+  g_return_if_fail (AMIGO_IS_CLIENT (self));
+  g_clear_error (&self->config_error);
+  self->config_error = error;
 }

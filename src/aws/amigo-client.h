@@ -36,7 +36,7 @@ G_BEGIN_DECLS
  * reuses connections for a POST only then): every call may be sent again,
  * see Idempotency below.
  *
- * Retries (botocore's standard mode): at most #AmigoClient:max-attempts
+ * Retries (botocore's standard mode by default; see #AmigoRetryMode): at most #AmigoClient:max-attempts
  * attempts (3 by default) for throttling codes, transient codes, HTTP
  * 500/502/503/504 and dropped connections (refused, reset, timed out, cut
  * short — a body shorter than its `Content-Length` included, which libsoup
@@ -45,7 +45,20 @@ G_BEGIN_DECLS
  * 2^(n-1), 20 s)`, base 1 s when throttled and 50 ms otherwise, and at least
  * the server's `x-amz-retry-after` (capped to 5 s more). Never on 4xx client
  * errors, never after cancellation, never after the sink refused a chunk.
- * Waits are main-loop timeouts, cancellable.
+ * Standard and adaptive modes keep a retry quota per client (500; a retry
+ * takes 5, 10 after a timeout; a success gives back what its retry took, or
+ * 1): when it cannot pay, the error is returned without retrying. Adaptive
+ * mode also paces every call of the client (all regions alike) with a CUBIC
+ * token bucket once the service has throttled. Waits are main-loop timeouts,
+ * cancellable.
+ *
+ * Temporary credentials: with a refresh function
+ * (amigo_client_set_credentials_refresh_func()), credentials with an expiry
+ * are refreshed 15 minutes before it (on failure the current ones are used
+ * on) and must be 10 minutes before (on failure the call fails), one refresh
+ * at a time; an `ExpiredToken`, `ExpiredTokenException` or (with no clock
+ * skew to correct) `RequestExpired` answer forces one refresh and one more
+ * attempt, not counted against max-attempts.
  *
  * Clock skew: when an answer is one of the clock-skew errors
  * (`RequestTimeTooSkewed`, `RequestExpired`, `RequestInTheFuture`,
@@ -116,6 +129,37 @@ typedef struct {
 typedef AmigoCredentials *(*AmigoCredentialsFunc) (gpointer   user_data,
                                                     GError   **error);
 
+/**
+ * AmigoCredentialsRefreshFunc:
+ * @client: the client that needs fresh credentials
+ * @task: (transfer full): complete it with g_task_return_pointer() (the new #AmigoCredentials,
+ *   amigo_credentials_unref() as its free function) or an error
+ * @user_data: the data given with the function
+ *
+ * Fetches fresh temporary credentials (runs the profile's
+ * `credential_process` again, say). At most one runs at a time per client.
+ */
+typedef void (*AmigoCredentialsRefreshFunc) (AmigoClient *client,
+                                             GTask       *task,
+                                             gpointer     user_data);
+
+/**
+ * AmigoRetryMode:
+ * @AMIGO_RETRY_MODE_LEGACY: botocore's legacy mode: no retry quota, backoff
+ *   of rand(0,1) × 2^(n-1) s
+ * @AMIGO_RETRY_MODE_STANDARD: the standard mode (the AWS CLI v2 default):
+ *   exponential backoff with jitter and the retry quota
+ * @AMIGO_RETRY_MODE_ADAPTIVE: standard, plus client-side rate limiting once
+ *   the service throttles
+ *
+ * `retry_mode` / `AWS_RETRY_MODE`.
+ */
+typedef enum {
+  AMIGO_RETRY_MODE_LEGACY,
+  AMIGO_RETRY_MODE_STANDARD,
+  AMIGO_RETRY_MODE_ADAPTIVE,
+} AmigoRetryMode;
+
 #define AMIGO_CLIENT_DEFAULT_MAX_ATTEMPTS 3
 
 AmigoClient      *amigo_client_new                  (AmigoCredentials     *credentials);
@@ -127,12 +171,23 @@ void              amigo_client_set_credentials_func (AmigoClient          *self,
                                                      AmigoCredentialsFunc  func,
                                                      gpointer              user_data,
                                                      GDestroyNotify        destroy);
+void              amigo_client_set_credentials_refresh_func (AmigoClient                 *self,
+                                                             AmigoCredentialsRefreshFunc  func,
+                                                             gpointer                     user_data,
+                                                             GDestroyNotify               destroy);
 gboolean          amigo_client_set_ca_file          (AmigoClient          *self,
                                                      const char           *path,
+                                                     GError              **error);
+gboolean          amigo_client_set_ca_bundle        (AmigoClient          *self,
+                                                     const char           *path,
+                                                     const char           *profile_name,
                                                      GError              **error);
 guint             amigo_client_get_max_attempts     (AmigoClient          *self);
 void              amigo_client_set_max_attempts     (AmigoClient          *self,
                                                      guint                 max_attempts);
+AmigoRetryMode    amigo_client_get_retry_mode       (AmigoClient          *self);
+void              amigo_client_set_retry_mode       (AmigoClient          *self,
+                                                     AmigoRetryMode        mode);
 gint64            amigo_client_get_clock_offset     (AmigoClient          *self);
 void              amigo_client_set_clock_offset     (AmigoClient          *self,
                                                      gint64                offset_seconds);
