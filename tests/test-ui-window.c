@@ -947,6 +947,7 @@ test_all_regions_one_denied (void)
 
   g_assert_true (_amigo_window_select_region (window, "ap-northeast-2"));
   WAIT_FOR (loaded () && g_strcmp0 (_amigo_window_get_visible_page (window), "list") == 0, 60);
+}
 
 /* ---- listing at scale --------------------------------------------------- */
 
