@@ -906,7 +906,7 @@ amigo_credential_chain_resolve_async (AmigoAwsConfig      *config,
  *   %AMIGO_AWS_ERROR_NOT_FOUND (no such profile), %AMIGO_AWS_ERROR_CONFIG
  *   (incomplete or unsupported profile, a loop of source profiles),
  *   %AMIGO_AWS_ERROR_PROCESS, %AMIGO_AWS_ERROR_EXPIRED, an STS error
- *   (%AMIGO_AWS_ERROR_AUTH when the role refuses), or
+ *   (AccessDenied, %AMIGO_AWS_ERROR_SERVICE, when the role refuses), or
  *   %G_IO_ERROR_CANCELLED
  *
  * Returns: (transfer full) (nullable): the credentials, or %NULL
