@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "amigo-application.h"
+#include "amigo-error.h"
+#include "amigo-mfa-dialog.h"
 #include "amigo-test-ui.h"
 #include "amigo-window-private.h"
 
@@ -92,6 +94,96 @@ test_cli_choice_at_start (void)
   g_unlink (config_path);
 }
 
+typedef struct {
+  char *code;
+  GError *error;
+  gboolean done;
+} Answer;
+
+static void
+answer_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Answer *answer = user_data;
+
+  answer->code = g_task_propagate_pointer (G_TASK (result), &answer->error);
+  answer->done = TRUE;
+}
+
+static GtkEntry *
+code_entry (GtkWidget *dialog)
+{
+  g_autoptr(GPtrArray) entries = amigo_test_ui_find_all (dialog, GTK_TYPE_ENTRY);
+
+  g_assert_cmpuint (entries->len, ==, 1);
+  return g_ptr_array_index (entries, 0);
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* The code is asked in a small dialog: the entry has the focus, Continue
+ * waits for six digits, Enter sends them. */
+static void
+test_mfa_dialog_submit (void)
+{
+  Answer answer = { 0 };
+  GTask *task = g_task_new (NULL, NULL, answer_cb, &answer);
+  GtkWidget *dialog;
+  GtkEntry *entry;
+
+  dialog = amigo_mfa_dialog_ask (NULL, "admin", "arn:aws:iam::123456789012:mfa/alice", NULL, task);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  amigo_test_ui_settle ();
+  g_assert_true (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                         "arn:aws:iam::123456789012:mfa/alice") != NULL);
+  entry = code_entry (dialog);
+  /* Typing goes to the entry at once (its text is the focus). */
+  g_assert_nonnull (gtk_window_get_focus (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)), GTK_WIDGET (entry)));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "continue"));
+
+  amigo_test_ui_set_text (entry, "12345");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "continue"));
+  amigo_test_ui_set_text (entry, "123456");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "continue"));
+  amigo_test_ui_maybe_screenshot (dialog, "mfa-dialog.png");
+  g_signal_emit_by_name (entry, "activate");
+  AMIGO_TEST_WAIT_FOR (answer.done, 10);
+  amigo_test_ui_wait_until (window_gone, &dialog, 10, "the MFA dialog to close");
+  g_assert_no_error (answer.error);
+  g_assert_cmpstr (answer.code, ==, "123456");
+  g_free (answer.code);
+}
+
+/* Cancelled: a clear error that says what the code was for. */
+static void
+test_mfa_dialog_cancel (void)
+{
+  Answer answer = { 0 };
+  GTask *task = g_task_new (NULL, NULL, answer_cb, &answer);
+  GtkWidget *dialog;
+
+  dialog = amigo_mfa_dialog_ask (NULL, "admin", "arn:aws:iam::123456789012:mfa/alice", NULL, task);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  amigo_test_ui_settle ();
+  amigo_test_ui_set_text (code_entry (dialog), "654321");
+  /* Escape, or the window closed: the close response, Cancel. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  AMIGO_TEST_WAIT_FOR (answer.done, 10);
+  amigo_test_ui_wait_until (window_gone, &dialog, 10, "the MFA dialog to close");
+  g_assert_null (answer.code);
+  g_assert_error (answer.error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS);
+  g_assert_nonnull (strstr (answer.error->message, "“admin”"));
+  g_assert_nonnull (strstr (answer.error->message, "MFA"));
+  g_assert_null (strstr (answer.error->message, "654321"));
+  g_clear_error (&answer.error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -101,6 +193,8 @@ main (int   argc,
   tmp_dir = g_dir_make_tmp ("amigo-sign-in-XXXXXX", NULL);
   amigo_test_ui_init_gtk (&argc, &argv);
 
+  g_test_add_func ("/ui/sign-in/mfa-dialog/submit", test_mfa_dialog_submit);
+  g_test_add_func ("/ui/sign-in/mfa-dialog/cancel", test_mfa_dialog_cancel);
   g_test_add_func ("/ui/sign-in/cli-choice-at-start", test_cli_choice_at_start);
 
   status = g_test_run ();

@@ -87,8 +87,12 @@ static void
 on_code_activate_cb (GtkEntry         *entry,
                      AdwMessageDialog *dialog)
 {
+  /* As the Continue button does: the response, then the dialog closed. */
   if (code_is_valid (gtk_editable_get_text (GTK_EDITABLE (entry))))
-    adw_message_dialog_response (dialog, "continue");
+    {
+      adw_message_dialog_response (dialog, "continue");
+      gtk_window_close (GTK_WINDOW (dialog));
+    }
 }
 
 static void
