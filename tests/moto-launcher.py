@@ -31,6 +31,7 @@ import ipaddress
 import json
 import io
 import os
+import re
 import signal
 import sys
 import threading
@@ -1536,8 +1537,137 @@ def apply_patches(seed_marketplace: bool) -> None:
     patch_image_block_public_access()
     patch_delete_snapshot_in_use()
     patch_modify_image_description()
+    patch_describe_regions()
     if seed_marketplace:
         patch_marketplace_images()
+
+
+# --------------------------------------------------------------------------
+# Regions as an account sees them
+# --------------------------------------------------------------------------
+
+# moto 5.2.1 reports these not-opted-in (all of botocore's commercial regions
+# but its own list of 20); the launcher's options and /amigo-test/regions add
+# to them.  Both sets are read per request.
+MOTO_NOT_OPTED_IN = set()
+NOT_OPTED_IN_REGIONS = set()
+DENIED_REGIONS = set()
+
+
+def _partition_of(region: str) -> str:
+    if region.startswith("cn-"):
+        return "aws-cn"
+    if region.startswith("us-gov-"):
+        return "aws-us-gov"
+    if region.startswith("eusc-"):
+        return "aws-eusc"
+    if region.startswith("us-isob-"):
+        return "aws-iso-b"
+    if region.startswith("us-iso-"):
+        return "aws-iso"
+    return "aws"
+
+
+def patch_describe_regions() -> None:
+    """DescribeRegions as the EC2 API reference describes it.
+
+    moto 5.2.1 ignores AllRegions and always lists every region of every
+    partition.  EC2: AllRegions "Indicates whether to display all Regions,
+    including Regions that are disabled for your account"; without it only
+    the enabled ones are listed; RegionName.N "You can specify any Regions,
+    whether they are enabled and disabled for your account"; and an account
+    sees the Regions of its own partition only ("You can't describe or access
+    the Regions of one type of account from another", AWS Regions and
+    Availability Zones).  OptInStatus is "opt-in-not-required", "opted-in" or
+    "not-opted-in": the regions named by --not-opted-in-region (and moto's
+    own not-opted-in ones) are not-opted-in; an opt-in region taken out of
+    that set is opted-in.
+    """
+    from moto.core.responses import ActionResult
+    from moto.ec2.models.availability_zones_and_regions import Region, RegionsAndZonesBackend
+    from moto.ec2.responses.availability_zones_and_regions import AvailabilityZonesAndRegions
+
+    MOTO_NOT_OPTED_IN.update(r.name for r in RegionsAndZonesBackend.regions if r.opt_in_status == "not-opted-in")
+    NOT_OPTED_IN_REGIONS.update(MOTO_NOT_OPTED_IN)
+
+    def make(original):
+        def describe_regions(self):
+            self.error_on_dryrun()
+            names = self._get_param("RegionNames", [])
+            all_regions = str(self._get_param("AllRegions", "false")).lower() == "true"
+            partition = _partition_of(self.region)
+            listed = []
+            for region in self.ec2_backend.describe_regions(names):
+                if _partition_of(region.name) != partition:
+                    continue
+                if region.name in NOT_OPTED_IN_REGIONS:
+                    status = "not-opted-in"
+                elif region.name in MOTO_NOT_OPTED_IN or region.opt_in_status == "opted-in":
+                    status = "opted-in"
+                else:
+                    status = "opt-in-not-required"
+                if status == "not-opted-in" and not all_regions and not names:
+                    continue
+                listed.append(Region(region.name, region.endpoint, status))
+            return ActionResult({"Regions": listed})
+
+        return describe_regions
+
+    _wrap(AvailabilityZonesAndRegions, "describe_regions", make)
+
+
+_SCOPE_RE = re.compile(r"Credential=[^/]+/\d{8}/([^/]+)/([^/]+)/aws4_request")
+
+
+def region_access_middleware(app):
+    """Requests to a region the account has not enabled, or that a policy
+    denies, answered as EC2 answers them.
+
+    A region not enabled: "When you enable a Region, AWS performs actions to
+    prepare your account in that Region, such as distributing your IAM
+    resources to the Region ... You cannot use the Region until this process
+    is complete" (EnableRegion, AWS Account Management API Reference), so
+    the keys are unknown there and EC2 answers HTTP 401 AuthFailure, "AWS
+    was not able to validate the provided access credentials" (EC2 API
+    reference, common client errors: "The provided credentials could not be
+    validated").  A denied region: UnauthorizedOperation, HTTP 403, "You are
+    not authorized to perform this operation" (common client errors), as a
+    service control policy's region deny answers.  The region is the
+    signature's credential scope, as moto routes it; STS and IAM are global
+    and are not refused.
+    """
+    from xml.sax.saxutils import escape
+
+    def refuse(start_response, status, code, message):
+        data = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f"<Response><Errors><Error><Code>{code}</Code><Message>{escape(message)}</Message>"
+            f"</Error></Errors><RequestID>{uuid.uuid4()}</RequestID></Response>"
+        ).encode("utf-8")
+        start_response(status, [("Content-Type", "text/xml"), ("Content-Length", str(len(data)))])
+        return [data]
+
+    def wrapped(environ, start_response):
+        match = _SCOPE_RE.search(environ.get("HTTP_AUTHORIZATION", ""))
+        if match is not None and match.group(2) == "ec2":
+            region = match.group(1)
+            if region in NOT_OPTED_IN_REGIONS:
+                return refuse(start_response, "401 Unauthorized", "AuthFailure",
+                              "AWS was not able to validate the provided access credentials")
+            if region in DENIED_REGIONS:
+                from urllib.parse import parse_qs
+
+                length = int(environ.get("CONTENT_LENGTH") or 0)
+                body = environ["wsgi.input"].read(length) if length > 0 else b""
+                environ["wsgi.input"] = io.BytesIO(body)
+                action = parse_qs(body.decode("utf-8", "replace")).get("Action", ["*"])[0]
+                return refuse(start_response, "403 Forbidden", "UnauthorizedOperation",
+                              "You are not authorized to perform this operation. User: "
+                              "arn:aws:iam::123456789012:user/amigo-test is not authorized to perform: "
+                              f"ec2:{action} with an explicit deny in a service control policy")
+        return app(environ, start_response)
+
+    return wrapped
 
 
 # --------------------------------------------------------------------------
@@ -1980,6 +2110,10 @@ def test_control_middleware(app):
         {"region", "snapshot_id", "state", "progress": "45%"}
       POST /amigo-test/instance-state
         {"region", "instance_id", "state", "state_reason": {"code", "message"}}
+      POST /amigo-test/regions
+        {"not_opted_in": [...], "denied": [...]}: the regions the account has
+        not enabled (besides moto's own) and those a policy denies, replacing
+        the launcher's --not-opted-in-region and --deny-region
       POST /amigo-test/expire-sessions
         {}: every STS session issued so far expires now (see
         patch_sts_session_expiry)
@@ -2065,7 +2199,16 @@ def test_control_middleware(app):
                 released = held.pop(body["name"], None) is not None or released
         return released
 
+    def set_regions(body):
+        """The regions not enabled (besides moto's own) and the denied ones."""
+        NOT_OPTED_IN_REGIONS.clear()
+        NOT_OPTED_IN_REGIONS.update(MOTO_NOT_OPTED_IN, body.get("not_opted_in", []))
+        DENIED_REGIONS.clear()
+        DENIED_REGIONS.update(body.get("denied", []))
+        return True
+
     handlers = {
+        "regions": set_regions,
         "expire-sessions": lambda body: expire_sts_sessions() >= 0,
         "release-name": release_name,
         "image-state": set_image_state,
@@ -2145,6 +2288,20 @@ def parse_args(argv):
         help="do not check EC2 requests against botocore's model (AmigoModelMismatch)",
     )
     parser.add_argument(
+        "--not-opted-in-region",
+        action="append",
+        default=[],
+        metavar="REGION",
+        help="a region the account has not enabled: not-opted-in, refused with AuthFailure (repeatable)",
+    )
+    parser.add_argument(
+        "--deny-region",
+        action="append",
+        default=[],
+        metavar="REGION",
+        help="a region a policy denies: refused with UnauthorizedOperation (repeatable)",
+    )
+    parser.add_argument(
         "--sts-session-seconds",
         type=int,
         default=None,
@@ -2186,6 +2343,10 @@ def main(argv=None) -> int:
     app = DomainDispatcherApplication(create_backend_app)
     app.debug = True  # as `python -m moto.server`
     app = test_control_middleware(app)
+    if not args.no_patches:
+        NOT_OPTED_IN_REGIONS.update(args.not_opted_in_region)
+        DENIED_REGIONS.update(args.deny_region)
+        app = region_access_middleware(app)
     if not args.no_model_check:
         app = model_check_middleware(app)
     server = make_server(host, args.port, raw_body_middleware(app), threaded=True)

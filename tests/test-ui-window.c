@@ -797,6 +797,148 @@ test_account_id_and_shared_with_me (void)
   WAIT_FOR (loaded (), 60);
 }
 
+/* ---- regions as the account sees them ----------------------------------- */
+
+#define NOT_ENABLED_REGION "eu-south-1"
+#define DENIED_REGION      "eu-west-3"
+
+/* The launcher's /amigo-test/regions knob (tests/README-moto.md), set
+ * before the window first asks DescribeRegions. */
+static void
+set_regions (const char *json)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (g_getenv ("AMIGO_TEST_ENDPOINT"), "/amigo-test/regions", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+/* The title label of @region's row in the open picker, or %NULL. */
+static GtkWidget *
+picker_row_title (GtkWidget  *dropdown,
+                  const char *region)
+{
+  g_autoptr(GPtrArray) labels = amigo_test_ui_find_all (dropdown, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_get_mapped (label) && gtk_widget_get_next_sibling (label) != NULL &&
+          strstr (gtk_label_get_text (GTK_LABEL (label)), region) != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* The picker greys a region the account has not enabled and says so;
+ * picking it asks AWS nothing and shows how to enable it. */
+static void
+test_region_not_enabled (void)
+{
+  GtkDropDown *dropdown = window->region_dropdown;
+  AdwStatusPage *page = window->region_page;
+  g_autoptr(GPtrArray) entries = NULL;
+  GtkLabel *caption;
+  GtkWidget *title;
+  guint asked;
+
+  WAIT_FOR (g_strcmp0 (_amigo_window_get_region_caption (window, NOT_ENABLED_REGION), "Not enabled") == 0, 60);
+  g_assert_null (_amigo_window_get_region_caption (window, "us-east-1"));
+
+  /* In the picker itself: search for it, as a person would */
+  g_signal_emit_by_name (dropdown, "activate");
+  amigo_test_ui_settle ();
+  entries = amigo_test_ui_find_all (dropdown, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_cmpuint (entries->len, ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "Europe (Milan)");
+  amigo_test_ui_settle ();
+  WAIT_FOR (picker_row_title (GTK_WIDGET (dropdown), NOT_ENABLED_REGION) != NULL, 10);
+  title = picker_row_title (GTK_WIDGET (dropdown), NOT_ENABLED_REGION);
+  caption = GTK_LABEL (gtk_widget_get_next_sibling (title));
+  g_assert_cmpstr (gtk_label_get_text (caption), ==, "Not enabled");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (caption)));
+  g_assert_true (gtk_widget_has_css_class (title, "dim-label"));
+  amigo_test_ui_maybe_screenshot (window, "region-picker-not-enabled.png");
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "");
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (caption), GTK_TYPE_POPOVER)));
+  amigo_test_ui_settle ();
+
+  /* Picked: its page, with the console link; no request to it */
+  asked = amigo_test_ui_fault_count ("seen", "DescribeImages");
+  g_assert_true (_amigo_window_select_region (window, NOT_ENABLED_REGION));
+  WAIT_FOR (g_strcmp0 (_amigo_window_get_visible_page (window), "region") == 0, 60);
+  amigo_test_ui_settle ();
+  g_assert_cmpuint (amigo_test_ui_fault_count ("seen", "DescribeImages"), ==, asked);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "Region Not Enabled");
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "This region is not enabled for this account"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->region_link_button)));
+  g_assert_true (g_str_has_prefix (gtk_link_button_get_uri (window->region_link_button),
+                                   "https://console.aws.amazon.com/"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->error_edit_button)));
+  amigo_test_ui_maybe_screenshot (window, "region-not-enabled.png");
+}
+
+/* A region a policy denies: its page says so, in AWS's words too; no
+ * account edit is offered and the account's keys are kept. */
+static void
+test_region_denied (void)
+{
+  AmigoAccount *account = _amigo_window_get_account (window);
+  AdwStatusPage *page = window->region_page;
+  const char *description;
+
+  WAIT_FOR (amigo_account_get_account_number (account) != NULL, 60);
+  g_assert_true (_amigo_window_select_region (window, DENIED_REGION));
+  WAIT_FOR (g_strcmp0 (_amigo_window_get_visible_page (window), "region") == 0, 60);
+
+  description = adw_status_page_get_description (page);
+  g_assert_nonnull (strstr (description, "Denied by a policy"));
+  g_assert_nonnull (strstr (description, "explicit deny"));
+  g_assert_null (strstr (description, "Check the access key"));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "Region Denied by a Policy");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->error_edit_button)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->region_link_button)));
+  g_assert_cmpstr (_amigo_window_get_region_caption (window, DENIED_REGION), ==, "Denied by a policy");
+  /* Forgotten credentials take the account id with them */
+  g_assert_nonnull (amigo_account_get_account_number (account));
+  amigo_test_ui_maybe_screenshot (window, "region-denied.png");
+
+  g_assert_true (_amigo_window_select_region (window, "ap-northeast-2"));
+  WAIT_FOR (loaded () && g_strcmp0 (_amigo_window_get_visible_page (window), "list") == 0, 60);
+}
+
+/* All Regions: the denied region is marked in the picker with its own
+ * error, the others are listed, the one not enabled is never asked, and
+ * the keys are kept. */
+static void
+test_all_regions_one_denied (void)
+{
+  AmigoImageStore *store = _amigo_window_get_store (window);
+  AmigoAccount *account = _amigo_window_get_account (window);
+
+  g_assert_true (_amigo_window_select_region (window, ""));
+  WAIT_FOR (loaded () && _amigo_window_get_region_caption (window, DENIED_REGION) != NULL, 120);
+  g_assert_cmpstr (_amigo_window_get_visible_page (window), ==, "list");
+  g_assert_cmpuint (n_stored (), >, 0);
+  g_assert_cmpstr (_amigo_window_get_region_caption (window, DENIED_REGION), ==, "Denied by a policy");
+  g_assert_cmpuint (amigo_image_store_get_n_regions_failed (store), ==, 1);
+  g_assert_nonnull (amigo_image_store_get_region_error (store, DENIED_REGION));
+  g_assert_null (amigo_image_store_get_region_error (store, NOT_ENABLED_REGION));
+  g_assert_cmpstr (_amigo_window_get_region_caption (window, NOT_ENABLED_REGION), ==, "Not enabled");
+  g_assert_nonnull (amigo_account_get_account_number (account));
+
+  g_assert_true (_amigo_window_select_region (window, "ap-northeast-2"));
+  WAIT_FOR (loaded () && g_strcmp0 (_amigo_window_get_visible_page (window), "list") == 0, 60);
+}
+
 static void
 seed (void)
 {
@@ -828,6 +970,7 @@ main (int   argc,
     }
 
   seed ();
+  set_regions ("{\"not_opted_in\": [\"" NOT_ENABLED_REGION "\"], \"denied\": [\"" DENIED_REGION "\"]}");
 
   /* The account a person gets by exporting AWS_* variables. */
   g_setenv ("AWS_ACCESS_KEY_ID", g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"), TRUE);
@@ -861,6 +1004,9 @@ main (int   argc,
   g_test_add_func ("/ui/window/error-then-retry", test_error_then_retry);
   g_test_add_func ("/ui/window/outside-text-is-not-markup", test_outside_text_is_not_markup);
   g_test_add_func ("/ui/window/account-id-and-shared-with-me", test_account_id_and_shared_with_me);
+  g_test_add_func ("/ui/window/region-not-enabled", test_region_not_enabled);
+  g_test_add_func ("/ui/window/region-denied", test_region_denied);
+  g_test_add_func ("/ui/window/all-regions-one-denied", test_all_regions_one_denied);
 
   status = g_test_run ();
 

@@ -9,6 +9,8 @@
 #include "amigo-account.h"
 #include "amigo-credential-chain.h"
 #include "amigo-error.h"
+#include "amigo-getter-private.h"
+#include "amigo-gtask-private.h"
 #include "amigo-sts.h"
 
 struct _AmigoAccount
@@ -265,13 +267,8 @@ amigo_account_new_environment (AmigoAwsConfig *config)
 }
 
 /* The getters that return a field as it is. */
-#define ACCOUNT_FIELD_GETTER(Type, field, fallback)             \
-  Type                                                          \
-  amigo_account_get_##field (AmigoAccount *self)                \
-  {                                                             \
-    g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), fallback);   \
-    return self->field;                                         \
-  }
+#define ACCOUNT_FIELD_GETTER(Type, field, fallback) \
+  AMIGO_DEFINE_FIELD_GETTER (AmigoAccount, amigo_account, AMIGO_IS_ACCOUNT, Type, field, fallback)
 
 ACCOUNT_FIELD_GETTER (const char *, id, NULL)
 ACCOUNT_FIELD_GETTER (const char *, name, NULL)
@@ -689,14 +686,7 @@ amigo_account_get_client_async (AmigoAccount        *self,
  *
  * Returns: (transfer full): the client, or %NULL with @error set
  */
-AmigoClient *
-amigo_account_get_client_finish (AmigoAccount  *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoAccount, AmigoClient *, amigo_account_get_client)
 
 /* ---- who am I --------------------------------------------------------- */
 

@@ -524,7 +524,7 @@ finish_image_creation (AmigoEc2      *self,
 }
 
 /* A request that makes an image with a name that EC2 would refuse fails
- * at once. */
+ * at once; %FALSE (after a critical) when @self is no EC2 either. */
 static gboolean
 check_image_name (AmigoEc2            *self,
                   const char          *name,
@@ -533,6 +533,8 @@ check_image_name (AmigoEc2            *self,
                   gpointer             source_tag)
 {
   GError *error = NULL;
+
+  g_return_val_if_fail (AMIGO_IS_EC2 (self), FALSE);
 
   if (amigo_ec2_validate_image_name (name, &error))
     return TRUE;
@@ -563,7 +565,6 @@ amigo_ec2_create_image_async (AmigoEc2                      *self,
 {
   AmigoEc2Query *q;
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
   g_return_if_fail (request != NULL);
   g_return_if_fail (request->instance_id != NULL);
 
@@ -631,7 +632,6 @@ amigo_ec2_register_image_async (AmigoEc2                        *self,
 {
   AmigoEc2Query *q;
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
   g_return_if_fail (request != NULL);
   g_return_if_fail (request->root_snapshot_id == NULL || request->root_device_name != NULL);
 
@@ -759,7 +759,6 @@ amigo_ec2_copy_image_async (AmigoEc2                    *self,
   g_autofree char *token = NULL;
   AmigoEc2Query *q;
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
   g_return_if_fail (request != NULL);
   g_return_if_fail (request->source_region != NULL);
   g_return_if_fail (request->source_image_id != NULL);

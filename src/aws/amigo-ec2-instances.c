@@ -184,24 +184,13 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, run_instances)
  *
  * DescribeInstances, every page.
  */
-void
-amigo_ec2_describe_instances_async (AmigoEc2                  *self,
-                                    const AmigoEc2ListRequest *request,
-                                    GCancellable              *cancellable,
-                                    GAsyncReadyCallback        callback,
-                                    gpointer                   user_data)
-{
-  _amigo_ec2_describe_list_async (self, &describe_instances, request, cancellable, callback,
-                                  user_data, amigo_ec2_describe_instances_async);
-}
-
 /**
  * amigo_ec2_describe_instances_finish:
  *
  * Returns: (transfer container) (element-type AmigoInstance) (nullable):
  *   the instances of every reservation, or %NULL with @error set
  */
-AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_instances)
+AMIGO_EC2_DEFINE_DESCRIBE_LIST (describe_instances, describe_instances)
 
 /**
  * amigo_ec2_describe_instance_types_async:
@@ -216,24 +205,13 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_instances)
  * DescribeInstanceTypes, every page: what each type offers the region.
  * amigo_instance_type_can_run_image() tells which can run an image.
  */
-void
-amigo_ec2_describe_instance_types_async (AmigoEc2                  *self,
-                                         const AmigoEc2ListRequest *request,
-                                         GCancellable              *cancellable,
-                                         GAsyncReadyCallback        callback,
-                                         gpointer                   user_data)
-{
-  _amigo_ec2_describe_list_async (self, &describe_instance_types, request, cancellable, callback,
-                                  user_data, amigo_ec2_describe_instance_types_async);
-}
-
 /**
  * amigo_ec2_describe_instance_types_finish:
  *
  * Returns: (transfer container) (element-type AmigoInstanceType) (nullable):
  *   the instance types, or %NULL with @error set
  */
-AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_instance_types)
+AMIGO_EC2_DEFINE_DESCRIBE_LIST (describe_instance_types, describe_instance_types)
 
 /**
  * amigo_ec2_describe_key_pairs_async:
@@ -245,21 +223,10 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_instance_types)
  *
  * DescribeKeyPairs: the key pairs a launch can use.
  */
-void
-amigo_ec2_describe_key_pairs_async (AmigoEc2                  *self,
-                                    const AmigoEc2ListRequest *request,
-                                    GCancellable              *cancellable,
-                                    GAsyncReadyCallback        callback,
-                                    gpointer                   user_data)
-{
-  _amigo_ec2_describe_list_async (self, &describe_key_pairs, request, cancellable, callback,
-                                  user_data, amigo_ec2_describe_key_pairs_async);
-}
-
 /**
  * amigo_ec2_describe_key_pairs_finish:
  *
  * Returns: (transfer container) (element-type AmigoKeyPair) (nullable):
  *   the key pairs, or %NULL with @error set
  */
-AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_key_pairs)
+AMIGO_EC2_DEFINE_DESCRIBE_LIST (describe_key_pairs, describe_key_pairs)

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "amigo-getter-private.h"
 #include "amigo-keyring-account.h"
 
 struct _AmigoKeyringAccount
@@ -158,48 +159,32 @@ amigo_keyring_account_new (const char *id,
  *
  * Returns: (transfer none): the id, a UUID made when the account was added
  */
-const char *
-amigo_keyring_account_get_id (AmigoKeyringAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_KEYRING_ACCOUNT (self), NULL);
-  return self->id;
-}
+#define GETTER(field) \
+  AMIGO_DEFINE_FIELD_GETTER (AmigoKeyringAccount, amigo_keyring_account, AMIGO_IS_KEYRING_ACCOUNT, \
+                             const char *, field, NULL)
+
+GETTER (id)
 
 /**
  * amigo_keyring_account_get_name:
  *
  * Returns: (transfer none): the name people gave the account
  */
-const char *
-amigo_keyring_account_get_name (AmigoKeyringAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_KEYRING_ACCOUNT (self), NULL);
-  return self->name;
-}
+GETTER (name)
 
 /**
  * amigo_keyring_account_get_region:
  *
  * Returns: (transfer none): the default region
  */
-const char *
-amigo_keyring_account_get_region (AmigoKeyringAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_KEYRING_ACCOUNT (self), NULL);
-  return self->region;
-}
+GETTER (region)
 
 /**
  * amigo_keyring_account_get_endpoint:
  *
  * Returns: (transfer none) (nullable): the custom endpoint URL, or %NULL
  */
-const char *
-amigo_keyring_account_get_endpoint (AmigoKeyringAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_KEYRING_ACCOUNT (self), NULL);
-  return self->endpoint;
-}
+GETTER (endpoint)
 
 /**
  * amigo_keyring_account_equal:

@@ -261,6 +261,81 @@ search_items (GTask               *task,
                            g_task_get_cancellable (task), callback, task);
 }
 
+/* Finishes search_items(): %TRUE with @items (none when nothing matched),
+ * or %FALSE with @task returned an error that says @what failed. */
+static gboolean
+search_items_finish (GAsyncResult  *result,
+                     GTask         *task,
+                     const char    *what,
+                     GList        **items)
+{
+  GError *error = NULL;
+
+  *items = secret_password_search_finish (result, &error);
+  if (error == NULL)
+    return TRUE;
+  g_task_return_error (task, translate_error (error, what));
+  return FALSE;
+}
+
+/* Reads the secret of the item matching @attributes; @callback gets @task
+ * (taken), whose cancellable the lookup follows. */
+static void
+lookup_item (GTask               *task,
+             GHashTable          *attributes,
+             GAsyncReadyCallback  callback)
+{
+  secret_password_lookupv (amigo_keyring_get_schema (), attributes, g_task_get_cancellable (task),
+                           callback, task);
+}
+
+/* Finishes lookup_item(): %TRUE with @value (%NULL when the item is not
+ * there or stayed locked), or %FALSE with @task returned the error. */
+static gboolean
+lookup_item_finish (GAsyncResult  *result,
+                    GTask         *task,
+                    SecretValue  **value)
+{
+  GError *error = NULL;
+
+  *value = secret_password_lookup_binary_finish (result, &error);
+  if (error == NULL)
+    return TRUE;
+  g_task_return_error (task, translate_error (error, _("The account’s keys could not be read from the keyring")));
+  return FALSE;
+}
+
+/* Saves @account with the secret @value, in the default collection;
+ * @callback gets @task (taken), whose cancellable the store follows. */
+static void
+store_item (GTask               *task,
+            AmigoKeyringAccount *account,
+            SecretValue         *value,
+            GAsyncReadyCallback  callback)
+{
+  g_autoptr(GHashTable) attributes = account_to_attributes (account);
+  g_autofree char *label = make_label (amigo_keyring_account_get_name (account));
+
+  secret_password_storev_binary (amigo_keyring_get_schema (), attributes,
+                                 SECRET_COLLECTION_DEFAULT, label, value,
+                                 g_task_get_cancellable (task), callback, task);
+}
+
+/* Finishes store_item(): %FALSE with @task returned an error that says
+ * @what failed. */
+static gboolean
+store_item_finish (GAsyncResult *result,
+                   GTask        *task,
+                   const char   *what)
+{
+  GError *error = NULL;
+
+  if (secret_password_store_finish (result, &error))
+    return TRUE;
+  g_task_return_error (task, translate_error (error, what));
+  return FALSE;
+}
+
 static void
 probe_search_cb (GObject      *object,
                  GAsyncResult *result,
@@ -320,13 +395,9 @@ add_store_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   AddData *d = g_task_get_task_data (task);
-  GError *error = NULL;
 
-  if (!secret_password_store_finish (result, &error))
-    {
-      g_task_return_error (task, translate_error (error, _("The account could not be saved in the keyring")));
-      return;
-    }
+  if (!store_item_finish (result, task, _("The account could not be saved in the keyring")))
+    return;
   _amigo_keyring_emit_changed (g_task_get_source_object (task));
   g_task_return_pointer (task, g_strdup (d->id), g_free);
 }
@@ -337,17 +408,12 @@ service_add_account (AmigoKeyringStore   *store,
                      AmigoKeyringAccount *account,
                      AmigoCredentials    *credentials)
 {
-  g_autoptr(GHashTable) attributes = account_to_attributes (account);
-  g_autofree char *label = make_label (amigo_keyring_account_get_name (account));
   AddData *d = g_new0 (AddData, 1);
 
   d->id = g_strdup (amigo_keyring_account_get_id (account));
   d->value = credentials_to_secret (credentials);
   g_task_set_task_data (task, d, add_data_free);
-
-  secret_password_storev_binary (amigo_keyring_get_schema (), attributes,
-                                 SECRET_COLLECTION_DEFAULT, label, d->value,
-                                 g_task_get_cancellable (task), add_store_cb, task);
+  store_item (task, account, d->value, add_store_cb);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -415,15 +481,10 @@ list_search_cb (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
   GList *items;
 
-  items = secret_password_search_finish (result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, translate_error (error, _("The accounts in the keyring could not be listed")));
-      return;
-    }
+  if (!search_items_finish (result, task, _("The accounts in the keyring could not be listed"), &items))
+    return;
   g_task_return_pointer (task, accounts_from_items (items), (GDestroyNotify) g_ptr_array_unref);
   g_list_free_full (items, g_object_unref);
 }
@@ -446,13 +507,11 @@ lookup_exists_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
   GList *items;
 
-  items = secret_password_search_finish (result, &error);
-  if (error != NULL)
-    g_task_return_error (task, translate_error (error, _("The account’s keys could not be read from the keyring")));
-  else if (items != NULL)
+  if (!search_items_finish (result, task, _("The account’s keys could not be read from the keyring"), &items))
+    return;
+  if (items != NULL)
     /* It is there, yet its secret did not come back: the unlock prompt
      * was dismissed. */
     g_task_return_error (task, locked_error ());
@@ -472,12 +531,8 @@ lookup_cb (GObject      *object,
   GError *error = NULL;
   AmigoCredentials *credentials;
 
-  value = secret_password_lookup_binary_finish (result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, translate_error (error, _("The account’s keys could not be read from the keyring")));
-      return;
-    }
+  if (!lookup_item_finish (result, task, &value))
+    return;
   if (value == NULL)
     {
       attributes = make_id_attributes (g_task_get_task_data (task));
@@ -500,8 +555,7 @@ service_lookup_credentials (AmigoKeyringStore *store,
   g_autoptr(GHashTable) attributes = make_id_attributes (account_id);
 
   g_task_set_task_data (task, g_strdup (account_id), g_free);
-  secret_password_lookupv (amigo_keyring_get_schema (), attributes, g_task_get_cancellable (task),
-                           lookup_cb, task);
+  lookup_item (task, attributes, lookup_cb);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -575,13 +629,9 @@ change_store_cb (GObject      *object,
                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
 
-  if (!secret_password_store_finish (result, &error))
-    {
-      g_task_return_error (task, translate_error (error, _("The change could not be saved in the keyring")));
-      return;
-    }
+  if (!store_item_finish (result, task, _("The change could not be saved in the keyring")))
+    return;
   change_clear_next (g_steal_pointer (&task));
 }
 
@@ -589,12 +639,8 @@ static void
 change_store (GTask *task)
 {
   ChangeData *d = g_task_get_task_data (task);
-  g_autoptr(GHashTable) attributes = account_to_attributes (d->updated);
-  g_autofree char *label = make_label (amigo_keyring_account_get_name (d->updated));
 
-  secret_password_storev_binary (amigo_keyring_get_schema (), attributes,
-                                 SECRET_COLLECTION_DEFAULT, label, d->value,
-                                 g_task_get_cancellable (task), change_store_cb, task);
+  store_item (task, d->updated, d->value, change_store_cb);
 }
 
 static void
@@ -604,14 +650,9 @@ change_lookup_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   ChangeData *d = g_task_get_task_data (task);
-  GError *error = NULL;
 
-  d->value = secret_password_lookup_binary_finish (result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, translate_error (error, _("The account’s keys could not be read from the keyring")));
-      return;
-    }
+  if (!lookup_item_finish (result, task, &d->value))
+    return;
   if (d->value == NULL)
     {
       /* The item was found a moment ago: the unlock prompt was dismissed. */
@@ -628,16 +669,11 @@ change_search_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   ChangeData *d = g_task_get_task_data (task);
-  GError *error = NULL;
   GList *items;
   guint64 newest = 0;
 
-  items = secret_password_search_finish (result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, translate_error (error, _("The account could not be found in the keyring")));
-      return;
-    }
+  if (!search_items_finish (result, task, _("The account could not be found in the keyring"), &items))
+    return;
 
   d->stale = g_ptr_array_new_with_free_func (g_object_unref);
   for (GList *l = items; l != NULL; l = l->next)
@@ -678,10 +714,8 @@ change_search_cb (GObject      *object,
   else
     {
       g_autoptr(GHashTable) attributes = account_to_attributes (d->current);
-      GCancellable *cancellable = g_task_get_cancellable (task);
 
-      secret_password_lookupv (amigo_keyring_get_schema (), attributes, cancellable,
-                               change_lookup_cb, g_steal_pointer (&task));
+      lookup_item (g_steal_pointer (&task), attributes, change_lookup_cb);
     }
 }
 

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <libsecret/secret.h>
 
+#include "amigo-async.h"
 #include "amigo-credentials.h"
 #include "amigo-keyring-account.h"
 
@@ -46,73 +47,30 @@ AmigoKeyring *amigo_keyring_new_session_only          (const char           *rea
 gboolean      amigo_keyring_get_session_only          (AmigoKeyring         *self);
 const char   *amigo_keyring_get_unavailable_reason    (AmigoKeyring         *self);
 
-void          amigo_keyring_add_account_async         (AmigoKeyring         *self,
-                                                       const char           *name,
-                                                       const char           *region,
-                                                       const char           *endpoint,
-                                                       AmigoCredentials     *credentials,
-                                                       GCancellable         *cancellable,
-                                                       GAsyncReadyCallback   callback,
-                                                       gpointer              user_data);
-char         *amigo_keyring_add_account_finish        (AmigoKeyring         *self,
-                                                       GAsyncResult         *result,
-                                                       GError              **error);
+AMIGO_DECLARE_ASYNC (AmigoKeyring, char *, amigo_keyring_add_account,
+                     const char *name,
+                     const char *region,
+                     const char *endpoint,
+                     AmigoCredentials *credentials);
 
-void          amigo_keyring_list_accounts_async       (AmigoKeyring         *self,
-                                                       GCancellable         *cancellable,
-                                                       GAsyncReadyCallback   callback,
-                                                       gpointer              user_data);
-GPtrArray    *amigo_keyring_list_accounts_finish      (AmigoKeyring         *self,
-                                                       GAsyncResult         *result,
-                                                       GError              **error);
+AMIGO_DECLARE_ASYNC (AmigoKeyring, GPtrArray *, amigo_keyring_list_accounts);
 
-void          amigo_keyring_lookup_credentials_async  (AmigoKeyring         *self,
-                                                       const char           *account_id,
-                                                       GCancellable         *cancellable,
-                                                       GAsyncReadyCallback   callback,
-                                                       gpointer              user_data);
-AmigoCredentials *amigo_keyring_lookup_credentials_finish (AmigoKeyring     *self,
-                                                       GAsyncResult         *result,
-                                                       GError              **error);
+AMIGO_DECLARE_ASYNC (AmigoKeyring, AmigoCredentials *, amigo_keyring_lookup_credentials,
+                     const char *account_id);
 
-void          amigo_keyring_rename_account_async      (AmigoKeyring         *self,
-                                                       const char           *account_id,
-                                                       const char           *name,
-                                                       GCancellable         *cancellable,
-                                                       GAsyncReadyCallback   callback,
-                                                       gpointer              user_data);
-AmigoKeyringAccount *amigo_keyring_rename_account_finish (AmigoKeyring      *self,
-                                                       GAsyncResult         *result,
-                                                       GError              **error);
+AMIGO_DECLARE_ASYNC (AmigoKeyring, AmigoKeyringAccount *, amigo_keyring_rename_account,
+                     const char *account_id,
+                     const char *name);
 
-void          amigo_keyring_update_account_async      (AmigoKeyring         *self,
-                                                       const char           *account_id,
-                                                       const char           *region,
-                                                       const char           *endpoint,
-                                                       GCancellable         *cancellable,
-                                                       GAsyncReadyCallback   callback,
-                                                       gpointer              user_data);
-AmigoKeyringAccount *amigo_keyring_update_account_finish (AmigoKeyring      *self,
-                                                       GAsyncResult         *result,
-                                                       GError              **error);
+AMIGO_DECLARE_ASYNC (AmigoKeyring, AmigoKeyringAccount *, amigo_keyring_update_account,
+                     const char *account_id,
+                     const char *region,
+                     const char *endpoint);
 
-void          amigo_keyring_set_credentials_async     (AmigoKeyring         *self,
-                                                       const char           *account_id,
-                                                       AmigoCredentials     *credentials,
-                                                       GCancellable         *cancellable,
-                                                       GAsyncReadyCallback   callback,
-                                                       gpointer              user_data);
-gboolean      amigo_keyring_set_credentials_finish    (AmigoKeyring         *self,
-                                                       GAsyncResult         *result,
-                                                       GError              **error);
+AMIGO_DECLARE_ASYNC (AmigoKeyring, gboolean, amigo_keyring_set_credentials,
+                     const char *account_id,
+                     AmigoCredentials *credentials);
 
-void          amigo_keyring_delete_account_async      (AmigoKeyring         *self,
-                                                       const char           *account_id,
-                                                       GCancellable         *cancellable,
-                                                       GAsyncReadyCallback   callback,
-                                                       gpointer              user_data);
-gboolean      amigo_keyring_delete_account_finish     (AmigoKeyring         *self,
-                                                       GAsyncResult         *result,
-                                                       GError              **error);
+AMIGO_DECLARE_ASYNC (AmigoKeyring, gboolean, amigo_keyring_delete_account, const char *account_id);
 
 G_END_DECLS
