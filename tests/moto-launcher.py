@@ -1044,6 +1044,7 @@ def patch_marketplace_images() -> None:
                     product_codes={code},
                     boot_mode="uefi" if arch == "arm64" else "legacy-bios",
                 )
+                image.ena_support = True
                 if deprecated:
                     image.__dict__["_amigo_deprecate_at"] = _as_utc(default_timestamp_parser(deprecated))
                 self.amis[ami_id] = image
@@ -1051,6 +1052,97 @@ def patch_marketplace_images() -> None:
         return _load_amis
 
     _wrap(AmiBackend, "_load_amis", make_load_amis)
+
+
+def patch_image_ena_support() -> None:
+    """Image.enaSupport of the AMIs moto seeds.
+
+    API reference, Image.EnaSupport: "Specifies whether enhanced networking
+    with ENA is enabled."  EC2 User Guide, "Enable enhanced networking with
+    ENA on your EC2 instances": "The following AMIs include the required
+    ENA driver: AL2023, Amazon Linux 2, Amazon Linux AMI 2018.03, ...
+    Windows Server 2008 R2 and later" and "the AMI must have the enaSupport
+    attribute set"; current-generation types (NetworkInfo.EnaSupport
+    "required") launch only from such an AMI.  moto 5.2.1 seeds Amazon's
+    HVM AMIs of that kind (Amazon Linux, Windows Server 2012 and later,
+    Ubuntu) without the attribute, so no current-generation type could run
+    them; paravirtual AMIs can't have it.  Images registered or created by
+    the tests say themselves (RegisterImage EnaSupport; CreateImage keeps
+    the source AMI's); CopyImage keeps the source's (the copy is the same
+    AMI in another region).
+    """
+    from moto.ec2.models.amis import Ami, AmiBackend
+
+    Ami.ena_support = None
+
+    def make_load_amis(original):
+        def _load_amis(self):
+            original(self)
+            for image in self.amis.values():
+                if image.virtualization_type == "hvm" and image.__dict__.get("ena_support") is None:
+                    image.ena_support = True
+
+        return _load_amis
+
+    def make_copy_image(original):
+        def copy_image(self, source_image_id, source_region, name=None, description=None):
+            from moto.ec2.models import ec2_backends
+
+            ami = original(self, source_image_id, source_region, name, description)
+            source = ec2_backends[self.account_id][source_region].amis.get(source_image_id)
+            if source is not None and getattr(source, "ena_support", None):
+                ami.ena_support = True
+            return ami
+
+        return copy_image
+
+    _wrap(AmiBackend, "_load_amis", make_load_amis)
+    _wrap(AmiBackend, "copy_image", make_copy_image)
+
+
+# Product codes of AWS Marketplace products the account has not subscribed
+# to (--unsubscribed-product-code, POST /amigo-test/subscription).
+UNSUBSCRIBED_PRODUCT_CODES: set[str] = set()
+
+MARKETPLACE_PAGE = "https://aws.amazon.com/marketplace/pp?sku="
+
+
+def patch_marketplace_subscriptions() -> None:
+    """RunInstances of an AWS Marketplace AMI needs a subscription.
+
+    API reference, "Error codes": OptInRequired, "You are not authorized to
+    use the requested service. Ensure that you have subscribed to the
+    service you are trying to use."  For a Marketplace product EC2 answers
+    with HTTP 401 and the words "In order to use this AWS Marketplace
+    product you need to accept terms and subscribe. To do so please visit
+    https://aws.amazon.com/marketplace/pp?sku=<product code>".  moto 5.2.1
+    launches any AMI.
+    """
+    from xml.sax.saxutils import escape
+
+    from moto.core.exceptions import _RESTError
+    from moto.ec2.models.instances import InstanceBackend
+
+    def make_run_instances(original):
+        def run_instances(self, image_id, count, user_data, security_group_names, **kwargs):
+            image = self.amis.get(image_id)
+            for code in sorted(getattr(image, "product_codes", None) or ()):
+                if code in UNSUBSCRIBED_PRODUCT_CODES:
+                    message = ("In order to use this AWS Marketplace product you need to accept terms and "
+                               f"subscribe. To do so please visit {MARKETPLACE_PAGE}{code}")
+                    error = _RESTError("OptInRequired", message)
+                    error.code = 401
+                    error.description = (
+                        '<?xml version="1.0" encoding="UTF-8"?>\n'
+                        f"<Response><Errors><Error><Code>OptInRequired</Code><Message>{escape(message)}</Message>"
+                        f"</Error></Errors><RequestID>{uuid.uuid4()}</RequestID></Response>"
+                    )
+                    raise error
+            return original(self, image_id, count, user_data, security_group_names, **kwargs)
+
+        return run_instances
+
+    _wrap(InstanceBackend, "run_instances", make_run_instances)
 
 
 def patch_image_block_public_access() -> None:
@@ -1293,19 +1385,31 @@ def patch_instance_root_volume() -> None:
     _wrap(InstanceBackend, "run_instances", make_run_instances)
 
 
+# What CreateImage can't change for an instance's own volume.
+EXISTING_MAPPING_FIXED = ("VolumeSize", "VolumeType", "Iops", "Throughput", "SnapshotId", "KmsKeyId", "Encrypted")
+
+
 def patch_create_image_block_devices() -> None:
     """CreateImage makes a snapshot of each EBS volume of the instance.
 
     API reference, CreateImage: "If you customized your instance with
     instance store volumes or Amazon EBS volumes in addition to the root
     device volume, the new AMI contains block device mapping information for
-    those volumes."  BlockDeviceMapping.N changes or adds mappings; a mapping
-    with NoDevice leaves the instance's volume on that device out of the
-    AMI (Amazon EC2 User Guide, "Block device mappings": "NoDevice ...
-    suppresses the device").  A volume can't be smaller than its snapshot
-    (InvalidBlockDeviceMapping, "Volume of size N is smaller than snapshot
-    ..."), the root device can't be left out, and an added EBS volume needs
-    a size or a snapshot.  TagSpecification ResourceType=snapshot tags every
+    those volumes."  BlockDeviceMapping.N adds mappings; a mapping with
+    NoDevice leaves the instance's volume on that device out of the AMI
+    (Amazon EC2 User Guide, "Block device mappings": "NoDevice ...
+    suppresses the device").  For the instance's own volumes, CreateImage
+    BlockDeviceMapping.N: "You can't change the volume size using the
+    VolumeSize parameter. If you want a different volume size, you must
+    first change the volume size of the source instance", "You can't
+    modify the encryption status of existing volumes or snapshots", "The
+    only option that can be changed for existing mappings or snapshots is
+    DeleteOnTermination" — anything else is refused
+    (InvalidBlockDeviceMapping).  An added volume can't be smaller than its
+    snapshot (InvalidBlockDeviceMapping, "Volume of size N is smaller than
+    snapshot ..."), the root device can't be left out, and an added EBS
+    volume needs a size or a snapshot.  The AMI keeps the source AMI's
+    EnaSupport: the instance it was launched from had it.  TagSpecification ResourceType=snapshot tags every
     snapshot made ("The same tag is applied to all of the snapshots that are
     created").
     moto 5.2.1 ignores BlockDeviceMapping.N and gives the AMI one snapshot
@@ -1330,18 +1434,21 @@ def patch_create_image_block_devices() -> None:
             volume = backend.get_volume(attached.volume_id)
             ebs = asked.get("Ebs") or {}
             _check_volume_type(ebs)
-            size = _ebs_size(ebs) or volume.size
-            if size < volume.size:
+            changed = [key for key in EXISTING_MAPPING_FIXED if ebs.get(key) not in (None, "")]
+            if asked.get("VirtualName"):
+                changed.append("VirtualName")
+            if changed:
                 raise _ec2_error(
                     "InvalidBlockDeviceMapping",
-                    f"Volume of size {size} is smaller than the volume {volume.id} of {device}, "
-                    f"expect size >= {volume.size}",
+                    f"The device {device} is a volume of the instance: only DeleteOnTermination can be "
+                    f"changed for it, not {', '.join(changed)}. To change its size or type, modify the "
+                    "volume of the source instance first.",
                 )
             plan.append({
                 "device": device,
                 "volume": volume,
-                "size": size,
-                "type": ebs.get("VolumeType") or volume.volume_type,
+                "size": volume.size,
+                "type": volume.volume_type,
                 "delete": _ebs_bool(ebs, "DeleteOnTermination", bool(attached.delete_on_termination)),
             })
         for device, asked in requested.items():
@@ -1413,6 +1520,9 @@ def patch_create_image_block_devices() -> None:
                 mappings.append({"DeviceName": item["device"], "Ebs": ebs})
             image.root_device_name = instance.root_device_name
             image.amigo_block_device_mappings = mappings
+            source = backend.amis.get(instance.image_id)
+            if source is not None and getattr(source, "ena_support", None):
+                image.ena_support = True
             if root_snapshot is not None:
                 image.ebs_snapshot = root_snapshot
                 backend.snapshots.pop(invented.id, None)
@@ -1538,6 +1648,8 @@ def apply_patches(seed_marketplace: bool) -> None:
     patch_delete_snapshot_in_use()
     patch_modify_image_description()
     patch_describe_regions()
+    patch_image_ena_support()
+    patch_marketplace_subscriptions()
     if seed_marketplace:
         patch_marketplace_images()
 
@@ -2114,6 +2226,10 @@ def test_control_middleware(app):
         {"not_opted_in": [...], "denied": [...]}: the regions the account has
         not enabled (besides moto's own) and those a policy denies, replacing
         the launcher's --not-opted-in-region and --deny-region
+      POST /amigo-test/subscription
+        {"product_code", "subscribed": false}: RunInstances of the product's
+        AMIs answers OptInRequired until {"subscribed": true}
+        (see patch_marketplace_subscriptions)
       POST /amigo-test/expire-sessions
         {}: every STS session issued so far expires now (see
         patch_sts_session_expiry)
@@ -2207,8 +2323,18 @@ def test_control_middleware(app):
         DENIED_REGIONS.update(body.get("denied", []))
         return True
 
+    def set_subscription(body):
+        """The account subscribes to a Marketplace product, or not yet."""
+        code = body["product_code"]
+        if body.get("subscribed", True):
+            UNSUBSCRIBED_PRODUCT_CODES.discard(code)
+        else:
+            UNSUBSCRIBED_PRODUCT_CODES.add(code)
+        return True
+
     handlers = {
         "regions": set_regions,
+        "subscription": set_subscription,
         "expire-sessions": lambda body: expire_sts_sessions() >= 0,
         "release-name": release_name,
         "image-state": set_image_state,
@@ -2302,6 +2428,14 @@ def parse_args(argv):
         help="a region a policy denies: refused with UnauthorizedOperation (repeatable)",
     )
     parser.add_argument(
+        "--unsubscribed-product-code",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="an AWS Marketplace product code the account has not subscribed to: "
+        "RunInstances of its AMIs answers OptInRequired (repeatable)",
+    )
+    parser.add_argument(
         "--sts-session-seconds",
         type=int,
         default=None,
@@ -2317,6 +2451,7 @@ def main(argv=None) -> int:
     host = check_loopback(args.host)
     global PAGE_SEED, STS_SESSION_SECONDS
     PAGE_SEED = args.page_seed
+    UNSUBSCRIBED_PRODUCT_CODES.update(args.unsubscribed_product_code)
     STS_SESSION_SECONDS = args.sts_session_seconds
 
     try:

@@ -125,6 +125,10 @@ AMIGO_DECLARE_ASYNC (AmigoEc2, AmigoImageAttribute *, amigo_ec2_describe_image_a
  *   (`no_device`); fields left unset (%NULL, -1, %AMIGO_TRISTATE_UNSET)
  *   are not sent
  * @n_block_device_mappings: how many
+ * @instance_devices: (array zero-terminated=1) (nullable): the device names
+ *   of the instance's own volumes (its `blockDeviceMapping`); a mapping for
+ *   one of them may only set `DeleteOnTermination` or leave the volume out
+ *   (see amigo_ec2_check_create_image_mappings())
  * @image_tags: (array length=n_image_tags) (nullable): tags for the image
  *   (`TagSpecification.N` with `ResourceType=image`)
  * @n_image_tags: how many
@@ -139,11 +143,15 @@ typedef struct {
   gboolean no_reboot;
   const AmigoBlockDeviceMapping *block_device_mappings;
   guint n_block_device_mappings;
+  const char * const *instance_devices;
   const AmigoEc2Tag *image_tags;
   guint n_image_tags;
   const AmigoEc2Tag *snapshot_tags;
   guint n_snapshot_tags;
 } AmigoCreateImageRequest;
+
+gboolean amigo_ec2_check_create_image_mappings (const AmigoCreateImageRequest  *request,
+                                                GError                        **error);
 
 void  amigo_ec2_create_image_async  (AmigoEc2                      *self,
                                      const AmigoCreateImageRequest *request,

@@ -99,5 +99,7 @@ AMIGO_EC2_DECLARE_DESCRIBE_LIST (describe_instances);
 
 AMIGO_EC2_DECLARE_DESCRIBE_LIST (describe_key_pairs);
 AMIGO_EC2_DECLARE_DESCRIBE_LIST (describe_instance_types);
+AMIGO_DECLARE_ASYNC (AmigoEc2, char **, amigo_ec2_describe_instance_type_offerings,
+                     const char *availability_zone);
 
 G_END_DECLS

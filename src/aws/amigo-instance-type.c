@@ -23,6 +23,7 @@ struct _AmigoInstanceType
   char **supported_boot_modes;
   char *nitro_enclaves_support;  /* pooled */
   char *nitro_tpm_support;  /* pooled */
+  char *ena_support;  /* pooled */
   gint64 memory_size_in_mib;
   gint32 default_v_cpus;
   gint32 default_cores;
@@ -63,6 +64,13 @@ static const AmigoRecordField instance_type_memory_info_fields[] = {
 static AmigoRecordType instance_type_memory_info_type =
   AMIGO_RECORD_NESTED_TYPE ("MemoryInfo", instance_type_memory_info_fields);
 
+static const AmigoRecordField instance_type_network_info_fields[] = {
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "enaSupport", "EnaSupport", "ena-support", POOLED, ena_support),
+};
+
+static AmigoRecordType instance_type_network_info_type =
+  AMIGO_RECORD_NESTED_TYPE ("NetworkInfo", instance_type_network_info_fields);
+
 static const AmigoRecordField instance_type_fields[] = {
   AMIGO_RECORD_FIELD (AmigoInstanceType, "instanceType", "InstanceType", "instance-type", STRING, instance_type),
   AMIGO_RECORD_FIELD (AmigoInstanceType, "currentGeneration", "CurrentGeneration", "current-generation", BOOLEAN, current_generation),
@@ -75,6 +83,7 @@ static const AmigoRecordField instance_type_fields[] = {
   AMIGO_RECORD_FLATTEN ("processorInfo", "ProcessorInfo", instance_type_processor_info_type),
   AMIGO_RECORD_FLATTEN ("vCpuInfo", "VCpuInfo", instance_type_v_cpu_info_type),
   AMIGO_RECORD_FLATTEN ("memoryInfo", "MemoryInfo", instance_type_memory_info_type),
+  AMIGO_RECORD_FLATTEN ("networkInfo", "NetworkInfo", instance_type_network_info_type),
   AMIGO_RECORD_FIELD (AmigoInstanceType, "instanceStorageSupported", "InstanceStorageSupported", "instance-storage-supported", BOOLEAN, instance_storage_supported),
   AMIGO_RECORD_FIELD (AmigoInstanceType, "hibernationSupported", "HibernationSupported", "hibernation-supported", BOOLEAN, hibernation_supported),
   AMIGO_RECORD_FIELD (AmigoInstanceType, "burstablePerformanceSupported", "BurstablePerformanceSupported", "burstable-performance-supported", BOOLEAN, burstable_performance_supported),
@@ -288,6 +297,15 @@ GETTER (const char *, nitro_enclaves_support, NULL)
  */
 GETTER (const char *, nitro_tpm_support, NULL)
 
+/**
+ * amigo_instance_type_get_ena_support:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: (transfer none) (nullable): `unsupported`, `supported` or
+ *   `required` (`networkInfo.enaSupport`)
+ */
+GETTER (const char *, ena_support, NULL)
+
 /* ---- Which instance types can run an image ------------------------- */
 
 /* Whether @list holds @value; an empty list (AWS said nothing) holds anything. */
@@ -300,6 +318,42 @@ list_allows (const char * const *list,
   return g_strv_contains (list, value);
 }
 
+/* The boot mode an image boots in when it names none: the EC2 User Guide,
+ * "Boot modes": "For AMIs with no boot mode parameter, the instances
+ * launched from these AMIs use the default boot mode value of the instance
+ * type" — "Graviton instance types: UEFI", "Intel and AMD instance types:
+ * Legacy BIOS". */
+static const char *
+default_boot_mode (const char *architecture)
+{
+  if (g_strcmp0 (architecture, "arm64") == 0 || g_strcmp0 (architecture, "arm64_mac") == 0)
+    return "uefi";
+  if (g_strcmp0 (architecture, "x86_64") == 0 || g_strcmp0 (architecture, "i386") == 0 ||
+      g_strcmp0 (architecture, "x86_64_mac") == 0)
+    return "legacy-bios";
+  return NULL;
+}
+
+static gboolean
+boot_mode_fits (AmigoInstanceType *instance_type,
+                AmigoImage        *image)
+{
+  const char * const *modes = amigo_instance_type_get_supported_boot_modes (instance_type);
+  const char *boot_mode = amigo_image_get_boot_mode (image);
+
+  if (modes == NULL || modes[0] == NULL)
+    return TRUE;
+  /* "When the boot mode parameter is set to uefi-preferred, and if the
+   * instance type supports UEFI, the instance is launched on UEFI. If the
+   * instance type does not support UEFI, the instance is launched on
+   * Legacy BIOS." */
+  if (g_strcmp0 (boot_mode, "uefi-preferred") == 0)
+    return g_strv_contains (modes, "uefi") || g_strv_contains (modes, "legacy-bios");
+  if (boot_mode == NULL || *boot_mode == '\0')
+    boot_mode = default_boot_mode (amigo_image_get_architecture (image));
+  return list_allows (modes, boot_mode);
+}
+
 /**
  * amigo_instance_type_can_run_image:
  * @instance_type: an instance type of the image's region
@@ -309,9 +363,13 @@ list_allows (const char * const *list,
  * descriptions tell: the image's architecture is one the processor
  * supports; its virtualization type (`hvm`, `paravirtual`) and root device
  * (`ebs`, `instance-store`, which also needs instance storage) are
- * supported; its boot mode is (`uefi-preferred` runs everywhere); NitroTPM
- * images need NitroTPM. What either description leaves out (or an
- * unknown root device type) does not rule the pair out.
+ * supported; a type whose `networkInfo.enaSupport` is `required` needs an
+ * image with `enaSupport`; the image's boot mode is one the type supports
+ * (`uefi-preferred` boots either way; an image without one boots the
+ * architecture's default: legacy BIOS on x86, UEFI on arm64); a NitroTPM
+ * image (`tpmSupport` `v2.0`) needs a type with `nitroTpmSupport`. What
+ * either description leaves out (or an unknown root device type) does not
+ * rule the pair out.
  *
  * Returns: %TRUE if the type can run the image
  */
@@ -320,7 +378,6 @@ amigo_instance_type_can_run_image (AmigoInstanceType *instance_type,
                                    AmigoImage        *image)
 {
   const char *root_device_type;
-  const char *boot_mode;
   const char *tpm_support;
 
   g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (instance_type), FALSE);
@@ -347,9 +404,14 @@ amigo_instance_type_can_run_image (AmigoInstanceType *instance_type,
       !amigo_instance_type_get_instance_storage_supported (instance_type))
     return FALSE;
 
-  boot_mode = amigo_image_get_boot_mode (image);
-  if (boot_mode != NULL && strcmp (boot_mode, "uefi-preferred") != 0 &&
-      !list_allows (amigo_instance_type_get_supported_boot_modes (instance_type), boot_mode))
+  /* EnaSupport, in the API reference's NetworkInfo: "Indicates whether
+   * Elastic Network Adapter (ENA) is supported"; `required` types launch
+   * only from an image with enaSupport. */
+  if (g_strcmp0 (amigo_instance_type_get_ena_support (instance_type), "required") == 0 &&
+      !amigo_image_get_ena_support (image))
+    return FALSE;
+
+  if (!boot_mode_fits (instance_type, image))
     return FALSE;
 
   tpm_support = amigo_image_get_tpm_support (image);
