@@ -134,11 +134,13 @@ accounts_changed (AmigoWindow *self)
   show_browser_controls (self, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "browser");
 
-  /* Keep the current account if it is still there, else the last used one,
-   * else the first. */
+  /* Keep the current account if it is still there, else the one AWS_PROFILE
+   * names, else the last used one, else the first. */
   if (self->account != NULL &&
       amigo_account_manager_lookup (self->manager, amigo_account_get_id (self->account)) == self->account)
     pick = self->account;
+  if (pick == NULL)
+    pick = amigo_account_manager_get_preferred (self->manager);
   if (pick == NULL)
     {
       last = g_settings_get_string (self->settings, "last-account");

@@ -35,10 +35,18 @@ static gboolean
 describe_source (AmigoAwsProfile  *profile,
                  char            **description)
 {
+  if (amigo_aws_profile_has_key (profile, "web_identity_token_file"))
+    {
+      *description = g_strdup (_("Assumes an IAM role with a web identity token"));
+      return TRUE;
+    }
   if (amigo_aws_profile_has_key (profile, "role_arn"))
     {
-      *description = g_strdup (_("Assumes an IAM role (role_arn), which Amigo does not support yet"));
-      return FALSE;
+      if (amigo_aws_profile_has_key (profile, "mfa_serial"))
+        *description = g_strdup (_("Assumes an IAM role (role_arn), asking for an MFA code"));
+      else
+        *description = g_strdup (_("Assumes an IAM role (role_arn)"));
+      return TRUE;
     }
   for (gsize i = 0; i < G_N_ELEMENTS (sso_keys); i++)
     if (amigo_aws_profile_has_key (profile, sso_keys[i]))
@@ -46,11 +54,6 @@ describe_source (AmigoAwsProfile  *profile,
         *description = g_strdup (_("Signs in with IAM Identity Center (SSO), which Amigo does not support yet"));
         return FALSE;
       }
-  if (amigo_aws_profile_has_key (profile, "web_identity_token_file"))
-    {
-      *description = g_strdup (_("Uses a web identity token, which Amigo does not support yet"));
-      return FALSE;
-    }
   if (amigo_aws_profile_get_in_file (profile, AMIGO_AWS_FILE_CREDENTIALS, "aws_access_key_id") != NULL)
     {
       *description = g_strdup (_("Access key in the credentials file"));
