@@ -5,6 +5,9 @@
 #   build-aux/fuzz.sh                  every target for 60 s
 #   build-aux/fuzz.sh --time 1200      every target for 20 minutes
 #   build-aux/fuzz.sh --runs 10000000  every target for 10 million inputs
+#   build-aux/fuzz.sh --runs 10000000 --time 1200
+#                                      10 million inputs or 20 minutes, whichever
+#                                      comes first (the figures in the README)
 #   build-aux/fuzz.sh --smoke          every target for 10 s (what CI runs)
 #   build-aux/fuzz.sh --jobs 2 ...     two targets at once
 #   build-aux/fuzz.sh sigv4 ...        only the named targets
@@ -17,21 +20,24 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-time_s=60
+time_s=
 runs=
 jobs=1
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --time) time_s=$2; shift 2 ;;
-    --runs) runs=$2; time_s=0; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
     --smoke) time_s=10; shift ;;
     --jobs) jobs=$2; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     -*) echo "unknown option: $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
+
+# Without --time: 60 s, or no time limit when --runs is given.
+[ -z "$time_s" ] && { [ -n "$runs" ] && time_s=0 || time_s=60; }
 
 command -v clang >/dev/null || { echo "clang is missing: apt-get install clang libclang-rt-14-dev" >&2; exit 1; }
 
@@ -62,12 +68,13 @@ export G_DEBUG=gc-friendly G_SLICE=always-malloc
 run_one() {
   local t=$1 scratch="$builddir/corpus/$1" log="$builddir/fuzz-$1.log"
   local limit=(-max_total_time="$time_s")
+  local start=$SECONDS
   mkdir -p "$scratch"
-  [ -n "$runs" ] && limit=(-runs="$runs")
+  [ -n "$runs" ] && limit+=(-runs="$runs")
   if "$builddir/tests/fuzz/fuzz-$t" "${limit[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
        -print_final_stats=1 -artifact_prefix="$builddir/$t-" \
        "$scratch" "tests/fuzz/corpus/$t" > "$log" 2>&1; then
-    printf '%-16s ok    %s\n' "$t" "$(grep -E '^stat::(number_of_executed_units|peak_rss_mb)' "$log" \
+    printf '%-16s ok    %5d s  %s\n' "$t" $((SECONDS - start)) "$(grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" \
       | sed 's/stat:://; s/: */=/' | tr '\n' ' ')$(grep -o 'cov: [0-9]*' "$log" | tail -1)"
   else
     printf '%-16s FAIL  (see %s)\n' "$t" "$log"
