@@ -79,11 +79,15 @@ run_one() {
   local start=$SECONDS
   mkdir -p "$scratch"
   [ -n "$runs" ] && limit+=(-runs="$runs")
+  # -timeout is wall-clock time: with a CPU budget on a shared machine a
+  # starved process can sit 10 s on one small input, so allow more there.
+  local per_input=10
+  [ -n "$cpu_s" ] && per_input=120
   local rc=0 asan=$asan_base
   case "$full_stack_targets" in *" $t "*) asan=$asan:fast_unwind_on_malloc=0 ;; esac
   ( export ASAN_OPTIONS=$asan
     [ -n "$cpu_s" ] && ulimit -S -t "$cpu_s"
-    exec "$builddir/tests/fuzz/fuzz-$t" "${limit[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    exec "$builddir/tests/fuzz/fuzz-$t" "${limit[@]}" -max_len=65536 -timeout="$per_input" -rss_limit_mb=2048 \
        -print_final_stats=1 -artifact_prefix="$builddir/$t-" \
        "$scratch" "tests/fuzz/corpus/$t" ) > "$log" 2>&1 || rc=$?
   # 152 = killed by SIGXCPU: the CPU budget of --cpu is spent, no finding.
