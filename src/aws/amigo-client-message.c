@@ -161,7 +161,8 @@ _amigo_client_build_message (AmigoCredentials   *credentials,
   params.double_encode_path = !amigo_request_get_uri_encode_once (request);
   params.sign_body = amigo_request_get_payload_hash (request) == AMIGO_PAYLOAD_HASH_SIGNED;
   params.omit_session_token = FALSE;
-  if (!amigo_sigv4_sign (req, &params, AMIGO_SIGV4_MODE_HEADER, error))
+  /* Without credentials (an unsigned operation), the headers as they are. */
+  if (credentials != NULL && !amigo_sigv4_sign (req, &params, AMIGO_SIGV4_MODE_HEADER, error))
     return NULL;
 
   if (body != NULL)

@@ -58,6 +58,8 @@ typedef struct {
  *   output in, e.g. `GetCallerIdentityResult`
  * @errors: (nullable) (array length=n_errors): the modelled exceptions
  * @n_errors: how many
+ * @unsigned_request: the operation is sent without a signature (botocore's
+ *   `"authtype": "none"`, e.g. STS AssumeRoleWithWebIdentity)
  *
  * One operation of a service model.
  */
@@ -70,6 +72,7 @@ typedef struct {
   const char *result_wrapper;
   const AmigoShape * const *errors;
   guint n_errors;
+  gboolean unsigned_request;
 } AmigoOperation;
 
 AmigoRequest     *amigo_protocol_serialize    (const AmigoServiceModel  *model,

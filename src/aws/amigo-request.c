@@ -30,6 +30,7 @@ struct _AmigoRequest
   char *action;
   AmigoPayloadHash payload_hash;
   gboolean uri_encode_once;
+  gboolean unsigned_request;
   AmigoErrorParser error_parser;
 };
 
@@ -223,6 +224,31 @@ amigo_request_set_uri_encode_once (AmigoRequest *self,
                                    gboolean      once)
 {
   self->uri_encode_once = once;
+}
+
+/**
+ * amigo_request_set_unsigned:
+ * @self: a request
+ * @unsigned_request: %TRUE to send it without a signature nor credentials
+ *   (STS AssumeRoleWithWebIdentity: the token is the proof)
+ */
+void
+amigo_request_set_unsigned (AmigoRequest *self,
+                            gboolean      unsigned_request)
+{
+  self->unsigned_request = unsigned_request;
+}
+
+/**
+ * amigo_request_get_unsigned:
+ * @self: a request
+ *
+ * Returns: whether the request goes without a signature
+ */
+gboolean
+amigo_request_get_unsigned (const AmigoRequest *self)
+{
+  return self->unsigned_request;
 }
 
 /**

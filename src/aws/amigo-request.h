@@ -114,6 +114,9 @@ const char   *amigo_request_get_service       (const AmigoRequest *self);
 const char   *amigo_request_get_region        (const AmigoRequest *self);
 AmigoPayloadHash amigo_request_get_payload_hash (const AmigoRequest *self);
 gboolean      amigo_request_get_uri_encode_once (const AmigoRequest *self);
+void          amigo_request_set_unsigned      (AmigoRequest     *self,
+                                               gboolean          unsigned_request);
+gboolean      amigo_request_get_unsigned      (const AmigoRequest *self);
 AmigoErrorParser amigo_request_get_error_parser (const AmigoRequest *self);
 const char   *amigo_request_get_action        (const AmigoRequest *self);
 
