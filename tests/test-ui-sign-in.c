@@ -12,11 +12,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "amigo-account-manager.h"
 #include "amigo-application.h"
 #include "amigo-error.h"
 #include "amigo-mfa-dialog.h"
 #include "amigo-test-ui.h"
-#include "amigo-window-private.h"
+#include "amigo-window.h"
 
 static char *tmp_dir;
 
@@ -69,12 +70,12 @@ test_cli_choice_at_start (void)
   window = AMIGO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
 
-  AMIGO_TEST_WAIT_FOR (_amigo_window_get_account (window) != NULL, 60);
+  AMIGO_TEST_WAIT_FOR (amigo_window_get_account (window) != NULL, 60);
   /* The profile AWS_PROFILE names, a role, selected; the default one shown
    * beside it; the welcome page never shown. */
-  g_assert_cmpstr (amigo_account_get_id (_amigo_window_get_account (window)), ==, "profile:work");
-  g_assert_cmpstr (_amigo_window_get_visible_page (window), !=, "welcome");
-  g_assert_cmpstr (_amigo_window_get_visible_page (window), !=, "starting");
+  g_assert_cmpstr (amigo_account_get_id (amigo_window_get_account (window)), ==, "profile:work");
+  g_assert_cmpstr (amigo_window_get_visible_page (window), !=, "welcome");
+  g_assert_cmpstr (amigo_window_get_visible_page (window), !=, "starting");
 
   manager = amigo_application_get_account_manager (app);
   g_assert_nonnull (amigo_account_manager_lookup (manager, "profile:default"));
