@@ -153,6 +153,18 @@ _amigo_client_build_message (AmigoCredentials   *credentials,
                                     amigo_request_get_header_value (request, i));
   amigo_sigv4_request_set_body (req, body_data, body_len);
 
+  if (amigo_request_get_unsigned (request))
+    {
+      /* No signature (and no credentials): the headers as they are. */
+      if (body != NULL)
+        soup_message_set_request_body_from_bytes (msg, content_type, body);
+      headers = soup_message_get_request_headers (msg);
+      for (guint i = 0; i < amigo_request_get_n_headers (request); i++)
+        soup_message_headers_replace (headers, amigo_request_get_header_name (request, i),
+                                      amigo_request_get_header_value (request, i));
+      return g_steal_pointer (&msg);
+    }
+
   params.credentials = credentials;
   params.region = region;
   params.service = service;

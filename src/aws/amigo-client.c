@@ -765,7 +765,7 @@ call_send_attempt (GTask            *task,
   else
     call->counted++;
   g_clear_pointer (&call->signed_with, amigo_credentials_unref);
-  call->signed_with = amigo_credentials_ref (credentials);
+  call->signed_with = credentials != NULL ? amigo_credentials_ref (credentials) : NULL;
 
   if (call->sink != NULL && call->sink->begin_attempt != NULL &&
       !call->sink->begin_attempt (call->sink_data, call->attempt, &error))
@@ -843,6 +843,12 @@ call_start_attempt (GTask *task)
       g_debug ("%s (%s, %s): paced by the client-side rate limit, sending in %u ms",
                call->action, call->service, call->region, delay_ms);
       call_wait (task, delay_ms);
+      return;
+    }
+
+  if (amigo_request_get_unsigned (call->request))
+    {
+      call_send_attempt (task, NULL);
       return;
     }
 

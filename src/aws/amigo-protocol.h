@@ -35,6 +35,7 @@ typedef enum {
  * @json_version: `1.0` or `1.1` (JSON)
  * @target_prefix: the `X-Amz-Target` prefix (JSON), e.g. `AmazonSSM`
  * @signing_name: the SigV4 service name, e.g. `sts`
+ * @no_auth: every operation is sent unsigned (`smithy.api#noAuth`)
  *
  * What every operation of a service shares.
  */
@@ -44,6 +45,7 @@ typedef struct {
   const char *json_version;
   const char *target_prefix;
   const char *signing_name;
+  gboolean no_auth;
 } AmigoServiceModel;
 
 /**

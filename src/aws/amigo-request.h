@@ -95,6 +95,9 @@ void          amigo_request_set_error_parser  (AmigoRequest     *self,
 void          amigo_request_set_action        (AmigoRequest     *self,
                                                const char       *action);
 
+void          amigo_request_set_unsigned      (AmigoRequest     *self,
+                                               gboolean          unsigned_request);
+gboolean      amigo_request_get_unsigned      (const AmigoRequest *self);
 const char   *amigo_request_get_method        (const AmigoRequest *self);
 const char   *amigo_request_get_path          (const AmigoRequest *self);
 char         *amigo_request_dup_query_string  (const AmigoRequest *self);

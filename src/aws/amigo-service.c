@@ -375,6 +375,7 @@ amigo_service_call_async (AmigoService          *self,
       return;
     }
   amigo_request_set_signing (request, model->signing_name, priv->region);
+  amigo_request_set_unsigned (request, model->no_auth);
 
   call = g_new0 (CallData, 1);
   call->operation = operation;
