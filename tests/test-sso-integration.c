@@ -15,6 +15,7 @@
 
 #include "amigo-aws-config.h"
 #include "amigo-client.h"
+#include "amigo-credential-chain.h"
 #include "amigo-error.h"
 #include "amigo-sso.h"
 
@@ -362,12 +363,27 @@ write_cli_cache (const AmigoSsoToken *token,
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
 }
 
+static AmigoCredentials *
+chain_resolve (GError **error)
+{
+  AmigoCredentialSource source = AMIGO_CREDENTIAL_SOURCE_ENVIRONMENT;
+  AmigoCredentials *credentials;
+
+  amigo_credential_chain_resolve_async (env.config, "dev", NULL, result_cb, NULL);
+  credentials = amigo_credential_chain_resolve_finish (env.config, await_result (), &source,
+                                                       NULL, error);
+  if (credentials != NULL)
+    g_assert_cmpint (source, ==, AMIGO_CREDENTIAL_SOURCE_SSO);
+  return credentials;
+}
+
 /* Someone ran `aws sso login`: no sign-in, the cached token is used. */
 static void
 test_cli_cache_reused (void)
 {
   g_autoptr(AmigoSsoSession) first = NULL;
   g_autoptr(AmigoSsoSession) session = NULL;
+  g_autoptr(AmigoCredentials) credentials = NULL;
   g_autoptr(AmigoSsoToken) token = NULL;
   g_autoptr(GError) error = NULL;
   Ui ui = { 0 };
@@ -376,11 +392,25 @@ test_cli_cache_reused (void)
   if (!have_servers ())
     return;
   reset_standin ();
+  /* No token anywhere: the chain asks for a sign-in. */
+  amigo_sso_forget_shared_sessions ();
+  credentials = chain_resolve (&error);
+  g_assert_null (credentials);
+  g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_SIGN_IN_REQUIRED);
+  g_clear_error (&error);
+  amigo_sso_forget_shared_sessions ();
+
   first = new_session ();
   token = sign_in (first, AMIGO_SSO_GRANT_AUTHORIZATION_CODE, &ui, &error);
   g_assert_no_error (error);
   write_cli_cache (token, token->expires_at);
   sign_ins = operation_count ("CreateToken");
+
+  /* The profile through the credential chain: role credentials, no sign-in. */
+  credentials = chain_resolve (&error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (amigo_credentials_get_access_key_id (credentials), "ASIA"));
+  amigo_sso_forget_shared_sessions ();
 
   session = new_session ();
   g_assert_true (amigo_sso_session_load_cli_cache (session));

@@ -8,7 +8,8 @@
  *   1. AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN), only
  *      when no profile is named explicitly;
  *   2. the profile (the named one, else AWS_PROFILE, else `default`):
- *      role_arn and sso_* → "not supported yet";
+ *      role_arn → "not supported yet";
+ *      sso_session / sso_start_url → IAM Identity Center (amigo-sso*.c);
  *      static keys from the credentials file;
  *      credential_process;
  *      static keys from the config file.
@@ -23,6 +24,7 @@
 
 #include "amigo-credential-chain.h"
 #include "amigo-error.h"
+#include "amigo-sso.h"
 
 typedef struct
 {
@@ -87,10 +89,6 @@ profile_static_credentials (AmigoAwsConfig   *config,
   return amigo_credentials_new (access_key_id, secret_access_key, session_token, 0);
 }
 
-static const char * const sso_keys[] = {
-  "sso_session", "sso_start_url", "sso_account_id", "sso_role_name", "sso_region",
-};
-
 /* FALSE, with an error, when the profile asks for what Amigo cannot do yet. */
 static gboolean
 check_supported (AmigoAwsProfile  *profile,
@@ -109,17 +107,6 @@ check_supported (AmigoAwsProfile  *profile,
       return FALSE;
     }
 
-  for (gsize i = 0; i < G_N_ELEMENTS (sso_keys); i++)
-    if (amigo_aws_profile_has_key (profile, sso_keys[i]))
-      {
-        g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
-                     _("The AWS profile “%s” signs in with IAM Identity Center (%s), which "
-                       "Amigo does not support yet. Use a profile whose credential_process is "
-                       "“aws configure export-credentials --profile %s --format process”."),
-                     name, sso_keys[i], name);
-        return FALSE;
-      }
-
   return TRUE;
 }
 
@@ -133,6 +120,22 @@ chain_process_cb (GObject      *source,
   AmigoCredentials *credentials;
 
   credentials = amigo_credential_process_run_finish (result, &error);
+  if (credentials == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, credentials, (GDestroyNotify) amigo_credentials_unref);
+}
+
+static void
+chain_sso_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  AmigoCredentials *credentials;
+
+  credentials = amigo_sso_resolve_credentials_finish (AMIGO_AWS_CONFIG (source), result, &error);
   if (credentials == NULL)
     g_task_return_error (task, error);
   else
@@ -168,8 +171,8 @@ return_credentials (GTask                 *task,
  * Finds credentials the way the AWS CLI does. Within a profile: static
  * keys from the credentials file, then `credential_process` (with the
  * timeout of amigo_aws_config_set_credential_process_timeout()), then
- * static keys from the config file. Profiles that assume a role or use
- * IAM Identity Center are reported as not supported yet.
+ * static keys from the config file; IAM Identity Center before them all.
+ * Profiles that assume a role are reported as not supported yet.
  */
 void
 amigo_credential_chain_resolve_async (AmigoAwsConfig      *config,
@@ -249,6 +252,15 @@ amigo_credential_chain_resolve_async (AmigoAwsConfig      *config,
   if (!check_supported (profile, &error))
     {
       g_task_return_error (task, error);
+      return;
+    }
+
+  /* botocore's order: IAM Identity Center before the files' static keys. */
+  if (amigo_aws_profile_uses_sso (profile))
+    {
+      rd->source = AMIGO_CREDENTIAL_SOURCE_SSO;
+      amigo_sso_resolve_credentials_async (config, profile_name, cancellable, chain_sso_cb,
+                                           g_object_ref (task));
       return;
     }
 

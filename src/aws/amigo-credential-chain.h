@@ -19,12 +19,14 @@ G_BEGIN_DECLS
  * @AMIGO_CREDENTIAL_SOURCE_CREDENTIALS_FILE: static keys in the credentials file
  * @AMIGO_CREDENTIAL_SOURCE_PROCESS: the profile's `credential_process`
  * @AMIGO_CREDENTIAL_SOURCE_CONFIG_FILE: static keys in the config file
+ * @AMIGO_CREDENTIAL_SOURCE_SSO: IAM Identity Center role credentials
  */
 typedef enum {
   AMIGO_CREDENTIAL_SOURCE_ENVIRONMENT,
   AMIGO_CREDENTIAL_SOURCE_CREDENTIALS_FILE,
   AMIGO_CREDENTIAL_SOURCE_PROCESS,
   AMIGO_CREDENTIAL_SOURCE_CONFIG_FILE,
+  AMIGO_CREDENTIAL_SOURCE_SSO,
 } AmigoCredentialSource;
 
 void              amigo_credential_chain_resolve_async  (AmigoAwsConfig         *config,

@@ -263,10 +263,13 @@ amigo_sso_settings_from_profile (AmigoAwsConfig  *config,
     missing = "sso_role_name";
   if (missing != NULL)
     {
+      /* Translators: the second %s is sso_session or sso_start_url, the
+       * third the setting that is missing */
       g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
-                   _("The AWS profile “%s” signs in with IAM Identity Center but lacks %s. "
+                   _("The AWS profile “%s” signs in with IAM Identity Center (%s) but lacks %s. "
                      "Run “aws configure sso --profile %s”, or add it to the profile."),
-                   profile_name, missing, profile_name);
+                   profile_name, session_name != NULL ? "sso_session" : "sso_start_url",
+                   missing, profile_name);
       return NULL;
     }
 

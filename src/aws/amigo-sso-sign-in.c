@@ -1080,3 +1080,175 @@ amigo_sso_session_attach_to_client (AmigoSsoSession *self,
   r->role_name = g_strdup (role_name);
   amigo_client_set_credentials_refresh_func (client, role_refresh_func, r, role_refresh_free);
 }
+
+/* ---- sessions shared by every account of the process ---------------------- */
+
+static GHashTable *shared_sessions;   /* key → AmigoSsoSession* (main thread only) */
+
+static char *
+shared_key (const AmigoSsoSettings *settings)
+{
+  g_autofree char *scopes = g_strjoinv (",", settings->scopes);
+
+  return g_strjoin ("\n", settings->session_name != NULL ? settings->session_name : "",
+                    settings->start_url, settings->region, scopes, NULL);
+}
+
+/**
+ * amigo_sso_session_get_shared:
+ * @config: the AWS CLI's configuration
+ * @settings: where to sign in
+ *
+ * The one session of these settings in this process, so that every
+ * account signed in through it shares its token (and one sign-in serves
+ * them all). Main thread only.
+ *
+ * Returns: (transfer full): the session
+ */
+AmigoSsoSession *
+amigo_sso_session_get_shared (AmigoAwsConfig         *config,
+                              const AmigoSsoSettings *settings)
+{
+  g_autofree char *key = NULL;
+  AmigoSsoSession *session;
+
+  g_return_val_if_fail (AMIGO_IS_AWS_CONFIG (config), NULL);
+  g_return_val_if_fail (settings != NULL, NULL);
+
+  if (shared_sessions == NULL)
+    shared_sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  key = shared_key (settings);
+  session = g_hash_table_lookup (shared_sessions, key);
+  if (session == NULL)
+    {
+      session = amigo_sso_session_new (config, settings);
+      g_hash_table_insert (shared_sessions, g_steal_pointer (&key), session);
+    }
+  return g_object_ref (session);
+}
+
+/**
+ * amigo_sso_forget_shared_sessions:
+ *
+ * Drops every shared session and its token (for tests, and signing out).
+ */
+void
+amigo_sso_forget_shared_sessions (void)
+{
+  g_clear_pointer (&shared_sessions, g_hash_table_unref);
+}
+
+typedef struct {
+  AmigoSsoSession *session;
+  char *account_id;
+  char *role_name;
+} Resolve;
+
+static void
+resolve_free (gpointer data)
+{
+  Resolve *r = data;
+
+  g_clear_object (&r->session);
+  g_free (r->account_id);
+  g_free (r->role_name);
+  g_free (r);
+}
+
+static void
+resolve_credentials_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  AmigoCredentials *credentials;
+
+  credentials = amigo_sso_portal_get_role_credentials_finish (AMIGO_SSO_PORTAL (source), result, &error);
+  if (credentials == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, credentials, (GDestroyNotify) amigo_credentials_unref);
+}
+
+static void
+resolve_token_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Resolve *r = g_task_get_task_data (task);
+  GError *error = NULL;
+  char *token;
+
+  token = amigo_sso_session_get_token_finish (AMIGO_SSO_SESSION (source), result, &error);
+  if (token == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  amigo_sso_portal_get_role_credentials_async (r->session->portal, token, r->account_id,
+                                               r->role_name, g_task_get_cancellable (task),
+                                               resolve_credentials_cb, g_object_ref (task));
+  amigo_secure_free_string (token);
+}
+
+/**
+ * amigo_sso_resolve_credentials_async:
+ * @config: the AWS CLI's configuration
+ * @profile_name: a profile with `sso_session` or `sso_start_url`
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the role's credentials
+ * @user_data: data for @callback
+ *
+ * The credential chain's IAM Identity Center provider: the profile's
+ * shared session (its token from a sign-in in the app, else the AWS CLI's
+ * cache), refreshed if need be, then GetRoleCredentials. Without a usable
+ * token: %AMIGO_AWS_ERROR_SIGN_IN_REQUIRED, which the GUI answers with its
+ * sign-in page.
+ */
+void
+amigo_sso_resolve_credentials_async (AmigoAwsConfig      *config,
+                                     const char          *profile_name,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(AmigoSsoSettings) settings = NULL;
+  GError *error = NULL;
+  Resolve *r;
+
+  task = g_task_new (config, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amigo_sso_resolve_credentials_async);
+  settings = amigo_sso_settings_from_profile (config, profile_name, &error);
+  if (settings == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  r = g_new0 (Resolve, 1);
+  r->session = amigo_sso_session_get_shared (config, settings);
+  r->account_id = g_strdup (settings->account_id);
+  r->role_name = g_strdup (settings->role_name);
+  g_task_set_task_data (task, r, resolve_free);
+  amigo_sso_session_load_cli_cache (r->session);
+  amigo_sso_session_get_token_async (r->session, cancellable, resolve_token_cb, g_steal_pointer (&task));
+}
+
+/**
+ * amigo_sso_resolve_credentials_finish:
+ * @config: the configuration
+ * @result: the #GAsyncResult
+ * @error: where a failure goes
+ *
+ * Returns: (transfer full) (nullable): the role's credentials
+ */
+AmigoCredentials *
+amigo_sso_resolve_credentials_finish (AmigoAwsConfig  *config,
+                                      GAsyncResult    *result,
+                                      GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, config), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

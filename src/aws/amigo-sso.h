@@ -164,4 +164,19 @@ void             amigo_sso_session_attach_to_client  (AmigoSsoSession        *se
                                                       const char             *account_id,
                                                       const char             *role_name);
 
+AmigoSsoSession *amigo_sso_session_get_shared        (AmigoAwsConfig         *config,
+                                                      const AmigoSsoSettings *settings);
+void             amigo_sso_forget_shared_sessions    (void);
+
+/* ---- the credential chain's provider ---------------------------------- */
+
+void              amigo_sso_resolve_credentials_async  (AmigoAwsConfig      *config,
+                                                        const char          *profile_name,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+AmigoCredentials *amigo_sso_resolve_credentials_finish (AmigoAwsConfig      *config,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
 G_END_DECLS
