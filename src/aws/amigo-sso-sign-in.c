@@ -719,7 +719,42 @@ struct _AmigoSsoSession
   AmigoSsoToken *token;
   GPtrArray *waiting;           /* GTask* of get_token while a refresh runs */
   gboolean refreshing;
+  gboolean keyring_checked;
 };
+
+static gboolean keyring_enabled;
+
+/**
+ * amigo_sso_set_keyring_enabled:
+ * @enabled: whether sessions keep their tokens in the keyring (and look
+ *   for them there first)
+ *
+ * Off by default, so that tests without a keyring do not wait for one;
+ * the application turns it on at start.
+ */
+void
+amigo_sso_set_keyring_enabled (gboolean enabled)
+{
+  keyring_enabled = enabled;
+}
+
+static void
+keyring_stored_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!amigo_sso_keyring_store_finish (result, &error))
+    g_warning ("%s", error->message);
+}
+
+static void
+keep_token (AmigoSsoSession *self)
+{
+  if (keyring_enabled && self->token != NULL)
+    amigo_sso_keyring_store_async (self->settings, self->token, NULL, keyring_stored_cb, NULL);
+}
 
 G_DEFINE_FINAL_TYPE (AmigoSsoSession, amigo_sso_session, G_TYPE_OBJECT)
 
@@ -825,6 +860,8 @@ amigo_sso_session_set_token (AmigoSsoSession     *self,
   g_clear_pointer (&self->token, amigo_sso_token_free);
   if (token != NULL)
     self->token = amigo_sso_token_copy (token);
+  self->keyring_checked = TRUE;
+  keep_token (self);
 }
 
 /**
@@ -901,6 +938,7 @@ session_refreshed_cb (GObject      *source,
     {
       amigo_sso_token_free (self->token);
       self->token = token;
+      keep_token (self);
       finish_waiting (self, NULL);
       return;
     }
@@ -1193,6 +1231,36 @@ resolve_token_cb (GObject      *source,
   amigo_secure_free_string (token);
 }
 
+static void
+resolve_get_token (GTask *task)
+{
+  Resolve *r = g_task_get_task_data (task);
+
+  amigo_sso_session_load_cli_cache (r->session);
+  amigo_sso_session_get_token_async (r->session, g_task_get_cancellable (task), resolve_token_cb, task);
+}
+
+static void
+resolve_keyring_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GTask *task = user_data;
+  Resolve *r = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  AmigoSsoToken *token;
+
+  token = amigo_sso_keyring_lookup_finish (result, &error);
+  if (error != NULL)
+    g_debug ("IAM Identity Center: %s", error->message);
+  r->session->keyring_checked = TRUE;
+  if (token != NULL && r->session->token == NULL)
+    r->session->token = token;
+  else
+    amigo_sso_token_free (token);
+  resolve_get_token (task);
+}
+
 /**
  * amigo_sso_resolve_credentials_async:
  * @config: the AWS CLI's configuration
@@ -1232,8 +1300,12 @@ amigo_sso_resolve_credentials_async (AmigoAwsConfig      *config,
   r->account_id = g_strdup (settings->account_id);
   r->role_name = g_strdup (settings->role_name);
   g_task_set_task_data (task, r, resolve_free);
-  amigo_sso_session_load_cli_cache (r->session);
-  amigo_sso_session_get_token_async (r->session, cancellable, resolve_token_cb, g_steal_pointer (&task));
+  if (keyring_enabled && !r->session->keyring_checked && r->session->token == NULL)
+    {
+      amigo_sso_keyring_lookup_async (settings, cancellable, resolve_keyring_cb, g_steal_pointer (&task));
+      return;
+    }
+  resolve_get_token (g_steal_pointer (&task));
 }
 
 /**

@@ -168,6 +168,29 @@ AmigoSsoSession *amigo_sso_session_get_shared        (AmigoAwsConfig         *co
                                                       const AmigoSsoSettings *settings);
 void             amigo_sso_forget_shared_sessions    (void);
 
+/* ---- the keyring ------------------------------------------------------- */
+
+void           amigo_sso_set_keyring_enabled   (gboolean                enabled);
+void           amigo_sso_keyring_store_async   (const AmigoSsoSettings *settings,
+                                                const AmigoSsoToken    *token,
+                                                GCancellable           *cancellable,
+                                                GAsyncReadyCallback     callback,
+                                                gpointer                user_data);
+gboolean       amigo_sso_keyring_store_finish  (GAsyncResult           *result,
+                                                GError                **error);
+void           amigo_sso_keyring_lookup_async  (const AmigoSsoSettings *settings,
+                                                GCancellable           *cancellable,
+                                                GAsyncReadyCallback     callback,
+                                                gpointer                user_data);
+AmigoSsoToken *amigo_sso_keyring_lookup_finish (GAsyncResult           *result,
+                                                GError                **error);
+void           amigo_sso_keyring_clear_async   (const AmigoSsoSettings *settings,
+                                                GCancellable           *cancellable,
+                                                GAsyncReadyCallback     callback,
+                                                gpointer                user_data);
+gboolean       amigo_sso_keyring_clear_finish  (GAsyncResult           *result,
+                                                GError                **error);
+
 /* ---- the credential chain's provider ---------------------------------- */
 
 void              amigo_sso_resolve_credentials_async  (AmigoAwsConfig      *config,
