@@ -29,7 +29,10 @@
 #include "amigo-actions.h"
 #include "amigo-application.h"
 #include "amigo-test-ui.h"
-#include "amigo-window-private.h"
+#include "amigo-window.h"
+#include "images/amigo-filter-popover.h"
+#include "images/amigo-image-details.h"
+#include "images/amigo-image-list.h"
 
 static AmigoApplication *app;
 static AmigoWindow *window;
@@ -37,9 +40,9 @@ static AmigoWindow *window;
 static gboolean
 loaded (void)
 {
-  return !amigo_image_store_get_loading (_amigo_window_get_store (window)) &&
-         g_strcmp0 (_amigo_window_get_visible_page (window), "loading") != 0 &&
-         g_strcmp0 (_amigo_window_get_visible_page (window), "starting") != 0;
+  return !amigo_image_store_get_loading (amigo_window_get_store (window)) &&
+         g_strcmp0 (amigo_window_get_visible_page (window), "loading") != 0 &&
+         g_strcmp0 (amigo_window_get_visible_page (window), "starting") != 0;
 }
 
 static void
@@ -131,6 +134,7 @@ typedef struct {
   const char *action;            /* activated on the main window */
   GtkWindow *(*find) (void);     /* for views that are no new window */
   void (*done) (void);           /* puts the window back as it was */
+  void (*prepare) (GtkWindow *shown); /* fills in a new window before the walk */
 } View;
 
 static GtkWindow *
@@ -142,14 +146,24 @@ main_window (void)
 static GtkWindow *
 filter_popover (void)
 {
-  gtk_popover_popup (GTK_POPOVER (_amigo_window_get_filter_popover (window)));
+  gtk_popover_popup (GTK_POPOVER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (amigo_test_ui_find (window, "filter_button")))));
   return GTK_WINDOW (window);
 }
 
 static void
 filter_popover_done (void)
 {
-  gtk_popover_popdown (GTK_POPOVER (_amigo_window_get_filter_popover (window)));
+  gtk_popover_popdown (GTK_POPOVER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (amigo_test_ui_find (window, "filter_button")))));
+}
+
+/* The account dialog with an http:// endpoint on another host: the
+ * consent switch and its warning show. */
+static void
+plain_http_endpoint (GtkWindow *shown)
+{
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (amigo_test_ui_find (shown, "advanced_row")), TRUE);
+  amigo_test_ui_set_text (amigo_test_ui_find (shown, "endpoint_row"), "http://192.0.2.10:5000");
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (shown, "plain_http_row")));
 }
 
 int
@@ -194,11 +208,11 @@ main (int   argc,
 
   /* My AMIs, one of them selected: the details pane shows, and every
    * action is enabled. */
-  AMIGO_TEST_WAIT_FOR (_amigo_window_get_account (window) != NULL && loaded (), 120);
-  g_assert_cmpstr (_amigo_window_get_visible_page (window), ==, "list");
-  gtk_selection_model_select_item (gtk_column_view_get_model (amigo_image_list_get_column_view (_amigo_window_get_image_list (window))),
+  AMIGO_TEST_WAIT_FOR (amigo_window_get_account (window) != NULL && loaded (), 120);
+  g_assert_cmpstr (amigo_window_get_visible_page (window), ==, "list");
+  gtk_selection_model_select_item (gtk_column_view_get_model (amigo_image_list_get_column_view (AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list")))),
                                    0, TRUE);
-  AMIGO_TEST_WAIT_FOR (gtk_widget_get_mapped (_amigo_window_get_details (window)), 10);
+  AMIGO_TEST_WAIT_FOR (gtk_widget_get_mapped (amigo_test_ui_find_by_type (window, AMIGO_TYPE_IMAGE_DETAILS, NULL)), 10);
 
   {
     static const View fixed[] = {
@@ -206,6 +220,7 @@ main (int   argc,
       { "filters", NULL, filter_popover, filter_popover_done },
       { "preferences", "app.preferences", NULL, NULL },
       { "add-account", "win.add-account", NULL, NULL },
+      { "add-account-plain-http", "win.add-account", NULL, NULL, plain_http_endpoint },
       { "import-profiles", "win.import-profiles", NULL, NULL },
       { "columns", "win.choose-columns", NULL, NULL },
       { "shortcuts", "win.show-help-overlay", NULL, NULL },
@@ -244,6 +259,8 @@ main (int   argc,
       if (!gtk_widget_activate_action (GTK_WIDGET (window), view->action, NULL))
         g_error ("no action %s", view->action);
       AMIGO_TEST_WAIT_FOR ((shown = new_toplevel (before)) != NULL, 30);
+      if (view->prepare != NULL)
+        view->prepare (shown);
       hand_over (in, view->view, shown);
       gtk_window_destroy (shown);
       AMIGO_TEST_WAIT_FOR (new_toplevel (before) == NULL, 10);

@@ -770,3 +770,17 @@ amigo_test_ui_collect_text (GtkWidget *widget)
   collect_text (widget, out);
   return g_string_free (out, FALSE);
 }
+
+static gboolean
+has_widget_name (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+GtkWidget *
+amigo_test_ui_find_by_name (gpointer    root,
+                            const char *name)
+{
+  return find_first (GTK_WIDGET (root), has_widget_name, name);
+}

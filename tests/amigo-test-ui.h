@@ -100,6 +100,10 @@ GtkWidget          *amigo_test_ui_find_by_type  (gpointer            root,
 /* The first widget of any type whose accessible name is @label. */
 GtkWidget          *amigo_test_ui_find_by_label (gpointer            root,
                                                  const char         *label);
+/* The first widget whose widget name (gtk_widget_set_name) is @name, or
+ * %NULL. */
+GtkWidget          *amigo_test_ui_find_by_name  (gpointer            root,
+                                                 const char         *name);
 /* Every widget of @type (or a subtype), in tree order. */
 GPtrArray          *amigo_test_ui_find_all      (gpointer            root,
                                                  GType               type);

@@ -128,6 +128,10 @@ CASES = [
     ("describe-instance-types", "ec2", "DescribeInstanceTypes", {
         "Filters": [{"Name": "processor-info.supported-architecture", "Values": ["arm64"]}],
         "MaxResults": 100}),
+    ("describe-instance-type-offerings", "ec2", "DescribeInstanceTypeOfferings", {
+        "LocationType": "availability-zone",
+        "Filters": [{"Name": "location", "Values": ["us-east-1a"]}],
+        "MaxResults": 1000}),
     ("get-caller-identity", "sts", "GetCallerIdentity", {}),
 ]
 

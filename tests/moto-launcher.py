@@ -31,6 +31,7 @@ import ipaddress
 import json
 import io
 import os
+import re
 import signal
 import sys
 import threading
@@ -831,14 +832,10 @@ def patch_describe_images_pagination() -> None:
     and 1000").  Pages follow image id order, so a listing stays
     stable while images come and go between pages.
 
-    MaxResults or NextToken with ImageIds fails with
-    InvalidParameterCombination: the DescribeImages entry itself does not
-    say so, but DescribeInstances ("You cannot specify this parameter and
-    the instance IDs parameter in the same request") and
-    DescribeStoreImageTasks ("You cannot specify this parameter and the
-    ImageIds parameter in the same call") do, for the same kind of id
-    list; moto enforces the DescribeInstances rule, and this stand-in takes
-    the stricter reading for images too.
+    MaxResults or NextToken with ImageIds are paged like any listing: no
+    reference sentence forbids the combination for DescribeImages (its
+    MaxResults entry, unlike DescribeInstances's, says nothing of the
+    ids), so the stand-in does not refuse it; see tests/README-moto.md.
 
     Without MaxResults and NextToken the whole list is returned, in one
     answer, as the reference allows ("We strongly recommend using only
@@ -891,12 +888,6 @@ def patch_describe_images_pagination() -> None:
             token = self._get_param("NextToken")
             if max_results is None and not token:
                 return original(self)
-            if self._get_param("ImageIds", []):
-                raise _ec2_error(
-                    "InvalidParameterCombination",
-                    "The parameter ImageIds cannot be used with the parameter "
-                    + ("MaxResults" if max_results is not None else "NextToken"),
-                )
             if max_results is not None:
                 max_results = int(max_results)
                 if not DESCRIBE_IMAGES_MIN_RESULTS <= max_results <= DESCRIBE_IMAGES_MAX_RESULTS:
@@ -1021,6 +1012,7 @@ def patch_marketplace_images() -> None:
                     product_codes={code},
                     boot_mode="uefi" if arch == "arm64" else "legacy-bios",
                 )
+                image.ena_support = True
                 if deprecated:
                     image.__dict__["_amigo_deprecate_at"] = _as_utc(default_timestamp_parser(deprecated))
                 self.amis[ami_id] = image
@@ -1028,6 +1020,97 @@ def patch_marketplace_images() -> None:
         return _load_amis
 
     _wrap(AmiBackend, "_load_amis", make_load_amis)
+
+
+def patch_image_ena_support() -> None:
+    """Image.enaSupport of the AMIs moto seeds.
+
+    API reference, Image.EnaSupport: "Specifies whether enhanced networking
+    with ENA is enabled."  EC2 User Guide, "Enable enhanced networking with
+    ENA on your EC2 instances": "The following AMIs include the required
+    ENA driver: AL2023, Amazon Linux 2, Amazon Linux AMI 2018.03, ...
+    Windows Server 2008 R2 and later" and "the AMI must have the enaSupport
+    attribute set"; current-generation types (NetworkInfo.EnaSupport
+    "required") launch only from such an AMI.  moto 5.2.1 seeds Amazon's
+    HVM AMIs of that kind (Amazon Linux, Windows Server 2012 and later,
+    Ubuntu) without the attribute, so no current-generation type could run
+    them; paravirtual AMIs can't have it.  Images registered or created by
+    the tests say themselves (RegisterImage EnaSupport; CreateImage keeps
+    the source AMI's); CopyImage keeps the source's (the copy is the same
+    AMI in another region).
+    """
+    from moto.ec2.models.amis import Ami, AmiBackend
+
+    Ami.ena_support = None
+
+    def make_load_amis(original):
+        def _load_amis(self):
+            original(self)
+            for image in self.amis.values():
+                if image.virtualization_type == "hvm" and image.__dict__.get("ena_support") is None:
+                    image.ena_support = True
+
+        return _load_amis
+
+    def make_copy_image(original):
+        def copy_image(self, source_image_id, source_region, name=None, description=None):
+            from moto.ec2.models import ec2_backends
+
+            ami = original(self, source_image_id, source_region, name, description)
+            source = ec2_backends[self.account_id][source_region].amis.get(source_image_id)
+            if source is not None and getattr(source, "ena_support", None):
+                ami.ena_support = True
+            return ami
+
+        return copy_image
+
+    _wrap(AmiBackend, "_load_amis", make_load_amis)
+    _wrap(AmiBackend, "copy_image", make_copy_image)
+
+
+# Product codes of AWS Marketplace products the account has not subscribed
+# to (--unsubscribed-product-code, POST /amigo-test/subscription).
+UNSUBSCRIBED_PRODUCT_CODES: set[str] = set()
+
+MARKETPLACE_PAGE = "https://aws.amazon.com/marketplace/pp?sku="
+
+
+def patch_marketplace_subscriptions() -> None:
+    """RunInstances of an AWS Marketplace AMI needs a subscription.
+
+    API reference, "Error codes": OptInRequired, "You are not authorized to
+    use the requested service. Ensure that you have subscribed to the
+    service you are trying to use."  For a Marketplace product EC2 answers
+    with HTTP 401 and the words "In order to use this AWS Marketplace
+    product you need to accept terms and subscribe. To do so please visit
+    https://aws.amazon.com/marketplace/pp?sku=<product code>".  moto 5.2.1
+    launches any AMI.
+    """
+    from xml.sax.saxutils import escape
+
+    from moto.core.exceptions import _RESTError
+    from moto.ec2.models.instances import InstanceBackend
+
+    def make_run_instances(original):
+        def run_instances(self, image_id, count, user_data, security_group_names, **kwargs):
+            image = self.amis.get(image_id)
+            for code in sorted(getattr(image, "product_codes", None) or ()):
+                if code in UNSUBSCRIBED_PRODUCT_CODES:
+                    message = ("In order to use this AWS Marketplace product you need to accept terms and "
+                               f"subscribe. To do so please visit {MARKETPLACE_PAGE}{code}")
+                    error = _RESTError("OptInRequired", message)
+                    error.code = 401
+                    error.description = (
+                        '<?xml version="1.0" encoding="UTF-8"?>\n'
+                        f"<Response><Errors><Error><Code>OptInRequired</Code><Message>{escape(message)}</Message>"
+                        f"</Error></Errors><RequestID>{uuid.uuid4()}</RequestID></Response>"
+                    )
+                    raise error
+            return original(self, image_id, count, user_data, security_group_names, **kwargs)
+
+        return run_instances
+
+    _wrap(InstanceBackend, "run_instances", make_run_instances)
 
 
 def patch_image_block_public_access() -> None:
@@ -1270,19 +1353,31 @@ def patch_instance_root_volume() -> None:
     _wrap(InstanceBackend, "run_instances", make_run_instances)
 
 
+# What CreateImage can't change for an instance's own volume.
+EXISTING_MAPPING_FIXED = ("VolumeSize", "VolumeType", "Iops", "Throughput", "SnapshotId", "KmsKeyId", "Encrypted")
+
+
 def patch_create_image_block_devices() -> None:
     """CreateImage makes a snapshot of each EBS volume of the instance.
 
     API reference, CreateImage: "If you customized your instance with
     instance store volumes or Amazon EBS volumes in addition to the root
     device volume, the new AMI contains block device mapping information for
-    those volumes."  BlockDeviceMapping.N changes or adds mappings; a mapping
-    with NoDevice leaves the instance's volume on that device out of the
-    AMI (Amazon EC2 User Guide, "Block device mappings": "NoDevice ...
-    suppresses the device").  A volume can't be smaller than its snapshot
-    (InvalidBlockDeviceMapping, "Volume of size N is smaller than snapshot
-    ..."), the root device can't be left out, and an added EBS volume needs
-    a size or a snapshot.  TagSpecification ResourceType=snapshot tags every
+    those volumes."  BlockDeviceMapping.N adds mappings; a mapping with
+    NoDevice leaves the instance's volume on that device out of the AMI
+    (Amazon EC2 User Guide, "Block device mappings": "NoDevice ...
+    suppresses the device").  For the instance's own volumes, CreateImage
+    BlockDeviceMapping.N: "You can't change the volume size using the
+    VolumeSize parameter. If you want a different volume size, you must
+    first change the volume size of the source instance", "You can't
+    modify the encryption status of existing volumes or snapshots", "The
+    only option that can be changed for existing mappings or snapshots is
+    DeleteOnTermination" — anything else is refused
+    (InvalidBlockDeviceMapping).  An added volume can't be smaller than its
+    snapshot (InvalidBlockDeviceMapping, "Volume of size N is smaller than
+    snapshot ..."), the root device can't be left out, and an added EBS
+    volume needs a size or a snapshot.  The AMI keeps the source AMI's
+    EnaSupport: the instance it was launched from had it.  TagSpecification ResourceType=snapshot tags every
     snapshot made ("The same tag is applied to all of the snapshots that are
     created").
     moto 5.2.1 ignores BlockDeviceMapping.N and gives the AMI one snapshot
@@ -1307,18 +1402,21 @@ def patch_create_image_block_devices() -> None:
             volume = backend.get_volume(attached.volume_id)
             ebs = asked.get("Ebs") or {}
             _check_volume_type(ebs)
-            size = _ebs_size(ebs) or volume.size
-            if size < volume.size:
+            changed = [key for key in EXISTING_MAPPING_FIXED if ebs.get(key) not in (None, "")]
+            if asked.get("VirtualName"):
+                changed.append("VirtualName")
+            if changed:
                 raise _ec2_error(
                     "InvalidBlockDeviceMapping",
-                    f"Volume of size {size} is smaller than the volume {volume.id} of {device}, "
-                    f"expect size >= {volume.size}",
+                    f"The device {device} is a volume of the instance: only DeleteOnTermination can be "
+                    f"changed for it, not {', '.join(changed)}. To change its size or type, modify the "
+                    "volume of the source instance first.",
                 )
             plan.append({
                 "device": device,
                 "volume": volume,
-                "size": size,
-                "type": ebs.get("VolumeType") or volume.volume_type,
+                "size": volume.size,
+                "type": volume.volume_type,
                 "delete": _ebs_bool(ebs, "DeleteOnTermination", bool(attached.delete_on_termination)),
             })
         for device, asked in requested.items():
@@ -1390,6 +1488,9 @@ def patch_create_image_block_devices() -> None:
                 mappings.append({"DeviceName": item["device"], "Ebs": ebs})
             image.root_device_name = instance.root_device_name
             image.amigo_block_device_mappings = mappings
+            source = backend.amis.get(instance.image_id)
+            if source is not None and getattr(source, "ena_support", None):
+                image.ena_support = True
             if root_snapshot is not None:
                 image.ebs_snapshot = root_snapshot
                 backend.snapshots.pop(invented.id, None)
@@ -1514,8 +1615,139 @@ def apply_patches(seed_marketplace: bool) -> None:
     patch_image_block_public_access()
     patch_delete_snapshot_in_use()
     patch_modify_image_description()
+    patch_describe_regions()
+    patch_image_ena_support()
+    patch_marketplace_subscriptions()
     if seed_marketplace:
         patch_marketplace_images()
+
+
+# --------------------------------------------------------------------------
+# Regions as an account sees them
+# --------------------------------------------------------------------------
+
+# moto 5.2.1 reports these not-opted-in (all of botocore's commercial regions
+# but its own list of 20); the launcher's options and /amigo-test/regions add
+# to them.  Both sets are read per request.
+MOTO_NOT_OPTED_IN = set()
+NOT_OPTED_IN_REGIONS = set()
+DENIED_REGIONS = set()
+
+
+def _partition_of(region: str) -> str:
+    if region.startswith("cn-"):
+        return "aws-cn"
+    if region.startswith("us-gov-"):
+        return "aws-us-gov"
+    if region.startswith("eusc-"):
+        return "aws-eusc"
+    if region.startswith("us-isob-"):
+        return "aws-iso-b"
+    if region.startswith("us-iso-"):
+        return "aws-iso"
+    return "aws"
+
+
+def patch_describe_regions() -> None:
+    """DescribeRegions as the EC2 API reference describes it.
+
+    moto 5.2.1 ignores AllRegions and always lists every region of every
+    partition.  EC2: AllRegions "Indicates whether to display all Regions,
+    including Regions that are disabled for your account"; without it only
+    the enabled ones are listed; RegionName.N "You can specify any Regions,
+    whether they are enabled and disabled for your account"; and an account
+    sees the Regions of its own partition only ("You can't describe or access
+    the Regions of one type of account from another", AWS Regions and
+    Availability Zones).  OptInStatus is "opt-in-not-required", "opted-in" or
+    "not-opted-in": the regions named by --not-opted-in-region (and moto's
+    own not-opted-in ones) are not-opted-in; an opt-in region taken out of
+    that set is opted-in.
+    """
+    from moto.core.responses import ActionResult
+    from moto.ec2.models.availability_zones_and_regions import Region, RegionsAndZonesBackend
+    from moto.ec2.responses.availability_zones_and_regions import AvailabilityZonesAndRegions
+
+    MOTO_NOT_OPTED_IN.update(r.name for r in RegionsAndZonesBackend.regions if r.opt_in_status == "not-opted-in")
+    NOT_OPTED_IN_REGIONS.update(MOTO_NOT_OPTED_IN)
+
+    def make(original):
+        def describe_regions(self):
+            self.error_on_dryrun()
+            names = self._get_param("RegionNames", [])
+            all_regions = str(self._get_param("AllRegions", "false")).lower() == "true"
+            partition = _partition_of(self.region)
+            listed = []
+            for region in self.ec2_backend.describe_regions(names):
+                if _partition_of(region.name) != partition:
+                    continue
+                if region.name in NOT_OPTED_IN_REGIONS:
+                    status = "not-opted-in"
+                elif region.name in MOTO_NOT_OPTED_IN or region.opt_in_status == "opted-in":
+                    status = "opted-in"
+                else:
+                    status = "opt-in-not-required"
+                if status == "not-opted-in" and not all_regions and not names:
+                    continue
+                listed.append(Region(region.name, region.endpoint, status))
+            return ActionResult({"Regions": listed})
+
+        return describe_regions
+
+    _wrap(AvailabilityZonesAndRegions, "describe_regions", make)
+
+
+_SCOPE_RE = re.compile(r"Credential=[^/]+/\d{8}/([^/]+)/([^/]+)/aws4_request")
+
+
+def region_access_middleware(app):
+    """Requests to a region the account has not enabled, or that a policy
+    denies, answered as EC2 answers them.
+
+    A region not enabled: "When you enable a Region, AWS performs actions to
+    prepare your account in that Region, such as distributing your IAM
+    resources to the Region ... You cannot use the Region until this process
+    is complete" (EnableRegion, AWS Account Management API Reference), so
+    the keys are unknown there and EC2 answers HTTP 401 AuthFailure, "AWS
+    was not able to validate the provided access credentials" (EC2 API
+    reference, common client errors: "The provided credentials could not be
+    validated").  A denied region: UnauthorizedOperation, HTTP 403, "You are
+    not authorized to perform this operation" (common client errors), as a
+    service control policy's region deny answers.  The region is the
+    signature's credential scope, as moto routes it; STS and IAM are global
+    and are not refused.
+    """
+    from xml.sax.saxutils import escape
+
+    def refuse(start_response, status, code, message):
+        data = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f"<Response><Errors><Error><Code>{code}</Code><Message>{escape(message)}</Message>"
+            f"</Error></Errors><RequestID>{uuid.uuid4()}</RequestID></Response>"
+        ).encode("utf-8")
+        start_response(status, [("Content-Type", "text/xml"), ("Content-Length", str(len(data)))])
+        return [data]
+
+    def wrapped(environ, start_response):
+        match = _SCOPE_RE.search(environ.get("HTTP_AUTHORIZATION", ""))
+        if match is not None and match.group(2) == "ec2":
+            region = match.group(1)
+            if region in NOT_OPTED_IN_REGIONS:
+                return refuse(start_response, "401 Unauthorized", "AuthFailure",
+                              "AWS was not able to validate the provided access credentials")
+            if region in DENIED_REGIONS:
+                from urllib.parse import parse_qs
+
+                length = int(environ.get("CONTENT_LENGTH") or 0)
+                body = environ["wsgi.input"].read(length) if length > 0 else b""
+                environ["wsgi.input"] = io.BytesIO(body)
+                action = parse_qs(body.decode("utf-8", "replace")).get("Action", ["*"])[0]
+                return refuse(start_response, "403 Forbidden", "UnauthorizedOperation",
+                              "You are not authorized to perform this operation. User: "
+                              "arn:aws:iam::123456789012:user/amigo-test is not authorized to perform: "
+                              f"ec2:{action} with an explicit deny in a service control policy")
+        return app(environ, start_response)
+
+    return wrapped
 
 
 # --------------------------------------------------------------------------
@@ -1865,6 +2097,14 @@ def test_control_middleware(app):
         {"region", "snapshot_id", "state", "progress": "45%"}
       POST /amigo-test/instance-state
         {"region", "instance_id", "state", "state_reason": {"code", "message"}}
+      POST /amigo-test/regions
+        {"not_opted_in": [...], "denied": [...]}: the regions the account has
+        not enabled (besides moto's own) and those a policy denies, replacing
+        the launcher's --not-opted-in-region and --deny-region
+      POST /amigo-test/subscription
+        {"product_code", "subscribed": false}: RunInstances of the product's
+        AMIs answers OptInRequired until {"subscribed": true}
+        (see patch_marketplace_subscriptions)
       POST /amigo-test/expire-sessions
         {}: every STS session issued so far expires now (see
         patch_sts_session_expiry)
@@ -1950,7 +2190,26 @@ def test_control_middleware(app):
                 released = held.pop(body["name"], None) is not None or released
         return released
 
+    def set_regions(body):
+        """The regions not enabled (besides moto's own) and the denied ones."""
+        NOT_OPTED_IN_REGIONS.clear()
+        NOT_OPTED_IN_REGIONS.update(MOTO_NOT_OPTED_IN, body.get("not_opted_in", []))
+        DENIED_REGIONS.clear()
+        DENIED_REGIONS.update(body.get("denied", []))
+        return True
+
+    def set_subscription(body):
+        """The account subscribes to a Marketplace product, or not yet."""
+        code = body["product_code"]
+        if body.get("subscribed", True):
+            UNSUBSCRIBED_PRODUCT_CODES.discard(code)
+        else:
+            UNSUBSCRIBED_PRODUCT_CODES.add(code)
+        return True
+
     handlers = {
+        "regions": set_regions,
+        "subscription": set_subscription,
         "expire-sessions": lambda body: expire_sts_sessions() >= 0,
         "release-name": release_name,
         "image-state": set_image_state,
@@ -2030,6 +2289,28 @@ def parse_args(argv):
         help="do not check EC2 requests against botocore's model (AmigoModelMismatch)",
     )
     parser.add_argument(
+        "--not-opted-in-region",
+        action="append",
+        default=[],
+        metavar="REGION",
+        help="a region the account has not enabled: not-opted-in, refused with AuthFailure (repeatable)",
+    )
+    parser.add_argument(
+        "--deny-region",
+        action="append",
+        default=[],
+        metavar="REGION",
+        help="a region a policy denies: refused with UnauthorizedOperation (repeatable)",
+    )
+    parser.add_argument(
+        "--unsubscribed-product-code",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="an AWS Marketplace product code the account has not subscribed to: "
+        "RunInstances of its AMIs answers OptInRequired (repeatable)",
+    )
+    parser.add_argument(
         "--sts-session-seconds",
         type=int,
         default=None,
@@ -2045,6 +2326,7 @@ def main(argv=None) -> int:
     host = check_loopback(args.host)
     global PAGE_SEED, STS_SESSION_SECONDS
     PAGE_SEED = args.page_seed
+    UNSUBSCRIBED_PRODUCT_CODES.update(args.unsubscribed_product_code)
     STS_SESSION_SECONDS = args.sts_session_seconds
 
     try:
@@ -2071,6 +2353,10 @@ def main(argv=None) -> int:
     app = DomainDispatcherApplication(create_backend_app)
     app.debug = True  # as `python -m moto.server`
     app = test_control_middleware(app)
+    if not args.no_patches:
+        NOT_OPTED_IN_REGIONS.update(args.not_opted_in_region)
+        DENIED_REGIONS.update(args.deny_region)
+        app = region_access_middleware(app)
     if not args.no_model_check:
         app = model_check_middleware(app)
     server = make_server(host, args.port, raw_body_middleware(app), threaded=True)

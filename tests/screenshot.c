@@ -14,7 +14,10 @@
 
 #include "amigo-application.h"
 #include "amigo-test-ui.h"
-#include "amigo-window-private.h"
+#include "amigo-window.h"
+#include "images/amigo-filter-popover.h"
+#include "images/amigo-image-details.h"
+#include "images/amigo-image-list.h"
 
 static AmigoWindow *window;
 
@@ -22,16 +25,16 @@ static AmigoWindow *window;
   G_STMT_START {                                                            \
     if (!(cond))                                                            \
       g_print ("Waiting for: %s (page: %s)\n", #cond,                        \
-               _amigo_window_get_visible_page (window));                    \
+               amigo_window_get_visible_page (window));                    \
     AMIGO_TEST_WAIT_FOR (cond, seconds);                                    \
   } G_STMT_END
 
 static gboolean
 loaded (void)
 {
-  const char *page = _amigo_window_get_visible_page (window);
+  const char *page = amigo_window_get_visible_page (window);
 
-  return !amigo_image_store_get_loading (_amigo_window_get_store (window)) &&
+  return !amigo_image_store_get_loading (amigo_window_get_store (window)) &&
          g_strcmp0 (page, "loading") != 0 && g_strcmp0 (page, "starting") != 0;
 }
 
@@ -96,20 +99,20 @@ main (int   argc,
 
   if (g_str_equal (view, "welcome"))
     {
-      WAIT_FOR (g_strcmp0 (_amigo_window_get_visible_page (window), "welcome") == 0, 30);
+      WAIT_FOR (g_strcmp0 (amigo_window_get_visible_page (window), "welcome") == 0, 30);
     }
   else
     {
       if (g_str_equal (view, "error"))
         amigo_test_ui_fault ("{\"mode\": \"html500\", \"count\": 20, \"action\": \"DescribeImages\"}");
-      WAIT_FOR (_amigo_window_get_account (window) != NULL && loaded (), 60);
+      WAIT_FOR (amigo_window_get_account (window) != NULL && loaded (), 60);
 
       if (g_str_equal (view, "error"))
-        WAIT_FOR (g_strcmp0 (_amigo_window_get_visible_page (window), "error") == 0, 60);
+        WAIT_FOR (g_strcmp0 (amigo_window_get_visible_page (window), "error") == 0, 60);
 
       if (g_str_equal (view, "no-results"))
         {
-          GtkWidget *entry = GTK_WIDGET (_amigo_window_get_search_entry (window));
+          GtkWidget *entry = GTK_WIDGET (GTK_SEARCH_ENTRY (amigo_test_ui_find (window, "search_entry")));
 
           gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
           gtk_editable_set_text (GTK_EDITABLE (entry), "tokyo");
@@ -118,7 +121,7 @@ main (int   argc,
 
       if (g_str_equal (view, "details"))
         {
-          AmigoImageList *list = _amigo_window_get_image_list (window);
+          AmigoImageList *list = AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list"));
           GtkSelectionModel *selection = gtk_column_view_get_model (amigo_image_list_get_column_view (list));
 
           gtk_selection_model_select_item (selection, 0, TRUE);

@@ -895,6 +895,18 @@ run_describe_instance_types (AmigoEc2 *ec2,
 }
 
 static void
+run_describe_instance_type_offerings (AmigoEc2 *ec2,
+                                      AmigoSts *sts)
+{
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  amigo_ec2_describe_instance_type_offerings_async (ec2, "us-east-1a", NULL, result_cb, NULL);
+  names = amigo_ec2_describe_instance_type_offerings_finish (ec2, await_result (), &error);
+  expect_success (names != NULL, error);
+}
+
+static void
 run_get_caller_identity (AmigoEc2 *ec2,
                          AmigoSts *sts)
 {
@@ -948,6 +960,7 @@ static const RequestCase request_cases[] = {
   { "describe-subnets", run_describe_subnets },
   { "describe-vpcs", run_describe_vpcs },
   { "describe-instance-types", run_describe_instance_types },
+  { "describe-instance-type-offerings", run_describe_instance_type_offerings },
   { "get-caller-identity", run_get_caller_identity },
 };
 
@@ -1428,6 +1441,171 @@ test_can_run_image (void)
     }
 }
 
+/* One criterion a row: an instance type and an image, each described by
+ * the elements that matter, and whether the type can run the image. */
+typedef struct {
+  const char *name;
+  const char *type_xml;
+  const char *image_xml;
+  gboolean can_run;
+} CanRunCase;
+
+#define X86 "<processorInfo><supportedArchitectures><item>x86_64</item></supportedArchitectures></processorInfo>"
+#define ARM "<processorInfo><supportedArchitectures><item>arm64</item></supportedArchitectures></processorInfo>"
+#define BIOS "<supportedBootModes><item>legacy-bios</item></supportedBootModes>"
+#define UEFI "<supportedBootModes><item>uefi</item></supportedBootModes>"
+#define BOTH "<supportedBootModes><item>legacy-bios</item><item>uefi</item></supportedBootModes>"
+
+static const CanRunCase can_run_cases[] = {
+  { "architecture/same", X86, "<architecture>x86_64</architecture>", TRUE },
+  { "architecture/other", ARM, "<architecture>x86_64</architecture>", FALSE },
+  { "virtualization/hvm-only", X86 "<supportedVirtualizationTypes><item>hvm</item></supportedVirtualizationTypes>",
+    "<architecture>x86_64</architecture><virtualizationType>paravirtual</virtualizationType>", FALSE },
+  { "virtualization/both", X86 "<supportedVirtualizationTypes><item>hvm</item><item>paravirtual</item></supportedVirtualizationTypes>",
+    "<architecture>x86_64</architecture><virtualizationType>paravirtual</virtualizationType>", TRUE },
+  { "ena/required-without", X86 "<networkInfo><enaSupport>required</enaSupport></networkInfo>",
+    "<architecture>x86_64</architecture>", FALSE },
+  { "ena/required-false", X86 "<networkInfo><enaSupport>required</enaSupport></networkInfo>",
+    "<architecture>x86_64</architecture><enaSupport>false</enaSupport>", FALSE },
+  { "ena/required-with", X86 "<networkInfo><enaSupport>required</enaSupport></networkInfo>",
+    "<architecture>x86_64</architecture><enaSupport>true</enaSupport>", TRUE },
+  { "ena/supported-without", X86 "<networkInfo><enaSupport>supported</enaSupport></networkInfo>",
+    "<architecture>x86_64</architecture>", TRUE },
+  { "ena/unsupported-with", X86 "<networkInfo><enaSupport>unsupported</enaSupport></networkInfo>",
+    "<architecture>x86_64</architecture><enaSupport>true</enaSupport>", TRUE },
+  { "boot-mode/uefi-on-bios", X86 BIOS, "<architecture>x86_64</architecture><bootMode>uefi</bootMode>", FALSE },
+  { "boot-mode/uefi-on-both", X86 BOTH, "<architecture>x86_64</architecture><bootMode>uefi</bootMode>", TRUE },
+  { "boot-mode/bios-on-uefi", X86 UEFI, "<architecture>x86_64</architecture><bootMode>legacy-bios</bootMode>", FALSE },
+  { "boot-mode/preferred-on-bios", X86 BIOS, "<architecture>x86_64</architecture><bootMode>uefi-preferred</bootMode>", TRUE },
+  { "boot-mode/preferred-on-uefi", ARM UEFI, "<architecture>arm64</architecture><bootMode>uefi-preferred</bootMode>", TRUE },
+  { "boot-mode/none-x86-on-bios", X86 BIOS, "<architecture>x86_64</architecture>", TRUE },
+  { "boot-mode/none-x86-on-uefi", X86 UEFI, "<architecture>x86_64</architecture>", FALSE },
+  { "boot-mode/none-arm-on-uefi", ARM UEFI, "<architecture>arm64</architecture>", TRUE },
+  { "boot-mode/none-arm-on-bios", ARM BIOS, "<architecture>arm64</architecture>", FALSE },
+  { "boot-mode/type-silent", X86, "<architecture>x86_64</architecture><bootMode>uefi</bootMode>", TRUE },
+  { "tpm/on-unsupported", X86 BOTH "<nitroTpmSupport>unsupported</nitroTpmSupport>",
+    "<architecture>x86_64</architecture><bootMode>uefi</bootMode><tpmSupport>v2.0</tpmSupport>", FALSE },
+  { "tpm/on-supported", X86 BOTH "<nitroTpmSupport>supported</nitroTpmSupport>",
+    "<architecture>x86_64</architecture><bootMode>uefi</bootMode><tpmSupport>v2.0</tpmSupport>", TRUE },
+  { "tpm/none-on-unsupported", X86 BOTH "<nitroTpmSupport>unsupported</nitroTpmSupport>",
+    "<architecture>x86_64</architecture><bootMode>uefi</bootMode>", TRUE },
+  { "instance-store/without-storage",
+    X86 "<supportedRootDeviceTypes><item>ebs</item><item>instance-store</item></supportedRootDeviceTypes>"
+    "<instanceStorageSupported>false</instanceStorageSupported>",
+    "<architecture>x86_64</architecture><rootDeviceType>instance-store</rootDeviceType>", FALSE },
+  { "instance-store/ebs-only",
+    X86 "<supportedRootDeviceTypes><item>ebs</item></supportedRootDeviceTypes>"
+    "<instanceStorageSupported>true</instanceStorageSupported>",
+    "<architecture>x86_64</architecture><rootDeviceType>instance-store</rootDeviceType>", FALSE },
+  { "instance-store/with-storage",
+    X86 "<supportedRootDeviceTypes><item>ebs</item><item>instance-store</item></supportedRootDeviceTypes>"
+    "<instanceStorageSupported>true</instanceStorageSupported>",
+    "<architecture>x86_64</architecture><rootDeviceType>instance-store</rootDeviceType>", TRUE },
+  { "instance-store/ebs-image-on-store-type",
+    X86 "<supportedRootDeviceTypes><item>instance-store</item></supportedRootDeviceTypes>",
+    "<architecture>x86_64</architecture><rootDeviceType>ebs</rootDeviceType>", FALSE },
+};
+
+#undef X86
+#undef ARM
+#undef BIOS
+#undef UEFI
+#undef BOTH
+
+static void
+test_can_run_case (gconstpointer data)
+{
+  const CanRunCase *c = data;
+  g_autofree char *types_xml =
+    g_strconcat ("<DescribeInstanceTypesResponse xmlns=\"" EC2_NS "\"><instanceTypeSet>"
+                 "<item><instanceType>x.large</instanceType>", c->type_xml,
+                 "</item></instanceTypeSet></DescribeInstanceTypesResponse>", NULL);
+  g_autofree char *images_xml_one =
+    g_strconcat ("<DescribeImagesResponse xmlns=\"" EC2_NS "\"><imagesSet>"
+                 "<item><imageId>ami-1</imageId>", c->image_xml,
+                 "</item></imagesSet></DescribeImagesResponse>", NULL);
+  g_autoptr(AmigoEc2Parser) types_parser = amigo_ec2_parser_new_describe_instance_types ();
+  g_autoptr(AmigoEc2Parser) images_parser = amigo_ec2_parser_new_describe_images (NULL, NULL);
+  g_autoptr(GPtrArray) types = parse_items (types_parser, types_xml);
+  g_autoptr(GPtrArray) images = parse_items (images_parser, images_xml_one);
+
+  g_assert_cmpuint (types->len, ==, 1);
+  g_assert_cmpuint (images->len, ==, 1);
+  g_assert_cmpint (amigo_instance_type_can_run_image (g_ptr_array_index (types, 0), g_ptr_array_index (images, 0)),
+                   ==, c->can_run);
+}
+
+/* ---- CreateImage: the instance's volumes stay as they are -------------- */
+
+typedef struct {
+  const char *name;
+  const char *device;           /* the mapping's */
+  gboolean no_device;
+  int volume_size;
+  const char *volume_type;
+  int iops;
+  int throughput;
+  AmigoTristate encrypted;
+  AmigoTristate delete_on_termination;
+  gboolean accepted;
+} CreateMappingCase;
+
+/* The instance has /dev/xvda (root) and /dev/sdb. */
+static const CreateMappingCase create_mapping_cases[] = {
+  { "existing/delete-on-termination", "/dev/xvda", FALSE, -1, NULL, -1, -1, AMIGO_TRISTATE_UNSET, AMIGO_TRISTATE_FALSE, TRUE },
+  { "existing/no-device", "/dev/sdb", TRUE, -1, NULL, -1, -1, AMIGO_TRISTATE_UNSET, AMIGO_TRISTATE_UNSET, TRUE },
+  { "existing/size", "/dev/xvda", FALSE, 16, NULL, -1, -1, AMIGO_TRISTATE_UNSET, AMIGO_TRISTATE_UNSET, FALSE },
+  { "existing/type", "/dev/sdb", FALSE, -1, "gp3", -1, -1, AMIGO_TRISTATE_UNSET, AMIGO_TRISTATE_UNSET, FALSE },
+  { "existing/iops", "/dev/sdb", FALSE, -1, NULL, 4000, -1, AMIGO_TRISTATE_UNSET, AMIGO_TRISTATE_UNSET, FALSE },
+  { "existing/throughput", "/dev/sdb", FALSE, -1, NULL, -1, 250, AMIGO_TRISTATE_UNSET, AMIGO_TRISTATE_UNSET, FALSE },
+  { "existing/encrypted", "/dev/sdb", FALSE, -1, NULL, -1, -1, AMIGO_TRISTATE_TRUE, AMIGO_TRISTATE_UNSET, FALSE },
+  { "existing/other-name-style", "/dev/xvdb", FALSE, 20, NULL, -1, -1, AMIGO_TRISTATE_UNSET, AMIGO_TRISTATE_UNSET, FALSE },
+  { "new/size-and-type", "/dev/sdf", FALSE, 20, "gp3", 3000, 125, AMIGO_TRISTATE_UNSET, AMIGO_TRISTATE_TRUE, TRUE },
+};
+
+static void
+test_create_image_mapping (gconstpointer data)
+{
+  static const char * const devices[] = { "/dev/xvda", "/dev/sdb", NULL };
+  const CreateMappingCase *c = data;
+  g_autoptr(AmigoClient) client = client_new ();
+  g_autoptr(AmigoEc2) ec2 = amigo_ec2_new (client, "us-east-1", peer.url);
+  AmigoBlockDeviceMapping m = { 0 };
+  AmigoCreateImageRequest request = {
+    .instance_id = "i-0123456789abcdef0",
+    .name = "web",
+    .block_device_mappings = &m,
+    .n_block_device_mappings = 1,
+    .instance_devices = devices,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *image_id = NULL;
+
+  m.device_name = (char *) c->device;
+  m.no_device = c->no_device ? (char *) "" : NULL;
+  m.has_ebs = !c->no_device;
+  m.ebs.volume_size = c->volume_size;
+  m.ebs.volume_type = (char *) c->volume_type;
+  m.ebs.iops = c->iops;
+  m.ebs.throughput = c->throughput;
+  m.ebs.encrypted = c->encrypted;
+  m.ebs.delete_on_termination = c->delete_on_termination;
+
+  g_assert_cmpint (amigo_ec2_check_create_image_mappings (&request, NULL), ==, c->accepted);
+  if (c->accepted)
+    return;
+
+  /* Refused before anything is sent. */
+  peer_reset ();
+  amigo_ec2_create_image_async (ec2, &request, NULL, result_cb, NULL);
+  image_id = amigo_ec2_create_image_finish (ec2, await_result (), NULL, &error);
+  g_assert_null (image_id);
+  g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, c->device));
+  forget_result ();
+  g_assert_cmpuint (peer_n_requests (), ==, 0);
+}
+
 static void
 test_validate_image_name (void)
 {
@@ -1488,6 +1666,16 @@ main (int    argc,
     }
   g_test_add_func ("/ec2/deregister-image/snapshot-results", test_deregister_results);
   g_test_add_func ("/ec2/instance-type/can-run-image", test_can_run_image);
+  for (guint i = 0; i < G_N_ELEMENTS (can_run_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ec2/instance-type/can-run-image/%s", can_run_cases[i].name);
+      g_test_add_data_func (path, &can_run_cases[i], test_can_run_case);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (create_mapping_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ec2/create-image/mapping/%s", create_mapping_cases[i].name);
+      g_test_add_data_func (path, &create_mapping_cases[i], test_create_image_mapping);
+    }
   g_test_add_func ("/ec2/image-name/validate", test_validate_image_name);
 
   status = g_test_run ();

@@ -11,6 +11,8 @@
 #include "amigo-endpoint.h"
 #include "amigo-endpoint-rules.h"
 #include "amigo-error.h"
+#include "amigo-region.h"
+#include "amigo-region-list.h"
 
 static void
 test_default_urls (void)
@@ -504,6 +506,115 @@ test_bad_rule_sets (void)
     }
 }
 
+/* ---- the regions as an account sees them ------------------------------- */
+
+static AmigoRegion *
+described_region (const char *name,
+                  const char *status)
+{
+  AmigoRegion *region = amigo_region_new ();
+
+  g_object_set (region, "region-name", name, "opt-in-status", status, NULL);
+  return region;
+}
+
+static void
+test_region_list_static (void)
+{
+  g_autoptr(GPtrArray) list = amigo_region_list_new_static (AMIGO_PARTITION_AWS);
+  const AmigoRegionEntry *entry;
+
+  g_assert_cmpuint (list->len, >, 17);
+  entry = amigo_region_list_lookup (list, "us-east-1");
+  g_assert_nonnull (entry);
+  g_assert_cmpint (entry->state, ==, AMIGO_REGION_STATE_UNKNOWN);
+  /* The partition's own regions only */
+  g_assert_null (amigo_region_list_lookup (list, "cn-north-1"));
+  g_assert_null (amigo_region_list_lookup (list, "us-gov-west-1"));
+  g_assert_null (amigo_region_list_lookup (list, NULL));
+}
+
+static void
+test_region_list_described (void)
+{
+  g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) list = NULL;
+  const AmigoRegionEntry *entry;
+
+  /* In no particular order, as DescribeRegions may answer */
+  g_ptr_array_add (regions, described_region ("eu-south-1", "not-opted-in"));
+  g_ptr_array_add (regions, described_region ("zz-future-9", "opted-in"));
+  g_ptr_array_add (regions, described_region ("us-east-1", "opt-in-not-required"));
+  g_ptr_array_add (regions, described_region ("af-south-1", "opted-in"));
+  g_ptr_array_add (regions, described_region ("cn-north-1", "opt-in-not-required"));
+  g_ptr_array_add (regions, described_region ("eu-west-1", NULL));
+  g_ptr_array_add (regions, described_region ("us-east-1", "opt-in-not-required"));
+  g_ptr_array_add (regions, described_region ("not a region", "opted-in"));
+
+  list = amigo_region_list_new_described (AMIGO_PARTITION_AWS, regions);
+
+  /* The answer decides which exist: the table's other regions are gone,
+   * other partitions and bad names left out, duplicates once. */
+  g_assert_cmpuint (list->len, ==, 5);
+  g_assert_null (amigo_region_list_lookup (list, "ap-northeast-2"));
+  g_assert_null (amigo_region_list_lookup (list, "cn-north-1"));
+
+  entry = amigo_region_list_lookup (list, "eu-south-1");
+  g_assert_cmpint (entry->state, ==, AMIGO_REGION_STATE_NOT_ENABLED);
+  entry = amigo_region_list_lookup (list, "af-south-1");
+  g_assert_cmpint (entry->state, ==, AMIGO_REGION_STATE_ENABLED);
+  entry = amigo_region_list_lookup (list, "us-east-1");
+  g_assert_cmpint (entry->state, ==, AMIGO_REGION_STATE_ENABLED);
+  /* No status: it was listed, so it can be used */
+  entry = amigo_region_list_lookup (list, "eu-west-1");
+  g_assert_cmpint (entry->state, ==, AMIGO_REGION_STATE_ENABLED);
+
+  /* The table's order (us-east-1 comes before the others), then regions
+   * Amigo does not know yet, kept */
+  g_assert_cmpstr (((AmigoRegionEntry *) g_ptr_array_index (list, 0))->code, ==, "us-east-1");
+  g_assert_cmpstr (((AmigoRegionEntry *) g_ptr_array_index (list, list->len - 1))->code, ==, "zz-future-9");
+  entry = amigo_region_list_lookup (list, "zz-future-9");
+  g_assert_cmpint (entry->state, ==, AMIGO_REGION_STATE_ENABLED);
+}
+
+static void
+test_region_problem (void)
+{
+  static const struct {
+    AmigoAwsErrorCode kind;
+    const char *aws_code;
+    AmigoRegionProblem problem;
+  } cases[] = {
+    { AMIGO_AWS_ERROR_AUTH, "AuthFailure", AMIGO_REGION_PROBLEM_NOT_ENABLED },
+    { AMIGO_AWS_ERROR_SERVICE, "OptInRequired", AMIGO_REGION_PROBLEM_NOT_ENABLED },
+    { AMIGO_AWS_ERROR_SERVICE, "UnauthorizedOperation", AMIGO_REGION_PROBLEM_DENIED },
+    /* The keys themselves: never a region's problem */
+    { AMIGO_AWS_ERROR_AUTH, "SignatureDoesNotMatch", AMIGO_REGION_PROBLEM_NONE },
+    { AMIGO_AWS_ERROR_AUTH, "InvalidClientTokenId", AMIGO_REGION_PROBLEM_NONE },
+    { AMIGO_AWS_ERROR_EXPIRED, "ExpiredToken", AMIGO_REGION_PROBLEM_NONE },
+    { AMIGO_AWS_ERROR_SERVICE, "InvalidAMIID.NotFound", AMIGO_REGION_PROBLEM_NONE },
+    { AMIGO_AWS_ERROR_THROTTLED, "RequestLimitExceeded", AMIGO_REGION_PROBLEM_NONE },
+  };
+  g_autoptr(GError) network = g_error_new_literal (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NETWORK, "reset");
+  g_autoptr(GError) io = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "AuthFailure");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = amigo_aws_error_new_service (cases[i].kind, cases[i].aws_code, "words",
+                                                             "req-1", 400, FALSE);
+
+      g_test_message ("%s", cases[i].aws_code);
+      g_assert_cmpint (amigo_region_problem_from_error (error), ==, cases[i].problem);
+    }
+  g_assert_cmpint (amigo_region_problem_from_error (NULL), ==, AMIGO_REGION_PROBLEM_NONE);
+  g_assert_cmpint (amigo_region_problem_from_error (network), ==, AMIGO_REGION_PROBLEM_NONE);
+  g_assert_cmpint (amigo_region_problem_from_error (io), ==, AMIGO_REGION_PROBLEM_NONE);
+
+  /* Only the commercial partition has opt-in regions */
+  g_assert_nonnull (amigo_region_get_enable_url (AMIGO_PARTITION_AWS));
+  g_assert_null (amigo_region_get_enable_url (AMIGO_PARTITION_AWS_US_GOV));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,6 +650,9 @@ main (int   argc,
   g_test_add_func ("/endpoint/default/invalid-region", test_invalid_regions);
   g_test_add_func ("/endpoint/default/invalid-service", test_invalid_service);
   g_test_add_func ("/endpoint/regions/known", test_known_regions);
+  g_test_add_func ("/regions/list/static", test_region_list_static);
+  g_test_add_func ("/regions/list/described", test_region_list_described);
+  g_test_add_func ("/regions/problem/from-error", test_region_problem);
   g_test_add_func ("/endpoint/override/env-variable-names", test_env_variable_names);
   g_test_add_func ("/endpoint/override/validate-url", test_validate_url);
   for (gsize i = 0; i < G_N_ELEMENTS (override_cases); i++)

@@ -18,13 +18,16 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 
+#include "amigo-account.h"
 #include "amigo-client.h"
 #include "amigo-ec2.h"
 #include "amigo-ec2-private.h"
 #include "amigo-ec2-query.h"
 #include "amigo-error.h"
 #include "amigo-image-store.h"
+#include "amigo-region-list.h"
 #include "amigo-sts.h"
 
 #define REGION       "us-east-1"
@@ -645,6 +648,81 @@ test_auth_wrong_secret (void)
   g_assert_nonnull (strstr (sts_error->message, "signature"));
 }
 
+/* An http:// endpoint that is not loopback: without the account's consent
+ * nothing is sent; with it, the request goes and moto answers. 0.0.0.0 is
+ * not a loopback address, yet a connection to it stays on this machine
+ * (Linux takes it as the local host), so the request reaches moto without
+ * leaving the computer. */
+static void
+test_plain_http_consent (void)
+{
+  g_autoptr(AmigoKeyring) keyring = amigo_keyring_new_session_only (NULL);
+  g_autoptr(AmigoCredentials) credentials =
+    amigo_credentials_new (env.access_key_id, env.secret_access_key, NULL, 0);
+  g_autoptr(AmigoAwsConfig) config = NULL;
+  g_autoptr(AmigoKeyringAccount) stored = NULL;
+  g_autoptr(AmigoKeyringAccount) consented = NULL;
+  g_autoptr(AmigoAccount) account = NULL;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoEc2) ec2 = NULL;
+  g_autoptr(GPtrArray) regions = NULL;
+  g_autoptr(GUri) moto = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *url = NULL;
+  const char *envp[] = { "HOME=/nonexistent", NULL };
+  guint requests = 0;
+
+  if (!have_server ())
+    return;
+
+  moto = g_uri_parse (env.endpoint, G_URI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  url = g_strdup_printf ("http://0.0.0.0:%d", g_uri_get_port (moto));
+  g_assert_true (amigo_endpoint_url_needs_plain_http_consent (url));
+
+  config = amigo_aws_config_load_files ("/nonexistent/config", "/nonexistent/credentials",
+                                        envp, &error);
+  g_assert_no_error (error);
+  amigo_keyring_add_account_async (keyring, "plain", REGION, url, credentials,
+                                   NULL, result_cb, next_result ());
+  id = amigo_keyring_add_account_finish (keyring, await_result (), &error);
+  g_assert_no_error (error);
+  stored = amigo_keyring_account_new (id, "plain", REGION, url);
+  account = amigo_account_new_keyring (keyring, stored, config);
+  g_assert_false (amigo_account_get_allow_plain_http (account));
+
+  amigo_account_get_client_async (account, NULL, result_cb, next_result ());
+  client = amigo_account_get_client_finish (account, await_result (), &error);
+  g_assert_no_error (error);
+  g_signal_connect (amigo_client_get_session (client), "request-queued",
+                    G_CALLBACK (count_request_cb), &requests);
+  ec2 = amigo_ec2_new (client, REGION, url);
+
+  /* No consent: refused before anything is sent. */
+  amigo_ec2_describe_regions_async (ec2, NULL, result_cb, next_result ());
+  regions = amigo_ec2_describe_regions_finish (ec2, await_result (), &error);
+  g_assert_null (regions);
+  g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG);
+  g_assert_nonnull (strstr (error->message, "not encrypted"));
+  g_assert_cmpuint (requests, ==, 0);
+  g_clear_error (&error);
+
+  /* The consent stored: the account's client follows it, and moto answers. */
+  amigo_keyring_set_allow_plain_http_async (keyring, id, TRUE, NULL, result_cb, next_result ());
+  consented = amigo_keyring_set_allow_plain_http_finish (keyring, await_result (), &error);
+  g_assert_no_error (error);
+  amigo_account_update_stored (account, consented);
+  g_assert_true (amigo_account_get_allow_plain_http (account));
+
+  amigo_ec2_describe_regions_async (ec2, NULL, result_cb, next_result ());
+  regions = amigo_ec2_describe_regions_finish (ec2, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (regions);
+  g_assert_cmpuint (regions->len, >, 0);
+  g_assert_cmpuint (requests, >=, 1);
+}
+
 static void
 test_describe_regions (void)
 {
@@ -681,6 +759,153 @@ test_describe_regions (void)
     }
   g_assert_true (seen_us_east_1);
   g_assert_true (seen_opt_in);
+}
+
+/* ---- regions the account has not enabled, or a policy denies ----------- */
+
+#define NOT_ENABLED_REGION "eu-south-1"
+#define DENIED_REGION      "eu-west-3"
+
+/* The launcher's /amigo-test/regions knob (tests/README-moto.md). */
+static void
+set_regions (const char *json)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (env.endpoint, "/amigo-test/regions", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+static AmigoRegionProblem
+confirm (AmigoClient  *client,
+         const GError *region_error)
+{
+  g_autoptr(AmigoSts) sts = amigo_sts_new (client, REGION, env.endpoint);
+  g_autoptr(GError) error = NULL;
+  AmigoRegionProblem problem;
+
+  amigo_region_problem_confirm_async (sts, region_error, NULL, result_cb, next_result ());
+  problem = amigo_region_problem_confirm_finish (sts, await_result (), &error);
+  g_assert_no_error (error);
+  return problem;
+}
+
+/* A region not enabled: DescribeRegions says so (and leaves it out
+ * without AllRegions); the region answers AuthFailure, which is the
+ * region's problem while STS still knows the keys, and the keys' problem
+ * when it does not. */
+static void
+test_region_not_enabled (void)
+{
+  g_autoptr(AmigoEc2) ec2 = NULL;
+  g_autoptr(GPtrArray) regions = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoClient) wrong = NULL;
+  g_autofree char *wrong_secret = NULL;
+  const char *owners[] = { "self", NULL };
+  AmigoDescribeImagesRequest request = { .owners = owners };
+  const AmigoRegionEntry *entry;
+
+  if (!have_server ())
+    return;
+  set_regions ("{\"not_opted_in\": [\"" NOT_ENABLED_REGION "\"]}");
+
+  amigo_ec2_describe_regions_async (env.ec2, NULL, result_cb, next_result ());
+  regions = amigo_ec2_describe_regions_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  list = amigo_region_list_new_described (AMIGO_PARTITION_AWS, regions);
+  entry = amigo_region_list_lookup (list, NOT_ENABLED_REGION);
+  g_assert_nonnull (entry);
+  g_assert_cmpint (entry->state, ==, AMIGO_REGION_STATE_NOT_ENABLED);
+  g_assert_cmpint (amigo_region_list_lookup (list, REGION)->state, ==, AMIGO_REGION_STATE_ENABLED);
+  /* The partition's own regions only */
+  g_assert_null (amigo_region_list_lookup (list, "cn-north-1"));
+
+  /* What the region answers if it is asked anyway */
+  ec2 = amigo_ec2_new (env.client, NOT_ENABLED_REGION, env.endpoint);
+  images = describe_images (ec2, &request, &error);
+  g_assert_null (images);
+  g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_AUTH);
+  g_assert_cmpstr (amigo_aws_error_get_aws_code (error), ==, "AuthFailure");
+  g_assert_cmpint (confirm (env.client, error), ==, AMIGO_REGION_PROBLEM_NOT_ENABLED);
+
+  /* The same AuthFailure with keys STS refuses too: the keys are wrong */
+  wrong_secret = g_strdup (env.secret_access_key);
+  wrong_secret[0] = wrong_secret[0] == 'A' ? 'B' : 'A';
+  wrong = client_new (wrong_secret);
+  g_assert_cmpint (confirm (wrong, error), ==, AMIGO_REGION_PROBLEM_NONE);
+
+  set_regions ("{}");
+}
+
+/* All Regions with one region denied by a policy: the others list their
+ * images, the denied one is marked with its own error, and it is that
+ * region's problem: the keys are kept. */
+static void
+test_all_regions_one_failing (void)
+{
+  g_autoptr(AmigoImageStore) store = amigo_image_store_new ();
+  g_autoptr(GPtrArray) ec2s = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *regions[] = { REGION, OTHER_REGION, DENIED_REGION };
+  gboolean finished = FALSE;
+  gboolean seen[2] = { FALSE, FALSE };
+  const GError *denied;
+
+  if (!have_server ())
+    return;
+  set_regions ("{\"denied\": [\"" DENIED_REGION "\"]}");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (regions); i++)
+    g_ptr_array_add (ec2s, amigo_ec2_new (env.client, regions[i], env.endpoint));
+  g_signal_connect (store, "load-finished", G_CALLBACK (load_finished_cb), &finished);
+  amigo_image_store_load (store, ec2s, AMIGO_IMAGE_SOURCE_MARKETPLACE, NULL);
+  while (!finished)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (amigo_image_store_get_n_regions_failed (store), ==, 1);
+  denied = amigo_image_store_get_region_error (store, DENIED_REGION);
+  g_assert_nonnull (denied);
+  g_assert_cmpstr (amigo_aws_error_get_aws_code (denied), ==, "UnauthorizedOperation");
+  g_assert_false (g_error_matches (denied, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_AUTH));
+  g_assert_null (amigo_image_store_get_region_error (store, REGION));
+  g_assert_null (amigo_image_store_get_region_error (store, OTHER_REGION));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(AmigoImage) image = g_list_model_get_item (G_LIST_MODEL (store), i);
+      const char *region = amigo_image_store_get_image_region (image);
+
+      g_assert_cmpstr (region, !=, DENIED_REGION);
+      seen[0] |= g_strcmp0 (region, REGION) == 0;
+      seen[1] |= g_strcmp0 (region, OTHER_REGION) == 0;
+    }
+  g_assert_true (seen[0] && seen[1]);
+
+  g_assert_cmpint (amigo_region_problem_from_error (denied), ==, AMIGO_REGION_PROBLEM_DENIED);
+  g_assert_cmpint (confirm (env.client, denied), ==, AMIGO_REGION_PROBLEM_DENIED);
+
+  /* The same keys still work everywhere else */
+  {
+    g_autoptr(GPtrArray) images = NULL;
+    g_autoptr(GError) error = NULL;
+    const char *owners[] = { "aws-marketplace", NULL };
+    AmigoDescribeImagesRequest request = { .owners = owners };
+
+    images = describe_images (env.ec2, &request, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (images->len, >, 0);
+  }
+
+  set_regions ("{}");
 }
 
 /* ---- DescribeImages ---------------------------------------------------- */
@@ -1265,23 +1490,6 @@ test_strict_deprecate_in_the_past (void)
   assert_error_is_readable (error);
   image = get_image (env.ec2, image_id);
   g_assert_null (amigo_image_get_deprecation_time (image));
-}
-
-static void
-test_strict_describe_images_ids_and_max_results (void)
-{
-  g_autoptr(AmigoEc2Query) q = amigo_ec2_query_new ("DescribeImages", AMIGO_EC2_API_VERSION);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *image_id = NULL;
-
-  if (!have_server ())
-    return;
-
-  image_id = register_bundle_image ();
-  amigo_ec2_query_add_string (q, "ImageId.1", image_id);
-  amigo_ec2_query_add_int (q, "MaxResults", 5);
-  error = raw_call_error (env.ec2, q);
-  g_assert_cmpstr (amigo_aws_error_get_aws_code (error), ==, "InvalidParameterCombination");
 }
 
 static void
@@ -2357,6 +2565,9 @@ main (int    argc,
       g_test_add_func ("/integration/images/shared-without-own", test_shared_without_own_images);
       g_test_add_func ("/integration/auth/wrong-secret", test_auth_wrong_secret);
       g_test_add_func ("/integration/regions/describe", test_describe_regions);
+      g_test_add_func ("/integration/transport/plain-http-needs-consent", test_plain_http_consent);
+      g_test_add_func ("/integration/regions/not-enabled", test_region_not_enabled);
+      g_test_add_func ("/integration/regions/all-regions-one-failing", test_all_regions_one_failing);
       g_test_add_func ("/integration/images/pagination", test_images_pagination);
       g_test_add_func ("/integration/images/cancel", test_images_cancel);
       g_test_add_func ("/integration/images/marketplace", test_images_marketplace);
@@ -2369,7 +2580,6 @@ main (int    argc,
       g_test_add_func ("/integration/run-instances/user-data-limit", test_run_instances_user_data_limit);
       g_test_add_func ("/integration/encoding/values-with-spaces", test_values_with_spaces);
       g_test_add_func ("/integration/strict/deprecate-in-the-past", test_strict_deprecate_in_the_past);
-      g_test_add_func ("/integration/strict/image-ids-and-max-results", test_strict_describe_images_ids_and_max_results);
       g_test_add_func ("/integration/strict/bad-pagination-token", test_strict_describe_images_bad_token);
       g_test_add_func ("/integration/strict/short-and-empty-pages", test_strict_short_and_empty_pages);
       g_test_add_func ("/integration/strict/copy-image-without-name", test_strict_copy_image_without_name);

@@ -142,6 +142,27 @@ set_credentials (AmigoKeyring      *keyring,
   return amigo_keyring_set_credentials_finish (keyring, wait_for (&result), error);
 }
 
+static AmigoKeyringAccount *
+set_allow_plain_http (AmigoKeyring  *keyring,
+                      const char    *id,
+                      gboolean       allow,
+                      GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  amigo_keyring_set_allow_plain_http_async (keyring, id, allow, NULL, on_ready_cb, &result);
+  return amigo_keyring_set_allow_plain_http_finish (keyring, wait_for (&result), error);
+}
+
+static AmigoKeyringAccount *
+only_account (AmigoKeyring *keyring)
+{
+  g_autoptr(GPtrArray) accounts = list_accounts (keyring);
+
+  g_assert_cmpuint (accounts->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (accounts, 0));
+}
+
 static gboolean
 delete_account (AmigoKeyring  *keyring,
                 const char    *id,
@@ -632,7 +653,7 @@ test_secret_not_in_attributes (Fixture       *fixture,
 {
   static const char * const allowed[] = {
     AMIGO_KEYRING_ATTR_ACCOUNT_ID, AMIGO_KEYRING_ATTR_NAME, AMIGO_KEYRING_ATTR_REGION,
-    AMIGO_KEYRING_ATTR_ENDPOINT, "xdg:schema", NULL,
+    AMIGO_KEYRING_ATTR_ENDPOINT, AMIGO_KEYRING_ATTR_ALLOW_PLAIN_HTTP, "xdg:schema", NULL,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(AmigoCredentials) credentials = make_credentials (TRUE);
@@ -672,6 +693,7 @@ test_secret_not_in_attributes (Fixture       *fixture,
       g_assert_cmpstr (g_hash_table_lookup (attributes, AMIGO_KEYRING_ATTR_NAME), ==, "audited");
       g_assert_cmpstr (g_hash_table_lookup (attributes, AMIGO_KEYRING_ATTR_REGION), ==, "eu-west-1");
       g_assert_cmpstr (g_hash_table_lookup (attributes, AMIGO_KEYRING_ATTR_ENDPOINT), ==, "https://ec2.example.com");
+      g_assert_cmpstr (g_hash_table_lookup (attributes, AMIGO_KEYRING_ATTR_ALLOW_PLAIN_HTTP), ==, "false");
 
       g_hash_table_iter_init (&iter, attributes);
       while (g_hash_table_iter_next (&iter, &k, &v))
@@ -943,6 +965,162 @@ test_duplicate_copies_repaired (Fixture       *fixture,
   assert_lookup_equals (fixture->keyring, id, credentials);
 }
 
+/* The consent to an http:// endpoint on another host is stored with the
+ * account, comes back when listing, survives other changes and is kept in
+ * the attributes, never in the secret. */
+static void
+test_plain_http_consent (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoCredentials) credentials = make_credentials (TRUE);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AmigoKeyringAccount) changed = NULL;
+  g_autoptr(AmigoKeyringAccount) listed = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *plain_id = NULL;
+
+  if (!fixture_ready (fixture))
+    return;
+
+  /* Added with the consent. */
+  amigo_keyring_add_account_full_async (fixture->keyring, "lab", "us-east-1",
+                                        "http://192.0.2.10:5000", TRUE, credentials,
+                                        NULL, on_ready_cb, &result);
+  id = amigo_keyring_add_account_finish (fixture->keyring, wait_for (&result), &error);
+  g_assert_no_error (error);
+  listed = only_account (fixture->keyring);
+  g_assert_cmpstr (amigo_keyring_account_get_endpoint (listed), ==, "http://192.0.2.10:5000");
+  g_assert_true (amigo_keyring_account_get_allow_plain_http (listed));
+
+  /* A rename and a new region keep it. */
+  changed = rename_account (fixture->keyring, id, "lab 2", &error);
+  g_assert_no_error (error);
+  g_assert_true (amigo_keyring_account_get_allow_plain_http (changed));
+  g_clear_object (&changed);
+  changed = update_account (fixture->keyring, id, "eu-west-1", "http://192.0.2.10:5000", &error);
+  g_assert_no_error (error);
+  g_assert_true (amigo_keyring_account_get_allow_plain_http (changed));
+  g_clear_object (&listed);
+  listed = only_account (fixture->keyring);
+  g_assert_true (amigo_keyring_account_get_allow_plain_http (listed));
+  g_assert_cmpuint (fixture->changed, ==, 3);
+
+  /* Withdrawn, then given again: the keys stay. */
+  g_clear_object (&changed);
+  changed = set_allow_plain_http (fixture->keyring, id, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_false (amigo_keyring_account_get_allow_plain_http (changed));
+  g_assert_cmpstr (amigo_keyring_account_get_name (changed), ==, "lab 2");
+  g_clear_object (&listed);
+  listed = only_account (fixture->keyring);
+  g_assert_false (amigo_keyring_account_get_allow_plain_http (listed));
+  assert_lookup_equals (fixture->keyring, id, credentials);
+
+  g_clear_object (&changed);
+  changed = set_allow_plain_http (fixture->keyring, id, TRUE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&listed);
+  listed = only_account (fixture->keyring);
+  g_assert_true (amigo_keyring_account_get_allow_plain_http (listed));
+  assert_lookup_equals (fixture->keyring, id, credentials);
+  g_assert_cmpuint (fixture->changed, ==, 5);
+
+  /* An account added the usual way has none. */
+  plain_id = add_account (fixture->keyring, "other", "us-east-1", "http://192.0.2.11", credentials, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) accounts = list_accounts (fixture->keyring);
+
+    for (guint i = 0; i < accounts->len; i++)
+      {
+        AmigoKeyringAccount *account = g_ptr_array_index (accounts, i);
+
+        g_assert_cmpint (amigo_keyring_account_get_allow_plain_http (account), ==,
+                         g_strcmp0 (amigo_keyring_account_get_id (account), id) == 0);
+      }
+  }
+
+  if (fixture->mode == MODE_KEYRING)
+    {
+      GList *items = raw_items (id);
+      g_autoptr(GHashTable) attributes = NULL;
+
+      /* One item, the consent among its attributes. */
+      g_assert_cmpuint (g_list_length (items), ==, 1);
+      attributes = secret_retrievable_get_attributes (items->data);
+      g_assert_cmpstr (g_hash_table_lookup (attributes, AMIGO_KEYRING_ATTR_ALLOW_PLAIN_HTTP), ==, "true");
+      g_list_free_full (items, g_object_unref);
+    }
+}
+
+/* An item saved before the consent attribute existed reads as no consent,
+ * and changing it keeps its keys and ends with one item. */
+static void
+test_plain_http_consent_older_item (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoCredentials) credentials = make_credentials (TRUE);
+  g_autoptr(GHashTable) attributes = NULL;
+  g_autoptr(SecretValue) value = NULL;
+  g_autoptr(AmigoKeyringAccount) changed = NULL;
+  g_autoptr(AmigoKeyringAccount) listed = NULL;
+  g_autofree char *id = NULL;
+  GList *items;
+
+  if (!fixture_ready (fixture))
+    return;
+
+  /* Made the way Amigo did before: four attributes. */
+  id = add_account (fixture->keyring, "old", "eu-west-1", "http://192.0.2.10", credentials, &error);
+  g_assert_no_error (error);
+  attributes = secret_attributes_build (amigo_keyring_get_schema (),
+                                        AMIGO_KEYRING_ATTR_ACCOUNT_ID, id,
+                                        NULL);
+  value = secret_password_lookupv_binary_sync (amigo_keyring_get_schema (), attributes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (value);
+  g_assert_true (secret_password_clearv_sync (amigo_keyring_get_schema (), attributes, NULL, &error));
+  g_assert_no_error (error);
+  g_hash_table_unref (attributes);
+  attributes = secret_attributes_build (amigo_keyring_get_schema (),
+                                        AMIGO_KEYRING_ATTR_ACCOUNT_ID, id,
+                                        AMIGO_KEYRING_ATTR_NAME, "old",
+                                        AMIGO_KEYRING_ATTR_REGION, "eu-west-1",
+                                        AMIGO_KEYRING_ATTR_ENDPOINT, "http://192.0.2.10",
+                                        NULL);
+  g_assert_true (secret_password_storev_binary_sync (amigo_keyring_get_schema (), attributes,
+                                                     SECRET_COLLECTION_DEFAULT, "old", value,
+                                                     NULL, &error));
+  g_assert_no_error (error);
+
+  listed = only_account (fixture->keyring);
+  g_assert_false (amigo_keyring_account_get_allow_plain_http (listed));
+
+  /* The consent given: the old copy's attributes are within the new
+   * one's, so clearing by them would take the new one too; it stays,
+   * hidden, as the older. */
+  changed = set_allow_plain_http (fixture->keyring, id, TRUE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&listed);
+  listed = only_account (fixture->keyring);
+  g_assert_true (amigo_keyring_account_get_allow_plain_http (listed));
+  assert_lookup_equals (fixture->keyring, id, credentials);
+
+  /* The next change leaves one item, with the consent and the keys. */
+  g_clear_object (&changed);
+  changed = rename_account (fixture->keyring, id, "renewed", &error);
+  g_assert_no_error (error);
+  items = raw_items (id);
+  g_assert_cmpuint (g_list_length (items), ==, 1);
+  g_list_free_full (items, g_object_unref);
+  g_clear_object (&listed);
+  listed = only_account (fixture->keyring);
+  g_assert_true (amigo_keyring_account_get_allow_plain_http (listed));
+  assert_lookup_equals (fixture->keyring, id, credentials);
+}
+
 static void
 test_unreadable_secret (Fixture       *fixture,
                         gconstpointer  data)
@@ -1151,6 +1329,8 @@ main (int   argc,
     { "no-plaintext-on-disk", test_no_plaintext_on_disk, TRUE },
     { "duplicate-copies-repaired", test_duplicate_copies_repaired, TRUE },
     { "unreadable-secret", test_unreadable_secret, TRUE },
+    { "plain-http-consent", test_plain_http_consent, FALSE },
+    { "plain-http-consent-older-item", test_plain_http_consent_older_item, TRUE },
   };
   const char *backend;
 

@@ -11,6 +11,9 @@
 #include "amigo-task-manager-private.h"
 #include "amigo-task-private.h"
 
+#include <string.h>
+#include <pango/pango.h>
+
 #define ACCOUNT_ID "environment"
 
 static void
@@ -104,6 +107,39 @@ test_outcome_texts (void)
     }
 }
 
+/* GNOME Shell reads a notification's body as markup: AWS's words in it
+ * are escaped, and read back as markup they are the words themselves. */
+static void
+test_notification_body_not_markup (void)
+{
+  static const char * const messages[] = {
+    "<a href=\"https://example.com\">x</a>",
+    "<b>bold</b> & co",
+    "unbalanced < here",
+    "&amp; already an entity",
+  };
+  const char *image[] = { "ami-0c", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+    {
+      g_autoptr(AmigoTask) task = amigo_task_new (AMIGO_TASK_KIND_COPY_IMAGE, ACCOUNT_ID, "us-east-1",
+                                                  image, "Copying <i>name</i> & more");
+      g_autofree char *outcome = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *shown = NULL;
+      g_autoptr(GError) error = NULL;
+
+      _amigo_task_set_message (task, messages[i]);
+      _amigo_task_set_state (task, AMIGO_TASK_STATE_FAILED);
+      outcome = amigo_task_dup_outcome (task);
+      g_assert_nonnull (strstr (outcome, messages[i]));
+      body = amigo_task_dup_notification_body (task);
+      g_assert_true (pango_parse_markup (body, -1, 0, NULL, &shown, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (shown, ==, outcome);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -113,6 +149,7 @@ main (int   argc,
   g_test_add_func ("/ui/tasks/backoff", test_backoff);
   g_test_add_func ("/ui/tasks/elapsed-format", test_elapsed_format);
   g_test_add_func ("/ui/tasks/outcome-texts", test_outcome_texts);
+  g_test_add_func ("/ui/tasks/notification-body-is-not-markup", test_notification_body_not_markup);
 
   return g_test_run ();
 }

@@ -431,6 +431,120 @@ test_add_with_moto (void)
   clear_keyring (keyring);
 }
 
+/* An http:// endpoint on another host: the consent switch and its
+ * warning appear for it alone; without the consent nothing is tested or
+ * saved; with it the keys are tested there and the consent is stored. */
+static void
+test_add_plain_http (void)
+{
+  g_autoptr(AmigoAccountManager) manager = load_manager (NULL);
+  AmigoKeyring *keyring = amigo_account_manager_get_keyring (manager);
+  g_autoptr(AmigoAccount) added = NULL;
+  g_autoptr(AmigoAccount) changed = NULL;
+  g_autoptr(AmigoKeyringAccount) stored = NULL;
+  g_autoptr(GUri) moto = g_uri_parse (g_getenv ("AMIGO_TEST_ENDPOINT"), G_URI_FLAGS_NONE, NULL);
+  /* Not loopback, yet on this machine: see /integration/transport/plain-http-needs-consent. */
+  g_autofree char *plain = g_strdup_printf ("http://0.0.0.0:%d", g_uri_get_port (moto));
+  AmigoAccountDialog *dialog;
+  GtkWidget *row, *toggle;
+  const char *subtitle;
+
+  clear_keyring (keyring);
+
+  dialog = amigo_account_dialog_new_add (NULL, manager);
+  g_signal_connect (dialog, "account-added", G_CALLBACK (on_account_signal_cb), &added);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fill_moto_account (dialog, "Lab", g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"));
+  row = amigo_test_ui_find (dialog, "plain_http_row");
+  toggle = amigo_test_ui_find (dialog, "plain_http_switch");
+
+  /* Loopback over http://, https:// anywhere: no switch, nothing asked. */
+  g_assert_false (gtk_widget_get_visible (row));
+  g_assert_true (can_test (dialog));
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "endpoint_row"), "http://[::1]:5000");
+  g_assert_false (gtk_widget_get_visible (row));
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "endpoint_row"), "https://ec2.example.com");
+  g_assert_false (gtk_widget_get_visible (row));
+  g_assert_true (can_test (dialog));
+
+  /* Another host over http://: the switch, off, with the warning; no
+   * test and no save until it is on. */
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "endpoint_row"), plain);
+  amigo_test_ui_settle ();
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (amigo_test_ui_find (dialog, "advanced_row"))));
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Allow Unencrypted Connection");
+  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_assert_true (g_str_has_prefix (subtitle, "Not encrypted:"));
+  g_assert_nonnull (strstr (subtitle, "0.0.0.0"));
+  g_assert_nonnull (strstr (subtitle, "readable by anyone on the network"));
+  /* The switch is what the row activates, and is reached by Tab. */
+  g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == toggle);
+  g_assert_true (gtk_widget_get_focusable (toggle));
+  g_assert_false (can_test (dialog));
+  g_assert_false (can_save (dialog));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL) &&
+                  amigo_account_dialog_get_busy (dialog));
+  g_assert_nonnull (strstr (problems (dialog), "not encrypted (http://)"));
+  g_assert_nonnull (strstr (problems (dialog), "Allow Unencrypted Connection"));
+
+  /* Consent: the keys are tested there (the client was told), then saved. */
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (can_test (dialog));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "problem_label")));
+  amigo_test_ui_maybe_screenshot (dialog, "account-add-plain-http.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL));
+  amigo_test_ui_wait_until (test_finished, dialog, WAIT_SECONDS, "the test of the keys over http://");
+  g_test_message ("test result: %s",
+                  adw_action_row_get_subtitle (ADW_ACTION_ROW (amigo_test_ui_find (dialog, "test_row"))));
+  g_assert_cmpint (amigo_account_dialog_get_test_state (dialog), ==, AMIGO_ACCOUNT_TEST_PASSED);
+  g_assert_true (can_save (dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL);
+  amigo_test_ui_wait_until (pointer_is_set, &added, WAIT_SECONDS, "the account to be added");
+  amigo_test_ui_wait_until (window_gone, &dialog, WAIT_SECONDS, "the dialog to close");
+
+  stored = find_stored (keyring, "Lab");
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (amigo_keyring_account_get_endpoint (stored), ==, plain);
+  g_assert_true (amigo_keyring_account_get_allow_plain_http (stored));
+  g_assert_true (amigo_account_get_allow_plain_http (added));
+
+  /* Editing shows the consent given; withdrawing it blocks the save. */
+  dialog = amigo_account_dialog_new_edit (NULL, manager, added);
+  g_signal_connect (dialog, "account-changed", G_CALLBACK (on_account_signal_cb), &changed);
+  gtk_window_present (GTK_WINDOW (dialog));
+  amigo_test_ui_settle ();
+  row = amigo_test_ui_find (dialog, "plain_http_row");
+  toggle = amigo_test_ui_find (dialog, "plain_http_switch");
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_true (can_save (dialog));
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  g_assert_false (can_save (dialog));
+  g_assert_nonnull (strstr (problems (dialog), "not encrypted (http://)"));
+
+  /* An https:// endpoint stores no consent. */
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "endpoint_row"), g_getenv ("AMIGO_TEST_ENDPOINT"));
+  g_assert_false (gtk_widget_get_visible (row));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL);
+  amigo_test_ui_wait_until (test_finished, dialog, WAIT_SECONDS, "the test of the stored keys");
+  g_assert_cmpint (amigo_account_dialog_get_test_state (dialog), ==, AMIGO_ACCOUNT_TEST_PASSED);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL);
+  amigo_test_ui_wait_until (pointer_is_set, &changed, WAIT_SECONDS, "the account to be saved");
+  amigo_test_ui_wait_until (window_gone, &dialog, WAIT_SECONDS, "the dialog to close");
+  g_clear_object (&stored);
+  stored = find_stored (keyring, "Lab");
+  g_assert_false (amigo_keyring_account_get_allow_plain_http (stored));
+  g_assert_false (amigo_account_get_allow_plain_http (added));
+
+  clear_keyring (keyring);
+}
+
 static void
 test_add_wrong_secret (void)
 {
@@ -986,6 +1100,7 @@ main (int   argc,
   g_test_add_func ("/ui/accounts/add/validation", test_add_validation);
   g_test_add_func ("/ui/accounts/add/tested-against-moto", test_add_with_moto);
   g_test_add_func ("/ui/accounts/add/wrong-secret-not-saved", test_add_wrong_secret);
+  g_test_add_func ("/ui/accounts/add/plain-http-consent", test_add_plain_http);
   g_test_add_func ("/ui/accounts/add/session-only-keyring", test_add_session_only);
   g_test_add_func ("/ui/accounts/import/profiles", test_import);
   g_test_add_func ("/ui/accounts/import/empty", test_import_empty);

@@ -1197,6 +1197,186 @@ test_launch_opt_in_required (void)
   g_assert_null (amigo_launch_dialog_get_subscription_url (dialog));
 }
 
+/* The Marketplace's x86_64 image (legacy BIOS, ENA). */
+static AmigoImage *
+marketplace_x86_image (void)
+{
+  static const char * const marketplace[] = { "aws-marketplace", NULL };
+  static const char * const names[] = { "bitnami-wordpress-6.5.3-*", NULL };
+  AmigoEc2Filter filters[] = { { "name", names } };
+  AmigoDescribeImagesRequest request = { .owners = marketplace, .filters = filters, .n_filters = 1 };
+  g_autoptr(GPtrArray) images = amigo_test_ui_describe_images (source_ec2, &request);
+
+  if (images->len == 0)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (images, 0));
+}
+
+/* The subnet row's position of the first subnet in @zone; 0 if none. */
+static guint
+subnet_in_zone (AmigoLaunchDialog *dialog,
+                const char        *zone)
+{
+  GPtrArray *subnets = amigo_launch_dialog_get_subnets (dialog);
+
+  for (guint i = 0; i < subnets->len; i++)
+    if (g_strcmp0 (amigo_subnet_get_availability_zone (g_ptr_array_index (subnets, i)), zone) == 0)
+      return i + 1;
+  return 0;
+}
+
+/* Every type offered can run @image and, once a subnet is chosen, is
+ * offered in its zone (@offered, from DescribeInstanceTypeOfferings). */
+static void
+assert_types_fit (AmigoLaunchDialog  *dialog,
+                  AmigoImage         *image,
+                  const char * const *offered)
+{
+  GListModel *types = gtk_drop_down_get_model (GTK_DROP_DOWN (amigo_test_ui_find (dialog, "type_dropdown")));
+
+  g_assert_cmpuint (g_list_model_get_n_items (types), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
+    {
+      g_autoptr(AmigoInstanceType) type = g_list_model_get_item (types, i);
+
+      g_assert_true (amigo_instance_type_can_run_image (type, image));
+      if (offered != NULL)
+        g_assert_true (g_strv_contains (offered, amigo_instance_type_get_instance_type (type)));
+    }
+}
+
+/* ENA, boot mode, and the zone the subnet is in: only the types that
+ * fit all three are offered. */
+static void
+test_launch_types_fit_zone (void)
+{
+  g_autoptr(AmigoImage) legacy = marketplace_x86_image ();
+  g_autoptr(AmigoImage) uefi = make_image ("launch-zone-source");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_auto(GStrv) small_zone = NULL;
+  g_autoptr(GError) error = NULL;
+  AmigoLaunchDialog *dialog;
+  guint row;
+
+  if (legacy == NULL)
+    {
+      g_test_skip ("moto has no Marketplace images (the launcher's --no-patches?)");
+      return;
+    }
+  amigo_ec2_describe_instance_type_offerings_async (source_ec2, "us-east-1e", NULL, store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, WAIT_SECONDS);
+  small_zone = amigo_ec2_describe_instance_type_offerings_finish (source_ec2, result, &error);
+  g_assert_no_error (error);
+
+  /* An image made from a t3.micro instance: ENA, UEFI (moto's CreateImage).
+   * t2.micro (legacy BIOS only) can't boot it. */
+  g_assert_true (amigo_image_get_ena_support (uefi));
+  g_assert_cmpstr (amigo_image_get_boot_mode (uefi), ==, "uefi");
+  {
+    g_auto(Opened) opened = { 0 };
+
+    open_dialog (&opened, uefi, amigo_launch_dialog_new);
+    dialog = AMIGO_LAUNCH_DIALOG (opened.window);
+    wait_loaded (dialog);
+    assert_types_fit (dialog, uefi, NULL);
+    g_assert_true (select_type (dialog, "t3.micro"));
+    g_assert_false (select_type (dialog, "t2.micro"));
+    g_assert_false (select_type (dialog, "t4g.micro"));
+  }
+
+  /* Legacy BIOS with ENA: t2.micro and t3.micro; in us-east-1e only the
+   * former is offered. */
+  g_assert_true (amigo_image_get_ena_support (legacy));
+  {
+    g_auto(Opened) opened = { 0 };
+    g_autofree char *shown = NULL;
+
+    open_dialog (&opened, legacy, amigo_launch_dialog_new);
+    dialog = AMIGO_LAUNCH_DIALOG (opened.window);
+    wait_loaded (dialog);
+    assert_types_fit (dialog, legacy, NULL);
+    g_assert_true (select_type (dialog, "t2.micro"));
+    g_assert_true (select_type (dialog, "t3.micro"));
+
+    row = subnet_in_zone (dialog, "us-east-1e");
+    g_assert_cmpuint (row, >, 0);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "subnet_row")), row);
+    wait_loaded (dialog);
+    assert_types_fit (dialog, legacy, (const char * const *) small_zone);
+    g_assert_false (select_type (dialog, "t3.micro"));
+    g_assert_true (select_type (dialog, "t2.micro"));
+    shown = amigo_test_ui_collect_text (amigo_test_ui_find (dialog, "type_row"));
+    g_assert_nonnull (strstr (shown, "offered in us-east-1e"));
+    amigo_test_ui_maybe_screenshot (GTK_WIDGET (dialog), "launch-types-zone.png");
+
+    /* Another zone: t3.micro is back. */
+    row = subnet_in_zone (dialog, "us-east-1a");
+    g_assert_cmpuint (row, >, 0);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "subnet_row")), row);
+    wait_loaded (dialog);
+    g_assert_true (select_type (dialog, "t3.micro"));
+  }
+}
+
+/* The stand-in refuses RunInstances of a Marketplace product the account
+ * has not subscribed to, as EC2 does: the dialog shows AWS's words and
+ * the product's page, as text. */
+static void
+test_launch_opt_in_required_network (void)
+{
+  g_autoptr(AmigoImage) arm = marketplace_arm64_image ();
+  g_auto(Opened) opened = { 0 };
+  g_autofree char *unsubscribe = NULL;
+  g_autofree char *subscribe = NULL;
+  g_autofree char *expected = NULL;
+  const AmigoProductCode *codes;
+  AmigoLaunchDialog *dialog;
+  GtkLabel *label;
+  guint n_codes = 0;
+
+  if (arm == NULL)
+    {
+      g_test_skip ("moto has no Marketplace images (the launcher's --no-patches?)");
+      return;
+    }
+  codes = amigo_image_get_product_codes (arm, &n_codes);
+  g_assert_cmpuint (n_codes, ==, 1);
+  unsubscribe = g_strdup_printf ("{\"product_code\": \"%s\", \"subscribed\": false}", codes[0].product_code_id);
+  subscribe = g_strdup_printf ("{\"product_code\": \"%s\", \"subscribed\": true}", codes[0].product_code_id);
+  expected = g_strdup_printf ("In order to use this AWS Marketplace product you need to accept terms and subscribe. "
+                              "To do so please visit https://aws.amazon.com/marketplace/pp?sku=%s",
+                              codes[0].product_code_id);
+
+  open_dialog (&opened, arm, amigo_launch_dialog_new);
+  dialog = AMIGO_LAUNCH_DIALOG (opened.window);
+  wait_loaded (dialog);
+  g_assert_true (select_type (dialog, "t4g.micro"));
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row")), "launch-opt-in");
+  g_assert_true (launch_review (dialog));
+
+  post_json (moto_endpoint, "/amigo-test/subscription", unsubscribe);
+  g_assert_true (launch_launch (dialog));
+  AMIGO_TEST_WAIT_FOR (!amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)), WAIT_SECONDS);
+  post_json (moto_endpoint, "/amigo-test/subscription", subscribe);
+
+  g_assert_cmpstr (launch_page (dialog), ==, "review");
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "error_group")));
+  label = GTK_LABEL (amigo_test_ui_find (dialog, "error_label"));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, expected);
+  g_assert_false (gtk_label_get_use_markup (label));
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "subscribe_button")));
+  g_assert_cmpstr (amigo_launch_dialog_get_subscription_url (dialog), ==,
+                   g_strrstr (expected, "https://"));
+  amigo_test_ui_maybe_screenshot (GTK_WIDGET (dialog), "launch-opt-in-required.png");
+
+  /* Nothing was launched. */
+  {
+    g_autoptr(GPtrArray) instances = describe_instances_named ("launch-opt-in");
+
+    g_assert_cmpuint (instances->len, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1237,6 +1417,8 @@ main (int   argc,
   g_test_add_func ("/ui/launch/types-fit-image", test_launch_types_fit_image);
   g_test_add_func ("/ui/launch/validation", test_launch_validation);
   g_test_add_func ("/ui/launch/opt-in-required", test_launch_opt_in_required);
+  g_test_add_func ("/ui/launch/types-fit-zone", test_launch_types_fit_zone);
+  g_test_add_func ("/ui/launch/opt-in-required-network", test_launch_opt_in_required_network);
 
   status = g_test_run ();
 

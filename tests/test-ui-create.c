@@ -294,9 +294,26 @@ test_create_from_instance (void)
   add_tag (AMIGO_TAGS_EDITOR (amigo_test_ui_find (dialog, "tags_editor")), "Cost Center", "42");
   gtk_switch_set_active (GTK_SWITCH (amigo_test_ui_find (dialog, "tag_snapshots_switch")), TRUE);
 
-  /* The root volume grows; a data volume is added; a second one added
-   * and removed again. */
-  gtk_spin_button_set_value (amigo_volume_row_get_size_spin (volume), 12);
+  /* The instance's root volume keeps its size and type: CreateImage can
+   * only change whether it is deleted on termination. Shown, not editable,
+   * with the reason. */
+  g_assert_true (amigo_volume_row_get_fixed (volume));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (amigo_volume_row_get_size_spin (volume))));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (amigo_volume_row_get_size_spin (volume))));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (amigo_volume_row_get_type_row (volume))));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (amigo_volume_row_get_delete_switch (volume))));
+  {
+    g_autofree char *shown = amigo_test_ui_collect_text (GTK_WIDGET (volume));
+
+    g_assert_nonnull (strstr (shown, "modify it on the instance first"));
+  }
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (volume), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 620, 1000);
+  amigo_test_ui_maybe_screenshot (dialog, "create-image-existing-volume.png");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (volume), FALSE);
+
+  /* A data volume is added, new: its size and type are free; a second one
+   * added and removed again. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "create-image.add-volume", NULL);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "create-image.add-volume", NULL);
   g_assert_cmpuint (n_volumes (dialog), ==, 3);
@@ -306,6 +323,8 @@ test_create_from_instance (void)
   g_assert_cmpuint (n_volumes (dialog), ==, 2);
   g_assert_cmpuint (amigo_create_image_dialog_get_left_out (dialog)->len, ==, 0);
   volume = volume_at (dialog, 1);
+  g_assert_false (amigo_volume_row_get_fixed (volume));
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (amigo_volume_row_get_size_spin (volume))));
   gtk_spin_button_set_value (amigo_volume_row_get_size_spin (volume), 20);
   adw_combo_row_set_selected (amigo_volume_row_get_type_row (volume), amigo_image_form_find_volume_type ("st1"));
   /* st1 volumes start at 125 GiB: refused until the size fits */
@@ -344,7 +363,7 @@ test_create_from_instance (void)
   root = find_mapping (image, root_device);
   g_assert_nonnull (root);
   g_assert_true (root->has_ebs);
-  g_assert_cmpint (root->ebs.volume_size, ==, 12);
+  g_assert_cmpint (root->ebs.volume_size, ==, 8);
   g_assert_nonnull (root->ebs.snapshot_id);
   added = find_mapping (image, "/dev/sdf");
   g_assert_nonnull (added);

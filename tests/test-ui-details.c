@@ -16,7 +16,7 @@
 
 #include "amigo-ec2-parsers.h"
 #include "amigo-ec2.h"
-#include "amigo-image-details-private.h"
+#include "amigo-image-details.h"
 #include "amigo-resources.h"
 #include "amigo-test-ui.h"
 
@@ -99,7 +99,7 @@ fixture_set_up (Fixture       *fixture,
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), fixture);
   gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (group));
 
-  _amigo_image_details_set_now (fixture->details, NOW_2024_08_01);
+  amigo_image_details_set_now_for_testing (fixture->details, NOW_2024_08_01);
   gtk_window_present (fixture->window);
   amigo_test_ui_settle ();
   /* As in the main window, where the list has the focus: a focused
@@ -183,11 +183,47 @@ count_descendants (GtkWidget *root,
   return found->len;
 }
 
+/* The group @name ("launch-permissions"), by its .ui id
+ * ("launch_permissions_group"). */
 static GtkWidget *
 group (Fixture    *fixture,
        const char *name)
 {
-  return GTK_WIDGET (_amigo_image_details_get_group (fixture->details, name));
+  g_autofree char *id = g_strconcat (name, "_group", NULL);
+
+  g_strdelimit (id, "-", '_');
+  return amigo_test_ui_find (fixture->details, id);
+}
+
+/* The value label (widget name "value") of @root itself, not of the rows
+ * nested in it. */
+static GtkWidget *
+own_value_label (GtkWidget *root,
+                 GtkWidget *widget)
+{
+  if (widget != root && ADW_IS_PREFERENCES_ROW (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_widget_get_name (widget), "value") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = own_value_label (root, child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What a row shows at its end, or NULL when it shows nothing there. */
+static const char *
+row_value (GtkWidget *row)
+{
+  GtkWidget *label = own_value_label (row, row);
+
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
 
 /* The row titled @title under @root; fails the test when there is none. */
@@ -206,7 +242,7 @@ static const char *
 value_of (GtkWidget  *root,
           const char *title)
 {
-  return _amigo_image_details_row_get_value (row (root, title));
+  return row_value (row (root, title));
 }
 
 static const char *
@@ -221,7 +257,7 @@ static GtkLabel *
 header_label (Fixture *fixture,
               guint    index)
 {
-  GtkWidget *header = _amigo_image_details_get_header (fixture->details);
+  GtkWidget *header = amigo_test_ui_find (fixture->details, "header_box");
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
   collect_descendants (header, GTK_TYPE_LABEL, labels);
@@ -299,7 +335,7 @@ test_header (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (description)));
 
   /* Once the deprecation time has passed, it says so. */
-  _amigo_image_details_set_now (fixture->details, NOW_2026_06_04);
+  amigo_image_details_set_now_for_testing (fixture->details, NOW_2026_06_04);
   show_image (fixture, 0);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (deprecated)));
   g_assert_cmpstr (gtk_label_get_text (deprecated), ==, "Deprecated");
@@ -403,7 +439,7 @@ test_dates (Fixture       *fixture,
   g_assert_cmpstr (value_of (dates, "Last launched"), ==, "07/15/24 08:00:00");
   g_assert_cmpstr (subtitle_of (row (dates, "Last launched")), ==, "16 days ago");
 
-  _amigo_image_details_set_now (fixture->details, NOW_2026_06_04);
+  amigo_image_details_set_now_for_testing (fixture->details, NOW_2026_06_04);
   g_assert_cmpstr (subtitle_of (row (dates, "Deprecation")), ==, "Deprecated 3 days ago");
   g_assert_cmpstr (subtitle_of (row (dates, "Created")), ==, "2 years ago");
 
@@ -475,11 +511,11 @@ test_storage (Fixture       *fixture,
 
   ephemeral = row (storage, "/dev/sdb");
   g_assert_false (ADW_IS_EXPANDER_ROW (ephemeral));
-  g_assert_cmpstr (_amigo_image_details_row_get_value (ephemeral), ==, "ephemeral0");
+  g_assert_cmpstr (row_value (ephemeral), ==, "ephemeral0");
   g_assert_cmpstr (subtitle_of (ephemeral), ==, "Instance store volume");
 
   suppressed = row (storage, "/dev/sdc");
-  g_assert_cmpstr (_amigo_image_details_row_get_value (suppressed), ==, "No device");
+  g_assert_cmpstr (row_value (suppressed), ==, "No device");
 
   /* One row per mapping, plus the two root device rows. */
   g_assert_cmpuint (count_descendants (storage, ADW_TYPE_EXPANDER_ROW), ==, 1);
@@ -547,7 +583,7 @@ test_readable (Fixture       *fixture,
   for (guint i = 0; i < rows->len; i++)
     {
       GtkWidget *r = g_ptr_array_index (rows, i);
-      const char *value = _amigo_image_details_row_get_value (r);
+      const char *value = row_value (r);
       GtkLabel *label;
 
       if (value == NULL)
@@ -764,8 +800,8 @@ test_permissions_load (Fixture       *fixture,
 {
   g_autoptr(FakeEc2) fake = fake_ec2_new ();
   g_autoptr(AmigoEc2) ec2 = ec2_for (fake);
-  AdwPreferencesGroup *permissions = _amigo_image_details_get_group (fixture->details, "launch-permissions");
-  GtkButton *button = _amigo_image_details_get_launch_permissions_button (fixture->details);
+  AdwPreferencesGroup *permissions = ADW_PREFERENCES_GROUP (group (fixture, "launch-permissions"));
+  GtkButton *button = GTK_BUTTON (amigo_test_ui_find (fixture->details, "launch_permissions_button"));
 
   fake->status = 200;
   fake->body = permissions_xml;
@@ -813,8 +849,8 @@ test_permissions_error (Fixture       *fixture,
 {
   g_autoptr(FakeEc2) fake = fake_ec2_new ();
   g_autoptr(AmigoEc2) ec2 = ec2_for (fake);
-  AdwPreferencesGroup *permissions = _amigo_image_details_get_group (fixture->details, "launch-permissions");
-  GtkButton *button = _amigo_image_details_get_launch_permissions_button (fixture->details);
+  AdwPreferencesGroup *permissions = ADW_PREFERENCES_GROUP (group (fixture, "launch-permissions"));
+  GtkButton *button = GTK_BUTTON (amigo_test_ui_find (fixture->details, "launch_permissions_button"));
   GtkWidget *error_row;
 
   fake->status = 403;
@@ -837,8 +873,8 @@ test_permissions_cancelled (Fixture       *fixture,
 {
   g_autoptr(FakeEc2) fake = fake_ec2_new ();
   g_autoptr(AmigoEc2) ec2 = ec2_for (fake);
-  AdwPreferencesGroup *permissions = _amigo_image_details_get_group (fixture->details, "launch-permissions");
-  GtkButton *button = _amigo_image_details_get_launch_permissions_button (fixture->details);
+  AdwPreferencesGroup *permissions = ADW_PREFERENCES_GROUP (group (fixture, "launch-permissions"));
+  GtkButton *button = GTK_BUTTON (amigo_test_ui_find (fixture->details, "launch_permissions_button"));
   g_autoptr(AmigoImage) other = g_object_new (AMIGO_TYPE_IMAGE,
                                               "image-id", "ami-00000000000000002",
                                               "owner-id", OWNER_ACCOUNT,
@@ -902,7 +938,7 @@ test_screenshot (Fixture       *fixture,
   fake->body = permissions_xml;
   amigo_image_details_set_context (fixture->details, ec2, OWNER_ACCOUNT);
   show_image (fixture, 0);
-  button = GTK_WIDGET (_amigo_image_details_get_launch_permissions_button (fixture->details));
+  button = GTK_WIDGET (GTK_BUTTON (amigo_test_ui_find (fixture->details, "launch_permissions_button")));
   amigo_test_ui_click (button);
   /* Loaded when the button is back (in any language the pane speaks). */
   amigo_test_ui_wait_until (widget_is_sensitive, button, WAIT_SECONDS, "the launch permissions");

@@ -17,7 +17,10 @@
 
 #include "amigo-application.h"
 #include "amigo-test-ui.h"
-#include "amigo-window-private.h"
+#include "amigo-window.h"
+#include "images/amigo-filter-popover.h"
+#include "images/amigo-image-details.h"
+#include "images/amigo-image-list.h"
 
 #ifdef HAVE_XTEST
 #include <gdk/x11/gdkx.h>
@@ -30,7 +33,7 @@ static AmigoWindow *window;
 static guint
 n_shown (void)
 {
-  return g_list_model_get_n_items (amigo_image_list_get_shown (_amigo_window_get_image_list (window)));
+  return g_list_model_get_n_items (amigo_image_list_get_shown (AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list"))));
 }
 
 static guint
@@ -44,8 +47,8 @@ n_selected (AmigoImageList *list)
 static gboolean
 loaded (void)
 {
-  return !amigo_image_store_get_loading (_amigo_window_get_store (window)) &&
-         g_strcmp0 (_amigo_window_get_visible_page (window), "list") == 0;
+  return !amigo_image_store_get_loading (amigo_window_get_store (window)) &&
+         g_strcmp0 (amigo_window_get_visible_page (window), "list") == 0;
 }
 
 static void
@@ -178,7 +181,7 @@ static void
 test_search_with_ctrl_f (void)
 {
 #ifdef HAVE_XTEST
-  GtkWidget *entry = GTK_WIDGET (_amigo_window_get_search_entry (window));
+  GtkWidget *entry = GTK_WIDGET (GTK_SEARCH_ENTRY (amigo_test_ui_find (window, "search_entry")));
 
   give_input_focus (GTK_WINDOW (window));
   press (GDK_KEY_f, TRUE);
@@ -200,7 +203,7 @@ static void
 test_select_with_arrows (void)
 {
 #ifdef HAVE_XTEST
-  AmigoImageList *list = _amigo_window_get_image_list (window);
+  AmigoImageList *list = AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list"));
   GtkWidget *view = GTK_WIDGET (amigo_image_list_get_column_view (list));
   g_autoptr(GPtrArray) selected = NULL;
 
@@ -287,7 +290,7 @@ main (int   argc,
   g_application_activate (G_APPLICATION (app));
   window = AMIGO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
-  AMIGO_TEST_WAIT_FOR (_amigo_window_get_account (window) != NULL && loaded () && n_shown () == 3, 120);
+  AMIGO_TEST_WAIT_FOR (amigo_window_get_account (window) != NULL && loaded () && n_shown () == 3, 120);
 
   g_test_add_func ("/ui/keyboard/search-with-ctrl-f", test_search_with_ctrl_f);
   g_test_add_func ("/ui/keyboard/select-with-arrows", test_select_with_arrows);

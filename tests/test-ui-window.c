@@ -18,7 +18,10 @@
 #include "amigo-image-details.h"
 #include "amigo-image-rows.h"
 #include "amigo-test-ui.h"
-#include "amigo-window-private.h"
+#include "amigo-window.h"
+#include "images/amigo-filter-popover.h"
+#include "images/amigo-image-details.h"
+#include "images/amigo-image-list.h"
 
 #ifdef HAVE_XTEST
 #include <gdk/x11/gdkx.h>
@@ -33,54 +36,63 @@ static AmigoWindow *window;
   G_STMT_START {                                                            \
     if (!(cond))                                                            \
       g_test_message ("Waiting for: %s (page: %s)", #cond,                  \
-                      _amigo_window_get_visible_page (window));             \
+                      amigo_window_get_visible_page (window));             \
     AMIGO_TEST_WAIT_FOR (cond, seconds);                                    \
   } G_STMT_END
 
 static guint
 n_stored (void)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (_amigo_window_get_store (window)));
+  return g_list_model_get_n_items (G_LIST_MODEL (amigo_window_get_store (window)));
 }
 
 static guint
 n_shown (void)
 {
-  return g_list_model_get_n_items (amigo_image_list_get_shown (_amigo_window_get_image_list (window)));
+  return g_list_model_get_n_items (amigo_image_list_get_shown (AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list"))));
 }
 
 static gboolean
 loaded (void)
 {
-  return !amigo_image_store_get_loading (_amigo_window_get_store (window)) &&
-         g_strcmp0 (_amigo_window_get_visible_page (window), "loading") != 0;
+  return !amigo_image_store_get_loading (amigo_window_get_store (window)) &&
+         g_strcmp0 (amigo_window_get_visible_page (window), "loading") != 0;
 }
 
 static AmigoImage *
 shown_image (guint i)
 {
-  g_autoptr(AmigoImage) image = g_list_model_get_item (amigo_image_list_get_shown (_amigo_window_get_image_list (window)), i);
+  g_autoptr(AmigoImage) image = g_list_model_get_item (amigo_image_list_get_shown (AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list"))), i);
   return image;   /* the model keeps it */
 }
 
 static void
 set_search (const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (_amigo_window_get_search_entry (window)), text);
+  gtk_editable_set_text (GTK_EDITABLE (GTK_SEARCH_ENTRY (amigo_test_ui_find (window, "search_entry"))), text);
   /* The entry waits a moment before it says the search changed. */
-  g_signal_emit_by_name (_amigo_window_get_search_entry (window), "search-changed");
+  g_signal_emit_by_name (GTK_SEARCH_ENTRY (amigo_test_ui_find (window, "search_entry")), "search-changed");
   amigo_test_ui_settle ();
+}
+
+/* Chooses the @index-th source in the sidebar, as a click on it does. */
+static void
+select_source (guint index)
+{
+  GtkListBox *sources = GTK_LIST_BOX (amigo_test_ui_find (window, "source_list"));
+
+  gtk_list_box_select_row (sources, gtk_list_box_get_row_at_index (sources, index));
 }
 
 static void
 test_opens_on_the_environment_account (void)
 {
-  WAIT_FOR (_amigo_window_get_account (window) != NULL, 30);
-  g_assert_cmpstr (amigo_account_get_id (_amigo_window_get_account (window)), ==, "environment");
+  WAIT_FOR (amigo_window_get_account (window) != NULL, 30);
+  g_assert_cmpstr (amigo_account_get_id (amigo_window_get_account (window)), ==, "environment");
   WAIT_FOR (loaded (), 60);
 
   /* My AMIs in Seoul (AWS_REGION): exactly the three the seed made there. */
-  g_assert_cmpstr (_amigo_window_get_visible_page (window), ==, "list");
+  g_assert_cmpstr (amigo_window_get_visible_page (window), ==, "list");
   g_assert_cmpuint (n_stored (), ==, 3);
   for (guint i = 0; i < n_shown (); i++)
     {
@@ -94,7 +106,7 @@ test_opens_on_the_environment_account (void)
 static void
 test_switch_region (void)
 {
-  g_assert_true (_amigo_window_select_region (window, "us-east-1"));
+  g_assert_true (amigo_window_select_region (window, "us-east-1"));
   WAIT_FOR (loaded () && n_stored () > 0, 60);
   g_assert_cmpuint (n_stored (), ==, 3);
   for (guint i = 0; i < n_shown (); i++)
@@ -106,10 +118,10 @@ test_switch_source_cancels_old_load (void)
 {
   /* Start listing Amazon's images (many pages), then change our mind at
    * once: only My AMIs may end up in the list. */
-  _amigo_window_select_source (window, 2);
-  g_assert_true (amigo_image_store_get_loading (_amigo_window_get_store (window)) ||
-                 g_strcmp0 (_amigo_window_get_visible_page (window), "loading") == 0);
-  _amigo_window_select_source (window, 0);
+  select_source (2);
+  g_assert_true (amigo_image_store_get_loading (amigo_window_get_store (window)) ||
+                 g_strcmp0 (amigo_window_get_visible_page (window), "loading") == 0);
+  select_source (0);
   WAIT_FOR (loaded () && n_stored () > 0, 60);
 
   /* Let the late answer of the cancelled load arrive (moto has answered
@@ -120,7 +132,7 @@ test_switch_source_cancels_old_load (void)
   g_assert_cmpuint (n_stored (), ==, 3);
   for (guint i = 0; i < n_stored (); i++)
     {
-      g_autoptr(AmigoImage) image = g_list_model_get_item (G_LIST_MODEL (_amigo_window_get_store (window)), i);
+      g_autoptr(AmigoImage) image = g_list_model_get_item (G_LIST_MODEL (amigo_window_get_store (window)), i);
       g_assert_true (g_str_has_prefix (amigo_image_get_name (image), "virginia-"));
     }
 }
@@ -128,14 +140,14 @@ test_switch_source_cancels_old_load (void)
 static void
 test_amazon_source (void)
 {
-  _amigo_window_select_source (window, 2);
+  select_source (2);
   WAIT_FOR (loaded (), 120);
-  g_assert_cmpstr (_amigo_window_get_visible_page (window), ==, "list");
+  g_assert_cmpstr (amigo_window_get_visible_page (window), ==, "list");
   /* moto has over a thousand Amazon images per region: several pages. */
   g_assert_cmpuint (n_stored (), >, 1000);
   for (guint i = 0; i < n_stored (); i += 97)
     {
-      g_autoptr(AmigoImage) image = g_list_model_get_item (G_LIST_MODEL (_amigo_window_get_store (window)), i);
+      g_autoptr(AmigoImage) image = g_list_model_get_item (G_LIST_MODEL (amigo_window_get_store (window)), i);
       g_assert_cmpstr (amigo_image_get_image_owner_alias (image), ==, "amazon");
     }
 }
@@ -143,7 +155,7 @@ test_amazon_source (void)
 static void
 test_search (void)
 {
-  _amigo_window_select_source (window, 0);
+  select_source (0);
   WAIT_FOR (loaded () && n_stored () == 3, 60);
 
   /* By name. */
@@ -174,12 +186,12 @@ test_search (void)
 static void
 test_filters (void)
 {
-  AmigoFilterPopover *popover = _amigo_window_get_filter_popover (window);
+  AmigoFilterPopover *popover = AMIGO_FILTER_POPOVER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (amigo_test_ui_find (window, "filter_button"))));
   guint all;
 
   /* The seeded Marketplace images: x86_64, arm64, Windows, and one
    * deprecated. */
-  _amigo_window_select_source (window, 3);
+  select_source (3);
   WAIT_FOR (loaded () && n_stored () > 0, 60);
   amigo_test_ui_settle ();
   all = n_shown ();
@@ -211,7 +223,7 @@ test_filters (void)
   g_assert_cmpuint (n_shown (), ==, all);
 
   amigo_filter_popover_reset (popover);
-  amigo_image_filter_set_include_deprecated (amigo_image_list_get_filter (_amigo_window_get_image_list (window)), TRUE);
+  amigo_image_filter_set_include_deprecated (amigo_image_list_get_filter (AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list"))), TRUE);
   amigo_test_ui_settle ();
   g_assert_cmpuint (n_shown (), ==, n_stored ());
   amigo_filter_popover_reset (popover);
@@ -237,12 +249,12 @@ assert_sorted_by_created (gboolean ascending)
 static void
 test_sort_by_created (void)
 {
-  AmigoImageList *list = _amigo_window_get_image_list (window);
+  AmigoImageList *list = AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list"));
   AmigoImageFilter *filter = amigo_image_list_get_filter (list);
 
   /* The seeded Marketplace images were made on different days (Amazon's
    * in moto all share one date). */
-  _amigo_window_select_source (window, 3);
+  select_source (3);
   WAIT_FOR (loaded () && n_stored () > 0, 60);
   amigo_image_filter_set_include_deprecated (filter, TRUE);
   amigo_test_ui_settle ();
@@ -260,7 +272,7 @@ test_sort_by_created (void)
   amigo_image_filter_set_include_deprecated (filter, FALSE);
 
   /* Names sort ignoring case: over a thousand. */
-  _amigo_window_select_source (window, 2);
+  select_source (2);
   WAIT_FOR (loaded () && n_stored () > 1000, 120);
   amigo_image_list_sort_by (list, "name", GTK_SORT_ASCENDING);
   amigo_test_ui_settle ();
@@ -336,7 +348,7 @@ static void
 test_sort_by_clicking_headers (void)
 {
 #ifdef HAVE_XTEST
-  AmigoImageList *list = _amigo_window_get_image_list (window);
+  AmigoImageList *list = AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list"));
   GtkWidget *view = GTK_WIDGET (amigo_image_list_get_column_view (list));
   GtkWidget *id_header = find_header (view, "AMI ID");
   GtkWidget *arch_header = find_header (view, "Architecture");
@@ -410,7 +422,7 @@ check_cells (GtkWidget *widget,
 static void
 test_back_to_top (void)
 {
-  AmigoImageList *list = _amigo_window_get_image_list (window);
+  AmigoImageList *list = AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list"));
   GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (amigo_image_list_get_column_view (list)));
 
   g_assert_cmpuint (n_shown (), >, 1000);
@@ -431,13 +443,13 @@ test_back_to_top (void)
 static void
 test_select_shows_details (void)
 {
-  AmigoImageList *list = _amigo_window_get_image_list (window);
+  AmigoImageList *list = AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list"));
   GtkSelectionModel *selection = gtk_column_view_get_model (amigo_image_list_get_column_view (list));
   AmigoImageDetails *details;
   AmigoImage *image;
   guint position = G_MAXUINT;
 
-  _amigo_window_select_source (window, 0);
+  select_source (0);
   WAIT_FOR (loaded () && n_stored () == 3, 60);
   amigo_test_ui_settle ();
   for (guint i = 0; i < n_shown (); i++)
@@ -447,7 +459,7 @@ test_select_shows_details (void)
   image = shown_image (position);
 
   gtk_selection_model_select_item (selection, position, TRUE);
-  details = AMIGO_IMAGE_DETAILS (_amigo_window_get_details (window));
+  details = AMIGO_IMAGE_DETAILS (amigo_test_ui_find_by_type (window, AMIGO_TYPE_IMAGE_DETAILS, NULL));
   WAIT_FOR (gtk_widget_is_visible (GTK_WIDGET (details)), 5);
   g_assert_true (amigo_image_details_get_image (details) == image);
 
@@ -480,9 +492,9 @@ test_select_shows_details (void)
 static void
 test_selection_follows_sort (void)
 {
-  AmigoImageList *list = _amigo_window_get_image_list (window);
+  AmigoImageList *list = AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list"));
   GtkSelectionModel *selection = gtk_column_view_get_model (amigo_image_list_get_column_view (list));
-  AmigoImageDetails *details = AMIGO_IMAGE_DETAILS (_amigo_window_get_details (window));
+  AmigoImageDetails *details = AMIGO_IMAGE_DETAILS (amigo_test_ui_find_by_type (window, AMIGO_TYPE_IMAGE_DETAILS, NULL));
   AmigoImage *image = amigo_image_list_get_focused_image (list);
   const GtkSortType orders[] = { GTK_SORT_ASCENDING, GTK_SORT_DESCENDING };
 
@@ -550,9 +562,9 @@ test_actions_menu (void)
   GMenuModel *model;
   guint n_actions, n_items = 0;
 
-  _amigo_window_reload (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
   WAIT_FOR (loaded (), 60);
-  list = GTK_WIDGET (_amigo_window_get_image_list (window));
+  list = GTK_WIDGET (AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list")));
   g_signal_emit_by_name (list, "context-menu", 10.0, 10.0);
   for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_POPOVER_MENU (child))
@@ -587,17 +599,17 @@ test_actions_menu (void)
 static void
 test_error_then_retry (void)
 {
-  AdwStatusPage *error_page = _amigo_window_get_error_page (window);
+  AdwStatusPage *error_page = ADW_STATUS_PAGE (amigo_test_ui_find (window, "error_page"));
 
   /* Every attempt of the next DescribeImages gets a web page with HTTP 500. */
   amigo_test_ui_fault ("{\"mode\": \"html500\", \"count\": 10, \"action\": \"DescribeImages\"}");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
-  WAIT_FOR (g_strcmp0 (_amigo_window_get_visible_page (window), "error") == 0, 60);
+  WAIT_FOR (g_strcmp0 (amigo_window_get_visible_page (window), "error") == 0, 60);
   g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "500"));
 
   amigo_test_ui_fault_reset ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
-  WAIT_FOR (loaded () && g_strcmp0 (_amigo_window_get_visible_page (window), "list") == 0, 60);
+  WAIT_FOR (loaded () && g_strcmp0 (amigo_window_get_visible_page (window), "list") == 0, 60);
   g_assert_cmpuint (n_stored (), ==, 3);
 }
 
@@ -673,8 +685,8 @@ add_hostile_image (void)
   int status = 0;
 
   /* In the window's region ("" for all regions: the first one seeded). */
-  g_assert_nonnull (window->region);
-  envp = g_environ_setenv (envp, "AMIGO_REGION", *window->region != '\0' ? window->region : "ap-northeast-2", TRUE);
+  g_assert_nonnull (amigo_window_get_region (window));
+  envp = g_environ_setenv (envp, "AMIGO_REGION", *amigo_window_get_region (window) != '\0' ? amigo_window_get_region (window) : "ap-northeast-2", TRUE);
 
   g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err, &status, &error);
   g_assert_no_error (error);
@@ -692,7 +704,7 @@ test_outside_text_is_not_markup (void)
     { "win.share", "DescribeImageAttribute" },
     { "win.deregister", "DescribeImages" },
   };
-  AdwStatusPage *error_page = _amigo_window_get_error_page (window);
+  AdwStatusPage *error_page = ADW_STATUS_PAGE (amigo_test_ui_find (window, "error_page"));
   GtkSelectionModel *selection;
   AmigoImageDetails *details;
   GtkWindow *dialog = NULL;
@@ -703,14 +715,14 @@ test_outside_text_is_not_markup (void)
   amigo_test_ui_fault ("{\"mode\": \"aws-error\", \"count\": 10, \"action\": \"DescribeImages\","
                        " \"code\": \"InvalidParameterValue\", \"message\": \"" "<a href=\\\"https://example.com\\\">x</a> <b> & <" "\"}");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
-  WAIT_FOR (g_strcmp0 (_amigo_window_get_visible_page (window), "error") == 0, 60);
+  WAIT_FOR (g_strcmp0 (amigo_window_get_visible_page (window), "error") == 0, 60);
   g_assert_nonnull (find_label_holding (GTK_WIDGET (error_page), HOSTILE));
 
   /* The app's own words with angle brackets in them, likewise. */
   amigo_test_ui_fault_reset ();
   amigo_test_ui_fault ("{\"mode\": \"wrong-root\", \"count\": 10, \"action\": \"DescribeImages\"}");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
-  WAIT_FOR (g_strcmp0 (_amigo_window_get_visible_page (window), "error") == 0 &&
+  WAIT_FOR (g_strcmp0 (amigo_window_get_visible_page (window), "error") == 0 &&
             strstr (adw_status_page_get_description (error_page), "Unexpected") != NULL, 60);
   g_assert_nonnull (find_label_holding (GTK_WIDGET (error_page), "<Unexpected>"));
   g_assert_nonnull (find_label_holding (GTK_WIDGET (error_page), "<DescribeImagesResponse>"));
@@ -718,17 +730,17 @@ test_outside_text_is_not_markup (void)
 
   /* An image whose name, description and tag hold markup. */
   add_hostile_image ();
-  _amigo_window_select_source (window, 0);
+  select_source (0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
-  WAIT_FOR (loaded () && g_strcmp0 (_amigo_window_get_visible_page (window), "list") == 0, 60);
+  WAIT_FOR (loaded () && g_strcmp0 (amigo_window_get_visible_page (window), "list") == 0, 60);
   amigo_test_ui_settle ();
   for (guint i = 0; i < n_shown (); i++)
     if (g_strcmp0 (amigo_image_get_name (shown_image (i)), "name " HOSTILE) == 0)
       position = i;
   g_assert_cmpuint (position, !=, G_MAXUINT);
-  selection = gtk_column_view_get_model (amigo_image_list_get_column_view (_amigo_window_get_image_list (window)));
+  selection = gtk_column_view_get_model (amigo_image_list_get_column_view (AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list"))));
   gtk_selection_model_select_item (selection, position, TRUE);
-  details = AMIGO_IMAGE_DETAILS (_amigo_window_get_details (window));
+  details = AMIGO_IMAGE_DETAILS (amigo_test_ui_find_by_type (window, AMIGO_TYPE_IMAGE_DETAILS, NULL));
   WAIT_FOR (gtk_widget_is_visible (GTK_WIDGET (details)), 5);
   amigo_test_ui_settle ();
   g_assert_nonnull (find_label_holding (GTK_WIDGET (details), "name " HOSTILE));
@@ -736,9 +748,9 @@ test_outside_text_is_not_markup (void)
   g_assert_nonnull (find_label_showing (GTK_WIDGET (details), HOSTILE));
 
   /* A toast naming it, as a dialog's context sends one. */
-  _amigo_window_on_toast_cb (NULL, "Description of “name " HOSTILE "” changed", window);
+  amigo_window_add_toast (window, "Description of “name " HOSTILE "” changed");
   amigo_test_ui_settle ();
-  g_assert_nonnull (find_label_showing (GTK_WIDGET (window->toast_overlay),
+  g_assert_nonnull (find_label_showing (amigo_test_ui_find (window, "toast_overlay"),
                                         "Description of “name " HOSTILE "” changed"));
 
   /* The deprecation dialog's row for it. */
@@ -774,27 +786,169 @@ test_outside_text_is_not_markup (void)
 static void
 test_account_id_and_shared_with_me (void)
 {
-  AmigoAccount *account = _amigo_window_get_account (window);
+  AmigoAccount *account = amigo_window_get_account (window);
   const char *number = amigo_account_get_account_number (account);
   const char *tooltip;
 
   g_assert_cmpint (amigo_account_get_kind (account), ==, AMIGO_ACCOUNT_KIND_ENVIRONMENT);
   g_assert_nonnull (number);
   g_assert_cmpuint (strlen (number), ==, 12);
-  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (window->account_button));
+  tooltip = gtk_widget_get_tooltip_text (amigo_test_ui_find (window, "account_button"));
   g_assert_nonnull (strstr (tooltip, number));
 
-  _amigo_window_select_source (window, 1);
+  select_source (1);
   WAIT_FOR (loaded (), 60);
-  g_assert_cmpstr (_amigo_window_get_visible_page (window), !=, "error");
+  g_assert_cmpstr (amigo_window_get_visible_page (window), !=, "error");
   for (guint i = 0; i < n_stored (); i++)
     {
-      g_autoptr(AmigoImage) image = g_list_model_get_item (G_LIST_MODEL (_amigo_window_get_store (window)), i);
+      g_autoptr(AmigoImage) image = g_list_model_get_item (G_LIST_MODEL (amigo_window_get_store (window)), i);
 
       g_assert_cmpstr (amigo_image_get_owner_id (image), !=, number);
     }
-  _amigo_window_select_source (window, 0);
+  select_source (0);
   WAIT_FOR (loaded (), 60);
+}
+
+/* ---- regions as the account sees them ----------------------------------- */
+
+#define NOT_ENABLED_REGION "eu-south-1"
+#define DENIED_REGION      "eu-west-3"
+
+/* The launcher's /amigo-test/regions knob (tests/README-moto.md), set
+ * before the window first asks DescribeRegions. */
+static void
+set_regions (const char *json)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (g_getenv ("AMIGO_TEST_ENDPOINT"), "/amigo-test/regions", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+/* The title label of @region's row in the open picker, or %NULL. */
+static GtkWidget *
+picker_row_title (GtkWidget  *dropdown,
+                  const char *region)
+{
+  g_autoptr(GPtrArray) labels = amigo_test_ui_find_all (dropdown, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_get_mapped (label) && gtk_widget_get_next_sibling (label) != NULL &&
+          strstr (gtk_label_get_text (GTK_LABEL (label)), region) != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* The picker greys a region the account has not enabled and says so;
+ * picking it asks AWS nothing and shows how to enable it. */
+static void
+test_region_not_enabled (void)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (amigo_test_ui_find (window, "region_dropdown"));
+  AdwStatusPage *page = ADW_STATUS_PAGE (amigo_test_ui_find (window, "region_page"));
+  g_autoptr(GPtrArray) entries = NULL;
+  GtkLabel *caption;
+  GtkWidget *title;
+  guint asked;
+
+  WAIT_FOR (g_strcmp0 (amigo_window_get_region_caption (window, NOT_ENABLED_REGION), "Not enabled") == 0, 60);
+  g_assert_null (amigo_window_get_region_caption (window, "us-east-1"));
+
+  /* In the picker itself: search for it, as a person would */
+  g_signal_emit_by_name (dropdown, "activate");
+  amigo_test_ui_settle ();
+  entries = amigo_test_ui_find_all (dropdown, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_cmpuint (entries->len, ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "Europe (Milan)");
+  amigo_test_ui_settle ();
+  WAIT_FOR (picker_row_title (GTK_WIDGET (dropdown), NOT_ENABLED_REGION) != NULL, 10);
+  title = picker_row_title (GTK_WIDGET (dropdown), NOT_ENABLED_REGION);
+  caption = GTK_LABEL (gtk_widget_get_next_sibling (title));
+  g_assert_cmpstr (gtk_label_get_text (caption), ==, "Not enabled");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (caption)));
+  g_assert_true (gtk_widget_has_css_class (title, "dim-label"));
+  amigo_test_ui_maybe_screenshot (window, "region-picker-not-enabled.png");
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "");
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (caption), GTK_TYPE_POPOVER)));
+  amigo_test_ui_settle ();
+
+  /* Picked: its page, with the console link; no request to it */
+  asked = amigo_test_ui_fault_count ("seen", "DescribeImages");
+  g_assert_true (amigo_window_select_region (window, NOT_ENABLED_REGION));
+  WAIT_FOR (g_strcmp0 (amigo_window_get_visible_page (window), "region") == 0, 60);
+  amigo_test_ui_settle ();
+  g_assert_cmpuint (amigo_test_ui_fault_count ("seen", "DescribeImages"), ==, asked);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "Region Not Enabled");
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "This region is not enabled for this account"));
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (window, "region_link_button")));
+  g_assert_true (g_str_has_prefix (gtk_link_button_get_uri (GTK_LINK_BUTTON (amigo_test_ui_find (window, "region_link_button"))),
+                                   "https://console.aws.amazon.com/"));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (window, "error_edit_button")));
+  amigo_test_ui_maybe_screenshot (window, "region-not-enabled.png");
+}
+
+/* A region a policy denies: its page says so, in AWS's words too; no
+ * account edit is offered and the account's keys are kept. */
+static void
+test_region_denied (void)
+{
+  AmigoAccount *account = amigo_window_get_account (window);
+  AdwStatusPage *page = ADW_STATUS_PAGE (amigo_test_ui_find (window, "region_page"));
+  const char *description;
+
+  WAIT_FOR (amigo_account_get_account_number (account) != NULL, 60);
+  g_assert_true (amigo_window_select_region (window, DENIED_REGION));
+  WAIT_FOR (g_strcmp0 (amigo_window_get_visible_page (window), "region") == 0, 60);
+
+  description = adw_status_page_get_description (page);
+  g_assert_nonnull (strstr (description, "Denied by a policy"));
+  g_assert_nonnull (strstr (description, "explicit deny"));
+  g_assert_null (strstr (description, "Check the access key"));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "Region Denied by a Policy");
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (window, "error_edit_button")));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (window, "region_link_button")));
+  g_assert_cmpstr (amigo_window_get_region_caption (window, DENIED_REGION), ==, "Denied by a policy");
+  /* Forgotten credentials take the account id with them */
+  g_assert_nonnull (amigo_account_get_account_number (account));
+  amigo_test_ui_maybe_screenshot (window, "region-denied.png");
+
+  g_assert_true (amigo_window_select_region (window, "ap-northeast-2"));
+  WAIT_FOR (loaded () && g_strcmp0 (amigo_window_get_visible_page (window), "list") == 0, 60);
+}
+
+/* All Regions: the denied region is marked in the picker with its own
+ * error, the others are listed, the one not enabled is never asked, and
+ * the keys are kept. */
+static void
+test_all_regions_one_denied (void)
+{
+  AmigoImageStore *store = amigo_window_get_store (window);
+  AmigoAccount *account = amigo_window_get_account (window);
+
+  g_assert_true (amigo_window_select_region (window, ""));
+  WAIT_FOR (loaded () && amigo_window_get_region_caption (window, DENIED_REGION) != NULL, 120);
+  g_assert_cmpstr (amigo_window_get_visible_page (window), ==, "list");
+  g_assert_cmpuint (n_stored (), >, 0);
+  g_assert_cmpstr (amigo_window_get_region_caption (window, DENIED_REGION), ==, "Denied by a policy");
+  g_assert_cmpuint (amigo_image_store_get_n_regions_failed (store), ==, 1);
+  g_assert_nonnull (amigo_image_store_get_region_error (store, DENIED_REGION));
+  g_assert_null (amigo_image_store_get_region_error (store, NOT_ENABLED_REGION));
+  g_assert_cmpstr (amigo_window_get_region_caption (window, NOT_ENABLED_REGION), ==, "Not enabled");
+  g_assert_nonnull (amigo_account_get_account_number (account));
+
+  g_assert_true (amigo_window_select_region (window, "ap-northeast-2"));
+  WAIT_FOR (loaded () && g_strcmp0 (amigo_window_get_visible_page (window), "list") == 0, 60);
 }
 
 static void
@@ -828,6 +982,7 @@ main (int   argc,
     }
 
   seed ();
+  set_regions ("{\"not_opted_in\": [\"" NOT_ENABLED_REGION "\"], \"denied\": [\"" DENIED_REGION "\"]}");
 
   /* The account a person gets by exporting AWS_* variables. */
   g_setenv ("AWS_ACCESS_KEY_ID", g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"), TRUE);
@@ -861,6 +1016,9 @@ main (int   argc,
   g_test_add_func ("/ui/window/error-then-retry", test_error_then_retry);
   g_test_add_func ("/ui/window/outside-text-is-not-markup", test_outside_text_is_not_markup);
   g_test_add_func ("/ui/window/account-id-and-shared-with-me", test_account_id_and_shared_with_me);
+  g_test_add_func ("/ui/window/region-not-enabled", test_region_not_enabled);
+  g_test_add_func ("/ui/window/region-denied", test_region_denied);
+  g_test_add_func ("/ui/window/all-regions-one-denied", test_all_regions_one_denied);
 
   status = g_test_run ();
 

@@ -9,6 +9,8 @@
 #include "amigo-account.h"
 #include "amigo-credential-chain.h"
 #include "amigo-error.h"
+#include "amigo-getter-private.h"
+#include "amigo-gtask-private.h"
 #include "amigo-sts.h"
 
 struct _AmigoAccount
@@ -265,13 +267,8 @@ amigo_account_new_environment (AmigoAwsConfig *config)
 }
 
 /* The getters that return a field as it is. */
-#define ACCOUNT_FIELD_GETTER(Type, field, fallback)             \
-  Type                                                          \
-  amigo_account_get_##field (AmigoAccount *self)                \
-  {                                                             \
-    g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), fallback);   \
-    return self->field;                                         \
-  }
+#define ACCOUNT_FIELD_GETTER(Type, field, fallback) \
+  AMIGO_DEFINE_FIELD_GETTER (AmigoAccount, amigo_account, AMIGO_IS_ACCOUNT, Type, field, fallback)
 
 ACCOUNT_FIELD_GETTER (const char *, id, NULL)
 ACCOUNT_FIELD_GETTER (const char *, name, NULL)
@@ -311,6 +308,23 @@ amigo_account_get_keyring_id (AmigoAccount *self)
 }
 
 /**
+ * amigo_account_get_allow_plain_http:
+ *
+ * Whether people allowed this account's requests to go unencrypted
+ * (`http://`) to a host that is not this computer. Only a keyring account
+ * can say so, in its account dialog; every client made for the account
+ * follows it (amigo_client_set_allow_plain_http()).
+ *
+ * Returns: the consent, %FALSE for profile and environment accounts
+ */
+gboolean
+amigo_account_get_allow_plain_http (AmigoAccount *self)
+{
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), FALSE);
+  return self->stored != NULL && amigo_keyring_account_get_allow_plain_http (self->stored);
+}
+
+/**
  * amigo_account_get_default_region:
  *
  * Returns: the region to show first; `us-east-1` when nothing says otherwise
@@ -338,7 +352,7 @@ amigo_account_set_account_number (AmigoAccount *self,
  * amigo_account_update_stored:
  * @stored: the account as the keyring now has it (after a rename or an edit)
  *
- * Updates a keyring account's name, region and endpoint.
+ * Updates a keyring account's name, region, endpoint and plain-http consent.
  */
 void
 amigo_account_update_stored (AmigoAccount        *self,
@@ -354,6 +368,8 @@ amigo_account_update_stored (AmigoAccount        *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_REGION]);
   if (set_str (&self->custom_endpoint, amigo_keyring_account_get_endpoint (stored)))
     amigo_account_forget_credentials (self);
+  if (self->client != NULL)
+    amigo_client_set_allow_plain_http (self->client, amigo_account_get_allow_plain_http (self));
 }
 
 /**
@@ -554,6 +570,7 @@ account_take_credentials (AmigoAccount      *self,
 
       if (!configure_client (self, client, error))
         return NULL;
+      amigo_client_set_allow_plain_http (client, amigo_account_get_allow_plain_http (self));
       self->client = g_steal_pointer (&client);
     }
   else
@@ -689,14 +706,7 @@ amigo_account_get_client_async (AmigoAccount        *self,
  *
  * Returns: (transfer full): the client, or %NULL with @error set
  */
-AmigoClient *
-amigo_account_get_client_finish (AmigoAccount  *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoAccount, AmigoClient *, amigo_account_get_client)
 
 /* ---- who am I --------------------------------------------------------- */
 

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "amigo-async.h"
 #include "amigo-aws-config.h"
 #include "amigo-client.h"
 #include "amigo-credentials.h"
@@ -47,6 +48,7 @@ const char       *amigo_account_get_keyring_id       (AmigoAccount        *self)
 const char       *amigo_account_get_default_region   (AmigoAccount        *self);
 const char       *amigo_account_get_custom_endpoint  (AmigoAccount        *self);
 const char       *amigo_account_get_account_number   (AmigoAccount        *self);
+gboolean          amigo_account_get_allow_plain_http (AmigoAccount        *self);
 void              amigo_account_set_account_number   (AmigoAccount        *self,
                                                       const char          *account_number);
 void              amigo_account_update_stored        (AmigoAccount        *self,
@@ -57,25 +59,13 @@ AmigoEndpoint    *amigo_account_resolve_endpoint     (AmigoAccount        *self,
                                                       const char          *region,
                                                       GError             **error);
 
-void              amigo_account_get_client_async     (AmigoAccount        *self,
-                                                      GCancellable        *cancellable,
-                                                      GAsyncReadyCallback  callback,
-                                                      gpointer             user_data);
-AmigoClient      *amigo_account_get_client_finish    (AmigoAccount        *self,
-                                                      GAsyncResult        *result,
-                                                      GError             **error);
+AMIGO_DECLARE_ASYNC (AmigoAccount, AmigoClient *, amigo_account_get_client);
 void              amigo_account_forget_credentials   (AmigoAccount        *self);
 
 /* AmigoCallerIdentity is declared in amigo-sts.h, which includes this
  * header. */
 typedef struct _AmigoCallerIdentity AmigoCallerIdentity;
 
-void              amigo_account_get_identity_async   (AmigoAccount        *self,
-                                                      GCancellable        *cancellable,
-                                                      GAsyncReadyCallback  callback,
-                                                      gpointer             user_data);
-AmigoCallerIdentity *amigo_account_get_identity_finish (AmigoAccount      *self,
-                                                      GAsyncResult        *result,
-                                                      GError             **error);
+AMIGO_DECLARE_ASYNC (AmigoAccount, AmigoCallerIdentity *, amigo_account_get_identity);
 
 G_END_DECLS

@@ -10,40 +10,26 @@
 G_DEFINE_BOXED_TYPE (AmigoBlockDeviceMapping, amigo_block_device_mapping, amigo_block_device_mapping_copy, amigo_block_device_mapping_free)
 
 static const AmigoRecordField ebs_block_device_fields[] = {
-  { "snapshotId", "SnapshotId", NULL, AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoEbsBlockDevice, snapshot_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "volumeType", "VolumeType", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoEbsBlockDevice, volume_type), AMIGO_FIELD_NO_AUX, NULL },
-  { "kmsKeyId", "KmsKeyId", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoEbsBlockDevice, kms_key_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "outpostArn", "OutpostArn", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoEbsBlockDevice, outpost_arn), AMIGO_FIELD_NO_AUX, NULL },
-  { "availabilityZone", "AvailabilityZone", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoEbsBlockDevice, availability_zone), AMIGO_FIELD_NO_AUX, NULL },
-  { "volumeSize", "VolumeSize", NULL, AMIGO_FIELD_INT,
-    G_STRUCT_OFFSET (AmigoEbsBlockDevice, volume_size), AMIGO_FIELD_NO_AUX, NULL },
-  { "iops", "Iops", NULL, AMIGO_FIELD_INT,
-    G_STRUCT_OFFSET (AmigoEbsBlockDevice, iops), AMIGO_FIELD_NO_AUX, NULL },
-  { "throughput", "Throughput", NULL, AMIGO_FIELD_INT,
-    G_STRUCT_OFFSET (AmigoEbsBlockDevice, throughput), AMIGO_FIELD_NO_AUX, NULL },
-  { "deleteOnTermination", "DeleteOnTermination", NULL, AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoEbsBlockDevice, delete_on_termination), AMIGO_FIELD_NO_AUX, NULL },
-  { "encrypted", "Encrypted", NULL, AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoEbsBlockDevice, encrypted), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoEbsBlockDevice, "snapshotId", "SnapshotId", NULL, STRING, snapshot_id),
+  AMIGO_RECORD_FIELD (AmigoEbsBlockDevice, "volumeType", "VolumeType", NULL, POOLED, volume_type),
+  AMIGO_RECORD_FIELD (AmigoEbsBlockDevice, "kmsKeyId", "KmsKeyId", NULL, POOLED, kms_key_id),
+  AMIGO_RECORD_FIELD (AmigoEbsBlockDevice, "outpostArn", "OutpostArn", NULL, POOLED, outpost_arn),
+  AMIGO_RECORD_FIELD (AmigoEbsBlockDevice, "availabilityZone", "AvailabilityZone", NULL, POOLED, availability_zone),
+  AMIGO_RECORD_FIELD (AmigoEbsBlockDevice, "volumeSize", "VolumeSize", NULL, INT, volume_size),
+  AMIGO_RECORD_FIELD (AmigoEbsBlockDevice, "iops", "Iops", NULL, INT, iops),
+  AMIGO_RECORD_FIELD (AmigoEbsBlockDevice, "throughput", "Throughput", NULL, INT, throughput),
+  AMIGO_RECORD_FIELD (AmigoEbsBlockDevice, "deleteOnTermination", "DeleteOnTermination", NULL, BOOLEAN, delete_on_termination),
+  AMIGO_RECORD_FIELD (AmigoEbsBlockDevice, "encrypted", "Encrypted", NULL, BOOLEAN, encrypted),
 };
 
 AmigoRecordType amigo_ebs_block_device_record =
   AMIGO_RECORD_TYPE ("EbsBlockDevice", AmigoEbsBlockDevice, ebs_block_device_fields, NULL, NULL);
 
 static const AmigoRecordField block_device_mapping_fields[] = {
-  { "deviceName", "DeviceName", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoBlockDeviceMapping, device_name), AMIGO_FIELD_NO_AUX, NULL },
-  { "virtualName", "VirtualName", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoBlockDeviceMapping, virtual_name), AMIGO_FIELD_NO_AUX, NULL },
-  { "noDevice", "NoDevice", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoBlockDeviceMapping, no_device), AMIGO_FIELD_NO_AUX, NULL },
-  { "ebs", "Ebs", NULL, AMIGO_FIELD_STRUCT,
-    G_STRUCT_OFFSET (AmigoBlockDeviceMapping, ebs), G_STRUCT_OFFSET (AmigoBlockDeviceMapping, has_ebs), &amigo_ebs_block_device_record },
+  AMIGO_RECORD_FIELD (AmigoBlockDeviceMapping, "deviceName", "DeviceName", NULL, POOLED, device_name),
+  AMIGO_RECORD_FIELD (AmigoBlockDeviceMapping, "virtualName", "VirtualName", NULL, POOLED, virtual_name),
+  AMIGO_RECORD_FIELD (AmigoBlockDeviceMapping, "noDevice", "NoDevice", NULL, POOLED, no_device),
+  AMIGO_RECORD_STRUCT (AmigoBlockDeviceMapping, "ebs", "Ebs", NULL, ebs, amigo_ebs_block_device_record),
 };
 
 AmigoRecordType amigo_block_device_mapping_record =
@@ -57,11 +43,7 @@ AmigoRecordType amigo_block_device_mapping_record =
 AmigoBlockDeviceMapping *
 amigo_block_device_mapping_new (void)
 {
-  AmigoBlockDeviceMapping *self = g_new0 (AmigoBlockDeviceMapping, 1);
-
-  amigo_record_init (&amigo_block_device_mapping_record, self);
-
-  return self;
+  return amigo_record_new (&amigo_block_device_mapping_record);
 }
 
 /**
@@ -70,21 +52,10 @@ amigo_block_device_mapping_new (void)
  *
  * Returns: (transfer full): a deep copy of @self
  */
-AmigoBlockDeviceMapping *
-amigo_block_device_mapping_copy (const AmigoBlockDeviceMapping *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return amigo_record_dup (&amigo_block_device_mapping_record, self);
-}
-
 /**
  * amigo_block_device_mapping_free:
  * @self: (transfer full) (nullable): a #AmigoBlockDeviceMapping
  *
  * Frees @self and what it holds.
  */
-void
-amigo_block_device_mapping_free (AmigoBlockDeviceMapping *self)
-{
-  amigo_record_free (&amigo_block_device_mapping_record, self);
-}
+AMIGO_RECORD_DEFINE_BOXED_METHODS (AmigoBlockDeviceMapping, amigo_block_device_mapping, amigo_block_device_mapping_record)

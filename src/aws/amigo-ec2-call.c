@@ -144,6 +144,22 @@ _amigo_ec2_query_for (AmigoEc2   *self,
   return q;
 }
 
+AmigoEc2Query *
+_amigo_ec2_query_for_list (AmigoEc2           *self,
+                           const char         *action,
+                           const char         *list_key,
+                           const char * const *ids)
+{
+  AmigoEc2Query *q;
+
+  g_return_val_if_fail (AMIGO_IS_EC2 (self), NULL);
+  g_return_val_if_fail (!_amigo_ec2_strv_is_empty (ids), NULL);
+
+  q = _amigo_ec2_query_new (action);
+  amigo_ec2_query_add_list (q, list_key, ids);
+  return q;
+}
+
 GTask *
 _amigo_ec2_task_new (AmigoEc2            *self,
                      const char          *action,

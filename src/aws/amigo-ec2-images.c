@@ -524,7 +524,7 @@ finish_image_creation (AmigoEc2      *self,
 }
 
 /* A request that makes an image with a name that EC2 would refuse fails
- * at once. */
+ * at once; %FALSE (after a critical) when @self is no EC2 either. */
 static gboolean
 check_image_name (AmigoEc2            *self,
                   const char          *name,
@@ -534,6 +534,8 @@ check_image_name (AmigoEc2            *self,
 {
   GError *error = NULL;
 
+  g_return_val_if_fail (AMIGO_IS_EC2 (self), FALSE);
+
   if (amigo_ec2_validate_image_name (name, &error))
     return TRUE;
   g_task_report_error (self, callback, user_data, source_tag, error);
@@ -541,6 +543,78 @@ check_image_name (AmigoEc2            *self,
 }
 
 /* ---- CreateImage ------------------------------------------------------ */
+
+/* The letter-and-number a device is known by: /dev/sdf, /dev/xvdf, sdf and
+ * xvdf are one device to EC2 (Xen and Nitro drivers name it differently). */
+static const char *
+device_key (const char *device)
+{
+  if (g_str_has_prefix (device, "/dev/"))
+    device += strlen ("/dev/");
+  if (g_str_has_prefix (device, "xvd"))
+    return device + 3;
+  if (g_str_has_prefix (device, "sd") || g_str_has_prefix (device, "hd"))
+    return device + 2;
+  return device;
+}
+
+static gboolean
+is_instance_device (const char * const *devices,
+                    const char         *device)
+{
+  for (guint i = 0; devices != NULL && devices[i] != NULL; i++)
+    if (g_strcmp0 (devices[i], device) == 0 ||
+        g_strcmp0 (device_key (devices[i]), device_key (device)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * amigo_ec2_check_create_image_mappings:
+ * @request: a CreateImage request
+ * @error: where the refusal goes (%AMIGO_AWS_ERROR_INVALID_ARGUMENT)
+ *
+ * The CreateImage reference, BlockDeviceMapping.N: “You can't change the
+ * volume size using the VolumeSize parameter”, nor “the encryption status
+ * of existing volumes or snapshots”; “The only option that can be changed
+ * for existing mappings or snapshots is DeleteOnTermination.” A mapping
+ * for one of @request's `instance_devices` may therefore only set
+ * `DeleteOnTermination` or `NoDevice` (leave the volume out); a size, type,
+ * IOPS, throughput, snapshot, KMS key or encryption for it is refused here,
+ * before anything is sent. Volumes on other devices are new and free.
+ *
+ * Returns: %TRUE if EC2 can take the mappings as they are
+ */
+gboolean
+amigo_ec2_check_create_image_mappings (const AmigoCreateImageRequest  *request,
+                                       GError                        **error)
+{
+  g_return_val_if_fail (request != NULL, FALSE);
+
+  for (guint i = 0; request->block_device_mappings != NULL && i < request->n_block_device_mappings; i++)
+    {
+      const AmigoBlockDeviceMapping *m = &request->block_device_mappings[i];
+      const AmigoEbsBlockDevice *ebs = &m->ebs;
+
+      if (m->device_name == NULL || m->no_device != NULL ||
+          !is_instance_device (request->instance_devices, m->device_name))
+        continue;
+      if (m->virtual_name != NULL ||
+          (m->has_ebs && (ebs->volume_size >= 0 || ebs->volume_type != NULL || ebs->iops >= 0 ||
+                          ebs->throughput >= 0 || ebs->snapshot_id != NULL || ebs->kms_key_id != NULL ||
+                          ebs->encrypted != AMIGO_TRISTATE_UNSET)))
+        {
+          g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_INVALID_ARGUMENT,
+                       /* Translators: %s is a device name such as /dev/xvda */
+                       _("The volume on %s is the instance’s own: an image takes it as it is, "
+                         "and only whether it is deleted on termination can change. "
+                         "To change its size or type, modify the volume on the instance first."),
+                       m->device_name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
 
 /**
  * amigo_ec2_create_image_async:
@@ -551,8 +625,10 @@ check_image_name (AmigoEc2            *self,
  * @user_data: data for @callback
  *
  * CreateImage: an EBS-backed image of an instance. The image starts
- * `pending`; poll DescribeImages until it is `available`. An invalid name
- * fails at once with %AMIGO_AWS_ERROR_INVALID_ARGUMENT.
+ * `pending`; poll DescribeImages until it is `available`. An invalid name,
+ * or a change EC2 refuses to one of the instance's volumes (see
+ * amigo_ec2_check_create_image_mappings()), fails at once with
+ * %AMIGO_AWS_ERROR_INVALID_ARGUMENT.
  */
 void
 amigo_ec2_create_image_async (AmigoEc2                      *self,
@@ -562,13 +638,18 @@ amigo_ec2_create_image_async (AmigoEc2                      *self,
                               gpointer                       user_data)
 {
   AmigoEc2Query *q;
+  GError *error = NULL;
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
   g_return_if_fail (request != NULL);
   g_return_if_fail (request->instance_id != NULL);
 
   if (!check_image_name (self, request->name, callback, user_data, amigo_ec2_create_image_async))
     return;
+  if (!amigo_ec2_check_create_image_mappings (request, &error))
+    {
+      g_task_report_error (self, callback, user_data, amigo_ec2_create_image_async, error);
+      return;
+    }
 
   q = _amigo_ec2_query_new ("CreateImage");
   amigo_ec2_query_add_string (q, "InstanceId", request->instance_id);
@@ -631,7 +712,6 @@ amigo_ec2_register_image_async (AmigoEc2                        *self,
 {
   AmigoEc2Query *q;
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
   g_return_if_fail (request != NULL);
   g_return_if_fail (request->root_snapshot_id == NULL || request->root_device_name != NULL);
 
@@ -759,7 +839,6 @@ amigo_ec2_copy_image_async (AmigoEc2                    *self,
   g_autofree char *token = NULL;
   AmigoEc2Query *q;
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
   g_return_if_fail (request != NULL);
   g_return_if_fail (request->source_region != NULL);
   g_return_if_fail (request->source_image_id != NULL);

@@ -106,15 +106,9 @@ typedef enum {
 
 const char          *amigo_image_attribute_name_to_string      (AmigoImageAttributeName  name);
 
-void                 amigo_ec2_describe_image_attribute_async  (AmigoEc2                *self,
-                                                                const char              *image_id,
-                                                                AmigoImageAttributeName  attribute,
-                                                                GCancellable            *cancellable,
-                                                                GAsyncReadyCallback      callback,
-                                                                gpointer                 user_data);
-AmigoImageAttribute *amigo_ec2_describe_image_attribute_finish (AmigoEc2                *self,
-                                                                GAsyncResult            *result,
-                                                                GError                 **error);
+AMIGO_DECLARE_ASYNC (AmigoEc2, AmigoImageAttribute *, amigo_ec2_describe_image_attribute,
+                     const char *image_id,
+                     AmigoImageAttributeName attribute);
 
 /* ---- Images: making them ---------------------------------------------- */
 
@@ -131,6 +125,10 @@ AmigoImageAttribute *amigo_ec2_describe_image_attribute_finish (AmigoEc2        
  *   (`no_device`); fields left unset (%NULL, -1, %AMIGO_TRISTATE_UNSET)
  *   are not sent
  * @n_block_device_mappings: how many
+ * @instance_devices: (array zero-terminated=1) (nullable): the device names
+ *   of the instance's own volumes (its `blockDeviceMapping`); a mapping for
+ *   one of them may only set `DeleteOnTermination` or leave the volume out
+ *   (see amigo_ec2_check_create_image_mappings())
  * @image_tags: (array length=n_image_tags) (nullable): tags for the image
  *   (`TagSpecification.N` with `ResourceType=image`)
  * @n_image_tags: how many
@@ -145,11 +143,15 @@ typedef struct {
   gboolean no_reboot;
   const AmigoBlockDeviceMapping *block_device_mappings;
   guint n_block_device_mappings;
+  const char * const *instance_devices;
   const AmigoEc2Tag *image_tags;
   guint n_image_tags;
   const AmigoEc2Tag *snapshot_tags;
   guint n_snapshot_tags;
 } AmigoCreateImageRequest;
+
+gboolean amigo_ec2_check_create_image_mappings (const AmigoCreateImageRequest  *request,
+                                                GError                        **error);
 
 void  amigo_ec2_create_image_async  (AmigoEc2                      *self,
                                      const AmigoCreateImageRequest *request,
@@ -265,124 +267,47 @@ typedef struct {
 
 char *amigo_ec2_copy_image_fingerprint (const AmigoCopyImageRequest *request);
 
-void  amigo_ec2_copy_image_async  (AmigoEc2                    *self,
-                                   const AmigoCopyImageRequest *request,
-                                   GCancellable                *cancellable,
-                                   GAsyncReadyCallback          callback,
-                                   gpointer                     user_data);
-char *amigo_ec2_copy_image_finish (AmigoEc2                    *self,
-                                   GAsyncResult                *result,
-                                   GError                     **error);
+AMIGO_DECLARE_ASYNC (AmigoEc2, char *, amigo_ec2_copy_image, const AmigoCopyImageRequest *request);
 
 /* ---- Images: finding yours by name ---------------------------------- */
 
-void        amigo_ec2_find_own_image_by_name_async  (AmigoEc2            *self,
-                                                     const char          *name,
-                                                     GCancellable        *cancellable,
-                                                     GAsyncReadyCallback  callback,
-                                                     gpointer             user_data);
-AmigoImage *amigo_ec2_find_own_image_by_name_finish (AmigoEc2            *self,
-                                                     GAsyncResult        *result,
-                                                     GError             **error);
+AMIGO_DECLARE_ASYNC (AmigoEc2, AmigoImage *, amigo_ec2_find_own_image_by_name, const char *name);
 
 /* ---- Images: changing and removing them ------------------------------- */
 
-void       amigo_ec2_deregister_image_async  (AmigoEc2            *self,
-                                              const char          *image_id,
-                                              gboolean             delete_associated_snapshots,
-                                              GCancellable        *cancellable,
-                                              GAsyncReadyCallback  callback,
-                                              gpointer             user_data);
-GPtrArray *amigo_ec2_deregister_image_finish (AmigoEc2            *self,
-                                              GAsyncResult        *result,
-                                              GError             **error);
+AMIGO_DECLARE_ASYNC (AmigoEc2, GPtrArray *, amigo_ec2_deregister_image,
+                     const char *image_id,
+                     gboolean delete_associated_snapshots);
 
+AMIGO_DECLARE_ASYNC (AmigoEc2, gboolean, amigo_ec2_modify_image_launch_permission,
+                     const char *image_id,
+                     const AmigoLaunchPermission *add,
+                     guint n_add,
+                     const AmigoLaunchPermission *remove,
+                     guint n_remove);
 
-void     amigo_ec2_modify_image_launch_permission_async  (AmigoEc2                    *self,
-                                                          const char                  *image_id,
-                                                          const AmigoLaunchPermission *add,
-                                                          guint                        n_add,
-                                                          const AmigoLaunchPermission *remove,
-                                                          guint                        n_remove,
-                                                          GCancellable                *cancellable,
-                                                          GAsyncReadyCallback          callback,
-                                                          gpointer                     user_data);
-gboolean amigo_ec2_modify_image_launch_permission_finish (AmigoEc2                    *self,
-                                                          GAsyncResult                *result,
-                                                          GError                     **error);
+AMIGO_DECLARE_ASYNC (AmigoEc2, gboolean, amigo_ec2_modify_image_description,
+                     const char *image_id,
+                     const char *description);
 
-void     amigo_ec2_modify_image_description_async  (AmigoEc2            *self,
-                                                    const char          *image_id,
-                                                    const char          *description,
-                                                    GCancellable        *cancellable,
-                                                    GAsyncReadyCallback  callback,
-                                                    gpointer             user_data);
-gboolean amigo_ec2_modify_image_description_finish (AmigoEc2            *self,
-                                                    GAsyncResult        *result,
-                                                    GError             **error);
+AMIGO_DECLARE_ASYNC (AmigoEc2, gboolean, amigo_ec2_enable_image_deprecation,
+                     const char *image_id,
+                     GDateTime *deprecate_at);
+AMIGO_DECLARE_ASYNC (AmigoEc2, gboolean, amigo_ec2_disable_image_deprecation, const char *image_id);
 
-
-void     amigo_ec2_enable_image_deprecation_async   (AmigoEc2            *self,
-                                                     const char          *image_id,
-                                                     GDateTime           *deprecate_at,
-                                                     GCancellable        *cancellable,
-                                                     GAsyncReadyCallback  callback,
-                                                     gpointer             user_data);
-gboolean amigo_ec2_enable_image_deprecation_finish  (AmigoEc2            *self,
-                                                     GAsyncResult        *result,
-                                                     GError             **error);
-void     amigo_ec2_disable_image_deprecation_async  (AmigoEc2            *self,
-                                                     const char          *image_id,
-                                                     GCancellable        *cancellable,
-                                                     GAsyncReadyCallback  callback,
-                                                     gpointer             user_data);
-gboolean amigo_ec2_disable_image_deprecation_finish (AmigoEc2            *self,
-                                                     GAsyncResult        *result,
-                                                     GError             **error);
-
-void  amigo_ec2_enable_image_deregistration_protection_async   (AmigoEc2            *self,
-                                                                const char          *image_id,
-                                                                gboolean             with_cooldown,
-                                                                GCancellable        *cancellable,
-                                                                GAsyncReadyCallback  callback,
-                                                                gpointer             user_data);
-char *amigo_ec2_enable_image_deregistration_protection_finish  (AmigoEc2            *self,
-                                                                GAsyncResult        *result,
-                                                                GError             **error);
-void  amigo_ec2_disable_image_deregistration_protection_async  (AmigoEc2            *self,
-                                                                const char          *image_id,
-                                                                GCancellable        *cancellable,
-                                                                GAsyncReadyCallback  callback,
-                                                                gpointer             user_data);
-char *amigo_ec2_disable_image_deregistration_protection_finish (AmigoEc2            *self,
-                                                                GAsyncResult        *result,
-                                                                GError             **error);
+AMIGO_DECLARE_ASYNC (AmigoEc2, char *, amigo_ec2_enable_image_deregistration_protection,
+                     const char *image_id,
+                     gboolean with_cooldown);
+AMIGO_DECLARE_ASYNC (AmigoEc2, char *, amigo_ec2_disable_image_deregistration_protection,
+                     const char *image_id);
 
 /* `imageBlockPublicAccessState` values of GetImageBlockPublicAccessState. */
 #define AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_BLOCKED   "block-new-sharing"
 #define AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_UNBLOCKED "unblocked"
 
-void  amigo_ec2_get_image_block_public_access_state_async  (AmigoEc2            *self,
-                                                            GCancellable        *cancellable,
-                                                            GAsyncReadyCallback  callback,
-                                                            gpointer             user_data);
-char *amigo_ec2_get_image_block_public_access_state_finish (AmigoEc2            *self,
-                                                            GAsyncResult        *result,
-                                                            GError             **error);
+AMIGO_DECLARE_ASYNC (AmigoEc2, char *, amigo_ec2_get_image_block_public_access_state);
 
-void  amigo_ec2_enable_image_block_public_access_async    (AmigoEc2            *self,
-                                                            GCancellable        *cancellable,
-                                                            GAsyncReadyCallback  callback,
-                                                            gpointer             user_data);
-char *amigo_ec2_enable_image_block_public_access_finish   (AmigoEc2            *self,
-                                                            GAsyncResult        *result,
-                                                            GError             **error);
-void  amigo_ec2_disable_image_block_public_access_async   (AmigoEc2            *self,
-                                                            GCancellable        *cancellable,
-                                                            GAsyncReadyCallback  callback,
-                                                            gpointer             user_data);
-char *amigo_ec2_disable_image_block_public_access_finish  (AmigoEc2            *self,
-                                                            GAsyncResult        *result,
-                                                            GError             **error);
+AMIGO_DECLARE_ASYNC (AmigoEc2, char *, amigo_ec2_enable_image_block_public_access);
+AMIGO_DECLARE_ASYNC (AmigoEc2, char *, amigo_ec2_disable_image_block_public_access);
 
 G_END_DECLS

@@ -184,24 +184,13 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, run_instances)
  *
  * DescribeInstances, every page.
  */
-void
-amigo_ec2_describe_instances_async (AmigoEc2                  *self,
-                                    const AmigoEc2ListRequest *request,
-                                    GCancellable              *cancellable,
-                                    GAsyncReadyCallback        callback,
-                                    gpointer                   user_data)
-{
-  _amigo_ec2_describe_list_async (self, &describe_instances, request, cancellable, callback,
-                                  user_data, amigo_ec2_describe_instances_async);
-}
-
 /**
  * amigo_ec2_describe_instances_finish:
  *
  * Returns: (transfer container) (element-type AmigoInstance) (nullable):
  *   the instances of every reservation, or %NULL with @error set
  */
-AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_instances)
+AMIGO_EC2_DEFINE_DESCRIBE_LIST (describe_instances, describe_instances)
 
 /**
  * amigo_ec2_describe_instance_types_async:
@@ -216,24 +205,89 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_instances)
  * DescribeInstanceTypes, every page: what each type offers the region.
  * amigo_instance_type_can_run_image() tells which can run an image.
  */
-void
-amigo_ec2_describe_instance_types_async (AmigoEc2                  *self,
-                                         const AmigoEc2ListRequest *request,
-                                         GCancellable              *cancellable,
-                                         GAsyncReadyCallback        callback,
-                                         gpointer                   user_data)
-{
-  _amigo_ec2_describe_list_async (self, &describe_instance_types, request, cancellable, callback,
-                                  user_data, amigo_ec2_describe_instance_types_async);
-}
-
 /**
  * amigo_ec2_describe_instance_types_finish:
  *
  * Returns: (transfer container) (element-type AmigoInstanceType) (nullable):
  *   the instance types, or %NULL with @error set
  */
-AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_instance_types)
+AMIGO_EC2_DEFINE_DESCRIBE_LIST (describe_instance_types, describe_instance_types)
+
+/* DescribeInstanceTypeOfferings: pages of at most 1000. */
+#define OFFERINGS_PAGE_SIZE 1000
+
+static void
+describe_offerings_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GPtrArray) offerings = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  GError *error = NULL;
+
+  offerings = _amigo_ec2_finish_pointer (AMIGO_EC2 (source), result, describe_offerings_cb, &error);
+  if (offerings == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; i < offerings->len; i++)
+    {
+      const char *name = amigo_instance_type_get_instance_type (g_ptr_array_index (offerings, i));
+
+      if (name != NULL)
+        g_strv_builder_add (names, name);
+    }
+  g_task_return_pointer (task, g_strv_builder_end (names), (GDestroyNotify) g_strfreev);
+}
+
+/**
+ * amigo_ec2_describe_instance_type_offerings_async:
+ * @self: an #AmigoEc2
+ * @availability_zone: a zone of the region, e.g. `us-east-1a`
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when every page has been read
+ * @user_data: data for @callback
+ *
+ * DescribeInstanceTypeOfferings with `LocationType=availability-zone` and
+ * the `location` filter: the instance types that can be launched in
+ * @availability_zone (a subnet's zone). Not every type of the region is
+ * offered in each of its zones.
+ */
+void
+amigo_ec2_describe_instance_type_offerings_async (AmigoEc2            *self,
+                                                  const char          *availability_zone,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data)
+{
+  const char *zones[] = { availability_zone, NULL };
+  AmigoEc2Filter filter = { "location", zones };
+  AmigoEc2Query *q;
+  GTask *task;
+
+  g_return_if_fail (AMIGO_IS_EC2 (self));
+  g_return_if_fail (availability_zone != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amigo_ec2_describe_instance_type_offerings_async);
+
+  q = _amigo_ec2_query_new ("DescribeInstanceTypeOfferings");
+  amigo_ec2_query_add_string (q, "LocationType", "availability-zone");
+  _amigo_ec2_add_filters (q, &filter, 1);
+  amigo_ec2_query_add_int (q, "MaxResults", OFFERINGS_PAGE_SIZE);
+  _amigo_ec2_list_async (self, q, amigo_ec2_parser_new_describe_instance_type_offerings, cancellable,
+                         describe_offerings_cb, task, describe_offerings_cb);
+}
+
+/**
+ * amigo_ec2_describe_instance_type_offerings_finish:
+ *
+ * Returns: (transfer full) (array zero-terminated=1) (nullable): the names
+ *   of the instance types offered in the zone, or %NULL with @error set
+ */
+AMIGO_EC2_DEFINE_FINISH_POINTER (char **, describe_instance_type_offerings)
 
 /**
  * amigo_ec2_describe_key_pairs_async:
@@ -245,21 +299,10 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_instance_types)
  *
  * DescribeKeyPairs: the key pairs a launch can use.
  */
-void
-amigo_ec2_describe_key_pairs_async (AmigoEc2                  *self,
-                                    const AmigoEc2ListRequest *request,
-                                    GCancellable              *cancellable,
-                                    GAsyncReadyCallback        callback,
-                                    gpointer                   user_data)
-{
-  _amigo_ec2_describe_list_async (self, &describe_key_pairs, request, cancellable, callback,
-                                  user_data, amigo_ec2_describe_key_pairs_async);
-}
-
 /**
  * amigo_ec2_describe_key_pairs_finish:
  *
  * Returns: (transfer container) (element-type AmigoKeyPair) (nullable):
  *   the key pairs, or %NULL with @error set
  */
-AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_key_pairs)
+AMIGO_EC2_DEFINE_DESCRIBE_LIST (describe_key_pairs, describe_key_pairs)

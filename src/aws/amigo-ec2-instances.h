@@ -92,40 +92,14 @@ typedef struct {
 
 char      *amigo_ec2_run_instances_fingerprint (const AmigoRunInstancesRequest *request);
 
-void       amigo_ec2_run_instances_async       (AmigoEc2                       *self,
-                                                const AmigoRunInstancesRequest *request,
-                                                GCancellable                   *cancellable,
-                                                GAsyncReadyCallback             callback,
-                                                gpointer                        user_data);
-GPtrArray *amigo_ec2_run_instances_finish      (AmigoEc2                       *self,
-                                                GAsyncResult                   *result,
-                                                GError                        **error);
+AMIGO_DECLARE_ASYNC (AmigoEc2, GPtrArray *, amigo_ec2_run_instances,
+                     const AmigoRunInstancesRequest *request);
 
-void       amigo_ec2_describe_instances_async  (AmigoEc2                       *self,
-                                                const AmigoEc2ListRequest      *request,
-                                                GCancellable                   *cancellable,
-                                                GAsyncReadyCallback             callback,
-                                                gpointer                        user_data);
-GPtrArray *amigo_ec2_describe_instances_finish (AmigoEc2                       *self,
-                                                GAsyncResult                   *result,
-                                                GError                        **error);
+AMIGO_EC2_DECLARE_DESCRIBE_LIST (describe_instances);
 
-
-void       amigo_ec2_describe_key_pairs_async        (AmigoEc2                  *self,
-                                                      const AmigoEc2ListRequest *request,
-                                                      GCancellable              *cancellable,
-                                                      GAsyncReadyCallback        callback,
-                                                      gpointer                   user_data);
-GPtrArray *amigo_ec2_describe_key_pairs_finish       (AmigoEc2                  *self,
-                                                      GAsyncResult              *result,
-                                                      GError                   **error);
-void       amigo_ec2_describe_instance_types_async   (AmigoEc2                  *self,
-                                                      const AmigoEc2ListRequest *request,
-                                                      GCancellable              *cancellable,
-                                                      GAsyncReadyCallback        callback,
-                                                      gpointer                   user_data);
-GPtrArray *amigo_ec2_describe_instance_types_finish  (AmigoEc2                  *self,
-                                                      GAsyncResult              *result,
-                                                      GError                   **error);
+AMIGO_EC2_DECLARE_DESCRIBE_LIST (describe_key_pairs);
+AMIGO_EC2_DECLARE_DESCRIBE_LIST (describe_instance_types);
+AMIGO_DECLARE_ASYNC (AmigoEc2, char **, amigo_ec2_describe_instance_type_offerings,
+                     const char *availability_zone);
 
 G_END_DECLS

@@ -58,24 +58,13 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_regions)
  *
  * DescribeSecurityGroups, every page.
  */
-void
-amigo_ec2_describe_security_groups_async (AmigoEc2                  *self,
-                                          const AmigoEc2ListRequest *request,
-                                          GCancellable              *cancellable,
-                                          GAsyncReadyCallback        callback,
-                                          gpointer                   user_data)
-{
-  _amigo_ec2_describe_list_async (self, &describe_security_groups, request, cancellable, callback,
-                                  user_data, amigo_ec2_describe_security_groups_async);
-}
-
 /**
  * amigo_ec2_describe_security_groups_finish:
  *
  * Returns: (transfer container) (element-type AmigoSecurityGroup) (nullable):
  *   the groups, or %NULL with @error set
  */
-AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_security_groups)
+AMIGO_EC2_DEFINE_DESCRIBE_LIST (describe_security_groups, describe_security_groups)
 
 /**
  * amigo_ec2_describe_subnets_async:
@@ -88,24 +77,13 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_security_groups)
  *
  * DescribeSubnets, every page.
  */
-void
-amigo_ec2_describe_subnets_async (AmigoEc2                  *self,
-                                  const AmigoEc2ListRequest *request,
-                                  GCancellable              *cancellable,
-                                  GAsyncReadyCallback        callback,
-                                  gpointer                   user_data)
-{
-  _amigo_ec2_describe_list_async (self, &describe_subnets, request, cancellable, callback,
-                                  user_data, amigo_ec2_describe_subnets_async);
-}
-
 /**
  * amigo_ec2_describe_subnets_finish:
  *
  * Returns: (transfer container) (element-type AmigoSubnet) (nullable): the
  *   subnets, or %NULL with @error set
  */
-AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_subnets)
+AMIGO_EC2_DEFINE_DESCRIBE_LIST (describe_subnets, describe_subnets)
 
 /**
  * amigo_ec2_describe_vpcs_async:
@@ -118,21 +96,10 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_subnets)
  *
  * DescribeVpcs, every page.
  */
-void
-amigo_ec2_describe_vpcs_async (AmigoEc2                  *self,
-                               const AmigoEc2ListRequest *request,
-                               GCancellable              *cancellable,
-                               GAsyncReadyCallback        callback,
-                               gpointer                   user_data)
-{
-  _amigo_ec2_describe_list_async (self, &describe_vpcs, request, cancellable, callback,
-                                  user_data, amigo_ec2_describe_vpcs_async);
-}
-
 /**
  * amigo_ec2_describe_vpcs_finish:
  *
  * Returns: (transfer container) (element-type AmigoVpc) (nullable): the
  *   VPCs, or %NULL with @error set
  */
-AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_vpcs)
+AMIGO_EC2_DEFINE_DESCRIBE_LIST (describe_vpcs, describe_vpcs)

@@ -17,40 +17,13 @@ G_BEGIN_DECLS
 
 /* ---- Regions ---------------------------------------------------------- */
 
-void       amigo_ec2_describe_regions_async  (AmigoEc2            *self,
-                                              GCancellable        *cancellable,
-                                              GAsyncReadyCallback  callback,
-                                              gpointer             user_data);
-GPtrArray *amigo_ec2_describe_regions_finish (AmigoEc2            *self,
-                                              GAsyncResult        *result,
-                                              GError             **error);
+AMIGO_DECLARE_ASYNC (AmigoEc2, GPtrArray *, amigo_ec2_describe_regions);
 
 
 /* ---- Where instances go ---------------------------------------------- */
 
-void       amigo_ec2_describe_security_groups_async  (AmigoEc2                  *self,
-                                                      const AmigoEc2ListRequest *request,
-                                                      GCancellable              *cancellable,
-                                                      GAsyncReadyCallback        callback,
-                                                      gpointer                   user_data);
-GPtrArray *amigo_ec2_describe_security_groups_finish (AmigoEc2                  *self,
-                                                      GAsyncResult              *result,
-                                                      GError                   **error);
-void       amigo_ec2_describe_subnets_async          (AmigoEc2                  *self,
-                                                      const AmigoEc2ListRequest *request,
-                                                      GCancellable              *cancellable,
-                                                      GAsyncReadyCallback        callback,
-                                                      gpointer                   user_data);
-GPtrArray *amigo_ec2_describe_subnets_finish         (AmigoEc2                  *self,
-                                                      GAsyncResult              *result,
-                                                      GError                   **error);
-void       amigo_ec2_describe_vpcs_async             (AmigoEc2                  *self,
-                                                      const AmigoEc2ListRequest *request,
-                                                      GCancellable              *cancellable,
-                                                      GAsyncReadyCallback        callback,
-                                                      gpointer                   user_data);
-GPtrArray *amigo_ec2_describe_vpcs_finish            (AmigoEc2                  *self,
-                                                      GAsyncResult              *result,
-                                                      GError                   **error);
+AMIGO_EC2_DECLARE_DESCRIBE_LIST (describe_security_groups);
+AMIGO_EC2_DECLARE_DESCRIBE_LIST (describe_subnets);
+AMIGO_EC2_DECLARE_DESCRIBE_LIST (describe_vpcs);
 
 G_END_DECLS

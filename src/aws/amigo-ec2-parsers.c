@@ -178,6 +178,14 @@ static const AmigoRecordField describe_instance_types_fields[] = {
 };
 ROOT_TYPE (describe_instance_types, describe_instance_types_fields);
 
+/* An offering (instanceType, locationType, location) is read as an
+ * #AmigoInstanceType of which only the name is known. */
+static const AmigoRecordField describe_instance_type_offerings_fields[] = {
+  RESULT_OBJECTS ("instanceTypeOfferingSet", "InstanceTypeOfferings", amigo_instance_type_record),
+  RESULT_STRING ("nextToken", "NextToken", next_token),
+};
+ROOT_TYPE (describe_instance_type_offerings, describe_instance_type_offerings_fields);
+
 static const AmigoRecordField deregister_image_fields[] = {
   RESULT_STRING ("return", "Return", return_value),
   { "deleteSnapshotResultSet", "DeleteSnapshotResults", NULL, AMIGO_FIELD_LIST,
@@ -761,6 +769,20 @@ AmigoEc2Parser *
 amigo_ec2_parser_new_describe_instance_types (void)
 {
   return parser_new ("DescribeInstanceTypesResponse", &describe_instance_types_type);
+}
+
+/**
+ * amigo_ec2_parser_new_describe_instance_type_offerings:
+ *
+ * Reads `DescribeInstanceTypeOfferingsResponse`: one #AmigoInstanceType
+ * per offering, with only its name (`instanceType`), and `nextToken`.
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_describe_instance_type_offerings (void)
+{
+  return parser_new ("DescribeInstanceTypeOfferingsResponse", &describe_instance_type_offerings_type);
 }
 
 /**

@@ -61,6 +61,7 @@ AmigoEc2Parser *amigo_ec2_parser_new_describe_subnets         (void);
 AmigoEc2Parser *amigo_ec2_parser_new_describe_vpcs            (void);
 AmigoEc2Parser *amigo_ec2_parser_new_describe_volumes         (void);
 AmigoEc2Parser *amigo_ec2_parser_new_describe_instance_types  (void);
+AmigoEc2Parser *amigo_ec2_parser_new_describe_instance_type_offerings (void);
 AmigoEc2Parser *amigo_ec2_parser_new_deregister_image         (void);
 AmigoEc2Parser *amigo_ec2_parser_new_simple                   (const char        *operation);
 AmigoEc2Parser *amigo_ec2_parser_new_get_caller_identity      (void);

@@ -63,6 +63,12 @@ AmigoEc2Query *_amigo_ec2_query_for  (AmigoEc2            *self,
                                       const char          *action,
                                       const char          *id_key,
                                       const char          *id);
+/* @action on the resources @ids (`@list_key.N`); %NULL (with a critical
+ * warning) when @self is wrong or @ids empty. */
+AmigoEc2Query *_amigo_ec2_query_for_list (AmigoEc2           *self,
+                                          const char         *action,
+                                          const char         *list_key,
+                                          const char * const *ids);
 /* A task for @self's operation, named after its @action. */
 GTask         *_amigo_ec2_task_new   (AmigoEc2            *self,
                                       const char          *action,
@@ -173,6 +179,22 @@ gboolean   _amigo_ec2_finish_boolean  (AmigoEc2      *self,
   {                                                                                   \
     return _amigo_ec2_finish_pointer (self, result, amigo_ec2_##op##_async, error);   \
   }
+
+/* Defines amigo_ec2_<op>_async and _finish (AMIGO_EC2_DECLARE_DESCRIBE_LIST)
+ * of the Describe… operation @describe, an #AmigoEc2DescribeList. */
+#define AMIGO_EC2_DEFINE_DESCRIBE_LIST(op, describe)                                 \
+  void                                                                              \
+  amigo_ec2_##op##_async (AmigoEc2                  *self,                          \
+                          const AmigoEc2ListRequest *request,                       \
+                          GCancellable              *cancellable,                   \
+                          GAsyncReadyCallback        callback,                      \
+                          gpointer                   user_data)                     \
+  {                                                                                 \
+    _amigo_ec2_describe_list_async (self, &(describe), request, cancellable,        \
+                                    callback, user_data, amigo_ec2_##op##_async);   \
+  }                                                                                 \
+                                                                                    \
+  AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, op)
 
 /* ---- request fields ---------------------------------------------------- */
 

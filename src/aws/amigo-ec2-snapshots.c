@@ -65,24 +65,13 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_snapshots)
  * DescribeVolumes, every page: size, type and snapshot of EBS volumes
  * (what an image made of an instance starts from).
  */
-void
-amigo_ec2_describe_volumes_async (AmigoEc2                  *self,
-                                  const AmigoEc2ListRequest *request,
-                                  GCancellable              *cancellable,
-                                  GAsyncReadyCallback        callback,
-                                  gpointer                   user_data)
-{
-  _amigo_ec2_describe_list_async (self, &describe_volumes, request, cancellable, callback,
-                                  user_data, amigo_ec2_describe_volumes_async);
-}
-
 /**
  * amigo_ec2_describe_volumes_finish:
  *
  * Returns: (transfer container) (element-type AmigoVolume) (nullable):
  *   the volumes, or %NULL with @error set
  */
-AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_volumes)
+AMIGO_EC2_DEFINE_DESCRIBE_LIST (describe_volumes, describe_volumes)
 
 /**
  * amigo_ec2_delete_snapshot_async:

@@ -33,33 +33,13 @@ typedef struct {
   guint page_size;
 } AmigoDescribeSnapshotsRequest;
 
-void       amigo_ec2_describe_snapshots_async  (AmigoEc2                            *self,
-                                                const AmigoDescribeSnapshotsRequest *request,
-                                                GCancellable                        *cancellable,
-                                                GAsyncReadyCallback                  callback,
-                                                gpointer                             user_data);
-GPtrArray *amigo_ec2_describe_snapshots_finish (AmigoEc2                            *self,
-                                                GAsyncResult                        *result,
-                                                GError                             **error);
+AMIGO_DECLARE_ASYNC (AmigoEc2, GPtrArray *, amigo_ec2_describe_snapshots,
+                     const AmigoDescribeSnapshotsRequest *request);
 
-void     amigo_ec2_delete_snapshot_async  (AmigoEc2            *self,
-                                           const char          *snapshot_id,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data);
-gboolean amigo_ec2_delete_snapshot_finish (AmigoEc2            *self,
-                                           GAsyncResult        *result,
-                                           GError             **error);
+AMIGO_DECLARE_ASYNC (AmigoEc2, gboolean, amigo_ec2_delete_snapshot, const char *snapshot_id);
 
 /* ---- Volumes ---------------------------------------------------------- */
 
-void       amigo_ec2_describe_volumes_async          (AmigoEc2                  *self,
-                                                      const AmigoEc2ListRequest *request,
-                                                      GCancellable              *cancellable,
-                                                      GAsyncReadyCallback        callback,
-                                                      gpointer                   user_data);
-GPtrArray *amigo_ec2_describe_volumes_finish         (AmigoEc2                  *self,
-                                                      GAsyncResult              *result,
-                                                      GError                   **error);
+AMIGO_EC2_DECLARE_DESCRIBE_LIST (describe_volumes);
 
 G_END_DECLS

@@ -19,8 +19,6 @@ struct _AmigoEc2
   gboolean pretend_retry;       /* test hook */
 };
 
-G_DEFINE_FINAL_TYPE (AmigoEc2, amigo_ec2, AMIGO_TYPE_SERVICE)
-
 /* Requests are written by amigo-ec2-query.c and answers streamed through
  * the push parsers, so the model serves signing and error reading. */
 static const AmigoServiceModel ec2_model = {
@@ -28,19 +26,6 @@ static const AmigoServiceModel ec2_model = {
   .api_version = AMIGO_EC2_API_VERSION,
   .signing_name = "ec2",
 };
-
-static void
-amigo_ec2_class_init (AmigoEc2Class *klass)
-{
-  AMIGO_SERVICE_CLASS (klass)->model = &ec2_model;
-}
-
-static void
-amigo_ec2_init (AmigoEc2 *self)
-{
-}
-
-/* ---- public API ------------------------------------------------------- */
 
 /**
  * amigo_ec2_new:
@@ -51,14 +36,6 @@ amigo_ec2_init (AmigoEc2 *self)
  *
  * Returns: (transfer full): EC2 in @region
  */
-AmigoEc2 *
-amigo_ec2_new (AmigoClient *client,
-               const char  *region,
-               const char  *endpoint_url)
-{
-  return amigo_service_new (AMIGO_TYPE_EC2, client, region, endpoint_url);
-}
-
 /**
  * amigo_ec2_new_for_account:
  * @account: an account
@@ -71,14 +48,9 @@ amigo_ec2_new (AmigoClient *client,
  *
  * Returns: (transfer full) (nullable): EC2 in @region, or %NULL with @error set
  */
-AmigoEc2 *
-amigo_ec2_new_for_account (AmigoAccount  *account,
-                           AmigoClient   *client,
-                           const char    *region,
-                           GError       **error)
-{
-  return amigo_service_new_for_account (AMIGO_TYPE_EC2, "ec2", account, client, region, error);
-}
+AMIGO_DEFINE_SERVICE (AmigoEc2, amigo_ec2, AMIGO_TYPE_EC2, &ec2_model, "ec2")
+
+/* ---- public API ------------------------------------------------------- */
 
 /**
  * amigo_ec2_get_client:
@@ -145,17 +117,31 @@ tags_async (AmigoEc2            *self,
             gpointer             user_data,
             gpointer             source_tag)
 {
-  AmigoEc2Query *q;
+  AmigoEc2Query *q = _amigo_ec2_query_for_list (self, action, "ResourceId", resource_ids);
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-  g_return_if_fail (!_amigo_ec2_strv_is_empty (resource_ids));
-
-  q = _amigo_ec2_query_new (action);
-  amigo_ec2_query_add_list (q, "ResourceId", resource_ids);
+  if (q == NULL)
+    return;
   _amigo_ec2_add_tags (q, "Tag", tags, n_tags);
   _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_true, cancellable, callback, user_data,
                   source_tag);
 }
+
+/* CreateTags and DeleteTags take the same arguments; only CreateTags
+ * needs tags. */
+#define DEFINE_TAGS_ASYNC(op, action, tags_required)                              \
+  void                                                                          \
+  amigo_ec2_##op##_async (AmigoEc2            *self,                            \
+                          const char * const  *resource_ids,                    \
+                          const AmigoEc2Tag   *tags,                            \
+                          guint                n_tags,                          \
+                          GCancellable        *cancellable,                     \
+                          GAsyncReadyCallback  callback,                        \
+                          gpointer             user_data)                       \
+  {                                                                             \
+    g_return_if_fail (!(tags_required) || (tags != NULL && n_tags > 0));        \
+    tags_async (self, action, resource_ids, tags, n_tags, cancellable, callback, \
+                user_data, amigo_ec2_##op##_async);                             \
+  }
 
 /**
  * amigo_ec2_create_tags_async:
@@ -169,19 +155,7 @@ tags_async (AmigoEc2            *self,
  *
  * CreateTags.
  */
-void
-amigo_ec2_create_tags_async (AmigoEc2            *self,
-                             const char * const  *resource_ids,
-                             const AmigoEc2Tag   *tags,
-                             guint                n_tags,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_return_if_fail (tags != NULL && n_tags > 0);
-  tags_async (self, "CreateTags", resource_ids, tags, n_tags, cancellable, callback,
-              user_data, amigo_ec2_create_tags_async);
-}
+DEFINE_TAGS_ASYNC (create_tags, "CreateTags", TRUE)
 
 /**
  * amigo_ec2_create_tags_finish:
@@ -204,18 +178,7 @@ AMIGO_EC2_DEFINE_FINISH_BOOLEAN (create_tags)
  *
  * DeleteTags.
  */
-void
-amigo_ec2_delete_tags_async (AmigoEc2            *self,
-                             const char * const  *resource_ids,
-                             const AmigoEc2Tag   *tags,
-                             guint                n_tags,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  tags_async (self, "DeleteTags", resource_ids, tags, n_tags, cancellable, callback,
-              user_data, amigo_ec2_delete_tags_async);
-}
+DEFINE_TAGS_ASYNC (delete_tags, "DeleteTags", FALSE)
 
 /**
  * amigo_ec2_delete_tags_finish:

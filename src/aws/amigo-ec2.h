@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "amigo-async.h"
 #include "amigo-account.h"
 #include "amigo-block-device-mapping.h"
 #include "amigo-client.h"
@@ -47,7 +48,7 @@ G_BEGIN_DECLS
  * `InvalidAMIName.Duplicate`, the image the earlier attempt made is looked
  * up by name and returned (see amigo_ec2_create_image_finish()).
  */
-G_DECLARE_FINAL_TYPE (AmigoEc2, amigo_ec2, AMIGO, EC2, AmigoService)
+AMIGO_DECLARE_SERVICE (AmigoEc2, amigo_ec2, AMIGO, EC2)
 
 /**
  * AmigoEc2Filter:
@@ -94,40 +95,28 @@ typedef struct {
   guint page_size;
 } AmigoEc2ListRequest;
 
-AmigoEc2    *amigo_ec2_new                 (AmigoClient   *client,
-                                            const char    *region,
-                                            const char    *endpoint_url);
-AmigoEc2    *amigo_ec2_new_for_account     (AmigoAccount  *account,
-                                            AmigoClient   *client,
-                                            const char    *region,
-                                            GError       **error);
+/* Declares amigo_ec2_<op>_async (self, request, cancellable, callback,
+ * user_data) and amigo_ec2_<op>_finish, which returns the items read from
+ * every page (transfer container), or %NULL with @error set: the
+ * Describe… operations over an #AmigoEc2ListRequest. */
+#define AMIGO_EC2_DECLARE_DESCRIBE_LIST(op) \
+  AMIGO_DECLARE_ASYNC (AmigoEc2, GPtrArray *, amigo_ec2_##op, const AmigoEc2ListRequest *request)
+
 AmigoClient *amigo_ec2_get_client          (AmigoEc2      *self);
 const char  *amigo_ec2_get_region          (AmigoEc2      *self);
 const char  *amigo_ec2_get_endpoint_url    (AmigoEc2      *self);
 
 /* ---- Tags, of any resource ------------------------------------------- */
 
-void     amigo_ec2_create_tags_async  (AmigoEc2            *self,
-                                       const char * const  *resource_ids,
-                                       const AmigoEc2Tag   *tags,
-                                       guint                n_tags,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data);
-gboolean amigo_ec2_create_tags_finish (AmigoEc2            *self,
-                                       GAsyncResult        *result,
-                                       GError             **error);
+AMIGO_DECLARE_ASYNC (AmigoEc2, gboolean, amigo_ec2_create_tags,
+                     const char * const *resource_ids,
+                     const AmigoEc2Tag *tags,
+                     guint n_tags);
 
-void     amigo_ec2_delete_tags_async  (AmigoEc2            *self,
-                                       const char * const  *resource_ids,
-                                       const AmigoEc2Tag   *tags,
-                                       guint                n_tags,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data);
-gboolean amigo_ec2_delete_tags_finish (AmigoEc2            *self,
-                                       GAsyncResult        *result,
-                                       GError             **error);
+AMIGO_DECLARE_ASYNC (AmigoEc2, gboolean, amigo_ec2_delete_tags,
+                     const char * const *resource_ids,
+                     const AmigoEc2Tag *tags,
+                     guint n_tags);
 
 G_END_DECLS
 

@@ -413,6 +413,32 @@ amigo_endpoint_host_is_loopback (const char *host)
 }
 
 /**
+ * amigo_endpoint_url_needs_plain_http_consent:
+ * @url: (nullable): an endpoint URL
+ *
+ * Whether requests to @url would travel unencrypted to another computer:
+ * an `http://` URL whose host is not loopback. Amigo sends them only for an
+ * account whose owner allowed it (amigo_client_set_allow_plain_http()).
+ *
+ * Returns: %TRUE for such a URL; %FALSE for `https://`, loopback, %NULL or
+ *   a URL that does not parse
+ */
+gboolean
+amigo_endpoint_url_needs_plain_http_consent (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  if (url == NULL)
+    return FALSE;
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  scheme = uri ? g_uri_get_scheme (uri) : NULL;
+  return scheme != NULL && g_ascii_strcasecmp (scheme, "http") == 0 &&
+         g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
+         !amigo_endpoint_host_is_loopback (g_uri_get_host (uri));
+}
+
+/**
  * amigo_endpoint_validate_url:
  * @url: an endpoint URL
  * @origin: where it came from, for the message, e.g. `AWS_ENDPOINT_URL_EC2`

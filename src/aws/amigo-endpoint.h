@@ -100,6 +100,7 @@ AmigoEndpointVariant amigo_endpoint_variant_from_environ (const char * const *en
                                                          AmigoEndpointVariant profile_variant);
 char          *amigo_endpoint_env_variable  (const char          *service);
 gboolean       amigo_endpoint_host_is_loopback (const char       *host);
+gboolean       amigo_endpoint_url_needs_plain_http_consent (const char *url);
 gboolean       amigo_endpoint_validate_url  (const char          *url,
                                              const char          *origin,
                                              GError             **error);

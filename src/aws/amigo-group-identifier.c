@@ -10,10 +10,8 @@
 G_DEFINE_BOXED_TYPE (AmigoGroupIdentifier, amigo_group_identifier, amigo_group_identifier_copy, amigo_group_identifier_free)
 
 static const AmigoRecordField group_identifier_fields[] = {
-  { "groupId", "GroupId", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoGroupIdentifier, group_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "groupName", "GroupName", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoGroupIdentifier, group_name), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoGroupIdentifier, "groupId", "GroupId", NULL, POOLED, group_id),
+  AMIGO_RECORD_FIELD (AmigoGroupIdentifier, "groupName", "GroupName", NULL, POOLED, group_name),
 };
 
 AmigoRecordType amigo_group_identifier_record =
@@ -30,9 +28,7 @@ AmigoGroupIdentifier *
 amigo_group_identifier_new (const char *group_id,
                             const char *group_name)
 {
-  AmigoGroupIdentifier *self = g_new0 (AmigoGroupIdentifier, 1);
-
-  amigo_record_init (&amigo_group_identifier_record, self);
+  AmigoGroupIdentifier *self = amigo_record_new (&amigo_group_identifier_record);
   self->group_id = amigo_pool_intern (group_id);
   self->group_name = amigo_pool_intern (group_name);
 
@@ -45,21 +41,10 @@ amigo_group_identifier_new (const char *group_id,
  *
  * Returns: (transfer full): a deep copy of @self
  */
-AmigoGroupIdentifier *
-amigo_group_identifier_copy (const AmigoGroupIdentifier *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return amigo_record_dup (&amigo_group_identifier_record, self);
-}
-
 /**
  * amigo_group_identifier_free:
  * @self: (transfer full) (nullable): a #AmigoGroupIdentifier
  *
  * Frees @self and what it holds.
  */
-void
-amigo_group_identifier_free (AmigoGroupIdentifier *self)
-{
-  amigo_record_free (&amigo_group_identifier_record, self);
-}
+AMIGO_RECORD_DEFINE_BOXED_METHODS (AmigoGroupIdentifier, amigo_group_identifier, amigo_group_identifier_record)

@@ -23,4 +23,26 @@ _amigo_task_new_tagged (gpointer             source_object,
   return task;
 }
 
+/* Define name_finish (self, result, error) of an _async function whose
+ * task returns a pointer of type Ret (%NULL with @error set on failure)
+ * or a boolean (%FALSE with @error set). */
+#define AMIGO_DEFINE_FINISH_POINTER(Self, Ret, name)                          \
+  Ret                                                                         \
+  name##_finish (Self          *self,                                         \
+                 GAsyncResult  *result,                                       \
+                 GError       **error)                                        \
+  {                                                                           \
+    g_return_val_if_fail (g_task_is_valid (result, self), NULL);              \
+    return g_task_propagate_pointer (G_TASK (result), error);                 \
+  }
+#define AMIGO_DEFINE_FINISH_BOOLEAN(Self, name)                               \
+  gboolean                                                                    \
+  name##_finish (Self          *self,                                         \
+                 GAsyncResult  *result,                                       \
+                 GError       **error)                                        \
+  {                                                                           \
+    g_return_val_if_fail (g_task_is_valid (result, self), FALSE);             \
+    return g_task_propagate_boolean (G_TASK (result), error);                 \
+  }
+
 G_END_DECLS

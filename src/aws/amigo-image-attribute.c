@@ -48,86 +48,36 @@ static const AmigoRecordField image_attribute_last_launched_time_fields[] = {
 };
 
 static AmigoRecordType image_attribute_last_launched_time_type =
-  { "AttributeValue", 0, image_attribute_last_launched_time_fields, G_N_ELEMENTS (image_attribute_last_launched_time_fields), NULL, NULL, NULL, NULL };
+  AMIGO_RECORD_NESTED_TYPE ("AttributeValue", image_attribute_last_launched_time_fields);
+
+/* An attribute EC2 wraps in <value>: a string read from that child */
+#define ATTRIBUTE_VALUE(element, member, property, field)                     \
+  { element, member, property, AMIGO_FIELD_STRUCT,                            \
+    G_STRUCT_OFFSET (AmigoImageAttribute, field), AMIGO_FIELD_NO_AUX, &attribute_value_type }
 
 static const AmigoRecordField image_attribute_fields[] = {
-  { "imageId", "ImageId", "image-id", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoImageAttribute, image_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "launchPermission", "LaunchPermissions", "launch-permissions", AMIGO_FIELD_LIST,
-    G_STRUCT_OFFSET (AmigoImageAttribute, launch_permissions), G_STRUCT_OFFSET (AmigoImageAttribute, n_launch_permissions), &amigo_launch_permission_record },
-  { "productCodes", "ProductCodes", "product-codes", AMIGO_FIELD_LIST,
-    G_STRUCT_OFFSET (AmigoImageAttribute, product_codes), G_STRUCT_OFFSET (AmigoImageAttribute, n_product_codes), &amigo_product_code_record },
-  { "blockDeviceMapping", "BlockDeviceMappings", "block-device-mappings", AMIGO_FIELD_LIST,
-    G_STRUCT_OFFSET (AmigoImageAttribute, block_device_mappings), G_STRUCT_OFFSET (AmigoImageAttribute, n_block_device_mappings), &amigo_block_device_mapping_record },
-  { "description", "Description", "description", AMIGO_FIELD_STRUCT,
-    G_STRUCT_OFFSET (AmigoImageAttribute, description), AMIGO_FIELD_NO_AUX, &attribute_value_type },
-  { "kernel", "KernelId", "kernel-id", AMIGO_FIELD_STRUCT,
-    G_STRUCT_OFFSET (AmigoImageAttribute, kernel_id), AMIGO_FIELD_NO_AUX, &attribute_value_type },
-  { "ramdisk", "RamdiskId", "ramdisk-id", AMIGO_FIELD_STRUCT,
-    G_STRUCT_OFFSET (AmigoImageAttribute, ramdisk_id), AMIGO_FIELD_NO_AUX, &attribute_value_type },
-  { "sriovNetSupport", "SriovNetSupport", "sriov-net-support", AMIGO_FIELD_STRUCT,
-    G_STRUCT_OFFSET (AmigoImageAttribute, sriov_net_support), AMIGO_FIELD_NO_AUX, &attribute_value_type },
-  { "bootMode", "BootMode", "boot-mode", AMIGO_FIELD_STRUCT,
-    G_STRUCT_OFFSET (AmigoImageAttribute, boot_mode), AMIGO_FIELD_NO_AUX, &attribute_value_type },
-  { "tpmSupport", "TpmSupport", "tpm-support", AMIGO_FIELD_STRUCT,
-    G_STRUCT_OFFSET (AmigoImageAttribute, tpm_support), AMIGO_FIELD_NO_AUX, &attribute_value_type },
-  { "uefiData", "UefiData", "uefi-data", AMIGO_FIELD_STRUCT,
-    G_STRUCT_OFFSET (AmigoImageAttribute, uefi_data), AMIGO_FIELD_NO_AUX, &attribute_value_type },
+  AMIGO_RECORD_FIELD (AmigoImageAttribute, "imageId", "ImageId", "image-id", STRING, image_id),
+  AMIGO_RECORD_LIST (AmigoImageAttribute, "launchPermission", "LaunchPermissions", "launch-permissions", launch_permissions, amigo_launch_permission_record),
+  AMIGO_RECORD_LIST (AmigoImageAttribute, "productCodes", "ProductCodes", "product-codes", product_codes, amigo_product_code_record),
+  AMIGO_RECORD_LIST (AmigoImageAttribute, "blockDeviceMapping", "BlockDeviceMappings", "block-device-mappings", block_device_mappings, amigo_block_device_mapping_record),
+  ATTRIBUTE_VALUE ("description", "Description", "description", description),
+  ATTRIBUTE_VALUE ("kernel", "KernelId", "kernel-id", kernel_id),
+  ATTRIBUTE_VALUE ("ramdisk", "RamdiskId", "ramdisk-id", ramdisk_id),
+  ATTRIBUTE_VALUE ("sriovNetSupport", "SriovNetSupport", "sriov-net-support", sriov_net_support),
+  ATTRIBUTE_VALUE ("bootMode", "BootMode", "boot-mode", boot_mode),
+  ATTRIBUTE_VALUE ("tpmSupport", "TpmSupport", "tpm-support", tpm_support),
+  ATTRIBUTE_VALUE ("uefiData", "UefiData", "uefi-data", uefi_data),
   { "lastLaunchedTime", "LastLaunchedTime", "last-launched-time", AMIGO_FIELD_STRUCT,
     G_STRUCT_OFFSET (AmigoImageAttribute, last_launched_time), AMIGO_FIELD_NO_AUX, &image_attribute_last_launched_time_type },
-  { "imdsSupport", "ImdsSupport", "imds-support", AMIGO_FIELD_STRUCT,
-    G_STRUCT_OFFSET (AmigoImageAttribute, imds_support), AMIGO_FIELD_NO_AUX, &attribute_value_type },
-  { "deregistrationProtection", "DeregistrationProtection", "deregistration-protection", AMIGO_FIELD_STRUCT,
-    G_STRUCT_OFFSET (AmigoImageAttribute, deregistration_protection), AMIGO_FIELD_NO_AUX, &attribute_value_type },
+  ATTRIBUTE_VALUE ("imdsSupport", "ImdsSupport", "imds-support", imds_support),
+  ATTRIBUTE_VALUE ("deregistrationProtection", "DeregistrationProtection", "deregistration-protection", deregistration_protection),
 };
 
 AmigoRecordType amigo_image_attribute_record =
   AMIGO_RECORD_TYPE ("ImageAttribute", AmigoImageAttribute, image_attribute_fields, amigo_image_attribute_get_type, NULL);
 
-static void
-amigo_image_attribute_finalize (GObject *object)
-{
-  amigo_record_clear (&amigo_image_attribute_record, object);
-
-  G_OBJECT_CLASS (amigo_image_attribute_parent_class)->finalize (object);
-}
-
-static void
-amigo_image_attribute_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  amigo_record_get_property (&amigo_image_attribute_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_image_attribute_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  amigo_record_set_property (&amigo_image_attribute_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_image_attribute_class_init (AmigoImageAttributeClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = amigo_image_attribute_finalize;
-  object_class->get_property = amigo_image_attribute_get_property;
-  object_class->set_property = amigo_image_attribute_set_property;
-
-  /* One property per field of the table above */
-  amigo_record_class_install_properties (object_class, &amigo_image_attribute_record);
-}
-
-static void
-amigo_image_attribute_init (AmigoImageAttribute *self)
-{
-  amigo_record_init (&amigo_image_attribute_record, self);
-}
+/* One property per field of the table above */
+AMIGO_RECORD_DEFINE_OBJECT_METHODS (AmigoImageAttribute, amigo_image_attribute, amigo_image_attribute_record)
 
 /**
  * amigo_image_attribute_new:

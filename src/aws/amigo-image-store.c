@@ -16,6 +16,7 @@ struct _AmigoImageStore
   guint pending;                /* regions still loading */
   guint n_failed;
   GError *error;                /* the first region's failure */
+  GHashTable *region_errors;    /* interned region → GError: each failure */
 };
 
 static void amigo_image_store_list_model_init (GListModelInterface *iface);
@@ -165,6 +166,7 @@ describe_images_cb (GObject      *source,
     {
       g_debug ("Images of %s could not be loaded: %s", load->region, error->message);
       self->n_failed++;
+      g_hash_table_insert (self->region_errors, (gpointer) load->region, g_error_copy (error));
       if (self->error == NULL)
         self->error = g_steal_pointer (&error);
     }
@@ -192,6 +194,7 @@ amigo_image_store_finalize (GObject *object)
 
   g_ptr_array_unref (self->items);
   g_clear_error (&self->error);
+  g_hash_table_unref (self->region_errors);
 
   G_OBJECT_CLASS (amigo_image_store_parent_class)->finalize (object);
 }
@@ -251,6 +254,8 @@ static void
 amigo_image_store_init (AmigoImageStore *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->region_errors = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                               (GDestroyNotify) g_error_free);
 }
 
 /**
@@ -298,6 +303,7 @@ amigo_image_store_clear (AmigoImageStore *self)
 
   amigo_image_store_cancel (self);
   g_clear_error (&self->error);
+  g_hash_table_remove_all (self->region_errors);
   self->n_failed = 0;
   removed = self->items->len;
   if (removed == 0)
@@ -461,4 +467,19 @@ const char *
 amigo_image_store_get_image_region (AmigoImage *image)
 {
   return g_object_get_qdata (G_OBJECT (image), region_quark);
+}
+
+/**
+ * amigo_image_store_get_region_error:
+ * @region: a region of the last load
+ *
+ * Returns: (nullable) (transfer none): why @region failed in the last
+ *   load, or %NULL when it answered (or was not asked)
+ */
+const GError *
+amigo_image_store_get_region_error (AmigoImageStore *self,
+                                    const char      *region)
+{
+  g_return_val_if_fail (AMIGO_IS_IMAGE_STORE (self), NULL);
+  return region ? g_hash_table_lookup (self->region_errors, g_intern_string (region)) : NULL;
 }

@@ -42,6 +42,8 @@ void             amigo_image_store_clear         (AmigoImageStore   *self);
 gboolean         amigo_image_store_get_loading   (AmigoImageStore   *self);
 const GError    *amigo_image_store_get_error     (AmigoImageStore   *self);
 guint            amigo_image_store_get_n_regions_failed (AmigoImageStore *self);
+const GError    *amigo_image_store_get_region_error (AmigoImageStore *self,
+                                                     const char      *region);
 void             amigo_image_store_append        (AmigoImageStore   *self,
                                                   GPtrArray         *images,
                                                   const char        *region);

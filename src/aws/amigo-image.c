@@ -60,129 +60,50 @@ struct _AmigoImage
 G_DEFINE_FINAL_TYPE (AmigoImage, amigo_image, G_TYPE_OBJECT)
 
 static const AmigoRecordField image_fields[] = {
-  { "imageId", "ImageId", "image-id", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoImage, image_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "imageLocation", "ImageLocation", "image-location", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoImage, image_location), AMIGO_FIELD_NO_AUX, NULL },
-  { "imageState", "State", "state", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, state), AMIGO_FIELD_NO_AUX, NULL },
-  { "imageOwnerId", "OwnerId", "owner-id", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, owner_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "creationDate", "CreationDate", "creation-date", AMIGO_FIELD_DATE,
-    G_STRUCT_OFFSET (AmigoImage, creation_date), G_STRUCT_OFFSET (AmigoImage, creation_date_usec), NULL },
-  { "isPublic", "Public", "is-public", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoImage, is_public), AMIGO_FIELD_NO_AUX, NULL },
-  { "productCodes", "ProductCodes", "product-codes", AMIGO_FIELD_LIST,
-    G_STRUCT_OFFSET (AmigoImage, product_codes), G_STRUCT_OFFSET (AmigoImage, n_product_codes), &amigo_product_code_record },
-  { "architecture", "Architecture", "architecture", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, architecture), AMIGO_FIELD_NO_AUX, NULL },
-  { "imageType", "ImageType", "image-type", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, image_type), AMIGO_FIELD_NO_AUX, NULL },
-  { "kernelId", "KernelId", "kernel-id", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, kernel_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "ramdiskId", "RamdiskId", "ramdisk-id", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, ramdisk_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "platform", "Platform", "platform", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, platform), AMIGO_FIELD_NO_AUX, NULL },
-  { "platformDetails", "PlatformDetails", "platform-details", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, platform_details), AMIGO_FIELD_NO_AUX, NULL },
-  { "usageOperation", "UsageOperation", "usage-operation", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, usage_operation), AMIGO_FIELD_NO_AUX, NULL },
-  { "sriovNetSupport", "SriovNetSupport", "sriov-net-support", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, sriov_net_support), AMIGO_FIELD_NO_AUX, NULL },
-  { "enaSupport", "EnaSupport", "ena-support", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoImage, ena_support), AMIGO_FIELD_NO_AUX, NULL },
-  { "stateReason", "StateReason", "state-reason", AMIGO_FIELD_STRUCT,
-    G_STRUCT_OFFSET (AmigoImage, state_reason), G_STRUCT_OFFSET (AmigoImage, has_state_reason), &amigo_state_reason_record },
-  { "imageOwnerAlias", "ImageOwnerAlias", "image-owner-alias", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, image_owner_alias), AMIGO_FIELD_NO_AUX, NULL },
-  { "name", "Name", "name", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoImage, name), AMIGO_FIELD_NO_AUX, NULL },
-  { "description", "Description", "description", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoImage, description), AMIGO_FIELD_NO_AUX, NULL },
-  { "rootDeviceType", "RootDeviceType", "root-device-type", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, root_device_type), AMIGO_FIELD_NO_AUX, NULL },
-  { "rootDeviceName", "RootDeviceName", "root-device-name", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, root_device_name), AMIGO_FIELD_NO_AUX, NULL },
-  { "blockDeviceMapping", "BlockDeviceMappings", "block-device-mappings", AMIGO_FIELD_LIST,
-    G_STRUCT_OFFSET (AmigoImage, block_device_mappings), G_STRUCT_OFFSET (AmigoImage, n_block_device_mappings), &amigo_block_device_mapping_record },
-  { "virtualizationType", "VirtualizationType", "virtualization-type", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, virtualization_type), AMIGO_FIELD_NO_AUX, NULL },
-  { "tagSet", "Tags", "tags", AMIGO_FIELD_LIST,
-    G_STRUCT_OFFSET (AmigoImage, tags), G_STRUCT_OFFSET (AmigoImage, n_tags), &amigo_tag_record },
-  { "hypervisor", "Hypervisor", "hypervisor", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, hypervisor), AMIGO_FIELD_NO_AUX, NULL },
-  { "bootMode", "BootMode", "boot-mode", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, boot_mode), AMIGO_FIELD_NO_AUX, NULL },
-  { "tpmSupport", "TpmSupport", "tpm-support", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, tpm_support), AMIGO_FIELD_NO_AUX, NULL },
-  { "deprecationTime", "DeprecationTime", "deprecation-time", AMIGO_FIELD_DATE,
-    G_STRUCT_OFFSET (AmigoImage, deprecation_time), G_STRUCT_OFFSET (AmigoImage, deprecation_time_usec), NULL },
-  { "imdsSupport", "ImdsSupport", "imds-support", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, imds_support), AMIGO_FIELD_NO_AUX, NULL },
-  { "sourceInstanceId", "SourceInstanceId", "source-instance-id", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoImage, source_instance_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "deregistrationProtection", "DeregistrationProtection", "deregistration-protection", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, deregistration_protection), AMIGO_FIELD_NO_AUX, NULL },
-  { "lastLaunchedTime", "LastLaunchedTime", "last-launched-time", AMIGO_FIELD_DATE,
-    G_STRUCT_OFFSET (AmigoImage, last_launched_time), G_STRUCT_OFFSET (AmigoImage, last_launched_time_usec), NULL },
-  { "imageAllowed", "ImageAllowed", "image-allowed", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoImage, image_allowed), AMIGO_FIELD_NO_AUX, NULL },
-  { "sourceImageId", "SourceImageId", "source-image-id", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoImage, source_image_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "sourceImageRegion", "SourceImageRegion", "source-image-region", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoImage, source_image_region), AMIGO_FIELD_NO_AUX, NULL },
-  { "freeTierEligible", "FreeTierEligible", "free-tier-eligible", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoImage, free_tier_eligible), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoImage, "imageId", "ImageId", "image-id", STRING, image_id),
+  AMIGO_RECORD_FIELD (AmigoImage, "imageLocation", "ImageLocation", "image-location", STRING, image_location),
+  AMIGO_RECORD_FIELD (AmigoImage, "imageState", "State", "state", POOLED, state),
+  AMIGO_RECORD_FIELD (AmigoImage, "imageOwnerId", "OwnerId", "owner-id", POOLED, owner_id),
+  AMIGO_RECORD_DATE (AmigoImage, "creationDate", "CreationDate", "creation-date", creation_date),
+  AMIGO_RECORD_FIELD (AmigoImage, "isPublic", "Public", "is-public", BOOLEAN, is_public),
+  AMIGO_RECORD_LIST (AmigoImage, "productCodes", "ProductCodes", "product-codes", product_codes, amigo_product_code_record),
+  AMIGO_RECORD_FIELD (AmigoImage, "architecture", "Architecture", "architecture", POOLED, architecture),
+  AMIGO_RECORD_FIELD (AmigoImage, "imageType", "ImageType", "image-type", POOLED, image_type),
+  AMIGO_RECORD_FIELD (AmigoImage, "kernelId", "KernelId", "kernel-id", POOLED, kernel_id),
+  AMIGO_RECORD_FIELD (AmigoImage, "ramdiskId", "RamdiskId", "ramdisk-id", POOLED, ramdisk_id),
+  AMIGO_RECORD_FIELD (AmigoImage, "platform", "Platform", "platform", POOLED, platform),
+  AMIGO_RECORD_FIELD (AmigoImage, "platformDetails", "PlatformDetails", "platform-details", POOLED, platform_details),
+  AMIGO_RECORD_FIELD (AmigoImage, "usageOperation", "UsageOperation", "usage-operation", POOLED, usage_operation),
+  AMIGO_RECORD_FIELD (AmigoImage, "sriovNetSupport", "SriovNetSupport", "sriov-net-support", POOLED, sriov_net_support),
+  AMIGO_RECORD_FIELD (AmigoImage, "enaSupport", "EnaSupport", "ena-support", BOOLEAN, ena_support),
+  AMIGO_RECORD_STRUCT (AmigoImage, "stateReason", "StateReason", "state-reason", state_reason, amigo_state_reason_record),
+  AMIGO_RECORD_FIELD (AmigoImage, "imageOwnerAlias", "ImageOwnerAlias", "image-owner-alias", POOLED, image_owner_alias),
+  AMIGO_RECORD_FIELD (AmigoImage, "name", "Name", "name", STRING, name),
+  AMIGO_RECORD_FIELD (AmigoImage, "description", "Description", "description", STRING, description),
+  AMIGO_RECORD_FIELD (AmigoImage, "rootDeviceType", "RootDeviceType", "root-device-type", POOLED, root_device_type),
+  AMIGO_RECORD_FIELD (AmigoImage, "rootDeviceName", "RootDeviceName", "root-device-name", POOLED, root_device_name),
+  AMIGO_RECORD_LIST (AmigoImage, "blockDeviceMapping", "BlockDeviceMappings", "block-device-mappings", block_device_mappings, amigo_block_device_mapping_record),
+  AMIGO_RECORD_FIELD (AmigoImage, "virtualizationType", "VirtualizationType", "virtualization-type", POOLED, virtualization_type),
+  AMIGO_RECORD_LIST (AmigoImage, "tagSet", "Tags", "tags", tags, amigo_tag_record),
+  AMIGO_RECORD_FIELD (AmigoImage, "hypervisor", "Hypervisor", "hypervisor", POOLED, hypervisor),
+  AMIGO_RECORD_FIELD (AmigoImage, "bootMode", "BootMode", "boot-mode", POOLED, boot_mode),
+  AMIGO_RECORD_FIELD (AmigoImage, "tpmSupport", "TpmSupport", "tpm-support", POOLED, tpm_support),
+  AMIGO_RECORD_DATE (AmigoImage, "deprecationTime", "DeprecationTime", "deprecation-time", deprecation_time),
+  AMIGO_RECORD_FIELD (AmigoImage, "imdsSupport", "ImdsSupport", "imds-support", POOLED, imds_support),
+  AMIGO_RECORD_FIELD (AmigoImage, "sourceInstanceId", "SourceInstanceId", "source-instance-id", STRING, source_instance_id),
+  AMIGO_RECORD_FIELD (AmigoImage, "deregistrationProtection", "DeregistrationProtection", "deregistration-protection", POOLED, deregistration_protection),
+  AMIGO_RECORD_DATE (AmigoImage, "lastLaunchedTime", "LastLaunchedTime", "last-launched-time", last_launched_time),
+  AMIGO_RECORD_FIELD (AmigoImage, "imageAllowed", "ImageAllowed", "image-allowed", BOOLEAN, image_allowed),
+  AMIGO_RECORD_FIELD (AmigoImage, "sourceImageId", "SourceImageId", "source-image-id", STRING, source_image_id),
+  AMIGO_RECORD_FIELD (AmigoImage, "sourceImageRegion", "SourceImageRegion", "source-image-region", POOLED, source_image_region),
+  AMIGO_RECORD_FIELD (AmigoImage, "freeTierEligible", "FreeTierEligible", "free-tier-eligible", BOOLEAN, free_tier_eligible),
 };
 
 AmigoRecordType amigo_image_record =
   AMIGO_RECORD_TYPE ("Image", AmigoImage, image_fields, amigo_image_get_type, NULL);
 
-static void
-amigo_image_finalize (GObject *object)
-{
-  amigo_record_clear (&amigo_image_record, object);
-
-  G_OBJECT_CLASS (amigo_image_parent_class)->finalize (object);
-}
-
-static void
-amigo_image_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  amigo_record_get_property (&amigo_image_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_image_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  amigo_record_set_property (&amigo_image_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_image_class_init (AmigoImageClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = amigo_image_finalize;
-  object_class->get_property = amigo_image_get_property;
-  object_class->set_property = amigo_image_set_property;
-
-  /* One property per field of the table above */
-  amigo_record_class_install_properties (object_class, &amigo_image_record);
-}
-
-static void
-amigo_image_init (AmigoImage *self)
-{
-  amigo_record_init (&amigo_image_record, self);
-}
+/* One property per field of the table above */
+AMIGO_RECORD_DEFINE_OBJECT_METHODS (AmigoImage, amigo_image, amigo_image_record)
 
 /**
  * amigo_image_new:
@@ -202,6 +123,8 @@ amigo_image_new (void)
   AMIGO_RECORD_GETTER (AmigoImage, amigo_image, AMIGO_IS_IMAGE, Ret, field, fallback)
 #define ARRAY_GETTER(Item, field) \
   AMIGO_RECORD_ARRAY_GETTER (AmigoImage, amigo_image, AMIGO_IS_IMAGE, Item, field)
+#define TRISTATE_GETTER(field) \
+  AMIGO_RECORD_TRISTATE_GETTER (AmigoImage, amigo_image, AMIGO_IS_IMAGE, field)
 
 /**
  * amigo_image_get_image_id:
@@ -257,13 +180,7 @@ GETTER (gint64, creation_date_usec, 0)
  *
  * Returns: whether anyone may launch it (`isPublic`); %FALSE when not given
  */
-gboolean
-amigo_image_get_is_public (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), FALSE);
-
-  return self->is_public == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (is_public)
 
 /**
  * amigo_image_get_product_codes:
@@ -344,13 +261,7 @@ GETTER (const char *, sriov_net_support, NULL)
  *
  * Returns: whether enhanced networking with ENA is on (`enaSupport`); %FALSE when not given
  */
-gboolean
-amigo_image_get_ena_support (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), FALSE);
-
-  return self->ena_support == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (ena_support)
 
 /**
  * amigo_image_get_state_reason:
@@ -518,13 +429,7 @@ GETTER (gint64, last_launched_time_usec, 0)
  *
  * Returns: whether Allowed AMIs lets it be used (`imageAllowed`); %FALSE when not given
  */
-gboolean
-amigo_image_get_image_allowed (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), FALSE);
-
-  return self->image_allowed == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (image_allowed)
 
 /**
  * amigo_image_get_source_image_id:
@@ -548,10 +453,4 @@ GETTER (const char *, source_image_region, NULL)
  *
  * Returns: whether it is eligible for the free tier (`freeTierEligible`); %FALSE when not given
  */
-gboolean
-amigo_image_get_free_tier_eligible (AmigoImage *self)
-{
-  g_return_val_if_fail (AMIGO_IS_IMAGE (self), FALSE);
-
-  return self->free_tier_eligible == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (free_tier_eligible)

@@ -23,6 +23,7 @@ struct _AmigoInstanceType
   char **supported_boot_modes;
   char *nitro_enclaves_support;  /* pooled */
   char *nitro_tpm_support;  /* pooled */
+  char *ena_support;  /* pooled */
   gint64 memory_size_in_mib;
   gint32 default_v_cpus;
   gint32 default_cores;
@@ -40,123 +41,64 @@ struct _AmigoInstanceType
 G_DEFINE_FINAL_TYPE (AmigoInstanceType, amigo_instance_type, G_TYPE_OBJECT)
 
 static const AmigoRecordField instance_type_processor_info_fields[] = {
-  { "supportedArchitectures", "SupportedArchitectures", "supported-architectures", AMIGO_FIELD_STRV,
-    G_STRUCT_OFFSET (AmigoInstanceType, supported_architectures), AMIGO_FIELD_NO_AUX, NULL },
-  { "manufacturer", "Manufacturer", "processor-manufacturer", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstanceType, processor_manufacturer), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "supportedArchitectures", "SupportedArchitectures", "supported-architectures", STRV, supported_architectures),
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "manufacturer", "Manufacturer", "processor-manufacturer", POOLED, processor_manufacturer),
 };
 
 static AmigoRecordType instance_type_processor_info_type =
-  { "ProcessorInfo", 0, instance_type_processor_info_fields, G_N_ELEMENTS (instance_type_processor_info_fields), NULL, NULL, NULL, NULL };
+  AMIGO_RECORD_NESTED_TYPE ("ProcessorInfo", instance_type_processor_info_fields);
 
 static const AmigoRecordField instance_type_v_cpu_info_fields[] = {
-  { "defaultVCpus", "DefaultVCpus", "default-v-cpus", AMIGO_FIELD_INT,
-    G_STRUCT_OFFSET (AmigoInstanceType, default_v_cpus), AMIGO_FIELD_NO_AUX, NULL },
-  { "defaultCores", "DefaultCores", "default-cores", AMIGO_FIELD_INT,
-    G_STRUCT_OFFSET (AmigoInstanceType, default_cores), AMIGO_FIELD_NO_AUX, NULL },
-  { "defaultThreadsPerCore", "DefaultThreadsPerCore", "default-threads-per-core", AMIGO_FIELD_INT,
-    G_STRUCT_OFFSET (AmigoInstanceType, default_threads_per_core), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "defaultVCpus", "DefaultVCpus", "default-v-cpus", INT, default_v_cpus),
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "defaultCores", "DefaultCores", "default-cores", INT, default_cores),
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "defaultThreadsPerCore", "DefaultThreadsPerCore", "default-threads-per-core", INT, default_threads_per_core),
 };
 
 static AmigoRecordType instance_type_v_cpu_info_type =
-  { "VCpuInfo", 0, instance_type_v_cpu_info_fields, G_N_ELEMENTS (instance_type_v_cpu_info_fields), NULL, NULL, NULL, NULL };
+  AMIGO_RECORD_NESTED_TYPE ("VCpuInfo", instance_type_v_cpu_info_fields);
 
 static const AmigoRecordField instance_type_memory_info_fields[] = {
-  { "sizeInMiB", "SizeInMiB", "memory-size-in-mib", AMIGO_FIELD_INT64,
-    G_STRUCT_OFFSET (AmigoInstanceType, memory_size_in_mib), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "sizeInMiB", "SizeInMiB", "memory-size-in-mib", INT64, memory_size_in_mib),
 };
 
 static AmigoRecordType instance_type_memory_info_type =
-  { "MemoryInfo", 0, instance_type_memory_info_fields, G_N_ELEMENTS (instance_type_memory_info_fields), NULL, NULL, NULL, NULL };
+  AMIGO_RECORD_NESTED_TYPE ("MemoryInfo", instance_type_memory_info_fields);
+
+static const AmigoRecordField instance_type_network_info_fields[] = {
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "enaSupport", "EnaSupport", "ena-support", POOLED, ena_support),
+};
+
+static AmigoRecordType instance_type_network_info_type =
+  AMIGO_RECORD_NESTED_TYPE ("NetworkInfo", instance_type_network_info_fields);
 
 static const AmigoRecordField instance_type_fields[] = {
-  { "instanceType", "InstanceType", "instance-type", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoInstanceType, instance_type), AMIGO_FIELD_NO_AUX, NULL },
-  { "currentGeneration", "CurrentGeneration", "current-generation", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoInstanceType, current_generation), AMIGO_FIELD_NO_AUX, NULL },
-  { "freeTierEligible", "FreeTierEligible", "free-tier-eligible", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoInstanceType, free_tier_eligible), AMIGO_FIELD_NO_AUX, NULL },
-  { "supportedUsageClasses", "SupportedUsageClasses", "supported-usage-classes", AMIGO_FIELD_STRV,
-    G_STRUCT_OFFSET (AmigoInstanceType, supported_usage_classes), AMIGO_FIELD_NO_AUX, NULL },
-  { "supportedRootDeviceTypes", "SupportedRootDeviceTypes", "supported-root-device-types", AMIGO_FIELD_STRV,
-    G_STRUCT_OFFSET (AmigoInstanceType, supported_root_device_types), AMIGO_FIELD_NO_AUX, NULL },
-  { "supportedVirtualizationTypes", "SupportedVirtualizationTypes", "supported-virtualization-types", AMIGO_FIELD_STRV,
-    G_STRUCT_OFFSET (AmigoInstanceType, supported_virtualization_types), AMIGO_FIELD_NO_AUX, NULL },
-  { "bareMetal", "BareMetal", "bare-metal", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoInstanceType, bare_metal), AMIGO_FIELD_NO_AUX, NULL },
-  { "hypervisor", "Hypervisor", "hypervisor", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstanceType, hypervisor), AMIGO_FIELD_NO_AUX, NULL },
-  { "processorInfo", "ProcessorInfo", NULL, AMIGO_FIELD_STRUCT,
-    0, AMIGO_FIELD_NO_AUX, &instance_type_processor_info_type },
-  { "vCpuInfo", "VCpuInfo", NULL, AMIGO_FIELD_STRUCT,
-    0, AMIGO_FIELD_NO_AUX, &instance_type_v_cpu_info_type },
-  { "memoryInfo", "MemoryInfo", NULL, AMIGO_FIELD_STRUCT,
-    0, AMIGO_FIELD_NO_AUX, &instance_type_memory_info_type },
-  { "instanceStorageSupported", "InstanceStorageSupported", "instance-storage-supported", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoInstanceType, instance_storage_supported), AMIGO_FIELD_NO_AUX, NULL },
-  { "hibernationSupported", "HibernationSupported", "hibernation-supported", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoInstanceType, hibernation_supported), AMIGO_FIELD_NO_AUX, NULL },
-  { "burstablePerformanceSupported", "BurstablePerformanceSupported", "burstable-performance-supported", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoInstanceType, burstable_performance_supported), AMIGO_FIELD_NO_AUX, NULL },
-  { "dedicatedHostsSupported", "DedicatedHostsSupported", "dedicated-hosts-supported", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoInstanceType, dedicated_hosts_supported), AMIGO_FIELD_NO_AUX, NULL },
-  { "autoRecoverySupported", "AutoRecoverySupported", "auto-recovery-supported", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoInstanceType, auto_recovery_supported), AMIGO_FIELD_NO_AUX, NULL },
-  { "supportedBootModes", "SupportedBootModes", "supported-boot-modes", AMIGO_FIELD_STRV,
-    G_STRUCT_OFFSET (AmigoInstanceType, supported_boot_modes), AMIGO_FIELD_NO_AUX, NULL },
-  { "nitroEnclavesSupport", "NitroEnclavesSupport", "nitro-enclaves-support", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstanceType, nitro_enclaves_support), AMIGO_FIELD_NO_AUX, NULL },
-  { "nitroTpmSupport", "NitroTpmSupport", "nitro-tpm-support", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstanceType, nitro_tpm_support), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "instanceType", "InstanceType", "instance-type", STRING, instance_type),
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "currentGeneration", "CurrentGeneration", "current-generation", BOOLEAN, current_generation),
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "freeTierEligible", "FreeTierEligible", "free-tier-eligible", BOOLEAN, free_tier_eligible),
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "supportedUsageClasses", "SupportedUsageClasses", "supported-usage-classes", STRV, supported_usage_classes),
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "supportedRootDeviceTypes", "SupportedRootDeviceTypes", "supported-root-device-types", STRV, supported_root_device_types),
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "supportedVirtualizationTypes", "SupportedVirtualizationTypes", "supported-virtualization-types", STRV, supported_virtualization_types),
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "bareMetal", "BareMetal", "bare-metal", BOOLEAN, bare_metal),
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "hypervisor", "Hypervisor", "hypervisor", POOLED, hypervisor),
+  AMIGO_RECORD_FLATTEN ("processorInfo", "ProcessorInfo", instance_type_processor_info_type),
+  AMIGO_RECORD_FLATTEN ("vCpuInfo", "VCpuInfo", instance_type_v_cpu_info_type),
+  AMIGO_RECORD_FLATTEN ("memoryInfo", "MemoryInfo", instance_type_memory_info_type),
+  AMIGO_RECORD_FLATTEN ("networkInfo", "NetworkInfo", instance_type_network_info_type),
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "instanceStorageSupported", "InstanceStorageSupported", "instance-storage-supported", BOOLEAN, instance_storage_supported),
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "hibernationSupported", "HibernationSupported", "hibernation-supported", BOOLEAN, hibernation_supported),
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "burstablePerformanceSupported", "BurstablePerformanceSupported", "burstable-performance-supported", BOOLEAN, burstable_performance_supported),
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "dedicatedHostsSupported", "DedicatedHostsSupported", "dedicated-hosts-supported", BOOLEAN, dedicated_hosts_supported),
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "autoRecoverySupported", "AutoRecoverySupported", "auto-recovery-supported", BOOLEAN, auto_recovery_supported),
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "supportedBootModes", "SupportedBootModes", "supported-boot-modes", STRV, supported_boot_modes),
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "nitroEnclavesSupport", "NitroEnclavesSupport", "nitro-enclaves-support", POOLED, nitro_enclaves_support),
+  AMIGO_RECORD_FIELD (AmigoInstanceType, "nitroTpmSupport", "NitroTpmSupport", "nitro-tpm-support", POOLED, nitro_tpm_support),
 };
 
 AmigoRecordType amigo_instance_type_record =
   AMIGO_RECORD_TYPE ("InstanceTypeInfo", AmigoInstanceType, instance_type_fields, amigo_instance_type_get_type, NULL);
 
-static void
-amigo_instance_type_finalize (GObject *object)
-{
-  amigo_record_clear (&amigo_instance_type_record, object);
-
-  G_OBJECT_CLASS (amigo_instance_type_parent_class)->finalize (object);
-}
-
-static void
-amigo_instance_type_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  amigo_record_get_property (&amigo_instance_type_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_instance_type_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  amigo_record_set_property (&amigo_instance_type_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_instance_type_class_init (AmigoInstanceTypeClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = amigo_instance_type_finalize;
-  object_class->get_property = amigo_instance_type_get_property;
-  object_class->set_property = amigo_instance_type_set_property;
-
-  /* One property per field of the table above */
-  amigo_record_class_install_properties (object_class, &amigo_instance_type_record);
-}
-
-static void
-amigo_instance_type_init (AmigoInstanceType *self)
-{
-  amigo_record_init (&amigo_instance_type_record, self);
-}
+/* One property per field of the table above */
+AMIGO_RECORD_DEFINE_OBJECT_METHODS (AmigoInstanceType, amigo_instance_type, amigo_instance_type_record)
 
 /**
  * amigo_instance_type_new:
@@ -174,6 +116,10 @@ amigo_instance_type_new (void)
 
 #define GETTER(Ret, field, fallback) \
   AMIGO_RECORD_GETTER (AmigoInstanceType, amigo_instance_type, AMIGO_IS_INSTANCE_TYPE, Ret, field, fallback)
+#define TRISTATE_GETTER(field) \
+  AMIGO_RECORD_TRISTATE_GETTER (AmigoInstanceType, amigo_instance_type, AMIGO_IS_INSTANCE_TYPE, field)
+#define STRV_GETTER(field) \
+  AMIGO_RECORD_STRV_GETTER (AmigoInstanceType, amigo_instance_type, AMIGO_IS_INSTANCE_TYPE, field)
 
 /**
  * amigo_instance_type_get_instance_type:
@@ -189,13 +135,7 @@ GETTER (const char *, instance_type, NULL)
  *
  * Returns: whether it is of the current generation (`currentGeneration`); %FALSE when not given
  */
-gboolean
-amigo_instance_type_get_current_generation (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), FALSE);
-
-  return self->current_generation == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (current_generation)
 
 /**
  * amigo_instance_type_get_free_tier_eligible:
@@ -203,13 +143,7 @@ amigo_instance_type_get_current_generation (AmigoInstanceType *self)
  *
  * Returns: whether it is eligible for the free tier (`freeTierEligible`); %FALSE when not given
  */
-gboolean
-amigo_instance_type_get_free_tier_eligible (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), FALSE);
-
-  return self->free_tier_eligible == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (free_tier_eligible)
 
 /**
  * amigo_instance_type_get_supported_usage_classes:
@@ -217,13 +151,7 @@ amigo_instance_type_get_free_tier_eligible (AmigoInstanceType *self)
  *
  * Returns: (transfer none) (nullable) (array zero-terminated=1): `on-demand`, `spot`, `capacity-block` (`supportedUsageClasses`)
  */
-const char * const *
-amigo_instance_type_get_supported_usage_classes (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
-
-  return (const char * const *) self->supported_usage_classes;
-}
+STRV_GETTER (supported_usage_classes)
 
 /**
  * amigo_instance_type_get_supported_root_device_types:
@@ -231,13 +159,7 @@ amigo_instance_type_get_supported_usage_classes (AmigoInstanceType *self)
  *
  * Returns: (transfer none) (nullable) (array zero-terminated=1): `ebs`, `instance-store` (`supportedRootDeviceTypes`)
  */
-const char * const *
-amigo_instance_type_get_supported_root_device_types (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
-
-  return (const char * const *) self->supported_root_device_types;
-}
+STRV_GETTER (supported_root_device_types)
 
 /**
  * amigo_instance_type_get_supported_virtualization_types:
@@ -245,13 +167,7 @@ amigo_instance_type_get_supported_root_device_types (AmigoInstanceType *self)
  *
  * Returns: (transfer none) (nullable) (array zero-terminated=1): `hvm`, `paravirtual` (`supportedVirtualizationTypes`)
  */
-const char * const *
-amigo_instance_type_get_supported_virtualization_types (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
-
-  return (const char * const *) self->supported_virtualization_types;
-}
+STRV_GETTER (supported_virtualization_types)
 
 /**
  * amigo_instance_type_get_bare_metal:
@@ -259,13 +175,7 @@ amigo_instance_type_get_supported_virtualization_types (AmigoInstanceType *self)
  *
  * Returns: whether it is bare metal (`bareMetal`); %FALSE when not given
  */
-gboolean
-amigo_instance_type_get_bare_metal (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), FALSE);
-
-  return self->bare_metal == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (bare_metal)
 
 /**
  * amigo_instance_type_get_hypervisor:
@@ -281,13 +191,7 @@ GETTER (const char *, hypervisor, NULL)
  *
  * Returns: (transfer none) (nullable) (array zero-terminated=1): `i386`, `x86_64`, `arm64`, … (`supportedArchitectures`)
  */
-const char * const *
-amigo_instance_type_get_supported_architectures (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
-
-  return (const char * const *) self->supported_architectures;
-}
+STRV_GETTER (supported_architectures)
 
 /**
  * amigo_instance_type_get_processor_manufacturer:
@@ -335,13 +239,7 @@ GETTER (gint64, memory_size_in_mib, -1)
  *
  * Returns: whether it has instance store volumes (`instanceStorageSupported`); %FALSE when not given
  */
-gboolean
-amigo_instance_type_get_instance_storage_supported (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), FALSE);
-
-  return self->instance_storage_supported == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (instance_storage_supported)
 
 /**
  * amigo_instance_type_get_hibernation_supported:
@@ -349,13 +247,7 @@ amigo_instance_type_get_instance_storage_supported (AmigoInstanceType *self)
  *
  * Returns: whether it can hibernate (`hibernationSupported`); %FALSE when not given
  */
-gboolean
-amigo_instance_type_get_hibernation_supported (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), FALSE);
-
-  return self->hibernation_supported == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (hibernation_supported)
 
 /**
  * amigo_instance_type_get_burstable_performance_supported:
@@ -363,13 +255,7 @@ amigo_instance_type_get_hibernation_supported (AmigoInstanceType *self)
  *
  * Returns: whether it is burstable (`burstablePerformanceSupported`); %FALSE when not given
  */
-gboolean
-amigo_instance_type_get_burstable_performance_supported (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), FALSE);
-
-  return self->burstable_performance_supported == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (burstable_performance_supported)
 
 /**
  * amigo_instance_type_get_dedicated_hosts_supported:
@@ -377,13 +263,7 @@ amigo_instance_type_get_burstable_performance_supported (AmigoInstanceType *self
  *
  * Returns: whether it runs on Dedicated Hosts (`dedicatedHostsSupported`); %FALSE when not given
  */
-gboolean
-amigo_instance_type_get_dedicated_hosts_supported (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), FALSE);
-
-  return self->dedicated_hosts_supported == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (dedicated_hosts_supported)
 
 /**
  * amigo_instance_type_get_auto_recovery_supported:
@@ -391,13 +271,7 @@ amigo_instance_type_get_dedicated_hosts_supported (AmigoInstanceType *self)
  *
  * Returns: whether it supports auto recovery (`autoRecoverySupported`); %FALSE when not given
  */
-gboolean
-amigo_instance_type_get_auto_recovery_supported (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), FALSE);
-
-  return self->auto_recovery_supported == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (auto_recovery_supported)
 
 /**
  * amigo_instance_type_get_supported_boot_modes:
@@ -405,13 +279,7 @@ amigo_instance_type_get_auto_recovery_supported (AmigoInstanceType *self)
  *
  * Returns: (transfer none) (nullable) (array zero-terminated=1): `legacy-bios`, `uefi` (`supportedBootModes`)
  */
-const char * const *
-amigo_instance_type_get_supported_boot_modes (AmigoInstanceType *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (self), NULL);
-
-  return (const char * const *) self->supported_boot_modes;
-}
+STRV_GETTER (supported_boot_modes)
 
 /**
  * amigo_instance_type_get_nitro_enclaves_support:
@@ -429,6 +297,15 @@ GETTER (const char *, nitro_enclaves_support, NULL)
  */
 GETTER (const char *, nitro_tpm_support, NULL)
 
+/**
+ * amigo_instance_type_get_ena_support:
+ * @self: an #AmigoInstanceType
+ *
+ * Returns: (transfer none) (nullable): `unsupported`, `supported` or
+ *   `required` (`networkInfo.enaSupport`)
+ */
+GETTER (const char *, ena_support, NULL)
+
 /* ---- Which instance types can run an image ------------------------- */
 
 /* Whether @list holds @value; an empty list (AWS said nothing) holds anything. */
@@ -441,6 +318,42 @@ list_allows (const char * const *list,
   return g_strv_contains (list, value);
 }
 
+/* The boot mode an image boots in when it names none: the EC2 User Guide,
+ * "Boot modes": "For AMIs with no boot mode parameter, the instances
+ * launched from these AMIs use the default boot mode value of the instance
+ * type" — "Graviton instance types: UEFI", "Intel and AMD instance types:
+ * Legacy BIOS". */
+static const char *
+default_boot_mode (const char *architecture)
+{
+  if (g_strcmp0 (architecture, "arm64") == 0 || g_strcmp0 (architecture, "arm64_mac") == 0)
+    return "uefi";
+  if (g_strcmp0 (architecture, "x86_64") == 0 || g_strcmp0 (architecture, "i386") == 0 ||
+      g_strcmp0 (architecture, "x86_64_mac") == 0)
+    return "legacy-bios";
+  return NULL;
+}
+
+static gboolean
+boot_mode_fits (AmigoInstanceType *instance_type,
+                AmigoImage        *image)
+{
+  const char * const *modes = amigo_instance_type_get_supported_boot_modes (instance_type);
+  const char *boot_mode = amigo_image_get_boot_mode (image);
+
+  if (modes == NULL || modes[0] == NULL)
+    return TRUE;
+  /* "When the boot mode parameter is set to uefi-preferred, and if the
+   * instance type supports UEFI, the instance is launched on UEFI. If the
+   * instance type does not support UEFI, the instance is launched on
+   * Legacy BIOS." */
+  if (g_strcmp0 (boot_mode, "uefi-preferred") == 0)
+    return g_strv_contains (modes, "uefi") || g_strv_contains (modes, "legacy-bios");
+  if (boot_mode == NULL || *boot_mode == '\0')
+    boot_mode = default_boot_mode (amigo_image_get_architecture (image));
+  return list_allows (modes, boot_mode);
+}
+
 /**
  * amigo_instance_type_can_run_image:
  * @instance_type: an instance type of the image's region
@@ -450,9 +363,13 @@ list_allows (const char * const *list,
  * descriptions tell: the image's architecture is one the processor
  * supports; its virtualization type (`hvm`, `paravirtual`) and root device
  * (`ebs`, `instance-store`, which also needs instance storage) are
- * supported; its boot mode is (`uefi-preferred` runs everywhere); NitroTPM
- * images need NitroTPM. What either description leaves out (or an
- * unknown root device type) does not rule the pair out.
+ * supported; a type whose `networkInfo.enaSupport` is `required` needs an
+ * image with `enaSupport`; the image's boot mode is one the type supports
+ * (`uefi-preferred` boots either way; an image without one boots the
+ * architecture's default: legacy BIOS on x86, UEFI on arm64); a NitroTPM
+ * image (`tpmSupport` `v2.0`) needs a type with `nitroTpmSupport`. What
+ * either description leaves out (or an unknown root device type) does not
+ * rule the pair out.
  *
  * Returns: %TRUE if the type can run the image
  */
@@ -461,7 +378,6 @@ amigo_instance_type_can_run_image (AmigoInstanceType *instance_type,
                                    AmigoImage        *image)
 {
   const char *root_device_type;
-  const char *boot_mode;
   const char *tpm_support;
 
   g_return_val_if_fail (AMIGO_IS_INSTANCE_TYPE (instance_type), FALSE);
@@ -488,9 +404,14 @@ amigo_instance_type_can_run_image (AmigoInstanceType *instance_type,
       !amigo_instance_type_get_instance_storage_supported (instance_type))
     return FALSE;
 
-  boot_mode = amigo_image_get_boot_mode (image);
-  if (boot_mode != NULL && strcmp (boot_mode, "uefi-preferred") != 0 &&
-      !list_allows (amigo_instance_type_get_supported_boot_modes (instance_type), boot_mode))
+  /* EnaSupport, in the API reference's NetworkInfo: "Indicates whether
+   * Elastic Network Adapter (ENA) is supported"; `required` types launch
+   * only from an image with enaSupport. */
+  if (g_strcmp0 (amigo_instance_type_get_ena_support (instance_type), "required") == 0 &&
+      !amigo_image_get_ena_support (image))
+    return FALSE;
+
+  if (!boot_mode_fits (instance_type, image))
     return FALSE;
 
   tpm_support = amigo_image_get_tpm_support (image);

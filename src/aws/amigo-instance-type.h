@@ -38,6 +38,7 @@ gboolean            amigo_instance_type_get_auto_recovery_supported         (Ami
 const char * const *amigo_instance_type_get_supported_boot_modes            (AmigoInstanceType *self);
 const char         *amigo_instance_type_get_nitro_enclaves_support          (AmigoInstanceType *self);
 const char         *amigo_instance_type_get_nitro_tpm_support               (AmigoInstanceType *self);
+const char         *amigo_instance_type_get_ena_support                     (AmigoInstanceType *self);
 
 gboolean            amigo_instance_type_can_run_image                       (AmigoInstanceType *instance_type,
                                                                              AmigoImage        *image);

@@ -68,179 +68,87 @@ struct _AmigoInstance
 G_DEFINE_FINAL_TYPE (AmigoInstance, amigo_instance, G_TYPE_OBJECT)
 
 static const AmigoRecordField instance_state_fields[] = {
-  { "code", "Code", "state-code", AMIGO_FIELD_INT,
-    G_STRUCT_OFFSET (AmigoInstance, state_code), AMIGO_FIELD_NO_AUX, NULL },
-  { "name", "Name", "state", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, state), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoInstance, "code", "Code", "state-code", INT, state_code),
+  AMIGO_RECORD_FIELD (AmigoInstance, "name", "Name", "state", POOLED, state),
 };
 
 static AmigoRecordType instance_state_type =
-  { "State", 0, instance_state_fields, G_N_ELEMENTS (instance_state_fields), NULL, NULL, NULL, NULL };
+  AMIGO_RECORD_NESTED_TYPE ("State", instance_state_fields);
 
 static const AmigoRecordField instance_placement_fields[] = {
-  { "availabilityZone", "AvailabilityZone", "availability-zone", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, availability_zone), AMIGO_FIELD_NO_AUX, NULL },
-  { "groupName", "GroupName", "placement-group-name", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, placement_group_name), AMIGO_FIELD_NO_AUX, NULL },
-  { "tenancy", "Tenancy", "tenancy", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, tenancy), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoInstance, "availabilityZone", "AvailabilityZone", "availability-zone", POOLED, availability_zone),
+  AMIGO_RECORD_FIELD (AmigoInstance, "groupName", "GroupName", "placement-group-name", POOLED, placement_group_name),
+  AMIGO_RECORD_FIELD (AmigoInstance, "tenancy", "Tenancy", "tenancy", POOLED, tenancy),
 };
 
 static AmigoRecordType instance_placement_type =
-  { "Placement", 0, instance_placement_fields, G_N_ELEMENTS (instance_placement_fields), NULL, NULL, NULL, NULL };
+  AMIGO_RECORD_NESTED_TYPE ("Placement", instance_placement_fields);
 
 static const AmigoRecordField instance_monitoring_fields[] = {
-  { "state", "State", "monitoring-state", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, monitoring_state), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoInstance, "state", "State", "monitoring-state", POOLED, monitoring_state),
 };
 
 static AmigoRecordType instance_monitoring_type =
-  { "Monitoring", 0, instance_monitoring_fields, G_N_ELEMENTS (instance_monitoring_fields), NULL, NULL, NULL, NULL };
+  AMIGO_RECORD_NESTED_TYPE ("Monitoring", instance_monitoring_fields);
 
 static const AmigoRecordField instance_iam_instance_profile_fields[] = {
-  { "arn", "Arn", "iam-instance-profile-arn", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoInstance, iam_instance_profile_arn), AMIGO_FIELD_NO_AUX, NULL },
-  { "id", "Id", "iam-instance-profile-id", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoInstance, iam_instance_profile_id), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoInstance, "arn", "Arn", "iam-instance-profile-arn", STRING, iam_instance_profile_arn),
+  AMIGO_RECORD_FIELD (AmigoInstance, "id", "Id", "iam-instance-profile-id", STRING, iam_instance_profile_id),
 };
 
 static AmigoRecordType instance_iam_instance_profile_type =
-  { "IamInstanceProfile", 0, instance_iam_instance_profile_fields, G_N_ELEMENTS (instance_iam_instance_profile_fields), NULL, NULL, NULL, NULL };
+  AMIGO_RECORD_NESTED_TYPE ("IamInstanceProfile", instance_iam_instance_profile_fields);
 
 static const AmigoRecordField instance_fields[] = {
-  { "instanceId", "InstanceId", "instance-id", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoInstance, instance_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "imageId", "ImageId", "image-id", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoInstance, image_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "instanceState", "State", NULL, AMIGO_FIELD_STRUCT,
-    0, AMIGO_FIELD_NO_AUX, &instance_state_type },
-  { "privateDnsName", "PrivateDnsName", "private-dns-name", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoInstance, private_dns_name), AMIGO_FIELD_NO_AUX, NULL },
-  { "dnsName", "PublicDnsName", "public-dns-name", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoInstance, public_dns_name), AMIGO_FIELD_NO_AUX, NULL },
-  { "reason", "StateTransitionReason", "state-transition-reason", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoInstance, state_transition_reason), AMIGO_FIELD_NO_AUX, NULL },
-  { "keyName", "KeyName", "key-name", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, key_name), AMIGO_FIELD_NO_AUX, NULL },
-  { "amiLaunchIndex", "AmiLaunchIndex", "ami-launch-index", AMIGO_FIELD_INT,
-    G_STRUCT_OFFSET (AmigoInstance, ami_launch_index), AMIGO_FIELD_NO_AUX, NULL },
-  { "productCodes", "ProductCodes", "product-codes", AMIGO_FIELD_LIST,
-    G_STRUCT_OFFSET (AmigoInstance, product_codes), G_STRUCT_OFFSET (AmigoInstance, n_product_codes), &amigo_product_code_record },
-  { "instanceType", "InstanceType", "instance-type", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, instance_type), AMIGO_FIELD_NO_AUX, NULL },
-  { "launchTime", "LaunchTime", "launch-time", AMIGO_FIELD_DATE,
-    G_STRUCT_OFFSET (AmigoInstance, launch_time), G_STRUCT_OFFSET (AmigoInstance, launch_time_usec), NULL },
-  { "placement", "Placement", NULL, AMIGO_FIELD_STRUCT,
-    0, AMIGO_FIELD_NO_AUX, &instance_placement_type },
-  { "kernelId", "KernelId", "kernel-id", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, kernel_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "ramdiskId", "RamdiskId", "ramdisk-id", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, ramdisk_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "platform", "Platform", "platform", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, platform), AMIGO_FIELD_NO_AUX, NULL },
-  { "monitoring", "Monitoring", NULL, AMIGO_FIELD_STRUCT,
-    0, AMIGO_FIELD_NO_AUX, &instance_monitoring_type },
-  { "subnetId", "SubnetId", "subnet-id", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, subnet_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "vpcId", "VpcId", "vpc-id", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, vpc_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "privateIpAddress", "PrivateIpAddress", "private-ip-address", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoInstance, private_ip_address), AMIGO_FIELD_NO_AUX, NULL },
-  { "ipAddress", "PublicIpAddress", "public-ip-address", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoInstance, public_ip_address), AMIGO_FIELD_NO_AUX, NULL },
-  { "stateReason", "StateReason", "state-reason", AMIGO_FIELD_STRUCT,
-    G_STRUCT_OFFSET (AmigoInstance, state_reason), G_STRUCT_OFFSET (AmigoInstance, has_state_reason), &amigo_state_reason_record },
-  { "architecture", "Architecture", "architecture", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, architecture), AMIGO_FIELD_NO_AUX, NULL },
-  { "rootDeviceType", "RootDeviceType", "root-device-type", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, root_device_type), AMIGO_FIELD_NO_AUX, NULL },
-  { "rootDeviceName", "RootDeviceName", "root-device-name", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, root_device_name), AMIGO_FIELD_NO_AUX, NULL },
-  { "blockDeviceMapping", "BlockDeviceMappings", "block-device-mappings", AMIGO_FIELD_LIST,
-    G_STRUCT_OFFSET (AmigoInstance, block_device_mappings), G_STRUCT_OFFSET (AmigoInstance, n_block_device_mappings), &amigo_instance_block_device_mapping_record },
-  { "virtualizationType", "VirtualizationType", "virtualization-type", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, virtualization_type), AMIGO_FIELD_NO_AUX, NULL },
-  { "clientToken", "ClientToken", "client-token", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoInstance, client_token), AMIGO_FIELD_NO_AUX, NULL },
-  { "tagSet", "Tags", "tags", AMIGO_FIELD_LIST,
-    G_STRUCT_OFFSET (AmigoInstance, tags), G_STRUCT_OFFSET (AmigoInstance, n_tags), &amigo_tag_record },
-  { "groupSet", "SecurityGroups", "security-groups", AMIGO_FIELD_LIST,
-    G_STRUCT_OFFSET (AmigoInstance, security_groups), G_STRUCT_OFFSET (AmigoInstance, n_security_groups), &amigo_group_identifier_record },
-  { "sourceDestCheck", "SourceDestCheck", "source-dest-check", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoInstance, source_dest_check), AMIGO_FIELD_NO_AUX, NULL },
-  { "hypervisor", "Hypervisor", "hypervisor", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, hypervisor), AMIGO_FIELD_NO_AUX, NULL },
-  { "ebsOptimized", "EbsOptimized", "ebs-optimized", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoInstance, ebs_optimized), AMIGO_FIELD_NO_AUX, NULL },
-  { "enaSupport", "EnaSupport", "ena-support", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoInstance, ena_support), AMIGO_FIELD_NO_AUX, NULL },
-  { "iamInstanceProfile", "IamInstanceProfile", NULL, AMIGO_FIELD_STRUCT,
-    0, AMIGO_FIELD_NO_AUX, &instance_iam_instance_profile_type },
-  { "instanceLifecycle", "InstanceLifecycle", "instance-lifecycle", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, instance_lifecycle), AMIGO_FIELD_NO_AUX, NULL },
-  { "spotInstanceRequestId", "SpotInstanceRequestId", "spot-instance-request-id", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoInstance, spot_instance_request_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "bootMode", "BootMode", "boot-mode", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, boot_mode), AMIGO_FIELD_NO_AUX, NULL },
-  { "currentInstanceBootMode", "CurrentInstanceBootMode", "current-instance-boot-mode", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, current_instance_boot_mode), AMIGO_FIELD_NO_AUX, NULL },
-  { "platformDetails", "PlatformDetails", "platform-details", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, platform_details), AMIGO_FIELD_NO_AUX, NULL },
-  { "usageOperation", "UsageOperation", "usage-operation", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, usage_operation), AMIGO_FIELD_NO_AUX, NULL },
-  { "tpmSupport", "TpmSupport", "tpm-support", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoInstance, tpm_support), AMIGO_FIELD_NO_AUX, NULL },
-  { "ipv6Address", "Ipv6Address", "ipv6-address", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoInstance, ipv6_address), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoInstance, "instanceId", "InstanceId", "instance-id", STRING, instance_id),
+  AMIGO_RECORD_FIELD (AmigoInstance, "imageId", "ImageId", "image-id", STRING, image_id),
+  AMIGO_RECORD_FLATTEN ("instanceState", "State", instance_state_type),
+  AMIGO_RECORD_FIELD (AmigoInstance, "privateDnsName", "PrivateDnsName", "private-dns-name", STRING, private_dns_name),
+  AMIGO_RECORD_FIELD (AmigoInstance, "dnsName", "PublicDnsName", "public-dns-name", STRING, public_dns_name),
+  AMIGO_RECORD_FIELD (AmigoInstance, "reason", "StateTransitionReason", "state-transition-reason", STRING, state_transition_reason),
+  AMIGO_RECORD_FIELD (AmigoInstance, "keyName", "KeyName", "key-name", POOLED, key_name),
+  AMIGO_RECORD_FIELD (AmigoInstance, "amiLaunchIndex", "AmiLaunchIndex", "ami-launch-index", INT, ami_launch_index),
+  AMIGO_RECORD_LIST (AmigoInstance, "productCodes", "ProductCodes", "product-codes", product_codes, amigo_product_code_record),
+  AMIGO_RECORD_FIELD (AmigoInstance, "instanceType", "InstanceType", "instance-type", POOLED, instance_type),
+  AMIGO_RECORD_DATE (AmigoInstance, "launchTime", "LaunchTime", "launch-time", launch_time),
+  AMIGO_RECORD_FLATTEN ("placement", "Placement", instance_placement_type),
+  AMIGO_RECORD_FIELD (AmigoInstance, "kernelId", "KernelId", "kernel-id", POOLED, kernel_id),
+  AMIGO_RECORD_FIELD (AmigoInstance, "ramdiskId", "RamdiskId", "ramdisk-id", POOLED, ramdisk_id),
+  AMIGO_RECORD_FIELD (AmigoInstance, "platform", "Platform", "platform", POOLED, platform),
+  AMIGO_RECORD_FLATTEN ("monitoring", "Monitoring", instance_monitoring_type),
+  AMIGO_RECORD_FIELD (AmigoInstance, "subnetId", "SubnetId", "subnet-id", POOLED, subnet_id),
+  AMIGO_RECORD_FIELD (AmigoInstance, "vpcId", "VpcId", "vpc-id", POOLED, vpc_id),
+  AMIGO_RECORD_FIELD (AmigoInstance, "privateIpAddress", "PrivateIpAddress", "private-ip-address", STRING, private_ip_address),
+  AMIGO_RECORD_FIELD (AmigoInstance, "ipAddress", "PublicIpAddress", "public-ip-address", STRING, public_ip_address),
+  AMIGO_RECORD_STRUCT (AmigoInstance, "stateReason", "StateReason", "state-reason", state_reason, amigo_state_reason_record),
+  AMIGO_RECORD_FIELD (AmigoInstance, "architecture", "Architecture", "architecture", POOLED, architecture),
+  AMIGO_RECORD_FIELD (AmigoInstance, "rootDeviceType", "RootDeviceType", "root-device-type", POOLED, root_device_type),
+  AMIGO_RECORD_FIELD (AmigoInstance, "rootDeviceName", "RootDeviceName", "root-device-name", POOLED, root_device_name),
+  AMIGO_RECORD_LIST (AmigoInstance, "blockDeviceMapping", "BlockDeviceMappings", "block-device-mappings", block_device_mappings, amigo_instance_block_device_mapping_record),
+  AMIGO_RECORD_FIELD (AmigoInstance, "virtualizationType", "VirtualizationType", "virtualization-type", POOLED, virtualization_type),
+  AMIGO_RECORD_FIELD (AmigoInstance, "clientToken", "ClientToken", "client-token", STRING, client_token),
+  AMIGO_RECORD_LIST (AmigoInstance, "tagSet", "Tags", "tags", tags, amigo_tag_record),
+  AMIGO_RECORD_LIST (AmigoInstance, "groupSet", "SecurityGroups", "security-groups", security_groups, amigo_group_identifier_record),
+  AMIGO_RECORD_FIELD (AmigoInstance, "sourceDestCheck", "SourceDestCheck", "source-dest-check", BOOLEAN, source_dest_check),
+  AMIGO_RECORD_FIELD (AmigoInstance, "hypervisor", "Hypervisor", "hypervisor", POOLED, hypervisor),
+  AMIGO_RECORD_FIELD (AmigoInstance, "ebsOptimized", "EbsOptimized", "ebs-optimized", BOOLEAN, ebs_optimized),
+  AMIGO_RECORD_FIELD (AmigoInstance, "enaSupport", "EnaSupport", "ena-support", BOOLEAN, ena_support),
+  AMIGO_RECORD_FLATTEN ("iamInstanceProfile", "IamInstanceProfile", instance_iam_instance_profile_type),
+  AMIGO_RECORD_FIELD (AmigoInstance, "instanceLifecycle", "InstanceLifecycle", "instance-lifecycle", POOLED, instance_lifecycle),
+  AMIGO_RECORD_FIELD (AmigoInstance, "spotInstanceRequestId", "SpotInstanceRequestId", "spot-instance-request-id", STRING, spot_instance_request_id),
+  AMIGO_RECORD_FIELD (AmigoInstance, "bootMode", "BootMode", "boot-mode", POOLED, boot_mode),
+  AMIGO_RECORD_FIELD (AmigoInstance, "currentInstanceBootMode", "CurrentInstanceBootMode", "current-instance-boot-mode", POOLED, current_instance_boot_mode),
+  AMIGO_RECORD_FIELD (AmigoInstance, "platformDetails", "PlatformDetails", "platform-details", POOLED, platform_details),
+  AMIGO_RECORD_FIELD (AmigoInstance, "usageOperation", "UsageOperation", "usage-operation", POOLED, usage_operation),
+  AMIGO_RECORD_FIELD (AmigoInstance, "tpmSupport", "TpmSupport", "tpm-support", POOLED, tpm_support),
+  AMIGO_RECORD_FIELD (AmigoInstance, "ipv6Address", "Ipv6Address", "ipv6-address", STRING, ipv6_address),
 };
 
 AmigoRecordType amigo_instance_record =
   AMIGO_RECORD_TYPE ("Instance", AmigoInstance, instance_fields, amigo_instance_get_type, NULL);
 
-static void
-amigo_instance_finalize (GObject *object)
-{
-  amigo_record_clear (&amigo_instance_record, object);
-
-  G_OBJECT_CLASS (amigo_instance_parent_class)->finalize (object);
-}
-
-static void
-amigo_instance_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  amigo_record_get_property (&amigo_instance_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_instance_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  amigo_record_set_property (&amigo_instance_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_instance_class_init (AmigoInstanceClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = amigo_instance_finalize;
-  object_class->get_property = amigo_instance_get_property;
-  object_class->set_property = amigo_instance_set_property;
-
-  /* One property per field of the table above */
-  amigo_record_class_install_properties (object_class, &amigo_instance_record);
-}
-
-static void
-amigo_instance_init (AmigoInstance *self)
-{
-  amigo_record_init (&amigo_instance_record, self);
-}
+/* One property per field of the table above */
+AMIGO_RECORD_DEFINE_OBJECT_METHODS (AmigoInstance, amigo_instance, amigo_instance_record)
 
 /**
  * amigo_instance_new:
@@ -260,6 +168,8 @@ amigo_instance_new (void)
   AMIGO_RECORD_GETTER (AmigoInstance, amigo_instance, AMIGO_IS_INSTANCE, Ret, field, fallback)
 #define ARRAY_GETTER(Item, field) \
   AMIGO_RECORD_ARRAY_GETTER (AmigoInstance, amigo_instance, AMIGO_IS_INSTANCE, Item, field)
+#define TRISTATE_GETTER(field) \
+  AMIGO_RECORD_TRISTATE_GETTER (AmigoInstance, amigo_instance, AMIGO_IS_INSTANCE, field)
 
 /**
  * amigo_instance_get_instance_id:
@@ -541,13 +451,7 @@ ARRAY_GETTER (AmigoGroupIdentifier, security_groups)
  *
  * Returns: whether source/destination checking is on (`sourceDestCheck`); %FALSE when not given
  */
-gboolean
-amigo_instance_get_source_dest_check (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), FALSE);
-
-  return self->source_dest_check == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (source_dest_check)
 
 /**
  * amigo_instance_get_hypervisor:
@@ -563,13 +467,7 @@ GETTER (const char *, hypervisor, NULL)
  *
  * Returns: whether it is EBS-optimized (`ebsOptimized`); %FALSE when not given
  */
-gboolean
-amigo_instance_get_ebs_optimized (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), FALSE);
-
-  return self->ebs_optimized == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (ebs_optimized)
 
 /**
  * amigo_instance_get_ena_support:
@@ -577,13 +475,7 @@ amigo_instance_get_ebs_optimized (AmigoInstance *self)
  *
  * Returns: whether ENA is on (`enaSupport`); %FALSE when not given
  */
-gboolean
-amigo_instance_get_ena_support (AmigoInstance *self)
-{
-  g_return_val_if_fail (AMIGO_IS_INSTANCE (self), FALSE);
-
-  return self->ena_support == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (ena_support)
 
 /**
  * amigo_instance_get_iam_instance_profile_arn:

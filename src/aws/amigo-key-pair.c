@@ -25,69 +25,20 @@ struct _AmigoKeyPair
 G_DEFINE_FINAL_TYPE (AmigoKeyPair, amigo_key_pair, G_TYPE_OBJECT)
 
 static const AmigoRecordField key_pair_fields[] = {
-  { "keyPairId", "KeyPairId", "key-pair-id", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoKeyPair, key_pair_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "keyName", "KeyName", "key-name", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoKeyPair, key_name), AMIGO_FIELD_NO_AUX, NULL },
-  { "keyFingerprint", "KeyFingerprint", "key-fingerprint", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoKeyPair, key_fingerprint), AMIGO_FIELD_NO_AUX, NULL },
-  { "keyType", "KeyType", "key-type", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoKeyPair, key_type), AMIGO_FIELD_NO_AUX, NULL },
-  { "publicKey", "PublicKey", "public-key", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoKeyPair, public_key), AMIGO_FIELD_NO_AUX, NULL },
-  { "createTime", "CreateTime", "create-time", AMIGO_FIELD_DATE,
-    G_STRUCT_OFFSET (AmigoKeyPair, create_time), G_STRUCT_OFFSET (AmigoKeyPair, create_time_usec), NULL },
-  { "tagSet", "Tags", "tags", AMIGO_FIELD_LIST,
-    G_STRUCT_OFFSET (AmigoKeyPair, tags), G_STRUCT_OFFSET (AmigoKeyPair, n_tags), &amigo_tag_record },
+  AMIGO_RECORD_FIELD (AmigoKeyPair, "keyPairId", "KeyPairId", "key-pair-id", STRING, key_pair_id),
+  AMIGO_RECORD_FIELD (AmigoKeyPair, "keyName", "KeyName", "key-name", STRING, key_name),
+  AMIGO_RECORD_FIELD (AmigoKeyPair, "keyFingerprint", "KeyFingerprint", "key-fingerprint", STRING, key_fingerprint),
+  AMIGO_RECORD_FIELD (AmigoKeyPair, "keyType", "KeyType", "key-type", POOLED, key_type),
+  AMIGO_RECORD_FIELD (AmigoKeyPair, "publicKey", "PublicKey", "public-key", STRING, public_key),
+  AMIGO_RECORD_DATE (AmigoKeyPair, "createTime", "CreateTime", "create-time", create_time),
+  AMIGO_RECORD_LIST (AmigoKeyPair, "tagSet", "Tags", "tags", tags, amigo_tag_record),
 };
 
 AmigoRecordType amigo_key_pair_record =
   AMIGO_RECORD_TYPE ("KeyPairInfo", AmigoKeyPair, key_pair_fields, amigo_key_pair_get_type, NULL);
 
-static void
-amigo_key_pair_finalize (GObject *object)
-{
-  amigo_record_clear (&amigo_key_pair_record, object);
-
-  G_OBJECT_CLASS (amigo_key_pair_parent_class)->finalize (object);
-}
-
-static void
-amigo_key_pair_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  amigo_record_get_property (&amigo_key_pair_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_key_pair_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  amigo_record_set_property (&amigo_key_pair_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_key_pair_class_init (AmigoKeyPairClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = amigo_key_pair_finalize;
-  object_class->get_property = amigo_key_pair_get_property;
-  object_class->set_property = amigo_key_pair_set_property;
-
-  /* One property per field of the table above */
-  amigo_record_class_install_properties (object_class, &amigo_key_pair_record);
-}
-
-static void
-amigo_key_pair_init (AmigoKeyPair *self)
-{
-  amigo_record_init (&amigo_key_pair_record, self);
-}
+/* One property per field of the table above */
+AMIGO_RECORD_DEFINE_OBJECT_METHODS (AmigoKeyPair, amigo_key_pair, amigo_key_pair_record)
 
 /**
  * amigo_key_pair_new:

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "amigo-getter-private.h"
 #include "amigo-keyring-account.h"
 
 struct _AmigoKeyringAccount
@@ -16,6 +17,7 @@ struct _AmigoKeyringAccount
   char *name;
   char *region;
   char *endpoint;               /* NULL when the default endpoint is used */
+  gboolean allow_plain_http;    /* http:// to a host that is not loopback */
 };
 
 G_DEFINE_FINAL_TYPE (AmigoKeyringAccount, amigo_keyring_account, G_TYPE_OBJECT)
@@ -26,6 +28,7 @@ enum {
   PROP_NAME,
   PROP_REGION,
   PROP_ENDPOINT,
+  PROP_ALLOW_PLAIN_HTTP,
   N_PROPS
 };
 
@@ -66,6 +69,9 @@ amigo_keyring_account_get_property (GObject    *object,
     case PROP_ENDPOINT:
       g_value_set_string (value, self->endpoint);
       break;
+    case PROP_ALLOW_PLAIN_HTTP:
+      g_value_set_boolean (value, self->allow_plain_http);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -95,6 +101,9 @@ amigo_keyring_account_set_property (GObject      *object,
       str = g_value_get_string (value);
       self->endpoint = (str && *str) ? g_strdup (str) : NULL;
       break;
+    case PROP_ALLOW_PLAIN_HTTP:
+      self->allow_plain_http = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -118,6 +127,14 @@ amigo_keyring_account_class_init (AmigoKeyringAccountClass *klass)
     g_param_spec_string ("region", NULL, NULL, NULL, flags);
   properties[PROP_ENDPOINT] =
     g_param_spec_string ("endpoint", NULL, NULL, NULL, flags);
+  /**
+   * AmigoKeyringAccount:allow-plain-http:
+   *
+   * Whether people allowed an unencrypted (`http://`) endpoint on a host
+   * that is not this computer; loopback needs no such consent.
+   */
+  properties[PROP_ALLOW_PLAIN_HTTP] =
+    g_param_spec_boolean ("allow-plain-http", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -133,6 +150,9 @@ amigo_keyring_account_init (AmigoKeyringAccount *self)
  * @region: the default region, e.g. `eu-west-1`
  * @endpoint: (nullable): a custom EC2 endpoint URL, or %NULL (or "") for AWS's own
  *
+ * An account whose endpoint, if `http://`, must be on this computer; see
+ * amigo_keyring_account_new_full().
+ *
  * Returns: (transfer full): a new account
  */
 AmigoKeyringAccount *
@@ -140,6 +160,27 @@ amigo_keyring_account_new (const char *id,
                            const char *name,
                            const char *region,
                            const char *endpoint)
+{
+  return amigo_keyring_account_new_full (id, name, region, endpoint, FALSE);
+}
+
+/**
+ * amigo_keyring_account_new_full:
+ * @id: the account id
+ * @name: the name people gave the account
+ * @region: the default region, e.g. `eu-west-1`
+ * @endpoint: (nullable): a custom EC2 endpoint URL, or %NULL (or "") for AWS's own
+ * @allow_plain_http: whether people allowed @endpoint to be `http://` on a
+ *   host that is not this computer
+ *
+ * Returns: (transfer full): a new account
+ */
+AmigoKeyringAccount *
+amigo_keyring_account_new_full (const char *id,
+                                const char *name,
+                                const char *region,
+                                const char *endpoint,
+                                gboolean    allow_plain_http)
 {
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -150,6 +191,7 @@ amigo_keyring_account_new (const char *id,
                        "name", name,
                        "region", region,
                        "endpoint", endpoint,
+                       "allow-plain-http", allow_plain_http,
                        NULL);
 }
 
@@ -158,47 +200,43 @@ amigo_keyring_account_new (const char *id,
  *
  * Returns: (transfer none): the id, a UUID made when the account was added
  */
-const char *
-amigo_keyring_account_get_id (AmigoKeyringAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_KEYRING_ACCOUNT (self), NULL);
-  return self->id;
-}
+#define GETTER(field) \
+  AMIGO_DEFINE_FIELD_GETTER (AmigoKeyringAccount, amigo_keyring_account, AMIGO_IS_KEYRING_ACCOUNT, \
+                             const char *, field, NULL)
+
+GETTER (id)
 
 /**
  * amigo_keyring_account_get_name:
  *
  * Returns: (transfer none): the name people gave the account
  */
-const char *
-amigo_keyring_account_get_name (AmigoKeyringAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_KEYRING_ACCOUNT (self), NULL);
-  return self->name;
-}
+GETTER (name)
 
 /**
  * amigo_keyring_account_get_region:
  *
  * Returns: (transfer none): the default region
  */
-const char *
-amigo_keyring_account_get_region (AmigoKeyringAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_KEYRING_ACCOUNT (self), NULL);
-  return self->region;
-}
+GETTER (region)
 
 /**
  * amigo_keyring_account_get_endpoint:
  *
  * Returns: (transfer none) (nullable): the custom endpoint URL, or %NULL
  */
-const char *
-amigo_keyring_account_get_endpoint (AmigoKeyringAccount *self)
+GETTER (endpoint)
+
+/**
+ * amigo_keyring_account_get_allow_plain_http:
+ *
+ * Returns: whether an unencrypted endpoint on another host is allowed
+ */
+gboolean
+amigo_keyring_account_get_allow_plain_http (AmigoKeyringAccount *self)
 {
-  g_return_val_if_fail (AMIGO_IS_KEYRING_ACCOUNT (self), NULL);
-  return self->endpoint;
+  g_return_val_if_fail (AMIGO_IS_KEYRING_ACCOUNT (self), FALSE);
+  return self->allow_plain_http;
 }
 
 /**
@@ -206,8 +244,8 @@ amigo_keyring_account_get_endpoint (AmigoKeyringAccount *self)
  * @a: an account
  * @b: another account
  *
- * Returns: whether both have the same id, name, region and endpoint, which
- *   is what identifies a keyring item exactly
+ * Returns: whether both have the same id, name, region, endpoint and
+ *   plain-http consent, which is what identifies a keyring item exactly
  */
 gboolean
 amigo_keyring_account_equal (AmigoKeyringAccount *a,
@@ -219,7 +257,8 @@ amigo_keyring_account_equal (AmigoKeyringAccount *a,
   return g_strcmp0 (a->id, b->id) == 0 &&
          g_strcmp0 (a->name, b->name) == 0 &&
          g_strcmp0 (a->region, b->region) == 0 &&
-         g_strcmp0 (a->endpoint, b->endpoint) == 0;
+         g_strcmp0 (a->endpoint, b->endpoint) == 0 &&
+         a->allow_plain_http == b->allow_plain_http;
 }
 
 /**

@@ -17,10 +17,16 @@ AmigoKeyringAccount *amigo_keyring_account_new          (const char          *id
                                                          const char          *name,
                                                          const char          *region,
                                                          const char          *endpoint);
+AmigoKeyringAccount *amigo_keyring_account_new_full     (const char          *id,
+                                                         const char          *name,
+                                                         const char          *region,
+                                                         const char          *endpoint,
+                                                         gboolean             allow_plain_http);
 const char          *amigo_keyring_account_get_id       (AmigoKeyringAccount *self);
 const char          *amigo_keyring_account_get_name     (AmigoKeyringAccount *self);
 const char          *amigo_keyring_account_get_region   (AmigoKeyringAccount *self);
 const char          *amigo_keyring_account_get_endpoint (AmigoKeyringAccount *self);
+gboolean             amigo_keyring_account_get_allow_plain_http (AmigoKeyringAccount *self);
 
 gboolean             amigo_keyring_account_equal        (AmigoKeyringAccount *a,
                                                          AmigoKeyringAccount *b);

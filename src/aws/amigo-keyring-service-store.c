@@ -8,12 +8,20 @@
  * endpoint) so accounts can be listed without unlocking anything; the
  * secret is a small JSON document with the keys (amigo-keyring-secret.c).
  *
- * Every item carries all four attributes, the endpoint being "" when there
- * is none. That makes an item's attribute set identify it exactly, which is
- * what lets a change (rename, new region) store the new item first and only
- * then clear the old one by its exact attributes: the secret is never out of
- * the keyring, and a crash in between leaves two copies rather than none.
- * Listing keeps the newest copy of an id; the next change clears the others.
+ * Every item carries all five attributes, the endpoint being "" when there
+ * is none and the plain-http consent "true" or "false". That makes an
+ * item's attribute set identify it exactly, which is what lets a change
+ * (rename, new region) store the new item first and only then clear the old
+ * one by its exact attributes: the secret is never out of the keyring, and a
+ * crash in between leaves two copies rather than none. Listing keeps the
+ * newest copy of an id; the next change clears the others.
+ *
+ * Clearing matches every item that holds the given attributes, so a copy
+ * whose attributes the new item holds too (one saved before the consent
+ * attribute existed, with the same four others) is not cleared by them:
+ * that would take the new item with it. Listing hides it: an item with the
+ * consent attribute is newer than any without, whatever their timestamps
+ * (which count seconds) say.
  */
 #include "config.h"
 
@@ -44,6 +52,7 @@ amigo_keyring_get_schema (void)
       { AMIGO_KEYRING_ATTR_NAME, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { AMIGO_KEYRING_ATTR_REGION, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { AMIGO_KEYRING_ATTR_ENDPOINT, SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { AMIGO_KEYRING_ATTR_ALLOW_PLAIN_HTTP, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { NULL, 0 },
     }
   };
@@ -83,21 +92,6 @@ make_label (const char *name)
   return g_strdup_printf (_("Amigo AWS account “%s”"), name);
 }
 
-static GHashTable *
-make_attributes (const char *id,
-                 const char *name,
-                 const char *region,
-                 const char *endpoint)
-{
-  GHashTable *attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-
-  g_hash_table_insert (attributes, (gpointer) AMIGO_KEYRING_ATTR_ACCOUNT_ID, g_strdup (id));
-  g_hash_table_insert (attributes, (gpointer) AMIGO_KEYRING_ATTR_NAME, g_strdup (name));
-  g_hash_table_insert (attributes, (gpointer) AMIGO_KEYRING_ATTR_REGION, g_strdup (region));
-  g_hash_table_insert (attributes, (gpointer) AMIGO_KEYRING_ATTR_ENDPOINT,
-                       g_strdup (endpoint ? endpoint : ""));
-  return attributes;
-}
 
 static GHashTable *
 make_id_attributes (const char *id)
@@ -111,10 +105,56 @@ make_id_attributes (const char *id)
 static GHashTable *
 account_to_attributes (AmigoKeyringAccount *account)
 {
-  return make_attributes (amigo_keyring_account_get_id (account),
-                          amigo_keyring_account_get_name (account),
-                          amigo_keyring_account_get_region (account),
-                          amigo_keyring_account_get_endpoint (account));
+  GHashTable *attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *endpoint = amigo_keyring_account_get_endpoint (account);
+  gboolean allow = amigo_keyring_account_get_allow_plain_http (account);
+
+  g_hash_table_insert (attributes, g_strdup (AMIGO_KEYRING_ATTR_ACCOUNT_ID),
+                       g_strdup (amigo_keyring_account_get_id (account)));
+  g_hash_table_insert (attributes, g_strdup (AMIGO_KEYRING_ATTR_NAME),
+                       g_strdup (amigo_keyring_account_get_name (account)));
+  g_hash_table_insert (attributes, g_strdup (AMIGO_KEYRING_ATTR_REGION),
+                       g_strdup (amigo_keyring_account_get_region (account)));
+  g_hash_table_insert (attributes, g_strdup (AMIGO_KEYRING_ATTR_ENDPOINT),
+                       g_strdup (endpoint ? endpoint : ""));
+  g_hash_table_insert (attributes, g_strdup (AMIGO_KEYRING_ATTR_ALLOW_PLAIN_HTTP),
+                       g_strdup (allow ? "true" : "false"));
+  return attributes;
+}
+
+/* Whether every attribute of @part is in @whole with the same value: then
+ * clearing by @part would clear @whole too. */
+static gboolean
+attributes_within (GHashTable *part,
+                   GHashTable *whole)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, part);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_strcmp0 (value, g_hash_table_lookup (whole, key)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* An item's attributes as stored, those of the schema only (libsecret
+ * adds its own, such as xdg:schema). */
+static GHashTable *
+schema_attributes (SecretRetrievable *retrievable)
+{
+  g_autoptr(GHashTable) all = secret_retrievable_get_attributes (retrievable);
+  const SecretSchema *schema = amigo_keyring_get_schema ();
+  GHashTable *attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; all != NULL && schema->attributes[i].name != NULL; i++)
+    {
+      const char *value = g_hash_table_lookup (all, schema->attributes[i].name);
+
+      if (value != NULL)
+        g_hash_table_insert (attributes, g_strdup (schema->attributes[i].name), g_strdup (value));
+    }
+  return attributes;
 }
 
 /* NULL if the item is not a well-formed Amigo account. */
@@ -122,7 +162,7 @@ static AmigoKeyringAccount *
 account_from_retrievable (SecretRetrievable *retrievable)
 {
   g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (retrievable);
-  const char *id, *name, *region, *endpoint;
+  const char *id, *name, *region, *endpoint, *allow;
 
   if (attributes == NULL)
     return NULL;
@@ -130,9 +170,11 @@ account_from_retrievable (SecretRetrievable *retrievable)
   name = g_hash_table_lookup (attributes, AMIGO_KEYRING_ATTR_NAME);
   region = g_hash_table_lookup (attributes, AMIGO_KEYRING_ATTR_REGION);
   endpoint = g_hash_table_lookup (attributes, AMIGO_KEYRING_ATTR_ENDPOINT);
+  allow = g_hash_table_lookup (attributes, AMIGO_KEYRING_ATTR_ALLOW_PLAIN_HTTP);
   if (id == NULL || *id == '\0' || name == NULL || region == NULL)
     return NULL;
-  return amigo_keyring_account_new (id, name, region, endpoint);
+  return amigo_keyring_account_new_full (id, name, region, endpoint,
+                                         g_strcmp0 (allow, "true") == 0);
 }
 
 static gboolean
@@ -261,6 +303,81 @@ search_items (GTask               *task,
                            g_task_get_cancellable (task), callback, task);
 }
 
+/* Finishes search_items(): %TRUE with @items (none when nothing matched),
+ * or %FALSE with @task returned an error that says @what failed. */
+static gboolean
+search_items_finish (GAsyncResult  *result,
+                     GTask         *task,
+                     const char    *what,
+                     GList        **items)
+{
+  GError *error = NULL;
+
+  *items = secret_password_search_finish (result, &error);
+  if (error == NULL)
+    return TRUE;
+  g_task_return_error (task, translate_error (error, what));
+  return FALSE;
+}
+
+/* Reads the secret of the item matching @attributes; @callback gets @task
+ * (taken), whose cancellable the lookup follows. */
+static void
+lookup_item (GTask               *task,
+             GHashTable          *attributes,
+             GAsyncReadyCallback  callback)
+{
+  secret_password_lookupv (amigo_keyring_get_schema (), attributes, g_task_get_cancellable (task),
+                           callback, task);
+}
+
+/* Finishes lookup_item(): %TRUE with @value (%NULL when the item is not
+ * there or stayed locked), or %FALSE with @task returned the error. */
+static gboolean
+lookup_item_finish (GAsyncResult  *result,
+                    GTask         *task,
+                    SecretValue  **value)
+{
+  GError *error = NULL;
+
+  *value = secret_password_lookup_binary_finish (result, &error);
+  if (error == NULL)
+    return TRUE;
+  g_task_return_error (task, translate_error (error, _("The account’s keys could not be read from the keyring")));
+  return FALSE;
+}
+
+/* Saves @account with the secret @value, in the default collection;
+ * @callback gets @task (taken), whose cancellable the store follows. */
+static void
+store_item (GTask               *task,
+            AmigoKeyringAccount *account,
+            SecretValue         *value,
+            GAsyncReadyCallback  callback)
+{
+  g_autoptr(GHashTable) attributes = account_to_attributes (account);
+  g_autofree char *label = make_label (amigo_keyring_account_get_name (account));
+
+  secret_password_storev_binary (amigo_keyring_get_schema (), attributes,
+                                 SECRET_COLLECTION_DEFAULT, label, value,
+                                 g_task_get_cancellable (task), callback, task);
+}
+
+/* Finishes store_item(): %FALSE with @task returned an error that says
+ * @what failed. */
+static gboolean
+store_item_finish (GAsyncResult *result,
+                   GTask        *task,
+                   const char   *what)
+{
+  GError *error = NULL;
+
+  if (secret_password_store_finish (result, &error))
+    return TRUE;
+  g_task_return_error (task, translate_error (error, what));
+  return FALSE;
+}
+
 static void
 probe_search_cb (GObject      *object,
                  GAsyncResult *result,
@@ -320,13 +437,9 @@ add_store_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   AddData *d = g_task_get_task_data (task);
-  GError *error = NULL;
 
-  if (!secret_password_store_finish (result, &error))
-    {
-      g_task_return_error (task, translate_error (error, _("The account could not be saved in the keyring")));
-      return;
-    }
+  if (!store_item_finish (result, task, _("The account could not be saved in the keyring")))
+    return;
   _amigo_keyring_emit_changed (g_task_get_source_object (task));
   g_task_return_pointer (task, g_strdup (d->id), g_free);
 }
@@ -337,27 +450,38 @@ service_add_account (AmigoKeyringStore   *store,
                      AmigoKeyringAccount *account,
                      AmigoCredentials    *credentials)
 {
-  g_autoptr(GHashTable) attributes = account_to_attributes (account);
-  g_autofree char *label = make_label (amigo_keyring_account_get_name (account));
   AddData *d = g_new0 (AddData, 1);
 
   d->id = g_strdup (amigo_keyring_account_get_id (account));
   d->value = credentials_to_secret (credentials);
   g_task_set_task_data (task, d, add_data_free);
-
-  secret_password_storev_binary (amigo_keyring_get_schema (), attributes,
-                                 SECRET_COLLECTION_DEFAULT, label, d->value,
-                                 g_task_get_cancellable (task), add_store_cb, task);
+  store_item (task, account, d->value, add_store_cb);
 }
 
 /* ---------------------------------------------------------------------- */
 /* List                                                                    */
 
+/* Which of two copies of an account is the newer: one that has the
+ * consent attribute, then the later modified. */
+static gboolean
+item_is_newer (SecretRetrievable *item,
+               SecretRetrievable *than)
+{
+  g_autoptr(GHashTable) a = secret_retrievable_get_attributes (item);
+  g_autoptr(GHashTable) b = secret_retrievable_get_attributes (than);
+  gboolean a_current = a != NULL && g_hash_table_contains (a, AMIGO_KEYRING_ATTR_ALLOW_PLAIN_HTTP);
+  gboolean b_current = b != NULL && g_hash_table_contains (b, AMIGO_KEYRING_ATTR_ALLOW_PLAIN_HTTP);
+
+  if (a_current != b_current)
+    return a_current;
+  return secret_retrievable_get_modified (item) > secret_retrievable_get_modified (than);
+}
+
 /* The newest item of each account id wins; see the comment at the top. */
 typedef struct
 {
   AmigoKeyringAccount *account;
-  guint64 modified;
+  SecretRetrievable *item;
 } NewestItem;
 
 static void
@@ -366,6 +490,7 @@ newest_item_free (gpointer data)
   NewestItem *item = data;
 
   g_object_unref (item->account);
+  g_object_unref (item->item);
   g_free (item);
 }
 
@@ -381,7 +506,6 @@ accounts_from_items (GList *items)
   for (GList *l = items; l != NULL; l = l->next)
     {
       g_autoptr(AmigoKeyringAccount) account = account_from_retrievable (l->data);
-      guint64 modified = secret_retrievable_get_modified (l->data);
       NewestItem *seen;
 
       if (account == NULL)
@@ -391,13 +515,13 @@ accounts_from_items (GList *items)
         {
           seen = g_new0 (NewestItem, 1);
           seen->account = g_steal_pointer (&account);
-          seen->modified = modified;
+          seen->item = g_object_ref (l->data);
           g_hash_table_insert (newest, g_strdup (amigo_keyring_account_get_id (seen->account)), seen);
         }
-      else if (modified > seen->modified)
+      else if (item_is_newer (l->data, seen->item))
         {
           g_set_object (&seen->account, account);
-          seen->modified = modified;
+          g_set_object (&seen->item, l->data);
         }
     }
 
@@ -415,15 +539,10 @@ list_search_cb (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
   GList *items;
 
-  items = secret_password_search_finish (result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, translate_error (error, _("The accounts in the keyring could not be listed")));
-      return;
-    }
+  if (!search_items_finish (result, task, _("The accounts in the keyring could not be listed"), &items))
+    return;
   g_task_return_pointer (task, accounts_from_items (items), (GDestroyNotify) g_ptr_array_unref);
   g_list_free_full (items, g_object_unref);
 }
@@ -446,13 +565,11 @@ lookup_exists_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
   GList *items;
 
-  items = secret_password_search_finish (result, &error);
-  if (error != NULL)
-    g_task_return_error (task, translate_error (error, _("The account’s keys could not be read from the keyring")));
-  else if (items != NULL)
+  if (!search_items_finish (result, task, _("The account’s keys could not be read from the keyring"), &items))
+    return;
+  if (items != NULL)
     /* It is there, yet its secret did not come back: the unlock prompt
      * was dismissed. */
     g_task_return_error (task, locked_error ());
@@ -472,12 +589,8 @@ lookup_cb (GObject      *object,
   GError *error = NULL;
   AmigoCredentials *credentials;
 
-  value = secret_password_lookup_binary_finish (result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, translate_error (error, _("The account’s keys could not be read from the keyring")));
-      return;
-    }
+  if (!lookup_item_finish (result, task, &value))
+    return;
   if (value == NULL)
     {
       attributes = make_id_attributes (g_task_get_task_data (task));
@@ -500,8 +613,7 @@ service_lookup_credentials (AmigoKeyringStore *store,
   g_autoptr(GHashTable) attributes = make_id_attributes (account_id);
 
   g_task_set_task_data (task, g_strdup (account_id), g_free);
-  secret_password_lookupv (amigo_keyring_get_schema (), attributes, g_task_get_cancellable (task),
-                           lookup_cb, task);
+  lookup_item (task, attributes, lookup_cb);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -512,8 +624,9 @@ typedef struct
   AmigoKeyringChange *change;
 
   AmigoKeyringAccount *current;
+  GHashTable *current_attributes; /* as stored, to read its secret */
   AmigoKeyringAccount *updated;
-  GPtrArray *stale;             /* AmigoKeyringAccount: items to clear after the store */
+  GPtrArray *stale;             /* GHashTable: attributes of items to clear after the store */
   SecretValue *value;
 } ChangeData;
 
@@ -524,6 +637,7 @@ change_data_free (gpointer data)
 
   _amigo_keyring_change_free (d->change);
   g_clear_object (&d->current);
+  g_clear_pointer (&d->current_attributes, g_hash_table_unref);
   g_clear_object (&d->updated);
   g_clear_pointer (&d->stale, g_ptr_array_unref);
   g_clear_pointer (&d->value, secret_value_unref);
@@ -552,7 +666,6 @@ change_clear_next (GTask *task)
 {
   ChangeData *d = g_task_get_task_data (task);
   g_autoptr(GHashTable) attributes = NULL;
-  g_autoptr(AmigoKeyringAccount) stale = NULL;
 
   if (d->stale->len == 0)
     {
@@ -562,8 +675,7 @@ change_clear_next (GTask *task)
       return;
     }
 
-  stale = g_ptr_array_steal_index (d->stale, d->stale->len - 1);
-  attributes = account_to_attributes (stale);
+  attributes = g_ptr_array_steal_index (d->stale, d->stale->len - 1);
   /* Not cancellable: the new item exists already, finish tidying up. */
   secret_password_clearv (amigo_keyring_get_schema (), attributes, NULL,
                           change_clear_cb, task);
@@ -575,13 +687,9 @@ change_store_cb (GObject      *object,
                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
 
-  if (!secret_password_store_finish (result, &error))
-    {
-      g_task_return_error (task, translate_error (error, _("The change could not be saved in the keyring")));
-      return;
-    }
+  if (!store_item_finish (result, task, _("The change could not be saved in the keyring")))
+    return;
   change_clear_next (g_steal_pointer (&task));
 }
 
@@ -589,12 +697,8 @@ static void
 change_store (GTask *task)
 {
   ChangeData *d = g_task_get_task_data (task);
-  g_autoptr(GHashTable) attributes = account_to_attributes (d->updated);
-  g_autofree char *label = make_label (amigo_keyring_account_get_name (d->updated));
 
-  secret_password_storev_binary (amigo_keyring_get_schema (), attributes,
-                                 SECRET_COLLECTION_DEFAULT, label, d->value,
-                                 g_task_get_cancellable (task), change_store_cb, task);
+  store_item (task, d->updated, d->value, change_store_cb);
 }
 
 static void
@@ -604,14 +708,9 @@ change_lookup_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   ChangeData *d = g_task_get_task_data (task);
-  GError *error = NULL;
 
-  d->value = secret_password_lookup_binary_finish (result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, translate_error (error, _("The account’s keys could not be read from the keyring")));
-      return;
-    }
+  if (!lookup_item_finish (result, task, &d->value))
+    return;
   if (d->value == NULL)
     {
       /* The item was found a moment ago: the unlock prompt was dismissed. */
@@ -628,31 +727,30 @@ change_search_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   ChangeData *d = g_task_get_task_data (task);
-  GError *error = NULL;
   GList *items;
-  guint64 newest = 0;
+  SecretRetrievable *newest = NULL;
+  g_autoptr(GHashTable) updated_attributes = NULL;
 
-  items = secret_password_search_finish (result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, translate_error (error, _("The account could not be found in the keyring")));
-      return;
-    }
+  if (!search_items_finish (result, task, _("The account could not be found in the keyring"), &items))
+    return;
 
-  d->stale = g_ptr_array_new_with_free_func (g_object_unref);
+  d->stale = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   for (GList *l = items; l != NULL; l = l->next)
     {
-      AmigoKeyringAccount *account = account_from_retrievable (l->data);
-      guint64 when = secret_retrievable_get_modified (l->data);
+      g_autoptr(AmigoKeyringAccount) account = account_from_retrievable (l->data);
+      GHashTable *attributes;
 
       if (account == NULL)
         continue;
-      if (d->current == NULL || when > newest)
+      attributes = schema_attributes (l->data);
+      if (newest == NULL || item_is_newer (l->data, newest))
         {
           g_set_object (&d->current, account);
-          newest = when;
+          g_clear_pointer (&d->current_attributes, g_hash_table_unref);
+          d->current_attributes = g_hash_table_ref (attributes);
+          newest = l->data;
         }
-      g_ptr_array_add (d->stale, account);
+      g_ptr_array_add (d->stale, attributes);
     }
   g_list_free_full (items, g_object_unref);
 
@@ -663,11 +761,13 @@ change_search_cb (GObject      *object,
     }
 
   d->updated = _amigo_keyring_change_apply (d->change, d->current);
+  updated_attributes = account_to_attributes (d->updated);
 
   /* Storing with the same attributes replaces the item in place; every
-   * other copy is cleared once the new one is saved. */
+   * other copy is cleared once the new one is saved, except one whose
+   * attributes the new item holds too (see the comment at the top). */
   for (guint i = d->stale->len; i > 0; i--)
-    if (amigo_keyring_account_equal (g_ptr_array_index (d->stale, i - 1), d->updated))
+    if (attributes_within (g_ptr_array_index (d->stale, i - 1), updated_attributes))
       g_ptr_array_remove_index (d->stale, i - 1);
 
   if (d->change->credentials != NULL)
@@ -677,11 +777,7 @@ change_search_cb (GObject      *object,
     }
   else
     {
-      g_autoptr(GHashTable) attributes = account_to_attributes (d->current);
-      GCancellable *cancellable = g_task_get_cancellable (task);
-
-      secret_password_lookupv (amigo_keyring_get_schema (), attributes, cancellable,
-                               change_lookup_cb, g_steal_pointer (&task));
+      lookup_item (g_steal_pointer (&task), d->current_attributes, change_lookup_cb);
     }
 }
 

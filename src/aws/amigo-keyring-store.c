@@ -27,13 +27,16 @@ AmigoKeyringAccount *
 _amigo_keyring_change_apply (AmigoKeyringChange  *change,
                              AmigoKeyringAccount *current)
 {
-  return amigo_keyring_account_new (amigo_keyring_account_get_id (current),
-                                    change->name ? change->name
-                                                 : amigo_keyring_account_get_name (current),
-                                    change->set_location ? change->region
-                                                         : amigo_keyring_account_get_region (current),
-                                    change->set_location ? change->endpoint
-                                                         : amigo_keyring_account_get_endpoint (current));
+  return amigo_keyring_account_new_full (amigo_keyring_account_get_id (current),
+                                         change->name ? change->name
+                                                      : amigo_keyring_account_get_name (current),
+                                         change->set_location ? change->region
+                                                              : amigo_keyring_account_get_region (current),
+                                         change->set_location ? change->endpoint
+                                                              : amigo_keyring_account_get_endpoint (current),
+                                         change->set_allow_plain_http
+                                           ? change->allow_plain_http
+                                           : amigo_keyring_account_get_allow_plain_http (current));
 }
 
 void

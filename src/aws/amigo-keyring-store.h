@@ -24,6 +24,8 @@ typedef struct
   gboolean set_location;
   char *region;
   char *endpoint;
+  gboolean set_allow_plain_http;
+  gboolean allow_plain_http;
   AmigoCredentials *credentials; /* NULL: keep */
 } AmigoKeyringChange;
 

@@ -360,6 +360,22 @@ _amigo_keyring_emit_changed (AmigoKeyring *self)
   g_signal_emit (self, signals[SIGNAL_ACCOUNTS_CHANGED], 0);
 }
 
+/* The task of an operation on the account @account_id, or %NULL (after a
+ * critical) when called with no keyring or no account. */
+static GTask *
+account_task_new (AmigoKeyring        *self,
+                  const char          *account_id,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data,
+                  gpointer             source_tag)
+{
+  g_return_val_if_fail (AMIGO_IS_KEYRING (self), NULL);
+  g_return_val_if_fail (account_id != NULL, NULL);
+
+  return _amigo_task_new_tagged (self, cancellable, callback, user_data, source_tag);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Add                                                                     */
 
@@ -374,7 +390,9 @@ _amigo_keyring_emit_changed (AmigoKeyring *self)
  * @callback: called when the account is saved
  * @user_data: data for @callback
  *
- * Saves a new account under a fresh id, in the default collection.
+ * Saves a new account under a fresh id, in the default collection; an
+ * `http://` endpoint must be on this computer (see
+ * amigo_keyring_add_account_full_async()).
  */
 void
 amigo_keyring_add_account_async (AmigoKeyring        *self,
@@ -385,6 +403,38 @@ amigo_keyring_add_account_async (AmigoKeyring        *self,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
+{
+  amigo_keyring_add_account_full_async (self, name, region, endpoint, FALSE, credentials,
+                                        cancellable, callback, user_data);
+}
+
+/**
+ * amigo_keyring_add_account_full_async:
+ * @self: the keyring
+ * @name: the name people give the account; need not be unique
+ * @region: the default region, e.g. `eu-west-1`
+ * @endpoint: (nullable): a custom EC2 endpoint URL, or %NULL
+ * @allow_plain_http: whether people allowed @endpoint to be `http://` on a
+ *   host that is not this computer
+ * @credentials: the keys to keep
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the account is saved; finish with
+ *   amigo_keyring_add_account_finish()
+ * @user_data: data for @callback
+ *
+ * Saves a new account under a fresh id, in the default collection, with
+ * its plain-http consent in the same item.
+ */
+void
+amigo_keyring_add_account_full_async (AmigoKeyring        *self,
+                                      const char          *name,
+                                      const char          *region,
+                                      const char          *endpoint,
+                                      gboolean             allow_plain_http,
+                                      AmigoCredentials    *credentials,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
@@ -405,7 +455,7 @@ amigo_keyring_add_account_async (AmigoKeyring        *self,
     }
 
   id = g_uuid_string_random ();
-  account = amigo_keyring_account_new (id, clean_name, region, endpoint);
+  account = amigo_keyring_account_new_full (id, clean_name, region, endpoint, !!allow_plain_http);
   self->store->vtable->add_account (self->store, g_steal_pointer (&task), account, credentials);
 }
 
@@ -417,14 +467,7 @@ amigo_keyring_add_account_async (AmigoKeyring        *self,
  *
  * Returns: (transfer full): the new account's id, or %NULL on error
  */
-char *
-amigo_keyring_add_account_finish (AmigoKeyring  *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoKeyring, char *, amigo_keyring_add_account)
 
 /* ---------------------------------------------------------------------- */
 /* List                                                                    */
@@ -462,14 +505,7 @@ amigo_keyring_list_accounts_async (AmigoKeyring        *self,
  * Returns: (transfer full) (element-type AmigoKeyringAccount): the accounts,
  *   sorted by name, or %NULL on error
  */
-GPtrArray *
-amigo_keyring_list_accounts_finish (AmigoKeyring  *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoKeyring, GPtrArray *, amigo_keyring_list_accounts)
 
 /* ---------------------------------------------------------------------- */
 /* Look up                                                                 */
@@ -491,13 +527,11 @@ amigo_keyring_lookup_credentials_async (AmigoKeyring        *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  GTask *task;
+  GTask *task = account_task_new (self, account_id, cancellable, callback, user_data,
+                                  amigo_keyring_lookup_credentials_async);
 
-  g_return_if_fail (AMIGO_IS_KEYRING (self));
-  g_return_if_fail (account_id != NULL);
-
-  task = _amigo_task_new_tagged (self, cancellable, callback, user_data, amigo_keyring_lookup_credentials_async);
-  self->store->vtable->lookup_credentials (self->store, task, account_id);
+  if (task != NULL)
+    self->store->vtable->lookup_credentials (self->store, task, account_id);
 }
 
 /**
@@ -508,17 +542,20 @@ amigo_keyring_lookup_credentials_async (AmigoKeyring        *self,
  *
  * Returns: (transfer full): the credentials, or %NULL on error
  */
-AmigoCredentials *
-amigo_keyring_lookup_credentials_finish (AmigoKeyring  *self,
-                                         GAsyncResult  *result,
-                                         GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoKeyring, AmigoCredentials *, amigo_keyring_lookup_credentials)
 
 /* ---------------------------------------------------------------------- */
-/* Change: rename, region and endpoint, credentials                        */
+/* Change: rename, region and endpoint, plain-http consent, credentials    */
+
+/* A change of the account @account_id, for change_account_async() */
+static AmigoKeyringChange *
+change_new (const char *account_id)
+{
+  AmigoKeyringChange *change = g_new0 (AmigoKeyringChange, 1);
+
+  change->account_id = g_strdup (account_id);
+  return change;
+}
 
 /* Hands @change (taken) to the store, or fails at once with @error (taken)
  * when the new values did not validate. */
@@ -531,8 +568,15 @@ change_account_async (AmigoKeyring        *self,
                       gpointer             user_data,
                       gpointer             source_tag)
 {
-  GTask *task = _amigo_task_new_tagged (self, cancellable, callback, user_data, source_tag);
+  GTask *task = account_task_new (self, change->account_id, cancellable, callback, user_data,
+                                  source_tag);
 
+  if (task == NULL)
+    {
+      _amigo_keyring_change_free (change);
+      g_clear_error (&error);
+      return;
+    }
   if (error != NULL)
     {
       _amigo_keyring_change_free (change);
@@ -563,14 +607,9 @@ amigo_keyring_rename_account_async (AmigoKeyring        *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
+  AmigoKeyringChange *d = change_new (account_id);
   GError *error = NULL;
-  AmigoKeyringChange *d;
 
-  g_return_if_fail (AMIGO_IS_KEYRING (self));
-  g_return_if_fail (account_id != NULL);
-
-  d = g_new0 (AmigoKeyringChange, 1);
-  d->account_id = g_strdup (account_id);
   validate_name (name, &d->name, &error);
   change_account_async (self, d, error, cancellable, callback, user_data,
                         amigo_keyring_rename_account_async);
@@ -585,14 +624,7 @@ amigo_keyring_rename_account_async (AmigoKeyring        *self,
  *
  * Returns: (transfer full): the account as it is now, or %NULL on error
  */
-AmigoKeyringAccount *
-amigo_keyring_rename_account_finish (AmigoKeyring  *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoKeyring, AmigoKeyringAccount *, amigo_keyring_rename_account)
 
 /**
  * amigo_keyring_update_account_async:
@@ -615,14 +647,9 @@ amigo_keyring_update_account_async (AmigoKeyring        *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
+  AmigoKeyringChange *d = change_new (account_id);
   GError *error = NULL;
-  AmigoKeyringChange *d;
 
-  g_return_if_fail (AMIGO_IS_KEYRING (self));
-  g_return_if_fail (account_id != NULL);
-
-  d = g_new0 (AmigoKeyringChange, 1);
-  d->account_id = g_strdup (account_id);
   d->set_location = TRUE;
   d->region = g_strdup (region);
   d->endpoint = (endpoint && *endpoint) ? g_strdup (endpoint) : NULL;
@@ -639,10 +666,54 @@ amigo_keyring_update_account_async (AmigoKeyring        *self,
  *
  * Returns: (transfer full): the account as it is now, or %NULL on error
  */
+AMIGO_DEFINE_FINISH_POINTER (AmigoKeyring, AmigoKeyringAccount *, amigo_keyring_update_account)
+
+/**
+ * amigo_keyring_set_allow_plain_http_async:
+ * @self: the keyring
+ * @account_id: the account's id
+ * @allow: whether the account's endpoint may be `http://` on a host that
+ *   is not this computer
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the account is changed
+ * @user_data: data for @callback
+ *
+ * Records people's consent to send the account's requests (its keys'
+ * signatures and the data) unencrypted to another host; the keys stay.
+ */
+void
+amigo_keyring_set_allow_plain_http_async (AmigoKeyring        *self,
+                                          const char          *account_id,
+                                          gboolean             allow,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  AmigoKeyringChange *d;
+
+  g_return_if_fail (AMIGO_IS_KEYRING (self));
+  g_return_if_fail (account_id != NULL);
+
+  d = g_new0 (AmigoKeyringChange, 1);
+  d->account_id = g_strdup (account_id);
+  d->set_allow_plain_http = TRUE;
+  d->allow_plain_http = !!allow;
+  change_account_async (self, d, NULL, cancellable, callback, user_data,
+                        amigo_keyring_set_allow_plain_http_async);
+}
+
+/**
+ * amigo_keyring_set_allow_plain_http_finish:
+ *
+ * Finishes amigo_keyring_set_allow_plain_http_async(); the errors and the
+ * result are those of amigo_keyring_rename_account_finish().
+ *
+ * Returns: (transfer full): the account as it is now, or %NULL on error
+ */
 AmigoKeyringAccount *
-amigo_keyring_update_account_finish (AmigoKeyring  *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
+amigo_keyring_set_allow_plain_http_finish (AmigoKeyring  *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
@@ -669,12 +740,9 @@ amigo_keyring_set_credentials_async (AmigoKeyring        *self,
 {
   AmigoKeyringChange *d;
 
-  g_return_if_fail (AMIGO_IS_KEYRING (self));
-  g_return_if_fail (account_id != NULL);
   g_return_if_fail (credentials != NULL);
 
-  d = g_new0 (AmigoKeyringChange, 1);
-  d->account_id = g_strdup (account_id);
+  d = change_new (account_id);
   d->credentials = amigo_credentials_ref (credentials);
   change_account_async (self, d, NULL, cancellable, callback, user_data,
                         amigo_keyring_set_credentials_async);
@@ -720,13 +788,11 @@ amigo_keyring_delete_account_async (AmigoKeyring        *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  GTask *task;
+  GTask *task = account_task_new (self, account_id, cancellable, callback, user_data,
+                                  amigo_keyring_delete_account_async);
 
-  g_return_if_fail (AMIGO_IS_KEYRING (self));
-  g_return_if_fail (account_id != NULL);
-
-  task = _amigo_task_new_tagged (self, cancellable, callback, user_data, amigo_keyring_delete_account_async);
-  self->store->vtable->delete_account (self->store, task, account_id);
+  if (task != NULL)
+    self->store->vtable->delete_account (self->store, task, account_id);
 }
 
 /**
@@ -737,12 +803,5 @@ amigo_keyring_delete_account_async (AmigoKeyring        *self,
  *
  * Returns: %TRUE if the account was removed
  */
-gboolean
-amigo_keyring_delete_account_finish (AmigoKeyring  *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_BOOLEAN (AmigoKeyring, amigo_keyring_delete_account)
 

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <libsecret/secret.h>
 
+#include "amigo-async.h"
 #include "amigo-credentials.h"
 #include "amigo-keyring-account.h"
 
@@ -21,6 +22,9 @@ G_BEGIN_DECLS
 #define AMIGO_KEYRING_ATTR_NAME       "name"
 #define AMIGO_KEYRING_ATTR_REGION     "region"
 #define AMIGO_KEYRING_ATTR_ENDPOINT   "endpoint"
+/* "true" when people allowed an http:// endpoint on another host, else
+ * "false"; items saved before it existed lack it (and mean "false"). */
+#define AMIGO_KEYRING_ATTR_ALLOW_PLAIN_HTTP "allow-plain-http"
 
 const SecretSchema *amigo_keyring_get_schema (void);
 
@@ -46,73 +50,44 @@ AmigoKeyring *amigo_keyring_new_session_only          (const char           *rea
 gboolean      amigo_keyring_get_session_only          (AmigoKeyring         *self);
 const char   *amigo_keyring_get_unavailable_reason    (AmigoKeyring         *self);
 
-void          amigo_keyring_add_account_async         (AmigoKeyring         *self,
+AMIGO_DECLARE_ASYNC (AmigoKeyring, char *, amigo_keyring_add_account,
+                     const char *name,
+                     const char *region,
+                     const char *endpoint,
+                     AmigoCredentials *credentials);
+/* Finished with amigo_keyring_add_account_finish(). */
+void          amigo_keyring_add_account_full_async    (AmigoKeyring         *self,
                                                        const char           *name,
                                                        const char           *region,
                                                        const char           *endpoint,
+                                                       gboolean              allow_plain_http,
                                                        AmigoCredentials     *credentials,
                                                        GCancellable         *cancellable,
                                                        GAsyncReadyCallback   callback,
                                                        gpointer              user_data);
-char         *amigo_keyring_add_account_finish        (AmigoKeyring         *self,
-                                                       GAsyncResult         *result,
-                                                       GError              **error);
 
-void          amigo_keyring_list_accounts_async       (AmigoKeyring         *self,
-                                                       GCancellable         *cancellable,
-                                                       GAsyncReadyCallback   callback,
-                                                       gpointer              user_data);
-GPtrArray    *amigo_keyring_list_accounts_finish      (AmigoKeyring         *self,
-                                                       GAsyncResult         *result,
-                                                       GError              **error);
+AMIGO_DECLARE_ASYNC (AmigoKeyring, GPtrArray *, amigo_keyring_list_accounts);
 
-void          amigo_keyring_lookup_credentials_async  (AmigoKeyring         *self,
-                                                       const char           *account_id,
-                                                       GCancellable         *cancellable,
-                                                       GAsyncReadyCallback   callback,
-                                                       gpointer              user_data);
-AmigoCredentials *amigo_keyring_lookup_credentials_finish (AmigoKeyring     *self,
-                                                       GAsyncResult         *result,
-                                                       GError              **error);
+AMIGO_DECLARE_ASYNC (AmigoKeyring, AmigoCredentials *, amigo_keyring_lookup_credentials,
+                     const char *account_id);
 
-void          amigo_keyring_rename_account_async      (AmigoKeyring         *self,
-                                                       const char           *account_id,
-                                                       const char           *name,
-                                                       GCancellable         *cancellable,
-                                                       GAsyncReadyCallback   callback,
-                                                       gpointer              user_data);
-AmigoKeyringAccount *amigo_keyring_rename_account_finish (AmigoKeyring      *self,
-                                                       GAsyncResult         *result,
-                                                       GError              **error);
+AMIGO_DECLARE_ASYNC (AmigoKeyring, AmigoKeyringAccount *, amigo_keyring_rename_account,
+                     const char *account_id,
+                     const char *name);
 
-void          amigo_keyring_update_account_async      (AmigoKeyring         *self,
-                                                       const char           *account_id,
-                                                       const char           *region,
-                                                       const char           *endpoint,
-                                                       GCancellable         *cancellable,
-                                                       GAsyncReadyCallback   callback,
-                                                       gpointer              user_data);
-AmigoKeyringAccount *amigo_keyring_update_account_finish (AmigoKeyring      *self,
-                                                       GAsyncResult         *result,
-                                                       GError              **error);
+AMIGO_DECLARE_ASYNC (AmigoKeyring, AmigoKeyringAccount *, amigo_keyring_update_account,
+                     const char *account_id,
+                     const char *region,
+                     const char *endpoint);
 
-void          amigo_keyring_set_credentials_async     (AmigoKeyring         *self,
-                                                       const char           *account_id,
-                                                       AmigoCredentials     *credentials,
-                                                       GCancellable         *cancellable,
-                                                       GAsyncReadyCallback   callback,
-                                                       gpointer              user_data);
-gboolean      amigo_keyring_set_credentials_finish    (AmigoKeyring         *self,
-                                                       GAsyncResult         *result,
-                                                       GError              **error);
+AMIGO_DECLARE_ASYNC (AmigoKeyring, AmigoKeyringAccount *, amigo_keyring_set_allow_plain_http,
+                     const char *account_id,
+                     gboolean allow);
 
-void          amigo_keyring_delete_account_async      (AmigoKeyring         *self,
-                                                       const char           *account_id,
-                                                       GCancellable         *cancellable,
-                                                       GAsyncReadyCallback   callback,
-                                                       gpointer              user_data);
-gboolean      amigo_keyring_delete_account_finish     (AmigoKeyring         *self,
-                                                       GAsyncResult         *result,
-                                                       GError              **error);
+AMIGO_DECLARE_ASYNC (AmigoKeyring, gboolean, amigo_keyring_set_credentials,
+                     const char *account_id,
+                     AmigoCredentials *credentials);
+
+AMIGO_DECLARE_ASYNC (AmigoKeyring, gboolean, amigo_keyring_delete_account, const char *account_id);
 
 G_END_DECLS

@@ -10,14 +10,10 @@
 G_DEFINE_BOXED_TYPE (AmigoLaunchPermission, amigo_launch_permission, amigo_launch_permission_copy, amigo_launch_permission_free)
 
 static const AmigoRecordField launch_permission_fields[] = {
-  { "userId", "UserId", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoLaunchPermission, user_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "group", "Group", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoLaunchPermission, group), AMIGO_FIELD_NO_AUX, NULL },
-  { "organizationArn", "OrganizationArn", NULL, AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoLaunchPermission, organization_arn), AMIGO_FIELD_NO_AUX, NULL },
-  { "organizationalUnitArn", "OrganizationalUnitArn", NULL, AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoLaunchPermission, organizational_unit_arn), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoLaunchPermission, "userId", "UserId", NULL, POOLED, user_id),
+  AMIGO_RECORD_FIELD (AmigoLaunchPermission, "group", "Group", NULL, POOLED, group),
+  AMIGO_RECORD_FIELD (AmigoLaunchPermission, "organizationArn", "OrganizationArn", NULL, STRING, organization_arn),
+  AMIGO_RECORD_FIELD (AmigoLaunchPermission, "organizationalUnitArn", "OrganizationalUnitArn", NULL, STRING, organizational_unit_arn),
 };
 
 AmigoRecordType amigo_launch_permission_record =
@@ -38,9 +34,7 @@ amigo_launch_permission_new (const char *user_id,
                              const char *organization_arn,
                              const char *organizational_unit_arn)
 {
-  AmigoLaunchPermission *self = g_new0 (AmigoLaunchPermission, 1);
-
-  amigo_record_init (&amigo_launch_permission_record, self);
+  AmigoLaunchPermission *self = amigo_record_new (&amigo_launch_permission_record);
   self->user_id = amigo_pool_intern (user_id);
   self->group = amigo_pool_intern (group);
   self->organization_arn = g_strdup (organization_arn);
@@ -55,21 +49,10 @@ amigo_launch_permission_new (const char *user_id,
  *
  * Returns: (transfer full): a deep copy of @self
  */
-AmigoLaunchPermission *
-amigo_launch_permission_copy (const AmigoLaunchPermission *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return amigo_record_dup (&amigo_launch_permission_record, self);
-}
-
 /**
  * amigo_launch_permission_free:
  * @self: (transfer full) (nullable): a #AmigoLaunchPermission
  *
  * Frees @self and what it holds.
  */
-void
-amigo_launch_permission_free (AmigoLaunchPermission *self)
-{
-  amigo_record_free (&amigo_launch_permission_record, self);
-}
+AMIGO_RECORD_DEFINE_BOXED_METHODS (AmigoLaunchPermission, amigo_launch_permission, amigo_launch_permission_record)

@@ -10,10 +10,8 @@
 G_DEFINE_BOXED_TYPE (AmigoProductCode, amigo_product_code, amigo_product_code_copy, amigo_product_code_free)
 
 static const AmigoRecordField product_code_fields[] = {
-  { "productCode", "ProductCodeId", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoProductCode, product_code_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "type", "ProductCodeType", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoProductCode, product_code_type), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoProductCode, "productCode", "ProductCodeId", NULL, POOLED, product_code_id),
+  AMIGO_RECORD_FIELD (AmigoProductCode, "type", "ProductCodeType", NULL, POOLED, product_code_type),
 };
 
 AmigoRecordType amigo_product_code_record =
@@ -30,9 +28,7 @@ AmigoProductCode *
 amigo_product_code_new (const char *product_code_id,
                         const char *product_code_type)
 {
-  AmigoProductCode *self = g_new0 (AmigoProductCode, 1);
-
-  amigo_record_init (&amigo_product_code_record, self);
+  AmigoProductCode *self = amigo_record_new (&amigo_product_code_record);
   self->product_code_id = amigo_pool_intern (product_code_id);
   self->product_code_type = amigo_pool_intern (product_code_type);
 
@@ -45,21 +41,10 @@ amigo_product_code_new (const char *product_code_id,
  *
  * Returns: (transfer full): a deep copy of @self
  */
-AmigoProductCode *
-amigo_product_code_copy (const AmigoProductCode *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return amigo_record_dup (&amigo_product_code_record, self);
-}
-
 /**
  * amigo_product_code_free:
  * @self: (transfer full) (nullable): a #AmigoProductCode
  *
  * Frees @self and what it holds.
  */
-void
-amigo_product_code_free (AmigoProductCode *self)
-{
-  amigo_record_free (&amigo_product_code_record, self);
-}
+AMIGO_RECORD_DEFINE_BOXED_METHODS (AmigoProductCode, amigo_product_code, amigo_product_code_record)

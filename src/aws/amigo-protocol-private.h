@@ -27,14 +27,20 @@ GError       *_amigo_protocol_bad_answer     (const char              *what);
 /* The code of a JSON error (`aws.foo#Code:http://…` → `Code`). */
 char         *_amigo_protocol_sanitize_code  (const char              *code);
 
+/* What a protocol whose requests need only the model (not the REST
+ * bindings) provides: its request for an operation's @params, and the
+ * values of its answer. */
+typedef AmigoRequest *AmigoProtocolSerializeFunc (const AmigoServiceModel *model,
+                                                  const AmigoOperation    *operation,
+                                                  JsonNode                *params);
+typedef JsonNode     *AmigoProtocolParseFunc     (const AmigoOperation    *operation,
+                                                  const char              *body,
+                                                  gsize                    len,
+                                                  GError                 **error);
+
 /* AWS query */
-AmigoRequest *_amigo_query_serialize         (const AmigoServiceModel *model,
-                                              const AmigoOperation    *operation,
-                                              JsonNode                *params);
-JsonNode     *_amigo_query_parse             (const AmigoOperation    *operation,
-                                              const char              *body,
-                                              gsize                    len,
-                                              GError                 **error);
+AmigoProtocolSerializeFunc _amigo_query_serialize;
+AmigoProtocolParseFunc     _amigo_query_parse;
 
 /* JSON values (both JSON protocols and REST-JSON) */
 JsonNode     *_amigo_json_encode             (const AmigoMember       *member,
@@ -43,13 +49,8 @@ JsonNode     *_amigo_json_decode             (const AmigoMember       *member,
                                               JsonNode                *wire);
 JsonNode     *_amigo_json_read               (const char              *body,
                                               gsize                    len);
-AmigoRequest *_amigo_json_serialize          (const AmigoServiceModel *model,
-                                              const AmigoOperation    *operation,
-                                              JsonNode                *params);
-JsonNode     *_amigo_json_parse              (const AmigoOperation    *operation,
-                                              const char              *body,
-                                              gsize                    len,
-                                              GError                 **error);
+AmigoProtocolSerializeFunc _amigo_json_serialize;
+AmigoProtocolParseFunc     _amigo_json_parse;
 
 /* XML values (query answers, REST-XML) */
 xmlDoc       *_amigo_xml_read                (const char              *body,

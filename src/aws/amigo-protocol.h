@@ -89,25 +89,9 @@ AmigoErrorParser  amigo_protocol_error_parser (AmigoProtocolKind         kind);
 
 /* Each protocol's reading of an error answer (an #AmigoErrorParser). The
  * query one also reads EC2's `<Response><Errors>` documents. */
-gboolean amigo_protocol_query_parse_error     (guint               status,
-                                               SoupMessageHeaders *headers,
-                                               const char         *body,
-                                               gsize               len,
-                                               AmigoErrorParts    *parts);
-gboolean amigo_protocol_json_parse_error      (guint               status,
-                                               SoupMessageHeaders *headers,
-                                               const char         *body,
-                                               gsize               len,
-                                               AmigoErrorParts    *parts);
-gboolean amigo_protocol_rest_json_parse_error (guint               status,
-                                               SoupMessageHeaders *headers,
-                                               const char         *body,
-                                               gsize               len,
-                                               AmigoErrorParts    *parts);
-gboolean amigo_protocol_rest_xml_parse_error  (guint               status,
-                                               SoupMessageHeaders *headers,
-                                               const char         *body,
-                                               gsize               len,
-                                               AmigoErrorParts    *parts);
+AmigoErrorParseFunc amigo_protocol_query_parse_error;
+AmigoErrorParseFunc amigo_protocol_json_parse_error;
+AmigoErrorParseFunc amigo_protocol_rest_json_parse_error;
+AmigoErrorParseFunc amigo_protocol_rest_xml_parse_error;
 
 G_END_DECLS

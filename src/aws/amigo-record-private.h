@@ -13,6 +13,7 @@
 
 #include <glib-object.h>
 
+#include "amigo-getter-private.h"
 #include "amigo-model.h"
 
 G_BEGIN_DECLS
@@ -76,6 +77,31 @@ struct _AmigoRecordType {
   { Name, sizeof (Struct), fields_, G_N_ELEMENTS (fields_), get_type_, \
     (GDestroyNotify) (free_func_), NULL, NULL }
 
+/* A group of fields that EC2 nests in an element of its own (`Name`) but
+ * that the model keeps flat: see AMIGO_RECORD_FLATTEN. */
+#define AMIGO_RECORD_NESTED_TYPE(Name, fields_) \
+  { Name, 0, fields_, G_N_ELEMENTS (fields_), NULL, NULL, NULL, NULL }
+
+/* Table entries, one a line, for a record of C type Struct. By the naming
+ * the models keep, a list `x` has its count in `n_x`, a date `x` its
+ * microseconds in `x_usec`, a sub-record `x` its presence in `has_x`. */
+#define AMIGO_RECORD_FIELD(Struct, element, member, property, KIND, field) \
+  { element, member, property, AMIGO_FIELD_##KIND, \
+    G_STRUCT_OFFSET (Struct, field), AMIGO_FIELD_NO_AUX, NULL }
+#define AMIGO_RECORD_DATE(Struct, element, member, property, field) \
+  { element, member, property, AMIGO_FIELD_DATE, \
+    G_STRUCT_OFFSET (Struct, field), G_STRUCT_OFFSET (Struct, field##_usec), NULL }
+#define AMIGO_RECORD_LIST(Struct, element, member, property, field, record) \
+  { element, member, property, AMIGO_FIELD_LIST, \
+    G_STRUCT_OFFSET (Struct, field), G_STRUCT_OFFSET (Struct, n_##field), &(record) }
+#define AMIGO_RECORD_STRUCT(Struct, element, member, property, field, record) \
+  { element, member, property, AMIGO_FIELD_STRUCT, \
+    G_STRUCT_OFFSET (Struct, field), G_STRUCT_OFFSET (Struct, has_##field), &(record) }
+/* The fields of @nested_type (AMIGO_RECORD_NESTED_TYPE) read into the
+ * parent itself. */
+#define AMIGO_RECORD_FLATTEN(element, member, nested_type) \
+  { element, member, NULL, AMIGO_FIELD_STRUCT, 0, AMIGO_FIELD_NO_AUX, &(nested_type) }
+
 const AmigoRecordField *amigo_record_type_lookup      (const AmigoRecordType *type,
                                                        const char            *element);
 const AmigoRecordField *amigo_record_type_find_member (const AmigoRecordType *type,
@@ -88,6 +114,7 @@ void     amigo_record_clear          (const AmigoRecordType *type,
 void     amigo_record_copy_into      (const AmigoRecordType *type,
                                       gpointer               dest,
                                       gconstpointer          src);
+gpointer amigo_record_new            (const AmigoRecordType *type);
 gpointer amigo_record_dup            (const AmigoRecordType *type,
                                       gconstpointer          src);
 void     amigo_record_free           (const AmigoRecordType *type,
@@ -152,16 +179,74 @@ extern AmigoRecordType amigo_vpc_record;
 extern AmigoRecordType amigo_volume_record;
 extern AmigoRecordType amigo_instance_type_record;
 
+/* The GObject methods of a model whose whole state is the fields of
+ * @record: class_init installs one property per field, init sets the
+ * fields to "absent", finalize frees them. Goes after the type's
+ * G_DEFINE_FINAL_TYPE and @record. */
+#define AMIGO_RECORD_DEFINE_OBJECT_METHODS(TypeName, type_name, record)           \
+  static void                                                                   \
+  type_name##_finalize (GObject *object)                                        \
+  {                                                                             \
+    amigo_record_clear (&(record), object);                                     \
+    G_OBJECT_CLASS (type_name##_parent_class)->finalize (object);               \
+  }                                                                             \
+                                                                                \
+  static void                                                                   \
+  type_name##_get_property (GObject    *object,                                 \
+                            guint       prop_id,                                \
+                            GValue     *value,                                  \
+                            GParamSpec *pspec)                                  \
+  {                                                                             \
+    amigo_record_get_property (&(record), object, prop_id, value, pspec);       \
+  }                                                                             \
+                                                                                \
+  static void                                                                   \
+  type_name##_set_property (GObject      *object,                               \
+                            guint         prop_id,                              \
+                            const GValue *value,                                \
+                            GParamSpec   *pspec)                                \
+  {                                                                             \
+    amigo_record_set_property (&(record), object, prop_id, value, pspec);       \
+  }                                                                             \
+                                                                                \
+  static void                                                                   \
+  type_name##_class_init (TypeName##Class *klass)                               \
+  {                                                                             \
+    GObjectClass *object_class = G_OBJECT_CLASS (klass);                        \
+                                                                                \
+    object_class->finalize = type_name##_finalize;                              \
+    object_class->get_property = type_name##_get_property;                      \
+    object_class->set_property = type_name##_set_property;                      \
+    amigo_record_class_install_properties (object_class, &(record));            \
+  }                                                                             \
+                                                                                \
+  static void                                                                   \
+  type_name##_init (TypeName *self)                                             \
+  {                                                                             \
+    amigo_record_init (&(record), self);                                        \
+  }
+
+/* TypeName *type_name_copy (const TypeName *self) and
+ * void type_name_free (TypeName *self) of a boxed record, deep, from the
+ * fields of @record. */
+#define AMIGO_RECORD_DEFINE_BOXED_METHODS(TypeName, type_name, record)            \
+  TypeName *                                                                    \
+  type_name##_copy (const TypeName *self)                                       \
+  {                                                                             \
+    g_return_val_if_fail (self != NULL, NULL);                                  \
+    return amigo_record_dup (&(record), self);                                  \
+  }                                                                             \
+                                                                                \
+  void                                                                          \
+  type_name##_free (TypeName *self)                                             \
+  {                                                                             \
+    amigo_record_free (&(record), self);                                        \
+  }
+
 /* A model's getters, from one line each: a field returned as it is, and an
  * array field with its length (`n_<field>`). A model file wraps these in
  * GETTER/ARRAY_GETTER with its own type, prefix and type check. */
-#define AMIGO_RECORD_GETTER(Model, prefix, CHECK, Ret, field, fallback)  \
-  Ret                                                                   \
-  prefix##_get_##field (Model *self)                                    \
-  {                                                                     \
-    g_return_val_if_fail (CHECK (self), fallback);                      \
-    return self->field;                                                 \
-  }
+#define AMIGO_RECORD_GETTER AMIGO_DEFINE_FIELD_GETTER
 
 #define AMIGO_RECORD_ARRAY_GETTER(Model, prefix, CHECK, Item, field)     \
   const Item *                                                          \
@@ -172,6 +257,25 @@ extern AmigoRecordType amigo_instance_type_record;
     if (n_##field != NULL)                                              \
       *n_##field = self->n_##field;                                     \
     return self->field;                                                 \
+  }
+
+/* A tristate field (AMIGO_FIELD_BOOLEAN) as a gboolean: %FALSE when EC2
+ * did not say. */
+#define AMIGO_RECORD_TRISTATE_GETTER(Model, prefix, CHECK, field)           \
+  gboolean                                                              \
+  prefix##_get_##field (Model *self)                                    \
+  {                                                                     \
+    g_return_val_if_fail (CHECK (self), FALSE);                         \
+    return self->field == AMIGO_TRISTATE_TRUE;                          \
+  }
+
+/* A string list field (AMIGO_FIELD_STRV), %NULL-terminated. */
+#define AMIGO_RECORD_STRV_GETTER(Model, prefix, CHECK, field)               \
+  const char * const *                                                  \
+  prefix##_get_##field (Model *self)                                    \
+  {                                                                     \
+    g_return_val_if_fail (CHECK (self), NULL);                          \
+    return (const char * const *) self->field;                          \
   }
 
 G_END_DECLS

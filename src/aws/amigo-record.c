@@ -424,6 +424,22 @@ amigo_record_dup (const AmigoRecordType *type,
 }
 
 /**
+ * amigo_record_new:
+ * @type: a record type with a size
+ *
+ * Returns: (transfer full): a new record with every field absent; free it
+ *   with amigo_record_free()
+ */
+gpointer
+amigo_record_new (const AmigoRecordType *type)
+{
+  gpointer record = g_malloc0 (type->size);
+
+  amigo_record_init (type, record);
+  return record;
+}
+
+/**
  * amigo_record_free:
  * @type: a record type
  * @record: (transfer full) (nullable): a record from amigo_record_dup()

@@ -19,61 +19,16 @@ struct _AmigoRegion
 G_DEFINE_FINAL_TYPE (AmigoRegion, amigo_region, G_TYPE_OBJECT)
 
 static const AmigoRecordField region_fields[] = {
-  { "regionName", "RegionName", "region-name", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoRegion, region_name), AMIGO_FIELD_NO_AUX, NULL },
-  { "regionEndpoint", "Endpoint", "endpoint", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoRegion, endpoint), AMIGO_FIELD_NO_AUX, NULL },
-  { "optInStatus", "OptInStatus", "opt-in-status", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoRegion, opt_in_status), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoRegion, "regionName", "RegionName", "region-name", POOLED, region_name),
+  AMIGO_RECORD_FIELD (AmigoRegion, "regionEndpoint", "Endpoint", "endpoint", STRING, endpoint),
+  AMIGO_RECORD_FIELD (AmigoRegion, "optInStatus", "OptInStatus", "opt-in-status", POOLED, opt_in_status),
 };
 
 AmigoRecordType amigo_region_record =
   AMIGO_RECORD_TYPE ("Region", AmigoRegion, region_fields, amigo_region_get_type, NULL);
 
-static void
-amigo_region_finalize (GObject *object)
-{
-  amigo_record_clear (&amigo_region_record, object);
-
-  G_OBJECT_CLASS (amigo_region_parent_class)->finalize (object);
-}
-
-static void
-amigo_region_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  amigo_record_get_property (&amigo_region_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_region_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  amigo_record_set_property (&amigo_region_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_region_class_init (AmigoRegionClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = amigo_region_finalize;
-  object_class->get_property = amigo_region_get_property;
-  object_class->set_property = amigo_region_set_property;
-
-  /* One property per field of the table above */
-  amigo_record_class_install_properties (object_class, &amigo_region_record);
-}
-
-static void
-amigo_region_init (AmigoRegion *self)
-{
-  amigo_record_init (&amigo_region_record, self);
-}
+/* One property per field of the table above */
+AMIGO_RECORD_DEFINE_OBJECT_METHODS (AmigoRegion, amigo_region, amigo_region_record)
 
 /**
  * amigo_region_new:

@@ -53,11 +53,14 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AmigoErrorParts, amigo_error_parts_clear)
  *
  * Returns: %TRUE when @parts->code was found
  */
-typedef gboolean (*AmigoErrorParser) (guint               status,
+typedef gboolean AmigoErrorParseFunc (guint               status,
                                       SoupMessageHeaders *headers,
                                       const char         *body,
                                       gsize               len,
                                       AmigoErrorParts    *parts);
+/* The function type, so that each protocol's parser is declared as one,
+ * and the pointer the request keeps. */
+typedef AmigoErrorParseFunc *AmigoErrorParser;
 
 typedef struct _AmigoRequest AmigoRequest;
 

@@ -24,69 +24,20 @@ struct _AmigoSecurityGroup
 G_DEFINE_FINAL_TYPE (AmigoSecurityGroup, amigo_security_group, G_TYPE_OBJECT)
 
 static const AmigoRecordField security_group_fields[] = {
-  { "groupId", "GroupId", "group-id", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoSecurityGroup, group_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "groupName", "GroupName", "group-name", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoSecurityGroup, group_name), AMIGO_FIELD_NO_AUX, NULL },
-  { "groupDescription", "Description", "description", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoSecurityGroup, description), AMIGO_FIELD_NO_AUX, NULL },
-  { "vpcId", "VpcId", "vpc-id", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoSecurityGroup, vpc_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "ownerId", "OwnerId", "owner-id", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoSecurityGroup, owner_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "securityGroupArn", "SecurityGroupArn", "security-group-arn", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoSecurityGroup, security_group_arn), AMIGO_FIELD_NO_AUX, NULL },
-  { "tagSet", "Tags", "tags", AMIGO_FIELD_LIST,
-    G_STRUCT_OFFSET (AmigoSecurityGroup, tags), G_STRUCT_OFFSET (AmigoSecurityGroup, n_tags), &amigo_tag_record },
+  AMIGO_RECORD_FIELD (AmigoSecurityGroup, "groupId", "GroupId", "group-id", STRING, group_id),
+  AMIGO_RECORD_FIELD (AmigoSecurityGroup, "groupName", "GroupName", "group-name", STRING, group_name),
+  AMIGO_RECORD_FIELD (AmigoSecurityGroup, "groupDescription", "Description", "description", STRING, description),
+  AMIGO_RECORD_FIELD (AmigoSecurityGroup, "vpcId", "VpcId", "vpc-id", POOLED, vpc_id),
+  AMIGO_RECORD_FIELD (AmigoSecurityGroup, "ownerId", "OwnerId", "owner-id", POOLED, owner_id),
+  AMIGO_RECORD_FIELD (AmigoSecurityGroup, "securityGroupArn", "SecurityGroupArn", "security-group-arn", STRING, security_group_arn),
+  AMIGO_RECORD_LIST (AmigoSecurityGroup, "tagSet", "Tags", "tags", tags, amigo_tag_record),
 };
 
 AmigoRecordType amigo_security_group_record =
   AMIGO_RECORD_TYPE ("SecurityGroup", AmigoSecurityGroup, security_group_fields, amigo_security_group_get_type, NULL);
 
-static void
-amigo_security_group_finalize (GObject *object)
-{
-  amigo_record_clear (&amigo_security_group_record, object);
-
-  G_OBJECT_CLASS (amigo_security_group_parent_class)->finalize (object);
-}
-
-static void
-amigo_security_group_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  amigo_record_get_property (&amigo_security_group_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_security_group_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  amigo_record_set_property (&amigo_security_group_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_security_group_class_init (AmigoSecurityGroupClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = amigo_security_group_finalize;
-  object_class->get_property = amigo_security_group_get_property;
-  object_class->set_property = amigo_security_group_set_property;
-
-  /* One property per field of the table above */
-  amigo_record_class_install_properties (object_class, &amigo_security_group_record);
-}
-
-static void
-amigo_security_group_init (AmigoSecurityGroup *self)
-{
-  amigo_record_init (&amigo_security_group_record, self);
-}
+/* One property per field of the table above */
+AMIGO_RECORD_DEFINE_OBJECT_METHODS (AmigoSecurityGroup, amigo_security_group, amigo_security_group_record)
 
 /**
  * amigo_security_group_new:

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "amigo-async.h"
 #include "amigo-account.h"
 #include "amigo-client.h"
 #include "amigo-protocol.h"
@@ -58,14 +59,60 @@ const char              *amigo_service_get_region       (AmigoService           
 const char              *amigo_service_get_endpoint_url (AmigoService            *self);
 const AmigoServiceModel *amigo_service_get_model        (AmigoService            *self);
 
-void                     amigo_service_call_async       (AmigoService            *self,
-                                                         const AmigoOperation    *operation,
-                                                         JsonNode                *params,
-                                                         GCancellable            *cancellable,
-                                                         GAsyncReadyCallback      callback,
-                                                         gpointer                 user_data);
-JsonNode                *amigo_service_call_finish      (AmigoService            *self,
-                                                         GAsyncResult            *result,
-                                                         GError                 **error);
+AMIGO_DECLARE_ASYNC (AmigoService, JsonNode *, amigo_service_call,
+                     const AmigoOperation *operation,
+                     JsonNode *params);
+
+/* Declares a service type that AMIGO_DEFINE_SERVICE defines: its
+ * G_DECLARE_FINAL_TYPE over #AmigoService and its two constructors. */
+#define AMIGO_DECLARE_SERVICE(TypeName, type_name, MODULE, OBJ_NAME)          \
+  G_DECLARE_FINAL_TYPE (TypeName, type_name, MODULE, OBJ_NAME, AmigoService)  \
+                                                                              \
+  TypeName *type_name##_new             (AmigoClient   *client,               \
+                                         const char    *region,               \
+                                         const char    *endpoint_url);        \
+  TypeName *type_name##_new_for_account (AmigoAccount  *account,              \
+                                         AmigoClient   *client,               \
+                                         const char    *region,               \
+                                         GError       **error);
+
+/* Defines a final service type TypeName (type_name_get_type()) whose class
+ * serves @model_, and its two constructors:
+ *   TypeName *type_name_new (client, region, endpoint_url)
+ *   TypeName *type_name_new_for_account (account, client, region, error)
+ * the latter at the endpoint the account's configuration names for
+ * @endpoint_id (`ec2`, `sts`: the key of `AWS_ENDPOINT_URL_<ID>` and of the
+ * profile's `services` section). The instance struct is the service's own. */
+#define AMIGO_DEFINE_SERVICE(TypeName, type_name, TYPE, model_, endpoint_id)  \
+  G_DEFINE_FINAL_TYPE (TypeName, type_name, AMIGO_TYPE_SERVICE)               \
+                                                                              \
+  static void                                                                 \
+  type_name##_class_init (TypeName##Class *klass)                             \
+  {                                                                           \
+    AMIGO_SERVICE_CLASS (klass)->model = (model_);                            \
+  }                                                                           \
+                                                                              \
+  static void                                                                 \
+  type_name##_init (TypeName *self)                                           \
+  {                                                                           \
+  }                                                                           \
+                                                                              \
+  TypeName *                                                                  \
+  type_name##_new (AmigoClient *client,                                       \
+                   const char  *region,                                       \
+                   const char  *endpoint_url)                                 \
+  {                                                                           \
+    return amigo_service_new (TYPE, client, region, endpoint_url);            \
+  }                                                                           \
+                                                                              \
+  TypeName *                                                                  \
+  type_name##_new_for_account (AmigoAccount  *account,                        \
+                               AmigoClient   *client,                         \
+                               const char    *region,                         \
+                               GError       **error)                          \
+  {                                                                           \
+    return amigo_service_new_for_account (TYPE, endpoint_id, account, client, \
+                                          region, error);                     \
+  }
 
 G_END_DECLS

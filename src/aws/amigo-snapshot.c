@@ -43,101 +43,36 @@ struct _AmigoSnapshot
 G_DEFINE_FINAL_TYPE (AmigoSnapshot, amigo_snapshot, G_TYPE_OBJECT)
 
 static const AmigoRecordField snapshot_fields[] = {
-  { "snapshotId", "SnapshotId", "snapshot-id", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoSnapshot, snapshot_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "volumeId", "VolumeId", "volume-id", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoSnapshot, volume_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "status", "State", "state", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoSnapshot, state), AMIGO_FIELD_NO_AUX, NULL },
-  { "statusMessage", "StateMessage", "state-message", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoSnapshot, state_message), AMIGO_FIELD_NO_AUX, NULL },
-  { "startTime", "StartTime", "start-time", AMIGO_FIELD_DATE,
-    G_STRUCT_OFFSET (AmigoSnapshot, start_time), G_STRUCT_OFFSET (AmigoSnapshot, start_time_usec), NULL },
-  { "progress", "Progress", "progress", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoSnapshot, progress), AMIGO_FIELD_NO_AUX, NULL },
-  { "ownerId", "OwnerId", "owner-id", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoSnapshot, owner_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "ownerAlias", "OwnerAlias", "owner-alias", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoSnapshot, owner_alias), AMIGO_FIELD_NO_AUX, NULL },
-  { "description", "Description", "description", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoSnapshot, description), AMIGO_FIELD_NO_AUX, NULL },
-  { "volumeSize", "VolumeSize", "volume-size", AMIGO_FIELD_INT,
-    G_STRUCT_OFFSET (AmigoSnapshot, volume_size), AMIGO_FIELD_NO_AUX, NULL },
-  { "encrypted", "Encrypted", "encrypted", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoSnapshot, encrypted), AMIGO_FIELD_NO_AUX, NULL },
-  { "kmsKeyId", "KmsKeyId", "kms-key-id", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoSnapshot, kms_key_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "dataEncryptionKeyId", "DataEncryptionKeyId", "data-encryption-key-id", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoSnapshot, data_encryption_key_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "tagSet", "Tags", "tags", AMIGO_FIELD_LIST,
-    G_STRUCT_OFFSET (AmigoSnapshot, tags), G_STRUCT_OFFSET (AmigoSnapshot, n_tags), &amigo_tag_record },
-  { "storageTier", "StorageTier", "storage-tier", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoSnapshot, storage_tier), AMIGO_FIELD_NO_AUX, NULL },
-  { "restoreExpiryTime", "RestoreExpiryTime", "restore-expiry-time", AMIGO_FIELD_DATE,
-    G_STRUCT_OFFSET (AmigoSnapshot, restore_expiry_time), G_STRUCT_OFFSET (AmigoSnapshot, restore_expiry_time_usec), NULL },
-  { "outpostArn", "OutpostArn", "outpost-arn", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoSnapshot, outpost_arn), AMIGO_FIELD_NO_AUX, NULL },
-  { "availabilityZone", "AvailabilityZone", "availability-zone", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoSnapshot, availability_zone), AMIGO_FIELD_NO_AUX, NULL },
-  { "sseType", "SseType", "sse-type", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoSnapshot, sse_type), AMIGO_FIELD_NO_AUX, NULL },
-  { "transferType", "TransferType", "transfer-type", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoSnapshot, transfer_type), AMIGO_FIELD_NO_AUX, NULL },
-  { "completionDurationMinutes", "CompletionDurationMinutes", "completion-duration-minutes", AMIGO_FIELD_INT,
-    G_STRUCT_OFFSET (AmigoSnapshot, completion_duration_minutes), AMIGO_FIELD_NO_AUX, NULL },
-  { "completionTime", "CompletionTime", "completion-time", AMIGO_FIELD_DATE,
-    G_STRUCT_OFFSET (AmigoSnapshot, completion_time), G_STRUCT_OFFSET (AmigoSnapshot, completion_time_usec), NULL },
-  { "fullSnapshotSizeInBytes", "FullSnapshotSizeInBytes", "full-snapshot-size-in-bytes", AMIGO_FIELD_INT64,
-    G_STRUCT_OFFSET (AmigoSnapshot, full_snapshot_size_in_bytes), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoSnapshot, "snapshotId", "SnapshotId", "snapshot-id", STRING, snapshot_id),
+  AMIGO_RECORD_FIELD (AmigoSnapshot, "volumeId", "VolumeId", "volume-id", STRING, volume_id),
+  AMIGO_RECORD_FIELD (AmigoSnapshot, "status", "State", "state", POOLED, state),
+  AMIGO_RECORD_FIELD (AmigoSnapshot, "statusMessage", "StateMessage", "state-message", STRING, state_message),
+  AMIGO_RECORD_DATE (AmigoSnapshot, "startTime", "StartTime", "start-time", start_time),
+  AMIGO_RECORD_FIELD (AmigoSnapshot, "progress", "Progress", "progress", POOLED, progress),
+  AMIGO_RECORD_FIELD (AmigoSnapshot, "ownerId", "OwnerId", "owner-id", POOLED, owner_id),
+  AMIGO_RECORD_FIELD (AmigoSnapshot, "ownerAlias", "OwnerAlias", "owner-alias", POOLED, owner_alias),
+  AMIGO_RECORD_FIELD (AmigoSnapshot, "description", "Description", "description", STRING, description),
+  AMIGO_RECORD_FIELD (AmigoSnapshot, "volumeSize", "VolumeSize", "volume-size", INT, volume_size),
+  AMIGO_RECORD_FIELD (AmigoSnapshot, "encrypted", "Encrypted", "encrypted", BOOLEAN, encrypted),
+  AMIGO_RECORD_FIELD (AmigoSnapshot, "kmsKeyId", "KmsKeyId", "kms-key-id", POOLED, kms_key_id),
+  AMIGO_RECORD_FIELD (AmigoSnapshot, "dataEncryptionKeyId", "DataEncryptionKeyId", "data-encryption-key-id", STRING, data_encryption_key_id),
+  AMIGO_RECORD_LIST (AmigoSnapshot, "tagSet", "Tags", "tags", tags, amigo_tag_record),
+  AMIGO_RECORD_FIELD (AmigoSnapshot, "storageTier", "StorageTier", "storage-tier", POOLED, storage_tier),
+  AMIGO_RECORD_DATE (AmigoSnapshot, "restoreExpiryTime", "RestoreExpiryTime", "restore-expiry-time", restore_expiry_time),
+  AMIGO_RECORD_FIELD (AmigoSnapshot, "outpostArn", "OutpostArn", "outpost-arn", POOLED, outpost_arn),
+  AMIGO_RECORD_FIELD (AmigoSnapshot, "availabilityZone", "AvailabilityZone", "availability-zone", POOLED, availability_zone),
+  AMIGO_RECORD_FIELD (AmigoSnapshot, "sseType", "SseType", "sse-type", POOLED, sse_type),
+  AMIGO_RECORD_FIELD (AmigoSnapshot, "transferType", "TransferType", "transfer-type", POOLED, transfer_type),
+  AMIGO_RECORD_FIELD (AmigoSnapshot, "completionDurationMinutes", "CompletionDurationMinutes", "completion-duration-minutes", INT, completion_duration_minutes),
+  AMIGO_RECORD_DATE (AmigoSnapshot, "completionTime", "CompletionTime", "completion-time", completion_time),
+  AMIGO_RECORD_FIELD (AmigoSnapshot, "fullSnapshotSizeInBytes", "FullSnapshotSizeInBytes", "full-snapshot-size-in-bytes", INT64, full_snapshot_size_in_bytes),
 };
 
 AmigoRecordType amigo_snapshot_record =
   AMIGO_RECORD_TYPE ("Snapshot", AmigoSnapshot, snapshot_fields, amigo_snapshot_get_type, NULL);
 
-static void
-amigo_snapshot_finalize (GObject *object)
-{
-  amigo_record_clear (&amigo_snapshot_record, object);
-
-  G_OBJECT_CLASS (amigo_snapshot_parent_class)->finalize (object);
-}
-
-static void
-amigo_snapshot_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  amigo_record_get_property (&amigo_snapshot_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_snapshot_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  amigo_record_set_property (&amigo_snapshot_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_snapshot_class_init (AmigoSnapshotClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = amigo_snapshot_finalize;
-  object_class->get_property = amigo_snapshot_get_property;
-  object_class->set_property = amigo_snapshot_set_property;
-
-  /* One property per field of the table above */
-  amigo_record_class_install_properties (object_class, &amigo_snapshot_record);
-}
-
-static void
-amigo_snapshot_init (AmigoSnapshot *self)
-{
-  amigo_record_init (&amigo_snapshot_record, self);
-}
+/* One property per field of the table above */
+AMIGO_RECORD_DEFINE_OBJECT_METHODS (AmigoSnapshot, amigo_snapshot, amigo_snapshot_record)
 
 /**
  * amigo_snapshot_new:
@@ -157,6 +92,8 @@ amigo_snapshot_new (void)
   AMIGO_RECORD_GETTER (AmigoSnapshot, amigo_snapshot, AMIGO_IS_SNAPSHOT, Ret, field, fallback)
 #define ARRAY_GETTER(Item, field) \
   AMIGO_RECORD_ARRAY_GETTER (AmigoSnapshot, amigo_snapshot, AMIGO_IS_SNAPSHOT, Item, field)
+#define TRISTATE_GETTER(field) \
+  AMIGO_RECORD_TRISTATE_GETTER (AmigoSnapshot, amigo_snapshot, AMIGO_IS_SNAPSHOT, field)
 
 /**
  * amigo_snapshot_get_snapshot_id:
@@ -252,13 +189,7 @@ GETTER (gint, volume_size, -1)
  *
  * Returns: whether it is encrypted (`encrypted`); %FALSE when not given
  */
-gboolean
-amigo_snapshot_get_encrypted (AmigoSnapshot *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SNAPSHOT (self), FALSE);
-
-  return self->encrypted == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (encrypted)
 
 /**
  * amigo_snapshot_get_kms_key_id:
@@ -379,10 +310,8 @@ G_DEFINE_BOXED_TYPE (AmigoSnapshotDeletion, amigo_snapshot_deletion,
                      amigo_snapshot_deletion_copy, amigo_snapshot_deletion_free)
 
 static const AmigoRecordField snapshot_deletion_fields[] = {
-  { "snapshotId", "SnapshotId", NULL, AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoSnapshotDeletion, snapshot_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "returnCode", "ReturnCode", NULL, AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoSnapshotDeletion, return_code), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoSnapshotDeletion, "snapshotId", "SnapshotId", NULL, STRING, snapshot_id),
+  AMIGO_RECORD_FIELD (AmigoSnapshotDeletion, "returnCode", "ReturnCode", NULL, STRING, return_code),
 };
 
 AmigoRecordType amigo_snapshot_deletion_record =
@@ -395,19 +324,8 @@ AmigoRecordType amigo_snapshot_deletion_record =
  *
  * Returns: (transfer full): a copy
  */
-AmigoSnapshotDeletion *
-amigo_snapshot_deletion_copy (const AmigoSnapshotDeletion *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return amigo_record_dup (&amigo_snapshot_deletion_record, self);
-}
-
 /**
  * amigo_snapshot_deletion_free:
  * @self: (nullable) (transfer full): an #AmigoSnapshotDeletion
  */
-void
-amigo_snapshot_deletion_free (AmigoSnapshotDeletion *self)
-{
-  amigo_record_free (&amigo_snapshot_deletion_record, self);
-}
+AMIGO_RECORD_DEFINE_BOXED_METHODS (AmigoSnapshotDeletion, amigo_snapshot_deletion, amigo_snapshot_deletion_record)

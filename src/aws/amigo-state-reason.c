@@ -10,10 +10,8 @@
 G_DEFINE_BOXED_TYPE (AmigoStateReason, amigo_state_reason, amigo_state_reason_copy, amigo_state_reason_free)
 
 static const AmigoRecordField state_reason_fields[] = {
-  { "code", "Code", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoStateReason, code), AMIGO_FIELD_NO_AUX, NULL },
-  { "message", "Message", NULL, AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoStateReason, message), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoStateReason, "code", "Code", NULL, POOLED, code),
+  AMIGO_RECORD_FIELD (AmigoStateReason, "message", "Message", NULL, STRING, message),
 };
 
 AmigoRecordType amigo_state_reason_record =
@@ -30,9 +28,7 @@ AmigoStateReason *
 amigo_state_reason_new (const char *code,
                         const char *message)
 {
-  AmigoStateReason *self = g_new0 (AmigoStateReason, 1);
-
-  amigo_record_init (&amigo_state_reason_record, self);
+  AmigoStateReason *self = amigo_record_new (&amigo_state_reason_record);
   self->code = amigo_pool_intern (code);
   self->message = g_strdup (message);
 
@@ -45,21 +41,10 @@ amigo_state_reason_new (const char *code,
  *
  * Returns: (transfer full): a deep copy of @self
  */
-AmigoStateReason *
-amigo_state_reason_copy (const AmigoStateReason *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return amigo_record_dup (&amigo_state_reason_record, self);
-}
-
 /**
  * amigo_state_reason_free:
  * @self: (transfer full) (nullable): a #AmigoStateReason
  *
  * Frees @self and what it holds.
  */
-void
-amigo_state_reason_free (AmigoStateReason *self)
-{
-  amigo_record_free (&amigo_state_reason_record, self);
-}
+AMIGO_RECORD_DEFINE_BOXED_METHODS (AmigoStateReason, amigo_state_reason, amigo_state_reason_record)

@@ -17,8 +17,6 @@ struct _AmigoSts
   AmigoService parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (AmigoSts, amigo_sts, AMIGO_TYPE_SERVICE)
-
 G_DEFINE_BOXED_TYPE (AmigoCallerIdentity, amigo_caller_identity,
                      amigo_caller_identity_copy, amigo_caller_identity_free)
 
@@ -99,19 +97,6 @@ caller_identity_cb (GObject      *source,
   g_task_return_pointer (task, identity, (GDestroyNotify) amigo_caller_identity_free);
 }
 
-/* ---- GObject ---------------------------------------------------------- */
-
-static void
-amigo_sts_class_init (AmigoStsClass *klass)
-{
-  AMIGO_SERVICE_CLASS (klass)->model = &sts_model;
-}
-
-static void
-amigo_sts_init (AmigoSts *self)
-{
-}
-
 /* ---- public API ------------------------------------------------------- */
 
 /**
@@ -159,14 +144,6 @@ amigo_caller_identity_free (AmigoCallerIdentity *self)
  *
  * Returns: (transfer full): STS in @region
  */
-AmigoSts *
-amigo_sts_new (AmigoClient *client,
-               const char  *region,
-               const char  *endpoint_url)
-{
-  return amigo_service_new (AMIGO_TYPE_STS, client, region, endpoint_url);
-}
-
 /**
  * amigo_sts_new_for_account:
  * @account: an account
@@ -178,14 +155,7 @@ amigo_sts_new (AmigoClient *client,
  *
  * Returns: (transfer full) (nullable): STS, or %NULL with @error set
  */
-AmigoSts *
-amigo_sts_new_for_account (AmigoAccount  *account,
-                           AmigoClient   *client,
-                           const char    *region,
-                           GError       **error)
-{
-  return amigo_service_new_for_account (AMIGO_TYPE_STS, "sts", account, client, region, error);
-}
+AMIGO_DEFINE_SERVICE (AmigoSts, amigo_sts, AMIGO_TYPE_STS, &sts_model, "sts")
 
 /**
  * amigo_sts_get_caller_identity_async:

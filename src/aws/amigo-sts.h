@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "amigo-async.h"
 #include "amigo-account.h"
 #include "amigo-client.h"
 #include "amigo-service.h"
@@ -45,22 +46,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmigoCallerIdentity, amigo_caller_identity_free)
  * STS in one region of one account: an #AmigoService (client, region,
  * endpoint) speaking the AWS query protocol.
  */
-G_DECLARE_FINAL_TYPE (AmigoSts, amigo_sts, AMIGO, STS, AmigoService)
+AMIGO_DECLARE_SERVICE (AmigoSts, amigo_sts, AMIGO, STS)
 
-AmigoSts            *amigo_sts_new                        (AmigoClient         *client,
-                                                           const char          *region,
-                                                           const char          *endpoint_url);
-AmigoSts            *amigo_sts_new_for_account            (AmigoAccount        *account,
-                                                           AmigoClient         *client,
-                                                           const char          *region,
-                                                           GError             **error);
-
-void                 amigo_sts_get_caller_identity_async  (AmigoSts            *self,
-                                                           GCancellable        *cancellable,
-                                                           GAsyncReadyCallback  callback,
-                                                           gpointer             user_data);
-AmigoCallerIdentity *amigo_sts_get_caller_identity_finish (AmigoSts            *self,
-                                                           GAsyncResult        *result,
-                                                           GError             **error);
+AMIGO_DECLARE_ASYNC (AmigoSts, AmigoCallerIdentity *, amigo_sts_get_caller_identity);
 
 G_END_DECLS

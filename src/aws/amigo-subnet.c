@@ -32,85 +32,28 @@ struct _AmigoSubnet
 G_DEFINE_FINAL_TYPE (AmigoSubnet, amigo_subnet, G_TYPE_OBJECT)
 
 static const AmigoRecordField subnet_fields[] = {
-  { "subnetId", "SubnetId", "subnet-id", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoSubnet, subnet_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "vpcId", "VpcId", "vpc-id", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoSubnet, vpc_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "state", "State", "state", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoSubnet, state), AMIGO_FIELD_NO_AUX, NULL },
-  { "availabilityZone", "AvailabilityZone", "availability-zone", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoSubnet, availability_zone), AMIGO_FIELD_NO_AUX, NULL },
-  { "availabilityZoneId", "AvailabilityZoneId", "availability-zone-id", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoSubnet, availability_zone_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "cidrBlock", "CidrBlock", "cidr-block", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoSubnet, cidr_block), AMIGO_FIELD_NO_AUX, NULL },
-  { "availableIpAddressCount", "AvailableIpAddressCount", "available-ip-address-count", AMIGO_FIELD_INT,
-    G_STRUCT_OFFSET (AmigoSubnet, available_ip_address_count), AMIGO_FIELD_NO_AUX, NULL },
-  { "defaultForAz", "DefaultForAz", "default-for-az", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoSubnet, default_for_az), AMIGO_FIELD_NO_AUX, NULL },
-  { "mapPublicIpOnLaunch", "MapPublicIpOnLaunch", "map-public-ip-on-launch", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoSubnet, map_public_ip_on_launch), AMIGO_FIELD_NO_AUX, NULL },
-  { "assignIpv6AddressOnCreation", "AssignIpv6AddressOnCreation", "assign-ipv6-address-on-creation", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoSubnet, assign_ipv6_address_on_creation), AMIGO_FIELD_NO_AUX, NULL },
-  { "ipv6Native", "Ipv6Native", "ipv6-native", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoSubnet, ipv6_native), AMIGO_FIELD_NO_AUX, NULL },
-  { "ownerId", "OwnerId", "owner-id", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoSubnet, owner_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "subnetArn", "SubnetArn", "subnet-arn", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoSubnet, subnet_arn), AMIGO_FIELD_NO_AUX, NULL },
-  { "outpostArn", "OutpostArn", "outpost-arn", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoSubnet, outpost_arn), AMIGO_FIELD_NO_AUX, NULL },
-  { "tagSet", "Tags", "tags", AMIGO_FIELD_LIST,
-    G_STRUCT_OFFSET (AmigoSubnet, tags), G_STRUCT_OFFSET (AmigoSubnet, n_tags), &amigo_tag_record },
+  AMIGO_RECORD_FIELD (AmigoSubnet, "subnetId", "SubnetId", "subnet-id", STRING, subnet_id),
+  AMIGO_RECORD_FIELD (AmigoSubnet, "vpcId", "VpcId", "vpc-id", POOLED, vpc_id),
+  AMIGO_RECORD_FIELD (AmigoSubnet, "state", "State", "state", POOLED, state),
+  AMIGO_RECORD_FIELD (AmigoSubnet, "availabilityZone", "AvailabilityZone", "availability-zone", POOLED, availability_zone),
+  AMIGO_RECORD_FIELD (AmigoSubnet, "availabilityZoneId", "AvailabilityZoneId", "availability-zone-id", POOLED, availability_zone_id),
+  AMIGO_RECORD_FIELD (AmigoSubnet, "cidrBlock", "CidrBlock", "cidr-block", STRING, cidr_block),
+  AMIGO_RECORD_FIELD (AmigoSubnet, "availableIpAddressCount", "AvailableIpAddressCount", "available-ip-address-count", INT, available_ip_address_count),
+  AMIGO_RECORD_FIELD (AmigoSubnet, "defaultForAz", "DefaultForAz", "default-for-az", BOOLEAN, default_for_az),
+  AMIGO_RECORD_FIELD (AmigoSubnet, "mapPublicIpOnLaunch", "MapPublicIpOnLaunch", "map-public-ip-on-launch", BOOLEAN, map_public_ip_on_launch),
+  AMIGO_RECORD_FIELD (AmigoSubnet, "assignIpv6AddressOnCreation", "AssignIpv6AddressOnCreation", "assign-ipv6-address-on-creation", BOOLEAN, assign_ipv6_address_on_creation),
+  AMIGO_RECORD_FIELD (AmigoSubnet, "ipv6Native", "Ipv6Native", "ipv6-native", BOOLEAN, ipv6_native),
+  AMIGO_RECORD_FIELD (AmigoSubnet, "ownerId", "OwnerId", "owner-id", POOLED, owner_id),
+  AMIGO_RECORD_FIELD (AmigoSubnet, "subnetArn", "SubnetArn", "subnet-arn", STRING, subnet_arn),
+  AMIGO_RECORD_FIELD (AmigoSubnet, "outpostArn", "OutpostArn", "outpost-arn", POOLED, outpost_arn),
+  AMIGO_RECORD_LIST (AmigoSubnet, "tagSet", "Tags", "tags", tags, amigo_tag_record),
 };
 
 AmigoRecordType amigo_subnet_record =
   AMIGO_RECORD_TYPE ("Subnet", AmigoSubnet, subnet_fields, amigo_subnet_get_type, NULL);
 
-static void
-amigo_subnet_finalize (GObject *object)
-{
-  amigo_record_clear (&amigo_subnet_record, object);
-
-  G_OBJECT_CLASS (amigo_subnet_parent_class)->finalize (object);
-}
-
-static void
-amigo_subnet_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  amigo_record_get_property (&amigo_subnet_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_subnet_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  amigo_record_set_property (&amigo_subnet_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_subnet_class_init (AmigoSubnetClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = amigo_subnet_finalize;
-  object_class->get_property = amigo_subnet_get_property;
-  object_class->set_property = amigo_subnet_set_property;
-
-  /* One property per field of the table above */
-  amigo_record_class_install_properties (object_class, &amigo_subnet_record);
-}
-
-static void
-amigo_subnet_init (AmigoSubnet *self)
-{
-  amigo_record_init (&amigo_subnet_record, self);
-}
+/* One property per field of the table above */
+AMIGO_RECORD_DEFINE_OBJECT_METHODS (AmigoSubnet, amigo_subnet, amigo_subnet_record)
 
 /**
  * amigo_subnet_new:
@@ -130,6 +73,8 @@ amigo_subnet_new (void)
   AMIGO_RECORD_GETTER (AmigoSubnet, amigo_subnet, AMIGO_IS_SUBNET, Ret, field, fallback)
 #define ARRAY_GETTER(Item, field) \
   AMIGO_RECORD_ARRAY_GETTER (AmigoSubnet, amigo_subnet, AMIGO_IS_SUBNET, Item, field)
+#define TRISTATE_GETTER(field) \
+  AMIGO_RECORD_TRISTATE_GETTER (AmigoSubnet, amigo_subnet, AMIGO_IS_SUBNET, field)
 
 /**
  * amigo_subnet_get_subnet_id:
@@ -193,13 +138,7 @@ GETTER (gint, available_ip_address_count, -1)
  *
  * Returns: whether it is the default subnet of its zone (`defaultForAz`); %FALSE when not given
  */
-gboolean
-amigo_subnet_get_default_for_az (AmigoSubnet *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SUBNET (self), FALSE);
-
-  return self->default_for_az == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (default_for_az)
 
 /**
  * amigo_subnet_get_map_public_ip_on_launch:
@@ -207,13 +146,7 @@ amigo_subnet_get_default_for_az (AmigoSubnet *self)
  *
  * Returns: whether instances get a public IPv4 address (`mapPublicIpOnLaunch`); %FALSE when not given
  */
-gboolean
-amigo_subnet_get_map_public_ip_on_launch (AmigoSubnet *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SUBNET (self), FALSE);
-
-  return self->map_public_ip_on_launch == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (map_public_ip_on_launch)
 
 /**
  * amigo_subnet_get_assign_ipv6_address_on_creation:
@@ -221,13 +154,7 @@ amigo_subnet_get_map_public_ip_on_launch (AmigoSubnet *self)
  *
  * Returns: whether network interfaces get an IPv6 address (`assignIpv6AddressOnCreation`); %FALSE when not given
  */
-gboolean
-amigo_subnet_get_assign_ipv6_address_on_creation (AmigoSubnet *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SUBNET (self), FALSE);
-
-  return self->assign_ipv6_address_on_creation == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (assign_ipv6_address_on_creation)
 
 /**
  * amigo_subnet_get_ipv6_native:
@@ -235,13 +162,7 @@ amigo_subnet_get_assign_ipv6_address_on_creation (AmigoSubnet *self)
  *
  * Returns: whether it is IPv6 only (`ipv6Native`); %FALSE when not given
  */
-gboolean
-amigo_subnet_get_ipv6_native (AmigoSubnet *self)
-{
-  g_return_val_if_fail (AMIGO_IS_SUBNET (self), FALSE);
-
-  return self->ipv6_native == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (ipv6_native)
 
 /**
  * amigo_subnet_get_owner_id:

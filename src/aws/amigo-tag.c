@@ -10,10 +10,8 @@
 G_DEFINE_BOXED_TYPE (AmigoTag, amigo_tag, amigo_tag_copy, amigo_tag_free)
 
 static const AmigoRecordField tag_fields[] = {
-  { "key", "Key", NULL, AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoTag, key), AMIGO_FIELD_NO_AUX, NULL },
-  { "value", "Value", NULL, AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoTag, value), AMIGO_FIELD_NO_AUX, NULL },
+  AMIGO_RECORD_FIELD (AmigoTag, "key", "Key", NULL, POOLED, key),
+  AMIGO_RECORD_FIELD (AmigoTag, "value", "Value", NULL, STRING, value),
 };
 
 AmigoRecordType amigo_tag_record =
@@ -30,9 +28,7 @@ AmigoTag *
 amigo_tag_new (const char *key,
                const char *value)
 {
-  AmigoTag *self = g_new0 (AmigoTag, 1);
-
-  amigo_record_init (&amigo_tag_record, self);
+  AmigoTag *self = amigo_record_new (&amigo_tag_record);
   self->key = amigo_pool_intern (key);
   self->value = g_strdup (value);
 
@@ -45,21 +41,10 @@ amigo_tag_new (const char *key,
  *
  * Returns: (transfer full): a deep copy of @self
  */
-AmigoTag *
-amigo_tag_copy (const AmigoTag *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return amigo_record_dup (&amigo_tag_record, self);
-}
-
 /**
  * amigo_tag_free:
  * @self: (transfer full) (nullable): a #AmigoTag
  *
  * Frees @self and what it holds.
  */
-void
-amigo_tag_free (AmigoTag *self)
-{
-  amigo_record_free (&amigo_tag_record, self);
-}
+AMIGO_RECORD_DEFINE_BOXED_METHODS (AmigoTag, amigo_tag, amigo_tag_record)

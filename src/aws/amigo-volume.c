@@ -35,79 +35,25 @@ struct _AmigoVolume
 G_DEFINE_FINAL_TYPE (AmigoVolume, amigo_volume, G_TYPE_OBJECT)
 
 static const AmigoRecordField volume_fields[] = {
-  { "volumeId", "VolumeId", "volume-id", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoVolume, volume_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "size", "Size", "size", AMIGO_FIELD_INT,
-    G_STRUCT_OFFSET (AmigoVolume, size), AMIGO_FIELD_NO_AUX, NULL },
-  { "snapshotId", "SnapshotId", "snapshot-id", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoVolume, snapshot_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "availabilityZone", "AvailabilityZone", "availability-zone", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoVolume, availability_zone), AMIGO_FIELD_NO_AUX, NULL },
-  { "status", "State", "state", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoVolume, state), AMIGO_FIELD_NO_AUX, NULL },
-  { "createTime", "CreateTime", "create-time", AMIGO_FIELD_DATE,
-    G_STRUCT_OFFSET (AmigoVolume, create_time), G_STRUCT_OFFSET (AmigoVolume, create_time_usec), NULL },
-  { "volumeType", "VolumeType", "volume-type", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoVolume, volume_type), AMIGO_FIELD_NO_AUX, NULL },
-  { "iops", "Iops", "iops", AMIGO_FIELD_INT,
-    G_STRUCT_OFFSET (AmigoVolume, iops), AMIGO_FIELD_NO_AUX, NULL },
-  { "throughput", "Throughput", "throughput", AMIGO_FIELD_INT,
-    G_STRUCT_OFFSET (AmigoVolume, throughput), AMIGO_FIELD_NO_AUX, NULL },
-  { "encrypted", "Encrypted", "encrypted", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoVolume, encrypted), AMIGO_FIELD_NO_AUX, NULL },
-  { "kmsKeyId", "KmsKeyId", "kms-key-id", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoVolume, kms_key_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "tagSet", "Tags", "tags", AMIGO_FIELD_LIST,
-    G_STRUCT_OFFSET (AmigoVolume, tags), G_STRUCT_OFFSET (AmigoVolume, n_tags), &amigo_tag_record },
+  AMIGO_RECORD_FIELD (AmigoVolume, "volumeId", "VolumeId", "volume-id", STRING, volume_id),
+  AMIGO_RECORD_FIELD (AmigoVolume, "size", "Size", "size", INT, size),
+  AMIGO_RECORD_FIELD (AmigoVolume, "snapshotId", "SnapshotId", "snapshot-id", STRING, snapshot_id),
+  AMIGO_RECORD_FIELD (AmigoVolume, "availabilityZone", "AvailabilityZone", "availability-zone", POOLED, availability_zone),
+  AMIGO_RECORD_FIELD (AmigoVolume, "status", "State", "state", POOLED, state),
+  AMIGO_RECORD_DATE (AmigoVolume, "createTime", "CreateTime", "create-time", create_time),
+  AMIGO_RECORD_FIELD (AmigoVolume, "volumeType", "VolumeType", "volume-type", POOLED, volume_type),
+  AMIGO_RECORD_FIELD (AmigoVolume, "iops", "Iops", "iops", INT, iops),
+  AMIGO_RECORD_FIELD (AmigoVolume, "throughput", "Throughput", "throughput", INT, throughput),
+  AMIGO_RECORD_FIELD (AmigoVolume, "encrypted", "Encrypted", "encrypted", BOOLEAN, encrypted),
+  AMIGO_RECORD_FIELD (AmigoVolume, "kmsKeyId", "KmsKeyId", "kms-key-id", POOLED, kms_key_id),
+  AMIGO_RECORD_LIST (AmigoVolume, "tagSet", "Tags", "tags", tags, amigo_tag_record),
 };
 
 AmigoRecordType amigo_volume_record =
   AMIGO_RECORD_TYPE ("Volume", AmigoVolume, volume_fields, amigo_volume_get_type, NULL);
 
-static void
-amigo_volume_finalize (GObject *object)
-{
-  amigo_record_clear (&amigo_volume_record, object);
-
-  G_OBJECT_CLASS (amigo_volume_parent_class)->finalize (object);
-}
-
-static void
-amigo_volume_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  amigo_record_get_property (&amigo_volume_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_volume_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  amigo_record_set_property (&amigo_volume_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_volume_class_init (AmigoVolumeClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = amigo_volume_finalize;
-  object_class->get_property = amigo_volume_get_property;
-  object_class->set_property = amigo_volume_set_property;
-
-  /* One property per field of the table above */
-  amigo_record_class_install_properties (object_class, &amigo_volume_record);
-}
-
-static void
-amigo_volume_init (AmigoVolume *self)
-{
-  amigo_record_init (&amigo_volume_record, self);
-}
+/* One property per field of the table above */
+AMIGO_RECORD_DEFINE_OBJECT_METHODS (AmigoVolume, amigo_volume, amigo_volume_record)
 
 /**
  * amigo_volume_new:
@@ -127,6 +73,8 @@ amigo_volume_new (void)
   AMIGO_RECORD_GETTER (AmigoVolume, amigo_volume, AMIGO_IS_VOLUME, Ret, field, fallback)
 #define ARRAY_GETTER(Item, field) \
   AMIGO_RECORD_ARRAY_GETTER (AmigoVolume, amigo_volume, AMIGO_IS_VOLUME, Item, field)
+#define TRISTATE_GETTER(field) \
+  AMIGO_RECORD_TRISTATE_GETTER (AmigoVolume, amigo_volume, AMIGO_IS_VOLUME, field)
 
 /**
  * amigo_volume_get_volume_id:
@@ -218,13 +166,7 @@ GETTER (gint, throughput, -1)
  *
  * Returns: whether it is encrypted (`encrypted`); %FALSE when not given
  */
-gboolean
-amigo_volume_get_encrypted (AmigoVolume *self)
-{
-  g_return_val_if_fail (AMIGO_IS_VOLUME (self), FALSE);
-
-  return self->encrypted == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (encrypted)
 
 /**
  * amigo_volume_get_kms_key_id:

@@ -25,71 +25,21 @@ struct _AmigoVpc
 G_DEFINE_FINAL_TYPE (AmigoVpc, amigo_vpc, G_TYPE_OBJECT)
 
 static const AmigoRecordField vpc_fields[] = {
-  { "vpcId", "VpcId", "vpc-id", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoVpc, vpc_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "state", "State", "state", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoVpc, state), AMIGO_FIELD_NO_AUX, NULL },
-  { "cidrBlock", "CidrBlock", "cidr-block", AMIGO_FIELD_STRING,
-    G_STRUCT_OFFSET (AmigoVpc, cidr_block), AMIGO_FIELD_NO_AUX, NULL },
-  { "dhcpOptionsId", "DhcpOptionsId", "dhcp-options-id", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoVpc, dhcp_options_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "instanceTenancy", "InstanceTenancy", "instance-tenancy", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoVpc, instance_tenancy), AMIGO_FIELD_NO_AUX, NULL },
-  { "isDefault", "IsDefault", "is-default", AMIGO_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (AmigoVpc, is_default), AMIGO_FIELD_NO_AUX, NULL },
-  { "ownerId", "OwnerId", "owner-id", AMIGO_FIELD_POOLED,
-    G_STRUCT_OFFSET (AmigoVpc, owner_id), AMIGO_FIELD_NO_AUX, NULL },
-  { "tagSet", "Tags", "tags", AMIGO_FIELD_LIST,
-    G_STRUCT_OFFSET (AmigoVpc, tags), G_STRUCT_OFFSET (AmigoVpc, n_tags), &amigo_tag_record },
+  AMIGO_RECORD_FIELD (AmigoVpc, "vpcId", "VpcId", "vpc-id", STRING, vpc_id),
+  AMIGO_RECORD_FIELD (AmigoVpc, "state", "State", "state", POOLED, state),
+  AMIGO_RECORD_FIELD (AmigoVpc, "cidrBlock", "CidrBlock", "cidr-block", STRING, cidr_block),
+  AMIGO_RECORD_FIELD (AmigoVpc, "dhcpOptionsId", "DhcpOptionsId", "dhcp-options-id", POOLED, dhcp_options_id),
+  AMIGO_RECORD_FIELD (AmigoVpc, "instanceTenancy", "InstanceTenancy", "instance-tenancy", POOLED, instance_tenancy),
+  AMIGO_RECORD_FIELD (AmigoVpc, "isDefault", "IsDefault", "is-default", BOOLEAN, is_default),
+  AMIGO_RECORD_FIELD (AmigoVpc, "ownerId", "OwnerId", "owner-id", POOLED, owner_id),
+  AMIGO_RECORD_LIST (AmigoVpc, "tagSet", "Tags", "tags", tags, amigo_tag_record),
 };
 
 AmigoRecordType amigo_vpc_record =
   AMIGO_RECORD_TYPE ("Vpc", AmigoVpc, vpc_fields, amigo_vpc_get_type, NULL);
 
-static void
-amigo_vpc_finalize (GObject *object)
-{
-  amigo_record_clear (&amigo_vpc_record, object);
-
-  G_OBJECT_CLASS (amigo_vpc_parent_class)->finalize (object);
-}
-
-static void
-amigo_vpc_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
-{
-  amigo_record_get_property (&amigo_vpc_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_vpc_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  amigo_record_set_property (&amigo_vpc_record, object, prop_id, value, pspec);
-}
-
-static void
-amigo_vpc_class_init (AmigoVpcClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = amigo_vpc_finalize;
-  object_class->get_property = amigo_vpc_get_property;
-  object_class->set_property = amigo_vpc_set_property;
-
-  /* One property per field of the table above */
-  amigo_record_class_install_properties (object_class, &amigo_vpc_record);
-}
-
-static void
-amigo_vpc_init (AmigoVpc *self)
-{
-  amigo_record_init (&amigo_vpc_record, self);
-}
+/* One property per field of the table above */
+AMIGO_RECORD_DEFINE_OBJECT_METHODS (AmigoVpc, amigo_vpc, amigo_vpc_record)
 
 /**
  * amigo_vpc_new:
@@ -109,6 +59,8 @@ amigo_vpc_new (void)
   AMIGO_RECORD_GETTER (AmigoVpc, amigo_vpc, AMIGO_IS_VPC, Ret, field, fallback)
 #define ARRAY_GETTER(Item, field) \
   AMIGO_RECORD_ARRAY_GETTER (AmigoVpc, amigo_vpc, AMIGO_IS_VPC, Item, field)
+#define TRISTATE_GETTER(field) \
+  AMIGO_RECORD_TRISTATE_GETTER (AmigoVpc, amigo_vpc, AMIGO_IS_VPC, field)
 
 /**
  * amigo_vpc_get_vpc_id:
@@ -156,13 +108,7 @@ GETTER (const char *, instance_tenancy, NULL)
  *
  * Returns: whether it is the default VPC (`isDefault`); %FALSE when not given
  */
-gboolean
-amigo_vpc_get_is_default (AmigoVpc *self)
-{
-  g_return_val_if_fail (AMIGO_IS_VPC (self), FALSE);
-
-  return self->is_default == AMIGO_TRISTATE_TRUE;
-}
+TRISTATE_GETTER (is_default)
 
 /**
  * amigo_vpc_get_owner_id:

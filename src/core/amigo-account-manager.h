@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "amigo-async.h"
 #include "amigo-account.h"
 
 G_BEGIN_DECLS
@@ -16,13 +17,7 @@ G_DECLARE_FINAL_TYPE (AmigoAccountManager, amigo_account_manager, AMIGO, ACCOUNT
 
 AmigoAccountManager *amigo_account_manager_new              (GSettings            *settings,
                                                              const char * const   *envp);
-void                 amigo_account_manager_load_async       (AmigoAccountManager  *self,
-                                                             GCancellable         *cancellable,
-                                                             GAsyncReadyCallback   callback,
-                                                             gpointer              user_data);
-gboolean             amigo_account_manager_load_finish      (AmigoAccountManager  *self,
-                                                             GAsyncResult         *result,
-                                                             GError              **error);
+AMIGO_DECLARE_ASYNC (AmigoAccountManager, gboolean, amigo_account_manager_load);
 gboolean             amigo_account_manager_get_loaded       (AmigoAccountManager  *self);
 GListModel          *amigo_account_manager_get_accounts     (AmigoAccountManager  *self);
 AmigoAccount        *amigo_account_manager_lookup           (AmigoAccountManager  *self,

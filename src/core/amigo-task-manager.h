@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "amigo-async.h"
 #include "amigo-account-manager.h"
 #include "amigo-task.h"
 
@@ -32,13 +33,6 @@ char             *amigo_task_manager_dup_default_state_path (void);
 void              amigo_task_manager_clear_finished (AmigoTaskManager *self);
 /* Stops @task where AWS allows it (amigo_task_get_can_cancel(): a copy is
  * stopped by deregistering the unfinished copy). Ask the person first. */
-void              amigo_task_manager_cancel_async  (AmigoTaskManager    *self,
-                                                    AmigoTask           *task,
-                                                    GCancellable        *cancellable,
-                                                    GAsyncReadyCallback  callback,
-                                                    gpointer             user_data);
-gboolean          amigo_task_manager_cancel_finish (AmigoTaskManager    *self,
-                                                    GAsyncResult        *result,
-                                                    GError             **error);
+AMIGO_DECLARE_ASYNC (AmigoTaskManager, gboolean, amigo_task_manager_cancel, AmigoTask *task);
 
 G_END_DECLS

@@ -590,10 +590,30 @@ amigo_task_dup_outcome (AmigoTask *self)
 }
 
 /**
+ * amigo_task_dup_notification_body:
+ *
+ * The outcome as a desktop notification's body: GNOME Shell reads the body
+ * of a notification as Pango markup (its title as plain text), and the
+ * outcome holds AWS's words, so it is escaped to show as it is written.
+ *
+ * Returns: (transfer full): amigo_task_dup_outcome(), markup-escaped
+ */
+char *
+amigo_task_dup_notification_body (AmigoTask *self)
+{
+  g_autofree char *outcome = NULL;
+
+  g_return_val_if_fail (AMIGO_IS_TASK (self), NULL);
+
+  outcome = amigo_task_dup_outcome (self);
+  return g_markup_escape_text (outcome, -1);
+}
+
+/**
  * amigo_task_new_notification:
  *
  * Returns: (transfer full): a notification saying how the task ended: the
- *   task's title, and amigo_task_dup_outcome() as its body
+ *   task's title, and amigo_task_dup_notification_body() as its body
  */
 GNotification *
 amigo_task_new_notification (AmigoTask *self)
@@ -604,7 +624,7 @@ amigo_task_new_notification (AmigoTask *self)
   g_return_val_if_fail (AMIGO_IS_TASK (self), NULL);
 
   notification = g_notification_new (self->title);
-  body = amigo_task_dup_outcome (self);
+  body = amigo_task_dup_notification_body (self);
   g_notification_set_body (notification, body);
   if (self->state == AMIGO_TASK_STATE_FAILED)
     g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);

@@ -73,6 +73,7 @@ const char     *amigo_task_state_to_label    (AmigoTaskState       state);
 /* How it ended, in a sentence: "Image ami-0123 is available.", "Failed: …" */
 char           *amigo_task_dup_outcome       (AmigoTask           *self);
 /* What a desktop notification says when it ended: the title, the outcome. */
+char           *amigo_task_dup_notification_body (AmigoTask         *self);
 GNotification  *amigo_task_new_notification  (AmigoTask           *self);
 
 G_END_DECLS

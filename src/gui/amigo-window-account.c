@@ -65,3 +65,99 @@ _amigo_window_update_account_id (AmigoWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, id_line,
                                   -1);
 }
+
+/**
+ * amigo_window_get_account:
+ *
+ * Returns: (transfer none) (nullable): the account whose images are shown
+ */
+AmigoAccount *
+amigo_window_get_account (AmigoWindow *self)
+{
+  g_return_val_if_fail (AMIGO_IS_WINDOW (self), NULL);
+  return _amigo_window_get_account (self);
+}
+
+/**
+ * amigo_window_get_store:
+ *
+ * Returns: (transfer none): the images of the region and source shown
+ */
+AmigoImageStore *
+amigo_window_get_store (AmigoWindow *self)
+{
+  g_return_val_if_fail (AMIGO_IS_WINDOW (self), NULL);
+  return _amigo_window_get_store (self);
+}
+
+/**
+ * amigo_window_get_visible_page:
+ *
+ * Returns: (transfer none): "starting", "welcome", or the browser's
+ *   "loading", "list", "empty" or "error"
+ */
+const char *
+amigo_window_get_visible_page (AmigoWindow *self)
+{
+  g_return_val_if_fail (AMIGO_IS_WINDOW (self), NULL);
+  return _amigo_window_get_visible_page (self);
+}
+
+/**
+ * amigo_window_get_region:
+ *
+ * Returns: (transfer none) (nullable): the code of the region shown, ""
+ *   for all regions, %NULL before any is chosen
+ */
+const char *
+amigo_window_get_region (AmigoWindow *self)
+{
+  g_return_val_if_fail (AMIGO_IS_WINDOW (self), NULL);
+  return self->region;
+}
+
+/**
+ * amigo_window_select_region:
+ * @region: a region code, such as `eu-west-1`
+ *
+ * Shows @region's images, as choosing it in the region menu does.
+ *
+ * Returns: whether the menu offers @region
+ */
+gboolean
+amigo_window_select_region (AmigoWindow *self,
+                            const char  *region)
+{
+  g_return_val_if_fail (AMIGO_IS_WINDOW (self), FALSE);
+  return _amigo_window_select_region (self, region);
+}
+
+/**
+ * amigo_window_add_toast:
+ * @text: what to say, shown as it is written (never markup)
+ *
+ * Shows @text in a toast, as dialogs and tasks do through their "toast"
+ * signal.
+ */
+void
+amigo_window_add_toast (AmigoWindow *self,
+                        const char  *text)
+{
+  g_return_if_fail (AMIGO_IS_WINDOW (self));
+  _amigo_window_on_toast_cb (NULL, text, self);
+}
+
+/**
+ * amigo_window_get_region_caption:
+ * @region: a region code
+ *
+ * Returns: (transfer none) (nullable): what the region menu says under
+ *   @region ("Not enabled", why it failed), or %NULL
+ */
+const char *
+amigo_window_get_region_caption (AmigoWindow *self,
+                                 const char  *region)
+{
+  g_return_val_if_fail (AMIGO_IS_WINDOW (self), NULL);
+  return _amigo_window_get_region_caption (self, region);
+}

@@ -47,6 +47,8 @@ struct _AmigoWindow
   GtkScrolledWindow *details_scroller;
   GtkLabel *count_label;
   GMenuModel *actions_menu;
+  AdwStatusPage *region_page;
+  GtkLinkButton *region_link_button;
 
   /* borrowed */
   AmigoAccountManager *manager;
@@ -66,6 +68,11 @@ struct _AmigoWindow
   char *region;                 /* selected region code, "" for all */
   guint source;                 /* index into sources[] */
   gboolean updating_regions;
+
+  /* owned, amigo-window-regions.c */
+  GPtrArray *region_list;       /* AmigoRegionEntry: the regions of the account */
+  GHashTable *described_regions; /* account id → its DescribeRegions list */
+  GHashTable *region_failures;  /* region code → why the last load of it failed */
 };
 
 /* amigo-window.c */
@@ -88,6 +95,23 @@ void                _amigo_window_on_toast_cb        (gpointer      source,
                                                       const char   *text,
                                                       AmigoWindow  *self);
 
+/* amigo-window.c, for amigo-window-regions.c */
+void                _amigo_window_load_failed        (AmigoWindow  *self,
+                                                      const GError *error);
+void                _amigo_window_update_content_page (AmigoWindow *self);
+void                _amigo_window_show_load_result   (AmigoWindow  *self,
+                                                      gboolean      forget_refused);
+
+/* amigo-window-regions.c: the region picker, which regions are asked */
+void                _amigo_window_class_init_regions (GtkWidgetClass *widget_class);
+void                _amigo_window_init_regions       (AmigoWindow  *self);
+void                _amigo_window_finalize_regions   (AmigoWindow  *self);
+void                _amigo_window_update_regions     (AmigoWindow  *self);
+void                _amigo_window_load_regions       (AmigoWindow  *self,
+                                                      AmigoAccount *account,
+                                                      AmigoClient  *client);
+void                _amigo_window_check_load         (AmigoWindow  *self);
+
 /* Tests */
 
 AmigoImageStore    *_amigo_window_get_store          (AmigoWindow *self);
@@ -103,5 +127,7 @@ gboolean            _amigo_window_select_region      (AmigoWindow *self,
 void                _amigo_window_select_source      (AmigoWindow *self,
                                                       guint        source);
 AmigoAccount       *_amigo_window_get_account        (AmigoWindow *self);
+const char         *_amigo_window_get_region_caption (AmigoWindow *self,
+                                                      const char  *region);
 
 G_END_DECLS

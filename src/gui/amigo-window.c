@@ -66,52 +66,6 @@ source_id (AmigoWindow *self)
   return sources[self->source].id;
 }
 
-/* The regions of the account's partition, "All Regions" first. */
-static void
-update_regions (AmigoWindow *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  AmigoPartition partition;
-  const AmigoRegionInfo *known;
-  gsize n_known = 0;
-  guint selected = 0;
-  const char *wanted;
-
-  g_ptr_array_set_size (self->region_codes, 0);
-  if (self->account == NULL)
-    return;
-
-  partition = amigo_partition_for_region (amigo_account_get_default_region (self->account));
-  known = amigo_region_get_known (&n_known);
-
-  gtk_string_list_append (names, _("All Regions"));
-  g_ptr_array_add (self->region_codes, g_strdup (""));
-  wanted = self->region ? self->region : amigo_account_get_default_region (self->account);
-
-  for (gsize i = 0; i < n_known; i++)
-    {
-      g_autofree char *label = NULL;
-
-      if (known[i].partition != partition)
-        continue;
-      /* Translators: a region in the region selector: "Asia Pacific (Seoul) — ap-northeast-2" */
-      label = g_strdup_printf (_("%s — %s"), amigo_region_info_get_display_name (&known[i]), known[i].code);
-      if (g_strcmp0 (known[i].code, wanted) == 0)
-        selected = self->region_codes->len;
-      gtk_string_list_append (names, label);
-      g_ptr_array_add (self->region_codes, g_strdup (known[i].code));
-    }
-
-  self->updating_regions = TRUE;
-  g_set_object (&self->region_names, names);
-  gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->region_dropdown, selected);
-  self->updating_regions = FALSE;
-
-  g_free (self->region);
-  self->region = g_strdup (g_ptr_array_index (self->region_codes, selected));
-}
-
 void
 _amigo_window_set_account (AmigoWindow  *self,
                            AmigoAccount *account)
@@ -138,7 +92,7 @@ _amigo_window_set_account (AmigoWindow  *self,
           amigo_partition_for_region (amigo_account_get_default_region (account)))
         self->region = g_steal_pointer (&last_region);
     }
-  update_regions (self);
+  _amigo_window_update_regions (self);
   _amigo_window_rebuild_account_list (self);
   _amigo_window_reload (self);
 }
@@ -369,8 +323,8 @@ show_error (AmigoWindow  *self,
   gtk_stack_set_visible_child_name (self->content_stack, "error");
 }
 
-static void
-update_content_page (AmigoWindow *self)
+void
+_amigo_window_update_content_page (AmigoWindow *self)
 {
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store));
   gboolean loading = amigo_image_store_get_loading (self->store);
@@ -407,7 +361,7 @@ on_store_items_changed_cb (GListModel  *model,
                            guint        added,
                            AmigoWindow *self)
 {
-  update_content_page (self);
+  _amigo_window_update_content_page (self);
 }
 
 /* After win.show-image: select the image asked for, once it is listed. */
@@ -435,17 +389,21 @@ select_focus_image (AmigoWindow *self)
   g_clear_pointer (&self->focus_image_id, g_free);
 }
 
-static void
-on_store_load_finished_cb (AmigoImageStore *store,
-                           AmigoWindow     *self)
+/* After the load, and once it is known whose problem an error is
+ * (amigo-window-regions.c): refused keys are read again (keyring,
+ * profile) next time, unless only a region refused them. */
+void
+_amigo_window_show_load_result (AmigoWindow *self,
+                                gboolean     forget_refused)
 {
+  AmigoImageStore *store = self->store;
   const GError *error = amigo_image_store_get_error (store);
 
-  if (error != NULL && self->account != NULL &&
+  if (forget_refused && error != NULL && self->account != NULL &&
       (g_error_matches (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_AUTH) ||
        g_error_matches (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_EXPIRED)))
     amigo_account_forget_credentials (self->account);
-  update_content_page (self);
+  _amigo_window_update_content_page (self);
   if (error != NULL && g_list_model_get_n_items (G_LIST_MODEL (store)) > 0)
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -457,6 +415,13 @@ on_store_load_finished_cb (AmigoImageStore *store,
       adw_toast_overlay_add_toast (self->toast_overlay, amigo_toast_new_literal (text));
     }
   select_focus_image (self);
+}
+
+static void
+on_store_load_finished_cb (AmigoImageStore *store,
+                           AmigoWindow     *self)
+{
+  _amigo_window_check_load (self);
 }
 
 static void
@@ -500,9 +465,9 @@ load_request_free (LoadRequest *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadRequest, load_request_free)
 
-static void
-load_failed (AmigoWindow  *self,
-             const GError *error)
+void
+_amigo_window_load_failed (AmigoWindow  *self,
+                           const GError *error)
 {
   /* Refused or expired keys are read again (keyring, profile) next time. */
   if (self->account != NULL &&
@@ -515,96 +480,6 @@ load_failed (AmigoWindow  *self,
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   gtk_widget_set_visible (GTK_WIDGET (self->load_progress), FALSE);
   show_error (self, error);
-}
-
-static void
-start_store_load (AmigoWindow  *self,
-                  AmigoAccount *account,
-                  AmigoClient  *client,
-                  GPtrArray    *regions)
-{
-  g_autoptr(GPtrArray) ec2s = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < regions->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      AmigoEc2 *ec2 = amigo_ec2_new_for_account (account, client, g_ptr_array_index (regions, i), &error);
-
-      if (ec2 == NULL)
-        {
-          load_failed (self, error);
-          return;
-        }
-      g_ptr_array_add (ec2s, ec2);
-    }
-
-  amigo_image_store_load (self->store, ec2s, (AmigoImageSource) self->source,
-                          amigo_account_get_account_number (account));
-  update_content_page (self);
-}
-
-static void
-describe_regions_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(LoadRequest) request = user_data;
-  g_autoptr(GPtrArray) regions = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  AmigoWindow *self;
-
-  regions = amigo_ec2_describe_regions_finish (AMIGO_EC2 (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = request->self;
-  if (regions == NULL)
-    {
-      load_failed (self, error);
-      return;
-    }
-
-  for (guint i = 0; i < regions->len; i++)
-    {
-      AmigoRegion *region = g_ptr_array_index (regions, i);
-
-      /* Regions the account has not opted in to answer nothing but errors. */
-      if (g_strcmp0 (amigo_region_get_opt_in_status (region), "not-opted-in") != 0)
-        g_ptr_array_add (names, g_strdup (amigo_region_get_region_name (region)));
-    }
-
-  start_store_load (self, request->account, amigo_ec2_get_client (AMIGO_EC2 (source)), names);
-}
-
-static void
-load_regions (LoadRequest *request_)
-{
-  g_autoptr(LoadRequest) request = request_;
-  AmigoWindow *self = request->self;
-  AmigoClient *client = self->client;
-  g_autoptr(GError) error = NULL;
-
-  if (self->region == NULL || *self->region == '\0')
-    {
-      /* All regions: ask the account's home region which are enabled. */
-      g_autoptr(AmigoEc2) ec2 = amigo_ec2_new_for_account (request->account, client,
-                                                           amigo_account_get_default_region (request->account),
-                                                           &error);
-      if (ec2 == NULL)
-        {
-          load_failed (self, error);
-          return;
-        }
-      amigo_ec2_describe_regions_async (ec2, self->load_cancellable, describe_regions_cb,
-                                        g_steal_pointer (&request));
-    }
-  else
-    {
-      g_autoptr(GPtrArray) regions = g_ptr_array_new ();
-
-      g_ptr_array_add (regions, self->region);
-      start_store_load (self, request->account, client, regions);
-    }
 }
 
 static void
@@ -622,7 +497,7 @@ identity_cb (GObject      *source,
   /* The images still load; a failure that matters shows on their page. */
   if (identity == NULL)
     g_debug ("The account id is unknown: %s", error->message);
-  load_regions (g_steal_pointer (&request));
+  _amigo_window_load_regions (request->self, request->account, request->self->client);
 }
 
 static void
@@ -642,7 +517,7 @@ get_client_cb (GObject      *source,
   self = request->self;
   if (client == NULL)
     {
-      load_failed (self, error);
+      _amigo_window_load_failed (self, error);
       return;
     }
   g_set_object (&self->client, client);
@@ -655,7 +530,7 @@ get_client_cb (GObject      *source,
     amigo_account_get_identity_async (account, self->load_cancellable, identity_cb,
                                       g_steal_pointer (&request));
   else
-    load_regions (g_steal_pointer (&request));
+    _amigo_window_load_regions (request->self, request->account, request->self->client);
 }
 
 /* Lists the images of the current account, region(s) and source. Any load
@@ -774,6 +649,7 @@ amigo_window_finalize (GObject *object)
   AmigoWindow *self = AMIGO_WINDOW (object);
 
   g_clear_pointer (&self->region_codes, g_ptr_array_unref);
+  _amigo_window_finalize_regions (self);
   g_free (self->region);
   g_free (self->focus_image_id);
 
@@ -858,6 +734,7 @@ amigo_window_class_init (AmigoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
 
   _amigo_window_class_init_actions (widget_class);
+  _amigo_window_class_init_regions (widget_class);
 }
 
 static void
@@ -867,6 +744,7 @@ amigo_window_init (AmigoWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   amigo_a11y_label_drop_down_button (self->region_dropdown);
+  _amigo_window_init_regions (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->region_codes = g_ptr_array_new_with_free_func (g_free);

@@ -6,7 +6,9 @@
 
 #include <adwaita.h>
 
+#include "amigo-account.h"
 #include "amigo-application.h"
+#include "amigo-image-store.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +16,20 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AmigoWindow, amigo_window, AMIGO, WINDOW, AdwApplicationWindow)
 
-AmigoWindow *amigo_window_new (AmigoApplication *application);
+AmigoWindow     *amigo_window_new              (AmigoApplication *application);
+
+/* What the window shows: the account chosen, the images of the region and
+ * source chosen, and the page in view — for tests and tools that drive the
+ * window from outside (its widgets are found by their .ui ids). */
+AmigoAccount    *amigo_window_get_account      (AmigoWindow      *self);
+AmigoImageStore *amigo_window_get_store        (AmigoWindow      *self);
+const char      *amigo_window_get_visible_page (AmigoWindow      *self);
+const char      *amigo_window_get_region       (AmigoWindow      *self);
+const char      *amigo_window_get_region_caption (AmigoWindow    *self,
+                                                  const char     *region);
+gboolean         amigo_window_select_region    (AmigoWindow      *self,
+                                                const char       *region);
+void             amigo_window_add_toast        (AmigoWindow      *self,
+                                                const char       *text);
 
 G_END_DECLS

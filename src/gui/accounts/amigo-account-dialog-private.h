@@ -26,6 +26,8 @@ struct _AmigoAccountDialog
   AdwEntryRow *token_row;
   AdwExpanderRow *advanced_row;
   AdwEntryRow *endpoint_row;
+  AdwActionRow *plain_http_row;
+  GtkSwitch *plain_http_switch;
   GtkLabel *problem_label;
   AdwActionRow *test_row;
   GtkImage *test_icon;
@@ -61,6 +63,7 @@ gboolean           _amigo_account_dialog_is_edit_mode           (AmigoAccountDia
 const char        *_amigo_account_dialog_selected_region        (AmigoAccountDialog *self);
 gboolean           _amigo_account_dialog_keys_entered           (AmigoAccountDialog *self);
 char              *_amigo_account_dialog_dup_endpoint           (AmigoAccountDialog *self);
+gboolean           _amigo_account_dialog_allows_plain_http      (AmigoAccountDialog *self);
 gboolean           _amigo_account_dialog_needs_test             (AmigoAccountDialog *self);
 AmigoCredentials  *_amigo_account_dialog_credentials_from_fields (AmigoAccountDialog *self);
 void               _amigo_account_dialog_update_state           (AmigoAccountDialog *self);

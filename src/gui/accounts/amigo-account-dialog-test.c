@@ -196,6 +196,24 @@ call_sts (AmigoAccountDialog *self,
                                        g_object_ref (self));
 }
 
+/* A client of the dialog's own for @credentials: the account's client
+ * follows what is stored, the test what the fields say now. */
+static AmigoClient *
+make_test_client (AmigoAccountDialog  *self,
+                  AmigoCredentials    *credentials,
+                  GError             **error)
+{
+  AmigoAwsConfig *config = amigo_account_manager_get_config (self->manager);
+  const char *ca_bundle = config ? amigo_aws_config_getenv (config, "AWS_CA_BUNDLE") : NULL;
+  g_autoptr(AmigoClient) client = amigo_client_new (credentials);
+
+  if (ca_bundle != NULL && *ca_bundle != '\0' &&
+      !amigo_client_set_ca_file (client, ca_bundle, error))
+    return NULL;
+  amigo_client_set_allow_plain_http (client, _amigo_account_dialog_allows_plain_http (self));
+  return g_steal_pointer (&client);
+}
+
 static void
 stored_client_cb (GObject      *source,
                   GAsyncResult *result,
@@ -209,6 +227,13 @@ stored_client_cb (GObject      *source,
   client = amigo_account_get_client_finish (AMIGO_ACCOUNT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  if (client != NULL)
+    {
+      g_autoptr(AmigoCredentials) credentials = amigo_client_dup_credentials (client);
+
+      g_clear_object (&client);
+      client = make_test_client (self, credentials, &error);
+    }
   if (client == NULL)
     {
       test_finished (self, AMIGO_ACCOUNT_TEST_FAILED, error->message);
@@ -223,7 +248,6 @@ _amigo_account_dialog_test_action (GtkWidget  *widget,
                                    GVariant   *parameter)
 {
   AmigoAccountDialog *self = AMIGO_ACCOUNT_DIALOG (widget);
-  AmigoAwsConfig *config = amigo_account_manager_get_config (self->manager);
 
   _amigo_account_dialog_invalidate_test (self);
   self->test_cancellable = g_cancellable_new ();
@@ -234,12 +258,10 @@ _amigo_account_dialog_test_action (GtkWidget  *widget,
   if (_amigo_account_dialog_keys_entered (self))
     {
       g_autoptr(AmigoCredentials) credentials = _amigo_account_dialog_credentials_from_fields (self);
-      g_autoptr(AmigoClient) client = amigo_client_new (credentials);
-      const char *ca_bundle = config ? amigo_aws_config_getenv (config, "AWS_CA_BUNDLE") : NULL;
       g_autoptr(GError) error = NULL;
+      g_autoptr(AmigoClient) client = make_test_client (self, credentials, &error);
 
-      if (ca_bundle != NULL && *ca_bundle != '\0' &&
-          !amigo_client_set_ca_file (client, ca_bundle, &error))
+      if (client == NULL)
         {
           test_finished (self, AMIGO_ACCOUNT_TEST_FAILED, error->message);
           return;

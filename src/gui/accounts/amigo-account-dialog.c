@@ -91,6 +91,41 @@ _amigo_account_dialog_dup_endpoint (AmigoAccountDialog *self)
   return endpoint;
 }
 
+/* People's consent counts only for the URL it was given for: an https://
+ * or loopback endpoint stores none. */
+gboolean
+_amigo_account_dialog_allows_plain_http (AmigoAccountDialog *self)
+{
+  g_autofree char *endpoint = _amigo_account_dialog_dup_endpoint (self);
+
+  return amigo_endpoint_url_needs_plain_http_consent (endpoint) &&
+         gtk_switch_get_active (self->plain_http_switch);
+}
+
+/* The consent row appears for an http:// endpoint on another host, and
+ * says what that host would see. */
+static void
+show_plain_http_row (AmigoAccountDialog *self,
+                     const char         *endpoint)
+{
+  gboolean needed = amigo_endpoint_url_needs_plain_http_consent (endpoint);
+
+  if (needed)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (endpoint, G_URI_FLAGS_NONE, NULL);
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is the host of an http:// endpoint, such as 192.0.2.10 */
+      text = g_strdup_printf (_("Not encrypted: the access key ID, session token and signed "
+                                "requests, and everything the server answers, travel to %s "
+                                "readable by anyone on the network. Turn this on only for a "
+                                "network you trust."),
+                              uri ? g_uri_get_host (uri) : endpoint);
+      adw_action_row_set_subtitle (self->plain_http_row, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->plain_http_row), needed);
+}
+
 static gboolean
 endpoint_changed (AmigoAccountDialog *self)
 {
@@ -171,7 +206,7 @@ set_row_error (gpointer row,
 typedef struct {
   gboolean name_ok;
   gboolean keys_ok;
-  gboolean endpoint_ok;
+  gboolean endpoint_ok;         /* usable, and consented to if it must be */
 } Validity;
 
 /* Checks every field. Problems of the fields people have touched are
@@ -241,7 +276,16 @@ validate (AmigoAccountDialog *self,
           validity.endpoint_ok = FALSE;
           SAY (TRUE, "%s", error->message);
         }
+      else if (amigo_endpoint_url_needs_plain_http_consent (endpoint) &&
+               !gtk_switch_get_active (self->plain_http_switch))
+        {
+          validity.endpoint_ok = FALSE;
+          SAY (TRUE, "%s", _("This endpoint is not encrypted (http://) and not on this computer, "
+                             "so Amigo will not send the keys there. Use https://, or turn on "
+                             "Allow Unencrypted Connection."));
+        }
     }
+  show_plain_http_row (self, endpoint);
 
   if (_amigo_account_dialog_selected_region (self) == NULL)
     {
@@ -298,7 +342,8 @@ add_account_cb (GObject      *source,
 
   name = dup_stripped (self->name_row);
   endpoint = _amigo_account_dialog_dup_endpoint (self);
-  stored = amigo_keyring_account_new (id, name, _amigo_account_dialog_selected_region (self), endpoint);
+  stored = amigo_keyring_account_new_full (id, name, _amigo_account_dialog_selected_region (self),
+                                           endpoint, _amigo_account_dialog_allows_plain_http (self));
   amigo_account_manager_add_stored (self->manager, stored);
 
   keyring_id = g_strconcat ("keyring:", id, NULL);
@@ -365,6 +410,19 @@ update_cb (GObject      *source,
 }
 
 static void
+plain_http_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AmigoAccountDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoKeyringAccount) stored = NULL;
+
+  stored = amigo_keyring_set_allow_plain_http_finish (AMIGO_KEYRING (source), result, &error);
+  edit_step_done (self, stored, error);
+}
+
+static void
 set_credentials_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -401,6 +459,15 @@ edit_next_step (AmigoAccountDialog *self)
     {
       amigo_keyring_update_account_async (keyring, id, region, endpoint, self->save_cancellable,
                                           update_cb, g_object_ref (self));
+      return;
+    }
+
+  if (_amigo_account_dialog_allows_plain_http (self) !=
+      amigo_keyring_account_get_allow_plain_http (self->saved))
+    {
+      amigo_keyring_set_allow_plain_http_async (keyring, id, _amigo_account_dialog_allows_plain_http (self),
+                                                self->save_cancellable, plain_http_cb,
+                                                g_object_ref (self));
       return;
     }
 
@@ -444,10 +511,11 @@ save_action (GtkWidget  *widget,
 
       /* The account as stored now: a previous failed attempt may have
        * saved part of the change. */
-      current = amigo_keyring_account_new (amigo_account_get_keyring_id (self->account),
-                                           amigo_account_get_name (self->account),
-                                           amigo_account_get_default_region (self->account),
-                                           amigo_account_get_custom_endpoint (self->account));
+      current = amigo_keyring_account_new_full (amigo_account_get_keyring_id (self->account),
+                                                amigo_account_get_name (self->account),
+                                                amigo_account_get_default_region (self->account),
+                                                amigo_account_get_custom_endpoint (self->account),
+                                                amigo_account_get_allow_plain_http (self->account));
       if (self->saved == NULL)
         self->saved = current;
       else
@@ -460,9 +528,10 @@ save_action (GtkWidget  *widget,
       g_autofree char *name = dup_stripped (self->name_row);
       g_autofree char *endpoint = _amigo_account_dialog_dup_endpoint (self);
 
-      amigo_keyring_add_account_async (keyring, name, _amigo_account_dialog_selected_region (self), endpoint,
-                                       credentials, self->save_cancellable,
-                                       add_account_cb, g_object_ref (self));
+      amigo_keyring_add_account_full_async (keyring, name, _amigo_account_dialog_selected_region (self),
+                                            endpoint, _amigo_account_dialog_allows_plain_http (self),
+                                            credentials, self->save_cancellable,
+                                            add_account_cb, g_object_ref (self));
     }
 }
 
@@ -547,6 +616,15 @@ on_key_changed_cb (AmigoAccountDialog *self,
   self->keys_saved = FALSE;
   g_clear_pointer (&self->save_error, g_free);
   _amigo_account_dialog_invalidate_test (self);
+  _amigo_account_dialog_update_state (self);
+}
+
+static void
+on_plain_http_changed_cb (AmigoAccountDialog *self)
+{
+  if (self->loading)
+    return;
+  g_clear_pointer (&self->save_error, g_free);
   _amigo_account_dialog_update_state (self);
 }
 
@@ -714,6 +792,8 @@ amigo_account_dialog_class_init (AmigoAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmigoAccountDialog, token_row);
   gtk_widget_class_bind_template_child (widget_class, AmigoAccountDialog, advanced_row);
   gtk_widget_class_bind_template_child (widget_class, AmigoAccountDialog, endpoint_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoAccountDialog, plain_http_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoAccountDialog, plain_http_switch);
   gtk_widget_class_bind_template_child (widget_class, AmigoAccountDialog, problem_label);
   gtk_widget_class_bind_template_child (widget_class, AmigoAccountDialog, test_row);
   gtk_widget_class_bind_template_child (widget_class, AmigoAccountDialog, test_icon);
@@ -722,6 +802,7 @@ amigo_account_dialog_class_init (AmigoAccountDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_key_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_region_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_plain_http_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "account.test", NULL, _amigo_account_dialog_test_action);
   gtk_widget_class_install_action (widget_class, "account.save", NULL, save_action);
@@ -744,6 +825,7 @@ amigo_account_dialog_init (AmigoAccountDialog *self)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->test_row), FALSE);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->notice_row), FALSE);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->keyring_row), FALSE);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->plain_http_row), FALSE);
 }
 
 static AmigoAccountDialog *
@@ -788,6 +870,7 @@ dialog_new (GtkWindow           *parent,
       if (endpoint != NULL)
         {
           gtk_editable_set_text (GTK_EDITABLE (self->endpoint_row), endpoint);
+          gtk_switch_set_active (self->plain_http_switch, amigo_account_get_allow_plain_http (account));
           adw_expander_row_set_expanded (self->advanced_row, TRUE);
         }
       if (amigo_account_get_account_number (account) != NULL)

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Prefilled from the instance (which volume is on which device, their
- * sizes and types); volumes can be added, grown, retyped or left out.
+ * sizes and types); the instance's volumes can be left out or change
+ * whether they are deleted on termination, new volumes can be added.
  */
 #include "config.h"
 
@@ -153,7 +154,6 @@ _amigo_create_image_dialog_add_volume (AmigoCreateImageDialog           *self,
 {
   AmigoCreateImageVolume *volume = g_new0 (AmigoCreateImageVolume, 1);
   g_autoptr(GtkStringList) types = amigo_image_form_new_volume_type_model ();
-  g_autofree char *size_hint = NULL;
   AmigoVolumeRow *row;
   guint type_index = amigo_image_form_find_volume_type (spec->type);
 
@@ -167,10 +167,7 @@ _amigo_create_image_dialog_add_volume (AmigoCreateImageDialog           *self,
 
   row = AMIGO_VOLUME_ROW (amigo_volume_row_new (spec->device, NULL));
   volume->row = ADW_EXPANDER_ROW (row);
-  if (spec->volume_id != NULL)
-    /* Translators: %d is a size in GiB */
-    size_hint = g_strdup_printf (_("At least %d GiB, its current size"), spec->size);
-  amigo_volume_row_set_size (row, 1, AMIGO_EC2_VOLUME_SIZE_MAX, spec->size, size_hint);
+  amigo_volume_row_set_size (row, 1, AMIGO_EC2_VOLUME_SIZE_MAX, spec->size, NULL);
   amigo_volume_row_set_types (row, G_LIST_MODEL (types),
                               type_index != GTK_INVALID_LIST_POSITION ? type_index
                               : amigo_image_form_find_volume_type (NEW_VOLUME_TYPE));
@@ -178,6 +175,12 @@ _amigo_create_image_dialog_add_volume (AmigoCreateImageDialog           *self,
   amigo_volume_row_set_iops (row, spec->iops > 0 ? spec->iops
                                                  : amigo_image_form_default_iops (spec->type, spec->size));
   amigo_volume_row_set_delete (row, spec->delete_on_termination);
+  /* CreateImage: "The only option that can be changed for existing mappings
+   * or snapshots is DeleteOnTermination" (the engine refuses the rest). */
+  if (spec->volume_id != NULL)
+    amigo_volume_row_set_fixed (row, _("An image takes the instance’s volumes as they are: only “Delete on "
+                                       "Termination” can change here. To resize or retype this volume, "
+                                       "modify it on the instance first."));
   /* The root volume stays: an image boots from it. */
   if (!spec->root)
     amigo_volume_row_set_removable (row, spec->volume_id != NULL ? _("Leave this volume out of the image")

@@ -463,6 +463,15 @@ send_create (AmigoActionDialog *base)
   AmigoCreateImageRequest request = { 0 };
   AmigoEc2Tag *tags;
   guint n_tags = 0;
+  g_autoptr(GPtrArray) instance_devices = g_ptr_array_new ();
+  const AmigoInstanceBlockDeviceMapping *instance_mappings;
+  guint n_instance_mappings = 0;
+
+  instance_mappings = amigo_instance_get_block_device_mappings (instance, &n_instance_mappings);
+  for (guint i = 0; i < n_instance_mappings; i++)
+    if (instance_mappings[i].device_name != NULL)
+      g_ptr_array_add (instance_devices, instance_mappings[i].device_name);
+  g_ptr_array_add (instance_devices, NULL);
 
   for (guint i = 0; i < self->left_out->len; i++)
     {
@@ -476,27 +485,23 @@ send_create (AmigoActionDialog *base)
       const char *type = _amigo_create_image_dialog_volume_type (volume);
       int size = _amigo_create_image_dialog_volume_size (volume);
       gboolean delete = gtk_switch_get_active (volume->delete_switch);
-      gboolean type_changed = g_strcmp0 (type, volume->current_type) != 0;
-      gboolean has_iops = amigo_image_form_volume_type_has_iops (type);
-      gboolean iops_changed = has_iops &&
-                              (type_changed ||
-                               _amigo_create_image_dialog_volume_iops (volume) != volume->current_iops);
       AmigoBlockDeviceMapping *m;
 
-      /* The instance's volumes go into the image as they are unless changed. */
-      if (volume->volume_id != NULL && size == volume->current_size && !type_changed &&
-          !iops_changed && delete == volume->current_delete)
+      /* The instance's volumes go into the image as they are; only
+       * whether they are deleted on termination can change. */
+      if (volume->volume_id != NULL && delete == volume->current_delete)
         continue;
 
       add_mapping (mappings, volume->device);
       m = &g_array_index (mappings, AmigoBlockDeviceMapping, mappings->len - 1);
       m->has_ebs = TRUE;
-      if (volume->volume_id == NULL || size != volume->current_size)
-        m->ebs.volume_size = size;
-      if (volume->volume_id == NULL || type_changed)
-        m->ebs.volume_type = (char *) type;
-      if (has_iops && (volume->volume_id == NULL || iops_changed))
-        m->ebs.iops = _amigo_create_image_dialog_volume_iops (volume);
+      if (volume->volume_id == NULL)
+        {
+          m->ebs.volume_size = size;
+          m->ebs.volume_type = (char *) type;
+          if (amigo_image_form_volume_type_has_iops (type))
+            m->ebs.iops = _amigo_create_image_dialog_volume_iops (volume);
+        }
       m->ebs.delete_on_termination = delete ? AMIGO_TRISTATE_TRUE : AMIGO_TRISTATE_FALSE;
     }
 
@@ -508,6 +513,7 @@ send_create (AmigoActionDialog *base)
   request.no_reboot = gtk_switch_get_active (self->no_reboot_switch);
   request.block_device_mappings = (const AmigoBlockDeviceMapping *) (gpointer) mappings->data;
   request.n_block_device_mappings = mappings->len;
+  request.instance_devices = (const char * const *) instance_devices->pdata;
   request.image_tags = tags;
   request.n_image_tags = n_tags;
   if (gtk_switch_get_active (self->tag_snapshots_switch))

@@ -80,7 +80,12 @@ struct _AmigoLaunchDialog
   /* owned */
   AmigoImage *image;
   AmigoEc2 *ec2;
-  GListStore *instance_types;   /* (element-type AmigoInstanceType): those that fit */
+  GListStore *instance_types;   /* (element-type AmigoInstanceType): those that fit,
+                                 * offered in the chosen subnet's zone */
+  GPtrArray *fitting_types;     /* (element-type AmigoInstanceType): those that fit, sorted */
+  GHashTable *zone_types;       /* names offered in types_zone; NULL: no zone chosen */
+  char *types_zone;             /* the zone zone_types (or its request) is for */
+  GCancellable *zone_cancellable;
   GPtrArray *key_names;         /* (element-type utf8): parallel to key_row, [0] NULL (none) */
   GPtrArray *subnets;           /* (element-type AmigoSubnet): key_row's items after the first */
   GPtrArray *all_groups;        /* (element-type AmigoSecurityGroup) */
@@ -130,6 +135,8 @@ AmigoInstanceType *_amigo_launch_dialog_selected_type  (AmigoLaunchDialog *self)
 const char     *_amigo_launch_dialog_selected_type_name (AmigoLaunchDialog *self);
 const char     *_amigo_launch_dialog_selected_key      (AmigoLaunchDialog *self);
 AmigoSubnet    *_amigo_launch_dialog_selected_subnet   (AmigoLaunchDialog *self);
+void            _amigo_launch_dialog_update_zone       (AmigoLaunchDialog *self);
+void            _amigo_launch_dialog_clear_zone        (AmigoLaunchDialog *self);
 char           *_amigo_launch_dialog_describe_subnet   (AmigoSubnet       *subnet);
 /* amigo-launch-dialog-review.c */
 void            _amigo_launch_dialog_set_page          (AmigoLaunchDialog *self,

@@ -118,6 +118,45 @@ default_type_position (AmigoLaunchDialog *self)
   return free_tier != GTK_INVALID_LIST_POSITION ? free_tier : 0;
 }
 
+/* The fitting types offered where the instances go, the selection kept
+ * by name when it is still offered. */
+static void
+show_types (AmigoLaunchDialog *self)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autofree char *selected = g_strdup (_amigo_launch_dialog_selected_type_name (self));
+  guint position = GTK_INVALID_LIST_POSITION;
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; self->fitting_types != NULL && i < self->fitting_types->len; i++)
+    {
+      AmigoInstanceType *type = g_ptr_array_index (self->fitting_types, i);
+
+      if (self->zone_types != NULL &&
+          !g_hash_table_contains (self->zone_types, amigo_instance_type_get_instance_type (type)))
+        continue;
+      if (selected != NULL && g_strcmp0 (selected, amigo_instance_type_get_instance_type (type)) == 0)
+        position = shown->len;
+      g_ptr_array_add (shown, type);
+    }
+
+  self->filling = TRUE;
+  g_list_store_splice (self->instance_types, 0, g_list_model_get_n_items (G_LIST_MODEL (self->instance_types)),
+                       shown->pdata, shown->len);
+  if (shown->len > 0)
+    gtk_drop_down_set_selected (self->type_dropdown,
+                                position != GTK_INVALID_LIST_POSITION ? position : default_type_position (self));
+  self->filling = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->type_dropdown), shown->len > 0);
+
+  if (self->zone_types != NULL)
+    /* Translators: %s is an Availability Zone, e.g. us-east-1a */
+    subtitle = g_strdup_printf (_("Those that can run the image and are offered in %s"), self->types_zone);
+  else if (self->fitting_types != NULL)
+    subtitle = g_strdup (_("Those that can run the image"));
+  adw_action_row_set_subtitle (self->type_row, subtitle);
+}
+
 static void
 describe_instance_types_cb (GObject      *source,
                             GAsyncResult *result,
@@ -126,7 +165,6 @@ describe_instance_types_cb (GObject      *source,
   g_autoptr(AmigoLaunchDialog) self = user_data;
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GPtrArray) types = NULL;
-  g_autoptr(GPtrArray) fitting = NULL;
   g_autoptr(GError) error = NULL;
 
   types = amigo_ec2_describe_instance_types_finish (AMIGO_EC2 (source), result, &error);
@@ -134,8 +172,11 @@ describe_instance_types_cb (GObject      *source,
     return;
   self->loading--;
   self->types_loaded = TRUE;
-  gtk_spinner_set_spinning (self->type_spinner, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->type_spinner), FALSE);
+  if (self->loading == 0 || self->zone_cancellable == NULL)
+    {
+      gtk_spinner_set_spinning (self->type_spinner, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->type_spinner), FALSE);
+    }
 
   if (types == NULL)
     {
@@ -145,19 +186,102 @@ describe_instance_types_cb (GObject      *source,
       return;
     }
 
-  fitting = g_ptr_array_new_with_free_func (g_object_unref);
+  g_clear_pointer (&self->fitting_types, g_ptr_array_unref);
+  self->fitting_types = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < types->len; i++)
     if (amigo_instance_type_can_run_image (g_ptr_array_index (types, i), self->image))
-      g_ptr_array_add (fitting, g_object_ref (g_ptr_array_index (types, i)));
-  g_ptr_array_sort (fitting, compare_types);
+      g_ptr_array_add (self->fitting_types, g_object_ref (g_ptr_array_index (types, i)));
+  g_ptr_array_sort (self->fitting_types, compare_types);
 
-  self->filling = TRUE;
-  g_list_store_splice (self->instance_types, 0, 0, fitting->pdata, fitting->len);
-  if (fitting->len > 0)
-    gtk_drop_down_set_selected (self->type_dropdown, default_type_position (self));
-  self->filling = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->type_dropdown), fitting->len > 0);
+  show_types (self);
   _amigo_launch_dialog_update_state (self);
+}
+
+/* ---- the zone's offerings --------------------------------------------- */
+
+void
+_amigo_launch_dialog_clear_zone (AmigoLaunchDialog *self)
+{
+  g_cancellable_cancel (self->zone_cancellable);
+  g_clear_object (&self->zone_cancellable);
+  g_clear_pointer (&self->zone_types, g_hash_table_unref);
+  g_clear_pointer (&self->types_zone, g_free);
+}
+
+static void
+describe_offerings_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(AmigoLaunchDialog) self = user_data;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  names = amigo_ec2_describe_instance_type_offerings_finish (AMIGO_EC2 (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || amigo_action_dialog_is_closed (base))
+    return;
+  self->loading--;
+  g_clear_object (&self->zone_cancellable);
+  if (self->types_loaded)
+    {
+      gtk_spinner_set_spinning (self->type_spinner, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->type_spinner), FALSE);
+    }
+
+  if (names == NULL)
+    {
+      /* Not knowing the zone's offerings, every fitting type is offered:
+       * EC2 says at launch when one is not. */
+      g_autofree char *text =
+        /* Translators: %s is the reason, in words */
+        g_strdup_printf (_("Could not learn which types this subnet’s zone offers: %s"), error->message);
+
+      g_clear_pointer (&self->types_zone, g_free);
+      show_types (self);
+      adw_action_row_set_subtitle (self->type_row, text);
+    }
+  else
+    {
+      self->zone_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; names[i] != NULL; i++)
+        g_hash_table_add (self->zone_types, g_strdup (names[i]));
+      show_types (self);
+    }
+  _amigo_launch_dialog_update_state (self);
+}
+
+/**
+ * _amigo_launch_dialog_update_zone:
+ *
+ * Not every type of a region is offered in each of its zones: once a
+ * subnet is chosen, the types are those offered in its zone
+ * (DescribeInstanceTypeOfferings). The default VPC lets EC2 pick a zone.
+ */
+void
+_amigo_launch_dialog_update_zone (AmigoLaunchDialog *self)
+{
+  AmigoSubnet *subnet = _amigo_launch_dialog_selected_subnet (self);
+  const char *zone = subnet != NULL ? amigo_subnet_get_availability_zone (subnet) : NULL;
+
+  if (g_strcmp0 (zone, self->types_zone) == 0)
+    return;
+  if (self->zone_cancellable != NULL)
+    self->loading--;
+  _amigo_launch_dialog_clear_zone (self);
+  if (zone == NULL)
+    {
+      show_types (self);
+      return;
+    }
+
+  self->types_zone = g_strdup (zone);
+  self->zone_cancellable = g_cancellable_new ();
+  self->loading++;
+  gtk_widget_set_visible (GTK_WIDGET (self->type_spinner), TRUE);
+  gtk_spinner_set_spinning (self->type_spinner, TRUE);
+  amigo_ec2_describe_instance_type_offerings_async (self->ec2, zone, self->zone_cancellable,
+                                                    describe_offerings_cb, g_object_ref (self));
 }
 
 /* ---- key pairs -------------------------------------------------------- */

@@ -327,6 +327,17 @@ _amigo_launch_dialog_validate (AmigoLaunchDialog *self)
       add_problem (instance_problems, self->types_error);
       ok = FALSE;
     }
+  else if (self->types_loaded && self->zone_types != NULL && self->fitting_types != NULL &&
+           self->fitting_types->len > 0 && g_list_model_get_n_items (G_LIST_MODEL (self->instance_types)) == 0)
+    {
+      g_autofree char *text =
+        /* Translators: %s is an Availability Zone, e.g. us-east-1e */
+        g_strdup_printf (_("No instance type that can run this image is offered in %s. Choose a subnet in another zone."),
+                         self->types_zone);
+
+      add_problem (instance_problems, text);
+      ok = FALSE;
+    }
   else if (self->types_loaded && g_list_model_get_n_items (G_LIST_MODEL (self->instance_types)) == 0)
     {
       add_problem (instance_problems, _("No instance type of this region can run this image."));
@@ -440,6 +451,7 @@ on_subnet_changed_cb (AmigoLaunchDialog *self)
   if (self->filling)
     return;
   _amigo_launch_dialog_show_groups (self);
+  _amigo_launch_dialog_update_zone (self);
   _amigo_launch_dialog_update_state (self);
 }
 
@@ -507,6 +519,8 @@ amigo_launch_dialog_finalize (GObject *object)
   g_clear_object (&self->image);
   g_clear_object (&self->ec2);
   g_clear_object (&self->instance_types);
+  g_clear_pointer (&self->fitting_types, g_ptr_array_unref);
+  _amigo_launch_dialog_clear_zone (self);
   g_ptr_array_unref (self->key_names);
   g_ptr_array_unref (self->subnets);
   g_ptr_array_unref (self->all_groups);

@@ -20,6 +20,7 @@ struct _AmigoVolumeRow
 
   /* template widgets */
   GtkButton *remove_button;
+  AdwActionRow *fixed_row;
   AdwActionRow *size_row;
   GtkSpinButton *size_spin;
   AdwComboRow *type_row;
@@ -65,6 +66,7 @@ amigo_volume_row_class_init (AmigoVolumeRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amigo_app/Amigo/actions/amigo-volume-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AmigoVolumeRow, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoVolumeRow, fixed_row);
   gtk_widget_class_bind_template_child (widget_class, AmigoVolumeRow, size_row);
   gtk_widget_class_bind_template_child (widget_class, AmigoVolumeRow, size_spin);
   gtk_widget_class_bind_template_child (widget_class, AmigoVolumeRow, type_row);
@@ -167,6 +169,30 @@ amigo_volume_row_set_delete_shown (AmigoVolumeRow *self,
 {
   g_return_if_fail (AMIGO_IS_VOLUME_ROW (self));
   gtk_widget_set_visible (GTK_WIDGET (self->delete_row), shown);
+}
+
+void
+amigo_volume_row_set_fixed (AmigoVolumeRow *self,
+                            const char     *explanation)
+{
+  gboolean fixed = explanation != NULL;
+
+  g_return_if_fail (AMIGO_IS_VOLUME_ROW (self));
+
+  /* The values stay in sight, read-only; the row above says why. */
+  gtk_widget_set_visible (GTK_WIDGET (self->fixed_row), fixed);
+  adw_action_row_set_subtitle (self->fixed_row, fixed ? explanation : "");
+  gtk_editable_set_editable (GTK_EDITABLE (self->size_spin), !fixed);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->size_row), !fixed);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->type_row), !fixed);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->iops_row), !fixed);
+}
+
+gboolean
+amigo_volume_row_get_fixed (AmigoVolumeRow *self)
+{
+  g_return_val_if_fail (AMIGO_IS_VOLUME_ROW (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->fixed_row));
 }
 
 void

@@ -37,6 +37,11 @@ void           amigo_volume_row_set_delete        (AmigoVolumeRow *self,
                                                    gboolean        delete_on_termination);
 void           amigo_volume_row_set_delete_shown  (AmigoVolumeRow *self,
                                                    gboolean        shown);
+/* Size, type and IOPS shown but not editable, @explanation saying why;
+ * NULL makes them editable again. */
+void           amigo_volume_row_set_fixed         (AmigoVolumeRow *self,
+                                                   const char     *explanation);
+gboolean       amigo_volume_row_get_fixed         (AmigoVolumeRow *self);
 /* A remove button with @tooltip; NULL for none (a root volume). */
 void           amigo_volume_row_set_removable     (AmigoVolumeRow *self,
                                                    const char     *tooltip);

@@ -176,6 +176,8 @@ make_value_label (const char *value)
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (label, "dim-label");
+  /* Named, so that the value of a row can be found from outside. */
+  gtk_widget_set_name (label, "value");
   if (g_utf8_strlen (value, -1) > TOOLTIP_MIN_CHARS)
     gtk_widget_set_tooltip_text (label, value);
 
@@ -938,4 +940,20 @@ _amigo_image_details_set_now (AmigoImageDetails *self,
 {
   self->now_usec = now_usec;
   update (self);
+}
+
+/**
+ * amigo_image_details_set_now_for_testing:
+ * @now_usec: the wall-clock time, in microseconds since the epoch, that
+ *   relative dates ("in 3 days", "deprecated") are counted from
+ *
+ * For tests only: fixes "now", so that what the pane says of dates does
+ * not depend on the day the test runs.
+ */
+void
+amigo_image_details_set_now_for_testing (AmigoImageDetails *self,
+                                         gint64             now_usec)
+{
+  g_return_if_fail (AMIGO_IS_IMAGE_DETAILS (self));
+  _amigo_image_details_set_now (self, now_usec);
 }

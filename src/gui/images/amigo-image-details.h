@@ -23,4 +23,8 @@ void        amigo_image_details_set_context (AmigoImageDetails *self,
                                              AmigoEc2          *ec2,
                                              const char        *account_number);
 
+/* For tests only (see the function's documentation). */
+void        amigo_image_details_set_now_for_testing (AmigoImageDetails *self,
+                                                     gint64             now_usec);
+
 G_END_DECLS
