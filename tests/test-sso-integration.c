@@ -461,6 +461,18 @@ test_refresh (void)
   access = amigo_sso_session_get_token_finish (session, await_result (), &error);
   g_assert_null (access);
   g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_SIGN_IN_REQUIRED);
+  g_clear_error (&error);
+
+  /* A client of the session: its call asks for a sign-in too. */
+  {
+    g_autoptr(AmigoClient) client = amigo_client_new (NULL);
+
+    amigo_sso_session_attach_to_client (session, client, "123456789012", "ReadOnlyAccess");
+    amigo_client_call_async (client, "ec2", REGION, env.endpoint, LIST_BODY, NULL, NULL,
+                             NULL, result_cb, NULL);
+    g_assert_false (amigo_client_call_finish (client, await_result (), &error));
+    g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_SIGN_IN_REQUIRED);
+  }
 }
 
 /* The portal refuses an expired token: a sign-in request, not an error page. */
