@@ -31,6 +31,42 @@ static struct {
   SoupSession *http;
 } env;
 
+/* Everything logged (debug included), to check that no secret reaches it. */
+static GString *log_text;
+static GPtrArray *secrets;
+
+static GLogWriterOutput
+capture_writer (GLogLevelFlags   log_level,
+                const GLogField *fields,
+                gsize            n_fields,
+                gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+      {
+        if (fields[i].length < 0)
+          g_string_append (log_text, fields[i].value);
+        else
+          g_string_append_len (log_text, fields[i].value, fields[i].length);
+        g_string_append_c (log_text, '\n');
+      }
+  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    return g_log_writer_default (log_level, fields, n_fields, user_data);
+  return G_LOG_WRITER_HANDLED;
+}
+
+static void
+remember_secrets (const AmigoSsoToken *token)
+{
+  if (token == NULL)
+    return;
+  g_ptr_array_add (secrets, g_strdup (token->access_token));
+  if (token->refresh_token != NULL)
+    g_ptr_array_add (secrets, g_strdup (token->refresh_token));
+  if (token->client_secret != NULL)
+    g_ptr_array_add (secrets, g_strdup (token->client_secret));
+}
+
 static gboolean
 have_servers (void)
 {
@@ -160,9 +196,13 @@ sign_in (AmigoSsoSession *session,
 {
   AmigoSsoOidc *oidc = amigo_sso_session_get_oidc (session);
 
+  AmigoSsoToken *token;
+
   amigo_sso_sign_in_async (oidc, amigo_sso_session_get_settings (session), grant, NULL,
                            &ui_funcs, ui, NULL, result_cb, NULL);
-  return amigo_sso_sign_in_finish (oidc, await_result (), error);
+  token = amigo_sso_sign_in_finish (oidc, await_result (), error);
+  remember_secrets (token);
+  return token;
 }
 
 static void
@@ -182,6 +222,8 @@ list_images_with_role (AmigoSsoSession *session,
   /* Signed with the role's session credentials, which moto accepted. */
   credentials = amigo_client_dup_credentials (client);
   g_assert_nonnull (credentials);
+  g_ptr_array_add (secrets, g_strdup (amigo_credentials_get_secret_access_key (credentials)));
+  g_ptr_array_add (secrets, g_strdup (amigo_credentials_get_session_token (credentials)));
   g_assert_true (g_str_has_prefix (amigo_credentials_get_access_key_id (credentials), "ASIA"));
   g_assert_nonnull (amigo_credentials_get_session_token (credentials));
 }
@@ -445,6 +487,7 @@ test_refresh (void)
   access = amigo_sso_session_get_token_finish (session, await_result (), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (access, !=, token->access_token);
+  g_ptr_array_add (secrets, g_strdup (access));
   stats = control ("GET", "/amigo-test/stats", NULL);
   grants = json_object_get_array_member (json_node_get_object (stats), "grants");
   g_assert_cmpuint (json_array_get_length (grants), ==, 2);
@@ -476,6 +519,24 @@ test_refresh (void)
 }
 
 /* The portal refuses an expired token: a sign-in request, not an error page. */
+/* Run last: nothing logged so far (debug messages included) holds a
+ * token, a client secret or a role's secret key. */
+static void
+test_no_secret_logged (void)
+{
+  if (!have_servers ())
+    return;
+  g_assert_cmpuint (secrets->len, >, 10);
+  g_assert_cmpuint (log_text->len, >, 0);
+  for (guint i = 0; i < secrets->len; i++)
+    {
+      const char *secret = g_ptr_array_index (secrets, i);
+
+      if (secret != NULL && strlen (secret) >= 8)
+        g_assert_null (strstr (log_text->str, secret));
+    }
+}
+
 static void
 test_expired_token_asks_sign_in (void)
 {
@@ -513,6 +574,10 @@ main (int   argc,
   g_auto(GStrv) envp = NULL;
   int status;
 
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+  log_text = g_string_new (NULL);
+  secrets = g_ptr_array_new_with_free_func (g_free);
+  g_log_set_writer_func (capture_writer, NULL, NULL);
   g_test_init (&argc, &argv, NULL);
 
   env.endpoint = g_getenv ("AMIGO_TEST_ENDPOINT");
@@ -548,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/sso-integration/cli-cache", test_cli_cache_reused);
   g_test_add_func ("/sso-integration/refresh", test_refresh);
   g_test_add_func ("/sso-integration/expired-token", test_expired_token_asks_sign_in);
+  g_test_add_func ("/sso-integration/no-secret-logged", test_no_secret_logged);
   status = g_test_run ();
 
   {
@@ -566,6 +632,8 @@ main (int   argc,
   amigo_sso_settings_free (env.settings);
   g_object_unref (env.config);
   g_object_unref (env.http);
+  g_ptr_array_unref (secrets);
+  g_string_free (log_text, TRUE);
   g_free (env.home);
   return status;
 }
