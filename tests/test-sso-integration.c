@@ -286,6 +286,21 @@ test_pkce_sign_in (void)
 
   list_images_with_role (session, first->account_id, "ReadOnlyAccess");
   g_assert_cmpint (operation_count ("GetRoleCredentials"), ==, 1);
+  /* Every account × role at once, for the picker: 3 × 2 pairs. */
+  {
+    g_autoptr(GPtrArray) pairs = NULL;
+    AmigoSsoAssignment *last;
+
+    amigo_sso_portal_list_assignments_async (amigo_sso_session_get_portal (session),
+                                             token->access_token, NULL, result_cb, NULL);
+    pairs = amigo_sso_portal_list_assignments_finish (amigo_sso_session_get_portal (session),
+                                                      await_result (), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (pairs->len, ==, 6);
+    last = g_ptr_array_index (pairs, 5);
+    g_assert_cmpstr (last->account_name, ==, "amigo-account-3");
+    g_assert_cmpstr (last->role_name, ==, "ReadOnlyAccess");
+  }
 }
 
 static void

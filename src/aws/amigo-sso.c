@@ -695,3 +695,183 @@ amigo_sso_portal_get_role_credentials_finish (AmigoSsoPortal  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* ---- every account × role ------------------------------------------------ */
+
+void
+amigo_sso_assignment_free (AmigoSsoAssignment *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->account_id);
+  g_free (self->account_name);
+  g_free (self->role_name);
+  g_free (self);
+}
+
+typedef struct {
+  char *access_token;
+  GPtrArray *accounts;          /* AmigoSsoAccount* */
+  GPtrArray *per_account;       /* GPtrArray* of AmigoSsoRole* per account, or NULL */
+  guint pending;
+  GError *error;
+} Assignments;
+
+static void
+assignments_free (gpointer data)
+{
+  Assignments *a = data;
+
+  amigo_secure_free_string (a->access_token);
+  g_clear_pointer (&a->accounts, g_ptr_array_unref);
+  g_ptr_array_unref (a->per_account);
+  g_clear_error (&a->error);
+  g_free (a);
+}
+
+typedef struct {
+  GTask *task;
+  guint index;
+} RolesCall;
+
+static void
+assignments_return (GTask *task)
+{
+  Assignments *a = g_task_get_task_data (task);
+  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) amigo_sso_assignment_free);
+
+  for (guint i = 0; i < a->per_account->len; i++)
+    {
+      AmigoSsoAccount *account = g_ptr_array_index (a->accounts, i);
+      GPtrArray *roles = g_ptr_array_index (a->per_account, i);
+
+      for (guint j = 0; roles != NULL && j < roles->len; j++)
+        {
+          AmigoSsoRole *role = g_ptr_array_index (roles, j);
+          AmigoSsoAssignment *assignment = g_new0 (AmigoSsoAssignment, 1);
+
+          assignment->account_id = g_strdup (account->account_id);
+          assignment->account_name = g_strdup (account->account_name != NULL
+                                                ? account->account_name : account->account_id);
+          assignment->role_name = g_strdup (role->role_name);
+          g_ptr_array_add (result, assignment);
+        }
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+assignments_roles_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  RolesCall *call = user_data;
+  g_autoptr(GTask) task = call->task;
+  Assignments *a = g_task_get_task_data (task);
+  GError *error = NULL;
+  GPtrArray *roles;
+
+  roles = amigo_sso_portal_list_account_roles_finish (AMIGO_SSO_PORTAL (source), result, &error);
+  if (roles != NULL)
+    g_ptr_array_index (a->per_account, call->index) = roles;
+  else if (a->error == NULL)
+    a->error = error;
+  else
+    g_error_free (error);
+  g_free (call);
+
+  if (--a->pending > 0)
+    return;
+  if (a->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&a->error));
+  else
+    assignments_return (task);
+}
+
+static void
+assignments_accounts_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Assignments *a = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  a->accounts = amigo_sso_portal_list_accounts_finish (AMIGO_SSO_PORTAL (source), result, &error);
+  if (a->accounts == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (a->accounts->len == 0)
+    {
+      assignments_return (task);
+      return;
+    }
+  g_ptr_array_set_size (a->per_account, a->accounts->len);
+  a->pending = a->accounts->len;
+  /* Every account's roles at once (the client paces them). */
+  for (guint i = 0; i < a->accounts->len; i++)
+    {
+      AmigoSsoAccount *account = g_ptr_array_index (a->accounts, i);
+      RolesCall *call = g_new0 (RolesCall, 1);
+
+      call->task = g_object_ref (task);
+      call->index = i;
+      amigo_sso_portal_list_account_roles_async (AMIGO_SSO_PORTAL (source), a->access_token,
+                                                 account->account_id, g_task_get_cancellable (task),
+                                                 assignments_roles_cb, call);
+    }
+}
+
+/**
+ * amigo_sso_portal_list_assignments_async:
+ * @self: the portal
+ * @access_token: the SSO access token
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with every account × role the user may use
+ * @user_data: data for @callback
+ *
+ * ListAccounts, then ListAccountRoles of every account concurrently (every
+ * page of each): what "Add accounts from IAM Identity Center" lists. Any
+ * failure fails the whole (an expired token: %AMIGO_AWS_ERROR_SIGN_IN_REQUIRED).
+ */
+void
+amigo_sso_portal_list_assignments_async (AmigoSsoPortal      *self,
+                                         const char          *access_token,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  GTask *task;
+  Assignments *a;
+
+  g_return_if_fail (AMIGO_IS_SSO_PORTAL (self));
+  g_return_if_fail (access_token != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amigo_sso_portal_list_assignments_async);
+  a = g_new0 (Assignments, 1);
+  a->access_token = g_strdup (access_token);
+  a->per_account = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_task_set_task_data (task, a, assignments_free);
+  amigo_sso_portal_list_accounts_async (self, access_token, cancellable, assignments_accounts_cb, task);
+}
+
+/**
+ * amigo_sso_portal_list_assignments_finish:
+ * @self: the portal
+ * @result: the #GAsyncResult
+ * @error: where a failure goes
+ *
+ * Returns: (transfer container) (element-type AmigoSsoAssignment): the
+ *   pairs, by account (in ListAccounts' order) then role
+ */
+GPtrArray *
+amigo_sso_portal_list_assignments_finish (AmigoSsoPortal  *self,
+                                          GAsyncResult    *result,
+                                          GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

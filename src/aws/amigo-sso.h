@@ -47,6 +47,22 @@ typedef struct {
   char *role_name;
 } AmigoSsoRole;
 
+/**
+ * AmigoSsoAssignment:
+ * @account_id: the account
+ * @account_name: its name (its id when it has none)
+ * @role_name: a role the user may take in it
+ *
+ * One account × role pair, as "Add accounts from IAM Identity Center"
+ * lists them.
+ */
+typedef struct {
+  char *account_id;
+  char *account_name;
+  char *role_name;
+} AmigoSsoAssignment;
+
+void amigo_sso_assignment_free (AmigoSsoAssignment *self);
 void amigo_sso_account_free (AmigoSsoAccount *self);
 void amigo_sso_role_free    (AmigoSsoRole    *self);
 
@@ -83,6 +99,15 @@ void              amigo_sso_portal_get_role_credentials_async (AmigoSsoPortal   
                                                                GAsyncReadyCallback  callback,
                                                                gpointer             user_data);
 AmigoCredentials *amigo_sso_portal_get_role_credentials_finish (AmigoSsoPortal     *self,
+                                                               GAsyncResult        *result,
+                                                               GError             **error);
+
+void              amigo_sso_portal_list_assignments_async     (AmigoSsoPortal      *self,
+                                                               const char          *access_token,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+GPtrArray        *amigo_sso_portal_list_assignments_finish    (AmigoSsoPortal      *self,
                                                                GAsyncResult        *result,
                                                                GError             **error);
 
