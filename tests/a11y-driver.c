@@ -28,6 +28,7 @@
 
 #include "amigo-actions.h"
 #include "amigo-application.h"
+#include "amigo-mfa-dialog.h"
 #include "amigo-test-ui.h"
 #include "amigo-window.h"
 #include "images/amigo-filter-popover.h"
@@ -166,6 +167,26 @@ plain_http_endpoint (GtkWindow *shown)
   g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (shown, "plain_http_row")));
 }
 
+/* The MFA code dialog, as a role with mfa_serial opens it. */
+static GtkWidget *mfa_dialog;
+
+static GtkWindow *
+mfa_code (void)
+{
+  GTask *task = g_task_new (NULL, NULL, NULL, NULL);
+
+  mfa_dialog = amigo_mfa_dialog_ask (GTK_WINDOW (window), "admin",
+                                     "arn:aws:iam::123456789012:mfa/alice", NULL, task);
+  return GTK_WINDOW (mfa_dialog);
+}
+
+static void
+mfa_code_done (void)
+{
+  gtk_window_close (GTK_WINDOW (mfa_dialog));
+  amigo_test_ui_settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,6 +245,7 @@ main (int   argc,
       { "import-profiles", "win.import-profiles", NULL, NULL },
       { "columns", "win.choose-columns", NULL, NULL },
       { "shortcuts", "win.show-help-overlay", NULL, NULL },
+      { "mfa-code", NULL, mfa_code, mfa_code_done },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)

@@ -80,6 +80,28 @@ CLIENT_TOKEN_MAX = 64
 DESCRIBE_IMAGES_MIN_RESULTS = 5
 DESCRIBE_IMAGES_MAX_RESULTS = 1000
 
+# A role whose trust policy asks for MFA, as AWS documents it ("Configuring
+# MFA-protected API access": "Condition": {"Bool":
+# {"aws:MultiFactorAuthPresent": "true"}}).  See patch_sts_mfa_and_web_identity.
+TEST_MFA_ROLE_NAME = "amigo-test-mfa-role"
+ASSUME_ROLE_MFA_POLICY = json.dumps(
+    {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": {"AWS": "*"},
+                "Action": "sts:AssumeRole",
+                "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}},
+            }
+        ],
+    }
+)
+
+# The only web identity token AssumeRoleWithWebIdentity accepts (the tests
+# write it to their token files).  See patch_sts_mfa_and_web_identity.
+TEST_WEB_IDENTITY_TOKEN = "amigo-test-web-identity-token"
+
 # The longest an STS session lasts, in seconds (--sts-session-seconds; None:
 # as asked).  See patch_sts_session_expiry.
 STS_SESSION_SECONDS = None
@@ -1775,6 +1797,16 @@ def _provision_test_user(access_key_id=None, secret_access_key=None):
         max_session_duration="3600",
     )
     iam.put_role_policy(TEST_ROLE_NAME, TEST_POLICY_NAME, ALLOW_ALL_POLICY)
+    iam.create_role(
+        role_name=TEST_MFA_ROLE_NAME,
+        assume_role_policy_document=ASSUME_ROLE_MFA_POLICY,
+        path="/",
+        permissions_boundary=None,
+        description="Amigo's tests: a role that asks for MFA",
+        tags=[],
+        max_session_duration="3600",
+    )
+    iam.put_role_policy(TEST_MFA_ROLE_NAME, TEST_POLICY_NAME, ALLOW_ALL_POLICY)
     key = iam.create_access_key(TEST_USER_NAME)
     if access_key_id is not None:
         iam.access_keys.pop(key.physical_resource_id, None)
@@ -1839,6 +1871,10 @@ def patch_auth_errors() -> None:
         def _authenticate_and_authorize_action(self, iam_request_cls, resource="*"):
             enforced = ActionAuthenticatorMixin.request_count >= settings.INITIAL_NO_AUTH_ACTION_COUNT
             uses_json = bool(self.headers.get("X-Amz-Target"))
+            action = (self.querystring.get("Action") or [None])[0]
+            if self.service_name == "sts" and action == "AssumeRoleWithWebIdentity":
+                # Unsigned by design; the token is checked instead.
+                return None
             try:
                 if enforced and "Authorization" not in self.headers and "X-Amz-Signature" not in self.querystring:
                     raise missing_token_error(self.service_name)
@@ -1929,6 +1965,84 @@ def patch_sts_session_expiry() -> None:
     _wrap(access_control.IAMRequest, "_raise_invalid_access_key", make_raise_invalid)
 
 
+def patch_sts_mfa_and_web_identity() -> None:
+    """Check a role's trust policy for MFA, and the web identity token.
+
+    moto assumes any role for anyone.  AWS evaluates the role's trust
+    policy: with "Condition": {"Bool": {"aws:MultiFactorAuthPresent":
+    "true"}}, "the AssumeRole call must include the SerialNumber and
+    TokenCode parameters; otherwise the call fails with an AccessDenied
+    error" ("Configuring MFA-protected API access", IAM User Guide;
+    AssumeRole: "If the trust policy of the role being assumed includes a
+    condition that requires MFA authentication, you must provide the MFA
+    device's serial number and the token code").  The stand-in is lenient
+    on the code itself: any 6 digits (TokenCode: "The format for this
+    parameter, as described by its regex pattern, is a sequence of six
+    numeric digits") pass for any SerialNumber, as moto knows no MFA device
+    secrets.
+
+    AssumeRoleWithWebIdentity "does not require the use of AWS security
+    credentials" (STS API Reference): it is sent unsigned and let through
+    the signature check (patch_auth_errors); the token must be
+    TEST_WEB_IDENTITY_TOKEN, else InvalidIdentityToken ("The web identity
+    token that was passed could not be validated by Amazon Web Services",
+    HTTP 400).
+    """
+    import re
+
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.core.exceptions import _RESTError
+    from moto.iam.models import iam_backends
+    from moto.sts.responses import TokenResponse
+
+    class StsError(_RESTError):
+        def __init__(self, code, message, status):
+            super().__init__(code, message)
+            self.code = status
+
+    def requires_mfa(role_arn: str) -> bool:
+        try:
+            role = iam_backends[DEFAULT_ACCOUNT_ID]["aws"].get_role_by_arn(role_arn)
+        except Exception:
+            return False
+        policy = json.loads(role.assume_role_policy_document or "{}")
+        for statement in policy.get("Statement", []):
+            present = statement.get("Condition", {}).get("Bool", {}).get("aws:MultiFactorAuthPresent")
+            if str(present).lower() == "true":
+                return True
+        return False
+
+    def make_assume_role(original):
+        def assume_role(self):
+            role_arn = self._get_param("RoleArn")
+            serial = self._get_param("SerialNumber")
+            code = self._get_param("TokenCode")
+            if requires_mfa(role_arn) and not (serial and code and re.fullmatch(r"[0-9]{6}", code)):
+                raise StsError(
+                    "AccessDenied",
+                    f"User is not authorized to perform: sts:AssumeRole on resource: {role_arn}",
+                    403,
+                )
+            return original(self)
+
+        return assume_role
+
+    def make_web_identity(original):
+        def assume_role_with_web_identity(self):
+            if self._get_param("WebIdentityToken") != TEST_WEB_IDENTITY_TOKEN:
+                raise StsError(
+                    "InvalidIdentityToken",
+                    "The web identity token that was passed could not be validated by Amazon Web Services.",
+                    400,
+                )
+            return original(self)
+
+        return assume_role_with_web_identity
+
+    _wrap(TokenResponse, "assume_role", make_assume_role)
+    _wrap(TokenResponse, "assume_role_with_web_identity", make_web_identity)
+
+
 def _utcnow_naive(like: datetime) -> datetime:
     """Now, naive or aware as @like is (moto keeps naive UTC times)."""
     now = _utcnow()
@@ -1977,6 +2091,7 @@ def enforce_auth() -> tuple[str, str]:
     patch_auth_errors()
     patch_signature_over_raw_body()
     patch_sts_session_expiry()
+    patch_sts_mfa_and_web_identity()
     settings.INITIAL_NO_AUTH_ACTION_COUNT = 0
     ActionAuthenticatorMixin.request_count = 0
     return access_key_id, secret_access_key

@@ -26,6 +26,7 @@
 #include "amigo-ec2-private.h"
 #include "amigo-ec2-query.h"
 #include "amigo-error.h"
+#include "amigo-image-search.h"
 #include "amigo-image-store.h"
 #include "amigo-region-list.h"
 #include "amigo-sts.h"
@@ -1075,6 +1076,115 @@ test_images_marketplace (void)
         seen_arm64 = TRUE;
     }
   g_assert_true (seen_arm64);
+}
+
+/* ---- server-side search ------------------------------------------------ */
+
+static void
+set_flag_cb (gpointer flag)
+{
+  *(gboolean *) flag = TRUE;
+}
+
+/* What an image store holds after listing @source in REGION for @text. */
+static GPtrArray *
+store_images (AmigoImageSource  source,
+              const char       *text)
+{
+  g_autoptr(AmigoImageStore) store = amigo_image_store_new ();
+  g_autoptr(GPtrArray) ec2s = g_ptr_array_new ();
+  g_autoptr(AmigoImageSearch) search = amigo_image_search_new (text);
+  GPtrArray *images = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean finished = FALSE;
+
+  g_ptr_array_add (ec2s, env.ec2);
+  g_signal_connect_swapped (store, "load-finished", G_CALLBACK (set_flag_cb), &finished);
+  amigo_image_store_load_full (store, ec2s, source, NULL, FALSE, search);
+  while (!finished)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (amigo_image_store_get_error (store));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    g_ptr_array_add (images, g_list_model_get_item (G_LIST_MODEL (store), i));
+  return images;
+}
+
+static GHashTable *
+image_ids (GPtrArray *images)
+{
+  GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < images->len; i++)
+    g_hash_table_add (ids, (gpointer) amigo_image_get_image_id (g_ptr_array_index (images, i)));
+  return ids;
+}
+
+static void
+test_images_server_search (void)
+{
+  const char *owners[] = { "amazon", NULL };
+  AmigoDescribeImagesRequest request = { .owners = owners };
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) windows = NULL;
+  g_autoptr(GPtrArray) ecs = NULL;
+  g_autoptr(GPtrArray) ecs_paged = NULL;
+  g_autoptr(GPtrArray) by_id = NULL;
+  g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) got = NULL;
+  g_autoptr(GHashTable) paged = NULL;
+  g_autoptr(AmigoImageSearch) search = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_ecs = 0;
+
+  if (!have_server ())
+    return;
+
+  all = describe_images (env.ec2, &request, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const char *name = amigo_image_get_name (g_ptr_array_index (all, i));
+
+      /* EC2 compares names case-sensitively: "windows" typed finds the
+       * "Windows_Server-…" images through the capitalised value. */
+      if (name != NULL && (strstr (name, "windows") || strstr (name, "Windows") || strstr (name, "WINDOWS")))
+        g_hash_table_add (expected, (gpointer) amigo_image_get_image_id (g_ptr_array_index (all, i)));
+      if (name != NULL && (strstr (name, "ecs") || strstr (name, "Ecs") || strstr (name, "ECS")))
+        n_ecs++;
+    }
+  g_assert_cmpuint (g_hash_table_size (expected), >, 0);
+  g_assert_cmpuint (g_hash_table_size (expected), <, all->len);
+
+  /* Only the matches come, every one of them. */
+  windows = store_images (AMIGO_IMAGE_SOURCE_AMAZON, "windows");
+  got = image_ids (windows);
+  g_assert_cmpuint (g_hash_table_size (got), ==, g_hash_table_size (expected));
+  g_assert_cmpuint (windows->len, ==, g_hash_table_size (expected));
+  for (guint i = 0; i < windows->len; i++)
+    g_assert_true (g_hash_table_contains (expected, amigo_image_get_image_id (g_ptr_array_index (windows, i))));
+
+  /* More matches than a page holds: paging goes on with the filter, 1 000
+   * a page in the store as 100 a page here. */
+  ecs = store_images (AMIGO_IMAGE_SOURCE_AMAZON, "ecs");
+  g_assert_cmpuint (n_ecs, >, 1000);
+  g_assert_cmpuint (ecs->len, ==, n_ecs);
+  search = amigo_image_search_new ("ecs");
+  request.filters = amigo_image_search_get_filter (search);
+  request.n_filters = 1;
+  request.page_size = 100;
+  ecs_paged = describe_images (env.ec2, &request, &error);
+  g_assert_no_error (error);
+  paged = image_ids (ecs_paged);
+  g_assert_cmpuint (ecs_paged->len, ==, n_ecs);
+  g_assert_cmpuint (g_hash_table_size (paged), ==, n_ecs);
+  for (guint i = 0; i < ecs->len; i++)
+    g_assert_true (g_hash_table_contains (paged, amigo_image_get_image_id (g_ptr_array_index (ecs, i))));
+
+  /* An AMI id is asked for as one. */
+  by_id = store_images (AMIGO_IMAGE_SOURCE_AMAZON,
+                        amigo_image_get_image_id (g_ptr_array_index (windows, 0)));
+  g_assert_cmpuint (by_id->len, ==, 1);
+  g_assert_cmpstr (amigo_image_get_image_id (g_ptr_array_index (by_id, 0)), ==,
+                   amigo_image_get_image_id (g_ptr_array_index (windows, 0)));
 }
 
 static void
@@ -2572,6 +2682,7 @@ main (int    argc,
       g_test_add_func ("/integration/images/cancel", test_images_cancel);
       g_test_add_func ("/integration/images/marketplace", test_images_marketplace);
       g_test_add_func ("/integration/images/include-deprecated", test_images_include_deprecated);
+      g_test_add_func ("/integration/images/server-search", test_images_server_search);
       g_test_add_func ("/integration/instance-types/can-run-image", test_instance_types_can_run);
       g_test_add_func ("/integration/create-image/duplicate-name", test_create_image_duplicate_name);
       g_test_add_func ("/integration/create-image/invalid-name", test_create_image_invalid_name);

@@ -687,11 +687,11 @@ test_import (void)
   amigo_test_ui_settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (amigo_test_ui_find (dialog, "stack"))), ==, "profiles");
 
-  /* Static keys and credential_process can be ticked; roles and SSO are
-   * listed without a way to tick them. */
+  /* Static keys, credential_process and roles can be ticked; SSO is
+   * listed without a way to tick it (roles are supported since issue 14). */
   g_assert_nonnull (import_check (dialog, "dev"));
   g_assert_nonnull (import_check (dialog, "ops"));
-  g_assert_null (import_check (dialog, "admin"));
+  g_assert_nonnull (import_check (dialog, "admin"));
   g_assert_null (import_check (dialog, "sso"));
   g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "import_button")));
 

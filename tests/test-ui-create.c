@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "amigo-actions.h"
 #include "amigo-create-image-dialog.h"
 #include "amigo-image-form.h"
 #include "amigo-register-image-dialog.h"

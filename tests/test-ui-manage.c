@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "amigo-test-ui.h"
+#include "amigo-actions.h"
 #include "amigo-ec2-limits.h"
 #include "amigo-error.h"
 #include "amigo-deprecation-dialog.h"

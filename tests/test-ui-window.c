@@ -195,7 +195,8 @@ test_filters (void)
   WAIT_FOR (loaded () && n_stored () > 0, 60);
   amigo_test_ui_settle ();
   all = n_shown ();
-  g_assert_cmpuint (all, ==, n_stored () - 1);   /* the deprecated one hidden */
+  /* The deprecated one is not even asked for (IncludeDeprecated=false). */
+  g_assert_cmpuint (all, ==, n_stored ());
 
   amigo_filter_popover_select (popover, "architecture", "arm64");
   amigo_test_ui_settle ();
@@ -223,10 +224,13 @@ test_filters (void)
   g_assert_cmpuint (n_shown (), ==, all);
 
   amigo_filter_popover_reset (popover);
+  /* Showing deprecated images lists again, asking for them too. */
   amigo_image_filter_set_include_deprecated (amigo_image_list_get_filter (AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list"))), TRUE);
+  WAIT_FOR (loaded () && n_stored () == all + 1, 60);
   amigo_test_ui_settle ();
   g_assert_cmpuint (n_shown (), ==, n_stored ());
   amigo_filter_popover_reset (popover);
+  WAIT_FOR (loaded () && n_stored () == all, 60);
   amigo_test_ui_settle ();
   g_assert_cmpuint (n_shown (), ==, all);
 }
@@ -257,6 +261,8 @@ test_sort_by_created (void)
   select_source (3);
   WAIT_FOR (loaded () && n_stored () > 0, 60);
   amigo_image_filter_set_include_deprecated (filter, TRUE);
+  /* Listed again, with the deprecated one. */
+  WAIT_FOR (loaded () && n_stored () > 0, 60);
   amigo_test_ui_settle ();
   g_assert_cmpuint (n_shown (), >=, 3);
 
@@ -270,6 +276,7 @@ test_sort_by_created (void)
   amigo_test_ui_settle ();
   assert_sorted_by_created (FALSE);
   amigo_image_filter_set_include_deprecated (filter, FALSE);
+  WAIT_FOR (loaded () && n_stored () > 0, 60);
 
   /* Names sort ignoring case: over a thousand. */
   select_source (2);
@@ -426,6 +433,8 @@ test_back_to_top (void)
   GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (amigo_image_list_get_column_view (list)));
 
   g_assert_cmpuint (n_shown (), >, 1000);
+  /* The list's own search, not the server's. */
+  amigo_window_set_search_delay_for_testing (window, 10 * 60 * 1000);
   /* Laid out: there is somewhere to scroll to. */
   WAIT_FOR (gtk_adjustment_get_upper (vadjustment) > 2 * gtk_adjustment_get_page_size (vadjustment) &&
             gtk_adjustment_get_page_size (vadjustment) > 0, 30);
@@ -438,6 +447,7 @@ test_back_to_top (void)
   set_search ("");
   g_assert_cmpuint (n_shown (), >, 1000);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
+  amigo_window_set_search_delay_for_testing (window, 0);
 }
 
 static void
@@ -951,6 +961,114 @@ test_all_regions_one_denied (void)
   WAIT_FOR (loaded () && g_strcmp0 (amigo_window_get_visible_page (window), "list") == 0, 60);
 }
 
+/* ---- listing at scale --------------------------------------------------- */
+
+static const char *
+count_text (void)
+{
+  GtkWidget *label = amigo_test_ui_find (window, "count_label");
+
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+/* Amazon's images in a region: the search box's text is asked of EC2. */
+static void
+test_server_search (void)
+{
+  guint all;
+
+  g_assert_true (amigo_window_select_region (window, "us-east-1"));
+  select_source (2);
+  WAIT_FOR (loaded () && n_stored () > 1000, 120);
+  all = n_stored ();
+
+  /* Typed in lower case: the "Windows_Server-…" names match on the server. */
+  set_search ("windows");
+  WAIT_FOR (loaded () && n_stored () > 0 && n_stored () < all, 120);
+  amigo_test_ui_settle ();
+  g_assert_cmpuint (n_shown (), ==, n_stored ());
+  for (guint i = 0; i < n_stored (); i++)
+    {
+      g_autoptr(AmigoImage) image = g_list_model_get_item (G_LIST_MODEL (amigo_window_get_store (window)), i);
+      g_autofree char *name = g_ascii_strdown (amigo_image_get_name (image), -1);
+
+      g_assert_nonnull (strstr (name, "windows"));
+    }
+
+  /* Cleared: everything again. */
+  set_search ("");
+  WAIT_FOR (loaded () && n_stored () == all, 120);
+}
+
+/* While pages stream in: how many so far, and Stop keeps what arrived. */
+static void
+test_progress_and_stop (void)
+{
+  AmigoImageStore *store = amigo_window_get_store (window);
+  GtkWidget *stop = amigo_test_ui_find (window, "stop_button");
+  g_autofree char *so_far = NULL;
+  g_autofree char *stopped = NULL;
+  guint kept;
+
+  /* The second page waits: the first one's rows are in, the rest to come. */
+  amigo_test_ui_fault ("{\"mode\": \"delay\", \"seconds\": 20, \"action\": \"DescribeImages\", \"match\": \"NextToken=\"}");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
+  WAIT_FOR (n_stored () > 0 && amigo_image_store_get_loading (store), 60);
+  amigo_test_ui_settle ();
+  g_assert_cmpstr (amigo_window_get_visible_page (window), ==, "list");
+  so_far = g_strdup_printf ("%'u images so far", n_stored ());
+  g_assert_cmpstr (count_text (), ==, so_far);
+  g_assert_true (gtk_widget_get_visible (stop));
+  amigo_test_ui_maybe_screenshot (window, "listing.png");
+
+  kept = n_stored ();
+  amigo_test_ui_click (stop);
+  g_assert_false (amigo_image_store_get_loading (store));
+  g_assert_false (gtk_widget_get_visible (stop));
+  g_assert_cmpuint (n_stored (), ==, kept);
+  g_assert_cmpstr (amigo_window_get_visible_page (window), ==, "list");
+  stopped = g_strdup_printf ("%'u images, listing stopped", kept);
+  g_assert_cmpstr (count_text (), ==, stopped);
+
+  /* Nothing more arrives: the delayed page is not waited for. */
+  amigo_test_ui_run_for (500);
+  g_assert_cmpuint (n_stored (), ==, kept);
+  amigo_test_ui_fault_reset ();
+}
+
+/* Every public image of every region is listed only once asked for. */
+static void
+test_public_all_regions_asks (void)
+{
+  guint seen;
+  GtkWidget *button;
+
+  set_search ("");
+  /* All Regions, then Public at once: My AMIs of every region, begun
+   * on the way, are cancelled. */
+  g_assert_true (amigo_window_select_region (window, ""));
+  select_source (4);
+  amigo_test_ui_settle ();
+  g_assert_cmpstr (amigo_window_get_visible_page (window), ==, "confirm");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (amigo_test_ui_find (window, "count_label"))), ==, "");
+  amigo_test_ui_run_for (300);
+  seen = amigo_test_ui_fault_count ("seen", "DescribeImages");
+  amigo_test_ui_run_for (500);
+  g_assert_cmpuint (amigo_test_ui_fault_count ("seen", "DescribeImages"), ==, seen);
+  amigo_test_ui_maybe_screenshot (window, "public-all-regions.png");
+
+  /* Yes: the listing starts. */
+  button = amigo_test_ui_find_by_type (window, GTK_TYPE_BUTTON, "List All Public Images");
+  amigo_test_ui_click (button);
+  g_assert_cmpstr (amigo_window_get_visible_page (window), !=, "confirm");
+  WAIT_FOR (amigo_test_ui_fault_count ("seen", "DescribeImages") > seen, 60);
+
+  /* Back where the other tests start. */
+  g_assert_true (amigo_window_select_region (window, "us-east-1"));
+  select_source (0);
+  WAIT_FOR (loaded () && n_stored () > 0, 120);
+}
+
 static void
 seed (void)
 {
@@ -1019,6 +1137,9 @@ main (int   argc,
   g_test_add_func ("/ui/window/region-not-enabled", test_region_not_enabled);
   g_test_add_func ("/ui/window/region-denied", test_region_denied);
   g_test_add_func ("/ui/window/all-regions-one-denied", test_all_regions_one_denied);
+  g_test_add_func ("/ui/window/server-search", test_server_search);
+  g_test_add_func ("/ui/window/progress-and-stop", test_progress_and_stop);
+  g_test_add_func ("/ui/window/public-all-regions-asks", test_public_all_regions_asks);
 
   status = g_test_run ();
 

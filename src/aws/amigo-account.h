@@ -19,7 +19,8 @@ G_BEGIN_DECLS
  * AmigoAccountKind:
  * @AMIGO_ACCOUNT_KIND_KEYRING: keys Amigo stores itself, in the keyring
  * @AMIGO_ACCOUNT_KIND_PROFILE: a profile of the AWS CLI's configuration,
- *   read afresh from its files (static keys or `credential_process`)
+ *   read afresh from its files (static keys, `credential_process`, a role
+ *   assumed with STS, a web identity)
  * @AMIGO_ACCOUNT_KIND_ENVIRONMENT: `AWS_ACCESS_KEY_ID` and friends
  */
 typedef enum {

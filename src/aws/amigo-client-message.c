@@ -153,18 +153,6 @@ _amigo_client_build_message (AmigoCredentials   *credentials,
                                     amigo_request_get_header_value (request, i));
   amigo_sigv4_request_set_body (req, body_data, body_len);
 
-  if (amigo_request_get_unsigned (request))
-    {
-      /* No signature (and no credentials): the headers as they are. */
-      if (body != NULL)
-        soup_message_set_request_body_from_bytes (msg, content_type, body);
-      headers = soup_message_get_request_headers (msg);
-      for (guint i = 0; i < amigo_request_get_n_headers (request); i++)
-        soup_message_headers_replace (headers, amigo_request_get_header_name (request, i),
-                                      amigo_request_get_header_value (request, i));
-      return g_steal_pointer (&msg);
-    }
-
   params.credentials = credentials;
   params.region = region;
   params.service = service;
@@ -173,7 +161,8 @@ _amigo_client_build_message (AmigoCredentials   *credentials,
   params.double_encode_path = !amigo_request_get_uri_encode_once (request);
   params.sign_body = amigo_request_get_payload_hash (request) == AMIGO_PAYLOAD_HASH_SIGNED;
   params.omit_session_token = FALSE;
-  if (!amigo_sigv4_sign (req, &params, AMIGO_SIGV4_MODE_HEADER, error))
+  /* Without credentials (an unsigned operation), the headers as they are. */
+  if (credentials != NULL && !amigo_sigv4_sign (req, &params, AMIGO_SIGV4_MODE_HEADER, error))
     return NULL;
 
   if (body != NULL)

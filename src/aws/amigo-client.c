@@ -765,7 +765,7 @@ call_send_attempt (GTask            *task,
   else
     call->counted++;
   g_clear_pointer (&call->signed_with, amigo_credentials_unref);
-  call->signed_with = credentials != NULL ? amigo_credentials_ref (credentials) : NULL;
+  call->signed_with = credentials ? amigo_credentials_ref (credentials) : NULL;
 
   if (call->sink != NULL && call->sink->begin_attempt != NULL &&
       !call->sink->begin_attempt (call->sink_data, call->attempt, &error))
@@ -846,6 +846,7 @@ call_start_attempt (GTask *task)
       return;
     }
 
+  /* No credentials at all for an unsigned operation: there may be none. */
   if (amigo_request_get_unsigned (call->request))
     {
       call_send_attempt (task, NULL);

@@ -2,19 +2,34 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The order is botocore's credential chain, minus the providers we do not
- * have yet (which are reported, never skipped silently):
+ * The order is botocore's credential chain (credentials.py,
+ * create_credential_resolver), minus the providers we do not have yet
+ * (which are reported, never skipped silently):
  *
  *   1. AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN), only
  *      when no profile is named explicitly;
  *   2. the profile (the named one, else AWS_PROFILE, else `default`):
- *      role_arn → "not supported yet";
+ *      role_arn (without web_identity_token_file) → AssumeRole, with the
+ *        credentials of source_profile (a chain of any length; a cycle is
+ *        an error naming it) or of credential_source = Environment;
+ *      web identity → AssumeRoleWithWebIdentity (unsigned), each of
+ *        AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN, AWS_ROLE_SESSION_NAME
+ *        taking precedence over the profile's web_identity_token_file,
+ *        role_arn, role_session_name — so the environment's web identity
+ *        comes before the profile's static keys, as in botocore;
  *      sso_session / sso_start_url → IAM Identity Center (amigo-sso*.c);
  *      static keys from the credentials file;
  *      credential_process;
  *      static keys from the config file.
  *
- * The credential_process itself runs in amigo-credential-process.c.
+ * A source profile is read as botocore's AssumeRoleProvider reads it: its
+ * static keys if it has any, else its own role, else its other providers,
+ * with the environment's variables ignored.
+ *
+ * The chain is planned first (which profiles, which roles, what base
+ * credentials), synchronously, so every configuration error is found
+ * before anything is asked of STS; then the base credentials are fetched
+ * and each role is assumed in turn, the first one with the base.
  */
 #include "config.h"
 
@@ -23,14 +38,59 @@
 #include <glib/gi18n-lib.h>
 
 #include "amigo-credential-chain.h"
+#include "amigo-endpoint.h"
 #include "amigo-error.h"
 #include "amigo-sso.h"
+#include "amigo-sts.h"
+
+typedef enum {
+  BASE_STATIC,
+  BASE_PROCESS,
+  BASE_WEB_IDENTITY,
+  BASE_SSO,
+} BaseKind;
+
+/* One role to assume, of one profile. */
+typedef struct {
+  char *profile_name;
+  char *role_arn;
+  char *session_name;
+  char *external_id;
+  char *mfa_serial;
+  gint duration_seconds;
+} RoleStep;
 
 typedef struct
 {
   AmigoCredentialSource source;
   char *profile_name;
+  char *sts_profile;            /* whose region and endpoint STS is asked at */
+
+  /* The plan. */
+  BaseKind base;
+  AmigoCredentials *credentials;  /* the base ones, then each session's */
+  char *process;                /* BASE_PROCESS */
+  char *process_profile;
+  char *sso_profile;            /* BASE_SSO */
+  char *token_file;             /* BASE_WEB_IDENTITY */
+  char *web_role_arn;
+  char *web_session_name;
+  GPtrArray *roles;             /* RoleStep, the outermost first */
+  guint next_role;              /* counts down to 0 */
 } ResolveData;
+
+static void
+role_step_free (gpointer data)
+{
+  RoleStep *step = data;
+
+  g_free (step->profile_name);
+  g_free (step->role_arn);
+  g_free (step->session_name);
+  g_free (step->external_id);
+  g_free (step->mfa_serial);
+  g_free (step);
+}
 
 static void
 resolve_data_free (gpointer data)
@@ -38,6 +98,15 @@ resolve_data_free (gpointer data)
   ResolveData *rd = data;
 
   g_free (rd->profile_name);
+  g_free (rd->sts_profile);
+  g_clear_pointer (&rd->credentials, amigo_credentials_unref);
+  g_free (rd->process);
+  g_free (rd->process_profile);
+  g_free (rd->sso_profile);
+  g_free (rd->token_file);
+  g_free (rd->web_role_arn);
+  g_free (rd->web_session_name);
+  g_ptr_array_unref (rd->roles);
   g_free (rd);
 }
 
@@ -89,72 +158,651 @@ profile_static_credentials (AmigoAwsConfig   *config,
   return amigo_credentials_new (access_key_id, secret_access_key, session_token, 0);
 }
 
-/* FALSE, with an error, when the profile asks for what Amigo cannot do yet. */
 static gboolean
-check_supported (AmigoAwsProfile  *profile,
-                 GError          **error)
+has_static_keys (AmigoAwsProfile *profile)
 {
-  const char *name = amigo_aws_profile_get_name (profile);
+  return amigo_aws_profile_get_in_file (profile, AMIGO_AWS_FILE_CREDENTIALS, "aws_access_key_id") != NULL ||
+         amigo_aws_profile_get_in_file (profile, AMIGO_AWS_FILE_CONFIG, "aws_access_key_id") != NULL;
+}
 
-  if (amigo_aws_profile_has_key (profile, "role_arn"))
+/* botocore's AssumeRoleProvider._has_assume_role_config_vars: a role_arn
+ * beside a web_identity_token_file is the web identity's. */
+static gboolean
+assumes_role (AmigoAwsProfile *profile)
+{
+  return amigo_aws_profile_has_key (profile, "role_arn") &&
+         !amigo_aws_profile_has_key (profile, "web_identity_token_file");
+}
+
+/**
+ * amigo_credential_chain_default_session_name:
+ *
+ * botocore's rule for a role session without role_session_name
+ * (credentials.py, _generate_assume_role_name): `botocore-session-` and
+ * the Unix time. Amigo keeps it, so that CloudTrail shows what the AWS CLI
+ * would have shown.
+ *
+ * Returns: (transfer full): the session name
+ */
+char *
+amigo_credential_chain_default_session_name (void)
+{
+  return g_strdup_printf ("botocore-session-%" G_GINT64_FORMAT,
+                          g_get_real_time () / G_USEC_PER_SEC);
+}
+
+static gboolean
+parse_duration (AmigoAwsProfile  *profile,
+                gint             *out,
+                GError          **error)
+{
+  const char *value = nonempty (amigo_aws_profile_get (profile, "duration_seconds"));
+  guint64 parsed = 0;
+
+  *out = 0;
+  if (value == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (value, 10, 1, G_MAXINT, &parsed, NULL))
     {
       g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
-                   _("The AWS profile “%s” assumes an IAM role (role_arn), which Amigo "
-                     "does not support yet. Add an account with access keys, or give the "
-                     "profile a credential_process such as “aws configure export-credentials "
-                     "--profile %s --format process”."),
-                   name, name);
+                   _("The AWS profile “%s” has duration_seconds = “%s”, which is not a "
+                     "number of seconds."),
+                   amigo_aws_profile_get_name (profile), value);
       return FALSE;
     }
-
+  *out = (gint) parsed;
   return TRUE;
 }
 
-static void
-chain_process_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+static char *
+format_chain (GPtrArray  *visited,
+              const char *last)
 {
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  AmigoCredentials *credentials;
+  GString *chain = g_string_new (NULL);
 
-  credentials = amigo_credential_process_run_finish (result, &error);
-  if (credentials == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, credentials, (GDestroyNotify) amigo_credentials_unref);
+  for (guint i = 0; i < visited->len; i++)
+    g_string_append_printf (chain, "%s → ", (const char *) g_ptr_array_index (visited, i));
+  g_string_append (chain, last);
+  return g_string_free (chain, FALSE);
 }
 
-static void
-chain_sso_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  AmigoCredentials *credentials;
+static gboolean plan_providers (AmigoAwsConfig   *config,
+                                ResolveData      *rd,
+                                AmigoAwsProfile  *profile,
+                                const char       *name,
+                                gboolean          use_env,
+                                GError          **error);
 
-  credentials = amigo_sso_resolve_credentials_finish (AMIGO_AWS_CONFIG (source), result, &error);
-  if (credentials == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, credentials, (GDestroyNotify) amigo_credentials_unref);
+/* Static keys from the profile: the credentials file's first. */
+static gboolean
+plan_static (AmigoAwsConfig   *config,
+             ResolveData      *rd,
+             AmigoAwsProfile  *profile,
+             GError          **error)
+{
+  AmigoAwsFile file = amigo_aws_profile_get_in_file (profile, AMIGO_AWS_FILE_CREDENTIALS,
+                                                     "aws_access_key_id") != NULL
+                        ? AMIGO_AWS_FILE_CREDENTIALS : AMIGO_AWS_FILE_CONFIG;
+
+  rd->base = BASE_STATIC;
+  rd->credentials = profile_static_credentials (config, profile, file, error);
+  if (rd->source != AMIGO_CREDENTIAL_SOURCE_ASSUME_ROLE)
+    rd->source = file == AMIGO_AWS_FILE_CREDENTIALS ? AMIGO_CREDENTIAL_SOURCE_CREDENTIALS_FILE
+                                                    : AMIGO_CREDENTIAL_SOURCE_CONFIG_FILE;
+  return rd->credentials != NULL;
 }
 
+/* botocore's AssumeRoleProvider: the role of @profile, and below it, its
+ * source. @visited holds the profiles of the chain so far. */
+static gboolean
+plan_role (AmigoAwsConfig   *config,
+           ResolveData      *rd,
+           AmigoAwsProfile  *profile,
+           GPtrArray        *visited,
+           GError          **error)
+{
+  const char *name = amigo_aws_profile_get_name (profile);
+  const char *source_profile = nonempty (amigo_aws_profile_get (profile, "source_profile"));
+  const char *credential_source = nonempty (amigo_aws_profile_get (profile, "credential_source"));
+  g_autoptr(AmigoAwsProfile) source = NULL;
+  RoleStep *step;
+  gint duration;
+
+  if (source_profile != NULL && credential_source != NULL)
+    {
+      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                   _("The AWS profile “%s” sets both source_profile and credential_source; "
+                     "keep only one."), name);
+      return FALSE;
+    }
+  if (source_profile == NULL && credential_source == NULL)
+    {
+      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                   _("The AWS profile “%s” assumes a role (role_arn) but says with which "
+                     "credentials neither: add source_profile or credential_source."), name);
+      return FALSE;
+    }
+  if (!parse_duration (profile, &duration, error))
+    return FALSE;
+
+  step = g_new0 (RoleStep, 1);
+  step->profile_name = g_strdup (name);
+  step->role_arn = g_strdup (amigo_aws_profile_get (profile, "role_arn"));
+  step->session_name = g_strdup (nonempty (amigo_aws_profile_get (profile, "role_session_name")));
+  if (step->session_name == NULL)
+    step->session_name = amigo_credential_chain_default_session_name ();
+  step->external_id = g_strdup (nonempty (amigo_aws_profile_get (profile, "external_id")));
+  step->mfa_serial = g_strdup (nonempty (amigo_aws_profile_get (profile, "mfa_serial")));
+  step->duration_seconds = duration;
+  g_ptr_array_add (rd->roles, step);
+  rd->source = AMIGO_CREDENTIAL_SOURCE_ASSUME_ROLE;
+
+  if (credential_source != NULL)
+    {
+      const char *key_id = nonempty (amigo_aws_config_getenv (config, "AWS_ACCESS_KEY_ID"));
+      const char *secret = nonempty (amigo_aws_config_getenv (config, "AWS_SECRET_ACCESS_KEY"));
+      const char *token = nonempty (amigo_aws_config_getenv (config, "AWS_SESSION_TOKEN"));
+
+      if (g_strcmp0 (credential_source, "Ec2InstanceMetadata") == 0 ||
+          g_strcmp0 (credential_source, "EcsContainer") == 0)
+        {
+          g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                       _("The AWS profile “%s” takes its credentials from %s, which Amigo "
+                         "does not support: it runs on a desktop, not on EC2 or ECS. Use "
+                         "source_profile or credential_source = Environment."),
+                       name, credential_source);
+          return FALSE;
+        }
+      if (g_strcmp0 (credential_source, "Environment") != 0)
+        {
+          g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                       _("The AWS profile “%s” has credential_source = “%s”; the AWS CLI "
+                         "knows Environment, Ec2InstanceMetadata and EcsContainer."),
+                       name, credential_source);
+          return FALSE;
+        }
+      if (key_id == NULL || secret == NULL)
+        {
+          g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
+                       _("The AWS profile “%s” takes its credentials from the environment "
+                         "(credential_source = Environment), but AWS_ACCESS_KEY_ID and "
+                         "AWS_SECRET_ACCESS_KEY are not both set."), name);
+          return FALSE;
+        }
+      if (token == NULL)
+        token = nonempty (amigo_aws_config_getenv (config, "AWS_SECURITY_TOKEN"));
+      rd->base = BASE_STATIC;
+      rd->credentials = amigo_credentials_new (key_id, secret, token, 0);
+      return TRUE;
+    }
+
+  source = amigo_aws_config_get_profile (config, source_profile);
+  if (source == NULL)
+    {
+      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                   _("The source_profile “%s” that the AWS profile “%s” names does not exist."),
+                   source_profile, name);
+      return FALSE;
+    }
+
+  /* botocore's _validate_source_profile: a profile may name itself when
+   * it has the static keys; any other return is a loop. */
+  for (guint i = 0; i < visited->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (visited, i), source_profile) == 0 &&
+        (g_strcmp0 (source_profile, name) != 0 || !has_static_keys (source)))
+      {
+        g_autofree char *chain = format_chain (visited, source_profile);
+
+        g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                     _("The AWS profiles assume roles in a loop: %s. Give one of them "
+                       "access keys or a credential_process instead of a source_profile."),
+                     chain);
+        return FALSE;
+      }
+  g_ptr_array_add (visited, g_strdup (source_profile));
+
+  if (has_static_keys (source))
+    return plan_static (config, rd, source, error);
+  if (assumes_role (source))
+    return plan_role (config, rd, source, visited, error);
+  if (!plan_providers (config, rd, source, source_profile, FALSE, error))
+    return FALSE;
+  rd->source = AMIGO_CREDENTIAL_SOURCE_ASSUME_ROLE;
+  return TRUE;
+}
+
+static const char *
+env_or_profile (AmigoAwsConfig  *config,
+                gboolean         use_env,
+                const char      *variable,
+                AmigoAwsProfile *profile,
+                const char      *key)
+{
+  const char *value = use_env ? nonempty (amigo_aws_config_getenv (config, variable)) : NULL;
+
+  if (value == NULL && profile != NULL)
+    value = nonempty (amigo_aws_profile_get (profile, key));
+  return value;
+}
+
+/* The web identity, as AssumeRoleWithWebIdentityProvider reads it: each
+ * setting from the environment (unless it is a source profile's), else
+ * from the profile. FALSE with no error when there is none. */
+static gboolean
+plan_web_identity (AmigoAwsConfig   *config,
+                   ResolveData      *rd,
+                   AmigoAwsProfile  *profile,
+                   gboolean          use_env,
+                   GError          **error)
+{
+  const char *token_file = env_or_profile (config, use_env, "AWS_WEB_IDENTITY_TOKEN_FILE",
+                                           profile, "web_identity_token_file");
+  const char *role_arn = env_or_profile (config, use_env, "AWS_ROLE_ARN", profile, "role_arn");
+  const char *session_name = env_or_profile (config, use_env, "AWS_ROLE_SESSION_NAME",
+                                             profile, "role_session_name");
+
+  if (token_file == NULL)
+    return FALSE;
+  if (role_arn == NULL)
+    {
+      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                   _("A web identity token file is set (AWS_WEB_IDENTITY_TOKEN_FILE or "
+                     "web_identity_token_file) but no role to assume with it: set "
+                     "AWS_ROLE_ARN or the profile’s role_arn."));
+      return FALSE;
+    }
+  rd->base = BASE_WEB_IDENTITY;
+  rd->source = AMIGO_CREDENTIAL_SOURCE_WEB_IDENTITY;
+  rd->token_file = g_strdup (token_file);
+  rd->web_role_arn = g_strdup (role_arn);
+  rd->web_session_name = session_name ? g_strdup (session_name)
+                                      : amigo_credential_chain_default_session_name ();
+  return TRUE;
+}
+
+/* The providers after the assume-role one: web identity, SSO,
+ * the credentials file, credential_process, the config file. @profile
+ * may be %NULL (no such profile, but maybe a web identity in the
+ * environment). */
+static gboolean
+plan_providers (AmigoAwsConfig   *config,
+                ResolveData      *rd,
+                AmigoAwsProfile  *profile,
+                const char       *name,
+                gboolean          use_env,
+                GError          **error)
+{
+  const char *process;
+  GError *local_error = NULL;
+
+  if (plan_web_identity (config, rd, profile, use_env, &local_error))
+    return TRUE;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (profile == NULL)
+    return FALSE;
+
+  /* botocore's order: IAM Identity Center before the files' static keys. */
+  if (amigo_aws_profile_uses_sso (profile))
+    {
+      rd->base = BASE_SSO;
+      rd->source = AMIGO_CREDENTIAL_SOURCE_SSO;
+      rd->sso_profile = g_strdup (name);
+      return TRUE;
+    }
+
+  if (amigo_aws_profile_get_in_file (profile, AMIGO_AWS_FILE_CREDENTIALS, "aws_access_key_id") != NULL)
+    return plan_static (config, rd, profile, error);
+
+  process = nonempty (amigo_aws_profile_get_credential_process (profile));
+  if (process != NULL)
+    {
+      rd->base = BASE_PROCESS;
+      rd->source = AMIGO_CREDENTIAL_SOURCE_PROCESS;
+      rd->process = g_strdup (process);
+      rd->process_profile = g_strdup (name);
+      return TRUE;
+    }
+
+  if (amigo_aws_profile_get_in_file (profile, AMIGO_AWS_FILE_CONFIG, "aws_access_key_id") != NULL)
+    return plan_static (config, rd, profile, error);
+
+  g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
+               _("The AWS profile “%s” has no credentials: it sets neither "
+                 "aws_access_key_id and aws_secret_access_key nor "
+                 "credential_process. Add keys with “aws configure --profile %s”."),
+               name, name);
+  return FALSE;
+}
+
+/* ---- running the plan -------------------------------------------------- */
+
+typedef struct {
+  AmigoMfaPromptFunc func;
+  gpointer data;
+  GDestroyNotify destroy;
+} MfaPrompt;
+
 static void
-return_credentials (GTask                 *task,
-                    AmigoCredentials      *credentials,
-                    AmigoCredentialSource  source,
-                    GError                *error)
+mfa_prompt_free (gpointer data)
+{
+  MfaPrompt *prompt = data;
+
+  if (prompt->destroy != NULL)
+    prompt->destroy (prompt->data);
+  g_free (prompt);
+}
+
+/**
+ * amigo_credential_chain_set_mfa_prompt:
+ * @config: the configuration the chain resolves with
+ * @func: (nullable): asks for an MFA code; %NULL: roles with mfa_serial
+ *   fail with an error that says a code is needed
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data
+ *
+ * How the chain asks for the code of a role's `mfa_serial` when it makes
+ * a new session (the app: a dialog). The code is never kept.
+ */
+void
+amigo_credential_chain_set_mfa_prompt (AmigoAwsConfig     *config,
+                                       AmigoMfaPromptFunc  func,
+                                       gpointer            user_data,
+                                       GDestroyNotify      destroy)
+{
+  MfaPrompt *prompt = NULL;
+
+  g_return_if_fail (AMIGO_IS_AWS_CONFIG (config));
+
+  if (func != NULL)
+    {
+      prompt = g_new0 (MfaPrompt, 1);
+      prompt->func = func;
+      prompt->data = user_data;
+      prompt->destroy = destroy;
+    }
+  g_object_set_data_full (G_OBJECT (config), "amigo-mfa-prompt", prompt, mfa_prompt_free);
+}
+
+/* STS at the region and endpoint the outermost profile configures, with
+ * @credentials (nullable: an unsigned call). */
+static AmigoSts *
+new_sts (AmigoAwsConfig    *config,
+         ResolveData       *rd,
+         AmigoCredentials  *credentials,
+         GError           **error)
+{
+  g_autofree char *region = amigo_aws_config_resolve_region (config, rd->sts_profile);
+  g_autofree char *profile_url = rd->sts_profile
+    ? amigo_aws_config_get_endpoint_url (config, rd->sts_profile, "sts") : NULL;
+  g_autoptr(AmigoEndpoint) endpoint = NULL;
+  g_autoptr(AmigoClient) client = NULL;
+  const char *ca_bundle;
+  gboolean from_profile = FALSE;
+
+  endpoint = amigo_endpoint_resolve_variant ("sts", region && *region ? region : "us-east-1",
+                                             amigo_aws_config_get_environ (config), NULL,
+                                             profile_url, AMIGO_ENDPOINT_VARIANT_NONE, error);
+  if (endpoint == NULL)
+    return NULL;
+  client = amigo_client_new (credentials);
+  ca_bundle = amigo_aws_config_get_ca_bundle (config, rd->sts_profile, &from_profile);
+  if (ca_bundle != NULL &&
+      !amigo_client_set_ca_bundle (client, ca_bundle, from_profile ? rd->sts_profile : NULL, error))
+    return NULL;
+  return amigo_sts_new (client, endpoint->signing_region, endpoint->url);
+}
+
+static void next_role (GTask *task);
+
+static void
+return_credentials (GTask *task)
 {
   ResolveData *rd = g_task_get_task_data (task);
 
-  rd->source = source;
+  g_task_return_pointer (task, amigo_credentials_ref (rd->credentials),
+                         (GDestroyNotify) amigo_credentials_unref);
+  g_object_unref (task);
+}
+
+static void
+assume_role_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  ResolveData *rd = g_task_get_task_data (task);
+  RoleStep *step = g_ptr_array_index (rd->roles, rd->next_role);
+  AmigoCredentials *credentials;
+  GError *error = NULL;
+
+  credentials = amigo_sts_assume_role_finish (AMIGO_STS (source), result, NULL, &error);
   if (credentials == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, credentials, (GDestroyNotify) amigo_credentials_unref);
+    {
+      g_prefix_error (&error, _("Could not assume the role of the AWS profile “%s” (%s): "),
+                      step->profile_name, step->role_arn);
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  g_debug ("Assumed the role of profile %s", step->profile_name);
+  g_clear_pointer (&rd->credentials, amigo_credentials_unref);
+  rd->credentials = credentials;
+  next_role (task);
+}
+
+static void
+assume_role_with_code (GTask      *task,
+                       const char *token_code)
+{
+  ResolveData *rd = g_task_get_task_data (task);
+  RoleStep *step = g_ptr_array_index (rd->roles, rd->next_role);
+  AmigoAwsConfig *config = g_task_get_source_object (task);
+  AmigoAssumeRoleParams params = { 0 };
+  g_autoptr(AmigoSts) sts = NULL;
+  GError *error = NULL;
+
+  sts = new_sts (config, rd, rd->credentials, &error);
+  if (sts == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  params.role_arn = step->role_arn;
+  params.role_session_name = step->session_name;
+  params.duration_seconds = step->duration_seconds;
+  params.external_id = step->external_id;
+  params.serial_number = step->mfa_serial;
+  params.token_code = token_code;
+  amigo_sts_assume_role_async (sts, &params, g_task_get_cancellable (task), assume_role_cb, task);
+}
+
+static void
+mfa_code_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autofree char *code = NULL;
+  GError *error = NULL;
+
+  code = g_task_propagate_pointer (G_TASK (result), &error);
+  if (code == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  assume_role_with_code (task, code);
+  amigo_secure_wipe (code, strlen (code));
+}
+
+/* The next role down the plan (the innermost first), or the answer. */
+static void
+next_role (GTask *task)
+{
+  ResolveData *rd = g_task_get_task_data (task);
+  AmigoAwsConfig *config = g_task_get_source_object (task);
+  RoleStep *step;
+  MfaPrompt *prompt;
+  GTask *ask;
+
+  if (rd->next_role == 0)
+    {
+      return_credentials (task);
+      return;
+    }
+  rd->next_role--;
+  step = g_ptr_array_index (rd->roles, rd->next_role);
+  if (step->mfa_serial == NULL)
+    {
+      assume_role_with_code (task, NULL);
+      return;
+    }
+
+  prompt = g_object_get_data (G_OBJECT (config), "amigo-mfa-prompt");
+  if (prompt == NULL)
+    {
+      g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                               _("The role of the AWS profile “%s” needs a code from the MFA "
+                                 "device %s, and nothing here can ask for it."),
+                               step->profile_name, step->mfa_serial);
+      g_object_unref (task);
+      return;
+    }
+  ask = g_task_new (NULL, g_task_get_cancellable (task), mfa_code_cb, task);
+  g_task_set_source_tag (ask, amigo_credential_chain_set_mfa_prompt);
+  prompt->func (step->profile_name, step->mfa_serial, g_task_get_cancellable (task), ask,
+                prompt->data);
+}
+
+static void
+web_identity_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  ResolveData *rd = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  rd->credentials = amigo_sts_assume_role_with_web_identity_finish (AMIGO_STS (source), result,
+                                                                    NULL, &error);
+  if (rd->credentials == NULL)
+    {
+      g_prefix_error (&error, _("Could not assume the role %s with the web identity token: "),
+                      rd->web_role_arn);
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  next_role (task);
+}
+
+static void
+process_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GTask *task = user_data;
+  ResolveData *rd = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  rd->credentials = amigo_credential_process_run_finish (result, &error);
+  if (rd->credentials == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  next_role (task);
+}
+
+static void
+sso_cb (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  GTask *task = user_data;
+  ResolveData *rd = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  rd->credentials = amigo_sso_resolve_credentials_finish (AMIGO_AWS_CONFIG (source), result, &error);
+  if (rd->credentials == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  next_role (task);
+}
+
+/* Fetches the base credentials of the plan, then assumes its roles. */
+static void
+run_plan (GTask *task)
+{
+  ResolveData *rd = g_task_get_task_data (task);
+  AmigoAwsConfig *config = g_task_get_source_object (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  rd->next_role = rd->roles->len;
+  switch (rd->base)
+    {
+    case BASE_STATIC:
+      next_role (task);
+      break;
+
+    case BASE_PROCESS:
+      amigo_credential_process_run_async (rd->process, amigo_aws_config_get_environ (config),
+                                          rd->process_profile,
+                                          amigo_aws_config_get_credential_process_timeout (config),
+                                          cancellable, process_cb, task);
+      break;
+
+    case BASE_SSO:
+      amigo_sso_resolve_credentials_async (config, rd->sso_profile, cancellable, sso_cb, task);
+      break;
+
+    case BASE_WEB_IDENTITY:
+      {
+        g_autoptr(AmigoSts) sts = NULL;
+        g_autofree char *token = NULL;
+        gsize len = 0;
+        GError *error = NULL;
+
+        /* Read afresh at each refresh: the platform rotates the file. */
+        if (!g_file_get_contents (rd->token_file, &token, &len, &error))
+          {
+            g_autofree char *shown = g_filename_display_name (rd->token_file);
+
+            g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                                     _("Could not read the web identity token file “%s”: %s"),
+                                     shown, error->message);
+            g_error_free (error);
+            g_object_unref (task);
+            return;
+          }
+        g_strstrip (token);
+        sts = new_sts (config, rd, NULL, &error);
+        if (sts == NULL)
+          {
+            amigo_secure_wipe (token, len);
+            g_task_return_error (task, error);
+            g_object_unref (task);
+            return;
+          }
+        amigo_sts_assume_role_with_web_identity_async (sts, rd->web_role_arn, rd->web_session_name,
+                                                       token, 0, cancellable, web_identity_cb, task);
+        amigo_secure_wipe (token, len);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /**
@@ -168,11 +816,12 @@ return_credentials (GTask                 *task,
  * @callback: called with the credentials
  * @user_data: data for @callback
  *
- * Finds credentials the way the AWS CLI does. Within a profile: static
- * keys from the credentials file, then `credential_process` (with the
- * timeout of amigo_aws_config_set_credential_process_timeout()), then
- * static keys from the config file; IAM Identity Center before them all.
- * Profiles that assume a role are reported as not supported yet.
+ * Finds credentials the way the AWS CLI does (see the top of this file):
+ * a role assumed with STS (asking for an MFA code through
+ * amigo_credential_chain_set_mfa_prompt() when the role has mfa_serial),
+ * a web identity, static keys, `credential_process` (with the timeout of
+ * amigo_aws_config_set_credential_process_timeout()). Profiles that use
+ * IAM Identity Center are reported as not supported yet.
  */
 void
 amigo_credential_chain_resolve_async (AmigoAwsConfig      *config,
@@ -183,16 +832,18 @@ amigo_credential_chain_resolve_async (AmigoAwsConfig      *config,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(AmigoAwsProfile) profile = NULL;
+  g_autoptr(GPtrArray) visited = NULL;
   GError *error = NULL;
   ResolveData *rd;
   gboolean named = profile_name != NULL;
-  const char *process;
+  gboolean planned;
 
   g_return_if_fail (AMIGO_IS_AWS_CONFIG (config));
 
   task = g_task_new (config, cancellable, callback, user_data);
   g_task_set_source_tag (task, amigo_credential_chain_resolve_async);
   rd = g_new0 (ResolveData, 1);
+  rd->roles = g_ptr_array_new_with_free_func (role_step_free);
   g_task_set_task_data (task, rd, resolve_data_free);
 
   if (profile_name == NULL)
@@ -215,10 +866,10 @@ amigo_credential_chain_resolve_async (AmigoAwsConfig      *config,
                                          "a profile."));
               return;
             }
-          return_credentials (task,
-                              amigo_credentials_new (access_key_id, secret_access_key,
-                                                     session_token, 0),
-                              AMIGO_CREDENTIAL_SOURCE_ENVIRONMENT, NULL);
+          rd->source = AMIGO_CREDENTIAL_SOURCE_ENVIRONMENT;
+          rd->credentials = amigo_credentials_new (access_key_id, secret_access_key,
+                                                   session_token, 0);
+          return_credentials (g_steal_pointer (&task));
           return;
         }
 
@@ -228,76 +879,41 @@ amigo_credential_chain_resolve_async (AmigoAwsConfig      *config,
     }
 
   rd->profile_name = g_strdup (profile_name);
+  rd->sts_profile = g_strdup (profile_name);
 
   profile = amigo_aws_config_lookup_profile (config, profile_name, &error);
-  if (profile == NULL)
-    {
-      if (!named)
-        {
-          /* Nothing set anywhere: not a typo, just no credentials. */
-          g_clear_error (&error);
-          g_set_error (&error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
-                       _("No AWS credentials were found: AWS_ACCESS_KEY_ID is not set and "
-                         "there is no “default” profile in “%s” or “%s”. Add an account "
-                         "with its access keys, or run “aws configure”."),
-                       amigo_aws_config_get_config_path (config) != NULL
-                         ? amigo_aws_config_get_config_path (config) : "~/.aws/config",
-                       amigo_aws_config_get_credentials_path (config) != NULL
-                         ? amigo_aws_config_get_credentials_path (config) : "~/.aws/credentials");
-        }
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (!check_supported (profile, &error))
+  if (profile == NULL && named)
     {
       g_task_return_error (task, error);
       return;
     }
+  g_clear_error (&error);
 
-  /* botocore's order: IAM Identity Center before the files' static keys. */
-  if (amigo_aws_profile_uses_sso (profile))
+  visited = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (visited, g_strdup (profile_name));
+  if (profile != NULL && assumes_role (profile))
+    planned = plan_role (config, rd, profile, visited, &error);
+  else
+    planned = plan_providers (config, rd, profile, profile_name, TRUE, &error);
+
+  if (!planned)
     {
-      rd->source = AMIGO_CREDENTIAL_SOURCE_SSO;
-      amigo_sso_resolve_credentials_async (config, profile_name, cancellable, chain_sso_cb,
-                                           g_object_ref (task));
+      if (error == NULL)
+        /* No profile, nothing in the environment: not a typo, just no
+         * credentials. */
+        g_set_error (&error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
+                     _("No AWS credentials were found: AWS_ACCESS_KEY_ID is not set and "
+                       "there is no “default” profile in “%s” or “%s”. Add an account "
+                       "with its access keys, or run “aws configure”."),
+                     amigo_aws_config_get_config_path (config) != NULL
+                       ? amigo_aws_config_get_config_path (config) : "~/.aws/config",
+                     amigo_aws_config_get_credentials_path (config) != NULL
+                       ? amigo_aws_config_get_credentials_path (config) : "~/.aws/credentials");
+      g_task_return_error (task, error);
       return;
     }
 
-  if (amigo_aws_profile_get_in_file (profile, AMIGO_AWS_FILE_CREDENTIALS, "aws_access_key_id") != NULL)
-    {
-      AmigoCredentials *credentials =
-        profile_static_credentials (config, profile, AMIGO_AWS_FILE_CREDENTIALS, &error);
-
-      return_credentials (task, credentials, AMIGO_CREDENTIAL_SOURCE_CREDENTIALS_FILE, error);
-      return;
-    }
-
-  process = nonempty (amigo_aws_profile_get_credential_process (profile));
-  if (process != NULL)
-    {
-      rd->source = AMIGO_CREDENTIAL_SOURCE_PROCESS;
-      amigo_credential_process_run_async (process, amigo_aws_config_get_environ (config),
-                                          profile_name,
-                                          amigo_aws_config_get_credential_process_timeout (config),
-                                          cancellable, chain_process_cb, g_object_ref (task));
-      return;
-    }
-
-  if (amigo_aws_profile_get_in_file (profile, AMIGO_AWS_FILE_CONFIG, "aws_access_key_id") != NULL)
-    {
-      AmigoCredentials *credentials =
-        profile_static_credentials (config, profile, AMIGO_AWS_FILE_CONFIG, &error);
-
-      return_credentials (task, credentials, AMIGO_CREDENTIAL_SOURCE_CONFIG_FILE, error);
-      return;
-    }
-
-  g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
-                           _("The AWS profile “%s” has no credentials: it sets neither "
-                             "aws_access_key_id and aws_secret_access_key nor "
-                             "credential_process. Add keys with “aws configure --profile %s”."),
-                           profile_name, profile_name);
+  run_plan (g_steal_pointer (&task));
 }
 
 /**
@@ -309,8 +925,10 @@ amigo_credential_chain_resolve_async (AmigoAwsConfig      *config,
  *   profile they came from, %NULL for the environment
  * @error: return location for an error: %AMIGO_AWS_ERROR_NO_CREDENTIALS,
  *   %AMIGO_AWS_ERROR_NOT_FOUND (no such profile), %AMIGO_AWS_ERROR_CONFIG
- *   (incomplete or unsupported profile), %AMIGO_AWS_ERROR_PROCESS,
- *   %AMIGO_AWS_ERROR_EXPIRED, or %G_IO_ERROR_CANCELLED
+ *   (incomplete or unsupported profile, a loop of source profiles),
+ *   %AMIGO_AWS_ERROR_PROCESS, %AMIGO_AWS_ERROR_EXPIRED, an STS error
+ *   (AccessDenied, %AMIGO_AWS_ERROR_SERVICE, when the role refuses), or
+ *   %G_IO_ERROR_CANCELLED
  *
  * Returns: (transfer full) (nullable): the credentials, or %NULL
  */

@@ -19,15 +19,46 @@ G_BEGIN_DECLS
  * @AMIGO_CREDENTIAL_SOURCE_CREDENTIALS_FILE: static keys in the credentials file
  * @AMIGO_CREDENTIAL_SOURCE_PROCESS: the profile's `credential_process`
  * @AMIGO_CREDENTIAL_SOURCE_CONFIG_FILE: static keys in the config file
+ * @AMIGO_CREDENTIAL_SOURCE_ASSUME_ROLE: an STS AssumeRole session of the
+ *   profile's `role_arn` (from `source_profile` or `credential_source`)
  * @AMIGO_CREDENTIAL_SOURCE_SSO: IAM Identity Center role credentials
+ *   (GetRoleCredentials of `sso_account_id` and `sso_role_name`)
+ * @AMIGO_CREDENTIAL_SOURCE_WEB_IDENTITY: an STS AssumeRoleWithWebIdentity
+ *   session (`web_identity_token_file` or `AWS_WEB_IDENTITY_TOKEN_FILE`)
  */
 typedef enum {
   AMIGO_CREDENTIAL_SOURCE_ENVIRONMENT,
   AMIGO_CREDENTIAL_SOURCE_CREDENTIALS_FILE,
   AMIGO_CREDENTIAL_SOURCE_PROCESS,
   AMIGO_CREDENTIAL_SOURCE_CONFIG_FILE,
+  AMIGO_CREDENTIAL_SOURCE_ASSUME_ROLE,
+  AMIGO_CREDENTIAL_SOURCE_WEB_IDENTITY,
   AMIGO_CREDENTIAL_SOURCE_SSO,
 } AmigoCredentialSource;
+
+/**
+ * AmigoMfaPromptFunc:
+ * @profile_name: the profile whose role needs the code
+ * @mfa_serial: the MFA device (`mfa_serial`), to show
+ * @cancellable: (nullable): cancelled when the code is no longer wanted
+ * @task: (transfer full): to complete with the code (a string,
+ *   `g_task_return_pointer (task, code, g_free)`) or an error
+ * @user_data: data given with the function
+ *
+ * Asks the person for the current code of an MFA device, when a role
+ * session must be made.
+ */
+typedef void (*AmigoMfaPromptFunc) (const char   *profile_name,
+                                    const char   *mfa_serial,
+                                    GCancellable *cancellable,
+                                    GTask        *task,
+                                    gpointer      user_data);
+
+void              amigo_credential_chain_set_mfa_prompt (AmigoAwsConfig         *config,
+                                                         AmigoMfaPromptFunc      func,
+                                                         gpointer                user_data,
+                                                         GDestroyNotify          destroy);
+char             *amigo_credential_chain_default_session_name (void);
 
 void              amigo_credential_chain_resolve_async  (AmigoAwsConfig         *config,
                                                          const char             *profile_name,

@@ -332,12 +332,52 @@ amigo_image_store_load (AmigoImageStore  *self,
                         AmigoImageSource  source,
                         const char       *account_number)
 {
+  /* Deprecated images are fetched too and hidden or shown by the list's
+   * filter. */
+  amigo_image_store_load_full (self, ec2s, source, account_number, TRUE, NULL);
+}
+
+/**
+ * amigo_image_source_is_large:
+ *
+ * Returns: whether @source holds tens of thousands of images a region in
+ *   a real account (Amazon, AWS Marketplace, Public), so a search is
+ *   worth asking of EC2 rather than downloading everything first
+ */
+gboolean
+amigo_image_source_is_large (AmigoImageSource source)
+{
+  return source == AMIGO_IMAGE_SOURCE_AMAZON ||
+         source == AMIGO_IMAGE_SOURCE_MARKETPLACE ||
+         source == AMIGO_IMAGE_SOURCE_PUBLIC;
+}
+
+/**
+ * amigo_image_store_load_full:
+ * @ec2s: (element-type AmigoEc2): as for amigo_image_store_load()
+ * @source: which images
+ * @account_number: (nullable): as for amigo_image_store_load()
+ * @include_deprecated: `IncludeDeprecated`: also others' deprecated
+ *   images (the account's own come whatever it says, as EC2 documents)
+ * @search: (nullable): only the images it finds, asked of EC2 as a filter
+ *
+ * Like amigo_image_store_load(), but asks EC2 only for what the person
+ * wants to see: a large source is hundreds of MB of XML a region.
+ */
+void
+amigo_image_store_load_full (AmigoImageStore        *self,
+                             GPtrArray              *ec2s,
+                             AmigoImageSource        source,
+                             const char             *account_number,
+                             gboolean                include_deprecated,
+                             const AmigoImageSearch *search)
+{
   static const char * const self_owner[] = { "self", NULL };
   static const char * const amazon_owner[] = { "amazon", NULL };
   static const char * const marketplace_owner[] = { "aws-marketplace", NULL };
   static const char * const executable_by_self[] = { "self", NULL };
   static const char * const public_values[] = { "true", NULL };
-  static const AmigoEc2Filter public_filter[] = { { "is-public", public_values } };
+  AmigoEc2Filter filters[2] = { { 0 } };
   AmigoDescribeImagesRequest request = { 0 };
 
   g_return_if_fail (AMIGO_IS_IMAGE_STORE (self));
@@ -345,9 +385,8 @@ amigo_image_store_load (AmigoImageStore  *self,
 
   amigo_image_store_clear (self);
 
-  /* Deprecated images are fetched too and hidden or shown by the list's
-   * filter, so "include deprecated" needs no second trip to AWS. */
-  request.include_deprecated = TRUE;
+  request.include_deprecated = include_deprecated;
+  request.filters = filters;
 
   switch (source)
     {
@@ -367,10 +406,11 @@ amigo_image_store_load (AmigoImageStore  *self,
       break;
     case AMIGO_IMAGE_SOURCE_PUBLIC:
     default:
-      request.filters = public_filter;
-      request.n_filters = G_N_ELEMENTS (public_filter);
+      filters[request.n_filters++] = (AmigoEc2Filter) { "is-public", public_values };
       break;
     }
+  if (search != NULL)
+    filters[request.n_filters++] = *amigo_image_search_get_filter (search);
 
   self->cancellable = g_cancellable_new ();
   self->pending = ec2s->len;

@@ -8,6 +8,7 @@
 
 #include "amigo-ec2.h"
 #include "amigo-image.h"
+#include "amigo-image-search.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,13 @@ void             amigo_image_store_load          (AmigoImageStore   *self,
                                                   GPtrArray         *ec2s,
                                                   AmigoImageSource   source,
                                                   const char        *account_number);
+void             amigo_image_store_load_full     (AmigoImageStore   *self,
+                                                  GPtrArray         *ec2s,
+                                                  AmigoImageSource   source,
+                                                  const char        *account_number,
+                                                  gboolean           include_deprecated,
+                                                  const AmigoImageSearch *search);
+gboolean         amigo_image_source_is_large     (AmigoImageSource   source);
 void             amigo_image_store_cancel        (AmigoImageStore   *self);
 void             amigo_image_store_clear         (AmigoImageStore   *self);
 gboolean         amigo_image_store_get_loading   (AmigoImageStore   *self);

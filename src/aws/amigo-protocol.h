@@ -35,7 +35,6 @@ typedef enum {
  * @json_version: `1.0` or `1.1` (JSON)
  * @target_prefix: the `X-Amz-Target` prefix (JSON), e.g. `AmazonSSM`
  * @signing_name: the SigV4 service name, e.g. `sts`
- * @no_auth: every operation is sent unsigned (`smithy.api#noAuth`)
  *
  * What every operation of a service shares.
  */
@@ -45,7 +44,6 @@ typedef struct {
   const char *json_version;
   const char *target_prefix;
   const char *signing_name;
-  gboolean no_auth;
 } AmigoServiceModel;
 
 /**
@@ -60,6 +58,8 @@ typedef struct {
  *   output in, e.g. `GetCallerIdentityResult`
  * @errors: (nullable) (array length=n_errors): the modelled exceptions
  * @n_errors: how many
+ * @unsigned_request: the operation is sent without a signature (botocore's
+ *   `"authtype": "none"`, e.g. STS AssumeRoleWithWebIdentity)
  *
  * One operation of a service model.
  */
@@ -72,6 +72,7 @@ typedef struct {
   const char *result_wrapper;
   const AmigoShape * const *errors;
   guint n_errors;
+  gboolean unsigned_request;
 } AmigoOperation;
 
 AmigoRequest     *amigo_protocol_serialize    (const AmigoServiceModel  *model,

@@ -227,6 +227,31 @@ amigo_request_set_uri_encode_once (AmigoRequest *self,
 }
 
 /**
+ * amigo_request_set_unsigned:
+ * @self: a request
+ * @unsigned_request: %TRUE to send it without a signature nor credentials
+ *   (STS AssumeRoleWithWebIdentity: the token is the proof)
+ */
+void
+amigo_request_set_unsigned (AmigoRequest *self,
+                            gboolean      unsigned_request)
+{
+  self->unsigned_request = unsigned_request;
+}
+
+/**
+ * amigo_request_get_unsigned:
+ * @self: a request
+ *
+ * Returns: whether the request goes without a signature
+ */
+gboolean
+amigo_request_get_unsigned (const AmigoRequest *self)
+{
+  return self->unsigned_request;
+}
+
+/**
  * amigo_request_set_error_parser:
  * @self: a request
  * @parser: (nullable): how the protocol reads an error answer; %NULL
@@ -486,33 +511,4 @@ const char *
 amigo_request_get_action (const AmigoRequest *self)
 {
   return self->action;
-}
-
-/**
- * amigo_request_set_unsigned:
- * @self: a request
- * @unsigned_request: %TRUE to send it without SigV4 (and without fetching
- *   credentials): for operations the model marks `smithy.api#noAuth`
- *   (IAM Identity Center's OIDC and portal APIs, which carry their own
- *   bearer token when they need one)
- */
-void
-amigo_request_set_unsigned (AmigoRequest *self,
-                            gboolean      unsigned_request)
-{
-  g_return_if_fail (self != NULL);
-  self->unsigned_request = unsigned_request;
-}
-
-/**
- * amigo_request_get_unsigned:
- * @self: a request
- *
- * Returns: whether it is sent without a signature
- */
-gboolean
-amigo_request_get_unsigned (const AmigoRequest *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  return self->unsigned_request;
 }

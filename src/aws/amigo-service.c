@@ -375,7 +375,7 @@ amigo_service_call_async (AmigoService          *self,
       return;
     }
   amigo_request_set_signing (request, model->signing_name, priv->region);
-  amigo_request_set_unsigned (request, model->no_auth);
+  amigo_request_set_unsigned (request, operation->unsigned_request);
 
   call = g_new0 (CallData, 1);
   call->operation = operation;

@@ -36,14 +36,12 @@ static const AmigoServiceModel oidc_model = {
   .protocol = AMIGO_PROTOCOL_REST_JSON,
   .api_version = "2019-06-10",
   .signing_name = "sso-oauth",
-  .no_auth = TRUE,
 };
 
 static const AmigoServiceModel portal_model = {
   .protocol = AMIGO_PROTOCOL_REST_JSON,
   .api_version = "2019-06-10",
   .signing_name = "awsssoportal",
-  .no_auth = TRUE,
 };
 
 static const AmigoShape string_shape = { .type = AMIGO_SHAPE_STRING };
@@ -78,6 +76,7 @@ STRUCTURE (register_out_shape, "RegisterClientResponse", register_out_members);
 static const AmigoMember register_in = { .shape = &register_in_shape };
 static const AmigoMember register_out = { .shape = &register_out_shape };
 const AmigoOperation _amigo_sso_register_client = {
+  .unsigned_request = TRUE,
   .name = "RegisterClient", .http_method = "POST", .request_uri = "/client/register",
   .input = &register_in, .output = &register_out,
 };
@@ -101,6 +100,7 @@ STRUCTURE (device_out_shape, "StartDeviceAuthorizationResponse", device_out_memb
 static const AmigoMember device_in = { .shape = &device_in_shape };
 static const AmigoMember device_out = { .shape = &device_out_shape };
 const AmigoOperation _amigo_sso_start_device_authorization = {
+  .unsigned_request = TRUE,
   .name = "StartDeviceAuthorization", .http_method = "POST",
   .request_uri = "/device_authorization", .input = &device_in, .output = &device_out,
 };
@@ -129,6 +129,7 @@ STRUCTURE (token_out_shape, "CreateTokenResponse", token_out_members);
 static const AmigoMember token_in = { .shape = &token_in_shape };
 static const AmigoMember token_out = { .shape = &token_out_shape };
 const AmigoOperation _amigo_sso_create_token = {
+  .unsigned_request = TRUE,
   .name = "CreateToken", .http_method = "POST", .request_uri = "/token",
   .input = &token_in, .output = &token_out,
 };
@@ -159,6 +160,7 @@ STRUCTURE (list_accounts_out_shape, "ListAccountsResponse", list_accounts_out_me
 static const AmigoMember list_accounts_in = { .shape = &list_accounts_in_shape };
 static const AmigoMember list_accounts_out = { .shape = &list_accounts_out_shape };
 static const AmigoOperation list_accounts = {
+  .unsigned_request = TRUE,
   .name = "ListAccounts", .http_method = "GET", .request_uri = "/assignment/accounts",
   .input = &list_accounts_in, .output = &list_accounts_out,
 };
@@ -190,6 +192,7 @@ STRUCTURE (list_roles_out_shape, "ListAccountRolesResponse", list_roles_out_memb
 static const AmigoMember list_roles_in = { .shape = &list_roles_in_shape };
 static const AmigoMember list_roles_out = { .shape = &list_roles_out_shape };
 static const AmigoOperation list_account_roles = {
+  .unsigned_request = TRUE,
   .name = "ListAccountRoles", .http_method = "GET", .request_uri = "/assignment/roles",
   .input = &list_roles_in, .output = &list_roles_out,
 };
@@ -218,6 +221,7 @@ STRUCTURE (role_credentials_out_shape, "GetRoleCredentialsResponse", role_creden
 static const AmigoMember role_credentials_in = { .shape = &role_credentials_in_shape };
 static const AmigoMember role_credentials_out = { .shape = &role_credentials_out_shape };
 static const AmigoOperation get_role_credentials = {
+  .unsigned_request = TRUE,
   .name = "GetRoleCredentials", .http_method = "GET", .request_uri = "/federation/credentials",
   .input = &role_credentials_in, .output = &role_credentials_out,
 };

@@ -53,6 +53,105 @@ static const AmigoOperation get_caller_identity = {
   .result_wrapper = "GetCallerIdentityResult",
 };
 
+/* AssumeRole and AssumeRoleWithWebIdentity, as botocore's STS model has
+ * them (the members Amigo sends and reads). */
+static const AmigoShape integer_shape = { .type = AMIGO_SHAPE_INTEGER };
+static const AmigoShape timestamp_shape = { .type = AMIGO_SHAPE_TIMESTAMP };
+
+static const AmigoMember assume_role_input_members[] = {
+  { .name = "RoleArn", .shape = &string_shape },
+  { .name = "RoleSessionName", .shape = &string_shape },
+  { .name = "DurationSeconds", .shape = &integer_shape },
+  { .name = "ExternalId", .shape = &string_shape },
+  { .name = "SerialNumber", .shape = &string_shape },
+  { .name = "TokenCode", .shape = &string_shape },
+};
+
+static const AmigoShape assume_role_input_shape = {
+  .type = AMIGO_SHAPE_STRUCTURE,
+  .name = "AssumeRoleRequest",
+  .members = assume_role_input_members,
+  .n_members = G_N_ELEMENTS (assume_role_input_members),
+};
+
+static const AmigoMember assume_role_input = { .shape = &assume_role_input_shape };
+
+static const AmigoMember web_identity_input_members[] = {
+  { .name = "RoleArn", .shape = &string_shape },
+  { .name = "RoleSessionName", .shape = &string_shape },
+  { .name = "WebIdentityToken", .shape = &string_shape },
+  { .name = "DurationSeconds", .shape = &integer_shape },
+};
+
+static const AmigoShape web_identity_input_shape = {
+  .type = AMIGO_SHAPE_STRUCTURE,
+  .name = "AssumeRoleWithWebIdentityRequest",
+  .members = web_identity_input_members,
+  .n_members = G_N_ELEMENTS (web_identity_input_members),
+};
+
+static const AmigoMember web_identity_input = { .shape = &web_identity_input_shape };
+
+static const AmigoMember credentials_members[] = {
+  { .name = "AccessKeyId", .shape = &string_shape },
+  { .name = "SecretAccessKey", .shape = &string_shape },
+  { .name = "SessionToken", .shape = &string_shape },
+  { .name = "Expiration", .shape = &timestamp_shape },
+};
+
+static const AmigoShape credentials_shape = {
+  .type = AMIGO_SHAPE_STRUCTURE,
+  .name = "Credentials",
+  .members = credentials_members,
+  .n_members = G_N_ELEMENTS (credentials_members),
+};
+
+static const AmigoMember assumed_role_user_members[] = {
+  { .name = "AssumedRoleId", .shape = &string_shape },
+  { .name = "Arn", .shape = &string_shape },
+};
+
+static const AmigoShape assumed_role_user_shape = {
+  .type = AMIGO_SHAPE_STRUCTURE,
+  .name = "AssumedRoleUser",
+  .members = assumed_role_user_members,
+  .n_members = G_N_ELEMENTS (assumed_role_user_members),
+};
+
+static const AmigoMember assume_role_output_members[] = {
+  { .name = "Credentials", .shape = &credentials_shape },
+  { .name = "AssumedRoleUser", .shape = &assumed_role_user_shape },
+};
+
+static const AmigoShape assume_role_output_shape = {
+  .type = AMIGO_SHAPE_STRUCTURE,
+  .name = "AssumeRoleResponse",
+  .members = assume_role_output_members,
+  .n_members = G_N_ELEMENTS (assume_role_output_members),
+};
+
+static const AmigoMember assume_role_output = { .shape = &assume_role_output_shape };
+
+static const AmigoOperation assume_role = {
+  .name = "AssumeRole",
+  .http_method = "POST",
+  .request_uri = "/",
+  .input = &assume_role_input,
+  .output = &assume_role_output,
+  .result_wrapper = "AssumeRoleResult",
+};
+
+/* botocore's model: "authtype": "none" — the token is the proof. */
+static const AmigoOperation assume_role_with_web_identity = {
+  .name = "AssumeRoleWithWebIdentity",
+  .http_method = "POST",
+  .request_uri = "/",
+  .input = &web_identity_input,
+  .output = &assume_role_output,
+  .result_wrapper = "AssumeRoleWithWebIdentityResult",
+  .unsigned_request = TRUE,
+};
+
 /* ---- answers ---------------------------------------------------------- */
 
 static const char *
@@ -95,6 +194,99 @@ caller_identity_cb (GObject      *source,
   identity->arn = g_strdup (string_value (obj, "Arn"));
   identity->user_id = g_strdup (string_value (obj, "UserId"));
   g_task_return_pointer (task, identity, (GDestroyNotify) amigo_caller_identity_free);
+}
+
+typedef struct {
+  AmigoCredentials *credentials;
+  char *assumed_role_arn;
+} AssumedRole;
+
+static void
+assumed_role_free (gpointer data)
+{
+  AssumedRole *role = data;
+
+  g_clear_pointer (&role->credentials, amigo_credentials_unref);
+  g_free (role->assumed_role_arn);
+  g_free (role);
+}
+
+/* The session credentials of an AssumeRole* answer. */
+static void
+assume_role_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) values = NULL;
+  GError *error = NULL;
+  JsonObject *obj;
+  JsonObject *credentials = NULL;
+  JsonObject *user = NULL;
+  const char *key_id = NULL;
+  const char *secret = NULL;
+  const char *token = NULL;
+  gint64 expiration = 0;
+  AssumedRole *role;
+
+  values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+  if (values == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  obj = json_node_get_object (values);
+  if (json_object_has_member (obj, "Credentials"))
+    credentials = json_object_get_object_member (obj, "Credentials");
+  if (json_object_has_member (obj, "AssumedRoleUser"))
+    user = json_object_get_object_member (obj, "AssumedRoleUser");
+  if (credentials != NULL)
+    {
+      key_id = string_value (credentials, "AccessKeyId");
+      secret = string_value (credentials, "SecretAccessKey");
+      token = string_value (credentials, "SessionToken");
+      if (json_object_has_member (credentials, "Expiration"))
+        expiration = (gint64) json_object_get_double_member (credentials, "Expiration");
+    }
+  if (key_id == NULL || *key_id == '\0' || secret == NULL || *secret == '\0' ||
+      token == NULL || *token == '\0')
+    {
+      g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
+                               _("STS answered without session credentials. "
+                                 "Check the STS endpoint address."));
+      return;
+    }
+
+  role = g_new0 (AssumedRole, 1);
+  role->credentials = amigo_credentials_new (key_id, secret, token, expiration);
+  role->assumed_role_arn = g_strdup (user ? string_value (user, "Arn") : NULL);
+  g_task_return_pointer (task, role, assumed_role_free);
+}
+
+static AmigoCredentials *
+assumed_role_finish (GAsyncResult  *result,
+                     char         **out_assumed_role_arn,
+                     GError       **error)
+{
+  AssumedRole *role = g_task_propagate_pointer (G_TASK (result), error);
+  AmigoCredentials *credentials;
+
+  if (role == NULL)
+    return NULL;
+  credentials = g_steal_pointer (&role->credentials);
+  if (out_assumed_role_arn != NULL)
+    *out_assumed_role_arn = g_steal_pointer (&role->assumed_role_arn);
+  assumed_role_free (role);
+  return credentials;
+}
+
+static void
+add_string (JsonObject *params,
+            const char *name,
+            const char *value)
+{
+  if (value != NULL && *value != '\0')
+    json_object_set_string_member (params, name, value);
 }
 
 /* ---- public API ------------------------------------------------------- */
@@ -203,4 +395,136 @@ amigo_sts_get_caller_identity_finish (AmigoSts      *self,
   g_return_val_if_fail (g_async_result_is_tagged (result, amigo_sts_get_caller_identity_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * amigo_sts_assume_role_async:
+ * @self: STS, with the client of the credentials that assume the role
+ * @params: the role, session name and the optional external id, duration
+ *   and MFA device and code (copied)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the session credentials
+ * @user_data: data for @callback
+ *
+ * AssumeRole: temporary credentials of @params->role_arn.
+ */
+void
+amigo_sts_assume_role_async (AmigoSts                    *self,
+                             const AmigoAssumeRoleParams *params,
+                             GCancellable                *cancellable,
+                             GAsyncReadyCallback          callback,
+                             gpointer                     user_data)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) obj = json_object_new ();
+  GTask *task;
+
+  g_return_if_fail (AMIGO_IS_STS (self));
+  g_return_if_fail (params != NULL && params->role_arn != NULL);
+
+  add_string (obj, "RoleArn", params->role_arn);
+  add_string (obj, "RoleSessionName", params->role_session_name);
+  if (params->duration_seconds > 0)
+    json_object_set_int_member (obj, "DurationSeconds", params->duration_seconds);
+  add_string (obj, "ExternalId", params->external_id);
+  add_string (obj, "SerialNumber", params->serial_number);
+  add_string (obj, "TokenCode", params->token_code);
+  json_node_set_object (node, obj);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amigo_sts_assume_role_async);
+  amigo_service_call_async (AMIGO_SERVICE (self), &assume_role, node, cancellable,
+                            assume_role_cb, task);
+}
+
+/**
+ * amigo_sts_assume_role_finish:
+ * @self: an #AmigoSts
+ * @result: the #GAsyncResult
+ * @out_assumed_role_arn: (out) (optional) (transfer full) (nullable): the
+ *   session's ARN (`AssumedRoleUser.Arn`)
+ * @error: where a failure goes (%AMIGO_AWS_ERROR_AUTH when refused)
+ *
+ * Returns: (transfer full) (nullable): the session credentials, with their
+ *   expiry, or %NULL with @error set
+ */
+AmigoCredentials *
+amigo_sts_assume_role_finish (AmigoSts      *self,
+                              GAsyncResult  *result,
+                              char         **out_assumed_role_arn,
+                              GError       **error)
+{
+  g_return_val_if_fail (AMIGO_IS_STS (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, amigo_sts_assume_role_async), NULL);
+
+  return assumed_role_finish (result, out_assumed_role_arn, error);
+}
+
+/**
+ * amigo_sts_assume_role_with_web_identity_async:
+ * @self: STS (its client's credentials are not used: the call is unsigned)
+ * @role_arn: the role to assume
+ * @role_session_name: the session's name
+ * @web_identity_token: the OIDC token (a secret)
+ * @duration_seconds: how long the session lasts, 0 for STS's default
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the session credentials
+ * @user_data: data for @callback
+ *
+ * AssumeRoleWithWebIdentity, sent without a signature as botocore sends it.
+ */
+void
+amigo_sts_assume_role_with_web_identity_async (AmigoSts            *self,
+                                               const char          *role_arn,
+                                               const char          *role_session_name,
+                                               const char          *web_identity_token,
+                                               gint                 duration_seconds,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) obj = json_object_new ();
+  GTask *task;
+
+  g_return_if_fail (AMIGO_IS_STS (self));
+  g_return_if_fail (role_arn != NULL && web_identity_token != NULL);
+
+  add_string (obj, "RoleArn", role_arn);
+  add_string (obj, "RoleSessionName", role_session_name);
+  add_string (obj, "WebIdentityToken", web_identity_token);
+  if (duration_seconds > 0)
+    json_object_set_int_member (obj, "DurationSeconds", duration_seconds);
+  json_node_set_object (node, obj);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amigo_sts_assume_role_with_web_identity_async);
+  amigo_service_call_async (AMIGO_SERVICE (self), &assume_role_with_web_identity, node,
+                            cancellable, assume_role_cb, task);
+}
+
+/**
+ * amigo_sts_assume_role_with_web_identity_finish:
+ * @self: an #AmigoSts
+ * @result: the #GAsyncResult
+ * @out_assumed_role_arn: (out) (optional) (transfer full) (nullable): the
+ *   session's ARN
+ * @error: where a failure goes
+ *
+ * Returns: (transfer full) (nullable): the session credentials, or %NULL
+ *   with @error set
+ */
+AmigoCredentials *
+amigo_sts_assume_role_with_web_identity_finish (AmigoSts      *self,
+                                                GAsyncResult  *result,
+                                                char         **out_assumed_role_arn,
+                                                GError       **error)
+{
+  g_return_val_if_fail (AMIGO_IS_STS (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, amigo_sts_assume_role_with_web_identity_async),
+                        NULL);
+
+  return assumed_role_finish (result, out_assumed_role_arn, error);
 }

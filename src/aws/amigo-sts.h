@@ -38,6 +38,28 @@ void                 amigo_caller_identity_free     (AmigoCallerIdentity       *
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmigoCallerIdentity, amigo_caller_identity_free)
 
+/**
+ * AmigoAssumeRoleParams:
+ * @role_arn: the role to assume (`RoleArn`)
+ * @role_session_name: the session's name (`RoleSessionName`), 2–64 of
+ *   `[\w+=,.@-]`
+ * @duration_seconds: how long the session lasts (`DurationSeconds`), 0 for
+ *   STS's default (one hour)
+ * @external_id: (nullable): `ExternalId`, for a role trusted by another party
+ * @serial_number: (nullable): the MFA device (`SerialNumber`)
+ * @token_code: (nullable): its current 6-digit code (`TokenCode`), a secret
+ *
+ * What AssumeRole asks (the member names of botocore's STS model).
+ */
+typedef struct {
+  const char *role_arn;
+  const char *role_session_name;
+  gint duration_seconds;
+  const char *external_id;
+  const char *serial_number;
+  const char *token_code;
+} AmigoAssumeRoleParams;
+
 #define AMIGO_TYPE_STS (amigo_sts_get_type ())
 
 /**
@@ -49,5 +71,28 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmigoCallerIdentity, amigo_caller_identity_free)
 AMIGO_DECLARE_SERVICE (AmigoSts, amigo_sts, AMIGO, STS)
 
 AMIGO_DECLARE_ASYNC (AmigoSts, AmigoCallerIdentity *, amigo_sts_get_caller_identity);
+
+void                 amigo_sts_assume_role_async          (AmigoSts                    *self,
+                                                           const AmigoAssumeRoleParams *params,
+                                                           GCancellable                *cancellable,
+                                                           GAsyncReadyCallback          callback,
+                                                           gpointer                     user_data);
+AmigoCredentials    *amigo_sts_assume_role_finish         (AmigoSts                    *self,
+                                                           GAsyncResult                *result,
+                                                           char                       **out_assumed_role_arn,
+                                                           GError                     **error);
+
+void                 amigo_sts_assume_role_with_web_identity_async  (AmigoSts            *self,
+                                                                     const char          *role_arn,
+                                                                     const char          *role_session_name,
+                                                                     const char          *web_identity_token,
+                                                                     gint                 duration_seconds,
+                                                                     GCancellable        *cancellable,
+                                                                     GAsyncReadyCallback  callback,
+                                                                     gpointer             user_data);
+AmigoCredentials    *amigo_sts_assume_role_with_web_identity_finish (AmigoSts            *self,
+                                                                     GAsyncResult        *result,
+                                                                     char               **out_assumed_role_arn,
+                                                                     GError             **error);
 
 G_END_DECLS

@@ -33,7 +33,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Loading: the keyring and the AWS CLI configuration side by side, then
- * the stored accounts, then the environment and the imported profiles. */
+ * the stored accounts, then the environment, the imported profiles and the
+ * AWS CLI's own choice (AWS_PROFILE and `default`). */
 typedef struct {
   guint pending;
 } LoadData;
@@ -77,6 +78,43 @@ add_account (AmigoAccountManager *self,
   g_list_store_insert_sorted (self->accounts, account, compare_accounts, NULL);
 }
 
+/* The profile AWS_PROFILE (or AWS_DEFAULT_PROFILE) names, when it exists. */
+static const char *
+named_profile (AmigoAccountManager *self)
+{
+  const char *name = amigo_aws_config_getenv (self->config, "AWS_PROFILE");
+
+  if (name == NULL || *name == '\0')
+    name = amigo_aws_config_getenv (self->config, "AWS_DEFAULT_PROFILE");
+  if (name == NULL || *name == '\0' || !amigo_aws_config_has_profile (self->config, name))
+    return NULL;
+  return name;
+}
+
+/* What the AWS CLI would use without a step: the profile AWS_PROFILE names
+ * and the `default` profile, whatever kind they are, shown at start without
+ * being imported (they are not remembered: they follow the environment and
+ * the files). */
+static void
+add_cli_choice (AmigoAccountManager *self)
+{
+  const char *candidates[] = { named_profile (self), "default" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      g_autofree char *id = NULL;
+
+      if (candidates[i] == NULL || !amigo_aws_config_has_profile (self->config, candidates[i]))
+        continue;
+      id = g_strconcat ("profile:", candidates[i], NULL);
+      if (amigo_account_manager_lookup (self, id) == NULL)
+        {
+          g_autoptr(AmigoAccount) account = amigo_account_new_profile (self->config, candidates[i]);
+          add_account (self, account);
+        }
+    }
+}
+
 static void
 list_accounts_cb (GObject      *source,
                   GAsyncResult *result,
@@ -118,6 +156,8 @@ list_accounts_cb (GObject      *source,
           add_account (self, account);
         }
     }
+
+  add_cli_choice (self);
 
   self->loaded = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
@@ -371,7 +411,7 @@ amigo_account_manager_get_config_error (AmigoAccountManager *self)
 /**
  * amigo_account_manager_list_importable_profiles:
  *
- * Returns: (transfer full): the AWS CLI profiles not imported yet
+ * Returns: (transfer full): the AWS CLI profiles not shown as accounts yet
  */
 char **
 amigo_account_manager_list_importable_profiles (AmigoAccountManager *self)
@@ -381,8 +421,14 @@ amigo_account_manager_list_importable_profiles (AmigoAccountManager *self)
   g_auto(GStrv) imported = g_settings_get_strv (self->settings, "imported-profiles");
 
   for (guint i = 0; all != NULL && all[i] != NULL; i++)
-    if (!g_strv_contains ((const char * const *) imported, all[i]))
-      g_strv_builder_add (builder, all[i]);
+    {
+      g_autofree char *id = g_strconcat ("profile:", all[i], NULL);
+
+      /* Imported, or shown already as the AWS CLI's own choice. */
+      if (!g_strv_contains ((const char * const *) imported, all[i]) &&
+          amigo_account_manager_lookup (self, id) == NULL)
+        g_strv_builder_add (builder, all[i]);
+    }
   return g_strv_builder_end (builder);
 }
 
@@ -485,4 +531,32 @@ amigo_account_manager_remove (AmigoAccountManager *self,
 
   if (g_list_store_find (self->accounts, account, &position))
     g_list_store_remove (self->accounts, position);
+}
+
+/**
+ * amigo_account_manager_get_preferred:
+ *
+ * The account the AWS CLI itself would use: the profile `AWS_PROFILE` (or
+ * `AWS_DEFAULT_PROFILE`) names — unless `AWS_ACCESS_KEY_ID` is set, which
+ * the AWS CLI prefers to `AWS_PROFILE` (and which the Environment account
+ * is).
+ *
+ * Returns: (transfer none) (nullable): that account, or %NULL when the
+ *   environment names none
+ */
+AmigoAccount *
+amigo_account_manager_get_preferred (AmigoAccountManager *self)
+{
+  g_autofree char *id = NULL;
+  const char *name;
+
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT_MANAGER (self), NULL);
+
+  if (self->config == NULL || amigo_account_environment_is_set (self->config))
+    return NULL;
+  name = named_profile (self);
+  if (name == NULL)
+    return NULL;
+  id = g_strconcat ("profile:", name, NULL);
+  return amigo_account_manager_lookup (self, id);
 }

@@ -22,6 +22,7 @@ gboolean             amigo_account_manager_get_loaded       (AmigoAccountManager
 GListModel          *amigo_account_manager_get_accounts     (AmigoAccountManager  *self);
 AmigoAccount        *amigo_account_manager_lookup           (AmigoAccountManager  *self,
                                                              const char           *id);
+AmigoAccount        *amigo_account_manager_get_preferred    (AmigoAccountManager  *self);
 AmigoKeyring        *amigo_account_manager_get_keyring      (AmigoAccountManager  *self);
 AmigoAwsConfig      *amigo_account_manager_get_config       (AmigoAccountManager  *self);
 const char          *amigo_account_manager_get_config_error (AmigoAccountManager  *self);

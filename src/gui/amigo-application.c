@@ -8,6 +8,7 @@
 
 #include "amigo-application.h"
 #include "amigo-a11y.h"
+#include "accounts/amigo-mfa-dialog.h"
 #include "amigo-preferences-window.h"
 #include "amigo-resources.h"
 #include "amigo-sso.h"
@@ -100,6 +101,8 @@ accounts_loaded_cb (GObject      *source,
 
   if (!amigo_account_manager_load_finish (AMIGO_ACCOUNT_MANAGER (source), result, &error))
     g_warning ("Could not load the accounts: %s", error->message);
+  else
+    amigo_mfa_dialog_install (amigo_account_manager_get_config (AMIGO_ACCOUNT_MANAGER (source)));
 }
 
 /* Running tasks keep Amigo alive after its last window is closed, so that

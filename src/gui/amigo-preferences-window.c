@@ -14,9 +14,11 @@
 #include <glib/gi18n.h>
 
 #include "amigo-a11y.h"
+#include "amigo-confirm.h"
 #include "accounts/amigo-account-dialog.h"
 #include "accounts/amigo-import-dialog.h"
 #include "amigo-preferences-window.h"
+#include "amigo-row-button.h"
 #include "amigo-text.h"
 
 struct _AmigoPreferencesWindow
@@ -81,14 +83,8 @@ create_suffix_button (const char   *icon_name,
                       const char   *description,
                       AmigoAccount *account)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+  GtkWidget *button = amigo_row_button_new (icon_name, description, description);
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
-                                  -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", amigo_account_get_id (account));
   return button;
@@ -100,10 +96,9 @@ create_account_row (gpointer item,
 {
   AmigoAccount *account = item;
   AmigoAccountKind kind = amigo_account_get_kind (account);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = amigo_action_row_new_literal (amigo_account_get_name (account), NULL);
   const char *icon_name;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_set_name (row, amigo_account_get_id (account));
   update_row (row, NULL, account);
   g_signal_connect_object (account, "notify::name", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
@@ -201,13 +196,6 @@ remove_data_free (RemoveData *data)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemoveData, remove_data_free)
 
 static void
-remove_data_closure_notify (gpointer  data,
-                            GClosure *closure)
-{
-  remove_data_free (data);
-}
-
-static void
 delete_account_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -243,30 +231,27 @@ remove_data_new (AmigoPreferencesWindow *self,
   return data;
 }
 
-/* May be emitted more than once (a response, then closing): only
- * "remove" acts. */
 static void
-on_remove_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       gpointer          user_data)
+remove_confirmed (gpointer owner,
+                  gpointer item)
 {
-  RemoveData *data = user_data;
-  AmigoPreferencesWindow *self = data->self;
+  AmigoPreferencesWindow *self = owner;
+  AmigoAccount *account = item;
   AmigoKeyring *keyring;
 
-  if (g_strcmp0 (response, "remove") != 0 || self->manager == NULL)
+  if (self->manager == NULL)
     return;
 
-  switch (amigo_account_get_kind (data->account))
+  switch (amigo_account_get_kind (account))
     {
     case AMIGO_ACCOUNT_KIND_KEYRING:
       keyring = amigo_account_manager_get_keyring (self->manager);
-      amigo_keyring_delete_account_async (keyring, amigo_account_get_keyring_id (data->account),
+      amigo_keyring_delete_account_async (keyring, amigo_account_get_keyring_id (account),
                                           NULL, delete_account_cb,
-                                          remove_data_new (self, data->account));
+                                          remove_data_new (self, account));
       break;
     case AMIGO_ACCOUNT_KIND_PROFILE:
-      amigo_account_manager_remove (self->manager, data->account);
+      amigo_account_manager_remove (self->manager, account);
       break;
     case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
     default:
@@ -286,7 +271,7 @@ remove_account_action (GtkWidget  *widget,
   const char *name;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   if (account == NULL)
     return;
@@ -317,20 +302,9 @@ remove_account_action (GtkWidget  *widget,
 
   /* Translators: %s is an account's name */
   heading = g_strdup_printf (_("Remove “%s”?"), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_remove_response_cb),
-                         remove_data_new (self, account),
-                         remove_data_closure_notify, 0);
-
+  dialog = amigo_confirm_new (GTK_WINDOW (self), heading, body,
+                              "cancel", _("_Cancel"), "remove", _("_Remove"));
+  amigo_confirm_connect (dialog, "remove", remove_confirmed, self, account);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

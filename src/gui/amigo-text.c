@@ -4,7 +4,7 @@
  * ampersand, a "<" or a whole link. libadwaita 1.2 reads a toast's title
  * and a status page's description as Pango markup and has no switch to
  * turn that off, so text for them is escaped here, in one place. Rows have
- * a switch: their callers set use-markup to FALSE instead.
+ * a switch, set here too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -70,4 +70,25 @@ amigo_status_page_set_description_literal (AdwStatusPage *page,
   g_return_if_fail (ADW_IS_STATUS_PAGE (page));
 
   adw_status_page_set_description (page, escaped);
+}
+
+/**
+ * amigo_action_row_new_literal:
+ * @title: the row's title, plain text
+ * @subtitle: (nullable): its subtitle, plain text
+ *
+ * Returns: (transfer floating): an #AdwActionRow that never reads its
+ * title or subtitle as markup
+ */
+GtkWidget *
+amigo_action_row_new_literal (const char *title,
+                              const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
 }

@@ -15,6 +15,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _AmigoWindowListing AmigoWindowListing;
+
 struct _AmigoWindow
 {
   AdwApplicationWindow parent_instance;
@@ -73,6 +75,7 @@ struct _AmigoWindow
   GPtrArray *region_list;       /* AmigoRegionEntry: the regions of the account */
   GHashTable *described_regions; /* account id → its DescribeRegions list */
   GHashTable *region_failures;  /* region code → why the last load of it failed */
+  AmigoWindowListing *listing;  /* amigo-window-listing.c */
 };
 
 /* amigo-window.c */
@@ -111,6 +114,17 @@ void                _amigo_window_load_regions       (AmigoWindow  *self,
                                                       AmigoAccount *account,
                                                       AmigoClient  *client);
 void                _amigo_window_check_load         (AmigoWindow  *self);
+
+/* amigo-window-listing.c: server-side search, deprecated images, the
+ * progress line and Stop, the question before every public image */
+void                _amigo_window_class_init_listing (GtkWidgetClass *widget_class);
+void                _amigo_window_init_listing       (AmigoWindow  *self);
+void                _amigo_window_dispose_listing    (AmigoWindow  *self);
+gboolean            _amigo_window_listing_may_load   (AmigoWindow  *self);
+void                _amigo_window_listing_load       (AmigoWindow  *self,
+                                                      GPtrArray    *ec2s,
+                                                      AmigoAccount *account);
+void                _amigo_window_update_count       (AmigoWindow  *self);
 
 /* Tests */
 

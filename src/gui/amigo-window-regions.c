@@ -321,8 +321,7 @@ start_store_load (AmigoWindow  *self,
       g_ptr_array_add (ec2s, ec2);
     }
 
-  amigo_image_store_load (self->store, ec2s, (AmigoImageSource) self->source,
-                          amigo_account_get_account_number (account));
+  _amigo_window_listing_load (self, ec2s, account);
   _amigo_window_update_content_page (self);
 }
 

@@ -134,11 +134,13 @@ accounts_changed (AmigoWindow *self)
   show_browser_controls (self, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "browser");
 
-  /* Keep the current account if it is still there, else the last used one,
-   * else the first. */
+  /* Keep the current account if it is still there, else the one AWS_PROFILE
+   * names, else the last used one, else the first. */
   if (self->account != NULL &&
       amigo_account_manager_lookup (self->manager, amigo_account_get_id (self->account)) == self->account)
     pick = self->account;
+  if (pick == NULL)
+    pick = amigo_account_manager_get_preferred (self->manager);
   if (pick == NULL)
     {
       last = g_settings_get_string (self->settings, "last-account");
@@ -228,24 +230,6 @@ describe_empty (AmigoWindow *self)
       return where ? g_strdup_printf (_("No public images in %s"), where)
                    : g_strdup (_("No public images"));
     }
-}
-
-static void
-update_count (AmigoWindow *self)
-{
-  guint shown = g_list_model_get_n_items (amigo_image_list_get_shown (self->image_list));
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  g_autofree char *text = NULL;
-
-  if (amigo_image_store_get_loading (self->store))
-    /* Translators: shown while the list downloads; %u is how many arrived */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Loading… %u image", "Loading… %u images", total), total);
-  else if (shown == total)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u image", "%u images", total), total);
-  else
-    /* Translators: %u of %u images shown after a search or filter */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u image", "%u of %u images", total), shown, total);
-  gtk_label_set_label (self->count_label, text);
 }
 
 static gboolean
@@ -351,7 +335,7 @@ _amigo_window_update_content_page (AmigoWindow *self)
       adw_status_page_set_title (self->empty_page, text);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
     }
-  update_count (self);
+  _amigo_window_update_count (self);
 }
 
 static void
@@ -448,7 +432,7 @@ on_shown_items_changed_cb (GListModel  *model,
                            guint        added,
                            AmigoWindow *self)
 {
-  update_count (self);
+  _amigo_window_update_count (self);
 }
 
 typedef struct {
@@ -549,7 +533,7 @@ _amigo_window_reload (AmigoWindow *self)
   _amigo_window_update_actions (self);
   g_clear_pointer (&self->context_popover, gtk_widget_unparent);
 
-  if (self->account == NULL)
+  if (self->account == NULL || !_amigo_window_listing_may_load (self))
     return;
 
   g_debug ("Loading images of %s in %s from %s", amigo_account_get_id (self->account),
@@ -562,14 +546,6 @@ _amigo_window_reload (AmigoWindow *self)
   request->self = self;
   request->account = g_object_ref (self->account);
   amigo_account_get_client_async (self->account, self->load_cancellable, get_client_cb, request);
-}
-
-static void
-on_search_changed_cb (GtkSearchEntry *entry,
-                      AmigoWindow    *self)
-{
-  amigo_image_filter_set_search (amigo_image_list_get_filter (self->image_list),
-                                 gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -634,6 +610,7 @@ amigo_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  _amigo_window_dispose_listing (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -731,10 +708,10 @@ amigo_window_class_init (AmigoWindowClass *klass)
                                                 G_CALLBACK (_amigo_window_on_account_row_activated_cb));
   gtk_widget_class_bind_template_callback (widget_class, on_region_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_source_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
 
   _amigo_window_class_init_actions (widget_class);
   _amigo_window_class_init_regions (widget_class);
+  _amigo_window_class_init_listing (widget_class);
 }
 
 static void
@@ -782,6 +759,7 @@ amigo_window_init (AmigoWindow *self)
   amigo_filter_popover_set_filter (AMIGO_FILTER_POPOVER (filter_popover),
                                    amigo_image_list_get_filter (self->image_list));
   gtk_menu_button_set_popover (self->filter_button, filter_popover);
+  _amigo_window_init_listing (self);
 }
 
 AmigoWindow *

@@ -29,6 +29,8 @@ const char      *amigo_window_get_region_caption (AmigoWindow    *self,
                                                   const char     *region);
 gboolean         amigo_window_select_region    (AmigoWindow      *self,
                                                 const char       *region);
+void             amigo_window_set_search_delay_for_testing (AmigoWindow *self,
+                                                            guint        ms);
 void             amigo_window_add_toast        (AmigoWindow      *self,
                                                 const char       *text);
 

@@ -35,10 +35,18 @@ static gboolean
 describe_source (AmigoAwsProfile  *profile,
                  char            **description)
 {
+  if (amigo_aws_profile_has_key (profile, "web_identity_token_file"))
+    {
+      *description = g_strdup (_("Assumes an IAM role with a web identity token"));
+      return TRUE;
+    }
   if (amigo_aws_profile_has_key (profile, "role_arn"))
     {
-      *description = g_strdup (_("Assumes an IAM role (role_arn), which Amigo does not support yet"));
-      return FALSE;
+      if (amigo_aws_profile_has_key (profile, "mfa_serial"))
+        *description = g_strdup (_("Assumes an IAM role (role_arn), asking for an MFA code"));
+      else
+        *description = g_strdup (_("Assumes an IAM role (role_arn)"));
+      return TRUE;
     }
   for (gsize i = 0; i < G_N_ELEMENTS (sso_keys); i++)
     if (amigo_aws_profile_has_key (profile, sso_keys[i]))
@@ -46,11 +54,6 @@ describe_source (AmigoAwsProfile  *profile,
         *description = g_strdup (_("Signs in with IAM Identity Center (SSO), which Amigo does not support yet"));
         return FALSE;
       }
-  if (amigo_aws_profile_has_key (profile, "web_identity_token_file"))
-    {
-      *description = g_strdup (_("Uses a web identity token, which Amigo does not support yet"));
-      return FALSE;
-    }
   if (amigo_aws_profile_get_in_file (profile, AMIGO_AWS_FILE_CREDENTIALS, "aws_access_key_id") != NULL)
     {
       *description = g_strdup (_("Access key in the credentials file"));
@@ -112,7 +115,7 @@ create_profile_row (AmigoImportDialog *self,
                     const char        *name)
 {
   g_autoptr(AmigoAwsProfile) profile = amigo_aws_config_get_profile (config, name);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row;
   GtkWidget *check = gtk_check_button_new ();
   g_autofree char *source = NULL;
   g_autofree char *subtitle = NULL;
@@ -133,9 +136,7 @@ create_profile_row (AmigoImportDialog *self,
   else
     subtitle = g_strdup_printf (_("No default region · %s"), source);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  row = amigo_action_row_new_literal (name, subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
@@ -327,7 +328,6 @@ amigo_import_dialog_init (AmigoImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->checks = g_ptr_array_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->error_row), FALSE);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->import_button));
 }
 

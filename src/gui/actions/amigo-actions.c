@@ -5,15 +5,6 @@
 #include "config.h"
 
 #include "amigo-actions.h"
-#include "amigo-create-image-dialog.h"
-#include "amigo-register-image-dialog.h"
-#include "amigo-copy-image-dialog.h"
-#include "amigo-launch-dialog.h"
-#include "amigo-deprecation-dialog.h"
-#include "amigo-deregister-dialog.h"
-#include "amigo-description-dialog.h"
-#include "amigo-permissions-dialog.h"
-#include "amigo-tags-dialog.h"
 
 /* One line per action dialog. The window installs "win.<name>" for each,
  * enables it for the selection it needs; the actions menu of the window's

@@ -14,6 +14,18 @@ G_BEGIN_DECLS
 typedef GtkWindow *(*AmigoActionDialogNew) (GtkWindow          *parent,
                                             AmigoActionContext *context);
 
+/* The action dialogs, each an AmigoActionDialog in a file of its own
+ * (amigo-<name>-dialog.c): the table's constructors. */
+GtkWindow *amigo_permissions_dialog_new    (GtkWindow *parent, AmigoActionContext *context);
+GtkWindow *amigo_tags_dialog_new           (GtkWindow *parent, AmigoActionContext *context);
+GtkWindow *amigo_deprecation_dialog_new    (GtkWindow *parent, AmigoActionContext *context);
+GtkWindow *amigo_description_dialog_new    (GtkWindow *parent, AmigoActionContext *context);
+GtkWindow *amigo_deregister_dialog_new     (GtkWindow *parent, AmigoActionContext *context);
+GtkWindow *amigo_copy_image_dialog_new     (GtkWindow *parent, AmigoActionContext *context);
+GtkWindow *amigo_launch_dialog_new         (GtkWindow *parent, AmigoActionContext *context);
+GtkWindow *amigo_create_image_dialog_new   (GtkWindow *parent, AmigoActionContext *context);
+GtkWindow *amigo_register_image_dialog_new (GtkWindow *parent, AmigoActionContext *context);
+
 /**
  * AmigoActionNeeds:
  * @AMIGO_ACTION_NEEDS_NOTHING: works without a selected image

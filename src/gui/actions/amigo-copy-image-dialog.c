@@ -16,10 +16,12 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-actions.h"
 #include "amigo-copy-image-dialog-private.h"
 #include "amigo-endpoint.h"
 #include "amigo-error.h"
 #include "amigo-task-manager.h"
+#include "amigo-text.h"
 
 G_DEFINE_FINAL_TYPE (AmigoCopyImageDialog, amigo_copy_image_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
@@ -113,9 +115,7 @@ add_destination (AmigoCopyImageDialog *self,
   title = g_strcmp0 (display_name, region) == 0 ? g_strdup (region)
                                                 : g_strdup_printf (_("%s — %s"), display_name, region);
 
-  dest->row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (dest->row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (dest->row), title);
+  dest->row = ADW_ACTION_ROW (amigo_action_row_new_literal (title, NULL));
   dest->check = GTK_CHECK_BUTTON (gtk_check_button_new ());
   gtk_widget_set_valign (GTK_WIDGET (dest->check), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dest->check),
@@ -405,9 +405,7 @@ show_status (AmigoCopyImageDialog *self)
       if (dest->error == NULL && (dest->image_id == NULL || !destination_is_chosen (dest)))
         continue;
 
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dest->display_name);
+      row = amigo_action_row_new_literal (dest->display_name, NULL);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       if (dest->error != NULL)
         {
@@ -752,7 +750,6 @@ amigo_copy_image_dialog_init (AmigoCopyImageDialog *self)
 
   self->destinations = g_ptr_array_new_with_free_func ((GDestroyNotify) destination_free);
   amigo_action_dialog_set_busy_display (AMIGO_ACTION_DIALOG (self), self->spinner, "copy.submit", NULL);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->source_row), FALSE);
 }
 
 /* Whether the image's snapshots are encrypted: their copies are too. */

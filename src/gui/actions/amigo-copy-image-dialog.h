@@ -14,9 +14,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AmigoCopyImageDialog, amigo_copy_image_dialog, AMIGO, COPY_IMAGE_DIALOG, AmigoActionDialog)
 
-GtkWindow *amigo_copy_image_dialog_new (GtkWindow          *parent,
-                                        AmigoActionContext *context);
-
 /* What the dialog holds, for its tests. */
 guint        amigo_copy_image_dialog_get_n_pending (AmigoCopyImageDialog *self);
 GtkWidget   *amigo_copy_image_dialog_get_region_row (AmigoCopyImageDialog *self,

@@ -23,6 +23,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-actions.h"
 #include "amigo-create-image-dialog-private.h"
 #include "amigo-error.h"
 #include "amigo-image-form.h"

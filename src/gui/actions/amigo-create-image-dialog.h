@@ -14,9 +14,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AmigoCreateImageDialog, amigo_create_image_dialog, AMIGO, CREATE_IMAGE_DIALOG, AmigoActionDialog)
 
-GtkWindow *amigo_create_image_dialog_new (GtkWindow          *parent,
-                                          AmigoActionContext *context);
-
 /* What the dialog holds, for its tests. */
 const char  *amigo_create_image_dialog_get_created_image_id (AmigoCreateImageDialog *self);
 const char  *amigo_create_image_dialog_get_free_name (AmigoCreateImageDialog *self);

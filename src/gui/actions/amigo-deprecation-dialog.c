@@ -14,9 +14,11 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-actions.h"
 #include "amigo-date-format.h"
 #include "amigo-image-store.h"
 #include "amigo-deprecation-dialog-private.h"
+#include "amigo-text.h"
 
 G_DEFINE_FINAL_TYPE (AmigoDeprecationDialog, amigo_deprecation_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
@@ -489,13 +491,12 @@ amigo_deprecation_dialog_new (GtkWindow          *parent,
   for (guint i = 0; i < images->len; i++)
     {
       AmigoImage *image = g_ptr_array_index (images, i);
-      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+      /* The image's name is the account's: shown as it is, never as markup. */
+      AdwActionRow *row = ADW_ACTION_ROW (amigo_action_row_new_literal (amigo_action_dialog_image_title (image),
+                                                                        NULL));
       gint64 usec = amigo_image_get_deprecation_time_usec (image);
 
       g_ptr_array_add (self->images, g_object_ref (image));
-      /* The image's name is the account's: shown as it is, never as markup. */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), amigo_action_dialog_image_title (image));
       adw_action_row_set_subtitle_lines (row, 0);
       adw_preferences_group_add (self->images_group, GTK_WIDGET (row));
       g_ptr_array_add (self->image_rows, row);

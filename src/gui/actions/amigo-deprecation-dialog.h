@@ -20,9 +20,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AmigoDeprecationDialog, amigo_deprecation_dialog, AMIGO, DEPRECATION_DIALOG, AmigoActionDialog)
 
-GtkWindow *amigo_deprecation_dialog_new (GtkWindow          *parent,
-                                         AmigoActionContext *context);
-
 /* The time chosen, in UTC, to the minute. */
 GDateTime *amigo_deprecation_dialog_dup_time (AmigoDeprecationDialog *self);
 

@@ -22,9 +22,12 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-actions.h"
+#include "amigo-confirm.h"
 #include "amigo-deregister-dialog-private.h"
 #include "amigo-error.h"
 #include "amigo-image-store.h"
+#include "amigo-text.h"
 
 G_DEFINE_FINAL_TYPE (AmigoDeregisterDialog, amigo_deregister_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
@@ -139,11 +142,8 @@ _amigo_deregister_dialog_add_row (AmigoDeregisterDialog *self,
          const char            *icon_name,
          const char            *icon_class)
 {
-  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  AdwActionRow *row = ADW_ACTION_ROW (amigo_action_row_new_literal (title, subtitle != NULL ? subtitle : ""));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (row, subtitle != NULL ? subtitle : "");
   adw_action_row_set_subtitle_lines (row, 0);
   if (icon_name != NULL)
     {
@@ -443,13 +443,8 @@ ask_action (GtkWidget  *widget,
 
   heading = g_strdup_printf (ngettext ("Deregister %u Image?", "Deregister %u Images?", n_images), n_images);
   body = confirm_body (self, delete_snapshots);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), NULL);
   button = g_strdup_printf (ngettext ("_Deregister %u Image", "_Deregister %u Images", n_images), n_images);
-  adw_message_dialog_add_response (dialog, "deregister", button);
-  adw_message_dialog_set_response_appearance (dialog, "deregister", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = amigo_confirm_new (GTK_WINDOW (self), heading, body, "cancel", _("_Cancel"), "deregister", button);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response_cb), self, 0);
 

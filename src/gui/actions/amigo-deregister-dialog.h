@@ -14,9 +14,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AmigoDeregisterDialog, amigo_deregister_dialog, AMIGO, DEREGISTER_DIALOG, AmigoActionDialog)
 
-GtkWindow *amigo_deregister_dialog_new (GtkWindow          *parent,
-                                        AmigoActionContext *context);
-
 /* What the dialog is doing and has done, for its tests. */
 gboolean          amigo_deregister_dialog_get_loading        (AmigoDeregisterDialog *self);
 gboolean          amigo_deregister_dialog_get_finished       (AmigoDeregisterDialog *self);

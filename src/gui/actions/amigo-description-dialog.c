@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-actions.h"
 #include "amigo-description-dialog-private.h"
 
 G_DEFINE_FINAL_TYPE (AmigoDescriptionDialog, amigo_description_dialog, AMIGO_TYPE_ACTION_DIALOG)

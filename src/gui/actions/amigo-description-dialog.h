@@ -14,7 +14,4 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AmigoDescriptionDialog, amigo_description_dialog, AMIGO, DESCRIPTION_DIALOG, AmigoActionDialog)
 
-GtkWindow *amigo_description_dialog_new (GtkWindow          *parent,
-                                         AmigoActionContext *context);
-
 G_END_DECLS

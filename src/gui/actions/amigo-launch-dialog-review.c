@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "amigo-copy-button.h"
+#include "amigo-row-button.h"
 #include "amigo-error.h"
 #include "amigo-launch-dialog-private.h"
 #include "amigo-summary-row.h"
@@ -427,13 +427,11 @@ show_instances (AmigoLaunchDialog *self)
   for (guint i = 0; i < n; i++)
     {
       const char *id = g_ptr_array_index (self->instance_ids, i);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = amigo_action_row_new_literal (id, NULL);
       /* Translators: %s is an instance id */
       g_autofree char *label = g_strdup_printf (_("Copy %s"), id);
       GtkWidget *button = amigo_copy_button_new (id, _("Copy"), label);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), id);
       gtk_widget_add_css_class (row, "monospace");
       g_signal_connect (button, "clicked", G_CALLBACK (on_id_copied_cb), NULL);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

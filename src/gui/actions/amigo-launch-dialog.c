@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-actions.h"
 #include "amigo-a11y.h"
 #include "amigo-error.h"
 #include "amigo-launch-dialog-private.h"

@@ -14,9 +14,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AmigoLaunchDialog, amigo_launch_dialog, AMIGO, LAUNCH_DIALOG, AmigoActionDialog)
 
-GtkWindow *amigo_launch_dialog_new (GtkWindow          *parent,
-                                    AmigoActionContext *context);
-
 /* What the dialog holds, for its tests. */
 const char  *amigo_launch_dialog_get_client_token (AmigoLaunchDialog *self);
 GPtrArray   *amigo_launch_dialog_get_instance_ids (AmigoLaunchDialog *self);

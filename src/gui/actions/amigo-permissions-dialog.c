@@ -15,8 +15,10 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-actions.h"
 #include "amigo-error.h"
 #include "amigo-permissions-dialog-private.h"
+#include "amigo-row-button.h"
 #include "amigo-text.h"
 
 G_DEFINE_FINAL_TYPE (AmigoPermissionsDialog, amigo_permissions_dialog, AMIGO_TYPE_ACTION_DIALOG)
@@ -190,22 +192,15 @@ add_share_row (AmigoPermissionsDialog *self,
   AmigoShare *share = share_new (kind, value);
   g_autofree char *remove_label = NULL;
 
-  share->row = ADW_ACTION_ROW (adw_action_row_new ());
   /* What AWS or the person typed: shown as it is, never as markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (share->row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (share->row), value);
-  adw_action_row_set_subtitle (share->row, share_kind_label (kind));
+  share->row = ADW_ACTION_ROW (amigo_action_row_new_literal (value, share_kind_label (kind)));
   /* ARNs are long: wrap rather than cut them. */
   adw_action_row_set_title_lines (share->row, 0);
 
-  share->remove_button = GTK_BUTTON (gtk_button_new_from_icon_name ("user-trash-symbolic"));
-  gtk_widget_set_valign (GTK_WIDGET (share->remove_button), GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (share->remove_button), "flat");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (share->remove_button), _("Stop Sharing"));
   /* Translators: %s is an account ID or an ARN */
   remove_label = g_strdup_printf (_("Stop sharing with %s"), value);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (share->remove_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  share->remove_button = GTK_BUTTON (amigo_row_button_new ("user-trash-symbolic", _("Stop Sharing"),
+                                                           remove_label));
   g_signal_connect (share->remove_button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
   adw_action_row_add_suffix (share->row, GTK_WIDGET (share->remove_button));
 

@@ -22,9 +22,6 @@ typedef enum {
 
 G_DECLARE_FINAL_TYPE (AmigoPermissionsDialog, amigo_permissions_dialog, AMIGO, PERMISSIONS_DIALOG, AmigoActionDialog)
 
-GtkWindow *amigo_permissions_dialog_new (GtkWindow          *parent,
-                                         AmigoActionContext *context);
-
 /* Reads what a person typed: a 12-digit account id (dashes and spaces
  * allowed, as the console shows them), an organization ARN or an
  * organizational unit ARN. @normalized gets the value to send. */

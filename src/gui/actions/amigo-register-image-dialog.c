@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-actions.h"
 #include "amigo-error.h"
 #include "amigo-image-form.h"
 #include "amigo-image-name.h"
@@ -630,7 +631,6 @@ amigo_register_image_dialog_init (AmigoRegisterImageDialog *self)
   amigo_action_dialog_set_busy_display (base, self->spinner, "register-image.register", NULL);
   amigo_action_dialog_set_error_display (base, GTK_WIDGET (self->error_group),
                                          GTK_WIDGET (self->error_row));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->snapshot_row), FALSE);
 
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->register_button));
 }

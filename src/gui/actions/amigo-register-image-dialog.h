@@ -14,9 +14,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AmigoRegisterImageDialog, amigo_register_image_dialog, AMIGO, REGISTER_IMAGE_DIALOG, AmigoActionDialog)
 
-GtkWindow *amigo_register_image_dialog_new (GtkWindow          *parent,
-                                            AmigoActionContext *context);
-
 /* What the dialog holds, for its tests. */
 const char  *amigo_register_image_dialog_get_registered_image_id (AmigoRegisterImageDialog *self);
 const char  *amigo_register_image_dialog_get_free_name (AmigoRegisterImageDialog *self);

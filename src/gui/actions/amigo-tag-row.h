@@ -16,5 +16,7 @@ GtkWidget   *amigo_tag_row_new               (void);
 GtkEditable *amigo_tag_row_get_key_entry     (AmigoTagRow *self);
 GtkEditable *amigo_tag_row_get_value_entry   (AmigoTagRow *self);
 GtkButton   *amigo_tag_row_get_remove_button (AmigoTagRow *self);
+GtkLabel    *amigo_tag_row_get_problem_label (AmigoTagRow *self);
+void         amigo_tag_row_set_reserved      (AmigoTagRow *self);
 
 G_END_DECLS

@@ -15,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-actions.h"
+#include "amigo-tag-row.h"
 #include "amigo-tags-dialog-private.h"
 
 G_DEFINE_FINAL_TYPE (AmigoTagsDialog, amigo_tags_dialog, AMIGO_TYPE_ACTION_DIALOG)
@@ -73,85 +75,33 @@ on_line_changed_cb (AmigoTagsDialog *self)
   update_state (self);
 }
 
-static GtkEntry *
-line_entry_new (const char *placeholder,
-                const char *accessible_label,
-                const char *text,
-                gboolean    editable)
-{
-  GtkEntry *entry = GTK_ENTRY (gtk_entry_new ());
-
-  gtk_entry_set_placeholder_text (entry, placeholder);
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  gtk_editable_set_editable (GTK_EDITABLE (entry), editable);
-  gtk_entry_set_input_hints (entry, GTK_INPUT_HINT_NO_SPELLCHECK | GTK_INPUT_HINT_NO_EMOJI);
-  gtk_widget_set_hexpand (GTK_WIDGET (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_label, -1);
-  return entry;
-}
-
 static AmigoTagLine *
 add_line (AmigoTagsDialog *self,
           const char      *key,
           const char      *value)
 {
   AmigoTagLine *line = g_new0 (AmigoTagLine, 1);
-  GtkWidget *box;
-  GtkWidget *fields;
+  AmigoTagRow *row = AMIGO_TAG_ROW (amigo_tag_row_new ());
 
   line->reserved = key != NULL && amigo_ec2_tag_key_is_reserved (key);
-  line->row = GTK_LIST_BOX_ROW (gtk_list_box_row_new ());
-  gtk_list_box_row_set_activatable (line->row, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (line->row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tag"), -1);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 8);
-  fields = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (box), fields);
-
-  line->key_entry = line_entry_new (_("Key"), _("Tag key"), key, !line->reserved);
-  line->value_entry = line_entry_new (_("Value"), _("Tag value"), value, !line->reserved);
-  gtk_box_append (GTK_BOX (fields), GTK_WIDGET (line->key_entry));
-  gtk_box_append (GTK_BOX (fields), GTK_WIDGET (line->value_entry));
+  line->row = GTK_LIST_BOX_ROW (row);
+  line->key_entry = GTK_ENTRY (amigo_tag_row_get_key_entry (row));
+  line->value_entry = GTK_ENTRY (amigo_tag_row_get_value_entry (row));
+  line->problem_label = amigo_tag_row_get_problem_label (row);
+  gtk_editable_set_text (GTK_EDITABLE (line->key_entry), key != NULL ? key : "");
+  gtk_editable_set_text (GTK_EDITABLE (line->value_entry), value != NULL ? value : "");
   g_signal_connect_swapped (line->key_entry, "changed", G_CALLBACK (on_line_changed_cb), self);
   g_signal_connect_swapped (line->value_entry, "changed", G_CALLBACK (on_line_changed_cb), self);
 
   if (line->reserved)
-    {
-      GtkWidget *lock = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
-
-      gtk_widget_set_tooltip_text (lock, _("Set by AWS: it cannot be changed"));
-      gtk_widget_set_size_request (lock, 34, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (lock), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Set by AWS: it cannot be changed"), -1);
-      gtk_box_append (GTK_BOX (fields), lock);
-    }
+    amigo_tag_row_set_reserved (row);
   else
     {
-      line->remove_button = GTK_BUTTON (gtk_button_new_from_icon_name ("user-trash-symbolic"));
-      gtk_widget_set_valign (GTK_WIDGET (line->remove_button), GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (GTK_WIDGET (line->remove_button), "flat");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (line->remove_button), _("Remove Tag"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (line->remove_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove this tag"), -1);
+      line->remove_button = amigo_tag_row_get_remove_button (row);
       g_signal_connect (line->remove_button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
-      gtk_box_append (GTK_BOX (fields), GTK_WIDGET (line->remove_button));
     }
 
-  line->problem_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (line->problem_label, 0);
-  gtk_label_set_wrap (line->problem_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (line->problem_label), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (line->problem_label), "caption");
-  gtk_widget_set_visible (GTK_WIDGET (line->problem_label), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (line->problem_label));
-
-  gtk_list_box_row_set_child (line->row, box);
-  gtk_list_box_append (self->tags_list, GTK_WIDGET (line->row));
+  gtk_list_box_append (self->tags_list, GTK_WIDGET (row));
   g_ptr_array_add (self->lines, line);
   return line;
 }

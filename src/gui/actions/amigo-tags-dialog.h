@@ -14,7 +14,4 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AmigoTagsDialog, amigo_tags_dialog, AMIGO, TAGS_DIALOG, AmigoActionDialog)
 
-GtkWindow *amigo_tags_dialog_new (GtkWindow          *parent,
-                                  AmigoActionContext *context);
-
 G_END_DECLS

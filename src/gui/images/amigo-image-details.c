@@ -12,7 +12,7 @@
 #include "amigo-image-details.h"
 #include "amigo-a11y.h"
 #include "amigo-image-details-private.h"
-#include "amigo-copy-button.h"
+#include "amigo-row-button.h"
 #include "amigo-date-format.h"
 #include "amigo-state-badge.h"
 #include "amigo-text.h"
@@ -191,12 +191,7 @@ _amigo_image_details_make_row (const char *title,
                                const char *subtitle,
                                const char *value)
 {
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  GtkWidget *row = amigo_action_row_new_literal (title, subtitle);
 
   if (value != NULL)
     {

@@ -346,6 +346,15 @@ amigo_image_filter_set_include_deprecated (AmigoImageFilter *self,
                                          : GTK_FILTER_CHANGE_MORE_STRICT);
 }
 
+/* Whether deprecated images are wanted: the window asks EC2 for them
+ * (IncludeDeprecated) only then. */
+gboolean
+amigo_image_filter_get_include_deprecated (AmigoImageFilter *self)
+{
+  g_return_val_if_fail (AMIGO_IS_IMAGE_FILTER (self), FALSE);
+  return self->include_deprecated;
+}
+
 /**
  * amigo_image_filter_set_now:
  * @now_usec: the time deprecation is judged at, or 0 for the clock's

@@ -32,6 +32,7 @@ void              amigo_image_filter_set_state              (AmigoImageFilter *s
                                                              const char       *state);
 void              amigo_image_filter_set_include_deprecated (AmigoImageFilter *self,
                                                              gboolean          include_deprecated);
+gboolean          amigo_image_filter_get_include_deprecated (AmigoImageFilter *self);
 void              amigo_image_filter_set_now                (AmigoImageFilter *self,
                                                              gint64            now_usec);
 gboolean          amigo_image_filter_is_active              (AmigoImageFilter *self);

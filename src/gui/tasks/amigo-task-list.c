@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "amigo-confirm.h"
 #include "amigo-endpoint.h"
 #include "amigo-task-list-private.h"
 #include "amigo-task-row.h"
@@ -93,26 +94,12 @@ parent_window (AmigoTaskList *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-typedef struct {
-  AmigoTaskList *list;
-  AmigoTask *task;
-} CancelData;
-
-static void
-cancel_data_free (CancelData *data)
-{
-  g_object_unref (data->list);
-  g_object_unref (data->task);
-  g_free (data);
-}
-
 static void
 cancel_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  CancelData *data = user_data;
-  AmigoTaskList *self = data->list;
+  g_autoptr(AmigoTaskList) self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!amigo_task_manager_cancel_finish (AMIGO_TASK_MANAGER (source), result, &error) &&
@@ -124,22 +111,16 @@ cancel_cb (GObject      *source,
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       show_dialog (self, dialog);
     }
-  cancel_data_free (data);
 }
 
 static void
-on_confirm_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        CancelData       *data)
+stop_confirmed (gpointer owner,
+                gpointer item)
 {
-  if (g_str_equal (response, "stop") && data->list->manager != NULL)
-    {
-      CancelData *copy = g_new0 (CancelData, 1);
+  AmigoTaskList *self = owner;
 
-      copy->list = g_object_ref (data->list);
-      copy->task = g_object_ref (data->task);
-      amigo_task_manager_cancel_async (data->list->manager, data->task, NULL, cancel_cb, copy);
-    }
+  if (self->manager != NULL)
+    amigo_task_manager_cancel_async (self->manager, item, NULL, cancel_cb, g_object_ref (self));
 }
 
 static void
@@ -148,8 +129,7 @@ on_cancel_clicked_cb (AmigoTaskRow  *row,
 {
   AmigoTask *task = amigo_task_row_get_task (row);
   g_autofree char *body = NULL;
-  CancelData *data;
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   if (!amigo_task_get_can_cancel (task))
     return;
@@ -159,24 +139,12 @@ on_cancel_clicked_cb (AmigoTaskRow  *row,
   body = g_strdup_printf (_("The unfinished copy %s in %s will be deregistered, and the copy stops. "
                             "The source image is not changed."),
                           amigo_task_get_resource_ids (task)[0], region_name (amigo_task_get_region (task)));
-  dialog = adw_message_dialog_new (parent_window (self), _("Stop Copying?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Copying"),
-                                    "stop", _("_Stop Copy"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "stop",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-
-  data = g_new0 (CancelData, 1);
-  data->list = g_object_ref (self);
-  data->task = g_object_ref (task);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_confirm_response_cb), data,
-                         (GClosureNotify) (void (*) (void)) cancel_data_free, 0);
+  dialog = amigo_confirm_new (parent_window (self), _("Stop Copying?"), body,
+                              "keep", _("_Keep Copying"), "stop", _("_Stop Copy"));
+  amigo_confirm_connect (dialog, "stop", stop_confirmed, self, task);
 
   gtk_popover_popdown (GTK_POPOVER (self));
-  show_dialog (self, dialog);
+  show_dialog (self, GTK_WIDGET (dialog));
 }
 
 /* ---- results --------------------------------------------------------- */

@@ -1,0 +1,423 @@
+/* test-roles-integration.c — roles and web identity against moto, end to end
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs inside tests/moto-harness.sh with --sts-session-seconds 1200: moto
+ * checks every signature, refuses expired STS sessions, asks for MFA when a
+ * role's trust policy does (amigo-test-mfa-role) and accepts one web
+ * identity token (tests/README-moto.md, "Roles, MFA and web identity").
+ * Each profile account here reads an AWS config written for the test: a
+ * base profile with the test user's keys, roles on top of it.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "amigo-account.h"
+#include "amigo-aws-config.h"
+#include "amigo-client.h"
+#include "amigo-client-private.h"
+#include "amigo-credential-chain.h"
+#include "amigo-error.h"
+#include "amigo-sts.h"
+
+#define REGION "us-east-1"
+#define LIST_BODY "Action=DescribeImages&Version=2016-11-15&Owner.1=self"
+#define ROLE "arn:aws:iam::123456789012:role/amigo-test-role"
+#define MFA_ROLE "arn:aws:iam::123456789012:role/amigo-test-mfa-role"
+#define TOKEN "amigo-test-web-identity-token"
+
+static struct {
+  const char *endpoint;
+  char *dir;
+  char *config_path;
+  char *token_path;
+  char *bad_token_path;
+  guint prompts;
+} env;
+
+static gboolean
+have_server (void)
+{
+  if (env.endpoint == NULL)
+    {
+      g_test_skip ("AMIGO_TEST_ENDPOINT is not set: run under tests/moto-harness.sh");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GAsyncResult *last_result;
+
+static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_assert_null (last_result);
+  last_result = g_object_ref (result);
+}
+
+static GAsyncResult *
+await_result (void)
+{
+  g_clear_object (&last_result);
+  while (last_result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return last_result;
+}
+
+static void
+expire_sessions (void)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (env.endpoint, "/amigo-test/expire-sessions", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) body = g_bytes_new_static ("{}", 2);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  answer = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+/* The MFA code, as the dialog would hand it over. */
+static void
+prompt_cb (const char   *profile_name,
+           const char   *mfa_serial,
+           GCancellable *cancellable,
+           GTask        *task,
+           gpointer      user_data)
+{
+  env.prompts++;
+  g_task_return_pointer (task, g_strdup ("123456"), g_free);
+  g_object_unref (task);
+}
+
+static AmigoAwsConfig *
+load_config (const char * const *extra_env)
+{
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  AmigoAwsConfig *config;
+
+  envp = g_environ_setenv (envp, "AWS_ENDPOINT_URL", env.endpoint, TRUE);
+  envp = g_environ_unsetenv (envp, "AWS_ACCESS_KEY_ID");
+  envp = g_environ_unsetenv (envp, "AWS_SECRET_ACCESS_KEY");
+  envp = g_environ_unsetenv (envp, "AWS_PROFILE");
+  for (gsize i = 0; extra_env != NULL && extra_env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (extra_env[i], "=", 2);
+      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
+  config = amigo_aws_config_load_files (env.config_path, "/nonexistent/credentials",
+                                        (const char * const *) envp, &error);
+  g_assert_no_error (error);
+  amigo_credential_chain_set_mfa_prompt (config, prompt_cb, NULL, NULL);
+  return config;
+}
+
+static AmigoClient *
+client_for (AmigoAccount *account)
+{
+  g_autoptr(GError) error = NULL;
+  AmigoClient *client;
+
+  amigo_account_get_client_async (account, NULL, result_cb, NULL);
+  client = amigo_account_get_client_finish (account, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (client);
+  return client;
+}
+
+typedef struct {
+  guint attempts;
+} Attempts;
+
+static gboolean
+count_attempt (gpointer   data,
+               guint      attempt,
+               GError   **error)
+{
+  ((Attempts *) data)->attempts = attempt;
+  return TRUE;
+}
+
+static const AmigoResponseSink counting_sink = { count_attempt, NULL, NULL };
+
+static guint
+list_images (AmigoClient  *client,
+             GError      **error)
+{
+  Attempts a = { 0 };
+
+  amigo_client_call_async (client, "ec2", REGION, env.endpoint, LIST_BODY, &counting_sink, &a,
+                           NULL, result_cb, NULL);
+  if (!amigo_client_call_finish (client, await_result (), error))
+    return 0;
+  return a.attempts;
+}
+
+/* The credentials are an STS session (ASIA…), and moto, checking the
+ * signature, says who they belong to: the role. */
+static void
+assert_assumed (AmigoAccount *account,
+                AmigoClient  *client,
+                const char   *role_name)
+{
+  g_autoptr(AmigoCredentials) credentials = amigo_client_dup_credentials (client);
+  g_autoptr(AmigoCallerIdentity) identity = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_str_has_prefix (amigo_credentials_get_access_key_id (credentials), "ASIA"));
+  g_assert_nonnull (amigo_credentials_get_session_token (credentials));
+  g_assert_cmpint (amigo_credentials_get_expiration (credentials), >, 0);
+
+  g_assert_cmpuint (list_images (client, &error), ==, 1);
+  g_assert_no_error (error);
+
+  amigo_account_get_identity_async (account, NULL, result_cb, NULL);
+  identity = amigo_account_get_identity_finish (account, await_result (), &error);
+  g_assert_no_error (error);
+  g_test_message ("identity: %s", identity->arn);
+  g_assert_nonnull (strstr (identity->arn, "assumed-role"));
+  g_assert_nonnull (strstr (identity->arn, role_name));
+}
+
+static void
+test_source_profile (void)
+{
+  g_autoptr(AmigoAwsConfig) config = NULL;
+  g_autoptr(AmigoAccount) account = NULL;
+  g_autoptr(AmigoClient) client = NULL;
+
+  if (!have_server ())
+    return;
+  config = load_config (NULL);
+  account = amigo_account_new_profile (config, "role");
+  client = client_for (account);
+  assert_assumed (account, client, "amigo-test-role");
+}
+
+/* moto, like AWS, refuses the MFA role without a code; with the code from
+ * the prompt it is assumed, and the prompt is asked once per session. */
+static void
+test_mfa (void)
+{
+  g_autoptr(AmigoAwsConfig) config = NULL;
+  g_autoptr(AmigoAccount) without = NULL;
+  g_autoptr(AmigoAccount) account = NULL;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoCredentials) before = NULL;
+  g_autoptr(AmigoCredentials) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const AmigoAwsErrorDetails *details;
+
+  if (!have_server ())
+    return;
+  config = load_config (NULL);
+
+  without = amigo_account_new_profile (config, "mfa-role-without-serial");
+  amigo_account_get_client_async (without, NULL, result_cb, NULL);
+  g_assert_null (amigo_account_get_client_finish (without, await_result (), &error));
+  g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_SERVICE);
+  details = amigo_aws_error_get_details (error);
+  g_assert_cmpstr (details->aws_code, ==, "AccessDenied");
+  g_clear_error (&error);
+
+  env.prompts = 0;
+  account = amigo_account_new_profile (config, "mfa-role");
+  client = client_for (account);
+  g_assert_cmpuint (env.prompts, ==, 1);
+  assert_assumed (account, client, "amigo-test-mfa-role");
+  g_assert_cmpuint (list_images (client, &error), ==, 1);
+  g_assert_cmpuint (env.prompts, ==, 1);   /* the session is reused */
+
+  /* A new session only when the old one is refused as expired. */
+  before = amigo_client_dup_credentials (client);
+  expire_sessions ();
+  g_assert_cmpuint (list_images (client, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_cmpuint (env.prompts, ==, 2);
+  after = amigo_client_dup_credentials (client);
+  g_assert_cmpstr (amigo_credentials_get_access_key_id (before), !=,
+                   amigo_credentials_get_access_key_id (after));
+}
+
+/* An assumed role refreshed mid-listing: an ExpiredToken, one refresh (a
+ * new AssumeRole with the source profile's keys), the call sent again. */
+static void
+test_refresh_mid_listing (void)
+{
+  g_autoptr(AmigoAwsConfig) config = NULL;
+  g_autoptr(AmigoAccount) account = NULL;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  guint refreshes;
+
+  if (!have_server ())
+    return;
+  config = load_config (NULL);
+  account = amigo_account_new_profile (config, "role");
+  client = client_for (account);
+  g_assert_cmpuint (list_images (client, &error), ==, 1);
+  refreshes = _amigo_client_get_refresh_count (client);
+
+  expire_sessions ();
+  g_assert_cmpuint (list_images (client, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_cmpuint (_amigo_client_get_refresh_count (client), ==, refreshes + 1);
+  g_assert_cmpuint (list_images (client, &error), ==, 1);
+}
+
+static void
+test_web_identity_profile (void)
+{
+  g_autoptr(AmigoAwsConfig) config = NULL;
+  g_autoptr(AmigoAccount) account = NULL;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoAccount) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  const AmigoAwsErrorDetails *details;
+
+  if (!have_server ())
+    return;
+  config = load_config (NULL);
+  account = amigo_account_new_profile (config, "web");
+  client = client_for (account);
+  assert_assumed (account, client, "amigo-test-role");
+
+  bad = amigo_account_new_profile (config, "web-bad-token");
+  amigo_account_get_client_async (bad, NULL, result_cb, NULL);
+  g_assert_null (amigo_account_get_client_finish (bad, await_result (), &error));
+  details = amigo_aws_error_get_details (error);
+  g_assert_cmpstr (details->aws_code, ==, "InvalidIdentityToken");
+  g_assert_null (strstr (error->message, "wrong-token"));
+}
+
+/* AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN, no profile at all. */
+static void
+test_web_identity_environment (void)
+{
+  g_autofree char *token_env = g_strconcat ("AWS_WEB_IDENTITY_TOKEN_FILE=", env.token_path, NULL);
+  const char *extra[] = { token_env, "AWS_ROLE_ARN=" ROLE, "AWS_ROLE_SESSION_NAME=from-env", NULL };
+  g_autoptr(AmigoAwsConfig) config = NULL;
+  g_autoptr(AmigoCredentials) credentials = NULL;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoSts) sts = NULL;
+  g_autoptr(AmigoCallerIdentity) identity = NULL;
+  g_autoptr(GError) error = NULL;
+  AmigoCredentialSource source = 0;
+
+  if (!have_server ())
+    return;
+  config = load_config (extra);
+
+  amigo_credential_chain_resolve_async (config, NULL, NULL, result_cb, NULL);
+  credentials = amigo_credential_chain_resolve_finish (config, await_result (), &source, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (source, ==, AMIGO_CREDENTIAL_SOURCE_WEB_IDENTITY);
+  g_assert_true (g_str_has_prefix (amigo_credentials_get_access_key_id (credentials), "ASIA"));
+
+  client = amigo_client_new (credentials);
+  g_assert_cmpuint (list_images (client, &error), ==, 1);
+  g_assert_no_error (error);
+  sts = amigo_sts_new (client, REGION, env.endpoint);
+  amigo_sts_get_caller_identity_async (sts, NULL, result_cb, NULL);
+  identity = amigo_sts_get_caller_identity_finish (sts, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (identity->arn, "amigo-test-role"));
+}
+
+/* ---- setup ---------------------------------------------------------------- */
+
+static void
+setup (void)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  env.dir = g_dir_make_tmp ("amigo-roles-XXXXXX", &error);
+  g_assert_no_error (error);
+  env.config_path = g_build_filename (env.dir, "config", NULL);
+  env.token_path = g_build_filename (env.dir, "token", NULL);
+  env.bad_token_path = g_build_filename (env.dir, "bad-token", NULL);
+  g_assert_true (g_file_set_contents (env.token_path, TOKEN "\n", -1, NULL));
+  g_assert_true (g_file_set_contents (env.bad_token_path, "wrong-token\n", -1, NULL));
+  text = g_strdup_printf ("[profile base]\n"
+                          "region = " REGION "\n"
+                          "aws_access_key_id = %s\n"
+                          "aws_secret_access_key = %s\n"
+                          "\n"
+                          "[profile role]\n"
+                          "region = " REGION "\n"
+                          "role_arn = " ROLE "\n"
+                          "source_profile = base\n"
+                          "\n"
+                          "[profile mfa-role]\n"
+                          "region = " REGION "\n"
+                          "role_arn = " MFA_ROLE "\n"
+                          "source_profile = base\n"
+                          "mfa_serial = arn:aws:iam::123456789012:mfa/amigo-test\n"
+                          "\n"
+                          "[profile mfa-role-without-serial]\n"
+                          "region = " REGION "\n"
+                          "role_arn = " MFA_ROLE "\n"
+                          "source_profile = base\n"
+                          "\n"
+                          "[profile web]\n"
+                          "region = " REGION "\n"
+                          "role_arn = " ROLE "\n"
+                          "web_identity_token_file = %s\n"
+                          "\n"
+                          "[profile web-bad-token]\n"
+                          "region = " REGION "\n"
+                          "role_arn = " ROLE "\n"
+                          "web_identity_token_file = %s\n",
+                          g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"),
+                          g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"),
+                          env.token_path, env.bad_token_path);
+  g_assert_true (g_file_set_contents (env.config_path, text, -1, NULL));
+}
+
+static void
+teardown (void)
+{
+  g_unlink (env.config_path);
+  g_unlink (env.token_path);
+  g_unlink (env.bad_token_path);
+  g_rmdir (env.dir);
+  g_free (env.config_path);
+  g_free (env.token_path);
+  g_free (env.bad_token_path);
+  g_free (env.dir);
+  g_clear_object (&last_result);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  env.endpoint = g_getenv ("AMIGO_TEST_ENDPOINT");
+  if (env.endpoint != NULL)
+    setup ();
+
+  g_test_add_func ("/roles/source-profile", test_source_profile);
+  g_test_add_func ("/roles/mfa", test_mfa);
+  g_test_add_func ("/roles/refresh-mid-listing", test_refresh_mid_listing);
+  g_test_add_func ("/roles/web-identity-profile", test_web_identity_profile);
+  g_test_add_func ("/roles/web-identity-environment", test_web_identity_environment);
+
+  status = g_test_run ();
+  if (env.endpoint != NULL)
+    teardown ();
+  return status;
+}
