@@ -5,7 +5,7 @@
  * The files are read as botocore reads them (amigo-ini.c has the dialect),
  * so a setup that works with the AWS CLI works here:
  *
- *  - Config file: `[default]`, `[profile NAME]`, `[services NAME]`; other
+ *  - Config file: `[default]`, `[profile NAME]`, `[services NAME]`, `[sso-session NAME]`; other
  *    sections, including a bare `[NAME]`, are ignored. Credentials file:
  *    every `[NAME]` is a profile, and its settings override the config
  *    file's for the same profile.
@@ -52,6 +52,7 @@ struct _AmigoAwsConfig
   char *selected_profile;
   GHashTable *profiles;         /* owned name → AmigoAwsProfile* */
   GHashTable *services;         /* owned name → AmigoAwsProfile* ([services NAME]) */
+  GHashTable *sso_sessions;     /* owned name → AmigoAwsProfile* ([sso-session NAME]) */
   guint process_timeout_ms;
 };
 
@@ -544,6 +545,7 @@ amigo_aws_config_finalize (GObject *object)
   g_free (self->selected_profile);
   g_hash_table_unref (self->profiles);
   g_hash_table_unref (self->services);
+  g_hash_table_unref (self->sso_sessions);
 
   G_OBJECT_CLASS (amigo_aws_config_parent_class)->finalize (object);
 }
@@ -563,6 +565,8 @@ amigo_aws_config_init (AmigoAwsConfig *self)
                                           (GDestroyNotify) amigo_aws_profile_unref);
   self->services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) amigo_aws_profile_unref);
+  self->sso_sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) amigo_aws_profile_unref);
   self->process_timeout_ms = AMIGO_CREDENTIAL_PROCESS_DEFAULT_TIMEOUT_MS;
 }
 
@@ -651,8 +655,10 @@ amigo_aws_config_load_files (const char          *config_path,
         ;
       else if ((name = section_suffix (s->name, "services")) != NULL)
         target = self->services;
+      else if ((name = section_suffix (s->name, "sso-session")) != NULL)
+        target = self->sso_sessions;
       else
-        continue;       /* [preview], a bare [name], [sso-session x], … */
+        continue;       /* [preview], a bare [name], … */
 
       profile = profile_new (name);
       profile_merge (profile, s->values, AMIGO_AWS_FILE_CONFIG);
@@ -1061,3 +1067,28 @@ amigo_aws_config_set_credential_process_timeout (AmigoAwsConfig *self,
   self->process_timeout_ms = timeout_ms;
 }
 
+
+/**
+ * amigo_aws_config_get_sso_session:
+ * @self: a configuration
+ * @name: (nullable): the name of an `[sso-session NAME]` section of the
+ *   config file
+ *
+ * The section's settings (`sso_start_url`, `sso_region`,
+ * `sso_registration_scopes`), as a profile named @name.
+ *
+ * Returns: (transfer full) (nullable): the section, or %NULL if there is none
+ */
+AmigoAwsProfile *
+amigo_aws_config_get_sso_session (AmigoAwsConfig *self,
+                                  const char     *name)
+{
+  AmigoAwsProfile *session;
+
+  g_return_val_if_fail (AMIGO_IS_AWS_CONFIG (self), NULL);
+
+  if (name == NULL)
+    return NULL;
+  session = g_hash_table_lookup (self->sso_sessions, name);
+  return session != NULL ? amigo_aws_profile_ref (session) : NULL;
+}

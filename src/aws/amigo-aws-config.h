@@ -114,6 +114,8 @@ gboolean          amigo_aws_config_has_profile      (AmigoAwsConfig       *self,
                                                      const char           *name);
 AmigoAwsProfile  *amigo_aws_config_get_profile      (AmigoAwsConfig       *self,
                                                      const char           *name);
+AmigoAwsProfile  *amigo_aws_config_get_sso_session (AmigoAwsConfig       *self,
+                                                     const char           *name);
 AmigoAwsProfile  *amigo_aws_config_lookup_profile   (AmigoAwsConfig       *self,
                                                      const char           *name,
                                                      GError              **error);

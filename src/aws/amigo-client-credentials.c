@@ -180,7 +180,11 @@ refresh_done_cb (GObject      *source,
   else
     {
       g_debug ("Refreshing temporary credentials failed: %s", cause->message);
-      if (refresh->previous != NULL && amigo_credentials_is_expired (refresh->previous, now))
+      /* A sign-in is needed (IAM Identity Center): said as such, so that
+       * the GUI offers to sign in rather than an error page. */
+      if (g_error_matches (cause, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_SIGN_IN_REQUIRED))
+        error = g_error_copy (cause);
+      else if (refresh->previous != NULL && amigo_credentials_is_expired (refresh->previous, now))
         error = g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_EXPIRED,
                              _("The temporary credentials of this account have expired "
                                "and could not be refreshed: %s"), cause->message);

@@ -17,7 +17,7 @@
  *        taking precedence over the profile's web_identity_token_file,
  *        role_arn, role_session_name — so the environment's web identity
  *        comes before the profile's static keys, as in botocore;
- *      sso_* → "not supported yet";
+ *      sso_session / sso_start_url → IAM Identity Center (amigo-sso*.c);
  *      static keys from the credentials file;
  *      credential_process;
  *      static keys from the config file.
@@ -40,12 +40,14 @@
 #include "amigo-credential-chain.h"
 #include "amigo-endpoint.h"
 #include "amigo-error.h"
+#include "amigo-sso.h"
 #include "amigo-sts.h"
 
 typedef enum {
   BASE_STATIC,
   BASE_PROCESS,
   BASE_WEB_IDENTITY,
+  BASE_SSO,
 } BaseKind;
 
 /* One role to assume, of one profile. */
@@ -69,6 +71,7 @@ typedef struct
   AmigoCredentials *credentials;  /* the base ones, then each session's */
   char *process;                /* BASE_PROCESS */
   char *process_profile;
+  char *sso_profile;            /* BASE_SSO */
   char *token_file;             /* BASE_WEB_IDENTITY */
   char *web_role_arn;
   char *web_session_name;
@@ -99,6 +102,7 @@ resolve_data_free (gpointer data)
   g_clear_pointer (&rd->credentials, amigo_credentials_unref);
   g_free (rd->process);
   g_free (rd->process_profile);
+  g_free (rd->sso_profile);
   g_free (rd->token_file);
   g_free (rd->web_role_arn);
   g_free (rd->web_session_name);
@@ -153,10 +157,6 @@ profile_static_credentials (AmigoAwsConfig   *config,
     }
   return amigo_credentials_new (access_key_id, secret_access_key, session_token, 0);
 }
-
-static const char * const sso_keys[] = {
-  "sso_session", "sso_start_url", "sso_account_id", "sso_role_name", "sso_region",
-};
 
 static gboolean
 has_static_keys (AmigoAwsProfile *profile)
@@ -420,7 +420,7 @@ plan_web_identity (AmigoAwsConfig   *config,
   return TRUE;
 }
 
-/* The providers after the assume-role one: web identity, SSO (not yet),
+/* The providers after the assume-role one: web identity, SSO,
  * the credentials file, credential_process, the config file. @profile
  * may be %NULL (no such profile, but maybe a web identity in the
  * environment). */
@@ -445,16 +445,14 @@ plan_providers (AmigoAwsConfig   *config,
   if (profile == NULL)
     return FALSE;
 
-  for (gsize i = 0; i < G_N_ELEMENTS (sso_keys); i++)
-    if (amigo_aws_profile_has_key (profile, sso_keys[i]))
-      {
-        g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
-                     _("The AWS profile “%s” signs in with IAM Identity Center (%s), which "
-                       "Amigo does not support yet. Use a profile whose credential_process is "
-                       "“aws configure export-credentials --profile %s --format process”."),
-                     name, sso_keys[i], name);
-        return FALSE;
-      }
+  /* botocore's order: IAM Identity Center before the files' static keys. */
+  if (amigo_aws_profile_uses_sso (profile))
+    {
+      rd->base = BASE_SSO;
+      rd->source = AMIGO_CREDENTIAL_SOURCE_SSO;
+      rd->sso_profile = g_strdup (name);
+      return TRUE;
+    }
 
   if (amigo_aws_profile_get_in_file (profile, AMIGO_AWS_FILE_CREDENTIALS, "aws_access_key_id") != NULL)
     return plan_static (config, rd, profile, error);
@@ -723,6 +721,25 @@ process_cb (GObject      *source,
   next_role (task);
 }
 
+static void
+sso_cb (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  GTask *task = user_data;
+  ResolveData *rd = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  rd->credentials = amigo_sso_resolve_credentials_finish (AMIGO_AWS_CONFIG (source), result, &error);
+  if (rd->credentials == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  next_role (task);
+}
+
 /* Fetches the base credentials of the plan, then assumes its roles. */
 static void
 run_plan (GTask *task)
@@ -743,6 +760,10 @@ run_plan (GTask *task)
                                           rd->process_profile,
                                           amigo_aws_config_get_credential_process_timeout (config),
                                           cancellable, process_cb, task);
+      break;
+
+    case BASE_SSO:
+      amigo_sso_resolve_credentials_async (config, rd->sso_profile, cancellable, sso_cb, task);
       break;
 
     case BASE_WEB_IDENTITY:

@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * @AMIGO_CREDENTIAL_SOURCE_CONFIG_FILE: static keys in the config file
  * @AMIGO_CREDENTIAL_SOURCE_ASSUME_ROLE: an STS AssumeRole session of the
  *   profile's `role_arn` (from `source_profile` or `credential_source`)
+ * @AMIGO_CREDENTIAL_SOURCE_SSO: IAM Identity Center role credentials
+ *   (GetRoleCredentials of `sso_account_id` and `sso_role_name`)
  * @AMIGO_CREDENTIAL_SOURCE_WEB_IDENTITY: an STS AssumeRoleWithWebIdentity
  *   session (`web_identity_token_file` or `AWS_WEB_IDENTITY_TOKEN_FILE`)
  */
@@ -31,6 +33,7 @@ typedef enum {
   AMIGO_CREDENTIAL_SOURCE_CONFIG_FILE,
   AMIGO_CREDENTIAL_SOURCE_ASSUME_ROLE,
   AMIGO_CREDENTIAL_SOURCE_WEB_IDENTITY,
+  AMIGO_CREDENTIAL_SOURCE_SSO,
 } AmigoCredentialSource;
 
 /**

@@ -28,6 +28,9 @@ G_BEGIN_DECLS
  * @AMIGO_AWS_ERROR_KEYRING: the keyring is missing, locked or refused the request
  * @AMIGO_AWS_ERROR_INVALID_ARGUMENT: a caller passed a value AWS would refuse
  * @AMIGO_AWS_ERROR_NOT_FOUND: what was asked for does not exist
+ * @AMIGO_AWS_ERROR_SIGN_IN_REQUIRED: an IAM Identity Center sign-in is needed
+ *   (no token, or it expired and could not be refreshed): the GUI offers to
+ *   sign in rather than showing an error page
  */
 typedef enum {
   AMIGO_AWS_ERROR_FAILED,
@@ -43,6 +46,7 @@ typedef enum {
   AMIGO_AWS_ERROR_KEYRING,
   AMIGO_AWS_ERROR_INVALID_ARGUMENT,
   AMIGO_AWS_ERROR_NOT_FOUND,
+  AMIGO_AWS_ERROR_SIGN_IN_REQUIRED,
 } AmigoAwsErrorCode;
 
 GQuark amigo_aws_error_quark (void);

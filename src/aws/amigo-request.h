@@ -98,6 +98,9 @@ void          amigo_request_set_error_parser  (AmigoRequest     *self,
 void          amigo_request_set_action        (AmigoRequest     *self,
                                                const char       *action);
 
+void          amigo_request_set_unsigned      (AmigoRequest     *self,
+                                               gboolean          unsigned_request);
+gboolean      amigo_request_get_unsigned      (const AmigoRequest *self);
 const char   *amigo_request_get_method        (const AmigoRequest *self);
 const char   *amigo_request_get_path          (const AmigoRequest *self);
 char         *amigo_request_dup_query_string  (const AmigoRequest *self);
@@ -114,9 +117,6 @@ const char   *amigo_request_get_service       (const AmigoRequest *self);
 const char   *amigo_request_get_region        (const AmigoRequest *self);
 AmigoPayloadHash amigo_request_get_payload_hash (const AmigoRequest *self);
 gboolean      amigo_request_get_uri_encode_once (const AmigoRequest *self);
-void          amigo_request_set_unsigned      (AmigoRequest     *self,
-                                               gboolean          unsigned_request);
-gboolean      amigo_request_get_unsigned      (const AmigoRequest *self);
 AmigoErrorParser amigo_request_get_error_parser (const AmigoRequest *self);
 const char   *amigo_request_get_action        (const AmigoRequest *self);
 

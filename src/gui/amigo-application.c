@@ -11,6 +11,7 @@
 #include "accounts/amigo-mfa-dialog.h"
 #include "amigo-preferences-window.h"
 #include "amigo-resources.h"
+#include "amigo-sso.h"
 #include "amigo-window.h"
 
 struct _AmigoApplication
@@ -156,6 +157,8 @@ amigo_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          (const char *[]) { "<primary>comma", NULL });
 
+  /* IAM Identity Center sign-ins are kept in the keyring. */
+  amigo_sso_set_keyring_enabled (TRUE);
   self->settings = g_settings_new (APPLICATION_ID);
   self->account_manager = amigo_account_manager_new (self->settings, NULL);
   amigo_account_manager_load_async (self->account_manager, NULL, accounts_loaded_cb, NULL);

@@ -284,6 +284,7 @@ show_error (AmigoWindow  *self,
       case AMIGO_AWS_ERROR_BAD_RESPONSE:
       case AMIGO_AWS_ERROR_INVALID_ARGUMENT:
       case AMIGO_AWS_ERROR_NOT_FOUND:
+      case AMIGO_AWS_ERROR_SIGN_IN_REQUIRED:
       default:
         break;
       }

@@ -121,6 +121,7 @@ describe_test_error (const GError *error)
       case AMIGO_AWS_ERROR_KEYRING:
       case AMIGO_AWS_ERROR_INVALID_ARGUMENT:
       case AMIGO_AWS_ERROR_NOT_FOUND:
+      case AMIGO_AWS_ERROR_SIGN_IN_REQUIRED:
       default:
         break;
       }

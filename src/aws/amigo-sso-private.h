@@ -1,0 +1,24 @@
+/* amigo-sso-private.h — shared by the files of IAM Identity Center
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "amigo-protocol.h"
+#include "amigo-sso.h"
+
+G_BEGIN_DECLS
+
+extern const AmigoOperation _amigo_sso_register_client;
+extern const AmigoOperation _amigo_sso_start_device_authorization;
+extern const AmigoOperation _amigo_sso_create_token;
+
+const char *_amigo_sso_member_string    (JsonObject *object,
+                                         const char *name);
+gint64      _amigo_sso_member_int       (JsonObject *object,
+                                         const char *name);
+GError     *_amigo_sso_translate_error  (GError     *error);
+
+G_END_DECLS

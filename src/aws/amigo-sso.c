@@ -1,0 +1,881 @@
+/* amigo-sso.c — IAM Identity Center: the SSO OIDC and portal services
+ *
+ * Both speak REST-JSON and are sent unsigned (every operation of botocore's
+ * `sso-oidc` and `sso` models is `smithy.api#noAuth`); the portal's calls
+ * carry the access token in the `x-amz-sso_bearer_token` header, which the
+ * client's debug log redacts (its name holds "token"). Nothing here logs a
+ * token, a secret or a credential.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "amigo-error.h"
+#include "amigo-sso-private.h"
+
+struct _AmigoSsoOidc
+{
+  AmigoService parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (AmigoSsoOidc, amigo_sso_oidc, AMIGO_TYPE_SERVICE)
+
+struct _AmigoSsoPortal
+{
+  AmigoService parent_instance;
+  guint page_size;
+};
+
+G_DEFINE_FINAL_TYPE (AmigoSsoPortal, amigo_sso_portal, AMIGO_TYPE_SERVICE)
+
+/* ---- shapes ----------------------------------------------------------- */
+
+static const AmigoServiceModel oidc_model = {
+  .protocol = AMIGO_PROTOCOL_REST_JSON,
+  .api_version = "2019-06-10",
+  .signing_name = "sso-oauth",
+};
+
+static const AmigoServiceModel portal_model = {
+  .protocol = AMIGO_PROTOCOL_REST_JSON,
+  .api_version = "2019-06-10",
+  .signing_name = "awsssoportal",
+};
+
+static const AmigoShape string_shape = { .type = AMIGO_SHAPE_STRING };
+static const AmigoShape integer_shape = { .type = AMIGO_SHAPE_INTEGER };
+static const AmigoShape long_shape = { .type = AMIGO_SHAPE_LONG };
+static const AmigoMember string_item = { .shape = &string_shape };
+static const AmigoShape strings_shape = { .type = AMIGO_SHAPE_LIST, .item = &string_item };
+
+#define STRUCTURE(var, shape_name, members_array) \
+  static const AmigoShape var = { .type = AMIGO_SHAPE_STRUCTURE, .name = shape_name, \
+                                  .members = members_array, .n_members = G_N_ELEMENTS (members_array) }
+
+/* RegisterClient */
+static const AmigoMember register_in_members[] = {
+  { .name = "clientName", .shape = &string_shape },
+  { .name = "clientType", .shape = &string_shape },
+  { .name = "scopes", .shape = &strings_shape },
+  { .name = "redirectUris", .shape = &strings_shape },
+  { .name = "grantTypes", .shape = &strings_shape },
+  { .name = "issuerUrl", .shape = &string_shape },
+};
+STRUCTURE (register_in_shape, "RegisterClientRequest", register_in_members);
+static const AmigoMember register_out_members[] = {
+  { .name = "clientId", .shape = &string_shape },
+  { .name = "clientSecret", .shape = &string_shape },
+  { .name = "clientIdIssuedAt", .shape = &long_shape },
+  { .name = "clientSecretExpiresAt", .shape = &long_shape },
+  { .name = "authorizationEndpoint", .shape = &string_shape },
+  { .name = "tokenEndpoint", .shape = &string_shape },
+};
+STRUCTURE (register_out_shape, "RegisterClientResponse", register_out_members);
+static const AmigoMember register_in = { .shape = &register_in_shape };
+static const AmigoMember register_out = { .shape = &register_out_shape };
+const AmigoOperation _amigo_sso_register_client = {
+  .unsigned_request = TRUE,
+  .name = "RegisterClient", .http_method = "POST", .request_uri = "/client/register",
+  .input = &register_in, .output = &register_out,
+};
+
+/* StartDeviceAuthorization */
+static const AmigoMember device_in_members[] = {
+  { .name = "clientId", .shape = &string_shape },
+  { .name = "clientSecret", .shape = &string_shape },
+  { .name = "startUrl", .shape = &string_shape },
+};
+STRUCTURE (device_in_shape, "StartDeviceAuthorizationRequest", device_in_members);
+static const AmigoMember device_out_members[] = {
+  { .name = "deviceCode", .shape = &string_shape },
+  { .name = "userCode", .shape = &string_shape },
+  { .name = "verificationUri", .shape = &string_shape },
+  { .name = "verificationUriComplete", .shape = &string_shape },
+  { .name = "expiresIn", .shape = &integer_shape },
+  { .name = "interval", .shape = &integer_shape },
+};
+STRUCTURE (device_out_shape, "StartDeviceAuthorizationResponse", device_out_members);
+static const AmigoMember device_in = { .shape = &device_in_shape };
+static const AmigoMember device_out = { .shape = &device_out_shape };
+const AmigoOperation _amigo_sso_start_device_authorization = {
+  .unsigned_request = TRUE,
+  .name = "StartDeviceAuthorization", .http_method = "POST",
+  .request_uri = "/device_authorization", .input = &device_in, .output = &device_out,
+};
+
+/* CreateToken */
+static const AmigoMember token_in_members[] = {
+  { .name = "clientId", .shape = &string_shape },
+  { .name = "clientSecret", .shape = &string_shape },
+  { .name = "grantType", .shape = &string_shape },
+  { .name = "deviceCode", .shape = &string_shape },
+  { .name = "code", .shape = &string_shape },
+  { .name = "refreshToken", .shape = &string_shape },
+  { .name = "scope", .shape = &strings_shape },
+  { .name = "redirectUri", .shape = &string_shape },
+  { .name = "codeVerifier", .shape = &string_shape },
+};
+STRUCTURE (token_in_shape, "CreateTokenRequest", token_in_members);
+static const AmigoMember token_out_members[] = {
+  { .name = "accessToken", .shape = &string_shape },
+  { .name = "tokenType", .shape = &string_shape },
+  { .name = "expiresIn", .shape = &integer_shape },
+  { .name = "refreshToken", .shape = &string_shape },
+  { .name = "idToken", .shape = &string_shape },
+};
+STRUCTURE (token_out_shape, "CreateTokenResponse", token_out_members);
+static const AmigoMember token_in = { .shape = &token_in_shape };
+static const AmigoMember token_out = { .shape = &token_out_shape };
+const AmigoOperation _amigo_sso_create_token = {
+  .unsigned_request = TRUE,
+  .name = "CreateToken", .http_method = "POST", .request_uri = "/token",
+  .input = &token_in, .output = &token_out,
+};
+
+/* ListAccounts */
+static const AmigoMember list_accounts_in_members[] = {
+  { .name = "nextToken", .shape = &string_shape, .location = AMIGO_LOCATION_QUERYSTRING,
+    .location_name = "next_token" },
+  { .name = "maxResults", .shape = &integer_shape, .location = AMIGO_LOCATION_QUERYSTRING,
+    .location_name = "max_result" },
+  { .name = "accessToken", .shape = &string_shape, .location = AMIGO_LOCATION_HEADER,
+    .location_name = "x-amz-sso_bearer_token" },
+};
+STRUCTURE (list_accounts_in_shape, "ListAccountsRequest", list_accounts_in_members);
+static const AmigoMember account_info_members[] = {
+  { .name = "accountId", .shape = &string_shape },
+  { .name = "accountName", .shape = &string_shape },
+  { .name = "emailAddress", .shape = &string_shape },
+};
+STRUCTURE (account_info_shape, "AccountInfo", account_info_members);
+static const AmigoMember account_info_item = { .shape = &account_info_shape };
+static const AmigoShape account_list_shape = { .type = AMIGO_SHAPE_LIST, .item = &account_info_item };
+static const AmigoMember list_accounts_out_members[] = {
+  { .name = "nextToken", .shape = &string_shape },
+  { .name = "accountList", .shape = &account_list_shape },
+};
+STRUCTURE (list_accounts_out_shape, "ListAccountsResponse", list_accounts_out_members);
+static const AmigoMember list_accounts_in = { .shape = &list_accounts_in_shape };
+static const AmigoMember list_accounts_out = { .shape = &list_accounts_out_shape };
+static const AmigoOperation list_accounts = {
+  .unsigned_request = TRUE,
+  .name = "ListAccounts", .http_method = "GET", .request_uri = "/assignment/accounts",
+  .input = &list_accounts_in, .output = &list_accounts_out,
+};
+
+/* ListAccountRoles */
+static const AmigoMember list_roles_in_members[] = {
+  { .name = "nextToken", .shape = &string_shape, .location = AMIGO_LOCATION_QUERYSTRING,
+    .location_name = "next_token" },
+  { .name = "maxResults", .shape = &integer_shape, .location = AMIGO_LOCATION_QUERYSTRING,
+    .location_name = "max_result" },
+  { .name = "accessToken", .shape = &string_shape, .location = AMIGO_LOCATION_HEADER,
+    .location_name = "x-amz-sso_bearer_token" },
+  { .name = "accountId", .shape = &string_shape, .location = AMIGO_LOCATION_QUERYSTRING,
+    .location_name = "account_id" },
+};
+STRUCTURE (list_roles_in_shape, "ListAccountRolesRequest", list_roles_in_members);
+static const AmigoMember role_info_members[] = {
+  { .name = "roleName", .shape = &string_shape },
+  { .name = "accountId", .shape = &string_shape },
+};
+STRUCTURE (role_info_shape, "RoleInfo", role_info_members);
+static const AmigoMember role_info_item = { .shape = &role_info_shape };
+static const AmigoShape role_list_shape = { .type = AMIGO_SHAPE_LIST, .item = &role_info_item };
+static const AmigoMember list_roles_out_members[] = {
+  { .name = "nextToken", .shape = &string_shape },
+  { .name = "roleList", .shape = &role_list_shape },
+};
+STRUCTURE (list_roles_out_shape, "ListAccountRolesResponse", list_roles_out_members);
+static const AmigoMember list_roles_in = { .shape = &list_roles_in_shape };
+static const AmigoMember list_roles_out = { .shape = &list_roles_out_shape };
+static const AmigoOperation list_account_roles = {
+  .unsigned_request = TRUE,
+  .name = "ListAccountRoles", .http_method = "GET", .request_uri = "/assignment/roles",
+  .input = &list_roles_in, .output = &list_roles_out,
+};
+
+/* GetRoleCredentials */
+static const AmigoMember role_credentials_in_members[] = {
+  { .name = "roleName", .shape = &string_shape, .location = AMIGO_LOCATION_QUERYSTRING,
+    .location_name = "role_name" },
+  { .name = "accountId", .shape = &string_shape, .location = AMIGO_LOCATION_QUERYSTRING,
+    .location_name = "account_id" },
+  { .name = "accessToken", .shape = &string_shape, .location = AMIGO_LOCATION_HEADER,
+    .location_name = "x-amz-sso_bearer_token" },
+};
+STRUCTURE (role_credentials_in_shape, "GetRoleCredentialsRequest", role_credentials_in_members);
+static const AmigoMember role_credentials_members[] = {
+  { .name = "accessKeyId", .shape = &string_shape },
+  { .name = "secretAccessKey", .shape = &string_shape },
+  { .name = "sessionToken", .shape = &string_shape },
+  { .name = "expiration", .shape = &long_shape },
+};
+STRUCTURE (role_credentials_shape, "RoleCredentials", role_credentials_members);
+static const AmigoMember role_credentials_out_members[] = {
+  { .name = "roleCredentials", .shape = &role_credentials_shape },
+};
+STRUCTURE (role_credentials_out_shape, "GetRoleCredentialsResponse", role_credentials_out_members);
+static const AmigoMember role_credentials_in = { .shape = &role_credentials_in_shape };
+static const AmigoMember role_credentials_out = { .shape = &role_credentials_out_shape };
+static const AmigoOperation get_role_credentials = {
+  .unsigned_request = TRUE,
+  .name = "GetRoleCredentials", .http_method = "GET", .request_uri = "/federation/credentials",
+  .input = &role_credentials_in, .output = &role_credentials_out,
+};
+
+/* ---- GObject ---------------------------------------------------------- */
+
+static void
+amigo_sso_oidc_class_init (AmigoSsoOidcClass *klass)
+{
+  AMIGO_SERVICE_CLASS (klass)->model = &oidc_model;
+}
+
+static void
+amigo_sso_oidc_init (AmigoSsoOidc *self)
+{
+}
+
+static void
+amigo_sso_portal_class_init (AmigoSsoPortalClass *klass)
+{
+  AMIGO_SERVICE_CLASS (klass)->model = &portal_model;
+}
+
+static void
+amigo_sso_portal_init (AmigoSsoPortal *self)
+{
+}
+
+/**
+ * amigo_sso_oidc_new:
+ * @client: a client (it needs no credentials)
+ * @region: the `sso_region`
+ * @endpoint_url: (nullable): %NULL for `https://oidc.<region>.amazonaws.com`
+ *
+ * Returns: (transfer full): the SSO OIDC API
+ */
+AmigoSsoOidc *
+amigo_sso_oidc_new (AmigoClient *client,
+                    const char  *region,
+                    const char  *endpoint_url)
+{
+  g_autofree char *fallback = NULL;
+
+  if (endpoint_url == NULL)
+    endpoint_url = fallback = amigo_client_default_endpoint ("oidc", region);
+  return amigo_service_new (AMIGO_TYPE_SSO_OIDC, client, region, endpoint_url);
+}
+
+/**
+ * amigo_sso_portal_new:
+ * @client: a client (it needs no credentials)
+ * @region: the `sso_region`
+ * @endpoint_url: (nullable): %NULL for `https://portal.sso.<region>.amazonaws.com`
+ *
+ * Returns: (transfer full): the portal API
+ */
+AmigoSsoPortal *
+amigo_sso_portal_new (AmigoClient *client,
+                      const char  *region,
+                      const char  *endpoint_url)
+{
+  g_autofree char *fallback = NULL;
+
+  if (endpoint_url == NULL)
+    endpoint_url = fallback = amigo_client_default_endpoint ("portal.sso", region);
+  return amigo_service_new (AMIGO_TYPE_SSO_PORTAL, client, region, endpoint_url);
+}
+
+/**
+ * amigo_sso_portal_set_page_size:
+ * @self: the portal
+ * @page_size: `max_result` of each listing page (1–100); 0 for the
+ *   service's default
+ */
+void
+amigo_sso_portal_set_page_size (AmigoSsoPortal *self,
+                                guint           page_size)
+{
+  g_return_if_fail (AMIGO_IS_SSO_PORTAL (self));
+  self->page_size = MIN (page_size, 100);
+}
+
+void
+amigo_sso_account_free (AmigoSsoAccount *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->account_id);
+  g_free (self->account_name);
+  g_free (self->email);
+  g_free (self);
+}
+
+void
+amigo_sso_role_free (AmigoSsoRole *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->account_id);
+  g_free (self->role_name);
+  g_free (self);
+}
+
+const char *
+_amigo_sso_member_string (JsonObject *object,
+                          const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+gint64
+_amigo_sso_member_int (JsonObject *object,
+                       const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return 0;
+  return json_node_get_int (node);
+}
+
+/* An expired or unknown access token: the user must sign in again. */
+GError *
+_amigo_sso_translate_error (GError *error)
+{
+  if (amigo_aws_error_has_aws_code (error, "UnauthorizedException"))
+    {
+      GError *sign_in = g_error_new_literal (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_SIGN_IN_REQUIRED,
+                                             _("The IAM Identity Center sign-in has expired. "
+                                               "Sign in again."));
+      g_error_free (error);
+      return sign_in;
+    }
+  return error;
+}
+
+/* ---- listings: every page --------------------------------------------- */
+
+typedef struct {
+  const AmigoOperation *operation;
+  char *access_token;
+  char *account_id;
+  const char *list_member;
+  GPtrArray *items;
+  guint pages;
+} ListData;
+
+static void
+list_data_free (gpointer data)
+{
+  ListData *list = data;
+
+  amigo_secure_free_string (list->access_token);
+  g_free (list->account_id);
+  g_ptr_array_unref (list->items);
+  g_free (list);
+}
+
+static void list_page (GTask *task, const char *next_token);
+
+static void
+list_page_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ListData *list = g_task_get_task_data (task);
+  g_autoptr(JsonNode) values = NULL;
+  GError *error = NULL;
+  JsonObject *object;
+  JsonNode *items;
+  const char *next;
+
+  values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+  if (values == NULL)
+    {
+      g_task_return_error (task, _amigo_sso_translate_error (error));
+      return;
+    }
+  object = json_node_get_object (values);
+  items = json_object_get_member (object, list->list_member);
+  if (items != NULL && JSON_NODE_HOLDS_ARRAY (items))
+    {
+      JsonArray *array = json_node_get_array (items);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonObject *item = json_array_get_object_element (array, i);
+
+          if (list->operation == &list_accounts)
+            {
+              AmigoSsoAccount *account = g_new0 (AmigoSsoAccount, 1);
+
+              account->account_id = g_strdup (_amigo_sso_member_string (item, "accountId"));
+              account->account_name = g_strdup (_amigo_sso_member_string (item, "accountName"));
+              account->email = g_strdup (_amigo_sso_member_string (item, "emailAddress"));
+              if (account->account_id == NULL)
+                amigo_sso_account_free (account);
+              else
+                g_ptr_array_add (list->items, account);
+            }
+          else
+            {
+              AmigoSsoRole *role = g_new0 (AmigoSsoRole, 1);
+
+              role->account_id = g_strdup (_amigo_sso_member_string (item, "accountId"));
+              role->role_name = g_strdup (_amigo_sso_member_string (item, "roleName"));
+              if (role->role_name == NULL)
+                amigo_sso_role_free (role);
+              else
+                g_ptr_array_add (list->items, role);
+            }
+        }
+    }
+
+  next = _amigo_sso_member_string (object, "nextToken");
+  /* A page limit guards against a service that never stops. */
+  if (next != NULL && *next != '\0' && ++list->pages < 1000)
+    {
+      list_page (g_steal_pointer (&task), next);
+      return;
+    }
+  g_task_return_pointer (task, g_ptr_array_ref (list->items), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+list_page (GTask      *task,
+           const char *next_token)
+{
+  AmigoSsoPortal *self = g_task_get_source_object (task);
+  ListData *list = g_task_get_task_data (task);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) params = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "accessToken");
+  json_builder_add_string_value (builder, list->access_token);
+  if (list->account_id != NULL)
+    {
+      json_builder_set_member_name (builder, "accountId");
+      json_builder_add_string_value (builder, list->account_id);
+    }
+  if (self->page_size > 0)
+    {
+      json_builder_set_member_name (builder, "maxResults");
+      json_builder_add_int_value (builder, self->page_size);
+    }
+  if (next_token != NULL)
+    {
+      json_builder_set_member_name (builder, "nextToken");
+      json_builder_add_string_value (builder, next_token);
+    }
+  json_builder_end_object (builder);
+  params = json_builder_get_root (builder);
+
+  amigo_service_call_async (AMIGO_SERVICE (self), list->operation, params,
+                            g_task_get_cancellable (task), list_page_cb, task);
+}
+
+static void
+list_start (AmigoSsoPortal       *self,
+            const AmigoOperation *operation,
+            const char           *access_token,
+            const char           *account_id,
+            GCancellable         *cancellable,
+            GAsyncReadyCallback   callback,
+            gpointer              user_data,
+            gpointer              source_tag)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  ListData *list = g_new0 (ListData, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  list->operation = operation;
+  list->access_token = g_strdup (access_token);
+  list->account_id = g_strdup (account_id);
+  list->list_member = operation == &list_accounts ? "accountList" : "roleList";
+  list->items = g_ptr_array_new_with_free_func (operation == &list_accounts
+                                                ? (GDestroyNotify) amigo_sso_account_free
+                                                : (GDestroyNotify) amigo_sso_role_free);
+  g_task_set_task_data (task, list, list_data_free);
+  list_page (task, NULL);
+}
+
+/**
+ * amigo_sso_portal_list_accounts_async:
+ * @self: the portal
+ * @access_token: the SSO access token
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when every page has come
+ * @user_data: data for @callback
+ *
+ * ListAccounts, every page. An expired token fails with
+ * %AMIGO_AWS_ERROR_SIGN_IN_REQUIRED.
+ */
+void
+amigo_sso_portal_list_accounts_async (AmigoSsoPortal      *self,
+                                      const char          *access_token,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (AMIGO_IS_SSO_PORTAL (self));
+  g_return_if_fail (access_token != NULL);
+
+  list_start (self, &list_accounts, access_token, NULL, cancellable, callback, user_data,
+              amigo_sso_portal_list_accounts_async);
+}
+
+/**
+ * amigo_sso_portal_list_accounts_finish:
+ * @self: the portal
+ * @result: the #GAsyncResult
+ * @error: where a failure goes
+ *
+ * Returns: (transfer container) (element-type AmigoSsoAccount): the accounts
+ */
+GPtrArray *
+amigo_sso_portal_list_accounts_finish (AmigoSsoPortal  *self,
+                                       GAsyncResult    *result,
+                                       GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * amigo_sso_portal_list_account_roles_async:
+ * @self: the portal
+ * @access_token: the SSO access token
+ * @account_id: an account of amigo_sso_portal_list_accounts_async()
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when every page has come
+ * @user_data: data for @callback
+ *
+ * ListAccountRoles, every page.
+ */
+void
+amigo_sso_portal_list_account_roles_async (AmigoSsoPortal      *self,
+                                           const char          *access_token,
+                                           const char          *account_id,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_return_if_fail (AMIGO_IS_SSO_PORTAL (self));
+  g_return_if_fail (access_token != NULL);
+  g_return_if_fail (account_id != NULL);
+
+  list_start (self, &list_account_roles, access_token, account_id, cancellable, callback,
+              user_data, amigo_sso_portal_list_account_roles_async);
+}
+
+/**
+ * amigo_sso_portal_list_account_roles_finish:
+ * @self: the portal
+ * @result: the #GAsyncResult
+ * @error: where a failure goes
+ *
+ * Returns: (transfer container) (element-type AmigoSsoRole): the roles
+ */
+GPtrArray *
+amigo_sso_portal_list_account_roles_finish (AmigoSsoPortal  *self,
+                                            GAsyncResult    *result,
+                                            GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- GetRoleCredentials ------------------------------------------------ */
+
+static void
+role_credentials_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) values = NULL;
+  GError *error = NULL;
+  JsonNode *node;
+  JsonObject *credentials;
+  const char *key_id;
+  const char *secret;
+  gint64 expiration_ms;
+
+  values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+  if (values == NULL)
+    {
+      g_task_return_error (task, _amigo_sso_translate_error (error));
+      return;
+    }
+  node = json_object_get_member (json_node_get_object (values), "roleCredentials");
+  credentials = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  key_id = _amigo_sso_member_string (credentials, "accessKeyId");
+  secret = _amigo_sso_member_string (credentials, "secretAccessKey");
+  expiration_ms = _amigo_sso_member_int (credentials, "expiration");
+  if (key_id == NULL || secret == NULL || *key_id == '\0' || *secret == '\0')
+    {
+      g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
+                               _("IAM Identity Center answered without role credentials."));
+      return;
+    }
+  g_task_return_pointer (task,
+                         amigo_credentials_new (key_id, secret,
+                                                _amigo_sso_member_string (credentials, "sessionToken"),
+                                                expiration_ms / 1000),
+                         (GDestroyNotify) amigo_credentials_unref);
+}
+
+/**
+ * amigo_sso_portal_get_role_credentials_async:
+ * @self: the portal
+ * @access_token: the SSO access token
+ * @account_id: the account
+ * @role_name: the role
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * GetRoleCredentials: STS short-term credentials of the role.
+ */
+void
+amigo_sso_portal_get_role_credentials_async (AmigoSsoPortal      *self,
+                                             const char          *access_token,
+                                             const char          *account_id,
+                                             const char          *role_name,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) params = NULL;
+  GTask *task;
+
+  g_return_if_fail (AMIGO_IS_SSO_PORTAL (self));
+  g_return_if_fail (access_token != NULL && account_id != NULL && role_name != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amigo_sso_portal_get_role_credentials_async);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "accessToken");
+  json_builder_add_string_value (builder, access_token);
+  json_builder_set_member_name (builder, "accountId");
+  json_builder_add_string_value (builder, account_id);
+  json_builder_set_member_name (builder, "roleName");
+  json_builder_add_string_value (builder, role_name);
+  json_builder_end_object (builder);
+  params = json_builder_get_root (builder);
+
+  amigo_service_call_async (AMIGO_SERVICE (self), &get_role_credentials, params, cancellable,
+                            role_credentials_cb, task);
+}
+
+/**
+ * amigo_sso_portal_get_role_credentials_finish:
+ * @self: the portal
+ * @result: the #GAsyncResult
+ * @error: where a failure goes (%AMIGO_AWS_ERROR_SIGN_IN_REQUIRED when the
+ *   token has expired)
+ *
+ * Returns: (transfer full) (nullable): the role's credentials
+ */
+AmigoCredentials *
+amigo_sso_portal_get_role_credentials_finish (AmigoSsoPortal  *self,
+                                              GAsyncResult    *result,
+                                              GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- every account × role ------------------------------------------------ */
+
+void
+amigo_sso_assignment_free (AmigoSsoAssignment *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->account_id);
+  g_free (self->account_name);
+  g_free (self->role_name);
+  g_free (self);
+}
+
+typedef struct {
+  char *access_token;
+  GPtrArray *accounts;          /* AmigoSsoAccount* */
+  GPtrArray *per_account;       /* GPtrArray* of AmigoSsoRole* per account, or NULL */
+  guint pending;
+  GError *error;
+} Assignments;
+
+static void
+assignments_free (gpointer data)
+{
+  Assignments *a = data;
+
+  amigo_secure_free_string (a->access_token);
+  g_clear_pointer (&a->accounts, g_ptr_array_unref);
+  g_ptr_array_unref (a->per_account);
+  g_clear_error (&a->error);
+  g_free (a);
+}
+
+typedef struct {
+  GTask *task;
+  guint index;
+} RolesCall;
+
+static void
+assignments_return (GTask *task)
+{
+  Assignments *a = g_task_get_task_data (task);
+  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) amigo_sso_assignment_free);
+
+  for (guint i = 0; i < a->per_account->len; i++)
+    {
+      AmigoSsoAccount *account = g_ptr_array_index (a->accounts, i);
+      GPtrArray *roles = g_ptr_array_index (a->per_account, i);
+
+      for (guint j = 0; roles != NULL && j < roles->len; j++)
+        {
+          AmigoSsoRole *role = g_ptr_array_index (roles, j);
+          AmigoSsoAssignment *assignment = g_new0 (AmigoSsoAssignment, 1);
+
+          assignment->account_id = g_strdup (account->account_id);
+          assignment->account_name = g_strdup (account->account_name != NULL
+                                                ? account->account_name : account->account_id);
+          assignment->role_name = g_strdup (role->role_name);
+          g_ptr_array_add (result, assignment);
+        }
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+assignments_roles_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  RolesCall *call = user_data;
+  g_autoptr(GTask) task = call->task;
+  Assignments *a = g_task_get_task_data (task);
+  GError *error = NULL;
+  GPtrArray *roles;
+
+  roles = amigo_sso_portal_list_account_roles_finish (AMIGO_SSO_PORTAL (source), result, &error);
+  if (roles != NULL)
+    g_ptr_array_index (a->per_account, call->index) = roles;
+  else if (a->error == NULL)
+    a->error = error;
+  else
+    g_error_free (error);
+  g_free (call);
+
+  if (--a->pending > 0)
+    return;
+  if (a->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&a->error));
+  else
+    assignments_return (task);
+}
+
+static void
+assignments_accounts_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Assignments *a = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  a->accounts = amigo_sso_portal_list_accounts_finish (AMIGO_SSO_PORTAL (source), result, &error);
+  if (a->accounts == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (a->accounts->len == 0)
+    {
+      assignments_return (task);
+      return;
+    }
+  g_ptr_array_set_size (a->per_account, a->accounts->len);
+  a->pending = a->accounts->len;
+  /* Every account's roles at once (the client paces them). */
+  for (guint i = 0; i < a->accounts->len; i++)
+    {
+      AmigoSsoAccount *account = g_ptr_array_index (a->accounts, i);
+      RolesCall *call = g_new0 (RolesCall, 1);
+
+      call->task = g_object_ref (task);
+      call->index = i;
+      amigo_sso_portal_list_account_roles_async (AMIGO_SSO_PORTAL (source), a->access_token,
+                                                 account->account_id, g_task_get_cancellable (task),
+                                                 assignments_roles_cb, call);
+    }
+}
+
+/**
+ * amigo_sso_portal_list_assignments_async:
+ * @self: the portal
+ * @access_token: the SSO access token
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with every account × role the user may use
+ * @user_data: data for @callback
+ *
+ * ListAccounts, then ListAccountRoles of every account concurrently (every
+ * page of each): what "Add accounts from IAM Identity Center" lists. Any
+ * failure fails the whole (an expired token: %AMIGO_AWS_ERROR_SIGN_IN_REQUIRED).
+ */
+void
+amigo_sso_portal_list_assignments_async (AmigoSsoPortal      *self,
+                                         const char          *access_token,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  GTask *task;
+  Assignments *a;
+
+  g_return_if_fail (AMIGO_IS_SSO_PORTAL (self));
+  g_return_if_fail (access_token != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amigo_sso_portal_list_assignments_async);
+  a = g_new0 (Assignments, 1);
+  a->access_token = g_strdup (access_token);
+  a->per_account = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_task_set_task_data (task, a, assignments_free);
+  amigo_sso_portal_list_accounts_async (self, access_token, cancellable, assignments_accounts_cb, task);
+}
+
+/**
+ * amigo_sso_portal_list_assignments_finish:
+ * @self: the portal
+ * @result: the #GAsyncResult
+ * @error: where a failure goes
+ *
+ * Returns: (transfer container) (element-type AmigoSsoAssignment): the
+ *   pairs, by account (in ListAccounts' order) then role
+ */
+GPtrArray *
+amigo_sso_portal_list_assignments_finish (AmigoSsoPortal  *self,
+                                          GAsyncResult    *result,
+                                          GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
