@@ -24,6 +24,24 @@ static GPtrArray *requests;     /* GHashTable of the form, plus "_signer" */
 
 /* ---- the fake STS ------------------------------------------------------ */
 
+/* The request's form, with its signer under "_signer". soup_form_decode()'s
+ * table owns its keys only (each value lives in its key's allocation), so
+ * the record is a copy that owns both. */
+static GHashTable *
+record_form (GHashTable *form,
+             const char *signer)
+{
+  GHashTable *record = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, form);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (record, g_strdup (key), g_strdup (value));
+  g_hash_table_insert (record, g_strdup ("_signer"), g_strdup (signer));
+  return record;
+}
+
 static void
 sts_handler (SoupServer        *server,
              SoupServerMessage *msg,
@@ -34,7 +52,7 @@ sts_handler (SoupServer        *server,
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
   g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
   g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  GHashTable *form = soup_form_decode (text);
+  g_autoptr(GHashTable) form = soup_form_decode (text);
   const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                    "Authorization");
   const char *action = g_hash_table_lookup (form, "Action");
@@ -49,8 +67,7 @@ sts_handler (SoupServer        *server,
 
       signer = credential ? g_strndup (credential + 11, strcspn (credential + 11, "/")) : g_strdup ("?");
     }
-  g_hash_table_insert (form, g_strdup ("_signer"), g_strdup (signer ? signer : "unsigned"));
-  g_ptr_array_add (requests, form);
+  g_ptr_array_add (requests, record_form (form, signer ? signer : "unsigned"));
 
   role_name = role_arn ? strrchr (role_arn, '/') : NULL;
   role_name = role_name ? role_name + 1 : "none";
