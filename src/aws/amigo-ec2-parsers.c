@@ -84,6 +84,7 @@ struct _AmigoEc2Parser
   guint8 *root_base;
   Ec2Result result;
   AmigoImageAttribute *attribute;
+  GObject *object;                 /* amigo_ec2_parser_new_object() */
   GHashTable *values;
 
   GPtrArray *items;                /* emitted, not yet handed to the batch function */
@@ -859,6 +860,7 @@ amigo_ec2_parser_free (AmigoEc2Parser *self)
   amigo_xml_reader_free (self->reader);
   g_ptr_array_unref (self->items);
   g_clear_object (&self->attribute);
+  g_clear_object (&self->object);
   g_clear_pointer (&self->values, g_hash_table_unref);
   g_free (self->result.request_id);
   g_free (self->result.next_token);
@@ -1171,4 +1173,111 @@ amigo_ec2_parser_get_return (AmigoEc2Parser *self)
   while (g_ascii_isspace (*value))
     value++;
   return g_ascii_strncasecmp (value, "true", 4) == 0;
+}
+
+/* ---- parsers for operations whose tables live beside their models ----- */
+
+/* Root types made on demand, one per (operation, element), kept for the
+ * life of the process (their index is built on first use). */
+G_LOCK_DEFINE_STATIC (root_types);
+static GHashTable *root_types;
+
+static const AmigoRecordType *
+root_type_for (const char            *operation,
+               const char            *element,
+               const AmigoRecordType *record,
+               gboolean               list)
+{
+  g_autofree char *key = g_strdup_printf ("%s/%s/%s", operation, element, list ? "list" : "one");
+  AmigoRecordType *type;
+
+  G_LOCK (root_types);
+  if (root_types == NULL)
+    root_types = g_hash_table_new (g_str_hash, g_str_equal);
+  type = g_hash_table_lookup (root_types, key);
+  if (type == NULL)
+    {
+      AmigoRecordField *fields = g_new0 (AmigoRecordField, 2);
+
+      fields[0].element = g_intern_string (element);
+      fields[0].kind = list ? AMIGO_FIELD_OBJECTS : AMIGO_FIELD_STRUCT;
+      fields[0].aux = AMIGO_FIELD_NO_AUX;
+      fields[0].sub = record;
+      fields[1].element = "nextToken";
+      fields[1].kind = AMIGO_FIELD_STRING;
+      fields[1].offset = G_STRUCT_OFFSET (Ec2Result, next_token);
+      fields[1].aux = AMIGO_FIELD_NO_AUX;
+      type = g_new0 (AmigoRecordType, 1);
+      type->name = g_intern_string (key);
+      type->fields = fields;
+      type->n_fields = list ? 2 : 1;
+      g_hash_table_insert (root_types, (gpointer) type->name, type);
+    }
+  G_UNLOCK (root_types);
+  return type;
+}
+
+/**
+ * amigo_ec2_parser_new_objects:
+ * @operation: the operation, e.g. `DescribeLaunchTemplates`
+ * @set_element: the list of the answer, e.g. `launchTemplates`
+ * @record: the record (a GObject model) each `<item>` becomes
+ *
+ * Reads `<operation>Response`: the items of @set_element and `nextToken`.
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_objects (const char            *operation,
+                              const char            *set_element,
+                              const AmigoRecordType *record)
+{
+  g_autofree char *root = NULL;
+
+  g_return_val_if_fail (operation != NULL && set_element != NULL && record != NULL, NULL);
+
+  root = g_strconcat (operation, "Response", NULL);
+  return parser_new (root, root_type_for (operation, set_element, record, TRUE));
+}
+
+/**
+ * amigo_ec2_parser_new_object:
+ * @operation: the operation, e.g. `CreateLaunchTemplate`
+ * @element: the element of the answer that is the object, e.g. `launchTemplate`
+ * @record: the record (a GObject model) it becomes
+ *
+ * Reads `<operation>Response` whose @element is one object, for
+ * amigo_ec2_parser_steal_object().
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_object (const char            *operation,
+                             const char            *element,
+                             const AmigoRecordType *record)
+{
+  g_autofree char *root = NULL;
+  AmigoEc2Parser *self;
+
+  g_return_val_if_fail (operation != NULL && element != NULL && record != NULL, NULL);
+
+  root = g_strconcat (operation, "Response", NULL);
+  self = parser_new (root, root_type_for (operation, element, record, FALSE));
+  self->object = g_object_new (record->get_type (), NULL);
+  self->root_base = (guint8 *) self->object;
+  return self;
+}
+
+/**
+ * amigo_ec2_parser_steal_object:
+ * @self: a parser from amigo_ec2_parser_new_object()
+ *
+ * Returns: (transfer full) (nullable): the object read (empty when the
+ *   answer did not name it), or %NULL for other parsers
+ */
+GObject *
+amigo_ec2_parser_steal_object (AmigoEc2Parser *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_steal_pointer (&self->object);
 }

@@ -97,6 +97,17 @@ const char     *amigo_ec2_parser_get_image_id                 (AmigoEc2Parser   
 GPtrArray      *amigo_ec2_parser_steal_snapshot_deletions     (AmigoEc2Parser    *self);
 gboolean        amigo_ec2_parser_get_return                   (AmigoEc2Parser    *self);
 
+/* Operations whose record tables live beside their models (launch
+ * templates): a list of objects, or one object. */
+typedef struct _AmigoRecordType AmigoRecordType;
+AmigoEc2Parser *amigo_ec2_parser_new_objects                  (const char            *operation,
+                                                               const char            *set_element,
+                                                               const AmigoRecordType *record);
+AmigoEc2Parser *amigo_ec2_parser_new_object                   (const char            *operation,
+                                                               const char            *element,
+                                                               const AmigoRecordType *record);
+GObject        *amigo_ec2_parser_steal_object                 (AmigoEc2Parser        *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmigoEc2Parser, amigo_ec2_parser_free)
 
 G_END_DECLS
