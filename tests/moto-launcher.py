@@ -1642,6 +1642,10 @@ def apply_patches(seed_marketplace: bool) -> None:
     patch_marketplace_subscriptions()
     if seed_marketplace:
         patch_marketplace_images()
+    # Quick Start, launch templates, roll-outs (issue 16): tests/moto_fleet.py
+    import moto_fleet
+
+    moto_fleet.apply()
 
 
 # --------------------------------------------------------------------------
