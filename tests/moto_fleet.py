@@ -512,7 +512,56 @@ def patch_instance_refresh() -> None:
     AutoScalingResponse.rollback_instance_refresh = rollback_instance_refresh
 
 
+def patch_launch_template_source_version() -> None:
+    """CreateLaunchTemplateVersion SourceVersion.
+
+    EC2 API reference: "SourceVersion — The version of the launch template
+    on which to base the new version. Snapshot of the source version's
+    launch template data is taken and used as the base for the new version.
+    ... The new version inherits the same launch parameters as the source
+    version, except for parameters that you specify in LaunchTemplateData."
+    moto 5.2.1 ignores SourceVersion: the new version holds only what
+    LaunchTemplateData names.  Here the source version's data is the base
+    and each member of LaunchTemplateData replaces its own.
+    """
+    import copy
+
+    from moto.ec2.responses.launch_templates import LaunchTemplates
+
+    def make(original):
+        def create_launch_template_version(self):
+            source = self._get_param("SourceVersion")
+            if not source:
+                return original(self)
+            tmpl_id = self._get_param("LaunchTemplateId")
+            name = self._get_param("LaunchTemplateName")
+            template = (
+                self.ec2_backend.get_launch_template(tmpl_id)
+                if tmpl_id
+                else self.ec2_backend.get_launch_template_by_name(name)
+            )
+            merged = copy.deepcopy(template.get_version(source).data)
+            merged.update(self._get_param("LaunchTemplateData", {}))
+            get_param = self._get_param
+
+            def _get_param(param_name, *args, **kwargs):
+                if param_name == "LaunchTemplateData":
+                    return merged
+                return get_param(param_name, *args, **kwargs)
+
+            self._get_param = _get_param
+            try:
+                return original(self)
+            finally:
+                del self._get_param
+
+        return create_launch_template_version
+
+    _wrap(LaunchTemplates, "create_launch_template_version", make)
+
+
 def apply() -> None:
+    patch_launch_template_source_version()
     patch_public_parameters()
     patch_resolve_ssm_image()
     patch_group_instance_images()
