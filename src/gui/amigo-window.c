@@ -198,7 +198,8 @@ on_source_row_selected_cb (GtkListBox    *box,
 {
   if (row == NULL)
     return;
-  self->source = gtk_list_box_row_get_index (row);
+  if (!_amigo_window_fleet_select (self, gtk_list_box_row_get_index (row)))
+    self->source = gtk_list_box_row_get_index (row);
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
   _amigo_window_reload (self);
@@ -421,6 +422,7 @@ on_image_selection_changed_cb (AmigoImageList *list,
   amigo_image_details_set_context (self->details, ec2,
                                    self->account ? amigo_account_get_account_number (self->account) : NULL);
   amigo_image_details_set_image (self->details, image);
+  _amigo_window_fleet_set_image (self, image);
   gtk_widget_set_visible (GTK_WIDGET (self->details_scroller), image != NULL);
   _amigo_window_update_actions (self);
 }
@@ -533,6 +535,8 @@ _amigo_window_reload (AmigoWindow *self)
   _amigo_window_update_actions (self);
   g_clear_pointer (&self->context_popover, gtk_widget_unparent);
 
+  if (_amigo_window_fleet_reload (self))
+    return;
   if (self->account == NULL || !_amigo_window_listing_may_load (self))
     return;
 
@@ -611,6 +615,7 @@ amigo_window_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   _amigo_window_dispose_listing (self);
+  _amigo_window_fleet_dispose (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -733,6 +738,7 @@ amigo_window_init (AmigoWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
     gtk_list_box_append (self->source_list, create_source_row (&sources[i]));
+  _amigo_window_fleet_init (self);
   gtk_list_box_select_row (self->source_list,
                            gtk_list_box_get_row_at_index (self->source_list, 0));
   gtk_drop_down_set_expression (self->region_dropdown,
