@@ -154,6 +154,7 @@ started_cb (GObject      *source,
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "progress");
+  gtk_widget_set_visible (GTK_WIDGET (self->start_button), FALSE);
   poll_now (self);
 }
 
@@ -507,18 +508,19 @@ build (AmigoRolloutDialog *self)
   add_row (how, _("Roll Back Automatically If It Fails"), NULL, GTK_WIDGET (self->auto_rollback));
   self->make_default = GTK_SWITCH (gtk_switch_new ());
   add_row (how, _("Make the New Version the Template’s Default"), NULL, GTK_WIDGET (self->make_default));
-  self->start_button = GTK_BUTTON (labelled_button (_("_Start Roll-Out")));
+  /* The dialog's one action, where GNOME dialogs keep it: the header bar. */
+  self->start_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Start Roll-Out")));
   gtk_widget_add_css_class (GTK_WIDGET (self->start_button), "suggested-action");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->start_button), 12);
   g_signal_connect_swapped (self->start_button, "clicked", G_CALLBACK (amigo_rollout_dialog_start), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->start_button));
   self->error_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->error_label, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (how), GTK_WIDGET (self->error_label));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (how), GTK_WIDGET (self->start_button));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (form), ADW_PREFERENCES_GROUP (how));
 
+  gtk_widget_set_valign (progress_box, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_start (progress_box, 24);
   gtk_widget_set_margin_end (progress_box, 24);
   gtk_widget_set_margin_top (progress_box, 24);
