@@ -528,7 +528,9 @@ amigo_launch_templates_page_set_image (AmigoLaunchTemplatesPage *self,
                                        AmigoImage               *image)
 {
   g_return_if_fail (AMIGO_IS_LAUNCH_TEMPLATES_PAGE (self));
-  if (g_set_object (&self->image, image))
+  /* A hidden page is rebuilt when it is loaded (shown): changing the
+   * widgets of an unmapped page while the window draws upsets GTK. */
+  if (g_set_object (&self->image, image) && gtk_widget_get_mapped (GTK_WIDGET (self)))
     rebuild (self);
 }
 

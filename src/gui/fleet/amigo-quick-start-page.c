@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-a11y.h"
 #include "amigo-date-format.h"
 #include "amigo-fleet-context.h"
 #include "amigo-quick-start.h"
@@ -305,6 +306,7 @@ amigo_quick_start_page_init (AmigoQuickStartPage *self)
   gtk_widget_add_css_class (title, "dim-label");
   gtk_box_append (GTK_BOX (bar), title);
   self->architecture = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (labels));
+  amigo_a11y_label_drop_down_button (self->architecture);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->architecture), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Architecture"), -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->architecture), _("Architecture"));
