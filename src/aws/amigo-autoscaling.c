@@ -1,7 +1,7 @@
 /* amigo-autoscaling.c — Amazon EC2 Auto Scaling: groups and instance refreshes
  *
  * An #AmigoService over the Auto Scaling model
- * (amigo-autoscaling-model.h), speaking the AWS query protocol; each
+ * (amigo-autoscaling-model.h, generated from src/aws/models/autoscaling.json), speaking the AWS query protocol; each
  * operation builds its parameters as JSON, calls, and turns the answer
  * into models.
  *

@@ -1,6 +1,7 @@
 /* amigo-ssm.c — AWS Systems Manager Parameter Store: reading parameters
  *
- * An #AmigoService over the SSM model (amigo-ssm-model.h), speaking AWS
+ * An #AmigoService over the SSM model (amigo-ssm-model.h, generated from
+ * src/aws/models/ssm.json), speaking AWS
  * JSON 1.1; each operation is one _async/_finish pair over
  * amigo_service_call_async().
  *
