@@ -17,6 +17,7 @@
 #include "amigo-client.h"
 #include "amigo-ec2.h"
 #include "amigo-error.h"
+#include "amigo-image-users.h"
 #include "amigo-quick-start.h"
 #include "amigo-ssm.h"
 
@@ -606,6 +607,27 @@ test_rollout (void)
   assert_instances_run (group_name, debian);
   group = describe_group (group_name);
   g_assert_cmpstr (amigo_auto_scaling_group_get_launch_template_version (group), ==, "2");
+
+  /* "Used by": the template's version 2 and the group launch the image. */
+  {
+    g_autoptr(GPtrArray) users = NULL;
+    gboolean template_seen = FALSE, group_seen = FALSE;
+
+    amigo_image_users_find_async (env.ec2, env.autoscaling, debian, NULL, result_cb, next_result ());
+    users = amigo_image_users_find_finish (await_result (), &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < users->len; i++)
+      {
+        AmigoImageUser *user = g_ptr_array_index (users, i);
+
+        if (!user->is_group && g_strcmp0 (user->name, amigo_launch_template_get_launch_template_name (template)) == 0)
+          template_seen = g_str_has_prefix (user->detail, "Version 2");
+        if (user->is_group && g_strcmp0 (user->name, group_name) == 0)
+          group_seen = TRUE;
+      }
+    g_assert_true (template_seen);
+    g_assert_true (group_seen);
+  }
 
   /* The group may also be pointed at a version directly. */
   {
