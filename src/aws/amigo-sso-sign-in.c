@@ -77,32 +77,6 @@ sign_in_free (gpointer data)
   g_free (s);
 }
 
-static JsonNode *
-build_params (const char *first_name,
-              ...)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *name = first_name;
-  va_list args;
-
-  va_start (args, first_name);
-  json_builder_begin_object (builder);
-  while (name != NULL)
-    {
-      const char *value = va_arg (args, const char *);
-
-      if (value != NULL)
-        {
-          json_builder_set_member_name (builder, name);
-          json_builder_add_string_value (builder, value);
-        }
-      name = va_arg (args, const char *);
-    }
-  json_builder_end_object (builder);
-  va_end (args);
-  return json_builder_get_root (builder);
-}
-
 static AmigoSsoToken *
 token_from_values (JsonObject      *object,
                    const SignIn    *s,
@@ -176,6 +150,24 @@ device_wait (GTask *task)
   s->timeout_id = g_timeout_add_seconds (s->interval, device_poll_timeout_cb, task);
 }
 
+/* The values of an OIDC answer; %NULL when the call failed, and then the
+ * sign-in's @task has returned the error and is released. */
+static JsonNode *
+sign_in_answer (GObject      *source,
+                GAsyncResult *result,
+                GTask        *task)
+{
+  GError *error = NULL;
+  JsonNode *values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+
+  if (values == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+    }
+  return values;
+}
+
 static void
 device_token_cb (GObject      *source,
                  GAsyncResult *result,
@@ -233,10 +225,10 @@ static void
 device_poll (GTask *task)
 {
   SignIn *s = g_task_get_task_data (task);
-  g_autoptr(JsonNode) params = build_params ("clientId", s->client_id,
-                                             "clientSecret", s->client_secret,
-                                             "grantType", DEVICE_GRANT,
-                                             "deviceCode", s->device_code, NULL);
+  g_autoptr(JsonNode) params = _amigo_sso_params ("clientId", s->client_id,
+                                                    "clientSecret", s->client_secret,
+                                                    "grantType", DEVICE_GRANT,
+                                                    "deviceCode", s->device_code, NULL);
 
   amigo_service_call_async (g_task_get_source_object (task), &amigo_sso_oidc_op_create_token, params,
                             g_task_get_cancellable (task), device_token_cb, task);
@@ -250,7 +242,6 @@ device_started_cb (GObject      *source,
   GTask *task = user_data;
   SignIn *s = g_task_get_task_data (task);
   g_autoptr(JsonNode) values = NULL;
-  GError *error = NULL;
   JsonObject *object;
   const char *device_code;
   const char *user_code;
@@ -258,13 +249,9 @@ device_started_cb (GObject      *source,
   gint64 expires_in;
   gint64 interval;
 
-  values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+  values = sign_in_answer (source, result, task);
   if (values == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
+    return;
   object = json_node_get_object (values);
   device_code = _amigo_sso_member_string (object, "deviceCode");
   user_code = _amigo_sso_member_string (object, "userCode");
@@ -297,13 +284,11 @@ code_token_cb (GObject      *source,
 {
   GTask *task = user_data;
   g_autoptr(JsonNode) values = NULL;
-  GError *error = NULL;
 
-  values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+  values = sign_in_answer (source, result, task);
   if (values == NULL)
-    g_task_return_error (task, error);
-  else
-    return_token (task, json_node_get_object (values));
+    return;
+  return_token (task, json_node_get_object (values));
   g_object_unref (task);
 }
 
@@ -366,9 +351,9 @@ callback_handler (SoupServer        *server,
       return;
     }
   answer_page (msg, SOUP_STATUS_OK, _("Signed in. You can close this page and go back to Amigo."));
-  params = build_params ("clientId", s->client_id, "clientSecret", s->client_secret,
-                         "grantType", "authorization_code", "code", code,
-                         "redirectUri", s->redirect_uri, "codeVerifier", s->verifier, NULL);
+  params = _amigo_sso_params ("clientId", s->client_id, "clientSecret", s->client_secret,
+                                "grantType", "authorization_code", "code", code,
+                                "redirectUri", s->redirect_uri, "codeVerifier", s->verifier, NULL);
   amigo_service_call_async (g_task_get_source_object (task), &amigo_sso_oidc_op_create_token, params,
                             g_task_get_cancellable (task), code_token_cb, task);
 }
@@ -454,9 +439,9 @@ grant_start (GTask *task)
     code_start (task);
   else
     {
-      g_autoptr(JsonNode) params = build_params ("clientId", s->client_id,
-                                                 "clientSecret", s->client_secret,
-                                                 "startUrl", s->settings->start_url, NULL);
+      g_autoptr(JsonNode) params = _amigo_sso_params ("clientId", s->client_id,
+                                                        "clientSecret", s->client_secret,
+                                                        "startUrl", s->settings->start_url, NULL);
 
       amigo_service_call_async (g_task_get_source_object (task),
                                 &amigo_sso_oidc_op_start_device_authorization, params,
@@ -472,16 +457,11 @@ registered_cb (GObject      *source,
   GTask *task = user_data;
   SignIn *s = g_task_get_task_data (task);
   g_autoptr(JsonNode) values = NULL;
-  GError *error = NULL;
   JsonObject *object;
 
-  values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+  values = sign_in_answer (source, result, task);
   if (values == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
+    return;
   object = json_node_get_object (values);
   s->client_id = g_strdup (_amigo_sso_member_string (object, "clientId"));
   s->client_secret = g_strdup (_amigo_sso_member_string (object, "clientSecret"));
@@ -682,8 +662,8 @@ amigo_sso_refresh_async (AmigoSsoOidc        *oidc,
       g_object_unref (task);
       return;
     }
-  params = build_params ("clientId", token->client_id, "clientSecret", token->client_secret,
-                         "grantType", "refresh_token", "refreshToken", token->refresh_token, NULL);
+  params = _amigo_sso_params ("clientId", token->client_id, "clientSecret", token->client_secret,
+                                "grantType", "refresh_token", "refreshToken", token->refresh_token, NULL);
   amigo_service_call_async (AMIGO_SERVICE (oidc), &amigo_sso_oidc_op_create_token, params, cancellable,
                             refreshed_cb, task);
 }
