@@ -226,9 +226,9 @@ device_poll (GTask *task)
 {
   SignIn *s = g_task_get_task_data (task);
   g_autoptr(JsonNode) params = _amigo_sso_params ("clientId", s->client_id,
-                                                    "clientSecret", s->client_secret,
-                                                    "grantType", DEVICE_GRANT,
-                                                    "deviceCode", s->device_code, NULL);
+                                                  "clientSecret", s->client_secret,
+                                                  "grantType", DEVICE_GRANT,
+                                                  "deviceCode", s->device_code, NULL);
 
   amigo_service_call_async (g_task_get_source_object (task), &amigo_sso_oidc_op_create_token, params,
                             g_task_get_cancellable (task), device_token_cb, task);
@@ -352,8 +352,8 @@ callback_handler (SoupServer        *server,
     }
   answer_page (msg, SOUP_STATUS_OK, _("Signed in. You can close this page and go back to Amigo."));
   params = _amigo_sso_params ("clientId", s->client_id, "clientSecret", s->client_secret,
-                                "grantType", "authorization_code", "code", code,
-                                "redirectUri", s->redirect_uri, "codeVerifier", s->verifier, NULL);
+                              "grantType", "authorization_code", "code", code,
+                              "redirectUri", s->redirect_uri, "codeVerifier", s->verifier, NULL);
   amigo_service_call_async (g_task_get_source_object (task), &amigo_sso_oidc_op_create_token, params,
                             g_task_get_cancellable (task), code_token_cb, task);
 }
@@ -440,8 +440,8 @@ grant_start (GTask *task)
   else
     {
       g_autoptr(JsonNode) params = _amigo_sso_params ("clientId", s->client_id,
-                                                        "clientSecret", s->client_secret,
-                                                        "startUrl", s->settings->start_url, NULL);
+                                                      "clientSecret", s->client_secret,
+                                                      "startUrl", s->settings->start_url, NULL);
 
       amigo_service_call_async (g_task_get_source_object (task),
                                 &amigo_sso_oidc_op_start_device_authorization, params,
@@ -663,7 +663,7 @@ amigo_sso_refresh_async (AmigoSsoOidc        *oidc,
       return;
     }
   params = _amigo_sso_params ("clientId", token->client_id, "clientSecret", token->client_secret,
-                                "grantType", "refresh_token", "refreshToken", token->refresh_token, NULL);
+                              "grantType", "refresh_token", "refreshToken", token->refresh_token, NULL);
   amigo_service_call_async (AMIGO_SERVICE (oidc), &amigo_sso_oidc_op_create_token, params, cancellable,
                             refreshed_cb, task);
 }
