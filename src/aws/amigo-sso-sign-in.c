@@ -150,22 +150,53 @@ device_wait (GTask *task)
   s->timeout_id = g_timeout_add_seconds (s->interval, device_poll_timeout_cb, task);
 }
 
-/* The values of an OIDC answer; %NULL when the call failed, and then the
- * sign-in's @task has returned the error and is released. */
-static JsonNode *
-sign_in_answer (GObject      *source,
-                GAsyncResult *result,
-                GTask        *task)
-{
-  GError *error = NULL;
-  JsonNode *values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+/* A step of the sign-in that an OIDC answer goes on with: the sign-in's
+ * task (its reference passes on), its data, the answer's values. */
+typedef void (*SignInStep) (GTask      *task,
+                            SignIn     *s,
+                            JsonObject *output);
 
+typedef struct {
+  GTask *task;
+  SignInStep step;
+} StepCall;
+
+static void
+step_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  StepCall *call = user_data;
+  GTask *task = call->task;
+  SignInStep step = call->step;
+  g_autoptr(JsonNode) values = NULL;
+  GError *error = NULL;
+
+  g_free (call);
+  values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
   if (values == NULL)
     {
       g_task_return_error (task, error);
       g_object_unref (task);
+      return;
     }
-  return values;
+  step (task, g_task_get_task_data (task), json_node_get_object (values));
+}
+
+/* Calls @operation of the sign-in's OIDC service (the task's source) with
+ * @params: @step goes on with the answer; a failure ends the sign-in. */
+static void
+oidc_call (GTask                *task,
+           const AmigoOperation *operation,
+           JsonNode             *params,
+           SignInStep            step)
+{
+  StepCall *call = g_new0 (StepCall, 1);
+
+  call->task = task;
+  call->step = step;
+  amigo_service_call_async (g_task_get_source_object (task), operation, params,
+                            g_task_get_cancellable (task), step_cb, call);
 }
 
 static void
@@ -235,29 +266,16 @@ device_poll (GTask *task)
 }
 
 static void
-device_started_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+device_started (GTask      *task,
+                SignIn     *s,
+                JsonObject *object)
 {
-  GTask *task = user_data;
-  SignIn *s = g_task_get_task_data (task);
-  g_autoptr(JsonNode) values = NULL;
-  JsonObject *object;
-  const char *device_code;
-  const char *user_code;
-  const char *uri;
-  gint64 expires_in;
-  gint64 interval;
+  const char *device_code = _amigo_sso_member_string (object, "deviceCode");
+  const char *user_code = _amigo_sso_member_string (object, "userCode");
+  const char *uri = _amigo_sso_member_string (object, "verificationUri");
+  gint64 expires_in = _amigo_sso_member_int (object, "expiresIn");
+  gint64 interval = _amigo_sso_member_int (object, "interval");
 
-  values = sign_in_answer (source, result, task);
-  if (values == NULL)
-    return;
-  object = json_node_get_object (values);
-  device_code = _amigo_sso_member_string (object, "deviceCode");
-  user_code = _amigo_sso_member_string (object, "userCode");
-  uri = _amigo_sso_member_string (object, "verificationUri");
-  expires_in = _amigo_sso_member_int (object, "expiresIn");
-  interval = _amigo_sso_member_int (object, "interval");
   if (device_code == NULL || user_code == NULL || uri == NULL)
     {
       g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
@@ -278,17 +296,11 @@ device_started_cb (GObject      *source,
 /* ---- the authorization code grant with PKCE ----------------------------- */
 
 static void
-code_token_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+code_token (GTask      *task,
+            SignIn     *s,
+            JsonObject *output)
 {
-  GTask *task = user_data;
-  g_autoptr(JsonNode) values = NULL;
-
-  values = sign_in_answer (source, result, task);
-  if (values == NULL)
-    return;
-  return_token (task, json_node_get_object (values));
+  return_token (task, output);
   g_object_unref (task);
 }
 
@@ -354,8 +366,7 @@ callback_handler (SoupServer        *server,
   params = _amigo_sso_params ("clientId", s->client_id, "clientSecret", s->client_secret,
                               "grantType", "authorization_code", "code", code,
                               "redirectUri", s->redirect_uri, "codeVerifier", s->verifier, NULL);
-  amigo_service_call_async (g_task_get_source_object (task), &amigo_sso_oidc_op_create_token, params,
-                            g_task_get_cancellable (task), code_token_cb, task);
+  oidc_call (task, &amigo_sso_oidc_op_create_token, params, code_token);
 }
 
 static gboolean
@@ -443,26 +454,15 @@ grant_start (GTask *task)
                                                       "clientSecret", s->client_secret,
                                                       "startUrl", s->settings->start_url, NULL);
 
-      amigo_service_call_async (g_task_get_source_object (task),
-                                &amigo_sso_oidc_op_start_device_authorization, params,
-                                g_task_get_cancellable (task), device_started_cb, task);
+      oidc_call (task, &amigo_sso_oidc_op_start_device_authorization, params, device_started);
     }
 }
 
 static void
-registered_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+registered (GTask      *task,
+            SignIn     *s,
+            JsonObject *object)
 {
-  GTask *task = user_data;
-  SignIn *s = g_task_get_task_data (task);
-  g_autoptr(JsonNode) values = NULL;
-  JsonObject *object;
-
-  values = sign_in_answer (source, result, task);
-  if (values == NULL)
-    return;
-  object = json_node_get_object (values);
   s->client_id = g_strdup (_amigo_sso_member_string (object, "clientId"));
   s->client_secret = g_strdup (_amigo_sso_member_string (object, "clientSecret"));
   s->registration_expires_at = _amigo_sso_member_int (object, "clientSecretExpiresAt");
@@ -564,8 +564,7 @@ amigo_sso_sign_in_async (AmigoSsoOidc           *oidc,
         }
       json_builder_end_object (builder);
       params = json_builder_get_root (builder);
-      amigo_service_call_async (AMIGO_SERVICE (oidc), &amigo_sso_oidc_op_register_client, params,
-                                cancellable, registered_cb, task);
+      oidc_call (task, &amigo_sso_oidc_op_register_client, params, registered);
     }
 }
 
