@@ -26,6 +26,7 @@
 #include <libsoup/soup.h>
 
 #include "amigo-error.h"
+#include "amigo-gtask-private.h"
 #include "amigo-sso-private.h"
 
 #define DEVICE_GRANT "urn:ietf:params:oauth:grant-type:device_code"
@@ -570,21 +571,14 @@ amigo_sso_sign_in_async (AmigoSsoOidc           *oidc,
 
 /**
  * amigo_sso_sign_in_finish:
- * @oidc: the SSO OIDC API
+ * @self: the SSO OIDC API
  * @result: the #GAsyncResult
  * @error: where a failure goes
  *
  * Returns: (transfer full) (nullable): the token, with its refresh token
  *   and client registration
  */
-AmigoSsoToken *
-amigo_sso_sign_in_finish (AmigoSsoOidc  *oidc,
-                          GAsyncResult  *result,
-                          GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, oidc), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoSsoOidc, AmigoSsoToken *, amigo_sso_sign_in)
 
 /* ---- refresh ------------------------------------------------------------ */
 
@@ -669,20 +663,13 @@ amigo_sso_refresh_async (AmigoSsoOidc        *oidc,
 
 /**
  * amigo_sso_refresh_finish:
- * @oidc: the SSO OIDC API
+ * @self: the SSO OIDC API
  * @result: the #GAsyncResult
  * @error: where a failure goes
  *
  * Returns: (transfer full) (nullable): the new token
  */
-AmigoSsoToken *
-amigo_sso_refresh_finish (AmigoSsoOidc  *oidc,
-                          GAsyncResult  *result,
-                          GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, oidc), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoSsoOidc, AmigoSsoToken *, amigo_sso_refresh)
 
 /* ---- a session ---------------------------------------------------------- */
 
@@ -987,29 +974,25 @@ amigo_sso_session_get_token_async (AmigoSsoSession     *self,
  * Returns: (transfer full) (nullable): the access token (a secret: free it
  *   with amigo_secure_free_string())
  */
-char *
-amigo_sso_session_get_token_finish (AmigoSsoSession  *self,
-                                    GAsyncResult     *result,
-                                    GError          **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoSsoSession, char *, amigo_sso_session_get_token)
 
 /* ---- role credentials for a client --------------------------------------- */
 
+/* A role's credentials through a session: its token, then
+ * GetRoleCredentials. For a client's refresh and for the credential
+ * chain's IAM Identity Center provider. */
 typedef struct {
   AmigoSsoSession *session;
   char *account_id;
   char *role_name;
-} RoleRefresh;
+} RoleRequest;
 
 static void
-role_refresh_free (gpointer data)
+role_request_free (gpointer data)
 {
-  RoleRefresh *r = data;
+  RoleRequest *r = data;
 
-  g_object_unref (r->session);
+  g_clear_object (&r->session);
   g_free (r->account_id);
   g_free (r->role_name);
   g_free (r);
@@ -1038,7 +1021,7 @@ role_token_cb (GObject      *source,
                gpointer      user_data)
 {
   GTask *task = user_data;
-  RoleRefresh *r = g_task_get_task_data (task);
+  RoleRequest *r = g_task_get_task_data (task);
   GError *error = NULL;
   char *token;
 
@@ -1060,7 +1043,7 @@ role_refresh_func (AmigoClient *client,
                    GTask       *task,
                    gpointer     user_data)
 {
-  RoleRefresh *r = user_data;
+  RoleRequest *r = user_data;
 
   /* The task's data is free: keep what the callbacks need there. */
   g_task_set_task_data (task, r, NULL);
@@ -1085,17 +1068,17 @@ amigo_sso_session_attach_to_client (AmigoSsoSession *self,
                                     const char      *account_id,
                                     const char      *role_name)
 {
-  RoleRefresh *r;
+  RoleRequest *r;
 
   g_return_if_fail (AMIGO_IS_SSO_SESSION (self));
   g_return_if_fail (AMIGO_IS_CLIENT (client));
   g_return_if_fail (account_id != NULL && role_name != NULL);
 
-  r = g_new0 (RoleRefresh, 1);
+  r = g_new0 (RoleRequest, 1);
   r->session = g_object_ref (self);
   r->account_id = g_strdup (account_id);
   r->role_name = g_strdup (role_name);
-  amigo_client_set_credentials_refresh_func (client, role_refresh_func, r, role_refresh_free);
+  amigo_client_set_credentials_refresh_func (client, role_refresh_func, r, role_request_free);
 }
 
 /* ---- sessions shared by every account of the process ---------------------- */
@@ -1155,68 +1138,13 @@ amigo_sso_forget_shared_sessions (void)
   g_clear_pointer (&shared_sessions, g_hash_table_unref);
 }
 
-typedef struct {
-  AmigoSsoSession *session;
-  char *account_id;
-  char *role_name;
-} Resolve;
-
-static void
-resolve_free (gpointer data)
-{
-  Resolve *r = data;
-
-  g_clear_object (&r->session);
-  g_free (r->account_id);
-  g_free (r->role_name);
-  g_free (r);
-}
-
-static void
-resolve_credentials_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  AmigoCredentials *credentials;
-
-  credentials = amigo_sso_portal_get_role_credentials_finish (AMIGO_SSO_PORTAL (source), result, &error);
-  if (credentials == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, credentials, (GDestroyNotify) amigo_credentials_unref);
-}
-
-static void
-resolve_token_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Resolve *r = g_task_get_task_data (task);
-  GError *error = NULL;
-  char *token;
-
-  token = amigo_sso_session_get_token_finish (AMIGO_SSO_SESSION (source), result, &error);
-  if (token == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  amigo_sso_portal_get_role_credentials_async (r->session->portal, token, r->account_id,
-                                               r->role_name, g_task_get_cancellable (task),
-                                               resolve_credentials_cb, g_object_ref (task));
-  amigo_secure_free_string (token);
-}
-
 static void
 resolve_get_token (GTask *task)
 {
-  Resolve *r = g_task_get_task_data (task);
+  RoleRequest *r = g_task_get_task_data (task);
 
   amigo_sso_session_load_cli_cache (r->session);
-  amigo_sso_session_get_token_async (r->session, g_task_get_cancellable (task), resolve_token_cb, task);
+  amigo_sso_session_get_token_async (r->session, g_task_get_cancellable (task), role_token_cb, task);
 }
 
 static void
@@ -1225,7 +1153,7 @@ resolve_keyring_cb (GObject      *source,
                     gpointer      user_data)
 {
   GTask *task = user_data;
-  Resolve *r = g_task_get_task_data (task);
+  RoleRequest *r = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   AmigoSsoToken *token;
 
@@ -1264,7 +1192,7 @@ amigo_sso_resolve_credentials_async (AmigoAwsConfig      *config,
   g_autoptr(GTask) task = NULL;
   g_autoptr(AmigoSsoSettings) settings = NULL;
   GError *error = NULL;
-  Resolve *r;
+  RoleRequest *r;
 
   task = g_task_new (config, cancellable, callback, user_data);
   g_task_set_source_tag (task, amigo_sso_resolve_credentials_async);
@@ -1274,11 +1202,11 @@ amigo_sso_resolve_credentials_async (AmigoAwsConfig      *config,
       g_task_return_error (task, error);
       return;
     }
-  r = g_new0 (Resolve, 1);
+  r = g_new0 (RoleRequest, 1);
   r->session = amigo_sso_session_get_shared (config, settings);
   r->account_id = g_strdup (settings->account_id);
   r->role_name = g_strdup (settings->role_name);
-  g_task_set_task_data (task, r, resolve_free);
+  g_task_set_task_data (task, r, role_request_free);
   if (keyring_enabled && !r->session->keyring_checked && r->session->token == NULL)
     {
       amigo_sso_keyring_lookup_async (settings, cancellable, resolve_keyring_cb, g_steal_pointer (&task));
@@ -1289,17 +1217,10 @@ amigo_sso_resolve_credentials_async (AmigoAwsConfig      *config,
 
 /**
  * amigo_sso_resolve_credentials_finish:
- * @config: the configuration
+ * @self: the configuration
  * @result: the #GAsyncResult
  * @error: where a failure goes
  *
  * Returns: (transfer full) (nullable): the role's credentials
  */
-AmigoCredentials *
-amigo_sso_resolve_credentials_finish (AmigoAwsConfig  *config,
-                                      GAsyncResult    *result,
-                                      GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, config), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoAwsConfig, AmigoCredentials *, amigo_sso_resolve_credentials)
