@@ -123,8 +123,16 @@ amigo_test_control (const char *base_url,
 }
 
 void
+amigo_test_post (const char *base_url,
+                 const char *path,
+                 const char *json)
+{
+  g_bytes_unref (control_send (base_url, "POST", path, json));
+}
+
+void
 amigo_test_moto_post (const char *path,
                       const char *json)
 {
-  g_bytes_unref (control_send (amigo_test_moto_endpoint (), "POST", path, json));
+  amigo_test_post (amigo_test_moto_endpoint (), path, json);
 }

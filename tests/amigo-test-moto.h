@@ -49,6 +49,11 @@ JsonNode     *amigo_test_control           (const char    *base_url,
                                             const char    *method,
                                             const char    *path,
                                             const char    *json);
+/* POSTs @json (nullable) to @base_url@path; fails the test unless the
+ * answer is 200, whatever it says. */
+void          amigo_test_post              (const char    *base_url,
+                                            const char    *path,
+                                            const char    *json);
 /* POSTs @json to moto-launcher.py's knob @path (e.g.
  * `/amigo-test/expire-sessions`, tests/README-moto.md). */
 void          amigo_test_moto_post         (const char    *path,
