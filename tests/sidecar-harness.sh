@@ -1,5 +1,4 @@
 #!/usr/bin/env bash
-# shellcheck disable=SC2317 # cleanup and on_signal run from traps
 # Run a command with a Python helper server (a "sidecar") beside the moto
 # server that tests/moto-harness.sh started, then stop the helper. The
 # harnesses fault-harness.sh (the fault proxy) and sso-harness.sh (the IAM
@@ -51,7 +50,6 @@ if [ -z "${AMIGO_TEST_ENDPOINT:-}" ]; then
 fi
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ready_timeout=20
 python_setting="${settings}_PYTHON"
 log_setting="${settings}_LOG"
 
@@ -69,81 +67,20 @@ if [ -z "$python" ]; then
   exit 77
 fi
 
-workdir=$(mktemp -d "${TMPDIR:-/tmp}/amigo-${name%-harness}.XXXXXX") || exit 99
-ready_file="$workdir/ready"
-log_file="${!log_setting:-$workdir/${script%.py}.log}"
-helper_pid=""
-command_pid=""
+harness_name=$name
+harness_what=$what
+# shellcheck source=tests/harness-lib.sh
+. "$here/harness-lib.sh"
+harness_init "${!log_setting:-}"
+ready_timeout=20
+ready_poll=0.05
+harness_start "$python" "$here/$script" --port 0 "${script_args[@]}"
 
-cleanup () {
-  if [ -n "$helper_pid" ] && kill -0 "$helper_pid" 2> /dev/null; then
-    kill -TERM "$helper_pid" 2> /dev/null
-    for _ in 1 2 3 4 5 6 7 8 9 10; do
-      kill -0 "$helper_pid" 2> /dev/null || break
-      sleep 0.2
-    done
-    kill -KILL "$helper_pid" 2> /dev/null
-    wait "$helper_pid" 2> /dev/null
-  fi
-  helper_pid=""
-  rm -rf "$workdir"
-}
-on_signal () {
-  if [ -n "$command_pid" ]; then
-    kill -TERM "$command_pid" 2> /dev/null
-  fi
-  exit "$1"
-}
-trap cleanup EXIT
-trap 'on_signal 143' TERM
-trap 'on_signal 130' INT
-
-show_log () {
-  echo "$name: last lines of $what's log ($log_file):" >&2
-  tail -n 30 "$log_file" >&2 2> /dev/null
-}
-
-"$python" "$here/$script" --port 0 "${script_args[@]}" > "$ready_file" 2> "$log_file" &
-helper_pid=$!
-
-ready_line=""
-deadline=$((SECONDS + ready_timeout))
-while [ -z "$ready_line" ]; do
-  ready_line=$(grep -m 1 "^$ready_tag " "$ready_file" 2> /dev/null)
-  [ -n "$ready_line" ] && break
-  if ! kill -0 "$helper_pid" 2> /dev/null; then
-    wait "$helper_pid"
-    echo "$name: $what exited with status $? before it was ready" >&2
-    show_log
-    exit 99
-  fi
-  if [ "$SECONDS" -ge "$deadline" ]; then
-    echo "$name: $what was not ready after ${ready_timeout}s" >&2
-    show_log
-    exit 99
-  fi
-  sleep 0.05
-done
-
-port=""
-for field in $ready_line; do
-  case "$field" in
-    port=*) port="${field#port=}" ;;
-  esac
-done
+port=$(harness_ready_field port)
 if [ -z "$port" ]; then
   echo "$name: unexpected ready line from $what: $ready_line" >&2
   exit 99
 fi
 
 export "$export_name=http://127.0.0.1:$port"
-
-"$@" <&0 &
-command_pid=$!
-wait "$command_pid"
-status=$?
-command_pid=""
-if [ "$status" -ne 0 ] && [ "$status" -ne 77 ]; then
-  show_log
-fi
-exit "$status"
+harness_run "$@"
