@@ -651,6 +651,8 @@ send_cb (GObject      *source,
 
   status = soup_message_get_status (call->msg);
   headers = soup_message_get_response_headers (call->msg);
+  if (call->sink != NULL && call->sink->answer != NULL)
+    call->sink->answer (call->sink_data, status, headers);
 
   if (SOUP_STATUS_IS_REDIRECTION (status))
     {
