@@ -2181,6 +2181,92 @@ def patch_signature_over_raw_body() -> None:
 
 
 # --------------------------------------------------------------------------
+# S3 (issue 15): what moto's S3 answers differently from S3
+# --------------------------------------------------------------------------
+
+
+def _is_s3_request(environ) -> bool:
+    """A request signed for S3 (its SigV4 credential scope names s3)."""
+    authorization = environ.get("HTTP_AUTHORIZATION", "")
+    return "/s3/aws4_request" in authorization
+
+
+_s3_raw = threading.local()
+
+
+def patch_s3_signature_over_raw_query() -> None:
+    """Check S3 signatures over the query string as it was sent.
+
+    moto rebuilds the URL it checks from werkzeug's parsed request, where a
+    `%2F` in a query value (ListMultipartUploads' `prefix=vm%2Fdisk.raw`)
+    comes back as `/`; botocore then canonicalises the query as given, so
+    moto computes a signature over `prefix=vm/disk.raw` and refuses every
+    correctly signed request (botocore's own included). The S3 API
+    reference, "Signature Calculations for the Authorization Header"
+    (UriEncode): "URI encode every byte ... encode the forward slash
+    character, '/', everywhere except in the object key name" — the
+    canonical query carries `%2F`, computed from the query as sent."""
+    from moto.iam.access_control import S3IAMRequest
+
+    def make(original):
+        def _create_aws_request(self):
+            request = original(self)
+            query = getattr(_s3_raw, "query", None)
+            if query is not None:
+                base = request.url.split("?", 1)[0]
+                request.url = base + ("?" + query if query else "")
+            return request
+
+        return _create_aws_request
+
+    _wrap(S3IAMRequest, "_create_aws_request", make)
+
+
+def s3_content_type_middleware(app):
+    """S3's answers are XML documents (`application/xml`) or empty.
+
+    moto's werkzeug responses carry werkzeug's default `Content-Type:
+    text/html; charset=utf-8`, also on S3's XML answers and empty ones
+    (CreateBucket, UploadPart, HeadObject...). The S3 API reference's
+    response syntax for these operations shows XML bodies or none, and S3
+    serves XML as `application/xml`; a `text/html` answer is what a captive
+    portal sends, which the client rightly refuses. For S3 requests, a
+    `text/html` type becomes `application/xml` when there is a body, and is
+    dropped when there is none. Other services' answers are left alone.
+    """
+
+    patch_s3_signature_over_raw_query()
+
+    def wrapped(environ, start_response):
+        if not _is_s3_request(environ):
+            return app(environ, start_response)
+        _s3_raw.query = environ.get("QUERY_STRING", "")
+        captured = {}
+
+        def capture(status, headers, exc_info=None):
+            captured["status"] = status
+            captured["headers"] = headers
+            captured["exc_info"] = exc_info
+            return lambda data: None
+
+        try:
+            body = b"".join(app(environ, capture))
+        finally:
+            _s3_raw.query = None
+        headers = []
+        for name, value in captured["headers"]:
+            if name.lower() == "content-type" and value.lower().startswith("text/html"):
+                if not body:
+                    continue
+                value = "application/xml"
+            headers.append((name, value))
+        start_response(captured["status"], headers, captured["exc_info"])
+        return [body]
+
+    return wrapped
+
+
+# --------------------------------------------------------------------------
 # Server
 # --------------------------------------------------------------------------
 
@@ -2474,6 +2560,7 @@ def main(argv=None) -> int:
         app = region_access_middleware(app)
     if not args.no_model_check:
         app = model_check_middleware(app)
+    app = s3_content_type_middleware(app)
     server = make_server(host, args.port, raw_body_middleware(app), threaded=True)
     if args.quiet:
         import logging

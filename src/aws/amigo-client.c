@@ -215,6 +215,10 @@ body_is_short (SoupMessage *msg,
   SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
   const char *coding = soup_message_headers_get_one (headers, "Content-Encoding");
 
+  /* The answer to a HEAD (S3's HeadObject) has the length of the body a
+   * GET would have, and no body. */
+  if (g_strcmp0 (soup_message_get_method (msg), SOUP_METHOD_HEAD) == 0)
+    return FALSE;
   if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
     return FALSE;
   if (coding != NULL && g_ascii_strcasecmp (coding, "identity") != 0)

@@ -125,7 +125,7 @@ const AmigoOperation amigo_s3_op_head_bucket = {
 
 static const AmigoMember object_input_members[] = {
   URI ("Bucket", "Bucket"),
-  URI ("Key", "Key+"),
+  URI ("Key", "Key"),
   HEADER ("Range", "Range", &string_shape),
   HEADER ("IfMatch", "If-Match", &string_shape),
   QUERY ("PartNumber", "partNumber", &integer_shape),
@@ -166,7 +166,7 @@ const AmigoOperation amigo_s3_op_get_object = {
 
 static const AmigoMember put_input_members[] = {
   URI ("Bucket", "Bucket"),
-  URI ("Key", "Key+"),
+  URI ("Key", "Key"),
   HEADER ("ContentMD5", "Content-MD5", &string_shape),
   HEADER ("ContentType", "Content-Type", &string_shape),
   HEADER ("ChecksumSHA256", "x-amz-checksum-sha256", &string_shape),
@@ -204,7 +204,7 @@ const AmigoOperation amigo_s3_op_upload_part = {
 
 static const AmigoMember create_upload_input_members[] = {
   URI ("Bucket", "Bucket"),
-  URI ("Key", "Key+"),
+  URI ("Key", "Key"),
   HEADER ("ContentType", "Content-Type", &string_shape),
   HEADER ("ChecksumAlgorithm", "x-amz-checksum-algorithm", &string_shape),
 };
@@ -231,7 +231,7 @@ const AmigoOperation amigo_s3_op_create_multipart_upload = {
 
 static const AmigoMember upload_input_members[] = {
   URI ("Bucket", "Bucket"),
-  URI ("Key", "Key+"),
+  URI ("Key", "Key"),
   QUERY ("UploadId", "uploadId", &string_shape),
   QUERY ("MaxParts", "max-parts", &integer_shape),
   QUERY ("PartNumberMarker", "part-number-marker", &string_shape),
@@ -286,7 +286,7 @@ static const AmigoMember completed_upload_members[] = {
 STRUCT (completed_upload_shape, "CompletedMultipartUpload", completed_upload_members);
 static const AmigoMember complete_input_members[] = {
   URI ("Bucket", "Bucket"),
-  URI ("Key", "Key+"),
+  URI ("Key", "Key"),
   QUERY ("UploadId", "uploadId", &string_shape),
   { .name = "MultipartUpload", .shape = &completed_upload_shape,
     .location_name = "CompleteMultipartUpload", .xml_namespace_uri = S3_XMLNS },

@@ -447,8 +447,10 @@ send_part (AmigoS3Upload *self,
   part->tries++;
   part->sent = 0;
   self->in_flight++;
+  /* The part is the callback's data; the reference is dropped there. */
+  g_object_ref (self);
   amigo_s3_call_async (self->s3, &amigo_s3_op_upload_part, params, &body, NULL, NULL,
-                       g_task_get_cancellable (self->run), part_sent_cb, g_object_ref (self));
+                       g_task_get_cancellable (self->run), part_sent_cb, part);
 }
 
 static void
