@@ -2222,6 +2222,30 @@ def patch_s3_signature_over_raw_query() -> None:
     _wrap(S3IAMRequest, "_create_aws_request", make)
 
 
+def s3_check_body(environ):
+    """S3 checks a body against the hashes its request carries; moto does not.
+
+    The S3 API reference, "Common Request Headers", x-amz-content-sha256:
+    "...provides a hash of the request payload... If the value does not
+    match, S3 rejects the request" (error XAmzContentSHA256Mismatch, 400:
+    "The provided 'x-amz-content-sha256' header does not match what was
+    computed"); and "Checking object integrity": "If the checksum that you
+    specified doesn't match what Amazon S3 calculates, Amazon S3 returns an
+    error" (BadDigest, 400). Without this a body cut short or replaced on
+    the way would be stored by moto as if whole. Returns (status, code,
+    message) to refuse the request with, or None."""
+    body = getattr(_raw_bodies, "body", None) or b""
+    declared = environ.get("HTTP_X_AMZ_CONTENT_SHA256", "")
+    if len(declared) == 64 and declared != hashlib.sha256(body).hexdigest():
+        return ("400 Bad Request", "XAmzContentSHA256Mismatch",
+                "The provided 'x-amz-content-sha256' header does not match what was computed.")
+    checksum = environ.get("HTTP_X_AMZ_CHECKSUM_SHA256")
+    if checksum and checksum != base64.b64encode(hashlib.sha256(body).digest()).decode():
+        return ("400 Bad Request", "BadDigest",
+                "The SHA256 you specified did not match the calculated checksum.")
+    return None
+
+
 def s3_content_type_middleware(app):
     """S3's answers are XML documents (`application/xml`) or empty.
 
@@ -2241,6 +2265,15 @@ def s3_content_type_middleware(app):
         if not _is_s3_request(environ):
             return app(environ, start_response)
         _s3_raw.query = environ.get("QUERY_STRING", "")
+        refused = s3_check_body(environ)
+        if refused is not None:
+            status, code, message = refused
+            data = ('<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>%s</Code>'
+                    "<Message>%s</Message><RequestId>%s</RequestId></Error>"
+                    % (code, message, uuid.uuid4().hex[:16].upper())).encode()
+            start_response(status, [("Content-Type", "application/xml"),
+                                    ("Content-Length", str(len(data)))])
+            return [data]
         captured = {}
 
         def capture(status, headers, exc_info=None):

@@ -744,7 +744,16 @@ restarted_cb (SoupMessage *msg,
    * bounds its own resends); send_cb then ends the call with the error. */
   if (call->restart_error != NULL)
     return;
-  if (call->counted > self->max_attempts)
+  /* A body read from a file is not sent again by libsoup (it does not
+   * rewind the stream): the attempt fails as a lost connection, and the
+   * caller (the S3 upload engine) sends the part again with a new stream. */
+  if (amigo_request_get_body_file (call->request, NULL, NULL) != NULL)
+    call->restart_error =
+      _amigo_client_error_with_message (AMIGO_AWS_ERROR_NETWORK, NULL, NULL, NULL, 0, TRUE,
+                                        g_strdup_printf (_("The connection to %s was lost while "
+                                                           "the request was sent. Try again."),
+                                                         call->host));
+  else if (call->counted > self->max_attempts)
     call->restart_error =
       g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NETWORK,
                    _("The request to %s was sent %u times without an answer. Check the "
