@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The operations are the model's (amigo-s3-shapes.c); what S3 adds to the
+ * The operations are the model's (the generated amigo-s3-model.c, from models/s3.json); what S3 adds to the
  * REST-XML protocol lives here: the bucket in the host name or the path,
  * the bucket's own region (learnt from an answer that names it, then the
  * request sent again), bodies streamed from a file region with their hash

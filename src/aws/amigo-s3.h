@@ -5,7 +5,7 @@
 #pragma once
 
 #include "amigo-service.h"
-#include "amigo-s3-shapes.h"
+#include "amigo-s3-model.h"
 
 G_BEGIN_DECLS
 
