@@ -283,6 +283,7 @@ s3_sent_cb (GObject      *source,
     g_task_return_pointer (task, values, (GDestroyNotify) json_node_unref);
 }
 
+/* Takes @task: the client's callback (s3_sent_cb) owns it from here. */
 static void
 s3_send (GTask *task)
 {
@@ -301,6 +302,7 @@ s3_send (GTask *task)
   if (request == NULL)
     {
       g_task_return_error (task, error);
+      g_object_unref (task);
       return;
     }
 
@@ -353,6 +355,7 @@ s3_send (GTask *task)
               g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_INVALID_ARGUMENT,
                                        _("An unsigned upload body is only sent over https. "
                                          "This is a bug in Amigo; please report it."));
+              g_object_unref (task);
               return;
             }
           hash = "UNSIGNED-PAYLOAD";
