@@ -538,6 +538,21 @@ test_download_resume (void)
   g_assert_cmpuint (amigo_s3_download_get_resumed_from (download), ==, 3 * MiB);
   assert_same_files (path, dest);
   g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+
+  /* A part file of another version of the object (the task saved another
+   * ETag) is not completed: the download starts over. */
+  {
+    g_autoptr(AmigoS3Download) again = amigo_s3_download_new (s3, bucket, "exports/export.vmdk", dest);
+
+    g_unlink (dest);
+    g_assert_true (g_file_set_contents (partial, "stale bytes of an older export", -1, NULL));
+    amigo_s3_download_set_etag (again, "\"0123456789abcdef0123456789abcdef-2\"");
+    amigo_s3_download_run_async (again, NULL, result_cb, NULL);
+    g_assert_true (amigo_s3_download_run_finish (again, await_result (), &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (amigo_s3_download_get_resumed_from (again), ==, 0);
+    assert_same_files (path, dest);
+  }
 }
 
 int
