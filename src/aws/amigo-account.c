@@ -11,6 +11,7 @@
 #include "amigo-error.h"
 #include "amigo-getter-private.h"
 #include "amigo-gtask-private.h"
+#include "amigo-sso.h"
 #include "amigo-sts.h"
 
 struct _AmigoAccount
@@ -28,6 +29,7 @@ struct _AmigoAccount
   AmigoKeyring *keyring;        /* KEYRING */
   AmigoKeyringAccount *stored;  /* KEYRING */
   AmigoAwsConfig *config;
+  AmigoSsoSettings *sso;        /* SSO */
 
   /* The client is made once and keeps its SoupSession (keep-alive) across
    * credential refreshes. */
@@ -96,6 +98,7 @@ amigo_account_finalize (GObject *object)
   g_free (self->default_region);
   g_free (self->custom_endpoint);
   g_free (self->account_number);
+  g_clear_pointer (&self->sso, amigo_sso_settings_free);
 
   G_OBJECT_CLASS (amigo_account_parent_class)->finalize (object);
 }
@@ -147,7 +150,7 @@ amigo_account_class_init (AmigoAccountClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL,
-                      AMIGO_ACCOUNT_KIND_KEYRING, AMIGO_ACCOUNT_KIND_ENVIRONMENT,
+                      AMIGO_ACCOUNT_KIND_KEYRING, AMIGO_ACCOUNT_KIND_SSO,
                       AMIGO_ACCOUNT_KIND_KEYRING,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_DEFAULT_REGION] =
@@ -264,6 +267,68 @@ amigo_account_new_environment (AmigoAwsConfig *config)
   else
     self->default_region = amigo_aws_config_resolve_region (config, NULL);
   return self;
+}
+
+/**
+ * amigo_account_sso_id:
+ * @settings: an account's start URL, account id and role name
+ *
+ * Returns: (transfer full): the id of the account these settings make:
+ *   one per start URL × account × role
+ */
+char *
+amigo_account_sso_id (const AmigoSsoSettings *settings)
+{
+  g_return_val_if_fail (settings != NULL, NULL);
+  return g_strdup_printf ("sso:%s/%s@%s", settings->account_id, settings->role_name,
+                          settings->start_url);
+}
+
+/**
+ * amigo_account_new_sso:
+ * @config: the AWS CLI configuration, for the environment's endpoint overrides
+ * @name: the name people see (the AWS account's, at first)
+ * @region: (nullable): the region to show first
+ * @settings: the start URL, IAM Identity Center's region, the account id
+ *   and the role name (copied)
+ *
+ * Returns: (transfer full): an account whose credentials come from
+ *   GetRoleCredentials, with the token of @settings' shared session
+ */
+AmigoAccount *
+amigo_account_new_sso (AmigoAwsConfig         *config,
+                       const char             *name,
+                       const char             *region,
+                       const AmigoSsoSettings *settings)
+{
+  AmigoAccount *self;
+
+  g_return_val_if_fail (AMIGO_IS_AWS_CONFIG (config), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (settings != NULL && settings->account_id != NULL &&
+                        settings->role_name != NULL, NULL);
+
+  self = g_object_new (AMIGO_TYPE_ACCOUNT, NULL);
+  self->kind = AMIGO_ACCOUNT_KIND_SSO;
+  self->config = g_object_ref (config);
+  self->sso = amigo_sso_settings_copy (settings);
+  self->id = amigo_account_sso_id (settings);
+  self->name = g_strdup (name);
+  self->default_region = g_strdup (region);
+  return self;
+}
+
+/**
+ * amigo_account_get_sso_settings:
+ *
+ * Returns: (transfer none) (nullable): where an IAM Identity Center
+ *   account signs in, and its account and role
+ */
+const AmigoSsoSettings *
+amigo_account_get_sso_settings (AmigoAccount *self)
+{
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
+  return self->sso;
 }
 
 /* The getters that return a field as it is. */
@@ -455,6 +520,7 @@ settings_profile (AmigoAccount *self)
     case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
       return amigo_aws_config_get_selected_profile_name (self->config);
     case AMIGO_ACCOUNT_KIND_KEYRING:
+    case AMIGO_ACCOUNT_KIND_SSO:
     default:
       return NULL;
     }
@@ -501,6 +567,15 @@ configure_client (AmigoAccount  *self,
 
       g_weak_ref_init (weak, self);
       amigo_client_set_credentials_refresh_func (client, refresh_credentials, weak, weak_ref_free);
+    }
+  else if (self->kind == AMIGO_ACCOUNT_KIND_SSO)
+    {
+      /* New role credentials before these expire, from the shared
+       * session's token (refreshed, or asked for again by a sign-in). */
+      g_autoptr(AmigoSsoSession) session = amigo_sso_session_get_shared (self->config, self->sso);
+
+      amigo_sso_session_attach_to_client (session, client, self->sso->account_id,
+                                          self->sso->role_name);
     }
   return TRUE;
 }
@@ -629,6 +704,19 @@ chain_resolve_cb (GObject      *source,
   return_client (task, credentials, error);
 }
 
+static void
+sso_resolve_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  AmigoCredentials *credentials;
+
+  credentials = amigo_sso_resolve_credentials_finish (AMIGO_AWS_CONFIG (source), result, &error);
+  return_client (task, credentials, error);
+}
+
 /**
  * amigo_account_get_client_async:
  *
@@ -652,7 +740,7 @@ amigo_account_get_client_async (AmigoAccount        *self,
 
   /* A profile's client refreshes its credentials itself, before each call. */
   if (self->credentials != NULL && self->client != NULL &&
-      (self->kind == AMIGO_ACCOUNT_KIND_PROFILE ||
+      (self->kind == AMIGO_ACCOUNT_KIND_PROFILE || self->kind == AMIGO_ACCOUNT_KIND_SSO ||
        !amigo_credentials_is_expired (self->credentials, g_get_real_time () / G_USEC_PER_SEC)))
     {
       g_task_return_pointer (task, g_object_ref (self->client), g_object_unref);
@@ -671,6 +759,11 @@ amigo_account_get_client_async (AmigoAccount        *self,
     case AMIGO_ACCOUNT_KIND_PROFILE:
       amigo_credential_chain_resolve_async (self->config, self->profile_name, cancellable,
                                             chain_resolve_cb, g_steal_pointer (&task));
+      break;
+
+    case AMIGO_ACCOUNT_KIND_SSO:
+      amigo_sso_resolve_settings_async (self->config, self->sso, cancellable,
+                                        sso_resolve_cb, g_steal_pointer (&task));
       break;
 
     case AMIGO_ACCOUNT_KIND_ENVIRONMENT:

@@ -12,6 +12,7 @@
 #include "amigo-credentials.h"
 #include "amigo-endpoint.h"
 #include "amigo-keyring.h"
+#include "amigo-sso-config.h"
 
 G_BEGIN_DECLS
 
@@ -22,11 +23,15 @@ G_BEGIN_DECLS
  *   read afresh from its files (static keys, `credential_process`, a role
  *   assumed with STS, a web identity)
  * @AMIGO_ACCOUNT_KIND_ENVIRONMENT: `AWS_ACCESS_KEY_ID` and friends
+ * @AMIGO_ACCOUNT_KIND_SSO: a role of an IAM Identity Center account that
+ *   Amigo keeps itself (start URL, region, account id and role name: never
+ *   a token), its credentials from GetRoleCredentials
  */
 typedef enum {
   AMIGO_ACCOUNT_KIND_KEYRING,
   AMIGO_ACCOUNT_KIND_PROFILE,
   AMIGO_ACCOUNT_KIND_ENVIRONMENT,
+  AMIGO_ACCOUNT_KIND_SSO,
 } AmigoAccountKind;
 
 #define AMIGO_TYPE_ACCOUNT (amigo_account_get_type ())
@@ -39,6 +44,12 @@ AmigoAccount     *amigo_account_new_keyring          (AmigoKeyring        *keyri
 AmigoAccount     *amigo_account_new_profile          (AmigoAwsConfig      *config,
                                                       const char          *profile_name);
 AmigoAccount     *amigo_account_new_environment      (AmigoAwsConfig      *config);
+AmigoAccount     *amigo_account_new_sso              (AmigoAwsConfig      *config,
+                                                      const char          *name,
+                                                      const char          *region,
+                                                      const AmigoSsoSettings *settings);
+char             *amigo_account_sso_id               (const AmigoSsoSettings *settings);
+const AmigoSsoSettings *amigo_account_get_sso_settings (AmigoAccount      *self);
 gboolean          amigo_account_environment_is_set   (AmigoAwsConfig      *config);
 
 const char       *amigo_account_get_id               (AmigoAccount        *self);

@@ -49,6 +49,7 @@ account_rank (AmigoAccount *account)
     case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
       return 0;
     case AMIGO_ACCOUNT_KIND_KEYRING:
+    case AMIGO_ACCOUNT_KIND_SSO:
       return 1;
     case AMIGO_ACCOUNT_KIND_PROFILE:
     default:
@@ -115,6 +116,81 @@ add_cli_choice (AmigoAccountManager *self)
     }
 }
 
+/* ---- IAM Identity Center accounts, kept in the settings (never a token) -- */
+
+#define SSO_KEY_NAME "name"
+#define SSO_KEY_REGION "region"
+#define SSO_KEY_START_URL "start-url"
+#define SSO_KEY_SSO_REGION "sso-region"
+#define SSO_KEY_ACCOUNT_ID "account-id"
+#define SSO_KEY_ROLE_NAME "role-name"
+
+static void
+load_sso_accounts (AmigoAccountManager *self)
+{
+  g_autoptr(GVariant) all = g_settings_get_value (self->settings, "sso-accounts");
+  GVariantIter iter;
+  GVariant *dict;
+
+  g_variant_iter_init (&iter, all);
+  while ((dict = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      const char *name = NULL, *region = NULL, *start_url = NULL, *sso_region = NULL;
+      const char *account_id = NULL, *role_name = NULL;
+
+      g_variant_lookup (dict, SSO_KEY_NAME, "&s", &name);
+      g_variant_lookup (dict, SSO_KEY_REGION, "&s", &region);
+      g_variant_lookup (dict, SSO_KEY_START_URL, "&s", &start_url);
+      g_variant_lookup (dict, SSO_KEY_SSO_REGION, "&s", &sso_region);
+      g_variant_lookup (dict, SSO_KEY_ACCOUNT_ID, "&s", &account_id);
+      g_variant_lookup (dict, SSO_KEY_ROLE_NAME, "&s", &role_name);
+      if (name != NULL && start_url != NULL && sso_region != NULL && account_id != NULL &&
+          role_name != NULL)
+        {
+          g_autoptr(AmigoSsoSettings) settings =
+            amigo_sso_settings_new (start_url, sso_region, account_id, role_name);
+          g_autofree char *id = amigo_account_sso_id (settings);
+
+          if (amigo_account_manager_lookup (self, id) == NULL)
+            {
+              g_autoptr(AmigoAccount) account =
+                amigo_account_new_sso (self->config, name,
+                                       region != NULL && *region != '\0' ? region : NULL, settings);
+              add_account (self, account);
+            }
+        }
+      g_variant_unref (dict);
+    }
+}
+
+/* Writes every IAM Identity Center account of the list to the settings. */
+static void
+save_sso_accounts (AmigoAccountManager *self)
+{
+  GVariantBuilder builder;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{ss}"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmigoAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+      const AmigoSsoSettings *settings = amigo_account_get_sso_settings (account);
+
+      if (amigo_account_get_kind (account) != AMIGO_ACCOUNT_KIND_SSO)
+        continue;
+      g_variant_builder_open (&builder, G_VARIANT_TYPE ("a{ss}"));
+      g_variant_builder_add (&builder, "{ss}", SSO_KEY_NAME, amigo_account_get_name (account));
+      g_variant_builder_add (&builder, "{ss}", SSO_KEY_REGION,
+                             amigo_account_get_default_region (account));
+      g_variant_builder_add (&builder, "{ss}", SSO_KEY_START_URL, settings->start_url);
+      g_variant_builder_add (&builder, "{ss}", SSO_KEY_SSO_REGION, settings->region);
+      g_variant_builder_add (&builder, "{ss}", SSO_KEY_ACCOUNT_ID, settings->account_id);
+      g_variant_builder_add (&builder, "{ss}", SSO_KEY_ROLE_NAME, settings->role_name);
+      g_variant_builder_close (&builder);
+    }
+  g_settings_set_value (self->settings, "sso-accounts", g_variant_builder_end (&builder));
+}
+
 static void
 list_accounts_cb (GObject      *source,
                   GAsyncResult *result,
@@ -157,6 +233,7 @@ list_accounts_cb (GObject      *source,
         }
     }
 
+  load_sso_accounts (self);
   add_cli_choice (self);
 
   self->loaded = TRUE;
@@ -531,6 +608,46 @@ amigo_account_manager_remove (AmigoAccountManager *self,
 
   if (g_list_store_find (self->accounts, account, &position))
     g_list_store_remove (self->accounts, position);
+  if (amigo_account_get_kind (account) == AMIGO_ACCOUNT_KIND_SSO)
+    save_sso_accounts (self);
+}
+
+/**
+ * amigo_account_manager_add_sso:
+ * @name: the name people see (the AWS account's)
+ * @region: (nullable): the region to show first (IAM Identity Center's
+ *   when %NULL)
+ * @settings: the start URL, IAM Identity Center's region, the account id
+ *   and the role name
+ *
+ * Remembers an IAM Identity Center account × role. Nothing secret is kept:
+ * the token stays with the shared session (and the keyring).
+ *
+ * Returns: (transfer none): the account (the one there already when these
+ *   settings were added before)
+ */
+AmigoAccount *
+amigo_account_manager_add_sso (AmigoAccountManager    *self,
+                               const char             *name,
+                               const char             *region,
+                               const AmigoSsoSettings *settings)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(AmigoAccount) account = NULL;
+  AmigoAccount *existing;
+
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT_MANAGER (self), NULL);
+  g_return_val_if_fail (settings != NULL, NULL);
+
+  id = amigo_account_sso_id (settings);
+  existing = amigo_account_manager_lookup (self, id);
+  if (existing != NULL)
+    return existing;
+  account = amigo_account_new_sso (self->config, name, region != NULL ? region : settings->region,
+                                   settings);
+  add_account (self, account);
+  save_sso_accounts (self);
+  return account;
 }
 
 /**
