@@ -41,5 +41,9 @@ AmigoAccount        *amigo_account_manager_add_sso          (AmigoAccountManager
                                                              const char           *name,
                                                              const char           *region,
                                                              const AmigoSsoSettings *settings);
+AmigoAccount        *amigo_account_manager_add_role         (AmigoAccountManager  *self,
+                                                             const char           *name,
+                                                             AmigoAccount         *source,
+                                                             const AmigoRoleSettings *role);
 
 G_END_DECLS

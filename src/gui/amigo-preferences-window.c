@@ -55,6 +55,11 @@ describe_account (AmigoAccount *account)
       kind = g_strdup_printf (_("IAM Identity Center, role “%s”"),
                               amigo_account_get_sso_settings (account)->role_name);
       break;
+    case AMIGO_ACCOUNT_KIND_ROLE:
+      /* Translators: %s is the name of the account a role is assumed from */
+      kind = g_strdup_printf (_("Role assumed from “%s”"),
+                              amigo_account_get_name (amigo_account_get_source (account)));
+      break;
     case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
     default:
       kind = g_strdup (_("From the environment"));
@@ -120,6 +125,9 @@ create_account_row (gpointer item,
       break;
     case AMIGO_ACCOUNT_KIND_SSO:
       icon_name = "system-users-symbolic";
+      break;
+    case AMIGO_ACCOUNT_KIND_ROLE:
+      icon_name = "system-switch-user-symbolic";
       break;
     case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
     default:
@@ -271,6 +279,7 @@ remove_confirmed (gpointer owner,
       break;
     case AMIGO_ACCOUNT_KIND_PROFILE:
     case AMIGO_ACCOUNT_KIND_SSO:
+    case AMIGO_ACCOUNT_KIND_ROLE:
       amigo_account_manager_remove (self->manager, account);
       break;
     case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
@@ -318,6 +327,10 @@ remove_account_action (GtkWidget  *widget,
       body = g_strdup_printf (_("Amigo forgets the account “%s”. Your access in IAM Identity "
                                 "Center is not changed, and the account can be added again."),
                               name);
+      break;
+    case AMIGO_ACCOUNT_KIND_ROLE:
+      body = g_strdup_printf (_("Amigo forgets the role “%s”. The role itself is not changed "
+                                "in AWS."), name);
       break;
     case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
     default:

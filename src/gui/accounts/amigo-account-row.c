@@ -37,6 +37,8 @@ describe_kind (AmigoAccountKind kind)
       return _("AWS CLI profile");
     case AMIGO_ACCOUNT_KIND_SSO:
       return _("IAM Identity Center");
+    case AMIGO_ACCOUNT_KIND_ROLE:
+      return _("Switched role");
     case AMIGO_ACCOUNT_KIND_KEYRING:
     default:
       return _("Stored in the keyring");
