@@ -284,6 +284,7 @@ main (int   argc,
       { "shortcuts", "win.show-help-overlay", NULL, NULL },
       { "mfa-code", NULL, mfa_code, mfa_code_done },
       { "sso-add-accounts", "win.add-sso-accounts", NULL, NULL },
+      { "switch-role", "win.switch-role", NULL, NULL },
       { "sso-sign-in", NULL, sso_sign_in, sso_sign_in_done },
       { "sso-sign-in-code", NULL, sso_sign_in_code, sso_sign_in_done },
     };

@@ -731,34 +731,28 @@ amigo_account_manager_remove (AmigoAccountManager *self,
 
 /**
  * amigo_account_manager_add_role:
- * @name: the name people gave it
- * @source: the account the role is assumed from (one of the list)
- * @role: the role
+ * @account: a switch-role account (amigo_account_new_role()), whose
+ *   source is one of the list
  *
- * Remembers a switch-role account. Nothing secret is kept: its
- * credentials are sessions made from @source's.
+ * Remembers a switch-role account, with the session it may have made
+ * already (so that an MFA code is not asked twice). Nothing secret is
+ * kept: its credentials are sessions made from its source's.
  *
  * Returns: (transfer none): the account (the one there already when the
  *   same role of the same source was added before)
  */
 AmigoAccount *
-amigo_account_manager_add_role (AmigoAccountManager     *self,
-                                const char              *name,
-                                AmigoAccount            *source,
-                                const AmigoRoleSettings *role)
+amigo_account_manager_add_role (AmigoAccountManager *self,
+                                AmigoAccount        *account)
 {
-  g_autofree char *id = NULL;
-  g_autoptr(AmigoAccount) account = NULL;
   AmigoAccount *existing;
 
   g_return_val_if_fail (AMIGO_IS_ACCOUNT_MANAGER (self), NULL);
-  g_return_val_if_fail (AMIGO_IS_ACCOUNT (source) && role != NULL, NULL);
+  g_return_val_if_fail (amigo_account_get_kind (account) == AMIGO_ACCOUNT_KIND_ROLE, NULL);
 
-  id = amigo_account_role_id (amigo_account_get_id (source), role->role_arn);
-  existing = amigo_account_manager_lookup (self, id);
+  existing = amigo_account_manager_lookup (self, amigo_account_get_id (account));
   if (existing != NULL)
     return existing;
-  account = amigo_account_new_role (self->config, name, NULL, source, role);
   add_account (self, account);
   save_role_accounts (self, NULL);
   return account;

@@ -42,8 +42,6 @@ AmigoAccount        *amigo_account_manager_add_sso          (AmigoAccountManager
                                                              const char           *region,
                                                              const AmigoSsoSettings *settings);
 AmigoAccount        *amigo_account_manager_add_role         (AmigoAccountManager  *self,
-                                                             const char           *name,
-                                                             AmigoAccount         *source,
-                                                             const AmigoRoleSettings *role);
+                                                             AmigoAccount         *account);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "accounts/amigo-import-dialog.h"
 #include "accounts/amigo-sso-add-dialog.h"
 #include "accounts/amigo-sso-sign-in-dialog.h"
+#include "accounts/amigo-switch-role-dialog.h"
 #include "amigo-window-private.h"
 #include "amigo-text.h"
 
@@ -190,6 +191,20 @@ add_sso_accounts_action (GtkWidget  *widget,
   present_adding_dialog (self, amigo_sso_add_dialog_new (GTK_WINDOW (self), self->manager));
 }
 
+/* A role on top of the account shown, as the console's "Switch role". */
+static void
+switch_role_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AmigoWindow *self = AMIGO_WINDOW (widget);
+
+  if (self->account == NULL)
+    return;
+  present_adding_dialog (self, amigo_switch_role_dialog_new (GTK_WINDOW (self), self->manager,
+                                                             self->account));
+}
+
 static void
 on_signed_in_cb (AmigoSsoSignInDialog *dialog,
                  gboolean              signed_in,
@@ -335,6 +350,7 @@ _amigo_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.edit-account", NULL, edit_account_action);
   gtk_widget_class_install_action (widget_class, "win.add-sso-accounts", NULL, add_sso_accounts_action);
   gtk_widget_class_install_action (widget_class, "win.sso-sign-in", NULL, sso_sign_in_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-role", NULL, switch_role_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
 
