@@ -21,6 +21,7 @@
 #include "amigo-application.h"
 #include "amigo-error.h"
 #include "amigo-sts.h"
+#include "amigo-client-private.h"
 #include "amigo-test-ui.h"
 #include "amigo-window.h"
 
@@ -141,6 +142,60 @@ session_has_token (AmigoSsoSession *session)
     return FALSE;
   amigo_secure_free_string (token);
   return TRUE;
+}
+
+/* ---- refresh mid-listing ---------------------------------------------------- */
+
+#define LIST_BODY "Action=DescribeImages&Version=2016-11-15&Owner.1=self"
+
+/* Every STS session moto issued so far expires (tests/moto-launcher.py). */
+static void
+expire_sessions (void)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (g_getenv ("AMIGO_TEST_ENDPOINT"), "/amigo-test/expire-sessions", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) body = g_bytes_new_static ("{}", 2);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  answer = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+/* A listing whose session expired meanwhile: one refresh (the account's
+ * own kind: GetRoleCredentials, or AssumeRole again), the call sent again
+ * and answered. */
+static void
+assert_refreshed_mid_listing (AmigoAccount *account)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoCredentials) before = NULL;
+  g_autoptr(AmigoCredentials) after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint refreshes;
+
+  amigo_account_get_client_async (account, NULL, store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, 60);
+  client = amigo_account_get_client_finish (account, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  before = amigo_client_dup_credentials (client);
+  refreshes = _amigo_client_get_refresh_count (client);
+
+  expire_sessions ();
+  amigo_client_call_async (client, "ec2", "us-east-1", g_getenv ("AMIGO_TEST_ENDPOINT"), LIST_BODY,
+                           NULL, NULL, NULL, store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, 60);
+  g_assert_true (amigo_client_call_finish (client, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (_amigo_client_get_refresh_count (client), ==, refreshes + 1);
+  after = amigo_client_dup_credentials (client);
+  g_assert_cmpstr (amigo_credentials_get_access_key_id (before), !=,
+                   amigo_credentials_get_access_key_id (after));
 }
 
 /* ---- the tests ---------------------------------------------------------------- */
@@ -369,6 +424,8 @@ test_add_accounts (void)
   identity = amigo_account_get_identity_finish (account, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (identity);
+  /* Role credentials expired mid-listing: new ones from the portal. */
+  assert_refreshed_mid_listing (account);
   g_settings_reset (settings, "sso-accounts");
 }
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <libsoup/soup.h>
 #include <string.h>
 
 #include "accounts/amigo-switch-role-dialog.h"
@@ -17,6 +18,7 @@
 #include "amigo-credential-chain.h"
 #include "amigo-mfa-dialog.h"
 #include "amigo-sts.h"
+#include "amigo-client-private.h"
 #include "amigo-test-ui.h"
 
 #define ROLE "arn:aws:iam::123456789012:role/amigo-test-role"
@@ -109,6 +111,60 @@ find_mfa_dialog (void)
   return NULL;
 }
 
+/* ---- refresh mid-listing ---------------------------------------------------- */
+
+#define LIST_BODY "Action=DescribeImages&Version=2016-11-15&Owner.1=self"
+
+/* Every STS session moto issued so far expires (tests/moto-launcher.py). */
+static void
+expire_sessions (void)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (g_getenv ("AMIGO_TEST_ENDPOINT"), "/amigo-test/expire-sessions", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) body = g_bytes_new_static ("{}", 2);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  answer = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+/* A listing whose session expired meanwhile: one refresh (the account's
+ * own kind: GetRoleCredentials, or AssumeRole again), the call sent again
+ * and answered. */
+static void
+assert_refreshed_mid_listing (AmigoAccount *account)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoCredentials) before = NULL;
+  g_autoptr(AmigoCredentials) after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint refreshes;
+
+  amigo_account_get_client_async (account, NULL, store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, 60);
+  client = amigo_account_get_client_finish (account, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  before = amigo_client_dup_credentials (client);
+  refreshes = _amigo_client_get_refresh_count (client);
+
+  expire_sessions ();
+  amigo_client_call_async (client, "ec2", "us-east-1", g_getenv ("AMIGO_TEST_ENDPOINT"), LIST_BODY,
+                           NULL, NULL, NULL, store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, 60);
+  g_assert_true (amigo_client_call_finish (client, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (_amigo_client_get_refresh_count (client), ==, refreshes + 1);
+  after = amigo_client_dup_credentials (client);
+  g_assert_cmpstr (amigo_credentials_get_access_key_id (before), !=,
+                   amigo_credentials_get_access_key_id (after));
+}
+
 /* A role ARN, a name: the role assumed once, then an account whose calls
  * are signed with the role's session; kept without a secret and shown
  * again after a restart; a new session when the credentials are dropped. */
@@ -162,6 +218,8 @@ test_switch_role (void)
   g_assert_true (g_str_has_prefix (first_key, "ASIA"));
   g_assert_true (g_str_has_prefix (second_key, "ASIA"));
   g_assert_cmpstr (first_key, !=, second_key);
+  /* The session expired mid-listing: the role assumed again. */
+  assert_refreshed_mid_listing (account);
 
   stored = g_settings_get_value (settings, "role-accounts");
   g_assert_cmpuint (g_variant_n_children (stored), ==, 1);
