@@ -487,6 +487,58 @@ test_window_sign_in_required (void)
   g_settings_reset (settings, "last-account");
 }
 
+/* The window's sign-in page finds the session of an AWS CLI profile with
+ * sso_session, and of a role whose source_profile is one. */
+static void
+test_profile_session (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.amigo_app.Amigo");
+  g_autofree char *path = g_build_filename (env.home, "config", NULL);
+  g_autoptr(AmigoAccountManager) manager = NULL;
+  g_autoptr(AmigoAccount) sso_profile = NULL;
+  g_autoptr(AmigoAccount) role_profile = NULL;
+  g_autoptr(AmigoAccount) keys_profile = NULL;
+  g_autoptr(AmigoSsoSession) session = NULL;
+  g_autoptr(AmigoSsoSession) role_session = NULL;
+  g_autoptr(AmigoSsoSession) none = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "[sso-session corp]\n"
+                                      "sso_start_url = " START_URL "\n"
+                                      "sso_region = " SSO_REGION "\n"
+                                      "[profile dev]\n"
+                                      "sso_session = corp\n"
+                                      "sso_account_id = 000000000001\n"
+                                      "sso_role_name = ReadOnlyAccess\n"
+                                      "[profile admin]\n"
+                                      "role_arn = arn:aws:iam::123456789012:role/amigo-test-role\n"
+                                      "source_profile = dev\n"
+                                      "[profile keys]\n"
+                                      "aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
+                                      "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n",
+                                      -1, NULL));
+  envp = g_environ_setenv (g_get_environ (), "AWS_CONFIG_FILE", path, TRUE);
+  manager = amigo_account_manager_new (settings, (const char * const *) envp);
+  amigo_account_manager_load_async (manager, NULL, store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, 60);
+  g_assert_true (amigo_account_manager_load_finish (manager, result, &error));
+
+  sso_profile = amigo_account_new_profile (amigo_account_manager_get_config (manager), "dev");
+  role_profile = amigo_account_new_profile (amigo_account_manager_get_config (manager), "admin");
+  keys_profile = amigo_account_new_profile (amigo_account_manager_get_config (manager), "keys");
+  session = amigo_sso_sign_in_dialog_session_for_account (manager, sso_profile);
+  g_assert_nonnull (session);
+  g_assert_cmpstr (amigo_sso_session_get_settings (session)->start_url, ==, START_URL);
+  role_session = amigo_sso_sign_in_dialog_session_for_account (manager, role_profile);
+  g_assert_true (role_session == session);
+  none = amigo_sso_sign_in_dialog_session_for_account (manager, keys_profile);
+  g_assert_null (none);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +576,7 @@ main (int   argc,
   g_test_add_func ("/ui-sso/sign-in/denied-expired", test_sign_in_denied_expired);
   g_test_add_func ("/ui-sso/add-accounts", test_add_accounts);
   g_test_add_func ("/ui-sso/window-sign-in-required", test_window_sign_in_required);
+  g_test_add_func ("/ui-sso/profile-session", test_profile_session);
   status = g_test_run ();
 
   amigo_sso_forget_shared_sessions ();

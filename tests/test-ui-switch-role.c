@@ -229,6 +229,13 @@ test_switch_role (void)
   again = load_manager (settings);
   g_assert_nonnull (only_role_account (again));
   g_assert_cmpstr (amigo_account_get_name (only_role_account (again)), ==, "Test role");
+
+  /* Its source gone, the role leaves the list, but stays remembered. */
+  amigo_account_manager_remove (again, amigo_account_manager_lookup (again, "environment"));
+  g_assert_null (only_role_account (again));
+  g_clear_pointer (&stored, g_variant_unref);
+  stored = g_settings_get_value (settings, "role-accounts");
+  g_assert_cmpuint (g_variant_n_children (stored), ==, 1);
   g_settings_reset (settings, "role-accounts");
 }
 

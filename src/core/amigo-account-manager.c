@@ -721,12 +721,26 @@ amigo_account_manager_remove (AmigoAccountManager *self,
       g_settings_set_strv (self->settings, "imported-profiles", (const char * const *) updated);
     }
 
+  /* The list may hold the last reference. */
+  g_object_ref (account);
   if (g_list_store_find (self->accounts, account, &position))
     g_list_store_remove (self->accounts, position);
   if (amigo_account_get_kind (account) == AMIGO_ACCOUNT_KIND_SSO)
     save_sso_accounts (self);
   if (amigo_account_get_kind (account) == AMIGO_ACCOUNT_KIND_ROLE)
     save_role_accounts (self, amigo_account_get_id (account));
+
+  /* Roles switched to from it leave the list with it (remembered, in case
+   * it comes back, as a profile that left the AWS CLI's files would). */
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->accounts)); i > 0; i--)
+    {
+      g_autoptr(AmigoAccount) other = g_list_model_get_item (G_LIST_MODEL (self->accounts), i - 1);
+
+      if (amigo_account_get_kind (other) == AMIGO_ACCOUNT_KIND_ROLE &&
+          amigo_account_get_source (other) == account)
+        g_list_store_remove (self->accounts, i - 1);
+    }
+  g_object_unref (account);
 }
 
 /**
