@@ -267,6 +267,37 @@ test_sign_in_browser (void)
   amigo_sso_sign_in_dialog_set_uri_opener (NULL, NULL);
 }
 
+static void
+ignore_uri (const char *uri,
+            gpointer    user_data)
+{
+  /* A browser that never comes back. */
+}
+
+/* The browser page offers the code too: signing in goes on that way. */
+static void
+test_sign_in_browser_then_code (void)
+{
+  g_autoptr(AmigoSsoSession) session = NULL;
+  AmigoSsoSignInDialog *dialog;
+  Finished finished = { 0 };
+
+  reset ();
+  amigo_sso_sign_in_dialog_set_uri_opener (ignore_uri, NULL);
+  session = new_session ();
+  dialog = amigo_sso_sign_in_dialog_new (NULL, session);
+  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
+  gtk_window_present (GTK_WINDOW (dialog));
+  amigo_test_ui_settle ();
+  amigo_test_ui_click (amigo_test_ui_find (dialog, "browser_button"));
+  g_assert_cmpstr (amigo_sso_sign_in_dialog_get_page (dialog), ==, "browser");
+  amigo_test_ui_click (amigo_test_ui_find (dialog, "browser_code_button"));
+  AMIGO_TEST_WAIT_FOR (finished.done, 60);
+  g_assert_true (finished.signed_in);
+  g_assert_true (session_has_token (session));
+  amigo_sso_sign_in_dialog_set_uri_opener (NULL, NULL);
+}
+
 /* Denied and expired: a clear page each, and Try Again back to the start. */
 static void
 test_sign_in_denied_expired (void)
@@ -573,6 +604,7 @@ main (int   argc,
 
   g_test_add_func ("/ui-sso/sign-in/device-code", test_sign_in_device_code);
   g_test_add_func ("/ui-sso/sign-in/browser", test_sign_in_browser);
+  g_test_add_func ("/ui-sso/sign-in/browser-then-code", test_sign_in_browser_then_code);
   g_test_add_func ("/ui-sso/sign-in/denied-expired", test_sign_in_denied_expired);
   g_test_add_func ("/ui-sso/add-accounts", test_add_accounts);
   g_test_add_func ("/ui-sso/window-sign-in-required", test_window_sign_in_required);

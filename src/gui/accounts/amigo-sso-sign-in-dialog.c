@@ -67,10 +67,16 @@ launch_uri_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
+  g_autoptr(AmigoSsoSignInDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    g_warning ("Could not open the sign-in page in a browser: %s", error->message);
+  if (g_app_info_launch_default_for_uri_finish (result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->finished)
+    return;
+  /* No browser here: the code, which any other device can take. */
+  g_message ("Could not open the sign-in page in a browser (%s); using a code instead",
+             error->message);
+  amigo_sso_sign_in_dialog_start (self, AMIGO_SSO_GRANT_DEVICE_CODE);
 }
 
 /* The engine asks for the authorize page to be opened. */
@@ -89,7 +95,8 @@ ui_open_uri (const char *uri,
   /* GtkUriLauncher is GTK 4.10; this goes through the OpenURI portal in
    * Flatpak too. */
   context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
-  g_app_info_launch_default_for_uri_async (uri, context, self->cancellable, launch_uri_cb, NULL);
+  g_app_info_launch_default_for_uri_async (uri, context, self->cancellable, launch_uri_cb,
+                                           g_object_ref (self));
 }
 
 static void
