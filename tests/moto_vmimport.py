@@ -934,13 +934,40 @@ def apply() -> None:
         _TICKER.start()
 
 
+def _seed_object(environ, start_response):
+    from moto.core import DEFAULT_ACCOUNT_ID
+
+    query = urllib.parse.parse_qs(environ.get("QUERY_STRING") or "")
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    body = environ["wsgi.input"].read(length)
+    try:
+        bucket, key = query["bucket"][0], query["key"][0]
+        region = query.get("region", ["us-east-1"])[0]
+        account = query.get("account", [DEFAULT_ACCOUNT_ID])[0]
+        if not _bucket_exists(account, bucket):
+            _s3(account).create_bucket(bucket, region)
+        _put_object(account, bucket, key, body)
+        status, answer = "200 OK", {"ok": True, "size": len(body)}
+    except (KeyError, IndexError) as error:
+        status, answer = "400 Bad Request", {"ok": False, "error": f"missing {error}"}
+    payload = json.dumps(answer).encode("utf-8")
+    start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(payload)))])
+    return [payload]
+
+
 def control_middleware(app):
     """Test knobs, unsigned, loopback only, outside any AWS protocol:
 
       POST /amigo-test/vm-import {"step_seconds": 0.05}
         how long each task state lasts (3 s by default)
+      POST /amigo-test/s3-object?bucket=B&key=K&region=R  (body: the bytes)
+        puts an object into moto's S3 for the test account, creating the
+        bucket in R if needed: a fixture for tests of the EC2 side that do
+        not exercise Amigo's own S3 upload
     """
     def middleware(environ, start_response):
+        if environ.get("PATH_INFO") == "/amigo-test/s3-object" and environ.get("REQUEST_METHOD") == "POST":
+            return _seed_object(environ, start_response)
         if environ.get("PATH_INFO") != "/amigo-test/vm-import" or environ.get("REQUEST_METHOD") != "POST":
             return app(environ, start_response)
         global STEP_SECONDS
