@@ -19,7 +19,7 @@
 
 #include "amigo-error.h"
 #include "amigo-iam.h"
-#include "amigo-iam-shapes.h"
+#include "amigo-iam-model.h"
 
 struct _AmigoIam
 {
