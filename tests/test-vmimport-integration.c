@@ -20,11 +20,14 @@
 #include "amigo-ec2.h"
 #include "amigo-error.h"
 #include "amigo-iam.h"
+#include "amigo-task-manager.h"
 
 #define REGION "eu-west-1"
 #define BUCKET "amigo-vmimport-disks"
 /* Each task state lasts this long on the stand-in's clock. */
 #define STEP_SECONDS "0.1"
+/* The account the environment variables make (the account manager's). */
+#define ACCOUNT_ID "environment"
 
 static struct {
   const char *endpoint;
@@ -32,6 +35,7 @@ static struct {
   AmigoEc2 *ec2;
   AmigoIam *iam;
   char *imported_image_id;
+  char *tmp_dir;
 } env;
 
 static gboolean
@@ -585,6 +589,214 @@ test_store_and_restore (void)
   g_assert_true (amigo_aws_error_has_aws_code (error, "InvalidAMIName.Duplicate"));
 }
 
+/* ---- the task manager follows them --------------------------------------- */
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static AmigoTaskManager *
+new_manager (AmigoAccountManager **out_accounts)
+{
+  static guint n;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state_path = g_strdup_printf ("%s/state-%u/tasks.json", env.tmp_dir, ++n);
+  AmigoAccountManager *accounts;
+  AmigoTaskManager *manager;
+
+  envp = g_environ_setenv (envp, "AWS_ENDPOINT_URL", env.endpoint, TRUE);
+  envp = g_environ_setenv (envp, "AWS_ACCESS_KEY_ID", g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"), TRUE);
+  envp = g_environ_setenv (envp, "AWS_SECRET_ACCESS_KEY", g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"), TRUE);
+  envp = g_environ_setenv (envp, "AWS_REGION", REGION, TRUE);
+  envp = g_environ_unsetenv (envp, "AWS_PROFILE");
+  accounts = amigo_account_manager_new (settings, (const char * const *) envp);
+  amigo_account_manager_load_async (accounts, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (amigo_account_manager_load_finish (accounts, result, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (amigo_account_manager_lookup (accounts, ACCOUNT_ID));
+
+  manager = amigo_task_manager_new (accounts, state_path);
+  amigo_task_manager_set_intervals_for_testing (manager, 20, 100);
+  *out_accounts = accounts;
+  return manager;
+}
+
+static void
+wait_task_ended (AmigoTask *task)
+{
+  for (guint i = 0; i < 3000 && amigo_task_get_state (task) == AMIGO_TASK_STATE_RUNNING; i++)
+    wait_ms (10);
+  g_assert_cmpint (amigo_task_get_state (task), !=, AMIGO_TASK_STATE_RUNNING);
+}
+
+/* An import, followed by the task manager: its status messages and
+ * progress show as they come, and it ends with the AMI's id. */
+static void
+test_task_import (void)
+{
+  g_autoptr(GBytes) disk = raw_disk_new ();
+  g_autoptr(AmigoImportTask) started = NULL;
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = NULL;
+  g_autoptr(AmigoTask) task = NULL;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *outcome = NULL;
+  const char *ids[2] = { NULL, NULL };
+  int last_percent = -1;
+
+  if (!have_server ())
+    return;
+  ensure_role (AMIGO_VM_IMPORT_DEFAULT_ROLE);
+  put_object ("task.raw", disk);
+  started = start_import ("task.raw", "RAW");
+  ids[0] = amigo_import_task_get_import_task_id (started);
+
+  manager = new_manager (&accounts);
+  task = amigo_task_new (AMIGO_TASK_KIND_IMPORT_IMAGE, ACCOUNT_ID, REGION, ids, "Import task.raw");
+  g_assert_true (amigo_task_get_can_cancel (task));
+  amigo_task_manager_add (manager, task);
+  while (amigo_task_get_state (task) == AMIGO_TASK_STATE_RUNNING)
+    {
+      const char *message = amigo_task_get_message (task);
+
+      g_assert_cmpint (amigo_task_get_percent (task), >=, last_percent);
+      last_percent = amigo_task_get_percent (task);
+      if (message != NULL && (messages->len == 0
+                              || strcmp (g_ptr_array_index (messages, messages->len - 1), message) != 0))
+        g_ptr_array_add (messages, g_strdup (message));
+      wait_ms (10);
+    }
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  g_assert_cmpint (amigo_task_get_percent (task), ==, 100);
+  g_assert_true (g_str_has_prefix (amigo_task_get_message (task), "ami-"));
+  g_assert_cmpuint (messages->len, >=, 2);
+  outcome = amigo_task_dup_outcome (task);
+  g_assert_nonnull (strstr (outcome, amigo_task_get_message (task)));
+}
+
+/* A failed import ends the task with AWS's reason. */
+static void
+test_task_import_fails (void)
+{
+  g_autoptr(GBytes) text = g_bytes_new_static ("not a disk", 10);
+  g_autoptr(AmigoImportTask) started = NULL;
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = NULL;
+  g_autoptr(AmigoTask) task = NULL;
+  const char *ids[2] = { NULL, NULL };
+
+  if (!have_server ())
+    return;
+  ensure_role (AMIGO_VM_IMPORT_DEFAULT_ROLE);
+  put_object ("task-notes.ova", text);
+  started = start_import ("task-notes.ova", "OVA");
+  ids[0] = amigo_import_task_get_import_task_id (started);
+
+  manager = new_manager (&accounts);
+  task = amigo_task_new (AMIGO_TASK_KIND_IMPORT_IMAGE, ACCOUNT_ID, REGION, ids, "Import task-notes.ova");
+  amigo_task_manager_add (manager, task);
+  wait_task_ended (task);
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_FAILED);
+  g_assert_cmpstr (amigo_task_get_message (task), ==,
+                   "ClientError: Disk validation failed [Unsupported OVA format]");
+}
+
+static void
+test_task_import_cancel (void)
+{
+  g_autoptr(GBytes) disk = raw_disk_new ();
+  g_autoptr(AmigoImportTask) started = NULL;
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = NULL;
+  g_autoptr(AmigoTask) task = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *ids[2] = { NULL, NULL };
+
+  if (!have_server ())
+    return;
+  ensure_role (AMIGO_VM_IMPORT_DEFAULT_ROLE);
+  put_object ("task-cancel.raw", disk);
+  started = start_import ("task-cancel.raw", "RAW");
+  ids[0] = amigo_import_task_get_import_task_id (started);
+
+  manager = new_manager (&accounts);
+  task = amigo_task_new (AMIGO_TASK_KIND_IMPORT_IMAGE, ACCOUNT_ID, REGION, ids, "Import task-cancel.raw");
+  amigo_task_manager_add (manager, task);
+  /* Connected once the first poll has been answered. */
+  while (amigo_task_manager_get_n_requests_for_testing (manager) < 2)
+    wait_ms (10);
+  amigo_task_manager_cancel_async (manager, task, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (amigo_task_manager_cancel_finish (manager, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_CANCELLED);
+}
+
+/* Export and store tasks end when AWS has written the file. */
+static void
+test_task_export_and_store (void)
+{
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = NULL;
+  g_autoptr(AmigoExportImageTask) started = NULL;
+  g_autoptr(AmigoTask) export = NULL;
+  g_autoptr(AmigoTask) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *object_key = NULL;
+  g_autofree char *store_location = NULL;
+  g_autofree char *outcome = NULL;
+  AmigoExportImageRequest request = { .disk_image_format = "RAW", .s3_bucket = BUCKET };
+  const char *export_ids[3] = { NULL, NULL, NULL };
+  const char *store_ids[3] = { NULL, NULL, NULL };
+
+  if (!have_server ())
+    return;
+  if (env.imported_image_id == NULL)
+    test_import_end_to_end ();
+  request.image_id = env.imported_image_id;
+  amigo_ec2_export_image_async (env.ec2, &request, NULL, result_cb, NULL);
+  started = amigo_ec2_export_image_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  key = amigo_export_image_task_dup_object_key (started, "RAW");
+  location = g_strdup_printf ("s3://%s/%s", BUCKET, key);
+  export_ids[0] = amigo_export_image_task_get_export_image_task_id (started);
+  export_ids[1] = location;
+
+  manager = new_manager (&accounts);
+  export = amigo_task_new (AMIGO_TASK_KIND_EXPORT_IMAGE, ACCOUNT_ID, REGION, export_ids, "Export");
+  g_assert_false (amigo_task_get_can_cancel (export));
+  amigo_task_manager_add (manager, export);
+
+  amigo_ec2_create_store_image_task_async (env.ec2, env.imported_image_id, BUCKET, NULL, result_cb, NULL);
+  object_key = amigo_ec2_create_store_image_task_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  store_location = g_strdup_printf ("s3://%s/%s", BUCKET, object_key);
+  store_ids[0] = env.imported_image_id;
+  store_ids[1] = store_location;
+  store = amigo_task_new (AMIGO_TASK_KIND_STORE_IMAGE, ACCOUNT_ID, REGION, store_ids, "Store");
+  amigo_task_manager_add (manager, store);
+
+  wait_task_ended (export);
+  wait_task_ended (store);
+  g_assert_cmpint (amigo_task_get_state (export), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  g_assert_cmpint (amigo_task_get_state (store), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  outcome = amigo_task_dup_outcome (export);
+  g_assert_nonnull (strstr (outcome, location));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -592,6 +804,7 @@ main (int    argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  env.tmp_dir = g_dir_make_tmp ("amigo-vmimport-XXXXXX", NULL);
 
   env.endpoint = g_getenv ("AMIGO_TEST_ENDPOINT");
   if (env.endpoint != NULL)
@@ -617,6 +830,10 @@ main (int    argc,
   g_test_add_func ("/vmimport/import-snapshot", test_import_snapshot);
   g_test_add_func ("/vmimport/export", test_export);
   g_test_add_func ("/vmimport/store-and-restore", test_store_and_restore);
+  g_test_add_func ("/vmimport/task/import", test_task_import);
+  g_test_add_func ("/vmimport/task/import-fails", test_task_import_fails);
+  g_test_add_func ("/vmimport/task/import-cancel", test_task_import_cancel);
+  g_test_add_func ("/vmimport/task/export-and-store", test_task_export_and_store);
 
   status = g_test_run ();
 
@@ -624,5 +841,6 @@ main (int    argc,
   g_clear_object (&env.iam);
   g_clear_object (&env.client);
   g_free (env.imported_image_id);
+  g_free (env.tmp_dir);
   return status;
 }
