@@ -104,7 +104,8 @@ _amigo_task_watch_cancel_import (Watch *watch,
                                  GTask *gtask)
 {
   amigo_ec2_cancel_import_task_async (watch->ec2, amigo_task_get_resource_ids (watch->task)[0],
-                                      _("Cancelled in Amigo"), g_task_get_cancellable (gtask),
+                                      /* Sent to EC2 as the reason: not translated. */
+                                      "Cancelled in Amigo", g_task_get_cancellable (gtask),
                                       cancel_import_cb, gtask);
 }
 
