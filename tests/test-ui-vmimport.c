@@ -14,6 +14,7 @@
 
 #include <glib/gstdio.h>
 
+#include "amigo-actions.h"
 #include "amigo-application.h"
 #include "amigo-import-image-dialog.h"
 #include "amigo-task-manager.h"
@@ -68,7 +69,9 @@ new_task_manager (AmigoAccountManager **out_accounts)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *state_path = g_build_filename (tmp_dir, "tasks.json", NULL);
+  static guint n;
+  g_autofree char *file_name = g_strdup_printf ("tasks-%u.json", ++n);
+  g_autofree char *state_path = g_build_filename (tmp_dir, file_name, NULL);
   AmigoAccountManager *accounts = amigo_account_manager_new (settings, (const char * const *) envp);
   AmigoTaskManager *manager;
 
@@ -149,6 +152,117 @@ test_import_dialog (void)
   g_assert_cmpstr (amigo_image_get_boot_mode (image), ==, "uefi");
 }
 
+static AmigoTask *
+only_new_task (AmigoTaskManager *manager,
+               guint             before)
+{
+  GListModel *tasks = amigo_task_manager_get_tasks (manager);
+  AmigoTask *task;
+
+  g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, before + 1);
+  /* Newest first. */
+  task = g_list_model_get_item (tasks, 0);
+  g_object_unref (task);
+  return task;
+}
+
+/* Export, store and restore from their dialogs, each followed in the task
+ * list to its end. The role was made for another bucket: the export
+ * dialog offers to allow this one. */
+static void
+test_export_store_restore (void)
+{
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = new_task_manager (&accounts);
+  AmigoEc2 *ec2 = amigo_test_ui_get_ec2 (REGION);
+  g_autofree char *instance_id = amigo_test_ui_run_instance (ec2, "amigo-ui-vmimport");
+  g_autofree char *image_id = amigo_test_ui_create_image (ec2, instance_id, "Amigo UI export source");
+  g_autoptr(AmigoImage) image = amigo_test_ui_get_image (ec2, image_id);
+  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AmigoActionContext) context = NULL;
+  g_autoptr(AmigoActionContext) region_context = NULL;
+  g_autoptr(GtkWindow) export = NULL;
+  g_autoptr(GtkWindow) store = NULL;
+  g_autoptr(GtkWindow) restore = NULL;
+  g_autoptr(GBytes) placeholder = g_bytes_new_static ("x", 1);
+  g_autofree char *key = NULL;
+  g_autofree char *outcome = NULL;
+  AmigoVmRoleRow *role_row;
+  AmigoTask *task;
+
+  post ("/amigo-test/vm-import", "application/json", g_bytes_new_static ("{\"step_seconds\": 0.1}", 21));
+  post ("/amigo-test/s3-object?bucket=amigo-ui-exports&key=placeholder&region=" REGION,
+        "application/octet-stream", placeholder);
+  g_ptr_array_add (images, g_object_ref (image));
+  context = amigo_action_context_new (amigo_test_ui_get_account (), amigo_test_ui_get_client (), REGION,
+                                      images, manager);
+
+  /* Export */
+  export = g_object_ref_sink (amigo_export_image_dialog_new (NULL, context));
+  gtk_window_present (export);
+  role_row = AMIGO_VM_ROLE_ROW (amigo_test_ui_find (export, "role_row"));
+  amigo_test_ui_set_text (amigo_test_ui_find (export, "bucket_row"), "amigo-ui-exports");
+  amigo_test_ui_set_text (amigo_test_ui_find (export, "prefix_row"), "exports/");
+  amigo_test_ui_wait_until (role_row_has_button, role_row, WAIT_SECONDS, "the bucket found not allowed");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (amigo_test_ui_find (role_row, "fix_button"))), ==,
+                   "_Allow Bucket");
+  g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (export, "start_button")));
+  amigo_test_ui_click (amigo_test_ui_find (role_row, "fix_button"));
+  AMIGO_TEST_WAIT_FOR (amigo_vm_role_row_get_ready (role_row), WAIT_SECONDS);
+  amigo_test_ui_settle ();
+  amigo_test_ui_maybe_screenshot (export, "export-dialog.png");
+  amigo_test_ui_click (amigo_test_ui_find (export, "start_button"));
+  AMIGO_TEST_WAIT_FOR (amigo_action_dialog_is_closed (AMIGO_ACTION_DIALOG (export)), WAIT_SECONDS);
+  task = only_new_task (manager, 0);
+  g_assert_cmpint (amigo_task_get_kind (task), ==, AMIGO_TASK_KIND_EXPORT_IMAGE);
+  g_assert_true (g_str_has_prefix (amigo_task_get_resource_ids (task)[1], "s3://amigo-ui-exports/exports/export-ami-"));
+  g_assert_true (g_str_has_suffix (amigo_task_get_resource_ids (task)[1], ".vmdk"));
+  AMIGO_TEST_WAIT_FOR (amigo_task_get_state (task) != AMIGO_TASK_STATE_RUNNING, WAIT_SECONDS);
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  outcome = amigo_task_dup_outcome (task);
+  g_assert_nonnull (strstr (outcome, amigo_task_get_resource_ids (task)[1]));
+
+  /* Store */
+  store = g_object_ref_sink (amigo_store_image_dialog_new (NULL, context));
+  gtk_window_present (store);
+  g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (store, "start_button")));
+  amigo_test_ui_set_text (amigo_test_ui_find (store, "bucket_row"), "amigo-ui-exports");
+  amigo_test_ui_settle ();
+  amigo_test_ui_maybe_screenshot (store, "store-dialog.png");
+  amigo_test_ui_click (amigo_test_ui_find (store, "start_button"));
+  AMIGO_TEST_WAIT_FOR (amigo_action_dialog_is_closed (AMIGO_ACTION_DIALOG (store)), WAIT_SECONDS);
+  task = only_new_task (manager, 1);
+  g_assert_cmpint (amigo_task_get_kind (task), ==, AMIGO_TASK_KIND_STORE_IMAGE);
+  AMIGO_TEST_WAIT_FOR (amigo_task_get_state (task) != AMIGO_TASK_STATE_RUNNING, WAIT_SECONDS);
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  key = g_strconcat (image_id, ".bin", NULL);
+  g_assert_true (g_str_has_suffix (amigo_task_get_resource_ids (task)[1], key));
+
+  /* Restore, under a new name */
+  region_context = amigo_action_context_new (amigo_test_ui_get_account (), amigo_test_ui_get_client (), REGION,
+                                             NULL, manager);
+  restore = g_object_ref_sink (amigo_restore_image_dialog_new (NULL, region_context));
+  gtk_window_present (restore);
+  amigo_test_ui_set_text (amigo_test_ui_find (restore, "bucket_row"), "amigo-ui-exports");
+  amigo_test_ui_set_text (amigo_test_ui_find (restore, "key_row"), key);
+  amigo_test_ui_set_text (amigo_test_ui_find (restore, "name_row"), "x");
+  amigo_test_ui_settle ();
+  /* Too short a name: AMI names have 3 to 128 characters. */
+  g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (restore, "start_button")));
+  amigo_test_ui_set_text (amigo_test_ui_find (restore, "name_row"), "Amigo UI restored image");
+  amigo_test_ui_settle ();
+  amigo_test_ui_maybe_screenshot (restore, "restore-dialog.png");
+  amigo_test_ui_click (amigo_test_ui_find (restore, "start_button"));
+  AMIGO_TEST_WAIT_FOR (amigo_action_dialog_is_closed (AMIGO_ACTION_DIALOG (restore)), WAIT_SECONDS);
+  task = only_new_task (manager, 2);
+  g_assert_cmpint (amigo_task_get_kind (task), ==, AMIGO_TASK_KIND_RESTORE_IMAGE);
+  AMIGO_TEST_WAIT_FOR (amigo_task_get_state (task) != AMIGO_TASK_STATE_RUNNING, WAIT_SECONDS);
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  g_clear_object (&image);
+  image = amigo_test_ui_get_image (ec2, amigo_task_get_resource_ids (task)[0]);
+  g_assert_cmpstr (amigo_image_get_name (image), ==, "Amigo UI restored image");
+}
+
 /* A file that is no disk image is said so before anything is sent. */
 static void
 test_not_a_disk (void)
@@ -204,6 +318,7 @@ main (int    argc,
   tmp_dir = g_dir_make_tmp ("amigo-ui-vmimport-XXXXXX", NULL);
 
   g_test_add_func ("/ui/vmimport/import-dialog", test_import_dialog);
+  g_test_add_func ("/ui/vmimport/export-store-restore", test_export_store_restore);
   g_test_add_func ("/ui/vmimport/not-a-disk", test_not_a_disk);
   g_test_add_func ("/ui/vmimport/accessible", test_accessible_names);
 

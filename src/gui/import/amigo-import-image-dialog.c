@@ -17,6 +17,7 @@
 #include "amigo-disk-image.h"
 #include "amigo-import-image-dialog.h"
 #include "amigo-vm-role-row.h"
+#include "actions/amigo-actions.h"
 #include "actions/amigo-tags-editor.h"
 
 struct _AmigoImportImageDialog

@@ -14,9 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AmigoImportImageDialog, amigo_import_image_dialog, AMIGO, IMPORT_IMAGE_DIALOG, AmigoActionDialog)
 
-GtkWindow *amigo_import_image_dialog_new (GtkWindow          *parent,
-                                          AmigoActionContext *context);
-/* What the file chooser would hand over (tests pick a file without a portal). */
+/* amigo_import_image_dialog_new() is in actions/amigo-actions.h, with the
+ * other action dialogs. What the file chooser would hand over (tests pick a file without a portal). */
 void       amigo_import_image_dialog_set_file (AmigoImportImageDialog *self,
                                                GFile                  *file);
 
