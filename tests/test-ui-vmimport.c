@@ -18,6 +18,7 @@
 #include "amigo-application.h"
 #include "amigo-import-image-dialog.h"
 #include "amigo-task-manager.h"
+#include "amigo-task-row.h"
 #include "amigo-test-ui.h"
 #include "amigo-vm-role-row.h"
 
@@ -150,6 +151,19 @@ test_import_dialog (void)
   image = amigo_test_ui_get_image (amigo_test_ui_get_ec2 (REGION), amigo_task_get_message (task));
   g_assert_nonnull (image);
   g_assert_cmpstr (amigo_image_get_boot_mode (image), ==, "uefi");
+  g_assert_cmpstr (amigo_task_get_result_image_id (task), ==, amigo_image_get_image_id (image));
+
+  /* The task list's row offers the new image, not the import task. */
+  {
+    GtkWidget *row = g_object_ref_sink (amigo_task_row_new (task));
+    GtkWidget *button = amigo_test_ui_find (row, "result_button");
+    const char *tooltip = gtk_widget_get_tooltip_text (button);
+
+    g_assert_true (gtk_widget_get_visible (button));
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Show Image");
+    g_assert_nonnull (strstr (tooltip, amigo_image_get_image_id (image)));
+    g_object_unref (row);
+  }
 }
 
 static AmigoTask *
@@ -221,6 +235,13 @@ test_export_store_restore (void)
   g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_SUCCEEDED);
   outcome = amigo_task_dup_outcome (task);
   g_assert_nonnull (strstr (outcome, amigo_task_get_resource_ids (task)[1]));
+  {
+    GtkWidget *row = g_object_ref_sink (amigo_task_row_new (task));
+
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (amigo_test_ui_find (row, "result_button"))), ==,
+                     "Copy Location");
+    g_object_unref (row);
+  }
 
   /* Store */
   store = g_object_ref_sink (amigo_store_image_dialog_new (NULL, context));
@@ -294,7 +315,7 @@ test_accessible_names (void)
   g_autoptr(GtkWindow) dialog = g_object_ref_sink (amigo_import_image_dialog_new (NULL, context));
   const char *ids[] = { "choose_button", "format_row", "bucket_row", "key_row", "role_row",
                         "description_row", "architecture_row", "boot_mode_row", "license_row",
-                        "encryption_row", "kms_row" };
+                        "encryption_switch" };
 
   gtk_window_present (dialog);
   amigo_test_ui_settle ();

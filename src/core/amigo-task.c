@@ -543,6 +543,55 @@ amigo_task_get_can_cancel (AmigoTask *self)
 }
 
 /**
+ * amigo_task_get_result_image_id:
+ *
+ * Returns: (transfer none) (nullable): the image a task that succeeded
+ *   made: an import's AMI (kept as its message), the image of the image
+ *   kinds; %NULL for launches, exports and stores, or before success
+ */
+const char *
+amigo_task_get_result_image_id (AmigoTask *self)
+{
+  g_return_val_if_fail (AMIGO_IS_TASK (self), NULL);
+
+  if (self->state != AMIGO_TASK_STATE_SUCCEEDED)
+    return NULL;
+  switch (self->kind)
+    {
+    case AMIGO_TASK_KIND_IMPORT_IMAGE:
+      return self->message;
+    case AMIGO_TASK_KIND_CREATE_IMAGE:
+    case AMIGO_TASK_KIND_REGISTER_IMAGE:
+    case AMIGO_TASK_KIND_COPY_IMAGE:
+    case AMIGO_TASK_KIND_RESTORE_IMAGE:
+      return self->resource_ids[0];
+    case AMIGO_TASK_KIND_LAUNCH:
+    case AMIGO_TASK_KIND_EXPORT_IMAGE:
+    case AMIGO_TASK_KIND_STORE_IMAGE:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * amigo_task_get_result_location:
+ *
+ * Returns: (transfer none) (nullable): where an export's file or a stored
+ *   image is (`s3://bucket/key`), once the task succeeded
+ */
+const char *
+amigo_task_get_result_location (AmigoTask *self)
+{
+  g_return_val_if_fail (AMIGO_IS_TASK (self), NULL);
+
+  if (self->state != AMIGO_TASK_STATE_SUCCEEDED
+      || (self->kind != AMIGO_TASK_KIND_EXPORT_IMAGE && self->kind != AMIGO_TASK_KIND_STORE_IMAGE)
+      || g_strv_length (self->resource_ids) < 2)
+    return NULL;
+  return self->resource_ids[1];
+}
+
+/**
  * amigo_task_get_cancel_hint:
  *
  * Returns: (transfer none): what cancelling does, or why it is not

@@ -90,6 +90,11 @@ gint64          amigo_task_get_finished      (AmigoTask           *self);
  * not, amigo_task_get_cancel_hint() says why, for a tooltip. */
 gboolean        amigo_task_get_can_cancel    (AmigoTask           *self);
 const char     *amigo_task_get_cancel_hint   (AmigoTask           *self);
+/* What a finished task made, for the task list's button: the image to
+ * show (an import's AMI, a made or copied image), or the s3:// location of
+ * an export's file or a stored image; %NULL when there is none. */
+const char     *amigo_task_get_result_image_id (AmigoTask         *self);
+const char     *amigo_task_get_result_location (AmigoTask         *self);
 /* Its state in a word for people: "Running", "Done", "Failed", "Cancelled". */
 const char     *amigo_task_state_to_label    (AmigoTaskState       state);
 /* How it ended, in a sentence: "Image ami-0123 is available.", "Failed: …" */

@@ -37,7 +37,7 @@ struct _AmigoImportImageDialog
   AdwComboRow *architecture_row;
   AdwComboRow *boot_mode_row;
   AdwComboRow *license_row;
-  AdwExpanderRow *encryption_row;
+  GtkSwitch *encryption_switch;
   AdwEntryRow *kms_row;
   AmigoTagsEditor *tags_editor;
   GtkLabel *note_label;
@@ -140,7 +140,7 @@ start_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree AmigoEc2Tag *tags = NULL;
   guint n_tags = 0;
-  gboolean encrypted = adw_expander_row_get_enable_expansion (self->encryption_row);
+  gboolean encrypted = gtk_switch_get_active (self->encryption_switch);
   AmigoImportImageRequest request = {
     .format = CHOICE (self->format_row, formats),
     .s3_bucket = text_of (self->bucket_row),
@@ -328,7 +328,7 @@ amigo_import_image_dialog_class_init (AmigoImportImageDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, architecture_row);
   gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, boot_mode_row);
   gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, license_row);
-  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, encryption_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, encryption_switch);
   gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, kms_row);
   gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, tags_editor);
   gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, note_label);
