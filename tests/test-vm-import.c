@@ -101,6 +101,10 @@ test_role_policies (void)
   g_assert_false (amigo_iam_vm_import_policy_covers_bucket (
     "{\"Statement\": [{\"Effect\": \"Deny\", \"Action\": \"s3:*\", \"Resource\": \"*\"}]}", "us-east-1", "any"));
   g_assert_false (amigo_iam_vm_import_policy_covers_bucket (NULL, "us-east-1", "any"));
+
+  g_assert_cmpstr (amigo_iam_signing_region_for ("eu-west-1"), ==, "us-east-1");
+  g_assert_cmpstr (amigo_iam_signing_region_for ("cn-northwest-1"), ==, "cn-north-1");
+  g_assert_cmpstr (amigo_iam_signing_region_for ("us-gov-east-1"), ==, "us-gov-west-1");
 }
 
 int

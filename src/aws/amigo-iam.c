@@ -452,6 +452,25 @@ amigo_iam_error_is_no_such_entity (const GError *error)
   return error != NULL && amigo_aws_error_has_aws_code (error, "NoSuchEntity");
 }
 
+/**
+ * amigo_iam_signing_region_for:
+ * @region: (nullable): a Region of the partition
+ *
+ * IAM is global in each partition, and signed for the partition's first
+ * Region.
+ *
+ * Returns: (transfer none): the Region to sign IAM requests for
+ */
+const char *
+amigo_iam_signing_region_for (const char *region)
+{
+  if (region != NULL && g_str_has_prefix (region, "cn-"))
+    return "cn-north-1";
+  if (region != NULL && g_str_has_prefix (region, "us-gov-"))
+    return "us-gov-west-1";
+  return AMIGO_IAM_SIGNING_REGION;
+}
+
 /* ---- the documents of the VM Import/Export User Guide ----------------- */
 
 static const char *

@@ -70,6 +70,9 @@ AMIGO_DECLARE_ASYNC (AmigoIam, gboolean, amigo_iam_put_role_policy,
                      const char *policy_document);
 
 gboolean amigo_iam_error_is_no_such_entity         (const GError       *error);
+/* The Region IAM is signed for from @region's partition: us-east-1,
+ * cn-north-1 (China), us-gov-west-1 (GovCloud). */
+const char *amigo_iam_signing_region_for            (const char         *region);
 
 char    *amigo_iam_vm_import_trust_policy          (void);
 char    *amigo_iam_vm_import_role_policy           (const char         *region,

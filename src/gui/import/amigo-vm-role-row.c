@@ -404,7 +404,7 @@ amigo_vm_role_row_set_account (AmigoVmRoleRow *self,
   g_clear_object (&self->iam);
   g_free (self->region);
   self->region = g_strdup (region);
-  self->iam = amigo_iam_new_for_account (account, client, AMIGO_IAM_SIGNING_REGION, &error);
+  self->iam = amigo_iam_new_for_account (account, client, amigo_iam_signing_region_for (region), &error);
   if (self->iam == NULL)
     {
       show_error (self, _("Could not reach IAM"), error);
