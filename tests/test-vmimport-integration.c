@@ -381,6 +381,33 @@ test_import_missing_object (void)
   g_assert_nonnull (strstr (amigo_import_task_get_status_message (done), "403 Forbidden"));
 }
 
+/* The same client token (a retried click) answers the same task. */
+static void
+test_import_client_token (void)
+{
+  g_autoptr(GBytes) disk = raw_disk_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoImportTask) first = NULL;
+  g_autoptr(AmigoImportTask) again = NULL;
+  g_autofree char *token = amigo_client_token_new ();
+  AmigoImportImageRequest request = {
+    .format = "RAW", .s3_bucket = BUCKET, .s3_key = "token.raw", .client_token = token,
+  };
+
+  if (!have_server ())
+    return;
+  ensure_role (AMIGO_VM_IMPORT_DEFAULT_ROLE);
+  put_object ("token.raw", disk);
+  amigo_ec2_import_image_async (env.ec2, &request, NULL, result_cb, NULL);
+  first = amigo_ec2_import_image_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  amigo_ec2_import_image_async (env.ec2, &request, NULL, result_cb, NULL);
+  again = amigo_ec2_import_image_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amigo_import_task_get_import_task_id (again), ==,
+                   amigo_import_task_get_import_task_id (first));
+}
+
 static void
 test_import_cancel (void)
 {
@@ -827,6 +854,7 @@ main (int    argc,
   g_test_add_func ("/vmimport/import/not-a-disk", test_import_not_a_disk);
   g_test_add_func ("/vmimport/import/missing-object", test_import_missing_object);
   g_test_add_func ("/vmimport/import/cancel", test_import_cancel);
+  g_test_add_func ("/vmimport/import/client-token", test_import_client_token);
   g_test_add_func ("/vmimport/import-snapshot", test_import_snapshot);
   g_test_add_func ("/vmimport/export", test_export);
   g_test_add_func ("/vmimport/store-and-restore", test_store_and_restore);
