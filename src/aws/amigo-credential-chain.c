@@ -568,6 +568,35 @@ return_credentials (GTask *task)
   g_object_unref (task);
 }
 
+/* Ends the resolution with @error (taken). */
+static void
+fail (GTask  *task,
+      GError *error)
+{
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+/* The credentials of a step have come (the base ones, or a role's
+ * session): the next role is assumed with them. %NULL: the step failed
+ * with @error (taken), and so does the resolution. */
+static void
+step_done (GTask            *task,
+           AmigoCredentials *credentials,
+           GError           *error)
+{
+  ResolveData *rd = g_task_get_task_data (task);
+
+  if (credentials == NULL)
+    {
+      fail (task, error);
+      return;
+    }
+  g_clear_pointer (&rd->credentials, amigo_credentials_unref);
+  rd->credentials = credentials;
+  next_role (task);
+}
+
 static void
 assume_role_cb (GObject      *source,
                 GAsyncResult *result,
@@ -581,17 +610,11 @@ assume_role_cb (GObject      *source,
 
   credentials = amigo_sts_assume_role_finish (AMIGO_STS (source), result, NULL, &error);
   if (credentials == NULL)
-    {
-      g_prefix_error (&error, _("Could not assume the role of the AWS profile “%s” (%s): "),
-                      step->profile_name, step->role_arn);
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  g_debug ("Assumed the role of profile %s", step->profile_name);
-  g_clear_pointer (&rd->credentials, amigo_credentials_unref);
-  rd->credentials = credentials;
-  next_role (task);
+    g_prefix_error (&error, _("Could not assume the role of the AWS profile “%s” (%s): "),
+                    step->profile_name, step->role_arn);
+  else
+    g_debug ("Assumed the role of profile %s", step->profile_name);
+  step_done (task, credentials, error);
 }
 
 static void
@@ -608,8 +631,7 @@ assume_role_with_code (GTask      *task,
   sts = new_sts (config, rd, rd->credentials, &error);
   if (sts == NULL)
     {
-      g_task_return_error (task, error);
-      g_object_unref (task);
+      fail (task, error);
       return;
     }
   params.role_arn = step->role_arn;
@@ -633,8 +655,7 @@ mfa_code_cb (GObject      *source,
   code = g_task_propagate_pointer (G_TASK (result), &error);
   if (code == NULL)
     {
-      g_task_return_error (task, error);
-      g_object_unref (task);
+      fail (task, error);
       return;
     }
   assume_role_with_code (task, code);
@@ -687,19 +708,15 @@ web_identity_cb (GObject      *source,
 {
   GTask *task = user_data;
   ResolveData *rd = g_task_get_task_data (task);
+  AmigoCredentials *credentials;
   GError *error = NULL;
 
-  rd->credentials = amigo_sts_assume_role_with_web_identity_finish (AMIGO_STS (source), result,
-                                                                    NULL, &error);
-  if (rd->credentials == NULL)
-    {
-      g_prefix_error (&error, _("Could not assume the role %s with the web identity token: "),
-                      rd->web_role_arn);
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  next_role (task);
+  credentials = amigo_sts_assume_role_with_web_identity_finish (AMIGO_STS (source), result,
+                                                                NULL, &error);
+  if (credentials == NULL)
+    g_prefix_error (&error, _("Could not assume the role %s with the web identity token: "),
+                    rd->web_role_arn);
+  step_done (task, credentials, error);
 }
 
 static void
@@ -707,18 +724,10 @@ process_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  GTask *task = user_data;
-  ResolveData *rd = g_task_get_task_data (task);
   GError *error = NULL;
+  AmigoCredentials *credentials = amigo_credential_process_run_finish (result, &error);
 
-  rd->credentials = amigo_credential_process_run_finish (result, &error);
-  if (rd->credentials == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  next_role (task);
+  step_done (user_data, credentials, error);
 }
 
 static void
@@ -726,18 +735,11 @@ sso_cb (GObject      *source,
         GAsyncResult *result,
         gpointer      user_data)
 {
-  GTask *task = user_data;
-  ResolveData *rd = g_task_get_task_data (task);
   GError *error = NULL;
+  AmigoCredentials *credentials =
+    amigo_sso_resolve_credentials_finish (AMIGO_AWS_CONFIG (source), result, &error);
 
-  rd->credentials = amigo_sso_resolve_credentials_finish (AMIGO_AWS_CONFIG (source), result, &error);
-  if (rd->credentials == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  next_role (task);
+  step_done (user_data, credentials, error);
 }
 
 /* Fetches the base credentials of the plan, then assumes its roles. */
@@ -790,8 +792,7 @@ run_plan (GTask *task)
         if (sts == NULL)
           {
             amigo_secure_wipe (token, len);
-            g_task_return_error (task, error);
-            g_object_unref (task);
+            fail (task, error);
             return;
           }
         amigo_sts_assume_role_with_web_identity_async (sts, rd->web_role_arn, rd->web_session_name,
