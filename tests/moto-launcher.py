@@ -1640,6 +1640,9 @@ def apply_patches(seed_marketplace: bool) -> None:
     patch_describe_regions()
     patch_image_ena_support()
     patch_marketplace_subscriptions()
+    import moto_vmimport  # VM Import/Export, AMIs stored in S3 (tests/moto_vmimport.py)
+
+    moto_vmimport.apply()
     if seed_marketplace:
         patch_marketplace_images()
     # Quick Start, launch templates, roll-outs (issue 16): tests/moto_fleet.py
@@ -2591,6 +2594,10 @@ def main(argv=None) -> int:
     app = DomainDispatcherApplication(create_backend_app)
     app.debug = True  # as `python -m moto.server`
     app = test_control_middleware(app)
+    if not args.no_patches:
+        import moto_vmimport
+
+        app = moto_vmimport.control_middleware(app)
     if not args.no_patches:
         NOT_OPTED_IN_REGIONS.update(args.not_opted_in_region)
         DENIED_REGIONS.update(args.deny_region)

@@ -618,7 +618,7 @@ test_state_file_entries (void)
     "{\"kind\": \"create-image\", \"account_id\": \"environment\", \"region\": \"us-east-1\","
     " \"resource_ids\": [\"ami-0bbbbbbbbbbbbbbbb\"], \"title\": \"Old\", \"state\": \"succeeded\","
     " \"started\": \"%s\", \"finished\": \"%s\"},"
-    "{\"kind\": \"export-image\", \"account_id\": \"environment\", \"region\": \"us-east-1\","
+    "{\"kind\": \"create-launch-template\", \"account_id\": \"environment\", \"region\": \"us-east-1\","
     " \"resource_ids\": [\"export-ami-0123\"], \"title\": \"Newer\", \"state\": \"running\","
     " \"started\": \"%s\"},"
     "{\"kind\": \"launch\", \"account_id\": \"environment\", \"region\": \"us-east-1\","

@@ -195,6 +195,31 @@ static const AmigoRecordField deregister_image_fields[] = {
 };
 ROOT_TYPE (deregister_image, deregister_image_fields);
 
+/* VM Import/Export and AMIs stored in S3 */
+static const AmigoRecordField describe_import_image_tasks_fields[] = {
+  RESULT_OBJECTS ("importImageTaskSet", "ImportImageTasks", amigo_import_task_record),
+  RESULT_STRING ("nextToken", "NextToken", next_token),
+};
+ROOT_TYPE (describe_import_image_tasks, describe_import_image_tasks_fields);
+
+static const AmigoRecordField describe_import_snapshot_tasks_fields[] = {
+  RESULT_OBJECTS ("importSnapshotTaskSet", "ImportSnapshotTasks", amigo_import_task_record),
+  RESULT_STRING ("nextToken", "NextToken", next_token),
+};
+ROOT_TYPE (describe_import_snapshot_tasks, describe_import_snapshot_tasks_fields);
+
+static const AmigoRecordField describe_export_image_tasks_fields[] = {
+  RESULT_OBJECTS ("exportImageTaskSet", "ExportImageTasks", amigo_export_image_task_record),
+  RESULT_STRING ("nextToken", "NextToken", next_token),
+};
+ROOT_TYPE (describe_export_image_tasks, describe_export_image_tasks_fields);
+
+static const AmigoRecordField describe_store_image_tasks_fields[] = {
+  RESULT_OBJECTS ("storeImageTaskResultSet", "StoreImageTaskResults", amigo_store_image_task_record),
+  RESULT_STRING ("nextToken", "NextToken", next_token),
+};
+ROOT_TYPE (describe_store_image_tasks, describe_store_image_tasks_fields);
+
 /* Items */
 
 static void
@@ -784,6 +809,103 @@ AmigoEc2Parser *
 amigo_ec2_parser_new_describe_instance_type_offerings (void)
 {
   return parser_new ("DescribeInstanceTypeOfferingsResponse", &describe_instance_type_offerings_type);
+}
+
+/**
+ * amigo_ec2_parser_new_describe_import_image_tasks:
+ *
+ * Reads `DescribeImportImageTasksResponse`: #AmigoImportTask items and
+ * `nextToken`.
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_describe_import_image_tasks (void)
+{
+  return parser_new ("DescribeImportImageTasksResponse", &describe_import_image_tasks_type);
+}
+
+/**
+ * amigo_ec2_parser_new_describe_import_snapshot_tasks:
+ *
+ * Reads `DescribeImportSnapshotTasksResponse`: #AmigoImportTask items (their
+ * state read from `snapshotTaskDetail`) and `nextToken`.
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_describe_import_snapshot_tasks (void)
+{
+  return parser_new ("DescribeImportSnapshotTasksResponse", &describe_import_snapshot_tasks_type);
+}
+
+/**
+ * amigo_ec2_parser_new_describe_export_image_tasks:
+ *
+ * Reads `DescribeExportImageTasksResponse`: #AmigoExportImageTask items and
+ * `nextToken`.
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_describe_export_image_tasks (void)
+{
+  return parser_new ("DescribeExportImageTasksResponse", &describe_export_image_tasks_type);
+}
+
+/**
+ * amigo_ec2_parser_new_describe_store_image_tasks:
+ *
+ * Reads `DescribeStoreImageTasksResponse`: #AmigoStoreImageTask items and
+ * `nextToken`.
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_describe_store_image_tasks (void)
+{
+  return parser_new ("DescribeStoreImageTasksResponse", &describe_store_image_tasks_type);
+}
+
+/**
+ * amigo_ec2_parser_new_answer_object:
+ * @root_element: the response element, e.g. `ImportImageResponse`
+ * @record: the model whose fields the response's children are, e.g.
+ *   amigo_import_task_record for ImportImage
+ *
+ * Reads an answer that is one model itself (ImportImage, ImportSnapshot,
+ * ExportImage answer the task they started, its fields directly under the
+ * response element — unlike amigo_ec2_parser_new_object(), whose object is
+ * one child element); amigo_ec2_parser_get_object() has it.
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_answer_object (const char            *root_element,
+                                    const AmigoRecordType *record)
+{
+  AmigoEc2Parser *self;
+
+  g_return_val_if_fail (root_element != NULL, NULL);
+  g_return_val_if_fail (record != NULL && record->get_type != NULL, NULL);
+
+  self = parser_new (root_element, record);
+  self->object = g_object_new (record->get_type (), NULL);
+  self->root_base = (guint8 *) self->object;
+  return self;
+}
+
+/**
+ * amigo_ec2_parser_get_object:
+ * @self: a parser from amigo_ec2_parser_new_answer_object()
+ *
+ * Returns: (transfer none) (nullable): the model read
+ */
+GObject *
+amigo_ec2_parser_get_object (AmigoEc2Parser *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->object;
 }
 
 /**

@@ -6,14 +6,17 @@
 
 #include <glib-object.h>
 
+#include "amigo-export-image-task.h"
 #include "amigo-image.h"
 #include "amigo-image-attribute.h"
+#include "amigo-import-task.h"
 #include "amigo-instance.h"
 #include "amigo-instance-type.h"
 #include "amigo-key-pair.h"
 #include "amigo-region.h"
 #include "amigo-security-group.h"
 #include "amigo-snapshot.h"
+#include "amigo-store-image-task.h"
 #include "amigo-subnet.h"
 #include "amigo-volume.h"
 #include "amigo-vpc.h"
@@ -63,6 +66,15 @@ AmigoEc2Parser *amigo_ec2_parser_new_describe_volumes         (void);
 AmigoEc2Parser *amigo_ec2_parser_new_describe_instance_types  (void);
 AmigoEc2Parser *amigo_ec2_parser_new_describe_instance_type_offerings (void);
 AmigoEc2Parser *amigo_ec2_parser_new_deregister_image         (void);
+AmigoEc2Parser *amigo_ec2_parser_new_describe_import_image_tasks   (void);
+AmigoEc2Parser *amigo_ec2_parser_new_describe_import_snapshot_tasks (void);
+AmigoEc2Parser *amigo_ec2_parser_new_describe_export_image_tasks   (void);
+AmigoEc2Parser *amigo_ec2_parser_new_describe_store_image_tasks    (void);
+/* The record type is private (amigo-record-private.h). */
+typedef struct _AmigoRecordType AmigoRecordType;
+AmigoEc2Parser *amigo_ec2_parser_new_answer_object            (const char            *root_element,
+                                                               const AmigoRecordType *record);
+GObject        *amigo_ec2_parser_get_object                   (AmigoEc2Parser    *self);
 AmigoEc2Parser *amigo_ec2_parser_new_simple                   (const char        *operation);
 AmigoEc2Parser *amigo_ec2_parser_new_get_caller_identity      (void);
 void            amigo_ec2_parser_free                         (AmigoEc2Parser    *self);

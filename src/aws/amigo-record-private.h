@@ -178,6 +178,9 @@ extern AmigoRecordType amigo_subnet_record;
 extern AmigoRecordType amigo_vpc_record;
 extern AmigoRecordType amigo_volume_record;
 extern AmigoRecordType amigo_instance_type_record;
+extern AmigoRecordType amigo_import_task_record;
+extern AmigoRecordType amigo_export_image_task_record;
+extern AmigoRecordType amigo_store_image_task_record;
 
 /* The GObject methods of a model whose whole state is the fields of
  * @record: class_init installs one property per field, init sets the

@@ -76,6 +76,24 @@ void     _amigo_task_watch_finish                (Watch               *watch,
                                                   AmigoTaskState       state,
                                                   const char          *message);
 
+/* AWS answered a poll: reports it and schedules the next one. */
+void     _amigo_task_watch_progress              (Watch               *watch,
+                                                  const char          *aws_state,
+                                                  int                  percent,
+                                                  const char          *message);
+/* TRUE when a Describe answer is there to read (see amigo-task-watch.c). */
+gboolean _amigo_task_watch_answered              (Watch               *watch,
+                                                  gconstpointer        answer,
+                                                  const GError        *error,
+                                                  const char          *not_found_prefix);
+
+/* amigo-task-watch-vm.c: VM Import/Export and store tasks. Polls @watch's
+ * task when it is one of them (TRUE), else does nothing (FALSE). */
+gboolean _amigo_task_watch_poll_vm               (Watch               *watch);
+/* Cancels a running import (CancelImportTask); completes @gtask. */
+void     _amigo_task_watch_cancel_import         (Watch               *watch,
+                                                  GTask               *gtask);
+
 /* The image of @watch's task in a DescribeImages answer, or %NULL. */
 AmigoImage *_amigo_task_watch_find_image (Watch     *watch,
                                           GPtrArray *images);

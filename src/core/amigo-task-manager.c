@@ -419,6 +419,11 @@ amigo_task_manager_cancel_async (AmigoTaskManager    *self,
 
   watch->cancelling = TRUE;
   g_task_set_task_data (gtask, _amigo_task_watch_ref (watch), (GDestroyNotify) _amigo_task_watch_unref);
+  if (amigo_task_get_kind (task) == AMIGO_TASK_KIND_IMPORT_IMAGE)
+    {
+      _amigo_task_watch_cancel_import (watch, g_steal_pointer (&gtask));
+      return;
+    }
   request.image_ids = amigo_task_get_resource_ids (task);
   amigo_ec2_describe_images_async (watch->ec2, &request, NULL, NULL, NULL, cancellable,
                                    cancel_check_cb, g_steal_pointer (&gtask));

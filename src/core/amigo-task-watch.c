@@ -114,8 +114,8 @@ watch_schedule (Watch *watch)
 
 /* AWS answered: a different answer than last time means things move, so
  * the next poll comes soon again. */
-static void
-watch_progress (Watch      *watch,
+void
+_amigo_task_watch_progress (Watch      *watch,
                 const char *aws_state,
                 int         percent,
                 const char *message)
@@ -272,7 +272,7 @@ snapshots_cb (GObject      *source,
   if (total > 0)
     percent = (int) (done / total);
 
-  watch_progress (watch, "pending", percent, data->message);
+  _amigo_task_watch_progress (watch, "pending", percent, data->message);
 }
 
 static void
@@ -294,7 +294,7 @@ watch_poll_snapshots (Watch      *watch,
   if (ids->len == 0)
     {
       /* AWS lists the copy's volumes only once their snapshots exist. */
-      watch_progress (watch, amigo_image_get_state (image), amigo_task_get_percent (watch->task), message);
+      _amigo_task_watch_progress (watch, amigo_image_get_state (image), amigo_task_get_percent (watch->task), message);
       return;
     }
   g_ptr_array_add (ids, NULL);
@@ -333,8 +333,8 @@ is_not_found (const GError *error,
 /* A Describe answer arrived: TRUE when there is one to read; FALSE when
  * the watch was stopped, or the request failed (a missing resource goes to
  * watch_not_found(), anything else is retried later). */
-static gboolean
-watch_answered (Watch        *watch,
+gboolean
+_amigo_task_watch_answered (Watch        *watch,
                 gconstpointer answer,
                 const GError *error,
                 const char   *not_found_prefix)
@@ -366,7 +366,7 @@ images_cb (GObject      *source,
   AmigoImage *image = NULL;
 
   images = amigo_ec2_describe_images_finish (AMIGO_EC2 (source), result, NULL, &error);
-  if (!watch_answered (watch, images, error, "InvalidAMIID"))
+  if (!_amigo_task_watch_answered (watch, images, error, "InvalidAMIID"))
     return;
 
   image = _amigo_task_watch_find_image (watch, images);
@@ -403,7 +403,7 @@ images_cb (GObject      *source,
   if (amigo_task_get_kind (watch->task) == AMIGO_TASK_KIND_COPY_IMAGE)
     watch_poll_snapshots (watch, image, message);
   else
-    watch_progress (watch, state, -1, message);
+    _amigo_task_watch_progress (watch, state, -1, message);
 }
 
 /* ---- polling instances ----------------------------------------------- */
@@ -422,7 +422,7 @@ instances_cb (GObject      *source,
   g_autofree char *progress = NULL;
 
   instances = amigo_ec2_describe_instances_finish (AMIGO_EC2 (source), result, &error);
-  if (!watch_answered (watch, instances, error, "InvalidInstanceID"))
+  if (!_amigo_task_watch_answered (watch, instances, error, "InvalidInstanceID"))
     return;
 
   ids = amigo_task_get_resource_ids (watch->task);
@@ -469,7 +469,7 @@ instances_cb (GObject      *source,
     message = g_strdup_printf (ngettext ("%u of %u instance running", "%u of %u instances running", n_ids),
                                n_running, n_ids);
   progress = g_strdup_printf ("%u", n_running);
-  watch_progress (watch, progress, -1, message);
+  _amigo_task_watch_progress (watch, progress, -1, message);
 }
 
 /* ---- the watch's steps ----------------------------------------------- */
@@ -482,6 +482,8 @@ watch_poll (Watch *watch)
   watch->manager->n_requests++;
   watch->in_flight = TRUE;
 
+  if (_amigo_task_watch_poll_vm (watch))
+    return;
   if (amigo_task_get_kind (watch->task) == AMIGO_TASK_KIND_LAUNCH)
     {
       AmigoEc2ListRequest request = { .ids = ids };

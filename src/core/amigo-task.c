@@ -37,7 +37,11 @@ G_DEFINE_ENUM_TYPE (AmigoTaskKind, amigo_task_kind,
   G_DEFINE_ENUM_VALUE (AMIGO_TASK_KIND_CREATE_IMAGE, "create-image"),
   G_DEFINE_ENUM_VALUE (AMIGO_TASK_KIND_REGISTER_IMAGE, "register-image"),
   G_DEFINE_ENUM_VALUE (AMIGO_TASK_KIND_COPY_IMAGE, "copy-image"),
-  G_DEFINE_ENUM_VALUE (AMIGO_TASK_KIND_LAUNCH, "launch"))
+  G_DEFINE_ENUM_VALUE (AMIGO_TASK_KIND_LAUNCH, "launch"),
+  G_DEFINE_ENUM_VALUE (AMIGO_TASK_KIND_IMPORT_IMAGE, "import-image"),
+  G_DEFINE_ENUM_VALUE (AMIGO_TASK_KIND_EXPORT_IMAGE, "export-image"),
+  G_DEFINE_ENUM_VALUE (AMIGO_TASK_KIND_STORE_IMAGE, "store-image"),
+  G_DEFINE_ENUM_VALUE (AMIGO_TASK_KIND_RESTORE_IMAGE, "restore-image"))
 
 G_DEFINE_ENUM_TYPE (AmigoTaskState, amigo_task_state,
   G_DEFINE_ENUM_VALUE (AMIGO_TASK_STATE_RUNNING, "running"),
@@ -532,8 +536,59 @@ amigo_task_get_can_cancel (AmigoTask *self)
 {
   g_return_val_if_fail (AMIGO_IS_TASK (self), FALSE);
 
-  /* Deregistering a pending copy is AWS's documented way to stop it. */
-  return self->kind == AMIGO_TASK_KIND_COPY_IMAGE && self->state == AMIGO_TASK_STATE_RUNNING;
+  /* Deregistering a pending copy is AWS's documented way to stop it;
+   * CancelImportTask stops an import. */
+  return (self->kind == AMIGO_TASK_KIND_COPY_IMAGE || self->kind == AMIGO_TASK_KIND_IMPORT_IMAGE)
+         && self->state == AMIGO_TASK_STATE_RUNNING;
+}
+
+/**
+ * amigo_task_get_result_image_id:
+ *
+ * Returns: (transfer none) (nullable): the image a task that succeeded
+ *   made: an import's AMI (kept as its message), the image of the image
+ *   kinds; %NULL for launches, exports and stores, or before success
+ */
+const char *
+amigo_task_get_result_image_id (AmigoTask *self)
+{
+  g_return_val_if_fail (AMIGO_IS_TASK (self), NULL);
+
+  if (self->state != AMIGO_TASK_STATE_SUCCEEDED)
+    return NULL;
+  switch (self->kind)
+    {
+    case AMIGO_TASK_KIND_IMPORT_IMAGE:
+      return self->message;
+    case AMIGO_TASK_KIND_CREATE_IMAGE:
+    case AMIGO_TASK_KIND_REGISTER_IMAGE:
+    case AMIGO_TASK_KIND_COPY_IMAGE:
+    case AMIGO_TASK_KIND_RESTORE_IMAGE:
+      return self->resource_ids[0];
+    case AMIGO_TASK_KIND_LAUNCH:
+    case AMIGO_TASK_KIND_EXPORT_IMAGE:
+    case AMIGO_TASK_KIND_STORE_IMAGE:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * amigo_task_get_result_location:
+ *
+ * Returns: (transfer none) (nullable): where an export's file or a stored
+ *   image is (`s3://bucket/key`), once the task succeeded
+ */
+const char *
+amigo_task_get_result_location (AmigoTask *self)
+{
+  g_return_val_if_fail (AMIGO_IS_TASK (self), NULL);
+
+  if (self->state != AMIGO_TASK_STATE_SUCCEEDED
+      || (self->kind != AMIGO_TASK_KIND_EXPORT_IMAGE && self->kind != AMIGO_TASK_KIND_STORE_IMAGE)
+      || g_strv_length (self->resource_ids) < 2)
+    return NULL;
+  return self->resource_ids[1];
 }
 
 /**
@@ -556,7 +611,14 @@ amigo_task_get_cancel_hint (AmigoTask *self)
       return _("Stop the copy and deregister the unfinished image");
     case AMIGO_TASK_KIND_CREATE_IMAGE:
     case AMIGO_TASK_KIND_REGISTER_IMAGE:
+    case AMIGO_TASK_KIND_RESTORE_IMAGE:
       return _("AWS cannot stop an image being made; deregister it once it is available if you do not want it");
+    case AMIGO_TASK_KIND_IMPORT_IMAGE:
+      return _("Stop the import; nothing is registered");
+    case AMIGO_TASK_KIND_EXPORT_IMAGE:
+      return _("AWS cannot stop an export; delete the file from the bucket once it is written if you do not want it");
+    case AMIGO_TASK_KIND_STORE_IMAGE:
+      return _("AWS cannot stop storing an image; delete the object from the bucket once it is written if you do not want it");
     case AMIGO_TASK_KIND_LAUNCH:
       return _("Launching cannot be undone here; terminate the instances once they run if you do not want them");
     default:
@@ -622,6 +684,13 @@ amigo_task_dup_outcome (AmigoTask *self)
       if (self->kind == AMIGO_TASK_KIND_COPY_IMAGE)
         /* Translators: "The copy ami-0123 is available in Asia Pacific (Seoul)." */
         return g_strdup_printf (_("The copy %s is available in %s."), ids, region_name (self->region));
+      if (self->kind == AMIGO_TASK_KIND_IMPORT_IMAGE && self->message != NULL)
+        /* Translators: %s is the id of the image the import made */
+        return g_strdup_printf (_("Imported as image %s."), self->message);
+      if ((self->kind == AMIGO_TASK_KIND_EXPORT_IMAGE || self->kind == AMIGO_TASK_KIND_STORE_IMAGE)
+          && n_ids > 1)
+        /* Translators: %s is where the file is, e.g. s3://my-bucket/exports/export-ami-0123.vmdk */
+        return g_strdup_printf (_("Written to %s."), self->resource_ids[1]);
       /* Translators: %s is an image id */
       return g_strdup_printf (_("Image %s is available."), ids);
     case AMIGO_TASK_STATE_FAILED:

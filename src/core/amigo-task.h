@@ -14,12 +14,23 @@ G_BEGIN_DECLS
  * @AMIGO_TASK_KIND_REGISTER_IMAGE: an image made by RegisterImage
  * @AMIGO_TASK_KIND_COPY_IMAGE: a copy in another region; progress from its snapshots
  * @AMIGO_TASK_KIND_LAUNCH: instances from RunInstances, pending → running
+ * @AMIGO_TASK_KIND_IMPORT_IMAGE: an ImportImage task (resource: its
+ *   `import-ami-…` id), active → completed; its message then holds the AMI id
+ * @AMIGO_TASK_KIND_EXPORT_IMAGE: an ExportImage task (resources: its
+ *   `export-ami-…` id and the `s3://bucket/key` of the file it writes)
+ * @AMIGO_TASK_KIND_STORE_IMAGE: CreateStoreImageTask (resources: the image
+ *   id and the `s3://bucket/key` of its object)
+ * @AMIGO_TASK_KIND_RESTORE_IMAGE: an image made by CreateRestoreImageTask
  */
 typedef enum {
   AMIGO_TASK_KIND_CREATE_IMAGE,
   AMIGO_TASK_KIND_REGISTER_IMAGE,
   AMIGO_TASK_KIND_COPY_IMAGE,
   AMIGO_TASK_KIND_LAUNCH,
+  AMIGO_TASK_KIND_IMPORT_IMAGE,
+  AMIGO_TASK_KIND_EXPORT_IMAGE,
+  AMIGO_TASK_KIND_STORE_IMAGE,
+  AMIGO_TASK_KIND_RESTORE_IMAGE,
 } AmigoTaskKind;
 
 /**
@@ -79,6 +90,11 @@ gint64          amigo_task_get_finished      (AmigoTask           *self);
  * not, amigo_task_get_cancel_hint() says why, for a tooltip. */
 gboolean        amigo_task_get_can_cancel    (AmigoTask           *self);
 const char     *amigo_task_get_cancel_hint   (AmigoTask           *self);
+/* What a finished task made, for the task list's button: the image to
+ * show (an import's AMI, a made or copied image), or the s3:// location of
+ * an export's file or a stored image; %NULL when there is none. */
+const char     *amigo_task_get_result_image_id (AmigoTask         *self);
+const char     *amigo_task_get_result_location (AmigoTask         *self);
 /* Its state in a word for people: "Running", "Done", "Failed", "Cancelled". */
 const char     *amigo_task_state_to_label    (AmigoTaskState       state);
 /* How it ended, in a sentence: "Image ami-0123 is available.", "Failed: …" */

@@ -19,6 +19,10 @@ static const AmigoActionInfo actions[] = {
   { "launch", "<Primary>l", AMIGO_ACTION_NEEDS_IMAGE, amigo_launch_dialog_new },
   { "create-image", "<Primary>n", AMIGO_ACTION_NEEDS_NOTHING, amigo_create_image_dialog_new },
   { "register-image", NULL, AMIGO_ACTION_NEEDS_NOTHING, amigo_register_image_dialog_new },
+  { "import-image", NULL, AMIGO_ACTION_NEEDS_NOTHING, amigo_import_image_dialog_new },
+  { "export-image", NULL, AMIGO_ACTION_NEEDS_OWN_IMAGE, amigo_export_image_dialog_new },
+  { "store-image", NULL, AMIGO_ACTION_NEEDS_OWN_IMAGE, amigo_store_image_dialog_new },
+  { "restore-image", NULL, AMIGO_ACTION_NEEDS_NOTHING, amigo_restore_image_dialog_new },
   { NULL, NULL, 0, NULL }
 };
 

@@ -25,6 +25,10 @@ GtkWindow *amigo_copy_image_dialog_new     (GtkWindow *parent, AmigoActionContex
 GtkWindow *amigo_launch_dialog_new         (GtkWindow *parent, AmigoActionContext *context);
 GtkWindow *amigo_create_image_dialog_new   (GtkWindow *parent, AmigoActionContext *context);
 GtkWindow *amigo_register_image_dialog_new (GtkWindow *parent, AmigoActionContext *context);
+GtkWindow *amigo_import_image_dialog_new   (GtkWindow *parent, AmigoActionContext *context);
+GtkWindow *amigo_export_image_dialog_new   (GtkWindow *parent, AmigoActionContext *context);
+GtkWindow *amigo_store_image_dialog_new    (GtkWindow *parent, AmigoActionContext *context);
+GtkWindow *amigo_restore_image_dialog_new  (GtkWindow *parent, AmigoActionContext *context);
 
 /**
  * AmigoActionNeeds:

@@ -145,6 +145,7 @@ on_result_clicked_cb (AmigoTaskRow  *row,
 {
   AmigoTask *task = amigo_task_row_get_task (row);
   const char * const *ids = amigo_task_get_resource_ids (task);
+  const char *image_id;
 
   if (amigo_task_get_kind (task) == AMIGO_TASK_KIND_LAUNCH)
     {
@@ -155,10 +156,17 @@ on_result_clicked_cb (AmigoTaskRow  *row,
       return;
     }
 
+  if (amigo_task_get_result_location (task) != NULL)
+    {
+      copy_to_clipboard (self, amigo_task_get_result_location (task), _("Location copied"));
+      return;
+    }
+
   gtk_popover_popdown (GTK_POPOVER (self));
+  image_id = amigo_task_get_result_image_id (task) != NULL ? amigo_task_get_result_image_id (task) : ids[0];
   if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-image", "(ss)",
-                                   ids[0], amigo_task_get_region (task)))
-    copy_to_clipboard (self, ids[0], _("Image ID copied"));
+                                   image_id, amigo_task_get_region (task)))
+    copy_to_clipboard (self, image_id, _("Image ID copied"));
 }
 
 /* ---- the list -------------------------------------------------------- */

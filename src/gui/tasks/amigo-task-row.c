@@ -146,10 +146,21 @@ amigo_task_row_update (AmigoTaskRow *self)
                                 ngettext ("Copy Instance ID", "Copy Instance IDs", n_ids));
           gtk_widget_set_tooltip_text (GTK_WIDGET (self->result_button), tooltip);
         }
+      else if (amigo_task_get_result_location (task) != NULL)
+        {
+          /* Translators: a tooltip, "Copy s3://bucket/export-ami-0123.vmdk to the clipboard" */
+          g_autofree char *tooltip = g_strdup_printf (_("Copy %s to the clipboard"),
+                                                      amigo_task_get_result_location (task));
+
+          gtk_button_set_label (self->result_button, _("Copy Location"));
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->result_button), tooltip);
+        }
       else
         {
+          const char *image_id = amigo_task_get_result_image_id (task);
           /* Translators: a tooltip, "Show ami-0123 in the image list" */
-          g_autofree char *tooltip = g_strdup_printf (_("Show %s in the image list"), ids[0]);
+          g_autofree char *tooltip = g_strdup_printf (_("Show %s in the image list"),
+                                                      image_id != NULL ? image_id : ids[0]);
 
           gtk_button_set_label (self->result_button, _("Show Image"));
           gtk_widget_set_tooltip_text (GTK_WIDGET (self->result_button), tooltip);

@@ -1,0 +1,536 @@
+/* amigo-ec2-vm-import.c — VM Import/Export and AMIs stored in S3
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * ImportImage, ImportSnapshot and ExportImage answer the task they
+ * started (read as the same model their Describe… call lists); the tasks
+ * are then followed with DescribeImportImageTasks,
+ * DescribeImportSnapshotTasks, DescribeExportImageTasks and
+ * DescribeStoreImageTasks (src/core/amigo-task-watch.c polls them).
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "amigo-ec2-private.h"
+#include "amigo-error.h"
+#include "amigo-record-private.h"
+
+/* DescribeExportImageTasks MaxResults: 1–500; DescribeStoreImageTasks: 1–200. */
+#define EXPORT_TASKS_PAGE_SIZE 500
+#define STORE_TASKS_PAGE_SIZE  200
+
+/* ---- answers read as one model -------------------------------------- */
+
+static AmigoEc2Parser *
+import_image_new_parser (GTask *task)
+{
+  return amigo_ec2_parser_new_answer_object ("ImportImageResponse", &amigo_import_task_record);
+}
+
+static AmigoEc2Parser *
+import_snapshot_new_parser (GTask *task)
+{
+  return amigo_ec2_parser_new_answer_object ("ImportSnapshotResponse", &amigo_import_task_record);
+}
+
+static AmigoEc2Parser *
+export_image_new_parser (GTask *task)
+{
+  return amigo_ec2_parser_new_answer_object ("ExportImageResponse", &amigo_export_image_task_record);
+}
+
+/* The task's result is the parsed model, which must name its task. */
+static void
+done_object (GTask          *task,
+             AmigoEc2Parser *parser)
+{
+  GObject *object = amigo_ec2_parser_get_object (parser);
+  const char *id_property = AMIGO_IS_IMPORT_TASK (object) ? "import-task-id" : "export-image-task-id";
+  g_autofree char *id = NULL;
+
+  g_object_get (object, id_property, &id, NULL);
+  if (id == NULL || *id == '\0')
+    {
+      g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
+                               _("EC2 (%s) answered %s without the task’s ID."),
+                               amigo_ec2_get_region (g_task_get_source_object (task)),
+                               g_task_get_name (task));
+      return;
+    }
+  g_task_return_pointer (task, g_object_ref (object), g_object_unref);
+}
+
+static const AmigoEc2OpShape import_image_shape = { import_image_new_parser, done_object, NULL };
+static const AmigoEc2OpShape import_snapshot_shape = { import_snapshot_new_parser, done_object, NULL };
+static const AmigoEc2OpShape export_image_shape = { export_image_new_parser, done_object, NULL };
+
+static void
+add_token (AmigoEc2Query *q,
+           const char    *client_token)
+{
+  g_autofree char *token = client_token != NULL ? g_strdup (client_token) : amigo_client_token_new ();
+
+  amigo_ec2_query_add_string (q, "ClientToken", token);
+}
+
+static void
+add_user_bucket (AmigoEc2Query *q,
+                 const char    *bucket,
+                 const char    *key)
+{
+  amigo_ec2_query_push (q, "UserBucket");
+  amigo_ec2_query_add_string (q, "S3Bucket", bucket);
+  amigo_ec2_query_add_string (q, "S3Key", key);
+  amigo_ec2_query_pop (q);
+}
+
+/* ---- ImportImage ----------------------------------------------------- */
+
+/**
+ * amigo_ec2_import_image_async:
+ * @self: EC2 in the Region of the bucket
+ * @request: the import (see #AmigoImportImageRequest)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when EC2 has started (or refused) the import
+ * @user_data: data for @callback
+ *
+ * ImportImage. EC2 refuses at once (`InvalidParameter`) when the service
+ * role is missing or may not read the object; a disk it cannot read or
+ * that is no disk image fails the task later (`deleted`, with the reason
+ * in its status message).
+ */
+void
+amigo_ec2_import_image_async (AmigoEc2                      *self,
+                              const AmigoImportImageRequest *request,
+                              GCancellable                  *cancellable,
+                              GAsyncReadyCallback            callback,
+                              gpointer                       user_data)
+{
+  AmigoEc2Query *q;
+
+  g_return_if_fail (AMIGO_IS_EC2 (self));
+  g_return_if_fail (request != NULL && request->s3_bucket != NULL && request->s3_key != NULL);
+
+  q = _amigo_ec2_query_new ("ImportImage");
+  amigo_ec2_query_push_item (q, "DiskContainer");
+  amigo_ec2_query_add_string (q, "Format", request->format);
+  add_user_bucket (q, request->s3_bucket, request->s3_key);
+  amigo_ec2_query_pop (q);
+  amigo_ec2_query_add_string (q, "Description", request->description);
+  amigo_ec2_query_add_string (q, "Architecture", request->architecture);
+  amigo_ec2_query_add_string (q, "BootMode", request->boot_mode);
+  amigo_ec2_query_add_string (q, "LicenseType", request->license_type);
+  amigo_ec2_query_add_string (q, "Platform", request->platform);
+  if (request->encrypted)
+    {
+      amigo_ec2_query_add_boolean (q, "Encrypted", TRUE);
+      amigo_ec2_query_add_string (q, "KmsKeyId", request->kms_key_id);
+    }
+  amigo_ec2_query_add_string (q, "RoleName", request->role_name);
+  _amigo_ec2_add_tag_specification (q, "import-image-task", request->task_tags, request->n_task_tags);
+  add_token (q, request->client_token);
+  _amigo_ec2_run (self, q, &import_image_shape, cancellable, callback, user_data,
+                  amigo_ec2_import_image_async);
+}
+
+/**
+ * amigo_ec2_import_image_finish:
+ *
+ * Returns: (transfer full) (nullable): the task as it started
+ *   (`import-ami-…`, `active`), or %NULL with @error set
+ */
+AMIGO_EC2_DEFINE_FINISH_POINTER (AmigoImportTask *, import_image)
+
+/* ---- ImportSnapshot -------------------------------------------------- */
+
+/**
+ * amigo_ec2_import_snapshot_async:
+ * @self: EC2 in the Region of the bucket
+ * @request: the import
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when EC2 has started (or refused) the import
+ * @user_data: data for @callback
+ *
+ * ImportSnapshot.
+ */
+void
+amigo_ec2_import_snapshot_async (AmigoEc2                         *self,
+                                 const AmigoImportSnapshotRequest *request,
+                                 GCancellable                     *cancellable,
+                                 GAsyncReadyCallback               callback,
+                                 gpointer                          user_data)
+{
+  AmigoEc2Query *q;
+
+  g_return_if_fail (AMIGO_IS_EC2 (self));
+  g_return_if_fail (request != NULL && request->s3_bucket != NULL && request->s3_key != NULL);
+
+  q = _amigo_ec2_query_new ("ImportSnapshot");
+  amigo_ec2_query_push (q, "DiskContainer");
+  amigo_ec2_query_add_string (q, "Format", request->format);
+  add_user_bucket (q, request->s3_bucket, request->s3_key);
+  amigo_ec2_query_pop (q);
+  amigo_ec2_query_add_string (q, "Description", request->description);
+  if (request->encrypted)
+    {
+      amigo_ec2_query_add_boolean (q, "Encrypted", TRUE);
+      amigo_ec2_query_add_string (q, "KmsKeyId", request->kms_key_id);
+    }
+  amigo_ec2_query_add_string (q, "RoleName", request->role_name);
+  add_token (q, request->client_token);
+  _amigo_ec2_run (self, q, &import_snapshot_shape, cancellable, callback, user_data,
+                  amigo_ec2_import_snapshot_async);
+}
+
+/**
+ * amigo_ec2_import_snapshot_finish:
+ *
+ * Returns: (transfer full) (nullable): the task as it started
+ *   (`import-snap-…`), or %NULL with @error set
+ */
+AMIGO_EC2_DEFINE_FINISH_POINTER (AmigoImportTask *, import_snapshot)
+
+/* ---- Describe…Tasks -------------------------------------------------- */
+
+static void
+describe_tasks (AmigoEc2            *self,
+                const char          *action,
+                const char          *ids_key,
+                const char * const  *ids,
+                guint                page_size,
+                AmigoEc2Parser    *(*new_parser) (void),
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data,
+                gpointer             source_tag)
+{
+  AmigoEc2Query *q;
+
+  g_return_if_fail (AMIGO_IS_EC2 (self));
+
+  q = _amigo_ec2_query_new (action);
+  amigo_ec2_query_add_list (q, ids_key, ids);
+  /* DescribeStoreImageTasks: "You cannot specify this parameter and the
+   * ImageIds parameter in the same call." */
+  if (page_size > 0 && _amigo_ec2_strv_is_empty (ids))
+    amigo_ec2_query_add_int (q, "MaxResults", page_size);
+  _amigo_ec2_list_async (self, q, new_parser, cancellable, callback, user_data, source_tag);
+}
+
+/**
+ * amigo_ec2_describe_import_image_tasks_async:
+ * @self: an #AmigoEc2
+ * @task_ids: (array zero-terminated=1) (nullable): the tasks; %NULL for all
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when every page has been read
+ * @user_data: data for @callback
+ *
+ * DescribeImportImageTasks: status, status message, progress, and the AMI
+ * of a completed import.
+ */
+void
+amigo_ec2_describe_import_image_tasks_async (AmigoEc2            *self,
+                                             const char * const  *task_ids,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  describe_tasks (self, "DescribeImportImageTasks", "ImportTaskId", task_ids, 0,
+                  amigo_ec2_parser_new_describe_import_image_tasks, cancellable, callback,
+                  user_data, amigo_ec2_describe_import_image_tasks_async);
+}
+
+/**
+ * amigo_ec2_describe_import_image_tasks_finish:
+ *
+ * Returns: (transfer container) (element-type AmigoImportTask) (nullable):
+ *   the tasks, or %NULL with @error set
+ */
+AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_import_image_tasks)
+
+/**
+ * amigo_ec2_describe_import_snapshot_tasks_async:
+ * @self: an #AmigoEc2
+ * @task_ids: (array zero-terminated=1) (nullable): the tasks; %NULL for all
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when every page has been read
+ * @user_data: data for @callback
+ *
+ * DescribeImportSnapshotTasks.
+ */
+void
+amigo_ec2_describe_import_snapshot_tasks_async (AmigoEc2            *self,
+                                                const char * const  *task_ids,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data)
+{
+  describe_tasks (self, "DescribeImportSnapshotTasks", "ImportTaskId", task_ids, 0,
+                  amigo_ec2_parser_new_describe_import_snapshot_tasks, cancellable, callback,
+                  user_data, amigo_ec2_describe_import_snapshot_tasks_async);
+}
+
+/**
+ * amigo_ec2_describe_import_snapshot_tasks_finish:
+ *
+ * Returns: (transfer container) (element-type AmigoImportTask) (nullable):
+ *   the tasks, or %NULL with @error set
+ */
+AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_import_snapshot_tasks)
+
+/**
+ * amigo_ec2_describe_export_image_tasks_async:
+ * @self: an #AmigoEc2
+ * @task_ids: (array zero-terminated=1) (nullable): the tasks; %NULL for all
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when every page has been read
+ * @user_data: data for @callback
+ *
+ * DescribeExportImageTasks.
+ */
+void
+amigo_ec2_describe_export_image_tasks_async (AmigoEc2            *self,
+                                             const char * const  *task_ids,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  describe_tasks (self, "DescribeExportImageTasks", "ExportImageTaskId", task_ids,
+                  EXPORT_TASKS_PAGE_SIZE, amigo_ec2_parser_new_describe_export_image_tasks,
+                  cancellable, callback, user_data, amigo_ec2_describe_export_image_tasks_async);
+}
+
+/**
+ * amigo_ec2_describe_export_image_tasks_finish:
+ *
+ * Returns: (transfer container) (element-type AmigoExportImageTask) (nullable):
+ *   the tasks, or %NULL with @error set
+ */
+AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_export_image_tasks)
+
+/**
+ * amigo_ec2_describe_store_image_tasks_async:
+ * @self: an #AmigoEc2
+ * @image_ids: (array zero-terminated=1) (nullable): the AMIs (up to 20);
+ *   %NULL for every task
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when every page has been read
+ * @user_data: data for @callback
+ *
+ * DescribeStoreImageTasks.
+ */
+void
+amigo_ec2_describe_store_image_tasks_async (AmigoEc2            *self,
+                                            const char * const  *image_ids,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  describe_tasks (self, "DescribeStoreImageTasks", "ImageId", image_ids, STORE_TASKS_PAGE_SIZE,
+                  amigo_ec2_parser_new_describe_store_image_tasks, cancellable, callback,
+                  user_data, amigo_ec2_describe_store_image_tasks_async);
+}
+
+/**
+ * amigo_ec2_describe_store_image_tasks_finish:
+ *
+ * Returns: (transfer container) (element-type AmigoStoreImageTask) (nullable):
+ *   the tasks, or %NULL with @error set
+ */
+AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_store_image_tasks)
+
+/* ---- CancelImportTask ------------------------------------------------ */
+
+static void
+done_state (GTask          *task,
+            AmigoEc2Parser *parser)
+{
+  const char *state = amigo_ec2_parser_get_value (parser, "state");
+
+  g_task_return_pointer (task, g_strdup (state != NULL ? state : AMIGO_IMPORT_TASK_DELETING), g_free);
+}
+
+static const AmigoEc2OpShape cancel_shape = { NULL, done_state, NULL };
+
+/**
+ * amigo_ec2_cancel_import_task_async:
+ * @self: an #AmigoEc2
+ * @import_task_id: the import image or snapshot task
+ * @cancel_reason: (nullable): `CancelReason`
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * CancelImportTask of an active import.
+ */
+void
+amigo_ec2_cancel_import_task_async (AmigoEc2            *self,
+                                    const char          *import_task_id,
+                                    const char          *cancel_reason,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  AmigoEc2Query *q = _amigo_ec2_query_for (self, "CancelImportTask", "ImportTaskId", import_task_id);
+
+  if (q == NULL)
+    return;
+  amigo_ec2_query_add_string (q, "CancelReason", cancel_reason);
+  _amigo_ec2_run (self, q, &cancel_shape, cancellable, callback, user_data,
+                  amigo_ec2_cancel_import_task_async);
+}
+
+/**
+ * amigo_ec2_cancel_import_task_finish:
+ *
+ * Returns: (transfer full) (nullable): the task's state now (`deleting`),
+ *   or %NULL with @error set
+ */
+AMIGO_EC2_DEFINE_FINISH_POINTER (char *, cancel_import_task)
+
+/* ---- ExportImage ----------------------------------------------------- */
+
+/**
+ * amigo_ec2_export_image_async:
+ * @self: EC2 in the Region of the image (and bucket)
+ * @request: the export
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when EC2 has started (or refused) the export
+ * @user_data: data for @callback
+ *
+ * ExportImage.
+ */
+void
+amigo_ec2_export_image_async (AmigoEc2                      *self,
+                              const AmigoExportImageRequest *request,
+                              GCancellable                  *cancellable,
+                              GAsyncReadyCallback            callback,
+                              gpointer                       user_data)
+{
+  AmigoEc2Query *q;
+
+  g_return_if_fail (AMIGO_IS_EC2 (self));
+  g_return_if_fail (request != NULL && request->image_id != NULL);
+  g_return_if_fail (request->disk_image_format != NULL && request->s3_bucket != NULL);
+
+  q = _amigo_ec2_query_new ("ExportImage");
+  amigo_ec2_query_add_string (q, "ImageId", request->image_id);
+  amigo_ec2_query_add_string (q, "DiskImageFormat", request->disk_image_format);
+  amigo_ec2_query_push (q, "S3ExportLocation");
+  amigo_ec2_query_add_string (q, "S3Bucket", request->s3_bucket);
+  amigo_ec2_query_add_string (q, "S3Prefix", request->s3_prefix);
+  amigo_ec2_query_pop (q);
+  amigo_ec2_query_add_string (q, "Description", request->description);
+  amigo_ec2_query_add_string (q, "RoleName", request->role_name);
+  _amigo_ec2_add_tag_specification (q, "export-image-task", request->task_tags, request->n_task_tags);
+  add_token (q, request->client_token);
+  _amigo_ec2_run (self, q, &export_image_shape, cancellable, callback, user_data,
+                  amigo_ec2_export_image_async);
+}
+
+/**
+ * amigo_ec2_export_image_finish:
+ *
+ * Returns: (transfer full) (nullable): the task as it started
+ *   (`export-ami-…`), or %NULL with @error set
+ */
+AMIGO_EC2_DEFINE_FINISH_POINTER (AmigoExportImageTask *, export_image)
+
+/* ---- Store and restore ----------------------------------------------- */
+
+static void
+done_object_key (GTask          *task,
+                 AmigoEc2Parser *parser)
+{
+  const char *key = amigo_ec2_parser_get_value (parser, "objectKey");
+
+  if (key == NULL || *key == '\0')
+    {
+      g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
+                               _("EC2 (%s) answered %s without its result."),
+                               amigo_ec2_get_region (g_task_get_source_object (task)),
+                               g_task_get_name (task));
+      return;
+    }
+  g_task_return_pointer (task, g_strstrip (g_strdup (key)), g_free);
+}
+
+static const AmigoEc2OpShape store_shape = { NULL, done_object_key, NULL };
+
+/**
+ * amigo_ec2_create_store_image_task_async:
+ * @self: EC2 in the Region of the image and the bucket
+ * @image_id: the AMI
+ * @bucket: the bucket
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the task has started
+ * @user_data: data for @callback
+ *
+ * CreateStoreImageTask; follow it with amigo_ec2_describe_store_image_tasks_async().
+ */
+void
+amigo_ec2_create_store_image_task_async (AmigoEc2            *self,
+                                         const char          *image_id,
+                                         const char          *bucket,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  AmigoEc2Query *q = _amigo_ec2_query_for (self, "CreateStoreImageTask", "ImageId", image_id);
+
+  if (q == NULL)
+    return;
+  g_return_if_fail (bucket != NULL);
+  amigo_ec2_query_add_string (q, "Bucket", bucket);
+  _amigo_ec2_run (self, q, &store_shape, cancellable, callback, user_data,
+                  amigo_ec2_create_store_image_task_async);
+}
+
+/**
+ * amigo_ec2_create_store_image_task_finish:
+ *
+ * Returns: (transfer full) (nullable): the object's key, or %NULL with
+ *   @error set
+ */
+AMIGO_EC2_DEFINE_FINISH_POINTER (char *, create_store_image_task)
+
+/**
+ * amigo_ec2_create_restore_image_task_async:
+ * @self: EC2 in the Region of the bucket
+ * @request: what to restore
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the AMI has been created (`pending`)
+ * @user_data: data for @callback
+ *
+ * CreateRestoreImageTask.
+ */
+void
+amigo_ec2_create_restore_image_task_async (AmigoEc2                       *self,
+                                           const AmigoRestoreImageRequest *request,
+                                           GCancellable                   *cancellable,
+                                           GAsyncReadyCallback             callback,
+                                           gpointer                        user_data)
+{
+  AmigoEc2Query *q;
+
+  g_return_if_fail (AMIGO_IS_EC2 (self));
+  g_return_if_fail (request != NULL && request->s3_bucket != NULL && request->object_key != NULL);
+
+  q = _amigo_ec2_query_new ("CreateRestoreImageTask");
+  amigo_ec2_query_add_string (q, "Bucket", request->s3_bucket);
+  amigo_ec2_query_add_string (q, "ObjectKey", request->object_key);
+  amigo_ec2_query_add_string (q, "Name", request->name);
+  _amigo_ec2_add_tag_specification (q, "image", request->image_tags, request->n_image_tags);
+  _amigo_ec2_add_tag_specification (q, "snapshot", request->snapshot_tags, request->n_snapshot_tags);
+  _amigo_ec2_run (self, q, &_amigo_ec2_shape_image_id, cancellable, callback, user_data,
+                  amigo_ec2_create_restore_image_task_async);
+}
+
+/**
+ * amigo_ec2_create_restore_image_task_finish:
+ *
+ * Returns: (transfer full) (nullable): the new AMI's id, or %NULL with
+ *   @error set
+ */
+AMIGO_EC2_DEFINE_FINISH_POINTER (char *, create_restore_image_task)

@@ -1,0 +1,751 @@
+/* amigo-iam.c — AWS IAM: the service role VM Import/Export needs
+ *
+ * VM Import/Export acts as the role `vmimport` (VM Import/Export User
+ * Guide, "Required service role"): its trust policy lets
+ * `vmie.amazonaws.com` assume it (with the external id `vmimport`), and its
+ * policy lets it read the disk images from, and write exports to, the
+ * buckets, and register the AMI. People trip on this step most; Amigo
+ * checks the role with GetRole and offers to create it with the documents
+ * below.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+#include <glib/gi18n-lib.h>
+
+#include "amigo-error.h"
+#include "amigo-iam.h"
+#include "amigo-iam-model.h"
+
+struct _AmigoIam
+{
+  AmigoService parent_instance;
+};
+
+G_DEFINE_BOXED_TYPE (AmigoIamRole, amigo_iam_role, amigo_iam_role_copy, amigo_iam_role_free)
+
+/**
+ * amigo_iam_new:
+ * @client: the account's client
+ * @region: the Region to sign for: %AMIGO_IAM_SIGNING_REGION in the aws
+ *   partition
+ * @endpoint_url: (nullable): where to send requests
+ *
+ * Returns: (transfer full): IAM
+ */
+/**
+ * amigo_iam_new_for_account:
+ * @account: an account
+ * @client: the account's client
+ * @region: %AMIGO_IAM_SIGNING_REGION (or the partition's global Region)
+ * @error: where an unusable endpoint configuration is reported
+ *
+ * Returns: (transfer full) (nullable): IAM, or %NULL with @error set
+ */
+AMIGO_DEFINE_SERVICE (AmigoIam, amigo_iam, AMIGO_TYPE_IAM, &amigo_iam_model, "iam")
+
+/* ---- the role -------------------------------------------------------- */
+
+/**
+ * amigo_iam_role_copy:
+ * @self: an #AmigoIamRole
+ *
+ * Returns: (transfer full): a copy
+ */
+AmigoIamRole *
+amigo_iam_role_copy (const AmigoIamRole *self)
+{
+  AmigoIamRole *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_new0 (AmigoIamRole, 1);
+  copy->role_name = g_strdup (self->role_name);
+  copy->arn = g_strdup (self->arn);
+  copy->assume_role_policy_document = g_strdup (self->assume_role_policy_document);
+  return copy;
+}
+
+/**
+ * amigo_iam_role_free:
+ * @self: (nullable) (transfer full): an #AmigoIamRole
+ */
+void
+amigo_iam_role_free (AmigoIamRole *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->role_name);
+  g_free (self->arn);
+  g_free (self->assume_role_policy_document);
+  g_free (self);
+}
+
+/* IAM answers policy documents URL-encoded (RFC 3986); a document that is
+ * already JSON is kept. */
+static char *
+decode_document (const char *text)
+{
+  char *decoded;
+
+  if (text == NULL)
+    return NULL;
+  if (strchr (text, '%') == NULL)
+    return g_strdup (text);
+  decoded = g_uri_unescape_string (text, NULL);
+  return decoded != NULL ? decoded : g_strdup (text);
+}
+
+static const char *
+string_member (JsonObject *obj,
+               const char *name)
+{
+  JsonNode *node = obj != NULL ? json_object_get_member (obj, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+}
+
+static JsonObject *
+object_member (JsonNode   *node,
+               const char *name)
+{
+  JsonObject *obj;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  obj = json_node_get_object (node);
+  if (name == NULL)
+    return obj;
+  if (!json_object_has_member (obj, name) || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (obj, name)))
+    return NULL;
+  return json_object_get_object_member (obj, name);
+}
+
+static void
+role_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+  JsonObject *role;
+  AmigoIamRole *out;
+
+  if (node == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  role = object_member (node, "Role");
+  if (role == NULL || string_member (role, "Arn") == NULL)
+    {
+      g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
+                               _("IAM answered without the role. Check the IAM endpoint address."));
+      return;
+    }
+  out = g_new0 (AmigoIamRole, 1);
+  out->role_name = g_strdup (string_member (role, "RoleName"));
+  out->arn = g_strdup (string_member (role, "Arn"));
+  out->assume_role_policy_document = decode_document (string_member (role, "AssumeRolePolicyDocument"));
+  g_task_return_pointer (task, out, (GDestroyNotify) amigo_iam_role_free);
+}
+
+static JsonNode *
+params_new (const char *first_name,
+            ...)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) obj = json_object_new ();
+  const char *name = first_name;
+  va_list args;
+
+  va_start (args, first_name);
+  while (name != NULL)
+    {
+      const char *value = va_arg (args, const char *);
+
+      if (value != NULL)
+        json_object_set_string_member (obj, name, value);
+      name = va_arg (args, const char *);
+    }
+  va_end (args);
+  json_node_set_object (node, obj);
+  return node;
+}
+
+static GTask *
+task_new (AmigoIam            *self,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data,
+          gpointer             source_tag)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  return task;
+}
+
+static gpointer
+finish_pointer (AmigoIam      *self,
+                GAsyncResult  *result,
+                gpointer       source_tag,
+                GError       **error)
+{
+  g_return_val_if_fail (AMIGO_IS_IAM (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * amigo_iam_get_role_async:
+ * @self: an #AmigoIam
+ * @role_name: the role, e.g. `vmimport`
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * GetRole.
+ */
+void
+amigo_iam_get_role_async (AmigoIam            *self,
+                          const char          *role_name,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(JsonNode) params = NULL;
+
+  g_return_if_fail (AMIGO_IS_IAM (self));
+  g_return_if_fail (role_name != NULL);
+
+  params = params_new ("RoleName", role_name, NULL);
+  amigo_service_call_async (AMIGO_SERVICE (self), &amigo_iam_op_get_role, params, cancellable,
+                            role_cb, task_new (self, cancellable, callback, user_data,
+                                               amigo_iam_get_role_async));
+}
+
+/**
+ * amigo_iam_get_role_finish:
+ * @self: an #AmigoIam
+ * @result: the #GAsyncResult
+ * @error: where a failure goes (`NoSuchEntity` for a missing role)
+ *
+ * Returns: (transfer full) (nullable): the role, or %NULL with @error set
+ */
+AmigoIamRole *
+amigo_iam_get_role_finish (AmigoIam      *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return finish_pointer (self, result, amigo_iam_get_role_async, error);
+}
+
+/**
+ * amigo_iam_create_role_async:
+ * @self: an #AmigoIam
+ * @role_name: the role
+ * @assume_role_policy_document: its trust policy (JSON)
+ * @description: (nullable): its description
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * CreateRole.
+ */
+void
+amigo_iam_create_role_async (AmigoIam            *self,
+                             const char          *role_name,
+                             const char          *assume_role_policy_document,
+                             const char          *description,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(JsonNode) params = NULL;
+
+  g_return_if_fail (AMIGO_IS_IAM (self));
+  g_return_if_fail (role_name != NULL && assume_role_policy_document != NULL);
+
+  params = params_new ("RoleName", role_name,
+                       "AssumeRolePolicyDocument", assume_role_policy_document,
+                       "Description", description, NULL);
+  amigo_service_call_async (AMIGO_SERVICE (self), &amigo_iam_op_create_role, params, cancellable,
+                            role_cb, task_new (self, cancellable, callback, user_data,
+                                               amigo_iam_create_role_async));
+}
+
+/**
+ * amigo_iam_create_role_finish:
+ * @self: an #AmigoIam
+ * @result: the #GAsyncResult
+ * @error: where a failure goes (`EntityAlreadyExists`…)
+ *
+ * Returns: (transfer full) (nullable): the new role, or %NULL with @error set
+ */
+AmigoIamRole *
+amigo_iam_create_role_finish (AmigoIam      *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return finish_pointer (self, result, amigo_iam_create_role_async, error);
+}
+
+static void
+role_policy_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+  const char *document;
+
+  if (node == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  document = string_member (object_member (node, NULL), "PolicyDocument");
+  if (document == NULL)
+    {
+      g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
+                               _("IAM answered without the policy document."));
+      return;
+    }
+  g_task_return_pointer (task, decode_document (document), g_free);
+}
+
+/**
+ * amigo_iam_get_role_policy_async:
+ * @self: an #AmigoIam
+ * @role_name: the role
+ * @policy_name: its inline policy
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * GetRolePolicy.
+ */
+void
+amigo_iam_get_role_policy_async (AmigoIam            *self,
+                                 const char          *role_name,
+                                 const char          *policy_name,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(JsonNode) params = NULL;
+
+  g_return_if_fail (AMIGO_IS_IAM (self));
+  g_return_if_fail (role_name != NULL && policy_name != NULL);
+
+  params = params_new ("RoleName", role_name, "PolicyName", policy_name, NULL);
+  amigo_service_call_async (AMIGO_SERVICE (self), &amigo_iam_op_get_role_policy, params,
+                            cancellable, role_policy_cb,
+                            task_new (self, cancellable, callback, user_data,
+                                      amigo_iam_get_role_policy_async));
+}
+
+/**
+ * amigo_iam_get_role_policy_finish:
+ * @self: an #AmigoIam
+ * @result: the #GAsyncResult
+ * @error: where a failure goes (`NoSuchEntity`…)
+ *
+ * Returns: (transfer full) (nullable): the policy document (JSON), or
+ *   %NULL with @error set
+ */
+char *
+amigo_iam_get_role_policy_finish (AmigoIam      *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_pointer (self, result, amigo_iam_get_role_policy_async, error);
+}
+
+static void
+put_role_policy_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * amigo_iam_put_role_policy_async:
+ * @self: an #AmigoIam
+ * @role_name: the role
+ * @policy_name: the inline policy (replaced if it exists)
+ * @policy_document: its document (JSON)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * PutRolePolicy.
+ */
+void
+amigo_iam_put_role_policy_async (AmigoIam            *self,
+                                 const char          *role_name,
+                                 const char          *policy_name,
+                                 const char          *policy_document,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(JsonNode) params = NULL;
+
+  g_return_if_fail (AMIGO_IS_IAM (self));
+  g_return_if_fail (role_name != NULL && policy_name != NULL && policy_document != NULL);
+
+  params = params_new ("RoleName", role_name, "PolicyName", policy_name,
+                       "PolicyDocument", policy_document, NULL);
+  amigo_service_call_async (AMIGO_SERVICE (self), &amigo_iam_op_put_role_policy, params,
+                            cancellable, put_role_policy_cb,
+                            task_new (self, cancellable, callback, user_data,
+                                      amigo_iam_put_role_policy_async));
+}
+
+/**
+ * amigo_iam_put_role_policy_finish:
+ * @self: an #AmigoIam
+ * @result: the #GAsyncResult
+ * @error: where a failure goes
+ *
+ * Returns: %TRUE when the policy was written
+ */
+gboolean
+amigo_iam_put_role_policy_finish (AmigoIam      *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (AMIGO_IS_IAM (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, amigo_iam_put_role_policy_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * amigo_iam_error_is_no_such_entity:
+ * @error: (nullable): an error from an #AmigoIam call
+ *
+ * Returns: whether IAM answered that the role or policy does not exist
+ */
+gboolean
+amigo_iam_error_is_no_such_entity (const GError *error)
+{
+  return error != NULL && amigo_aws_error_has_aws_code (error, "NoSuchEntity");
+}
+
+/**
+ * amigo_iam_signing_region_for:
+ * @region: (nullable): a Region of the partition
+ *
+ * IAM is global in each partition, and signed for the partition's first
+ * Region.
+ *
+ * Returns: (transfer none): the Region to sign IAM requests for
+ */
+const char *
+amigo_iam_signing_region_for (const char *region)
+{
+  if (region != NULL && g_str_has_prefix (region, "cn-"))
+    return "cn-north-1";
+  if (region != NULL && g_str_has_prefix (region, "us-gov-"))
+    return "us-gov-west-1";
+  return AMIGO_IAM_SIGNING_REGION;
+}
+
+/* ---- the documents of the VM Import/Export User Guide ----------------- */
+
+static const char *
+partition_of (const char *region)
+{
+  if (region != NULL && g_str_has_prefix (region, "cn-"))
+    return "aws-cn";
+  if (region != NULL && g_str_has_prefix (region, "us-gov-"))
+    return "aws-us-gov";
+  return "aws";
+}
+
+static char *
+to_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+static void
+add_strings (JsonBuilder        *builder,
+             const char         *name,
+             const char * const *values)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+/**
+ * amigo_iam_vm_import_trust_policy:
+ *
+ * The trust policy of the `vmimport` role, as the VM Import/Export User
+ * Guide gives it: `vmie.amazonaws.com` may assume the role, with the
+ * external id `vmimport`.
+ *
+ * Returns: (transfer full): the document (JSON)
+ */
+char *
+amigo_iam_vm_import_trust_policy (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "Version");
+  json_builder_add_string_value (builder, "2012-10-17");
+  json_builder_set_member_name (builder, "Statement");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "Effect");
+  json_builder_add_string_value (builder, "Allow");
+  json_builder_set_member_name (builder, "Principal");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "Service");
+  json_builder_add_string_value (builder, "vmie.amazonaws.com");
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "Action");
+  json_builder_add_string_value (builder, "sts:AssumeRole");
+  json_builder_set_member_name (builder, "Condition");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "StringEquals");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "sts:Externalid");
+  json_builder_add_string_value (builder, "vmimport");
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return to_json (builder);
+}
+
+/**
+ * amigo_iam_vm_import_role_policy:
+ * @region: the Region the buckets are in (for the ARN partition)
+ * @buckets: (array zero-terminated=1): the buckets disk images are read
+ *   from and exports written to
+ * @kms_key_arns: (array zero-terminated=1) (nullable): KMS keys of
+ *   encrypted imports, if not the default EBS key
+ *
+ * The role policy of the `vmimport` role, as the VM Import/Export User
+ * Guide gives it: read (and, for exports, write) the buckets; copy and
+ * register the snapshots and AMI; use the KMS keys.
+ *
+ * Returns: (transfer full): the document (JSON)
+ */
+char *
+amigo_iam_vm_import_role_policy (const char         *region,
+                                 const char * const *buckets,
+                                 const char * const *kms_key_arns)
+{
+  static const char * const s3_actions[] = {
+    "s3:GetBucketLocation", "s3:GetObject", "s3:ListBucket", "s3:PutObject", "s3:GetBucketAcl", NULL,
+  };
+  static const char * const ec2_actions[] = {
+    "ec2:ModifySnapshotAttribute", "ec2:CopySnapshot", "ec2:RegisterImage", "ec2:Describe*", NULL,
+  };
+  static const char * const kms_actions[] = {
+    "kms:CreateGrant", "kms:Decrypt", "kms:DescribeKey", "kms:Encrypt",
+    "kms:GenerateDataKey*", "kms:ReEncrypt*", NULL,
+  };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) resources = g_ptr_array_new_with_free_func (g_free);
+  const char *partition = partition_of (region);
+
+  g_return_val_if_fail (buckets != NULL && buckets[0] != NULL, NULL);
+
+  for (guint i = 0; buckets[i] != NULL; i++)
+    {
+      g_ptr_array_add (resources, g_strdup_printf ("arn:%s:s3:::%s", partition, buckets[i]));
+      g_ptr_array_add (resources, g_strdup_printf ("arn:%s:s3:::%s/*", partition, buckets[i]));
+    }
+  g_ptr_array_add (resources, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "Version");
+  json_builder_add_string_value (builder, "2012-10-17");
+  json_builder_set_member_name (builder, "Statement");
+  json_builder_begin_array (builder);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "Effect");
+  json_builder_add_string_value (builder, "Allow");
+  add_strings (builder, "Action", s3_actions);
+  add_strings (builder, "Resource", (const char * const *) resources->pdata);
+  json_builder_end_object (builder);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "Effect");
+  json_builder_add_string_value (builder, "Allow");
+  add_strings (builder, "Action", ec2_actions);
+  json_builder_set_member_name (builder, "Resource");
+  json_builder_add_string_value (builder, "*");
+  json_builder_end_object (builder);
+
+  if (kms_key_arns != NULL && kms_key_arns[0] != NULL)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "Effect");
+      json_builder_add_string_value (builder, "Allow");
+      add_strings (builder, "Action", kms_actions);
+      add_strings (builder, "Resource", kms_key_arns);
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return to_json (builder);
+}
+
+static gboolean
+node_has_string (JsonNode   *node,
+                 const char *wanted)
+{
+  if (node == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_VALUE (node))
+    return g_strcmp0 (json_node_get_string (node), wanted) == 0;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (node_has_string (json_array_get_element (array, i), wanted))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static JsonArray *
+statements_of (JsonParser *parser,
+               const char *document)
+{
+  JsonNode *root;
+  JsonNode *statement;
+
+  if (document == NULL || !json_parser_load_from_data (parser, document, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  statement = json_object_get_member (json_node_get_object (root), "Statement");
+  if (statement == NULL || !JSON_NODE_HOLDS_ARRAY (statement))
+    return NULL;
+  return json_node_get_array (statement);
+}
+
+/**
+ * amigo_iam_vm_import_policy_covers_bucket:
+ * @policy_document: (nullable): the role's inline policy (JSON)
+ * @region: the bucket's Region
+ * @bucket: the bucket
+ *
+ * Whether the policy lets VM Import/Export read and write the objects of
+ * @bucket: an `Allow` statement with `s3:GetObject` and `s3:PutObject`
+ * (or `s3:*`) on the bucket's objects (its ARN followed by a slash and a star, or a star alone).
+ * What Amigo wrote for another bucket does not cover this one.
+ *
+ * Returns: %TRUE when it does
+ */
+gboolean
+amigo_iam_vm_import_policy_covers_bucket (const char *policy_document,
+                                          const char *region,
+                                          const char *bucket)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *objects = NULL;
+  gboolean get = FALSE, put = FALSE;
+  JsonArray *statements;
+
+  g_return_val_if_fail (bucket != NULL, FALSE);
+
+  statements = statements_of (parser, policy_document);
+  if (statements == NULL)
+    return FALSE;
+  objects = g_strdup_printf ("arn:%s:s3:::%s/*", partition_of (region), bucket);
+  for (guint i = 0; i < json_array_get_length (statements); i++)
+    {
+      JsonNode *node = json_array_get_element (statements, i);
+      JsonObject *statement;
+      JsonNode *action, *resource;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      statement = json_node_get_object (node);
+      if (g_strcmp0 (json_object_get_string_member_with_default (statement, "Effect", ""), "Allow") != 0)
+        continue;
+      action = json_object_get_member (statement, "Action");
+      resource = json_object_get_member (statement, "Resource");
+      if (!node_has_string (resource, objects) && !node_has_string (resource, "*"))
+        continue;
+      if (node_has_string (action, "s3:*"))
+        get = put = TRUE;
+      get = get || node_has_string (action, "s3:GetObject");
+      put = put || node_has_string (action, "s3:PutObject");
+    }
+  return get && put;
+}
+
+/**
+ * amigo_iam_vm_import_trust_policy_is_valid:
+ * @trust_policy: (nullable): a role's trust policy (JSON)
+ *
+ * Returns: whether it lets `vmie.amazonaws.com` assume the role
+ */
+gboolean
+amigo_iam_vm_import_trust_policy_is_valid (const char *trust_policy)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *statements = statements_of (parser, trust_policy);
+
+  if (statements == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (statements); i++)
+    {
+      JsonNode *node = json_array_get_element (statements, i);
+      JsonObject *statement, *principal;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      statement = json_node_get_object (node);
+      if (g_strcmp0 (json_object_get_string_member_with_default (statement, "Effect", ""), "Allow") != 0
+          || !json_object_has_member (statement, "Principal")
+          || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (statement, "Principal")))
+        continue;
+      principal = json_object_get_object_member (statement, "Principal");
+      if (node_has_string (json_object_get_member (principal, "Service"), "vmie.amazonaws.com")
+          && node_has_string (json_object_get_member (statement, "Action"), "sts:AssumeRole"))
+        return TRUE;
+    }
+  return FALSE;
+}

@@ -1,0 +1,382 @@
+/* amigo-import-image-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Import a virtual machine: a disk image (OVA, VMDK, VHD, VHDX, raw; its
+ * format read from the file itself), the bucket it is read from, the
+ * vmimport role (checked, and created or extended for the bucket at the
+ * person's word: AmigoVmRoleRow), the architecture, boot mode, license,
+ * encryption and tags. Import sends ImportImage with a client token made
+ * once for the dialog, then hands the import task to the task manager,
+ * which follows it to the AMI.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amigo-disk-image.h"
+#include "amigo-import-image-dialog.h"
+#include "amigo-vm-role-row.h"
+#include "actions/amigo-actions.h"
+#include "actions/amigo-tags-editor.h"
+
+struct _AmigoImportImageDialog
+{
+  AmigoActionDialog parent_instance;
+
+  /* template widgets */
+  AdwWindowTitle *window_title;
+  GtkButton *import_button;
+  GtkSpinner *spinner;
+  AdwActionRow *file_row;
+  AdwComboRow *format_row;
+  AdwEntryRow *bucket_row;
+  AdwEntryRow *key_row;
+  AmigoVmRoleRow *role_row;
+  AdwEntryRow *description_row;
+  AdwComboRow *architecture_row;
+  AdwComboRow *boot_mode_row;
+  AdwComboRow *license_row;
+  GtkSwitch *encryption_switch;
+  AdwEntryRow *kms_row;
+  AmigoTagsEditor *tags_editor;
+  GtkLabel *note_label;
+  GtkLabel *problem_label;
+
+  /* owned */
+  GFile *file;
+  char *client_token;
+  GtkNativeDialog *chooser;
+  char *auto_key;
+};
+
+G_DEFINE_FINAL_TYPE (AmigoImportImageDialog, amigo_import_image_dialog, AMIGO_TYPE_ACTION_DIALOG)
+
+/* The rows' items, in order, as ImportImage spells them (NULL: not sent). */
+static const char * const formats[] = { "OVA", "VMDK", "VHD", "VHDX", "RAW" };
+static const char * const architectures[] = { "x86_64", "arm64", "i386" };
+static const char * const boot_modes[] = { NULL, "legacy-bios", "uefi" };
+static const char * const licenses[] = { NULL, "BYOL", "AWS" };
+
+#define CHOICE(row, values) \
+  (values)[MIN (adw_combo_row_get_selected (row), G_N_ELEMENTS (values) - 1)]
+
+static const char *
+text_of (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static void
+update_state (AmigoImportImageDialog *self)
+{
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+  gboolean busy = amigo_action_dialog_get_busy (base);
+  const char *bucket = text_of (self->bucket_row);
+  const char *key = text_of (self->key_row);
+  g_autofree char *note = NULL;
+  gboolean ready;
+
+  if (*bucket != '\0' && *key != '\0')
+    /* Translators: the command uploads the file; %s are the file's path, the bucket and the key */
+    note = g_strdup_printf (_("Amigo imports the disk image from s3://%s/%s. Until Amigo uploads files itself, copy the file there first, for example with: aws s3 cp “%s” s3://%s/%s"),
+                            bucket, key,
+                            self->file != NULL ? g_file_peek_path (self->file) : _("FILE"), bucket, key);
+  else
+    note = g_strdup (_("Choose a file and a bucket."));
+  gtk_label_set_text (self->note_label, note);
+
+  ready = *bucket != '\0' && *key != '\0'
+          && amigo_vm_role_row_get_ready (self->role_row)
+          && amigo_tags_editor_is_valid (self->tags_editor);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.start", ready && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose-file", !busy);
+}
+
+static void
+import_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(AmigoImportImageDialog) self = user_data;
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoImportTask) task = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *toast = NULL;
+  g_autofree char *name = NULL;
+  const char *ids[2] = { NULL, NULL };
+
+  task = amigo_ec2_import_image_finish (AMIGO_EC2 (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  amigo_action_dialog_set_busy (base, FALSE);
+  if (task == NULL)
+    {
+      amigo_action_dialog_show_error (base, _("Could not start the import"), error);
+      update_state (self);
+      return;
+    }
+
+  name = g_path_get_basename (text_of (self->key_row));
+  ids[0] = amigo_import_task_get_import_task_id (task);
+  /* Translators: %s is the disk image's file name */
+  title = g_strdup_printf (_("Import “%s”"), name);
+  amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_IMPORT_IMAGE,
+                                 NULL, ids, title);
+  /* Translators: %s is the disk image's file name */
+  toast = g_strdup_printf (_("Importing “%s”: the image appears in the list when AWS is done"), name);
+  amigo_action_dialog_done (base, toast);
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AmigoImportImageDialog *self = AMIGO_IMPORT_IMAGE_DIALOG (widget);
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+  g_autoptr(AmigoEc2) ec2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree AmigoEc2Tag *tags = NULL;
+  guint n_tags = 0;
+  gboolean encrypted = gtk_switch_get_active (self->encryption_switch);
+  AmigoImportImageRequest request = {
+    .format = CHOICE (self->format_row, formats),
+    .s3_bucket = text_of (self->bucket_row),
+    .s3_key = text_of (self->key_row),
+    .architecture = CHOICE (self->architecture_row, architectures),
+    .boot_mode = CHOICE (self->boot_mode_row, boot_modes),
+    .license_type = CHOICE (self->license_row, licenses),
+    .encrypted = encrypted,
+    .client_token = self->client_token,
+  };
+
+  amigo_action_dialog_show_problem (base, NULL);
+  ec2 = amigo_action_dialog_dup_ec2 (base, NULL, &error);
+  if (ec2 == NULL)
+    {
+      amigo_action_dialog_show_error (base, _("Could not start the import"), error);
+      return;
+    }
+  if (*text_of (self->description_row) != '\0')
+    request.description = text_of (self->description_row);
+  if (encrypted && *text_of (self->kms_row) != '\0')
+    request.kms_key_id = text_of (self->kms_row);
+  tags = amigo_tags_editor_get_tags (self->tags_editor, &n_tags);
+  request.task_tags = tags;
+  request.n_task_tags = n_tags;
+
+  amigo_action_dialog_set_busy (base, TRUE);
+  amigo_ec2_import_image_async (ec2, &request, amigo_action_dialog_get_cancellable (base), import_cb,
+                                g_object_ref (self));
+}
+
+/* ---- the file ------------------------------------------------------------ */
+
+void
+amigo_import_image_dialog_set_file (AmigoImportImageDialog *self,
+                                    GFile                  *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *format;
+
+  g_return_if_fail (AMIGO_IS_IMPORT_IMAGE_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_set_object (&self->file, file);
+  name = g_file_get_basename (file);
+  /* The file's own bytes say what it is; its name is only a hint. */
+  format = amigo_disk_image_detect_file (file, NULL, &error);
+  if (error != NULL)
+    /* Translators: %s is why the file could not be read */
+    subtitle = g_strdup_printf (_("Could not read the file: %s"), error->message);
+  else if (format == NULL)
+    {
+      format = amigo_disk_image_format_for_name (name);
+      subtitle = g_strdup_printf (_("%s — not a disk image Amigo recognises; AWS will refuse it unless it is one"),
+                                  g_file_peek_path (file));
+    }
+  else
+    subtitle = g_strdup (g_file_peek_path (file));
+  adw_action_row_set_subtitle (self->file_row, subtitle);
+  for (guint i = 0; format != NULL && i < G_N_ELEMENTS (formats); i++)
+    if (g_str_equal (formats[i], format))
+      adw_combo_row_set_selected (self->format_row, i);
+  /* The key follows the file until the person typed one of their own. */
+  if (*text_of (self->key_row) == '\0' || g_strcmp0 (text_of (self->key_row), self->auto_key) == 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->key_row), name);
+  g_free (self->auto_key);
+  self->auto_key = g_strdup (name);
+  update_state (self);
+}
+
+static void
+on_chooser_response_cb (GtkNativeDialog        *chooser,
+                        int                     response,
+                        AmigoImportImageDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        amigo_import_image_dialog_set_file (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AmigoImportImageDialog *self = AMIGO_IMPORT_IMAGE_DIALOG (widget);
+  g_autoptr(GtkFileFilter) disks = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  static const char * const patterns[] = { "*.ova", "*.vmdk", "*.vhd", "*.vhdx", "*.raw", "*.img" };
+
+  gtk_file_filter_set_name (disks, _("Disk images"));
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    gtk_file_filter_add_pattern (disks, patterns[i]);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Choose a Disk Image"), GTK_WINDOW (self),
+                                                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), NULL));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), disks);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (self->chooser);
+}
+
+/* ---- callbacks ----------------------------------------------------------- */
+
+static void
+on_field_changed_cb (AmigoImportImageDialog *self)
+{
+  update_state (self);
+}
+
+static void
+on_bucket_changed_cb (AmigoImportImageDialog *self)
+{
+  g_autofree char *bucket = g_strstrip (g_strdup (text_of (self->bucket_row)));
+
+  amigo_vm_role_row_set_bucket (self->role_row, *bucket != '\0' ? bucket : NULL);
+  update_state (self);
+}
+
+static void
+busy_changed (AmigoActionDialog *dialog)
+{
+  update_state (AMIGO_IMPORT_IMAGE_DIALOG (dialog));
+}
+
+static void
+amigo_import_image_dialog_dispose (GObject *object)
+{
+  AmigoImportImageDialog *self = AMIGO_IMPORT_IMAGE_DIALOG (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMIGO_TYPE_IMPORT_IMAGE_DIALOG);
+
+  G_OBJECT_CLASS (amigo_import_image_dialog_parent_class)->dispose (object);
+}
+
+static void
+amigo_import_image_dialog_finalize (GObject *object)
+{
+  AmigoImportImageDialog *self = AMIGO_IMPORT_IMAGE_DIALOG (object);
+
+  g_clear_object (&self->file);
+  g_free (self->client_token);
+  g_free (self->auto_key);
+
+  G_OBJECT_CLASS (amigo_import_image_dialog_parent_class)->finalize (object);
+}
+
+static void
+amigo_import_image_dialog_class_init (AmigoImportImageDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AmigoActionDialogClass *dialog_class = AMIGO_ACTION_DIALOG_CLASS (klass);
+
+  object_class->dispose = amigo_import_image_dialog_dispose;
+  object_class->finalize = amigo_import_image_dialog_finalize;
+  dialog_class->busy_changed = busy_changed;
+
+  g_type_ensure (AMIGO_TYPE_VM_ROLE_ROW);
+  g_type_ensure (AMIGO_TYPE_TAGS_EDITOR);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/amigo_app/Amigo/import/amigo-import-image-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, file_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, bucket_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, key_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, role_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, description_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, architecture_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, boot_mode_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, license_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, encryption_switch);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, kms_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, tags_editor);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, note_label);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, problem_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_bucket_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "import.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "import.choose-file", NULL, choose_file_action);
+}
+
+static void
+amigo_import_image_dialog_init (AmigoImportImageDialog *self)
+{
+  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  amigo_action_dialog_set_busy_display (base, self->spinner, "import.start", NULL);
+  amigo_action_dialog_set_error_display (base, NULL, GTK_WIDGET (self->problem_label));
+  amigo_tags_editor_set_description (self->tags_editor,
+                                     _("Tags of the import task, to find it in the AWS console."));
+  adw_combo_row_set_selected (self->format_row, G_N_ELEMENTS (formats) - 1);
+  self->client_token = amigo_client_token_new ();
+}
+
+/**
+ * amigo_import_image_dialog_new:
+ * @parent: the window it belongs to
+ * @context: the account and Region to import into
+ *
+ * Returns: (transfer none): the dialog, not yet shown
+ */
+GtkWindow *
+amigo_import_image_dialog_new (GtkWindow          *parent,
+                               AmigoActionContext *context)
+{
+  AmigoImportImageDialog *self;
+  g_autofree char *place = NULL;
+
+  g_return_val_if_fail (AMIGO_IS_ACTION_CONTEXT (context), NULL);
+
+  self = g_object_new (AMIGO_TYPE_IMPORT_IMAGE_DIALOG, "transient-for", parent, "context", context, NULL);
+  place = amigo_action_dialog_dup_place (AMIGO_ACTION_DIALOG (self));
+  adw_window_title_set_subtitle (self->window_title, place);
+  amigo_vm_role_row_set_account (self->role_row, amigo_action_context_get_account (context),
+                                 amigo_action_context_get_client (context),
+                                 amigo_action_context_get_region (context));
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->import_button));
+  update_state (self);
+  return GTK_WINDOW (self);
+}

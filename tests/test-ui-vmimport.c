@@ -1,0 +1,349 @@
+/* test-ui-vmimport.c — the Import Virtual Machine dialog, against moto
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb inside tests/moto-harness.sh (tests/moto_vmimport.py
+ * plays VM Import/Export): the vmimport role found missing and created
+ * from the dialog, a disk image picked (its format read from its bytes),
+ * the import started and followed by the task manager until the AMI is
+ * listed; a file that is no disk image; keyboard and accessible names.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "amigo-actions.h"
+#include "amigo-application.h"
+#include "amigo-import-image-dialog.h"
+#include "amigo-task-manager.h"
+#include "amigo-task-row.h"
+#include "amigo-test-ui.h"
+#include "amigo-vm-role-row.h"
+
+#define REGION "us-east-1"
+#define WAIT_SECONDS 60
+
+static char *tmp_dir;
+
+static void
+post (const char *path_and_query,
+      const char *content_type,
+      GBytes     *body)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (g_getenv ("AMIGO_TEST_ENDPOINT"), path_and_query, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_set_request_body_from_bytes (msg, content_type, body);
+  answer = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+/* A 1 MiB raw disk with an MBR boot signature, as a file and in moto's S3. */
+static GFile *
+new_disk (const char *bucket,
+          const char *name)
+{
+  gsize size = 1024 * 1024;
+  guint8 *data = g_malloc0 (size);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autofree char *query = g_strdup_printf ("/amigo-test/s3-object?bucket=%s&key=%s&region=%s", bucket, name, REGION);
+  g_autoptr(GError) error = NULL;
+
+  data[510] = 0x55;
+  data[511] = 0xaa;
+  bytes = g_bytes_new_take (data, size);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) size, &error);
+  g_assert_no_error (error);
+  post (query, "application/octet-stream", bytes);
+  return g_file_new_for_path (path);
+}
+
+static AmigoTaskManager *
+new_task_manager (AmigoAccountManager **out_accounts)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_auto(GStrv) envp = g_get_environ ();
+  static guint n;
+  g_autofree char *file_name = g_strdup_printf ("tasks-%u.json", ++n);
+  g_autofree char *state_path = g_build_filename (tmp_dir, file_name, NULL);
+  AmigoAccountManager *accounts = amigo_account_manager_new (settings, (const char * const *) envp);
+  AmigoTaskManager *manager;
+
+  amigo_account_manager_load_async (accounts, NULL, NULL, NULL);
+  AMIGO_TEST_WAIT_FOR (amigo_account_manager_get_loaded (accounts), WAIT_SECONDS);
+  manager = amigo_task_manager_new (accounts, state_path);
+  amigo_task_manager_set_intervals_for_testing (manager, 20, 100);
+  *out_accounts = accounts;
+  return manager;
+}
+
+static gboolean
+role_row_has_button (gpointer data)
+{
+  GtkWidget *button = amigo_test_ui_find (data, "fix_button");
+
+  return gtk_widget_get_visible (button) && gtk_widget_get_sensitive (button);
+}
+
+static void
+test_import_dialog (void)
+{
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = new_task_manager (&accounts);
+  g_autoptr(AmigoActionContext) context =
+    amigo_action_context_new (amigo_test_ui_get_account (), amigo_test_ui_get_client (), REGION, NULL, manager);
+  g_autoptr(GFile) disk = new_disk ("amigo-ui-disks", "my-vm.raw");
+  g_autoptr(GtkWindow) dialog = NULL;
+  AmigoVmRoleRow *role_row;
+  GListModel *tasks;
+  AmigoTask *task;
+  g_autofree char *text = NULL;
+  g_autoptr(AmigoImage) image = NULL;
+
+  post ("/amigo-test/vm-import", "application/json", g_bytes_new_static ("{\"step_seconds\": 0.1}", 21));
+
+  dialog = g_object_ref_sink (amigo_import_image_dialog_new (NULL, context));
+  gtk_window_present (dialog);
+  amigo_test_ui_settle ();
+  g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "import_button")));
+
+  /* The bucket: the role is checked for it, found missing, created. */
+  role_row = AMIGO_VM_ROLE_ROW (amigo_test_ui_find (dialog, "role_row"));
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "bucket_row"), "amigo-ui-disks");
+  amigo_test_ui_wait_until (role_row_has_button, role_row, WAIT_SECONDS, "the role found missing");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (amigo_test_ui_find (role_row, "fix_button"))), ==,
+                   "_Create Role");
+  amigo_test_ui_maybe_screenshot (dialog, "import-dialog-role-missing.png");
+  amigo_test_ui_click (amigo_test_ui_find (role_row, "fix_button"));
+  AMIGO_TEST_WAIT_FOR (amigo_vm_role_row_get_ready (role_row), WAIT_SECONDS);
+
+  /* The file: its format read from its bytes, the key from its name. */
+  amigo_import_image_dialog_set_file (AMIGO_IMPORT_IMAGE_DIALOG (dialog), disk);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "format_row"))), ==, 4);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "key_row"))), ==, "my-vm.raw");
+  amigo_test_ui_pick (amigo_test_ui_find (dialog, "boot_mode_row"), 2);
+  amigo_test_ui_pick (amigo_test_ui_find (dialog, "license_row"), 1);
+  amigo_test_ui_settle ();
+  g_assert_true (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "import_button")));
+  text = amigo_test_ui_collect_text (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "s3://amigo-ui-disks/my-vm.raw"));
+  amigo_test_ui_maybe_screenshot (dialog, "import-dialog.png");
+
+  amigo_test_ui_click (amigo_test_ui_find (dialog, "import_button"));
+  AMIGO_TEST_WAIT_FOR (amigo_action_dialog_is_closed (AMIGO_ACTION_DIALOG (dialog)), WAIT_SECONDS);
+
+  /* The task follows the import to the AMI. */
+  tasks = amigo_task_manager_get_tasks (manager);
+  g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, 1);
+  task = g_list_model_get_item (tasks, 0);
+  g_object_unref (task);
+  g_assert_cmpint (amigo_task_get_kind (task), ==, AMIGO_TASK_KIND_IMPORT_IMAGE);
+  g_assert_cmpstr (amigo_task_get_title (task), ==, "Import “my-vm.raw”");
+  AMIGO_TEST_WAIT_FOR (amigo_task_get_state (task) != AMIGO_TASK_STATE_RUNNING, WAIT_SECONDS);
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  image = amigo_test_ui_get_image (amigo_test_ui_get_ec2 (REGION), amigo_task_get_message (task));
+  g_assert_nonnull (image);
+  g_assert_cmpstr (amigo_image_get_boot_mode (image), ==, "uefi");
+  g_assert_cmpstr (amigo_task_get_result_image_id (task), ==, amigo_image_get_image_id (image));
+
+  /* The task list's row offers the new image, not the import task. */
+  {
+    GtkWidget *row = g_object_ref_sink (amigo_task_row_new (task));
+    GtkWidget *button = amigo_test_ui_find (row, "result_button");
+    const char *tooltip = gtk_widget_get_tooltip_text (button);
+
+    g_assert_true (gtk_widget_get_visible (button));
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Show Image");
+    g_assert_nonnull (strstr (tooltip, amigo_image_get_image_id (image)));
+    g_object_unref (row);
+  }
+}
+
+static AmigoTask *
+only_new_task (AmigoTaskManager *manager,
+               guint             before)
+{
+  GListModel *tasks = amigo_task_manager_get_tasks (manager);
+  AmigoTask *task;
+
+  g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, before + 1);
+  /* Newest first. */
+  task = g_list_model_get_item (tasks, 0);
+  g_object_unref (task);
+  return task;
+}
+
+/* Export, store and restore from their dialogs, each followed in the task
+ * list to its end. The role was made for another bucket: the export
+ * dialog offers to allow this one. */
+static void
+test_export_store_restore (void)
+{
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = new_task_manager (&accounts);
+  AmigoEc2 *ec2 = amigo_test_ui_get_ec2 (REGION);
+  g_autofree char *instance_id = amigo_test_ui_run_instance (ec2, "amigo-ui-vmimport");
+  g_autofree char *image_id = amigo_test_ui_create_image (ec2, instance_id, "Amigo UI export source");
+  g_autoptr(AmigoImage) image = amigo_test_ui_get_image (ec2, image_id);
+  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AmigoActionContext) context = NULL;
+  g_autoptr(AmigoActionContext) region_context = NULL;
+  g_autoptr(GtkWindow) export = NULL;
+  g_autoptr(GtkWindow) store = NULL;
+  g_autoptr(GtkWindow) restore = NULL;
+  g_autoptr(GBytes) placeholder = g_bytes_new_static ("x", 1);
+  g_autofree char *key = NULL;
+  g_autofree char *outcome = NULL;
+  AmigoVmRoleRow *role_row;
+  AmigoTask *task;
+
+  post ("/amigo-test/vm-import", "application/json", g_bytes_new_static ("{\"step_seconds\": 0.1}", 21));
+  post ("/amigo-test/s3-object?bucket=amigo-ui-exports&key=placeholder&region=" REGION,
+        "application/octet-stream", placeholder);
+  g_ptr_array_add (images, g_object_ref (image));
+  context = amigo_action_context_new (amigo_test_ui_get_account (), amigo_test_ui_get_client (), REGION,
+                                      images, manager);
+
+  /* Export */
+  export = g_object_ref_sink (amigo_export_image_dialog_new (NULL, context));
+  gtk_window_present (export);
+  role_row = AMIGO_VM_ROLE_ROW (amigo_test_ui_find (export, "role_row"));
+  amigo_test_ui_set_text (amigo_test_ui_find (export, "bucket_row"), "amigo-ui-exports");
+  amigo_test_ui_set_text (amigo_test_ui_find (export, "prefix_row"), "exports/");
+  amigo_test_ui_wait_until (role_row_has_button, role_row, WAIT_SECONDS, "the bucket found not allowed");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (amigo_test_ui_find (role_row, "fix_button"))), ==,
+                   "_Allow Bucket");
+  g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (export, "start_button")));
+  amigo_test_ui_click (amigo_test_ui_find (role_row, "fix_button"));
+  AMIGO_TEST_WAIT_FOR (amigo_vm_role_row_get_ready (role_row), WAIT_SECONDS);
+  amigo_test_ui_settle ();
+  amigo_test_ui_maybe_screenshot (export, "export-dialog.png");
+  amigo_test_ui_click (amigo_test_ui_find (export, "start_button"));
+  AMIGO_TEST_WAIT_FOR (amigo_action_dialog_is_closed (AMIGO_ACTION_DIALOG (export)), WAIT_SECONDS);
+  task = only_new_task (manager, 0);
+  g_assert_cmpint (amigo_task_get_kind (task), ==, AMIGO_TASK_KIND_EXPORT_IMAGE);
+  g_assert_true (g_str_has_prefix (amigo_task_get_resource_ids (task)[1], "s3://amigo-ui-exports/exports/export-ami-"));
+  g_assert_true (g_str_has_suffix (amigo_task_get_resource_ids (task)[1], ".vmdk"));
+  AMIGO_TEST_WAIT_FOR (amigo_task_get_state (task) != AMIGO_TASK_STATE_RUNNING, WAIT_SECONDS);
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  outcome = amigo_task_dup_outcome (task);
+  g_assert_nonnull (strstr (outcome, amigo_task_get_resource_ids (task)[1]));
+  {
+    GtkWidget *row = g_object_ref_sink (amigo_task_row_new (task));
+
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (amigo_test_ui_find (row, "result_button"))), ==,
+                     "Copy Location");
+    g_object_unref (row);
+  }
+
+  /* Store */
+  store = g_object_ref_sink (amigo_store_image_dialog_new (NULL, context));
+  gtk_window_present (store);
+  g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (store, "start_button")));
+  amigo_test_ui_set_text (amigo_test_ui_find (store, "bucket_row"), "amigo-ui-exports");
+  amigo_test_ui_settle ();
+  amigo_test_ui_maybe_screenshot (store, "store-dialog.png");
+  amigo_test_ui_click (amigo_test_ui_find (store, "start_button"));
+  AMIGO_TEST_WAIT_FOR (amigo_action_dialog_is_closed (AMIGO_ACTION_DIALOG (store)), WAIT_SECONDS);
+  task = only_new_task (manager, 1);
+  g_assert_cmpint (amigo_task_get_kind (task), ==, AMIGO_TASK_KIND_STORE_IMAGE);
+  AMIGO_TEST_WAIT_FOR (amigo_task_get_state (task) != AMIGO_TASK_STATE_RUNNING, WAIT_SECONDS);
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  key = g_strconcat (image_id, ".bin", NULL);
+  g_assert_true (g_str_has_suffix (amigo_task_get_resource_ids (task)[1], key));
+
+  /* Restore, under a new name */
+  region_context = amigo_action_context_new (amigo_test_ui_get_account (), amigo_test_ui_get_client (), REGION,
+                                             NULL, manager);
+  restore = g_object_ref_sink (amigo_restore_image_dialog_new (NULL, region_context));
+  gtk_window_present (restore);
+  amigo_test_ui_set_text (amigo_test_ui_find (restore, "bucket_row"), "amigo-ui-exports");
+  amigo_test_ui_set_text (amigo_test_ui_find (restore, "key_row"), key);
+  amigo_test_ui_set_text (amigo_test_ui_find (restore, "name_row"), "x");
+  amigo_test_ui_settle ();
+  /* Too short a name: AMI names have 3 to 128 characters. */
+  g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (restore, "start_button")));
+  amigo_test_ui_set_text (amigo_test_ui_find (restore, "name_row"), "Amigo UI restored image");
+  amigo_test_ui_settle ();
+  amigo_test_ui_maybe_screenshot (restore, "restore-dialog.png");
+  amigo_test_ui_click (amigo_test_ui_find (restore, "start_button"));
+  AMIGO_TEST_WAIT_FOR (amigo_action_dialog_is_closed (AMIGO_ACTION_DIALOG (restore)), WAIT_SECONDS);
+  task = only_new_task (manager, 2);
+  g_assert_cmpint (amigo_task_get_kind (task), ==, AMIGO_TASK_KIND_RESTORE_IMAGE);
+  AMIGO_TEST_WAIT_FOR (amigo_task_get_state (task) != AMIGO_TASK_STATE_RUNNING, WAIT_SECONDS);
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  g_clear_object (&image);
+  image = amigo_test_ui_get_image (ec2, amigo_task_get_resource_ids (task)[0]);
+  g_assert_cmpstr (amigo_image_get_name (image), ==, "Amigo UI restored image");
+}
+
+/* A file that is no disk image is said so before anything is sent. */
+static void
+test_not_a_disk (void)
+{
+  g_autoptr(AmigoActionContext) context = amigo_test_ui_new_context (REGION, NULL);
+  g_autoptr(GtkWindow) dialog = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "notes.vmdk", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  const char *subtitle;
+
+  g_file_set_contents (path, "my notes\n", -1, &error);
+  g_assert_no_error (error);
+  dialog = g_object_ref_sink (amigo_import_image_dialog_new (NULL, context));
+  gtk_window_present (dialog);
+  amigo_import_image_dialog_set_file (AMIGO_IMPORT_IMAGE_DIALOG (dialog), file);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (amigo_test_ui_find (dialog, "file_row")));
+  g_assert_nonnull (strstr (subtitle, "not a disk image"));
+  /* Its name still picks the format. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (amigo_test_ui_find (dialog, "format_row"))), ==, 1);
+  gtk_window_destroy (dialog);
+}
+
+/* Every control has a name a screen reader can say. */
+static void
+test_accessible_names (void)
+{
+  g_autoptr(AmigoActionContext) context = amigo_test_ui_new_context (REGION, NULL);
+  g_autoptr(GtkWindow) dialog = g_object_ref_sink (amigo_import_image_dialog_new (NULL, context));
+  const char *ids[] = { "choose_button", "format_row", "bucket_row", "key_row", "role_row",
+                        "description_row", "architecture_row", "boot_mode_row", "license_row",
+                        "encryption_switch" };
+
+  gtk_window_present (dialog);
+  amigo_test_ui_settle ();
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      GtkWidget *widget = amigo_test_ui_find (dialog, ids[i]);
+
+      g_assert_true (gtk_widget_get_focusable (widget) || gtk_widget_get_can_focus (widget));
+    }
+  gtk_window_destroy (dialog);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status = amigo_test_ui_init (&argc, &argv);
+
+  if (status != 0)
+    return status;
+  tmp_dir = g_dir_make_tmp ("amigo-ui-vmimport-XXXXXX", NULL);
+
+  g_test_add_func ("/ui/vmimport/import-dialog", test_import_dialog);
+  g_test_add_func ("/ui/vmimport/export-store-restore", test_export_store_restore);
+  g_test_add_func ("/ui/vmimport/not-a-disk", test_not_a_disk);
+  g_test_add_func ("/ui/vmimport/accessible", test_accessible_names);
+
+  status = g_test_run ();
+  g_free (tmp_dir);
+  return status;
+}

@@ -1,0 +1,874 @@
+/* test-vmimport-integration.c — VM Import/Export and AMIs stored in S3,
+ * against moto, end to end
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs inside tests/moto-harness.sh: moto checks every signature, and
+ * tests/moto_vmimport.py plays VM Import/Export (tasks that move on a
+ * clock, disk images read from moto's S3, the vmimport role read from
+ * moto's IAM; tests/README-moto.md). The role is created here the way the
+ * app creates it (amigo_iam_*, the documents of the VM Import/Export User
+ * Guide). Disk images are put into moto's S3 with the launcher's
+ * /amigo-test/s3-object fixture: the upload through Amigo's own S3 engine
+ * is tested where that engine is (branch h/s3).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "amigo-client.h"
+#include "amigo-ec2.h"
+#include "amigo-error.h"
+#include "amigo-iam.h"
+#include "amigo-task-manager.h"
+
+#define REGION "eu-west-1"
+#define BUCKET "amigo-vmimport-disks"
+/* Each task state lasts this long on the stand-in's clock. */
+#define STEP_SECONDS "0.1"
+/* The account the environment variables make (the account manager's). */
+#define ACCOUNT_ID "environment"
+
+static struct {
+  const char *endpoint;
+  AmigoClient *client;
+  AmigoEc2 *ec2;
+  AmigoIam *iam;
+  char *imported_image_id;
+  char *tmp_dir;
+} env;
+
+static gboolean
+have_server (void)
+{
+  if (env.endpoint == NULL)
+    {
+      g_test_skip ("AMIGO_TEST_ENDPOINT is not set: run under tests/moto-harness.sh");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- waiting ----------------------------------------------------------- */
+
+static GAsyncResult *last_result;
+
+static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_assert_null (last_result);
+  last_result = g_object_ref (result);
+}
+
+static GAsyncResult *
+await_result (void)
+{
+  g_clear_object (&last_result);
+  while (last_result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return last_result;
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the stand-in's clock move on, without blocking the main context. */
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* ---- the stand-in's knobs ---------------------------------------------- */
+
+static void
+post (const char *path_and_query,
+      const char *content_type,
+      GBytes     *body)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (env.endpoint, path_and_query, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_set_request_body_from_bytes (msg, content_type, body);
+  answer = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+static void
+put_object (const char *key,
+            GBytes     *data)
+{
+  g_autofree char *path = g_strdup_printf ("/amigo-test/s3-object?bucket=%s&key=%s&region=%s",
+                                           BUCKET, key, REGION);
+
+  post (path, "application/octet-stream", data);
+}
+
+/* A small raw disk: 1 MiB with an MBR boot signature. */
+static GBytes *
+raw_disk_new (void)
+{
+  gsize size = 1024 * 1024;
+  guint8 *data = g_malloc0 (size);
+
+  for (gsize i = 512; i < size; i++)
+    data[i] = (guint8) (i * 7);
+  data[510] = 0x55;
+  data[511] = 0xaa;
+  return g_bytes_new_take (data, size);
+}
+
+/* ---- the role ---------------------------------------------------------- */
+
+/* The role VM Import/Export acts as: checked with GetRole and, when
+ * missing, created with the guide's trust policy and a role policy for the
+ * bucket, as the import dialog offers to. */
+static void
+ensure_role (const char *role_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoIamRole) role = NULL;
+  g_autofree char *trust = NULL;
+  g_autofree char *policy = NULL;
+  const char *buckets[] = { BUCKET, NULL };
+
+  amigo_iam_get_role_async (env.iam, role_name, NULL, result_cb, NULL);
+  role = amigo_iam_get_role_finish (env.iam, await_result (), &error);
+  if (role != NULL)
+    return;
+  g_assert_true (amigo_iam_error_is_no_such_entity (error));
+  g_clear_error (&error);
+
+  trust = amigo_iam_vm_import_trust_policy ();
+  amigo_iam_create_role_async (env.iam, role_name, trust,
+                               "VM Import/Export (made by Amigo's tests)", NULL, result_cb, NULL);
+  role = amigo_iam_create_role_finish (env.iam, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (role->role_name, ==, role_name);
+
+  policy = amigo_iam_vm_import_role_policy (REGION, buckets, NULL);
+  amigo_iam_put_role_policy_async (env.iam, role_name, AMIGO_IAM_VM_IMPORT_POLICY_NAME, policy,
+                                   NULL, result_cb, NULL);
+  g_assert_true (amigo_iam_put_role_policy_finish (env.iam, await_result (), &error));
+  g_assert_no_error (error);
+}
+
+/* Without the role, ImportImage is refused at once: the step people trip on. */
+static void
+test_import_without_role (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoImportTask) task = NULL;
+  AmigoImportImageRequest request = {
+    .format = "RAW", .s3_bucket = BUCKET, .s3_key = "disk.raw",
+    .role_name = "amigo-no-such-role",
+  };
+
+  if (!have_server ())
+    return;
+  amigo_ec2_import_image_async (env.ec2, &request, NULL, result_cb, NULL);
+  task = amigo_ec2_import_image_finish (env.ec2, await_result (), &error);
+  g_assert_null (task);
+  g_assert_true (amigo_aws_error_has_aws_code (error, "InvalidParameter"));
+  g_assert_nonnull (strstr (error->message, "amigo-no-such-role"));
+}
+
+/* A role that does not exist yet: missing, created, then good enough for
+ * an import that names it. */
+static void
+test_role_created (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoIamRole) role = NULL;
+  g_autoptr(AmigoImportTask) task = NULL;
+  g_autofree char *policy = NULL;
+  const char *role_name = "amigo-test-vm-import";
+  AmigoImportImageRequest request = {
+    .format = "RAW", .s3_bucket = BUCKET, .s3_key = "role-test.raw", .role_name = role_name,
+  };
+
+  if (!have_server ())
+    return;
+
+  amigo_iam_get_role_async (env.iam, role_name, NULL, result_cb, NULL);
+  role = amigo_iam_get_role_finish (env.iam, await_result (), &error);
+  g_assert_null (role);
+  g_assert_true (amigo_iam_error_is_no_such_entity (error));
+  g_clear_error (&error);
+
+  ensure_role (role_name);
+
+  amigo_iam_get_role_async (env.iam, role_name, NULL, result_cb, NULL);
+  role = amigo_iam_get_role_finish (env.iam, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (role->arn, ":role/amigo-test-vm-import"));
+  g_assert_true (amigo_iam_vm_import_trust_policy_is_valid (role->assume_role_policy_document));
+
+  amigo_iam_get_role_policy_async (env.iam, role_name, AMIGO_IAM_VM_IMPORT_POLICY_NAME, NULL,
+                                   result_cb, NULL);
+  policy = amigo_iam_get_role_policy_finish (env.iam, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_true (amigo_iam_vm_import_policy_covers_bucket (policy, REGION, BUCKET));
+  g_assert_false (amigo_iam_vm_import_policy_covers_bucket (policy, REGION, "another-bucket"));
+
+  amigo_ec2_import_image_async (env.ec2, &request, NULL, result_cb, NULL);
+  task = amigo_ec2_import_image_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amigo_import_task_get_status (task), ==, AMIGO_IMPORT_TASK_ACTIVE);
+}
+
+/* ---- imports ------------------------------------------------------------ */
+
+static AmigoImportTask *
+start_import (const char *key,
+              const char *format)
+{
+  g_autoptr(GError) error = NULL;
+  AmigoEc2Tag tags[] = { { "Source", "amigo-test" } };
+  AmigoImportImageRequest request = {
+    .format = format, .s3_bucket = BUCKET, .s3_key = key,
+    .description = "A disk made by the test", .architecture = "x86_64",
+    .boot_mode = "uefi", .license_type = "BYOL", .platform = "Linux",
+    .task_tags = tags, .n_task_tags = G_N_ELEMENTS (tags),
+  };
+  AmigoImportTask *task;
+
+  amigo_ec2_import_image_async (env.ec2, &request, NULL, result_cb, NULL);
+  task = amigo_ec2_import_image_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (amigo_import_task_get_import_task_id (task), "import-ami-"));
+  g_assert_cmpstr (amigo_import_task_get_status (task), ==, AMIGO_IMPORT_TASK_ACTIVE);
+  return task;
+}
+
+static AmigoImportTask *
+describe_import (const char *task_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tasks = NULL;
+  const char *ids[] = { task_id, NULL };
+
+  amigo_ec2_describe_import_image_tasks_async (env.ec2, ids, NULL, result_cb, NULL);
+  tasks = amigo_ec2_describe_import_image_tasks_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tasks->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (tasks, 0));
+}
+
+/* Follows a task until it is finished; @messages collects each status
+ * message seen, in order. */
+static AmigoImportTask *
+follow_import (const char *task_id,
+               GPtrArray  *messages)
+{
+  gint last_progress = -1;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autoptr(AmigoImportTask) task = describe_import (task_id);
+      const char *message = amigo_import_task_get_status_message (task);
+      gint progress = amigo_import_task_get_progress (task);
+
+      if (amigo_import_task_is_finished (task))
+        return g_steal_pointer (&task);
+      g_assert_cmpint (progress, >=, last_progress);
+      last_progress = progress;
+      if (messages != NULL && message != NULL
+          && (messages->len == 0 || strcmp (g_ptr_array_index (messages, messages->len - 1), message) != 0))
+        g_ptr_array_add (messages, g_strdup (message));
+      wait_ms (40);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_import_end_to_end (void)
+{
+  g_autoptr(GBytes) disk = raw_disk_new ();
+  g_autoptr(AmigoImportTask) started = NULL;
+  g_autoptr(AmigoImportTask) done = NULL;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *image_ids[2] = { NULL, NULL };
+  AmigoDescribeImagesRequest request = { .image_ids = image_ids };
+  AmigoImage *image;
+  const AmigoTag *tags;
+  guint n_tags = 0;
+
+  if (!have_server ())
+    return;
+  ensure_role (AMIGO_VM_IMPORT_DEFAULT_ROLE);
+  put_object ("disks/disk.raw", disk);
+
+  started = start_import ("disks/disk.raw", "RAW");
+  done = follow_import (amigo_import_task_get_import_task_id (started), messages);
+
+  g_assert_cmpstr (amigo_import_task_get_status (done), ==, AMIGO_IMPORT_TASK_COMPLETED);
+  g_assert_cmpint (amigo_import_task_get_progress (done), ==, -1);
+  g_assert_true (g_str_has_prefix (amigo_import_task_get_image_id (done), "ami-"));
+  g_assert_cmpstr (amigo_import_task_get_boot_mode (done), ==, "uefi");
+  g_assert_cmpstr (amigo_import_task_get_license_type (done), ==, "BYOL");
+  tags = amigo_import_task_get_tags (done, &n_tags);
+  g_assert_cmpuint (n_tags, ==, 1);
+  g_assert_cmpstr (tags[0].key, ==, "Source");
+  /* The documented steps, in order (some may pass between two polls). */
+  g_assert_cmpuint (messages->len, >=, 3);
+  g_assert_cmpstr (g_ptr_array_index (messages, 0), ==, "pending");
+  g_assert_true (g_ptr_array_find_with_equal_func (messages, "converting", g_str_equal, NULL)
+                 || g_ptr_array_find_with_equal_func (messages, "booting", g_str_equal, NULL));
+
+  /* The AMI is there, as the list will show it. */
+  image_ids[0] = amigo_import_task_get_image_id (done);
+  amigo_ec2_describe_images_async (env.ec2, &request, NULL, NULL, NULL, NULL, result_cb, NULL);
+  images = amigo_ec2_describe_images_finish (env.ec2, await_result (), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (images->len, ==, 1);
+  image = g_ptr_array_index (images, 0);
+  g_assert_cmpstr (amigo_image_get_state (image), ==, "available");
+  g_assert_cmpstr (amigo_image_get_architecture (image), ==, "x86_64");
+  g_assert_cmpstr (amigo_image_get_boot_mode (image), ==, "uefi");
+  g_free (env.imported_image_id);
+  env.imported_image_id = g_strdup (image_ids[0]);
+}
+
+/* A text file called a VMDK: the import fails as AWS fails it. */
+static void
+test_import_not_a_disk (void)
+{
+  g_autoptr(GBytes) text = g_bytes_new_static ("these are my notes\n", 19);
+  g_autoptr(AmigoImportTask) started = NULL;
+  g_autoptr(AmigoImportTask) done = NULL;
+
+  if (!have_server ())
+    return;
+  ensure_role (AMIGO_VM_IMPORT_DEFAULT_ROLE);
+  put_object ("notes.vmdk", text);
+  started = start_import ("notes.vmdk", "VMDK");
+  done = follow_import (amigo_import_task_get_import_task_id (started), NULL);
+  g_assert_cmpstr (amigo_import_task_get_status (done), ==, AMIGO_IMPORT_TASK_DELETED);
+  g_assert_cmpstr (amigo_import_task_get_status_message (done), ==,
+                   "ClientError: Disk validation failed [Unsupported VMDK File Format]");
+  g_assert_null (amigo_import_task_get_image_id (done));
+}
+
+static void
+test_import_missing_object (void)
+{
+  g_autoptr(AmigoImportTask) started = NULL;
+  g_autoptr(AmigoImportTask) done = NULL;
+
+  if (!have_server ())
+    return;
+  ensure_role (AMIGO_VM_IMPORT_DEFAULT_ROLE);
+  started = start_import ("no/such/disk.vhd", "VHD");
+  done = follow_import (amigo_import_task_get_import_task_id (started), NULL);
+  g_assert_cmpstr (amigo_import_task_get_status (done), ==, AMIGO_IMPORT_TASK_DELETED);
+  g_assert_nonnull (strstr (amigo_import_task_get_status_message (done), "403 Forbidden"));
+}
+
+/* The same client token (a retried click) answers the same task. */
+static void
+test_import_client_token (void)
+{
+  g_autoptr(GBytes) disk = raw_disk_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoImportTask) first = NULL;
+  g_autoptr(AmigoImportTask) again = NULL;
+  g_autofree char *token = amigo_client_token_new ();
+  AmigoImportImageRequest request = {
+    .format = "RAW", .s3_bucket = BUCKET, .s3_key = "token.raw", .client_token = token,
+  };
+
+  if (!have_server ())
+    return;
+  ensure_role (AMIGO_VM_IMPORT_DEFAULT_ROLE);
+  put_object ("token.raw", disk);
+  amigo_ec2_import_image_async (env.ec2, &request, NULL, result_cb, NULL);
+  first = amigo_ec2_import_image_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  amigo_ec2_import_image_async (env.ec2, &request, NULL, result_cb, NULL);
+  again = amigo_ec2_import_image_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amigo_import_task_get_import_task_id (again), ==,
+                   amigo_import_task_get_import_task_id (first));
+}
+
+static void
+test_import_cancel (void)
+{
+  g_autoptr(GBytes) disk = raw_disk_new ();
+  g_autoptr(AmigoImportTask) started = NULL;
+  g_autoptr(AmigoImportTask) done = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state = NULL;
+
+  if (!have_server ())
+    return;
+  ensure_role (AMIGO_VM_IMPORT_DEFAULT_ROLE);
+  put_object ("cancel.raw", disk);
+  started = start_import ("cancel.raw", "RAW");
+  amigo_ec2_cancel_import_task_async (env.ec2, amigo_import_task_get_import_task_id (started),
+                                      "Changed my mind", NULL, result_cb, NULL);
+  state = amigo_ec2_cancel_import_task_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (state, ==, AMIGO_IMPORT_TASK_DELETING);
+  done = follow_import (amigo_import_task_get_import_task_id (started), NULL);
+  g_assert_cmpstr (amigo_import_task_get_status (done), ==, AMIGO_IMPORT_TASK_DELETED);
+  g_assert_cmpstr (amigo_import_task_get_status_message (done), ==, "Changed my mind");
+
+  /* A finished task cannot be canceled. */
+  amigo_ec2_cancel_import_task_async (env.ec2, amigo_import_task_get_import_task_id (started),
+                                      NULL, NULL, result_cb, NULL);
+  g_clear_pointer (&state, g_free);
+  state = amigo_ec2_cancel_import_task_finish (env.ec2, await_result (), &error);
+  g_assert_null (state);
+  g_assert_nonnull (error);
+}
+
+static void
+test_import_snapshot (void)
+{
+  g_autoptr(GBytes) disk = raw_disk_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoImportTask) started = NULL;
+  AmigoImportSnapshotRequest request = {
+    .format = "RAW", .s3_bucket = BUCKET, .s3_key = "snapshot.raw", .description = "a data disk",
+  };
+  const char *ids[2] = { NULL, NULL };
+
+  if (!have_server ())
+    return;
+  ensure_role (AMIGO_VM_IMPORT_DEFAULT_ROLE);
+  put_object ("snapshot.raw", disk);
+  amigo_ec2_import_snapshot_async (env.ec2, &request, NULL, result_cb, NULL);
+  started = amigo_ec2_import_snapshot_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (amigo_import_task_get_import_task_id (started), "import-snap-"));
+  g_assert_cmpstr (amigo_import_task_get_status (started), ==, AMIGO_IMPORT_TASK_ACTIVE);
+  ids[0] = amigo_import_task_get_import_task_id (started);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autoptr(GPtrArray) tasks = NULL;
+      AmigoImportTask *task;
+
+      amigo_ec2_describe_import_snapshot_tasks_async (env.ec2, ids, NULL, result_cb, NULL);
+      tasks = amigo_ec2_describe_import_snapshot_tasks_finish (env.ec2, await_result (), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (tasks->len, ==, 1);
+      task = g_ptr_array_index (tasks, 0);
+      if (amigo_import_task_is_finished (task))
+        {
+          g_assert_cmpstr (amigo_import_task_get_status (task), ==, AMIGO_IMPORT_TASK_COMPLETED);
+          g_assert_true (g_str_has_prefix (amigo_import_task_get_snapshot_id (task), "snap-"));
+          g_assert_cmpstr (amigo_import_task_get_format (task), ==, "RAW");
+          g_assert_cmpint (amigo_import_task_get_disk_image_size (task), ==, 1024 * 1024);
+          return;
+        }
+      wait_ms (40);
+    }
+  g_assert_not_reached ();
+}
+
+/* ---- export ------------------------------------------------------------- */
+
+static void
+test_export (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoExportImageTask) started = NULL;
+  g_autofree char *key = NULL;
+  const char *ids[2] = { NULL, NULL };
+  AmigoExportImageRequest request = {
+    .disk_image_format = "VMDK", .s3_bucket = BUCKET, .s3_prefix = "exports/",
+    .description = "exported by the test",
+  };
+
+  if (!have_server ())
+    return;
+  if (env.imported_image_id == NULL)
+    test_import_end_to_end ();
+  request.image_id = env.imported_image_id;
+
+  amigo_ec2_export_image_async (env.ec2, &request, NULL, result_cb, NULL);
+  started = amigo_ec2_export_image_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (amigo_export_image_task_get_export_image_task_id (started), "export-ami-"));
+  g_assert_cmpstr (amigo_export_image_task_get_s3_bucket (started), ==, BUCKET);
+  key = amigo_export_image_task_dup_object_key (started, "VMDK");
+  g_assert_true (g_str_has_prefix (key, "exports/export-ami-"));
+  g_assert_true (g_str_has_suffix (key, ".vmdk"));
+  ids[0] = amigo_export_image_task_get_export_image_task_id (started);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autoptr(GPtrArray) tasks = NULL;
+      AmigoExportImageTask *task;
+
+      amigo_ec2_describe_export_image_tasks_async (env.ec2, ids, NULL, result_cb, NULL);
+      tasks = amigo_ec2_describe_export_image_tasks_finish (env.ec2, await_result (), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (tasks->len, ==, 1);
+      task = g_ptr_array_index (tasks, 0);
+      if (amigo_export_image_task_is_finished (task))
+        {
+          g_assert_cmpstr (amigo_export_image_task_get_status (task), ==, "completed");
+          g_assert_cmpstr (amigo_export_image_task_get_s3_prefix (task), ==, "exports/");
+          return;
+        }
+      g_assert_cmpstr (amigo_export_image_task_get_status (task), ==, "active");
+      wait_ms (40);
+    }
+  g_assert_not_reached ();
+}
+
+/* ---- store and restore --------------------------------------------------- */
+
+static void
+test_store_and_restore (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *restored_id = NULL;
+  g_autoptr(GPtrArray) images = NULL;
+  const char *ids[2] = { NULL, NULL };
+  const char *image_ids[2] = { NULL, NULL };
+  AmigoDescribeImagesRequest describe = { .image_ids = image_ids };
+  gint last_progress = -1;
+  gboolean completed = FALSE;
+  AmigoEc2Tag tags[] = { { "Restored", "yes" } };
+  AmigoRestoreImageRequest restore = {
+    .s3_bucket = BUCKET, .name = "Amigo test restored image",
+    .image_tags = tags, .n_image_tags = G_N_ELEMENTS (tags),
+  };
+
+  if (!have_server ())
+    return;
+  if (env.imported_image_id == NULL)
+    test_import_end_to_end ();
+  ids[0] = env.imported_image_id;
+
+  amigo_ec2_create_store_image_task_async (env.ec2, env.imported_image_id, BUCKET, NULL, result_cb, NULL);
+  key = amigo_ec2_create_store_image_task_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (key, env.imported_image_id));
+  g_assert_true (g_str_has_suffix (key, ".bin"));
+
+  for (guint i = 0; i < 400 && !completed; i++)
+    {
+      g_autoptr(GPtrArray) tasks = NULL;
+      AmigoStoreImageTask *task;
+
+      amigo_ec2_describe_store_image_tasks_async (env.ec2, ids, NULL, result_cb, NULL);
+      tasks = amigo_ec2_describe_store_image_tasks_finish (env.ec2, await_result (), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (tasks->len, ==, 1);
+      task = g_ptr_array_index (tasks, 0);
+      g_assert_cmpstr (amigo_store_image_task_get_ami_id (task), ==, env.imported_image_id);
+      g_assert_cmpstr (amigo_store_image_task_get_s3_object_key (task), ==, key);
+      g_assert_cmpint (amigo_store_image_task_get_progress_percentage (task), >=, last_progress);
+      g_assert_cmpint (amigo_store_image_task_get_task_start_time_usec (task), >, 0);
+      last_progress = amigo_store_image_task_get_progress_percentage (task);
+      completed = g_strcmp0 (amigo_store_image_task_get_store_task_state (task), AMIGO_STORE_TASK_COMPLETED) == 0;
+      if (!completed)
+        {
+          g_assert_cmpstr (amigo_store_image_task_get_store_task_state (task), ==, AMIGO_STORE_TASK_IN_PROGRESS);
+          wait_ms (40);
+        }
+    }
+  g_assert_true (completed);
+  g_assert_cmpint (last_progress, ==, 100);
+
+  restore.object_key = key;
+  amigo_ec2_create_restore_image_task_async (env.ec2, &restore, NULL, result_cb, NULL);
+  restored_id = amigo_ec2_create_restore_image_task_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (restored_id, "ami-"));
+  g_assert_cmpstr (restored_id, !=, env.imported_image_id);
+
+  image_ids[0] = restored_id;
+  amigo_ec2_describe_images_async (env.ec2, &describe, NULL, NULL, NULL, NULL, result_cb, NULL);
+  images = amigo_ec2_describe_images_finish (env.ec2, await_result (), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (images->len, ==, 1);
+  g_assert_cmpstr (amigo_image_get_name (g_ptr_array_index (images, 0)), ==, "Amigo test restored image");
+
+  /* The same name again is refused: names are unique in a Region. */
+  amigo_ec2_create_restore_image_task_async (env.ec2, &restore, NULL, result_cb, NULL);
+  g_clear_pointer (&restored_id, g_free);
+  restored_id = amigo_ec2_create_restore_image_task_finish (env.ec2, await_result (), &error);
+  g_assert_null (restored_id);
+  g_assert_true (amigo_aws_error_has_aws_code (error, "InvalidAMIName.Duplicate"));
+}
+
+/* ---- the task manager follows them --------------------------------------- */
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static AmigoTaskManager *
+new_manager (AmigoAccountManager **out_accounts)
+{
+  static guint n;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state_path = g_strdup_printf ("%s/state-%u/tasks.json", env.tmp_dir, ++n);
+  AmigoAccountManager *accounts;
+  AmigoTaskManager *manager;
+
+  envp = g_environ_setenv (envp, "AWS_ENDPOINT_URL", env.endpoint, TRUE);
+  envp = g_environ_setenv (envp, "AWS_ACCESS_KEY_ID", g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"), TRUE);
+  envp = g_environ_setenv (envp, "AWS_SECRET_ACCESS_KEY", g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"), TRUE);
+  envp = g_environ_setenv (envp, "AWS_REGION", REGION, TRUE);
+  envp = g_environ_unsetenv (envp, "AWS_PROFILE");
+  accounts = amigo_account_manager_new (settings, (const char * const *) envp);
+  amigo_account_manager_load_async (accounts, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (amigo_account_manager_load_finish (accounts, result, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (amigo_account_manager_lookup (accounts, ACCOUNT_ID));
+
+  manager = amigo_task_manager_new (accounts, state_path);
+  amigo_task_manager_set_intervals_for_testing (manager, 20, 100);
+  *out_accounts = accounts;
+  return manager;
+}
+
+static void
+wait_task_ended (AmigoTask *task)
+{
+  for (guint i = 0; i < 3000 && amigo_task_get_state (task) == AMIGO_TASK_STATE_RUNNING; i++)
+    wait_ms (10);
+  g_assert_cmpint (amigo_task_get_state (task), !=, AMIGO_TASK_STATE_RUNNING);
+}
+
+/* An import, followed by the task manager: its status messages and
+ * progress show as they come, and it ends with the AMI's id. */
+static void
+test_task_import (void)
+{
+  g_autoptr(GBytes) disk = raw_disk_new ();
+  g_autoptr(AmigoImportTask) started = NULL;
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = NULL;
+  g_autoptr(AmigoTask) task = NULL;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *outcome = NULL;
+  const char *ids[2] = { NULL, NULL };
+  int last_percent = -1;
+
+  if (!have_server ())
+    return;
+  ensure_role (AMIGO_VM_IMPORT_DEFAULT_ROLE);
+  put_object ("task.raw", disk);
+  started = start_import ("task.raw", "RAW");
+  ids[0] = amigo_import_task_get_import_task_id (started);
+
+  manager = new_manager (&accounts);
+  task = amigo_task_new (AMIGO_TASK_KIND_IMPORT_IMAGE, ACCOUNT_ID, REGION, ids, "Import task.raw");
+  g_assert_true (amigo_task_get_can_cancel (task));
+  amigo_task_manager_add (manager, task);
+  while (amigo_task_get_state (task) == AMIGO_TASK_STATE_RUNNING)
+    {
+      const char *message = amigo_task_get_message (task);
+
+      g_assert_cmpint (amigo_task_get_percent (task), >=, last_percent);
+      last_percent = amigo_task_get_percent (task);
+      if (message != NULL && (messages->len == 0
+                              || strcmp (g_ptr_array_index (messages, messages->len - 1), message) != 0))
+        g_ptr_array_add (messages, g_strdup (message));
+      wait_ms (10);
+    }
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  g_assert_cmpint (amigo_task_get_percent (task), ==, 100);
+  g_assert_true (g_str_has_prefix (amigo_task_get_message (task), "ami-"));
+  g_assert_cmpuint (messages->len, >=, 2);
+  outcome = amigo_task_dup_outcome (task);
+  g_assert_nonnull (strstr (outcome, amigo_task_get_message (task)));
+}
+
+/* A failed import ends the task with AWS's reason. */
+static void
+test_task_import_fails (void)
+{
+  g_autoptr(GBytes) text = g_bytes_new_static ("not a disk", 10);
+  g_autoptr(AmigoImportTask) started = NULL;
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = NULL;
+  g_autoptr(AmigoTask) task = NULL;
+  const char *ids[2] = { NULL, NULL };
+
+  if (!have_server ())
+    return;
+  ensure_role (AMIGO_VM_IMPORT_DEFAULT_ROLE);
+  put_object ("task-notes.ova", text);
+  started = start_import ("task-notes.ova", "OVA");
+  ids[0] = amigo_import_task_get_import_task_id (started);
+
+  manager = new_manager (&accounts);
+  task = amigo_task_new (AMIGO_TASK_KIND_IMPORT_IMAGE, ACCOUNT_ID, REGION, ids, "Import task-notes.ova");
+  amigo_task_manager_add (manager, task);
+  wait_task_ended (task);
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_FAILED);
+  g_assert_cmpstr (amigo_task_get_message (task), ==,
+                   "ClientError: Disk validation failed [Unsupported OVA format]");
+}
+
+static void
+test_task_import_cancel (void)
+{
+  g_autoptr(GBytes) disk = raw_disk_new ();
+  g_autoptr(AmigoImportTask) started = NULL;
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = NULL;
+  g_autoptr(AmigoTask) task = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *ids[2] = { NULL, NULL };
+
+  if (!have_server ())
+    return;
+  ensure_role (AMIGO_VM_IMPORT_DEFAULT_ROLE);
+  put_object ("task-cancel.raw", disk);
+  started = start_import ("task-cancel.raw", "RAW");
+  ids[0] = amigo_import_task_get_import_task_id (started);
+
+  manager = new_manager (&accounts);
+  task = amigo_task_new (AMIGO_TASK_KIND_IMPORT_IMAGE, ACCOUNT_ID, REGION, ids, "Import task-cancel.raw");
+  amigo_task_manager_add (manager, task);
+  /* Connected once the first poll has been answered. */
+  while (amigo_task_manager_get_n_requests_for_testing (manager) < 2)
+    wait_ms (10);
+  amigo_task_manager_cancel_async (manager, task, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (amigo_task_manager_cancel_finish (manager, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_CANCELLED);
+}
+
+/* Export and store tasks end when AWS has written the file. */
+static void
+test_task_export_and_store (void)
+{
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = NULL;
+  g_autoptr(AmigoExportImageTask) started = NULL;
+  g_autoptr(AmigoTask) export = NULL;
+  g_autoptr(AmigoTask) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *object_key = NULL;
+  g_autofree char *store_location = NULL;
+  g_autofree char *outcome = NULL;
+  AmigoExportImageRequest request = { .disk_image_format = "RAW", .s3_bucket = BUCKET };
+  const char *export_ids[3] = { NULL, NULL, NULL };
+  const char *store_ids[3] = { NULL, NULL, NULL };
+
+  if (!have_server ())
+    return;
+  if (env.imported_image_id == NULL)
+    test_import_end_to_end ();
+  request.image_id = env.imported_image_id;
+  amigo_ec2_export_image_async (env.ec2, &request, NULL, result_cb, NULL);
+  started = amigo_ec2_export_image_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  key = amigo_export_image_task_dup_object_key (started, "RAW");
+  location = g_strdup_printf ("s3://%s/%s", BUCKET, key);
+  export_ids[0] = amigo_export_image_task_get_export_image_task_id (started);
+  export_ids[1] = location;
+
+  manager = new_manager (&accounts);
+  export = amigo_task_new (AMIGO_TASK_KIND_EXPORT_IMAGE, ACCOUNT_ID, REGION, export_ids, "Export");
+  g_assert_false (amigo_task_get_can_cancel (export));
+  amigo_task_manager_add (manager, export);
+
+  amigo_ec2_create_store_image_task_async (env.ec2, env.imported_image_id, BUCKET, NULL, result_cb, NULL);
+  object_key = amigo_ec2_create_store_image_task_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  store_location = g_strdup_printf ("s3://%s/%s", BUCKET, object_key);
+  store_ids[0] = env.imported_image_id;
+  store_ids[1] = store_location;
+  store = amigo_task_new (AMIGO_TASK_KIND_STORE_IMAGE, ACCOUNT_ID, REGION, store_ids, "Store");
+  amigo_task_manager_add (manager, store);
+
+  wait_task_ended (export);
+  wait_task_ended (store);
+  g_assert_cmpint (amigo_task_get_state (export), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  g_assert_cmpint (amigo_task_get_state (store), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  outcome = amigo_task_dup_outcome (export);
+  g_assert_nonnull (strstr (outcome, location));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  env.tmp_dir = g_dir_make_tmp ("amigo-vmimport-XXXXXX", NULL);
+
+  env.endpoint = g_getenv ("AMIGO_TEST_ENDPOINT");
+  if (env.endpoint != NULL)
+    {
+      g_autoptr(AmigoCredentials) credentials =
+        amigo_credentials_new (g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"),
+                               g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"), NULL, 0);
+      g_autoptr(GBytes) knob = g_bytes_new_static ("{\"step_seconds\": " STEP_SECONDS "}",
+                                                   strlen ("{\"step_seconds\": " STEP_SECONDS "}"));
+
+      env.client = amigo_client_new (credentials);
+      env.ec2 = amigo_ec2_new (env.client, REGION, env.endpoint);
+      env.iam = amigo_iam_new (env.client, AMIGO_IAM_SIGNING_REGION, env.endpoint);
+      post ("/amigo-test/vm-import", "application/json", knob);
+    }
+
+  g_test_add_func ("/vmimport/role/missing-refused", test_import_without_role);
+  g_test_add_func ("/vmimport/role/created", test_role_created);
+  g_test_add_func ("/vmimport/import/end-to-end", test_import_end_to_end);
+  g_test_add_func ("/vmimport/import/not-a-disk", test_import_not_a_disk);
+  g_test_add_func ("/vmimport/import/missing-object", test_import_missing_object);
+  g_test_add_func ("/vmimport/import/cancel", test_import_cancel);
+  g_test_add_func ("/vmimport/import/client-token", test_import_client_token);
+  g_test_add_func ("/vmimport/import-snapshot", test_import_snapshot);
+  g_test_add_func ("/vmimport/export", test_export);
+  g_test_add_func ("/vmimport/store-and-restore", test_store_and_restore);
+  g_test_add_func ("/vmimport/task/import", test_task_import);
+  g_test_add_func ("/vmimport/task/import-fails", test_task_import_fails);
+  g_test_add_func ("/vmimport/task/import-cancel", test_task_import_cancel);
+  g_test_add_func ("/vmimport/task/export-and-store", test_task_export_and_store);
+
+  status = g_test_run ();
+
+  g_clear_object (&env.ec2);
+  g_clear_object (&env.iam);
+  g_clear_object (&env.client);
+  g_free (env.imported_image_id);
+  g_free (env.tmp_dir);
+  return status;
+}
