@@ -8,6 +8,10 @@
 
 #include "amigo-image.h"
 #include "amigo-image-attribute.h"
+#include "amigo-image-ancestry-entry.h"
+#include "amigo-image-criterion.h"
+#include "amigo-image-reference.h"
+#include "amigo-recycle-bin-image.h"
 #include "amigo-instance.h"
 #include "amigo-instance-type.h"
 #include "amigo-key-pair.h"
@@ -63,6 +67,10 @@ AmigoEc2Parser *amigo_ec2_parser_new_describe_volumes         (void);
 AmigoEc2Parser *amigo_ec2_parser_new_describe_instance_types  (void);
 AmigoEc2Parser *amigo_ec2_parser_new_describe_instance_type_offerings (void);
 AmigoEc2Parser *amigo_ec2_parser_new_deregister_image         (void);
+AmigoEc2Parser *amigo_ec2_parser_new_describe_image_references   (void);
+AmigoEc2Parser *amigo_ec2_parser_new_list_images_in_recycle_bin  (void);
+AmigoEc2Parser *amigo_ec2_parser_new_get_image_ancestry          (void);
+AmigoEc2Parser *amigo_ec2_parser_new_get_allowed_images_settings (void);
 AmigoEc2Parser *amigo_ec2_parser_new_simple                   (const char        *operation);
 AmigoEc2Parser *amigo_ec2_parser_new_get_caller_identity      (void);
 void            amigo_ec2_parser_free                         (AmigoEc2Parser    *self);
