@@ -59,10 +59,21 @@ amigo_cleanup_item_free (AmigoCleanupItem *item)
   g_free (item);
 }
 
-static gboolean
-item_allowed (const AmigoCleanupItem *item)
+/**
+ * amigo_cleanup_item_allowed:
+ * @item: an item
+ * @action: the action
+ *
+ * Returns: whether @action may touch @item's image: it needs no
+ *   confirmation of its own, or has it
+ */
+gboolean
+amigo_cleanup_item_allowed (const AmigoCleanupItem *item,
+                            AmigoCleanupAction      action)
 {
-  return item->confirmed || !amigo_cleanup_entry_needs_confirmation (item->entry);
+  g_return_val_if_fail (item != NULL, FALSE);
+  return action == AMIGO_CLEANUP_ENABLE || item->confirmed
+         || !amigo_cleanup_entry_needs_confirmation (item->entry);
 }
 
 /**
@@ -88,7 +99,7 @@ amigo_cleanup_totals (GPtrArray          *items,
     {
       AmigoCleanupItem *item = g_ptr_array_index (items, i);
 
-      if (item_allowed (item))
+      if (amigo_cleanup_item_allowed (item, action))
         amigo_snapshot_cost_add (freed, amigo_cleanup_entry_get_cost (item->entry));
     }
 }
@@ -133,6 +144,9 @@ on_done_cb (GObject      *source,
       break;
     case AMIGO_CLEANUP_DISABLE:
       ok = amigo_ec2_disable_image_finish (ec2, result, &error);
+      break;
+    case AMIGO_CLEANUP_ENABLE:
+      ok = amigo_ec2_enable_image_finish (ec2, result, &error);
       break;
     case AMIGO_CLEANUP_DEREGISTER:
     case AMIGO_CLEANUP_DEREGISTER_WITH_SNAPSHOTS:
@@ -182,7 +196,7 @@ run_next (GTask *task)
       const char *image_id = amigo_cleanup_entry_get_image_id (item->entry);
       AmigoEc2 *ec2 = ec2_for (run, amigo_cleanup_entry_get_region (item->entry));
 
-      if (!item_allowed (item))
+      if (!amigo_cleanup_item_allowed (item, run->action))
         {
           item->outcome = AMIGO_CLEANUP_SKIPPED;
           continue;
@@ -201,6 +215,9 @@ run_next (GTask *task)
           return;
         case AMIGO_CLEANUP_DISABLE:
           amigo_ec2_disable_image_async (ec2, image_id, cancellable, on_done_cb, task);
+          return;
+        case AMIGO_CLEANUP_ENABLE:
+          amigo_ec2_enable_image_async (ec2, image_id, cancellable, on_done_cb, task);
           return;
         case AMIGO_CLEANUP_DEREGISTER:
         case AMIGO_CLEANUP_DEREGISTER_WITH_SNAPSHOTS:

@@ -17,12 +17,15 @@ G_BEGIN_DECLS
  * @AMIGO_CLEANUP_DEREGISTER: DeregisterImage, snapshots kept
  * @AMIGO_CLEANUP_DEREGISTER_WITH_SNAPSHOTS: DeregisterImage with
  *   `DeleteAssociatedSnapshots`
+ * @AMIGO_CLEANUP_ENABLE: EnableImage (undoes a disable; never needs a
+ *   confirmation per image)
  */
 typedef enum {
   AMIGO_CLEANUP_DEPRECATE,
   AMIGO_CLEANUP_DISABLE,
   AMIGO_CLEANUP_DEREGISTER,
   AMIGO_CLEANUP_DEREGISTER_WITH_SNAPSHOTS,
+  AMIGO_CLEANUP_ENABLE,
 } AmigoCleanupAction;
 
 /**
@@ -60,6 +63,8 @@ AmigoCleanupItem *amigo_cleanup_item_new  (AmigoCleanupEntry *entry,
                                            gboolean           confirmed);
 void              amigo_cleanup_item_free (AmigoCleanupItem  *item);
 
+gboolean          amigo_cleanup_item_allowed (const AmigoCleanupItem *item,
+                                              AmigoCleanupAction      action);
 void              amigo_cleanup_totals    (GPtrArray               *items,
                                            AmigoCleanupAction       action,
                                            AmigoSnapshotCost       *freed);
