@@ -17,6 +17,7 @@ struct _AmigoCleanupEntry
   GPtrArray *snapshot_ids;      /* of char*, NULL-terminated */
   AmigoSnapshotCost cost;
   gboolean references_known;
+  gboolean allowed_known;       /* Allowed AMIs is on in its region */
 };
 
 G_DEFINE_FINAL_TYPE (AmigoCleanupEntry, amigo_cleanup_entry, G_TYPE_OBJECT)
@@ -245,6 +246,28 @@ amigo_cleanup_entry_get_days_unused (AmigoCleanupEntry *self,
   if (since <= 0)
     return -1;
   return (gint) (MAX (0, now_usec - since) / USEC_PER_DAY);
+}
+
+/**
+ * amigo_cleanup_entry_set_allowed_known:
+ * @self: an entry
+ * @known: whether Allowed AMIs is enabled or in audit mode in the image's
+ *   region, so that its `imageAllowed` means something
+ */
+void
+amigo_cleanup_entry_set_allowed_known (AmigoCleanupEntry *self,
+                                       gboolean           known)
+{
+  g_return_if_fail (AMIGO_IS_CLEANUP_ENTRY (self));
+  self->allowed_known = known;
+}
+
+/** amigo_cleanup_entry_get_allowed_known: Returns: whether `imageAllowed` means something */
+gboolean
+amigo_cleanup_entry_get_allowed_known (AmigoCleanupEntry *self)
+{
+  g_return_val_if_fail (AMIGO_IS_CLEANUP_ENTRY (self), FALSE);
+  return self->allowed_known;
 }
 
 /** amigo_cleanup_entry_is_protected: Returns: whether deregistration protection is on */

@@ -39,6 +39,9 @@ const AmigoSnapshotCost *amigo_cleanup_entry_get_cost           (AmigoCleanupEnt
 gint64                   amigo_cleanup_entry_get_unused_since   (AmigoCleanupEntry *self);
 gint                     amigo_cleanup_entry_get_days_unused    (AmigoCleanupEntry *self,
                                                                  gint64             now_usec);
+void                     amigo_cleanup_entry_set_allowed_known (AmigoCleanupEntry *self,
+                                                                gboolean           known);
+gboolean                 amigo_cleanup_entry_get_allowed_known (AmigoCleanupEntry *self);
 gboolean                 amigo_cleanup_entry_is_protected       (AmigoCleanupEntry *self);
 gboolean                 amigo_cleanup_entry_is_disabled        (AmigoCleanupEntry *self);
 gboolean                 amigo_cleanup_entry_needs_confirmation (AmigoCleanupEntry *self);

@@ -226,6 +226,22 @@ on_snapshots_cb (GObject      *source,
 }
 
 static void
+on_allowed_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Region *region = user_data;
+  g_autoptr(AmigoAllowedImagesSettings) settings =
+    amigo_ec2_get_allowed_images_settings_finish (AMIGO_EC2 (source), result, NULL);
+
+  /* Unknown (not allowed to read it, or no such call): nothing is claimed */
+  if (settings != NULL && g_strcmp0 (settings->state, AMIGO_ALLOWED_IMAGES_DISABLED) != 0)
+    for (guint i = 0; i < region->entries->len; i++)
+      amigo_cleanup_entry_set_allowed_known (g_ptr_array_index (region->entries, i), TRUE);
+  region_call_done (region);
+}
+
+static void
 on_images_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -259,6 +275,9 @@ on_images_cb (GObject      *source,
   region->pending++;
   self->n_calls++;
   amigo_ec2_describe_snapshots_async (region->ec2, &snapshots, cancellable, on_snapshots_cb, region);
+  region->pending++;
+  self->n_calls++;
+  amigo_ec2_get_allowed_images_settings_async (region->ec2, cancellable, on_allowed_cb, region);
 
   /* Nothing is assumed unused until EC2 says so (references_known is
    * FALSE until its batch answers). */

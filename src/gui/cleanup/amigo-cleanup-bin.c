@@ -113,6 +113,7 @@ on_bin_listed_cb (GObject      *source,
       restore->image_id = g_strdup (amigo_recycle_bin_image_get_image_id (image));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_widget_set_name (button, restore->image_id);
       g_signal_connect_data (button, "clicked", G_CALLBACK (on_restore_clicked_cb), restore,
                              (GClosureNotify) restore_free, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

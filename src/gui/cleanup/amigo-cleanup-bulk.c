@@ -154,6 +154,7 @@ on_run_done_cb (GObject      *source,
                                      done, bulk->items->len);
   adw_message_dialog_set_extra_child (report, list);
   adw_message_dialog_add_response (report, "close", _("_Close"));
+  g_set_weak_pointer (&self->report_dialog, report);
   gtk_window_present (GTK_WINDOW (report));
   bulk_free (bulk);
   _amigo_cleanup_window_reload (self);
@@ -315,5 +316,7 @@ _amigo_cleanup_window_bulk (AmigoCleanupWindow *self,
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_response_cb), bulk);
+  g_set_weak_pointer (&self->bulk_dialog, dialog);
+  g_set_weak_pointer (&self->bulk_totals_label, bulk->totals_label);
   gtk_window_present (GTK_WINDOW (dialog));
 }

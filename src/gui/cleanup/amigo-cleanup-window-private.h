@@ -43,6 +43,9 @@ struct _AmigoCleanupWindow
   GCancellable *cancellable;
   GPtrArray *bin_rows;          /* widgets added to bin_group / rules_group */
   GtkWidget *guard_content;
+  AdwMessageDialog *bulk_dialog;    /* weak: the confirmation shown */
+  AdwMessageDialog *report_dialog;  /* weak: the last report */
+  GtkLabel *bulk_totals_label;      /* weak: the confirmation's totals */
   gboolean loading;
 };
 

@@ -132,6 +132,9 @@ cell_text (AmigoCleanupEntry *entry,
     case COLUMN_PROTECTION:
       return g_strdup (amigo_cleanup_entry_is_protected (entry) ? _("Protected") : _("None"));
     case COLUMN_ALLOWED:
+      /* imageAllowed means something only while Allowed AMIs is on */
+      if (!amigo_cleanup_entry_get_allowed_known (entry))
+        return g_strdup (_("Not checked"));
       return g_strdup (amigo_image_get_image_allowed (image) ? _("Yes") : _("No"));
     default:
       g_assert_not_reached ();
@@ -381,6 +384,9 @@ amigo_cleanup_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_weak_pointer (&self->bulk_dialog);
+  g_clear_weak_pointer (&self->report_dialog);
+  g_clear_weak_pointer (&self->bulk_totals_label);
   g_clear_object (&self->selection);
   g_clear_object (&self->entries);
   g_clear_pointer (&self->ec2s, g_ptr_array_unref);
