@@ -257,6 +257,13 @@ test_recycle_bin_page (void)
   g_assert_nonnull (strstr (text, "Keeps images 10 days"));
   amigo_test_ui_maybe_screenshot (window, "cleanup-recycle-bin.png");
 
+  /* The guard rails page reads the account's settings */
+  adw_view_stack_set_visible_child_name (window->stack, "guard-rails");
+  AMIGO_TEST_WAIT_FOR (amigo_test_ui_find_by_type (GTK_WIDGET (window->guard_box), GTK_TYPE_SWITCH, NULL) != NULL, 30);
+  amigo_test_ui_run_for (500);
+  amigo_test_ui_maybe_screenshot (window, "cleanup-guard-rails.png");
+  adw_view_stack_set_visible_child_name (window->stack, "recycle-bin");
+
   amigo_test_ui_click (button);
   AMIGO_TEST_WAIT_FOR ((restored = amigo_test_ui_get_image (ec2, kept)) != NULL, 60);
   g_assert_cmpstr (amigo_image_get_state (restored), ==, "available");

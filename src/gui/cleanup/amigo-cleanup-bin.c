@@ -216,6 +216,9 @@ typedef struct {
   GtkSwitch *block_switch;
   AdwComboRow *allowed_row;
   AdwPreferencesGroup *criteria_group;
+  GtkButton *edit_button;
+  AmigoImageCriterion *first;   /* the first criterion, to start the editor from */
+  guint n_criteria;
   gboolean updating;
 } Guards;
 
@@ -223,6 +226,7 @@ static void
 guards_free (Guards *guards)
 {
   g_clear_object (&guards->ec2);
+  g_clear_object (&guards->first);
   g_free (guards);
 }
 
@@ -276,6 +280,10 @@ static void
 show_criteria (Guards                     *guards,
                AmigoAllowedImagesSettings *settings)
 {
+  if (settings->criteria->len == 0)
+    adw_preferences_group_add (guards->criteria_group,
+                               amigo_action_row_new_literal (_("No criteria"),
+                                                             _("While Allowed AMIs is on, no image matches: set criteria with the AWS CLI or console")));
   for (guint i = 0; i < settings->criteria->len; i++)
     {
       AmigoImageCriterion *c = g_ptr_array_index (settings->criteria, i);
@@ -384,6 +392,148 @@ on_allowed_settings_cb (GObject      *source,
   gtk_widget_set_sensitive (GTK_WIDGET (guards->allowed_row),
                             g_strcmp0 (settings->managed_by, "declarative-policy") != 0);
   show_criteria (guards, settings);
+  guards->n_criteria = settings->criteria->len;
+  g_clear_object (&guards->first);
+  if (settings->criteria->len > 0)
+    guards->first = g_object_ref (g_ptr_array_index (settings->criteria, 0));
+  gtk_widget_set_sensitive (GTK_WIDGET (guards->edit_button),
+                            g_strcmp0 (settings->managed_by, "declarative-policy") != 0);
+}
+
+/* ---- editing the criteria ------------------------------------------------ */
+
+typedef struct {
+  Guards *guards;               /* borrowed: lives with the page */
+  GtkEditable *providers;
+  GtkEditable *names;
+  GtkEditable *codes;
+  GtkSpinButton *created;
+  GtkSpinButton *deprecated;
+} Editor;
+
+static char **
+split_list (GtkEditable *editable)
+{
+  g_auto(GStrv) parts = g_strsplit (gtk_editable_get_text (editable), ",", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+on_criteria_replaced_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  Guards *guards = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (amigo_ec2_replace_image_criteria_finish (AMIGO_EC2 (source), result, &error))
+    _amigo_cleanup_window_reload (guards->window);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _amigo_cleanup_window_toast (guards->window, error->message);
+}
+
+static void
+on_editor_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       Editor           *editor)
+{
+  g_auto(GStrv) providers = NULL;
+  g_auto(GStrv) names = NULL;
+  g_auto(GStrv) codes = NULL;
+  AmigoImageCriterionRequest criterion = { 0 };
+
+  if (g_str_equal (response, "save"))
+    {
+      providers = split_list (editor->providers);
+      names = split_list (editor->names);
+      codes = split_list (editor->codes);
+      criterion.image_providers = (const char * const *) providers;
+      criterion.image_names = (const char * const *) names;
+      criterion.marketplace_product_codes = (const char * const *) codes;
+      criterion.maximum_days_since_created = (guint) gtk_spin_button_get_value_as_int (editor->created);
+      criterion.maximum_days_since_deprecated = (guint) gtk_spin_button_get_value_as_int (editor->deprecated);
+      amigo_ec2_replace_image_criteria_async (editor->guards->ec2, &criterion, 1, NULL,
+                                              on_criteria_replaced_cb, editor->guards);
+    }
+  g_free (editor);
+}
+
+static GtkEditable *
+editor_entry (GtkWidget   *box,
+              const char  *label,
+              const char * const *values)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *joined = values != NULL ? g_strjoinv (", ", (char **) values) : NULL;
+  GtkWidget *title = gtk_label_new_with_mnemonic (label);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (title), entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), joined != NULL ? joined : "");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), entry);
+  return GTK_EDITABLE (entry);
+}
+
+static GtkSpinButton *
+editor_days (GtkWidget  *box,
+             const char *label,
+             gint        value)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, 3650, 1);
+  GtkWidget *title = gtk_label_new_with_mnemonic (label);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (title), spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), MAX (value, 0));
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), spin);
+  return GTK_SPIN_BUTTON (spin);
+}
+
+static void
+on_edit_clicked_cb (GtkButton *button,
+                    Guards    *guards)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  AdwMessageDialog *dialog;
+  Editor *editor = g_new0 (Editor, 1);
+  AmigoImageCriterion *c = guards->first;
+
+  editor->guards = guards;
+  editor->providers = editor_entry (box, _("Image _providers (amazon, aws-marketplace, account IDs, or none)"),
+                                    c ? amigo_image_criterion_get_image_providers (c) : NULL);
+  editor->names = editor_entry (box, _("Image _names (* and ? allowed)"),
+                                c ? amigo_image_criterion_get_image_names (c) : NULL);
+  editor->codes = editor_entry (box, _("Marketplace product _codes"),
+                                c ? amigo_image_criterion_get_marketplace_product_codes (c) : NULL);
+  editor->created = editor_days (box, _("At most this many days _old (0: any age)"),
+                                 c ? amigo_image_criterion_get_maximum_days_since_created (c) : 0);
+  editor->deprecated = editor_days (box, _("Deprecated at most this many _days ago (0: any)"),
+                                    c ? amigo_image_criterion_get_maximum_days_since_deprecated (c) : 0);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (guards->window), _("Allowed Image Criteria"), NULL));
+  if (guards->n_criteria > 1)
+    adw_message_dialog_format_body (dialog, g_dngettext (NULL, "This one criterion replaces the %u there are now.",
+                                                         "This one criterion replaces the %u there are now.",
+                                                         guards->n_criteria),
+                                    guards->n_criteria);
+  else
+    adw_message_dialog_set_body (dialog, _("An image is allowed when it matches everything the criterion names."));
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_editor_response_cb), editor);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
@@ -440,6 +590,12 @@ _amigo_cleanup_window_load_guards (AmigoCleanupWindow *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (allowed_group), GTK_WIDGET (guards->allowed_row));
   gtk_box_append (GTK_BOX (content), allowed_group);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (criteria_group), _("Image Criteria"));
+  guards->edit_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Edit…")));
+  gtk_widget_add_css_class (GTK_WIDGET (guards->edit_button), "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (guards->edit_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Edit the image criteria"), -1);
+  g_signal_connect (guards->edit_button, "clicked", G_CALLBACK (on_edit_clicked_cb), guards);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (criteria_group), GTK_WIDGET (guards->edit_button));
   guards->criteria_group = ADW_PREFERENCES_GROUP (criteria_group);
   gtk_box_append (GTK_BOX (content), criteria_group);
 
