@@ -9,14 +9,14 @@
 
 #include "amigo-error.h"
 #include "amigo-rbin.h"
-#include "amigo-rbin-private.h"
+#include "amigo-rbin-model.h"
 
 struct _AmigoRbin
 {
   AmigoService parent_instance;
 };
 
-AMIGO_DEFINE_SERVICE (AmigoRbin, amigo_rbin, AMIGO_TYPE_RBIN, &_amigo_rbin_model, "rbin")
+AMIGO_DEFINE_SERVICE (AmigoRbin, amigo_rbin, AMIGO_TYPE_RBIN, &amigo_rbin_model, "rbin")
 
 /* ListRules: "MaxResults … Valid Range: Minimum value of 1. Maximum value of 1000." */
 #define LIST_RULES_PAGE 1000
@@ -276,7 +276,7 @@ send_next_detail (GTask *task)
   json_builder_add_string_value (builder, rule->identifier);
   json_builder_end_object (builder);
   params = json_builder_get_root (builder);
-  amigo_service_call_async (g_task_get_source_object (task), &_amigo_rbin_op_get_rule, params,
+  amigo_service_call_async (g_task_get_source_object (task), &amigo_rbin_op_get_rule, params,
                             g_task_get_cancellable (task), on_get_rule_cb, task);
 }
 
@@ -349,7 +349,7 @@ send_list_page (GTask *task)
     }
   json_builder_end_object (builder);
   params = json_builder_get_root (builder);
-  amigo_service_call_async (g_task_get_source_object (task), &_amigo_rbin_op_list_rules, params,
+  amigo_service_call_async (g_task_get_source_object (task), &amigo_rbin_op_list_rules, params,
                             g_task_get_cancellable (task), on_list_page_cb, task);
 }
 
@@ -510,7 +510,7 @@ amigo_rbin_create_rule_async (AmigoRbin           *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, amigo_rbin_create_rule_async);
   g_task_set_name (task, "CreateRule");
-  amigo_service_call_async (AMIGO_SERVICE (self), &_amigo_rbin_op_create_rule, params, cancellable,
+  amigo_service_call_async (AMIGO_SERVICE (self), &amigo_rbin_op_create_rule, params, cancellable,
                             on_create_rule_cb, task);
 }
 

@@ -8,12 +8,9 @@
 
 #include "amigo-protocol.h"
 #include "amigo-sso.h"
+#include "amigo-sso-oidc-model.h"
 
 G_BEGIN_DECLS
-
-extern const AmigoOperation _amigo_sso_register_client;
-extern const AmigoOperation _amigo_sso_start_device_authorization;
-extern const AmigoOperation _amigo_sso_create_token;
 
 const char *_amigo_sso_member_string    (JsonObject *object,
                                          const char *name);

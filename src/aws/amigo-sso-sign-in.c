@@ -238,7 +238,7 @@ device_poll (GTask *task)
                                              "grantType", DEVICE_GRANT,
                                              "deviceCode", s->device_code, NULL);
 
-  amigo_service_call_async (g_task_get_source_object (task), &_amigo_sso_create_token, params,
+  amigo_service_call_async (g_task_get_source_object (task), &amigo_sso_oidc_op_create_token, params,
                             g_task_get_cancellable (task), device_token_cb, task);
 }
 
@@ -369,7 +369,7 @@ callback_handler (SoupServer        *server,
   params = build_params ("clientId", s->client_id, "clientSecret", s->client_secret,
                          "grantType", "authorization_code", "code", code,
                          "redirectUri", s->redirect_uri, "codeVerifier", s->verifier, NULL);
-  amigo_service_call_async (g_task_get_source_object (task), &_amigo_sso_create_token, params,
+  amigo_service_call_async (g_task_get_source_object (task), &amigo_sso_oidc_op_create_token, params,
                             g_task_get_cancellable (task), code_token_cb, task);
 }
 
@@ -459,7 +459,7 @@ grant_start (GTask *task)
                                                  "startUrl", s->settings->start_url, NULL);
 
       amigo_service_call_async (g_task_get_source_object (task),
-                                &_amigo_sso_start_device_authorization, params,
+                                &amigo_sso_oidc_op_start_device_authorization, params,
                                 g_task_get_cancellable (task), device_started_cb, task);
     }
 }
@@ -584,7 +584,7 @@ amigo_sso_sign_in_async (AmigoSsoOidc           *oidc,
         }
       json_builder_end_object (builder);
       params = json_builder_get_root (builder);
-      amigo_service_call_async (AMIGO_SERVICE (oidc), &_amigo_sso_register_client, params,
+      amigo_service_call_async (AMIGO_SERVICE (oidc), &amigo_sso_oidc_op_register_client, params,
                                 cancellable, registered_cb, task);
     }
 }
@@ -684,7 +684,7 @@ amigo_sso_refresh_async (AmigoSsoOidc        *oidc,
     }
   params = build_params ("clientId", token->client_id, "clientSecret", token->client_secret,
                          "grantType", "refresh_token", "refreshToken", token->refresh_token, NULL);
-  amigo_service_call_async (AMIGO_SERVICE (oidc), &_amigo_sso_create_token, params, cancellable,
+  amigo_service_call_async (AMIGO_SERVICE (oidc), &amigo_sso_oidc_op_create_token, params, cancellable,
                             refreshed_cb, task);
 }
 

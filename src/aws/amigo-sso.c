@@ -4,7 +4,9 @@
  * `sso-oidc` and `sso` models is `smithy.api#noAuth`); the portal's calls
  * carry the access token in the `x-amz-sso_bearer_token` header, which the
  * client's debug log redacts (its name holds "token"). Nothing here logs a
- * token, a secret or a credential.
+ * token, a secret or a credential. The models are botocore's
+ * (src/aws/models/sso.json and sso-oidc.json, generated into
+ * amigo-sso-model.c and amigo-sso-oidc-model.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,7 @@
 
 #include "amigo-error.h"
 #include "amigo-sso-private.h"
+#include "amigo-sso-model.h"
 
 struct _AmigoSsoOidc
 {
@@ -30,208 +33,12 @@ struct _AmigoSsoPortal
 
 G_DEFINE_FINAL_TYPE (AmigoSsoPortal, amigo_sso_portal, AMIGO_TYPE_SERVICE)
 
-/* ---- shapes ----------------------------------------------------------- */
-
-static const AmigoServiceModel oidc_model = {
-  .protocol = AMIGO_PROTOCOL_REST_JSON,
-  .api_version = "2019-06-10",
-  .signing_name = "sso-oauth",
-};
-
-static const AmigoServiceModel portal_model = {
-  .protocol = AMIGO_PROTOCOL_REST_JSON,
-  .api_version = "2019-06-10",
-  .signing_name = "awsssoportal",
-};
-
-static const AmigoShape string_shape = { .type = AMIGO_SHAPE_STRING };
-static const AmigoShape integer_shape = { .type = AMIGO_SHAPE_INTEGER };
-static const AmigoShape long_shape = { .type = AMIGO_SHAPE_LONG };
-static const AmigoMember string_item = { .shape = &string_shape };
-static const AmigoShape strings_shape = { .type = AMIGO_SHAPE_LIST, .item = &string_item };
-
-#define STRUCTURE(var, shape_name, members_array) \
-  static const AmigoShape var = { .type = AMIGO_SHAPE_STRUCTURE, .name = shape_name, \
-                                  .members = members_array, .n_members = G_N_ELEMENTS (members_array) }
-
-/* RegisterClient */
-static const AmigoMember register_in_members[] = {
-  { .name = "clientName", .shape = &string_shape },
-  { .name = "clientType", .shape = &string_shape },
-  { .name = "scopes", .shape = &strings_shape },
-  { .name = "redirectUris", .shape = &strings_shape },
-  { .name = "grantTypes", .shape = &strings_shape },
-  { .name = "issuerUrl", .shape = &string_shape },
-};
-STRUCTURE (register_in_shape, "RegisterClientRequest", register_in_members);
-static const AmigoMember register_out_members[] = {
-  { .name = "clientId", .shape = &string_shape },
-  { .name = "clientSecret", .shape = &string_shape },
-  { .name = "clientIdIssuedAt", .shape = &long_shape },
-  { .name = "clientSecretExpiresAt", .shape = &long_shape },
-  { .name = "authorizationEndpoint", .shape = &string_shape },
-  { .name = "tokenEndpoint", .shape = &string_shape },
-};
-STRUCTURE (register_out_shape, "RegisterClientResponse", register_out_members);
-static const AmigoMember register_in = { .shape = &register_in_shape };
-static const AmigoMember register_out = { .shape = &register_out_shape };
-const AmigoOperation _amigo_sso_register_client = {
-  .unsigned_request = TRUE,
-  .name = "RegisterClient", .http_method = "POST", .request_uri = "/client/register",
-  .input = &register_in, .output = &register_out,
-};
-
-/* StartDeviceAuthorization */
-static const AmigoMember device_in_members[] = {
-  { .name = "clientId", .shape = &string_shape },
-  { .name = "clientSecret", .shape = &string_shape },
-  { .name = "startUrl", .shape = &string_shape },
-};
-STRUCTURE (device_in_shape, "StartDeviceAuthorizationRequest", device_in_members);
-static const AmigoMember device_out_members[] = {
-  { .name = "deviceCode", .shape = &string_shape },
-  { .name = "userCode", .shape = &string_shape },
-  { .name = "verificationUri", .shape = &string_shape },
-  { .name = "verificationUriComplete", .shape = &string_shape },
-  { .name = "expiresIn", .shape = &integer_shape },
-  { .name = "interval", .shape = &integer_shape },
-};
-STRUCTURE (device_out_shape, "StartDeviceAuthorizationResponse", device_out_members);
-static const AmigoMember device_in = { .shape = &device_in_shape };
-static const AmigoMember device_out = { .shape = &device_out_shape };
-const AmigoOperation _amigo_sso_start_device_authorization = {
-  .unsigned_request = TRUE,
-  .name = "StartDeviceAuthorization", .http_method = "POST",
-  .request_uri = "/device_authorization", .input = &device_in, .output = &device_out,
-};
-
-/* CreateToken */
-static const AmigoMember token_in_members[] = {
-  { .name = "clientId", .shape = &string_shape },
-  { .name = "clientSecret", .shape = &string_shape },
-  { .name = "grantType", .shape = &string_shape },
-  { .name = "deviceCode", .shape = &string_shape },
-  { .name = "code", .shape = &string_shape },
-  { .name = "refreshToken", .shape = &string_shape },
-  { .name = "scope", .shape = &strings_shape },
-  { .name = "redirectUri", .shape = &string_shape },
-  { .name = "codeVerifier", .shape = &string_shape },
-};
-STRUCTURE (token_in_shape, "CreateTokenRequest", token_in_members);
-static const AmigoMember token_out_members[] = {
-  { .name = "accessToken", .shape = &string_shape },
-  { .name = "tokenType", .shape = &string_shape },
-  { .name = "expiresIn", .shape = &integer_shape },
-  { .name = "refreshToken", .shape = &string_shape },
-  { .name = "idToken", .shape = &string_shape },
-};
-STRUCTURE (token_out_shape, "CreateTokenResponse", token_out_members);
-static const AmigoMember token_in = { .shape = &token_in_shape };
-static const AmigoMember token_out = { .shape = &token_out_shape };
-const AmigoOperation _amigo_sso_create_token = {
-  .unsigned_request = TRUE,
-  .name = "CreateToken", .http_method = "POST", .request_uri = "/token",
-  .input = &token_in, .output = &token_out,
-};
-
-/* ListAccounts */
-static const AmigoMember list_accounts_in_members[] = {
-  { .name = "nextToken", .shape = &string_shape, .location = AMIGO_LOCATION_QUERYSTRING,
-    .location_name = "next_token" },
-  { .name = "maxResults", .shape = &integer_shape, .location = AMIGO_LOCATION_QUERYSTRING,
-    .location_name = "max_result" },
-  { .name = "accessToken", .shape = &string_shape, .location = AMIGO_LOCATION_HEADER,
-    .location_name = "x-amz-sso_bearer_token" },
-};
-STRUCTURE (list_accounts_in_shape, "ListAccountsRequest", list_accounts_in_members);
-static const AmigoMember account_info_members[] = {
-  { .name = "accountId", .shape = &string_shape },
-  { .name = "accountName", .shape = &string_shape },
-  { .name = "emailAddress", .shape = &string_shape },
-};
-STRUCTURE (account_info_shape, "AccountInfo", account_info_members);
-static const AmigoMember account_info_item = { .shape = &account_info_shape };
-static const AmigoShape account_list_shape = { .type = AMIGO_SHAPE_LIST, .item = &account_info_item };
-static const AmigoMember list_accounts_out_members[] = {
-  { .name = "nextToken", .shape = &string_shape },
-  { .name = "accountList", .shape = &account_list_shape },
-};
-STRUCTURE (list_accounts_out_shape, "ListAccountsResponse", list_accounts_out_members);
-static const AmigoMember list_accounts_in = { .shape = &list_accounts_in_shape };
-static const AmigoMember list_accounts_out = { .shape = &list_accounts_out_shape };
-static const AmigoOperation list_accounts = {
-  .unsigned_request = TRUE,
-  .name = "ListAccounts", .http_method = "GET", .request_uri = "/assignment/accounts",
-  .input = &list_accounts_in, .output = &list_accounts_out,
-};
-
-/* ListAccountRoles */
-static const AmigoMember list_roles_in_members[] = {
-  { .name = "nextToken", .shape = &string_shape, .location = AMIGO_LOCATION_QUERYSTRING,
-    .location_name = "next_token" },
-  { .name = "maxResults", .shape = &integer_shape, .location = AMIGO_LOCATION_QUERYSTRING,
-    .location_name = "max_result" },
-  { .name = "accessToken", .shape = &string_shape, .location = AMIGO_LOCATION_HEADER,
-    .location_name = "x-amz-sso_bearer_token" },
-  { .name = "accountId", .shape = &string_shape, .location = AMIGO_LOCATION_QUERYSTRING,
-    .location_name = "account_id" },
-};
-STRUCTURE (list_roles_in_shape, "ListAccountRolesRequest", list_roles_in_members);
-static const AmigoMember role_info_members[] = {
-  { .name = "roleName", .shape = &string_shape },
-  { .name = "accountId", .shape = &string_shape },
-};
-STRUCTURE (role_info_shape, "RoleInfo", role_info_members);
-static const AmigoMember role_info_item = { .shape = &role_info_shape };
-static const AmigoShape role_list_shape = { .type = AMIGO_SHAPE_LIST, .item = &role_info_item };
-static const AmigoMember list_roles_out_members[] = {
-  { .name = "nextToken", .shape = &string_shape },
-  { .name = "roleList", .shape = &role_list_shape },
-};
-STRUCTURE (list_roles_out_shape, "ListAccountRolesResponse", list_roles_out_members);
-static const AmigoMember list_roles_in = { .shape = &list_roles_in_shape };
-static const AmigoMember list_roles_out = { .shape = &list_roles_out_shape };
-static const AmigoOperation list_account_roles = {
-  .unsigned_request = TRUE,
-  .name = "ListAccountRoles", .http_method = "GET", .request_uri = "/assignment/roles",
-  .input = &list_roles_in, .output = &list_roles_out,
-};
-
-/* GetRoleCredentials */
-static const AmigoMember role_credentials_in_members[] = {
-  { .name = "roleName", .shape = &string_shape, .location = AMIGO_LOCATION_QUERYSTRING,
-    .location_name = "role_name" },
-  { .name = "accountId", .shape = &string_shape, .location = AMIGO_LOCATION_QUERYSTRING,
-    .location_name = "account_id" },
-  { .name = "accessToken", .shape = &string_shape, .location = AMIGO_LOCATION_HEADER,
-    .location_name = "x-amz-sso_bearer_token" },
-};
-STRUCTURE (role_credentials_in_shape, "GetRoleCredentialsRequest", role_credentials_in_members);
-static const AmigoMember role_credentials_members[] = {
-  { .name = "accessKeyId", .shape = &string_shape },
-  { .name = "secretAccessKey", .shape = &string_shape },
-  { .name = "sessionToken", .shape = &string_shape },
-  { .name = "expiration", .shape = &long_shape },
-};
-STRUCTURE (role_credentials_shape, "RoleCredentials", role_credentials_members);
-static const AmigoMember role_credentials_out_members[] = {
-  { .name = "roleCredentials", .shape = &role_credentials_shape },
-};
-STRUCTURE (role_credentials_out_shape, "GetRoleCredentialsResponse", role_credentials_out_members);
-static const AmigoMember role_credentials_in = { .shape = &role_credentials_in_shape };
-static const AmigoMember role_credentials_out = { .shape = &role_credentials_out_shape };
-static const AmigoOperation get_role_credentials = {
-  .unsigned_request = TRUE,
-  .name = "GetRoleCredentials", .http_method = "GET", .request_uri = "/federation/credentials",
-  .input = &role_credentials_in, .output = &role_credentials_out,
-};
-
 /* ---- GObject ---------------------------------------------------------- */
 
 static void
 amigo_sso_oidc_class_init (AmigoSsoOidcClass *klass)
 {
-  AMIGO_SERVICE_CLASS (klass)->model = &oidc_model;
+  AMIGO_SERVICE_CLASS (klass)->model = &amigo_sso_oidc_model;
 }
 
 static void
@@ -242,7 +49,7 @@ amigo_sso_oidc_init (AmigoSsoOidc *self)
 static void
 amigo_sso_portal_class_init (AmigoSsoPortalClass *klass)
 {
-  AMIGO_SERVICE_CLASS (klass)->model = &portal_model;
+  AMIGO_SERVICE_CLASS (klass)->model = &amigo_sso_model;
 }
 
 static void
@@ -416,7 +223,7 @@ list_page_cb (GObject      *source,
         {
           JsonObject *item = json_array_get_object_element (array, i);
 
-          if (list->operation == &list_accounts)
+          if (list->operation == &amigo_sso_op_list_accounts)
             {
               AmigoSsoAccount *account = g_new0 (AmigoSsoAccount, 1);
 
@@ -503,8 +310,8 @@ list_start (AmigoSsoPortal       *self,
   list->operation = operation;
   list->access_token = g_strdup (access_token);
   list->account_id = g_strdup (account_id);
-  list->list_member = operation == &list_accounts ? "accountList" : "roleList";
-  list->items = g_ptr_array_new_with_free_func (operation == &list_accounts
+  list->list_member = operation == &amigo_sso_op_list_accounts ? "accountList" : "roleList";
+  list->items = g_ptr_array_new_with_free_func (operation == &amigo_sso_op_list_accounts
                                                 ? (GDestroyNotify) amigo_sso_account_free
                                                 : (GDestroyNotify) amigo_sso_role_free);
   g_task_set_task_data (task, list, list_data_free);
@@ -532,7 +339,7 @@ amigo_sso_portal_list_accounts_async (AmigoSsoPortal      *self,
   g_return_if_fail (AMIGO_IS_SSO_PORTAL (self));
   g_return_if_fail (access_token != NULL);
 
-  list_start (self, &list_accounts, access_token, NULL, cancellable, callback, user_data,
+  list_start (self, &amigo_sso_op_list_accounts, access_token, NULL, cancellable, callback, user_data,
               amigo_sso_portal_list_accounts_async);
 }
 
@@ -576,7 +383,7 @@ amigo_sso_portal_list_account_roles_async (AmigoSsoPortal      *self,
   g_return_if_fail (access_token != NULL);
   g_return_if_fail (account_id != NULL);
 
-  list_start (self, &list_account_roles, access_token, account_id, cancellable, callback,
+  list_start (self, &amigo_sso_op_list_account_roles, access_token, account_id, cancellable, callback,
               user_data, amigo_sso_portal_list_account_roles_async);
 }
 
@@ -678,7 +485,7 @@ amigo_sso_portal_get_role_credentials_async (AmigoSsoPortal      *self,
   json_builder_end_object (builder);
   params = json_builder_get_root (builder);
 
-  amigo_service_call_async (AMIGO_SERVICE (self), &get_role_credentials, params, cancellable,
+  amigo_service_call_async (AMIGO_SERVICE (self), &amigo_sso_op_get_role_credentials, params, cancellable,
                             role_credentials_cb, task);
 }
 

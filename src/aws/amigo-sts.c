@@ -1,7 +1,8 @@
 /* amigo-sts.c — AWS STS: who the credentials belong to
  *
- * An #AmigoService speaking the AWS query protocol; each operation is its
- * model entry (shapes, #AmigoOperation) and one _async/_finish pair.
+ * An #AmigoService speaking the AWS query protocol; its model is botocore's
+ * (src/aws/models/sts.json, generated into amigo-sts-model.c), each operation
+ * one _async/_finish pair over it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 
 #include "amigo-error.h"
 #include "amigo-sts.h"
+#include "amigo-sts-model.h"
 
 struct _AmigoSts
 {
@@ -19,138 +21,6 @@ struct _AmigoSts
 
 G_DEFINE_BOXED_TYPE (AmigoCallerIdentity, amigo_caller_identity,
                      amigo_caller_identity_copy, amigo_caller_identity_free)
-
-/* ---- the model -------------------------------------------------------- */
-
-static const AmigoServiceModel sts_model = {
-  .protocol = AMIGO_PROTOCOL_QUERY,
-  .api_version = AMIGO_STS_API_VERSION,
-  .signing_name = "sts",
-};
-
-static const AmigoShape string_shape = { .type = AMIGO_SHAPE_STRING };
-
-static const AmigoMember caller_identity_members[] = {
-  { .name = "UserId", .shape = &string_shape },
-  { .name = "Account", .shape = &string_shape },
-  { .name = "Arn", .shape = &string_shape },
-};
-
-static const AmigoShape caller_identity_shape = {
-  .type = AMIGO_SHAPE_STRUCTURE,
-  .name = "GetCallerIdentityResponse",
-  .members = caller_identity_members,
-  .n_members = G_N_ELEMENTS (caller_identity_members),
-};
-
-static const AmigoMember caller_identity_output = { .shape = &caller_identity_shape };
-
-static const AmigoOperation get_caller_identity = {
-  .name = "GetCallerIdentity",
-  .http_method = "POST",
-  .request_uri = "/",
-  .output = &caller_identity_output,
-  .result_wrapper = "GetCallerIdentityResult",
-};
-
-/* AssumeRole and AssumeRoleWithWebIdentity, as botocore's STS model has
- * them (the members Amigo sends and reads). */
-static const AmigoShape integer_shape = { .type = AMIGO_SHAPE_INTEGER };
-static const AmigoShape timestamp_shape = { .type = AMIGO_SHAPE_TIMESTAMP };
-
-static const AmigoMember assume_role_input_members[] = {
-  { .name = "RoleArn", .shape = &string_shape },
-  { .name = "RoleSessionName", .shape = &string_shape },
-  { .name = "DurationSeconds", .shape = &integer_shape },
-  { .name = "ExternalId", .shape = &string_shape },
-  { .name = "SerialNumber", .shape = &string_shape },
-  { .name = "TokenCode", .shape = &string_shape },
-};
-
-static const AmigoShape assume_role_input_shape = {
-  .type = AMIGO_SHAPE_STRUCTURE,
-  .name = "AssumeRoleRequest",
-  .members = assume_role_input_members,
-  .n_members = G_N_ELEMENTS (assume_role_input_members),
-};
-
-static const AmigoMember assume_role_input = { .shape = &assume_role_input_shape };
-
-static const AmigoMember web_identity_input_members[] = {
-  { .name = "RoleArn", .shape = &string_shape },
-  { .name = "RoleSessionName", .shape = &string_shape },
-  { .name = "WebIdentityToken", .shape = &string_shape },
-  { .name = "DurationSeconds", .shape = &integer_shape },
-};
-
-static const AmigoShape web_identity_input_shape = {
-  .type = AMIGO_SHAPE_STRUCTURE,
-  .name = "AssumeRoleWithWebIdentityRequest",
-  .members = web_identity_input_members,
-  .n_members = G_N_ELEMENTS (web_identity_input_members),
-};
-
-static const AmigoMember web_identity_input = { .shape = &web_identity_input_shape };
-
-static const AmigoMember credentials_members[] = {
-  { .name = "AccessKeyId", .shape = &string_shape },
-  { .name = "SecretAccessKey", .shape = &string_shape },
-  { .name = "SessionToken", .shape = &string_shape },
-  { .name = "Expiration", .shape = &timestamp_shape },
-};
-
-static const AmigoShape credentials_shape = {
-  .type = AMIGO_SHAPE_STRUCTURE,
-  .name = "Credentials",
-  .members = credentials_members,
-  .n_members = G_N_ELEMENTS (credentials_members),
-};
-
-static const AmigoMember assumed_role_user_members[] = {
-  { .name = "AssumedRoleId", .shape = &string_shape },
-  { .name = "Arn", .shape = &string_shape },
-};
-
-static const AmigoShape assumed_role_user_shape = {
-  .type = AMIGO_SHAPE_STRUCTURE,
-  .name = "AssumedRoleUser",
-  .members = assumed_role_user_members,
-  .n_members = G_N_ELEMENTS (assumed_role_user_members),
-};
-
-static const AmigoMember assume_role_output_members[] = {
-  { .name = "Credentials", .shape = &credentials_shape },
-  { .name = "AssumedRoleUser", .shape = &assumed_role_user_shape },
-};
-
-static const AmigoShape assume_role_output_shape = {
-  .type = AMIGO_SHAPE_STRUCTURE,
-  .name = "AssumeRoleResponse",
-  .members = assume_role_output_members,
-  .n_members = G_N_ELEMENTS (assume_role_output_members),
-};
-
-static const AmigoMember assume_role_output = { .shape = &assume_role_output_shape };
-
-static const AmigoOperation assume_role = {
-  .name = "AssumeRole",
-  .http_method = "POST",
-  .request_uri = "/",
-  .input = &assume_role_input,
-  .output = &assume_role_output,
-  .result_wrapper = "AssumeRoleResult",
-};
-
-/* botocore's model: "authtype": "none" — the token is the proof. */
-static const AmigoOperation assume_role_with_web_identity = {
-  .name = "AssumeRoleWithWebIdentity",
-  .http_method = "POST",
-  .request_uri = "/",
-  .input = &web_identity_input,
-  .output = &assume_role_output,
-  .result_wrapper = "AssumeRoleWithWebIdentityResult",
-  .unsigned_request = TRUE,
-};
 
 /* ---- answers ---------------------------------------------------------- */
 
@@ -347,7 +217,7 @@ amigo_caller_identity_free (AmigoCallerIdentity *self)
  *
  * Returns: (transfer full) (nullable): STS, or %NULL with @error set
  */
-AMIGO_DEFINE_SERVICE (AmigoSts, amigo_sts, AMIGO_TYPE_STS, &sts_model, "sts")
+AMIGO_DEFINE_SERVICE (AmigoSts, amigo_sts, AMIGO_TYPE_STS, &amigo_sts_model, "sts")
 
 /**
  * amigo_sts_get_caller_identity_async:
@@ -372,7 +242,7 @@ amigo_sts_get_caller_identity_async (AmigoSts            *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, amigo_sts_get_caller_identity_async);
-  amigo_service_call_async (AMIGO_SERVICE (self), &get_caller_identity, NULL, cancellable,
+  amigo_service_call_async (AMIGO_SERVICE (self), &amigo_sts_op_get_caller_identity, NULL, cancellable,
                             caller_identity_cb, task);
 }
 
@@ -433,7 +303,7 @@ amigo_sts_assume_role_async (AmigoSts                    *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, amigo_sts_assume_role_async);
-  amigo_service_call_async (AMIGO_SERVICE (self), &assume_role, node, cancellable,
+  amigo_service_call_async (AMIGO_SERVICE (self), &amigo_sts_op_assume_role, node, cancellable,
                             assume_role_cb, task);
 }
 
@@ -500,7 +370,7 @@ amigo_sts_assume_role_with_web_identity_async (AmigoSts            *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, amigo_sts_assume_role_with_web_identity_async);
-  amigo_service_call_async (AMIGO_SERVICE (self), &assume_role_with_web_identity, node,
+  amigo_service_call_async (AMIGO_SERVICE (self), &amigo_sts_op_assume_role_with_web_identity, node,
                             cancellable, assume_role_cb, task);
 }
 
