@@ -309,6 +309,10 @@ test_ancestry_chain (void)
   amigo_image_details_set_context (AMIGO_IMAGE_DETAILS (details), ec2, NULL);
   amigo_image_details_set_image (AMIGO_IMAGE_DETAILS (details), image);
   gtk_window_present (GTK_WINDOW (window));
+  amigo_test_ui_settle ();
+  /* Asked for only when the person asks */
+  g_assert_null (amigo_test_ui_find_by_name (details, "ancestry-chain"));
+  amigo_test_ui_click (amigo_test_ui_find_by_name (details, "ancestry-trace"));
   AMIGO_TEST_WAIT_FOR ((chain = amigo_test_ui_find_by_name (details, "ancestry-chain")) != NULL, 60);
 
   buttons = amigo_test_ui_find_all (chain, GTK_TYPE_BUTTON);

@@ -1,6 +1,7 @@
-/* amigo-image-details-ancestry.c — where an image came from: its ancestry
- * (GetImageAncestry) as a chain in the details, each step a button that
- * shows that image (win.show-image), whatever its region
+/* amigo-image-details-ancestry.c — where an image came from: for a copy,
+ * a Trace button asks for its ancestry (GetImageAncestry, only when asked:
+ * the details make no call of their own) and shows it as a chain, each
+ * step a button that shows that image (win.show-image), whatever its region
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,8 @@
 typedef struct {
   AmigoImageDetails *details;   /* owned */
   char *image_id;               /* the image it was asked for */
+  GtkWidget *row;               /* the Ancestry row (the pane's) */
+  GtkWidget *button;            /* its Trace button */
 } Ancestry;
 
 static void
@@ -61,13 +64,18 @@ on_ancestry_cb (GObject      *source,
       || g_strcmp0 (amigo_image_get_image_id (self->image), ancestry->image_id) != 0)
     {
       /* Where the call is unknown or refused, the source rows above stay
-       * the only word on it. */
+       * the only word on it; the row says why. */
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->image != NULL)
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (ancestry->row), error->message);
+          gtk_widget_set_sensitive (ancestry->button, TRUE);
+        }
       ancestry_free (ancestry);
       return;
     }
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Ancestry"));
+  row = ancestry->row;
+  gtk_widget_set_visible (ancestry->button, FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("From this image to the one it all started from"));
   box = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
@@ -85,21 +93,41 @@ on_ancestry_cb (GObject      *source,
       if (amigo_image_ancestry_entry_get_source_image_region (entry) != NULL)
         region = amigo_image_ancestry_entry_get_source_image_region (entry);
     }
-  adw_preferences_group_add (self->source_group, row);
   adw_preferences_group_add (self->source_group, box);
-  g_ptr_array_add (self->rows, row);
   g_ptr_array_add (self->rows, box);
-  gtk_widget_set_visible (GTK_WIDGET (self->source_group), TRUE);
   ancestry_free (ancestry);
 }
 
-/* Asks for the ancestry of the image shown when it is a copy. */
-void
-_amigo_image_details_load_ancestry (AmigoImageDetails *self)
+static void
+on_trace_clicked_cb (GtkButton         *button,
+                     AmigoImageDetails *self)
 {
   GCancellable *old = g_object_get_data (G_OBJECT (self), CANCELLABLE_KEY);
   GCancellable *cancellable;
   Ancestry *ancestry;
+
+  if (old != NULL)
+    g_cancellable_cancel (old);
+  if (self->image == NULL || self->ec2 == NULL)
+    return;
+  cancellable = g_cancellable_new ();
+  g_object_set_data_full (G_OBJECT (self), CANCELLABLE_KEY, cancellable, g_object_unref);
+  ancestry = g_new0 (Ancestry, 1);
+  ancestry->details = g_object_ref (self);
+  ancestry->image_id = g_strdup (amigo_image_get_image_id (self->image));
+  ancestry->button = GTK_WIDGET (button);
+  ancestry->row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  amigo_ec2_get_image_ancestry_async (self->ec2, ancestry->image_id, cancellable, on_ancestry_cb, ancestry);
+}
+
+/* For a copy: an Ancestry row whose Trace button asks for the chain. */
+void
+_amigo_image_details_load_ancestry (AmigoImageDetails *self)
+{
+  GCancellable *old = g_object_get_data (G_OBJECT (self), CANCELLABLE_KEY);
+  GtkWidget *row;
+  GtkWidget *button;
 
   if (old != NULL)
     g_cancellable_cancel (old);
@@ -108,10 +136,16 @@ _amigo_image_details_load_ancestry (AmigoImageDetails *self)
       || !_amigo_image_details_is_set (amigo_image_get_source_image_id (self->image)))
     return;
 
-  cancellable = g_cancellable_new ();
-  g_object_set_data_full (G_OBJECT (self), CANCELLABLE_KEY, cancellable, g_object_unref);
-  ancestry = g_new0 (Ancestry, 1);
-  ancestry->details = g_object_ref (self);
-  ancestry->image_id = g_strdup (amigo_image_get_image_id (self->image));
-  amigo_ec2_get_image_ancestry_async (self->ec2, ancestry->image_id, cancellable, on_ancestry_cb, ancestry);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Ancestry"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("The images this copy came from, region by region"));
+  button = gtk_button_new_with_mnemonic (_("_Trace"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (button, "ancestry-trace");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Trace the ancestry"), -1);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_trace_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_preferences_group_add (self->source_group, row);
+  g_ptr_array_add (self->rows, row);
 }
