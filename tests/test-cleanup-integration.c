@@ -473,6 +473,19 @@ test_ancestry_two_copies (void)
   first = copy (env.ec2_other, REGION, root);
   second = copy (env.ec2, OTHER_REGION, first);
 
+  /* The scan of both regions finds the copies of each image by their source */
+  {
+    g_autoptr(AmigoCleanupScan) s = scan ();
+    AmigoCleanupEntry *root_entry = find_entry (amigo_cleanup_scan_get_entries (s), root);
+    AmigoCleanupEntry *first_entry = find_entry (amigo_cleanup_scan_get_entries (s), first);
+    const char *other[] = { OTHER_REGION, NULL };
+    const char *here[] = { REGION, NULL };
+
+    g_assert_true (amigo_cleanup_entry_get_copies_known (root_entry));
+    g_assert_cmpstrv (amigo_cleanup_entry_get_copy_regions (root_entry), other);
+    g_assert_cmpstrv (amigo_cleanup_entry_get_copy_regions (first_entry), here);
+  }
+
   described = get_image (env.ec2, second);
   g_assert_cmpstr (amigo_image_get_source_image_id (described), ==, first);
   g_assert_cmpstr (amigo_image_get_source_image_region (described), ==, OTHER_REGION);

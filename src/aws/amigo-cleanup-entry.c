@@ -15,9 +15,11 @@ struct _AmigoCleanupEntry
   AmigoImage *image;
   GPtrArray *reference_arns;    /* of char*, NULL-terminated */
   GPtrArray *snapshot_ids;      /* of char*, NULL-terminated */
+  GPtrArray *copy_regions;      /* of char*, NULL-terminated: where its copies are */
   AmigoSnapshotCost cost;
   gboolean references_known;
   gboolean allowed_known;       /* Allowed AMIs is on in its region */
+  gboolean copies_known;        /* the other regions were scanned too */
 };
 
 G_DEFINE_FINAL_TYPE (AmigoCleanupEntry, amigo_cleanup_entry, G_TYPE_OBJECT)
@@ -33,6 +35,7 @@ amigo_cleanup_entry_finalize (GObject *object)
   g_clear_object (&self->image);
   g_ptr_array_unref (self->reference_arns);
   g_ptr_array_unref (self->snapshot_ids);
+  g_ptr_array_unref (self->copy_regions);
   G_OBJECT_CLASS (amigo_cleanup_entry_parent_class)->finalize (object);
 }
 
@@ -63,6 +66,7 @@ amigo_cleanup_entry_init (AmigoCleanupEntry *self)
 {
   self->reference_arns = strv_array_new ();
   self->snapshot_ids = strv_array_new ();
+  self->copy_regions = strv_array_new ();
 }
 
 /**
@@ -268,6 +272,80 @@ amigo_cleanup_entry_get_allowed_known (AmigoCleanupEntry *self)
 {
   g_return_val_if_fail (AMIGO_IS_CLEANUP_ENTRY (self), FALSE);
   return self->allowed_known;
+}
+
+/**
+ * amigo_cleanup_entry_add_copy_region:
+ * @self: an entry
+ * @region: a region that holds a copy of the image (an image of the
+ *   account whose `sourceImageId` is this one)
+ */
+void
+amigo_cleanup_entry_add_copy_region (AmigoCleanupEntry *self,
+                                     const char        *region)
+{
+  g_return_if_fail (AMIGO_IS_CLEANUP_ENTRY (self));
+  if (!g_strv_contains ((const char * const *) self->copy_regions->pdata, region))
+    strv_array_add (self->copy_regions, region);
+}
+
+/** amigo_cleanup_entry_get_copy_regions: Returns: (transfer none) (array zero-terminated=1): where its copies are, one region each */
+const char * const *
+amigo_cleanup_entry_get_copy_regions (AmigoCleanupEntry *self)
+{
+  g_return_val_if_fail (AMIGO_IS_CLEANUP_ENTRY (self), NULL);
+  return (const char * const *) self->copy_regions->pdata;
+}
+
+/**
+ * amigo_cleanup_entries_link_copies:
+ * @entries: (element-type AmigoCleanupEntry): the account's images, of
+ *   every region scanned
+ * @across_regions: whether more than one region was scanned (else copies
+ *   elsewhere were not looked for: amigo_cleanup_entry_get_copies_known())
+ *
+ * Finds the copies among @entries by their source (`sourceImageId`,
+ * `sourceImageRegion`) and records, for each image copied, the regions
+ * its copies are in.
+ */
+void
+amigo_cleanup_entries_link_copies (GPtrArray *entries,
+                                   gboolean   across_regions)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      AmigoCleanupEntry *entry = g_ptr_array_index (entries, i);
+
+      entry->copies_known = across_regions;
+
+      g_hash_table_insert (by_key, g_strconcat (entry->region, "/", amigo_cleanup_entry_get_image_id (entry), NULL),
+                           entry);
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      AmigoCleanupEntry *entry = g_ptr_array_index (entries, i);
+      const char *source = amigo_image_get_source_image_id (entry->image);
+      const char *source_region = amigo_image_get_source_image_region (entry->image);
+      g_autofree char *key = NULL;
+      AmigoCleanupEntry *original;
+
+      if (source == NULL || *source == '\0')
+        continue;
+      key = g_strconcat (source_region != NULL ? source_region : entry->region, "/", source, NULL);
+      original = g_hash_table_lookup (by_key, key);
+      if (original != NULL)
+        amigo_cleanup_entry_add_copy_region (original, entry->region);
+    }
+}
+
+/** amigo_cleanup_entry_get_copies_known: Returns: whether copies in other regions were looked for */
+gboolean
+amigo_cleanup_entry_get_copies_known (AmigoCleanupEntry *self)
+{
+  g_return_val_if_fail (AMIGO_IS_CLEANUP_ENTRY (self), FALSE);
+  return self->copies_known;
 }
 
 /** amigo_cleanup_entry_is_protected: Returns: whether deregistration protection is on */

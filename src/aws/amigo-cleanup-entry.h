@@ -42,6 +42,12 @@ gint                     amigo_cleanup_entry_get_days_unused    (AmigoCleanupEnt
 void                     amigo_cleanup_entry_set_allowed_known (AmigoCleanupEntry *self,
                                                                 gboolean           known);
 gboolean                 amigo_cleanup_entry_get_allowed_known (AmigoCleanupEntry *self);
+void                     amigo_cleanup_entry_add_copy_region (AmigoCleanupEntry *self,
+                                                              const char        *region);
+const char * const      *amigo_cleanup_entry_get_copy_regions (AmigoCleanupEntry *self);
+gboolean                 amigo_cleanup_entry_get_copies_known (AmigoCleanupEntry *self);
+void                     amigo_cleanup_entries_link_copies  (GPtrArray         *entries,
+                                                             gboolean           across_regions);
 gboolean                 amigo_cleanup_entry_is_protected       (AmigoCleanupEntry *self);
 gboolean                 amigo_cleanup_entry_is_disabled        (AmigoCleanupEntry *self);
 gboolean                 amigo_cleanup_entry_needs_confirmation (AmigoCleanupEntry *self);

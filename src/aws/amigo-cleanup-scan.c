@@ -122,6 +122,7 @@ region_call_done (Region *region)
   region_free (region);
   if (--data->pending_regions == 0)
     {
+      amigo_cleanup_entries_link_copies (self->entries, self->ec2s->len > 1);
       if (self->entries->len == 0 && self->problems->len > 0 && self->problems->len == self->ec2s->len)
         g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_FAILED, "%s",
                                  (const char *) g_ptr_array_index (self->problems, 0));

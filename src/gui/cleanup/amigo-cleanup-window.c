@@ -65,6 +65,7 @@ typedef enum {
   COLUMN_DEPRECATION,
   COLUMN_PROTECTION,
   COLUMN_ALLOWED,
+  COLUMN_COPIES,
 } Column;
 
 static const struct {
@@ -82,6 +83,7 @@ static const struct {
   { COLUMN_DEPRECATION, N_("Deprecation"), FALSE },
   { COLUMN_PROTECTION, N_("Protection"), FALSE },
   { COLUMN_ALLOWED, N_("Allowed"), FALSE },
+  { COLUMN_COPIES, N_("Copies In"), FALSE },
 };
 
 static char *
@@ -136,6 +138,15 @@ cell_text (AmigoCleanupEntry *entry,
       if (!amigo_cleanup_entry_get_allowed_known (entry))
         return g_strdup (_("Not checked"));
       return g_strdup (amigo_image_get_image_allowed (image) ? _("Yes") : _("No"));
+    case COLUMN_COPIES:
+      {
+        const char * const *regions = amigo_cleanup_entry_get_copy_regions (entry);
+
+        /* One region a copy is in, each once: the regions scanned only */
+        if (regions[0] == NULL)
+          return g_strdup (amigo_cleanup_entry_get_copies_known (entry) ? _("None") : _("Not looked for"));
+        return g_strjoinv (", ", (char **) regions);
+      }
     default:
       g_assert_not_reached ();
     }
