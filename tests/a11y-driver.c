@@ -246,6 +246,7 @@ main (int   argc,
       { "columns", "win.choose-columns", NULL, NULL },
       { "shortcuts", "win.show-help-overlay", NULL, NULL },
       { "mfa-code", NULL, mfa_code, mfa_code_done },
+      { "clean-up", "win.clean-up", NULL, NULL },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)

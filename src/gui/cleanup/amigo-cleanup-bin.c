@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-a11y.h"
 #include "amigo-cleanup-window-private.h"
 #include "amigo-date-format.h"
 #include "amigo-ec2-image-cleanup.h"
@@ -585,6 +586,7 @@ _amigo_cleanup_window_load_guards (AmigoCleanupWindow *self)
                                          _("Which images the account may find and launch. In audit mode images are only marked."));
   guards->allowed_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (guards->allowed_row), _("State"));
+  amigo_a11y_name_row_by_title (ADW_PREFERENCES_ROW (guards->allowed_row));
   adw_combo_row_set_model (guards->allowed_row, G_LIST_MODEL (states));
   g_signal_connect (guards->allowed_row, "notify::selected", G_CALLBACK (on_allowed_selected_cb), guards);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (allowed_group), GTK_WIDGET (guards->allowed_row));

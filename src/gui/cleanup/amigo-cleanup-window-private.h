@@ -20,6 +20,7 @@ struct _AmigoCleanupWindow
   AdwToastOverlay *toast_overlay;
   GtkDropDown *scope_dropdown;
   GtkDropDown *sort_dropdown;
+  GtkLabel *sort_label;
   GtkCheckButton *unused_check;
   GtkSpinButton *days_spin;
   GtkStack *list_stack;

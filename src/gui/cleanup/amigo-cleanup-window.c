@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-a11y.h"
 #include "amigo-cleanup-scan.h"
 #include "amigo-cleanup-window-private.h"
 #include "amigo-date-format.h"
@@ -432,6 +433,7 @@ amigo_cleanup_window_class_init (AmigoCleanupWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmigoCleanupWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AmigoCleanupWindow, scope_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AmigoCleanupWindow, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AmigoCleanupWindow, sort_label);
   gtk_widget_class_bind_template_child (widget_class, AmigoCleanupWindow, unused_check);
   gtk_widget_class_bind_template_child (widget_class, AmigoCleanupWindow, days_spin);
   gtk_widget_class_bind_template_child (widget_class, AmigoCleanupWindow, list_stack);
@@ -461,6 +463,13 @@ amigo_cleanup_window_init (AmigoCleanupWindow *self)
   GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  amigo_a11y_label_drop_down_button (self->scope_dropdown);
+  /* Named by its mnemonic label, which the button inside is not */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sort_dropdown));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      self->sort_label, NULL, -1);
 
   self->bin_rows = g_ptr_array_new ();
   self->entries = g_list_store_new (AMIGO_TYPE_CLEANUP_ENTRY);
