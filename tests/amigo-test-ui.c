@@ -503,32 +503,7 @@ proxy_call (const char *method,
             const char *path,
             const char *json)
 {
-  const char *proxy = g_getenv ("AMIGO_FAULT_PROXY");
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *url = NULL;
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  gsize size = 0;
-  const char *data;
-
-  g_assert_nonnull (proxy);
-  url = g_strconcat (proxy, path, NULL);
-  msg = soup_message_new (method, url);
-  if (json != NULL)
-    {
-      g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", body);
-    }
-  reply = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
-  data = g_bytes_get_data (reply, &size);
-  json_parser_load_from_data (parser, data, size, &error);
-  g_assert_no_error (error);
-  return json_parser_steal_root (parser);
+  return amigo_test_control (g_getenv ("AMIGO_FAULT_PROXY"), method, path, json);
 }
 
 void

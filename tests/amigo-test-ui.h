@@ -5,7 +5,8 @@
  * label, screenshots (AMIGO_SCREENSHOT_DIR), the fault proxy's control
  * API; and, for programs run inside tests/moto-harness.sh, the
  * "Environment" account a person gets with AWS_* variables, pointed at
- * that moto, and an action context for a dialog.
+ * that moto, and an action context for a dialog. It builds on
+ * amigo-test-moto.h (results of async calls, the servers' test control).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,7 @@
 
 #include "amigo-action-context.h"
 #include "amigo-ec2.h"
+#include "amigo-test-moto.h"
 
 G_BEGIN_DECLS
 

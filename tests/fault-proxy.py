@@ -39,6 +39,12 @@ either may be left out. The first pending fault that matches is used.
 | non-utf8      | 200 with bytes that are not UTF-8 in an XML document that says it is (not forwarded) |
 | aws-error     | 400 with EC2's error document for `code` and `message` (any text, escaped as XML) (not forwarded) |
 | wrong-root    | 200 with a well-formed document whose root is `<Unexpected>`, not the action's response (not forwarded) |
+| slowdown      | 503 with S3's SlowDown error document (not forwarded) |
+
+S3 requests (signed for `s3`) have no Action: their `action` is the S3
+operation told by method and query — UploadPart, CompleteMultipartUpload,
+CreateMultipartUpload, ListParts, AbortMultipartUpload, ListMultipartUploads,
+PutObject, GetObject, HeadObject (see s3_action).
 
 `{"mode": "skew", "seconds": 3600}` is not a one-off fault but the proxy's
 clock: from then on (until `"seconds": 0` or a reset) every answer's Date
@@ -91,7 +97,7 @@ EC2_XMLNS = "http://ec2.amazonaws.com/doc/2016-11-15/"
 
 MODES = {
     "throttle", "html500", "reset", "truncate", "drop-response", "delay",
-    "bad-xml", "empty", "huge", "non-utf8", "aws-error", "wrong-root",
+    "bad-xml", "empty", "huge", "non-utf8", "aws-error", "wrong-root", "slowdown",
 }
 
 # Hop-by-hop headers (RFC 9110 7.6.1) are not forwarded.
@@ -214,6 +220,26 @@ def request_action(headers, body):
         return "-"
     values = form.get("Action")
     return values[0] if values else "-"
+
+
+def s3_action(method, path, headers):
+    """The S3 operation of a request signed for S3, else "-"."""
+    if "/s3/aws4_request" not in headers.get("Authorization", ""):
+        return "-"
+    parts = urllib.parse.urlsplit(path)
+    query = urllib.parse.parse_qs(parts.query, keep_blank_values=True)
+    has_key = parts.path.strip("/").count("/") >= 1
+    if "uploads" in query:
+        return "CreateMultipartUpload" if method == "POST" else "ListMultipartUploads"
+    if "uploadId" in query:
+        if method == "PUT":
+            return "UploadPart"
+        return {"POST": "CompleteMultipartUpload", "GET": "ListParts",
+                "DELETE": "AbortMultipartUpload"}.get(method, "-")
+    if has_key:
+        return {"PUT": "PutObject", "GET": "GetObject", "HEAD": "HeadObject",
+                "DELETE": "DeleteObject"}.get(method, "-")
+    return {"PUT": "CreateBucket", "HEAD": "HeadBucket", "GET": "ListObjects"}.get(method, "-")
 
 
 def parse_amz_date(value):
@@ -393,6 +419,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
         state = self.server.state
         action = request_action(self.headers, body)
+        if action == "-":
+            action = s3_action(self.command, self.path, self.headers)
         with state.lock:
             state.count(state.seen, action)
             skew = state.skew
@@ -419,6 +447,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if mode == "throttle":
             return self.answer(503, ec2_error_document("RequestLimitExceeded", "Request limit exceeded."),
                                xml)
+        if mode == "slowdown":
+            doc = ('<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SlowDown</Code>'
+                   "<Message>Please reduce your request rate.</Message>"
+                   "<RequestId>%s</RequestId></Error>" % uuid.uuid4().hex[:16].upper()).encode()
+            return self.answer(503, doc, "application/xml")
         if mode == "html500":
             page = (b"<!DOCTYPE html>\n<html><head><title>500 Internal Server Error</title></head>"
                     b"<body><h1>Internal Server Error</h1><p>The gateway failed.</p></body></html>\n")

@@ -2919,6 +2919,125 @@ def patch_signature_over_raw_body() -> None:
 
 
 # --------------------------------------------------------------------------
+# S3 (issue 15): what moto's S3 answers differently from S3
+# --------------------------------------------------------------------------
+
+
+def _is_s3_request(environ) -> bool:
+    """A request signed for S3 (its SigV4 credential scope names s3)."""
+    authorization = environ.get("HTTP_AUTHORIZATION", "")
+    return "/s3/aws4_request" in authorization
+
+
+_s3_raw = threading.local()
+
+
+def patch_s3_signature_over_raw_query() -> None:
+    """Check S3 signatures over the query string as it was sent.
+
+    moto rebuilds the URL it checks from werkzeug's parsed request, where a
+    `%2F` in a query value (ListMultipartUploads' `prefix=vm%2Fdisk.raw`)
+    comes back as `/`; botocore then canonicalises the query as given, so
+    moto computes a signature over `prefix=vm/disk.raw` and refuses every
+    correctly signed request (botocore's own included). The S3 API
+    reference, "Signature Calculations for the Authorization Header"
+    (UriEncode): "URI encode every byte ... encode the forward slash
+    character, '/', everywhere except in the object key name" — the
+    canonical query carries `%2F`, computed from the query as sent."""
+    from moto.iam.access_control import S3IAMRequest
+
+    def make(original):
+        def _create_aws_request(self):
+            request = original(self)
+            query = getattr(_s3_raw, "query", None)
+            if query is not None:
+                base = request.url.split("?", 1)[0]
+                request.url = base + ("?" + query if query else "")
+            return request
+
+        return _create_aws_request
+
+    _wrap(S3IAMRequest, "_create_aws_request", make)
+
+
+def s3_check_body(environ):
+    """S3 checks a body against the hashes its request carries; moto does not.
+
+    The S3 API reference, "Common Request Headers", x-amz-content-sha256:
+    "...provides a hash of the request payload... If the value does not
+    match, S3 rejects the request" (error XAmzContentSHA256Mismatch, 400:
+    "The provided 'x-amz-content-sha256' header does not match what was
+    computed"); and "Checking object integrity": "If the checksum that you
+    specified doesn't match what Amazon S3 calculates, Amazon S3 returns an
+    error" (BadDigest, 400). Without this a body cut short or replaced on
+    the way would be stored by moto as if whole. Returns (status, code,
+    message) to refuse the request with, or None."""
+    body = getattr(_raw_bodies, "body", None) or b""
+    declared = environ.get("HTTP_X_AMZ_CONTENT_SHA256", "")
+    if len(declared) == 64 and declared != hashlib.sha256(body).hexdigest():
+        return ("400 Bad Request", "XAmzContentSHA256Mismatch",
+                "The provided 'x-amz-content-sha256' header does not match what was computed.")
+    checksum = environ.get("HTTP_X_AMZ_CHECKSUM_SHA256")
+    if checksum and checksum != base64.b64encode(hashlib.sha256(body).digest()).decode():
+        return ("400 Bad Request", "BadDigest",
+                "The SHA256 you specified did not match the calculated checksum.")
+    return None
+
+
+def s3_content_type_middleware(app):
+    """S3's answers are XML documents (`application/xml`) or empty.
+
+    moto's werkzeug responses carry werkzeug's default `Content-Type:
+    text/html; charset=utf-8`, also on S3's XML answers and empty ones
+    (CreateBucket, UploadPart, HeadObject...). The S3 API reference's
+    response syntax for these operations shows XML bodies or none, and S3
+    serves XML as `application/xml`; a `text/html` answer is what a captive
+    portal sends, which the client rightly refuses. For S3 requests, a
+    `text/html` type becomes `application/xml` when there is a body, and is
+    dropped when there is none. Other services' answers are left alone.
+    """
+
+    patch_s3_signature_over_raw_query()
+
+    def wrapped(environ, start_response):
+        if not _is_s3_request(environ):
+            return app(environ, start_response)
+        _s3_raw.query = environ.get("QUERY_STRING", "")
+        refused = s3_check_body(environ)
+        if refused is not None:
+            status, code, message = refused
+            data = ('<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>%s</Code>'
+                    "<Message>%s</Message><RequestId>%s</RequestId></Error>"
+                    % (code, message, uuid.uuid4().hex[:16].upper())).encode()
+            start_response(status, [("Content-Type", "application/xml"),
+                                    ("Content-Length", str(len(data)))])
+            return [data]
+        captured = {}
+
+        def capture(status, headers, exc_info=None):
+            captured["status"] = status
+            captured["headers"] = headers
+            captured["exc_info"] = exc_info
+            return lambda data: None
+
+        try:
+            body = b"".join(app(environ, capture))
+        finally:
+            _s3_raw.query = None
+        headers = []
+        for name, value in captured["headers"]:
+            if name.lower() == "content-type" and value.lower().startswith("text/html"):
+                if not body:
+                    continue
+                value = "application/xml"
+            headers.append((name, value))
+        start_response(captured["status"], headers, captured["exc_info"])
+        return [body]
+
+    return wrapped
+
+
+# --------------------------------------------------------------------------
 # Server
 # --------------------------------------------------------------------------
 
@@ -3212,6 +3331,7 @@ def main(argv=None) -> int:
         app = region_access_middleware(app)
     if not args.no_model_check:
         app = model_check_middleware(app)
+    app = s3_content_type_middleware(app)
     app = rbin_middleware(app)
     server = make_server(host, args.port, raw_body_middleware(app), threaded=True)
     if args.quiet:

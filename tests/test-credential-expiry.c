@@ -22,6 +22,7 @@
 #include "amigo-client-private.h"
 #include "amigo-ec2.h"
 #include "amigo-error.h"
+#include "amigo-test-moto.h"
 
 #define REGION "us-east-1"
 #define LIST_BODY "Action=DescribeImages&Version=2016-11-15&Owner.1=self"
@@ -35,37 +36,6 @@ static struct {
   gint64 clock_shift_us;
 } env;
 
-static gboolean
-have_server (void)
-{
-  if (env.endpoint == NULL)
-    {
-      g_test_skip ("AMIGO_TEST_ENDPOINT is not set: run under tests/moto-harness.sh");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static GAsyncResult *last_result;
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_assert_null (last_result);
-  last_result = g_object_ref (result);
-}
-
-static GAsyncResult *
-await_result (void)
-{
-  g_clear_object (&last_result);
-  while (last_result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return last_result;
-}
-
 static gint64
 shifted_clock (gpointer user_data)
 {
@@ -76,17 +46,7 @@ shifted_clock (gpointer user_data)
 static void
 expire_sessions (void)
 {
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *url = g_strconcat (env.endpoint, "/amigo-test/expire-sessions", NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-  g_autoptr(GBytes) body = g_bytes_new_static ("{}", 2);
-  g_autoptr(GBytes) answer = NULL;
-  g_autoptr(GError) error = NULL;
-
-  soup_message_set_request_body_from_bytes (msg, "application/json", body);
-  answer = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  amigo_test_moto_post ("/amigo-test/expire-sessions", "{}");
 }
 
 /* ---- a listing, with the attempts it took ------------------------------ */
@@ -115,8 +75,8 @@ list_images (AmigoClient  *client,
   Attempts a = { 0 };
 
   amigo_client_call_async (client, "ec2", REGION, env.endpoint, LIST_BODY, &counting_sink, &a,
-                           NULL, result_cb, NULL);
-  if (!amigo_client_call_finish (client, await_result (), error))
+                           NULL, amigo_test_result_cb, NULL);
+  if (!amigo_client_call_finish (client, amigo_test_await_result (), error))
     return 0;
   return a.attempts;
 }
@@ -139,7 +99,7 @@ test_process_hands_out_sessions (void)
   g_autoptr(AmigoCredentials) credentials = NULL;
   gint64 left;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   credentials = amigo_client_dup_credentials (env.client);
@@ -160,7 +120,7 @@ test_expired_session_refused (void)
   g_autoptr(GError) error = NULL;
   const AmigoAwsErrorDetails *details;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   credentials = amigo_client_dup_credentials (env.client);
@@ -186,7 +146,7 @@ test_listing_refreshed_before_expiry (void)
   g_autoptr(GError) error = NULL;
   guint refreshes;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   warm_up ();
@@ -214,7 +174,7 @@ test_expired_token_refreshes_once (void)
   g_autoptr(GError) error = NULL;
   guint refreshes;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   warm_up ();
@@ -241,7 +201,7 @@ test_polling_across_expiry (void)
   g_autoptr(GError) error = NULL;
   guint refreshes;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   ec2 = amigo_ec2_new_for_account (env.account, env.client, REGION, &error);
@@ -253,8 +213,8 @@ test_polling_across_expiry (void)
       g_autoptr(GPtrArray) regions = NULL;
 
       expire_sessions ();
-      amigo_ec2_describe_regions_async (ec2, NULL, result_cb, NULL);
-      regions = amigo_ec2_describe_regions_finish (ec2, await_result (), &error);
+      amigo_ec2_describe_regions_async (ec2, NULL, amigo_test_result_cb, NULL);
+      regions = amigo_ec2_describe_regions_finish (ec2, amigo_test_await_result (), &error);
       g_assert_no_error (error);
       g_assert_cmpuint (regions->len, >, 0);
       g_assert_cmpuint (_amigo_client_get_refresh_count (env.client), ==, refreshes + poll + 1);
@@ -287,8 +247,8 @@ setup (void)
   g_assert_no_error (error);
   env.account = amigo_account_new_profile (env.config, "expiring");
 
-  amigo_account_get_client_async (env.account, NULL, result_cb, NULL);
-  env.client = amigo_account_get_client_finish (env.account, await_result (), &error);
+  amigo_account_get_client_async (env.account, NULL, amigo_test_result_cb, NULL);
+  env.client = amigo_account_get_client_finish (env.account, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_nonnull (env.client);
   _amigo_client_set_clock_func (env.client, shifted_clock, NULL);
@@ -316,7 +276,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  g_clear_object (&last_result);
+  amigo_test_moto_cleanup ();
   g_clear_object (&env.client);
   g_clear_object (&env.account);
   g_clear_object (&env.config);

@@ -492,6 +492,9 @@ test_bad_rule_sets (void)
     "{\"rules\": [{\"type\": \"magic\", \"conditions\": []}]}",
     "{\"rules\": []}",
     "not json",
+    /* No value at all: json-glib loads it without a root (a fuzzing find). */
+    "",
+    " \n",
   };
   AmigoEndpointParams params = { .region = "us-east-1" };
 

@@ -18,6 +18,7 @@
 #include "amigo-client.h"
 #include "amigo-ec2.h"
 #include "amigo-error.h"
+#include "amigo-test-moto.h"
 
 #define REGION "us-east-1"
 /* moto's us-east-1e offers 58 types: t2.micro, not t3.micro (its
@@ -31,43 +32,6 @@ static struct {
   AmigoEc2 *ec2;
   char *run_id;
 } env;
-
-static GAsyncResult *last_result;
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_assert_null (last_result);
-  last_result = g_object_ref (result);
-}
-
-static gpointer
-next_result (void)
-{
-  g_clear_object (&last_result);
-  return NULL;
-}
-
-static GAsyncResult *
-await_result (void)
-{
-  while (last_result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return last_result;
-}
-
-static gboolean
-have_server (void)
-{
-  if (env.endpoint == NULL)
-    {
-      g_test_skip ("AMIGO_TEST_ENDPOINT is not set: run under tests/moto-harness.sh");
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static char *
 unique_name (const char *what)
@@ -89,8 +53,9 @@ describe_images (const char * const *owners,
   g_autoptr(GError) error = NULL;
   GPtrArray *images;
 
-  amigo_ec2_describe_images_async (env.ec2, &request, NULL, NULL, NULL, NULL, result_cb, next_result ());
-  images = amigo_ec2_describe_images_finish (env.ec2, await_result (), NULL, &error);
+  amigo_ec2_describe_images_async (env.ec2, &request, NULL, NULL, NULL, NULL,
+                                   amigo_test_result_cb, amigo_test_next_result ());
+  images = amigo_ec2_describe_images_finish (env.ec2, amigo_test_await_result (), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (images->len, >, 0);
   return images;
@@ -104,8 +69,9 @@ get_image (const char *image_id)
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(GError) error = NULL;
 
-  amigo_ec2_describe_images_async (env.ec2, &request, NULL, NULL, NULL, NULL, result_cb, next_result ());
-  images = amigo_ec2_describe_images_finish (env.ec2, await_result (), NULL, &error);
+  amigo_ec2_describe_images_async (env.ec2, &request, NULL, NULL, NULL, NULL,
+                                   amigo_test_result_cb, amigo_test_next_result ());
+  images = amigo_ec2_describe_images_finish (env.ec2, amigo_test_await_result (), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (images->len, ==, 1);
   return g_object_ref (g_ptr_array_index (images, 0));
@@ -118,8 +84,8 @@ run_instances (const char  *image_id,
 {
   AmigoRunInstancesRequest request = { .image_id = image_id, .instance_type = instance_type };
 
-  amigo_ec2_run_instances_async (env.ec2, &request, NULL, result_cb, next_result ());
-  return amigo_ec2_run_instances_finish (env.ec2, await_result (), error);
+  amigo_ec2_run_instances_async (env.ec2, &request, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  return amigo_ec2_run_instances_finish (env.ec2, amigo_test_await_result (), error);
 }
 
 static AmigoInstance *
@@ -150,8 +116,9 @@ launch_amazon_instance (void)
   instance_id = g_strdup (amigo_instance_get_instance_id (g_ptr_array_index (instances, 0)));
   ids[0] = instance_id;
   g_clear_pointer (&instances, g_ptr_array_unref);
-  amigo_ec2_describe_instances_async (env.ec2, &request, NULL, result_cb, next_result ());
-  instances = amigo_ec2_describe_instances_finish (env.ec2, await_result (), &error);
+  amigo_ec2_describe_instances_async (env.ec2, &request, NULL,
+                                      amigo_test_result_cb, amigo_test_next_result ());
+  instances = amigo_ec2_describe_instances_finish (env.ec2, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (instances->len, ==, 1);
   return g_object_ref (g_ptr_array_index (instances, 0));
@@ -161,8 +128,8 @@ static char *
 create_image (const AmigoCreateImageRequest  *request,
               GError                        **error)
 {
-  amigo_ec2_create_image_async (env.ec2, request, NULL, result_cb, next_result ());
-  return amigo_ec2_create_image_finish (env.ec2, await_result (), NULL, error);
+  amigo_ec2_create_image_async (env.ec2, request, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  return amigo_ec2_create_image_finish (env.ec2, amigo_test_await_result (), NULL, error);
 }
 
 static AmigoBlockDeviceMapping
@@ -187,8 +154,9 @@ own_image_named (const char *name)
   g_autoptr(AmigoImage) image = NULL;
   g_autoptr(GError) error = NULL;
 
-  amigo_ec2_find_own_image_by_name_async (env.ec2, name, NULL, result_cb, next_result ());
-  image = amigo_ec2_find_own_image_by_name_finish (env.ec2, await_result (), &error);
+  amigo_ec2_find_own_image_by_name_async (env.ec2, name, NULL,
+                                          amigo_test_result_cb, amigo_test_next_result ());
+  image = amigo_ec2_find_own_image_by_name_finish (env.ec2, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   return image != NULL;
 }
@@ -214,7 +182,7 @@ test_create_image_existing_volume (void)
   guint n_volumes = 0;
   guint n_mappings = 0;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   instance = launch_amazon_instance ();
@@ -276,8 +244,9 @@ all_instance_types (void)
   g_autoptr(GError) error = NULL;
   GPtrArray *types;
 
-  amigo_ec2_describe_instance_types_async (env.ec2, NULL, NULL, result_cb, next_result ());
-  types = amigo_ec2_describe_instance_types_finish (env.ec2, await_result (), &error);
+  amigo_ec2_describe_instance_types_async (env.ec2, NULL, NULL,
+                                           amigo_test_result_cb, amigo_test_next_result ());
+  types = amigo_ec2_describe_instance_types_finish (env.ec2, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   return types;
 }
@@ -312,8 +281,8 @@ register_image (const char *snapshot_id,
   g_autoptr(GError) error = NULL;
   g_autofree char *image_id = NULL;
 
-  amigo_ec2_register_image_async (env.ec2, &request, NULL, result_cb, next_result ());
-  image_id = amigo_ec2_register_image_finish (env.ec2, await_result (), NULL, &error);
+  amigo_ec2_register_image_async (env.ec2, &request, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  image_id = amigo_ec2_register_image_finish (env.ec2, amigo_test_await_result (), NULL, &error);
   g_assert_no_error (error);
   return get_image (image_id);
 }
@@ -345,7 +314,7 @@ test_launch_fitting_types (void)
   AmigoCreateImageRequest request = { 0 };
   guint n_mappings = 0;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   types = all_instance_types ();
@@ -386,8 +355,9 @@ offerings (const char *zone)
   g_autoptr(GError) error = NULL;
   char **names;
 
-  amigo_ec2_describe_instance_type_offerings_async (env.ec2, zone, NULL, result_cb, next_result ());
-  names = amigo_ec2_describe_instance_type_offerings_finish (env.ec2, await_result (), &error);
+  amigo_ec2_describe_instance_type_offerings_async (env.ec2, zone, NULL,
+                                                    amigo_test_result_cb, amigo_test_next_result ());
+  names = amigo_ec2_describe_instance_type_offerings_finish (env.ec2, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   return names;
 }
@@ -398,7 +368,7 @@ test_launch_zone_offerings (void)
   g_auto(GStrv) small = NULL;
   g_auto(GStrv) full = NULL;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   small = offerings (SMALL_ZONE);
@@ -418,19 +388,10 @@ static void
 set_subscribed (const char *product_code,
                 gboolean    subscribed)
 {
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *url = g_strdup_printf ("%s/amigo-test/subscription", env.endpoint);
   g_autofree char *body = g_strdup_printf ("{\"product_code\": \"%s\", \"subscribed\": %s}",
                                            product_code, subscribed ? "true" : "false");
-  g_autoptr(SoupMessage) message = soup_message_new ("POST", url);
-  g_autoptr(GBytes) answer = NULL;
-  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-  g_autoptr(GError) error = NULL;
 
-  soup_message_set_request_body_from_bytes (message, "application/json", bytes);
-  answer = soup_session_send_and_read (session, message, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (message), ==, 200);
+  amigo_test_moto_post ("/amigo-test/subscription", body);
 }
 
 static void
@@ -446,7 +407,7 @@ test_run_instances_opt_in_required (void)
   AmigoImage *image;
   guint n_codes = 0;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   images = describe_images (marketplace, "arm64");
@@ -503,7 +464,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  g_clear_object (&last_result);
+  amigo_test_moto_cleanup ();
   g_clear_object (&env.ec2);
   g_clear_object (&env.client);
   g_free (env.run_id);

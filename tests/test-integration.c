@@ -30,6 +30,7 @@
 #include "amigo-image-store.h"
 #include "amigo-region-list.h"
 #include "amigo-sts.h"
+#include "amigo-test-moto.h"
 
 #define REGION       "us-east-1"
 #define OTHER_REGION "eu-west-1"
@@ -57,49 +58,6 @@ static struct {
   char *other_image_id;
   char *other_snapshot_id;
 } story;
-
-/* ---- waiting for results ---------------------------------------------- */
-
-static GAsyncResult *last_result;
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-/* Where the next call's result goes: pass as user_data with result_cb. */
-static gpointer
-next_result (void)
-{
-  g_clear_object (&last_result);
-  return &last_result;
-}
-
-/* Runs the main context until that result arrives. */
-static GAsyncResult *
-await_result (void)
-{
-  while (last_result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return last_result;
-}
-
-static gboolean
-have_server (void)
-{
-  if (env.endpoint == NULL)
-    {
-      g_test_skip ("AMIGO_TEST_ENDPOINT is not set: run under tests/moto-harness.sh");
-      return FALSE;
-    }
-  return TRUE;
-}
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -159,8 +117,9 @@ describe_images (AmigoEc2                         *ec2,
                  const AmigoDescribeImagesRequest *request,
                  GError                          **error)
 {
-  amigo_ec2_describe_images_async (ec2, request, NULL, NULL, NULL, NULL, result_cb, next_result ());
-  return amigo_ec2_describe_images_finish (ec2, await_result (), NULL, error);
+  amigo_ec2_describe_images_async (ec2, request, NULL, NULL, NULL, NULL,
+                                   amigo_test_result_cb, amigo_test_next_result ());
+  return amigo_ec2_describe_images_finish (ec2, amigo_test_await_result (), NULL, error);
 }
 
 /* The image, described by id; NULL if EC2 no longer knows it. */
@@ -193,8 +152,8 @@ describe_snapshots (AmigoEc2            *ec2,
   const char *owners[] = { "self", NULL };
   AmigoDescribeSnapshotsRequest request = { .owners = owners, .snapshot_ids = snapshot_ids };
 
-  amigo_ec2_describe_snapshots_async (ec2, &request, NULL, result_cb, next_result ());
-  return amigo_ec2_describe_snapshots_finish (ec2, await_result (), error);
+  amigo_ec2_describe_snapshots_async (ec2, &request, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  return amigo_ec2_describe_snapshots_finish (ec2, amigo_test_await_result (), error);
 }
 
 static GPtrArray *
@@ -204,8 +163,8 @@ describe_instances (AmigoEc2                  *ec2,
   g_autoptr(GError) error = NULL;
   GPtrArray *instances;
 
-  amigo_ec2_describe_instances_async (ec2, request, NULL, result_cb, next_result ());
-  instances = amigo_ec2_describe_instances_finish (ec2, await_result (), &error);
+  amigo_ec2_describe_instances_async (ec2, request, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  instances = amigo_ec2_describe_instances_finish (ec2, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   return instances;
 }
@@ -218,8 +177,9 @@ describe_attribute (AmigoEc2                *ec2,
   g_autoptr(GError) error = NULL;
   AmigoImageAttribute *attribute;
 
-  amigo_ec2_describe_image_attribute_async (ec2, image_id, name, NULL, result_cb, next_result ());
-  attribute = amigo_ec2_describe_image_attribute_finish (ec2, await_result (), &error);
+  amigo_ec2_describe_image_attribute_async (ec2, image_id, name, NULL,
+                                            amigo_test_result_cb, amigo_test_next_result ());
+  attribute = amigo_ec2_describe_image_attribute_finish (ec2, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_nonnull (attribute);
   return attribute;
@@ -231,8 +191,8 @@ create_image (AmigoEc2                      *ec2,
               gboolean                      *already_created,
               GError                       **error)
 {
-  amigo_ec2_create_image_async (ec2, request, NULL, result_cb, next_result ());
-  return amigo_ec2_create_image_finish (ec2, await_result (), already_created, error);
+  amigo_ec2_create_image_async (ec2, request, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  return amigo_ec2_create_image_finish (ec2, amigo_test_await_result (), already_created, error);
 }
 
 static GPtrArray *
@@ -240,16 +200,16 @@ run_instances (AmigoEc2                       *ec2,
                const AmigoRunInstancesRequest *request,
                GError                        **error)
 {
-  amigo_ec2_run_instances_async (ec2, request, NULL, result_cb, next_result ());
-  return amigo_ec2_run_instances_finish (ec2, await_result (), error);
+  amigo_ec2_run_instances_async (ec2, request, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  return amigo_ec2_run_instances_finish (ec2, amigo_test_await_result (), error);
 }
 
 static char *
 copy_image (const AmigoCopyImageRequest *request,
             GError                     **error)
 {
-  amigo_ec2_copy_image_async (env.ec2_other, request, NULL, result_cb, next_result ());
-  return amigo_ec2_copy_image_finish (env.ec2_other, await_result (), error);
+  amigo_ec2_copy_image_async (env.ec2_other, request, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  return amigo_ec2_copy_image_finish (env.ec2_other, amigo_test_await_result (), error);
 }
 
 /* What the test needs but Amigo does not do (key pairs), and raw answers
@@ -294,8 +254,8 @@ raw_call (AmigoEc2      *ec2,
 
   amigo_client_call_async (client, "ec2", amigo_ec2_get_region (ec2),
                            amigo_ec2_get_endpoint_url (ec2), body, &raw_sink, &sink, NULL,
-                           result_cb, next_result ());
-  amigo_client_call_finish (client, await_result (), &error);
+                           amigo_test_result_cb, amigo_test_next_result ());
+  amigo_client_call_finish (client, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   return g_string_free (sink.body, FALSE);
 }
@@ -312,8 +272,8 @@ raw_call_error (AmigoEc2      *ec2,
 
   amigo_client_call_async (client, "ec2", amigo_ec2_get_region (ec2),
                            amigo_ec2_get_endpoint_url (ec2), body, &raw_sink, &sink, NULL,
-                           result_cb, next_result ());
-  g_assert_false (amigo_client_call_finish (client, await_result (), &error));
+                           amigo_test_result_cb, amigo_test_next_result ());
+  g_assert_false (amigo_client_call_finish (client, amigo_test_await_result (), &error));
   g_string_free (sink.body, TRUE);
   g_assert_nonnull (error);
   return error;
@@ -351,12 +311,12 @@ test_sts_caller_identity (void)
   g_autoptr(AmigoCallerIdentity) identity = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   sts = amigo_sts_new (env.client, REGION, env.endpoint);
-  amigo_sts_get_caller_identity_async (sts, NULL, result_cb, next_result ());
-  identity = amigo_sts_get_caller_identity_finish (sts, await_result (), &error);
+  amigo_sts_get_caller_identity_async (sts, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  identity = amigo_sts_get_caller_identity_finish (sts, amigo_test_await_result (), &error);
   g_assert_no_error (error);
 
   g_assert_cmpuint (strlen (identity->account), ==, 12);
@@ -414,8 +374,8 @@ account_identity (AmigoAccount        *account,
   g_autoptr(GError) error = NULL;
   AmigoCallerIdentity *identity;
 
-  amigo_account_get_identity_async (account, NULL, result_cb, next_result ());
-  identity = amigo_account_get_identity_finish (account, await_result (), &error);
+  amigo_account_get_identity_async (account, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  identity = amigo_account_get_identity_finish (account, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   if (expected != NULL)
     {
@@ -445,7 +405,7 @@ test_account_identity (gconstpointer data)
   GAsyncResult *first = NULL, *second = NULL;
   guint requests = 0;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   dir = g_dir_make_tmp ("amigo-identity-XXXXXX", &error);
@@ -457,20 +417,20 @@ test_account_identity (gconstpointer data)
 
   /* What STS says to moto's keys, asked directly. */
   sts = amigo_sts_new (env.client, REGION, env.endpoint);
-  amigo_sts_get_caller_identity_async (sts, NULL, result_cb, next_result ());
-  truth = amigo_sts_get_caller_identity_finish (sts, await_result (), &error);
+  amigo_sts_get_caller_identity_async (sts, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  truth = amigo_sts_get_caller_identity_finish (sts, amigo_test_await_result (), &error);
   g_assert_no_error (error);
 
   /* The account's client lives as long as the account: count what it sends. */
-  amigo_account_get_client_async (account, NULL, result_cb, next_result ());
-  client = amigo_account_get_client_finish (account, await_result (), &error);
+  amigo_account_get_client_async (account, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  client = amigo_account_get_client_finish (account, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_signal_connect (amigo_client_get_session (client), "request-queued",
                     G_CALLBACK (count_request_cb), &requests);
 
   /* Two callers at once: one request. */
-  amigo_account_get_identity_async (account, NULL, result_cb, &first);
-  amigo_account_get_identity_async (account, NULL, result_cb, &second);
+  amigo_account_get_identity_async (account, NULL, amigo_test_result_cb, &first);
+  amigo_account_get_identity_async (account, NULL, amigo_test_result_cb, &second);
   while (first == NULL || second == NULL)
     g_main_context_iteration (NULL, TRUE);
   for (guint i = 0; i < 2; i++)
@@ -568,7 +528,7 @@ test_shared_without_own_images (void)
   g_autoptr(AmigoImageStore) shared = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   dir = g_dir_make_tmp ("amigo-identity-XXXXXX", &error);
@@ -579,8 +539,8 @@ test_shared_without_own_images (void)
 
   image_id = register_bundle_image ();
   amigo_ec2_modify_image_launch_permission_async (env.ec2, image_id, everyone, 1, NULL, 0,
-                                                  NULL, result_cb, next_result ());
-  g_assert_true (amigo_ec2_modify_image_launch_permission_finish (env.ec2, await_result (), &error));
+                                                  NULL, amigo_test_result_cb, amigo_test_next_result ());
+  g_assert_true (amigo_ec2_modify_image_launch_permission_finish (env.ec2, amigo_test_await_result (), &error));
   g_assert_no_error (error);
 
   /* The server does list it... */
@@ -594,8 +554,8 @@ test_shared_without_own_images (void)
   g_assert_false (store_has_owner (shared, identity->account, image_id));
 
   amigo_ec2_modify_image_launch_permission_async (env.ec2, image_id, NULL, 0, everyone, 1,
-                                                  NULL, result_cb, next_result ());
-  g_assert_true (amigo_ec2_modify_image_launch_permission_finish (env.ec2, await_result (), &error));
+                                                  NULL, amigo_test_result_cb, amigo_test_next_result ());
+  g_assert_true (amigo_ec2_modify_image_launch_permission_finish (env.ec2, amigo_test_await_result (), &error));
   g_assert_no_error (error);
   {
     g_autofree char *config_path = g_build_filename (dir, "config", NULL);
@@ -619,7 +579,7 @@ test_auth_wrong_secret (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) sts_error = NULL;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   /* The right length and alphabet, one character off */
@@ -628,8 +588,8 @@ test_auth_wrong_secret (void)
   client = client_new (wrong_secret);
 
   ec2 = amigo_ec2_new (client, REGION, env.endpoint);
-  amigo_ec2_describe_regions_async (ec2, NULL, result_cb, next_result ());
-  regions = amigo_ec2_describe_regions_finish (ec2, await_result (), &error);
+  amigo_ec2_describe_regions_async (ec2, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  regions = amigo_ec2_describe_regions_finish (ec2, amigo_test_await_result (), &error);
   g_assert_null (regions);
   g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_AUTH);
   g_assert_cmpstr (amigo_aws_error_get_aws_code (error), ==, "AuthFailure");
@@ -639,8 +599,8 @@ test_auth_wrong_secret (void)
                  strstr (error->message, "signature") != NULL);
 
   sts = amigo_sts_new (client, REGION, env.endpoint);
-  amigo_sts_get_caller_identity_async (sts, NULL, result_cb, next_result ());
-  identity = amigo_sts_get_caller_identity_finish (sts, await_result (), &sts_error);
+  amigo_sts_get_caller_identity_async (sts, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  identity = amigo_sts_get_caller_identity_finish (sts, amigo_test_await_result (), &sts_error);
   g_assert_null (identity);
   g_assert_error (sts_error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_AUTH);
   g_assert_cmpstr (amigo_aws_error_get_aws_code (sts_error), ==, "SignatureDoesNotMatch");
@@ -674,7 +634,7 @@ test_plain_http_consent (void)
   const char *envp[] = { "HOME=/nonexistent", NULL };
   guint requests = 0;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   moto = g_uri_parse (env.endpoint, G_URI_FLAGS_NONE, &error);
@@ -686,23 +646,23 @@ test_plain_http_consent (void)
                                         envp, &error);
   g_assert_no_error (error);
   amigo_keyring_add_account_async (keyring, "plain", REGION, url, credentials,
-                                   NULL, result_cb, next_result ());
-  id = amigo_keyring_add_account_finish (keyring, await_result (), &error);
+                                   NULL, amigo_test_result_cb, amigo_test_next_result ());
+  id = amigo_keyring_add_account_finish (keyring, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   stored = amigo_keyring_account_new (id, "plain", REGION, url);
   account = amigo_account_new_keyring (keyring, stored, config);
   g_assert_false (amigo_account_get_allow_plain_http (account));
 
-  amigo_account_get_client_async (account, NULL, result_cb, next_result ());
-  client = amigo_account_get_client_finish (account, await_result (), &error);
+  amigo_account_get_client_async (account, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  client = amigo_account_get_client_finish (account, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_signal_connect (amigo_client_get_session (client), "request-queued",
                     G_CALLBACK (count_request_cb), &requests);
   ec2 = amigo_ec2_new (client, REGION, url);
 
   /* No consent: refused before anything is sent. */
-  amigo_ec2_describe_regions_async (ec2, NULL, result_cb, next_result ());
-  regions = amigo_ec2_describe_regions_finish (ec2, await_result (), &error);
+  amigo_ec2_describe_regions_async (ec2, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  regions = amigo_ec2_describe_regions_finish (ec2, amigo_test_await_result (), &error);
   g_assert_null (regions);
   g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG);
   g_assert_nonnull (strstr (error->message, "not encrypted"));
@@ -710,14 +670,15 @@ test_plain_http_consent (void)
   g_clear_error (&error);
 
   /* The consent stored: the account's client follows it, and moto answers. */
-  amigo_keyring_set_allow_plain_http_async (keyring, id, TRUE, NULL, result_cb, next_result ());
-  consented = amigo_keyring_set_allow_plain_http_finish (keyring, await_result (), &error);
+  amigo_keyring_set_allow_plain_http_async (keyring, id, TRUE, NULL,
+                                            amigo_test_result_cb, amigo_test_next_result ());
+  consented = amigo_keyring_set_allow_plain_http_finish (keyring, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   amigo_account_update_stored (account, consented);
   g_assert_true (amigo_account_get_allow_plain_http (account));
 
-  amigo_ec2_describe_regions_async (ec2, NULL, result_cb, next_result ());
-  regions = amigo_ec2_describe_regions_finish (ec2, await_result (), &error);
+  amigo_ec2_describe_regions_async (ec2, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  regions = amigo_ec2_describe_regions_finish (ec2, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_nonnull (regions);
   g_assert_cmpuint (regions->len, >, 0);
@@ -732,11 +693,11 @@ test_describe_regions (void)
   gboolean seen_us_east_1 = FALSE;
   gboolean seen_opt_in = FALSE;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
-  amigo_ec2_describe_regions_async (env.ec2, NULL, result_cb, next_result ());
-  regions = amigo_ec2_describe_regions_finish (env.ec2, await_result (), &error);
+  amigo_ec2_describe_regions_async (env.ec2, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  regions = amigo_ec2_describe_regions_finish (env.ec2, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (regions->len, >=, 17);
 
@@ -771,17 +732,7 @@ test_describe_regions (void)
 static void
 set_regions (const char *json)
 {
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *url = g_strconcat (env.endpoint, "/amigo-test/regions", NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(GError) error = NULL;
-
-  soup_message_set_request_body_from_bytes (msg, "application/json", body);
-  reply = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  amigo_test_moto_post ("/amigo-test/regions", json);
 }
 
 static AmigoRegionProblem
@@ -792,8 +743,9 @@ confirm (AmigoClient  *client,
   g_autoptr(GError) error = NULL;
   AmigoRegionProblem problem;
 
-  amigo_region_problem_confirm_async (sts, region_error, NULL, result_cb, next_result ());
-  problem = amigo_region_problem_confirm_finish (sts, await_result (), &error);
+  amigo_region_problem_confirm_async (sts, region_error, NULL,
+                                      amigo_test_result_cb, amigo_test_next_result ());
+  problem = amigo_region_problem_confirm_finish (sts, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   return problem;
 }
@@ -816,12 +768,12 @@ test_region_not_enabled (void)
   AmigoDescribeImagesRequest request = { .owners = owners };
   const AmigoRegionEntry *entry;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
   set_regions ("{\"not_opted_in\": [\"" NOT_ENABLED_REGION "\"]}");
 
-  amigo_ec2_describe_regions_async (env.ec2, NULL, result_cb, next_result ());
-  regions = amigo_ec2_describe_regions_finish (env.ec2, await_result (), &error);
+  amigo_ec2_describe_regions_async (env.ec2, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  regions = amigo_ec2_describe_regions_finish (env.ec2, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   list = amigo_region_list_new_described (AMIGO_PARTITION_AWS, regions);
   entry = amigo_region_list_lookup (list, NOT_ENABLED_REGION);
@@ -861,7 +813,7 @@ test_all_regions_one_failing (void)
   gboolean seen[2] = { FALSE, FALSE };
   const GError *denied;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
   set_regions ("{\"denied\": [\"" DENIED_REGION "\"]}");
 
@@ -960,13 +912,13 @@ collect_amazon_images (guint    page_size,
 
   collect->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   amigo_ec2_describe_images_async (env.ec2, &request, collect_batch_cb, collect, collect_destroy,
-                                   NULL, result_cb, next_result ());
-  rest = amigo_ec2_describe_images_finish (env.ec2, await_result (), &n_images, &error);
+                                   NULL, amigo_test_result_cb, amigo_test_next_result ());
+  rest = amigo_ec2_describe_images_finish (env.ec2, amigo_test_await_result (), &n_images, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rest->len, ==, 0);
   g_assert_cmpuint (n_images, ==, collect->n_images);
   g_assert_false (collect->duplicate);
-  g_clear_object (&last_result);
+  amigo_test_moto_cleanup ();
   g_assert_true (collect->destroyed);
 }
 
@@ -978,7 +930,7 @@ test_images_pagination (void)
   GHashTableIter iter;
   gpointer id;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   /* 100 a page: one batch per page that has images. The stand-in, like
@@ -1021,13 +973,13 @@ test_images_cancel (void)
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   amigo_ec2_describe_images_async (env.ec2, &request, cancel_on_first_batch_cb,
                                    g_object_ref (cancellable), g_object_unref, cancellable,
-                                   result_cb, next_result ());
-  images = amigo_ec2_describe_images_finish (env.ec2, await_result (), NULL, &error);
+                                   amigo_test_result_cb, amigo_test_next_result ());
+  images = amigo_ec2_describe_images_finish (env.ec2, amigo_test_await_result (), NULL, &error);
   g_assert_null (images);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
@@ -1054,7 +1006,7 @@ test_images_marketplace (void)
   g_autoptr(GPtrArray) images = NULL;
   gboolean seen_arm64 = FALSE;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   images = marketplace_images (FALSE);
@@ -1135,7 +1087,7 @@ test_images_server_search (void)
   g_autoptr(GError) error = NULL;
   guint n_ecs = 0;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   all = describe_images (env.ec2, &request, &error);
@@ -1195,7 +1147,7 @@ test_images_include_deprecated (void)
   g_autoptr(GDateTime) expected = g_date_time_new_utc (2024, 1, 1, 0, 0, 0);
   AmigoImage *deprecated = NULL;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   current = marketplace_images (FALSE);
@@ -1252,16 +1204,18 @@ test_instance_types_can_run (void)
   AmigoImage *arm_image;
   AmigoImage *x86_image;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
-  amigo_ec2_describe_instance_types_async (env.ec2, NULL, NULL, result_cb, next_result ());
-  all = amigo_ec2_describe_instance_types_finish (env.ec2, await_result (), &error);
+  amigo_ec2_describe_instance_types_async (env.ec2, NULL, NULL,
+                                           amigo_test_result_cb, amigo_test_next_result ());
+  all = amigo_ec2_describe_instance_types_finish (env.ec2, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, >, 100);
 
-  amigo_ec2_describe_instance_types_async (env.ec2, &arm_request, NULL, result_cb, next_result ());
-  arm = amigo_ec2_describe_instance_types_finish (env.ec2, await_result (), &error);
+  amigo_ec2_describe_instance_types_async (env.ec2, &arm_request, NULL,
+                                           amigo_test_result_cb, amigo_test_next_result ());
+  arm = amigo_ec2_describe_instance_types_finish (env.ec2, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (arm->len, >, 0);
   g_assert_cmpuint (arm->len, <, all->len);
@@ -1329,7 +1283,7 @@ test_create_image_duplicate_name (void)
   gboolean already_created = TRUE;
   AmigoCreateImageRequest request = { 0 };
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   instance_id = launch_amazon_instance (env.ec2);
@@ -1368,7 +1322,7 @@ test_create_image_invalid_name (void)
   g_autoptr(GError) error = NULL;
   char *image_id;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   image_id = create_image (env.ec2, &request, NULL, &error);
@@ -1395,7 +1349,7 @@ test_run_instances_client_token (void)
   g_autofree char *instance_id = NULL;
   g_autofree char *image_id = NULL;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   /* Any image: the one the source instance was launched from */
@@ -1463,7 +1417,7 @@ test_describe_instances_pagination (void)
   g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) instances = NULL;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   instance_id = launch_amazon_instance (env.ec2);
@@ -1509,7 +1463,7 @@ test_run_instances_user_data_limit (void)
   g_autoptr(GPtrArray) instances = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   instances = run_instances (env.ec2, &request, &error);
@@ -1534,13 +1488,13 @@ test_values_with_spaces (void)
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   instance_id = launch_amazon_instance (env.ec2);
   amigo_ec2_create_tags_async (env.ec2, (const char *[]) { instance_id, NULL }, tags,
-                               G_N_ELEMENTS (tags), NULL, result_cb, next_result ());
-  ok = amigo_ec2_create_tags_finish (env.ec2, await_result (), &error);
+                               G_N_ELEMENTS (tags), NULL, amigo_test_result_cb, amigo_test_next_result ());
+  ok = amigo_ec2_create_tags_finish (env.ec2, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_true (ok);
   {
@@ -1572,8 +1526,8 @@ register_bundle_image (void)
   g_autoptr(GError) error = NULL;
   char *image_id;
 
-  amigo_ec2_register_image_async (env.ec2, &request, NULL, result_cb, next_result ());
-  image_id = amigo_ec2_register_image_finish (env.ec2, await_result (), NULL, &error);
+  amigo_ec2_register_image_async (env.ec2, &request, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  image_id = amigo_ec2_register_image_finish (env.ec2, amigo_test_await_result (), NULL, &error);
   g_assert_no_error (error);
   return image_id;
 }
@@ -1587,14 +1541,15 @@ test_strict_deprecate_in_the_past (void)
   g_autoptr(AmigoImage) image = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   /* "You can't specify a date in the past": not even seconds ago, within
    * the minute the time rounds to */
   image_id = register_bundle_image ();
-  amigo_ec2_enable_image_deprecation_async (env.ec2, image_id, before, NULL, result_cb, next_result ());
-  g_assert_false (amigo_ec2_enable_image_deprecation_finish (env.ec2, await_result (), &error));
+  amigo_ec2_enable_image_deprecation_async (env.ec2, image_id, before, NULL,
+                                            amigo_test_result_cb, amigo_test_next_result ());
+  g_assert_false (amigo_ec2_enable_image_deprecation_finish (env.ec2, amigo_test_await_result (), &error));
   g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_SERVICE);
   g_assert_cmpstr (amigo_aws_error_get_aws_code (error), ==, "InvalidParameterValue");
   assert_error_is_readable (error);
@@ -1608,7 +1563,7 @@ test_strict_describe_images_bad_token (void)
   g_autoptr(AmigoEc2Query) q = amigo_ec2_query_new ("DescribeImages", AMIGO_EC2_API_VERSION);
   g_autoptr(GError) error = NULL;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   amigo_ec2_query_add_string (q, "Owner.1", "amazon");
@@ -1650,7 +1605,7 @@ test_strict_short_and_empty_pages (void)
   guint n_empty = 0;
   guint n_images = 0;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   /* EC2 does not promise full pages; the stand-in serves short ones and
@@ -1693,7 +1648,7 @@ test_strict_copy_image_without_name (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *image_id = NULL;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   /* Name is required: the model check refuses it before moto (which
@@ -1720,7 +1675,7 @@ test_strict_client_token_length (void)
   };
   g_autoptr(GError) error = NULL;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   /* "Constraints: Maximum 64 ASCII characters" */
@@ -1740,7 +1695,7 @@ test_strict_model_mismatch (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) enum_error = NULL;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   /* The list's member name, not its locationName: no SDK writes this */
@@ -1795,7 +1750,7 @@ test_lifecycle_create_image (void)
   AmigoImage *image;
   guint n_mappings = 0;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   story.source_instance_id = launch_amazon_instance (env.ec2);
@@ -1875,7 +1830,7 @@ test_lifecycle_copy_image (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(AmigoImage) copy = NULL;
 
-  if (!have_server () || !story_has (story.image_id, "1-create-image"))
+  if (!amigo_test_moto_have_server () || !story_has (story.image_id, "1-create-image"))
     return;
 
   request.source_image_id = story.image_id;
@@ -1944,35 +1899,39 @@ test_lifecycle_launch_copy (void)
   g_autoptr(AmigoImageAttribute) never_attribute = NULL;
   g_autoptr(AmigoImage) copy = NULL;
 
-  if (!have_server () || !story_has (story.copy_id, "2-copy-image"))
+  if (!amigo_test_moto_have_server () || !story_has (story.copy_id, "2-copy-image"))
     return;
 
   /* What the launch dialog offers: key pairs, groups and subnets of the VPC */
   key_name = create_key_pair (env.ec2_other);
   key_names[0] = key_name;
-  amigo_ec2_describe_key_pairs_async (env.ec2_other, &key_request, NULL, result_cb, next_result ());
-  key_pairs = amigo_ec2_describe_key_pairs_finish (env.ec2_other, await_result (), &error);
+  amigo_ec2_describe_key_pairs_async (env.ec2_other, &key_request, NULL,
+                                      amigo_test_result_cb, amigo_test_next_result ());
+  key_pairs = amigo_ec2_describe_key_pairs_finish (env.ec2_other, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (key_pairs->len, ==, 1);
   g_assert_cmpstr (amigo_key_pair_get_key_name (g_ptr_array_index (key_pairs, 0)), ==, key_name);
   g_assert_nonnull (amigo_key_pair_get_key_fingerprint (g_ptr_array_index (key_pairs, 0)));
 
-  amigo_ec2_describe_vpcs_async (env.ec2_other, &vpc_request, NULL, result_cb, next_result ());
-  vpcs = amigo_ec2_describe_vpcs_finish (env.ec2_other, await_result (), &error);
+  amigo_ec2_describe_vpcs_async (env.ec2_other, &vpc_request, NULL,
+                                 amigo_test_result_cb, amigo_test_next_result ());
+  vpcs = amigo_ec2_describe_vpcs_finish (env.ec2_other, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (vpcs->len, ==, 1);
   g_assert_true (amigo_vpc_get_is_default (g_ptr_array_index (vpcs, 0)));
   vpc_ids[0] = amigo_vpc_get_vpc_id (g_ptr_array_index (vpcs, 0));
 
-  amigo_ec2_describe_security_groups_async (env.ec2_other, &in_vpc_request, NULL, result_cb, next_result ());
-  groups = amigo_ec2_describe_security_groups_finish (env.ec2_other, await_result (), &error);
+  amigo_ec2_describe_security_groups_async (env.ec2_other, &in_vpc_request, NULL,
+                                            amigo_test_result_cb, amigo_test_next_result ());
+  groups = amigo_ec2_describe_security_groups_finish (env.ec2_other, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (groups->len, >=, 1);
   g_assert_cmpstr (amigo_security_group_get_vpc_id (g_ptr_array_index (groups, 0)), ==, vpc_ids[0]);
   group_ids[0] = amigo_security_group_get_group_id (g_ptr_array_index (groups, 0));
 
-  amigo_ec2_describe_subnets_async (env.ec2_other, &in_vpc_request, NULL, result_cb, next_result ());
-  subnets = amigo_ec2_describe_subnets_finish (env.ec2_other, await_result (), &error);
+  amigo_ec2_describe_subnets_async (env.ec2_other, &in_vpc_request, NULL,
+                                    amigo_test_result_cb, amigo_test_next_result ());
+  subnets = amigo_ec2_describe_subnets_finish (env.ec2_other, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (subnets->len, >=, 1);
   for (guint i = 0; i < subnets->len; i++)
@@ -2047,7 +2006,7 @@ test_lifecycle_public_ip (void)
   g_autoptr(GPtrArray) launched = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_server () || !story_has (story.copy_id, "2-copy-image"))
+  if (!amigo_test_moto_have_server () || !story_has (story.copy_id, "2-copy-image"))
     return;
 
   request.image_id = story.copy_id;
@@ -2082,8 +2041,8 @@ modify_launch_permission (const AmigoLaunchPermission *add,
   g_autoptr(GError) error = NULL;
 
   amigo_ec2_modify_image_launch_permission_async (env.ec2, story.image_id, add, n_add,
-                                                  remove, n_remove, NULL, result_cb, next_result ());
-  g_assert_true (amigo_ec2_modify_image_launch_permission_finish (env.ec2, await_result (), &error));
+                                                  remove, n_remove, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  g_assert_true (amigo_ec2_modify_image_launch_permission_finish (env.ec2, amigo_test_await_result (), &error));
   g_assert_no_error (error);
 }
 
@@ -2100,7 +2059,7 @@ test_lifecycle_share (void)
   g_autoptr(AmigoImage) private_again = NULL;
   guint n = 0;
 
-  if (!have_server () || !story_has (story.image_id, "1-create-image"))
+  if (!amigo_test_moto_have_server () || !story_has (story.image_id, "1-create-image"))
     return;
 
   modify_launch_permission (permissions, G_N_ELEMENTS (permissions), NULL, 0);
@@ -2126,13 +2085,13 @@ test_lifecycle_description (void)
   g_autoptr(AmigoImageAttribute) attribute = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_server () || !story_has (story.image_id, "1-create-image"))
+  if (!amigo_test_moto_have_server () || !story_has (story.image_id, "1-create-image"))
     return;
 
   amigo_ec2_modify_image_description_async (env.ec2, story.image_id,
                                             "Described again: the web server, with its logs",
-                                            NULL, result_cb, next_result ());
-  g_assert_true (amigo_ec2_modify_image_description_finish (env.ec2, await_result (), &error));
+                                            NULL, amigo_test_result_cb, amigo_test_next_result ());
+  g_assert_true (amigo_ec2_modify_image_description_finish (env.ec2, amigo_test_await_result (), &error));
   g_assert_no_error (error);
 
   /* moto 5.2.1 ignored Description.Value; tests/moto-launcher.py applies it */
@@ -2151,11 +2110,12 @@ test_lifecycle_tags (void)
   g_autoptr(AmigoImage) untagged = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_server () || !story_has (story.image_id, "1-create-image"))
+  if (!amigo_test_moto_have_server () || !story_has (story.image_id, "1-create-image"))
     return;
 
-  amigo_ec2_create_tags_async (env.ec2, resources, add, G_N_ELEMENTS (add), NULL, result_cb, next_result ());
-  g_assert_true (amigo_ec2_create_tags_finish (env.ec2, await_result (), &error));
+  amigo_ec2_create_tags_async (env.ec2, resources, add, G_N_ELEMENTS (add), NULL,
+                               amigo_test_result_cb, amigo_test_next_result ());
+  g_assert_true (amigo_ec2_create_tags_finish (env.ec2, amigo_test_await_result (), &error));
   g_assert_no_error (error);
   tagged = get_image (env.ec2, story.image_id);
   g_assert_cmpstr (image_tag (tagged, "Stage"), ==, "in testing");
@@ -2163,8 +2123,9 @@ test_lifecycle_tags (void)
   g_assert_cmpstr (image_tag (tagged, "Team"), ==, "Platform team");
 
   /* No value: whatever it is; a value: only if it matches */
-  amigo_ec2_delete_tags_async (env.ec2, resources, remove, G_N_ELEMENTS (remove), NULL, result_cb, next_result ());
-  g_assert_true (amigo_ec2_delete_tags_finish (env.ec2, await_result (), &error));
+  amigo_ec2_delete_tags_async (env.ec2, resources, remove, G_N_ELEMENTS (remove), NULL,
+                               amigo_test_result_cb, amigo_test_next_result ());
+  g_assert_true (amigo_ec2_delete_tags_finish (env.ec2, amigo_test_await_result (), &error));
   g_assert_no_error (error);
   untagged = get_image (env.ec2, story.image_id);
   g_assert_null (image_tag (untagged, "Stage"));
@@ -2182,7 +2143,7 @@ test_lifecycle_deprecate (void)
   g_autoptr(AmigoImage) current = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_server () || !story_has (story.image_id, "1-create-image"))
+  if (!amigo_test_moto_have_server () || !story_has (story.image_id, "1-create-image"))
     return;
 
   /* With seconds: EC2 rounds to the nearest minute */
@@ -2190,8 +2151,8 @@ test_lifecycle_deprecate (void)
                                       g_date_time_get_day_of_month (later),
                                       g_date_time_get_hour (later), g_date_time_get_minute (later), 12);
   amigo_ec2_enable_image_deprecation_async (env.ec2, story.image_id, deprecate_at, NULL,
-                                            result_cb, next_result ());
-  g_assert_true (amigo_ec2_enable_image_deprecation_finish (env.ec2, await_result (), &error));
+                                            amigo_test_result_cb, amigo_test_next_result ());
+  g_assert_true (amigo_ec2_enable_image_deprecation_finish (env.ec2, amigo_test_await_result (), &error));
   g_assert_no_error (error);
 
   deprecated = get_image (env.ec2, story.image_id);
@@ -2199,8 +2160,9 @@ test_lifecycle_deprecate (void)
   g_assert_cmpint (amigo_image_get_deprecation_time_usec (deprecated), ==,
                    (g_date_time_to_unix (deprecate_at) - 12) * G_USEC_PER_SEC);
 
-  amigo_ec2_disable_image_deprecation_async (env.ec2, story.image_id, NULL, result_cb, next_result ());
-  g_assert_true (amigo_ec2_disable_image_deprecation_finish (env.ec2, await_result (), &error));
+  amigo_ec2_disable_image_deprecation_async (env.ec2, story.image_id, NULL,
+                                             amigo_test_result_cb, amigo_test_next_result ());
+  g_assert_true (amigo_ec2_disable_image_deprecation_finish (env.ec2, amigo_test_await_result (), &error));
   g_assert_no_error (error);
   current = get_image (env.ec2, story.image_id);
   g_assert_null (amigo_image_get_deprecation_time (current));
@@ -2216,12 +2178,13 @@ test_lifecycle_protect (void)
   g_autoptr(GPtrArray) deletions = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_server () || !story_has (story.image_id, "1-create-image"))
+  if (!amigo_test_moto_have_server () || !story_has (story.image_id, "1-create-image"))
     return;
 
   amigo_ec2_enable_image_deregistration_protection_async (env.ec2, story.image_id, FALSE, NULL,
-                                                          result_cb, next_result ());
-  enabled = amigo_ec2_enable_image_deregistration_protection_finish (env.ec2, await_result (), &error);
+                                                          amigo_test_result_cb, amigo_test_next_result ());
+  enabled = amigo_ec2_enable_image_deregistration_protection_finish (env.ec2,
+                                                                     amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (enabled, ==, "enabled-without-cooldown");
   attribute = describe_attribute (env.ec2, story.image_id, AMIGO_IMAGE_ATTRIBUTE_DEREGISTRATION_PROTECTION);
@@ -2229,8 +2192,9 @@ test_lifecycle_protect (void)
                    "enabled-without-cooldown");
 
   /* Refused, in words, and nothing is gone */
-  amigo_ec2_deregister_image_async (env.ec2, story.image_id, TRUE, NULL, result_cb, next_result ());
-  deletions = amigo_ec2_deregister_image_finish (env.ec2, await_result (), &error);
+  amigo_ec2_deregister_image_async (env.ec2, story.image_id, TRUE, NULL,
+                                    amigo_test_result_cb, amigo_test_next_result ());
+  deletions = amigo_ec2_deregister_image_finish (env.ec2, amigo_test_await_result (), &error);
   g_assert_null (deletions);
   g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_SERVICE);
   g_assert_cmpstr (amigo_aws_error_get_aws_code (error), ==, "OperationNotPermitted");
@@ -2241,8 +2205,9 @@ test_lifecycle_protect (void)
   g_assert_cmpstr (amigo_image_get_deregistration_protection (image), ==, "enabled-without-cooldown");
 
   amigo_ec2_disable_image_deregistration_protection_async (env.ec2, story.image_id, NULL,
-                                                           result_cb, next_result ());
-  disabled = amigo_ec2_disable_image_deregistration_protection_finish (env.ec2, await_result (), &error);
+                                                           amigo_test_result_cb, amigo_test_next_result ());
+  disabled = amigo_ec2_disable_image_deregistration_protection_finish (env.ec2,
+                                                                       amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (disabled, ==, "disabled");
 }
@@ -2254,8 +2219,9 @@ deregister (const char *image_id,
   g_autoptr(GError) error = NULL;
   GPtrArray *deletions;
 
-  amigo_ec2_deregister_image_async (env.ec2, image_id, delete_snapshots, NULL, result_cb, next_result ());
-  deletions = amigo_ec2_deregister_image_finish (env.ec2, await_result (), &error);
+  amigo_ec2_deregister_image_async (env.ec2, image_id, delete_snapshots, NULL,
+                                    amigo_test_result_cb, amigo_test_next_result ());
+  deletions = amigo_ec2_deregister_image_finish (env.ec2, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_nonnull (deletions);
   return deletions;
@@ -2286,13 +2252,13 @@ test_lifecycle_register_from_snapshot (void)
   gboolean already_created = TRUE;
   guint n_mappings = 0;
 
-  if (!have_server () || !story_has (story.image_snapshot_ids, "1-create-image"))
+  if (!amigo_test_moto_have_server () || !story_has (story.image_snapshot_ids, "1-create-image"))
     return;
 
   /* A second image on the story image's snapshot */
   request.root_snapshot_id = story.image_snapshot_ids[0];
-  amigo_ec2_register_image_async (env.ec2, &request, NULL, result_cb, next_result ());
-  image_id = amigo_ec2_register_image_finish (env.ec2, await_result (), &already_created, &error);
+  amigo_ec2_register_image_async (env.ec2, &request, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  image_id = amigo_ec2_register_image_finish (env.ec2, amigo_test_await_result (), &already_created, &error);
   g_assert_no_error (error);
   g_assert_false (already_created);
 
@@ -2333,11 +2299,11 @@ test_lifecycle_register_from_manifest (void)
   g_autoptr(GPtrArray) deletions = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
-  amigo_ec2_register_image_async (env.ec2, &request, NULL, result_cb, next_result ());
-  image_id = amigo_ec2_register_image_finish (env.ec2, await_result (), NULL, &error);
+  amigo_ec2_register_image_async (env.ec2, &request, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  image_id = amigo_ec2_register_image_finish (env.ec2, amigo_test_await_result (), NULL, &error);
   g_assert_no_error (error);
   image = get_image (env.ec2, image_id);
   g_assert_nonnull (image);
@@ -2365,7 +2331,7 @@ test_lifecycle_deregister (void)
   const char *other_snapshots[2] = { NULL, NULL };
   guint n_mappings = 0;
 
-  if (!have_server () || !story_has (story.image_id, "1-create-image"))
+  if (!amigo_test_moto_have_server () || !story_has (story.image_id, "1-create-image"))
     return;
 
   /* Another image of the same instance, with a snapshot of its own */
@@ -2420,8 +2386,9 @@ test_lifecycle_deregister (void)
   /* And a snapshot on its own */
   other_deletions = deregister (story.other_image_id, FALSE);
   g_assert_cmpuint (other_deletions->len, ==, 0);
-  amigo_ec2_delete_snapshot_async (env.ec2, story.other_snapshot_id, NULL, result_cb, next_result ());
-  g_assert_true (amigo_ec2_delete_snapshot_finish (env.ec2, await_result (), &error));
+  amigo_ec2_delete_snapshot_async (env.ec2, story.other_snapshot_id, NULL,
+                                   amigo_test_result_cb, amigo_test_next_result ());
+  g_assert_true (amigo_ec2_delete_snapshot_finish (env.ec2, amigo_test_await_result (), &error));
   g_assert_no_error (error);
   g_clear_pointer (&kept, g_ptr_array_unref);
   kept = describe_snapshots (env.ec2, other_snapshots, &error);
@@ -2437,11 +2404,11 @@ test_unpatched_describe_regions (void)
   g_autoptr(GPtrArray) regions = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
-  amigo_ec2_describe_regions_async (env.ec2, NULL, result_cb, next_result ());
-  regions = amigo_ec2_describe_regions_finish (env.ec2, await_result (), &error);
+  amigo_ec2_describe_regions_async (env.ec2, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  regions = amigo_ec2_describe_regions_finish (env.ec2, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (regions->len, >, 0);
 }
@@ -2459,7 +2426,7 @@ test_unpatched_unknown_action (void)
   const AmigoAwsErrorDetails *details;
   gboolean ok;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   images = describe_images (env.ec2, &request, &error);
@@ -2468,8 +2435,9 @@ test_unpatched_unknown_action (void)
   image_id = g_strdup (amigo_image_get_image_id (g_ptr_array_index (images, 0)));
 
   /* Plain moto answers an action it does not know with an HTML 500 page */
-  amigo_ec2_enable_image_deprecation_async (env.ec2, image_id, later, NULL, result_cb, next_result ());
-  ok = amigo_ec2_enable_image_deprecation_finish (env.ec2, await_result (), &error);
+  amigo_ec2_enable_image_deprecation_async (env.ec2, image_id, later, NULL,
+                                            amigo_test_result_cb, amigo_test_next_result ());
+  ok = amigo_ec2_enable_image_deprecation_finish (env.ec2, amigo_test_await_result (), &error);
   g_assert_false (ok);
   g_assert_nonnull (error);
   g_assert_true (g_error_matches (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE) ||
@@ -2499,16 +2467,21 @@ block_public_access (BpaCall call)
   switch (call)
     {
     case BPA_GET:
-      amigo_ec2_get_image_block_public_access_state_async (env.ec2, NULL, result_cb, next_result ());
-      state = amigo_ec2_get_image_block_public_access_state_finish (env.ec2, await_result (), &error);
+      amigo_ec2_get_image_block_public_access_state_async (env.ec2, NULL,
+                                                           amigo_test_result_cb, amigo_test_next_result ());
+      state = amigo_ec2_get_image_block_public_access_state_finish (env.ec2,
+                                                                    amigo_test_await_result (), &error);
       break;
     case BPA_ENABLE:
-      amigo_ec2_enable_image_block_public_access_async (env.ec2, NULL, result_cb, next_result ());
-      state = amigo_ec2_enable_image_block_public_access_finish (env.ec2, await_result (), &error);
+      amigo_ec2_enable_image_block_public_access_async (env.ec2, NULL,
+                                                        amigo_test_result_cb, amigo_test_next_result ());
+      state = amigo_ec2_enable_image_block_public_access_finish (env.ec2, amigo_test_await_result (), &error);
       break;
     case BPA_DISABLE:
-      amigo_ec2_disable_image_block_public_access_async (env.ec2, NULL, result_cb, next_result ());
-      state = amigo_ec2_disable_image_block_public_access_finish (env.ec2, await_result (), &error);
+      amigo_ec2_disable_image_block_public_access_async (env.ec2, NULL,
+                                                         amigo_test_result_cb, amigo_test_next_result ());
+      state = amigo_ec2_disable_image_block_public_access_finish (env.ec2,
+                                                                  amigo_test_await_result (), &error);
       break;
     default:
       g_assert_not_reached ();
@@ -2551,7 +2524,7 @@ test_engine_block_public_access (void)
   g_autofree char *after = NULL;
   guint n = 0;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   image = new_image ("bpa-check");
@@ -2564,8 +2537,8 @@ test_engine_block_public_access (void)
 
   /* EC2 refuses to make an image public meanwhile. */
   amigo_ec2_modify_image_launch_permission_async (env.ec2, amigo_image_get_image_id (image), &everyone, 1,
-                                                  NULL, 0, NULL, result_cb, next_result ());
-  g_assert_false (amigo_ec2_modify_image_launch_permission_finish (env.ec2, await_result (), &error));
+                                                  NULL, 0, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  g_assert_false (amigo_ec2_modify_image_launch_permission_finish (env.ec2, amigo_test_await_result (), &error));
   g_assert_true (amigo_aws_error_has_aws_code (error, "OperationNotPermitted"));
   attribute = describe_attribute (env.ec2, amigo_image_get_image_id (image), AMIGO_IMAGE_ATTRIBUTE_LAUNCH_PERMISSION);
   amigo_image_attribute_get_launch_permissions (attribute, &n);
@@ -2596,7 +2569,7 @@ test_describe_volumes (void)
   g_autoptr(GError) error = NULL;
   AmigoVolume *volume;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
 
   instance_id = launch_amazon_instance (env.ec2);
@@ -2615,8 +2588,8 @@ test_describe_volumes (void)
   g_assert_true (mappings[0].has_ebs);
   ids[0] = mappings[0].ebs.volume_id;
 
-  amigo_ec2_describe_volumes_async (env.ec2, &by_id, NULL, result_cb, next_result ());
-  volumes = amigo_ec2_describe_volumes_finish (env.ec2, await_result (), &error);
+  amigo_ec2_describe_volumes_async (env.ec2, &by_id, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  volumes = amigo_ec2_describe_volumes_finish (env.ec2, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (volumes->len, ==, 1);
   volume = g_ptr_array_index (volumes, 0);
@@ -2630,8 +2603,9 @@ test_describe_volumes (void)
   g_assert_false (amigo_volume_get_encrypted (volume));
 
   /* Filters page through MaxResults, which DescribeVolumes caps at 500. */
-  amigo_ec2_describe_volumes_async (env.ec2, &by_filter, NULL, result_cb, next_result ());
-  filtered = amigo_ec2_describe_volumes_finish (env.ec2, await_result (), &error);
+  amigo_ec2_describe_volumes_async (env.ec2, &by_filter, NULL,
+                                    amigo_test_result_cb, amigo_test_next_result ());
+  filtered = amigo_ec2_describe_volumes_finish (env.ec2, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (filtered->len, ==, 1);
   g_assert_cmpstr (amigo_volume_get_volume_id (g_ptr_array_index (filtered, 0)), ==, ids[0]);
@@ -2715,7 +2689,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  g_clear_object (&last_result);
+  amigo_test_moto_cleanup ();
   g_clear_object (&env.ec2);
   g_clear_object (&env.ec2_other);
   g_clear_object (&env.client);

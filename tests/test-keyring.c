@@ -310,6 +310,37 @@ fixture_ready (Fixture *fixture)
   return TRUE;
 }
 
+/* In the keyring (not the session-only mode): the account is @n raw items. */
+static void
+assert_item_count (Fixture    *fixture,
+                   const char *id,
+                   guint       n)
+{
+  GList *items;
+
+  if (fixture->mode != MODE_KEYRING)
+    return;
+  items = raw_items (id);
+  g_assert_cmpuint (g_list_length (items), ==, n);
+  g_list_free_full (items, g_object_unref);
+}
+
+/* The raw secret of the account's item, straight from libsecret. */
+static SecretValue *
+raw_secret (const char *id)
+{
+  g_autoptr(GHashTable) attributes = secret_attributes_build (amigo_keyring_get_schema (),
+                                                              AMIGO_KEYRING_ATTR_ACCOUNT_ID, id,
+                                                              NULL);
+  g_autoptr(GError) error = NULL;
+  SecretValue *value = secret_password_lookupv_binary_sync (amigo_keyring_get_schema (), attributes,
+                                                            NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (value);
+  return value;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Cases for both modes                                                    */
 
@@ -492,13 +523,7 @@ test_update_location (Fixture       *fixture,
   g_assert_null (amigo_keyring_account_get_endpoint (g_ptr_array_index (accounts, 0)));
   assert_lookup_equals (fixture->keyring, id, credentials);
 
-  if (fixture->mode == MODE_KEYRING)
-    {
-      GList *items = raw_items (id);
-
-      g_assert_cmpuint (g_list_length (items), ==, 1);
-      g_list_free_full (items, g_object_unref);
-    }
+  assert_item_count (fixture, id, 1);
 }
 
 static void
@@ -519,13 +544,7 @@ test_set_credentials (Fixture       *fixture,
   g_assert_no_error (error);
   assert_lookup_equals (fixture->keyring, id, new_keys);
 
-  if (fixture->mode == MODE_KEYRING)
-    {
-      GList *items = raw_items (id);
-
-      g_assert_cmpuint (g_list_length (items), ==, 1);
-      g_list_free_full (items, g_object_unref);
-    }
+  assert_item_count (fixture, id, 1);
 }
 
 static void
@@ -920,7 +939,6 @@ test_duplicate_copies_repaired (Fixture       *fixture,
   g_autoptr(SecretValue) value = NULL;
   g_autoptr(GPtrArray) accounts = NULL;
   g_autofree char *id = NULL;
-  GList *items;
 
   if (!fixture_ready (fixture))
     return;
@@ -948,9 +966,7 @@ test_duplicate_copies_repaired (Fixture       *fixture,
                                                      SECRET_COLLECTION_DEFAULT, "copy", value,
                                                      NULL, &error));
   g_assert_no_error (error);
-  items = raw_items (id);
-  g_assert_cmpuint (g_list_length (items), ==, 2);
-  g_list_free_full (items, g_object_unref);
+  assert_item_count (fixture, id, 2);
 
   /* Listing shows the account once. */
   accounts = list_accounts (fixture->keyring);
@@ -959,10 +975,58 @@ test_duplicate_copies_repaired (Fixture       *fixture,
   /* The next change leaves a single item, with the secret intact. */
   renamed = rename_account (fixture->keyring, id, "final", &error);
   g_assert_no_error (error);
-  items = raw_items (id);
-  g_assert_cmpuint (g_list_length (items), ==, 1);
-  g_list_free_full (items, g_object_unref);
+  assert_item_count (fixture, id, 1);
   assert_lookup_equals (fixture->keyring, id, credentials);
+}
+
+/* A change to an account with the consent to plain http, and what
+ * follows: the consent in the answer and in the listing (and the name in
+ * the answer, when set), the keys unchanged. */
+typedef enum {
+  CONSENT_RENAME,               /* to @value */
+  CONSENT_UPDATE,               /* to region @value, endpoint @endpoint */
+  CONSENT_SET,                  /* given (@allow) or withdrawn */
+} ConsentChange;
+
+typedef struct {
+  ConsentChange change;
+  const char *value;
+  const char *endpoint;
+  gboolean allow;
+  const char *name;
+} ConsentStep;
+
+static void
+run_consent_steps (Fixture           *fixture,
+                   const char        *id,
+                   AmigoCredentials  *credentials,
+                   const ConsentStep *steps,
+                   guint              n_steps,
+                   const guint       *changes_after)
+{
+  for (guint i = 0; i < n_steps; i++)
+    {
+      const ConsentStep *step = &steps[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AmigoKeyringAccount) changed = NULL;
+      g_autoptr(AmigoKeyringAccount) listed = NULL;
+
+      if (step->change == CONSENT_RENAME)
+        changed = rename_account (fixture->keyring, id, step->value, &error);
+      else if (step->change == CONSENT_UPDATE)
+        changed = update_account (fixture->keyring, id, step->value, step->endpoint, &error);
+      else
+        changed = set_allow_plain_http (fixture->keyring, id, step->allow, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (amigo_keyring_account_get_allow_plain_http (changed), ==, step->allow);
+      if (step->name != NULL)
+        g_assert_cmpstr (amigo_keyring_account_get_name (changed), ==, step->name);
+      listed = only_account (fixture->keyring);
+      g_assert_cmpint (amigo_keyring_account_get_allow_plain_http (listed), ==, step->allow);
+      assert_lookup_equals (fixture->keyring, id, credentials);
+      if (changes_after != NULL && changes_after[i] > 0)
+        g_assert_cmpuint (fixture->changed, ==, changes_after[i]);
+    }
 }
 
 /* The consent to an http:// endpoint on another host is stored with the
@@ -972,10 +1036,19 @@ static void
 test_plain_http_consent (Fixture       *fixture,
                          gconstpointer  data)
 {
+  static const ConsentStep steps[] = {
+    /* A rename and a new region keep it. */
+    { CONSENT_RENAME, "lab 2", NULL, TRUE },
+    { CONSENT_UPDATE, "eu-west-1", "http://192.0.2.10:5000", TRUE },
+    /* Withdrawn, then given again: the keys stay. */
+    { CONSENT_SET, NULL, NULL, FALSE, "lab 2" },
+    { CONSENT_SET, NULL, NULL, TRUE },
+  };
+  /* accounts-changed so far, after each step (0: not checked) */
+  static const guint changes_after[G_N_ELEMENTS (steps)] = { 0, 3, 0, 5 };
   g_autoptr(GError) error = NULL;
   g_autoptr(AmigoCredentials) credentials = make_credentials (TRUE);
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(AmigoKeyringAccount) changed = NULL;
   g_autoptr(AmigoKeyringAccount) listed = NULL;
   g_autofree char *id = NULL;
   g_autofree char *plain_id = NULL;
@@ -993,38 +1066,7 @@ test_plain_http_consent (Fixture       *fixture,
   g_assert_cmpstr (amigo_keyring_account_get_endpoint (listed), ==, "http://192.0.2.10:5000");
   g_assert_true (amigo_keyring_account_get_allow_plain_http (listed));
 
-  /* A rename and a new region keep it. */
-  changed = rename_account (fixture->keyring, id, "lab 2", &error);
-  g_assert_no_error (error);
-  g_assert_true (amigo_keyring_account_get_allow_plain_http (changed));
-  g_clear_object (&changed);
-  changed = update_account (fixture->keyring, id, "eu-west-1", "http://192.0.2.10:5000", &error);
-  g_assert_no_error (error);
-  g_assert_true (amigo_keyring_account_get_allow_plain_http (changed));
-  g_clear_object (&listed);
-  listed = only_account (fixture->keyring);
-  g_assert_true (amigo_keyring_account_get_allow_plain_http (listed));
-  g_assert_cmpuint (fixture->changed, ==, 3);
-
-  /* Withdrawn, then given again: the keys stay. */
-  g_clear_object (&changed);
-  changed = set_allow_plain_http (fixture->keyring, id, FALSE, &error);
-  g_assert_no_error (error);
-  g_assert_false (amigo_keyring_account_get_allow_plain_http (changed));
-  g_assert_cmpstr (amigo_keyring_account_get_name (changed), ==, "lab 2");
-  g_clear_object (&listed);
-  listed = only_account (fixture->keyring);
-  g_assert_false (amigo_keyring_account_get_allow_plain_http (listed));
-  assert_lookup_equals (fixture->keyring, id, credentials);
-
-  g_clear_object (&changed);
-  changed = set_allow_plain_http (fixture->keyring, id, TRUE, &error);
-  g_assert_no_error (error);
-  g_clear_object (&listed);
-  listed = only_account (fixture->keyring);
-  g_assert_true (amigo_keyring_account_get_allow_plain_http (listed));
-  assert_lookup_equals (fixture->keyring, id, credentials);
-  g_assert_cmpuint (fixture->changed, ==, 5);
+  run_consent_steps (fixture, id, credentials, steps, G_N_ELEMENTS (steps), changes_after);
 
   /* An account added the usual way has none. */
   plain_id = add_account (fixture->keyring, "other", "us-east-1", "http://192.0.2.11", credentials, &error);
@@ -1060,14 +1102,20 @@ static void
 test_plain_http_consent_older_item (Fixture       *fixture,
                                     gconstpointer  data)
 {
+  static const ConsentStep steps[] = {
+    /* The consent given: the old copy's attributes are within the new
+     * one's, so clearing by them would take the new one too; it stays,
+     * hidden, as the older. */
+    { CONSENT_SET, NULL, NULL, TRUE },
+    /* The next change leaves one item, with the consent and the keys. */
+    { CONSENT_RENAME, "renewed", NULL, TRUE },
+  };
   g_autoptr(GError) error = NULL;
   g_autoptr(AmigoCredentials) credentials = make_credentials (TRUE);
   g_autoptr(GHashTable) attributes = NULL;
   g_autoptr(SecretValue) value = NULL;
-  g_autoptr(AmigoKeyringAccount) changed = NULL;
   g_autoptr(AmigoKeyringAccount) listed = NULL;
   g_autofree char *id = NULL;
-  GList *items;
 
   if (!fixture_ready (fixture))
     return;
@@ -1075,12 +1123,10 @@ test_plain_http_consent_older_item (Fixture       *fixture,
   /* Made the way Amigo did before: four attributes. */
   id = add_account (fixture->keyring, "old", "eu-west-1", "http://192.0.2.10", credentials, &error);
   g_assert_no_error (error);
+  value = raw_secret (id);
   attributes = secret_attributes_build (amigo_keyring_get_schema (),
                                         AMIGO_KEYRING_ATTR_ACCOUNT_ID, id,
                                         NULL);
-  value = secret_password_lookupv_binary_sync (amigo_keyring_get_schema (), attributes, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (value);
   g_assert_true (secret_password_clearv_sync (amigo_keyring_get_schema (), attributes, NULL, &error));
   g_assert_no_error (error);
   g_hash_table_unref (attributes);
@@ -1098,27 +1144,8 @@ test_plain_http_consent_older_item (Fixture       *fixture,
   listed = only_account (fixture->keyring);
   g_assert_false (amigo_keyring_account_get_allow_plain_http (listed));
 
-  /* The consent given: the old copy's attributes are within the new
-   * one's, so clearing by them would take the new one too; it stays,
-   * hidden, as the older. */
-  changed = set_allow_plain_http (fixture->keyring, id, TRUE, &error);
-  g_assert_no_error (error);
-  g_clear_object (&listed);
-  listed = only_account (fixture->keyring);
-  g_assert_true (amigo_keyring_account_get_allow_plain_http (listed));
-  assert_lookup_equals (fixture->keyring, id, credentials);
-
-  /* The next change leaves one item, with the consent and the keys. */
-  g_clear_object (&changed);
-  changed = rename_account (fixture->keyring, id, "renewed", &error);
-  g_assert_no_error (error);
-  items = raw_items (id);
-  g_assert_cmpuint (g_list_length (items), ==, 1);
-  g_list_free_full (items, g_object_unref);
-  g_clear_object (&listed);
-  listed = only_account (fixture->keyring);
-  g_assert_true (amigo_keyring_account_get_allow_plain_http (listed));
-  assert_lookup_equals (fixture->keyring, id, credentials);
+  run_consent_steps (fixture, id, credentials, steps, G_N_ELEMENTS (steps), NULL);
+  assert_item_count (fixture, id, 1);
 }
 
 static void

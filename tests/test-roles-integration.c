@@ -22,6 +22,7 @@
 #include "amigo-credential-chain.h"
 #include "amigo-error.h"
 #include "amigo-sts.h"
+#include "amigo-test-moto.h"
 
 #define REGION "us-east-1"
 #define LIST_BODY "Action=DescribeImages&Version=2016-11-15&Owner.1=self"
@@ -38,51 +39,10 @@ static struct {
   guint prompts;
 } env;
 
-static gboolean
-have_server (void)
-{
-  if (env.endpoint == NULL)
-    {
-      g_test_skip ("AMIGO_TEST_ENDPOINT is not set: run under tests/moto-harness.sh");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static GAsyncResult *last_result;
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_assert_null (last_result);
-  last_result = g_object_ref (result);
-}
-
-static GAsyncResult *
-await_result (void)
-{
-  g_clear_object (&last_result);
-  while (last_result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return last_result;
-}
-
 static void
 expire_sessions (void)
 {
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *url = g_strconcat (env.endpoint, "/amigo-test/expire-sessions", NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-  g_autoptr(GBytes) body = g_bytes_new_static ("{}", 2);
-  g_autoptr(GBytes) answer = NULL;
-  g_autoptr(GError) error = NULL;
-
-  soup_message_set_request_body_from_bytes (msg, "application/json", body);
-  answer = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  amigo_test_moto_post ("/amigo-test/expire-sessions", "{}");
 }
 
 /* The MFA code, as the dialog would hand it over. */
@@ -127,8 +87,8 @@ client_for (AmigoAccount *account)
   g_autoptr(GError) error = NULL;
   AmigoClient *client;
 
-  amigo_account_get_client_async (account, NULL, result_cb, NULL);
-  client = amigo_account_get_client_finish (account, await_result (), &error);
+  amigo_account_get_client_async (account, NULL, amigo_test_result_cb, NULL);
+  client = amigo_account_get_client_finish (account, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_nonnull (client);
   return client;
@@ -156,8 +116,8 @@ list_images (AmigoClient  *client,
   Attempts a = { 0 };
 
   amigo_client_call_async (client, "ec2", REGION, env.endpoint, LIST_BODY, &counting_sink, &a,
-                           NULL, result_cb, NULL);
-  if (!amigo_client_call_finish (client, await_result (), error))
+                           NULL, amigo_test_result_cb, NULL);
+  if (!amigo_client_call_finish (client, amigo_test_await_result (), error))
     return 0;
   return a.attempts;
 }
@@ -180,8 +140,8 @@ assert_assumed (AmigoAccount *account,
   g_assert_cmpuint (list_images (client, &error), ==, 1);
   g_assert_no_error (error);
 
-  amigo_account_get_identity_async (account, NULL, result_cb, NULL);
-  identity = amigo_account_get_identity_finish (account, await_result (), &error);
+  amigo_account_get_identity_async (account, NULL, amigo_test_result_cb, NULL);
+  identity = amigo_account_get_identity_finish (account, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_test_message ("identity: %s", identity->arn);
   g_assert_nonnull (strstr (identity->arn, "assumed-role"));
@@ -195,7 +155,7 @@ test_source_profile (void)
   g_autoptr(AmigoAccount) account = NULL;
   g_autoptr(AmigoClient) client = NULL;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
   config = load_config (NULL);
   account = amigo_account_new_profile (config, "role");
@@ -217,13 +177,13 @@ test_mfa (void)
   g_autoptr(GError) error = NULL;
   const AmigoAwsErrorDetails *details;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
   config = load_config (NULL);
 
   without = amigo_account_new_profile (config, "mfa-role-without-serial");
-  amigo_account_get_client_async (without, NULL, result_cb, NULL);
-  g_assert_null (amigo_account_get_client_finish (without, await_result (), &error));
+  amigo_account_get_client_async (without, NULL, amigo_test_result_cb, NULL);
+  g_assert_null (amigo_account_get_client_finish (without, amigo_test_await_result (), &error));
   g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_SERVICE);
   details = amigo_aws_error_get_details (error);
   g_assert_cmpstr (details->aws_code, ==, "AccessDenied");
@@ -259,7 +219,7 @@ test_refresh_mid_listing (void)
   g_autoptr(GError) error = NULL;
   guint refreshes;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
   config = load_config (NULL);
   account = amigo_account_new_profile (config, "role");
@@ -284,7 +244,7 @@ test_web_identity_profile (void)
   g_autoptr(GError) error = NULL;
   const AmigoAwsErrorDetails *details;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
   config = load_config (NULL);
   account = amigo_account_new_profile (config, "web");
@@ -292,8 +252,8 @@ test_web_identity_profile (void)
   assert_assumed (account, client, "amigo-test-role");
 
   bad = amigo_account_new_profile (config, "web-bad-token");
-  amigo_account_get_client_async (bad, NULL, result_cb, NULL);
-  g_assert_null (amigo_account_get_client_finish (bad, await_result (), &error));
+  amigo_account_get_client_async (bad, NULL, amigo_test_result_cb, NULL);
+  g_assert_null (amigo_account_get_client_finish (bad, amigo_test_await_result (), &error));
   details = amigo_aws_error_get_details (error);
   g_assert_cmpstr (details->aws_code, ==, "InvalidIdentityToken");
   g_assert_null (strstr (error->message, "wrong-token"));
@@ -313,12 +273,13 @@ test_web_identity_environment (void)
   g_autoptr(GError) error = NULL;
   AmigoCredentialSource source = 0;
 
-  if (!have_server ())
+  if (!amigo_test_moto_have_server ())
     return;
   config = load_config (extra);
 
-  amigo_credential_chain_resolve_async (config, NULL, NULL, result_cb, NULL);
-  credentials = amigo_credential_chain_resolve_finish (config, await_result (), &source, NULL, &error);
+  amigo_credential_chain_resolve_async (config, NULL, NULL, amigo_test_result_cb, NULL);
+  credentials = amigo_credential_chain_resolve_finish (config,
+                                                       amigo_test_await_result (), &source, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (source, ==, AMIGO_CREDENTIAL_SOURCE_WEB_IDENTITY);
   g_assert_true (g_str_has_prefix (amigo_credentials_get_access_key_id (credentials), "ASIA"));
@@ -327,8 +288,8 @@ test_web_identity_environment (void)
   g_assert_cmpuint (list_images (client, &error), ==, 1);
   g_assert_no_error (error);
   sts = amigo_sts_new (client, REGION, env.endpoint);
-  amigo_sts_get_caller_identity_async (sts, NULL, result_cb, NULL);
-  identity = amigo_sts_get_caller_identity_finish (sts, await_result (), &error);
+  amigo_sts_get_caller_identity_async (sts, NULL, amigo_test_result_cb, NULL);
+  identity = amigo_sts_get_caller_identity_finish (sts, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (identity->arn, "amigo-test-role"));
 }
@@ -395,7 +356,7 @@ teardown (void)
   g_free (env.token_path);
   g_free (env.bad_token_path);
   g_free (env.dir);
-  g_clear_object (&last_result);
+  amigo_test_moto_cleanup ();
 }
 
 int

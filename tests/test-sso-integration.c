@@ -18,6 +18,7 @@
 #include "amigo-credential-chain.h"
 #include "amigo-error.h"
 #include "amigo-sso.h"
+#include "amigo-test-moto.h"
 
 #define REGION "us-east-1"
 #define LIST_BODY "Action=DescribeImages&Version=2016-11-15&Owner.1=self"
@@ -78,26 +79,6 @@ have_servers (void)
   return TRUE;
 }
 
-static GAsyncResult *last_result;
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_assert_null (last_result);
-  last_result = g_object_ref (result);
-}
-
-static GAsyncResult *
-await_result (void)
-{
-  g_clear_object (&last_result);
-  while (last_result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return last_result;
-}
-
 /* ---- the stand-in's test control ---------------------------------------- */
 
 static JsonNode *
@@ -105,20 +86,7 @@ control (const char *method,
          const char *path,
          const char *body)
 {
-  g_autofree char *url = g_strconcat (env.sso_endpoint, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr(GBytes) answer = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-    }
-  answer = soup_session_send_and_read (env.http, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
-  return json_from_string (g_bytes_get_data (answer, NULL), &error);
+  return amigo_test_control (env.sso_endpoint, method, path, body);
 }
 
 static gint64
@@ -199,8 +167,8 @@ sign_in (AmigoSsoSession *session,
   AmigoSsoToken *token;
 
   amigo_sso_sign_in_async (oidc, amigo_sso_session_get_settings (session), grant, NULL,
-                           &ui_funcs, ui, NULL, result_cb, NULL);
-  token = amigo_sso_sign_in_finish (oidc, await_result (), error);
+                           &ui_funcs, ui, NULL, amigo_test_result_cb, NULL);
+  token = amigo_sso_sign_in_finish (oidc, amigo_test_await_result (), error);
   remember_secrets (token);
   return token;
 }
@@ -216,8 +184,8 @@ list_images_with_role (AmigoSsoSession *session,
 
   amigo_sso_session_attach_to_client (session, client, account_id, role_name);
   amigo_client_call_async (client, "ec2", REGION, env.endpoint, LIST_BODY, NULL, NULL,
-                           NULL, result_cb, NULL);
-  g_assert_true (amigo_client_call_finish (client, await_result (), &error));
+                           NULL, amigo_test_result_cb, NULL);
+  g_assert_true (amigo_client_call_finish (client, amigo_test_await_result (), &error));
   g_assert_no_error (error);
   /* Signed with the role's session credentials, which moto accepted. */
   credentials = amigo_client_dup_credentials (client);
@@ -262,9 +230,9 @@ test_pkce_sign_in (void)
   /* Three accounts, two a page: two pages. */
   amigo_sso_portal_set_page_size (amigo_sso_session_get_portal (session), 2);
   amigo_sso_portal_list_accounts_async (amigo_sso_session_get_portal (session), token->access_token,
-                                        NULL, result_cb, NULL);
+                                        NULL, amigo_test_result_cb, NULL);
   accounts = amigo_sso_portal_list_accounts_finish (amigo_sso_session_get_portal (session),
-                                                    await_result (), &error);
+                                                    amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (accounts->len, ==, 3);
   g_assert_cmpint (operation_count ("ListAccounts"), ==, 2);
@@ -276,9 +244,9 @@ test_pkce_sign_in (void)
   amigo_sso_portal_set_page_size (amigo_sso_session_get_portal (session), 1);
   amigo_sso_portal_list_account_roles_async (amigo_sso_session_get_portal (session),
                                              token->access_token, first->account_id,
-                                             NULL, result_cb, NULL);
+                                             NULL, amigo_test_result_cb, NULL);
   roles = amigo_sso_portal_list_account_roles_finish (amigo_sso_session_get_portal (session),
-                                                      await_result (), &error);
+                                                      amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (roles->len, ==, 2);
   g_assert_cmpint (operation_count ("ListAccountRoles"), ==, 2);
@@ -292,9 +260,9 @@ test_pkce_sign_in (void)
     AmigoSsoAssignment *last;
 
     amigo_sso_portal_list_assignments_async (amigo_sso_session_get_portal (session),
-                                             token->access_token, NULL, result_cb, NULL);
+                                             token->access_token, NULL, amigo_test_result_cb, NULL);
     pairs = amigo_sso_portal_list_assignments_finish (amigo_sso_session_get_portal (session),
-                                                      await_result (), &error);
+                                                      amigo_test_await_result (), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (pairs->len, ==, 6);
     last = g_ptr_array_index (pairs, 5);
@@ -426,8 +394,8 @@ chain_resolve (GError **error)
   AmigoCredentialSource source = AMIGO_CREDENTIAL_SOURCE_ENVIRONMENT;
   AmigoCredentials *credentials;
 
-  amigo_credential_chain_resolve_async (env.config, "dev", NULL, result_cb, NULL);
-  credentials = amigo_credential_chain_resolve_finish (env.config, await_result (), &source,
+  amigo_credential_chain_resolve_async (env.config, "dev", NULL, amigo_test_result_cb, NULL);
+  credentials = amigo_credential_chain_resolve_finish (env.config, amigo_test_await_result (), &source,
                                                        NULL, error);
   if (credentials != NULL)
     g_assert_cmpint (source, ==, AMIGO_CREDENTIAL_SOURCE_SSO);
@@ -498,8 +466,8 @@ test_refresh (void)
   /* Five minutes left: inside the 15-minute refresh window. */
   token->expires_at = g_get_real_time () / G_USEC_PER_SEC + 300;
   amigo_sso_session_set_token (session, token);
-  amigo_sso_session_get_token_async (session, NULL, result_cb, NULL);
-  access = amigo_sso_session_get_token_finish (session, await_result (), &error);
+  amigo_sso_session_get_token_async (session, NULL, amigo_test_result_cb, NULL);
+  access = amigo_sso_session_get_token_finish (session, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (access, !=, token->access_token);
   g_ptr_array_add (secrets, g_strdup (access));
@@ -514,9 +482,9 @@ test_refresh (void)
   json_node_unref (control ("POST", "/amigo-test/expire-tokens", "{}"));
   token->expires_at = g_get_real_time () / G_USEC_PER_SEC + 30;
   amigo_sso_session_set_token (session, token);
-  amigo_sso_session_get_token_async (session, NULL, result_cb, NULL);
+  amigo_sso_session_get_token_async (session, NULL, amigo_test_result_cb, NULL);
   g_clear_pointer (&access, g_free);
-  access = amigo_sso_session_get_token_finish (session, await_result (), &error);
+  access = amigo_sso_session_get_token_finish (session, amigo_test_await_result (), &error);
   g_assert_null (access);
   g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_SIGN_IN_REQUIRED);
   g_clear_error (&error);
@@ -527,8 +495,8 @@ test_refresh (void)
 
     amigo_sso_session_attach_to_client (session, client, "123456789012", "ReadOnlyAccess");
     amigo_client_call_async (client, "ec2", REGION, env.endpoint, LIST_BODY, NULL, NULL,
-                             NULL, result_cb, NULL);
-    g_assert_false (amigo_client_call_finish (client, await_result (), &error));
+                             NULL, amigo_test_result_cb, NULL);
+    g_assert_false (amigo_client_call_finish (client, amigo_test_await_result (), &error));
     g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_SIGN_IN_REQUIRED);
   }
 }
@@ -569,9 +537,9 @@ test_expired_token_asks_sign_in (void)
   g_assert_no_error (error);
   json_node_unref (control ("POST", "/amigo-test/expire-tokens", "{}"));
   amigo_sso_portal_list_accounts_async (amigo_sso_session_get_portal (session), token->access_token,
-                                        NULL, result_cb, NULL);
+                                        NULL, amigo_test_result_cb, NULL);
   accounts = amigo_sso_portal_list_accounts_finish (amigo_sso_session_get_portal (session),
-                                                    await_result (), &error);
+                                                    amigo_test_await_result (), &error);
   g_assert_null (accounts);
   g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_SIGN_IN_REQUIRED);
   /* No secret in the message. */

@@ -161,6 +161,8 @@ static const DamagedCase damaged_cases[] = {
   { "not-an-object", "[]" },
   { "other-version", "{\"version\": 2, \"tasks\": []}" },
   { "tasks-not-array", "{\"version\": 1, \"tasks\": {}}" },
+  /* JSON with no value at all: json-glib loads it without a root. */
+  { "only-whitespace", " \n" },
 };
 
 static void

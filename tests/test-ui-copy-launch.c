@@ -45,32 +45,10 @@ static AmigoTaskManager *tasks;
 /* ---- the fault proxy -------------------------------------------------- */
 
 static void
-post_json (const char *base,
-           const char *path,
-           const char *json)
-{
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *url = g_strconcat (base, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (json != NULL)
-    {
-      g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", body);
-    }
-  reply = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
-}
-
-static void
 proxy_post (const char *path,
             const char *json)
 {
-  post_json (g_getenv ("AMIGO_FAULT_PROXY"), path, json);
+  amigo_test_post (g_getenv ("AMIGO_FAULT_PROXY"), path, json);
 }
 
 /* The next answers to @action are lost after moto has acted on them. */
@@ -532,8 +510,8 @@ test_copy_partial_failure (void)
   g_assert_no_error (error);
   /* EC2 keeps a deregistered name taken for a while; the stand-in until
    * told that while has passed (tests/README-moto.md) */
-  post_json (moto_endpoint, "/amigo-test/release-name",
-             "{\"region\": \"ca-central-1\", \"name\": \"copy-partial\"}");
+  amigo_test_post (moto_endpoint, "/amigo-test/release-name",
+                   "{\"region\": \"ca-central-1\", \"name\": \"copy-partial\"}");
 
   gtk_widget_activate (amigo_test_ui_find (dialog, "copy_button"));
   AMIGO_TEST_WAIT_FOR (opened.window == NULL, WAIT_SECONDS);
@@ -1354,10 +1332,10 @@ test_launch_opt_in_required_network (void)
   gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row")), "launch-opt-in");
   g_assert_true (launch_review (dialog));
 
-  post_json (moto_endpoint, "/amigo-test/subscription", unsubscribe);
+  amigo_test_post (moto_endpoint, "/amigo-test/subscription", unsubscribe);
   g_assert_true (launch_launch (dialog));
   AMIGO_TEST_WAIT_FOR (!amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)), WAIT_SECONDS);
-  post_json (moto_endpoint, "/amigo-test/subscription", subscribe);
+  amigo_test_post (moto_endpoint, "/amigo-test/subscription", subscribe);
 
   g_assert_cmpstr (launch_page (dialog), ==, "review");
   g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "error_group")));

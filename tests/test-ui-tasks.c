@@ -49,23 +49,7 @@ http_json (const char *method,
            const char *url,
            const char *body)
 {
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-    }
-  reply = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  if (soup_message_get_status (msg) != 200)
-    g_error ("%s %s: HTTP %u: %.*s", method, url, soup_message_get_status (msg),
-             (int) g_bytes_get_size (reply), (const char *) g_bytes_get_data (reply, NULL));
-  return json_from_string (g_bytes_get_data (reply, NULL), &error);
+  return amigo_test_control (url, method, "", body);
 }
 
 /* Sets a resource's state with the launcher's test knob. */

@@ -829,17 +829,7 @@ test_account_id_and_shared_with_me (void)
 static void
 set_regions (const char *json)
 {
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *url = g_strconcat (g_getenv ("AMIGO_TEST_ENDPOINT"), "/amigo-test/regions", NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(GError) error = NULL;
-
-  soup_message_set_request_body_from_bytes (msg, "application/json", body);
-  reply = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  amigo_test_moto_post ("/amigo-test/regions", json);
 }
 
 /* The title label of @region's row in the open picker, or %NULL. */

@@ -17,6 +17,7 @@
 #include "amigo-client-private.h"
 #include "amigo-endpoint.h"
 #include "amigo-error.h"
+#include "amigo-file-range-stream.h"
 #include "amigo-sigv4.h"
 
 static gboolean
@@ -161,12 +162,28 @@ _amigo_client_build_message (AmigoCredentials   *credentials,
   params.double_encode_path = !amigo_request_get_uri_encode_once (request);
   params.sign_body = amigo_request_get_payload_hash (request) == AMIGO_PAYLOAD_HASH_SIGNED;
   params.omit_session_token = FALSE;
+  params.payload_hash = amigo_request_get_payload_sha256 (request);
   /* Without credentials (an unsigned operation), the headers as they are. */
   if (credentials != NULL && !amigo_sigv4_sign (req, &params, AMIGO_SIGV4_MODE_HEADER, error))
     return NULL;
 
   if (body != NULL)
     soup_message_set_request_body_from_bytes (msg, content_type, body);
+  else if (amigo_request_get_body_file (request, NULL, NULL) != NULL)
+    {
+      guint64 offset, length;
+      const char *path = amigo_request_get_body_file (request, &offset, &length);
+      g_autoptr(GInputStream) stream = amigo_file_range_stream_new (path, offset, length, error);
+      gpointer progress_data;
+      AmigoRequestBodyProgress progress = amigo_request_get_body_progress (request, &progress_data);
+
+      if (stream == NULL)
+        return NULL;
+      if (progress != NULL)
+        amigo_file_range_stream_set_progress (AMIGO_FILE_RANGE_STREAM (stream),
+                                              (AmigoFileRangeProgress) progress, progress_data);
+      soup_message_set_request_body (msg, content_type, stream, (gssize) length);
+    }
   headers = soup_message_get_request_headers (msg);
   for (guint i = 0; i < amigo_sigv4_request_get_n_headers (req); i++)
     soup_message_headers_replace (headers,

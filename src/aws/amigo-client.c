@@ -215,6 +215,10 @@ body_is_short (SoupMessage *msg,
   SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
   const char *coding = soup_message_headers_get_one (headers, "Content-Encoding");
 
+  /* The answer to a HEAD (S3's HeadObject) has the length of the body a
+   * GET would have, and no body. */
+  if (g_strcmp0 (soup_message_get_method (msg), SOUP_METHOD_HEAD) == 0)
+    return FALSE;
   if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
     return FALSE;
   if (coding != NULL && g_ascii_strcasecmp (coding, "identity") != 0)
@@ -651,6 +655,8 @@ send_cb (GObject      *source,
 
   status = soup_message_get_status (call->msg);
   headers = soup_message_get_response_headers (call->msg);
+  if (call->sink != NULL && call->sink->answer != NULL)
+    call->sink->answer (call->sink_data, status, headers);
 
   if (SOUP_STATUS_IS_REDIRECTION (status))
     {
@@ -738,7 +744,16 @@ restarted_cb (SoupMessage *msg,
    * bounds its own resends); send_cb then ends the call with the error. */
   if (call->restart_error != NULL)
     return;
-  if (call->counted > self->max_attempts)
+  /* A body read from a file is not sent again by libsoup (it does not
+   * rewind the stream): the attempt fails as a lost connection, and the
+   * caller (the S3 upload engine) sends the part again with a new stream. */
+  if (amigo_request_get_body_file (call->request, NULL, NULL) != NULL)
+    call->restart_error =
+      _amigo_client_error_with_message (AMIGO_AWS_ERROR_NETWORK, NULL, NULL, NULL, 0, TRUE,
+                                        g_strdup_printf (_("The connection to %s was lost while "
+                                                           "the request was sent. Try again."),
+                                                         call->host));
+  else if (call->counted > self->max_attempts)
     call->restart_error =
       g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NETWORK,
                    _("The request to %s was sent %u times without an answer. Check the "

@@ -98,6 +98,9 @@ G_DECLARE_FINAL_TYPE (AmigoClient, amigo_client, AMIGO, CLIENT, GObject)
  *   Returning %FALSE (a parse error, say) stops the call with that error.
  * @finish: (nullable): the successful body is complete. Returning %FALSE
  *   stops the call with that error.
+ * @answer: (nullable): the status and headers of every answer, error
+ *   answers and redirections included, before its body is read (S3 learns a
+ *   bucket's region from `x-amz-bucket-region` there).
  *
  * What the caller does with the body of a successful answer. The struct
  * (usually a static const) and its data must live until the call completes.
@@ -113,6 +116,9 @@ typedef struct {
                              GError     **error);
   gboolean (*finish)        (gpointer     data,
                              GError     **error);
+  void     (*answer)        (gpointer            data,
+                             guint               status,
+                             SoupMessageHeaders *headers);
 } AmigoResponseSink;
 
 /**

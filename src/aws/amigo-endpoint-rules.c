@@ -592,7 +592,8 @@ resolve_node (JsonNode                  *rule_set,
   Eval eval = { NULL, error };
   RuleResult result;
 
-  if (!JSON_NODE_HOLDS_OBJECT (rule_set))
+  /* json-glib loads a text with no value at all without a root. */
+  if (rule_set == NULL || !JSON_NODE_HOLDS_OBJECT (rule_set))
     {
       eval.error = error;
       fail (&eval, "the rule set is not an object");

@@ -710,14 +710,7 @@ amigo_keyring_set_allow_plain_http_async (AmigoKeyring        *self,
  *
  * Returns: (transfer full): the account as it is now, or %NULL on error
  */
-AmigoKeyringAccount *
-amigo_keyring_set_allow_plain_http_finish (AmigoKeyring  *self,
-                                           GAsyncResult  *result,
-                                           GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoKeyring, AmigoKeyringAccount *, amigo_keyring_set_allow_plain_http)
 
 /**
  * amigo_keyring_set_credentials_async:

@@ -32,6 +32,12 @@ struct _AmigoRequest
   gboolean uri_encode_once;
   gboolean unsigned_request;
   AmigoErrorParser error_parser;
+  char *body_path;              /* a body streamed from a file region */
+  guint64 body_offset;
+  guint64 body_length;
+  char *payload_sha256;         /* precomputed hash, or UNSIGNED-PAYLOAD */
+  AmigoRequestBodyProgress body_progress;
+  gpointer body_progress_data;
 };
 
 G_DEFINE_BOXED_TYPE (AmigoRequest, amigo_request, amigo_request_ref, amigo_request_unref)
@@ -50,6 +56,8 @@ request_free (gpointer data)
   g_free (self->service);
   g_free (self->region);
   g_free (self->action);
+  g_free (self->body_path);
+  g_free (self->payload_sha256);
 }
 
 /**
@@ -511,4 +519,111 @@ const char *
 amigo_request_get_action (const AmigoRequest *self)
 {
   return self->action;
+}
+
+/**
+ * amigo_request_set_body_file:
+ * @self: a request
+ * @path: a local file
+ * @offset: where the body starts in it
+ * @length: the body's length
+ * @content_type: (nullable): its `Content-Type`
+ *
+ * The body is bytes [@offset, @offset + @length) of @path, read while it
+ * is sent (and again for each attempt), never held in memory. Replaces a
+ * body set with amigo_request_set_body(). Signing cannot hash such a body:
+ * give its hash with amigo_request_set_payload_sha256().
+ */
+void
+amigo_request_set_body_file (AmigoRequest *self,
+                             const char   *path,
+                             guint64       offset,
+                             guint64       length,
+                             const char   *content_type)
+{
+  g_return_if_fail (self != NULL && path != NULL);
+
+  amigo_request_set_body (self, NULL, content_type);
+  g_free (self->body_path);
+  self->body_path = g_strdup (path);
+  self->body_offset = offset;
+  self->body_length = length;
+}
+
+/**
+ * amigo_request_get_body_file:
+ * @self: a request
+ * @offset: (out) (optional): where the body starts
+ * @length: (out) (optional): its length
+ *
+ * Returns: (nullable): the file the body is read from, or %NULL
+ */
+const char *
+amigo_request_get_body_file (const AmigoRequest *self,
+                             guint64            *offset,
+                             guint64            *length)
+{
+  if (offset != NULL)
+    *offset = self->body_offset;
+  if (length != NULL)
+    *length = self->body_length;
+  return self->body_path;
+}
+
+/**
+ * amigo_request_set_body_progress:
+ * @self: a request
+ * @func: (nullable): told how much of a file body each attempt has sent
+ * @user_data: its data (must outlive the request's calls)
+ */
+void
+amigo_request_set_body_progress (AmigoRequest             *self,
+                                 AmigoRequestBodyProgress  func,
+                                 gpointer                  user_data)
+{
+  self->body_progress = func;
+  self->body_progress_data = user_data;
+}
+
+/**
+ * amigo_request_get_body_progress:
+ * @self: a request
+ * @user_data: (out): its data
+ *
+ * Returns: (nullable): the function amigo_request_set_body_progress() set
+ */
+AmigoRequestBodyProgress
+amigo_request_get_body_progress (const AmigoRequest *self,
+                                 gpointer           *user_data)
+{
+  *user_data = self->body_progress_data;
+  return self->body_progress;
+}
+
+/**
+ * amigo_request_set_payload_sha256:
+ * @self: a request
+ * @hash: (nullable): the body's SHA-256 in lower-case hex, or
+ *   `UNSIGNED-PAYLOAD`; %NULL: signing hashes the body itself
+ *
+ * With %AMIGO_PAYLOAD_HASH_SIGNED, what `x-amz-content-sha256` carries.
+ */
+void
+amigo_request_set_payload_sha256 (AmigoRequest *self,
+                                  const char   *hash)
+{
+  g_free (self->payload_sha256);
+  self->payload_sha256 = g_strdup (hash);
+}
+
+/**
+ * amigo_request_get_payload_sha256:
+ * @self: a request
+ *
+ * Returns: (nullable): the hash amigo_request_set_payload_sha256() set
+ */
+const char *
+amigo_request_get_payload_sha256 (const AmigoRequest *self)
+{
+  return self->payload_sha256;
 }

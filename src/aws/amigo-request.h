@@ -120,6 +120,31 @@ gboolean      amigo_request_get_uri_encode_once (const AmigoRequest *self);
 AmigoErrorParser amigo_request_get_error_parser (const AmigoRequest *self);
 const char   *amigo_request_get_action        (const AmigoRequest *self);
 
+/**
+ * AmigoRequestBodyProgress:
+ * @user_data: the data given with the function
+ * @sent: bytes of the file body read for sending in this attempt
+ */
+typedef void (*AmigoRequestBodyProgress) (gpointer user_data,
+                                          guint64  sent);
+
+void          amigo_request_set_body_file     (AmigoRequest       *self,
+                                               const char         *path,
+                                               guint64             offset,
+                                               guint64             length,
+                                               const char         *content_type);
+const char   *amigo_request_get_body_file     (const AmigoRequest *self,
+                                               guint64            *offset,
+                                               guint64            *length);
+void          amigo_request_set_body_progress (AmigoRequest             *self,
+                                               AmigoRequestBodyProgress  func,
+                                               gpointer                  user_data);
+AmigoRequestBodyProgress amigo_request_get_body_progress (const AmigoRequest *self,
+                                                          gpointer           *user_data);
+void          amigo_request_set_payload_sha256 (AmigoRequest     *self,
+                                                const char       *hash);
+const char   *amigo_request_get_payload_sha256 (const AmigoRequest *self);
+
 char         *amigo_request_uri_encode        (const char         *s,
                                                gboolean            keep_slash);
 

@@ -400,9 +400,82 @@ amigo_service_call_finish (AmigoService  *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
+  AmigoServiceClass *klass;
+  GError *failure = NULL;
+  JsonNode *values;
+
   g_return_val_if_fail (AMIGO_IS_SERVICE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_async_result_is_tagged (result, amigo_service_call_async), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  klass = AMIGO_SERVICE_GET_CLASS (self);
+  values = g_task_propagate_pointer (G_TASK (result), &failure);
+  if (values == NULL && klass->translate_error != NULL)
+    failure = klass->translate_error (self, failure);
+  if (values == NULL)
+    g_propagate_error (error, failure);
+  return values;
+}
+
+/* ---- typed operations ---------------------------------------------------- */
+
+typedef struct {
+  AmigoServiceAnswerFunc answer;
+} TypedCall;
+
+static void
+typed_call_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TypedCall *typed = g_task_get_task_data (task);
+  g_autoptr(JsonNode) values = NULL;
+  GError *error = NULL;
+
+  values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+  if (values == NULL)
+    g_task_return_error (task, error);
+  else
+    typed->answer (task, json_node_get_object (values));
+}
+
+/**
+ * amigo_service_call_typed_async:
+ * @self: a service
+ * @operation: one of its model's operations (static)
+ * @params: (nullable): the input values, an object
+ * @answer: makes the typed result from the output values
+ * @source_tag: the typed _async function (the task's tag, which its
+ *   _finish checks)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the typed result
+ * @user_data: data for @callback
+ *
+ * The body of a typed `_async` function: amigo_service_call_async() in a
+ * task of @self tagged @source_tag, whose result @answer makes; a failed
+ * call is the task's error. The task's data is this function's.
+ */
+void
+amigo_service_call_typed_async (AmigoService           *self,
+                                const AmigoOperation   *operation,
+                                JsonNode               *params,
+                                AmigoServiceAnswerFunc  answer,
+                                gpointer                source_tag,
+                                GCancellable           *cancellable,
+                                GAsyncReadyCallback     callback,
+                                gpointer                user_data)
+{
+  GTask *task;
+  TypedCall *typed;
+
+  g_return_if_fail (AMIGO_IS_SERVICE (self));
+  g_return_if_fail (answer != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  typed = g_new0 (TypedCall, 1);
+  typed->answer = answer;
+  g_task_set_task_data (task, typed, g_free);
+  amigo_service_call_async (self, operation, params, cancellable, typed_call_cb, task);
 }

@@ -32,16 +32,32 @@ G_DECLARE_DERIVABLE_TYPE (AmigoService, amigo_service, AMIGO, SERVICE, GObject)
  * AmigoServiceClass:
  * @parent_class: the parent class
  * @model: the service model every operation of the subclass shares
+ * @translate_error: (nullable): the service's own reading of a failed
+ *   call's error (takes it, returns the one to report), applied by
+ *   amigo_service_call_finish()
  */
 struct _AmigoServiceClass
 {
   GObjectClass parent_class;
 
   const AmigoServiceModel *model;
+  GError *(*translate_error) (AmigoService *self,
+                              GError       *error);
 
   /*< private >*/
-  gpointer padding[8];
+  gpointer padding[7];
 };
+
+/**
+ * AmigoServiceAnswerFunc:
+ * @task: the task of a typed operation (amigo_service_call_typed_async())
+ * @output: the operation's output values
+ *
+ * Makes the operation's typed result from its output values and returns
+ * it, or an error, on @task.
+ */
+typedef void (*AmigoServiceAnswerFunc) (GTask      *task,
+                                        JsonObject *output);
 
 gpointer                 amigo_service_new              (GType                    service_type,
                                                          AmigoClient             *client,
@@ -62,6 +78,15 @@ const AmigoServiceModel *amigo_service_get_model        (AmigoService           
 AMIGO_DECLARE_ASYNC (AmigoService, JsonNode *, amigo_service_call,
                      const AmigoOperation *operation,
                      JsonNode *params);
+
+void                     amigo_service_call_typed_async (AmigoService            *self,
+                                                         const AmigoOperation    *operation,
+                                                         JsonNode                *params,
+                                                         AmigoServiceAnswerFunc   answer,
+                                                         gpointer                 source_tag,
+                                                         GCancellable            *cancellable,
+                                                         GAsyncReadyCallback      callback,
+                                                         gpointer                 user_data);
 
 /* Declares a service type that AMIGO_DEFINE_SERVICE defines: its
  * G_DECLARE_FINAL_TYPE over #AmigoService and its two constructors. */

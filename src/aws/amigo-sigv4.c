@@ -453,7 +453,10 @@ signing_prepare (Signing                 *s,
   token = amigo_credentials_get_session_token (params->credentials);
   sign_token = token != NULL && !params->omit_session_token;
 
-  s->payload_hash = amigo_sigv4_sha256_hex (req->body, req->body_len);
+  if (params->sign_body && params->payload_hash != NULL)
+    s->payload_hash = g_strdup (params->payload_hash);
+  else
+    s->payload_hash = amigo_sigv4_sha256_hex (req->body, req->body_len);
   if (s->payload_hash == NULL)
     {
       g_propagate_error (error, crypto_error ());

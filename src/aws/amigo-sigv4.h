@@ -37,6 +37,10 @@ typedef struct {
    * them when the path holds anything but unreserved characters and '/'.
    * EC2, SSM and STS always use "/", where both rules agree. */
   gboolean double_encode_path;
+  /* With sign_body: the payload hash to send and sign instead of hashing
+   * the request's body — the hex SHA-256 of a body streamed from a file, or
+   * "UNSIGNED-PAYLOAD" (S3 over TLS). NULL: the body's SHA-256. */
+  const char *payload_hash;
 } AmigoSigV4Params;
 
 /**

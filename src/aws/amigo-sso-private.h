@@ -16,6 +16,8 @@ const char *_amigo_sso_member_string    (JsonObject *object,
                                          const char *name);
 gint64      _amigo_sso_member_int       (JsonObject *object,
                                          const char *name);
-GError     *_amigo_sso_translate_error  (GError     *error);
+
+JsonNode   *_amigo_sso_params           (const char *first_name,
+                                         ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

@@ -26,6 +26,7 @@
 #include <libsoup/soup.h>
 
 #include "amigo-error.h"
+#include "amigo-gtask-private.h"
 #include "amigo-sso-private.h"
 
 #define DEVICE_GRANT "urn:ietf:params:oauth:grant-type:device_code"
@@ -75,32 +76,6 @@ sign_in_free (gpointer data)
   amigo_secure_free_string (s->state);
   g_free (s->redirect_uri);
   g_free (s);
-}
-
-static JsonNode *
-build_params (const char *first_name,
-              ...)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *name = first_name;
-  va_list args;
-
-  va_start (args, first_name);
-  json_builder_begin_object (builder);
-  while (name != NULL)
-    {
-      const char *value = va_arg (args, const char *);
-
-      if (value != NULL)
-        {
-          json_builder_set_member_name (builder, name);
-          json_builder_add_string_value (builder, value);
-        }
-      name = va_arg (args, const char *);
-    }
-  json_builder_end_object (builder);
-  va_end (args);
-  return json_builder_get_root (builder);
 }
 
 static AmigoSsoToken *
@@ -176,6 +151,55 @@ device_wait (GTask *task)
   s->timeout_id = g_timeout_add_seconds (s->interval, device_poll_timeout_cb, task);
 }
 
+/* A step of the sign-in that an OIDC answer goes on with: the sign-in's
+ * task (its reference passes on), its data, the answer's values. */
+typedef void (*SignInStep) (GTask      *task,
+                            SignIn     *s,
+                            JsonObject *output);
+
+typedef struct {
+  GTask *task;
+  SignInStep step;
+} StepCall;
+
+static void
+step_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  StepCall *call = user_data;
+  GTask *task = call->task;
+  SignInStep step = call->step;
+  g_autoptr(JsonNode) values = NULL;
+  GError *error = NULL;
+
+  g_free (call);
+  values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+  if (values == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  step (task, g_task_get_task_data (task), json_node_get_object (values));
+}
+
+/* Calls @operation of the sign-in's OIDC service (the task's source) with
+ * @params: @step goes on with the answer; a failure ends the sign-in. */
+static void
+oidc_call (GTask                *task,
+           const AmigoOperation *operation,
+           JsonNode             *params,
+           SignInStep            step)
+{
+  StepCall *call = g_new0 (StepCall, 1);
+
+  call->task = task;
+  call->step = step;
+  amigo_service_call_async (g_task_get_source_object (task), operation, params,
+                            g_task_get_cancellable (task), step_cb, call);
+}
+
 static void
 device_token_cb (GObject      *source,
                  GAsyncResult *result,
@@ -233,44 +257,26 @@ static void
 device_poll (GTask *task)
 {
   SignIn *s = g_task_get_task_data (task);
-  g_autoptr(JsonNode) params = build_params ("clientId", s->client_id,
-                                             "clientSecret", s->client_secret,
-                                             "grantType", DEVICE_GRANT,
-                                             "deviceCode", s->device_code, NULL);
+  g_autoptr(JsonNode) params = _amigo_sso_params ("clientId", s->client_id,
+                                                  "clientSecret", s->client_secret,
+                                                  "grantType", DEVICE_GRANT,
+                                                  "deviceCode", s->device_code, NULL);
 
   amigo_service_call_async (g_task_get_source_object (task), &amigo_sso_oidc_op_create_token, params,
                             g_task_get_cancellable (task), device_token_cb, task);
 }
 
 static void
-device_started_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+device_started (GTask      *task,
+                SignIn     *s,
+                JsonObject *object)
 {
-  GTask *task = user_data;
-  SignIn *s = g_task_get_task_data (task);
-  g_autoptr(JsonNode) values = NULL;
-  GError *error = NULL;
-  JsonObject *object;
-  const char *device_code;
-  const char *user_code;
-  const char *uri;
-  gint64 expires_in;
-  gint64 interval;
+  const char *device_code = _amigo_sso_member_string (object, "deviceCode");
+  const char *user_code = _amigo_sso_member_string (object, "userCode");
+  const char *uri = _amigo_sso_member_string (object, "verificationUri");
+  gint64 expires_in = _amigo_sso_member_int (object, "expiresIn");
+  gint64 interval = _amigo_sso_member_int (object, "interval");
 
-  values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
-  if (values == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  object = json_node_get_object (values);
-  device_code = _amigo_sso_member_string (object, "deviceCode");
-  user_code = _amigo_sso_member_string (object, "userCode");
-  uri = _amigo_sso_member_string (object, "verificationUri");
-  expires_in = _amigo_sso_member_int (object, "expiresIn");
-  interval = _amigo_sso_member_int (object, "interval");
   if (device_code == NULL || user_code == NULL || uri == NULL)
     {
       g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
@@ -291,19 +297,11 @@ device_started_cb (GObject      *source,
 /* ---- the authorization code grant with PKCE ----------------------------- */
 
 static void
-code_token_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+code_token (GTask      *task,
+            SignIn     *s,
+            JsonObject *output)
 {
-  GTask *task = user_data;
-  g_autoptr(JsonNode) values = NULL;
-  GError *error = NULL;
-
-  values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
-  if (values == NULL)
-    g_task_return_error (task, error);
-  else
-    return_token (task, json_node_get_object (values));
+  return_token (task, output);
   g_object_unref (task);
 }
 
@@ -366,11 +364,10 @@ callback_handler (SoupServer        *server,
       return;
     }
   answer_page (msg, SOUP_STATUS_OK, _("Signed in. You can close this page and go back to Amigo."));
-  params = build_params ("clientId", s->client_id, "clientSecret", s->client_secret,
-                         "grantType", "authorization_code", "code", code,
-                         "redirectUri", s->redirect_uri, "codeVerifier", s->verifier, NULL);
-  amigo_service_call_async (g_task_get_source_object (task), &amigo_sso_oidc_op_create_token, params,
-                            g_task_get_cancellable (task), code_token_cb, task);
+  params = _amigo_sso_params ("clientId", s->client_id, "clientSecret", s->client_secret,
+                              "grantType", "authorization_code", "code", code,
+                              "redirectUri", s->redirect_uri, "codeVerifier", s->verifier, NULL);
+  oidc_call (task, &amigo_sso_oidc_op_create_token, params, code_token);
 }
 
 static gboolean
@@ -454,35 +451,19 @@ grant_start (GTask *task)
     code_start (task);
   else
     {
-      g_autoptr(JsonNode) params = build_params ("clientId", s->client_id,
-                                                 "clientSecret", s->client_secret,
-                                                 "startUrl", s->settings->start_url, NULL);
+      g_autoptr(JsonNode) params = _amigo_sso_params ("clientId", s->client_id,
+                                                      "clientSecret", s->client_secret,
+                                                      "startUrl", s->settings->start_url, NULL);
 
-      amigo_service_call_async (g_task_get_source_object (task),
-                                &amigo_sso_oidc_op_start_device_authorization, params,
-                                g_task_get_cancellable (task), device_started_cb, task);
+      oidc_call (task, &amigo_sso_oidc_op_start_device_authorization, params, device_started);
     }
 }
 
 static void
-registered_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+registered (GTask      *task,
+            SignIn     *s,
+            JsonObject *object)
 {
-  GTask *task = user_data;
-  SignIn *s = g_task_get_task_data (task);
-  g_autoptr(JsonNode) values = NULL;
-  GError *error = NULL;
-  JsonObject *object;
-
-  values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
-  if (values == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  object = json_node_get_object (values);
   s->client_id = g_strdup (_amigo_sso_member_string (object, "clientId"));
   s->client_secret = g_strdup (_amigo_sso_member_string (object, "clientSecret"));
   s->registration_expires_at = _amigo_sso_member_int (object, "clientSecretExpiresAt");
@@ -584,28 +565,20 @@ amigo_sso_sign_in_async (AmigoSsoOidc           *oidc,
         }
       json_builder_end_object (builder);
       params = json_builder_get_root (builder);
-      amigo_service_call_async (AMIGO_SERVICE (oidc), &amigo_sso_oidc_op_register_client, params,
-                                cancellable, registered_cb, task);
+      oidc_call (task, &amigo_sso_oidc_op_register_client, params, registered);
     }
 }
 
 /**
  * amigo_sso_sign_in_finish:
- * @oidc: the SSO OIDC API
+ * @self: the SSO OIDC API
  * @result: the #GAsyncResult
  * @error: where a failure goes
  *
  * Returns: (transfer full) (nullable): the token, with its refresh token
  *   and client registration
  */
-AmigoSsoToken *
-amigo_sso_sign_in_finish (AmigoSsoOidc  *oidc,
-                          GAsyncResult  *result,
-                          GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, oidc), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoSsoOidc, AmigoSsoToken *, amigo_sso_sign_in)
 
 /* ---- refresh ------------------------------------------------------------ */
 
@@ -682,28 +655,21 @@ amigo_sso_refresh_async (AmigoSsoOidc        *oidc,
       g_object_unref (task);
       return;
     }
-  params = build_params ("clientId", token->client_id, "clientSecret", token->client_secret,
-                         "grantType", "refresh_token", "refreshToken", token->refresh_token, NULL);
+  params = _amigo_sso_params ("clientId", token->client_id, "clientSecret", token->client_secret,
+                              "grantType", "refresh_token", "refreshToken", token->refresh_token, NULL);
   amigo_service_call_async (AMIGO_SERVICE (oidc), &amigo_sso_oidc_op_create_token, params, cancellable,
                             refreshed_cb, task);
 }
 
 /**
  * amigo_sso_refresh_finish:
- * @oidc: the SSO OIDC API
+ * @self: the SSO OIDC API
  * @result: the #GAsyncResult
  * @error: where a failure goes
  *
  * Returns: (transfer full) (nullable): the new token
  */
-AmigoSsoToken *
-amigo_sso_refresh_finish (AmigoSsoOidc  *oidc,
-                          GAsyncResult  *result,
-                          GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, oidc), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoSsoOidc, AmigoSsoToken *, amigo_sso_refresh)
 
 /* ---- a session ---------------------------------------------------------- */
 
@@ -1008,29 +974,25 @@ amigo_sso_session_get_token_async (AmigoSsoSession     *self,
  * Returns: (transfer full) (nullable): the access token (a secret: free it
  *   with amigo_secure_free_string())
  */
-char *
-amigo_sso_session_get_token_finish (AmigoSsoSession  *self,
-                                    GAsyncResult     *result,
-                                    GError          **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoSsoSession, char *, amigo_sso_session_get_token)
 
 /* ---- role credentials for a client --------------------------------------- */
 
+/* A role's credentials through a session: its token, then
+ * GetRoleCredentials. For a client's refresh and for the credential
+ * chain's IAM Identity Center provider. */
 typedef struct {
   AmigoSsoSession *session;
   char *account_id;
   char *role_name;
-} RoleRefresh;
+} RoleRequest;
 
 static void
-role_refresh_free (gpointer data)
+role_request_free (gpointer data)
 {
-  RoleRefresh *r = data;
+  RoleRequest *r = data;
 
-  g_object_unref (r->session);
+  g_clear_object (&r->session);
   g_free (r->account_id);
   g_free (r->role_name);
   g_free (r);
@@ -1059,7 +1021,7 @@ role_token_cb (GObject      *source,
                gpointer      user_data)
 {
   GTask *task = user_data;
-  RoleRefresh *r = g_task_get_task_data (task);
+  RoleRequest *r = g_task_get_task_data (task);
   GError *error = NULL;
   char *token;
 
@@ -1081,7 +1043,7 @@ role_refresh_func (AmigoClient *client,
                    GTask       *task,
                    gpointer     user_data)
 {
-  RoleRefresh *r = user_data;
+  RoleRequest *r = user_data;
 
   /* The task's data is free: keep what the callbacks need there. */
   g_task_set_task_data (task, r, NULL);
@@ -1106,17 +1068,17 @@ amigo_sso_session_attach_to_client (AmigoSsoSession *self,
                                     const char      *account_id,
                                     const char      *role_name)
 {
-  RoleRefresh *r;
+  RoleRequest *r;
 
   g_return_if_fail (AMIGO_IS_SSO_SESSION (self));
   g_return_if_fail (AMIGO_IS_CLIENT (client));
   g_return_if_fail (account_id != NULL && role_name != NULL);
 
-  r = g_new0 (RoleRefresh, 1);
+  r = g_new0 (RoleRequest, 1);
   r->session = g_object_ref (self);
   r->account_id = g_strdup (account_id);
   r->role_name = g_strdup (role_name);
-  amigo_client_set_credentials_refresh_func (client, role_refresh_func, r, role_refresh_free);
+  amigo_client_set_credentials_refresh_func (client, role_refresh_func, r, role_request_free);
 }
 
 /* ---- sessions shared by every account of the process ---------------------- */
@@ -1176,68 +1138,13 @@ amigo_sso_forget_shared_sessions (void)
   g_clear_pointer (&shared_sessions, g_hash_table_unref);
 }
 
-typedef struct {
-  AmigoSsoSession *session;
-  char *account_id;
-  char *role_name;
-} Resolve;
-
-static void
-resolve_free (gpointer data)
-{
-  Resolve *r = data;
-
-  g_clear_object (&r->session);
-  g_free (r->account_id);
-  g_free (r->role_name);
-  g_free (r);
-}
-
-static void
-resolve_credentials_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  AmigoCredentials *credentials;
-
-  credentials = amigo_sso_portal_get_role_credentials_finish (AMIGO_SSO_PORTAL (source), result, &error);
-  if (credentials == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, credentials, (GDestroyNotify) amigo_credentials_unref);
-}
-
-static void
-resolve_token_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Resolve *r = g_task_get_task_data (task);
-  GError *error = NULL;
-  char *token;
-
-  token = amigo_sso_session_get_token_finish (AMIGO_SSO_SESSION (source), result, &error);
-  if (token == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  amigo_sso_portal_get_role_credentials_async (r->session->portal, token, r->account_id,
-                                               r->role_name, g_task_get_cancellable (task),
-                                               resolve_credentials_cb, g_object_ref (task));
-  amigo_secure_free_string (token);
-}
-
 static void
 resolve_get_token (GTask *task)
 {
-  Resolve *r = g_task_get_task_data (task);
+  RoleRequest *r = g_task_get_task_data (task);
 
   amigo_sso_session_load_cli_cache (r->session);
-  amigo_sso_session_get_token_async (r->session, g_task_get_cancellable (task), resolve_token_cb, task);
+  amigo_sso_session_get_token_async (r->session, g_task_get_cancellable (task), role_token_cb, task);
 }
 
 static void
@@ -1246,7 +1153,7 @@ resolve_keyring_cb (GObject      *source,
                     gpointer      user_data)
 {
   GTask *task = user_data;
-  Resolve *r = g_task_get_task_data (task);
+  RoleRequest *r = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   AmigoSsoToken *token;
 
@@ -1258,6 +1165,29 @@ resolve_keyring_cb (GObject      *source,
     r->session->token = token;
   else
     amigo_sso_token_free (token);
+  resolve_get_token (task);
+}
+
+/* Starts @task (whose source object is @config) on @settings' shared
+ * session. */
+static void
+resolve_start (AmigoAwsConfig         *config,
+               const AmigoSsoSettings *settings,
+               GTask                  *task)
+{
+  RoleRequest *r;
+
+  r = g_new0 (RoleRequest, 1);
+  r->session = amigo_sso_session_get_shared (config, settings);
+  r->account_id = g_strdup (settings->account_id);
+  r->role_name = g_strdup (settings->role_name);
+  g_task_set_task_data (task, r, role_request_free);
+  if (keyring_enabled && !r->session->keyring_checked && r->session->token == NULL)
+    {
+      amigo_sso_keyring_lookup_async (settings, g_task_get_cancellable (task),
+                                      resolve_keyring_cb, task);
+      return;
+    }
   resolve_get_token (task);
 }
 
@@ -1285,7 +1215,6 @@ amigo_sso_resolve_credentials_async (AmigoAwsConfig      *config,
   g_autoptr(GTask) task = NULL;
   g_autoptr(AmigoSsoSettings) settings = NULL;
   GError *error = NULL;
-  Resolve *r;
 
   task = g_task_new (config, cancellable, callback, user_data);
   g_task_set_source_tag (task, amigo_sso_resolve_credentials_async);
@@ -1295,32 +1224,44 @@ amigo_sso_resolve_credentials_async (AmigoAwsConfig      *config,
       g_task_return_error (task, error);
       return;
     }
-  r = g_new0 (Resolve, 1);
-  r->session = amigo_sso_session_get_shared (config, settings);
-  r->account_id = g_strdup (settings->account_id);
-  r->role_name = g_strdup (settings->role_name);
-  g_task_set_task_data (task, r, resolve_free);
-  if (keyring_enabled && !r->session->keyring_checked && r->session->token == NULL)
-    {
-      amigo_sso_keyring_lookup_async (settings, cancellable, resolve_keyring_cb, g_steal_pointer (&task));
-      return;
-    }
-  resolve_get_token (g_steal_pointer (&task));
+  resolve_start (config, settings, g_steal_pointer (&task));
+}
+
+/**
+ * amigo_sso_resolve_settings_async:
+ * @config: the AWS CLI's configuration (for the endpoint overrides)
+ * @settings: where to sign in, with the account and role
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the role's credentials
+ * @user_data: data for @callback
+ *
+ * The same as amigo_sso_resolve_credentials_async() for settings of no
+ * profile (an account Amigo keeps itself). Finished with
+ * amigo_sso_resolve_credentials_finish().
+ */
+void
+amigo_sso_resolve_settings_async (AmigoAwsConfig         *config,
+                                  const AmigoSsoSettings *settings,
+                                  GCancellable           *cancellable,
+                                  GAsyncReadyCallback     callback,
+                                  gpointer                user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (AMIGO_IS_AWS_CONFIG (config));
+  g_return_if_fail (settings != NULL && settings->account_id != NULL && settings->role_name != NULL);
+
+  task = g_task_new (config, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amigo_sso_resolve_credentials_async);
+  resolve_start (config, settings, task);
 }
 
 /**
  * amigo_sso_resolve_credentials_finish:
- * @config: the configuration
+ * @self: the configuration
  * @result: the #GAsyncResult
  * @error: where a failure goes
  *
  * Returns: (transfer full) (nullable): the role's credentials
  */
-AmigoCredentials *
-amigo_sso_resolve_credentials_finish (AmigoAwsConfig  *config,
-                                      GAsyncResult    *result,
-                                      GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, config), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoAwsConfig, AmigoCredentials *, amigo_sso_resolve_credentials)

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "amigo-error.h"
+#include "amigo-gtask-private.h"
 #include "amigo-sso-private.h"
 #include "amigo-sso-model.h"
 
@@ -46,10 +47,27 @@ amigo_sso_oidc_init (AmigoSsoOidc *self)
 {
 }
 
+/* An expired or unknown access token: the user must sign in again. */
+static GError *
+portal_translate_error (AmigoService *service,
+                        GError       *error)
+{
+  if (amigo_aws_error_has_aws_code (error, "UnauthorizedException"))
+    {
+      GError *sign_in = g_error_new_literal (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_SIGN_IN_REQUIRED,
+                                             _("The IAM Identity Center sign-in has expired. "
+                                               "Sign in again."));
+      g_error_free (error);
+      return sign_in;
+    }
+  return error;
+}
+
 static void
 amigo_sso_portal_class_init (AmigoSsoPortalClass *klass)
 {
   AMIGO_SERVICE_CLASS (klass)->model = &amigo_sso_model;
+  AMIGO_SERVICE_CLASS (klass)->translate_error = portal_translate_error;
 }
 
 static void
@@ -155,19 +173,32 @@ _amigo_sso_member_int (JsonObject *object,
   return json_node_get_int (node);
 }
 
-/* An expired or unknown access token: the user must sign in again. */
-GError *
-_amigo_sso_translate_error (GError *error)
+/* An object of the string members given as name, value pairs (a %NULL
+ * value is left out), ended by %NULL. */
+JsonNode *
+_amigo_sso_params (const char *first_name,
+                   ...)
 {
-  if (amigo_aws_error_has_aws_code (error, "UnauthorizedException"))
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *name = first_name;
+  va_list args;
+
+  va_start (args, first_name);
+  json_builder_begin_object (builder);
+  while (name != NULL)
     {
-      GError *sign_in = g_error_new_literal (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_SIGN_IN_REQUIRED,
-                                             _("The IAM Identity Center sign-in has expired. "
-                                               "Sign in again."));
-      g_error_free (error);
-      return sign_in;
+      const char *value = va_arg (args, const char *);
+
+      if (value != NULL)
+        {
+          json_builder_set_member_name (builder, name);
+          json_builder_add_string_value (builder, value);
+        }
+      name = va_arg (args, const char *);
     }
-  return error;
+  json_builder_end_object (builder);
+  va_end (args);
+  return json_builder_get_root (builder);
 }
 
 /* ---- listings: every page --------------------------------------------- */
@@ -210,7 +241,7 @@ list_page_cb (GObject      *source,
   values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
   if (values == NULL)
     {
-      g_task_return_error (task, _amigo_sso_translate_error (error));
+      g_task_return_error (task, error);
       return;
     }
   object = json_node_get_object (values);
@@ -265,30 +296,12 @@ list_page (GTask      *task,
 {
   AmigoSsoPortal *self = g_task_get_source_object (task);
   ListData *list = g_task_get_task_data (task);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) params = NULL;
+  g_autoptr(JsonNode) params = _amigo_sso_params ("accessToken", list->access_token,
+                                                  "accountId", list->account_id,
+                                                  "nextToken", next_token, NULL);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "accessToken");
-  json_builder_add_string_value (builder, list->access_token);
-  if (list->account_id != NULL)
-    {
-      json_builder_set_member_name (builder, "accountId");
-      json_builder_add_string_value (builder, list->account_id);
-    }
   if (self->page_size > 0)
-    {
-      json_builder_set_member_name (builder, "maxResults");
-      json_builder_add_int_value (builder, self->page_size);
-    }
-  if (next_token != NULL)
-    {
-      json_builder_set_member_name (builder, "nextToken");
-      json_builder_add_string_value (builder, next_token);
-    }
-  json_builder_end_object (builder);
-  params = json_builder_get_root (builder);
-
+    json_object_set_int_member (json_node_get_object (params), "maxResults", self->page_size);
   amigo_service_call_async (AMIGO_SERVICE (self), list->operation, params,
                             g_task_get_cancellable (task), list_page_cb, task);
 }
@@ -351,14 +364,7 @@ amigo_sso_portal_list_accounts_async (AmigoSsoPortal      *self,
  *
  * Returns: (transfer container) (element-type AmigoSsoAccount): the accounts
  */
-GPtrArray *
-amigo_sso_portal_list_accounts_finish (AmigoSsoPortal  *self,
-                                       GAsyncResult    *result,
-                                       GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoSsoPortal, GPtrArray *, amigo_sso_portal_list_accounts)
 
 /**
  * amigo_sso_portal_list_account_roles_async:
@@ -395,42 +401,20 @@ amigo_sso_portal_list_account_roles_async (AmigoSsoPortal      *self,
  *
  * Returns: (transfer container) (element-type AmigoSsoRole): the roles
  */
-GPtrArray *
-amigo_sso_portal_list_account_roles_finish (AmigoSsoPortal  *self,
-                                            GAsyncResult    *result,
-                                            GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoSsoPortal, GPtrArray *, amigo_sso_portal_list_account_roles)
 
 /* ---- GetRoleCredentials ------------------------------------------------ */
 
 static void
-role_credentials_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+role_credentials_answer (GTask      *task,
+                         JsonObject *output)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) values = NULL;
-  GError *error = NULL;
-  JsonNode *node;
-  JsonObject *credentials;
-  const char *key_id;
-  const char *secret;
-  gint64 expiration_ms;
+  JsonNode *node = json_object_get_member (output, "roleCredentials");
+  JsonObject *credentials = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  const char *key_id = _amigo_sso_member_string (credentials, "accessKeyId");
+  const char *secret = _amigo_sso_member_string (credentials, "secretAccessKey");
+  gint64 expiration_ms = _amigo_sso_member_int (credentials, "expiration");
 
-  values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
-  if (values == NULL)
-    {
-      g_task_return_error (task, _amigo_sso_translate_error (error));
-      return;
-    }
-  node = json_object_get_member (json_node_get_object (values), "roleCredentials");
-  credentials = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  key_id = _amigo_sso_member_string (credentials, "accessKeyId");
-  secret = _amigo_sso_member_string (credentials, "secretAccessKey");
-  expiration_ms = _amigo_sso_member_int (credentials, "expiration");
   if (key_id == NULL || secret == NULL || *key_id == '\0' || *secret == '\0')
     {
       g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
@@ -465,28 +449,16 @@ amigo_sso_portal_get_role_credentials_async (AmigoSsoPortal      *self,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) params = NULL;
-  GTask *task;
 
   g_return_if_fail (AMIGO_IS_SSO_PORTAL (self));
   g_return_if_fail (access_token != NULL && account_id != NULL && role_name != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, amigo_sso_portal_get_role_credentials_async);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "accessToken");
-  json_builder_add_string_value (builder, access_token);
-  json_builder_set_member_name (builder, "accountId");
-  json_builder_add_string_value (builder, account_id);
-  json_builder_set_member_name (builder, "roleName");
-  json_builder_add_string_value (builder, role_name);
-  json_builder_end_object (builder);
-  params = json_builder_get_root (builder);
-
-  amigo_service_call_async (AMIGO_SERVICE (self), &amigo_sso_op_get_role_credentials, params, cancellable,
-                            role_credentials_cb, task);
+  params = _amigo_sso_params ("accessToken", access_token, "accountId", account_id,
+                              "roleName", role_name, NULL);
+  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_sso_op_get_role_credentials, params,
+                                  role_credentials_answer, amigo_sso_portal_get_role_credentials_async,
+                                  cancellable, callback, user_data);
 }
 
 /**
@@ -498,14 +470,7 @@ amigo_sso_portal_get_role_credentials_async (AmigoSsoPortal      *self,
  *
  * Returns: (transfer full) (nullable): the role's credentials
  */
-AmigoCredentials *
-amigo_sso_portal_get_role_credentials_finish (AmigoSsoPortal  *self,
-                                              GAsyncResult    *result,
-                                              GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoSsoPortal, AmigoCredentials *, amigo_sso_portal_get_role_credentials)
 
 /* ---- every account × role ------------------------------------------------ */
 
@@ -678,11 +643,4 @@ amigo_sso_portal_list_assignments_async (AmigoSsoPortal      *self,
  * Returns: (transfer container) (element-type AmigoSsoAssignment): the
  *   pairs, by account (in ListAccounts' order) then role
  */
-GPtrArray *
-amigo_sso_portal_list_assignments_finish (AmigoSsoPortal  *self,
-                                          GAsyncResult    *result,
-                                          GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoSsoPortal, GPtrArray *, amigo_sso_portal_list_assignments)

@@ -28,29 +28,24 @@ static const char *
 string_value (JsonObject *values,
               const char *name)
 {
-  return json_object_has_member (values, name) ? json_object_get_string_member (values, name) : NULL;
+  return values != NULL && json_object_has_member (values, name)
+         ? json_object_get_string_member (values, name) : NULL;
+}
+
+static JsonObject *
+object_value (JsonObject *values,
+              const char *name)
+{
+  return json_object_has_member (values, name) ? json_object_get_object_member (values, name) : NULL;
 }
 
 static void
-caller_identity_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+caller_identity_answer (GTask      *task,
+                        JsonObject *output)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) values = NULL;
   AmigoCallerIdentity *identity;
-  GError *error = NULL;
-  JsonObject *obj;
-  const char *account;
+  const char *account = string_value (output, "Account");
 
-  values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
-  if (values == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  obj = json_node_get_object (values);
-  account = string_value (obj, "Account");
   if (account == NULL || *account == '\0')
     {
       g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
@@ -61,8 +56,8 @@ caller_identity_cb (GObject      *source,
 
   identity = g_new0 (AmigoCallerIdentity, 1);
   identity->account = g_strstrip (g_strdup (account));
-  identity->arn = g_strdup (string_value (obj, "Arn"));
-  identity->user_id = g_strdup (string_value (obj, "UserId"));
+  identity->arn = g_strdup (string_value (output, "Arn"));
+  identity->user_id = g_strdup (string_value (output, "UserId"));
   g_task_return_pointer (task, identity, (GDestroyNotify) amigo_caller_identity_free);
 }
 
@@ -81,55 +76,38 @@ assumed_role_free (gpointer data)
   g_free (role);
 }
 
+static gboolean
+non_empty (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
 /* The session credentials of an AssumeRole* answer. */
 static void
-assume_role_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+assume_role_answer (GTask      *task,
+                    JsonObject *output)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) values = NULL;
-  GError *error = NULL;
-  JsonObject *obj;
-  JsonObject *credentials = NULL;
-  JsonObject *user = NULL;
-  const char *key_id = NULL;
-  const char *secret = NULL;
-  const char *token = NULL;
+  JsonObject *credentials = object_value (output, "Credentials");
+  JsonObject *user = object_value (output, "AssumedRoleUser");
+  const char *key_id = string_value (credentials, "AccessKeyId");
+  const char *secret = string_value (credentials, "SecretAccessKey");
+  const char *token = string_value (credentials, "SessionToken");
   gint64 expiration = 0;
   AssumedRole *role;
 
-  values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
-  if (values == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  obj = json_node_get_object (values);
-  if (json_object_has_member (obj, "Credentials"))
-    credentials = json_object_get_object_member (obj, "Credentials");
-  if (json_object_has_member (obj, "AssumedRoleUser"))
-    user = json_object_get_object_member (obj, "AssumedRoleUser");
-  if (credentials != NULL)
-    {
-      key_id = string_value (credentials, "AccessKeyId");
-      secret = string_value (credentials, "SecretAccessKey");
-      token = string_value (credentials, "SessionToken");
-      if (json_object_has_member (credentials, "Expiration"))
-        expiration = (gint64) json_object_get_double_member (credentials, "Expiration");
-    }
-  if (key_id == NULL || *key_id == '\0' || secret == NULL || *secret == '\0' ||
-      token == NULL || *token == '\0')
+  if (!non_empty (key_id) || !non_empty (secret) || !non_empty (token))
     {
       g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
                                _("STS answered without session credentials. "
                                  "Check the STS endpoint address."));
       return;
     }
+  if (json_object_has_member (credentials, "Expiration"))
+    expiration = (gint64) json_object_get_double_member (credentials, "Expiration");
 
   role = g_new0 (AssumedRole, 1);
   role->credentials = amigo_credentials_new (key_id, secret, token, expiration);
-  role->assumed_role_arn = g_strdup (user ? string_value (user, "Arn") : NULL);
+  role->assumed_role_arn = g_strdup (string_value (user, "Arn"));
   g_task_return_pointer (task, role, assumed_role_free);
 }
 
@@ -150,13 +128,35 @@ assumed_role_finish (GAsyncResult  *result,
   return credentials;
 }
 
+/* ---- requests --------------------------------------------------------- */
+
 static void
 add_string (JsonObject *params,
             const char *name,
             const char *value)
 {
-  if (value != NULL && *value != '\0')
+  if (non_empty (value))
     json_object_set_string_member (params, name, value);
+}
+
+/* What both AssumeRole requests start with: the role, the session's name
+ * and, when set, its duration. */
+static JsonNode *
+role_params (const char *role_arn,
+             const char *role_session_name,
+             gint        duration_seconds,
+             JsonObject **out_object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *obj = json_object_new ();
+
+  add_string (obj, "RoleArn", role_arn);
+  add_string (obj, "RoleSessionName", role_session_name);
+  if (duration_seconds > 0)
+    json_object_set_int_member (obj, "DurationSeconds", duration_seconds);
+  json_node_take_object (node, obj);
+  *out_object = obj;
+  return node;
 }
 
 /* ---- public API ------------------------------------------------------- */
@@ -236,14 +236,11 @@ amigo_sts_get_caller_identity_async (AmigoSts            *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  GTask *task;
-
   g_return_if_fail (AMIGO_IS_STS (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, amigo_sts_get_caller_identity_async);
-  amigo_service_call_async (AMIGO_SERVICE (self), &amigo_sts_op_get_caller_identity, NULL, cancellable,
-                            caller_identity_cb, task);
+  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_sts_op_get_caller_identity, NULL,
+                                  caller_identity_answer, amigo_sts_get_caller_identity_async,
+                                  cancellable, callback, user_data);
 }
 
 /**
@@ -285,26 +282,19 @@ amigo_sts_assume_role_async (AmigoSts                    *self,
                              GAsyncReadyCallback          callback,
                              gpointer                     user_data)
 {
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonObject) obj = json_object_new ();
-  GTask *task;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *obj;
 
   g_return_if_fail (AMIGO_IS_STS (self));
   g_return_if_fail (params != NULL && params->role_arn != NULL);
 
-  add_string (obj, "RoleArn", params->role_arn);
-  add_string (obj, "RoleSessionName", params->role_session_name);
-  if (params->duration_seconds > 0)
-    json_object_set_int_member (obj, "DurationSeconds", params->duration_seconds);
+  node = role_params (params->role_arn, params->role_session_name, params->duration_seconds, &obj);
   add_string (obj, "ExternalId", params->external_id);
   add_string (obj, "SerialNumber", params->serial_number);
   add_string (obj, "TokenCode", params->token_code);
-  json_node_set_object (node, obj);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, amigo_sts_assume_role_async);
-  amigo_service_call_async (AMIGO_SERVICE (self), &amigo_sts_op_assume_role, node, cancellable,
-                            assume_role_cb, task);
+  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_sts_op_assume_role, node,
+                                  assume_role_answer, amigo_sts_assume_role_async,
+                                  cancellable, callback, user_data);
 }
 
 /**
@@ -354,24 +344,18 @@ amigo_sts_assume_role_with_web_identity_async (AmigoSts            *self,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data)
 {
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonObject) obj = json_object_new ();
-  GTask *task;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *obj;
 
   g_return_if_fail (AMIGO_IS_STS (self));
   g_return_if_fail (role_arn != NULL && web_identity_token != NULL);
 
-  add_string (obj, "RoleArn", role_arn);
-  add_string (obj, "RoleSessionName", role_session_name);
+  node = role_params (role_arn, role_session_name, duration_seconds, &obj);
   add_string (obj, "WebIdentityToken", web_identity_token);
-  if (duration_seconds > 0)
-    json_object_set_int_member (obj, "DurationSeconds", duration_seconds);
-  json_node_set_object (node, obj);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, amigo_sts_assume_role_with_web_identity_async);
-  amigo_service_call_async (AMIGO_SERVICE (self), &amigo_sts_op_assume_role_with_web_identity, node,
-                            cancellable, assume_role_cb, task);
+  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_sts_op_assume_role_with_web_identity,
+                                  node, assume_role_answer,
+                                  amigo_sts_assume_role_with_web_identity_async,
+                                  cancellable, callback, user_data);
 }
 
 /**

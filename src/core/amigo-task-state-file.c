@@ -307,7 +307,9 @@ amigo_task_state_file_load (const char *path,
       set_aside (path, error->message);
       return tasks;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* A text with no value at all (only white space) loads without a root. */
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       set_aside (path, "not a JSON object");
       return tasks;

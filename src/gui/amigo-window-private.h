@@ -46,6 +46,8 @@ struct _AmigoWindow
   AdwStatusPage *empty_page;
   AdwStatusPage *error_page;
   GtkButton *error_edit_button;
+  GtkButton *error_sign_in_button;
+  GtkButton *error_retry_button;
   GtkScrolledWindow *details_scroller;
   GtkLabel *count_label;
   GMenuModel *actions_menu;

@@ -250,6 +250,7 @@ show_error (AmigoWindow  *self,
   const char *title = _("Could Not Load Images");
   const char *advice = NULL;
   gboolean offer_edit = FALSE;
+  gboolean offer_sign_in = FALSE;
 
   if (error->domain == AMIGO_AWS_ERROR)
     switch ((AmigoAwsErrorCode) error->code)
@@ -283,8 +284,13 @@ show_error (AmigoWindow  *self,
       case AMIGO_AWS_ERROR_SERVICE:
       case AMIGO_AWS_ERROR_BAD_RESPONSE:
       case AMIGO_AWS_ERROR_INVALID_ARGUMENT:
-      case AMIGO_AWS_ERROR_NOT_FOUND:
       case AMIGO_AWS_ERROR_SIGN_IN_REQUIRED:
+        /* Not an error to the person: the sign-in page of the session. */
+        title = _("Sign In to Continue");
+        advice = _("Amigo lists the images as soon as you have signed in.");
+        offer_sign_in = TRUE;
+        break;
+      case AMIGO_AWS_ERROR_NOT_FOUND:
       default:
         break;
       }
@@ -304,6 +310,11 @@ show_error (AmigoWindow  *self,
   adw_status_page_set_title (self->error_page, title);
   amigo_status_page_set_description_literal (self->error_page, g_strstrip (description));
   gtk_widget_set_visible (GTK_WIDGET (self->error_edit_button), offer_edit);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_sign_in_button), offer_sign_in);
+  /* Retrying cannot help before signing in; one suggested button. */
+  gtk_widget_set_visible (GTK_WIDGET (self->error_retry_button), !offer_sign_in);
+  adw_status_page_set_icon_name (self->error_page, offer_sign_in ? "system-users-symbolic"
+                                                                 : "dialog-error-symbolic");
   gtk_stack_set_visible_child_name (self->content_stack, "error");
 }
 
@@ -700,6 +711,8 @@ amigo_window_class_init (AmigoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, error_edit_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoWindow, error_sign_in_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoWindow, error_retry_button);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, details_scroller);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, actions_menu);

@@ -37,8 +37,9 @@ fuzz_take_uint (const uint8_t **data,
 }
 
 /* Silences GLib's own warnings: a fuzzer input is expected to be bad, and
- * g_warning would abort under G_DEBUG=fatal-warnings. Criticals still
- * abort: they mean the code called an API wrongly. */
+ * g_warning would abort under G_DEBUG=fatal-warnings. Criticals abort:
+ * they mean the code called an API wrongly (a NULL passed on), so they are
+ * findings libFuzzer must keep, not noise in the log. */
 static inline void
 fuzz_quiet_logs (void)
 {
@@ -47,6 +48,7 @@ fuzz_quiet_logs (void)
   if (g_once_init_enter (&done))
     {
       g_log_set_writer_func (g_log_writer_default, NULL, NULL);
+      g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
       g_setenv ("G_MESSAGES_DEBUG", "", TRUE);
       g_once_init_leave (&done, 1);
     }
