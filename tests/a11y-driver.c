@@ -287,6 +287,7 @@ main (int   argc,
       { "switch-role", "win.switch-role", NULL, NULL },
       { "sso-sign-in", NULL, sso_sign_in, sso_sign_in_done },
       { "sso-sign-in-code", NULL, sso_sign_in_code, sso_sign_in_done },
+      { "clean-up", "win.clean-up", NULL, NULL },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)

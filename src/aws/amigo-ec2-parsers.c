@@ -53,6 +53,8 @@ typedef struct {
   char *return_value;
   AmigoSnapshotDeletion *deletions;
   guint n_deletions;
+  char *state;          /* GetAllowedImagesSettings */
+  char *managed_by;     /* GetAllowedImagesSettings */
 } Ec2Result;
 
 /* Element names come from libxml2's dictionary, one pointer per distinct
@@ -219,6 +221,30 @@ static const AmigoRecordField describe_store_image_tasks_fields[] = {
   RESULT_STRING ("nextToken", "NextToken", next_token),
 };
 ROOT_TYPE (describe_store_image_tasks, describe_store_image_tasks_fields);
+/* The image clean-up: references, the Recycle Bin, ancestry, Allowed AMIs */
+static const AmigoRecordField describe_image_references_fields[] = {
+  RESULT_OBJECTS ("imageReferenceSet", "ImageReferences", amigo_image_reference_record),
+  RESULT_STRING ("nextToken", "NextToken", next_token),
+};
+ROOT_TYPE (describe_image_references, describe_image_references_fields);
+
+static const AmigoRecordField list_images_in_recycle_bin_fields[] = {
+  RESULT_OBJECTS ("imageSet", "Images", amigo_recycle_bin_image_record),
+  RESULT_STRING ("nextToken", "NextToken", next_token),
+};
+ROOT_TYPE (list_images_in_recycle_bin, list_images_in_recycle_bin_fields);
+
+static const AmigoRecordField get_image_ancestry_fields[] = {
+  RESULT_OBJECTS ("imageAncestryEntrySet", "ImageAncestryEntries", amigo_image_ancestry_entry_record),
+};
+ROOT_TYPE (get_image_ancestry, get_image_ancestry_fields);
+
+static const AmigoRecordField get_allowed_images_settings_fields[] = {
+  RESULT_STRING ("state", "State", state),
+  RESULT_OBJECTS ("imageCriterionSet", "ImageCriteria", amigo_image_criterion_record),
+  RESULT_STRING ("managedBy", "ManagedBy", managed_by),
+};
+ROOT_TYPE (get_allowed_images_settings, get_allowed_images_settings_fields);
 
 /* Items */
 
@@ -925,6 +951,62 @@ amigo_ec2_parser_new_deregister_image (void)
 }
 
 /**
+ * amigo_ec2_parser_new_describe_image_references:
+ *
+ * Reads `DescribeImageReferencesResponse`: #AmigoImageReference items and
+ * `nextToken`.
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_describe_image_references (void)
+{
+  return parser_new ("DescribeImageReferencesResponse", &describe_image_references_type);
+}
+
+/**
+ * amigo_ec2_parser_new_list_images_in_recycle_bin:
+ *
+ * Reads `ListImagesInRecycleBinResponse`: #AmigoRecycleBinImage items and
+ * `nextToken`.
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_list_images_in_recycle_bin (void)
+{
+  return parser_new ("ListImagesInRecycleBinResponse", &list_images_in_recycle_bin_type);
+}
+
+/**
+ * amigo_ec2_parser_new_get_image_ancestry:
+ *
+ * Reads `GetImageAncestryResponse`: #AmigoImageAncestryEntry items, from
+ * the image asked about to its root.
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_get_image_ancestry (void)
+{
+  return parser_new ("GetImageAncestryResponse", &get_image_ancestry_type);
+}
+
+/**
+ * amigo_ec2_parser_new_get_allowed_images_settings:
+ *
+ * Reads `GetAllowedImagesSettingsResponse`: #AmigoImageCriterion items,
+ * `state` and `managedBy` (amigo_ec2_parser_get_value()).
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_get_allowed_images_settings (void)
+{
+  return parser_new ("GetAllowedImagesSettingsResponse", &get_allowed_images_settings_type);
+}
+
+/**
  * amigo_ec2_parser_new_simple:
  * @operation: the operation, e.g. `CreateImage`
  *
@@ -989,6 +1071,8 @@ amigo_ec2_parser_free (AmigoEc2Parser *self)
   g_free (self->result.reservation_id);
   g_free (self->result.owner_id);
   g_free (self->result.return_value);
+  g_free (self->result.state);
+  g_free (self->result.managed_by);
   for (guint i = 0; i < self->result.n_deletions; i++)
     amigo_record_clear (&amigo_snapshot_deletion_record, &self->result.deletions[i]);
   g_free (self->result.deletions);
@@ -1259,7 +1343,13 @@ amigo_ec2_parser_get_value (AmigoEc2Parser *self,
   g_return_val_if_fail (element != NULL, NULL);
 
   if (self->values == NULL)
-    return strcmp (element, "return") == 0 ? self->result.return_value : NULL;
+    {
+      if (strcmp (element, "state") == 0)
+        return self->result.state;
+      if (strcmp (element, "managedBy") == 0)
+        return self->result.managed_by;
+      return strcmp (element, "return") == 0 ? self->result.return_value : NULL;
+    }
   return g_hash_table_lookup (self->values, element);
 }
 

@@ -10,6 +10,10 @@
 #include "amigo-image.h"
 #include "amigo-image-attribute.h"
 #include "amigo-import-task.h"
+#include "amigo-image-ancestry-entry.h"
+#include "amigo-image-criterion.h"
+#include "amigo-image-reference.h"
+#include "amigo-recycle-bin-image.h"
 #include "amigo-instance.h"
 #include "amigo-instance-type.h"
 #include "amigo-key-pair.h"
@@ -75,6 +79,10 @@ typedef struct _AmigoRecordType AmigoRecordType;
 AmigoEc2Parser *amigo_ec2_parser_new_answer_object            (const char            *root_element,
                                                                const AmigoRecordType *record);
 GObject        *amigo_ec2_parser_get_object                   (AmigoEc2Parser    *self);
+AmigoEc2Parser *amigo_ec2_parser_new_describe_image_references   (void);
+AmigoEc2Parser *amigo_ec2_parser_new_list_images_in_recycle_bin  (void);
+AmigoEc2Parser *amigo_ec2_parser_new_get_image_ancestry          (void);
+AmigoEc2Parser *amigo_ec2_parser_new_get_allowed_images_settings (void);
 AmigoEc2Parser *amigo_ec2_parser_new_simple                   (const char        *operation);
 AmigoEc2Parser *amigo_ec2_parser_new_get_caller_identity      (void);
 void            amigo_ec2_parser_free                         (AmigoEc2Parser    *self);

@@ -21,6 +21,8 @@
 #include "accounts/amigo-switch-role-dialog.h"
 #include "amigo-window-private.h"
 #include "amigo-text.h"
+#include "amigo-region-list.h"
+#include "cleanup/amigo-cleanup-window.h"
 
 /* Whether the account owns every image of @images. */
 static gboolean
@@ -336,6 +338,36 @@ toggle_sidebar_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
+/* Clean Up (issue 17): the account's own images by cost and use, in a
+ * window of its own (src/gui/cleanup/). */
+static void
+clean_up_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AmigoWindow *self = AMIGO_WINDOW (widget);
+  g_autoptr(GPtrArray) regions = g_ptr_array_new ();
+  const char *region = self->region != NULL && *self->region != '\0'
+                       ? self->region : amigo_account_get_default_region (self->account);
+  AmigoCleanupWindow *window;
+
+  if (self->account == NULL || self->client == NULL)
+    return;
+  for (guint i = 0; self->region_list != NULL && i < self->region_list->len; i++)
+    {
+      const AmigoRegionEntry *entry = g_ptr_array_index (self->region_list, i);
+
+      if (entry->state != AMIGO_REGION_STATE_NOT_ENABLED)
+        g_ptr_array_add (regions, entry->code);
+    }
+  if (regions->len == 0)
+    g_ptr_array_add (regions, (gpointer) region);
+  g_ptr_array_add (regions, NULL);
+  window = amigo_cleanup_window_new (GTK_WINDOW (self), self->account, self->client,
+                                     (const char * const *) regions->pdata, region);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 void
 _amigo_window_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -353,6 +385,7 @@ _amigo_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.switch-role", NULL, switch_role_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.clean-up", NULL, clean_up_action);
 
   actions = amigo_actions_get_all (&n_actions);
   for (guint i = 0; i < n_actions; i++)
