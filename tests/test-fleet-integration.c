@@ -12,6 +12,9 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
+#include "amigo-account-manager.h"
 #include "amigo-autoscaling.h"
 #include "amigo-autoscaling-model.h"
 #include "amigo-client.h"
@@ -20,6 +23,7 @@
 #include "amigo-image-users.h"
 #include "amigo-quick-start.h"
 #include "amigo-ssm.h"
+#include "amigo-task-manager.h"
 
 #define REGION       "us-east-1"
 #define OTHER_REGION "eu-west-1"
@@ -747,6 +751,218 @@ test_refresh_request_rules (void)
   g_assert_false (amigo_instance_refresh_status_can_roll_back ("RollbackInProgress"));
 }
 
+/* ---- the refresh as a task -------------------------------------------- */
+
+#define ACCOUNT_ID "environment"
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static AmigoTaskManager *
+new_task_manager (const char           *state_path,
+                  AmigoAccountManager **out_accounts)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AmigoAccountManager *accounts;
+  AmigoTaskManager *manager;
+
+  envp = g_environ_setenv (envp, "AWS_ENDPOINT_URL", env.endpoint, TRUE);
+  envp = g_environ_setenv (envp, "AWS_ACCESS_KEY_ID", g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"), TRUE);
+  envp = g_environ_setenv (envp, "AWS_SECRET_ACCESS_KEY", g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"), TRUE);
+  envp = g_environ_setenv (envp, "AWS_REGION", REGION, TRUE);
+  envp = g_environ_unsetenv (envp, "AWS_PROFILE");
+  accounts = amigo_account_manager_new (settings, (const char * const *) envp);
+  amigo_account_manager_load_async (accounts, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (amigo_account_manager_load_finish (accounts, result, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (amigo_account_manager_lookup (accounts, ACCOUNT_ID));
+
+  manager = amigo_task_manager_new (accounts, state_path);
+  amigo_task_manager_set_intervals_for_testing (manager, 20, 100);
+  *out_accounts = accounts;
+  return manager;
+}
+
+static gboolean
+wait_task (AmigoTask *task,
+           gboolean (*until) (AmigoTask *task))
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!until (task) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return until (task);
+}
+
+static gboolean
+task_ended (AmigoTask *task)
+{
+  return amigo_task_get_state (task) != AMIGO_TASK_STATE_RUNNING;
+}
+
+static gboolean
+task_says_to_update (AmigoTask *task)
+{
+  const char *message = amigo_task_get_message (task);
+
+  return task_ended (task)
+         || (message != NULL && strstr (message, "to update") != NULL && amigo_task_get_percent (task) > 0);
+}
+
+static AmigoTask *
+first_task (AmigoTaskManager *manager)
+{
+  GListModel *tasks = amigo_task_manager_get_tasks (manager);
+
+  g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, 1);
+  return g_list_model_get_item (tasks, 0);
+}
+
+/* A roll-out followed by the task manager: its percentage and the
+ * instances to update show as they come, it is saved in the state file,
+ * a restarted manager resumes it, and it ends Successful with the group's
+ * instances on the new image. */
+static void
+test_refresh_task (void)
+{
+  g_autofree char *tmp_dir = NULL;
+  g_autofree char *state_path = NULL;
+  g_autofree char *ubuntu = NULL;
+  g_autofree char *debian = NULL;
+  g_autoptr(AmigoLaunchTemplate) template = NULL;
+  g_autoptr(AmigoLaunchTemplateVersion) v2 = NULL;
+  g_autofree char *group_name = NULL;
+  g_autofree char *refresh_id = NULL;
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoAccountManager) accounts2 = NULL;
+  g_autoptr(AmigoTaskManager) manager = NULL;
+  g_autoptr(AmigoTaskManager) restarted = NULL;
+  g_autoptr(AmigoTask) task = NULL;
+  g_autoptr(AmigoTask) resumed = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *ids[3] = { NULL, NULL, NULL };
+  const char *template_id;
+
+  if (!have_server ())
+    return;
+
+  tmp_dir = g_dir_make_tmp ("amigo-fleet-XXXXXX", &error);
+  g_assert_no_error (error);
+  state_path = g_build_filename (tmp_dir, "tasks.json", NULL);
+  ubuntu = parameter_value (UBUNTU_2404_X86);
+  debian = parameter_value (DEBIAN_12_X86);
+  template = create_template (ubuntu);
+  template_id = amigo_launch_template_get_launch_template_id (template);
+  group_name = create_group_for (template_id, 3);
+  v2 = new_version (template_id, debian);
+  refresh_id = start_refresh (group_name, template_id, "2", 50);
+
+  ids[0] = group_name;
+  ids[1] = refresh_id;
+  manager = new_task_manager (state_path, &accounts);
+  task = amigo_task_new (AMIGO_TASK_KIND_INSTANCE_REFRESH, ACCOUNT_ID, REGION, ids, "Roll out");
+  g_assert_true (amigo_task_get_can_cancel (task));
+  g_assert_true (amigo_task_get_can_roll_back (task));
+  amigo_task_manager_add (manager, task);
+  g_assert_true (wait_task (task, task_says_to_update));
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_RUNNING);
+  g_assert_true (g_file_test (state_path, G_FILE_TEST_EXISTS));
+
+  /* Amigo quits and starts again: the saved refresh is followed on. */
+  g_clear_object (&manager);
+  g_clear_object (&task);
+  restarted = new_task_manager (state_path, &accounts2);
+  while (g_list_model_get_n_items (amigo_task_manager_get_tasks (restarted)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  resumed = first_task (restarted);
+  g_assert_cmpint (amigo_task_get_kind (resumed), ==, AMIGO_TASK_KIND_INSTANCE_REFRESH);
+  g_assert_cmpstr (amigo_task_get_resource_ids (resumed)[1], ==, refresh_id);
+  g_assert_true (wait_task (resumed, task_ended));
+  g_assert_cmpint (amigo_task_get_state (resumed), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  g_assert_cmpint (amigo_task_get_percent (resumed), ==, 100);
+  g_assert_false (amigo_task_get_can_roll_back (resumed));
+  assert_instances_run (group_name, debian);
+
+  g_clear_object (&restarted);
+  g_unlink (state_path);
+  g_rmdir (tmp_dir);
+}
+
+static void
+stop_from_task (gboolean roll_back)
+{
+  g_autofree char *ubuntu = NULL;
+  g_autofree char *debian = NULL;
+  g_autoptr(AmigoLaunchTemplate) template = NULL;
+  g_autoptr(AmigoLaunchTemplateVersion) v2 = NULL;
+  g_autofree char *group_name = NULL;
+  g_autofree char *refresh_id = NULL;
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = NULL;
+  g_autoptr(AmigoTask) task = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *ids[3] = { NULL, NULL, NULL };
+  const char *template_id;
+  gboolean ok;
+
+  ubuntu = parameter_value (UBUNTU_2404_X86);
+  debian = parameter_value (DEBIAN_12_X86);
+  template = create_template (ubuntu);
+  template_id = amigo_launch_template_get_launch_template_id (template);
+  group_name = create_group_for (template_id, 4);
+  v2 = new_version (template_id, debian);
+  refresh_id = start_refresh (group_name, template_id, "2", 75);
+
+  ids[0] = group_name;
+  ids[1] = refresh_id;
+  manager = new_task_manager (NULL, &accounts);
+  task = amigo_task_new (AMIGO_TASK_KIND_INSTANCE_REFRESH, ACCOUNT_ID, REGION, ids, "Roll out");
+  amigo_task_manager_add (manager, task);
+  g_assert_true (wait_task (task, task_says_to_update));
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_RUNNING);
+
+  if (roll_back)
+    amigo_task_manager_roll_back_async (manager, task, NULL, store_result_cb, &result);
+  else
+    amigo_task_manager_cancel_async (manager, task, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ok = roll_back ? amigo_task_manager_roll_back_finish (manager, result, &error)
+                 : amigo_task_manager_cancel_finish (manager, result, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  g_assert_true (wait_task (task, task_ended));
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_CANCELLED);
+  g_assert_cmpstr (amigo_task_get_message (task), ==,
+                   roll_back ? "The instance refresh was rolled back." : "The instance refresh was cancelled.");
+  if (roll_back)
+    assert_instances_run (group_name, ubuntu);
+  g_assert_false (amigo_task_get_can_cancel (task));
+}
+
+/* Cancel and Roll Back from the task: Auto Scaling is asked, the task
+ * follows the refresh until it is Cancelled or RollbackSuccessful. */
+static void
+test_refresh_task_cancel_and_rollback (void)
+{
+  if (!have_server ())
+    return;
+  stop_from_task (FALSE);
+  stop_from_task (TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -779,6 +995,8 @@ main (int    argc,
   g_test_add_func ("/fleet/refresh/rollout", test_rollout);
   g_test_add_func ("/fleet/refresh/cancel-and-rollback", test_refresh_cancel_and_rollback);
   g_test_add_func ("/fleet/refresh/request-rules", test_refresh_request_rules);
+  g_test_add_func ("/fleet/refresh/task", test_refresh_task);
+  g_test_add_func ("/fleet/refresh/task-cancel-and-rollback", test_refresh_task_cancel_and_rollback);
 
   status = g_test_run ();
 

@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "amigo-autoscaling.h"
 #include "amigo-ec2.h"
 #include "amigo-task-manager.h"
 
@@ -43,6 +44,7 @@ struct _Watch
   AmigoTask *task;
   GCancellable *cancellable;
   AmigoEc2 *ec2;
+  AmigoAutoscaling *autoscaling;  /* instance refreshes only */
   guint timeout_id;
   guint interval_ms;            /* the next wait */
   char *progress;               /* what AWS said last time, to see a change */
@@ -92,6 +94,15 @@ gboolean _amigo_task_watch_answered              (Watch               *watch,
 gboolean _amigo_task_watch_poll_vm               (Watch               *watch);
 /* Cancels a running import (CancelImportTask); completes @gtask. */
 void     _amigo_task_watch_cancel_import         (Watch               *watch,
+                                                  GTask               *gtask);
+
+/* amigo-task-watch-refresh.c: instance refreshes. Polls @watch's task
+ * when it is one (TRUE), else does nothing (FALSE). */
+gboolean _amigo_task_watch_poll_refresh          (Watch               *watch);
+/* Asks CancelInstanceRefresh (or RollbackInstanceRefresh when @roll_back);
+ * completes @gtask once Auto Scaling accepted it. */
+void     _amigo_task_watch_stop_refresh          (Watch               *watch,
+                                                  gboolean             roll_back,
                                                   GTask               *gtask);
 
 /* The image of @watch's task in a DescribeImages answer, or %NULL. */

@@ -424,6 +424,11 @@ amigo_task_manager_cancel_async (AmigoTaskManager    *self,
       _amigo_task_watch_cancel_import (watch, g_steal_pointer (&gtask));
       return;
     }
+  if (amigo_task_get_kind (task) == AMIGO_TASK_KIND_INSTANCE_REFRESH)
+    {
+      _amigo_task_watch_stop_refresh (watch, FALSE, g_steal_pointer (&gtask));
+      return;
+    }
   request.image_ids = amigo_task_get_resource_ids (task);
   amigo_ec2_describe_images_async (watch->ec2, &request, NULL, NULL, NULL, cancellable,
                                    cancel_check_cb, g_steal_pointer (&gtask));
@@ -433,6 +438,63 @@ gboolean
 amigo_task_manager_cancel_finish (AmigoTaskManager  *self,
                                   GAsyncResult      *result,
                                   GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * amigo_task_manager_roll_back_async:
+ * @task: a running instance refresh
+ *
+ * Asks Auto Scaling to roll the refresh back (RollbackInstanceRefresh);
+ * the task goes on until the rollback is over.
+ */
+void
+amigo_task_manager_roll_back_async (AmigoTaskManager    *self,
+                                    AmigoTask           *task,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) gtask = NULL;
+  Watch *watch;
+
+  g_return_if_fail (AMIGO_IS_TASK_MANAGER (self));
+  g_return_if_fail (AMIGO_IS_TASK (task));
+
+  gtask = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (gtask, amigo_task_manager_roll_back_async);
+
+  watch = g_hash_table_lookup (self->watches, task);
+  if (watch == NULL || !amigo_task_get_can_roll_back (task))
+    {
+      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                               _("Only a running instance refresh can be rolled back."));
+      return;
+    }
+  if (watch->autoscaling == NULL)
+    {
+      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("Amigo is still connecting to the task’s account. Try again in a moment."));
+      return;
+    }
+  if (watch->cancelling)
+    {
+      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("The task is already being cancelled."));
+      return;
+    }
+
+  watch->cancelling = TRUE;
+  g_task_set_task_data (gtask, _amigo_task_watch_ref (watch), (GDestroyNotify) _amigo_task_watch_unref);
+  _amigo_task_watch_stop_refresh (watch, TRUE, g_steal_pointer (&gtask));
+}
+
+gboolean
+amigo_task_manager_roll_back_finish (AmigoTaskManager  *self,
+                                     GAsyncResult      *result,
+                                     GError           **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

@@ -34,6 +34,8 @@ void              amigo_task_manager_clear_finished (AmigoTaskManager *self);
 /* Stops @task where AWS allows it (amigo_task_get_can_cancel(): a copy is
  * stopped by deregistering the unfinished copy). Ask the person first. */
 AMIGO_DECLARE_ASYNC (AmigoTaskManager, gboolean, amigo_task_manager_cancel, AmigoTask *task);
+/* Rolls a running instance refresh back (RollbackInstanceRefresh). */
+AMIGO_DECLARE_ASYNC (AmigoTaskManager, gboolean, amigo_task_manager_roll_back, AmigoTask *task);
 
 /* ---- for tests only ----------------------------------------------------
  * Hooks into the polling that nothing in the app calls (see each

@@ -220,6 +220,7 @@ _amigo_task_watch_poll_vm (Watch *watch)
     case AMIGO_TASK_KIND_COPY_IMAGE:
     case AMIGO_TASK_KIND_LAUNCH:
     case AMIGO_TASK_KIND_RESTORE_IMAGE:
+    case AMIGO_TASK_KIND_INSTANCE_REFRESH:
     default:
       return FALSE;
     }

@@ -37,6 +37,7 @@ watch_clear (gpointer data)
   g_clear_object (&watch->task);
   g_clear_object (&watch->cancellable);
   g_clear_object (&watch->ec2);
+  g_clear_object (&watch->autoscaling);
   g_free (watch->progress);
 }
 
@@ -482,6 +483,8 @@ watch_poll (Watch *watch)
   watch->manager->n_requests++;
   watch->in_flight = TRUE;
 
+  if (_amigo_task_watch_poll_refresh (watch))
+    return;
   if (_amigo_task_watch_poll_vm (watch))
     return;
   if (amigo_task_get_kind (watch->task) == AMIGO_TASK_KIND_LAUNCH)
@@ -528,6 +531,13 @@ client_cb (GObject      *source,
     }
 
   watch->ec2 = amigo_ec2_new_for_account (account, client, amigo_task_get_region (watch->task), &error);
+  if (watch->ec2 != NULL && amigo_task_get_kind (watch->task) == AMIGO_TASK_KIND_INSTANCE_REFRESH)
+    {
+      watch->autoscaling = amigo_autoscaling_new_for_account (account, client, amigo_task_get_region (watch->task),
+                                                              &error);
+      if (watch->autoscaling == NULL)
+        g_clear_object (&watch->ec2);
+    }
   if (watch->ec2 == NULL)
     {
       _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_FAILED, error->message);

@@ -41,7 +41,8 @@ G_DEFINE_ENUM_TYPE (AmigoTaskKind, amigo_task_kind,
   G_DEFINE_ENUM_VALUE (AMIGO_TASK_KIND_IMPORT_IMAGE, "import-image"),
   G_DEFINE_ENUM_VALUE (AMIGO_TASK_KIND_EXPORT_IMAGE, "export-image"),
   G_DEFINE_ENUM_VALUE (AMIGO_TASK_KIND_STORE_IMAGE, "store-image"),
-  G_DEFINE_ENUM_VALUE (AMIGO_TASK_KIND_RESTORE_IMAGE, "restore-image"))
+  G_DEFINE_ENUM_VALUE (AMIGO_TASK_KIND_RESTORE_IMAGE, "restore-image"),
+  G_DEFINE_ENUM_VALUE (AMIGO_TASK_KIND_INSTANCE_REFRESH, "instance-refresh"))
 
 G_DEFINE_ENUM_TYPE (AmigoTaskState, amigo_task_state,
   G_DEFINE_ENUM_VALUE (AMIGO_TASK_STATE_RUNNING, "running"),
@@ -538,8 +539,17 @@ amigo_task_get_can_cancel (AmigoTask *self)
 
   /* Deregistering a pending copy is AWS's documented way to stop it;
    * CancelImportTask stops an import. */
-  return (self->kind == AMIGO_TASK_KIND_COPY_IMAGE || self->kind == AMIGO_TASK_KIND_IMPORT_IMAGE)
+  return (self->kind == AMIGO_TASK_KIND_COPY_IMAGE || self->kind == AMIGO_TASK_KIND_IMPORT_IMAGE
+          || self->kind == AMIGO_TASK_KIND_INSTANCE_REFRESH)
          && self->state == AMIGO_TASK_STATE_RUNNING;
+}
+
+gboolean
+amigo_task_get_can_roll_back (AmigoTask *self)
+{
+  g_return_val_if_fail (AMIGO_IS_TASK (self), FALSE);
+
+  return self->kind == AMIGO_TASK_KIND_INSTANCE_REFRESH && self->state == AMIGO_TASK_STATE_RUNNING;
 }
 
 /**
@@ -568,6 +578,7 @@ amigo_task_get_result_image_id (AmigoTask *self)
     case AMIGO_TASK_KIND_LAUNCH:
     case AMIGO_TASK_KIND_EXPORT_IMAGE:
     case AMIGO_TASK_KIND_STORE_IMAGE:
+    case AMIGO_TASK_KIND_INSTANCE_REFRESH:
     default:
       return NULL;
     }
@@ -621,6 +632,8 @@ amigo_task_get_cancel_hint (AmigoTask *self)
       return _("AWS cannot stop storing an image; delete the object from the bucket once it is written if you do not want it");
     case AMIGO_TASK_KIND_LAUNCH:
       return _("Launching cannot be undone here; terminate the instances once they run if you do not want them");
+    case AMIGO_TASK_KIND_INSTANCE_REFRESH:
+      return _("Stop replacing instances; those already replaced keep the new image");
     default:
       g_assert_not_reached ();
     }
@@ -691,6 +704,9 @@ amigo_task_dup_outcome (AmigoTask *self)
           && n_ids > 1)
         /* Translators: %s is where the file is, e.g. s3://my-bucket/exports/export-ami-0123.vmdk */
         return g_strdup_printf (_("Written to %s."), self->resource_ids[1]);
+      if (self->kind == AMIGO_TASK_KIND_INSTANCE_REFRESH)
+        /* Translators: %s is an Auto Scaling group's name */
+        return g_strdup_printf (_("The instances of group %s are replaced."), self->resource_ids[0]);
       /* Translators: %s is an image id */
       return g_strdup_printf (_("Image %s is available."), ids);
     case AMIGO_TASK_STATE_FAILED:
@@ -699,6 +715,8 @@ amigo_task_dup_outcome (AmigoTask *self)
         return g_strdup_printf (_("Failed: %s"), self->message);
       return g_strdup (_("Failed."));
     case AMIGO_TASK_STATE_CANCELLED:
+      if (self->kind == AMIGO_TASK_KIND_INSTANCE_REFRESH && self->message != NULL)
+        return g_strdup (self->message);
       return g_strdup (_("Cancelled."));
     case AMIGO_TASK_STATE_RUNNING:
     default:

@@ -21,6 +21,9 @@ G_BEGIN_DECLS
  * @AMIGO_TASK_KIND_STORE_IMAGE: CreateStoreImageTask (resources: the image
  *   id and the `s3://bucket/key` of its object)
  * @AMIGO_TASK_KIND_RESTORE_IMAGE: an image made by CreateRestoreImageTask
+ * @AMIGO_TASK_KIND_INSTANCE_REFRESH: an Auto Scaling instance refresh
+ *   (resources: the group's name and the refresh id); cancelled with
+ *   CancelInstanceRefresh, rolled back with RollbackInstanceRefresh
  */
 typedef enum {
   AMIGO_TASK_KIND_CREATE_IMAGE,
@@ -31,6 +34,7 @@ typedef enum {
   AMIGO_TASK_KIND_EXPORT_IMAGE,
   AMIGO_TASK_KIND_STORE_IMAGE,
   AMIGO_TASK_KIND_RESTORE_IMAGE,
+  AMIGO_TASK_KIND_INSTANCE_REFRESH,
 } AmigoTaskKind;
 
 /**
@@ -90,6 +94,8 @@ gint64          amigo_task_get_finished      (AmigoTask           *self);
  * not, amigo_task_get_cancel_hint() says why, for a tooltip. */
 gboolean        amigo_task_get_can_cancel    (AmigoTask           *self);
 const char     *amigo_task_get_cancel_hint   (AmigoTask           *self);
+/* Whether the task can be rolled back (a running instance refresh). */
+gboolean        amigo_task_get_can_roll_back (AmigoTask           *self);
 /* What a finished task made, for the task list's button: the image to
  * show (an import's AMI, a made or copied image), or the s3:// location of
  * an export's file or a stored image; %NULL when there is none. */

@@ -114,6 +114,18 @@ on_cancel_clicked_cb (AmigoTaskRow  *row,
 
   if (!amigo_task_get_can_cancel (task))
     return;
+  if (amigo_task_get_kind (task) == AMIGO_TASK_KIND_INSTANCE_REFRESH)
+    {
+      /* Translators: %s is an Auto Scaling group's name */
+      body = g_strdup_printf (_("Auto Scaling stops replacing the instances of group %s. Instances already "
+                                "replaced keep the new image."), amigo_task_get_resource_ids (task)[0]);
+      dialog = amigo_confirm_new (parent_window (self), _("Cancel the Instance Refresh?"), body,
+                                  "keep", _("_Keep Refreshing"), "stop", _("_Cancel Refresh"));
+      amigo_confirm_connect (dialog, "stop", stop_confirmed, self, task);
+      gtk_popover_popdown (GTK_POPOVER (self));
+      show_dialog (self, GTK_WIDGET (dialog));
+      return;
+    }
 
   /* Translators: "The unfinished copy ami-0123 in Asia Pacific (Seoul) will
    * be deregistered. …" */
@@ -124,6 +136,57 @@ on_cancel_clicked_cb (AmigoTaskRow  *row,
                               "keep", _("_Keep Copying"), "stop", _("_Stop Copy"));
   amigo_confirm_connect (dialog, "stop", stop_confirmed, self, task);
 
+  gtk_popover_popdown (GTK_POPOVER (self));
+  show_dialog (self, GTK_WIDGET (dialog));
+}
+
+static void
+roll_back_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(AmigoTaskList) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!amigo_task_manager_roll_back_finish (AMIGO_TASK_MANAGER (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (parent_window (self), _("Could Not Roll Back"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      show_dialog (self, dialog);
+    }
+}
+
+static void
+roll_back_confirmed (gpointer owner,
+                     gpointer item)
+{
+  AmigoTaskList *self = owner;
+
+  if (self->manager != NULL)
+    amigo_task_manager_roll_back_async (self->manager, item, NULL, roll_back_cb, g_object_ref (self));
+}
+
+static void
+on_roll_back_clicked_cb (AmigoTaskRow  *row,
+                         AmigoTaskList *self)
+{
+  AmigoTask *task = amigo_task_row_get_task (row);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!amigo_task_get_can_roll_back (task))
+    return;
+
+  /* Translators: %s is an Auto Scaling group's name */
+  body = g_strdup_printf (_("Auto Scaling replaces the instances of group %s that already run the new "
+                            "configuration with instances of the previous one."),
+                          amigo_task_get_resource_ids (task)[0]);
+  dialog = amigo_confirm_new (parent_window (self), _("Roll Back the Instance Refresh?"), body,
+                              "keep", _("_Keep Refreshing"), "roll-back", _("_Roll Back"));
+  amigo_confirm_connect (dialog, "roll-back", roll_back_confirmed, self, task);
   gtk_popover_popdown (GTK_POPOVER (self));
   show_dialog (self, GTK_WIDGET (dialog));
 }
@@ -191,6 +254,7 @@ create_row_cb (gpointer item,
   GtkWidget *row = amigo_task_row_new (AMIGO_TASK (item));
 
   g_signal_connect_object (row, "cancel-clicked", G_CALLBACK (on_cancel_clicked_cb), self, 0);
+  g_signal_connect_object (row, "roll-back-clicked", G_CALLBACK (on_roll_back_clicked_cb), self, 0);
   g_signal_connect_object (row, "result-clicked", G_CALLBACK (on_result_clicked_cb), self, 0);
   g_signal_connect_object (row, "state-changed", G_CALLBACK (update_clear_button), self,
                            G_CONNECT_SWAPPED);

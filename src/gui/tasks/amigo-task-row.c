@@ -26,6 +26,7 @@ struct _AmigoTaskRow
   GtkProgressBar *progress_bar;
   GtkLabel *percent;
   GtkButton *cancel_button;
+  GtkButton *roll_back_button;
   GtkLabel *message;
   GtkLabel *elapsed;
   GtkButton *result_button;
@@ -38,6 +39,7 @@ G_DEFINE_FINAL_TYPE (AmigoTaskRow, amigo_task_row, GTK_TYPE_LIST_BOX_ROW)
 
 enum {
   SIGNAL_CANCEL_CLICKED,
+  SIGNAL_ROLL_BACK_CLICKED,
   SIGNAL_RESULT_CLICKED,
   SIGNAL_STATE_CHANGED,
   N_SIGNALS
@@ -122,6 +124,7 @@ amigo_task_row_update (AmigoTaskRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), running);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), amigo_task_get_can_cancel (task));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->cancel_button), amigo_task_get_cancel_hint (task));
+  gtk_widget_set_visible (GTK_WIDGET (self->roll_back_button), amigo_task_get_can_roll_back (task));
 
   gtk_label_set_text (self->message, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message), message != NULL);
@@ -187,6 +190,12 @@ on_cancel_clicked_cb (AmigoTaskRow *self)
 }
 
 static void
+on_roll_back_clicked_cb (AmigoTaskRow *self)
+{
+  g_signal_emit (self, signals[SIGNAL_ROLL_BACK_CLICKED], 0);
+}
+
+static void
 on_result_clicked_cb (AmigoTaskRow *self)
 {
   g_signal_emit (self, signals[SIGNAL_RESULT_CLICKED], 0);
@@ -219,6 +228,14 @@ amigo_task_row_class_init (AmigoTaskRowClass *klass)
     g_signal_new ("cancel-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /**
+   * AmigoTaskRow::roll-back-clicked:
+   *
+   * The roll back button (an instance refresh's) was clicked.
+   */
+  signals[SIGNAL_ROLL_BACK_CLICKED] =
+    g_signal_new ("roll-back-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
    * AmigoTaskRow::result-clicked:
    *
    * The link to what the task made was clicked.
@@ -243,10 +260,12 @@ amigo_task_row_class_init (AmigoTaskRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmigoTaskRow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, AmigoTaskRow, percent);
   gtk_widget_class_bind_template_child (widget_class, AmigoTaskRow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoTaskRow, roll_back_button);
   gtk_widget_class_bind_template_child (widget_class, AmigoTaskRow, message);
   gtk_widget_class_bind_template_child (widget_class, AmigoTaskRow, elapsed);
   gtk_widget_class_bind_template_child (widget_class, AmigoTaskRow, result_button);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_roll_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_result_clicked_cb);
 }
 
