@@ -8,12 +8,14 @@
 
 #include <string.h>
 
+#include "amigo-account-manager.h"
 #include "amigo-auto-scaling-page.h"
 #include "amigo-autoscaling.h"
 #include "amigo-launch-templates-page.h"
 #include "amigo-quick-start.h"
 #include "amigo-quick-start-page.h"
 #include "amigo-rollout-dialog.h"
+#include "amigo-task-manager.h"
 #include "amigo-ssm.h"
 #include "amigo-test-ui.h"
 
@@ -284,6 +286,10 @@ test_groups_and_rollout (void)
   g_autofree char *text = NULL;
   AmigoRolloutDialog *dialog;
   AmigoRolloutDialog *second;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  /* Its accounts are never loaded: it holds the task without polling. */
+  g_autoptr(AmigoAccountManager) accounts = amigo_account_manager_new (settings, NULL);
+  g_autoptr(AmigoTaskManager) tasks = amigo_task_manager_new (accounts, NULL);
 
   amigo_auto_scaling_page_load (groups, amigo_test_ui_get_account (), REGION);
   AMIGO_TEST_WAIT_FOR (amigo_auto_scaling_page_get_groups (groups) != NULL, WAIT_SECONDS);
@@ -298,11 +304,20 @@ test_groups_and_rollout (void)
   dialog = AMIGO_ROLLOUT_DIALOG (amigo_auto_scaling_page_roll_out (groups, group));
   g_assert_nonnull (dialog);
   amigo_rollout_dialog_set_poll_interval_for_testing (dialog, 50);
+  amigo_rollout_dialog_set_task_manager (dialog, tasks);
   amigo_test_ui_maybe_screenshot (dialog, "rollout-dialog.png");
   amigo_rollout_dialog_start (dialog);
   AMIGO_TEST_WAIT_FOR (rollout_status_is (dialog, "InProgress"), WAIT_SECONDS);
   amigo_test_ui_maybe_screenshot (dialog, "rollout-progress.png");
   AMIGO_TEST_WAIT_FOR (rollout_status_is (dialog, "Successful"), WAIT_SECONDS);
+  /* The refresh was handed to the task list too. */
+  {
+    g_autoptr(AmigoTask) task = g_list_model_get_item (amigo_task_manager_get_tasks (tasks), 0);
+
+    g_assert_nonnull (task);
+    g_assert_cmpint (amigo_task_get_kind (task), ==, AMIGO_TASK_KIND_INSTANCE_REFRESH);
+    g_assert_cmpstr (amigo_task_get_resource_ids (task)[0], ==, group);
+  }
   gtk_window_destroy (GTK_WINDOW (dialog));
   assert_group_runs (autoscaling, group, debian);
 

@@ -28,7 +28,7 @@ refresh_message (AmigoInstanceRefresh *refresh)
 
   /* Translators: an instance refresh's status (AWS's word, e.g. InProgress)
    * and how many instances it has still to replace */
-  counted = g_strdup_printf (ngettext ("%s, %d instance to update", "%s, %d instances to update",
+  counted = g_strdup_printf (ngettext ("%s: %d instance to update", "%s: %d instances to update",
                                        MAX (to_update, 0)),
                              status != NULL ? status : "", MAX (to_update, 0));
   if (reason == NULL || *reason == '\0')

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-application.h"
 #include "amigo-ec2.h"
 #include "amigo-rollout-dialog.h"
 #include "amigo-text.h"
@@ -51,6 +52,7 @@ struct _AmigoRolloutDialog
   char *status;
   guint poll_id;
   guint poll_ms;
+  AmigoTaskManager *tasks;      /* where the refresh goes on being followed */
 };
 
 G_DEFINE_FINAL_TYPE (AmigoRolloutDialog, amigo_rollout_dialog, ADW_TYPE_WINDOW)
@@ -139,6 +141,44 @@ poll_now (AmigoRolloutDialog *self)
                                                        ids, self->cancellable, describe_cb, self);
 }
 
+/* The task list follows the refresh too, after the dialog is closed and
+ * after a restart, with Cancel and Roll Back in its row. */
+static void
+add_task (AmigoRolloutDialog *self)
+{
+  const char *ids[3] = { amigo_auto_scaling_group_get_name (self->group), self->refresh_id, NULL };
+  g_autoptr(AmigoTask) task = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->tasks == NULL)
+    {
+      GApplication *app = g_application_get_default ();
+
+      if (AMIGO_IS_APPLICATION (app))
+        self->tasks = g_object_ref (amigo_application_get_task_manager (AMIGO_APPLICATION (app)));
+    }
+  if (self->tasks == NULL)
+    return;
+  /* Translators: a task's title: an image id, then an Auto Scaling group's name */
+  title = g_strdup_printf (_("Roll out %s to %s"), amigo_image_get_image_id (self->image), ids[0]);
+  task = amigo_task_new (AMIGO_TASK_KIND_INSTANCE_REFRESH, amigo_account_get_id (self->account),
+                         self->region, ids, title);
+  amigo_task_manager_add (self->tasks, task);
+}
+
+/**
+ * amigo_rollout_dialog_set_task_manager:
+ * @tasks: (nullable): where the refresh is handed once it starts (the
+ *   application's when unset)
+ */
+void
+amigo_rollout_dialog_set_task_manager (AmigoRolloutDialog *self,
+                                       AmigoTaskManager   *tasks)
+{
+  g_return_if_fail (AMIGO_IS_ROLLOUT_DIALOG (self));
+  g_set_object (&self->tasks, tasks);
+}
+
 static void
 started_cb (GObject      *source,
             GAsyncResult *result,
@@ -155,6 +195,7 @@ started_cb (GObject      *source,
     }
   gtk_stack_set_visible_child_name (self->stack, "progress");
   gtk_widget_set_visible (GTK_WIDGET (self->start_button), FALSE);
+  add_task (self);
   poll_now (self);
 }
 
@@ -383,6 +424,7 @@ amigo_rollout_dialog_finalize (GObject *object)
   g_free (self->region);
   g_free (self->version);
   g_free (self->refresh_id);
+  g_clear_object (&self->tasks);
   g_free (self->status);
   G_OBJECT_CLASS (amigo_rollout_dialog_parent_class)->finalize (object);
 }

@@ -9,6 +9,7 @@
 #include "amigo-account.h"
 #include "amigo-autoscaling.h"
 #include "amigo-image.h"
+#include "amigo-task-manager.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,8 @@ GtkWidget  *amigo_rollout_dialog_new              (GtkWindow             *parent
                                                    const char            *region,
                                                    AmigoAutoScalingGroup *group,
                                                    AmigoImage            *image);
+void        amigo_rollout_dialog_set_task_manager (AmigoRolloutDialog    *self,
+                                                   AmigoTaskManager      *tasks);
 void        amigo_rollout_dialog_start            (AmigoRolloutDialog    *self);
 void        amigo_rollout_dialog_cancel_refresh   (AmigoRolloutDialog    *self);
 void        amigo_rollout_dialog_roll_back        (AmigoRolloutDialog    *self);
