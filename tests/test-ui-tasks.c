@@ -1095,6 +1095,41 @@ test_application_notifies (void)
   g_free (server.body);
 }
 
+/* An instance refresh's row: Stop and Roll Back, with their names, while
+ * it runs (its account is never loaded here: it stays running). Roll Back
+ * asks first. */
+static void
+test_list_refresh_row (void)
+{
+  g_autoptr(AmigoAccountManager) accounts = new_accounts (FALSE);
+  g_autoptr(AmigoTaskManager) manager = new_manager (accounts, NULL);
+  const char *ids[] = { "web-fleet", "00000000-aaaa-bbbb-cccc-000000000001", NULL };
+  g_autoptr(AmigoTask) refresh = amigo_task_new (AMIGO_TASK_KIND_INSTANCE_REFRESH, ACCOUNT_ID, SOURCE_REGION, ids,
+                                                 "Roll out ami-0123 to web-fleet");
+  ListFixture fixture = { 0 };
+  GtkWidget *row, *roll_back;
+  GtkWindow *dialog;
+
+  amigo_task_manager_add (manager, refresh);
+  list_fixture_init (&fixture, manager);
+  open_list (&fixture);
+  row = find_row (&fixture, refresh);
+  g_assert_nonnull (row);
+  roll_back = amigo_test_ui_find (row, "roll_back_button");
+  g_assert_true (gtk_widget_get_visible (roll_back));
+  g_assert_true (gtk_widget_get_sensitive (amigo_test_ui_find (row, "cancel_button")));
+  g_assert_true (gtk_widget_get_focusable (roll_back) || gtk_widget_get_can_focus (roll_back));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (roll_back));
+
+  gtk_widget_activate (roll_back);
+  AMIGO_TEST_WAIT_FOR ((dialog = open_dialog (&fixture)) != NULL, WAIT_SECONDS);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Roll Back the Instance Refresh?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_assert_cmpint (amigo_task_get_state (refresh), ==, AMIGO_TASK_STATE_RUNNING);
+  list_fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1132,6 +1167,7 @@ main (int   argc,
   g_test_add_func ("/ui/tasks/state/entries", test_state_file_entries);
   g_test_add_func ("/ui/tasks/list/rows", test_list);
   g_test_add_func ("/ui/tasks/list/cancel-copy", test_list_cancel_copy);
+  g_test_add_func ("/ui/tasks/list/refresh-row", test_list_refresh_row);
   g_test_add_func ("/ui/tasks/application/notifies-when-unfocused", test_application_notifies);
 
   status = g_test_run ();
