@@ -44,16 +44,17 @@ post (const char *path_and_query,
   g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
 }
 
-/* A 1 MiB raw disk with an MBR boot signature, as a file and in moto's S3. */
+/* A raw disk of @size bytes with an MBR boot signature, as a local file;
+ * its bucket made in moto's S3 (the app uploads the file itself). */
 static GFile *
-new_disk (const char *bucket,
-          const char *name)
+new_disk_of_size (const char *bucket,
+                  const char *name,
+                  gsize       size)
 {
-  gsize size = 1024 * 1024;
   guint8 *data = g_malloc0 (size);
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autofree char *query = g_strdup_printf ("/amigo-test/s3-object?bucket=%s&key=%s&region=%s", bucket, name, REGION);
+  g_autofree char *query = g_strdup_printf ("/amigo-test/s3-object?bucket=%s&key=placeholder&region=%s", bucket, REGION);
   g_autoptr(GError) error = NULL;
 
   data[510] = 0x55;
@@ -61,8 +62,15 @@ new_disk (const char *bucket,
   bytes = g_bytes_new_take (data, size);
   g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) size, &error);
   g_assert_no_error (error);
-  post (query, "application/octet-stream", bytes);
+  post (query, "application/octet-stream", g_bytes_new_static ("x", 1));
   return g_file_new_for_path (path);
+}
+
+static GFile *
+new_disk (const char *bucket,
+          const char *name)
+{
+  return new_disk_of_size (bucket, name, 1024 * 1024);
 }
 
 static AmigoTaskManager *
