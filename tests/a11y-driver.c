@@ -29,6 +29,7 @@
 #include "amigo-actions.h"
 #include "amigo-application.h"
 #include "amigo-mfa-dialog.h"
+#include "amigo-sso-sign-in-dialog.h"
 #include "amigo-test-ui.h"
 #include "amigo-window.h"
 #include "images/amigo-filter-popover.h"
@@ -187,6 +188,42 @@ mfa_code_done (void)
   amigo_test_ui_settle ();
 }
 
+/* The IAM Identity Center sign-in dialog: its first page, and the page
+ * with the device code (shown here without a stand-in to ask). */
+static GtkWidget *sso_dialog;
+
+static GtkWindow *
+sso_sign_in (void)
+{
+  g_autoptr(AmigoSsoSettings) settings = amigo_sso_settings_new ("https://example.awsapps.com/start",
+                                                                 "us-east-1", NULL, NULL);
+  g_autoptr(AmigoSsoSession) session = amigo_sso_session_new (amigo_account_manager_get_config (amigo_application_get_account_manager (app)),
+                                                              settings);
+
+  sso_dialog = GTK_WIDGET (amigo_sso_sign_in_dialog_new (GTK_WINDOW (window), session));
+  gtk_window_present (GTK_WINDOW (sso_dialog));
+  amigo_test_ui_settle ();
+  return GTK_WINDOW (sso_dialog);
+}
+
+static GtkWindow *
+sso_sign_in_code (void)
+{
+  GtkWindow *shown = sso_sign_in ();
+
+  gtk_label_set_label (GTK_LABEL (amigo_test_ui_find (shown, "user_code_label")), "ABCD-EFGH");
+  gtk_stack_set_visible_child_name (GTK_STACK (amigo_test_ui_find (shown, "stack")), "code");
+  amigo_test_ui_settle ();
+  return shown;
+}
+
+static void
+sso_sign_in_done (void)
+{
+  gtk_window_destroy (GTK_WINDOW (sso_dialog));
+  amigo_test_ui_settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -246,6 +283,11 @@ main (int   argc,
       { "columns", "win.choose-columns", NULL, NULL },
       { "shortcuts", "win.show-help-overlay", NULL, NULL },
       { "mfa-code", NULL, mfa_code, mfa_code_done },
+      { "sso-add-accounts", "win.add-sso-accounts", NULL, NULL },
+      { "switch-role", "win.switch-role", NULL, NULL },
+      { "sso-sign-in", NULL, sso_sign_in, sso_sign_in_done },
+      { "sso-sign-in-code", NULL, sso_sign_in_code, sso_sign_in_done },
+      { "clean-up", "win.clean-up", NULL, NULL },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)

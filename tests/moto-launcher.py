@@ -1615,6 +1615,743 @@ def patch_register_image_attributes() -> None:
     _wrap(AmisResponse, "register_image", make_register_image)
 
 
+# --------------------------------------------------------------------------
+# Image clean-up (issue 17): references, disabling, the Recycle Bin,
+# ancestry, Allowed AMIs
+# --------------------------------------------------------------------------
+
+# The account's Allowed AMIs settings per (account, region): state and criteria.
+_ALLOWED_IMAGES: dict = {}
+# Recycle Bin retention rules per (account, region): {identifier: rule dict}.
+RBIN_RULES: dict = {}
+# Whether the DescribeImages being served asked for IncludeDisabled.
+_describe_flags = threading.local()
+
+DESCRIBE_IMAGE_REFERENCES_MAX_RESULTS = 1000
+LAUNCH_TEMPLATE_VERSION_DEPTH = 10
+RECYCLE_BIN_MAX_RESULTS = 1000
+
+
+def _backend_key(backend) -> tuple[str, str]:
+    return backend.account_id, backend.region_name
+
+
+def _ancestor_backend(backend, region: str):
+    from moto.ec2.models import ec2_backends
+
+    return ec2_backends[backend.account_id][region]
+
+
+def patch_disable_image() -> None:
+    """DisableImage / EnableImage and the `disabled` state.
+
+    API reference, DisableImage: "Sets the AMI state to disabled and removes
+    all launch permissions from the AMI. A disabled AMI can't be used for
+    instance launches.  A disabled AMI can't be shared. If an AMI was public
+    or previously shared, it is made private. If an AMI was shared with an
+    Amazon Web Services account, organization, or Organizational Unit, they
+    lose access to the disabled AMI.  A disabled AMI does not appear in
+    DescribeImages API calls by default.  Only the AMI owner can disable an
+    AMI."  DescribeImages IncludeDisabled: "Specifies whether to include
+    disabled AMIs.  Default: No disabled AMIs are included in the response."
+    EnableImage: "Re-enables a disabled AMI. The re-enabled AMI is marked as
+    available and can be used for instance launches, appears in describe
+    operations, and can be shared. Amazon Web Services accounts,
+    organizations, and Organizational Units that lost access to the AMI when
+    it was disabled do not regain access automatically."  Both answer
+    <return>true</return>.
+
+    The reference names no error code for launching or sharing a disabled
+    AMI; this stand-in answers InvalidAMIID.Unavailable ("The specified AMI
+    has been deregistered, deleted, or is not available", common client
+    errors) and OperationNotPermitted.  An image asked for by its id is
+    described even while disabled, as for deprecated images.
+    """
+    from moto.core.responses import ActionResult
+    from moto.ec2.models.amis import AmiBackend
+    from moto.ec2.models.instances import InstanceBackend
+    from moto.ec2.responses.amis import AmisResponse
+
+    def disable_image(self):
+        image_id = self._get_param("ImageId")
+        if not image_id:
+            raise _ec2_error("MissingParameter", "The request must contain the parameter ImageId")
+        self.error_on_dryrun()
+        image = _get_own_image(self.ec2_backend, image_id)
+        image.state = "disabled"
+        image.launch_permissions = []
+        return ActionResult({"Return": True})
+
+    def enable_image(self):
+        image_id = self._get_param("ImageId")
+        if not image_id:
+            raise _ec2_error("MissingParameter", "The request must contain the parameter ImageId")
+        self.error_on_dryrun()
+        image = _get_own_image(self.ec2_backend, image_id)
+        if image.state != "disabled":
+            raise _ec2_error("IncorrectState", f"The AMI {image_id} is not disabled.")
+        image.state = "available"
+        return ActionResult({"Return": True})
+
+    AmisResponse.disable_image = disable_image
+    AmisResponse.enable_image = enable_image
+
+    def make_describe_images_response(original):
+        def describe_images(self):
+            _describe_flags.include_disabled = self._get_bool_param("IncludeDisabled", False)
+            try:
+                return original(self)
+            finally:
+                _describe_flags.include_disabled = True
+
+        return describe_images
+
+    _wrap(AmisResponse, "describe_images", make_describe_images_response)
+
+    def make_describe_images(original):
+        def describe_images(self, ami_ids=None, filters=None, exec_users=None, owners=None):
+            images = original(self, ami_ids=ami_ids, filters=filters, exec_users=exec_users, owners=owners)
+            if not ami_ids and not getattr(_describe_flags, "include_disabled", True):
+                images = [image for image in images if image.state != "disabled"]
+            return images
+
+        return describe_images
+
+    _wrap(AmiBackend, "describe_images", make_describe_images)
+
+    def make_run_instances(original):
+        def run_instances(self, image_id, count, user_data, security_group_names, **kwargs):
+            image = self.amis.get(image_id)
+            if image is not None and image.state == "disabled":
+                raise _ec2_error(
+                    "InvalidAMIID.Unavailable",
+                    f"The image id '[{image_id}]' is disabled and can't be used to launch instances.",
+                )
+            return original(self, image_id, count, user_data, security_group_names, **kwargs)
+
+        return run_instances
+
+    _wrap(InstanceBackend, "run_instances", make_run_instances)
+
+    def make_modify_image_attribute(original):
+        def modify_image_attribute(self, ami_id, launch_permissions_to_add, launch_permissions_to_remove):
+            image = self.amis.get(ami_id)
+            if image is not None and image.state == "disabled" and launch_permissions_to_add:
+                raise _ec2_error("OperationNotPermitted", f"The AMI {ami_id} is disabled and can't be shared.")
+            return original(self, ami_id, launch_permissions_to_add, launch_permissions_to_remove)
+
+        return modify_image_attribute
+
+    _wrap(AmiBackend, "modify_image_attribute", make_modify_image_attribute)
+
+
+def patch_describe_image_references() -> None:
+    """DescribeImageReferences from moto's instances and launch templates.
+
+    API reference: "Describes your Amazon Web Services resources that are
+    referencing the specified images."  ImageIds is required;
+    IncludeAllResourceTypes: "Specifies whether to check all supported
+    Amazon Web Services resource types for image references"; ResourceTypes
+    names the ones to check.  ResourceTypeOption: for ec2:Instance
+    "state-name - The current state of the EC2 instance" (default: all
+    states); for ec2:LaunchTemplate "version-depth - The number of launch
+    template versions to check, starting from the most recent version"
+    (1 to 10000, default 10).  Each ImageReference is imageId, resourceType
+    and arn.  MaxResults: 1 to 1000, with nextToken.  moto has no SSM
+    parameters of type aws:ec2:image nor Image Builder recipes, so only
+    instances and launch templates are found.
+    """
+    from moto.core.responses import ActionResult
+    from moto.ec2.responses.amis import AmisResponse
+
+    def options_of(resource_type: dict) -> dict:
+        options = {}
+        for option in resource_type.get("ResourceTypeOptions", []) or []:
+            options[option.get("OptionName")] = option.get("OptionValues", []) or []
+        return options
+
+    def describe_image_references(self):
+        image_ids = self._get_param("ImageIds", []) or []
+        if not image_ids:
+            raise _ec2_error("MissingParameter", "The request must contain the parameter ImageId")
+        include_all = self._get_bool_param("IncludeAllResourceTypes", False)
+        requested = self._get_param("ResourceTypes", []) or []
+        if not include_all and not requested:
+            raise _ec2_error(
+                "MissingParameter",
+                "Specify IncludeAllResourceTypes or at least one ResourceType.",
+            )
+        max_results = int(self._get_param("MaxResults") or DESCRIBE_IMAGE_REFERENCES_MAX_RESULTS)
+        if not 1 <= max_results <= DESCRIBE_IMAGE_REFERENCES_MAX_RESULTS:
+            raise _ec2_error("InvalidParameterValue", f"Value ( {max_results} ) for parameter maxResults is invalid.")
+        self.error_on_dryrun()
+        backend = self.ec2_backend
+        for image_id in image_ids:
+            if image_id not in backend.amis and image_id not in backend.deleted_amis:
+                _get_image(backend, image_id)
+        types = {r.get("ResourceType"): options_of(r) for r in requested}
+        if include_all:
+            for name in ("ec2:Instance", "ec2:LaunchTemplate"):
+                types.setdefault(name, {})
+        wanted = set(image_ids)
+        partition = _partition_of(backend.region_name)
+        prefix = f"arn:{partition}:ec2:{backend.region_name}:{backend.account_id}"
+        references = []
+        if "ec2:Instance" in types:
+            states = set(types["ec2:Instance"].get("state-name", []))
+            for instance in backend.all_instances():
+                if instance.image_id in wanted and (not states or instance.state in states):
+                    references.append(
+                        {"ImageId": instance.image_id, "ResourceType": "ec2:Instance",
+                         "Arn": f"{prefix}:instance/{instance.id}"}
+                    )
+        if "ec2:LaunchTemplate" in types:
+            depth_values = types["ec2:LaunchTemplate"].get("version-depth", [])
+            depth = int(depth_values[0]) if depth_values else LAUNCH_TEMPLATE_VERSION_DEPTH
+            if not 1 <= depth <= 10000:
+                raise _ec2_error("InvalidParameterValue", f"Value ({depth}) for version-depth is invalid.")
+            for template in list(backend.launch_templates.values()):
+                seen = set()
+                for version in list(template.versions)[-depth:]:
+                    if version.image_id in wanted and version.image_id not in seen:
+                        seen.add(version.image_id)
+                        references.append(
+                            {"ImageId": version.image_id, "ResourceType": "ec2:LaunchTemplate",
+                             "Arn": f"{prefix}:launch-template/{template.id}"}
+                        )
+        start = int(self._get_param("NextToken") or 0)
+        page = references[start:start + max_results]
+        result = {"ImageReferences": page}
+        if start + max_results < len(references):
+            result["NextToken"] = str(start + max_results)
+        return ActionResult(result)
+
+    AmisResponse.describe_image_references = describe_image_references
+
+
+def patch_image_ancestry() -> None:
+    """sourceImageId/sourceImageRegion on copies; GetImageAncestry.
+
+    API reference, Image: sourceImageId "The ID of the source AMI from which
+    the AMI was created", sourceImageRegion "The Region of the source AMI"
+    (moto 5.2.1 keeps neither).  GetImageAncestry: "Retrieves the ancestry
+    chain of the specified AMI, tracing its lineage back to the root AMI";
+    imageAncestryEntrySet is "A list of entries in the AMI ancestry chain,
+    from the specified AMI to the root AMI", each with creationDate,
+    imageId, imageOwnerAlias, sourceImageId and sourceImageRegion.  Where a
+    source was deregistered the chain stops at the last entry, which still
+    names its source.
+    """
+    from moto.core.responses import ActionResult
+    from moto.ec2.models.amis import Ami, AmiBackend
+    from moto.ec2.responses.amis import AmisResponse
+
+    Ami.source_image_id = None
+    Ami.source_image_region = None
+
+    def make_copy_image(original):
+        def copy_image(self, source_image_id, source_region, name=None, description=None):
+            ami = original(self, source_image_id, source_region, name, description)
+            ami.source_image_id = source_image_id
+            ami.source_image_region = source_region
+            return ami
+
+        return copy_image
+
+    _wrap(AmiBackend, "copy_image", make_copy_image)
+
+    def get_image_ancestry(self):
+        image_id = self._get_param("ImageId")
+        if not image_id:
+            raise _ec2_error("MissingParameter", "The request must contain the parameter ImageId")
+        self.error_on_dryrun()
+        backend = self.ec2_backend
+        image = _get_image(backend, image_id)
+        entries = []
+        seen = set()
+        while image is not None and image.id not in seen:
+            seen.add(image.id)
+            entry = {"ImageId": image.id, "CreationDate": image.creation_date}
+            if image.owner_alias:
+                entry["ImageOwnerAlias"] = image.owner_alias
+            if image.source_image_id:
+                entry["SourceImageId"] = image.source_image_id
+                entry["SourceImageRegion"] = image.source_image_region
+            entries.append(entry)
+            if not image.source_image_id:
+                break
+            backend = _ancestor_backend(backend, image.source_image_region)
+            image = backend.amis.get(image.source_image_id)
+        return ActionResult({"ImageAncestryEntries": entries})
+
+    AmisResponse.get_image_ancestry = get_image_ancestry
+
+
+def _allowed_settings(backend) -> dict:
+    return _ALLOWED_IMAGES.setdefault(_backend_key(backend), {"state": "disabled", "criteria": []})
+
+
+def _criterion_allows(criterion: dict, image, account_id: str) -> bool:
+    import fnmatch
+
+    providers = criterion.get("ImageProviders") or []
+    if providers:
+        alias = image.owner_alias or ""
+        ok = False
+        for provider in providers:
+            if provider == "none" and image.owner_id == account_id:
+                ok = True
+            elif provider in ("amazon", "aws-marketplace", "aws-backup-vault") and alias == provider:
+                ok = True
+            elif provider == image.owner_id:
+                ok = True
+        if not ok:
+            return False
+    names = criterion.get("ImageNames") or []
+    if names and not any(fnmatch.fnmatchcase(image.name or "", pattern) for pattern in names):
+        return False
+    codes = criterion.get("MarketplaceProductCodes") or []
+    if codes and not set(codes) & set(getattr(image, "product_codes", ()) or ()):
+        return False
+    created = (criterion.get("CreationDateCondition") or {}).get("MaximumDaysSinceCreated")
+    if created is not None:
+        when = datetime.fromisoformat(str(image.creation_date).replace("Z", "+00:00"))
+        if _utcnow() - _as_utc(when) > timedelta(days=int(created)):
+            return False
+    deprecated = (criterion.get("DeprecationTimeCondition") or {}).get("MaximumDaysSinceDeprecated")
+    if deprecated is not None:
+        since = getattr(image, "deprecation_time", None)
+        if since:
+            when = datetime.fromisoformat(str(since).replace("Z", "+00:00"))
+            if _utcnow() - _as_utc(when) > timedelta(days=int(deprecated)):
+                return False
+    return True
+
+
+def patch_allowed_images() -> None:
+    """Allowed AMIs: Get/Enable/DisableAllowedImagesSettings,
+    ReplaceImageCriteriaInAllowedImagesSettings, Image.imageAllowed.
+
+    API reference, GetAllowedImagesSettings: state "The current state of the
+    Allowed AMIs setting at the account level in the specified Amazon Web
+    Services Region.  Possible values: disabled ... enabled ... audit-mode";
+    imageCriterionSet "The list of criteria for images that are discoverable
+    and usable in the account"; managedBy account or declarative-policy.
+    EnableAllowedImagesSettings AllowedImagesSettingsState: enabled or
+    audit-mode, answered back; DisableAllowedImagesSettings answers
+    disabled.  ReplaceImageCriteriaInAllowedImagesSettings: "Sets or
+    replaces the criteria for Allowed AMIs", answers <return>true</return>;
+    ImageProvider "none: Allow AMIs created by your own account only. When
+    none is specified, no other values can be specified"; up to 10
+    criteria.  Image.imageAllowed: "If true, the AMI satisfies the criteria
+    for Allowed AMIs and can be discovered and used in the account. If
+    false and Allowed AMIs is set to enabled, the AMI can't be discovered or
+    used in the account. If false and Allowed AMIs is set to audit-mode, the
+    AMI can be discovered and used in the account."  Here imageAllowed is
+    left out while the setting is disabled, and an image that is not
+    allowed under `enabled` is hidden from DescribeImages and refused by
+    RunInstances (InvalidAMIID.Unavailable; the reference names no code).
+    """
+    from moto.core.responses import ActionResult
+    from moto.ec2.models.amis import Ami, AmiBackend
+    from moto.ec2.models.instances import InstanceBackend
+    from moto.ec2.responses.amis import AmisResponse
+
+    def image_allowed(self):
+        settings = _allowed_settings(self.ec2_backend)
+        if settings["state"] == "disabled":
+            return None
+        return any(_criterion_allows(c, self, self.ec2_backend.account_id) for c in settings["criteria"])
+
+    Ami.image_allowed = property(image_allowed)
+
+    def get_allowed_images_settings(self):
+        self.error_on_dryrun()
+        settings = _allowed_settings(self.ec2_backend)
+        result = {"State": settings["state"], "ManagedBy": "account"}
+        if settings["criteria"]:
+            result["ImageCriteria"] = settings["criteria"]
+        return ActionResult(result)
+
+    def enable_allowed_images_settings(self):
+        state = self._get_param("AllowedImagesSettingsState")
+        if state not in ("enabled", "audit-mode"):
+            raise _ec2_error(
+                "InvalidParameterValue",
+                f"Value ({state}) for parameter AllowedImagesSettingsState is invalid.",
+            )
+        self.error_on_dryrun()
+        _allowed_settings(self.ec2_backend)["state"] = state
+        return ActionResult({"AllowedImagesSettingsState": state})
+
+    def disable_allowed_images_settings(self):
+        self.error_on_dryrun()
+        _allowed_settings(self.ec2_backend)["state"] = "disabled"
+        return ActionResult({"AllowedImagesSettingsState": "disabled"})
+
+    def replace_image_criteria(self):
+        criteria = self._get_param("ImageCriteria", []) or []
+        if len(criteria) > 10:
+            raise _ec2_error("InvalidParameterValue", "You can specify up to 10 image criteria.")
+        cleaned = []
+        for criterion in criteria:
+            providers = criterion.get("ImageProviders") or []
+            if "none" in providers and len(providers) > 1:
+                raise _ec2_error(
+                    "InvalidParameterValue",
+                    "When none is specified as an image provider, no other values can be specified.",
+                )
+            entry = {}
+            for key in ("ImageProviders", "MarketplaceProductCodes", "ImageNames"):
+                if criterion.get(key):
+                    entry[key] = list(criterion[key])
+            for key, member in (
+                ("DeprecationTimeCondition", "MaximumDaysSinceDeprecated"),
+                ("CreationDateCondition", "MaximumDaysSinceCreated"),
+            ):
+                value = (criterion.get(key) or {}).get(member)
+                if value is not None:
+                    entry[key] = {member: int(value)}
+            cleaned.append(entry)
+        self.error_on_dryrun()
+        _allowed_settings(self.ec2_backend)["criteria"] = cleaned
+        return ActionResult({"ReturnValue": True})
+
+    AmisResponse.get_allowed_images_settings = get_allowed_images_settings
+    AmisResponse.enable_allowed_images_settings = enable_allowed_images_settings
+    AmisResponse.disable_allowed_images_settings = disable_allowed_images_settings
+    AmisResponse.replace_image_criteria_in_allowed_images_settings = replace_image_criteria
+
+    def make_describe_images(original):
+        def describe_images(self, ami_ids=None, filters=None, exec_users=None, owners=None):
+            images = original(self, ami_ids=ami_ids, filters=filters, exec_users=exec_users, owners=owners)
+            if _allowed_settings(self)["state"] == "enabled":
+                images = [image for image in images if image.image_allowed is not False]
+            return images
+
+        return describe_images
+
+    _wrap(AmiBackend, "describe_images", make_describe_images)
+
+    def make_run_instances(original):
+        def run_instances(self, image_id, count, user_data, security_group_names, **kwargs):
+            image = self.amis.get(image_id)
+            if image is not None and _allowed_settings(self)["state"] == "enabled" and image.image_allowed is False:
+                raise _ec2_error(
+                    "InvalidAMIID.Unavailable",
+                    f"The image id '[{image_id}]' is not allowed by the account's Allowed AMIs settings.",
+                )
+            return original(self, image_id, count, user_data, security_group_names, **kwargs)
+
+        return run_instances
+
+    _wrap(InstanceBackend, "run_instances", make_run_instances)
+
+
+def _rbin_rule_keeps(rule: dict, tags: dict) -> bool:
+    """Whether @rule retains a resource with @tags."""
+    wanted = rule.get("ResourceTags") or []
+    if wanted:
+        return any(
+            t["ResourceTagKey"] in tags
+            and (t.get("ResourceTagValue") in (None, "") or tags[t["ResourceTagKey"]] == t.get("ResourceTagValue"))
+            for t in wanted
+        )
+    for t in rule.get("ExcludeResourceTags") or []:
+        if t["ResourceTagKey"] in tags and (
+            t.get("ResourceTagValue") in (None, "") or tags[t["ResourceTagKey"]] == t.get("ResourceTagValue")
+        ):
+            return False
+    return True
+
+
+def _rbin_retention_for(account_id: str, region: str, tags: dict) -> timedelta | None:
+    """The retention period a deregistered image gets, or None."""
+    rules = [
+        rule
+        for rule in RBIN_RULES.get((account_id, region), {}).values()
+        if rule["ResourceType"] == "EC2_IMAGE" and _rbin_rule_keeps(rule, tags)
+    ]
+    tag_level = [rule for rule in rules if rule.get("ResourceTags")]
+    chosen = tag_level or rules
+    if not chosen:
+        return None
+    return max(timedelta(days=int(rule["RetentionPeriod"]["RetentionPeriodValue"])) for rule in chosen)
+
+
+def patch_recycle_bin_images() -> None:
+    """Images deregistered under a Recycle Bin rule; ListImagesInRecycleBin,
+    RestoreImageFromRecycleBin.
+
+    API reference, DeregisterImage: "If you deregister an AMI that matches a
+    Recycle Bin retention rule, the AMI is retained in the Recycle Bin for
+    the specified retention period."  Recycle Bin user guide: "If a resource
+    matches more than one retention rule, the tag-level rule takes
+    precedence over Region-level rules; among several, the one with the
+    longest retention period".  ListImagesInRecycleBin: "Lists one or more
+    AMIs that are currently in the Recycle Bin", each with imageId, name,
+    description, recycleBinEnterTime ("The date and time when the AMI entered
+    the Recycle Bin") and recycleBinExitTime ("The date and time when the
+    AMI is to be permanently deleted from the Recycle Bin"); MaxResults 1 to
+    1000 with nextToken.  RestoreImageFromRecycleBin: "Restores an AMI from
+    the Recycle Bin", <return>true</return>; an image not in the bin is
+    InvalidAMIID.NotFound here.  An image past its exit time is gone.
+    """
+    from moto.core.responses import ActionResult
+    from moto.ec2.models.amis import AmiBackend
+    from moto.ec2.responses.amis import AmisResponse
+
+    def bin_of(backend) -> dict:
+        store = backend.__dict__.setdefault("_amigo_recycle_bin", {})
+        now = _utcnow()
+        for image_id in [i for i, e in store.items() if e["exit"] <= now]:
+            del store[image_id]
+        return store
+
+    def make_deregister_image(original):
+        def deregister_image(self, ami_id):
+            image = self.amis.get(ami_id)
+            original(self, ami_id)
+            if image is None or image.owner_id != self.account_id:
+                return
+            tags = {t["key"]: t["value"] for t in image.get_tags()}
+            retention = _rbin_retention_for(self.account_id, self.region_name, tags)
+            if retention is not None:
+                now = _utcnow()
+                bin_of(self)[ami_id] = {"image": image, "enter": now, "exit": now + retention}
+
+        return deregister_image
+
+    _wrap(AmiBackend, "deregister_image", make_deregister_image)
+
+    def list_images_in_recycle_bin(self):
+        ids = self._get_param("ImageIds", []) or []
+        max_results = self._get_param("MaxResults")
+        if max_results is not None and not 1 <= int(max_results) <= RECYCLE_BIN_MAX_RESULTS:
+            raise _ec2_error("InvalidParameterValue", f"Value ( {max_results} ) for parameter maxResults is invalid.")
+        self.error_on_dryrun()
+        entries = sorted(bin_of(self.ec2_backend).items())
+        if ids:
+            entries = [(i, e) for i, e in entries if i in ids]
+        start = int(self._get_param("NextToken") or 0)
+        size = int(max_results) if max_results is not None else RECYCLE_BIN_MAX_RESULTS
+        page = entries[start:start + size]
+        images = []
+        for image_id, entry in page:
+            item = {
+                "ImageId": image_id,
+                "Name": entry["image"].name,
+                "RecycleBinEnterTime": entry["enter"],
+                "RecycleBinExitTime": entry["exit"],
+            }
+            if entry["image"].description:
+                item["Description"] = entry["image"].description
+            images.append(item)
+        result = {"Images": images}
+        if start + size < len(entries):
+            result["NextToken"] = str(start + size)
+        return ActionResult(result)
+
+    def restore_image_from_recycle_bin(self):
+        image_id = self._get_param("ImageId")
+        if not image_id:
+            raise _ec2_error("MissingParameter", "The request must contain the parameter ImageId")
+        self.error_on_dryrun()
+        backend = self.ec2_backend
+        entry = bin_of(backend).pop(image_id, None)
+        if entry is None:
+            raise _ec2_error("InvalidAMIID.NotFound", f"The image id '[{image_id}]' is not in the Recycle Bin.")
+        backend.amis[image_id] = entry["image"]
+        if image_id in backend.deleted_amis:
+            backend.deleted_amis.remove(image_id)
+        return ActionResult({"Return": True})
+
+    AmisResponse.list_images_in_recycle_bin = list_images_in_recycle_bin
+    AmisResponse.restore_image_from_recycle_bin = restore_image_from_recycle_bin
+
+
+def patch_image_cleanup() -> None:
+    """Every stand-in of issue 17 (the image clean-up), in order."""
+    patch_disable_image()
+    patch_describe_image_references()
+    patch_image_ancestry()
+    patch_allowed_images()
+    patch_recycle_bin_images()
+
+
+def rbin_middleware(app):
+    """Amazon Recycle Bin (rbin, REST-JSON): CreateRule, ListRules, GetRule,
+    DeleteRule, for EC2_IMAGE, EBS_SNAPSHOT and EBS_VOLUME rules.
+
+    moto 5.2.1 has no Recycle Bin.  API reference (Recycle Bin), CreateRule
+    (POST /rules, 201): "Creates a Recycle Bin retention rule", with
+    RetentionPeriod {RetentionPeriodValue 1-3650, RetentionPeriodUnit DAYS},
+    ResourceType, ResourceTags ("Specifies the resource tags to use to
+    identify resources that are to be retained by a tag-level retention
+    rule ... Omit this parameter to create a Region-level retention rule"),
+    ExcludeResourceTags ("only for Region-level retention rules"),
+    Description, Tags; it answers the rule with Identifier, RuleArn and
+    Status (pending | available).  ListRules (POST /list-rules):
+    ResourceType required, ResourceTags to narrow, answers Rules of
+    Identifier, Description, RetentionPeriod, LockState, RuleArn.  GetRule
+    (GET /rules/{identifier}); DeleteRule (DELETE /rules/{identifier}).
+    Errors: ValidationException (400), ResourceNotFoundException (404),
+    with x-amzn-ErrorType.  Requests are signed (service rbin) and checked
+    by moto's own SigV4 check when --enforce-auth is on.  Rules are
+    `available` at once and never locked here.
+    """
+    import random as _random
+    import string
+
+    from moto.core import DEFAULT_ACCOUNT_ID
+
+    def scope_service(environ) -> str | None:
+        auth = environ.get("HTTP_AUTHORIZATION", "")
+        match = re.search(r"Credential=[^/]+/\d{8}/([^/]+)/([^/]+)/aws4_request", auth)
+        return (match.group(2), match.group(1)) if match else None
+
+    def reply(start_response, status, payload, error_type=None):
+        data = json.dumps(payload).encode("utf-8")
+        headers = [("Content-Type", "application/json"), ("Content-Length", str(len(data))),
+                   ("x-amzn-RequestId", str(uuid.uuid4()))]
+        if error_type:
+            headers.append(("x-amzn-ErrorType", error_type))
+        start_response(status, headers)
+        return [data]
+
+    def error(start_response, status, code, message):
+        return reply(start_response, status, {"Message": message, "message": message}, code)
+
+    def check_auth(environ, action, region) -> tuple[str, str] | None:
+        from moto import settings
+        from moto.core.authorization import ActionAuthenticatorMixin
+        from moto.iam.access_control import IAMRequest
+
+        if ActionAuthenticatorMixin.request_count < settings.INITIAL_NO_AUTH_ACTION_COUNT:
+            ActionAuthenticatorMixin.request_count += 1
+            return None
+        headers = {}
+        for key, value in environ.items():
+            if key.startswith("HTTP_"):
+                headers[key[5:].replace("_", "-").title()] = value
+        if environ.get("CONTENT_TYPE"):
+            headers["Content-Type"] = environ["CONTENT_TYPE"]
+        if environ.get("CONTENT_LENGTH"):
+            headers["Content-Length"] = environ["CONTENT_LENGTH"]
+        path = environ.get("RAW_URI") or environ.get("REQUEST_URI") or environ.get("PATH_INFO", "/")
+        if "?" not in path and environ.get("QUERY_STRING"):
+            path += "?" + environ["QUERY_STRING"]
+        host = headers.get("Host", "localhost")
+        body = getattr(_raw_bodies, "body", None) or b""
+        try:
+            request = IAMRequest(
+                account_id=DEFAULT_ACCOUNT_ID, method=environ["REQUEST_METHOD"],
+                path=f"http://{host}{path}", data={}, body=body, headers=headers, action=action,
+            )
+            request.check_signature()
+            request.check_action_permitted("*")
+        except Exception as failure:  # moto's auth errors carry code and description
+            code = getattr(failure, "code", None) or "UnrecognizedClientException"
+            if isinstance(code, int):
+                code = getattr(failure, "error_type", "AccessDeniedException")
+            text = getattr(failure, "description", None) or str(failure)
+            message = re.search(r"<Message>(.*?)</Message>", text, re.S)
+            return str(code), message.group(1) if message else text
+        return None
+
+    def rule_view(rule: dict, full: bool) -> dict:
+        keys = ("Identifier", "Description", "RetentionPeriod", "RuleArn")
+        if full:
+            keys += ("ResourceType", "ResourceTags", "ExcludeResourceTags", "Status", "Tags")
+        return {k: rule[k] for k in keys if rule.get(k) not in (None, [], "")}
+
+    def validate_tags(tags, name):
+        for tag in tags or []:
+            if not isinstance(tag, dict) or not tag.get("ResourceTagKey"):
+                raise ValueError(f"{name}: each entry needs a ResourceTagKey")
+
+    def wrapped(environ, start_response):
+        scope = scope_service(environ)
+        if scope is None or scope[0] != "rbin":
+            return app(environ, start_response)
+        region = scope[1]
+        method = environ["REQUEST_METHOD"]
+        path = environ.get("PATH_INFO", "/")
+        body = getattr(_raw_bodies, "body", None) or b""
+        if method == "POST" and path == "/rules":
+            action = "CreateRule"
+        elif method == "POST" and path == "/list-rules":
+            action = "ListRules"
+        elif method == "GET" and path.startswith("/rules/"):
+            action = "GetRule"
+        elif method == "DELETE" and path.startswith("/rules/"):
+            action = "DeleteRule"
+        else:
+            return error(start_response, "404 Not Found", "UnknownOperationException", f"{method} {path}")
+        failure = check_auth(environ, action, region)
+        if failure is not None:
+            return error(start_response, "403 Forbidden", failure[0], failure[1])
+        try:
+            params = json.loads(body.decode("utf-8")) if body else {}
+        except ValueError:
+            return error(start_response, "400 Bad Request", "ValidationException", "The body is not JSON.")
+        rules = RBIN_RULES.setdefault((DEFAULT_ACCOUNT_ID, region), {})
+        try:
+            if action == "CreateRule":
+                period = params.get("RetentionPeriod") or {}
+                value = period.get("RetentionPeriodValue")
+                if not isinstance(value, int) or not 1 <= value <= 3650 or period.get("RetentionPeriodUnit") != "DAYS":
+                    raise ValueError("RetentionPeriod must be 1 to 3650 DAYS")
+                if params.get("ResourceType") not in ("EBS_SNAPSHOT", "EC2_IMAGE", "EBS_VOLUME"):
+                    raise ValueError("ResourceType must be EBS_SNAPSHOT, EC2_IMAGE or EBS_VOLUME")
+                validate_tags(params.get("ResourceTags"), "ResourceTags")
+                validate_tags(params.get("ExcludeResourceTags"), "ExcludeResourceTags")
+                if params.get("ResourceTags") and params.get("ExcludeResourceTags"):
+                    raise ValueError("ExcludeResourceTags is only for Region-level retention rules")
+                identifier = "".join(_random.choices(string.ascii_letters + string.digits, k=11))
+                rule = {
+                    "Identifier": identifier,
+                    "Description": params.get("Description"),
+                    "RetentionPeriod": {"RetentionPeriodValue": value, "RetentionPeriodUnit": "DAYS"},
+                    "ResourceType": params["ResourceType"],
+                    "ResourceTags": params.get("ResourceTags") or [],
+                    "ExcludeResourceTags": params.get("ExcludeResourceTags") or [],
+                    "Tags": params.get("Tags") or [],
+                    "Status": "available",
+                    "RuleArn": f"arn:{_partition_of(region)}:rbin:{region}:{DEFAULT_ACCOUNT_ID}:rule/{identifier}",
+                }
+                rules[identifier] = rule
+                return reply(start_response, "201 Created", rule_view(rule, True))
+            if action == "ListRules":
+                if params.get("ResourceType") not in ("EBS_SNAPSHOT", "EC2_IMAGE", "EBS_VOLUME"):
+                    raise ValueError("ResourceType is required")
+                wanted = params.get("ResourceTags") or []
+                found = [
+                    rule for _, rule in sorted(rules.items())
+                    if rule["ResourceType"] == params["ResourceType"]
+                    and all(tag in rule["ResourceTags"] for tag in wanted)
+                ]
+                size = int(params.get("MaxResults") or 1000)
+                start = int(params.get("NextToken") or 0)
+                result = {"Rules": [rule_view(rule, False) for rule in found[start:start + size]]}
+                if start + size < len(found):
+                    result["NextToken"] = str(start + size)
+                return reply(start_response, "200 OK", result)
+            identifier = path[len("/rules/"):]
+            rule = rules.get(identifier)
+            if rule is None:
+                return error(start_response, "404 Not Found", "ResourceNotFoundException",
+                             f"Rule {identifier} was not found.")
+            if action == "DeleteRule":
+                del rules[identifier]
+                return reply(start_response, "204 No Content", {})
+            return reply(start_response, "200 OK", rule_view(rule, True))
+        except (ValueError, TypeError) as problem:
+            return error(start_response, "400 Bad Request", "ValidationException", str(problem))
+
+    return wrapped
+
+
 def apply_patches(seed_marketplace: bool) -> None:
     """Apply every patch.  Order matters where two patches wrap the same
     method: the idempotency wrappers go last (outermost), so a retried
@@ -1643,8 +2380,13 @@ def apply_patches(seed_marketplace: bool) -> None:
     import moto_vmimport  # VM Import/Export, AMIs stored in S3 (tests/moto_vmimport.py)
 
     moto_vmimport.apply()
+    patch_image_cleanup()
     if seed_marketplace:
         patch_marketplace_images()
+    # Quick Start, launch templates, roll-outs (issue 16): tests/moto_fleet.py
+    import moto_fleet
+
+    moto_fleet.apply()
 
 
 # --------------------------------------------------------------------------
@@ -2601,6 +3343,7 @@ def main(argv=None) -> int:
     if not args.no_model_check:
         app = model_check_middleware(app)
     app = s3_content_type_middleware(app)
+    app = rbin_middleware(app)
     server = make_server(host, args.port, raw_body_middleware(app), threaded=True)
     if args.quiet:
         import logging

@@ -11,6 +11,7 @@
 #include "amigo-error.h"
 #include "amigo-getter-private.h"
 #include "amigo-gtask-private.h"
+#include "amigo-sso.h"
 #include "amigo-sts.h"
 
 struct _AmigoAccount
@@ -28,6 +29,9 @@ struct _AmigoAccount
   AmigoKeyring *keyring;        /* KEYRING */
   AmigoKeyringAccount *stored;  /* KEYRING */
   AmigoAwsConfig *config;
+  AmigoSsoSettings *sso;        /* SSO */
+  AmigoAccount *source;         /* ROLE: the account the role is assumed from */
+  AmigoRoleSettings *role;      /* ROLE */
 
   /* The client is made once and keeps its SoupSession (keep-alive) across
    * credential refreshes. */
@@ -78,6 +82,7 @@ amigo_account_dispose (GObject *object)
   g_clear_object (&self->keyring);
   g_clear_object (&self->stored);
   g_clear_object (&self->config);
+  g_clear_object (&self->source);
   g_clear_object (&self->client);
   g_clear_pointer (&self->credentials, amigo_credentials_unref);
   g_clear_pointer (&self->identity, amigo_caller_identity_free);
@@ -96,6 +101,8 @@ amigo_account_finalize (GObject *object)
   g_free (self->default_region);
   g_free (self->custom_endpoint);
   g_free (self->account_number);
+  g_clear_pointer (&self->sso, amigo_sso_settings_free);
+  g_clear_pointer (&self->role, amigo_role_settings_free);
 
   G_OBJECT_CLASS (amigo_account_parent_class)->finalize (object);
 }
@@ -147,7 +154,7 @@ amigo_account_class_init (AmigoAccountClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL,
-                      AMIGO_ACCOUNT_KIND_KEYRING, AMIGO_ACCOUNT_KIND_ENVIRONMENT,
+                      AMIGO_ACCOUNT_KIND_KEYRING, AMIGO_ACCOUNT_KIND_ROLE,
                       AMIGO_ACCOUNT_KIND_KEYRING,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_DEFAULT_REGION] =
@@ -264,6 +271,143 @@ amigo_account_new_environment (AmigoAwsConfig *config)
   else
     self->default_region = amigo_aws_config_resolve_region (config, NULL);
   return self;
+}
+
+/**
+ * amigo_account_sso_id:
+ * @settings: an account's start URL, account id and role name
+ *
+ * Returns: (transfer full): the id of the account these settings make:
+ *   one per start URL × account × role
+ */
+char *
+amigo_account_sso_id (const AmigoSsoSettings *settings)
+{
+  g_return_val_if_fail (settings != NULL, NULL);
+  return g_strdup_printf ("sso:%s/%s@%s", settings->account_id, settings->role_name,
+                          settings->start_url);
+}
+
+/**
+ * amigo_account_new_sso:
+ * @config: the AWS CLI configuration, for the environment's endpoint overrides
+ * @name: the name people see (the AWS account's, at first)
+ * @region: (nullable): the region to show first
+ * @settings: the start URL, IAM Identity Center's region, the account id
+ *   and the role name (copied)
+ *
+ * Returns: (transfer full): an account whose credentials come from
+ *   GetRoleCredentials, with the token of @settings' shared session
+ */
+AmigoAccount *
+amigo_account_new_sso (AmigoAwsConfig         *config,
+                       const char             *name,
+                       const char             *region,
+                       const AmigoSsoSettings *settings)
+{
+  AmigoAccount *self;
+
+  g_return_val_if_fail (AMIGO_IS_AWS_CONFIG (config), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (settings != NULL && settings->account_id != NULL &&
+                        settings->role_name != NULL, NULL);
+
+  self = g_object_new (AMIGO_TYPE_ACCOUNT, NULL);
+  self->kind = AMIGO_ACCOUNT_KIND_SSO;
+  self->config = g_object_ref (config);
+  self->sso = amigo_sso_settings_copy (settings);
+  self->id = amigo_account_sso_id (settings);
+  self->name = g_strdup (name);
+  self->default_region = g_strdup (region);
+  return self;
+}
+
+/**
+ * amigo_account_get_sso_settings:
+ *
+ * Returns: (transfer none) (nullable): where an IAM Identity Center
+ *   account signs in, and its account and role
+ */
+const AmigoSsoSettings *
+amigo_account_get_sso_settings (AmigoAccount *self)
+{
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
+  return self->sso;
+}
+
+/**
+ * amigo_account_role_id:
+ * @source_id: the id of the account the role is assumed from
+ * @role_arn: the role
+ *
+ * Returns: (transfer full): the id of that switch-role account
+ */
+char *
+amigo_account_role_id (const char *source_id,
+                       const char *role_arn)
+{
+  return g_strdup_printf ("role:%s@%s", role_arn, source_id);
+}
+
+/**
+ * amigo_account_new_role:
+ * @config: the AWS CLI configuration (endpoints, the MFA prompt)
+ * @name: the name people gave it
+ * @region: (nullable): the region to show first (the source's when %NULL)
+ * @source: the account whose credentials assume the role
+ * @role: the role, its external id, MFA device and session length (copied)
+ *
+ * Returns: (transfer full): an account whose credentials are sessions of
+ *   @role, made again (with a new MFA code when it has a device) before
+ *   each one expires
+ */
+AmigoAccount *
+amigo_account_new_role (AmigoAwsConfig          *config,
+                        const char              *name,
+                        const char              *region,
+                        AmigoAccount            *source,
+                        const AmigoRoleSettings *role)
+{
+  AmigoAccount *self;
+
+  g_return_val_if_fail (AMIGO_IS_AWS_CONFIG (config), NULL);
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT (source), NULL);
+  g_return_val_if_fail (name != NULL && role != NULL && role->role_arn != NULL, NULL);
+
+  self = g_object_new (AMIGO_TYPE_ACCOUNT, NULL);
+  self->kind = AMIGO_ACCOUNT_KIND_ROLE;
+  self->config = g_object_ref (config);
+  self->source = g_object_ref (source);
+  self->role = amigo_role_settings_copy (role);
+  self->id = amigo_account_role_id (amigo_account_get_id (source), role->role_arn);
+  self->name = g_strdup (name);
+  self->default_region = g_strdup (region != NULL ? region : amigo_account_get_default_region (source));
+  return self;
+}
+
+/**
+ * amigo_account_get_role_settings:
+ *
+ * Returns: (transfer none) (nullable): the role of a switch-role account
+ */
+const AmigoRoleSettings *
+amigo_account_get_role_settings (AmigoAccount *self)
+{
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
+  return self->role;
+}
+
+/**
+ * amigo_account_get_source:
+ *
+ * Returns: (transfer none) (nullable): the account a switch-role account
+ *   assumes its role from
+ */
+AmigoAccount *
+amigo_account_get_source (AmigoAccount *self)
+{
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
+  return self->source;
 }
 
 /* The getters that return a field as it is. */
@@ -455,12 +599,17 @@ settings_profile (AmigoAccount *self)
     case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
       return amigo_aws_config_get_selected_profile_name (self->config);
     case AMIGO_ACCOUNT_KIND_KEYRING:
+    case AMIGO_ACCOUNT_KIND_SSO:
+    case AMIGO_ACCOUNT_KIND_ROLE:
     default:
       return NULL;
     }
 }
 
 static void refresh_credentials (AmigoClient *client,
+                                 GTask       *task,
+                                 gpointer     user_data);
+static void refresh_role        (AmigoClient *client,
                                  GTask       *task,
                                  gpointer     user_data);
 
@@ -501,6 +650,23 @@ configure_client (AmigoAccount  *self,
 
       g_weak_ref_init (weak, self);
       amigo_client_set_credentials_refresh_func (client, refresh_credentials, weak, weak_ref_free);
+    }
+  else if (self->kind == AMIGO_ACCOUNT_KIND_ROLE)
+    {
+      /* A new session of the role before this one expires. */
+      GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+      g_weak_ref_init (weak, self);
+      amigo_client_set_credentials_refresh_func (client, refresh_role, weak, weak_ref_free);
+    }
+  else if (self->kind == AMIGO_ACCOUNT_KIND_SSO)
+    {
+      /* New role credentials before these expire, from the shared
+       * session's token (refreshed, or asked for again by a sign-in). */
+      g_autoptr(AmigoSsoSession) session = amigo_sso_session_get_shared (self->config, self->sso);
+
+      amigo_sso_session_attach_to_client (session, client, self->sso->account_id,
+                                          self->sso->role_name);
     }
   return TRUE;
 }
@@ -629,6 +795,138 @@ chain_resolve_cb (GObject      *source,
   return_client (task, credentials, error);
 }
 
+static void
+sso_resolve_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  AmigoCredentials *credentials;
+
+  credentials = amigo_sso_resolve_credentials_finish (AMIGO_AWS_CONFIG (source), result, &error);
+  return_client (task, credentials, error);
+}
+
+/* ---- switch role: a session of the role, from the source's credentials -- */
+
+static void
+role_assumed_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  AmigoCredentials *credentials;
+
+  credentials = amigo_credential_chain_switch_role_finish (AMIGO_AWS_CONFIG (source), result, &error);
+  if (credentials == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, credentials, (GDestroyNotify) amigo_credentials_unref);
+}
+
+static void
+role_source_client_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AmigoAccount *self = g_task_get_task_data (task);
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoCredentials) credentials = NULL;
+  GError *error = NULL;
+
+  client = amigo_account_get_client_finish (AMIGO_ACCOUNT (source), result, &error);
+  if (client != NULL)
+    credentials = amigo_client_dup_credentials (client);
+  if (credentials == NULL)
+    {
+      if (error == NULL)
+        error = g_error_new_literal (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
+                                     _("No credentials are available for this account."));
+      g_prefix_error (&error, _("The account “%s” that the role is assumed from: "),
+                      amigo_account_get_name (self->source));
+      g_task_return_error (task, error);
+      return;
+    }
+  amigo_credential_chain_switch_role_async (self->config, credentials, self->role, self->name,
+                                            amigo_account_get_default_region (self),
+                                            g_task_get_cancellable (task), role_assumed_cb,
+                                            g_object_ref (task));
+}
+
+/* Returns a new session's credentials on @inner (taken): the source
+ * account's credentials (refreshed as that account refreshes them), then
+ * AssumeRole. */
+static void
+assume_role_credentials (AmigoAccount *self,
+                         GCancellable *cancellable,
+                         GTask        *inner)
+{
+  g_task_set_task_data (inner, g_object_ref (self), g_object_unref);
+  amigo_account_get_client_async (self->source, cancellable, role_source_client_cb, inner);
+}
+
+static void
+role_client_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  AmigoCredentials *credentials;
+
+  credentials = g_task_propagate_pointer (G_TASK (result), &error);
+  return_client (task, credentials, error);
+}
+
+static void
+assume_role (AmigoAccount *self,
+             GCancellable *cancellable,
+             GTask        *task)
+{
+  GTask *inner = g_task_new (self, cancellable, role_client_cb, task);
+
+  assume_role_credentials (self, cancellable, inner);
+}
+
+static void
+role_refreshed_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  AmigoCredentials *credentials;
+
+  credentials = g_task_propagate_pointer (G_TASK (result), &error);
+  if (credentials == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, credentials, (GDestroyNotify) amigo_credentials_unref);
+}
+
+/* The client's refresh: the role assumed again. */
+static void
+refresh_role (AmigoClient *client,
+              GTask       *task,
+              gpointer     user_data)
+{
+  g_autoptr(AmigoAccount) self = g_weak_ref_get (user_data);
+  GTask *inner;
+
+  if (self == NULL)
+    {
+      g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
+                               _("No credentials are available for this account."));
+      g_object_unref (task);
+      return;
+    }
+  inner = g_task_new (self, g_task_get_cancellable (task), role_refreshed_cb, task);
+  assume_role_credentials (self, g_task_get_cancellable (task), inner);
+}
+
 /**
  * amigo_account_get_client_async:
  *
@@ -652,7 +950,8 @@ amigo_account_get_client_async (AmigoAccount        *self,
 
   /* A profile's client refreshes its credentials itself, before each call. */
   if (self->credentials != NULL && self->client != NULL &&
-      (self->kind == AMIGO_ACCOUNT_KIND_PROFILE ||
+      (self->kind == AMIGO_ACCOUNT_KIND_PROFILE || self->kind == AMIGO_ACCOUNT_KIND_SSO ||
+       self->kind == AMIGO_ACCOUNT_KIND_ROLE ||
        !amigo_credentials_is_expired (self->credentials, g_get_real_time () / G_USEC_PER_SEC)))
     {
       g_task_return_pointer (task, g_object_ref (self->client), g_object_unref);
@@ -671,6 +970,15 @@ amigo_account_get_client_async (AmigoAccount        *self,
     case AMIGO_ACCOUNT_KIND_PROFILE:
       amigo_credential_chain_resolve_async (self->config, self->profile_name, cancellable,
                                             chain_resolve_cb, g_steal_pointer (&task));
+      break;
+
+    case AMIGO_ACCOUNT_KIND_SSO:
+      amigo_sso_resolve_settings_async (self->config, self->sso, cancellable,
+                                        sso_resolve_cb, g_steal_pointer (&task));
+      break;
+
+    case AMIGO_ACCOUNT_KIND_ROLE:
+      assume_role (self, cancellable, g_steal_pointer (&task));
       break;
 
     case AMIGO_ACCOUNT_KIND_ENVIRONMENT:

@@ -9,9 +9,11 @@
 #include "amigo-async.h"
 #include "amigo-aws-config.h"
 #include "amigo-client.h"
+#include "amigo-credential-chain.h"
 #include "amigo-credentials.h"
 #include "amigo-endpoint.h"
 #include "amigo-keyring.h"
+#include "amigo-sso-config.h"
 
 G_BEGIN_DECLS
 
@@ -22,11 +24,18 @@ G_BEGIN_DECLS
  *   read afresh from its files (static keys, `credential_process`, a role
  *   assumed with STS, a web identity)
  * @AMIGO_ACCOUNT_KIND_ENVIRONMENT: `AWS_ACCESS_KEY_ID` and friends
+ * @AMIGO_ACCOUNT_KIND_SSO: a role of an IAM Identity Center account that
+ *   Amigo keeps itself (start URL, region, account id and role name: never
+ *   a token), its credentials from GetRoleCredentials
+ * @AMIGO_ACCOUNT_KIND_ROLE: a role assumed on top of another account
+ *   ("switch role"), a new session made before the last one expires
  */
 typedef enum {
   AMIGO_ACCOUNT_KIND_KEYRING,
   AMIGO_ACCOUNT_KIND_PROFILE,
   AMIGO_ACCOUNT_KIND_ENVIRONMENT,
+  AMIGO_ACCOUNT_KIND_SSO,
+  AMIGO_ACCOUNT_KIND_ROLE,
 } AmigoAccountKind;
 
 #define AMIGO_TYPE_ACCOUNT (amigo_account_get_type ())
@@ -39,6 +48,21 @@ AmigoAccount     *amigo_account_new_keyring          (AmigoKeyring        *keyri
 AmigoAccount     *amigo_account_new_profile          (AmigoAwsConfig      *config,
                                                       const char          *profile_name);
 AmigoAccount     *amigo_account_new_environment      (AmigoAwsConfig      *config);
+AmigoAccount     *amigo_account_new_sso              (AmigoAwsConfig      *config,
+                                                      const char          *name,
+                                                      const char          *region,
+                                                      const AmigoSsoSettings *settings);
+char             *amigo_account_sso_id               (const AmigoSsoSettings *settings);
+const AmigoSsoSettings *amigo_account_get_sso_settings (AmigoAccount      *self);
+AmigoAccount     *amigo_account_new_role             (AmigoAwsConfig      *config,
+                                                      const char          *name,
+                                                      const char          *region,
+                                                      AmigoAccount        *source,
+                                                      const AmigoRoleSettings *role);
+char             *amigo_account_role_id              (const char          *source_id,
+                                                      const char          *role_arn);
+const AmigoRoleSettings *amigo_account_get_role_settings (AmigoAccount    *self);
+AmigoAccount     *amigo_account_get_source           (AmigoAccount        *self);
 gboolean          amigo_account_environment_is_set   (AmigoAwsConfig      *config);
 
 const char       *amigo_account_get_id               (AmigoAccount        *self);

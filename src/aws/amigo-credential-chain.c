@@ -956,3 +956,202 @@ amigo_credential_chain_resolve_finish (AmigoAwsConfig         *config,
     }
   return credentials;
 }
+
+/* ---- a role on top of an account Amigo shows ("switch role") -------------- */
+
+void
+amigo_role_settings_free (AmigoRoleSettings *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->role_arn);
+  g_free (self->external_id);
+  g_free (self->mfa_serial);
+  g_free (self->session_name);
+  g_free (self);
+}
+
+AmigoRoleSettings *
+amigo_role_settings_copy (const AmigoRoleSettings *self)
+{
+  AmigoRoleSettings *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_new0 (AmigoRoleSettings, 1);
+  copy->role_arn = g_strdup (self->role_arn);
+  copy->external_id = g_strdup (self->external_id);
+  copy->mfa_serial = g_strdup (self->mfa_serial);
+  copy->session_name = g_strdup (self->session_name);
+  copy->duration_seconds = self->duration_seconds;
+  return copy;
+}
+
+typedef struct {
+  AmigoRoleSettings *role;
+  AmigoCredentials *source;
+  char *label;
+  char *region;
+} SwitchRole;
+
+static void
+switch_role_free (gpointer data)
+{
+  SwitchRole *sr = data;
+
+  amigo_role_settings_free (sr->role);
+  g_clear_pointer (&sr->source, amigo_credentials_unref);
+  g_free (sr->label);
+  g_free (sr->region);
+  g_free (sr);
+}
+
+static void
+switch_role_assumed_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SwitchRole *sr = g_task_get_task_data (task);
+  AmigoCredentials *credentials;
+  GError *error = NULL;
+
+  credentials = amigo_sts_assume_role_finish (AMIGO_STS (source), result, NULL, &error);
+  if (credentials == NULL)
+    {
+      g_prefix_error (&error, _("Could not switch to the role %s: "), sr->role->role_arn);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, credentials, (GDestroyNotify) amigo_credentials_unref);
+}
+
+static void
+switch_role_assume (GTask      *task,
+                    const char *token_code)
+{
+  SwitchRole *sr = g_task_get_task_data (task);
+  AmigoAwsConfig *config = g_task_get_source_object (task);
+  AmigoAssumeRoleParams params = { 0 };
+  g_autofree char *session_name = NULL;
+  g_autoptr(AmigoEndpoint) endpoint = NULL;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoSts) sts = NULL;
+  GError *error = NULL;
+
+  endpoint = amigo_endpoint_resolve_variant ("sts", sr->region, amigo_aws_config_get_environ (config),
+                                             NULL, NULL, AMIGO_ENDPOINT_VARIANT_NONE, &error);
+  if (endpoint == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  client = amigo_client_new (sr->source);
+  sts = amigo_sts_new (client, endpoint->signing_region, endpoint->url);
+  session_name = sr->role->session_name != NULL ? g_strdup (sr->role->session_name)
+                                                : amigo_credential_chain_default_session_name ();
+  params.role_arn = sr->role->role_arn;
+  params.role_session_name = session_name;
+  params.duration_seconds = sr->role->duration_seconds;
+  params.external_id = sr->role->external_id;
+  params.serial_number = sr->role->mfa_serial;
+  params.token_code = token_code;
+  amigo_sts_assume_role_async (sts, &params, g_task_get_cancellable (task), switch_role_assumed_cb, task);
+}
+
+static void
+switch_role_code_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autofree char *code = NULL;
+  GError *error = NULL;
+
+  code = g_task_propagate_pointer (G_TASK (result), &error);
+  if (code == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  switch_role_assume (task, code);
+  amigo_secure_wipe (code, strlen (code));
+}
+
+/**
+ * amigo_credential_chain_switch_role_async:
+ * @config: the configuration (its environment's endpoints, its MFA prompt)
+ * @source: the credentials of the account the role is assumed from
+ * @role: the role, its external id, MFA device and session length
+ * @label: what the MFA prompt names (the account's name)
+ * @region: where STS is asked
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the role's session credentials
+ * @user_data: data for @callback
+ *
+ * A new session of @role, as the console's "Switch role" makes it: the MFA
+ * code asked through amigo_credential_chain_set_mfa_prompt() when
+ * @role has an MFA device (a new session each time, so the code is asked
+ * only when one is made).
+ */
+void
+amigo_credential_chain_switch_role_async (AmigoAwsConfig          *config,
+                                          AmigoCredentials        *source,
+                                          const AmigoRoleSettings *role,
+                                          const char              *label,
+                                          const char              *region,
+                                          GCancellable            *cancellable,
+                                          GAsyncReadyCallback      callback,
+                                          gpointer                 user_data)
+{
+  GTask *task;
+  SwitchRole *sr;
+  MfaPrompt *prompt;
+  GTask *ask;
+
+  g_return_if_fail (AMIGO_IS_AWS_CONFIG (config));
+  g_return_if_fail (source != NULL && role != NULL && role->role_arn != NULL);
+
+  task = g_task_new (config, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amigo_credential_chain_switch_role_async);
+  sr = g_new0 (SwitchRole, 1);
+  sr->role = amigo_role_settings_copy (role);
+  sr->source = amigo_credentials_ref (source);
+  sr->label = g_strdup (label);
+  sr->region = g_strdup (region != NULL && *region != '\0' ? region : "us-east-1");
+  g_task_set_task_data (task, sr, switch_role_free);
+
+  if (role->mfa_serial == NULL || *role->mfa_serial == '\0')
+    {
+      switch_role_assume (task, NULL);
+      return;
+    }
+  prompt = g_object_get_data (G_OBJECT (config), "amigo-mfa-prompt");
+  if (prompt == NULL)
+    {
+      g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                               _("The role %s needs a code from the MFA device %s, and nothing "
+                                 "here can ask for it."), role->role_arn, role->mfa_serial);
+      g_object_unref (task);
+      return;
+    }
+  ask = g_task_new (NULL, cancellable, switch_role_code_cb, task);
+  g_task_set_source_tag (ask, amigo_credential_chain_set_mfa_prompt);
+  prompt->func (sr->label, role->mfa_serial, cancellable, ask, prompt->data);
+}
+
+/**
+ * amigo_credential_chain_switch_role_finish:
+ *
+ * Returns: (transfer full) (nullable): the role's session credentials
+ */
+AmigoCredentials *
+amigo_credential_chain_switch_role_finish (AmigoAwsConfig  *config,
+                                           GAsyncResult    *result,
+                                           GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, config), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

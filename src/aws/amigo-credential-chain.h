@@ -71,4 +71,38 @@ AmigoCredentials *amigo_credential_chain_resolve_finish (AmigoAwsConfig         
                                                          char                  **out_profile_name,
                                                          GError                **error);
 
+/**
+ * AmigoRoleSettings:
+ * @role_arn: the role to assume
+ * @external_id: (nullable): `ExternalId`, for a role trusted by another party
+ * @mfa_serial: (nullable): the MFA device whose code AssumeRole needs
+ * @session_name: (nullable): `RoleSessionName` (botocore's default when %NULL)
+ * @duration_seconds: how long each session lasts, 0 for STS's default
+ *
+ * A role assumed on top of an account Amigo shows ("switch role").
+ */
+typedef struct {
+  char *role_arn;
+  char *external_id;
+  char *mfa_serial;
+  char *session_name;
+  gint duration_seconds;
+} AmigoRoleSettings;
+
+void               amigo_role_settings_free   (AmigoRoleSettings       *self);
+AmigoRoleSettings *amigo_role_settings_copy   (const AmigoRoleSettings *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmigoRoleSettings, amigo_role_settings_free)
+
+void              amigo_credential_chain_switch_role_async  (AmigoAwsConfig          *config,
+                                                             AmigoCredentials        *source,
+                                                             const AmigoRoleSettings *role,
+                                                             const char              *label,
+                                                             const char              *region,
+                                                             GCancellable            *cancellable,
+                                                             GAsyncReadyCallback      callback,
+                                                             gpointer                 user_data);
+AmigoCredentials *amigo_credential_chain_switch_role_finish (AmigoAwsConfig          *config,
+                                                             GAsyncResult            *result,
+                                                             GError                 **error);
+
 G_END_DECLS

@@ -37,18 +37,22 @@ static const AmigoEc2OpShape run_instances_shape = {
   run_instances_new_parser, run_instances_done, NULL
 };
 
-/* RunInstances's query, but its ClientToken. */
-static AmigoEc2Query *
-run_instances_query (const AmigoRunInstancesRequest *request)
+/* What a launch chooses, at the query's current prefix: RunInstances's
+ * members, which a launch template's `LaunchTemplateData` shares (same
+ * names), but the ClientToken; the counts when @max_count is not 0. */
+void
+_amigo_ec2_add_launch_data (AmigoEc2Query                  *q,
+                            const AmigoRunInstancesRequest *request,
+                            guint                           min_count,
+                            guint                           max_count)
 {
-  AmigoEc2Query *q = _amigo_ec2_query_new ("RunInstances");
-  guint min_count = MAX (request->min_count, 1);
-  guint max_count = MAX (request->max_count, min_count);
-
   amigo_ec2_query_add_string (q, "ImageId", request->image_id);
   amigo_ec2_query_add_string (q, "InstanceType", request->instance_type);
-  amigo_ec2_query_add_int (q, "MinCount", min_count);
-  amigo_ec2_query_add_int (q, "MaxCount", max_count);
+  if (max_count > 0)
+    {
+      amigo_ec2_query_add_int (q, "MinCount", min_count);
+      amigo_ec2_query_add_int (q, "MaxCount", max_count);
+    }
   amigo_ec2_query_add_string (q, "KeyName", request->key_name);
 
   if (request->public_ip == AMIGO_PUBLIC_IP_SUBNET_DEFAULT)
@@ -97,7 +101,17 @@ run_instances_query (const AmigoRunInstancesRequest *request)
                                   request->iam_instance_profile);
       amigo_ec2_query_pop (q);
     }
+}
 
+/* RunInstances's query, but its ClientToken. */
+static AmigoEc2Query *
+run_instances_query (const AmigoRunInstancesRequest *request)
+{
+  AmigoEc2Query *q = _amigo_ec2_query_new ("RunInstances");
+  guint min_count = MAX (request->min_count, 1);
+  guint max_count = MAX (request->max_count, min_count);
+
+  _amigo_ec2_add_launch_data (q, request, min_count, max_count);
   return q;
 }
 

@@ -53,6 +53,8 @@ typedef struct {
   char *return_value;
   AmigoSnapshotDeletion *deletions;
   guint n_deletions;
+  char *state;          /* GetAllowedImagesSettings */
+  char *managed_by;     /* GetAllowedImagesSettings */
 } Ec2Result;
 
 /* Element names come from libxml2's dictionary, one pointer per distinct
@@ -84,7 +86,7 @@ struct _AmigoEc2Parser
   guint8 *root_base;
   Ec2Result result;
   AmigoImageAttribute *attribute;
-  GObject *object;                 /* the answer read as one model (ImportImage…) */
+  GObject *object;                 /* amigo_ec2_parser_new_object() */
   GHashTable *values;
 
   GPtrArray *items;                /* emitted, not yet handed to the batch function */
@@ -219,6 +221,30 @@ static const AmigoRecordField describe_store_image_tasks_fields[] = {
   RESULT_STRING ("nextToken", "NextToken", next_token),
 };
 ROOT_TYPE (describe_store_image_tasks, describe_store_image_tasks_fields);
+/* The image clean-up: references, the Recycle Bin, ancestry, Allowed AMIs */
+static const AmigoRecordField describe_image_references_fields[] = {
+  RESULT_OBJECTS ("imageReferenceSet", "ImageReferences", amigo_image_reference_record),
+  RESULT_STRING ("nextToken", "NextToken", next_token),
+};
+ROOT_TYPE (describe_image_references, describe_image_references_fields);
+
+static const AmigoRecordField list_images_in_recycle_bin_fields[] = {
+  RESULT_OBJECTS ("imageSet", "Images", amigo_recycle_bin_image_record),
+  RESULT_STRING ("nextToken", "NextToken", next_token),
+};
+ROOT_TYPE (list_images_in_recycle_bin, list_images_in_recycle_bin_fields);
+
+static const AmigoRecordField get_image_ancestry_fields[] = {
+  RESULT_OBJECTS ("imageAncestryEntrySet", "ImageAncestryEntries", amigo_image_ancestry_entry_record),
+};
+ROOT_TYPE (get_image_ancestry, get_image_ancestry_fields);
+
+static const AmigoRecordField get_allowed_images_settings_fields[] = {
+  RESULT_STRING ("state", "State", state),
+  RESULT_OBJECTS ("imageCriterionSet", "ImageCriteria", amigo_image_criterion_record),
+  RESULT_STRING ("managedBy", "ManagedBy", managed_by),
+};
+ROOT_TYPE (get_allowed_images_settings, get_allowed_images_settings_fields);
 
 /* Items */
 
@@ -868,20 +894,21 @@ amigo_ec2_parser_new_describe_store_image_tasks (void)
 }
 
 /**
- * amigo_ec2_parser_new_object:
+ * amigo_ec2_parser_new_answer_object:
  * @root_element: the response element, e.g. `ImportImageResponse`
  * @record: the model whose fields the response's children are, e.g.
  *   amigo_import_task_record for ImportImage
  *
- * Reads an answer that is one model (ImportImage, ImportSnapshot,
- * ExportImage answer the task they started); amigo_ec2_parser_get_object()
- * has it.
+ * Reads an answer that is one model itself (ImportImage, ImportSnapshot,
+ * ExportImage answer the task they started, its fields directly under the
+ * response element — unlike amigo_ec2_parser_new_object(), whose object is
+ * one child element); amigo_ec2_parser_get_object() has it.
  *
  * Returns: (transfer full): a new parser
  */
 AmigoEc2Parser *
-amigo_ec2_parser_new_object (const char            *root_element,
-                             const AmigoRecordType *record)
+amigo_ec2_parser_new_answer_object (const char            *root_element,
+                                    const AmigoRecordType *record)
 {
   AmigoEc2Parser *self;
 
@@ -896,7 +923,7 @@ amigo_ec2_parser_new_object (const char            *root_element,
 
 /**
  * amigo_ec2_parser_get_object:
- * @self: a parser from amigo_ec2_parser_new_object()
+ * @self: a parser from amigo_ec2_parser_new_answer_object()
  *
  * Returns: (transfer none) (nullable): the model read
  */
@@ -921,6 +948,62 @@ AmigoEc2Parser *
 amigo_ec2_parser_new_deregister_image (void)
 {
   return parser_new ("DeregisterImageResponse", &deregister_image_type);
+}
+
+/**
+ * amigo_ec2_parser_new_describe_image_references:
+ *
+ * Reads `DescribeImageReferencesResponse`: #AmigoImageReference items and
+ * `nextToken`.
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_describe_image_references (void)
+{
+  return parser_new ("DescribeImageReferencesResponse", &describe_image_references_type);
+}
+
+/**
+ * amigo_ec2_parser_new_list_images_in_recycle_bin:
+ *
+ * Reads `ListImagesInRecycleBinResponse`: #AmigoRecycleBinImage items and
+ * `nextToken`.
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_list_images_in_recycle_bin (void)
+{
+  return parser_new ("ListImagesInRecycleBinResponse", &list_images_in_recycle_bin_type);
+}
+
+/**
+ * amigo_ec2_parser_new_get_image_ancestry:
+ *
+ * Reads `GetImageAncestryResponse`: #AmigoImageAncestryEntry items, from
+ * the image asked about to its root.
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_get_image_ancestry (void)
+{
+  return parser_new ("GetImageAncestryResponse", &get_image_ancestry_type);
+}
+
+/**
+ * amigo_ec2_parser_new_get_allowed_images_settings:
+ *
+ * Reads `GetAllowedImagesSettingsResponse`: #AmigoImageCriterion items,
+ * `state` and `managedBy` (amigo_ec2_parser_get_value()).
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_get_allowed_images_settings (void)
+{
+  return parser_new ("GetAllowedImagesSettingsResponse", &get_allowed_images_settings_type);
 }
 
 /**
@@ -988,6 +1071,8 @@ amigo_ec2_parser_free (AmigoEc2Parser *self)
   g_free (self->result.reservation_id);
   g_free (self->result.owner_id);
   g_free (self->result.return_value);
+  g_free (self->result.state);
+  g_free (self->result.managed_by);
   for (guint i = 0; i < self->result.n_deletions; i++)
     amigo_record_clear (&amigo_snapshot_deletion_record, &self->result.deletions[i]);
   g_free (self->result.deletions);
@@ -1258,7 +1343,13 @@ amigo_ec2_parser_get_value (AmigoEc2Parser *self,
   g_return_val_if_fail (element != NULL, NULL);
 
   if (self->values == NULL)
-    return strcmp (element, "return") == 0 ? self->result.return_value : NULL;
+    {
+      if (strcmp (element, "state") == 0)
+        return self->result.state;
+      if (strcmp (element, "managedBy") == 0)
+        return self->result.managed_by;
+      return strcmp (element, "return") == 0 ? self->result.return_value : NULL;
+    }
   return g_hash_table_lookup (self->values, element);
 }
 
@@ -1294,4 +1385,111 @@ amigo_ec2_parser_get_return (AmigoEc2Parser *self)
   while (g_ascii_isspace (*value))
     value++;
   return g_ascii_strncasecmp (value, "true", 4) == 0;
+}
+
+/* ---- parsers for operations whose tables live beside their models ----- */
+
+/* Root types made on demand, one per (operation, element), kept for the
+ * life of the process (their index is built on first use). */
+G_LOCK_DEFINE_STATIC (root_types);
+static GHashTable *root_types;
+
+static const AmigoRecordType *
+root_type_for (const char            *operation,
+               const char            *element,
+               const AmigoRecordType *record,
+               gboolean               list)
+{
+  g_autofree char *key = g_strdup_printf ("%s/%s/%s", operation, element, list ? "list" : "one");
+  AmigoRecordType *type;
+
+  G_LOCK (root_types);
+  if (root_types == NULL)
+    root_types = g_hash_table_new (g_str_hash, g_str_equal);
+  type = g_hash_table_lookup (root_types, key);
+  if (type == NULL)
+    {
+      AmigoRecordField *fields = g_new0 (AmigoRecordField, 2);
+
+      fields[0].element = g_intern_string (element);
+      fields[0].kind = list ? AMIGO_FIELD_OBJECTS : AMIGO_FIELD_STRUCT;
+      fields[0].aux = AMIGO_FIELD_NO_AUX;
+      fields[0].sub = record;
+      fields[1].element = "nextToken";
+      fields[1].kind = AMIGO_FIELD_STRING;
+      fields[1].offset = G_STRUCT_OFFSET (Ec2Result, next_token);
+      fields[1].aux = AMIGO_FIELD_NO_AUX;
+      type = g_new0 (AmigoRecordType, 1);
+      type->name = g_intern_string (key);
+      type->fields = fields;
+      type->n_fields = list ? 2 : 1;
+      g_hash_table_insert (root_types, (gpointer) type->name, type);
+    }
+  G_UNLOCK (root_types);
+  return type;
+}
+
+/**
+ * amigo_ec2_parser_new_objects:
+ * @operation: the operation, e.g. `DescribeLaunchTemplates`
+ * @set_element: the list of the answer, e.g. `launchTemplates`
+ * @record: the record (a GObject model) each `<item>` becomes
+ *
+ * Reads `<operation>Response`: the items of @set_element and `nextToken`.
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_objects (const char            *operation,
+                              const char            *set_element,
+                              const AmigoRecordType *record)
+{
+  g_autofree char *root = NULL;
+
+  g_return_val_if_fail (operation != NULL && set_element != NULL && record != NULL, NULL);
+
+  root = g_strconcat (operation, "Response", NULL);
+  return parser_new (root, root_type_for (operation, set_element, record, TRUE));
+}
+
+/**
+ * amigo_ec2_parser_new_object:
+ * @operation: the operation, e.g. `CreateLaunchTemplate`
+ * @element: the element of the answer that is the object, e.g. `launchTemplate`
+ * @record: the record (a GObject model) it becomes
+ *
+ * Reads `<operation>Response` whose @element is one object, for
+ * amigo_ec2_parser_steal_object().
+ *
+ * Returns: (transfer full): a new parser
+ */
+AmigoEc2Parser *
+amigo_ec2_parser_new_object (const char            *operation,
+                             const char            *element,
+                             const AmigoRecordType *record)
+{
+  g_autofree char *root = NULL;
+  AmigoEc2Parser *self;
+
+  g_return_val_if_fail (operation != NULL && element != NULL && record != NULL, NULL);
+
+  root = g_strconcat (operation, "Response", NULL);
+  self = parser_new (root, root_type_for (operation, element, record, FALSE));
+  self->object = g_object_new (record->get_type (), NULL);
+  self->root_base = (guint8 *) self->object;
+  return self;
+}
+
+/**
+ * amigo_ec2_parser_steal_object:
+ * @self: a parser from amigo_ec2_parser_new_object()
+ *
+ * Returns: (transfer full) (nullable): the object read (empty when the
+ *   answer did not name it), or %NULL for other parsers
+ */
+GObject *
+amigo_ec2_parser_steal_object (AmigoEc2Parser *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_steal_pointer (&self->object);
 }

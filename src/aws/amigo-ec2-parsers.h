@@ -10,6 +10,10 @@
 #include "amigo-image.h"
 #include "amigo-image-attribute.h"
 #include "amigo-import-task.h"
+#include "amigo-image-ancestry-entry.h"
+#include "amigo-image-criterion.h"
+#include "amigo-image-reference.h"
+#include "amigo-recycle-bin-image.h"
 #include "amigo-instance.h"
 #include "amigo-instance-type.h"
 #include "amigo-key-pair.h"
@@ -72,9 +76,13 @@ AmigoEc2Parser *amigo_ec2_parser_new_describe_export_image_tasks   (void);
 AmigoEc2Parser *amigo_ec2_parser_new_describe_store_image_tasks    (void);
 /* The record type is private (amigo-record-private.h). */
 typedef struct _AmigoRecordType AmigoRecordType;
-AmigoEc2Parser *amigo_ec2_parser_new_object                   (const char            *root_element,
+AmigoEc2Parser *amigo_ec2_parser_new_answer_object            (const char            *root_element,
                                                                const AmigoRecordType *record);
 GObject        *amigo_ec2_parser_get_object                   (AmigoEc2Parser    *self);
+AmigoEc2Parser *amigo_ec2_parser_new_describe_image_references   (void);
+AmigoEc2Parser *amigo_ec2_parser_new_list_images_in_recycle_bin  (void);
+AmigoEc2Parser *amigo_ec2_parser_new_get_image_ancestry          (void);
+AmigoEc2Parser *amigo_ec2_parser_new_get_allowed_images_settings (void);
 AmigoEc2Parser *amigo_ec2_parser_new_simple                   (const char        *operation);
 AmigoEc2Parser *amigo_ec2_parser_new_get_caller_identity      (void);
 void            amigo_ec2_parser_free                         (AmigoEc2Parser    *self);
@@ -108,6 +116,17 @@ const char     *amigo_ec2_parser_get_value                    (AmigoEc2Parser   
 const char     *amigo_ec2_parser_get_image_id                 (AmigoEc2Parser    *self);
 GPtrArray      *amigo_ec2_parser_steal_snapshot_deletions     (AmigoEc2Parser    *self);
 gboolean        amigo_ec2_parser_get_return                   (AmigoEc2Parser    *self);
+
+/* Operations whose record tables live beside their models (launch
+ * templates): a list of objects, or one object. */
+typedef struct _AmigoRecordType AmigoRecordType;
+AmigoEc2Parser *amigo_ec2_parser_new_objects                  (const char            *operation,
+                                                               const char            *set_element,
+                                                               const AmigoRecordType *record);
+AmigoEc2Parser *amigo_ec2_parser_new_object                   (const char            *operation,
+                                                               const char            *element,
+                                                               const AmigoRecordType *record);
+GObject        *amigo_ec2_parser_steal_object                 (AmigoEc2Parser        *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmigoEc2Parser, amigo_ec2_parser_free)
 

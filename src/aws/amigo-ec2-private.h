@@ -224,4 +224,12 @@ void     _amigo_ec2_add_block_device_mappings (AmigoEc2Query                 *q,
                                                const AmigoBlockDeviceMapping *mappings,
                                                guint                          n_mappings);
 
+/* RunInstances's members but the token (the counts unless @max_count is
+ * 0), at @q's prefix (also a launch template's LaunchTemplateData):
+ * amigo-ec2-instances.c. */
+void     _amigo_ec2_add_launch_data          (AmigoEc2Query                  *q,
+                                              const AmigoRunInstancesRequest *request,
+                                              guint                           min_count,
+                                              guint                           max_count);
+
 G_END_DECLS

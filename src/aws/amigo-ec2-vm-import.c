@@ -25,19 +25,19 @@
 static AmigoEc2Parser *
 import_image_new_parser (GTask *task)
 {
-  return amigo_ec2_parser_new_object ("ImportImageResponse", &amigo_import_task_record);
+  return amigo_ec2_parser_new_answer_object ("ImportImageResponse", &amigo_import_task_record);
 }
 
 static AmigoEc2Parser *
 import_snapshot_new_parser (GTask *task)
 {
-  return amigo_ec2_parser_new_object ("ImportSnapshotResponse", &amigo_import_task_record);
+  return amigo_ec2_parser_new_answer_object ("ImportSnapshotResponse", &amigo_import_task_record);
 }
 
 static AmigoEc2Parser *
 export_image_new_parser (GTask *task)
 {
-  return amigo_ec2_parser_new_object ("ExportImageResponse", &amigo_export_image_task_record);
+  return amigo_ec2_parser_new_answer_object ("ExportImageResponse", &amigo_export_image_task_record);
 }
 
 /* The task's result is the parsed model, which must name its task. */

@@ -125,5 +125,6 @@ G_END_DECLS
 #include "amigo-ec2-instances.h"
 #include "amigo-ec2-networking.h"
 #include "amigo-ec2-snapshots.h"
+#include "amigo-ec2-launch-templates.h"
 #include "amigo-ec2-vm-import.h"
 #undef AMIGO_EC2_INSIDE

@@ -181,6 +181,10 @@ extern AmigoRecordType amigo_instance_type_record;
 extern AmigoRecordType amigo_import_task_record;
 extern AmigoRecordType amigo_export_image_task_record;
 extern AmigoRecordType amigo_store_image_task_record;
+extern AmigoRecordType amigo_image_reference_record;
+extern AmigoRecordType amigo_recycle_bin_image_record;
+extern AmigoRecordType amigo_image_ancestry_entry_record;
+extern AmigoRecordType amigo_image_criterion_record;
 
 /* The GObject methods of a model whose whole state is the fields of
  * @record: class_init installs one property per field, init sets the

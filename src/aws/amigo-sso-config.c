@@ -280,6 +280,38 @@ amigo_sso_settings_from_profile (AmigoAwsConfig  *config,
 }
 
 /**
+ * amigo_sso_settings_new:
+ * @start_url: the AWS access portal URL
+ * @region: where IAM Identity Center runs
+ * @account_id: (nullable): the account whose role is taken
+ * @role_name: (nullable): the role
+ *
+ * Settings of no profile: an account Amigo keeps itself, or the start URL
+ * typed in "Add Accounts from IAM Identity Center". Its token is named by
+ * the start URL (the legacy form's cache key) and asks the default scope.
+ *
+ * Returns: (transfer full): the settings
+ */
+AmigoSsoSettings *
+amigo_sso_settings_new (const char *start_url,
+                        const char *region,
+                        const char *account_id,
+                        const char *role_name)
+{
+  AmigoSsoSettings *self;
+
+  g_return_val_if_fail (start_url != NULL && region != NULL, NULL);
+
+  self = g_new0 (AmigoSsoSettings, 1);
+  self->start_url = g_strdup (start_url);
+  self->region = g_strdup (region);
+  self->scopes = parse_scopes (NULL);
+  self->account_id = g_strdup (account_id);
+  self->role_name = g_strdup (role_name);
+  return self;
+}
+
+/**
  * amigo_sso_settings_get_cache_key:
  * @self: settings
  *

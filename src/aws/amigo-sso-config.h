@@ -40,6 +40,10 @@ typedef struct {
 
 void              amigo_sso_settings_free         (AmigoSsoSettings       *self);
 AmigoSsoSettings *amigo_sso_settings_copy         (const AmigoSsoSettings *self);
+AmigoSsoSettings *amigo_sso_settings_new          (const char             *start_url,
+                                                   const char             *region,
+                                                   const char             *account_id,
+                                                   const char             *role_name);
 gboolean          amigo_aws_profile_uses_sso      (const AmigoAwsProfile  *profile);
 AmigoSsoSettings *amigo_sso_settings_from_profile (AmigoAwsConfig         *config,
                                                    const char             *profile_name,

@@ -1168,6 +1168,29 @@ resolve_keyring_cb (GObject      *source,
   resolve_get_token (task);
 }
 
+/* Starts @task (whose source object is @config) on @settings' shared
+ * session. */
+static void
+resolve_start (AmigoAwsConfig         *config,
+               const AmigoSsoSettings *settings,
+               GTask                  *task)
+{
+  RoleRequest *r;
+
+  r = g_new0 (RoleRequest, 1);
+  r->session = amigo_sso_session_get_shared (config, settings);
+  r->account_id = g_strdup (settings->account_id);
+  r->role_name = g_strdup (settings->role_name);
+  g_task_set_task_data (task, r, role_request_free);
+  if (keyring_enabled && !r->session->keyring_checked && r->session->token == NULL)
+    {
+      amigo_sso_keyring_lookup_async (settings, g_task_get_cancellable (task),
+                                      resolve_keyring_cb, task);
+      return;
+    }
+  resolve_get_token (task);
+}
+
 /**
  * amigo_sso_resolve_credentials_async:
  * @config: the AWS CLI's configuration
@@ -1192,7 +1215,6 @@ amigo_sso_resolve_credentials_async (AmigoAwsConfig      *config,
   g_autoptr(GTask) task = NULL;
   g_autoptr(AmigoSsoSettings) settings = NULL;
   GError *error = NULL;
-  RoleRequest *r;
 
   task = g_task_new (config, cancellable, callback, user_data);
   g_task_set_source_tag (task, amigo_sso_resolve_credentials_async);
@@ -1202,17 +1224,36 @@ amigo_sso_resolve_credentials_async (AmigoAwsConfig      *config,
       g_task_return_error (task, error);
       return;
     }
-  r = g_new0 (RoleRequest, 1);
-  r->session = amigo_sso_session_get_shared (config, settings);
-  r->account_id = g_strdup (settings->account_id);
-  r->role_name = g_strdup (settings->role_name);
-  g_task_set_task_data (task, r, role_request_free);
-  if (keyring_enabled && !r->session->keyring_checked && r->session->token == NULL)
-    {
-      amigo_sso_keyring_lookup_async (settings, cancellable, resolve_keyring_cb, g_steal_pointer (&task));
-      return;
-    }
-  resolve_get_token (g_steal_pointer (&task));
+  resolve_start (config, settings, g_steal_pointer (&task));
+}
+
+/**
+ * amigo_sso_resolve_settings_async:
+ * @config: the AWS CLI's configuration (for the endpoint overrides)
+ * @settings: where to sign in, with the account and role
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the role's credentials
+ * @user_data: data for @callback
+ *
+ * The same as amigo_sso_resolve_credentials_async() for settings of no
+ * profile (an account Amigo keeps itself). Finished with
+ * amigo_sso_resolve_credentials_finish().
+ */
+void
+amigo_sso_resolve_settings_async (AmigoAwsConfig         *config,
+                                  const AmigoSsoSettings *settings,
+                                  GCancellable           *cancellable,
+                                  GAsyncReadyCallback     callback,
+                                  gpointer                user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (AMIGO_IS_AWS_CONFIG (config));
+  g_return_if_fail (settings != NULL && settings->account_id != NULL && settings->role_name != NULL);
+
+  task = g_task_new (config, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amigo_sso_resolve_credentials_async);
+  resolve_start (config, settings, task);
 }
 
 /**

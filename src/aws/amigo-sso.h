@@ -223,6 +223,11 @@ void              amigo_sso_resolve_credentials_async  (AmigoAwsConfig      *con
                                                         GCancellable        *cancellable,
                                                         GAsyncReadyCallback  callback,
                                                         gpointer             user_data);
+void              amigo_sso_resolve_settings_async     (AmigoAwsConfig         *config,
+                                                        const AmigoSsoSettings *settings,
+                                                        GCancellable           *cancellable,
+                                                        GAsyncReadyCallback     callback,
+                                                        gpointer                user_data);
 AmigoCredentials *amigo_sso_resolve_credentials_finish (AmigoAwsConfig      *config,
                                                         GAsyncResult        *result,
                                                         GError             **error);

@@ -49,6 +49,8 @@ account_rank (AmigoAccount *account)
     case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
       return 0;
     case AMIGO_ACCOUNT_KIND_KEYRING:
+    case AMIGO_ACCOUNT_KIND_SSO:
+    case AMIGO_ACCOUNT_KIND_ROLE:
       return 1;
     case AMIGO_ACCOUNT_KIND_PROFILE:
     default:
@@ -115,6 +117,193 @@ add_cli_choice (AmigoAccountManager *self)
     }
 }
 
+/* ---- IAM Identity Center accounts, kept in the settings (never a token) -- */
+
+#define SSO_KEY_NAME "name"
+#define SSO_KEY_REGION "region"
+#define SSO_KEY_START_URL "start-url"
+#define SSO_KEY_SSO_REGION "sso-region"
+#define SSO_KEY_ACCOUNT_ID "account-id"
+#define SSO_KEY_ROLE_NAME "role-name"
+
+static void
+load_sso_accounts (AmigoAccountManager *self)
+{
+  g_autoptr(GVariant) all = g_settings_get_value (self->settings, "sso-accounts");
+  GVariantIter iter;
+  GVariant *dict;
+
+  g_variant_iter_init (&iter, all);
+  while ((dict = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      const char *name = NULL, *region = NULL, *start_url = NULL, *sso_region = NULL;
+      const char *account_id = NULL, *role_name = NULL;
+
+      g_variant_lookup (dict, SSO_KEY_NAME, "&s", &name);
+      g_variant_lookup (dict, SSO_KEY_REGION, "&s", &region);
+      g_variant_lookup (dict, SSO_KEY_START_URL, "&s", &start_url);
+      g_variant_lookup (dict, SSO_KEY_SSO_REGION, "&s", &sso_region);
+      g_variant_lookup (dict, SSO_KEY_ACCOUNT_ID, "&s", &account_id);
+      g_variant_lookup (dict, SSO_KEY_ROLE_NAME, "&s", &role_name);
+      if (name != NULL && start_url != NULL && sso_region != NULL && account_id != NULL &&
+          role_name != NULL)
+        {
+          g_autoptr(AmigoSsoSettings) settings =
+            amigo_sso_settings_new (start_url, sso_region, account_id, role_name);
+          g_autofree char *id = amigo_account_sso_id (settings);
+
+          if (amigo_account_manager_lookup (self, id) == NULL)
+            {
+              g_autoptr(AmigoAccount) account =
+                amigo_account_new_sso (self->config, name,
+                                       region != NULL && *region != '\0' ? region : NULL, settings);
+              add_account (self, account);
+            }
+        }
+      g_variant_unref (dict);
+    }
+}
+
+/* Writes every IAM Identity Center account of the list to the settings. */
+static void
+save_sso_accounts (AmigoAccountManager *self)
+{
+  GVariantBuilder builder;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{ss}"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmigoAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+      const AmigoSsoSettings *settings = amigo_account_get_sso_settings (account);
+
+      if (amigo_account_get_kind (account) != AMIGO_ACCOUNT_KIND_SSO)
+        continue;
+      g_variant_builder_open (&builder, G_VARIANT_TYPE ("a{ss}"));
+      g_variant_builder_add (&builder, "{ss}", SSO_KEY_NAME, amigo_account_get_name (account));
+      g_variant_builder_add (&builder, "{ss}", SSO_KEY_REGION,
+                             amigo_account_get_default_region (account));
+      g_variant_builder_add (&builder, "{ss}", SSO_KEY_START_URL, settings->start_url);
+      g_variant_builder_add (&builder, "{ss}", SSO_KEY_SSO_REGION, settings->region);
+      g_variant_builder_add (&builder, "{ss}", SSO_KEY_ACCOUNT_ID, settings->account_id);
+      g_variant_builder_add (&builder, "{ss}", SSO_KEY_ROLE_NAME, settings->role_name);
+      g_variant_builder_close (&builder);
+    }
+  g_settings_set_value (self->settings, "sso-accounts", g_variant_builder_end (&builder));
+}
+
+/* ---- switch-role accounts, kept in the settings (never a secret) ---------- */
+
+#define ROLE_KEY_SOURCE "source"
+#define ROLE_KEY_ROLE_ARN "role-arn"
+#define ROLE_KEY_EXTERNAL_ID "external-id"
+#define ROLE_KEY_MFA_SERIAL "mfa-serial"
+#define ROLE_KEY_DURATION "duration-seconds"
+
+static void
+load_role_accounts (AmigoAccountManager *self)
+{
+  g_autoptr(GVariant) all = g_settings_get_value (self->settings, "role-accounts");
+  GVariantIter iter;
+  GVariant *dict;
+
+  g_variant_iter_init (&iter, all);
+  while ((dict = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      const char *name = NULL, *region = NULL, *source_id = NULL, *duration = NULL;
+      AmigoRoleSettings role = { 0 };
+      AmigoAccount *source;
+
+      g_variant_lookup (dict, SSO_KEY_NAME, "&s", &name);
+      g_variant_lookup (dict, SSO_KEY_REGION, "&s", &region);
+      g_variant_lookup (dict, ROLE_KEY_SOURCE, "&s", &source_id);
+      g_variant_lookup (dict, ROLE_KEY_ROLE_ARN, "&s", &role.role_arn);
+      g_variant_lookup (dict, ROLE_KEY_EXTERNAL_ID, "&s", &role.external_id);
+      g_variant_lookup (dict, ROLE_KEY_MFA_SERIAL, "&s", &role.mfa_serial);
+      g_variant_lookup (dict, ROLE_KEY_DURATION, "&s", &duration);
+      if (duration != NULL)
+        role.duration_seconds = (gint) g_ascii_strtoll (duration, NULL, 10);
+      if (role.external_id != NULL && *role.external_id == '\0')
+        role.external_id = NULL;
+      if (role.mfa_serial != NULL && *role.mfa_serial == '\0')
+        role.mfa_serial = NULL;
+      /* A role whose source left is not shown, but stays remembered. */
+      source = source_id != NULL ? amigo_account_manager_lookup (self, source_id) : NULL;
+      if (name != NULL && role.role_arn != NULL && source != NULL)
+        {
+          g_autofree char *id = amigo_account_role_id (source_id, role.role_arn);
+
+          if (amigo_account_manager_lookup (self, id) == NULL)
+            {
+              g_autoptr(AmigoAccount) account =
+                amigo_account_new_role (self->config, name,
+                                        region != NULL && *region != '\0' ? region : NULL,
+                                        source, &role);
+              add_account (self, account);
+            }
+        }
+      g_variant_unref (dict);
+    }
+}
+
+static void
+add_role_entry (GVariantBuilder *builder,
+                AmigoAccount    *account)
+{
+  const AmigoRoleSettings *role = amigo_account_get_role_settings (account);
+  g_autofree char *duration = g_strdup_printf ("%d", role->duration_seconds);
+
+  g_variant_builder_open (builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (builder, "{ss}", SSO_KEY_NAME, amigo_account_get_name (account));
+  g_variant_builder_add (builder, "{ss}", SSO_KEY_REGION, amigo_account_get_default_region (account));
+  g_variant_builder_add (builder, "{ss}", ROLE_KEY_SOURCE,
+                         amigo_account_get_id (amigo_account_get_source (account)));
+  g_variant_builder_add (builder, "{ss}", ROLE_KEY_ROLE_ARN, role->role_arn);
+  g_variant_builder_add (builder, "{ss}", ROLE_KEY_EXTERNAL_ID, role->external_id ? role->external_id : "");
+  g_variant_builder_add (builder, "{ss}", ROLE_KEY_MFA_SERIAL, role->mfa_serial ? role->mfa_serial : "");
+  g_variant_builder_add (builder, "{ss}", ROLE_KEY_DURATION, duration);
+  g_variant_builder_close (builder);
+}
+
+/* Writes the switch-role accounts: those shown, and those remembered
+ * whose source is not shown now (kept as they were). */
+static void
+save_role_accounts (AmigoAccountManager *self,
+                    const char          *forget_id)
+{
+  g_autoptr(GVariant) before = g_settings_get_value (self->settings, "role-accounts");
+  GVariantBuilder builder;
+  GVariantIter iter;
+  GVariant *dict;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{ss}"));
+  g_variant_iter_init (&iter, before);
+  while ((dict = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      const char *source_id = NULL, *role_arn = NULL;
+
+      g_variant_lookup (dict, ROLE_KEY_SOURCE, "&s", &source_id);
+      g_variant_lookup (dict, ROLE_KEY_ROLE_ARN, "&s", &role_arn);
+      if (source_id != NULL && role_arn != NULL && amigo_account_manager_lookup (self, source_id) == NULL)
+        {
+          g_autofree char *id = amigo_account_role_id (source_id, role_arn);
+
+          if (g_strcmp0 (id, forget_id) != 0)
+            g_variant_builder_add_value (&builder, dict);
+        }
+      g_variant_unref (dict);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmigoAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+
+      if (amigo_account_get_kind (account) == AMIGO_ACCOUNT_KIND_ROLE)
+        add_role_entry (&builder, account);
+    }
+  g_settings_set_value (self->settings, "role-accounts", g_variant_builder_end (&builder));
+}
+
 static void
 list_accounts_cb (GObject      *source,
                   GAsyncResult *result,
@@ -157,7 +346,10 @@ list_accounts_cb (GObject      *source,
         }
     }
 
+  load_sso_accounts (self);
   add_cli_choice (self);
+  /* Last: a role's source may be any of the others. */
+  load_role_accounts (self);
 
   self->loaded = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
@@ -529,8 +721,93 @@ amigo_account_manager_remove (AmigoAccountManager *self,
       g_settings_set_strv (self->settings, "imported-profiles", (const char * const *) updated);
     }
 
+  /* The list may hold the last reference. */
+  g_object_ref (account);
   if (g_list_store_find (self->accounts, account, &position))
     g_list_store_remove (self->accounts, position);
+  if (amigo_account_get_kind (account) == AMIGO_ACCOUNT_KIND_SSO)
+    save_sso_accounts (self);
+  if (amigo_account_get_kind (account) == AMIGO_ACCOUNT_KIND_ROLE)
+    save_role_accounts (self, amigo_account_get_id (account));
+
+  /* Roles switched to from it leave the list with it (remembered, in case
+   * it comes back, as a profile that left the AWS CLI's files would). */
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->accounts)); i > 0; i--)
+    {
+      g_autoptr(AmigoAccount) other = g_list_model_get_item (G_LIST_MODEL (self->accounts), i - 1);
+
+      if (amigo_account_get_kind (other) == AMIGO_ACCOUNT_KIND_ROLE &&
+          amigo_account_get_source (other) == account)
+        g_list_store_remove (self->accounts, i - 1);
+    }
+  g_object_unref (account);
+}
+
+/**
+ * amigo_account_manager_add_role:
+ * @account: a switch-role account (amigo_account_new_role()), whose
+ *   source is one of the list
+ *
+ * Remembers a switch-role account, with the session it may have made
+ * already (so that an MFA code is not asked twice). Nothing secret is
+ * kept: its credentials are sessions made from its source's.
+ *
+ * Returns: (transfer none): the account (the one there already when the
+ *   same role of the same source was added before)
+ */
+AmigoAccount *
+amigo_account_manager_add_role (AmigoAccountManager *self,
+                                AmigoAccount        *account)
+{
+  AmigoAccount *existing;
+
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT_MANAGER (self), NULL);
+  g_return_val_if_fail (amigo_account_get_kind (account) == AMIGO_ACCOUNT_KIND_ROLE, NULL);
+
+  existing = amigo_account_manager_lookup (self, amigo_account_get_id (account));
+  if (existing != NULL)
+    return existing;
+  add_account (self, account);
+  save_role_accounts (self, NULL);
+  return account;
+}
+
+/**
+ * amigo_account_manager_add_sso:
+ * @name: the name people see (the AWS account's)
+ * @region: (nullable): the region to show first (IAM Identity Center's
+ *   when %NULL)
+ * @settings: the start URL, IAM Identity Center's region, the account id
+ *   and the role name
+ *
+ * Remembers an IAM Identity Center account × role. Nothing secret is kept:
+ * the token stays with the shared session (and the keyring).
+ *
+ * Returns: (transfer none): the account (the one there already when these
+ *   settings were added before)
+ */
+AmigoAccount *
+amigo_account_manager_add_sso (AmigoAccountManager    *self,
+                               const char             *name,
+                               const char             *region,
+                               const AmigoSsoSettings *settings)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(AmigoAccount) account = NULL;
+  AmigoAccount *existing;
+
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT_MANAGER (self), NULL);
+  g_return_val_if_fail (settings != NULL, NULL);
+
+  id = amigo_account_sso_id (settings);
+  existing = amigo_account_manager_lookup (self, id);
+  if (existing != NULL)
+    return existing;
+  account = amigo_account_new_sso (self->config, name, region != NULL ? region : settings->region,
+                                   settings);
+  add_account (self, account);
+  save_sso_accounts (self);
+  return account;
 }
 
 /**

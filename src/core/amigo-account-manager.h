@@ -37,5 +37,11 @@ void                 amigo_account_manager_update_stored    (AmigoAccountManager
                                                              AmigoKeyringAccount  *stored);
 void                 amigo_account_manager_remove           (AmigoAccountManager  *self,
                                                              AmigoAccount         *account);
+AmigoAccount        *amigo_account_manager_add_sso          (AmigoAccountManager  *self,
+                                                             const char           *name,
+                                                             const char           *region,
+                                                             const AmigoSsoSettings *settings);
+AmigoAccount        *amigo_account_manager_add_role         (AmigoAccountManager  *self,
+                                                             AmigoAccount         *account);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "amigo-confirm.h"
 #include "accounts/amigo-account-dialog.h"
 #include "accounts/amigo-import-dialog.h"
+#include "accounts/amigo-sso-add-dialog.h"
 #include "amigo-preferences-window.h"
 #include "amigo-row-button.h"
 #include "amigo-text.h"
@@ -48,6 +49,16 @@ describe_account (AmigoAccount *account)
     case AMIGO_ACCOUNT_KIND_PROFILE:
       /* Translators: %s is the name of a profile of the AWS CLI */
       kind = g_strdup_printf (_("AWS CLI profile “%s”"), amigo_account_get_profile_name (account));
+      break;
+    case AMIGO_ACCOUNT_KIND_SSO:
+      /* Translators: %s is the role an IAM Identity Center account takes */
+      kind = g_strdup_printf (_("IAM Identity Center, role “%s”"),
+                              amigo_account_get_sso_settings (account)->role_name);
+      break;
+    case AMIGO_ACCOUNT_KIND_ROLE:
+      /* Translators: %s is the name of the account a role is assumed from */
+      kind = g_strdup_printf (_("Role assumed from “%s”"),
+                              amigo_account_get_name (amigo_account_get_source (account)));
       break;
     case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
     default:
@@ -112,6 +123,12 @@ create_account_row (gpointer item,
     case AMIGO_ACCOUNT_KIND_PROFILE:
       icon_name = "utilities-terminal-symbolic";
       break;
+    case AMIGO_ACCOUNT_KIND_SSO:
+      icon_name = "system-users-symbolic";
+      break;
+    case AMIGO_ACCOUNT_KIND_ROLE:
+      icon_name = "system-switch-user-symbolic";
+      break;
     case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
     default:
       icon_name = "preferences-system-symbolic";
@@ -163,6 +180,16 @@ import_profiles_action (GtkWidget  *widget,
   AmigoPreferencesWindow *self = AMIGO_PREFERENCES_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (amigo_import_dialog_new (GTK_WINDOW (self), self->manager)));
+}
+
+static void
+add_sso_accounts_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  AmigoPreferencesWindow *self = AMIGO_PREFERENCES_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (amigo_sso_add_dialog_new (GTK_WINDOW (self), self->manager)));
 }
 
 static void
@@ -251,6 +278,8 @@ remove_confirmed (gpointer owner,
                                           remove_data_new (self, account));
       break;
     case AMIGO_ACCOUNT_KIND_PROFILE:
+    case AMIGO_ACCOUNT_KIND_SSO:
+    case AMIGO_ACCOUNT_KIND_ROLE:
       amigo_account_manager_remove (self->manager, account);
       break;
     case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
@@ -294,6 +323,15 @@ remove_account_action (GtkWidget  *widget,
                                 "are not changed, and the profile can be imported again."),
                               amigo_account_get_profile_name (account));
       break;
+    case AMIGO_ACCOUNT_KIND_SSO:
+      body = g_strdup_printf (_("Amigo forgets the account “%s”. Your access in IAM Identity "
+                                "Center is not changed, and the account can be added again."),
+                              name);
+      break;
+    case AMIGO_ACCOUNT_KIND_ROLE:
+      body = g_strdup_printf (_("Amigo forgets the role “%s”. The role itself is not changed "
+                                "in AWS."), name);
+      break;
     case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
     default:
       /* Nothing Amigo could delete: the variables belong to the session. */
@@ -336,6 +374,7 @@ amigo_preferences_window_class_init (AmigoPreferencesWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "prefs.add-account", NULL, add_account_action);
   gtk_widget_class_install_action (widget_class, "prefs.import-profiles", NULL, import_profiles_action);
+  gtk_widget_class_install_action (widget_class, "prefs.add-sso-accounts", NULL, add_sso_accounts_action);
   gtk_widget_class_install_action (widget_class, "prefs.edit-account", "s", edit_account_action);
   gtk_widget_class_install_action (widget_class, "prefs.remove-account", "s", remove_account_action);
 }

@@ -16,8 +16,13 @@
 #include "amigo-application.h"
 #include "images/amigo-columns-dialog.h"
 #include "accounts/amigo-import-dialog.h"
+#include "accounts/amigo-sso-add-dialog.h"
+#include "accounts/amigo-sso-sign-in-dialog.h"
+#include "accounts/amigo-switch-role-dialog.h"
 #include "amigo-window-private.h"
 #include "amigo-text.h"
+#include "amigo-region-list.h"
+#include "cleanup/amigo-cleanup-window.h"
 
 /* Whether the account owns every image of @images. */
 static gboolean
@@ -179,6 +184,62 @@ import_profiles_action (GtkWidget  *widget,
 }
 
 static void
+add_sso_accounts_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  AmigoWindow *self = AMIGO_WINDOW (widget);
+
+  present_adding_dialog (self, amigo_sso_add_dialog_new (GTK_WINDOW (self), self->manager));
+}
+
+/* A role on top of the account shown, as the console's "Switch role". */
+static void
+switch_role_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AmigoWindow *self = AMIGO_WINDOW (widget);
+
+  if (self->account == NULL)
+    return;
+  present_adding_dialog (self, amigo_switch_role_dialog_new (GTK_WINDOW (self), self->manager,
+                                                             self->account));
+}
+
+static void
+on_signed_in_cb (AmigoSsoSignInDialog *dialog,
+                 gboolean              signed_in,
+                 AmigoWindow          *self)
+{
+  if (signed_in)
+    _amigo_window_reload (self);
+}
+
+/* From the sign-in page: the account's IAM Identity Center token expired
+ * or was never there. The listing is asked again once signed in. */
+static void
+sso_sign_in_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AmigoWindow *self = AMIGO_WINDOW (widget);
+  g_autoptr(AmigoSsoSession) session = NULL;
+  AmigoSsoSignInDialog *dialog;
+
+  if (self->account != NULL)
+    session = amigo_sso_sign_in_dialog_session_for_account (self->manager, self->account);
+  if (session == NULL)
+    {
+      gtk_widget_activate_action (widget, "app.preferences", NULL);
+      return;
+    }
+  dialog = amigo_sso_sign_in_dialog_new (GTK_WINDOW (self), session);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (on_signed_in_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_account_edited_cb (GtkWidget    *dialog,
                       AmigoAccount *account,
                       AmigoWindow  *self)
@@ -277,6 +338,36 @@ toggle_sidebar_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
+/* Clean Up (issue 17): the account's own images by cost and use, in a
+ * window of its own (src/gui/cleanup/). */
+static void
+clean_up_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AmigoWindow *self = AMIGO_WINDOW (widget);
+  g_autoptr(GPtrArray) regions = g_ptr_array_new ();
+  const char *region = self->region != NULL && *self->region != '\0'
+                       ? self->region : amigo_account_get_default_region (self->account);
+  AmigoCleanupWindow *window;
+
+  if (self->account == NULL || self->client == NULL)
+    return;
+  for (guint i = 0; self->region_list != NULL && i < self->region_list->len; i++)
+    {
+      const AmigoRegionEntry *entry = g_ptr_array_index (self->region_list, i);
+
+      if (entry->state != AMIGO_REGION_STATE_NOT_ENABLED)
+        g_ptr_array_add (regions, entry->code);
+    }
+  if (regions->len == 0)
+    g_ptr_array_add (regions, (gpointer) region);
+  g_ptr_array_add (regions, NULL);
+  window = amigo_cleanup_window_new (GTK_WINDOW (self), self->account, self->client,
+                                     (const char * const *) regions->pdata, region);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 void
 _amigo_window_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -289,8 +380,12 @@ _amigo_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
   gtk_widget_class_install_action (widget_class, "win.import-profiles", NULL, import_profiles_action);
   gtk_widget_class_install_action (widget_class, "win.edit-account", NULL, edit_account_action);
+  gtk_widget_class_install_action (widget_class, "win.add-sso-accounts", NULL, add_sso_accounts_action);
+  gtk_widget_class_install_action (widget_class, "win.sso-sign-in", NULL, sso_sign_in_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-role", NULL, switch_role_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.clean-up", NULL, clean_up_action);
 
   actions = amigo_actions_get_all (&n_actions);
   for (guint i = 0; i < n_actions; i++)

@@ -16,6 +16,7 @@
 G_BEGIN_DECLS
 
 typedef struct _AmigoWindowListing AmigoWindowListing;
+typedef struct _AmigoWindowFleet AmigoWindowFleet;
 
 struct _AmigoWindow
 {
@@ -46,6 +47,8 @@ struct _AmigoWindow
   AdwStatusPage *empty_page;
   AdwStatusPage *error_page;
   GtkButton *error_edit_button;
+  GtkButton *error_sign_in_button;
+  GtkButton *error_retry_button;
   GtkScrolledWindow *details_scroller;
   GtkLabel *count_label;
   GMenuModel *actions_menu;
@@ -76,6 +79,7 @@ struct _AmigoWindow
   GHashTable *described_regions; /* account id → its DescribeRegions list */
   GHashTable *region_failures;  /* region code → why the last load of it failed */
   AmigoWindowListing *listing;  /* amigo-window-listing.c */
+  AmigoWindowFleet *fleet;      /* amigo-window-fleet.c */
 };
 
 /* amigo-window.c */
@@ -143,5 +147,14 @@ void                _amigo_window_select_source      (AmigoWindow *self,
 AmigoAccount       *_amigo_window_get_account        (AmigoWindow *self);
 const char         *_amigo_window_get_region_caption (AmigoWindow *self,
                                                       const char  *region);
+
+/* amigo-window-fleet.c: Quick Start, launch templates, Auto Scaling groups */
+void                _amigo_window_fleet_init         (AmigoWindow  *self);
+void                _amigo_window_fleet_dispose      (AmigoWindow  *self);
+gboolean            _amigo_window_fleet_reload       (AmigoWindow  *self);
+gboolean            _amigo_window_fleet_select       (AmigoWindow  *self,
+                                                      guint         index);
+void                _amigo_window_fleet_set_image    (AmigoWindow  *self,
+                                                      AmigoImage   *image);
 
 G_END_DECLS

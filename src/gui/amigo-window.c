@@ -198,7 +198,8 @@ on_source_row_selected_cb (GtkListBox    *box,
 {
   if (row == NULL)
     return;
-  self->source = gtk_list_box_row_get_index (row);
+  if (!_amigo_window_fleet_select (self, gtk_list_box_row_get_index (row)))
+    self->source = gtk_list_box_row_get_index (row);
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
   _amigo_window_reload (self);
@@ -250,6 +251,7 @@ show_error (AmigoWindow  *self,
   const char *title = _("Could Not Load Images");
   const char *advice = NULL;
   gboolean offer_edit = FALSE;
+  gboolean offer_sign_in = FALSE;
 
   if (error->domain == AMIGO_AWS_ERROR)
     switch ((AmigoAwsErrorCode) error->code)
@@ -283,8 +285,13 @@ show_error (AmigoWindow  *self,
       case AMIGO_AWS_ERROR_SERVICE:
       case AMIGO_AWS_ERROR_BAD_RESPONSE:
       case AMIGO_AWS_ERROR_INVALID_ARGUMENT:
-      case AMIGO_AWS_ERROR_NOT_FOUND:
       case AMIGO_AWS_ERROR_SIGN_IN_REQUIRED:
+        /* Not an error to the person: the sign-in page of the session. */
+        title = _("Sign In to Continue");
+        advice = _("Amigo lists the images as soon as you have signed in.");
+        offer_sign_in = TRUE;
+        break;
+      case AMIGO_AWS_ERROR_NOT_FOUND:
       default:
         break;
       }
@@ -304,6 +311,11 @@ show_error (AmigoWindow  *self,
   adw_status_page_set_title (self->error_page, title);
   amigo_status_page_set_description_literal (self->error_page, g_strstrip (description));
   gtk_widget_set_visible (GTK_WIDGET (self->error_edit_button), offer_edit);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_sign_in_button), offer_sign_in);
+  /* Retrying cannot help before signing in; one suggested button. */
+  gtk_widget_set_visible (GTK_WIDGET (self->error_retry_button), !offer_sign_in);
+  adw_status_page_set_icon_name (self->error_page, offer_sign_in ? "system-users-symbolic"
+                                                                 : "dialog-error-symbolic");
   gtk_stack_set_visible_child_name (self->content_stack, "error");
 }
 
@@ -421,6 +433,7 @@ on_image_selection_changed_cb (AmigoImageList *list,
   amigo_image_details_set_context (self->details, ec2,
                                    self->account ? amigo_account_get_account_number (self->account) : NULL);
   amigo_image_details_set_image (self->details, image);
+  _amigo_window_fleet_set_image (self, image);
   gtk_widget_set_visible (GTK_WIDGET (self->details_scroller), image != NULL);
   _amigo_window_update_actions (self);
 }
@@ -533,6 +546,8 @@ _amigo_window_reload (AmigoWindow *self)
   _amigo_window_update_actions (self);
   g_clear_pointer (&self->context_popover, gtk_widget_unparent);
 
+  if (_amigo_window_fleet_reload (self))
+    return;
   if (self->account == NULL || !_amigo_window_listing_may_load (self))
     return;
 
@@ -611,6 +626,7 @@ amigo_window_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   _amigo_window_dispose_listing (self);
+  _amigo_window_fleet_dispose (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -700,6 +716,8 @@ amigo_window_class_init (AmigoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, error_edit_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoWindow, error_sign_in_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoWindow, error_retry_button);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, details_scroller);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, AmigoWindow, actions_menu);
@@ -733,6 +751,7 @@ amigo_window_init (AmigoWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
     gtk_list_box_append (self->source_list, create_source_row (&sources[i]));
+  _amigo_window_fleet_init (self);
   gtk_list_box_select_row (self->source_list,
                            gtk_list_box_get_row_at_index (self->source_list, 0));
   gtk_drop_down_set_expression (self->region_dropdown,

@@ -34,4 +34,7 @@ void             amigo_window_set_search_delay_for_testing (AmigoWindow *self,
 void             amigo_window_add_toast        (AmigoWindow      *self,
                                                 const char       *text);
 
+GtkWidget   *amigo_window_show_fleet_view (AmigoWindow *self,
+                                          const char  *id);
+
 G_END_DECLS

@@ -35,6 +35,10 @@ describe_kind (AmigoAccountKind kind)
       return _("From the environment");
     case AMIGO_ACCOUNT_KIND_PROFILE:
       return _("AWS CLI profile");
+    case AMIGO_ACCOUNT_KIND_SSO:
+      return _("IAM Identity Center");
+    case AMIGO_ACCOUNT_KIND_ROLE:
+      return _("Switched role");
     case AMIGO_ACCOUNT_KIND_KEYRING:
     default:
       return _("Stored in the keyring");

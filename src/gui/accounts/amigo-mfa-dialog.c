@@ -128,11 +128,11 @@ amigo_mfa_dialog_ask (GtkWindow    *parent,
   /* Translators: the title of the dialog that asks for the current code
    * of a multi-factor authentication device */
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("MFA Code"), NULL));
-  /* Translators: %s are an AWS CLI profile's name and an MFA device (an
-   * ARN such as arn:aws:iam::123456789012:mfa/alice) */
+  /* Translators: %s are an AWS CLI profile's or an account's name and an
+   * MFA device (an ARN such as arn:aws:iam::123456789012:mfa/alice) */
   adw_message_dialog_format_body (dialog,
-                                  _("The role of the AWS profile “%s” needs the current code "
-                                    "of the MFA device %s."),
+                                  _("The role of “%s” needs the current code of the MFA "
+                                    "device %s."),
                                   profile_name, mfa_serial);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),

@@ -163,6 +163,7 @@ load_next (AmigoDeregisterDialog *self)
     {
       self->loading = FALSE;
       _amigo_deregister_dialog_show_confirm (self);
+      _amigo_deregister_dialog_check_rbin (self);
       return;
     }
 

@@ -67,6 +67,9 @@ struct _AmigoDeregisterDialog
   guint n_deleted;
 };
 
+/* amigo-deregister-dialog-rbin.c: whether the Recycle Bin keeps them */
+void _amigo_deregister_dialog_check_rbin (AmigoDeregisterDialog *self);
+
 /* Shared by the files of the class. */
 /* amigo-deregister-dialog.c */
 const char              *_amigo_deregister_image_title          (AmigoDeregisterImage  *entry);

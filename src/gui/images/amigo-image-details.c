@@ -692,6 +692,7 @@ update (AmigoImageDetails *self)
   fill_tags (self);
   fill_product_codes (self);
   fill_source (self);
+  _amigo_image_details_load_ancestry (self);
 
   gtk_stack_set_visible_child_name (self->stack, "details");
   scroll_to_top (self);

@@ -1,0 +1,665 @@
+/* amigo-autoscaling.c — Amazon EC2 Auto Scaling: groups and instance refreshes
+ *
+ * An #AmigoService over the Auto Scaling model
+ * (amigo-autoscaling-model.h, generated from src/aws/models/autoscaling.json), speaking the AWS query protocol; each
+ * operation builds its parameters as JSON, calls, and turns the answer
+ * into models.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "amigo-autoscaling.h"
+#include "amigo-autoscaling-model.h"
+#include "amigo-error.h"
+
+/* The most pages one listing follows. */
+#define MAX_PAGES 1000
+/* DescribeAutoScalingGroups: "The maximum value is 100". */
+#define GROUPS_PAGE_SIZE 100
+/* DescribeInstanceRefreshes: "Maximum value of 100". */
+#define REFRESHES_PAGE_SIZE 100
+
+struct _AmigoAutoscaling
+{
+  AmigoService parent_instance;
+};
+
+AMIGO_DEFINE_SERVICE (AmigoAutoscaling, amigo_autoscaling, AMIGO_TYPE_AUTOSCALING,
+                      &amigo_autoscaling_model, "autoscaling")
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  if (value < 0)
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_strv (JsonBuilder        *builder,
+          const char         *name,
+          const char * const *values)
+{
+  if (values == NULL || values[0] == NULL)
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_template (JsonBuilder *builder,
+              const char  *name,
+              const char  *template_id,
+              const char  *version)
+{
+  if (template_id == NULL)
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  add_string (builder, "LaunchTemplateId", template_id);
+  add_string (builder, "Version", version);
+  json_builder_end_object (builder);
+}
+
+static const char *
+string_member (JsonNode   *answer,
+               const char *name)
+{
+  JsonObject *obj = answer != NULL && JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
+
+  return obj != NULL ? json_object_get_string_member_with_default (obj, name, NULL) : NULL;
+}
+
+/* ---- lists, page after page ------------------------------------------ */
+
+typedef GObject *(*NewFromJson) (JsonObject *object);
+
+typedef struct {
+  const AmigoOperation *operation;
+  JsonNode *params;             /* without NextToken */
+  const char *list_member;
+  NewFromJson new_item;
+  GPtrArray *items;
+  guint n_pages;
+} ListOp;
+
+static void
+list_op_free (gpointer data)
+{
+  ListOp *op = data;
+
+  json_node_unref (op->params);
+  g_ptr_array_unref (op->items);
+  g_free (op);
+}
+
+static void list_send (GTask      *task,
+                       const char *next_token);
+
+static void
+list_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  ListOp *op = g_task_get_task_data (task);
+  g_autoptr(JsonNode) answer = NULL;
+  GError *error = NULL;
+  JsonObject *obj;
+  JsonArray *items = NULL;
+  const char *next;
+
+  answer = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+  if (answer == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  obj = json_node_get_object (answer);
+  if (json_object_has_member (obj, op->list_member))
+    items = json_object_get_array_member (obj, op->list_member);
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (item != NULL)
+        g_ptr_array_add (op->items, op->new_item (item));
+    }
+  next = json_object_get_string_member_with_default (obj, "NextToken", NULL);
+  if (next != NULL && *next != '\0')
+    {
+      if (++op->n_pages >= MAX_PAGES)
+        {
+          g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
+                                   _("Auto Scaling kept answering more pages. Try again later."));
+          g_object_unref (task);
+          return;
+        }
+      list_send (task, next);
+      return;
+    }
+  g_task_return_pointer (task, g_ptr_array_ref (op->items), (GDestroyNotify) g_ptr_array_unref);
+  g_object_unref (task);
+}
+
+static void
+list_send (GTask      *task,
+           const char *next_token)
+{
+  ListOp *op = g_task_get_task_data (task);
+  g_autoptr(JsonNode) params = json_node_copy (op->params);
+
+  if (next_token != NULL)
+    json_object_set_string_member (json_node_get_object (params), "NextToken", next_token);
+  amigo_service_call_async (AMIGO_SERVICE (g_task_get_source_object (task)), op->operation, params,
+                            g_task_get_cancellable (task), list_cb, task);
+}
+
+static void
+list_async (AmigoAutoscaling     *self,
+            const AmigoOperation *operation,
+            JsonNode             *params,
+            const char           *list_member,
+            NewFromJson           new_item,
+            GCancellable         *cancellable,
+            GAsyncReadyCallback   callback,
+            gpointer              user_data,
+            gpointer              source_tag)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  ListOp *op = g_new0 (ListOp, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  op->operation = operation;
+  op->params = params;
+  op->list_member = list_member;
+  op->new_item = new_item;
+  op->items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_task_set_task_data (task, op, list_op_free);
+  list_send (task, NULL);
+}
+
+/* ---- simple calls ----------------------------------------------------- */
+
+/* The call's answer, read by the task's data (a function) into its result. */
+typedef void (*AnswerFunc) (GTask    *task,
+                            JsonNode *answer);
+
+static void
+call_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) answer = NULL;
+  AnswerFunc func = (AnswerFunc) g_task_get_task_data (task);
+  GError *error = NULL;
+
+  answer = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+  if (answer == NULL)
+    g_task_return_error (task, error);
+  else
+    func (task, answer);
+}
+
+static void
+answer_true (GTask    *task,
+             JsonNode *answer)
+{
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+answer_refresh_id (GTask    *task,
+                   JsonNode *answer)
+{
+  const char *id = string_member (answer, "InstanceRefreshId");
+
+  if (id == NULL || *id == '\0')
+    {
+      g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
+                               _("Auto Scaling answered without the instance refresh’s ID."));
+      return;
+    }
+  g_task_return_pointer (task, g_strdup (id), g_free);
+}
+
+static void
+call_async (AmigoAutoscaling     *self,
+            const AmigoOperation *operation,
+            JsonNode             *params,
+            AnswerFunc            func,
+            GCancellable         *cancellable,
+            GAsyncReadyCallback   callback,
+            gpointer              user_data,
+            gpointer              source_tag)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, (gpointer) func, NULL);
+  amigo_service_call_async (AMIGO_SERVICE (self), operation, params, cancellable, call_cb, task);
+}
+
+static gpointer
+finish_pointer (gpointer       self,
+                GAsyncResult  *result,
+                gpointer       source_tag,
+                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- DescribeAutoScalingGroups ---------------------------------------- */
+
+/**
+ * amigo_autoscaling_describe_auto_scaling_groups_async:
+ * @self: an #AmigoAutoscaling
+ * @names: (array zero-terminated=1) (nullable): the groups; %NULL for all
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when every page has been read
+ * @user_data: data for @callback
+ *
+ * DescribeAutoScalingGroups, every page: the groups with their launch
+ * template and instances (and the image each instance runs).
+ */
+void
+amigo_autoscaling_describe_auto_scaling_groups_async (AmigoAutoscaling    *self,
+                                                      const char * const  *names,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_if_fail (AMIGO_IS_AUTOSCALING (self));
+
+  json_builder_begin_object (builder);
+  add_strv (builder, "AutoScalingGroupNames", names);
+  add_int (builder, "MaxRecords", GROUPS_PAGE_SIZE);
+  json_builder_end_object (builder);
+  list_async (self, &amigo_autoscaling_op_describe_auto_scaling_groups, json_builder_get_root (builder),
+              "AutoScalingGroups", (NewFromJson) amigo_auto_scaling_group_new_from_json,
+              cancellable, callback, user_data, amigo_autoscaling_describe_auto_scaling_groups_async);
+}
+
+/**
+ * amigo_autoscaling_describe_auto_scaling_groups_finish:
+ *
+ * Returns: (transfer container) (element-type AmigoAutoScalingGroup) (nullable):
+ *   the groups, or %NULL with @error set
+ */
+GPtrArray *
+amigo_autoscaling_describe_auto_scaling_groups_finish (AmigoAutoscaling  *self,
+                                                       GAsyncResult      *result,
+                                                       GError           **error)
+{
+  return finish_pointer (self, result, amigo_autoscaling_describe_auto_scaling_groups_async, error);
+}
+
+/* ---- UpdateAutoScalingGroup ------------------------------------------- */
+
+/**
+ * amigo_autoscaling_update_auto_scaling_group_async:
+ * @self: an #AmigoAutoscaling
+ * @request: what to change
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when Auto Scaling has answered
+ * @user_data: data for @callback
+ *
+ * UpdateAutoScalingGroup: the launch template (and version) new instances
+ * start from, and the group's sizes. Instances already running keep their
+ * image until they are replaced (an instance refresh).
+ */
+void
+amigo_autoscaling_update_auto_scaling_group_async (AmigoAutoscaling              *self,
+                                                   const AmigoUpdateGroupRequest *request,
+                                                   GCancellable                  *cancellable,
+                                                   GAsyncReadyCallback            callback,
+                                                   gpointer                       user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) params = NULL;
+
+  g_return_if_fail (AMIGO_IS_AUTOSCALING (self));
+  g_return_if_fail (request != NULL && request->group_name != NULL);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "AutoScalingGroupName", request->group_name);
+  add_template (builder, "LaunchTemplate", request->launch_template_id, request->launch_template_version);
+  add_int (builder, "MinSize", request->min_size);
+  add_int (builder, "MaxSize", request->max_size);
+  add_int (builder, "DesiredCapacity", request->desired_capacity);
+  json_builder_end_object (builder);
+  params = json_builder_get_root (builder);
+  call_async (self, &amigo_autoscaling_op_update_auto_scaling_group, params, answer_true,
+              cancellable, callback, user_data, amigo_autoscaling_update_auto_scaling_group_async);
+}
+
+/**
+ * amigo_autoscaling_update_auto_scaling_group_finish:
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+amigo_autoscaling_update_auto_scaling_group_finish (AmigoAutoscaling  *self,
+                                                    GAsyncResult      *result,
+                                                    GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- StartInstanceRefresh --------------------------------------------- */
+
+/**
+ * amigo_instance_refresh_request_validate:
+ * @request: a refresh
+ * @error: where to put what is wrong
+ *
+ * What the Auto Scaling API reference allows of RefreshPreferences:
+ * MinHealthyPercentage "0–100"; CheckpointPercentages "Values must be
+ * unique and in ascending order. To replace all instances, the final
+ * number must be 100"; InstanceWarmup and CheckpointDelay are seconds
+ * (0 or more; CheckpointDelay at most 172800, two days).
+ *
+ * Returns: %TRUE when Auto Scaling can take @request
+ */
+gboolean
+amigo_instance_refresh_request_validate (const AmigoInstanceRefreshRequest  *request,
+                                         GError                            **error)
+{
+  g_return_val_if_fail (request != NULL, FALSE);
+
+  if (request->group_name == NULL || *request->group_name == '\0')
+    {
+      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_INVALID_ARGUMENT,
+                   _("Choose the Auto Scaling group to refresh."));
+      return FALSE;
+    }
+  if (request->min_healthy_percentage > 100)
+    {
+      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_INVALID_ARGUMENT,
+                   _("The minimum healthy percentage must be between 0 and 100."));
+      return FALSE;
+    }
+  if (request->checkpoint_delay > 172800)
+    {
+      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_INVALID_ARGUMENT,
+                   _("The wait at a checkpoint can be at most two days (172800 seconds)."));
+      return FALSE;
+    }
+  for (guint i = 0; i < request->n_checkpoint_percentages; i++)
+    {
+      gint p = request->checkpoint_percentages[i];
+
+      if (p < 1 || p > 100 || (i > 0 && p <= request->checkpoint_percentages[i - 1]))
+        {
+          g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_INVALID_ARGUMENT,
+                       _("Checkpoints must be percentages from 1 to 100, each greater than the one before."));
+          return FALSE;
+        }
+    }
+  if (request->n_checkpoint_percentages > 0
+      && request->checkpoint_percentages[request->n_checkpoint_percentages - 1] != 100)
+    {
+      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_INVALID_ARGUMENT,
+                   _("The last checkpoint must be 100%%, so that every instance is replaced."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * amigo_autoscaling_start_instance_refresh_async:
+ * @self: an #AmigoAutoscaling
+ * @request: the refresh
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when Auto Scaling has accepted (or refused) it
+ * @user_data: data for @callback
+ *
+ * StartInstanceRefresh with the `Rolling` strategy. With a desired
+ * configuration, Auto Scaling moves the group to it once the refresh
+ * succeeds ("After the instance refresh succeeds, Amazon EC2 Auto Scaling
+ * updates the settings of the Auto Scaling group to reflect the new
+ * desired configuration"), and a rollback can bring the previous one back.
+ * A request amigo_instance_refresh_request_validate() refuses fails at once.
+ */
+void
+amigo_autoscaling_start_instance_refresh_async (AmigoAutoscaling                  *self,
+                                                const AmigoInstanceRefreshRequest *request,
+                                                GCancellable                      *cancellable,
+                                                GAsyncReadyCallback                callback,
+                                                gpointer                           user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) params = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (AMIGO_IS_AUTOSCALING (self));
+  g_return_if_fail (request != NULL);
+
+  if (!amigo_instance_refresh_request_validate (request, &error))
+    {
+      g_task_report_error (self, callback, user_data, amigo_autoscaling_start_instance_refresh_async, error);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  add_string (builder, "AutoScalingGroupName", request->group_name);
+  add_string (builder, "Strategy", "Rolling");
+  if (request->launch_template_id != NULL)
+    {
+      json_builder_set_member_name (builder, "DesiredConfiguration");
+      json_builder_begin_object (builder);
+      add_template (builder, "LaunchTemplate", request->launch_template_id, request->launch_template_version);
+      json_builder_end_object (builder);
+    }
+  json_builder_set_member_name (builder, "Preferences");
+  json_builder_begin_object (builder);
+  add_int (builder, "MinHealthyPercentage", request->min_healthy_percentage);
+  add_int (builder, "InstanceWarmup", request->instance_warmup);
+  if (request->n_checkpoint_percentages > 0)
+    {
+      json_builder_set_member_name (builder, "CheckpointPercentages");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < request->n_checkpoint_percentages; i++)
+        json_builder_add_int_value (builder, request->checkpoint_percentages[i]);
+      json_builder_end_array (builder);
+      add_int (builder, "CheckpointDelay", request->checkpoint_delay);
+    }
+  json_builder_set_member_name (builder, "SkipMatching");
+  json_builder_add_boolean_value (builder, request->skip_matching);
+  json_builder_set_member_name (builder, "AutoRollback");
+  json_builder_add_boolean_value (builder, request->auto_rollback);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  params = json_builder_get_root (builder);
+  call_async (self, &amigo_autoscaling_op_start_instance_refresh, params, answer_refresh_id,
+              cancellable, callback, user_data, amigo_autoscaling_start_instance_refresh_async);
+}
+
+/**
+ * amigo_autoscaling_start_instance_refresh_finish:
+ *
+ * Returns: (transfer full) (nullable): the refresh's id, or %NULL with @error set
+ */
+char *
+amigo_autoscaling_start_instance_refresh_finish (AmigoAutoscaling  *self,
+                                                 GAsyncResult      *result,
+                                                 GError           **error)
+{
+  return finish_pointer (self, result, amigo_autoscaling_start_instance_refresh_async, error);
+}
+
+/* ---- DescribeInstanceRefreshes ---------------------------------------- */
+
+/**
+ * amigo_autoscaling_describe_instance_refreshes_async:
+ * @self: an #AmigoAutoscaling
+ * @group_name: the group
+ * @refresh_ids: (array zero-terminated=1) (nullable): the refreshes; %NULL for all
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when every page has been read
+ * @user_data: data for @callback
+ *
+ * DescribeInstanceRefreshes, every page: status, percentage complete,
+ * instances still to update, status reason.
+ */
+void
+amigo_autoscaling_describe_instance_refreshes_async (AmigoAutoscaling    *self,
+                                                     const char          *group_name,
+                                                     const char * const  *refresh_ids,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_if_fail (AMIGO_IS_AUTOSCALING (self));
+  g_return_if_fail (group_name != NULL);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "AutoScalingGroupName", group_name);
+  add_strv (builder, "InstanceRefreshIds", refresh_ids);
+  add_int (builder, "MaxRecords", REFRESHES_PAGE_SIZE);
+  json_builder_end_object (builder);
+  list_async (self, &amigo_autoscaling_op_describe_instance_refreshes, json_builder_get_root (builder),
+              "InstanceRefreshes", (NewFromJson) amigo_instance_refresh_new_from_json,
+              cancellable, callback, user_data, amigo_autoscaling_describe_instance_refreshes_async);
+}
+
+/**
+ * amigo_autoscaling_describe_instance_refreshes_finish:
+ *
+ * Returns: (transfer container) (element-type AmigoInstanceRefresh) (nullable):
+ *   the refreshes, newest first, or %NULL with @error set
+ */
+GPtrArray *
+amigo_autoscaling_describe_instance_refreshes_finish (AmigoAutoscaling  *self,
+                                                      GAsyncResult      *result,
+                                                      GError           **error)
+{
+  return finish_pointer (self, result, amigo_autoscaling_describe_instance_refreshes_async, error);
+}
+
+/* ---- CancelInstanceRefresh, RollbackInstanceRefresh ------------------- */
+
+static void
+group_call_async (AmigoAutoscaling     *self,
+                  const AmigoOperation *operation,
+                  const char           *group_name,
+                  GCancellable         *cancellable,
+                  GAsyncReadyCallback   callback,
+                  gpointer              user_data,
+                  gpointer              source_tag)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) params = NULL;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "AutoScalingGroupName", group_name);
+  json_builder_end_object (builder);
+  params = json_builder_get_root (builder);
+  call_async (self, operation, params, answer_refresh_id, cancellable, callback, user_data, source_tag);
+}
+
+/**
+ * amigo_autoscaling_cancel_instance_refresh_async:
+ * @self: an #AmigoAutoscaling
+ * @group_name: the group whose refresh (or rollback) in progress to cancel
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when Auto Scaling has answered
+ * @user_data: data for @callback
+ *
+ * CancelInstanceRefresh: the refresh goes `Cancelling`, then `Cancelled`;
+ * instances already replaced stay replaced.
+ */
+void
+amigo_autoscaling_cancel_instance_refresh_async (AmigoAutoscaling    *self,
+                                                 const char          *group_name,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data)
+{
+  g_return_if_fail (AMIGO_IS_AUTOSCALING (self));
+  g_return_if_fail (group_name != NULL);
+  group_call_async (self, &amigo_autoscaling_op_cancel_instance_refresh, group_name, cancellable,
+                    callback, user_data, amigo_autoscaling_cancel_instance_refresh_async);
+}
+
+/**
+ * amigo_autoscaling_cancel_instance_refresh_finish:
+ *
+ * Returns: (transfer full) (nullable): the refresh's id, or %NULL with @error set
+ */
+char *
+amigo_autoscaling_cancel_instance_refresh_finish (AmigoAutoscaling  *self,
+                                                  GAsyncResult      *result,
+                                                  GError           **error)
+{
+  return finish_pointer (self, result, amigo_autoscaling_cancel_instance_refresh_async, error);
+}
+
+/**
+ * amigo_autoscaling_rollback_instance_refresh_async:
+ * @self: an #AmigoAutoscaling
+ * @group_name: the group whose refresh in progress to roll back
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when Auto Scaling has answered
+ * @user_data: data for @callback
+ *
+ * RollbackInstanceRefresh: the refresh goes `RollbackInProgress`, the
+ * instances it replaced are replaced again with the previous
+ * configuration, then `RollbackSuccessful`.
+ */
+void
+amigo_autoscaling_rollback_instance_refresh_async (AmigoAutoscaling    *self,
+                                                   const char          *group_name,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data)
+{
+  g_return_if_fail (AMIGO_IS_AUTOSCALING (self));
+  g_return_if_fail (group_name != NULL);
+  group_call_async (self, &amigo_autoscaling_op_rollback_instance_refresh, group_name, cancellable,
+                    callback, user_data, amigo_autoscaling_rollback_instance_refresh_async);
+}
+
+/**
+ * amigo_autoscaling_rollback_instance_refresh_finish:
+ *
+ * Returns: (transfer full) (nullable): the refresh's id, or %NULL with @error set
+ */
+char *
+amigo_autoscaling_rollback_instance_refresh_finish (AmigoAutoscaling  *self,
+                                                    GAsyncResult      *result,
+                                                    GError           **error)
+{
+  return finish_pointer (self, result, amigo_autoscaling_rollback_instance_refresh_async, error);
+}

@@ -1,0 +1,35 @@
+/* amigo-fleet-context.h — what the fleet pages (Quick Start, launch
+ * templates, Auto Scaling groups) share with the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "amigo-account.h"
+#include "amigo-image.h"
+#include "amigo-task-manager.h"
+
+G_BEGIN_DECLS
+
+/* Opens the image action @name ("launch-instances", "copy", …) for @image,
+ * as the window's own menu does. */
+void amigo_fleet_open_image_action (GtkWidget    *page,
+                                    AmigoAccount *account,
+                                    const char   *region,
+                                    AmigoImage   *image,
+                                    const char   *action_name);
+
+/* A menu button offering every image action that applies to an image the
+ * account does not own: launch, copy, … */
+GtkWidget *amigo_fleet_image_menu_button_new (GtkWidget    *page,
+                                              AmigoAccount *account,
+                                              const char   *region,
+                                              AmigoImage   *image);
+
+void amigo_fleet_show_error (GtkWidget    *page,
+                             const char   *heading,
+                             const GError *error);
+
+G_END_DECLS

@@ -1,0 +1,343 @@
+/* test-ui-fleet.c — the Quick Start, Launch Templates and Auto Scaling
+ * Groups pages and the "Roll Out This Image" dialog, for real, against
+ * moto (tests/moto_fleet.py) under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "amigo-auto-scaling-page.h"
+#include "amigo-autoscaling.h"
+#include "amigo-launch-templates-page.h"
+#include "amigo-quick-start.h"
+#include "amigo-quick-start-page.h"
+#include "amigo-rollout-dialog.h"
+#include "amigo-ssm.h"
+#include "amigo-test-ui.h"
+
+#define REGION "us-east-1"
+#define WAIT_SECONDS 60
+#define UBUNTU "/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id"
+#define DEBIAN "/aws/service/debian/release/12/latest/amd64"
+
+static GAsyncResult *last_result;
+
+static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_clear_object (&last_result);
+  last_result = g_object_ref (result);
+}
+
+static GAsyncResult *
+await_result (void)
+{
+  g_clear_object (&last_result);
+  AMIGO_TEST_WAIT_FOR (last_result != NULL, WAIT_SECONDS);
+  return last_result;
+}
+
+static GtkWidget *
+window_with (GtkWidget *page)
+{
+  GtkWidget *window = adw_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  adw_window_set_content (ADW_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static char *
+parameter_value (const char *name)
+{
+  g_autoptr(AmigoSsm) ssm = amigo_ssm_new (amigo_test_ui_get_client (), REGION, g_getenv ("AMIGO_TEST_ENDPOINT"));
+  const char *names[] = { name, NULL };
+  g_autoptr(GPtrArray) parameters = NULL;
+  g_autoptr(GError) error = NULL;
+
+  amigo_ssm_get_parameters_async (ssm, names, NULL, result_cb, NULL);
+  parameters = amigo_ssm_get_parameters_finish (ssm, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parameters->len, ==, 1);
+  return g_strdup (((AmigoSsmParameter *) g_ptr_array_index (parameters, 0))->value);
+}
+
+static char *
+unique (const char *what)
+{
+  return g_strdup_printf ("amigo-ui-%s-%08x", what, g_random_int ());
+}
+
+static AmigoLaunchTemplate *
+create_template (const char *image_id)
+{
+  AmigoEc2 *ec2 = amigo_test_ui_get_ec2 (REGION);
+  g_autofree char *name = unique ("template");
+  AmigoRunInstancesRequest data = { .image_id = image_id, .instance_type = "t3.micro" };
+  g_autoptr(GError) error = NULL;
+  AmigoLaunchTemplate *template;
+
+  amigo_ec2_create_launch_template_async (ec2, name, NULL, &data, NULL, result_cb, NULL);
+  template = amigo_ec2_create_launch_template_finish (ec2, await_result (), &error);
+  g_assert_no_error (error);
+  return template;
+}
+
+/* CreateAutoScalingGroup is not an operation of the app: the test's own. */
+static const AmigoShape string_shape = { .type = AMIGO_SHAPE_STRING };
+static const AmigoShape integer_shape = { .type = AMIGO_SHAPE_INTEGER };
+static const AmigoMember string_item = { .shape = &string_shape };
+static const AmigoShape string_list_shape = { .type = AMIGO_SHAPE_LIST, .item = &string_item };
+static const AmigoMember template_members[] = {
+  { .name = "LaunchTemplateId", .shape = &string_shape },
+  { .name = "Version", .shape = &string_shape },
+};
+static const AmigoShape template_shape = {
+  .type = AMIGO_SHAPE_STRUCTURE, .members = template_members, .n_members = G_N_ELEMENTS (template_members),
+};
+static const AmigoMember create_group_members[] = {
+  { .name = "AutoScalingGroupName", .shape = &string_shape },
+  { .name = "LaunchTemplate", .shape = &template_shape },
+  { .name = "MinSize", .shape = &integer_shape },
+  { .name = "MaxSize", .shape = &integer_shape },
+  { .name = "DesiredCapacity", .shape = &integer_shape },
+  { .name = "AvailabilityZones", .shape = &string_list_shape },
+};
+static const AmigoShape create_group_shape = {
+  .type = AMIGO_SHAPE_STRUCTURE, .members = create_group_members, .n_members = G_N_ELEMENTS (create_group_members),
+};
+static const AmigoMember create_group_input = { .shape = &create_group_shape };
+static const AmigoOperation create_group = {
+  .name = "CreateAutoScalingGroup", .http_method = "POST", .request_uri = "/", .input = &create_group_input,
+};
+
+static char *
+create_group_for (AmigoAutoscaling *autoscaling,
+                  const char       *template_id)
+{
+  char *name = unique ("group");
+  g_autofree char *body = g_strdup_printf ("{\"AutoScalingGroupName\": \"%s\", \"LaunchTemplate\": "
+                                           "{\"LaunchTemplateId\": \"%s\", \"Version\": \"1\"}, \"MinSize\": 1,"
+                                           " \"MaxSize\": 4, \"DesiredCapacity\": 2,"
+                                           " \"AvailabilityZones\": [\"us-east-1a\"]}", name, template_id);
+  g_autoptr(JsonNode) params = json_from_string (body, NULL);
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  amigo_service_call_async (AMIGO_SERVICE (autoscaling), &create_group, params, NULL, result_cb, NULL);
+  answer = amigo_service_call_finish (AMIGO_SERVICE (autoscaling), await_result (), &error);
+  g_assert_no_error (error);
+  return name;
+}
+
+/* ---- Quick Start --------------------------------------------------------- */
+
+static void
+test_quick_start_page (void)
+{
+  GtkWidget *page = amigo_quick_start_page_new ();
+  GtkWidget *window = window_with (page);
+  g_autofree char *text = NULL;
+  GPtrArray *entries;
+
+  amigo_quick_start_page_load (AMIGO_QUICK_START_PAGE (page), amigo_test_ui_get_account (), REGION);
+  AMIGO_TEST_WAIT_FOR (amigo_quick_start_page_get_entries (AMIGO_QUICK_START_PAGE (page)) != NULL, WAIT_SECONDS);
+  entries = amigo_quick_start_page_get_entries (AMIGO_QUICK_START_PAGE (page));
+  g_assert_cmpuint (entries->len, >=, 8);
+
+  text = amigo_test_ui_collect_text (page);
+  g_assert_nonnull (strstr (text, "Ubuntu Server 24.04 LTS"));
+  g_assert_nonnull (strstr (text, "Debian 12"));
+  g_assert_nonnull (strstr (text, "Windows Server 2022"));
+  g_assert_nonnull (strstr (text, "Free tier eligible"));
+  /* Every image row offers the image actions. */
+  g_assert_nonnull (amigo_test_ui_find_by_type (page, GTK_TYPE_MENU_BUTTON, "Image Actions"));
+  amigo_test_ui_maybe_screenshot (window, "quick-start.png");
+
+  /* Arm only: Windows (x86 only) goes, Ubuntu stays. */
+  amigo_quick_start_page_set_architecture (AMIGO_QUICK_START_PAGE (page), "arm64");
+  g_clear_pointer (&text, g_free);
+  text = amigo_test_ui_collect_text (page);
+  g_assert_null (strstr (text, "Windows Server"));
+  g_assert_nonnull (strstr (text, "Ubuntu Server 24.04 LTS"));
+  g_assert_nonnull (strstr (text, "arm64"));
+  g_assert_null (strstr (text, "x86_64"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- Launch templates --------------------------------------------------- */
+
+static AmigoLaunchTemplate *
+template_shown (AmigoLaunchTemplatesPage *page,
+                const char               *id)
+{
+  GPtrArray *templates = amigo_launch_templates_page_get_templates (page);
+
+  for (guint i = 0; templates != NULL && i < templates->len; i++)
+    if (g_strcmp0 (amigo_launch_template_get_launch_template_id (g_ptr_array_index (templates, i)), id) == 0)
+      return g_ptr_array_index (templates, i);
+  return NULL;
+}
+
+static void
+test_launch_templates_page (void)
+{
+  g_autofree char *ubuntu = parameter_value (UBUNTU);
+  g_autofree char *debian = parameter_value (DEBIAN);
+  g_autoptr(AmigoLaunchTemplate) template = create_template (ubuntu);
+  g_autoptr(AmigoImage) image = amigo_test_ui_get_image (amigo_test_ui_get_ec2 (REGION), debian);
+  const char *id = amigo_launch_template_get_launch_template_id (template);
+  GtkWidget *page = amigo_launch_templates_page_new ();
+  AmigoLaunchTemplatesPage *templates = AMIGO_LAUNCH_TEMPLATES_PAGE (page);
+  GtkWidget *window = window_with (page);
+  g_autofree char *difference = NULL;
+  g_autofree char *text = NULL;
+  GPtrArray *versions;
+
+  amigo_launch_templates_page_set_image (templates, image);
+  amigo_launch_templates_page_load (templates, amigo_test_ui_get_account (), REGION);
+  AMIGO_TEST_WAIT_FOR (!amigo_launch_templates_page_get_busy (templates), WAIT_SECONDS);
+  g_assert_nonnull (template_shown (templates, id));
+
+  /* New Version with This Image, made the default. */
+  amigo_launch_templates_page_new_version (templates, id, TRUE);
+  AMIGO_TEST_WAIT_FOR (!amigo_launch_templates_page_get_busy (templates)
+                       && template_shown (templates, id) != NULL
+                       && amigo_launch_template_get_default_version_number (template_shown (templates, id)) == 2,
+                       WAIT_SECONDS);
+  versions = amigo_launch_templates_page_get_versions (templates, id);
+  g_assert_cmpuint (versions->len, ==, 2);
+  text = amigo_test_ui_collect_text (page);
+  g_assert_nonnull (strstr (text, "Uses the selected image"));
+  g_assert_nonnull (strstr (text, "Version 2 (default)"));
+
+  difference = amigo_launch_templates_page_describe_difference (templates, id, 1, 2);
+  g_assert_nonnull (strstr (difference, ubuntu));
+  g_assert_nonnull (strstr (difference, debian));
+  amigo_test_ui_maybe_screenshot (window, "launch-templates.png");
+
+  /* A new template from the image. */
+  {
+    g_autofree char *name = unique ("from-image");
+    gboolean found = FALSE;
+    GPtrArray *all;
+
+    amigo_launch_templates_page_create (templates, name, "t3.small");
+    AMIGO_TEST_WAIT_FOR (!amigo_launch_templates_page_get_busy (templates), WAIT_SECONDS);
+    all = amigo_launch_templates_page_get_templates (templates);
+    for (guint i = 0; i < all->len; i++)
+      found |= g_strcmp0 (amigo_launch_template_get_launch_template_name (g_ptr_array_index (all, i)), name) == 0;
+    g_assert_true (found);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- Auto Scaling groups and the roll-out ------------------------------- */
+
+static gboolean
+rollout_status_is (AmigoRolloutDialog *dialog,
+                   const char         *status)
+{
+  return g_strcmp0 (amigo_rollout_dialog_get_status (dialog), status) == 0;
+}
+
+static void
+assert_group_runs (AmigoAutoscaling *autoscaling,
+                   const char       *group_name,
+                   const char       *image_id)
+{
+  const char *names[] = { group_name, NULL };
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GError) error = NULL;
+  const AmigoAutoScalingInstance *instances;
+  guint n = 0;
+
+  amigo_autoscaling_describe_auto_scaling_groups_async (autoscaling, names, NULL, result_cb, NULL);
+  groups = amigo_autoscaling_describe_auto_scaling_groups_finish (autoscaling, await_result (), &error);
+  g_assert_no_error (error);
+  instances = amigo_auto_scaling_group_get_instances (g_ptr_array_index (groups, 0), &n);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (instances[i].image_id, ==, image_id);
+}
+
+static void
+test_groups_and_rollout (void)
+{
+  g_autoptr(AmigoAutoscaling) autoscaling =
+    amigo_autoscaling_new (amigo_test_ui_get_client (), REGION, g_getenv ("AMIGO_TEST_ENDPOINT"));
+  g_autofree char *ubuntu = parameter_value (UBUNTU);
+  g_autofree char *debian = parameter_value (DEBIAN);
+  g_autoptr(AmigoLaunchTemplate) template = create_template (ubuntu);
+  g_autofree char *group = create_group_for (autoscaling, amigo_launch_template_get_launch_template_id (template));
+  g_autoptr(AmigoImage) image = amigo_test_ui_get_image (amigo_test_ui_get_ec2 (REGION), debian);
+  GtkWidget *page = amigo_auto_scaling_page_new ();
+  AmigoAutoScalingPage *groups = AMIGO_AUTO_SCALING_PAGE (page);
+  GtkWidget *window = window_with (page);
+  g_autofree char *text = NULL;
+  AmigoRolloutDialog *dialog;
+  AmigoRolloutDialog *second;
+
+  amigo_auto_scaling_page_load (groups, amigo_test_ui_get_account (), REGION);
+  AMIGO_TEST_WAIT_FOR (amigo_auto_scaling_page_get_groups (groups) != NULL, WAIT_SECONDS);
+  text = amigo_test_ui_collect_text (page);
+  g_assert_nonnull (strstr (text, group));
+  g_assert_nonnull (strstr (text, ubuntu));
+  g_assert_nonnull (strstr (text, "Desired 2, minimum 1, maximum 4"));
+  amigo_auto_scaling_page_set_image (groups, image);
+  amigo_test_ui_maybe_screenshot (window, "auto-scaling-groups.png");
+
+  /* Roll the Debian image out. */
+  dialog = AMIGO_ROLLOUT_DIALOG (amigo_auto_scaling_page_roll_out (groups, group));
+  g_assert_nonnull (dialog);
+  amigo_rollout_dialog_set_poll_interval_for_testing (dialog, 50);
+  amigo_test_ui_maybe_screenshot (dialog, "rollout-dialog.png");
+  amigo_rollout_dialog_start (dialog);
+  AMIGO_TEST_WAIT_FOR (rollout_status_is (dialog, "InProgress"), WAIT_SECONDS);
+  amigo_test_ui_maybe_screenshot (dialog, "rollout-progress.png");
+  AMIGO_TEST_WAIT_FOR (rollout_status_is (dialog, "Successful"), WAIT_SECONDS);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  assert_group_runs (autoscaling, group, debian);
+
+  /* Roll Ubuntu out, then roll it back: the group runs Debian again. */
+  g_clear_object (&image);
+  image = amigo_test_ui_get_image (amigo_test_ui_get_ec2 (REGION), ubuntu);
+  amigo_auto_scaling_page_load (groups, amigo_test_ui_get_account (), REGION);
+  AMIGO_TEST_WAIT_FOR (amigo_auto_scaling_page_get_groups (groups) != NULL, WAIT_SECONDS);
+  amigo_auto_scaling_page_set_image (groups, image);
+  second = AMIGO_ROLLOUT_DIALOG (amigo_auto_scaling_page_roll_out (groups, group));
+  amigo_rollout_dialog_set_poll_interval_for_testing (second, 60000);
+  amigo_rollout_dialog_start (second);
+  AMIGO_TEST_WAIT_FOR (rollout_status_is (second, "InProgress"), WAIT_SECONDS);
+  amigo_rollout_dialog_set_poll_interval_for_testing (second, 50);
+  amigo_rollout_dialog_roll_back (second);
+  AMIGO_TEST_WAIT_FOR (rollout_status_is (second, "RollbackSuccessful"), WAIT_SECONDS);
+  gtk_window_destroy (GTK_WINDOW (second));
+  assert_group_runs (autoscaling, group, debian);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status = amigo_test_ui_init (&argc, &argv);
+
+  if (status != 0)
+    return status;
+
+  g_test_add_func ("/ui/fleet/quick-start", test_quick_start_page);
+  g_test_add_func ("/ui/fleet/launch-templates", test_launch_templates_page);
+  g_test_add_func ("/ui/fleet/groups-and-rollout", test_groups_and_rollout);
+  status = g_test_run ();
+  g_clear_object (&last_result);
+  return status;
+}
