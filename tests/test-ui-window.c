@@ -1085,10 +1085,13 @@ static void
 test_all_accounts_one_failing (void)
 {
   AmigoAccountManager *manager = amigo_application_get_account_manager (app);
-  AmigoAccount *environment = amigo_window_get_account (window);
-  AmigoAccount *wrong = amigo_account_manager_import_profile (manager, "wrong");
+  AmigoAccount *environment;
+  AmigoAccount *wrong;
   const char *banner;
 
+  WAIT_FOR (amigo_window_get_account (window) != NULL, 30);
+  environment = amigo_window_get_account (window);
+  wrong = amigo_account_manager_import_profile (manager, "wrong");
   g_assert_nonnull (wrong);
   g_assert_true (amigo_window_select_region (window, "ap-northeast-2"));
   select_source (0);
