@@ -1098,7 +1098,7 @@ test_all_accounts_one_failing (void)
   WAIT_FOR (loaded () && n_stored () > 0, 60);
   g_assert_false (column_visible ("Account"));
 
-  amigo_test_ui_click (amigo_test_ui_find (window, "all_accounts_button"));
+  _amigo_window_select_all_accounts (window);   /* the popover's All Accounts button */
   WAIT_FOR (loaded () && _amigo_window_get_all_accounts_banner (window) != NULL, 120);
   amigo_test_ui_settle ();
   g_assert_cmpstr (amigo_window_get_visible_page (window), ==, "list");
