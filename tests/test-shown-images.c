@@ -148,6 +148,7 @@ ref_compare_key (AmigoImage        *a,
     case AMIGO_IMAGE_SORT_VISIBILITY:
     case AMIGO_IMAGE_SORT_DEPRECATION:
     case AMIGO_IMAGE_SORT_REGION:
+    case AMIGO_IMAGE_SORT_ACCOUNT:
     case AMIGO_IMAGE_N_SORT_KEYS:
     default:
       g_assert_not_reached ();

@@ -19,6 +19,7 @@
 #include "amigo-image-rows.h"
 #include "amigo-test-ui.h"
 #include "amigo-window.h"
+#include "amigo-window-private.h"
 #include "images/amigo-filter-popover.h"
 #include "images/amigo-image-details.h"
 #include "images/amigo-image-list.h"
@@ -1059,6 +1060,84 @@ test_public_all_regions_asks (void)
   WAIT_FOR (loaded () && n_stored () > 0, 120);
 }
 
+/* ---- every account at once ---------------------------------------------- */
+
+static gboolean
+column_visible (const char *title)
+{
+  GtkColumnView *view = amigo_image_list_get_column_view (AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list")));
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return gtk_column_view_column_get_visible (column);
+    }
+  return FALSE;
+}
+
+/* All Accounts with a second account whose secret is wrong: the good
+ * account's images are listed with their account, the failing one is
+ * named in the banner, and the details ask the image's own account. */
+static void
+test_all_accounts_one_failing (void)
+{
+  AmigoAccountManager *manager = amigo_application_get_account_manager (app);
+  AmigoAccount *environment;
+  AmigoAccount *wrong;
+  const char *banner;
+
+  WAIT_FOR (amigo_window_get_account (window) != NULL, 30);
+  environment = amigo_window_get_account (window);
+  wrong = amigo_account_manager_import_profile (manager, "wrong");
+  g_assert_nonnull (wrong);
+  g_assert_true (amigo_window_select_region (window, "ap-northeast-2"));
+  select_source (0);
+  WAIT_FOR (loaded () && n_stored () > 0, 60);
+  g_assert_false (column_visible ("Account"));
+
+  _amigo_window_select_all_accounts (window);   /* the popover's All Accounts button */
+  WAIT_FOR (loaded () && _amigo_window_get_all_accounts_banner (window) != NULL, 120);
+  amigo_test_ui_settle ();
+  g_assert_cmpstr (amigo_window_get_visible_page (window), ==, "list");
+  g_assert_cmpuint (n_stored (), ==, 3);
+  for (guint i = 0; i < n_shown (); i++)
+    {
+      AmigoImage *image = shown_image (i);
+
+      g_assert_true (amigo_image_store_get_image_account (image) == environment);
+      g_assert_true (g_str_has_prefix (amigo_image_get_name (image), "seoul-"));
+    }
+  g_assert_true (column_visible ("Account"));
+  banner = _amigo_window_get_all_accounts_banner (window);
+  g_assert_nonnull (strstr (banner, amigo_account_get_name (wrong)));
+  g_assert_nonnull (strstr (banner, "ap-northeast-2"));
+  g_assert_null (strstr (banner, amigo_account_get_name (environment)));
+  g_assert_nonnull (amigo_image_store_get_account_error (amigo_window_get_store (window), wrong, "ap-northeast-2"));
+  g_assert_null (amigo_image_store_get_account_error (amigo_window_get_store (window), environment, "ap-northeast-2"));
+  amigo_test_ui_maybe_screenshot (window, "all-accounts-one-failing.png");
+
+  /* The details of an image come from its own account. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (gtk_column_view_get_model (amigo_image_list_get_column_view (AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list"))))), 0, TRUE);
+  amigo_test_ui_settle ();
+  {
+    AmigoAccount *account;
+    AmigoClient *client;
+
+    _amigo_window_all_accounts_for_image (window, shown_image (0), &account, &client);
+    g_assert_true (account == environment);
+    g_assert_nonnull (client);
+  }
+
+  /* Back to the one account: no Account column, no banner. */
+  _amigo_window_all_accounts_leave (window);
+  WAIT_FOR (loaded () && n_stored () > 0, 60);
+  g_assert_false (column_visible ("Account"));
+  g_assert_null (_amigo_window_get_all_accounts_banner (window));
+}
+
 static void
 seed (void)
 {
@@ -1098,6 +1177,19 @@ main (int   argc,
   g_setenv ("AWS_ENDPOINT_URL", endpoint, TRUE);
   g_setenv ("AWS_REGION", "ap-northeast-2", TRUE);
   g_unsetenv ("AWS_PROFILE");
+  {
+    /* A second account for All Accounts: a profile whose secret is wrong. */
+    g_autofree char *dir = g_dir_make_tmp ("amigo-ui-window-XXXXXX", NULL);
+    g_autofree char *credentials = g_build_filename (dir, "credentials", NULL);
+    g_autofree char *config = g_build_filename (dir, "config", NULL);
+    g_autofree char *text = g_strdup_printf ("[wrong]\naws_access_key_id = %s\naws_secret_access_key = wrong-secret\n",
+                                             g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"));
+
+    g_assert_true (g_file_set_contents (credentials, text, -1, NULL));
+    g_assert_true (g_file_set_contents (config, "[profile wrong]\nregion = ap-northeast-2\n", -1, NULL));
+    g_setenv ("AWS_SHARED_CREDENTIALS_FILE", credentials, TRUE);
+    g_setenv ("AWS_CONFIG_FILE", config, TRUE);
+  }
 
   amigo_test_ui_init_gtk (&argc, &argv);
 
@@ -1130,6 +1222,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/server-search", test_server_search);
   g_test_add_func ("/ui/window/progress-and-stop", test_progress_and_stop);
   g_test_add_func ("/ui/window/public-all-regions-asks", test_public_all_regions_asks);
+  g_test_add_func ("/ui/window/all-accounts-one-failing", test_all_accounts_one_failing);
 
   status = g_test_run ();
 

@@ -17,6 +17,7 @@ struct _AmigoImageStore
   guint n_failed;
   GError *error;                /* the first region's failure */
   GHashTable *region_errors;    /* interned region → GError: each failure */
+  GHashTable *account_errors;   /* "account id\nregion" → GError, in a load of several accounts */
 };
 
 static void amigo_image_store_list_model_init (GListModelInterface *iface);
@@ -40,6 +41,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 static GQuark region_quark;
+static GQuark account_quark;
 
 /* One region's share of a load. */
 typedef struct {
@@ -48,16 +50,19 @@ typedef struct {
   const char *region;           /* interned */
   AmigoImageSource source;
   char *account_number;
+  AmigoAccount *account;        /* in a load of several accounts, else NULL */
 } RegionLoad;
 
 static RegionLoad *
 region_load_new (AmigoImageStore  *self,
                  AmigoEc2         *ec2,
                  AmigoImageSource  source,
-                 const char       *account_number)
+                 const char       *account_number,
+                 AmigoAccount     *account)
 {
   RegionLoad *load = g_new0 (RegionLoad, 1);
 
+  load->account = account ? g_object_ref (account) : NULL;
   g_weak_ref_init (&load->store, self);
   load->generation = self->generation;
   load->region = g_intern_string (amigo_ec2_get_region (ec2));
@@ -73,6 +78,7 @@ region_load_free (gpointer data)
 
   g_weak_ref_clear (&load->store);
   g_free (load->account_number);
+  g_clear_object (&load->account);
   g_free (load);
 }
 
@@ -141,6 +147,10 @@ images_batch_cb (GPtrArray *images,
       images = kept;
     }
 
+  if (load->account != NULL)
+    for (guint i = 0; i < images->len; i++)
+      g_object_set_qdata_full (g_ptr_array_index (images, i), account_quark,
+                               g_object_ref (load->account), g_object_unref);
   amigo_image_store_append (self, images, load->region);
 }
 
@@ -167,6 +177,10 @@ describe_images_cb (GObject      *source,
       g_debug ("Images of %s could not be loaded: %s", load->region, error->message);
       self->n_failed++;
       g_hash_table_insert (self->region_errors, (gpointer) load->region, g_error_copy (error));
+      if (load->account != NULL)
+        g_hash_table_insert (self->account_errors,
+                             g_strdup_printf ("%s\n%s", amigo_account_get_id (load->account), load->region),
+                             g_error_copy (error));
       if (self->error == NULL)
         self->error = g_steal_pointer (&error);
     }
@@ -195,6 +209,7 @@ amigo_image_store_finalize (GObject *object)
   g_ptr_array_unref (self->items);
   g_clear_error (&self->error);
   g_hash_table_unref (self->region_errors);
+  g_hash_table_unref (self->account_errors);
 
   G_OBJECT_CLASS (amigo_image_store_parent_class)->finalize (object);
 }
@@ -248,6 +263,7 @@ amigo_image_store_class_init (AmigoImageStoreClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   region_quark = g_quark_from_static_string ("amigo-image-store-region");
+  account_quark = g_quark_from_static_string ("amigo-image-store-account");
 }
 
 static void
@@ -256,6 +272,8 @@ amigo_image_store_init (AmigoImageStore *self)
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->region_errors = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                                (GDestroyNotify) g_error_free);
+  self->account_errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) g_error_free);
 }
 
 /**
@@ -304,6 +322,7 @@ amigo_image_store_clear (AmigoImageStore *self)
   amigo_image_store_cancel (self);
   g_clear_error (&self->error);
   g_hash_table_remove_all (self->region_errors);
+  g_hash_table_remove_all (self->account_errors);
   self->n_failed = 0;
   removed = self->items->len;
   if (removed == 0)
@@ -364,13 +383,14 @@ amigo_image_source_is_large (AmigoImageSource source)
  * Like amigo_image_store_load(), but asks EC2 only for what the person
  * wants to see: a large source is hundreds of MB of XML a region.
  */
-void
-amigo_image_store_load_full (AmigoImageStore        *self,
-                             GPtrArray              *ec2s,
-                             AmigoImageSource        source,
-                             const char             *account_number,
-                             gboolean                include_deprecated,
-                             const AmigoImageSearch *search)
+static void
+start_load (AmigoImageStore        *self,
+            GPtrArray              *ec2s,
+            GPtrArray              *accounts,
+            AmigoImageSource        source,
+            const char             *account_number,
+            gboolean                include_deprecated,
+            const AmigoImageSearch *search)
 {
   static const char * const self_owner[] = { "self", NULL };
   static const char * const amazon_owner[] = { "amazon", NULL };
@@ -418,18 +438,83 @@ amigo_image_store_load_full (AmigoImageStore        *self,
   for (guint i = 0; i < ec2s->len; i++)
     {
       AmigoEc2 *ec2 = g_ptr_array_index (ec2s, i);
+      AmigoAccount *account = accounts ? g_ptr_array_index (accounts, i) : NULL;
+      const char *number = account ? amigo_account_get_account_number (account) : account_number;
 
       /* The batch function and the completion each own a copy, as the
        * operation may drop its batch data before or after it completes. */
       amigo_ec2_describe_images_async (ec2, &request,
                                        images_batch_cb,
-                                       region_load_new (self, ec2, source, account_number),
+                                       region_load_new (self, ec2, source, number, account),
                                        region_load_free,
                                        self->cancellable, describe_images_cb,
-                                       region_load_new (self, ec2, source, account_number));
+                                       region_load_new (self, ec2, source, number, account));
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+void
+amigo_image_store_load_full (AmigoImageStore        *self,
+                             GPtrArray              *ec2s,
+                             AmigoImageSource        source,
+                             const char             *account_number,
+                             gboolean                include_deprecated,
+                             const AmigoImageSearch *search)
+{
+  start_load (self, ec2s, NULL, source, account_number, include_deprecated, search);
+}
+
+/**
+ * amigo_image_store_load_accounts:
+ * @ec2s: (element-type AmigoEc2): one per account and region
+ * @accounts: (element-type AmigoAccount): parallel to @ec2s, whose each is
+ *
+ * Lists @source in several accounts at once: each image remembers its
+ * account (amigo_image_store_get_image_account()), and each account and
+ * region its own failure (amigo_image_store_get_account_error()).
+ */
+void
+amigo_image_store_load_accounts (AmigoImageStore        *self,
+                                 GPtrArray              *ec2s,
+                                 GPtrArray              *accounts,
+                                 AmigoImageSource        source,
+                                 gboolean                include_deprecated,
+                                 const AmigoImageSearch *search)
+{
+  g_return_if_fail (accounts != NULL && ec2s != NULL && accounts->len == ec2s->len);
+  start_load (self, ec2s, accounts, source, NULL, include_deprecated, search);
+}
+
+/**
+ * amigo_image_store_get_image_account:
+ *
+ * Returns: (nullable) (transfer none): the account a stored image was
+ *   listed in, in a load of several accounts
+ */
+AmigoAccount *
+amigo_image_store_get_image_account (AmigoImage *image)
+{
+  return g_object_get_qdata (G_OBJECT (image), account_quark);
+}
+
+/**
+ * amigo_image_store_get_account_error:
+ * @account: an account of the last amigo_image_store_load_accounts()
+ * @region: one of its regions
+ *
+ * Returns: (nullable) (transfer none): why @region of @account failed
+ */
+const GError *
+amigo_image_store_get_account_error (AmigoImageStore *self,
+                                     AmigoAccount    *account,
+                                     const char      *region)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (AMIGO_IS_IMAGE_STORE (self), NULL);
+  key = g_strdup_printf ("%s\n%s", amigo_account_get_id (account), region);
+  return g_hash_table_lookup (self->account_errors, key);
 }
 
 /**

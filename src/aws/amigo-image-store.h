@@ -58,4 +58,15 @@ void             amigo_image_store_append        (AmigoImageStore   *self,
 
 const char      *amigo_image_store_get_image_region (AmigoImage     *image);
 
+void             amigo_image_store_load_accounts (AmigoImageStore        *self,
+                                                  GPtrArray              *ec2s,
+                                                  GPtrArray              *accounts,
+                                                  AmigoImageSource        source,
+                                                  gboolean                include_deprecated,
+                                                  const AmigoImageSearch *search);
+AmigoAccount    *amigo_image_store_get_image_account (AmigoImage      *image);
+const GError    *amigo_image_store_get_account_error (AmigoImageStore *self,
+                                                      AmigoAccount    *account,
+                                                      const char      *region);
+
 G_END_DECLS

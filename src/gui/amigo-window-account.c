@@ -37,7 +37,16 @@ _amigo_window_on_account_row_activated_cb (GtkListBox    *box,
   AmigoAccount *account = amigo_account_row_get_account (AMIGO_ACCOUNT_ROW (row));
 
   gtk_menu_button_popdown (self->account_button);
-  _amigo_window_set_account (self, account);
+  if (account == self->account)
+    _amigo_window_all_accounts_leave (self);
+  else if (_amigo_window_all_accounts_active (self))
+    {
+      /* Leaves All Accounts; the reload comes with the account. */
+      _amigo_window_all_accounts_leave (self);
+      _amigo_window_set_account (self, account);
+    }
+  else
+    _amigo_window_set_account (self, account);
 }
 
 /* The account id goes in the account button's tooltip and accessible

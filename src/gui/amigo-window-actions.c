@@ -110,6 +110,8 @@ image_action_cb (GtkWidget  *widget,
   g_autoptr(AmigoActionContext) context = NULL;
   AmigoApplication *app;
   GtkWindow *dialog;
+  AmigoAccount *account;
+  AmigoClient *client;
 
   if (info == NULL || self->client == NULL || self->account == NULL)
     return;
@@ -118,7 +120,12 @@ image_action_cb (GtkWidget  *widget,
   images = info->needs == AMIGO_ACTION_NEEDS_NOTHING
     ? g_ptr_array_new_with_free_func (g_object_unref)
     : amigo_image_list_get_selected_images (self->image_list);
-  context = amigo_action_context_new (self->account, self->client, self->region, images,
+  /* Under All Accounts, the account of the (first) image acted on. */
+  _amigo_window_all_accounts_for_image (self, images->len > 0 ? g_ptr_array_index (images, 0) : NULL,
+                                        &account, &client);
+  if (client == NULL)
+    return;
+  context = amigo_action_context_new (account, client, self->region, images,
                                       app ? amigo_application_get_task_manager (app) : NULL);
   g_signal_connect_object (context, "changed", G_CALLBACK (on_context_changed_cb), self, 0);
   g_signal_connect_object (context, "toast", G_CALLBACK (_amigo_window_on_toast_cb), self, 0);

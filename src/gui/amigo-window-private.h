@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 
 typedef struct _AmigoWindowListing AmigoWindowListing;
 typedef struct _AmigoWindowFleet AmigoWindowFleet;
+typedef struct _AmigoWindowAllAccounts AmigoWindowAllAccounts;
 
 struct _AmigoWindow
 {
@@ -80,6 +81,7 @@ struct _AmigoWindow
   GHashTable *region_failures;  /* region code → why the last load of it failed */
   AmigoWindowListing *listing;  /* amigo-window-listing.c */
   AmigoWindowFleet *fleet;      /* amigo-window-fleet.c */
+  AmigoWindowAllAccounts *all_accounts; /* amigo-window-all-accounts.c */
 };
 
 /* amigo-window.c */
@@ -156,5 +158,19 @@ gboolean            _amigo_window_fleet_select       (AmigoWindow  *self,
                                                       guint         index);
 void                _amigo_window_fleet_set_image    (AmigoWindow  *self,
                                                       AmigoImage   *image);
+
+/* amigo-window-all-accounts.c: every account at once */
+void                _amigo_window_init_all_accounts  (AmigoWindow  *self);
+void                _amigo_window_dispose_all_accounts (AmigoWindow *self);
+gboolean            _amigo_window_all_accounts_active (AmigoWindow *self);
+gboolean            _amigo_window_all_accounts_reload (AmigoWindow *self);
+gboolean            _amigo_window_all_accounts_finished (AmigoWindow *self);
+void                _amigo_window_all_accounts_leave (AmigoWindow  *self);
+void                _amigo_window_all_accounts_for_image (AmigoWindow   *self,
+                                                          AmigoImage    *image,
+                                                          AmigoAccount **account,
+                                                          AmigoClient  **client);
+void                _amigo_window_select_all_accounts (AmigoWindow *self);
+const char         *_amigo_window_get_all_accounts_banner (AmigoWindow *self);
 
 G_END_DECLS

@@ -417,7 +417,8 @@ static void
 on_store_load_finished_cb (AmigoImageStore *store,
                            AmigoWindow     *self)
 {
-  _amigo_window_check_load (self);
+  if (!_amigo_window_all_accounts_finished (self))
+    _amigo_window_check_load (self);
 }
 
 static void
@@ -426,12 +427,16 @@ on_image_selection_changed_cb (AmigoImageList *list,
 {
   AmigoImage *image = amigo_image_list_get_focused_image (list);
   g_autoptr(AmigoEc2) ec2 = NULL;
+  AmigoAccount *account;
+  AmigoClient *client;
 
-  if (image != NULL && self->client != NULL && self->account != NULL)
-    ec2 = amigo_ec2_new_for_account (self->account, self->client,
+  /* Under All Accounts, the image's own account. */
+  _amigo_window_all_accounts_for_image (self, image, &account, &client);
+  if (image != NULL && client != NULL && account != NULL)
+    ec2 = amigo_ec2_new_for_account (account, client,
                                      amigo_image_store_get_image_region (image), NULL);
   amigo_image_details_set_context (self->details, ec2,
-                                   self->account ? amigo_account_get_account_number (self->account) : NULL);
+                                   account ? amigo_account_get_account_number (account) : NULL);
   amigo_image_details_set_image (self->details, image);
   _amigo_window_fleet_set_image (self, image);
   gtk_widget_set_visible (GTK_WIDGET (self->details_scroller), image != NULL);
@@ -546,7 +551,7 @@ _amigo_window_reload (AmigoWindow *self)
   _amigo_window_update_actions (self);
   g_clear_pointer (&self->context_popover, gtk_widget_unparent);
 
-  if (_amigo_window_fleet_reload (self))
+  if (_amigo_window_fleet_reload (self) || _amigo_window_all_accounts_reload (self))
     return;
   if (self->account == NULL || !_amigo_window_listing_may_load (self))
     return;
@@ -627,6 +632,7 @@ amigo_window_dispose (GObject *object)
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   _amigo_window_dispose_listing (self);
   _amigo_window_fleet_dispose (self);
+  _amigo_window_dispose_all_accounts (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -779,6 +785,7 @@ amigo_window_init (AmigoWindow *self)
                                    amigo_image_list_get_filter (self->image_list));
   gtk_menu_button_set_popover (self->filter_button, filter_popover);
   _amigo_window_init_listing (self);
+  _amigo_window_init_all_accounts (self);
 }
 
 AmigoWindow *

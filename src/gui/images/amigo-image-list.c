@@ -26,6 +26,7 @@ typedef enum {
   COLUMN_VISIBILITY,
   COLUMN_DEPRECATION,
   COLUMN_REGION,
+  COLUMN_ACCOUNT,
   N_COLUMNS
 } ColumnKind;
 
@@ -55,6 +56,7 @@ static const ColumnInfo columns[N_COLUMNS] = {
   [COLUMN_VISIBILITY] = { "visibility", N_("Visibility"), FALSE, 90 },
   [COLUMN_DEPRECATION] = { "deprecation", N_("Deprecation"), FALSE, 150 },
   [COLUMN_REGION] = { "region", N_("Region"), FALSE, 130 },
+  [COLUMN_ACCOUNT] = { "account", N_("Account"), FALSE, 150 },
 };
 
 struct _AmigoImageList
@@ -69,6 +71,7 @@ struct _AmigoImageList
   AmigoShownImages *shown;
   AmigoImageRows *rows;         /* the selection model */
   gboolean show_region;
+  gboolean show_account;        /* images of several accounts */
   guint32 hidden_columns;       /* bit i: columns[i] hidden */
 };
 
@@ -143,6 +146,12 @@ cell_text (ColumnKind   kind,
       return *owned ? *owned : "—";
     case COLUMN_REGION:
       return amigo_image_store_get_image_region (image);
+    case COLUMN_ACCOUNT:
+      {
+        AmigoAccount *account = amigo_image_store_get_image_account (image);
+
+        return account ? amigo_account_get_name (account) : "—";
+      }
     case N_COLUMNS:
     default:
       g_assert_not_reached ();
@@ -377,6 +386,8 @@ update_column_visibility (AmigoImageList *self)
 
       if (i == COLUMN_REGION)
         visible = self->show_region;
+      else if (i == COLUMN_ACCOUNT)
+        visible = self->show_account;
       gtk_column_view_column_set_visible (self->view_columns[i], visible);
     }
 }
@@ -605,6 +616,16 @@ amigo_image_list_sort_by (AmigoImageList *self,
         return;
       }
   gtk_column_view_sort_by_column (self->column_view, NULL, order);
+}
+
+/* The Account column: shown while the list holds several accounts' images. */
+void
+amigo_image_list_set_show_account (AmigoImageList *self,
+                                   gboolean        show_account)
+{
+  g_return_if_fail (AMIGO_IS_IMAGE_LIST (self));
+  self->show_account = show_account;
+  update_column_visibility (self);
 }
 
 const char * const *

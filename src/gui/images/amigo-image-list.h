@@ -25,6 +25,8 @@ GPtrArray        *amigo_image_list_get_selected_images  (AmigoImageList  *self);
 AmigoImage       *amigo_image_list_get_focused_image    (AmigoImageList  *self);
 void              amigo_image_list_set_show_region      (AmigoImageList  *self,
                                                          gboolean         show_region);
+void              amigo_image_list_set_show_account     (AmigoImageList  *self,
+                                                         gboolean         show_account);
 void              amigo_image_list_sort_by              (AmigoImageList  *self,
                                                          const char      *column_id,
                                                          GtkSortType      order);

@@ -88,6 +88,7 @@ number_key (AmigoImage        *image,
     case AMIGO_IMAGE_SORT_PLATFORM:
     case AMIGO_IMAGE_SORT_OWNER:
     case AMIGO_IMAGE_SORT_REGION:
+    case AMIGO_IMAGE_SORT_ACCOUNT:
     case AMIGO_IMAGE_N_SORT_KEYS:
     default:
       g_assert_not_reached ();
@@ -100,6 +101,7 @@ text_key (AmigoImage        *image,
           AmigoImageSortKey  key)
 {
   const char *value;
+  AmigoAccount *account;
 
   switch (key)
     {
@@ -127,6 +129,9 @@ text_key (AmigoImage        *image,
       return value != NULL && *value != '\0' ? value : amigo_image_get_owner_id (image);
     case AMIGO_IMAGE_SORT_REGION:
       return amigo_image_store_get_image_region (image);
+    case AMIGO_IMAGE_SORT_ACCOUNT:
+      account = amigo_image_store_get_image_account (image);
+      return account ? amigo_account_get_name (account) : NULL;
     case AMIGO_IMAGE_SORT_CREATED:
     case AMIGO_IMAGE_SORT_VISIBILITY:
     case AMIGO_IMAGE_SORT_DEPRECATION:

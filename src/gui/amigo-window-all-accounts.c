@@ -1,0 +1,387 @@
+/* amigo-window-all-accounts.c — every account at once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * "All Accounts", beside the accounts in the account button's popover,
+ * lists the current source across every account and the chosen region
+ * (or regions) at once: the clients of the accounts are asked for
+ * together, then one store load covers each account × region, each image
+ * remembering its account (the Account column). An account that cannot
+ * be used, or a region of it that fails, is named in a banner above the
+ * list without hiding the others' images. Details and actions on an
+ * image act in the image's own account.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amigo-window-private.h"
+#include "amigo-ec2.h"
+#include "amigo-region-list.h"
+
+struct _AmigoWindowAllAccounts
+{
+  GtkWidget *button;            /* borrowed: in the account popover */
+  GtkWidget *banner;            /* borrowed: above the content stack */
+  GtkWidget *banner_label;      /* borrowed */
+  gboolean active;
+  guint pending;                /* clients still being asked for */
+  GHashTable *clients;          /* account id → AmigoClient */
+  GPtrArray *failures;          /* "Account: why" lines, for the banner */
+  GPtrArray *accounts;          /* AmigoAccount: of the load under way */
+  GPtrArray *regions;           /* char *: the regions asked */
+};
+
+typedef struct {
+  AmigoWindow *self;
+  AmigoAccount *account;
+} ClientCall;
+
+static void
+client_call_free (ClientCall *call)
+{
+  g_clear_object (&call->account);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClientCall, client_call_free)
+
+gboolean
+_amigo_window_all_accounts_active (AmigoWindow *self)
+{
+  return self->all_accounts != NULL && self->all_accounts->active;
+}
+
+static void
+update_banner (AmigoWindow *self)
+{
+  AmigoWindowAllAccounts *all = self->all_accounts;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < all->failures->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, g_ptr_array_index (all->failures, i));
+    }
+  gtk_label_set_text (GTK_LABEL (all->banner_label), text->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (all->banner),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
+                                  -1);
+  gtk_widget_set_visible (all->banner, all->active && all->failures->len > 0);
+}
+
+static void
+add_failure (AmigoWindow  *self,
+             AmigoAccount *account,
+             const char   *region,
+             const char   *message)
+{
+  char *line;
+
+  if (region != NULL)
+    /* Translators: a line of the All Accounts banner: the account's name,
+     * a region code, then AWS's message */
+    line = g_strdup_printf (_("%s, %s: %s"), amigo_account_get_name (account), region, message);
+  else
+    /* Translators: a line of the All Accounts banner: the account's name,
+     * then why it could not be used */
+    line = g_strdup_printf (_("%s: %s"), amigo_account_get_name (account), message);
+  g_ptr_array_add (self->all_accounts->failures, line);
+}
+
+/* ---- loading ------------------------------------------------------------ */
+
+static void
+start_store_load (AmigoWindow *self)
+{
+  AmigoWindowAllAccounts *all = self->all_accounts;
+  g_autoptr(GPtrArray) ec2s = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) owners = g_ptr_array_new ();
+  g_autoptr(AmigoImageSearch) search = NULL;
+  AmigoImageFilter *filter = amigo_image_list_get_filter (self->image_list);
+  AmigoClient *shown_client = NULL;
+
+  for (guint i = 0; i < all->accounts->len; i++)
+    {
+      AmigoAccount *account = g_ptr_array_index (all->accounts, i);
+      AmigoClient *client = g_hash_table_lookup (all->clients, amigo_account_get_id (account));
+
+      if (client == NULL)
+        continue;
+      if (shown_client == NULL || account == self->account)
+        shown_client = client;
+      for (guint j = 0; j < all->regions->len; j++)
+        {
+          g_autoptr(GError) error = NULL;
+          const char *region = g_ptr_array_index (all->regions, j);
+          AmigoEc2 *ec2 = amigo_ec2_new_for_account (account, client, region, &error);
+
+          if (ec2 == NULL)
+            {
+              add_failure (self, account, region, error->message);
+              continue;
+            }
+          g_ptr_array_add (ec2s, ec2);
+          g_ptr_array_add (owners, account);
+        }
+    }
+
+  /* Actions are offered once a client is known; each acts with the
+   * client of its image's account (_amigo_window_all_accounts_context). */
+  g_set_object (&self->client, shown_client);
+  _amigo_window_update_actions (self);
+  update_banner (self);
+  if (ec2s->len == 0)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      adw_status_page_set_title (self->empty_page, _("No Account Could Be Listed"));
+      return;
+    }
+  if (amigo_image_source_is_large ((AmigoImageSource) self->source))
+    search = amigo_image_search_new (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  amigo_image_store_load_accounts (self->store, ec2s, owners, (AmigoImageSource) self->source,
+                                   amigo_image_filter_get_include_deprecated (filter), search);
+  _amigo_window_update_content_page (self);
+}
+
+static void
+get_client_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ClientCall) call = user_data;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  AmigoWindow *self;
+
+  client = amigo_account_get_client_finish (AMIGO_ACCOUNT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = call->self;
+  if (client != NULL)
+    g_hash_table_insert (self->all_accounts->clients, g_strdup (amigo_account_get_id (call->account)),
+                         g_object_ref (client));
+  else
+    add_failure (self, call->account, NULL, error->message);
+  if (--self->all_accounts->pending == 0)
+    start_store_load (self);
+}
+
+/* Called by every reload: TRUE when All Accounts took it over. */
+gboolean
+_amigo_window_all_accounts_reload (AmigoWindow *self)
+{
+  AmigoWindowAllAccounts *all = self->all_accounts;
+  GListModel *accounts;
+  guint n;
+
+  amigo_image_list_set_show_account (self->image_list, _amigo_window_all_accounts_active (self));
+  if (!_amigo_window_all_accounts_active (self))
+    {
+      gtk_widget_set_visible (all->banner, FALSE);
+      return FALSE;
+    }
+
+  g_hash_table_remove_all (all->clients);
+  g_ptr_array_set_size (all->failures, 0);
+  g_ptr_array_set_size (all->accounts, 0);
+  g_ptr_array_set_size (all->regions, 0);
+  update_banner (self);
+
+  accounts = amigo_account_manager_get_accounts (self->manager);
+  n = g_list_model_get_n_items (accounts);
+  if (n == 0 || !_amigo_window_listing_may_load (self))
+    return TRUE;
+
+  if (self->region != NULL && *self->region != '\0')
+    g_ptr_array_add (all->regions, g_strdup (self->region));
+  else if (self->region_list != NULL)
+    for (guint i = 0; i < self->region_list->len; i++)
+      {
+        const AmigoRegionEntry *entry = g_ptr_array_index (self->region_list, i);
+
+        if (entry->state != AMIGO_REGION_STATE_NOT_ENABLED)
+          g_ptr_array_add (all->regions, g_strdup (entry->code));
+      }
+
+  amigo_image_list_set_show_region (self->image_list, self->region == NULL || *self->region == '\0');
+  gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  self->load_cancellable = g_cancellable_new ();
+  all->pending = n;
+  for (guint i = 0; i < n; i++)
+    {
+      ClientCall *call = g_new0 (ClientCall, 1);
+
+      call->self = self;
+      call->account = g_list_model_get_item (accounts, i);
+      g_ptr_array_add (all->accounts, g_object_ref (call->account));
+      amigo_account_get_client_async (call->account, self->load_cancellable, get_client_cb, call);
+    }
+  return TRUE;
+}
+
+/* Called when the store's load finished: TRUE when it was All Accounts'. */
+gboolean
+_amigo_window_all_accounts_finished (AmigoWindow *self)
+{
+  AmigoWindowAllAccounts *all = self->all_accounts;
+
+  if (!_amigo_window_all_accounts_active (self))
+    return FALSE;
+  for (guint i = 0; i < all->accounts->len; i++)
+    {
+      AmigoAccount *account = g_ptr_array_index (all->accounts, i);
+
+      if (!g_hash_table_contains (all->clients, amigo_account_get_id (account)))
+        continue;
+      for (guint j = 0; j < all->regions->len; j++)
+        {
+          const char *region = g_ptr_array_index (all->regions, j);
+          const GError *error = amigo_image_store_get_account_error (self->store, account, region);
+
+          if (error != NULL)
+            add_failure (self, account, region, error->message);
+        }
+    }
+  update_banner (self);
+  _amigo_window_update_content_page (self);
+  return TRUE;
+}
+
+/**
+ * _amigo_window_all_accounts_for_image:
+ * @image: (nullable): an image of the list
+ * @account: (out) (transfer none): the account to act in
+ * @client: (out) (transfer none) (nullable): its client
+ *
+ * Details and actions act in the image's own account under All Accounts,
+ * in the window's account otherwise.
+ */
+void
+_amigo_window_all_accounts_for_image (AmigoWindow   *self,
+                                      AmigoImage    *image,
+                                      AmigoAccount **account,
+                                      AmigoClient  **client)
+{
+  AmigoAccount *owner = image ? amigo_image_store_get_image_account (image) : NULL;
+
+  *account = self->account;
+  *client = self->client;
+  if (!_amigo_window_all_accounts_active (self) || owner == NULL)
+    return;
+  *account = owner;
+  *client = g_hash_table_lookup (self->all_accounts->clients, amigo_account_get_id (owner));
+}
+
+/* ---- choosing ----------------------------------------------------------- */
+
+static void
+set_active (AmigoWindow *self,
+            gboolean     active)
+{
+  if (self->all_accounts->active == active)
+    return;
+  self->all_accounts->active = active;
+  if (active)
+    gtk_label_set_label (self->account_label, _("All Accounts"));
+  else if (self->account != NULL)
+    gtk_label_set_label (self->account_label, amigo_account_get_name (self->account));
+}
+
+/* A single account was chosen. */
+void
+_amigo_window_all_accounts_leave (AmigoWindow *self)
+{
+  if (!_amigo_window_all_accounts_active (self))
+    return;
+  set_active (self, FALSE);
+  _amigo_window_reload (self);
+}
+
+static void
+on_all_accounts_clicked_cb (GtkButton   *button,
+                            AmigoWindow *self)
+{
+  gtk_menu_button_popdown (self->account_button);
+  set_active (self, TRUE);
+  _amigo_window_reload (self);
+}
+
+/* Tests */
+void
+_amigo_window_select_all_accounts (AmigoWindow *self)
+{
+  on_all_accounts_clicked_cb (NULL, self);
+}
+
+const char *
+_amigo_window_get_all_accounts_banner (AmigoWindow *self)
+{
+  if (!gtk_widget_get_visible (self->all_accounts->banner))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (self->all_accounts->banner_label));
+}
+
+/* ---- set-up ------------------------------------------------------------- */
+
+void
+_amigo_window_init_all_accounts (AmigoWindow *self)
+{
+  AmigoWindowAllAccounts *all = g_new0 (AmigoWindowAllAccounts, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  self->all_accounts = all;
+  all->clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  all->failures = g_ptr_array_new_with_free_func (g_free);
+  all->accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  all->regions = g_ptr_array_new_with_free_func (g_free);
+
+  /* Beside the accounts, in their popover. */
+  all->button = gtk_button_new_with_mnemonic (_("A_ll Accounts"));
+  gtk_widget_set_name (all->button, "all_accounts_button");
+  gtk_widget_add_css_class (all->button, "flat");
+  gtk_widget_set_tooltip_text (all->button, _("List the images of every account at once"));
+  g_signal_connect (all->button, "clicked", G_CALLBACK (on_all_accounts_clicked_cb), self);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->account_list))),
+                              all->button, GTK_WIDGET (self->account_list));
+
+  /* The banner naming what failed, above the list. */
+  all->banner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  all->banner_label = gtk_label_new (NULL);
+  gtk_widget_set_name (all->banner, "all_accounts_banner");
+  gtk_widget_add_css_class (all->banner, "toolbar");
+  gtk_widget_add_css_class (all->banner, "warning");
+  gtk_label_set_wrap (GTK_LABEL (all->banner_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (all->banner_label), 0);
+  gtk_label_set_selectable (GTK_LABEL (all->banner_label), TRUE);
+  gtk_widget_set_hexpand (all->banner_label, TRUE);
+  gtk_box_append (GTK_BOX (all->banner), icon);
+  gtk_box_append (GTK_BOX (all->banner), all->banner_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (all->banner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Accounts and regions that could not be listed"),
+                                  -1);
+  gtk_widget_set_visible (all->banner, FALSE);
+
+  g_object_ref (self->content_stack);
+  gtk_paned_set_start_child (self->paned, box);
+  gtk_box_append (GTK_BOX (box), all->banner);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->content_stack), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->content_stack));
+  g_object_unref (self->content_stack);
+}
+
+void
+_amigo_window_dispose_all_accounts (AmigoWindow *self)
+{
+  AmigoWindowAllAccounts *all = self->all_accounts;
+
+  if (all == NULL)
+    return;
+  g_hash_table_unref (all->clients);
+  g_ptr_array_unref (all->failures);
+  g_ptr_array_unref (all->accounts);
+  g_ptr_array_unref (all->regions);
+  g_clear_pointer (&self->all_accounts, g_free);
+}
