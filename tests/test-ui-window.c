@@ -19,7 +19,6 @@
 #include "amigo-image-rows.h"
 #include "amigo-test-ui.h"
 #include "amigo-window.h"
-#include "amigo-window-private.h"
 #include "images/amigo-filter-popover.h"
 #include "images/amigo-image-details.h"
 #include "images/amigo-image-list.h"
@@ -1098,8 +1097,8 @@ test_all_accounts_one_failing (void)
   WAIT_FOR (loaded () && n_stored () > 0, 60);
   g_assert_false (column_visible ("Account"));
 
-  _amigo_window_select_all_accounts (window);   /* the popover's All Accounts button */
-  WAIT_FOR (loaded () && _amigo_window_get_all_accounts_banner (window) != NULL, 120);
+  amigo_window_select_all_accounts (window);   /* the popover's All Accounts button */
+  WAIT_FOR (loaded () && amigo_window_get_all_accounts_banner (window) != NULL, 120);
   amigo_test_ui_settle ();
   g_assert_cmpstr (amigo_window_get_visible_page (window), ==, "list");
   g_assert_cmpuint (n_stored (), ==, 3);
@@ -1111,7 +1110,7 @@ test_all_accounts_one_failing (void)
       g_assert_true (g_str_has_prefix (amigo_image_get_name (image), "seoul-"));
     }
   g_assert_true (column_visible ("Account"));
-  banner = _amigo_window_get_all_accounts_banner (window);
+  banner = amigo_window_get_all_accounts_banner (window);
   g_assert_nonnull (strstr (banner, amigo_account_get_name (wrong)));
   g_assert_nonnull (strstr (banner, "ap-northeast-2"));
   g_assert_null (strstr (banner, amigo_account_get_name (environment)));
@@ -1126,16 +1125,16 @@ test_all_accounts_one_failing (void)
     AmigoAccount *account;
     AmigoClient *client;
 
-    _amigo_window_all_accounts_for_image (window, shown_image (0), &account, &client);
+    amigo_window_get_image_account (window, shown_image (0), &account, &client);
     g_assert_true (account == environment);
     g_assert_nonnull (client);
   }
 
   /* Back to the one account: no Account column, no banner. */
-  _amigo_window_all_accounts_leave (window);
+  amigo_window_leave_all_accounts (window);
   WAIT_FOR (loaded () && n_stored () > 0, 60);
   g_assert_false (column_visible ("Account"));
-  g_assert_null (_amigo_window_get_all_accounts_banner (window));
+  g_assert_null (amigo_window_get_all_accounts_banner (window));
 }
 
 static void

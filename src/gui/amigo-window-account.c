@@ -38,11 +38,11 @@ _amigo_window_on_account_row_activated_cb (GtkListBox    *box,
 
   gtk_menu_button_popdown (self->account_button);
   if (account == self->account)
-    _amigo_window_all_accounts_leave (self);
+    amigo_window_leave_all_accounts (self);
   else if (_amigo_window_all_accounts_active (self))
     {
       /* Leaves All Accounts; the reload comes with the account. */
-      _amigo_window_all_accounts_leave (self);
+      amigo_window_leave_all_accounts (self);
       _amigo_window_set_account (self, account);
     }
   else

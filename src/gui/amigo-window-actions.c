@@ -121,7 +121,7 @@ image_action_cb (GtkWidget  *widget,
     ? g_ptr_array_new_with_free_func (g_object_unref)
     : amigo_image_list_get_selected_images (self->image_list);
   /* Under All Accounts, the account of the (first) image acted on. */
-  _amigo_window_all_accounts_for_image (self, images->len > 0 ? g_ptr_array_index (images, 0) : NULL,
+  amigo_window_get_image_account (self, images->len > 0 ? g_ptr_array_index (images, 0) : NULL,
                                         &account, &client);
   if (client == NULL)
     return;

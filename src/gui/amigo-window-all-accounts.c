@@ -250,7 +250,7 @@ _amigo_window_all_accounts_finished (AmigoWindow *self)
 }
 
 /**
- * _amigo_window_all_accounts_for_image:
+ * amigo_window_get_image_account:
  * @image: (nullable): an image of the list
  * @account: (out) (transfer none): the account to act in
  * @client: (out) (transfer none) (nullable): its client
@@ -259,7 +259,7 @@ _amigo_window_all_accounts_finished (AmigoWindow *self)
  * in the window's account otherwise.
  */
 void
-_amigo_window_all_accounts_for_image (AmigoWindow   *self,
+amigo_window_get_image_account (AmigoWindow   *self,
                                       AmigoImage    *image,
                                       AmigoAccount **account,
                                       AmigoClient  **client)
@@ -291,7 +291,7 @@ set_active (AmigoWindow *self,
 
 /* A single account was chosen. */
 void
-_amigo_window_all_accounts_leave (AmigoWindow *self)
+amigo_window_leave_all_accounts (AmigoWindow *self)
 {
   if (!_amigo_window_all_accounts_active (self))
     return;
@@ -308,15 +308,17 @@ on_all_accounts_clicked_cb (GtkButton   *button,
   _amigo_window_reload (self);
 }
 
-/* Tests */
+/* What the popover's All Accounts button does (public for tests and
+ * anything else that drives the window). */
 void
-_amigo_window_select_all_accounts (AmigoWindow *self)
+amigo_window_select_all_accounts (AmigoWindow *self)
 {
   on_all_accounts_clicked_cb (NULL, self);
 }
 
+/* The failures shown above the list, or NULL when there are none. */
 const char *
-_amigo_window_get_all_accounts_banner (AmigoWindow *self)
+amigo_window_get_all_accounts_banner (AmigoWindow *self)
 {
   if (!gtk_widget_get_visible (self->all_accounts->banner))
     return NULL;

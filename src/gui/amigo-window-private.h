@@ -165,12 +165,5 @@ void                _amigo_window_dispose_all_accounts (AmigoWindow *self);
 gboolean            _amigo_window_all_accounts_active (AmigoWindow *self);
 gboolean            _amigo_window_all_accounts_reload (AmigoWindow *self);
 gboolean            _amigo_window_all_accounts_finished (AmigoWindow *self);
-void                _amigo_window_all_accounts_leave (AmigoWindow  *self);
-void                _amigo_window_all_accounts_for_image (AmigoWindow   *self,
-                                                          AmigoImage    *image,
-                                                          AmigoAccount **account,
-                                                          AmigoClient  **client);
-void                _amigo_window_select_all_accounts (AmigoWindow *self);
-const char         *_amigo_window_get_all_accounts_banner (AmigoWindow *self);
 
 G_END_DECLS

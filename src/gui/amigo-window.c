@@ -431,7 +431,7 @@ on_image_selection_changed_cb (AmigoImageList *list,
   AmigoClient *client;
 
   /* Under All Accounts, the image's own account. */
-  _amigo_window_all_accounts_for_image (self, image, &account, &client);
+  amigo_window_get_image_account (self, image, &account, &client);
   if (image != NULL && client != NULL && account != NULL)
     ec2 = amigo_ec2_new_for_account (account, client,
                                      amigo_image_store_get_image_region (image), NULL);

@@ -37,4 +37,13 @@ void             amigo_window_add_toast        (AmigoWindow      *self,
 GtkWidget   *amigo_window_show_fleet_view (AmigoWindow *self,
                                           const char  *id);
 
+/* Every account at once (amigo-window-all-accounts.c) */
+void         amigo_window_select_all_accounts     (AmigoWindow   *self);
+void         amigo_window_leave_all_accounts      (AmigoWindow   *self);
+const char  *amigo_window_get_all_accounts_banner (AmigoWindow   *self);
+void         amigo_window_get_image_account       (AmigoWindow   *self,
+                                                   AmigoImage    *image,
+                                                   AmigoAccount **account,
+                                                   AmigoClient  **client);
+
 G_END_DECLS
