@@ -1831,7 +1831,7 @@ def patch_describe_image_references() -> None:
 
 # Regions whose endpoint does not know GetImageAncestry (Amigo's fallback
 # follows sourceImageId/sourceImageRegion there; tests/README-moto.md)
-ANCESTRY_UNAVAILABLE_REGIONS = {"eu-south-2"}
+ANCESTRY_UNAVAILABLE_REGIONS = {"ca-central-1"}
 
 
 def patch_image_ancestry() -> None:
@@ -1866,7 +1866,7 @@ def patch_image_ancestry() -> None:
     _wrap(AmiBackend, "copy_image", make_copy_image)
 
     def get_image_ancestry(self):
-        if self.region_name in ANCESTRY_UNAVAILABLE_REGIONS:
+        if self.ec2_backend.region_name in ANCESTRY_UNAVAILABLE_REGIONS:
             # EC2 API reference, common client errors: InvalidAction "The
             # action or operation requested is invalid. Verify that the
             # action is typed correctly." (an endpoint without the call)

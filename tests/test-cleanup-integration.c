@@ -505,7 +505,7 @@ test_ancestry_two_copies (void)
   g_assert_cmpint (amigo_image_ancestry_entry_get_creation_date_usec (g_ptr_array_index (chain, 2)), >, 0);
 }
 
-/* Where GetImageAncestry is unavailable (the launcher's eu-south-2 answers
+/* Where GetImageAncestry is unavailable (the launcher's ca-central-1 answers
  * InvalidAction), the chain is followed hop by hop through each image's
  * sourceImageId/sourceImageRegion, asking each source's region */
 static void
@@ -521,7 +521,7 @@ test_ancestry_hop_by_hop (void)
 
   if (!have_server ())
     return;
-  unavailable = amigo_ec2_new (env.client, "eu-south-2", env.endpoint);
+  unavailable = amigo_ec2_new (env.client, "ca-central-1", env.endpoint);
   root = make_image ("hop-root");
   first = copy (env.ec2_other, REGION, root);
   second = copy (unavailable, OTHER_REGION, first);
