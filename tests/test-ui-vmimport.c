@@ -19,6 +19,7 @@
 #include "amigo-import-image-dialog.h"
 #include "amigo-task-manager.h"
 #include "amigo-task-row.h"
+#include "amigo-task-upload.h"
 #include "amigo-test-ui.h"
 #include "amigo-vm-role-row.h"
 
@@ -44,16 +45,17 @@ post (const char *path_and_query,
   g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
 }
 
-/* A 1 MiB raw disk with an MBR boot signature, as a file and in moto's S3. */
+/* A raw disk of @size bytes with an MBR boot signature, as a local file;
+ * its bucket made in moto's S3 (the app uploads the file itself). */
 static GFile *
-new_disk (const char *bucket,
-          const char *name)
+new_disk_of_size (const char *bucket,
+                  const char *name,
+                  gsize       size)
 {
-  gsize size = 1024 * 1024;
   guint8 *data = g_malloc0 (size);
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autofree char *query = g_strdup_printf ("/amigo-test/s3-object?bucket=%s&key=%s&region=%s", bucket, name, REGION);
+  g_autofree char *query = g_strdup_printf ("/amigo-test/s3-object?bucket=%s&key=placeholder&region=%s", bucket, REGION);
   g_autoptr(GError) error = NULL;
 
   data[510] = 0x55;
@@ -61,18 +63,23 @@ new_disk (const char *bucket,
   bytes = g_bytes_new_take (data, size);
   g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) size, &error);
   g_assert_no_error (error);
-  post (query, "application/octet-stream", bytes);
+  post (query, "application/octet-stream", g_bytes_new_static ("x", 1));
   return g_file_new_for_path (path);
 }
 
+static GFile *
+new_disk (const char *bucket,
+          const char *name)
+{
+  return new_disk_of_size (bucket, name, 1024 * 1024);
+}
+
 static AmigoTaskManager *
-new_task_manager (AmigoAccountManager **out_accounts)
+new_task_manager_at (const char           *state_path,
+                     AmigoAccountManager **out_accounts)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_auto(GStrv) envp = g_get_environ ();
-  static guint n;
-  g_autofree char *file_name = g_strdup_printf ("tasks-%u.json", ++n);
-  g_autofree char *state_path = g_build_filename (tmp_dir, file_name, NULL);
   AmigoAccountManager *accounts = amigo_account_manager_new (settings, (const char * const *) envp);
   AmigoTaskManager *manager;
 
@@ -82,6 +89,97 @@ new_task_manager (AmigoAccountManager **out_accounts)
   amigo_task_manager_set_intervals_for_testing (manager, 20, 100);
   *out_accounts = accounts;
   return manager;
+}
+
+static AmigoTaskManager *
+new_task_manager (AmigoAccountManager **out_accounts)
+{
+  static guint n;
+  g_autofree char *file_name = g_strdup_printf ("tasks-%u.json", ++n);
+  g_autofree char *state_path = g_build_filename (tmp_dir, file_name, NULL);
+
+  return new_task_manager_at (state_path, out_accounts);
+}
+
+/* The saved upload of an import task still uploading, or NULL. */
+static JsonObject *
+pending_upload (AmigoTask *task)
+{
+  JsonNode *pending = amigo_task_get_pending (task);
+  JsonNode *upload;
+
+  if (pending == NULL)
+    return NULL;
+  upload = json_object_get_member (json_node_get_object (pending), "upload");
+  return upload != NULL ? json_node_get_object (upload) : NULL;
+}
+
+static guint
+n_saved_parts (AmigoTask *task)
+{
+  JsonObject *upload = pending_upload (task);
+
+  if (upload == NULL || !json_object_has_member (upload, "parts"))
+    return 0;
+  return json_array_get_length (json_object_get_array_member (upload, "parts"));
+}
+
+/* The app (its task manager) stops after the first part of a 16 MiB
+ * upload in 5 MiB parts; a new one loads the task from the state file,
+ * resumes the same multipart upload, and the import goes on to the AMI.
+ * Runs after /ui/vmimport/import-dialog (its bucket, and the role for it). */
+static void
+test_import_resumed (void)
+{
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoAccountManager) accounts2 = NULL;
+  g_autofree char *state_path = g_build_filename (tmp_dir, "tasks-resumed.json", NULL);
+  AmigoTaskManager *manager = new_task_manager_at (state_path, &accounts);
+  g_autoptr(AmigoTaskManager) manager2 = NULL;
+  g_autoptr(GFile) disk = new_disk_of_size ("amigo-ui-disks", "resumed.raw", 16 * 1024 * 1024);
+  g_autoptr(AmigoTask) task = NULL;
+  g_autoptr(JsonNode) pending = NULL;
+  g_autofree char *upload_id = NULL;
+  g_autoptr(AmigoImage) image = NULL;
+  AmigoTask *loaded;
+  const char *ids[] = { "s3://amigo-ui-disks/resumed.raw", NULL };
+  AmigoImportImageRequest request = {
+    .format = "RAW",
+    .s3_bucket = "amigo-ui-disks",
+    .s3_key = "resumed.raw",
+    .client_token = "amigo-ui-resumed-import",
+  };
+
+  post ("/amigo-test/vm-import", "application/json", g_bytes_new_static ("{\"step_seconds\": 0.1}", 21));
+  amigo_task_manager_set_upload_for_testing (manager, 5 * 1024 * 1024, 1);
+  pending = amigo_task_upload_pending_new (g_file_peek_path (disk), &request);
+  task = amigo_task_new (AMIGO_TASK_KIND_IMPORT_IMAGE, amigo_account_get_id (amigo_test_ui_get_account ()),
+                         REGION, ids, "Import “resumed.raw”");
+  amigo_task_set_pending (task, pending);
+  amigo_task_manager_add (manager, task);
+
+  /* The first part is sent and saved: the app stops. */
+  AMIGO_TEST_WAIT_FOR (n_saved_parts (task) >= 1, WAIT_SECONDS);
+  g_assert_cmpuint (n_saved_parts (task), <, 4);
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_RUNNING);
+  upload_id = g_strdup (json_object_get_string_member (pending_upload (task), "upload-id"));
+  g_assert_nonnull (upload_id);
+  g_object_unref (manager);
+
+  /* Started again: the task comes back with its upload, which goes on. */
+  manager2 = new_task_manager_at (state_path, &accounts2);
+  g_assert_cmpuint (g_list_model_get_n_items (amigo_task_manager_get_tasks (manager2)), ==, 1);
+  loaded = g_list_model_get_item (amigo_task_manager_get_tasks (manager2), 0);
+  g_object_unref (loaded);
+  g_assert_nonnull (pending_upload (loaded));
+  g_assert_cmpstr (json_object_get_string_member (pending_upload (loaded), "upload-id"), ==, upload_id);
+  g_assert_cmpuint (n_saved_parts (loaded), >=, 1);
+  AMIGO_TEST_WAIT_FOR (amigo_task_get_state (loaded) != AMIGO_TASK_STATE_RUNNING, WAIT_SECONDS);
+  g_assert_cmpint (amigo_task_get_state (loaded), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  g_assert_null (amigo_task_get_pending (loaded));
+  g_assert_true (g_str_has_prefix (amigo_task_get_resource_ids (loaded)[0], "import-ami-"));
+  image = amigo_test_ui_get_image (amigo_test_ui_get_ec2 (REGION), amigo_task_get_message (loaded));
+  g_assert_nonnull (image);
 }
 
 static gboolean
@@ -339,6 +437,7 @@ main (int    argc,
   tmp_dir = g_dir_make_tmp ("amigo-ui-vmimport-XXXXXX", NULL);
 
   g_test_add_func ("/ui/vmimport/import-dialog", test_import_dialog);
+  g_test_add_func ("/ui/vmimport/import-resumed", test_import_resumed);
   g_test_add_func ("/ui/vmimport/export-store-restore", test_export_store_restore);
   g_test_add_func ("/ui/vmimport/not-a-disk", test_not_a_disk);
   g_test_add_func ("/ui/vmimport/accessible", test_accessible_names);

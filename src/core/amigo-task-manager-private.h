@@ -7,6 +7,7 @@
 #pragma once
 
 #include "amigo-ec2.h"
+#include "amigo-s3-upload.h"
 #include "amigo-task-manager.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,8 @@ struct _AmigoTaskManager
   guint initial_interval_ms;
   guint max_interval_ms;
   guint n_requests;
+  guint64 upload_part_size;     /* amigo_task_manager_set_upload_for_testing() */
+  guint upload_max_parallel;
 };
 
 struct _Watch
@@ -43,6 +46,9 @@ struct _Watch
   AmigoTask *task;
   GCancellable *cancellable;
   AmigoEc2 *ec2;
+  AmigoS3 *s3;                  /* an import's upload (amigo-task-upload.c) */
+  AmigoS3Upload *upload;
+  GCancellable *upload_cancellable;
   guint timeout_id;
   guint interval_ms;            /* the next wait */
   char *progress;               /* what AWS said last time, to see a change */
@@ -93,6 +99,18 @@ gboolean _amigo_task_watch_poll_vm               (Watch               *watch);
 /* Cancels a running import (CancelImportTask); completes @gtask. */
 void     _amigo_task_watch_cancel_import         (Watch               *watch,
                                                   GTask               *gtask);
+
+/* amigo-task-upload.c: an import whose file Amigo still uploads. Runs
+ * (or resumes) the upload, then sends ImportImage; TRUE when @watch's
+ * task has such work, else does nothing (FALSE). */
+gboolean _amigo_task_watch_run_pending           (Watch               *watch);
+/* Stops and deletes the upload; completes @gtask. */
+void     _amigo_task_watch_cancel_upload         (Watch               *watch,
+                                                  GTask               *gtask);
+/* Saves the task list (an upload's state changed). */
+void     _amigo_task_manager_save                (AmigoTaskManager    *self);
+/* The watch polls again after its wait. */
+void     _amigo_task_watch_schedule              (Watch               *watch);
 
 /* The image of @watch's task in a DescribeImages answer, or %NULL. */
 AmigoImage *_amigo_task_watch_find_image (Watch     *watch,

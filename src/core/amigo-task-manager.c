@@ -45,6 +45,12 @@ save (AmigoTaskManager *self)
     amigo_task_state_file_save (self->state_path, G_LIST_MODEL (self->tasks), g_get_real_time ());
 }
 
+void
+_amigo_task_manager_save (AmigoTaskManager *self)
+{
+  save (self);
+}
+
 static void
 load (AmigoTaskManager *self)
 {
@@ -421,7 +427,10 @@ amigo_task_manager_cancel_async (AmigoTaskManager    *self,
   g_task_set_task_data (gtask, _amigo_task_watch_ref (watch), (GDestroyNotify) _amigo_task_watch_unref);
   if (amigo_task_get_kind (task) == AMIGO_TASK_KIND_IMPORT_IMAGE)
     {
-      _amigo_task_watch_cancel_import (watch, g_steal_pointer (&gtask));
+      if (amigo_task_get_pending (task) != NULL)
+        _amigo_task_watch_cancel_upload (watch, g_steal_pointer (&gtask));
+      else
+        _amigo_task_watch_cancel_import (watch, g_steal_pointer (&gtask));
       return;
     }
   request.image_ids = amigo_task_get_resource_ids (task);

@@ -49,5 +49,10 @@ guint    amigo_task_manager_get_interval_for_testing   (AmigoTaskManager *self,
                                                         AmigoTask        *task);
 guint    amigo_task_manager_backoff_next_for_testing   (guint             interval_ms,
                                                         guint             max_ms);
+/* Uploads started from now on use @part_size (0: chosen from the file's
+ * size) and send @max_parallel parts at once (0: the default). */
+void     amigo_task_manager_set_upload_for_testing     (AmigoTaskManager *self,
+                                                        guint64           part_size,
+                                                        guint             max_parallel);
 
 G_END_DECLS

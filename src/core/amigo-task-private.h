@@ -20,6 +20,9 @@ void        _amigo_task_set_started      (AmigoTask      *self,
                                           gint64          started);
 void        _amigo_task_set_finished     (AmigoTask      *self,
                                           gint64          finished);
+/* An import's id once its upload is done and ImportImage answered. */
+void        _amigo_task_set_resource_ids (AmigoTask      *self,
+                                          const char * const *resource_ids);
 
 /* The names the state file uses: "create-image", "running", … */
 const char *_amigo_task_kind_to_string   (AmigoTaskKind   kind);

@@ -86,6 +86,12 @@ task_to_json (AmigoTask *task)
   json_builder_add_string_value (builder, _amigo_task_state_to_string (amigo_task_get_state (task)));
   json_builder_set_member_name (builder, "started");
   json_builder_add_string_value (builder, started);
+  /* An import's upload: the file, the bucket, the upload's id and parts. */
+  if (amigo_task_get_state (task) == AMIGO_TASK_STATE_RUNNING && amigo_task_get_pending (task) != NULL)
+    {
+      json_builder_set_member_name (builder, "pending");
+      json_builder_add_value (builder, json_node_copy (amigo_task_get_pending (task)));
+    }
   if (amigo_task_get_state (task) != AMIGO_TASK_STATE_RUNNING)
     {
       g_autofree char *finished = format_time (amigo_task_get_finished (task));
@@ -223,6 +229,13 @@ task_from_json (JsonNode *node)
   task = amigo_task_new_for_state (kind, account_id, region, (const char * const *) ids->pdata, title,
                                    state, state != AMIGO_TASK_STATE_RUNNING ? message : NULL,
                                    started, finished != 0 ? finished : started);
+  if (state == AMIGO_TASK_STATE_RUNNING && json_object_has_member (object, "pending") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "pending")))
+    {
+      g_autoptr(JsonNode) pending = json_node_copy (json_object_get_member (object, "pending"));
+
+      amigo_task_set_pending (task, pending);
+    }
   return g_steal_pointer (&task);
 }
 

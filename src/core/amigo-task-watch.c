@@ -37,6 +37,13 @@ watch_clear (gpointer data)
   g_clear_object (&watch->task);
   g_clear_object (&watch->cancellable);
   g_clear_object (&watch->ec2);
+  if (watch->upload_cancellable != NULL)
+    g_cancellable_cancel (watch->upload_cancellable);
+  g_clear_object (&watch->upload_cancellable);
+  if (watch->upload != NULL)
+    g_signal_handlers_disconnect_by_data (watch->upload, watch);
+  g_clear_object (&watch->upload);
+  g_clear_object (&watch->s3);
   g_free (watch->progress);
 }
 
@@ -59,6 +66,8 @@ _amigo_task_watch_stop (gpointer data)
 
   watch->manager = NULL;
   g_cancellable_cancel (watch->cancellable);
+  if (watch->upload_cancellable != NULL)
+    g_cancellable_cancel (watch->upload_cancellable);
   g_clear_handle_id (&watch->timeout_id, g_source_remove);
   _amigo_task_watch_unref (watch);
 }
@@ -110,6 +119,12 @@ watch_schedule (Watch *watch)
   g_clear_handle_id (&watch->timeout_id, g_source_remove);
   watch->timeout_id = g_timeout_add (watch->interval_ms, watch_timeout_cb, watch);
   watch->interval_ms = _amigo_task_backoff_next (watch->interval_ms, self->max_interval_ms);
+}
+
+void
+_amigo_task_watch_schedule (Watch *watch)
+{
+  watch_schedule (watch);
 }
 
 /* AWS answered: a different answer than last time means things move, so
@@ -482,6 +497,8 @@ watch_poll (Watch *watch)
   watch->manager->n_requests++;
   watch->in_flight = TRUE;
 
+  if (_amigo_task_watch_run_pending (watch))
+    return;
   if (_amigo_task_watch_poll_vm (watch))
     return;
   if (amigo_task_get_kind (watch->task) == AMIGO_TASK_KIND_LAUNCH)
@@ -532,6 +549,15 @@ client_cb (GObject      *source,
     {
       _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_FAILED, error->message);
       return;
+    }
+  if (amigo_task_get_pending (watch->task) != NULL)
+    {
+      watch->s3 = amigo_s3_new_for_account (account, client, amigo_task_get_region (watch->task), &error);
+      if (watch->s3 == NULL)
+        {
+          _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_FAILED, error->message);
+          return;
+        }
     }
 
   watch_poll (watch);

@@ -23,6 +23,7 @@ struct _AmigoTask
   char *account_id;
   char *region;
   char **resource_ids;
+  JsonNode *pending;
   char *title;
   AmigoTaskState state;
   int percent;
@@ -143,6 +144,7 @@ amigo_task_finalize (GObject *object)
   g_free (self->account_id);
   g_free (self->region);
   g_strfreev (self->resource_ids);
+  g_clear_pointer (&self->pending, json_node_unref);
   g_free (self->title);
   g_free (self->message);
 
@@ -746,4 +748,44 @@ amigo_task_new_notification (AmigoTask *self)
   if (self->state == AMIGO_TASK_STATE_FAILED)
     g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
   return g_steal_pointer (&notification);
+}
+
+/**
+ * amigo_task_set_pending:
+ * @pending: (nullable): what Amigo itself still has to do before AWS's
+ *   task exists (an import's upload: see amigo-task-upload.c), or %NULL
+ *
+ * Kept in the state file with the task while it runs.
+ */
+void
+amigo_task_set_pending (AmigoTask *self,
+                        JsonNode  *pending)
+{
+  g_return_if_fail (AMIGO_IS_TASK (self));
+
+  if (pending != NULL)
+    json_node_ref (pending);
+  g_clear_pointer (&self->pending, json_node_unref);
+  self->pending = pending;
+}
+
+/* Returns: (transfer none) (nullable): see amigo_task_set_pending() */
+JsonNode *
+amigo_task_get_pending (AmigoTask *self)
+{
+  g_return_val_if_fail (AMIGO_IS_TASK (self), NULL);
+
+  return self->pending;
+}
+
+void
+_amigo_task_set_resource_ids (AmigoTask          *self,
+                              const char * const *resource_ids)
+{
+  g_return_if_fail (AMIGO_IS_TASK (self));
+  g_return_if_fail (resource_ids != NULL && resource_ids[0] != NULL);
+
+  g_strfreev (self->resource_ids);
+  self->resource_ids = g_strdupv ((char **) resource_ids);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOURCE_IDS]);
 }

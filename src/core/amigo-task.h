@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -102,5 +103,10 @@ char           *amigo_task_dup_outcome       (AmigoTask           *self);
 /* What a desktop notification says when it ended: the title, the outcome. */
 char           *amigo_task_dup_notification_body (AmigoTask         *self);
 GNotification  *amigo_task_new_notification  (AmigoTask           *self);
+/* Work Amigo does before AWS's task exists (an import's upload), saved
+ * with the task: see amigo-task-upload.c. */
+void            amigo_task_set_pending       (AmigoTask           *self,
+                                              JsonNode            *pending);
+JsonNode       *amigo_task_get_pending       (AmigoTask           *self);
 
 G_END_DECLS

@@ -6,9 +6,9 @@
  * format read from the file itself), the bucket it is read from, the
  * vmimport role (checked, and created or extended for the bucket at the
  * person's word: AmigoVmRoleRow), the architecture, boot mode, license,
- * encryption and tags. Import sends ImportImage with a client token made
- * once for the dialog, then hands the import task to the task manager,
- * which follows it to the AMI.
+ * encryption and tags. Import hands the task manager an import task that
+ * uploads the file first (amigo-task-upload.c), then sends ImportImage
+ * with a client token made once for the dialog and follows it to the AMI.
  */
 #include "config.h"
 
@@ -16,6 +16,7 @@
 
 #include "amigo-disk-image.h"
 #include "amigo-import-image-dialog.h"
+#include "amigo-task-upload.h"
 #include "amigo-vm-role-row.h"
 #include "actions/amigo-actions.h"
 #include "actions/amigo-tags-editor.h"
@@ -78,55 +79,18 @@ update_state (AmigoImportImageDialog *self)
   gboolean ready;
 
   if (*bucket != '\0' && *key != '\0')
-    /* Translators: the command uploads the file; %s are the file's path, the bucket and the key */
-    note = g_strdup_printf (_("Amigo imports the disk image from s3://%s/%s. Until Amigo uploads files itself, copy the file there first, for example with: aws s3 cp “%s” s3://%s/%s"),
-                            bucket, key,
-                            self->file != NULL ? g_file_peek_path (self->file) : _("FILE"), bucket, key);
+    /* Translators: %s are the bucket and the key */
+    note = g_strdup_printf (_("Amigo uploads the file to s3://%s/%s (the upload goes on after a restart), then AWS imports it from there."),
+                            bucket, key);
   else
     note = g_strdup (_("Choose a file and a bucket."));
   gtk_label_set_text (self->note_label, note);
 
-  ready = *bucket != '\0' && *key != '\0'
+  ready = self->file != NULL && *bucket != '\0' && *key != '\0'
           && amigo_vm_role_row_get_ready (self->role_row)
           && amigo_tags_editor_is_valid (self->tags_editor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.start", ready && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose-file", !busy);
-}
-
-static void
-import_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(AmigoImportImageDialog) self = user_data;
-  AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AmigoImportTask) task = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *toast = NULL;
-  g_autofree char *name = NULL;
-  const char *ids[2] = { NULL, NULL };
-
-  task = amigo_ec2_import_image_finish (AMIGO_EC2 (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  amigo_action_dialog_set_busy (base, FALSE);
-  if (task == NULL)
-    {
-      amigo_action_dialog_show_error (base, _("Could not start the import"), error);
-      update_state (self);
-      return;
-    }
-
-  name = g_path_get_basename (text_of (self->key_row));
-  ids[0] = amigo_import_task_get_import_task_id (task);
-  /* Translators: %s is the disk image's file name */
-  title = g_strdup_printf (_("Import “%s”"), name);
-  amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_IMPORT_IMAGE,
-                                 NULL, ids, title);
-  /* Translators: %s is the disk image's file name */
-  toast = g_strdup_printf (_("Importing “%s”: the image appears in the list when AWS is done"), name);
-  amigo_action_dialog_done (base, toast);
 }
 
 static void
@@ -136,9 +100,16 @@ start_action (GtkWidget  *widget,
 {
   AmigoImportImageDialog *self = AMIGO_IMPORT_IMAGE_DIALOG (widget);
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  g_autoptr(AmigoEc2) ec2 = NULL;
-  g_autoptr(GError) error = NULL;
+  AmigoActionContext *context = amigo_action_dialog_get_context (base);
+  AmigoTaskManager *manager = amigo_action_context_get_tasks (context);
   g_autofree AmigoEc2Tag *tags = NULL;
+  g_autoptr(JsonNode) pending = NULL;
+  g_autoptr(AmigoTask) task = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *toast = NULL;
+  const char *ids[2] = { NULL, NULL };
   guint n_tags = 0;
   gboolean encrypted = gtk_switch_get_active (self->encryption_switch);
   AmigoImportImageRequest request = {
@@ -152,13 +123,9 @@ start_action (GtkWidget  *widget,
     .client_token = self->client_token,
   };
 
+  if (self->file == NULL)
+    return;
   amigo_action_dialog_show_problem (base, NULL);
-  ec2 = amigo_action_dialog_dup_ec2 (base, NULL, &error);
-  if (ec2 == NULL)
-    {
-      amigo_action_dialog_show_error (base, _("Could not start the import"), error);
-      return;
-    }
   if (*text_of (self->description_row) != '\0')
     request.description = text_of (self->description_row);
   if (encrypted && *text_of (self->kms_row) != '\0')
@@ -167,9 +134,23 @@ start_action (GtkWidget  *widget,
   request.task_tags = tags;
   request.n_task_tags = n_tags;
 
-  amigo_action_dialog_set_busy (base, TRUE);
-  amigo_ec2_import_image_async (ec2, &request, amigo_action_dialog_get_cancellable (base), import_cb,
-                                g_object_ref (self));
+  /* The task manager uploads the file (resumably, across restarts), then
+   * sends ImportImage and follows the import to the AMI. */
+  pending = amigo_task_upload_pending_new (g_file_peek_path (self->file), &request);
+  location = amigo_task_upload_dup_location (&request);
+  ids[0] = location;
+  name = g_path_get_basename (text_of (self->key_row));
+  /* Translators: %s is the disk image's file name */
+  title = g_strdup_printf (_("Import “%s”"), name);
+  task = amigo_task_new (AMIGO_TASK_KIND_IMPORT_IMAGE,
+                         amigo_account_get_id (amigo_action_context_get_account (context)),
+                         amigo_action_context_get_region (context), ids, title);
+  amigo_task_set_pending (task, pending);
+  if (manager != NULL)
+    amigo_task_manager_add (manager, task);
+  /* Translators: %s is the disk image's file name */
+  toast = g_strdup_printf (_("Uploading “%s”: the task list shows the progress; the image appears in the list when AWS is done"), name);
+  amigo_action_dialog_done (base, toast);
 }
 
 /* ---- the file ------------------------------------------------------------ */
