@@ -1829,6 +1829,11 @@ def patch_describe_image_references() -> None:
     AmisResponse.describe_image_references = describe_image_references
 
 
+# Regions whose endpoint does not know GetImageAncestry (Amigo's fallback
+# follows sourceImageId/sourceImageRegion there; tests/README-moto.md)
+ANCESTRY_UNAVAILABLE_REGIONS = {"ca-central-1"}
+
+
 def patch_image_ancestry() -> None:
     """sourceImageId/sourceImageRegion on copies; GetImageAncestry.
 
@@ -1861,6 +1866,11 @@ def patch_image_ancestry() -> None:
     _wrap(AmiBackend, "copy_image", make_copy_image)
 
     def get_image_ancestry(self):
+        if self.ec2_backend.region_name in ANCESTRY_UNAVAILABLE_REGIONS:
+            # EC2 API reference, common client errors: InvalidAction "The
+            # action or operation requested is invalid. Verify that the
+            # action is typed correctly." (an endpoint without the call)
+            raise _ec2_error("InvalidAction", "The action GetImageAncestry is not valid for this web service.")
         image_id = self._get_param("ImageId")
         if not image_id:
             raise _ec2_error("MissingParameter", "The request must contain the parameter ImageId")

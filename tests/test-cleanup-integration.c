@@ -16,6 +16,7 @@
 #include "amigo-cleanup-scan.h"
 #include "amigo-ec2.h"
 #include "amigo-ec2-image-cleanup.h"
+#include "amigo-ec2-image-lineage.h"
 #include "amigo-error.h"
 #include "amigo-rbin.h"
 
@@ -504,6 +505,55 @@ test_ancestry_two_copies (void)
   g_assert_cmpint (amigo_image_ancestry_entry_get_creation_date_usec (g_ptr_array_index (chain, 2)), >, 0);
 }
 
+/* Where GetImageAncestry is unavailable (the launcher's ca-central-1 answers
+ * InvalidAction), the chain is followed hop by hop through each image's
+ * sourceImageId/sourceImageRegion, asking each source's region */
+static void
+test_ancestry_hop_by_hop (void)
+{
+  g_autoptr(AmigoEc2) unavailable = NULL;
+  g_autofree char *root = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GPtrArray) chain = NULL;
+  g_autoptr(GPtrArray) direct = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_server ())
+    return;
+  unavailable = amigo_ec2_new (env.client, "ca-central-1", env.endpoint);
+  root = make_image ("hop-root");
+  first = copy (env.ec2_other, REGION, root);
+  second = copy (unavailable, OTHER_REGION, first);
+
+  amigo_ec2_get_image_ancestry_async (unavailable, second, NULL, result_cb, next_result ());
+  direct = amigo_ec2_get_image_ancestry_finish (unavailable, await_result (), &error);
+  g_assert_null (direct);
+  g_assert_true (amigo_ec2_ancestry_unavailable (error));
+  g_clear_error (&error);
+
+  amigo_ec2_trace_image_ancestry_async (unavailable, second, NULL, result_cb, next_result ());
+  chain = amigo_ec2_trace_image_ancestry_finish (unavailable, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chain->len, ==, 3);
+  g_assert_cmpstr (amigo_image_ancestry_entry_get_image_id (g_ptr_array_index (chain, 0)), ==, second);
+  g_assert_cmpstr (amigo_image_ancestry_entry_get_source_image_id (g_ptr_array_index (chain, 0)), ==, first);
+  g_assert_cmpstr (amigo_image_ancestry_entry_get_source_image_region (g_ptr_array_index (chain, 0)), ==, OTHER_REGION);
+  g_assert_cmpstr (amigo_image_ancestry_entry_get_image_id (g_ptr_array_index (chain, 1)), ==, first);
+  g_assert_cmpstr (amigo_image_ancestry_entry_get_source_image_region (g_ptr_array_index (chain, 1)), ==, REGION);
+  g_assert_cmpstr (amigo_image_ancestry_entry_get_image_id (g_ptr_array_index (chain, 2)), ==, root);
+  g_assert_null (amigo_image_ancestry_entry_get_source_image_id (g_ptr_array_index (chain, 2)));
+  g_assert_cmpint (amigo_image_ancestry_entry_get_creation_date_usec (g_ptr_array_index (chain, 2)), >, 0);
+  g_clear_pointer (&chain, g_ptr_array_unref);
+
+  /* Where the call is there, the same function gives its answer */
+  amigo_ec2_trace_image_ancestry_async (env.ec2_other, first, NULL, result_cb, next_result ());
+  chain = amigo_ec2_trace_image_ancestry_finish (env.ec2_other, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chain->len, ==, 2);
+  g_assert_cmpstr (amigo_image_ancestry_entry_get_image_id (g_ptr_array_index (chain, 1)), ==, root);
+}
+
 static void
 test_allowed_images (void)
 {
@@ -611,6 +661,7 @@ main (int    argc,
   g_test_add_func ("/cleanup/bulk/mixed-selection", test_bulk_mixed_selection);
   g_test_add_func ("/cleanup/recycle-bin/restore", test_recycle_bin_restore);
   g_test_add_func ("/cleanup/ancestry/two-copies", test_ancestry_two_copies);
+  g_test_add_func ("/cleanup/ancestry/hop-by-hop", test_ancestry_hop_by_hop);
   g_test_add_func ("/cleanup/allowed-images", test_allowed_images);
   g_test_add_func ("/cleanup/recycle-bin/wrong-secret", test_rbin_wrong_secret);
 

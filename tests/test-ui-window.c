@@ -15,6 +15,7 @@
 
 #include "amigo-actions.h"
 #include "amigo-application.h"
+#include "amigo-ec2-image-cleanup.h"
 #include "amigo-image-details.h"
 #include "amigo-image-rows.h"
 #include "amigo-test-ui.h"
@@ -1135,6 +1136,93 @@ test_all_accounts_one_failing (void)
   WAIT_FOR (loaded () && n_stored () > 0, 60);
   g_assert_false (column_visible ("Account"));
   g_assert_null (amigo_window_get_all_accounts_banner (window));
+/* ---- Allowed AMIs in the list (issue 17) ------------------------------ */
+
+static GAsyncResult *allowed_result;
+
+static void
+allowed_result_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_set_object (&allowed_result, result);
+}
+
+static GAsyncResult *
+allowed_await (void)
+{
+  g_clear_object (&allowed_result);
+  AMIGO_TEST_WAIT_FOR (allowed_result != NULL, 30);
+  return allowed_result;
+}
+
+/* The text of a State cell ending in "Not allowed", or %NULL. */
+static const char *
+find_not_allowed_cell (GtkWidget *widget)
+{
+  if (GTK_IS_INSCRIPTION (widget))
+    {
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+      if (text != NULL && g_str_has_suffix (text, " · Not allowed"))
+        return text;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = find_not_allowed_cell (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* With Allowed AMIs in audit mode and criteria that leave the account's
+ * images out, their State cells say "Not allowed"; with it off, nothing does. */
+static void
+test_not_allowed_in_list (void)
+{
+  AmigoImageList *list = AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list"));
+  GtkWidget *view = GTK_WIDGET (amigo_image_list_get_column_view (list));
+  g_autoptr(AmigoCredentials) credentials =
+    amigo_credentials_new (g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"), g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"), NULL, 0);
+  g_autoptr(AmigoClient) client = amigo_client_new (credentials);
+  g_autoptr(AmigoEc2) ec2 = amigo_ec2_new (client, "us-east-1", g_getenv ("AMIGO_TEST_ENDPOINT"));
+  const char *names[] = { "amigo-no-image-is-called-this-*", NULL };
+  AmigoImageCriterionRequest criterion = { .image_names = names };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state = NULL;
+
+  g_assert_true (amigo_window_select_region (window, "us-east-1"));
+  select_source (0);
+  WAIT_FOR (loaded () && n_stored () > 0, 120);
+  amigo_test_ui_settle ();
+  g_assert_null (find_not_allowed_cell (view));
+
+  amigo_ec2_replace_image_criteria_async (ec2, &criterion, 1, NULL, allowed_result_cb, NULL);
+  g_assert_true (amigo_ec2_replace_image_criteria_finish (ec2, allowed_await (), &error));
+  g_assert_no_error (error);
+  amigo_ec2_enable_allowed_images_settings_async (ec2, AMIGO_ALLOWED_IMAGES_AUDIT_MODE, NULL, allowed_result_cb, NULL);
+  state = amigo_ec2_enable_allowed_images_settings_finish (ec2, allowed_await (), &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
+  WAIT_FOR (loaded () && n_stored () > 0 && g_strcmp0 (amigo_window_get_visible_page (window), "list") == 0, 60);
+  amigo_test_ui_settle ();
+  WAIT_FOR (find_not_allowed_cell (view) != NULL, 10);
+  g_assert_true (g_str_has_prefix (find_not_allowed_cell (view), "Available"));
+
+  /* Off again: imageAllowed is not said, the cells are as before */
+  g_clear_pointer (&state, g_free);
+  amigo_ec2_disable_allowed_images_settings_async (ec2, NULL, allowed_result_cb, NULL);
+  state = amigo_ec2_disable_allowed_images_settings_finish (ec2, allowed_await (), &error);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
+  WAIT_FOR (loaded () && n_stored () > 0 && g_strcmp0 (amigo_window_get_visible_page (window), "list") == 0, 60);
+  amigo_test_ui_settle ();
+  WAIT_FOR (find_not_allowed_cell (view) == NULL, 10);
+  g_clear_object (&allowed_result);
 }
 
 static void
@@ -1222,6 +1310,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/progress-and-stop", test_progress_and_stop);
   g_test_add_func ("/ui/window/public-all-regions-asks", test_public_all_regions_asks);
   g_test_add_func ("/ui/window/all-accounts-one-failing", test_all_accounts_one_failing);
+  g_test_add_func ("/ui/window/not-allowed-in-list", test_not_allowed_in_list);
 
   status = g_test_run ();
 

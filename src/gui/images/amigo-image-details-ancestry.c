@@ -1,5 +1,6 @@
 /* amigo-image-details-ancestry.c — where an image came from: for a copy,
- * a Trace button asks for its ancestry (GetImageAncestry, only when asked:
+ * a Trace button asks for its ancestry (GetImageAncestry, or hop by hop
+ * where that call is unavailable; only when asked:
  * the details make no call of their own) and shows it as a chain, each
  * step a button that shows that image (win.show-image), whatever its region
  *
@@ -9,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "amigo-ec2-image-cleanup.h"
+#include "amigo-ec2-image-lineage.h"
 #include "amigo-image-details-private.h"
 
 #define CANCELLABLE_KEY "amigo-ancestry-cancellable"
@@ -55,7 +56,7 @@ on_ancestry_cb (GObject      *source,
   Ancestry *ancestry = user_data;
   AmigoImageDetails *self = ancestry->details;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) chain = amigo_ec2_get_image_ancestry_finish (AMIGO_EC2 (source), result, &error);
+  g_autoptr(GPtrArray) chain = amigo_ec2_trace_image_ancestry_finish (AMIGO_EC2 (source), result, &error);
   GtkWidget *row;
   GtkWidget *box;
   const char *region = amigo_ec2_get_region (AMIGO_EC2 (source));
@@ -118,7 +119,7 @@ on_trace_clicked_cb (GtkButton         *button,
   ancestry->button = GTK_WIDGET (button);
   ancestry->row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
   gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-  amigo_ec2_get_image_ancestry_async (self->ec2, ancestry->image_id, cancellable, on_ancestry_cb, ancestry);
+  amigo_ec2_trace_image_ancestry_async (self->ec2, ancestry->image_id, cancellable, on_ancestry_cb, ancestry);
 }
 
 /* For a copy: an Ancestry row whose Trace button asks for the chain. */

@@ -111,7 +111,17 @@ cell_text (ColumnKind   kind,
     case COLUMN_IMAGE_ID:
       return amigo_image_get_image_id (image);
     case COLUMN_STATE:
-      return amigo_image_state_to_label (amigo_image_get_state (image));
+      value = amigo_image_state_to_label (amigo_image_get_state (image));
+      /* imageAllowed is said only while Allowed AMIs is enabled or in
+       * audit mode: an image its criteria leave out says so */
+      if (!amigo_image_get_image_allowed (image) && amigo_model_has_value (image, "image-allowed"))
+        {
+          /* Translators: an image's state in the list, e.g. "Available · Not allowed",
+           * when the account's Allowed AMIs criteria leave the image out */
+          *owned = g_strdup_printf (_("%s · Not allowed"), value);
+          return *owned;
+        }
+      return value;
     case COLUMN_ARCHITECTURE:
       return amigo_image_get_architecture (image);
     case COLUMN_ROOT_DEVICE:
