@@ -1136,6 +1136,8 @@ test_all_accounts_one_failing (void)
   WAIT_FOR (loaded () && n_stored () > 0, 60);
   g_assert_false (column_visible ("Account"));
   g_assert_null (amigo_window_get_all_accounts_banner (window));
+}
+
 /* ---- Allowed AMIs in the list (issue 17) ------------------------------ */
 
 static GAsyncResult *allowed_result;
