@@ -17,6 +17,7 @@
 
 #include "amigo-client-private.h"
 #include "amigo-error.h"
+#include "amigo-getter-private.h"
 #include "amigo-gtask-private.h"
 #include "amigo-s3.h"
 
@@ -482,12 +483,7 @@ amigo_s3_set_path_style (AmigoS3  *self,
  *
  * Returns: whether file bodies sent over https carry `UNSIGNED-PAYLOAD`
  */
-gboolean
-amigo_s3_get_unsigned_payload (AmigoS3 *self)
-{
-  g_return_val_if_fail (AMIGO_IS_S3 (self), FALSE);
-  return self->unsigned_payload;
-}
+AMIGO_DEFINE_FIELD_GETTER (AmigoS3, amigo_s3, AMIGO_IS_S3, gboolean, unsigned_payload, FALSE)
 
 /**
  * amigo_s3_set_unsigned_payload:
