@@ -133,11 +133,7 @@ role_answer (GTask      *task,
 
 /**
  * amigo_iam_get_role_async:
- * @self: an #AmigoIam
  * @role_name: the role, e.g. `vmimport`
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
  *
  * GetRole.
  */
@@ -161,8 +157,6 @@ amigo_iam_get_role_async (AmigoIam            *self,
 
 /**
  * amigo_iam_get_role_finish:
- * @self: an #AmigoIam
- * @result: the #GAsyncResult
  * @error: where a failure goes (`NoSuchEntity` for a missing role)
  *
  * Returns: (transfer full) (nullable): the role, or %NULL with @error set
@@ -171,13 +165,9 @@ AMIGO_DEFINE_FINISH_POINTER (AmigoIam, AmigoIamRole *, amigo_iam_get_role)
 
 /**
  * amigo_iam_create_role_async:
- * @self: an #AmigoIam
  * @role_name: the role
  * @assume_role_policy_document: its trust policy (JSON)
  * @description: (nullable): its description
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
  *
  * CreateRole.
  */
@@ -205,8 +195,6 @@ amigo_iam_create_role_async (AmigoIam            *self,
 
 /**
  * amigo_iam_create_role_finish:
- * @self: an #AmigoIam
- * @result: the #GAsyncResult
  * @error: where a failure goes (`EntityAlreadyExists`…)
  *
  * Returns: (transfer full) (nullable): the new role, or %NULL with @error set
@@ -230,12 +218,8 @@ role_policy_answer (GTask      *task,
 
 /**
  * amigo_iam_get_role_policy_async:
- * @self: an #AmigoIam
  * @role_name: the role
  * @policy_name: its inline policy
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
  *
  * GetRolePolicy.
  */
@@ -260,8 +244,6 @@ amigo_iam_get_role_policy_async (AmigoIam            *self,
 
 /**
  * amigo_iam_get_role_policy_finish:
- * @self: an #AmigoIam
- * @result: the #GAsyncResult
  * @error: where a failure goes (`NoSuchEntity`…)
  *
  * Returns: (transfer full) (nullable): the policy document (JSON), or
@@ -278,13 +260,9 @@ put_role_policy_answer (GTask      *task,
 
 /**
  * amigo_iam_put_role_policy_async:
- * @self: an #AmigoIam
  * @role_name: the role
  * @policy_name: the inline policy (replaced if it exists)
  * @policy_document: its document (JSON)
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
  *
  * PutRolePolicy.
  */
@@ -311,8 +289,6 @@ amigo_iam_put_role_policy_async (AmigoIam            *self,
 
 /**
  * amigo_iam_put_role_policy_finish:
- * @self: an #AmigoIam
- * @result: the #GAsyncResult
  * @error: where a failure goes
  *
  * Returns: %TRUE when the policy was written
