@@ -172,6 +172,25 @@ amigo_account_init (AmigoAccount *self)
 {
 }
 
+/* A new account of @kind that reads @config; @id, @name and
+ * @default_region are taken. */
+static AmigoAccount *
+account_new (AmigoAccountKind  kind,
+             AmigoAwsConfig   *config,
+             char             *id,
+             char             *name,
+             char             *default_region)
+{
+  AmigoAccount *self = g_object_new (AMIGO_TYPE_ACCOUNT, NULL);
+
+  self->kind = kind;
+  self->config = g_object_ref (config);
+  self->id = id;
+  self->name = name;
+  self->default_region = default_region;
+  return self;
+}
+
 /**
  * amigo_account_new_keyring:
  * @keyring: the keyring the account is stored in
@@ -191,11 +210,10 @@ amigo_account_new_keyring (AmigoKeyring        *keyring,
   g_return_val_if_fail (AMIGO_IS_KEYRING_ACCOUNT (stored), NULL);
   g_return_val_if_fail (AMIGO_IS_AWS_CONFIG (config), NULL);
 
-  self = g_object_new (AMIGO_TYPE_ACCOUNT, NULL);
-  self->kind = AMIGO_ACCOUNT_KIND_KEYRING;
+  self = account_new (AMIGO_ACCOUNT_KIND_KEYRING, config,
+                      g_strconcat ("keyring:", amigo_keyring_account_get_id (stored), NULL),
+                      NULL, NULL);
   self->keyring = g_object_ref (keyring);
-  self->config = g_object_ref (config);
-  self->id = g_strconcat ("keyring:", amigo_keyring_account_get_id (stored), NULL);
   amigo_account_update_stored (self, stored);
   return self;
 }
@@ -217,14 +235,12 @@ amigo_account_new_profile (AmigoAwsConfig *config,
   g_return_val_if_fail (AMIGO_IS_AWS_CONFIG (config), NULL);
   g_return_val_if_fail (profile_name != NULL, NULL);
 
-  self = g_object_new (AMIGO_TYPE_ACCOUNT, NULL);
-  self->kind = AMIGO_ACCOUNT_KIND_PROFILE;
-  self->config = g_object_ref (config);
+  self = account_new (AMIGO_ACCOUNT_KIND_PROFILE, config,
+                      g_strconcat ("profile:", profile_name, NULL),
+                      /* Translators: an account made from an AWS CLI profile; %s is its name */
+                      g_strdup_printf (_("%s (AWS CLI)"), profile_name),
+                      amigo_aws_config_resolve_region (config, profile_name));
   self->profile_name = g_strdup (profile_name);
-  self->id = g_strconcat ("profile:", profile_name, NULL);
-  /* Translators: an account made from an AWS CLI profile; %s is its name */
-  self->name = g_strdup_printf (_("%s (AWS CLI)"), profile_name);
-  self->default_region = amigo_aws_config_resolve_region (config, profile_name);
   return self;
 }
 
@@ -252,25 +268,18 @@ amigo_account_environment_is_set (AmigoAwsConfig *config)
 AmigoAccount *
 amigo_account_new_environment (AmigoAwsConfig *config)
 {
-  AmigoAccount *self;
   const char *region;
 
   g_return_val_if_fail (AMIGO_IS_AWS_CONFIG (config), NULL);
 
-  self = g_object_new (AMIGO_TYPE_ACCOUNT, NULL);
-  self->kind = AMIGO_ACCOUNT_KIND_ENVIRONMENT;
-  self->config = g_object_ref (config);
-  self->id = g_strdup ("environment");
-  /* Translators: the account whose keys come from AWS_* environment variables */
-  self->name = g_strdup (_("Environment"));
   region = amigo_aws_config_getenv (config, "AWS_REGION");
   if (region == NULL || *region == '\0')
     region = amigo_aws_config_getenv (config, "AWS_DEFAULT_REGION");
-  if (region != NULL && *region != '\0')
-    self->default_region = g_strdup (region);
-  else
-    self->default_region = amigo_aws_config_resolve_region (config, NULL);
-  return self;
+  return account_new (AMIGO_ACCOUNT_KIND_ENVIRONMENT, config, g_strdup ("environment"),
+                      /* Translators: the account whose keys come from AWS_* environment variables */
+                      g_strdup (_("Environment")),
+                      region != NULL && *region != '\0' ? g_strdup (region)
+                      : amigo_aws_config_resolve_region (config, NULL));
 }
 
 /**
@@ -312,13 +321,9 @@ amigo_account_new_sso (AmigoAwsConfig         *config,
   g_return_val_if_fail (settings != NULL && settings->account_id != NULL &&
                         settings->role_name != NULL, NULL);
 
-  self = g_object_new (AMIGO_TYPE_ACCOUNT, NULL);
-  self->kind = AMIGO_ACCOUNT_KIND_SSO;
-  self->config = g_object_ref (config);
+  self = account_new (AMIGO_ACCOUNT_KIND_SSO, config, amigo_account_sso_id (settings),
+                      g_strdup (name), g_strdup (region));
   self->sso = amigo_sso_settings_copy (settings);
-  self->id = amigo_account_sso_id (settings);
-  self->name = g_strdup (name);
-  self->default_region = g_strdup (region);
   return self;
 }
 
@@ -374,14 +379,12 @@ amigo_account_new_role (AmigoAwsConfig          *config,
   g_return_val_if_fail (AMIGO_IS_ACCOUNT (source), NULL);
   g_return_val_if_fail (name != NULL && role != NULL && role->role_arn != NULL, NULL);
 
-  self = g_object_new (AMIGO_TYPE_ACCOUNT, NULL);
-  self->kind = AMIGO_ACCOUNT_KIND_ROLE;
-  self->config = g_object_ref (config);
+  self = account_new (AMIGO_ACCOUNT_KIND_ROLE, config,
+                      amigo_account_role_id (amigo_account_get_id (source), role->role_arn),
+                      g_strdup (name),
+                      g_strdup (region != NULL ? region : amigo_account_get_default_region (source)));
   self->source = g_object_ref (source);
   self->role = amigo_role_settings_copy (role);
-  self->id = amigo_account_role_id (amigo_account_get_id (source), role->role_arn);
-  self->name = g_strdup (name);
-  self->default_region = g_strdup (region != NULL ? region : amigo_account_get_default_region (source));
   return self;
 }
 
@@ -609,9 +612,6 @@ settings_profile (AmigoAccount *self)
 static void refresh_credentials (AmigoClient *client,
                                  GTask       *task,
                                  gpointer     user_data);
-static void refresh_role        (AmigoClient *client,
-                                 GTask       *task,
-                                 gpointer     user_data);
 
 static void
 weak_ref_free (gpointer data)
@@ -643,21 +643,14 @@ configure_client (AmigoAccount  *self,
       !amigo_client_set_ca_bundle (client, ca_bundle, from_profile ? profile_name : NULL, error))
     return FALSE;
 
-  if (self->kind == AMIGO_ACCOUNT_KIND_PROFILE)
+  if (self->kind == AMIGO_ACCOUNT_KIND_PROFILE || self->kind == AMIGO_ACCOUNT_KIND_ROLE)
     {
-      /* Weak: the account holds the client. */
+      /* The profile's credentials read again, or a new session of the
+       * role, before these expire. Weak: the account holds the client. */
       GWeakRef *weak = g_new0 (GWeakRef, 1);
 
       g_weak_ref_init (weak, self);
       amigo_client_set_credentials_refresh_func (client, refresh_credentials, weak, weak_ref_free);
-    }
-  else if (self->kind == AMIGO_ACCOUNT_KIND_ROLE)
-    {
-      /* A new session of the role before this one expires. */
-      GWeakRef *weak = g_new0 (GWeakRef, 1);
-
-      g_weak_ref_init (weak, self);
-      amigo_client_set_credentials_refresh_func (client, refresh_role, weak, weak_ref_free);
     }
   else if (self->kind == AMIGO_ACCOUNT_KIND_SSO)
     {
@@ -671,48 +664,43 @@ configure_client (AmigoAccount  *self,
   return TRUE;
 }
 
-static void
-refresh_chain_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+/* The credentials that @self's kind of source finished with: the
+ * keyring's, the profile's, IAM Identity Center's, or a role session's
+ * (the inner task given to assume_role_credentials()). */
+static AmigoCredentials *
+credentials_finish (AmigoAccount  *self,
+                    GObject       *source,
+                    GAsyncResult  *result,
+                    GError       **error)
 {
-  g_autoptr(GTask) task = user_data;
-  AmigoAccount *self = g_task_get_task_data (task);
-  AmigoCredentials *credentials;
-  GError *error = NULL;
-
-  credentials = amigo_credential_chain_resolve_finish (AMIGO_AWS_CONFIG (source), result,
-                                                       NULL, NULL, &error);
-  if (credentials == NULL)
+  switch (self->kind)
     {
-      g_task_return_error (task, error);
-      return;
+    case AMIGO_ACCOUNT_KIND_KEYRING:
+      return amigo_keyring_lookup_credentials_finish (AMIGO_KEYRING (source), result, error);
+    case AMIGO_ACCOUNT_KIND_PROFILE:
+      return amigo_credential_chain_resolve_finish (AMIGO_AWS_CONFIG (source), result,
+                                                    NULL, NULL, error);
+    case AMIGO_ACCOUNT_KIND_SSO:
+      return amigo_sso_resolve_credentials_finish (AMIGO_AWS_CONFIG (source), result, error);
+    case AMIGO_ACCOUNT_KIND_ROLE:
+      return g_task_propagate_pointer (G_TASK (result), error);
+    case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
+    default:
+      g_assert_not_reached ();
     }
-  /* The same profile: the same identity, whatever the new key id. */
-  g_clear_pointer (&self->credentials, amigo_credentials_unref);
-  self->credentials = amigo_credentials_ref (credentials);
-  g_task_return_pointer (task, credentials, (GDestroyNotify) amigo_credentials_unref);
 }
 
-/* The client's refresh: the profile's credentials read again (its
- * credential_process run again). */
+/* Completes @task with @credentials (taken), or with @error (taken) when
+ * there are none. */
 static void
-refresh_credentials (AmigoClient *client,
-                     GTask       *task,
-                     gpointer     user_data)
+return_credentials (GTask            *task,
+                    AmigoCredentials *credentials,
+                    GError           *error)
 {
-  g_autoptr(AmigoAccount) self = g_weak_ref_get (user_data);
-
-  if (self == NULL)
-    {
-      g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
-                               _("No credentials are available for this account."));
-      g_object_unref (task);
-      return;
-    }
-  g_task_set_task_data (task, g_object_ref (self), g_object_unref);
-  amigo_credential_chain_resolve_async (self->config, self->profile_name, NULL,
-                                        refresh_chain_cb, task);
+  if (credentials == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, credentials, (GDestroyNotify) amigo_credentials_unref);
 }
 
 static AmigoClient *
@@ -745,21 +733,14 @@ account_take_credentials (AmigoAccount      *self,
   return g_object_ref (self->client);
 }
 
-/* Completes a get_client task with a client for @credentials, or with
- * @error (taken) when there are none. */
+/* Completes a get_client task with a client for @credentials (taken). */
 static void
 return_client (GTask            *task,
-               AmigoCredentials *credentials,
-               GError           *error)
+               AmigoCredentials *credentials)
 {
   AmigoAccount *self = g_task_get_source_object (task);
+  GError *error = NULL;
   AmigoClient *client;
-
-  if (credentials == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
 
   client = account_take_credentials (self, credentials, &error);
   if (client == NULL)
@@ -768,35 +749,9 @@ return_client (GTask            *task,
     g_task_return_pointer (task, client, g_object_unref);
 }
 
+/* A get_client task's credentials, from the source of the account's kind. */
 static void
-keyring_lookup_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  AmigoCredentials *credentials;
-
-  credentials = amigo_keyring_lookup_credentials_finish (AMIGO_KEYRING (source), result, &error);
-  return_client (task, credentials, error);
-}
-
-static void
-chain_resolve_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  AmigoCredentials *credentials;
-
-  credentials = amigo_credential_chain_resolve_finish (AMIGO_AWS_CONFIG (source), result,
-                                                       NULL, NULL, &error);
-  return_client (task, credentials, error);
-}
-
-static void
-sso_resolve_cb (GObject      *source,
+credentials_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
@@ -804,8 +759,11 @@ sso_resolve_cb (GObject      *source,
   GError *error = NULL;
   AmigoCredentials *credentials;
 
-  credentials = amigo_sso_resolve_credentials_finish (AMIGO_AWS_CONFIG (source), result, &error);
-  return_client (task, credentials, error);
+  credentials = credentials_finish (g_task_get_source_object (task), source, result, &error);
+  if (credentials == NULL)
+    g_task_return_error (task, error);
+  else
+    return_client (task, credentials);
 }
 
 /* ---- switch role: a session of the role, from the source's credentials -- */
@@ -820,10 +778,7 @@ role_assumed_cb (GObject      *source,
   AmigoCredentials *credentials;
 
   credentials = amigo_credential_chain_switch_role_finish (AMIGO_AWS_CONFIG (source), result, &error);
-  if (credentials == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, credentials, (GDestroyNotify) amigo_credentials_unref);
+  return_credentials (task, credentials, error);
 }
 
 static void
@@ -856,65 +811,51 @@ role_source_client_cb (GObject      *source,
                                             g_object_ref (task));
 }
 
-/* Returns a new session's credentials on @inner (taken): the source
- * account's credentials (refreshed as that account refreshes them), then
- * AssumeRole. */
+/* Returns a new session's credentials on a task of @self made with
+ * @callback and @user_data: the source account's credentials (refreshed
+ * as that account refreshes them), then AssumeRole. */
 static void
-assume_role_credentials (AmigoAccount *self,
-                         GCancellable *cancellable,
-                         GTask        *inner)
+assume_role_credentials (AmigoAccount        *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
 {
+  GTask *inner = g_task_new (self, cancellable, callback, user_data);
+
   g_task_set_task_data (inner, g_object_ref (self), g_object_unref);
   amigo_account_get_client_async (self->source, cancellable, role_source_client_cb, inner);
 }
 
+/* ---- the client's refresh ---------------------------------------------- */
+
 static void
-role_client_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+refreshed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  AmigoAccount *self = g_task_get_task_data (task);
   GError *error = NULL;
   AmigoCredentials *credentials;
 
-  credentials = g_task_propagate_pointer (G_TASK (result), &error);
-  return_client (task, credentials, error);
+  credentials = credentials_finish (self, source, result, &error);
+  /* The same profile: the same identity, whatever the new key id. */
+  if (credentials != NULL && self->kind == AMIGO_ACCOUNT_KIND_PROFILE)
+    {
+      g_clear_pointer (&self->credentials, amigo_credentials_unref);
+      self->credentials = amigo_credentials_ref (credentials);
+    }
+  return_credentials (task, credentials, error);
 }
 
+/* The client's refresh: the profile's credentials read again (its
+ * credential_process run again), or the role assumed again. */
 static void
-assume_role (AmigoAccount *self,
-             GCancellable *cancellable,
-             GTask        *task)
-{
-  GTask *inner = g_task_new (self, cancellable, role_client_cb, task);
-
-  assume_role_credentials (self, cancellable, inner);
-}
-
-static void
-role_refreshed_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  AmigoCredentials *credentials;
-
-  credentials = g_task_propagate_pointer (G_TASK (result), &error);
-  if (credentials == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, credentials, (GDestroyNotify) amigo_credentials_unref);
-}
-
-/* The client's refresh: the role assumed again. */
-static void
-refresh_role (AmigoClient *client,
-              GTask       *task,
-              gpointer     user_data)
+refresh_credentials (AmigoClient *client,
+                     GTask       *task,
+                     gpointer     user_data)
 {
   g_autoptr(AmigoAccount) self = g_weak_ref_get (user_data);
-  GTask *inner;
 
   if (self == NULL)
     {
@@ -923,8 +864,12 @@ refresh_role (AmigoClient *client,
       g_object_unref (task);
       return;
     }
-  inner = g_task_new (self, g_task_get_cancellable (task), role_refreshed_cb, task);
-  assume_role_credentials (self, g_task_get_cancellable (task), inner);
+  g_task_set_task_data (task, g_object_ref (self), g_object_unref);
+  if (self->kind == AMIGO_ACCOUNT_KIND_ROLE)
+    assume_role_credentials (self, g_task_get_cancellable (task), refreshed_cb, task);
+  else
+    amigo_credential_chain_resolve_async (self->config, self->profile_name, NULL,
+                                          refreshed_cb, task);
 }
 
 /**
@@ -941,7 +886,6 @@ amigo_account_get_client_async (AmigoAccount        *self,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
 
   g_return_if_fail (AMIGO_IS_ACCOUNT (self));
 
@@ -963,45 +907,36 @@ amigo_account_get_client_async (AmigoAccount        *self,
     case AMIGO_ACCOUNT_KIND_KEYRING:
       amigo_keyring_lookup_credentials_async (self->keyring,
                                               amigo_keyring_account_get_id (self->stored),
-                                              cancellable, keyring_lookup_cb,
+                                              cancellable, credentials_cb,
                                               g_steal_pointer (&task));
       break;
 
     case AMIGO_ACCOUNT_KIND_PROFILE:
       amigo_credential_chain_resolve_async (self->config, self->profile_name, cancellable,
-                                            chain_resolve_cb, g_steal_pointer (&task));
+                                            credentials_cb, g_steal_pointer (&task));
       break;
 
     case AMIGO_ACCOUNT_KIND_SSO:
       amigo_sso_resolve_settings_async (self->config, self->sso, cancellable,
-                                        sso_resolve_cb, g_steal_pointer (&task));
+                                        credentials_cb, g_steal_pointer (&task));
       break;
 
     case AMIGO_ACCOUNT_KIND_ROLE:
-      assume_role (self, cancellable, g_steal_pointer (&task));
+      assume_role_credentials (self, cancellable, credentials_cb, g_steal_pointer (&task));
       break;
 
     case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
-      {
-        AmigoClient *client;
-
-        if (!amigo_account_environment_is_set (self->config))
-          {
-            g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
-                                     _("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are no longer set."));
-            return;
-          }
-        client = account_take_credentials (self,
-                                           amigo_credentials_new (amigo_aws_config_getenv (self->config, "AWS_ACCESS_KEY_ID"),
-                                                                  amigo_aws_config_getenv (self->config, "AWS_SECRET_ACCESS_KEY"),
-                                                                  amigo_aws_config_getenv (self->config, "AWS_SESSION_TOKEN"),
-                                                                  0),
-                                           &error);
-        if (client == NULL)
-          g_task_return_error (task, error);
-        else
-          g_task_return_pointer (task, client, g_object_unref);
-      }
+      if (!amigo_account_environment_is_set (self->config))
+        {
+          g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
+                                   _("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are no longer set."));
+          return;
+        }
+      return_client (task,
+                     amigo_credentials_new (amigo_aws_config_getenv (self->config, "AWS_ACCESS_KEY_ID"),
+                                            amigo_aws_config_getenv (self->config, "AWS_SECRET_ACCESS_KEY"),
+                                            amigo_aws_config_getenv (self->config, "AWS_SESSION_TOKEN"),
+                                            0));
       break;
 
     default:

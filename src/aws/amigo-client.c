@@ -11,6 +11,7 @@
 #include "amigo-client-private.h"
 #include "amigo-client-retry.h"
 #include "amigo-error.h"
+#include "amigo-getter-private.h"
 
 #define CHUNK_SIZE                 (64 * 1024)
 #define ERROR_BODY_CAP             (256 * 1024)
@@ -50,6 +51,10 @@ struct _AmigoClient
 };
 
 G_DEFINE_FINAL_TYPE (AmigoClient, amigo_client, G_TYPE_OBJECT)
+
+/* The getters that return a field as it is. */
+#define CLIENT_FIELD_GETTER(Type, field, fallback) \
+  AMIGO_DEFINE_FIELD_GETTER (AmigoClient, amigo_client, AMIGO_IS_CLIENT, Type, field, fallback)
 
 enum {
   PROP_0,
@@ -1130,12 +1135,7 @@ amigo_client_set_credentials_func (AmigoClient          *self,
  *
  * Returns: how many attempts a call may make (retries + 1)
  */
-guint
-amigo_client_get_max_attempts (AmigoClient *self)
-{
-  g_return_val_if_fail (AMIGO_IS_CLIENT (self), 0);
-  return self->max_attempts;
-}
+CLIENT_FIELD_GETTER (guint, max_attempts, 0)
 
 /**
  * amigo_client_set_max_attempts:
@@ -1162,12 +1162,7 @@ amigo_client_set_max_attempts (AmigoClient *self,
  * Returns: the seconds added to the local clock when signing, learnt from
  *   the service's `Date` after a clock-skew error
  */
-gint64
-amigo_client_get_clock_offset (AmigoClient *self)
-{
-  g_return_val_if_fail (AMIGO_IS_CLIENT (self), 0);
-  return self->clock_offset;
-}
+CLIENT_FIELD_GETTER (gint64, clock_offset, 0)
 
 /**
  * amigo_client_set_allow_plain_http:
@@ -1208,12 +1203,7 @@ amigo_client_set_clock_offset (AmigoClient *self,
  *
  * Returns: (transfer none): the client's #SoupSession
  */
-SoupSession *
-amigo_client_get_session (AmigoClient *self)
-{
-  g_return_val_if_fail (AMIGO_IS_CLIENT (self), NULL);
-  return self->session;
-}
+CLIENT_FIELD_GETTER (SoupSession *, session, NULL)
 
 /**
  * amigo_client_build_message:

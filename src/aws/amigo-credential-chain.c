@@ -53,11 +53,7 @@ typedef enum {
 /* One role to assume, of one profile. */
 typedef struct {
   char *profile_name;
-  char *role_arn;
-  char *session_name;
-  char *external_id;
-  char *mfa_serial;
-  gint duration_seconds;
+  AmigoRoleSettings *role;      /* its session name always set */
 } RoleStep;
 
 typedef struct
@@ -85,10 +81,7 @@ role_step_free (gpointer data)
   RoleStep *step = data;
 
   g_free (step->profile_name);
-  g_free (step->role_arn);
-  g_free (step->session_name);
-  g_free (step->external_id);
-  g_free (step->mfa_serial);
+  amigo_role_settings_free (step->role);
   g_free (step);
 }
 
@@ -287,13 +280,14 @@ plan_role (AmigoAwsConfig   *config,
 
   step = g_new0 (RoleStep, 1);
   step->profile_name = g_strdup (name);
-  step->role_arn = g_strdup (amigo_aws_profile_get (profile, "role_arn"));
-  step->session_name = g_strdup (nonempty (amigo_aws_profile_get (profile, "role_session_name")));
-  if (step->session_name == NULL)
-    step->session_name = amigo_credential_chain_default_session_name ();
-  step->external_id = g_strdup (nonempty (amigo_aws_profile_get (profile, "external_id")));
-  step->mfa_serial = g_strdup (nonempty (amigo_aws_profile_get (profile, "mfa_serial")));
-  step->duration_seconds = duration;
+  step->role = g_new0 (AmigoRoleSettings, 1);
+  step->role->role_arn = g_strdup (amigo_aws_profile_get (profile, "role_arn"));
+  step->role->session_name = g_strdup (nonempty (amigo_aws_profile_get (profile, "role_session_name")));
+  if (step->role->session_name == NULL)
+    step->role->session_name = amigo_credential_chain_default_session_name ();
+  step->role->external_id = g_strdup (nonempty (amigo_aws_profile_get (profile, "external_id")));
+  step->role->mfa_serial = g_strdup (nonempty (amigo_aws_profile_get (profile, "mfa_serial")));
+  step->role->duration_seconds = duration;
   g_ptr_array_add (rd->roles, step);
   rd->source = AMIGO_CREDENTIAL_SOURCE_ASSUME_ROLE;
 
@@ -597,6 +591,84 @@ step_done (GTask            *task,
   next_role (task);
 }
 
+/* How a role is assumed once its MFA code (%NULL without a device) is
+ * known; @task is taken. */
+typedef void (*AssumeWithCode) (GTask      *task,
+                                const char *token_code);
+
+typedef struct {
+  GTask *task;
+  AssumeWithCode assume;
+} CodeWait;
+
+/* AssumeRole of @role with @sts for @task (taken), answered to @callback;
+ * the session is named by default when @role names none. */
+static void
+send_assume_role (AmigoSts                *sts,
+                  const AmigoRoleSettings *role,
+                  const char              *token_code,
+                  GAsyncReadyCallback      callback,
+                  GTask                   *task)
+{
+  g_autofree char *default_name = NULL;
+  AmigoAssumeRoleParams params = { 0 };
+
+  if (role->session_name == NULL)
+    default_name = amigo_credential_chain_default_session_name ();
+  params.role_arn = role->role_arn;
+  params.role_session_name = role->session_name != NULL ? role->session_name : default_name;
+  params.duration_seconds = role->duration_seconds;
+  params.external_id = role->external_id;
+  params.serial_number = role->mfa_serial;
+  params.token_code = token_code;
+  amigo_sts_assume_role_async (sts, &params, g_task_get_cancellable (task), callback, task);
+}
+
+static void
+mfa_code_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  CodeWait *wait = user_data;
+  g_autofree char *code = NULL;
+  GError *error = NULL;
+
+  code = g_task_propagate_pointer (G_TASK (result), &error);
+  if (code == NULL)
+    fail (wait->task, error);
+  else
+    {
+      wait->assume (wait->task, code);
+      amigo_secure_wipe (code, strlen (code));
+    }
+  g_free (wait);
+}
+
+/* Asks the MFA prompt of @task's configuration for the code of
+ * @mfa_serial (for @label), then calls @assume with @task. %FALSE, and
+ * nothing asked, when no prompt is set. */
+static gboolean
+ask_mfa_code (GTask          *task,
+              AssumeWithCode  assume,
+              const char     *label,
+              const char     *mfa_serial)
+{
+  MfaPrompt *prompt = g_object_get_data (g_task_get_source_object (task), "amigo-mfa-prompt");
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  CodeWait *wait;
+  GTask *ask;
+
+  if (prompt == NULL)
+    return FALSE;
+  wait = g_new0 (CodeWait, 1);
+  wait->task = task;
+  wait->assume = assume;
+  ask = g_task_new (NULL, cancellable, mfa_code_cb, wait);
+  g_task_set_source_tag (ask, amigo_credential_chain_set_mfa_prompt);
+  prompt->func (label, mfa_serial, cancellable, ask, prompt->data);
+  return TRUE;
+}
+
 static void
 assume_role_cb (GObject      *source,
                 GAsyncResult *result,
@@ -611,7 +683,7 @@ assume_role_cb (GObject      *source,
   credentials = amigo_sts_assume_role_finish (AMIGO_STS (source), result, NULL, &error);
   if (credentials == NULL)
     g_prefix_error (&error, _("Could not assume the role of the AWS profile “%s” (%s): "),
-                    step->profile_name, step->role_arn);
+                    step->profile_name, step->role->role_arn);
   else
     g_debug ("Assumed the role of profile %s", step->profile_name);
   step_done (task, credentials, error);
@@ -624,42 +696,14 @@ assume_role_with_code (GTask      *task,
   ResolveData *rd = g_task_get_task_data (task);
   RoleStep *step = g_ptr_array_index (rd->roles, rd->next_role);
   AmigoAwsConfig *config = g_task_get_source_object (task);
-  AmigoAssumeRoleParams params = { 0 };
   g_autoptr(AmigoSts) sts = NULL;
   GError *error = NULL;
 
   sts = new_sts (config, rd, rd->credentials, &error);
   if (sts == NULL)
-    {
-      fail (task, error);
-      return;
-    }
-  params.role_arn = step->role_arn;
-  params.role_session_name = step->session_name;
-  params.duration_seconds = step->duration_seconds;
-  params.external_id = step->external_id;
-  params.serial_number = step->mfa_serial;
-  params.token_code = token_code;
-  amigo_sts_assume_role_async (sts, &params, g_task_get_cancellable (task), assume_role_cb, task);
-}
-
-static void
-mfa_code_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  GTask *task = user_data;
-  g_autofree char *code = NULL;
-  GError *error = NULL;
-
-  code = g_task_propagate_pointer (G_TASK (result), &error);
-  if (code == NULL)
-    {
-      fail (task, error);
-      return;
-    }
-  assume_role_with_code (task, code);
-  amigo_secure_wipe (code, strlen (code));
+    fail (task, error);
+  else
+    send_assume_role (sts, step->role, token_code, assume_role_cb, task);
 }
 
 /* The next role down the plan (the innermost first), or the answer. */
@@ -667,10 +711,7 @@ static void
 next_role (GTask *task)
 {
   ResolveData *rd = g_task_get_task_data (task);
-  AmigoAwsConfig *config = g_task_get_source_object (task);
   RoleStep *step;
-  MfaPrompt *prompt;
-  GTask *ask;
 
   if (rd->next_role == 0)
     {
@@ -679,26 +720,13 @@ next_role (GTask *task)
     }
   rd->next_role--;
   step = g_ptr_array_index (rd->roles, rd->next_role);
-  if (step->mfa_serial == NULL)
-    {
-      assume_role_with_code (task, NULL);
-      return;
-    }
-
-  prompt = g_object_get_data (G_OBJECT (config), "amigo-mfa-prompt");
-  if (prompt == NULL)
-    {
-      g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
-                               _("The role of the AWS profile “%s” needs a code from the MFA "
-                                 "device %s, and nothing here can ask for it."),
-                               step->profile_name, step->mfa_serial);
-      g_object_unref (task);
-      return;
-    }
-  ask = g_task_new (NULL, g_task_get_cancellable (task), mfa_code_cb, task);
-  g_task_set_source_tag (ask, amigo_credential_chain_set_mfa_prompt);
-  prompt->func (step->profile_name, step->mfa_serial, g_task_get_cancellable (task), ask,
-                prompt->data);
+  if (step->role->mfa_serial == NULL)
+    assume_role_with_code (task, NULL);
+  else if (!ask_mfa_code (task, assume_role_with_code, step->profile_name, step->role->mfa_serial))
+    fail (task, g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                             _("The role of the AWS profile “%s” needs a code from the MFA "
+                               "device %s, and nothing here can ask for it."),
+                             step->profile_name, step->role->mfa_serial));
 }
 
 static void
@@ -1032,8 +1060,6 @@ switch_role_assume (GTask      *task,
 {
   SwitchRole *sr = g_task_get_task_data (task);
   AmigoAwsConfig *config = g_task_get_source_object (task);
-  AmigoAssumeRoleParams params = { 0 };
-  g_autofree char *session_name = NULL;
   g_autoptr(AmigoEndpoint) endpoint = NULL;
   g_autoptr(AmigoClient) client = NULL;
   g_autoptr(AmigoSts) sts = NULL;
@@ -1043,41 +1069,12 @@ switch_role_assume (GTask      *task,
                                              NULL, NULL, AMIGO_ENDPOINT_VARIANT_NONE, &error);
   if (endpoint == NULL)
     {
-      g_task_return_error (task, error);
-      g_object_unref (task);
+      fail (task, error);
       return;
     }
   client = amigo_client_new (sr->source);
   sts = amigo_sts_new (client, endpoint->signing_region, endpoint->url);
-  session_name = sr->role->session_name != NULL ? g_strdup (sr->role->session_name)
-                                                : amigo_credential_chain_default_session_name ();
-  params.role_arn = sr->role->role_arn;
-  params.role_session_name = session_name;
-  params.duration_seconds = sr->role->duration_seconds;
-  params.external_id = sr->role->external_id;
-  params.serial_number = sr->role->mfa_serial;
-  params.token_code = token_code;
-  amigo_sts_assume_role_async (sts, &params, g_task_get_cancellable (task), switch_role_assumed_cb, task);
-}
-
-static void
-switch_role_code_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  GTask *task = user_data;
-  g_autofree char *code = NULL;
-  GError *error = NULL;
-
-  code = g_task_propagate_pointer (G_TASK (result), &error);
-  if (code == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  switch_role_assume (task, code);
-  amigo_secure_wipe (code, strlen (code));
+  send_assume_role (sts, sr->role, token_code, switch_role_assumed_cb, task);
 }
 
 /**
@@ -1108,8 +1105,6 @@ amigo_credential_chain_switch_role_async (AmigoAwsConfig          *config,
 {
   GTask *task;
   SwitchRole *sr;
-  MfaPrompt *prompt;
-  GTask *ask;
 
   g_return_if_fail (AMIGO_IS_AWS_CONFIG (config));
   g_return_if_fail (source != NULL && role != NULL && role->role_arn != NULL);
@@ -1124,22 +1119,11 @@ amigo_credential_chain_switch_role_async (AmigoAwsConfig          *config,
   g_task_set_task_data (task, sr, switch_role_free);
 
   if (role->mfa_serial == NULL || *role->mfa_serial == '\0')
-    {
-      switch_role_assume (task, NULL);
-      return;
-    }
-  prompt = g_object_get_data (G_OBJECT (config), "amigo-mfa-prompt");
-  if (prompt == NULL)
-    {
-      g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
-                               _("The role %s needs a code from the MFA device %s, and nothing "
-                                 "here can ask for it."), role->role_arn, role->mfa_serial);
-      g_object_unref (task);
-      return;
-    }
-  ask = g_task_new (NULL, cancellable, switch_role_code_cb, task);
-  g_task_set_source_tag (ask, amigo_credential_chain_set_mfa_prompt);
-  prompt->func (sr->label, role->mfa_serial, cancellable, ask, prompt->data);
+    switch_role_assume (task, NULL);
+  else if (!ask_mfa_code (task, switch_role_assume, sr->label, role->mfa_serial))
+    fail (task, g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                             _("The role %s needs a code from the MFA device %s, and nothing "
+                               "here can ask for it."), role->role_arn, role->mfa_serial));
 }
 
 /**

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "amigo-error.h"
+#include "amigo-gtask-private.h"
 #include "amigo-iam.h"
 #include "amigo-iam-model.h"
 
@@ -100,117 +101,39 @@ decode_document (const char *text)
   return decoded != NULL ? decoded : g_strdup (text);
 }
 
-static const char *
-string_member (JsonObject *obj,
-               const char *name)
-{
-  JsonNode *node = obj != NULL ? json_object_get_member (obj, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
-}
-
 static JsonObject *
-object_member (JsonNode   *node,
+object_member (JsonObject *obj,
                const char *name)
 {
-  JsonObject *obj;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  obj = json_node_get_object (node);
-  if (name == NULL)
-    return obj;
   if (!json_object_has_member (obj, name) || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (obj, name)))
     return NULL;
   return json_object_get_object_member (obj, name);
 }
 
+/* GetRole's and CreateRole's answer. */
 static void
-role_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+role_answer (GTask      *task,
+             JsonObject *output)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
-  JsonObject *role;
+  JsonObject *role = object_member (output, "Role");
   AmigoIamRole *out;
 
-  if (node == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  role = object_member (node, "Role");
-  if (role == NULL || string_member (role, "Arn") == NULL)
+  if (role == NULL || amigo_service_member_string (role, "Arn") == NULL)
     {
       g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
                                _("IAM answered without the role. Check the IAM endpoint address."));
       return;
     }
   out = g_new0 (AmigoIamRole, 1);
-  out->role_name = g_strdup (string_member (role, "RoleName"));
-  out->arn = g_strdup (string_member (role, "Arn"));
-  out->assume_role_policy_document = decode_document (string_member (role, "AssumeRolePolicyDocument"));
+  out->role_name = g_strdup (amigo_service_member_string (role, "RoleName"));
+  out->arn = g_strdup (amigo_service_member_string (role, "Arn"));
+  out->assume_role_policy_document = decode_document (amigo_service_member_string (role, "AssumeRolePolicyDocument"));
   g_task_return_pointer (task, out, (GDestroyNotify) amigo_iam_role_free);
-}
-
-static JsonNode *
-params_new (const char *first_name,
-            ...)
-{
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonObject) obj = json_object_new ();
-  const char *name = first_name;
-  va_list args;
-
-  va_start (args, first_name);
-  while (name != NULL)
-    {
-      const char *value = va_arg (args, const char *);
-
-      if (value != NULL)
-        json_object_set_string_member (obj, name, value);
-      name = va_arg (args, const char *);
-    }
-  va_end (args);
-  json_node_set_object (node, obj);
-  return node;
-}
-
-static GTask *
-task_new (AmigoIam            *self,
-          GCancellable        *cancellable,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data,
-          gpointer             source_tag)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  return task;
-}
-
-static gpointer
-finish_pointer (AmigoIam      *self,
-                GAsyncResult  *result,
-                gpointer       source_tag,
-                GError       **error)
-{
-  g_return_val_if_fail (AMIGO_IS_IAM (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**
  * amigo_iam_get_role_async:
- * @self: an #AmigoIam
  * @role_name: the role, e.g. `vmimport`
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
  *
  * GetRole.
  */
@@ -226,37 +149,25 @@ amigo_iam_get_role_async (AmigoIam            *self,
   g_return_if_fail (AMIGO_IS_IAM (self));
   g_return_if_fail (role_name != NULL);
 
-  params = params_new ("RoleName", role_name, NULL);
-  amigo_service_call_async (AMIGO_SERVICE (self), &amigo_iam_op_get_role, params, cancellable,
-                            role_cb, task_new (self, cancellable, callback, user_data,
-                                               amigo_iam_get_role_async));
+  params = amigo_service_params ("RoleName", role_name, NULL);
+  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_iam_op_get_role, params,
+                                  role_answer, amigo_iam_get_role_async,
+                                  cancellable, callback, user_data);
 }
 
 /**
  * amigo_iam_get_role_finish:
- * @self: an #AmigoIam
- * @result: the #GAsyncResult
  * @error: where a failure goes (`NoSuchEntity` for a missing role)
  *
  * Returns: (transfer full) (nullable): the role, or %NULL with @error set
  */
-AmigoIamRole *
-amigo_iam_get_role_finish (AmigoIam      *self,
-                           GAsyncResult  *result,
-                           GError       **error)
-{
-  return finish_pointer (self, result, amigo_iam_get_role_async, error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoIam, AmigoIamRole *, amigo_iam_get_role)
 
 /**
  * amigo_iam_create_role_async:
- * @self: an #AmigoIam
  * @role_name: the role
  * @assume_role_policy_document: its trust policy (JSON)
  * @description: (nullable): its description
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
  *
  * CreateRole.
  */
@@ -274,46 +185,28 @@ amigo_iam_create_role_async (AmigoIam            *self,
   g_return_if_fail (AMIGO_IS_IAM (self));
   g_return_if_fail (role_name != NULL && assume_role_policy_document != NULL);
 
-  params = params_new ("RoleName", role_name,
-                       "AssumeRolePolicyDocument", assume_role_policy_document,
-                       "Description", description, NULL);
-  amigo_service_call_async (AMIGO_SERVICE (self), &amigo_iam_op_create_role, params, cancellable,
-                            role_cb, task_new (self, cancellable, callback, user_data,
-                                               amigo_iam_create_role_async));
+  params = amigo_service_params ("RoleName", role_name,
+                                 "AssumeRolePolicyDocument", assume_role_policy_document,
+                                 "Description", description, NULL);
+  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_iam_op_create_role, params,
+                                  role_answer, amigo_iam_create_role_async,
+                                  cancellable, callback, user_data);
 }
 
 /**
  * amigo_iam_create_role_finish:
- * @self: an #AmigoIam
- * @result: the #GAsyncResult
  * @error: where a failure goes (`EntityAlreadyExists`…)
  *
  * Returns: (transfer full) (nullable): the new role, or %NULL with @error set
  */
-AmigoIamRole *
-amigo_iam_create_role_finish (AmigoIam      *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  return finish_pointer (self, result, amigo_iam_create_role_async, error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoIam, AmigoIamRole *, amigo_iam_create_role)
 
 static void
-role_policy_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+role_policy_answer (GTask      *task,
+                    JsonObject *output)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
-  const char *document;
+  const char *document = amigo_service_member_string (output, "PolicyDocument");
 
-  if (node == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  document = string_member (object_member (node, NULL), "PolicyDocument");
   if (document == NULL)
     {
       g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
@@ -325,12 +218,8 @@ role_policy_cb (GObject      *source,
 
 /**
  * amigo_iam_get_role_policy_async:
- * @self: an #AmigoIam
  * @role_name: the role
  * @policy_name: its inline policy
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
  *
  * GetRolePolicy.
  */
@@ -347,54 +236,33 @@ amigo_iam_get_role_policy_async (AmigoIam            *self,
   g_return_if_fail (AMIGO_IS_IAM (self));
   g_return_if_fail (role_name != NULL && policy_name != NULL);
 
-  params = params_new ("RoleName", role_name, "PolicyName", policy_name, NULL);
-  amigo_service_call_async (AMIGO_SERVICE (self), &amigo_iam_op_get_role_policy, params,
-                            cancellable, role_policy_cb,
-                            task_new (self, cancellable, callback, user_data,
-                                      amigo_iam_get_role_policy_async));
+  params = amigo_service_params ("RoleName", role_name, "PolicyName", policy_name, NULL);
+  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_iam_op_get_role_policy, params,
+                                  role_policy_answer, amigo_iam_get_role_policy_async,
+                                  cancellable, callback, user_data);
 }
 
 /**
  * amigo_iam_get_role_policy_finish:
- * @self: an #AmigoIam
- * @result: the #GAsyncResult
  * @error: where a failure goes (`NoSuchEntity`…)
  *
  * Returns: (transfer full) (nullable): the policy document (JSON), or
  *   %NULL with @error set
  */
-char *
-amigo_iam_get_role_policy_finish (AmigoIam      *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  return finish_pointer (self, result, amigo_iam_get_role_policy_async, error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoIam, char *, amigo_iam_get_role_policy)
 
 static void
-put_role_policy_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+put_role_policy_answer (GTask      *task,
+                        JsonObject *output)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  g_task_return_boolean (task, TRUE);
 }
 
 /**
  * amigo_iam_put_role_policy_async:
- * @self: an #AmigoIam
  * @role_name: the role
  * @policy_name: the inline policy (replaced if it exists)
  * @policy_document: its document (JSON)
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
  *
  * PutRolePolicy.
  */
@@ -412,33 +280,20 @@ amigo_iam_put_role_policy_async (AmigoIam            *self,
   g_return_if_fail (AMIGO_IS_IAM (self));
   g_return_if_fail (role_name != NULL && policy_name != NULL && policy_document != NULL);
 
-  params = params_new ("RoleName", role_name, "PolicyName", policy_name,
-                       "PolicyDocument", policy_document, NULL);
-  amigo_service_call_async (AMIGO_SERVICE (self), &amigo_iam_op_put_role_policy, params,
-                            cancellable, put_role_policy_cb,
-                            task_new (self, cancellable, callback, user_data,
-                                      amigo_iam_put_role_policy_async));
+  params = amigo_service_params ("RoleName", role_name, "PolicyName", policy_name,
+                                 "PolicyDocument", policy_document, NULL);
+  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_iam_op_put_role_policy, params,
+                                  put_role_policy_answer, amigo_iam_put_role_policy_async,
+                                  cancellable, callback, user_data);
 }
 
 /**
  * amigo_iam_put_role_policy_finish:
- * @self: an #AmigoIam
- * @result: the #GAsyncResult
  * @error: where a failure goes
  *
  * Returns: %TRUE when the policy was written
  */
-gboolean
-amigo_iam_put_role_policy_finish (AmigoIam      *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  g_return_val_if_fail (AMIGO_IS_IAM (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, amigo_iam_put_role_policy_async), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_BOOLEAN (AmigoIam, amigo_iam_put_role_policy)
 
 /**
  * amigo_iam_error_is_no_such_entity:
@@ -664,6 +519,22 @@ statements_of (JsonParser *parser,
   return json_node_get_array (statement);
 }
 
+/* The @i-th of @statements when it is an `Allow` statement, else %NULL. */
+static JsonObject *
+allowing_statement (JsonArray *statements,
+                    guint      i)
+{
+  JsonNode *node = json_array_get_element (statements, i);
+  JsonObject *statement;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  statement = json_node_get_object (node);
+  if (g_strcmp0 (json_object_get_string_member_with_default (statement, "Effect", ""), "Allow") != 0)
+    return NULL;
+  return statement;
+}
+
 /**
  * amigo_iam_vm_import_policy_covers_bucket:
  * @policy_document: (nullable): the role's inline policy (JSON)
@@ -695,14 +566,10 @@ amigo_iam_vm_import_policy_covers_bucket (const char *policy_document,
   objects = g_strdup_printf ("arn:%s:s3:::%s/*", partition_of (region), bucket);
   for (guint i = 0; i < json_array_get_length (statements); i++)
     {
-      JsonNode *node = json_array_get_element (statements, i);
-      JsonObject *statement;
+      JsonObject *statement = allowing_statement (statements, i);
       JsonNode *action, *resource;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      statement = json_node_get_object (node);
-      if (g_strcmp0 (json_object_get_string_member_with_default (statement, "Effect", ""), "Allow") != 0)
+      if (statement == NULL)
         continue;
       action = json_object_get_member (statement, "Action");
       resource = json_object_get_member (statement, "Resource");
@@ -732,17 +599,11 @@ amigo_iam_vm_import_trust_policy_is_valid (const char *trust_policy)
     return FALSE;
   for (guint i = 0; i < json_array_get_length (statements); i++)
     {
-      JsonNode *node = json_array_get_element (statements, i);
-      JsonObject *statement, *principal;
+      JsonObject *statement = allowing_statement (statements, i);
+      JsonObject *principal = statement != NULL ? object_member (statement, "Principal") : NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (principal == NULL)
         continue;
-      statement = json_node_get_object (node);
-      if (g_strcmp0 (json_object_get_string_member_with_default (statement, "Effect", ""), "Allow") != 0
-          || !json_object_has_member (statement, "Principal")
-          || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (statement, "Principal")))
-        continue;
-      principal = json_object_get_object_member (statement, "Principal");
       if (node_has_string (json_object_get_member (principal, "Service"), "vmie.amazonaws.com")
           && node_has_string (json_object_get_member (statement, "Action"), "sts:AssumeRole"))
         return TRUE;

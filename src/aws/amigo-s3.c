@@ -17,6 +17,8 @@
 
 #include "amigo-client-private.h"
 #include "amigo-error.h"
+#include "amigo-getter-private.h"
+#include "amigo-gtask-private.h"
 #include "amigo-s3.h"
 
 /* S3's answers to the calls Amigo makes are small documents. */
@@ -481,12 +483,7 @@ amigo_s3_set_path_style (AmigoS3  *self,
  *
  * Returns: whether file bodies sent over https carry `UNSIGNED-PAYLOAD`
  */
-gboolean
-amigo_s3_get_unsigned_payload (AmigoS3 *self)
-{
-  g_return_val_if_fail (AMIGO_IS_S3 (self), FALSE);
-  return self->unsigned_payload;
-}
+AMIGO_DEFINE_FIELD_GETTER (AmigoS3, amigo_s3, AMIGO_IS_S3, gboolean, unsigned_payload, FALSE)
 
 /**
  * amigo_s3_set_unsigned_payload:
@@ -606,15 +603,35 @@ amigo_s3_call_async (AmigoS3                 *self,
  *
  * Returns: (transfer full) (nullable): the output values, an object
  */
-JsonNode *
-amigo_s3_call_finish (AmigoS3       *self,
-                      GAsyncResult  *result,
-                      GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, amigo_s3_call_async), NULL);
+AMIGO_DEFINE_FINISH_POINTER (AmigoS3, JsonNode *, amigo_s3_call)
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+/* ---- operations on a bucket ------------------------------------------- */
+
+/* Input values naming @bucket, to which an operation adds its own. */
+static JsonObject *
+bucket_params (const char *bucket)
+{
+  JsonObject *params = json_object_new ();
+
+  json_object_set_string_member (params, "Bucket", bucket);
+  return params;
+}
+
+/* Sends @operation with @params (taken), whose `Bucket` becomes @task's
+ * data; @answer_cb gets the answer and @task (taken). */
+static void
+bucket_call (AmigoS3              *self,
+             const AmigoOperation *operation,
+             JsonObject           *params,
+             GAsyncReadyCallback   answer_cb,
+             GTask                *task)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  g_task_set_task_data (task, g_strdup (json_object_get_string_member (params, "Bucket")), g_free);
+  json_node_take_object (node, params);
+  amigo_s3_call_async (self, operation, node, NULL, NULL, NULL, g_task_get_cancellable (task),
+                       answer_cb, task);
 }
 
 /* ---- HeadBucket: the bucket's region ---------------------------------- */
@@ -664,24 +681,12 @@ amigo_s3_head_bucket_async (AmigoS3             *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) params = NULL;
-
   g_return_if_fail (AMIGO_IS_S3 (self));
   g_return_if_fail (bucket != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, amigo_s3_head_bucket_async);
-  g_task_set_task_data (task, g_strdup (bucket), g_free);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "Bucket");
-  json_builder_add_string_value (builder, bucket);
-  json_builder_end_object (builder);
-  params = json_builder_get_root (builder);
-  amigo_s3_call_async (self, &amigo_s3_op_head_bucket, params, NULL, NULL, NULL, cancellable,
-                       head_bucket_cb, g_steal_pointer (&task));
+  bucket_call (self, &amigo_s3_op_head_bucket, bucket_params (bucket), head_bucket_cb,
+               _amigo_task_new_tagged (self, cancellable, callback, user_data,
+                                       amigo_s3_head_bucket_async));
 }
 
 /**
@@ -693,16 +698,7 @@ amigo_s3_head_bucket_async (AmigoS3             *self,
  *
  * Returns: (transfer full) (nullable): the bucket's region
  */
-char *
-amigo_s3_head_bucket_finish (AmigoS3       *self,
-                             GAsyncResult  *result,
-                             GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, amigo_s3_head_bucket_async), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoS3, char *, amigo_s3_head_bucket)
 
 /* ---- CreateBucket ------------------------------------------------------ */
 
@@ -748,35 +744,25 @@ amigo_s3_create_bucket_async (AmigoS3             *self,
                               gpointer             user_data)
 {
   const char *region = amigo_service_get_region (AMIGO_SERVICE (self));
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) params = NULL;
+  JsonObject *params;
 
   g_return_if_fail (AMIGO_IS_S3 (self));
   g_return_if_fail (bucket != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, amigo_s3_create_bucket_async);
-  g_task_set_task_data (task, g_strdup (bucket), g_free);
-
   /* Sent to the service's own region, whatever was learnt before. */
   g_hash_table_remove (self->bucket_regions, bucket);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "Bucket");
-  json_builder_add_string_value (builder, bucket);
+  params = bucket_params (bucket);
   if (g_strcmp0 (region, "us-east-1") != 0)
     {
-      json_builder_set_member_name (builder, "CreateBucketConfiguration");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "LocationConstraint");
-      json_builder_add_string_value (builder, region);
-      json_builder_end_object (builder);
+      JsonObject *configuration = json_object_new ();
+
+      json_object_set_string_member (configuration, "LocationConstraint", region);
+      json_object_set_object_member (params, "CreateBucketConfiguration", configuration);
     }
-  json_builder_end_object (builder);
-  params = json_builder_get_root (builder);
-  amigo_s3_call_async (self, &amigo_s3_op_create_bucket, params, NULL, NULL, NULL, cancellable,
-                       create_bucket_cb, g_steal_pointer (&task));
+  bucket_call (self, &amigo_s3_op_create_bucket, params, create_bucket_cb,
+               _amigo_task_new_tagged (self, cancellable, callback, user_data,
+                                       amigo_s3_create_bucket_async));
 }
 
 /**
@@ -787,16 +773,7 @@ amigo_s3_create_bucket_async (AmigoS3             *self,
  *
  * Returns: %TRUE when the bucket exists
  */
-gboolean
-amigo_s3_create_bucket_finish (AmigoS3       *self,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, amigo_s3_create_bucket_async), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_BOOLEAN (AmigoS3, amigo_s3_create_bucket)
 
 /**
  * amigo_s3_multipart_etag:

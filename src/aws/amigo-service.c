@@ -479,3 +479,60 @@ amigo_service_call_typed_async (AmigoService           *self,
   g_task_set_task_data (task, typed, g_free);
   amigo_service_call_async (self, operation, params, cancellable, typed_call_cb, task);
 }
+
+/* ---- input and output values ----------------------------------------- */
+
+/**
+ * amigo_service_params:
+ * @first_name: the first member's name
+ * @...: its value (a string; %NULL leaves the member out), then more
+ *   name, value pairs, ended by %NULL
+ *
+ * Returns: (transfer full): an object of string members, the input values
+ *   of an operation
+ */
+JsonNode *
+amigo_service_params (const char *first_name,
+                      ...)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *name = first_name;
+  va_list args;
+
+  va_start (args, first_name);
+  json_builder_begin_object (builder);
+  while (name != NULL)
+    {
+      const char *value = va_arg (args, const char *);
+
+      if (value != NULL)
+        {
+          json_builder_set_member_name (builder, name);
+          json_builder_add_string_value (builder, value);
+        }
+      name = va_arg (args, const char *);
+    }
+  json_builder_end_object (builder);
+  va_end (args);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * amigo_service_member_string:
+ * @object: (nullable): output values, or an object inside them
+ * @name: a member's name
+ *
+ * Returns: (transfer none) (nullable): the member's value when it is a
+ *   string, else %NULL
+ */
+const char *
+amigo_service_member_string (JsonObject *object,
+                             const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}

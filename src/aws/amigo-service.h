@@ -88,6 +88,11 @@ void                     amigo_service_call_typed_async (AmigoService           
                                                          GAsyncReadyCallback      callback,
                                                          gpointer                 user_data);
 
+JsonNode                *amigo_service_params           (const char              *first_name,
+                                                         ...) G_GNUC_NULL_TERMINATED;
+const char              *amigo_service_member_string    (JsonObject              *object,
+                                                         const char              *name);
+
 /* Declares a service type that AMIGO_DEFINE_SERVICE defines: its
  * G_DECLARE_FINAL_TYPE over #AmigoService and its two constructors. */
 #define AMIGO_DECLARE_SERVICE(TypeName, type_name, MODULE, OBJ_NAME)          \

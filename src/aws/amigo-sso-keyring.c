@@ -94,14 +94,14 @@ decode_token (const char *data,
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
   object = json_node_get_object (root);
-  if (_amigo_sso_member_string (object, "accessToken") == NULL)
+  if (amigo_service_member_string (object, "accessToken") == NULL)
     return NULL;
   token = g_new0 (AmigoSsoToken, 1);
-  token->access_token = g_strdup (_amigo_sso_member_string (object, "accessToken"));
+  token->access_token = g_strdup (amigo_service_member_string (object, "accessToken"));
   token->expires_at = _amigo_sso_member_int (object, "expiresAt");
-  token->refresh_token = g_strdup (_amigo_sso_member_string (object, "refreshToken"));
-  token->client_id = g_strdup (_amigo_sso_member_string (object, "clientId"));
-  token->client_secret = g_strdup (_amigo_sso_member_string (object, "clientSecret"));
+  token->refresh_token = g_strdup (amigo_service_member_string (object, "refreshToken"));
+  token->client_id = g_strdup (amigo_service_member_string (object, "clientId"));
+  token->client_secret = g_strdup (amigo_service_member_string (object, "clientSecret"));
   token->registration_expires_at = _amigo_sso_member_int (object, "registrationExpiresAt");
   return token;
 }

@@ -12,12 +12,7 @@
 
 G_BEGIN_DECLS
 
-const char *_amigo_sso_member_string    (JsonObject *object,
-                                         const char *name);
 gint64      _amigo_sso_member_int       (JsonObject *object,
                                          const char *name);
-
-JsonNode   *_amigo_sso_params           (const char *first_name,
-                                         ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

@@ -88,8 +88,8 @@ token_from_values (JsonObject      *object,
                    GError         **error)
 {
   AmigoSsoToken *token;
-  const char *access = _amigo_sso_member_string (object, "accessToken");
-  const char *refresh = _amigo_sso_member_string (object, "refreshToken");
+  const char *access = amigo_service_member_string (object, "accessToken");
+  const char *refresh = amigo_service_member_string (object, "refreshToken");
   gint64 expires_in = _amigo_sso_member_int (object, "expiresIn");
 
   if (access == NULL || *access == '\0' || expires_in <= 0)
@@ -257,10 +257,10 @@ static void
 device_poll (GTask *task)
 {
   SignIn *s = g_task_get_task_data (task);
-  g_autoptr(JsonNode) params = _amigo_sso_params ("clientId", s->client_id,
-                                                  "clientSecret", s->client_secret,
-                                                  "grantType", DEVICE_GRANT,
-                                                  "deviceCode", s->device_code, NULL);
+  g_autoptr(JsonNode) params = amigo_service_params ("clientId", s->client_id,
+                                                     "clientSecret", s->client_secret,
+                                                     "grantType", DEVICE_GRANT,
+                                                     "deviceCode", s->device_code, NULL);
 
   amigo_service_call_async (g_task_get_source_object (task), &amigo_sso_oidc_op_create_token, params,
                             g_task_get_cancellable (task), device_token_cb, task);
@@ -271,9 +271,9 @@ device_started (GTask      *task,
                 SignIn     *s,
                 JsonObject *object)
 {
-  const char *device_code = _amigo_sso_member_string (object, "deviceCode");
-  const char *user_code = _amigo_sso_member_string (object, "userCode");
-  const char *uri = _amigo_sso_member_string (object, "verificationUri");
+  const char *device_code = amigo_service_member_string (object, "deviceCode");
+  const char *user_code = amigo_service_member_string (object, "userCode");
+  const char *uri = amigo_service_member_string (object, "verificationUri");
   gint64 expires_in = _amigo_sso_member_int (object, "expiresIn");
   gint64 interval = _amigo_sso_member_int (object, "interval");
 
@@ -289,7 +289,7 @@ device_started (GTask      *task,
   s->interval = interval > 0 && interval <= 60 ? (guint) interval : 5;
   s->deadline = g_get_monotonic_time () + (expires_in > 0 ? expires_in : 600) * G_USEC_PER_SEC;
   if (s->ui.show_device_code != NULL)
-    s->ui.show_device_code (user_code, uri, _amigo_sso_member_string (object, "verificationUriComplete"),
+    s->ui.show_device_code (user_code, uri, amigo_service_member_string (object, "verificationUriComplete"),
                             s->ui_data);
   device_wait (task);
 }
@@ -364,9 +364,9 @@ callback_handler (SoupServer        *server,
       return;
     }
   answer_page (msg, SOUP_STATUS_OK, _("Signed in. You can close this page and go back to Amigo."));
-  params = _amigo_sso_params ("clientId", s->client_id, "clientSecret", s->client_secret,
-                              "grantType", "authorization_code", "code", code,
-                              "redirectUri", s->redirect_uri, "codeVerifier", s->verifier, NULL);
+  params = amigo_service_params ("clientId", s->client_id, "clientSecret", s->client_secret,
+                                 "grantType", "authorization_code", "code", code,
+                                 "redirectUri", s->redirect_uri, "codeVerifier", s->verifier, NULL);
   oidc_call (task, &amigo_sso_oidc_op_create_token, params, code_token);
 }
 
@@ -451,9 +451,9 @@ grant_start (GTask *task)
     code_start (task);
   else
     {
-      g_autoptr(JsonNode) params = _amigo_sso_params ("clientId", s->client_id,
-                                                      "clientSecret", s->client_secret,
-                                                      "startUrl", s->settings->start_url, NULL);
+      g_autoptr(JsonNode) params = amigo_service_params ("clientId", s->client_id,
+                                                         "clientSecret", s->client_secret,
+                                                         "startUrl", s->settings->start_url, NULL);
 
       oidc_call (task, &amigo_sso_oidc_op_start_device_authorization, params, device_started);
     }
@@ -464,8 +464,8 @@ registered (GTask      *task,
             SignIn     *s,
             JsonObject *object)
 {
-  s->client_id = g_strdup (_amigo_sso_member_string (object, "clientId"));
-  s->client_secret = g_strdup (_amigo_sso_member_string (object, "clientSecret"));
+  s->client_id = g_strdup (amigo_service_member_string (object, "clientId"));
+  s->client_secret = g_strdup (amigo_service_member_string (object, "clientSecret"));
   s->registration_expires_at = _amigo_sso_member_int (object, "clientSecretExpiresAt");
   if (s->client_id == NULL || s->client_secret == NULL)
     {
@@ -655,8 +655,8 @@ amigo_sso_refresh_async (AmigoSsoOidc        *oidc,
       g_object_unref (task);
       return;
     }
-  params = _amigo_sso_params ("clientId", token->client_id, "clientSecret", token->client_secret,
-                              "grantType", "refresh_token", "refreshToken", token->refresh_token, NULL);
+  params = amigo_service_params ("clientId", token->client_id, "clientSecret", token->client_secret,
+                                 "grantType", "refresh_token", "refreshToken", token->refresh_token, NULL);
   amigo_service_call_async (AMIGO_SERVICE (oidc), &amigo_sso_oidc_op_create_token, params, cancellable,
                             refreshed_cb, task);
 }

@@ -150,18 +150,6 @@ amigo_sso_role_free (AmigoSsoRole *self)
   g_free (self);
 }
 
-const char *
-_amigo_sso_member_string (JsonObject *object,
-                          const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 gint64
 _amigo_sso_member_int (JsonObject *object,
                        const char *name)
@@ -171,34 +159,6 @@ _amigo_sso_member_int (JsonObject *object,
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return 0;
   return json_node_get_int (node);
-}
-
-/* An object of the string members given as name, value pairs (a %NULL
- * value is left out), ended by %NULL. */
-JsonNode *
-_amigo_sso_params (const char *first_name,
-                   ...)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *name = first_name;
-  va_list args;
-
-  va_start (args, first_name);
-  json_builder_begin_object (builder);
-  while (name != NULL)
-    {
-      const char *value = va_arg (args, const char *);
-
-      if (value != NULL)
-        {
-          json_builder_set_member_name (builder, name);
-          json_builder_add_string_value (builder, value);
-        }
-      name = va_arg (args, const char *);
-    }
-  json_builder_end_object (builder);
-  va_end (args);
-  return json_builder_get_root (builder);
 }
 
 /* ---- listings: every page --------------------------------------------- */
@@ -258,9 +218,9 @@ list_page_cb (GObject      *source,
             {
               AmigoSsoAccount *account = g_new0 (AmigoSsoAccount, 1);
 
-              account->account_id = g_strdup (_amigo_sso_member_string (item, "accountId"));
-              account->account_name = g_strdup (_amigo_sso_member_string (item, "accountName"));
-              account->email = g_strdup (_amigo_sso_member_string (item, "emailAddress"));
+              account->account_id = g_strdup (amigo_service_member_string (item, "accountId"));
+              account->account_name = g_strdup (amigo_service_member_string (item, "accountName"));
+              account->email = g_strdup (amigo_service_member_string (item, "emailAddress"));
               if (account->account_id == NULL)
                 amigo_sso_account_free (account);
               else
@@ -270,8 +230,8 @@ list_page_cb (GObject      *source,
             {
               AmigoSsoRole *role = g_new0 (AmigoSsoRole, 1);
 
-              role->account_id = g_strdup (_amigo_sso_member_string (item, "accountId"));
-              role->role_name = g_strdup (_amigo_sso_member_string (item, "roleName"));
+              role->account_id = g_strdup (amigo_service_member_string (item, "accountId"));
+              role->role_name = g_strdup (amigo_service_member_string (item, "roleName"));
               if (role->role_name == NULL)
                 amigo_sso_role_free (role);
               else
@@ -280,7 +240,7 @@ list_page_cb (GObject      *source,
         }
     }
 
-  next = _amigo_sso_member_string (object, "nextToken");
+  next = amigo_service_member_string (object, "nextToken");
   /* A page limit guards against a service that never stops. */
   if (next != NULL && *next != '\0' && ++list->pages < 1000)
     {
@@ -296,9 +256,9 @@ list_page (GTask      *task,
 {
   AmigoSsoPortal *self = g_task_get_source_object (task);
   ListData *list = g_task_get_task_data (task);
-  g_autoptr(JsonNode) params = _amigo_sso_params ("accessToken", list->access_token,
-                                                  "accountId", list->account_id,
-                                                  "nextToken", next_token, NULL);
+  g_autoptr(JsonNode) params = amigo_service_params ("accessToken", list->access_token,
+                                                     "accountId", list->account_id,
+                                                     "nextToken", next_token, NULL);
 
   if (self->page_size > 0)
     json_object_set_int_member (json_node_get_object (params), "maxResults", self->page_size);
@@ -411,8 +371,8 @@ role_credentials_answer (GTask      *task,
 {
   JsonNode *node = json_object_get_member (output, "roleCredentials");
   JsonObject *credentials = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  const char *key_id = _amigo_sso_member_string (credentials, "accessKeyId");
-  const char *secret = _amigo_sso_member_string (credentials, "secretAccessKey");
+  const char *key_id = amigo_service_member_string (credentials, "accessKeyId");
+  const char *secret = amigo_service_member_string (credentials, "secretAccessKey");
   gint64 expiration_ms = _amigo_sso_member_int (credentials, "expiration");
 
   if (key_id == NULL || secret == NULL || *key_id == '\0' || *secret == '\0')
@@ -423,7 +383,7 @@ role_credentials_answer (GTask      *task,
     }
   g_task_return_pointer (task,
                          amigo_credentials_new (key_id, secret,
-                                                _amigo_sso_member_string (credentials, "sessionToken"),
+                                                amigo_service_member_string (credentials, "sessionToken"),
                                                 expiration_ms / 1000),
                          (GDestroyNotify) amigo_credentials_unref);
 }
@@ -454,8 +414,8 @@ amigo_sso_portal_get_role_credentials_async (AmigoSsoPortal      *self,
   g_return_if_fail (AMIGO_IS_SSO_PORTAL (self));
   g_return_if_fail (access_token != NULL && account_id != NULL && role_name != NULL);
 
-  params = _amigo_sso_params ("accessToken", access_token, "accountId", account_id,
-                              "roleName", role_name, NULL);
+  params = amigo_service_params ("accessToken", access_token, "accountId", account_id,
+                                 "roleName", role_name, NULL);
   amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_sso_op_get_role_credentials, params,
                                   role_credentials_answer, amigo_sso_portal_get_role_credentials_async,
                                   cancellable, callback, user_data);
