@@ -555,6 +555,158 @@ test_download_resume (void)
   }
 }
 
+/* The state a task saved when every part was there but the upload was not
+ * yet completed (the app stopped between the last part and Complete, or
+ * Complete's answer was lost); with @cancellable, the run stops there. */
+typedef struct {
+  JsonNode *before_complete;
+  GCancellable *cancellable;
+  guint state_changes;
+} CompleteWatch;
+
+static void
+before_complete_cb (AmigoS3Upload *upload,
+                    gpointer       user_data)
+{
+  CompleteWatch *w = user_data;
+
+  w->state_changes++;
+  if (w->before_complete != NULL || amigo_s3_upload_get_upload_id (upload) == NULL
+      || amigo_s3_upload_get_bytes_done (upload) != amigo_s3_upload_get_file_size (upload))
+    return;
+  w->before_complete = amigo_s3_upload_dup_state (upload);
+  if (w->cancellable != NULL)
+    g_cancellable_cancel (w->cancellable);
+}
+
+static AmigoS3Upload *
+upload_to_complete (AmigoS3       *s3,
+                    const char    *bucket,
+                    const char    *key,
+                    CompleteWatch *w)
+{
+  g_autofree char *path = make_file (key, 17 * MiB);
+  g_autoptr(GError) error = NULL;
+  AmigoS3Upload *upload = amigo_s3_upload_new (s3, path, bucket, key, &error);
+
+  g_assert_no_error (error);
+  amigo_s3_upload_set_max_parallel (upload, 1);
+  g_signal_connect (upload, "state-changed", G_CALLBACK (before_complete_cb), w);
+  amigo_s3_upload_run_async (upload, w->cancellable, result_cb, NULL);
+  amigo_s3_upload_run_finish (upload, await_result (), &error);
+  if (w->cancellable != NULL)
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  else
+    g_assert_no_error (error);
+  g_assert_nonnull (w->before_complete);
+  return upload;
+}
+
+/* Complete took effect but the app never learnt it (its answer was lost,
+ * then the app was restarted): the upload resumed from the saved state
+ * finds S3 no longer knows the upload id (ListParts, then Complete:
+ * NoSuchUpload), looks at the object with HeadObject, recognises the ETag
+ * its parts make, and is done — nothing sent again, no second upload. */
+static void
+test_complete_lost_restarted (void)
+{
+  g_autoptr(AmigoS3) s3 = NULL;
+  g_autoptr(AmigoS3) s3_after_restart = NULL;
+  g_autoptr(AmigoS3Upload) upload = NULL;
+  g_autoptr(AmigoS3Upload) resumed = NULL;
+  g_autoptr(JsonNode) params = NULL;
+  g_autoptr(JsonNode) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bucket = bucket_name ("complete-lost");
+  g_autofree char *etag = NULL;
+  CompleteWatch w = { 0 };
+  CompleteWatch w2 = { 0 };
+  JsonObject *state;
+
+  if (!have_server ())
+    return;
+  s3 = s3_new ("us-east-1", NULL);
+  create_bucket (s3, bucket);
+  upload = upload_to_complete (s3, bucket, "lost.raw", &w);
+  g_assert_true (g_str_has_suffix (amigo_s3_upload_get_etag (upload), "-3\""));
+
+  /* S3 has forgotten the completed upload (the reference's NoSuchUpload:
+   * "the multipart upload might have been aborted or completed"). */
+  state = json_node_get_object (w.before_complete);
+  params = object_params (bucket, "lost.raw");
+  json_object_set_string_member (json_node_get_object (params), "UploadId",
+                                 json_object_get_string_member (state, "upload-id"));
+  out = call (s3, &amigo_s3_op_complete_multipart_upload, params, &error);
+  g_assert_null (out);
+  g_assert_true (amigo_aws_error_has_aws_code (error, "NoSuchUpload"));
+  g_assert_cmpuint (amigo_aws_error_get_details (error)->http_status, ==, 404);
+  g_clear_error (&error);
+
+  s3_after_restart = s3_new ("us-east-1", NULL);
+  resumed = amigo_s3_upload_new_from_state (s3_after_restart, w.before_complete, &error);
+  g_assert_no_error (error);
+  g_signal_connect (resumed, "state-changed", G_CALLBACK (before_complete_cb), &w2);
+  amigo_s3_upload_run_async (resumed, NULL, result_cb, NULL);
+  g_assert_true (amigo_s3_upload_run_finish (resumed, await_result (), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (amigo_s3_upload_get_etag (resumed), ==, amigo_s3_upload_get_etag (upload));
+  g_assert_null (amigo_s3_upload_get_upload_id (resumed));
+  /* Only "completed": no new upload, no part sent again. */
+  g_assert_cmpuint (w2.state_changes, ==, 1);
+  g_assert_null (w2.before_complete);
+  etag = head_etag (s3, bucket, "lost.raw", NULL);
+  g_assert_cmpstr (etag, ==, amigo_s3_upload_get_etag (upload));
+  g_assert_cmpuint (count_uploads (s3, bucket, "lost.raw"), ==, 0);
+  g_clear_pointer (&w.before_complete, json_node_unref);
+}
+
+/* Every part was sent, then the upload was aborted (or expired) before
+ * Complete: NoSuchUpload and no object is the upload gone — reported as
+ * such, and the next run starts a new upload and finishes. */
+static void
+test_gone_before_complete (void)
+{
+  g_autoptr(AmigoS3) s3 = NULL;
+  g_autoptr(AmigoS3Upload) upload = NULL;
+  g_autoptr(AmigoS3Upload) resumed = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bucket = bucket_name ("gone");
+  g_autofree char *etag = NULL;
+  CompleteWatch w = { .cancellable = cancellable };
+  gint64 length = 0;
+
+  if (!have_server ())
+    return;
+  s3 = s3_new ("us-east-1", NULL);
+  create_bucket (s3, bucket);
+  upload = upload_to_complete (s3, bucket, "gone.raw", &w);
+  amigo_s3_upload_abort_async (upload, NULL, result_cb, NULL);
+  g_assert_true (amigo_s3_upload_abort_finish (upload, await_result (), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_uploads (s3, bucket, "gone.raw"), ==, 0);
+
+  resumed = amigo_s3_upload_new_from_state (s3, w.before_complete, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amigo_s3_upload_get_bytes_done (resumed), ==, 17 * MiB);
+  amigo_s3_upload_run_async (resumed, NULL, result_cb, NULL);
+  g_assert_false (amigo_s3_upload_run_finish (resumed, await_result (), &error));
+  g_assert_error (error, AMIGO_S3_UPLOAD_ERROR, AMIGO_S3_UPLOAD_ERROR_UPLOAD_GONE);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_null (amigo_s3_upload_get_upload_id (resumed));
+  g_assert_cmpuint (amigo_s3_upload_get_bytes_done (resumed), ==, 0);
+
+  amigo_s3_upload_run_async (resumed, NULL, result_cb, NULL);
+  g_assert_true (amigo_s3_upload_run_finish (resumed, await_result (), &error));
+  g_assert_no_error (error);
+  etag = head_etag (s3, bucket, "gone.raw", &length);
+  g_assert_cmpint (length, ==, 17 * MiB);
+  g_assert_cmpstr (etag, ==, amigo_s3_upload_get_etag (resumed));
+  g_assert_cmpuint (count_uploads (s3, bucket, "gone.raw"), ==, 0);
+  g_clear_pointer (&w.before_complete, json_node_unref);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,6 +729,8 @@ main (int   argc,
   g_test_add_func ("/s3/upload/abort", test_abort);
   g_test_add_func ("/s3/upload/file-changed", test_file_changed);
   g_test_add_func ("/s3/download/resume", test_download_resume);
+  g_test_add_func ("/s3/upload/complete-lost-then-restarted", test_complete_lost_restarted);
+  g_test_add_func ("/s3/upload/gone-before-complete", test_gone_before_complete);
 
   status = g_test_run ();
 
