@@ -16,6 +16,8 @@
 
 #include "amigo-actions.h"
 #include "amigo-application.h"
+#include "amigo-error.h"
+#include "amigo-s3.h"
 #include "amigo-import-image-dialog.h"
 #include "amigo-task-manager.h"
 #include "amigo-task-row.h"
@@ -180,6 +182,108 @@ test_import_resumed (void)
   g_assert_true (g_str_has_prefix (amigo_task_get_resource_ids (loaded)[0], "import-ami-"));
   image = amigo_test_ui_get_image (amigo_test_ui_get_ec2 (REGION), amigo_task_get_message (loaded));
   g_assert_nonnull (image);
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* An S3 call to moto, straight (not through the task manager). */
+static JsonNode *
+s3_call (const AmigoOperation *operation,
+         const char           *bucket,
+         const char           *key,
+         GError              **error)
+{
+  g_autoptr(AmigoS3) s3 = amigo_s3_new (amigo_test_ui_get_client (), REGION, g_getenv ("AMIGO_TEST_ENDPOINT"));
+  g_autoptr(JsonNode) params = json_node_init_object (json_node_alloc (), json_object_new ());
+  g_autoptr(GAsyncResult) result = NULL;
+
+  json_object_set_string_member (json_node_get_object (params), "Bucket", bucket);
+  json_object_set_string_member (json_node_get_object (params),
+                                 operation == &amigo_s3_op_list_multipart_uploads ? "Prefix" : "Key", key);
+  amigo_s3_call_async (s3, operation, params, NULL, NULL, NULL, NULL, store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, WAIT_SECONDS);
+  return amigo_s3_call_finish (s3, result, error);
+}
+
+static guint
+n_multipart_uploads (const char *bucket,
+                     const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) out = s3_call (&amigo_s3_op_list_multipart_uploads, bucket, key, &error);
+  JsonObject *o;
+
+  g_assert_no_error (error);
+  o = json_node_get_object (out);
+  return json_object_has_member (o, "Uploads") ? json_array_get_length (json_object_get_array_member (o, "Uploads")) : 0;
+}
+
+/* Cancel while the parts go up (16 MiB in 5 MiB parts, one at a time):
+ * the run stops, the multipart upload is aborted as the issue asks (S3
+ * keeps no parts to bill), no object is made, the disk image is as it
+ * was, and the task ends cancelled — nothing imported. */
+static void
+test_import_cancelled_mid_upload (void)
+{
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = new_task_manager (&accounts);
+  g_autoptr(GFile) disk = new_disk_of_size ("amigo-ui-disks", "cancelled.raw", 16 * 1024 * 1024);
+  g_autoptr(AmigoTask) task = NULL;
+  g_autoptr(JsonNode) pending = NULL;
+  g_autoptr(JsonNode) head = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  const char *ids[] = { "s3://amigo-ui-disks/cancelled.raw", NULL };
+  AmigoImportImageRequest request = {
+    .format = "RAW",
+    .s3_bucket = "amigo-ui-disks",
+    .s3_key = "cancelled.raw",
+    .client_token = "amigo-ui-cancelled-import",
+  };
+
+  g_assert_true (g_file_get_contents (g_file_peek_path (disk), &contents, &length, NULL));
+  before = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  g_clear_pointer (&contents, g_free);
+
+  amigo_task_manager_set_upload_for_testing (manager, 5 * 1024 * 1024, 1);
+  pending = amigo_task_upload_pending_new (g_file_peek_path (disk), &request);
+  task = amigo_task_new (AMIGO_TASK_KIND_IMPORT_IMAGE, amigo_account_get_id (amigo_test_ui_get_account ()),
+                         REGION, ids, "Import “cancelled.raw”");
+  amigo_task_set_pending (task, pending);
+  amigo_task_manager_add (manager, task);
+
+  /* A part is up, the others are on the way: Cancel. */
+  AMIGO_TEST_WAIT_FOR (n_saved_parts (task) >= 1, WAIT_SECONDS);
+  g_assert_cmpuint (n_saved_parts (task), <, 4);
+  g_assert_cmpuint (n_multipart_uploads ("amigo-ui-disks", "cancelled.raw"), ==, 1);
+  g_assert_true (amigo_task_get_can_cancel (task));
+  amigo_task_manager_cancel_async (manager, task, NULL, store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, WAIT_SECONDS);
+  g_assert_true (amigo_task_manager_cancel_finish (manager, result, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_CANCELLED);
+  g_assert_cmpstr (amigo_task_get_message (task), ==, "The upload was stopped and deleted.");
+  g_assert_cmpuint (n_multipart_uploads ("amigo-ui-disks", "cancelled.raw"), ==, 0);
+  head = s3_call (&amigo_s3_op_head_object, "amigo-ui-disks", "cancelled.raw", &error);
+  g_assert_null (head);
+  g_assert_cmpuint (amigo_aws_error_get_details (error)->http_status, ==, 404);
+  g_assert_true (g_file_get_contents (g_file_peek_path (disk), &contents, &length, NULL));
+  after = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  g_assert_cmpstr (after, ==, before);
+  /* It stays cancelled: the task is no longer watched, no import starts. */
+  g_assert_false (amigo_task_manager_is_watching_for_testing (manager, task));
+  g_assert_false (amigo_task_manager_get_busy (manager));
 }
 
 static gboolean
@@ -438,6 +542,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/vmimport/import-dialog", test_import_dialog);
   g_test_add_func ("/ui/vmimport/import-resumed", test_import_resumed);
+  g_test_add_func ("/ui/vmimport/import-cancelled-mid-upload", test_import_cancelled_mid_upload);
   g_test_add_func ("/ui/vmimport/export-store-restore", test_export_store_restore);
   g_test_add_func ("/ui/vmimport/not-a-disk", test_not_a_disk);
   g_test_add_func ("/ui/vmimport/accessible", test_accessible_names);

@@ -265,6 +265,13 @@ on_upload_state_changed_cb (AmigoS3Upload *upload,
   _amigo_task_manager_save (watch->manager);
 }
 
+/* The Cancel waiting for a running upload to stop (a GTask on the upload). */
+#define CANCEL_TASK_KEY "amigo-cancel-task"
+
+static void abort_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data);
+
 static void
 upload_cb (GObject      *source,
            GAsyncResult *result,
@@ -273,8 +280,21 @@ upload_cb (GObject      *source,
   g_autoptr(Watch) watch = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  gboolean done;
+  GTask *cancel_task;
 
-  if (amigo_s3_upload_run_finish (AMIGO_S3_UPLOAD (source), result, &error))
+  done = amigo_s3_upload_run_finish (AMIGO_S3_UPLOAD (source), result, &error);
+  /* The run is over: a Cancel from now on aborts at once. */
+  g_clear_object (&watch->upload_cancellable);
+  cancel_task = g_object_steal_data (source, CANCEL_TASK_KEY);
+  if (cancel_task != NULL)
+    {
+      /* Cancelled while parts were on the way: now it can be aborted. */
+      amigo_s3_upload_abort_async (AMIGO_S3_UPLOAD (source), g_task_get_cancellable (cancel_task),
+                                   abort_cb, cancel_task);
+      return;
+    }
+  if (done)
     {
       if (_amigo_task_watch_is_stopped (watch))
         return;
@@ -374,8 +394,14 @@ void
 _amigo_task_watch_cancel_upload (Watch *watch,
                                  GTask *gtask)
 {
-  if (watch->upload_cancellable != NULL)
-    g_cancellable_cancel (watch->upload_cancellable);
+  if (watch->upload != NULL && watch->upload_cancellable != NULL)
+    {
+      /* An upload is aborted once its run has stopped (parts may still
+       * be on the way): stop it, and abort in upload_cb. */
+      g_object_set_data_full (G_OBJECT (watch->upload), CANCEL_TASK_KEY, gtask, g_object_unref);
+      g_cancellable_cancel (watch->upload_cancellable);
+      return;
+    }
   if (watch->upload == NULL)
     {
       _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_CANCELLED, _("The upload was stopped and deleted."));
