@@ -3041,6 +3041,42 @@ def patch_s3_complete_completed_upload() -> None:
     _wrap(S3Response, "_key_response_post", make)
 
 
+def patch_s3_list_buckets_region() -> None:
+    """ListBuckets names each bucket's region when asked with a parameter.
+
+    moto 5.2 filters by `bucket-region` but never says where a bucket is.
+    The S3 API reference, ListBuckets, Bucket.BucketRegion: "BucketRegion
+    indicates the Amazon Web Services region where the bucket is located.
+    If the request contains at least one valid parameter, it is included in
+    the response." Each <Bucket> of such an answer gets its <BucketRegion>
+    (moto's region of the bucket)."""
+    from moto.s3.responses import S3Response
+
+    def make(original):
+        def all_buckets(self):
+            answer = original(self)
+            asked = any(self._get_param(name) for name in
+                        ("prefix", "bucket-region", "max-buckets", "continuation-token"))
+            if not asked or not isinstance(answer, tuple) or len(answer) != 3:
+                return answer
+            status, headers, body = answer
+            text = body.decode() if isinstance(body, bytes) else body
+
+            def add_region(match):
+                bucket = self.backend.buckets.get(match.group(2))
+                if bucket is None:
+                    return match.group(0)
+                return "%s<BucketRegion>%s</BucketRegion>" % (match.group(0), bucket.region_name)
+
+            text = re.sub(r"<Bucket>(\s*)<Name>([^<]*)</Name>\s*<CreationDate>[^<]*</CreationDate>",
+                          add_region, text)
+            return status, headers, text.encode() if isinstance(body, bytes) else text
+
+        return all_buckets
+
+    _wrap(S3Response, "all_buckets", make)
+
+
 def s3_content_type_middleware(app):
     """S3's answers are XML documents (`application/xml`) or empty.
 
@@ -3056,6 +3092,7 @@ def s3_content_type_middleware(app):
 
     patch_s3_signature_over_raw_query()
     patch_s3_complete_completed_upload()
+    patch_s3_list_buckets_region()
 
     def wrapped(environ, start_response):
         if not _is_s3_request(environ):

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "amigo-error.h"
+#include "amigo-s3-buckets.h"
 #include "amigo-s3-download.h"
 #include "amigo-s3-upload.h"
 
@@ -243,6 +244,77 @@ test_buckets (void)
     g_assert_nonnull (missing_error);
     g_assert_cmpuint (amigo_aws_error_get_details (missing_error)->http_status, ==, 404);
   }
+}
+
+static const AmigoS3Bucket *
+find_bucket (GPtrArray  *buckets,
+             const char *name)
+{
+  for (guint i = 0; i < buckets->len; i++)
+    {
+      const AmigoS3Bucket *bucket = g_ptr_array_index (buckets, i);
+
+      if (g_str_equal (bucket->name, name))
+        return bucket;
+    }
+  return NULL;
+}
+
+/* The picker's list: a region's buckets only (ListBuckets' bucket-region,
+ * asked of that region), each with its region, which the client learns;
+ * without a region, all of them with theirs. A bucket made in eu-west-1
+ * (with its LocationConstraint) is listed there and not in us-east-1. */
+static void
+test_list_buckets_by_region (void)
+{
+  g_autoptr(AmigoS3) eu = NULL;
+  g_autoptr(AmigoS3) us = NULL;
+  g_autoptr(AmigoS3) fresh = NULL;
+  g_autoptr(GPtrArray) in_eu = NULL;
+  g_autoptr(GPtrArray) in_us = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *eu_bucket = bucket_name ("list-eu");
+  g_autofree char *us_bucket = bucket_name ("list-us");
+  g_autofree char *learnt = NULL;
+  const AmigoS3Bucket *found;
+
+  if (!have_server ())
+    return;
+  eu = s3_new ("eu-west-1", NULL);
+  us = s3_new ("us-east-1", NULL);
+  create_bucket (eu, eu_bucket);
+  create_bucket (us, us_bucket);
+
+  amigo_s3_list_buckets_async (eu, "eu-west-1", NULL, result_cb, NULL);
+  in_eu = amigo_s3_list_buckets_finish (eu, await_result (), &error);
+  g_assert_no_error (error);
+  found = find_bucket (in_eu, eu_bucket);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (found->region, ==, "eu-west-1");
+  g_assert_cmpint (found->creation_date, >, 0);
+  g_assert_null (find_bucket (in_eu, us_bucket));
+  for (guint i = 0; i < in_eu->len; i++)
+    g_assert_cmpstr (((AmigoS3Bucket *) g_ptr_array_index (in_eu, i))->region, ==, "eu-west-1");
+  for (guint i = 1; i < in_eu->len; i++)
+    g_assert_cmpint (strcmp (((AmigoS3Bucket *) g_ptr_array_index (in_eu, i - 1))->name,
+                             ((AmigoS3Bucket *) g_ptr_array_index (in_eu, i))->name), <, 0);
+
+  amigo_s3_list_buckets_async (us, "us-east-1", NULL, result_cb, NULL);
+  in_us = amigo_s3_list_buckets_finish (us, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (find_bucket (in_us, us_bucket));
+  g_assert_null (find_bucket (in_us, eu_bucket));
+
+  /* A client that never touched the buckets learns where each one is. */
+  fresh = s3_new ("us-east-1", NULL);
+  amigo_s3_list_buckets_async (fresh, NULL, NULL, result_cb, NULL);
+  all = amigo_s3_list_buckets_finish (fresh, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (find_bucket (all, eu_bucket)->region, ==, "eu-west-1");
+  g_assert_cmpstr (find_bucket (all, us_bucket)->region, ==, "us-east-1");
+  learnt = amigo_s3_dup_bucket_region (fresh, eu_bucket);
+  g_assert_cmpstr (learnt, ==, "eu-west-1");
 }
 
 static void
@@ -723,6 +795,7 @@ main (int   argc,
 
   g_test_add_func ("/s3/signature-enforced", test_signature_enforced);
   g_test_add_func ("/s3/buckets", test_buckets);
+  g_test_add_func ("/s3/buckets/list-by-region", test_list_buckets_by_region);
   g_test_add_func ("/s3/put-object", test_put_object);
   g_test_add_func ("/s3/upload/multipart-and-download", test_multipart);
   g_test_add_func ("/s3/upload/resume-after-restart", test_resume);

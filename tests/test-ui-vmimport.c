@@ -16,6 +16,7 @@
 
 #include "amigo-actions.h"
 #include "amigo-application.h"
+#include "amigo-bucket-row.h"
 #include "amigo-error.h"
 #include "amigo-s3.h"
 #include "amigo-import-image-dialog.h"
@@ -126,6 +127,38 @@ n_saved_parts (AmigoTask *task)
   return json_array_get_length (json_object_get_array_member (upload, "parts"));
 }
 
+/* An import task that uploads @disk to amigo-ui-disks/@key in 5 MiB
+ * parts, one at a time, added to @manager; returned once its first part
+ * is sent and saved (the others still to go). */
+static AmigoTask *
+add_upload_task (AmigoTaskManager *manager,
+                 GFile            *disk,
+                 const char       *key,
+                 const char       *client_token)
+{
+  g_autofree char *location = g_strdup_printf ("s3://amigo-ui-disks/%s", key);
+  g_autofree char *title = g_strdup_printf ("Import “%s”", key);
+  g_autoptr(JsonNode) pending = NULL;
+  const char *ids[] = { location, NULL };
+  AmigoImportImageRequest request = {
+    .format = "RAW",
+    .s3_bucket = "amigo-ui-disks",
+    .s3_key = key,
+    .client_token = client_token,
+  };
+  AmigoTask *task;
+
+  amigo_task_manager_set_upload_for_testing (manager, 5 * 1024 * 1024, 1);
+  pending = amigo_task_upload_pending_new (g_file_peek_path (disk), &request);
+  task = amigo_task_new (AMIGO_TASK_KIND_IMPORT_IMAGE, amigo_account_get_id (amigo_test_ui_get_account ()),
+                         REGION, ids, title);
+  amigo_task_set_pending (task, pending);
+  amigo_task_manager_add (manager, task);
+  AMIGO_TEST_WAIT_FOR (n_saved_parts (task) >= 1, WAIT_SECONDS);
+  g_assert_cmpuint (n_saved_parts (task), <, 4);
+  return task;
+}
+
 /* The app (its task manager) stops after the first part of a 16 MiB
  * upload in 5 MiB parts; a new one loads the task from the state file,
  * resumes the same multipart upload, and the import goes on to the AMI.
@@ -140,29 +173,13 @@ test_import_resumed (void)
   g_autoptr(AmigoTaskManager) manager2 = NULL;
   g_autoptr(GFile) disk = new_disk_of_size ("amigo-ui-disks", "resumed.raw", 16 * 1024 * 1024);
   g_autoptr(AmigoTask) task = NULL;
-  g_autoptr(JsonNode) pending = NULL;
   g_autofree char *upload_id = NULL;
   g_autoptr(AmigoImage) image = NULL;
   AmigoTask *loaded;
-  const char *ids[] = { "s3://amigo-ui-disks/resumed.raw", NULL };
-  AmigoImportImageRequest request = {
-    .format = "RAW",
-    .s3_bucket = "amigo-ui-disks",
-    .s3_key = "resumed.raw",
-    .client_token = "amigo-ui-resumed-import",
-  };
 
   post ("/amigo-test/vm-import", "application/json", g_bytes_new_static ("{\"step_seconds\": 0.1}", 21));
-  amigo_task_manager_set_upload_for_testing (manager, 5 * 1024 * 1024, 1);
-  pending = amigo_task_upload_pending_new (g_file_peek_path (disk), &request);
-  task = amigo_task_new (AMIGO_TASK_KIND_IMPORT_IMAGE, amigo_account_get_id (amigo_test_ui_get_account ()),
-                         REGION, ids, "Import “resumed.raw”");
-  amigo_task_set_pending (task, pending);
-  amigo_task_manager_add (manager, task);
-
   /* The first part is sent and saved: the app stops. */
-  AMIGO_TEST_WAIT_FOR (n_saved_parts (task) >= 1, WAIT_SECONDS);
-  g_assert_cmpuint (n_saved_parts (task), <, 4);
+  task = add_upload_task (manager, disk, "resumed.raw", "amigo-ui-resumed-import");
   g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_RUNNING);
   upload_id = g_strdup (json_object_get_string_member (pending_upload (task), "upload-id"));
   g_assert_nonnull (upload_id);
@@ -235,7 +252,6 @@ test_import_cancelled_mid_upload (void)
   g_autoptr(AmigoTaskManager) manager = new_task_manager (&accounts);
   g_autoptr(GFile) disk = new_disk_of_size ("amigo-ui-disks", "cancelled.raw", 16 * 1024 * 1024);
   g_autoptr(AmigoTask) task = NULL;
-  g_autoptr(JsonNode) pending = NULL;
   g_autoptr(JsonNode) head = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -243,28 +259,13 @@ test_import_cancelled_mid_upload (void)
   g_autofree char *after = NULL;
   g_autofree char *contents = NULL;
   gsize length;
-  const char *ids[] = { "s3://amigo-ui-disks/cancelled.raw", NULL };
-  AmigoImportImageRequest request = {
-    .format = "RAW",
-    .s3_bucket = "amigo-ui-disks",
-    .s3_key = "cancelled.raw",
-    .client_token = "amigo-ui-cancelled-import",
-  };
 
   g_assert_true (g_file_get_contents (g_file_peek_path (disk), &contents, &length, NULL));
   before = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
   g_clear_pointer (&contents, g_free);
 
-  amigo_task_manager_set_upload_for_testing (manager, 5 * 1024 * 1024, 1);
-  pending = amigo_task_upload_pending_new (g_file_peek_path (disk), &request);
-  task = amigo_task_new (AMIGO_TASK_KIND_IMPORT_IMAGE, amigo_account_get_id (amigo_test_ui_get_account ()),
-                         REGION, ids, "Import “cancelled.raw”");
-  amigo_task_set_pending (task, pending);
-  amigo_task_manager_add (manager, task);
-
   /* A part is up, the others are on the way: Cancel. */
-  AMIGO_TEST_WAIT_FOR (n_saved_parts (task) >= 1, WAIT_SECONDS);
-  g_assert_cmpuint (n_saved_parts (task), <, 4);
+  task = add_upload_task (manager, disk, "cancelled.raw", "amigo-ui-cancelled-import");
   g_assert_cmpuint (n_multipart_uploads ("amigo-ui-disks", "cancelled.raw"), ==, 1);
   g_assert_true (amigo_task_get_can_cancel (task));
   amigo_task_manager_cancel_async (manager, task, NULL, store_result_cb, &result);
@@ -284,6 +285,93 @@ test_import_cancelled_mid_upload (void)
   /* It stays cancelled: the task is no longer watched, no import starts. */
   g_assert_false (amigo_task_manager_is_watching_for_testing (manager, task));
   g_assert_false (amigo_task_manager_get_busy (manager));
+}
+
+static gboolean
+list_has_row (GtkWidget  *list,
+              const char *name)
+{
+  return amigo_test_ui_find_by_name (list, name) != NULL;
+}
+
+/* The bucket row of the import dialog: a name S3's rules refuse is shown
+ * as such (and the row marked), a new valid name can be created in the
+ * Region from the row, and the list button shows the account's buckets in
+ * the Region (not another Region's); picking one fills the row. */
+static void
+test_bucket_picker (void)
+{
+  g_autoptr(AmigoActionContext) context = amigo_test_ui_new_context (REGION, NULL);
+  g_autoptr(GtkWindow) dialog = NULL;
+  g_autofree char *new_bucket = g_strdup_printf ("amigo-ui-new-%08x", g_random_int ());
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *region = NULL;
+  g_autoptr(AmigoS3) s3 = NULL;
+  GtkWidget *row;
+  GtkWidget *create;
+  GtkWidget *problem;
+  GtkWidget *list;
+  GtkWidget *choice;
+
+  /* A bucket of this Region, and one of another, which the list must
+   * leave out. */
+  post ("/amigo-test/s3-object?bucket=amigo-ui-here&key=x&region=" REGION,
+        "application/octet-stream", g_bytes_new_static ("x", 1));
+  post ("/amigo-test/s3-object?bucket=amigo-ui-elsewhere-eu&key=x&region=eu-west-1",
+        "application/octet-stream", g_bytes_new_static ("x", 1));
+
+  dialog = g_object_ref_sink (amigo_import_image_dialog_new (NULL, context));
+  gtk_window_present (dialog);
+  amigo_test_ui_settle ();
+  row = amigo_test_ui_find (dialog, "bucket_row");
+  create = amigo_test_ui_find (row, "create_button");
+  problem = amigo_test_ui_find (dialog, "problem_label");
+
+  /* Upper case and an underscore: refused as typed, said why. */
+  amigo_test_ui_set_text (row, "My_Disks");
+  amigo_test_ui_settle ();
+  g_assert_false (amigo_bucket_row_get_valid (AMIGO_BUCKET_ROW (row)));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_false (gtk_widget_get_visible (create));
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), "lowercase letters"));
+  amigo_test_ui_set_text (row, "amigo..disks");
+  amigo_test_ui_settle ();
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), "two dots"));
+
+  /* A new name: created in the Region from the row. */
+  amigo_test_ui_set_text (row, new_bucket);
+  amigo_test_ui_settle ();
+  g_assert_true (amigo_bucket_row_get_valid (AMIGO_BUCKET_ROW (row)));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_false (gtk_widget_get_visible (problem));
+  g_assert_true (gtk_widget_get_visible (create));
+  amigo_test_ui_maybe_screenshot (dialog, "import-dialog-bucket-create.png");
+  amigo_test_ui_click (create);
+  AMIGO_TEST_WAIT_FOR (!gtk_widget_get_visible (create), WAIT_SECONDS);
+  g_assert_null (amigo_bucket_row_get_problem (AMIGO_BUCKET_ROW (row)));
+  s3 = amigo_s3_new (amigo_test_ui_get_client (), REGION, g_getenv ("AMIGO_TEST_ENDPOINT"));
+  amigo_s3_head_bucket_async (s3, new_bucket, NULL, store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, WAIT_SECONDS);
+  region = amigo_s3_head_bucket_finish (s3, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (region, ==, REGION);
+
+  /* The list: this Region's buckets, the new one among them. */
+  amigo_test_ui_set_text (row, "");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (amigo_test_ui_find (row, "list_button")));
+  list = amigo_test_ui_find (row, "bucket_list");
+  AMIGO_TEST_WAIT_FOR (list_has_row (list, new_bucket), WAIT_SECONDS);
+  g_assert_true (list_has_row (list, "amigo-ui-here"));
+  g_assert_false (list_has_row (list, "amigo-ui-elsewhere-eu"));
+  amigo_test_ui_maybe_screenshot (dialog, "import-dialog-bucket-list.png");
+  choice = amigo_test_ui_find_by_name (list, new_bucket);
+  g_signal_emit_by_name (list, "row-activated", choice);
+  amigo_test_ui_settle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, new_bucket);
+  g_assert_false (gtk_widget_get_visible (create));
+  gtk_window_destroy (dialog);
 }
 
 static gboolean
@@ -515,7 +603,7 @@ test_accessible_names (void)
 {
   g_autoptr(AmigoActionContext) context = amigo_test_ui_new_context (REGION, NULL);
   g_autoptr(GtkWindow) dialog = g_object_ref_sink (amigo_import_image_dialog_new (NULL, context));
-  const char *ids[] = { "choose_button", "format_row", "bucket_row", "key_row", "role_row",
+  const char *ids[] = { "choose_button", "format_row", "bucket_row", "list_button", "key_row", "role_row",
                         "description_row", "architecture_row", "boot_mode_row", "license_row",
                         "encryption_switch" };
 
@@ -545,6 +633,7 @@ main (int    argc,
   g_test_add_func ("/ui/vmimport/import-cancelled-mid-upload", test_import_cancelled_mid_upload);
   g_test_add_func ("/ui/vmimport/export-store-restore", test_export_store_restore);
   g_test_add_func ("/ui/vmimport/not-a-disk", test_not_a_disk);
+  g_test_add_func ("/ui/vmimport/bucket-picker", test_bucket_picker);
   g_test_add_func ("/ui/vmimport/accessible", test_accessible_names);
 
   status = g_test_run ();
