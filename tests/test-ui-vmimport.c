@@ -17,6 +17,7 @@
 #include "amigo-actions.h"
 #include "amigo-application.h"
 #include "amigo-bucket-row.h"
+#include "amigo-export-image-dialog.h"
 #include "amigo-error.h"
 #include "amigo-s3.h"
 #include "amigo-import-image-dialog.h"
@@ -472,7 +473,8 @@ only_new_task (AmigoTaskManager *manager,
 
 /* Export, store and restore from their dialogs, each followed in the task
  * list to its end. The role was made for another bucket: the export
- * dialog offers to allow this one. */
+ * dialog offers to allow this one. The export is downloaded to a file
+ * here as well, by its task. */
 static void
 test_export_store_restore (void)
 {
@@ -491,6 +493,9 @@ test_export_store_restore (void)
   g_autoptr(GBytes) placeholder = g_bytes_new_static ("x", 1);
   g_autofree char *key = NULL;
   g_autofree char *outcome = NULL;
+  g_autofree char *download_path = g_build_filename (tmp_dir, "exported-copy.vmdk", NULL);
+  g_autoptr(GFile) download = g_file_new_for_path (download_path);
+  g_autofree char *downloaded = NULL;
   AmigoVmRoleRow *role_row;
   AmigoTask *task;
 
@@ -513,6 +518,11 @@ test_export_store_restore (void)
   g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (export, "start_button")));
   amigo_test_ui_click (amigo_test_ui_find (role_row, "fix_button"));
   AMIGO_TEST_WAIT_FOR (amigo_vm_role_row_get_ready (role_row), WAIT_SECONDS);
+  /* A copy on this computer too, once AWS is done. */
+  amigo_export_image_dialog_set_download_file (export, download);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (amigo_test_ui_find (export, "download_row"))), ==,
+                   download_path);
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (export, "download_clear_button")));
   amigo_test_ui_settle ();
   amigo_test_ui_maybe_screenshot (export, "export-dialog.png");
   amigo_test_ui_click (amigo_test_ui_find (export, "start_button"));
@@ -523,6 +533,9 @@ test_export_store_restore (void)
   g_assert_true (g_str_has_suffix (amigo_task_get_resource_ids (task)[1], ".vmdk"));
   AMIGO_TEST_WAIT_FOR (amigo_task_get_state (task) != AMIGO_TASK_STATE_RUNNING, WAIT_SECONDS);
   g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  downloaded = g_strdup_printf ("Downloaded to %s", download_path);
+  g_assert_cmpstr (amigo_task_get_message (task), ==, downloaded);
+  g_assert_true (g_file_test (download_path, G_FILE_TEST_IS_REGULAR));
   outcome = amigo_task_dup_outcome (task);
   g_assert_nonnull (strstr (outcome, amigo_task_get_resource_ids (task)[1]));
   {

@@ -223,34 +223,62 @@ format_time_left (gint64 seconds)
                           (int) (seconds / 3600));
 }
 
-static void
-on_upload_progress_cb (AmigoS3Upload *upload,
-                       Watch         *watch)
+/**
+ * _amigo_task_watch_show_transfer:
+ * @watch: an import that uploads its file, or an export that downloads it
+ * @upload: which of the two
+ * @done: bytes moved
+ * @size: of the whole file
+ * @speed: bytes a second, or 0 when not known yet
+ * @left: seconds left, or -1 when not known yet
+ *
+ * The transfer's bytes, speed and time left as the task's progress.
+ */
+void
+_amigo_task_watch_show_transfer (Watch    *watch,
+                                 gboolean  upload,
+                                 guint64   done,
+                                 guint64   size,
+                                 double    speed,
+                                 gint64    left)
 {
-  guint64 done = amigo_s3_upload_get_bytes_done (upload);
-  guint64 size = amigo_s3_upload_get_file_size (upload);
-  double speed = amigo_s3_upload_get_speed (upload);
-  gint64 left = amigo_s3_upload_get_seconds_left (upload);
   g_autofree char *done_text = g_format_size (done);
   g_autofree char *size_text = g_format_size (size);
   g_autofree char *message = NULL;
 
-  if (_amigo_task_watch_is_stopped (watch))
-    return;
   if (speed > 0 && left >= 0)
     {
       g_autofree char *speed_text = g_format_size ((guint64) speed);
       g_autofree char *left_text = format_time_left (left);
 
-      /* Translators: an upload's progress: "1.2 GB of 4.0 GB, 30.1 MB/s, 2 minutes left" */
-      message = g_strdup_printf (_("Uploading: %s of %s, %s/s, %s left"), done_text, size_text,
-                                 speed_text, left_text);
+      if (upload)
+        /* Translators: an upload's progress: "1.2 GB of 4.0 GB, 30.1 MB/s, 2 minutes left" */
+        message = g_strdup_printf (_("Uploading: %s of %s, %s/s, %s left"), done_text, size_text,
+                                   speed_text, left_text);
+      else
+        /* Translators: a download's progress: "1.2 GB of 4.0 GB, 30.1 MB/s, 2 minutes left" */
+        message = g_strdup_printf (_("Downloading: %s of %s, %s/s, %s left"), done_text, size_text,
+                                   speed_text, left_text);
     }
-  else
+  else if (upload)
     /* Translators: an upload's progress: "1.2 GB of 4.0 GB" */
     message = g_strdup_printf (_("Uploading: %s of %s"), done_text, size_text);
+  else
+    /* Translators: a download's progress: "1.2 GB of 4.0 GB" */
+    message = g_strdup_printf (_("Downloading: %s of %s"), done_text, size_text);
   _amigo_task_set_percent (watch->task, size > 0 ? (int) (done * 100 / size) : 0);
   _amigo_task_set_message (watch->task, message);
+}
+
+static void
+on_upload_progress_cb (AmigoS3Upload *upload,
+                       Watch         *watch)
+{
+  if (_amigo_task_watch_is_stopped (watch))
+    return;
+  _amigo_task_watch_show_transfer (watch, TRUE, amigo_s3_upload_get_bytes_done (upload),
+                                   amigo_s3_upload_get_file_size (upload), amigo_s3_upload_get_speed (upload),
+                                   amigo_s3_upload_get_seconds_left (upload));
 }
 
 static void
