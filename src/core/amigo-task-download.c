@@ -158,6 +158,8 @@ _amigo_task_watch_run_download (Watch *watch)
   g_clear_object (&watch->upload_cancellable);
   watch->upload_cancellable = g_cancellable_new ();
   watch->in_flight = TRUE;
+  /* The bar starts again, for the download. */
+  _amigo_task_set_percent (watch->task, 0);
   _amigo_task_set_message (watch->task, _("Exported; downloading the file…"));
   amigo_s3_download_run_async (watch->download, watch->upload_cancellable, download_cb,
                                _amigo_task_watch_ref (watch));
