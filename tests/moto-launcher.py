@@ -3001,6 +3001,82 @@ def s3_check_body(environ):
     return None
 
 
+def patch_s3_complete_completed_upload() -> None:
+    """A completed (or aborted, or unknown) upload id is NoSuchUpload.
+
+    moto 5.2 answers a CompleteMultipartUpload of an upload it has already
+    completed with 200 and the object again ("Operation is idempotent"), and
+    one of an upload it never knew with a 500 (a KeyError). The S3 API
+    reference, CompleteMultipartUpload, "Special errors": "Error Code:
+    NoSuchUpload — Description: The specified multipart upload does not
+    exist. The upload ID might be invalid, or the multipart upload might
+    have been aborted or completed. HTTP Status Code: 404 Not Found". A
+    client whose Complete answer was lost learns that way that it must look
+    at the object (HeadObject) to know which happened."""
+    from moto.s3.exceptions import NoSuchUpload
+    from moto.s3.responses import S3Response
+
+    def make(original):
+        def _key_response_post(self, request, body, bucket_name, query, key_name):
+            upload_ids = query.get("uploadId") if hasattr(query, "get") else None
+            if not upload_ids:
+                return original(self, request, body, bucket_name, query, key_name)
+            authorize = self._authenticate_and_authorize_s3_action
+
+            # Looked at once the request is authorised, as S3 does.
+            def authorize_then_check(*args, **kwargs):
+                result = authorize(*args, **kwargs)
+                if upload_ids[0] not in self.backend.get_bucket(bucket_name).multiparts:
+                    raise NoSuchUpload(upload_id=upload_ids[0])
+                return result
+
+            self._authenticate_and_authorize_s3_action = authorize_then_check
+            try:
+                return original(self, request, body, bucket_name, query, key_name)
+            finally:
+                del self._authenticate_and_authorize_s3_action
+
+        return _key_response_post
+
+    _wrap(S3Response, "_key_response_post", make)
+
+
+def patch_s3_list_buckets_region() -> None:
+    """ListBuckets names each bucket's region when asked with a parameter.
+
+    moto 5.2 filters by `bucket-region` but never says where a bucket is.
+    The S3 API reference, ListBuckets, Bucket.BucketRegion: "BucketRegion
+    indicates the Amazon Web Services region where the bucket is located.
+    If the request contains at least one valid parameter, it is included in
+    the response." Each <Bucket> of such an answer gets its <BucketRegion>
+    (moto's region of the bucket)."""
+    from moto.s3.responses import S3Response
+
+    def make(original):
+        def all_buckets(self):
+            answer = original(self)
+            asked = any(self._get_param(name) for name in
+                        ("prefix", "bucket-region", "max-buckets", "continuation-token"))
+            if not asked or not isinstance(answer, tuple) or len(answer) != 3:
+                return answer
+            status, headers, body = answer
+            text = body.decode() if isinstance(body, bytes) else body
+
+            def add_region(match):
+                bucket = self.backend.buckets.get(match.group(2))
+                if bucket is None:
+                    return match.group(0)
+                return "%s<BucketRegion>%s</BucketRegion>" % (match.group(0), bucket.region_name)
+
+            text = re.sub(r"<Bucket>(\s*)<Name>([^<]*)</Name>\s*<CreationDate>[^<]*</CreationDate>",
+                          add_region, text)
+            return status, headers, text.encode() if isinstance(body, bytes) else text
+
+        return all_buckets
+
+    _wrap(S3Response, "all_buckets", make)
+
+
 def s3_content_type_middleware(app):
     """S3's answers are XML documents (`application/xml`) or empty.
 
@@ -3015,6 +3091,8 @@ def s3_content_type_middleware(app):
     """
 
     patch_s3_signature_over_raw_query()
+    patch_s3_complete_completed_upload()
+    patch_s3_list_buckets_region()
 
     def wrapped(environ, start_response):
         if not _is_s3_request(environ):

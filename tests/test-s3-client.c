@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "amigo-error.h"
+#include "amigo-s3-buckets.h"
 #include "amigo-s3-upload.h"
 
 #define MiB (G_GUINT64_CONSTANT (1024) * 1024)
@@ -268,6 +269,46 @@ test_multipart_etag (void)
   g_assert_null (amigo_s3_multipart_etag (bad, 1));
 }
 
+/* S3's naming rules for general purpose buckets, each rule by a name that
+ * breaks only it. */
+static void
+test_bucket_names (void)
+{
+  static const char * const good[] = {
+    "abc", "amigo-disks", "my.vm.images", "0-digits-first-9",
+    "a23456789012345678901234567890123456789012345678901234567890123",
+    "xn-single-hyphen", "sthree", "bucket-s3alias-not-at-end",
+  };
+  static const char * const bad[] = {
+    "ab",                      /* too short */
+    "a234567890123456789012345678901234567890123456789012345678901234", /* 64 */
+    "Amigo-Disks",             /* upper case */
+    "amigo_disks",             /* underscore */
+    "amigo disks",             /* space */
+    "-amigo", "amigo-", ".amigo", "amigo.",
+    "amigo..disks",
+    "192.168.5.4",
+    "xn--amigo", "sthree-amigo", "amzn-s3-demo-amigo",
+    "amigo-s3alias", "amigo--ol-s3", "amigo.mrap", "amigo--x-s3", "amigo--table-s3",
+    "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    g_assert_null (amigo_s3_bucket_name_check (good[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      const char *reason = amigo_s3_bucket_name_check (bad[i]);
+
+      if (reason == NULL)
+        g_error ("“%s” passed as a bucket name", bad[i]);
+      g_assert_cmpstr (reason, !=, "");
+    }
+  /* Each rule says what is wrong. */
+  g_assert_nonnull (strstr (amigo_s3_bucket_name_check ("ab"), "3 to 63"));
+  g_assert_nonnull (strstr (amigo_s3_bucket_name_check ("amigo..disks"), "dots"));
+  g_assert_nonnull (strstr (amigo_s3_bucket_name_check ("10.0.0.1"), "IP"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +322,7 @@ main (int   argc,
   g_test_add_func ("/s3/complete/error-in-200-answer", test_complete_error_in_ok_answer);
   g_test_add_func ("/s3/upload/part-size", test_part_size);
   g_test_add_func ("/s3/upload/multipart-etag", test_multipart_etag);
+  g_test_add_func ("/s3/bucket-names", test_bucket_names);
 
   status = g_test_run ();
   g_clear_object (&last_result);

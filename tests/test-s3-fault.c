@@ -253,10 +253,10 @@ test_part_dropped_answer (void)
 }
 
 /* CompleteMultipartUpload takes effect, its answer is lost: the retry is
- * answered (moto, like S3 for a while, answers a repeated Complete again;
- * once S3 has forgotten the upload it says NoSuchUpload, and the engine
- * looks with HeadObject for the ETag the parts make) — one object, no
- * upload left, no second CreateMultipartUpload. */
+ * answered NoSuchUpload (the S3 API reference: "the multipart upload might
+ * have been aborted or completed"; moto patched so), and the engine looks
+ * with HeadObject for the ETag the parts make — one object, no upload
+ * left, no second CreateMultipartUpload. */
 static void
 test_complete_answer_lost (void)
 {
@@ -272,6 +272,7 @@ test_complete_answer_lost (void)
   g_assert_cmpint (proxy_count ("faults", "drop-response"), ==, 1);
   g_assert_cmpint (proxy_count ("forwarded", "CompleteMultipartUpload"), ==, 2);
   g_assert_cmpint (proxy_count ("seen", "CreateMultipartUpload"), ==, 1);
+  g_assert_cmpint (proxy_count ("forwarded", "HeadObject"), ==, 1);
   g_assert_true (g_str_has_suffix (amigo_s3_upload_get_etag (upload), "-3\""));
   g_assert_cmpuint (look (bucket, "complete.raw", &etag), ==, 0);
   g_assert_cmpstr (etag, ==, amigo_s3_upload_get_etag (upload));

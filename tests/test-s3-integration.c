@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "amigo-error.h"
+#include "amigo-s3-buckets.h"
 #include "amigo-s3-download.h"
 #include "amigo-s3-upload.h"
 
@@ -243,6 +244,77 @@ test_buckets (void)
     g_assert_nonnull (missing_error);
     g_assert_cmpuint (amigo_aws_error_get_details (missing_error)->http_status, ==, 404);
   }
+}
+
+static const AmigoS3Bucket *
+find_bucket (GPtrArray  *buckets,
+             const char *name)
+{
+  for (guint i = 0; i < buckets->len; i++)
+    {
+      const AmigoS3Bucket *bucket = g_ptr_array_index (buckets, i);
+
+      if (g_str_equal (bucket->name, name))
+        return bucket;
+    }
+  return NULL;
+}
+
+/* The picker's list: a region's buckets only (ListBuckets' bucket-region,
+ * asked of that region), each with its region, which the client learns;
+ * without a region, all of them with theirs. A bucket made in eu-west-1
+ * (with its LocationConstraint) is listed there and not in us-east-1. */
+static void
+test_list_buckets_by_region (void)
+{
+  g_autoptr(AmigoS3) eu = NULL;
+  g_autoptr(AmigoS3) us = NULL;
+  g_autoptr(AmigoS3) fresh = NULL;
+  g_autoptr(GPtrArray) in_eu = NULL;
+  g_autoptr(GPtrArray) in_us = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *eu_bucket = bucket_name ("list-eu");
+  g_autofree char *us_bucket = bucket_name ("list-us");
+  g_autofree char *learnt = NULL;
+  const AmigoS3Bucket *found;
+
+  if (!have_server ())
+    return;
+  eu = s3_new ("eu-west-1", NULL);
+  us = s3_new ("us-east-1", NULL);
+  create_bucket (eu, eu_bucket);
+  create_bucket (us, us_bucket);
+
+  amigo_s3_list_buckets_async (eu, "eu-west-1", NULL, result_cb, NULL);
+  in_eu = amigo_s3_list_buckets_finish (eu, await_result (), &error);
+  g_assert_no_error (error);
+  found = find_bucket (in_eu, eu_bucket);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (found->region, ==, "eu-west-1");
+  g_assert_cmpint (found->creation_date, >, 0);
+  g_assert_null (find_bucket (in_eu, us_bucket));
+  for (guint i = 0; i < in_eu->len; i++)
+    g_assert_cmpstr (((AmigoS3Bucket *) g_ptr_array_index (in_eu, i))->region, ==, "eu-west-1");
+  for (guint i = 1; i < in_eu->len; i++)
+    g_assert_cmpint (strcmp (((AmigoS3Bucket *) g_ptr_array_index (in_eu, i - 1))->name,
+                             ((AmigoS3Bucket *) g_ptr_array_index (in_eu, i))->name), <, 0);
+
+  amigo_s3_list_buckets_async (us, "us-east-1", NULL, result_cb, NULL);
+  in_us = amigo_s3_list_buckets_finish (us, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (find_bucket (in_us, us_bucket));
+  g_assert_null (find_bucket (in_us, eu_bucket));
+
+  /* A client that never touched the buckets learns where each one is. */
+  fresh = s3_new ("us-east-1", NULL);
+  amigo_s3_list_buckets_async (fresh, NULL, NULL, result_cb, NULL);
+  all = amigo_s3_list_buckets_finish (fresh, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (find_bucket (all, eu_bucket)->region, ==, "eu-west-1");
+  g_assert_cmpstr (find_bucket (all, us_bucket)->region, ==, "us-east-1");
+  learnt = amigo_s3_dup_bucket_region (fresh, eu_bucket);
+  g_assert_cmpstr (learnt, ==, "eu-west-1");
 }
 
 static void
@@ -555,6 +627,158 @@ test_download_resume (void)
   }
 }
 
+/* The state a task saved when every part was there but the upload was not
+ * yet completed (the app stopped between the last part and Complete, or
+ * Complete's answer was lost); with @cancellable, the run stops there. */
+typedef struct {
+  JsonNode *before_complete;
+  GCancellable *cancellable;
+  guint state_changes;
+} CompleteWatch;
+
+static void
+before_complete_cb (AmigoS3Upload *upload,
+                    gpointer       user_data)
+{
+  CompleteWatch *w = user_data;
+
+  w->state_changes++;
+  if (w->before_complete != NULL || amigo_s3_upload_get_upload_id (upload) == NULL
+      || amigo_s3_upload_get_bytes_done (upload) != amigo_s3_upload_get_file_size (upload))
+    return;
+  w->before_complete = amigo_s3_upload_dup_state (upload);
+  if (w->cancellable != NULL)
+    g_cancellable_cancel (w->cancellable);
+}
+
+static AmigoS3Upload *
+upload_to_complete (AmigoS3       *s3,
+                    const char    *bucket,
+                    const char    *key,
+                    CompleteWatch *w)
+{
+  g_autofree char *path = make_file (key, 17 * MiB);
+  g_autoptr(GError) error = NULL;
+  AmigoS3Upload *upload = amigo_s3_upload_new (s3, path, bucket, key, &error);
+
+  g_assert_no_error (error);
+  amigo_s3_upload_set_max_parallel (upload, 1);
+  g_signal_connect (upload, "state-changed", G_CALLBACK (before_complete_cb), w);
+  amigo_s3_upload_run_async (upload, w->cancellable, result_cb, NULL);
+  amigo_s3_upload_run_finish (upload, await_result (), &error);
+  if (w->cancellable != NULL)
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  else
+    g_assert_no_error (error);
+  g_assert_nonnull (w->before_complete);
+  return upload;
+}
+
+/* Complete took effect but the app never learnt it (its answer was lost,
+ * then the app was restarted): the upload resumed from the saved state
+ * finds S3 no longer knows the upload id (ListParts, then Complete:
+ * NoSuchUpload), looks at the object with HeadObject, recognises the ETag
+ * its parts make, and is done — nothing sent again, no second upload. */
+static void
+test_complete_lost_restarted (void)
+{
+  g_autoptr(AmigoS3) s3 = NULL;
+  g_autoptr(AmigoS3) s3_after_restart = NULL;
+  g_autoptr(AmigoS3Upload) upload = NULL;
+  g_autoptr(AmigoS3Upload) resumed = NULL;
+  g_autoptr(JsonNode) params = NULL;
+  g_autoptr(JsonNode) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bucket = bucket_name ("complete-lost");
+  g_autofree char *etag = NULL;
+  CompleteWatch w = { 0 };
+  CompleteWatch w2 = { 0 };
+  JsonObject *state;
+
+  if (!have_server ())
+    return;
+  s3 = s3_new ("us-east-1", NULL);
+  create_bucket (s3, bucket);
+  upload = upload_to_complete (s3, bucket, "lost.raw", &w);
+  g_assert_true (g_str_has_suffix (amigo_s3_upload_get_etag (upload), "-3\""));
+
+  /* S3 has forgotten the completed upload (the reference's NoSuchUpload:
+   * "the multipart upload might have been aborted or completed"). */
+  state = json_node_get_object (w.before_complete);
+  params = object_params (bucket, "lost.raw");
+  json_object_set_string_member (json_node_get_object (params), "UploadId",
+                                 json_object_get_string_member (state, "upload-id"));
+  out = call (s3, &amigo_s3_op_complete_multipart_upload, params, &error);
+  g_assert_null (out);
+  g_assert_true (amigo_aws_error_has_aws_code (error, "NoSuchUpload"));
+  g_assert_cmpuint (amigo_aws_error_get_details (error)->http_status, ==, 404);
+  g_clear_error (&error);
+
+  s3_after_restart = s3_new ("us-east-1", NULL);
+  resumed = amigo_s3_upload_new_from_state (s3_after_restart, w.before_complete, &error);
+  g_assert_no_error (error);
+  g_signal_connect (resumed, "state-changed", G_CALLBACK (before_complete_cb), &w2);
+  amigo_s3_upload_run_async (resumed, NULL, result_cb, NULL);
+  g_assert_true (amigo_s3_upload_run_finish (resumed, await_result (), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (amigo_s3_upload_get_etag (resumed), ==, amigo_s3_upload_get_etag (upload));
+  g_assert_null (amigo_s3_upload_get_upload_id (resumed));
+  /* Only "completed": no new upload, no part sent again. */
+  g_assert_cmpuint (w2.state_changes, ==, 1);
+  g_assert_null (w2.before_complete);
+  etag = head_etag (s3, bucket, "lost.raw", NULL);
+  g_assert_cmpstr (etag, ==, amigo_s3_upload_get_etag (upload));
+  g_assert_cmpuint (count_uploads (s3, bucket, "lost.raw"), ==, 0);
+  g_clear_pointer (&w.before_complete, json_node_unref);
+}
+
+/* Every part was sent, then the upload was aborted (or expired) before
+ * Complete: NoSuchUpload and no object is the upload gone — reported as
+ * such, and the next run starts a new upload and finishes. */
+static void
+test_gone_before_complete (void)
+{
+  g_autoptr(AmigoS3) s3 = NULL;
+  g_autoptr(AmigoS3Upload) upload = NULL;
+  g_autoptr(AmigoS3Upload) resumed = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bucket = bucket_name ("gone");
+  g_autofree char *etag = NULL;
+  CompleteWatch w = { .cancellable = cancellable };
+  gint64 length = 0;
+
+  if (!have_server ())
+    return;
+  s3 = s3_new ("us-east-1", NULL);
+  create_bucket (s3, bucket);
+  upload = upload_to_complete (s3, bucket, "gone.raw", &w);
+  amigo_s3_upload_abort_async (upload, NULL, result_cb, NULL);
+  g_assert_true (amigo_s3_upload_abort_finish (upload, await_result (), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_uploads (s3, bucket, "gone.raw"), ==, 0);
+
+  resumed = amigo_s3_upload_new_from_state (s3, w.before_complete, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amigo_s3_upload_get_bytes_done (resumed), ==, 17 * MiB);
+  amigo_s3_upload_run_async (resumed, NULL, result_cb, NULL);
+  g_assert_false (amigo_s3_upload_run_finish (resumed, await_result (), &error));
+  g_assert_error (error, AMIGO_S3_UPLOAD_ERROR, AMIGO_S3_UPLOAD_ERROR_UPLOAD_GONE);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_null (amigo_s3_upload_get_upload_id (resumed));
+  g_assert_cmpuint (amigo_s3_upload_get_bytes_done (resumed), ==, 0);
+
+  amigo_s3_upload_run_async (resumed, NULL, result_cb, NULL);
+  g_assert_true (amigo_s3_upload_run_finish (resumed, await_result (), &error));
+  g_assert_no_error (error);
+  etag = head_etag (s3, bucket, "gone.raw", &length);
+  g_assert_cmpint (length, ==, 17 * MiB);
+  g_assert_cmpstr (etag, ==, amigo_s3_upload_get_etag (resumed));
+  g_assert_cmpuint (count_uploads (s3, bucket, "gone.raw"), ==, 0);
+  g_clear_pointer (&w.before_complete, json_node_unref);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,12 +795,15 @@ main (int   argc,
 
   g_test_add_func ("/s3/signature-enforced", test_signature_enforced);
   g_test_add_func ("/s3/buckets", test_buckets);
+  g_test_add_func ("/s3/buckets/list-by-region", test_list_buckets_by_region);
   g_test_add_func ("/s3/put-object", test_put_object);
   g_test_add_func ("/s3/upload/multipart-and-download", test_multipart);
   g_test_add_func ("/s3/upload/resume-after-restart", test_resume);
   g_test_add_func ("/s3/upload/abort", test_abort);
   g_test_add_func ("/s3/upload/file-changed", test_file_changed);
   g_test_add_func ("/s3/download/resume", test_download_resume);
+  g_test_add_func ("/s3/upload/complete-lost-then-restarted", test_complete_lost_restarted);
+  g_test_add_func ("/s3/upload/gone-before-complete", test_gone_before_complete);
 
   status = g_test_run ();
 

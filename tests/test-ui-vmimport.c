@@ -16,6 +16,10 @@
 
 #include "amigo-actions.h"
 #include "amigo-application.h"
+#include "amigo-bucket-row.h"
+#include "amigo-export-image-dialog.h"
+#include "amigo-error.h"
+#include "amigo-s3.h"
 #include "amigo-import-image-dialog.h"
 #include "amigo-task-manager.h"
 #include "amigo-task-row.h"
@@ -124,6 +128,38 @@ n_saved_parts (AmigoTask *task)
   return json_array_get_length (json_object_get_array_member (upload, "parts"));
 }
 
+/* An import task that uploads @disk to amigo-ui-disks/@key in 5 MiB
+ * parts, one at a time, added to @manager; returned once its first part
+ * is sent and saved (the others still to go). */
+static AmigoTask *
+add_upload_task (AmigoTaskManager *manager,
+                 GFile            *disk,
+                 const char       *key,
+                 const char       *client_token)
+{
+  g_autofree char *location = g_strdup_printf ("s3://amigo-ui-disks/%s", key);
+  g_autofree char *title = g_strdup_printf ("Import “%s”", key);
+  g_autoptr(JsonNode) pending = NULL;
+  const char *ids[] = { location, NULL };
+  AmigoImportImageRequest request = {
+    .format = "RAW",
+    .s3_bucket = "amigo-ui-disks",
+    .s3_key = key,
+    .client_token = client_token,
+  };
+  AmigoTask *task;
+
+  amigo_task_manager_set_upload_for_testing (manager, 5 * 1024 * 1024, 1);
+  pending = amigo_task_upload_pending_new (g_file_peek_path (disk), &request);
+  task = amigo_task_new (AMIGO_TASK_KIND_IMPORT_IMAGE, amigo_account_get_id (amigo_test_ui_get_account ()),
+                         REGION, ids, title);
+  amigo_task_set_pending (task, pending);
+  amigo_task_manager_add (manager, task);
+  AMIGO_TEST_WAIT_FOR (n_saved_parts (task) >= 1, WAIT_SECONDS);
+  g_assert_cmpuint (n_saved_parts (task), <, 4);
+  return task;
+}
+
 /* The app (its task manager) stops after the first part of a 16 MiB
  * upload in 5 MiB parts; a new one loads the task from the state file,
  * resumes the same multipart upload, and the import goes on to the AMI.
@@ -138,29 +174,13 @@ test_import_resumed (void)
   g_autoptr(AmigoTaskManager) manager2 = NULL;
   g_autoptr(GFile) disk = new_disk_of_size ("amigo-ui-disks", "resumed.raw", 16 * 1024 * 1024);
   g_autoptr(AmigoTask) task = NULL;
-  g_autoptr(JsonNode) pending = NULL;
   g_autofree char *upload_id = NULL;
   g_autoptr(AmigoImage) image = NULL;
   AmigoTask *loaded;
-  const char *ids[] = { "s3://amigo-ui-disks/resumed.raw", NULL };
-  AmigoImportImageRequest request = {
-    .format = "RAW",
-    .s3_bucket = "amigo-ui-disks",
-    .s3_key = "resumed.raw",
-    .client_token = "amigo-ui-resumed-import",
-  };
 
   post ("/amigo-test/vm-import", "application/json", g_bytes_new_static ("{\"step_seconds\": 0.1}", 21));
-  amigo_task_manager_set_upload_for_testing (manager, 5 * 1024 * 1024, 1);
-  pending = amigo_task_upload_pending_new (g_file_peek_path (disk), &request);
-  task = amigo_task_new (AMIGO_TASK_KIND_IMPORT_IMAGE, amigo_account_get_id (amigo_test_ui_get_account ()),
-                         REGION, ids, "Import “resumed.raw”");
-  amigo_task_set_pending (task, pending);
-  amigo_task_manager_add (manager, task);
-
   /* The first part is sent and saved: the app stops. */
-  AMIGO_TEST_WAIT_FOR (n_saved_parts (task) >= 1, WAIT_SECONDS);
-  g_assert_cmpuint (n_saved_parts (task), <, 4);
+  task = add_upload_task (manager, disk, "resumed.raw", "amigo-ui-resumed-import");
   g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_RUNNING);
   upload_id = g_strdup (json_object_get_string_member (pending_upload (task), "upload-id"));
   g_assert_nonnull (upload_id);
@@ -180,6 +200,179 @@ test_import_resumed (void)
   g_assert_true (g_str_has_prefix (amigo_task_get_resource_ids (loaded)[0], "import-ami-"));
   image = amigo_test_ui_get_image (amigo_test_ui_get_ec2 (REGION), amigo_task_get_message (loaded));
   g_assert_nonnull (image);
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* An S3 call to moto, straight (not through the task manager). */
+static JsonNode *
+s3_call (const AmigoOperation *operation,
+         const char           *bucket,
+         const char           *key,
+         GError              **error)
+{
+  g_autoptr(AmigoS3) s3 = amigo_s3_new (amigo_test_ui_get_client (), REGION, g_getenv ("AMIGO_TEST_ENDPOINT"));
+  g_autoptr(JsonNode) params = json_node_init_object (json_node_alloc (), json_object_new ());
+  g_autoptr(GAsyncResult) result = NULL;
+
+  json_object_set_string_member (json_node_get_object (params), "Bucket", bucket);
+  json_object_set_string_member (json_node_get_object (params),
+                                 operation == &amigo_s3_op_list_multipart_uploads ? "Prefix" : "Key", key);
+  amigo_s3_call_async (s3, operation, params, NULL, NULL, NULL, NULL, store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, WAIT_SECONDS);
+  return amigo_s3_call_finish (s3, result, error);
+}
+
+static guint
+n_multipart_uploads (const char *bucket,
+                     const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) out = s3_call (&amigo_s3_op_list_multipart_uploads, bucket, key, &error);
+  JsonObject *o;
+
+  g_assert_no_error (error);
+  o = json_node_get_object (out);
+  return json_object_has_member (o, "Uploads") ? json_array_get_length (json_object_get_array_member (o, "Uploads")) : 0;
+}
+
+/* Cancel while the parts go up (16 MiB in 5 MiB parts, one at a time):
+ * the run stops, the multipart upload is aborted as the issue asks (S3
+ * keeps no parts to bill), no object is made, the disk image is as it
+ * was, and the task ends cancelled — nothing imported. */
+static void
+test_import_cancelled_mid_upload (void)
+{
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = new_task_manager (&accounts);
+  g_autoptr(GFile) disk = new_disk_of_size ("amigo-ui-disks", "cancelled.raw", 16 * 1024 * 1024);
+  g_autoptr(AmigoTask) task = NULL;
+  g_autoptr(JsonNode) head = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (g_file_peek_path (disk), &contents, &length, NULL));
+  before = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  g_clear_pointer (&contents, g_free);
+
+  /* A part is up, the others are on the way: Cancel. */
+  task = add_upload_task (manager, disk, "cancelled.raw", "amigo-ui-cancelled-import");
+  g_assert_cmpuint (n_multipart_uploads ("amigo-ui-disks", "cancelled.raw"), ==, 1);
+  g_assert_true (amigo_task_get_can_cancel (task));
+  amigo_task_manager_cancel_async (manager, task, NULL, store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, WAIT_SECONDS);
+  g_assert_true (amigo_task_manager_cancel_finish (manager, result, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_CANCELLED);
+  g_assert_cmpstr (amigo_task_get_message (task), ==, "The upload was stopped and deleted.");
+  g_assert_cmpuint (n_multipart_uploads ("amigo-ui-disks", "cancelled.raw"), ==, 0);
+  head = s3_call (&amigo_s3_op_head_object, "amigo-ui-disks", "cancelled.raw", &error);
+  g_assert_null (head);
+  g_assert_cmpuint (amigo_aws_error_get_details (error)->http_status, ==, 404);
+  g_assert_true (g_file_get_contents (g_file_peek_path (disk), &contents, &length, NULL));
+  after = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  g_assert_cmpstr (after, ==, before);
+  /* It stays cancelled: the task is no longer watched, no import starts. */
+  g_assert_false (amigo_task_manager_is_watching_for_testing (manager, task));
+  g_assert_false (amigo_task_manager_get_busy (manager));
+}
+
+static gboolean
+list_has_row (GtkWidget  *list,
+              const char *name)
+{
+  return amigo_test_ui_find_by_name (list, name) != NULL;
+}
+
+/* The bucket row of the import dialog: a name S3's rules refuse is shown
+ * as such (and the row marked), a new valid name can be created in the
+ * Region from the row, and the list button shows the account's buckets in
+ * the Region (not another Region's); picking one fills the row. */
+static void
+test_bucket_picker (void)
+{
+  g_autoptr(AmigoActionContext) context = amigo_test_ui_new_context (REGION, NULL);
+  g_autoptr(GtkWindow) dialog = NULL;
+  g_autofree char *new_bucket = g_strdup_printf ("amigo-ui-new-%08x", g_random_int ());
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *region = NULL;
+  g_autoptr(AmigoS3) s3 = NULL;
+  GtkWidget *row;
+  GtkWidget *create;
+  GtkWidget *problem;
+  GtkWidget *list;
+  GtkWidget *choice;
+
+  /* A bucket of this Region, and one of another, which the list must
+   * leave out. */
+  post ("/amigo-test/s3-object?bucket=amigo-ui-here&key=x&region=" REGION,
+        "application/octet-stream", g_bytes_new_static ("x", 1));
+  post ("/amigo-test/s3-object?bucket=amigo-ui-elsewhere-eu&key=x&region=eu-west-1",
+        "application/octet-stream", g_bytes_new_static ("x", 1));
+
+  dialog = g_object_ref_sink (amigo_import_image_dialog_new (NULL, context));
+  gtk_window_present (dialog);
+  amigo_test_ui_settle ();
+  row = amigo_test_ui_find (dialog, "bucket_row");
+  create = amigo_test_ui_find (row, "create_button");
+  problem = amigo_test_ui_find (dialog, "problem_label");
+
+  /* Upper case and an underscore: refused as typed, said why. */
+  amigo_test_ui_set_text (row, "My_Disks");
+  amigo_test_ui_settle ();
+  g_assert_false (amigo_bucket_row_get_valid (AMIGO_BUCKET_ROW (row)));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_false (gtk_widget_get_visible (create));
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), "lowercase letters"));
+  amigo_test_ui_set_text (row, "amigo..disks");
+  amigo_test_ui_settle ();
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), "two dots"));
+
+  /* A new name: created in the Region from the row. */
+  amigo_test_ui_set_text (row, new_bucket);
+  amigo_test_ui_settle ();
+  g_assert_true (amigo_bucket_row_get_valid (AMIGO_BUCKET_ROW (row)));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_false (gtk_widget_get_visible (problem));
+  g_assert_true (gtk_widget_get_visible (create));
+  amigo_test_ui_maybe_screenshot (dialog, "import-dialog-bucket-create.png");
+  amigo_test_ui_click (create);
+  AMIGO_TEST_WAIT_FOR (!gtk_widget_get_visible (create), WAIT_SECONDS);
+  g_assert_null (amigo_bucket_row_get_problem (AMIGO_BUCKET_ROW (row)));
+  s3 = amigo_s3_new (amigo_test_ui_get_client (), REGION, g_getenv ("AMIGO_TEST_ENDPOINT"));
+  amigo_s3_head_bucket_async (s3, new_bucket, NULL, store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, WAIT_SECONDS);
+  region = amigo_s3_head_bucket_finish (s3, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (region, ==, REGION);
+
+  /* The list: this Region's buckets, the new one among them. */
+  amigo_test_ui_set_text (row, "");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (amigo_test_ui_find (row, "list_button")));
+  list = amigo_test_ui_find (row, "bucket_list");
+  AMIGO_TEST_WAIT_FOR (list_has_row (list, new_bucket), WAIT_SECONDS);
+  g_assert_true (list_has_row (list, "amigo-ui-here"));
+  g_assert_false (list_has_row (list, "amigo-ui-elsewhere-eu"));
+  amigo_test_ui_maybe_screenshot (dialog, "import-dialog-bucket-list.png");
+  choice = amigo_test_ui_find_by_name (list, new_bucket);
+  g_signal_emit_by_name (list, "row-activated", choice);
+  amigo_test_ui_settle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, new_bucket);
+  g_assert_false (gtk_widget_get_visible (create));
+  gtk_window_destroy (dialog);
 }
 
 static gboolean
@@ -280,7 +473,8 @@ only_new_task (AmigoTaskManager *manager,
 
 /* Export, store and restore from their dialogs, each followed in the task
  * list to its end. The role was made for another bucket: the export
- * dialog offers to allow this one. */
+ * dialog offers to allow this one. The export is downloaded to a file
+ * here as well, by its task. */
 static void
 test_export_store_restore (void)
 {
@@ -299,6 +493,9 @@ test_export_store_restore (void)
   g_autoptr(GBytes) placeholder = g_bytes_new_static ("x", 1);
   g_autofree char *key = NULL;
   g_autofree char *outcome = NULL;
+  g_autofree char *download_path = g_build_filename (tmp_dir, "exported-copy.vmdk", NULL);
+  g_autoptr(GFile) download = g_file_new_for_path (download_path);
+  g_autofree char *downloaded = NULL;
   AmigoVmRoleRow *role_row;
   AmigoTask *task;
 
@@ -321,6 +518,11 @@ test_export_store_restore (void)
   g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (export, "start_button")));
   amigo_test_ui_click (amigo_test_ui_find (role_row, "fix_button"));
   AMIGO_TEST_WAIT_FOR (amigo_vm_role_row_get_ready (role_row), WAIT_SECONDS);
+  /* A copy on this computer too, once AWS is done. */
+  amigo_export_image_dialog_set_download_file (export, download);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (amigo_test_ui_find (export, "download_row"))), ==,
+                   download_path);
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (export, "download_clear_button")));
   amigo_test_ui_settle ();
   amigo_test_ui_maybe_screenshot (export, "export-dialog.png");
   amigo_test_ui_click (amigo_test_ui_find (export, "start_button"));
@@ -331,6 +533,9 @@ test_export_store_restore (void)
   g_assert_true (g_str_has_suffix (amigo_task_get_resource_ids (task)[1], ".vmdk"));
   AMIGO_TEST_WAIT_FOR (amigo_task_get_state (task) != AMIGO_TASK_STATE_RUNNING, WAIT_SECONDS);
   g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  downloaded = g_strdup_printf ("Downloaded to %s", download_path);
+  g_assert_cmpstr (amigo_task_get_message (task), ==, downloaded);
+  g_assert_true (g_file_test (download_path, G_FILE_TEST_IS_REGULAR));
   outcome = amigo_task_dup_outcome (task);
   g_assert_nonnull (strstr (outcome, amigo_task_get_resource_ids (task)[1]));
   {
@@ -411,7 +616,7 @@ test_accessible_names (void)
 {
   g_autoptr(AmigoActionContext) context = amigo_test_ui_new_context (REGION, NULL);
   g_autoptr(GtkWindow) dialog = g_object_ref_sink (amigo_import_image_dialog_new (NULL, context));
-  const char *ids[] = { "choose_button", "format_row", "bucket_row", "key_row", "role_row",
+  const char *ids[] = { "choose_button", "format_row", "bucket_row", "list_button", "key_row", "role_row",
                         "description_row", "architecture_row", "boot_mode_row", "license_row",
                         "encryption_switch" };
 
@@ -438,8 +643,10 @@ main (int    argc,
 
   g_test_add_func ("/ui/vmimport/import-dialog", test_import_dialog);
   g_test_add_func ("/ui/vmimport/import-resumed", test_import_resumed);
+  g_test_add_func ("/ui/vmimport/import-cancelled-mid-upload", test_import_cancelled_mid_upload);
   g_test_add_func ("/ui/vmimport/export-store-restore", test_export_store_restore);
   g_test_add_func ("/ui/vmimport/not-a-disk", test_not_a_disk);
+  g_test_add_func ("/ui/vmimport/bucket-picker", test_bucket_picker);
   g_test_add_func ("/ui/vmimport/accessible", test_accessible_names);
 
   status = g_test_run ();

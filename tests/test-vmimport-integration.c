@@ -20,6 +20,8 @@
 #include "amigo-ec2.h"
 #include "amigo-error.h"
 #include "amigo-iam.h"
+#include "amigo-s3-download.h"
+#include "amigo-task-download.h"
 #include "amigo-task-manager.h"
 
 #define REGION "eu-west-1"
@@ -824,6 +826,173 @@ test_task_export_and_store (void)
   g_assert_nonnull (strstr (outcome, location));
 }
 
+/* An export of the imported image to BUCKET in @format: its task id and
+ * where its file goes (s3://…); the object's key returned. */
+static char *
+start_export (const char  *format,
+              char       **task_id,
+              char       **location)
+{
+  g_autoptr(AmigoExportImageTask) started = NULL;
+  g_autoptr(GError) error = NULL;
+  AmigoExportImageRequest request = { .disk_image_format = format, .s3_bucket = BUCKET };
+  char *key;
+
+  if (env.imported_image_id == NULL)
+    test_import_end_to_end ();
+  request.image_id = env.imported_image_id;
+  amigo_ec2_export_image_async (env.ec2, &request, NULL, result_cb, NULL);
+  started = amigo_ec2_export_image_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  key = amigo_export_image_task_dup_object_key (started, format);
+  *location = g_strdup_printf ("s3://%s/%s", BUCKET, key);
+  *task_id = g_strdup (amigo_export_image_task_get_export_image_task_id (started));
+  return key;
+}
+
+/* An export whose file the task downloads at the end, after a restart
+ * that left part of it: the export found completed, the object fetched
+ * with ranged gets from where PATH.part stops (the saved ETag is the
+ * object's, so the part is kept: bytes the part held stay as they were),
+ * PATH.part renamed to PATH, the task ending with where the file is. */
+static void
+test_task_export_download (void)
+{
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = NULL;
+  g_autoptr(AmigoTask) export = NULL;
+  g_autoptr(AmigoS3) s3 = NULL;
+  g_autoptr(AmigoS3Download) reference = NULL;
+  g_autoptr(JsonNode) pending = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *ref_path = g_build_filename (env.tmp_dir, "export-reference.raw", NULL);
+  g_autofree char *path = g_build_filename (env.tmp_dir, "export-copy.raw", NULL);
+  g_autofree char *part_path = g_strconcat (path, ".part", NULL);
+  g_autofree char *ref = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *garbage = NULL;
+  g_autofree char *expected_message = NULL;
+  g_autofree char *task_id = NULL;
+  gsize ref_len, got_len, kept;
+  const char *ids[3] = { NULL, NULL, NULL };
+  guint polls;
+
+  if (!have_server ())
+    return;
+  key = start_export ("RAW", &task_id, &location);
+  ids[0] = task_id;
+  ids[1] = location;
+
+  /* The object as AWS wrote it, once the export is done. */
+  for (polls = 0; polls < 600; polls++)
+    {
+      const char *one[2] = { ids[0], NULL };
+      g_autoptr(GPtrArray) tasks = NULL;
+
+      amigo_ec2_describe_export_image_tasks_async (env.ec2, one, NULL, result_cb, NULL);
+      tasks = amigo_ec2_describe_export_image_tasks_finish (env.ec2, await_result (), &error);
+      g_assert_no_error (error);
+      if (g_strcmp0 (amigo_export_image_task_get_status (g_ptr_array_index (tasks, 0)), "completed") == 0)
+        break;
+      wait_ms (50);
+    }
+  s3 = amigo_s3_new (env.client, REGION, env.endpoint);
+  reference = amigo_s3_download_new (s3, BUCKET, key, ref_path);
+  amigo_s3_download_run_async (reference, NULL, result_cb, NULL);
+  g_assert_true (amigo_s3_download_run_finish (reference, await_result (), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (ref_path, &ref, &ref_len, NULL));
+  g_assert_cmpuint (ref_len, >=, 1024);
+
+  /* The app stopped with a third of the file downloaded, the ETag saved. */
+  kept = ref_len / 3;
+  garbage = g_malloc (kept);
+  memset (garbage, 'k', kept);
+  g_assert_true (g_file_set_contents (part_path, garbage, (gssize) kept, NULL));
+  pending = amigo_task_download_pending_new (path);
+  g_assert_cmpstr (amigo_task_download_get_path (pending), ==, path);
+  json_object_set_string_member (json_object_get_object_member (json_node_get_object (pending), "download"),
+                                 "etag", amigo_s3_download_get_etag (reference));
+
+  manager = new_manager (&accounts);
+  export = amigo_task_new (AMIGO_TASK_KIND_EXPORT_IMAGE, ACCOUNT_ID, REGION, ids, "Export and download");
+  amigo_task_set_pending (export, pending);
+  amigo_task_manager_add (manager, export);
+  wait_task_ended (export);
+  g_assert_cmpint (amigo_task_get_state (export), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  expected_message = g_strdup_printf ("Downloaded to %s", path);
+  g_assert_cmpstr (amigo_task_get_message (export), ==, expected_message);
+  g_assert_null (amigo_task_get_pending (export));
+  g_assert_false (g_file_test (part_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (path, &got, &got_len, NULL));
+  g_assert_cmpuint (got_len, ==, ref_len);
+  g_assert_true (memcmp (got, garbage, kept) == 0);
+  g_assert_true (memcmp (got + kept, ref + kept, ref_len - kept) == 0);
+}
+
+/* The same without a part file or a saved ETag: the whole object. */
+static void
+test_task_export_download_whole (void)
+{
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = NULL;
+  g_autoptr(AmigoTask) export = NULL;
+  g_autoptr(AmigoS3) s3 = NULL;
+  g_autoptr(JsonNode) pending = NULL;
+  g_autoptr(JsonNode) head = NULL;
+  g_autoptr(JsonNode) params = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *path = g_build_filename (env.tmp_dir, "export-whole.vmdk", NULL);
+  g_autofree char *got = NULL;
+  g_autofree char *task_id = NULL;
+  gsize got_len;
+  const char *ids[3] = { NULL, NULL, NULL };
+  int last_percent = -1;
+  gboolean saw_downloading = FALSE;
+
+  if (!have_server ())
+    return;
+  key = start_export ("VMDK", &task_id, &location);
+  ids[0] = task_id;
+  ids[1] = location;
+
+  manager = new_manager (&accounts);
+  pending = amigo_task_download_pending_new (path);
+  export = amigo_task_new (AMIGO_TASK_KIND_EXPORT_IMAGE, ACCOUNT_ID, REGION, ids, "Export and download");
+  amigo_task_set_pending (export, pending);
+  amigo_task_manager_add (manager, export);
+  while (amigo_task_get_state (export) == AMIGO_TASK_STATE_RUNNING)
+    {
+      const char *message = amigo_task_get_message (export);
+      gboolean downloading = message != NULL && (g_str_has_prefix (message, "Exported; downloading")
+                                                 || g_str_has_prefix (message, "Downloading"));
+
+      /* Two phases, each moving forward: AWS's export, then the download. */
+      if (downloading && !saw_downloading)
+        last_percent = -1;
+      saw_downloading = saw_downloading || downloading;
+      g_assert_cmpint (amigo_task_get_percent (export), >=, last_percent);
+      last_percent = amigo_task_get_percent (export);
+      wait_ms (5);
+    }
+  g_assert_cmpint (amigo_task_get_state (export), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  g_assert_true (saw_downloading);
+  g_assert_true (g_file_get_contents (path, &got, &got_len, NULL));
+
+  s3 = amigo_s3_new (env.client, REGION, env.endpoint);
+  params = json_node_init_object (json_node_alloc (), json_object_new ());
+  json_object_set_string_member (json_node_get_object (params), "Bucket", BUCKET);
+  json_object_set_string_member (json_node_get_object (params), "Key", key);
+  amigo_s3_call_async (s3, &amigo_s3_op_head_object, params, NULL, NULL, NULL, NULL, result_cb, NULL);
+  head = amigo_s3_call_finish (s3, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (head), "ContentLength"), ==, (gint64) got_len);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -862,6 +1031,8 @@ main (int    argc,
   g_test_add_func ("/vmimport/task/import-fails", test_task_import_fails);
   g_test_add_func ("/vmimport/task/import-cancel", test_task_import_cancel);
   g_test_add_func ("/vmimport/task/export-and-store", test_task_export_and_store);
+  g_test_add_func ("/vmimport/task/export-download-resumed", test_task_export_download);
+  g_test_add_func ("/vmimport/task/export-download", test_task_export_download_whole);
 
   status = g_test_run ();
 

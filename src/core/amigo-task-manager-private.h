@@ -8,6 +8,7 @@
 
 #include "amigo-autoscaling.h"
 #include "amigo-ec2.h"
+#include "amigo-s3-download.h"
 #include "amigo-s3-upload.h"
 #include "amigo-task-manager.h"
 
@@ -50,7 +51,8 @@ struct _Watch
   AmigoAutoscaling *autoscaling;  /* instance refreshes only */
   AmigoS3 *s3;                  /* an import's upload (amigo-task-upload.c) */
   AmigoS3Upload *upload;
-  GCancellable *upload_cancellable;
+  GCancellable *upload_cancellable;  /* the upload's or the download's */
+  AmigoS3Download *download;    /* an export's file (amigo-task-download.c) */
   guint timeout_id;
   guint interval_ms;            /* the next wait */
   char *progress;               /* what AWS said last time, to see a change */
@@ -121,6 +123,18 @@ void     _amigo_task_watch_cancel_upload         (Watch               *watch,
 void     _amigo_task_manager_save                (AmigoTaskManager    *self);
 /* The watch polls again after its wait. */
 void     _amigo_task_watch_schedule              (Watch               *watch);
+
+/* amigo-task-download.c: an export that downloads its file. Called when
+ * the export is completed; TRUE when the download now ends the task. */
+gboolean _amigo_task_watch_run_download          (Watch               *watch);
+/* amigo-task-upload.c: an upload's (@upload) or a download's bytes,
+ * speed (0: not known) and time left (-1: not known) in the task. */
+void     _amigo_task_watch_show_transfer         (Watch               *watch,
+                                                  gboolean             upload,
+                                                  guint64              done,
+                                                  guint64              size,
+                                                  double               speed,
+                                                  gint64               left);
 
 /* The image of @watch's task in a DescribeImages answer, or %NULL. */
 AmigoImage *_amigo_task_watch_find_image (Watch     *watch,

@@ -223,34 +223,62 @@ format_time_left (gint64 seconds)
                           (int) (seconds / 3600));
 }
 
-static void
-on_upload_progress_cb (AmigoS3Upload *upload,
-                       Watch         *watch)
+/**
+ * _amigo_task_watch_show_transfer:
+ * @watch: an import that uploads its file, or an export that downloads it
+ * @upload: which of the two
+ * @done: bytes moved
+ * @size: of the whole file
+ * @speed: bytes a second, or 0 when not known yet
+ * @left: seconds left, or -1 when not known yet
+ *
+ * The transfer's bytes, speed and time left as the task's progress.
+ */
+void
+_amigo_task_watch_show_transfer (Watch    *watch,
+                                 gboolean  upload,
+                                 guint64   done,
+                                 guint64   size,
+                                 double    speed,
+                                 gint64    left)
 {
-  guint64 done = amigo_s3_upload_get_bytes_done (upload);
-  guint64 size = amigo_s3_upload_get_file_size (upload);
-  double speed = amigo_s3_upload_get_speed (upload);
-  gint64 left = amigo_s3_upload_get_seconds_left (upload);
   g_autofree char *done_text = g_format_size (done);
   g_autofree char *size_text = g_format_size (size);
   g_autofree char *message = NULL;
 
-  if (_amigo_task_watch_is_stopped (watch))
-    return;
   if (speed > 0 && left >= 0)
     {
       g_autofree char *speed_text = g_format_size ((guint64) speed);
       g_autofree char *left_text = format_time_left (left);
 
-      /* Translators: an upload's progress: "1.2 GB of 4.0 GB, 30.1 MB/s, 2 minutes left" */
-      message = g_strdup_printf (_("Uploading: %s of %s, %s/s, %s left"), done_text, size_text,
-                                 speed_text, left_text);
+      if (upload)
+        /* Translators: an upload's progress: "1.2 GB of 4.0 GB, 30.1 MB/s, 2 minutes left" */
+        message = g_strdup_printf (_("Uploading: %s of %s, %s/s, %s left"), done_text, size_text,
+                                   speed_text, left_text);
+      else
+        /* Translators: a download's progress: "1.2 GB of 4.0 GB, 30.1 MB/s, 2 minutes left" */
+        message = g_strdup_printf (_("Downloading: %s of %s, %s/s, %s left"), done_text, size_text,
+                                   speed_text, left_text);
     }
-  else
+  else if (upload)
     /* Translators: an upload's progress: "1.2 GB of 4.0 GB" */
     message = g_strdup_printf (_("Uploading: %s of %s"), done_text, size_text);
+  else
+    /* Translators: a download's progress: "1.2 GB of 4.0 GB" */
+    message = g_strdup_printf (_("Downloading: %s of %s"), done_text, size_text);
   _amigo_task_set_percent (watch->task, size > 0 ? (int) (done * 100 / size) : 0);
   _amigo_task_set_message (watch->task, message);
+}
+
+static void
+on_upload_progress_cb (AmigoS3Upload *upload,
+                       Watch         *watch)
+{
+  if (_amigo_task_watch_is_stopped (watch))
+    return;
+  _amigo_task_watch_show_transfer (watch, TRUE, amigo_s3_upload_get_bytes_done (upload),
+                                   amigo_s3_upload_get_file_size (upload), amigo_s3_upload_get_speed (upload),
+                                   amigo_s3_upload_get_seconds_left (upload));
 }
 
 static void
@@ -265,6 +293,13 @@ on_upload_state_changed_cb (AmigoS3Upload *upload,
   _amigo_task_manager_save (watch->manager);
 }
 
+/* The Cancel waiting for a running upload to stop (a GTask on the upload). */
+#define CANCEL_TASK_KEY "amigo-cancel-task"
+
+static void abort_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data);
+
 static void
 upload_cb (GObject      *source,
            GAsyncResult *result,
@@ -273,8 +308,21 @@ upload_cb (GObject      *source,
   g_autoptr(Watch) watch = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  gboolean done;
+  GTask *cancel_task;
 
-  if (amigo_s3_upload_run_finish (AMIGO_S3_UPLOAD (source), result, &error))
+  done = amigo_s3_upload_run_finish (AMIGO_S3_UPLOAD (source), result, &error);
+  /* The run is over: a Cancel from now on aborts at once. */
+  g_clear_object (&watch->upload_cancellable);
+  cancel_task = g_object_steal_data (source, CANCEL_TASK_KEY);
+  if (cancel_task != NULL)
+    {
+      /* Cancelled while parts were on the way: now it can be aborted. */
+      amigo_s3_upload_abort_async (AMIGO_S3_UPLOAD (source), g_task_get_cancellable (cancel_task),
+                                   abort_cb, cancel_task);
+      return;
+    }
+  if (done)
     {
       if (_amigo_task_watch_is_stopped (watch))
         return;
@@ -374,8 +422,14 @@ void
 _amigo_task_watch_cancel_upload (Watch *watch,
                                  GTask *gtask)
 {
-  if (watch->upload_cancellable != NULL)
-    g_cancellable_cancel (watch->upload_cancellable);
+  if (watch->upload != NULL && watch->upload_cancellable != NULL)
+    {
+      /* An upload is aborted once its run has stopped (parts may still
+       * be on the way): stop it, and abort in upload_cb. */
+      g_object_set_data_full (G_OBJECT (watch->upload), CANCEL_TASK_KEY, gtask, g_object_unref);
+      g_cancellable_cancel (watch->upload_cancellable);
+      return;
+    }
   if (watch->upload == NULL)
     {
       _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_CANCELLED, _("The upload was stopped and deleted."));

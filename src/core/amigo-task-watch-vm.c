@@ -136,6 +136,8 @@ export_tasks_cb (GObject      *source,
   status = amigo_export_image_task_get_status (export);
   if (g_strcmp0 (status, "completed") == 0)
     {
+      if (_amigo_task_watch_run_download (watch))
+        return;
       _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_SUCCEEDED, NULL);
       return;
     }

@@ -44,6 +44,9 @@ watch_clear (gpointer data)
   if (watch->upload != NULL)
     g_signal_handlers_disconnect_by_data (watch->upload, watch);
   g_clear_object (&watch->upload);
+  if (watch->download != NULL)
+    g_signal_handlers_disconnect_by_data (watch->download, watch);
+  g_clear_object (&watch->download);
   g_clear_object (&watch->s3);
   g_free (watch->progress);
 }

@@ -13,6 +13,9 @@
 
 #include "actions/amigo-action-dialog.h"
 #include "actions/amigo-actions.h"
+#include "amigo-bucket-row.h"
+#include "amigo-export-image-dialog.h"
+#include "amigo-task-download.h"
 #include "amigo-vm-role-row.h"
 
 struct _AmigoExportImageDialog
@@ -23,14 +26,18 @@ struct _AmigoExportImageDialog
   AdwWindowTitle *window_title;
   GtkButton *start_button;
   GtkSpinner *spinner;
-  AdwEntryRow *bucket_row;
+  AmigoBucketRow *bucket_row;
   AdwEntryRow *prefix_row;
   AdwComboRow *format_row;
   AmigoVmRoleRow *role_row;
   GtkLabel *problem_label;
+  AdwActionRow *download_row;
+  GtkButton *download_clear_button;
 
   /* owned */
   char *client_token;
+  GFile *download_file;
+  GtkNativeDialog *chooser;
 };
 
 G_DECLARE_FINAL_TYPE (AmigoExportImageDialog, amigo_export_image_dialog, AMIGO, EXPORT_IMAGE_DIALOG, AmigoActionDialog)
@@ -41,7 +48,7 @@ static const char * const formats[] = { "VMDK", "VHD", "RAW" };
 static char *
 bucket_of (AmigoExportImageDialog *self)
 {
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->bucket_row))));
+  return amigo_bucket_row_dup_bucket (self->bucket_row);
 }
 
 static void
@@ -52,7 +59,28 @@ update_state (AmigoExportImageDialog *self)
 
   amigo_vm_role_row_set_bucket (self->role_row, *bucket != '\0' ? bucket : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.start",
-                                 !busy && *bucket != '\0' && amigo_vm_role_row_get_ready (self->role_row));
+                                 !busy && amigo_bucket_row_get_valid (self->bucket_row)
+                                 && amigo_vm_role_row_get_ready (self->role_row));
+}
+
+/* An export task that downloads the file at the end (amigo-task-download.c). */
+static void
+add_download_task (AmigoExportImageDialog *self,
+                   const char * const     *ids,
+                   const char             *title)
+{
+  AmigoActionContext *context = amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self));
+  AmigoTaskManager *manager = amigo_action_context_get_tasks (context);
+  g_autoptr(JsonNode) pending = amigo_task_download_pending_new (g_file_peek_path (self->download_file));
+  g_autoptr(AmigoTask) task = NULL;
+
+  if (manager == NULL)
+    return;
+  task = amigo_task_new (AMIGO_TASK_KIND_EXPORT_IMAGE,
+                         amigo_account_get_id (amigo_action_context_get_account (context)),
+                         amigo_action_context_get_region (context), ids, title);
+  amigo_task_set_pending (task, pending);
+  amigo_task_manager_add (manager, task);
 }
 
 static void
@@ -89,8 +117,11 @@ export_cb (GObject      *source,
   ids[1] = location;
   /* Translators: %s is the image's name (or id) */
   title = g_strdup_printf (_("Export “%s”"), image_title);
-  amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_EXPORT_IMAGE,
-                                 NULL, ids, title);
+  if (self->download_file == NULL)
+    amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_EXPORT_IMAGE,
+                                   NULL, ids, title);
+  else
+    add_download_task (self, ids, title);
   /* Translators: %s is where the file will be, e.g. s3://bucket/export-ami-0123.vmdk */
   toast = g_strdup_printf (_("Exporting to %s"), location);
   amigo_action_dialog_done (base, toast);
@@ -134,14 +165,81 @@ on_field_changed_cb (AmigoExportImageDialog *self)
 }
 
 static void
+on_bucket_problem_cb (AmigoExportImageDialog *self)
+{
+  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), amigo_bucket_row_get_problem (self->bucket_row));
+  update_state (self);
+}
+
+static void
 busy_changed (AmigoActionDialog *dialog)
 {
   update_state (AMIGO_EXPORT_IMAGE_DIALOG (dialog));
 }
 
+/* ---- the copy on this computer ------------------------------------------ */
+
+void
+amigo_export_image_dialog_set_download_file (GtkWindow *dialog,
+                                             GFile     *file)
+{
+  AmigoExportImageDialog *self = AMIGO_EXPORT_IMAGE_DIALOG (dialog);
+
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  g_set_object (&self->download_file, file);
+  if (file != NULL)
+    adw_action_row_set_subtitle (self->download_row, g_file_peek_path (file));
+  else
+    adw_action_row_set_subtitle (self->download_row, _("None: the disk stays in the bucket"));
+  gtk_widget_set_visible (GTK_WIDGET (self->download_clear_button), file != NULL);
+}
+
+static void
+on_chooser_response_cb (GtkNativeDialog        *chooser,
+                        int                     response,
+                        AmigoExportImageDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        amigo_export_image_dialog_set_download_file (GTK_WINDOW (self), file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_download_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AmigoExportImageDialog *self = AMIGO_EXPORT_IMAGE_DIALOG (widget);
+
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Save the Exported Disk"), GTK_WINDOW (self),
+                                                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+no_download_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  amigo_export_image_dialog_set_download_file (GTK_WINDOW (widget), NULL);
+}
+
 static void
 amigo_export_image_dialog_dispose (GObject *object)
 {
+  AmigoExportImageDialog *self = AMIGO_EXPORT_IMAGE_DIALOG (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (object), amigo_export_image_dialog_get_type ());
   G_OBJECT_CLASS (amigo_export_image_dialog_parent_class)->dispose (object);
 }
@@ -150,6 +248,7 @@ static void
 amigo_export_image_dialog_finalize (GObject *object)
 {
   g_free (AMIGO_EXPORT_IMAGE_DIALOG (object)->client_token);
+  g_clear_object (&AMIGO_EXPORT_IMAGE_DIALOG (object)->download_file);
   G_OBJECT_CLASS (amigo_export_image_dialog_parent_class)->finalize (object);
 }
 
@@ -164,6 +263,7 @@ amigo_export_image_dialog_class_init (AmigoExportImageDialogClass *klass)
   AMIGO_ACTION_DIALOG_CLASS (klass)->busy_changed = busy_changed;
 
   g_type_ensure (AMIGO_TYPE_VM_ROLE_ROW);
+  g_type_ensure (AMIGO_TYPE_BUCKET_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amigo_app/Amigo/import/amigo-export-image-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AmigoExportImageDialog, window_title);
@@ -174,9 +274,13 @@ amigo_export_image_dialog_class_init (AmigoExportImageDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmigoExportImageDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, AmigoExportImageDialog, role_row);
   gtk_widget_class_bind_template_child (widget_class, AmigoExportImageDialog, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, AmigoExportImageDialog, download_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoExportImageDialog, download_clear_button);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "export.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "export.choose-download", NULL, choose_download_action);
+  gtk_widget_class_install_action (widget_class, "export.no-download", NULL, no_download_action);
 }
 
 static void
@@ -210,6 +314,11 @@ amigo_export_image_dialog_new (GtkWindow          *parent,
   amigo_vm_role_row_set_account (self->role_row, amigo_action_context_get_account (context),
                                  amigo_action_context_get_client (context),
                                  amigo_action_context_get_region (context));
+  amigo_bucket_row_set_account (self->bucket_row, amigo_action_context_get_account (context),
+                                amigo_action_context_get_client (context),
+                                amigo_action_context_get_region (context));
+  g_signal_connect_object (self->bucket_row, "notify::problem", G_CALLBACK (on_bucket_problem_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->start_button));
   update_state (self);
   return GTK_WINDOW (self);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-bucket-row.h"
 #include "amigo-disk-image.h"
 #include "amigo-import-image-dialog.h"
 #include "amigo-task-upload.h"
@@ -31,7 +32,7 @@ struct _AmigoImportImageDialog
   GtkSpinner *spinner;
   AdwActionRow *file_row;
   AdwComboRow *format_row;
-  AdwEntryRow *bucket_row;
+  AmigoBucketRow *bucket_row;
   AdwEntryRow *key_row;
   AmigoVmRoleRow *role_row;
   AdwEntryRow *description_row;
@@ -73,7 +74,7 @@ update_state (AmigoImportImageDialog *self)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   gboolean busy = amigo_action_dialog_get_busy (base);
-  const char *bucket = text_of (self->bucket_row);
+  const char *bucket = text_of (ADW_ENTRY_ROW (self->bucket_row));
   const char *key = text_of (self->key_row);
   g_autofree char *note = NULL;
   gboolean ready;
@@ -86,7 +87,7 @@ update_state (AmigoImportImageDialog *self)
     note = g_strdup (_("Choose a file and a bucket."));
   gtk_label_set_text (self->note_label, note);
 
-  ready = self->file != NULL && *bucket != '\0' && *key != '\0'
+  ready = self->file != NULL && amigo_bucket_row_get_valid (self->bucket_row) && *key != '\0'
           && amigo_vm_role_row_get_ready (self->role_row)
           && amigo_tags_editor_is_valid (self->tags_editor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.start", ready && !busy);
@@ -111,10 +112,11 @@ start_action (GtkWidget  *widget,
   g_autofree char *toast = NULL;
   const char *ids[2] = { NULL, NULL };
   guint n_tags = 0;
+  g_autofree char *bucket = amigo_bucket_row_dup_bucket (self->bucket_row);
   gboolean encrypted = gtk_switch_get_active (self->encryption_switch);
   AmigoImportImageRequest request = {
     .format = CHOICE (self->format_row, formats),
-    .s3_bucket = text_of (self->bucket_row),
+    .s3_bucket = bucket,
     .s3_key = text_of (self->key_row),
     .architecture = CHOICE (self->architecture_row, architectures),
     .boot_mode = CHOICE (self->boot_mode_row, boot_modes),
@@ -243,9 +245,16 @@ on_field_changed_cb (AmigoImportImageDialog *self)
 }
 
 static void
+on_bucket_problem_cb (AmigoImportImageDialog *self)
+{
+  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), amigo_bucket_row_get_problem (self->bucket_row));
+  update_state (self);
+}
+
+static void
 on_bucket_changed_cb (AmigoImportImageDialog *self)
 {
-  g_autofree char *bucket = g_strstrip (g_strdup (text_of (self->bucket_row)));
+  g_autofree char *bucket = amigo_bucket_row_dup_bucket (self->bucket_row);
 
   amigo_vm_role_row_set_bucket (self->role_row, *bucket != '\0' ? bucket : NULL);
   update_state (self);
@@ -294,6 +303,7 @@ amigo_import_image_dialog_class_init (AmigoImportImageDialogClass *klass)
   dialog_class->busy_changed = busy_changed;
 
   g_type_ensure (AMIGO_TYPE_VM_ROLE_ROW);
+  g_type_ensure (AMIGO_TYPE_BUCKET_ROW);
   g_type_ensure (AMIGO_TYPE_TAGS_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amigo_app/Amigo/import/amigo-import-image-dialog.ui");
@@ -357,6 +367,11 @@ amigo_import_image_dialog_new (GtkWindow          *parent,
   amigo_vm_role_row_set_account (self->role_row, amigo_action_context_get_account (context),
                                  amigo_action_context_get_client (context),
                                  amigo_action_context_get_region (context));
+  amigo_bucket_row_set_account (self->bucket_row, amigo_action_context_get_account (context),
+                                amigo_action_context_get_client (context),
+                                amigo_action_context_get_region (context));
+  g_signal_connect_object (self->bucket_row, "notify::problem", G_CALLBACK (on_bucket_problem_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->import_button));
   update_state (self);
   return GTK_WINDOW (self);
