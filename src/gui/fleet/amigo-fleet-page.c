@@ -48,6 +48,15 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+/* Each a string: the status page's icon, then what it says when no region
+ * is chosen, when the list could not be loaded and when it is empty. */
+static const char * const property_names[N_PROPS] = {
+  [PROP_ICON_NAME] = "icon-name",
+  [PROP_CHOOSE_DESCRIPTION] = "choose-description",
+  [PROP_ERROR_TITLE] = "error-title",
+  [PROP_EMPTY_TITLE] = "empty-title",
+  [PROP_EMPTY_DESCRIPTION] = "empty-description",
+};
 static GtkBuildableIface *parent_buildable_iface;
 
 static void
@@ -262,64 +271,38 @@ amigo_fleet_page_buildable_init (GtkBuildableIface *iface)
   iface->add_child = amigo_fleet_page_add_child;
 }
 
-static char **
-string_field (AmigoFleetPage *self,
-              guint           prop_id)
-{
-  AmigoFleetPagePrivate *priv = amigo_fleet_page_get_instance_private (self);
-
-  switch (prop_id)
-    {
-    case PROP_CHOOSE_DESCRIPTION:
-      return &priv->choose_description;
-    case PROP_ERROR_TITLE:
-      return &priv->error_title;
-    case PROP_EMPTY_TITLE:
-      return &priv->empty_title;
-    case PROP_EMPTY_DESCRIPTION:
-      return &priv->empty_description;
-    default:
-      return NULL;
-    }
-}
-
-static void
-amigo_fleet_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  AmigoFleetPage *self = AMIGO_FLEET_PAGE (object);
-  AmigoFleetPagePrivate *priv = amigo_fleet_page_get_instance_private (self);
-  char **field = string_field (self, prop_id);
-
-  if (prop_id == PROP_ICON_NAME)
-    g_value_set_string (value, adw_status_page_get_icon_name (priv->status));
-  else if (field != NULL)
-    g_value_set_string (value, *field);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
 static void
 amigo_fleet_page_set_property (GObject      *object,
                                guint         prop_id,
                                const GValue *value,
                                GParamSpec   *pspec)
 {
-  AmigoFleetPage *self = AMIGO_FLEET_PAGE (object);
-  AmigoFleetPagePrivate *priv = amigo_fleet_page_get_instance_private (self);
-  char **field = string_field (self, prop_id);
+  AmigoFleetPagePrivate *priv = amigo_fleet_page_get_instance_private (AMIGO_FLEET_PAGE (object));
+  char **field;
 
-  if (prop_id == PROP_ICON_NAME)
-    adw_status_page_set_icon_name (priv->status, g_value_get_string (value));
-  else if (field != NULL)
+  switch (prop_id)
     {
-      g_free (*field);
-      *field = g_value_dup_string (value);
+    case PROP_ICON_NAME:
+      adw_status_page_set_icon_name (priv->status, g_value_get_string (value));
+      return;
+    case PROP_CHOOSE_DESCRIPTION:
+      field = &priv->choose_description;
+      break;
+    case PROP_ERROR_TITLE:
+      field = &priv->error_title;
+      break;
+    case PROP_EMPTY_TITLE:
+      field = &priv->empty_title;
+      break;
+    case PROP_EMPTY_DESCRIPTION:
+      field = &priv->empty_description;
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
     }
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  g_free (*field);
+  *field = g_value_dup_string (value);
 }
 
 static void
@@ -352,23 +335,15 @@ amigo_fleet_page_class_init (AmigoFleetPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS;
+  /* Written by a subclass's template, read by nobody else */
+  const GParamFlags flags = G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = amigo_fleet_page_dispose;
   object_class->finalize = amigo_fleet_page_finalize;
-  object_class->get_property = amigo_fleet_page_get_property;
   object_class->set_property = amigo_fleet_page_set_property;
 
-  properties[PROP_ICON_NAME] =
-    g_param_spec_string ("icon-name", NULL, NULL, NULL, flags);
-  properties[PROP_CHOOSE_DESCRIPTION] =
-    g_param_spec_string ("choose-description", NULL, NULL, NULL, flags);
-  properties[PROP_ERROR_TITLE] =
-    g_param_spec_string ("error-title", NULL, NULL, NULL, flags);
-  properties[PROP_EMPTY_TITLE] =
-    g_param_spec_string ("empty-title", NULL, NULL, NULL, flags);
-  properties[PROP_EMPTY_DESCRIPTION] =
-    g_param_spec_string ("empty-description", NULL, NULL, NULL, flags);
+  for (guint i = PROP_0 + 1; i < N_PROPS; i++)
+    properties[i] = g_param_spec_string (property_names[i], NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amigo_app/Amigo/fleet/amigo-fleet-page.ui");
