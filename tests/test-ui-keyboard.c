@@ -260,6 +260,50 @@ test_launch_with_ctrl_l (void)
 #endif
 }
 
+/* The sidebar's section headings ("Images", "Fleet") are labels above
+ * rows, not stops: Down goes from the last image source straight to
+ * Quick Start. */
+static void
+test_sidebar_headings (void)
+{
+#ifdef HAVE_XTEST
+  GtkListBox *sources = GTK_LIST_BOX (amigo_test_ui_find (window, "source_list"));
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (sources, 0);
+  GtkListBoxRow *quick_start = NULL;
+  guint index = 0;
+  GtkWidget *header;
+
+  for (GtkListBoxRow *row = first; row != NULL; row = gtk_list_box_get_row_at_index (sources, ++index))
+    if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "quick-start") == 0)
+      {
+        quick_start = row;
+        break;
+      }
+  g_assert_nonnull (quick_start);
+  header = gtk_list_box_row_get_header (first);
+  g_assert_true (GTK_IS_LABEL (header));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (header)), ==, "Images");
+  g_assert_false (gtk_widget_get_focusable (header));
+  header = gtk_list_box_row_get_header (quick_start);
+  g_assert_true (GTK_IS_LABEL (header));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (header)), ==, "Fleet");
+  g_assert_null (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sources, 1)));
+
+  gtk_window_present (GTK_WINDOW (window));
+  give_input_focus (GTK_WINDOW (window));
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+  for (guint i = 0; i < index; i++)
+    {
+      press (GDK_KEY_Down, FALSE);
+      assert_focus_visible (GTK_WINDOW (window));
+      g_assert_true (gtk_window_get_focus (GTK_WINDOW (window))
+                     == GTK_WIDGET (gtk_list_box_get_row_at_index (sources, i + 1)));
+    }
+#else
+  g_test_skip ("built without XTest (libxtst-dev)");
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +339,7 @@ main (int   argc,
   g_test_add_func ("/ui/keyboard/search-with-ctrl-f", test_search_with_ctrl_f);
   g_test_add_func ("/ui/keyboard/select-with-arrows", test_select_with_arrows);
   g_test_add_func ("/ui/keyboard/launch-with-ctrl-l", test_launch_with_ctrl_l);
+  g_test_add_func ("/ui/keyboard/sidebar-headings", test_sidebar_headings);
 
   status = g_test_run ();
 

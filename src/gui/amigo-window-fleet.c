@@ -54,6 +54,39 @@ create_row (const FleetView *view)
   return row;
 }
 
+/* The sidebar's section headings: "Images" above the image sources,
+ * "Fleet" above the first fleet view (@user_data: its row index). A
+ * heading is a label, not a row: the keyboard moves from row to row as
+ * before. */
+static void
+sidebar_header_cb (GtkListBoxRow *row,
+                   GtkListBoxRow *before,
+                   gpointer       user_data)
+{
+  int index = gtk_list_box_row_get_index (row);
+  const char *title = NULL;
+  GtkWidget *heading;
+
+  if (index == 0)
+    title = _("Images");
+  else if (index == GPOINTER_TO_INT (user_data))
+    /* Translators: the sidebar's heading above Quick Start, Launch Templates and Auto Scaling Groups */
+    title = _("Fleet");
+  if (title == NULL)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  heading = g_object_new (GTK_TYPE_LABEL, "label", title, "xalign", 0.0f,
+                          "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
+  gtk_widget_add_css_class (heading, "sidebar-heading");
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_list_box_row_set_header (row, heading);
+}
+
 void
 _amigo_window_fleet_init (AmigoWindow *self)
 {
@@ -72,6 +105,7 @@ _amigo_window_fleet_init (AmigoWindow *self)
       gtk_list_box_append (self->source_list, create_row (&views[i]));
       gtk_stack_add_named (self->content_stack, fleet->pages[i], views[i].id);
     }
+  gtk_list_box_set_header_func (self->source_list, sidebar_header_cb, GUINT_TO_POINTER (fleet->first_row), NULL);
   self->fleet = fleet;
 }
 

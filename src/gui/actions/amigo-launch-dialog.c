@@ -456,28 +456,20 @@ on_subnet_changed_cb (AmigoLaunchDialog *self)
   _amigo_launch_dialog_update_state (self);
 }
 
+/* launch.review, launch.launch and launch.back: the dialog's steps */
 static void
-review_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  _amigo_launch_dialog_review (AMIGO_LAUNCH_DIALOG (widget));
-}
-
-static void
-launch_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  _amigo_launch_dialog_launch (AMIGO_LAUNCH_DIALOG (widget));
-}
-
-static void
-back_action (GtkWidget  *widget,
+step_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  _amigo_launch_dialog_back (AMIGO_LAUNCH_DIALOG (widget));
+  AmigoLaunchDialog *self = AMIGO_LAUNCH_DIALOG (widget);
+
+  if (g_str_equal (action_name, "launch.review"))
+    _amigo_launch_dialog_review (self);
+  else if (g_str_equal (action_name, "launch.launch"))
+    _amigo_launch_dialog_launch (self);
+  else
+    _amigo_launch_dialog_back (self);
 }
 
 static void
@@ -590,9 +582,9 @@ amigo_launch_dialog_class_init (AmigoLaunchDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_key_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_subnet_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "launch.review", NULL, review_action);
-  gtk_widget_class_install_action (widget_class, "launch.launch", NULL, launch_action);
-  gtk_widget_class_install_action (widget_class, "launch.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "launch.review", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "launch.launch", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "launch.back", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "launch.subscribe", NULL, subscribe_action);
 }
 

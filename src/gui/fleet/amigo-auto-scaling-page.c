@@ -10,37 +10,23 @@
 
 #include "amigo-auto-scaling-page.h"
 #include "amigo-autoscaling.h"
+#include "amigo-fleet-page.h"
 #include "amigo-rollout-dialog.h"
 #include "amigo-text.h"
 
 struct _AmigoAutoScalingPage
 {
-  GtkBox parent_instance;
+  AmigoFleetPage parent_instance;
 
-  GtkStack *stack;
-  AdwStatusPage *status;
-  AdwPreferencesPage *list;
-  GPtrArray *groups_shown;      /* AdwPreferencesGroup */
+  /* template widgets */
   GtkLabel *image_label;
 
-  AmigoAccount *account;
-  char *region;
+  /* owned */
   AmigoImage *image;
-  GCancellable *cancellable;
   GPtrArray *groups;            /* AmigoAutoScalingGroup */
 };
 
-G_DEFINE_FINAL_TYPE (AmigoAutoScalingPage, amigo_auto_scaling_page, GTK_TYPE_BOX)
-
-static void
-show_status (AmigoAutoScalingPage *self,
-             const char           *title,
-             const char           *description)
-{
-  adw_status_page_set_title (self->status, title);
-  amigo_status_page_set_description_literal (self->status, description);
-  gtk_stack_set_visible_child_name (self->stack, "status");
-}
+G_DEFINE_FINAL_TYPE (AmigoAutoScalingPage, amigo_auto_scaling_page, AMIGO_TYPE_FLEET_PAGE)
 
 static void
 on_roll_out_clicked_cb (GtkButton            *button,
@@ -49,12 +35,10 @@ on_roll_out_clicked_cb (GtkButton            *button,
   amigo_auto_scaling_page_roll_out (self, g_object_get_data (G_OBJECT (button), "group-name"));
 }
 
-static void
-rebuild (AmigoAutoScalingPage *self)
+static gboolean
+amigo_auto_scaling_page_rebuild (AmigoFleetPage *page)
 {
-  for (guint i = 0; i < self->groups_shown->len; i++)
-    adw_preferences_page_remove (self->list, g_ptr_array_index (self->groups_shown, i));
-  g_ptr_array_set_size (self->groups_shown, 0);
+  AmigoAutoScalingPage *self = AMIGO_AUTO_SCALING_PAGE (page);
 
   if (self->image != NULL)
     {
@@ -66,12 +50,7 @@ rebuild (AmigoAutoScalingPage *self)
     gtk_label_set_text (self->image_label, _("Select an image in an image list to roll it out to a group."));
 
   if (self->groups == NULL)
-    return;
-  if (self->groups->len == 0)
-    {
-      show_status (self, _("No Auto Scaling Groups"), _("This region has no Auto Scaling group."));
-      return;
-    }
+    return FALSE;
   for (guint i = 0; i < self->groups->len; i++)
     {
       AmigoAutoScalingGroup *group = g_ptr_array_index (self->groups, i);
@@ -119,19 +98,12 @@ rebuild (AmigoAutoScalingPage *self)
           row = amigo_action_row_new_literal (instances[j].instance_id, subtitle);
           if (self->image != NULL
               && g_strcmp0 (instances[j].image_id, amigo_image_get_image_id (self->image)) == 0)
-            {
-              GtkWidget *mark = gtk_label_new (_("Runs the selected image"));
-
-              gtk_widget_add_css_class (mark, "caption");
-              gtk_widget_add_css_class (mark, "accent");
-              adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
-            }
+            amigo_fleet_row_add_mark (row, _("Runs the selected image"), "accent");
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (prefs), row);
         }
-      adw_preferences_page_add (self->list, ADW_PREFERENCES_GROUP (prefs));
-      g_ptr_array_add (self->groups_shown, prefs);
+      amigo_fleet_page_add_group (page, ADW_PREFERENCES_GROUP (prefs));
     }
-  gtk_stack_set_visible_child_name (self->stack, "list");
+  return TRUE;
 }
 
 static void
@@ -148,37 +120,34 @@ groups_cb (GObject      *source,
     return;
   if (groups == NULL)
     {
-      show_status (self, _("Could Not Load the Auto Scaling Groups"), error->message);
+      amigo_fleet_page_show_error (AMIGO_FLEET_PAGE (self), error);
       return;
     }
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   self->groups = g_steal_pointer (&groups);
-  rebuild (self);
+  amigo_fleet_page_rebuild (AMIGO_FLEET_PAGE (self));
+}
+
+static gboolean
+amigo_auto_scaling_page_start (AmigoFleetPage *page,
+                               AmigoClient    *client,
+                               GError        **error)
+{
+  g_autoptr(AmigoAutoscaling) autoscaling = NULL;
+
+  autoscaling = amigo_autoscaling_new_for_account (amigo_fleet_page_get_account (page), client,
+                                                   amigo_fleet_page_get_region (page), error);
+  if (autoscaling == NULL)
+    return FALSE;
+  amigo_autoscaling_describe_auto_scaling_groups_async (autoscaling, NULL, amigo_fleet_page_get_cancellable (page),
+                                                        groups_cb, page);
+  return TRUE;
 }
 
 static void
-client_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+amigo_auto_scaling_page_clear (AmigoFleetPage *page)
 {
-  g_autoptr(GCancellable) cancellable = user_data;
-  AmigoAutoScalingPage *self;
-  g_autoptr(AmigoClient) client = NULL;
-  g_autoptr(AmigoAutoscaling) autoscaling = NULL;
-  g_autoptr(GError) error = NULL;
-
-  client = amigo_account_get_client_finish (AMIGO_ACCOUNT (source), result, &error);
-  if (g_cancellable_is_cancelled (cancellable))
-    return;
-  self = g_object_get_data (G_OBJECT (cancellable), "page");
-  if (client != NULL)
-    autoscaling = amigo_autoscaling_new_for_account (self->account, client, self->region, &error);
-  if (autoscaling == NULL)
-    {
-      show_status (self, _("Could Not Load the Auto Scaling Groups"), error->message);
-      return;
-    }
-  amigo_autoscaling_describe_auto_scaling_groups_async (autoscaling, NULL, cancellable, groups_cb, self);
+  g_clear_pointer (&AMIGO_AUTO_SCALING_PAGE (page)->groups, g_ptr_array_unref);
 }
 
 /**
@@ -193,23 +162,7 @@ amigo_auto_scaling_page_load (AmigoAutoScalingPage *self,
                               const char           *region)
 {
   g_return_if_fail (AMIGO_IS_AUTO_SCALING_PAGE (self));
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_set_object (&self->account, account);
-  g_free (self->region);
-  self->region = g_strdup (region);
-  g_clear_pointer (&self->groups, g_ptr_array_unref);
-  rebuild (self);
-  if (account == NULL || region == NULL || *region == '\0')
-    {
-      show_status (self, _("Choose a Region"), _("Auto Scaling groups are listed one region at a time."));
-      return;
-    }
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  self->cancellable = g_cancellable_new ();
-  g_object_set_data (G_OBJECT (self->cancellable), "page", self);
-  amigo_account_get_client_async (account, self->cancellable, client_cb, g_object_ref (self->cancellable));
+  amigo_fleet_page_load (AMIGO_FLEET_PAGE (self), account, region);
 }
 
 /**
@@ -225,7 +178,7 @@ amigo_auto_scaling_page_set_image (AmigoAutoScalingPage *self,
   /* A hidden page is rebuilt when it is loaded (shown): changing the
    * widgets of an unmapped page while the window draws upsets GTK. */
   if (g_set_object (&self->image, image) && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rebuild (self);
+    amigo_fleet_page_rebuild (AMIGO_FLEET_PAGE (self));
 }
 
 /**
@@ -267,8 +220,9 @@ amigo_auto_scaling_page_roll_out (AmigoAutoScalingPage *self,
 
       if (g_strcmp0 (amigo_auto_scaling_group_get_name (group), group_name) != 0)
         continue;
-      dialog = amigo_rollout_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->account,
-                                         self->region, group, self->image);
+      dialog = amigo_rollout_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         amigo_fleet_page_get_account (AMIGO_FLEET_PAGE (self)),
+                                         amigo_fleet_page_get_region (AMIGO_FLEET_PAGE (self)), group, self->image);
       gtk_window_present (GTK_WINDOW (dialog));
       return dialog;
     }
@@ -280,65 +234,33 @@ amigo_auto_scaling_page_dispose (GObject *object)
 {
   AmigoAutoScalingPage *self = AMIGO_AUTO_SCALING_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->account);
+  G_OBJECT_CLASS (amigo_auto_scaling_page_parent_class)->dispose (object);
   g_clear_object (&self->image);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
-  G_OBJECT_CLASS (amigo_auto_scaling_page_parent_class)->dispose (object);
-}
-
-static void
-amigo_auto_scaling_page_finalize (GObject *object)
-{
-  AmigoAutoScalingPage *self = AMIGO_AUTO_SCALING_PAGE (object);
-
-  g_free (self->region);
-  g_ptr_array_unref (self->groups_shown);
-  G_OBJECT_CLASS (amigo_auto_scaling_page_parent_class)->finalize (object);
 }
 
 static void
 amigo_auto_scaling_page_class_init (AmigoAutoScalingPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AmigoFleetPageClass *page_class = AMIGO_FLEET_PAGE_CLASS (klass);
 
   object_class->dispose = amigo_auto_scaling_page_dispose;
-  object_class->finalize = amigo_auto_scaling_page_finalize;
+  page_class->clear = amigo_auto_scaling_page_clear;
+  page_class->rebuild = amigo_auto_scaling_page_rebuild;
+  page_class->start = amigo_auto_scaling_page_start;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/amigo_app/Amigo/fleet/amigo-auto-scaling-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmigoAutoScalingPage, image_label);
 }
 
 static void
 amigo_auto_scaling_page_init (AmigoAutoScalingPage *self)
 {
-  GtkWidget *spinner = gtk_spinner_new ();
-
-  self->groups_shown = g_ptr_array_new ();
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  self->image_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->image_label, 0);
-  gtk_label_set_wrap (self->image_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->image_label), "dim-label");
-  gtk_widget_set_margin_start (GTK_WIDGET (self->image_label), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->image_label), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->image_label), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->image_label), 6);
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->image_label));
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  self->list = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->list), "list");
-  self->status = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->status, "view-grid-symbolic");
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->status), "status");
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loading"), -1);
-  gtk_stack_add_named (self->stack, spinner, "loading");
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->stack));
-  rebuild (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  amigo_fleet_page_rebuild (AMIGO_FLEET_PAGE (self));
 }
 
 /**

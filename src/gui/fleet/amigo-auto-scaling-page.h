@@ -7,13 +7,14 @@
 #include <adwaita.h>
 
 #include "amigo-account.h"
+#include "amigo-fleet-page.h"
 #include "amigo-image.h"
 
 G_BEGIN_DECLS
 
 #define AMIGO_TYPE_AUTO_SCALING_PAGE (amigo_auto_scaling_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (AmigoAutoScalingPage, amigo_auto_scaling_page, AMIGO, AUTO_SCALING_PAGE, GtkBox)
+G_DECLARE_FINAL_TYPE (AmigoAutoScalingPage, amigo_auto_scaling_page, AMIGO, AUTO_SCALING_PAGE, AmigoFleetPage)
 
 GtkWidget *amigo_auto_scaling_page_new        (void);
 void       amigo_auto_scaling_page_load       (AmigoAutoScalingPage *self,

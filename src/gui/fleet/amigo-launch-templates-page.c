@@ -11,43 +11,35 @@
 
 #include "amigo-ec2.h"
 #include "amigo-fleet-context.h"
+#include "amigo-fleet-page.h"
 #include "amigo-launch-templates-page.h"
 #include "amigo-text.h"
 
 struct _AmigoLaunchTemplatesPage
 {
-  GtkBox parent_instance;
+  AmigoFleetPage parent_instance;
 
-  GtkStack *stack;
-  AdwStatusPage *status;
-  AdwPreferencesPage *list;
-  GPtrArray *groups_shown;
+  /* template widgets */
   GtkLabel *image_label;
   GtkCheckButton *make_default;
   GtkButton *create_button;
 
-  AmigoAccount *account;
-  char *region;
+  /* owned */
   AmigoImage *image;
   AmigoEc2 *ec2;
-  GCancellable *cancellable;
   GPtrArray *templates;         /* AmigoLaunchTemplate */
   GHashTable *versions;         /* template id → GPtrArray of AmigoLaunchTemplateVersion */
   guint pending;
 };
 
-G_DEFINE_FINAL_TYPE (AmigoLaunchTemplatesPage, amigo_launch_templates_page, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (AmigoLaunchTemplatesPage, amigo_launch_templates_page, AMIGO_TYPE_FLEET_PAGE)
 
 static void reload (AmigoLaunchTemplatesPage *self);
 
-static void
-show_status (AmigoLaunchTemplatesPage *self,
-             const char               *title,
-             const char               *description)
+static GCancellable *
+cancellable_of (AmigoLaunchTemplatesPage *self)
 {
-  adw_status_page_set_title (self->status, title);
-  amigo_status_page_set_description_literal (self->status, description);
-  gtk_stack_set_visible_child_name (self->stack, "status");
+  return amigo_fleet_page_get_cancellable (AMIGO_FLEET_PAGE (self));
 }
 
 static AmigoLaunchTemplateVersion *
@@ -147,7 +139,7 @@ set_default (AmigoLaunchTemplatesPage *self,
   g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, number);
 
   self->pending++;
-  amigo_ec2_modify_launch_template_async (self->ec2, template_id, version, self->cancellable, changed_cb, self);
+  amigo_ec2_modify_launch_template_async (self->ec2, template_id, version, cancellable_of (self), changed_cb, self);
 }
 
 static void
@@ -215,7 +207,7 @@ amigo_launch_templates_page_new_version (AmigoLaunchTemplatesPage *self,
   nv->make_default = make_default;
   self->pending++;
   amigo_ec2_create_launch_template_version_async (self->ec2, template_id, "$Default", description, &data,
-                                                  self->cancellable, version_created_cb, nv);
+                                                  cancellable_of (self), version_created_cb, nv);
 }
 
 static void
@@ -253,7 +245,7 @@ amigo_launch_templates_page_create (AmigoLaunchTemplatesPage *self,
   data.image_id = amigo_image_get_image_id (self->image);
   data.instance_type = instance_type != NULL && *instance_type != '\0' ? instance_type : NULL;
   self->pending++;
-  amigo_ec2_create_launch_template_async (self->ec2, name, NULL, &data, self->cancellable, changed_cb, self);
+  amigo_ec2_create_launch_template_async (self->ec2, name, NULL, &data, cancellable_of (self), changed_cb, self);
 }
 
 static void
@@ -310,14 +302,11 @@ row_button (const char *label,
   return button;
 }
 
-static void
-rebuild (AmigoLaunchTemplatesPage *self)
+static gboolean
+amigo_launch_templates_page_rebuild (AmigoFleetPage *page)
 {
+  AmigoLaunchTemplatesPage *self = AMIGO_LAUNCH_TEMPLATES_PAGE (page);
   const char *image_id = self->image != NULL ? amigo_image_get_image_id (self->image) : NULL;
-
-  for (guint i = 0; i < self->groups_shown->len; i++)
-    adw_preferences_page_remove (self->list, g_ptr_array_index (self->groups_shown, i));
-  g_ptr_array_set_size (self->groups_shown, 0);
 
   if (image_id != NULL)
     {
@@ -330,12 +319,7 @@ rebuild (AmigoLaunchTemplatesPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), image_id != NULL && self->ec2 != NULL);
 
   if (self->templates == NULL || self->pending > 0)
-    return;
-  if (self->templates->len == 0)
-    {
-      show_status (self, _("No Launch Templates"), _("This region has no launch template."));
-      return;
-    }
+    return FALSE;
   for (guint i = 0; i < self->templates->len; i++)
     {
       AmigoLaunchTemplate *template = g_ptr_array_index (self->templates, i);
@@ -373,13 +357,7 @@ rebuild (AmigoLaunchTemplatesPage *self)
                                       type != NULL ? " · " : "", type != NULL ? type : "");
           row = amigo_action_row_new_literal (title, subtitle);
           if (image_id != NULL && g_strcmp0 (version_image, image_id) == 0)
-            {
-              GtkWidget *mark = gtk_label_new (_("Uses the selected image"));
-
-              gtk_widget_add_css_class (mark, "caption");
-              gtk_widget_add_css_class (mark, "accent");
-              adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
-            }
+            amigo_fleet_row_add_mark (row, _("Uses the selected image"), "accent");
           if (!amigo_launch_template_version_get_default_version (v))
             {
               GtkWidget *compare = row_button (_("Compare"), id, number, default_number);
@@ -393,10 +371,9 @@ rebuild (AmigoLaunchTemplatesPage *self)
             }
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (prefs), row);
         }
-      adw_preferences_page_add (self->list, ADW_PREFERENCES_GROUP (prefs));
-      g_ptr_array_add (self->groups_shown, prefs);
+      amigo_fleet_page_add_group (page, ADW_PREFERENCES_GROUP (prefs));
     }
-  gtk_stack_set_visible_child_name (self->stack, "list");
+  return TRUE;
 }
 
 static void
@@ -418,7 +395,7 @@ versions_cb (GObject      *source,
       id = amigo_launch_template_version_get_launch_template_id (g_ptr_array_index (versions, 0));
       g_hash_table_replace (self->versions, g_strdup (id), g_steal_pointer (&versions));
     }
-  rebuild (self);
+  amigo_fleet_page_rebuild (AMIGO_FLEET_PAGE (self));
 }
 
 static void
@@ -436,7 +413,7 @@ templates_cb (GObject      *source,
   self->pending--;
   if (templates == NULL)
     {
-      show_status (self, _("Could Not Load the Launch Templates"), error->message);
+      amigo_fleet_page_show_error (AMIGO_FLEET_PAGE (self), error);
       return;
     }
   g_clear_pointer (&self->templates, g_ptr_array_unref);
@@ -446,9 +423,9 @@ templates_cb (GObject      *source,
       self->pending++;
       amigo_ec2_describe_launch_template_versions_async (
         self->ec2, amigo_launch_template_get_launch_template_id (g_ptr_array_index (self->templates, i)),
-        NULL, self->cancellable, versions_cb, self);
+        NULL, cancellable_of (self), versions_cb, self);
     }
-  rebuild (self);
+  amigo_fleet_page_rebuild (AMIGO_FLEET_PAGE (self));
 }
 
 static void
@@ -457,31 +434,33 @@ reload (AmigoLaunchTemplatesPage *self)
   if (self->ec2 == NULL)
     return;
   self->pending++;
-  amigo_ec2_describe_launch_templates_async (self->ec2, NULL, self->cancellable, templates_cb, self);
+  amigo_ec2_describe_launch_templates_async (self->ec2, NULL, cancellable_of (self), templates_cb, self);
+}
+
+static gboolean
+amigo_launch_templates_page_start (AmigoFleetPage *page,
+                                   AmigoClient    *client,
+                                   GError        **error)
+{
+  AmigoLaunchTemplatesPage *self = AMIGO_LAUNCH_TEMPLATES_PAGE (page);
+
+  self->ec2 = amigo_ec2_new_for_account (amigo_fleet_page_get_account (page), client,
+                                         amigo_fleet_page_get_region (page), error);
+  if (self->ec2 == NULL)
+    return FALSE;
+  reload (self);
+  return TRUE;
 }
 
 static void
-client_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+amigo_launch_templates_page_clear (AmigoFleetPage *page)
 {
-  g_autoptr(GCancellable) cancellable = user_data;
-  AmigoLaunchTemplatesPage *self;
-  g_autoptr(AmigoClient) client = NULL;
-  g_autoptr(GError) error = NULL;
+  AmigoLaunchTemplatesPage *self = AMIGO_LAUNCH_TEMPLATES_PAGE (page);
 
-  client = amigo_account_get_client_finish (AMIGO_ACCOUNT (source), result, &error);
-  if (g_cancellable_is_cancelled (cancellable))
-    return;
-  self = g_object_get_data (G_OBJECT (cancellable), "page");
-  if (client != NULL)
-    self->ec2 = amigo_ec2_new_for_account (self->account, client, self->region, &error);
-  if (self->ec2 == NULL)
-    {
-      show_status (self, _("Could Not Load the Launch Templates"), error->message);
-      return;
-    }
-  reload (self);
+  g_clear_object (&self->ec2);
+  g_clear_pointer (&self->templates, g_ptr_array_unref);
+  g_hash_table_remove_all (self->versions);
+  self->pending = 0;
 }
 
 /**
@@ -496,26 +475,7 @@ amigo_launch_templates_page_load (AmigoLaunchTemplatesPage *self,
                                   const char               *region)
 {
   g_return_if_fail (AMIGO_IS_LAUNCH_TEMPLATES_PAGE (self));
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->ec2);
-  g_set_object (&self->account, account);
-  g_free (self->region);
-  self->region = g_strdup (region);
-  g_clear_pointer (&self->templates, g_ptr_array_unref);
-  g_hash_table_remove_all (self->versions);
-  self->pending = 0;
-  rebuild (self);
-  if (account == NULL || region == NULL || *region == '\0')
-    {
-      show_status (self, _("Choose a Region"), _("Launch templates are listed one region at a time."));
-      return;
-    }
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  self->cancellable = g_cancellable_new ();
-  g_object_set_data (G_OBJECT (self->cancellable), "page", self);
-  amigo_account_get_client_async (account, self->cancellable, client_cb, g_object_ref (self->cancellable));
+  amigo_fleet_page_load (AMIGO_FLEET_PAGE (self), account, region);
 }
 
 /**
@@ -531,7 +491,7 @@ amigo_launch_templates_page_set_image (AmigoLaunchTemplatesPage *self,
   /* A hidden page is rebuilt when it is loaded (shown): changing the
    * widgets of an unmapped page while the window draws upsets GTK. */
   if (g_set_object (&self->image, image) && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rebuild (self);
+    amigo_fleet_page_rebuild (AMIGO_FLEET_PAGE (self));
 }
 
 /**
@@ -580,13 +540,10 @@ amigo_launch_templates_page_dispose (GObject *object)
 {
   AmigoLaunchTemplatesPage *self = AMIGO_LAUNCH_TEMPLATES_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->account);
+  G_OBJECT_CLASS (amigo_launch_templates_page_parent_class)->dispose (object);
   g_clear_object (&self->image);
   g_clear_object (&self->ec2);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
-  G_OBJECT_CLASS (amigo_launch_templates_page_parent_class)->dispose (object);
 }
 
 static void
@@ -594,8 +551,6 @@ amigo_launch_templates_page_finalize (GObject *object)
 {
   AmigoLaunchTemplatesPage *self = AMIGO_LAUNCH_TEMPLATES_PAGE (object);
 
-  g_free (self->region);
-  g_ptr_array_unref (self->groups_shown);
   g_hash_table_unref (self->versions);
   G_OBJECT_CLASS (amigo_launch_templates_page_parent_class)->finalize (object);
 }
@@ -604,54 +559,29 @@ static void
 amigo_launch_templates_page_class_init (AmigoLaunchTemplatesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AmigoFleetPageClass *page_class = AMIGO_FLEET_PAGE_CLASS (klass);
 
   object_class->dispose = amigo_launch_templates_page_dispose;
   object_class->finalize = amigo_launch_templates_page_finalize;
+  page_class->clear = amigo_launch_templates_page_clear;
+  page_class->rebuild = amigo_launch_templates_page_rebuild;
+  page_class->start = amigo_launch_templates_page_start;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/amigo_app/Amigo/fleet/amigo-launch-templates-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmigoLaunchTemplatesPage, image_label);
+  gtk_widget_class_bind_template_child (widget_class, AmigoLaunchTemplatesPage, make_default);
+  gtk_widget_class_bind_template_child (widget_class, AmigoLaunchTemplatesPage, create_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_create_clicked_cb);
 }
 
 static void
 amigo_launch_templates_page_init (AmigoLaunchTemplatesPage *self)
 {
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *spinner = gtk_spinner_new ();
-
-  self->groups_shown = g_ptr_array_new ();
   self->versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_widget_set_margin_bottom (bar, 6);
-  self->image_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->image_label, 0);
-  gtk_label_set_wrap (self->image_label, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->image_label), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->image_label), "dim-label");
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->image_label));
-  self->make_default = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("New versions become the _default")));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->make_default));
-  self->create_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_New Template…")));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->create_button), _("A new launch template that launches the selected image"));
-  g_signal_connect (self->create_button, "clicked", G_CALLBACK (on_create_clicked_cb), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->create_button));
-  gtk_box_append (GTK_BOX (self), bar);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  self->list = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->list), "list");
-  self->status = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->status, "document-properties-symbolic");
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->status), "status");
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loading"), -1);
-  gtk_stack_add_named (self->stack, spinner, "loading");
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->stack));
-  rebuild (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  amigo_fleet_page_rebuild (AMIGO_FLEET_PAGE (self));
 }
 
 /**

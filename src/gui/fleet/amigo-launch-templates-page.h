@@ -7,13 +7,14 @@
 #include <adwaita.h>
 
 #include "amigo-account.h"
+#include "amigo-fleet-page.h"
 #include "amigo-image.h"
 
 G_BEGIN_DECLS
 
 #define AMIGO_TYPE_LAUNCH_TEMPLATES_PAGE (amigo_launch_templates_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (AmigoLaunchTemplatesPage, amigo_launch_templates_page, AMIGO, LAUNCH_TEMPLATES_PAGE, GtkBox)
+G_DECLARE_FINAL_TYPE (AmigoLaunchTemplatesPage, amigo_launch_templates_page, AMIGO, LAUNCH_TEMPLATES_PAGE, AmigoFleetPage)
 
 GtkWidget  *amigo_launch_templates_page_new          (void);
 void        amigo_launch_templates_page_load         (AmigoLaunchTemplatesPage *self,

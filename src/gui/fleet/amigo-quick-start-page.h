@@ -7,12 +7,13 @@
 #include <adwaita.h>
 
 #include "amigo-account.h"
+#include "amigo-fleet-page.h"
 
 G_BEGIN_DECLS
 
 #define AMIGO_TYPE_QUICK_START_PAGE (amigo_quick_start_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (AmigoQuickStartPage, amigo_quick_start_page, AMIGO, QUICK_START_PAGE, GtkBox)
+G_DECLARE_FINAL_TYPE (AmigoQuickStartPage, amigo_quick_start_page, AMIGO, QUICK_START_PAGE, AmigoFleetPage)
 
 GtkWidget *amigo_quick_start_page_new      (void);
 void       amigo_quick_start_page_load     (AmigoQuickStartPage *self,

@@ -48,6 +48,7 @@ struct _AmigoVmRoleRow
   char *bucket;
   GCancellable *cancellable;
   RoleState state;
+  gboolean reading_bucket_policy;   /* the check's second policy */
 };
 
 G_DEFINE_FINAL_TYPE (AmigoVmRoleRow, amigo_vm_role_row, ADW_TYPE_ACTION_ROW)
@@ -137,30 +138,12 @@ bucket_policy_name (AmigoVmRoleRow *self)
 
 /* ---- checking ---------------------------------------------------------- */
 
+/* The role's own policy, then (when that does not cover the bucket) the
+ * bucket's policy that "Give Access" writes. */
 static void
-bucket_policy_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(AmigoVmRoleRow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *document = amigo_iam_get_role_policy_finish (AMIGO_IAM (source), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (document == NULL && !amigo_iam_error_is_no_such_entity (error))
-    {
-      show_error (self, _("Could not read the role’s policy"), error);
-      return;
-    }
-  show_state (self, amigo_iam_vm_import_policy_covers_bucket (document, self->region, self->bucket)
-                    ? ROLE_READY : ROLE_NO_BUCKET_ACCESS, NULL);
-}
-
-static void
-role_policy_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+policy_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   g_autoptr(AmigoVmRoleRow) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -179,9 +162,15 @@ role_policy_cb (GObject      *source,
       show_state (self, ROLE_READY, NULL);
       return;
     }
+  if (self->reading_bucket_policy)
+    {
+      show_state (self, ROLE_NO_BUCKET_ACCESS, NULL);
+      return;
+    }
+  self->reading_bucket_policy = TRUE;
   name = bucket_policy_name (self);
   amigo_iam_get_role_policy_async (self->iam, AMIGO_VM_IMPORT_DEFAULT_ROLE, name, self->cancellable,
-                                   bucket_policy_cb, g_object_ref (self));
+                                   policy_cb, g_object_ref (self));
 }
 
 static void
@@ -204,7 +193,7 @@ get_role_cb (GObject      *source,
       return;
     }
   amigo_iam_get_role_policy_async (self->iam, AMIGO_VM_IMPORT_DEFAULT_ROLE, AMIGO_IAM_VM_IMPORT_POLICY_NAME,
-                                   self->cancellable, role_policy_cb, g_object_ref (self));
+                                   self->cancellable, policy_cb, g_object_ref (self));
 }
 
 static void
@@ -219,6 +208,7 @@ check (AmigoVmRoleRow *self)
       return;
     }
   self->cancellable = g_cancellable_new ();
+  self->reading_bucket_policy = FALSE;
   show_state (self, ROLE_CHECKING, NULL);
   amigo_iam_get_role_async (self->iam, AMIGO_VM_IMPORT_DEFAULT_ROLE, self->cancellable, get_role_cb,
                             g_object_ref (self));
