@@ -16,6 +16,7 @@
 
 #define REGION       "us-east-1"
 #define OTHER_REGION "eu-west-1"
+#define THIRD_REGION "us-west-2"
 
 static AmigoEc2 *ec2;
 static char *instance_id;
@@ -332,6 +333,63 @@ test_ancestry_chain (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The details' Copies row: the account's copies of an image, found by their
+ * source in every region, one row per region with the copy's id and state,
+ * each showing that copy */
+static void
+test_copies_by_region (void)
+{
+  g_autofree char *name = unique ("copied");
+  g_autofree char *root = amigo_test_ui_create_image (ec2, instance_id, name);
+  g_autoptr(AmigoEc2) other = amigo_test_ui_get_ec2 (OTHER_REGION);
+  g_autoptr(AmigoEc2) third = amigo_test_ui_get_ec2 (THIRD_REGION);
+  g_autofree char *in_other = copy_image (other, REGION, root);
+  g_autofree char *in_third = copy_image (third, REGION, root);
+  /* A copy of the copy is not a copy of the root */
+  g_autofree char *twice = copy_image (third, OTHER_REGION, in_other);
+  g_autoptr(AmigoImage) image = amigo_test_ui_get_image (ec2, root);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *details = amigo_image_details_new ();
+  const char *expected[][2] = { { OTHER_REGION, in_other }, { THIRD_REGION, in_third } };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 800);
+  gtk_window_set_child (GTK_WINDOW (window), gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (gtk_window_get_child (GTK_WINDOW (window))), details);
+  amigo_image_details_set_context (AMIGO_IMAGE_DETAILS (details), ec2, NULL);
+  amigo_image_details_set_image (AMIGO_IMAGE_DETAILS (details), image);
+  gtk_window_present (GTK_WINDOW (window));
+  amigo_test_ui_settle ();
+  /* Asked for only when the person asks */
+  g_assert_null (amigo_test_ui_find_by_name (details, "copy-" OTHER_REGION));
+  amigo_test_ui_click (amigo_test_ui_find_by_name (details, "copies-find"));
+  AMIGO_TEST_WAIT_FOR (amigo_test_ui_find_by_name (details, "copy-" THIRD_REGION) != NULL, 120);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *row_name = g_strconcat ("copy-", expected[i][0], NULL);
+      GtkWidget *row = amigo_test_ui_find_by_name (details, row_name);
+      GtkWidget *button;
+      GVariant *target;
+      const char *region, *image_id;
+
+      g_assert_nonnull (row);
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, expected[i][0]);
+      g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), expected[i][1]));
+      g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "available"));
+      button = amigo_test_ui_find_by_type (row, GTK_TYPE_BUTTON, NULL);
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.show-image");
+      target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+      g_variant_get (target, "(&s&s)", &region, &image_id);
+      g_assert_cmpstr (region, ==, expected[i][0]);
+      g_assert_cmpstr (image_id, ==, expected[i][1]);
+    }
+  /* One row a region: the copy of the copy is not among them */
+  g_assert_null (amigo_test_ui_find_by_name (details, twice));
+  g_assert_null (amigo_test_ui_find_by_name (details, "copy-" REGION));
+  amigo_test_ui_maybe_screenshot (window, "copies.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -347,6 +405,7 @@ main (int    argc,
   g_test_add_func ("/cleanup/view/sorted-by-cost-and-bulk", test_sorted_by_cost_and_bulk);
   g_test_add_func ("/cleanup/recycle-bin/page", test_recycle_bin_page);
   g_test_add_func ("/cleanup/details/ancestry-chain", test_ancestry_chain);
+  g_test_add_func ("/cleanup/details/copies-by-region", test_copies_by_region);
 
   status = g_test_run ();
 
