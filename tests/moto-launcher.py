@@ -1865,6 +1865,21 @@ def patch_image_ancestry() -> None:
 
     _wrap(AmiBackend, "copy_image", make_copy_image)
 
+    # DescribeImages Filter.N: "source-image-id - The ID of the source AMI
+    # from which the AMI was created", "source-image-region - The Region of
+    # the source AMI" (moto 5.2.1 raises FilterNotImplementedError).
+    def make_get_filter_value(original):
+        def get_filter_value(self, filter_name, method_name=None):
+            if filter_name == "source-image-id":
+                return self.source_image_id
+            if filter_name == "source-image-region":
+                return self.source_image_region
+            return original(self, filter_name, method_name)
+
+        return get_filter_value
+
+    _wrap(Ami, "get_filter_value", make_get_filter_value)
+
     def get_image_ancestry(self):
         if self.ec2_backend.region_name in ANCESTRY_UNAVAILABLE_REGIONS:
             # EC2 API reference, common client errors: InvalidAction "The

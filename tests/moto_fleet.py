@@ -54,6 +54,24 @@ SEEDED_PARAMETERS = [
      "amzn-ec2-macos-14.7.1-20261112-arm64", "arm64_mac", None, False),
 ]
 
+# Red Hat publishes no public parameter: the console and Red Hat find its
+# images by owner and name.  Red Hat Cloud Access Reference Guide, ch. 3
+# "Using Red Hat Gold Images": "RHEL-[version]-[virtualization type]-[release
+# date]-[architecture type]-[minor version release AMI iteration]-
+# [subscription model]-[EBS volume type]", images of Red Hat's account
+# 309956199498; Hourly2 the pay-as-you-go (public) ones.  An older minor
+# release, a major version without arm64, and a Cloud Access image (Access2,
+# which Amigo does not list) besides.  (owner, image name, architecture,
+# creation date)
+RED_HAT = "309956199498"
+SEEDED_OWNER_IMAGES = [
+    (RED_HAT, "RHEL-9.6.0_HVM-20261105-x86_64-0-Hourly2-GP3", "x86_64", "2026-11-05T00:00:00.000Z"),
+    (RED_HAT, "RHEL-9.6.0_HVM-20261105-arm64-0-Hourly2-GP3", "arm64", "2026-11-05T00:00:00.000Z"),
+    (RED_HAT, "RHEL-9.5.0_HVM-20260510-x86_64-12-Hourly2-GP3", "x86_64", "2026-05-10T00:00:00.000Z"),
+    (RED_HAT, "RHEL-8.10.0_HVM-20261101-x86_64-3-Hourly2-GP3", "x86_64", "2026-11-01T00:00:00.000Z"),
+    (RED_HAT, "RHEL-9.6.0_HVM-20261105-x86_64-0-Access2-GP3", "x86_64", "2026-11-05T00:00:00.000Z"),
+]
+
 SEEDED_PREFIXES = sorted({"/".join(name.split("/")[:4]) for name, *_ in SEEDED_PARAMETERS})
 
 # Instance refreshes, per (account, region, group): newest first.
@@ -91,7 +109,8 @@ def patch_public_parameters() -> None:
     Windows AMIs' 801119661308 with alias amazon, SUSE 013907871322), with
     FreeTierEligible as DescribeImages answers it (Image.FreeTierEligible:
     "Indicates whether the image is eligible for Amazon Web Services Free
-    Tier").
+    Tier").  And Red Hat's images, which no parameter names
+    (SEEDED_OWNER_IMAGES), public, of Red Hat's account 309956199498.
     """
     from moto.core.parse import default_timestamp_parser
     from moto.ec2.models.amis import Ami, AmiBackend
@@ -122,6 +141,28 @@ def patch_public_parameters() -> None:
                     boot_mode="uefi" if arch != "x86_64" else "legacy-bios",
                 )
                 image.FreeTierEligible = free_tier
+                self.amis[ami_id] = image
+            for owner, name, arch, created in SEEDED_OWNER_IMAGES:
+                ami_id = _seeded_image_id(region, name)
+                image = Ami(
+                    self,
+                    ami_id,
+                    name=name,
+                    description=name,
+                    owner_id=owner,
+                    owner_alias=None,
+                    public="Hourly2" in name,
+                    virtualization_type="hvm",
+                    architecture=arch,
+                    creation_date=default_timestamp_parser(created),
+                    platform=None,
+                    hypervisor="xen",
+                    root_device_type="ebs",
+                    root_device_name="/dev/sda1",
+                    region_name=region,
+                    boot_mode="uefi" if arch != "x86_64" else "legacy-bios",
+                )
+                image.FreeTierEligible = False
                 self.amis[ami_id] = image
 
         return _load_amis

@@ -634,6 +634,59 @@ test_rbin_wrong_secret (void)
   g_assert_true (amigo_aws_error_has_aws_code (error, "SignatureDoesNotMatch"));
 }
 
+/* An image's copies, found by their source in each region of the account:
+ * one per region here, the copy of a copy left out, a disabled copy still
+ * found with its state */
+static void
+test_copies_by_region (void)
+{
+  g_autofree char *root = NULL;
+  g_autofree char *in_other = NULL;
+  g_autofree char *in_region = NULL;
+  g_autofree char *twice = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GError) error = NULL;
+  guint found = 0;
+
+  if (!have_server ())
+    return;
+  root = make_image ("copied");
+  in_other = copy (env.ec2_other, REGION, root);
+  in_region = copy (env.ec2, REGION, root);
+  twice = copy (env.ec2, OTHER_REGION, in_other);
+  amigo_ec2_disable_image_async (env.ec2, in_region, NULL, result_cb, next_result ());
+  g_assert_true (amigo_ec2_disable_image_finish (env.ec2, await_result (), &error));
+  g_assert_no_error (error);
+
+  amigo_ec2_find_image_copies_async (env.ec2, root, NULL, result_cb, next_result ());
+  copies = amigo_ec2_find_image_copies_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (copies->len, ==, 2);
+  for (guint i = 0; i < copies->len; i++)
+    {
+      AmigoImageCopy *c = g_ptr_array_index (copies, i);
+      const char *id = amigo_image_get_image_id (c->image);
+
+      g_assert_cmpstr (id, !=, twice);
+      if (g_strcmp0 (id, in_other) == 0)
+        {
+          g_assert_cmpstr (c->region, ==, OTHER_REGION);
+          g_assert_cmpstr (amigo_image_get_state (c->image), ==, "available");
+          found++;
+        }
+      if (g_strcmp0 (id, in_region) == 0)
+        {
+          g_assert_cmpstr (c->region, ==, REGION);
+          g_assert_cmpstr (amigo_image_get_state (c->image), ==, "disabled");
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, 2);
+  /* By region */
+  g_assert_cmpstr (((AmigoImageCopy *) g_ptr_array_index (copies, 0))->region, <=,
+                   ((AmigoImageCopy *) g_ptr_array_index (copies, 1))->region);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -662,6 +715,7 @@ main (int    argc,
   g_test_add_func ("/cleanup/recycle-bin/restore", test_recycle_bin_restore);
   g_test_add_func ("/cleanup/ancestry/two-copies", test_ancestry_two_copies);
   g_test_add_func ("/cleanup/ancestry/hop-by-hop", test_ancestry_hop_by_hop);
+  g_test_add_func ("/cleanup/copies/by-region", test_copies_by_region);
   g_test_add_func ("/cleanup/allowed-images", test_allowed_images);
   g_test_add_func ("/cleanup/recycle-bin/wrong-secret", test_rbin_wrong_secret);
 

@@ -29,6 +29,7 @@
 #define OTHER_REGION "eu-west-1"
 #define CANONICAL    "099720109477"
 #define DEBIAN       "136693071363"
+#define RED_HAT      "309956199498"
 #define UBUNTU_2404_X86 "/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id"
 #define DEBIAN_12_X86   "/aws/service/debian/release/12/latest/amd64"
 
@@ -301,6 +302,7 @@ check_quick_start (AmigoSsm *ssm,
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   gboolean seen_ubuntu = FALSE, seen_windows = FALSE, seen_al2023 = FALSE, seen_mac = FALSE;
+  gboolean seen_rhel9 = FALSE, seen_rhel8 = FALSE;
   guint n_arm = 0;
 
   amigo_quick_start_list_async (ssm, ec2, NULL, result_cb, next_result ());
@@ -351,7 +353,29 @@ check_quick_start (AmigoSsm *ssm,
         }
       if (g_str_equal (system, "debian") && x86 != NULL && x86->image != NULL)
         g_assert_cmpstr (amigo_image_get_owner_id (x86->image), ==, DEBIAN);
+      /* Red Hat, by owner and name: the newest pay-as-you-go image of each
+       * major version and architecture; no parameter to refer to */
+      if (g_str_equal (system, "rhel") && g_str_equal (version, "9"))
+        {
+          seen_rhel9 = TRUE;
+          g_assert_cmpstr (amigo_quick_start_entry_get_title (entry), ==, "Red Hat Enterprise Linux 9");
+          g_assert_nonnull (x86);
+          g_assert_nonnull (arm);
+          g_assert_null (x86->parameter_name);
+          g_assert_nonnull (x86->image);
+          g_assert_cmpstr (amigo_image_get_owner_id (x86->image), ==, RED_HAT);
+          g_assert_cmpstr (amigo_image_get_name (x86->image), ==, "RHEL-9.6.0_HVM-20261105-x86_64-0-Hourly2-GP3");
+          g_assert_cmpstr (amigo_image_get_name (arm->image), ==, "RHEL-9.6.0_HVM-20261105-arm64-0-Hourly2-GP3");
+        }
+      if (g_str_equal (system, "rhel") && g_str_equal (version, "8"))
+        {
+          seen_rhel8 = TRUE;
+          g_assert_nonnull (x86);
+          g_assert_null (arm);
+        }
     }
+  g_assert_true (seen_rhel9);
+  g_assert_true (seen_rhel8);
   g_assert_true (seen_ubuntu);
   g_assert_true (seen_windows);
   g_assert_true (seen_al2023);

@@ -46,6 +46,26 @@ test_unknown_region_falls_back (void)
   g_assert_cmpfloat_with_epsilon (cost.monthly_usd, 0.5, 1e-9);
 }
 
+/* Only prices a public AWS document states: another region is priced at
+ * us-east-1's rates, and the estimate says so. */
+static void
+test_other_regions_not_guessed (void)
+{
+  static const char *regions[] = { "sa-east-1", "eu-central-1", "ap-southeast-2", "us-west-1" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    {
+      AmigoSnapshotCost cost = { 0 };
+      gboolean exact = TRUE;
+
+      g_assert_cmpstr (amigo_snapshot_price_lookup (regions[i], &exact)->region, ==, "us-east-1");
+      g_assert_false (exact);
+      amigo_snapshot_cost_add_snapshot (&cost, regions[i], "archive", 100 * GIB, -1);
+      g_assert_true (cost.region_guessed);
+      g_assert_cmpfloat_with_epsilon (cost.monthly_usd, 1.25, 1e-9);
+    }
+}
+
 static void
 test_tiers (void)
 {
@@ -134,6 +154,7 @@ main (int    argc,
   g_test_add_func ("/snapshot-cost/table/dated", test_table_dated);
   g_test_add_func ("/snapshot-cost/table/us-east-1", test_us_east_1);
   g_test_add_func ("/snapshot-cost/table/unknown-region", test_unknown_region_falls_back);
+  g_test_add_func ("/snapshot-cost/table/other-regions-not-guessed", test_other_regions_not_guessed);
   g_test_add_func ("/snapshot-cost/estimate/tiers", test_tiers);
   g_test_add_func ("/rbin/rules/retention", test_rbin_rules);
   return g_test_run ();

@@ -1,6 +1,7 @@
 /* test-ui-cleanup.c — the Clean Up window against moto: sorted by cost,
  * the bulk confirmation with its totals and its report, the Recycle Bin
- * page and a restore; and an image's ancestry chain in the details
+ * page and a restore; bulk Disable and Enable; the guard rails page's
+ * controls; and an image's ancestry chain in the details
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@
 
 #define REGION       "us-east-1"
 #define OTHER_REGION "eu-west-1"
+#define THIRD_REGION "us-west-2"
 
 static AmigoEc2 *ec2;
 static char *instance_id;
@@ -332,6 +334,294 @@ test_ancestry_chain (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The details' Copies row: the account's copies of an image, found by their
+ * source in every region, one row per region with the copy's id and state,
+ * each showing that copy */
+static void
+test_copies_by_region (void)
+{
+  g_autofree char *name = unique ("copied");
+  g_autofree char *root = amigo_test_ui_create_image (ec2, instance_id, name);
+  g_autoptr(AmigoEc2) other = amigo_test_ui_get_ec2 (OTHER_REGION);
+  g_autoptr(AmigoEc2) third = amigo_test_ui_get_ec2 (THIRD_REGION);
+  g_autofree char *in_other = copy_image (other, REGION, root);
+  g_autofree char *in_third = copy_image (third, REGION, root);
+  /* A copy of the copy is not a copy of the root */
+  g_autofree char *twice = copy_image (third, OTHER_REGION, in_other);
+  g_autoptr(AmigoImage) image = amigo_test_ui_get_image (ec2, root);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *details = amigo_image_details_new ();
+  const char *expected[][2] = { { OTHER_REGION, in_other }, { THIRD_REGION, in_third } };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 800);
+  gtk_window_set_child (GTK_WINDOW (window), gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (gtk_window_get_child (GTK_WINDOW (window))), details);
+  amigo_image_details_set_context (AMIGO_IMAGE_DETAILS (details), ec2, NULL);
+  amigo_image_details_set_image (AMIGO_IMAGE_DETAILS (details), image);
+  gtk_window_present (GTK_WINDOW (window));
+  amigo_test_ui_settle ();
+  /* Asked for only when the person asks */
+  g_assert_null (amigo_test_ui_find_by_name (details, "copy-" OTHER_REGION));
+  amigo_test_ui_click (amigo_test_ui_find_by_name (details, "copies-find"));
+  AMIGO_TEST_WAIT_FOR (amigo_test_ui_find_by_name (details, "copy-" THIRD_REGION) != NULL, 120);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *row_name = g_strconcat ("copy-", expected[i][0], NULL);
+      GtkWidget *row = amigo_test_ui_find_by_name (details, row_name);
+      GtkWidget *button;
+      GVariant *target;
+      const char *region, *image_id;
+
+      g_assert_nonnull (row);
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, expected[i][0]);
+      g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), expected[i][1]));
+      g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "available"));
+      button = amigo_test_ui_find_by_type (row, GTK_TYPE_BUTTON, NULL);
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.show-image");
+      target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+      g_variant_get (target, "(&s&s)", &region, &image_id);
+      g_assert_cmpstr (region, ==, expected[i][0]);
+      g_assert_cmpstr (image_id, ==, expected[i][1]);
+    }
+  /* One row a region: the copy of the copy is not among them */
+  g_assert_null (amigo_test_ui_find_by_name (details, twice));
+  g_assert_null (amigo_test_ui_find_by_name (details, "copy-" REGION));
+  amigo_test_ui_maybe_screenshot (window, "copies.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- bulk Disable and Enable ------------------------------------------ */
+
+static const char *
+image_state (const char *image_id)
+{
+  g_autoptr(AmigoImage) image = amigo_test_ui_get_image (ec2, image_id);
+
+  g_assert_nonnull (image);
+  return g_intern_string (amigo_image_get_state (image));
+}
+
+/* Applies the bulk confirmation shown, then closes its report: its heading. */
+static char *
+apply_bulk (AmigoCleanupWindow *window)
+{
+  char *heading;
+
+  g_clear_weak_pointer (&window->report_dialog);
+  adw_message_dialog_response (window->bulk_dialog, "apply");
+  AMIGO_TEST_WAIT_FOR (window->report_dialog != NULL, 60);
+  heading = g_strdup (adw_message_dialog_get_heading (window->report_dialog));
+  adw_message_dialog_response (window->report_dialog, "close");
+  g_clear_weak_pointer (&window->report_dialog);
+  AMIGO_TEST_WAIT_FOR (!window->loading, 60);
+  amigo_test_ui_settle ();
+  return heading;
+}
+
+/* Disable three images, one of them used by an instance and left alone
+ * unless ticked; then Enable the two disabled ones back. */
+static void
+test_bulk_disable_enable (void)
+{
+  g_autofree char *a_name = unique ("disable a");
+  g_autofree char *b_name = unique ("disable b");
+  g_autofree char *used_name = unique ("disable used");
+  g_autofree char *a = amigo_test_ui_create_image (ec2, instance_id, a_name);
+  g_autofree char *b = amigo_test_ui_create_image (ec2, instance_id, b_name);
+  g_autofree char *used = amigo_test_ui_create_image (ec2, instance_id, used_name);
+  g_autofree char *heading = NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr(GPtrArray) instances = NULL;
+  AmigoRunInstancesRequest run = { .instance_type = "t3.micro", .image_id = used };
+  AmigoCleanupWindow *window;
+
+  amigo_ec2_run_instances_async (ec2, &run, NULL, result_cb, NULL);
+  instances = amigo_ec2_run_instances_finish (ec2, await_result (), NULL);
+  g_assert_nonnull (instances);
+
+  window = open_window ();
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (window->selection));
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (window->selection), position_of (window, a), FALSE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (window->selection), position_of (window, b), FALSE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (window->selection), position_of (window, used), FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "cleanup.disable", NULL);
+  amigo_test_ui_settle ();
+  g_assert_nonnull (window->bulk_dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (window->bulk_dialog), ==, "Disable 3 Images?");
+  g_assert_nonnull (strstr (gtk_label_get_text (window->bulk_totals_label), "2 images will be acted on"));
+  /* Disabling frees nothing: the snapshots stay */
+  g_assert_nonnull (strstr (gtk_label_get_text (window->bulk_totals_label), "Frees 0 GiB"));
+  checks = amigo_test_ui_find_all (window->bulk_dialog, GTK_TYPE_CHECK_BUTTON);
+  g_assert_cmpuint (checks->len, ==, 1);
+  g_assert_nonnull (strstr (gtk_check_button_get_label (g_ptr_array_index (checks, 0)), used_name));
+  g_assert_false (gtk_check_button_get_active (g_ptr_array_index (checks, 0)));
+  heading = apply_bulk (window);
+  g_assert_cmpstr (heading, ==, "2 of 3 Images Done");
+  g_assert_cmpstr (image_state (a), ==, "disabled");
+  g_assert_cmpstr (image_state (b), ==, "disabled");
+  g_assert_cmpstr (image_state (used), ==, "available");
+
+  /* Still listed, said disabled; Enable brings them back */
+  g_assert_cmpint (position_of (window, a), >=, 0);
+  {
+    g_autoptr(AmigoCleanupEntry) entry = shown (window, position_of (window, a));
+
+    g_assert_true (amigo_cleanup_entry_is_disabled (entry));
+  }
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (window->selection));
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (window->selection), position_of (window, a), FALSE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (window->selection), position_of (window, b), FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "cleanup.enable", NULL);
+  amigo_test_ui_settle ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (window->bulk_dialog), ==, "Enable 2 Images?");
+  g_clear_pointer (&checks, g_ptr_array_unref);
+  checks = amigo_test_ui_find_all (window->bulk_dialog, GTK_TYPE_CHECK_BUTTON);
+  g_assert_cmpuint (checks->len, ==, 0);
+  g_clear_pointer (&heading, g_free);
+  heading = apply_bulk (window);
+  g_assert_cmpstr (heading, ==, "2 of 2 Images Done");
+  g_assert_cmpstr (image_state (a), ==, "available");
+  g_assert_cmpstr (image_state (b), ==, "available");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- the guard rails page ----------------------------------------------- */
+
+static char *
+block_state (void)
+{
+  char *state;
+
+  amigo_ec2_get_image_block_public_access_state_async (ec2, NULL, result_cb, NULL);
+  state = amigo_ec2_get_image_block_public_access_state_finish (ec2, await_result (), NULL);
+  g_assert_nonnull (state);
+  return state;
+}
+
+static AmigoAllowedImagesSettings *
+allowed_settings (void)
+{
+  AmigoAllowedImagesSettings *settings;
+
+  amigo_ec2_get_allowed_images_settings_async (ec2, NULL, result_cb, NULL);
+  settings = amigo_ec2_get_allowed_images_settings_finish (ec2, await_result (), NULL);
+  g_assert_nonnull (settings);
+  return settings;
+}
+
+/* The page is built again after each change the account takes: waits for
+ * the new one to have read the settings. */
+static void
+wait_guards_read (AmigoCleanupWindow *window,
+                  GtkWidget          *before)
+{
+  AMIGO_TEST_WAIT_FOR (window->guard_content != before &&
+                       (amigo_test_ui_find_by_type (window->guard_content, ADW_TYPE_ACTION_ROW, "Criterion 1") != NULL ||
+                        amigo_test_ui_find_by_type (window->guard_content, ADW_TYPE_ACTION_ROW, "No criteria") != NULL),
+                       60);
+  amigo_test_ui_settle ();
+}
+
+/* The Image Criteria group's Edit… button */
+static GtkWidget *
+edit_button (GtkWidget *content)
+{
+  g_autoptr(GPtrArray) buttons = amigo_test_ui_find_all (content, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Edit…") == 0)
+      return g_ptr_array_index (buttons, i);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static GtkWindow *
+criteria_editor (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), "Allowed Image Criteria") == 0)
+      return l->data;
+  return NULL;
+}
+
+/* Block public access turned on and off, Allowed AMIs put in audit mode
+ * with one criterion, then off again: each change is the account's, read
+ * back from it. */
+static void
+test_guard_rails (void)
+{
+  g_autofree char *blocked = NULL;
+  g_autofree char *unblocked = NULL;
+  g_autoptr(AmigoAllowedImagesSettings) audit = NULL;
+  g_autoptr(AmigoAllowedImagesSettings) criteria = NULL;
+  g_autoptr(AmigoAllowedImagesSettings) off = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  AmigoCleanupWindow *window = open_window ();
+  GtkWindow *editor = NULL;
+  GtkSwitch *block;
+  GtkWidget *before;
+  const char * const *providers;
+
+  adw_view_stack_set_visible_child_name (window->stack, "guard-rails");
+  wait_guards_read (window, NULL);
+
+  block = GTK_SWITCH (amigo_test_ui_find_by_type (window->guard_content, GTK_TYPE_SWITCH, NULL));
+  g_assert_false (gtk_switch_get_state (block));
+  gtk_switch_set_active (block, TRUE);
+  AMIGO_TEST_WAIT_FOR (gtk_switch_get_state (block), 60);
+  blocked = block_state ();
+  g_assert_cmpstr (blocked, ==, "block-new-sharing");
+  gtk_switch_set_active (block, FALSE);
+  AMIGO_TEST_WAIT_FOR (!gtk_switch_get_state (block), 60);
+  unblocked = block_state ();
+  g_assert_cmpstr (unblocked, ==, "unblocked");
+
+  /* Audit mode */
+  before = window->guard_content;
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (amigo_test_ui_find_by_type (before, ADW_TYPE_COMBO_ROW, "State"))), ==, 0);
+  amigo_test_ui_pick (amigo_test_ui_find_by_type (before, ADW_TYPE_COMBO_ROW, "State"), 1);
+  wait_guards_read (window, before);
+  AMIGO_TEST_WAIT_FOR (adw_combo_row_get_selected (ADW_COMBO_ROW (amigo_test_ui_find_by_type (window->guard_content, ADW_TYPE_COMBO_ROW, "State"))) == 1, 60);
+  audit = allowed_settings ();
+  g_assert_cmpstr (audit->state, ==, AMIGO_ALLOWED_IMAGES_AUDIT_MODE);
+
+  /* One criterion, from the editor */
+  before = window->guard_content;
+  amigo_test_ui_click (edit_button (before));
+  AMIGO_TEST_WAIT_FOR ((editor = criteria_editor ()) != NULL, 30);
+  entries = amigo_test_ui_find_all (editor, GTK_TYPE_ENTRY);
+  g_assert_cmpuint (entries->len, >=, 2);
+  amigo_test_ui_set_text (g_ptr_array_index (entries, 0), "amazon, 123456789012");
+  amigo_test_ui_set_text (g_ptr_array_index (entries, 1), "al2023-ami-*");
+  amigo_test_ui_maybe_screenshot (editor, "cleanup-criteria.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (editor), "save");
+  wait_guards_read (window, before);
+  criteria = allowed_settings ();
+  g_assert_cmpuint (criteria->criteria->len, ==, 1);
+  providers = amigo_image_criterion_get_image_providers (g_ptr_array_index (criteria->criteria, 0));
+  g_assert_true (g_strv_contains (providers, "amazon"));
+  g_assert_true (g_strv_contains (providers, "123456789012"));
+  g_assert_true (g_strv_contains (amigo_image_criterion_get_image_names (g_ptr_array_index (criteria->criteria, 0)),
+                                  "al2023-ami-*"));
+  {
+    g_autofree char *text = amigo_test_ui_collect_text (window->guard_content);
+
+    g_assert_nonnull (strstr (text, "Providers: amazon, 123456789012"));
+  }
+
+  /* Off again */
+  before = window->guard_content;
+  amigo_test_ui_pick (amigo_test_ui_find_by_type (before, ADW_TYPE_COMBO_ROW, "State"), 0);
+  wait_guards_read (window, before);
+  off = allowed_settings ();
+  g_assert_cmpstr (off->state, ==, AMIGO_ALLOWED_IMAGES_DISABLED);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -347,6 +637,9 @@ main (int    argc,
   g_test_add_func ("/cleanup/view/sorted-by-cost-and-bulk", test_sorted_by_cost_and_bulk);
   g_test_add_func ("/cleanup/recycle-bin/page", test_recycle_bin_page);
   g_test_add_func ("/cleanup/details/ancestry-chain", test_ancestry_chain);
+  g_test_add_func ("/cleanup/details/copies-by-region", test_copies_by_region);
+  g_test_add_func ("/cleanup/view/bulk-disable-enable", test_bulk_disable_enable);
+  g_test_add_func ("/cleanup/guard-rails/change", test_guard_rails);
 
   status = g_test_run ();
 

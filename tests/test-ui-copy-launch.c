@@ -1355,6 +1355,182 @@ test_launch_opt_in_required_network (void)
   }
 }
 
+/* ---- Save as Template ----------------------------------------------- */
+
+static GPtrArray *
+describe_templates (void)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *templates;
+
+  amigo_ec2_describe_launch_templates_async (source_ec2, NULL, NULL, store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, WAIT_SECONDS);
+  templates = amigo_ec2_describe_launch_templates_finish (source_ec2, result, &error);
+  g_assert_no_error (error);
+  return templates;
+}
+
+static AmigoLaunchTemplate *
+template_named (const char *name)
+{
+  g_autoptr(GPtrArray) templates = describe_templates ();
+
+  for (guint i = 0; i < templates->len; i++)
+    if (g_strcmp0 (amigo_launch_template_get_launch_template_name (g_ptr_array_index (templates, i)), name) == 0)
+      return g_object_ref (g_ptr_array_index (templates, i));
+  return NULL;
+}
+
+static AmigoLaunchTemplateVersion *
+template_version (const char *template_id,
+                  const char *number)
+{
+  const char *versions[] = { number, NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  amigo_ec2_describe_launch_template_versions_async (source_ec2, template_id, versions, NULL,
+                                                     store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, WAIT_SECONDS);
+  found = amigo_ec2_describe_launch_template_versions_finish (source_ec2, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (found, 0));
+}
+
+/* launch.save-template: whether CreateLaunchTemplate(Version) was sent. */
+static gboolean
+save_template (AmigoLaunchDialog *dialog)
+{
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "launch.save-template", NULL);
+  return amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog));
+}
+
+/* From the summary, the launch saved as a new launch template, then, after
+ * a change of type, as a new version of it made the default: what EC2 keeps
+ * is what the summary shows, but the number of instances. */
+static void
+test_launch_save_template (void)
+{
+  static const char user_data[] = "#!/bin/sh\necho template\n";
+  g_autofree char *key = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *name = g_strdup_printf ("amigo-saved-launch-%u", g_random_int ());
+  g_autoptr(AmigoImage) image = NULL;
+  g_autoptr(AmigoLaunchTemplate) other = NULL;
+  g_autoptr(AmigoLaunchTemplate) saved = NULL;
+  g_autoptr(AmigoLaunchTemplate) after = NULL;
+  g_autoptr(AmigoLaunchTemplateVersion) v1 = NULL;
+  g_autoptr(AmigoLaunchTemplateVersion) v2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree guchar *decoded = NULL;
+  g_auto(Opened) opened = { 0 };
+  AmigoRunInstancesRequest other_data = { 0 };
+  AmigoLaunchDialog *dialog;
+  AdwComboRow *row;
+  GtkLabel *message;
+  const char * const *group_ids;
+  gsize decoded_len = 0;
+  guint n = 0;
+
+  if (!need_python ())
+    return;
+  key = g_strstrip (botocore ("create-key-pair", SOURCE_REGION, "amigo-template-key", NULL));
+  group = g_strstrip (botocore ("create-security-group", SOURCE_REGION, "amigo-template-web", NULL));
+  image = make_image ("template-source-2024");
+  /* A template there already, so that the list shows when it has come. */
+  other_data.image_id = amigo_image_get_image_id (image);
+  amigo_ec2_create_launch_template_async (source_ec2, "amigo-template-before", NULL, &other_data, NULL,
+                                          store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, WAIT_SECONDS);
+  other = amigo_ec2_create_launch_template_finish (source_ec2, result, &error);
+  g_assert_no_error (error);
+
+  open_dialog (&opened, image, amigo_launch_dialog_new);
+  dialog = AMIGO_LAUNCH_DIALOG (opened.window);
+  wait_loaded (dialog);
+  g_assert_true (select_type (dialog, "t3.small"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (amigo_test_ui_find (dialog, "count_spin")), 3);
+  g_assert_true (select_key (dialog, key));
+  gtk_check_button_set_active (group_check (dialog, group), TRUE);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (amigo_test_ui_find (dialog, "user_data_view"))), user_data, -1);
+
+  /* Only from the summary. */
+  g_assert_false (save_template (dialog));
+  g_assert_true (launch_review (dialog));
+  row = ADW_COMBO_ROW (amigo_test_ui_find (dialog, "template_row"));
+  message = GTK_LABEL (amigo_test_ui_find (dialog, "template_message"));
+  AMIGO_TEST_WAIT_FOR (g_list_model_get_n_items (adw_combo_row_get_model (row)) >= 2, WAIT_SECONDS);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "template_name_row")));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "template_default_row")));
+
+  /* A name EC2 would refuse: nothing sent, said why. */
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "template_name_row")), "with space");
+  g_assert_false (save_template (dialog));
+  g_assert_true (label_shows (message));
+  g_assert_null (template_named ("with space"));
+
+  /* A new template. */
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "template_name_row")), name);
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "template_description_row")), "from the summary");
+  g_assert_true (save_template (dialog));
+  AMIGO_TEST_WAIT_FOR (!amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)), WAIT_SECONDS);
+  g_assert_true (label_shows (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (message), name));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (message), "error"));
+  g_assert_cmpuint (opened.toasts->len, ==, 1);
+  g_assert_cmpstr (launch_page (dialog), ==, "review");
+  g_assert_cmpuint (amigo_launch_dialog_get_instance_ids (dialog)->len, ==, 0);
+
+  saved = template_named (name);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (amigo_launch_template_get_latest_version_number (saved), ==, 1);
+  v1 = template_version (amigo_launch_template_get_launch_template_id (saved), "1");
+  g_assert_cmpstr (amigo_launch_template_version_get_version_description (v1), ==, "from the summary");
+  g_assert_cmpstr (amigo_launch_template_version_get_image_id (v1), ==, amigo_image_get_image_id (image));
+  g_assert_cmpstr (amigo_launch_template_version_get_instance_type (v1), ==, "t3.small");
+  g_assert_cmpstr (amigo_launch_template_version_get_key_name (v1), ==, key);
+  group_ids = amigo_launch_template_version_get_security_group_ids (v1);
+  g_assert_nonnull (group_ids);
+  g_assert_true (g_strv_contains (group_ids, group));
+  g_assert_cmpstr (amigo_launch_template_version_get_http_tokens (v1), ==, "required");
+  g_assert_nonnull (amigo_launch_template_version_get_user_data (v1));
+  decoded = g_base64_decode (amigo_launch_template_version_get_user_data (v1), &decoded_len);
+  g_assert_cmpmem (decoded, decoded_len, user_data, strlen (user_data));
+  amigo_launch_template_version_get_block_device_mappings (v1, &n);
+  g_assert_cmpuint (n, ==, 0);   /* no volume changed: the image's stay */
+
+  /* The list now offers it, chosen: a new version, made the default. */
+  AMIGO_TEST_WAIT_FOR (adw_combo_row_get_selected (row) != 0 &&
+                       adw_combo_row_get_selected (row) != GTK_INVALID_LIST_POSITION, WAIT_SECONDS);
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (dialog, "template_name_row")));
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "template_default_row")));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "launch.back", NULL);
+  g_assert_cmpstr (launch_page (dialog), ==, "form");
+  g_assert_true (select_type (dialog, "t3.medium"));
+  g_assert_true (launch_review (dialog));
+  gtk_switch_set_active (GTK_SWITCH (amigo_test_ui_find (dialog, "template_default_switch")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "template_description_row")), "");
+  g_assert_true (save_template (dialog));
+  AMIGO_TEST_WAIT_FOR (!amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)), WAIT_SECONDS);
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "version 2"));
+  g_assert_cmpuint (opened.toasts->len, ==, 2);
+
+  after = template_named (name);
+  g_assert_cmpint (amigo_launch_template_get_latest_version_number (after), ==, 2);
+  g_assert_cmpint (amigo_launch_template_get_default_version_number (after), ==, 2);
+  v2 = template_version (amigo_launch_template_get_launch_template_id (after), "2");
+  g_assert_cmpstr (amigo_launch_template_version_get_instance_type (v2), ==, "t3.medium");
+  g_assert_cmpstr (amigo_launch_template_version_get_key_name (v2), ==, key);
+  g_assert_true (amigo_launch_template_version_get_default_version (v2));
+  AMIGO_TEST_WAIT_FOR (!gtk_stack_get_transition_running (GTK_STACK (amigo_test_ui_find (dialog, "stack"))), 30);
+  amigo_test_ui_maybe_screenshot (GTK_WIDGET (dialog), "launch-template.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1397,6 +1573,7 @@ main (int   argc,
   g_test_add_func ("/ui/launch/opt-in-required", test_launch_opt_in_required);
   g_test_add_func ("/ui/launch/types-fit-zone", test_launch_types_fit_zone);
   g_test_add_func ("/ui/launch/opt-in-required-network", test_launch_opt_in_required_network);
+  g_test_add_func ("/ui/launch/save-as-template", test_launch_save_template);
 
   status = g_test_run ();
 

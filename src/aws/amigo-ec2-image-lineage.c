@@ -233,3 +233,196 @@ amigo_ec2_trace_image_ancestry_finish (AmigoEc2      *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* ---- the copies of an image, region by region --------------------------- */
+
+/**
+ * amigo_image_copy_free:
+ * @copy: (transfer full) (nullable): a copy found
+ */
+void
+amigo_image_copy_free (AmigoImageCopy *copy)
+{
+  if (copy == NULL)
+    return;
+  g_free (copy->region);
+  g_clear_object (&copy->image);
+  g_free (copy);
+}
+
+typedef struct {
+  AmigoEc2 *ec2;
+  char *image_id;
+  GPtrArray *copies;     /* AmigoImageCopy */
+  guint pending;
+  guint n_failed;
+  guint n_asked;
+  GError *error;         /* the first failure */
+} Copies;
+
+static void
+copies_free (gpointer data)
+{
+  Copies *copies = data;
+
+  g_clear_object (&copies->ec2);
+  g_free (copies->image_id);
+  g_ptr_array_unref (copies->copies);
+  g_clear_error (&copies->error);
+  g_free (copies);
+}
+
+static int
+compare_copies (gconstpointer a,
+                gconstpointer b)
+{
+  const AmigoImageCopy *x = *(AmigoImageCopy **) a;
+  const AmigoImageCopy *y = *(AmigoImageCopy **) b;
+  int by_region = g_strcmp0 (x->region, y->region);
+
+  return by_region != 0 ? by_region
+                        : g_strcmp0 (amigo_image_get_image_id (x->image), amigo_image_get_image_id (y->image));
+}
+
+static void
+copies_region_done (GTask *task)
+{
+  Copies *copies = g_task_get_task_data (task);
+
+  if (--copies->pending > 0)
+    return;
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (copies->n_asked > 0 && copies->n_failed == copies->n_asked && copies->error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&copies->error));
+      return;
+    }
+  g_ptr_array_sort (copies->copies, compare_copies);
+  g_task_return_pointer (task, g_ptr_array_ref (copies->copies), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_copies_described_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Copies *copies = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) images = amigo_ec2_describe_images_finish (AMIGO_EC2 (source), result, NULL, &error);
+
+  if (images == NULL)
+    {
+      copies->n_failed++;
+      if (copies->error == NULL)
+        copies->error = g_steal_pointer (&error);
+    }
+  for (guint i = 0; images != NULL && i < images->len; i++)
+    {
+      AmigoImageCopy *copy = g_new0 (AmigoImageCopy, 1);
+
+      copy->region = g_strdup (amigo_ec2_get_region (AMIGO_EC2 (source)));
+      copy->image = g_object_ref (g_ptr_array_index (images, i));
+      g_ptr_array_add (copies->copies, copy);
+    }
+  copies_region_done (task);
+}
+
+static void
+on_copies_regions_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Copies *copies = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) regions = amigo_ec2_describe_regions_finish (AMIGO_EC2 (source), result, &error);
+  const char *values_id[] = { copies->image_id, NULL };
+  const char *values_region[] = { amigo_ec2_get_region (copies->ec2), NULL };
+  const char *owners[] = { "self", NULL };
+  AmigoEc2Filter filters[] = {
+    { "source-image-id", values_id },
+    { "source-image-region", values_region },
+  };
+  AmigoDescribeImagesRequest request = {
+    .owners = owners, .filters = filters, .n_filters = G_N_ELEMENTS (filters),
+    .include_deprecated = TRUE, .include_disabled = TRUE,
+  };
+
+  if (regions == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  copies->pending = 1;          /* until every request is sent */
+  for (guint i = 0; i < regions->len; i++)
+    {
+      AmigoRegion *region = g_ptr_array_index (regions, i);
+      g_autoptr(AmigoEc2) there = NULL;
+
+      /* A region the account has not enabled holds nothing of it */
+      if (g_strcmp0 (amigo_region_get_opt_in_status (region), "not-opted-in") == 0)
+        continue;
+      there = ec2_in_region (copies->ec2, amigo_region_get_region_name (region));
+      copies->pending++;
+      copies->n_asked++;
+      amigo_ec2_describe_images_async (there, &request, NULL, NULL, NULL, g_task_get_cancellable (task),
+                                       on_copies_described_cb, g_object_ref (task));
+    }
+  copies_region_done (task);
+}
+
+/**
+ * amigo_ec2_find_image_copies_async:
+ * @self: an #AmigoEc2
+ * @image_id: an image of @self's region
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when every region has answered
+ * @user_data: data for @callback
+ *
+ * The account's copies of @image_id, in every region it has enabled
+ * (DescribeRegions), found by their source: DescribeImages of the
+ * account's own images with the filters `source-image-id` ("The ID of the
+ * source AMI from which the AMI was created") and `source-image-region`
+ * ("The Region of the source AMI"), deprecated and disabled ones included,
+ * the regions asked at once. A region that fails is left out; the search
+ * fails only when every region failed.
+ */
+void
+amigo_ec2_find_image_copies_async (AmigoEc2            *self,
+                                   const char          *image_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+  Copies *copies;
+
+  g_return_if_fail (AMIGO_IS_EC2 (self));
+  g_return_if_fail (image_id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amigo_ec2_find_image_copies_async);
+  copies = g_new0 (Copies, 1);
+  copies->ec2 = g_object_ref (self);
+  copies->image_id = g_strdup (image_id);
+  copies->copies = g_ptr_array_new_with_free_func ((GDestroyNotify) amigo_image_copy_free);
+  g_task_set_task_data (task, copies, copies_free);
+  amigo_ec2_describe_regions_async (self, cancellable, on_copies_regions_cb, task);
+}
+
+/**
+ * amigo_ec2_find_image_copies_finish:
+ *
+ * Returns: (transfer container) (element-type AmigoImageCopy) (nullable):
+ *   the copies by region, or %NULL with @error set
+ */
+GPtrArray *
+amigo_ec2_find_image_copies_finish (AmigoEc2      *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

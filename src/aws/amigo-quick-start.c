@@ -12,7 +12,8 @@
  *   SUSE          /aws/service/suse/sles/15-sp6/x86_64/latest
  *   Bottlerocket  /aws/service/bottlerocket/aws-k8s-1.31/x86_64/latest/image_id
  *   macOS         /aws/service/ec2-macos/sonoma/arm64_mac/latest/image_id
- * (Red Hat publishes no public parameter: its images are found by owner.)
+ * Red Hat publishes no public parameter: its images are found by owner and
+ * name (below, RED_HAT_OWNER).
  */
 #include "config.h"
 
@@ -123,7 +124,8 @@ amigo_quick_start_entry_init (AmigoQuickStartEntry *self)
  * @self: an entry
  *
  * Returns: (transfer none): the system: `amazon-linux`, `ubuntu`, `debian`,
- *   `windows`, `suse`, `bottlerocket` or `macos`
+ *   `windows`, `suse`, `bottlerocket`, `macos` or `rhel` (whose images no
+ *   parameter names: their @parameter_name is %NULL)
  */
 const char *
 amigo_quick_start_entry_get_system (AmigoQuickStartEntry *self)
@@ -245,6 +247,8 @@ entry_title (const char *system,
     return g_strdup_printf (_("Bottlerocket for Kubernetes %s"), label);
   if (strcmp (system, "macos") == 0)
     return g_strdup_printf (_("macOS %s"), label);
+  if (strcmp (system, "rhel") == 0)
+    return g_strdup_printf (_("Red Hat Enterprise Linux %s"), label);
   return g_strdup (label);
 }
 
@@ -365,39 +369,38 @@ compare_architectures (gconstpointer pa,
   return g_strcmp0 (a->architecture, b->architecture) * -1;  /* x86_64 before arm64 */
 }
 
-/* Adds @parameter to the entry of its system and version in @entries. */
+/* Adds the image @image_id (named by @parameter_name, or by none) to the
+ * entry of @system and @version in @entries, unless the entry has a newer
+ * one for @arch. */
 static void
-add_parameter (GHashTable *entries,
-               const char *name,
-               const char *image_id,
-               gint64      last_modified_usec)
+add_entry_image (GHashTable   *entries,
+                 const char   *system,
+                 const char   *version,
+                 VersionStyle  style,
+                 guint         order,
+                 const char   *arch,
+                 const char   *parameter_name,
+                 const char   *image_id,
+                 gint64        last_modified_usec)
 {
-  const CatalogEntry *ce = NULL;
-  g_autofree char *version = NULL;
-  g_autofree char *key = NULL;
-  const char *arch = NULL;
-  AmigoQuickStartEntry *entry;
+  g_autofree char *key = g_strdup_printf ("%s/%s", system, version);
+  AmigoQuickStartEntry *entry = g_hash_table_lookup (entries, key);
   AmigoQuickStartImage image = { 0 };
 
-  if (image_id == NULL || !match_parameter (name, &ce, &version, &arch))
-    return;
-
-  key = g_strdup_printf ("%s/%s", ce->system, version);
-  entry = g_hash_table_lookup (entries, key);
   if (entry == NULL)
     {
-      g_autofree char *label = version_label (version, ce->style);
+      g_autofree char *label = version_label (version, style);
 
       entry = g_object_new (AMIGO_TYPE_QUICK_START_ENTRY, NULL);
-      entry->system = g_strdup (ce->system);
+      entry->system = g_strdup (system);
       entry->version = g_strdup (version);
-      entry->order = (guint) (ce - catalog);
-      entry->title = entry_title (ce->system, label);
+      entry->order = order;
+      entry->title = entry_title (system, label);
       g_hash_table_insert (entries, g_steal_pointer (&key), entry);
     }
 
-  /* Ubuntu names a version's image under two volume types: keep the
-   * parameter that changed last. */
+  /* Ubuntu names a version's image under two volume types, Red Hat has an
+   * image per minor release: keep the one that changed last. */
   for (guint i = 0; i < entry->images->len; i++)
     {
       AmigoQuickStartImage *have = &g_array_index (entry->images, AmigoQuickStartImage, i);
@@ -410,11 +413,28 @@ add_parameter (GHashTable *entries,
       break;
     }
   image.architecture = g_strdup (arch);
-  image.parameter_name = g_strdup (name);
+  image.parameter_name = g_strdup (parameter_name);
   image.image_id = g_strdup (image_id);
   image.last_modified_usec = last_modified_usec;
   g_array_append_val (entry->images, image);
   g_array_sort (entry->images, compare_architectures);
+}
+
+/* Adds @parameter to the entry of its system and version in @entries. */
+static void
+add_parameter (GHashTable *entries,
+               const char *name,
+               const char *image_id,
+               gint64      last_modified_usec)
+{
+  const CatalogEntry *ce = NULL;
+  g_autofree char *version = NULL;
+  const char *arch = NULL;
+
+  if (image_id == NULL || !match_parameter (name, &ce, &version, &arch))
+    return;
+  add_entry_image (entries, ce->system, version, ce->style, (guint) (ce - catalog), arch,
+                   name, image_id, last_modified_usec);
 }
 
 /**
@@ -560,6 +580,11 @@ describe_next (GTask *task)
                                    g_task_get_cancellable (task), describe_cb, task);
 }
 
+static void source_done (GTask *task);
+static void list_red_hat (AmigoEc2     *ec2,
+                          GCancellable *cancellable,
+                          GTask        *task);
+
 static void
 by_path_cb (GObject      *source,
             GAsyncResult *result,
@@ -585,6 +610,15 @@ by_path_cb (GObject      *source,
 
       add_parameter (op->entries, p->name, p->value, p->last_modified_usec);
     }
+  source_done (task);
+}
+
+/* A source of the catalog (a parameter path, Red Hat's images) has
+ * answered: when the last has, the images the entries name are described. */
+static void
+source_done (GTask *task)
+{
+  ListOp *op = g_task_get_task_data (task);
 
   if (--op->pending > 0)
     return;
@@ -611,6 +645,9 @@ by_path_cb (GObject      *source,
           {
             const char *id = g_array_index (entry->images, AmigoQuickStartImage, i).image_id;
 
+            /* Red Hat's come described already */
+            if (g_hash_table_contains (op->images, id))
+              continue;
             if (g_hash_table_add (seen, (gpointer) id))
               g_ptr_array_add (op->image_ids, g_strdup (id));
           }
@@ -630,8 +667,10 @@ by_path_cb (GObject      *source,
  * The Quick Start list of the region: GetParametersByPath (recursive) on
  * each publisher's path, one entry per system and version with the image
  * each architecture's parameter names, then DescribeImages of those images
- * (their date, name and free-tier mark). A path the account may not read
- * is left out; the list fails only when every path failed.
+ * (their date, name and free-tier mark); and Red Hat's pay-as-you-go
+ * images by owner and name, the newest of each major version. A source
+ * the account may not read is left out; the list fails only when nothing
+ * came.
  */
 void
 amigo_quick_start_list_async (AmigoSsm            *ssm,
@@ -655,9 +694,10 @@ amigo_quick_start_list_async (AmigoSsm            *ssm,
   op->images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_task_set_task_data (task, op, list_op_free);
 
-  op->pending = g_strv_length ((char **) paths);
+  op->pending = g_strv_length ((char **) paths) + 1;
   for (guint i = 0; paths[i] != NULL; i++)
     amigo_ssm_get_parameters_by_path_async (ssm, paths[i], TRUE, cancellable, by_path_cb, task);
+  list_red_hat (ec2, cancellable, task);
 }
 
 /**
@@ -675,4 +715,72 @@ amigo_quick_start_list_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL) || G_IS_TASK (result), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- Red Hat: by owner and name ---------------------------------------- */
+
+/* Red Hat Enterprise Linux has no public parameter. Red Hat's own images are
+ * owned by its account 309956199498 and named, after a major version's first
+ * GA release, "RHEL-[version]-[virtualization type]-[release date]-
+ * [architecture type]-[minor version release AMI iteration]-[subscription
+ * model]-[EBS volume type]" (Red Hat Cloud Access Reference Guide, ch. 3,
+ * "Using Red Hat Gold Images"), e.g. RHEL-9.4.0_HVM-20240605-x86_64-82-Hourly2-GP3:
+ * "Hourly2" the pay-as-you-go images anyone may launch, "Access2" the Cloud
+ * Access gold images shared with subscribers only. The newest pay-as-you-go
+ * image of each major version and architecture is the entry's. */
+#define RED_HAT_OWNER        "309956199498"
+#define RED_HAT_NAME_FILTER  "RHEL-*_HVM-*-Hourly2-GP3"
+#define RED_HAT_NAME_PATTERN \
+  "^RHEL-(?<version>[0-9]+)\\.[0-9]+(\\.[0-9]+)?_HVM-[0-9]{8}-(?<arch>x86_64|arm64)-[0-9]+-Hourly2-GP3$"
+
+static void
+red_hat_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GTask *task = user_data;
+  ListOp *op = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(GRegex) regex = g_regex_new (RED_HAT_NAME_PATTERN, G_REGEX_OPTIMIZE, 0, NULL);
+  GError *error = NULL;
+
+  images = amigo_ec2_describe_images_finish (AMIGO_EC2 (source), result, NULL, &error);
+  if (images == NULL)
+    {
+      op->n_failed++;
+      if (op->error == NULL)
+        op->error = error;
+      else
+        g_error_free (error);
+    }
+  for (guint i = 0; images != NULL && i < images->len; i++)
+    {
+      AmigoImage *image = g_ptr_array_index (images, i);
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autofree char *version = NULL;
+      g_autofree char *arch = NULL;
+
+      if (amigo_image_get_name (image) == NULL
+          || !g_regex_match (regex, amigo_image_get_name (image), 0, &match))
+        continue;
+      version = g_match_info_fetch_named (match, "version");
+      arch = g_match_info_fetch_named (match, "arch");
+      g_hash_table_replace (op->images, g_strdup (amigo_image_get_image_id (image)), g_object_ref (image));
+      add_entry_image (op->entries, "rhel", version, VERSION_AS_IS, G_N_ELEMENTS (catalog), arch, NULL,
+                       amigo_image_get_image_id (image), amigo_image_get_creation_date_usec (image));
+    }
+  source_done (task);
+}
+
+static void
+list_red_hat (AmigoEc2     *ec2,
+              GCancellable *cancellable,
+              GTask        *task)
+{
+  const char *owners[] = { RED_HAT_OWNER, NULL };
+  const char *names[] = { RED_HAT_NAME_FILTER, NULL };
+  AmigoEc2Filter filters[] = { { "name", names } };
+  AmigoDescribeImagesRequest request = { .owners = owners, .filters = filters, .n_filters = 1 };
+
+  amigo_ec2_describe_images_async (ec2, &request, NULL, NULL, NULL, cancellable, red_hat_cb, task);
 }

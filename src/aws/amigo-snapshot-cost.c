@@ -18,41 +18,31 @@
 
 #define GIB (1024.0 * 1024.0 * 1024.0)
 
-/* The date the prices were read, and from where. us-east-1's two prices are
- * those the Amazon EBS User Guide quotes ("Pricing and billing for
- * archiving Amazon EBS snapshots": archived snapshots "are billed at a rate
- * of $0.0125 per GB-month", "the standard rate for snapshots of $0.05 per
- * GB-month"); the other regions' are from the Amazon EBS pricing page
- * (aws.amazon.com/ebs/pricing, "Snapshots") on that date. Update the table
- * and the date together. */
-#define PRICES_DATE   "2024-12-01"
-#define PRICES_SOURCE "Amazon EBS pricing (aws.amazon.com/ebs/pricing), snapshot storage"
+/* The date the prices were checked, and against what. Only prices a public
+ * AWS document states are in the table:
+ *   us-east-1: the Amazon EBS User Guide, "Pricing and billing for archiving
+ *   Amazon EBS snapshots"
+ *   (https://docs.aws.amazon.com/ebs/latest/userguide/snapshot-archive-pricing.html):
+ *   archived snapshots "are billed at a rate of $0.0125 per GB-month", then
+ *   "the standard rate for snapshots of $0.05 per GB-month". The guide
+ *   names no region; they are taken as us-east-1's, the region whose
+ *   prices AWS's guides quote.
+ * Other regions: AWS states their prices only on the Amazon EBS pricing
+ * page (aws.amazon.com/ebs/pricing) and in the Price List API, neither
+ * readable in a form that could be checked on the date below. The figures
+ * the table had for them (2024-12-01) were written from memory and are
+ * gone: such a region is priced at us-east-1's rates and the estimate says
+ * so (AmigoSnapshotCost.region_guessed), rather than show a guessed price
+ * as if it were known. Add a region with its source quoted here, and
+ * update the date with the table. */
+#define PRICES_DATE   "2026-12-07"
+#define PRICES_SOURCE "Amazon EBS User Guide, Pricing and billing for archiving Amazon EBS snapshots (us-east-1)"
 
-/* Sorted by region, for bsearch; the first entry is the fallback. */
+/* Sorted by region, for bsearch; the fallback is us-east-1's. */
 static const AmigoSnapshotPrice fallback = { "us-east-1", 0.05, 0.0125 };
 
 static const AmigoSnapshotPrice prices[] = {
-  { "af-south-1",     0.06,   0.015 },
-  { "ap-east-1",      0.055,  0.01375 },
-  { "ap-northeast-1", 0.05,   0.0125 },
-  { "ap-northeast-2", 0.05,   0.0125 },
-  { "ap-northeast-3", 0.05,   0.0125 },
-  { "ap-south-1",     0.05,   0.0125 },
-  { "ap-southeast-1", 0.05,   0.0125 },
-  { "ap-southeast-2", 0.055,  0.01375 },
-  { "ca-central-1",   0.055,  0.01375 },
-  { "eu-central-1",   0.054,  0.0135 },
-  { "eu-north-1",     0.0475, 0.011875 },
-  { "eu-south-1",     0.053,  0.01325 },
-  { "eu-west-1",      0.05,   0.0125 },
-  { "eu-west-2",      0.053,  0.01325 },
-  { "eu-west-3",      0.053,  0.01325 },
-  { "me-south-1",     0.055,  0.01375 },
-  { "sa-east-1",      0.068,  0.017 },
   { "us-east-1",      0.05,   0.0125 },
-  { "us-east-2",      0.05,   0.0125 },
-  { "us-west-1",      0.055,  0.01375 },
-  { "us-west-2",      0.05,   0.0125 },
 };
 
 static int

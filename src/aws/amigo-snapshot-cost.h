@@ -35,7 +35,8 @@ const AmigoSnapshotPrice *amigo_snapshot_price_lookup     (const char *region,
  * @monthly_usd: the estimate, USD a month
  * @n_snapshots: how many snapshots were added
  * @n_sizes_guessed: how many had no full size (their volume's size was used)
- * @region_guessed: one region had no price of its own (us-east-1's was used)
+ * @region_guessed: a region had no verified price of its own: us-east-1's
+ *   was used (only us-east-1's prices are verified; amigo-snapshot-cost.c)
  *
  * A running estimate over any number of snapshots (of one image, of a
  * selection). Start from `{ 0 }`.

@@ -76,6 +76,15 @@ struct _AmigoLaunchDialog
   AdwPreferencesGroup *review_group;
   AdwStatusPage *done_page;
   GtkListBox *instances_list;
+  /* Save as Template (amigo-launch-dialog-template.c) */
+  AdwPreferencesGroup *template_group;
+  AdwComboRow *template_row;
+  AdwEntryRow *template_name_row;
+  AdwEntryRow *template_description_row;
+  AdwActionRow *template_default_row;
+  GtkSwitch *template_default_switch;
+  GtkLabel *template_message;
+  GtkButton *template_button;
 
   /* owned */
   AmigoImage *image;
@@ -99,6 +108,10 @@ struct _AmigoLaunchDialog
   AmigoClientTokenPolicy *token; /* ClientToken of this launch */
   char *subscription_url;       /* Marketplace page, after OptInRequired */
   char *types_error;
+  GPtrArray *templates;         /* (element-type AmigoLaunchTemplate): template_row's
+                                 * items after the first (a new template) */
+  AmigoClientTokenPolicy *template_token; /* ClientToken of the template saved */
+  gboolean templates_asked;     /* DescribeLaunchTemplates was sent */
 
   guint loading;                /* lists still coming */
   gboolean types_loaded;
@@ -141,6 +154,20 @@ char           *_amigo_launch_dialog_describe_subnet   (AmigoSubnet       *subne
 /* amigo-launch-dialog-review.c */
 void            _amigo_launch_dialog_set_page          (AmigoLaunchDialog *self,
                                                         const char        *page);
+/* The RunInstances request the fields make, and the strings it borrows. */
+typedef struct _AmigoLaunchPlan AmigoLaunchPlan;
+AmigoLaunchPlan *_amigo_launch_plan_new                (AmigoLaunchDialog *self);
+const AmigoRunInstancesRequest *
+                _amigo_launch_plan_get_request         (AmigoLaunchPlan   *plan);
+void            _amigo_launch_plan_free                (AmigoLaunchPlan   *plan);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmigoLaunchPlan, _amigo_launch_plan_free)
+/* amigo-launch-dialog-template.c */
+void            _amigo_launch_dialog_class_init_template (GtkWidgetClass  *widget_class);
+void            _amigo_launch_dialog_init_template     (AmigoLaunchDialog *self);
+void            _amigo_launch_dialog_finalize_template (AmigoLaunchDialog *self);
+void            _amigo_launch_dialog_show_template     (AmigoLaunchDialog *self);
+/* Tests: what Save as Template does; %FALSE when nothing was sent. */
+gboolean        _amigo_launch_dialog_save_template     (AmigoLaunchDialog *self);
 
 /* Tests: what Review, Launch and Back do. Review returns %FALSE (and
  * stays) when a field is wrong; Launch returns %FALSE when nothing was sent. */

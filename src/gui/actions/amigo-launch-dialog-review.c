@@ -21,7 +21,7 @@
 
 /* ---- the request ------------------------------------------------------ */
 
-typedef struct {
+struct _AmigoLaunchPlan {
   AmigoRunInstancesRequest request;
   char *name;
   char *user_data;
@@ -29,10 +29,12 @@ typedef struct {
   GArray *mappings;             /* (element-type AmigoBlockDeviceMapping), strings borrowed */
   GArray *tags;                 /* (element-type AmigoEc2Tag), strings in @strings */
   GPtrArray *strings;
-} LaunchPlan;
+};
 
-static void
-launch_plan_free (LaunchPlan *plan)
+typedef AmigoLaunchPlan LaunchPlan;
+
+void
+_amigo_launch_plan_free (LaunchPlan *plan)
 {
   g_free (plan->name);
   g_free (plan->user_data);
@@ -43,7 +45,6 @@ launch_plan_free (LaunchPlan *plan)
   g_free (plan);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LaunchPlan, launch_plan_free)
 
 static const char *
 keep_string (LaunchPlan *plan,
@@ -54,8 +55,8 @@ keep_string (LaunchPlan *plan,
 }
 
 /* Everything the fields say, as RunInstances takes it. */
-static LaunchPlan *
-launch_plan_new (AmigoLaunchDialog *self)
+LaunchPlan *
+_amigo_launch_plan_new (AmigoLaunchDialog *self)
 {
   LaunchPlan *plan = g_new0 (LaunchPlan, 1);
   AmigoRunInstancesRequest *r = &plan->request;
@@ -144,6 +145,12 @@ launch_plan_new (AmigoLaunchDialog *self)
   r->n_volume_tags = r->n_instance_tags;
 
   return plan;
+}
+
+const AmigoRunInstancesRequest *
+_amigo_launch_plan_get_request (LaunchPlan *plan)
+{
+  return &plan->request;
 }
 
 /* ---- pages ------------------------------------------------------------ */
@@ -323,7 +330,7 @@ gboolean
 _amigo_launch_dialog_review (AmigoLaunchDialog *self)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  g_autoptr(LaunchPlan) plan = NULL;
+  g_autoptr(AmigoLaunchPlan) plan = NULL;
 
   g_return_val_if_fail (AMIGO_IS_LAUNCH_DIALOG (self), FALSE);
 
@@ -334,10 +341,11 @@ _amigo_launch_dialog_review (AmigoLaunchDialog *self)
       return FALSE;
     }
 
-  plan = launch_plan_new (self);
+  plan = _amigo_launch_plan_new (self);
   fill_review (self, plan);
   amigo_action_dialog_show_problem (base, NULL);
   _amigo_launch_dialog_set_page (self, "review");
+  _amigo_launch_dialog_show_template (self);
   return TRUE;
 }
 
@@ -533,7 +541,7 @@ gboolean
 _amigo_launch_dialog_launch (AmigoLaunchDialog *self)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  g_autoptr(LaunchPlan) plan = NULL;
+  g_autoptr(AmigoLaunchPlan) plan = NULL;
   g_autofree char *fingerprint = NULL;
   LaunchCall *call;
 
@@ -542,7 +550,7 @@ _amigo_launch_dialog_launch (AmigoLaunchDialog *self)
   if (amigo_action_dialog_get_busy (base) || self->instance_ids->len > 0 || !_amigo_launch_dialog_validate (self))
     return FALSE;
 
-  plan = launch_plan_new (self);
+  plan = _amigo_launch_plan_new (self);
   /* One token per launch: kept while the request stays the same, so trying
    * again after an error never launches twice. */
   fingerprint = amigo_ec2_run_instances_fingerprint (&plan->request);

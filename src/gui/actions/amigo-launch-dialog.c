@@ -426,6 +426,8 @@ _amigo_launch_dialog_update_state (AmigoLaunchDialog *self)
                                  valid && !busy && self->instance_ids->len == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "launch.back", !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->form_page), on_form && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "launch.save-template",
+                                 valid && !busy && g_strcmp0 (page, "review") == 0);
 }
 
 /* ---- callbacks -------------------------------------------------------- */
@@ -527,6 +529,7 @@ amigo_launch_dialog_finalize (GObject *object)
   amigo_client_token_policy_free (self->token);
   g_free (self->subscription_url);
   g_free (self->types_error);
+  _amigo_launch_dialog_finalize_template (self);
 
   G_OBJECT_CLASS (amigo_launch_dialog_parent_class)->finalize (object);
 }
@@ -586,6 +589,7 @@ amigo_launch_dialog_class_init (AmigoLaunchDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "launch.launch", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "launch.back", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "launch.subscribe", NULL, subscribe_action);
+  _amigo_launch_dialog_class_init_template (widget_class);
 }
 
 static void
@@ -625,6 +629,7 @@ amigo_launch_dialog_init (AmigoLaunchDialog *self)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->type_row), FALSE);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->key_row), FALSE);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->subnet_row), FALSE);
+  _amigo_launch_dialog_init_template (self);
   self->filling = FALSE;
 }
 

@@ -25,6 +25,12 @@ enum { SORT_COST, SORT_UNUSED };
 char *
 _amigo_cleanup_format_estimate (const AmigoSnapshotCost *cost)
 {
+  if (cost->region_guessed)
+    /* Translators: an estimate of snapshot storage, e.g. "12.0 GiB, about
+     * $0.60 a month"; only us-east-1's prices are verified, and other regions
+     * are counted at them */
+    return g_strdup_printf (_("%.1f GiB, about $%.2f a month at us-east-1’s prices (no verified price for "
+                              "the other regions)"), amigo_snapshot_cost_get_gib (cost), cost->monthly_usd);
   /* Translators: an estimate of snapshot storage, e.g. "12.0 GiB, about $0.60 a month" */
   return g_strdup_printf (_("%.1f GiB, about $%.2f a month"), amigo_snapshot_cost_get_gib (cost),
                           cost->monthly_usd);
@@ -124,6 +130,10 @@ cell_text (AmigoCleanupEntry *entry,
       /* Translators: how many snapshots, and their size */
       return g_strdup_printf (_("%u · %.1f GiB"), cost->n_snapshots, amigo_snapshot_cost_get_gib (cost));
     case COLUMN_COST:
+      if (cost->region_guessed)
+        /* Translators: an estimated monthly cost in US dollars, at
+         * us-east-1's prices: the image's region has no verified price */
+        return g_strdup_printf (_("≈ $%.2f/month (us-east-1 prices)"), cost->monthly_usd);
       /* Translators: an estimated monthly cost in US dollars */
       return g_strdup_printf (_("≈ $%.2f/month"), cost->monthly_usd);
     case COLUMN_AGE:

@@ -6,7 +6,12 @@
  *
  * The refresh names the new version as its desired configuration: Auto
  * Scaling moves the group to it when the refresh succeeds, and a rollback
- * can bring the version the group used before back.
+ * can bring the version the group used before back. The group is not
+ * moved first with UpdateAutoScalingGroup: RollbackInstanceRefresh, which
+ * the roll-out offers, "is not supported" when "There is no desired
+ * configuration specified for the instance refresh" (Auto Scaling API
+ * reference), and a group moved before a refresh that is then cancelled
+ * would launch the new image anyway.
  */
 #include "config.h"
 

@@ -12,6 +12,7 @@
 
 #include "amigo-ec2-image-lineage.h"
 #include "amigo-image-details-private.h"
+#include "amigo-text.h"
 
 #define CANCELLABLE_KEY "amigo-ancestry-cancellable"
 
@@ -149,4 +150,142 @@ _amigo_image_details_load_ancestry (AmigoImageDetails *self)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_preferences_group_add (self->source_group, row);
   g_ptr_array_add (self->rows, row);
+}
+
+/* ---- the copies of an image, region by region --------------------------- */
+
+#define COPIES_CANCELLABLE_KEY "amigo-copies-cancellable"
+
+typedef struct {
+  AmigoImageDetails *details;   /* owned */
+  char *image_id;               /* the image they were asked for */
+  GtkWidget *row;               /* the Copies row (the pane's) */
+  GtkWidget *button;            /* its Find button */
+} CopiesSearch;
+
+static void
+copies_search_free (CopiesSearch *search)
+{
+  g_object_unref (search->details);
+  g_free (search->image_id);
+  g_free (search);
+}
+
+/* One row per region: the copy's id and state; activating it shows it. */
+static GtkWidget *
+copy_row (const AmigoImageCopy *copy)
+{
+  const char *image_id = amigo_image_get_image_id (copy->image);
+  const char *state = amigo_image_get_state (copy->image);
+  /* Translators: an image id, then its state (available, pending, disabled…) */
+  g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), image_id, state != NULL ? state : "?");
+  g_autofree char *name = g_strdup_printf ("copy-%s", copy->region);
+  GtkWidget *row = amigo_action_row_new_literal (copy->region, subtitle);
+  GtkWidget *button = step_button (image_id, copy->region);
+
+  gtk_button_set_icon_name (GTK_BUTTON (button), "go-next-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Show the copy"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  gtk_widget_set_name (row, name);
+  return row;
+}
+
+static void
+on_copies_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CopiesSearch *search = user_data;
+  AmigoImageDetails *self = search->details;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) copies = amigo_ec2_find_image_copies_finish (AMIGO_EC2 (source), result, &error);
+
+  if (copies == NULL || self->image == NULL
+      || g_strcmp0 (amigo_image_get_image_id (self->image), search->image_id) != 0)
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->image != NULL)
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (search->row), error->message);
+          gtk_widget_set_sensitive (search->button, TRUE);
+        }
+      copies_search_free (search);
+      return;
+    }
+
+  gtk_widget_set_visible (search->button, FALSE);
+  if (copies->len == 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (search->row), _("None in the account’s regions"));
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (search->row),
+                                 g_dngettext (GETTEXT_PACKAGE, "One copy, by region:",
+                                              "Its copies, region by region:", copies->len));
+  for (guint i = 0; i < copies->len; i++)
+    {
+      GtkWidget *row = copy_row (g_ptr_array_index (copies, i));
+
+      adw_preferences_group_add (self->source_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+  copies_search_free (search);
+}
+
+static void
+on_find_copies_clicked_cb (GtkButton         *button,
+                           AmigoImageDetails *self)
+{
+  GCancellable *old = g_object_get_data (G_OBJECT (self), COPIES_CANCELLABLE_KEY);
+  GCancellable *cancellable;
+  CopiesSearch *search;
+
+  if (old != NULL)
+    g_cancellable_cancel (old);
+  if (self->image == NULL || self->ec2 == NULL)
+    return;
+  cancellable = g_cancellable_new ();
+  g_object_set_data_full (G_OBJECT (self), COPIES_CANCELLABLE_KEY, cancellable, g_object_unref);
+  search = g_new0 (CopiesSearch, 1);
+  search->details = g_object_ref (self);
+  search->image_id = g_strdup (amigo_image_get_image_id (self->image));
+  search->button = GTK_WIDGET (button);
+  search->row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (search->row), _("Looking in every region of the account…"));
+  amigo_ec2_find_image_copies_async (self->ec2, search->image_id, cancellable, on_copies_cb, search);
+}
+
+/**
+ * _amigo_image_details_load_copies:
+ *
+ * A Copies row whose Find button looks for the account's copies of the
+ * image in each of its regions (only when asked: the details make no call
+ * of their own), then shows them one row per region.
+ */
+void
+_amigo_image_details_load_copies (AmigoImageDetails *self)
+{
+  GCancellable *old = g_object_get_data (G_OBJECT (self), COPIES_CANCELLABLE_KEY);
+  GtkWidget *row;
+  GtkWidget *button;
+
+  if (old != NULL)
+    g_cancellable_cancel (old);
+  g_object_set_data (G_OBJECT (self), COPIES_CANCELLABLE_KEY, NULL);
+  if (self->image == NULL || self->ec2 == NULL)
+    return;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Copies"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("The account’s copies of this image in other regions"));
+  button = gtk_button_new_with_mnemonic (_("_Find"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (button, "copies-find");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Find the copies in other regions"), -1);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_find_copies_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_preferences_group_add (self->source_group, row);
+  g_ptr_array_add (self->rows, row);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_group), TRUE);
 }

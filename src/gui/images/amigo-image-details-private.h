@@ -63,6 +63,7 @@ void       _amigo_image_details_reset_permissions   (AmigoImageDetails *self);
 void       _amigo_image_details_on_launch_permissions_button_clicked_cb (AmigoImageDetails *self);
 /* amigo-image-details-ancestry.c */
 void       _amigo_image_details_load_ancestry       (AmigoImageDetails *self);
+void       _amigo_image_details_load_copies         (AmigoImageDetails *self);
 
 /* Tests */
 

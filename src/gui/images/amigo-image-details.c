@@ -693,6 +693,7 @@ update (AmigoImageDetails *self)
   fill_product_codes (self);
   fill_source (self);
   _amigo_image_details_load_ancestry (self);
+  _amigo_image_details_load_copies (self);
 
   gtk_stack_set_visible_child_name (self->stack, "details");
   scroll_to_top (self);
