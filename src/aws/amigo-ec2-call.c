@@ -213,6 +213,27 @@ _amigo_ec2_run (AmigoEc2              *self,
                    q, shape);
 }
 
+void
+_amigo_ec2_request_async (AmigoEc2                *self,
+                          const AmigoEc2RequestOp *op,
+                          gconstpointer            request,
+                          GCancellable            *cancellable,
+                          GAsyncReadyCallback      callback,
+                          gpointer                 user_data,
+                          gpointer                 source_tag)
+{
+  g_autoptr(AmigoEc2Query) q = NULL;
+
+  g_return_if_fail (AMIGO_IS_EC2 (self));
+  g_return_if_fail (request != NULL);
+
+  q = _amigo_ec2_query_new (op->action);
+  if (!op->encode (q, request))
+    return;
+  _amigo_ec2_run (self, g_steal_pointer (&q), op->shape, cancellable, callback, user_data,
+                  source_tag);
+}
+
 char *
 _amigo_ec2_query_fingerprint (const AmigoEc2Query *query)
 {

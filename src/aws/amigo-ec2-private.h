@@ -89,6 +89,24 @@ void           _amigo_ec2_run        (AmigoEc2              *self,
                                       gpointer               user_data,
                                       gpointer               source_tag);
 
+/* An operation over one request struct, table-driven: its action, what the
+ * request adds to the query (%FALSE, with a critical warning, when the
+ * request is wrong), and how its answer is read. */
+typedef struct {
+  const char *action;
+  gboolean (*encode) (AmigoEc2Query *q,
+                      gconstpointer  request);
+  const AmigoEc2OpShape *shape;
+} AmigoEc2RequestOp;
+
+void           _amigo_ec2_request_async (AmigoEc2                *self,
+                                         const AmigoEc2RequestOp *op,
+                                         gconstpointer            request,
+                                         GCancellable            *cancellable,
+                                         GAsyncReadyCallback      callback,
+                                         gpointer                 user_data,
+                                         gpointer                 source_tag);
+
 /* The SHA-256 of @query as sent: what a ClientToken is tied to. */
 char          *_amigo_ec2_query_fingerprint (const AmigoEc2Query *query);
 
@@ -191,6 +209,42 @@ gboolean   _amigo_ec2_finish_boolean  (AmigoEc2      *self,
                           gpointer                   user_data)                     \
   {                                                                                 \
     _amigo_ec2_describe_list_async (self, &(describe), request, cancellable,        \
+                                    callback, user_data, amigo_ec2_##op##_async);   \
+  }                                                                                 \
+                                                                                    \
+  AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, op)
+
+/* Defines amigo_ec2_<op>_async (self, request, …) and _finish of the
+ * #AmigoEc2RequestOp @request_op, whose @request is a `const Request *` and
+ * whose result a pointer of type @Ret. */
+#define AMIGO_EC2_DEFINE_REQUEST_OP(Request, Ret, op, request_op)                  \
+  void                                                                              \
+  amigo_ec2_##op##_async (AmigoEc2            *self,                                \
+                          const Request       *request,                             \
+                          GCancellable        *cancellable,                         \
+                          GAsyncReadyCallback  callback,                            \
+                          gpointer             user_data)                           \
+  {                                                                                 \
+    _amigo_ec2_request_async (self, &(request_op), request, cancellable,            \
+                              callback, user_data, amigo_ec2_##op##_async);         \
+  }                                                                                 \
+                                                                                    \
+  AMIGO_EC2_DEFINE_FINISH_POINTER (Ret, op)
+
+/* Defines amigo_ec2_<op>_async (self, ids, …) and _finish of the Describe…
+ * operation @describe (an #AmigoEc2DescribeList) over a list of ids only
+ * (%NULL: every one). */
+#define AMIGO_EC2_DEFINE_DESCRIBE_IDS(op, describe)                                  \
+  void                                                                              \
+  amigo_ec2_##op##_async (AmigoEc2            *self,                                \
+                          const char * const  *ids,                                 \
+                          GCancellable        *cancellable,                         \
+                          GAsyncReadyCallback  callback,                            \
+                          gpointer             user_data)                           \
+  {                                                                                 \
+    const AmigoEc2ListRequest request = { .ids = ids };                             \
+                                                                                    \
+    _amigo_ec2_describe_list_async (self, &(describe), &request, cancellable,       \
                                     callback, user_data, amigo_ec2_##op##_async);   \
   }                                                                                 \
                                                                                     \
