@@ -144,6 +144,25 @@ _amigo_ec2_query_for (AmigoEc2   *self,
   return q;
 }
 
+void
+_amigo_ec2_id_op_async (AmigoEc2            *self,
+                        const AmigoEc2IdOp  *op,
+                        const char          *id,
+                        const char          *arg_value,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data,
+                        gpointer             source_tag)
+{
+  AmigoEc2Query *q = _amigo_ec2_query_for (self, op->action, op->id_key, id);
+
+  if (q == NULL)
+    return;
+  if (op->arg_key != NULL)
+    amigo_ec2_query_add_string (q, op->arg_key, arg_value);
+  _amigo_ec2_run (self, q, op->shape, cancellable, callback, user_data, source_tag);
+}
+
 AmigoEc2Query *
 _amigo_ec2_query_for_list (AmigoEc2           *self,
                            const char         *action,

@@ -72,12 +72,10 @@ amigo_ec2_disable_image_async (AmigoEc2            *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "DisableImage", "ImageId", image_id);
+  static const AmigoEc2IdOp op = { "DisableImage", "ImageId", NULL, &_amigo_ec2_shape_return_true };
 
-  if (q == NULL)
-    return;
-  _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_true, cancellable, callback, user_data,
-                  amigo_ec2_disable_image_async);
+  _amigo_ec2_id_op_async (self, &op, image_id, NULL, cancellable, callback, user_data,
+                          amigo_ec2_disable_image_async);
 }
 
 /**
@@ -104,12 +102,10 @@ amigo_ec2_enable_image_async (AmigoEc2            *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "EnableImage", "ImageId", image_id);
+  static const AmigoEc2IdOp op = { "EnableImage", "ImageId", NULL, &_amigo_ec2_shape_return_true };
 
-  if (q == NULL)
-    return;
-  _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_true, cancellable, callback, user_data,
-                  amigo_ec2_enable_image_async);
+  _amigo_ec2_id_op_async (self, &op, image_id, NULL, cancellable, callback, user_data,
+                          amigo_ec2_enable_image_async);
 }
 
 /**
@@ -173,12 +169,12 @@ amigo_ec2_restore_image_from_recycle_bin_async (AmigoEc2            *self,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             user_data)
 {
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "RestoreImageFromRecycleBin", "ImageId", image_id);
+  static const AmigoEc2IdOp op = {
+    "RestoreImageFromRecycleBin", "ImageId", NULL, &_amigo_ec2_shape_return_true
+  };
 
-  if (q == NULL)
-    return;
-  _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_true, cancellable, callback, user_data,
-                  amigo_ec2_restore_image_from_recycle_bin_async);
+  _amigo_ec2_id_op_async (self, &op, image_id, NULL, cancellable, callback, user_data,
+                          amigo_ec2_restore_image_from_recycle_bin_async);
 }
 
 /**

@@ -176,12 +176,12 @@ amigo_ec2_disable_image_deprecation_async (AmigoEc2            *self,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "DisableImageDeprecation", "ImageId", image_id);
+  static const AmigoEc2IdOp op = {
+    "DisableImageDeprecation", "ImageId", NULL, &_amigo_ec2_shape_return_true
+  };
 
-  if (q == NULL)
-    return;
-  _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_true, cancellable, callback, user_data,
-                  amigo_ec2_disable_image_deprecation_async);
+  _amigo_ec2_id_op_async (self, &op, image_id, NULL, cancellable, callback, user_data,
+                          amigo_ec2_disable_image_deprecation_async);
 }
 
 /**
@@ -214,14 +214,12 @@ amigo_ec2_enable_image_deregistration_protection_async (AmigoEc2            *sel
                                                         GAsyncReadyCallback  callback,
                                                         gpointer             user_data)
 {
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "EnableImageDeregistrationProtection", "ImageId", image_id);
+  static const AmigoEc2IdOp op = {
+    "EnableImageDeregistrationProtection", "ImageId", "WithCooldown", &_amigo_ec2_shape_return_string
+  };
 
-  if (q == NULL)
-    return;
-  if (with_cooldown)
-    amigo_ec2_query_add_boolean (q, "WithCooldown", TRUE);
-  _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_string, cancellable, callback, user_data,
-                  amigo_ec2_enable_image_deregistration_protection_async);
+  _amigo_ec2_id_op_async (self, &op, image_id, AMIGO_EC2_FLAG (with_cooldown), cancellable,
+                          callback, user_data, amigo_ec2_enable_image_deregistration_protection_async);
 }
 
 /**
@@ -250,12 +248,12 @@ amigo_ec2_disable_image_deregistration_protection_async (AmigoEc2            *se
                                                          GAsyncReadyCallback  callback,
                                                          gpointer             user_data)
 {
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "DisableImageDeregistrationProtection", "ImageId", image_id);
+  static const AmigoEc2IdOp op = {
+    "DisableImageDeregistrationProtection", "ImageId", NULL, &_amigo_ec2_shape_return_string
+  };
 
-  if (q == NULL)
-    return;
-  _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_string, cancellable, callback, user_data,
-                  amigo_ec2_disable_image_deregistration_protection_async);
+  _amigo_ec2_id_op_async (self, &op, image_id, NULL, cancellable, callback, user_data,
+                          amigo_ec2_disable_image_deregistration_protection_async);
 }
 
 /**

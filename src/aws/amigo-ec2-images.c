@@ -911,14 +911,12 @@ amigo_ec2_deregister_image_async (AmigoEc2            *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "DeregisterImage", "ImageId", image_id);
+  static const AmigoEc2IdOp op = {
+    "DeregisterImage", "ImageId", "DeleteAssociatedSnapshots", &deregister_shape
+  };
 
-  if (q == NULL)
-    return;
-  if (delete_associated_snapshots)
-    amigo_ec2_query_add_boolean (q, "DeleteAssociatedSnapshots", TRUE);
-  _amigo_ec2_run (self, q, &deregister_shape, cancellable, callback, user_data,
-                  amigo_ec2_deregister_image_async);
+  _amigo_ec2_id_op_async (self, &op, image_id, AMIGO_EC2_FLAG (delete_associated_snapshots),
+                          cancellable, callback, user_data, amigo_ec2_deregister_image_async);
 }
 
 /**

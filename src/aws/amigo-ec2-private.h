@@ -69,6 +69,26 @@ AmigoEc2Query *_amigo_ec2_query_for_list (AmigoEc2           *self,
                                           const char         *action,
                                           const char         *list_key,
                                           const char * const *ids);
+/* An operation on one resource, table-driven: @action on `@id_key=ID`,
+ * with `@arg_key=VALUE` when the caller gives a value (a flag gives
+ * "true"), its answer read as @shape. */
+typedef struct {
+  const char *action;
+  const char *id_key;
+  const char *arg_key;
+  const AmigoEc2OpShape *shape;
+} AmigoEc2IdOp;
+
+void           _amigo_ec2_id_op_async (AmigoEc2            *self,
+                                       const AmigoEc2IdOp  *op,
+                                       const char          *id,
+                                       const char          *arg_value,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data,
+                                       gpointer             source_tag);
+/* The value of an AmigoEc2IdOp's flag: "true", or %NULL to leave it out. */
+#define AMIGO_EC2_FLAG(flag) ((flag) ? "true" : NULL)
 /* A task for @self's operation, named after its @action. */
 GTask         *_amigo_ec2_task_new   (AmigoEc2            *self,
                                       const char          *action,

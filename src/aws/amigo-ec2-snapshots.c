@@ -90,12 +90,12 @@ amigo_ec2_delete_snapshot_async (AmigoEc2            *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "DeleteSnapshot", "SnapshotId", snapshot_id);
+  static const AmigoEc2IdOp op = {
+    "DeleteSnapshot", "SnapshotId", NULL, &_amigo_ec2_shape_return_true
+  };
 
-  if (q == NULL)
-    return;
-  _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_true, cancellable, callback, user_data,
-                  amigo_ec2_delete_snapshot_async);
+  _amigo_ec2_id_op_async (self, &op, snapshot_id, NULL, cancellable, callback, user_data,
+                          amigo_ec2_delete_snapshot_async);
 }
 
 /**

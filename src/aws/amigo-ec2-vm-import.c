@@ -305,13 +305,12 @@ amigo_ec2_cancel_import_task_async (AmigoEc2            *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "CancelImportTask", "ImportTaskId", import_task_id);
+  static const AmigoEc2IdOp op = {
+    "CancelImportTask", "ImportTaskId", "CancelReason", &cancel_shape
+  };
 
-  if (q == NULL)
-    return;
-  amigo_ec2_query_add_string (q, "CancelReason", cancel_reason);
-  _amigo_ec2_run (self, q, &cancel_shape, cancellable, callback, user_data,
-                  amigo_ec2_cancel_import_task_async);
+  _amigo_ec2_id_op_async (self, &op, import_task_id, cancel_reason, cancellable, callback, user_data,
+                          amigo_ec2_cancel_import_task_async);
 }
 
 /**
@@ -375,14 +374,11 @@ amigo_ec2_create_store_image_task_async (AmigoEc2            *self,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "CreateStoreImageTask", "ImageId", image_id);
+  static const AmigoEc2IdOp op = { "CreateStoreImageTask", "ImageId", "Bucket", &store_shape };
 
-  if (q == NULL)
-    return;
   g_return_if_fail (bucket != NULL);
-  amigo_ec2_query_add_string (q, "Bucket", bucket);
-  _amigo_ec2_run (self, q, &store_shape, cancellable, callback, user_data,
-                  amigo_ec2_create_store_image_task_async);
+  _amigo_ec2_id_op_async (self, &op, image_id, bucket, cancellable, callback, user_data,
+                          amigo_ec2_create_store_image_task_async);
 }
 
 /**
