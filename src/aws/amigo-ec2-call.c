@@ -253,6 +253,15 @@ _amigo_ec2_request_async (AmigoEc2                *self,
                   source_tag);
 }
 
+void
+_amigo_ec2_add_client_token (AmigoEc2Query *q,
+                             const char    *client_token)
+{
+  g_autofree char *token = client_token != NULL ? g_strdup (client_token) : amigo_client_token_new ();
+
+  amigo_ec2_query_add_string (q, "ClientToken", token);
+}
+
 char *
 _amigo_ec2_query_fingerprint (const AmigoEc2Query *query)
 {

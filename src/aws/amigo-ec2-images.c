@@ -836,7 +836,6 @@ amigo_ec2_copy_image_async (AmigoEc2                    *self,
                             GAsyncReadyCallback          callback,
                             gpointer                     user_data)
 {
-  g_autofree char *token = NULL;
   AmigoEc2Query *q;
 
   g_return_if_fail (request != NULL);
@@ -846,10 +845,8 @@ amigo_ec2_copy_image_async (AmigoEc2                    *self,
   if (!check_image_name (self, request->name, callback, user_data, amigo_ec2_copy_image_async))
     return;
 
-  token = request->client_token != NULL ? g_strdup (request->client_token)
-                                        : amigo_client_token_new ();
   q = copy_image_query (request);
-  amigo_ec2_query_add_string (q, "ClientToken", token);
+  _amigo_ec2_add_client_token (q, request->client_token);
   _amigo_ec2_run (self, q, &_amigo_ec2_shape_image_id, cancellable, callback, user_data,
                   amigo_ec2_copy_image_async);
 }

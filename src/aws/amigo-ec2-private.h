@@ -127,6 +127,10 @@ void           _amigo_ec2_request_async (AmigoEc2                *self,
                                          gpointer                 user_data,
                                          gpointer                 source_tag);
 
+/* `ClientToken`: @client_token, or a new one when %NULL. */
+void           _amigo_ec2_add_client_token (AmigoEc2Query *q,
+                                            const char    *client_token);
+
 /* The SHA-256 of @query as sent: what a ClientToken is tied to. */
 char          *_amigo_ec2_query_fingerprint (const AmigoEc2Query *query);
 

@@ -66,15 +66,6 @@ static const AmigoEc2OpShape import_snapshot_shape = { import_snapshot_new_parse
 static const AmigoEc2OpShape export_image_shape = { export_image_new_parser, done_object, NULL };
 
 static void
-add_token (AmigoEc2Query *q,
-           const char    *client_token)
-{
-  g_autofree char *token = client_token != NULL ? g_strdup (client_token) : amigo_client_token_new ();
-
-  amigo_ec2_query_add_string (q, "ClientToken", token);
-}
-
-static void
 add_user_bucket (AmigoEc2Query *q,
                  const char    *bucket,
                  const char    *key)
@@ -118,7 +109,7 @@ encode_import_image (AmigoEc2Query *q,
   add_encryption (q, request->encrypted, request->kms_key_id);
   amigo_ec2_query_add_string (q, "RoleName", request->role_name);
   _amigo_ec2_add_tag_specification (q, "import-image-task", request->task_tags, request->n_task_tags);
-  add_token (q, request->client_token);
+  _amigo_ec2_add_client_token (q, request->client_token);
   return TRUE;
 }
 
@@ -137,7 +128,7 @@ encode_import_snapshot (AmigoEc2Query *q,
   amigo_ec2_query_add_string (q, "Description", request->description);
   add_encryption (q, request->encrypted, request->kms_key_id);
   amigo_ec2_query_add_string (q, "RoleName", request->role_name);
-  add_token (q, request->client_token);
+  _amigo_ec2_add_client_token (q, request->client_token);
   return TRUE;
 }
 
@@ -159,7 +150,7 @@ encode_export_image (AmigoEc2Query *q,
   amigo_ec2_query_add_string (q, "Description", request->description);
   amigo_ec2_query_add_string (q, "RoleName", request->role_name);
   _amigo_ec2_add_tag_specification (q, "export-image-task", request->task_tags, request->n_task_tags);
-  add_token (q, request->client_token);
+  _amigo_ec2_add_client_token (q, request->client_token);
   return TRUE;
 }
 
