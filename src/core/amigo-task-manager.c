@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "amigo-error.h"
+#include "amigo-gtask-private.h"
 #include "amigo-task-manager-private.h"
 #include "amigo-task-private.h"
 #include "amigo-task-state-file.h"
@@ -374,6 +375,49 @@ cancel_check_cb (GObject      *source,
                                     cancel_deregister_cb, g_steal_pointer (&gtask));
 }
 
+/* The start of a cancel or a roll back: a task (tagged @source_tag) whose
+ * data is @task's watch, now cancelling; %NULL when @task cannot be
+ * stopped now (@can: whether it may be; @hint: why not), with the reason
+ * returned to @callback. The watch's client is Auto Scaling's when
+ * @by_autoscaling, EC2's otherwise. */
+static GTask *
+stop_task_new (AmigoTaskManager    *self,
+               AmigoTask           *task,
+               gboolean             can,
+               const char          *hint,
+               gboolean             by_autoscaling,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data,
+               gpointer             source_tag)
+{
+  g_autoptr(GTask) gtask = g_task_new (self, cancellable, callback, user_data);
+  Watch *watch = g_hash_table_lookup (self->watches, task);
+
+  g_task_set_source_tag (gtask, source_tag);
+  if (watch == NULL || !can)
+    {
+      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", hint);
+      return NULL;
+    }
+  if (by_autoscaling ? watch->autoscaling == NULL : watch->ec2 == NULL)
+    {
+      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("Amigo is still connecting to the task’s account. Try again in a moment."));
+      return NULL;
+    }
+  if (watch->cancelling)
+    {
+      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("The task is already being cancelled."));
+      return NULL;
+    }
+
+  watch->cancelling = TRUE;
+  g_task_set_task_data (gtask, _amigo_task_watch_ref (watch), (GDestroyNotify) _amigo_task_watch_unref);
+  return g_steal_pointer (&gtask);
+}
+
 /**
  * amigo_task_manager_cancel_async:
  * @task: a task whose amigo_task_get_can_cancel() is %TRUE
@@ -400,31 +444,11 @@ amigo_task_manager_cancel_async (AmigoTaskManager    *self,
   g_return_if_fail (AMIGO_IS_TASK_MANAGER (self));
   g_return_if_fail (AMIGO_IS_TASK (task));
 
-  gtask = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (gtask, amigo_task_manager_cancel_async);
-
-  watch = g_hash_table_lookup (self->watches, task);
-  if (watch == NULL || !amigo_task_get_can_cancel (task))
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
-                               amigo_task_get_cancel_hint (task));
-      return;
-    }
-  if (watch->ec2 == NULL)
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_PENDING,
-                               _("Amigo is still connecting to the task’s account. Try again in a moment."));
-      return;
-    }
-  if (watch->cancelling)
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_PENDING,
-                               _("The task is already being cancelled."));
-      return;
-    }
-
-  watch->cancelling = TRUE;
-  g_task_set_task_data (gtask, _amigo_task_watch_ref (watch), (GDestroyNotify) _amigo_task_watch_unref);
+  gtask = stop_task_new (self, task, amigo_task_get_can_cancel (task), amigo_task_get_cancel_hint (task),
+                         FALSE, cancellable, callback, user_data, amigo_task_manager_cancel_async);
+  if (gtask == NULL)
+    return;
+  watch = g_task_get_task_data (gtask);
   if (amigo_task_get_kind (task) == AMIGO_TASK_KIND_IMPORT_IMAGE)
     {
       if (amigo_task_get_pending (task) != NULL)
@@ -443,14 +467,7 @@ amigo_task_manager_cancel_async (AmigoTaskManager    *self,
                                    cancel_check_cb, g_steal_pointer (&gtask));
 }
 
-gboolean
-amigo_task_manager_cancel_finish (AmigoTaskManager  *self,
-                                  GAsyncResult      *result,
-                                  GError           **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_BOOLEAN (AmigoTaskManager, amigo_task_manager_cancel)
 
 /**
  * amigo_task_manager_roll_back_async:
@@ -466,48 +483,19 @@ amigo_task_manager_roll_back_async (AmigoTaskManager    *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GTask) gtask = NULL;
-  Watch *watch;
+  GTask *gtask;
 
   g_return_if_fail (AMIGO_IS_TASK_MANAGER (self));
   g_return_if_fail (AMIGO_IS_TASK (task));
 
-  gtask = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (gtask, amigo_task_manager_roll_back_async);
-
-  watch = g_hash_table_lookup (self->watches, task);
-  if (watch == NULL || !amigo_task_get_can_roll_back (task))
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
-                               _("Only a running instance refresh can be rolled back."));
-      return;
-    }
-  if (watch->autoscaling == NULL)
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_PENDING,
-                               _("Amigo is still connecting to the task’s account. Try again in a moment."));
-      return;
-    }
-  if (watch->cancelling)
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_PENDING,
-                               _("The task is already being cancelled."));
-      return;
-    }
-
-  watch->cancelling = TRUE;
-  g_task_set_task_data (gtask, _amigo_task_watch_ref (watch), (GDestroyNotify) _amigo_task_watch_unref);
-  _amigo_task_watch_stop_refresh (watch, TRUE, g_steal_pointer (&gtask));
+  gtask = stop_task_new (self, task, amigo_task_get_can_roll_back (task),
+                         _("Only a running instance refresh can be rolled back."),
+                         TRUE, cancellable, callback, user_data, amigo_task_manager_roll_back_async);
+  if (gtask != NULL)
+    _amigo_task_watch_stop_refresh (g_task_get_task_data (gtask), TRUE, gtask);
 }
 
-gboolean
-amigo_task_manager_roll_back_finish (AmigoTaskManager  *self,
-                                     GAsyncResult      *result,
-                                     GError           **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_BOOLEAN (AmigoTaskManager, amigo_task_manager_roll_back)
 
 /* ---- for tests ------------------------------------------------------- */
 
