@@ -177,26 +177,9 @@ call_async (AmigoAutoscaling       *self,
                                   cancellable, callback, user_data);
 }
 
-static gpointer
-finish_pointer (gpointer       self,
-                GAsyncResult  *result,
-                gpointer       source_tag,
-                GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 /* Defines amigo_autoscaling_<op>_finish of a result of type @Ret. */
-#define DEFINE_FINISH_POINTER(Ret, op)                                              \
-  Ret                                                                               \
-  amigo_autoscaling_##op##_finish (AmigoAutoscaling  *self,                         \
-                                   GAsyncResult      *result,                       \
-                                   GError           **error)                        \
-  {                                                                                 \
-    return finish_pointer (self, result, amigo_autoscaling_##op##_async, error);    \
-  }
+#define DEFINE_FINISH_POINTER(Ret, op) \
+  AMIGO_DEFINE_TAGGED_FINISH_POINTER (AmigoAutoscaling, Ret, amigo_autoscaling_##op)
 
 /* ---- DescribeAutoScalingGroups ---------------------------------------- */
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "amigo-error.h"
+#include "amigo-gtask-private.h"
 #include "amigo-rbin.h"
 #include "amigo-rbin-model.h"
 
@@ -397,15 +398,7 @@ amigo_rbin_list_rules_async (AmigoRbin           *self,
  * Returns: (transfer container) (element-type AmigoRbinRule) (nullable):
  *   the rules, or %NULL with @error set
  */
-GPtrArray *
-amigo_rbin_list_rules_finish (AmigoRbin     *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == amigo_rbin_list_rules_async, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_TAGGED_FINISH_POINTER (AmigoRbin, GPtrArray *, amigo_rbin_list_rules)
 
 /* ---- CreateRule ------------------------------------------------------- */
 
@@ -523,12 +516,4 @@ amigo_rbin_create_rule_async (AmigoRbin           *self,
  * Returns: (transfer full) (nullable): the new rule's identifier, or %NULL
  *   with @error set
  */
-char *
-amigo_rbin_create_rule_finish (AmigoRbin     *self,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == amigo_rbin_create_rule_async, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_TAGGED_FINISH_POINTER (AmigoRbin, char *, amigo_rbin_create_rule)
