@@ -154,8 +154,10 @@ _amigo_ec2_id_op_async (AmigoEc2            *self,
                         gpointer             user_data,
                         gpointer             source_tag)
 {
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, op->action, op->id_key, id);
+  AmigoEc2Query *q;
 
+  g_return_if_fail (!op->arg_required || arg_value != NULL);
+  q = _amigo_ec2_query_for (self, op->action, op->id_key, id);
   if (q == NULL)
     return;
   if (op->arg_key != NULL)

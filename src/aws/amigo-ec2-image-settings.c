@@ -169,20 +169,8 @@ AMIGO_EC2_DEFINE_FINISH_BOOLEAN (enable_image_deprecation)
  *
  * DisableImageDeprecation: the image is no longer (to be) deprecated.
  */
-void
-amigo_ec2_disable_image_deprecation_async (AmigoEc2            *self,
-                                           const char          *image_id,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data)
-{
-  static const AmigoEc2IdOp op = {
-    "DisableImageDeprecation", "ImageId", NULL, &_amigo_ec2_shape_return_true
-  };
-
-  _amigo_ec2_id_op_async (self, &op, image_id, NULL, cancellable, callback, user_data,
-                          amigo_ec2_disable_image_deprecation_async);
-}
+AMIGO_EC2_DEFINE_ID_OP (disable_image_deprecation,
+                        "DisableImageDeprecation", "ImageId", NULL, &_amigo_ec2_shape_return_true)
 
 /**
  * amigo_ec2_disable_image_deprecation_finish:
@@ -241,20 +229,8 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (char *, enable_image_deregistration_protection)
  *
  * DisableImageDeregistrationProtection.
  */
-void
-amigo_ec2_disable_image_deregistration_protection_async (AmigoEc2            *self,
-                                                         const char          *image_id,
-                                                         GCancellable        *cancellable,
-                                                         GAsyncReadyCallback  callback,
-                                                         gpointer             user_data)
-{
-  static const AmigoEc2IdOp op = {
-    "DisableImageDeregistrationProtection", "ImageId", NULL, &_amigo_ec2_shape_return_string
-  };
-
-  _amigo_ec2_id_op_async (self, &op, image_id, NULL, cancellable, callback, user_data,
-                          amigo_ec2_disable_image_deregistration_protection_async);
-}
+AMIGO_EC2_DEFINE_ID_OP (disable_image_deregistration_protection,
+                        "DisableImageDeregistrationProtection", "ImageId", NULL, &_amigo_ec2_shape_return_string)
 
 /**
  * amigo_ec2_disable_image_deregistration_protection_finish:

@@ -71,12 +71,14 @@ AmigoEc2Query *_amigo_ec2_query_for_list (AmigoEc2           *self,
                                           const char * const *ids);
 /* An operation on one resource, table-driven: @action on `@id_key=ID`,
  * with `@arg_key=VALUE` when the caller gives a value (a flag gives
- * "true"), its answer read as @shape. */
+ * "true"; %NULL is a programming error when @arg_required), its answer
+ * read as @shape. */
 typedef struct {
   const char *action;
   const char *id_key;
   const char *arg_key;
   const AmigoEc2OpShape *shape;
+  gboolean arg_required;
 } AmigoEc2IdOp;
 
 void           _amigo_ec2_id_op_async (AmigoEc2            *self,
@@ -273,6 +275,36 @@ gboolean   _amigo_ec2_finish_boolean  (AmigoEc2      *self,
   }                                                                                 \
                                                                                     \
   AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, op)
+
+/* Define amigo_ec2_<op>_async (self, id, …) and (self, id, arg, …) of the
+ * #AmigoEc2IdOp whose members follow @op; their _finish is defined apart. */
+#define AMIGO_EC2_DEFINE_ID_OP(op, ...)                                             \
+  void                                                                              \
+  amigo_ec2_##op##_async (AmigoEc2            *self,                                \
+                          const char          *id,                                  \
+                          GCancellable        *cancellable,                         \
+                          GAsyncReadyCallback  callback,                            \
+                          gpointer             user_data)                           \
+  {                                                                                 \
+    static const AmigoEc2IdOp id_op = { __VA_ARGS__ };                              \
+                                                                                    \
+    _amigo_ec2_id_op_async (self, &id_op, id, NULL, cancellable, callback,          \
+                            user_data, amigo_ec2_##op##_async);                     \
+  }
+#define AMIGO_EC2_DEFINE_ID_ARG_OP(op, ...)                                         \
+  void                                                                              \
+  amigo_ec2_##op##_async (AmigoEc2            *self,                                \
+                          const char          *id,                                  \
+                          const char          *arg,                                 \
+                          GCancellable        *cancellable,                         \
+                          GAsyncReadyCallback  callback,                            \
+                          gpointer             user_data)                           \
+  {                                                                                 \
+    static const AmigoEc2IdOp id_op = { __VA_ARGS__ };                              \
+                                                                                    \
+    _amigo_ec2_id_op_async (self, &id_op, id, arg, cancellable, callback,           \
+                            user_data, amigo_ec2_##op##_async);                     \
+  }
 
 /* ---- request fields ---------------------------------------------------- */
 

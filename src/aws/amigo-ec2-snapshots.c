@@ -83,20 +83,8 @@ AMIGO_EC2_DEFINE_DESCRIBE_LIST (describe_volumes, describe_volumes)
  *
  * DeleteSnapshot. EC2 refuses while a registered image uses it.
  */
-void
-amigo_ec2_delete_snapshot_async (AmigoEc2            *self,
-                                 const char          *snapshot_id,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  static const AmigoEc2IdOp op = {
-    "DeleteSnapshot", "SnapshotId", NULL, &_amigo_ec2_shape_return_true
-  };
-
-  _amigo_ec2_id_op_async (self, &op, snapshot_id, NULL, cancellable, callback, user_data,
-                          amigo_ec2_delete_snapshot_async);
-}
+AMIGO_EC2_DEFINE_ID_OP (delete_snapshot,
+                        "DeleteSnapshot", "SnapshotId", NULL, &_amigo_ec2_shape_return_true)
 
 /**
  * amigo_ec2_delete_snapshot_finish:

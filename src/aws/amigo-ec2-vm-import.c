@@ -288,21 +288,8 @@ static const AmigoEc2OpShape cancel_shape = { NULL, done_state, NULL };
  *
  * CancelImportTask of an active import.
  */
-void
-amigo_ec2_cancel_import_task_async (AmigoEc2            *self,
-                                    const char          *import_task_id,
-                                    const char          *cancel_reason,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  static const AmigoEc2IdOp op = {
-    "CancelImportTask", "ImportTaskId", "CancelReason", &cancel_shape
-  };
-
-  _amigo_ec2_id_op_async (self, &op, import_task_id, cancel_reason, cancellable, callback, user_data,
-                          amigo_ec2_cancel_import_task_async);
-}
+AMIGO_EC2_DEFINE_ID_ARG_OP (cancel_import_task,
+                            "CancelImportTask", "ImportTaskId", "CancelReason", &cancel_shape)
 
 /**
  * amigo_ec2_cancel_import_task_finish:
@@ -357,20 +344,8 @@ static const AmigoEc2OpShape store_shape = { NULL, done_object_key, NULL };
  *
  * CreateStoreImageTask; follow it with amigo_ec2_describe_store_image_tasks_async().
  */
-void
-amigo_ec2_create_store_image_task_async (AmigoEc2            *self,
-                                         const char          *image_id,
-                                         const char          *bucket,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data)
-{
-  static const AmigoEc2IdOp op = { "CreateStoreImageTask", "ImageId", "Bucket", &store_shape };
-
-  g_return_if_fail (bucket != NULL);
-  _amigo_ec2_id_op_async (self, &op, image_id, bucket, cancellable, callback, user_data,
-                          amigo_ec2_create_store_image_task_async);
-}
+AMIGO_EC2_DEFINE_ID_ARG_OP (create_store_image_task,
+                            "CreateStoreImageTask", "ImageId", "Bucket", &store_shape, TRUE)
 
 /**
  * amigo_ec2_create_store_image_task_finish:
