@@ -265,9 +265,10 @@ _amigo_ec2_add_client_token (AmigoEc2Query *q,
 }
 
 char *
-_amigo_ec2_query_fingerprint (const AmigoEc2Query *query)
+_amigo_ec2_query_fingerprint (AmigoEc2Query *query)
 {
-  g_autofree char *body = amigo_ec2_query_encode (query);
+  g_autoptr(AmigoEc2Query) q = query;
+  g_autofree char *body = amigo_ec2_query_encode (q);
 
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
 }

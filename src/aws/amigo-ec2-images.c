@@ -808,12 +808,8 @@ copy_image_query (const AmigoCopyImageRequest *request)
 char *
 amigo_ec2_copy_image_fingerprint (const AmigoCopyImageRequest *request)
 {
-  g_autoptr(AmigoEc2Query) q = NULL;
-
   g_return_val_if_fail (request != NULL, NULL);
-
-  q = copy_image_query (request);
-  return _amigo_ec2_query_fingerprint (q);
+  return _amigo_ec2_query_fingerprint (copy_image_query (request));
 }
 
 /**

@@ -127,12 +127,8 @@ run_instances_query (const AmigoRunInstancesRequest *request)
 char *
 amigo_ec2_run_instances_fingerprint (const AmigoRunInstancesRequest *request)
 {
-  g_autoptr(AmigoEc2Query) q = NULL;
-
   g_return_val_if_fail (request != NULL, NULL);
-
-  q = run_instances_query (request);
-  return _amigo_ec2_query_fingerprint (q);
+  return _amigo_ec2_query_fingerprint (run_instances_query (request));
 }
 
 /**

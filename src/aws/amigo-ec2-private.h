@@ -133,8 +133,8 @@ void           _amigo_ec2_request_async (AmigoEc2                *self,
 void           _amigo_ec2_add_client_token (AmigoEc2Query *q,
                                             const char    *client_token);
 
-/* The SHA-256 of @query as sent: what a ClientToken is tied to. */
-char          *_amigo_ec2_query_fingerprint (const AmigoEc2Query *query);
+/* The SHA-256 of @query (taken) as sent: what a ClientToken is tied to. */
+char          *_amigo_ec2_query_fingerprint (AmigoEc2Query *query);
 
 /* ---- lists, page after page ------------------------------------------ */
 
