@@ -121,16 +121,28 @@ collect_refreshes (JsonObject *output,
   collect_objects (output, "InstanceRefreshes", (NewFromJson) amigo_instance_refresh_new_from_json, items);
 }
 
+/* Describe…, every page: the items of @group_name (if given) and @ids
+ * (every one when %NULL), @collect reading each page. */
 static void
-list_async (AmigoAutoscaling     *self,
-            const AmigoOperation *operation,
-            JsonBuilder          *builder,
-            AmigoServicePageFunc  collect,
-            GCancellable         *cancellable,
-            GAsyncReadyCallback   callback,
-            gpointer              user_data,
-            gpointer              source_tag)
+describe_async (AmigoAutoscaling     *self,
+                const AmigoOperation *operation,
+                const char           *group_name,
+                const char           *ids_key,
+                const char * const   *ids,
+                guint                 page_size,
+                AmigoServicePageFunc  collect,
+                GCancellable         *cancellable,
+                GAsyncReadyCallback   callback,
+                gpointer              user_data,
+                gpointer              source_tag)
 {
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_string (builder, "AutoScalingGroupName", group_name);
+  add_strv (builder, ids_key, ids);
+  add_int (builder, "MaxRecords", page_size);
+  json_builder_end_object (builder);
   amigo_service_call_pages_async (AMIGO_SERVICE (self), operation, json_builder_get_root (builder),
                                   collect, g_object_unref,
                                   g_strdup (_("Auto Scaling kept answering more pages. Try again later.")),
@@ -201,16 +213,11 @@ amigo_autoscaling_describe_auto_scaling_groups_async (AmigoAutoscaling    *self,
                                                       GAsyncReadyCallback  callback,
                                                       gpointer             user_data)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
   g_return_if_fail (AMIGO_IS_AUTOSCALING (self));
 
-  json_builder_begin_object (builder);
-  add_strv (builder, "AutoScalingGroupNames", names);
-  add_int (builder, "MaxRecords", GROUPS_PAGE_SIZE);
-  json_builder_end_object (builder);
-  list_async (self, &amigo_autoscaling_op_describe_auto_scaling_groups, builder, collect_groups,
-              cancellable, callback, user_data, amigo_autoscaling_describe_auto_scaling_groups_async);
+  describe_async (self, &amigo_autoscaling_op_describe_auto_scaling_groups, NULL,
+                  "AutoScalingGroupNames", names, GROUPS_PAGE_SIZE, collect_groups, cancellable,
+                  callback, user_data, amigo_autoscaling_describe_auto_scaling_groups_async);
 }
 
 /**
@@ -421,18 +428,12 @@ amigo_autoscaling_describe_instance_refreshes_async (AmigoAutoscaling    *self,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
   g_return_if_fail (AMIGO_IS_AUTOSCALING (self));
   g_return_if_fail (group_name != NULL);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "AutoScalingGroupName", group_name);
-  add_strv (builder, "InstanceRefreshIds", refresh_ids);
-  add_int (builder, "MaxRecords", REFRESHES_PAGE_SIZE);
-  json_builder_end_object (builder);
-  list_async (self, &amigo_autoscaling_op_describe_instance_refreshes, builder, collect_refreshes,
-              cancellable, callback, user_data, amigo_autoscaling_describe_instance_refreshes_async);
+  describe_async (self, &amigo_autoscaling_op_describe_instance_refreshes, group_name,
+                  "InstanceRefreshIds", refresh_ids, REFRESHES_PAGE_SIZE, collect_refreshes,
+                  cancellable, callback, user_data, amigo_autoscaling_describe_instance_refreshes_async);
 }
 
 /**
