@@ -366,13 +366,12 @@ amigo_ec2_describe_image_attribute_async (AmigoEc2                *self,
                                           GAsyncReadyCallback      callback,
                                           gpointer                 user_data)
 {
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "DescribeImageAttribute", "ImageId", image_id);
+  static const AmigoEc2IdOp op = {
+    "DescribeImageAttribute", "ImageId", "Attribute", &image_attribute_shape
+  };
 
-  if (q == NULL)
-    return;
-  amigo_ec2_query_add_string (q, "Attribute", amigo_image_attribute_name_to_string (attribute));
-  _amigo_ec2_run (self, q, &image_attribute_shape, cancellable, callback, user_data,
-                  amigo_ec2_describe_image_attribute_async);
+  _amigo_ec2_id_op_async (self, &op, image_id, amigo_image_attribute_name_to_string (attribute),
+                          cancellable, callback, user_data, amigo_ec2_describe_image_attribute_async);
 }
 
 /**
