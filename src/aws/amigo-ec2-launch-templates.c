@@ -234,6 +234,23 @@ template_query_new (const char                     *action,
   return q;
 }
 
+/* The end of both creates: the version's description and settings, sent. */
+static void
+send_with_data (AmigoEc2                       *self,
+                AmigoEc2Query                  *q,
+                const char                     *version_description,
+                const AmigoRunInstancesRequest *data,
+                const ObjectAnswer             *answer,
+                GCancellable                   *cancellable,
+                GAsyncReadyCallback             callback,
+                gpointer                        user_data,
+                gpointer                        source_tag)
+{
+  amigo_ec2_query_add_string (q, "VersionDescription", version_description);
+  add_template_data (q, data);
+  send_for_object (self, q, answer, cancellable, callback, user_data, source_tag);
+}
+
 /**
  * amigo_ec2_create_launch_template_async:
  * @self: an #AmigoEc2
@@ -269,10 +286,8 @@ amigo_ec2_create_launch_template_async (AmigoEc2                       *self,
   if (q == NULL)
     return;
   amigo_ec2_query_add_string (q, "LaunchTemplateName", name);
-  amigo_ec2_query_add_string (q, "VersionDescription", version_description);
-  add_template_data (q, data);
-  send_for_object (self, q, &create_template_answer, cancellable, callback, user_data,
-                   amigo_ec2_create_launch_template_async);
+  send_with_data (self, q, version_description, data, &create_template_answer, cancellable,
+                  callback, user_data, amigo_ec2_create_launch_template_async);
 }
 
 /**
@@ -320,10 +335,8 @@ amigo_ec2_create_launch_template_version_async (AmigoEc2                       *
     return;
   amigo_ec2_query_add_string (q, "LaunchTemplateId", launch_template_id);
   amigo_ec2_query_add_string (q, "SourceVersion", source_version);
-  amigo_ec2_query_add_string (q, "VersionDescription", version_description);
-  add_template_data (q, data);
-  send_for_object (self, q, &create_version_answer, cancellable, callback, user_data,
-                   amigo_ec2_create_launch_template_version_async);
+  send_with_data (self, q, version_description, data, &create_version_answer, cancellable,
+                  callback, user_data, amigo_ec2_create_launch_template_version_async);
 }
 
 /**

@@ -81,14 +81,9 @@ typedef struct {
   gboolean arg_required;
 } AmigoEc2IdOp;
 
-void           _amigo_ec2_id_op_async (AmigoEc2            *self,
-                                       const AmigoEc2IdOp  *op,
-                                       const char          *id,
-                                       const char          *arg_value,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data,
-                                       gpointer             source_tag);
+void _amigo_ec2_id_op_async (AmigoEc2 *self, const AmigoEc2IdOp *op, const char *id,
+                             const char *arg_value, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data, gpointer source_tag);
 /* The value of an AmigoEc2IdOp's flag: "true", or %NULL to leave it out. */
 #define AMIGO_EC2_FLAG(flag) ((flag) ? "true" : NULL)
 /* A task for @self's operation, named after its @action. */
@@ -121,17 +116,12 @@ typedef struct {
   const AmigoEc2OpShape *shape;
 } AmigoEc2RequestOp;
 
-void           _amigo_ec2_request_async (AmigoEc2                *self,
-                                         const AmigoEc2RequestOp *op,
-                                         gconstpointer            request,
-                                         GCancellable            *cancellable,
-                                         GAsyncReadyCallback      callback,
-                                         gpointer                 user_data,
-                                         gpointer                 source_tag);
+void _amigo_ec2_request_async (AmigoEc2 *self, const AmigoEc2RequestOp *op, gconstpointer request,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data, gpointer source_tag);
 
 /* `ClientToken`: @client_token, or a new one when %NULL. */
-void           _amigo_ec2_add_client_token (AmigoEc2Query *q,
-                                            const char    *client_token);
+void _amigo_ec2_add_client_token (AmigoEc2Query *q, const char *client_token);
 
 /* The SHA-256 of @query (taken) as sent: what a ClientToken is tied to. */
 char          *_amigo_ec2_query_fingerprint (AmigoEc2Query *query);

@@ -65,15 +65,27 @@ static const AmigoEc2OpShape import_image_shape = { import_image_new_parser, don
 static const AmigoEc2OpShape import_snapshot_shape = { import_snapshot_new_parser, done_object, NULL };
 static const AmigoEc2OpShape export_image_shape = { export_image_new_parser, done_object, NULL };
 
+/* The disk of an import — `DiskContainer` (ImportImage: its first item,
+ * `DiskContainer.1`) with its format and object — then its description. */
 static void
-add_user_bucket (AmigoEc2Query *q,
-                 const char    *bucket,
-                 const char    *key)
+add_disk_container (AmigoEc2Query *q,
+                    gboolean       item,
+                    const char    *format,
+                    const char    *bucket,
+                    const char    *key,
+                    const char    *description)
 {
+  if (item)
+    amigo_ec2_query_push_item (q, "DiskContainer");
+  else
+    amigo_ec2_query_push (q, "DiskContainer");
+  amigo_ec2_query_add_string (q, "Format", format);
   amigo_ec2_query_push (q, "UserBucket");
   amigo_ec2_query_add_string (q, "S3Bucket", bucket);
   amigo_ec2_query_add_string (q, "S3Key", key);
   amigo_ec2_query_pop (q);
+  amigo_ec2_query_pop (q);
+  amigo_ec2_query_add_string (q, "Description", description);
 }
 
 static void
@@ -97,11 +109,8 @@ encode_import_image (AmigoEc2Query *q,
 
   g_return_val_if_fail (request->s3_bucket != NULL && request->s3_key != NULL, FALSE);
 
-  amigo_ec2_query_push_item (q, "DiskContainer");
-  amigo_ec2_query_add_string (q, "Format", request->format);
-  add_user_bucket (q, request->s3_bucket, request->s3_key);
-  amigo_ec2_query_pop (q);
-  amigo_ec2_query_add_string (q, "Description", request->description);
+  add_disk_container (q, TRUE, request->format, request->s3_bucket, request->s3_key,
+                      request->description);
   amigo_ec2_query_add_string (q, "Architecture", request->architecture);
   amigo_ec2_query_add_string (q, "BootMode", request->boot_mode);
   amigo_ec2_query_add_string (q, "LicenseType", request->license_type);
@@ -121,11 +130,8 @@ encode_import_snapshot (AmigoEc2Query *q,
 
   g_return_val_if_fail (request->s3_bucket != NULL && request->s3_key != NULL, FALSE);
 
-  amigo_ec2_query_push (q, "DiskContainer");
-  amigo_ec2_query_add_string (q, "Format", request->format);
-  add_user_bucket (q, request->s3_bucket, request->s3_key);
-  amigo_ec2_query_pop (q);
-  amigo_ec2_query_add_string (q, "Description", request->description);
+  add_disk_container (q, FALSE, request->format, request->s3_bucket, request->s3_key,
+                      request->description);
   add_encryption (q, request->encrypted, request->kms_key_id);
   amigo_ec2_query_add_string (q, "RoleName", request->role_name);
   _amigo_ec2_add_client_token (q, request->client_token);
