@@ -24,15 +24,10 @@ G_BEGIN_DECLS
 typedef void (*AmigoServicePageFunc) (JsonObject *output,
                                       GPtrArray  *items);
 
-void amigo_service_call_pages_async (AmigoService         *self,
-                                     const AmigoOperation *operation,
-                                     JsonNode             *params,
-                                     AmigoServicePageFunc  collect,
-                                     GDestroyNotify        item_free,
-                                     char                 *too_many_pages,
-                                     gpointer              source_tag,
-                                     GCancellable         *cancellable,
-                                     GAsyncReadyCallback   callback,
-                                     gpointer              user_data);
+void amigo_service_call_pages_async (AmigoService *self, const AmigoOperation *operation,
+                                     JsonNode *params, AmigoServicePageFunc collect,
+                                     GDestroyNotify item_free, char *too_many_pages,
+                                     gpointer source_tag, GCancellable *cancellable,
+                                     GAsyncReadyCallback callback, gpointer user_data);
 
 G_END_DECLS
