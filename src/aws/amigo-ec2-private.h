@@ -98,13 +98,10 @@ void           _amigo_ec2_send       (GTask                 *task,
                                       AmigoEc2Query         *query,
                                       const AmigoEc2OpShape *shape);
 /* A task and its sending in one: for operations without task data. */
-void           _amigo_ec2_run        (AmigoEc2              *self,
-                                      AmigoEc2Query         *query,
-                                      const AmigoEc2OpShape *shape,
-                                      GCancellable          *cancellable,
-                                      GAsyncReadyCallback    callback,
-                                      gpointer               user_data,
-                                      gpointer               source_tag);
+void           _amigo_ec2_run        (AmigoEc2 *self, AmigoEc2Query *query,
+                                      const AmigoEc2OpShape *shape, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data,
+                                      gpointer source_tag);
 
 /* An operation over one request struct, table-driven: its action, what the
  * request adds to the query (%FALSE, with a critical warning, when the
@@ -155,13 +152,10 @@ void     _amigo_ec2_list_done     (GTask          *task,
                                    AmigoEc2Parser *parser);
 /* Sends @query (taken), page after page, each answer read by a parser
  * from @new_parser; the result is every item. */
-void     _amigo_ec2_list_async    (AmigoEc2             *self,
-                                   AmigoEc2Query        *query,
-                                   AmigoEc2Parser     *(*new_parser) (void),
-                                   GCancellable         *cancellable,
-                                   GAsyncReadyCallback   callback,
-                                   gpointer              user_data,
-                                   gpointer              source_tag);
+void     _amigo_ec2_list_async    (AmigoEc2 *self, AmigoEc2Query *query,
+                                   AmigoEc2Parser *(*new_parser) (void), GCancellable *cancellable,
+                                   GAsyncReadyCallback callback, gpointer user_data,
+                                   gpointer source_tag);
 
 /* A simple Describe operation, table-driven: its action, the list the
  * request's ids go to, its page size (0: it does not page), its parser. */
