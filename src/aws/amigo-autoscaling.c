@@ -15,6 +15,7 @@
 #include "amigo-autoscaling-model.h"
 #include "amigo-error.h"
 #include "amigo-gtask-private.h"
+#include "amigo-json-private.h"
 #include "amigo-service-pages.h"
 
 /* DescribeAutoScalingGroups: "The maximum value is 100". */
@@ -31,17 +32,6 @@ AMIGO_DEFINE_SERVICE (AmigoAutoscaling, amigo_autoscaling, AMIGO_TYPE_AUTOSCALIN
                       &amigo_autoscaling_model, "autoscaling")
 
 /* ---- helpers ---------------------------------------------------------- */
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
 
 static void
 add_int (JsonBuilder *builder,
@@ -78,8 +68,8 @@ add_template (JsonBuilder *builder,
     return;
   json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
-  add_string (builder, "LaunchTemplateId", template_id);
-  add_string (builder, "Version", version);
+  _amigo_json_add_string (builder, "LaunchTemplateId", template_id);
+  _amigo_json_add_string (builder, "Version", version);
   json_builder_end_object (builder);
 }
 
@@ -139,7 +129,7 @@ describe_async (AmigoAutoscaling     *self,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  add_string (builder, "AutoScalingGroupName", group_name);
+  _amigo_json_add_string (builder, "AutoScalingGroupName", group_name);
   add_strv (builder, ids_key, ids);
   add_int (builder, "MaxRecords", page_size);
   json_builder_end_object (builder);
@@ -255,7 +245,7 @@ amigo_autoscaling_update_auto_scaling_group_async (AmigoAutoscaling             
   g_return_if_fail (request != NULL && request->group_name != NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "AutoScalingGroupName", request->group_name);
+  _amigo_json_add_string (builder, "AutoScalingGroupName", request->group_name);
   add_template (builder, "LaunchTemplate", request->launch_template_id, request->launch_template_version);
   add_int (builder, "MinSize", request->min_size);
   add_int (builder, "MaxSize", request->max_size);
@@ -367,8 +357,8 @@ amigo_autoscaling_start_instance_refresh_async (AmigoAutoscaling                
     }
 
   json_builder_begin_object (builder);
-  add_string (builder, "AutoScalingGroupName", request->group_name);
-  add_string (builder, "Strategy", "Rolling");
+  _amigo_json_add_string (builder, "AutoScalingGroupName", request->group_name);
+  _amigo_json_add_string (builder, "Strategy", "Rolling");
   if (request->launch_template_id != NULL)
     {
       json_builder_set_member_name (builder, "DesiredConfiguration");
@@ -461,7 +451,7 @@ group_call_async (AmigoAutoscaling     *self,
   g_return_if_fail (group_name != NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "AutoScalingGroupName", group_name);
+  _amigo_json_add_string (builder, "AutoScalingGroupName", group_name);
   json_builder_end_object (builder);
   call_async (self, operation, builder, answer_refresh_id, cancellable, callback, user_data, source_tag);
 }

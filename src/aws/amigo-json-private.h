@@ -4,13 +4,26 @@
  *
  * The protocols give output values as JSON objects (amigo-protocol.h); a
  * member the service left out is absent, and so is an object a caller
- * looked for inside one: each reader takes a %NULL object.
+ * looked for inside one: each reader takes a %NULL object. Input values
+ * are built the other way round: a %NULL value is no member.
  */
 #pragma once
 
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
+
+/* Member @name = @value, unless @value is %NULL. */
+static inline void
+_amigo_json_add_string (JsonBuilder *builder,
+                        const char  *name,
+                        const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
 
 /* @object's object member @name, or %NULL. */
 static inline JsonObject *
