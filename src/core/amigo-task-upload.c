@@ -65,7 +65,8 @@ amigo_task_upload_pending_new (const char                    *path,
     {
       json_builder_begin_object (builder);
       _amigo_json_add_string (builder, "key", request->task_tags[i].key);
-      _amigo_json_add_string (builder, "value", request->task_tags[i].value ? request->task_tags[i].value : "");
+      _amigo_json_add_string (builder, "value",
+                              request->task_tags[i].value ? request->task_tags[i].value : "");
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
