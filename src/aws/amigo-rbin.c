@@ -232,6 +232,20 @@ list_rules_free (ListRules *list)
   g_free (list);
 }
 
+/* The output values of a call of @task's, or %NULL with @task failed. */
+static JsonNode *
+call_finish (GTask        *task,
+             GObject      *source,
+             GAsyncResult *result)
+{
+  GError *error = NULL;
+  JsonNode *values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+
+  if (values == NULL)
+    g_task_return_error (task, error);
+  return values;
+}
+
 static void send_list_page (GTask *task);
 static void send_next_detail (GTask *task);
 
@@ -242,14 +256,10 @@ on_get_rule_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   ListRules *list = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+  g_autoptr(JsonNode) values = call_finish (task, source, result);
 
   if (values == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
   if (JSON_NODE_HOLDS_OBJECT (values))
     read_rule (g_ptr_array_index (list->rules, list->next_detail), json_node_get_object (values));
   list->next_detail++;
@@ -288,17 +298,13 @@ on_list_page_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   ListRules *list = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+  g_autoptr(JsonNode) values = call_finish (task, source, result);
   JsonObject *object;
   JsonNode *rules;
   const char *token;
 
   if (values == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
   object = JSON_NODE_HOLDS_OBJECT (values) ? json_node_get_object (values) : NULL;
   rules = object != NULL ? json_object_get_member (object, "Rules") : NULL;
   if (rules != NULL && JSON_NODE_HOLDS_ARRAY (rules))
@@ -408,15 +414,11 @@ on_create_rule_cb (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+  g_autoptr(JsonNode) values = call_finish (task, source, result);
   const char *identifier;
 
   if (values == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
   identifier = member_string (JSON_NODE_HOLDS_OBJECT (values) ? json_node_get_object (values) : NULL,
                               "Identifier");
   if (identifier == NULL)
