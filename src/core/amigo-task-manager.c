@@ -297,17 +297,6 @@ amigo_task_manager_clear_finished (AmigoTaskManager *self)
 
 /* ---- cancelling ------------------------------------------------------ */
 
-/* TRUE (and @gtask failed) when the watch stopped while a cancel step ran. */
-static gboolean
-cancel_lost_watch (GTask *gtask,
-                   Watch *watch)
-{
-  if (!_amigo_task_watch_is_stopped (watch))
-    return FALSE;
-  g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The task is no longer watched."));
-  return TRUE;
-}
-
 static void
 cancel_deregister_cb (GObject      *source,
                       GAsyncResult *result,
@@ -319,7 +308,7 @@ cancel_deregister_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   deleted = amigo_ec2_deregister_image_finish (AMIGO_EC2 (source), result, &error);
-  if (cancel_lost_watch (gtask, watch))
+  if (_amigo_task_watch_cancel_lost (watch, gtask))
     return;
   watch->cancelling = FALSE;
   if (deleted == NULL)
@@ -328,9 +317,8 @@ cancel_deregister_cb (GObject      *source,
       return;
     }
 
-  _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_CANCELLED,
-                _("The copy was stopped and its unfinished image deregistered."));
-  g_task_return_boolean (gtask, TRUE);
+  _amigo_task_watch_cancelled (watch, gtask,
+                               _("The copy was stopped and its unfinished image deregistered."));
 }
 
 static void
@@ -348,7 +336,7 @@ cancel_check_cb (GObject      *source,
   GCancellable *cancellable;
 
   images = amigo_ec2_describe_images_finish (AMIGO_EC2 (source), result, NULL, &error);
-  if (cancel_lost_watch (gtask, watch))
+  if (_amigo_task_watch_cancel_lost (watch, gtask))
     return;
   if (images == NULL)
     {

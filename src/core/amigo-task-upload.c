@@ -346,19 +346,15 @@ abort_cb (GObject      *source,
       g_task_return_error (gtask, g_steal_pointer (&error));
       return;
     }
-  if (_amigo_task_watch_is_stopped (watch))
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The task is no longer watched."));
-      return;
-    }
+  if (_amigo_task_watch_cancel_lost (watch, gtask))
+    return;
   watch->cancelling = FALSE;
   if (error != NULL)
     {
       g_task_return_error (gtask, g_steal_pointer (&error));
       return;
     }
-  _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_CANCELLED, _("The upload was stopped and deleted."));
-  g_task_return_boolean (gtask, TRUE);
+  _amigo_task_watch_cancelled (watch, gtask, _("The upload was stopped and deleted."));
 }
 
 void
@@ -369,8 +365,7 @@ _amigo_task_watch_cancel_upload (Watch *watch,
     g_cancellable_cancel (watch->upload_cancellable);
   if (watch->upload == NULL)
     {
-      _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_CANCELLED, _("The upload was stopped and deleted."));
-      g_task_return_boolean (gtask, TRUE);
+      _amigo_task_watch_cancelled (watch, gtask, _("The upload was stopped and deleted."));
       return;
     }
   amigo_s3_upload_abort_async (watch->upload, g_task_get_cancellable (gtask), abort_cb, gtask);
