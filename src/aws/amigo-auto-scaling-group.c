@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "amigo-auto-scaling-group.h"
+#include "amigo-getter-private.h"
+#include "amigo-json-private.h"
 
 struct _AmigoAutoScalingGroup
 {
@@ -66,24 +68,6 @@ amigo_auto_scaling_group_init (AmigoAutoScalingGroup *self)
   self->min_size = self->max_size = self->desired_capacity = -1;
 }
 
-static char *
-dup_member (JsonObject *object,
-            const char *name)
-{
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  return g_strdup (json_object_get_string_member_with_default (object, name, NULL));
-}
-
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name)
-{
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  return json_object_get_object_member (object, name);
-}
-
 /**
  * amigo_auto_scaling_group_new_from_json:
  * @object: an `AutoScalingGroup` as the protocol parsed it
@@ -94,16 +78,16 @@ AmigoAutoScalingGroup *
 amigo_auto_scaling_group_new_from_json (JsonObject *object)
 {
   AmigoAutoScalingGroup *self = g_object_new (AMIGO_TYPE_AUTO_SCALING_GROUP, NULL);
-  JsonObject *template = object_member (object, "LaunchTemplate");
+  JsonObject *template = _amigo_json_object_member (object, "LaunchTemplate");
   JsonArray *instances = NULL;
 
-  self->name = dup_member (object, "AutoScalingGroupName");
-  self->arn = dup_member (object, "AutoScalingGroupARN");
-  self->launch_template_id = dup_member (template, "LaunchTemplateId");
-  self->launch_template_name = dup_member (template, "LaunchTemplateName");
-  self->launch_template_version = dup_member (template, "Version");
-  self->launch_configuration_name = dup_member (object, "LaunchConfigurationName");
-  self->status = dup_member (object, "Status");
+  self->name = _amigo_json_dup_member (object, "AutoScalingGroupName");
+  self->arn = _amigo_json_dup_member (object, "AutoScalingGroupARN");
+  self->launch_template_id = _amigo_json_dup_member (template, "LaunchTemplateId");
+  self->launch_template_name = _amigo_json_dup_member (template, "LaunchTemplateName");
+  self->launch_template_version = _amigo_json_dup_member (template, "Version");
+  self->launch_configuration_name = _amigo_json_dup_member (object, "LaunchConfigurationName");
+  self->status = _amigo_json_dup_member (object, "Status");
   self->min_size = json_object_get_int_member_with_default (object, "MinSize", -1);
   self->max_size = json_object_get_int_member_with_default (object, "MaxSize", -1);
   self->desired_capacity = json_object_get_int_member_with_default (object, "DesiredCapacity", -1);
@@ -117,24 +101,18 @@ amigo_auto_scaling_group_new_from_json (JsonObject *object)
       JsonObject *item = json_array_get_object_element (instances, i);
       AmigoAutoScalingInstance *instance = &self->instances[i];
 
-      instance->instance_id = dup_member (item, "InstanceId");
-      instance->instance_type = dup_member (item, "InstanceType");
-      instance->availability_zone = dup_member (item, "AvailabilityZone");
-      instance->lifecycle_state = dup_member (item, "LifecycleState");
-      instance->health_status = dup_member (item, "HealthStatus");
-      instance->image_id = dup_member (item, "ImageId");
-      instance->launch_template_version = dup_member (object_member (item, "LaunchTemplate"), "Version");
+      instance->instance_id = _amigo_json_dup_member (item, "InstanceId");
+      instance->instance_type = _amigo_json_dup_member (item, "InstanceType");
+      instance->availability_zone = _amigo_json_dup_member (item, "AvailabilityZone");
+      instance->lifecycle_state = _amigo_json_dup_member (item, "LifecycleState");
+      instance->health_status = _amigo_json_dup_member (item, "HealthStatus");
+      instance->image_id = _amigo_json_dup_member (item, "ImageId");
+      instance->launch_template_version = _amigo_json_dup_member (_amigo_json_object_member (item, "LaunchTemplate"), "Version");
     }
   return self;
 }
 
-#define GETTER(Ret, field) \
-  Ret \
-  amigo_auto_scaling_group_get_##field (AmigoAutoScalingGroup *self) \
-  { \
-    g_return_val_if_fail (AMIGO_IS_AUTO_SCALING_GROUP (self), (Ret) 0); \
-    return self->field; \
-  }
+#define GETTER(Ret, field) AMIGO_DEFINE_FIELD_GETTER (AmigoAutoScalingGroup, amigo_auto_scaling_group, AMIGO_IS_AUTO_SCALING_GROUP, Ret, field, (Ret) 0)
 
 /**
  * amigo_auto_scaling_group_get_name: (skip)

@@ -14,9 +14,10 @@
 #include "amigo-autoscaling.h"
 #include "amigo-autoscaling-model.h"
 #include "amigo-error.h"
+#include "amigo-gtask-private.h"
+#include "amigo-json-private.h"
+#include "amigo-service-pages.h"
 
-/* The most pages one listing follows. */
-#define MAX_PAGES 1000
 /* DescribeAutoScalingGroups: "The maximum value is 100". */
 #define GROUPS_PAGE_SIZE 100
 /* DescribeInstanceRefreshes: "Maximum value of 100". */
@@ -31,17 +32,6 @@ AMIGO_DEFINE_SERVICE (AmigoAutoscaling, amigo_autoscaling, AMIGO_TYPE_AUTOSCALIN
                       &amigo_autoscaling_model, "autoscaling")
 
 /* ---- helpers ---------------------------------------------------------- */
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
 
 static void
 add_int (JsonBuilder *builder,
@@ -78,165 +68,91 @@ add_template (JsonBuilder *builder,
     return;
   json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
-  add_string (builder, "LaunchTemplateId", template_id);
-  add_string (builder, "Version", version);
+  _amigo_json_add_string (builder, "LaunchTemplateId", template_id);
+  _amigo_json_add_string (builder, "Version", version);
   json_builder_end_object (builder);
-}
-
-static const char *
-string_member (JsonNode   *answer,
-               const char *name)
-{
-  JsonObject *obj = answer != NULL && JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
-
-  return obj != NULL ? json_object_get_string_member_with_default (obj, name, NULL) : NULL;
 }
 
 /* ---- lists, page after page ------------------------------------------ */
 
 typedef GObject *(*NewFromJson) (JsonObject *object);
 
-typedef struct {
-  const AmigoOperation *operation;
-  JsonNode *params;             /* without NextToken */
-  const char *list_member;
-  NewFromJson new_item;
-  GPtrArray *items;
-  guint n_pages;
-} ListOp;
-
+/* The objects of @output's @list_member, made by @new_item, into @items. */
 static void
-list_op_free (gpointer data)
+collect_objects (JsonObject  *output,
+                 const char  *list_member,
+                 NewFromJson  new_item,
+                 GPtrArray   *items)
 {
-  ListOp *op = data;
+  JsonArray *list = NULL;
 
-  json_node_unref (op->params);
-  g_ptr_array_unref (op->items);
-  g_free (op);
-}
-
-static void list_send (GTask      *task,
-                       const char *next_token);
-
-static void
-list_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GTask *task = user_data;
-  ListOp *op = g_task_get_task_data (task);
-  g_autoptr(JsonNode) answer = NULL;
-  GError *error = NULL;
-  JsonObject *obj;
-  JsonArray *items = NULL;
-  const char *next;
-
-  answer = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
-  if (answer == NULL)
+  if (json_object_has_member (output, list_member))
+    list = json_object_get_array_member (output, list_member);
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
     {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  obj = json_node_get_object (answer);
-  if (json_object_has_member (obj, op->list_member))
-    items = json_object_get_array_member (obj, op->list_member);
-  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
+      JsonObject *item = json_array_get_object_element (list, i);
 
       if (item != NULL)
-        g_ptr_array_add (op->items, op->new_item (item));
+        g_ptr_array_add (items, new_item (item));
     }
-  next = json_object_get_string_member_with_default (obj, "NextToken", NULL);
-  if (next != NULL && *next != '\0')
-    {
-      if (++op->n_pages >= MAX_PAGES)
-        {
-          g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
-                                   _("Auto Scaling kept answering more pages. Try again later."));
-          g_object_unref (task);
-          return;
-        }
-      list_send (task, next);
-      return;
-    }
-  g_task_return_pointer (task, g_ptr_array_ref (op->items), (GDestroyNotify) g_ptr_array_unref);
-  g_object_unref (task);
 }
 
 static void
-list_send (GTask      *task,
-           const char *next_token)
+collect_groups (JsonObject *output,
+                GPtrArray  *items)
 {
-  ListOp *op = g_task_get_task_data (task);
-  g_autoptr(JsonNode) params = json_node_copy (op->params);
-
-  if (next_token != NULL)
-    json_object_set_string_member (json_node_get_object (params), "NextToken", next_token);
-  amigo_service_call_async (AMIGO_SERVICE (g_task_get_source_object (task)), op->operation, params,
-                            g_task_get_cancellable (task), list_cb, task);
+  collect_objects (output, "AutoScalingGroups", (NewFromJson) amigo_auto_scaling_group_new_from_json, items);
 }
 
 static void
-list_async (AmigoAutoscaling     *self,
-            const AmigoOperation *operation,
-            JsonNode             *params,
-            const char           *list_member,
-            NewFromJson           new_item,
-            GCancellable         *cancellable,
-            GAsyncReadyCallback   callback,
-            gpointer              user_data,
-            gpointer              source_tag)
+collect_refreshes (JsonObject *output,
+                   GPtrArray  *items)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  ListOp *op = g_new0 (ListOp, 1);
+  collect_objects (output, "InstanceRefreshes", (NewFromJson) amigo_instance_refresh_new_from_json, items);
+}
 
-  g_task_set_source_tag (task, source_tag);
-  op->operation = operation;
-  op->params = params;
-  op->list_member = list_member;
-  op->new_item = new_item;
-  op->items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_task_set_task_data (task, op, list_op_free);
-  list_send (task, NULL);
+/* Describe…, every page: the items of @group_name (if given) and @ids
+ * (every one when %NULL), @collect reading each page. */
+static void
+describe_async (AmigoAutoscaling     *self,
+                const AmigoOperation *operation,
+                const char           *group_name,
+                const char           *ids_key,
+                const char * const   *ids,
+                guint                 page_size,
+                AmigoServicePageFunc  collect,
+                GCancellable         *cancellable,
+                GAsyncReadyCallback   callback,
+                gpointer              user_data,
+                gpointer              source_tag)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  _amigo_json_add_string (builder, "AutoScalingGroupName", group_name);
+  add_strv (builder, ids_key, ids);
+  add_int (builder, "MaxRecords", page_size);
+  json_builder_end_object (builder);
+  amigo_service_call_pages_async (AMIGO_SERVICE (self), operation, json_builder_get_root (builder),
+                                  collect, g_object_unref,
+                                  g_strdup (_("Auto Scaling kept answering more pages. Try again later.")),
+                                  source_tag, cancellable, callback, user_data);
 }
 
 /* ---- simple calls ----------------------------------------------------- */
 
-/* The call's answer, read by the task's data (a function) into its result. */
-typedef void (*AnswerFunc) (GTask    *task,
-                            JsonNode *answer);
-
 static void
-call_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) answer = NULL;
-  AnswerFunc func = (AnswerFunc) g_task_get_task_data (task);
-  GError *error = NULL;
-
-  answer = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
-  if (answer == NULL)
-    g_task_return_error (task, error);
-  else
-    func (task, answer);
-}
-
-static void
-answer_true (GTask    *task,
-             JsonNode *answer)
+answer_true (GTask      *task,
+             JsonObject *output)
 {
   g_task_return_boolean (task, TRUE);
 }
 
 static void
-answer_refresh_id (GTask    *task,
-                   JsonNode *answer)
+answer_refresh_id (GTask      *task,
+                   JsonObject *output)
 {
-  const char *id = string_member (answer, "InstanceRefreshId");
+  const char *id = json_object_get_string_member_with_default (output, "InstanceRefreshId", NULL);
 
   if (id == NULL || *id == '\0')
     {
@@ -248,32 +164,24 @@ answer_refresh_id (GTask    *task,
 }
 
 static void
-call_async (AmigoAutoscaling     *self,
-            const AmigoOperation *operation,
-            JsonNode             *params,
-            AnswerFunc            func,
-            GCancellable         *cancellable,
-            GAsyncReadyCallback   callback,
-            gpointer              user_data,
-            gpointer              source_tag)
+call_async (AmigoAutoscaling       *self,
+            const AmigoOperation   *operation,
+            JsonBuilder            *builder,
+            AmigoServiceAnswerFunc  answer,
+            GCancellable           *cancellable,
+            GAsyncReadyCallback     callback,
+            gpointer                user_data,
+            gpointer                source_tag)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(JsonNode) params = json_builder_get_root (builder);
 
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, (gpointer) func, NULL);
-  amigo_service_call_async (AMIGO_SERVICE (self), operation, params, cancellable, call_cb, task);
+  amigo_service_call_typed_async (AMIGO_SERVICE (self), operation, params, answer, source_tag,
+                                  cancellable, callback, user_data);
 }
 
-static gpointer
-finish_pointer (gpointer       self,
-                GAsyncResult  *result,
-                gpointer       source_tag,
-                GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+/* Defines amigo_autoscaling_<op>_finish of a result of type @Ret. */
+#define DEFINE_FINISH_POINTER(Ret, op) \
+  AMIGO_DEFINE_TAGGED_FINISH_POINTER (AmigoAutoscaling, Ret, amigo_autoscaling_##op)
 
 /* ---- DescribeAutoScalingGroups ---------------------------------------- */
 
@@ -295,17 +203,11 @@ amigo_autoscaling_describe_auto_scaling_groups_async (AmigoAutoscaling    *self,
                                                       GAsyncReadyCallback  callback,
                                                       gpointer             user_data)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
   g_return_if_fail (AMIGO_IS_AUTOSCALING (self));
 
-  json_builder_begin_object (builder);
-  add_strv (builder, "AutoScalingGroupNames", names);
-  add_int (builder, "MaxRecords", GROUPS_PAGE_SIZE);
-  json_builder_end_object (builder);
-  list_async (self, &amigo_autoscaling_op_describe_auto_scaling_groups, json_builder_get_root (builder),
-              "AutoScalingGroups", (NewFromJson) amigo_auto_scaling_group_new_from_json,
-              cancellable, callback, user_data, amigo_autoscaling_describe_auto_scaling_groups_async);
+  describe_async (self, &amigo_autoscaling_op_describe_auto_scaling_groups, NULL,
+                  "AutoScalingGroupNames", names, GROUPS_PAGE_SIZE, collect_groups, cancellable,
+                  callback, user_data, amigo_autoscaling_describe_auto_scaling_groups_async);
 }
 
 /**
@@ -314,13 +216,7 @@ amigo_autoscaling_describe_auto_scaling_groups_async (AmigoAutoscaling    *self,
  * Returns: (transfer container) (element-type AmigoAutoScalingGroup) (nullable):
  *   the groups, or %NULL with @error set
  */
-GPtrArray *
-amigo_autoscaling_describe_auto_scaling_groups_finish (AmigoAutoscaling  *self,
-                                                       GAsyncResult      *result,
-                                                       GError           **error)
-{
-  return finish_pointer (self, result, amigo_autoscaling_describe_auto_scaling_groups_async, error);
-}
+DEFINE_FINISH_POINTER (GPtrArray *, describe_auto_scaling_groups)
 
 /* ---- UpdateAutoScalingGroup ------------------------------------------- */
 
@@ -344,20 +240,18 @@ amigo_autoscaling_update_auto_scaling_group_async (AmigoAutoscaling             
                                                    gpointer                       user_data)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) params = NULL;
 
   g_return_if_fail (AMIGO_IS_AUTOSCALING (self));
   g_return_if_fail (request != NULL && request->group_name != NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "AutoScalingGroupName", request->group_name);
+  _amigo_json_add_string (builder, "AutoScalingGroupName", request->group_name);
   add_template (builder, "LaunchTemplate", request->launch_template_id, request->launch_template_version);
   add_int (builder, "MinSize", request->min_size);
   add_int (builder, "MaxSize", request->max_size);
   add_int (builder, "DesiredCapacity", request->desired_capacity);
   json_builder_end_object (builder);
-  params = json_builder_get_root (builder);
-  call_async (self, &amigo_autoscaling_op_update_auto_scaling_group, params, answer_true,
+  call_async (self, &amigo_autoscaling_op_update_auto_scaling_group, builder, answer_true,
               cancellable, callback, user_data, amigo_autoscaling_update_auto_scaling_group_async);
 }
 
@@ -366,14 +260,7 @@ amigo_autoscaling_update_auto_scaling_group_async (AmigoAutoscaling             
  *
  * Returns: %TRUE, or %FALSE with @error set
  */
-gboolean
-amigo_autoscaling_update_auto_scaling_group_finish (AmigoAutoscaling  *self,
-                                                    GAsyncResult      *result,
-                                                    GError           **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_BOOLEAN (AmigoAutoscaling, amigo_autoscaling_update_auto_scaling_group)
 
 /* ---- StartInstanceRefresh --------------------------------------------- */
 
@@ -458,7 +345,6 @@ amigo_autoscaling_start_instance_refresh_async (AmigoAutoscaling                
                                                 gpointer                           user_data)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) params = NULL;
   GError *error = NULL;
 
   g_return_if_fail (AMIGO_IS_AUTOSCALING (self));
@@ -471,8 +357,8 @@ amigo_autoscaling_start_instance_refresh_async (AmigoAutoscaling                
     }
 
   json_builder_begin_object (builder);
-  add_string (builder, "AutoScalingGroupName", request->group_name);
-  add_string (builder, "Strategy", "Rolling");
+  _amigo_json_add_string (builder, "AutoScalingGroupName", request->group_name);
+  _amigo_json_add_string (builder, "Strategy", "Rolling");
   if (request->launch_template_id != NULL)
     {
       json_builder_set_member_name (builder, "DesiredConfiguration");
@@ -499,8 +385,7 @@ amigo_autoscaling_start_instance_refresh_async (AmigoAutoscaling                
   json_builder_add_boolean_value (builder, request->auto_rollback);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-  params = json_builder_get_root (builder);
-  call_async (self, &amigo_autoscaling_op_start_instance_refresh, params, answer_refresh_id,
+  call_async (self, &amigo_autoscaling_op_start_instance_refresh, builder, answer_refresh_id,
               cancellable, callback, user_data, amigo_autoscaling_start_instance_refresh_async);
 }
 
@@ -509,13 +394,7 @@ amigo_autoscaling_start_instance_refresh_async (AmigoAutoscaling                
  *
  * Returns: (transfer full) (nullable): the refresh's id, or %NULL with @error set
  */
-char *
-amigo_autoscaling_start_instance_refresh_finish (AmigoAutoscaling  *self,
-                                                 GAsyncResult      *result,
-                                                 GError           **error)
-{
-  return finish_pointer (self, result, amigo_autoscaling_start_instance_refresh_async, error);
-}
+DEFINE_FINISH_POINTER (char *, start_instance_refresh)
 
 /* ---- DescribeInstanceRefreshes ---------------------------------------- */
 
@@ -539,19 +418,12 @@ amigo_autoscaling_describe_instance_refreshes_async (AmigoAutoscaling    *self,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
   g_return_if_fail (AMIGO_IS_AUTOSCALING (self));
   g_return_if_fail (group_name != NULL);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "AutoScalingGroupName", group_name);
-  add_strv (builder, "InstanceRefreshIds", refresh_ids);
-  add_int (builder, "MaxRecords", REFRESHES_PAGE_SIZE);
-  json_builder_end_object (builder);
-  list_async (self, &amigo_autoscaling_op_describe_instance_refreshes, json_builder_get_root (builder),
-              "InstanceRefreshes", (NewFromJson) amigo_instance_refresh_new_from_json,
-              cancellable, callback, user_data, amigo_autoscaling_describe_instance_refreshes_async);
+  describe_async (self, &amigo_autoscaling_op_describe_instance_refreshes, group_name,
+                  "InstanceRefreshIds", refresh_ids, REFRESHES_PAGE_SIZE, collect_refreshes,
+                  cancellable, callback, user_data, amigo_autoscaling_describe_instance_refreshes_async);
 }
 
 /**
@@ -560,13 +432,7 @@ amigo_autoscaling_describe_instance_refreshes_async (AmigoAutoscaling    *self,
  * Returns: (transfer container) (element-type AmigoInstanceRefresh) (nullable):
  *   the refreshes, newest first, or %NULL with @error set
  */
-GPtrArray *
-amigo_autoscaling_describe_instance_refreshes_finish (AmigoAutoscaling  *self,
-                                                      GAsyncResult      *result,
-                                                      GError           **error)
-{
-  return finish_pointer (self, result, amigo_autoscaling_describe_instance_refreshes_async, error);
-}
+DEFINE_FINISH_POINTER (GPtrArray *, describe_instance_refreshes)
 
 /* ---- CancelInstanceRefresh, RollbackInstanceRefresh ------------------- */
 
@@ -580,14 +446,31 @@ group_call_async (AmigoAutoscaling     *self,
                   gpointer              source_tag)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) params = NULL;
+
+  g_return_if_fail (AMIGO_IS_AUTOSCALING (self));
+  g_return_if_fail (group_name != NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "AutoScalingGroupName", group_name);
+  _amigo_json_add_string (builder, "AutoScalingGroupName", group_name);
   json_builder_end_object (builder);
-  params = json_builder_get_root (builder);
-  call_async (self, operation, params, answer_refresh_id, cancellable, callback, user_data, source_tag);
+  call_async (self, operation, builder, answer_refresh_id, cancellable, callback, user_data, source_tag);
 }
+
+/* Defines amigo_autoscaling_<op>_async (self, group_name, …) and _finish of
+ * the operation on a group's refresh in progress, answering its id. */
+#define DEFINE_GROUP_CALL(op)                                                        \
+  void                                                                               \
+  amigo_autoscaling_##op##_async (AmigoAutoscaling    *self,                         \
+                                  const char          *group_name,                   \
+                                  GCancellable        *cancellable,                  \
+                                  GAsyncReadyCallback  callback,                     \
+                                  gpointer             user_data)                    \
+  {                                                                                  \
+    group_call_async (self, &amigo_autoscaling_op_##op, group_name, cancellable,     \
+                      callback, user_data, amigo_autoscaling_##op##_async);          \
+  }                                                                                  \
+                                                                                     \
+  DEFINE_FINISH_POINTER (char *, op)
 
 /**
  * amigo_autoscaling_cancel_instance_refresh_async:
@@ -598,33 +481,10 @@ group_call_async (AmigoAutoscaling     *self,
  * @user_data: data for @callback
  *
  * CancelInstanceRefresh: the refresh goes `Cancelling`, then `Cancelled`;
- * instances already replaced stay replaced.
+ * instances already replaced stay replaced. Its _finish returns (transfer
+ * full) (nullable) the refresh's id, or %NULL with @error set.
  */
-void
-amigo_autoscaling_cancel_instance_refresh_async (AmigoAutoscaling    *self,
-                                                 const char          *group_name,
-                                                 GCancellable        *cancellable,
-                                                 GAsyncReadyCallback  callback,
-                                                 gpointer             user_data)
-{
-  g_return_if_fail (AMIGO_IS_AUTOSCALING (self));
-  g_return_if_fail (group_name != NULL);
-  group_call_async (self, &amigo_autoscaling_op_cancel_instance_refresh, group_name, cancellable,
-                    callback, user_data, amigo_autoscaling_cancel_instance_refresh_async);
-}
-
-/**
- * amigo_autoscaling_cancel_instance_refresh_finish:
- *
- * Returns: (transfer full) (nullable): the refresh's id, or %NULL with @error set
- */
-char *
-amigo_autoscaling_cancel_instance_refresh_finish (AmigoAutoscaling  *self,
-                                                  GAsyncResult      *result,
-                                                  GError           **error)
-{
-  return finish_pointer (self, result, amigo_autoscaling_cancel_instance_refresh_async, error);
-}
+DEFINE_GROUP_CALL (cancel_instance_refresh)
 
 /**
  * amigo_autoscaling_rollback_instance_refresh_async:
@@ -636,30 +496,7 @@ amigo_autoscaling_cancel_instance_refresh_finish (AmigoAutoscaling  *self,
  *
  * RollbackInstanceRefresh: the refresh goes `RollbackInProgress`, the
  * instances it replaced are replaced again with the previous
- * configuration, then `RollbackSuccessful`.
+ * configuration, then `RollbackSuccessful`. Its _finish returns (transfer
+ * full) (nullable) the refresh's id, or %NULL with @error set.
  */
-void
-amigo_autoscaling_rollback_instance_refresh_async (AmigoAutoscaling    *self,
-                                                   const char          *group_name,
-                                                   GCancellable        *cancellable,
-                                                   GAsyncReadyCallback  callback,
-                                                   gpointer             user_data)
-{
-  g_return_if_fail (AMIGO_IS_AUTOSCALING (self));
-  g_return_if_fail (group_name != NULL);
-  group_call_async (self, &amigo_autoscaling_op_rollback_instance_refresh, group_name, cancellable,
-                    callback, user_data, amigo_autoscaling_rollback_instance_refresh_async);
-}
-
-/**
- * amigo_autoscaling_rollback_instance_refresh_finish:
- *
- * Returns: (transfer full) (nullable): the refresh's id, or %NULL with @error set
- */
-char *
-amigo_autoscaling_rollback_instance_refresh_finish (AmigoAutoscaling  *self,
-                                                    GAsyncResult      *result,
-                                                    GError           **error)
-{
-  return finish_pointer (self, result, amigo_autoscaling_rollback_instance_refresh_async, error);
-}
+DEFINE_GROUP_CALL (rollback_instance_refresh)

@@ -144,6 +144,27 @@ _amigo_ec2_query_for (AmigoEc2   *self,
   return q;
 }
 
+void
+_amigo_ec2_id_op_async (AmigoEc2            *self,
+                        const AmigoEc2IdOp  *op,
+                        const char          *id,
+                        const char          *arg_value,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data,
+                        gpointer             source_tag)
+{
+  AmigoEc2Query *q;
+
+  g_return_if_fail (!op->arg_required || arg_value != NULL);
+  q = _amigo_ec2_query_for (self, op->action, op->id_key, id);
+  if (q == NULL)
+    return;
+  if (op->arg_key != NULL)
+    amigo_ec2_query_add_string (q, op->arg_key, arg_value);
+  _amigo_ec2_run (self, q, op->shape, cancellable, callback, user_data, source_tag);
+}
+
 AmigoEc2Query *
 _amigo_ec2_query_for_list (AmigoEc2           *self,
                            const char         *action,
@@ -213,10 +234,41 @@ _amigo_ec2_run (AmigoEc2              *self,
                    q, shape);
 }
 
-char *
-_amigo_ec2_query_fingerprint (const AmigoEc2Query *query)
+void
+_amigo_ec2_request_async (AmigoEc2                *self,
+                          const AmigoEc2RequestOp *op,
+                          gconstpointer            request,
+                          GCancellable            *cancellable,
+                          GAsyncReadyCallback      callback,
+                          gpointer                 user_data,
+                          gpointer                 source_tag)
 {
-  g_autofree char *body = amigo_ec2_query_encode (query);
+  g_autoptr(AmigoEc2Query) q = NULL;
+
+  g_return_if_fail (AMIGO_IS_EC2 (self));
+  g_return_if_fail (request != NULL);
+
+  q = _amigo_ec2_query_new (op->action);
+  if (!op->encode (q, request))
+    return;
+  _amigo_ec2_run (self, g_steal_pointer (&q), op->shape, cancellable, callback, user_data,
+                  source_tag);
+}
+
+void
+_amigo_ec2_add_client_token (AmigoEc2Query *q,
+                             const char    *client_token)
+{
+  g_autofree char *token = client_token != NULL ? g_strdup (client_token) : amigo_client_token_new ();
+
+  amigo_ec2_query_add_string (q, "ClientToken", token);
+}
+
+char *
+_amigo_ec2_query_fingerprint (AmigoEc2Query *query)
+{
+  g_autoptr(AmigoEc2Query) q = query;
+  g_autofree char *body = amigo_ec2_query_encode (q);
 
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
 }

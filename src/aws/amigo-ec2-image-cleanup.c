@@ -65,20 +65,8 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_image_references)
  * DescribeImages leaves it out unless asked. EnableImage undoes it, but
  * not the sharing.
  */
-void
-amigo_ec2_disable_image_async (AmigoEc2            *self,
-                               const char          *image_id,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "DisableImage", "ImageId", image_id);
-
-  if (q == NULL)
-    return;
-  _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_true, cancellable, callback, user_data,
-                  amigo_ec2_disable_image_async);
-}
+AMIGO_EC2_DEFINE_ID_OP (disable_image,
+                        "DisableImage", "ImageId", NULL, &_amigo_ec2_shape_return_true)
 
 /**
  * amigo_ec2_disable_image_finish:
@@ -97,20 +85,7 @@ AMIGO_EC2_DEFINE_FINISH_BOOLEAN (disable_image)
  *
  * EnableImage: a disabled image is `available` again (still private).
  */
-void
-amigo_ec2_enable_image_async (AmigoEc2            *self,
-                              const char          *image_id,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "EnableImage", "ImageId", image_id);
-
-  if (q == NULL)
-    return;
-  _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_true, cancellable, callback, user_data,
-                  amigo_ec2_enable_image_async);
-}
+AMIGO_EC2_DEFINE_ID_OP (enable_image, "EnableImage", "ImageId", NULL, &_amigo_ec2_shape_return_true)
 
 /**
  * amigo_ec2_enable_image_finish:
@@ -166,20 +141,8 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, list_images_in_recycle_bin)
  *
  * RestoreImageFromRecycleBin: the image is registered again.
  */
-void
-amigo_ec2_restore_image_from_recycle_bin_async (AmigoEc2            *self,
-                                                const char          *image_id,
-                                                GCancellable        *cancellable,
-                                                GAsyncReadyCallback  callback,
-                                                gpointer             user_data)
-{
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "RestoreImageFromRecycleBin", "ImageId", image_id);
-
-  if (q == NULL)
-    return;
-  _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_true, cancellable, callback, user_data,
-                  amigo_ec2_restore_image_from_recycle_bin_async);
-}
+AMIGO_EC2_DEFINE_ID_OP (restore_image_from_recycle_bin,
+                        "RestoreImageFromRecycleBin", "ImageId", NULL, &_amigo_ec2_shape_return_true)
 
 /**
  * amigo_ec2_restore_image_from_recycle_bin_finish:

@@ -169,20 +169,8 @@ AMIGO_EC2_DEFINE_FINISH_BOOLEAN (enable_image_deprecation)
  *
  * DisableImageDeprecation: the image is no longer (to be) deprecated.
  */
-void
-amigo_ec2_disable_image_deprecation_async (AmigoEc2            *self,
-                                           const char          *image_id,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data)
-{
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "DisableImageDeprecation", "ImageId", image_id);
-
-  if (q == NULL)
-    return;
-  _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_true, cancellable, callback, user_data,
-                  amigo_ec2_disable_image_deprecation_async);
-}
+AMIGO_EC2_DEFINE_ID_OP (disable_image_deprecation,
+                        "DisableImageDeprecation", "ImageId", NULL, &_amigo_ec2_shape_return_true)
 
 /**
  * amigo_ec2_disable_image_deprecation_finish:
@@ -214,14 +202,12 @@ amigo_ec2_enable_image_deregistration_protection_async (AmigoEc2            *sel
                                                         GAsyncReadyCallback  callback,
                                                         gpointer             user_data)
 {
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "EnableImageDeregistrationProtection", "ImageId", image_id);
+  static const AmigoEc2IdOp op = {
+    "EnableImageDeregistrationProtection", "ImageId", "WithCooldown", &_amigo_ec2_shape_return_string
+  };
 
-  if (q == NULL)
-    return;
-  if (with_cooldown)
-    amigo_ec2_query_add_boolean (q, "WithCooldown", TRUE);
-  _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_string, cancellable, callback, user_data,
-                  amigo_ec2_enable_image_deregistration_protection_async);
+  _amigo_ec2_id_op_async (self, &op, image_id, AMIGO_EC2_FLAG (with_cooldown), cancellable,
+                          callback, user_data, amigo_ec2_enable_image_deregistration_protection_async);
 }
 
 /**
@@ -243,20 +229,8 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (char *, enable_image_deregistration_protection)
  *
  * DisableImageDeregistrationProtection.
  */
-void
-amigo_ec2_disable_image_deregistration_protection_async (AmigoEc2            *self,
-                                                         const char          *image_id,
-                                                         GCancellable        *cancellable,
-                                                         GAsyncReadyCallback  callback,
-                                                         gpointer             user_data)
-{
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "DisableImageDeregistrationProtection", "ImageId", image_id);
-
-  if (q == NULL)
-    return;
-  _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_string, cancellable, callback, user_data,
-                  amigo_ec2_disable_image_deregistration_protection_async);
-}
+AMIGO_EC2_DEFINE_ID_OP (disable_image_deregistration_protection,
+                        "DisableImageDeregistrationProtection", "ImageId", NULL, &_amigo_ec2_shape_return_string)
 
 /**
  * amigo_ec2_disable_image_deregistration_protection_finish:

@@ -366,13 +366,12 @@ amigo_ec2_describe_image_attribute_async (AmigoEc2                *self,
                                           GAsyncReadyCallback      callback,
                                           gpointer                 user_data)
 {
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "DescribeImageAttribute", "ImageId", image_id);
+  static const AmigoEc2IdOp op = {
+    "DescribeImageAttribute", "ImageId", "Attribute", &image_attribute_shape
+  };
 
-  if (q == NULL)
-    return;
-  amigo_ec2_query_add_string (q, "Attribute", amigo_image_attribute_name_to_string (attribute));
-  _amigo_ec2_run (self, q, &image_attribute_shape, cancellable, callback, user_data,
-                  amigo_ec2_describe_image_attribute_async);
+  _amigo_ec2_id_op_async (self, &op, image_id, amigo_image_attribute_name_to_string (attribute),
+                          cancellable, callback, user_data, amigo_ec2_describe_image_attribute_async);
 }
 
 /**
@@ -808,12 +807,8 @@ copy_image_query (const AmigoCopyImageRequest *request)
 char *
 amigo_ec2_copy_image_fingerprint (const AmigoCopyImageRequest *request)
 {
-  g_autoptr(AmigoEc2Query) q = NULL;
-
   g_return_val_if_fail (request != NULL, NULL);
-
-  q = copy_image_query (request);
-  return _amigo_ec2_query_fingerprint (q);
+  return _amigo_ec2_query_fingerprint (copy_image_query (request));
 }
 
 /**
@@ -836,7 +831,6 @@ amigo_ec2_copy_image_async (AmigoEc2                    *self,
                             GAsyncReadyCallback          callback,
                             gpointer                     user_data)
 {
-  g_autofree char *token = NULL;
   AmigoEc2Query *q;
 
   g_return_if_fail (request != NULL);
@@ -846,10 +840,8 @@ amigo_ec2_copy_image_async (AmigoEc2                    *self,
   if (!check_image_name (self, request->name, callback, user_data, amigo_ec2_copy_image_async))
     return;
 
-  token = request->client_token != NULL ? g_strdup (request->client_token)
-                                        : amigo_client_token_new ();
   q = copy_image_query (request);
-  amigo_ec2_query_add_string (q, "ClientToken", token);
+  _amigo_ec2_add_client_token (q, request->client_token);
   _amigo_ec2_run (self, q, &_amigo_ec2_shape_image_id, cancellable, callback, user_data,
                   amigo_ec2_copy_image_async);
 }
@@ -911,14 +903,12 @@ amigo_ec2_deregister_image_async (AmigoEc2            *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "DeregisterImage", "ImageId", image_id);
+  static const AmigoEc2IdOp op = {
+    "DeregisterImage", "ImageId", "DeleteAssociatedSnapshots", &deregister_shape
+  };
 
-  if (q == NULL)
-    return;
-  if (delete_associated_snapshots)
-    amigo_ec2_query_add_boolean (q, "DeleteAssociatedSnapshots", TRUE);
-  _amigo_ec2_run (self, q, &deregister_shape, cancellable, callback, user_data,
-                  amigo_ec2_deregister_image_async);
+  _amigo_ec2_id_op_async (self, &op, image_id, AMIGO_EC2_FLAG (delete_associated_snapshots),
+                          cancellable, callback, user_data, amigo_ec2_deregister_image_async);
 }
 
 /**

@@ -127,12 +127,8 @@ run_instances_query (const AmigoRunInstancesRequest *request)
 char *
 amigo_ec2_run_instances_fingerprint (const AmigoRunInstancesRequest *request)
 {
-  g_autoptr(AmigoEc2Query) q = NULL;
-
   g_return_val_if_fail (request != NULL, NULL);
-
-  q = run_instances_query (request);
-  return _amigo_ec2_query_fingerprint (q);
+  return _amigo_ec2_query_fingerprint (run_instances_query (request));
 }
 
 /**
@@ -155,7 +151,6 @@ amigo_ec2_run_instances_async (AmigoEc2                       *self,
                                GAsyncReadyCallback             callback,
                                gpointer                        user_data)
 {
-  g_autofree char *token = NULL;
   GError *error = NULL;
   AmigoEc2Query *q;
 
@@ -169,10 +164,8 @@ amigo_ec2_run_instances_async (AmigoEc2                       *self,
       return;
     }
 
-  token = request->client_token != NULL ? g_strdup (request->client_token)
-                                        : amigo_client_token_new ();
   q = run_instances_query (request);
-  amigo_ec2_query_add_string (q, "ClientToken", token);
+  _amigo_ec2_add_client_token (q, request->client_token);
   _amigo_ec2_run (self, q, &run_instances_shape, cancellable, callback, user_data,
                   amigo_ec2_run_instances_async);
 }

@@ -209,6 +209,48 @@ add_template_data (AmigoEc2Query                  *q,
   amigo_ec2_query_pop (q);
 }
 
+/* The query of @action (CreateLaunchTemplate or CreateLaunchTemplateVersion)
+ * with its ClientToken; %NULL when the call fails at once, reported to
+ * @callback: @error (taken) is a check of the caller's that failed, then
+ * @data's user data is checked. */
+static AmigoEc2Query *
+template_query_new (const char                     *action,
+                    const AmigoRunInstancesRequest *data,
+                    GError                         *error,
+                    AmigoEc2                       *self,
+                    GAsyncReadyCallback             callback,
+                    gpointer                        user_data,
+                    gpointer                        source_tag)
+{
+  AmigoEc2Query *q;
+
+  if (error != NULL || !amigo_ec2_validate_user_data (data->user_data, &error))
+    {
+      g_task_report_error (self, callback, user_data, source_tag, error);
+      return NULL;
+    }
+  q = _amigo_ec2_query_new (action);
+  _amigo_ec2_add_client_token (q, data->client_token);
+  return q;
+}
+
+/* The end of both creates: the version's description and settings, sent. */
+static void
+send_with_data (AmigoEc2                       *self,
+                AmigoEc2Query                  *q,
+                const char                     *version_description,
+                const AmigoRunInstancesRequest *data,
+                const ObjectAnswer             *answer,
+                GCancellable                   *cancellable,
+                GAsyncReadyCallback             callback,
+                gpointer                        user_data,
+                gpointer                        source_tag)
+{
+  amigo_ec2_query_add_string (q, "VersionDescription", version_description);
+  add_template_data (q, data);
+  send_for_object (self, q, answer, cancellable, callback, user_data, source_tag);
+}
+
 /**
  * amigo_ec2_create_launch_template_async:
  * @self: an #AmigoEc2
@@ -232,28 +274,20 @@ amigo_ec2_create_launch_template_async (AmigoEc2                       *self,
                                         GAsyncReadyCallback             callback,
                                         gpointer                        user_data)
 {
-  g_autofree char *token = NULL;
   GError *error = NULL;
   AmigoEc2Query *q;
 
   g_return_if_fail (AMIGO_IS_EC2 (self));
   g_return_if_fail (data != NULL);
 
-  if (!amigo_ec2_validate_launch_template_name (name, &error)
-      || !amigo_ec2_validate_user_data (data->user_data, &error))
-    {
-      g_task_report_error (self, callback, user_data, amigo_ec2_create_launch_template_async, error);
-      return;
-    }
-
-  token = data->client_token != NULL ? g_strdup (data->client_token) : amigo_client_token_new ();
-  q = _amigo_ec2_query_new ("CreateLaunchTemplate");
-  amigo_ec2_query_add_string (q, "ClientToken", token);
+  amigo_ec2_validate_launch_template_name (name, &error);
+  q = template_query_new ("CreateLaunchTemplate", data, error, self, callback, user_data,
+                          amigo_ec2_create_launch_template_async);
+  if (q == NULL)
+    return;
   amigo_ec2_query_add_string (q, "LaunchTemplateName", name);
-  amigo_ec2_query_add_string (q, "VersionDescription", version_description);
-  add_template_data (q, data);
-  send_for_object (self, q, &create_template_answer, cancellable, callback, user_data,
-                   amigo_ec2_create_launch_template_async);
+  send_with_data (self, q, version_description, data, &create_template_answer, cancellable,
+                  callback, user_data, amigo_ec2_create_launch_template_async);
 }
 
 /**
@@ -289,29 +323,20 @@ amigo_ec2_create_launch_template_version_async (AmigoEc2                       *
                                                 GAsyncReadyCallback             callback,
                                                 gpointer                        user_data)
 {
-  g_autofree char *token = NULL;
-  GError *error = NULL;
   AmigoEc2Query *q;
 
   g_return_if_fail (AMIGO_IS_EC2 (self));
   g_return_if_fail (launch_template_id != NULL);
   g_return_if_fail (data != NULL);
 
-  if (!amigo_ec2_validate_user_data (data->user_data, &error))
-    {
-      g_task_report_error (self, callback, user_data, amigo_ec2_create_launch_template_version_async, error);
-      return;
-    }
-
-  token = data->client_token != NULL ? g_strdup (data->client_token) : amigo_client_token_new ();
-  q = _amigo_ec2_query_new ("CreateLaunchTemplateVersion");
-  amigo_ec2_query_add_string (q, "ClientToken", token);
+  q = template_query_new ("CreateLaunchTemplateVersion", data, NULL, self, callback, user_data,
+                          amigo_ec2_create_launch_template_version_async);
+  if (q == NULL)
+    return;
   amigo_ec2_query_add_string (q, "LaunchTemplateId", launch_template_id);
   amigo_ec2_query_add_string (q, "SourceVersion", source_version);
-  amigo_ec2_query_add_string (q, "VersionDescription", version_description);
-  add_template_data (q, data);
-  send_for_object (self, q, &create_version_answer, cancellable, callback, user_data,
-                   amigo_ec2_create_launch_template_version_async);
+  send_with_data (self, q, version_description, data, &create_version_answer, cancellable,
+                  callback, user_data, amigo_ec2_create_launch_template_version_async);
 }
 
 /**
@@ -340,7 +365,6 @@ amigo_ec2_modify_launch_template_async (AmigoEc2            *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  g_autofree char *token = amigo_client_token_new ();
   AmigoEc2Query *q;
 
   g_return_if_fail (AMIGO_IS_EC2 (self));
@@ -348,7 +372,7 @@ amigo_ec2_modify_launch_template_async (AmigoEc2            *self,
   g_return_if_fail (default_version != NULL);
 
   q = _amigo_ec2_query_new ("ModifyLaunchTemplate");
-  amigo_ec2_query_add_string (q, "ClientToken", token);
+  _amigo_ec2_add_client_token (q, NULL);
   amigo_ec2_query_add_string (q, "LaunchTemplateId", launch_template_id);
   amigo_ec2_query_add_string (q, "SetDefaultVersion", default_version);
   send_for_object (self, q, &modify_template_answer, cancellable, callback, user_data,

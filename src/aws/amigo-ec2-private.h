@@ -69,6 +69,23 @@ AmigoEc2Query *_amigo_ec2_query_for_list (AmigoEc2           *self,
                                           const char         *action,
                                           const char         *list_key,
                                           const char * const *ids);
+/* An operation on one resource, table-driven: @action on `@id_key=ID`,
+ * with `@arg_key=VALUE` when the caller gives a value (a flag gives
+ * "true"; %NULL is a programming error when @arg_required), its answer
+ * read as @shape. */
+typedef struct {
+  const char *action;
+  const char *id_key;
+  const char *arg_key;
+  const AmigoEc2OpShape *shape;
+  gboolean arg_required;
+} AmigoEc2IdOp;
+
+void _amigo_ec2_id_op_async (AmigoEc2 *self, const AmigoEc2IdOp *op, const char *id,
+                             const char *arg_value, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data, gpointer source_tag);
+/* The value of an AmigoEc2IdOp's flag: "true", or %NULL to leave it out. */
+#define AMIGO_EC2_FLAG(flag) ((flag) ? "true" : NULL)
 /* A task for @self's operation, named after its @action. */
 GTask         *_amigo_ec2_task_new   (AmigoEc2            *self,
                                       const char          *action,
@@ -81,16 +98,30 @@ void           _amigo_ec2_send       (GTask                 *task,
                                       AmigoEc2Query         *query,
                                       const AmigoEc2OpShape *shape);
 /* A task and its sending in one: for operations without task data. */
-void           _amigo_ec2_run        (AmigoEc2              *self,
-                                      AmigoEc2Query         *query,
-                                      const AmigoEc2OpShape *shape,
-                                      GCancellable          *cancellable,
-                                      GAsyncReadyCallback    callback,
-                                      gpointer               user_data,
-                                      gpointer               source_tag);
+void           _amigo_ec2_run        (AmigoEc2 *self, AmigoEc2Query *query,
+                                      const AmigoEc2OpShape *shape, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data,
+                                      gpointer source_tag);
 
-/* The SHA-256 of @query as sent: what a ClientToken is tied to. */
-char          *_amigo_ec2_query_fingerprint (const AmigoEc2Query *query);
+/* An operation over one request struct, table-driven: its action, what the
+ * request adds to the query (%FALSE, with a critical warning, when the
+ * request is wrong), and how its answer is read. */
+typedef struct {
+  const char *action;
+  gboolean (*encode) (AmigoEc2Query *q,
+                      gconstpointer  request);
+  const AmigoEc2OpShape *shape;
+} AmigoEc2RequestOp;
+
+void _amigo_ec2_request_async (AmigoEc2 *self, const AmigoEc2RequestOp *op, gconstpointer request,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data, gpointer source_tag);
+
+/* `ClientToken`: @client_token, or a new one when %NULL. */
+void _amigo_ec2_add_client_token (AmigoEc2Query *q, const char *client_token);
+
+/* The SHA-256 of @query (taken) as sent: what a ClientToken is tied to. */
+char          *_amigo_ec2_query_fingerprint (AmigoEc2Query *query);
 
 /* ---- lists, page after page ------------------------------------------ */
 
@@ -121,13 +152,10 @@ void     _amigo_ec2_list_done     (GTask          *task,
                                    AmigoEc2Parser *parser);
 /* Sends @query (taken), page after page, each answer read by a parser
  * from @new_parser; the result is every item. */
-void     _amigo_ec2_list_async    (AmigoEc2             *self,
-                                   AmigoEc2Query        *query,
-                                   AmigoEc2Parser     *(*new_parser) (void),
-                                   GCancellable         *cancellable,
-                                   GAsyncReadyCallback   callback,
-                                   gpointer              user_data,
-                                   gpointer              source_tag);
+void     _amigo_ec2_list_async    (AmigoEc2 *self, AmigoEc2Query *query,
+                                   AmigoEc2Parser *(*new_parser) (void), GCancellable *cancellable,
+                                   GAsyncReadyCallback callback, gpointer user_data,
+                                   gpointer source_tag);
 
 /* A simple Describe operation, table-driven: its action, the list the
  * request's ids go to, its page size (0: it does not page), its parser. */
@@ -195,6 +223,72 @@ gboolean   _amigo_ec2_finish_boolean  (AmigoEc2      *self,
   }                                                                                 \
                                                                                     \
   AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, op)
+
+/* Defines amigo_ec2_<op>_async (self, request, …) and _finish of the
+ * #AmigoEc2RequestOp @request_op, whose @request is a `const Request *` and
+ * whose result a pointer of type @Ret. */
+#define AMIGO_EC2_DEFINE_REQUEST_OP(Request, Ret, op, request_op)                  \
+  void                                                                              \
+  amigo_ec2_##op##_async (AmigoEc2            *self,                                \
+                          const Request       *request,                             \
+                          GCancellable        *cancellable,                         \
+                          GAsyncReadyCallback  callback,                            \
+                          gpointer             user_data)                           \
+  {                                                                                 \
+    _amigo_ec2_request_async (self, &(request_op), request, cancellable,            \
+                              callback, user_data, amigo_ec2_##op##_async);         \
+  }                                                                                 \
+                                                                                    \
+  AMIGO_EC2_DEFINE_FINISH_POINTER (Ret, op)
+
+/* Defines amigo_ec2_<op>_async (self, ids, …) and _finish of the Describe…
+ * operation @describe (an #AmigoEc2DescribeList) over a list of ids only
+ * (%NULL: every one). */
+#define AMIGO_EC2_DEFINE_DESCRIBE_IDS(op, describe)                                  \
+  void                                                                              \
+  amigo_ec2_##op##_async (AmigoEc2            *self,                                \
+                          const char * const  *ids,                                 \
+                          GCancellable        *cancellable,                         \
+                          GAsyncReadyCallback  callback,                            \
+                          gpointer             user_data)                           \
+  {                                                                                 \
+    const AmigoEc2ListRequest request = { .ids = ids };                             \
+                                                                                    \
+    _amigo_ec2_describe_list_async (self, &(describe), &request, cancellable,       \
+                                    callback, user_data, amigo_ec2_##op##_async);   \
+  }                                                                                 \
+                                                                                    \
+  AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, op)
+
+/* Define amigo_ec2_<op>_async (self, id, …) and (self, id, arg, …) of the
+ * #AmigoEc2IdOp whose members follow @op; their _finish is defined apart. */
+#define AMIGO_EC2_DEFINE_ID_OP(op, ...)                                             \
+  void                                                                              \
+  amigo_ec2_##op##_async (AmigoEc2            *self,                                \
+                          const char          *id,                                  \
+                          GCancellable        *cancellable,                         \
+                          GAsyncReadyCallback  callback,                            \
+                          gpointer             user_data)                           \
+  {                                                                                 \
+    static const AmigoEc2IdOp id_op = { __VA_ARGS__ };                              \
+                                                                                    \
+    _amigo_ec2_id_op_async (self, &id_op, id, NULL, cancellable, callback,          \
+                            user_data, amigo_ec2_##op##_async);                     \
+  }
+#define AMIGO_EC2_DEFINE_ID_ARG_OP(op, ...)                                         \
+  void                                                                              \
+  amigo_ec2_##op##_async (AmigoEc2            *self,                                \
+                          const char          *id,                                  \
+                          const char          *arg,                                 \
+                          GCancellable        *cancellable,                         \
+                          GAsyncReadyCallback  callback,                            \
+                          gpointer             user_data)                           \
+  {                                                                                 \
+    static const AmigoEc2IdOp id_op = { __VA_ARGS__ };                              \
+                                                                                    \
+    _amigo_ec2_id_op_async (self, &id_op, id, arg, cancellable, callback,           \
+                            user_data, amigo_ec2_##op##_async);                     \
+  }
 
 /* ---- request fields ---------------------------------------------------- */
 

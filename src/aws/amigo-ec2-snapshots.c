@@ -83,20 +83,8 @@ AMIGO_EC2_DEFINE_DESCRIBE_LIST (describe_volumes, describe_volumes)
  *
  * DeleteSnapshot. EC2 refuses while a registered image uses it.
  */
-void
-amigo_ec2_delete_snapshot_async (AmigoEc2            *self,
-                                 const char          *snapshot_id,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "DeleteSnapshot", "SnapshotId", snapshot_id);
-
-  if (q == NULL)
-    return;
-  _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_true, cancellable, callback, user_data,
-                  amigo_ec2_delete_snapshot_async);
-}
+AMIGO_EC2_DEFINE_ID_OP (delete_snapshot,
+                        "DeleteSnapshot", "SnapshotId", NULL, &_amigo_ec2_shape_return_true)
 
 /**
  * amigo_ec2_delete_snapshot_finish:

@@ -65,27 +65,140 @@ static const AmigoEc2OpShape import_image_shape = { import_image_new_parser, don
 static const AmigoEc2OpShape import_snapshot_shape = { import_snapshot_new_parser, done_object, NULL };
 static const AmigoEc2OpShape export_image_shape = { export_image_new_parser, done_object, NULL };
 
+/* The disk of an import — `DiskContainer` (ImportImage: its first item,
+ * `DiskContainer.1`) with its format and object — then its description. */
 static void
-add_token (AmigoEc2Query *q,
-           const char    *client_token)
+add_disk_container (AmigoEc2Query *q,
+                    gboolean       item,
+                    const char    *format,
+                    const char    *bucket,
+                    const char    *key,
+                    const char    *description)
 {
-  g_autofree char *token = client_token != NULL ? g_strdup (client_token) : amigo_client_token_new ();
-
-  amigo_ec2_query_add_string (q, "ClientToken", token);
-}
-
-static void
-add_user_bucket (AmigoEc2Query *q,
-                 const char    *bucket,
-                 const char    *key)
-{
+  if (item)
+    amigo_ec2_query_push_item (q, "DiskContainer");
+  else
+    amigo_ec2_query_push (q, "DiskContainer");
+  amigo_ec2_query_add_string (q, "Format", format);
   amigo_ec2_query_push (q, "UserBucket");
   amigo_ec2_query_add_string (q, "S3Bucket", bucket);
   amigo_ec2_query_add_string (q, "S3Key", key);
   amigo_ec2_query_pop (q);
+  amigo_ec2_query_pop (q);
+  amigo_ec2_query_add_string (q, "Description", description);
 }
 
-/* ---- ImportImage ----------------------------------------------------- */
+static void
+add_encryption (AmigoEc2Query *q,
+                gboolean       encrypted,
+                const char    *kms_key_id)
+{
+  if (!encrypted)
+    return;
+  amigo_ec2_query_add_boolean (q, "Encrypted", TRUE);
+  amigo_ec2_query_add_string (q, "KmsKeyId", kms_key_id);
+}
+
+/* ---- the operations over one request ---------------------------------- */
+
+static gboolean
+encode_import_image (AmigoEc2Query *q,
+                     gconstpointer  data)
+{
+  const AmigoImportImageRequest *request = data;
+
+  g_return_val_if_fail (request->s3_bucket != NULL && request->s3_key != NULL, FALSE);
+
+  add_disk_container (q, TRUE, request->format, request->s3_bucket, request->s3_key,
+                      request->description);
+  amigo_ec2_query_add_string (q, "Architecture", request->architecture);
+  amigo_ec2_query_add_string (q, "BootMode", request->boot_mode);
+  amigo_ec2_query_add_string (q, "LicenseType", request->license_type);
+  amigo_ec2_query_add_string (q, "Platform", request->platform);
+  add_encryption (q, request->encrypted, request->kms_key_id);
+  amigo_ec2_query_add_string (q, "RoleName", request->role_name);
+  _amigo_ec2_add_tag_specification (q, "import-image-task", request->task_tags, request->n_task_tags);
+  _amigo_ec2_add_client_token (q, request->client_token);
+  return TRUE;
+}
+
+static gboolean
+encode_import_snapshot (AmigoEc2Query *q,
+                        gconstpointer  data)
+{
+  const AmigoImportSnapshotRequest *request = data;
+
+  g_return_val_if_fail (request->s3_bucket != NULL && request->s3_key != NULL, FALSE);
+
+  add_disk_container (q, FALSE, request->format, request->s3_bucket, request->s3_key,
+                      request->description);
+  add_encryption (q, request->encrypted, request->kms_key_id);
+  amigo_ec2_query_add_string (q, "RoleName", request->role_name);
+  _amigo_ec2_add_client_token (q, request->client_token);
+  return TRUE;
+}
+
+static gboolean
+encode_export_image (AmigoEc2Query *q,
+                     gconstpointer  data)
+{
+  const AmigoExportImageRequest *request = data;
+
+  g_return_val_if_fail (request->image_id != NULL, FALSE);
+  g_return_val_if_fail (request->disk_image_format != NULL && request->s3_bucket != NULL, FALSE);
+
+  amigo_ec2_query_add_string (q, "ImageId", request->image_id);
+  amigo_ec2_query_add_string (q, "DiskImageFormat", request->disk_image_format);
+  amigo_ec2_query_push (q, "S3ExportLocation");
+  amigo_ec2_query_add_string (q, "S3Bucket", request->s3_bucket);
+  amigo_ec2_query_add_string (q, "S3Prefix", request->s3_prefix);
+  amigo_ec2_query_pop (q);
+  amigo_ec2_query_add_string (q, "Description", request->description);
+  amigo_ec2_query_add_string (q, "RoleName", request->role_name);
+  _amigo_ec2_add_tag_specification (q, "export-image-task", request->task_tags, request->n_task_tags);
+  _amigo_ec2_add_client_token (q, request->client_token);
+  return TRUE;
+}
+
+static gboolean
+encode_restore_image (AmigoEc2Query *q,
+                      gconstpointer  data)
+{
+  const AmigoRestoreImageRequest *request = data;
+
+  g_return_val_if_fail (request->s3_bucket != NULL && request->object_key != NULL, FALSE);
+
+  amigo_ec2_query_add_string (q, "Bucket", request->s3_bucket);
+  amigo_ec2_query_add_string (q, "ObjectKey", request->object_key);
+  amigo_ec2_query_add_string (q, "Name", request->name);
+  _amigo_ec2_add_tag_specification (q, "image", request->image_tags, request->n_image_tags);
+  _amigo_ec2_add_tag_specification (q, "snapshot", request->snapshot_tags, request->n_snapshot_tags);
+  return TRUE;
+}
+
+static const AmigoEc2RequestOp import_image_op = { "ImportImage", encode_import_image, &import_image_shape };
+static const AmigoEc2RequestOp import_snapshot_op = { "ImportSnapshot", encode_import_snapshot, &import_snapshot_shape };
+static const AmigoEc2RequestOp export_image_op = { "ExportImage", encode_export_image, &export_image_shape };
+static const AmigoEc2RequestOp restore_image_op = { "CreateRestoreImageTask", encode_restore_image, &_amigo_ec2_shape_image_id };
+
+/* ---- the Describe…Tasks operations ------------------------------------ */
+
+/* DescribeStoreImageTasks: "You cannot specify this parameter and the
+ * ImageIds parameter in the same call": MaxResults goes only without ids. */
+static const AmigoEc2DescribeList describe_import_image_tasks = {
+  "DescribeImportImageTasks", "ImportTaskId", 0, amigo_ec2_parser_new_describe_import_image_tasks
+};
+static const AmigoEc2DescribeList describe_import_snapshot_tasks = {
+  "DescribeImportSnapshotTasks", "ImportTaskId", 0, amigo_ec2_parser_new_describe_import_snapshot_tasks
+};
+static const AmigoEc2DescribeList describe_export_image_tasks = {
+  "DescribeExportImageTasks", "ExportImageTaskId", EXPORT_TASKS_PAGE_SIZE,
+  amigo_ec2_parser_new_describe_export_image_tasks
+};
+static const AmigoEc2DescribeList describe_store_image_tasks = {
+  "DescribeStoreImageTasks", "ImageId", STORE_TASKS_PAGE_SIZE,
+  amigo_ec2_parser_new_describe_store_image_tasks
+};
 
 /**
  * amigo_ec2_import_image_async:
@@ -99,50 +212,11 @@ add_user_bucket (AmigoEc2Query *q,
  * role is missing or may not read the object; a disk it cannot read or
  * that is no disk image fails the task later (`deleted`, with the reason
  * in its status message).
- */
-void
-amigo_ec2_import_image_async (AmigoEc2                      *self,
-                              const AmigoImportImageRequest *request,
-                              GCancellable                  *cancellable,
-                              GAsyncReadyCallback            callback,
-                              gpointer                       user_data)
-{
-  AmigoEc2Query *q;
-
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-  g_return_if_fail (request != NULL && request->s3_bucket != NULL && request->s3_key != NULL);
-
-  q = _amigo_ec2_query_new ("ImportImage");
-  amigo_ec2_query_push_item (q, "DiskContainer");
-  amigo_ec2_query_add_string (q, "Format", request->format);
-  add_user_bucket (q, request->s3_bucket, request->s3_key);
-  amigo_ec2_query_pop (q);
-  amigo_ec2_query_add_string (q, "Description", request->description);
-  amigo_ec2_query_add_string (q, "Architecture", request->architecture);
-  amigo_ec2_query_add_string (q, "BootMode", request->boot_mode);
-  amigo_ec2_query_add_string (q, "LicenseType", request->license_type);
-  amigo_ec2_query_add_string (q, "Platform", request->platform);
-  if (request->encrypted)
-    {
-      amigo_ec2_query_add_boolean (q, "Encrypted", TRUE);
-      amigo_ec2_query_add_string (q, "KmsKeyId", request->kms_key_id);
-    }
-  amigo_ec2_query_add_string (q, "RoleName", request->role_name);
-  _amigo_ec2_add_tag_specification (q, "import-image-task", request->task_tags, request->n_task_tags);
-  add_token (q, request->client_token);
-  _amigo_ec2_run (self, q, &import_image_shape, cancellable, callback, user_data,
-                  amigo_ec2_import_image_async);
-}
-
-/**
- * amigo_ec2_import_image_finish:
  *
- * Returns: (transfer full) (nullable): the task as it started
- *   (`import-ami-…`, `active`), or %NULL with @error set
+ * amigo_ec2_import_image_finish() returns (transfer full) (nullable) the
+ * task as it started (`import-ami-…`, `active`), or %NULL with @error set.
  */
-AMIGO_EC2_DEFINE_FINISH_POINTER (AmigoImportTask *, import_image)
-
-/* ---- ImportSnapshot -------------------------------------------------- */
+AMIGO_EC2_DEFINE_REQUEST_OP (AmigoImportImageRequest, AmigoImportTask *, import_image, import_image_op)
 
 /**
  * amigo_ec2_import_snapshot_async:
@@ -152,193 +226,49 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (AmigoImportTask *, import_image)
  * @callback: called when EC2 has started (or refused) the import
  * @user_data: data for @callback
  *
- * ImportSnapshot.
+ * ImportSnapshot. amigo_ec2_import_snapshot_finish() returns (transfer full)
+ * (nullable) the task as it started (`import-snap-…`), or %NULL with @error set.
  */
-void
-amigo_ec2_import_snapshot_async (AmigoEc2                         *self,
-                                 const AmigoImportSnapshotRequest *request,
-                                 GCancellable                     *cancellable,
-                                 GAsyncReadyCallback               callback,
-                                 gpointer                          user_data)
-{
-  AmigoEc2Query *q;
-
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-  g_return_if_fail (request != NULL && request->s3_bucket != NULL && request->s3_key != NULL);
-
-  q = _amigo_ec2_query_new ("ImportSnapshot");
-  amigo_ec2_query_push (q, "DiskContainer");
-  amigo_ec2_query_add_string (q, "Format", request->format);
-  add_user_bucket (q, request->s3_bucket, request->s3_key);
-  amigo_ec2_query_pop (q);
-  amigo_ec2_query_add_string (q, "Description", request->description);
-  if (request->encrypted)
-    {
-      amigo_ec2_query_add_boolean (q, "Encrypted", TRUE);
-      amigo_ec2_query_add_string (q, "KmsKeyId", request->kms_key_id);
-    }
-  amigo_ec2_query_add_string (q, "RoleName", request->role_name);
-  add_token (q, request->client_token);
-  _amigo_ec2_run (self, q, &import_snapshot_shape, cancellable, callback, user_data,
-                  amigo_ec2_import_snapshot_async);
-}
-
-/**
- * amigo_ec2_import_snapshot_finish:
- *
- * Returns: (transfer full) (nullable): the task as it started
- *   (`import-snap-…`), or %NULL with @error set
- */
-AMIGO_EC2_DEFINE_FINISH_POINTER (AmigoImportTask *, import_snapshot)
-
-/* ---- Describe…Tasks -------------------------------------------------- */
-
-static void
-describe_tasks (AmigoEc2            *self,
-                const char          *action,
-                const char          *ids_key,
-                const char * const  *ids,
-                guint                page_size,
-                AmigoEc2Parser    *(*new_parser) (void),
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data,
-                gpointer             source_tag)
-{
-  AmigoEc2Query *q;
-
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-
-  q = _amigo_ec2_query_new (action);
-  amigo_ec2_query_add_list (q, ids_key, ids);
-  /* DescribeStoreImageTasks: "You cannot specify this parameter and the
-   * ImageIds parameter in the same call." */
-  if (page_size > 0 && _amigo_ec2_strv_is_empty (ids))
-    amigo_ec2_query_add_int (q, "MaxResults", page_size);
-  _amigo_ec2_list_async (self, q, new_parser, cancellable, callback, user_data, source_tag);
-}
+AMIGO_EC2_DEFINE_REQUEST_OP (AmigoImportSnapshotRequest, AmigoImportTask *, import_snapshot, import_snapshot_op)
 
 /**
  * amigo_ec2_describe_import_image_tasks_async:
  * @self: an #AmigoEc2
- * @task_ids: (array zero-terminated=1) (nullable): the tasks; %NULL for all
+ * @ids: (array zero-terminated=1) (nullable): the tasks; %NULL for all
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when every page has been read
  * @user_data: data for @callback
  *
  * DescribeImportImageTasks: status, status message, progress, and the AMI
- * of a completed import.
+ * of a completed import. Its _finish returns (transfer container)
+ * (element-type AmigoImportTask) (nullable) the tasks, or %NULL with @error set.
  */
-void
-amigo_ec2_describe_import_image_tasks_async (AmigoEc2            *self,
-                                             const char * const  *task_ids,
-                                             GCancellable        *cancellable,
-                                             GAsyncReadyCallback  callback,
-                                             gpointer             user_data)
-{
-  describe_tasks (self, "DescribeImportImageTasks", "ImportTaskId", task_ids, 0,
-                  amigo_ec2_parser_new_describe_import_image_tasks, cancellable, callback,
-                  user_data, amigo_ec2_describe_import_image_tasks_async);
-}
-
-/**
- * amigo_ec2_describe_import_image_tasks_finish:
- *
- * Returns: (transfer container) (element-type AmigoImportTask) (nullable):
- *   the tasks, or %NULL with @error set
- */
-AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_import_image_tasks)
+AMIGO_EC2_DEFINE_DESCRIBE_IDS (describe_import_image_tasks, describe_import_image_tasks)
 
 /**
  * amigo_ec2_describe_import_snapshot_tasks_async:
- * @self: an #AmigoEc2
- * @task_ids: (array zero-terminated=1) (nullable): the tasks; %NULL for all
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when every page has been read
- * @user_data: data for @callback
  *
- * DescribeImportSnapshotTasks.
+ * DescribeImportSnapshotTasks, as amigo_ec2_describe_import_image_tasks_async();
+ * the items are #AmigoImportTask too.
  */
-void
-amigo_ec2_describe_import_snapshot_tasks_async (AmigoEc2            *self,
-                                                const char * const  *task_ids,
-                                                GCancellable        *cancellable,
-                                                GAsyncReadyCallback  callback,
-                                                gpointer             user_data)
-{
-  describe_tasks (self, "DescribeImportSnapshotTasks", "ImportTaskId", task_ids, 0,
-                  amigo_ec2_parser_new_describe_import_snapshot_tasks, cancellable, callback,
-                  user_data, amigo_ec2_describe_import_snapshot_tasks_async);
-}
-
-/**
- * amigo_ec2_describe_import_snapshot_tasks_finish:
- *
- * Returns: (transfer container) (element-type AmigoImportTask) (nullable):
- *   the tasks, or %NULL with @error set
- */
-AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_import_snapshot_tasks)
+AMIGO_EC2_DEFINE_DESCRIBE_IDS (describe_import_snapshot_tasks, describe_import_snapshot_tasks)
 
 /**
  * amigo_ec2_describe_export_image_tasks_async:
- * @self: an #AmigoEc2
- * @task_ids: (array zero-terminated=1) (nullable): the tasks; %NULL for all
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when every page has been read
- * @user_data: data for @callback
  *
- * DescribeExportImageTasks.
+ * DescribeExportImageTasks, as amigo_ec2_describe_import_image_tasks_async();
+ * the items are #AmigoExportImageTask.
  */
-void
-amigo_ec2_describe_export_image_tasks_async (AmigoEc2            *self,
-                                             const char * const  *task_ids,
-                                             GCancellable        *cancellable,
-                                             GAsyncReadyCallback  callback,
-                                             gpointer             user_data)
-{
-  describe_tasks (self, "DescribeExportImageTasks", "ExportImageTaskId", task_ids,
-                  EXPORT_TASKS_PAGE_SIZE, amigo_ec2_parser_new_describe_export_image_tasks,
-                  cancellable, callback, user_data, amigo_ec2_describe_export_image_tasks_async);
-}
-
-/**
- * amigo_ec2_describe_export_image_tasks_finish:
- *
- * Returns: (transfer container) (element-type AmigoExportImageTask) (nullable):
- *   the tasks, or %NULL with @error set
- */
-AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_export_image_tasks)
+AMIGO_EC2_DEFINE_DESCRIBE_IDS (describe_export_image_tasks, describe_export_image_tasks)
 
 /**
  * amigo_ec2_describe_store_image_tasks_async:
- * @self: an #AmigoEc2
- * @image_ids: (array zero-terminated=1) (nullable): the AMIs (up to 20);
- *   %NULL for every task
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when every page has been read
- * @user_data: data for @callback
  *
- * DescribeStoreImageTasks.
+ * DescribeStoreImageTasks of the AMIs @ids (up to 20; %NULL for every
+ * task), as amigo_ec2_describe_import_image_tasks_async(); the items are
+ * #AmigoStoreImageTask.
  */
-void
-amigo_ec2_describe_store_image_tasks_async (AmigoEc2            *self,
-                                            const char * const  *image_ids,
-                                            GCancellable        *cancellable,
-                                            GAsyncReadyCallback  callback,
-                                            gpointer             user_data)
-{
-  describe_tasks (self, "DescribeStoreImageTasks", "ImageId", image_ids, STORE_TASKS_PAGE_SIZE,
-                  amigo_ec2_parser_new_describe_store_image_tasks, cancellable, callback,
-                  user_data, amigo_ec2_describe_store_image_tasks_async);
-}
-
-/**
- * amigo_ec2_describe_store_image_tasks_finish:
- *
- * Returns: (transfer container) (element-type AmigoStoreImageTask) (nullable):
- *   the tasks, or %NULL with @error set
- */
-AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_store_image_tasks)
+AMIGO_EC2_DEFINE_DESCRIBE_IDS (describe_store_image_tasks, describe_store_image_tasks)
 
 /* ---- CancelImportTask ------------------------------------------------ */
 
@@ -364,22 +294,8 @@ static const AmigoEc2OpShape cancel_shape = { NULL, done_state, NULL };
  *
  * CancelImportTask of an active import.
  */
-void
-amigo_ec2_cancel_import_task_async (AmigoEc2            *self,
-                                    const char          *import_task_id,
-                                    const char          *cancel_reason,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "CancelImportTask", "ImportTaskId", import_task_id);
-
-  if (q == NULL)
-    return;
-  amigo_ec2_query_add_string (q, "CancelReason", cancel_reason);
-  _amigo_ec2_run (self, q, &cancel_shape, cancellable, callback, user_data,
-                  amigo_ec2_cancel_import_task_async);
-}
+AMIGO_EC2_DEFINE_ID_ARG_OP (cancel_import_task,
+                            "CancelImportTask", "ImportTaskId", "CancelReason", &cancel_shape)
 
 /**
  * amigo_ec2_cancel_import_task_finish:
@@ -389,8 +305,6 @@ amigo_ec2_cancel_import_task_async (AmigoEc2            *self,
  */
 AMIGO_EC2_DEFINE_FINISH_POINTER (char *, cancel_import_task)
 
-/* ---- ExportImage ----------------------------------------------------- */
-
 /**
  * amigo_ec2_export_image_async:
  * @self: EC2 in the Region of the image (and bucket)
@@ -399,43 +313,10 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (char *, cancel_import_task)
  * @callback: called when EC2 has started (or refused) the export
  * @user_data: data for @callback
  *
- * ExportImage.
+ * ExportImage. amigo_ec2_export_image_finish() returns (transfer full)
+ * (nullable) the task as it started (`export-ami-…`), or %NULL with @error set.
  */
-void
-amigo_ec2_export_image_async (AmigoEc2                      *self,
-                              const AmigoExportImageRequest *request,
-                              GCancellable                  *cancellable,
-                              GAsyncReadyCallback            callback,
-                              gpointer                       user_data)
-{
-  AmigoEc2Query *q;
-
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-  g_return_if_fail (request != NULL && request->image_id != NULL);
-  g_return_if_fail (request->disk_image_format != NULL && request->s3_bucket != NULL);
-
-  q = _amigo_ec2_query_new ("ExportImage");
-  amigo_ec2_query_add_string (q, "ImageId", request->image_id);
-  amigo_ec2_query_add_string (q, "DiskImageFormat", request->disk_image_format);
-  amigo_ec2_query_push (q, "S3ExportLocation");
-  amigo_ec2_query_add_string (q, "S3Bucket", request->s3_bucket);
-  amigo_ec2_query_add_string (q, "S3Prefix", request->s3_prefix);
-  amigo_ec2_query_pop (q);
-  amigo_ec2_query_add_string (q, "Description", request->description);
-  amigo_ec2_query_add_string (q, "RoleName", request->role_name);
-  _amigo_ec2_add_tag_specification (q, "export-image-task", request->task_tags, request->n_task_tags);
-  add_token (q, request->client_token);
-  _amigo_ec2_run (self, q, &export_image_shape, cancellable, callback, user_data,
-                  amigo_ec2_export_image_async);
-}
-
-/**
- * amigo_ec2_export_image_finish:
- *
- * Returns: (transfer full) (nullable): the task as it started
- *   (`export-ami-…`), or %NULL with @error set
- */
-AMIGO_EC2_DEFINE_FINISH_POINTER (AmigoExportImageTask *, export_image)
+AMIGO_EC2_DEFINE_REQUEST_OP (AmigoExportImageRequest, AmigoExportImageTask *, export_image, export_image_op)
 
 /* ---- Store and restore ----------------------------------------------- */
 
@@ -469,23 +350,8 @@ static const AmigoEc2OpShape store_shape = { NULL, done_object_key, NULL };
  *
  * CreateStoreImageTask; follow it with amigo_ec2_describe_store_image_tasks_async().
  */
-void
-amigo_ec2_create_store_image_task_async (AmigoEc2            *self,
-                                         const char          *image_id,
-                                         const char          *bucket,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data)
-{
-  AmigoEc2Query *q = _amigo_ec2_query_for (self, "CreateStoreImageTask", "ImageId", image_id);
-
-  if (q == NULL)
-    return;
-  g_return_if_fail (bucket != NULL);
-  amigo_ec2_query_add_string (q, "Bucket", bucket);
-  _amigo_ec2_run (self, q, &store_shape, cancellable, callback, user_data,
-                  amigo_ec2_create_store_image_task_async);
-}
+AMIGO_EC2_DEFINE_ID_ARG_OP (create_store_image_task,
+                            "CreateStoreImageTask", "ImageId", "Bucket", &store_shape, TRUE)
 
 /**
  * amigo_ec2_create_store_image_task_finish:
@@ -503,34 +369,7 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (char *, create_store_image_task)
  * @callback: called when the AMI has been created (`pending`)
  * @user_data: data for @callback
  *
- * CreateRestoreImageTask.
+ * CreateRestoreImageTask. amigo_ec2_create_restore_image_task_finish()
+ * returns (transfer full) (nullable) the new AMI's id, or %NULL with @error set.
  */
-void
-amigo_ec2_create_restore_image_task_async (AmigoEc2                       *self,
-                                           const AmigoRestoreImageRequest *request,
-                                           GCancellable                   *cancellable,
-                                           GAsyncReadyCallback             callback,
-                                           gpointer                        user_data)
-{
-  AmigoEc2Query *q;
-
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-  g_return_if_fail (request != NULL && request->s3_bucket != NULL && request->object_key != NULL);
-
-  q = _amigo_ec2_query_new ("CreateRestoreImageTask");
-  amigo_ec2_query_add_string (q, "Bucket", request->s3_bucket);
-  amigo_ec2_query_add_string (q, "ObjectKey", request->object_key);
-  amigo_ec2_query_add_string (q, "Name", request->name);
-  _amigo_ec2_add_tag_specification (q, "image", request->image_tags, request->n_image_tags);
-  _amigo_ec2_add_tag_specification (q, "snapshot", request->snapshot_tags, request->n_snapshot_tags);
-  _amigo_ec2_run (self, q, &_amigo_ec2_shape_image_id, cancellable, callback, user_data,
-                  amigo_ec2_create_restore_image_task_async);
-}
-
-/**
- * amigo_ec2_create_restore_image_task_finish:
- *
- * Returns: (transfer full) (nullable): the new AMI's id, or %NULL with
- *   @error set
- */
-AMIGO_EC2_DEFINE_FINISH_POINTER (char *, create_restore_image_task)
+AMIGO_EC2_DEFINE_REQUEST_OP (AmigoRestoreImageRequest, char *, create_restore_image_task, restore_image_op)

@@ -45,4 +45,22 @@ _amigo_task_new_tagged (gpointer             source_object,
     return g_task_propagate_boolean (G_TASK (result), error);                 \
   }
 
+/* The _finish of name_async whose task must also carry its tag (a result
+ * of another operation is a programming error). */
+static inline gpointer
+_amigo_task_finish_tagged (gpointer       self,
+                           GAsyncResult  *result,
+                           gpointer       source_tag,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+#define AMIGO_DEFINE_TAGGED_FINISH_POINTER(Self, Ret, name)                                    \
+  Ret name##_finish (Self *self, GAsyncResult *result, GError **error)                         \
+  {                                                                                            \
+    return _amigo_task_finish_tagged (self, result, name##_async, error);                      \
+  }
+
 G_END_DECLS

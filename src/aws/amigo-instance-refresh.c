@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "amigo-instance-refresh.h"
+#include "amigo-getter-private.h"
+#include "amigo-json-private.h"
 
 struct _AmigoInstanceRefresh
 {
@@ -55,33 +57,6 @@ amigo_instance_refresh_init (AmigoInstanceRefresh *self)
   self->rollback_percentage_complete = -1;
 }
 
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name)
-{
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  return json_object_get_object_member (object, name);
-}
-
-static char *
-dup_member (JsonObject *object,
-            const char *name)
-{
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  return g_strdup (json_object_get_string_member_with_default (object, name, NULL));
-}
-
-static gint64
-usec_member (JsonObject *object,
-             const char *name)
-{
-  if (object == NULL || !json_object_has_member (object, name))
-    return 0;
-  return (gint64) (json_object_get_double_member (object, name) * G_USEC_PER_SEC);
-}
-
 /**
  * amigo_instance_refresh_new_from_json:
  * @object: an `InstanceRefresh` as the protocol parsed it
@@ -92,37 +67,31 @@ AmigoInstanceRefresh *
 amigo_instance_refresh_new_from_json (JsonObject *object)
 {
   AmigoInstanceRefresh *self = g_object_new (AMIGO_TYPE_INSTANCE_REFRESH, NULL);
-  JsonObject *desired = object_member (object, "DesiredConfiguration");
-  JsonObject *template = object_member (desired, "LaunchTemplate");
-  JsonObject *preferences = object_member (object, "Preferences");
-  JsonObject *rollback = object_member (object, "RollbackDetails");
+  JsonObject *desired = _amigo_json_object_member (object, "DesiredConfiguration");
+  JsonObject *template = _amigo_json_object_member (desired, "LaunchTemplate");
+  JsonObject *preferences = _amigo_json_object_member (object, "Preferences");
+  JsonObject *rollback = _amigo_json_object_member (object, "RollbackDetails");
 
-  self->id = dup_member (object, "InstanceRefreshId");
-  self->group_name = dup_member (object, "AutoScalingGroupName");
-  self->status = dup_member (object, "Status");
-  self->status_reason = dup_member (object, "StatusReason");
+  self->id = _amigo_json_dup_member (object, "InstanceRefreshId");
+  self->group_name = _amigo_json_dup_member (object, "AutoScalingGroupName");
+  self->status = _amigo_json_dup_member (object, "Status");
+  self->status_reason = _amigo_json_dup_member (object, "StatusReason");
   self->percentage_complete = json_object_get_int_member_with_default (object, "PercentageComplete", -1);
   self->instances_to_update = json_object_get_int_member_with_default (object, "InstancesToUpdate", -1);
-  self->start_time_usec = usec_member (object, "StartTime");
-  self->end_time_usec = usec_member (object, "EndTime");
-  self->launch_template_id = dup_member (template, "LaunchTemplateId");
-  self->launch_template_version = dup_member (template, "Version");
+  self->start_time_usec = _amigo_json_usec_member (object, "StartTime");
+  self->end_time_usec = _amigo_json_usec_member (object, "EndTime");
+  self->launch_template_id = _amigo_json_dup_member (template, "LaunchTemplateId");
+  self->launch_template_version = _amigo_json_dup_member (template, "Version");
   if (preferences != NULL)
     self->auto_rollback = json_object_get_boolean_member_with_default (preferences, "AutoRollback", FALSE);
-  self->rollback_reason = dup_member (rollback, "RollbackReason");
+  self->rollback_reason = _amigo_json_dup_member (rollback, "RollbackReason");
   if (rollback != NULL)
     self->rollback_percentage_complete =
       json_object_get_int_member_with_default (rollback, "PercentageCompleteOnRollback", -1);
   return self;
 }
 
-#define GETTER(Ret, field) \
-  Ret \
-  amigo_instance_refresh_get_##field (AmigoInstanceRefresh *self) \
-  { \
-    g_return_val_if_fail (AMIGO_IS_INSTANCE_REFRESH (self), (Ret) 0); \
-    return self->field; \
-  }
+#define GETTER(Ret, field) AMIGO_DEFINE_FIELD_GETTER (AmigoInstanceRefresh, amigo_instance_refresh, AMIGO_IS_INSTANCE_REFRESH, Ret, field, (Ret) 0)
 
 /* Strings are %NULL and numbers -1 (times 0) when Auto Scaling left them
  * out; the launch template is the refresh's desired configuration. */

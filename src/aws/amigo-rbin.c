@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "amigo-error.h"
+#include "amigo-gtask-private.h"
 #include "amigo-rbin.h"
 #include "amigo-rbin-model.h"
 
@@ -231,6 +232,20 @@ list_rules_free (ListRules *list)
   g_free (list);
 }
 
+/* The output values of a call of @task's, or %NULL with @task failed. */
+static JsonNode *
+call_finish (GTask        *task,
+             GObject      *source,
+             GAsyncResult *result)
+{
+  GError *error = NULL;
+  JsonNode *values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+
+  if (values == NULL)
+    g_task_return_error (task, error);
+  return values;
+}
+
 static void send_list_page (GTask *task);
 static void send_next_detail (GTask *task);
 
@@ -241,14 +256,10 @@ on_get_rule_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   ListRules *list = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+  g_autoptr(JsonNode) values = call_finish (task, source, result);
 
   if (values == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
   if (JSON_NODE_HOLDS_OBJECT (values))
     read_rule (g_ptr_array_index (list->rules, list->next_detail), json_node_get_object (values));
   list->next_detail++;
@@ -287,17 +298,13 @@ on_list_page_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   ListRules *list = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+  g_autoptr(JsonNode) values = call_finish (task, source, result);
   JsonObject *object;
   JsonNode *rules;
   const char *token;
 
   if (values == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
   object = JSON_NODE_HOLDS_OBJECT (values) ? json_node_get_object (values) : NULL;
   rules = object != NULL ? json_object_get_member (object, "Rules") : NULL;
   if (rules != NULL && JSON_NODE_HOLDS_ARRAY (rules))
@@ -397,15 +404,7 @@ amigo_rbin_list_rules_async (AmigoRbin           *self,
  * Returns: (transfer container) (element-type AmigoRbinRule) (nullable):
  *   the rules, or %NULL with @error set
  */
-GPtrArray *
-amigo_rbin_list_rules_finish (AmigoRbin     *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == amigo_rbin_list_rules_async, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_TAGGED_FINISH_POINTER (AmigoRbin, GPtrArray *, amigo_rbin_list_rules)
 
 /* ---- CreateRule ------------------------------------------------------- */
 
@@ -415,15 +414,11 @@ on_create_rule_cb (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) values = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
+  g_autoptr(JsonNode) values = call_finish (task, source, result);
   const char *identifier;
 
   if (values == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
   identifier = member_string (JSON_NODE_HOLDS_OBJECT (values) ? json_node_get_object (values) : NULL,
                               "Identifier");
   if (identifier == NULL)
@@ -523,12 +518,4 @@ amigo_rbin_create_rule_async (AmigoRbin           *self,
  * Returns: (transfer full) (nullable): the new rule's identifier, or %NULL
  *   with @error set
  */
-char *
-amigo_rbin_create_rule_finish (AmigoRbin     *self,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == amigo_rbin_create_rule_async, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_TAGGED_FINISH_POINTER (AmigoRbin, char *, amigo_rbin_create_rule)

@@ -11,12 +11,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "amigo-error.h"
+#include "amigo-service-pages.h"
 #include "amigo-ssm.h"
 #include "amigo-ssm-model.h"
-
-/* The most pages one path listing follows. */
-#define MAX_PAGES 1000
 
 struct _AmigoSsm
 {
@@ -93,93 +90,6 @@ collect_parameters (JsonObject *answer,
 
 /* ---- GetParametersByPath --------------------------------------------- */
 
-typedef struct {
-  char *path;
-  gboolean recursive;
-  GPtrArray *parameters;
-  guint n_pages;
-} ByPathOp;
-
-static void
-by_path_op_free (gpointer data)
-{
-  ByPathOp *op = data;
-
-  g_free (op->path);
-  g_ptr_array_unref (op->parameters);
-  g_free (op);
-}
-
-static void by_path_send (GTask      *task,
-                          const char *next_token);
-
-static void
-by_path_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  GTask *task = user_data;
-  ByPathOp *op = g_task_get_task_data (task);
-  g_autoptr(JsonNode) answer = NULL;
-  GError *error = NULL;
-  JsonObject *obj;
-  const char *next;
-
-  answer = amigo_service_call_finish (AMIGO_SERVICE (source), result, &error);
-  if (answer == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  obj = json_node_get_object (answer);
-  collect_parameters (obj, op->parameters);
-  next = json_object_get_string_member_with_default (obj, "NextToken", NULL);
-  if (next != NULL && *next != '\0')
-    {
-      if (++op->n_pages >= MAX_PAGES)
-        {
-          g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
-                                   _("Systems Manager kept answering more pages of %s. "
-                                     "Try again later."), op->path);
-          g_object_unref (task);
-          return;
-        }
-      by_path_send (task, next);
-      return;
-    }
-  g_task_return_pointer (task, g_ptr_array_ref (op->parameters), (GDestroyNotify) g_ptr_array_unref);
-  g_object_unref (task);
-}
-
-static void
-by_path_send (GTask      *task,
-              const char *next_token)
-{
-  ByPathOp *op = g_task_get_task_data (task);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) params = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "Path");
-  json_builder_add_string_value (builder, op->path);
-  json_builder_set_member_name (builder, "Recursive");
-  json_builder_add_boolean_value (builder, op->recursive);
-  json_builder_set_member_name (builder, "MaxResults");
-  json_builder_add_int_value (builder, AMIGO_SSM_BY_PATH_PAGE_SIZE);
-  if (next_token != NULL)
-    {
-      json_builder_set_member_name (builder, "NextToken");
-      json_builder_add_string_value (builder, next_token);
-    }
-  json_builder_end_object (builder);
-  params = json_builder_get_root (builder);
-
-  amigo_service_call_async (AMIGO_SERVICE (g_task_get_source_object (task)),
-                            &amigo_ssm_op_get_parameters_by_path, params,
-                            g_task_get_cancellable (task), by_path_cb, task);
-}
-
 /**
  * amigo_ssm_get_parameters_by_path_async:
  * @self: an #AmigoSsm
@@ -199,20 +109,26 @@ amigo_ssm_get_parameters_by_path_async (AmigoSsm            *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  GTask *task;
-  ByPathOp *op;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   g_return_if_fail (AMIGO_IS_SSM (self));
   g_return_if_fail (path != NULL && path[0] == '/');
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, amigo_ssm_get_parameters_by_path_async);
-  op = g_new0 (ByPathOp, 1);
-  op->path = g_strdup (path);
-  op->recursive = recursive;
-  op->parameters = g_ptr_array_new_with_free_func ((GDestroyNotify) amigo_ssm_parameter_free);
-  g_task_set_task_data (task, op, by_path_op_free);
-  by_path_send (task, NULL);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "Path");
+  json_builder_add_string_value (builder, path);
+  json_builder_set_member_name (builder, "Recursive");
+  json_builder_add_boolean_value (builder, recursive);
+  json_builder_set_member_name (builder, "MaxResults");
+  json_builder_add_int_value (builder, AMIGO_SSM_BY_PATH_PAGE_SIZE);
+  json_builder_end_object (builder);
+  amigo_service_call_pages_async (AMIGO_SERVICE (self), &amigo_ssm_op_get_parameters_by_path,
+                                  json_builder_get_root (builder), collect_parameters,
+                                  (GDestroyNotify) amigo_ssm_parameter_free,
+                                  g_strdup_printf (_("Systems Manager kept answering more pages of %s. "
+                                                     "Try again later."), path),
+                                  amigo_ssm_get_parameters_by_path_async,
+                                  cancellable, callback, user_data);
 }
 
 /**

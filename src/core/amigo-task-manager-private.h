@@ -85,6 +85,10 @@ gboolean _amigo_task_watch_is_stopped            (Watch               *watch);
 void     _amigo_task_watch_finish                (Watch               *watch,
                                                   AmigoTaskState       state,
                                                   const char          *message);
+/* A cancel step's end: TRUE (and @gtask failed) when the watch stopped
+ * meanwhile; the task cancelled with @message, @gtask's result TRUE. */
+gboolean _amigo_task_watch_cancel_lost (Watch *watch, GTask *gtask);
+void     _amigo_task_watch_cancelled (Watch *watch, GTask *gtask, const char *message);
 
 /* AWS answered a poll: reports it and schedules the next one. */
 void     _amigo_task_watch_progress              (Watch               *watch,

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "amigo-error.h"
+#include "amigo-gtask-private.h"
 #include "amigo-task-manager-private.h"
 #include "amigo-task-private.h"
 #include "amigo-task-state-file.h"
@@ -296,17 +297,6 @@ amigo_task_manager_clear_finished (AmigoTaskManager *self)
 
 /* ---- cancelling ------------------------------------------------------ */
 
-/* TRUE (and @gtask failed) when the watch stopped while a cancel step ran. */
-static gboolean
-cancel_lost_watch (GTask *gtask,
-                   Watch *watch)
-{
-  if (!_amigo_task_watch_is_stopped (watch))
-    return FALSE;
-  g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The task is no longer watched."));
-  return TRUE;
-}
-
 static void
 cancel_deregister_cb (GObject      *source,
                       GAsyncResult *result,
@@ -318,7 +308,7 @@ cancel_deregister_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   deleted = amigo_ec2_deregister_image_finish (AMIGO_EC2 (source), result, &error);
-  if (cancel_lost_watch (gtask, watch))
+  if (_amigo_task_watch_cancel_lost (watch, gtask))
     return;
   watch->cancelling = FALSE;
   if (deleted == NULL)
@@ -327,9 +317,8 @@ cancel_deregister_cb (GObject      *source,
       return;
     }
 
-  _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_CANCELLED,
-                _("The copy was stopped and its unfinished image deregistered."));
-  g_task_return_boolean (gtask, TRUE);
+  _amigo_task_watch_cancelled (watch, gtask,
+                               _("The copy was stopped and its unfinished image deregistered."));
 }
 
 static void
@@ -347,7 +336,7 @@ cancel_check_cb (GObject      *source,
   GCancellable *cancellable;
 
   images = amigo_ec2_describe_images_finish (AMIGO_EC2 (source), result, NULL, &error);
-  if (cancel_lost_watch (gtask, watch))
+  if (_amigo_task_watch_cancel_lost (watch, gtask))
     return;
   if (images == NULL)
     {
@@ -372,6 +361,49 @@ cancel_check_cb (GObject      *source,
   cancellable = g_task_get_cancellable (gtask);
   amigo_ec2_deregister_image_async (watch->ec2, image_id, FALSE, cancellable,
                                     cancel_deregister_cb, g_steal_pointer (&gtask));
+}
+
+/* The start of a cancel or a roll back: a task (tagged @source_tag) whose
+ * data is @task's watch, now cancelling; %NULL when @task cannot be
+ * stopped now (@can: whether it may be; @hint: why not), with the reason
+ * returned to @callback. The watch's client is Auto Scaling's when
+ * @by_autoscaling, EC2's otherwise. */
+static GTask *
+stop_task_new (AmigoTaskManager    *self,
+               AmigoTask           *task,
+               gboolean             can,
+               const char          *hint,
+               gboolean             by_autoscaling,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data,
+               gpointer             source_tag)
+{
+  g_autoptr(GTask) gtask = g_task_new (self, cancellable, callback, user_data);
+  Watch *watch = g_hash_table_lookup (self->watches, task);
+
+  g_task_set_source_tag (gtask, source_tag);
+  if (watch == NULL || !can)
+    {
+      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", hint);
+      return NULL;
+    }
+  if (by_autoscaling ? watch->autoscaling == NULL : watch->ec2 == NULL)
+    {
+      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("Amigo is still connecting to the task’s account. Try again in a moment."));
+      return NULL;
+    }
+  if (watch->cancelling)
+    {
+      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("The task is already being cancelled."));
+      return NULL;
+    }
+
+  watch->cancelling = TRUE;
+  g_task_set_task_data (gtask, _amigo_task_watch_ref (watch), (GDestroyNotify) _amigo_task_watch_unref);
+  return g_steal_pointer (&gtask);
 }
 
 /**
@@ -400,31 +432,11 @@ amigo_task_manager_cancel_async (AmigoTaskManager    *self,
   g_return_if_fail (AMIGO_IS_TASK_MANAGER (self));
   g_return_if_fail (AMIGO_IS_TASK (task));
 
-  gtask = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (gtask, amigo_task_manager_cancel_async);
-
-  watch = g_hash_table_lookup (self->watches, task);
-  if (watch == NULL || !amigo_task_get_can_cancel (task))
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
-                               amigo_task_get_cancel_hint (task));
-      return;
-    }
-  if (watch->ec2 == NULL)
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_PENDING,
-                               _("Amigo is still connecting to the task’s account. Try again in a moment."));
-      return;
-    }
-  if (watch->cancelling)
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_PENDING,
-                               _("The task is already being cancelled."));
-      return;
-    }
-
-  watch->cancelling = TRUE;
-  g_task_set_task_data (gtask, _amigo_task_watch_ref (watch), (GDestroyNotify) _amigo_task_watch_unref);
+  gtask = stop_task_new (self, task, amigo_task_get_can_cancel (task), amigo_task_get_cancel_hint (task),
+                         FALSE, cancellable, callback, user_data, amigo_task_manager_cancel_async);
+  if (gtask == NULL)
+    return;
+  watch = g_task_get_task_data (gtask);
   if (amigo_task_get_kind (task) == AMIGO_TASK_KIND_IMPORT_IMAGE)
     {
       if (amigo_task_get_pending (task) != NULL)
@@ -443,14 +455,7 @@ amigo_task_manager_cancel_async (AmigoTaskManager    *self,
                                    cancel_check_cb, g_steal_pointer (&gtask));
 }
 
-gboolean
-amigo_task_manager_cancel_finish (AmigoTaskManager  *self,
-                                  GAsyncResult      *result,
-                                  GError           **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_BOOLEAN (AmigoTaskManager, amigo_task_manager_cancel)
 
 /**
  * amigo_task_manager_roll_back_async:
@@ -466,48 +471,19 @@ amigo_task_manager_roll_back_async (AmigoTaskManager    *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GTask) gtask = NULL;
-  Watch *watch;
+  GTask *gtask;
 
   g_return_if_fail (AMIGO_IS_TASK_MANAGER (self));
   g_return_if_fail (AMIGO_IS_TASK (task));
 
-  gtask = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (gtask, amigo_task_manager_roll_back_async);
-
-  watch = g_hash_table_lookup (self->watches, task);
-  if (watch == NULL || !amigo_task_get_can_roll_back (task))
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
-                               _("Only a running instance refresh can be rolled back."));
-      return;
-    }
-  if (watch->autoscaling == NULL)
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_PENDING,
-                               _("Amigo is still connecting to the task’s account. Try again in a moment."));
-      return;
-    }
-  if (watch->cancelling)
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_PENDING,
-                               _("The task is already being cancelled."));
-      return;
-    }
-
-  watch->cancelling = TRUE;
-  g_task_set_task_data (gtask, _amigo_task_watch_ref (watch), (GDestroyNotify) _amigo_task_watch_unref);
-  _amigo_task_watch_stop_refresh (watch, TRUE, g_steal_pointer (&gtask));
+  gtask = stop_task_new (self, task, amigo_task_get_can_roll_back (task),
+                         _("Only a running instance refresh can be rolled back."),
+                         TRUE, cancellable, callback, user_data, amigo_task_manager_roll_back_async);
+  if (gtask != NULL)
+    _amigo_task_watch_stop_refresh (g_task_get_task_data (gtask), TRUE, gtask);
 }
 
-gboolean
-amigo_task_manager_roll_back_finish (AmigoTaskManager  *self,
-                                     GAsyncResult      *result,
-                                     GError           **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_BOOLEAN (AmigoTaskManager, amigo_task_manager_roll_back)
 
 /* ---- for tests ------------------------------------------------------- */
 

@@ -21,21 +21,11 @@
 #include <glib/gi18n.h>
 
 #include "amigo-task-manager-private.h"
+#include "amigo-json-private.h"
 #include "amigo-task-private.h"
 #include "amigo-task-upload.h"
 
 /* ---- the pending work as JSON ----------------------------------------- */
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
 
 /**
  * amigo_task_upload_pending_new:
@@ -53,20 +43,20 @@ amigo_task_upload_pending_new (const char                    *path,
   g_return_val_if_fail (path != NULL && request != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "path", path);
+  _amigo_json_add_string (builder, "path", path);
   json_builder_set_member_name (builder, "import");
   json_builder_begin_object (builder);
-  add_string (builder, "format", request->format);
-  add_string (builder, "s3_bucket", request->s3_bucket);
-  add_string (builder, "s3_key", request->s3_key);
-  add_string (builder, "description", request->description);
-  add_string (builder, "architecture", request->architecture);
-  add_string (builder, "boot_mode", request->boot_mode);
-  add_string (builder, "license_type", request->license_type);
-  add_string (builder, "platform", request->platform);
-  add_string (builder, "kms_key_id", request->kms_key_id);
-  add_string (builder, "role_name", request->role_name);
-  add_string (builder, "client_token", request->client_token);
+  _amigo_json_add_string (builder, "format", request->format);
+  _amigo_json_add_string (builder, "s3_bucket", request->s3_bucket);
+  _amigo_json_add_string (builder, "s3_key", request->s3_key);
+  _amigo_json_add_string (builder, "description", request->description);
+  _amigo_json_add_string (builder, "architecture", request->architecture);
+  _amigo_json_add_string (builder, "boot_mode", request->boot_mode);
+  _amigo_json_add_string (builder, "license_type", request->license_type);
+  _amigo_json_add_string (builder, "platform", request->platform);
+  _amigo_json_add_string (builder, "kms_key_id", request->kms_key_id);
+  _amigo_json_add_string (builder, "role_name", request->role_name);
+  _amigo_json_add_string (builder, "client_token", request->client_token);
   json_builder_set_member_name (builder, "encrypted");
   json_builder_add_boolean_value (builder, request->encrypted);
   json_builder_set_member_name (builder, "tags");
@@ -74,8 +64,9 @@ amigo_task_upload_pending_new (const char                    *path,
   for (guint i = 0; i < request->n_task_tags; i++)
     {
       json_builder_begin_object (builder);
-      add_string (builder, "key", request->task_tags[i].key);
-      add_string (builder, "value", request->task_tags[i].value ? request->task_tags[i].value : "");
+      _amigo_json_add_string (builder, "key", request->task_tags[i].key);
+      _amigo_json_add_string (builder, "value",
+                              request->task_tags[i].value ? request->task_tags[i].value : "");
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -403,19 +394,15 @@ abort_cb (GObject      *source,
       g_task_return_error (gtask, g_steal_pointer (&error));
       return;
     }
-  if (_amigo_task_watch_is_stopped (watch))
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The task is no longer watched."));
-      return;
-    }
+  if (_amigo_task_watch_cancel_lost (watch, gtask))
+    return;
   watch->cancelling = FALSE;
   if (error != NULL)
     {
       g_task_return_error (gtask, g_steal_pointer (&error));
       return;
     }
-  _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_CANCELLED, _("The upload was stopped and deleted."));
-  g_task_return_boolean (gtask, TRUE);
+  _amigo_task_watch_cancelled (watch, gtask, _("The upload was stopped and deleted."));
 }
 
 void
@@ -432,8 +419,7 @@ _amigo_task_watch_cancel_upload (Watch *watch,
     }
   if (watch->upload == NULL)
     {
-      _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_CANCELLED, _("The upload was stopped and deleted."));
-      g_task_return_boolean (gtask, TRUE);
+      _amigo_task_watch_cancelled (watch, gtask, _("The upload was stopped and deleted."));
       return;
     }
   amigo_s3_upload_abort_async (watch->upload, g_task_get_cancellable (gtask), abort_cb, gtask);

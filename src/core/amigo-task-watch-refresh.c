@@ -123,11 +123,8 @@ stop_refresh_cb (GObject      *source,
     id = amigo_autoscaling_cancel_instance_refresh_finish (AMIGO_AUTOSCALING (source), result, &error);
   else
     id = amigo_autoscaling_rollback_instance_refresh_finish (AMIGO_AUTOSCALING (source), result, &error);
-  if (_amigo_task_watch_is_stopped (watch))
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The task is no longer watched."));
-      return;
-    }
+  if (_amigo_task_watch_cancel_lost (watch, gtask))
+    return;
   if (id == NULL)
     {
       watch->cancelling = FALSE;

@@ -84,19 +84,15 @@ cancel_import_cb (GObject      *source,
   g_autofree char *state = NULL;
 
   state = amigo_ec2_cancel_import_task_finish (AMIGO_EC2 (source), result, &error);
-  if (_amigo_task_watch_is_stopped (watch))
-    {
-      g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The task is no longer watched."));
-      return;
-    }
+  if (_amigo_task_watch_cancel_lost (watch, gtask))
+    return;
   watch->cancelling = FALSE;
   if (state == NULL)
     {
       g_task_return_error (gtask, g_steal_pointer (&error));
       return;
     }
-  _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_CANCELLED, _("The import was stopped."));
-  g_task_return_boolean (gtask, TRUE);
+  _amigo_task_watch_cancelled (watch, gtask, _("The import was stopped."));
 }
 
 void

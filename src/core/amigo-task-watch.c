@@ -95,6 +95,25 @@ _amigo_task_watch_is_stopped (Watch *watch)
   return watch->manager == NULL;
 }
 
+gboolean
+_amigo_task_watch_cancel_lost (Watch *watch,
+                               GTask *gtask)
+{
+  if (!_amigo_task_watch_is_stopped (watch))
+    return FALSE;
+  g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The task is no longer watched."));
+  return TRUE;
+}
+
+void
+_amigo_task_watch_cancelled (Watch      *watch,
+                             GTask      *gtask,
+                             const char *message)
+{
+  _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_CANCELLED, message);
+  g_task_return_boolean (gtask, TRUE);
+}
+
 guint
 _amigo_task_backoff_next (guint interval_ms,
                           guint max_ms)
