@@ -146,6 +146,33 @@ start_store_load (AmigoWindow *self)
 }
 
 static void
+account_ready (ClientCall *call)
+{
+  AmigoWindow *self = call->self;
+
+  if (--self->all_accounts->pending == 0)
+    start_store_load (self);
+}
+
+static void
+identity_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ClientCall) call = user_data;
+  g_autoptr(AmigoCallerIdentity) identity = NULL;
+  g_autoptr(GError) error = NULL;
+
+  identity = amigo_account_get_identity_finish (AMIGO_ACCOUNT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* The images still load; a failure that matters shows in the banner. */
+  if (identity == NULL)
+    g_debug ("The id of %s is unknown: %s", amigo_account_get_name (call->account), error->message);
+  account_ready (call);
+}
+
+static void
 get_client_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -159,13 +186,21 @@ get_client_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = call->self;
-  if (client != NULL)
-    g_hash_table_insert (self->all_accounts->clients, g_strdup (amigo_account_get_id (call->account)),
-                         g_object_ref (client));
+  if (client == NULL)
+    {
+      add_failure (self, call->account, NULL, error->message);
+      account_ready (call);
+      return;
+    }
+  g_hash_table_insert (self->all_accounts->clients, g_strdup (amigo_account_get_id (call->account)),
+                       g_object_ref (client));
+  /* Every account's id: "Shared with Me" leaves out the images the
+   * listed accounts own, and actions need an image's owner known. */
+  if (amigo_account_get_account_number (call->account) == NULL)
+    amigo_account_get_identity_async (call->account, self->load_cancellable, identity_cb,
+                                      g_steal_pointer (&call));
   else
-    add_failure (self, call->account, NULL, error->message);
-  if (--self->all_accounts->pending == 0)
-    start_store_load (self);
+    account_ready (call);
 }
 
 /* Called by every reload: TRUE when All Accounts took it over. */
