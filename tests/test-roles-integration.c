@@ -294,6 +294,31 @@ test_web_identity_environment (void)
   g_assert_nonnull (strstr (identity->arn, "amigo-test-role"));
 }
 
+/* A profile's web identity is told apart from its other settings: the
+ * role and the token file it names; a role with a source profile is not
+ * one. */
+static void
+test_web_identity_described (void)
+{
+  g_autoptr(AmigoAwsConfig) config = NULL;
+  g_autoptr(AmigoAccount) web = NULL;
+  g_autoptr(AmigoAccount) role = NULL;
+  g_autoptr(AmigoAccount) environment = NULL;
+  g_autofree char *role_arn = NULL;
+  g_autofree char *token_file = NULL;
+
+  config = load_config (NULL);
+  web = amigo_account_new_profile (config, "web");
+  g_assert_true (amigo_account_dup_web_identity (web, &role_arn, &token_file));
+  g_assert_cmpstr (role_arn, ==, ROLE);
+  g_assert_cmpstr (token_file, ==, env.token_path);
+  role = amigo_account_new_profile (config, "role");
+  g_assert_false (amigo_account_dup_web_identity (role, NULL, NULL));
+  environment = amigo_account_new_environment (config);
+  g_assert_false (amigo_account_dup_web_identity (environment, NULL, NULL));
+  g_assert_false (amigo_account_environment_has_web_identity (config));
+}
+
 /* ---- setup ---------------------------------------------------------------- */
 
 static void
@@ -376,6 +401,7 @@ main (int    argc,
   g_test_add_func ("/roles/refresh-mid-listing", test_refresh_mid_listing);
   g_test_add_func ("/roles/web-identity-profile", test_web_identity_profile);
   g_test_add_func ("/roles/web-identity-environment", test_web_identity_environment);
+  g_test_add_func ("/roles/web-identity-described", test_web_identity_described);
 
   status = g_test_run ();
   if (env.endpoint != NULL)
