@@ -518,13 +518,39 @@ store_has_owner (AmigoImageStore *store,
   return FALSE;
 }
 
+/* Launch permission for everyone on @image_id, or none. */
+static void
+set_public (const char *image_id,
+            gboolean    public)
+{
+  AmigoLaunchPermission everyone[] = { { .group = (char *) "all" } };
+  g_autoptr(GError) error = NULL;
+
+  amigo_ec2_modify_image_launch_permission_async (env.ec2, image_id, public ? everyone : NULL, public ? 1 : 0,
+                                                  public ? NULL : everyone, public ? 0 : 1,
+                                                  NULL, amigo_test_result_cb, amigo_test_next_result ());
+  g_assert_true (amigo_ec2_modify_image_launch_permission_finish (env.ec2, amigo_test_await_result (), &error));
+  g_assert_no_error (error);
+}
+
+/* Removes what identity_config_new() wrote into @dir, and @dir. */
+static void
+remove_identity_dir (const char *dir)
+{
+  g_autofree char *config_path = g_build_filename (dir, "config", NULL);
+  g_autofree char *credentials_path = g_build_filename (dir, "credentials", NULL);
+
+  g_unlink (config_path);
+  g_unlink (credentials_path);
+  g_rmdir (dir);
+}
+
 /* ExecutableBy=self names the account's own public images too (moto, as
  * EC2, lists every image the account may launch); "Shared with me" never
  * lists them once the account id is known. */
 static void
 test_shared_without_own_images (void)
 {
-  AmigoLaunchPermission everyone[] = { { .group = (char *) "all" } };
   g_autofree char *dir = NULL;
   g_autofree char *image_id = NULL;
   g_autoptr(AmigoAwsConfig) config = NULL;
@@ -544,10 +570,7 @@ test_shared_without_own_images (void)
   identity = account_identity (account, NULL);
 
   image_id = register_bundle_image ();
-  amigo_ec2_modify_image_launch_permission_async (env.ec2, image_id, everyone, 1, NULL, 0,
-                                                  NULL, amigo_test_result_cb, amigo_test_next_result ());
-  g_assert_true (amigo_ec2_modify_image_launch_permission_finish (env.ec2, amigo_test_await_result (), &error));
-  g_assert_no_error (error);
+  set_public (image_id, TRUE);
 
   /* The server does list it... */
   unfiltered = load_shared (NULL, NULL);
@@ -559,18 +582,8 @@ test_shared_without_own_images (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shared)), >, 0);
   g_assert_false (store_has_owner (shared, identity->account, image_id));
 
-  amigo_ec2_modify_image_launch_permission_async (env.ec2, image_id, NULL, 0, everyone, 1,
-                                                  NULL, amigo_test_result_cb, amigo_test_next_result ());
-  g_assert_true (amigo_ec2_modify_image_launch_permission_finish (env.ec2, amigo_test_await_result (), &error));
-  g_assert_no_error (error);
-  {
-    g_autofree char *config_path = g_build_filename (dir, "config", NULL);
-    g_autofree char *credentials_path = g_build_filename (dir, "credentials", NULL);
-
-    g_unlink (config_path);
-    g_unlink (credentials_path);
-    g_rmdir (dir);
-  }
+  set_public (image_id, FALSE);
+  remove_identity_dir (dir);
 }
 
 /* The first owner in @store that is none of @not: another account's id. */
@@ -597,7 +610,6 @@ other_owner (AmigoImageStore *store,
 static void
 test_shared_all_accounts_without_listed_owners (void)
 {
-  AmigoLaunchPermission everyone[] = { { .group = (char *) "all" } };
   g_autofree char *dir = NULL;
   g_autofree char *image_id = NULL;
   g_autofree char *other = NULL;
@@ -619,10 +631,7 @@ test_shared_all_accounts_without_listed_owners (void)
   first = amigo_account_new_environment (config);
   identity = account_identity (first, NULL);
   image_id = register_bundle_image ();
-  amigo_ec2_modify_image_launch_permission_async (env.ec2, image_id, everyone, 1, NULL, 0,
-                                                  NULL, amigo_test_result_cb, amigo_test_next_result ());
-  g_assert_true (amigo_ec2_modify_image_launch_permission_finish (env.ec2, amigo_test_await_result (), &error));
-  g_assert_no_error (error);
+  set_public (image_id, TRUE);
 
   /* One account: its own image left out, another owner's kept. */
   g_ptr_array_add (accounts, first);
@@ -646,18 +655,8 @@ test_shared_all_accounts_without_listed_owners (void)
       g_assert_nonnull (amigo_image_store_get_image_account (image));
     }
 
-  amigo_ec2_modify_image_launch_permission_async (env.ec2, image_id, NULL, 0, everyone, 1,
-                                                  NULL, amigo_test_result_cb, amigo_test_next_result ());
-  g_assert_true (amigo_ec2_modify_image_launch_permission_finish (env.ec2, amigo_test_await_result (), &error));
-  g_assert_no_error (error);
-  {
-    g_autofree char *config_path = g_build_filename (dir, "config", NULL);
-    g_autofree char *credentials_path = g_build_filename (dir, "credentials", NULL);
-
-    g_unlink (config_path);
-    g_unlink (credentials_path);
-    g_rmdir (dir);
-  }
+  set_public (image_id, FALSE);
+  remove_identity_dir (dir);
 }
 
 static void
