@@ -197,8 +197,13 @@ get_client_cb (GObject      *source,
   /* Every account's id: "Shared with Me" leaves out the images the
    * listed accounts own, and actions need an image's owner known. */
   if (amigo_account_get_account_number (call->account) == NULL)
-    amigo_account_get_identity_async (call->account, self->load_cancellable, identity_cb,
-                                      g_steal_pointer (&call));
+    {
+      /* The account first: the arguments are evaluated in any order. */
+      AmigoAccount *account = call->account;
+
+      amigo_account_get_identity_async (account, self->load_cancellable, identity_cb,
+                                        g_steal_pointer (&call));
+    }
   else
     account_ready (call);
 }
