@@ -477,17 +477,23 @@ load_finished_cb (AmigoImageStore *store,
   *finished = TRUE;
 }
 
-/* Loads "Shared with me" in REGION into a new store. */
+/* Loads "Shared with me" in REGION into a new store: as one account, or
+ * (@accounts not %NULL) as All Accounts does, once for each of them. */
 static AmigoImageStore *
-load_shared (const char *account_number)
+load_shared (const char *account_number,
+             GPtrArray  *accounts)
 {
   AmigoImageStore *store = amigo_image_store_new ();
   g_autoptr(GPtrArray) ec2s = g_ptr_array_new ();
   gboolean finished = FALSE;
 
-  g_ptr_array_add (ec2s, env.ec2);
+  for (guint i = 0; i < (accounts ? accounts->len : 1); i++)
+    g_ptr_array_add (ec2s, env.ec2);
   g_signal_connect (store, "load-finished", G_CALLBACK (load_finished_cb), &finished);
-  amigo_image_store_load (store, ec2s, AMIGO_IMAGE_SOURCE_SHARED, account_number);
+  if (accounts != NULL)
+    amigo_image_store_load_accounts (store, ec2s, accounts, AMIGO_IMAGE_SOURCE_SHARED, TRUE, NULL);
+  else
+    amigo_image_store_load (store, ec2s, AMIGO_IMAGE_SOURCE_SHARED, account_number);
   while (!finished)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handlers_disconnect_by_data (store, &finished);
@@ -512,13 +518,39 @@ store_has_owner (AmigoImageStore *store,
   return FALSE;
 }
 
+/* Launch permission for everyone on @image_id, or none. */
+static void
+set_public (const char *image_id,
+            gboolean    public)
+{
+  AmigoLaunchPermission everyone[] = { { .group = (char *) "all" } };
+  g_autoptr(GError) error = NULL;
+
+  amigo_ec2_modify_image_launch_permission_async (env.ec2, image_id, public ? everyone : NULL, public ? 1 : 0,
+                                                  public ? NULL : everyone, public ? 0 : 1,
+                                                  NULL, amigo_test_result_cb, amigo_test_next_result ());
+  g_assert_true (amigo_ec2_modify_image_launch_permission_finish (env.ec2, amigo_test_await_result (), &error));
+  g_assert_no_error (error);
+}
+
+/* Removes what identity_config_new() wrote into @dir, and @dir. */
+static void
+remove_identity_dir (const char *dir)
+{
+  g_autofree char *config_path = g_build_filename (dir, "config", NULL);
+  g_autofree char *credentials_path = g_build_filename (dir, "credentials", NULL);
+
+  g_unlink (config_path);
+  g_unlink (credentials_path);
+  g_rmdir (dir);
+}
+
 /* ExecutableBy=self names the account's own public images too (moto, as
  * EC2, lists every image the account may launch); "Shared with me" never
  * lists them once the account id is known. */
 static void
 test_shared_without_own_images (void)
 {
-  AmigoLaunchPermission everyone[] = { { .group = (char *) "all" } };
   g_autofree char *dir = NULL;
   g_autofree char *image_id = NULL;
   g_autoptr(AmigoAwsConfig) config = NULL;
@@ -538,33 +570,93 @@ test_shared_without_own_images (void)
   identity = account_identity (account, NULL);
 
   image_id = register_bundle_image ();
-  amigo_ec2_modify_image_launch_permission_async (env.ec2, image_id, everyone, 1, NULL, 0,
-                                                  NULL, amigo_test_result_cb, amigo_test_next_result ());
-  g_assert_true (amigo_ec2_modify_image_launch_permission_finish (env.ec2, amigo_test_await_result (), &error));
-  g_assert_no_error (error);
+  set_public (image_id, TRUE);
 
   /* The server does list it... */
-  unfiltered = load_shared (NULL);
+  unfiltered = load_shared (NULL, NULL);
   g_assert_true (store_has_owner (unfiltered, NULL, image_id));
   g_assert_true (store_has_owner (unfiltered, identity->account, NULL));
 
   /* ...and the store leaves every own image out, keeping the others'. */
-  shared = load_shared (amigo_account_get_account_number (account));
+  shared = load_shared (amigo_account_get_account_number (account), NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shared)), >, 0);
   g_assert_false (store_has_owner (shared, identity->account, image_id));
 
-  amigo_ec2_modify_image_launch_permission_async (env.ec2, image_id, NULL, 0, everyone, 1,
-                                                  NULL, amigo_test_result_cb, amigo_test_next_result ());
-  g_assert_true (amigo_ec2_modify_image_launch_permission_finish (env.ec2, amigo_test_await_result (), &error));
-  g_assert_no_error (error);
-  {
-    g_autofree char *config_path = g_build_filename (dir, "config", NULL);
-    g_autofree char *credentials_path = g_build_filename (dir, "credentials", NULL);
+  set_public (image_id, FALSE);
+  remove_identity_dir (dir);
+}
 
-    g_unlink (config_path);
-    g_unlink (credentials_path);
-    g_rmdir (dir);
-  }
+/* The first owner in @store that is none of @not: another account's id. */
+static char *
+other_owner (AmigoImageStore *store,
+             const char      *not)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(AmigoImage) image = g_list_model_get_item (G_LIST_MODEL (store), i);
+      const char *owner = amigo_image_get_owner_id (image);
+
+      if (owner != NULL && g_strcmp0 (owner, not) != 0)
+        return g_strdup (owner);
+    }
+  return NULL;
+}
+
+/* All Accounts' "Shared with Me": an image owned by any of the accounts
+ * listed is that account's own, not shared with the others — and images
+ * of accounts not listed still are. The second account here is the same
+ * keys told another id (the owner of some image shared with the first),
+ * as a second account of the person's would be. */
+static void
+test_shared_all_accounts_without_listed_owners (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *image_id = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(AmigoAwsConfig) config = NULL;
+  g_autoptr(AmigoAccount) first = NULL;
+  g_autoptr(AmigoAccount) second = NULL;
+  g_autoptr(AmigoCallerIdentity) identity = NULL;
+  g_autoptr(AmigoImageStore) one = NULL;
+  g_autoptr(AmigoImageStore) both = NULL;
+  g_autoptr(GPtrArray) accounts = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!amigo_test_moto_have_server ())
+    return;
+
+  dir = g_dir_make_tmp ("amigo-identity-XXXXXX", &error);
+  g_assert_no_error (error);
+  config = identity_config_new (dir);
+  first = amigo_account_new_environment (config);
+  identity = account_identity (first, NULL);
+  image_id = register_bundle_image ();
+  set_public (image_id, TRUE);
+
+  /* One account: its own image left out, another owner's kept. */
+  g_ptr_array_add (accounts, first);
+  one = load_shared (NULL, accounts);
+  g_assert_false (store_has_owner (one, identity->account, NULL));
+  other = other_owner (one, identity->account);
+  g_assert_nonnull (other);
+  g_assert_true (store_has_owner (one, other, NULL));
+
+  /* That owner listed too: its images are nobody's "shared with me". */
+  second = amigo_account_new_environment (config);
+  amigo_account_set_account_number (second, other);
+  g_ptr_array_add (accounts, second);
+  both = load_shared (NULL, accounts);
+  g_assert_false (store_has_owner (both, identity->account, NULL));
+  g_assert_false (store_has_owner (both, other, NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (both)); i++)
+    {
+      g_autoptr(AmigoImage) image = g_list_model_get_item (G_LIST_MODEL (both), i);
+
+      g_assert_nonnull (amigo_image_store_get_image_account (image));
+    }
+
+  set_public (image_id, FALSE);
+  remove_identity_dir (dir);
 }
 
 static void
@@ -2647,6 +2739,8 @@ main (int    argc,
       g_test_add_data_func ("/integration/sts/account-identity/environment", GINT_TO_POINTER (FALSE),
                             test_account_identity);
       g_test_add_func ("/integration/images/shared-without-own", test_shared_without_own_images);
+      g_test_add_func ("/integration/images/shared-all-accounts-without-listed-owners",
+                       test_shared_all_accounts_without_listed_owners);
       g_test_add_func ("/integration/auth/wrong-secret", test_auth_wrong_secret);
       g_test_add_func ("/integration/regions/describe", test_describe_regions);
       g_test_add_func ("/integration/transport/plain-http-needs-consent", test_plain_http_consent);

@@ -23,6 +23,7 @@
 #include "amigo-error.h"
 #include "amigo-sts.h"
 #include "amigo-test-moto.h"
+#include "amigo-test-task-expiry.h"
 
 #define REGION "us-east-1"
 #define LIST_BODY "Action=DescribeImages&Version=2016-11-15&Owner.1=self"
@@ -294,6 +295,79 @@ test_web_identity_environment (void)
   g_assert_nonnull (strstr (identity->arn, "amigo-test-role"));
 }
 
+/* AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN and no keys, as in a pod or a
+ * CI job: the accounts start with an Environment account that is the
+ * role (and says so), and a copy it watches as a task polls on across
+ * the end of its session (a new AssumeRoleWithWebIdentity mid-task). */
+static void
+test_web_identity_environment_account_task (void)
+{
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoClient) maker = NULL;
+  g_autofree char *role_arn = NULL;
+  g_autofree char *token_file = NULL;
+  AmigoAccount *account;
+
+  if (!amigo_test_moto_have_server ())
+    return;
+  envp = g_environ_setenv (envp, "AWS_ENDPOINT_URL", env.endpoint, TRUE);
+  envp = g_environ_setenv (envp, "AWS_REGION", REGION, TRUE);
+  envp = g_environ_setenv (envp, "AWS_CONFIG_FILE", "/nonexistent/config", TRUE);
+  envp = g_environ_setenv (envp, "AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials", TRUE);
+  envp = g_environ_setenv (envp, "AWS_WEB_IDENTITY_TOKEN_FILE", env.token_path, TRUE);
+  envp = g_environ_setenv (envp, "AWS_ROLE_ARN", ROLE, TRUE);
+  envp = g_environ_unsetenv (envp, "AWS_ACCESS_KEY_ID");
+  envp = g_environ_unsetenv (envp, "AWS_SECRET_ACCESS_KEY");
+  envp = g_environ_unsetenv (envp, "AWS_PROFILE");
+  accounts = amigo_test_load_accounts ((const char * const *) envp);
+
+  account = amigo_account_manager_lookup (accounts, "environment");
+  g_assert_nonnull (account);
+  g_assert_cmpint (amigo_account_get_kind (account), ==, AMIGO_ACCOUNT_KIND_ENVIRONMENT);
+  g_assert_true (amigo_account_dup_web_identity (account, &role_arn, &token_file));
+  g_assert_cmpstr (role_arn, ==, ROLE);
+  g_assert_cmpstr (token_file, ==, env.token_path);
+  client = client_for (account);
+  assert_assumed (account, client, "amigo-test-role");
+
+  /* The copy is made by the test user; the role's account watches it. */
+  {
+    g_autoptr(AmigoCredentials) keys = amigo_credentials_new (g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"),
+                                                              g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"),
+                                                              NULL, 0);
+
+    maker = amigo_client_new (keys);
+  }
+  amigo_test_copy_task_across_expiry (accounts, "environment", client, maker, REGION);
+}
+
+/* A profile's web identity is told apart from its other settings: the
+ * role and the token file it names; a role with a source profile is not
+ * one. */
+static void
+test_web_identity_described (void)
+{
+  g_autoptr(AmigoAwsConfig) config = NULL;
+  g_autoptr(AmigoAccount) web = NULL;
+  g_autoptr(AmigoAccount) role = NULL;
+  g_autoptr(AmigoAccount) environment = NULL;
+  g_autofree char *role_arn = NULL;
+  g_autofree char *token_file = NULL;
+
+  config = load_config (NULL);
+  web = amigo_account_new_profile (config, "web");
+  g_assert_true (amigo_account_dup_web_identity (web, &role_arn, &token_file));
+  g_assert_cmpstr (role_arn, ==, ROLE);
+  g_assert_cmpstr (token_file, ==, env.token_path);
+  role = amigo_account_new_profile (config, "role");
+  g_assert_false (amigo_account_dup_web_identity (role, NULL, NULL));
+  environment = amigo_account_new_environment (config);
+  g_assert_false (amigo_account_dup_web_identity (environment, NULL, NULL));
+  g_assert_false (amigo_account_environment_has_web_identity (config));
+}
+
 /* ---- setup ---------------------------------------------------------------- */
 
 static void
@@ -376,6 +450,8 @@ main (int    argc,
   g_test_add_func ("/roles/refresh-mid-listing", test_refresh_mid_listing);
   g_test_add_func ("/roles/web-identity-profile", test_web_identity_profile);
   g_test_add_func ("/roles/web-identity-environment", test_web_identity_environment);
+  g_test_add_func ("/roles/web-identity-described", test_web_identity_described);
+  g_test_add_func ("/roles/web-identity-environment-account-task", test_web_identity_environment_account_task);
 
   status = g_test_run ();
   if (env.endpoint != NULL)

@@ -19,6 +19,7 @@
 #include "amigo-error.h"
 #include "amigo-sso.h"
 #include "amigo-test-moto.h"
+#include "amigo-test-task-expiry.h"
 
 #define REGION "us-east-1"
 #define LIST_BODY "Action=DescribeImages&Version=2016-11-15&Owner.1=self"
@@ -501,6 +502,55 @@ test_refresh (void)
   }
 }
 
+/* An IAM Identity Center account watching a copy as a task: the role's
+ * session ends mid-task, the account's client asks GetRoleCredentials for
+ * a new one (no sign-in: the token is still good) and the task polls on
+ * to its end. */
+static void
+test_refresh_mid_task (void)
+{
+  g_auto(GStrv) envp = NULL;
+  g_autofree char *config_path = g_build_filename (env.home, "config", NULL);
+  g_autoptr(AmigoSsoSession) session = NULL;
+  g_autoptr(AmigoSsoToken) token = NULL;
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoClient) maker = NULL;
+  g_autoptr(AmigoCredentials) keys = NULL;
+  g_autoptr(GError) error = NULL;
+  AmigoAccount *account;
+  gint64 role_credentials;
+  Ui ui = { 0 };
+
+  if (!have_servers ())
+    return;
+  reset_standin ();
+  amigo_sso_forget_shared_sessions ();
+  session = amigo_sso_session_get_shared (env.config, env.settings);
+  token = sign_in (session, AMIGO_SSO_GRANT_AUTHORIZATION_CODE, &ui, &error);
+  g_assert_no_error (error);
+  amigo_sso_session_set_token (session, token);
+
+  envp = g_environ_setenv (NULL, "HOME", env.home, TRUE);
+  envp = g_environ_setenv (envp, "AWS_CONFIG_FILE", config_path, TRUE);
+  envp = g_environ_setenv (envp, "AWS_ENDPOINT_URL", env.endpoint, TRUE);
+  envp = g_environ_setenv (envp, "AWS_ENDPOINT_URL_SSO_OIDC", env.sso_endpoint, TRUE);
+  envp = g_environ_setenv (envp, "AWS_ENDPOINT_URL_SSO", env.sso_endpoint, TRUE);
+  accounts = amigo_test_load_accounts ((const char * const *) envp);
+  account = amigo_account_manager_add_sso (accounts, "amigo-account-1", REGION, env.settings);
+  amigo_account_get_client_async (account, NULL, amigo_test_result_cb, NULL);
+  client = amigo_account_get_client_finish (account, amigo_test_await_result (), &error);
+  g_assert_no_error (error);
+  role_credentials = operation_count ("GetRoleCredentials");
+
+  keys = amigo_credentials_new (g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"),
+                                g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"), NULL, 0);
+  maker = amigo_client_new (keys);
+  amigo_test_copy_task_across_expiry (accounts, amigo_account_get_id (account), client, maker, REGION);
+  g_assert_cmpint (operation_count ("GetRoleCredentials"), >, role_credentials);
+  g_assert_cmpint (operation_count ("CreateToken"), ==, 1);   /* no sign-in again */
+}
+
 /* The portal refuses an expired token: a sign-in request, not an error page. */
 /* Run last: nothing logged so far (debug messages included) holds a
  * token, a client secret or a role's secret key. */
@@ -595,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/sso-integration/device-code-expired-denied", test_device_expired_and_denied);
   g_test_add_func ("/sso-integration/cli-cache", test_cli_cache_reused);
   g_test_add_func ("/sso-integration/refresh", test_refresh);
+  g_test_add_func ("/sso-integration/refresh-mid-task", test_refresh_mid_task);
   g_test_add_func ("/sso-integration/expired-token", test_expired_token_asks_sign_in);
   g_test_add_func ("/sso-integration/no-secret-logged", test_no_secret_logged);
   status = g_test_run ();

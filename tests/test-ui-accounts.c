@@ -16,6 +16,7 @@
 
 #include "amigo-account-dialog.h"
 #include "amigo-account-manager.h"
+#include "amigo-account-row.h"
 #include "amigo-import-dialog.h"
 #include "amigo-preferences-window.h"
 #include "amigo-resources.h"
@@ -649,7 +650,11 @@ write_aws_config (const char *dir)
     "[profile sso]\n"
     "sso_session = corp\n"
     "sso_account_id = 123456789012\n"
-    "sso_role_name = ReadOnly\n";
+    "sso_role_name = ReadOnly\n"
+    "\n"
+    "[profile web]\n"
+    "role_arn = arn:aws:iam::123456789012:role/Deploy\n"
+    "web_identity_token_file = /var/run/secrets/token\n";
 
   g_file_set_contents (path, config, -1, &error);
   g_assert_no_error (error);
@@ -687,12 +692,24 @@ test_import (void)
   amigo_test_ui_settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (amigo_test_ui_find (dialog, "stack"))), ==, "profiles");
 
-  /* Static keys, credential_process and roles can be ticked; SSO is
-   * listed without a way to tick it (roles are supported since issue 14). */
+  /* Static keys, credential_process, roles, IAM Identity Center and web
+   * identity can all be ticked (issue 14); a web identity names its role
+   * and its token's file. */
   g_assert_nonnull (import_check (dialog, "dev"));
   g_assert_nonnull (import_check (dialog, "ops"));
   g_assert_nonnull (import_check (dialog, "admin"));
-  g_assert_null (import_check (dialog, "sso"));
+  g_assert_nonnull (import_check (dialog, "sso"));
+  g_assert_nonnull (import_check (dialog, "web"));
+  {
+    GtkWidget *profiles = amigo_test_ui_find (dialog, "profiles_group");
+    GtkWidget *row = amigo_test_ui_find_by_type (profiles, ADW_TYPE_ACTION_ROW, "web");
+    const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+    g_assert_nonnull (strstr (subtitle, "arn:aws:iam::123456789012:role/Deploy"));
+    g_assert_nonnull (strstr (subtitle, "/var/run/secrets/token"));
+    row = amigo_test_ui_find_by_type (profiles, ADW_TYPE_ACTION_ROW, "sso");
+    g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "not support"));
+  }
   g_assert_false (gtk_widget_is_sensitive (amigo_test_ui_find (dialog, "import_button")));
 
   check = import_check (dialog, "dev");
@@ -1003,6 +1020,57 @@ test_remove (void)
   destroy_window (prefs);
 }
 
+/* AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN without keys: the Environment
+ * account is there, usable, and says which role and token it signs in
+ * with — in the preferences and in the account popover's row. */
+static void
+test_web_identity_environment (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amigo-ui-XXXXXX", NULL);
+  g_autofree char *config_path = write_aws_config (dir);
+  g_autofree char *credentials_path = g_build_filename (dir, "credentials", NULL);
+  g_auto(GStrv) envp = environ_with_config (config_path, credentials_path);
+  g_autoptr(AmigoAccountManager) manager = NULL;
+  AmigoPreferencesWindow *prefs;
+  AmigoAccount *account;
+  GtkWidget *row;
+  const char *subtitle;
+
+  envp = g_environ_unsetenv (envp, "AWS_ACCESS_KEY_ID");
+  envp = g_environ_unsetenv (envp, "AWS_SECRET_ACCESS_KEY");
+  envp = g_environ_setenv (envp, "AWS_WEB_IDENTITY_TOKEN_FILE", "/var/run/secrets/eks/token", TRUE);
+  envp = g_environ_setenv (envp, "AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/ci", TRUE);
+  manager = load_manager ((const char * const *) envp);
+  account = amigo_account_manager_lookup (manager, "environment");
+  g_assert_nonnull (account);
+
+  prefs = amigo_preferences_window_new (NULL, manager);
+  gtk_window_present (GTK_WINDOW (prefs));
+  amigo_test_ui_settle ();
+  row = find_named (GTK_WIDGET (prefs), "environment");
+  g_assert_nonnull (row);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_assert_nonnull (strstr (subtitle, "Web identity"));
+  g_assert_nonnull (strstr (subtitle, "arn:aws:iam::123456789012:role/ci"));
+  g_assert_nonnull (strstr (subtitle, "/var/run/secrets/eks/token"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (row), "AWS_WEB_IDENTITY_TOKEN_FILE"));
+  amigo_test_ui_maybe_screenshot (prefs, "preferences-web-identity.png");
+  destroy_window (prefs);
+
+  row = g_object_ref_sink (amigo_account_row_new (account, TRUE));
+  {
+    g_autofree char *text = amigo_test_ui_collect_text (row);
+
+    g_assert_nonnull (strstr (text, "arn:aws:iam::123456789012:role/ci"));
+    g_assert_null (strstr (text, "not supported"));
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (row), "/var/run/secrets/eks/token"));
+  }
+  g_object_unref (row);
+
+  g_unlink (config_path);
+  g_rmdir (dir);
+}
+
 static void
 test_preferences_kinds (void)
 {
@@ -1109,6 +1177,7 @@ main (int   argc,
   g_test_add_func ("/ui/accounts/edit/replace-keys", test_edit_replace_keys);
   g_test_add_func ("/ui/accounts/preferences/remove-asks-first", test_remove);
   g_test_add_func ("/ui/accounts/preferences/kinds", test_preferences_kinds);
+  g_test_add_func ("/ui/accounts/preferences/web-identity-environment", test_web_identity_environment);
 
   return g_test_run ();
 }

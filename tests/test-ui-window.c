@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "amigo-actions.h"
+#include "actions/amigo-action-dialog.h"
 #include "amigo-application.h"
 #include "amigo-ec2-image-cleanup.h"
 #include "amigo-image-details.h"
@@ -1078,6 +1079,40 @@ column_visible (const char *title)
   return FALSE;
 }
 
+/* A person opens the account popover and clicks All Accounts in it. */
+static void
+click_all_accounts (void)
+{
+  GtkMenuButton *account_button = GTK_MENU_BUTTON (amigo_test_ui_find (window, "account_button"));
+  GtkWidget *all_button;
+
+  gtk_menu_button_popup (account_button);
+  amigo_test_ui_settle ();
+  all_button = amigo_test_ui_find_by_name (window, "all_accounts_button");
+  g_assert_nonnull (all_button);
+  g_assert_true (gtk_widget_get_mapped (all_button));
+  amigo_test_ui_click (all_button);
+  amigo_test_ui_settle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (account_button))));
+}
+
+/* Where @title is among the view's columns (shown or not). */
+static guint
+column_position (const char *title)
+{
+  GtkColumnView *view = amigo_image_list_get_column_view (AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list")));
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
 /* All Accounts with a second account whose secret is wrong: the good
  * account's images are listed with their account, the failing one is
  * named in the banner, and the details ask the image's own account. */
@@ -1098,7 +1133,7 @@ test_all_accounts_one_failing (void)
   WAIT_FOR (loaded () && n_stored () > 0, 60);
   g_assert_false (column_visible ("Account"));
 
-  amigo_window_select_all_accounts (window);   /* the popover's All Accounts button */
+  click_all_accounts ();
   WAIT_FOR (loaded () && amigo_window_get_all_accounts_banner (window) != NULL, 120);
   amigo_test_ui_settle ();
   g_assert_cmpstr (amigo_window_get_visible_page (window), ==, "list");
@@ -1111,6 +1146,7 @@ test_all_accounts_one_failing (void)
       g_assert_true (g_str_has_prefix (amigo_image_get_name (image), "seoul-"));
     }
   g_assert_true (column_visible ("Account"));
+  g_assert_cmpuint (column_position ("Account"), ==, column_position ("Name") + 1);
   banner = amigo_window_get_all_accounts_banner (window);
   g_assert_nonnull (strstr (banner, amigo_account_get_name (wrong)));
   g_assert_nonnull (strstr (banner, "ap-northeast-2"));
@@ -1136,6 +1172,112 @@ test_all_accounts_one_failing (void)
   WAIT_FOR (loaded () && n_stored () > 0, 60);
   g_assert_false (column_visible ("Account"));
   g_assert_null (amigo_window_get_all_accounts_banner (window));
+}
+
+/* The first shown image listed in @account from @from on, or -1. */
+static int
+shown_index_of_account (AmigoAccount *account,
+                        guint         from)
+{
+  for (guint i = from; i < n_shown (); i++)
+    if (amigo_image_store_get_image_account (shown_image (i)) == account)
+      return (int) i;
+  return -1;
+}
+
+/* The visible top-level window of @type, other than the main one, or NULL. */
+static GtkWindow *
+find_dialog (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+      if (candidate != GTK_WINDOW (window) && G_TYPE_CHECK_INSTANCE_TYPE (candidate, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (candidate)))
+        return candidate;
+    }
+  return NULL;
+}
+
+/* Under All Accounts, images of two accounts selected at once: an action
+ * on several images says it acts in one account at a time, naming both,
+ * and opens no dialog; images of one account (not the window's) are
+ * acted on in that account. */
+static void
+test_all_accounts_mixed_selection (void)
+{
+  AmigoAccountManager *manager = amigo_application_get_account_manager (app);
+  GtkSelectionModel *rows = GTK_SELECTION_MODEL (gtk_column_view_get_model (amigo_image_list_get_column_view (AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list")))));
+  AmigoAccount *environment;
+  AmigoAccount *twin;
+  AdwMessageDialog *refusal;
+  GtkWindow *dialog;
+  AmigoActionContext *context;
+  int first, second;
+
+  WAIT_FOR (amigo_window_get_account (window) != NULL, 30);
+  environment = amigo_window_get_account (window);
+  twin = amigo_account_manager_import_profile (manager, "twin");
+  g_assert_nonnull (twin);
+  g_assert_true (amigo_window_select_region (window, "ap-northeast-2"));
+  select_source (0);
+  WAIT_FOR (loaded () && n_stored () > 0, 60);
+  click_all_accounts ();
+  WAIT_FOR (loaded () && shown_index_of_account (twin, 0) >= 0 && shown_index_of_account (environment, 0) >= 0, 120);
+  amigo_test_ui_settle ();
+
+  /* One image of each account. */
+  first = shown_index_of_account (environment, 0);
+  second = shown_index_of_account (twin, 0);
+  gtk_selection_model_select_item (rows, first, TRUE);
+  gtk_selection_model_select_item (rows, second, FALSE);
+  amigo_test_ui_settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.deprecate", NULL));
+  amigo_test_ui_settle ();
+  refusal = ADW_MESSAGE_DIALOG (find_dialog (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (refusal);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (refusal)), ==, "several_accounts_dialog");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (refusal), amigo_account_get_name (environment)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (refusal), amigo_account_get_name (twin)));
+  g_assert_null (find_dialog (AMIGO_TYPE_ACTION_DIALOG));
+  amigo_test_ui_maybe_screenshot (refusal, "all-accounts-several-accounts.png");
+  /* Its one button closes it, as a person's click does. */
+  {
+    g_autoptr(GPtrArray) buttons = amigo_test_ui_find_all (refusal, GTK_TYPE_BUTTON);
+    GtkWidget *close = NULL;
+
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Close") == 0)
+        close = g_ptr_array_index (buttons, i);
+    g_assert_nonnull (close);
+    amigo_test_ui_click (close);
+  }
+  amigo_test_ui_settle ();
+
+  /* Two images of the second account: acted on there. */
+  first = shown_index_of_account (twin, 0);
+  second = shown_index_of_account (twin, first + 1);
+  g_assert_cmpint (second, >, first);
+  gtk_selection_model_select_item (rows, first, TRUE);
+  gtk_selection_model_select_item (rows, second, FALSE);
+  amigo_test_ui_settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.deprecate", NULL));
+  amigo_test_ui_settle ();
+  g_assert_null (find_dialog (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = find_dialog (AMIGO_TYPE_ACTION_DIALOG);
+  g_assert_nonnull (dialog);
+  context = amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (dialog));
+  g_assert_true (amigo_action_context_get_account (context) == twin);
+  g_assert_cmpuint (amigo_action_context_get_images (context)->len, ==, 2);
+  gtk_window_destroy (dialog);
+
+  /* Back to the one account, without the second. */
+  amigo_window_leave_all_accounts (window);
+  amigo_account_manager_remove (manager, twin);
+  WAIT_FOR (loaded () && n_stored () > 0, 60);
 }
 
 /* ---- Allowed AMIs in the list (issue 17) ------------------------------ */
@@ -1271,11 +1413,16 @@ main (int   argc,
     g_autofree char *dir = g_dir_make_tmp ("amigo-ui-window-XXXXXX", NULL);
     g_autofree char *credentials = g_build_filename (dir, "credentials", NULL);
     g_autofree char *config = g_build_filename (dir, "config", NULL);
-    g_autofree char *text = g_strdup_printf ("[wrong]\naws_access_key_id = %s\naws_secret_access_key = wrong-secret\n",
-                                             g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"));
+    /* And a third with the right keys, for a selection across accounts. */
+    g_autofree char *text = g_strdup_printf ("[wrong]\naws_access_key_id = %s\naws_secret_access_key = wrong-secret\n"
+                                             "[twin]\naws_access_key_id = %s\naws_secret_access_key = %s\n",
+                                             g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"),
+                                             g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"),
+                                             g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"));
 
     g_assert_true (g_file_set_contents (credentials, text, -1, NULL));
-    g_assert_true (g_file_set_contents (config, "[profile wrong]\nregion = ap-northeast-2\n", -1, NULL));
+    g_assert_true (g_file_set_contents (config, "[profile wrong]\nregion = ap-northeast-2\n"
+                                        "[profile twin]\nregion = ap-northeast-2\n", -1, NULL));
     g_setenv ("AWS_SHARED_CREDENTIALS_FILE", credentials, TRUE);
     g_setenv ("AWS_CONFIG_FILE", config, TRUE);
   }
@@ -1312,6 +1459,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/progress-and-stop", test_progress_and_stop);
   g_test_add_func ("/ui/window/public-all-regions-asks", test_public_all_regions_asks);
   g_test_add_func ("/ui/window/all-accounts-one-failing", test_all_accounts_one_failing);
+  g_test_add_func ("/ui/window/all-accounts-mixed-selection", test_all_accounts_mixed_selection);
   g_test_add_func ("/ui/window/not-allowed-in-list", test_not_allowed_in_list);
 
   status = g_test_run ();

@@ -609,6 +609,7 @@ settings_profile (AmigoAccount *self)
     }
 }
 
+static gboolean uses_environment_chain (AmigoAccount *self);
 static void refresh_credentials (AmigoClient *client,
                                  GTask       *task,
                                  gpointer     user_data);
@@ -643,7 +644,8 @@ configure_client (AmigoAccount  *self,
       !amigo_client_set_ca_bundle (client, ca_bundle, from_profile ? profile_name : NULL, error))
     return FALSE;
 
-  if (self->kind == AMIGO_ACCOUNT_KIND_PROFILE || self->kind == AMIGO_ACCOUNT_KIND_ROLE)
+  if (self->kind == AMIGO_ACCOUNT_KIND_PROFILE || self->kind == AMIGO_ACCOUNT_KIND_ROLE ||
+      uses_environment_chain (self))
     {
       /* The profile's credentials read again, or a new session of the
        * role, before these expire. Weak: the account holds the client. */
@@ -895,6 +897,7 @@ amigo_account_get_client_async (AmigoAccount        *self,
   /* A profile's client refreshes its credentials itself, before each call. */
   if (self->credentials != NULL && self->client != NULL &&
       (self->kind == AMIGO_ACCOUNT_KIND_PROFILE || self->kind == AMIGO_ACCOUNT_KIND_SSO ||
+       uses_environment_chain (self) ||
        self->kind == AMIGO_ACCOUNT_KIND_ROLE ||
        !amigo_credentials_is_expired (self->credentials, g_get_real_time () / G_USEC_PER_SEC)))
     {
@@ -926,6 +929,13 @@ amigo_account_get_client_async (AmigoAccount        *self,
       break;
 
     case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
+      if (uses_environment_chain (self))
+        {
+          /* No keys: the role of AWS_ROLE_ARN with the web identity token. */
+          amigo_credential_chain_resolve_async (self->config, NULL, cancellable,
+                                                credentials_cb, g_steal_pointer (&task));
+          return;
+        }
       if (!amigo_account_environment_is_set (self->config))
         {
           g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
@@ -1106,4 +1116,95 @@ amigo_account_get_identity_finish (AmigoAccount  *self,
   g_return_val_if_fail (g_async_result_is_tagged (result, amigo_account_get_identity_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- web identity ------------------------------------------------------ */
+
+static const char *
+nonempty_env (AmigoAwsConfig *config,
+              const char     *variable)
+{
+  const char *value = amigo_aws_config_getenv (config, variable);
+
+  return value != NULL && *value != '\0' ? value : NULL;
+}
+
+/**
+ * amigo_account_environment_has_web_identity:
+ *
+ * Returns: whether `AWS_WEB_IDENTITY_TOKEN_FILE` and `AWS_ROLE_ARN` are
+ *   both set in @config's environment: the AWS CLI then assumes that role
+ *   with the token (AssumeRoleWithWebIdentity), and so does the
+ *   Environment account when no access key is set
+ */
+gboolean
+amigo_account_environment_has_web_identity (AmigoAwsConfig *config)
+{
+  return nonempty_env (config, "AWS_WEB_IDENTITY_TOKEN_FILE") != NULL &&
+         nonempty_env (config, "AWS_ROLE_ARN") != NULL;
+}
+
+/* The Environment account without keys: the AWS CLI's own chain, no
+ * profile named (so the environment's web identity), refreshed by
+ * resolving it again. */
+static gboolean
+uses_environment_chain (AmigoAccount *self)
+{
+  return self->kind == AMIGO_ACCOUNT_KIND_ENVIRONMENT &&
+         !amigo_account_environment_is_set (self->config) &&
+         amigo_account_environment_has_web_identity (self->config);
+}
+
+/**
+ * amigo_account_dup_web_identity:
+ * @role_arn: (out) (optional) (transfer full): the role assumed
+ * @token_file: (out) (optional) (transfer full): the token's file
+ *
+ * Whether the account signs in with a web identity, as the credential
+ * chain plans it: for the Environment account without keys, the
+ * environment's; for a profile without a role of its own to assume
+ * (`role_arn` without `web_identity_token_file`), each setting from the
+ * environment over the profile's, as botocore reads them.
+ *
+ * Returns: %TRUE when it does
+ */
+gboolean
+amigo_account_dup_web_identity (AmigoAccount  *self,
+                                char         **role_arn,
+                                char         **token_file)
+{
+  g_autoptr(AmigoAwsProfile) profile = NULL;
+  const char *role = NULL;
+  const char *file = NULL;
+
+  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), FALSE);
+
+  if (self->kind == AMIGO_ACCOUNT_KIND_ENVIRONMENT)
+    {
+      if (!uses_environment_chain (self))
+        return FALSE;
+    }
+  else if (self->kind == AMIGO_ACCOUNT_KIND_PROFILE)
+    {
+      profile = amigo_aws_config_get_profile (self->config, self->profile_name);
+      if (profile != NULL && amigo_aws_profile_has_key (profile, "role_arn") &&
+          !amigo_aws_profile_has_key (profile, "web_identity_token_file"))
+        return FALSE;
+    }
+  else
+    return FALSE;
+
+  file = nonempty_env (self->config, "AWS_WEB_IDENTITY_TOKEN_FILE");
+  role = nonempty_env (self->config, "AWS_ROLE_ARN");
+  if (file == NULL && profile != NULL)
+    file = amigo_aws_profile_get (profile, "web_identity_token_file");
+  if (role == NULL && profile != NULL)
+    role = amigo_aws_profile_get (profile, "role_arn");
+  if (file == NULL || *file == '\0' || role == NULL || *role == '\0')
+    return FALSE;
+  if (role_arn != NULL)
+    *role_arn = g_strdup (role);
+  if (token_file != NULL)
+    *token_file = g_strdup (file);
+  return TRUE;
 }

@@ -23,7 +23,8 @@ G_BEGIN_DECLS
  * @AMIGO_ACCOUNT_KIND_PROFILE: a profile of the AWS CLI's configuration,
  *   read afresh from its files (static keys, `credential_process`, a role
  *   assumed with STS, a web identity)
- * @AMIGO_ACCOUNT_KIND_ENVIRONMENT: `AWS_ACCESS_KEY_ID` and friends
+ * @AMIGO_ACCOUNT_KIND_ENVIRONMENT: `AWS_ACCESS_KEY_ID` and friends, or
+ *   without them `AWS_WEB_IDENTITY_TOKEN_FILE` + `AWS_ROLE_ARN`
  * @AMIGO_ACCOUNT_KIND_SSO: a role of an IAM Identity Center account that
  *   Amigo keeps itself (start URL, region, account id and role name: never
  *   a token), its credentials from GetRoleCredentials
@@ -64,6 +65,10 @@ char             *amigo_account_role_id              (const char          *sourc
 const AmigoRoleSettings *amigo_account_get_role_settings (AmigoAccount    *self);
 AmigoAccount     *amigo_account_get_source           (AmigoAccount        *self);
 gboolean          amigo_account_environment_is_set   (AmigoAwsConfig      *config);
+gboolean          amigo_account_environment_has_web_identity (AmigoAwsConfig *config);
+gboolean          amigo_account_dup_web_identity     (AmigoAccount        *self,
+                                                      char               **role_arn,
+                                                      char               **token_file);
 
 const char       *amigo_account_get_id               (AmigoAccount        *self);
 const char       *amigo_account_get_name             (AmigoAccount        *self);

@@ -51,6 +51,7 @@ typedef struct {
   AmigoImageSource source;
   char *account_number;
   AmigoAccount *account;        /* in a load of several accounts, else NULL */
+  GHashTable *listed_owners;    /* (nullable): the ids of every account of such a load */
 } RegionLoad;
 
 static RegionLoad *
@@ -79,6 +80,7 @@ region_load_free (gpointer data)
   g_weak_ref_clear (&load->store);
   g_free (load->account_number);
   g_clear_object (&load->account);
+  g_clear_pointer (&load->listed_owners, g_hash_table_unref);
   g_free (load);
 }
 
@@ -132,16 +134,23 @@ images_batch_cb (GPtrArray *images,
   if (self == NULL || load->generation != self->generation)
     return;
 
-  if (load->source == AMIGO_IMAGE_SOURCE_SHARED && load->account_number != NULL)
+  if (load->source == AMIGO_IMAGE_SOURCE_SHARED &&
+      (load->account_number != NULL || load->listed_owners != NULL))
     {
       /* ExecutableBy=self also names the account's own images: "shared
-       * with me" means somebody else's. */
+       * with me" means somebody else's. Listing several accounts, an
+       * image one of them owns is listed as that account's own, not as
+       * shared with another. */
       kept = g_ptr_array_new_full (images->len, g_object_unref);
       for (guint i = 0; i < images->len; i++)
         {
           AmigoImage *image = g_ptr_array_index (images, i);
 
-          if (g_strcmp0 (amigo_image_get_owner_id (image), load->account_number) != 0)
+          const char *owner = amigo_image_get_owner_id (image);
+
+          if (g_strcmp0 (owner, load->account_number) != 0 &&
+              (load->listed_owners == NULL || owner == NULL ||
+               !g_hash_table_contains (load->listed_owners, owner)))
             g_ptr_array_add (kept, g_object_ref (image));
         }
       images = kept;
@@ -399,6 +408,7 @@ start_load (AmigoImageStore        *self,
   static const char * const public_values[] = { "true", NULL };
   AmigoEc2Filter filters[2] = { { 0 } };
   AmigoDescribeImagesRequest request = { 0 };
+  g_autoptr(GHashTable) listed_owners = NULL;
 
   g_return_if_fail (AMIGO_IS_IMAGE_STORE (self));
   g_return_if_fail (ec2s != NULL && ec2s->len > 0);
@@ -435,6 +445,18 @@ start_load (AmigoImageStore        *self,
   self->cancellable = g_cancellable_new ();
   self->pending = ec2s->len;
 
+  if (accounts != NULL)
+    {
+      listed_owners = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < accounts->len; i++)
+        {
+          const char *number = amigo_account_get_account_number (g_ptr_array_index (accounts, i));
+
+          if (number != NULL)
+            g_hash_table_add (listed_owners, (gpointer) g_intern_string (number));
+        }
+    }
+
   for (guint i = 0; i < ec2s->len; i++)
     {
       AmigoEc2 *ec2 = g_ptr_array_index (ec2s, i);
@@ -443,9 +465,11 @@ start_load (AmigoImageStore        *self,
 
       /* The batch function and the completion each own a copy, as the
        * operation may drop its batch data before or after it completes. */
+      RegionLoad *batch_load = region_load_new (self, ec2, source, number, account);
+
+      batch_load->listed_owners = listed_owners ? g_hash_table_ref (listed_owners) : NULL;
       amigo_ec2_describe_images_async (ec2, &request,
-                                       images_batch_cb,
-                                       region_load_new (self, ec2, source, number, account),
+                                       images_batch_cb, batch_load,
                                        region_load_free,
                                        self->cancellable, describe_images_cb,
                                        region_load_new (self, ec2, source, number, account));
@@ -472,7 +496,9 @@ amigo_image_store_load_full (AmigoImageStore        *self,
  *
  * Lists @source in several accounts at once: each image remembers its
  * account (amigo_image_store_get_image_account()), and each account and
- * region its own failure (amigo_image_store_get_account_error()).
+ * region its own failure (amigo_image_store_get_account_error()). In
+ * %AMIGO_IMAGE_SOURCE_SHARED, images owned by any of @accounts whose
+ * account id is known are left out: they are those accounts' own.
  */
 void
 amigo_image_store_load_accounts (AmigoImageStore        *self,

@@ -328,7 +328,10 @@ list_accounts_cb (GObject      *source,
     for (guint i = 0; i < stored->len; i++)
       amigo_account_manager_add_stored (self, g_ptr_array_index (stored, i));
 
-  if (amigo_account_environment_is_set (self->config))
+  /* Keys, or a role with a web identity token (AWS_WEB_IDENTITY_TOKEN_FILE
+   * + AWS_ROLE_ARN, as in a Kubernetes pod or a CI job). */
+  if (amigo_account_environment_is_set (self->config) ||
+      amigo_account_environment_has_web_identity (self->config))
     {
       g_autoptr(AmigoAccount) account = amigo_account_new_environment (self->config);
       add_account (self, account);

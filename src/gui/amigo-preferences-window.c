@@ -40,8 +40,14 @@ describe_account (AmigoAccount *account)
 {
   const char *number = amigo_account_get_account_number (account);
   g_autofree char *kind = NULL;
+  g_autofree char *role_arn = NULL;
+  g_autofree char *token_file = NULL;
 
-  switch (amigo_account_get_kind (account))
+  if (amigo_account_dup_web_identity (account, &role_arn, &token_file))
+    /* Translators: where an account's credentials come from: the ARN of the
+     * IAM role it assumes, then the path of its web identity token file */
+    kind = g_strdup_printf (_("Web identity: role %s, token from %s"), role_arn, token_file);
+  else switch (amigo_account_get_kind (account))
     {
     case AMIGO_ACCOUNT_KIND_KEYRING:
       kind = g_strdup (_("Stored in the keyring"));
@@ -146,7 +152,10 @@ create_account_row (gpointer item,
                                                        edit, account));
     }
 
-  if (kind == AMIGO_ACCOUNT_KIND_ENVIRONMENT)
+  if (kind == AMIGO_ACCOUNT_KIND_ENVIRONMENT && amigo_account_dup_web_identity (account, NULL, NULL))
+    gtk_widget_set_tooltip_text (row, _("Set by AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN. "
+                                        "Unset them to remove this account."));
+  else if (kind == AMIGO_ACCOUNT_KIND_ENVIRONMENT)
     gtk_widget_set_tooltip_text (row, _("Set by AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. "
                                         "Unset them to remove this account."));
   else

@@ -24,29 +24,6 @@
 #include "amigo-region-list.h"
 #include "cleanup/amigo-cleanup-window.h"
 
-/* Whether the account owns every image of @images. */
-static gboolean
-owns_images (AmigoWindow *self,
-             GPtrArray   *images)
-{
-  const char *number = self->account ? amigo_account_get_account_number (self->account) : NULL;
-
-  for (guint i = 0; i < images->len; i++)
-    {
-      AmigoImage *image = g_ptr_array_index (images, i);
-
-      if (number != NULL)
-        {
-          if (g_strcmp0 (amigo_image_get_owner_id (image), number) != 0)
-            return FALSE;
-        }
-      else if (self->source != 0)
-        /* Not knowing the account id, trust the source "My AMIs". */
-        return FALSE;
-    }
-  return TRUE;
-}
-
 void
 _amigo_window_update_actions (AmigoWindow *self)
 {
@@ -70,10 +47,10 @@ _amigo_window_update_actions (AmigoWindow *self)
           enabled = enabled && images->len >= 1;
           break;
         case AMIGO_ACTION_NEEDS_OWN_IMAGE:
-          enabled = enabled && images->len == 1 && owns_images (self, images);
+          enabled = enabled && images->len == 1 && _amigo_window_all_accounts_owns_images (self, images);
           break;
         case AMIGO_ACTION_NEEDS_OWN_IMAGES:
-          enabled = enabled && images->len >= 1 && owns_images (self, images);
+          enabled = enabled && images->len >= 1 && _amigo_window_all_accounts_owns_images (self, images);
           break;
         case AMIGO_ACTION_NEEDS_NOTHING:
         default:
@@ -120,7 +97,9 @@ image_action_cb (GtkWidget  *widget,
   images = info->needs == AMIGO_ACTION_NEEDS_NOTHING
     ? g_ptr_array_new_with_free_func (g_object_unref)
     : amigo_image_list_get_selected_images (self->image_list);
-  /* Under All Accounts, the account of the (first) image acted on. */
+  /* Under All Accounts, the account of the images acted on: one. */
+  if (_amigo_window_all_accounts_refuse_mixed (self, images))
+    return;
   amigo_window_get_image_account (self, images->len > 0 ? g_ptr_array_index (images, 0) : NULL,
                                         &account, &client);
   if (client == NULL)

@@ -146,6 +146,33 @@ start_store_load (AmigoWindow *self)
 }
 
 static void
+account_ready (ClientCall *call)
+{
+  AmigoWindow *self = call->self;
+
+  if (--self->all_accounts->pending == 0)
+    start_store_load (self);
+}
+
+static void
+identity_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ClientCall) call = user_data;
+  g_autoptr(AmigoCallerIdentity) identity = NULL;
+  g_autoptr(GError) error = NULL;
+
+  identity = amigo_account_get_identity_finish (AMIGO_ACCOUNT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* The images still load; a failure that matters shows in the banner. */
+  if (identity == NULL)
+    g_debug ("The id of %s is unknown: %s", amigo_account_get_name (call->account), error->message);
+  account_ready (call);
+}
+
+static void
 get_client_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -159,13 +186,26 @@ get_client_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = call->self;
-  if (client != NULL)
-    g_hash_table_insert (self->all_accounts->clients, g_strdup (amigo_account_get_id (call->account)),
-                         g_object_ref (client));
+  if (client == NULL)
+    {
+      add_failure (self, call->account, NULL, error->message);
+      account_ready (call);
+      return;
+    }
+  g_hash_table_insert (self->all_accounts->clients, g_strdup (amigo_account_get_id (call->account)),
+                       g_object_ref (client));
+  /* Every account's id: "Shared with Me" leaves out the images the
+   * listed accounts own, and actions need an image's owner known. */
+  if (amigo_account_get_account_number (call->account) == NULL)
+    {
+      /* The account first: the arguments are evaluated in any order. */
+      AmigoAccount *account = call->account;
+
+      amigo_account_get_identity_async (account, self->load_cancellable, identity_cb,
+                                        g_steal_pointer (&call));
+    }
   else
-    add_failure (self, call->account, NULL, error->message);
-  if (--self->all_accounts->pending == 0)
-    start_store_load (self);
+    account_ready (call);
 }
 
 /* Called by every reload: TRUE when All Accounts took it over. */
@@ -272,6 +312,81 @@ amigo_window_get_image_account (AmigoWindow   *self,
     return;
   *account = owner;
   *client = g_hash_table_lookup (self->all_accounts->clients, amigo_account_get_id (owner));
+}
+
+/* Whether the images are all owned by the account each was listed in
+ * (under All Accounts), or by the window's account. */
+gboolean
+_amigo_window_all_accounts_owns_images (AmigoWindow *self,
+                                        GPtrArray   *images)
+{
+  for (guint i = 0; i < images->len; i++)
+    {
+      AmigoImage *image = g_ptr_array_index (images, i);
+      AmigoAccount *account;
+      AmigoClient *client;
+      const char *number;
+
+      amigo_window_get_image_account (self, image, &account, &client);
+      number = account ? amigo_account_get_account_number (account) : NULL;
+      if (number != NULL)
+        {
+          if (g_strcmp0 (amigo_image_get_owner_id (image), number) != 0)
+            return FALSE;
+        }
+      else if (self->source != 0)
+        /* Not knowing the account id, trust the source "My AMIs". */
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* An action acts in one account: given images of several (All Accounts),
+ * it says so and names them instead of acting in the first one's account
+ * for all. Returns TRUE when it refused. */
+gboolean
+_amigo_window_all_accounts_refuse_mixed (AmigoWindow *self,
+                                         GPtrArray   *images)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!_amigo_window_all_accounts_active (self))
+    return FALSE;
+  for (guint i = 0; i < images->len; i++)
+    {
+      AmigoAccount *account = amigo_image_store_get_image_account (g_ptr_array_index (images, i));
+      const char *name = account ? amigo_account_get_name (account) : NULL;
+
+      if (name != NULL && !g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  if (names->len < 2)
+    return FALSE;
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        /* Translators: between two account names in a list */
+        g_string_append (list, _(", "));
+      g_string_append (list, g_ptr_array_index (names, i));
+    }
+  /* Translators: %s is a list of account names */
+  body = g_strdup_printf (_("An action on several images acts in one account at a time, "
+                            "and the selected images belong to %s. Select the images of one account, "
+                            "then choose the action again."), list->str);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Images of Several Accounts"), NULL));
+  /* The accounts' names are the person's own: shown as text, never markup. */
+  adw_message_dialog_set_body (dialog, body);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_widget_set_name (GTK_WIDGET (dialog), "several_accounts_dialog");
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 /* ---- choosing ----------------------------------------------------------- */

@@ -165,5 +165,9 @@ void                _amigo_window_dispose_all_accounts (AmigoWindow *self);
 gboolean            _amigo_window_all_accounts_active (AmigoWindow *self);
 gboolean            _amigo_window_all_accounts_reload (AmigoWindow *self);
 gboolean            _amigo_window_all_accounts_finished (AmigoWindow *self);
+gboolean            _amigo_window_all_accounts_owns_images (AmigoWindow *self,
+                                                          GPtrArray   *images);
+gboolean            _amigo_window_all_accounts_refuse_mixed (AmigoWindow *self,
+                                                           GPtrArray   *images);
 
 G_END_DECLS

@@ -88,6 +88,22 @@ amigo_account_row_new (AmigoAccount *account,
 {
   AmigoAccountRow *self = g_object_new (AMIGO_TYPE_ACCOUNT_ROW, NULL);
   const char *kind_text = describe_kind (amigo_account_get_kind (account));
+  g_autofree char *web_text = NULL;
+  g_autofree char *role_arn = NULL;
+  g_autofree char *token_file = NULL;
+
+  /* A web identity says which role it becomes, and with which token. */
+  if (amigo_account_dup_web_identity (account, &role_arn, &token_file))
+    {
+      g_autofree char *tooltip = NULL;
+
+      /* Translators: an account's kind; %s is the ARN of the IAM role it assumes */
+      web_text = g_strdup_printf (_("Web identity, role %s"), role_arn);
+      /* Translators: %s is the path of a web identity token file */
+      tooltip = g_strdup_printf (_("Token from %s"), token_file);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+      kind_text = web_text;
+    }
 
   self->account = g_object_ref (account);
   gtk_label_set_label (self->name_label, amigo_account_get_name (account));

@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Lists the AWS CLI profiles not imported yet, says where each one's keys
- * come from, and imports the ones people tick. Profiles whose kind of sign-in
- * Amigo cannot do yet (assumed roles, IAM Identity Center) are listed too,
- * greyed out with the reason, so nobody wonders where they went.
+ * come from, and imports the ones people tick. Profiles Amigo cannot use
+ * (no keys at all) are listed too, greyed out with the reason, so nobody
+ * wonders where they went.
  */
 #include "config.h"
 
@@ -37,7 +37,14 @@ describe_source (AmigoAwsProfile  *profile,
 {
   if (amigo_aws_profile_has_key (profile, "web_identity_token_file"))
     {
-      *description = g_strdup (_("Assumes an IAM role with a web identity token"));
+      const char *role_arn = amigo_aws_profile_get (profile, "role_arn");
+
+      if (role_arn != NULL && *role_arn != '\0')
+        /* Translators: the ARN of an IAM role, then the path of a token file */
+        *description = g_strdup_printf (_("Assumes the role %s with the web identity token in %s"),
+                                        role_arn, amigo_aws_profile_get (profile, "web_identity_token_file"));
+      else
+        *description = g_strdup (_("Assumes an IAM role with a web identity token"));
       return TRUE;
     }
   if (amigo_aws_profile_has_key (profile, "role_arn"))
@@ -51,8 +58,8 @@ describe_source (AmigoAwsProfile  *profile,
   for (gsize i = 0; i < G_N_ELEMENTS (sso_keys); i++)
     if (amigo_aws_profile_has_key (profile, sso_keys[i]))
       {
-        *description = g_strdup (_("Signs in with IAM Identity Center (SSO), which Amigo does not support yet"));
-        return FALSE;
+        *description = g_strdup (_("Signs in with IAM Identity Center (SSO)"));
+        return TRUE;
       }
   if (amigo_aws_profile_get_in_file (profile, AMIGO_AWS_FILE_CREDENTIALS, "aws_access_key_id") != NULL)
     {

@@ -472,8 +472,11 @@ amigo_image_list_init (AmigoImageList *self)
     gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
   }
 
-  for (guint i = 0; i < N_COLUMNS; i++)
+  for (guint n = 0; n < N_COLUMNS; n++)
     {
+      /* The Account column, shown under All Accounts, comes right after
+       * the name: last, it was off-screen at the window's default width. */
+      guint i = n == 0 ? COLUMN_NAME : n == 1 ? COLUMN_ACCOUNT : n - 1;
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *column;
 
