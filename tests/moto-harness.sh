@@ -27,7 +27,7 @@ fi
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 launcher="$here/moto-launcher.py"
-ready_timeout=60
+ready_timeout=180   # a wait until ready: generous for a loaded machine, free when moto is quick
 
 skip_or_fail () {
   echo "moto-harness: $1" >&2

@@ -15,6 +15,12 @@ default; `POST /amigo-test/vm-import {"step_seconds": 0.05}` or the
 environment variable AMIGO_MOTO_VM_STEP_SECONDS for tests) a task takes its
 next documented state.  Disk images are read from moto's own S3, so what a
 test uploads (signed, through moto's S3 API) is what the import validates.
+
+A test that must see every state of an import (not only those that fall
+between two of its polls on a busy machine) sets
+`POST /amigo-test/vm-import {"import_steps": "describe"}`: then an import
+task (ImportImage, ImportSnapshot) takes its next state each time a
+Describe call answers it, and no longer on the clock.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ import uuid
 from datetime import datetime, timezone
 
 STEP_SECONDS = float(os.environ.get("AMIGO_MOTO_VM_STEP_SECONDS", "3"))
+IMPORT_STEPS_BY_DESCRIBE = False   # True: an import task moves on per Describe call that answers it
 EXPORT_OBJECT_SIZE = 3 * 1024 * 1024 + 4321   # an exported disk: a few MiB, not a multiple of a part
 STORED_AMI_MAGIC = b"AMIGO-MOTO-STORED-AMI\n"
 DEFAULT_ROLE = "vmimport"
@@ -296,7 +303,17 @@ def _all_states():
 
 
 def _steps_done(task) -> int:
+    if "describes" in task:  # stepped by Describe calls, not by the clock
+        return task["describes"]
     return int((_now() - task["started"]) / STEP_SECONDS) if STEP_SECONDS > 0 else 1 << 30
+
+
+def _new_import_task(task: dict) -> dict:
+    """Puts an import task on the clock, or on Describe calls when the
+    test asked for that (`import_steps`)."""
+    if IMPORT_STEPS_BY_DESCRIBE:
+        task["describes"] = 0
+    return task
 
 
 def _tick() -> None:
@@ -603,6 +620,7 @@ def _import_image(self):
             "disks": [{"container": c} for c in containers],
             "started": _now(),
         }
+        _new_import_task(task)
         with _LOCK:
             _state(backend)["import_image"][task["ImportTaskId"]] = task
         return task
@@ -643,6 +661,7 @@ def _import_snapshot(self):
             "disks": [{"container": container}],
             "started": _now(),
         }
+        _new_import_task(task)
         with _LOCK:
             _state(backend)["import_snapshot"][task["ImportTaskId"]] = task
         return task
@@ -668,7 +687,15 @@ def _describe_import_tasks(self, table, view, result_key):
             chosen = list(tasks.values())
         chosen = _filter_tasks(chosen, self._get_param("Filters", []))
         page, token = _page(self, chosen)
+        finish = _finish_import_image if table == "import_image" else _finish_import_snapshot
+        steps = IMPORT_IMAGE_STEPS if table == "import_image" else IMPORT_SNAPSHOT_STEPS
+        for task in page:
+            if "describes" in task:  # this answer shows the state it reached; the next one, the next state
+                _advance_import(self.ec2_backend, task, steps, finish)
         result = {result_key: [view(t) for t in page]}
+        for task in page:
+            if "describes" in task and task["Status"] == "active":
+                task["describes"] += 1
     if token:
         result["NextToken"] = token
     return ActionResult(result)
@@ -960,6 +987,9 @@ def control_middleware(app):
 
       POST /amigo-test/vm-import {"step_seconds": 0.05}
         how long each task state lasts (3 s by default)
+      POST /amigo-test/vm-import {"import_steps": "describe"}
+        import tasks created from now on take their next state per Describe
+        call that answers them ("clock", the default: on the clock)
       POST /amigo-test/s3-object?bucket=B&key=K&region=R  (body: the bytes)
         puts an object into moto's S3 for the test account, creating the
         bucket in R if needed: a fixture for tests of the EC2 side that do
@@ -970,12 +1000,16 @@ def control_middleware(app):
             return _seed_object(environ, start_response)
         if environ.get("PATH_INFO") != "/amigo-test/vm-import" or environ.get("REQUEST_METHOD") != "POST":
             return app(environ, start_response)
-        global STEP_SECONDS
+        global STEP_SECONDS, IMPORT_STEPS_BY_DESCRIBE
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
             body = json.loads(environ["wsgi.input"].read(length) or b"{}")
             if "step_seconds" in body:
                 STEP_SECONDS = float(body["step_seconds"])
+            if "import_steps" in body:
+                if body["import_steps"] not in ("clock", "describe"):
+                    raise ValueError(f"import_steps: {body['import_steps']!r} is not clock or describe")
+                IMPORT_STEPS_BY_DESCRIBE = body["import_steps"] == "describe"
             status, answer = "200 OK", {"ok": True}
         except (ValueError, TypeError, KeyError) as error:
             status, answer = "400 Bad Request", {"ok": False, "error": str(error)}
