@@ -221,11 +221,17 @@ typedef struct {
   AmigoImageCriterion *first;   /* the first criterion, to start the editor from */
   guint n_criteria;
   gboolean updating;
+  /* Every request the page sends: cancelled when the page goes (rebuilt
+   * for another region, or the window closed), so that no answer reaches
+   * a freed Guards — each callback returns on G_IO_ERROR_CANCELLED. */
+  GCancellable *cancellable;
 } Guards;
 
 static void
 guards_free (Guards *guards)
 {
+  g_cancellable_cancel (guards->cancellable);
+  g_clear_object (&guards->cancellable);
   g_clear_object (&guards->ec2);
   g_clear_object (&guards->first);
   g_free (guards);
@@ -271,9 +277,9 @@ on_block_set_cb (GtkSwitch *sw,
   if (guards->updating)
     return FALSE;
   if (active)
-    amigo_ec2_enable_image_block_public_access_async (guards->ec2, NULL, on_block_state_cb, guards);
+    amigo_ec2_enable_image_block_public_access_async (guards->ec2, guards->cancellable, on_block_state_cb, guards);
   else
-    amigo_ec2_disable_image_block_public_access_async (guards->ec2, NULL, on_block_state_cb, guards);
+    amigo_ec2_disable_image_block_public_access_async (guards->ec2, guards->cancellable, on_block_state_cb, guards);
   return TRUE;
 }
 
@@ -361,9 +367,9 @@ on_allowed_selected_cb (AdwComboRow *row,
   if (guards->updating || selected >= G_N_ELEMENTS (allowed_states))
     return;
   if (selected == 0)
-    amigo_ec2_disable_allowed_images_settings_async (guards->ec2, NULL, on_allowed_state_cb, guards);
+    amigo_ec2_disable_allowed_images_settings_async (guards->ec2, guards->cancellable, on_allowed_state_cb, guards);
   else
-    amigo_ec2_enable_allowed_images_settings_async (guards->ec2, allowed_states[selected], NULL,
+    amigo_ec2_enable_allowed_images_settings_async (guards->ec2, allowed_states[selected], guards->cancellable,
                                                     on_allowed_state_cb, guards);
 }
 
@@ -404,7 +410,8 @@ on_allowed_settings_cb (GObject      *source,
 /* ---- editing the criteria ------------------------------------------------ */
 
 typedef struct {
-  Guards *guards;               /* borrowed: lives with the page */
+  Guards *guards;               /* borrowed: lives with the page, which may go while the editor is open */
+  GCancellable *cancellable;    /* the page's: cancelled once the page and its Guards are gone */
   GtkEditable *providers;
   GtkEditable *names;
   GtkEditable *codes;
@@ -451,7 +458,7 @@ on_editor_response_cb (AdwMessageDialog *dialog,
   g_auto(GStrv) codes = NULL;
   AmigoImageCriterionRequest criterion = { 0 };
 
-  if (g_str_equal (response, "save"))
+  if (g_str_equal (response, "save") && !g_cancellable_is_cancelled (editor->cancellable))
     {
       providers = split_list (editor->providers);
       names = split_list (editor->names);
@@ -461,9 +468,10 @@ on_editor_response_cb (AdwMessageDialog *dialog,
       criterion.marketplace_product_codes = (const char * const *) codes;
       criterion.maximum_days_since_created = (guint) gtk_spin_button_get_value_as_int (editor->created);
       criterion.maximum_days_since_deprecated = (guint) gtk_spin_button_get_value_as_int (editor->deprecated);
-      amigo_ec2_replace_image_criteria_async (editor->guards->ec2, &criterion, 1, NULL,
+      amigo_ec2_replace_image_criteria_async (editor->guards->ec2, &criterion, 1, editor->cancellable,
                                               on_criteria_replaced_cb, editor->guards);
     }
+  g_object_unref (editor->cancellable);
   g_free (editor);
 }
 
@@ -510,6 +518,7 @@ on_edit_clicked_cb (GtkButton *button,
   AmigoImageCriterion *c = guards->first;
 
   editor->guards = guards;
+  editor->cancellable = g_object_ref (guards->cancellable);
   editor->providers = editor_entry (box, _("Image _providers (amazon, aws-marketplace, account IDs, or none)"),
                                     c ? amigo_image_criterion_get_image_providers (c) : NULL);
   editor->names = editor_entry (box, _("Image _names (* and ? allowed)"),
@@ -563,6 +572,7 @@ _amigo_cleanup_window_load_guards (AmigoCleanupWindow *self)
   guards = g_new0 (Guards, 1);
   guards->window = self;
   guards->ec2 = g_object_ref (ec2);
+  guards->cancellable = g_cancellable_new ();
   g_object_set_data_full (G_OBJECT (content), "guards", guards, (GDestroyNotify) guards_free);
 
   /* Translators: %s is a region */
@@ -603,6 +613,6 @@ _amigo_cleanup_window_load_guards (AmigoCleanupWindow *self)
 
   guards->updating = TRUE;
   guards->updating = FALSE;
-  amigo_ec2_get_image_block_public_access_state_async (ec2, self->cancellable, on_block_state_cb, guards);
-  amigo_ec2_get_allowed_images_settings_async (ec2, self->cancellable, on_allowed_settings_cb, guards);
+  amigo_ec2_get_image_block_public_access_state_async (ec2, guards->cancellable, on_block_state_cb, guards);
+  amigo_ec2_get_allowed_images_settings_async (ec2, guards->cancellable, on_allowed_settings_cb, guards);
 }
