@@ -667,7 +667,8 @@ configure_client (AmigoAccount  *self,
 }
 
 /* The credentials that @self's kind of source finished with: the
- * keyring's, the profile's, IAM Identity Center's, or a role session's
+ * keyring's, the profile's (or the environment's web identity), IAM
+ * Identity Center's, or a role session's
  * (the inner task given to assume_role_credentials()). */
 static AmigoCredentials *
 credentials_finish (AmigoAccount  *self,
@@ -687,6 +688,10 @@ credentials_finish (AmigoAccount  *self,
     case AMIGO_ACCOUNT_KIND_ROLE:
       return g_task_propagate_pointer (G_TASK (result), error);
     case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
+      /* Only without keys: web identity through the CLI's chain. */
+      g_assert (uses_environment_chain (self));
+      return amigo_credential_chain_resolve_finish (AMIGO_AWS_CONFIG (source), result,
+                                                    NULL, NULL, error);
     default:
       g_assert_not_reached ();
     }
@@ -842,7 +847,7 @@ refreshed_cb (GObject      *source,
 
   credentials = credentials_finish (self, source, result, &error);
   /* The same profile: the same identity, whatever the new key id. */
-  if (credentials != NULL && self->kind == AMIGO_ACCOUNT_KIND_PROFILE)
+  if (credentials != NULL && (self->kind == AMIGO_ACCOUNT_KIND_PROFILE || uses_environment_chain (self)))
     {
       g_clear_pointer (&self->credentials, amigo_credentials_unref);
       self->credentials = amigo_credentials_ref (credentials);
