@@ -618,6 +618,10 @@ test_error_then_retry (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
   WAIT_FOR (g_strcmp0 (amigo_window_get_visible_page (window), "error") == 0, 60);
   g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "500"));
+  /* A web page instead of an answer is an error to retry, not a sign-in. */
+  g_assert_cmpstr (adw_status_page_get_title (error_page), ==, "Could Not Load Images");
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (window, "error_retry_button")));
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (window, "error_sign_in_button")));
 
   amigo_test_ui_fault_reset ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);

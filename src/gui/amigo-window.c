@@ -285,6 +285,8 @@ show_error (AmigoWindow  *self,
       case AMIGO_AWS_ERROR_SERVICE:
       case AMIGO_AWS_ERROR_BAD_RESPONSE:
       case AMIGO_AWS_ERROR_INVALID_ARGUMENT:
+        /* The title stays "Could Not Load Images"; AWS's message says why. */
+        break;
       case AMIGO_AWS_ERROR_SIGN_IN_REQUIRED:
         /* Not an error to the person: the sign-in page of the session. */
         title = _("Sign In to Continue");
