@@ -789,7 +789,10 @@ test_outside_text_is_not_markup (void)
       amigo_test_ui_fault (fault);
       dialog = open_dialog (loading[i].action);
       failed_page = amigo_test_ui_find (dialog, "failed_page");
-      WAIT_FOR (gtk_widget_is_visible (failed_page), 60);
+      /* A stack's pages are all "visible" from the start: wait for the
+       * stack to turn to the failure page, which it does after the
+       * description is set. */
+      WAIT_FOR (gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (failed_page))) == failed_page, 60);
       g_assert_nonnull (find_label_holding (failed_page, HOSTILE));
       gtk_window_destroy (dialog);
       amigo_test_ui_settle ();
