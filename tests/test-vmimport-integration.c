@@ -1159,6 +1159,46 @@ test_task_import_snapshot (void)
   g_assert_cmpstr (tags[0].key, ==, "purpose");
 }
 
+/* Cancel once AWS imports the snapshot: CancelImportTask, the task
+ * cancelled, AWS's task deleted, no image registered. */
+static void
+test_task_import_snapshot_cancel (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *name = g_strdup_printf ("amigo snapshot cancel %08x", g_random_int ());
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = NULL;
+  g_autoptr(AmigoTask) task = NULL;
+  g_autoptr(AmigoImportTask) import = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_server ())
+    return;
+  ensure_role (AMIGO_VM_IMPORT_DEFAULT_ROLE);
+  path = local_disk_new ("snapshot-cancel.raw");
+  manager = new_manager (&accounts);
+  task = snapshot_task_new (path, "snapshot-cancel.raw", name);
+  amigo_task_manager_add (manager, task);
+  /* Uploaded, ImportSnapshot answered: AWS's task is the task's. */
+  for (guint i = 0; i < 3000 && !g_str_has_prefix (amigo_task_get_resource_ids (task)[0], "import-snap-"); i++)
+    wait_ms (5);
+  g_assert_true (g_str_has_prefix (amigo_task_get_resource_ids (task)[0], "import-snap-"));
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_RUNNING);
+  g_assert_true (amigo_task_get_can_cancel (task));
+  amigo_task_manager_cancel_async (manager, task, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (amigo_task_manager_cancel_finish (manager, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_CANCELLED);
+  import = describe_snapshot_import (amigo_task_get_resource_ids (task)[0]);
+  g_assert_true (g_str_has_prefix (amigo_import_task_get_status (import), "delet"));
+  images = images_named (name);
+  g_assert_cmpuint (images->len, ==, 0);
+}
+
 /* ImportSnapshot of BUCKET/@key (a raw disk), followed to its snapshot:
  * the import task's id, the snapshot's returned. */
 static char *
@@ -1346,6 +1386,7 @@ main (int    argc,
   g_test_add_func ("/vmimport/task/import-snapshot", test_task_import_snapshot);
   g_test_add_func ("/vmimport/task/import-snapshot-restart", test_task_import_snapshot_restart);
   g_test_add_func ("/vmimport/task/import-snapshot-deleted", test_task_import_snapshot_deleted);
+  g_test_add_func ("/vmimport/task/import-snapshot-cancel", test_task_import_snapshot_cancel);
   g_test_add_func ("/vmimport/task/export-and-store", test_task_export_and_store);
   g_test_add_func ("/vmimport/task/export-download-resumed", test_task_export_download);
   g_test_add_func ("/vmimport/task/export-download", test_task_export_download_whole);

@@ -86,69 +86,6 @@ amigo_task_upload_get_snapshot_id (AmigoTask *task)
   return _amigo_task_upload_string (_amigo_task_upload_import_of (task), "snapshot_id");
 }
 
-/* ---- ImportSnapshot once the file is there ------------------------------ */
-
-static void
-import_snapshot_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(Watch) watch = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AmigoImportTask) import = NULL;
-  JsonObject *pending;
-  const char *ids[2] = { NULL, NULL };
-
-  import = amigo_ec2_import_snapshot_finish (AMIGO_EC2 (source), result, &error);
-  if (_amigo_task_watch_is_stopped (watch))
-    return;
-  watch->in_flight = FALSE;
-  if (import == NULL)
-    {
-      g_autofree char *message = NULL;
-
-      message = g_strdup_printf (_("The file is uploaded, but the import could not start: %s"), error->message);
-      _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_FAILED, message);
-      return;
-    }
-
-  ids[0] = amigo_import_task_get_import_task_id (import);
-  _amigo_task_set_resource_ids (watch->task, ids);
-  /* The upload is over: what is left is the import and the AMI. */
-  pending = json_node_get_object (amigo_task_get_pending (watch->task));
-  json_object_remove_member (pending, "path");
-  json_object_remove_member (pending, "upload");
-  _amigo_task_set_percent (watch->task, -1);
-  _amigo_task_set_message (watch->task, _("Uploaded; AWS is importing the disk image as a snapshot."));
-  _amigo_task_manager_save (watch->manager);
-  if (watch->upload != NULL)
-    g_signal_handlers_disconnect_by_data (watch->upload, watch);
-  g_clear_object (&watch->upload);
-  _amigo_task_watch_schedule (watch);
-}
-
-/* The upload is done: ImportSnapshot with the saved request (its client
- * token: sent again after a restart, it answers the same task). */
-void
-_amigo_task_watch_start_import_snapshot (Watch                         *watch,
-                                         const AmigoImportImageRequest *saved)
-{
-  AmigoImportSnapshotRequest request = {
-    .format = saved->format,
-    .s3_bucket = saved->s3_bucket,
-    .s3_key = saved->s3_key,
-    .description = saved->description,
-    .encrypted = saved->encrypted,
-    .kms_key_id = saved->kms_key_id,
-    .role_name = saved->role_name,
-    .client_token = saved->client_token,
-  };
-
-  _amigo_task_set_message (watch->task, _("Uploaded; starting the import…"));
-  amigo_ec2_import_snapshot_async (watch->ec2, &request, watch->cancellable, import_snapshot_cb,
-                                   _amigo_task_watch_ref (watch));
-}
-
 /* ---- RegisterImage from the snapshot ------------------------------------ */
 
 static void register_cb (GObject      *source,

@@ -142,8 +142,6 @@ gboolean _amigo_task_upload_read_request         (JsonObject              *objec
                                                   GArray                  *tags);
 
 /* amigo-task-import-snapshot.c: the import as a snapshot, then the AMI. */
-void     _amigo_task_watch_start_import_snapshot (Watch                         *watch,
-                                                  const AmigoImportImageRequest *request);
 void     _amigo_task_watch_register_snapshot     (Watch               *watch,
                                                   const char          *snapshot_id);
 gboolean _amigo_task_watch_poll_import_snapshot  (Watch               *watch,

@@ -13,6 +13,9 @@
  * the time left, then sends ImportImage with the saved request (same
  * client token: a repeat answers the same task) and follows the import
  * task as any other (amigo-task-watch-vm.c). Cancel aborts the upload.
+ * An import as a snapshot ("method": "snapshot") sends ImportSnapshot
+ * instead and keeps the saved request to register the AMI from the
+ * snapshot (amigo-task-import-snapshot.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -190,8 +193,13 @@ import_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(AmigoImportTask) import = NULL;
   const char *ids[2] = { NULL, NULL };
+  /* ImportImage, or ImportSnapshot (amigo-task-import-snapshot.c) */
+  gboolean snapshot = g_async_result_is_tagged (result, amigo_ec2_import_snapshot_async);
 
-  import = amigo_ec2_import_image_finish (AMIGO_EC2 (source), result, &error);
+  if (snapshot)
+    import = amigo_ec2_import_snapshot_finish (AMIGO_EC2 (source), result, &error);
+  else
+    import = amigo_ec2_import_image_finish (AMIGO_EC2 (source), result, &error);
   if (_amigo_task_watch_is_stopped (watch))
     return;
   watch->in_flight = FALSE;
@@ -207,9 +215,21 @@ import_cb (GObject      *source,
 
   ids[0] = amigo_import_task_get_import_task_id (import);
   _amigo_task_set_resource_ids (watch->task, ids);
-  amigo_task_set_pending (watch->task, NULL);
+  if (snapshot)
+    {
+      /* The upload is over; the saved request stays, to register the AMI. */
+      JsonObject *pending = pending_object (watch);
+
+      json_object_remove_member (pending, "path");
+      json_object_remove_member (pending, "upload");
+      _amigo_task_set_message (watch->task, _("Uploaded; AWS is importing the disk image as a snapshot."));
+    }
+  else
+    {
+      amigo_task_set_pending (watch->task, NULL);
+      _amigo_task_set_message (watch->task, _("Uploaded; AWS is importing the disk image."));
+    }
   _amigo_task_set_percent (watch->task, -1);
-  _amigo_task_set_message (watch->task, _("Uploaded; AWS is importing the disk image."));
   _amigo_task_manager_save (watch->manager);
   g_signal_handlers_disconnect_by_data (watch->upload, watch);
   g_clear_object (&watch->upload);
@@ -227,12 +247,24 @@ start_import (Watch *watch)
       _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_FAILED, _("The saved import cannot be read."));
       return;
     }
+  _amigo_task_set_message (watch->task, _("Uploaded; starting the import…"));
   if (amigo_task_upload_is_snapshot (watch->task))
     {
-      _amigo_task_watch_start_import_snapshot (watch, &request);
+      AmigoImportSnapshotRequest snapshot = {
+        .format = request.format,
+        .s3_bucket = request.s3_bucket,
+        .s3_key = request.s3_key,
+        .description = request.description,
+        .encrypted = request.encrypted,
+        .kms_key_id = request.kms_key_id,
+        .role_name = request.role_name,
+        .client_token = request.client_token,
+      };
+
+      amigo_ec2_import_snapshot_async (watch->ec2, &snapshot, watch->cancellable, import_cb,
+                                       _amigo_task_watch_ref (watch));
       return;
     }
-  _amigo_task_set_message (watch->task, _("Uploaded; starting the import…"));
   amigo_ec2_import_image_async (watch->ec2, &request, watch->cancellable, import_cb, _amigo_task_watch_ref (watch));
 }
 
