@@ -20,6 +20,7 @@
 #include "amigo-export-image-dialog.h"
 #include "amigo-error.h"
 #include "amigo-s3.h"
+#include "amigo-s3-buckets.h"
 #include "amigo-import-image-dialog.h"
 #include "amigo-task-manager.h"
 #include "amigo-task-row.h"
@@ -359,13 +360,16 @@ test_bucket_picker (void)
   g_assert_no_error (error);
   g_assert_cmpstr (region, ==, REGION);
 
-  /* The list: this Region's buckets, the new one among them. */
+  /* The list: this Region's buckets, the new one among them, a bucket a
+   * page (ListBuckets' ContinuationToken followed to the end). */
+  amigo_s3_set_max_buckets_for_testing (1);
   amigo_test_ui_set_text (row, "");
   gtk_menu_button_popup (GTK_MENU_BUTTON (amigo_test_ui_find (row, "list_button")));
   list = amigo_test_ui_find (row, "bucket_list");
   AMIGO_TEST_WAIT_FOR (list_has_row (list, new_bucket), WAIT_SECONDS);
   g_assert_true (list_has_row (list, "amigo-ui-here"));
   g_assert_false (list_has_row (list, "amigo-ui-elsewhere-eu"));
+  amigo_s3_set_max_buckets_for_testing (0);
   amigo_test_ui_maybe_screenshot (dialog, "import-dialog-bucket-list.png");
   choice = amigo_test_ui_find_by_name (list, new_bucket);
   g_signal_emit_by_name (list, "row-activated", choice);
