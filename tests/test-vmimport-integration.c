@@ -1290,6 +1290,9 @@ test_task_import_snapshot_restart (void)
   loaded = g_list_model_get_item (amigo_task_manager_get_tasks (manager), 0);
   g_object_unref (loaded);
   g_assert_cmpstr (amigo_task_upload_get_snapshot_id (loaded), ==, snapshot_id);
+  /* Only RegisterImage is left: nothing to cancel at AWS. */
+  g_assert_cmpint (amigo_task_get_state (loaded), ==, AMIGO_TASK_STATE_RUNNING);
+  g_assert_false (amigo_task_get_can_cancel (loaded));
   wait_task_ended (loaded);
   g_assert_cmpint (amigo_task_get_state (loaded), ==, AMIGO_TASK_STATE_SUCCEEDED);
   images = images_named (name);
