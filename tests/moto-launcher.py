@@ -3092,6 +3092,59 @@ def patch_s3_list_buckets_region() -> None:
     _wrap(S3Response, "all_buckets", make)
 
 
+def patch_s3_list_buckets_paging() -> None:
+    """ListBuckets pages: `max-buckets` and `continuation-token`.
+
+    S3 API reference, ListBuckets: MaxBuckets, "Maximum number of buckets
+    to be returned in response. When the number is more than the count of
+    buckets that are owned by an Amazon Web Services account, return all
+    the buckets in response."; the response's ContinuationToken "is
+    included in the response when there are more buckets that can be
+    listed with pagination. The next ListBuckets request to Amazon S3 can
+    be continued with this ContinuationToken. ContinuationToken is
+    obfuscated and is not a real bucket."  moto 5.2.1 cuts the list at
+    `max-buckets` (in no stated order) and gives no token, so the buckets
+    past the first page could never be listed.  Here the list (after
+    `prefix` and `bucket-region`) is in name order, a page ends after
+    `max-buckets`, and when more remain the answer carries a token (the
+    last name, base64-encoded) from which the next request goes on.
+    """
+    from moto.core.responses import ActionResult
+    from moto.s3.responses import S3Response
+
+    def make(original):
+        def all_buckets(self):
+            max_buckets = self._get_param("max-buckets")
+            token = self._get_param("continuation-token")
+            if not max_buckets and not token:
+                return original(self)
+            self.data["Action"] = "ListAllMyBuckets"
+            self._authenticate_and_authorize_s3_action()
+            prefix = self._get_param("prefix")
+            buckets = sorted(self.backend.list_buckets(prefix=prefix,
+                                                       bucket_region=self._get_param("bucket-region"),
+                                                       max_buckets=None),
+                             key=lambda bucket: bucket.name)
+            if token:
+                after = base64.urlsafe_b64decode(token.encode()).decode()
+                buckets = [bucket for bucket in buckets if bucket.name > after]
+            page = buckets[: int(max_buckets)] if max_buckets else buckets
+            result = {
+                "Owner": {"ID": "bcaf1ffd86f41161ca5fb16fd081034f", "DisplayName": "webfile"},
+                "Buckets": [{"Name": b.name, "CreationDate": b.creation_date_ISO8601} for b in page],
+            }
+            if len(page) < len(buckets):
+                result["ContinuationToken"] = base64.urlsafe_b64encode(page[-1].name.encode()).decode()
+            if prefix:
+                result["Prefix"] = prefix
+            self.data["Action"] = "ListBuckets"
+            return self.serialized(ActionResult(result))
+
+        return all_buckets
+
+    _wrap(S3Response, "all_buckets", make)
+
+
 def s3_content_type_middleware(app):
     """S3's answers are XML documents (`application/xml`) or empty.
 
@@ -3107,6 +3160,7 @@ def s3_content_type_middleware(app):
 
     patch_s3_signature_over_raw_query()
     patch_s3_complete_completed_upload()
+    patch_s3_list_buckets_paging()   # wrapped by the region patch: its pages get BucketRegion too
     patch_s3_list_buckets_region()
 
     def wrapped(environ, start_response):
