@@ -30,6 +30,7 @@
 #include "amigo-endpoint.h"
 #include "amigo-error.h"
 #include "amigo-gtask-private.h"
+#include "amigo-json-private.h"
 #include "amigo-pricing.h"
 #include "amigo-pricing-model.h"
 #include "amigo-service-pages.h"
@@ -65,15 +66,6 @@ amigo_snapshot_price_read_free (AmigoSnapshotPriceRead *self)
 
 /* ---- the parser ------------------------------------------------------- */
 
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 static gboolean
 fail (GError    **error,
       guint       item,
@@ -98,7 +90,7 @@ read_price (JsonObject *terms,
             double     *price,
             GError    **error)
 {
-  JsonObject *on_demand = object_member (terms, "OnDemand");
+  JsonObject *on_demand = _amigo_json_object_member (terms, "OnDemand");
   g_autoptr(GList) offers = NULL;
   gboolean found = FALSE;
 
@@ -108,7 +100,7 @@ read_price (JsonObject *terms,
   for (GList *o = offers; o != NULL; o = o->next)
     {
       JsonObject *dimensions = JSON_NODE_HOLDS_OBJECT (o->data)
-        ? object_member (json_node_get_object (o->data), "priceDimensions") : NULL;
+        ? _amigo_json_object_member (json_node_get_object (o->data), "priceDimensions") : NULL;
       g_autoptr(GList) list = NULL;
 
       if (dimensions == NULL)
@@ -117,7 +109,7 @@ read_price (JsonObject *terms,
       for (GList *d = list; d != NULL; d = d->next)
         {
           JsonObject *dimension = JSON_NODE_HOLDS_OBJECT (d->data) ? json_node_get_object (d->data) : NULL;
-          JsonObject *per_unit = object_member (dimension, "pricePerUnit");
+          JsonObject *per_unit = _amigo_json_object_member (dimension, "pricePerUnit");
           const char *unit = amigo_service_member_string (dimension, "unit");
           const char *usd = amigo_service_member_string (per_unit, "USD");
           char *end = NULL;
@@ -188,7 +180,8 @@ amigo_pricing_parse_snapshot_prices (const char * const *price_list,
       root = json_parser_get_root (parser);
       if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
         return fail (error, i, region, _("it is not a JSON object"));
-      attributes = object_member (object_member (json_node_get_object (root), "product"), "attributes");
+      attributes = _amigo_json_object_member (_amigo_json_object_member (json_node_get_object (root), "product"),
+                                              "attributes");
       usage = amigo_service_member_string (attributes, "usagetype");
       if (usage == NULL)
         return fail (error, i, region, _("it has no usage type"));
@@ -198,7 +191,7 @@ amigo_pricing_parse_snapshot_prices (const char * const *price_list,
         tier = 1;
       else
         continue;
-      if (!read_price (object_member (json_node_get_object (root), "terms"), i, region, &price, error))
+      if (!read_price (_amigo_json_object_member (json_node_get_object (root), "terms"), i, region, &price, error))
         return FALSE;
       if (found[tier] && prices[tier] != price)
         return fail (error, i, region, _("it gives more than one price"));
