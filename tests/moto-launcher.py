@@ -2204,6 +2204,49 @@ def patch_image_cleanup() -> None:
     patch_recycle_bin_images()
 
 
+def check_signed_request(environ, action, region=None) -> tuple[str, str] | None:
+    """Checks a request of a service moto lacks (the Recycle Bin, the Price
+    List) as moto checks its own: the SigV4 signature over the raw body, and
+    the caller's IAM policies for <service>:<action>.  Returns (code,
+    message) to refuse it with, or None."""
+    from moto import settings
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.core.authorization import ActionAuthenticatorMixin
+    from moto.iam.access_control import IAMRequest
+
+    if ActionAuthenticatorMixin.request_count < settings.INITIAL_NO_AUTH_ACTION_COUNT:
+        ActionAuthenticatorMixin.request_count += 1
+        return None
+    headers = {}
+    for key, value in environ.items():
+        if key.startswith("HTTP_"):
+            headers[key[5:].replace("_", "-").title()] = value
+    if environ.get("CONTENT_TYPE"):
+        headers["Content-Type"] = environ["CONTENT_TYPE"]
+    if environ.get("CONTENT_LENGTH"):
+        headers["Content-Length"] = environ["CONTENT_LENGTH"]
+    path = environ.get("RAW_URI") or environ.get("REQUEST_URI") or environ.get("PATH_INFO", "/")
+    if "?" not in path and environ.get("QUERY_STRING"):
+        path += "?" + environ["QUERY_STRING"]
+    host = headers.get("Host", "localhost")
+    body = getattr(_raw_bodies, "body", None) or b""
+    try:
+        request = IAMRequest(
+            account_id=DEFAULT_ACCOUNT_ID, method=environ["REQUEST_METHOD"],
+            path=f"http://{host}{path}", data={}, body=body, headers=headers, action=action,
+        )
+        request.check_signature()
+        request.check_action_permitted("*")
+    except Exception as failure:  # moto's auth errors carry code and description
+        code = getattr(failure, "code", None) or "UnrecognizedClientException"
+        if isinstance(code, int):
+            code = getattr(failure, "error_type", "AccessDeniedException")
+        text = getattr(failure, "description", None) or str(failure)
+        message = re.search(r"<Message>(.*?)</Message>", text, re.S)
+        return str(code), message.group(1) if message else text
+    return None
+
+
 def rbin_middleware(app):
     """Amazon Recycle Bin (rbin, REST-JSON): CreateRule, ListRules, GetRule,
     DeleteRule, for EC2_IMAGE, EBS_SNAPSHOT and EBS_VOLUME rules.
@@ -2247,42 +2290,7 @@ def rbin_middleware(app):
     def error(start_response, status, code, message):
         return reply(start_response, status, {"Message": message, "message": message}, code)
 
-    def check_auth(environ, action, region) -> tuple[str, str] | None:
-        from moto import settings
-        from moto.core.authorization import ActionAuthenticatorMixin
-        from moto.iam.access_control import IAMRequest
-
-        if ActionAuthenticatorMixin.request_count < settings.INITIAL_NO_AUTH_ACTION_COUNT:
-            ActionAuthenticatorMixin.request_count += 1
-            return None
-        headers = {}
-        for key, value in environ.items():
-            if key.startswith("HTTP_"):
-                headers[key[5:].replace("_", "-").title()] = value
-        if environ.get("CONTENT_TYPE"):
-            headers["Content-Type"] = environ["CONTENT_TYPE"]
-        if environ.get("CONTENT_LENGTH"):
-            headers["Content-Length"] = environ["CONTENT_LENGTH"]
-        path = environ.get("RAW_URI") or environ.get("REQUEST_URI") or environ.get("PATH_INFO", "/")
-        if "?" not in path and environ.get("QUERY_STRING"):
-            path += "?" + environ["QUERY_STRING"]
-        host = headers.get("Host", "localhost")
-        body = getattr(_raw_bodies, "body", None) or b""
-        try:
-            request = IAMRequest(
-                account_id=DEFAULT_ACCOUNT_ID, method=environ["REQUEST_METHOD"],
-                path=f"http://{host}{path}", data={}, body=body, headers=headers, action=action,
-            )
-            request.check_signature()
-            request.check_action_permitted("*")
-        except Exception as failure:  # moto's auth errors carry code and description
-            code = getattr(failure, "code", None) or "UnrecognizedClientException"
-            if isinstance(code, int):
-                code = getattr(failure, "error_type", "AccessDeniedException")
-            text = getattr(failure, "description", None) or str(failure)
-            message = re.search(r"<Message>(.*?)</Message>", text, re.S)
-            return str(code), message.group(1) if message else text
-        return None
+    check_auth = check_signed_request
 
     def rule_view(rule: dict, full: bool) -> dict:
         keys = ("Identifier", "Description", "RetentionPeriod", "RuleArn")
@@ -3501,6 +3509,10 @@ def main(argv=None) -> int:
         app = model_check_middleware(app)
     app = s3_content_type_middleware(app)
     app = rbin_middleware(app)
+    if not args.no_patches:
+        import moto_pricing  # the AWS Price List Query API (tests/moto_pricing.py)
+
+        app = moto_pricing.middleware(app, check_signed_request, lambda: getattr(_raw_bodies, "body", None))
     server = make_server(host, args.port, raw_body_middleware(app), threaded=True)
     if args.quiet:
         import logging

@@ -57,6 +57,7 @@ update_totals (Bulk *bulk)
   AmigoCleanupAction action;
   guint n = 0;
   g_autofree char *estimate = NULL;
+  g_autofree char *date = NULL;
   g_autofree char *text = NULL;
 
   for (guint i = 0; i < bulk->items->len; i++)
@@ -80,18 +81,20 @@ update_totals (Bulk *bulk)
   if (action == AMIGO_CLEANUP_DEREGISTER_WITH_SNAPSHOTS)
     {
       estimate = _amigo_cleanup_format_estimate (&freed);
-      /* Translators: %u images; then "12.0 GiB, about $0.60 a month"; then the price table's date */
+      date = _amigo_cleanup_prices_date (&freed);
+      /* Translators: %u images; then "12.0 GiB, about $0.60 a month"; then the date the prices were read */
       text = g_strdup_printf (g_dngettext (NULL, "%u image will be acted on. Frees %s (an estimate, EBS prices of %s).",
                                            "%u images will be acted on. Frees %s (an estimate, EBS prices of %s).", n),
-                              n, estimate, amigo_snapshot_prices_get_date ());
+                              n, estimate, date);
     }
   else
     {
       estimate = _amigo_cleanup_format_estimate (&kept);
-      /* Translators: %u images; then "12.0 GiB, about $0.60 a month"; then the price table's date */
+      date = _amigo_cleanup_prices_date (&kept);
+      /* Translators: %u images; then "12.0 GiB, about $0.60 a month"; then the date the prices were read */
       text = g_strdup_printf (g_dngettext (NULL, "%u image will be acted on. Frees 0 GiB: its snapshots stay and keep costing %s (an estimate, EBS prices of %s).",
                                            "%u images will be acted on. Frees 0 GiB: their snapshots stay and keep costing %s (an estimate, EBS prices of %s).", n),
-                              n, estimate, amigo_snapshot_prices_get_date ());
+                              n, estimate, date);
     }
   gtk_label_set_text (bulk->totals_label, text);
 }
