@@ -18,6 +18,7 @@
 #include "amigo-window-private.h"
 #include "amigo-ec2.h"
 #include "amigo-region-list.h"
+#include "amigo-confirm.h"
 
 struct _AmigoWindowAllAccounts
 {
@@ -313,13 +314,8 @@ _amigo_window_all_accounts_refuse_mixed (AmigoWindow *self,
   body = g_strdup_printf (_("An action on several images acts in one account at a time, "
                             "and the selected images belong to %s. Select the images of one account, "
                             "then choose the action again."), list->str);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Images of Several Accounts"), NULL));
   /* The accounts' names are the person's own: shown as text, never markup. */
-  adw_message_dialog_set_body (dialog, body);
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
+  dialog = amigo_confirm_tell (GTK_WIDGET (self), _("Images of Several Accounts"), body);
   gtk_widget_set_name (GTK_WIDGET (dialog), "several_accounts_dialog");
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
