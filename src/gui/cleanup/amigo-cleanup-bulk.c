@@ -12,6 +12,7 @@
 #include "amigo-cleanup-window-private.h"
 #include "amigo-snapshot-cost.h"
 #include "amigo-text.h"
+#include "amigo-confirm.h"
 
 typedef struct {
   AmigoCleanupWindow *window;   /* owned */
@@ -151,12 +152,11 @@ on_run_done_cb (GObject      *source,
       gtk_list_box_append (GTK_LIST_BOX (list), amigo_action_row_new_literal (entry_name (item->entry), subtitle));
     }
 
-  report = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
+  report = amigo_confirm_tell (GTK_WIDGET (self), NULL, NULL);
   adw_message_dialog_format_heading (report, g_dngettext (NULL, "%u of %u Image Done", "%u of %u Images Done",
                                                           bulk->items->len),
                                      done, bulk->items->len);
   adw_message_dialog_set_extra_child (report, list);
-  adw_message_dialog_add_response (report, "close", _("_Close"));
   g_set_weak_pointer (&self->report_dialog, report);
   gtk_window_present (GTK_WINDOW (report));
   bulk_free (bulk);

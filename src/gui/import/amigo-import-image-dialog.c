@@ -54,7 +54,6 @@ struct _AmigoImportImageDialog
   /* owned */
   GFile *file;
   char *client_token;
-  GtkNativeDialog *chooser;
   char *auto_key;
 };
 
@@ -265,18 +264,10 @@ amigo_import_image_dialog_set_file (AmigoImportImageDialog *self,
 }
 
 static void
-on_chooser_response_cb (GtkNativeDialog        *chooser,
-                        int                     response,
-                        AmigoImportImageDialog *self)
+on_file_chosen (AmigoActionDialog *dialog,
+                GFile             *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        amigo_import_image_dialog_set_file (self, file);
-    }
-  g_clear_object (&self->chooser);
+  amigo_import_image_dialog_set_file (AMIGO_IMPORT_IMAGE_DIALOG (dialog), file);
 }
 
 static void
@@ -284,7 +275,7 @@ choose_file_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  AmigoImportImageDialog *self = AMIGO_IMPORT_IMAGE_DIALOG (widget);
+  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) disks = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   static const char * const patterns[] = { "*.ova", "*.vmdk", "*.vhd", "*.vhdx", "*.raw", "*.img" };
@@ -295,13 +286,11 @@ choose_file_action (GtkWidget  *widget,
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
 
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Choose a Disk Image"), GTK_WINDOW (self),
-                                                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), NULL));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), disks);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
-  gtk_native_dialog_show (self->chooser);
+  chooser = gtk_file_chooser_native_new (_("Choose a Disk Image"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), NULL);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), disks);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  amigo_action_dialog_choose_file (AMIGO_ACTION_DIALOG (widget), chooser, on_file_chosen);
 }
 
 /* ---- callbacks ----------------------------------------------------------- */
@@ -313,38 +302,9 @@ on_field_changed_cb (AmigoImportImageDialog *self)
 }
 
 static void
-on_bucket_problem_cb (AmigoImportImageDialog *self)
-{
-  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), amigo_bucket_row_get_problem (self->bucket_row));
-  update_state (self);
-}
-
-static void
-on_bucket_changed_cb (AmigoImportImageDialog *self)
-{
-  g_autofree char *bucket = amigo_bucket_row_dup_bucket (self->bucket_row);
-
-  amigo_vm_role_row_set_bucket (self->role_row, *bucket != '\0' ? bucket : NULL);
-  update_state (self);
-}
-
-static void
 busy_changed (AmigoActionDialog *dialog)
 {
   update_state (AMIGO_IMPORT_IMAGE_DIALOG (dialog));
-}
-
-static void
-amigo_import_image_dialog_dispose (GObject *object)
-{
-  AmigoImportImageDialog *self = AMIGO_IMPORT_IMAGE_DIALOG (object);
-
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
-  gtk_widget_dispose_template (GTK_WIDGET (self), AMIGO_TYPE_IMPORT_IMAGE_DIALOG);
-
-  G_OBJECT_CLASS (amigo_import_image_dialog_parent_class)->dispose (object);
 }
 
 static void
@@ -366,7 +326,6 @@ amigo_import_image_dialog_class_init (AmigoImportImageDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   AmigoActionDialogClass *dialog_class = AMIGO_ACTION_DIALOG_CLASS (klass);
 
-  object_class->dispose = amigo_import_image_dialog_dispose;
   object_class->finalize = amigo_import_image_dialog_finalize;
   dialog_class->busy_changed = busy_changed;
 
@@ -396,7 +355,6 @@ amigo_import_image_dialog_class_init (AmigoImportImageDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, note_label);
   gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, problem_label);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_bucket_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "import.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "import.choose-file", NULL, choose_file_action);
@@ -433,14 +391,8 @@ amigo_import_image_dialog_new (GtkWindow          *parent,
   self = g_object_new (AMIGO_TYPE_IMPORT_IMAGE_DIALOG, "transient-for", parent, "context", context, NULL);
   place = amigo_action_dialog_dup_place (AMIGO_ACTION_DIALOG (self));
   adw_window_title_set_subtitle (self->window_title, place);
-  amigo_vm_role_row_set_account (self->role_row, amigo_action_context_get_account (context),
-                                 amigo_action_context_get_client (context),
-                                 amigo_action_context_get_region (context));
-  amigo_bucket_row_set_account (self->bucket_row, amigo_action_context_get_account (context),
-                                amigo_action_context_get_client (context),
-                                amigo_action_context_get_region (context));
-  g_signal_connect_object (self->bucket_row, "notify::problem", G_CALLBACK (on_bucket_problem_cb),
-                           self, G_CONNECT_SWAPPED);
+  amigo_vm_role_row_attach (self->role_row, self->bucket_row, AMIGO_ACTION_DIALOG (self),
+                            G_CALLBACK (on_field_changed_cb));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->import_button));
   update_state (self);
   return GTK_WINDOW (self);
