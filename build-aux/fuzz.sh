@@ -68,7 +68,7 @@ fi
 # suppresses (without the full stack, endpoint-rules once reported it as a
 # finding): a suppression needs the full allocation stack, which costs
 # ten times the speed, so only these targets pay for it.
-full_stack_targets=" credential-process keyring-secret task-state error-documents endpoint-rules "
+full_stack_targets=" credential-process keyring-secret task-state error-documents endpoint-rules price-list "
 asan_base=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:halt_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
