@@ -800,6 +800,7 @@ run_plan (GTask *task)
       {
         g_autoptr(AmigoSts) sts = NULL;
         g_autofree char *token = NULL;
+        AmigoAssumeRoleParams params = { 0 };
         gsize len = 0;
         GError *error = NULL;
 
@@ -823,8 +824,10 @@ run_plan (GTask *task)
             fail (task, error);
             return;
           }
-        amigo_sts_assume_role_with_web_identity_async (sts, rd->web_role_arn, rd->web_session_name,
-                                                       token, 0, cancellable, web_identity_cb, task);
+        params.role_arn = rd->web_role_arn;
+        params.role_session_name = rd->web_session_name;
+        params.web_identity_token = token;
+        amigo_sts_assume_role_with_web_identity_async (sts, &params, cancellable, web_identity_cb, task);
         amigo_secure_wipe (token, len);
       }
       break;

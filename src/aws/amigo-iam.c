@@ -131,6 +131,10 @@ role_answer (GTask      *task,
   g_task_return_pointer (task, out, (GDestroyNotify) amigo_iam_role_free);
 }
 
+static const AmigoServiceTypedOp get_role_op = {
+  &amigo_iam_op_get_role, role_answer, amigo_iam_get_role_async
+};
+
 /**
  * amigo_iam_get_role_async:
  * @role_name: the role, e.g. `vmimport`
@@ -144,15 +148,11 @@ amigo_iam_get_role_async (AmigoIam            *self,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(JsonNode) params = NULL;
-
   g_return_if_fail (AMIGO_IS_IAM (self));
   g_return_if_fail (role_name != NULL);
 
-  params = amigo_service_params ("RoleName", role_name, NULL);
-  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_iam_op_get_role, params,
-                                  role_answer, amigo_iam_get_role_async,
-                                  cancellable, callback, user_data);
+  amigo_service_call_strings_async (AMIGO_SERVICE (self), &get_role_op, cancellable, callback, user_data,
+                                    "RoleName", role_name, NULL);
 }
 
 /**
@@ -162,6 +162,10 @@ amigo_iam_get_role_async (AmigoIam            *self,
  * Returns: (transfer full) (nullable): the role, or %NULL with @error set
  */
 AMIGO_DEFINE_FINISH_POINTER (AmigoIam, AmigoIamRole *, amigo_iam_get_role)
+
+static const AmigoServiceTypedOp create_role_op = {
+  &amigo_iam_op_create_role, role_answer, amigo_iam_create_role_async
+};
 
 /**
  * amigo_iam_create_role_async:
@@ -180,17 +184,13 @@ amigo_iam_create_role_async (AmigoIam            *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(JsonNode) params = NULL;
-
   g_return_if_fail (AMIGO_IS_IAM (self));
   g_return_if_fail (role_name != NULL && assume_role_policy_document != NULL);
 
-  params = amigo_service_params ("RoleName", role_name,
-                                 "AssumeRolePolicyDocument", assume_role_policy_document,
-                                 "Description", description, NULL);
-  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_iam_op_create_role, params,
-                                  role_answer, amigo_iam_create_role_async,
-                                  cancellable, callback, user_data);
+  amigo_service_call_strings_async (AMIGO_SERVICE (self), &create_role_op, cancellable, callback, user_data,
+                                    "RoleName", role_name,
+                                    "AssumeRolePolicyDocument", assume_role_policy_document,
+                                    "Description", description, NULL);
 }
 
 /**
@@ -216,6 +216,10 @@ role_policy_answer (GTask      *task,
   g_task_return_pointer (task, decode_document (document), g_free);
 }
 
+static const AmigoServiceTypedOp get_role_policy_op = {
+  &amigo_iam_op_get_role_policy, role_policy_answer, amigo_iam_get_role_policy_async
+};
+
 /**
  * amigo_iam_get_role_policy_async:
  * @role_name: the role
@@ -231,15 +235,12 @@ amigo_iam_get_role_policy_async (AmigoIam            *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(JsonNode) params = NULL;
-
   g_return_if_fail (AMIGO_IS_IAM (self));
   g_return_if_fail (role_name != NULL && policy_name != NULL);
 
-  params = amigo_service_params ("RoleName", role_name, "PolicyName", policy_name, NULL);
-  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_iam_op_get_role_policy, params,
-                                  role_policy_answer, amigo_iam_get_role_policy_async,
-                                  cancellable, callback, user_data);
+  amigo_service_call_strings_async (AMIGO_SERVICE (self), &get_role_policy_op,
+                                    cancellable, callback, user_data,
+                                    "RoleName", role_name, "PolicyName", policy_name, NULL);
 }
 
 /**
@@ -258,6 +259,10 @@ put_role_policy_answer (GTask      *task,
   g_task_return_boolean (task, TRUE);
 }
 
+static const AmigoServiceTypedOp put_role_policy_op = {
+  &amigo_iam_op_put_role_policy, put_role_policy_answer, amigo_iam_put_role_policy_async
+};
+
 /**
  * amigo_iam_put_role_policy_async:
  * @role_name: the role
@@ -275,16 +280,13 @@ amigo_iam_put_role_policy_async (AmigoIam            *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(JsonNode) params = NULL;
-
   g_return_if_fail (AMIGO_IS_IAM (self));
   g_return_if_fail (role_name != NULL && policy_name != NULL && policy_document != NULL);
 
-  params = amigo_service_params ("RoleName", role_name, "PolicyName", policy_name,
-                                 "PolicyDocument", policy_document, NULL);
-  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_iam_op_put_role_policy, params,
-                                  put_role_policy_answer, amigo_iam_put_role_policy_async,
-                                  cancellable, callback, user_data);
+  amigo_service_call_strings_async (AMIGO_SERVICE (self), &put_role_policy_op,
+                                    cancellable, callback, user_data,
+                                    "RoleName", role_name, "PolicyName", policy_name,
+                                    "PolicyDocument", policy_document, NULL);
 }
 
 /**
