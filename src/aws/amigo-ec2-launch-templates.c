@@ -128,13 +128,11 @@ amigo_ec2_describe_launch_template_versions_async (AmigoEc2            *self,
                                                    GAsyncReadyCallback  callback,
                                                    gpointer             user_data)
 {
-  AmigoEc2Query *q;
+  AmigoEc2Query *q = _amigo_ec2_query_for (self, "DescribeLaunchTemplateVersions", "LaunchTemplateId",
+                                           launch_template_id);
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-  g_return_if_fail (launch_template_id != NULL);
-
-  q = _amigo_ec2_query_new ("DescribeLaunchTemplateVersions");
-  amigo_ec2_query_add_string (q, "LaunchTemplateId", launch_template_id);
+  if (q == NULL)
+    return;
   if (!_amigo_ec2_strv_is_empty (versions))
     amigo_ec2_query_add_list (q, "LaunchTemplateVersion", versions);
   else
@@ -350,13 +348,12 @@ amigo_ec2_modify_launch_template_async (AmigoEc2            *self,
 {
   AmigoEc2Query *q;
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-  g_return_if_fail (launch_template_id != NULL);
   g_return_if_fail (default_version != NULL);
 
-  q = _amigo_ec2_query_new ("ModifyLaunchTemplate");
+  q = _amigo_ec2_query_for (self, "ModifyLaunchTemplate", "LaunchTemplateId", launch_template_id);
+  if (q == NULL)
+    return;
   _amigo_ec2_add_client_token (q, NULL);
-  amigo_ec2_query_add_string (q, "LaunchTemplateId", launch_template_id);
   amigo_ec2_query_add_string (q, "SetDefaultVersion", default_version);
   send_for_object (self, q, &modify_template_answer, cancellable, callback, user_data,
                    amigo_ec2_modify_launch_template_async);
