@@ -169,15 +169,12 @@ AMIGO_EC2_DEFINE_FINISH_BOOLEAN (enable_image_deprecation)
  *
  * DisableImageDeprecation: the image is no longer (to be) deprecated.
  */
-AMIGO_EC2_DEFINE_ID_OP (disable_image_deprecation,
-                        "DisableImageDeprecation", "ImageId", NULL, &_amigo_ec2_shape_return_true)
-
 /**
  * amigo_ec2_disable_image_deprecation_finish:
  *
  * Returns: %TRUE on success
  */
-AMIGO_EC2_DEFINE_FINISH_BOOLEAN (disable_image_deprecation)
+AMIGO_EC2_DEFINE_ID_OP_BOOLEAN (disable_image_deprecation, "DisableImageDeprecation", "ImageId")
 
 /* ---- Deregistration protection ---------------------------------------- */
 
