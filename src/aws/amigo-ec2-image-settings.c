@@ -89,26 +89,9 @@ AMIGO_EC2_DEFINE_FINISH_BOOLEAN (modify_image_launch_permission)
  *
  * ModifyImageAttribute `Description.Value`.
  */
-void
-amigo_ec2_modify_image_description_async (AmigoEc2            *self,
-                                          const char          *image_id,
-                                          const char          *description,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data)
-{
-  AmigoEc2Query *q;
-
-  g_return_if_fail (description != NULL);
-  q = _amigo_ec2_query_for (self, "ModifyImageAttribute", "ImageId", image_id);
-  if (q == NULL)
-    return;
-  amigo_ec2_query_push (q, "Description");
-  amigo_ec2_query_add_string (q, "Value", description);
-  amigo_ec2_query_pop (q);
-  _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_true, cancellable, callback, user_data,
-                  amigo_ec2_modify_image_description_async);
-}
+AMIGO_EC2_DEFINE_ID_ARG_OP (modify_image_description,
+                            "ModifyImageAttribute", "ImageId", "Description.Value",
+                            &_amigo_ec2_shape_return_true, TRUE)
 
 /**
  * amigo_ec2_modify_image_description_finish:
