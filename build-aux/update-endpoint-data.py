@@ -21,6 +21,7 @@ top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SERVICES = {
     "ec2": "ec2", "sts": "sts", "ssm": "ssm", "autoscaling": "autoscaling",
     "iam": "iam", "sso": "sso", "sso-oidc": "sso-oidc", "rbin": "rbin",
+    "pricing": "pricing",
 }
 
 loader = create_loader()

@@ -2204,6 +2204,49 @@ def patch_image_cleanup() -> None:
     patch_recycle_bin_images()
 
 
+def check_signed_request(environ, action, region=None) -> tuple[str, str] | None:
+    """Checks a request of a service moto lacks (the Recycle Bin, the Price
+    List) as moto checks its own: the SigV4 signature over the raw body, and
+    the caller's IAM policies for <service>:<action>.  Returns (code,
+    message) to refuse it with, or None."""
+    from moto import settings
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.core.authorization import ActionAuthenticatorMixin
+    from moto.iam.access_control import IAMRequest
+
+    if ActionAuthenticatorMixin.request_count < settings.INITIAL_NO_AUTH_ACTION_COUNT:
+        ActionAuthenticatorMixin.request_count += 1
+        return None
+    headers = {}
+    for key, value in environ.items():
+        if key.startswith("HTTP_"):
+            headers[key[5:].replace("_", "-").title()] = value
+    if environ.get("CONTENT_TYPE"):
+        headers["Content-Type"] = environ["CONTENT_TYPE"]
+    if environ.get("CONTENT_LENGTH"):
+        headers["Content-Length"] = environ["CONTENT_LENGTH"]
+    path = environ.get("RAW_URI") or environ.get("REQUEST_URI") or environ.get("PATH_INFO", "/")
+    if "?" not in path and environ.get("QUERY_STRING"):
+        path += "?" + environ["QUERY_STRING"]
+    host = headers.get("Host", "localhost")
+    body = getattr(_raw_bodies, "body", None) or b""
+    try:
+        request = IAMRequest(
+            account_id=DEFAULT_ACCOUNT_ID, method=environ["REQUEST_METHOD"],
+            path=f"http://{host}{path}", data={}, body=body, headers=headers, action=action,
+        )
+        request.check_signature()
+        request.check_action_permitted("*")
+    except Exception as failure:  # moto's auth errors carry code and description
+        code = getattr(failure, "code", None) or "UnrecognizedClientException"
+        if isinstance(code, int):
+            code = getattr(failure, "error_type", "AccessDeniedException")
+        text = getattr(failure, "description", None) or str(failure)
+        message = re.search(r"<Message>(.*?)</Message>", text, re.S)
+        return str(code), message.group(1) if message else text
+    return None
+
+
 def rbin_middleware(app):
     """Amazon Recycle Bin (rbin, REST-JSON): CreateRule, ListRules, GetRule,
     DeleteRule, for EC2_IMAGE, EBS_SNAPSHOT and EBS_VOLUME rules.
@@ -2247,42 +2290,7 @@ def rbin_middleware(app):
     def error(start_response, status, code, message):
         return reply(start_response, status, {"Message": message, "message": message}, code)
 
-    def check_auth(environ, action, region) -> tuple[str, str] | None:
-        from moto import settings
-        from moto.core.authorization import ActionAuthenticatorMixin
-        from moto.iam.access_control import IAMRequest
-
-        if ActionAuthenticatorMixin.request_count < settings.INITIAL_NO_AUTH_ACTION_COUNT:
-            ActionAuthenticatorMixin.request_count += 1
-            return None
-        headers = {}
-        for key, value in environ.items():
-            if key.startswith("HTTP_"):
-                headers[key[5:].replace("_", "-").title()] = value
-        if environ.get("CONTENT_TYPE"):
-            headers["Content-Type"] = environ["CONTENT_TYPE"]
-        if environ.get("CONTENT_LENGTH"):
-            headers["Content-Length"] = environ["CONTENT_LENGTH"]
-        path = environ.get("RAW_URI") or environ.get("REQUEST_URI") or environ.get("PATH_INFO", "/")
-        if "?" not in path and environ.get("QUERY_STRING"):
-            path += "?" + environ["QUERY_STRING"]
-        host = headers.get("Host", "localhost")
-        body = getattr(_raw_bodies, "body", None) or b""
-        try:
-            request = IAMRequest(
-                account_id=DEFAULT_ACCOUNT_ID, method=environ["REQUEST_METHOD"],
-                path=f"http://{host}{path}", data={}, body=body, headers=headers, action=action,
-            )
-            request.check_signature()
-            request.check_action_permitted("*")
-        except Exception as failure:  # moto's auth errors carry code and description
-            code = getattr(failure, "code", None) or "UnrecognizedClientException"
-            if isinstance(code, int):
-                code = getattr(failure, "error_type", "AccessDeniedException")
-            text = getattr(failure, "description", None) or str(failure)
-            message = re.search(r"<Message>(.*?)</Message>", text, re.S)
-            return str(code), message.group(1) if message else text
-        return None
+    check_auth = check_signed_request
 
     def rule_view(rule: dict, full: bool) -> dict:
         keys = ("Identifier", "Description", "RetentionPeriod", "RuleArn")
@@ -3092,6 +3100,59 @@ def patch_s3_list_buckets_region() -> None:
     _wrap(S3Response, "all_buckets", make)
 
 
+def patch_s3_list_buckets_paging() -> None:
+    """ListBuckets pages: `max-buckets` and `continuation-token`.
+
+    S3 API reference, ListBuckets: MaxBuckets, "Maximum number of buckets
+    to be returned in response. When the number is more than the count of
+    buckets that are owned by an Amazon Web Services account, return all
+    the buckets in response."; the response's ContinuationToken "is
+    included in the response when there are more buckets that can be
+    listed with pagination. The next ListBuckets request to Amazon S3 can
+    be continued with this ContinuationToken. ContinuationToken is
+    obfuscated and is not a real bucket."  moto 5.2.1 cuts the list at
+    `max-buckets` (in no stated order) and gives no token, so the buckets
+    past the first page could never be listed.  Here the list (after
+    `prefix` and `bucket-region`) is in name order, a page ends after
+    `max-buckets`, and when more remain the answer carries a token (the
+    last name, base64-encoded) from which the next request goes on.
+    """
+    from moto.core.responses import ActionResult
+    from moto.s3.responses import S3Response
+
+    def make(original):
+        def all_buckets(self):
+            max_buckets = self._get_param("max-buckets")
+            token = self._get_param("continuation-token")
+            if not max_buckets and not token:
+                return original(self)
+            self.data["Action"] = "ListAllMyBuckets"
+            self._authenticate_and_authorize_s3_action()
+            prefix = self._get_param("prefix")
+            buckets = sorted(self.backend.list_buckets(prefix=prefix,
+                                                       bucket_region=self._get_param("bucket-region"),
+                                                       max_buckets=None),
+                             key=lambda bucket: bucket.name)
+            if token:
+                after = base64.urlsafe_b64decode(token.encode()).decode()
+                buckets = [bucket for bucket in buckets if bucket.name > after]
+            page = buckets[: int(max_buckets)] if max_buckets else buckets
+            result = {
+                "Owner": {"ID": "bcaf1ffd86f41161ca5fb16fd081034f", "DisplayName": "webfile"},
+                "Buckets": [{"Name": b.name, "CreationDate": b.creation_date_ISO8601} for b in page],
+            }
+            if len(page) < len(buckets):
+                result["ContinuationToken"] = base64.urlsafe_b64encode(page[-1].name.encode()).decode()
+            if prefix:
+                result["Prefix"] = prefix
+            self.data["Action"] = "ListBuckets"
+            return self.serialized(ActionResult(result))
+
+        return all_buckets
+
+    _wrap(S3Response, "all_buckets", make)
+
+
 def s3_content_type_middleware(app):
     """S3's answers are XML documents (`application/xml`) or empty.
 
@@ -3107,6 +3168,7 @@ def s3_content_type_middleware(app):
 
     patch_s3_signature_over_raw_query()
     patch_s3_complete_completed_upload()
+    patch_s3_list_buckets_paging()   # wrapped by the region patch: its pages get BucketRegion too
     patch_s3_list_buckets_region()
 
     def wrapped(environ, start_response):
@@ -3447,6 +3509,10 @@ def main(argv=None) -> int:
         app = model_check_middleware(app)
     app = s3_content_type_middleware(app)
     app = rbin_middleware(app)
+    if not args.no_patches:
+        import moto_pricing  # the AWS Price List Query API (tests/moto_pricing.py)
+
+        app = moto_pricing.middleware(app, check_signed_request, lambda: getattr(_raw_bodies, "body", None))
     server = make_server(host, args.port, raw_body_middleware(app), threaded=True)
     if args.quiet:
         import logging

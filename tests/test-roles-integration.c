@@ -368,6 +368,37 @@ test_web_identity_described (void)
   g_assert_false (amigo_account_environment_has_web_identity (config));
 }
 
+/* The environment's web identity, but the profile the AWS CLI reads
+ * (AWS_PROFILE) assumes a role of its own: botocore's assume-role
+ * provider comes before the web identity one, so the chain takes the
+ * role — and the Environment account does not call itself a web
+ * identity. */
+static void
+test_web_identity_environment_behind_profile_role (void)
+{
+  g_autofree char *token_env = g_strconcat ("AWS_WEB_IDENTITY_TOKEN_FILE=", env.token_path, NULL);
+  const char *extra[] = { token_env, "AWS_ROLE_ARN=" ROLE, "AWS_PROFILE=role", NULL };
+  g_autoptr(AmigoAwsConfig) config = NULL;
+  g_autoptr(AmigoAccount) environment = NULL;
+  g_autoptr(AmigoCredentials) credentials = NULL;
+  g_autoptr(GError) error = NULL;
+  AmigoCredentialSource source = 0;
+
+  if (!amigo_test_moto_have_server ())
+    return;
+  config = load_config (extra);
+  g_assert_true (amigo_account_environment_has_web_identity (config));
+
+  amigo_credential_chain_resolve_async (config, NULL, NULL, amigo_test_result_cb, NULL);
+  credentials = amigo_credential_chain_resolve_finish (config,
+                                                       amigo_test_await_result (), &source, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (source, ==, AMIGO_CREDENTIAL_SOURCE_ASSUME_ROLE);
+
+  environment = amigo_account_new_environment (config);
+  g_assert_false (amigo_account_dup_web_identity (environment, NULL, NULL));
+}
+
 /* ---- setup ---------------------------------------------------------------- */
 
 static void
@@ -451,6 +482,8 @@ main (int    argc,
   g_test_add_func ("/roles/web-identity-profile", test_web_identity_profile);
   g_test_add_func ("/roles/web-identity-environment", test_web_identity_environment);
   g_test_add_func ("/roles/web-identity-described", test_web_identity_described);
+  g_test_add_func ("/roles/web-identity-environment-behind-profile-role",
+                   test_web_identity_environment_behind_profile_role);
   g_test_add_func ("/roles/web-identity-environment-account-task", test_web_identity_environment_account_task);
 
   status = g_test_run ();

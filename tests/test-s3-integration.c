@@ -317,6 +317,50 @@ test_list_buckets_by_region (void)
   g_assert_cmpstr (learnt, ==, "eu-west-1");
 }
 
+/* Listed a bucket a page (MaxBuckets=1): every page is asked for, each
+ * after the last one's ContinuationToken, until S3 gives none; the list is
+ * the same as in one page. */
+static void
+test_list_buckets_paged (void)
+{
+  g_autoptr(AmigoS3) s3 = NULL;
+  g_autoptr(GPtrArray) whole = NULL;
+  g_autoptr(GPtrArray) paged = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = bucket_name ("page-a");
+  g_autofree char *second = bucket_name ("page-b");
+  g_autofree char *third = bucket_name ("page-c");
+
+  if (!have_server ())
+    return;
+  s3 = s3_new ("eu-west-1", NULL);
+  create_bucket (s3, first);
+  create_bucket (s3, second);
+  create_bucket (s3, third);
+
+  amigo_s3_list_buckets_async (s3, "eu-west-1", NULL, result_cb, NULL);
+  whole = amigo_s3_list_buckets_finish (s3, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (whole->len, >=, 3);
+
+  amigo_s3_set_max_buckets_for_testing (1);
+  amigo_s3_list_buckets_async (s3, "eu-west-1", NULL, result_cb, NULL);
+  paged = amigo_s3_list_buckets_finish (s3, await_result (), &error);
+  amigo_s3_set_max_buckets_for_testing (0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (paged->len, ==, whole->len);
+  for (guint i = 0; i < paged->len; i++)
+    {
+      const AmigoS3Bucket *bucket = g_ptr_array_index (paged, i);
+
+      g_assert_cmpstr (bucket->name, ==, ((AmigoS3Bucket *) g_ptr_array_index (whole, i))->name);
+      g_assert_cmpstr (bucket->region, ==, "eu-west-1");
+    }
+  g_assert_nonnull (find_bucket (paged, first));
+  g_assert_nonnull (find_bucket (paged, second));
+  g_assert_nonnull (find_bucket (paged, third));
+}
+
 static void
 test_put_object (void)
 {
@@ -797,6 +841,7 @@ main (int   argc,
   g_test_add_func ("/s3/signature-enforced", test_signature_enforced);
   g_test_add_func ("/s3/buckets", test_buckets);
   g_test_add_func ("/s3/buckets/list-by-region", test_list_buckets_by_region);
+  g_test_add_func ("/s3/buckets/list-paged", test_list_buckets_paged);
   g_test_add_func ("/s3/put-object", test_put_object);
   g_test_add_func ("/s3/upload/multipart-and-download", test_multipart);
   g_test_add_func ("/s3/upload/resume-after-restart", test_resume);

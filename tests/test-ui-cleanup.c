@@ -9,15 +9,23 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "amigo-test-ui.h"
 #include "amigo-ec2-image-cleanup.h"
 #include "amigo-rbin.h"
+#include "amigo-snapshot-price-cache.h"
+#include "amigo-test-moto.h"
 #include "cleanup/amigo-cleanup-window-private.h"
 #include "images/amigo-image-details.h"
 
 #define REGION       "us-east-1"
 #define OTHER_REGION "eu-west-1"
 #define THIRD_REGION "us-west-2"
+/* The Price List stand-in's test prices there (tests/moto_pricing.py) */
+#define PRICED_REGION "ap-northeast-2"
+#define PRICED_STANDARD 0.052
+#define PRICED_ARCHIVE 0.013
 
 static AmigoEc2 *ec2;
 static char *instance_id;
@@ -622,11 +630,89 @@ test_guard_rails (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A region other than us-east-1, priced from the AWS Price List (moto's
+ * stand-in, its test prices): the label says so and the cost is at the
+ * region's own price; with pricing:GetProducts denied, the table's
+ * us-east-1 price, and the label says that, not an error page. */
+static void
+test_price_list_prices (void)
+{
+  const char *regions[] = { PRICED_REGION, NULL };
+  g_autoptr(AmigoEc2) seoul = amigo_test_ui_get_ec2 (PRICED_REGION);
+  g_autofree char *seoul_instance = amigo_test_ui_run_instance (seoul, "ui-cleanup-prices");
+  g_autofree char *name = unique ("priced");
+  g_autofree char *image_id = amigo_test_ui_create_image (seoul, seoul_instance, name);
+  g_autofree char *cache = amigo_snapshot_price_cache_default_path ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *read_today = g_strdup_printf ("from the AWS Price List, read %s", today);
+  AmigoCleanupWindow *window;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      gboolean denied = round == 1;
+      g_autoptr(AmigoCleanupEntry) entry = NULL;
+      const AmigoSnapshotCost *cost;
+      const char *label;
+      double gib_standard, gib_archive;
+
+      /* Nothing read before: not this process's, not the cache's */
+      amigo_snapshot_prices_forget_read ();
+      g_unlink (cache);
+      if (denied)
+        amigo_test_moto_post ("/amigo-test/pricing", "{\"deny\": true}");
+      window = amigo_cleanup_window_new (NULL, amigo_test_ui_get_account (), amigo_test_ui_get_client (),
+                                         regions, PRICED_REGION);
+      gtk_window_present (GTK_WINDOW (window));
+      AMIGO_TEST_WAIT_FOR (!window->loading, 60);
+      amigo_test_ui_settle ();
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "list");
+      g_assert_cmpint (position_of (window, image_id), >=, 0);
+      entry = shown (window, position_of (window, image_id));
+      cost = amigo_cleanup_entry_get_cost (entry);
+      gib_standard = (double) cost->standard_bytes / (1024.0 * 1024.0 * 1024.0);
+      gib_archive = (double) cost->archive_bytes / (1024.0 * 1024.0 * 1024.0);
+      g_assert_cmpfloat (gib_standard + gib_archive, >, 0);
+      label = gtk_label_get_text (window->estimate_label);
+      g_test_message ("%s", label);
+      g_assert_nonnull (strstr (label, "An estimate"));
+      if (!denied)
+        {
+          amigo_test_ui_maybe_screenshot (window, "cleanup-prices.png");
+          g_assert_false (cost->region_guessed);
+          g_assert_cmpint (cost->price_list_read_usec, >, 0);
+          g_assert_cmpfloat_with_epsilon (cost->monthly_usd,
+                                          gib_standard * PRICED_STANDARD + gib_archive * PRICED_ARCHIVE, 1e-9);
+          g_assert_nonnull (strstr (label, read_today));
+          g_assert_null (strstr (label, "not verified"));
+          /* Kept for a week */
+          g_assert_true (g_file_test (cache, G_FILE_TEST_IS_REGULAR));
+        }
+      else
+        {
+          g_assert_true (cost->region_guessed);
+          g_assert_cmpint (cost->price_list_read_usec, ==, 0);
+          g_assert_cmpfloat_with_epsilon (cost->monthly_usd, gib_standard * 0.05 + gib_archive * 0.0125, 1e-9);
+          g_assert_nonnull (strstr (label, "refused"));
+          g_assert_nonnull (strstr (label, "not verified"));
+          g_assert_false (g_file_test (cache, G_FILE_TEST_EXISTS));
+          amigo_test_moto_post ("/amigo-test/pricing", "{\"deny\": false}");
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  amigo_snapshot_prices_forget_read ();
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  int status = amigo_test_ui_init (&argc, &argv);
+  int status;
+  g_autofree char *cache_home = g_dir_make_tmp ("amigo-ui-cleanup-cache-XXXXXX", NULL);
+
+  /* The price cache of this run, not the user's */
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  status = amigo_test_ui_init (&argc, &argv);
 
   if (status != 0)
     return status;
@@ -640,11 +726,20 @@ main (int    argc,
   g_test_add_func ("/cleanup/details/copies-by-region", test_copies_by_region);
   g_test_add_func ("/cleanup/view/bulk-disable-enable", test_bulk_disable_enable);
   g_test_add_func ("/cleanup/guard-rails/change", test_guard_rails);
+  g_test_add_func ("/cleanup/view/price-list-prices", test_price_list_prices);
 
   status = g_test_run ();
 
   g_clear_object (&last_result);
   g_clear_object (&ec2);
   g_free (instance_id);
+  {
+    g_autofree char *cache = amigo_snapshot_price_cache_default_path ();
+    g_autofree char *dir = g_path_get_dirname (cache);
+
+    g_unlink (cache);
+    g_rmdir (dir);
+    g_rmdir (cache_home);
+  }
   return status;
 }

@@ -20,6 +20,7 @@
 #include "amigo-export-image-dialog.h"
 #include "amigo-error.h"
 #include "amigo-s3.h"
+#include "amigo-s3-buckets.h"
 #include "amigo-import-image-dialog.h"
 #include "amigo-task-manager.h"
 #include "amigo-task-row.h"
@@ -359,13 +360,16 @@ test_bucket_picker (void)
   g_assert_no_error (error);
   g_assert_cmpstr (region, ==, REGION);
 
-  /* The list: this Region's buckets, the new one among them. */
+  /* The list: this Region's buckets, the new one among them, a bucket a
+   * page (ListBuckets' ContinuationToken followed to the end). */
+  amigo_s3_set_max_buckets_for_testing (1);
   amigo_test_ui_set_text (row, "");
   gtk_menu_button_popup (GTK_MENU_BUTTON (amigo_test_ui_find (row, "list_button")));
   list = amigo_test_ui_find (row, "bucket_list");
   AMIGO_TEST_WAIT_FOR (list_has_row (list, new_bucket), WAIT_SECONDS);
   g_assert_true (list_has_row (list, "amigo-ui-here"));
   g_assert_false (list_has_row (list, "amigo-ui-elsewhere-eu"));
+  amigo_s3_set_max_buckets_for_testing (0);
   amigo_test_ui_maybe_screenshot (dialog, "import-dialog-bucket-list.png");
   choice = amigo_test_ui_find_by_name (list, new_bucket);
   g_signal_emit_by_name (list, "row-activated", choice);
@@ -469,6 +473,102 @@ only_new_task (AmigoTaskManager *manager,
   task = g_list_model_get_item (tasks, 0);
   g_object_unref (task);
   return task;
+}
+
+/* The other method: the disk imported as a snapshot, the AMI registered
+ * from it under the name typed. Offered for the formats ImportSnapshot
+ * takes (not OVA, not VHDX); the name checked as RegisterImage's. Runs
+ * after /ui/vmimport/import-dialog (the role for the bucket). */
+static void
+test_import_dialog_snapshot (void)
+{
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = new_task_manager (&accounts);
+  g_autoptr(AmigoActionContext) context =
+    amigo_action_context_new (amigo_test_ui_get_account (), amigo_test_ui_get_client (), REGION, NULL, manager);
+  g_autoptr(GFile) disk = new_disk ("amigo-ui-disks", "my-snapshot-vm.raw");
+  g_autoptr(GtkWindow) dialog = NULL;
+  g_autofree char *name = g_strdup_printf ("Amigo UI snapshot import %08x", g_random_int ());
+  g_autofree char *text = NULL;
+  g_autoptr(AmigoImage) image = NULL;
+  GtkWidget *method_row;
+  GtkWidget *name_row;
+  GtkWidget *name_message;
+  GtkWidget *import_button;
+  JsonObject *import;
+  AmigoTask *task;
+  const AmigoBlockDeviceMapping *mappings;
+  guint n_mappings = 0;
+
+  post ("/amigo-test/vm-import", "application/json", g_bytes_new_static ("{\"step_seconds\": 0.1}", 21));
+  dialog = g_object_ref_sink (amigo_import_image_dialog_new (NULL, context));
+  gtk_window_present (dialog);
+  amigo_test_ui_settle ();
+  method_row = amigo_test_ui_find (dialog, "method_row");
+  name_row = amigo_test_ui_find (dialog, "name_row");
+  name_message = amigo_test_ui_find (dialog, "name_message");
+  import_button = amigo_test_ui_find (dialog, "import_button");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (method_row)), ==, 0);
+  g_assert_false (gtk_widget_get_visible (name_row));
+
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "bucket_row"), "amigo-ui-disks");
+  AMIGO_TEST_WAIT_FOR (amigo_vm_role_row_get_ready (AMIGO_VM_ROLE_ROW (amigo_test_ui_find (dialog, "role_row"))),
+                       WAIT_SECONDS);
+  amigo_import_image_dialog_set_file (AMIGO_IMPORT_IMAGE_DIALOG (dialog), disk);
+
+  /* OVA and VHDX: ImportSnapshot takes neither. */
+  amigo_test_ui_pick (method_row, 1);
+  amigo_test_ui_pick (amigo_test_ui_find (dialog, "format_row"), 0);
+  amigo_test_ui_settle ();
+  g_assert_false (gtk_widget_get_sensitive (method_row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (method_row)), ==, 0);
+  amigo_test_ui_pick (amigo_test_ui_find (dialog, "format_row"), 3);
+  amigo_test_ui_settle ();
+  g_assert_false (gtk_widget_get_sensitive (method_row));
+  amigo_test_ui_pick (amigo_test_ui_find (dialog, "format_row"), 4);
+  amigo_test_ui_settle ();
+  g_assert_true (gtk_widget_get_sensitive (method_row));
+
+  /* The snapshot method: the AMI's name is asked for, and checked. */
+  amigo_test_ui_pick (method_row, 1);
+  amigo_test_ui_settle ();
+  g_assert_true (gtk_widget_get_visible (name_row));
+  g_assert_false (gtk_widget_get_sensitive (amigo_test_ui_find (dialog, "license_row")));
+  g_assert_false (gtk_widget_is_sensitive (import_button));
+  amigo_test_ui_set_text (name_row, "x");
+  amigo_test_ui_settle ();
+  g_assert_true (gtk_widget_get_visible (name_message));
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_false (gtk_widget_is_sensitive (import_button));
+  amigo_test_ui_set_text (name_row, name);
+  amigo_test_ui_pick (amigo_test_ui_find (dialog, "boot_mode_row"), 2);
+  amigo_test_ui_settle ();
+  g_assert_false (gtk_widget_get_visible (name_message));
+  g_assert_true (gtk_widget_is_sensitive (import_button));
+  text = amigo_test_ui_collect_text (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "s3://amigo-ui-disks/my-snapshot-vm.raw"));
+  g_assert_nonnull (strstr (text, "as an EBS snapshot"));
+  amigo_test_ui_maybe_screenshot (dialog, "import-dialog-snapshot.png");
+
+  amigo_test_ui_click (import_button);
+  AMIGO_TEST_WAIT_FOR (amigo_action_dialog_is_closed (AMIGO_ACTION_DIALOG (dialog)), WAIT_SECONDS);
+  task = only_new_task (manager, 0);
+  g_assert_true (amigo_task_upload_is_snapshot (task));
+  import = json_object_get_object_member (json_node_get_object (amigo_task_get_pending (task)), "import");
+  g_assert_cmpstr (json_object_get_string_member (import, "ami_name"), ==, name);
+  g_assert_cmpstr (json_object_get_string_member (import, "format"), ==, "RAW");
+  g_assert_false (json_object_has_member (import, "license_type"));
+  AMIGO_TEST_WAIT_FOR (amigo_task_get_state (task) != AMIGO_TASK_STATE_RUNNING, WAIT_SECONDS);
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  g_assert_true (g_str_has_prefix (amigo_task_get_resource_ids (task)[0], "import-snap-"));
+  image = amigo_test_ui_get_image (amigo_test_ui_get_ec2 (REGION), amigo_task_get_result_image_id (task));
+  g_assert_nonnull (image);
+  g_assert_cmpstr (amigo_image_get_name (image), ==, name);
+  g_assert_cmpstr (amigo_image_get_boot_mode (image), ==, "uefi");
+  g_assert_cmpstr (amigo_image_get_root_device_name (image), ==, "/dev/xvda");
+  mappings = amigo_image_get_block_device_mappings (image, &n_mappings);
+  g_assert_cmpuint (n_mappings, >=, 1);
+  g_assert_true (g_str_has_prefix (mappings[0].ebs.snapshot_id, "snap-"));
 }
 
 /* Export, store and restore from their dialogs, each followed in the task
@@ -618,7 +718,7 @@ test_accessible_names (void)
   g_autoptr(GtkWindow) dialog = g_object_ref_sink (amigo_import_image_dialog_new (NULL, context));
   const char *ids[] = { "choose_button", "format_row", "bucket_row", "list_button", "key_row", "role_row",
                         "description_row", "architecture_row", "boot_mode_row", "license_row",
-                        "encryption_switch" };
+                        "encryption_switch", "method_row", "name_row" };
 
   gtk_window_present (dialog);
   amigo_test_ui_settle ();
@@ -642,6 +742,7 @@ main (int    argc,
   tmp_dir = g_dir_make_tmp ("amigo-ui-vmimport-XXXXXX", NULL);
 
   g_test_add_func ("/ui/vmimport/import-dialog", test_import_dialog);
+  g_test_add_func ("/ui/vmimport/import-dialog-snapshot", test_import_dialog_snapshot);
   g_test_add_func ("/ui/vmimport/import-resumed", test_import_resumed);
   g_test_add_func ("/ui/vmimport/import-cancelled-mid-upload", test_import_cancelled_mid_upload);
   g_test_add_func ("/ui/vmimport/export-store-restore", test_export_store_restore);

@@ -23,6 +23,7 @@
 #include "amigo-s3-download.h"
 #include "amigo-task-download.h"
 #include "amigo-task-manager.h"
+#include "amigo-task-upload.h"
 
 #define REGION "eu-west-1"
 #define BUCKET "amigo-vmimport-disks"
@@ -635,14 +636,13 @@ store_result_cb (GObject      *source,
 }
 
 static AmigoTaskManager *
-new_manager (AmigoAccountManager **out_accounts)
+new_manager_at (const char           *state_path,
+                AmigoAccountManager **out_accounts)
 {
-  static guint n;
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_auto(GStrv) envp = g_get_environ ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *state_path = g_strdup_printf ("%s/state-%u/tasks.json", env.tmp_dir, ++n);
   AmigoAccountManager *accounts;
   AmigoTaskManager *manager;
 
@@ -663,6 +663,15 @@ new_manager (AmigoAccountManager **out_accounts)
   amigo_task_manager_set_intervals_for_testing (manager, 20, 100);
   *out_accounts = accounts;
   return manager;
+}
+
+static AmigoTaskManager *
+new_manager (AmigoAccountManager **out_accounts)
+{
+  static guint n;
+  g_autofree char *state_path = g_strdup_printf ("%s/state-%u/tasks.json", env.tmp_dir, ++n);
+
+  return new_manager_at (state_path, out_accounts);
 }
 
 static void
@@ -999,6 +1008,344 @@ test_task_export_download_whole (void)
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (head), "ContentLength"), ==, (gint64) got_len);
 }
 
+/* ---- ImportSnapshot, then RegisterImage, through the task manager ------- */
+
+/* A local raw disk file, its bucket there in moto's S3. */
+static char *
+local_disk_new (const char *name)
+{
+  g_autoptr(GBytes) disk = raw_disk_new ();
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (env.tmp_dir, name, NULL);
+
+  put_object ("placeholder", disk);
+  g_file_set_contents (path, g_bytes_get_data (disk, NULL), (gssize) g_bytes_get_size (disk), &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* An import task of @path to BUCKET/@key as a snapshot, registered as
+ * @ami_name: what the import dialog hands the task manager. */
+static AmigoTask *
+snapshot_task_new (const char *path,
+                   const char *key,
+                   const char *ami_name)
+{
+  g_autofree char *token = g_strdup_printf ("amigo-test-%s", ami_name);
+  g_autofree char *location = NULL;
+  g_autoptr(JsonNode) pending = NULL;
+  AmigoEc2Tag tags[] = { { "purpose", "amigo-test" } };
+  AmigoImportImageRequest request = {
+    .format = "RAW", .s3_bucket = BUCKET, .s3_key = key, .description = "a snapshot import",
+    .architecture = "arm64", .boot_mode = "uefi", .client_token = token,
+    .task_tags = tags, .n_task_tags = G_N_ELEMENTS (tags),
+  };
+  const char *ids[2] = { NULL, NULL };
+  AmigoTask *task;
+
+  pending = amigo_task_upload_pending_new_snapshot (path, &request, ami_name);
+  location = amigo_task_upload_dup_location (&request);
+  ids[0] = location;
+  task = amigo_task_new (AMIGO_TASK_KIND_IMPORT_IMAGE, ACCOUNT_ID, REGION, ids, key);
+  amigo_task_set_pending (task, pending);
+  g_assert_true (amigo_task_upload_is_snapshot (task));
+  return task;
+}
+
+/* Your images named @name. */
+static GPtrArray *
+images_named (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { name, NULL };
+  const char *self_owner[] = { "self", NULL };
+  AmigoEc2Filter filters[] = { { "name", names } };
+  AmigoDescribeImagesRequest request = {
+    .owners = self_owner, .filters = filters, .n_filters = G_N_ELEMENTS (filters),
+  };
+  GPtrArray *images;
+
+  amigo_ec2_describe_images_async (env.ec2, &request, NULL, NULL, NULL, NULL, result_cb, NULL);
+  images = amigo_ec2_describe_images_finish (env.ec2, await_result (), NULL, &error);
+  g_assert_no_error (error);
+  return images;
+}
+
+/* The root device's snapshot of @image. */
+static const char *
+root_snapshot_of (AmigoImage *image)
+{
+  const AmigoBlockDeviceMapping *mappings;
+  guint n = 0;
+
+  mappings = amigo_image_get_block_device_mappings (image, &n);
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (mappings[i].device_name, amigo_image_get_root_device_name (image)) == 0)
+      return mappings[i].ebs.snapshot_id;
+  return NULL;
+}
+
+/* The import snapshot task @task_id as AWS tells it now. */
+static AmigoImportTask *
+describe_snapshot_import (const char *task_id)
+{
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *ids[2] = { task_id, NULL };
+
+  amigo_ec2_describe_import_snapshot_tasks_async (env.ec2, ids, NULL, result_cb, NULL);
+  tasks = amigo_ec2_describe_import_snapshot_tasks_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tasks->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (tasks, 0));
+}
+
+/* The file uploaded by the task, ImportSnapshot followed (its status
+ * messages shown as they come), the AMI registered from the snapshot with
+ * the chosen name, architecture and boot mode, /dev/xvda, HVM and ENA. */
+static void
+test_task_import_snapshot (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *name = g_strdup_printf ("amigo snapshot import %08x", g_random_int ());
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = NULL;
+  g_autoptr(AmigoTask) task = NULL;
+  g_autoptr(AmigoImportTask) import = NULL;
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  AmigoImage *image;
+  const AmigoTag *tags;
+  guint n_tags = 0;
+
+  if (!have_server ())
+    return;
+  ensure_role (AMIGO_VM_IMPORT_DEFAULT_ROLE);
+  path = local_disk_new ("snapshot-task.raw");
+  manager = new_manager (&accounts);
+  task = snapshot_task_new (path, "snapshot-task.raw", name);
+  amigo_task_manager_add (manager, task);
+  while (amigo_task_get_state (task) == AMIGO_TASK_STATE_RUNNING)
+    {
+      const char *message = amigo_task_get_message (task);
+
+      if (message != NULL && (messages->len == 0
+                              || strcmp (g_ptr_array_index (messages, messages->len - 1), message) != 0))
+        g_ptr_array_add (messages, g_strdup (message));
+      wait_ms (5);
+    }
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  g_assert_null (amigo_task_get_pending (task));
+  g_assert_true (g_str_has_prefix (amigo_task_get_resource_ids (task)[0], "import-snap-"));
+  g_assert_true (g_str_has_prefix (amigo_task_get_message (task), "ami-"));
+  g_assert_cmpstr (amigo_task_get_result_image_id (task), ==, amigo_task_get_message (task));
+  /* The stand-in's steps (one per Describe), as AWS says them. */
+  g_assert_true (g_ptr_array_find_with_equal_func (messages, "converting", g_str_equal, NULL));
+
+  import = describe_snapshot_import (amigo_task_get_resource_ids (task)[0]);
+  g_assert_cmpstr (amigo_import_task_get_status (import), ==, AMIGO_IMPORT_TASK_COMPLETED);
+  images = images_named (name);
+  g_assert_cmpuint (images->len, ==, 1);
+  image = g_ptr_array_index (images, 0);
+  g_assert_cmpstr (amigo_image_get_image_id (image), ==, amigo_task_get_message (task));
+  g_assert_cmpstr (amigo_image_get_root_device_name (image), ==, "/dev/xvda");
+  g_assert_cmpstr (root_snapshot_of (image), ==, amigo_import_task_get_snapshot_id (import));
+  g_assert_cmpstr (amigo_image_get_architecture (image), ==, "arm64");
+  g_assert_cmpstr (amigo_image_get_boot_mode (image), ==, "uefi");
+  g_assert_cmpstr (amigo_image_get_virtualization_type (image), ==, "hvm");
+  g_assert_true (amigo_image_get_ena_support (image));
+  tags = amigo_image_get_tags (image, &n_tags);
+  g_assert_cmpuint (n_tags, ==, 1);
+  g_assert_cmpstr (tags[0].key, ==, "purpose");
+}
+
+/* Cancel once AWS imports the snapshot: CancelImportTask, the task
+ * cancelled, AWS's task deleted, no image registered. */
+static void
+test_task_import_snapshot_cancel (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *name = g_strdup_printf ("amigo snapshot cancel %08x", g_random_int ());
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = NULL;
+  g_autoptr(AmigoTask) task = NULL;
+  g_autoptr(AmigoImportTask) import = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_server ())
+    return;
+  ensure_role (AMIGO_VM_IMPORT_DEFAULT_ROLE);
+  path = local_disk_new ("snapshot-cancel.raw");
+  manager = new_manager (&accounts);
+  task = snapshot_task_new (path, "snapshot-cancel.raw", name);
+  amigo_task_manager_add (manager, task);
+  /* Uploaded, ImportSnapshot answered: AWS's task is the task's. */
+  for (guint i = 0; i < 3000 && !g_str_has_prefix (amigo_task_get_resource_ids (task)[0], "import-snap-"); i++)
+    wait_ms (5);
+  g_assert_true (g_str_has_prefix (amigo_task_get_resource_ids (task)[0], "import-snap-"));
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_RUNNING);
+  g_assert_true (amigo_task_get_can_cancel (task));
+  amigo_task_manager_cancel_async (manager, task, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (amigo_task_manager_cancel_finish (manager, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_CANCELLED);
+  import = describe_snapshot_import (amigo_task_get_resource_ids (task)[0]);
+  g_assert_true (g_str_has_prefix (amigo_import_task_get_status (import), "delet"));
+  images = images_named (name);
+  g_assert_cmpuint (images->len, ==, 0);
+}
+
+/* ImportSnapshot of BUCKET/@key (a raw disk), followed to its snapshot:
+ * the import task's id, the snapshot's returned. */
+static char *
+import_snapshot_done (const char  *key,
+                      char       **task_id)
+{
+  g_autoptr(GBytes) disk = raw_disk_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoImportTask) started = NULL;
+  AmigoImportSnapshotRequest request = { .format = "RAW", .s3_bucket = BUCKET, .s3_key = key };
+
+  put_object (key, disk);
+  amigo_ec2_import_snapshot_async (env.ec2, &request, NULL, result_cb, NULL);
+  started = amigo_ec2_import_snapshot_finish (env.ec2, await_result (), &error);
+  g_assert_no_error (error);
+  *task_id = g_strdup (amigo_import_task_get_import_task_id (started));
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autoptr(AmigoImportTask) task = describe_snapshot_import (*task_id);
+
+      if (amigo_import_task_is_finished (task))
+        {
+          g_assert_cmpstr (amigo_import_task_get_status (task), ==, AMIGO_IMPORT_TASK_COMPLETED);
+          return g_strdup (amigo_import_task_get_snapshot_id (task));
+        }
+      wait_ms (10);
+    }
+  g_assert_not_reached ();
+}
+
+/* The task as the state file has it after the snapshot was made and saved,
+ * RegisterImage not yet answered. */
+static AmigoTask *
+registering_task_new (const char *task_id,
+                      const char *snapshot_id,
+                      const char *ami_name)
+{
+  g_autoptr(AmigoTask) template = snapshot_task_new ("/nonexistent/disk.raw", "restart.raw", ami_name);
+  g_autoptr(JsonNode) pending = json_node_copy (amigo_task_get_pending (template));
+  JsonObject *object = json_node_get_object (pending);
+  const char *ids[2] = { task_id, NULL };
+  AmigoTask *task;
+
+  json_object_remove_member (object, "path");
+  json_object_set_string_member (json_object_get_object_member (object, "import"), "snapshot_id", snapshot_id);
+  task = amigo_task_new (AMIGO_TASK_KIND_IMPORT_IMAGE, ACCOUNT_ID, REGION, ids, "restart.raw");
+  amigo_task_set_pending (task, pending);
+  return task;
+}
+
+/* The app stops once the snapshot is made and saved, before RegisterImage:
+ * started again, the task (from the state file) registers the AMI from the
+ * saved snapshot. Stopped again after RegisterImage was sent but before its
+ * answer was saved, the task sends it once more: the name is taken by the
+ * image of our snapshot, which is the result, and no second image is made. */
+static void
+test_task_import_snapshot_restart (void)
+{
+  g_autofree char *name = g_strdup_printf ("amigo snapshot restart %08x", g_random_int ());
+  g_autofree char *task_id = NULL;
+  g_autofree char *snapshot_id = NULL;
+  g_autofree char *state_path = g_build_filename (env.tmp_dir, "state-restart", "tasks.json", NULL);
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = NULL;
+  g_autoptr(AmigoTask) task = NULL;
+  g_autoptr(AmigoTask) again = NULL;
+  g_autoptr(GPtrArray) images = NULL;
+  AmigoTask *loaded;
+  g_autofree char *image_id = NULL;
+
+  if (!have_server ())
+    return;
+  ensure_role (AMIGO_VM_IMPORT_DEFAULT_ROLE);
+  snapshot_id = import_snapshot_done ("restart.raw", &task_id);
+
+  /* Saved, then the app stops before its first poll. */
+  manager = new_manager_at (state_path, &accounts);
+  task = registering_task_new (task_id, snapshot_id, name);
+  amigo_task_manager_add (manager, task);
+  g_clear_object (&manager);
+  g_clear_object (&accounts);
+  images = images_named (name);
+  g_assert_cmpuint (images->len, ==, 0);
+  g_clear_pointer (&images, g_ptr_array_unref);
+
+  /* Started again. */
+  manager = new_manager_at (state_path, &accounts);
+  g_assert_cmpuint (g_list_model_get_n_items (amigo_task_manager_get_tasks (manager)), ==, 1);
+  loaded = g_list_model_get_item (amigo_task_manager_get_tasks (manager), 0);
+  g_object_unref (loaded);
+  g_assert_cmpstr (amigo_task_upload_get_snapshot_id (loaded), ==, snapshot_id);
+  /* Only RegisterImage is left: nothing to cancel at AWS. */
+  g_assert_cmpint (amigo_task_get_state (loaded), ==, AMIGO_TASK_STATE_RUNNING);
+  g_assert_false (amigo_task_get_can_cancel (loaded));
+  wait_task_ended (loaded);
+  g_assert_cmpint (amigo_task_get_state (loaded), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  images = images_named (name);
+  g_assert_cmpuint (images->len, ==, 1);
+  g_assert_cmpstr (amigo_image_get_image_id (g_ptr_array_index (images, 0)), ==, amigo_task_get_message (loaded));
+  g_assert_cmpstr (root_snapshot_of (g_ptr_array_index (images, 0)), ==, snapshot_id);
+  image_id = g_strdup (amigo_task_get_message (loaded));
+  g_clear_pointer (&images, g_ptr_array_unref);
+
+  /* RegisterImage sent before the stop, its answer lost: sent again. */
+  again = registering_task_new (task_id, snapshot_id, name);
+  amigo_task_manager_add (manager, again);
+  wait_task_ended (again);
+  g_assert_cmpint (amigo_task_get_state (again), ==, AMIGO_TASK_STATE_SUCCEEDED);
+  g_assert_cmpstr (amigo_task_get_message (again), ==, image_id);
+  images = images_named (name);
+  g_assert_cmpuint (images->len, ==, 1);
+}
+
+/* The uploaded file is no raw disk: AWS deletes the snapshot import task
+ * and says why; that reason ends the task. */
+static void
+test_task_import_snapshot_deleted (void)
+{
+  g_autofree char *path = g_build_filename (env.tmp_dir, "notes.raw", NULL);
+  g_autofree char *name = g_strdup_printf ("amigo snapshot deleted %08x", g_random_int ());
+  g_autoptr(GBytes) disk = raw_disk_new ();
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoTaskManager) manager = NULL;
+  g_autoptr(AmigoTask) task = NULL;
+  g_autoptr(AmigoImportTask) import = NULL;
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_server ())
+    return;
+  ensure_role (AMIGO_VM_IMPORT_DEFAULT_ROLE);
+  put_object ("placeholder", disk);
+  g_file_set_contents (path, "my notes, no disk\n", -1, &error);
+  g_assert_no_error (error);
+  manager = new_manager (&accounts);
+  task = snapshot_task_new (path, "notes.raw", name);
+  amigo_task_manager_add (manager, task);
+  wait_task_ended (task);
+  g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_FAILED);
+  import = describe_snapshot_import (amigo_task_get_resource_ids (task)[0]);
+  g_assert_cmpstr (amigo_import_task_get_status (import), ==, AMIGO_IMPORT_TASK_DELETED);
+  g_assert_true (g_str_has_prefix (amigo_import_task_get_status_message (import), "ClientError: "));
+  g_assert_cmpstr (amigo_task_get_message (task), ==, amigo_import_task_get_status_message (import));
+  images = images_named (name);
+  g_assert_cmpuint (images->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1039,6 +1386,10 @@ main (int    argc,
   g_test_add_func ("/vmimport/task/import", test_task_import);
   g_test_add_func ("/vmimport/task/import-fails", test_task_import_fails);
   g_test_add_func ("/vmimport/task/import-cancel", test_task_import_cancel);
+  g_test_add_func ("/vmimport/task/import-snapshot", test_task_import_snapshot);
+  g_test_add_func ("/vmimport/task/import-snapshot-restart", test_task_import_snapshot_restart);
+  g_test_add_func ("/vmimport/task/import-snapshot-deleted", test_task_import_snapshot_deleted);
+  g_test_add_func ("/vmimport/task/import-snapshot-cancel", test_task_import_snapshot_cancel);
   g_test_add_func ("/vmimport/task/export-and-store", test_task_export_and_store);
   g_test_add_func ("/vmimport/task/export-download-resumed", test_task_export_download);
   g_test_add_func ("/vmimport/task/export-download", test_task_export_download_whole);

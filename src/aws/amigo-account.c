@@ -1169,10 +1169,12 @@ uses_environment_chain (AmigoAccount *self)
  * @token_file: (out) (optional) (transfer full): the token's file
  *
  * Whether the account signs in with a web identity, as the credential
- * chain plans it: for the Environment account without keys, the
- * environment's; for a profile without a role of its own to assume
- * (`role_arn` without `web_identity_token_file`), each setting from the
- * environment over the profile's, as botocore reads them.
+ * chain plans it: for a profile account, and for the Environment
+ * account without keys (whose profile is AWS_PROFILE or `default`), when
+ * the profile has no role of its own to assume (`role_arn` without
+ * `web_identity_token_file`, which botocore's assume-role provider takes
+ * before the web identity one), each setting from the environment over
+ * the profile's, as botocore reads them.
  *
  * Returns: %TRUE when it does
  */
@@ -1184,6 +1186,7 @@ amigo_account_dup_web_identity (AmigoAccount  *self,
   g_autoptr(AmigoAwsProfile) profile = NULL;
   const char *role = NULL;
   const char *file = NULL;
+  const char *name;
 
   g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), FALSE);
 
@@ -1192,14 +1195,16 @@ amigo_account_dup_web_identity (AmigoAccount  *self,
       if (!uses_environment_chain (self))
         return FALSE;
     }
-  else if (self->kind == AMIGO_ACCOUNT_KIND_PROFILE)
-    {
-      profile = amigo_aws_config_get_profile (self->config, self->profile_name);
-      if (profile != NULL && amigo_aws_profile_has_key (profile, "role_arn") &&
-          !amigo_aws_profile_has_key (profile, "web_identity_token_file"))
-        return FALSE;
-    }
-  else
+  else if (self->kind != AMIGO_ACCOUNT_KIND_PROFILE)
+    return FALSE;
+
+  /* The profile the chain reads (for the environment, AWS_PROFILE or
+   * `default`): a role of its own to assume comes first. */
+  name = settings_profile (self);
+  if (name != NULL)
+    profile = amigo_aws_config_get_profile (self->config, name);
+  if (profile != NULL && amigo_aws_profile_has_key (profile, "role_arn") &&
+      !amigo_aws_profile_has_key (profile, "web_identity_token_file"))
     return FALSE;
 
   file = nonempty_env (self->config, "AWS_WEB_IDENTITY_TOKEN_FILE");

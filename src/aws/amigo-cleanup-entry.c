@@ -17,12 +17,19 @@ struct _AmigoCleanupEntry
   GPtrArray *snapshot_ids;      /* of char*, NULL-terminated */
   GPtrArray *copy_regions;      /* of char*, NULL-terminated: where its copies are */
   AmigoSnapshotCost cost;
+  GArray *snapshots;            /* of Snapshot: what the cost counts, to count again */
   gboolean references_known;
   gboolean allowed_known;       /* Allowed AMIs is on in its region */
   gboolean copies_known;        /* the other regions were scanned too */
 };
 
 G_DEFINE_FINAL_TYPE (AmigoCleanupEntry, amigo_cleanup_entry, G_TYPE_OBJECT)
+
+typedef struct {
+  gboolean archived;
+  gint64 full_size_bytes;
+  gint volume_size_gib;
+} Snapshot;
 
 #define USEC_PER_DAY (G_USEC_PER_SEC * (gint64) 86400)
 
@@ -36,6 +43,7 @@ amigo_cleanup_entry_finalize (GObject *object)
   g_ptr_array_unref (self->reference_arns);
   g_ptr_array_unref (self->snapshot_ids);
   g_ptr_array_unref (self->copy_regions);
+  g_clear_pointer (&self->snapshots, g_array_unref);
   G_OBJECT_CLASS (amigo_cleanup_entry_parent_class)->finalize (object);
 }
 
@@ -202,9 +210,14 @@ amigo_cleanup_entry_add_snapshot (AmigoCleanupEntry *self,
                                   gint64             full_size_bytes,
                                   gint               volume_size_gib)
 {
+  Snapshot snapshot = { g_strcmp0 (storage_tier, "archive") == 0, full_size_bytes, volume_size_gib };
+
   g_return_if_fail (AMIGO_IS_CLEANUP_ENTRY (self));
   amigo_snapshot_cost_add_snapshot (&self->cost, self->region, storage_tier, full_size_bytes,
                                     volume_size_gib);
+  if (self->snapshots == NULL)
+    self->snapshots = g_array_new (FALSE, FALSE, sizeof (Snapshot));
+  g_array_append_val (self->snapshots, snapshot);
 }
 
 /** amigo_cleanup_entry_get_cost: Returns: (transfer none): the estimate of its snapshots' monthly cost */
@@ -403,4 +416,26 @@ amigo_cleanup_entry_is_unused (AmigoCleanupEntry *self,
   unused = amigo_cleanup_entry_get_days_unused (self, now_usec);
   return self->references_known && amigo_cleanup_entry_get_n_references (self) == 0
          && unused >= 0 && (guint) unused >= days;
+}
+
+/**
+ * amigo_cleanup_entry_reprice:
+ * @self: an entry
+ *
+ * Counts its snapshots' cost again, at the prices known now (after the
+ * AWS Price List's have arrived: amigo_snapshot_price_set_read()).
+ */
+void
+amigo_cleanup_entry_reprice (AmigoCleanupEntry *self)
+{
+  g_return_if_fail (AMIGO_IS_CLEANUP_ENTRY (self));
+
+  self->cost = (AmigoSnapshotCost) { 0 };
+  for (guint i = 0; self->snapshots != NULL && i < self->snapshots->len; i++)
+    {
+      const Snapshot *s = &g_array_index (self->snapshots, Snapshot, i);
+
+      amigo_snapshot_cost_add_snapshot (&self->cost, self->region, s->archived ? "archive" : "standard",
+                                        s->full_size_bytes, s->volume_size_gib);
+    }
 }

@@ -36,6 +36,7 @@ void                     amigo_cleanup_entry_add_snapshot       (AmigoCleanupEnt
                                                                  gint64             full_size_bytes,
                                                                  gint               volume_size_gib);
 const AmigoSnapshotCost *amigo_cleanup_entry_get_cost           (AmigoCleanupEntry *self);
+void                     amigo_cleanup_entry_reprice            (AmigoCleanupEntry *self);
 gint64                   amigo_cleanup_entry_get_unused_since   (AmigoCleanupEntry *self);
 gint                     amigo_cleanup_entry_get_days_unused    (AmigoCleanupEntry *self,
                                                                  gint64             now_usec);

@@ -38,14 +38,15 @@ _amigo_json_add_strings (JsonBuilder        *builder,
   json_builder_end_array (builder);
 }
 
-/* @object's object member @name, or %NULL. */
+/* @object's object member @name, or %NULL (also when it is not an object:
+ * outside JSON, as the Price List's items, may have any shape). */
 static inline JsonObject *
 _amigo_json_object_member (JsonObject *object,
                            const char *name)
 {
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  return json_object_get_object_member (object, name);
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
 /* A copy of @object's string member @name, or %NULL. */

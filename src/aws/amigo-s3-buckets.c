@@ -22,6 +22,24 @@
  * of 10000." */
 #define MAX_BUCKETS_PER_PAGE 10000
 
+/* amigo_s3_set_max_buckets_for_testing(); 0: MAX_BUCKETS_PER_PAGE */
+static guint max_buckets_for_testing;
+
+/**
+ * amigo_s3_set_max_buckets_for_testing:
+ * @max_buckets: `MaxBuckets` of every ListBuckets page from now on (1 to
+ *   10000), or 0 for the most S3 gives
+ *
+ * Lets a test see a listing of a few buckets take several pages.
+ */
+void
+amigo_s3_set_max_buckets_for_testing (guint max_buckets)
+{
+  g_return_if_fail (max_buckets <= MAX_BUCKETS_PER_PAGE);
+
+  max_buckets_for_testing = max_buckets;
+}
+
 /**
  * amigo_s3_bucket_free:
  * @bucket: (nullable): a bucket
@@ -194,7 +212,8 @@ list_page (GTask      *task,
   g_autoptr(JsonNode) params = json_node_init_object (json_node_alloc (), json_object_new ());
   JsonObject *o = json_node_get_object (params);
 
-  json_object_set_int_member (o, "MaxBuckets", MAX_BUCKETS_PER_PAGE);
+  json_object_set_int_member (o, "MaxBuckets",
+                              max_buckets_for_testing != 0 ? max_buckets_for_testing : MAX_BUCKETS_PER_PAGE);
   if (list->region != NULL)
     json_object_set_string_member (o, "BucketRegion", list->region);
   if (token != NULL)

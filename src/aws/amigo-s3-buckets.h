@@ -33,4 +33,6 @@ const char *amigo_s3_bucket_name_check        (const char    *name);
 AMIGO_DECLARE_ASYNC (AmigoS3, GPtrArray *, amigo_s3_list_buckets,
                      const char *region);
 
+void        amigo_s3_set_max_buckets_for_testing (guint max_buckets);
+
 G_END_DECLS

@@ -128,6 +128,25 @@ void     _amigo_task_manager_save                (AmigoTaskManager    *self);
 /* The watch polls again after its wait. */
 void     _amigo_task_watch_schedule              (Watch               *watch);
 
+/* amigo-task-upload.c: an import whose file is still to be uploaded. */
+gboolean _amigo_task_upload_is_uploading         (AmigoTask           *task);
+/* The saved request ("import") of @task's pending work, or NULL. */
+JsonObject *_amigo_task_upload_import_of         (AmigoTask           *task);
+/* @object's (nullable) string member @name, or NULL. */
+const char *_amigo_task_upload_string            (JsonObject          *object,
+                                                  const char          *name);
+/* The saved ImportImage request of @object (its strings borrowed; its
+ * tags in @tags, an array of AmigoEc2Tag): FALSE when it cannot be sent. */
+gboolean _amigo_task_upload_read_request         (JsonObject              *object,
+                                                  AmigoImportImageRequest *request,
+                                                  GArray                  *tags);
+
+/* amigo-task-import-snapshot.c: the import as a snapshot, then the AMI. */
+void     _amigo_task_watch_register_snapshot     (Watch               *watch,
+                                                  const char          *snapshot_id);
+gboolean _amigo_task_watch_poll_import_snapshot  (Watch               *watch,
+                                                  GAsyncReadyCallback  tasks_cb);
+
 /* amigo-task-download.c: an export that downloads its file. Called when
  * the export is completed; TRUE when the download now ends the task. */
 gboolean _amigo_task_watch_run_download          (Watch               *watch);

@@ -439,7 +439,7 @@ amigo_task_manager_cancel_async (AmigoTaskManager    *self,
   watch = g_task_get_task_data (gtask);
   if (amigo_task_get_kind (task) == AMIGO_TASK_KIND_IMPORT_IMAGE)
     {
-      if (amigo_task_get_pending (task) != NULL)
+      if (_amigo_task_upload_is_uploading (task))
         _amigo_task_watch_cancel_upload (watch, g_steal_pointer (&gtask));
       else
         _amigo_task_watch_cancel_import (watch, g_steal_pointer (&gtask));

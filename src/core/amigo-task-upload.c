@@ -13,6 +13,9 @@
  * the time left, then sends ImportImage with the saved request (same
  * client token: a repeat answers the same task) and follows the import
  * task as any other (amigo-task-watch-vm.c). Cancel aborts the upload.
+ * An import as a snapshot ("method": "snapshot") sends ImportSnapshot
+ * instead and keeps the saved request to register the AMI from the
+ * snapshot (amigo-task-import-snapshot.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -89,24 +92,94 @@ pending_object (Watch *watch)
   return pending != NULL && JSON_NODE_HOLDS_OBJECT (pending) ? json_node_get_object (pending) : NULL;
 }
 
-static JsonObject *
-import_object (Watch *watch)
+/**
+ * _amigo_task_upload_import_of:
+ *
+ * Returns: (nullable): the saved request ("import") of @task's pending work
+ */
+JsonObject *
+_amigo_task_upload_import_of (AmigoTask *task)
 {
-  JsonObject *pending = pending_object (watch);
-  JsonNode *node = pending != NULL ? json_object_get_member (pending, "import") : NULL;
+  JsonNode *pending = amigo_task_get_pending (task);
+  JsonNode *node;
 
+  if (pending == NULL || !JSON_NODE_HOLDS_OBJECT (pending))
+    return NULL;
+  node = json_object_get_member (json_node_get_object (pending), "import");
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
-static const char *
-get_string (JsonObject *object,
-            const char *name)
+static JsonObject *
+import_object (Watch *watch)
+{
+  return _amigo_task_upload_import_of (watch->task);
+}
+
+/* @object's string member @name, or NULL. */
+const char *
+_amigo_task_upload_string (JsonObject *object,
+                           const char *name)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
+}
+
+/**
+ * _amigo_task_upload_read_request:
+ * @import: (nullable): a saved request (amigo_task_upload_pending_new())
+ * @request: (out caller-allocates): the request, its strings @import's
+ * @tags: an array of #AmigoEc2Tag that @request's tags point into
+ *
+ * Returns: whether @import holds a request that can be sent
+ */
+gboolean
+_amigo_task_upload_read_request (JsonObject              *object,
+                                 AmigoImportImageRequest *request,
+                                 GArray                  *tags)
+{
+  JsonNode *tags_node = object != NULL ? json_object_get_member (object, "tags") : NULL;
+  JsonNode *encrypted = object != NULL ? json_object_get_member (object, "encrypted") : NULL;
+
+  *request = (AmigoImportImageRequest) {
+    .format = _amigo_task_upload_string (object, "format"),
+    .s3_bucket = _amigo_task_upload_string (object, "s3_bucket"),
+    .s3_key = _amigo_task_upload_string (object, "s3_key"),
+    .description = _amigo_task_upload_string (object, "description"),
+    .architecture = _amigo_task_upload_string (object, "architecture"),
+    .boot_mode = _amigo_task_upload_string (object, "boot_mode"),
+    .license_type = _amigo_task_upload_string (object, "license_type"),
+    .platform = _amigo_task_upload_string (object, "platform"),
+    .kms_key_id = _amigo_task_upload_string (object, "kms_key_id"),
+    .role_name = _amigo_task_upload_string (object, "role_name"),
+    .client_token = _amigo_task_upload_string (object, "client_token"),
+  };
+
+  if (encrypted != NULL && JSON_NODE_HOLDS_VALUE (encrypted) &&
+      json_node_get_value_type (encrypted) == G_TYPE_BOOLEAN)
+    request->encrypted = json_node_get_boolean (encrypted);
+  if (tags_node != NULL && JSON_NODE_HOLDS_ARRAY (tags_node))
+    {
+      JsonArray *array = json_node_get_array (tags_node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          AmigoEc2Tag tag = { NULL, NULL };
+
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            continue;
+          tag.key = _amigo_task_upload_string (json_node_get_object (element), "key");
+          tag.value = _amigo_task_upload_string (json_node_get_object (element), "value");
+          if (tag.key != NULL)
+            g_array_append_val (tags, tag);
+        }
+    }
+  request->task_tags = (AmigoEc2Tag *) (gpointer) tags->data;
+  request->n_task_tags = tags->len;
+  return request->format != NULL && request->s3_bucket != NULL && request->s3_key != NULL;
 }
 
 /* ---- ImportImage once the file is there -------------------------------- */
@@ -120,8 +193,13 @@ import_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(AmigoImportTask) import = NULL;
   const char *ids[2] = { NULL, NULL };
+  /* ImportImage, or ImportSnapshot (amigo-task-import-snapshot.c) */
+  gboolean snapshot = g_async_result_is_tagged (result, amigo_ec2_import_snapshot_async);
 
-  import = amigo_ec2_import_image_finish (AMIGO_EC2 (source), result, &error);
+  if (snapshot)
+    import = amigo_ec2_import_snapshot_finish (AMIGO_EC2 (source), result, &error);
+  else
+    import = amigo_ec2_import_image_finish (AMIGO_EC2 (source), result, &error);
   if (_amigo_task_watch_is_stopped (watch))
     return;
   watch->in_flight = FALSE;
@@ -137,9 +215,21 @@ import_cb (GObject      *source,
 
   ids[0] = amigo_import_task_get_import_task_id (import);
   _amigo_task_set_resource_ids (watch->task, ids);
-  amigo_task_set_pending (watch->task, NULL);
+  if (snapshot)
+    {
+      /* The upload is over; the saved request stays, to register the AMI. */
+      JsonObject *pending = pending_object (watch);
+
+      json_object_remove_member (pending, "path");
+      json_object_remove_member (pending, "upload");
+      _amigo_task_set_message (watch->task, _("Uploaded; AWS is importing the disk image as a snapshot."));
+    }
+  else
+    {
+      amigo_task_set_pending (watch->task, NULL);
+      _amigo_task_set_message (watch->task, _("Uploaded; AWS is importing the disk image."));
+    }
   _amigo_task_set_percent (watch->task, -1);
-  _amigo_task_set_message (watch->task, _("Uploaded; AWS is importing the disk image."));
   _amigo_task_manager_save (watch->manager);
   g_signal_handlers_disconnect_by_data (watch->upload, watch);
   g_clear_object (&watch->upload);
@@ -149,53 +239,32 @@ import_cb (GObject      *source,
 static void
 start_import (Watch *watch)
 {
-  JsonObject *object = import_object (watch);
   g_autoptr(GArray) tags = g_array_new (FALSE, TRUE, sizeof (AmigoEc2Tag));
-  JsonNode *tags_node = object != NULL ? json_object_get_member (object, "tags") : NULL;
-  JsonNode *encrypted = object != NULL ? json_object_get_member (object, "encrypted") : NULL;
-  AmigoImportImageRequest request = {
-    .format = get_string (object, "format"),
-    .s3_bucket = get_string (object, "s3_bucket"),
-    .s3_key = get_string (object, "s3_key"),
-    .description = get_string (object, "description"),
-    .architecture = get_string (object, "architecture"),
-    .boot_mode = get_string (object, "boot_mode"),
-    .license_type = get_string (object, "license_type"),
-    .platform = get_string (object, "platform"),
-    .kms_key_id = get_string (object, "kms_key_id"),
-    .role_name = get_string (object, "role_name"),
-    .client_token = get_string (object, "client_token"),
-  };
+  AmigoImportImageRequest request;
 
-  if (encrypted != NULL && JSON_NODE_HOLDS_VALUE (encrypted) &&
-      json_node_get_value_type (encrypted) == G_TYPE_BOOLEAN)
-    request.encrypted = json_node_get_boolean (encrypted);
-  if (tags_node != NULL && JSON_NODE_HOLDS_ARRAY (tags_node))
-    {
-      JsonArray *array = json_node_get_array (tags_node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-          AmigoEc2Tag tag = { NULL, NULL };
-
-          if (!JSON_NODE_HOLDS_OBJECT (element))
-            continue;
-          tag.key = get_string (json_node_get_object (element), "key");
-          tag.value = get_string (json_node_get_object (element), "value");
-          if (tag.key != NULL)
-            g_array_append_val (tags, tag);
-        }
-    }
-  request.task_tags = (AmigoEc2Tag *) (gpointer) tags->data;
-  request.n_task_tags = tags->len;
-
-  if (request.format == NULL || request.s3_bucket == NULL || request.s3_key == NULL)
+  if (!_amigo_task_upload_read_request (import_object (watch), &request, tags))
     {
       _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_FAILED, _("The saved import cannot be read."));
       return;
     }
   _amigo_task_set_message (watch->task, _("Uploaded; starting the import…"));
+  if (amigo_task_upload_is_snapshot (watch->task))
+    {
+      AmigoImportSnapshotRequest snapshot = {
+        .format = request.format,
+        .s3_bucket = request.s3_bucket,
+        .s3_key = request.s3_key,
+        .description = request.description,
+        .encrypted = request.encrypted,
+        .kms_key_id = request.kms_key_id,
+        .role_name = request.role_name,
+        .client_token = request.client_token,
+      };
+
+      amigo_ec2_import_snapshot_async (watch->ec2, &snapshot, watch->cancellable, import_cb,
+                                       _amigo_task_watch_ref (watch));
+      return;
+    }
   amigo_ec2_import_image_async (watch->ec2, &request, watch->cancellable, import_cb, _amigo_task_watch_ref (watch));
 }
 
@@ -330,6 +399,21 @@ upload_cb (GObject      *source,
   _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_FAILED, message);
 }
 
+/* Whether @task is an import whose file is still to be uploaded (a
+ * snapshot import keeps its pending work after the upload). */
+gboolean
+_amigo_task_upload_is_uploading (AmigoTask *task)
+{
+  JsonNode *pending = amigo_task_get_pending (task);
+  JsonObject *object;
+
+  if (amigo_task_get_kind (task) != AMIGO_TASK_KIND_IMPORT_IMAGE || pending == NULL
+      || !JSON_NODE_HOLDS_OBJECT (pending))
+    return FALSE;
+  object = json_node_get_object (pending);
+  return json_object_has_member (object, "path") || json_object_has_member (object, "upload");
+}
+
 gboolean
 _amigo_task_watch_run_pending (Watch *watch)
 {
@@ -337,7 +421,7 @@ _amigo_task_watch_run_pending (Watch *watch)
   JsonNode *state;
   g_autoptr(GError) error = NULL;
 
-  if (amigo_task_get_kind (watch->task) != AMIGO_TASK_KIND_IMPORT_IMAGE || pending == NULL)
+  if (!_amigo_task_upload_is_uploading (watch->task))
     return FALSE;
 
   if (watch->upload == NULL)
@@ -347,10 +431,10 @@ _amigo_task_watch_run_pending (Watch *watch)
       state = json_object_get_member (pending, "upload");
       if (state != NULL && JSON_NODE_HOLDS_OBJECT (state))
         watch->upload = amigo_s3_upload_new_from_state (watch->s3, state, &error);
-      else if (get_string (pending, "path") != NULL && get_string (import, "s3_bucket") != NULL
-               && get_string (import, "s3_key") != NULL)
-        watch->upload = amigo_s3_upload_new (watch->s3, get_string (pending, "path"),
-                                             get_string (import, "s3_bucket"), get_string (import, "s3_key"),
+      else if (_amigo_task_upload_string (pending, "path") != NULL && _amigo_task_upload_string (import, "s3_bucket") != NULL
+               && _amigo_task_upload_string (import, "s3_key") != NULL)
+        watch->upload = amigo_s3_upload_new (watch->s3, _amigo_task_upload_string (pending, "path"),
+                                             _amigo_task_upload_string (import, "s3_bucket"), _amigo_task_upload_string (import, "s3_key"),
                                              &error);
       else
         g_set_error_literal (&error, AMIGO_S3_UPLOAD_ERROR, AMIGO_S3_UPLOAD_ERROR_BAD_STATE,

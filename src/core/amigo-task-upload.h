@@ -14,4 +14,11 @@ JsonNode  *amigo_task_upload_pending_new (const char                    *path,
 /* The resource id an import has while its file is uploaded: s3://bucket/key */
 char      *amigo_task_upload_dup_location (const AmigoImportImageRequest *request);
 
+/* amigo-task-import-snapshot.c: ImportSnapshot, then RegisterImage */
+JsonNode   *amigo_task_upload_pending_new_snapshot (const char                    *path,
+                                                    const AmigoImportImageRequest *request,
+                                                    const char                    *ami_name);
+gboolean    amigo_task_upload_is_snapshot          (AmigoTask                     *task);
+const char *amigo_task_upload_get_snapshot_id      (AmigoTask                     *task);
+
 G_END_DECLS

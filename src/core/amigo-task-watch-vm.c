@@ -15,6 +15,7 @@
 #include "amigo-error.h"
 #include "amigo-task-manager-private.h"
 #include "amigo-task-private.h"
+#include "amigo-task-upload.h"
 
 /* ---- imports ---------------------------------------------------------- */
 
@@ -29,7 +30,11 @@ import_tasks_cb (GObject      *source,
   AmigoImportTask *import;
   const char *status;
 
-  tasks = amigo_ec2_describe_import_image_tasks_finish (AMIGO_EC2 (source), result, &error);
+  /* An image's import, or a snapshot's (amigo-task-import-snapshot.c). */
+  if (g_async_result_is_tagged (result, amigo_ec2_describe_import_snapshot_tasks_async))
+    tasks = amigo_ec2_describe_import_snapshot_tasks_finish (AMIGO_EC2 (source), result, &error);
+  else
+    tasks = amigo_ec2_describe_import_image_tasks_finish (AMIGO_EC2 (source), result, &error);
   if (tasks == NULL && amigo_aws_error_has_aws_code (error, "InvalidConversionTaskId"))
     {
       g_autofree char *message = NULL;
@@ -54,6 +59,11 @@ import_tasks_cb (GObject      *source,
   import = g_ptr_array_index (tasks, 0);
   watch->seen = TRUE;
   status = amigo_import_task_get_status (import);
+  if (g_strcmp0 (status, AMIGO_IMPORT_TASK_COMPLETED) == 0 && amigo_task_upload_is_snapshot (watch->task))
+    {
+      _amigo_task_watch_register_snapshot (watch, amigo_import_task_get_snapshot_id (import));
+      return;
+    }
   if (g_strcmp0 (status, AMIGO_IMPORT_TASK_COMPLETED) == 0)
     {
       _amigo_task_watch_finish (watch, AMIGO_TASK_STATE_SUCCEEDED, amigo_import_task_get_image_id (import));
@@ -202,6 +212,8 @@ _amigo_task_watch_poll_vm (Watch *watch)
   switch (amigo_task_get_kind (watch->task))
     {
     case AMIGO_TASK_KIND_IMPORT_IMAGE:
+      if (_amigo_task_watch_poll_import_snapshot (watch, import_tasks_cb))
+        return TRUE;
       amigo_ec2_describe_import_image_tasks_async (watch->ec2, ids, watch->cancellable,
                                                    import_tasks_cb, _amigo_task_watch_ref (watch));
       return TRUE;

@@ -14,6 +14,7 @@
 
 #include "amigo-endpoint.h"
 #include "amigo-task-private.h"
+#include "amigo-task-upload.h"
 
 struct _AmigoTask
 {
@@ -530,7 +531,9 @@ amigo_task_get_can_cancel (AmigoTask *self)
    * CancelImportTask stops an import. */
   return (self->kind == AMIGO_TASK_KIND_COPY_IMAGE || self->kind == AMIGO_TASK_KIND_IMPORT_IMAGE
           || self->kind == AMIGO_TASK_KIND_INSTANCE_REFRESH)
-         && self->state == AMIGO_TASK_STATE_RUNNING;
+         && self->state == AMIGO_TASK_STATE_RUNNING
+         /* A snapshot import that is done: only RegisterImage is left. */
+         && amigo_task_upload_get_snapshot_id (self) == NULL;
 }
 
 gboolean
@@ -614,6 +617,8 @@ amigo_task_get_cancel_hint (AmigoTask *self)
     case AMIGO_TASK_KIND_RESTORE_IMAGE:
       return _("AWS cannot stop an image being made; deregister it once it is available if you do not want it");
     case AMIGO_TASK_KIND_IMPORT_IMAGE:
+      if (amigo_task_upload_get_snapshot_id (self) != NULL)
+        return _("The disk is imported; deregister the image once it is registered if you do not want it");
       return _("Stop the import; nothing is registered");
     case AMIGO_TASK_KIND_EXPORT_IMAGE:
       return _("AWS cannot stop an export; delete the file from the bucket once it is written if you do not want it");

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "amigo-confirm.h"
 
 typedef struct {
@@ -87,4 +89,30 @@ amigo_confirm_connect (AdwMessageDialog *dialog,
   confirm->owner = g_object_ref (owner);
   confirm->item = item != NULL ? g_object_ref (item) : NULL;
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_response_cb), confirm, confirm_free, 0);
+}
+
+/**
+ * amigo_confirm_tell:
+ * @near: a widget of the window the notice is over
+ * @heading: (nullable): what happened
+ * @body: (nullable): more, as text (AWS's words, names people chose)
+ *
+ * Returns: (transfer floating): the notice, not yet presented
+ */
+AdwMessageDialog *
+amigo_confirm_tell (GtkWidget  *near,
+                    const char *heading,
+                    const char *body)
+{
+  GtkRoot *root = gtk_widget_get_root (near);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       heading, NULL));
+  if (body != NULL)
+    adw_message_dialog_set_body (dialog, body);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  return dialog;
 }

@@ -1,4 +1,5 @@
-/* amigo-confirm.h — asking before something that cannot be undone
+/* amigo-confirm.h — asking before something that cannot be undone, and
+ * telling what happened
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,5 +32,12 @@ void              amigo_confirm_connect (AdwMessageDialog *dialog,
                                          AmigoConfirmFunc  confirmed,
                                          gpointer          owner,
                                          gpointer          item);
+
+/* A notice over @near's window with one answer, Close (the default, and
+ * what closing the dialog answers); @heading and @body (may be %NULL) are
+ * shown as text, never markup. The caller presents it. */
+AdwMessageDialog *amigo_confirm_tell    (GtkWidget  *near,
+                                         const char *heading,
+                                         const char *body);
 
 G_END_DECLS

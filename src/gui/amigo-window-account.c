@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "accounts/amigo-account-row.h"
+#include "amigo-sts.h"
 #include "amigo-window-private.h"
 
 static GtkWidget *
@@ -73,6 +74,89 @@ _amigo_window_update_account_id (AmigoWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->account_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, id_line,
                                   -1);
+}
+
+/* ---- an account's client, and its id -------------------------------------- */
+
+typedef struct {
+  AmigoWindow *self;            /* weak: the load's cancellable dies with the window */
+  AmigoAccount *account;
+  AmigoClient *client;
+  GCancellable *cancellable;    /* the load's */
+  AmigoWindowClientReady ready;
+} ClientRequest;
+
+static void
+client_request_free (ClientRequest *request)
+{
+  g_clear_object (&request->account);
+  g_clear_object (&request->client);
+  g_clear_object (&request->cancellable);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClientRequest, client_request_free)
+
+static void
+identity_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ClientRequest) request = user_data;
+  g_autoptr(AmigoCallerIdentity) identity = NULL;
+  g_autoptr(GError) error = NULL;
+
+  identity = amigo_account_get_identity_finish (AMIGO_ACCOUNT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* The images still load; a failure that matters shows where they do. */
+  if (identity == NULL)
+    g_debug ("The id of %s is unknown: %s", amigo_account_get_name (request->account), error->message);
+  request->ready (request->self, request->account, request->client, NULL);
+}
+
+static void
+get_client_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ClientRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  /* Both borrowed before the request moves on: the arguments are
+   * evaluated in any order. */
+  AmigoAccount *account = request->account;
+  GCancellable *cancellable = request->cancellable;
+
+  request->client = amigo_account_get_client_finish (account, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (request->client == NULL)
+    request->ready (request->self, account, NULL, error);
+  /* The account id leaves the account's own images out of "Shared with
+   * Me", and actions need an image's owner known; STS is asked once per
+   * account. */
+  else if (amigo_account_get_account_number (account) == NULL)
+    amigo_account_get_identity_async (account, cancellable, identity_cb,
+                                      g_steal_pointer (&request));
+  else
+    request->ready (request->self, account, request->client, NULL);
+}
+
+/* Gets the client of @account for the load under way, and the account's
+ * id first when it is not known yet (not learning it is no failure: the
+ * images still load); then @ready, unless the load was cancelled. */
+void
+_amigo_window_get_account_client (AmigoWindow            *self,
+                                  AmigoAccount           *account,
+                                  AmigoWindowClientReady  ready)
+{
+  ClientRequest *request = g_new0 (ClientRequest, 1);
+
+  request->self = self;
+  request->account = g_object_ref (account);
+  request->cancellable = g_object_ref (self->load_cancellable);
+  request->ready = ready;
+  amigo_account_get_client_async (account, request->cancellable, get_client_cb, request);
 }
 
 /**

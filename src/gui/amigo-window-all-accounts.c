@@ -18,6 +18,7 @@
 #include "amigo-window-private.h"
 #include "amigo-ec2.h"
 #include "amigo-region-list.h"
+#include "amigo-confirm.h"
 
 struct _AmigoWindowAllAccounts
 {
@@ -31,20 +32,6 @@ struct _AmigoWindowAllAccounts
   GPtrArray *accounts;          /* AmigoAccount: of the load under way */
   GPtrArray *regions;           /* char *: the regions asked */
 };
-
-typedef struct {
-  AmigoWindow *self;
-  AmigoAccount *account;
-} ClientCall;
-
-static void
-client_call_free (ClientCall *call)
-{
-  g_clear_object (&call->account);
-  g_free (call);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClientCall, client_call_free)
 
 gboolean
 _amigo_window_all_accounts_active (AmigoWindow *self)
@@ -146,66 +133,18 @@ start_store_load (AmigoWindow *self)
 }
 
 static void
-account_ready (ClientCall *call)
+client_ready (AmigoWindow  *self,
+              AmigoAccount *account,
+              AmigoClient  *client,
+              const GError *error)
 {
-  AmigoWindow *self = call->self;
-
+  if (client == NULL)
+    add_failure (self, account, NULL, error->message);
+  else
+    g_hash_table_insert (self->all_accounts->clients, g_strdup (amigo_account_get_id (account)),
+                         g_object_ref (client));
   if (--self->all_accounts->pending == 0)
     start_store_load (self);
-}
-
-static void
-identity_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(ClientCall) call = user_data;
-  g_autoptr(AmigoCallerIdentity) identity = NULL;
-  g_autoptr(GError) error = NULL;
-
-  identity = amigo_account_get_identity_finish (AMIGO_ACCOUNT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  /* The images still load; a failure that matters shows in the banner. */
-  if (identity == NULL)
-    g_debug ("The id of %s is unknown: %s", amigo_account_get_name (call->account), error->message);
-  account_ready (call);
-}
-
-static void
-get_client_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(ClientCall) call = user_data;
-  g_autoptr(AmigoClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  AmigoWindow *self;
-
-  client = amigo_account_get_client_finish (AMIGO_ACCOUNT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = call->self;
-  if (client == NULL)
-    {
-      add_failure (self, call->account, NULL, error->message);
-      account_ready (call);
-      return;
-    }
-  g_hash_table_insert (self->all_accounts->clients, g_strdup (amigo_account_get_id (call->account)),
-                       g_object_ref (client));
-  /* Every account's id: "Shared with Me" leaves out the images the
-   * listed accounts own, and actions need an image's owner known. */
-  if (amigo_account_get_account_number (call->account) == NULL)
-    {
-      /* The account first: the arguments are evaluated in any order. */
-      AmigoAccount *account = call->account;
-
-      amigo_account_get_identity_async (account, self->load_cancellable, identity_cb,
-                                        g_steal_pointer (&call));
-    }
-  else
-    account_ready (call);
 }
 
 /* Called by every reload: TRUE when All Accounts took it over. */
@@ -251,12 +190,10 @@ _amigo_window_all_accounts_reload (AmigoWindow *self)
   all->pending = n;
   for (guint i = 0; i < n; i++)
     {
-      ClientCall *call = g_new0 (ClientCall, 1);
+      g_autoptr(AmigoAccount) account = g_list_model_get_item (accounts, i);
 
-      call->self = self;
-      call->account = g_list_model_get_item (accounts, i);
-      g_ptr_array_add (all->accounts, g_object_ref (call->account));
-      amigo_account_get_client_async (call->account, self->load_cancellable, get_client_cb, call);
+      g_ptr_array_add (all->accounts, g_object_ref (account));
+      _amigo_window_get_account_client (self, account, client_ready);
     }
   return TRUE;
 }
@@ -377,13 +314,8 @@ _amigo_window_all_accounts_refuse_mixed (AmigoWindow *self,
   body = g_strdup_printf (_("An action on several images acts in one account at a time, "
                             "and the selected images belong to %s. Select the images of one account, "
                             "then choose the action again."), list->str);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Images of Several Accounts"), NULL));
   /* The accounts' names are the person's own: shown as text, never markup. */
-  adw_message_dialog_set_body (dialog, body);
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
+  dialog = amigo_confirm_tell (GTK_WIDGET (self), _("Images of Several Accounts"), body);
   gtk_widget_set_name (GTK_WIDGET (dialog), "several_accounts_dialog");
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;

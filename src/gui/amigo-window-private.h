@@ -92,6 +92,13 @@ void                _amigo_window_set_account        (AmigoWindow  *self,
 /* amigo-window-account.c: the account button */
 void                _amigo_window_rebuild_account_list (AmigoWindow *self);
 void                _amigo_window_update_account_id  (AmigoWindow  *self);
+typedef void (*AmigoWindowClientReady) (AmigoWindow  *self,
+                                        AmigoAccount *account,
+                                        AmigoClient  *client,
+                                        const GError *error);
+void                _amigo_window_get_account_client (AmigoWindow            *self,
+                                                      AmigoAccount           *account,
+                                                      AmigoWindowClientReady  ready);
 void                _amigo_window_on_account_row_activated_cb (GtkListBox    *box,
                                                                GtkListBoxRow *row,
                                                                AmigoWindow   *self);

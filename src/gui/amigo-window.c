@@ -455,20 +455,6 @@ on_shown_items_changed_cb (GListModel  *model,
   _amigo_window_update_count (self);
 }
 
-typedef struct {
-  AmigoWindow *self;            /* weak: the load's cancellable dies with the window */
-  AmigoAccount *account;
-} LoadRequest;
-
-static void
-load_request_free (LoadRequest *request)
-{
-  g_clear_object (&request->account);
-  g_free (request);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadRequest, load_request_free)
-
 void
 _amigo_window_load_failed (AmigoWindow  *self,
                            const GError *error)
@@ -487,38 +473,11 @@ _amigo_window_load_failed (AmigoWindow  *self,
 }
 
 static void
-identity_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+client_ready (AmigoWindow  *self,
+              AmigoAccount *account,
+              AmigoClient  *client,
+              const GError *error)
 {
-  g_autoptr(LoadRequest) request = user_data;
-  g_autoptr(AmigoCallerIdentity) identity = NULL;
-  g_autoptr(GError) error = NULL;
-
-  identity = amigo_account_get_identity_finish (AMIGO_ACCOUNT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  /* The images still load; a failure that matters shows on their page. */
-  if (identity == NULL)
-    g_debug ("The account id is unknown: %s", error->message);
-  _amigo_window_load_regions (request->self, request->account, request->self->client);
-}
-
-static void
-get_client_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(LoadRequest) request = user_data;
-  g_autoptr(AmigoClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  AmigoAccount *account;
-  AmigoWindow *self;
-
-  client = amigo_account_get_client_finish (AMIGO_ACCOUNT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = request->self;
   if (client == NULL)
     {
       _amigo_window_load_failed (self, error);
@@ -526,15 +485,7 @@ get_client_cb (GObject      *source,
     }
   g_set_object (&self->client, client);
   _amigo_window_update_actions (self);
-
-  /* The account id leaves the account's own images out of "Shared with
-   * Me"; STS is asked once per account. */
-  account = request->account;
-  if (amigo_account_get_account_number (account) == NULL)
-    amigo_account_get_identity_async (account, self->load_cancellable, identity_cb,
-                                      g_steal_pointer (&request));
-  else
-    _amigo_window_load_regions (request->self, request->account, request->self->client);
+  _amigo_window_load_regions (self, account, self->client);
 }
 
 /* Lists the images of the current account, region(s) and source. Any load
@@ -542,8 +493,6 @@ get_client_cb (GObject      *source,
 void
 _amigo_window_reload (AmigoWindow *self)
 {
-  LoadRequest *request;
-
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   if (self->store == NULL)
@@ -564,10 +513,7 @@ _amigo_window_reload (AmigoWindow *self)
   amigo_image_list_set_show_region (self->image_list, self->region == NULL || *self->region == '\0');
   gtk_stack_set_visible_child_name (self->content_stack, "loading");
   self->load_cancellable = g_cancellable_new ();
-  request = g_new0 (LoadRequest, 1);
-  request->self = self;
-  request->account = g_object_ref (self->account);
-  amigo_account_get_client_async (self->account, self->load_cancellable, get_client_cb, request);
+  _amigo_window_get_account_client (self, self->account, client_ready);
 }
 
 static void

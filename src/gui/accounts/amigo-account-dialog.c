@@ -16,15 +16,16 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-account-adder.h"
 #include "amigo-a11y.h"
 #include "amigo-account-dialog-private.h"
 #include "amigo-error.h"
 #include "amigo-sts.h"
 
-G_DEFINE_FINAL_TYPE (AmigoAccountDialog, amigo_account_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE_WITH_CODE (AmigoAccountDialog, amigo_account_dialog, ADW_TYPE_WINDOW,
+                               G_IMPLEMENT_INTERFACE (AMIGO_TYPE_ACCOUNT_ADDER, NULL))
 
 enum {
-  SIGNAL_ACCOUNT_ADDED,
   SIGNAL_ACCOUNT_CHANGED,
   N_SIGNALS
 };
@@ -351,7 +352,7 @@ add_account_cb (GObject      *source,
   if (account != NULL)
     {
       amigo_account_set_account_number (account, self->tested_account_number);
-      g_signal_emit (self, signals[SIGNAL_ACCOUNT_ADDED], 0, account);
+      amigo_account_adder_added (AMIGO_ACCOUNT_ADDER (self), account);
     }
 
   self->saving = FALSE;
@@ -757,15 +758,6 @@ amigo_account_dialog_class_init (AmigoAccountDialogClass *klass)
   object_class->finalize = amigo_account_dialog_finalize;
   window_class->close_request = amigo_account_dialog_close_request;
 
-  /**
-   * AmigoAccountDialog::account-added:
-   * @account: the new account, already in the account manager
-   *
-   * Emitted when a new account has been saved in the keyring.
-   */
-  signals[SIGNAL_ACCOUNT_ADDED] =
-    g_signal_new ("account-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, AMIGO_TYPE_ACCOUNT);
 
   /**
    * AmigoAccountDialog::account-changed:

@@ -13,17 +13,12 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-account-adder.h"
 #include "amigo-import-dialog-private.h"
 #include "amigo-text.h"
 
-G_DEFINE_FINAL_TYPE (AmigoImportDialog, amigo_import_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  SIGNAL_ACCOUNT_ADDED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (AmigoImportDialog, amigo_import_dialog, ADW_TYPE_WINDOW,
+                               G_IMPLEMENT_INTERFACE (AMIGO_TYPE_ACCOUNT_ADDER, NULL))
 
 static const char * const sso_keys[] = {
   "sso_session", "sso_start_url", "sso_account_id", "sso_role_name", "sso_region",
@@ -266,7 +261,7 @@ import_action (GtkWidget  *widget,
     }
 
   for (guint i = 0; i < added->len; i++)
-    g_signal_emit (self, signals[SIGNAL_ACCOUNT_ADDED], 0, g_ptr_array_index (added, i));
+    amigo_account_adder_added (AMIGO_ACCOUNT_ADDER (self), g_ptr_array_index (added, i));
 
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -304,15 +299,6 @@ amigo_import_dialog_class_init (AmigoImportDialogClass *klass)
   object_class->dispose = amigo_import_dialog_dispose;
   object_class->finalize = amigo_import_dialog_finalize;
 
-  /**
-   * AmigoImportDialog::account-added:
-   * @account: an account made from a profile, already in the account manager
-   *
-   * Emitted for each profile imported.
-   */
-  signals[SIGNAL_ACCOUNT_ADDED] =
-    g_signal_new ("account-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, AMIGO_TYPE_ACCOUNT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amigo_app/Amigo/accounts/amigo-import-dialog.ui");

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-account-adder.h"
 #include "amigo-error.h"
 #include "amigo-sso-add-dialog.h"
 #include "amigo-sso-sign-in-dialog.h"
@@ -40,14 +41,8 @@ struct _AmigoSsoAddDialog
   gboolean signed_in_once;
 };
 
-G_DEFINE_FINAL_TYPE (AmigoSsoAddDialog, amigo_sso_add_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  SIGNAL_ACCOUNT_ADDED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (AmigoSsoAddDialog, amigo_sso_add_dialog, ADW_TYPE_WINDOW,
+                               G_IMPLEMENT_INTERFACE (AMIGO_TYPE_ACCOUNT_ADDER, NULL))
 
 static void list_assignments (AmigoSsoAddDialog *self);
 
@@ -311,8 +306,8 @@ add_clicked_cb (AmigoSsoAddDialog *self)
       settings = amigo_sso_settings_new (self->settings->start_url, self->settings->region,
                                          assignment->account_id, assignment->role_name);
       name = assignment_name (self, assignment);
-      g_signal_emit (self, signals[SIGNAL_ACCOUNT_ADDED], 0,
-                     amigo_account_manager_add_sso (self->manager, name, NULL, settings));
+      amigo_account_adder_added (AMIGO_ACCOUNT_ADDER (self),
+                                 amigo_account_manager_add_sso (self->manager, name, NULL, settings));
     }
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -365,15 +360,6 @@ amigo_sso_add_dialog_class_init (AmigoSsoAddDialogClass *klass)
   object_class->dispose = amigo_sso_add_dialog_dispose;
   object_class->finalize = amigo_sso_add_dialog_finalize;
 
-  /**
-   * AmigoSsoAddDialog::account-added:
-   * @account: an account × role chosen, already in the account manager
-   *
-   * Emitted for each pair added.
-   */
-  signals[SIGNAL_ACCOUNT_ADDED] =
-    g_signal_new ("account-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, AMIGO_TYPE_ACCOUNT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amigo_app/Amigo/accounts/amigo-sso-add-dialog.ui");

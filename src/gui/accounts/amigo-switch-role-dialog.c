@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amigo-account-adder.h"
 #include "amigo-switch-role-dialog.h"
 #include "amigo-text.h"
 
@@ -41,14 +42,8 @@ struct _AmigoSwitchRoleDialog
   GCancellable *cancellable;
 };
 
-G_DEFINE_FINAL_TYPE (AmigoSwitchRoleDialog, amigo_switch_role_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  SIGNAL_ACCOUNT_ADDED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (AmigoSwitchRoleDialog, amigo_switch_role_dialog, ADW_TYPE_WINDOW,
+                               G_IMPLEMENT_INTERFACE (AMIGO_TYPE_ACCOUNT_ADDER, NULL))
 
 /* arn:PARTITION:iam::ACCOUNT:role/PATH/NAME — IAM's own form. */
 static gboolean
@@ -126,7 +121,7 @@ assumed_cb (GObject      *source,
     }
   /* The account itself, with the session just made. */
   added = amigo_account_manager_add_role (self->manager, candidate);
-  g_signal_emit (self, signals[SIGNAL_ACCOUNT_ADDED], 0, added);
+  amigo_account_adder_added (AMIGO_ACCOUNT_ADDER (self), added);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -187,13 +182,6 @@ amigo_switch_role_dialog_class_init (AmigoSwitchRoleDialogClass *klass)
 
   object_class->dispose = amigo_switch_role_dialog_dispose;
 
-  /**
-   * AmigoSwitchRoleDialog::account-added:
-   * @account: the role's account, already in the account manager
-   */
-  signals[SIGNAL_ACCOUNT_ADDED] =
-    g_signal_new ("account-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, AMIGO_TYPE_ACCOUNT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amigo_app/Amigo/accounts/amigo-switch-role-dialog.ui");

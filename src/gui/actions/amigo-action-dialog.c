@@ -29,6 +29,8 @@ typedef struct
   GCancellable *cancellable;
   GStrv busy_actions;           /* refused while busy */
   char *problem;
+  GtkNativeDialog *chooser;     /* the file chooser open, if any */
+  AmigoActionDialogFileChosen file_chosen;
 
   gboolean busy;
   gboolean disposed;
@@ -144,6 +146,9 @@ amigo_action_dialog_dispose (GObject *object)
   priv->error_shown = NULL;
   priv->error_text = NULL;
   g_cancellable_cancel (priv->cancellable);
+  if (priv->chooser != NULL)
+    gtk_native_dialog_destroy (priv->chooser);
+  g_clear_object (&priv->chooser);
 
   G_OBJECT_CLASS (amigo_action_dialog_parent_class)->dispose (object);
 }
@@ -597,4 +602,49 @@ amigo_action_dialog_image_title (AmigoImage *image)
   if (name != NULL && *name != '\0')
     return name;
   return amigo_image_get_image_id (image);
+}
+
+/* ---- a file from this computer ----------------------------------------- */
+
+static void
+on_chooser_response_cb (GtkNativeDialog   *chooser,
+                        int                response,
+                        AmigoActionDialog *self)
+{
+  AmigoActionDialogPrivate *priv = amigo_action_dialog_get_instance_private (self);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        priv->file_chosen (self, file);
+    }
+  g_clear_object (&priv->chooser);
+}
+
+/**
+ * amigo_action_dialog_choose_file:
+ * @self: the dialog
+ * @chooser: (transfer full): a file chooser, made for @self
+ * @chosen: what to do with the file, when one is chosen
+ *
+ * Shows @chooser; the dialog keeps it until it is answered, and destroys
+ * it when the dialog goes first.
+ */
+void
+amigo_action_dialog_choose_file (AmigoActionDialog           *self,
+                                 GtkFileChooserNative        *chooser,
+                                 AmigoActionDialogFileChosen  chosen)
+{
+  AmigoActionDialogPrivate *priv = amigo_action_dialog_get_instance_private (self);
+
+  g_return_if_fail (AMIGO_IS_ACTION_DIALOG (self));
+  g_return_if_fail (GTK_IS_FILE_CHOOSER_NATIVE (chooser));
+
+  g_clear_object (&priv->chooser);
+  priv->chooser = GTK_NATIVE_DIALOG (chooser);
+  priv->file_chosen = chosen;
+  g_signal_connect (priv->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (priv->chooser);
 }

@@ -32,6 +32,9 @@ struct _AmigoActionDialogClass
   gpointer padding[4];
 };
 
+typedef void (*AmigoActionDialogFileChosen) (AmigoActionDialog *self,
+                                             GFile             *file);
+
 AmigoActionContext *amigo_action_dialog_get_context     (AmigoActionDialog  *self);
 /* The context's first image, for dialogs that act on one */
 AmigoImage         *amigo_action_dialog_get_image       (AmigoActionDialog  *self);
@@ -94,6 +97,12 @@ void                amigo_action_dialog_show_field_problem (GtkWidget       *wid
 void                amigo_action_dialog_show_message    (GtkLabel           *label,
                                                          const char         *text,
                                                          gboolean            is_error);
+
+/* Shows @chooser (transfer full), kept until answered; @chosen gets the
+ * file when one is chosen. */
+void                amigo_action_dialog_choose_file     (AmigoActionDialog           *self,
+                                                         GtkFileChooserNative        *chooser,
+                                                         AmigoActionDialogFileChosen  chosen);
 
 /* The image as people know it: its name, else its id. */
 const char         *amigo_action_dialog_image_title     (AmigoImage         *image);

@@ -12,6 +12,7 @@
 #include "amigo-cleanup-window-private.h"
 #include "amigo-snapshot-cost.h"
 #include "amigo-text.h"
+#include "amigo-confirm.h"
 
 typedef struct {
   AmigoCleanupWindow *window;   /* owned */
@@ -57,6 +58,7 @@ update_totals (Bulk *bulk)
   AmigoCleanupAction action;
   guint n = 0;
   g_autofree char *estimate = NULL;
+  g_autofree char *date = NULL;
   g_autofree char *text = NULL;
 
   for (guint i = 0; i < bulk->items->len; i++)
@@ -80,18 +82,20 @@ update_totals (Bulk *bulk)
   if (action == AMIGO_CLEANUP_DEREGISTER_WITH_SNAPSHOTS)
     {
       estimate = _amigo_cleanup_format_estimate (&freed);
-      /* Translators: %u images; then "12.0 GiB, about $0.60 a month"; then the price table's date */
+      date = _amigo_cleanup_prices_date (&freed);
+      /* Translators: %u images; then "12.0 GiB, about $0.60 a month"; then the date the prices were read */
       text = g_strdup_printf (g_dngettext (NULL, "%u image will be acted on. Frees %s (an estimate, EBS prices of %s).",
                                            "%u images will be acted on. Frees %s (an estimate, EBS prices of %s).", n),
-                              n, estimate, amigo_snapshot_prices_get_date ());
+                              n, estimate, date);
     }
   else
     {
       estimate = _amigo_cleanup_format_estimate (&kept);
-      /* Translators: %u images; then "12.0 GiB, about $0.60 a month"; then the price table's date */
+      date = _amigo_cleanup_prices_date (&kept);
+      /* Translators: %u images; then "12.0 GiB, about $0.60 a month"; then the date the prices were read */
       text = g_strdup_printf (g_dngettext (NULL, "%u image will be acted on. Frees 0 GiB: its snapshots stay and keep costing %s (an estimate, EBS prices of %s).",
                                            "%u images will be acted on. Frees 0 GiB: their snapshots stay and keep costing %s (an estimate, EBS prices of %s).", n),
-                              n, estimate, amigo_snapshot_prices_get_date ());
+                              n, estimate, date);
     }
   gtk_label_set_text (bulk->totals_label, text);
 }
@@ -148,12 +152,11 @@ on_run_done_cb (GObject      *source,
       gtk_list_box_append (GTK_LIST_BOX (list), amigo_action_row_new_literal (entry_name (item->entry), subtitle));
     }
 
-  report = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
+  report = amigo_confirm_tell (GTK_WIDGET (self), NULL, NULL);
   adw_message_dialog_format_heading (report, g_dngettext (NULL, "%u of %u Image Done", "%u of %u Images Done",
                                                           bulk->items->len),
                                      done, bulk->items->len);
   adw_message_dialog_set_extra_child (report, list);
-  adw_message_dialog_add_response (report, "close", _("_Close"));
   g_set_weak_pointer (&self->report_dialog, report);
   gtk_window_present (GTK_WINDOW (report));
   bulk_free (bulk);

@@ -47,7 +47,10 @@ struct _AmigoCleanupWindow
   AdwMessageDialog *bulk_dialog;    /* weak: the confirmation shown */
   AdwMessageDialog *report_dialog;  /* weak: the last report */
   GtkLabel *bulk_totals_label;      /* weak: the confirmation's totals */
-  gboolean loading;
+  gboolean loading;             /* the scan or the prices */
+  gboolean scanning;
+  gboolean prices_loading;
+  gboolean prices_refused;      /* the Price List answered AccessDeniedException */
 };
 
 /* amigo-cleanup-window.c */
@@ -57,11 +60,19 @@ void      _amigo_cleanup_window_toast    (AmigoCleanupWindow *self,
 AmigoEc2 *_amigo_cleanup_window_ec2      (AmigoCleanupWindow *self,
                                           const char         *region);
 char     *_amigo_cleanup_format_estimate (const AmigoSnapshotCost *cost);
+void      _amigo_cleanup_window_update_estimate (AmigoCleanupWindow *self);
 
 /* amigo-cleanup-bulk.c: the confirmation with its totals, the run, the report */
 void      _amigo_cleanup_window_bulk     (AmigoCleanupWindow *self,
                                           AmigoCleanupAction  action,
                                           GPtrArray          *entries);
+
+/* amigo-cleanup-prices.c: the regions' prices from the AWS Price List */
+void      _amigo_cleanup_window_load_prices (AmigoCleanupWindow *self);
+void      _amigo_cleanup_window_reprice     (AmigoCleanupWindow *self);
+char     *_amigo_cleanup_prices_source      (AmigoCleanupWindow      *self,
+                                             const AmigoSnapshotCost *cost);
+char     *_amigo_cleanup_prices_date        (const AmigoSnapshotCost *cost);
 
 /* amigo-cleanup-bin.c: the Recycle Bin page and the guard rails page */
 void      _amigo_cleanup_window_load_bin    (AmigoCleanupWindow *self);

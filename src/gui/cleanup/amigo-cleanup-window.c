@@ -228,12 +228,13 @@ filter_cb (gpointer item,
                                         g_get_real_time ());
 }
 
-static void
-update_estimate (AmigoCleanupWindow *self)
+void
+_amigo_cleanup_window_update_estimate (AmigoCleanupWindow *self)
 {
   GListModel *shown = G_LIST_MODEL (self->selection);
   AmigoSnapshotCost total = { 0 };
   g_autofree char *estimate = NULL;
+  g_autofree char *source = NULL;
   g_autofree char *text = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
@@ -243,11 +244,13 @@ update_estimate (AmigoCleanupWindow *self)
       amigo_snapshot_cost_add (&total, amigo_cleanup_entry_get_cost (entry));
     }
   estimate = _amigo_cleanup_format_estimate (&total);
-  /* Translators: %u images, their snapshots' estimate, then the date of the price table */
-  text = g_strdup_printf (g_dngettext (NULL, "%u image shown: %s. An estimate from EBS snapshot prices of %s, counting each snapshot whole.",
-                                       "%u images shown: %s. An estimate from EBS snapshot prices of %s, counting each snapshot whole.",
+  source = _amigo_cleanup_prices_source (self, &total);
+  /* Translators: %u images, their snapshots' estimate, then where the
+   * prices come from (a sentence) */
+  text = g_strdup_printf (g_dngettext (NULL, "%u image shown: %s. An estimate, counting each snapshot whole. %s",
+                                       "%u images shown: %s. An estimate, counting each snapshot whole. %s",
                                        g_list_model_get_n_items (shown)),
-                          g_list_model_get_n_items (shown), estimate, amigo_snapshot_prices_get_date ());
+                          g_list_model_get_n_items (shown), estimate, source);
   gtk_label_set_text (self->estimate_label, text);
 }
 
@@ -256,7 +259,7 @@ on_filter_changed_cb (GtkWidget          *widget,
                       AmigoCleanupWindow *self)
 {
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_estimate (self);
+  _amigo_cleanup_window_update_estimate (self);
 }
 
 static void
@@ -292,13 +295,18 @@ on_scan_done_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      self->loading = FALSE;
+      self->scanning = FALSE;
+      self->loading = self->prices_loading;
       adw_status_page_set_title (self->empty_page, _("Could Not Read Your Images"));
       amigo_status_page_set_description_literal (self->empty_page, error->message);
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
       return;
     }
-  self->loading = FALSE;
+  self->scanning = FALSE;
+  self->loading = self->prices_loading;
+  /* Prices that arrived during the scan count for every snapshot */
+  for (guint i = 0; i < amigo_cleanup_scan_get_entries (scan)->len; i++)
+    amigo_cleanup_entry_reprice (g_ptr_array_index (amigo_cleanup_scan_get_entries (scan), i));
   g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
                        amigo_cleanup_scan_get_entries (scan)->pdata,
                        amigo_cleanup_scan_get_entries (scan)->len);
@@ -310,7 +318,7 @@ on_scan_done_cb (GObject      *source,
                                              _("You own no images here, or none matches the filter."));
   gtk_stack_set_visible_child_name (self->list_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->entries)) > 0 ? "list" : "empty");
-  update_estimate (self);
+  _amigo_cleanup_window_update_estimate (self);
 }
 
 void
@@ -340,7 +348,9 @@ _amigo_cleanup_window_reload (AmigoCleanupWindow *self)
     }
 
   self->loading = TRUE;
+  self->scanning = TRUE;
   gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  _amigo_cleanup_window_load_prices (self);
   scan = amigo_cleanup_scan_new (self->ec2s);
   amigo_cleanup_scan_run_async (scan, self->cancellable, on_scan_done_cb, g_object_ref (self));
   _amigo_cleanup_window_load_bin (self);

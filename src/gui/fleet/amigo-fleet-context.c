@@ -11,6 +11,7 @@
 #include "amigo-fleet-context.h"
 #include "amigo-text.h"
 #include "actions/amigo-actions.h"
+#include "amigo-confirm.h"
 
 typedef struct {
   GWeakRef page;
@@ -166,14 +167,7 @@ amigo_fleet_show_error (GtkWidget    *page,
                         const char   *heading,
                         const GError *error)
 {
-  GtkRoot *root = gtk_widget_get_root (page);
-  GtkWidget *dialog;
-
   if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, NULL);
-  /* AWS's words, shown as text */
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (amigo_confirm_tell (page, heading, error->message)));
 }

@@ -14,6 +14,7 @@
 #include "amigo-fleet-page.h"
 #include "amigo-launch-templates-page.h"
 #include "amigo-text.h"
+#include "amigo-confirm.h"
 
 struct _AmigoLaunchTemplatesPage
 {
@@ -102,14 +103,10 @@ on_compare_clicked_cb (GtkButton                *button,
   gint64 default_number = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "default"));
   g_autofree char *body = amigo_launch_templates_page_describe_difference (self, template_id, default_number, number);
   g_autofree char *heading = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
 
   /* Translators: comparing two versions of a launch template */
   heading = g_strdup_printf (_("Version %d Compared with Version %d"), (int) number, (int) default_number);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (amigo_confirm_tell (GTK_WIDGET (self), heading, body)));
 }
 
 static void

@@ -37,7 +37,6 @@ struct _AmigoExportImageDialog
   /* owned */
   char *client_token;
   GFile *download_file;
-  GtkNativeDialog *chooser;
 };
 
 G_DECLARE_FINAL_TYPE (AmigoExportImageDialog, amigo_export_image_dialog, AMIGO, EXPORT_IMAGE_DIALOG, AmigoActionDialog)
@@ -45,19 +44,11 @@ G_DEFINE_FINAL_TYPE (AmigoExportImageDialog, amigo_export_image_dialog, AMIGO_TY
 
 static const char * const formats[] = { "VMDK", "VHD", "RAW" };
 
-static char *
-bucket_of (AmigoExportImageDialog *self)
-{
-  return amigo_bucket_row_dup_bucket (self->bucket_row);
-}
-
 static void
 update_state (AmigoExportImageDialog *self)
 {
-  g_autofree char *bucket = bucket_of (self);
   gboolean busy = amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (self));
 
-  amigo_vm_role_row_set_bucket (self->role_row, *bucket != '\0' ? bucket : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.start",
                                  !busy && amigo_bucket_row_get_valid (self->bucket_row)
                                  && amigo_vm_role_row_get_ready (self->role_row));
@@ -136,7 +127,7 @@ start_action (GtkWidget  *widget,
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(AmigoEc2) ec2 = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *bucket = bucket_of (self);
+  g_autofree char *bucket = amigo_bucket_row_dup_bucket (self->bucket_row);
   const char *prefix = gtk_editable_get_text (GTK_EDITABLE (self->prefix_row));
   AmigoExportImageRequest request = {
     .image_id = amigo_image_get_image_id (amigo_action_dialog_get_image (base)),
@@ -165,13 +156,6 @@ on_field_changed_cb (AmigoExportImageDialog *self)
 }
 
 static void
-on_bucket_problem_cb (AmigoExportImageDialog *self)
-{
-  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), amigo_bucket_row_get_problem (self->bucket_row));
-  update_state (self);
-}
-
-static void
 busy_changed (AmigoActionDialog *dialog)
 {
   update_state (AMIGO_EXPORT_IMAGE_DIALOG (dialog));
@@ -196,18 +180,10 @@ amigo_export_image_dialog_set_download_file (GtkWindow *dialog,
 }
 
 static void
-on_chooser_response_cb (GtkNativeDialog        *chooser,
-                        int                     response,
-                        AmigoExportImageDialog *self)
+on_download_chosen (AmigoActionDialog *dialog,
+                    GFile             *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        amigo_export_image_dialog_set_download_file (GTK_WINDOW (self), file);
-    }
-  g_clear_object (&self->chooser);
+  amigo_export_image_dialog_set_download_file (GTK_WINDOW (dialog), file);
 }
 
 static void
@@ -215,13 +191,10 @@ choose_download_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  AmigoExportImageDialog *self = AMIGO_EXPORT_IMAGE_DIALOG (widget);
-
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Save the Exported Disk"), GTK_WINDOW (self),
-                                                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL));
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
-  gtk_native_dialog_show (self->chooser);
+  amigo_action_dialog_choose_file (AMIGO_ACTION_DIALOG (widget),
+                                   gtk_file_chooser_native_new (_("Save the Exported Disk"), GTK_WINDOW (widget),
+                                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL),
+                                   on_download_chosen);
 }
 
 static void
@@ -230,18 +203,6 @@ no_download_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   amigo_export_image_dialog_set_download_file (GTK_WINDOW (widget), NULL);
-}
-
-static void
-amigo_export_image_dialog_dispose (GObject *object)
-{
-  AmigoExportImageDialog *self = AMIGO_EXPORT_IMAGE_DIALOG (object);
-
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
-  gtk_widget_dispose_template (GTK_WIDGET (object), amigo_export_image_dialog_get_type ());
-  G_OBJECT_CLASS (amigo_export_image_dialog_parent_class)->dispose (object);
 }
 
 static void
@@ -258,7 +219,6 @@ amigo_export_image_dialog_class_init (AmigoExportImageDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = amigo_export_image_dialog_dispose;
   object_class->finalize = amigo_export_image_dialog_finalize;
   AMIGO_ACTION_DIALOG_CLASS (klass)->busy_changed = busy_changed;
 
@@ -311,14 +271,8 @@ amigo_export_image_dialog_new (GtkWindow          *parent,
   self = g_object_new (amigo_export_image_dialog_get_type (), "transient-for", parent, "context", context, NULL);
   adw_window_title_set_subtitle (self->window_title,
                                  amigo_action_dialog_image_title (amigo_action_context_get_image (context)));
-  amigo_vm_role_row_set_account (self->role_row, amigo_action_context_get_account (context),
-                                 amigo_action_context_get_client (context),
-                                 amigo_action_context_get_region (context));
-  amigo_bucket_row_set_account (self->bucket_row, amigo_action_context_get_account (context),
-                                amigo_action_context_get_client (context),
-                                amigo_action_context_get_region (context));
-  g_signal_connect_object (self->bucket_row, "notify::problem", G_CALLBACK (on_bucket_problem_cb),
-                           self, G_CONNECT_SWAPPED);
+  amigo_vm_role_row_attach (self->role_row, self->bucket_row, AMIGO_ACTION_DIALOG (self),
+                            G_CALLBACK (on_field_changed_cb));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->start_button));
   update_state (self);
   return GTK_WINDOW (self);

@@ -9,6 +9,9 @@
  * encryption and tags. Import hands the task manager an import task that
  * uploads the file first (amigo-task-upload.c), then sends ImportImage
  * with a client token made once for the dialog and follows it to the AMI.
+ * The other method, for the disk formats ImportSnapshot takes, imports the
+ * disk as a snapshot and registers the AMI, named here, from it
+ * (amigo-task-import-snapshot.c).
  */
 #include "config.h"
 
@@ -32,6 +35,9 @@ struct _AmigoImportImageDialog
   GtkSpinner *spinner;
   AdwActionRow *file_row;
   AdwComboRow *format_row;
+  AdwComboRow *method_row;
+  AdwEntryRow *name_row;
+  GtkLabel *name_message;
   AmigoBucketRow *bucket_row;
   AdwEntryRow *key_row;
   AmigoVmRoleRow *role_row;
@@ -48,7 +54,6 @@ struct _AmigoImportImageDialog
   /* owned */
   GFile *file;
   char *client_token;
-  GtkNativeDialog *chooser;
   char *auto_key;
 };
 
@@ -60,6 +65,17 @@ static const char * const architectures[] = { "x86_64", "arm64", "i386" };
 static const char * const boot_modes[] = { NULL, "legacy-bios", "uefi" };
 static const char * const licenses[] = { NULL, "BYOL", "AWS" };
 
+/* method_row's items */
+enum { METHOD_IMAGE, METHOD_SNAPSHOT };
+
+/* ImportSnapshot's DiskContainer Format: "Valid values: VHD | VMDK | RAW"
+ * (EC2 API reference): no OVA, no VHDX. */
+static gboolean
+format_has_snapshot_import (const char *format)
+{
+  return g_strcmp0 (format, "VMDK") == 0 || g_strcmp0 (format, "VHD") == 0 || g_strcmp0 (format, "RAW") == 0;
+}
+
 #define CHOICE(row, values) \
   (values)[MIN (adw_combo_row_get_selected (row), G_N_ELEMENTS (values) - 1)]
 
@@ -67,6 +83,46 @@ static const char *
 text_of (AdwEntryRow *row)
 {
   return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+/* The method the format allows, the AMI name's row and its problem;
+ * returns whether the method's fields are ready. */
+static gboolean
+update_method (AmigoImportImageDialog *self)
+{
+  gboolean can_snapshot = format_has_snapshot_import (CHOICE (self->format_row, formats));
+  gboolean snapshot;
+  g_autoptr(GError) error = NULL;
+
+  if (!can_snapshot && adw_combo_row_get_selected (self->method_row) == METHOD_SNAPSHOT)
+    adw_combo_row_set_selected (self->method_row, METHOD_IMAGE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->method_row), can_snapshot);
+  snapshot = adw_combo_row_get_selected (self->method_row) == METHOD_SNAPSHOT;
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->method_row),
+                               can_snapshot ? "" : _("A snapshot can be imported from VMDK, VHD and raw disks only"));
+  gtk_widget_set_visible (GTK_WIDGET (self->name_row), snapshot);
+  /* RegisterImage takes no license type. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->license_row), !snapshot);
+  amigo_tags_editor_set_description (self->tags_editor,
+                                     snapshot ? _("Tags of the image Amigo registers.")
+                                     : _("Tags of the import task, to find it in the AWS console."));
+  if (!snapshot)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->name_message), FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+      return TRUE;
+    }
+  /* Said once something is typed; an empty name only holds Import back. */
+  if (!amigo_ec2_validate_image_name (text_of (self->name_row), &error) && *text_of (self->name_row) != '\0')
+    {
+      gtk_label_set_text (self->name_message, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->name_message), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
+      return FALSE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->name_message), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  return error == NULL;
 }
 
 static void
@@ -77,9 +133,14 @@ update_state (AmigoImportImageDialog *self)
   const char *bucket = text_of (ADW_ENTRY_ROW (self->bucket_row));
   const char *key = text_of (self->key_row);
   g_autofree char *note = NULL;
+  gboolean method_ready = update_method (self);
   gboolean ready;
 
-  if (*bucket != '\0' && *key != '\0')
+  if (*bucket != '\0' && *key != '\0' && adw_combo_row_get_selected (self->method_row) == METHOD_SNAPSHOT)
+    /* Translators: %s are the bucket and the key */
+    note = g_strdup_printf (_("Amigo uploads the file to s3://%s/%s (the upload goes on after a restart), then AWS imports it as an EBS snapshot and Amigo registers the image from it."),
+                            bucket, key);
+  else if (*bucket != '\0' && *key != '\0')
     /* Translators: %s are the bucket and the key */
     note = g_strdup_printf (_("Amigo uploads the file to s3://%s/%s (the upload goes on after a restart), then AWS imports it from there."),
                             bucket, key);
@@ -87,7 +148,7 @@ update_state (AmigoImportImageDialog *self)
     note = g_strdup (_("Choose a file and a bucket."));
   gtk_label_set_text (self->note_label, note);
 
-  ready = self->file != NULL && amigo_bucket_row_get_valid (self->bucket_row) && *key != '\0'
+  ready = self->file != NULL && method_ready && amigo_bucket_row_get_valid (self->bucket_row) && *key != '\0'
           && amigo_vm_role_row_get_ready (self->role_row)
           && amigo_tags_editor_is_valid (self->tags_editor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.start", ready && !busy);
@@ -114,13 +175,14 @@ start_action (GtkWidget  *widget,
   guint n_tags = 0;
   g_autofree char *bucket = amigo_bucket_row_dup_bucket (self->bucket_row);
   gboolean encrypted = gtk_switch_get_active (self->encryption_switch);
+  gboolean snapshot = adw_combo_row_get_selected (self->method_row) == METHOD_SNAPSHOT;
   AmigoImportImageRequest request = {
     .format = CHOICE (self->format_row, formats),
     .s3_bucket = bucket,
     .s3_key = text_of (self->key_row),
     .architecture = CHOICE (self->architecture_row, architectures),
     .boot_mode = CHOICE (self->boot_mode_row, boot_modes),
-    .license_type = CHOICE (self->license_row, licenses),
+    .license_type = snapshot ? NULL : CHOICE (self->license_row, licenses),
     .encrypted = encrypted,
     .client_token = self->client_token,
   };
@@ -137,8 +199,13 @@ start_action (GtkWidget  *widget,
   request.n_task_tags = n_tags;
 
   /* The task manager uploads the file (resumably, across restarts), then
-   * sends ImportImage and follows the import to the AMI. */
-  pending = amigo_task_upload_pending_new (g_file_peek_path (self->file), &request);
+   * sends ImportImage (or ImportSnapshot, then RegisterImage) and follows
+   * the import to the AMI. */
+  if (snapshot)
+    pending = amigo_task_upload_pending_new_snapshot (g_file_peek_path (self->file), &request,
+                                                      text_of (self->name_row));
+  else
+    pending = amigo_task_upload_pending_new (g_file_peek_path (self->file), &request);
   location = amigo_task_upload_dup_location (&request);
   ids[0] = location;
   name = g_path_get_basename (text_of (self->key_row));
@@ -197,18 +264,10 @@ amigo_import_image_dialog_set_file (AmigoImportImageDialog *self,
 }
 
 static void
-on_chooser_response_cb (GtkNativeDialog        *chooser,
-                        int                     response,
-                        AmigoImportImageDialog *self)
+on_file_chosen (AmigoActionDialog *dialog,
+                GFile             *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        amigo_import_image_dialog_set_file (self, file);
-    }
-  g_clear_object (&self->chooser);
+  amigo_import_image_dialog_set_file (AMIGO_IMPORT_IMAGE_DIALOG (dialog), file);
 }
 
 static void
@@ -216,7 +275,7 @@ choose_file_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  AmigoImportImageDialog *self = AMIGO_IMPORT_IMAGE_DIALOG (widget);
+  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) disks = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   static const char * const patterns[] = { "*.ova", "*.vmdk", "*.vhd", "*.vhdx", "*.raw", "*.img" };
@@ -227,13 +286,11 @@ choose_file_action (GtkWidget  *widget,
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
 
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Choose a Disk Image"), GTK_WINDOW (self),
-                                                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), NULL));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), disks);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
-  gtk_native_dialog_show (self->chooser);
+  chooser = gtk_file_chooser_native_new (_("Choose a Disk Image"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), NULL);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), disks);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  amigo_action_dialog_choose_file (AMIGO_ACTION_DIALOG (widget), chooser, on_file_chosen);
 }
 
 /* ---- callbacks ----------------------------------------------------------- */
@@ -245,38 +302,9 @@ on_field_changed_cb (AmigoImportImageDialog *self)
 }
 
 static void
-on_bucket_problem_cb (AmigoImportImageDialog *self)
-{
-  amigo_action_dialog_show_problem (AMIGO_ACTION_DIALOG (self), amigo_bucket_row_get_problem (self->bucket_row));
-  update_state (self);
-}
-
-static void
-on_bucket_changed_cb (AmigoImportImageDialog *self)
-{
-  g_autofree char *bucket = amigo_bucket_row_dup_bucket (self->bucket_row);
-
-  amigo_vm_role_row_set_bucket (self->role_row, *bucket != '\0' ? bucket : NULL);
-  update_state (self);
-}
-
-static void
 busy_changed (AmigoActionDialog *dialog)
 {
   update_state (AMIGO_IMPORT_IMAGE_DIALOG (dialog));
-}
-
-static void
-amigo_import_image_dialog_dispose (GObject *object)
-{
-  AmigoImportImageDialog *self = AMIGO_IMPORT_IMAGE_DIALOG (object);
-
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
-  gtk_widget_dispose_template (GTK_WIDGET (self), AMIGO_TYPE_IMPORT_IMAGE_DIALOG);
-
-  G_OBJECT_CLASS (amigo_import_image_dialog_parent_class)->dispose (object);
 }
 
 static void
@@ -298,7 +326,6 @@ amigo_import_image_dialog_class_init (AmigoImportImageDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   AmigoActionDialogClass *dialog_class = AMIGO_ACTION_DIALOG_CLASS (klass);
 
-  object_class->dispose = amigo_import_image_dialog_dispose;
   object_class->finalize = amigo_import_image_dialog_finalize;
   dialog_class->busy_changed = busy_changed;
 
@@ -312,6 +339,9 @@ amigo_import_image_dialog_class_init (AmigoImportImageDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, file_row);
   gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, method_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, name_message);
   gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, bucket_row);
   gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, key_row);
   gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, role_row);
@@ -325,7 +355,6 @@ amigo_import_image_dialog_class_init (AmigoImportImageDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, note_label);
   gtk_widget_class_bind_template_child (widget_class, AmigoImportImageDialog, problem_label);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_bucket_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "import.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "import.choose-file", NULL, choose_file_action);
@@ -339,8 +368,6 @@ amigo_import_image_dialog_init (AmigoImportImageDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   amigo_action_dialog_set_busy_display (base, self->spinner, "import.start", NULL);
   amigo_action_dialog_set_error_display (base, NULL, GTK_WIDGET (self->problem_label));
-  amigo_tags_editor_set_description (self->tags_editor,
-                                     _("Tags of the import task, to find it in the AWS console."));
   adw_combo_row_set_selected (self->format_row, G_N_ELEMENTS (formats) - 1);
   self->client_token = amigo_client_token_new ();
 }
@@ -364,14 +391,8 @@ amigo_import_image_dialog_new (GtkWindow          *parent,
   self = g_object_new (AMIGO_TYPE_IMPORT_IMAGE_DIALOG, "transient-for", parent, "context", context, NULL);
   place = amigo_action_dialog_dup_place (AMIGO_ACTION_DIALOG (self));
   adw_window_title_set_subtitle (self->window_title, place);
-  amigo_vm_role_row_set_account (self->role_row, amigo_action_context_get_account (context),
-                                 amigo_action_context_get_client (context),
-                                 amigo_action_context_get_region (context));
-  amigo_bucket_row_set_account (self->bucket_row, amigo_action_context_get_account (context),
-                                amigo_action_context_get_client (context),
-                                amigo_action_context_get_region (context));
-  g_signal_connect_object (self->bucket_row, "notify::problem", G_CALLBACK (on_bucket_problem_cb),
-                           self, G_CONNECT_SWAPPED);
+  amigo_vm_role_row_attach (self->role_row, self->bucket_row, AMIGO_ACTION_DIALOG (self),
+                            G_CALLBACK (on_field_changed_cb));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->import_button));
   update_state (self);
   return GTK_WINDOW (self);

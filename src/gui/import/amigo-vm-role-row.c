@@ -19,6 +19,7 @@
 #include "amigo-ec2.h"
 #include "amigo-iam.h"
 #include "amigo-vm-role-row.h"
+#include "actions/amigo-action-dialog.h"
 
 /* Amigo adds a policy of this name per bucket to an existing role (the
  * role's own `vmimport` policy is left as it is). */
@@ -434,4 +435,60 @@ amigo_vm_role_row_get_ready (AmigoVmRoleRow *self)
 {
   g_return_val_if_fail (AMIGO_IS_VM_ROLE_ROW (self), FALSE);
   return self->state == ROLE_READY;
+}
+
+/* ---- with a bucket row, in a dialog --------------------------------------- */
+
+static void
+on_bucket_changed_cb (AmigoVmRoleRow *self,
+                      AmigoBucketRow *bucket_row)
+{
+  g_autofree char *bucket = amigo_bucket_row_dup_bucket (bucket_row);
+
+  amigo_vm_role_row_set_bucket (self, *bucket != '\0' ? bucket : NULL);
+}
+
+static void
+on_bucket_problem_cb (AmigoActionDialog *dialog,
+                      GParamSpec        *pspec,
+                      AmigoBucketRow    *bucket_row)
+{
+  amigo_action_dialog_show_problem (dialog, amigo_bucket_row_get_problem (bucket_row));
+}
+
+/**
+ * amigo_vm_role_row_attach:
+ * @self: the role row
+ * @bucket_row: the bucket the role is for
+ * @dialog: the dialog both rows are in
+ * @changed: called (on @dialog) after the bucket, its problem or the
+ *   role's readiness changed
+ *
+ * Sets both rows up for @dialog's account, client and Region: the role is
+ * checked again whenever the bucket changes, and what is wrong with the
+ * bucket is @dialog's problem.
+ */
+void
+amigo_vm_role_row_attach (AmigoVmRoleRow    *self,
+                          AmigoBucketRow    *bucket_row,
+                          AmigoActionDialog *dialog,
+                          GCallback          changed)
+{
+  AmigoActionContext *context = amigo_action_dialog_get_context (dialog);
+
+  g_return_if_fail (AMIGO_IS_VM_ROLE_ROW (self));
+  g_return_if_fail (AMIGO_IS_BUCKET_ROW (bucket_row));
+
+  amigo_vm_role_row_set_account (self, amigo_action_context_get_account (context),
+                                 amigo_action_context_get_client (context),
+                                 amigo_action_context_get_region (context));
+  amigo_bucket_row_set_account (bucket_row, amigo_action_context_get_account (context),
+                                amigo_action_context_get_client (context),
+                                amigo_action_context_get_region (context));
+  g_signal_connect_object (bucket_row, "changed", G_CALLBACK (on_bucket_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (bucket_row, "changed", changed, dialog, G_CONNECT_SWAPPED);
+  g_signal_connect_object (bucket_row, "notify::problem", G_CALLBACK (on_bucket_problem_cb),
+                           dialog, G_CONNECT_SWAPPED);
+  g_signal_connect_object (bucket_row, "notify::problem", changed, dialog, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self, "notify::ready", changed, dialog, G_CONNECT_SWAPPED);
 }

@@ -9,6 +9,8 @@
 
 #include "amigo-account.h"
 #include "amigo-client.h"
+#include "amigo-bucket-row.h"
+#include "actions/amigo-action-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +26,11 @@ void     amigo_vm_role_row_set_bucket  (AmigoVmRoleRow *self,
                                         const char     *bucket);
 /* TRUE once the role exists and allows the bucket (property "ready"). */
 gboolean amigo_vm_role_row_get_ready   (AmigoVmRoleRow *self);
+/* Sets @self and @bucket_row up for @dialog: the role follows the bucket,
+ * the bucket's problem is the dialog's; @changed runs after either. */
+void     amigo_vm_role_row_attach      (AmigoVmRoleRow    *self,
+                                        AmigoBucketRow    *bucket_row,
+                                        AmigoActionDialog *dialog,
+                                        GCallback          changed);
 
 G_END_DECLS

@@ -86,11 +86,7 @@ cancel_cb (GObject      *source,
   if (!amigo_task_manager_cancel_finish (AMIGO_TASK_MANAGER (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      GtkWidget *dialog = adw_message_dialog_new (parent_window (self), _("Could Not Stop the Copy"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      show_dialog (self, dialog);
+      show_dialog (self, GTK_WIDGET (amigo_confirm_tell (GTK_WIDGET (self), _("Could Not Stop the Copy"), error->message)));
     }
 }
 
@@ -151,11 +147,7 @@ roll_back_cb (GObject      *source,
   if (!amigo_task_manager_roll_back_finish (AMIGO_TASK_MANAGER (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      GtkWidget *dialog = adw_message_dialog_new (parent_window (self), _("Could Not Roll Back"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      show_dialog (self, dialog);
+      show_dialog (self, GTK_WIDGET (amigo_confirm_tell (GTK_WIDGET (self), _("Could Not Roll Back"), error->message)));
     }
 }
 
