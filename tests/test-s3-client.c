@@ -179,7 +179,7 @@ test_region_from_header (void)
                                                    " \"UploadId\": \"u1\"}", NULL);
     g_autoptr(JsonNode) out = NULL;
 
-    amigo_s3_call_async (s3, &amigo_s3_op_abort_multipart_upload, params, NULL, NULL, NULL, NULL,
+    amigo_s3_call_async (s3, &amigo_s3_op_abort_multipart_upload, params, NULL, NULL,
                          result_cb, NULL);
     out = amigo_s3_call_finish (s3, await_result (), &error);
     g_assert_no_error (error);
@@ -201,7 +201,7 @@ test_region_from_message (void)
 
   peer_start (&peer);
   s3 = s3_new (&peer, "us-east-1");
-  amigo_s3_call_async (s3, &amigo_s3_op_list_parts, params, NULL, NULL, NULL, NULL, result_cb, NULL);
+  amigo_s3_call_async (s3, &amigo_s3_op_list_parts, params, NULL, NULL, result_cb, NULL);
   out = amigo_s3_call_finish (s3, await_result (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (peer.seen->len, ==, 2);
@@ -222,7 +222,7 @@ test_complete_error_in_ok_answer (void)
 
   peer_start (&peer);
   s3 = s3_new (&peer, "us-east-1");
-  amigo_s3_call_async (s3, &amigo_s3_op_complete_multipart_upload, params, NULL, NULL, NULL, NULL,
+  amigo_s3_call_async (s3, &amigo_s3_op_complete_multipart_upload, params, NULL, NULL,
                        result_cb, NULL);
   out = amigo_s3_call_finish (s3, await_result (), &error);
   g_assert_null (out);

@@ -171,12 +171,12 @@ look (const char  *bucket,
   JsonObject *o;
 
   json_object_set_string_member (json_node_get_object (params), "Prefix", key);
-  amigo_s3_call_async (s3, &amigo_s3_op_list_multipart_uploads, params, NULL, NULL, NULL, NULL,
+  amigo_s3_call_async (s3, &amigo_s3_op_list_multipart_uploads, params, NULL, NULL,
                        result_cb, NULL);
   out = amigo_s3_call_finish (s3, await_result (), &error);
   g_assert_no_error (error);
 
-  amigo_s3_call_async (s3, &amigo_s3_op_head_object, head_params, NULL, NULL, NULL, NULL,
+  amigo_s3_call_async (s3, &amigo_s3_op_head_object, head_params, NULL, NULL,
                        result_cb, NULL);
   head = amigo_s3_call_finish (s3, await_result (), NULL);
   *etag = head ? g_strdup (json_object_get_string_member (json_node_get_object (head), "ETag")) : NULL;

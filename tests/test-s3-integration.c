@@ -115,7 +115,7 @@ call (AmigoS3              *s3,
       JsonNode             *params,
       GError              **error)
 {
-  amigo_s3_call_async (s3, op, params, NULL, NULL, NULL, NULL, result_cb, NULL);
+  amigo_s3_call_async (s3, op, params, NULL, NULL, result_cb, NULL);
   return amigo_s3_call_finish (s3, await_result (), error);
 }
 
@@ -376,6 +376,7 @@ test_put_object (void)
   gsize len;
   gint64 length = 0;
   AmigoS3FileBody body = { .path = path, .offset = 0, .length = 100000 };
+  const AmigoS3Transfer transfer = { .body = &body };
 
   if (!have_server ())
     return;
@@ -386,7 +387,7 @@ test_put_object (void)
   sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
   body.sha256_hex = sha;
   params = object_params (bucket, "disks/a small disk.raw");
-  amigo_s3_call_async (s3, &amigo_s3_op_put_object, params, &body, NULL, NULL, NULL, result_cb, NULL);
+  amigo_s3_call_async (s3, &amigo_s3_op_put_object, params, &transfer, NULL, result_cb, NULL);
   out = amigo_s3_call_finish (s3, await_result (), &error);
   g_assert_no_error (error);
 

@@ -70,9 +70,11 @@ finished_task (const char     *image_id,
                gint64          finished)
 {
   const char *ids[] = { image_id, NULL };
-  return amigo_task_new_for_state (AMIGO_TASK_KIND_CREATE_IMAGE, "account-1", "eu-west-1",
-                                   ids, "Create image", state, "How it ended",
-                                   finished - G_TIME_SPAN_HOUR, finished);
+  AmigoTask *task = amigo_task_new (AMIGO_TASK_KIND_CREATE_IMAGE, "account-1", "eu-west-1",
+                                    ids, "Create image");
+
+  amigo_task_restore_state (task, state, "How it ended", finished - G_TIME_SPAN_HOUR, finished);
+  return task;
 }
 
 static void
@@ -82,15 +84,14 @@ test_round_trip (Fixture       *f,
   const char *copy_ids[] = { "ami-0123456789abcdef0", NULL };
   gint64 now = g_get_real_time ();
   g_autoptr(GListStore) store = g_list_store_new (AMIGO_TYPE_TASK);
-  g_autoptr(AmigoTask) running = amigo_task_new_for_state (AMIGO_TASK_KIND_COPY_IMAGE, "account-1",
-                                                           "us-east-1", copy_ids, "Copy “web”",
-                                                           AMIGO_TASK_STATE_RUNNING, NULL,
-                                                           now - 90 * G_TIME_SPAN_SECOND, 0);
+  g_autoptr(AmigoTask) running = amigo_task_new (AMIGO_TASK_KIND_COPY_IMAGE, "account-1",
+                                                 "us-east-1", copy_ids, "Copy “web”");
   g_autoptr(AmigoTask) done = finished_task ("ami-1", AMIGO_TASK_STATE_FAILED, now - G_TIME_SPAN_HOUR);
   g_autoptr(GPtrArray) loaded = NULL;
   gboolean rewrite = TRUE;
   AmigoTask *task;
 
+  amigo_task_restore_state (running, AMIGO_TASK_STATE_RUNNING, NULL, now - 90 * G_TIME_SPAN_SECOND, 0);
   g_list_store_append (store, running);
   g_list_store_append (store, done);
   amigo_task_state_file_save (f->path, G_LIST_MODEL (store), now);

@@ -461,10 +461,11 @@ test_restart_resumes (void)
     const char *gone_ids[] = { "ami-0000000000000dead", NULL };
     /* A task that ends: its image is unknown, and it started too long ago
      * for EC2 not to know it yet. */
-    g_autoptr(AmigoTask) gone = amigo_task_new_for_state (AMIGO_TASK_KIND_CREATE_IMAGE, ACCOUNT_ID, SOURCE_REGION,
-                                                          gone_ids, "Made before", AMIGO_TASK_STATE_RUNNING,
-                                                          NULL, g_get_real_time () - 10 * G_TIME_SPAN_MINUTE, 0);
+    g_autoptr(AmigoTask) gone = amigo_task_new (AMIGO_TASK_KIND_CREATE_IMAGE, ACCOUNT_ID, SOURCE_REGION,
+                                                gone_ids, "Made before");
 
+    amigo_task_restore_state (gone, AMIGO_TASK_STATE_RUNNING, NULL,
+                              g_get_real_time () - 10 * G_TIME_SPAN_MINUTE, 0);
     amigo_task_manager_add (first, gone);
     WAIT_STATE (gone, AMIGO_TASK_STATE_FAILED);
     g_assert_nonnull (strstr (amigo_task_get_message (gone), "no longer exists"));

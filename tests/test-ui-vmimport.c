@@ -225,7 +225,7 @@ s3_call (const AmigoOperation *operation,
   json_object_set_string_member (json_node_get_object (params), "Bucket", bucket);
   json_object_set_string_member (json_node_get_object (params),
                                  operation == &amigo_s3_op_list_multipart_uploads ? "Prefix" : "Key", key);
-  amigo_s3_call_async (s3, operation, params, NULL, NULL, NULL, NULL, store_result_cb, &result);
+  amigo_s3_call_async (s3, operation, params, NULL, NULL, store_result_cb, &result);
   AMIGO_TEST_WAIT_FOR (result != NULL, WAIT_SECONDS);
   return amigo_s3_call_finish (s3, result, error);
 }

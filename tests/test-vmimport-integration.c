@@ -1002,7 +1002,7 @@ test_task_export_download_whole (void)
   params = json_node_init_object (json_node_alloc (), json_object_new ());
   json_object_set_string_member (json_node_get_object (params), "Bucket", BUCKET);
   json_object_set_string_member (json_node_get_object (params), "Key", key);
-  amigo_s3_call_async (s3, &amigo_s3_op_head_object, params, NULL, NULL, NULL, NULL, result_cb, NULL);
+  amigo_s3_call_async (s3, &amigo_s3_op_head_object, params, NULL, NULL, result_cb, NULL);
   head = amigo_s3_call_finish (s3, await_result (), &error);
   g_assert_no_error (error);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (head), "ContentLength"), ==, (gint64) got_len);

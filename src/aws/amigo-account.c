@@ -797,6 +797,7 @@ role_source_client_cb (GObject      *source,
   AmigoAccount *self = g_task_get_task_data (task);
   g_autoptr(AmigoClient) client = NULL;
   g_autoptr(AmigoCredentials) credentials = NULL;
+  AmigoSwitchRoleRequest request = { 0 };
   GError *error = NULL;
 
   client = amigo_account_get_client_finish (AMIGO_ACCOUNT (source), result, &error);
@@ -812,10 +813,12 @@ role_source_client_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  amigo_credential_chain_switch_role_async (self->config, credentials, self->role, self->name,
-                                            amigo_account_get_default_region (self),
-                                            g_task_get_cancellable (task), role_assumed_cb,
-                                            g_object_ref (task));
+  request.source = credentials;
+  request.role = self->role;
+  request.label = self->name;
+  request.region = amigo_account_get_default_region (self);
+  amigo_credential_chain_switch_role_async (self->config, &request, g_task_get_cancellable (task),
+                                            role_assumed_cb, g_object_ref (task));
 }
 
 /* Returns a new session's credentials on a task of @self made with

@@ -164,19 +164,16 @@ answer_refresh_id (GTask      *task,
 }
 
 static void
-call_async (AmigoAutoscaling       *self,
-            const AmigoOperation   *operation,
-            JsonBuilder            *builder,
-            AmigoServiceAnswerFunc  answer,
-            GCancellable           *cancellable,
-            GAsyncReadyCallback     callback,
-            gpointer                user_data,
-            gpointer                source_tag)
+call_async (AmigoAutoscaling          *self,
+            const AmigoServiceTypedOp *op,
+            JsonBuilder               *builder,
+            GCancellable              *cancellable,
+            GAsyncReadyCallback        callback,
+            gpointer                   user_data)
 {
   g_autoptr(JsonNode) params = json_builder_get_root (builder);
 
-  amigo_service_call_typed_async (AMIGO_SERVICE (self), operation, params, answer, source_tag,
-                                  cancellable, callback, user_data);
+  amigo_service_call_typed_async (AMIGO_SERVICE (self), op, params, cancellable, callback, user_data);
 }
 
 /* Defines amigo_autoscaling_<op>_finish of a result of type @Ret. */
@@ -220,6 +217,11 @@ DEFINE_FINISH_POINTER (GPtrArray *, describe_auto_scaling_groups)
 
 /* ---- UpdateAutoScalingGroup ------------------------------------------- */
 
+static const AmigoServiceTypedOp update_auto_scaling_group_op = {
+  &amigo_autoscaling_op_update_auto_scaling_group, answer_true,
+  amigo_autoscaling_update_auto_scaling_group_async
+};
+
 /**
  * amigo_autoscaling_update_auto_scaling_group_async:
  * @self: an #AmigoAutoscaling
@@ -251,8 +253,7 @@ amigo_autoscaling_update_auto_scaling_group_async (AmigoAutoscaling             
   add_int (builder, "MaxSize", request->max_size);
   add_int (builder, "DesiredCapacity", request->desired_capacity);
   json_builder_end_object (builder);
-  call_async (self, &amigo_autoscaling_op_update_auto_scaling_group, builder, answer_true,
-              cancellable, callback, user_data, amigo_autoscaling_update_auto_scaling_group_async);
+  call_async (self, &update_auto_scaling_group_op, builder, cancellable, callback, user_data);
 }
 
 /**
@@ -322,6 +323,11 @@ amigo_instance_refresh_request_validate (const AmigoInstanceRefreshRequest  *req
   return TRUE;
 }
 
+static const AmigoServiceTypedOp start_instance_refresh_op = {
+  &amigo_autoscaling_op_start_instance_refresh, answer_refresh_id,
+  amigo_autoscaling_start_instance_refresh_async
+};
+
 /**
  * amigo_autoscaling_start_instance_refresh_async:
  * @self: an #AmigoAutoscaling
@@ -385,8 +391,7 @@ amigo_autoscaling_start_instance_refresh_async (AmigoAutoscaling                
   json_builder_add_boolean_value (builder, request->auto_rollback);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-  call_async (self, &amigo_autoscaling_op_start_instance_refresh, builder, answer_refresh_id,
-              cancellable, callback, user_data, amigo_autoscaling_start_instance_refresh_async);
+  call_async (self, &start_instance_refresh_op, builder, cancellable, callback, user_data);
 }
 
 /**
@@ -437,13 +442,12 @@ DEFINE_FINISH_POINTER (GPtrArray *, describe_instance_refreshes)
 /* ---- CancelInstanceRefresh, RollbackInstanceRefresh ------------------- */
 
 static void
-group_call_async (AmigoAutoscaling     *self,
-                  const AmigoOperation *operation,
-                  const char           *group_name,
-                  GCancellable         *cancellable,
-                  GAsyncReadyCallback   callback,
-                  gpointer              user_data,
-                  gpointer              source_tag)
+group_call_async (AmigoAutoscaling          *self,
+                  const AmigoServiceTypedOp *op,
+                  const char                *group_name,
+                  GCancellable              *cancellable,
+                  GAsyncReadyCallback        callback,
+                  gpointer                   user_data)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -453,12 +457,16 @@ group_call_async (AmigoAutoscaling     *self,
   json_builder_begin_object (builder);
   _amigo_json_add_string (builder, "AutoScalingGroupName", group_name);
   json_builder_end_object (builder);
-  call_async (self, operation, builder, answer_refresh_id, cancellable, callback, user_data, source_tag);
+  call_async (self, op, builder, cancellable, callback, user_data);
 }
 
 /* Defines amigo_autoscaling_<op>_async (self, group_name, …) and _finish of
  * the operation on a group's refresh in progress, answering its id. */
 #define DEFINE_GROUP_CALL(op)                                                        \
+  static const AmigoServiceTypedOp op##_op = {                                       \
+    &amigo_autoscaling_op_##op, answer_refresh_id, amigo_autoscaling_##op##_async    \
+  };                                                                                 \
+                                                                                     \
   void                                                                               \
   amigo_autoscaling_##op##_async (AmigoAutoscaling    *self,                         \
                                   const char          *group_name,                   \
@@ -466,8 +474,7 @@ group_call_async (AmigoAutoscaling     *self,
                                   GAsyncReadyCallback  callback,                     \
                                   gpointer             user_data)                    \
   {                                                                                  \
-    group_call_async (self, &amigo_autoscaling_op_##op, group_name, cancellable,     \
-                      callback, user_data, amigo_autoscaling_##op##_async);          \
+    group_call_async (self, &op##_op, group_name, cancellable, callback, user_data); \
   }                                                                                  \
                                                                                      \
   DEFINE_FINISH_POINTER (char *, op)

@@ -886,53 +886,19 @@ call_start_attempt (GTask *task)
                                    credentials_ready_cb, task);
 }
 
-static void
-start_call (AmigoClient             *self,
-            AmigoRequest            *request,
-            const char              *endpoint_url,
-            char                    *action,
-            const AmigoResponseSink *sink,
-            gpointer                 sink_data,
-            GCancellable            *cancellable,
-            GAsyncReadyCallback      callback,
-            gpointer                 user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GUri) uri = NULL;
-  const char *service = amigo_request_get_service (request);
-  const char *region = amigo_request_get_region (request);
-  Call *call;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, amigo_client_send_async);
-
-  call = g_new0 (Call, 1);
-  call->client = g_object_ref (self);
-  call->service = g_strdup (service);
-  call->region = g_strdup (region);
-  call->endpoint_url = endpoint_url ? g_strdup (endpoint_url)
-                                    : amigo_client_default_endpoint (service, region);
-  call->request = amigo_request_ref (request);
-  call->action = action;
-  call->sink = sink;
-  call->sink_data = sink_data;
-  uri = g_uri_parse (call->endpoint_url, G_URI_FLAGS_NONE, NULL);
-  call->host = g_strdup (uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : call->endpoint_url);
-  g_task_set_task_data (task, call, call_free);
-
-  call_start_attempt (g_steal_pointer (&task));
-}
-
-/* The request a form body makes: a POST to the endpoint's path. */
+/* The request a form body makes: a POST to the endpoint's path, named
+ * by its Action. */
 static AmigoRequest *
 form_request (const char *service,
               const char *region,
               const char *form_body)
 {
   AmigoRequest *request = amigo_request_new ("POST", "/");
+  g_autofree char *action = action_from_form (form_body);
 
   amigo_request_take_body_string (request, g_strdup (form_body), QUERY_CONTENT_TYPE);
   amigo_request_set_signing (request, service, region);
+  amigo_request_set_action (request, action);
   return request;
 }
 
@@ -1301,8 +1267,7 @@ amigo_client_call_async (AmigoClient             *self,
   g_return_if_fail (form_body != NULL);
 
   request = form_request (service, region, form_body);
-  start_call (self, request, endpoint_url, action_from_form (form_body), sink, sink_data,
-              cancellable, callback, user_data);
+  amigo_client_send_async (self, request, endpoint_url, sink, sink_data, cancellable, callback, user_data);
 }
 
 /**
@@ -1333,17 +1298,35 @@ amigo_client_send_async (AmigoClient             *self,
                          GAsyncReadyCallback      callback,
                          gpointer                 user_data)
 {
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GUri) uri = NULL;
   const char *action;
+  Call *call;
 
   g_return_if_fail (AMIGO_IS_CLIENT (self));
   g_return_if_fail (request != NULL);
   g_return_if_fail (amigo_request_get_service (request) != NULL);
   g_return_if_fail (amigo_request_get_region (request) != NULL);
 
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amigo_client_send_async);
+
+  call = g_new0 (Call, 1);
+  call->client = g_object_ref (self);
+  call->service = g_strdup (amigo_request_get_service (request));
+  call->region = g_strdup (amigo_request_get_region (request));
+  call->endpoint_url = endpoint_url ? g_strdup (endpoint_url)
+                                    : amigo_client_default_endpoint (call->service, call->region);
+  call->request = amigo_request_ref (request);
   action = amigo_request_get_action (request);
-  start_call (self, request, endpoint_url,
-              g_strdup (action ? action : amigo_request_get_method (request)),
-              sink, sink_data, cancellable, callback, user_data);
+  call->action = g_strdup (action ? action : amigo_request_get_method (request));
+  call->sink = sink;
+  call->sink_data = sink_data;
+  uri = g_uri_parse (call->endpoint_url, G_URI_FLAGS_NONE, NULL);
+  call->host = g_strdup (uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : call->endpoint_url);
+  g_task_set_task_data (task, call, call_free);
+
+  call_start_attempt (g_steal_pointer (&task));
 }
 
 /**

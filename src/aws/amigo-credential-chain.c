@@ -40,6 +40,7 @@
 #include "amigo-credential-chain.h"
 #include "amigo-endpoint.h"
 #include "amigo-error.h"
+#include "amigo-gtask-private.h"
 #include "amigo-sso.h"
 #include "amigo-sts.h"
 
@@ -800,6 +801,7 @@ run_plan (GTask *task)
       {
         g_autoptr(AmigoSts) sts = NULL;
         g_autofree char *token = NULL;
+        AmigoAssumeRoleParams params = { 0 };
         gsize len = 0;
         GError *error = NULL;
 
@@ -823,8 +825,10 @@ run_plan (GTask *task)
             fail (task, error);
             return;
           }
-        amigo_sts_assume_role_with_web_identity_async (sts, rd->web_role_arn, rd->web_session_name,
-                                                       token, 0, cancellable, web_identity_cb, task);
+        params.role_arn = rd->web_role_arn;
+        params.role_session_name = rd->web_session_name;
+        params.web_identity_token = token;
+        amigo_sts_assume_role_with_web_identity_async (sts, &params, cancellable, web_identity_cb, task);
         amigo_secure_wipe (token, len);
       }
       break;
@@ -1080,10 +1084,7 @@ switch_role_assume (GTask      *task,
 /**
  * amigo_credential_chain_switch_role_async:
  * @config: the configuration (its environment's endpoints, its MFA prompt)
- * @source: the credentials of the account the role is assumed from
- * @role: the role, its external id, MFA device and session length
- * @label: what the MFA prompt names (the account's name)
- * @region: where STS is asked
+ * @request: the source credentials, the role, the prompt's label and STS's region
  * @cancellable: (nullable): a #GCancellable
  * @callback: called with the role's session credentials
  * @user_data: data for @callback
@@ -1094,27 +1095,30 @@ switch_role_assume (GTask      *task,
  * only when one is made).
  */
 void
-amigo_credential_chain_switch_role_async (AmigoAwsConfig          *config,
-                                          AmigoCredentials        *source,
-                                          const AmigoRoleSettings *role,
-                                          const char              *label,
-                                          const char              *region,
-                                          GCancellable            *cancellable,
-                                          GAsyncReadyCallback      callback,
-                                          gpointer                 user_data)
+amigo_credential_chain_switch_role_async (AmigoAwsConfig               *config,
+                                          const AmigoSwitchRoleRequest *request,
+                                          GCancellable                 *cancellable,
+                                          GAsyncReadyCallback           callback,
+                                          gpointer                      user_data)
 {
+  const AmigoRoleSettings *role;
+  const char *region;
   GTask *task;
   SwitchRole *sr;
 
   g_return_if_fail (AMIGO_IS_AWS_CONFIG (config));
-  g_return_if_fail (source != NULL && role != NULL && role->role_arn != NULL);
+  g_return_if_fail (request != NULL && request->source != NULL);
+  g_return_if_fail (request->role != NULL && request->role->role_arn != NULL);
+
+  role = request->role;
+  region = request->region;
 
   task = g_task_new (config, cancellable, callback, user_data);
   g_task_set_source_tag (task, amigo_credential_chain_switch_role_async);
   sr = g_new0 (SwitchRole, 1);
   sr->role = amigo_role_settings_copy (role);
-  sr->source = amigo_credentials_ref (source);
-  sr->label = g_strdup (label);
+  sr->source = amigo_credentials_ref (request->source);
+  sr->label = g_strdup (request->label);
   sr->region = g_strdup (region != NULL && *region != '\0' ? region : "us-east-1");
   g_task_set_task_data (task, sr, switch_role_free);
 
@@ -1131,11 +1135,4 @@ amigo_credential_chain_switch_role_async (AmigoAwsConfig          *config,
  *
  * Returns: (transfer full) (nullable): the role's session credentials
  */
-AmigoCredentials *
-amigo_credential_chain_switch_role_finish (AmigoAwsConfig  *config,
-                                           GAsyncResult    *result,
-                                           GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, config), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+AMIGO_DEFINE_FINISH_POINTER (AmigoAwsConfig, AmigoCredentials *, amigo_credential_chain_switch_role)

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "amigo-async.h"
 #include "amigo-aws-config.h"
 #include "amigo-credential-process.h"
 #include "amigo-credentials.h"
@@ -93,16 +94,23 @@ void               amigo_role_settings_free   (AmigoRoleSettings       *self);
 AmigoRoleSettings *amigo_role_settings_copy   (const AmigoRoleSettings *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmigoRoleSettings, amigo_role_settings_free)
 
-void              amigo_credential_chain_switch_role_async  (AmigoAwsConfig          *config,
-                                                             AmigoCredentials        *source,
-                                                             const AmigoRoleSettings *role,
-                                                             const char              *label,
-                                                             const char              *region,
-                                                             GCancellable            *cancellable,
-                                                             GAsyncReadyCallback      callback,
-                                                             gpointer                 user_data);
-AmigoCredentials *amigo_credential_chain_switch_role_finish (AmigoAwsConfig          *config,
-                                                             GAsyncResult            *result,
-                                                             GError                 **error);
+/**
+ * AmigoSwitchRoleRequest:
+ * @source: the credentials of the account the role is assumed from
+ * @role: the role, its external id, MFA device and session length
+ * @label: (nullable): what the MFA prompt names (the account's name)
+ * @region: (nullable): where STS is asked (`us-east-1` when %NULL)
+ *
+ * A switch to a role, for amigo_credential_chain_switch_role_async().
+ */
+typedef struct {
+  AmigoCredentials *source;
+  const AmigoRoleSettings *role;
+  const char *label;
+  const char *region;
+} AmigoSwitchRoleRequest;
+
+AMIGO_DECLARE_ASYNC (AmigoAwsConfig, AmigoCredentials *, amigo_credential_chain_switch_role,
+                     const AmigoSwitchRoleRequest *request);
 
 G_END_DECLS

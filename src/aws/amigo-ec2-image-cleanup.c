@@ -65,15 +65,12 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, describe_image_references)
  * DescribeImages leaves it out unless asked. EnableImage undoes it, but
  * not the sharing.
  */
-AMIGO_EC2_DEFINE_ID_OP (disable_image,
-                        "DisableImage", "ImageId", NULL, &_amigo_ec2_shape_return_true)
-
 /**
  * amigo_ec2_disable_image_finish:
  *
  * Returns: %TRUE on success
  */
-AMIGO_EC2_DEFINE_FINISH_BOOLEAN (disable_image)
+AMIGO_EC2_DEFINE_ID_OP_BOOLEAN (disable_image, "DisableImage", "ImageId")
 
 /**
  * amigo_ec2_enable_image_async:
@@ -85,14 +82,12 @@ AMIGO_EC2_DEFINE_FINISH_BOOLEAN (disable_image)
  *
  * EnableImage: a disabled image is `available` again (still private).
  */
-AMIGO_EC2_DEFINE_ID_OP (enable_image, "EnableImage", "ImageId", NULL, &_amigo_ec2_shape_return_true)
-
 /**
  * amigo_ec2_enable_image_finish:
  *
  * Returns: %TRUE on success
  */
-AMIGO_EC2_DEFINE_FINISH_BOOLEAN (enable_image)
+AMIGO_EC2_DEFINE_ID_OP_BOOLEAN (enable_image, "EnableImage", "ImageId")
 
 /**
  * amigo_ec2_list_images_in_recycle_bin_async:
@@ -141,15 +136,13 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (GPtrArray *, list_images_in_recycle_bin)
  *
  * RestoreImageFromRecycleBin: the image is registered again.
  */
-AMIGO_EC2_DEFINE_ID_OP (restore_image_from_recycle_bin,
-                        "RestoreImageFromRecycleBin", "ImageId", NULL, &_amigo_ec2_shape_return_true)
-
 /**
  * amigo_ec2_restore_image_from_recycle_bin_finish:
  *
  * Returns: %TRUE on success
  */
-AMIGO_EC2_DEFINE_FINISH_BOOLEAN (restore_image_from_recycle_bin)
+AMIGO_EC2_DEFINE_ID_OP_BOOLEAN (restore_image_from_recycle_bin,
+                                "RestoreImageFromRecycleBin", "ImageId")
 
 /**
  * amigo_ec2_get_image_ancestry_async:

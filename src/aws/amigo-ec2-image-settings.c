@@ -89,26 +89,9 @@ AMIGO_EC2_DEFINE_FINISH_BOOLEAN (modify_image_launch_permission)
  *
  * ModifyImageAttribute `Description.Value`.
  */
-void
-amigo_ec2_modify_image_description_async (AmigoEc2            *self,
-                                          const char          *image_id,
-                                          const char          *description,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data)
-{
-  AmigoEc2Query *q;
-
-  g_return_if_fail (description != NULL);
-  q = _amigo_ec2_query_for (self, "ModifyImageAttribute", "ImageId", image_id);
-  if (q == NULL)
-    return;
-  amigo_ec2_query_push (q, "Description");
-  amigo_ec2_query_add_string (q, "Value", description);
-  amigo_ec2_query_pop (q);
-  _amigo_ec2_run (self, q, &_amigo_ec2_shape_return_true, cancellable, callback, user_data,
-                  amigo_ec2_modify_image_description_async);
-}
+AMIGO_EC2_DEFINE_ID_ARG_OP (modify_image_description,
+                            "ModifyImageAttribute", "ImageId", "Description.Value",
+                            &_amigo_ec2_shape_return_true, TRUE)
 
 /**
  * amigo_ec2_modify_image_description_finish:
@@ -169,15 +152,12 @@ AMIGO_EC2_DEFINE_FINISH_BOOLEAN (enable_image_deprecation)
  *
  * DisableImageDeprecation: the image is no longer (to be) deprecated.
  */
-AMIGO_EC2_DEFINE_ID_OP (disable_image_deprecation,
-                        "DisableImageDeprecation", "ImageId", NULL, &_amigo_ec2_shape_return_true)
-
 /**
  * amigo_ec2_disable_image_deprecation_finish:
  *
  * Returns: %TRUE on success
  */
-AMIGO_EC2_DEFINE_FINISH_BOOLEAN (disable_image_deprecation)
+AMIGO_EC2_DEFINE_ID_OP_BOOLEAN (disable_image_deprecation, "DisableImageDeprecation", "ImageId")
 
 /* ---- Deregistration protection ---------------------------------------- */
 

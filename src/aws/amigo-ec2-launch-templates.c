@@ -128,13 +128,11 @@ amigo_ec2_describe_launch_template_versions_async (AmigoEc2            *self,
                                                    GAsyncReadyCallback  callback,
                                                    gpointer             user_data)
 {
-  AmigoEc2Query *q;
+  AmigoEc2Query *q = _amigo_ec2_query_for (self, "DescribeLaunchTemplateVersions", "LaunchTemplateId",
+                                           launch_template_id);
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-  g_return_if_fail (launch_template_id != NULL);
-
-  q = _amigo_ec2_query_new ("DescribeLaunchTemplateVersions");
-  amigo_ec2_query_add_string (q, "LaunchTemplateId", launch_template_id);
+  if (q == NULL)
+    return;
   if (!_amigo_ec2_strv_is_empty (versions))
     amigo_ec2_query_add_list (q, "LaunchTemplateVersion", versions);
   else
@@ -157,12 +155,16 @@ typedef struct {
   const char *operation;
   const char *element;
   const AmigoRecordType *record;
+  const char *template_member;  /* how the request names the template */
 } ObjectAnswer;
 
 static const ObjectAnswer
-  create_template_answer = { "CreateLaunchTemplate", "launchTemplate", &amigo_launch_template_record },
-  create_version_answer = { "CreateLaunchTemplateVersion", "launchTemplateVersion", &amigo_launch_template_version_record },
-  modify_template_answer = { "ModifyLaunchTemplate", "launchTemplate", &amigo_launch_template_record };
+  create_template_answer = { "CreateLaunchTemplate", "launchTemplate", &amigo_launch_template_record,
+                             "LaunchTemplateName" },
+  create_version_answer = { "CreateLaunchTemplateVersion", "launchTemplateVersion",
+                            &amigo_launch_template_version_record, "LaunchTemplateId" },
+  modify_template_answer = { "ModifyLaunchTemplate", "launchTemplate", &amigo_launch_template_record,
+                             "LaunchTemplateId" };
 
 static AmigoEc2Parser *
 object_new_parser (GTask *task)
@@ -209,15 +211,20 @@ add_template_data (AmigoEc2Query                  *q,
   amigo_ec2_query_pop (q);
 }
 
-/* The query of @action (CreateLaunchTemplate or CreateLaunchTemplateVersion)
- * with its ClientToken; %NULL when the call fails at once, reported to
- * @callback: @error (taken) is a check of the caller's that failed, then
- * @data's user data is checked. */
-static AmigoEc2Query *
-template_query_new (const char                     *action,
+/* The body of both creates: @answer's operation with its ClientToken, on
+ * @template (its name or id, as @answer's member says), from
+ * @source_version (or none), with the version's description and settings.
+ * @error (taken) is a check of the caller's that failed; then @data's
+ * user data is checked; either fails the call at once. */
+static void
+send_template_data (AmigoEc2                       *self,
+                    const ObjectAnswer             *answer,
+                    const char                     *template,
+                    const char                     *source_version,
+                    const char                     *version_description,
                     const AmigoRunInstancesRequest *data,
                     GError                         *error,
-                    AmigoEc2                       *self,
+                    GCancellable                   *cancellable,
                     GAsyncReadyCallback             callback,
                     gpointer                        user_data,
                     gpointer                        source_tag)
@@ -227,25 +234,12 @@ template_query_new (const char                     *action,
   if (error != NULL || !amigo_ec2_validate_user_data (data->user_data, &error))
     {
       g_task_report_error (self, callback, user_data, source_tag, error);
-      return NULL;
+      return;
     }
-  q = _amigo_ec2_query_new (action);
+  q = _amigo_ec2_query_new (answer->operation);
   _amigo_ec2_add_client_token (q, data->client_token);
-  return q;
-}
-
-/* The end of both creates: the version's description and settings, sent. */
-static void
-send_with_data (AmigoEc2                       *self,
-                AmigoEc2Query                  *q,
-                const char                     *version_description,
-                const AmigoRunInstancesRequest *data,
-                const ObjectAnswer             *answer,
-                GCancellable                   *cancellable,
-                GAsyncReadyCallback             callback,
-                gpointer                        user_data,
-                gpointer                        source_tag)
-{
+  amigo_ec2_query_add_string (q, answer->template_member, template);
+  amigo_ec2_query_add_string (q, "SourceVersion", source_version);
   amigo_ec2_query_add_string (q, "VersionDescription", version_description);
   add_template_data (q, data);
   send_for_object (self, q, answer, cancellable, callback, user_data, source_tag);
@@ -275,19 +269,13 @@ amigo_ec2_create_launch_template_async (AmigoEc2                       *self,
                                         gpointer                        user_data)
 {
   GError *error = NULL;
-  AmigoEc2Query *q;
 
   g_return_if_fail (AMIGO_IS_EC2 (self));
   g_return_if_fail (data != NULL);
 
   amigo_ec2_validate_launch_template_name (name, &error);
-  q = template_query_new ("CreateLaunchTemplate", data, error, self, callback, user_data,
-                          amigo_ec2_create_launch_template_async);
-  if (q == NULL)
-    return;
-  amigo_ec2_query_add_string (q, "LaunchTemplateName", name);
-  send_with_data (self, q, version_description, data, &create_template_answer, cancellable,
-                  callback, user_data, amigo_ec2_create_launch_template_async);
+  send_template_data (self, &create_template_answer, name, NULL, version_description, data, error,
+                      cancellable, callback, user_data, amigo_ec2_create_launch_template_async);
 }
 
 /**
@@ -323,20 +311,13 @@ amigo_ec2_create_launch_template_version_async (AmigoEc2                       *
                                                 GAsyncReadyCallback             callback,
                                                 gpointer                        user_data)
 {
-  AmigoEc2Query *q;
-
   g_return_if_fail (AMIGO_IS_EC2 (self));
   g_return_if_fail (launch_template_id != NULL);
   g_return_if_fail (data != NULL);
 
-  q = template_query_new ("CreateLaunchTemplateVersion", data, NULL, self, callback, user_data,
-                          amigo_ec2_create_launch_template_version_async);
-  if (q == NULL)
-    return;
-  amigo_ec2_query_add_string (q, "LaunchTemplateId", launch_template_id);
-  amigo_ec2_query_add_string (q, "SourceVersion", source_version);
-  send_with_data (self, q, version_description, data, &create_version_answer, cancellable,
-                  callback, user_data, amigo_ec2_create_launch_template_version_async);
+  send_template_data (self, &create_version_answer, launch_template_id, source_version,
+                      version_description, data, NULL, cancellable, callback, user_data,
+                      amigo_ec2_create_launch_template_version_async);
 }
 
 /**
@@ -367,13 +348,12 @@ amigo_ec2_modify_launch_template_async (AmigoEc2            *self,
 {
   AmigoEc2Query *q;
 
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-  g_return_if_fail (launch_template_id != NULL);
   g_return_if_fail (default_version != NULL);
 
-  q = _amigo_ec2_query_new ("ModifyLaunchTemplate");
+  q = _amigo_ec2_query_for (self, "ModifyLaunchTemplate", "LaunchTemplateId", launch_template_id);
+  if (q == NULL)
+    return;
   _amigo_ec2_add_client_token (q, NULL);
-  amigo_ec2_query_add_string (q, "LaunchTemplateId", launch_template_id);
   amigo_ec2_query_add_string (q, "SetDefaultVersion", default_version);
   send_for_object (self, q, &modify_template_answer, cancellable, callback, user_data,
                    amigo_ec2_modify_launch_template_async);

@@ -290,6 +290,14 @@ gboolean   _amigo_ec2_finish_boolean  (AmigoEc2      *self,
                             user_data, amigo_ec2_##op##_async);                     \
   }
 
+/* Define amigo_ec2_<op>_async (self, id, …) and its _finish (%TRUE, or
+ * %FALSE with the error) of @action on the resource `@id_key=ID` that
+ * answers only whether it was done. */
+#define AMIGO_EC2_DEFINE_ID_OP_BOOLEAN(op, action, id_key)                          \
+  AMIGO_EC2_DEFINE_ID_OP (op, action, id_key, NULL, &_amigo_ec2_shape_return_true)  \
+                                                                                    \
+  AMIGO_EC2_DEFINE_FINISH_BOOLEAN (op)
+
 /* ---- request fields ---------------------------------------------------- */
 
 /* Pages: the largest EC2 accepts (DescribeInstanceTypes: 100;

@@ -83,12 +83,9 @@ AMIGO_EC2_DEFINE_DESCRIBE_LIST (describe_volumes, describe_volumes)
  *
  * DeleteSnapshot. EC2 refuses while a registered image uses it.
  */
-AMIGO_EC2_DEFINE_ID_OP (delete_snapshot,
-                        "DeleteSnapshot", "SnapshotId", NULL, &_amigo_ec2_shape_return_true)
-
 /**
  * amigo_ec2_delete_snapshot_finish:
  *
  * Returns: %TRUE when the snapshot was deleted
  */
-AMIGO_EC2_DEFINE_FINISH_BOOLEAN (delete_snapshot)
+AMIGO_EC2_DEFINE_ID_OP_BOOLEAN (delete_snapshot, "DeleteSnapshot", "SnapshotId")

@@ -21,6 +21,7 @@
 #include "amigo-gtask-private.h"
 #include "amigo-iam.h"
 #include "amigo-iam-model.h"
+#include "amigo-json-private.h"
 
 struct _AmigoIam
 {
@@ -131,6 +132,10 @@ role_answer (GTask      *task,
   g_task_return_pointer (task, out, (GDestroyNotify) amigo_iam_role_free);
 }
 
+static const AmigoServiceTypedOp get_role_op = {
+  &amigo_iam_op_get_role, role_answer, amigo_iam_get_role_async
+};
+
 /**
  * amigo_iam_get_role_async:
  * @role_name: the role, e.g. `vmimport`
@@ -144,15 +149,11 @@ amigo_iam_get_role_async (AmigoIam            *self,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(JsonNode) params = NULL;
-
   g_return_if_fail (AMIGO_IS_IAM (self));
   g_return_if_fail (role_name != NULL);
 
-  params = amigo_service_params ("RoleName", role_name, NULL);
-  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_iam_op_get_role, params,
-                                  role_answer, amigo_iam_get_role_async,
-                                  cancellable, callback, user_data);
+  amigo_service_call_strings_async (AMIGO_SERVICE (self), &get_role_op, cancellable, callback, user_data,
+                                    "RoleName", role_name, NULL);
 }
 
 /**
@@ -162,6 +163,10 @@ amigo_iam_get_role_async (AmigoIam            *self,
  * Returns: (transfer full) (nullable): the role, or %NULL with @error set
  */
 AMIGO_DEFINE_FINISH_POINTER (AmigoIam, AmigoIamRole *, amigo_iam_get_role)
+
+static const AmigoServiceTypedOp create_role_op = {
+  &amigo_iam_op_create_role, role_answer, amigo_iam_create_role_async
+};
 
 /**
  * amigo_iam_create_role_async:
@@ -180,17 +185,13 @@ amigo_iam_create_role_async (AmigoIam            *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(JsonNode) params = NULL;
-
   g_return_if_fail (AMIGO_IS_IAM (self));
   g_return_if_fail (role_name != NULL && assume_role_policy_document != NULL);
 
-  params = amigo_service_params ("RoleName", role_name,
-                                 "AssumeRolePolicyDocument", assume_role_policy_document,
-                                 "Description", description, NULL);
-  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_iam_op_create_role, params,
-                                  role_answer, amigo_iam_create_role_async,
-                                  cancellable, callback, user_data);
+  amigo_service_call_strings_async (AMIGO_SERVICE (self), &create_role_op, cancellable, callback, user_data,
+                                    "RoleName", role_name,
+                                    "AssumeRolePolicyDocument", assume_role_policy_document,
+                                    "Description", description, NULL);
 }
 
 /**
@@ -216,6 +217,10 @@ role_policy_answer (GTask      *task,
   g_task_return_pointer (task, decode_document (document), g_free);
 }
 
+static const AmigoServiceTypedOp get_role_policy_op = {
+  &amigo_iam_op_get_role_policy, role_policy_answer, amigo_iam_get_role_policy_async
+};
+
 /**
  * amigo_iam_get_role_policy_async:
  * @role_name: the role
@@ -231,15 +236,12 @@ amigo_iam_get_role_policy_async (AmigoIam            *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(JsonNode) params = NULL;
-
   g_return_if_fail (AMIGO_IS_IAM (self));
   g_return_if_fail (role_name != NULL && policy_name != NULL);
 
-  params = amigo_service_params ("RoleName", role_name, "PolicyName", policy_name, NULL);
-  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_iam_op_get_role_policy, params,
-                                  role_policy_answer, amigo_iam_get_role_policy_async,
-                                  cancellable, callback, user_data);
+  amigo_service_call_strings_async (AMIGO_SERVICE (self), &get_role_policy_op,
+                                    cancellable, callback, user_data,
+                                    "RoleName", role_name, "PolicyName", policy_name, NULL);
 }
 
 /**
@@ -258,6 +260,10 @@ put_role_policy_answer (GTask      *task,
   g_task_return_boolean (task, TRUE);
 }
 
+static const AmigoServiceTypedOp put_role_policy_op = {
+  &amigo_iam_op_put_role_policy, put_role_policy_answer, amigo_iam_put_role_policy_async
+};
+
 /**
  * amigo_iam_put_role_policy_async:
  * @role_name: the role
@@ -275,16 +281,13 @@ amigo_iam_put_role_policy_async (AmigoIam            *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(JsonNode) params = NULL;
-
   g_return_if_fail (AMIGO_IS_IAM (self));
   g_return_if_fail (role_name != NULL && policy_name != NULL && policy_document != NULL);
 
-  params = amigo_service_params ("RoleName", role_name, "PolicyName", policy_name,
-                                 "PolicyDocument", policy_document, NULL);
-  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_iam_op_put_role_policy, params,
-                                  put_role_policy_answer, amigo_iam_put_role_policy_async,
-                                  cancellable, callback, user_data);
+  amigo_service_call_strings_async (AMIGO_SERVICE (self), &put_role_policy_op,
+                                    cancellable, callback, user_data,
+                                    "RoleName", role_name, "PolicyName", policy_name,
+                                    "PolicyDocument", policy_document, NULL);
 }
 
 /**
@@ -338,27 +341,41 @@ partition_of (const char *region)
   return "aws";
 }
 
+/* A policy document begun: `{"Version": "2012-10-17", "Statement": [`. */
+static JsonBuilder *
+policy_begin (void)
+{
+  JsonBuilder *builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  _amigo_json_add_string (builder, "Version", "2012-10-17");
+  json_builder_set_member_name (builder, "Statement");
+  json_builder_begin_array (builder);
+  return builder;
+}
+
+/* A statement begun: `{"Effect": "Allow"`; json_builder_end_object()
+ * ends it. */
+static void
+allow_begin (JsonBuilder *builder)
+{
+  json_builder_begin_object (builder);
+  _amigo_json_add_string (builder, "Effect", "Allow");
+}
+
+/* The document of policy_begin() ended and written out. */
 static char *
-to_json (JsonBuilder *builder)
+policy_end (JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autoptr(JsonNode) root = NULL;
 
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   return json_generator_to_data (generator, NULL);
-}
-
-static void
-add_strings (JsonBuilder        *builder,
-             const char         *name,
-             const char * const *values)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    json_builder_add_string_value (builder, values[i]);
-  json_builder_end_array (builder);
 }
 
 /**
@@ -373,35 +390,23 @@ add_strings (JsonBuilder        *builder,
 char *
 amigo_iam_vm_import_trust_policy (void)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) builder = policy_begin ();
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "Version");
-  json_builder_add_string_value (builder, "2012-10-17");
-  json_builder_set_member_name (builder, "Statement");
-  json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "Effect");
-  json_builder_add_string_value (builder, "Allow");
+  allow_begin (builder);
   json_builder_set_member_name (builder, "Principal");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "Service");
-  json_builder_add_string_value (builder, "vmie.amazonaws.com");
+  _amigo_json_add_string (builder, "Service", "vmie.amazonaws.com");
   json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "Action");
-  json_builder_add_string_value (builder, "sts:AssumeRole");
+  _amigo_json_add_string (builder, "Action", "sts:AssumeRole");
   json_builder_set_member_name (builder, "Condition");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "StringEquals");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "sts:Externalid");
-  json_builder_add_string_value (builder, "vmimport");
+  _amigo_json_add_string (builder, "sts:Externalid", "vmimport");
   json_builder_end_object (builder);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  return to_json (builder);
+  return policy_end (builder);
 }
 
 /**
@@ -433,7 +438,7 @@ amigo_iam_vm_import_role_policy (const char         *region,
     "kms:CreateGrant", "kms:Decrypt", "kms:DescribeKey", "kms:Encrypt",
     "kms:GenerateDataKey*", "kms:ReEncrypt*", NULL,
   };
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GPtrArray) resources = g_ptr_array_new_with_free_func (g_free);
   const char *partition = partition_of (region);
 
@@ -446,40 +451,25 @@ amigo_iam_vm_import_role_policy (const char         *region,
     }
   g_ptr_array_add (resources, NULL);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "Version");
-  json_builder_add_string_value (builder, "2012-10-17");
-  json_builder_set_member_name (builder, "Statement");
-  json_builder_begin_array (builder);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "Effect");
-  json_builder_add_string_value (builder, "Allow");
-  add_strings (builder, "Action", s3_actions);
-  add_strings (builder, "Resource", (const char * const *) resources->pdata);
+  builder = policy_begin ();
+  allow_begin (builder);
+  _amigo_json_add_strings (builder, "Action", s3_actions);
+  _amigo_json_add_strings (builder, "Resource", (const char * const *) resources->pdata);
   json_builder_end_object (builder);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "Effect");
-  json_builder_add_string_value (builder, "Allow");
-  add_strings (builder, "Action", ec2_actions);
-  json_builder_set_member_name (builder, "Resource");
-  json_builder_add_string_value (builder, "*");
+  allow_begin (builder);
+  _amigo_json_add_strings (builder, "Action", ec2_actions);
+  _amigo_json_add_string (builder, "Resource", "*");
   json_builder_end_object (builder);
 
   if (kms_key_arns != NULL && kms_key_arns[0] != NULL)
     {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "Effect");
-      json_builder_add_string_value (builder, "Allow");
-      add_strings (builder, "Action", kms_actions);
-      add_strings (builder, "Resource", kms_key_arns);
+      allow_begin (builder);
+      _amigo_json_add_strings (builder, "Action", kms_actions);
+      _amigo_json_add_strings (builder, "Resource", kms_key_arns);
       json_builder_end_object (builder);
     }
-
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  return to_json (builder);
+  return policy_end (builder);
 }
 
 static gboolean

@@ -25,6 +25,19 @@ _amigo_json_add_string (JsonBuilder *builder,
   json_builder_add_string_value (builder, value);
 }
 
+/* Member @name = the array of @values (%NULL: an empty one). */
+static inline void
+_amigo_json_add_strings (JsonBuilder        *builder,
+                         const char         *name,
+                         const char * const *values)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
 /* @object's object member @name, or %NULL (also when it is not an object:
  * outside JSON, as the Price List's items, may have any shape). */
 static inline JsonObject *

@@ -22,18 +22,6 @@ struct _AmigoKeyringAccount
 
 G_DEFINE_FINAL_TYPE (AmigoKeyringAccount, amigo_keyring_account, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_NAME,
-  PROP_REGION,
-  PROP_ENDPOINT,
-  PROP_ALLOW_PLAIN_HTTP,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 amigo_keyring_account_finalize (GObject *object)
 {
@@ -48,94 +36,9 @@ amigo_keyring_account_finalize (GObject *object)
 }
 
 static void
-amigo_keyring_account_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  AmigoKeyringAccount *self = AMIGO_KEYRING_ACCOUNT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_REGION:
-      g_value_set_string (value, self->region);
-      break;
-    case PROP_ENDPOINT:
-      g_value_set_string (value, self->endpoint);
-      break;
-    case PROP_ALLOW_PLAIN_HTTP:
-      g_value_set_boolean (value, self->allow_plain_http);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-amigo_keyring_account_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  AmigoKeyringAccount *self = AMIGO_KEYRING_ACCOUNT (object);
-  const char *str;
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = g_value_dup_string (value);
-      break;
-    case PROP_NAME:
-      self->name = g_value_dup_string (value);
-      break;
-    case PROP_REGION:
-      self->region = g_value_dup_string (value);
-      break;
-    case PROP_ENDPOINT:
-      str = g_value_get_string (value);
-      self->endpoint = (str && *str) ? g_strdup (str) : NULL;
-      break;
-    case PROP_ALLOW_PLAIN_HTTP:
-      self->allow_plain_http = g_value_get_boolean (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 amigo_keyring_account_class_init (AmigoKeyringAccountClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = amigo_keyring_account_finalize;
-  object_class->get_property = amigo_keyring_account_get_property;
-  object_class->set_property = amigo_keyring_account_set_property;
-
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, NULL, flags);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, flags);
-  properties[PROP_REGION] =
-    g_param_spec_string ("region", NULL, NULL, NULL, flags);
-  properties[PROP_ENDPOINT] =
-    g_param_spec_string ("endpoint", NULL, NULL, NULL, flags);
-  /**
-   * AmigoKeyringAccount:allow-plain-http:
-   *
-   * Whether people allowed an unencrypted (`http://`) endpoint on a host
-   * that is not this computer; loopback needs no such consent.
-   */
-  properties[PROP_ALLOW_PLAIN_HTTP] =
-    g_param_spec_boolean ("allow-plain-http", NULL, NULL, FALSE, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = amigo_keyring_account_finalize;
 }
 
 static void
@@ -171,7 +74,9 @@ amigo_keyring_account_new (const char *id,
  * @region: the default region, e.g. `eu-west-1`
  * @endpoint: (nullable): a custom EC2 endpoint URL, or %NULL (or "") for AWS's own
  * @allow_plain_http: whether people allowed @endpoint to be `http://` on a
- *   host that is not this computer
+ *   host that is not this computer; loopback needs no such consent
+ *
+ * An account as stored: its fields never change.
  *
  * Returns: (transfer full): a new account
  */
@@ -182,17 +87,19 @@ amigo_keyring_account_new_full (const char *id,
                                 const char *endpoint,
                                 gboolean    allow_plain_http)
 {
+  AmigoKeyringAccount *self;
+
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (region != NULL, NULL);
 
-  return g_object_new (AMIGO_TYPE_KEYRING_ACCOUNT,
-                       "id", id,
-                       "name", name,
-                       "region", region,
-                       "endpoint", endpoint,
-                       "allow-plain-http", allow_plain_http,
-                       NULL);
+  self = g_object_new (AMIGO_TYPE_KEYRING_ACCOUNT, NULL);
+  self->id = g_strdup (id);
+  self->name = g_strdup (name);
+  self->region = g_strdup (region);
+  self->endpoint = endpoint != NULL && *endpoint != '\0' ? g_strdup (endpoint) : NULL;
+  self->allow_plain_http = allow_plain_http;
+  return self;
 }
 
 /**

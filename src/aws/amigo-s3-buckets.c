@@ -218,7 +218,7 @@ list_page (GTask      *task,
     json_object_set_string_member (o, "BucketRegion", list->region);
   if (token != NULL)
     json_object_set_string_member (o, "ContinuationToken", token);
-  amigo_s3_call_async (self, &amigo_s3_op_list_buckets, params, NULL, NULL, NULL,
+  amigo_s3_call_async (self, &amigo_s3_op_list_buckets, params, NULL,
                        g_task_get_cancellable (task), list_page_cb, task);
 }
 

@@ -244,6 +244,7 @@ range_cb (GObject      *source,
 static void
 next_range (AmigoS3Download *self)
 {
+  const AmigoS3Transfer transfer = { .sink = &range_sink, .sink_data = self };
   g_autoptr(JsonNode) params = NULL;
   g_autofree char *range = NULL;
 
@@ -258,7 +259,7 @@ next_range (AmigoS3Download *self)
   range = g_strdup_printf ("bytes=%" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT,
                            self->range_start, self->range_end - 1);
   params = object_params (self, range);
-  amigo_s3_call_async (self->s3, &amigo_s3_op_get_object, params, NULL, &range_sink, self,
+  amigo_s3_call_async (self->s3, &amigo_s3_op_get_object, params, &transfer,
                        g_task_get_cancellable (self->run), range_cb, g_object_ref (self));
 }
 
@@ -503,7 +504,7 @@ amigo_s3_download_run_async (AmigoS3Download     *self,
   self->last_progress_us = 0;
   self->speed = 0;
   params = object_params (self, NULL);
-  amigo_s3_call_async (self->s3, &amigo_s3_op_head_object, params, NULL, NULL, NULL, cancellable,
+  amigo_s3_call_async (self->s3, &amigo_s3_op_head_object, params, NULL, cancellable,
                        headed_cb, g_object_ref (self));
 }
 

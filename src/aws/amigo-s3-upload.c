@@ -433,6 +433,7 @@ send_part (AmigoS3Upload *self,
     .progress = part_progress_cb,
     .progress_data = part,
   };
+  const AmigoS3Transfer transfer = { .body = &body };
 
   upload_params (self, &builder);
   json_builder_set_member_name (builder, "PartNumber");
@@ -449,7 +450,7 @@ send_part (AmigoS3Upload *self,
   self->in_flight++;
   /* The part is the callback's data; the reference is dropped there. */
   g_object_ref (self);
-  amigo_s3_call_async (self->s3, &amigo_s3_op_upload_part, params, &body, NULL, NULL,
+  amigo_s3_call_async (self->s3, &amigo_s3_op_upload_part, params, &transfer,
                        g_task_get_cancellable (self->run), part_sent_cb, part);
 }
 
@@ -568,7 +569,7 @@ completed_cb (GObject      *source,
           params = finish_params (builder);
           self->upload_id = id;
           g_error_free (error);
-          amigo_s3_call_async (self->s3, &amigo_s3_op_head_object, params, NULL, NULL, NULL,
+          amigo_s3_call_async (self->s3, &amigo_s3_op_head_object, params, NULL,
                                g_task_get_cancellable (self->run), completed_check_cb,
                                g_object_ref (self));
           return;
@@ -628,7 +629,7 @@ complete (AmigoS3Upload *self)
 
   self->completing = TRUE;
   self->complete_tries++;
-  amigo_s3_call_async (self->s3, &amigo_s3_op_complete_multipart_upload, params, NULL, NULL, NULL,
+  amigo_s3_call_async (self->s3, &amigo_s3_op_complete_multipart_upload, params, NULL,
                        g_task_get_cancellable (self->run), completed_cb, g_object_ref (self));
 }
 
@@ -702,7 +703,7 @@ create_upload (AmigoS3Upload *self)
   json_builder_set_member_name (builder, "ChecksumAlgorithm");
   json_builder_add_string_value (builder, "SHA256");
   params = finish_params (builder);
-  amigo_s3_call_async (self->s3, &amigo_s3_op_create_multipart_upload, params, NULL, NULL, NULL,
+  amigo_s3_call_async (self->s3, &amigo_s3_op_create_multipart_upload, params, NULL,
                        g_task_get_cancellable (self->run), created_cb, g_object_ref (self));
 }
 
@@ -817,7 +818,7 @@ list_parts (AmigoS3Upload *self,
       json_builder_add_string_value (builder, marker);
     }
   params = finish_params (builder);
-  amigo_s3_call_async (self->s3, &amigo_s3_op_list_parts, params, NULL, NULL, NULL,
+  amigo_s3_call_async (self->s3, &amigo_s3_op_list_parts, params, NULL,
                        g_task_get_cancellable (self->run), listed_parts_cb, g_object_ref (self));
 }
 
@@ -1275,7 +1276,7 @@ amigo_s3_upload_abort_async (AmigoS3Upload       *self,
     }
   upload_params (self, &builder);
   params = finish_params (builder);
-  amigo_s3_call_async (self->s3, &amigo_s3_op_abort_multipart_upload, params, NULL, NULL, NULL,
+  amigo_s3_call_async (self->s3, &amigo_s3_op_abort_multipart_upload, params, NULL,
                        cancellable, aborted_cb, g_steal_pointer (&task));
 }
 

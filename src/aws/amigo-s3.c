@@ -539,11 +539,8 @@ amigo_s3_set_bucket_region (AmigoS3    *self,
  * @self: the service
  * @operation: one of the `amigo_s3_op_*` operations
  * @params: (transfer none): its input values (an object: `Bucket`, `Key`, …)
- * @body: (nullable): a body read from a file while it is sent (PutObject,
- *   UploadPart), with its hash computed beforehand
- * @sink: (nullable): where the body of a successful answer goes (GetObject
- *   into a file); %NULL: it is read (at most 16 MiB) and parsed
- * @sink_data: the sink's data, alive until the call completes
+ * @transfer: (nullable): a body sent from a file, a sink for the answer's
+ *   body; %NULL: neither
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done
  * @user_data: its data
@@ -555,13 +552,13 @@ void
 amigo_s3_call_async (AmigoS3                 *self,
                      const AmigoOperation    *operation,
                      JsonNode                *params,
-                     const AmigoS3FileBody   *body,
-                     const AmigoResponseSink *sink,
-                     gpointer                 sink_data,
+                     const AmigoS3Transfer   *transfer,
                      GCancellable            *cancellable,
                      GAsyncReadyCallback      callback,
                      gpointer                 user_data)
 {
+  static const AmigoS3Transfer none = { NULL, NULL, NULL };
+  const AmigoS3FileBody *body;
   g_autoptr(GTask) task = NULL;
   S3Call *call;
   JsonObject *object;
@@ -570,6 +567,9 @@ amigo_s3_call_async (AmigoS3                 *self,
   g_return_if_fail (operation != NULL);
   g_return_if_fail (params != NULL && JSON_NODE_HOLDS_OBJECT (params));
 
+  if (transfer == NULL)
+    transfer = &none;
+  body = transfer->body;
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, amigo_s3_call_async);
 
@@ -586,9 +586,9 @@ amigo_s3_call_async (AmigoS3                 *self,
       call->body_path = g_strdup (body->path);
       call->body_sha256 = g_strdup (body->sha256_hex);
     }
-  call->sink = sink;
-  call->sink_data = sink_data;
-  if (sink == NULL)
+  call->sink = transfer->sink;
+  call->sink_data = transfer->sink_data;
+  if (transfer->sink == NULL)
     call->collected = g_byte_array_new ();
   g_task_set_task_data (task, call, s3_call_free);
 
@@ -630,7 +630,7 @@ bucket_call (AmigoS3              *self,
 
   g_task_set_task_data (task, g_strdup (json_object_get_string_member (params, "Bucket")), g_free);
   json_node_take_object (node, params);
-  amigo_s3_call_async (self, operation, node, NULL, NULL, NULL, g_task_get_cancellable (task),
+  amigo_s3_call_async (self, operation, node, NULL, g_task_get_cancellable (task),
                        answer_cb, task);
 }
 

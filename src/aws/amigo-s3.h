@@ -51,6 +51,22 @@ typedef struct {
   gpointer progress_data;
 } AmigoS3FileBody;
 
+/**
+ * AmigoS3Transfer:
+ * @body: (nullable): a body read from a file while it is sent (PutObject,
+ *   UploadPart), with its hash computed beforehand
+ * @sink: (nullable): where the body of a successful answer goes (GetObject
+ *   into a file); %NULL: it is read (at most 16 MiB) and parsed
+ * @sink_data: the sink's data, alive until the call completes
+ *
+ * What streams with an S3 call, beyond its input and output values.
+ */
+typedef struct {
+  const AmigoS3FileBody *body;
+  const AmigoResponseSink *sink;
+  gpointer sink_data;
+} AmigoS3Transfer;
+
 AmigoS3    *amigo_s3_new                 (AmigoClient      *client,
                                           const char       *region,
                                           const char       *endpoint_url);
@@ -74,9 +90,7 @@ void        amigo_s3_set_bucket_region   (AmigoS3          *self,
 void        amigo_s3_call_async          (AmigoS3                 *self,
                                           const AmigoOperation    *operation,
                                           JsonNode                *params,
-                                          const AmigoS3FileBody   *body,
-                                          const AmigoResponseSink *sink,
-                                          gpointer                 sink_data,
+                                          const AmigoS3Transfer   *transfer,
                                           GCancellable            *cancellable,
                                           GAsyncReadyCallback      callback,
                                           gpointer                 user_data);

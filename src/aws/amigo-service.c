@@ -443,41 +443,89 @@ typed_call_cb (GObject      *source,
 /**
  * amigo_service_call_typed_async:
  * @self: a service
- * @operation: one of its model's operations (static)
+ * @op: the typed operation: its model operation, its answer and its tag
  * @params: (nullable): the input values, an object
- * @answer: makes the typed result from the output values
- * @source_tag: the typed _async function (the task's tag, which its
- *   _finish checks)
  * @cancellable: (nullable): a #GCancellable
  * @callback: called with the typed result
  * @user_data: data for @callback
  *
  * The body of a typed `_async` function: amigo_service_call_async() in a
- * task of @self tagged @source_tag, whose result @answer makes; a failed
- * call is the task's error. The task's data is this function's.
+ * task of @self tagged @op's source tag, whose result @op's answer makes;
+ * a failed call is the task's error. The task's data is this function's.
  */
 void
-amigo_service_call_typed_async (AmigoService           *self,
-                                const AmigoOperation   *operation,
-                                JsonNode               *params,
-                                AmigoServiceAnswerFunc  answer,
-                                gpointer                source_tag,
-                                GCancellable           *cancellable,
-                                GAsyncReadyCallback     callback,
-                                gpointer                user_data)
+amigo_service_call_typed_async (AmigoService              *self,
+                                const AmigoServiceTypedOp *op,
+                                JsonNode                  *params,
+                                GCancellable              *cancellable,
+                                GAsyncReadyCallback        callback,
+                                gpointer                   user_data)
 {
   GTask *task;
   TypedCall *typed;
 
   g_return_if_fail (AMIGO_IS_SERVICE (self));
-  g_return_if_fail (answer != NULL);
+  g_return_if_fail (op != NULL && op->answer != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
+  g_task_set_source_tag (task, op->source_tag);
   typed = g_new0 (TypedCall, 1);
-  typed->answer = answer;
+  typed->answer = op->answer;
   g_task_set_task_data (task, typed, g_free);
-  amigo_service_call_async (self, operation, params, cancellable, typed_call_cb, task);
+  amigo_service_call_async (self, op->operation, params, cancellable, typed_call_cb, task);
+}
+
+static JsonNode *
+params_valist (const char *first_name,
+               va_list     args)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  for (const char *name = first_name; name != NULL; name = va_arg (args, const char *))
+    {
+      const char *value = va_arg (args, const char *);
+
+      if (value != NULL)
+        {
+          json_builder_set_member_name (builder, name);
+          json_builder_add_string_value (builder, value);
+        }
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * amigo_service_call_strings_async:
+ * @self: a service
+ * @op: the typed operation
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the typed result
+ * @user_data: data for @callback
+ * @first_name: the first input member's name
+ * @...: its value (a string; %NULL leaves the member out), then more
+ *   name, value pairs, ended by %NULL
+ *
+ * amigo_service_call_typed_async() of an operation whose input values
+ * are strings: the body of most typed `_async` functions.
+ */
+void
+amigo_service_call_strings_async (AmigoService              *self,
+                                  const AmigoServiceTypedOp *op,
+                                  GCancellable              *cancellable,
+                                  GAsyncReadyCallback        callback,
+                                  gpointer                   user_data,
+                                  const char                *first_name,
+                                  ...)
+{
+  g_autoptr(JsonNode) params = NULL;
+  va_list args;
+
+  va_start (args, first_name);
+  params = params_valist (first_name, args);
+  va_end (args);
+  amigo_service_call_typed_async (self, op, params, cancellable, callback, user_data);
 }
 
 /* ---- input and output values ----------------------------------------- */
@@ -495,26 +543,13 @@ JsonNode *
 amigo_service_params (const char *first_name,
                       ...)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *name = first_name;
+  JsonNode *params;
   va_list args;
 
   va_start (args, first_name);
-  json_builder_begin_object (builder);
-  while (name != NULL)
-    {
-      const char *value = va_arg (args, const char *);
-
-      if (value != NULL)
-        {
-          json_builder_set_member_name (builder, name);
-          json_builder_add_string_value (builder, value);
-        }
-      name = va_arg (args, const char *);
-    }
-  json_builder_end_object (builder);
+  params = params_valist (first_name, args);
   va_end (args);
-  return json_builder_get_root (builder);
+  return params;
 }
 
 /**

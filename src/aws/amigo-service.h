@@ -79,14 +79,34 @@ AMIGO_DECLARE_ASYNC (AmigoService, JsonNode *, amigo_service_call,
                      const AmigoOperation *operation,
                      JsonNode *params);
 
-void                     amigo_service_call_typed_async (AmigoService            *self,
-                                                         const AmigoOperation    *operation,
-                                                         JsonNode                *params,
-                                                         AmigoServiceAnswerFunc   answer,
-                                                         gpointer                 source_tag,
-                                                         GCancellable            *cancellable,
-                                                         GAsyncReadyCallback      callback,
-                                                         gpointer                 user_data);
+/**
+ * AmigoServiceTypedOp:
+ * @operation: the model's operation (static)
+ * @answer: makes the typed result from its output values
+ * @source_tag: the typed `_async` function (its task's tag, which its
+ *   `_finish` checks)
+ *
+ * A typed operation: one table line per `_async` function.
+ */
+typedef struct {
+  const AmigoOperation   *operation;
+  AmigoServiceAnswerFunc  answer;
+  gpointer                source_tag;
+} AmigoServiceTypedOp;
+
+void                     amigo_service_call_typed_async (AmigoService              *self,
+                                                         const AmigoServiceTypedOp *op,
+                                                         JsonNode                  *params,
+                                                         GCancellable              *cancellable,
+                                                         GAsyncReadyCallback        callback,
+                                                         gpointer                   user_data);
+void                     amigo_service_call_strings_async (AmigoService              *self,
+                                                           const AmigoServiceTypedOp *op,
+                                                           GCancellable              *cancellable,
+                                                           GAsyncReadyCallback        callback,
+                                                           gpointer                   user_data,
+                                                           const char                *first_name,
+                                                           ...) G_GNUC_NULL_TERMINATED;
 
 JsonNode                *amigo_service_params           (const char              *first_name,
                                                          ...) G_GNUC_NULL_TERMINATED;

@@ -27,6 +27,7 @@
 
 #include "amigo-error.h"
 #include "amigo-gtask-private.h"
+#include "amigo-json-private.h"
 #include "amigo-sso-private.h"
 
 #define DEVICE_GRANT "urn:ietf:params:oauth:grant-type:device_code"
@@ -477,18 +478,6 @@ registered (GTask      *task,
   grant_start (task);
 }
 
-static void
-add_strings (JsonBuilder        *builder,
-             const char         *name,
-             const char * const *values)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; values[i] != NULL; i++)
-    json_builder_add_string_value (builder, values[i]);
-  json_builder_end_array (builder);
-}
-
 /**
  * amigo_sso_sign_in_async:
  * @oidc: the SSO OIDC API of the settings' region
@@ -554,12 +543,12 @@ amigo_sso_sign_in_async (AmigoSsoOidc           *oidc,
       json_builder_add_string_value (builder, "Amigo");
       json_builder_set_member_name (builder, "clientType");
       json_builder_add_string_value (builder, "public");
-      add_strings (builder, "scopes", (const char * const *) settings->scopes);
-      add_strings (builder, "grantTypes", grant == AMIGO_SSO_GRANT_AUTHORIZATION_CODE
-                                          ? code_grants : device_grants);
+      _amigo_json_add_strings (builder, "scopes", (const char * const *) settings->scopes);
+      _amigo_json_add_strings (builder, "grantTypes", grant == AMIGO_SSO_GRANT_AUTHORIZATION_CODE
+                                                      ? code_grants : device_grants);
       if (grant == AMIGO_SSO_GRANT_AUTHORIZATION_CODE)
         {
-          add_strings (builder, "redirectUris", redirect_uris);
+          _amigo_json_add_strings (builder, "redirectUris", redirect_uris);
           json_builder_set_member_name (builder, "issuerUrl");
           json_builder_add_string_value (builder, settings->start_url);
         }

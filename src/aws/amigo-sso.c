@@ -388,6 +388,11 @@ role_credentials_answer (GTask      *task,
                          (GDestroyNotify) amigo_credentials_unref);
 }
 
+static const AmigoServiceTypedOp get_role_credentials_op = {
+  &amigo_sso_op_get_role_credentials, role_credentials_answer,
+  amigo_sso_portal_get_role_credentials_async
+};
+
 /**
  * amigo_sso_portal_get_role_credentials_async:
  * @self: the portal
@@ -409,16 +414,13 @@ amigo_sso_portal_get_role_credentials_async (AmigoSsoPortal      *self,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data)
 {
-  g_autoptr(JsonNode) params = NULL;
-
   g_return_if_fail (AMIGO_IS_SSO_PORTAL (self));
   g_return_if_fail (access_token != NULL && account_id != NULL && role_name != NULL);
 
-  params = amigo_service_params ("accessToken", access_token, "accountId", account_id,
-                                 "roleName", role_name, NULL);
-  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_sso_op_get_role_credentials, params,
-                                  role_credentials_answer, amigo_sso_portal_get_role_credentials_async,
-                                  cancellable, callback, user_data);
+  amigo_service_call_strings_async (AMIGO_SERVICE (self), &get_role_credentials_op,
+                                    cancellable, callback, user_data,
+                                    "accessToken", access_token, "accountId", account_id,
+                                    "roleName", role_name, NULL);
 }
 
 /**

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "amigo-error.h"
+#include "amigo-gtask-private.h"
 #include "amigo-sts.h"
 #include "amigo-sts-model.h"
 
@@ -139,25 +140,55 @@ add_string (JsonObject *params,
     json_object_set_string_member (params, name, value);
 }
 
-/* What both AssumeRole requests start with: the role, the session's name
- * and, when set, its duration. */
+/* The input values of AssumeRole or AssumeRoleWithWebIdentity: the
+ * members @params sets. */
 static JsonNode *
-role_params (const char *role_arn,
-             const char *role_session_name,
-             gint        duration_seconds,
-             JsonObject **out_object)
+role_params (const AmigoAssumeRoleParams *params)
 {
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
   JsonObject *obj = json_object_new ();
 
-  add_string (obj, "RoleArn", role_arn);
-  add_string (obj, "RoleSessionName", role_session_name);
-  if (duration_seconds > 0)
-    json_object_set_int_member (obj, "DurationSeconds", duration_seconds);
+  add_string (obj, "RoleArn", params->role_arn);
+  add_string (obj, "RoleSessionName", params->role_session_name);
+  if (params->duration_seconds > 0)
+    json_object_set_int_member (obj, "DurationSeconds", params->duration_seconds);
+  add_string (obj, "ExternalId", params->external_id);
+  add_string (obj, "SerialNumber", params->serial_number);
+  add_string (obj, "TokenCode", params->token_code);
+  add_string (obj, "WebIdentityToken", params->web_identity_token);
   json_node_take_object (node, obj);
-  *out_object = obj;
   return node;
 }
+
+/* The body of both AssumeRole… _async functions. */
+static void
+assume_role_call (AmigoSts                    *self,
+                  const AmigoServiceTypedOp   *op,
+                  const AmigoAssumeRoleParams *params,
+                  GCancellable                *cancellable,
+                  GAsyncReadyCallback          callback,
+                  gpointer                     user_data)
+{
+  g_autoptr(JsonNode) node = role_params (params);
+
+  amigo_service_call_typed_async (AMIGO_SERVICE (self), op, node, cancellable, callback, user_data);
+}
+
+/* Defines name_finish (self, result, out_assumed_role_arn, error) of an
+ * AssumeRole… operation: its session credentials and ARN. */
+#define DEFINE_ASSUMED_ROLE_FINISH(name)                                              \
+  AmigoCredentials *                                                                  \
+  name##_finish (AmigoSts      *self,                                                 \
+                 GAsyncResult  *result,                                               \
+                 char         **out_assumed_role_arn,                                 \
+                 GError       **error)                                                \
+  {                                                                                   \
+    g_return_val_if_fail (AMIGO_IS_STS (self), NULL);                                 \
+    g_return_val_if_fail (g_task_is_valid (result, self), NULL);                      \
+    g_return_val_if_fail (g_async_result_is_tagged (result, name##_async), NULL);     \
+                                                                                      \
+    return assumed_role_finish (result, out_assumed_role_arn, error);                 \
+  }
 
 /* ---- public API ------------------------------------------------------- */
 
@@ -219,6 +250,10 @@ amigo_caller_identity_free (AmigoCallerIdentity *self)
  */
 AMIGO_DEFINE_SERVICE (AmigoSts, amigo_sts, AMIGO_TYPE_STS, &amigo_sts_model, "sts")
 
+static const AmigoServiceTypedOp get_caller_identity_op = {
+  &amigo_sts_op_get_caller_identity, caller_identity_answer, amigo_sts_get_caller_identity_async
+};
+
 /**
  * amigo_sts_get_caller_identity_async:
  * @self: an #AmigoSts
@@ -238,8 +273,7 @@ amigo_sts_get_caller_identity_async (AmigoSts            *self,
 {
   g_return_if_fail (AMIGO_IS_STS (self));
 
-  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_sts_op_get_caller_identity, NULL,
-                                  caller_identity_answer, amigo_sts_get_caller_identity_async,
+  amigo_service_call_typed_async (AMIGO_SERVICE (self), &get_caller_identity_op, NULL,
                                   cancellable, callback, user_data);
 }
 
@@ -252,17 +286,11 @@ amigo_sts_get_caller_identity_async (AmigoSts            *self,
  * Returns: (transfer full) (nullable): who the credentials belong to, or
  *   %NULL with @error set
  */
-AmigoCallerIdentity *
-amigo_sts_get_caller_identity_finish (AmigoSts      *self,
-                                      GAsyncResult  *result,
-                                      GError       **error)
-{
-  g_return_val_if_fail (AMIGO_IS_STS (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, amigo_sts_get_caller_identity_async), NULL);
+AMIGO_DEFINE_TAGGED_FINISH_POINTER (AmigoSts, AmigoCallerIdentity *, amigo_sts_get_caller_identity)
 
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+static const AmigoServiceTypedOp assume_role_op = {
+  &amigo_sts_op_assume_role, assume_role_answer, amigo_sts_assume_role_async
+};
 
 /**
  * amigo_sts_assume_role_async:
@@ -282,19 +310,10 @@ amigo_sts_assume_role_async (AmigoSts                    *self,
                              GAsyncReadyCallback          callback,
                              gpointer                     user_data)
 {
-  g_autoptr(JsonNode) node = NULL;
-  JsonObject *obj;
-
   g_return_if_fail (AMIGO_IS_STS (self));
   g_return_if_fail (params != NULL && params->role_arn != NULL);
 
-  node = role_params (params->role_arn, params->role_session_name, params->duration_seconds, &obj);
-  add_string (obj, "ExternalId", params->external_id);
-  add_string (obj, "SerialNumber", params->serial_number);
-  add_string (obj, "TokenCode", params->token_code);
-  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_sts_op_assume_role, node,
-                                  assume_role_answer, amigo_sts_assume_role_async,
-                                  cancellable, callback, user_data);
+  assume_role_call (self, &assume_role_op, params, cancellable, callback, user_data);
 }
 
 /**
@@ -308,26 +327,18 @@ amigo_sts_assume_role_async (AmigoSts                    *self,
  * Returns: (transfer full) (nullable): the session credentials, with their
  *   expiry, or %NULL with @error set
  */
-AmigoCredentials *
-amigo_sts_assume_role_finish (AmigoSts      *self,
-                              GAsyncResult  *result,
-                              char         **out_assumed_role_arn,
-                              GError       **error)
-{
-  g_return_val_if_fail (AMIGO_IS_STS (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, amigo_sts_assume_role_async), NULL);
+DEFINE_ASSUMED_ROLE_FINISH (amigo_sts_assume_role)
 
-  return assumed_role_finish (result, out_assumed_role_arn, error);
-}
+static const AmigoServiceTypedOp assume_role_with_web_identity_op = {
+  &amigo_sts_op_assume_role_with_web_identity, assume_role_answer,
+  amigo_sts_assume_role_with_web_identity_async
+};
 
 /**
  * amigo_sts_assume_role_with_web_identity_async:
  * @self: STS (its client's credentials are not used: the call is unsigned)
- * @role_arn: the role to assume
- * @role_session_name: the session's name
- * @web_identity_token: the OIDC token (a secret)
- * @duration_seconds: how long the session lasts, 0 for STS's default
+ * @params: the role, session name, web identity token and the optional
+ *   duration (copied)
  * @cancellable: (nullable): a #GCancellable
  * @callback: called with the session credentials
  * @user_data: data for @callback
@@ -335,27 +346,16 @@ amigo_sts_assume_role_finish (AmigoSts      *self,
  * AssumeRoleWithWebIdentity, sent without a signature as botocore sends it.
  */
 void
-amigo_sts_assume_role_with_web_identity_async (AmigoSts            *self,
-                                               const char          *role_arn,
-                                               const char          *role_session_name,
-                                               const char          *web_identity_token,
-                                               gint                 duration_seconds,
-                                               GCancellable        *cancellable,
-                                               GAsyncReadyCallback  callback,
-                                               gpointer             user_data)
+amigo_sts_assume_role_with_web_identity_async (AmigoSts                    *self,
+                                               const AmigoAssumeRoleParams *params,
+                                               GCancellable                *cancellable,
+                                               GAsyncReadyCallback          callback,
+                                               gpointer                     user_data)
 {
-  g_autoptr(JsonNode) node = NULL;
-  JsonObject *obj;
-
   g_return_if_fail (AMIGO_IS_STS (self));
-  g_return_if_fail (role_arn != NULL && web_identity_token != NULL);
+  g_return_if_fail (params != NULL && params->role_arn != NULL && params->web_identity_token != NULL);
 
-  node = role_params (role_arn, role_session_name, duration_seconds, &obj);
-  add_string (obj, "WebIdentityToken", web_identity_token);
-  amigo_service_call_typed_async (AMIGO_SERVICE (self), &amigo_sts_op_assume_role_with_web_identity,
-                                  node, assume_role_answer,
-                                  amigo_sts_assume_role_with_web_identity_async,
-                                  cancellable, callback, user_data);
+  assume_role_call (self, &assume_role_with_web_identity_op, params, cancellable, callback, user_data);
 }
 
 /**
@@ -369,16 +369,4 @@ amigo_sts_assume_role_with_web_identity_async (AmigoSts            *self,
  * Returns: (transfer full) (nullable): the session credentials, or %NULL
  *   with @error set
  */
-AmigoCredentials *
-amigo_sts_assume_role_with_web_identity_finish (AmigoSts      *self,
-                                                GAsyncResult  *result,
-                                                char         **out_assumed_role_arn,
-                                                GError       **error)
-{
-  g_return_val_if_fail (AMIGO_IS_STS (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, amigo_sts_assume_role_with_web_identity_async),
-                        NULL);
-
-  return assumed_role_finish (result, out_assumed_role_arn, error);
-}
+DEFINE_ASSUMED_ROLE_FINISH (amigo_sts_assume_role_with_web_identity)

@@ -48,8 +48,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmigoCallerIdentity, amigo_caller_identity_free)
  * @external_id: (nullable): `ExternalId`, for a role trusted by another party
  * @serial_number: (nullable): the MFA device (`SerialNumber`)
  * @token_code: (nullable): its current 6-digit code (`TokenCode`), a secret
+ * @web_identity_token: (nullable): the OIDC token (`WebIdentityToken`), a
+ *   secret
  *
- * What AssumeRole asks (the member names of botocore's STS model).
+ * What AssumeRole asks (the member names of botocore's STS model), and
+ * AssumeRoleWithWebIdentity: the role, session name and duration, with
+ * @web_identity_token instead of @external_id and the MFA device.
  */
 typedef struct {
   const char *role_arn;
@@ -58,6 +62,7 @@ typedef struct {
   const char *external_id;
   const char *serial_number;
   const char *token_code;
+  const char *web_identity_token;
 } AmigoAssumeRoleParams;
 
 #define AMIGO_TYPE_STS (amigo_sts_get_type ())
@@ -82,14 +87,11 @@ AmigoCredentials    *amigo_sts_assume_role_finish         (AmigoSts             
                                                            char                       **out_assumed_role_arn,
                                                            GError                     **error);
 
-void                 amigo_sts_assume_role_with_web_identity_async  (AmigoSts            *self,
-                                                                     const char          *role_arn,
-                                                                     const char          *role_session_name,
-                                                                     const char          *web_identity_token,
-                                                                     gint                 duration_seconds,
-                                                                     GCancellable        *cancellable,
-                                                                     GAsyncReadyCallback  callback,
-                                                                     gpointer             user_data);
+void                 amigo_sts_assume_role_with_web_identity_async  (AmigoSts                    *self,
+                                                                     const AmigoAssumeRoleParams *params,
+                                                                     GCancellable                *cancellable,
+                                                                     GAsyncReadyCallback          callback,
+                                                                     gpointer                     user_data);
 AmigoCredentials    *amigo_sts_assume_role_with_web_identity_finish (AmigoSts            *self,
                                                                      GAsyncResult        *result,
                                                                      char               **out_assumed_role_arn,

@@ -226,9 +226,11 @@ task_from_json (JsonNode *node)
   g_ptr_array_add (ids, NULL);
 
   /* Only an ended task's message is restored. */
-  task = amigo_task_new_for_state (kind, account_id, region, (const char * const *) ids->pdata, title,
-                                   state, state != AMIGO_TASK_STATE_RUNNING ? message : NULL,
-                                   started, finished != 0 ? finished : started);
+  task = amigo_task_new (kind, account_id, region, (const char * const *) ids->pdata, title);
+  if (task == NULL)
+    return NULL;
+  amigo_task_restore_state (task, state, state != AMIGO_TASK_STATE_RUNNING ? message : NULL,
+                            started, finished != 0 ? finished : started);
   if (state == AMIGO_TASK_STATE_RUNNING && json_object_has_member (object, "pending") &&
       JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "pending")))
     {

@@ -3,7 +3,7 @@
  * A task is a record of what was asked (kind, account, region, resource
  * ids, title) and of what AWS last said about it (state, percent,
  * message). Only AmigoTaskManager changes the latter, through
- * amigo-task-private.h (amigo_task_new_for_state() restores them from a
+ * amigo-task-private.h (amigo_task_restore_state() restores them from a
  * saved record); widgets bind to the properties.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -402,50 +402,37 @@ amigo_task_new (AmigoTaskKind       kind,
 }
 
 /**
- * amigo_task_new_for_state:
- * @kind: what AWS is doing
- * @account_id: the id of the account it runs in
- * @region: the region of the resources
- * @resource_ids: (array zero-terminated=1): as for amigo_task_new()
- * @title: (nullable): as for amigo_task_new()
+ * amigo_task_restore_state:
+ * @self: a task just made with amigo_task_new()
  * @state: where it is: %AMIGO_TASK_STATE_RUNNING, or how it ended
  * @message: (nullable): what AWS last said about it, e.g. why it failed
  * @started: when it began (wall clock, µs), 0 for now
  * @finished: when it ended (wall clock, µs), 0 for now; ignored while
  *   @state is %AMIGO_TASK_STATE_RUNNING
  *
- * A task restored from a record of it, as the task state file keeps one
- * across restarts. A task that succeeded is at 100 %.
- *
- * Returns: (transfer full): the task; a running one goes to
- *   amigo_task_manager_add() to be watched again
+ * Puts a task where a record of it says, as the task state file keeps one
+ * across restarts. A task that succeeded is at 100 %. A running one then
+ * goes to amigo_task_manager_add() to be watched again.
  */
-AmigoTask *
-amigo_task_new_for_state (AmigoTaskKind       kind,
-                          const char         *account_id,
-                          const char         *region,
-                          const char * const *resource_ids,
-                          const char         *title,
-                          AmigoTaskState      state,
-                          const char         *message,
-                          gint64              started,
-                          gint64              finished)
+void
+amigo_task_restore_state (AmigoTask      *self,
+                          AmigoTaskState  state,
+                          const char     *message,
+                          gint64          started,
+                          gint64          finished)
 {
-  g_autoptr(AmigoTask) task = amigo_task_new (kind, account_id, region, resource_ids, title);
-
-  g_return_val_if_fail (task != NULL, NULL);
+  g_return_if_fail (AMIGO_IS_TASK (self));
 
   if (started != 0)
-    _amigo_task_set_started (task, started);
-  _amigo_task_set_message (task, message);
+    _amigo_task_set_started (self, started);
+  _amigo_task_set_message (self, message);
   if (state != AMIGO_TASK_STATE_RUNNING)
     {
-      _amigo_task_set_finished (task, finished);
-      _amigo_task_set_state (task, state);
+      _amigo_task_set_finished (self, finished);
+      _amigo_task_set_state (self, state);
       if (state == AMIGO_TASK_STATE_SUCCEEDED)
-        _amigo_task_set_percent (task, 100);
+        _amigo_task_set_percent (self, 100);
     }
-  return g_steal_pointer (&task);
 }
 
 AmigoTaskKind

@@ -68,13 +68,9 @@ AmigoTask      *amigo_task_new               (AmigoTaskKind        kind,
                                               const char          *region,
                                               const char * const  *resource_ids,
                                               const char          *title);
-/* A task as a saved record of it says (the task state file's loader):
- * see the function's documentation. */
-AmigoTask      *amigo_task_new_for_state     (AmigoTaskKind        kind,
-                                              const char          *account_id,
-                                              const char          *region,
-                                              const char * const  *resource_ids,
-                                              const char          *title,
+/* A new task put where a saved record of it says (the task state file's
+ * loader): see the function's documentation. */
+void            amigo_task_restore_state     (AmigoTask           *self,
                                               AmigoTaskState       state,
                                               const char          *message,
                                               gint64               started,
