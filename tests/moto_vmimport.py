@@ -38,6 +38,7 @@ from datetime import datetime, timezone
 
 STEP_SECONDS = float(os.environ.get("AMIGO_MOTO_VM_STEP_SECONDS", "3"))
 IMPORT_STEPS_BY_DESCRIBE = False   # True: an import task moves on per Describe call that answers it
+CANCEL_ANSWER_SECONDS = 0.0        # how long CancelImportTask's answer is held back (a slow network)
 EXPORT_OBJECT_SIZE = 3 * 1024 * 1024 + 4321   # an exported disk: a few MiB, not a multiple of a part
 STORED_AMI_MAGIC = b"AMIGO-MOTO-STORED-AMI\n"
 DEFAULT_ROLE = "vmimport"
@@ -728,7 +729,11 @@ def _cancel_import_task(self):
         task["Status"] = "deleting"
         task["StatusMessage"] = self._get_param("CancelReason") or "Canceled by the user"
         task.pop("Progress", None)
-        return ActionResult({"ImportTaskId": task_id, "PreviousState": "active", "State": "deleting"})
+    # The cancel is done; its answer may still be on its way while the
+    # clock deletes the task and a Describe call sees it deleted.
+    if CANCEL_ANSWER_SECONDS > 0:
+        time.sleep(CANCEL_ANSWER_SECONDS)
+    return ActionResult({"ImportTaskId": task_id, "PreviousState": "active", "State": "deleting"})
 
 
 def _export_image(self):
@@ -990,6 +995,9 @@ def control_middleware(app):
       POST /amigo-test/vm-import {"import_steps": "describe"}
         import tasks created from now on take their next state per Describe
         call that answers them ("clock", the default: on the clock)
+      POST /amigo-test/vm-import {"cancel_answer_seconds": 2}
+        CancelImportTask's answer held back that long after the task is
+        cancelled, as a slow network would (0, the default: at once)
       POST /amigo-test/s3-object?bucket=B&key=K&region=R  (body: the bytes)
         puts an object into moto's S3 for the test account, creating the
         bucket in R if needed: a fixture for tests of the EC2 side that do
@@ -1000,7 +1008,7 @@ def control_middleware(app):
             return _seed_object(environ, start_response)
         if environ.get("PATH_INFO") != "/amigo-test/vm-import" or environ.get("REQUEST_METHOD") != "POST":
             return app(environ, start_response)
-        global STEP_SECONDS, IMPORT_STEPS_BY_DESCRIBE
+        global STEP_SECONDS, IMPORT_STEPS_BY_DESCRIBE, CANCEL_ANSWER_SECONDS
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
             body = json.loads(environ["wsgi.input"].read(length) or b"{}")
@@ -1010,6 +1018,10 @@ def control_middleware(app):
                 if body["import_steps"] not in ("clock", "describe"):
                     raise ValueError(f"import_steps: {body['import_steps']!r} is not clock or describe")
                 IMPORT_STEPS_BY_DESCRIBE = body["import_steps"] == "describe"
+            if "cancel_answer_seconds" in body:
+                CANCEL_ANSWER_SECONDS = float(body["cancel_answer_seconds"])
+                if not 0 <= CANCEL_ANSWER_SECONDS <= 30:
+                    raise ValueError("cancel_answer_seconds must be from 0 to 30")
             status, answer = "200 OK", {"ok": True}
         except (ValueError, TypeError, KeyError) as error:
             status, answer = "400 Bad Request", {"ok": False, "error": str(error)}

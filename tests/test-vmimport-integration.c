@@ -112,6 +112,14 @@ post (const char *path_and_query,
 }
 
 static void
+post_knob (const char *json)
+{
+  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+
+  post ("/amigo-test/vm-import", "application/json", body);
+}
+
+static void
 put_object (const char *key,
             GBytes     *data)
 {
@@ -755,7 +763,8 @@ test_task_import_fails (void)
 }
 
 static void
-test_task_import_cancel (void)
+run_task_import_cancel (const char *key,
+                        gboolean    answer_late)
 {
   g_autoptr(GBytes) disk = raw_disk_new ();
   g_autoptr(AmigoImportTask) started = NULL;
@@ -765,12 +774,13 @@ test_task_import_cancel (void)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   const char *ids[2] = { NULL, NULL };
+  gboolean ended_before_answer = FALSE;
 
   if (!have_server ())
     return;
   ensure_role (AMIGO_VM_IMPORT_DEFAULT_ROLE);
-  put_object ("task-cancel.raw", disk);
-  started = start_import ("task-cancel.raw", "RAW");
+  put_object (key, disk);
+  started = start_import (key, "RAW");
   ids[0] = amigo_import_task_get_import_task_id (started);
 
   manager = new_manager (&accounts);
@@ -779,12 +789,37 @@ test_task_import_cancel (void)
   /* Connected once the first poll has been answered. */
   while (amigo_task_manager_get_n_requests_for_testing (manager) < 2)
     wait_ms (10);
+  if (answer_late)
+    post_knob ("{\"cancel_answer_seconds\": 2}");
   amigo_task_manager_cancel_async (manager, task, NULL, store_result_cb, &result);
   while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (result == NULL && amigo_task_get_state (task) == AMIGO_TASK_STATE_CANCELLED)
+        ended_before_answer = TRUE;
+    }
+  if (answer_late)
+    post_knob ("{\"cancel_answer_seconds\": 0}");
   g_assert_true (amigo_task_manager_cancel_finish (manager, result, &error));
   g_assert_no_error (error);
   g_assert_cmpint (amigo_task_get_state (task), ==, AMIGO_TASK_STATE_CANCELLED);
+  if (answer_late)
+    g_assert_true (ended_before_answer);
+}
+
+static void
+test_task_import_cancel (void)
+{
+  run_task_import_cancel ("task-cancel.raw", FALSE);
+}
+
+/* CancelImportTask's answer comes late: a poll sees the import deleted
+ * first and ends the task as cancelled; the cancel still succeeds, with
+ * no error for the user. */
+static void
+test_task_import_cancel_answer_late (void)
+{
+  run_task_import_cancel ("task-cancel-late.raw", TRUE);
 }
 
 /* Export and store tasks end when AWS has written the file. */
@@ -1386,6 +1421,7 @@ main (int    argc,
   g_test_add_func ("/vmimport/task/import", test_task_import);
   g_test_add_func ("/vmimport/task/import-fails", test_task_import_fails);
   g_test_add_func ("/vmimport/task/import-cancel", test_task_import_cancel);
+  g_test_add_func ("/vmimport/task/import-cancel-answer-late", test_task_import_cancel_answer_late);
   g_test_add_func ("/vmimport/task/import-snapshot", test_task_import_snapshot);
   g_test_add_func ("/vmimport/task/import-snapshot-restart", test_task_import_snapshot_restart);
   g_test_add_func ("/vmimport/task/import-snapshot-deleted", test_task_import_snapshot_deleted);

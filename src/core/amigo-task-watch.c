@@ -101,7 +101,14 @@ _amigo_task_watch_cancel_lost (Watch *watch,
 {
   if (!_amigo_task_watch_is_stopped (watch))
     return FALSE;
-  g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The task is no longer watched."));
+  /* A poll answered while the cancel was on its way saw the work stopped
+   * (an import AWS already deleted) and ended the task as cancelled: the
+   * cancel did what it was asked, whichever answer came first. */
+  if (g_task_get_source_tag (gtask) == amigo_task_manager_cancel_async &&
+      amigo_task_get_state (watch->task) == AMIGO_TASK_STATE_CANCELLED)
+    g_task_return_boolean (gtask, TRUE);
+  else
+    g_task_return_new_error (gtask, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The task is no longer watched."));
   return TRUE;
 }
 
