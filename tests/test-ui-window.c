@@ -1009,8 +1009,10 @@ test_progress_and_stop (void)
   g_autofree char *stopped = NULL;
   guint kept;
 
-  /* The second page waits: the first one's rows are in, the rest to come. */
-  amigo_test_ui_fault ("{\"mode\": \"delay\", \"seconds\": 20, \"action\": \"DescribeImages\", \"match\": \"NextToken=\"}");
+  /* The later pages wait: the first one's rows are in, the rest to come.
+   * Every later page waits (not only the second), so that a machine slow
+   * enough to outlast one delay still finds the listing under way. */
+  amigo_test_ui_fault ("{\"mode\": \"delay\", \"seconds\": 20, \"count\": 100, \"action\": \"DescribeImages\", \"match\": \"NextToken=\"}");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
   WAIT_FOR (n_stored () > 0 && amigo_image_store_get_loading (store), 60);
   amigo_test_ui_settle ();
