@@ -12,6 +12,7 @@
 
 #include "amigo-aws-config.h"
 #include "amigo-error.h"
+#include "amigo-file.h"
 
 #define DATA TEST_DATA_DIR "/aws-config"
 
@@ -605,6 +606,48 @@ test_not_a_regular_file (void)
   remove_tree (dir);
 }
 
+/* The reader every outside file goes through (the AWS CLI's files, the
+ * web identity token, the CLI's SSO cache, the task state, the price
+ * cache): what it refuses, and that it never waits on a FIFO. */
+static void
+test_read_bounded (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "token", NULL);
+  g_autofree char *file = g_build_filename (dir, "file", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing", NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_false (amigo_file_read_bounded (fifo, 1024, &contents, &length, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
+  g_assert_false (amigo_file_read_bounded ("/dev/zero", 1024, &contents, &length, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
+  g_assert_false (amigo_file_read_bounded (dir, 1024, &contents, &length, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_clear_error (&error);
+  g_assert_false (amigo_file_read_bounded (missing, 1024, &contents, &length, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (file, "12345678", -1, NULL));
+  g_assert_false (amigo_file_read_bounded (file, 7, &contents, &length, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_null (contents);
+  g_assert_true (amigo_file_read_bounded (file, 8, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, 8);
+  g_assert_cmpstr (contents, ==, "12345678");
+  g_free (contents);
+
+  remove_tree (dir);
+}
+
 /* A file past the size limit (1 MiB) is refused before it is read. */
 static void
 test_too_large (void)
@@ -740,6 +783,7 @@ main (int   argc,
   g_test_add_func ("/aws-config/files/process-timeout-setting", test_timeout_setting);
   g_test_add_func ("/aws-config/error/unreadable-directory", test_unreadable_directory);
   g_test_add_func ("/aws-config/error/not-a-regular-file", test_not_a_regular_file);
+  g_test_add_func ("/aws-config/error/read-bounded", test_read_bounded);
   g_test_add_func ("/aws-config/error/too-large", test_too_large);
   g_test_add_func ("/aws-config/error/unreadable-permissions", test_unreadable_permissions);
   for (gsize i = 0; i < G_N_ELEMENTS (bad_cases); i++)

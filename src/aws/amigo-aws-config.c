@@ -16,7 +16,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -26,6 +25,7 @@
 #include "amigo-aws-config-private.h"
 #include "amigo-credentials.h"
 #include "amigo-error.h"
+#include "amigo-file.h"
 #include "amigo-ini.h"
 
 /* No AWS config or credentials file comes near this: a larger one is a
@@ -93,47 +93,38 @@ ini_read_file (const char   *path,
   char *contents = NULL;
   gsize len = 0;
   GPtrArray *sections;
-  GStatBuf st;
+  const char *variable = file == AMIGO_AWS_FILE_CONFIG ? "AWS_CONFIG_FILE"
+                                                       : "AWS_SHARED_CREDENTIALS_FILE";
 
   if (path == NULL || *path == '\0')
     return g_ptr_array_new_with_free_func (amigo_ini_section_free);
 
   /* Only a regular file: a folder cannot be read, a FIFO or a device
    * (/dev/zero) would block or never end. */
-  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+  if (!amigo_file_read_bounded (path, AWS_FILE_MAX_SIZE, &contents, &len, &local_error))
     {
-      const char *variable = file == AMIGO_AWS_FILE_CONFIG ? "AWS_CONFIG_FILE"
-                                                           : "AWS_SHARED_CREDENTIALS_FILE";
-
-      if (S_ISDIR (st.st_mode))
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return g_ptr_array_new_with_free_func (amigo_ini_section_free);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
         g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
                      _("The AWS file “%s” cannot be read: it is a folder, not a file. "
                        "Point %s at the file itself."),
                      path, variable);
-      else
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
         g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
                      _("The AWS file “%s” cannot be read: it is not a regular file. "
                        "Point %s at a regular file."),
                      path, variable);
-      return NULL;
-    }
-  if (g_stat (path, &st) == 0 && st.st_size > AWS_FILE_MAX_SIZE)
-    {
-      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
-                   _("The AWS file “%s” is not read: it is larger than %u KiB, "
-                     "which no AWS configuration needs."),
-                   path, (guint) (AWS_FILE_MAX_SIZE / 1024));
-      return NULL;
-    }
-
-  if (!g_file_get_contents (path, &contents, &len, &local_error))
-    {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        return g_ptr_array_new_with_free_func (amigo_ini_section_free);
-      g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
-                   _("The AWS file “%s” cannot be read (%s). "
-                     "Check that it is a file you are allowed to read."),
-                   path, local_error->message);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                     _("The AWS file “%s” is not read: it is larger than %u KiB, "
+                       "which no AWS configuration needs."),
+                     path, (guint) (AWS_FILE_MAX_SIZE / 1024));
+      else
+        g_set_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
+                     _("The AWS file “%s” cannot be read (%s). "
+                       "Check that it is a file you are allowed to read."),
+                     path, local_error->message);
       return NULL;
     }
 

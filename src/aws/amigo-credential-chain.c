@@ -40,9 +40,14 @@
 #include "amigo-credential-chain.h"
 #include "amigo-endpoint.h"
 #include "amigo-error.h"
+#include "amigo-file.h"
 #include "amigo-gtask-private.h"
 #include "amigo-sso.h"
 #include "amigo-sts.h"
+
+/* An OIDC token is a few KiB; AWS takes at most 20 000 characters
+ * (AssumeRoleWithWebIdentity's WebIdentityToken). */
+#define WEB_IDENTITY_TOKEN_MAX_SIZE (64 * 1024)
 
 typedef enum {
   BASE_STATIC,
@@ -806,7 +811,7 @@ run_plan (GTask *task)
         GError *error = NULL;
 
         /* Read afresh at each refresh: the platform rotates the file. */
-        if (!g_file_get_contents (rd->token_file, &token, &len, &error))
+        if (!amigo_file_read_bounded (rd->token_file, WEB_IDENTITY_TOKEN_MAX_SIZE, &token, &len, &error))
           {
             g_autofree char *shown = g_filename_display_name (rd->token_file);
 

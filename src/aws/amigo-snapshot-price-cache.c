@@ -20,11 +20,10 @@
 #include <errno.h>
 #include <math.h>
 
-#include <sys/stat.h>
-
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "amigo-file.h"
 #include "amigo-snapshot-price-cache.h"
 
 #define CACHE_VERSION 1
@@ -55,22 +54,12 @@ load (const char *path)
   JsonNode *root;
   JsonObject *object;
   JsonNode *version;
-  GStatBuf st;
 
-  /* Only a regular file of a sane size: a FIFO would block, a device
-   * (/dev/zero) would never end. */
-  if (g_stat (path, &st) != 0)
-    return NULL;
-  if (!S_ISREG (st.st_mode) || st.st_size > CACHE_MAX_SIZE)
-    {
-      g_debug ("Snapshot price cache %s passed over: not a regular file of at most %u KiB",
-               path, CACHE_MAX_SIZE / 1024);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &data, &length, &error)
+  if (!amigo_file_read_bounded (path, CACHE_MAX_SIZE, &data, &length, &error)
       || !json_parser_load_from_data (parser, data, (gssize) length, &error))
     {
-      g_debug ("Snapshot price cache %s passed over: %s", path, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_debug ("Snapshot price cache %s passed over: %s", path, error->message);
       return NULL;
     }
   root = json_parser_get_root (parser);

@@ -26,7 +26,11 @@
 
 #include "amigo-credentials.h"
 #include "amigo-error.h"
+#include "amigo-file.h"
 #include "amigo-sso-config.h"
+
+/* A cached token is a small JSON document: far larger is not one. */
+#define SSO_CACHE_MAX_SIZE (256 * 1024)
 
 /* ---- settings ---------------------------------------------------------- */
 
@@ -534,9 +538,9 @@ amigo_sso_token_load_cache (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &len, &local_error))
+  if (!amigo_file_read_bounded (path, SSO_CACHE_MAX_SIZE, &contents, &len, &local_error))
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                      _("The AWS CLI has no cached sign-in (%s)."), path);
       else

@@ -14,11 +14,10 @@
 
 #include <errno.h>
 
-#include <sys/stat.h>
-
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "amigo-file.h"
 #include "amigo-task-private.h"
 #include "amigo-task-state-file.h"
 
@@ -287,7 +286,6 @@ amigo_task_state_file_load (const char *path,
   JsonNode *version;
   JsonArray *array;
   guint n_bad = 0;
-  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, tasks);
   if (out_rewrite != NULL)
@@ -295,23 +293,14 @@ amigo_task_state_file_load (const char *path,
 
   /* Only a regular file of a sane size: a FIFO would block, a device
    * (/dev/zero) would never end. */
-  if (g_stat (path, &st) == 0)
+  if (!amigo_file_read_bounded (path, STATE_FILE_MAX_SIZE, &data, &length, &error))
     {
-      if (!S_ISREG (st.st_mode))
-        {
-          set_aside (path, "not a regular file");
-          return tasks;
-        }
-      if (st.st_size > STATE_FILE_MAX_SIZE)
-        {
-          set_aside (path, "larger than 8 MiB");
-          return tasks;
-        }
-    }
-
-  if (!g_file_get_contents (path, &data, &length, &error))
-    {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        set_aside (path, "not a regular file");
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        set_aside (path, "larger than 8 MiB");
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         set_aside (path, error->message);
       return tasks;
     }
