@@ -484,7 +484,7 @@ add_task (AmigoCopyImageDialog *self,
    * e.g. Copy of “web-2024” to Seoul */
   title = g_strdup_printf (_("Copy of “%s” to %s"), name, place);
   amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_COPY_IMAGE,
-                                 dest->region, ids, title);
+                                 dest->region, ids, title, NULL);
 }
 
 static void

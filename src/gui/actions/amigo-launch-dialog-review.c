@@ -476,7 +476,7 @@ add_task (AmigoLaunchDialog *self,
                            n, name);
   amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_LAUNCH,
                                  amigo_ec2_get_region (self->ec2),
-                                 (const char * const *) ids->pdata, title);
+                                 (const char * const *) ids->pdata, title, NULL);
 }
 
 typedef struct {

@@ -84,7 +84,7 @@ restore_cb (GObject      *source,
   /* Translators: %s is the stored object's key, e.g. ami-0123.bin */
   title = g_strdup_printf (_("Restore “%s”"), key);
   amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_RESTORE_IMAGE,
-                                 NULL, ids, title);
+                                 NULL, ids, title, NULL);
   /* Translators: %s is the new image's id */
   toast = g_strdup_printf (_("Restoring as image %s"), image_id);
   amigo_action_dialog_done (base, toast);

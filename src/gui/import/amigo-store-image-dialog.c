@@ -76,7 +76,7 @@ store_cb (GObject      *source,
   /* Translators: %s is the image's name (or id) */
   title = g_strdup_printf (_("Store “%s” in S3"), amigo_action_dialog_image_title (image));
   amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_STORE_IMAGE,
-                                 NULL, ids, title);
+                                 NULL, ids, title, NULL);
   /* Translators: %s is where the object will be, e.g. s3://bucket/ami-0123.bin */
   toast = g_strdup_printf (_("Storing the image as %s"), location);
   amigo_action_dialog_done (base, toast);
