@@ -294,7 +294,7 @@ _amigo_launch_dialog_save_template (AmigoLaunchDialog *self)
     return FALSE;
 
   template = selected_template (self);
-  name = _amigo_launch_dialog_dup_text (GTK_EDITABLE (self->template_name_row));
+  name = amigo_editable_dup_stripped (GTK_EDITABLE (self->template_name_row));
   if (template == NULL && !amigo_ec2_validate_launch_template_name (name, &error))
     {
       amigo_action_dialog_show_field_problem (GTK_WIDGET (self->template_name_row), NULL, error->message);
@@ -304,7 +304,7 @@ _amigo_launch_dialog_save_template (AmigoLaunchDialog *self)
     }
   amigo_action_dialog_show_field_problem (GTK_WIDGET (self->template_name_row), NULL, NULL);
   amigo_action_dialog_show_message (self->template_message, NULL, FALSE);
-  description = _amigo_launch_dialog_dup_text (GTK_EDITABLE (self->template_description_row));
+  description = amigo_editable_dup_stripped (GTK_EDITABLE (self->template_description_row));
 
   plan = _amigo_launch_plan_new (self);
   request = *_amigo_launch_plan_get_request (plan);
