@@ -15,9 +15,8 @@
 
 #include "amigo-a11y.h"
 #include "amigo-confirm.h"
+#include "accounts/amigo-account-adder.h"
 #include "accounts/amigo-account-dialog.h"
-#include "accounts/amigo-import-dialog.h"
-#include "accounts/amigo-sso-add-dialog.h"
 #include "amigo-preferences-window.h"
 #include "amigo-row-button.h"
 #include "amigo-text.h"
@@ -171,34 +170,16 @@ create_account_row (gpointer item,
   return row;
 }
 
+/* prefs.add-account, prefs.import-profiles and prefs.add-sso-accounts */
 static void
-add_account_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+add_accounts_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
   AmigoPreferencesWindow *self = AMIGO_PREFERENCES_WINDOW (widget);
 
-  gtk_window_present (GTK_WINDOW (amigo_account_dialog_new_add (GTK_WINDOW (self), self->manager)));
-}
-
-static void
-import_profiles_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  AmigoPreferencesWindow *self = AMIGO_PREFERENCES_WINDOW (widget);
-
-  gtk_window_present (GTK_WINDOW (amigo_import_dialog_new (GTK_WINDOW (self), self->manager)));
-}
-
-static void
-add_sso_accounts_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  AmigoPreferencesWindow *self = AMIGO_PREFERENCES_WINDOW (widget);
-
-  gtk_window_present (GTK_WINDOW (amigo_sso_add_dialog_new (GTK_WINDOW (self), self->manager)));
+  gtk_window_present (GTK_WINDOW (amigo_account_adder_new_for_action (action_name, GTK_WINDOW (self),
+                                                                      self->manager)));
 }
 
 static void
@@ -381,9 +362,9 @@ amigo_preferences_window_class_init (AmigoPreferencesWindowClass *klass)
                                                "/io/github/amigo_app/Amigo/amigo-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AmigoPreferencesWindow, account_list);
 
-  gtk_widget_class_install_action (widget_class, "prefs.add-account", NULL, add_account_action);
-  gtk_widget_class_install_action (widget_class, "prefs.import-profiles", NULL, import_profiles_action);
-  gtk_widget_class_install_action (widget_class, "prefs.add-sso-accounts", NULL, add_sso_accounts_action);
+  gtk_widget_class_install_action (widget_class, "prefs.add-account", NULL, add_accounts_action);
+  gtk_widget_class_install_action (widget_class, "prefs.import-profiles", NULL, add_accounts_action);
+  gtk_widget_class_install_action (widget_class, "prefs.add-sso-accounts", NULL, add_accounts_action);
   gtk_widget_class_install_action (widget_class, "prefs.edit-account", "s", edit_account_action);
   gtk_widget_class_install_action (widget_class, "prefs.remove-account", "s", remove_account_action);
 }

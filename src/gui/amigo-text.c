@@ -92,3 +92,25 @@ amigo_action_row_new_literal (const char *title,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   return row;
 }
+
+char *
+amigo_editable_dup_stripped (GtkEditable *editable)
+{
+  g_return_val_if_fail (GTK_IS_EDITABLE (editable), NULL);
+
+  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+}
+
+gboolean
+amigo_text_is_digits (const char *text,
+                      gsize       n_digits)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (strlen (text) != n_digits)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}

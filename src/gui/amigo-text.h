@@ -1,4 +1,5 @@
-/* amigo-text.h — outside text shown as it is, never read as markup
+/* amigo-text.h — outside text shown as it is, never read as markup; typed
+ * text read back
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,5 +15,10 @@ void      amigo_status_page_set_description_literal (AdwStatusPage *page,
 /* A row whose @title and @subtitle (may be %NULL) show exactly as given. */
 GtkWidget *amigo_action_row_new_literal              (const char    *title,
                                                       const char    *subtitle);
+/* What the person typed in @editable, without the white space around it. */
+char      *amigo_editable_dup_stripped               (GtkEditable   *editable);
+/* Whether @text is exactly @n_digits ASCII digits (an account id, an MFA code). */
+gboolean   amigo_text_is_digits                      (const char    *text,
+                                                      gsize          n_digits);
 
 G_END_DECLS

@@ -11,12 +11,11 @@
 
 #include <string.h>
 
+#include "accounts/amigo-account-adder.h"
 #include "accounts/amigo-account-dialog.h"
 #include "actions/amigo-actions.h"
 #include "amigo-application.h"
 #include "images/amigo-columns-dialog.h"
-#include "accounts/amigo-import-dialog.h"
-#include "accounts/amigo-sso-add-dialog.h"
 #include "accounts/amigo-sso-sign-in-dialog.h"
 #include "accounts/amigo-switch-role-dialog.h"
 #include "amigo-window-private.h"
@@ -149,34 +148,15 @@ present_adding_dialog (AmigoWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* win.add-account, win.import-profiles and win.add-sso-accounts */
 static void
-add_account_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+add_accounts_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
   AmigoWindow *self = AMIGO_WINDOW (widget);
 
-  present_adding_dialog (self, amigo_account_dialog_new_add (GTK_WINDOW (self), self->manager));
-}
-
-static void
-import_profiles_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  AmigoWindow *self = AMIGO_WINDOW (widget);
-
-  present_adding_dialog (self, amigo_import_dialog_new (GTK_WINDOW (self), self->manager));
-}
-
-static void
-add_sso_accounts_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  AmigoWindow *self = AMIGO_WINDOW (widget);
-
-  present_adding_dialog (self, amigo_sso_add_dialog_new (GTK_WINDOW (self), self->manager));
+  present_adding_dialog (self, amigo_account_adder_new_for_action (action_name, GTK_WINDOW (self), self->manager));
 }
 
 /* A role on top of the account shown, as the console's "Switch role". */
@@ -363,10 +343,10 @@ _amigo_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.choose-columns", NULL, choose_columns_action);
   gtk_widget_class_install_action (widget_class, "win.show-image", "(ss)", show_image_action);
-  gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
-  gtk_widget_class_install_action (widget_class, "win.import-profiles", NULL, import_profiles_action);
+  gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_accounts_action);
+  gtk_widget_class_install_action (widget_class, "win.import-profiles", NULL, add_accounts_action);
   gtk_widget_class_install_action (widget_class, "win.edit-account", NULL, edit_account_action);
-  gtk_widget_class_install_action (widget_class, "win.add-sso-accounts", NULL, add_sso_accounts_action);
+  gtk_widget_class_install_action (widget_class, "win.add-sso-accounts", NULL, add_accounts_action);
   gtk_widget_class_install_action (widget_class, "win.sso-sign-in", NULL, sso_sign_in_action);
   gtk_widget_class_install_action (widget_class, "win.switch-role", NULL, switch_role_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);

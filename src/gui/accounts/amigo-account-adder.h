@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "amigo-account.h"
+#include "amigo-account-manager.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,11 @@ struct _AmigoAccountAdderInterface
 /* Emits "account-added" for @account, already in the account manager. */
 void amigo_account_adder_added (AmigoAccountAdder *self,
                                 AmigoAccount      *account);
+
+/* The dialog over @parent that @action_name opens: its part after the
+ * prefix is "add-account" (keys), "import-profiles" or "add-sso-accounts". */
+AmigoAccountAdder *amigo_account_adder_new_for_action (const char          *action_name,
+                                                       GtkWindow           *parent,
+                                                       AmigoAccountManager *manager);
 
 G_END_DECLS

@@ -214,6 +214,22 @@ make_test_client (AmigoAccountDialog  *self,
   return g_steal_pointer (&client);
 }
 
+/* Asks STS who @credentials are, with a client of the dialog's own. */
+static void
+test_credentials (AmigoAccountDialog *self,
+                  AmigoCredentials   *credentials)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoClient) client = make_test_client (self, credentials, &error);
+
+  if (client == NULL)
+    {
+      test_finished (self, AMIGO_ACCOUNT_TEST_FAILED, error->message);
+      return;
+    }
+  call_sts (self, client);
+}
+
 static void
 stored_client_cb (GObject      *source,
                   GAsyncResult *result,
@@ -221,25 +237,19 @@ stored_client_cb (GObject      *source,
 {
   g_autoptr(AmigoAccountDialog) self = user_data;
   g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoCredentials) credentials = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
 
   client = amigo_account_get_client_finish (AMIGO_ACCOUNT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (client != NULL)
-    {
-      g_autoptr(AmigoCredentials) credentials = amigo_client_dup_credentials (client);
-
-      g_clear_object (&client);
-      client = make_test_client (self, credentials, &error);
-    }
   if (client == NULL)
     {
       test_finished (self, AMIGO_ACCOUNT_TEST_FAILED, error->message);
       return;
     }
-  call_sts (self, client);
+  credentials = amigo_client_dup_credentials (client);
+  test_credentials (self, credentials);
 }
 
 void
@@ -258,15 +268,8 @@ _amigo_account_dialog_test_action (GtkWidget  *widget,
   if (_amigo_account_dialog_keys_entered (self))
     {
       g_autoptr(AmigoCredentials) credentials = _amigo_account_dialog_credentials_from_fields (self);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(AmigoClient) client = make_test_client (self, credentials, &error);
 
-      if (client == NULL)
-        {
-          test_finished (self, AMIGO_ACCOUNT_TEST_FAILED, error->message);
-          return;
-        }
-      call_sts (self, client);
+      test_credentials (self, credentials);
     }
   else
     amigo_account_get_client_async (self->account, self->test_cancellable,

@@ -21,6 +21,7 @@
 #include "amigo-account-dialog-private.h"
 #include "amigo-error.h"
 #include "amigo-sts.h"
+#include "amigo-text.h"
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (AmigoAccountDialog, amigo_account_dialog, ADW_TYPE_WINDOW,
                                G_IMPLEMENT_INTERFACE (AMIGO_TYPE_ACCOUNT_ADDER, NULL))
@@ -45,12 +46,6 @@ _amigo_account_dialog_is_edit_mode (AmigoAccountDialog *self)
 }
 
 /* The text of a row without the spaces people paste around keys. */
-static char *
-dup_stripped (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
 static gboolean
 row_is_empty (AdwEntryRow *row)
 {
@@ -85,7 +80,7 @@ _amigo_account_dialog_keys_entered (AmigoAccountDialog *self)
 char *
 _amigo_account_dialog_dup_endpoint (AmigoAccountDialog *self)
 {
-  char *endpoint = dup_stripped (self->endpoint_row);
+  char *endpoint = amigo_editable_dup_stripped (GTK_EDITABLE (self->endpoint_row));
 
   if (*endpoint == '\0')
     g_clear_pointer (&endpoint, g_free);
@@ -147,9 +142,9 @@ _amigo_account_dialog_needs_test (AmigoAccountDialog *self)
 AmigoCredentials *
 _amigo_account_dialog_credentials_from_fields (AmigoAccountDialog *self)
 {
-  char *access_key_id = dup_stripped (self->access_key_row);
-  char *secret = dup_stripped (self->secret_row);
-  char *token = dup_stripped (self->token_row);
+  char *access_key_id = amigo_editable_dup_stripped (GTK_EDITABLE (self->access_key_row));
+  char *secret = amigo_editable_dup_stripped (GTK_EDITABLE (self->secret_row));
+  char *token = amigo_editable_dup_stripped (GTK_EDITABLE (self->token_row));
   AmigoCredentials *credentials;
 
   credentials = amigo_credentials_new (access_key_id, secret, *token != '\0' ? token : NULL, 0);
@@ -217,7 +212,7 @@ validate (AmigoAccountDialog *self,
           GString            *shown)
 {
   Validity validity = { TRUE, TRUE, TRUE };
-  g_autofree char *name = dup_stripped (self->name_row);
+  g_autofree char *name = amigo_editable_dup_stripped (GTK_EDITABLE (self->name_row));
   g_autofree char *endpoint = _amigo_account_dialog_dup_endpoint (self);
   gboolean key_id_bad = FALSE;
   gboolean secret_bad = FALSE;
@@ -244,7 +239,7 @@ validate (AmigoAccountDialog *self,
 
   if (_amigo_account_dialog_keys_entered (self))
     {
-      char *access_key_id = dup_stripped (self->access_key_row);
+      char *access_key_id = amigo_editable_dup_stripped (GTK_EDITABLE (self->access_key_row));
 
       if (*access_key_id == '\0')
         {
@@ -341,7 +336,7 @@ add_account_cb (GObject      *source,
       return;
     }
 
-  name = dup_stripped (self->name_row);
+  name = amigo_editable_dup_stripped (GTK_EDITABLE (self->name_row));
   endpoint = _amigo_account_dialog_dup_endpoint (self);
   stored = amigo_keyring_account_new_full (id, name, _amigo_account_dialog_selected_region (self),
                                            endpoint, _amigo_account_dialog_allows_plain_http (self));
@@ -444,7 +439,7 @@ edit_next_step (AmigoAccountDialog *self)
 {
   AmigoKeyring *keyring = amigo_account_manager_get_keyring (self->manager);
   const char *id = amigo_keyring_account_get_id (self->saved);
-  g_autofree char *name = dup_stripped (self->name_row);
+  g_autofree char *name = amigo_editable_dup_stripped (GTK_EDITABLE (self->name_row));
   g_autofree char *endpoint = _amigo_account_dialog_dup_endpoint (self);
   const char *region = _amigo_account_dialog_selected_region (self);
 
@@ -526,7 +521,7 @@ save_action (GtkWidget  *widget,
   else
     {
       g_autoptr(AmigoCredentials) credentials = _amigo_account_dialog_credentials_from_fields (self);
-      g_autofree char *name = dup_stripped (self->name_row);
+      g_autofree char *name = amigo_editable_dup_stripped (GTK_EDITABLE (self->name_row));
       g_autofree char *endpoint = _amigo_account_dialog_dup_endpoint (self);
 
       amigo_keyring_add_account_full_async (keyring, name, _amigo_account_dialog_selected_region (self),

@@ -10,13 +10,12 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "amigo-credential-chain.h"
 #include "amigo-error.h"
 #include "amigo-mfa-dialog.h"
+#include "amigo-text.h"
 
 #define CODE_LENGTH 6
 
@@ -27,17 +26,6 @@ typedef struct {
   GCancellable *cancellable;
   gulong cancelled_id;
 } Ask;
-
-static gboolean
-code_is_valid (const char *text)
-{
-  if (strlen (text) != CODE_LENGTH)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
-}
 
 static void
 ask_free (gpointer data)
@@ -66,7 +54,7 @@ on_response_cb (AdwMessageDialog *dialog,
 {
   const char *code = gtk_editable_get_text (GTK_EDITABLE (ask->entry));
 
-  if (g_strcmp0 (response, "continue") == 0 && code_is_valid (code) && ask->task != NULL)
+  if (g_strcmp0 (response, "continue") == 0 && amigo_text_is_digits (code, CODE_LENGTH) && ask->task != NULL)
     {
       g_task_return_pointer (ask->task, g_strdup (code), g_free);
       g_clear_object (&ask->task);
@@ -80,7 +68,7 @@ on_code_changed_cb (GtkEditable      *editable,
                     AdwMessageDialog *dialog)
 {
   adw_message_dialog_set_response_enabled (dialog, "continue",
-                                           code_is_valid (gtk_editable_get_text (editable)));
+                                           amigo_text_is_digits (gtk_editable_get_text (editable), CODE_LENGTH));
 }
 
 static void
@@ -88,7 +76,7 @@ on_code_activate_cb (GtkEntry         *entry,
                      AdwMessageDialog *dialog)
 {
   /* As the Continue button does: the response, then the dialog closed. */
-  if (code_is_valid (gtk_editable_get_text (GTK_EDITABLE (entry))))
+  if (amigo_text_is_digits (gtk_editable_get_text (GTK_EDITABLE (entry)), CODE_LENGTH))
     {
       adw_message_dialog_response (dialog, "continue");
       gtk_window_close (GTK_WINDOW (dialog));

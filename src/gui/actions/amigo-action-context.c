@@ -195,6 +195,8 @@ amigo_action_context_dup_ec2 (AmigoActionContext  *self,
  * @region: (nullable): where the work happens, or %NULL for the context's
  * @resource_ids: the image id, or the instance ids of a launch
  * @title: what the task list shows
+ * @pending: (nullable): what the task manager still has to do before
+ *   following the task (amigo_task_set_pending())
  *
  * Hands long work to the task list, for the context's account. Does
  * nothing when there is no task manager (dialogs opened by tests).
@@ -204,7 +206,8 @@ amigo_action_context_add_task (AmigoActionContext *self,
                                AmigoTaskKind       kind,
                                const char         *region,
                                const char * const *resource_ids,
-                               const char         *title)
+                               const char         *title,
+                               JsonNode           *pending)
 {
   g_autoptr(AmigoTask) task = NULL;
 
@@ -212,6 +215,7 @@ amigo_action_context_add_task (AmigoActionContext *self,
     return;
   task = amigo_task_new (kind, amigo_account_get_id (self->account),
                          region ? region : self->region, resource_ids, title);
+  amigo_task_set_pending (task, pending);
   amigo_task_manager_add (self->tasks, task);
 }
 

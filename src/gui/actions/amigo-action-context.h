@@ -34,7 +34,8 @@ void                amigo_action_context_add_task     (AmigoActionContext *self,
                                                        AmigoTaskKind       kind,
                                                        const char         *region,
                                                        const char * const *resource_ids,
-                                                       const char         *title);
+                                                       const char         *title,
+                                                       JsonNode           *pending);
 void                amigo_action_context_changed      (AmigoActionContext *self);
 void                amigo_action_context_toast        (AmigoActionContext *self,
                                                        const char         *text);

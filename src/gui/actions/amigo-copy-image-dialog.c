@@ -20,6 +20,7 @@
 #include "amigo-copy-image-dialog-private.h"
 #include "amigo-endpoint.h"
 #include "amigo-error.h"
+#include "amigo-list-box.h"
 #include "amigo-task-manager.h"
 #include "amigo-text.h"
 
@@ -218,12 +219,6 @@ describe_regions_cb (GObject      *source,
 
 /* ---- fields ------------------------------------------------------------ */
 
-static char *
-dup_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
 static gboolean
 is_uuid (const char *text)
 {
@@ -306,9 +301,9 @@ _amigo_copy_image_kms_key_is_valid (const char *text)
 static gboolean
 validate (AmigoCopyImageDialog *self)
 {
-  g_autofree char *name = dup_text (self->name_row);
-  g_autofree char *description = dup_text (self->description_row);
-  g_autofree char *kms = dup_text (self->kms_row);
+  g_autofree char *name = amigo_editable_dup_stripped (GTK_EDITABLE (self->name_row));
+  g_autofree char *description = amigo_editable_dup_stripped (GTK_EDITABLE (self->description_row));
+  g_autofree char *kms = amigo_editable_dup_stripped (GTK_EDITABLE (self->kms_row));
   g_autoptr(GError) name_error = NULL;
   g_autofree char *details_problem = NULL;
   g_autofree char *kms_problem = NULL;
@@ -381,22 +376,13 @@ validate (AmigoCopyImageDialog *self)
 
 /* ---- status --------------------------------------------------------- */
 
-static void
-clear_list_box (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
 /* After an attempt where some copies failed: which, and why. */
 static void
 show_status (AmigoCopyImageDialog *self)
 {
   gboolean any_failed = FALSE;
 
-  clear_list_box (self->status_list);
+  amigo_list_box_remove_all (self->status_list);
   for (guint i = 0; i < self->destinations->len; i++)
     {
       AmigoCopyDestination *dest = g_ptr_array_index (self->destinations, i);
@@ -484,7 +470,7 @@ add_task (AmigoCopyImageDialog *self,
    * e.g. Copy of “web-2024” to Seoul */
   title = g_strdup_printf (_("Copy of “%s” to %s"), name, place);
   amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_COPY_IMAGE,
-                                 dest->region, ids, title);
+                                 dest->region, ids, title, NULL);
 }
 
 static void
@@ -574,9 +560,9 @@ gboolean
 _amigo_copy_image_dialog_submit (AmigoCopyImageDialog *self)
 {
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  g_autofree char *name = dup_text (self->name_row);
-  g_autofree char *description = dup_text (self->description_row);
-  g_autofree char *kms = dup_text (self->kms_row);
+  g_autofree char *name = amigo_editable_dup_stripped (GTK_EDITABLE (self->name_row));
+  g_autofree char *description = amigo_editable_dup_stripped (GTK_EDITABLE (self->description_row));
+  g_autofree char *kms = amigo_editable_dup_stripped (GTK_EDITABLE (self->kms_row));
   g_autofree char *fingerprint = NULL;
   AmigoCopyImageRequest request = { 0 };
 

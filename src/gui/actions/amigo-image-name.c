@@ -224,7 +224,7 @@ made (AmigoImageName *self,
 
   set_str (&self->made_id, image_id);
   self->ops->describe_task (amigo_image_name_get_text (self), &title, &toast);
-  amigo_action_context_add_task (context, self->ops->task_kind, NULL, ids, title);
+  amigo_action_context_add_task (context, self->ops->task_kind, NULL, ids, title, NULL);
   amigo_action_dialog_done (self->dialog, toast);
 }
 

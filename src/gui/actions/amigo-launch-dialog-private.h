@@ -6,7 +6,9 @@
 #pragma once
 
 #include "amigo-launch-dialog.h"
+#include "amigo-list-box.h"
 #include "amigo-tags-editor.h"
+#include "amigo-text.h"
 
 G_BEGIN_DECLS
 
@@ -128,9 +130,7 @@ struct _AmigoLaunchDialog
 /* amigo-launch-dialog.c */
 void            _amigo_launch_dialog_update_state      (AmigoLaunchDialog *self);
 gboolean        _amigo_launch_dialog_validate          (AmigoLaunchDialog *self);
-char           *_amigo_launch_dialog_dup_text          (GtkEditable       *editable);
 char           *_amigo_launch_dialog_dup_user_data     (AmigoLaunchDialog *self);
-void            _amigo_launch_dialog_clear_list_box    (GtkListBox        *list);
 const char     *_amigo_launch_dialog_tag_value         (const AmigoTag    *tags,
                                                         guint              n_tags,
                                                         const char        *key);

@@ -64,7 +64,7 @@ _amigo_launch_plan_new (AmigoLaunchDialog *self)
   const AmigoEc2Tag *tags;
   guint n_tags = 0;
 
-  plan->name = _amigo_launch_dialog_dup_text (GTK_EDITABLE (self->name_row));
+  plan->name = amigo_editable_dup_stripped (GTK_EDITABLE (self->name_row));
   plan->user_data = _amigo_launch_dialog_dup_user_data (self);
   plan->group_ids = g_ptr_array_new ();
   plan->mappings = g_array_new (FALSE, TRUE, sizeof (AmigoBlockDeviceMapping));
@@ -431,7 +431,7 @@ show_instances (AmigoLaunchDialog *self)
   guint n = self->instance_ids->len;
   g_autofree char *title = NULL;
 
-  _amigo_launch_dialog_clear_list_box (self->instances_list);
+  amigo_list_box_remove_all (self->instances_list);
   for (guint i = 0; i < n; i++)
     {
       const char *id = g_ptr_array_index (self->instance_ids, i);
@@ -476,7 +476,7 @@ add_task (AmigoLaunchDialog *self,
                            n, name);
   amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_LAUNCH,
                                  amigo_ec2_get_region (self->ec2),
-                                 (const char * const *) ids->pdata, title);
+                                 (const char * const *) ids->pdata, title, NULL);
 }
 
 typedef struct {

@@ -187,6 +187,23 @@ save_failed (Saving       *saving,
   amigo_action_dialog_show_message (self->template_message, text, TRUE);
 }
 
+/* The last answer of a save, ModifyLaunchTemplate's or CreateLaunchTemplate's:
+ * @template, or %NULL and @error (then @failure says what went wrong). */
+static void
+save_answered (Saving              *saving,
+               AmigoLaunchTemplate *template,
+               const char          *failure,
+               const GError        *error)
+{
+  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (saving->self), FALSE);
+  if (template == NULL)
+    save_failed (saving, failure, error);
+  else
+    saved (saving, saving->template_id != NULL ? saving->template_id
+                                               : amigo_launch_template_get_launch_template_id (template));
+  saving_free (saving);
+}
+
 static void
 default_set_cb (GObject      *source,
                 GAsyncResult *result,
@@ -197,15 +214,9 @@ default_set_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   template = amigo_ec2_modify_launch_template_finish (AMIGO_EC2 (source), result, &error);
-  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (saving->self), FALSE);
   if (template == NULL)
-    {
-      saving->make_default = FALSE;
-      save_failed (saving, _("The version was saved, but could not be made the default"), error);
-    }
-  else
-    saved (saving, saving->template_id);
-  saving_free (saving);
+    saving->make_default = FALSE;
+  save_answered (saving, template, _("The version was saved, but could not be made the default"), error);
 }
 
 static void
@@ -251,12 +262,7 @@ template_created_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   template = amigo_ec2_create_launch_template_finish (AMIGO_EC2 (source), result, &error);
-  amigo_action_dialog_set_busy (AMIGO_ACTION_DIALOG (saving->self), FALSE);
-  if (template == NULL)
-    save_failed (saving, _("Could not create the launch template"), error);
-  else
-    saved (saving, amigo_launch_template_get_launch_template_id (template));
-  saving_free (saving);
+  save_answered (saving, template, _("Could not create the launch template"), error);
 }
 
 /**
@@ -288,7 +294,7 @@ _amigo_launch_dialog_save_template (AmigoLaunchDialog *self)
     return FALSE;
 
   template = selected_template (self);
-  name = _amigo_launch_dialog_dup_text (GTK_EDITABLE (self->template_name_row));
+  name = amigo_editable_dup_stripped (GTK_EDITABLE (self->template_name_row));
   if (template == NULL && !amigo_ec2_validate_launch_template_name (name, &error))
     {
       amigo_action_dialog_show_field_problem (GTK_WIDGET (self->template_name_row), NULL, error->message);
@@ -298,7 +304,7 @@ _amigo_launch_dialog_save_template (AmigoLaunchDialog *self)
     }
   amigo_action_dialog_show_field_problem (GTK_WIDGET (self->template_name_row), NULL, NULL);
   amigo_action_dialog_show_message (self->template_message, NULL, FALSE);
-  description = _amigo_launch_dialog_dup_text (GTK_EDITABLE (self->template_description_row));
+  description = amigo_editable_dup_stripped (GTK_EDITABLE (self->template_description_row));
 
   plan = _amigo_launch_plan_new (self);
   request = *_amigo_launch_plan_get_request (plan);

@@ -31,21 +31,6 @@ G_DEFINE_FINAL_TYPE (AmigoLaunchDialog, amigo_launch_dialog, AMIGO_TYPE_ACTION_D
 
 /* ---- small helpers ---------------------------------------------------- */
 
-char *
-_amigo_launch_dialog_dup_text (GtkEditable *editable)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-}
-
-void
-_amigo_launch_dialog_clear_list_box (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
 const char *
 _amigo_launch_dialog_tag_value (const AmigoTag *tags,
                                 guint           n_tags,
@@ -306,7 +291,7 @@ _amigo_launch_dialog_validate (AmigoLaunchDialog *self)
 {
   g_autoptr(GString) instance_problems = g_string_new (NULL);
   g_autoptr(GString) volume_problems = g_string_new (NULL);
-  g_autofree char *name = _amigo_launch_dialog_dup_text (GTK_EDITABLE (self->name_row));
+  g_autofree char *name = amigo_editable_dup_stripped (GTK_EDITABLE (self->name_row));
   g_autofree char *user_data = _amigo_launch_dialog_dup_user_data (self);
   gsize user_data_size = strlen (user_data);
   gboolean ok = TRUE;

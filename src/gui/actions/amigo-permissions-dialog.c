@@ -29,17 +29,6 @@ static void update_state (AmigoPermissionsDialog *self);
 
 /* ---- what can be typed ------------------------------------------------- */
 
-static gboolean
-is_account_id (const char *text)
-{
-  if (strlen (text) != ACCOUNT_DIGITS)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
-}
-
 AmigoShareKind
 amigo_permissions_parse_share (const char  *text,
                                char       **normalized,
@@ -72,7 +61,7 @@ amigo_permissions_parse_share (const char  *text,
 
   if (only_digits)
     {
-      if (is_account_id (digits->str))
+      if (amigo_text_is_digits (digits->str, ACCOUNT_DIGITS))
         {
           if (normalized != NULL)
             *normalized = g_strdup (digits->str);

@@ -15,21 +15,124 @@
 #include "amigo-text.h"
 
 #define CANCELLABLE_KEY "amigo-ancestry-cancellable"
+#define COPIES_CANCELLABLE_KEY "amigo-copies-cancellable"
 
+/* ---- a row whose button asks EC2 about the shown image ------------------ */
+
+/* The Ancestry and Copies rows ask only when their button is clicked (the
+ * details make no call of their own); a newer question, or another image
+ * shown, cancels the one on its way. */
 typedef struct {
   AmigoImageDetails *details;   /* owned */
-  char *image_id;               /* the image it was asked for */
-  GtkWidget *row;               /* the Ancestry row (the pane's) */
-  GtkWidget *button;            /* its Trace button */
-} Ancestry;
+  char *image_id;               /* the image it was asked about */
+  GtkWidget *row;               /* the row (the pane's) */
+  GtkWidget *button;            /* its button */
+} Question;
 
 static void
-ancestry_free (Ancestry *ancestry)
+question_free (Question *question)
 {
-  g_object_unref (ancestry->details);
-  g_free (ancestry->image_id);
-  g_free (ancestry);
+  g_object_unref (question->details);
+  g_free (question->image_id);
+  g_free (question);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Question, question_free)
+
+typedef void (*AskFunc) (AmigoEc2            *ec2,
+                         const char          *image_id,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data);
+
+/* Cancels the question kept under @key, if one is on its way. */
+static void
+forget_question (AmigoImageDetails *self,
+                 const char        *key)
+{
+  GCancellable *old = g_object_get_data (G_OBJECT (self), key);
+
+  if (old != NULL)
+    g_cancellable_cancel (old);
+  g_object_set_data (G_OBJECT (self), key, NULL);
+}
+
+/* @button was clicked: @ask_func asks about the shown image, @callback
+ * gets the Question. Returns FALSE when no image is shown. */
+static gboolean
+ask (AmigoImageDetails   *self,
+     GtkButton           *button,
+     const char          *key,
+     AskFunc              ask_func,
+     GAsyncReadyCallback  callback)
+{
+  GCancellable *cancellable;
+  Question *question;
+
+  forget_question (self, key);
+  if (self->image == NULL || self->ec2 == NULL)
+    return FALSE;
+  cancellable = g_cancellable_new ();
+  g_object_set_data_full (G_OBJECT (self), key, cancellable, g_object_unref);
+  question = g_new0 (Question, 1);
+  question->details = g_object_ref (self);
+  question->image_id = g_strdup (amigo_image_get_image_id (self->image));
+  question->button = GTK_WIDGET (button);
+  question->row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  ask_func (self->ec2, question->image_id, cancellable, callback, question);
+  return TRUE;
+}
+
+/* TRUE when @answered and the image asked about is still shown: the button
+ * goes. Otherwise, where the call is unknown or refused, the row says why
+ * and its button may ask again. */
+static gboolean
+question_answered (Question     *question,
+                   gboolean      answered,
+                   const GError *error)
+{
+  AmigoImageDetails *self = question->details;
+
+  if (answered && self->image != NULL
+      && g_strcmp0 (amigo_image_get_image_id (self->image), question->image_id) == 0)
+    {
+      gtk_widget_set_visible (question->button, FALSE);
+      return TRUE;
+    }
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->image != NULL)
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (question->row), error->message);
+      gtk_widget_set_sensitive (question->button, TRUE);
+    }
+  return FALSE;
+}
+
+/* A row saying what its button (@mnemonic, widget name @name) would ask. */
+static void
+add_question_row (AmigoImageDetails *self,
+                  const char        *title,
+                  const char        *subtitle,
+                  const char        *mnemonic,
+                  const char        *name,
+                  const char        *accessible_name,
+                  GCallback          clicked)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
+  g_signal_connect (button, "clicked", clicked, self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_preferences_group_add (self->source_group, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+/* ---- the ancestry of a copy --------------------------------------------- */
 
 /* A step of the chain: "ami-… · eu-west-1", showing that image. */
 static GtkWidget *
@@ -54,31 +157,18 @@ on_ancestry_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  Ancestry *ancestry = user_data;
-  AmigoImageDetails *self = ancestry->details;
+  g_autoptr(Question) question = user_data;
+  AmigoImageDetails *self = question->details;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) chain = amigo_ec2_trace_image_ancestry_finish (AMIGO_EC2 (source), result, &error);
-  GtkWidget *row;
   GtkWidget *box;
   const char *region = amigo_ec2_get_region (AMIGO_EC2 (source));
 
-  if (chain == NULL || self->image == NULL
-      || g_strcmp0 (amigo_image_get_image_id (self->image), ancestry->image_id) != 0)
-    {
-      /* Where the call is unknown or refused, the source rows above stay
-       * the only word on it; the row says why. */
-      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->image != NULL)
-        {
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (ancestry->row), error->message);
-          gtk_widget_set_sensitive (ancestry->button, TRUE);
-        }
-      ancestry_free (ancestry);
-      return;
-    }
+  /* Unanswered: the source rows above stay the only word on it. */
+  if (!question_answered (question, chain != NULL, error))
+    return;
 
-  row = ancestry->row;
-  gtk_widget_set_visible (ancestry->button, FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("From this image to the one it all started from"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (question->row), _("From this image to the one it all started from"));
   box = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 8);
@@ -97,79 +187,29 @@ on_ancestry_cb (GObject      *source,
     }
   adw_preferences_group_add (self->source_group, box);
   g_ptr_array_add (self->rows, box);
-  ancestry_free (ancestry);
 }
 
 static void
 on_trace_clicked_cb (GtkButton         *button,
                      AmigoImageDetails *self)
 {
-  GCancellable *old = g_object_get_data (G_OBJECT (self), CANCELLABLE_KEY);
-  GCancellable *cancellable;
-  Ancestry *ancestry;
-
-  if (old != NULL)
-    g_cancellable_cancel (old);
-  if (self->image == NULL || self->ec2 == NULL)
-    return;
-  cancellable = g_cancellable_new ();
-  g_object_set_data_full (G_OBJECT (self), CANCELLABLE_KEY, cancellable, g_object_unref);
-  ancestry = g_new0 (Ancestry, 1);
-  ancestry->details = g_object_ref (self);
-  ancestry->image_id = g_strdup (amigo_image_get_image_id (self->image));
-  ancestry->button = GTK_WIDGET (button);
-  ancestry->row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
-  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-  amigo_ec2_trace_image_ancestry_async (self->ec2, ancestry->image_id, cancellable, on_ancestry_cb, ancestry);
+  ask (self, button, CANCELLABLE_KEY, amigo_ec2_trace_image_ancestry_async, on_ancestry_cb);
 }
 
 /* For a copy: an Ancestry row whose Trace button asks for the chain. */
 void
 _amigo_image_details_load_ancestry (AmigoImageDetails *self)
 {
-  GCancellable *old = g_object_get_data (G_OBJECT (self), CANCELLABLE_KEY);
-  GtkWidget *row;
-  GtkWidget *button;
-
-  if (old != NULL)
-    g_cancellable_cancel (old);
-  g_object_set_data (G_OBJECT (self), CANCELLABLE_KEY, NULL);
+  forget_question (self, CANCELLABLE_KEY);
   if (self->image == NULL || self->ec2 == NULL
       || !_amigo_image_details_is_set (amigo_image_get_source_image_id (self->image)))
     return;
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Ancestry"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("The images this copy came from, region by region"));
-  button = gtk_button_new_with_mnemonic (_("_Trace"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_name (button, "ancestry-trace");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Trace the ancestry"), -1);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_trace_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_preferences_group_add (self->source_group, row);
-  g_ptr_array_add (self->rows, row);
+  add_question_row (self, _("Ancestry"), _("The images this copy came from, region by region"),
+                    _("_Trace"), "ancestry-trace", _("Trace the ancestry"), G_CALLBACK (on_trace_clicked_cb));
 }
 
 /* ---- the copies of an image, region by region --------------------------- */
-
-#define COPIES_CANCELLABLE_KEY "amigo-copies-cancellable"
-
-typedef struct {
-  AmigoImageDetails *details;   /* owned */
-  char *image_id;               /* the image they were asked for */
-  GtkWidget *row;               /* the Copies row (the pane's) */
-  GtkWidget *button;            /* its Find button */
-} CopiesSearch;
-
-static void
-copies_search_free (CopiesSearch *search)
-{
-  g_object_unref (search->details);
-  g_free (search->image_id);
-  g_free (search);
-}
 
 /* One row per region: the copy's id and state; activating it shows it. */
 static GtkWidget *
@@ -197,28 +237,18 @@ on_copies_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  CopiesSearch *search = user_data;
-  AmigoImageDetails *self = search->details;
+  g_autoptr(Question) question = user_data;
+  AmigoImageDetails *self = question->details;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) copies = amigo_ec2_find_image_copies_finish (AMIGO_EC2 (source), result, &error);
 
-  if (copies == NULL || self->image == NULL
-      || g_strcmp0 (amigo_image_get_image_id (self->image), search->image_id) != 0)
-    {
-      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->image != NULL)
-        {
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (search->row), error->message);
-          gtk_widget_set_sensitive (search->button, TRUE);
-        }
-      copies_search_free (search);
-      return;
-    }
+  if (!question_answered (question, copies != NULL, error))
+    return;
 
-  gtk_widget_set_visible (search->button, FALSE);
   if (copies->len == 0)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (search->row), _("None in the account’s regions"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (question->row), _("None in the account’s regions"));
   else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (search->row),
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (question->row),
                                  g_dngettext (GETTEXT_PACKAGE, "One copy, by region:",
                                               "Its copies, region by region:", copies->len));
   for (guint i = 0; i < copies->len; i++)
@@ -228,31 +258,15 @@ on_copies_cb (GObject      *source,
       adw_preferences_group_add (self->source_group, row);
       g_ptr_array_add (self->rows, row);
     }
-  copies_search_free (search);
 }
 
 static void
 on_find_copies_clicked_cb (GtkButton         *button,
                            AmigoImageDetails *self)
 {
-  GCancellable *old = g_object_get_data (G_OBJECT (self), COPIES_CANCELLABLE_KEY);
-  GCancellable *cancellable;
-  CopiesSearch *search;
-
-  if (old != NULL)
-    g_cancellable_cancel (old);
-  if (self->image == NULL || self->ec2 == NULL)
-    return;
-  cancellable = g_cancellable_new ();
-  g_object_set_data_full (G_OBJECT (self), COPIES_CANCELLABLE_KEY, cancellable, g_object_unref);
-  search = g_new0 (CopiesSearch, 1);
-  search->details = g_object_ref (self);
-  search->image_id = g_strdup (amigo_image_get_image_id (self->image));
-  search->button = GTK_WIDGET (button);
-  search->row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
-  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (search->row), _("Looking in every region of the account…"));
-  amigo_ec2_find_image_copies_async (self->ec2, search->image_id, cancellable, on_copies_cb, search);
+  if (ask (self, button, COPIES_CANCELLABLE_KEY, amigo_ec2_find_image_copies_async, on_copies_cb))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW)),
+                                 _("Looking in every region of the account…"));
 }
 
 /**
@@ -265,27 +279,12 @@ on_find_copies_clicked_cb (GtkButton         *button,
 void
 _amigo_image_details_load_copies (AmigoImageDetails *self)
 {
-  GCancellable *old = g_object_get_data (G_OBJECT (self), COPIES_CANCELLABLE_KEY);
-  GtkWidget *row;
-  GtkWidget *button;
-
-  if (old != NULL)
-    g_cancellable_cancel (old);
-  g_object_set_data (G_OBJECT (self), COPIES_CANCELLABLE_KEY, NULL);
+  forget_question (self, COPIES_CANCELLABLE_KEY);
   if (self->image == NULL || self->ec2 == NULL)
     return;
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Copies"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("The account’s copies of this image in other regions"));
-  button = gtk_button_new_with_mnemonic (_("_Find"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_name (button, "copies-find");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Find the copies in other regions"), -1);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_find_copies_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_preferences_group_add (self->source_group, row);
-  g_ptr_array_add (self->rows, row);
+  add_question_row (self, _("Copies"), _("The account’s copies of this image in other regions"),
+                    _("_Find"), "copies-find", _("Find the copies in other regions"),
+                    G_CALLBACK (on_find_copies_clicked_cb));
   gtk_widget_set_visible (GTK_WIDGET (self->source_group), TRUE);
 }

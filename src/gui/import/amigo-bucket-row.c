@@ -16,7 +16,9 @@
 #include <glib/gi18n.h>
 
 #include "amigo-bucket-row.h"
+#include "amigo-list-box.h"
 #include "amigo-s3-buckets.h"
+#include "amigo-text.h"
 
 struct _AmigoBucketRow
 {
@@ -56,7 +58,7 @@ amigo_bucket_row_dup_bucket (AmigoBucketRow *self)
 {
   g_return_val_if_fail (AMIGO_IS_BUCKET_ROW (self), NULL);
 
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self))));
+  return amigo_editable_dup_stripped (GTK_EDITABLE (self));
 }
 
 gboolean
@@ -124,15 +126,6 @@ set_problem (AmigoBucketRow *self,
 /* ---- the list ----------------------------------------------------------- */
 
 static void
-clear_list (AmigoBucketRow *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->bucket_list))) != NULL)
-    gtk_list_box_remove (self->bucket_list, child);
-}
-
-static void
 list_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
@@ -153,7 +146,7 @@ list_cb (GObject      *source,
       set_problem (self, g_strdup (status));
       return;
     }
-  clear_list (self);
+  amigo_list_box_remove_all (self->bucket_list);
   for (guint i = 0; i < buckets->len; i++)
     {
       const AmigoS3Bucket *bucket = g_ptr_array_index (buckets, i);

@@ -54,26 +54,6 @@ update_state (AmigoExportImageDialog *self)
                                  && amigo_vm_role_row_get_ready (self->role_row));
 }
 
-/* An export task that downloads the file at the end (amigo-task-download.c). */
-static void
-add_download_task (AmigoExportImageDialog *self,
-                   const char * const     *ids,
-                   const char             *title)
-{
-  AmigoActionContext *context = amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self));
-  AmigoTaskManager *manager = amigo_action_context_get_tasks (context);
-  g_autoptr(JsonNode) pending = amigo_task_download_pending_new (g_file_peek_path (self->download_file));
-  g_autoptr(AmigoTask) task = NULL;
-
-  if (manager == NULL)
-    return;
-  task = amigo_task_new (AMIGO_TASK_KIND_EXPORT_IMAGE,
-                         amigo_account_get_id (amigo_action_context_get_account (context)),
-                         amigo_action_context_get_region (context), ids, title);
-  amigo_task_set_pending (task, pending);
-  amigo_task_manager_add (manager, task);
-}
-
 static void
 export_cb (GObject      *source,
            GAsyncResult *result,
@@ -87,6 +67,7 @@ export_cb (GObject      *source,
   g_autofree char *location = NULL;
   g_autofree char *title = NULL;
   g_autofree char *toast = NULL;
+  g_autoptr(JsonNode) pending = NULL;
   const char *ids[3] = { NULL, NULL, NULL };
   const char *image_title = amigo_action_dialog_image_title (amigo_action_dialog_get_image (base));
 
@@ -108,11 +89,11 @@ export_cb (GObject      *source,
   ids[1] = location;
   /* Translators: %s is the image's name (or id) */
   title = g_strdup_printf (_("Export “%s”"), image_title);
-  if (self->download_file == NULL)
-    amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_EXPORT_IMAGE,
-                                   NULL, ids, title);
-  else
-    add_download_task (self, ids, title);
+  /* With a file chosen, the task downloads it at the end (amigo-task-download.c). */
+  if (self->download_file != NULL)
+    pending = amigo_task_download_pending_new (g_file_peek_path (self->download_file));
+  amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_EXPORT_IMAGE,
+                                 NULL, ids, title, pending);
   /* Translators: %s is where the file will be, e.g. s3://bucket/export-ami-0123.vmdk */
   toast = g_strdup_printf (_("Exporting to %s"), location);
   amigo_action_dialog_done (base, toast);

@@ -162,11 +162,8 @@ start_action (GtkWidget  *widget,
 {
   AmigoImportImageDialog *self = AMIGO_IMPORT_IMAGE_DIALOG (widget);
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
-  AmigoActionContext *context = amigo_action_dialog_get_context (base);
-  AmigoTaskManager *manager = amigo_action_context_get_tasks (context);
   g_autofree AmigoEc2Tag *tags = NULL;
   g_autoptr(JsonNode) pending = NULL;
-  g_autoptr(AmigoTask) task = NULL;
   g_autofree char *location = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
@@ -211,12 +208,8 @@ start_action (GtkWidget  *widget,
   name = g_path_get_basename (text_of (self->key_row));
   /* Translators: %s is the disk image's file name */
   title = g_strdup_printf (_("Import “%s”"), name);
-  task = amigo_task_new (AMIGO_TASK_KIND_IMPORT_IMAGE,
-                         amigo_account_get_id (amigo_action_context_get_account (context)),
-                         amigo_action_context_get_region (context), ids, title);
-  amigo_task_set_pending (task, pending);
-  if (manager != NULL)
-    amigo_task_manager_add (manager, task);
+  amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_IMPORT_IMAGE,
+                                 NULL, ids, title, pending);
   /* Translators: %s is the disk image's file name */
   toast = g_strdup_printf (_("Uploading “%s”: the task list shows the progress; the image appears in the list when AWS is done"), name);
   amigo_action_dialog_done (base, toast);

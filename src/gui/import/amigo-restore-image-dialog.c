@@ -13,6 +13,7 @@
 
 #include "actions/amigo-action-dialog.h"
 #include "actions/amigo-actions.h"
+#include "amigo-text.h"
 
 struct _AmigoRestoreImageDialog
 {
@@ -31,18 +32,12 @@ struct _AmigoRestoreImageDialog
 G_DECLARE_FINAL_TYPE (AmigoRestoreImageDialog, amigo_restore_image_dialog, AMIGO, RESTORE_IMAGE_DIALOG, AmigoActionDialog)
 G_DEFINE_FINAL_TYPE (AmigoRestoreImageDialog, amigo_restore_image_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
-static char *
-stripped (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
 static void
 update_state (AmigoRestoreImageDialog *self)
 {
-  g_autofree char *bucket = stripped (self->bucket_row);
-  g_autofree char *key = stripped (self->key_row);
-  g_autofree char *name = stripped (self->name_row);
+  g_autofree char *bucket = amigo_editable_dup_stripped (GTK_EDITABLE (self->bucket_row));
+  g_autofree char *key = amigo_editable_dup_stripped (GTK_EDITABLE (self->key_row));
+  g_autofree char *name = amigo_editable_dup_stripped (GTK_EDITABLE (self->name_row));
   g_autoptr(GError) name_error = NULL;
   gboolean name_ok = *name == '\0' || amigo_ec2_validate_image_name (name, &name_error);
 
@@ -64,7 +59,7 @@ restore_cb (GObject      *source,
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *image_id = NULL;
-  g_autofree char *key = stripped (self->key_row);
+  g_autofree char *key = amigo_editable_dup_stripped (GTK_EDITABLE (self->key_row));
   g_autofree char *title = NULL;
   g_autofree char *toast = NULL;
   const char *ids[2] = { NULL, NULL };
@@ -84,7 +79,7 @@ restore_cb (GObject      *source,
   /* Translators: %s is the stored object's key, e.g. ami-0123.bin */
   title = g_strdup_printf (_("Restore “%s”"), key);
   amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_RESTORE_IMAGE,
-                                 NULL, ids, title);
+                                 NULL, ids, title, NULL);
   /* Translators: %s is the new image's id */
   toast = g_strdup_printf (_("Restoring as image %s"), image_id);
   amigo_action_dialog_done (base, toast);
@@ -99,9 +94,9 @@ start_action (GtkWidget  *widget,
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(AmigoEc2) ec2 = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *bucket = stripped (self->bucket_row);
-  g_autofree char *key = stripped (self->key_row);
-  g_autofree char *name = stripped (self->name_row);
+  g_autofree char *bucket = amigo_editable_dup_stripped (GTK_EDITABLE (self->bucket_row));
+  g_autofree char *key = amigo_editable_dup_stripped (GTK_EDITABLE (self->key_row));
+  g_autofree char *name = amigo_editable_dup_stripped (GTK_EDITABLE (self->name_row));
   AmigoRestoreImageRequest request = {
     .s3_bucket = bucket,
     .object_key = key,

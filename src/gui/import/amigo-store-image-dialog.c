@@ -12,6 +12,7 @@
 
 #include "actions/amigo-action-dialog.h"
 #include "actions/amigo-actions.h"
+#include "amigo-text.h"
 
 struct _AmigoStoreImageDialog
 {
@@ -28,16 +29,10 @@ struct _AmigoStoreImageDialog
 G_DECLARE_FINAL_TYPE (AmigoStoreImageDialog, amigo_store_image_dialog, AMIGO, STORE_IMAGE_DIALOG, AmigoActionDialog)
 G_DEFINE_FINAL_TYPE (AmigoStoreImageDialog, amigo_store_image_dialog, AMIGO_TYPE_ACTION_DIALOG)
 
-static char *
-bucket_of (AmigoStoreImageDialog *self)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->bucket_row))));
-}
-
 static void
 update_state (AmigoStoreImageDialog *self)
 {
-  g_autofree char *bucket = bucket_of (self);
+  g_autofree char *bucket = amigo_editable_dup_stripped (GTK_EDITABLE (self->bucket_row));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "store.start",
                                  *bucket != '\0' && !amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (self)));
@@ -53,7 +48,7 @@ store_cb (GObject      *source,
   AmigoImage *image = amigo_action_dialog_get_image (base);
   g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
-  g_autofree char *bucket = bucket_of (self);
+  g_autofree char *bucket = amigo_editable_dup_stripped (GTK_EDITABLE (self->bucket_row));
   g_autofree char *location = NULL;
   g_autofree char *title = NULL;
   g_autofree char *toast = NULL;
@@ -76,7 +71,7 @@ store_cb (GObject      *source,
   /* Translators: %s is the image's name (or id) */
   title = g_strdup_printf (_("Store “%s” in S3"), amigo_action_dialog_image_title (image));
   amigo_action_context_add_task (amigo_action_dialog_get_context (base), AMIGO_TASK_KIND_STORE_IMAGE,
-                                 NULL, ids, title);
+                                 NULL, ids, title, NULL);
   /* Translators: %s is where the object will be, e.g. s3://bucket/ami-0123.bin */
   toast = g_strdup_printf (_("Storing the image as %s"), location);
   amigo_action_dialog_done (base, toast);
@@ -91,7 +86,7 @@ start_action (GtkWidget  *widget,
   AmigoActionDialog *base = AMIGO_ACTION_DIALOG (self);
   g_autoptr(AmigoEc2) ec2 = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *bucket = bucket_of (self);
+  g_autofree char *bucket = amigo_editable_dup_stripped (GTK_EDITABLE (self->bucket_row));
 
   amigo_action_dialog_show_problem (base, NULL);
   ec2 = amigo_action_dialog_dup_ec2 (base, NULL, &error);
