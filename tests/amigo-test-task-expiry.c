@@ -58,7 +58,7 @@ copy_amazon_image (AmigoClient *maker,
   char *copy_id;
 
   list.owners = amazon;
-  amigo_ec2_describe_images_async (ec2, &list, NULL, NULL, NULL, NULL, amigo_test_result_cb,
+  amigo_ec2_describe_images_async (ec2, &list, NULL, amigo_test_result_cb,
                                    amigo_test_next_result ());
   images = amigo_ec2_describe_images_finish (ec2, amigo_test_await_result (), NULL, &error);
   g_assert_no_error (error);

@@ -632,7 +632,7 @@ amigo_test_ui_describe_images (AmigoEc2                         *ec2,
   g_autoptr(GError) error = NULL;
   GPtrArray *images;
 
-  amigo_ec2_describe_images_async (ec2, request, NULL, NULL, NULL, NULL, store_result_cb, &result);
+  amigo_ec2_describe_images_async (ec2, request, NULL, store_result_cb, &result);
   images = amigo_ec2_describe_images_finish (ec2, wait_result (&result), NULL, &error);
   g_assert_no_error (error);
   return images;
@@ -654,7 +654,7 @@ amigo_test_ui_get_image (AmigoEc2   *ec2,
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(GError) error = NULL;
 
-  amigo_ec2_describe_images_async (ec2, &request, NULL, NULL, NULL, NULL, store_result_cb, &result);
+  amigo_ec2_describe_images_async (ec2, &request, NULL, store_result_cb, &result);
   images = amigo_ec2_describe_images_finish (ec2, wait_result (&result), NULL, &error);
   if (g_error_matches (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_SERVICE) &&
       g_str_has_prefix (amigo_aws_error_get_aws_code (error) ?: "", "InvalidAMIID"))

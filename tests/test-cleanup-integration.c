@@ -82,7 +82,7 @@ describe_images (AmigoEc2                         *ec2,
   g_autoptr(GError) error = NULL;
   GPtrArray *images;
 
-  amigo_ec2_describe_images_async (ec2, request, NULL, NULL, NULL, NULL, result_cb, next_result ());
+  amigo_ec2_describe_images_async (ec2, request, NULL, result_cb, next_result ());
   images = amigo_ec2_describe_images_finish (ec2, await_result (), NULL, &error);
   g_assert_no_error (error);
   return images;
@@ -97,7 +97,7 @@ get_image (AmigoEc2   *ec2,
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(GError) error = NULL;
 
-  amigo_ec2_describe_images_async (ec2, &request, NULL, NULL, NULL, NULL, result_cb, next_result ());
+  amigo_ec2_describe_images_async (ec2, &request, NULL, result_cb, next_result ());
   images = amigo_ec2_describe_images_finish (ec2, await_result (), NULL, &error);
   if (images == NULL || images->len == 0)
     return NULL;

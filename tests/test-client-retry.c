@@ -632,9 +632,11 @@ call_url (AmigoClient  *client,
           const char   *url,
           GError      **error)
 {
+  g_autoptr(AmigoRequest) request = NULL;
   Result res = { 0 };
 
-  amigo_client_call_async (client, "ec2", "us-east-1", url, FORM_BODY, NULL, NULL, NULL,
+  request = amigo_request_new_form ("ec2", "us-east-1", FORM_BODY);
+  amigo_client_send_async (client, request, url, NULL, NULL, NULL,
                            call_cb, &res);
   while (!res.done)
     g_main_context_iteration (NULL, TRUE);
@@ -648,9 +650,11 @@ call (AmigoClient  *client,
       Peer         *peer,
       GError      **error)
 {
+  g_autoptr(AmigoRequest) request = NULL;
   Result res = { 0 };
 
-  amigo_client_call_async (client, "ec2", "us-east-1", peer->url, FORM_BODY, NULL, NULL, NULL,
+  request = amigo_request_new_form ("ec2", "us-east-1", FORM_BODY);
+  amigo_client_send_async (client, request, peer->url, NULL, NULL, NULL,
                            call_cb, &res);
   while (!res.done)
     g_main_context_iteration (NULL, TRUE);
@@ -761,9 +765,11 @@ call_region (AmigoClient  *client,
              const char   *region,
              GError      **error)
 {
+  g_autoptr(AmigoRequest) request = NULL;
   Result res = { 0 };
 
-  amigo_client_call_async (client, "ec2", region, peer->url, FORM_BODY, NULL, NULL, NULL,
+  request = amigo_request_new_form ("ec2", region, FORM_BODY);
+  amigo_client_send_async (client, request, peer->url, NULL, NULL, NULL,
                            call_cb, &res);
   while (!res.done)
     g_main_context_iteration (NULL, TRUE);

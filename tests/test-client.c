@@ -471,12 +471,14 @@ run_call_full (Fixture    *f,
                const char *endpoint,
                const char *body)
 {
+  g_autoptr(AmigoRequest) request = NULL;
   f->done = FALSE;
   f->ok = FALSE;
   f->call_begin = 0;
   g_clear_error (&f->error);
-  amigo_client_call_async (f->client, "ec2", region, endpoint, body, &test_sink, f,
-                           f->cancellable, call_done_cb, f);
+  request = amigo_request_new_form ("ec2", region, body);
+  amigo_client_send_async (f->client, request, endpoint, &test_sink, f, f->cancellable,
+                           call_done_cb, f);
   while (!f->done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (f->ok == (f->error == NULL));
@@ -647,9 +649,11 @@ static void
 test_no_sink (Fixture       *f,
               gconstpointer  data)
 {
+  g_autoptr(AmigoRequest) request = NULL;
   script_respond (f, 200, "text/xml", OK_BODY);
-  amigo_client_call_async (f->client, "ec2", "us-east-1", f->url, FORM_BODY, NULL, NULL,
-                           NULL, call_done_cb, f);
+  request = amigo_request_new_form ("ec2", "us-east-1", FORM_BODY);
+  amigo_client_send_async (f->client, request, f->url, NULL, NULL, NULL,
+                           call_done_cb, f);
   while (!f->done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_no_error (f->error);

@@ -72,10 +72,12 @@ static guint
 list_images (AmigoClient  *client,
              GError      **error)
 {
+  g_autoptr(AmigoRequest) request = NULL;
   Attempts a = { 0 };
 
-  amigo_client_call_async (client, "ec2", REGION, env.endpoint, LIST_BODY, &counting_sink, &a,
-                           NULL, amigo_test_result_cb, NULL);
+  request = amigo_request_new_form ("ec2", REGION, LIST_BODY);
+  amigo_client_send_async (client, request, env.endpoint, &counting_sink, &a, NULL,
+                           amigo_test_result_cb, NULL);
   if (!amigo_client_call_finish (client, amigo_test_await_result (), error))
     return 0;
   return a.attempts;

@@ -347,7 +347,7 @@ describe_images (AmigoEc2                         *ec2,
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(GError) error = NULL;
 
-  amigo_ec2_describe_images_async (ec2, request, NULL, NULL, NULL, NULL, result_cb, NULL);
+  amigo_ec2_describe_images_async (ec2, request, NULL, result_cb, NULL);
   images = amigo_ec2_describe_images_finish (ec2, await_result (), NULL, &error);
   expect_success (images != NULL, error);
 }
@@ -1108,7 +1108,8 @@ test_describe_images_retried_page (void)
   script (200, page2, cut);
   script (200, page2, -1);
 
-  amigo_ec2_describe_images_async (ec2, &request, seen_batch_cb, &seen, NULL, NULL, result_cb, NULL);
+  amigo_ec2_describe_images_batched_async (ec2, &request, seen_batch_cb, &seen, NULL, NULL,
+                                           result_cb, NULL);
   rest = amigo_ec2_describe_images_finish (ec2, await_result (), &n_images, &error);
   forget_result ();
   g_assert_no_error (error);
@@ -1144,7 +1145,7 @@ test_describe_images_page_token_loop (void)
   peer_reset ();
   script (200, page, -1);
   script (200, page, -1);
-  amigo_ec2_describe_images_async (ec2, NULL, NULL, NULL, NULL, NULL, result_cb, NULL);
+  amigo_ec2_describe_images_async (ec2, NULL, NULL, result_cb, NULL);
   images = amigo_ec2_describe_images_finish (ec2, await_result (), NULL, &error);
   forget_result ();
   g_assert_null (images);
@@ -1169,7 +1170,7 @@ test_describe_images_page_token_cycle (void)
   script (200, page_b, -1);
   script (200, page_a, -1);
   script (200, page_b, -1);
-  amigo_ec2_describe_images_async (ec2, NULL, NULL, NULL, NULL, NULL, result_cb, NULL);
+  amigo_ec2_describe_images_async (ec2, NULL, NULL, result_cb, NULL);
   images = amigo_ec2_describe_images_finish (ec2, await_result (), NULL, &error);
   forget_result ();
   g_assert_null (images);
@@ -1196,7 +1197,7 @@ test_describe_images_page_cap (void)
       script (200, page, -1);
     }
   _amigo_ec2_set_max_pages (3);
-  amigo_ec2_describe_images_async (ec2, NULL, NULL, NULL, NULL, NULL, result_cb, NULL);
+  amigo_ec2_describe_images_async (ec2, NULL, NULL, result_cb, NULL);
   images = amigo_ec2_describe_images_finish (ec2, await_result (), NULL, &error);
   forget_result ();
   _amigo_ec2_set_max_pages (0);

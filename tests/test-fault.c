@@ -201,10 +201,12 @@ call_start (AmigoClient         *client,
             GCancellable        *cancellable,
             CallResult          *res)
 {
+  g_autoptr(AmigoRequest) request = NULL;
   g_autofree char *body = amigo_ec2_query_encode (query);
 
-  amigo_client_call_async (client, "ec2", REGION, proxy_url, body,
-                           &parser_sink_funcs, sink, cancellable, call_done_cb, res);
+  request = amigo_request_new_form ("ec2", REGION, body);
+  amigo_client_send_async (client, request, proxy_url, &parser_sink_funcs, sink, cancellable,
+                           call_done_cb, res);
 }
 
 static void
@@ -605,8 +607,8 @@ describe_all_images (AmigoEc2  *ec2,
   g_autoptr(GPtrArray) rest = NULL;
   AmigoDescribeImagesRequest request = { 0 };
 
-  amigo_ec2_describe_images_async (ec2, &request, collect_images_cb, all, NULL, NULL,
-                                   store_result_cb, &result);
+  amigo_ec2_describe_images_batched_async (ec2, &request, collect_images_cb, all, NULL, NULL,
+                                           store_result_cb, &result);
   rest = amigo_ec2_describe_images_finish (ec2, wait_for_result (&result), n_images, error);
   if (rest == NULL)
     return NULL;
@@ -674,7 +676,7 @@ find_image_id (AmigoEc2 *ec2)
   AmigoEc2Filter filter = { "architecture", architectures };
   AmigoDescribeImagesRequest request = { .owners = owners, .filters = &filter, .n_filters = 1 };
 
-  amigo_ec2_describe_images_async (ec2, &request, NULL, NULL, NULL, NULL, store_result_cb, &result);
+  amigo_ec2_describe_images_async (ec2, &request, NULL, store_result_cb, &result);
   images = amigo_ec2_describe_images_finish (ec2, wait_for_result (&result), NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (images);
@@ -732,7 +734,7 @@ describe_own_images_named (AmigoEc2   *ec2,
   AmigoDescribeImagesRequest request = { .owners = owners, .filters = &filter, .n_filters = 1 };
   GPtrArray *images;
 
-  amigo_ec2_describe_images_async (ec2, &request, NULL, NULL, NULL, NULL, store_result_cb, &result);
+  amigo_ec2_describe_images_async (ec2, &request, NULL, store_result_cb, &result);
   images = amigo_ec2_describe_images_finish (ec2, wait_for_result (&result), NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (images);

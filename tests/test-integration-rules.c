@@ -53,8 +53,8 @@ describe_images (const char * const *owners,
   g_autoptr(GError) error = NULL;
   GPtrArray *images;
 
-  amigo_ec2_describe_images_async (env.ec2, &request, NULL, NULL, NULL, NULL,
-                                   amigo_test_result_cb, amigo_test_next_result ());
+  amigo_ec2_describe_images_async (env.ec2, &request, NULL, amigo_test_result_cb,
+                                   amigo_test_next_result ());
   images = amigo_ec2_describe_images_finish (env.ec2, amigo_test_await_result (), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (images->len, >, 0);
@@ -69,8 +69,8 @@ get_image (const char *image_id)
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(GError) error = NULL;
 
-  amigo_ec2_describe_images_async (env.ec2, &request, NULL, NULL, NULL, NULL,
-                                   amigo_test_result_cb, amigo_test_next_result ());
+  amigo_ec2_describe_images_async (env.ec2, &request, NULL, amigo_test_result_cb,
+                                   amigo_test_next_result ());
   images = amigo_ec2_describe_images_finish (env.ec2, amigo_test_await_result (), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (images->len, ==, 1);

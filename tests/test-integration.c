@@ -117,8 +117,8 @@ describe_images (AmigoEc2                         *ec2,
                  const AmigoDescribeImagesRequest *request,
                  GError                          **error)
 {
-  amigo_ec2_describe_images_async (ec2, request, NULL, NULL, NULL, NULL,
-                                   amigo_test_result_cb, amigo_test_next_result ());
+  amigo_ec2_describe_images_async (ec2, request, NULL, amigo_test_result_cb,
+                                   amigo_test_next_result ());
   return amigo_ec2_describe_images_finish (ec2, amigo_test_await_result (), NULL, error);
 }
 
@@ -247,14 +247,15 @@ static char *
 raw_call (AmigoEc2      *ec2,
           AmigoEc2Query *query)
 {
+  g_autoptr(AmigoRequest) request = NULL;
   RawSink sink = { g_string_new (NULL) };
   g_autofree char *body = amigo_ec2_query_encode (query);
   g_autoptr(GError) error = NULL;
   AmigoClient *client = amigo_ec2_get_client (ec2);
 
-  amigo_client_call_async (client, "ec2", amigo_ec2_get_region (ec2),
-                           amigo_ec2_get_endpoint_url (ec2), body, &raw_sink, &sink, NULL,
-                           amigo_test_result_cb, amigo_test_next_result ());
+  request = amigo_request_new_form ("ec2", amigo_ec2_get_region (ec2), body);
+  amigo_client_send_async (client, request, amigo_ec2_get_endpoint_url (ec2), &raw_sink, &sink,
+                           NULL, amigo_test_result_cb, amigo_test_next_result ());
   amigo_client_call_finish (client, amigo_test_await_result (), &error);
   g_assert_no_error (error);
   return g_string_free (sink.body, FALSE);
@@ -265,14 +266,15 @@ static GError *
 raw_call_error (AmigoEc2      *ec2,
                 AmigoEc2Query *query)
 {
+  g_autoptr(AmigoRequest) request = NULL;
   RawSink sink = { g_string_new (NULL) };
   g_autofree char *body = amigo_ec2_query_encode (query);
   GError *error = NULL;
   AmigoClient *client = amigo_ec2_get_client (ec2);
 
-  amigo_client_call_async (client, "ec2", amigo_ec2_get_region (ec2),
-                           amigo_ec2_get_endpoint_url (ec2), body, &raw_sink, &sink, NULL,
-                           amigo_test_result_cb, amigo_test_next_result ());
+  request = amigo_request_new_form ("ec2", amigo_ec2_get_region (ec2), body);
+  amigo_client_send_async (client, request, amigo_ec2_get_endpoint_url (ec2), &raw_sink, &sink,
+                           NULL, amigo_test_result_cb, amigo_test_next_result ());
   g_assert_false (amigo_client_call_finish (client, amigo_test_await_result (), &error));
   g_string_free (sink.body, TRUE);
   g_assert_nonnull (error);
@@ -1003,8 +1005,9 @@ collect_amazon_images (guint    page_size,
   guint n_images = 0;
 
   collect->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  amigo_ec2_describe_images_async (env.ec2, &request, collect_batch_cb, collect, collect_destroy,
-                                   NULL, amigo_test_result_cb, amigo_test_next_result ());
+  amigo_ec2_describe_images_batched_async (env.ec2, &request, collect_batch_cb, collect,
+                                           collect_destroy, NULL, amigo_test_result_cb,
+                                           amigo_test_next_result ());
   rest = amigo_ec2_describe_images_finish (env.ec2, amigo_test_await_result (), &n_images, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rest->len, ==, 0);
@@ -1068,9 +1071,9 @@ test_images_cancel (void)
   if (!amigo_test_moto_have_server ())
     return;
 
-  amigo_ec2_describe_images_async (env.ec2, &request, cancel_on_first_batch_cb,
-                                   g_object_ref (cancellable), g_object_unref, cancellable,
-                                   amigo_test_result_cb, amigo_test_next_result ());
+  amigo_ec2_describe_images_batched_async (env.ec2, &request, cancel_on_first_batch_cb,
+                                           g_object_ref (cancellable), g_object_unref, cancellable,
+                                           amigo_test_result_cb, amigo_test_next_result ());
   images = amigo_ec2_describe_images_finish (env.ec2, amigo_test_await_result (), NULL, &error);
   g_assert_null (images);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);

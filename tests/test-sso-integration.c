@@ -167,7 +167,7 @@ sign_in (AmigoSsoSession *session,
 
   AmigoSsoToken *token;
 
-  amigo_sso_sign_in_async (oidc, amigo_sso_session_get_settings (session), grant, NULL,
+  amigo_sso_sign_in_async (oidc, amigo_sso_session_get_settings (session), grant,
                            &ui_funcs, ui, NULL, amigo_test_result_cb, NULL);
   token = amigo_sso_sign_in_finish (oidc, amigo_test_await_result (), error);
   remember_secrets (token);
@@ -179,13 +179,15 @@ list_images_with_role (AmigoSsoSession *session,
                        const char      *account_id,
                        const char      *role_name)
 {
+  g_autoptr(AmigoRequest) request = NULL;
   g_autoptr(AmigoClient) client = amigo_client_new (NULL);
   g_autoptr(AmigoCredentials) credentials = NULL;
   g_autoptr(GError) error = NULL;
 
   amigo_sso_session_attach_to_client (session, client, account_id, role_name);
-  amigo_client_call_async (client, "ec2", REGION, env.endpoint, LIST_BODY, NULL, NULL,
-                           NULL, amigo_test_result_cb, NULL);
+  request = amigo_request_new_form ("ec2", REGION, LIST_BODY);
+  amigo_client_send_async (client, request, env.endpoint, NULL, NULL, NULL,
+                           amigo_test_result_cb, NULL);
   g_assert_true (amigo_client_call_finish (client, amigo_test_await_result (), &error));
   g_assert_no_error (error);
   /* Signed with the role's session credentials, which moto accepted. */
@@ -492,11 +494,13 @@ test_refresh (void)
 
   /* A client of the session: its call asks for a sign-in too. */
   {
+    g_autoptr(AmigoRequest) request = NULL;
     g_autoptr(AmigoClient) client = amigo_client_new (NULL);
 
     amigo_sso_session_attach_to_client (session, client, "123456789012", "ReadOnlyAccess");
-    amigo_client_call_async (client, "ec2", REGION, env.endpoint, LIST_BODY, NULL, NULL,
-                             NULL, amigo_test_result_cb, NULL);
+    request = amigo_request_new_form ("ec2", REGION, LIST_BODY);
+    amigo_client_send_async (client, request, env.endpoint, NULL, NULL, NULL,
+                             amigo_test_result_cb, NULL);
     g_assert_false (amigo_client_call_finish (client, amigo_test_await_result (), &error));
     g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_SIGN_IN_REQUIRED);
   }

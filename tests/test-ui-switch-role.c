@@ -138,6 +138,7 @@ expire_sessions (void)
 static void
 assert_refreshed_mid_listing (AmigoAccount *account)
 {
+  g_autoptr(AmigoRequest) request = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(AmigoClient) client = NULL;
   g_autoptr(AmigoCredentials) before = NULL;
@@ -154,8 +155,9 @@ assert_refreshed_mid_listing (AmigoAccount *account)
   refreshes = _amigo_client_get_refresh_count (client);
 
   expire_sessions ();
-  amigo_client_call_async (client, "ec2", "us-east-1", g_getenv ("AMIGO_TEST_ENDPOINT"), LIST_BODY,
-                           NULL, NULL, NULL, store_result_cb, &result);
+  request = amigo_request_new_form ("ec2", "us-east-1", LIST_BODY);
+  amigo_client_send_async (client, request, g_getenv ("AMIGO_TEST_ENDPOINT"), NULL, NULL, NULL,
+                           store_result_cb, &result);
   AMIGO_TEST_WAIT_FOR (result != NULL, 60);
   g_assert_true (amigo_client_call_finish (client, result, &error));
   g_assert_no_error (error);

@@ -351,7 +351,7 @@ test_import_end_to_end (void)
 
   /* The AMI is there, as the list will show it. */
   image_ids[0] = amigo_import_task_get_image_id (done);
-  amigo_ec2_describe_images_async (env.ec2, &request, NULL, NULL, NULL, NULL, result_cb, NULL);
+  amigo_ec2_describe_images_async (env.ec2, &request, NULL, result_cb, NULL);
   images = amigo_ec2_describe_images_finish (env.ec2, await_result (), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (images->len, ==, 1);
@@ -619,7 +619,7 @@ test_store_and_restore (void)
   g_assert_cmpstr (restored_id, !=, env.imported_image_id);
 
   image_ids[0] = restored_id;
-  amigo_ec2_describe_images_async (env.ec2, &describe, NULL, NULL, NULL, NULL, result_cb, NULL);
+  amigo_ec2_describe_images_async (env.ec2, &describe, NULL, result_cb, NULL);
   images = amigo_ec2_describe_images_finish (env.ec2, await_result (), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (images->len, ==, 1);
@@ -1100,7 +1100,7 @@ images_named (const char *name)
   };
   GPtrArray *images;
 
-  amigo_ec2_describe_images_async (env.ec2, &request, NULL, NULL, NULL, NULL, result_cb, NULL);
+  amigo_ec2_describe_images_async (env.ec2, &request, NULL, result_cb, NULL);
   images = amigo_ec2_describe_images_finish (env.ec2, await_result (), NULL, &error);
   g_assert_no_error (error);
   return images;

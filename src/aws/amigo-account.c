@@ -29,9 +29,9 @@ struct _AmigoAccount
   AmigoKeyring *keyring;        /* KEYRING */
   AmigoKeyringAccount *stored;  /* KEYRING */
   AmigoAwsConfig *config;
-  AmigoSsoSettings *sso;        /* SSO */
-  AmigoAccount *source;         /* ROLE: the account the role is assumed from */
-  AmigoRoleSettings *role;      /* ROLE */
+  AmigoSsoSettings *sso_settings;    /* SSO */
+  AmigoAccount *source;              /* ROLE: the account the role is assumed from */
+  AmigoRoleSettings *role_settings;  /* ROLE */
 
   /* The client is made once and keeps its SoupSession (keep-alive) across
    * credential refreshes. */
@@ -101,8 +101,8 @@ amigo_account_finalize (GObject *object)
   g_free (self->default_region);
   g_free (self->custom_endpoint);
   g_free (self->account_number);
-  g_clear_pointer (&self->sso, amigo_sso_settings_free);
-  g_clear_pointer (&self->role, amigo_role_settings_free);
+  g_clear_pointer (&self->sso_settings, amigo_sso_settings_free);
+  g_clear_pointer (&self->role_settings, amigo_role_settings_free);
 
   G_OBJECT_CLASS (amigo_account_parent_class)->finalize (object);
 }
@@ -297,6 +297,10 @@ amigo_account_sso_id (const AmigoSsoSettings *settings)
                           settings->start_url);
 }
 
+/* The getters that return a field as it is. */
+#define ACCOUNT_FIELD_GETTER(Type, field, fallback) \
+  AMIGO_DEFINE_FIELD_GETTER (AmigoAccount, amigo_account, AMIGO_IS_ACCOUNT, Type, field, fallback)
+
 /**
  * amigo_account_new_sso:
  * @config: the AWS CLI configuration, for the environment's endpoint overrides
@@ -323,7 +327,7 @@ amigo_account_new_sso (AmigoAwsConfig         *config,
 
   self = account_new (AMIGO_ACCOUNT_KIND_SSO, config, amigo_account_sso_id (settings),
                       g_strdup (name), g_strdup (region));
-  self->sso = amigo_sso_settings_copy (settings);
+  self->sso_settings = amigo_sso_settings_copy (settings);
   return self;
 }
 
@@ -333,12 +337,7 @@ amigo_account_new_sso (AmigoAwsConfig         *config,
  * Returns: (transfer none) (nullable): where an IAM Identity Center
  *   account signs in, and its account and role
  */
-const AmigoSsoSettings *
-amigo_account_get_sso_settings (AmigoAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
-  return self->sso;
-}
+ACCOUNT_FIELD_GETTER (const AmigoSsoSettings *, sso_settings, NULL)
 
 /**
  * amigo_account_role_id:
@@ -384,7 +383,7 @@ amigo_account_new_role (AmigoAwsConfig          *config,
                       g_strdup (name),
                       g_strdup (region != NULL ? region : amigo_account_get_default_region (source)));
   self->source = g_object_ref (source);
-  self->role = amigo_role_settings_copy (role);
+  self->role_settings = amigo_role_settings_copy (role);
   return self;
 }
 
@@ -393,12 +392,7 @@ amigo_account_new_role (AmigoAwsConfig          *config,
  *
  * Returns: (transfer none) (nullable): the role of a switch-role account
  */
-const AmigoRoleSettings *
-amigo_account_get_role_settings (AmigoAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
-  return self->role;
-}
+ACCOUNT_FIELD_GETTER (const AmigoRoleSettings *, role_settings, NULL)
 
 /**
  * amigo_account_get_source:
@@ -406,16 +400,7 @@ amigo_account_get_role_settings (AmigoAccount *self)
  * Returns: (transfer none) (nullable): the account a switch-role account
  *   assumes its role from
  */
-AmigoAccount *
-amigo_account_get_source (AmigoAccount *self)
-{
-  g_return_val_if_fail (AMIGO_IS_ACCOUNT (self), NULL);
-  return self->source;
-}
-
-/* The getters that return a field as it is. */
-#define ACCOUNT_FIELD_GETTER(Type, field, fallback) \
-  AMIGO_DEFINE_FIELD_GETTER (AmigoAccount, amigo_account, AMIGO_IS_ACCOUNT, Type, field, fallback)
+ACCOUNT_FIELD_GETTER (AmigoAccount *, source, NULL)
 
 ACCOUNT_FIELD_GETTER (const char *, id, NULL)
 ACCOUNT_FIELD_GETTER (const char *, name, NULL)
@@ -658,10 +643,10 @@ configure_client (AmigoAccount  *self,
     {
       /* New role credentials before these expire, from the shared
        * session's token (refreshed, or asked for again by a sign-in). */
-      g_autoptr(AmigoSsoSession) session = amigo_sso_session_get_shared (self->config, self->sso);
+      g_autoptr(AmigoSsoSession) session = amigo_sso_session_get_shared (self->config, self->sso_settings);
 
-      amigo_sso_session_attach_to_client (session, client, self->sso->account_id,
-                                          self->sso->role_name);
+      amigo_sso_session_attach_to_client (session, client, self->sso_settings->account_id,
+                                          self->sso_settings->role_name);
     }
   return TRUE;
 }
@@ -814,7 +799,7 @@ role_source_client_cb (GObject      *source,
       return;
     }
   request.source = credentials;
-  request.role = self->role;
+  request.role = self->role_settings;
   request.label = self->name;
   request.region = amigo_account_get_default_region (self);
   amigo_credential_chain_switch_role_async (self->config, &request, g_task_get_cancellable (task),
@@ -928,7 +913,7 @@ amigo_account_get_client_async (AmigoAccount        *self,
       break;
 
     case AMIGO_ACCOUNT_KIND_SSO:
-      amigo_sso_resolve_settings_async (self->config, self->sso, cancellable,
+      amigo_sso_resolve_settings_async (self->config, self->sso_settings, cancellable,
                                         credentials_cb, g_steal_pointer (&task));
       break;
 

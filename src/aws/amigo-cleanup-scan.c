@@ -353,8 +353,7 @@ amigo_cleanup_scan_run_async (AmigoCleanupScan    *self,
       region->by_image = g_hash_table_new (g_str_hash, g_str_equal);
       region->pending = 1;
       self->n_calls++;
-      amigo_ec2_describe_images_async (region->ec2, &request, NULL, NULL, NULL, cancellable,
-                                       on_images_cb, region);
+      amigo_ec2_describe_images_async (region->ec2, &request, cancellable, on_images_cb, region);
     }
 }
 

@@ -24,7 +24,6 @@
 #define IO_TIMEOUT                 60
 #define IDLE_TIMEOUT               50
 
-#define QUERY_CONTENT_TYPE "application/x-www-form-urlencoded; charset=utf-8"
 
 struct _AmigoClient
 {
@@ -183,30 +182,6 @@ task_return_error (GTask  *task,
   g_task_return_error (task, error);
   g_object_unref (task);
 }
-
-/* The Action of a query body, for logs (bodies themselves are never logged:
- * UserData may hold secrets). */
-static char *
-action_from_form (const char *form_body)
-{
-  const char *p = form_body;
-
-  while (p != NULL && *p != '\0')
-    {
-      const char *end = strchr (p, '&');
-      gsize len = end ? (gsize) (end - p) : strlen (p);
-
-      if (len > 7 && strncmp (p, "Action=", 7) == 0)
-        {
-          g_autofree char *raw = g_strndup (p + 7, len - 7);
-          char *decoded = g_uri_unescape_string (raw, NULL);
-          return decoded ? decoded : g_strdup ("?");
-        }
-      p = end ? end + 1 : NULL;
-    }
-  return g_strdup ("?");
-}
-
 
 /* A body that ended before its Content-Length: libsoup reports that as the
  * end of the body when the answer says `Connection: close` (it allows such
@@ -886,22 +861,6 @@ call_start_attempt (GTask *task)
                                    credentials_ready_cb, task);
 }
 
-/* The request a form body makes: a POST to the endpoint's path, named
- * by its Action. */
-static AmigoRequest *
-form_request (const char *service,
-              const char *region,
-              const char *form_body)
-{
-  AmigoRequest *request = amigo_request_new ("POST", "/");
-  g_autofree char *action = action_from_form (form_body);
-
-  amigo_request_take_body_string (request, g_strdup (form_body), QUERY_CONTENT_TYPE);
-  amigo_request_set_signing (request, service, region);
-  amigo_request_set_action (request, action);
-  return request;
-}
-
 /* ---- GObject --------------------------------------------------------- */
 
 static void
@@ -1181,8 +1140,9 @@ CLIENT_FIELD_GETTER (SoupSession *, session, NULL)
  * @error: where a failure goes
  *
  * Builds and signs, with the current credentials and corrected clock, the
- * message amigo_client_call_async() would send first. For tests and
- * diagnostics; calls do this themselves.
+ * message amigo_client_send_async() would send first for
+ * amigo_request_new_form(). For tests and diagnostics; calls do this
+ * themselves.
  *
  * Returns: (transfer full) (nullable): the signed message
  */
@@ -1221,53 +1181,9 @@ amigo_client_build_message (AmigoClient  *self,
       return NULL;
     }
 
-  request = form_request (service, region, form_body);
+  request = amigo_request_new_form (service, region, form_body);
   return _amigo_client_build_message (credentials, request, endpoint_url, self->allow_plain_http,
                                       signing_time (self), error);
-}
-
-/**
- * amigo_client_call_async:
- * @self: a client
- * @service: the signing service: `ec2`, `sts`, …
- * @region: the signing region (never derived from @endpoint_url)
- * @endpoint_url: (nullable): the endpoint, e.g. `https://ec2.eu-west-1.amazonaws.com`;
- *   %NULL for amigo_client_default_endpoint()
- * @form_body: the encoded body, `Action=…&Version=…&…` (amigo_ec2_query_encode());
- *   copied
- * @sink: (nullable): where a successful body goes, as it arrives
- * @sink_data: data for @sink's functions
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when the call succeeded (the sink's finish returned
- *   %TRUE) or failed for good
- * @user_data: data for @callback
- *
- * POSTs a signed query request (EC2's form bodies), retrying as described
- * in #AmigoClient: amigo_client_send_async() with a POST of @form_body to
- * the endpoint's path. Error answers are read as AWS's XML or JSON error
- * documents, whichever they are.
- */
-void
-amigo_client_call_async (AmigoClient             *self,
-                         const char              *service,
-                         const char              *region,
-                         const char              *endpoint_url,
-                         const char              *form_body,
-                         const AmigoResponseSink *sink,
-                         gpointer                 sink_data,
-                         GCancellable            *cancellable,
-                         GAsyncReadyCallback      callback,
-                         gpointer                 user_data)
-{
-  g_autoptr(AmigoRequest) request = NULL;
-
-  g_return_if_fail (AMIGO_IS_CLIENT (self));
-  g_return_if_fail (service != NULL);
-  g_return_if_fail (region != NULL);
-  g_return_if_fail (form_body != NULL);
-
-  request = form_request (service, region, form_body);
-  amigo_client_send_async (self, request, endpoint_url, sink, sink_data, cancellable, callback, user_data);
 }
 
 /**

@@ -208,16 +208,6 @@ SoupMessage      *amigo_client_build_message        (AmigoClient          *self,
                                                      const char           *form_body,
                                                      GError              **error);
 
-void              amigo_client_call_async           (AmigoClient             *self,
-                                                     const char              *service,
-                                                     const char              *region,
-                                                     const char              *endpoint_url,
-                                                     const char              *form_body,
-                                                     const AmigoResponseSink *sink,
-                                                     gpointer                 sink_data,
-                                                     GCancellable            *cancellable,
-                                                     GAsyncReadyCallback      callback,
-                                                     gpointer                 user_data);
 void              amigo_client_send_async           (AmigoClient             *self,
                                                      AmigoRequest            *request,
                                                      const char              *endpoint_url,

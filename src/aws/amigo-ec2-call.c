@@ -114,9 +114,10 @@ call_send (Call                *call,
            const AmigoEc2Query *query)
 {
   g_autofree char *body = amigo_ec2_query_encode (query);
+  g_autoptr(AmigoRequest) request = amigo_request_new_form (service, region, body);
 
   call->action = g_strdup (amigo_ec2_query_get_action (query));
-  amigo_client_call_async (client, service, region, endpoint_url, body, &call_sink, call,
+  amigo_client_send_async (client, request, endpoint_url, &call_sink, call,
                            g_task_get_cancellable (call->task), call_cb, call);
 }
 

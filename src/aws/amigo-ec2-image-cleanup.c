@@ -227,17 +227,7 @@ static const AmigoEc2OpShape settings_shape = { settings_new_parser, settings_do
  * GetAllowedImagesSettings: which images the account may discover and
  * launch in this region.
  */
-void
-amigo_ec2_get_allowed_images_settings_async (AmigoEc2            *self,
-                                             GCancellable        *cancellable,
-                                             GAsyncReadyCallback  callback,
-                                             gpointer             user_data)
-{
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-
-  _amigo_ec2_run (self, _amigo_ec2_query_new ("GetAllowedImagesSettings"), &settings_shape,
-                  cancellable, callback, user_data, amigo_ec2_get_allowed_images_settings_async);
-}
+AMIGO_EC2_DEFINE_REGION_OP (get_allowed_images_settings, "GetAllowedImagesSettings", NULL, NULL, &settings_shape)
 
 /**
  * amigo_ec2_get_allowed_images_settings_finish:
@@ -310,17 +300,7 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (char *, enable_allowed_images_settings)
  *
  * DisableAllowedImagesSettings: every image may be used again.
  */
-void
-amigo_ec2_disable_allowed_images_settings_async (AmigoEc2            *self,
-                                                 GCancellable        *cancellable,
-                                                 GAsyncReadyCallback  callback,
-                                                 gpointer             user_data)
-{
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-
-  _amigo_ec2_run (self, _amigo_ec2_query_new ("DisableAllowedImagesSettings"), &state_shape,
-                  cancellable, callback, user_data, amigo_ec2_disable_allowed_images_settings_async);
-}
+AMIGO_EC2_DEFINE_REGION_OP (disable_allowed_images_settings, "DisableAllowedImagesSettings", NULL, NULL, &state_shape)
 
 /**
  * amigo_ec2_disable_allowed_images_settings_finish:

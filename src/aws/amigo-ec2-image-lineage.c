@@ -156,8 +156,8 @@ describe_next (GTask *task)
     .include_disabled = TRUE,
   };
 
-  amigo_ec2_describe_images_async (trace->hop, &request, NULL, NULL, NULL,
-                                   g_task_get_cancellable (task), on_described_cb, task);
+  amigo_ec2_describe_images_async (trace->hop, &request, g_task_get_cancellable (task),
+                                   on_described_cb, task);
 }
 
 static void
@@ -367,7 +367,7 @@ on_copies_regions_cb (GObject      *source,
       there = ec2_in_region (copies->ec2, amigo_region_get_region_name (region));
       copies->pending++;
       copies->n_asked++;
-      amigo_ec2_describe_images_async (there, &request, NULL, NULL, NULL, g_task_get_cancellable (task),
+      amigo_ec2_describe_images_async (there, &request, g_task_get_cancellable (task),
                                        on_copies_described_cb, g_object_ref (task));
     }
   copies_region_done (task);

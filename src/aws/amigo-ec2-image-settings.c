@@ -174,21 +174,9 @@ AMIGO_EC2_DEFINE_ID_OP_BOOLEAN (disable_image_deprecation, "DisableImageDeprecat
  * EnableImageDeregistrationProtection: DeregisterImage is refused until
  * the protection is disabled.
  */
-void
-amigo_ec2_enable_image_deregistration_protection_async (AmigoEc2            *self,
-                                                        const char          *image_id,
-                                                        gboolean             with_cooldown,
-                                                        GCancellable        *cancellable,
-                                                        GAsyncReadyCallback  callback,
-                                                        gpointer             user_data)
-{
-  static const AmigoEc2IdOp op = {
-    "EnableImageDeregistrationProtection", "ImageId", "WithCooldown", &_amigo_ec2_shape_return_string
-  };
-
-  _amigo_ec2_id_op_async (self, &op, image_id, AMIGO_EC2_FLAG (with_cooldown), cancellable,
-                          callback, user_data, amigo_ec2_enable_image_deregistration_protection_async);
-}
+AMIGO_EC2_DEFINE_ID_VALUE_OP (enable_image_deregistration_protection, gboolean, AMIGO_EC2_FLAG,
+                              "EnableImageDeregistrationProtection", "ImageId", "WithCooldown",
+                              &_amigo_ec2_shape_return_string)
 
 /**
  * amigo_ec2_enable_image_deregistration_protection_finish:
@@ -223,26 +211,6 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (char *, disable_image_deregistration_protection
 
 /* ---- Block public access for AMIs ------------------------------------ */
 
-/* The three operations on the account's block: each answers its state. */
-static void
-block_public_access_async (AmigoEc2            *self,
-                           const char          *action,
-                           const char          *state,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data,
-                           gpointer             source_tag)
-{
-  AmigoEc2Query *q;
-
-  g_return_if_fail (AMIGO_IS_EC2 (self));
-
-  q = _amigo_ec2_query_new (action);
-  amigo_ec2_query_add_string (q, "ImageBlockPublicAccessState", state);
-  _amigo_ec2_run (self, q, &_amigo_ec2_shape_block_public_access, cancellable, callback,
-                  user_data, source_tag);
-}
-
 /**
  * amigo_ec2_get_image_block_public_access_state_async:
  * @self: an #AmigoEc2
@@ -254,15 +222,9 @@ block_public_access_async (AmigoEc2            *self,
  * public in this region. While it is `block-new-sharing`, EC2 refuses to
  * make an image public (images already public stay so).
  */
-void
-amigo_ec2_get_image_block_public_access_state_async (AmigoEc2            *self,
-                                                     GCancellable        *cancellable,
-                                                     GAsyncReadyCallback  callback,
-                                                     gpointer             user_data)
-{
-  block_public_access_async (self, "GetImageBlockPublicAccessState", NULL, cancellable, callback,
-                             user_data, amigo_ec2_get_image_block_public_access_state_async);
-}
+AMIGO_EC2_DEFINE_REGION_OP (get_image_block_public_access_state, "GetImageBlockPublicAccessState",
+                            NULL, NULL,
+                            &_amigo_ec2_shape_block_public_access)
 
 /**
  * amigo_ec2_get_image_block_public_access_state_finish:
@@ -284,16 +246,9 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (char *, get_image_block_public_access_state)
  * account can be made public in this region (AWS may take up to 10
  * minutes to apply it).
  */
-void
-amigo_ec2_enable_image_block_public_access_async (AmigoEc2            *self,
-                                                  GCancellable        *cancellable,
-                                                  GAsyncReadyCallback  callback,
-                                                  gpointer             user_data)
-{
-  block_public_access_async (self, "EnableImageBlockPublicAccess",
-                             AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_BLOCKED, cancellable, callback,
-                             user_data, amigo_ec2_enable_image_block_public_access_async);
-}
+AMIGO_EC2_DEFINE_REGION_OP (enable_image_block_public_access, "EnableImageBlockPublicAccess",
+                            "ImageBlockPublicAccessState", AMIGO_IMAGE_BLOCK_PUBLIC_ACCESS_BLOCKED,
+                            &_amigo_ec2_shape_block_public_access)
 
 /**
  * amigo_ec2_enable_image_block_public_access_finish:
@@ -313,15 +268,9 @@ AMIGO_EC2_DEFINE_FINISH_POINTER (char *, enable_image_block_public_access)
  * DisableImageBlockPublicAccess: the account's images may be made public
  * again in this region.
  */
-void
-amigo_ec2_disable_image_block_public_access_async (AmigoEc2            *self,
-                                                   GCancellable        *cancellable,
-                                                   GAsyncReadyCallback  callback,
-                                                   gpointer             user_data)
-{
-  block_public_access_async (self, "DisableImageBlockPublicAccess", NULL, cancellable, callback,
-                             user_data, amigo_ec2_disable_image_block_public_access_async);
-}
+AMIGO_EC2_DEFINE_REGION_OP (disable_image_block_public_access, "DisableImageBlockPublicAccess",
+                            NULL, NULL,
+                            &_amigo_ec2_shape_block_public_access)
 
 /**
  * amigo_ec2_disable_image_block_public_access_finish:

@@ -123,7 +123,7 @@ describe_images_query (const AmigoDescribeImagesRequest *request)
 }
 
 /**
- * amigo_ec2_describe_images_async:
+ * amigo_ec2_describe_images_batched_async:
  * @self: an #AmigoEc2
  * @request: (nullable): which images; %NULL for every image you may launch
  *   (a very long list: give owners or filters)
@@ -142,17 +142,18 @@ describe_images_query (const AmigoDescribeImagesRequest *request)
  * last. Images reach @batch_func in the order AWS sends them, each once:
  * when a page is retried after a dropped connection, the images of it
  * already handed out are skipped. On failure, the batches already handed
- * out stay valid but the list is incomplete.
+ * out stay valid but the list is incomplete. Finish with
+ * amigo_ec2_describe_images_finish().
  */
 void
-amigo_ec2_describe_images_async (AmigoEc2                         *self,
-                                 const AmigoDescribeImagesRequest *request,
-                                 AmigoEc2ImagesFunc                batch_func,
-                                 gpointer                          batch_data,
-                                 GDestroyNotify                    batch_data_destroy,
-                                 GCancellable                     *cancellable,
-                                 GAsyncReadyCallback               callback,
-                                 gpointer                          user_data)
+amigo_ec2_describe_images_batched_async (AmigoEc2                         *self,
+                                         const AmigoDescribeImagesRequest *request,
+                                         AmigoEc2ImagesFunc                batch_func,
+                                         gpointer                          batch_data,
+                                         GDestroyNotify                    batch_data_destroy,
+                                         GCancellable                     *cancellable,
+                                         GAsyncReadyCallback               callback,
+                                         gpointer                          user_data)
 {
   GTask *task;
   ImagesOp *op;
@@ -169,6 +170,30 @@ amigo_ec2_describe_images_async (AmigoEc2                         *self,
   op->batch_data_destroy = batch_data_destroy;
   g_task_set_task_data (task, op, images_op_free);
   _amigo_ec2_send (task, op->list.query, &images_shape);
+}
+
+/**
+ * amigo_ec2_describe_images_async:
+ * @self: an #AmigoEc2
+ * @request: (nullable): which images; %NULL for every image you may launch
+ *   (a very long list: give owners or filters)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when every page has been read, or on failure
+ * @user_data: data for @callback
+ *
+ * DescribeImages, every page, the images all given by
+ * amigo_ec2_describe_images_finish(); see
+ * amigo_ec2_describe_images_batched_async() to have them as they arrive.
+ */
+void
+amigo_ec2_describe_images_async (AmigoEc2                         *self,
+                                 const AmigoDescribeImagesRequest *request,
+                                 GCancellable                     *cancellable,
+                                 GAsyncReadyCallback               callback,
+                                 gpointer                          user_data)
+{
+  amigo_ec2_describe_images_batched_async (self, request, NULL, NULL, NULL, cancellable, callback,
+                                           user_data);
 }
 
 /**
@@ -271,8 +296,7 @@ amigo_ec2_find_own_image_by_name_async (AmigoEc2            *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, amigo_ec2_find_own_image_by_name_async);
   g_task_set_task_data (task, g_strdup (name), g_free);
-  amigo_ec2_describe_images_async (self, &request, NULL, NULL, NULL, cancellable,
-                                   find_own_image_cb, task);
+  amigo_ec2_describe_images_async (self, &request, cancellable, find_own_image_cb, task);
 }
 
 /**
@@ -358,21 +382,9 @@ static const AmigoEc2OpShape image_attribute_shape = {
  * DescribeImageAttribute: one attribute of an image you own, e.g. who may
  * launch it, when it was last launched, its deregistration protection.
  */
-void
-amigo_ec2_describe_image_attribute_async (AmigoEc2                *self,
-                                          const char              *image_id,
-                                          AmigoImageAttributeName  attribute,
-                                          GCancellable            *cancellable,
-                                          GAsyncReadyCallback      callback,
-                                          gpointer                 user_data)
-{
-  static const AmigoEc2IdOp op = {
-    "DescribeImageAttribute", "ImageId", "Attribute", &image_attribute_shape
-  };
-
-  _amigo_ec2_id_op_async (self, &op, image_id, amigo_image_attribute_name_to_string (attribute),
-                          cancellable, callback, user_data, amigo_ec2_describe_image_attribute_async);
-}
+AMIGO_EC2_DEFINE_ID_VALUE_OP (describe_image_attribute, AmigoImageAttributeName,
+                              amigo_image_attribute_name_to_string,
+                              "DescribeImageAttribute", "ImageId", "Attribute", &image_attribute_shape)
 
 /**
  * amigo_ec2_describe_image_attribute_finish:
@@ -895,21 +907,8 @@ static const AmigoEc2OpShape deregister_shape = { deregister_new_parser, deregis
  * DeregisterImage. Refused while deregistration protection is on
  * (`OperationNotPermitted` on moto; see the EC2 documentation).
  */
-void
-amigo_ec2_deregister_image_async (AmigoEc2            *self,
-                                  const char          *image_id,
-                                  gboolean             delete_associated_snapshots,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  static const AmigoEc2IdOp op = {
-    "DeregisterImage", "ImageId", "DeleteAssociatedSnapshots", &deregister_shape
-  };
-
-  _amigo_ec2_id_op_async (self, &op, image_id, AMIGO_EC2_FLAG (delete_associated_snapshots),
-                          cancellable, callback, user_data, amigo_ec2_deregister_image_async);
-}
+AMIGO_EC2_DEFINE_ID_VALUE_OP (deregister_image, gboolean, AMIGO_EC2_FLAG,
+                              "DeregisterImage", "ImageId", "DeleteAssociatedSnapshots", &deregister_shape)
 
 /**
  * amigo_ec2_deregister_image_finish:

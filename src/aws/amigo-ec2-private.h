@@ -275,19 +275,45 @@ gboolean   _amigo_ec2_finish_boolean  (AmigoEc2      *self,
     _amigo_ec2_id_op_async (self, &id_op, id, NULL, cancellable, callback,          \
                             user_data, amigo_ec2_##op##_async);                     \
   }
-#define AMIGO_EC2_DEFINE_ID_ARG_OP(op, ...)                                         \
+/* Like AMIGO_EC2_DEFINE_ID_OP, with an argument of C type @Arg after the id,
+ * sent as the value `@to_value (arg)` makes of it (a string, or %NULL to
+ * leave it out: AMIGO_EC2_FLAG, an enum's to_string, AMIGO_EC2_STRING). */
+#define AMIGO_EC2_DEFINE_ID_VALUE_OP(op, Arg, to_value, ...)                        \
   void                                                                              \
   amigo_ec2_##op##_async (AmigoEc2            *self,                                \
                           const char          *id,                                  \
-                          const char          *arg,                                 \
+                          Arg                  arg,                                 \
                           GCancellable        *cancellable,                         \
                           GAsyncReadyCallback  callback,                            \
                           gpointer             user_data)                           \
   {                                                                                 \
     static const AmigoEc2IdOp id_op = { __VA_ARGS__ };                              \
                                                                                     \
-    _amigo_ec2_id_op_async (self, &id_op, id, arg, cancellable, callback,           \
-                            user_data, amigo_ec2_##op##_async);                     \
+    _amigo_ec2_id_op_async (self, &id_op, id, to_value (arg), cancellable,          \
+                            callback, user_data, amigo_ec2_##op##_async);           \
+  }
+#define AMIGO_EC2_STRING(value) (value)
+#define AMIGO_EC2_DEFINE_ID_ARG_OP(op, ...)                                         \
+  AMIGO_EC2_DEFINE_ID_VALUE_OP (op, const char *, AMIGO_EC2_STRING, __VA_ARGS__)
+
+/* Define amigo_ec2_<op>_async (self, …) of @action on the account in the
+ * client's region, with `@key=@value` unless @value is %NULL, its answer
+ * read as @shape; its _finish is defined apart. */
+#define AMIGO_EC2_DEFINE_REGION_OP(op, action, key, value, shape)                   \
+  void                                                                              \
+  amigo_ec2_##op##_async (AmigoEc2            *self,                                \
+                          GCancellable        *cancellable,                         \
+                          GAsyncReadyCallback  callback,                            \
+                          gpointer             user_data)                           \
+  {                                                                                 \
+    AmigoEc2Query *q;                                                               \
+                                                                                    \
+    g_return_if_fail (AMIGO_IS_EC2 (self));                                         \
+                                                                                    \
+    q = _amigo_ec2_query_new (action);                                              \
+    amigo_ec2_query_add_string (q, key, value);                                     \
+    _amigo_ec2_run (self, q, shape, cancellable, callback, user_data,               \
+                    amigo_ec2_##op##_async);                                        \
   }
 
 /* Define amigo_ec2_<op>_async (self, id, …) and its _finish (%TRUE, or

@@ -626,7 +626,7 @@ amigo_ec2_query_percent_encode (const char *s)
  * @q: a builder
  *
  * Returns: (transfer full): the `application/x-www-form-urlencoded` body,
- *   keys in insertion order, ready for amigo_client_call_async()
+ *   keys in insertion order, ready for amigo_request_new_form()
  */
 char *
 amigo_ec2_query_encode (const AmigoEc2Query *q)

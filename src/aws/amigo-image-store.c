@@ -468,11 +468,11 @@ start_load (AmigoImageStore        *self,
       RegionLoad *batch_load = region_load_new (self, ec2, source, number, account);
 
       batch_load->listed_owners = listed_owners ? g_hash_table_ref (listed_owners) : NULL;
-      amigo_ec2_describe_images_async (ec2, &request,
-                                       images_batch_cb, batch_load,
-                                       region_load_free,
-                                       self->cancellable, describe_images_cb,
-                                       region_load_new (self, ec2, source, number, account));
+      amigo_ec2_describe_images_batched_async (ec2, &request,
+                                               images_batch_cb, batch_load,
+                                               region_load_free,
+                                               self->cancellable, describe_images_cb,
+                                               region_load_new (self, ec2, source, number, account));
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);

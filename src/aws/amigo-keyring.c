@@ -694,8 +694,7 @@ amigo_keyring_set_allow_plain_http_async (AmigoKeyring        *self,
   g_return_if_fail (AMIGO_IS_KEYRING (self));
   g_return_if_fail (account_id != NULL);
 
-  d = g_new0 (AmigoKeyringChange, 1);
-  d->account_id = g_strdup (account_id);
+  d = change_new (account_id);
   d->set_allow_plain_http = TRUE;
   d->allow_plain_http = !!allow;
   change_account_async (self, d, NULL, cancellable, callback, user_data,

@@ -576,8 +576,8 @@ describe_next (GTask *task)
   request.filters = &filter;
   request.n_filters = 1;
   request.include_deprecated = TRUE;
-  amigo_ec2_describe_images_async (op->ec2, &request, NULL, NULL, NULL,
-                                   g_task_get_cancellable (task), describe_cb, task);
+  amigo_ec2_describe_images_async (op->ec2, &request, g_task_get_cancellable (task), describe_cb,
+                                   task);
 }
 
 static void source_done (GTask *task);
@@ -782,5 +782,5 @@ list_red_hat (AmigoEc2     *ec2,
   AmigoEc2Filter filters[] = { { "name", names } };
   AmigoDescribeImagesRequest request = { .owners = owners, .filters = filters, .n_filters = 1 };
 
-  amigo_ec2_describe_images_async (ec2, &request, NULL, NULL, NULL, cancellable, red_hat_cb, task);
+  amigo_ec2_describe_images_async (ec2, &request, cancellable, red_hat_cb, task);
 }

@@ -94,6 +94,59 @@ amigo_request_new (const char *method,
   return self;
 }
 
+/* The Action of a query body, for logs (bodies themselves are never logged:
+ * UserData may hold secrets). */
+static char *
+action_from_form (const char *form_body)
+{
+  const char *p = form_body;
+
+  while (p != NULL && *p != '\0')
+    {
+      const char *end = strchr (p, '&');
+      gsize len = end ? (gsize) (end - p) : strlen (p);
+
+      if (len > 7 && strncmp (p, "Action=", 7) == 0)
+        {
+          g_autofree char *raw = g_strndup (p + 7, len - 7);
+          char *decoded = g_uri_unescape_string (raw, NULL);
+          return decoded ? decoded : g_strdup ("?");
+        }
+      p = end ? end + 1 : NULL;
+    }
+  return g_strdup ("?");
+}
+
+/**
+ * amigo_request_new_form:
+ * @service: the signing service: `ec2`, `sts`, …
+ * @region: the signing region (never derived from the endpoint)
+ * @form_body: the encoded body, `Action=…&Version=…&…`
+ *   (amigo_ec2_query_encode()); copied
+ *
+ * A query-protocol request (EC2's form bodies): a POST of @form_body to
+ * the endpoint's path, named by its Action. Its error answers are read as
+ * AWS's XML or JSON error documents, whichever they are.
+ *
+ * Returns: (transfer full): the request, for amigo_client_send_async()
+ */
+AmigoRequest *
+amigo_request_new_form (const char *service,
+                        const char *region,
+                        const char *form_body)
+{
+  AmigoRequest *self;
+
+  g_return_val_if_fail (service != NULL && region != NULL && form_body != NULL, NULL);
+
+  self = amigo_request_new ("POST", "/");
+  amigo_request_take_body_string (self, g_strdup (form_body),
+                                  "application/x-www-form-urlencoded; charset=utf-8");
+  amigo_request_set_signing (self, service, region);
+  self->action = action_from_form (form_body);
+  return self;
+}
+
 /**
  * amigo_request_ref:
  * @self: a request

@@ -69,6 +69,9 @@ typedef struct _AmigoRequest AmigoRequest;
 GType         amigo_request_get_type          (void) G_GNUC_CONST;
 AmigoRequest *amigo_request_new               (const char       *method,
                                                const char       *path);
+AmigoRequest *amigo_request_new_form          (const char       *service,
+                                               const char       *region,
+                                               const char       *form_body);
 AmigoRequest *amigo_request_ref               (AmigoRequest     *self);
 void          amigo_request_unref             (AmigoRequest     *self);
 

@@ -3,7 +3,7 @@
  *
  * Sign-in as the AWS CLI v2 does it (SSO OIDC API Reference):
  *
- *  - RegisterClient (a public client), unless a registration is given;
+ *  - RegisterClient (a public client);
  *  - the authorization code grant with PKCE (RFC 7636, S256): a listener on
  *    127.0.0.1 with an ephemeral port receives the redirect
  *    (`/oauth/callback?code=…&state=…`, RFC 8252 7.3), the `state` is
@@ -483,9 +483,6 @@ registered (GTask      *task,
  * @oidc: the SSO OIDC API of the settings' region
  * @settings: where to sign in
  * @grant: the browser with PKCE, or a device code
- * @registration: (nullable): a token whose client registration
- *   (`client_id`, `client_secret`) is still valid and was made for @grant;
- *   %NULL to register anew
  * @ui: what the sign-in asks of the user interface
  * @ui_data: data for @ui's functions
  * @cancellable: (nullable): cancels the sign-in (and closes the listener)
@@ -499,16 +496,19 @@ void
 amigo_sso_sign_in_async (AmigoSsoOidc           *oidc,
                          const AmigoSsoSettings *settings,
                          AmigoSsoGrant           grant,
-                         const AmigoSsoToken    *registration,
                          const AmigoSsoSignInUi *ui,
                          gpointer                ui_data,
                          GCancellable           *cancellable,
                          GAsyncReadyCallback     callback,
                          gpointer                user_data)
 {
+  static const char * const code_grants[] = { "authorization_code", "refresh_token", NULL };
+  static const char * const device_grants[] = { DEVICE_GRANT, "refresh_token", NULL };
+  static const char * const redirect_uris[] = { "http://127.0.0.1" CALLBACK_PATH, NULL };
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) params = NULL;
   GTask *task;
   SignIn *s;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   g_return_if_fail (AMIGO_IS_SSO_OIDC (oidc));
   g_return_if_fail (settings != NULL && ui != NULL);
@@ -522,40 +522,24 @@ amigo_sso_sign_in_async (AmigoSsoOidc           *oidc,
   s->ui_data = ui_data;
   g_task_set_task_data (task, s, sign_in_free);
 
-  if (registration != NULL && registration->client_id != NULL && registration->client_secret != NULL &&
-      (registration->registration_expires_at == 0 || registration->registration_expires_at > now + 60))
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "clientName");
+  json_builder_add_string_value (builder, "Amigo");
+  json_builder_set_member_name (builder, "clientType");
+  json_builder_add_string_value (builder, "public");
+  _amigo_json_add_strings (builder, "scopes", (const char * const *) settings->scopes);
+  _amigo_json_add_strings (builder, "grantTypes", grant == AMIGO_SSO_GRANT_AUTHORIZATION_CODE
+                                                  ? code_grants : device_grants);
+  if (grant == AMIGO_SSO_GRANT_AUTHORIZATION_CODE)
     {
-      s->client_id = g_strdup (registration->client_id);
-      s->client_secret = g_strdup (registration->client_secret);
-      s->registration_expires_at = registration->registration_expires_at;
-      grant_start (task);
+      _amigo_json_add_strings (builder, "redirectUris", redirect_uris);
+      json_builder_set_member_name (builder, "issuerUrl");
+      json_builder_add_string_value (builder, settings->start_url);
     }
-  else
-    {
-      static const char * const code_grants[] = { "authorization_code", "refresh_token", NULL };
-      static const char * const device_grants[] = { DEVICE_GRANT, "refresh_token", NULL };
-      static const char * const redirect_uris[] = { "http://127.0.0.1" CALLBACK_PATH, NULL };
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) params = NULL;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "clientName");
-      json_builder_add_string_value (builder, "Amigo");
-      json_builder_set_member_name (builder, "clientType");
-      json_builder_add_string_value (builder, "public");
-      _amigo_json_add_strings (builder, "scopes", (const char * const *) settings->scopes);
-      _amigo_json_add_strings (builder, "grantTypes", grant == AMIGO_SSO_GRANT_AUTHORIZATION_CODE
-                                                      ? code_grants : device_grants);
-      if (grant == AMIGO_SSO_GRANT_AUTHORIZATION_CODE)
-        {
-          _amigo_json_add_strings (builder, "redirectUris", redirect_uris);
-          json_builder_set_member_name (builder, "issuerUrl");
-          json_builder_add_string_value (builder, settings->start_url);
-        }
-      json_builder_end_object (builder);
-      params = json_builder_get_root (builder);
-      oidc_call (task, &amigo_sso_oidc_op_register_client, params, registered);
-    }
+  json_builder_end_object (builder);
+  params = json_builder_get_root (builder);
+  oidc_call (task, &amigo_sso_oidc_op_register_client, params, registered);
 }
 
 /**

@@ -146,7 +146,6 @@ typedef struct {
 void           amigo_sso_sign_in_async    (AmigoSsoOidc            *oidc,
                                            const AmigoSsoSettings  *settings,
                                            AmigoSsoGrant            grant,
-                                           const AmigoSsoToken     *registration,
                                            const AmigoSsoSignInUi  *ui,
                                            gpointer                 ui_data,
                                            GCancellable            *cancellable,

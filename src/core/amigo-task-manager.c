@@ -451,8 +451,8 @@ amigo_task_manager_cancel_async (AmigoTaskManager    *self,
       return;
     }
   request.image_ids = amigo_task_get_resource_ids (task);
-  amigo_ec2_describe_images_async (watch->ec2, &request, NULL, NULL, NULL, cancellable,
-                                   cancel_check_cb, g_steal_pointer (&gtask));
+  amigo_ec2_describe_images_async (watch->ec2, &request, cancellable, cancel_check_cb,
+                                   g_steal_pointer (&gtask));
 }
 
 AMIGO_DEFINE_FINISH_BOOLEAN (AmigoTaskManager, amigo_task_manager_cancel)

@@ -548,8 +548,8 @@ watch_poll (Watch *watch)
         .include_disabled = TRUE,
       };
 
-      amigo_ec2_describe_images_async (watch->ec2, &request, NULL, NULL, NULL, watch->cancellable,
-                                       images_cb, _amigo_task_watch_ref (watch));
+      amigo_ec2_describe_images_async (watch->ec2, &request, watch->cancellable, images_cb,
+                                       _amigo_task_watch_ref (watch));
     }
 }
 

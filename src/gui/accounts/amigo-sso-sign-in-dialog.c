@@ -180,7 +180,7 @@ amigo_sso_sign_in_dialog_start (AmigoSsoSignInDialog *self,
                                     grant == AMIGO_SSO_GRANT_AUTHORIZATION_CODE ? "browser" : "waiting");
   amigo_sso_sign_in_async (amigo_sso_session_get_oidc (self->session),
                            amigo_sso_session_get_settings (self->session),
-                           grant, NULL, &sign_in_ui, self, self->cancellable,
+                           grant, &sign_in_ui, self, self->cancellable,
                            sign_in_cb, g_object_ref (self));
 }
 

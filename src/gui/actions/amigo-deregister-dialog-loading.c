@@ -178,8 +178,7 @@ load_next (AmigoDeregisterDialog *self)
   request.image_ids = ids;
   request.include_deprecated = TRUE;
   request.include_disabled = TRUE;
-  amigo_ec2_describe_images_async (ec2, &request, NULL, NULL, NULL,
-                                   amigo_action_dialog_get_cancellable (base),
+  amigo_ec2_describe_images_async (ec2, &request, amigo_action_dialog_get_cancellable (base),
                                    describe_image_cb, g_object_ref (self));
 }
 
