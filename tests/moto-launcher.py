@@ -98,6 +98,25 @@ ASSUME_ROLE_MFA_POLICY = json.dumps(
     }
 )
 
+# A role whose trust policy asks for an external id, as the IAM User Guide
+# shows it ("How to use an external ID": "Condition": {"StringEquals":
+# {"sts:ExternalId": ...}}).  See patch_sts_mfa_and_web_identity.
+TEST_EXTERNAL_ID_ROLE_NAME = "amigo-test-external-id-role"
+TEST_EXTERNAL_ID = "amigo-test-external-id"
+ASSUME_ROLE_EXTERNAL_ID_POLICY = json.dumps(
+    {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": {"AWS": "*"},
+                "Action": "sts:AssumeRole",
+                "Condition": {"StringEquals": {"sts:ExternalId": TEST_EXTERNAL_ID}},
+            }
+        ],
+    }
+)
+
 # The only web identity token AssumeRoleWithWebIdentity accepts (the tests
 # write it to their token files).  See patch_sts_mfa_and_web_identity.
 TEST_WEB_IDENTITY_TOKEN = "amigo-test-web-identity-token"
@@ -2585,6 +2604,16 @@ def _provision_test_user(access_key_id=None, secret_access_key=None):
         max_session_duration="3600",
     )
     iam.put_role_policy(TEST_MFA_ROLE_NAME, TEST_POLICY_NAME, ALLOW_ALL_POLICY)
+    iam.create_role(
+        role_name=TEST_EXTERNAL_ID_ROLE_NAME,
+        assume_role_policy_document=ASSUME_ROLE_EXTERNAL_ID_POLICY,
+        path="/",
+        permissions_boundary=None,
+        description="Amigo's tests: a role that asks for an external id",
+        tags=[],
+        max_session_duration="3600",
+    )
+    iam.put_role_policy(TEST_EXTERNAL_ID_ROLE_NAME, TEST_POLICY_NAME, ALLOW_ALL_POLICY)
     key = iam.create_access_key(TEST_USER_NAME)
     if access_key_id is not None:
         iam.access_keys.pop(key.physical_resource_id, None)
@@ -2759,6 +2788,14 @@ def patch_sts_mfa_and_web_identity() -> None:
     numeric digits") pass for any SerialNumber, as moto knows no MFA device
     secrets.
 
+    A trust policy with "Condition": {"StringEquals": {"sts:ExternalId":
+    ID}} is checked too: AssumeRole, ExternalId: "the administrator of the
+    trusting account might send an external ID to the administrator of the
+    trusted account. That way, only someone with the ID can assume the role,
+    rather than everyone in the account" (STS API Reference).  Without that
+    ExternalId the call is refused as any trust policy refusal is,
+    AccessDenied (HTTP 403).
+
     AssumeRoleWithWebIdentity "does not require the use of AWS security
     credentials" (STS API Reference): it is sent unsigned and let through
     the signature check (patch_auth_errors); the token must be
@@ -2790,11 +2827,31 @@ def patch_sts_mfa_and_web_identity() -> None:
                 return True
         return False
 
+    def required_external_ids(role_arn: str) -> list:
+        try:
+            role = iam_backends[DEFAULT_ACCOUNT_ID]["aws"].get_role_by_arn(role_arn)
+        except Exception:
+            return []
+        policy = json.loads(role.assume_role_policy_document or "{}")
+        wanted = []
+        for statement in policy.get("Statement", []):
+            value = statement.get("Condition", {}).get("StringEquals", {}).get("sts:ExternalId")
+            if value is not None:
+                wanted.extend(value if isinstance(value, list) else [value])
+        return wanted
+
     def make_assume_role(original):
         def assume_role(self):
             role_arn = self._get_param("RoleArn")
             serial = self._get_param("SerialNumber")
             code = self._get_param("TokenCode")
+            external_ids = required_external_ids(role_arn)
+            if external_ids and self._get_param("ExternalId") not in external_ids:
+                raise StsError(
+                    "AccessDenied",
+                    f"User is not authorized to perform: sts:AssumeRole on resource: {role_arn}",
+                    403,
+                )
             if requires_mfa(role_arn) and not (serial and code and re.fullmatch(r"[0-9]{6}", code)):
                 raise StsError(
                     "AccessDenied",

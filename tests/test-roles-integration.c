@@ -29,6 +29,7 @@
 #define LIST_BODY "Action=DescribeImages&Version=2016-11-15&Owner.1=self"
 #define ROLE "arn:aws:iam::123456789012:role/amigo-test-role"
 #define MFA_ROLE "arn:aws:iam::123456789012:role/amigo-test-mfa-role"
+#define EXTERNAL_ID_ROLE "arn:aws:iam::123456789012:role/amigo-test-external-id-role"
 #define TOKEN "amigo-test-web-identity-token"
 
 static struct {
@@ -211,6 +212,87 @@ test_mfa (void)
                    amigo_credentials_get_access_key_id (after));
 }
 
+/* A role whose trust policy asks for an external id (moto, like AWS,
+ * refuses it without that id): the profile's external_id and
+ * role_session_name reach STS, and the session is the role's. */
+static void
+test_external_id (void)
+{
+  g_autoptr(AmigoAwsConfig) config = NULL;
+  g_autoptr(AmigoAccount) wrong = NULL;
+  g_autoptr(AmigoAccount) account = NULL;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoCallerIdentity) identity = NULL;
+  g_autoptr(GError) error = NULL;
+  const AmigoAwsErrorDetails *details;
+
+  if (!amigo_test_moto_have_server ())
+    return;
+  config = load_config (NULL);
+
+  wrong = amigo_account_new_profile (config, "external-id-role-wrong-id");
+  amigo_account_get_client_async (wrong, NULL, amigo_test_result_cb, NULL);
+  g_assert_null (amigo_account_get_client_finish (wrong, amigo_test_await_result (), &error));
+  details = amigo_aws_error_get_details (error);
+  g_assert_cmpstr (details->aws_code, ==, "AccessDenied");
+  g_assert_nonnull (strstr (error->message, "external-id-role-wrong-id"));
+  g_clear_error (&error);
+
+  account = amigo_account_new_profile (config, "external-id-role");
+  client = client_for (account);
+  assert_assumed (account, client, "amigo-test-external-id-role");
+  amigo_account_get_identity_async (account, NULL, amigo_test_result_cb, NULL);
+  identity = amigo_account_get_identity_finish (account, amigo_test_await_result (), &error);
+  g_assert_no_error (error);
+  /* arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION */
+  g_assert_true (g_str_has_suffix (identity->arn, "/amigo-external"));
+}
+
+/* Several callers ask an MFA role's account for its client at once (the
+ * window and a task resumed at start; every region of All Accounts): one
+ * session is made, the code asked once, and all get the same client. A
+ * caller that gives up is answered as cancelled; the others still get it. */
+static void
+test_mfa_concurrent_callers (void)
+{
+  g_autoptr(AmigoAwsConfig) config = NULL;
+  g_autoptr(AmigoAccount) account = NULL;
+  g_autoptr(GCancellable) gives_up = g_cancellable_new ();
+  GAsyncResult *first = NULL, *second = NULL, *third = NULL;
+  g_autoptr(AmigoClient) first_client = NULL;
+  g_autoptr(AmigoClient) second_client = NULL;
+  g_autoptr(AmigoClient) third_client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!amigo_test_moto_have_server ())
+    return;
+  config = load_config (NULL);
+  env.prompts = 0;
+  account = amigo_account_new_profile (config, "mfa-role");
+  amigo_account_get_client_async (account, NULL, amigo_test_result_cb, &first);
+  amigo_account_get_client_async (account, gives_up, amigo_test_result_cb, &third);
+  amigo_account_get_client_async (account, NULL, amigo_test_result_cb, &second);
+  g_cancellable_cancel (gives_up);
+  while (first == NULL || second == NULL || third == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  third_client = amigo_account_get_client_finish (account, third, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (third_client);
+  g_clear_error (&error);
+  first_client = amigo_account_get_client_finish (account, first, &error);
+  g_assert_no_error (error);
+  second_client = amigo_account_get_client_finish (account, second, &error);
+  g_assert_no_error (error);
+  g_assert_true (first_client == second_client);
+  g_assert_cmpuint (env.prompts, ==, 1);
+  assert_assumed (account, first_client, "amigo-test-mfa-role");
+  g_assert_cmpuint (env.prompts, ==, 1);
+  g_object_unref (first);
+  g_object_unref (second);
+  g_object_unref (third);
+}
+
 /* An assumed role refreshed mid-listing: an ExpiredToken, one refresh (a
  * new AssumeRole with the source profile's keys), the call sent again. */
 static void
@@ -237,6 +319,40 @@ test_refresh_mid_listing (void)
   g_assert_cmpuint (list_images (client, &error), ==, 1);
 }
 
+/* A role_arn + source_profile account watching a copy as a task: the
+ * role's session ends mid-task, the account's client assumes the role
+ * again, and the task polls on to its end. */
+static void
+test_refresh_mid_task (void)
+{
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(AmigoAccountManager) accounts = NULL;
+  g_autoptr(AmigoClient) client = NULL;
+  g_autoptr(AmigoClient) maker = NULL;
+  g_autoptr(AmigoCredentials) keys = NULL;
+  AmigoAccount *account;
+
+  if (!amigo_test_moto_have_server ())
+    return;
+  envp = g_environ_setenv (envp, "AWS_ENDPOINT_URL", env.endpoint, TRUE);
+  envp = g_environ_setenv (envp, "AWS_CONFIG_FILE", env.config_path, TRUE);
+  envp = g_environ_setenv (envp, "AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials", TRUE);
+  /* The profile AWS_PROFILE names is an account from the start. */
+  envp = g_environ_setenv (envp, "AWS_PROFILE", "role", TRUE);
+  envp = g_environ_unsetenv (envp, "AWS_ACCESS_KEY_ID");
+  envp = g_environ_unsetenv (envp, "AWS_SECRET_ACCESS_KEY");
+  accounts = amigo_test_load_accounts ((const char * const *) envp);
+  account = amigo_account_manager_lookup (accounts, "profile:role");
+  g_assert_nonnull (account);
+  client = client_for (account);
+  assert_assumed (account, client, "amigo-test-role");
+
+  keys = amigo_credentials_new (g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"),
+                                g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"), NULL, 0);
+  maker = amigo_client_new (keys);
+  amigo_test_copy_task_across_expiry (accounts, "profile:role", client, maker, REGION);
+}
+
 static void
 test_web_identity_profile (void)
 {
@@ -253,6 +369,23 @@ test_web_identity_profile (void)
   account = amigo_account_new_profile (config, "web");
   client = client_for (account);
   assert_assumed (account, client, "amigo-test-role");
+
+  /* Its session ends mid-listing: one refresh (a new
+   * AssumeRoleWithWebIdentity with the token file read again), the call
+   * sent again, a new session. */
+  {
+    g_autoptr(AmigoCredentials) before = amigo_client_dup_credentials (client);
+    g_autoptr(AmigoCredentials) after = NULL;
+    guint refreshes = _amigo_client_get_refresh_count (client);
+
+    expire_sessions ();
+    g_assert_cmpuint (list_images (client, &error), ==, 2);
+    g_assert_no_error (error);
+    g_assert_cmpuint (_amigo_client_get_refresh_count (client), ==, refreshes + 1);
+    after = amigo_client_dup_credentials (client);
+    g_assert_cmpstr (amigo_credentials_get_access_key_id (before), !=,
+                     amigo_credentials_get_access_key_id (after));
+  }
 
   bad = amigo_account_new_profile (config, "web-bad-token");
   amigo_account_get_client_async (bad, NULL, amigo_test_result_cb, NULL);
@@ -432,6 +565,19 @@ setup (void)
                           "source_profile = base\n"
                           "mfa_serial = arn:aws:iam::123456789012:mfa/amigo-test\n"
                           "\n"
+                          "[profile external-id-role]\n"
+                          "region = " REGION "\n"
+                          "role_arn = " EXTERNAL_ID_ROLE "\n"
+                          "source_profile = base\n"
+                          "external_id = amigo-test-external-id\n"
+                          "role_session_name = amigo-external\n"
+                          "\n"
+                          "[profile external-id-role-wrong-id]\n"
+                          "region = " REGION "\n"
+                          "role_arn = " EXTERNAL_ID_ROLE "\n"
+                          "source_profile = base\n"
+                          "external_id = someone-else\n"
+                          "\n"
                           "[profile mfa-role-without-serial]\n"
                           "region = " REGION "\n"
                           "role_arn = " MFA_ROLE "\n"
@@ -480,7 +626,10 @@ main (int    argc,
 
   g_test_add_func ("/roles/source-profile", test_source_profile);
   g_test_add_func ("/roles/mfa", test_mfa);
+  g_test_add_func ("/roles/mfa-concurrent-callers", test_mfa_concurrent_callers);
+  g_test_add_func ("/roles/external-id", test_external_id);
   g_test_add_func ("/roles/refresh-mid-listing", test_refresh_mid_listing);
+  g_test_add_func ("/roles/refresh-mid-task", test_refresh_mid_task);
   g_test_add_func ("/roles/web-identity-profile", test_web_identity_profile);
   g_test_add_func ("/roles/web-identity-environment", test_web_identity_environment);
   g_test_add_func ("/roles/web-identity-described", test_web_identity_described);

@@ -445,6 +445,46 @@ test_cli_cache_reused (void)
   list_images_with_role (session, "123456789012", "ReadOnlyAccess");
   g_assert_cmpint (operation_count ("CreateToken"), ==, sign_ins);
   g_assert_cmpint (operation_count ("Authorize"), ==, 1);
+
+  /* The cache is the AWS CLI's: read, never written — not even when its
+   * token, five minutes from its end, is refreshed. */
+  {
+    g_autofree char *path = amigo_sso_cache_path (amigo_aws_config_get_environ (env.config),
+                                                  amigo_sso_settings_get_cache_key (env.settings));
+    g_autoptr(AmigoSsoSession) refreshing = NULL;
+    g_autoptr(GFileInfo) info = NULL;
+    g_autoptr(GFileInfo) info_after = NULL;
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_autofree char *access = NULL;
+
+    write_cli_cache (token, g_get_real_time () / G_USEC_PER_SEC + 300);
+    g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+    info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                              G_FILE_QUERY_INFO_NONE, NULL, &error);
+    g_assert_no_error (error);
+    amigo_sso_forget_shared_sessions ();
+    refreshing = new_session ();
+    g_assert_true (amigo_sso_session_load_cli_cache (refreshing));
+    amigo_sso_session_get_token_async (refreshing, NULL, amigo_test_result_cb, NULL);
+    access = amigo_sso_session_get_token_finish (refreshing, amigo_test_await_result (), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (access, !=, token->access_token);
+    g_ptr_array_add (secrets, g_strdup (access));
+    g_assert_cmpint (operation_count ("CreateToken"), ==, sign_ins + 1);
+    list_images_with_role (refreshing, "123456789012", "ReadOnlyAccess");
+
+    g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, before);
+    info_after = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                    G_FILE_QUERY_INFO_NONE, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_file_info_get_attribute_uint64 (info_after, G_FILE_ATTRIBUTE_TIME_MODIFIED), ==,
+                      g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED));
+    g_assert_cmpuint (g_file_info_get_attribute_uint32 (info_after, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC), ==,
+                      g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC));
+  }
 }
 
 /* A token close to its end is refreshed with the refresh token, and an

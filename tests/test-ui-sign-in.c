@@ -95,6 +95,142 @@ test_cli_choice_at_start (void)
   g_unlink (config_path);
 }
 
+/* Remembers whether the window's main stack ever showed the welcome page. */
+static void
+on_main_page_cb (GtkStack   *stack,
+                 GParamSpec *pspec,
+                 gboolean   *welcome_seen)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "welcome") == 0)
+    *welcome_seen = TRUE;
+}
+
+/* Starts the application with @config_text as the AWS config file (no
+ * credentials file, no keys in the environment, @profile_variable set to
+ * @profile when not %NULL) and waits for the window to choose an account;
+ * fails if the welcome page is ever shown. */
+static AmigoApplication *
+start_with_config (const char  *config_text,
+                   const char  *profile_variable,
+                   const char  *profile,
+                   AmigoWindow **out_window)
+{
+  g_autofree char *config_path = g_build_filename (tmp_dir, "config", NULL);
+  g_autofree char *credentials_path = g_build_filename (tmp_dir, "credentials", NULL);
+  g_autoptr(GError) error = NULL;
+  AmigoApplication *app;
+  AmigoWindow *window;
+  GtkStack *stack;
+  gboolean welcome_seen = FALSE;
+  gulong handler;
+
+  g_file_set_contents (config_path, config_text, -1, &error);
+  g_assert_no_error (error);
+  g_setenv ("AWS_CONFIG_FILE", config_path, TRUE);
+  g_setenv ("AWS_SHARED_CREDENTIALS_FILE", credentials_path, TRUE);
+  g_unsetenv ("AWS_PROFILE");
+  g_unsetenv ("AWS_DEFAULT_PROFILE");
+  if (profile_variable != NULL)
+    g_setenv (profile_variable, profile, TRUE);
+  g_unsetenv ("AWS_ACCESS_KEY_ID");
+  g_unsetenv ("AWS_SECRET_ACCESS_KEY");
+  g_setenv ("AWS_ENDPOINT_URL", "http://127.0.0.1:9", TRUE);
+
+  app = amigo_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  window = AMIGO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  stack = GTK_STACK (amigo_test_ui_find (window, "main_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), !=, "welcome");
+  handler = g_signal_connect (stack, "notify::visible-child-name", G_CALLBACK (on_main_page_cb),
+                              &welcome_seen);
+
+  AMIGO_TEST_WAIT_FOR (amigo_window_get_account (window) != NULL, 60);
+  amigo_test_ui_settle ();
+  g_signal_handler_disconnect (stack, handler);
+  g_assert_false (welcome_seen);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "browser");
+  *out_window = window;
+  return app;
+}
+
+static void
+stop_app (AmigoWindow *window)
+{
+  g_autofree char *config_path = g_build_filename (tmp_dir, "config", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  amigo_test_ui_settle ();
+  g_unsetenv ("AWS_PROFILE");
+  g_unsetenv ("AWS_DEFAULT_PROFILE");
+  g_unlink (config_path);
+}
+
+/* One GApplication registers per process: a test that starts one after
+ * another test did runs @data (a GTestFunc) in a child of its own. */
+static void
+in_own_process (gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      ((GTestFunc) data) ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* A new user with only a `[default]` profile — here one whose keys come
+ * from a credential_process — and no AWS_PROFILE: that profile is the
+ * account at start, chosen, without the welcome page. */
+static void
+test_default_only_at_start (void)
+{
+  g_autoptr(AmigoApplication) app = NULL;
+  AmigoAccountManager *manager;
+  AmigoWindow *window;
+
+  app = start_with_config ("[default]\n"
+                           "region = eu-west-1\n"
+                           "credential_process = /bin/false\n",
+                           NULL, NULL, &window);
+  g_assert_cmpstr (amigo_account_get_id (amigo_window_get_account (window)), ==, "profile:default");
+  manager = amigo_application_get_account_manager (app);
+  g_assert_cmpuint (g_list_model_get_n_items (amigo_account_manager_get_accounts (manager)), ==, 1);
+  stop_app (window);
+}
+
+/* AWS_DEFAULT_PROFILE alone names the profile, as AWS_PROFILE does: a
+ * role on top of `default`, chosen at start, `default` beside it. */
+static void
+test_aws_default_profile_at_start (void)
+{
+  g_autoptr(AmigoApplication) app = NULL;
+  AmigoAccountManager *manager;
+  AmigoWindow *window;
+
+  app = start_with_config ("[default]\n"
+                           "region = eu-west-1\n"
+                           "aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
+                           "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"
+                           "\n"
+                           "[profile svc]\n"
+                           "role_arn = arn:aws:iam::123456789012:role/amigo-test-role\n"
+                           "source_profile = default\n"
+                           "\n"
+                           "[profile other]\n"
+                           "credential_process = /bin/false\n",
+                           "AWS_DEFAULT_PROFILE", "svc", &window);
+  g_assert_cmpstr (amigo_account_get_id (amigo_window_get_account (window)), ==, "profile:svc");
+  manager = amigo_application_get_account_manager (app);
+  g_assert_nonnull (amigo_account_manager_lookup (manager, "profile:default"));
+  g_assert_null (amigo_account_manager_lookup (manager, "profile:other"));
+  stop_app (window);
+}
+
 typedef struct {
   char *code;
   GError *error;
@@ -197,6 +333,10 @@ main (int   argc,
   g_test_add_func ("/ui/sign-in/mfa-dialog/submit", test_mfa_dialog_submit);
   g_test_add_func ("/ui/sign-in/mfa-dialog/cancel", test_mfa_dialog_cancel);
   g_test_add_func ("/ui/sign-in/cli-choice-at-start", test_cli_choice_at_start);
+  g_test_add_data_func ("/ui/sign-in/default-only-at-start", (gconstpointer) test_default_only_at_start,
+                        in_own_process);
+  g_test_add_data_func ("/ui/sign-in/aws-default-profile-at-start",
+                        (gconstpointer) test_aws_default_profile_at_start, in_own_process);
 
   status = g_test_run ();
   g_rmdir (tmp_dir);

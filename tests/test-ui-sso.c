@@ -469,7 +469,7 @@ test_window_sign_in_required (void)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.amigo_app.Amigo");
   g_autoptr(AmigoApplication) app = NULL;
-  g_autoptr(AmigoSsoSettings) sso = amigo_sso_settings_new (START_URL, SSO_REGION, "000000000001",
+  g_autoptr(AmigoSsoSettings) sso = amigo_sso_settings_new (START_URL, SSO_REGION, "123456789012",
                                                             "ReadOnlyAccess");
   g_autofree char *id = amigo_account_sso_id (sso);
   GVariantBuilder builder;
@@ -484,7 +484,7 @@ test_window_sign_in_required (void)
   g_variant_builder_add (&builder, "{ss}", "region", "us-east-1");
   g_variant_builder_add (&builder, "{ss}", "start-url", START_URL);
   g_variant_builder_add (&builder, "{ss}", "sso-region", SSO_REGION);
-  g_variant_builder_add (&builder, "{ss}", "account-id", "000000000001");
+  g_variant_builder_add (&builder, "{ss}", "account-id", "123456789012");
   g_variant_builder_add (&builder, "{ss}", "role-name", "ReadOnlyAccess");
   g_variant_builder_close (&builder);
   g_settings_set_value (settings, "sso-accounts", g_variant_builder_end (&builder));
@@ -513,11 +513,98 @@ test_window_sign_in_required (void)
   AMIGO_TEST_WAIT_FOR (g_strcmp0 (amigo_window_get_visible_page (window), "error") != 0, 60);
   g_assert_false (gtk_widget_get_visible (sign_in_button) &&
                   g_strcmp0 (amigo_window_get_visible_page (window), "error") == 0);
+  /* …and it is listed (no other error either: the role is one the
+   * stand-in gives). */
+  AMIGO_TEST_WAIT_FOR (g_strcmp0 (amigo_window_get_visible_page (window), "loading") != 0, 60);
+  amigo_test_ui_settle ();
+  g_assert_cmpstr (amigo_window_get_visible_page (window), !=, "error");
 
   gtk_window_destroy (GTK_WINDOW (window));
   amigo_test_ui_settle ();
   g_settings_reset (settings, "sso-accounts");
   g_settings_reset (settings, "last-account");
+}
+
+/* One GApplication registers per process: a test that starts one after
+ * another test did runs @data (a GTestFunc) in a child of its own. */
+static void
+in_own_process (gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      ((GTestFunc) data) ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* AWS_PROFILE names an AWS CLI profile of IAM Identity Center and nobody
+ * has signed in: the window opens on that profile (not on the welcome
+ * page) with the sign-in page, and lists its images once signed in. */
+static void
+test_profile_at_start (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.amigo_app.Amigo");
+  g_autofree char *path = g_build_filename (env.home, "config", NULL);
+  g_autoptr(AmigoApplication) app = NULL;
+  AmigoSsoSignInDialog *sign_in;
+  GtkWidget *sign_in_button;
+  AmigoWindow *window;
+
+  reset ();
+  g_settings_reset (settings, "last-account");
+  g_assert_true (g_file_set_contents (path,
+                                      "[sso-session corp]\n"
+                                      "sso_start_url = " START_URL "\n"
+                                      "sso_region = " SSO_REGION "\n"
+                                      "[profile dev]\n"
+                                      "sso_session = corp\n"
+                                      "sso_account_id = 123456789012\n"
+                                      "sso_role_name = ReadOnlyAccess\n"
+                                      "region = us-east-1\n"
+                                      "[profile other]\n"
+                                      "credential_process = /bin/false\n",
+                                      -1, NULL));
+  g_setenv ("AWS_CONFIG_FILE", path, TRUE);
+  g_setenv ("AWS_PROFILE", "dev", TRUE);
+  /* Keys in the environment would come first, as for the AWS CLI. */
+  g_unsetenv ("AWS_ACCESS_KEY_ID");
+  g_unsetenv ("AWS_SECRET_ACCESS_KEY");
+
+  app = amigo_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  window = AMIGO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+
+  AMIGO_TEST_WAIT_FOR (amigo_window_get_account (window) != NULL, 60);
+  g_assert_cmpstr (amigo_account_get_id (amigo_window_get_account (window)), ==, "profile:dev");
+  sign_in_button = amigo_test_ui_find (window, "error_sign_in_button");
+  AMIGO_TEST_WAIT_FOR (gtk_widget_get_visible (sign_in_button) &&
+                       g_strcmp0 (amigo_window_get_visible_page (window), "error") == 0, 60);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (amigo_test_ui_find (window, "error_page"))),
+                   ==, "Sign In to Continue");
+  g_assert_null (amigo_account_manager_lookup (amigo_application_get_account_manager (app),
+                                               "profile:other"));
+
+  amigo_test_ui_click (sign_in_button);
+  AMIGO_TEST_WAIT_FOR ((sign_in = find_sign_in_dialog ()) != NULL, 30);
+  amigo_test_ui_click (amigo_test_ui_find (sign_in, "code_button"));
+  /* Signed in: the profile's role credentials list the images. */
+  AMIGO_TEST_WAIT_FOR (g_strcmp0 (amigo_window_get_visible_page (window), "error") != 0 &&
+                       g_strcmp0 (amigo_window_get_visible_page (window), "loading") != 0, 60);
+  amigo_test_ui_settle ();
+  g_assert_cmpstr (amigo_window_get_visible_page (window), !=, "error");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  amigo_test_ui_settle ();
+  g_unsetenv ("AWS_PROFILE");
+  g_setenv ("AWS_CONFIG_FILE", "/nonexistent/config", TRUE);
+  g_settings_reset (settings, "last-account");
+  g_unlink (path);
 }
 
 /* The window's sign-in page finds the session of an AWS CLI profile with
@@ -610,6 +697,7 @@ main (int   argc,
   g_test_add_func ("/ui-sso/sign-in/denied-expired", test_sign_in_denied_expired);
   g_test_add_func ("/ui-sso/add-accounts", test_add_accounts);
   g_test_add_func ("/ui-sso/window-sign-in-required", test_window_sign_in_required);
+  g_test_add_data_func ("/ui-sso/profile-at-start", (gconstpointer) test_profile_at_start, in_own_process);
   g_test_add_func ("/ui-sso/profile-session", test_profile_session);
   status = g_test_run ();
 

@@ -24,6 +24,7 @@
 #define ROLE "arn:aws:iam::123456789012:role/amigo-test-role"
 #define MFA_ROLE "arn:aws:iam::123456789012:role/amigo-test-mfa-role"
 #define MFA_SERIAL "arn:aws:iam::123456789012:mfa/amigo-test"
+#define EXTERNAL_ID_ROLE "arn:aws:iam::123456789012:role/amigo-test-external-id-role"
 
 static void
 store_result_cb (GObject      *source,
@@ -202,6 +203,9 @@ test_switch_role (void)
   amigo_test_ui_set_text (amigo_test_ui_find (dialog, "role_arn_row"), ROLE);
   g_assert_true (gtk_widget_get_sensitive (button));
   amigo_test_ui_set_text (amigo_test_ui_find (dialog, "name_row"), "Test role");
+  /* Twenty minutes: moto's sessions last an hour unless DurationSeconds
+   * says otherwise, so the expiry below shows it was sent. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (amigo_test_ui_find (dialog, "duration_spin")), 20);
   amigo_test_ui_maybe_screenshot (dialog, "switch-role.png");
   amigo_test_ui_click (button);
   AMIGO_TEST_WAIT_FOR (dialog == NULL, 60);
@@ -212,6 +216,24 @@ test_switch_role (void)
   g_assert_true (amigo_account_get_source (account) == source);
   identity = identity_of (account);
   g_assert_nonnull (strstr (identity->arn, "assumed-role/amigo-test-role"));
+
+  /* The session lasts the twenty minutes asked for. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(AmigoClient) client = NULL;
+    g_autoptr(AmigoCredentials) credentials = NULL;
+    g_autoptr(GError) error = NULL;
+    gint64 left;
+
+    amigo_account_get_client_async (account, NULL, store_result_cb, &result);
+    AMIGO_TEST_WAIT_FOR (result != NULL, 60);
+    client = amigo_account_get_client_finish (account, result, &error);
+    g_assert_no_error (error);
+    credentials = amigo_client_dup_credentials (client);
+    left = amigo_credentials_get_expiration (credentials) - g_get_real_time () / G_USEC_PER_SEC;
+    g_assert_cmpint (left, >, 1200 - 120);
+    g_assert_cmpint (left, <=, 1200);
+  }
 
   /* Refreshed by assuming the role again: a new session. */
   first_key = access_key_of (account);
@@ -285,6 +307,74 @@ test_switch_role_mfa (void)
   g_assert_nonnull (only_role_account (manager));
   identity = identity_of (only_role_account (manager));
   g_assert_nonnull (strstr (identity->arn, "assumed-role/amigo-test-mfa-role"));
+
+  /* The session is used on without a code; when it ends mid-listing, the
+   * role is assumed again and the MFA dialog asks for a new code. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(AmigoClient) client = NULL;
+    g_autoptr(AmigoCredentials) before = NULL;
+    g_autoptr(AmigoCredentials) after = NULL;
+    g_autoptr(GError) error = NULL;
+
+    amigo_account_get_client_async (only_role_account (manager), NULL, store_result_cb, &result);
+    AMIGO_TEST_WAIT_FOR (result != NULL, 60);
+    client = amigo_account_get_client_finish (only_role_account (manager), result, &error);
+    g_assert_no_error (error);
+    amigo_test_ui_settle ();
+    g_assert_null (find_mfa_dialog ());
+    g_clear_object (&result);
+    before = amigo_client_dup_credentials (client);
+
+    expire_sessions ();
+    amigo_client_call_async (client, "ec2", "us-east-1", g_getenv ("AMIGO_TEST_ENDPOINT"), LIST_BODY,
+                             NULL, NULL, NULL, store_result_cb, &result);
+    AMIGO_TEST_WAIT_FOR ((mfa = find_mfa_dialog ()) != NULL, 60);
+    g_assert_null (result);
+    entry = amigo_test_ui_find_by_name (mfa, "mfa_code_entry");
+    amigo_test_ui_set_text (entry, "654321");
+    g_signal_emit_by_name (entry, "activate");
+    AMIGO_TEST_WAIT_FOR (result != NULL, 60);
+    g_assert_true (amigo_client_call_finish (client, result, &error));
+    g_assert_no_error (error);
+    after = amigo_client_dup_credentials (client);
+    g_assert_cmpstr (amigo_credentials_get_access_key_id (before), !=,
+                     amigo_credentials_get_access_key_id (after));
+  }
+  g_settings_reset (settings, "role-accounts");
+}
+
+/* A role whose trust policy asks for an external id: refused without it,
+ * with the reason in the dialog; assumed with the one typed in. */
+static void
+test_switch_role_external_id (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.amigo_app.Amigo");
+  g_autoptr(AmigoAccountManager) manager = NULL;
+  g_autoptr(AmigoCallerIdentity) identity = NULL;
+  AmigoSwitchRoleDialog *dialog;
+  GtkWidget *error_group;
+
+  g_settings_reset (settings, "role-accounts");
+  manager = load_manager (settings);
+  dialog = amigo_switch_role_dialog_new (NULL, manager, amigo_account_manager_lookup (manager, "environment"));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  amigo_test_ui_settle ();
+  error_group = amigo_test_ui_find (dialog, "error_group");
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "role_arn_row"), EXTERNAL_ID_ROLE);
+  amigo_test_ui_click (amigo_test_ui_find (dialog, "switch_button"));
+  AMIGO_TEST_WAIT_FOR (gtk_widget_get_visible (error_group), 60);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (amigo_test_ui_find (dialog, "error_label"))),
+                            "amigo-test-external-id-role"));
+  g_assert_null (only_role_account (manager));
+
+  amigo_test_ui_set_text (amigo_test_ui_find (dialog, "external_id_row"), "amigo-test-external-id");
+  amigo_test_ui_click (amigo_test_ui_find (dialog, "switch_button"));
+  AMIGO_TEST_WAIT_FOR (dialog == NULL, 60);
+  g_assert_nonnull (only_role_account (manager));
+  identity = identity_of (only_role_account (manager));
+  g_assert_nonnull (strstr (identity->arn, "assumed-role/amigo-test-external-id-role"));
   g_settings_reset (settings, "role-accounts");
 }
 
@@ -301,5 +391,6 @@ main (int   argc,
 
   g_test_add_func ("/ui-switch-role/assume", test_switch_role);
   g_test_add_func ("/ui-switch-role/mfa", test_switch_role_mfa);
+  g_test_add_func ("/ui-switch-role/external-id", test_switch_role_external_id);
   return g_test_run ();
 }

@@ -37,6 +37,10 @@ struct _AmigoAccount
    * credential refreshes. */
   AmigoClient *client;
   AmigoCredentials *credentials;
+  /* The credentials being fetched, when they are: callers that ask for
+   * the client meanwhile wait for the same answer (one MFA code, one
+   * sign-in, one AssumeRole). */
+  struct _AmigoAccountFetch *fetch;
 
   /* Who the credentials belong to: asked of STS once, kept until the
    * credentials change. Callers that ask while the question is out wait
@@ -741,21 +745,121 @@ return_client (GTask            *task,
     g_task_return_pointer (task, client, g_object_unref);
 }
 
-/* A get_client task's credentials, from the source of the account's kind. */
+/* ---- one fetch of credentials at a time --------------------------------- */
+
+typedef struct {
+  GTask *task;                  /* NULL once answered */
+  GCancellable *cancellable;    /* the task's, while it waits */
+  gulong handler;
+} FetchWaiter;
+
+typedef struct _AmigoAccountFetch {
+  AmigoAccount *self;
+  GCancellable *cancellable;    /* cancelled when every waiter has given up */
+  GArray *waiters;              /* FetchWaiter */
+} AmigoAccountFetch;
+
+/* A waiter gave up: it is answered now, and the fetch stops when nobody
+ * waits any more (the MFA dialog closes, a credential_process is killed). */
 static void
-credentials_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+fetch_waiter_cancelled_cb (GCancellable      *cancellable,
+                           AmigoAccountFetch *fetch)
 {
-  g_autoptr(GTask) task = user_data;
+  gboolean waiting = FALSE;
+
+  for (guint i = 0; i < fetch->waiters->len; i++)
+    {
+      FetchWaiter *w = &g_array_index (fetch->waiters, FetchWaiter, i);
+
+      if (w->task != NULL && w->cancellable == cancellable)
+        {
+          GTask *task = g_steal_pointer (&w->task);
+
+          /* Its callback may ask again, and add to the array: @w is not
+           * used after this. */
+          g_task_return_error_if_cancelled (task);
+          g_object_unref (task);
+        }
+      else if (w->task != NULL)
+        waiting = TRUE;
+    }
+  if (!waiting)
+    g_cancellable_cancel (fetch->cancellable);
+}
+
+static void
+fetch_add_waiter (AmigoAccountFetch *fetch,
+                  GTask             *task)
+{
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  FetchWaiter w = { task, NULL, 0 };
+
+  if (cancellable != NULL)
+    {
+      w.cancellable = g_object_ref (cancellable);
+      /* Not g_cancellable_connect(): the handler is disconnected from
+       * the fetch's end, which may run inside another cancellation. */
+      w.handler = g_signal_connect (cancellable, "cancelled",
+                                    G_CALLBACK (fetch_waiter_cancelled_cb), fetch);
+    }
+  g_array_append_val (fetch->waiters, w);
+}
+
+/* The credentials have come (or @error, taken): every waiter gets the
+ * client, or the error. */
+static void
+fetch_done (AmigoAccountFetch *fetch,
+            AmigoCredentials  *credentials,
+            GError            *error)
+{
+  AmigoAccount *self = fetch->self;
+  g_autoptr(AmigoClient) client = NULL;
+
+  if (self->fetch == fetch)
+    self->fetch = NULL;
+  if (credentials != NULL)
+    client = account_take_credentials (self, credentials, &error);
+  for (guint i = 0; i < fetch->waiters->len; i++)
+    {
+      FetchWaiter *w = &g_array_index (fetch->waiters, FetchWaiter, i);
+
+      if (w->cancellable != NULL)
+        {
+          g_signal_handler_disconnect (w->cancellable, w->handler);
+          g_clear_object (&w->cancellable);
+        }
+    }
+  for (guint i = 0; i < fetch->waiters->len; i++)
+    {
+      GTask *task = g_array_index (fetch->waiters, FetchWaiter, i).task;
+
+      if (task == NULL)
+        continue;
+      if (client != NULL)
+        g_task_return_pointer (task, g_object_ref (client), g_object_unref);
+      else
+        g_task_return_error (task, g_error_copy (error));
+      g_object_unref (task);
+    }
+  g_clear_error (&error);
+  g_array_unref (fetch->waiters);
+  g_object_unref (fetch->cancellable);
+  g_object_unref (fetch->self);
+  g_free (fetch);
+}
+
+/* The credentials of a fetch, from the source of the account's kind. */
+static void
+fetched_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  AmigoAccountFetch *fetch = user_data;
   GError *error = NULL;
   AmigoCredentials *credentials;
 
-  credentials = credentials_finish (g_task_get_source_object (task), source, result, &error);
-  if (credentials == NULL)
-    g_task_return_error (task, error);
-  else
-    return_client (task, credentials);
+  credentials = credentials_finish (fetch->self, source, result, &error);
+  fetch_done (fetch, credentials, error);
 }
 
 /* ---- switch role: a session of the role, from the source's credentials -- */
@@ -873,6 +977,11 @@ refresh_credentials (AmigoClient *client,
  * Gets the account's client, with credentials that are valid now: from
  * memory when they have not expired, else from the keyring, the AWS CLI
  * profile (which may run its `credential_process`) or the environment.
+ * One fetch at a time: callers that ask while the credentials are being
+ * fetched (the window and a resumed task at start, every region of All
+ * Accounts) wait for the same answer, so an MFA code or a sign-in is
+ * asked once. A caller that cancels stops waiting; the fetch stops when
+ * nobody waits.
  */
 void
 amigo_account_get_client_async (AmigoAccount        *self,
@@ -881,6 +990,7 @@ amigo_account_get_client_async (AmigoAccount        *self,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  AmigoAccountFetch *fetch;
 
   g_return_if_fail (AMIGO_IS_ACCOUNT (self));
 
@@ -898,37 +1008,11 @@ amigo_account_get_client_async (AmigoAccount        *self,
       return;
     }
 
-  switch (self->kind)
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  /* Keys of the environment: nothing to wait for. */
+  if (self->kind == AMIGO_ACCOUNT_KIND_ENVIRONMENT && !uses_environment_chain (self))
     {
-    case AMIGO_ACCOUNT_KIND_KEYRING:
-      amigo_keyring_lookup_credentials_async (self->keyring,
-                                              amigo_keyring_account_get_id (self->stored),
-                                              cancellable, credentials_cb,
-                                              g_steal_pointer (&task));
-      break;
-
-    case AMIGO_ACCOUNT_KIND_PROFILE:
-      amigo_credential_chain_resolve_async (self->config, self->profile_name, cancellable,
-                                            credentials_cb, g_steal_pointer (&task));
-      break;
-
-    case AMIGO_ACCOUNT_KIND_SSO:
-      amigo_sso_resolve_settings_async (self->config, self->sso_settings, cancellable,
-                                        credentials_cb, g_steal_pointer (&task));
-      break;
-
-    case AMIGO_ACCOUNT_KIND_ROLE:
-      assume_role_credentials (self, cancellable, credentials_cb, g_steal_pointer (&task));
-      break;
-
-    case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
-      if (uses_environment_chain (self))
-        {
-          /* No keys: the role of AWS_ROLE_ARN with the web identity token. */
-          amigo_credential_chain_resolve_async (self->config, NULL, cancellable,
-                                                credentials_cb, g_steal_pointer (&task));
-          return;
-        }
       if (!amigo_account_environment_is_set (self->config))
         {
           g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_NO_CREDENTIALS,
@@ -940,6 +1024,49 @@ amigo_account_get_client_async (AmigoAccount        *self,
                                             amigo_aws_config_getenv (self->config, "AWS_SECRET_ACCESS_KEY"),
                                             amigo_aws_config_getenv (self->config, "AWS_SESSION_TOKEN"),
                                             0));
+      return;
+    }
+  /* Already being fetched for another caller: the same answer (unless
+   * everyone gave that fetch up). */
+  if (self->fetch != NULL && !g_cancellable_is_cancelled (self->fetch->cancellable))
+    {
+      fetch_add_waiter (self->fetch, g_steal_pointer (&task));
+      return;
+    }
+
+  fetch = g_new0 (AmigoAccountFetch, 1);
+  fetch->self = g_object_ref (self);
+  fetch->cancellable = g_cancellable_new ();
+  fetch->waiters = g_array_new (FALSE, FALSE, sizeof (FetchWaiter));
+  self->fetch = fetch;
+  fetch_add_waiter (fetch, g_steal_pointer (&task));
+
+  switch (self->kind)
+    {
+    case AMIGO_ACCOUNT_KIND_KEYRING:
+      amigo_keyring_lookup_credentials_async (self->keyring,
+                                              amigo_keyring_account_get_id (self->stored),
+                                              fetch->cancellable, fetched_cb, fetch);
+      break;
+
+    case AMIGO_ACCOUNT_KIND_PROFILE:
+      amigo_credential_chain_resolve_async (self->config, self->profile_name, fetch->cancellable,
+                                            fetched_cb, fetch);
+      break;
+
+    case AMIGO_ACCOUNT_KIND_SSO:
+      amigo_sso_resolve_settings_async (self->config, self->sso_settings, fetch->cancellable,
+                                        fetched_cb, fetch);
+      break;
+
+    case AMIGO_ACCOUNT_KIND_ROLE:
+      assume_role_credentials (self, fetch->cancellable, fetched_cb, fetch);
+      break;
+
+    case AMIGO_ACCOUNT_KIND_ENVIRONMENT:
+      /* No keys: the role of AWS_ROLE_ARN with the web identity token. */
+      amigo_credential_chain_resolve_async (self->config, NULL, fetch->cancellable,
+                                            fetched_cb, fetch);
       break;
 
     default:

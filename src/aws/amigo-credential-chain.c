@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The order is botocore's credential chain (credentials.py,
- * create_credential_resolver), minus the providers we do not have yet
- * (which are reported, never skipped silently):
+ * create_credential_resolver), minus the instance and container metadata
+ * providers (a credential_source naming them is reported, never skipped
+ * silently):
  *
  *   1. AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN), only
  *      when no profile is named explicitly;
@@ -857,9 +858,9 @@ run_plan (GTask *task)
  * Finds credentials the way the AWS CLI does (see the top of this file):
  * a role assumed with STS (asking for an MFA code through
  * amigo_credential_chain_set_mfa_prompt() when the role has mfa_serial),
- * a web identity, static keys, `credential_process` (with the timeout of
- * amigo_aws_config_set_credential_process_timeout()). Profiles that use
- * IAM Identity Center are reported as not supported yet.
+ * a web identity, IAM Identity Center role credentials (%AMIGO_AWS_ERROR_SIGN_IN_REQUIRED
+ * when nobody has signed in), static keys, `credential_process` (with the
+ * timeout of amigo_aws_config_set_credential_process_timeout()).
  */
 void
 amigo_credential_chain_resolve_async (AmigoAwsConfig      *config,

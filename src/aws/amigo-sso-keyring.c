@@ -40,14 +40,17 @@ sso_schema (void)
   return &schema;
 }
 
+/* The values are copies: libsecret keeps the table (a reference, not a
+ * copy) until it has the Secret Service, after the caller's settings —
+ * often made for one call, from an AWS CLI profile — are gone. */
 static GHashTable *
 attributes_for (const AmigoSsoSettings *settings)
 {
-  GHashTable *attributes = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
-  g_hash_table_insert (attributes, (gpointer) "start-url", settings->start_url);
-  g_hash_table_insert (attributes, (gpointer) "session", (gpointer) amigo_sso_settings_get_cache_key (settings));
-  g_hash_table_insert (attributes, (gpointer) "region", settings->region);
+  g_hash_table_insert (attributes, (gpointer) "start-url", g_strdup (settings->start_url));
+  g_hash_table_insert (attributes, (gpointer) "session", g_strdup (amigo_sso_settings_get_cache_key (settings)));
+  g_hash_table_insert (attributes, (gpointer) "region", g_strdup (settings->region));
   return attributes;
 }
 
