@@ -315,6 +315,7 @@ test_switch_role_mfa (void)
     g_autoptr(AmigoClient) client = NULL;
     g_autoptr(AmigoCredentials) before = NULL;
     g_autoptr(AmigoCredentials) after = NULL;
+    g_autoptr(AmigoRequest) request = NULL;
     g_autoptr(GError) error = NULL;
 
     amigo_account_get_client_async (only_role_account (manager), NULL, store_result_cb, &result);
@@ -327,8 +328,9 @@ test_switch_role_mfa (void)
     before = amigo_client_dup_credentials (client);
 
     expire_sessions ();
-    amigo_client_call_async (client, "ec2", "us-east-1", g_getenv ("AMIGO_TEST_ENDPOINT"), LIST_BODY,
-                             NULL, NULL, NULL, store_result_cb, &result);
+    request = amigo_request_new_form ("ec2", "us-east-1", LIST_BODY);
+    amigo_client_send_async (client, request, g_getenv ("AMIGO_TEST_ENDPOINT"), NULL, NULL, NULL,
+                             store_result_cb, &result);
     AMIGO_TEST_WAIT_FOR ((mfa = find_mfa_dialog ()) != NULL, 60);
     g_assert_null (result);
     entry = amigo_test_ui_find_by_name (mfa, "mfa_code_entry");
