@@ -23,6 +23,7 @@
 #include <openssl/evp.h>
 
 #include "amigo-error.h"
+#include "amigo-page-guard.h"
 #include "amigo-s3-upload.h"
 
 #define STATE_VERSION 1
@@ -77,6 +78,7 @@ struct _AmigoS3Upload
   guint complete_tries;
   guint parts_resent;
   gboolean completing;
+  AmigoPageGuard parts_guard;   /* of the ListParts under way */
 
   /* progress */
   gint64 last_progress_us;
@@ -780,7 +782,15 @@ listed_parts_cb (GObject      *source,
   if (json_object_get_boolean_member_with_default (out, "IsTruncated", FALSE) &&
       json_object_get_string_member_with_default (out, "NextPartNumberMarker", NULL) != NULL)
     {
-      list_parts (self, json_object_get_string_member (out, "NextPartNumberMarker"));
+      const char *marker = json_object_get_string_member (out, "NextPartNumberMarker");
+
+      /* A marker handed out again, or pages without end, are an error. */
+      if (!amigo_page_guard_next (&self->parts_guard, marker, "S3", "ListParts", &error))
+        {
+          fail (self, error);
+          return;
+        }
+      list_parts (self, marker);
       return;
     }
 
@@ -843,6 +853,7 @@ amigo_s3_upload_finalize (GObject *object)
   g_free (self->upload_id);
   g_free (self->etag);
   g_clear_error (&self->run_error);
+  amigo_page_guard_clear (&self->parts_guard);
 
   G_OBJECT_CLASS (amigo_s3_upload_parent_class)->finalize (object);
 }
@@ -1193,7 +1204,11 @@ amigo_s3_upload_run_async (AmigoS3Upload       *self,
       create_upload (self);
     }
   else
-    list_parts (self, NULL);
+    {
+      amigo_page_guard_clear (&self->parts_guard);
+      amigo_page_guard_init (&self->parts_guard, 0);
+      list_parts (self, NULL);
+    }
 }
 
 /**
