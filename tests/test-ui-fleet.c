@@ -123,10 +123,10 @@ create_group_named (AmigoAutoscaling *autoscaling,
                     const char       *template_id,
                     char             *name)
 {
-  g_autofree char *body = g_strdup_printf ("{\"AutoScalingGroupName\": \"%s\", \"LaunchTemplate\": "
+  g_autofree char *body = g_strdup_printf ("{\"LaunchTemplate\": "
                                            "{\"LaunchTemplateId\": \"%s\", \"Version\": \"1\"}, \"MinSize\": 1,"
                                            " \"MaxSize\": 4, \"DesiredCapacity\": 2,"
-                                           " \"AvailabilityZones\": [\"us-east-1a\"]}", name, template_id);
+                                           " \"AvailabilityZones\": [\"us-east-1a\"]}", template_id);
   g_autoptr(JsonNode) params = json_from_string (body, NULL);
   g_autoptr(JsonNode) answer = NULL;
   g_autoptr(GError) error = NULL;
