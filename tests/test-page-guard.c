@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
 #include "amigo-autoscaling.h"
@@ -22,12 +23,15 @@
 #include "amigo-rbin.h"
 #include "amigo-s3.h"
 #include "amigo-s3-buckets.h"
+#include "amigo-s3-upload.h"
 #include "amigo-ssm.h"
 #include "amigo-sso.h"
 
 static SoupServer *server;
 static char *server_url;
 static guint n_requests;
+static guint n_list_parts;
+static char *last_part_marker;
 
 static void
 peer_cb (SoupServer        *soup_server,
@@ -51,6 +55,19 @@ peer_cb (SoupServer        *soup_server,
     body = "{\"accountList\": [], \"nextToken\": \"same\"}";
   else if (strcmp (path, "/list-rules") == 0)
     body = "{\"Rules\": [], \"NextToken\": \"same\"}";
+  else if (strcmp (soup_server_message_get_method (msg), "GET") == 0 && query != NULL &&
+           g_hash_table_contains (query, "uploadId"))
+    {
+      n_list_parts++;
+      g_free (last_part_marker);
+      last_part_marker = g_strdup (g_hash_table_lookup (query, "part-number-marker"));
+      type = "application/xml";
+      body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+             "<ListPartsResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+             "<Bucket>bucket</Bucket><Key>disk.raw</Key><UploadId>upload-1</UploadId>"
+             "<PartNumberMarker>0</PartNumberMarker><NextPartNumberMarker>1</NextPartNumberMarker>"
+             "<MaxParts>1</MaxParts><IsTruncated>true</IsTruncated></ListPartsResult>";
+    }
   else if (strcmp (soup_server_message_get_method (msg), "GET") == 0)
     {
       type = "application/xml";
@@ -182,6 +199,41 @@ test_rest_xml_s3 (void)
   assert_stopped_twice (buckets, error);
 }
 
+/* A resumed upload checks its parts with ListParts, page after page
+ * (`NextPartNumberMarker`): a marker handed out again fails the run. */
+static void
+test_rest_xml_s3_list_parts (void)
+{
+  g_autoptr(AmigoClient) client = client_new ();
+  g_autoptr(AmigoS3) s3 = amigo_s3_new (client, "us-east-1", server_url);
+  g_autofree char *dir = g_dir_make_tmp ("amigo-parts-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "disk.raw", NULL);
+  g_autoptr(AmigoS3Upload) fresh = NULL;
+  g_autoptr(AmigoS3Upload) resumed = NULL;
+  g_autoptr(JsonNode) state = NULL;
+  g_autoptr(GError) error = NULL;
+
+  amigo_s3_set_path_style (s3, TRUE);
+  g_assert_true (g_file_set_contents (path, "a small disk", -1, NULL));
+  fresh = amigo_s3_upload_new (s3, path, "bucket", "disk.raw", &error);
+  g_assert_no_error (error);
+  state = amigo_s3_upload_dup_state (fresh);
+  json_object_set_string_member (json_node_get_object (state), "upload-id", "upload-1");
+  resumed = amigo_s3_upload_new_from_state (s3, state, &error);
+  g_assert_no_error (error);
+
+  n_list_parts = 0;
+  amigo_s3_upload_run_async (resumed, NULL, result_cb, NULL);
+  g_assert_false (amigo_s3_upload_run_finish (resumed, await_result (), &error));
+  g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "ListParts twice"));
+  g_assert_cmpuint (n_list_parts, ==, 2);
+  /* The second page was asked from where the first said (an integer). */
+  g_assert_cmpstr (last_part_marker, ==, "1");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Any token seen before, not only the last one: A, B, then A is a loop. */
 static void
 test_guard_cycle (void)
@@ -244,11 +296,13 @@ main (int    argc,
   g_test_add_func ("/page-guard/rest-json/sso", test_rest_json_sso);
   g_test_add_func ("/page-guard/rest-json/recycle-bin", test_rest_json_rbin);
   g_test_add_func ("/page-guard/rest-xml/s3", test_rest_xml_s3);
+  g_test_add_func ("/page-guard/rest-xml/s3-list-parts", test_rest_xml_s3_list_parts);
   status = g_test_run ();
 
   soup_server_disconnect (server);
   g_clear_object (&server);
   g_clear_object (&last_result);
+  g_free (last_part_marker);
   g_free (server_url);
   return status;
 }

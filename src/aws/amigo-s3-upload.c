@@ -665,7 +665,7 @@ pump (AmigoS3Upload *self)
 /* ---- starting: a new upload, or the parts S3 already has ------------- */
 
 static void list_parts (AmigoS3Upload *self,
-                        const char    *marker);
+                        gint64         marker);
 
 static void
 created_cb (GObject      *source,
@@ -720,6 +720,7 @@ listed_parts_cb (GObject      *source,
   JsonObject *out;
   JsonArray *listed = NULL;
   gboolean changed = FALSE;
+  gint64 next_marker;
 
   values = amigo_s3_call_finish (AMIGO_S3 (source), result, &error);
   if (values == NULL)
@@ -779,10 +780,11 @@ listed_parts_cb (GObject      *source,
       changed = TRUE;
     }
 
-  if (json_object_get_boolean_member_with_default (out, "IsTruncated", FALSE) &&
-      json_object_get_string_member_with_default (out, "NextPartNumberMarker", NULL) != NULL)
+  /* NextPartNumberMarker is an integer in S3's model. */
+  next_marker = json_object_get_int_member_with_default (out, "NextPartNumberMarker", 0);
+  if (json_object_get_boolean_member_with_default (out, "IsTruncated", FALSE) && next_marker > 0)
     {
-      const char *marker = json_object_get_string_member (out, "NextPartNumberMarker");
+      g_autofree char *marker = g_strdup_printf ("%" G_GINT64_FORMAT, next_marker);
 
       /* A marker handed out again, or pages without end, are an error. */
       if (!amigo_page_guard_next (&self->parts_guard, marker, "S3", "ListParts", &error))
@@ -790,7 +792,7 @@ listed_parts_cb (GObject      *source,
           fail (self, error);
           return;
         }
-      list_parts (self, marker);
+      list_parts (self, next_marker);
       return;
     }
 
@@ -814,18 +816,19 @@ listed_parts_cb (GObject      *source,
   pump (self);
 }
 
+/* @marker: the part number the page starts after; 0 for the first page */
 static void
 list_parts (AmigoS3Upload *self,
-            const char    *marker)
+            gint64         marker)
 {
   JsonBuilder *builder;
   g_autoptr(JsonNode) params = NULL;
 
   upload_params (self, &builder);
-  if (marker != NULL)
+  if (marker > 0)
     {
       json_builder_set_member_name (builder, "PartNumberMarker");
-      json_builder_add_string_value (builder, marker);
+      json_builder_add_int_value (builder, marker);
     }
   params = finish_params (builder);
   amigo_s3_call_async (self->s3, &amigo_s3_op_list_parts, params, NULL,
@@ -1207,7 +1210,7 @@ amigo_s3_upload_run_async (AmigoS3Upload       *self,
     {
       amigo_page_guard_clear (&self->parts_guard);
       amigo_page_guard_init (&self->parts_guard, 0);
-      list_parts (self, NULL);
+      list_parts (self, 0);
     }
 }
 

@@ -41,6 +41,17 @@ escape_text (const char *text)
   return g_string_free (escaped, FALSE);
 }
 
+/* Sets the markup-reading string @property of @object to show @text. */
+static void
+set_escaped (gpointer    object,
+             const char *property,
+             const char *text)
+{
+  g_autofree char *escaped = text != NULL ? escape_text (text) : NULL;
+
+  g_object_set (object, property, escaped, NULL);
+}
+
 /**
  * amigo_toast_new_literal:
  * @text: what the toast says, plain text
@@ -65,11 +76,9 @@ void
 amigo_status_page_set_description_literal (AdwStatusPage *page,
                                            const char    *text)
 {
-  g_autofree char *escaped = text != NULL ? escape_text (text) : NULL;
-
   g_return_if_fail (ADW_IS_STATUS_PAGE (page));
 
-  adw_status_page_set_description (page, escaped);
+  set_escaped (page, "description", text);
 }
 
 /**
@@ -83,11 +92,9 @@ void
 amigo_preferences_group_set_title_literal (AdwPreferencesGroup *group,
                                            const char          *text)
 {
-  g_autofree char *escaped = text != NULL ? escape_text (text) : NULL;
-
   g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
 
-  adw_preferences_group_set_title (group, escaped);
+  set_escaped (group, "title", text);
 }
 
 /**
@@ -100,11 +107,9 @@ void
 amigo_preferences_group_set_description_literal (AdwPreferencesGroup *group,
                                                  const char          *text)
 {
-  g_autofree char *escaped = text != NULL ? escape_text (text) : NULL;
-
   g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
 
-  adw_preferences_group_set_description (group, escaped);
+  set_escaped (group, "description", text);
 }
 
 /**
