@@ -11,6 +11,8 @@ packages=(
   libsecret-1-dev libxml2-dev libssl-dev
   # tests: keyring, windows, data validation, sanitizers
   dbus dbus-bin gnome-keyring xvfb xauth libxtst-dev
+  # tests: HTTPS on loopback and the system CA bundle (test-client*)
+  glib-networking ca-certificates
   # tests: botocore for /usr/bin/python3 (test-ui-copy-launch's helper;
   # under CI=true a missing tool fails the test instead of skipping it)
   python3-botocore

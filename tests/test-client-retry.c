@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "amigo-account.h"
 #include "amigo-aws-config.h"
@@ -15,6 +16,7 @@
 #include "amigo-client-private.h"
 #include "amigo-client-retry.h"
 #include "amigo-error.h"
+#include "amigo-test-tool.h"
 
 #define FORM_BODY "Action=DescribeImages&Version=2016-11-15&Owner.1=self"
 #define OK_BODY "<DescribeImagesResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">" \
@@ -149,6 +151,32 @@ test_ca_bundle_missing_file (void)
   g_assert_nonnull (strstr (error->message, "ca_bundle of the AWS profile “work”"));
 }
 
+/* AWS_CA_BUNDLE naming a FIFO (whose open would wait for a writer) or
+ * /dev/zero (whose read never ends) is an error at once, not a hang. */
+static void
+test_ca_bundle_not_a_regular_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amigo-ca-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "ca.pem", NULL);
+  const char *paths[] = { fifo, "/dev/zero", dir };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(AmigoClient) client = amigo_client_new (NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (amigo_client_set_ca_file (client, paths[i], &error));
+      g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG);
+      g_assert_nonnull (strstr (error->message, "AWS_CA_BUNDLE"));
+      g_clear_error (&error);
+      g_assert_false (amigo_client_set_ca_bundle (client, paths[i], "work", &error));
+      g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG);
+    }
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
 /* ---- a profile's ca_bundle, over TLS on loopback ------------------------ */
 
 static void
@@ -221,7 +249,7 @@ test_ca_bundle_profile_tls (void)
   certificate = g_tls_certificate_new_from_files (cert_path, key_path, &error);
   if (certificate == NULL || !g_tls_backend_supports_tls (g_tls_backend_get_default ()))
     {
-      g_test_skip ("no TLS backend (glib-networking) to serve HTTPS");
+      amigo_test_missing_tool ("no TLS backend to serve HTTPS", "glib-networking");
       return;
     }
   server = soup_server_new ("tls-certificate", certificate, NULL);
@@ -871,6 +899,7 @@ main (int   argc,
   g_test_add_func ("/client-retry/settings/errors", test_settings_errors);
   g_test_add_func ("/client-retry/ca-bundle/precedence", test_ca_bundle_precedence);
   g_test_add_func ("/client-retry/ca-bundle/missing-file", test_ca_bundle_missing_file);
+  g_test_add_func ("/client-retry/ca-bundle/not-a-regular-file", test_ca_bundle_not_a_regular_file);
   g_test_add_func ("/client-retry/ca-bundle/profile-over-tls", test_ca_bundle_profile_tls);
   g_test_add_func ("/client-retry/quota/arithmetic", test_quota);
   g_test_add_func ("/client-retry/backoff/legacy", test_legacy_backoff);

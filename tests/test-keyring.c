@@ -18,6 +18,7 @@
 
 #include "amigo-error.h"
 #include "amigo-keyring.h"
+#include "amigo-test-tool.h"
 
 typedef enum {
   MODE_KEYRING,
@@ -1322,7 +1323,7 @@ test_unavailable_no_service (void)
     }
   if (!have_dbus_daemon ())
     {
-      g_test_skip ("dbus-daemon is not installed");
+      amigo_test_missing_tool ("dbus-daemon is not installed", "dbus-daemon");
       return;
     }
   g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);

@@ -30,6 +30,7 @@
 #include "amigo-task-manager.h"
 #include "amigo-volume-row.h"
 #include "amigo-test-ui.h"
+#include "amigo-test-tool.h"
 
 #define SOURCE_REGION "us-east-1"
 #define WAIT_SECONDS 120
@@ -151,13 +152,8 @@ need_python (void)
 {
   if (python != NULL)
     return TRUE;
-  /* CI installs it (python3-botocore, build-aux/install-deps.sh): there,
-   * a missing tool is a failure, not a reason to test less */
-  if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
-    g_test_fail_printf ("No Python with botocore to make key pairs and read instance metadata "
-                        "(CI=true: build-aux/install-deps.sh installs python3-botocore)");
-  else
-    g_test_skip ("No Python with botocore to make key pairs and read instance metadata");
+  amigo_test_missing_tool ("No Python with botocore to make key pairs and read instance metadata",
+                           "python3-botocore");
   return FALSE;
 }
 

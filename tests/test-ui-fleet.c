@@ -119,22 +119,31 @@ static const AmigoOperation create_group = {
 };
 
 static char *
-create_group_for (AmigoAutoscaling *autoscaling,
-                  const char       *template_id)
+create_group_named (AmigoAutoscaling *autoscaling,
+                    const char       *template_id,
+                    char             *name)
 {
-  char *name = unique ("group");
-  g_autofree char *body = g_strdup_printf ("{\"AutoScalingGroupName\": \"%s\", \"LaunchTemplate\": "
+  g_autofree char *body = g_strdup_printf ("{\"LaunchTemplate\": "
                                            "{\"LaunchTemplateId\": \"%s\", \"Version\": \"1\"}, \"MinSize\": 1,"
                                            " \"MaxSize\": 4, \"DesiredCapacity\": 2,"
-                                           " \"AvailabilityZones\": [\"us-east-1a\"]}", name, template_id);
+                                           " \"AvailabilityZones\": [\"us-east-1a\"]}", template_id);
   g_autoptr(JsonNode) params = json_from_string (body, NULL);
   g_autoptr(JsonNode) answer = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* Set apart from the JSON text: a name may hold quotes. */
+  json_object_set_string_member (json_node_get_object (params), "AutoScalingGroupName", name);
   amigo_service_call_async (AMIGO_SERVICE (autoscaling), &create_group, params, NULL, result_cb, NULL);
   answer = amigo_service_call_finish (AMIGO_SERVICE (autoscaling), await_result (), &error);
   g_assert_no_error (error);
   return name;
+}
+
+static char *
+create_group_for (AmigoAutoscaling *autoscaling,
+                  const char       *template_id)
+{
+  return create_group_named (autoscaling, template_id, unique ("group"));
 }
 
 /* ---- Quick Start --------------------------------------------------------- */
@@ -340,6 +349,39 @@ test_groups_and_rollout (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- outside text ------------------------------------------------------ */
+
+/* An Auto Scaling group's name may hold any character ("[\u0020-\uD7FF…]*"
+ * in the API reference): it heads the group's section as it is, never
+ * read as markup, where a link would become live and a lone "&" or "<"
+ * would blank the heading. */
+#define HOSTILE "<a href=\"https://example.com\">x</a> <b> & <"
+
+static void
+test_outside_text_is_not_markup (void)
+{
+  g_autoptr(AmigoAutoscaling) autoscaling =
+    amigo_autoscaling_new (amigo_test_ui_get_client (), REGION, g_getenv ("AMIGO_TEST_ENDPOINT"));
+  g_autofree char *ubuntu = parameter_value (UBUNTU);
+  g_autoptr(AmigoLaunchTemplate) template = create_template (ubuntu);
+  g_autofree char *base = unique ("group");
+  g_autofree char *group = create_group_named (autoscaling, amigo_launch_template_get_launch_template_id (template),
+                                               g_strconcat (base, " ", HOSTILE, NULL));
+  GtkWidget *page = amigo_auto_scaling_page_new ();
+  GtkWidget *window = window_with (page);
+  g_autoptr(GPtrArray) labels = NULL;
+  gboolean shown = FALSE;
+
+  amigo_auto_scaling_page_load (AMIGO_AUTO_SCALING_PAGE (page), amigo_test_ui_get_account (), REGION);
+  AMIGO_TEST_WAIT_FOR (amigo_auto_scaling_page_get_groups (AMIGO_AUTO_SCALING_PAGE (page)) != NULL, WAIT_SECONDS);
+  amigo_test_ui_settle ();
+  labels = amigo_test_ui_find_all (page, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    shown |= g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), group) == 0;
+  g_assert_true (shown);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -352,6 +394,7 @@ main (int    argc,
   g_test_add_func ("/ui/fleet/quick-start", test_quick_start_page);
   g_test_add_func ("/ui/fleet/launch-templates", test_launch_templates_page);
   g_test_add_func ("/ui/fleet/groups-and-rollout", test_groups_and_rollout);
+  g_test_add_func ("/ui/fleet/outside-text-is-not-markup", test_outside_text_is_not_markup);
   status = g_test_run ();
   g_clear_object (&last_result);
   return status;

@@ -21,6 +21,7 @@
 #include "images/amigo-filter-popover.h"
 #include "images/amigo-image-details.h"
 #include "images/amigo-image-list.h"
+#include "amigo-test-tool.h"
 
 #ifdef HAVE_XTEST
 #include <gdk/x11/gdkx.h>
@@ -195,7 +196,7 @@ test_search_with_ctrl_f (void)
   g_assert_true (focus_within (GTK_WINDOW (window), entry));
   assert_focus_visible (GTK_WINDOW (window));
 #else
-  g_test_skip ("built without XTest (libxtst-dev)");
+  amigo_test_missing_tool ("built without XTest", "libxtst-dev");
 #endif
 }
 
@@ -226,7 +227,7 @@ test_select_with_arrows (void)
   g_assert_true (g_str_has_prefix (amigo_image_get_name (g_ptr_array_index (selected, 0)), "seoul-web-"));
   g_assert_true (focus_within (GTK_WINDOW (window), view));
 #else
-  g_test_skip ("built without XTest (libxtst-dev)");
+  amigo_test_missing_tool ("built without XTest", "libxtst-dev");
 #endif
 }
 
@@ -256,7 +257,7 @@ test_launch_with_ctrl_l (void)
 
   gtk_window_destroy (dialog);
 #else
-  g_test_skip ("built without XTest (libxtst-dev)");
+  amigo_test_missing_tool ("built without XTest", "libxtst-dev");
 #endif
 }
 
@@ -300,7 +301,7 @@ test_sidebar_headings (void)
                      == GTK_WIDGET (gtk_list_box_get_row_at_index (sources, i + 1)));
     }
 #else
-  g_test_skip ("built without XTest (libxtst-dev)");
+  amigo_test_missing_tool ("built without XTest", "libxtst-dev");
 #endif
 }
 

@@ -8,6 +8,10 @@
 
 #include "amigo-client-private.h"
 #include "amigo-error.h"
+#include "amigo-file.h"
+
+/* A bundle of every public authority is under 1 MiB; the limit leaves room. */
+#define CA_FILE_MAX_SIZE (16 * 1024 * 1024)
 
 /* Keeps @unusable (taken) as the client's configuration error: every call
  * fails with it rather than trusting less or more than asked. */
@@ -20,6 +24,20 @@ fail (AmigoClient  *self,
     *error = g_error_copy (unusable);
   _amigo_client_set_config_error (self, unusable);
   return FALSE;
+}
+
+/* The authorities in @path. The file is looked at first as every outside
+ * file is (amigo_file_read_bounded()): GIO would read a FIFO or /dev/zero
+ * named by AWS_CA_BUNDLE without end. */
+static GTlsDatabase *
+open_ca_file (const char  *path,
+              GError     **error)
+{
+  g_autofree char *contents = NULL;
+
+  if (!amigo_file_read_bounded (path, CA_FILE_MAX_SIZE, &contents, NULL, error))
+    return NULL;
+  return g_tls_file_database_new (path, error);
 }
 
 /**
@@ -46,7 +64,7 @@ amigo_client_set_ca_file (AmigoClient  *self,
   g_return_val_if_fail (AMIGO_IS_CLIENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  database = g_tls_file_database_new (path, &local_error);
+  database = open_ca_file (path, &local_error);
   if (database == NULL)
     {
       GError *unusable = g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,
@@ -91,7 +109,7 @@ amigo_client_set_ca_bundle (AmigoClient  *self,
   if (profile_name == NULL)
     return amigo_client_set_ca_file (self, path, error);
 
-  database = g_tls_file_database_new (path, &local_error);
+  database = open_ca_file (path, &local_error);
   if (database == NULL)
     return fail (self,
                  g_error_new (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_CONFIG,

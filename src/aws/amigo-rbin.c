@@ -9,6 +9,7 @@
 
 #include "amigo-error.h"
 #include "amigo-gtask-private.h"
+#include "amigo-page-guard.h"
 #include "amigo-rbin.h"
 #include "amigo-rbin-model.h"
 
@@ -220,6 +221,7 @@ typedef struct {
   char *resource_type;
   GPtrArray *rules;            /* of AmigoRbinRule */
   char *next_token;
+  AmigoPageGuard guard;
   guint next_detail;           /* the rule GetRule is asked about next */
 } ListRules;
 
@@ -229,6 +231,7 @@ list_rules_free (ListRules *list)
   g_free (list->resource_type);
   g_ptr_array_unref (list->rules);
   g_free (list->next_token);
+  amigo_page_guard_clear (&list->guard);
   g_free (list);
 }
 
@@ -328,8 +331,18 @@ on_list_page_cb (GObject      *source,
         }
     }
   token = member_string (object, "NextToken");
-  if (token != NULL && *token != '\0' && g_strcmp0 (token, list->next_token) != 0)
+  if (token != NULL && *token != '\0')
     {
+      g_autofree char *who = g_strdup_printf ("Recycle Bin (%s)",
+                                              amigo_service_get_region (AMIGO_SERVICE (source)));
+      GError *error = NULL;
+
+      /* A token handed out again, or pages without end, are an error. */
+      if (!amigo_page_guard_next (&list->guard, token, who, amigo_rbin_op_list_rules.name, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
       set_str (&list->next_token, token);
       send_list_page (g_steal_pointer (&task));
       return;
@@ -391,6 +404,7 @@ amigo_rbin_list_rules_async (AmigoRbin           *self,
   list = g_new0 (ListRules, 1);
   list->resource_type = g_strdup (resource_type);
   list->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) amigo_rbin_rule_free);
+  amigo_page_guard_init (&list->guard, 0);
   g_task_set_task_data (task, list, (GDestroyNotify) list_rules_free);
   send_list_page (task);
 }

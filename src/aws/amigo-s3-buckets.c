@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "amigo-gtask-private.h"
+#include "amigo-page-guard.h"
 #include "amigo-s3-buckets.h"
 
 /* ListBuckets' MaxBuckets: "Valid Range: Minimum value of 1. Maximum value
@@ -121,6 +122,7 @@ amigo_s3_bucket_name_check (const char *name)
 typedef struct {
   char *region;
   GPtrArray *buckets;
+  AmigoPageGuard guard;
 } ListData;
 
 static void
@@ -130,6 +132,7 @@ list_data_free (gpointer data)
 
   g_free (list->region);
   g_ptr_array_unref (list->buckets);
+  amigo_page_guard_clear (&list->guard);
   g_free (list);
 }
 
@@ -196,6 +199,12 @@ list_page_cb (GObject      *source,
   token = json_object_get_string_member_with_default (out, "ContinuationToken", NULL);
   if (token != NULL && *token != '\0' && buckets != NULL && json_array_get_length (buckets) > 0)
     {
+      /* A token handed out again, or pages without end, are an error. */
+      if (!amigo_page_guard_next (&list->guard, token, "S3", "ListBuckets", &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
       list_page (g_steal_pointer (&task), token);
       return;
     }
@@ -251,6 +260,7 @@ amigo_s3_list_buckets_async (AmigoS3             *self,
   list = g_new0 (ListData, 1);
   list->region = g_strdup (region);
   list->buckets = g_ptr_array_new_with_free_func ((GDestroyNotify) amigo_s3_bucket_free);
+  amigo_page_guard_init (&list->guard, 0);
   g_task_set_task_data (task, list, list_data_free);
   list_page (task, NULL);
 }

@@ -23,6 +23,7 @@
 #include <openssl/evp.h>
 
 #include "amigo-error.h"
+#include "amigo-page-guard.h"
 #include "amigo-s3-upload.h"
 
 #define STATE_VERSION 1
@@ -77,6 +78,7 @@ struct _AmigoS3Upload
   guint complete_tries;
   guint parts_resent;
   gboolean completing;
+  AmigoPageGuard parts_guard;   /* of the ListParts under way */
 
   /* progress */
   gint64 last_progress_us;
@@ -663,7 +665,7 @@ pump (AmigoS3Upload *self)
 /* ---- starting: a new upload, or the parts S3 already has ------------- */
 
 static void list_parts (AmigoS3Upload *self,
-                        const char    *marker);
+                        gint64         marker);
 
 static void
 created_cb (GObject      *source,
@@ -718,6 +720,7 @@ listed_parts_cb (GObject      *source,
   JsonObject *out;
   JsonArray *listed = NULL;
   gboolean changed = FALSE;
+  gint64 next_marker;
 
   values = amigo_s3_call_finish (AMIGO_S3 (source), result, &error);
   if (values == NULL)
@@ -777,10 +780,19 @@ listed_parts_cb (GObject      *source,
       changed = TRUE;
     }
 
-  if (json_object_get_boolean_member_with_default (out, "IsTruncated", FALSE) &&
-      json_object_get_string_member_with_default (out, "NextPartNumberMarker", NULL) != NULL)
+  /* NextPartNumberMarker is an integer in S3's model. */
+  next_marker = json_object_get_int_member_with_default (out, "NextPartNumberMarker", 0);
+  if (json_object_get_boolean_member_with_default (out, "IsTruncated", FALSE) && next_marker > 0)
     {
-      list_parts (self, json_object_get_string_member (out, "NextPartNumberMarker"));
+      g_autofree char *marker = g_strdup_printf ("%" G_GINT64_FORMAT, next_marker);
+
+      /* A marker handed out again, or pages without end, are an error. */
+      if (!amigo_page_guard_next (&self->parts_guard, marker, "S3", "ListParts", &error))
+        {
+          fail (self, error);
+          return;
+        }
+      list_parts (self, next_marker);
       return;
     }
 
@@ -804,18 +816,19 @@ listed_parts_cb (GObject      *source,
   pump (self);
 }
 
+/* @marker: the part number the page starts after; 0 for the first page */
 static void
 list_parts (AmigoS3Upload *self,
-            const char    *marker)
+            gint64         marker)
 {
   JsonBuilder *builder;
   g_autoptr(JsonNode) params = NULL;
 
   upload_params (self, &builder);
-  if (marker != NULL)
+  if (marker > 0)
     {
       json_builder_set_member_name (builder, "PartNumberMarker");
-      json_builder_add_string_value (builder, marker);
+      json_builder_add_int_value (builder, marker);
     }
   params = finish_params (builder);
   amigo_s3_call_async (self->s3, &amigo_s3_op_list_parts, params, NULL,
@@ -843,6 +856,7 @@ amigo_s3_upload_finalize (GObject *object)
   g_free (self->upload_id);
   g_free (self->etag);
   g_clear_error (&self->run_error);
+  amigo_page_guard_clear (&self->parts_guard);
 
   G_OBJECT_CLASS (amigo_s3_upload_parent_class)->finalize (object);
 }
@@ -1193,7 +1207,11 @@ amigo_s3_upload_run_async (AmigoS3Upload       *self,
       create_upload (self);
     }
   else
-    list_parts (self, NULL);
+    {
+      amigo_page_guard_clear (&self->parts_guard);
+      amigo_page_guard_init (&self->parts_guard, 0);
+      list_parts (self, 0);
+    }
 }
 
 /**

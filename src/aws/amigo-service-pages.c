@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "amigo-error.h"
+#include "amigo-page-guard.h"
 #include "amigo-service-pages.h"
 
 typedef struct {
@@ -17,7 +18,7 @@ typedef struct {
   AmigoServicePageFunc collect;
   GPtrArray *items;
   char *too_many_pages;
-  guint n_pages;
+  AmigoPageGuard guard;
 } PagesOp;
 
 static void
@@ -28,6 +29,7 @@ pages_op_free (gpointer data)
   json_node_unref (op->params);
   g_ptr_array_unref (op->items);
   g_free (op->too_many_pages);
+  amigo_page_guard_clear (&op->guard);
   g_free (op);
 }
 
@@ -58,10 +60,19 @@ pages_cb (GObject      *source,
   next = json_object_get_string_member_with_default (obj, "NextToken", NULL);
   if (next != NULL && *next != '\0')
     {
-      if (++op->n_pages >= AMIGO_SERVICE_MAX_PAGES)
+      AmigoService *service = AMIGO_SERVICE (source);
+      g_autofree char *who = g_strdup_printf ("%s (%s)", amigo_service_get_model (service)->signing_name,
+                                              amigo_service_get_region (service));
+
+      if (!amigo_page_guard_next (&op->guard, next, who, op->operation->name, &error))
         {
-          g_task_return_new_error (task, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE,
-                                   "%s", op->too_many_pages);
+          /* The caller's words say what a list without end means here. */
+          if (op->guard.n_pages >= op->guard.max_pages)
+            {
+              g_clear_error (&error);
+              error = g_error_new_literal (AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE, op->too_many_pages);
+            }
+          g_task_return_error (task, error);
           g_object_unref (task);
           return;
         }
@@ -124,6 +135,7 @@ amigo_service_call_pages_async (AmigoService         *self,
   op->collect = collect;
   op->items = g_ptr_array_new_with_free_func (item_free);
   op->too_many_pages = too_many_pages;
+  amigo_page_guard_init (&op->guard, AMIGO_SERVICE_MAX_PAGES);
   g_task_set_task_data (task, op, pages_op_free);
   pages_send (task, NULL);
 }

@@ -16,6 +16,7 @@
 
 #include "amigo-error.h"
 #include "amigo-gtask-private.h"
+#include "amigo-page-guard.h"
 #include "amigo-sso-private.h"
 #include "amigo-sso-model.h"
 
@@ -169,7 +170,7 @@ typedef struct {
   char *account_id;
   const char *list_member;
   GPtrArray *items;
-  guint pages;
+  AmigoPageGuard guard;
 } ListData;
 
 static void
@@ -180,6 +181,7 @@ list_data_free (gpointer data)
   amigo_secure_free_string (list->access_token);
   g_free (list->account_id);
   g_ptr_array_unref (list->items);
+  amigo_page_guard_clear (&list->guard);
   g_free (list);
 }
 
@@ -241,9 +243,17 @@ list_page_cb (GObject      *source,
     }
 
   next = amigo_service_member_string (object, "nextToken");
-  /* A page limit guards against a service that never stops. */
-  if (next != NULL && *next != '\0' && ++list->pages < 1000)
+  if (next != NULL && *next != '\0')
     {
+      g_autofree char *who = g_strdup_printf ("IAM Identity Center (%s)",
+                                              amigo_service_get_region (AMIGO_SERVICE (source)));
+
+      /* A token handed out again, or pages without end, are an error. */
+      if (!amigo_page_guard_next (&list->guard, next, who, list->operation->name, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
       list_page (g_steal_pointer (&task), next);
       return;
     }
@@ -284,6 +294,7 @@ list_start (AmigoSsoPortal       *self,
   list->access_token = g_strdup (access_token);
   list->account_id = g_strdup (account_id);
   list->list_member = operation == &amigo_sso_op_list_accounts ? "accountList" : "roleList";
+  amigo_page_guard_init (&list->guard, 0);
   list->items = g_ptr_array_new_with_free_func (operation == &amigo_sso_op_list_accounts
                                                 ? (GDestroyNotify) amigo_sso_account_free
                                                 : (GDestroyNotify) amigo_sso_role_free);

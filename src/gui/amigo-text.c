@@ -1,10 +1,10 @@
 /* amigo-text.c — outside text shown as it is, never read as markup
  *
  * Image names, descriptions, tags and AWS's messages may hold anything: an
- * ampersand, a "<" or a whole link. libadwaita 1.2 reads a toast's title
- * and a status page's description as Pango markup and has no switch to
- * turn that off, so text for them is escaped here, in one place. Rows have
- * a switch, set here too.
+ * ampersand, a "<" or a whole link. libadwaita 1.2 reads a toast's title,
+ * a status page's description and a preferences group's title and
+ * description as Pango markup and has no switch to turn that off, so text
+ * for them is escaped here, in one place. Rows have a switch, set here too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,6 +41,17 @@ escape_text (const char *text)
   return g_string_free (escaped, FALSE);
 }
 
+/* Sets the markup-reading string @property of @object to show @text. */
+static void
+set_escaped (gpointer    object,
+             const char *property,
+             const char *text)
+{
+  g_autofree char *escaped = text != NULL ? escape_text (text) : NULL;
+
+  g_object_set (object, property, escaped, NULL);
+}
+
 /**
  * amigo_toast_new_literal:
  * @text: what the toast says, plain text
@@ -65,11 +76,40 @@ void
 amigo_status_page_set_description_literal (AdwStatusPage *page,
                                            const char    *text)
 {
-  g_autofree char *escaped = text != NULL ? escape_text (text) : NULL;
-
   g_return_if_fail (ADW_IS_STATUS_PAGE (page));
 
-  adw_status_page_set_description (page, escaped);
+  set_escaped (page, "description", text);
+}
+
+/**
+ * amigo_preferences_group_set_title_literal:
+ * @text: (nullable): the title, plain text (an Auto Scaling group's or a
+ *   launch template's name)
+ *
+ * Sets @group's title so that it shows @text exactly.
+ */
+void
+amigo_preferences_group_set_title_literal (AdwPreferencesGroup *group,
+                                           const char          *text)
+{
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
+
+  set_escaped (group, "title", text);
+}
+
+/**
+ * amigo_preferences_group_set_description_literal:
+ * @text: (nullable): the description, plain text
+ *
+ * Sets @group's description so that it shows @text exactly.
+ */
+void
+amigo_preferences_group_set_description_literal (AdwPreferencesGroup *group,
+                                                 const char          *text)
+{
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
+
+  set_escaped (group, "description", text);
 }
 
 /**

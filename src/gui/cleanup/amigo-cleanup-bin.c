@@ -578,7 +578,7 @@ _amigo_cleanup_window_load_guards (AmigoCleanupWindow *self)
   /* Translators: %s is a region */
   description = g_strdup_printf (_("These settings belong to the account in %s."), amigo_ec2_get_region (ec2));
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (block_group), _("Block Public Access"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (block_group), description);
+  amigo_preferences_group_set_description_literal (ADW_PREFERENCES_GROUP (block_group), description);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (block_row), _("Block New Public Sharing"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (block_row), _("No image can be made public; those already public stay so"));
   guards->block_switch = GTK_SWITCH (gtk_switch_new ());

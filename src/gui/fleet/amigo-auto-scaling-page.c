@@ -63,7 +63,7 @@ amigo_auto_scaling_page_rebuild (AmigoFleetPage *page)
       const AmigoAutoScalingInstance *instances;
       guint n = 0;
 
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (prefs), amigo_auto_scaling_group_get_name (group));
+      amigo_preferences_group_set_title_literal (ADW_PREFERENCES_GROUP (prefs), amigo_auto_scaling_group_get_name (group));
       /* Translators: desired, minimum and maximum number of instances of a group */
       sizes = g_strdup_printf (_("Desired %d, minimum %d, maximum %d"),
                                amigo_auto_scaling_group_get_desired_capacity (group),
@@ -75,7 +75,7 @@ amigo_auto_scaling_page_rebuild (AmigoFleetPage *page)
                                    version != NULL ? version : _("default"), sizes);
       else
         summary = g_strdup_printf (_("No launch template. %s"), sizes);
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (prefs), summary);
+      amigo_preferences_group_set_description_literal (ADW_PREFERENCES_GROUP (prefs), summary);
 
       g_object_set_data_full (G_OBJECT (button), "group-name",
                               g_strdup (amigo_auto_scaling_group_get_name (group)), g_free);

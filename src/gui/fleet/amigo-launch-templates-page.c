@@ -327,12 +327,12 @@ amigo_launch_templates_page_rebuild (AmigoFleetPage *page)
       GtkWidget *add = row_button (_("New Version with This Image"), id, 0, default_number);
       g_autofree char *summary = NULL;
 
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (prefs),
-                                       amigo_launch_template_get_launch_template_name (template));
+      amigo_preferences_group_set_title_literal (ADW_PREFERENCES_GROUP (prefs),
+                                                 amigo_launch_template_get_launch_template_name (template));
       /* Translators: a launch template's id, its default and latest versions */
       summary = g_strdup_printf (_("%s: default version %d, latest %d"), id, (int) default_number,
                                  (int) amigo_launch_template_get_latest_version_number (template));
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (prefs), summary);
+      amigo_preferences_group_set_description_literal (ADW_PREFERENCES_GROUP (prefs), summary);
       gtk_widget_set_sensitive (add, image_id != NULL);
       g_signal_connect (add, "clicked", G_CALLBACK (on_new_version_clicked_cb), self);
       adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (prefs), add);

@@ -66,8 +66,8 @@ amigo_quick_start_page_rebuild (AmigoFleetPage *page)
           if (group == NULL)
             {
               group = adw_preferences_group_new ();
-              adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
-                                               amigo_quick_start_entry_get_title (entry));
+              amigo_preferences_group_set_title_literal (ADW_PREFERENCES_GROUP (group),
+                                                         amigo_quick_start_entry_get_title (entry));
             }
           if (image->image != NULL)
             date = amigo_format_date_local (amigo_image_get_creation_date_usec (image->image));
