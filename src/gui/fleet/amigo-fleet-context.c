@@ -18,6 +18,7 @@ typedef struct {
   AmigoAccount *account;
   char *region;
   AmigoImage *image;
+  char *parameter;              /* the public parameter naming the image, or NULL */
   const AmigoActionInfo *info;
 } OpenAction;
 
@@ -28,6 +29,7 @@ open_action_free (OpenAction *open)
   g_clear_object (&open->account);
   g_free (open->region);
   g_clear_object (&open->image);
+  g_free (open->parameter);
   g_free (open);
 }
 
@@ -64,6 +66,7 @@ client_cb (GObject      *source,
   context = amigo_action_context_new (open->account, client, open->region, images,
                                       AMIGO_IS_APPLICATION (app)
                                         ? amigo_application_get_task_manager (AMIGO_APPLICATION (app)) : NULL);
+  amigo_action_context_set_image_parameter (context, open->parameter);
   dialog = open->info->create (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, context);
   gtk_window_present (dialog);
   open_action_free (open);
@@ -74,6 +77,7 @@ amigo_fleet_open_image_action (GtkWidget    *page,
                                AmigoAccount *account,
                                const char   *region,
                                AmigoImage   *image,
+                               const char   *parameter,
                                const char   *action_name)
 {
   const AmigoActionInfo *info = amigo_actions_lookup (action_name);
@@ -89,6 +93,7 @@ amigo_fleet_open_image_action (GtkWidget    *page,
   open->account = g_object_ref (account);
   open->region = g_strdup (region);
   open->image = g_object_ref (image);
+  open->parameter = g_strdup (parameter);
   open->info = info;
   amigo_account_get_client_async (account, NULL, client_cb, open);
 }
@@ -98,6 +103,7 @@ typedef struct {
   AmigoAccount *account;
   char *region;
   AmigoImage *image;
+  char *parameter;
 } MenuData;
 
 static void
@@ -108,6 +114,7 @@ menu_data_free (gpointer data)
   g_clear_object (&menu->account);
   g_free (menu->region);
   g_clear_object (&menu->image);
+  g_free (menu->parameter);
   g_free (menu);
 }
 
@@ -118,7 +125,7 @@ activate_cb (GSimpleAction *action,
 {
   MenuData *menu = user_data;
 
-  amigo_fleet_open_image_action (menu->page, menu->account, menu->region, menu->image,
+  amigo_fleet_open_image_action (menu->page, menu->account, menu->region, menu->image, menu->parameter,
                                  g_variant_get_string (parameter, NULL));
 }
 
@@ -126,7 +133,8 @@ GtkWidget *
 amigo_fleet_image_menu_button_new (GtkWidget    *page,
                                    AmigoAccount *account,
                                    const char   *region,
-                                   AmigoImage   *image)
+                                   AmigoImage   *image,
+                                   const char   *parameter)
 {
   static const struct { const char *action; const char *label; } entries[] = {
     { "launch", N_("Launch Instances…") },
@@ -142,6 +150,7 @@ amigo_fleet_image_menu_button_new (GtkWidget    *page,
   menu->account = g_object_ref (account);
   menu->region = g_strdup (region);
   menu->image = g_object_ref (image);
+  menu->parameter = g_strdup (parameter);
   g_signal_connect_data (open, "activate", G_CALLBACK (activate_cb), menu,
                          (GClosureNotify) (void (*) (void)) menu_data_free, 0);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (open));
