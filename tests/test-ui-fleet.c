@@ -11,6 +11,7 @@
 #include "amigo-account-manager.h"
 #include "amigo-auto-scaling-page.h"
 #include "amigo-autoscaling.h"
+#include "amigo-fleet-page.h"
 #include "amigo-launch-templates-page.h"
 #include "amigo-quick-start.h"
 #include "amigo-quick-start-page.h"
@@ -140,11 +141,22 @@ create_group_for (AmigoAutoscaling *autoscaling,
 /* ---- Quick Start --------------------------------------------------------- */
 
 static void
+on_image_chosen_cb (AmigoFleetPage *page,
+                    AmigoImage     *image,
+                    const char     *view,
+                    GPtrArray      *chosen)
+{
+  g_ptr_array_add (chosen, g_strdup_printf ("%s %s", view, amigo_image_get_image_id (image)));
+}
+
+static void
 test_quick_start_page (void)
 {
   GtkWidget *page = amigo_quick_start_page_new ();
   GtkWidget *window = window_with (page);
   g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *menu_button;
   GPtrArray *entries;
 
   amigo_quick_start_page_load (AMIGO_QUICK_START_PAGE (page), amigo_test_ui_get_account (), REGION);
@@ -158,7 +170,15 @@ test_quick_start_page (void)
   g_assert_nonnull (strstr (text, "Windows Server 2022"));
   g_assert_nonnull (strstr (text, "Free tier eligible"));
   /* Every image row offers the image actions. */
-  g_assert_nonnull (amigo_test_ui_find_by_type (page, GTK_TYPE_MENU_BUTTON, "Image Actions"));
+  menu_button = amigo_test_ui_find_by_type (page, GTK_TYPE_MENU_BUTTON, "Image Actions");
+  g_assert_nonnull (menu_button);
+  /* ... among them, taking the image to a launch template or a group. */
+  g_signal_connect (page, "image-chosen", G_CALLBACK (on_image_chosen_cb), chosen);
+  g_assert_true (gtk_widget_activate_action (menu_button, "image.use", "s", "launch-templates"));
+  g_assert_true (gtk_widget_activate_action (menu_button, "image.use", "s", "auto-scaling-groups"));
+  g_assert_cmpuint (chosen->len, ==, 2);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (chosen, 0), "launch-templates ami-"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (chosen, 1), "auto-scaling-groups ami-"));
   amigo_test_ui_maybe_screenshot (window, "quick-start.png");
 
   /* Arm only: Windows (x86 only) goes, Ubuntu stays. */

@@ -21,6 +21,7 @@
 #include "amigo-image-rows.h"
 #include "amigo-test-ui.h"
 #include "amigo-window.h"
+#include "fleet/amigo-launch-templates-page.h"
 #include "images/amigo-filter-popover.h"
 #include "images/amigo-image-details.h"
 #include "images/amigo-image-list.h"
@@ -1432,6 +1433,28 @@ test_used_by (void)
   g_clear_object (&allowed_result);
 }
 
+/* From Quick Start, "Add to a Launch Template…" takes the image to the
+ * Launch Templates view, which acts on it. */
+static void
+test_quick_start_to_templates (void)
+{
+  GtkWidget *quick_start;
+  GtkWidget *templates;
+  GtkWidget *button = NULL;
+  g_autofree char *text = NULL;
+
+  WAIT_FOR (amigo_window_select_region (window, "us-east-1"), 60);
+  quick_start = amigo_window_show_fleet_view (window, "quick-start");
+  g_assert_nonnull (quick_start);
+  WAIT_FOR ((button = amigo_test_ui_find_by_type (quick_start, GTK_TYPE_MENU_BUTTON, "Image Actions")) != NULL, 60);
+  g_assert_true (gtk_widget_activate_action (button, "image.use", "s", "launch-templates"));
+  templates = amigo_test_ui_find_by_type (window, AMIGO_TYPE_LAUNCH_TEMPLATES_PAGE, NULL);
+  g_assert_nonnull (templates);
+  WAIT_FOR (gtk_stack_get_visible_child (GTK_STACK (amigo_test_ui_find (window, "content_stack"))) == templates, 10);
+  text = amigo_test_ui_collect_text (templates);
+  g_assert_nonnull (strstr (text, "Selected image: ami-"));
+}
+
 static void
 seed (void)
 {
@@ -1525,6 +1548,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/all-accounts-mixed-selection", test_all_accounts_mixed_selection);
   g_test_add_func ("/ui/window/not-allowed-in-list", test_not_allowed_in_list);
   g_test_add_func ("/ui/window/used-by", test_used_by);
+  g_test_add_func ("/ui/window/quick-start-to-templates", test_quick_start_to_templates);
 
   status = g_test_run ();
 

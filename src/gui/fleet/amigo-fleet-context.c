@@ -9,6 +9,7 @@
 
 #include "amigo-application.h"
 #include "amigo-fleet-context.h"
+#include "amigo-fleet-page.h"
 #include "amigo-text.h"
 #include "actions/amigo-actions.h"
 #include "amigo-confirm.h"
@@ -118,6 +119,18 @@ menu_data_free (gpointer data)
   g_free (menu);
 }
 
+/* image.use::<view>: the image goes to the launch templates or groups */
+static void
+use_cb (GSimpleAction *action,
+        GVariant      *parameter,
+        gpointer       user_data)
+{
+  MenuData *menu = user_data;
+
+  if (AMIGO_IS_FLEET_PAGE (menu->page))
+    amigo_fleet_page_choose_image (AMIGO_FLEET_PAGE (menu->page), menu->image, g_variant_get_string (parameter, NULL));
+}
+
 static void
 activate_cb (GSimpleAction *action,
              GVariant      *parameter,
@@ -142,7 +155,13 @@ amigo_fleet_image_menu_button_new (GtkWidget    *page,
   };
   g_autoptr(GMenu) model = g_menu_new ();
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  static const struct { const char *view; const char *label; } fleet_entries[] = {
+    { "launch-templates", N_("Add to a Launch Template…") },
+    { "auto-scaling-groups", N_("Roll Out to an Auto Scaling Group…") },
+  };
+  g_autoptr(GMenu) fleet_section = g_menu_new ();
   g_autoptr(GSimpleAction) open = g_simple_action_new ("open", G_VARIANT_TYPE_STRING);
+  g_autoptr(GSimpleAction) use = g_simple_action_new ("use", G_VARIANT_TYPE_STRING);
   GtkWidget *button = gtk_menu_button_new ();
   MenuData *menu = g_new0 (MenuData, 1);
 
@@ -154,6 +173,10 @@ amigo_fleet_image_menu_button_new (GtkWidget    *page,
   g_signal_connect_data (open, "activate", G_CALLBACK (activate_cb), menu,
                          (GClosureNotify) (void (*) (void)) menu_data_free, 0);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (open));
+  /* The menu data lives as long as the "open" action holds it; "use" is
+   * in the same group, so it lives as long. */
+  g_signal_connect (use, "activate", G_CALLBACK (use_cb), menu);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (use));
   gtk_widget_insert_action_group (button, "image", G_ACTION_GROUP (group));
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {
@@ -161,6 +184,13 @@ amigo_fleet_image_menu_button_new (GtkWidget    *page,
 
       g_menu_append (model, _(entries[i].label), detailed);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (fleet_entries); i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("image.use::%s", fleet_entries[i].view);
+
+      g_menu_append (fleet_section, _(fleet_entries[i].label), detailed);
+    }
+  g_menu_append_section (model, NULL, G_MENU_MODEL (fleet_section));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (model));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
