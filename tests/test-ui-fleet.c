@@ -12,6 +12,7 @@
 #include "amigo-auto-scaling-page.h"
 #include "amigo-autoscaling.h"
 #include "amigo-fleet-page.h"
+#include "amigo-launch-dialog.h"
 #include "amigo-launch-templates-page.h"
 #include "amigo-quick-start.h"
 #include "amigo-quick-start-page.h"
@@ -140,6 +141,22 @@ create_group_for (AmigoAutoscaling *autoscaling,
 
 /* ---- Quick Start --------------------------------------------------------- */
 
+/* The launch dialog open, or NULL. */
+static GtkWidget *
+launch_dialog_shown (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (AMIGO_IS_LAUNCH_DIALOG (window))
+        return window;   /* GTK keeps it */
+    }
+  return NULL;
+}
+
 static void
 on_image_chosen_cb (AmigoFleetPage *page,
                     AmigoImage     *image,
@@ -157,6 +174,7 @@ test_quick_start_page (void)
   g_autofree char *text = NULL;
   g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *menu_button;
+  GtkWidget *launch;
   GPtrArray *entries;
 
   amigo_quick_start_page_load (AMIGO_QUICK_START_PAGE (page), amigo_test_ui_get_account (), REGION);
@@ -181,6 +199,19 @@ test_quick_start_page (void)
   g_assert_cmpuint (chosen->len, ==, 2);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (chosen, 0), "launch-templates ami-"));
   g_assert_true (g_str_has_prefix (g_ptr_array_index (chosen, 1), "auto-scaling-groups ami-"));
+  /* Launch from the row: the dialog may name the image by its parameter. */
+  g_assert_true (gtk_widget_activate_action (menu_button, "image.open", "s", "launch"));
+  AMIGO_TEST_WAIT_FOR (launch_dialog_shown () != NULL, WAIT_SECONDS);
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (launch_dialog_shown (), "newest_image_row")));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (amigo_test_ui_find (launch_dialog_shown (),
+                                                                                             "newest_image_row"))),
+                            "/aws/service/"));
+  /* Closed; its requests still out hold it until they end, and its
+   * parent must outlive it. */
+  launch = launch_dialog_shown ();
+  g_object_add_weak_pointer (G_OBJECT (launch), (gpointer *) &launch);
+  gtk_window_destroy (GTK_WINDOW (launch));
+  AMIGO_TEST_WAIT_FOR (launch == NULL, WAIT_SECONDS);
   amigo_test_ui_maybe_screenshot (window, "quick-start.png");
 
   /* Arm only: Windows (x86 only) goes, Ubuntu stays. */
