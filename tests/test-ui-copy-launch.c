@@ -25,6 +25,7 @@
 #include "amigo-error.h"
 #include "amigo-launch-dialog.h"
 #include "amigo-security-group-row.h"
+#include "amigo-ssm.h"
 #include "amigo-tag-row.h"
 #include "amigo-tags-editor.h"
 #include "amigo-task-manager.h"
@@ -258,21 +259,32 @@ opened_clear (Opened *opened)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Opened, opened_clear)
 
+/* @parameter: the public parameter naming @image (a Quick Start image's), or NULL */
 static void
-open_dialog (Opened               *opened,
-             AmigoImage           *image,
-             AmigoActionDialogNew  create)
+open_dialog_named (Opened               *opened,
+                   AmigoImage           *image,
+                   const char           *parameter,
+                   AmigoActionDialogNew  create)
 {
   g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_ptr_array_add (images, g_object_ref (image));
   opened->context = amigo_action_context_new (amigo_test_ui_get_account (), amigo_test_ui_get_client (),
                                               SOURCE_REGION, images, tasks);
+  amigo_action_context_set_image_parameter (opened->context, parameter);
   opened->toasts = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect (opened->context, "toast", G_CALLBACK (on_toast_cb), opened->toasts);
   opened->window = create (NULL, opened->context);
   g_object_add_weak_pointer (G_OBJECT (opened->window), (gpointer *) &opened->window);
   gtk_window_present (opened->window);
+}
+
+static void
+open_dialog (Opened               *opened,
+             AmigoImage           *image,
+             AmigoActionDialogNew  create)
+{
+  open_dialog_named (opened, image, NULL, create);
 }
 
 /* The newest task of @kind in @region, or NULL. */
@@ -1527,6 +1539,76 @@ test_launch_save_template (void)
   amigo_test_ui_maybe_screenshot (GTK_WIDGET (dialog), "launch-template.png");
 }
 
+/* A Quick Start image, launched and saved as a template by its public
+ * parameter (resolve:ssm:): EC2 is given the parameter, not the image id,
+ * and launches the image the parameter names. */
+static void
+test_launch_newest_image (void)
+{
+  static const char parameter[] = "/aws/service/debian/release/12/latest/amd64";
+  g_autoptr(AmigoSsm) ssm = amigo_ssm_new (amigo_test_ui_get_client (), SOURCE_REGION,
+                                           g_getenv ("AMIGO_TEST_ENDPOINT"));
+  const char *names[] = { parameter, NULL };
+  g_autofree char *name = g_strdup_printf ("amigo-newest-%u", g_random_int ());
+  g_autofree char *summary = NULL;
+  g_autoptr(GPtrArray) parameters = NULL;
+  g_autoptr(GPtrArray) instances = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmigoImage) image = NULL;
+  g_autoptr(AmigoImage) plain_image = make_image ("newest-plain-source");
+  g_autoptr(AmigoLaunchTemplate) saved = NULL;
+  g_autoptr(AmigoLaunchTemplateVersion) v1 = NULL;
+  g_auto(Opened) opened = { 0 };
+  g_auto(Opened) plain = { 0 };
+  AmigoLaunchDialog *dialog;
+  const char *image_id;
+
+  amigo_ssm_get_parameters_async (ssm, names, NULL, store_result_cb, &result);
+  AMIGO_TEST_WAIT_FOR (result != NULL, WAIT_SECONDS);
+  parameters = amigo_ssm_get_parameters_finish (ssm, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parameters->len, ==, 1);
+  image_id = ((AmigoSsmParameter *) g_ptr_array_index (parameters, 0))->value;
+  image = amigo_test_ui_get_image (source_ec2, image_id);
+
+  /* An image no parameter names: nothing to offer. */
+  open_dialog (&plain, plain_image, amigo_launch_dialog_new);
+  g_assert_false (gtk_widget_get_visible (amigo_test_ui_find (plain.window, "newest_image_row")));
+
+  open_dialog_named (&opened, image, parameter, amigo_launch_dialog_new);
+  dialog = AMIGO_LAUNCH_DIALOG (opened.window);
+  wait_loaded (dialog);
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (dialog, "newest_image_row")));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (amigo_test_ui_find (dialog, "newest_image_row"))),
+                            parameter));
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "name_row")), name);
+  gtk_switch_set_active (GTK_SWITCH (amigo_test_ui_find (dialog, "newest_image_switch")), TRUE);
+  amigo_test_ui_maybe_screenshot (GTK_WIDGET (dialog), "launch-newest-image.png");
+
+  g_assert_true (launch_review (dialog));
+  summary = amigo_test_ui_collect_text (amigo_test_ui_find (dialog, "review_group"));
+  g_assert_nonnull (strstr (summary, parameter));
+  g_assert_null (strstr (summary, image_id));
+
+  /* Saved as a template: its version names the parameter. */
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "template_name_row")), name);
+  g_assert_true (save_template (dialog));
+  AMIGO_TEST_WAIT_FOR (!amigo_action_dialog_get_busy (AMIGO_ACTION_DIALOG (dialog)), WAIT_SECONDS);
+  saved = template_named (name);
+  g_assert_nonnull (saved);
+  v1 = template_version (amigo_launch_template_get_launch_template_id (saved), "1");
+  g_assert_cmpstr (amigo_launch_template_version_get_image_id (v1), ==, "resolve:ssm:/aws/service/debian/release/12/latest/amd64");
+  g_assert_true (amigo_launch_template_version_refers_to_parameter (v1));
+
+  /* Launched: EC2 resolved the parameter to the image it names. */
+  g_assert_true (launch_launch (dialog));
+  AMIGO_TEST_WAIT_FOR (g_strcmp0 (launch_page (dialog), "done") == 0, WAIT_SECONDS);
+  instances = describe_instances_named (name);
+  g_assert_cmpuint (instances->len, ==, 1);
+  g_assert_cmpstr (amigo_instance_get_image_id (g_ptr_array_index (instances, 0)), ==, image_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1570,6 +1652,7 @@ main (int   argc,
   g_test_add_func ("/ui/launch/types-fit-zone", test_launch_types_fit_zone);
   g_test_add_func ("/ui/launch/opt-in-required-network", test_launch_opt_in_required_network);
   g_test_add_func ("/ui/launch/save-as-template", test_launch_save_template);
+  g_test_add_func ("/ui/launch/newest-image-parameter", test_launch_newest_image);
 
   status = g_test_run ();
 

@@ -11,6 +11,8 @@
 #include "amigo-account-manager.h"
 #include "amigo-auto-scaling-page.h"
 #include "amigo-autoscaling.h"
+#include "amigo-fleet-page.h"
+#include "amigo-launch-dialog.h"
 #include "amigo-launch-templates-page.h"
 #include "amigo-quick-start.h"
 #include "amigo-quick-start-page.h"
@@ -148,12 +150,40 @@ create_group_for (AmigoAutoscaling *autoscaling,
 
 /* ---- Quick Start --------------------------------------------------------- */
 
+/* The launch dialog open, or NULL. */
+static GtkWidget *
+launch_dialog_shown (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (AMIGO_IS_LAUNCH_DIALOG (window))
+        return window;   /* GTK keeps it */
+    }
+  return NULL;
+}
+
+static void
+on_image_chosen_cb (AmigoFleetPage *page,
+                    AmigoImage     *image,
+                    const char     *view,
+                    GPtrArray      *chosen)
+{
+  g_ptr_array_add (chosen, g_strdup_printf ("%s %s", view, amigo_image_get_image_id (image)));
+}
+
 static void
 test_quick_start_page (void)
 {
   GtkWidget *page = amigo_quick_start_page_new ();
   GtkWidget *window = window_with (page);
   g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *menu_button;
+  GtkWidget *launch;
   GPtrArray *entries;
 
   amigo_quick_start_page_load (AMIGO_QUICK_START_PAGE (page), amigo_test_ui_get_account (), REGION);
@@ -166,8 +196,31 @@ test_quick_start_page (void)
   g_assert_nonnull (strstr (text, "Debian 12"));
   g_assert_nonnull (strstr (text, "Windows Server 2022"));
   g_assert_nonnull (strstr (text, "Free tier eligible"));
+  /* Each image with the day it was made. */
+  g_assert_nonnull (strstr (text, ", made "));
   /* Every image row offers the image actions. */
-  g_assert_nonnull (amigo_test_ui_find_by_type (page, GTK_TYPE_MENU_BUTTON, "Image Actions"));
+  menu_button = amigo_test_ui_find_by_type (page, GTK_TYPE_MENU_BUTTON, "Image Actions");
+  g_assert_nonnull (menu_button);
+  /* ... among them, taking the image to a launch template or a group. */
+  g_signal_connect (page, "image-chosen", G_CALLBACK (on_image_chosen_cb), chosen);
+  g_assert_true (gtk_widget_activate_action (menu_button, "image.use", "s", "launch-templates"));
+  g_assert_true (gtk_widget_activate_action (menu_button, "image.use", "s", "auto-scaling-groups"));
+  g_assert_cmpuint (chosen->len, ==, 2);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (chosen, 0), "launch-templates ami-"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (chosen, 1), "auto-scaling-groups ami-"));
+  /* Launch from the row: the dialog may name the image by its parameter. */
+  g_assert_true (gtk_widget_activate_action (menu_button, "image.open", "s", "launch"));
+  AMIGO_TEST_WAIT_FOR (launch_dialog_shown () != NULL, WAIT_SECONDS);
+  g_assert_true (gtk_widget_get_visible (amigo_test_ui_find (launch_dialog_shown (), "newest_image_row")));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (amigo_test_ui_find (launch_dialog_shown (),
+                                                                                             "newest_image_row"))),
+                            "/aws/service/"));
+  /* Closed; its requests still out hold it until they end, and its
+   * parent must outlive it. */
+  launch = launch_dialog_shown ();
+  g_object_add_weak_pointer (G_OBJECT (launch), (gpointer *) &launch);
+  gtk_window_destroy (GTK_WINDOW (launch));
+  AMIGO_TEST_WAIT_FOR (launch == NULL, WAIT_SECONDS);
   amigo_test_ui_maybe_screenshot (window, "quick-start.png");
 
   /* Arm only: Windows (x86 only) goes, Ubuntu stays. */
@@ -295,6 +348,7 @@ test_groups_and_rollout (void)
   g_autofree char *text = NULL;
   AmigoRolloutDialog *dialog;
   AmigoRolloutDialog *second;
+  AmigoRolloutDialog *third;
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   /* Its accounts are never loaded: it holds the task without polling. */
   g_autoptr(AmigoAccountManager) accounts = amigo_account_manager_new (settings, NULL);
@@ -306,6 +360,12 @@ test_groups_and_rollout (void)
   g_assert_nonnull (strstr (text, group));
   g_assert_nonnull (strstr (text, ubuntu));
   g_assert_nonnull (strstr (text, "Desired 2, minimum 1, maximum 4"));
+  {
+    g_autofree char *line = g_strdup_printf ("Launch template %s, version 1.",
+                                             amigo_launch_template_get_launch_template_name (template));
+
+    g_assert_nonnull (strstr (text, line));
+  }
   amigo_auto_scaling_page_set_image (groups, image);
   amigo_test_ui_maybe_screenshot (window, "auto-scaling-groups.png");
 
@@ -314,11 +374,38 @@ test_groups_and_rollout (void)
   g_assert_nonnull (dialog);
   amigo_rollout_dialog_set_poll_interval_for_testing (dialog, 50);
   amigo_rollout_dialog_set_task_manager (dialog, tasks);
+  /* How: half the group at a time, two checkpoints, roll back on failure,
+   * and the new version made the template's default. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (amigo_test_ui_find (dialog, "min_healthy")), 50);
+  gtk_editable_set_text (GTK_EDITABLE (amigo_test_ui_find (dialog, "checkpoints")), "50, 100");
+  gtk_switch_set_active (GTK_SWITCH (amigo_test_ui_find (dialog, "auto_rollback")), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (amigo_test_ui_find (dialog, "make_default")), TRUE);
   amigo_test_ui_maybe_screenshot (dialog, "rollout-dialog.png");
-  amigo_rollout_dialog_start (dialog);
+  gtk_widget_activate (amigo_test_ui_find (dialog, "start_button"));
   AMIGO_TEST_WAIT_FOR (rollout_status_is (dialog, "InProgress"), WAIT_SECONDS);
   amigo_test_ui_maybe_screenshot (dialog, "rollout-progress.png");
   AMIGO_TEST_WAIT_FOR (rollout_status_is (dialog, "Successful"), WAIT_SECONDS);
+  {
+    const char *names[] = { group, NULL };
+    g_autoptr(GPtrArray) refreshes = NULL;
+    g_autoptr(GPtrArray) found = NULL;
+    g_autoptr(GError) error = NULL;
+    AmigoEc2ListRequest request = { .ids = (const char **) names };
+    AmigoEc2 *ec2 = amigo_test_ui_get_ec2 (REGION);
+
+    amigo_autoscaling_describe_instance_refreshes_async (autoscaling, group, NULL, NULL, result_cb, NULL);
+    refreshes = amigo_autoscaling_describe_instance_refreshes_finish (autoscaling, await_result (), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (refreshes->len, ==, 1);
+    g_assert_true (amigo_instance_refresh_get_auto_rollback (g_ptr_array_index (refreshes, 0)));
+    g_assert_cmpstr (amigo_instance_refresh_get_launch_template_version (g_ptr_array_index (refreshes, 0)), ==, "2");
+    names[0] = amigo_launch_template_get_launch_template_id (template);
+    amigo_ec2_describe_launch_templates_async (ec2, &request, NULL, result_cb, NULL);
+    found = amigo_ec2_describe_launch_templates_finish (ec2, await_result (), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (amigo_launch_template_get_default_version_number (g_ptr_array_index (found, 0)), ==, 2);
+    g_object_unref (ec2);
+  }
   /* The refresh was handed to the task list too. */
   {
     g_autoptr(AmigoTask) task = g_list_model_get_item (amigo_task_manager_get_tasks (tasks), 0);
@@ -340,11 +427,28 @@ test_groups_and_rollout (void)
   amigo_rollout_dialog_set_poll_interval_for_testing (second, 60000);
   amigo_rollout_dialog_start (second);
   AMIGO_TEST_WAIT_FOR (rollout_status_is (second, "InProgress"), WAIT_SECONDS);
+  /* Its progress: the instances still to update, and why it waits. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (amigo_test_ui_find (second, "status_label"))),
+                            "to update"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (amigo_test_ui_find (second, "reason_label"))), !=, "");
   amigo_rollout_dialog_set_poll_interval_for_testing (second, 50);
-  amigo_rollout_dialog_roll_back (second);
+  gtk_widget_activate (amigo_test_ui_find (second, "rollback_button"));
   AMIGO_TEST_WAIT_FOR (rollout_status_is (second, "RollbackSuccessful"), WAIT_SECONDS);
   gtk_window_destroy (GTK_WINDOW (second));
   assert_group_runs (autoscaling, group, debian);
+
+  /* Roll Ubuntu out again and cancel: Cancelling, then Cancelled. */
+  third = AMIGO_ROLLOUT_DIALOG (amigo_auto_scaling_page_roll_out (groups, group));
+  amigo_rollout_dialog_set_poll_interval_for_testing (third, 60000);
+  amigo_rollout_dialog_start (third);
+  AMIGO_TEST_WAIT_FOR (rollout_status_is (third, "InProgress"), WAIT_SECONDS);
+  amigo_rollout_dialog_set_poll_interval_for_testing (third, 50);
+  g_assert_true (gtk_widget_get_sensitive (amigo_test_ui_find (third, "cancel_button")));
+  gtk_widget_activate (amigo_test_ui_find (third, "cancel_button"));
+  AMIGO_TEST_WAIT_FOR (rollout_status_is (third, "Cancelled"), WAIT_SECONDS);
+  g_assert_false (gtk_widget_get_sensitive (amigo_test_ui_find (third, "cancel_button")));
+  g_assert_false (gtk_widget_get_sensitive (amigo_test_ui_find (third, "rollback_button")));
+  gtk_window_destroy (GTK_WINDOW (third));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -21,6 +21,7 @@
 #include "amigo-image-rows.h"
 #include "amigo-test-ui.h"
 #include "amigo-window.h"
+#include "fleet/amigo-launch-templates-page.h"
 #include "images/amigo-filter-popover.h"
 #include "images/amigo-image-details.h"
 #include "images/amigo-image-list.h"
@@ -1374,6 +1375,82 @@ test_not_allowed_in_list (void)
   g_clear_object (&allowed_result);
 }
 
+/* Whether the window's text has @text ("Used By" sits under the details). */
+static gboolean
+window_shows (const char *text)
+{
+  g_autofree char *all = amigo_test_ui_collect_text (GTK_WIDGET (window));
+
+  return strstr (all, text) != NULL;
+}
+
+/* "Used By" under an image's details: the launch templates and Auto
+ * Scaling groups that launch it, asked of EC2 and Auto Scaling when the
+ * image is selected. */
+static void
+test_used_by (void)
+{
+  AmigoImageList *list = AMIGO_IMAGE_LIST (amigo_test_ui_find (window, "image_list"));
+  GtkSelectionModel *selection = gtk_column_view_get_model (amigo_image_list_get_column_view (list));
+  g_autoptr(AmigoCredentials) credentials =
+    amigo_credentials_new (g_getenv ("AMIGO_TEST_ACCESS_KEY_ID"), g_getenv ("AMIGO_TEST_SECRET_ACCESS_KEY"), NULL, 0);
+  g_autoptr(AmigoClient) client = amigo_client_new (credentials);
+  g_autoptr(AmigoEc2) ec2 = NULL;
+  g_autoptr(AmigoLaunchTemplate) template = NULL;
+  g_autofree char *name = g_strdup_printf ("amigo-used-by-%08x", g_random_int ());
+  g_autofree char *expected = g_strdup_printf ("Launch template %s", name);
+  g_autoptr(GError) error = NULL;
+  AmigoRunInstancesRequest data = { 0 };
+  AmigoImage *image;
+
+  /* (Run alone, the window may still be listing its regions.) */
+  WAIT_FOR (amigo_window_select_region (window, "us-east-1"), 60);
+  select_source (0);
+  WAIT_FOR (loaded () && n_stored () > 1, 120);
+  amigo_test_ui_settle ();
+
+  /* An image no template launches. */
+  gtk_selection_model_unselect_all (selection);
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  WAIT_FOR (window_shows ("No launch template or Auto Scaling group"), 30);
+  g_assert_true (window_shows ("Used By"));
+
+  /* A template whose version launches the first image. */
+  image = shown_image (0);
+  data.image_id = amigo_image_get_image_id (image);
+  ec2 = amigo_ec2_new (client, amigo_image_store_get_image_region (image), g_getenv ("AMIGO_TEST_ENDPOINT"));
+  amigo_ec2_create_launch_template_async (ec2, name, NULL, &data, NULL, allowed_result_cb, NULL);
+  template = amigo_ec2_create_launch_template_finish (ec2, allowed_await (), &error);
+  g_assert_no_error (error);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  WAIT_FOR (window_shows (expected), 30);
+  g_assert_true (window_shows ("Version 1"));
+  g_assert_false (window_shows ("No launch template or Auto Scaling group"));
+  g_clear_object (&allowed_result);
+}
+
+/* From Quick Start, "Add to a Launch Template…" takes the image to the
+ * Launch Templates view, which acts on it. */
+static void
+test_quick_start_to_templates (void)
+{
+  GtkWidget *quick_start;
+  GtkWidget *templates;
+  GtkWidget *button = NULL;
+  g_autofree char *text = NULL;
+
+  WAIT_FOR (amigo_window_select_region (window, "us-east-1"), 60);
+  quick_start = amigo_window_show_fleet_view (window, "quick-start");
+  g_assert_nonnull (quick_start);
+  WAIT_FOR ((button = amigo_test_ui_find_by_type (quick_start, GTK_TYPE_MENU_BUTTON, "Image Actions")) != NULL, 60);
+  g_assert_true (gtk_widget_activate_action (button, "image.use", "s", "launch-templates"));
+  templates = amigo_test_ui_find_by_type (window, AMIGO_TYPE_LAUNCH_TEMPLATES_PAGE, NULL);
+  g_assert_nonnull (templates);
+  WAIT_FOR (gtk_stack_get_visible_child (GTK_STACK (amigo_test_ui_find (window, "content_stack"))) == templates, 10);
+  text = amigo_test_ui_collect_text (templates);
+  g_assert_nonnull (strstr (text, "Selected image: ami-"));
+}
+
 static void
 seed (void)
 {
@@ -1466,6 +1543,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/all-accounts-one-failing", test_all_accounts_one_failing);
   g_test_add_func ("/ui/window/all-accounts-mixed-selection", test_all_accounts_mixed_selection);
   g_test_add_func ("/ui/window/not-allowed-in-list", test_not_allowed_in_list);
+  g_test_add_func ("/ui/window/used-by", test_used_by);
+  g_test_add_func ("/ui/window/quick-start-to-templates", test_quick_start_to_templates);
 
   status = g_test_run ();
 

@@ -12,6 +12,7 @@
 #include "amigo-text.h"
 #include "amigo-window-private.h"
 #include "fleet/amigo-auto-scaling-page.h"
+#include "fleet/amigo-fleet-page.h"
 #include "fleet/amigo-launch-templates-page.h"
 #include "fleet/amigo-quick-start-page.h"
 
@@ -87,6 +88,21 @@ sidebar_header_cb (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, heading);
 }
 
+/* A Quick Start image was chosen for a template or a group: the fleet
+ * pages act on it, and the view chosen is shown. */
+static void
+on_image_chosen_cb (AmigoFleetPage *page,
+                    AmigoImage     *image,
+                    const char     *view,
+                    AmigoWindow    *self)
+{
+  AmigoWindowFleet *fleet = self->fleet;
+
+  amigo_launch_templates_page_set_image (AMIGO_LAUNCH_TEMPLATES_PAGE (fleet->pages[1]), image);
+  amigo_auto_scaling_page_set_image (AMIGO_AUTO_SCALING_PAGE (fleet->pages[2]), image);
+  amigo_window_show_fleet_view (self, view);
+}
+
 void
 _amigo_window_fleet_init (AmigoWindow *self)
 {
@@ -106,6 +122,7 @@ _amigo_window_fleet_init (AmigoWindow *self)
       gtk_stack_add_named (self->content_stack, fleet->pages[i], views[i].id);
     }
   gtk_list_box_set_header_func (self->source_list, sidebar_header_cb, GUINT_TO_POINTER (fleet->first_row), NULL);
+  g_signal_connect_object (fleet->pages[0], "image-chosen", G_CALLBACK (on_image_chosen_cb), self, 0);
   self->fleet = fleet;
 }
 

@@ -16,6 +16,7 @@ struct _AmigoActionContext
   char *region;
   GPtrArray *images;
   AmigoTaskManager *tasks;
+  char *image_parameter;        /* the public parameter naming the image, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (AmigoActionContext, amigo_action_context, G_TYPE_OBJECT)
@@ -47,6 +48,7 @@ amigo_action_context_finalize (GObject *object)
   AmigoActionContext *self = AMIGO_ACTION_CONTEXT (object);
 
   g_free (self->region);
+  g_free (self->image_parameter);
 
   G_OBJECT_CLASS (amigo_action_context_parent_class)->finalize (object);
 }
@@ -151,6 +153,36 @@ AmigoImage *
 amigo_action_context_get_image (AmigoActionContext *self)
 {
   return self->images->len > 0 ? g_ptr_array_index (self->images, 0) : NULL;
+}
+
+/**
+ * amigo_action_context_set_image_parameter:
+ * @parameter: (nullable): the Systems Manager public parameter whose value
+ *   is the image (a Quick Start image's), e.g.
+ *   `/aws/service/debian/release/12/latest/amd64`
+ *
+ * Lets a launch, or a launch template saved from it, name the parameter
+ * instead of the image id, so that it always takes the newest image.
+ */
+void
+amigo_action_context_set_image_parameter (AmigoActionContext *self,
+                                          const char         *parameter)
+{
+  g_return_if_fail (AMIGO_IS_ACTION_CONTEXT (self));
+  g_free (self->image_parameter);
+  self->image_parameter = g_strdup (parameter);
+}
+
+/**
+ * amigo_action_context_get_image_parameter:
+ *
+ * Returns: (nullable): the public parameter naming the image, if known
+ */
+const char *
+amigo_action_context_get_image_parameter (AmigoActionContext *self)
+{
+  g_return_val_if_fail (AMIGO_IS_ACTION_CONTEXT (self), NULL);
+  return self->image_parameter;
 }
 
 /**

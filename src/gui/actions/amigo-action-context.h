@@ -26,6 +26,9 @@ AmigoClient        *amigo_action_context_get_client   (AmigoActionContext *self)
 const char         *amigo_action_context_get_region   (AmigoActionContext *self);
 AmigoImage         *amigo_action_context_get_image    (AmigoActionContext *self);
 GPtrArray          *amigo_action_context_get_images   (AmigoActionContext *self);
+void                amigo_action_context_set_image_parameter (AmigoActionContext *self,
+                                                              const char         *parameter);
+const char         *amigo_action_context_get_image_parameter (AmigoActionContext *self);
 AmigoTaskManager   *amigo_action_context_get_tasks    (AmigoActionContext *self);
 AmigoEc2           *amigo_action_context_dup_ec2      (AmigoActionContext *self,
                                                        const char         *region,

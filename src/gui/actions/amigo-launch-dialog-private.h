@@ -54,6 +54,8 @@ struct _AmigoLaunchDialog
   GtkStack *stack;
   AdwPreferencesPage *form_page;
   AdwActionRow *image_row;
+  AdwActionRow *newest_image_row;
+  GtkSwitch *newest_image_switch;
   AdwEntryRow *name_row;
   AdwActionRow *type_row;
   GtkSpinner *type_spinner;
@@ -157,6 +159,8 @@ void            _amigo_launch_dialog_set_page          (AmigoLaunchDialog *self,
 /* The RunInstances request the fields make, and the strings it borrows. */
 typedef struct _AmigoLaunchPlan AmigoLaunchPlan;
 AmigoLaunchPlan *_amigo_launch_plan_new                (AmigoLaunchDialog *self);
+const char *_amigo_launch_dialog_image_parameter (AmigoLaunchDialog *self);
+
 const AmigoRunInstancesRequest *
                 _amigo_launch_plan_get_request         (AmigoLaunchPlan   *plan);
 void            _amigo_launch_plan_free                (AmigoLaunchPlan   *plan);

@@ -71,7 +71,12 @@ _amigo_launch_plan_new (AmigoLaunchDialog *self)
   plan->tags = g_array_new (FALSE, TRUE, sizeof (AmigoEc2Tag));
   plan->strings = g_ptr_array_new_with_free_func (g_free);
 
-  r->image_id = amigo_image_get_image_id (self->image);
+  /* A Quick Start image may be named by its parameter: the launch, and a
+   * template saved from it, always take the newest image. */
+  if (_amigo_launch_dialog_image_parameter (self) != NULL)
+    r->image_id = keep_string (plan, amigo_ec2_image_parameter_reference (_amigo_launch_dialog_image_parameter (self)));
+  else
+    r->image_id = amigo_image_get_image_id (self->image);
   r->instance_type = _amigo_launch_dialog_selected_type_name (self);
   r->min_count = r->max_count = (guint) gtk_spin_button_get_value_as_int (self->count_spin);
   r->key_name = _amigo_launch_dialog_selected_key (self);
@@ -204,10 +209,15 @@ add_review_row (AmigoLaunchDialog *self,
 }
 
 static char *
-describe_image (AmigoImage *image)
+describe_image (AmigoLaunchDialog *self)
 {
+  AmigoImage *image = self->image;
   const char *name = amigo_image_get_name (image);
+  const char *parameter = _amigo_launch_dialog_image_parameter (self);
 
+  if (parameter != NULL)
+    /* Translators: %s is a Systems Manager parameter's name */
+    return g_strdup_printf (_("The newest image %s names"), parameter);
   if (name == NULL || *name == '\0')
     return g_strdup (amigo_image_get_image_id (image));
   return g_strdup_printf ("%s (%s)", name, amigo_image_get_image_id (image));
@@ -221,7 +231,7 @@ fill_review (AmigoLaunchDialog *self,
   g_autoptr(GString) groups = g_string_new (NULL);
   g_autoptr(GString) volumes = g_string_new (NULL);
   g_autoptr(GString) tags = g_string_new (NULL);
-  g_autofree char *image = describe_image (self->image);
+  g_autofree char *image = describe_image (self);
   g_autofree char *type = _amigo_launch_dialog_describe_type (_amigo_launch_dialog_selected_type (self));
   g_autofree char *count = g_strdup_printf ("%u", r->min_count);
   g_autofree char *network = NULL;

@@ -542,6 +542,8 @@ amigo_launch_dialog_class_init (AmigoLaunchDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmigoLaunchDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, AmigoLaunchDialog, form_page);
   gtk_widget_class_bind_template_child (widget_class, AmigoLaunchDialog, image_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoLaunchDialog, newest_image_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoLaunchDialog, newest_image_switch);
   gtk_widget_class_bind_template_child (widget_class, AmigoLaunchDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, AmigoLaunchDialog, type_row);
   gtk_widget_class_bind_template_child (widget_class, AmigoLaunchDialog, type_spinner);
@@ -611,11 +613,24 @@ amigo_launch_dialog_init (AmigoLaunchDialog *self)
 
   /* Names, ids and AWS messages are shown as they are, never as markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->image_row), FALSE);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->newest_image_row), FALSE);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->type_row), FALSE);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->key_row), FALSE);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->subnet_row), FALSE);
   _amigo_launch_dialog_init_template (self);
   self->filling = FALSE;
+}
+
+/* The public parameter the launch names instead of the image id
+ * (resolve:ssm:), or NULL when it names the image. */
+const char *
+_amigo_launch_dialog_image_parameter (AmigoLaunchDialog *self)
+{
+  AmigoActionContext *context = amigo_action_dialog_get_context (AMIGO_ACTION_DIALOG (self));
+
+  if (!gtk_switch_get_active (self->newest_image_switch))
+    return NULL;
+  return amigo_action_context_get_image_parameter (context);
 }
 
 /* ---- public ------------------------------------------------------------ */
@@ -652,6 +667,7 @@ amigo_launch_dialog_new (GtkWindow          *parent,
   AmigoImage *image = amigo_action_context_get_image (context);
   g_autoptr(GError) error = NULL;
   g_autofree char *kind = NULL;
+  const char *parameter;
   const char *name;
 
   g_return_val_if_fail (AMIGO_IS_ACTION_CONTEXT (context), NULL);
@@ -665,6 +681,16 @@ amigo_launch_dialog_new (GtkWindow          *parent,
                                  name != NULL && *name != '\0' ? name : amigo_image_get_image_id (image));
   kind = describe_image_kind (image);
   adw_action_row_set_subtitle (self->image_row, kind);
+  parameter = amigo_action_context_get_image_parameter (context);
+  if (parameter != NULL)
+    {
+      /* Translators: %s is a Systems Manager parameter's name */
+      g_autofree char *subtitle = g_strdup_printf (_("Launch whatever image %s names at launch time, not this one"),
+                                                   parameter);
+
+      adw_action_row_set_subtitle (self->newest_image_row, subtitle);
+      gtk_widget_set_visible (GTK_WIDGET (self->newest_image_row), TRUE);
+    }
 
   self->filling = TRUE;
   fill_volumes (self);

@@ -47,7 +47,7 @@ amigo_auto_scaling_page_rebuild (AmigoFleetPage *page)
       gtk_label_set_text (self->image_label, text);
     }
   else
-    gtk_label_set_text (self->image_label, _("Select an image in an image list to roll it out to a group."));
+    gtk_label_set_text (self->image_label, _("Select an image in an image list, or choose “Roll Out to an Auto Scaling Group…” in Quick Start, to roll it out to a group."));
 
   if (self->groups == NULL)
     return FALSE;

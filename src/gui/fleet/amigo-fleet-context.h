@@ -13,20 +13,23 @@
 
 G_BEGIN_DECLS
 
-/* Opens the image action @name ("launch-instances", "copy", …) for @image,
- * as the window's own menu does. */
+/* Opens the image action @name ("launch", "copy-image", …) for @image,
+ * as the window's own menu does; @parameter (nullable) is the public
+ * parameter that names the image, which a launch may refer to instead. */
 void amigo_fleet_open_image_action (GtkWidget    *page,
                                     AmigoAccount *account,
                                     const char   *region,
                                     AmigoImage   *image,
+                                    const char   *parameter,
                                     const char   *action_name);
 
 /* A menu button offering every image action that applies to an image the
- * account does not own: launch, copy, … */
+ * account does not own: launch, copy, … (@parameter as above) */
 GtkWidget *amigo_fleet_image_menu_button_new (GtkWidget    *page,
                                               AmigoAccount *account,
                                               const char   *region,
-                                              AmigoImage   *image);
+                                              AmigoImage   *image,
+                                              const char   *parameter);
 
 void amigo_fleet_show_error (GtkWidget    *page,
                              const char   *heading,

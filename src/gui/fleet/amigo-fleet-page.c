@@ -48,6 +48,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  IMAGE_CHOSEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 /* Each a string: the status page's icon, then what it says when no region
  * is chosen, when the list could not be loaded and when it is empty. */
 static const char * const property_names[N_PROPS] = {
@@ -204,6 +211,24 @@ amigo_fleet_page_load (AmigoFleetPage *self,
 }
 
 /**
+ * amigo_fleet_page_choose_image:
+ * @self: the page
+ * @image: one of its images
+ * @view: `launch-templates` or `auto-scaling-groups`
+ *
+ * Emits #AmigoFleetPage::image-chosen.
+ */
+void
+amigo_fleet_page_choose_image (AmigoFleetPage *self,
+                               AmigoImage     *image,
+                               const char     *view)
+{
+  g_return_if_fail (AMIGO_IS_FLEET_PAGE (self));
+  g_return_if_fail (AMIGO_IS_IMAGE (image));
+  g_signal_emit (self, signals[IMAGE_CHOSEN], 0, image, view);
+}
+
+/**
  * amigo_fleet_page_get_account:
  * @self: the page
  *
@@ -345,6 +370,19 @@ amigo_fleet_page_class_init (AmigoFleetPageClass *klass)
   for (guint i = PROP_0 + 1; i < N_PROPS; i++)
     properties[i] = g_param_spec_string (property_names[i], NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AmigoFleetPage::image-chosen:
+   * @image: an image of the page's (a Quick Start image)
+   * @view: the fleet view to take it to: `launch-templates` or
+   *   `auto-scaling-groups`
+   *
+   * The person chose to add the image to a launch template or to roll it
+   * out to a group: the window makes it the image those pages act on.
+   */
+  signals[IMAGE_CHOSEN] =
+    g_signal_new ("image-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, AMIGO_TYPE_IMAGE, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amigo_app/Amigo/fleet/amigo-fleet-page.ui");
   gtk_widget_class_bind_template_child_private (widget_class, AmigoFleetPage, stack);

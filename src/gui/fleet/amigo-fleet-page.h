@@ -10,6 +10,7 @@
 
 #include "amigo-account.h"
 #include "amigo-client.h"
+#include "amigo-image.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,9 @@ void          amigo_fleet_page_add_group       (AmigoFleetPage      *self,
                                                 AdwPreferencesGroup *group);
 void          amigo_fleet_page_show_error      (AmigoFleetPage      *self,
                                                 const GError        *error);
+void          amigo_fleet_page_choose_image    (AmigoFleetPage      *self,
+                                                AmigoImage          *image,
+                                                const char          *view);
 AmigoAccount *amigo_fleet_page_get_account     (AmigoFleetPage      *self);
 const char   *amigo_fleet_page_get_region      (AmigoFleetPage      *self);
 GCancellable *amigo_fleet_page_get_cancellable (AmigoFleetPage      *self);

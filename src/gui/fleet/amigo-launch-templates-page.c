@@ -312,7 +312,7 @@ amigo_launch_templates_page_rebuild (AmigoFleetPage *page)
       gtk_label_set_text (self->image_label, text);
     }
   else
-    gtk_label_set_text (self->image_label, _("Select an image in an image list to add it to a template."));
+    gtk_label_set_text (self->image_label, _("Select an image in an image list, or choose “Add to a Launch Template…” in Quick Start, to add it to a template."));
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), image_id != NULL && self->ec2 != NULL);
 
   if (self->templates == NULL || self->pending > 0)

@@ -81,7 +81,7 @@ amigo_quick_start_page_rebuild (AmigoFleetPage *page)
             adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                        amigo_fleet_image_menu_button_new (GTK_WIDGET (self), account,
                                                                           amigo_fleet_page_get_region (page),
-                                                                          image->image));
+                                                                          image->image, image->parameter_name));
           gtk_widget_set_tooltip_text (row, image->parameter_name);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
         }

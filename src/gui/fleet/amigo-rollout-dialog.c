@@ -30,7 +30,11 @@ struct _AmigoRolloutDialog
 {
   AdwWindow parent_instance;
 
+  /* template widgets */
   GtkStack *stack;
+  AdwActionRow *image_row;
+  AdwActionRow *group_row;
+  GtkLabel *description_label;
   GtkSpinButton *min_healthy;
   GtkSpinButton *warmup;
   AdwEntryRow *checkpoints;
@@ -44,6 +48,7 @@ struct _AmigoRolloutDialog
   GtkButton *rollback_button;
   GtkLabel *error_label;
 
+  /* owned */
   AmigoAccount *account;
   char *region;
   AmigoAutoScalingGroup *group;
@@ -438,45 +443,40 @@ static void
 amigo_rollout_dialog_class_init (AmigoRolloutDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = amigo_rollout_dialog_dispose;
   object_class->finalize = amigo_rollout_dialog_finalize;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amigo_app/Amigo/fleet/amigo-rollout-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmigoRolloutDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRolloutDialog, image_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRolloutDialog, group_row);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRolloutDialog, description_label);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRolloutDialog, min_healthy);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRolloutDialog, warmup);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRolloutDialog, checkpoints);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRolloutDialog, auto_rollback);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRolloutDialog, make_default);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRolloutDialog, start_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRolloutDialog, progress);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRolloutDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRolloutDialog, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRolloutDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRolloutDialog, rollback_button);
+  gtk_widget_class_bind_template_child (widget_class, AmigoRolloutDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, amigo_rollout_dialog_start);
+  gtk_widget_class_bind_template_callback (widget_class, amigo_rollout_dialog_cancel_refresh);
+  gtk_widget_class_bind_template_callback (widget_class, amigo_rollout_dialog_roll_back);
 }
 
 static void
 amigo_rollout_dialog_init (AmigoRolloutDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->poll_ms = POLL_INTERVAL_MS;
   self->cancellable = g_cancellable_new ();
-}
-
-static GtkWidget *
-labelled_button (const char *label)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  return button;
-}
-
-static void build (AmigoRolloutDialog *self);
-
-/* A row with @control at its end, which it names and activates. */
-static void
-add_row (GtkWidget  *group,
-         const char *title,
-         const char *subtitle,
-         GtkWidget  *control)
-{
-  GtkWidget *row = amigo_action_row_new_literal (title, subtitle);
-
-  gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), control);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), control);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
 /**
@@ -496,108 +496,18 @@ amigo_rollout_dialog_new (GtkWindow             *parent,
                           AmigoAutoScalingGroup *group,
                           AmigoImage            *image)
 {
-  AmigoRolloutDialog *self = g_object_new (AMIGO_TYPE_ROLLOUT_DIALOG,
-                                           "transient-for", parent, "modal", TRUE,
-                                           "default-width", 480, NULL);
+  AmigoRolloutDialog *self = g_object_new (AMIGO_TYPE_ROLLOUT_DIALOG, "transient-for", parent, NULL);
+  g_autofree char *description = NULL;
 
   self->account = g_object_ref (account);
   self->region = g_strdup (region);
   self->group = g_object_ref (group);
   self->image = g_object_ref (image);
-  build (self);
-  return GTK_WIDGET (self);
-}
-
-static void
-build (AmigoRolloutDialog *self)
-{
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *form = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *how = adw_preferences_group_new ();
-  GtkWidget *progress_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  g_autofree char *description = NULL;
-  GtkWidget *row;
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Roll Out This Image"));
-  gtk_box_append (GTK_BOX (toolbar), header);
-
+  adw_action_row_set_subtitle (self->image_row, amigo_image_get_image_id (image));
+  adw_action_row_set_subtitle (self->group_row, amigo_auto_scaling_group_get_name (group));
   /* Translators: %s is an image id, %s an Auto Scaling group's name */
   description = g_strdup_printf (_("A new version of the group’s launch template will launch %s; then Auto Scaling replaces the instances of %s, a few at a time."),
-                                 amigo_image_get_image_id (self->image), amigo_auto_scaling_group_get_name (self->group));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), NULL);
-  row = amigo_action_row_new_literal (_("Image"), amigo_image_get_image_id (self->image));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  row = amigo_action_row_new_literal (_("Auto Scaling Group"), amigo_auto_scaling_group_get_name (self->group));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  row = gtk_label_new (description);
-  gtk_label_set_wrap (GTK_LABEL (row), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (row), 0);
-  gtk_widget_add_css_class (row, "dim-label");
-  gtk_widget_set_margin_top (row, 12);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (form), ADW_PREFERENCES_GROUP (group));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (how), _("How"));
-  self->min_healthy = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 100, 5));
-  gtk_spin_button_set_value (self->min_healthy, 90);
-  add_row (how, _("Minimum Healthy Percentage"), _("Share of the group that stays in service"),
-           GTK_WIDGET (self->min_healthy));
-  self->warmup = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 3600, 30));
-  gtk_spin_button_set_value (self->warmup, 300);
-  add_row (how, _("Instance Warm-Up (Seconds)"), NULL, GTK_WIDGET (self->warmup));
-  self->checkpoints = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->checkpoints), _("Checkpoints (Percentages, e.g. 50, 100)"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (how), GTK_WIDGET (self->checkpoints));
-  self->auto_rollback = GTK_SWITCH (gtk_switch_new ());
-  add_row (how, _("Roll Back Automatically If It Fails"), NULL, GTK_WIDGET (self->auto_rollback));
-  self->make_default = GTK_SWITCH (gtk_switch_new ());
-  add_row (how, _("Make the New Version the Template’s Default"), NULL, GTK_WIDGET (self->make_default));
-  /* The dialog's one action, where GNOME dialogs keep it: the header bar. */
-  self->start_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Start Roll-Out")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->start_button), "suggested-action");
-  g_signal_connect_swapped (self->start_button, "clicked", G_CALLBACK (amigo_rollout_dialog_start), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->start_button));
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (how), GTK_WIDGET (self->error_label));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (form), ADW_PREFERENCES_GROUP (how));
-
-  gtk_widget_set_valign (progress_box, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_start (progress_box, 24);
-  gtk_widget_set_margin_end (progress_box, 24);
-  gtk_widget_set_margin_top (progress_box, 24);
-  gtk_widget_set_margin_bottom (progress_box, 24);
-  self->status_label = GTK_LABEL (gtk_label_new (_("Starting…")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "title-4");
-  gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->status_label));
-  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Instance Refresh Progress"), -1);
-  gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress));
-  self->reason_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->reason_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->reason_label), "dim-label");
-  gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->reason_label));
-  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
-  self->cancel_button = GTK_BUTTON (labelled_button (_("_Cancel Refresh")));
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (amigo_rollout_dialog_cancel_refresh), self);
-  self->rollback_button = GTK_BUTTON (labelled_button (_("_Roll Back")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->rollback_button), "destructive-action");
-  g_signal_connect_swapped (self->rollback_button, "clicked", G_CALLBACK (amigo_rollout_dialog_roll_back), self);
-  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->cancel_button));
-  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->rollback_button));
-  gtk_box_append (GTK_BOX (progress_box), buttons);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_stack_add_named (self->stack, form, "form");
-  gtk_stack_add_named (self->stack, progress_box, "progress");
-  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->stack));
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, 620);
+                                 amigo_image_get_image_id (image), amigo_auto_scaling_group_get_name (group));
+  gtk_label_set_text (self->description_label, description);
+  return GTK_WIDGET (self);
 }
