@@ -434,6 +434,7 @@ _amigo_window_init_all_accounts (AmigoWindow *self)
   AmigoWindowAllAccounts *all = g_new0 (AmigoWindowAllAccounts, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *leave_out;
 
   self->all_accounts = all;
   all->clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
@@ -468,6 +469,13 @@ _amigo_window_init_all_accounts (AmigoWindow *self)
   gtk_widget_set_hexpand (all->banner_label, TRUE);
   gtk_box_append (GTK_BOX (all->banner), icon);
   gtk_box_append (GTK_BOX (all->banner), all->banner_label);
+  /* Where a failing account shows, a way to leave it out. */
+  leave_out = gtk_button_new_with_label (_("Choose Accounts…"));
+  gtk_widget_set_name (leave_out, "banner_choose_accounts_button");
+  gtk_widget_set_valign (leave_out, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (leave_out, _("Choose the accounts that All Accounts lists"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (leave_out), "win.choose-all-accounts");
+  gtk_box_append (GTK_BOX (all->banner), leave_out);
   gtk_accessible_update_property (GTK_ACCESSIBLE (all->banner),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Accounts and regions that could not be listed"),
                                   -1);
