@@ -158,6 +158,21 @@ filter_popover_done (void)
   gtk_popover_popdown (GTK_POPOVER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (amigo_test_ui_find (window, "filter_button")))));
 }
 
+/* The account button's popover: the accounts, All Accounts and the
+ * entries beside them. */
+static GtkWindow *
+account_popover (void)
+{
+  gtk_menu_button_popup (GTK_MENU_BUTTON (amigo_test_ui_find (window, "account_button")));
+  return GTK_WINDOW (window);
+}
+
+static void
+account_popover_done (void)
+{
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (amigo_test_ui_find (window, "account_button")));
+}
+
 /* The account dialog with an http:// endpoint on another host: the
  * consent switch and its warning show. */
 static void
@@ -276,6 +291,8 @@ main (int   argc,
     static const View fixed[] = {
       { "main-window", NULL, main_window, NULL },
       { "filters", NULL, filter_popover, filter_popover_done },
+      { "accounts", NULL, account_popover, account_popover_done },
+      { "all-accounts-choose", "win.choose-all-accounts", NULL, NULL },
       { "preferences", "app.preferences", NULL, NULL },
       { "add-account", "win.add-account", NULL, NULL },
       { "add-account-plain-http", "win.add-account", NULL, NULL, plain_http_endpoint },

@@ -15,6 +15,7 @@
 
 #include "amigo-actions.h"
 #include "actions/amigo-action-dialog.h"
+#include "accounts/amigo-all-accounts-dialog.h"
 #include "amigo-application.h"
 #include "amigo-ec2-image-cleanup.h"
 #include "amigo-image-details.h"
@@ -1286,6 +1287,115 @@ test_all_accounts_mixed_selection (void)
   WAIT_FOR (loaded () && n_stored () > 0, 60);
 }
 
+/* "Choose Accounts…" in the popover (or in the banner of failures), as a
+ * person clicks it: the dialog. */
+static GtkWindow *
+open_choose_accounts (gboolean from_banner)
+{
+  GtkMenuButton *account_button = GTK_MENU_BUTTON (amigo_test_ui_find (window, "account_button"));
+  GtkWidget *choose;
+  GtkWindow *dialog;
+
+  if (!from_banner)
+    gtk_menu_button_popup (account_button);
+  amigo_test_ui_settle ();
+  choose = amigo_test_ui_find_by_name (window, from_banner ? "banner_choose_accounts_button"
+                                                           : "choose_all_accounts_button");
+  g_assert_nonnull (choose);
+  g_assert_true (gtk_widget_get_mapped (choose));
+  amigo_test_ui_click (choose);
+  WAIT_FOR ((dialog = find_dialog (AMIGO_TYPE_ALL_ACCOUNTS_DIALOG)) != NULL, 10);
+  amigo_test_ui_settle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (account_button))));
+  return dialog;
+}
+
+/* The check of @account in the dialog. */
+static GtkCheckButton *
+account_check (GtkWindow    *dialog,
+               AmigoAccount *account)
+{
+  GtkWidget *check = amigo_test_ui_find_by_name (dialog, amigo_account_get_id (account));
+
+  g_assert_true (GTK_IS_CHECK_BUTTON (check));
+  return GTK_CHECK_BUTTON (check);
+}
+
+/* All Accounts over the accounts a person chose: two of three left out
+ * in the dialog, their images and failures go once it is closed, the
+ * last one on cannot be left out, and the choice is remembered. */
+static void
+test_all_accounts_choose (void)
+{
+  AmigoAccountManager *manager = amigo_application_get_account_manager (app);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_auto(GStrv) left_out = NULL;
+  AmigoAccount *environment;
+  AmigoAccount *twin;
+  AmigoAccount *wrong;
+  GtkWindow *dialog;
+
+  WAIT_FOR (amigo_window_get_account (window) != NULL, 30);
+  environment = amigo_window_get_account (window);
+  twin = amigo_account_manager_import_profile (manager, "twin");
+  wrong = amigo_account_manager_import_profile (manager, "wrong");
+  g_assert_nonnull (twin);
+  g_assert_nonnull (wrong);
+  g_assert_true (amigo_window_select_region (window, "ap-northeast-2"));
+  select_source (0);
+  WAIT_FOR (loaded () && n_stored () > 0, 60);
+  click_all_accounts ();
+  WAIT_FOR (loaded () && shown_index_of_account (twin, 0) >= 0 && amigo_window_get_all_accounts_banner (window) != NULL, 120);
+
+  /* All on at first; leave out the twin and the failing account (from
+   * the banner that names it). */
+  dialog = open_choose_accounts (TRUE);
+  g_assert_true (gtk_check_button_get_active (account_check (dialog, environment)));
+  g_assert_true (gtk_check_button_get_active (account_check (dialog, twin)));
+  g_assert_true (gtk_check_button_get_active (account_check (dialog, wrong)));
+  amigo_test_ui_click (account_check (dialog, twin));
+  amigo_test_ui_click (account_check (dialog, wrong));
+  amigo_test_ui_settle ();
+  g_assert_false (gtk_check_button_get_active (account_check (dialog, twin)));
+  /* The last one on stays on. */
+  g_assert_true (gtk_check_button_get_active (account_check (dialog, environment)));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (account_check (dialog, environment))));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (account_check (dialog, twin))));
+  amigo_test_ui_maybe_screenshot (dialog, "all-accounts-choose.png");
+  /* Still listing the three until the dialog is closed. */
+  g_assert_cmpint (shown_index_of_account (twin, 0), >=, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  WAIT_FOR (find_dialog (AMIGO_TYPE_ALL_ACCOUNTS_DIALOG) == NULL, 10);
+
+  WAIT_FOR (loaded () && shown_index_of_account (twin, 0) < 0 && shown_index_of_account (environment, 0) >= 0, 120);
+  amigo_test_ui_settle ();
+  g_assert_cmpstr (amigo_window_get_visible_page (window), ==, "list");
+  g_assert_cmpint (shown_index_of_account (wrong, 0), <, 0);
+  g_assert_null (amigo_window_get_all_accounts_banner (window));
+  for (guint i = 0; i < n_shown (); i++)
+    g_assert_true (amigo_image_store_get_image_account (shown_image (i)) == environment);
+
+  /* Remembered: in GSettings (ids only) and in the dialog opened again. */
+  left_out = g_settings_get_strv (settings, "all-accounts-left-out");
+  g_assert_cmpuint (g_strv_length (left_out), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) left_out, amigo_account_get_id (twin)));
+  g_assert_true (g_strv_contains ((const char * const *) left_out, amigo_account_get_id (wrong)));
+  dialog = open_choose_accounts (FALSE);
+  g_assert_false (gtk_check_button_get_active (account_check (dialog, twin)));
+  g_assert_true (gtk_check_button_get_active (account_check (dialog, environment)));
+  /* The twin back on: listed again. */
+  amigo_test_ui_click (account_check (dialog, twin));
+  gtk_window_close (dialog);
+  WAIT_FOR (loaded () && shown_index_of_account (twin, 0) >= 0 && shown_index_of_account (environment, 0) >= 0, 120);
+  g_assert_cmpint (shown_index_of_account (wrong, 0), <, 0);
+
+  /* Back to the one account, as the other tests left it. */
+  g_settings_reset (settings, "all-accounts-left-out");
+  amigo_window_leave_all_accounts (window);
+  amigo_account_manager_remove (manager, twin);
+  WAIT_FOR (loaded () && n_stored () > 0, 60);
+}
+
 /* ---- Allowed AMIs in the list (issue 17) ------------------------------ */
 
 static GAsyncResult *allowed_result;
@@ -1542,6 +1652,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/public-all-regions-asks", test_public_all_regions_asks);
   g_test_add_func ("/ui/window/all-accounts-one-failing", test_all_accounts_one_failing);
   g_test_add_func ("/ui/window/all-accounts-mixed-selection", test_all_accounts_mixed_selection);
+  g_test_add_func ("/ui/window/all-accounts-choose", test_all_accounts_choose);
   g_test_add_func ("/ui/window/not-allowed-in-list", test_not_allowed_in_list);
   g_test_add_func ("/ui/window/used-by", test_used_by);
   g_test_add_func ("/ui/window/quick-start-to-templates", test_quick_start_to_templates);

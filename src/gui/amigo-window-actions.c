@@ -342,6 +342,8 @@ _amigo_window_class_init_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.choose-columns", NULL, choose_columns_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-all-accounts", NULL,
+                                   _amigo_window_choose_all_accounts_action);
   gtk_widget_class_install_action (widget_class, "win.show-image", "(ss)", show_image_action);
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_accounts_action);
   gtk_widget_class_install_action (widget_class, "win.import-profiles", NULL, add_accounts_action);

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * "All Accounts", beside the accounts in the account button's popover,
- * lists the current source across every account and the chosen region
+ * lists the current source across the chosen accounts ("Choose Accounts…"
+ * beside it; all of them until some are left out) and the chosen region
  * (or regions) at once: the clients of the accounts are asked for
  * together, then one store load covers each account × region, each image
  * remembering its account (the Account column). An account that cannot
@@ -19,10 +20,12 @@
 #include "amigo-ec2.h"
 #include "amigo-region-list.h"
 #include "amigo-confirm.h"
+#include "accounts/amigo-all-accounts-dialog.h"
 
 struct _AmigoWindowAllAccounts
 {
   GtkWidget *button;            /* borrowed: in the account popover */
+  GtkWidget *choose_button;     /* borrowed: beside it */
   GtkWidget *banner;            /* borrowed: above the content stack */
   GtkWidget *banner_label;      /* borrowed */
   gboolean active;
@@ -147,13 +150,34 @@ client_ready (AmigoWindow  *self,
     start_store_load (self);
 }
 
+/* The accounts All Accounts lists: those not left out in the "Choose
+ * Accounts" dialog, or every one when all of them were (the account left
+ * on was removed since). */
+static GPtrArray *
+chosen_accounts (AmigoWindow *self)
+{
+  GListModel *accounts = amigo_account_manager_get_accounts (self->manager);
+  GPtrArray *chosen = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (int pass = 0; pass < 2 && chosen->len == 0; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+      {
+        AmigoAccount *account = g_list_model_get_item (accounts, i);
+
+        if (pass == 1 || !amigo_all_accounts_dialog_is_left_out (self->settings, amigo_account_get_id (account)))
+          g_ptr_array_add (chosen, account);
+        else
+          g_object_unref (account);
+      }
+  return chosen;
+}
+
 /* Called by every reload: TRUE when All Accounts took it over. */
 gboolean
 _amigo_window_all_accounts_reload (AmigoWindow *self)
 {
   AmigoWindowAllAccounts *all = self->all_accounts;
-  GListModel *accounts;
-  guint n;
+  g_autoptr(GPtrArray) chosen = NULL;
 
   amigo_image_list_set_show_account (self->image_list, _amigo_window_all_accounts_active (self));
   if (!_amigo_window_all_accounts_active (self))
@@ -168,9 +192,8 @@ _amigo_window_all_accounts_reload (AmigoWindow *self)
   g_ptr_array_set_size (all->regions, 0);
   update_banner (self);
 
-  accounts = amigo_account_manager_get_accounts (self->manager);
-  n = g_list_model_get_n_items (accounts);
-  if (n == 0 || !_amigo_window_listing_may_load (self))
+  chosen = chosen_accounts (self);
+  if (chosen->len == 0 || !_amigo_window_listing_may_load (self))
     return TRUE;
 
   if (self->region != NULL && *self->region != '\0')
@@ -187,10 +210,10 @@ _amigo_window_all_accounts_reload (AmigoWindow *self)
   amigo_image_list_set_show_region (self->image_list, self->region == NULL || *self->region == '\0');
   gtk_stack_set_visible_child_name (self->content_stack, "loading");
   self->load_cancellable = g_cancellable_new ();
-  all->pending = n;
-  for (guint i = 0; i < n; i++)
+  all->pending = chosen->len;
+  for (guint i = 0; i < chosen->len; i++)
     {
-      g_autoptr(AmigoAccount) account = g_list_model_get_item (accounts, i);
+      AmigoAccount *account = g_ptr_array_index (chosen, i);
 
       g_ptr_array_add (all->accounts, g_object_ref (account));
       _amigo_window_get_account_client (self, account, client_ready);
@@ -355,6 +378,37 @@ on_all_accounts_clicked_cb (GtkButton   *button,
   _amigo_window_reload (self);
 }
 
+/* The dialog closed: list again if All Accounts shows other accounts
+ * than the chosen ones. */
+static void
+on_choose_dialog_destroy_cb (AmigoWindow *self)
+{
+  AmigoWindowAllAccounts *all = self->all_accounts;
+  g_autoptr(GPtrArray) chosen = chosen_accounts (self);
+  gboolean same = chosen->len == all->accounts->len;
+
+  for (guint i = 0; same && i < chosen->len; i++)
+    same = g_ptr_array_find (all->accounts, g_ptr_array_index (chosen, i), NULL);
+  if (_amigo_window_all_accounts_active (self) && !same)
+    _amigo_window_reload (self);
+}
+
+/* The popover's "Choose Accounts…": which accounts All Accounts lists. */
+void
+_amigo_window_choose_all_accounts_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *parameter)
+{
+  AmigoWindow *self = AMIGO_WINDOW (widget);
+  AmigoAllAccountsDialog *dialog =
+    amigo_all_accounts_dialog_new (GTK_WINDOW (self), amigo_account_manager_get_accounts (self->manager),
+                                   self->settings);
+
+  gtk_menu_button_popdown (self->account_button);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_choose_dialog_destroy_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* What the popover's All Accounts button does (public for tests and
  * anything else that drives the window). */
 void
@@ -380,6 +434,7 @@ _amigo_window_init_all_accounts (AmigoWindow *self)
   AmigoWindowAllAccounts *all = g_new0 (AmigoWindowAllAccounts, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *leave_out;
 
   self->all_accounts = all;
   all->clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
@@ -395,6 +450,12 @@ _amigo_window_init_all_accounts (AmigoWindow *self)
   g_signal_connect (all->button, "clicked", G_CALLBACK (on_all_accounts_clicked_cb), self);
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->account_list))),
                               all->button, GTK_WIDGET (self->account_list));
+  all->choose_button = gtk_button_new_with_mnemonic (_("C_hoose Accounts…"));
+  gtk_widget_set_name (all->choose_button, "choose_all_accounts_button");
+  gtk_widget_add_css_class (all->choose_button, "flat");
+  gtk_widget_set_tooltip_text (all->choose_button, _("Choose the accounts that All Accounts lists"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (all->choose_button), "win.choose-all-accounts");
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (all->button)), all->choose_button, all->button);
 
   /* The banner naming what failed, above the list. */
   all->banner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -408,6 +469,13 @@ _amigo_window_init_all_accounts (AmigoWindow *self)
   gtk_widget_set_hexpand (all->banner_label, TRUE);
   gtk_box_append (GTK_BOX (all->banner), icon);
   gtk_box_append (GTK_BOX (all->banner), all->banner_label);
+  /* Where a failing account shows, a way to leave it out. */
+  leave_out = gtk_button_new_with_label (_("Choose Accounts…"));
+  gtk_widget_set_name (leave_out, "banner_choose_accounts_button");
+  gtk_widget_set_valign (leave_out, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (leave_out, _("Choose the accounts that All Accounts lists"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (leave_out), "win.choose-all-accounts");
+  gtk_box_append (GTK_BOX (all->banner), leave_out);
   gtk_accessible_update_property (GTK_ACCESSIBLE (all->banner),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Accounts and regions that could not be listed"),
                                   -1);

@@ -171,6 +171,9 @@ void                _amigo_window_init_all_accounts  (AmigoWindow  *self);
 void                _amigo_window_dispose_all_accounts (AmigoWindow *self);
 gboolean            _amigo_window_all_accounts_active (AmigoWindow *self);
 gboolean            _amigo_window_all_accounts_reload (AmigoWindow *self);
+void                _amigo_window_choose_all_accounts_action (GtkWidget  *widget,
+                                                              const char *action_name,
+                                                              GVariant   *parameter);
 gboolean            _amigo_window_all_accounts_finished (AmigoWindow *self);
 gboolean            _amigo_window_all_accounts_owns_images (AmigoWindow *self,
                                                           GPtrArray   *images);
