@@ -19,12 +19,14 @@
 #include "amigo-rollout-dialog.h"
 #include "amigo-task-manager.h"
 #include "amigo-ssm.h"
+#include "amigo-version-compare-dialog.h"
 #include "amigo-test-ui.h"
 
 #define REGION "us-east-1"
 #define WAIT_SECONDS 60
 #define UBUNTU "/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id"
 #define DEBIAN "/aws/service/debian/release/12/latest/amd64"
+#define SUSE "/aws/service/suse/sles/15-sp6/x86_64/latest"
 
 static GAsyncResult *last_result;
 
@@ -303,6 +305,98 @@ test_launch_templates_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+add_version (const char *template_id,
+             const char *image_id,
+             const char *instance_type)
+{
+  AmigoEc2 *ec2 = amigo_test_ui_get_ec2 (REGION);
+  AmigoRunInstancesRequest data = { .image_id = image_id, .instance_type = instance_type };
+  g_autoptr(AmigoLaunchTemplateVersion) version = NULL;
+  g_autoptr(GError) error = NULL;
+
+  amigo_ec2_create_launch_template_version_async (ec2, template_id, NULL, NULL, &data, NULL, result_cb, NULL);
+  version = amigo_ec2_create_launch_template_version_finish (ec2, await_result (), &error);
+  g_assert_no_error (error);
+}
+
+static AmigoVersionCompareDialog *
+compare_dialog_shown (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (AMIGO_IS_VERSION_COMPARE_DIALOG (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+        return AMIGO_VERSION_COMPARE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* "Compare…" on a version, then another version than the default chosen in
+ * the dialog: the rows name both versions' images and instance types. */
+static void
+test_launch_templates_compare (void)
+{
+  g_autofree char *ubuntu = parameter_value (UBUNTU);
+  g_autofree char *debian = parameter_value (DEBIAN);
+  g_autofree char *suse = parameter_value (SUSE);
+  g_autoptr(AmigoLaunchTemplate) template = create_template (ubuntu);
+  const char *id = amigo_launch_template_get_launch_template_id (template);
+  const char *name = amigo_launch_template_get_launch_template_name (template);
+  AmigoEc2 *ec2 = amigo_test_ui_get_ec2 (REGION);
+  g_autoptr(AmigoLaunchTemplate) modified = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *page = amigo_launch_templates_page_new ();
+  AmigoLaunchTemplatesPage *templates = AMIGO_LAUNCH_TEMPLATES_PAGE (page);
+  GtkWidget *window = window_with (page);
+  GtkWidget *group, *row, *other_row;
+  AmigoVersionCompareDialog *dialog = NULL;
+
+  /* Version 1: Ubuntu on t3.micro; 2, the default: Debian on t3.small;
+   * 3: SUSE on m5.large. */
+  add_version (id, debian, "t3.small");
+  add_version (id, suse, "m5.large");
+  amigo_ec2_modify_launch_template_async (ec2, id, "2", NULL, result_cb, NULL);
+  modified = amigo_ec2_modify_launch_template_finish (ec2, await_result (), &error);
+  g_assert_no_error (error);
+
+  amigo_launch_templates_page_load (templates, amigo_test_ui_get_account (), REGION);
+  AMIGO_TEST_WAIT_FOR (!amigo_launch_templates_page_get_busy (templates)
+                       && amigo_launch_templates_page_get_versions (templates, id) != NULL
+                       && amigo_launch_templates_page_get_versions (templates, id)->len == 3,
+                       WAIT_SECONDS);
+
+  group = amigo_test_ui_find_by_type (page, ADW_TYPE_PREFERENCES_GROUP, name);
+  g_assert_nonnull (group);
+  row = amigo_test_ui_find_by_type (group, ADW_TYPE_ACTION_ROW, "Version 1");
+  g_assert_nonnull (row);
+  amigo_test_ui_click (amigo_test_ui_find_by_type (row, GTK_TYPE_BUTTON, "Compare…"));
+  AMIGO_TEST_WAIT_FOR ((dialog = compare_dialog_shown ()) != NULL, 10);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+
+  /* At first the default version; then version 3, chosen in the dialog. */
+  g_assert_cmpint (amigo_version_compare_dialog_get_other (dialog), ==, 2);
+  other_row = amigo_test_ui_find (dialog, "other_row");
+  amigo_test_ui_pick_text (other_row, "Version 3");
+  g_assert_cmpint (amigo_version_compare_dialog_get_other (dialog), ==, 3);
+
+  text = amigo_test_ui_collect_text (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, ubuntu));
+  g_assert_nonnull (strstr (text, suse));
+  g_assert_nonnull (strstr (text, "t3.micro"));
+  g_assert_nonnull (strstr (text, "m5.large"));
+  g_assert_null (strstr (text, debian));
+  g_assert_null (strstr (text, "t3.small"));
+  amigo_test_ui_maybe_screenshot (dialog, "launch-templates-compare.png");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* ---- Auto Scaling groups and the roll-out ------------------------------- */
 
 static gboolean
@@ -497,6 +591,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/fleet/quick-start", test_quick_start_page);
   g_test_add_func ("/ui/fleet/launch-templates", test_launch_templates_page);
+  g_test_add_func ("/ui/fleet/launch-templates-compare", test_launch_templates_compare);
   g_test_add_func ("/ui/fleet/groups-and-rollout", test_groups_and_rollout);
   g_test_add_func ("/ui/fleet/outside-text-is-not-markup", test_outside_text_is_not_markup);
   status = g_test_run ();

@@ -14,7 +14,7 @@
 #include "amigo-fleet-page.h"
 #include "amigo-launch-templates-page.h"
 #include "amigo-text.h"
-#include "amigo-confirm.h"
+#include "amigo-version-compare-dialog.h"
 
 struct _AmigoLaunchTemplatesPage
 {
@@ -100,13 +100,16 @@ on_compare_clicked_cb (GtkButton                *button,
 {
   const char *template_id = g_object_get_data (G_OBJECT (button), "template-id");
   gint64 number = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "version"));
-  gint64 default_number = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "default"));
-  g_autofree char *body = amigo_launch_templates_page_describe_difference (self, template_id, default_number, number);
-  g_autofree char *heading = NULL;
+  GPtrArray *versions = g_hash_table_lookup (self->versions, template_id);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *name = template_id;
 
-  /* Translators: comparing two versions of a launch template */
-  heading = g_strdup_printf (_("Version %d Compared with Version %d"), (int) number, (int) default_number);
-  gtk_window_present (GTK_WINDOW (amigo_confirm_tell (GTK_WIDGET (self), heading, body)));
+  for (guint i = 0; self->templates != NULL && i < self->templates->len; i++)
+    if (g_strcmp0 (amigo_launch_template_get_launch_template_id (g_ptr_array_index (self->templates, i)), template_id) == 0)
+      name = amigo_launch_template_get_launch_template_name (g_ptr_array_index (self->templates, i));
+  if (versions != NULL)
+    gtk_window_present (GTK_WINDOW (amigo_version_compare_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                      name, versions, number)));
 }
 
 static void
@@ -355,15 +358,21 @@ amigo_launch_templates_page_rebuild (AmigoFleetPage *page)
           row = amigo_action_row_new_literal (title, subtitle);
           if (image_id != NULL && g_strcmp0 (version_image, image_id) == 0)
             amigo_fleet_row_add_mark (row, _("Uses the selected image"), "accent");
+          if (versions->len > 1)
+            {
+              GtkWidget *compare = row_button (_("Compare…"), id, number, default_number);
+              g_autofree char *spoken = g_strdup_printf (_("Compare Version %d with Another Version"), (int) number);
+
+              gtk_widget_set_tooltip_text (compare, _("Compare with another version"));
+              gtk_accessible_update_property (GTK_ACCESSIBLE (compare), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+              g_signal_connect (compare, "clicked", G_CALLBACK (on_compare_clicked_cb), self);
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), compare);
+            }
           if (!amigo_launch_template_version_get_default_version (v))
             {
-              GtkWidget *compare = row_button (_("Compare"), id, number, default_number);
               GtkWidget *make = row_button (_("Make Default"), id, number, default_number);
 
-              gtk_widget_set_tooltip_text (compare, _("Compare with the default version"));
-              g_signal_connect (compare, "clicked", G_CALLBACK (on_compare_clicked_cb), self);
               g_signal_connect (make, "clicked", G_CALLBACK (on_make_default_clicked_cb), self);
-              adw_action_row_add_suffix (ADW_ACTION_ROW (row), compare);
               adw_action_row_add_suffix (ADW_ACTION_ROW (row), make);
             }
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (prefs), row);
