@@ -43,57 +43,6 @@ cancellable_of (AmigoLaunchTemplatesPage *self)
   return amigo_fleet_page_get_cancellable (AMIGO_FLEET_PAGE (self));
 }
 
-static AmigoLaunchTemplateVersion *
-find_version (AmigoLaunchTemplatesPage *self,
-              const char               *template_id,
-              gint64                    number)
-{
-  GPtrArray *versions = g_hash_table_lookup (self->versions, template_id);
-
-  for (guint i = 0; versions != NULL && i < versions->len; i++)
-    if (amigo_launch_template_version_get_version_number (g_ptr_array_index (versions, i)) == number)
-      return g_ptr_array_index (versions, i);
-  return NULL;
-}
-
-/**
- * amigo_launch_templates_page_describe_difference:
- * @self: the page
- * @template_id: a template listed
- * @version_a: one version
- * @version_b: another
- *
- * Returns: (transfer full) (nullable): what differs, a line per setting
- */
-char *
-amigo_launch_templates_page_describe_difference (AmigoLaunchTemplatesPage *self,
-                                                 const char               *template_id,
-                                                 gint64                    version_a,
-                                                 gint64                    version_b)
-{
-  AmigoLaunchTemplateVersion *a = find_version (self, template_id, version_a);
-  AmigoLaunchTemplateVersion *b = find_version (self, template_id, version_b);
-  g_autoptr(GPtrArray) differences = NULL;
-  GString *text;
-
-  if (a == NULL || b == NULL)
-    return NULL;
-  differences = amigo_launch_template_version_compare (a, b);
-  if (differences->len == 0)
-    return g_strdup (_("The two versions launch the same way."));
-  text = g_string_new (NULL);
-  for (guint i = 0; i < differences->len; i++)
-    {
-      AmigoLaunchTemplateDifference *d = g_ptr_array_index (differences, i);
-
-      /* Translators: a setting, its value in one version, then in the other */
-      g_string_append_printf (text, _("%s: %s → %s\n"), d->setting,
-                              d->old_value != NULL ? d->old_value : _("not set"),
-                              d->new_value != NULL ? d->new_value : _("not set"));
-    }
-  return g_string_free (text, FALSE);
-}
-
 static void
 on_compare_clicked_cb (GtkButton                *button,
                        AmigoLaunchTemplatesPage *self)

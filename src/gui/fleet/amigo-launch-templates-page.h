@@ -31,10 +31,6 @@ void        amigo_launch_templates_page_new_version  (AmigoLaunchTemplatesPage *
 void        amigo_launch_templates_page_create       (AmigoLaunchTemplatesPage *self,
                                                       const char               *name,
                                                       const char               *instance_type);
-char       *amigo_launch_templates_page_describe_difference (AmigoLaunchTemplatesPage *self,
-                                                             const char               *template_id,
-                                                             gint64                    version_a,
-                                                             gint64                    version_b);
 gboolean    amigo_launch_templates_page_get_busy     (AmigoLaunchTemplatesPage *self);
 
 G_END_DECLS
