@@ -1609,6 +1609,91 @@ test_launch_newest_image (void)
   g_assert_cmpstr (amigo_instance_get_image_id (g_ptr_array_index (instances, 0)), ==, image_id);
 }
 
+/* ---- loading when the main window goes -------------------------------- */
+
+static gboolean
+is_toplevel (GtkWindow *window)
+{
+  guint position;
+
+  return g_list_store_find (G_LIST_STORE (gtk_window_get_toplevels ()), window, &position);
+}
+
+/* Permissions (the launch permission), Copy to Regions (the regions) and
+ * Launch (instance types, key pairs, subnets, VPCs, groups, templates)
+ * ask AWS as they open, and the requests hold them until they end. The
+ * main window may go meanwhile (the app quits), with dialogs already
+ * closed and one still open (it goes with its parent). Their requests
+ * must be given up, and the dialogs go without touching the freed
+ * window. */
+static void
+test_closed_while_loading (void)
+{
+  const struct {
+    AmigoActionDialogNew create;
+    const char *asked;          /* sent as it opens */
+    gboolean closed;            /* before the window goes */
+  } dialogs[] = {
+    { amigo_permissions_dialog_new, "DescribeImageAttribute", FALSE },
+    { amigo_copy_image_dialog_new, "DescribeRegions", TRUE },
+    { amigo_launch_dialog_new, "DescribeInstanceTypes", TRUE },
+  };
+  g_autoptr(AmigoImage) image = make_image ("closed-while-loading");
+  GtkWindow *opened[G_N_ELEMENTS (dialogs)];
+  GtkWindow *parent = GTK_WINDOW (gtk_window_new ());
+
+  g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &parent);
+  gtk_window_present (parent);
+  fault_reset ();
+  /* Every answer is held back: the requests are still out when the
+   * window goes. */
+  proxy_post ("/__fault__", "{\"mode\": \"delay\", \"seconds\": 20, \"count\": 100}");
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(AmigoActionContext) context = NULL;
+
+      g_ptr_array_add (images, g_object_ref (image));
+      context = amigo_action_context_new (amigo_test_ui_get_account (), amigo_test_ui_get_client (),
+                                          SOURCE_REGION, images, tasks);
+      opened[i] = dialogs[i].create (parent, context);
+      g_object_add_weak_pointer (G_OBJECT (opened[i]), (gpointer *) &opened[i]);
+      g_assert_true (gtk_window_get_transient_for (opened[i]) == parent);
+      g_assert_true (gtk_window_get_destroy_with_parent (opened[i]));
+      gtk_window_present (opened[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    AMIGO_TEST_WAIT_FOR (amigo_test_ui_fault_count ("seen", dialogs[i].asked) > 0, WAIT_SECONDS);
+
+  /* Closed (as Escape does) with their requests out: those hold them. */
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    if (dialogs[i].closed)
+      {
+        gtk_window_close (opened[i]);
+        g_assert_false (is_toplevel (opened[i]));
+        g_assert_nonnull (opened[i]);
+      }
+  /* The main window goes at once, before any answer; the open dialog
+   * goes with it. */
+  gtk_window_destroy (parent);
+  g_assert_null (parent);
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      g_assert_nonnull (opened[i]);
+      g_assert_false (is_toplevel (opened[i]));
+      g_assert_null (gtk_window_get_transient_for (opened[i]));
+    }
+
+  /* The requests end, given up: the dialogs go, and none waited for an
+   * answer. */
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    AMIGO_TEST_WAIT_FOR (opened[i] == NULL, WAIT_SECONDS);
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    g_assert_cmpuint (amigo_test_ui_fault_count ("forwarded", dialogs[i].asked), ==, 0);
+  fault_reset ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1653,6 +1738,7 @@ main (int   argc,
   g_test_add_func ("/ui/launch/opt-in-required-network", test_launch_opt_in_required_network);
   g_test_add_func ("/ui/launch/save-as-template", test_launch_save_template);
   g_test_add_func ("/ui/launch/newest-image-parameter", test_launch_newest_image);
+  g_test_add_func ("/ui/dialogs/closed-while-loading", test_closed_while_loading);
 
   status = g_test_run ();
 

@@ -31,6 +31,8 @@ typedef struct
   char *problem;
   GtkNativeDialog *chooser;     /* the file chooser open, if any */
   AmigoActionDialogFileChosen file_chosen;
+  GtkWindow *parent;            /* weak: the transient parent watched */
+  gulong parent_destroy_id;
 
   gboolean busy;
   gboolean disposed;
@@ -68,6 +70,58 @@ show_busy (AmigoActionDialog *self)
       gtk_widget_set_visible (GTK_WIDGET (priv->spinner), priv->busy);
       gtk_spinner_set_spinning (priv->spinner, priv->busy);
     }
+}
+
+/* ---- the transient parent ---------------------------------------------- */
+
+/* A dialog lives on after it closed (or went with its parent) while the
+ * requests it sent still hold it, and the main window may go meanwhile.
+ * GTK 4.8 forgets a destroyed transient parent, except for a
+ * destroy-with-parent window (every action dialog): it only destroys that
+ * window, which a closed one already is, and leaves it pointing at the
+ * parent; the dialog's finalize then disconnects its handlers from the
+ * freed parent. So the dialog lets go of its parent itself, after GTK's
+ * own handlers. */
+static void
+on_parent_destroy_cb (GtkWindow         *parent,
+                      AmigoActionDialog *self)
+{
+  AmigoActionDialogPrivate *priv = amigo_action_dialog_get_instance_private (self);
+
+  /* GTK has destroyed it with its parent, without a close request (and
+   * GTK 4.8 disposes a window only with its last reference): what is
+   * still loading is for nobody now, as when it closes. */
+  if (gtk_window_get_destroy_with_parent (GTK_WINDOW (self)) && !priv->busy)
+    g_cancellable_cancel (priv->cancellable);
+  if (gtk_window_get_transient_for (GTK_WINDOW (self)) == parent)
+    gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
+}
+
+static void
+unwatch_parent (AmigoActionDialog *self)
+{
+  AmigoActionDialogPrivate *priv = amigo_action_dialog_get_instance_private (self);
+
+  if (priv->parent != NULL)
+    g_clear_signal_handler (&priv->parent_destroy_id, priv->parent);
+  g_clear_weak_pointer (&priv->parent);
+}
+
+static void
+on_transient_for_cb (AmigoActionDialog *self,
+                     GParamSpec        *pspec,
+                     gpointer           user_data)
+{
+  AmigoActionDialogPrivate *priv = amigo_action_dialog_get_instance_private (self);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (parent == priv->parent)
+    return;
+  unwatch_parent (self);
+  if (parent == NULL)
+    return;
+  g_set_weak_pointer (&priv->parent, parent);
+  priv->parent_destroy_id = g_signal_connect_after (parent, "destroy", G_CALLBACK (on_parent_destroy_cb), self);
 }
 
 /* ---- overrides --------------------------------------------------------- */
@@ -149,6 +203,7 @@ amigo_action_dialog_dispose (GObject *object)
   if (priv->chooser != NULL)
     gtk_native_dialog_destroy (priv->chooser);
   g_clear_object (&priv->chooser);
+  unwatch_parent (self);
 
   G_OBJECT_CLASS (amigo_action_dialog_parent_class)->dispose (object);
 }
@@ -199,6 +254,7 @@ amigo_action_dialog_init (AmigoActionDialog *self)
   AmigoActionDialogPrivate *priv = amigo_action_dialog_get_instance_private (self);
 
   priv->cancellable = g_cancellable_new ();
+  g_signal_connect (self, "notify::transient-for", G_CALLBACK (on_transient_for_cb), NULL);
 }
 
 /* ---- public ------------------------------------------------------------ */
