@@ -16,10 +16,7 @@ session = botocore.session.get_session()
 
 
 def ec2(region):
-    return session.create_client(
-        "ec2", region_name=region, endpoint_url=endpoint,
-        aws_access_key_id=os.environ["AMIGO_TEST_ACCESS_KEY_ID"],
-        aws_secret_access_key=os.environ["AMIGO_TEST_SECRET_ACCESS_KEY"])
+    return client_for("ec2", region)
 
 
 def amazon_image(client, arch):
@@ -56,7 +53,38 @@ def seed(region, prefix):
     client.modify_image_attribute(
         ImageId=made[0], LaunchPermission={"Add": [{"UserId": "111122223333"}]})
     print(f"{region}: {len(made)} images, {len(instances)} instances")
+    return made
 
 
-seed("ap-northeast-2", "seoul")
+def client_for(service, region):
+    return session.create_client(
+        service, region_name=region, endpoint_url=endpoint,
+        aws_access_key_id=os.environ["AMIGO_TEST_ACCESS_KEY_ID"],
+        aws_secret_access_key=os.environ["AMIGO_TEST_SECRET_ACCESS_KEY"])
+
+
+def seed_fleet(region, prefix, images):
+    """A launch template with two versions (the second, of the newer web
+    image, its default) and an Auto Scaling group launching its first:
+    something for the Launch Templates and Auto Scaling Groups views, and a
+    group to roll the newer image out to."""
+    client = ec2(region)
+    name = f"{prefix}-web"
+    template = client.create_launch_template(
+        LaunchTemplateName=name,
+        LaunchTemplateData={"ImageId": images[0], "InstanceType": "t3.micro"})
+    template_id = template["LaunchTemplate"]["LaunchTemplateId"]
+    client.create_launch_template_version(
+        LaunchTemplateId=template_id,
+        LaunchTemplateData={"ImageId": images[1], "InstanceType": "t3.small"})
+    client.modify_launch_template(LaunchTemplateId=template_id, DefaultVersion="2")
+    client_for("autoscaling", region).create_auto_scaling_group(
+        AutoScalingGroupName=f"{prefix}-web-group",
+        LaunchTemplate={"LaunchTemplateId": template_id, "Version": "1"},
+        MinSize=1, MaxSize=4, DesiredCapacity=2,
+        AvailabilityZones=[f"{region}a"])
+    print(f"{region}: launch template {name}, 2 versions, 1 Auto Scaling group")
+
+
+seed_fleet("ap-northeast-2", "seoul", seed("ap-northeast-2", "seoul"))
 seed("us-east-1", "virginia")

@@ -4,7 +4,9 @@
  * Runs inside tests/moto-harness.sh, with a private session bus that
  * activates the accessibility bus (run-with-keyring.sh, run-with-a11y.sh)
  * and Xvfb. The account is the "Environment" one, pointed at moto and
- * seeded with images of its own, so that every action is enabled.
+ * seeded with images of its own, so that every action is enabled, and
+ * with a launch template of two versions and an Auto Scaling group
+ * (build-aux/demo-seed.py), so that the fleet views show them.
  *
  * Talks to its caller over stdin/stdout, one line each way per view:
  *
@@ -28,10 +30,14 @@
 
 #include "amigo-actions.h"
 #include "amigo-application.h"
+#include "amigo-auto-scaling-group.h"
 #include "amigo-mfa-dialog.h"
 #include "amigo-sso-sign-in-dialog.h"
 #include "amigo-test-ui.h"
 #include "amigo-window.h"
+#include "fleet/amigo-auto-scaling-page.h"
+#include "fleet/amigo-launch-templates-page.h"
+#include "fleet/amigo-quick-start-page.h"
 #include "images/amigo-filter-popover.h"
 #include "images/amigo-image-details.h"
 #include "images/amigo-image-list.h"
@@ -239,6 +245,112 @@ sso_sign_in_done (void)
   amigo_test_ui_settle ();
 }
 
+/* ---- the fleet views, with what build-aux/demo-seed.py made ---------- */
+
+static GtkWidget *
+fleet_page (const char *id)
+{
+  GtkWidget *page = amigo_window_show_fleet_view (window, id);
+
+  g_assert_nonnull (page);
+  AMIGO_TEST_WAIT_FOR (gtk_widget_get_mapped (page), 10);
+  return page;
+}
+
+static GtkWindow *
+quick_start (void)
+{
+  AmigoQuickStartPage *page = AMIGO_QUICK_START_PAGE (fleet_page ("quick-start"));
+
+  AMIGO_TEST_WAIT_FOR (amigo_quick_start_page_get_entries (page) != NULL &&
+                       amigo_quick_start_page_get_entries (page)->len > 0, 60);
+  return GTK_WINDOW (window);
+}
+
+static gboolean
+templates_loaded (AmigoLaunchTemplatesPage *page)
+{
+  GPtrArray *templates = amigo_launch_templates_page_get_templates (page);
+
+  return !amigo_launch_templates_page_get_busy (page) && templates != NULL && templates->len > 0;
+}
+
+static GtkWindow *
+launch_templates (void)
+{
+  AmigoLaunchTemplatesPage *page = AMIGO_LAUNCH_TEMPLATES_PAGE (fleet_page ("launch-templates"));
+
+  AMIGO_TEST_WAIT_FOR (templates_loaded (page), 60);
+  return GTK_WINDOW (window);
+}
+
+static GtkWindow *
+auto_scaling_groups (void)
+{
+  AmigoAutoScalingPage *page = AMIGO_AUTO_SCALING_PAGE (fleet_page ("auto-scaling-groups"));
+
+  AMIGO_TEST_WAIT_FOR (amigo_auto_scaling_page_get_groups (page) != NULL &&
+                       amigo_auto_scaling_page_get_groups (page)->len > 0, 60);
+  return GTK_WINDOW (window);
+}
+
+/* A dialog a fleet page opened: walked, then closed. */
+static GtkWindow *fleet_dialog;
+
+static GtkWindow *
+opened_by (GtkWidget *button)
+{
+  g_autoptr(GPtrArray) before = visible_toplevels ();
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  amigo_test_ui_click (button);
+  AMIGO_TEST_WAIT_FOR ((fleet_dialog = new_toplevel (before)) != NULL, 30);
+  return fleet_dialog;
+}
+
+/* "New Launch Template…", for the image selected in the list. */
+static GtkWindow *
+new_launch_template (void)
+{
+  launch_templates ();
+  return opened_by (amigo_test_ui_find (amigo_window_show_fleet_view (window, "launch-templates"), "create_button"));
+}
+
+/* "Compare…" on a version of the seeded template, which has two. */
+static GtkWindow *
+version_compare (void)
+{
+  launch_templates ();
+  return opened_by (amigo_test_ui_find_by_type (amigo_window_show_fleet_view (window, "launch-templates"),
+                                                GTK_TYPE_BUTTON, "Compare…"));
+}
+
+/* "Roll Out This Image…" of the selected image to the seeded group. */
+static GtkWindow *
+rollout (void)
+{
+  GtkWidget *page;
+  GPtrArray *groups;
+
+  auto_scaling_groups ();
+  page = amigo_window_show_fleet_view (window, "auto-scaling-groups");
+  groups = amigo_auto_scaling_page_get_groups (AMIGO_AUTO_SCALING_PAGE (page));
+  fleet_dialog = GTK_WINDOW (amigo_auto_scaling_page_roll_out (AMIGO_AUTO_SCALING_PAGE (page),
+                                                               amigo_auto_scaling_group_get_name (g_ptr_array_index (groups, 0))));
+  g_assert_nonnull (fleet_dialog);
+  AMIGO_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fleet_dialog)), 10);
+  return fleet_dialog;
+}
+
+static void
+fleet_dialog_done (void)
+{
+  gtk_window_destroy (fleet_dialog);
+  fleet_dialog = NULL;
+  amigo_test_ui_settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +430,20 @@ main (int   argc,
 
       g_ptr_array_add (views, g_memdup2 (&view, sizeof view));
     }
+  {
+    /* Last: they leave the window on a fleet view. */
+    static const View fleet[] = {
+      { "quick-start", NULL, quick_start, NULL },
+      { "launch-templates", NULL, launch_templates, NULL },
+      { "new-launch-template", NULL, new_launch_template, fleet_dialog_done },
+      { "version-compare", NULL, version_compare, fleet_dialog_done },
+      { "auto-scaling-groups", NULL, auto_scaling_groups, NULL },
+      { "rollout", NULL, rollout, fleet_dialog_done },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fleet); i++)
+      g_ptr_array_add (views, g_memdup2 (&fleet[i], sizeof fleet[i]));
+  }
 
   for (guint i = 0; i < views->len; i++)
     {

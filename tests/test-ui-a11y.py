@@ -57,6 +57,13 @@ TYPE_NAME = re.compile(r"^(Gtk|Adw|Amigo)[A-Z][A-Za-z]*$")
 FACTORY_VIEWS = {"GtkListView", "GtkColumnListView"}
 FACTORY_ROW_ROLES = {pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TABLE_ROW}
 
+def is_editable_text(acc, role):
+    """A text field (GtkText, GtkEntry, an AdwEntryRow's field, a
+    GtkTextView): AT-SPI's "text" role, which labels share only when not
+    editable."""
+    return role == pyatspi.ROLE_TEXT and acc.getState().contains(pyatspi.STATE_EDITABLE)
+
+
 def has_name(acc):
     name = (acc.name or "").strip()
     return bool(name) and not TYPE_NAME.match(name)
@@ -114,7 +121,7 @@ def unnamed_controls(window):
             if not any(node.getRole() in (pyatspi.ROLE_LABEL, pyatspi.ROLE_TEXT) and has_name(node)
                        for node in walk_all(acc)):
                 found.append((path, f"{describe(acc)} shows no text to read"))
-        elif role in CONTROL_ROLES and not has_name(acc):
+        elif (role in CONTROL_ROLES or is_editable_text(acc, role)) and not has_name(acc):
             near = nearby_text(acc)
             where = f" (next to: {' | '.join(near)})" if near else ""
             tip = f" (tooltip: {acc.description})" if acc.description else ""

@@ -59,6 +59,7 @@ amigo_quick_start_page_rebuild (AmigoFleetPage *page)
           const AmigoQuickStartImage *image = &images[j];
           g_autofree char *date = NULL;
           g_autofree char *subtitle = NULL;
+          g_autofree char *name = NULL;
           GtkWidget *row;
 
           if (only != NULL && g_strcmp0 (image->architecture, only) != 0)
@@ -75,6 +76,11 @@ amigo_quick_start_page_rebuild (AmigoFleetPage *page)
           subtitle = date != NULL ? g_strdup_printf (_("%s, made %s"), image->image_id, date)
                                   : g_strdup (image->image_id);
           row = amigo_action_row_new_literal (image->architecture, subtitle);
+          /* Translators: a Quick Start row as a screen reader names it: the
+           * system (e.g. "Ubuntu Server 24.04 LTS") and the architecture (e.g.
+           * "arm64"); the row shows the architecture only, under the system */
+          name = g_strdup_printf (_("%s, %s"), amigo_quick_start_entry_get_title (entry), image->architecture);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
           if (image->image != NULL && amigo_image_get_free_tier_eligible (image->image))
             amigo_fleet_row_add_mark (row, _("Free tier eligible"), "dim-label");
           if (image->image != NULL && account != NULL)
