@@ -26,6 +26,7 @@
 #include "amigo-s3-upload.h"
 #include "amigo-ssm.h"
 #include "amigo-sso.h"
+#include "amigo-test-moto.h"
 
 static SoupServer *server;
 static char *server_url;
@@ -89,26 +90,6 @@ peer_cb (SoupServer        *soup_server,
   soup_server_message_set_response (msg, type, SOUP_MEMORY_STATIC, body, strlen (body));
 }
 
-static GAsyncResult *last_result;
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_clear_object (&last_result);
-  last_result = g_object_ref (result);
-}
-
-static GAsyncResult *
-await_result (void)
-{
-  g_clear_object (&last_result);
-  while (last_result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return last_result;
-}
-
 static AmigoClient *
 client_new (void)
 {
@@ -137,8 +118,8 @@ test_query_autoscaling (void)
   g_autoptr(GError) error = NULL;
 
   n_requests = 0;
-  amigo_autoscaling_describe_auto_scaling_groups_async (autoscaling, NULL, NULL, result_cb, NULL);
-  groups = amigo_autoscaling_describe_auto_scaling_groups_finish (autoscaling, await_result (), &error);
+  amigo_autoscaling_describe_auto_scaling_groups_async (autoscaling, NULL, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  groups = amigo_autoscaling_describe_auto_scaling_groups_finish (autoscaling, amigo_test_await_result (), &error);
   assert_stopped_twice (groups, error);
 }
 
@@ -151,8 +132,8 @@ test_json_ssm (void)
   g_autoptr(GError) error = NULL;
 
   n_requests = 0;
-  amigo_ssm_get_parameters_by_path_async (ssm, "/aws/service", TRUE, NULL, result_cb, NULL);
-  parameters = amigo_ssm_get_parameters_by_path_finish (ssm, await_result (), &error);
+  amigo_ssm_get_parameters_by_path_async (ssm, "/aws/service", TRUE, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  parameters = amigo_ssm_get_parameters_by_path_finish (ssm, amigo_test_await_result (), &error);
   assert_stopped_twice (parameters, error);
 }
 
@@ -165,8 +146,8 @@ test_rest_json_sso (void)
   g_autoptr(GError) error = NULL;
 
   n_requests = 0;
-  amigo_sso_portal_list_accounts_async (portal, "access-token", NULL, result_cb, NULL);
-  accounts = amigo_sso_portal_list_accounts_finish (portal, await_result (), &error);
+  amigo_sso_portal_list_accounts_async (portal, "access-token", NULL, amigo_test_result_cb, amigo_test_next_result ());
+  accounts = amigo_sso_portal_list_accounts_finish (portal, amigo_test_await_result (), &error);
   assert_stopped_twice (accounts, error);
 }
 
@@ -179,8 +160,8 @@ test_rest_json_rbin (void)
   g_autoptr(GError) error = NULL;
 
   n_requests = 0;
-  amigo_rbin_list_rules_async (rbin, "EC2_IMAGE", NULL, result_cb, NULL);
-  rules = amigo_rbin_list_rules_finish (rbin, await_result (), &error);
+  amigo_rbin_list_rules_async (rbin, "EC2_IMAGE", NULL, amigo_test_result_cb, amigo_test_next_result ());
+  rules = amigo_rbin_list_rules_finish (rbin, amigo_test_await_result (), &error);
   assert_stopped_twice (rules, error);
 }
 
@@ -194,8 +175,8 @@ test_rest_xml_s3 (void)
 
   n_requests = 0;
   amigo_s3_set_path_style (s3, TRUE);
-  amigo_s3_list_buckets_async (s3, NULL, NULL, result_cb, NULL);
-  buckets = amigo_s3_list_buckets_finish (s3, await_result (), &error);
+  amigo_s3_list_buckets_async (s3, NULL, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  buckets = amigo_s3_list_buckets_finish (s3, amigo_test_await_result (), &error);
   assert_stopped_twice (buckets, error);
 }
 
@@ -223,8 +204,8 @@ test_rest_xml_s3_list_parts (void)
   g_assert_no_error (error);
 
   n_list_parts = 0;
-  amigo_s3_upload_run_async (resumed, NULL, result_cb, NULL);
-  g_assert_false (amigo_s3_upload_run_finish (resumed, await_result (), &error));
+  amigo_s3_upload_run_async (resumed, NULL, amigo_test_result_cb, amigo_test_next_result ());
+  g_assert_false (amigo_s3_upload_run_finish (resumed, amigo_test_await_result (), &error));
   g_assert_error (error, AMIGO_AWS_ERROR, AMIGO_AWS_ERROR_BAD_RESPONSE);
   g_assert_nonnull (strstr (error->message, "ListParts twice"));
   g_assert_cmpuint (n_list_parts, ==, 2);
@@ -301,7 +282,7 @@ main (int    argc,
 
   soup_server_disconnect (server);
   g_clear_object (&server);
-  g_clear_object (&last_result);
+  amigo_test_moto_cleanup ();
   g_free (last_part_marker);
   g_free (server_url);
   return status;
