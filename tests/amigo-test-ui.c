@@ -759,3 +759,16 @@ amigo_test_ui_find_by_name (gpointer    root,
 {
   return find_first (GTK_WIDGET (root), has_widget_name, name);
 }
+
+void
+amigo_test_ui_in_own_process (gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      ((GTestFunc) data) ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}

@@ -161,5 +161,9 @@ char               *amigo_test_ui_create_image    (AmigoEc2   *ec2,
                                                    const char *name);
 /* Everything a person can read in a widget tree, one line per label. */
 char               *amigo_test_ui_collect_text    (GtkWidget  *widget);
+/* For g_test_add_data_func(): one GApplication registers per process, so a
+ * test that starts one after another test did runs @data (a GTestFunc) in
+ * a child process of its own. */
+void                amigo_test_ui_in_own_process  (gconstpointer data);
 
 G_END_DECLS

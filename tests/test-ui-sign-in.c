@@ -168,21 +168,6 @@ stop_app (AmigoWindow *window)
   g_unlink (config_path);
 }
 
-/* One GApplication registers per process: a test that starts one after
- * another test did runs @data (a GTestFunc) in a child of its own. */
-static void
-in_own_process (gconstpointer data)
-{
-  if (g_test_subprocess ())
-    {
-      ((GTestFunc) data) ();
-      return;
-    }
-  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC,
-                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
-
 /* A new user with only a `[default]` profile — here one whose keys come
  * from a credential_process — and no AWS_PROFILE: that profile is the
  * account at start, chosen, without the welcome page. */
@@ -334,9 +319,9 @@ main (int   argc,
   g_test_add_func ("/ui/sign-in/mfa-dialog/cancel", test_mfa_dialog_cancel);
   g_test_add_func ("/ui/sign-in/cli-choice-at-start", test_cli_choice_at_start);
   g_test_add_data_func ("/ui/sign-in/default-only-at-start", (gconstpointer) test_default_only_at_start,
-                        in_own_process);
+                        amigo_test_ui_in_own_process);
   g_test_add_data_func ("/ui/sign-in/aws-default-profile-at-start",
-                        (gconstpointer) test_aws_default_profile_at_start, in_own_process);
+                        (gconstpointer) test_aws_default_profile_at_start, amigo_test_ui_in_own_process);
 
   status = g_test_run ();
   g_rmdir (tmp_dir);

@@ -525,21 +525,6 @@ test_window_sign_in_required (void)
   g_settings_reset (settings, "last-account");
 }
 
-/* One GApplication registers per process: a test that starts one after
- * another test did runs @data (a GTestFunc) in a child of its own. */
-static void
-in_own_process (gconstpointer data)
-{
-  if (g_test_subprocess ())
-    {
-      ((GTestFunc) data) ();
-      return;
-    }
-  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC,
-                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
-
 /* AWS_PROFILE names an AWS CLI profile of IAM Identity Center and nobody
  * has signed in: the window opens on that profile (not on the welcome
  * page) with the sign-in page, and lists its images once signed in. */
@@ -697,7 +682,7 @@ main (int   argc,
   g_test_add_func ("/ui-sso/sign-in/denied-expired", test_sign_in_denied_expired);
   g_test_add_func ("/ui-sso/add-accounts", test_add_accounts);
   g_test_add_func ("/ui-sso/window-sign-in-required", test_window_sign_in_required);
-  g_test_add_data_func ("/ui-sso/profile-at-start", (gconstpointer) test_profile_at_start, in_own_process);
+  g_test_add_data_func ("/ui-sso/profile-at-start", (gconstpointer) test_profile_at_start, amigo_test_ui_in_own_process);
   g_test_add_func ("/ui-sso/profile-session", test_profile_session);
   status = g_test_run ();
 
