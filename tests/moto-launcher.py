@@ -2584,36 +2584,23 @@ def _provision_test_user(access_key_id=None, secret_access_key=None):
     iam = iam_backends[DEFAULT_ACCOUNT_ID]["aws"]
     iam.create_user(region_name="us-east-1", user_name=TEST_USER_NAME)
     iam.put_user_policy(TEST_USER_NAME, TEST_POLICY_NAME, ALLOW_ALL_POLICY)
-    iam.create_role(
-        role_name=TEST_ROLE_NAME,
-        assume_role_policy_document=ASSUME_ROLE_POLICY,
-        path="/",
-        permissions_boundary=None,
-        description="Amigo's tests: STS sessions that expire",
-        tags=[],
-        max_session_duration="3600",
-    )
-    iam.put_role_policy(TEST_ROLE_NAME, TEST_POLICY_NAME, ALLOW_ALL_POLICY)
-    iam.create_role(
-        role_name=TEST_MFA_ROLE_NAME,
-        assume_role_policy_document=ASSUME_ROLE_MFA_POLICY,
-        path="/",
-        permissions_boundary=None,
-        description="Amigo's tests: a role that asks for MFA",
-        tags=[],
-        max_session_duration="3600",
-    )
-    iam.put_role_policy(TEST_MFA_ROLE_NAME, TEST_POLICY_NAME, ALLOW_ALL_POLICY)
-    iam.create_role(
-        role_name=TEST_EXTERNAL_ID_ROLE_NAME,
-        assume_role_policy_document=ASSUME_ROLE_EXTERNAL_ID_POLICY,
-        path="/",
-        permissions_boundary=None,
-        description="Amigo's tests: a role that asks for an external id",
-        tags=[],
-        max_session_duration="3600",
-    )
-    iam.put_role_policy(TEST_EXTERNAL_ID_ROLE_NAME, TEST_POLICY_NAME, ALLOW_ALL_POLICY)
+    for role_name, trust_policy, description in (
+            (TEST_ROLE_NAME, ASSUME_ROLE_POLICY,
+             "Amigo's tests: STS sessions that expire"),
+            (TEST_MFA_ROLE_NAME, ASSUME_ROLE_MFA_POLICY,
+             "Amigo's tests: a role that asks for MFA"),
+            (TEST_EXTERNAL_ID_ROLE_NAME, ASSUME_ROLE_EXTERNAL_ID_POLICY,
+             "Amigo's tests: a role that asks for an external id")):
+        iam.create_role(
+            role_name=role_name,
+            assume_role_policy_document=trust_policy,
+            path="/",
+            permissions_boundary=None,
+            description=description,
+            tags=[],
+            max_session_duration="3600",
+        )
+        iam.put_role_policy(role_name, TEST_POLICY_NAME, ALLOW_ALL_POLICY)
     key = iam.create_access_key(TEST_USER_NAME)
     if access_key_id is not None:
         iam.access_keys.pop(key.physical_resource_id, None)
